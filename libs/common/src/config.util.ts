@@ -1,0 +1,27 @@
+/** Where the suite finds its services. Every app reads the same variables, with local defaults. */
+export interface SuiteConfig {
+  databaseUrl: string;
+  natsUrl: string;
+  databaseName: string;
+}
+
+export const DEFAULT_DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/tianping';
+export const DEFAULT_NATS_URL = 'nats://127.0.0.1:4222';
+
+export function loadSuiteConfig(env: NodeJS.ProcessEnv = process.env): SuiteConfig {
+  const databaseUrl = env.DATABASE_URL || DEFAULT_DATABASE_URL;
+  return {
+    databaseUrl,
+    natsUrl: env.NATS_URL || DEFAULT_NATS_URL,
+    databaseName: new URL(databaseUrl).pathname.replace(/^\//, '') || 'tianping',
+  };
+}
+
+/** The HTTP port of each app: APP_PORT_<NAME> overrides the default. */
+export const DEFAULT_PORTS = { intake: 3101, scoring: 3102, dispatch: 3103, oversight: 3104 } as const;
+export type AppName = keyof typeof DEFAULT_PORTS;
+
+export function appPort(app: AppName, env: NodeJS.ProcessEnv = process.env): number {
+  const override = env[`PORT_${app.toUpperCase()}`];
+  return override ? Number(override) : DEFAULT_PORTS[app];
+}

@@ -1,0 +1,27 @@
+/** The unified social credit code (统一社会信用代码), GB 32100-2015. */
+export const CREDIT_CODE_ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
+const WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
+const SHAPE = /^[0-9A-HJ-NPQRTUWXY]{18}$/;
+
+/** The check character for the first 17 characters, or null when one is outside the alphabet. */
+export function creditCodeCheckChar(first17: string): string | null {
+  if (first17.length !== 17) return null;
+  let sum = 0;
+  for (let i = 0; i < 17; i++) {
+    const index = CREDIT_CODE_ALPHABET.indexOf(first17[i]);
+    if (index < 0) return null;
+    sum += index * WEIGHTS[i];
+  }
+  const check = (31 - (sum % 31)) % 31;
+  return CREDIT_CODE_ALPHABET[check];
+}
+
+export function isValidCreditCode(code: unknown): code is string {
+  if (typeof code !== 'string' || !SHAPE.test(code)) return false;
+  return creditCodeCheckChar(code.slice(0, 17)) === code[17];
+}
+
+/** Upper-cases and strips blanks: the sources often pad codes or type them in lower case. */
+export function normaliseCreditCode(raw: string): string {
+  return raw.replace(/\s+/g, '').toUpperCase();
+}

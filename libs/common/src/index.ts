@@ -1,0 +1,4 @@
+export * from './credit-code';
+export * from './prng';
+export * from './config.util';
+export * from './pii.util';

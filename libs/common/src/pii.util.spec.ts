@@ -1,0 +1,22 @@
+import { maskIdNumber, maskName, PiiVault } from './pii.util';
+
+describe('personal data protection', () => {
+  const vault = new PiiVault('test-secret');
+
+  it('encrypts so that the stored text never contains the ID number, and decrypts it back', () => {
+    const sealed = vault.encrypt('440604198703150018');
+    expect(sealed).not.toContain('440604198703150018');
+    expect(vault.decrypt(sealed)).toBe('440604198703150018');
+  });
+
+  it('hashes with a key: equal inputs match, other keys do not', () => {
+    expect(vault.keyedHash('44060519800101002X')).toBe(vault.keyedHash('44060519800101002X'));
+    expect(new PiiVault('other').keyedHash('44060519800101002X')).not.toBe(vault.keyedHash('44060519800101002X'));
+  });
+
+  it('masks as the contract shows', () => {
+    expect(maskIdNumber('440604198703150018')).toBe('4406**********0018');
+    expect(maskName('陈明')).toBe('陈*');
+    expect(maskName(null)).toBeNull();
+  });
+});

@@ -1,0 +1,45 @@
+export interface DrawCompleted {
+  drawId: string;
+  seed: string;
+  window: { from: string; to: string };
+  /** sha256 of the canonical inputs (enterprises with colours, plans, exemptions, triggers). */
+  inputsFingerprint: string;
+  /** True when oversight had suspended the model: the draw ignored risk. */
+  modelSuspended: boolean;
+  modelVersion: string | null;
+  explorationShare: number;
+  tasks: { department: string; creditCode: string; reason: string }[];
+  /** What became of the plan built from this draw: the independent checker may have refused it. */
+  planStatus?: 'published' | 'rejected';
+  /** Violations the independent checker found in that plan (0 when published). */
+  planViolations?: number;
+  at: string;
+}
+
+export interface VisitItemResult {
+  item: string;
+  department: string;
+  result: '未发现问题' | '责令整改' | '立案查处';
+  violation?: string;
+}
+
+export interface VisitResultRecorded {
+  visitId: string;
+  creditCode: string;
+  date: string;
+  officerIds: string[];
+  items: VisitItemResult[];
+  at: string;
+}
+
+/** A checked plan from a draw was published: its visits are scheduled (superseding overlapping plans). */
+export interface PlanPublished {
+  drawId: string;
+  window: { from: string; to: string };
+  visits: number;
+  routes: number;
+  unassignedTasks: number;
+  /** Earlier plans for an overlapping window that this one replaces. */
+  supersededDrawIds: string[];
+  at: string;
+}

@@ -1,0 +1,9 @@
+/** NATS subjects of dispatch. Versioned names; never renamed. */
+export const DispatchSubjects = {
+  /** A double-random draw was made: its seed, inputs fingerprint and result, for oversight's record. */
+  drawCompleted: 'dispatch.draw.completed.v1',
+  /** A plan (joint visits with teams and days) was built from a draw. */
+  planPublished: 'dispatch.plan.published.v1',
+  /** Officers recorded a visit's item results: intake turns them into cases. */
+  visitResultRecorded: 'dispatch.visit.result-recorded.v1',
+} as const;

@@ -1,0 +1,6 @@
+export interface ModelSuspension {
+  suspended: boolean;
+  actor: string;
+  reason: string;
+  at: string;
+}

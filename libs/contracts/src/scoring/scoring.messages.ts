@@ -1,0 +1,59 @@
+export type Colour = 'green' | 'yellow' | 'red';
+
+export interface FactorContribution {
+  factor: string;
+  /** The factor's value as used (numbers, categories, or null for unknown). */
+  value: number | string | boolean | null;
+  /** Its additive contribution on the log-odds scale. */
+  contribution: number;
+}
+
+export interface ScoreReason {
+  factor: string;
+  zh: string;
+  en: string;
+}
+
+/** One enterprise's score: everything needed to explain it, replay it and contest it. */
+export interface ScoreRecord {
+  scoreId: string;
+  creditCode: string;
+  asOf: string;
+  modelVersion: string;
+  colourPolicyVersion: string;
+  probability: number;
+  logit: number;
+  base: number;
+  contributions: FactorContribution[];
+  colour: Colour;
+  reasons: ScoreReason[];
+  suggestions: ScoreReason[];
+  /** sha256 of the factor values used: the input snapshot a replay must reproduce. */
+  inputFingerprint: string;
+  computedAt: string;
+}
+
+export interface ScoresComputed {
+  batchId: string;
+  scores: ScoreRecord[];
+}
+
+export interface ModelVersionEvent {
+  modelVersion: string;
+  state: 'draft' | 'approved' | 'active' | 'retired' | 'suspended';
+  actor: string;
+  reason?: string;
+  specName: string;
+  trainingWindow: { from: string; to: string };
+  dataFingerprint: string;
+  metrics: Record<string, number>;
+  at: string;
+}
+
+export interface ColourPolicyEvent {
+  version: string;
+  thresholds: { yellow: number; red: number };
+  state: 'proposed' | 'approved' | 'active' | 'retired';
+  actor: string;
+  at: string;
+}

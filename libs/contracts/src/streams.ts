@@ -1,0 +1,11 @@
+/** JetStream streams of the suite: one per producing domain, plus the inbox and dead letters. */
+export const STREAMS = {
+  intake: { name: 'INTAKE', subjects: ['intake.>'] },
+  inbox: { name: 'INBOX', subjects: ['inbox.>'] },
+  scoring: { name: 'SCORING', subjects: ['scoring.>'] },
+  dispatch: { name: 'DISPATCH', subjects: ['dispatch.>'] },
+  oversight: { name: 'OVERSIGHT', subjects: ['oversight.>'] },
+  deadLetter: { name: 'DEADLETTER', subjects: ['deadletter.>'] },
+} as const;
+
+export type StreamDefinition = (typeof STREAMS)[keyof typeof STREAMS];

@@ -1,0 +1,4 @@
+export * from './data-source.factory';
+export * from './database.module';
+export * from './health.controller';
+export * from './http-app.bootstrap';

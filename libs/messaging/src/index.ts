@@ -1,0 +1,4 @@
+export * from './nats.connection';
+export * from './nats.module';
+export * from './outbox.relay';
+export * from './durable.consumer';

@@ -1,0 +1,46 @@
+import { connect, type NatsConnection } from '@nats-io/transport-node';
+import { jetstreamManager, RetentionPolicy, StorageType, type JetStreamManager } from '@nats-io/jetstream';
+import { STREAMS, type StreamDefinition } from '@tianping/contracts';
+
+export async function connectNats(url: string, name: string): Promise<NatsConnection> {
+  return connect({ servers: url, name, maxReconnectAttempts: -1, reconnectTimeWait: 500 });
+}
+
+/** Creates (or widens) the suite's streams. File storage: events survive a NATS restart. */
+export async function ensureStreams(nc: NatsConnection, streams: readonly StreamDefinition[] = Object.values(STREAMS)): Promise<JetStreamManager> {
+  const jsm = await jetstreamManager(nc);
+  for (const stream of streams) {
+    const config = {
+      name: stream.name,
+      subjects: [...stream.subjects],
+      storage: StorageType.File,
+      retention: RetentionPolicy.Limits,
+      duplicate_window: 10 * 60 * 1_000_000_000, // nanoseconds: the outbox may resend within this
+      max_msg_size: 4 * 1024 * 1024,
+    };
+    try {
+      await jsm.streams.info(stream.name);
+      await jsm.streams.update(stream.name, config);
+    } catch (error) {
+      if (!isNotFound(error)) throw error;
+      await jsm.streams.add(config);
+    }
+  }
+  return jsm;
+}
+
+export function isNotFound(error: unknown): boolean {
+  const text = String((error as { message?: string })?.message ?? error);
+  return /not found/i.test(text);
+}
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
+export function encodeJson(value: unknown): Uint8Array {
+  return encoder.encode(JSON.stringify(value));
+}
+
+export function decodeJson<T = unknown>(data: Uint8Array): T {
+  return JSON.parse(decoder.decode(data)) as T;
+}

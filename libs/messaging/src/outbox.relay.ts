@@ -1,0 +1,86 @@
+import { Logger } from '@nestjs/common';
+import type { DataSource, EntityManager } from 'typeorm';
+import { jetstream, type JetStreamClient } from '@nats-io/jetstream';
+import type { NatsConnection } from '@nats-io/transport-node';
+import { encodeJson } from './nats.connection';
+
+/** The outbox table each publishing app creates in its own schema (see its first migration). */
+export function outboxTableSql(schema: string): string {
+  return `CREATE TABLE "${schema}".outbox (
+    id bigserial PRIMARY KEY,
+    subject text NOT NULL,
+    payload jsonb NOT NULL,
+    created_at timestamptz NOT NULL DEFAULT now(),
+    published_at timestamptz
+  );
+  CREATE INDEX outbox_pending ON "${schema}".outbox (id) WHERE published_at IS NULL;`;
+}
+
+/** Writes an event in the caller's transaction, so the event exists exactly when the change does. */
+export async function enqueueEvent(manager: EntityManager, schema: string, subject: string, payload: unknown): Promise<void> {
+  await manager.query(`INSERT INTO "${schema}".outbox (subject, payload) VALUES ($1, $2)`, [subject, JSON.stringify(payload)]);
+}
+
+/**
+ * Publishes committed outbox rows to JetStream in order. Each message carries the row id as its
+ * JetStream message id, so a resend after a crash is dropped by the server as a duplicate.
+ */
+export class OutboxRelay {
+  private readonly logger = new Logger(OutboxRelay.name);
+  private readonly js: JetStreamClient;
+  private timer?: NodeJS.Timeout;
+  private running?: Promise<number>;
+  private stopped = false;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly schema: string,
+    nc: NatsConnection,
+    private readonly intervalMs = 250,
+  ) {
+    this.js = jetstream(nc);
+  }
+
+  start(): void {
+    this.stopped = false;
+    const tick = async () => {
+      if (this.stopped) return;
+      await this.drain().catch((error: Error) => this.logger.warn(`outbox relay: ${error.message}`));
+      if (!this.stopped) this.timer = setTimeout(tick, this.intervalMs);
+    };
+    this.timer = setTimeout(tick, 0);
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    await this.running?.catch(() => 0);
+    await this.drain().catch(() => 0);
+  }
+
+  /** Publishes everything pending; returns how many messages went out. Safe to call concurrently. */
+  drain(): Promise<number> {
+    if (!this.running) {
+      this.running = this.publishPending().finally(() => (this.running = undefined));
+    }
+    return this.running;
+  }
+
+  private async publishPending(): Promise<number> {
+    let published = 0;
+    for (;;) {
+      const rows: { id: string; subject: string; payload: unknown }[] = await this.dataSource.query(
+        `SELECT id, subject, payload FROM "${this.schema}".outbox WHERE published_at IS NULL ORDER BY id LIMIT 200`,
+      );
+      if (rows.length === 0) return published;
+      await Promise.all(rows.map((row) => this.js.publish(row.subject, encodeJson(row.payload), { msgID: `${this.schema}-${row.id}` })));
+      await this.dataSource.query(`UPDATE "${this.schema}".outbox SET published_at = now() WHERE id = ANY($1::bigint[])`, [rows.map((r) => r.id)]);
+      published += rows.length;
+    }
+  }
+
+  async pending(): Promise<number> {
+    const [row] = await this.dataSource.query(`SELECT count(*)::int AS n FROM "${this.schema}".outbox WHERE published_at IS NULL`);
+    return row.n;
+  }
+}

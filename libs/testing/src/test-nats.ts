@@ -1,0 +1,71 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer, connect } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export interface TestNats {
+  url: string;
+  port: number;
+  /** Stops the server (SIGKILL when `crash`, to test recovery). */
+  stop: (crash?: boolean) => Promise<void>;
+  /** Starts it again on the same port and store: JetStream data survives. */
+  restart: () => Promise<void>;
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+    server.once('error', reject);
+  });
+}
+
+async function waitForPort(port: number): Promise<void> {
+  for (let i = 0; i < 100; i++) {
+    const open = await new Promise<boolean>((resolve) => {
+      const socket = connect({ host: '127.0.0.1', port });
+      socket.once('connect', () => (socket.destroy(), resolve(true)));
+      socket.once('error', () => resolve(false));
+    });
+    if (open) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`nats-server did not open port ${port}`);
+}
+
+/**
+ * A real nats-server with JetStream for one test file: streams and durable consumers are
+ * isolated from other files running in parallel.
+ */
+export async function startTestNats(): Promise<TestNats> {
+  const port = await freePort();
+  const storeDir = mkdtempSync(join(tmpdir(), 'tianping-nats-'));
+  let child = launch();
+  function launch() {
+    return spawn('nats-server', ['-a', '127.0.0.1', '-p', String(port), '-js', '-sd', storeDir], { stdio: 'ignore' });
+  }
+  await waitForPort(port);
+  const stopChild = (crash = false) =>
+    new Promise<void>((resolve) => {
+      if (child.exitCode !== null || child.signalCode !== null) return resolve();
+      child.once('exit', () => resolve());
+      child.kill(crash ? 'SIGKILL' : 'SIGTERM');
+    });
+  return {
+    url: `nats://127.0.0.1:${port}`,
+    port,
+    stop: async (crash = false) => {
+      await stopChild(crash);
+      if (!crash) rmSync(storeDir, { recursive: true, force: true });
+    },
+    restart: async () => {
+      await stopChild(true);
+      child = launch();
+      await waitForPort(port);
+    },
+  };
+}
