@@ -1,0 +1,69 @@
+import { CsvSourceKind } from './intake.model';
+
+/** One CSV column of Platform A: its Chinese header, English key, and whether the header must be present. */
+export interface ContractColumn {
+  header: string;
+  key: string;
+  /**
+   * A column whose blank cell has a meaning of its own (unknown, optional) may be absent from an export;
+   * any other absent column makes every row of that file unusable.
+   */
+  required: boolean;
+}
+
+const column = (header: string, key: string, required = true): ContractColumn => ({ header, key, required });
+
+export const CONTRACT_COLUMNS: Record<CsvSourceKind, readonly ContractColumn[]> = {
+  subjects: [
+    column('统一社会信用代码', 'credit_code'),
+    column('主体名称', 'name'),
+    column('成立日期', 'established_on'),
+    column('注册资本(万元)', 'registered_capital_wan', false),
+    column('股东认缴出资额(万元)', 'shareholder_subscribed_wan', false),
+    column('从业人数', 'employees', false),
+    column('行业代码', 'industry_code'),
+    column('行政区划代码', 'region_code'),
+    column('住所', 'address', false),
+    column('经度', 'lng', false),
+    column('纬度', 'lat', false),
+    column('登记状态', 'status'),
+    column('列入经营异常名录', 'abnormal_listed'),
+    column('近两年法定代表人变更次数', 'legal_rep_changes_2y'),
+    column('法定代表人', 'legal_rep_name', false),
+    column('法定代表人证件号', 'legal_rep_id', false),
+    column('更新时间', 'updated_at'),
+  ],
+  cases: [
+    column('案件编号', 'case_no'),
+    column('统一社会信用代码', 'credit_code'),
+    column('执法部门', 'department'),
+    column('案件类型', 'kind'),
+    column('检查来源', 'origin'),
+    column('发生日期', 'date'),
+    column('检查事项', 'items'),
+    column('检查结果', 'result'),
+    column('违法行为', 'violation', false),
+    // Blank means 0 yuan, but a missing column does not: the amounts would be unknown, not zero.
+    column('罚没金额(元)', 'penalty_yuan'),
+    column('执法人员证号', 'officer_ids'),
+    column('更新时间', 'updated_at'),
+  ],
+  officers: [
+    column('执法证号', 'officer_id'),
+    column('姓名', 'name', false),
+    column('所属部门', 'department'),
+    column('执法证有效期至', 'cert_valid_until'),
+    column('可检查部门', 'domains'),
+    column('常驻区划', 'region_code'),
+    column('状态', 'status'),
+  ],
+};
+
+/** Header cells as some spreadsheet tools rewrite them: full-width brackets, stray blanks, a BOM. */
+export function normaliseHeader(cell: string): string {
+  return cell.replace(/^\uFEFF/, '').replace(/（/g, '(').replace(/）/g, ')').replace(/\s+/g, '');
+}
+
+export function contractKeys(kind: CsvSourceKind): string[] {
+  return CONTRACT_COLUMNS[kind].map((c) => c.key);
+}

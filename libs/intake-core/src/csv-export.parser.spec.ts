@@ -1,0 +1,53 @@
+import * as iconv from 'iconv-lite';
+import { Readable } from 'stream';
+import { parseCsvExport, parseCsvStream } from './csv-export.parser';
+
+const ctx = { now: new Date('2024-06-01T00:00:00+08:00') };
+const HEADER = '执法证号,姓名,所属部门,执法证有效期至,可检查部门,常驻区划,状态';
+
+describe('parseCsvExport', () => {
+  it('accepts columns in any order, ignores unknown columns and trims cells (CRLF line ends)', () => {
+    const text = '状态,备注,常驻区划,可检查部门,执法证有效期至,所属部门,姓名,执法证号\r\n 在岗 ,x,440604,SAMR；AGRI,2027/6/30,SAMR,周敏, 44060400123 \r\n';
+    const [outcome] = parseCsvExport('officers', text, ctx);
+    expect(outcome).toMatchObject({ ok: true, line: 1, record: { officerId: '44060400123', domains: ['SAMR', 'AGRI'], certValidUntil: '2027-06-30', status: '在岗' } });
+  });
+
+  it('rejects every row of a file missing a required column, once per row, naming the column', () => {
+    const text = '执法证号,姓名,所属部门,可检查部门,常驻区划,状态\n1,甲,SAMR,SAMR,440604,在岗\n2,乙,SAMR,SAMR,440604,在岗\n';
+    const outcomes = parseCsvExport('officers', text, ctx);
+    expect(outcomes).toHaveLength(2);
+    for (const o of outcomes) {
+      expect(o.ok).toBe(false);
+      if (!o.ok) expect(o.reasons).toEqual([expect.objectContaining({ field: '_file', code: 'missing_column' })]);
+    }
+  });
+
+  it('reads quoted fields holding commas, quotes and line breaks', () => {
+    const text = `${HEADER}\n"4406,01","周""敏""",SAMR,2027-06-30,"SAMR;\nAGRI",440604,在岗\n`;
+    const [outcome] = parseCsvExport('officers', text, ctx);
+    expect(outcome).toMatchObject({ ok: true, record: { officerId: '4406,01', name: '周"敏"', domains: ['SAMR', 'AGRI'] } });
+  });
+
+  it('rejects a ragged row with a reason instead of throwing', () => {
+    const outcomes = parseCsvExport('officers', `${HEADER}\n1,甲,SAMR,2027-06-30,SAMR,440604,在岗,extra\n2,乙\n`, ctx);
+    expect(outcomes.map((o) => (o.ok ? 'ok' : o.reasons.map((r) => r.code).join('+')))).toEqual([
+      'ragged_row',
+      'ragged_row+required+required+required+required+required',
+    ]);
+  });
+
+  it('an unclosed quote costs its own row only', () => {
+    const text = `${HEADER}\n1,"甲,SAMR,2027-06-30,SAMR,440604,在岗\n2,乙,SAMR,2027-06-30,SAMR,440604,在岗\n`;
+    const outcomes = parseCsvExport('officers', text, ctx);
+    expect(outcomes.map((o) => [o.line, o.ok])).toEqual([[1, false], [2, true]]);
+    if (!outcomes[0].ok) expect(outcomes[0].reasons[0]).toMatchObject({ field: '_row', code: 'csv_syntax' });
+  });
+
+  it('the stream variant gives the same outcomes for a GB18030 file fed byte by byte', async () => {
+    const bytes = iconv.encode(`${HEADER}\r\n1,周敏,SAMR,2027年6月30日,SAMR,440604,在岗\r\n2,吴刚,XX,2027-06-31,SAMR,44060,忙\r\n`, 'gb18030');
+    const streamed = [];
+    for await (const o of parseCsvStream('officers', Readable.from([...bytes].map((b) => Buffer.from([b]))), ctx)) streamed.push(o);
+    expect(streamed).toEqual(parseCsvExport('officers', bytes, ctx));
+    expect(streamed.map((o) => o.ok)).toEqual([true, false]);
+  });
+});

@@ -1,0 +1,136 @@
+/** The shapes intake produces from the two platforms' exports (see shared/contracts/README.md). */
+
+export type SourceKind = 'subjects' | 'cases' | 'officers' | 'clues';
+export type CsvSourceKind = Exclude<SourceKind, 'clues'>;
+
+/**
+ * Why one field (or the whole row) was refused.
+ * `field` is the English contract key, or `_row` / `_json` / `_file` for whole-row problems.
+ * `message` is English and never repeats the offending value (it may be personal data).
+ */
+export interface Reason {
+  field: string;
+  code: string;
+  message: string;
+}
+
+/** A row keyed by English contract keys; for CSV the trimmed raw cell strings. */
+export type RawRecord = Record<string, string | number | boolean | null>;
+
+/** `line`: 1-based data row for CSV (header excluded), physical line for JSON Lines. */
+export type Outcome<T> =
+  | { ok: true; line: number; record: T; raw: RawRecord }
+  | { ok: false; line: number; reasons: Reason[]; raw: RawRecord | string };
+
+/** The result of validating one raw record, before it is placed at a line. */
+export type Validation<T> = { ok: true; record: T } | { ok: false; reasons: Reason[] };
+
+export interface ParseContext {
+  /** 'Not in the future' is judged against this instant, so replays and tests are reproducible. */
+  now: Date;
+}
+
+export const DEPARTMENT_CODES = ['SAMR', 'ENV', 'EMG', 'FIRE', 'HEALTH', 'HRSS', 'CITY', 'AGRI'] as const;
+export type DepartmentCode = (typeof DEPARTMENT_CODES)[number];
+
+export const SUBJECT_STATUSES = ['存续', '在业', '迁出', '吊销', '注销'] as const;
+export type SubjectStatus = (typeof SUBJECT_STATUSES)[number];
+
+export const CASE_KINDS = ['检查', '处罚'] as const;
+export type CaseKind = (typeof CASE_KINDS)[number];
+
+export const CASE_ORIGINS = ['双随机', '投诉举报', '专项检查', '线索移送', '其他'] as const;
+export type CaseOrigin = (typeof CASE_ORIGINS)[number];
+
+export const INSPECTION_RESULTS = ['未发现问题', '责令整改', '立案查处'] as const;
+export type InspectionResult = (typeof INSPECTION_RESULTS)[number];
+
+/** Results that mean an inspection found a violation; every 处罚 is a violation too. */
+export const VIOLATION_RESULTS: readonly InspectionResult[] = ['责令整改', '立案查处'];
+
+export const OFFICER_STATUSES = ['在岗', '离岗'] as const;
+export type OfficerStatus = (typeof OFFICER_STATUSES)[number];
+
+export const CLUE_CHANNELS = ['12345', 'grid', 'city_brain', 'online'] as const;
+export type ClueChannel = (typeof CLUE_CHANNELS)[number];
+
+export const CLUE_STATUSES = ['pending', 'handled', 'closed'] as const;
+export type ClueStatus = (typeof CLUE_STATUSES)[number];
+
+export interface SubjectRecord {
+  creditCode: string;
+  name: string;
+  /** YYYY-MM-DD */
+  establishedOn: string;
+  registeredCapitalWan: number | null;
+  shareholderSubscribedWan: number | null;
+  employees: number | null;
+  industryCode: string;
+  regionCode: string;
+  address: string | null;
+  lng: number | null;
+  lat: number | null;
+  status: SubjectStatus;
+  abnormalListed: boolean;
+  legalRepChanges2y: number;
+  /** Personal data. */
+  legalRepName: string | null;
+  /** Personal data: the apps store it protected and show it masked. */
+  legalRepId: string | null;
+  updatedAt: Date;
+}
+
+export interface CaseRecord {
+  caseNo: string;
+  creditCode: string;
+  department: DepartmentCode;
+  kind: CaseKind;
+  origin: CaseOrigin;
+  /** YYYY-MM-DD */
+  date: string;
+  items: string[];
+  result: InspectionResult | null;
+  violation: string | null;
+  penaltyYuan: number;
+  officerIds: string[];
+  updatedAt: Date;
+  /** Ground truth for the risk model: 责令整改/立案查处, or any 处罚. */
+  violationFound: boolean;
+}
+
+export interface OfficerRecord {
+  officerId: string;
+  /** Personal data. */
+  name: string | null;
+  department: DepartmentCode;
+  /** YYYY-MM-DD */
+  certValidUntil: string;
+  domains: DepartmentCode[];
+  regionCode: string;
+  status: OfficerStatus;
+}
+
+export interface ClueRecord {
+  clueId: string;
+  channel: ClueChannel;
+  receivedAt: Date;
+  /** As given (normalised: blanks removed, upper case), even when invalid. */
+  creditCode: string | null;
+  creditCodeValid: boolean;
+  subjectName: string | null;
+  address: string | null;
+  category: string;
+  department: DepartmentCode;
+  verified: boolean | null;
+  status: ClueStatus;
+  updatedAt: Date;
+}
+
+export interface RecordByKind {
+  subjects: SubjectRecord;
+  cases: CaseRecord;
+  officers: OfficerRecord;
+  clues: ClueRecord;
+}
+
+export type AnyRecord = RecordByKind[SourceKind];

@@ -1,0 +1,80 @@
+import * as fc from 'fast-check';
+import { classValidatorReasons, validateRaw } from './record-validation.util';
+import { contractKeys } from './contract-columns.model';
+import { RawRecord } from './intake.model';
+
+const ctx = { now: new Date('2024-06-01T00:00:00+08:00') };
+const subject: RawRecord = {
+  credit_code: '91440604MA4UJ8K20C', name: '明记餐饮管理有限公司', established_on: '2016-04-12', registered_capital_wan: '50',
+  shareholder_subscribed_wan: '', employees: '12', industry_code: 'H6210', region_code: '440604', address: '建新路18号', lng: '',
+  lat: '', status: '存续', abnormal_listed: '否', legal_rep_changes_2y: '0', legal_rep_name: '陈明',
+  legal_rep_id: '440604198703150018', updated_at: '2024-05-06 10:12:00',
+};
+const inspection: RawRecord = {
+  case_no: 'C1', credit_code: '91440604MA4UJ8K20C', department: 'SAMR', kind: '检查', origin: '双随机', date: '2024-03-12',
+  items: 'SAMR-03', result: '未发现问题', violation: '', penalty_yuan: '', officer_ids: 'A;B', updated_at: '2024-03-13 09:00:00',
+};
+
+describe('validateRaw', () => {
+  it('replays a corrected quarantined record, numbers included', () => {
+    const result = validateRaw('subjects', { ...subject, registered_capital_wan: 50, employees: 12, legal_rep_changes_2y: 0 }, ctx);
+    expect(result).toMatchObject({ ok: true, record: { registeredCapitalWan: 50, shareholderSubscribedWan: null, employees: 12 } });
+  });
+
+  it('reports every failing field, each with its own reason', () => {
+    const result = validateRaw('subjects', { ...subject, name: ' ', lat: '95', employees: '1.5', industry_code: 'Z1234' }, ctx);
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.reasons.map((r) => `${r.field}:${r.code}`).sort()).toEqual(['employees:format', 'industry_code:format', 'lat:range', 'name:required']);
+    }
+  });
+
+  it('checks the resident ID shape without echoing it', () => {
+    const result = validateRaw('subjects', { ...subject, legal_rep_id: '4406041987031500' }, ctx);
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.reasons).toEqual([expect.objectContaining({ field: 'legal_rep_id', code: 'format' })]);
+      expect(JSON.stringify(result.reasons)).not.toContain('4406041987031500');
+    }
+    expect(validateRaw('subjects', { ...subject, legal_rep_id: '' }, ctx)).toMatchObject({ ok: true, record: { legalRepId: null } });
+    expect(validateRaw('subjects', { ...subject, legal_rep_id: '44060519800101002x' }, ctx)).toMatchObject({ ok: true, record: { legalRepId: '44060519800101002X' } });
+  });
+
+  it('a penalty needs no result and no officer pair, but must leave the result blank', () => {
+    const penalty = { ...inspection, kind: '处罚', result: '', officer_ids: 'A', penalty_yuan: '300.5' };
+    expect(validateRaw('cases', penalty, ctx)).toMatchObject({ ok: true, record: { penaltyYuan: 300.5, violationFound: true } });
+    const withResult = validateRaw('cases', { ...penalty, result: '责令整改' }, ctx);
+    expect(withResult.ok === false && withResult.reasons.map((r) => r.code)).toEqual(['not_allowed']);
+  });
+
+  it('an inspection without a result is refused; a clean one is no violation', () => {
+    const missing = validateRaw('cases', { ...inspection, result: '' }, ctx);
+    expect(missing.ok === false && missing.reasons.map((r) => `${r.field}:${r.code}`)).toEqual(['result:required']);
+    expect(validateRaw('cases', inspection, ctx)).toMatchObject({ ok: true, record: { violationFound: false, penaltyYuan: 0 } });
+  });
+
+  it('clue fields of the wrong JSON type are refused by type', () => {
+    const clue = {
+      clue_id: 7, channel: 'grid', received_at: '2024-03-10T14:02:00+08:00', credit_code: 123, category: 'x', department: 'FIRE',
+      verified: 'yes', status: 'pending', updated_at: '2024-03-10T14:02:00Z',
+    };
+    const result = validateRaw('clues', clue, ctx);
+    expect(result.ok === false && result.reasons.map((r) => `${r.field}:${r.code}`).sort()).toEqual(['clue_id:type', 'credit_code:type', 'verified:type']);
+  });
+
+  it('the fast screen and class-validator always reach the same verdict', () => {
+    const mutated = fc.record({
+      key: fc.constantFrom(...contractKeys('cases')),
+      value: fc.oneof(fc.string({ maxLength: 10 }), fc.constantFrom('', '处罚', '检查', '立案查处', '2099-01-01', '-3', 'SAMR-01;FIRE-02', 'A')),
+    });
+    fc.assert(
+      fc.property(fc.array(mutated, { maxLength: 4 }), (changes) => {
+        const raw = { ...inspection };
+        for (const { key, value } of changes) raw[key] = value;
+        const verdict = validateRaw('cases', raw, ctx);
+        expect(verdict.ok).toBe(classValidatorReasons('cases', raw, ctx).length === 0);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

@@ -1,0 +1,98 @@
+import { validateSync, ValidationError } from 'class-validator';
+import { ContractRow, passesScreen, RowScreen, screenOf } from './contract-rules.decorator';
+import { CaseRow, toCaseRecord } from './dtos/case-row.dto';
+import { ClueDto, toClueRecord } from './dtos/clue.dto';
+import { OfficerRow, toOfficerRecord } from './dtos/officer-row.dto';
+import { SubjectRow, toSubjectRecord } from './dtos/subject-row.dto';
+import { contractKeys } from './contract-columns.model';
+import { ParseContext, RawRecord, Reason, RecordByKind, SourceKind, Validation } from './intake.model';
+
+interface KindSpec<K extends SourceKind> {
+  keys: readonly string[];
+  rowClass: Function;
+  /** CSV cells are text: a replayed record's numbers are read as the text they stand for. */
+  cellsAreText: boolean;
+  create(): ContractRow;
+  toRecord(row: ContractRow): RecordByKind[K];
+}
+
+const CLUE_KEYS = [
+  'clue_id', 'channel', 'received_at', 'credit_code', 'subject_name', 'address', 'category', 'department', 'verified',
+  'status', 'updated_at',
+] as const;
+
+const SPECS: { [K in SourceKind]: KindSpec<K> } = {
+  subjects: { rowClass: SubjectRow, keys: contractKeys('subjects'), cellsAreText: true, create: () => new SubjectRow(), toRecord: (r) => toSubjectRecord(r as SubjectRow) },
+  cases: { rowClass: CaseRow, keys: contractKeys('cases'), cellsAreText: true, create: () => new CaseRow(), toRecord: (r) => toCaseRecord(r as CaseRow) },
+  officers: { rowClass: OfficerRow, keys: contractKeys('officers'), cellsAreText: true, create: () => new OfficerRow(), toRecord: (r) => toOfficerRecord(r as OfficerRow) },
+  clues: { rowClass: ClueDto, keys: CLUE_KEYS, cellsAreText: false, create: () => new ClueDto(), toRecord: (r) => toClueRecord(r as ClueDto) },
+};
+
+// `value: false` keeps cell values (personal data among them) out of the error objects.
+const VALIDATE_OPTIONS = { validationError: { target: false, value: false }, forbidUnknownValues: false } as const;
+
+const screens = new Map<Function, RowScreen>();
+function screenFor(rowClass: Function): RowScreen {
+  let screen = screens.get(rowClass);
+  if (screen === undefined) {
+    screen = screenOf(rowClass);
+    screens.set(rowClass, screen);
+  }
+  return screen;
+}
+
+function reasonsOf(errors: ValidationError[]): Reason[] {
+  const reasons: Reason[] = [];
+  for (const error of errors) {
+    for (const [code, message] of Object.entries(error.constraints ?? {})) {
+      reasons.push({ field: error.property, code, message });
+    }
+  }
+  return reasons;
+}
+
+/**
+ * Validates one record keyed by English contract keys: a parsed row, or a quarantined record
+ * corrected by hand and replayed. Never throws; every failing field gives its own reason.
+ */
+export function validateRaw<K extends SourceKind>(kind: K, raw: RawRecord, ctx: ParseContext): Validation<RecordByKind[K]> {
+  return validateValues(kind, raw, ctx);
+}
+
+/** As validateRaw, for values straight from JSON (which may be nested objects or arrays: a type error). */
+export function validateValues<K extends SourceKind>(kind: K, raw: Readonly<Record<string, unknown>>, ctx: ParseContext): Validation<RecordByKind[K]> {
+  const spec = SPECS[kind] as unknown as KindSpec<K> | undefined;
+  if (spec === undefined) {
+    return { ok: false, reasons: [{ field: '_row', code: 'unknown_kind', message: 'unknown source kind' }] };
+  }
+  try {
+    const row = buildRow(spec, raw, ctx);
+    if (passesScreen(screenFor(spec.rowClass), row)) return { ok: true, record: spec.toRecord(row) };
+    const errors = validateSync(row, VALIDATE_OPTIONS);
+    if (errors.length > 0) return { ok: false, reasons: reasonsOf(errors) };
+    return { ok: true, record: spec.toRecord(row) };
+  } catch {
+    // Defensive: a validator bug must become a rejection, not an exception in the caller.
+    return { ok: false, reasons: [{ field: '_row', code: 'internal', message: 'the record could not be validated' }] };
+  }
+}
+
+function buildRow<K extends SourceKind>(spec: KindSpec<K>, raw: Readonly<Record<string, unknown>>, ctx: ParseContext): ContractRow {
+  const row = spec.create() as ContractRow & Record<string, unknown>;
+  row.now = ctx.now;
+  for (const key of spec.keys) {
+    const value = Object.prototype.hasOwnProperty.call(raw, key) ? raw[key] : undefined;
+    row[key] = spec.cellsAreText && value !== null && value !== undefined && typeof value !== 'string' ? String(value) : value;
+  }
+  return row;
+}
+
+/** validateSync alone, without the screen: lets a spec hold the screen and class-validator to the same verdict. */
+export function classValidatorReasons(kind: SourceKind, raw: Readonly<Record<string, unknown>>, ctx: ParseContext): Reason[] {
+  const spec = SPECS[kind] as unknown as KindSpec<SourceKind>;
+  return reasonsOf(validateSync(buildRow(spec, raw, ctx), VALIDATE_OPTIONS));
+}
+
+export function keysOf(kind: SourceKind): readonly string[] {
+  return SPECS[kind].keys;
+}
