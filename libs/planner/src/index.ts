@@ -1,0 +1,11 @@
+export * from './planner.model';
+export { drawTasks, taskId } from './draw.util';
+export { buildPlan } from './schedule.util';
+export { checkPlan } from './checker/plan.checker';
+export type { CheckInput, Violation, ViolationCode } from './checker/plan.checker';
+export { planFigures } from './figures.util';
+export type { FiguresInput, PlanFigures } from './figures.util';
+export { generateScenario } from './scenario.generator';
+export type { ScenarioOptions, PlanningScenario } from './scenario.generator';
+export { workingDaysIn } from './date.util';
+export { orderRoute, pathLengthKm, distanceKm } from './route.util';

@@ -1,0 +1,194 @@
+/** Inputs and outputs of the dispatch planner (联合抽查 "inspect once" scheduling). Dates are ISO `YYYY-MM-DD`. */
+
+export const DEPARTMENT_CODES = ['SAMR', 'ENV', 'EMG', 'FIRE', 'HEALTH', 'HRSS', 'CITY', 'AGRI'] as const;
+/** A department code; kept as a string so another region's departments load the same way. */
+export type DepartmentCode = string;
+export type RiskColour = 'red' | 'yellow' | 'green';
+export const RISK_COLOURS: readonly RiskColour[] = ['red', 'yellow', 'green'];
+
+/** Inclusive date range of the planning period. */
+export interface PlanningWindow {
+  start: string;
+  end: string;
+}
+
+export interface Enterprise {
+  creditCode: string;
+  colour: RiskColour;
+  regionCode: string;
+  lng?: number;
+  lat?: number;
+  /** Departments that supervise this enterprise; absent = every planned department. */
+  departments?: DepartmentCode[];
+}
+
+/** One department's double-random plan for the period. Ratios are shares per year. */
+export interface DepartmentPlan {
+  department: DepartmentCode;
+  annualRatios: Record<RiskColour, number>;
+  /** Annual ratio used when the risk model is suspended (kill switch): no colour in it. */
+  uniformAnnualRatio: number;
+  /** Most visits by this department to one enterprise in a calendar year (complaints excepted). */
+  annualCapPerEnterprise: number;
+  /** Enterprises exempt from random selection (complaints still reach them). */
+  exemptions?: string[];
+  /** Item codes on this department's part of the combined checklist, e.g. `FIRE-02`. */
+  checklist: string[];
+  /** false = this department draws on its own random numbers instead of the shared ones. */
+  coordinated?: boolean;
+}
+
+/** A task raised by a verified complaint (投诉举报属实): always inspected, never capped. */
+export interface TriggeredTask {
+  creditCode: string;
+  department: DepartmentCode;
+  clueId: string;
+  items?: string[];
+  /** Latest date the visit should happen; placed first when given. */
+  dueBy?: string;
+}
+
+/** A past inspection case (one per department even when the visit was joint). */
+export interface PriorInspection {
+  creditCode: string;
+  department: DepartmentCode;
+  date: string;
+  officerIds: string[];
+}
+
+export interface Officer {
+  /** Certificate number (执法证号); never the name. */
+  id: string;
+  department: DepartmentCode;
+  domains: DepartmentCode[];
+  certValidUntil: string;
+  regionCode: string;
+  onDuty: boolean;
+  /** Most visits this officer can make in one day. */
+  dailyCapacity: number;
+  /** Enterprises the officer declared a conflict of interest with (回避). */
+  conflicts?: string[];
+  /** Days off (leave, training). */
+  absentDates?: string[];
+}
+
+/** Either an explicit list of working days, or Mon–Fri minus holidays plus make-up workdays (调休). */
+export interface WorkCalendar {
+  workingDays?: string[];
+  holidays?: string[];
+  makeUpWorkdays?: string[];
+}
+
+export type TaskReason = 'risk' | 'exploration' | 'complaint' | 'random';
+
+export interface InspectionTask {
+  /** `<department>:<creditCode>`: one task per department and enterprise in a window. */
+  id: string;
+  department: DepartmentCode;
+  creditCode: string;
+  reason: TaskReason;
+  /** Colour at draw time; null when the model was suspended (the draw must not see it). */
+  colour: RiskColour | null;
+  items: string[];
+  clueIds: string[];
+  dueBy?: string;
+}
+
+export interface DrawInput {
+  seed: string;
+  window: PlanningWindow;
+  plans: DepartmentPlan[];
+  enterprises: Enterprise[];
+  triggeredTasks?: TriggeredTask[];
+  priorInspections?: PriorInspection[];
+  suspended?: boolean;
+  /** Share of each department's draw that ignores risk (default 0.1). */
+  explorationShare?: number;
+}
+
+/** What was drawn from one department's frame, for audit and re-drawing. */
+export interface StratumDraw {
+  department: DepartmentCode;
+  /** A colour, or 'all' when suspended. */
+  stratum: RiskColour | 'all';
+  frameSize: number;
+  eligible: number;
+  target: number;
+  risk: number;
+  exploration: number;
+}
+
+export interface DrawResult {
+  seed: string;
+  window: PlanningWindow;
+  suspended: boolean;
+  explorationShare: number;
+  tasks: InspectionTask[];
+  strata: StratumDraw[];
+}
+
+export interface PlanOptions {
+  /** Largest team allowed when covering many departments (default 4). */
+  maxTeamSize?: number;
+  /** Extra load, in visits, counted against an officer from another district when drawing teams (default 1). */
+  nonLocalPenalty?: number;
+}
+
+export interface PlanInput {
+  enterprises: Enterprise[];
+  officers: Officer[];
+  calendar: WorkCalendar;
+  priorInspections?: PriorInspection[];
+  options?: PlanOptions;
+}
+
+export interface ChecklistEntry {
+  department: DepartmentCode;
+  item: string;
+}
+
+/** One trip to one enterprise by one team covering several departments' tasks (进一次门、查多项事). */
+export interface JointVisit {
+  id: string;
+  creditCode: string;
+  regionCode: string;
+  date: string;
+  officerIds: string[];
+  departments: DepartmentCode[];
+  taskIds: string[];
+  /** The combined checklist (一表通查). */
+  checklist: ChecklistEntry[];
+  exploration: boolean;
+  routeId: string;
+  /** Position of the visit in its route, from 0. */
+  routeOrder: number;
+}
+
+/** A team's day: visits in travel order. */
+export interface Route {
+  id: string;
+  date: string;
+  regionCode: string;
+  officerIds: string[];
+  visitIds: string[];
+  distanceKm: number;
+}
+
+export type UnassignedReason = 'no_eligible_team' | 'capacity_exhausted' | 'no_working_day';
+
+export interface UnassignedTask {
+  taskId: string;
+  creditCode: string;
+  department: DepartmentCode;
+  reason: UnassignedReason;
+  detail: string;
+}
+
+export interface Plan {
+  seed: string;
+  window: PlanningWindow;
+  workingDays: string[];
+  visits: JointVisit[];
+  routes: Route[];
+  unassigned: UnassignedTask[];
+}

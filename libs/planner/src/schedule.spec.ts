@@ -1,0 +1,92 @@
+import { checkPlan } from './checker/plan.checker';
+import { drawTasks } from './draw.util';
+import { enterprise, officer, plan, smallCity } from './planner.fixture';
+import { DrawInput, PlanInput } from './planner.model';
+import { buildPlan } from './schedule.util';
+
+const WEEK = { start: '2025-09-29', end: '2025-10-12' };
+// 2025 National Day: 1–8 October off, Saturday 11 October a make-up working day (调休).
+const CALENDAR = { holidays: ['2025-10-01', '2025-10-02', '2025-10-03', '2025-10-06', '2025-10-07', '2025-10-08'], makeUpWorkdays: ['2025-10-11'] };
+
+function tinyDraw(overrides: Partial<DrawInput> = {}) {
+  return drawTasks({
+    seed: 'tiny',
+    window: WEEK,
+    plans: [plan('SAMR', { annualRatios: { red: 50, yellow: 0, green: 0 } }), plan('FIRE', { annualRatios: { red: 50, yellow: 0, green: 0 } })],
+    enterprises: ['A', 'B', 'C', 'D'].map((c, i) => enterprise(c, 'red', { lng: 113 + i / 100 })),
+    explorationShare: 0,
+    ...overrides,
+  });
+}
+
+function tinyInput(overrides: Partial<PlanInput> = {}): PlanInput {
+  return {
+    enterprises: ['A', 'B', 'C', 'D'].map((c, i) => enterprise(c, 'red', { lng: 113 + i / 100 })),
+    officers: [officer('o1', ['SAMR']), officer('o2', ['FIRE']), officer('o3', ['SAMR', 'FIRE']), officer('o4', ['SAMR', 'FIRE'])],
+    calendar: CALENDAR,
+    ...overrides,
+  };
+}
+
+describe('the joint-visit planner (进一次门、查多项事)', () => {
+  it("bundles every department's tasks for an enterprise into one visit with one combined checklist", () => {
+    const draw = tinyDraw();
+    const result = buildPlan(draw, tinyInput());
+    expect(draw.tasks).toHaveLength(8);
+    expect(result.visits).toHaveLength(4);
+    for (const v of result.visits) {
+      expect(v.departments).toEqual(['FIRE', 'SAMR']);
+      expect(v.checklist.map((c) => c.item)).toEqual(['FIRE-01', 'FIRE-02', 'SAMR-01', 'SAMR-02']);
+      expect(v.officerIds.length).toBeGreaterThanOrEqual(2);
+    }
+    expect(result.unassigned).toEqual([]);
+  });
+
+  it('uses only working days, honouring holidays and make-up workdays', () => {
+    const result = buildPlan(tinyDraw(), tinyInput());
+    expect(result.workingDays).toEqual(['2025-09-29', '2025-09-30', '2025-10-09', '2025-10-10', '2025-10-11']);
+    result.visits.forEach((v) => expect(result.workingDays).toContain(v.date));
+  });
+
+  it('keeps out officers who inspected the enterprise within 12 months or declared a conflict', () => {
+    const priorInspections = [
+      { creditCode: 'A', department: 'SAMR', date: '2025-03-01', officerIds: ['o3'] },
+      { creditCode: 'A', department: 'SAMR', date: '2024-09-01', officerIds: ['o4'] },
+    ];
+    const officers = [officer('o1', ['SAMR', 'FIRE'], { conflicts: ['A'] }), officer('o2', ['FIRE', 'SAMR']), officer('o3', ['SAMR', 'FIRE']), officer('o4', ['SAMR', 'FIRE'])];
+    const result = buildPlan(tinyDraw(), tinyInput({ officers, priorInspections }));
+    const visitA = result.visits.find((v) => v.creditCode === 'A');
+    expect(visitA?.officerIds).toEqual(['o2', 'o4']);
+  });
+
+  it('reports tasks no team can cover as unassigned with a reason, never drops them', () => {
+    const officers = [officer('o1', ['SAMR']), officer('o2', ['SAMR'])];
+    const result = buildPlan(tinyDraw(), tinyInput({ officers }));
+    expect(result.visits).toEqual([]);
+    expect(result.unassigned).toHaveLength(8);
+    expect(new Set(result.unassigned.map((u) => u.reason))).toEqual(new Set(['no_eligible_team']));
+  });
+
+  it('tells exhausted capacity apart from missing eligibility', () => {
+    const officers = [officer('o1', ['SAMR', 'FIRE'], { dailyCapacity: 1 }), officer('o2', ['SAMR', 'FIRE'], { dailyCapacity: 1 })];
+    const result = buildPlan(tinyDraw(), tinyInput({ officers, calendar: { workingDays: ['2025-09-29', '2025-09-30'] } }));
+    expect(result.visits).toHaveLength(2);
+    expect(result.unassigned.map((u) => u.reason)).toEqual(Array(4).fill('capacity_exhausted'));
+  });
+
+  it('does not staff a visit with an officer whose certificate has lapsed by that day', () => {
+    const officers = [officer('o1', ['SAMR', 'FIRE'], { certValidUntil: '2025-09-29' }), officer('o2', ['SAMR', 'FIRE']), officer('o3', ['SAMR', 'FIRE'])];
+    const result = buildPlan(tinyDraw(), tinyInput({ officers }));
+    result.visits.filter((v) => v.date > '2025-09-29').forEach((v) => expect(v.officerIds).not.toContain('o1'));
+  });
+
+  it('produces the same plan from the same seed and inputs, and a plan the independent checker accepts', () => {
+    const city = smallCity();
+    const draw = drawTasks({ seed: 'month', window: city.window, plans: city.plans, enterprises: city.enterprises, triggeredTasks: city.triggeredTasks, priorInspections: city.priorInspections });
+    const input = { enterprises: city.enterprises, officers: city.officers, calendar: city.calendar, priorInspections: city.priorInspections };
+    const first = buildPlan(draw, input);
+    expect(buildPlan(draw, input)).toEqual(first);
+    expect(first.visits.length).toBeGreaterThan(100);
+    expect(checkPlan(first, { draw, plans: city.plans, officers: city.officers, calendar: city.calendar, priorInspections: city.priorInspections })).toEqual([]);
+  });
+});

@@ -1,0 +1,154 @@
+import { Prng, hashSeed } from '@tianping/common';
+import { workingDaysIn, yearBefore } from './date.util';
+import { DrawResult, JointVisit, Plan, PlanInput, Route, UnassignedTask } from './planner.model';
+import { distanceKm, orderRoute, pathLengthKm } from './route.util';
+import { OfficerState, TeamRules, drawTeam, isRecused, officerStates, teamDomains } from './team.util';
+import { PendingVisit, bundleVisits, combinedChecklist } from './visit-bundle.util';
+
+const DEFAULT_RULES: TeamRules = { maxTeamSize: 4, nonLocalPenalty: 1 };
+
+interface Schedule {
+  seed: string;
+  rules: TeamRules;
+  states: OfficerState[];
+  byRegion: Map<string, PendingVisit[]>;
+  visits: JointVisit[];
+  routes: Route[];
+}
+
+/**
+ * Places the bundled visits on working days in team routes. Days are filled evenly (each day takes
+ * its share of what is left); a route starts from the most urgent visit a freshly drawn team can do,
+ * then grows with the nearest visits in the same district that the same team may also check.
+ * Whatever cannot be staffed is returned as unassigned with a reason, never dropped.
+ */
+export function buildPlan(draw: DrawResult, input: PlanInput): Plan {
+  const workingDays = workingDaysIn(draw.window, input.calendar);
+  const pending = bundleVisits(draw, input.enterprises);
+  const schedule: Schedule = {
+    seed: draw.seed,
+    rules: { ...DEFAULT_RULES, ...input.options },
+    states: officerStates(input.officers, input.priorInspections ?? []),
+    byRegion: groupByRegion(pending),
+    visits: [],
+    routes: [],
+  };
+  let left = pending.length;
+  workingDays.forEach((day, index) => {
+    const quota = Math.ceil(left / (workingDays.length - index));
+    left -= fillDay(schedule, day, pending, quota);
+  });
+  // A second pass lets officers still free on some day take what the even split left behind.
+  for (const day of workingDays) {
+    if (left === 0) break;
+    left -= fillDay(schedule, day, pending, Infinity);
+  }
+  return {
+    seed: draw.seed,
+    window: { ...draw.window },
+    workingDays,
+    visits: schedule.visits.sort((a, b) => a.date.localeCompare(b.date) || a.routeId.localeCompare(b.routeId) || a.routeOrder - b.routeOrder),
+    routes: schedule.routes,
+    unassigned: pending.filter((v) => !v.placed).flatMap((v) => unassign(v, workingDays, schedule)),
+  };
+}
+
+/** Fills one day with routes until its quota is met or no team can be drawn; returns visits placed. */
+function fillDay(schedule: Schedule, day: string, pending: PendingVisit[], quota: number): number {
+  let placed = 0;
+  for (const seed of pending) {
+    if (placed >= quota) break;
+    if (seed.placed) continue;
+    const free = schedule.states.filter((s) => !s.busyDays.has(day)).length;
+    if (free < 2) break;
+    const prng = new Prng(hashSeed(`${schedule.seed}|team|${day}|${seed.creditCode}`));
+    const team = drawTeam(seed, day, schedule.states, schedule.rules, prng);
+    if (!team) continue;
+    placed += commitRoute(schedule, day, team, growRoute(schedule, day, team, seed));
+  }
+  return placed;
+}
+
+/** Adds the nearest visits of the same district the team may check, up to the team's daily capacity. */
+function growRoute(schedule: Schedule, day: string, team: OfficerState[], seed: PendingVisit): PendingVisit[] {
+  const capacity = Math.min(...team.map((s) => s.officer.dailyCapacity));
+  const domains = teamDomains(team);
+  const since = yearBefore(day);
+  const route = [seed];
+  seed.placed = true;
+  const candidates = (schedule.byRegion.get(seed.regionCode) ?? []).filter(
+    (v) => !v.placed && v.departments.every((d) => domains.has(d)) && team.every((s) => !isRecused(s, v.creditCode, day, since)),
+  );
+  while (route.length < capacity) {
+    const last = route[route.length - 1];
+    let best = -1;
+    let bestDistance = Infinity;
+    candidates.forEach((v, i) => {
+      if (v.placed) return;
+      const d = distanceKm(last, v);
+      if (d < bestDistance) [best, bestDistance] = [i, d];
+    });
+    if (best < 0) break;
+    candidates[best].placed = true;
+    route.push(candidates[best]);
+  }
+  return route;
+}
+
+function commitRoute(schedule: Schedule, day: string, team: OfficerState[], stops: PendingVisit[]): number {
+  const routeId = `${day}#${String(schedule.routes.length + 1).padStart(5, '0')}`;
+  const ordered = orderRoute(stops).map((i) => stops[i]);
+  const officerIds = team.map((s) => s.officer.id).sort();
+  team.forEach((s) => {
+    s.busyDays.add(day);
+    s.routesWorked++;
+    s.visits += ordered.length;
+  });
+  ordered.forEach((v, routeOrder) => {
+    schedule.visits.push({
+      id: `visit:${v.creditCode}`,
+      creditCode: v.creditCode,
+      regionCode: v.regionCode,
+      date: day,
+      officerIds,
+      departments: v.departments,
+      taskIds: v.tasks.map((t) => t.id),
+      checklist: combinedChecklist(v.tasks),
+      exploration: v.tasks.some((t) => t.reason === 'exploration'),
+      routeId,
+      routeOrder,
+    });
+  });
+  schedule.routes.push({
+    id: routeId,
+    date: day,
+    regionCode: stops[0].regionCode,
+    officerIds,
+    visitIds: ordered.map((v) => `visit:${v.creditCode}`),
+    distanceKm: pathLengthKm(ordered),
+  });
+  return ordered.length;
+}
+
+/** Tells capacity apart from eligibility: could some team have been drawn on some day had officers been free? */
+function unassign(visit: PendingVisit, workingDays: string[], schedule: Schedule): UnassignedTask[] {
+  const prng = new Prng(hashSeed(`${schedule.seed}|unassigned|${visit.creditCode}`));
+  const staffable = workingDays.some((day) => drawTeam(visit, day, schedule.states, schedule.rules, prng, true) !== null);
+  const reason = workingDays.length === 0 ? 'no_working_day' : staffable ? 'capacity_exhausted' : 'no_eligible_team';
+  const detail = {
+    no_working_day: 'The window holds no working day.',
+    capacity_exhausted: 'Eligible teams exist, but every one was already on a route on each working day.',
+    no_eligible_team: `No team of at most ${schedule.rules.maxTeamSize} certified, on-duty, non-recused officers covers ${visit.departments.join(', ')} on any working day.`,
+  }[reason];
+  return visit.tasks.map((t) => ({ taskId: t.id, creditCode: t.creditCode, department: t.department, reason, detail }));
+}
+
+function groupByRegion(visits: PendingVisit[]): Map<string, PendingVisit[]> {
+  const byRegion = new Map<string, PendingVisit[]>();
+  for (const v of visits) {
+    const list = byRegion.get(v.regionCode) ?? [];
+    list.push(v);
+    byRegion.set(v.regionCode, list);
+  }
+  return byRegion;
+}
