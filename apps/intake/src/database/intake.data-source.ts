@@ -1,0 +1,13 @@
+import { createAppDataSource } from '@tianping/database';
+import { CreateIntakeTables1763880000000 } from './migrations/1763880000000-CreateIntakeTables';
+
+export const INTAKE_SCHEMA = 'intake';
+
+export function createIntakeDataSource(url: string) {
+  return createAppDataSource({
+    url,
+    schema: INTAKE_SCHEMA,
+    entities: [],
+    migrations: [CreateIntakeTables1763880000000],
+  });
+}

@@ -1,0 +1,128 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import { maskIdNumber, maskName, PiiVault } from '@tianping/common';
+import { IntakeSubjects, type ChangeBatch } from '@tianping/contracts';
+import {
+  ClueLinker,
+  normaliseAddress,
+  normaliseName,
+  type CaseRecord,
+  type ClueRecord,
+  type OfficerRecord,
+  type Outcome,
+  type RawRecord,
+  type SourceKind,
+  type SubjectRecord,
+} from '@tianping/intake-core';
+import { emptyCounts, type IngestCounts } from './ingest-counts';
+import { IngestRepository, type QuarantineRow } from './ingest.repository';
+import { CASES_TABLE, CLUES_TABLE, OFFICERS_TABLE, SUBJECTS_TABLE, type Row, type TableSpec, type UpsertOutcome } from './record-tables';
+import * as rows from './record-rows.mapper';
+
+type AnyRecord = SubjectRecord | CaseRecord | OfficerRecord | ClueRecord;
+export type AnyOutcome = Outcome<AnyRecord>;
+const EVENT_CHUNK = 500;
+
+/** Writes one batch of parse outcomes in one transaction: accepted rows, quarantine and events. */
+@Injectable()
+export class BatchWriter {
+  constructor(
+    @Inject(DataSource) private readonly dataSource: DataSource,
+    private readonly repository: IngestRepository,
+    private readonly vault: PiiVault,
+  ) {}
+
+  async write(kind: SourceKind, outcomes: AnyOutcome[], source: string): Promise<IngestCounts> {
+    return this.dataSource.transaction((manager) => this.writeIn(manager, kind, outcomes, source));
+  }
+
+  async writeIn(manager: EntityManager, kind: SourceKind, outcomes: AnyOutcome[], source: string): Promise<IngestCounts> {
+    const counts = emptyCounts();
+    counts.read = outcomes.length;
+    const accepted: AnyRecord[] = [];
+    const rejected: QuarantineRow[] = [];
+    for (const outcome of outcomes) {
+      if (outcome.ok) accepted.push(outcome.record);
+      else rejected.push(this.quarantineRow(kind, source, outcome.line, outcome.raw, outcome.reasons));
+    }
+    const fresh = await this.repository.quarantine(manager, rejected);
+    counts.quarantined = fresh;
+    counts.quarantinedAgain = rejected.length - fresh;
+    if (accepted.length > 0) {
+      for (const result of await this.writeAccepted(manager, kind, accepted)) counts[result]++;
+    }
+    return counts;
+  }
+
+  private async writeAccepted(manager: EntityManager, kind: SourceKind, records: AnyRecord[]): Promise<UpsertOutcome[]> {
+    switch (kind) {
+      case 'subjects': {
+        const list = records as SubjectRecord[];
+        return this.upsertAndPublish(manager, SUBJECTS_TABLE, list.map((r) => rows.subjectRow(r, this.vault)), list.map(rows.subjectChange), IntakeSubjects.subjectsUpserted);
+      }
+      case 'cases': {
+        const list = records as CaseRecord[];
+        return this.upsertAndPublish(manager, CASES_TABLE, list.map(rows.caseRow), list.map(rows.caseChange), IntakeSubjects.casesUpserted);
+      }
+      case 'officers': {
+        const list = records as OfficerRecord[];
+        return this.upsertAndPublish(manager, OFFICERS_TABLE, list.map((r) => rows.officerRow(r, this.vault)), list.map(rows.officerChange), IntakeSubjects.officersUpserted);
+      }
+      case 'clues': {
+        const list = records as ClueRecord[];
+        const links = await this.linkClues(manager, list);
+        return this.upsertAndPublish(manager, CLUES_TABLE, list.map((r, i) => rows.clueRow(r, links[i])), list.map((r, i) => rows.clueChange(r, links[i])), IntakeSubjects.cluesUpserted);
+      }
+      default:
+        throw new Error(`unknown source kind: ${kind as string}`);
+    }
+  }
+
+  private async upsertAndPublish<C>(manager: EntityManager, spec: TableSpec, tableRows: Row[], changes: C[], subject: string): Promise<UpsertOutcome[]> {
+    const outcomes = await this.repository.upsert(manager, spec, tableRows);
+    const changed = changes.filter((_, i) => outcomes[i] === 'inserted' || outcomes[i] === 'updated');
+    for (let start = 0; start < changed.length; start += EVENT_CHUNK) {
+      const batch: ChangeBatch<C> = { batchId: randomUUID(), records: changed.slice(start, start + EVENT_CHUNK) };
+      await this.repository.enqueue(manager, subject, batch);
+    }
+    return outcomes;
+  }
+
+  /** Links clues to subjects by credit code, else by unambiguous name and address (ClueLinker decides). */
+  async linkClues(manager: EntityManager, clues: ClueRecord[]): Promise<rows.ClueLink[]> {
+    const codes = clues.filter((c) => c.creditCodeValid && c.creditCode).map((c) => c.creditCode!);
+    const needNames = clues.filter((c) => !c.creditCodeValid);
+    const nameKeys = needNames.filter((c) => c.subjectName).map((c) => normaliseName(c.subjectName!));
+    const addressKeys = needNames.filter((c) => c.address).map((c) => normaliseAddress(c.address!));
+    const candidates = await this.repository.linkCandidates(manager, codes, nameKeys, addressKeys);
+    const linker = new ClueLinker(candidates);
+    return clues.map((clue) => linker.link(clue));
+  }
+
+  quarantineRow(kind: SourceKind, source: string, line: number, raw: RawRecord | string, reasons: unknown): QuarantineRow {
+    const canonical = typeof raw === 'string' ? raw : JSON.stringify(raw, Object.keys(raw).sort());
+    return {
+      kind,
+      source,
+      line,
+      rawSealed: this.vault.encrypt(JSON.stringify(raw)) ?? '',
+      rawMasked: maskRaw(kind, raw),
+      rawHash: this.vault.keyedHash(`${kind}\n${canonical}`)!,
+      reasons,
+    };
+  }
+}
+
+/** The operator's view of a rejected record: personal fields masked, the rest as it came. */
+export function maskRaw(kind: SourceKind, raw: RawRecord | string): RawRecord | string {
+  if (typeof raw === 'string') return raw.length > 2000 ? `${raw.slice(0, 2000)}…` : raw;
+  const masked: RawRecord = { ...raw };
+  for (const key of Object.keys(masked)) {
+    const value = masked[key];
+    if (typeof value !== 'string') continue;
+    if (key === 'legal_rep_id') masked[key] = maskIdNumber(value);
+    else if (key === 'legal_rep_name' || (kind === 'officers' && key === 'name')) masked[key] = maskName(value);
+  }
+  return masked;
+}

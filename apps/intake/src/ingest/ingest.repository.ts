@@ -1,0 +1,97 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import { enqueueEvent } from '@tianping/messaging';
+import { INTAKE_SCHEMA } from '../database/intake.data-source';
+import { splitIntoRounds, toColumnArrays, upsertSql, type Row, type TableSpec, type UpsertOutcome } from './record-tables';
+
+export interface QuarantineRow {
+  kind: string;
+  source: string;
+  line: number;
+  rawSealed: string;
+  rawMasked: unknown;
+  rawHash: string;
+  reasons: unknown;
+}
+
+export interface LinkCandidate {
+  creditCode: string;
+  name: string;
+  address: string | null;
+}
+
+const sqlCache = new Map<TableSpec, string>();
+
+/** The only place intake's ingest path writes: bulk, set-based, inside the caller's transaction. */
+@Injectable()
+export class IngestRepository {
+  constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
+
+  /** Upserts rows (in arrival order) and returns each row's outcome, index for index. */
+  async upsert(manager: EntityManager, spec: TableSpec, rows: Row[]): Promise<UpsertOutcome[]> {
+    const outcomes = new Array<UpsertOutcome>(rows.length);
+    const indexed = rows.map((row, index) => ({ row, index }));
+    const sql = sqlCache.get(spec) ?? sqlCache.set(spec, upsertSql(spec)).get(spec)!;
+    for (const round of splitIntoRounds(indexed, (r) => String(r.row[spec.key]))) {
+      const result: { key: string; outcome: UpsertOutcome }[] = await manager.query(sql, toColumnArrays(spec, round.map((r) => r.row)));
+      const byKey = new Map(result.map((r) => [r.key, r.outcome]));
+      for (const r of round) outcomes[r.index] = byKey.get(String(r.row[spec.key]))!;
+    }
+    return outcomes;
+  }
+
+  /** Keeps rejected records; a record already in quarantine is not added twice. Returns how many were new. */
+  async quarantine(manager: EntityManager, rows: QuarantineRow[]): Promise<number> {
+    if (rows.length === 0) return 0;
+    const inserted: unknown[] = await manager.query(
+      `INSERT INTO intake.quarantine (kind, source, line, raw_sealed, raw_masked, raw_hash, reasons)
+       SELECT * FROM unnest($1::text[], $2::text[], $3::int[], $4::text[], $5::jsonb[], $6::text[], $7::jsonb[])
+       ON CONFLICT (kind, raw_hash) DO NOTHING RETURNING id`,
+      [
+        rows.map((r) => r.kind),
+        rows.map((r) => r.source),
+        rows.map((r) => r.line),
+        rows.map((r) => r.rawSealed),
+        rows.map((r) => JSON.stringify(r.rawMasked)),
+        rows.map((r) => r.rawHash),
+        rows.map((r) => JSON.stringify(r.reasons)),
+      ],
+    );
+    return inserted.length;
+  }
+
+  async enqueue(manager: EntityManager, subject: string, payload: unknown): Promise<void> {
+    await enqueueEvent(manager, INTAKE_SCHEMA, subject, payload);
+  }
+
+  /** Subjects a clue might be about: by credit code, by normalised name, or by address containment. */
+  async linkCandidates(manager: EntityManager, codes: string[], nameKeys: string[], addressKeys: string[]): Promise<LinkCandidate[]> {
+    if (codes.length + nameKeys.length + addressKeys.length === 0) return [];
+    return manager.query(
+      `SELECT credit_code AS "creditCode", name, address FROM intake.subjects
+        WHERE credit_code = ANY($1::text[]) OR name_key = ANY($2::text[])
+       UNION
+       SELECT s.credit_code, s.name, s.address FROM unnest($3::text[]) AS q(key)
+        CROSS JOIN LATERAL (
+          SELECT credit_code, name, address FROM intake.subjects
+           WHERE address_key LIKE '%' || replace(replace(q.key, '%', ''), '_', '') || '%' LIMIT 50
+        ) s`,
+      [codes, nameKeys, addressKeys.filter((k) => k.length >= 4)],
+    );
+  }
+
+  async startRun(manager: EntityManager, id: string, source: string): Promise<void> {
+    await manager.query(`INSERT INTO intake.ingest_runs (id, source) VALUES ($1, $2)`, [id, source]);
+  }
+
+  async recentRuns(limit: number): Promise<unknown[]> {
+    return this.dataSource.query(
+      `SELECT id, source, started_at AS "startedAt", finished_at AS "finishedAt", counts FROM intake.ingest_runs ORDER BY started_at DESC LIMIT $1`,
+      [limit],
+    );
+  }
+
+  async finishRun(manager: EntityManager, id: string, counts: unknown): Promise<void> {
+    await manager.query(`UPDATE intake.ingest_runs SET finished_at = now(), counts = $2 WHERE id = $1`, [id, JSON.stringify(counts)]);
+  }
+}

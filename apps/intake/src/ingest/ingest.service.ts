@@ -1,0 +1,114 @@
+import { randomUUID } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { open, readdir, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { decodeExport, parseCluesJsonl, parseCluesStream, parseCsvStream, type SourceKind } from '@tianping/intake-core';
+import { BatchWriter, type AnyOutcome } from './batch-writer';
+import { detectExportKind, INGEST_ORDER } from './export-kind.util';
+import { addCounts, emptyCounts, type IngestCounts } from './ingest-counts';
+import { IngestRepository } from './ingest.repository';
+import { ClueRelinker } from './clue-relinker';
+
+export const BATCH_SIZE = 4000;
+
+export interface FileReport {
+  file: string;
+  kind: SourceKind;
+  counts: IngestCounts;
+}
+
+export interface IngestProgress {
+  file: string;
+  bytesDone: number;
+  bytesTotal: number;
+  records: number;
+}
+
+/** Reads exports as the platforms deliver them and writes them in batches; every record is accounted for. */
+@Injectable()
+export class IngestService {
+  private readonly logger = new Logger(IngestService.name);
+
+  constructor(
+    @Inject(DataSource) private readonly dataSource: DataSource,
+    private readonly writer: BatchWriter,
+    private readonly repository: IngestRepository,
+    private readonly relinker: ClueRelinker,
+  ) {}
+
+  /** Loads every export in a directory, officers and subjects first so clues find their enterprise. */
+  async ingestDirectory(dir: string, onProgress?: (p: IngestProgress) => void): Promise<FileReport[]> {
+    const files: { path: string; kind: SourceKind; size: number }[] = [];
+    for (const name of (await readdir(dir)).sort()) {
+      const path = join(dir, name);
+      const info = await stat(path);
+      if (!info.isFile() || !/\.(csv|jsonl|json|txt)$/i.test(name)) continue;
+      const kind = await this.sniffKind(path);
+      if (kind) files.push({ path, kind, size: info.size });
+      else this.logger.warn(`${name}: not a known export, skipped`);
+    }
+    files.sort((a, b) => INGEST_ORDER.indexOf(a.kind) - INGEST_ORDER.indexOf(b.kind) || a.path.localeCompare(b.path));
+    const reports: FileReport[] = [];
+    for (const file of files) reports.push(await this.ingestFile(file.path, file.kind, onProgress));
+    if (files.some((f) => f.kind === 'subjects')) await this.relinker.relinkAll();
+    return reports;
+  }
+
+  async ingestFile(path: string, kind?: SourceKind, onProgress?: (p: IngestProgress) => void): Promise<FileReport> {
+    const fileKind = kind ?? (await this.sniffKind(path));
+    if (!fileKind) throw new Error(`${path}: not a known export (no recognised header)`);
+    const total = (await stat(path)).size;
+    const stream = createReadStream(path, { highWaterMark: 1 << 20 });
+    const ctx = { now: new Date() };
+    const outcomes: AsyncIterable<AnyOutcome> = fileKind === 'clues' ? parseCluesStream(stream, ctx) : parseCsvStream(fileKind, stream, ctx);
+    const counts = await this.ingestOutcomes(fileKind, outcomes, path, (records) => onProgress?.({ file: path, bytesDone: stream.bytesRead, bytesTotal: total, records }));
+    return { file: path, kind: fileKind, counts };
+  }
+
+  /** Writes outcomes in batches; while one batch is written, the next is parsed. */
+  async ingestOutcomes(kind: SourceKind, outcomes: AsyncIterable<AnyOutcome> | Iterable<AnyOutcome>, source: string, onBatch?: (records: number) => void): Promise<IngestCounts> {
+    const runId = randomUUID();
+    await this.repository.startRun(this.dataSource.manager, runId, source);
+    const total = emptyCounts();
+    let pending: Promise<IngestCounts> | undefined;
+    let batch: AnyOutcome[] = [];
+    const flush = async () => {
+      if (pending) addCounts(total, await pending);
+      onBatch?.(total.read);
+    };
+    for await (const outcome of outcomes) {
+      batch.push(outcome);
+      if (batch.length < BATCH_SIZE) continue;
+      await flush();
+      pending = this.writer.write(kind, batch, source);
+      batch = [];
+    }
+    await flush();
+    if (batch.length) addCounts(total, await this.writer.write(kind, batch, source));
+    onBatch?.(total.read);
+    await this.repository.finishRun(this.dataSource.manager, runId, { kind, ...total });
+    return total;
+  }
+
+  /** Clues pushed over NATS or posted over HTTP: one object, an array, or JSON Lines text. */
+  async ingestClues(payload: unknown, source: string): Promise<IngestCounts> {
+    const text = typeof payload === 'string' ? payload : Array.isArray(payload) ? payload.map((p) => JSON.stringify(p)).join('\n') : JSON.stringify(payload);
+    return this.ingestOutcomes('clues', parseCluesJsonl(text, { now: new Date() }), source);
+  }
+
+  private async sniffKind(path: string): Promise<SourceKind | null> {
+    const handle = await open(path, 'r');
+    try {
+      const buffer = Buffer.alloc(64 * 1024);
+      const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
+      const head = buffer.subarray(0, bytesRead);
+      // Cut at the last newline so a multi-byte character split by the sample cannot mislead the decoder.
+      const lastNewline = head.lastIndexOf(0x0a);
+      return detectExportKind(decodeExport(lastNewline > 0 ? head.subarray(0, lastNewline) : head).text);
+    } finally {
+      await handle.close();
+    }
+  }
+}

@@ -1,0 +1,122 @@
+/**
+ * How each source kind is stored: its table, key and columns with their Postgres types.
+ * One description drives the bulk upsert for all four kinds.
+ */
+export interface ColumnSpec {
+  name: string;
+  /** Array type used to pass the column through unnest(); `text[]` columns travel ';'-joined. */
+  type: 'text' | 'date' | 'timestamptz' | 'numeric' | 'integer' | 'boolean' | 'double precision' | 'text[]';
+}
+
+export interface TableSpec {
+  table: string;
+  key: string;
+  /** Versioned tables keep the newest updated_at; others keep the latest export. */
+  versioned: boolean;
+  columns: ColumnSpec[];
+}
+
+const col = (name: string, type: ColumnSpec['type']): ColumnSpec => ({ name, type });
+
+export const SUBJECTS_TABLE: TableSpec = {
+  table: 'intake.subjects',
+  key: 'credit_code',
+  versioned: true,
+  columns: [
+    col('credit_code', 'text'), col('name', 'text'), col('name_key', 'text'), col('established_on', 'date'),
+    col('registered_capital_wan', 'numeric'), col('shareholder_subscribed_wan', 'numeric'), col('employees', 'integer'),
+    col('industry_code', 'text'), col('region_code', 'text'), col('address', 'text'), col('address_key', 'text'),
+    col('lng', 'double precision'), col('lat', 'double precision'), col('status', 'text'), col('abnormal_listed', 'boolean'),
+    col('legal_rep_changes_2y', 'integer'), col('legal_rep_name_sealed', 'text'), col('legal_rep_id_sealed', 'text'),
+    col('legal_rep_id_hash', 'text'), col('legal_rep_id_masked', 'text'), col('updated_at', 'timestamptz'), col('fingerprint', 'text'),
+  ],
+};
+
+export const CASES_TABLE: TableSpec = {
+  table: 'intake.cases',
+  key: 'case_no',
+  versioned: true,
+  columns: [
+    col('case_no', 'text'), col('credit_code', 'text'), col('department', 'text'), col('kind', 'text'), col('origin', 'text'),
+    col('date', 'date'), col('items', 'text[]'), col('result', 'text'), col('violation', 'text'), col('violation_found', 'boolean'),
+    col('penalty_yuan', 'numeric'), col('officer_ids', 'text[]'), col('updated_at', 'timestamptz'), col('fingerprint', 'text'),
+  ],
+};
+
+export const OFFICERS_TABLE: TableSpec = {
+  table: 'intake.officers',
+  key: 'officer_id',
+  versioned: false,
+  columns: [
+    col('officer_id', 'text'), col('name_sealed', 'text'), col('name_masked', 'text'), col('department', 'text'),
+    col('cert_valid_until', 'date'), col('domains', 'text[]'), col('region_code', 'text'), col('status', 'text'), col('fingerprint', 'text'),
+  ],
+};
+
+export const CLUES_TABLE: TableSpec = {
+  table: 'intake.clues',
+  key: 'clue_id',
+  versioned: true,
+  columns: [
+    col('clue_id', 'text'), col('channel', 'text'), col('received_at', 'timestamptz'), col('credit_code_given', 'text'),
+    col('credit_code_valid', 'boolean'), col('subject_name', 'text'), col('address', 'text'), col('category', 'text'),
+    col('department', 'text'), col('verified', 'boolean'), col('status', 'text'), col('updated_at', 'timestamptz'),
+    col('fingerprint', 'text'), col('linked_credit_code', 'text'), col('link_method', 'text'), col('link_candidates', 'integer'),
+  ],
+};
+
+export type Row = Record<string, string | number | boolean | Date | string[] | null>;
+export type UpsertOutcome = 'inserted' | 'updated' | 'duplicate' | 'stale';
+
+/** One set-based statement: insert new keys, update older versions, and say what happened to each row. */
+export function upsertSql(spec: TableSpec): string {
+  const names = spec.columns.map((c) => c.name);
+  const params = spec.columns.map((c, i) => `$${i + 1}::${c.type === 'text[]' ? 'text' : c.type}[]`);
+  const select = spec.columns.map((c) => (c.type === 'text[]' ? `string_to_array(i.${c.name}, ';')` : `i.${c.name}`));
+  const newer = spec.versioned
+    ? `(cur.updated_at, cur.fingerprint) < (EXCLUDED.updated_at, EXCLUDED.fingerprint)`
+    : `cur.fingerprint <> EXCLUDED.fingerprint`;
+  const updates = names.filter((n) => n !== spec.key).map((n) => `${n} = EXCLUDED.${n}`);
+  const stale = spec.versioned ? `'stale'` : `'updated'`;
+  return `WITH i AS (SELECT * FROM unnest(${params.join(', ')}) AS t(${names.join(', ')})),
+    e AS (SELECT cur.${spec.key} AS key, cur.fingerprint FROM ${spec.table} cur JOIN i ON cur.${spec.key} = i.${spec.key}),
+    a AS (
+      INSERT INTO ${spec.table} AS cur (${names.join(', ')}) SELECT ${select.join(', ')} FROM i
+      ON CONFLICT (${spec.key}) DO UPDATE SET ${updates.join(', ')}, changed_at = now() WHERE ${newer}
+      RETURNING cur.${spec.key} AS key
+    )
+    SELECT i.${spec.key} AS key,
+      CASE WHEN a.key IS NOT NULL AND e.key IS NULL THEN 'inserted'
+           WHEN a.key IS NOT NULL THEN 'updated'
+           WHEN e.fingerprint = i.fingerprint THEN 'duplicate'
+           ELSE ${stale} END AS outcome
+    FROM i LEFT JOIN e ON e.key = i.${spec.key} LEFT JOIN a ON a.key = i.${spec.key}`;
+}
+
+/** Column-wise arrays for unnest(): one array per column. */
+export function toColumnArrays(spec: TableSpec, rows: Row[]): unknown[] {
+  return spec.columns.map((c) =>
+    rows.map((row) => {
+      const value = row[c.name];
+      if (value === undefined || value === null) return null;
+      if (Array.isArray(value)) return value.join(';');
+      return value;
+    }),
+  );
+}
+
+/**
+ * Splits a batch into rounds so that no key appears twice in one statement (Postgres forbids
+ * touching a row twice in one INSERT … ON CONFLICT); rounds run in order, as if row by row.
+ */
+export function splitIntoRounds<T>(rows: T[], keyOf: (row: T) => string): T[][] {
+  const rounds: T[][] = [];
+  const seen = new Map<string, number>();
+  for (const row of rows) {
+    const key = keyOf(row);
+    const round = seen.get(key) ?? 0;
+    seen.set(key, round + 1);
+    (rounds[round] ??= []).push(row);
+  }
+  return rounds;
+}

@@ -1,0 +1,43 @@
+import { Module } from '@nestjs/common';
+import { PiiVault } from '@tianping/common';
+import { DatabaseModule, HealthController } from '@tianping/database';
+import { NatsModule } from '@tianping/messaging';
+import { createIntakeDataSource, INTAKE_SCHEMA } from './database/intake.data-source';
+import { EnterpriseController } from './enterprise/enterprise.controller';
+import { EnterpriseRepository } from './enterprise/enterprise.repository';
+import { BatchWriter } from './ingest/batch-writer';
+import { ClueInboxHandler } from './ingest/clue-inbox.handler';
+import { ClueRelinker } from './ingest/clue-relinker';
+import { IngestController } from './ingest/ingest.controller';
+import { IngestRepository } from './ingest/ingest.repository';
+import { IngestService } from './ingest/ingest.service';
+import { IntakeOutbox } from './ingest/outbox-relay.provider';
+import { QuarantineController } from './quarantine/quarantine.controller';
+import { QuarantineRepository } from './quarantine/quarantine.repository';
+import { QuarantineService } from './quarantine/quarantine.service';
+
+/** Everything intake does without listening: used by the CLI for `ingest` and `quarantine`. */
+@Module({
+  imports: [DatabaseModule.forApp({ schema: INTAKE_SCHEMA, createDataSource: createIntakeDataSource }), NatsModule.forApp('intake')],
+  providers: [
+    { provide: PiiVault, useFactory: () => PiiVault.fromEnv() },
+    IngestRepository,
+    BatchWriter,
+    ClueRelinker,
+    IngestService,
+    QuarantineRepository,
+    QuarantineService,
+    EnterpriseRepository,
+    IntakeOutbox,
+  ],
+  exports: [IngestService, IngestRepository, QuarantineService, IntakeOutbox, ClueRelinker, EnterpriseRepository],
+})
+export class IntakeCoreModule {}
+
+/** The intake service: the core plus its HTTP API and the Platform B inbox consumer. */
+@Module({
+  imports: [IntakeCoreModule],
+  controllers: [HealthController, IngestController, QuarantineController, EnterpriseController],
+  providers: [ClueInboxHandler],
+})
+export class IntakeModule {}

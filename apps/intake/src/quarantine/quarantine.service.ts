@@ -1,0 +1,80 @@
+import { Inject, Injectable, NotFoundException, ConflictException } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { PiiVault } from '@tianping/common';
+import { validateRaw, type RawRecord, type SourceKind } from '@tianping/intake-core';
+import { BatchWriter, maskRaw } from '../ingest/batch-writer';
+import type { IngestCounts } from '../ingest/ingest-counts';
+import { QuarantineRepository, type QuarantinedRecord } from './quarantine.repository';
+
+export interface ReplayResult {
+  id: number;
+  accepted: boolean;
+  reasons?: unknown;
+  counts?: IngestCounts;
+}
+
+/** Operators list rejected records, correct them and replay them through the same path as new data. */
+@Injectable()
+export class QuarantineService {
+  constructor(
+    @Inject(DataSource) private readonly dataSource: DataSource,
+    private readonly repository: QuarantineRepository,
+    private readonly writer: BatchWriter,
+    private readonly vault: PiiVault,
+  ) {}
+
+  list(filter: { kind?: string; status?: string; afterId?: number; limit?: number }): Promise<QuarantinedRecord[]> {
+    return this.repository.list({ ...filter, limit: Math.min(Math.max(filter.limit ?? 50, 1), 500) });
+  }
+
+  summary() {
+    return this.repository.countByStatus();
+  }
+
+  async get(id: number): Promise<QuarantinedRecord> {
+    const found = await this.repository.find(id);
+    if (!found) throw new NotFoundException(`no quarantined record ${id}`);
+    return found;
+  }
+
+  /**
+   * Applies corrections (field → new value, by the contract's English keys) and validates again.
+   * Valid: written like any new record and marked replayed. Still invalid: kept open with new reasons.
+   */
+  async replay(id: number, corrections: Record<string, unknown> = {}, actor = 'operator'): Promise<ReplayResult> {
+    return this.dataSource.transaction(async (manager) => {
+      const held = await this.repository.sealedRaw(manager, id);
+      if (!held) throw new NotFoundException(`no quarantined record ${id}`);
+      if (held.status !== 'open') throw new ConflictException(`quarantined record ${id} is already ${held.status}`);
+      const kind = held.kind as SourceKind;
+      const original = JSON.parse(this.vault.decrypt(held.rawSealed) ?? 'null') as RawRecord | string;
+      const corrected = applyCorrections(original, corrections);
+      const outcome = validateRaw(kind, corrected, { now: new Date() });
+      if (!outcome.ok) {
+        await this.repository.keepCorrected(manager, id, this.vault.encrypt(JSON.stringify(corrected))!, maskRaw(kind, corrected), outcome.reasons);
+        return { id, accepted: false, reasons: outcome.reasons };
+      }
+      const counts = await this.writer.writeIn(manager, kind, [{ ok: true, line: 0, record: outcome.record, raw: corrected }], `replay:${id}`);
+      await this.repository.resolve(manager, id, 'replayed', { by: actor, fields: Object.keys(corrections), counts });
+      return { id, accepted: true, counts };
+    });
+  }
+
+  async discard(id: number, reason: string, actor = 'operator'): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      const held = await this.repository.sealedRaw(manager, id);
+      if (!held) throw new NotFoundException(`no quarantined record ${id}`);
+      if (held.status !== 'open') throw new ConflictException(`quarantined record ${id} is already ${held.status}`);
+      await this.repository.resolve(manager, id, 'discarded', { by: actor, reason });
+    });
+  }
+}
+
+/** A line that was not JSON at all can only be corrected by a whole new object. */
+export function applyCorrections(original: RawRecord | string, corrections: Record<string, unknown>): RawRecord {
+  const base: RawRecord = typeof original === 'string' ? {} : { ...original };
+  for (const [key, value] of Object.entries(corrections)) {
+    base[key] = value === undefined ? null : (value as RawRecord[string]);
+  }
+  return base;
+}

@@ -1,0 +1,39 @@
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DataSource } from 'typeorm';
+import { configureHttpApp } from '@tianping/database';
+import { createTestDatabase, startTestNats, type TestDatabase, type TestNats } from '@tianping/testing';
+import { IntakeModule } from '../../../apps/intake/src/intake.module';
+
+export interface IntakeHarness {
+  app: NestExpressApplication;
+  baseUrl: string;
+  db: TestDatabase;
+  nats: TestNats;
+  dataSource: DataSource;
+  close: () => Promise<void>;
+}
+
+/** Boots the real intake service on its own database copy and its own nats-server. */
+export async function startIntake(): Promise<IntakeHarness> {
+  const db = await createTestDatabase();
+  const nats = await startTestNats();
+  process.env.DATABASE_URL = db.url;
+  process.env.NATS_URL = nats.url;
+  const app = await NestFactory.create<NestExpressApplication>(IntakeModule, { bodyParser: false, logger: ['error'] });
+  configureHttpApp(app);
+  await app.listen(0, '127.0.0.1');
+  const { port } = app.getHttpServer().address() as { port: number };
+  return {
+    app,
+    baseUrl: `http://127.0.0.1:${port}`,
+    db,
+    nats,
+    dataSource: app.get(DataSource),
+    close: async () => {
+      await app.close();
+      await nats.stop();
+      await db.drop();
+    },
+  };
+}

@@ -1,0 +1,87 @@
+import { resolve } from 'node:path';
+import { jetstream } from '@nats-io/jetstream';
+import { connect } from '@nats-io/transport-node';
+import { IntakeSubjects, STREAMS } from '@tianping/contracts';
+import { IngestService } from '../../../apps/intake/src/ingest/ingest.service';
+import { IntakeOutbox } from '../../../apps/intake/src/ingest/outbox-relay.provider';
+import { startIntake, type IntakeHarness } from './intake-app.harness';
+
+const SAMPLES = resolve(__dirname, '../../../../shared/contracts/samples');
+const PERSONAL = ['440604198703150018', '44060519800101002X', '440604199001011234', '陈明', '李华', '张伟', '周敏', '吴刚'];
+
+describe('intake on the contract samples', () => {
+  let intake: IntakeHarness;
+
+  beforeAll(async () => {
+    intake = await startIntake();
+  });
+  afterAll(() => intake.close());
+
+  const byKind = (reports: { kind: string; counts: object }[], kind: string) =>
+    reports.filter((r) => r.kind === kind).reduce<Record<string, number>>((sum, r) => {
+      for (const [k, v] of Object.entries(r.counts)) sum[k] = (sum[k] ?? 0) + v;
+      return sum;
+    }, {});
+
+  it('accepts, quarantines and links exactly as the samples README says', async () => {
+    const reports = await intake.app.get(IngestService).ingestDirectory(SAMPLES);
+    // Two subject files with the same five rows: the second (GB18030) file is all repeats.
+    expect(byKind(reports, 'subjects')).toMatchObject({ read: 10, inserted: 3, duplicate: 3, quarantined: 2, quarantinedAgain: 2 });
+    expect(byKind(reports, 'cases')).toMatchObject({ read: 5, inserted: 3, quarantined: 2 });
+    expect(byKind(reports, 'officers')).toMatchObject({ read: 4, inserted: 4, quarantined: 0 });
+    expect(byKind(reports, 'clues')).toMatchObject({ read: 4, inserted: 3, quarantined: 1 });
+
+    const links = await intake.dataSource.query(`SELECT clue_id, link_method, linked_credit_code FROM intake.clues ORDER BY received_at`);
+    expect(links).toEqual([
+      { clue_id: '12345-20240301-0001', link_method: 'credit_code', linked_credit_code: '91440604MA4UJ8K20C' },
+      { clue_id: 'GRID-20240310-0042', link_method: 'name_address', linked_credit_code: '91440605MA52TQ0L32' },
+      { clue_id: 'CB-20240311-0007', link_method: 'none', linked_credit_code: null },
+    ]);
+
+    const quarantined = await intake.dataSource.query(`SELECT kind, line, reasons FROM intake.quarantine ORDER BY kind, line`);
+    const fields = (kind: string, line: number) =>
+      quarantined.find((q: { kind: string; line: number }) => q.kind === kind && q.line === line)?.reasons.map((r: { field: string }) => r.field);
+    expect(fields('subjects', 4)).toEqual(['credit_code']);
+    expect(fields('subjects', 5)).toEqual(expect.arrayContaining(['established_on', 'registered_capital_wan', 'industry_code', 'region_code', 'status', 'abnormal_listed', 'legal_rep_changes_2y', 'updated_at']));
+    expect(fields('cases', 4)).toEqual(expect.arrayContaining(['result', 'officer_ids']));
+    expect(fields('cases', 5)).toEqual(expect.arrayContaining(['department', 'date', 'items', 'penalty_yuan', 'officer_ids', 'credit_code']));
+  });
+
+  it('stores personal data sealed and never lets it into events, quarantine views or responses', async () => {
+    const [subject] = await intake.dataSource.query(`SELECT row_to_json(s)::text AS json FROM intake.subjects s WHERE credit_code = '91440604MA4UJ8K20C'`);
+    const [held] = await intake.dataSource.query(`SELECT string_agg(raw_masked::text || reasons::text, '') AS text FROM intake.quarantine`);
+    const [officers] = await intake.dataSource.query(`SELECT string_agg(row_to_json(o)::text, '') AS text FROM intake.officers o`);
+    const file = await (await fetch(`${intake.baseUrl}/api/enterprises/91440604MA4UJ8K20C`)).text();
+    await intake.app.get(IntakeOutbox).relay.drain();
+    const events = await readStream(intake.nats.url, STREAMS.intake.name);
+    for (const text of [subject.json, held.text, officers.text, file, ...events.map((e) => e.data)]) {
+      for (const secret of PERSONAL) expect(text).not.toContain(secret);
+    }
+    expect(file).toContain('4406**********0018');
+    expect(events.map((e) => e.subject)).toEqual(expect.arrayContaining([IntakeSubjects.subjectsUpserted, IntakeSubjects.casesUpserted, IntakeSubjects.officersUpserted, IntakeSubjects.cluesUpserted]));
+  });
+
+  it('changes nothing and publishes nothing when the same files come again', async () => {
+    const before = (await readStream(intake.nats.url, STREAMS.intake.name)).length;
+    const reports = await intake.app.get(IngestService).ingestDirectory(SAMPLES);
+    for (const report of reports) {
+      expect(report.counts.inserted + report.counts.updated).toBe(0);
+      expect(report.counts.quarantined).toBe(0);
+    }
+    await intake.app.get(IntakeOutbox).relay.drain();
+    expect((await readStream(intake.nats.url, STREAMS.intake.name)).length).toBe(before);
+  });
+});
+
+async function readStream(url: string, stream: string): Promise<{ subject: string; data: string }[]> {
+  const nc = await connect({ servers: url });
+  try {
+    const consumer = await jetstream(nc).consumers.get(stream);
+    const out: { subject: string; data: string }[] = [];
+    const messages = await consumer.fetch({ max_messages: 1000, expires: 1000 });
+    for await (const m of messages) out.push({ subject: m.subject, data: new TextDecoder().decode(m.data) });
+    return out;
+  } finally {
+    await nc.close();
+  }
+}

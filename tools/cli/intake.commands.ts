@@ -1,0 +1,93 @@
+import type { Command } from 'commander';
+import { IngestService } from '../../apps/intake/src/ingest/ingest.service';
+import { addCounts, emptyCounts, accountedFor } from '../../apps/intake/src/ingest/ingest-counts';
+import { IntakeOutbox } from '../../apps/intake/src/ingest/outbox-relay.provider';
+import { QuarantineService } from '../../apps/intake/src/quarantine/quarantine.service';
+import { withIntake } from './intake-context';
+import { printResult, progressBar, runCommand } from './output.util';
+
+export function registerIntakeCommands(program: Command): void {
+  program
+    .command('ingest <dir>')
+    .description('load a directory of Platform A/B exports through intake (files or a single file)')
+    .action((dir: string) =>
+      runCommand(async () => {
+        const started = Date.now();
+        const result = await withIntake(async (app) => {
+          const ingest = app.get(IngestService);
+          const bar = progressBar('ingest');
+          let current = '';
+          bar.start(1, 0, { unit: 'bytes' });
+          const { stat } = await import('node:fs/promises');
+          const isDir = (await stat(dir)).isDirectory();
+          const onProgress = (p: { file: string; bytesDone: number; bytesTotal: number }) => {
+            if (p.file !== current) {
+              current = p.file;
+              bar.setTotal(p.bytesTotal);
+            }
+            bar.update(Math.min(p.bytesDone, p.bytesTotal));
+          };
+          const reports = isDir ? await ingest.ingestDirectory(dir, onProgress) : [await ingest.ingestFile(dir, undefined, onProgress)];
+          bar.stop();
+          const published = await app.get(IntakeOutbox).relay.drain();
+          const totals = reports.reduce((sum, r) => addCounts(sum, r.counts), emptyCounts());
+          return { files: reports.map((r) => ({ file: r.file, kind: r.kind, ...r.counts })), totals, accountedFor: accountedFor(totals), eventsPublished: published };
+        });
+        printResult({ command: 'ingest', ...result, seconds: (Date.now() - started) / 1000 });
+      }),
+    );
+
+  const quarantine = program.command('quarantine').description('list, inspect, correct and replay rejected records');
+  quarantine
+    .command('list')
+    .option('--kind <kind>', 'subjects | cases | officers | clues')
+    .option('--status <status>', 'open | replayed | discarded', 'open')
+    .option('--after <id>', 'page: show records after this id', '0')
+    .option('--limit <n>', 'how many', '50')
+    .action((opts: { kind?: string; status: string; after: string; limit: string }) =>
+      runCommand(async () => {
+        const records = await withIntake((app) => app.get(QuarantineService).list({ kind: opts.kind, status: opts.status, afterId: Number(opts.after), limit: Number(opts.limit) }));
+        for (const r of records) process.stderr.write(`#${r.id} ${r.kind} ${r.source}:${r.line} ${(r.reasons as { field: string; code: string }[]).map((x) => `${x.field}:${x.code}`).join(', ')}\n`);
+        printResult({ command: 'quarantine list', count: records.length, records });
+      }),
+    );
+  quarantine
+    .command('show <id>')
+    .action((id: string) => runCommand(async () => printResult(await withIntake((app) => app.get(QuarantineService).get(Number(id))))));
+  quarantine
+    .command('replay <id>')
+    .description('correct fields and replay, e.g. --set established_on=2019-01-01 --set status=存续')
+    .option('--set <field=value>', 'a corrected field (repeatable)', collect, [])
+    .option('--json <object>', 'corrections as a JSON object (for a clue line that was not JSON, the whole clue)')
+    .option('--actor <name>', 'who corrects', 'operator')
+    .action((id: string, opts: { set: string[]; json?: string; actor: string }) =>
+      runCommand(async () => {
+        const corrections: Record<string, unknown> = opts.json ? JSON.parse(opts.json) : {};
+        for (const pair of opts.set) {
+          const at = pair.indexOf('=');
+          if (at < 1) throw new Error(`--set takes field=value, got "${pair}"`);
+          corrections[pair.slice(0, at)] = pair.slice(at + 1);
+        }
+        const result = await withIntake(async (app) => {
+          const outcome = await app.get(QuarantineService).replay(Number(id), corrections, opts.actor);
+          await app.get(IntakeOutbox).relay.drain();
+          return outcome;
+        });
+        printResult({ command: 'quarantine replay', ...result });
+        return result.accepted ? 0 : 2;
+      }),
+    );
+  quarantine
+    .command('discard <id>')
+    .requiredOption('--reason <text>', 'why the record is given up')
+    .action((id: string, opts: { reason: string }) =>
+      runCommand(async () => {
+        await withIntake((app) => app.get(QuarantineService).discard(Number(id), opts.reason));
+        printResult({ command: 'quarantine discard', id: Number(id), status: 'discarded' });
+      }),
+    );
+}
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
