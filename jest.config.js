@@ -6,6 +6,8 @@ const moduleNameMapper = {
 const common = { transform: { '^.+\\.ts$': swc }, moduleNameMapper, testEnvironment: 'node', rootDir: __dirname };
 
 module.exports = {
+  // Integration tests boot real services; each waits on real I/O.
+  testTimeout: 60000,
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/apps/**/*.spec.ts', '<rootDir>/libs/**/*.spec.ts', '<rootDir>/tools/**/*.spec.ts'] },
     {
@@ -13,7 +15,6 @@ module.exports = {
       displayName: 'integration',
       testMatch: ['<rootDir>/test/integration/**/*.integration-spec.ts'],
       globalSetup: '<rootDir>/test/integration/global-setup.ts',
-      testTimeout: 120000,
     },
   ],
 };

@@ -4,7 +4,7 @@ import { open, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { decodeExport, parseCluesJsonl, parseCluesStream, parseCsvStream, type SourceKind } from '@tianping/intake-core';
+import { decodeExport, parseClueValue, parseCluesJsonl, parseCluesStream, parseCsvStream, type SourceKind } from '@tianping/intake-core';
 import { BatchWriter, type AnyOutcome } from './batch-writer';
 import { detectExportKind, INGEST_ORDER } from './export-kind.util';
 import { addCounts, emptyCounts, type IngestCounts } from './ingest-counts';
@@ -44,7 +44,7 @@ export class IngestService {
     for (const name of (await readdir(dir)).sort()) {
       const path = join(dir, name);
       const info = await stat(path);
-      if (!info.isFile() || !/\.(csv|jsonl|json|txt)$/i.test(name)) continue;
+      if (!info.isFile() || !/\.(csv|jsonl|ndjson)$/i.test(name)) continue;
       const kind = await this.sniffKind(path);
       if (kind) files.push({ path, kind, size: info.size });
       else this.logger.warn(`${name}: not a known export, skipped`);
@@ -92,10 +92,17 @@ export class IngestService {
     return total;
   }
 
-  /** Clues pushed over NATS or posted over HTTP: one object, an array, or JSON Lines text. */
+  /** Clues pushed over NATS or posted over HTTP: one object, an array of them, or JSON Lines text. */
   async ingestClues(payload: unknown, source: string): Promise<IngestCounts> {
-    const text = typeof payload === 'string' ? payload : Array.isArray(payload) ? payload.map((p) => JSON.stringify(p)).join('\n') : JSON.stringify(payload);
-    return this.ingestOutcomes('clues', parseCluesJsonl(text, { now: new Date() }), source);
+    const ctx = { now: new Date() };
+    const whole = typeof payload === 'string' ? parseWholeJson(payload) : payload;
+    const outcomes =
+      whole === NOT_JSON
+        ? parseCluesJsonl(payload as string, ctx)
+        : Array.isArray(whole)
+          ? whole.map((value, i) => parseClueValue(value, i + 1, ctx))
+          : [parseClueValue(whole, 1, ctx)];
+    return this.ingestOutcomes('clues', outcomes, source);
   }
 
   private async sniffKind(path: string): Promise<SourceKind | null> {
@@ -110,5 +117,16 @@ export class IngestService {
     } finally {
       await handle.close();
     }
+  }
+}
+
+const NOT_JSON = Symbol('not JSON');
+
+/** A text that is one JSON value (an object or an array); JSON Lines with several lines is not. */
+function parseWholeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return NOT_JSON;
   }
 }

@@ -1,0 +1,96 @@
+import { execFile } from 'node:child_process';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { jetstream } from '@nats-io/jetstream';
+import { connect } from '@nats-io/transport-node';
+import { IntakeSubjects } from '@tianping/contracts';
+import { startIntake, type IntakeHarness } from './intake-app.harness';
+
+const HEADER = '统一社会信用代码,主体名称,成立日期,注册资本(万元),股东认缴出资额(万元),从业人数,行业代码,行政区划代码,住所,经度,纬度,登记状态,列入经营异常名录,近两年法定代表人变更次数,法定代表人,法定代表人证件号,更新时间';
+const subjectLine = (updatedAt: string, employees: number, code = '91440604MA4UJ8K20C') =>
+  `${code},佛山市禅城区明记餐饮管理有限公司,2016-04-12,50,50,${employees},H6210,440604,佛山市禅城区祖庙街道建新路18号首层,113.1102,23.0297,存续,否,0,陈明,440604198703150018,${updatedAt}`;
+const clue = (id: string, extra: object = {}) => ({
+  clue_id: id, channel: '12345', received_at: '2024-03-01T09:15:00+08:00', credit_code: '91440604MA4UJ8K20C',
+  category: 'food_safety', department: 'SAMR', verified: true, status: 'closed', updated_at: '2024-03-12T17:00:00+08:00', ...extra,
+});
+
+describe('intake with live inputs: HTTP posts, NATS pushes, corrections', () => {
+  let intake: IntakeHarness;
+
+  beforeAll(async () => {
+    intake = await startIntake();
+  });
+  afterAll(() => intake.close());
+
+  const post = (path: string, body: string, type: string) => fetch(`${intake.baseUrl}${path}`, { method: 'POST', headers: { 'content-type': type }, body });
+  const employees = async () => (await intake.dataSource.query(`SELECT employees FROM intake.subjects WHERE credit_code = '91440604MA4UJ8K20C'`))[0]?.employees;
+
+  it('keeps the newest version of a subject: a late, older version changes nothing', async () => {
+    const newer = await (await post('/api/exports/subjects', `${HEADER}\n${subjectLine('2024-05-06 10:12:00', 12)}\n`, 'text/csv')).json();
+    expect(newer).toMatchObject({ read: 1, inserted: 1 });
+    const older = await (await post('/api/exports/subjects', `${HEADER}\n${subjectLine('2024-01-01 08:00:00', 99)}\n`, 'text/csv')).json();
+    expect(older).toMatchObject({ read: 1, stale: 1, inserted: 0, updated: 0 });
+    expect(await employees()).toBe(12);
+    const newest = await (await post('/api/exports/subjects', `${HEADER}\n${subjectLine('2024-06-01 08:00:00', 15)}\n`, 'text/csv')).json();
+    expect(newest).toMatchObject({ updated: 1 });
+    expect(await employees()).toBe(15);
+  });
+
+  it('takes clues posted over HTTP as an object, an array or JSON Lines, and refuses an empty body', async () => {
+    expect(await (await post('/api/clues', JSON.stringify(clue('HTTP-1')), 'application/json')).json()).toMatchObject({ read: 1, inserted: 1 });
+    expect(await (await post('/api/clues', JSON.stringify([clue('HTTP-2'), clue('HTTP-3', { channel: 'fax' })]), 'application/json')).json()).toMatchObject({ read: 2, inserted: 1, quarantined: 1 });
+    expect(await (await post('/api/clues', `${JSON.stringify(clue('HTTP-4'))}\nnot json\n`, 'application/x-ndjson')).json()).toMatchObject({ read: 2, inserted: 1, quarantined: 1 });
+    expect((await post('/api/clues', '{}', 'application/json')).status).toBe(400);
+  });
+
+  it('takes clues pushed over NATS one by one and in batches, quarantining a broken message', async () => {
+    const nc = await connect({ servers: intake.nats.url });
+    const js = jetstream(nc);
+    const encode = (value: unknown) => new TextEncoder().encode(typeof value === 'string' ? value : JSON.stringify(value));
+    await js.publish(IntakeSubjects.cluesPush, encode(clue('NATS-1')));
+    await js.publish(IntakeSubjects.cluesPush, encode([clue('NATS-2'), clue('NATS-3')]));
+    await js.publish(IntakeSubjects.cluesPush, encode('{"clue_id": "NATS-BROKEN", "channel":'));
+    await nc.close();
+    await waitFor(async () => {
+      const [row] = await intake.dataSource.query(
+        `SELECT (SELECT count(*) FROM intake.clues WHERE clue_id LIKE 'NATS-%')::int AS clues,
+                (SELECT count(*) FROM intake.quarantine WHERE source LIKE 'nats:%')::int AS held`,
+      );
+      return row.clues === 3 && row.held === 1;
+    });
+  });
+
+  it('lets an operator correct a quarantined record over HTTP and replay it', async () => {
+    const bad = await (await post('/api/exports/subjects', `${HEADER}\n${subjectLine('2024-05-06 10:12:00', 3, '91440605MA52TQ0L3X')}\n`, 'text/csv')).json();
+    expect(bad).toMatchObject({ quarantined: 1 });
+    const [held] = await (await fetch(`${intake.baseUrl}/api/quarantine?kind=subjects`)).json();
+    expect(held.reasons.map((r: { field: string }) => r.field)).toEqual(['credit_code']);
+    expect(JSON.stringify(held)).not.toContain('440604198703150018');
+
+    const stillBad = await (await post(`/api/quarantine/${held.id}/replay`, JSON.stringify({ corrections: { credit_code: '91440605MA52TQ0L30' } }), 'application/json')).json();
+    expect(stillBad).toMatchObject({ accepted: false });
+    const fixed = await (await post(`/api/quarantine/${held.id}/replay`, JSON.stringify({ corrections: { credit_code: '91440605MA52TQ0L32' } }), 'application/json')).json();
+    expect(fixed).toMatchObject({ accepted: true, counts: { inserted: 1 } });
+    expect((await fetch(`${intake.baseUrl}/api/quarantine/${held.id}`).then((r) => r.json())).status).toBe('replayed');
+    expect((await post(`/api/quarantine/${held.id}/replay`, '{}', 'application/json')).status).toBe(409);
+  });
+
+  it('lets an operator do the same from the command line', async () => {
+    await post('/api/exports/subjects', `${HEADER}\n${subjectLine('2024-05-06 10:12:00', 3, '91440604MA55XX1R2X')}\n`, 'text/csv');
+    const cli = (...args: string[]) =>
+      promisify(execFile)(process.execPath, [join(__dirname, '../../../bin/tianping.js'), ...args], { env: { ...process.env, DATABASE_URL: intake.db.url, NATS_URL: intake.nats.url } });
+    const listed = JSON.parse((await cli('quarantine', 'list', '--kind', 'subjects')).stdout.trim().split('\n').pop()!);
+    const id = listed.records.find((r: { rawMasked: { credit_code: string } }) => r.rawMasked.credit_code === '91440604MA55XX1R2X').id;
+    const replay = JSON.parse((await cli('quarantine', 'replay', String(id), '--set', 'credit_code=91440604MA55XX1R2E')).stdout.trim());
+    expect(replay).toMatchObject({ accepted: true });
+  });
+});
+
+async function waitFor(check: () => Promise<boolean>, timeoutMs = 15000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    if (await check()) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('condition not met in time');
+}
