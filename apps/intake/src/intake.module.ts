@@ -12,6 +12,7 @@ import { IngestController } from './ingest/ingest.controller';
 import { IngestRepository } from './ingest/ingest.repository';
 import { IngestService } from './ingest/ingest.service';
 import { IntakeOutbox } from './ingest/outbox-relay.provider';
+import { LinkerCache } from './ingest/linker-cache';
 import { QuarantineController } from './quarantine/quarantine.controller';
 import { QuarantineRepository } from './quarantine/quarantine.repository';
 import { QuarantineService } from './quarantine/quarantine.service';
@@ -22,6 +23,7 @@ import { QuarantineService } from './quarantine/quarantine.service';
   providers: [
     { provide: PiiVault, useFactory: () => PiiVault.fromEnv() },
     IngestRepository,
+    LinkerCache,
     BatchWriter,
     ClueRelinker,
     IngestService,

@@ -71,23 +71,43 @@ export class ClueLinker {
   private readonly nameGrams = new BigramIndex();
   private readonly addressGrams = new BigramIndex();
 
-  constructor(subjects: Iterable<LinkableSubject>) {
-    for (const subject of subjects) {
-      const id = this.codes.length;
-      const name = normaliseName(subject.name);
-      const address = subject.address === null ? '' : normaliseAddress(subject.address);
-      this.codes.push(subject.creditCode);
-      this.names.push(name);
-      this.addresses.push(address);
-      this.byCode.set(subject.creditCode, id);
-      if (name !== '') {
-        pushAll(this.byName, name, id);
-        this.nameGrams.add(id, name);
-      }
-      if (address !== '') {
-        pushAll(this.byAddress, address, id);
-        this.addressGrams.add(id, address);
-      }
+  constructor(subjects: Iterable<LinkableSubject> = []) {
+    for (const subject of subjects) this.add(subject);
+  }
+
+  get size(): number {
+    return this.codes.length;
+  }
+
+  has(creditCode: string): boolean {
+    return this.byCode.has(creditCode);
+  }
+
+  /** True when the subject is known with the same name and address (so the index needs no rebuild). */
+  knows(subject: LinkableSubject): boolean {
+    const id = this.byCode.get(subject.creditCode);
+    if (id === undefined) return false;
+    const address = subject.address === null ? '' : normaliseAddress(subject.address);
+    return this.names[id] === normaliseName(subject.name) && this.addresses[id] === address;
+  }
+
+  /** Adds a subject not yet known; a known one whose name or address changed needs a new linker. */
+  add(subject: LinkableSubject): void {
+    if (this.byCode.has(subject.creditCode)) throw new Error('subject already indexed; build a new linker to change it');
+    const id = this.codes.length;
+    const name = normaliseName(subject.name);
+    const address = subject.address === null ? '' : normaliseAddress(subject.address);
+    this.codes.push(subject.creditCode);
+    this.names.push(name);
+    this.addresses.push(address);
+    this.byCode.set(subject.creditCode, id);
+    if (name !== '') {
+      pushAll(this.byName, name, id);
+      this.nameGrams.add(id, name);
+    }
+    if (address !== '') {
+      pushAll(this.byAddress, address, id);
+      this.addressGrams.add(id, address);
     }
   }
 

@@ -4,9 +4,6 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { maskIdNumber, maskName, PiiVault } from '@tianping/common';
 import { IntakeSubjects, type ChangeBatch } from '@tianping/contracts';
 import {
-  ClueLinker,
-  normaliseAddress,
-  normaliseName,
   type CaseRecord,
   type ClueRecord,
   type OfficerRecord,
@@ -16,6 +13,7 @@ import {
   type SubjectRecord,
 } from '@tianping/intake-core';
 import { emptyCounts, type IngestCounts } from './ingest-counts';
+import { LinkerCache } from './linker-cache';
 import { IngestRepository, type QuarantineRow } from './ingest.repository';
 import { CASES_TABLE, CLUES_TABLE, OFFICERS_TABLE, SUBJECTS_TABLE, type Row, type TableSpec, type UpsertOutcome } from './record-tables';
 import * as rows from './record-rows.mapper';
@@ -31,6 +29,7 @@ export class BatchWriter {
     @Inject(DataSource) private readonly dataSource: DataSource,
     private readonly repository: IngestRepository,
     private readonly vault: PiiVault,
+    private readonly linkers: LinkerCache,
   ) {}
 
   async write(kind: SourceKind, outcomes: AnyOutcome[], source: string): Promise<IngestCounts> {
@@ -91,12 +90,7 @@ export class BatchWriter {
 
   /** Links clues to subjects by credit code, else by unambiguous name and address (ClueLinker decides). */
   async linkClues(manager: EntityManager, clues: ClueRecord[]): Promise<rows.ClueLink[]> {
-    const codes = clues.filter((c) => c.creditCodeValid && c.creditCode).map((c) => c.creditCode!);
-    const needNames = clues.filter((c) => !c.creditCodeValid);
-    const nameKeys = needNames.filter((c) => c.subjectName).map((c) => normaliseName(c.subjectName!));
-    const addressKeys = needNames.filter((c) => c.address).map((c) => normaliseAddress(c.address!));
-    const candidates = await this.repository.linkCandidates(manager, codes, nameKeys, addressKeys);
-    const linker = new ClueLinker(candidates);
+    const linker = await this.linkers.current(manager);
     return clues.map((clue) => linker.link(clue));
   }
 

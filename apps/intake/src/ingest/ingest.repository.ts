@@ -14,12 +14,6 @@ export interface QuarantineRow {
   reasons: unknown;
 }
 
-export interface LinkCandidate {
-  creditCode: string;
-  name: string;
-  address: string | null;
-}
-
 const sqlCache = new Map<TableSpec, string>();
 
 /** The only place intake's ingest path writes: bulk, set-based, inside the caller's transaction. */
@@ -62,22 +56,6 @@ export class IngestRepository {
 
   async enqueue(manager: EntityManager, subject: string, payload: unknown): Promise<void> {
     await enqueueEvent(manager, INTAKE_SCHEMA, subject, payload);
-  }
-
-  /** Subjects a clue might be about: by credit code, by normalised name, or by address containment. */
-  async linkCandidates(manager: EntityManager, codes: string[], nameKeys: string[], addressKeys: string[]): Promise<LinkCandidate[]> {
-    if (codes.length + nameKeys.length + addressKeys.length === 0) return [];
-    return manager.query(
-      `SELECT credit_code AS "creditCode", name, address FROM intake.subjects
-        WHERE credit_code = ANY($1::text[]) OR name_key = ANY($2::text[])
-       UNION
-       SELECT s.credit_code, s.name, s.address FROM unnest($3::text[]) AS q(key)
-        CROSS JOIN LATERAL (
-          SELECT credit_code, name, address FROM intake.subjects
-           WHERE address_key LIKE '%' || replace(replace(q.key, '%', ''), '_', '') || '%' LIMIT 50
-        ) s`,
-      [codes, nameKeys, addressKeys.filter((k) => k.length >= 4)],
-    );
   }
 
   async startRun(manager: EntityManager, id: string, source: string): Promise<void> {

@@ -1,0 +1,39 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { ClueLinker, type LinkableSubject } from '@tianping/intake-core';
+
+interface ChangedSubject extends LinkableSubject {
+  changedAt: Date;
+}
+
+/**
+ * Clue linking compares a clue's name and address with every subject's (substring matches that
+ * no index answers row by row), so intake keeps one in-memory linker and brings it up to date
+ * from `changed_at` before each batch: new subjects are added; a renamed or moved one rebuilds it.
+ * Batches are written one after another, so no change can commit behind the watermark.
+ */
+@Injectable()
+export class LinkerCache {
+  private linker = new ClueLinker();
+  private watermark = new Date(0);
+
+  async current(manager: EntityManager): Promise<ClueLinker> {
+    const changed: ChangedSubject[] = await manager.query(
+      `SELECT credit_code AS "creditCode", name, address, changed_at AS "changedAt"
+         FROM intake.subjects WHERE changed_at >= $1 ORDER BY changed_at`,
+      [this.watermark],
+    );
+    if (changed.length === 0) return this.linker;
+    if (changed.some((s) => this.linker.has(s.creditCode) && !this.linker.knows(s))) return this.rebuild(manager);
+    for (const subject of changed) if (!this.linker.has(subject.creditCode)) this.linker.add(subject);
+    this.watermark = changed[changed.length - 1].changedAt;
+    return this.linker;
+  }
+
+  private async rebuild(manager: EntityManager): Promise<ClueLinker> {
+    const [{ now }] = await manager.query(`SELECT now() AS now`);
+    this.linker = new ClueLinker(await manager.query(`SELECT credit_code AS "creditCode", name, address FROM intake.subjects`));
+    this.watermark = now;
+    return this.linker;
+  }
+}
