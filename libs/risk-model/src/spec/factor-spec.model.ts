@@ -1,0 +1,99 @@
+/** A factor specification is data: the catalogue of factors, how each is computed, binned and explained. */
+
+export interface LocalText {
+  zh: string;
+  en: string;
+}
+
+export type FactorKind = 'numeric' | 'categorical' | 'boolean';
+export type FactorTransform = 'none' | 'log1p';
+
+/** Built-in computations over an EnterpriseHistory; `params` tune them (window lengths, weights). */
+export type EnterpriseExtractor =
+  | 'yearsInOperation'
+  | 'shareholderSubscribedCapital'
+  | 'employees'
+  | 'industry'
+  | 'registeredCapital'
+  | 'violationsInWindow'
+  | 'inspectionFailRate'
+  | 'complaintsInWindow'
+  | 'abnormalListed'
+  | 'legalRepChanges'
+  | 'daysSinceLastInspection'
+  | 'sharedAddressCount';
+
+/** History statistics over earlier rows of the same entity in a flat table (strictly earlier dates). */
+export type HistoryStat = 'priorCount' | 'priorSum' | 'priorRate' | 'daysSinceLast';
+
+export type FactorSource =
+  | { from: 'column'; column: string }
+  | { from: 'history'; stat: HistoryStat; column?: string; windowDays?: number; shrinkStrength?: number }
+  | { from: 'enterprise'; extractor: EnterpriseExtractor; params?: Record<string, number> };
+
+/** Which way a factor's value moves to lower risk, for "what you can change" suggestions. */
+export type LowerRiskDirection = 'decrease' | 'increase' | 'any';
+
+export interface FactorBinning {
+  /** Most bins for a numeric factor (besides the missing state). */
+  maxBins?: number;
+  /** Categorical levels seen fewer times than this in training share one "other" bin. */
+  minLevelCount?: number;
+}
+
+export interface FactorDefinition {
+  name: string;
+  label: LocalText;
+  kind: FactorKind;
+  transform?: FactorTransform;
+  binning?: FactorBinning;
+  /** Whether the enterprise can act on it; age, industry and size never are. */
+  actionable: boolean;
+  lowerRiskDirection?: LowerRiskDirection;
+  /** Reason template; `{value}` is the factor's value as used. */
+  reason: LocalText;
+  /** What the enterprise could do; only read for actionable factors. */
+  change?: LocalText;
+  source: FactorSource;
+}
+
+/** How a flat table (one row per inspection) maps onto the model's roles. */
+export interface TableLayout {
+  idColumn: string;
+  dateColumn: string;
+  entityColumn: string;
+  labelColumn: string;
+  /** A column with the true probability, present only in generated cities. */
+  truthColumn?: string;
+}
+
+/** A grouping estimated while fitting (e.g. inspector team) that never enters an enterprise score. */
+export interface NuisanceDefinition {
+  name: string;
+  label: LocalText;
+  /** Column holding the group in a flat table. */
+  column?: string;
+  /** The backtest may rank with it (as the city did); the product never scores with it. */
+  useInRanking?: boolean;
+}
+
+export interface FitDefaults {
+  smoothness?: number[];
+  l2?: number[];
+  nuisanceL2?: number[];
+  maxBins?: number;
+  validationDays?: number;
+}
+
+export interface FactorSpec {
+  id: string;
+  version: string;
+  label: LocalText;
+  table?: TableLayout;
+  nuisance?: NuisanceDefinition;
+  factors: FactorDefinition[];
+  fit?: FitDefaults;
+}
+
+export type FactorValue = number | string | boolean | null;
+export type FactorValues = Record<string, FactorValue>;

@@ -1,0 +1,48 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { FactorDefinition, FactorSpec } from './factor-spec.model';
+
+/** The folder holding the specifications shipped with the library. */
+export const SPEC_DIR = join(__dirname, '..', '..', 'specs');
+
+export type BuiltInSpec = 'twelve-factor' | 'chicago-enterprise' | 'chicago-with-team';
+
+export function loadBuiltInSpec(name: BuiltInSpec): FactorSpec {
+  return loadSpecFile(join(SPEC_DIR, `${name}.json`));
+}
+
+export function loadSpecFile(path: string): FactorSpec {
+  return parseSpec(JSON.parse(readFileSync(path, 'utf8')) as unknown);
+}
+
+/** Checks the shape a spec must have; a bad spec fails loudly before any fit. */
+export function parseSpec(raw: unknown): FactorSpec {
+  const spec = raw as FactorSpec;
+  if (!spec || typeof spec !== 'object') throw new Error('factor spec must be an object');
+  if (!spec.id || !spec.version) throw new Error('factor spec needs id and version');
+  if (!Array.isArray(spec.factors) || spec.factors.length === 0) throw new Error(`spec ${spec.id} has no factors`);
+  const seen = new Set<string>();
+  for (const factor of spec.factors) {
+    checkFactor(spec.id, factor);
+    if (seen.has(factor.name)) throw new Error(`spec ${spec.id}: factor ${factor.name} appears twice`);
+    seen.add(factor.name);
+  }
+  if (spec.nuisance && seen.has(spec.nuisance.name)) {
+    throw new Error(`spec ${spec.id}: nuisance ${spec.nuisance.name} may not also be a factor`);
+  }
+  return spec;
+}
+
+function checkFactor(specId: string, factor: FactorDefinition): void {
+  const where = `spec ${specId}, factor ${factor.name}`;
+  if (!factor.name) throw new Error(`spec ${specId}: a factor has no name`);
+  if (!['numeric', 'categorical', 'boolean'].includes(factor.kind)) throw new Error(`${where}: unknown kind`);
+  if (!factor.label?.zh || !factor.label?.en) throw new Error(`${where}: needs zh and en labels`);
+  if (!factor.reason?.zh || !factor.reason?.en) throw new Error(`${where}: needs zh and en reason templates`);
+  if (factor.actionable && (!factor.change?.zh || !factor.change?.en)) {
+    throw new Error(`${where}: an actionable factor needs zh and en change text`);
+  }
+  if (!factor.source || !['column', 'history', 'enterprise'].includes(factor.source.from)) {
+    throw new Error(`${where}: unknown source`);
+  }
+}
