@@ -1,0 +1,22 @@
+import { Module } from '@nestjs/common';
+import { AuditLogController } from './audit-log.controller';
+import { AuditLogRepository } from './audit-log.repository';
+import { AuditLogService } from './audit-log.service';
+import { AuditSigningKey } from './audit-signing-key.provider';
+import { AuditVerifyService } from './audit-verify.service';
+import { ScoringRecordHandler } from './scoring-record.handler';
+
+/** The record without listening: append, prove, verify. Used by the service and the CLI alike. */
+@Module({
+  providers: [{ provide: AuditSigningKey, useFactory: () => AuditSigningKey.load() }, AuditLogRepository, AuditLogService, AuditVerifyService],
+  exports: [AuditLogService, AuditVerifyService],
+})
+export class RecordCoreModule {}
+
+/** The record's HTTP API and its consumer of scoring's events. */
+@Module({
+  imports: [RecordCoreModule],
+  controllers: [AuditLogController],
+  providers: [ScoringRecordHandler],
+})
+export class RecordModule {}

@@ -1,0 +1,122 @@
+import { jetstream, jetstreamManager } from '@nats-io/jetstream';
+import type { NatsConnection } from '@nats-io/transport-node';
+import { verifyConsistency, verifyReceipt, type Receipt, type SignedCheckpoint } from '@tianping/audit-log';
+import { ScoringSubjects, STREAMS, type ColourPolicyEvent, type ModelVersionEvent } from '@tianping/contracts';
+import { connectNats, encodeJson } from '@tianping/messaging';
+import { eventually, getJson, scoresComputed, startOversight, type OversightHarness } from './oversight-app.harness';
+
+interface EntryView {
+  seq: number;
+  kind: string;
+  subjectRef: string | null;
+  body: { data: { batchId?: string; score?: { scoreId: string; reasons: unknown[] } } };
+}
+
+describe('oversight record: logging what scoring publishes', () => {
+  let h: OversightHarness;
+  let nc: NatsConnection;
+
+  beforeAll(async () => {
+    h = await startOversight();
+    nc = await connectNats(h.nats.url, 'oversight-record-test');
+  });
+
+  afterAll(async () => {
+    await nc?.drain();
+    await h?.close();
+  });
+
+  const count = async (): Promise<number> => Number((await h.dataSource.query(`SELECT count(*) AS n FROM oversight.audit_entries`))[0].n);
+
+  /** Waits until the consumer has acknowledged everything published so far. */
+  async function settled(): Promise<void> {
+    const jsm = await jetstreamManager(nc);
+    await eventually(async () => {
+      const info = await jsm.consumers.info(STREAMS.scoring.name, 'oversight-record');
+      return info.num_pending === 0 && info.num_ack_pending === 0;
+    });
+  }
+
+  it('logs each score of a ScoresComputed batch once, with its explanation, however often it is delivered', async () => {
+    const js = jetstream(nc);
+    await js.publish(ScoringSubjects.scoresComputed, encodeJson(scoresComputed('batch-1', 0, 10)), { msgID: 'batch-1-a' });
+    expect(await eventually(async () => (await count()) === 10)).toBe(true);
+
+    // The same batch again under another message id, and an overlapping batch: only new scores are logged.
+    await js.publish(ScoringSubjects.scoresComputed, encodeJson(scoresComputed('batch-1', 0, 10)), { msgID: 'batch-1-b' });
+    await js.publish(ScoringSubjects.scoresComputed, encodeJson(scoresComputed('batch-2', 5, 10)), { msgID: 'batch-2' });
+    await settled();
+    expect(await count()).toBe(15);
+
+    const { body: entries } = await getJson<EntryView[]>(`${h.baseUrl}/api/audit/entries?kind=score&limit=100`);
+    expect(entries.map((e) => e.body.data.score?.scoreId)).toEqual(Array.from({ length: 15 }, (_, i) => `score-${i}`));
+    expect(entries.every((e) => e.kind === 'score' && e.subjectRef !== null && (e.body.data.score?.reasons.length ?? 0) > 0)).toBe(true);
+    const { body: one } = await getJson<EntryView[]>(`${h.baseUrl}/api/audit/entries?subjectRef=91310000MA1FL8XQ3K`);
+    expect(one.length).toBeGreaterThan(0);
+    expect(one.every((e) => e.subjectRef === '91310000MA1FL8XQ3K')).toBe(true);
+  });
+
+  it('logs model version and colour policy changes with who made them', async () => {
+    const js = jetstream(nc);
+    const approved: ModelVersionEvent = {
+      modelVersion: 'm-2025.11.1',
+      state: 'approved',
+      actor: 'officer-7',
+      reason: 'back-test passed',
+      specName: 'twelve-factor',
+      trainingWindow: { from: '2022-01-01', to: '2024-12-31' },
+      dataFingerprint: 'abc',
+      metrics: { auc: 0.81 },
+      at: '2025-11-01T00:00:00.000Z',
+    };
+    const policy: ColourPolicyEvent = { version: 'cp-3', thresholds: { yellow: 0.3, red: 0.6 }, state: 'active', actor: 'officer-9', at: '2025-11-01T00:00:00.000Z' };
+    await js.publish(ScoringSubjects.modelStateChanged, encodeJson(approved), { msgID: 'model-1' });
+    await js.publish(ScoringSubjects.modelStateChanged, encodeJson(approved), { msgID: 'model-1-again' });
+    await js.publish(ScoringSubjects.colourPolicyChanged, encodeJson(policy), { msgID: 'policy-1' });
+    await settled();
+    const { body: models } = await getJson<EntryView[]>(`${h.baseUrl}/api/audit/entries?kind=model-version`);
+    const { body: policies } = await getJson<EntryView[]>(`${h.baseUrl}/api/audit/entries?kind=colour-policy`);
+    expect(models.map((e) => [e.subjectRef, (e.body.data as unknown as ModelVersionEvent).actor])).toEqual([['m-2025.11.1', 'officer-7']]);
+    expect(policies.map((e) => e.subjectRef)).toEqual(['cp-3']);
+  });
+
+  it('refuses a malformed event without logging anything', async () => {
+    const before = await count();
+    await jetstream(nc).publish(ScoringSubjects.scoresComputed, encodeJson({ batchId: 'bad', scores: [{ scoreId: 'x', probability: 7 }] }), { msgID: 'bad-1' });
+    await settled();
+    expect(await count()).toBe(before);
+  });
+
+  it('gives a receipt over HTTP that verifies with nothing but the public key', async () => {
+    const { body: key } = await getJson<{ publicKeyPem: string; keyId: string }>(`${h.baseUrl}/api/audit/public-key`);
+    expect(JSON.stringify(key)).not.toMatch(/PRIVATE/);
+    for (const seq of [0, 7, 14]) {
+      const { status, body: receipt } = await getJson<Receipt>(`${h.baseUrl}/api/audit/receipts/${seq}`);
+      expect(status).toBe(200);
+      expect(verifyReceipt(receipt, key.publicKeyPem)).toEqual({ ok: true });
+      const forged = { ...receipt, entry: { ...receipt.entry, bodyJson: receipt.entry.bodyJson.replace(/"colour":"\w+"/, '"colour":"green"').replace('"probability":', '"probability":1') } };
+      expect(verifyReceipt(forged, key.publicKeyPem).ok).toBe(false);
+    }
+    expect((await getJson(`${h.baseUrl}/api/audit/receipts/999999`)).status).toBe(404);
+  });
+
+  it('proves each checkpoint extends the earlier ones', async () => {
+    const checkpoints: SignedCheckpoint[] = (await h.dataSource.query(`SELECT tree_size AS "treeSize" FROM oversight.checkpoints ORDER BY tree_size`)).map((r: { treeSize: string }) => Number(r.treeSize));
+    expect(checkpoints.length).toBeGreaterThanOrEqual(3);
+    const { body: latest } = await getJson<SignedCheckpoint>(`${h.baseUrl}/api/audit/checkpoints/latest`);
+    const { body: answer } = await getJson<{ from: SignedCheckpoint; to: SignedCheckpoint; proof: string[] }>(`${h.baseUrl}/api/audit/consistency?from=${checkpoints[0]}&to=${latest.treeSize}`);
+    expect(verifyConsistency(answer.from.treeSize, answer.to.treeSize, answer.from.rootHash, answer.to.rootHash, answer.proof)).toBe(true);
+    expect(verifyConsistency(answer.from.treeSize, answer.to.treeSize, answer.to.rootHash, answer.from.rootHash, answer.proof)).toBe(false);
+    expect((await getJson(`${h.baseUrl}/api/audit/consistency?from=3&to=1`)).status).toBe(400);
+    expect((await getJson(`${h.baseUrl}/api/audit/entries?limit=0`)).status).toBe(400);
+  });
+
+  it('refuses UPDATE, DELETE and TRUNCATE of log rows while the guard is in place', async () => {
+    await expect(h.dataSource.query(`UPDATE oversight.audit_entries SET kind = 'x' WHERE seq = 0`)).rejects.toThrow(/append-only/);
+    await expect(h.dataSource.query(`DELETE FROM oversight.audit_entries WHERE seq = 1`)).rejects.toThrow(/append-only/);
+    await expect(h.dataSource.query(`TRUNCATE oversight.audit_entries`)).rejects.toThrow(/append-only/);
+    await expect(h.dataSource.query(`DELETE FROM oversight.checkpoints`)).rejects.toThrow(/append-only/);
+    const { body } = await getJson<{ ok: boolean; entries: number }>(`${h.baseUrl}/api/audit/verify`, { method: 'POST' });
+    expect(body).toMatchObject({ ok: true, entries: await count() });
+  });
+});
