@@ -1,6 +1,8 @@
 import type { DataSource } from 'typeorm';
 import type { AppName } from '@tianping/common';
+import { createDispatchDataSource, DISPATCH_SCHEMA } from '../../apps/dispatch/src/database/dispatch.data-source';
 import { createIntakeDataSource, INTAKE_SCHEMA } from '../../apps/intake/src/database/intake.data-source';
+import { createOversightDataSource, OVERSIGHT_SCHEMA } from '../../apps/oversight/src/database/oversight.data-source';
 
 export interface SuiteApp {
   name: AppName;
@@ -12,4 +14,6 @@ export interface SuiteApp {
 /** The suite's deployable apps, in the order they start. */
 export const SUITE_APPS: SuiteApp[] = [
   { name: 'intake', schema: INTAKE_SCHEMA, main: 'apps/intake/src/main.ts', createDataSource: createIntakeDataSource },
+  { name: 'dispatch', schema: DISPATCH_SCHEMA, main: 'apps/dispatch/src/main.ts', createDataSource: createDispatchDataSource },
+  { name: 'oversight', schema: OVERSIGHT_SCHEMA, main: 'apps/oversight/src/main.ts', createDataSource: createOversightDataSource },
 ];

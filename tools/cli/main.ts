@@ -1,5 +1,8 @@
 import 'reflect-metadata';
 import { Command } from 'commander';
+import { registerAuditCommands } from './audit.commands';
+import { registerDispatchCommands } from './dispatch.commands';
+import { registerBenchCommand } from './bench.command';
 import { registerGenerateCommand } from './generate.command';
 import { registerIntakeCommands } from './intake.commands';
 import { registerMigrateCommand } from './migrate.command';
@@ -12,4 +15,7 @@ registerStatusCommand(program);
 registerGenerateCommand(program);
 registerIntakeCommands(program);
 registerMigrateCommand(program);
+registerBenchCommand(program);
+registerAuditCommands(program);
+registerDispatchCommands(program);
 void program.parseAsync(process.argv);

@@ -1,0 +1,13 @@
+import { createAppDataSource } from '@tianping/database';
+import { CreateDispatchTables1763890000000 } from './migrations/1763890000000-CreateDispatchTables';
+
+export const DISPATCH_SCHEMA = 'dispatch';
+
+export function createDispatchDataSource(url: string) {
+  return createAppDataSource({
+    url,
+    schema: DISPATCH_SCHEMA,
+    entities: [],
+    migrations: [CreateDispatchTables1763890000000],
+  });
+}

@@ -1,0 +1,32 @@
+import { Module } from '@nestjs/common';
+import { DatabaseModule, HealthController } from '@tianping/database';
+import { NatsModule } from '@tianping/messaging';
+import { createDispatchDataSource, DISPATCH_SCHEMA } from './database/dispatch.data-source';
+import { DrawInputsRepository } from './draw/draw-inputs.repository';
+import { DrawController } from './draw/draw.controller';
+import { DrawRepository } from './draw/draw.repository';
+import { DrawService } from './draw/draw.service';
+import { DispatchOutbox } from './outbox/dispatch-outbox.provider';
+import { PlansController } from './plans/plans.controller';
+import { PlansRepository } from './plans/plans.repository';
+import { ProjectionHandler } from './projection/projection.handler';
+import { ProjectionRepository } from './projection/projection.repository';
+import { VisitsController } from './visits/visits.controller';
+import { VisitsRepository } from './visits/visits.repository';
+import { VisitsService } from './visits/visits.service';
+
+/** Everything dispatch does without listening: used by the CLI for `plan`. */
+@Module({
+  imports: [DatabaseModule.forApp({ schema: DISPATCH_SCHEMA, createDataSource: createDispatchDataSource }), NatsModule.forApp('dispatch')],
+  providers: [PlansRepository, DrawInputsRepository, DrawRepository, DrawService, VisitsRepository, VisitsService, ProjectionRepository, DispatchOutbox],
+  exports: [PlansRepository, DrawService, VisitsService, ProjectionRepository, DispatchOutbox],
+})
+export class DispatchCoreModule {}
+
+/** The dispatch service: the core plus its HTTP API and the projection consumers. */
+@Module({
+  imports: [DispatchCoreModule],
+  controllers: [HealthController, PlansController, DrawController, VisitsController],
+  providers: [ProjectionHandler],
+})
+export class DispatchModule {}

@@ -1,0 +1,128 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { DepartmentPlan, Enterprise, Officer, PlanningWindow, PriorInspection, RiskColour, TriggeredTask } from '@tianping/planner';
+import { PlansRepository, type StoredDepartmentPlan } from '../plans/plans.repository';
+import type { PlanningInputs } from './planning.util';
+
+/** Registration states in which an enterprise still trades and can be visited (存续, 在业). */
+export const LIVE_STATUSES = ['存续', '在业'];
+const ON_DUTY = '在岗';
+
+export interface InputsMeta {
+  /** Live enterprises scoring has not reached: drawn in the policy's `unscoredColour` stratum. */
+  unscoredEnterprises: number;
+  /** The model version behind most colours used (null when suspended or nothing is scored). */
+  modelVersion: string | null;
+}
+
+/** Gathers a window's planning inputs from dispatch's own projections and settings. */
+@Injectable()
+export class DrawInputsRepository {
+  constructor(
+    @Inject(DataSource) private readonly dataSource: DataSource,
+    private readonly settings: PlansRepository,
+  ) {}
+
+  async load(window: PlanningWindow): Promise<{ inputs: PlanningInputs; meta: InputsMeta }> {
+    const [stored, policy, suspended] = await Promise.all([this.settings.plans(), this.settings.policy(), this.suspended()]);
+    const plans: DepartmentPlan[] = stored.map(toDepartmentPlan);
+    const departments = plans.map((p) => p.department);
+    const { enterprises, meta } = await this.enterprises(stored, policy.unscoredColour);
+    const [triggeredTasks, priorInspections, officers, calendar] = await Promise.all([
+      this.triggeredTasks(window, departments, policy.complaintDueDays),
+      this.priorInspections(window),
+      this.officers(policy.officerDailyCapacity),
+      this.calendar(window),
+    ]);
+    return {
+      inputs: { window, plans, enterprises, triggeredTasks, priorInspections, officers, calendar, suspended, explorationShare: policy.explorationShare, maxTeamSize: policy.maxTeamSize },
+      meta: { ...meta, modelVersion: suspended ? null : meta.modelVersion },
+    };
+  }
+
+  private async suspended(): Promise<boolean> {
+    const [row] = await this.dataSource.query(`SELECT suspended FROM dispatch.model_state WHERE id = 1`);
+    return row?.suspended ?? false;
+  }
+
+  private async enterprises(plans: StoredDepartmentPlan[], unscoredColour: RiskColour): Promise<{ enterprises: Enterprise[]; meta: InputsMeta }> {
+    const rows: { creditCode: string; section: string; regionCode: string; lng: number | null; lat: number | null; colour: RiskColour | null; modelVersion: string | null }[] =
+      await this.dataSource.query(
+        `SELECT e.credit_code AS "creditCode", left(e.industry_code, 1) AS section, e.region_code AS "regionCode", e.lng, e.lat,
+                s.colour, s.model_version AS "modelVersion"
+           FROM dispatch.enterprises e LEFT JOIN dispatch.scores s USING (credit_code)
+          WHERE e.status = ANY($1)`,
+        [LIVE_STATUSES],
+      );
+    const versions = new Map<string, number>();
+    let unscored = 0;
+    const enterprises = rows.map((r): Enterprise => {
+      if (r.modelVersion) versions.set(r.modelVersion, (versions.get(r.modelVersion) ?? 0) + 1);
+      else unscored += 1;
+      return {
+        creditCode: r.creditCode,
+        colour: r.colour ?? unscoredColour,
+        regionCode: r.regionCode,
+        ...(r.lng !== null && r.lat !== null ? { lng: r.lng, lat: r.lat } : {}),
+        departments: plans.filter((p) => !p.supervisedSections || p.supervisedSections.includes(r.section)).map((p) => p.department),
+      };
+    });
+    const modelVersion = [...versions.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0] ?? null;
+    return { enterprises, meta: { unscoredEnterprises: unscored, modelVersion } };
+  }
+
+  /**
+   * Verified complaints (属实) about live enterprises, not yet served by a published plan of another
+   * window (a plan for an overlapping window is superseded by this one, so its complaints come back).
+   */
+  private async triggeredTasks(window: PlanningWindow, departments: string[], dueDays: number): Promise<TriggeredTask[]> {
+    return this.dataSource.query(
+      `SELECT c.credit_code AS "creditCode", c.department, c.clue_id AS "clueId",
+              to_char((c.received_at AT TIME ZONE 'Asia/Shanghai')::date + $4::int, 'YYYY-MM-DD') AS "dueBy"
+         FROM dispatch.complaints c JOIN dispatch.enterprises e USING (credit_code)
+        WHERE c.verified AND c.status <> 'closed' AND e.status = ANY($5) AND c.department = ANY($3)
+          AND (c.received_at AT TIME ZONE 'Asia/Shanghai')::date <= $2::date
+          AND NOT EXISTS (SELECT 1 FROM dispatch.draws d WHERE d.id = c.served_by_draw_id AND d.status = 'published'
+                            AND NOT (d.window_from <= $2::date AND d.window_to >= $1::date))`,
+      [window.start, window.end, departments, dueDays, LIVE_STATUSES],
+    );
+  }
+
+  /** Inspections from a year before the window to its end: enough for recusal and this year's caps. */
+  private async priorInspections(window: PlanningWindow): Promise<PriorInspection[]> {
+    return this.dataSource.query(
+      `SELECT credit_code AS "creditCode", department, date::text AS date, officer_ids AS "officerIds"
+         FROM dispatch.prior_inspections
+        WHERE kind = '检查' AND date BETWEEN ($1::date - interval '1 year')::date AND $2::date`,
+      [window.start, window.end],
+    );
+  }
+
+  private async officers(defaultCapacity: number): Promise<Officer[]> {
+    const rows: (Omit<Officer, 'onDuty'> & { status: string })[] = await this.dataSource.query(
+      `SELECT o.officer_id AS id, o.department, o.domains, o.cert_valid_until::text AS "certValidUntil", o.region_code AS "regionCode", o.status,
+              COALESCE(o.daily_capacity, $1::int) AS "dailyCapacity",
+              COALESCE((SELECT array_agg(c.credit_code ORDER BY c.credit_code) FROM dispatch.conflicts c WHERE c.officer_id = o.officer_id), '{}') AS conflicts
+         FROM dispatch.officers o`,
+      [defaultCapacity],
+    );
+    return rows.map(({ status, ...o }) => ({ ...o, onDuty: status === ON_DUTY }));
+  }
+
+  private async calendar(window: PlanningWindow): Promise<{ holidays: string[]; makeUpWorkdays: string[] }> {
+    const days = await this.settings.calendar(window.start, window.end);
+    return { holidays: days.filter((d) => d.kind === 'holiday').map((d) => d.date), makeUpWorkdays: days.filter((d) => d.kind === 'workday').map((d) => d.date) };
+  }
+}
+
+function toDepartmentPlan(p: StoredDepartmentPlan): DepartmentPlan {
+  return {
+    department: p.department,
+    annualRatios: p.annualRatios,
+    uniformAnnualRatio: p.uniformAnnualRatio,
+    annualCapPerEnterprise: p.annualCapPerEnterprise,
+    exemptions: p.exemptions,
+    checklist: p.checklist,
+    coordinated: p.coordinated,
+  };
+}

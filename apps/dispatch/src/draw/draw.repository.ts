@@ -1,0 +1,122 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { DrawResult, Plan, PlanFigures, StratumDraw, UnassignedTask, Violation } from '@tianping/planner';
+
+export type DrawStatus = 'published' | 'rejected' | 'superseded';
+
+export interface DrawRecord {
+  id: string;
+  seed: string;
+  window: { from: string; to: string };
+  status: DrawStatus;
+  suspended: boolean;
+  modelVersion: string | null;
+  explorationShare: number;
+  inputsFingerprint: string;
+  resultFingerprint: string;
+  inputsGz: Buffer;
+  figures: PlanFigures;
+  strata: StratumDraw[];
+  unassigned: UnassignedTask[];
+  checker: string;
+  violationCount: number;
+  violations: Violation[];
+  createdAt?: string;
+}
+
+export interface NewDraw extends Omit<DrawRecord, 'createdAt'> {
+  tasks: DrawResult['tasks'];
+}
+
+/** The only place that reads and writes draws, their routes and their visits. */
+@Injectable()
+export class DrawRepository {
+  constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
+
+  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(work);
+  }
+
+  async insertDraw(m: EntityManager, d: NewDraw): Promise<void> {
+    await m.query(
+      `INSERT INTO dispatch.draws (id, seed, window_from, window_to, status, suspended, model_version, exploration_share, inputs_fingerprint,
+              result_fingerprint, inputs_gz, tasks, strata, unassigned, figures, checker, violation_count, violations)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)`,
+      [d.id, d.seed, d.window.from, d.window.to, d.status, d.suspended, d.modelVersion, d.explorationShare, d.inputsFingerprint, d.resultFingerprint,
+        d.inputsGz, JSON.stringify(d.tasks), JSON.stringify(d.strata), JSON.stringify(d.unassigned), JSON.stringify(d.figures), d.checker,
+        d.violationCount, JSON.stringify(d.violations)],
+    );
+  }
+
+  /** Published plans for an overlapping window give way to the new one; visits already done stay. */
+  async supersedeOverlapping(m: EntityManager, drawId: string, from: string, to: string): Promise<string[]> {
+    // TypeORM answers an UPDATE … RETURNING with [rows, affected].
+    const [rows]: [{ id: string }[], number] = await m.query(
+      `UPDATE dispatch.draws SET status = 'superseded' WHERE status = 'published' AND id <> $1 AND window_from <= $3 AND window_to >= $2 RETURNING id`,
+      [drawId, from, to],
+    );
+    const ids = rows.map((r) => r.id);
+    if (ids.length > 0) await m.query(`UPDATE dispatch.visits SET status = 'cancelled' WHERE draw_id = ANY($1::uuid[]) AND status = 'scheduled'`, [ids]);
+    return ids;
+  }
+
+  /** Routes, visits and teams in a few set-based statements, whatever the size of the plan. */
+  async insertPlan(m: EntityManager, drawId: string, plan: Plan, visitIds: Map<string, string>, visitFacts: Map<string, { reasons: string[]; clueIds: string[]; noticeAllowed: boolean }>): Promise<void> {
+    const routes = plan.routes.map((r) => ({ route_key: r.id, date: r.date, region_code: r.regionCode, officer_ids: r.officerIds, distance_km: r.distanceKm }));
+    await m.query(
+      `INSERT INTO dispatch.routes (draw_id, route_key, date, region_code, officer_ids, distance_km)
+       SELECT $1, * FROM jsonb_to_recordset($2::jsonb) AS x(route_key text, date date, region_code text, officer_ids text[], distance_km double precision)`,
+      [drawId, JSON.stringify(routes)],
+    );
+    const visits = plan.visits.map((v) => {
+      const facts = visitFacts.get(v.id) ?? { reasons: [], clueIds: [], noticeAllowed: false };
+      return {
+        id: visitIds.get(v.id), credit_code: v.creditCode, region_code: v.regionCode, date: v.date, departments: v.departments, task_ids: v.taskIds,
+        reasons: facts.reasons, clue_ids: facts.clueIds, checklist: v.checklist, exploration: v.exploration, route_key: v.routeId, route_order: v.routeOrder,
+        notice_allowed: facts.noticeAllowed,
+      };
+    });
+    await m.query(
+      `INSERT INTO dispatch.visits (id, draw_id, credit_code, region_code, date, departments, task_ids, reasons, clue_ids, checklist, exploration, route_key, route_order, notice_allowed)
+       SELECT x.id, $1, x.credit_code, x.region_code, x.date, x.departments, x.task_ids, x.reasons, x.clue_ids, x.checklist, x.exploration, x.route_key, x.route_order, x.notice_allowed
+         FROM jsonb_to_recordset($2::jsonb) AS x(id uuid, credit_code text, region_code text, date date, departments text[], task_ids text[], reasons text[],
+              clue_ids text[], checklist jsonb, exploration boolean, route_key text, route_order integer, notice_allowed boolean)`,
+      [drawId, JSON.stringify(visits)],
+    );
+    const team = plan.visits.flatMap((v) => [...new Set(v.officerIds)].map((officerId) => ({ visit_id: visitIds.get(v.id), officer_id: officerId })));
+    await m.query(
+      `INSERT INTO dispatch.visit_officers (visit_id, officer_id) SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(visit_id uuid, officer_id text)`,
+      [JSON.stringify(team)],
+    );
+  }
+
+  async markComplaintsServed(m: EntityManager, drawId: string, clueIds: string[]): Promise<void> {
+    if (clueIds.length > 0) await m.query(`UPDATE dispatch.complaints SET served_by_draw_id = $1 WHERE clue_id = ANY($2::text[])`, [drawId, clueIds]);
+  }
+
+  async find(id: string): Promise<DrawRecord | null> {
+    const [row] = await this.dataSource.query(
+      `SELECT id, seed, json_build_object('from', window_from::text, 'to', window_to::text) AS window, status, suspended, model_version AS "modelVersion",
+              exploration_share AS "explorationShare", inputs_fingerprint AS "inputsFingerprint", result_fingerprint AS "resultFingerprint",
+              inputs_gz AS "inputsGz", figures, strata, unassigned, checker, violation_count AS "violationCount", violations, created_at AS "createdAt"
+         FROM dispatch.draws WHERE id = $1`,
+      [id],
+    );
+    return row ?? null;
+  }
+
+  async tasks(id: string): Promise<DrawResult['tasks']> {
+    const [row] = await this.dataSource.query(`SELECT tasks FROM dispatch.draws WHERE id = $1`, [id]);
+    return row?.tasks ?? [];
+  }
+
+  async list(limit: number): Promise<Omit<DrawRecord, 'inputsGz' | 'strata' | 'unassigned' | 'violations'>[]> {
+    return this.dataSource.query(
+      `SELECT id, seed, json_build_object('from', window_from::text, 'to', window_to::text) AS window, status, suspended, model_version AS "modelVersion",
+              exploration_share AS "explorationShare", inputs_fingerprint AS "inputsFingerprint", result_fingerprint AS "resultFingerprint",
+              figures, checker, violation_count AS "violationCount", created_at AS "createdAt"
+         FROM dispatch.draws ORDER BY created_at DESC LIMIT $1`,
+      [limit],
+    );
+  }
+}

@@ -1,0 +1,169 @@
+import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { gunzipSync, gzipSync } from 'node:zlib';
+import { DispatchSubjects, type DrawCompleted, type PlanPublished } from '@tianping/contracts';
+import { enqueueEvent } from '@tianping/messaging';
+import type { JointVisit, PlanningWindow } from '@tianping/planner';
+import { DISPATCH_SCHEMA } from '../database/dispatch.data-source';
+import { PlansRepository } from '../plans/plans.repository';
+import { DrawInputsRepository, type InputsMeta } from './draw-inputs.repository';
+import { DrawRepository, type DrawRecord } from './draw.repository';
+import { canonicalInputs, PLAN_CHECKER, runPlanning, sha256, type PlanningInputs, type PlanningRun } from './planning.util';
+
+export interface DrawOutcome {
+  id: string;
+  seed: string;
+  window: { from: string; to: string };
+  status: 'published' | 'rejected';
+  suspended: boolean;
+  modelVersion: string | null;
+  inputsFingerprint: string;
+  resultFingerprint: string;
+  tasks: number;
+  visits: number;
+  unscoredEnterprises: number;
+  checker: { name: string; ran: true; violations: number; firstViolations: string[] };
+  figures: PlanningRun['figures'];
+  supersededDrawIds: string[];
+}
+
+/**
+ * Draws, plans and checks a window, then records everything needed to re-draw it. A plan the
+ * independent checker rejects is stored as rejected, with its violations, and never published.
+ */
+@Injectable()
+export class DrawService {
+  constructor(
+    private readonly inputsRepository: DrawInputsRepository,
+    private readonly draws: DrawRepository,
+    private readonly settings: PlansRepository,
+  ) {}
+
+  async draw(window: PlanningWindow, givenSeed?: string, options: { dryRun?: boolean } = {}): Promise<DrawOutcome> {
+    checkWindow(window);
+    const seed = givenSeed ?? randomBytes(16).toString('hex');
+    const loaded = await this.inputsRepository.load(window);
+    const { inputs, text: inputsText } = canonicalInputs(loaded.inputs);
+    const run = runPlanning(inputs, seed);
+    const id = randomUUID();
+    const status = run.violations.length === 0 ? 'published' : 'rejected';
+    const outcome = this.outcome(id, seed, inputs, loaded.meta, sha256(inputsText), run, status);
+    if (options.dryRun) return outcome;
+    outcome.supersededDrawIds = await this.record(outcome, inputsText, run);
+    return outcome;
+  }
+
+  private outcome(id: string, seed: string, inputs: PlanningInputs, meta: InputsMeta, inputsFingerprint: string, run: PlanningRun, status: 'published' | 'rejected'): DrawOutcome {
+    return {
+      id,
+      seed,
+      window: { from: inputs.window.start, to: inputs.window.end },
+      status,
+      suspended: run.draw.suspended,
+      modelVersion: meta.modelVersion,
+      inputsFingerprint,
+      resultFingerprint: run.resultFingerprint,
+      tasks: run.draw.tasks.length,
+      visits: run.plan.visits.length,
+      unscoredEnterprises: meta.unscoredEnterprises,
+      checker: { name: PLAN_CHECKER, ran: true, violations: run.violations.length, firstViolations: run.violations.slice(0, 5).map((v) => v.message) },
+      figures: run.figures,
+      supersededDrawIds: [],
+    };
+  }
+
+  private async record(outcome: DrawOutcome, inputsText: string, run: PlanningRun): Promise<string[]> {
+    const advanceNotice = new Map((await this.settings.plans()).map((p) => [p.department, p.advanceNotice]));
+    return this.draws.transaction(async (m) => {
+      await this.draws.insertDraw(m, {
+        id: outcome.id, seed: outcome.seed, window: outcome.window, status: outcome.status, suspended: outcome.suspended, modelVersion: outcome.modelVersion,
+        explorationShare: run.draw.explorationShare, inputsFingerprint: outcome.inputsFingerprint, resultFingerprint: outcome.resultFingerprint,
+        inputsGz: gzipSync(inputsText), tasks: run.draw.tasks, strata: run.draw.strata, unassigned: run.plan.unassigned, figures: run.figures,
+        checker: PLAN_CHECKER, violationCount: run.violations.length, violations: run.violations,
+      });
+      let superseded: string[] = [];
+      if (outcome.status === 'published') {
+        superseded = await this.draws.supersedeOverlapping(m, outcome.id, outcome.window.from, outcome.window.to);
+        const visitIds = new Map(run.plan.visits.map((v) => [v.id, randomUUID()]));
+        const tasks = new Map(run.draw.tasks.map((t) => [t.id, t]));
+        const facts = new Map(run.plan.visits.map((v) => [v.id, visitFacts(v, tasks, advanceNotice)]));
+        await this.draws.insertPlan(m, outcome.id, run.plan, visitIds, facts);
+        await this.draws.markComplaintsServed(m, outcome.id, run.plan.visits.flatMap((v) => facts.get(v.id)?.clueIds ?? []));
+        const published: PlanPublished = {
+          drawId: outcome.id, window: outcome.window, visits: run.plan.visits.length, routes: run.plan.routes.length,
+          unassignedTasks: run.plan.unassigned.length, supersededDrawIds: superseded, at: new Date().toISOString(),
+        };
+        await enqueueEvent(m, DISPATCH_SCHEMA, DispatchSubjects.planPublished, published);
+      }
+      const completed: DrawCompleted = {
+        drawId: outcome.id, seed: outcome.seed, window: outcome.window, inputsFingerprint: outcome.inputsFingerprint, modelSuspended: outcome.suspended,
+        modelVersion: outcome.modelVersion, explorationShare: run.draw.explorationShare,
+        tasks: run.draw.tasks.map((t) => ({ department: t.department, creditCode: t.creditCode, reason: t.reason })),
+        planStatus: outcome.status, planViolations: run.violations.length, at: new Date().toISOString(),
+      };
+      await enqueueEvent(m, DISPATCH_SCHEMA, DispatchSubjects.drawCompleted, completed);
+      return superseded;
+    });
+  }
+
+  async get(id: string): Promise<Omit<DrawRecord, 'inputsGz'> & { tasks: unknown[] }> {
+    const record = await this.found(id);
+    const { inputsGz: _inputs, ...rest } = record;
+    return { ...rest, tasks: await this.draws.tasks(id) };
+  }
+
+  list(limit: number) {
+    return this.draws.list(limit);
+  }
+
+  /** The canonical inputs of a draw, exactly as hashed: with the seed, enough to re-draw anywhere. */
+  async inputs(id: string): Promise<{ seed: string; inputsFingerprint: string; inputs: PlanningInputs }> {
+    const record = await this.found(id);
+    return { seed: record.seed, inputsFingerprint: record.inputsFingerprint, inputs: JSON.parse(gunzipSync(record.inputsGz).toString('utf8')) };
+  }
+
+  /** Re-runs the draw and the plan from the stored seed and inputs and compares with what was recorded. */
+  async redrawCheck(id: string) {
+    const record = await this.found(id);
+    const text = gunzipSync(record.inputsGz).toString('utf8');
+    const inputsIntact = sha256(text) === record.inputsFingerprint;
+    const run = runPlanning(JSON.parse(text) as PlanningInputs, record.seed);
+    const identical = inputsIntact && run.resultFingerprint === record.resultFingerprint;
+    return {
+      drawId: id,
+      seed: record.seed,
+      inputsFingerprint: record.inputsFingerprint,
+      inputsIntact,
+      recordedResultFingerprint: record.resultFingerprint,
+      redrawnResultFingerprint: run.resultFingerprint,
+      identical,
+      checkerViolations: run.violations.length,
+    };
+  }
+
+  private async found(id: string): Promise<DrawRecord> {
+    const record = /^[0-9a-f-]{36}$/i.test(id) ? await this.draws.find(id) : null;
+    if (!record) throw new NotFoundException(`no draw ${id}`);
+    return record;
+  }
+}
+
+const MAX_WINDOW_DAYS = 366;
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+function checkWindow(window: PlanningWindow): void {
+  const valid = (d: string) => ISO_DATE.test(d) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d);
+  if (!valid(window.start) || !valid(window.end)) throw new BadRequestException('dates must be real days written YYYY-MM-DD');
+  const days = (Date.parse(window.end) - Date.parse(window.start)) / 86_400_000 + 1;
+  if (days < 1) throw new BadRequestException('the window must not end before it starts');
+  if (days > MAX_WINDOW_DAYS) throw new BadRequestException(`a planning window spans at most ${MAX_WINDOW_DAYS} days`);
+}
+
+/** Why a visit happens, which complaints it answers, and whether the enterprise may be told in advance. */
+function visitFacts(visit: JointVisit, tasks: Map<string, PlanningRun['draw']['tasks'][number]>, advanceNotice: Map<string, boolean>) {
+  const own = visit.taskIds.flatMap((id) => tasks.get(id) ?? []);
+  const clueIds = [...new Set(own.flatMap((t) => t.clueIds))].sort();
+  // A complaint is checked unannounced; otherwise each department on the visit must allow notice.
+  const noticeAllowed = clueIds.length === 0 && visit.departments.every((d) => advanceNotice.get(d) ?? false);
+  return { reasons: [...new Set(own.map((t) => t.reason))].sort(), clueIds, noticeAllowed };
+}

@@ -1,0 +1,44 @@
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, ArrayNotEmpty, IsArray, IsBoolean, IsIn, IsInt, IsNumber, IsOptional, IsString, Matches, Max, Min, ValidateNested } from 'class-validator';
+
+export class ColourRatiosDto {
+  @IsNumber() @Min(0) @Max(1) red!: number;
+  @IsNumber() @Min(0) @Max(1) yellow!: number;
+  @IsNumber() @Min(0) @Max(1) green!: number;
+}
+
+/** A department's double-random plan: shares per year by colour, cap, exemptions, checklist. */
+export class DepartmentPlanDto {
+  @ValidateNested() @Type(() => ColourRatiosDto) annualRatios!: ColourRatiosDto;
+  /** Share per year drawn when oversight has suspended the model (no colours). */
+  @IsNumber() @Min(0) @Max(1) uniformAnnualRatio!: number;
+  @IsInt() @Min(0) @Max(52) annualCapPerEnterprise!: number;
+  @IsArray() @ArrayNotEmpty() @ArrayMaxSize(200) @Matches(/^[A-Z]{2,10}-\d{2}$/, { each: true }) checklist!: string[];
+  @IsOptional() @IsArray() @ArrayMaxSize(100_000) @IsString({ each: true }) exemptions?: string[];
+  /** GB/T 4754 section letters supervised; omit or null for every enterprise. */
+  @IsOptional() @IsArray() @IsIn([...'ABCDEFGHIJKLMNOPQRST'], { each: true }) supervisedSections?: string[] | null;
+  @IsOptional() @IsBoolean() coordinated?: boolean;
+  /** Whether enterprises may be told of this department's visits in advance. */
+  @IsOptional() @IsBoolean() advanceNotice?: boolean;
+}
+
+export class PolicyDto {
+  @IsOptional() @IsNumber() @Min(0) @Max(1) explorationShare?: number;
+  @IsOptional() @IsInt() @Min(1) @Max(20) officerDailyCapacity?: number;
+  @IsOptional() @IsInt() @Min(1) @Max(90) complaintDueDays?: number;
+  @IsOptional() @IsIn(['red', 'yellow', 'green']) unscoredColour?: 'red' | 'yellow' | 'green';
+  @IsOptional() @IsInt() @Min(2) @Max(8) maxTeamSize?: number;
+}
+
+export class ConflictDto {
+  @IsString() @Matches(/^[A-Za-z0-9-]{3,40}$/) officerId!: string;
+  @IsString() @Matches(/^[0-9A-Z]{18}$/) creditCode!: string;
+  @IsOptional() @IsString() reason?: string;
+}
+
+export class CalendarDayDto {
+  /** holiday = no visits although a weekday; workday = a make-up working day (调休) although a weekend. */
+  @IsIn(['holiday', 'workday']) kind!: 'holiday' | 'workday';
+  @IsOptional() @IsString() name?: string;
+}
+

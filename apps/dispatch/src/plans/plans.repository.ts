@@ -1,0 +1,108 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { DepartmentPlan } from '@tianping/planner';
+import type { DepartmentPlanDto, PolicyDto } from './dtos/department-plan.dto';
+
+export interface StoredDepartmentPlan extends DepartmentPlan {
+  supervisedSections: string[] | null;
+  advanceNotice: boolean;
+  updatedAt: string;
+}
+
+export interface DispatchPolicy {
+  explorationShare: number;
+  officerDailyCapacity: number;
+  complaintDueDays: number;
+  unscoredColour: 'red' | 'yellow' | 'green';
+  maxTeamSize: number;
+}
+
+export interface CalendarDay {
+  date: string;
+  kind: 'holiday' | 'workday';
+  name: string | null;
+}
+
+/** Department plans, the dispatch policy, declared conflicts and the holiday calendar. */
+@Injectable()
+export class PlansRepository {
+  constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
+
+  async plans(department?: string): Promise<StoredDepartmentPlan[]> {
+    return this.dataSource.query(
+      `SELECT department, annual_ratios AS "annualRatios", uniform_annual_ratio AS "uniformAnnualRatio",
+              annual_cap_per_enterprise AS "annualCapPerEnterprise", checklist, exemptions, supervised_sections AS "supervisedSections",
+              coordinated, advance_notice AS "advanceNotice", updated_at AS "updatedAt"
+         FROM dispatch.department_plans WHERE $1::text IS NULL OR department = $1 ORDER BY department`,
+      [department ?? null],
+    );
+  }
+
+  async savePlan(department: string, p: DepartmentPlanDto): Promise<void> {
+    await this.dataSource.query(
+      `INSERT INTO dispatch.department_plans (department, annual_ratios, uniform_annual_ratio, annual_cap_per_enterprise, checklist, exemptions,
+              supervised_sections, coordinated, advance_notice, updated_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, now())
+       ON CONFLICT (department) DO UPDATE SET annual_ratios = EXCLUDED.annual_ratios, uniform_annual_ratio = EXCLUDED.uniform_annual_ratio,
+         annual_cap_per_enterprise = EXCLUDED.annual_cap_per_enterprise, checklist = EXCLUDED.checklist, exemptions = EXCLUDED.exemptions,
+         supervised_sections = EXCLUDED.supervised_sections, coordinated = EXCLUDED.coordinated, advance_notice = EXCLUDED.advance_notice, updated_at = now()`,
+      [department, JSON.stringify(p.annualRatios), p.uniformAnnualRatio, p.annualCapPerEnterprise, p.checklist, [...new Set(p.exemptions ?? [])].sort(),
+        p.supervisedSections ?? null, p.coordinated ?? true, p.advanceNotice ?? true],
+    );
+  }
+
+  async policy(): Promise<DispatchPolicy> {
+    const rows: { key: string; value: unknown }[] = await this.dataSource.query(`SELECT key, value FROM dispatch.policy`);
+    return Object.fromEntries(rows.map((r) => [r.key, r.value])) as unknown as DispatchPolicy;
+  }
+
+  async savePolicy(p: PolicyDto): Promise<void> {
+    for (const [key, value] of Object.entries(p)) {
+      if (value === undefined) continue;
+      await this.dataSource.query(
+        `INSERT INTO dispatch.policy (key, value, updated_at) VALUES ($1, $2, now()) ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value, updated_at = now()`,
+        [key, JSON.stringify(value)],
+      );
+    }
+  }
+
+  async conflicts(officerId?: string, creditCode?: string): Promise<{ officerId: string; creditCode: string; reason: string | null; declaredAt: string }[]> {
+    return this.dataSource.query(
+      `SELECT officer_id AS "officerId", credit_code AS "creditCode", reason, declared_at AS "declaredAt" FROM dispatch.conflicts
+        WHERE ($1::text IS NULL OR officer_id = $1) AND ($2::text IS NULL OR credit_code = $2) ORDER BY officer_id, credit_code`,
+      [officerId ?? null, creditCode ?? null],
+    );
+  }
+
+  async declareConflict(officerId: string, creditCode: string, reason?: string): Promise<void> {
+    await this.dataSource.query(
+      `INSERT INTO dispatch.conflicts (officer_id, credit_code, reason) VALUES ($1, $2, $3)
+       ON CONFLICT (officer_id, credit_code) DO UPDATE SET reason = EXCLUDED.reason`,
+      [officerId, creditCode, reason ?? null],
+    );
+  }
+
+  async withdrawConflict(officerId: string, creditCode: string): Promise<boolean> {
+    const [, count] = await this.dataSource.query(`DELETE FROM dispatch.conflicts WHERE officer_id = $1 AND credit_code = $2`, [officerId, creditCode]);
+    return count > 0;
+  }
+
+  async calendar(from: string, to: string): Promise<CalendarDay[]> {
+    return this.dataSource.query(
+      `SELECT date::text AS date, kind, name FROM dispatch.calendar_days WHERE date BETWEEN $1 AND $2 ORDER BY date`,
+      [from, to],
+    );
+  }
+
+  async setCalendarDay(date: string, kind: string, name?: string): Promise<void> {
+    await this.dataSource.query(
+      `INSERT INTO dispatch.calendar_days (date, kind, name) VALUES ($1, $2, $3) ON CONFLICT (date) DO UPDATE SET kind = EXCLUDED.kind, name = EXCLUDED.name`,
+      [date, kind, name ?? null],
+    );
+  }
+
+  async clearCalendarDay(date: string): Promise<boolean> {
+    const [, count] = await this.dataSource.query(`DELETE FROM dispatch.calendar_days WHERE date = $1`, [date]);
+    return count > 0;
+  }
+}

@@ -1,0 +1,119 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { CaseChange, ClueChange, ModelSuspension, OfficerChange, ScoreRecord, SubjectChange } from '@tianping/contracts';
+
+/**
+ * Idempotent upserts of the read models. Redelivery changes nothing; an older version arriving
+ * late (by `updatedAt`, or `asOf`/`computedAt` for scores) never overwrites a newer one.
+ */
+@Injectable()
+export class ProjectionRepository {
+  constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
+
+  async upsertEnterprises(records: SubjectChange[]): Promise<void> {
+    const rows = newestBy(records, (r) => r.creditCode, (r) => instant(r.updatedAt)).map((r) => ({
+      credit_code: r.creditCode, industry_code: r.industryCode, region_code: r.regionCode, lng: r.lng, lat: r.lat, status: r.status, updated_at: r.updatedAt,
+    }));
+    await this.dataSource.query(
+      `INSERT INTO dispatch.enterprises (credit_code, industry_code, region_code, lng, lat, status, updated_at)
+       SELECT * FROM jsonb_to_recordset($1::jsonb)
+         AS x(credit_code text, industry_code text, region_code text, lng double precision, lat double precision, status text, updated_at timestamptz)
+       ON CONFLICT (credit_code) DO UPDATE SET industry_code = EXCLUDED.industry_code, region_code = EXCLUDED.region_code,
+         lng = EXCLUDED.lng, lat = EXCLUDED.lat, status = EXCLUDED.status, updated_at = EXCLUDED.updated_at
+       WHERE dispatch.enterprises.updated_at < EXCLUDED.updated_at`,
+      [JSON.stringify(rows)],
+    );
+  }
+
+  /** Officers carry no version: the last delivery wins. Dispatch's own daily capacity is kept. */
+  async upsertOfficers(records: OfficerChange[]): Promise<void> {
+    const rows = newestBy(records, (r) => r.officerId, () => '').map((r) => ({
+      officer_id: r.officerId, department: r.department, domains: r.domains, cert_valid_until: r.certValidUntil.slice(0, 10), region_code: r.regionCode, status: r.status,
+    }));
+    await this.dataSource.query(
+      `INSERT INTO dispatch.officers (officer_id, department, domains, cert_valid_until, region_code, status)
+       SELECT * FROM jsonb_to_recordset($1::jsonb)
+         AS x(officer_id text, department text, domains text[], cert_valid_until date, region_code text, status text)
+       ON CONFLICT (officer_id) DO UPDATE SET department = EXCLUDED.department, domains = EXCLUDED.domains,
+         cert_valid_until = EXCLUDED.cert_valid_until, region_code = EXCLUDED.region_code, status = EXCLUDED.status, changed_at = now()`,
+      [JSON.stringify(rows)],
+    );
+  }
+
+  async upsertCases(records: CaseChange[]): Promise<void> {
+    const rows = newestBy(records, (r) => r.caseNo, (r) => instant(r.updatedAt)).map((r) => ({
+      case_no: r.caseNo, credit_code: r.creditCode, department: r.department, kind: r.kind, date: r.date.slice(0, 10), officer_ids: r.officerIds, updated_at: r.updatedAt,
+    }));
+    await this.dataSource.query(
+      `INSERT INTO dispatch.prior_inspections (case_no, credit_code, department, kind, date, officer_ids, updated_at)
+       SELECT * FROM jsonb_to_recordset($1::jsonb)
+         AS x(case_no text, credit_code text, department text, kind text, date date, officer_ids text[], updated_at timestamptz)
+       ON CONFLICT (case_no) DO UPDATE SET credit_code = EXCLUDED.credit_code, department = EXCLUDED.department, kind = EXCLUDED.kind,
+         date = EXCLUDED.date, officer_ids = EXCLUDED.officer_ids, updated_at = EXCLUDED.updated_at
+       WHERE dispatch.prior_inspections.updated_at < EXCLUDED.updated_at`,
+      [JSON.stringify(rows)],
+    );
+  }
+
+  async upsertComplaints(records: ClueChange[]): Promise<void> {
+    const rows = newestBy(records, (r) => r.clueId, (r) => instant(r.updatedAt)).map((r) => ({
+      clue_id: r.clueId, credit_code: r.linkedCreditCode, department: r.department, verified: r.verified, status: r.status, received_at: r.receivedAt, updated_at: r.updatedAt,
+    }));
+    await this.dataSource.query(
+      `INSERT INTO dispatch.complaints (clue_id, credit_code, department, verified, status, received_at, updated_at)
+       SELECT * FROM jsonb_to_recordset($1::jsonb)
+         AS x(clue_id text, credit_code text, department text, verified boolean, status text, received_at timestamptz, updated_at timestamptz)
+       ON CONFLICT (clue_id) DO UPDATE SET credit_code = EXCLUDED.credit_code, department = EXCLUDED.department, verified = EXCLUDED.verified,
+         status = EXCLUDED.status, received_at = EXCLUDED.received_at, updated_at = EXCLUDED.updated_at
+       WHERE dispatch.complaints.updated_at < EXCLUDED.updated_at`,
+      [JSON.stringify(rows)],
+    );
+  }
+
+  /** The latest score per enterprise: a later `asOf` wins, then a later computation of the same day. */
+  async upsertScores(records: ScoreRecord[]): Promise<void> {
+    const rows = newestBy(records, (r) => r.creditCode, (r) => `${instant(r.asOf)}|${instant(r.computedAt)}`).map((r) => ({
+      credit_code: r.creditCode, colour: r.colour, model_version: r.modelVersion, score_id: r.scoreId, as_of: r.asOf, computed_at: r.computedAt,
+    }));
+    await this.dataSource.query(
+      `INSERT INTO dispatch.scores (credit_code, colour, model_version, score_id, as_of, computed_at)
+       SELECT * FROM jsonb_to_recordset($1::jsonb)
+         AS x(credit_code text, colour text, model_version text, score_id text, as_of timestamptz, computed_at timestamptz)
+       ON CONFLICT (credit_code) DO UPDATE SET colour = EXCLUDED.colour, model_version = EXCLUDED.model_version,
+         score_id = EXCLUDED.score_id, as_of = EXCLUDED.as_of, computed_at = EXCLUDED.computed_at
+       WHERE (dispatch.scores.as_of, dispatch.scores.computed_at) < (EXCLUDED.as_of, EXCLUDED.computed_at)`,
+      [JSON.stringify(rows)],
+    );
+  }
+
+  async setModelState(state: ModelSuspension): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE dispatch.model_state SET suspended = $1, actor = $2, reason = $3, at = $4 WHERE id = 1 AND at < $4::timestamptz`,
+      [state.suspended, state.actor, state.reason, state.at],
+    );
+  }
+
+  async counts(): Promise<Record<string, number | boolean>> {
+    const [row] = await this.dataSource.query(
+      `SELECT (SELECT count(*) FROM dispatch.enterprises)::int AS enterprises, (SELECT count(*) FROM dispatch.officers)::int AS officers,
+              (SELECT count(*) FROM dispatch.prior_inspections)::int AS "priorCases", (SELECT count(*) FROM dispatch.complaints)::int AS complaints,
+              (SELECT count(*) FROM dispatch.scores)::int AS scores, (SELECT suspended FROM dispatch.model_state WHERE id = 1) AS "modelSuspended"`,
+    );
+    return row;
+  }
+}
+
+/** One record per key, the newest by `version` (a batch may repeat a key: the upsert touches each row once). */
+function newestBy<T>(records: T[], key: (r: T) => string, version: (r: T) => string): T[] {
+  const best = new Map<string, T>();
+  for (const r of records) {
+    const held = best.get(key(r));
+    if (!held || version(r) >= version(held)) best.set(key(r), r);
+  }
+  return [...best.values()];
+}
+
+/** Comparable form of a timestamp written with any offset. */
+function instant(text: string): string {
+  return new Date(text).toISOString();
+}

@@ -1,0 +1,39 @@
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, ArrayNotEmpty, IsArray, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+
+/** Results as the contract spells them, with English aliases for forms that post those. */
+export const RESULT_ALIASES = {
+  未发现问题: '未发现问题',
+  责令整改: '责令整改',
+  立案查处: '立案查处',
+  no_problem: '未发现问题',
+  rectify: '责令整改',
+  case_opened: '立案查处',
+} as const;
+
+export class VisitItemResultDto {
+  @IsString() @Matches(/^[A-Z]{2,10}-\d{2}$/) item!: string;
+  @IsIn(Object.keys(RESULT_ALIASES)) result!: keyof typeof RESULT_ALIASES;
+  /** What was found: required when the result is 责令整改 or 立案查处. */
+  @IsOptional() @IsString() @MaxLength(1000) violation?: string;
+}
+
+export class VisitResultsDto {
+  @IsArray() @ArrayNotEmpty() @ArrayMaxSize(500) @ValidateNested({ each: true }) @Type(() => VisitItemResultDto) items!: VisitItemResultDto[];
+}
+
+export class VisitRatingDto {
+  @IsInt() @Min(1) @Max(5) stars!: number;
+  @IsOptional() @IsString() @MaxLength(500) comment?: string;
+}
+
+export class VisitCalendarQuery {
+  @IsOptional() @Matches(/^\d{4}-\d{2}-\d{2}$/) date?: string;
+  @IsOptional() @Matches(/^\d{4}-\d{2}-\d{2}$/) from?: string;
+  @IsOptional() @Matches(/^\d{4}-\d{2}-\d{2}$/) to?: string;
+  @IsOptional() @IsString() officer?: string;
+  @IsOptional() @Matches(/^\d{6}$/) region?: string;
+  @IsOptional() @IsString() draw?: string;
+  @IsOptional() @IsIn(['scheduled', 'done', 'cancelled']) status?: string;
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(2000) limit?: number;
+}

@@ -1,0 +1,92 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { ChecklistEntry } from '@tianping/planner';
+import type { VisitItemResult } from '@tianping/contracts';
+
+export interface VisitRow {
+  id: string;
+  drawId: string;
+  creditCode: string;
+  regionCode: string;
+  date: string;
+  departments: string[];
+  officerIds: string[];
+  checklist: ChecklistEntry[];
+  reasons: string[];
+  clueIds: string[];
+  exploration: boolean;
+  routeKey: string;
+  routeOrder: number;
+  noticeAllowed: boolean;
+  status: 'scheduled' | 'done' | 'cancelled';
+  results: VisitItemResult[] | null;
+  recordedAt: string | null;
+  rating: { stars: number; comment: string | null; ratedAt: string } | null;
+}
+
+export interface VisitFilter {
+  from?: string;
+  to?: string;
+  officerId?: string;
+  regionCode?: string;
+  drawId?: string;
+  creditCode?: string;
+  statuses: string[];
+  limit: number;
+}
+
+const VISIT_COLUMNS = `v.id, v.draw_id AS "drawId", v.credit_code AS "creditCode", v.region_code AS "regionCode", v.date::text AS date, v.departments,
+  ARRAY(SELECT vo.officer_id FROM dispatch.visit_officers vo WHERE vo.visit_id = v.id ORDER BY vo.officer_id) AS "officerIds",
+  v.checklist, v.reasons, v.clue_ids AS "clueIds", v.exploration, v.route_key AS "routeKey", v.route_order AS "routeOrder",
+  v.notice_allowed AS "noticeAllowed", v.status, v.results, v.recorded_at AS "recordedAt",
+  (SELECT json_build_object('stars', r.stars, 'comment', r.comment, 'ratedAt', r.rated_at) FROM dispatch.visit_ratings r WHERE r.visit_id = v.id) AS rating`;
+
+/** The only place that reads and writes visits after they are planned. */
+@Injectable()
+export class VisitsRepository {
+  constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
+
+  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(work);
+  }
+
+  /** Visits in day and route order: the officers' calendar. */
+  async list(f: VisitFilter): Promise<VisitRow[]> {
+    return this.dataSource.query(
+      `SELECT ${VISIT_COLUMNS} FROM dispatch.visits v
+        WHERE v.status = ANY($1) AND ($2::date IS NULL OR v.date >= $2) AND ($3::date IS NULL OR v.date <= $3)
+          AND ($4::text IS NULL OR EXISTS (SELECT 1 FROM dispatch.visit_officers vo WHERE vo.visit_id = v.id AND vo.officer_id = $4))
+          AND ($5::text IS NULL OR v.region_code = $5) AND ($6::uuid IS NULL OR v.draw_id = $6) AND ($7::text IS NULL OR v.credit_code = $7)
+        ORDER BY v.date, v.region_code, v.route_key, v.route_order LIMIT $8`,
+      [f.statuses, f.from ?? null, f.to ?? null, f.officerId ?? null, f.regionCode ?? null, f.drawId ?? null, f.creditCode ?? null, f.limit],
+    );
+  }
+
+  async find(id: string, m: EntityManager = this.dataSource.manager, lock = false): Promise<VisitRow | null> {
+    const [row] = await m.query(`SELECT ${VISIT_COLUMNS} FROM dispatch.visits v WHERE v.id = $1${lock ? ' FOR UPDATE OF v' : ''}`, [id]);
+    return row ?? null;
+  }
+
+  async route(drawId: string, routeKey: string): Promise<{ date: string; officerIds: string[]; distanceKm: number; visitIds: string[] } | null> {
+    const [row] = await this.dataSource.query(
+      `SELECT r.date::text AS date, r.officer_ids AS "officerIds", r.distance_km AS "distanceKm",
+              ARRAY(SELECT v.id::text FROM dispatch.visits v WHERE v.draw_id = r.draw_id AND v.route_key = r.route_key ORDER BY v.route_order) AS "visitIds"
+         FROM dispatch.routes r WHERE r.draw_id = $1 AND r.route_key = $2`,
+      [drawId, routeKey],
+    );
+    return row ?? null;
+  }
+
+  async recordResults(m: EntityManager, id: string, results: VisitItemResult[]): Promise<string> {
+    // TypeORM answers an UPDATE … RETURNING with [rows, affected].
+    const [[row]]: [{ recordedAt: Date }[], number] = await m.query(
+      `UPDATE dispatch.visits SET status = 'done', results = $2, recorded_at = now() WHERE id = $1 RETURNING recorded_at AS "recordedAt"`,
+      [id, JSON.stringify(results)],
+    );
+    return new Date(row.recordedAt).toISOString();
+  }
+
+  async rate(m: EntityManager, id: string, stars: number, comment?: string): Promise<void> {
+    await m.query(`INSERT INTO dispatch.visit_ratings (visit_id, stars, comment) VALUES ($1, $2, $3)`, [id, stars, comment ?? null]);
+  }
+}

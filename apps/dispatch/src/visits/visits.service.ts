@@ -1,0 +1,120 @@
+import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { DispatchSubjects, type VisitItemResult, type VisitResultRecorded } from '@tianping/contracts';
+import { enqueueEvent } from '@tianping/messaging';
+import { DISPATCH_SCHEMA } from '../database/dispatch.data-source';
+import { RESULT_ALIASES, type VisitItemResultDto, type VisitCalendarQuery } from './dtos/visit.dto';
+import { VisitsRepository, type VisitRow } from './visits.repository';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const FOUND_VIOLATION = new Set(['责令整改', '立案查处']);
+
+/** Today in China Standard Time, where the visits happen. */
+function todayInChina(): string {
+  return new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+}
+
+/** Visits after planning: the calendar, the combined checklist, results, ratings and notices. */
+@Injectable()
+export class VisitsService {
+  constructor(private readonly visits: VisitsRepository) {}
+
+  calendar(q: VisitCalendarQuery) {
+    return this.visits.list({
+      from: q.date ?? q.from,
+      to: q.date ?? q.to,
+      officerId: q.officer,
+      regionCode: q.region,
+      drawId: q.draw && UUID.test(q.draw) ? q.draw : undefined,
+      statuses: q.status ? [q.status] : ['scheduled', 'done'],
+      limit: q.limit ?? 500,
+    }).then((rows) => rows.map(calendarEntry));
+  }
+
+  /** One visit with its combined checklist (一表通查), grouped by department, and its route. */
+  async get(id: string) {
+    const visit = await this.found(id);
+    const route = await this.visits.route(visit.drawId, visit.routeKey);
+    const departments = visit.departments.map((department) => ({
+      department,
+      items: visit.checklist.filter((c) => c.department === department).map((c) => c.item),
+    }));
+    return { ...calendarEntry(visit), checklist: departments, clueIds: visit.clueIds, results: visit.results, recordedAt: visit.recordedAt, rating: visit.rating, route };
+  }
+
+  /**
+   * Records every checklist item's result and publishes them; intake will turn them into cases
+   * (closing the loop) and scoring re-scores the enterprise from those cases.
+   */
+  async recordResults(id: string, items: VisitItemResultDto[]) {
+    return this.visits.transaction(async (m) => {
+      const visit = await this.found(id, m, true);
+      if (visit.status !== 'scheduled') throw new ConflictException(`visit ${id} is ${visit.status}: results can be recorded once, on a scheduled visit`);
+      if (visit.date > todayInChina()) throw new ConflictException(`visit ${id} is planned for ${visit.date}: results come after the visit`);
+      const results = this.matchChecklist(visit, items);
+      const recordedAt = await this.visits.recordResults(m, id, results);
+      const event: VisitResultRecorded = { visitId: id, creditCode: visit.creditCode, date: visit.date, officerIds: visit.officerIds, items: results, at: recordedAt };
+      await enqueueEvent(m, DISPATCH_SCHEMA, DispatchSubjects.visitResultRecorded, event);
+      return { visitId: id, status: 'done', items: results.length, violationsFound: results.filter((r) => FOUND_VIOLATION.has(r.result)).length, recordedAt };
+    });
+  }
+
+  private matchChecklist(visit: VisitRow, items: VisitItemResultDto[]): VisitItemResult[] {
+    const departmentOf = new Map(visit.checklist.map((c) => [c.item, c.department]));
+    const seen = new Set<string>();
+    const problems: string[] = [];
+    const results = items.map((i): VisitItemResult => {
+      const result = RESULT_ALIASES[i.result];
+      if (!departmentOf.has(i.item)) problems.push(`${i.item} is not on this visit's checklist`);
+      if (seen.has(i.item)) problems.push(`${i.item} is given twice`);
+      if (FOUND_VIOLATION.has(result) && !i.violation?.trim()) problems.push(`${i.item}: ${result} needs the violation found`);
+      seen.add(i.item);
+      return { item: i.item, department: departmentOf.get(i.item) ?? '', result, ...(i.violation?.trim() ? { violation: i.violation.trim() } : {}) };
+    });
+    const missing = [...departmentOf.keys()].filter((item) => !seen.has(item));
+    if (missing.length > 0) problems.push(`no result for ${missing.join(', ')}`);
+    if (problems.length > 0) throw new BadRequestException({ message: 'results do not match the checklist', problems });
+    return results;
+  }
+
+  /** The enterprise's rating of a visit that took place; one per visit. */
+  async rate(id: string, stars: number, comment?: string) {
+    return this.visits.transaction(async (m) => {
+      const visit = await this.found(id, m, true);
+      if (visit.status !== 'done') throw new ConflictException(`visit ${id} can be rated once it has taken place`);
+      if (visit.rating) throw new ConflictException(`visit ${id} is already rated`);
+      await this.visits.rate(m, id, stars, comment);
+      return { visitId: id, stars, comment: comment ?? null };
+    });
+  }
+
+  /** What an enterprise sees: visits it may be told of in advance, and visits that took place (to rate). */
+  async forEnterprise(creditCode: string) {
+    const rows = await this.visits.list({ creditCode: creditCode.toUpperCase(), statuses: ['scheduled', 'done'], limit: 200 });
+    return rows
+      .filter((v) => v.status === 'done' || v.noticeAllowed)
+      .reverse()
+      .map((v) => ({
+        visitId: v.id,
+        date: v.date,
+        status: v.status,
+        departments: v.departments,
+        checklist: v.checklist.map((c) => c.item),
+        canRate: v.status === 'done' && !v.rating,
+        rating: v.rating,
+      }));
+  }
+
+  private async found(id: string, m?: EntityManager, lock = false): Promise<VisitRow> {
+    const visit = UUID.test(id) ? await this.visits.find(id, m, lock) : null;
+    if (!visit) throw new NotFoundException(`no visit ${id}`);
+    return visit;
+  }
+}
+
+function calendarEntry(v: VisitRow) {
+  return {
+    id: v.id, drawId: v.drawId, date: v.date, regionCode: v.regionCode, creditCode: v.creditCode, officerIds: v.officerIds, departments: v.departments,
+    reasons: v.reasons, exploration: v.exploration, routeKey: v.routeKey, routeOrder: v.routeOrder, noticeAllowed: v.noticeAllowed, status: v.status,
+  };
+}

@@ -1,0 +1,143 @@
+import { DispatchSubjects, IntakeSubjects, OversightSubjects, ScoringSubjects, STREAMS, type DrawCompleted } from '@tianping/contracts';
+import type { InspectionTask, RiskColour } from '@tianping/planner';
+import type { DrawOutcome } from '../../../apps/dispatch/src/draw/draw.service';
+import { batches, cityEvents, score, scoreBatches, type CityEvents } from './city-events.fixture';
+import { startDispatch, type DispatchHarness } from './dispatch-app.harness';
+import { checkStoredPlan } from './stored-plan.check';
+
+const WINDOW = { start: '2025-03-01', end: '2025-03-31' };
+
+describe('dispatch draws and plans from its projections', () => {
+  let h: DispatchHarness;
+  let city: CityEvents;
+
+  beforeAll(async () => {
+    h = await startDispatch();
+    city = cityEvents('dispatch-it', 2000, 48, WINDOW);
+    for (const b of batches(city.subjects)) await h.publish(IntakeSubjects.subjectsUpserted, b);
+    for (const b of batches(city.officers)) await h.publish(IntakeSubjects.officersUpserted, b);
+    for (const b of batches(city.cases)) await h.publish(IntakeSubjects.casesUpserted, b);
+    for (const b of batches(city.clues)) await h.publish(IntakeSubjects.cluesUpserted, b);
+    for (const b of scoreBatches(city.scores)) await h.publish(ScoringSubjects.scoresComputed, b);
+    for (const o of city.scenario.officers) {
+      for (const creditCode of o.conflicts ?? []) expect((await h.http('POST', '/api/conflicts', { officerId: o.id, creditCode, reason: 'declared' })).status).toBe(201);
+    }
+    await h.settle((c) => c.enterprises === city.subjects.length && c.officers === city.officers.length && c.priorCases === city.cases.length && c.complaints === city.clues.length && c.scores === city.scores.length);
+  });
+  afterAll(() => h.close());
+
+  const draw = async (seed?: string) => {
+    const res = await h.http<DrawOutcome>('POST', '/api/draws', { from: WINDOW.start, to: WINDOW.end, ...(seed ? { seed } : {}) });
+    expect(res.status).toBe(201);
+    return res.body;
+  };
+  const tasksOf = async (id: string) => (await h.http<{ tasks: InspectionTask[] }>('GET', `/api/draws/${id}`)).body.tasks;
+
+  it('publishes a plan the independent checker passes, with joint visits, teams and routes', async () => {
+    const exempt = city.subjects.find((s) => !city.dissolved.includes(s.creditCode))!.creditCode;
+    const { body: samr } = await h.http<Record<string, unknown>>('GET', '/api/plans/SAMR');
+    const { updatedAt: _u, department: _d, ...plan } = samr;
+    expect((await h.http('PUT', '/api/plans/SAMR', { ...plan, exemptions: [exempt] })).status).toBe(200);
+
+    const outcome = await draw('city-seed-1');
+    expect(outcome).toMatchObject({ status: 'published', seed: 'city-seed-1', suspended: false, modelVersion: 'rm-test-1' });
+    expect(outcome.checker).toMatchObject({ name: 'planner/checkPlan', ran: true, violations: 0 });
+    expect(outcome.unscoredEnterprises).toBeGreaterThan(0);
+    expect(outcome.visits).toBeGreaterThan(20);
+    expect(outcome.figures.jointShare).toBeGreaterThan(0);
+
+    // Verified again from the stored rows, outside the service.
+    const audit = await checkStoredPlan(h, outcome.id);
+    expect(audit.violations).toEqual([]);
+    expect(audit.visits).toBe(outcome.visits);
+
+    const tasks = await tasksOf(outcome.id);
+    expect(tasks.some((t) => city.dissolved.includes(t.creditCode))).toBe(false);
+    expect(tasks.some((t) => t.department === 'SAMR' && t.creditCode === exempt && t.clueIds.length === 0)).toBe(false);
+    const complaintsOnLive = city.clues.filter((c) => !city.dissolved.includes(c.linkedCreditCode!));
+    for (const c of complaintsOnLive) expect(tasks.find((t) => t.id === `${c.department}:${c.linkedCreditCode}`)?.clueIds).toContain(c.clueId);
+
+    const [teams] = await h.dataSource.query(`SELECT min(n)::int AS smallest FROM (SELECT count(*) AS n FROM dispatch.visit_officers vo JOIN dispatch.visits v ON v.id = vo.visit_id WHERE v.draw_id = $1 GROUP BY vo.visit_id) t`, [outcome.id]);
+    expect(teams.smallest).toBeGreaterThanOrEqual(2);
+
+    const completed = (await h.readStream(STREAMS.dispatch.name)).filter((m) => m.subject === DispatchSubjects.drawCompleted).map((m) => m.data as DrawCompleted);
+    expect(completed.find((e) => e.drawId === outcome.id)).toMatchObject({ seed: 'city-seed-1', inputsFingerprint: outcome.inputsFingerprint, modelSuspended: false, planStatus: 'published', planViolations: 0 });
+
+    const { body: record } = await h.http<{ seed: string; inputsFingerprint: string; checker: string; violationCount: number }>('GET', `/api/draws/${outcome.id}`);
+    expect(record).toMatchObject({ seed: 'city-seed-1', inputsFingerprint: outcome.inputsFingerprint, checker: 'planner/checkPlan', violationCount: 0 });
+    expect((await h.http<{ identical: boolean; inputsIntact: boolean }>('GET', `/api/draws/${outcome.id}/redraw-check`)).body).toMatchObject({ identical: true, inputsIntact: true });
+  });
+
+  it('gives the same draw for the same seed and inputs, and a different one for another seed', async () => {
+    const first = await draw('same-seed');
+    const again = await draw('same-seed');
+    const other = await draw('other-seed');
+    expect(again.supersededDrawIds).toEqual([first.id]);
+    expect(again.inputsFingerprint).toBe(first.inputsFingerprint);
+    expect(again.resultFingerprint).toBe(first.resultFingerprint);
+    expect(await tasksOf(again.id)).toEqual(await tasksOf(first.id));
+    expect(other.inputsFingerprint).toBe(first.inputsFingerprint);
+    expect((await tasksOf(other.id)).map((t) => t.id)).not.toEqual((await tasksOf(first.id)).map((t) => t.id));
+    // Each new plan for the window replaces the previous one: only the last is on the calendar.
+    const [published] = await h.dataSource.query(`SELECT count(*)::int AS n FROM dispatch.draws WHERE status = 'published'`);
+    expect(published.n).toBe(1);
+  });
+
+  it('records a generated seed when none is given', async () => {
+    const outcome = await draw();
+    expect(outcome.seed).toMatch(/^[0-9a-f]{32}$/);
+    expect((await h.http<{ seed: string }>('GET', `/api/draws/${outcome.id}`)).body.seed).toBe(outcome.seed);
+  });
+
+  it('draws purely at random while oversight suspends the model: permuting colours changes nothing', async () => {
+    await h.publish(OversightSubjects.modelSuspended, { suspended: true, actor: 'oversight-officer-1', reason: 'drift alarm', at: '2025-02-28T10:00:00Z' });
+    await h.settle((c) => c.modelSuspended === true);
+    const before = await draw('kill-switch');
+    expect(before).toMatchObject({ suspended: true, modelVersion: null, status: 'published' });
+    expect(before.checker.violations).toBe(0);
+    const tasks = await tasksOf(before.id);
+    expect(tasks.every((t) => t.colour === null && (t.reason === 'random' || t.reason === 'complaint'))).toBe(true);
+
+    const permute: Record<RiskColour, RiskColour> = { red: 'green', yellow: 'red', green: 'yellow' };
+    const recoloured = city.scores.map((s) => score(s.creditCode, permute[s.colour], '2025-03-01T00:00:00Z'));
+    for (const b of scoreBatches(recoloured)) await h.publish(ScoringSubjects.scoresComputed, b);
+    const probe = recoloured[recoloured.length - 1];
+    for (let i = 0; i < 100; i++) {
+      const [row] = await h.dataSource.query(`SELECT colour FROM dispatch.scores WHERE credit_code = $1`, [probe.creditCode]);
+      if (row.colour === probe.colour) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    const after = await draw('kill-switch');
+    expect(after.inputsFingerprint).not.toBe(before.inputsFingerprint);
+    expect(after.resultFingerprint).toBe(before.resultFingerprint);
+
+    await h.publish(OversightSubjects.modelResumed, { suspended: false, actor: 'oversight-officer-1', reason: 'fixed', at: '2025-03-01T10:00:00Z' });
+    await h.settle((c) => c.modelSuspended === false);
+    const resumed = await draw('kill-switch');
+    expect(resumed.suspended).toBe(false);
+    expect((await tasksOf(resumed.id)).some((t) => t.reason === 'risk')).toBe(true);
+  });
+
+  it('refuses a malformed event whole and keeps the projection as it was', async () => {
+    const before = await h.settle(() => true);
+    await h.publish(IntakeSubjects.subjectsUpserted, { batchId: 'bad', records: [{ creditCode: 'X' }] });
+    await h.publish(IntakeSubjects.subjectsUpserted, { batchId: 'late', records: [{ ...city.subjects[0], status: '注销', updatedAt: '2024-01-01T00:00:00+08:00' }] });
+    // A newer change behind them on the same subject: once it is applied, the two before were handled.
+    const sentinel = { ...city.subjects[1], regionCode: '440699', updatedAt: '2025-03-02T08:00:00+08:00' };
+    await h.publish(IntakeSubjects.subjectsUpserted, { batchId: 'sentinel', records: [sentinel] });
+    for (let i = 0; i < 100; i++) {
+      const [s] = await h.dataSource.query(`SELECT region_code FROM dispatch.enterprises WHERE credit_code = $1`, [sentinel.creditCode]);
+      if (s.region_code === '440699') break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    let dead: { subject: string }[] = [];
+    for (let i = 0; i < 50 && dead.length === 0; i++) {
+      dead = await h.readStream(STREAMS.deadLetter.name);
+      if (dead.length === 0) await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(dead.length).toBe(1);
+    const [row] = await h.dataSource.query(`SELECT status FROM dispatch.enterprises WHERE credit_code = $1`, [city.subjects[0].creditCode]);
+    expect(row.status).toBe(city.subjects[0].status);
+    expect((await h.settle(() => true)).enterprises).toBe(before.enterprises);
+  });
+});

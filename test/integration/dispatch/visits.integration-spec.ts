@@ -1,0 +1,108 @@
+import { DispatchSubjects, IntakeSubjects, ScoringSubjects, STREAMS, type VisitResultRecorded } from '@tianping/contracts';
+import type { DrawOutcome } from '../../../apps/dispatch/src/draw/draw.service';
+import { batches, cityEvents, scoreBatches } from './city-events.fixture';
+import { startDispatch, type DispatchHarness } from './dispatch-app.harness';
+
+const WINDOW = { start: '2025-04-01', end: '2025-04-30' };
+
+interface CalendarEntry { id: string; date: string; regionCode: string; creditCode: string; officerIds: string[]; routeKey: string; routeOrder: number; noticeAllowed: boolean; status: string }
+interface VisitDetail extends CalendarEntry { checklist: { department: string; items: string[] }[]; route: { visitIds: string[] } }
+
+describe('dispatch visits: calendar, combined checklist, results and ratings', () => {
+  let h: DispatchHarness;
+  let plan: DrawOutcome;
+  let calendar: CalendarEntry[];
+
+  beforeAll(async () => {
+    h = await startDispatch();
+    const city = cityEvents('dispatch-visits', 1000, 32, WINDOW);
+    for (const b of batches(city.subjects)) await h.publish(IntakeSubjects.subjectsUpserted, b);
+    for (const b of batches(city.officers)) await h.publish(IntakeSubjects.officersUpserted, b);
+    for (const b of batches(city.clues)) await h.publish(IntakeSubjects.cluesUpserted, b);
+    for (const b of scoreBatches(city.scores)) await h.publish(ScoringSubjects.scoresComputed, b);
+    await h.settle((c) => c.enterprises === city.subjects.length && c.officers === city.officers.length && c.complaints === city.clues.length && c.scores === city.scores.length);
+    // Health inspections go unannounced in this city: visits carrying them are not notified in advance.
+    const { body: health } = await h.http<Record<string, unknown>>('GET', '/api/plans/HEALTH');
+    const { updatedAt: _u, department: _d, ...healthPlan } = health;
+    expect((await h.http('PUT', '/api/plans/HEALTH', { ...healthPlan, advanceNotice: false })).status).toBe(200);
+    plan = (await h.http<DrawOutcome>('POST', '/api/draws', { from: WINDOW.start, to: WINDOW.end, seed: 'visits' })).body;
+    expect(plan).toMatchObject({ status: 'published', checker: { violations: 0 } });
+    calendar = (await h.http<CalendarEntry[]>('GET', `/api/visits?from=${WINDOW.start}&to=${WINDOW.end}`)).body;
+  });
+  afterAll(() => h.close());
+
+  it('lists the calendar by day and route, and filters by date, officer and district', async () => {
+    expect(calendar.length).toBe(plan.visits);
+    const keys = calendar.map((v) => `${v.date}|${v.regionCode}|${v.routeKey}|${String(v.routeOrder).padStart(4, '0')}`);
+    expect(keys).toEqual([...keys].sort());
+    // No visit on the Qingming holiday (2025-04-04) or a weekend; the make-up Sunday (2025-04-27) may be used.
+    expect(calendar.some((v) => v.date === '2025-04-04' || ([0, 6].includes(new Date(v.date).getUTCDay()) && v.date !== '2025-04-27'))).toBe(false);
+    const first = calendar[0];
+    const onDay = (await h.http<CalendarEntry[]>('GET', `/api/visits?date=${first.date}`)).body;
+    expect(onDay.every((v) => v.date === first.date)).toBe(true);
+    const officer = first.officerIds[0];
+    const mine = (await h.http<CalendarEntry[]>('GET', `/api/visits?officer=${officer}`)).body;
+    expect(mine.length).toBeGreaterThan(0);
+    expect(mine.every((v) => v.officerIds.includes(officer))).toBe(true);
+    const district = (await h.http<CalendarEntry[]>('GET', `/api/visits?region=${first.regionCode}`)).body;
+    expect(district.every((v) => v.regionCode === first.regionCode)).toBe(true);
+  });
+
+  it('shows one combined checklist per visit, grouped by department', async () => {
+    const joint = calendar.find((v) => (v as unknown as { departments: string[] }).departments.length >= 2)!;
+    const { body } = await h.http<VisitDetail>('GET', `/api/visits/${joint.id}`);
+    expect(body.checklist.length).toBeGreaterThanOrEqual(2);
+    for (const part of body.checklist) expect(part.items.every((i) => i.startsWith(`${part.department}-`))).toBe(true);
+    expect(body.route.visitIds[body.routeOrder]).toBe(joint.id);
+    expect(JSON.stringify(body)).not.toMatch(/name/i);
+  });
+
+  it('records every item\'s result once, publishes it for intake, then lets the enterprise rate the visit', async () => {
+    const visit = calendar.find((v) => v.noticeAllowed)!;
+    const { body: detail } = await h.http<VisitDetail>('GET', `/api/visits/${visit.id}`);
+    const items = detail.checklist.flatMap((d) => d.items);
+    const partial = await h.http('POST', `/api/visits/${visit.id}/results`, { items: [{ item: items[0], result: '未发现问题' }] });
+    expect(items.length === 1 || partial.status === 400).toBe(true);
+    const noViolation = await h.http('POST', `/api/visits/${visit.id}/results`, { items: items.map((item) => ({ item, result: '责令整改' })) });
+    expect(noViolation.status).toBe(400);
+    expect((await h.http('POST', `/api/visits/${visit.id}/rating`, { stars: 5 })).status).toBe(409);
+
+    const results = items.map((item, i) => (i === 0 ? { item, result: 'rectify', violation: '消防通道堵塞' } : { item, result: '未发现问题' }));
+    const recorded = await h.http<{ status: string; violationsFound: number }>('POST', `/api/visits/${visit.id}/results`, { items: results });
+    expect(recorded.status).toBe(201);
+    expect(recorded.body).toMatchObject({ status: 'done', violationsFound: 1 });
+    expect((await h.http('POST', `/api/visits/${visit.id}/results`, { items: results })).status).toBe(409);
+
+    const events = (await h.readStream(STREAMS.dispatch.name)).filter((m) => m.subject === DispatchSubjects.visitResultRecorded).map((m) => m.data as VisitResultRecorded);
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({ visitId: visit.id, creditCode: visit.creditCode, date: visit.date, officerIds: visit.officerIds });
+    expect(events[0].items[0]).toMatchObject({ item: items[0], result: '责令整改', violation: '消防通道堵塞' });
+    expect(events[0].items[0].department).toBe(items[0].split('-')[0]);
+
+    expect((await h.http('POST', `/api/visits/${visit.id}/rating`, { stars: 6 })).status).toBe(400);
+    expect((await h.http('POST', `/api/visits/${visit.id}/rating`, { stars: 4, comment: '检查规范' })).status).toBe(201);
+    expect((await h.http('POST', `/api/visits/${visit.id}/rating`, { stars: 4 })).status).toBe(409);
+    const notices = (await h.http<{ visitId: string; status: string; rating: { stars: number } | null; canRate: boolean }[]>('GET', `/api/enterprises/${visit.creditCode}/visits`)).body;
+    expect(notices.find((n) => n.visitId === visit.id)).toMatchObject({ status: 'done', rating: { stars: 4 }, canRate: false });
+  });
+
+  it('tells an enterprise of a scheduled visit only where policy allows', async () => {
+    const hidden = calendar.find((v) => !v.noticeAllowed && (v as unknown as { departments: string[] }).departments.includes('HEALTH'))!;
+    const told = calendar.filter((v) => v.noticeAllowed)[1];
+    expect(hidden).toBeDefined();
+    expect((await h.http<{ visitId: string }[]>('GET', `/api/enterprises/${told.creditCode}/visits`)).body.map((n) => n.visitId)).toContain(told.id);
+    expect((await h.http<{ visitId: string }[]>('GET', `/api/enterprises/${hidden.creditCode}/visits`)).body.map((n) => n.visitId)).not.toContain(hidden.id);
+    const { body: cityPlan } = await h.http<Record<string, unknown>>('GET', '/api/plans/CITY');
+    const { updatedAt: _u, department: _d, ...rest } = cityPlan;
+    expect((await h.http('PUT', '/api/plans/CITY', { ...rest, advanceNotice: false, checklist: ['SAMR-01'] })).status).toBe(400);
+    expect((await h.http('PUT', '/api/plans/CITY', { ...rest, annualRatios: { red: 2, yellow: 0.2, green: 0.03 } })).status).toBe(400);
+  });
+
+  it('refuses malformed requests at the edge', async () => {
+    expect((await h.http('POST', '/api/draws', { from: '2025-04-31', to: '2025-05-10' })).status).toBe(400);
+    expect((await h.http('POST', '/api/draws', { from: '2025-05-10', to: '2025-05-01' })).status).toBe(400);
+    expect((await h.http('POST', '/api/draws', { from: '2025-05-01', to: '2025-05-10', extra: 1 })).status).toBe(400);
+    expect((await h.http('GET', '/api/draws/not-a-draw')).status).toBe(404);
+    expect((await h.http('POST', `/api/visits/${calendar[1].id}/results`, { items: [{ item: 'SAMR-01', result: 'maybe' }] })).status).toBe(400);
+  });
+});

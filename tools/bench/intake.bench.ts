@@ -1,0 +1,73 @@
+import { createReadStream } from 'node:fs';
+import { readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { NestFactory } from '@nestjs/core';
+import { Logger } from '@nestjs/common';
+import { parseCluesStream, parseCsvStream, type SourceKind } from '@tianping/intake-core';
+import { IntakeCoreModule } from '../../apps/intake/src/intake.module';
+import { IngestService } from '../../apps/intake/src/ingest/ingest.service';
+import { addCounts, emptyCounts } from '../../apps/intake/src/ingest/ingest-counts';
+import { IntakeOutbox } from '../../apps/intake/src/ingest/outbox-relay.provider';
+import { benchCity, memoryWatch, mib, withBenchServices } from './bench-env.util';
+
+/**
+ * Intake throughput on a generated city: from export files to committed rows and published events.
+ * Also times parsing alone, to say where the time goes.
+ */
+export async function intakeBench(enterprises: number): Promise<Record<string, unknown>> {
+  const city = await benchCity(enterprises);
+  const parse = await parseOnly(city.dir);
+  return withBenchServices('intake', async () => {
+    Logger.overrideLogger(['error']);
+    const app = await NestFactory.createApplicationContext(IntakeCoreModule, { logger: ['error'] });
+    const memory = memoryWatch();
+    try {
+      const started = performance.now();
+      const reports = await app.get(IngestService).ingestDirectory(city.dir);
+      const committed = performance.now();
+      const published = await app.get(IntakeOutbox).relay.drain();
+      const done = performance.now();
+      const totals = reports.reduce((sum, r) => addCounts(sum, r.counts), emptyCounts());
+      const seconds = (done - started) / 1000;
+      return {
+        bench: 'intake',
+        enterprises,
+        records: totals.read,
+        ...totals,
+        seconds: round(seconds),
+        recordsPerSecond: Math.round(totals.read / seconds),
+        target: 50000,
+        commitSeconds: round((committed - started) / 1000),
+        publishTailSeconds: round((done - committed) / 1000),
+        eventsPublishedAfterCommit: published,
+        parseOnlySeconds: round(parse.seconds),
+        parseOnlyRecordsPerSecond: Math.round(parse.records / parse.seconds),
+        peakRssMiB: mib(memory.peak()),
+        cityGeneratedSeconds: city.generatedSeconds,
+      };
+    } finally {
+      memory.stop();
+      await app.close();
+    }
+  });
+}
+
+async function parseOnly(dir: string): Promise<{ records: number; seconds: number }> {
+  const started = performance.now();
+  let records = 0;
+  for (const name of (await readdir(dir)).sort()) {
+    const kind = kindOf(name);
+    if (!kind) continue;
+    const stream = createReadStream(join(dir, name), { highWaterMark: 1 << 20 });
+    const outcomes = kind === 'clues' ? parseCluesStream(stream, { now: new Date() }) : parseCsvStream(kind, stream, { now: new Date() });
+    for await (const outcome of outcomes) if (outcome) records++;
+  }
+  return { records, seconds: (performance.now() - started) / 1000 };
+}
+
+function kindOf(name: string): SourceKind | null {
+  const match = /^(subjects|cases|officers|clues)-?\d*\.(csv|jsonl)$/.exec(name);
+  return match ? (match[1] as SourceKind) : null;
+}
+
+const round = (n: number) => Math.round(n * 100) / 100;
