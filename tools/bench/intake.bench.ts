@@ -13,6 +13,7 @@ import { benchCity, memoryWatch, mib, withBenchServices } from './bench-env.util
 /**
  * Intake throughput on a generated city: from export files to committed rows and published events.
  * Also times parsing alone, to say where the time goes.
+ * Run: node -r @swc-node/register tools/bench/intake.bench.ts [enterprises]
  */
 export async function intakeBench(enterprises: number): Promise<Record<string, unknown>> {
   const city = await benchCity(enterprises);
@@ -71,3 +72,12 @@ function kindOf(name: string): SourceKind | null {
 }
 
 const round = (n: number) => Math.round(n * 100) / 100;
+
+if (require.main === module) {
+  intakeBench(Number(process.argv[2] ?? 1_000_000))
+    .then((figures) => process.stdout.write(`${JSON.stringify(figures)}\n`))
+    .catch((error: Error) => {
+      process.stderr.write(`bench failed: ${error.message}\n`);
+      process.exitCode = 1;
+    });
+}

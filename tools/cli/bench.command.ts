@@ -1,19 +1,22 @@
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
 import type { Command } from 'commander';
-import { intakeBench } from '../bench/intake.bench';
 import { printResult, runCommand } from './output.util';
 
-type Bench = (options: { enterprises: number }) => Promise<Record<string, unknown>>;
+const ROOT = join(__dirname, '..', '..');
 
-/** Every benchmark of the suite, by name. Each returns its figures; the last line holds them all. */
-const BENCHES: Record<string, Bench> = {
-  intake: ({ enterprises }) => intakeBench(enterprises),
+/** Each benchmark is a script that prints its figures as its last JSON line; it runs in its own process. */
+const BENCHES: Record<string, { script: string; args: (size: { enterprises: number }) => string[] }> = {
+  intake: { script: 'tools/bench/intake.bench.ts', args: ({ enterprises }) => [String(enterprises)] },
+  'dispatch-plan': { script: 'tools/bench/dispatch-plan.bench.ts', args: () => ['200000', '200'] },
+  'audit-verify': { script: 'tools/bench/audit-verify.bench.ts', args: () => ['1000000'] },
 };
 
 export function registerBenchCommand(program: Command): void {
   program
     .command('bench [names...]')
     .description(`run benchmarks (${Object.keys(BENCHES).join(', ')}; default all) and print their figures as a final JSON line`)
-    .option('--enterprises <n>', 'size of the generated city', '1000000')
+    .option('--enterprises <n>', 'size of the generated city for the intake and scoring benchmarks', '1000000')
     .action((names: string[], opts: { enterprises: string }) =>
       runCommand(async () => {
         const chosen = names.length ? names : Object.keys(BENCHES);
@@ -22,10 +25,31 @@ export function registerBenchCommand(program: Command): void {
         const results: Record<string, unknown> = {};
         for (const name of chosen) {
           process.stderr.write(`bench ${name}…\n`);
-          results[name] = await BENCHES[name]({ enterprises: Number(opts.enterprises) });
+          const { script, args } = BENCHES[name];
+          results[name] = await runBenchScript(script, args({ enterprises: Number(opts.enterprises) }));
           process.stderr.write(`${JSON.stringify(results[name])}\n`);
         }
         printResult({ command: 'bench', results });
       }),
     );
+}
+
+function runBenchScript(script: string, args: string[]): Promise<unknown> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['-r', '@swc-node/register', join(ROOT, script), ...args], {
+      cwd: ROOT,
+      env: { ...process.env, SWC_NODE_PROJECT: join(ROOT, 'tsconfig.json') },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let out = '';
+    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    child.once('exit', (code) => {
+      const last = out.trim().split('\n').pop() ?? '';
+      try {
+        resolve(code === 0 ? JSON.parse(last) : { failed: true, exitCode: code, output: last.slice(0, 500) });
+      } catch {
+        reject(new Error(`${script} printed no JSON line`));
+      }
+    });
+  });
 }

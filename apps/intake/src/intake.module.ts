@@ -7,6 +7,7 @@ import { EnterpriseController } from './enterprise/enterprise.controller';
 import { EnterpriseRepository } from './enterprise/enterprise.repository';
 import { BatchWriter } from './ingest/batch-writer';
 import { ClueInboxHandler } from './ingest/clue-inbox.handler';
+import { VisitResultHandler } from './ingest/visit-result.handler';
 import { ClueRelinker } from './ingest/clue-relinker';
 import { IngestController } from './ingest/ingest.controller';
 import { IngestRepository } from './ingest/ingest.repository';
@@ -40,6 +41,6 @@ export class IntakeCoreModule {}
 @Module({
   imports: [IntakeCoreModule],
   controllers: [HealthController, IngestController, QuarantineController, EnterpriseController],
-  providers: [ClueInboxHandler],
+  providers: [ClueInboxHandler, VisitResultHandler],
 })
 export class IntakeModule {}

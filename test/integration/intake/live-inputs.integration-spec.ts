@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { jetstream } from '@nats-io/jetstream';
 import { connect } from '@nats-io/transport-node';
-import { IntakeSubjects } from '@tianping/contracts';
+import { DispatchSubjects, IntakeSubjects, type VisitResultRecorded } from '@tianping/contracts';
 import { startIntake, type IntakeHarness } from './intake-app.harness';
 
 const HEADER = '统一社会信用代码,主体名称,成立日期,注册资本(万元),股东认缴出资额(万元),从业人数,行业代码,行政区划代码,住所,经度,纬度,登记状态,列入经营异常名录,近两年法定代表人变更次数,法定代表人,法定代表人证件号,更新时间';
@@ -58,6 +58,30 @@ describe('intake with live inputs: HTTP posts, NATS pushes, corrections', () => 
       );
       return row.clues === 3 && row.held === 1;
     });
+  });
+
+  it('turns the results of a joint visit into one inspection case per department', async () => {
+    const result: VisitResultRecorded = {
+      visitId: 'V-42',
+      creditCode: '91440604MA4UJ8K20C',
+      date: '2024-06-03',
+      officerIds: ['44060400123', '44060700088'],
+      items: [
+        { item: 'SAMR-03', department: 'SAMR', result: '未发现问题' },
+        { item: 'SAMR-07', department: 'SAMR', result: '责令整改', violation: '从业人员未取得健康证明' },
+        { item: 'FIRE-02', department: 'FIRE', result: '未发现问题' },
+      ],
+      at: '2024-06-03T08:00:00Z',
+    };
+    const nc = await connect({ servers: intake.nats.url });
+    await jetstream(nc).publish(DispatchSubjects.visitResultRecorded, new TextEncoder().encode(JSON.stringify(result)));
+    await nc.close();
+    await waitFor(async () => (await intake.dataSource.query(`SELECT 1 FROM intake.cases WHERE case_no LIKE 'TP-V-42-%'`)).length === 2);
+    const cases = await intake.dataSource.query(`SELECT case_no, result, violation_found, items FROM intake.cases WHERE case_no LIKE 'TP-V-42-%' ORDER BY case_no`);
+    expect(cases).toEqual([
+      { case_no: 'TP-V-42-FIRE', result: '未发现问题', violation_found: false, items: ['FIRE-02'] },
+      { case_no: 'TP-V-42-SAMR', result: '责令整改', violation_found: true, items: ['SAMR-03', 'SAMR-07'] },
+    ]);
   });
 
   it('lets an operator correct a quarantined record over HTTP and replay it', async () => {

@@ -1,0 +1,47 @@
+import { Injectable, type BeforeApplicationShutdown, type OnApplicationBootstrap, Inject } from '@nestjs/common';
+import type { NatsConnection } from '@nats-io/transport-node';
+import { DispatchSubjects, STREAMS, type VisitResultRecorded } from '@tianping/contracts';
+import { decodeJson, DurableConsumer, NATS_CONNECTION, PoisonMessage } from '@tianping/messaging';
+import { validateRaw } from '@tianping/intake-core';
+import type { AnyOutcome } from './batch-writer';
+import { IngestService } from './ingest.service';
+import { visitResultToCases } from './visit-result.mapper';
+
+/** Results officers record on a joint visit come back as inspection cases; a bad one is quarantined. */
+@Injectable()
+export class VisitResultHandler implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private consumer?: DurableConsumer;
+
+  constructor(
+    @Inject(NATS_CONNECTION) private readonly nc: NatsConnection,
+    private readonly ingest: IngestService,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    this.consumer = new DurableConsumer(this.nc, {
+      stream: STREAMS.dispatch.name,
+      durable: 'intake-visit-results',
+      filterSubject: DispatchSubjects.visitResultRecorded,
+      handle: async (msg) => {
+        let event: VisitResultRecorded;
+        try {
+          event = decodeJson<VisitResultRecorded>(msg.data);
+        } catch {
+          throw new PoisonMessage('visit result is not JSON');
+        }
+        if (!event?.visitId || !Array.isArray(event.items) || !Array.isArray(event.officerIds)) throw new PoisonMessage('visit result lacks visitId, items or officerIds');
+        const ctx = { now: new Date() };
+        const outcomes: AnyOutcome[] = visitResultToCases(event).map((raw, i) => {
+          const checked = validateRaw('cases', raw, ctx);
+          return checked.ok ? { ok: true, line: i + 1, record: checked.record, raw } : { ok: false, line: i + 1, reasons: checked.reasons, raw };
+        });
+        await this.ingest.ingestOutcomes('cases', outcomes, `dispatch:${event.visitId}`);
+      },
+    });
+    await this.consumer.start();
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.consumer?.stop();
+  }
+}
