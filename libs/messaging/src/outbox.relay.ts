@@ -4,6 +4,13 @@ import { jetstream, type JetStreamClient } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
 import { encodeJson } from './nats.connection';
 
+const encoder = new TextEncoder();
+
+/** A text payload is already the JSON to publish; a jsonb one comes back parsed. */
+function encodePayload(payload: unknown): Uint8Array {
+  return typeof payload === 'string' ? encoder.encode(payload) : encodeJson(payload);
+}
+
 /** The outbox table each publishing app creates in its own schema (see its first migration). */
 export function outboxTableSql(schema: string): string {
   return `CREATE TABLE "${schema}".outbox (
@@ -73,7 +80,7 @@ export class OutboxRelay {
         `SELECT id, subject, payload FROM "${this.schema}".outbox WHERE published_at IS NULL ORDER BY id LIMIT 200`,
       );
       if (rows.length === 0) return published;
-      await Promise.all(rows.map((row) => this.js.publish(row.subject, encodeJson(row.payload), { msgID: `${this.schema}-${row.id}` })));
+      await Promise.all(rows.map((row) => this.js.publish(row.subject, encodePayload(row.payload), { msgID: `${this.schema}-${row.id}` })));
       await this.dataSource.query(`UPDATE "${this.schema}".outbox SET published_at = now() WHERE id = ANY($1::bigint[])`, [rows.map((r) => r.id)]);
       published += rows.length;
     }

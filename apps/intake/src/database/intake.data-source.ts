@@ -1,5 +1,6 @@
 import { createAppDataSource } from '@tianping/database';
 import { CreateIntakeTables1763880000000 } from './migrations/1763880000000-CreateIntakeTables';
+import { LeanerIngestWrites1763880000001 } from './migrations/1763880000001-LeanerIngestWrites';
 
 export const INTAKE_SCHEMA = 'intake';
 
@@ -8,6 +9,6 @@ export function createIntakeDataSource(url: string) {
     url,
     schema: INTAKE_SCHEMA,
     entities: [],
-    migrations: [CreateIntakeTables1763880000000],
+    migrations: [CreateIntakeTables1763880000000, LeanerIngestWrites1763880000001],
   });
 }

@@ -11,7 +11,7 @@ import { addCounts, emptyCounts, type IngestCounts } from './ingest-counts';
 import { IngestRepository } from './ingest.repository';
 import { ClueRelinker } from './clue-relinker';
 
-export const BATCH_SIZE = 4000;
+export const BATCH_SIZE = 5000;
 
 export interface FileReport {
   file: string;
