@@ -7,6 +7,9 @@ export interface EnterpriseSummary {
   industryCode: string;
   regionCode: string;
   status: string;
+  /** Where it is registered, for the bureau's risk map. */
+  lng: number | null;
+  lat: number | null;
 }
 
 @Injectable()
@@ -47,7 +50,7 @@ export class EnterpriseRepository {
 
   async search(query: string | undefined, limit: number, afterCode = ''): Promise<EnterpriseSummary[]> {
     return this.dataSource.query(
-      `SELECT credit_code AS "creditCode", name, industry_code AS "industryCode", region_code AS "regionCode", status
+      `SELECT credit_code AS "creditCode", name, industry_code AS "industryCode", region_code AS "regionCode", status, lng, lat
          FROM intake.subjects
         WHERE credit_code > $3 AND ($1::text IS NULL OR name LIKE '%' || $1 || '%' OR credit_code = upper($1))
         ORDER BY credit_code LIMIT $2`,

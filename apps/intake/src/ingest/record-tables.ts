@@ -77,9 +77,11 @@ export function upsertSql(spec: TableSpec): string {
     ? `(cur.updated_at, cur.fingerprint) < (EXCLUDED.updated_at, EXCLUDED.fingerprint)`
     : `cur.fingerprint <> EXCLUDED.fingerprint`;
   const updates = names.filter((n) => n !== spec.key).map((n) => `${n} = EXCLUDED.${n}`);
+  // Looked up by the key array, so the existing rows come by index however large the table grows.
+  const keyParam = names.indexOf(spec.key) + 1;
   const stale = spec.versioned ? `'stale'` : `'updated'`;
   return `WITH i AS (SELECT * FROM unnest(${params.join(', ')}) AS t(${names.join(', ')})),
-    e AS (SELECT cur.${spec.key} AS key, cur.fingerprint FROM ${spec.table} cur JOIN i ON cur.${spec.key} = i.${spec.key}),
+    e AS (SELECT cur.${spec.key} AS key, cur.fingerprint FROM ${spec.table} cur WHERE cur.${spec.key} = ANY($${keyParam})),
     a AS (
       INSERT INTO ${spec.table} AS cur (${names.join(', ')}) SELECT ${select.join(', ')} FROM i
       ON CONFLICT (${spec.key}) DO UPDATE SET ${updates.join(', ')}, changed_at = now() WHERE ${newer}
