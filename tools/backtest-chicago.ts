@@ -1,17 +1,35 @@
 /**
  * Runs the Chicago food-inspection benchmark both ways and prints one JSON line per variant.
- *   node -r @swc-node/register tools/backtest-chicago.ts [--csv FILE] [--out PREFIX] [--seed N] [--dev]
- * `--dev` replaces the published split by windows inside the training period (for choosing a spec
- * without looking at the published test window).
+ *   node -r @swc-node/register tools/backtest-chicago.ts [--csv FILE] [--out PREFIX] [--seed N]
+ *     [--folds] [--variant enterprise|team] [--spec FILE] [--train JSON] [--verbose]
+ * `--folds` replaces the published split by rolling windows entirely inside its training period
+ * (before 2014-08-02), and adds a mean line per variant: every modelling choice is made there.
+ * `--spec FILE` (enterprise spec; the team variant is the same spec ranked with the team) and
+ * `--train JSON` (TrainOptions overrides) are for trying choices on the folds.
  */
 import { writeFileSync } from 'node:fs';
-import { backtestRowsToCsv, backtestTable, loadBuiltInSpec, readCsvTable } from '../libs/risk-model/src';
+import {
+  BacktestMetrics,
+  FactorSpec,
+  TrainOptions,
+  backtestRowsToCsv,
+  backtestTable,
+  loadBuiltInSpec,
+  loadSpecFile,
+  readCsvTable,
+} from '../libs/risk-model/src';
 
 const PUBLISHED = { trainUntil: '2014-08-02', testFrom: '2014-09-02', testTo: '2014-10-31' };
-const DEV_WINDOWS = [
+/** Same shape as the published split (a month's gap, two months' test), all before its trainUntil. */
+const FOLDS = [
+  { trainUntil: '2012-10-02', testFrom: '2012-11-02', testTo: '2012-12-31' },
+  { trainUntil: '2013-02-02', testFrom: '2013-03-02', testTo: '2013-04-30' },
+  { trainUntil: '2013-05-02', testFrom: '2013-06-02', testTo: '2013-07-31' },
   { trainUntil: '2013-08-02', testFrom: '2013-09-02', testTo: '2013-10-31' },
-  { trainUntil: '2014-05-02', testFrom: '2014-06-02', testTo: '2014-08-01' },
+  { trainUntil: '2013-11-02', testFrom: '2013-12-02', testTo: '2014-01-31' },
+  { trainUntil: '2014-02-02', testFrom: '2014-03-02', testTo: '2014-04-30' },
 ];
+const VARIANTS = { enterprise: 'chicago-enterprise', team: 'chicago-with-team' } as const;
 
 function argument(name: string, fallback: string): string {
   const at = process.argv.indexOf(name);
@@ -23,18 +41,26 @@ async function main(): Promise<void> {
   const seed = Number(argument('--seed', '20140802'));
   const out = argument('--out', '');
   const verbose = process.argv.includes('--verbose');
-  const windows = process.argv.includes('--dev') ? DEV_WINDOWS : [PUBLISHED];
+  const folds = process.argv.includes('--folds');
+  const windows = folds ? FOLDS : [PUBLISHED];
+  const only = argument('--variant', '');
+  const specFile = argument('--spec', '');
+  const train = JSON.parse(argument('--train', '{}')) as Partial<Omit<TrainOptions, 'seed'>>;
   const table = readCsvTable(csv);
-  for (const window of windows) {
-    for (const variant of ['chicago-enterprise', 'chicago-with-team'] as const) {
-      const spec = loadBuiltInSpec(variant);
+  const variants = only ? [VARIANTS[only as keyof typeof VARIANTS]] : Object.values(VARIANTS);
+  for (const variant of variants) {
+    const spec = specFor(variant, specFile);
+    const measured: BacktestMetrics[] = [];
+    for (const window of windows) {
       const result = await backtestTable(table, spec, {
         ...window,
         seed,
         useNuisanceInRanking: spec.nuisance?.useInRanking ?? false,
         onCandidate: verbose ? (c) => process.stderr.write(`${variant} ${JSON.stringify(c)}\n`) : undefined,
+        train,
       });
       const m = result.metrics;
+      measured.push(m);
       const line = {
         variant,
         window: `${window.trainUntil}|${window.testFrom}..${window.testTo}`,
@@ -52,9 +78,34 @@ async function main(): Promise<void> {
         validationAuc: round(result.model.training.validation.auc),
       };
       console.log(JSON.stringify(line));
-      if (out) writeFileSync(`${out}.${variant}.csv`, backtestRowsToCsv(result.rows));
+      if (out && !folds) writeFileSync(`${out}.${variant}.csv`, backtestRowsToCsv(result.rows));
     }
+    if (folds) console.log(JSON.stringify(foldMean(variant, measured)));
   }
+}
+
+function specFor(variant: (typeof VARIANTS)[keyof typeof VARIANTS], file: string): FactorSpec {
+  if (!file) return loadBuiltInSpec(variant);
+  const spec = loadSpecFile(file);
+  const useInRanking = variant === VARIANTS.team;
+  return { ...spec, id: `${spec.id}${useInRanking ? '+team' : ''}`, nuisance: spec.nuisance && { ...spec.nuisance, useInRanking } };
+}
+
+/** The figures the choices are made on: means over the folds (and the worst fold, for drift). */
+function foldMean(variant: string, ms: BacktestMetrics[]) {
+  const mean = (pick: (m: BacktestMetrics) => number) => round(ms.reduce((s, m) => s + pick(m), 0) / ms.length);
+  return {
+    variant,
+    window: 'folds-mean',
+    folds: ms.length,
+    auc: mean((m) => m.auc),
+    daysEarlier: mean((m) => m.daysEarlier),
+    firstHalfShare: mean((m) => m.firstHalfShare),
+    baselineFirstHalfShare: mean((m) => m.baselineFirstHalfShare),
+    ece: mean((m) => m.ece),
+    worstDaysEarlier: round(Math.min(...ms.map((m) => m.daysEarlier))),
+    trainSeconds: mean((m) => m.trainSeconds),
+  };
 }
 
 function round(x: number): number {

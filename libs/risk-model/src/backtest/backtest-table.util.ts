@@ -3,7 +3,7 @@ import { auc, budgetCapture, chicagoDaysEarlier, ece, firstHalfShare } from '../
 import { toDayNumber } from '../spec/date.util';
 import { FactorSpec } from '../spec/factor-spec.model';
 import { TableRow, computeTableFactors } from '../table/table-factors.util';
-import { CandidateResult, trainGamModel } from '../fit/train-model.util';
+import { CandidateResult, TrainOptions, trainGamModel } from '../fit/train-model.util';
 import { nuisanceOffsets, scoreBatch, sigmoid } from '../score/score-batch.util';
 import { ColourPolicy } from '../score/colour-policy.model';
 
@@ -18,6 +18,8 @@ export interface BacktestOptions {
   useNuisanceInRanking?: boolean;
   validationDays?: number;
   onCandidate?: (candidate: CandidateResult) => void;
+  /** Further training options (grid, hyper, earlyStopping, halfLifeDays); the spec's fit block otherwise. */
+  train?: Partial<Omit<TrainOptions, 'seed'>>;
 }
 
 export interface BacktestMetrics {
@@ -78,7 +80,7 @@ export async function backtestTable(table: TableRow[], spec: FactorSpec, options
       days: Int32Array.from(train, (i) => resolved.days[i]),
       nuisance: spec.nuisance ? pick(resolved.nuisance, train) : null,
     },
-    { seed: options.seed, validationDays: options.validationDays, useNuisanceInRanking: options.useNuisanceInRanking, onCandidate: options.onCandidate },
+    { ...options.train, seed: options.seed, validationDays: options.validationDays, useNuisanceInRanking: options.useNuisanceInRanking, onCandidate: options.onCandidate },
   );
   const trainSeconds = Number(process.hrtime.bigint() - started) / 1e9;
 

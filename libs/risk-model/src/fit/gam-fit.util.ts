@@ -15,6 +15,8 @@ export interface GamDesign {
   nuisance: Int32Array | null;
   nuisanceLevels: number;
   labels: Uint8Array;
+  /** Optional per-row weight in the training loss (e.g. recency); absent means 1 for every row. */
+  weights?: Float32Array | null;
 }
 
 export interface GamHyper extends PenaltyWeights {
@@ -112,6 +114,7 @@ interface Chunk {
   /** Flat K×K position of every pair of active parameters in a row, for the Hessian. */
   pairIndex: Tensor;
   labels: Tensor;
+  weights: Tensor | null;
 }
 
 /** Chunks of the design as sparse indices, built once per fit. */
@@ -140,6 +143,7 @@ function makeChunks(tf: Tf, design: GamDesign, layout: ParameterLayout, chunkRow
       flatIndex: tf.tensor2d(index, [m * C, 1], 'int32'),
       pairIndex: tf.tensor2d(pairs, [m * C * C, 1], 'int32'),
       labels: tf.tensor1d(Float32Array.from(design.labels.subarray(start, start + m))),
+      weights: design.weights ? tf.tensor1d(design.weights.slice(start, start + m)) : null,
     });
   }
   return chunks;
@@ -157,8 +161,9 @@ function derivatives(tf: Tf, chunks: Chunk[], theta: Float64Array) {
   for (const chunk of chunks) {
     const [g, h] = tf.tidy(() => {
       const p = tf.sigmoid(tf.sum(tf.gather(thetaTensor, chunk.index), 1));
-      const residual = tf.sub(p, chunk.labels);
-      const weight = tf.mul(p, tf.sub(1, p));
+      const w = chunk.weights;
+      const residual = w ? tf.mul(tf.sub(p, chunk.labels), w) : tf.sub(p, chunk.labels);
+      const weight = w ? tf.mul(tf.mul(p, tf.sub(1, p)), w) : tf.mul(p, tf.sub(1, p));
       const spread = (v: Tensor, times: number) => tf.reshape(tf.tile(tf.reshape(v, [-1, 1]), [1, times]), [-1]);
       return [
         tf.scatterND(chunk.flatIndex, spread(residual, chunk.columns), [K]),
@@ -177,7 +182,7 @@ function derivatives(tf: Tf, chunks: Chunk[], theta: Float64Array) {
 }
 
 function disposeChunks(chunks: Chunk[]): void {
-  for (const c of chunks) for (const t of [c.index, c.flatIndex, c.pairIndex, c.labels]) t.dispose();
+  for (const c of chunks) for (const t of [c.index, c.flatIndex, c.pairIndex, c.labels, c.weights]) t?.dispose();
 }
 
 function validationLoss(d: GamDesign, layout: ParameterLayout, theta: Float64Array, withNuisance: boolean): number {

@@ -31,6 +31,13 @@ export interface TrainOptions {
   useNuisanceInRanking?: boolean;
   /** Report of each candidate, e.g. for a CLI's progress output. */
   onCandidate?: (candidate: CandidateResult) => void;
+  /**
+   * true (default): the refit stops at the Newton step that scored best on the validation split.
+   * false: the penalty alone regularises; every fit runs to convergence (or maxIterations).
+   */
+  earlyStopping?: boolean;
+  /** Rows weigh 2^(−age / halfLifeDays), age counted back from the last training day; unset: all 1. */
+  halfLifeDays?: number;
 }
 
 export interface CandidateResult {
@@ -54,25 +61,29 @@ export async function trainGamModel(spec: FactorSpec, data: TrainingData, option
   const bins = encodeRows(spec, encoders, data.factors);
   const levels = nuisanceLevels(spec, data.nuisance);
   const groups = levels ? groupIndex(levels, data.nuisance!) : null;
-  const full = design(encoders, bins, data.labels, groups, levels?.length ?? 0);
+  const halfLife = options.halfLifeDays ?? spec.fit?.halfLifeDays;
+  const full = { ...design(encoders, bins, data.labels, groups, levels?.length ?? 0), weights: recencyWeights(data.days, halfLife) };
 
   const lastDay = data.days.reduce((m, d) => Math.max(m, d), -Infinity);
   const firstDay = data.days.reduce((m, d) => Math.min(m, d), Infinity);
   const validationFrom = lastDay - (options.validationDays ?? spec.fit?.validationDays ?? 90) + 1;
   const isValidation = Uint8Array.from(data.days, (d) => (d >= validationFrom ? 1 : 0));
-  const inner = subset(full, isValidation, 0);
+  const inner = { ...subset(full, isValidation, 0), weights: recencyWeights(data.days.filter((d) => d < validationFrom), halfLife) };
   const validation = subset(full, isValidation, 1);
   if (inner.rows === 0 || validation.rows === 0) throw new Error('training period too short for a validation split');
 
   const grid = { ...DEFAULT_GRID, ...spec.fit, ...options.grid } as HyperGrid;
   const withNuisance = !!options.useNuisanceInRanking;
-  const base: GamHyper = { ...DEFAULT_HYPER, ...options.hyper, validateWithNuisance: withNuisance };
+  const earlyStopping = options.earlyStopping ?? spec.fit?.earlyStopping ?? true;
+  const maxIterations = options.hyper?.maxIterations ?? spec.fit?.maxIterations ?? DEFAULT_HYPER.maxIterations;
+  const base: GamHyper = { ...DEFAULT_HYPER, ...options.hyper, maxIterations, validateWithNuisance: withNuisance };
   let best: { hyper: GamHyper; fit: GamFit; loss: number; auc: number } | null = null;
   for (const smoothness of grid.smoothness) {
     for (const l2 of grid.l2) {
       for (const nuisanceL2 of levels ? grid.nuisanceL2 : [base.nuisanceL2]) {
         const hyper = { ...base, smoothness, l2, nuisanceL2 };
-        const fit = await fitGam(inner, hyper, options.seed, validation);
+        const fit = await fitGam(inner, hyper, options.seed, earlyStopping ? validation : undefined);
+        if (!earlyStopping) fit.validationLoss = meanLogLoss(designLogits(validation, fit, withNuisance), validation.labels);
         const logits = designLogits(validation, fit, withNuisance);
         const candidateAuc = auc(logits, validation.labels);
         options.onCandidate?.({ hyper: { smoothness, l2, nuisanceL2 }, iterations: fit.iterations, validationLoss: fit.validationLoss!, validationAuc: candidateAuc });
@@ -87,7 +98,7 @@ export async function trainGamModel(spec: FactorSpec, data: TrainingData, option
   const calibrated = Array.from(validationLogits, (z) => 1 / (1 + Math.exp(-(calibration.slope * z + calibration.offset))));
   const raw = Array.from(validationLogits, (z) => 1 / (1 + Math.exp(-z)));
 
-  const finalHyper = { ...chosen.hyper, maxIterations: Math.max(chosen.fit.iterations, 1) };
+  const finalHyper = earlyStopping ? { ...chosen.hyper, maxIterations: Math.max(chosen.fit.iterations, 1) } : chosen.hyper;
   const finalFit = await fitGam(full, finalHyper, options.seed);
   const folded = foldCalibration(finalFit.intercept, finalFit.terms, finalFit.nuisanceEffects, calibration);
   const fingerprint = dataFingerprint(spec, data);
@@ -109,7 +120,14 @@ export async function trainGamModel(spec: FactorSpec, data: TrainingData, option
       positives,
       dataFingerprint: fingerprint,
       backend: finalFit.backend,
-      hyper: { smoothness: chosen.hyper.smoothness, l2: chosen.hyper.l2, nuisanceL2: chosen.hyper.nuisanceL2, useNuisanceInRanking: withNuisance },
+      hyper: {
+        smoothness: chosen.hyper.smoothness,
+        l2: chosen.hyper.l2,
+        nuisanceL2: chosen.hyper.nuisanceL2,
+        useNuisanceInRanking: withNuisance,
+        earlyStopping,
+        ...(halfLife ? { halfLifeDays: halfLife } : {}),
+      },
       iterations: finalFit.iterations,
       validation: {
         from: dayNumberToIso(validationFrom),
@@ -123,6 +141,26 @@ export async function trainGamModel(spec: FactorSpec, data: TrainingData, option
       trainedAt: new Date().toISOString(),
     },
   };
+}
+
+/** Recency weights normalised to mean 1, so the penalty keeps its meaning whatever the half-life. */
+export function recencyWeights(days: ArrayLike<number>, halfLifeDays: number | undefined): Float32Array | null {
+  if (!halfLifeDays || !(halfLifeDays > 0) || days.length === 0) return null;
+  let last = -Infinity;
+  for (let i = 0; i < days.length; i++) last = Math.max(last, days[i]);
+  const raw = Float64Array.from(days, (d) => Math.pow(2, -(last - d) / halfLifeDays));
+  const mean = raw.reduce((s, w) => s + w, 0) / raw.length;
+  return Float32Array.from(raw, (w) => w / mean);
+}
+
+/** Mean log loss of logits (stable for large |z|). */
+function meanLogLoss(logits: Float64Array, labels: Uint8Array): number {
+  let total = 0;
+  for (let i = 0; i < logits.length; i++) {
+    const z = logits[i];
+    total += (z > 0 ? z + Math.log1p(Math.exp(-z)) : Math.log1p(Math.exp(z))) - labels[i] * z;
+  }
+  return total / Math.max(logits.length, 1);
 }
 
 function nuisanceLevels(spec: FactorSpec, groups: (string | null)[] | null): string[] | null {
@@ -161,6 +199,7 @@ function subset(d: GamDesign, mask: Uint8Array, keep: number): GamDesign {
     bins,
     nuisance: d.nuisance ? Int32Array.from(rows, (i) => d.nuisance![i]) : null,
     labels: Uint8Array.from(rows, (i) => d.labels[i]),
+    weights: d.weights ? Float32Array.from(rows, (i) => d.weights![i]) : null,
   };
 }
 

@@ -83,6 +83,12 @@ export interface FitDefaults {
   nuisanceL2?: number[];
   maxBins?: number;
   validationDays?: number;
+  /** See TrainOptions.earlyStopping (default true). */
+  earlyStopping?: boolean;
+  /** Newton steps at most per fit. */
+  maxIterations?: number;
+  /** See TrainOptions.halfLifeDays (default: no recency weighting). */
+  halfLifeDays?: number;
 }
 
 export interface FactorSpec {

@@ -1,0 +1,67 @@
+import { fitGam, DEFAULT_HYPER, GamDesign } from './gam-fit.util';
+import { recencyWeights, trainGamModel } from './train-model.util';
+import { generatedCitySpec, generateCityTable } from '../testing/generated-city.util';
+import { computeTableFactors } from '../table/table-factors.util';
+
+/** A two-factor design with a clear effect in factor 0, small enough to fit in milliseconds. */
+function smallDesign(): GamDesign {
+  const rows = 400;
+  const bins = new Int32Array(rows * 2);
+  const labels = new Uint8Array(rows);
+  for (let i = 0; i < rows; i++) {
+    bins[i * 2] = 1 + (i % 3);
+    bins[i * 2 + 1] = 1 + ((i * 7) % 2);
+    labels[i] = (i % 3 === 2 ? i % 2 : i % 5 === 0) ? 1 : 0;
+  }
+  return { rows, bins, factorBins: [4, 3], ordered: [true, false], nuisance: null, nuisanceLevels: 0, labels };
+}
+
+describe('recency weights', () => {
+  it('halve every half-life back from the last day and average one', () => {
+    const w = recencyWeights([0, 100, 200], 100)!;
+    expect(w[1] / w[2]).toBeCloseTo(0.5, 6);
+    expect(w[0] / w[2]).toBeCloseTo(0.25, 6);
+    expect((w[0] + w[1] + w[2]) / 3).toBeCloseTo(1, 6);
+  });
+
+  it('are absent when no half-life is set, so every row weighs one', () => {
+    expect(recencyWeights([0, 1, 2], undefined)).toBeNull();
+  });
+});
+
+describe('weighted fitting', () => {
+  it('a row of weight two fits as that row twice', async () => {
+    const d = smallDesign();
+    const doubled: GamDesign = {
+      ...d,
+      rows: d.rows + 1,
+      bins: Int32Array.from([...d.bins, d.bins[0], d.bins[1]]),
+      labels: Uint8Array.from([...d.labels, d.labels[0]]),
+    };
+    const weights = new Float32Array(d.rows).fill(1);
+    weights[0] = 2;
+    const hyper = { ...DEFAULT_HYPER, maxIterations: 20 };
+    const a = await fitGam({ ...d, weights }, hyper, 1);
+    const b = await fitGam(doubled, hyper, 1);
+    // Centring is over rows, which differ; the logit of each bin combination must agree.
+    for (const b0 of [1, 2, 3]) {
+      const za = a.intercept + a.terms[0][b0] + a.terms[1][1];
+      const zb = b.intercept + b.terms[0][b0] + b.terms[1][1];
+      expect(Math.abs(za - zb)).toBeLessThan(1e-3);
+    }
+  });
+});
+
+describe('training without early stopping', () => {
+  it('lets the penalty alone regularise and records the choice with the model', async () => {
+    const spec = { ...generatedCitySpec(), fit: { maxBins: 6, validationDays: 120, smoothness: [30], l2: [3], nuisanceL2: [3], earlyStopping: false } };
+    const table = computeTableFactors(generateCityTable(600, 3), spec);
+    const data = { factors: table.factors, labels: table.labels, days: table.days, nuisance: table.nuisance };
+    const model = await trainGamModel(spec, data, { seed: 1, halfLifeDays: 365 });
+    expect(model.training.hyper.earlyStopping).toBe(false);
+    expect(model.training.hyper.halfLifeDays).toBe(365);
+    // Run to convergence: more than the one or two steps early stopping tends to keep.
+    expect(model.training.iterations).toBeGreaterThan(2);
+    expect(model.terms.every((t) => t.every(Number.isFinite))).toBe(true);
+  });
+});
