@@ -8,6 +8,7 @@ import { registerIntakeCommands } from './intake.commands';
 import { registerMigrateCommand } from './migrate.command';
 import { registerStartCommand } from './start/start.command';
 import { registerStatusCommand } from './status.command';
+import { registerWebCommands } from './web.commands';
 
 const program = new Command('tianping').description('Tianping (天平): risk-based inspection, explained and accountable');
 registerStartCommand(program);
@@ -18,4 +19,5 @@ registerMigrateCommand(program);
 registerBenchCommand(program);
 registerAuditCommands(program);
 registerDispatchCommands(program);
+registerWebCommands(program);
 void program.parseAsync(process.argv);

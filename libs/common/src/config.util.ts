@@ -18,7 +18,7 @@ export function loadSuiteConfig(env: NodeJS.ProcessEnv = process.env): SuiteConf
 }
 
 /** The HTTP port of each app: APP_PORT_<NAME> overrides the default. */
-export const DEFAULT_PORTS = { intake: 3101, scoring: 3102, dispatch: 3103, oversight: 3104 } as const;
+export const DEFAULT_PORTS = { web: 3100, intake: 3101, scoring: 3102, dispatch: 3103, oversight: 3104 } as const;
 export type AppName = keyof typeof DEFAULT_PORTS;
 
 export function appPort(app: AppName, env: NodeJS.ProcessEnv = process.env): number {

@@ -8,6 +8,7 @@ import { AppSupervisor } from './app-supervisor';
 import { loadDemo } from './demo';
 import { ensureNats, ensurePostgres, type RunningService } from './local-services';
 import { migrateSuite } from './migrate';
+import { seedDemoAccounts, type DemoAccount } from '../web.commands';
 
 const ROOT = resolve(__dirname, '..', '..', '..');
 
@@ -41,10 +42,11 @@ export function registerStartCommand(program: Command): void {
         const migration = await migrateSuite(pg.url);
         log(`schema: ${migration.created ? 'database created, ' : ''}${Object.entries(migration.applied).map(([app, n]) => `${app} +${n}`).join(', ')} migrations`);
         if (opts.demo) await loadDemo(stateDir, log);
+        const demoAccounts = opts.demo ? await seedDemoAccounts() : [];
         supervisor = new AppSupervisor(ROOT, { DATABASE_URL: pg.url, NATS_URL: nats.url });
         for (const app of SUITE_APPS) supervisor.start(app);
         await waitUntilReady(60);
-        printWhereToLook();
+        printWhereToLook(demoAccounts);
       } catch (error) {
         process.stderr.write(`error: ${(error as Error).message}\n`);
         await shutdown(1);
@@ -61,10 +63,12 @@ async function waitUntilReady(seconds: number): Promise<void> {
   throw new Error('the apps did not become ready within a minute; see their output above');
 }
 
-function printWhereToLook(): void {
+function printWhereToLook(demoAccounts: DemoAccount[]): void {
   const lines = [
     '',
     'Tianping is up. Where to look:',
+    `  pages              http://127.0.0.1:${appPort('web')}/   (API docs: /docs.html)`,
+    ...demoAccounts.map((a) => `    sign in as ${a.username.padEnd(16)} ${a.role.padEnd(11)} ${(a.binding ?? '').padEnd(19)} password ${a.password}`),
     ...SUITE_APPS.map((app) => `  ${app.name.padEnd(10)} http://127.0.0.1:${appPort(app.name)}`),
     `  enterprise files   http://127.0.0.1:${appPort('intake')}/api/enterprises`,
     `  quarantine         http://127.0.0.1:${appPort('intake')}/api/quarantine`,

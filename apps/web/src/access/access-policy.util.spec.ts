@@ -1,0 +1,40 @@
+import { decideAccess, ownsVisit } from './access-policy.util';
+import { matchRoute } from './route-match.util';
+import type { Principal } from './roles';
+
+const enterprise: Principal = { accountId: 1, username: 'e', role: 'enterprise', creditCode: '91310000MA1FL8XQ37', department: null };
+const officer: Principal = { accountId: 2, username: 'o', role: 'department', creditCode: null, department: 'SAMR' };
+
+describe('matching a request to the route table', () => {
+  it('prefers a literal path to a parameterised one and decodes parameters', () => {
+    expect(matchRoute('GET', '/api/quarantine/summary')?.rule.path).toBe('/api/quarantine/summary');
+    expect(matchRoute('GET', '/api/enterprises/91310000MA1FL8XQ37/visits')?.params).toEqual({ creditCode: '91310000MA1FL8XQ37' });
+    expect(matchRoute('GET', '/api/audit/entries/12')?.params).toEqual({ seq: '12' });
+  });
+
+  it('matches nothing for an unknown path or method', () => {
+    expect(matchRoute('GET', '/api/secret')).toBeNull();
+    expect(matchRoute('DELETE', '/api/accounts')).toBeNull();
+    expect(matchRoute('GET', '/api/enterprises/a/b/c')).toBeNull();
+  });
+});
+
+describe('deciding access', () => {
+  const scoreOf = matchRoute('GET', '/api/scores/x')!.rule;
+
+  it('answers 401 to no one, 403 to a role not listed, 404 to an enterprise asking for another', () => {
+    expect(decideAccess(scoreOf, { creditCode: enterprise.creditCode! }, null)).toMatchObject({ allowed: false, status: 401 });
+    expect(decideAccess(scoreOf, { creditCode: enterprise.creditCode! }, { ...officer, role: 'admin', department: null })).toMatchObject({ allowed: false, status: 403 });
+    expect(decideAccess(scoreOf, { creditCode: '91440300MA5G9LQK22' }, enterprise)).toMatchObject({ allowed: false, status: 404 });
+    expect(decideAccess(scoreOf, { creditCode: enterprise.creditCode!.toLowerCase() }, enterprise)).toEqual({ allowed: true });
+    expect(decideAccess(scoreOf, { creditCode: '91440300MA5G9LQK22' }, officer)).toEqual({ allowed: true });
+  });
+
+  it('gives a visit to its enterprise and to officers of departments on it', () => {
+    const visit = { creditCode: enterprise.creditCode, departments: ['SAMR', 'FIRE'] };
+    expect(ownsVisit(visit, enterprise)).toBe(true);
+    expect(ownsVisit({ ...visit, creditCode: '91440300MA5G9LQK22' }, enterprise)).toBe(false);
+    expect(ownsVisit(visit, officer)).toBe(true);
+    expect(ownsVisit({ ...visit, departments: ['ENV'] }, officer)).toBe(false);
+  });
+});

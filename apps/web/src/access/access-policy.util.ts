@@ -1,0 +1,28 @@
+import type { RouteRule } from './route-table';
+import type { Principal } from './roles';
+
+export type AccessDecision = { allowed: true } | { allowed: false; status: 401 | 403 | 404; message: string };
+
+/**
+ * The server's answer before anything is forwarded. An enterprise asking for another enterprise
+ * gets 404, the same as for one that does not exist, so the answer reveals nothing about it.
+ */
+export function decideAccess(rule: RouteRule, params: Record<string, string>, principal: Principal | null): AccessDecision {
+  if (rule.access === 'public') return { allowed: true };
+  if (!principal) return { allowed: false, status: 401, message: 'sign in first' };
+  if (rule.access !== 'signed-in' && !rule.access.includes(principal.role)) {
+    return { allowed: false, status: 403, message: `a ${principal.role} account may not do this` };
+  }
+  if (rule.ownCreditCode && principal.role === 'enterprise') {
+    const asked = (params[rule.ownCreditCode] ?? '').toUpperCase();
+    if (asked !== principal.creditCode) return { allowed: false, status: 404, message: 'no such enterprise' };
+  }
+  return { allowed: true };
+}
+
+/** Whether a joint visit, as dispatch describes it, is the caller's to act on. */
+export function ownsVisit(visit: { creditCode?: unknown; departments?: unknown }, principal: Principal): boolean {
+  if (principal.role === 'enterprise') return visit.creditCode === principal.creditCode;
+  if (principal.role === 'department') return Array.isArray(visit.departments) && visit.departments.includes(principal.department);
+  return true;
+}

@@ -1,0 +1,31 @@
+import { HttpException, Injectable, MethodNotAllowedException, NotFoundException, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { AuthService } from '../auth/auth.service';
+import { readCookie, SESSION_COOKIE } from '../auth/session-cookie.util';
+import { decideAccess } from './access-policy.util';
+import { matchRoute, pathKnown } from './route-match.util';
+import type { WebRequest } from './web-request';
+
+/**
+ * Every /api request passes here first: it must match a rule of the route table, and the rule
+ * decides by the caller's role and binding. A route missing from the table is refused, never open.
+ */
+@Injectable()
+export class AccessGuard implements CanActivate {
+  constructor(private readonly auth: AuthService) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const request = context.switchToHttp().getRequest<WebRequest>();
+    if (!request.path.startsWith('/api/') && request.path !== '/api') return true;
+    const matched = matchRoute(request.method, request.path);
+    if (!matched) {
+      if (pathKnown(request.path)) throw new MethodNotAllowedException(`${request.method} is not allowed here`);
+      throw new NotFoundException(`no API route ${request.method} ${request.path}`);
+    }
+    request.sessionToken = readCookie(request.headers.cookie, SESSION_COOKIE);
+    request.principal = await this.auth.principal(request.sessionToken);
+    request.route_ = matched;
+    const decision = decideAccess(matched.rule, matched.params, request.principal);
+    if (!decision.allowed) throw new HttpException({ statusCode: decision.status, message: decision.message }, decision.status);
+    return true;
+  }
+}

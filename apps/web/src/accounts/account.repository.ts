@@ -1,0 +1,60 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { Role } from '../access/roles';
+
+export interface AccountRow {
+  id: number;
+  username: string;
+  passwordHash: string;
+  role: Role;
+  creditCode: string | null;
+  department: string | null;
+  disabled: boolean;
+  createdAt: string;
+}
+
+export interface NewAccount {
+  username: string;
+  passwordHash: string;
+  role: Role;
+  creditCode: string | null;
+  department: string | null;
+}
+
+const COLUMNS = `id::int, username, password_hash AS "passwordHash", role, credit_code AS "creditCode", department, disabled, created_at AS "createdAt"`;
+
+@Injectable()
+export class AccountRepository {
+  constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
+
+  async byUsername(username: string): Promise<AccountRow | null> {
+    const [row] = await this.dataSource.query(`SELECT ${COLUMNS} FROM web.accounts WHERE username = $1`, [username]);
+    return row ?? null;
+  }
+
+  /** Inserts, or when `replace` is set updates the password, role and binding of an existing name. */
+  async save(account: NewAccount, replace = false): Promise<AccountRow> {
+    const conflict = replace
+      ? `ON CONFLICT (username) DO UPDATE SET password_hash = EXCLUDED.password_hash, role = EXCLUDED.role, credit_code = EXCLUDED.credit_code, department = EXCLUDED.department, disabled = false`
+      : '';
+    const [row] = await this.dataSource.query(
+      `INSERT INTO web.accounts (username, password_hash, role, credit_code, department) VALUES ($1, $2, $3, $4, $5) ${conflict} RETURNING ${COLUMNS}`,
+      [account.username, account.passwordHash, account.role, account.creditCode, account.department],
+    );
+    return row;
+  }
+
+  async list(limit: number, afterUsername = ''): Promise<AccountRow[]> {
+    return this.dataSource.query(`SELECT ${COLUMNS} FROM web.accounts WHERE username > $1 ORDER BY username LIMIT $2`, [afterUsername, limit]);
+  }
+
+  /** Disables the account and revokes its sessions in one statement pair, atomically. */
+  async disable(username: string): Promise<boolean> {
+    return this.dataSource.transaction(async (m) => {
+      const [rows] = await m.query(`UPDATE web.accounts SET disabled = true WHERE username = $1 RETURNING id`, [username]);
+      if (rows.length === 0) return false;
+      await m.query(`UPDATE web.sessions SET revoked_at = now() WHERE account_id = $1 AND revoked_at IS NULL`, [rows[0].id]);
+      return true;
+    });
+  }
+}

@@ -1,0 +1,54 @@
+import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { isValidCreditCode, normaliseCreditCode } from '@tianping/common';
+import { isRole, type Role } from '../access/roles';
+import { AccountRepository, type AccountRow } from './account.repository';
+import { hashPassword, passwordProblem } from './password.util';
+
+export interface AccountRequest {
+  username: string;
+  password: string;
+  role: string;
+  creditCode?: string | null;
+  department?: string | null;
+}
+
+/** Creating and disabling accounts: the binding must fit the role (an enterprise to one credit code, an officer to one department). */
+@Injectable()
+export class AccountsService {
+  constructor(private readonly accounts: AccountRepository) {}
+
+  async create(request: AccountRequest, options: { replace?: boolean } = {}): Promise<AccountRow> {
+    const binding = checkBinding(request);
+    const problem = passwordProblem(request.password);
+    if (problem) throw new BadRequestException(problem);
+    if (!/^[a-z0-9][a-z0-9._-]{2,63}$/.test(request.username)) throw new BadRequestException('a username is 3–64 lower-case letters, digits, dots, dashes or underscores');
+    if (!options.replace && (await this.accounts.byUsername(request.username))) throw new ConflictException(`the username ${request.username} is taken`);
+    return this.accounts.save({ username: request.username, passwordHash: await hashPassword(request.password), ...binding }, options.replace);
+  }
+
+  list(limit: number, after?: string): Promise<AccountRow[]> {
+    return this.accounts.list(limit, after);
+  }
+
+  async disable(username: string): Promise<void> {
+    if (!(await this.accounts.disable(username))) throw new NotFoundException(`no account ${username}`);
+  }
+}
+
+function checkBinding(request: AccountRequest): { role: Role; creditCode: string | null; department: string | null } {
+  if (!isRole(request.role)) throw new BadRequestException('role must be enterprise, department, dispatcher, oversight or admin');
+  const creditCode = request.creditCode ? normaliseCreditCode(request.creditCode) : null;
+  const department = request.department ? request.department.toUpperCase() : null;
+  if (request.role === 'enterprise') {
+    if (!creditCode || !isValidCreditCode(creditCode)) throw new BadRequestException('an enterprise account is bound to one valid credit code (--credit-code)');
+    if (department) throw new BadRequestException('an enterprise account has no department');
+  } else if (creditCode) {
+    throw new BadRequestException(`a ${request.role} account is not bound to a credit code`);
+  }
+  if (request.role === 'department') {
+    if (!department || !/^[A-Z]{2,10}$/.test(department)) throw new BadRequestException('a department officer is bound to one department code such as SAMR (--department)');
+  } else if (department) {
+    throw new BadRequestException(`a ${request.role} account has no department`);
+  }
+  return { role: request.role, creditCode, department };
+}

@@ -1,0 +1,31 @@
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { ROLES, type Role } from '../../access/roles';
+import type { AccountRow } from '../account.repository';
+
+export class CreateAccountDto {
+  @IsString() @Matches(/^[a-z0-9][a-z0-9._-]{2,63}$/) username!: string;
+  @IsString() @MinLength(10) @MaxLength(200) password!: string;
+  @IsIn(ROLES) role!: Role;
+  @IsOptional() @IsString() @Matches(/^[0-9A-HJ-NP-RT-UW-Y]{18}$/i) creditCode?: string;
+  @IsOptional() @IsString() @Matches(/^[A-Z]{2,10}$/) department?: string;
+}
+
+export class AccountListQuery {
+  @IsOptional() @IsString() @MaxLength(64) after?: string;
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) limit?: number;
+}
+
+/** An account as served: never its password hash. */
+export interface AccountDto {
+  username: string;
+  role: Role;
+  creditCode: string | null;
+  department: string | null;
+  disabled: boolean;
+  createdAt: string;
+}
+
+export function toAccountDto(row: AccountRow): AccountDto {
+  return { username: row.username, role: row.role, creditCode: row.creditCode, department: row.department, disabled: row.disabled, createdAt: new Date(row.createdAt).toISOString() };
+}

@@ -1,0 +1,65 @@
+import { HttpException, HttpStatus, Inject, Injectable, UnauthorizedException } from '@nestjs/common';
+import type { Principal } from '../access/roles';
+import { AccountRepository } from '../accounts/account.repository';
+import { UNUSABLE_HASH, verifyPassword } from '../accounts/password.util';
+import { hashSessionToken, newSessionToken } from './session-cookie.util';
+import { SessionRepository } from './session.repository';
+
+export interface AuthSettings {
+  sessionTtlSeconds: number;
+  maxFailures: number;
+  failureWindowSeconds: number;
+}
+
+export function authSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): AuthSettings {
+  return {
+    sessionTtlSeconds: Number(env.TIANPING_SESSION_TTL_SECONDS) || 8 * 3600,
+    maxFailures: Number(env.TIANPING_LOGIN_MAX_FAILURES) || 5,
+    failureWindowSeconds: Number(env.TIANPING_LOGIN_WINDOW_SECONDS) || 15 * 60,
+  };
+}
+
+export const AUTH_SETTINGS = Symbol('AUTH_SETTINGS');
+
+/** Sign-in with a rate limit per username and address, sessions that expire, sign-out. */
+@Injectable()
+export class AuthService {
+  constructor(
+    private readonly accounts: AccountRepository,
+    private readonly sessions: SessionRepository,
+    @Inject(AUTH_SETTINGS) private readonly settings: AuthSettings,
+  ) {}
+
+  async login(username: string, password: string, ip: string): Promise<{ token: string; principal: Principal; expiresAt: Date }> {
+    const name = username.trim().toLowerCase();
+    const recent = await this.sessions.recentFailures(name, ip, this.settings.failureWindowSeconds);
+    if (recent.failures >= this.settings.maxFailures) {
+      const retryAfter = Math.max(1, Math.ceil((Date.parse(recent.oldestAt ?? '') + this.settings.failureWindowSeconds * 1000 - Date.now()) / 1000) || 60);
+      throw new HttpException({ statusCode: 429, message: 'too many failed sign-ins: wait and try again', retryAfterSeconds: retryAfter }, HttpStatus.TOO_MANY_REQUESTS);
+    }
+    const account = await this.accounts.byUsername(name);
+    // Unknown names are checked against a hash no password matches, so they take as long as known ones.
+    const matches = await verifyPassword(password, account?.passwordHash ?? UNUSABLE_HASH);
+    const ok = matches && account !== null && !account.disabled;
+    await this.sessions.recordAttempt(name, ip, ok);
+    if (!ok || !account) throw new UnauthorizedException('wrong username or password');
+    const token = newSessionToken();
+    const expiresAt = new Date(Date.now() + this.settings.sessionTtlSeconds * 1000);
+    await this.sessions.create(hashSessionToken(token), account.id, expiresAt);
+    const principal: Principal = { accountId: account.id, username: account.username, role: account.role, creditCode: account.creditCode, department: account.department };
+    return { token, principal, expiresAt };
+  }
+
+  async principal(token: string | null): Promise<(Principal & { expiresAt: string }) | null> {
+    if (!token || token.length > 100) return null;
+    return this.sessions.principal(hashSessionToken(token));
+  }
+
+  async logout(token: string | null): Promise<void> {
+    if (token) await this.sessions.revoke(hashSessionToken(token));
+  }
+
+  get sessionTtlSeconds(): number {
+    return this.settings.sessionTtlSeconds;
+  }
+}

@@ -1,0 +1,43 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { Principal } from '../access/roles';
+
+/** Sessions and login attempts: the only place that reads or writes them. */
+@Injectable()
+export class SessionRepository {
+  constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
+
+  async create(tokenHash: string, accountId: number, expiresAt: Date): Promise<void> {
+    await this.dataSource.query(`INSERT INTO web.sessions (token_hash, account_id, expires_at) VALUES ($1, $2, $3)`, [tokenHash, accountId, expiresAt]);
+  }
+
+  /** The account behind a live session: not expired, not revoked, account not disabled. */
+  async principal(tokenHash: string): Promise<(Principal & { expiresAt: string }) | null> {
+    const [row] = await this.dataSource.query(
+      `SELECT a.id::int AS "accountId", a.username, a.role, a.credit_code AS "creditCode", a.department, s.expires_at AS "expiresAt"
+         FROM web.sessions s JOIN web.accounts a ON a.id = s.account_id
+        WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > now() AND NOT a.disabled`,
+      [tokenHash],
+    );
+    return row ?? null;
+  }
+
+  async revoke(tokenHash: string): Promise<void> {
+    await this.dataSource.query(`UPDATE web.sessions SET revoked_at = now() WHERE token_hash = $1 AND revoked_at IS NULL`, [tokenHash]);
+  }
+
+  async recordAttempt(username: string, ip: string, succeeded: boolean): Promise<void> {
+    await this.dataSource.query(`INSERT INTO web.login_attempts (username, ip, succeeded) VALUES ($1, $2, $3)`, [username, ip, succeeded]);
+  }
+
+  /** Failed attempts for this name from this address within the window, since the last success. */
+  async recentFailures(username: string, ip: string, windowSeconds: number): Promise<{ failures: number; oldestAt: string | null }> {
+    const [row] = await this.dataSource.query(
+      `SELECT count(*)::int AS failures, min(at) AS "oldestAt" FROM web.login_attempts f
+        WHERE f.username = $1 AND f.ip = $2 AND NOT f.succeeded AND f.at > now() - make_interval(secs => $3)
+          AND f.at > COALESCE((SELECT max(s.at) FROM web.login_attempts s WHERE s.username = $1 AND s.ip = $2 AND s.succeeded), '-infinity')`,
+      [username, ip, windowSeconds],
+    );
+    return row;
+  }
+}

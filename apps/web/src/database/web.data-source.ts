@@ -1,0 +1,8 @@
+import { createAppDataSource } from '@tianping/database';
+import { CreateWebTables1763930000000 } from './migrations/1763930000000-CreateWebTables';
+
+export const WEB_SCHEMA = 'web';
+
+export function createWebDataSource(url: string) {
+  return createAppDataSource({ url, schema: WEB_SCHEMA, entities: [], migrations: [CreateWebTables1763930000000], poolSize: 5 });
+}

@@ -1,0 +1,67 @@
+import { ROUTES, type RouteRule } from '../access/route-table';
+
+type Json = Record<string, unknown>;
+
+const ERROR_RESPONSES: Json = {
+  '401': { description: 'not signed in' },
+  '403': { description: 'the role may not do this' },
+  '404': { description: 'no such record, or not the caller\'s (an enterprise asking for another)' },
+  '501': { description: 'the owning service does not offer this yet' },
+  '503': { description: 'the owning service is not answering' },
+};
+
+const BODIES: Record<string, Json> = {
+  'POST /api/auth/login': { type: 'object', required: ['username', 'password'], properties: { username: { type: 'string' }, password: { type: 'string', format: 'password' } } },
+  'POST /api/accounts': {
+    type: 'object',
+    required: ['username', 'password', 'role'],
+    properties: {
+      username: { type: 'string', pattern: '^[a-z0-9][a-z0-9._-]{2,63}$' },
+      password: { type: 'string', minLength: 10 },
+      role: { type: 'string', enum: ['enterprise', 'department', 'dispatcher', 'oversight', 'admin'] },
+      creditCode: { type: 'string', description: 'required for enterprise accounts' },
+      department: { type: 'string', description: 'required for department officers, e.g. SAMR' },
+    },
+  },
+  'POST /api/draws': { type: 'object', required: ['from', 'to'], properties: { from: { type: 'string', format: 'date' }, to: { type: 'string', format: 'date' }, seed: { type: 'string' } } },
+  'POST /api/visits/:id/results': {
+    type: 'object',
+    required: ['items'],
+    properties: { items: { type: 'array', items: { type: 'object', required: ['item', 'result'], properties: { item: { type: 'string' }, result: { type: 'string', enum: ['未发现问题', '责令整改', '立案查处'] }, violation: { type: 'string' } } } } },
+  },
+  'POST /api/visits/:id/rating': { type: 'object', required: ['stars'], properties: { stars: { type: 'integer', minimum: 1, maximum: 5 }, comment: { type: 'string' } } },
+};
+
+function operation(rule: RouteRule): Json {
+  const key = `${rule.method} ${rule.path}`;
+  const params = [...rule.path.matchAll(/:([A-Za-z]+)/g)].map((m) => ({ name: m[1], in: 'path', required: true, schema: { type: 'string' } }));
+  const who = rule.access === 'public' ? 'anyone' : rule.access === 'signed-in' ? 'any signed-in account' : rule.access.join(', ');
+  const binding = rule.ownCreditCode ? ' An enterprise account reaches only its own credit code.' : rule.visit ? ' Only visits bound to the caller (its enterprise or department).' : '';
+  return {
+    tags: [rule.tag],
+    summary: rule.summary,
+    description: `Allowed: ${who}.${binding}${rule.upstream ? ` Served by ${rule.upstream}.` : ''}${rule.personalData ? ' Personal data is masked; every view is logged.' : ''}`,
+    'x-roles': rule.access,
+    ...(rule.access === 'public' ? { security: [] } : {}),
+    ...(params.length ? { parameters: params } : {}),
+    ...(BODIES[key] ? { requestBody: { required: true, content: { 'application/json': { schema: BODIES[key] } } } } : {}),
+    responses: { '200': { description: 'OK', content: { 'application/json': {} } }, ...ERROR_RESPONSES },
+  };
+}
+
+/** OpenAPI 3.0 of the web app's API, generated from the same route table the access guard enforces. */
+export function buildOpenApi(version: string): Json {
+  const paths: Record<string, Json> = {};
+  for (const rule of ROUTES) {
+    const path = rule.path.replace(/:([A-Za-z]+)/g, '{$1}');
+    paths[path] = { ...(paths[path] ?? {}), [rule.method.toLowerCase()]: operation(rule) };
+  }
+  return {
+    openapi: '3.0.3',
+    info: { title: 'Tianping web API', version, description: 'The API behind the pages. Every route checks the role and binding of the signed-in account on the server.' },
+    servers: [{ url: '/' }],
+    components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'tp_session' } } },
+    security: [{ session: [] }],
+    paths,
+  };
+}

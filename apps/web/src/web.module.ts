@@ -1,0 +1,40 @@
+import { Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { DatabaseModule, HealthController } from '@tianping/database';
+import { AccessGuard } from './access/access.guard';
+import { AccessLogController } from './access/access-log.controller';
+import { AccessLogRepository } from './access/access-log.repository';
+import { AccountRepository } from './accounts/account.repository';
+import { AccountsController } from './accounts/accounts.controller';
+import { AccountsService } from './accounts/accounts.service';
+import { AuthController } from './auth/auth.controller';
+import { AUTH_SETTINGS, AuthService, authSettingsFromEnv } from './auth/auth.service';
+import { SessionRepository } from './auth/session.repository';
+import { createWebDataSource, WEB_SCHEMA } from './database/web.data-source';
+import { OpenApiController } from './docs/openapi.controller';
+import { GatewayController } from './gateway/gateway.controller';
+import { UpstreamClient } from './gateway/upstream.client';
+
+/** Accounts without HTTP: used by the CLI (`account create`) and the demo seeding. */
+@Module({
+  imports: [DatabaseModule.forApp({ schema: WEB_SCHEMA, createDataSource: createWebDataSource })],
+  providers: [AccountRepository, AccountsService],
+  exports: [AccountsService, AccountRepository],
+})
+export class WebCoreModule {}
+
+/** The web app: pages, sign-in, and the API the pages call, every route checked by the access guard. */
+@Module({
+  imports: [WebCoreModule],
+  // The gateway's catch-all comes last so the web app's own routes match first.
+  controllers: [HealthController, AuthController, AccountsController, AccessLogController, OpenApiController, GatewayController],
+  providers: [
+    { provide: AUTH_SETTINGS, useFactory: () => authSettingsFromEnv() },
+    SessionRepository,
+    AuthService,
+    AccessLogRepository,
+    UpstreamClient,
+    { provide: APP_GUARD, useClass: AccessGuard },
+  ],
+})
+export class WebModule {}

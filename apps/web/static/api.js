@@ -1,0 +1,37 @@
+// The pages' only way to the server: same-origin JSON, the session travels in an httpOnly cookie.
+
+export class ApiError extends Error {
+  constructor(status, body) {
+    super((body && (Array.isArray(body.message) ? body.message.join('; ') : body.message)) || `HTTP ${status}`);
+    this.status = status;
+    this.body = body || {};
+  }
+  /** The service behind the route does not exist yet or is not answering. */
+  get unavailable() {
+    return this.status === 501 || this.status === 503 || this.status === 504;
+  }
+}
+
+export async function api(path, { method = 'GET', body, query } = {}) {
+  let url = path;
+  if (query) {
+    const params = new URLSearchParams();
+    for (const [k, v] of Object.entries(query)) if (v !== undefined && v !== null && v !== '') params.set(k, String(v));
+    const text = params.toString();
+    if (text) url += `?${text}`;
+  }
+  const response = await fetch(url, {
+    method,
+    headers: body === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+    credentials: 'same-origin',
+  });
+  const text = await response.text();
+  let parsed = null;
+  try { parsed = text ? JSON.parse(text) : null; } catch { parsed = { message: text }; }
+  if (!response.ok) {
+    if (response.status === 401 && !path.startsWith('/api/auth/')) window.dispatchEvent(new CustomEvent('tp:signed-out'));
+    throw new ApiError(response.status, parsed);
+  }
+  return parsed;
+}

@@ -1,0 +1,91 @@
+// Charts as inline SVG: no library, readable without colour (labels carry the numbers).
+import { factorName, t } from './i18n.js';
+import { h, s } from './ui.js';
+
+/**
+ * Factor contributions as horizontal bars around zero: red raises risk, blue lowers it. Labels are
+ * plain words (the scoring service's reason sentence where it gives one, else the factor's name).
+ */
+export function contributionChart(contributions, reasons = [], { lang = 'zh', factors = [] } = {}) {
+  const sentence = new Map(reasons.map((r) => [r.factor, lang === 'en' ? r.en : r.zh]));
+  const labels = new Map(factors.filter((f) => f.label).map((f) => [f.factor, typeof f.label === 'string' ? f.label : f.label[lang] ?? f.label.zh]));
+  const rows = [...contributions].filter((c) => Math.abs(c.contribution) > 1e-9).sort((a, b) => Math.abs(b.contribution) - Math.abs(a.contribution));
+  if (rows.length === 0) return h('p', { class: 'muted' }, t('state.empty'));
+  const width = 760;
+  const labelWidth = 300;
+  const rowHeight = 34;
+  const plot = width - labelWidth - 70;
+  const max = Math.max(...rows.map((r) => Math.abs(r.contribution)));
+  const zero = labelWidth + plot / 2;
+  const scale = plot / 2 / max;
+  const height = rows.length * rowHeight + 30;
+  const svg = s('svg', { viewBox: `0 0 ${width} ${height}`, width: '100%', class: 'chart', role: 'img', 'aria-label': t('ent.reasons') });
+  svg.append(s('line', { x1: zero, x2: zero, y1: 4, y2: height - 22, class: 'axis' }));
+  rows.forEach((row, i) => {
+    const y = i * rowHeight + 8;
+    const w = Math.max(2, Math.abs(row.contribution) * scale);
+    const up = row.contribution > 0;
+    const label = labels.get(row.factor) ?? factorName(row.factor);
+    svg.append(
+      s('text', { x: labelWidth - 12, y: y + 15, 'text-anchor': 'end', 'font-weight': 600 }, fit(label, 46)),
+      s('rect', { x: up ? zero : zero - w, y, width: w, height: 20, rx: 4, class: up ? 'bar-up' : 'bar-down' }, s('title', {}, sentence.get(row.factor) ?? label)),
+      s('text', { x: up ? zero + w + 6 : zero - w - 6, y: y + 15, 'text-anchor': up ? 'start' : 'end' }, `${up ? '+' : '−'}${Math.abs(row.contribution).toFixed(2)}`),
+    );
+  });
+  svg.append(
+    s('text', { x: zero - 8, y: height - 6, 'text-anchor': 'end', fill: '#3b82c4' }, lang === 'en' ? '← lowers risk' : '← 降低风险'),
+    s('text', { x: zero + 8, y: height - 6, fill: '#e0604f' }, lang === 'en' ? 'raises risk →' : '升高风险 →'),
+  );
+  return svg;
+}
+
+/** Shortens a label to the room it has: a CJK character takes about twice the width of a Latin one. */
+function fit(text, room) {
+  let used = 0;
+  for (let i = 0; i < text.length; i++) {
+    used += /[\u2e80-\uffff]/.test(text[i]) ? 2 : 1;
+    if (used > room) return `${text.slice(0, i - 1)}…`;
+  }
+  return text;
+}
+
+const COLOURS = { green: '#2e9d57', yellow: '#e0a100', red: '#d93a2b', none: '#9aa4b2' };
+
+/** Enterprises as dots by longitude and latitude, coloured by risk; the extent fits the points. */
+export function riskMap(points, { onSelect } = {}) {
+  const located = points.filter((p) => Number.isFinite(p.lng) && Number.isFinite(p.lat));
+  if (located.length === 0) return h('p', { class: 'muted' }, t('bureau.noLocation'));
+  const width = 520;
+  const height = 360;
+  const pad = 24;
+  const lngs = located.map((p) => p.lng);
+  const lats = located.map((p) => p.lat);
+  const [minX, maxX, minY, maxY] = [Math.min(...lngs), Math.max(...lngs), Math.min(...lats), Math.max(...lats)];
+  const spanX = Math.max(maxX - minX, 0.01);
+  const spanY = Math.max(maxY - minY, 0.01);
+  const k = Math.min((width - 2 * pad) / spanX, (height - 2 * pad) / spanY);
+  const x = (lng) => pad + (lng - minX) * k + (width - 2 * pad - spanX * k) / 2;
+  const y = (lat) => height - pad - (lat - minY) * k - (height - 2 * pad - spanY * k) / 2;
+  const svg = s('svg', { viewBox: `0 0 ${width} ${height}`, width: '100%', class: 'chart', role: 'img', 'aria-label': t('bureau.mapTitle') });
+  for (let i = 1; i < 6; i++) {
+    svg.append(s('line', { x1: (width * i) / 6, x2: (width * i) / 6, y1: 0, y2: height, stroke: '#e8ecf2' }), s('line', { x1: 0, x2: width, y1: (height * i) / 6, y2: (height * i) / 6, stroke: '#e8ecf2' }));
+  }
+  const order = { none: 0, green: 1, yellow: 2, red: 3 };
+  for (const p of [...located].sort((a, b) => order[a.colour ?? 'none'] - order[b.colour ?? 'none'])) {
+    const dot = s('circle', { cx: x(p.lng).toFixed(1), cy: y(p.lat).toFixed(1), r: p.colour === 'red' ? 6 : 5, fill: COLOURS[p.colour ?? 'none'], stroke: '#fff', 'stroke-width': 1.5, style: onSelect ? 'cursor:pointer' : '' }, s('title', {}, `${p.name ?? ''} ${p.creditCode}`));
+    if (onSelect) dot.addEventListener('click', () => onSelect(p));
+    svg.append(dot);
+  }
+  const legend = h('div', { class: 'legend' }, ['red', 'yellow', 'green', 'none'].map((c) => h('span', { class: 'row', style: 'gap:6px' }, h('span', { style: `display:inline-block;width:10px;height:10px;border-radius:50%;background:${COLOURS[c]}` }), c === 'none' ? t('colour.none') : t(`colour.${c}Short`))));
+  return h('div', {}, h('div', { class: 'map-wrap' }, svg), legend);
+}
+
+/** One stacked bar of the colour mix with counts. */
+export function colourMix(counts) {
+  const total = (counts.red ?? 0) + (counts.yellow ?? 0) + (counts.green ?? 0);
+  if (!total) return h('p', { class: 'muted' }, t('state.empty'));
+  const bar = h('div', { style: 'display:flex;height:14px;border-radius:7px;overflow:hidden;border:1px solid #e5e6eb' },
+    ['red', 'yellow', 'green'].map((c) => h('div', { title: `${c}: ${counts[c] ?? 0}`, style: `width:${((counts[c] ?? 0) / total) * 100}%;background:${COLOURS[c]}` })));
+  const labels = h('div', { class: 'legend' }, ['red', 'yellow', 'green'].map((c) => h('span', {}, `${t(`colour.${c}Short`)} ${counts[c] ?? 0} (${(((counts[c] ?? 0) / total) * 100).toFixed(1)}%)`)));
+  return h('div', {}, bar, labels);
+}

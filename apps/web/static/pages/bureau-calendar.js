@@ -1,0 +1,79 @@
+// The officers' calendar of joint visits and the form that records a visit's results.
+import { api } from '../api.js';
+import { fmtDate, t } from '../i18n.js';
+import { badge, card, errorState, field, h, mount, pageHead, section, select, table } from '../ui.js';
+
+function isoDay(offsetDays) {
+  return new Date(Date.now() + 8 * 3600_000 + offsetDays * 86_400_000).toISOString().slice(0, 10);
+}
+
+export async function renderCalendar(ctx) {
+  const from = h('input', { type: 'date', name: 'from', value: isoDay(-30) });
+  const to = h('input', { type: 'date', name: 'to', value: isoDay(60) });
+  const region = h('input', { name: 'region', placeholder: '440604', size: 8 });
+  const status = select('status', [['', t('common.all')], ['scheduled', t('visit.scheduled')], ['done', t('visit.done')]], '');
+  const form = h('form', { class: 'filters' }, field(t('plans.from'), from), field(t('plans.to'), to), field(t('field.region'), region), field(t('field.status'), status), h('button', { class: 'btn', type: 'submit' }, t('common.search')));
+  const list = h('div');
+  mount(ctx.main, pageHead(t('cal.title'), t('cal.lead')), h('div', { class: 'stack' }, card(null, form), list));
+  const load = () => section(list, () => api('/api/visits', { query: { from: from.value, to: to.value, region: region.value.trim(), status: status.value, limit: 2000 } }), (rows) => card(`${t('field.visits')} · ${rows.length}`, table([
+    [t('field.date'), (v) => fmtDate(v.date)],
+    [t('field.creditCode'), (v) => h('a', { href: `#/visits/${v.id}` }, v.creditCode)],
+    [t('field.region'), (v) => v.regionCode],
+    [t('field.department'), (v) => (v.departments ?? []).join(' · ')],
+    [t('field.team'), (v) => (v.officerIds ?? []).join(', ')],
+    [t('field.status'), (v) => badge(t(`visit.${v.status}`), v.status === 'done' ? 'ok' : 'blue')],
+    [t('field.reasons'), (v) => (v.reasons ?? []).map((r) => [badge(r), ' '])],
+  ], rows, { pageSize: 15, empty: t('cal.noVisits'), onRow: (v) => ctx.go(`#/visits/${v.id}`) })), 'dispatch');
+  form.addEventListener('submit', (event) => { event.preventDefault(); load(); });
+  await load();
+}
+
+export async function renderVisit(ctx, id) {
+  const body = h('div');
+  mount(ctx.main, pageHead(t('field.visits'), id, h('a', { class: 'btn secondary', href: '#/calendar' }, t('common.back'))), body);
+  await section(body, () => api(`/api/visits/${id}`), (visit) => h('div', { class: 'stack' },
+    h('div', { class: 'grid grid-2' },
+      card(h('div', { class: 'row' }, h('h2', { style: 'margin:0' }, fmtDate(visit.date)), badge(t(`visit.${visit.status}`), visit.status === 'done' ? 'ok' : 'blue'), badge(visit.noticeAllowed ? t('visit.notice') : t('visit.unannounced'))),
+        h('dl', { class: 'kv' },
+          h('dt', {}, t('field.creditCode')), h('dd', {}, h('a', { href: `#/enterprises/${visit.creditCode}` }, visit.creditCode)),
+          h('dt', {}, t('field.region')), h('dd', {}, visit.regionCode),
+          h('dt', {}, t('field.team')), h('dd', {}, (visit.officerIds ?? []).map((o) => [badge(o, 'blue'), ' '])),
+          h('dt', {}, t('field.reasons')), h('dd', {}, (visit.reasons ?? []).join(', ') || '—'),
+          h('dt', {}, 'Route'), h('dd', {}, visit.route ? `${visit.route.visitIds.indexOf(visit.id) + 1} / ${visit.route.visitIds.length} · ${visit.route.distanceKm?.toFixed?.(1) ?? '—'} km` : '—'))),
+      card(t('field.checklist'), h('ul', { class: 'list-plain' }, (visit.checklist ?? []).map((group) => h('li', {}, h('strong', { style: 'min-width:70px' }, group.department), h('span', {}, group.items.join(', ')))))),
+    ),
+    visit.status === 'scheduled' ? resultsForm(ctx, visit) : card(t('field.result'), table([
+      [t('field.checklist'), (r) => r.item],
+      [t('field.department'), (r) => r.department],
+      [t('field.result'), (r) => badge(r.result, r.result === '未发现问题' ? 'ok' : 'bad')],
+      [t('cal.violation'), (r) => r.violation ?? '—'],
+    ], visit.results ?? [])),
+  ), 'dispatch');
+}
+
+function resultsForm(ctx, visit) {
+  const items = (visit.checklist ?? []).flatMap((g) => g.items.map((item) => ({ item, department: g.department })));
+  const own = ctx.me.role === 'dispatcher' || (visit.checklist ?? []).some((g) => g.department === ctx.me.department);
+  const rows = items.map(({ item, department }) => {
+    const result = select(`result-${item}`, [['no_problem', t('result.none')], ['rectify', t('result.rectify')], ['case_opened', t('result.case')]], 'no_problem');
+    const violation = h('input', { name: `violation-${item}`, placeholder: t('cal.violation'), size: 30 });
+    return { item, department, result, violation, row: h('tr', {}, h('td', { class: 'mono' }, item), h('td', {}, department), h('td', {}, result), h('td', {}, violation)) };
+  });
+  const message = h('div');
+  const submit = h('button', { class: 'btn', type: 'submit', disabled: !own }, t('cal.record'));
+  const form = h('form', {}, h('div', { class: 'table-wrap' }, h('table', {}, h('thead', {}, h('tr', {}, [t('field.checklist'), t('field.department'), t('field.result'), t('cal.violation')].map((c) => h('th', {}, c)))), h('tbody', {}, rows.map((r) => r.row)))), message, h('div', { style: 'margin-top:12px' }, submit));
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    submit.disabled = true;
+    try {
+      const body = { items: rows.map((r) => ({ item: r.item, result: r.result.value, ...(r.violation.value.trim() ? { violation: r.violation.value.trim() } : {}) })) };
+      const done = await api(`/api/visits/${visit.id}/results`, { method: 'POST', body });
+      mount(message, h('div', { class: 'notice ok', style: 'margin-top:12px' }, t('cal.recorded', { n: done.violationsFound })));
+    } catch (error) {
+      const problems = error.body?.problems;
+      mount(message, h('div', { style: 'margin-top:12px' }, error.status === 409 ? h('div', { class: 'notice warn' }, t('cal.notYet')) : problems ? h('div', { class: 'notice bad' }, problems.join('; ')) : errorState(error, null, 'dispatch')));
+      submit.disabled = false;
+    }
+  });
+  return card(t('cal.record'), form);
+}

@@ -1,0 +1,128 @@
+// The bureau's view: enterprises by risk with filters and a map, and one enterprise's file.
+import { api, ApiError } from '../api.js';
+import { colourMix, contributionChart, riskMap } from '../charts.js';
+import { currentLang, fmtDate, fmtPercent, t } from '../i18n.js';
+import { badge, card, chip, emptyState, errorState, field, h, loading, mount, pageHead, pager, section, select, state, table } from '../ui.js';
+import { casesTable, cluesTable, subjectFacts } from './enterprise.js';
+
+const PAGE = 25;
+
+/** Rows of a scores answer, whatever its envelope ({items, next} or a plain array). */
+function rowsOf(answer) {
+  return Array.isArray(answer) ? answer : answer?.items ?? answer?.scores ?? [];
+}
+
+/** Scores carry no name or place: fill them in from intake's search (one exact-code lookup each, in parallel). */
+async function withPlaces(rows) {
+  return Promise.all(rows.map(async (row) => {
+    if (row.name && Number.isFinite(row.lng)) return row;
+    const [found] = await api('/api/enterprises', { query: { q: row.creditCode, limit: 1 } }).catch(() => []);
+    return found && found.creditCode === row.creditCode ? { ...found, ...row, name: found.name, lng: found.lng, lat: found.lat } : row;
+  }));
+}
+
+export async function renderEnterprises(ctx) {
+  const filters = { colour: '', region: '', industry: '', q: '' };
+  const cursors = [''];
+  let page = 0;
+  const form = h('form', { class: 'filters', id: 'enterprise-filters' },
+    field(t('field.colour'), select('colour', [['', t('common.all')], ['red', t('colour.redShort')], ['yellow', t('colour.yellowShort')], ['green', t('colour.greenShort')]], '')),
+    field(t('field.region'), h('input', { name: 'region', placeholder: '440604', pattern: '\\d{6}', size: 8 })),
+    field(t('field.industry'), h('input', { name: 'industry', placeholder: 'C / H / I…', size: 8 })),
+    field(t('bureau.q'), h('input', { name: 'q', size: 18 })),
+    h('button', { class: 'btn', type: 'submit' }, t('common.search')),
+    h('button', { class: 'btn secondary', type: 'reset' }, t('common.reset')));
+  const summary = h('div');
+  const list = h('div');
+  const map = h('div');
+  mount(ctx.main, pageHead(t('bureau.title'), t('bureau.lead')),
+    h('div', { class: 'stack' },
+      card(null, form),
+      h('div', { class: 'grid grid-main' }, card(null, list), h('div', { class: 'stack' }, card(t('bureau.mapTitle'), h('p', { class: 'muted small', style: 'margin-top:0' }, t('bureau.mapLead')), map), card(t('bureau.summary'), summary)))));
+
+  const load = async () => {
+    mount(list, loading());
+    mount(map, loading());
+    const after = cursors[page];
+    let rows;
+    let scored = true;
+    let next;
+    try {
+      const answer = await api('/api/scores', { query: { colour: filters.colour, region: filters.region, industry: filters.industry, after, limit: PAGE } });
+      rows = rowsOf(answer);
+      next = answer?.next ?? (rows.length === PAGE ? rows[rows.length - 1].creditCode : undefined);
+      // Nothing scored at all yet: list the enterprises anyway, without colours, and say so.
+      if (rows.length === 0 && page === 0 && !filters.colour && !filters.region && !filters.industry) throw new ApiError(503, { app: 'scoring' });
+      rows = await withPlaces(rows);
+    } catch (error) {
+      if (!(error instanceof ApiError && error.unavailable)) { mount(list, errorState(error, load)); mount(map); return; }
+      scored = false;
+      try {
+        rows = await api('/api/enterprises', { query: { q: filters.q, after, limit: PAGE } });
+        next = rows.length === PAGE ? rows[rows.length - 1].creditCode : undefined;
+      } catch (inner) {
+        mount(list, errorState(inner, load, 'intake'));
+        mount(map);
+        return;
+      }
+    }
+    cursors[page + 1] = next;
+    mount(list,
+      scored ? null : h('div', { class: 'notice warn', style: 'margin-bottom:12px' }, t('bureau.fallback')),
+      rows.length === 0 ? emptyState(t('state.empty')) : h('div', { class: 'table-wrap' }, h('table', { id: 'enterprise-table' },
+        h('thead', {}, h('tr', {}, [t('field.colour'), t('field.name'), t('field.creditCode'), t('field.region'), t('field.industry'), t('field.probability')].map((c) => h('th', {}, c)))),
+        h('tbody', {}, rows.map((r) => h('tr', { style: 'cursor:pointer', onclick: () => ctx.go(`#/enterprises/${r.creditCode}`) },
+          h('td', {}, chip(r.colour, true)),
+          h('td', {}, h('a', { href: `#/enterprises/${r.creditCode}` }, r.name ?? r.creditCode)),
+          h('td', { class: 'mono' }, r.creditCode),
+          h('td', {}, r.regionCode ?? '—'),
+          h('td', {}, r.industryCode ?? '—'),
+          h('td', {}, typeof r.probability === 'number' ? fmtPercent(r.probability, 1) : '—')))))),
+      pager(page, Infinity, undefined, (p) => { page = p; load(); }, { hasMore: Boolean(next) }));
+    mount(map, riskMap(rows, { onSelect: (p) => ctx.go(`#/enterprises/${p.creditCode}`) }));
+  };
+
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const data = new FormData(form);
+    for (const key of Object.keys(filters)) filters[key] = String(data.get(key) ?? '').trim();
+    cursors.length = 1;
+    page = 0;
+    load();
+  });
+  form.addEventListener('reset', () => setTimeout(() => form.requestSubmit(), 0));
+  section(summary, () => api('/api/scoring/summary'), (s) => colourMix(s.byColour ?? s.colours ?? s.counts ?? s), 'scoring');
+  await load();
+}
+
+export async function renderEnterpriseFile(ctx, code) {
+  const head = h('div');
+  const scoreBox = h('div');
+  const fileBox = h('div');
+  const visitsBox = h('div');
+  mount(ctx.main, head, h('div', { class: 'stack' }, scoreBox, fileBox, visitsBox));
+  mount(head, pageHead(t('bureau.file'), code, h('a', { class: 'btn secondary', href: '#/enterprises' }, t('common.back'))));
+  const fileLoad = section(fileBox, () => api(`/api/enterprises/${code}`), (file) => {
+    mount(head, pageHead(file.subject.name, code, h('a', { class: 'btn secondary', href: '#/enterprises' }, t('common.back'))));
+    return h('div', { class: 'stack' },
+      h('div', { class: 'grid grid-2' }, card(t('ent.subject'), subjectFacts(file.subject)), card(t('ent.complaints'), cluesTable(file.clues, t('ent.noComplaints')))),
+      card(t('ent.inspections'), casesTable(file.cases, t('ent.noInspections'))));
+  }, 'intake');
+  const scoreLoad = (async () => {
+    mount(scoreBox, loading());
+    try {
+      const score = await api(`/api/scores/${code}`);
+      mount(scoreBox, card(h('div', { class: 'row' }, h('h2', { style: 'margin:0' }, t('ent.reasons')), chip(score.colour), badge(fmtPercent(score.probability, 1), 'blue'), h('span', { class: 'muted small' }, t('ent.asOf', { date: fmtDate(score.asOf), model: score.modelVersion, policy: score.colourPolicyVersion }))),
+        contributionChart(score.contributions ?? [], score.reasons ?? [], { lang: currentLang(), factors: score.factors ?? [] })));
+    } catch (error) {
+      mount(scoreBox, card(t('ent.reasons'), error.status === 404 ? state('empty', t('ent.noScore'), t('ent.noScoreHelp')) : errorState(error, null, 'scoring')));
+    }
+  })();
+  const visitsLoad = section(visitsBox, () => api(`/api/enterprises/${code}/visits`), (visits) => card(t('field.visits'), table([
+    [t('field.date'), (v) => fmtDate(v.date)],
+    [t('field.status'), (v) => badge(t(`visit.${v.status}`), v.status === 'done' ? 'ok' : 'blue')],
+    [t('field.department'), (v) => (v.departments ?? []).join(' · ')],
+    [t('field.checklist'), (v) => (v.checklist ?? []).join(', ')],
+  ], visits, { empty: t('cal.noVisits') })), 'dispatch');
+  await Promise.all([fileLoad, scoreLoad, visitsLoad]);
+}

@@ -1,0 +1,135 @@
+// Plans: draw a window (a long operation, shown with progress), recent draws, and one draw in full.
+import { api } from '../api.js';
+import { fmtDate, fmtDateTime, fmtPercent, t } from '../i18n.js';
+import { badge, card, emptyState, errorState, field, h, loading, mount, pageHead, progressPanel, section, table } from '../ui.js';
+
+function isoDay(offsetDays) {
+  return new Date(Date.now() + 8 * 3600_000 + offsetDays * 86_400_000).toISOString().slice(0, 10);
+}
+
+function statusBadge(status) {
+  if (status === 'published') return badge(t('plans.published'), 'ok');
+  if (status === 'rejected') return badge(t('plans.rejectedState'), 'bad');
+  if (status === 'superseded') return badge(t('plans.superseded'));
+  return badge(status ?? '—');
+}
+
+export async function renderPlans(ctx) {
+  const canDraw = ctx.me.role === 'dispatcher';
+  const drawBox = h('div');
+  const recent = h('div');
+  const departments = h('div');
+  mount(ctx.main, pageHead(t('plans.title'), t('plans.lead')), h('div', { class: 'stack' }, canDraw ? drawBox : null, recent, ctx.me.role === 'oversight' ? null : departments));
+  const loadRecent = () => section(recent, () => api('/api/draws', { query: { limit: 50 } }), (draws) => card(t('plans.recent'), table([
+    [t('field.window'), (d) => h('a', { href: `#/plans/${d.id}` }, `${d.window.from} → ${d.window.to}`)],
+    [t('field.status'), (d) => statusBadge(d.status)],
+    [t('field.visits'), (d) => d.figures?.visits ?? '—'],
+    [t('plans.checker'), (d) => (d.violationCount === 0 ? badge('0', 'ok') : badge(String(d.violationCount), 'bad'))],
+    [t('field.seed'), (d) => h('span', { class: 'mono' }, d.seed)],
+    [t('field.recordedAt'), (d) => fmtDateTime(d.createdAt)],
+  ], draws, { empty: t('plans.noDraws'), onRow: (d) => ctx.go(`#/plans/${d.id}`) })), 'dispatch');
+  if (canDraw) mount(drawBox, drawForm(ctx, loadRecent));
+  if (ctx.me.role !== 'oversight') {
+    section(departments, () => api('/api/plans'), (plans) => card(t('plans.departments'), table([
+      [t('field.department'), (p) => h('strong', {}, p.department)],
+      ['红 / 黄 / 绿', (p) => `${fmtPercent(p.annualRatios?.red ?? 0)} / ${fmtPercent(p.annualRatios?.yellow ?? 0)} / ${fmtPercent(p.annualRatios?.green ?? 0)}`],
+      [t('field.checklist'), (p) => (p.checklist ?? []).join(', ')],
+      [t('visit.notice'), (p) => (p.advanceNotice ? t('common.yes') : t('common.no'))],
+    ], plans, { pageSize: 10 })), 'dispatch');
+  }
+  await loadRecent();
+}
+
+function drawForm(ctx, reload) {
+  const from = h('input', { type: 'date', name: 'from', value: isoDay(1), required: true });
+  const to = h('input', { type: 'date', name: 'to', value: isoDay(30), required: true });
+  const seed = h('input', { name: 'seed', maxlength: 200, placeholder: 'e.g. 2026-Q1-city', size: 26 });
+  const submit = h('button', { class: 'btn', type: 'submit', id: 'draw-submit' }, t('plans.draw'));
+  const out = h('div', { style: 'margin-top:16px' });
+  const form = h('form', { class: 'filters', id: 'draw-form' }, field(t('plans.from'), from), field(t('plans.to'), to), field(t('plans.seed'), seed), submit);
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    submit.disabled = true;
+    const progress = progressPanel([t('plans.step1'), t('plans.step2'), t('plans.step3'), t('plans.step4')], t('plans.running'));
+    mount(out, progress.element);
+    try {
+      const outcome = await api('/api/draws', { method: 'POST', body: { from: from.value, to: to.value, ...(seed.value.trim() ? { seed: seed.value.trim() } : {}) } });
+      progress.finish();
+      const ok = outcome.status === 'published';
+      mount(out, h('div', { class: `notice ${ok ? 'ok' : 'bad'}`, 'data-draw-id': outcome.id, id: 'draw-outcome' },
+        h('strong', {}, ok ? t('plans.done', { visits: outcome.visits, tasks: outcome.tasks }) : t('plans.rejected', { n: outcome.checker?.violations ?? 0 })),
+        ' ', h('a', { href: `#/plans/${outcome.id}` }, t('common.view')), h('div', { class: 'mono', style: 'margin-top:6px' }, `${t('field.seed')}: ${outcome.seed}`)));
+      reload();
+    } catch (error) {
+      mount(out, errorState(error, null, 'dispatch'));
+    } finally {
+      submit.disabled = false;
+    }
+  });
+  return card(t('plans.draw'), form, out);
+}
+
+export async function renderDraw(ctx, id) {
+  const head = h('div');
+  const facts = h('div');
+  const visits = h('div');
+  mount(ctx.main, head, h('div', { class: 'stack' }, facts, visits));
+  mount(head, pageHead(t('plans.title'), id, h('a', { class: 'btn secondary', href: '#/plans' }, t('common.back'))));
+  await section(facts, () => api(`/api/draws/${id}`), (draw) => drawFacts(ctx, draw), 'dispatch');
+  if (ctx.me.role === 'oversight') return;
+  await section(visits, () => api('/api/visits', { query: { draw: id, limit: 2000, from: '2000-01-01', to: '2100-12-31' } }), (rows) => teamsCard(ctx, rows), 'dispatch');
+}
+
+function drawFacts(ctx, draw) {
+  const f = draw.figures ?? {};
+  const redraw = h('div');
+  const canCheck = ctx.me.role === 'dispatcher' || ctx.me.role === 'oversight';
+  return h('div', { class: 'stack' },
+    h('div', { class: 'grid grid-3' },
+      card(null, tile(t('field.visits'), f.visits ?? '—'), h('p', { class: 'muted small' }, `${f.checks ?? '—'} checks · ${fmtPercent(f.visitReduction ?? 0)} fewer trips`)),
+      card(null, tile(t('field.tasks'), (draw.tasks ?? []).length), h('p', { class: 'muted small' }, `${t('plans.exploration')} ${fmtPercent(draw.explorationShare ?? 0)}`)),
+      card(null, tile(t('plans.checker'), draw.violationCount === 0 ? '✓' : `✗ ${draw.violationCount}`), h('p', { class: 'muted small' }, draw.checker))),
+    card(h('div', { class: 'row' }, h('h2', { style: 'margin:0' }, `${draw.window.from} → ${draw.window.to}`), statusBadge(draw.status), draw.suspended ? badge(t('plans.suspended'), 'bad') : null),
+      h('dl', { class: 'kv' },
+        h('dt', {}, t('field.seed')), h('dd', { class: 'mono', id: 'draw-seed' }, draw.seed),
+        h('dt', {}, t('plans.inputs')), h('dd', { class: 'mono' }, draw.inputsFingerprint),
+        h('dt', {}, t('plans.result')), h('dd', { class: 'mono' }, draw.resultFingerprint),
+        h('dt', {}, 'Model'), h('dd', {}, draw.modelVersion ?? '—'),
+        h('dt', {}, t('field.recordedAt')), h('dd', {}, fmtDateTime(draw.createdAt))),
+      canCheck ? h('div', { style: 'margin-top:14px' }, h('button', { class: 'btn secondary', onclick: () => runRedraw(draw.id, redraw) }, t('plans.redraw')), redraw) : null),
+    card(t('field.tasks'), table([
+      [t('field.department'), (task) => task.department],
+      [t('field.creditCode'), (task) => h('span', { class: 'mono' }, task.creditCode)],
+      [t('field.reasons'), (task) => badge(task.reason)],
+    ], draw.tasks ?? [], { pageSize: 10 })));
+}
+
+function tile(label, value) {
+  return h('div', { class: 'stat' }, h('span', { class: 'label' }, label), h('span', { class: 'value' }, value));
+}
+
+async function runRedraw(id, box) {
+  mount(box, h('div', { class: 'progress indeterminate', style: 'margin-top:10px' }, h('div')));
+  try {
+    const check = await api(`/api/draws/${id}/redraw-check`);
+    mount(box, h('div', { class: `notice ${check.identical ? 'ok' : 'bad'}`, style: 'margin-top:10px' }, check.identical ? t('plans.redrawOk') : t('plans.redrawBad')));
+  } catch (error) {
+    mount(box, errorState(error, null, 'dispatch'));
+  }
+}
+
+/** The joint visits grouped into routes: one team of officers per route and day. */
+function teamsCard(ctx, rows) {
+  if (rows.length === 0) return card(t('field.visits'), emptyState(t('cal.noVisits')));
+  const routes = new Map();
+  for (const v of rows) {
+    const key = `${v.date} ${v.routeKey}`;
+    if (!routes.has(key)) routes.set(key, { date: v.date, routeKey: v.routeKey, officers: v.officerIds, visits: [] });
+    routes.get(key).visits.push(v);
+  }
+  return card(`${t('field.visits')} · ${rows.length}`, table([
+    [t('field.date'), (r) => fmtDate(r.date)],
+    [t('field.team'), (r) => (r.officers ?? []).map((o) => [badge(o, 'blue'), ' '])],
+    [t('field.visits'), (r) => r.visits.map((v) => h('div', {}, h('a', { href: `#/visits/${v.id}` }, v.creditCode), ' ', h('span', { class: 'muted small' }, (v.departments ?? []).join('·'))))],
+  ], [...routes.values()], { pageSize: 8 }));
+}

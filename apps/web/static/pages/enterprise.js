@@ -1,0 +1,148 @@
+// The enterprise's own pages: its colour and why, its records, its visit notices. Only its own
+// credit code is ever asked for; the server refuses any other.
+import { api, ApiError } from '../api.js';
+import { contributionChart } from '../charts.js';
+import { currentLang, fmtDate, fmtDateTime, t } from '../i18n.js';
+import { badge, card, chip, emptyState, errorState, field, h, loading, mount, pageHead, section, state, table } from '../ui.js';
+
+export function probabilityBand(p) {
+  const lo = Math.min(0.95, Math.floor(p * 20) / 20);
+  return [lo, lo + 0.05];
+}
+
+function reasonText(r) {
+  return currentLang() === 'en' ? r.en : r.zh;
+}
+
+export async function renderMyRisk(ctx) {
+  const code = ctx.me.creditCode;
+  const head = h('div');
+  const hero = h('div');
+  const explain = h('div');
+  mount(ctx.main, head, h('div', { class: 'stack' }, hero, explain, card(t('ent.appeals'), state('unavailable', t('state.unavailable'), t('ent.appealsSoon')))));
+  const file = await api(`/api/enterprises/${code}`).catch(() => null);
+  mount(head, pageHead(t('ent.title'), file?.subject?.name ? `${file.subject.name} · ${code}` : code));
+  mount(hero, loading());
+  try {
+    const score = await api(`/api/scores/${code}`);
+    mount(hero, heroCard(score));
+    mount(explain, h('div', { class: 'grid grid-main' },
+      card(t('ent.reasons'), h('p', { class: 'muted small', style: 'margin-top:0' }, t('ent.reasonsLead')), h('div', { id: 'reasons-chart' }, contributionChart(score.contributions ?? [], score.reasons ?? [], { lang: currentLang(), factors: score.factors ?? [] }))),
+      h('div', { class: 'stack' },
+        card(t('ent.topReasons'), listOf(score.reasons ?? [], t('state.empty'))),
+        card(t('ent.suggestions'), listOf(score.suggestions ?? [], t('ent.noSuggestions'))))));
+  } catch (error) {
+    const scoreMissing = error instanceof ApiError && error.status === 404;
+    mount(hero, card(null, scoreMissing ? state('empty', t('ent.noScore'), t('ent.noScoreHelp')) : errorState(error, () => renderMyRisk(ctx), 'scoring')));
+  }
+}
+
+function heroCard(score) {
+  const [lo, hi] = probabilityBand(score.probability);
+  const meter = h('div', { class: 'meter', title: `${(score.probability * 100).toFixed(1)}%` },
+    h('div', { class: 'range', style: `left:${lo * 100}%;width:${(hi - lo) * 100}%` }),
+    h('div', { class: 'mark', style: `left:calc(${score.probability * 100}% - 2px)` }));
+  return card(null,
+    h('div', { class: 'hero', 'data-testid': 'risk-hero' },
+      h('div', { class: 'stat' }, h('span', { class: 'label' }, t('ent.colour')), h('span', { style: 'margin-top:6px' }, chipBig(score.colour))),
+      h('div', { class: 'stat' }, h('span', { class: 'label' }, t('ent.band')), h('span', { class: 'band' }, `${Math.round(lo * 100)}% – ${Math.round(hi * 100)}%`)),
+      h('div', { style: 'flex:1;min-width:260px' }, meter, h('div', { class: 'row muted small', style: 'justify-content:space-between;margin-top:6px' }, h('span', {}, '0%'), h('span', {}, '50%'), h('span', {}, '100%')))),
+    h('p', { class: 'muted small', style: 'margin:14px 0 0' }, t('ent.asOf', { date: fmtDate(score.asOf ?? score.computedAt), model: score.modelVersion ?? '—', policy: score.colourPolicyVersion ?? '—' })));
+}
+
+function chipBig(colour) {
+  const el = chip(colour);
+  el.classList.add('big');
+  return el;
+}
+
+function listOf(items, emptyText) {
+  if (!items.length) return h('p', { class: 'muted' }, emptyText);
+  return h('ul', { class: 'list-plain' }, items.map((r, i) => h('li', {}, h('span', { class: 'num' }, i + 1), h('span', {}, reasonText(r)))));
+}
+
+export async function renderMyRecords(ctx) {
+  const body = h('div');
+  mount(ctx.main, pageHead(t('ent.file'), t('ent.recordsLead')), body);
+  await section(body, () => api(`/api/enterprises/${ctx.me.creditCode}`), (file) => h('div', { class: 'stack' },
+    card(t('ent.subject'), subjectFacts(file.subject)),
+    card(t('ent.inspections'), casesTable(file.cases, t('ent.noInspections'))),
+    card(t('ent.complaints'), cluesTable(file.clues, t('ent.noComplaints')))), 'intake');
+}
+
+export function subjectFacts(subject) {
+  return h('dl', { class: 'kv' },
+    h('dt', {}, t('field.name')), h('dd', {}, subject.name),
+    h('dt', {}, t('field.creditCode')), h('dd', { class: 'mono' }, subject.creditCode),
+    h('dt', {}, t('field.industry')), h('dd', {}, subject.industryCode ?? '—'),
+    h('dt', {}, t('field.region')), h('dd', {}, subject.regionCode ?? '—'),
+    h('dt', {}, t('field.address')), h('dd', {}, subject.address ?? '—'),
+    h('dt', {}, t('field.established')), h('dd', {}, fmtDate(subject.establishedOn)),
+    h('dt', {}, t('field.employees')), h('dd', {}, subject.employees ?? '—'),
+    h('dt', {}, t('field.status')), h('dd', {}, subject.status ?? '—', subject.abnormalListed ? [' ', badge('经营异常 / abnormal', 'bad')] : null),
+    h('dt', {}, t('ent.legalRepId')), h('dd', { class: 'mono' }, subject.legalRepIdMasked ?? '—'));
+}
+
+export function casesTable(cases, empty) {
+  return table([
+    [t('field.date'), (c) => fmtDate(c.date)],
+    [t('field.caseNo'), (c) => h('span', { class: 'mono' }, c.caseNo)],
+    [t('field.department'), (c) => c.department],
+    [t('field.kind'), (c) => c.kind],
+    [t('field.result'), (c) => h('span', {}, c.violationFound ? badge(c.result ?? '—', 'bad') : badge(c.result ?? '—', 'ok'), c.violation ? h('div', { class: 'small muted' }, c.violation) : null)],
+    [t('field.penalty'), (c) => (c.penaltyYuan ? c.penaltyYuan.toLocaleString() : '—')],
+  ], cases, { empty, pageSize: 8 });
+}
+
+export function cluesTable(clues, empty) {
+  return table([
+    [t('field.date'), (c) => fmtDate(c.receivedAt)],
+    [t('field.channel'), (c) => c.channel],
+    [t('field.category'), (c) => c.category],
+    [t('field.department'), (c) => c.department ?? '—'],
+    [t('field.verified'), (c) => (c.verified ? t('common.yes') : t('common.no'))],
+    [t('field.status'), (c) => badge(c.status ?? '—')],
+  ], clues, { empty, pageSize: 8 });
+}
+
+export async function renderMyVisits(ctx) {
+  const body = h('div');
+  mount(ctx.main, pageHead(t('ent.visits'), t('ent.visitsLead')), body);
+  await section(body, () => api(`/api/enterprises/${ctx.me.creditCode}/visits`), (visits) =>
+    visits.length === 0 ? card(null, emptyState(t('ent.noVisits'))) : h('div', { class: 'stack' }, visits.map((v) => visitCard(v))), 'dispatch');
+}
+
+function visitCard(v) {
+  const rating = h('div');
+  const status = v.status === 'done' ? badge(t('visit.done'), 'ok') : badge(t('visit.scheduled'), 'blue');
+  if (v.rating) mount(rating, h('p', { class: 'muted' }, t('ent.rated', { stars: v.rating.stars }), v.rating.comment ? ` · ${v.rating.comment}` : ''));
+  else if (v.canRate) mount(rating, ratingForm(v.visitId, rating));
+  return card(h('div', { class: 'row' }, h('h2', { style: 'margin:0' }, fmtDate(v.date)), status),
+    h('dl', { class: 'kv' },
+      h('dt', {}, t('field.department')), h('dd', {}, (v.departments ?? []).join(' · ')),
+      h('dt', {}, t('field.checklist')), h('dd', {}, (v.checklist ?? []).map((item) => [badge(item), ' ']))),
+    rating);
+}
+
+function ratingForm(visitId, container) {
+  let stars = 0;
+  const buttons = [1, 2, 3, 4, 5].map((n) => h('button', { type: 'button', 'aria-label': `${n}`, onclick: () => { stars = n; buttons.forEach((b, i) => b.classList.toggle('on', i < n)); } }, '★'));
+  const comment = h('input', { name: 'comment', maxlength: 500 });
+  const message = h('div');
+  const form = h('form', { class: 'stack', style: 'margin-top:12px' },
+    h('h3', {}, t('ent.rate')), h('div', { class: 'stars' }, buttons), field(t('ent.comment'), comment), message,
+    h('div', {}, h('button', { class: 'btn', type: 'submit' }, t('common.save'))));
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    if (!stars) return;
+    try {
+      await api(`/api/visits/${visitId}/rating`, { method: 'POST', body: { stars, ...(comment.value ? { comment: comment.value } : {}) } });
+      mount(container, h('div', { class: 'notice ok' }, t('ent.thanks')));
+    } catch (error) {
+      mount(message, h('div', { class: 'notice bad' }, error.message));
+    }
+  });
+  return form;
+}
+
+export { fmtDateTime };

@@ -1,0 +1,156 @@
+// Small DOM helpers: elements are built, never parsed from strings, so data cannot inject markup.
+import { t } from './i18n.js';
+
+export function h(tag, attrs = {}, ...children) {
+  const el = document.createElement(tag);
+  for (const [key, value] of Object.entries(attrs || {})) {
+    if (value === undefined || value === null || value === false) continue;
+    if (key === 'class') el.className = value;
+    else if (key.startsWith('on') && typeof value === 'function') el.addEventListener(key.slice(2).toLowerCase(), value);
+    else if (key === 'dataset') Object.assign(el.dataset, value);
+    else el.setAttribute(key, value === true ? '' : String(value));
+  }
+  append(el, children);
+  return el;
+}
+
+function append(el, children) {
+  for (const child of children.flat(Infinity)) {
+    if (child === undefined || child === null || child === false) continue;
+    el.append(child instanceof Node ? child : document.createTextNode(String(child)));
+  }
+}
+
+const SVG_NS = 'http://www.w3.org/2000/svg';
+export function s(tag, attrs = {}, ...children) {
+  const el = document.createElementNS(SVG_NS, tag);
+  for (const [key, value] of Object.entries(attrs)) if (value !== undefined && value !== null) el.setAttribute(key, String(value));
+  append(el, children);
+  return el;
+}
+
+export function mount(target, ...children) {
+  target.replaceChildren();
+  append(target, children);
+}
+
+export function pageHead(title, lead, ...actions) {
+  return h('div', { class: 'page-head' }, h('div', {}, h('h1', {}, title), lead ? h('p', {}, lead) : null), actions.length ? h('div', { class: 'row' }, actions) : null);
+}
+
+export function card(title, ...children) {
+  return h('section', { class: 'card' }, title ? h('div', { class: 'card-head' }, typeof title === 'string' ? h('h2', {}, title) : title) : null, children);
+}
+
+export function chip(colour, short = false) {
+  const known = ['green', 'yellow', 'red'].includes(colour) ? colour : 'none';
+  const label = known === 'none' ? t('colour.none') : t(short ? `colour.${known}Short` : `colour.${known}`);
+  return h('span', { class: `chip ${known}`, 'data-colour': known }, label);
+}
+
+export function badge(text, kind = '') {
+  return h('span', { class: `badge ${kind}` }, text);
+}
+
+export function state(kind, title, help, action) {
+  const icons = { empty: '∅', error: '!', unavailable: '…', forbidden: '⊘', loading: '' };
+  return h('div', { class: `state ${kind}`, role: kind === 'error' ? 'alert' : 'status', 'data-state': kind }, h('div', { class: 'icon' }, icons[kind] ?? ''), h('h3', {}, title), help ? h('p', {}, help) : null, action ? h('div', { style: 'margin-top:14px' }, action) : null);
+}
+
+export function emptyState(help) {
+  return state('empty', t('state.empty'), help);
+}
+
+export function loading() {
+  return h('div', { 'aria-busy': 'true', 'data-state': 'loading' }, h('div', { class: 'skeleton', style: 'width:60%' }), h('div', { class: 'skeleton' }), h('div', { class: 'skeleton', style: 'width:80%' }));
+}
+
+/** The right words for a failed call: not there yet, not yours, not found, or an error with a retry. */
+export function errorState(error, retry, app) {
+  const retryButton = retry ? h('button', { class: 'btn secondary', onclick: retry }, t('common.retry')) : null;
+  if (error && error.unavailable) return state('unavailable', t('state.unavailable'), t('state.unavailableHelp', { app: error.body?.app || app || '' }), retryButton);
+  if (error && error.status === 403) return state('forbidden', t('state.forbidden'), t('state.forbiddenHelp'));
+  if (error && error.status === 404) return state('forbidden', t('state.notFound'), t('state.notFoundHelp'));
+  return state('error', t('state.error'), `${error?.message ? `${error.message}. ` : ''}${t('state.errorHelp')}`, retryButton);
+}
+
+/** Loads into a container, showing a skeleton, then the content or the right state. */
+export async function section(container, load, render, app) {
+  const run = async () => {
+    mount(container, loading());
+    try {
+      const data = await load();
+      mount(container, render(data));
+    } catch (error) {
+      mount(container, errorState(error, run, app));
+    }
+  };
+  await run();
+}
+
+/** A table of rows with client-side paging; columns are [label, row => cell]. */
+export function table(columns, rows, { pageSize = 10, empty, onRow } = {}) {
+  if (!rows || rows.length === 0) return emptyState(empty);
+  const wrap = h('div');
+  let page = 0;
+  const pages = Math.ceil(rows.length / pageSize);
+  const draw = () => {
+    const slice = rows.slice(page * pageSize, (page + 1) * pageSize);
+    const body = h('tbody', {}, slice.map((row) => h('tr', onRow ? { onclick: () => onRow(row), style: 'cursor:pointer' } : {}, columns.map(([, cell]) => h('td', {}, cell(row))))));
+    mount(
+      wrap,
+      h('div', { class: 'table-wrap' }, h('table', {}, h('thead', {}, h('tr', {}, columns.map(([label]) => h('th', {}, label)))), body)),
+      pages > 1 || rows.length > 0 ? pager(page, pages, rows.length, (next) => { page = next; draw(); }) : null,
+    );
+  };
+  draw();
+  return wrap;
+}
+
+export function pager(page, pages, total, go, { hasMore } = {}) {
+  const more = hasMore ?? page < pages - 1;
+  return h(
+    'div',
+    { class: 'pager' },
+    h('span', {}, total !== undefined ? `${t('common.page', { page: page + 1 })} · ${t('common.items', { n: total })}` : t('common.page', { page: page + 1 })),
+    h('div', { class: 'row' },
+      h('button', { class: 'btn secondary', disabled: page === 0, onclick: () => go(page - 1) }, t('common.prev')),
+      h('button', { class: 'btn secondary', disabled: !more, onclick: () => go(page + 1) }, t('common.next'))),
+  );
+}
+
+export function field(label, input) {
+  return h('label', { class: 'field' }, label, input);
+}
+
+export function select(name, options, value) {
+  return h('select', { name }, options.map(([v, label]) => h('option', { value: v, selected: v === value }, label)));
+}
+
+/** A progress panel for long operations: a bar and named steps that advance while the call runs. */
+export function progressPanel(steps, message) {
+  const bar = h('div');
+  const list = h('ol', { class: 'steps' }, steps.map((step) => h('li', {}, step)));
+  const elapsed = h('span', { class: 'muted small' });
+  const panel = h('div', { class: 'notice', role: 'status', 'data-progress': 'running' }, h('div', { class: 'row' }, h('strong', {}, message), h('span', { class: 'spacer' }), elapsed), h('div', { class: 'progress indeterminate', style: 'margin-top:10px' }, bar), list);
+  const started = Date.now();
+  let index = 0;
+  const mark = () => [...list.children].forEach((li, i) => (li.className = i < index ? 'done' : i === index ? 'now' : ''));
+  mark();
+  const timer = setInterval(() => {
+    const seconds = Math.round((Date.now() - started) / 1000);
+    elapsed.textContent = `${seconds}s`;
+    if (index < steps.length - 1 && seconds >= (index + 1) * 2) { index += 1; mark(); }
+  }, 500);
+  return {
+    element: panel,
+    finish() {
+      clearInterval(timer);
+      index = steps.length;
+      mark();
+      panel.dataset.progress = 'done';
+      panel.querySelector('.progress').classList.remove('indeterminate');
+      bar.style.width = '100%';
+    },
+  };
+}

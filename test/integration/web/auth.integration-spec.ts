@@ -1,0 +1,97 @@
+import { createRoleAccounts, signIn, startWeb, TEST_PASSWORD, type WebHarness } from './web-app.harness';
+
+describe('signing in to the web app', () => {
+  let web: WebHarness;
+
+  beforeAll(async () => {
+    web = await startWeb();
+    await createRoleAccounts(web.app);
+  });
+  afterAll(() => web?.close());
+
+  const login = (username: string, password: string) =>
+    fetch(`${web.baseUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
+  const me = (cookie?: string) => fetch(`${web.baseUrl}/api/auth/me`, { headers: cookie ? { cookie } : {} });
+
+  it('keeps only a salted scrypt hash of each password', async () => {
+    const rows: { password_hash: string }[] = await web.dataSource.query(`SELECT password_hash FROM web.accounts`);
+    expect(rows).toHaveLength(5);
+    for (const row of rows) {
+      expect(row.password_hash).toMatch(/^scrypt\$/);
+      expect(row.password_hash).not.toContain(TEST_PASSWORD);
+    }
+    expect(new Set(rows.map((r) => r.password_hash)).size).toBe(5);
+  });
+
+  it('opens a session in an httpOnly, SameSite=Strict cookie, and stores only its hash', async () => {
+    const response = await login('ent', TEST_PASSWORD);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({ username: 'ent', role: 'enterprise', creditCode: '91310000MA1FL8XQ37', department: null });
+    const cookie = response.headers.get('set-cookie')!;
+    expect(cookie).toMatch(/^tp_session=[A-Za-z0-9_-]{43};/);
+    expect(cookie).toContain('HttpOnly');
+    expect(cookie).toContain('SameSite=Strict');
+    const token = cookie.split(';')[0].split('=')[1];
+    const stored: { token_hash: string }[] = await web.dataSource.query(`SELECT token_hash FROM web.sessions`);
+    expect(stored.map((s) => s.token_hash)).not.toContain(token);
+    expect((await me(cookie.split(';')[0])).status).toBe(200);
+  });
+
+  it('refuses a wrong password and an unknown name with the same answer', async () => {
+    const wrong = await login('dispatcher', 'not-the-password-1');
+    const unknown = await login('nobody-here', 'not-the-password-1');
+    expect(wrong.status).toBe(401);
+    expect(unknown.status).toBe(401);
+    expect(await wrong.json()).toEqual(await unknown.json());
+  });
+
+  it('no longer honours a session once it has expired, or after signing out', async () => {
+    const cookie = await signIn(web.baseUrl, 'overseer');
+    expect((await me(cookie)).status).toBe(200);
+    await web.dataSource.query(`UPDATE web.sessions SET expires_at = now() - interval '1 second'`);
+    expect((await me(cookie)).status).toBe(401);
+
+    const fresh = await signIn(web.baseUrl, 'overseer');
+    expect((await me(fresh)).status).toBe(200);
+    const out = await fetch(`${web.baseUrl}/api/auth/logout`, { method: 'POST', headers: { cookie: fresh } });
+    expect(out.status).toBe(200);
+    expect(out.headers.get('set-cookie')).toContain('Max-Age=0');
+    expect((await me(fresh)).status).toBe(401);
+  });
+
+  it('ends the sessions of an account an administrator disables', async () => {
+    const admin = await signIn(web.baseUrl, 'admin');
+    const created = await fetch(`${web.baseUrl}/api/accounts`, {
+      method: 'POST', headers: { cookie: admin, 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'temp-officer', password: 'another-pass-99', role: 'department', department: 'ENV' }),
+    });
+    expect(created.status).toBe(201);
+    expect(await created.json()).not.toHaveProperty('passwordHash');
+    const officer = await signIn(web.baseUrl, 'temp-officer', 'another-pass-99');
+    expect((await me(officer)).status).toBe(200);
+    expect((await fetch(`${web.baseUrl}/api/accounts/temp-officer/disable`, { method: 'POST', headers: { cookie: admin } })).status).toBe(200);
+    expect((await me(officer)).status).toBe(401);
+    expect((await login('temp-officer', 'another-pass-99')).status).toBe(401);
+  });
+
+  it('refuses an account whose binding does not fit its role', async () => {
+    const admin = await signIn(web.baseUrl, 'admin');
+    const post = (body: object) => fetch(`${web.baseUrl}/api/accounts`, { method: 'POST', headers: { cookie: admin, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    expect((await post({ username: 'ent-without-code', password: 'pass-word-123', role: 'enterprise' })).status).toBe(400);
+    expect((await post({ username: 'ent-bad-code', password: 'pass-word-123', role: 'enterprise', creditCode: '91310000MA1FL8XQ3A' })).status).toBe(400);
+    expect((await post({ username: 'disp-with-dept', password: 'pass-word-123', role: 'dispatcher', department: 'SAMR' })).status).toBe(400);
+  });
+
+  it('blocks a name from an address after five failed sign-ins, even with the right password', async () => {
+    await web.dataSource.query(`DELETE FROM web.login_attempts`);
+    for (let i = 0; i < 5; i++) expect((await login('dispatcher', `wrong-guess-${i}x`)).status).toBe(401);
+    const blocked = await login('dispatcher', TEST_PASSWORD);
+    expect(blocked.status).toBe(429);
+    expect(await blocked.json()).toMatchObject({ retryAfterSeconds: expect.any(Number) });
+    // Other names are not locked out by someone guessing this one.
+    expect((await login('officer', TEST_PASSWORD)).status).toBe(200);
+    // Once the window has passed, the name may sign in again.
+    await web.dataSource.query(`UPDATE web.login_attempts SET at = at - interval '16 minutes' WHERE username = 'dispatcher'`);
+    expect((await login('dispatcher', TEST_PASSWORD)).status).toBe(200);
+  });
+});

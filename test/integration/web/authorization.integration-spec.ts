@@ -1,0 +1,133 @@
+import { ROUTES, type RouteRule } from '../../../apps/web/src/access/route-table';
+import { ROLES, type Role } from '../../../apps/web/src/access/roles';
+import { createRoleAccounts, OTHER_CODE, OWN_CODE, routeSuiteTo, signIn, startFakeSuite, startWeb, type FakeSuite, type WebHarness } from './web-app.harness';
+
+const USERNAMES: Record<Role, string> = { enterprise: 'ent', department: 'officer', dispatcher: 'dispatcher', oversight: 'overseer', admin: 'admin' };
+const OWN_VISIT = 'visit-own';
+const FOREIGN_VISIT = 'visit-foreign';
+type Caller = Role | 'anonymous';
+const CALLERS: Caller[] = ['anonymous', ...ROLES];
+
+function pathOf(rule: RouteRule, creditCode = OWN_CODE, visit = OWN_VISIT): string {
+  return rule.path.replace(':creditCode', creditCode).replace(':id', visit).replace(':seq', '1').replace(':username', 'nobody-at-all');
+}
+
+function expected(rule: RouteRule, caller: Caller): 'open' | 401 | 403 {
+  if (rule.access === 'public') return 'open';
+  if (caller === 'anonymous') return 401;
+  if (rule.access === 'signed-in' || rule.access.includes(caller)) return 'open';
+  return 403;
+}
+
+describe('who may call which API route (the route table, enforced on the server)', () => {
+  let web: WebHarness;
+  let fake: FakeSuite;
+  const cookies = {} as Record<Role, string>;
+
+  beforeAll(async () => {
+    web = await startWeb();
+    await createRoleAccounts(web.app);
+    fake = await startFakeSuite({ [OWN_VISIT]: { creditCode: OWN_CODE, departments: ['SAMR', 'FIRE'] }, [FOREIGN_VISIT]: { creditCode: OTHER_CODE, departments: ['ENV'] } });
+    routeSuiteTo(fake.port);
+    for (const role of ROLES) cookies[role] = await signIn(web.baseUrl, USERNAMES[role]);
+  });
+  afterAll(async () => {
+    await fake?.close();
+    await web?.close();
+  });
+
+  async function call(rule: RouteRule, caller: Caller, path = pathOf(rule)) {
+    const headers: Record<string, string> = { 'content-type': 'application/json' };
+    if (caller !== 'anonymous') headers.cookie = cookies[caller];
+    const before = fake.seen.length;
+    const response = await fetch(`${web.baseUrl}${path}`, { method: rule.method, headers, body: rule.method === 'GET' ? undefined : '{}' });
+    const text = await response.text();
+    const reached = fake.seen.slice(before).filter((s) => s.method === rule.method && s.url.split('?')[0] === path);
+    return { status: response.status, text, forwarded: reached.length > 0 };
+  }
+
+  const cases = ROUTES.flatMap((rule) => CALLERS.map((caller) => [`${rule.method} ${rule.path}`, caller, rule] as const));
+
+  it.each(cases)('%s as %s', async (_name, caller, rule) => {
+    const outcome = expected(rule, caller);
+    const answer = await call(rule, caller);
+    // Signing out ends the session the matrix uses: open a new one for the next routes.
+    if (rule.path === '/api/auth/logout' && caller !== 'anonymous') cookies[caller] = await signIn(web.baseUrl, USERNAMES[caller]);
+    if (outcome !== 'open') {
+      expect(answer.status).toBe(outcome);
+      expect(answer.forwarded).toBe(false);
+      return;
+    }
+    expect([401, 403]).not.toContain(answer.status);
+    if (rule.upstream) {
+      expect(answer.forwarded).toBe(true);
+      expect(answer.status).toBe(200);
+      expect(JSON.parse(answer.text)).toMatchObject({ forwarded: true });
+    }
+  });
+
+  const ownedByCode = ROUTES.filter((r) => r.ownCreditCode && r.access !== 'public' && r.access !== 'signed-in' && r.access.includes('enterprise'));
+
+  it.each(ownedByCode.map((r) => [`${r.method} ${r.path}`, r] as const))('an enterprise asking %s for another enterprise gets 404 and no data', async (_name, rule) => {
+    const answer = await call(rule, 'enterprise', pathOf(rule, OTHER_CODE));
+    expect(answer.status).toBe(404);
+    expect(answer.forwarded).toBe(false);
+    expect(answer.text).not.toContain('forwarded');
+    expect(answer.text).not.toContain(OTHER_CODE);
+    // Lower-case spelling of its own code is still its own.
+    expect((await call(rule, 'enterprise', pathOf(rule, OWN_CODE.toLowerCase()))).status).toBe(200);
+  });
+
+  it('lets an enterprise rate only its own visits, and an officer record results only where its department goes', async () => {
+    const rating = ROUTES.find((r) => r.path === '/api/visits/:id/rating')!;
+    const results = ROUTES.find((r) => r.path === '/api/visits/:id/results')!;
+    const foreignRating = await call(rating, 'enterprise', pathOf(rating, OWN_CODE, FOREIGN_VISIT));
+    expect(foreignRating).toMatchObject({ status: 404, forwarded: false });
+    expect((await call(rating, 'enterprise', pathOf(rating, OWN_CODE, 'no-such-visit'))).status).toBe(404);
+    expect(await call(results, 'department', pathOf(results, OWN_CODE, FOREIGN_VISIT))).toMatchObject({ status: 404, forwarded: false });
+    expect(await call(results, 'dispatcher', pathOf(results, OWN_CODE, FOREIGN_VISIT))).toMatchObject({ status: 200, forwarded: true });
+  });
+
+  it('logs every view of an enterprise file, which carries (masked) personal data', async () => {
+    await web.dataSource.query(`DELETE FROM web.personal_data_views`);
+    const file = ROUTES.find((r) => r.path === '/api/enterprises/:creditCode')!;
+    await call(file, 'enterprise');
+    await call(file, 'department');
+    await call(file, 'enterprise', pathOf(file, OTHER_CODE));
+    const log = await fetch(`${web.baseUrl}/api/access-log`, { headers: { cookie: cookies.oversight } });
+    const rows = (await log.json()) as { username: string; creditCode: string; shown: string }[];
+    expect(rows.map((r) => [r.username, r.creditCode, r.shown])).toEqual([
+      ['officer', OWN_CODE, 'masked'],
+      ['ent', OWN_CODE, 'masked'],
+    ]);
+  });
+
+  it('refuses routes that are not in the table, whoever asks', async () => {
+    expect((await fetch(`${web.baseUrl}/api/not-a-route`, { headers: { cookie: cookies.admin } })).status).toBe(404);
+    expect((await fetch(`${web.baseUrl}/api/enterprises/${OWN_CODE}`, { method: 'DELETE', headers: { cookie: cookies.admin } })).status).toBe(405);
+    expect((await fetch(`${web.baseUrl}/api/intake-internal/anything`, { headers: { cookie: cookies.dispatcher } })).status).toBe(404);
+  });
+
+  it('still decides before forwarding when the other services are down, and says they are down', async () => {
+    routeSuiteTo(1); // nothing listens on port 1
+    try {
+      const scores = ROUTES.find((r) => r.path === '/api/scores/:creditCode')!;
+      const own = await call(scores, 'enterprise');
+      expect(own.status).toBe(503);
+      expect(JSON.parse(own.text)).toMatchObject({ code: 'upstream_unavailable', app: 'scoring' });
+      expect((await call(scores, 'enterprise', pathOf(scores, OTHER_CODE))).status).toBe(404);
+      expect((await call(scores, 'anonymous')).status).toBe(401);
+      expect((await call(scores, 'admin')).status).toBe(403);
+    } finally {
+      routeSuiteTo(fake.port);
+    }
+  });
+
+  it('describes every route of the table in the OpenAPI document it serves', async () => {
+    const doc = (await (await fetch(`${web.baseUrl}/api/openapi.json`)).json()) as { openapi: string; paths: Record<string, Record<string, { 'x-roles': unknown }>> };
+    expect(doc.openapi).toMatch(/^3\./);
+    for (const rule of ROUTES) {
+      expect(doc.paths[rule.path.replace(/:([A-Za-z]+)/g, '{$1}')]?.[rule.method.toLowerCase()]?.['x-roles']).toEqual(rule.access);
+    }
+  });
+});

@@ -1,0 +1,64 @@
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { browserMissing, CHROMIUM, SCREENSHOTS } from './suite-process.harness';
+import { createRoleAccounts, OWN_CODE, routeSuiteTo, startFakeSuite, startWeb, TEST_PASSWORD, type FakeSuite, type WebHarness } from './web-app.harness';
+
+/** A score shaped as scoring serves it (GET /api/scores/:creditCode), with its explanation. */
+const SCORE = {
+  creditCode: OWN_CODE, asOf: '2026-11-01', modelVersion: 'm-2026.11.1', colourPolicyVersion: 'cp-default-1', probability: 0.43, logit: -0.28, base: -2.1, colour: 'red',
+  contributions: [
+    { factor: 'violations_3y', value: 2, contribution: 0.92 },
+    { factor: 'complaints_12m', value: 3, contribution: 0.61 },
+    { factor: 'days_since_last_inspection', value: 900, contribution: 0.34 },
+    { factor: 'years_in_operation', value: 12, contribution: -0.41 },
+    { factor: 'industry', value: 'C', contribution: 0.12 },
+    { factor: 'employees', value: 6, contribution: -0.08 },
+  ],
+  factors: [{ factor: 'violations_3y', label: { zh: '近三年违法次数', en: 'Violations in the last 3 years' } }],
+  reasons: [
+    { factor: 'violations_3y', zh: '近三年有 2 次违法记录', en: '2 violations in the last three years' },
+    { factor: 'complaints_12m', zh: '近一年有 3 件投诉举报', en: '3 complaints in the last year' },
+  ],
+  suggestions: [{ factor: 'complaints_12m', zh: '及时处理顾客投诉，减少被投诉次数', en: 'Handle customer complaints promptly to reduce them' }],
+};
+
+const missing = browserMissing();
+const describeWithBrowser = missing ? describe.skip : describe;
+
+describeWithBrowser('an enterprise reading the reasons for its score, in a real browser', () => {
+  let web: WebHarness;
+  let fake: FakeSuite;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    web = await startWeb();
+    await createRoleAccounts(web.app);
+    fake = await startFakeSuite({}, { [`GET /api/scores/${OWN_CODE}`]: SCORE, [`GET /api/enterprises/${OWN_CODE}`]: { subject: { creditCode: OWN_CODE, name: '佛山市示例家具有限公司' }, cases: [], clues: [] } });
+    routeSuiteTo(fake.port);
+    const { chromium } = await import('playwright-core');
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-dev-shm-usage'] });
+  }, 60_000);
+  afterAll(async () => {
+    await browser?.close();
+    await fake?.close();
+    await web?.close();
+  });
+
+  it.each(['zh', 'en'])('shows the colour, the band, every contribution as a bar and the suggestions (%s)', async (lang) => {
+    const page = await browser.newPage({ viewport: { width: 1360, height: 900 } });
+    await page.addInitScript((l) => localStorage.setItem('tp.lang', l), lang);
+    await page.goto(`${web.baseUrl}/`);
+    await page.fill('input[name=username]', 'ent');
+    await page.fill('input[name=password]', TEST_PASSWORD);
+    await page.click('#login-form button[type=submit]');
+    await page.waitForSelector('#reasons-chart svg');
+    expect(await page.getAttribute('[data-testid="risk-hero"] .chip', 'data-colour')).toBe('red');
+    expect(await page.textContent('[data-testid="risk-hero"] .band')).toBe('40% – 45%');
+    expect(await page.$$('#reasons-chart svg rect')).toHaveLength(SCORE.contributions.length);
+    const words = await page.textContent('#reasons-chart');
+    expect(words).toContain(lang === 'en' ? 'Violations in the last 3 years' : '近三年违法次数');
+    expect(await page.textContent('main')).toContain(lang === 'en' ? SCORE.suggestions[0].en : SCORE.suggestions[0].zh);
+    await page.screenshot({ path: join(SCREENSHOTS, `00-enterprise-reasons-${lang}.png`), fullPage: true });
+    await page.close();
+  });
+});
