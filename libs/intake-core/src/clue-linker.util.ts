@@ -23,14 +23,19 @@ const MIN_PARTIAL = 3;
 /** Substring enumeration is quadratic in length; longer strings are cut (they are free text from citizens). */
 const MAX_QUERY = 48;
 
-/** Postings of each character bigram, to find the subjects whose text contains a query. */
-class BigramIndex {
+/**
+ * Postings of each character trigram, to find the subjects whose text contains a query. Trigrams,
+ * not bigrams: at a million subjects a two-character word is shared by tens of thousands of them.
+ */
+const GRAM = 3;
+
+class GramIndex {
   private readonly postings = new Map<string, number[]>();
 
   add(id: number, text: string): void {
     const seen = new Set<string>();
-    for (let i = 0; i + 2 <= text.length; i++) {
-      const gram = text.slice(i, i + 2);
+    for (let i = 0; i + GRAM <= text.length; i++) {
+      const gram = text.slice(i, i + GRAM);
       if (seen.has(gram)) continue;
       seen.add(gram);
       const list = this.postings.get(gram);
@@ -39,16 +44,39 @@ class BigramIndex {
     }
   }
 
-  /** Ids whose text contains `query` (query ≥ 2 characters), given each id's text. */
+  /**
+   * Ids whose text contains `query` (query ≥ GRAM characters), given each id's text. The postings of
+   * all the query's trigrams are intersected, rarest first (by binary search: postings are ascending),
+   * so a query made of common words does not scan a long list.
+   */
   containing(query: string, textOf: (id: number) => string): number[] {
-    let rarest: number[] | undefined;
-    for (let i = 0; i + 2 <= query.length; i++) {
-      const list = this.postings.get(query.slice(i, i + 2));
+    const lists: number[][] = [];
+    for (let i = 0; i + GRAM <= query.length; i++) {
+      const list = this.postings.get(query.slice(i, i + GRAM));
       if (list === undefined) return [];
-      if (rarest === undefined || list.length < rarest.length) rarest = list;
+      lists.push(list);
     }
-    return (rarest ?? []).filter((id) => textOf(id).includes(query));
+    if (lists.length === 0) return [];
+    lists.sort((a, b) => a.length - b.length);
+    let candidates = lists[0];
+    for (let i = 1; i < lists.length && candidates.length > 1; i++) {
+      const list = lists[i];
+      candidates = candidates.filter((id) => sortedHas(list, id));
+    }
+    return candidates.filter((id) => textOf(id).includes(query));
   }
+}
+
+function sortedHas(list: number[], id: number): boolean {
+  let low = 0;
+  let high = list.length - 1;
+  while (low <= high) {
+    const mid = (low + high) >>> 1;
+    if (list[mid] === id) return true;
+    if (list[mid] < id) low = mid + 1;
+    else high = mid - 1;
+  }
+  return false;
 }
 
 function pushAll(map: Map<string, number[]>, key: string, id: number): void {
@@ -68,8 +96,8 @@ export class ClueLinker {
   private readonly byCode = new Map<string, number>();
   private readonly byName = new Map<string, number[]>();
   private readonly byAddress = new Map<string, number[]>();
-  private readonly nameGrams = new BigramIndex();
-  private readonly addressGrams = new BigramIndex();
+  private readonly nameGrams = new GramIndex();
+  private readonly addressGrams = new GramIndex();
 
   constructor(subjects: Iterable<LinkableSubject> = []) {
     for (const subject of subjects) this.add(subject);

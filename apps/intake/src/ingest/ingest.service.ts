@@ -17,6 +17,7 @@ export interface FileReport {
   file: string;
   kind: SourceKind;
   counts: IngestCounts;
+  seconds: number;
 }
 
 export interface IngestProgress {
@@ -52,19 +53,24 @@ export class IngestService {
     files.sort((a, b) => INGEST_ORDER.indexOf(a.kind) - INGEST_ORDER.indexOf(b.kind) || a.path.localeCompare(b.path));
     const reports: FileReport[] = [];
     for (const file of files) reports.push(await this.ingestFile(file.path, file.kind, onProgress));
-    if (files.some((f) => f.kind === 'subjects')) await this.relinker.relinkAll();
+    if (files.some((f) => f.kind === 'subjects')) {
+      const started = performance.now();
+      const relinked = await this.relinker.relinkAll();
+      this.logger.log(`relinked ${relinked.linked} of ${relinked.examined} unlinked clues in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    }
     return reports;
   }
 
   async ingestFile(path: string, kind?: SourceKind, onProgress?: (p: IngestProgress) => void): Promise<FileReport> {
     const fileKind = kind ?? (await this.sniffKind(path));
     if (!fileKind) throw new Error(`${path}: not a known export (no recognised header)`);
+    const started = performance.now();
     const total = (await stat(path)).size;
     const stream = createReadStream(path, { highWaterMark: 1 << 20 });
     const ctx = { now: new Date() };
     const outcomes: AsyncIterable<AnyOutcome> = fileKind === 'clues' ? parseCluesStream(stream, ctx) : parseCsvStream(fileKind, stream, ctx);
     const counts = await this.ingestOutcomes(fileKind, outcomes, path, (records) => onProgress?.({ file: path, bytesDone: stream.bytesRead, bytesTotal: total, records }));
-    return { file: path, kind: fileKind, counts };
+    return { file: path, kind: fileKind, counts, seconds: (performance.now() - started) / 1000 };
   }
 
   /** Writes outcomes in batches; while one batch is written, the next is parsed. */
