@@ -7,6 +7,7 @@ import { registerGenerateCommand } from './generate.command';
 import { registerIntakeCommands } from './intake.commands';
 import { registerMigrateCommand } from './migrate.command';
 import { registerStartCommand } from './start/start.command';
+import { registerScoringCommands } from './scoring.commands';
 import { registerStatusCommand } from './status.command';
 import { registerWebCommands } from './web.commands';
 
@@ -19,5 +20,6 @@ registerMigrateCommand(program);
 registerBenchCommand(program);
 registerAuditCommands(program);
 registerDispatchCommands(program);
+registerScoringCommands(program);
 registerWebCommands(program);
 void program.parseAsync(process.argv);

@@ -1,0 +1,13 @@
+import { createAppDataSource } from '@tianping/database';
+import { CreateScoringTables1763920000000 } from './migrations/1763920000000-CreateScoringTables';
+
+export const SCORING_SCHEMA = 'scoring';
+
+export function createScoringDataSource(url: string) {
+  return createAppDataSource({
+    url,
+    schema: SCORING_SCHEMA,
+    entities: [],
+    migrations: [CreateScoringTables1763920000000],
+  });
+}

@@ -1,0 +1,5 @@
+import { IsString, Matches, MaxLength } from 'class-validator';
+
+export class ModelVersionParam {
+  @IsString() @MaxLength(200) @Matches(/^[\w.@+-]+$/) version!: string;
+}

@@ -1,0 +1,121 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import { ScoringSubjects, type ModelVersionEvent } from '@tianping/contracts';
+import { enqueueEvent } from '@tianping/messaging';
+import { modelFromJson, modelToJson, type GamModel } from '@tianping/risk-model';
+import { SCORING_SCHEMA } from '../database/scoring.data-source';
+import { ModelRegistryRepository, type ModelState, type ModelVersionRow } from './model-registry.repository';
+
+/** A state change the lifecycle does not allow (e.g. activating a draft). */
+export class ModelStateError extends Error {}
+
+/** Which states each change may start from: only an approved version becomes active. */
+const ALLOWED_FROM: Record<Exclude<ModelState, 'draft'>, ModelState[]> = {
+  approved: ['draft'],
+  active: ['approved'],
+  retired: ['draft', 'approved', 'active'],
+};
+
+export function modelMetrics(model: GamModel): Record<string, number> {
+  const v = model.training.validation;
+  return {
+    trainRows: model.training.rows,
+    trainPositives: model.training.positives,
+    validationRows: v.rows,
+    validationAuc: v.auc,
+    validationLogLoss: v.logLoss,
+    validationEce: v.ece,
+    seed: model.training.seed,
+  };
+}
+
+/**
+ * The registry's lifecycle: draft → approved → active → retired. Approval is oversight's act; until
+ * oversight grants it over NATS, an operator command stands in and is logged like any change.
+ * Every change is one transaction: the row, its event log entry and the published event.
+ */
+@Injectable()
+export class ModelRegistryService {
+  private readonly cache = new Map<string, GamModel>();
+
+  constructor(
+    @Inject(DataSource) private readonly dataSource: DataSource,
+    private readonly repository: ModelRegistryRepository,
+  ) {}
+
+  async register(model: GamModel, createdBy: string): Promise<void> {
+    await this.dataSource.transaction(async (m) => {
+      const fresh = await this.repository.insert(m, {
+        version: model.version,
+        spec_id: model.spec.id,
+        spec: model.spec,
+        state: 'draft',
+        training_from: model.training.from,
+        training_to: model.training.to,
+        data_fingerprint: model.training.dataFingerprint,
+        metrics: modelMetrics(model),
+        model: modelToJson(model),
+        created_by: createdBy,
+      });
+      // The same data and seed give the same version: training it again registers nothing new.
+      if (!fresh) return;
+      await this.repository.logEvent(m, model.version, null, 'draft', createdBy, 'trained');
+      const row = (await this.repository.lock(m, model.version))!;
+      await enqueueEvent(m, SCORING_SCHEMA, ScoringSubjects.modelRegistered, versionEvent(row, 'draft', createdBy, 'trained'));
+    });
+  }
+
+  async changeState(version: string, to: Exclude<ModelState, 'draft'>, actor: string, reason: string | null = null): Promise<ModelVersionRow> {
+    if (!actor.trim()) throw new ModelStateError('a state change needs the name of who made it');
+    return this.dataSource.transaction(async (m) => {
+      const row = await this.repository.lock(m, version);
+      if (!row) throw new ModelStateError(`no model version ${version}`);
+      if (!ALLOWED_FROM[to].includes(row.state)) throw new ModelStateError(`model ${version} is ${row.state}; only ${ALLOWED_FROM[to].join(' or ')} can become ${to}`);
+      if (to === 'active') await this.retireActive(m, actor, `replaced by ${version}`);
+      await this.move(m, row, to, actor, reason);
+      return (await this.repository.lock(m, version))!;
+    });
+  }
+
+  private async retireActive(m: EntityManager, actor: string, reason: string): Promise<void> {
+    const active = await this.repository.activeVersion(m);
+    if (!active) return;
+    await this.move(m, (await this.repository.lock(m, active))!, 'retired', actor, reason);
+  }
+
+  private async move(m: EntityManager, row: ModelVersionRow, to: ModelState, actor: string, reason: string | null): Promise<void> {
+    await this.repository.setState(m, row.version, to, actor, reason);
+    await this.repository.logEvent(m, row.version, row.state, to, actor, reason);
+    await enqueueEvent(m, SCORING_SCHEMA, ScoringSubjects.modelStateChanged, versionEvent(row, to, actor, reason));
+  }
+
+  async activeModel(): Promise<GamModel | null> {
+    const version = await this.repository.activeVersion();
+    return version ? this.model(version) : null;
+  }
+
+  /** A stored model by version; versions are immutable, so they are cached. */
+  async model(version: string): Promise<GamModel> {
+    const cached = this.cache.get(version);
+    if (cached) return cached;
+    const json = await this.repository.modelJson(version);
+    if (!json) throw new ModelStateError(`no model version ${version}`);
+    const model = modelFromJson(json);
+    this.cache.set(version, model);
+    return model;
+  }
+}
+
+function versionEvent(row: ModelVersionRow, state: ModelState, actor: string, reason: string | null): ModelVersionEvent {
+  return {
+    modelVersion: row.version,
+    state,
+    actor,
+    ...(reason ? { reason } : {}),
+    specName: row.spec_id,
+    trainingWindow: { from: row.training_from, to: row.training_to },
+    dataFingerprint: row.data_fingerprint,
+    metrics: row.metrics,
+    at: new Date().toISOString(),
+  };
+}

@@ -1,0 +1,50 @@
+import { Controller, Get, NotFoundException, Param } from '@nestjs/common';
+import { ColourPolicyService } from '../colour/colour-policy.service';
+import { ModelRegistryRepository, type ModelVersionRow } from './model-registry.repository';
+import { ModelVersionParam } from './dtos/model-version.dto';
+
+function toDto(row: ModelVersionRow) {
+  return {
+    version: row.version,
+    specId: row.spec_id,
+    state: row.state,
+    trainingWindow: { from: row.training_from, to: row.training_to },
+    dataFingerprint: row.data_fingerprint,
+    metrics: row.metrics,
+    createdBy: row.created_by,
+    createdAt: row.created_at,
+    stateChangedBy: row.state_changed_by,
+    stateChangedAt: row.state_changed_at,
+    stateReason: row.state_reason,
+  };
+}
+
+@Controller('api')
+export class ModelsController {
+  constructor(
+    private readonly models: ModelRegistryRepository,
+    private readonly policies: ColourPolicyService,
+  ) {}
+
+  @Get('models')
+  async list() {
+    return (await this.models.list()).map(toDto);
+  }
+
+  /** One version with its lifecycle log; the model itself (terms, bins) is for oversight's replay. */
+  @Get('models/:version')
+  async one(@Param() params: ModelVersionParam) {
+    const row = await this.models.find(params.version);
+    if (!row) throw new NotFoundException(`no model version ${params.version}`);
+    const events = await this.models.events(params.version);
+    return { ...toDto(row), events: events.map((e) => ({ from: e.from_state, to: e.to_state, actor: e.actor, reason: e.reason, at: e.at })) };
+  }
+
+  @Get('colour-policies')
+  async colourPolicies() {
+    return (await this.policies.list()).map((p) => ({
+      version: p.version, thresholds: { yellow: p.yellow, red: p.red }, state: p.state, createdBy: p.created_by, createdAt: p.created_at,
+      stateChangedBy: p.state_changed_by, stateChangedAt: p.state_changed_at,
+    }));
+  }
+}

@@ -1,0 +1,123 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { CaseChange, ClueChange, SubjectChange } from '@tianping/contracts';
+
+export interface ProjectionCounts {
+  subjects: number;
+  cases: number;
+  clues: number;
+  dirty: number;
+}
+
+/**
+ * Idempotent upserts of intake's records. Redelivery changes nothing; an older version arriving late
+ * (by `updatedAt`) never overwrites a newer one. Every enterprise a newer version touches is marked
+ * dirty, in the same transaction, for the re-scoring loop.
+ */
+@Injectable()
+export class ProjectionRepository {
+  constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
+
+  async upsertSubjects(records: SubjectChange[]): Promise<void> {
+    const rows = newestBy(records, (r) => r.creditCode, (r) => instant(r.updatedAt)).map((r) => ({
+      credit_code: r.creditCode, established_on: r.establishedOn?.slice(0, 10) ?? null, registered_capital_wan: r.registeredCapitalWan,
+      shareholder_subscribed_wan: r.shareholderSubscribedWan, employees: r.employees, industry_code: r.industryCode, region_code: r.regionCode,
+      address_key: r.addressKey, status: r.status, abnormal_listed: r.abnormalListed, legal_rep_changes_2y: r.legalRepChanges2y, updated_at: r.updatedAt,
+    }));
+    await this.dataSource.transaction(async (m) => {
+      const changed = await m.query(
+        `INSERT INTO scoring.subjects AS s (credit_code, established_on, registered_capital_wan, shareholder_subscribed_wan, employees, industry_code,
+           region_code, address_key, status, abnormal_listed, legal_rep_changes_2y, updated_at)
+         SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(credit_code text, established_on date, registered_capital_wan double precision,
+           shareholder_subscribed_wan double precision, employees integer, industry_code text, region_code text, address_key text, status text,
+           abnormal_listed boolean, legal_rep_changes_2y integer, updated_at timestamptz)
+         ON CONFLICT (credit_code) DO UPDATE SET established_on = EXCLUDED.established_on, registered_capital_wan = EXCLUDED.registered_capital_wan,
+           shareholder_subscribed_wan = EXCLUDED.shareholder_subscribed_wan, employees = EXCLUDED.employees, industry_code = EXCLUDED.industry_code,
+           region_code = EXCLUDED.region_code, address_key = EXCLUDED.address_key, status = EXCLUDED.status, abnormal_listed = EXCLUDED.abnormal_listed,
+           legal_rep_changes_2y = EXCLUDED.legal_rep_changes_2y, updated_at = EXCLUDED.updated_at
+         WHERE s.updated_at < EXCLUDED.updated_at
+         RETURNING credit_code, address_key`,
+        [JSON.stringify(rows)],
+      );
+      // A subject moving in or out of an address changes its neighbours' shared-address count too.
+      await markDirty(m, changed.map((r: { credit_code: string }) => r.credit_code), changed.map((r: { address_key: string | null }) => r.address_key));
+    });
+  }
+
+  async upsertCases(records: CaseChange[]): Promise<void> {
+    const rows = newestBy(records, (r) => r.caseNo, (r) => instant(r.updatedAt)).map((r) => ({
+      case_no: r.caseNo, credit_code: r.creditCode, kind: r.kind, department: r.department, date: r.date.slice(0, 10),
+      violation_found: r.violationFound, officer_ids: r.officerIds, updated_at: r.updatedAt,
+    }));
+    await this.dataSource.transaction(async (m) => {
+      const changed = await m.query(
+        `INSERT INTO scoring.cases AS c (case_no, credit_code, kind, department, date, violation_found, officer_ids, updated_at)
+         SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(case_no text, credit_code text, kind text, department text, date date,
+           violation_found boolean, officer_ids text[], updated_at timestamptz)
+         ON CONFLICT (case_no) DO UPDATE SET credit_code = EXCLUDED.credit_code, kind = EXCLUDED.kind, department = EXCLUDED.department,
+           date = EXCLUDED.date, violation_found = EXCLUDED.violation_found, officer_ids = EXCLUDED.officer_ids, updated_at = EXCLUDED.updated_at
+         WHERE c.updated_at < EXCLUDED.updated_at
+         RETURNING credit_code`,
+        [JSON.stringify(rows)],
+      );
+      await markDirty(m, changed.map((r: { credit_code: string }) => r.credit_code));
+    });
+  }
+
+  async upsertClues(records: ClueChange[]): Promise<void> {
+    const rows = newestBy(records, (r) => r.clueId, (r) => instant(r.updatedAt)).map((r) => ({
+      clue_id: r.clueId, credit_code: r.linkedCreditCode, received_at: r.receivedAt, verified: r.verified, updated_at: r.updatedAt,
+    }));
+    await this.dataSource.transaction(async (m) => {
+      const changed = await m.query(
+        `WITH before AS (SELECT clue_id, credit_code FROM scoring.clues WHERE clue_id = ANY($2::text[]))
+         INSERT INTO scoring.clues AS c (clue_id, credit_code, received_at, verified, updated_at)
+         SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(clue_id text, credit_code text, received_at timestamptz, verified boolean, updated_at timestamptz)
+         ON CONFLICT (clue_id) DO UPDATE SET credit_code = EXCLUDED.credit_code, received_at = EXCLUDED.received_at, verified = EXCLUDED.verified,
+           updated_at = EXCLUDED.updated_at
+         WHERE c.updated_at < EXCLUDED.updated_at
+         RETURNING credit_code, (SELECT b.credit_code FROM before b WHERE b.clue_id = c.clue_id) AS previous`,
+        [JSON.stringify(rows), rows.map((r) => r.clue_id)],
+      );
+      // A clue re-linked to another enterprise changes both enterprises' complaint counts.
+      const codes = changed.flatMap((r: { credit_code: string | null; previous: string | null }) => [r.credit_code, r.previous]);
+      await markDirty(m, codes.filter((c: string | null): c is string => !!c));
+    });
+  }
+
+  async counts(): Promise<ProjectionCounts> {
+    const [row] = await this.dataSource.query(
+      `SELECT (SELECT count(*) FROM scoring.subjects)::int AS subjects, (SELECT count(*) FROM scoring.cases)::int AS cases,
+              (SELECT count(*) FROM scoring.clues)::int AS clues, (SELECT count(*) FROM scoring.dirty_enterprises)::int AS dirty`,
+    );
+    return row;
+  }
+}
+
+/** Rows are locked in credit-code order, so concurrent consumers marking overlapping sets cannot deadlock. */
+async function markDirty(m: EntityManager, codes: string[], addressKeys: (string | null)[] = []): Promise<void> {
+  if (codes.length === 0) return;
+  const keys = [...new Set(addressKeys.filter((k): k is string => !!k))];
+  await m.query(
+    `INSERT INTO scoring.dirty_enterprises (credit_code)
+     SELECT code FROM (SELECT unnest($1::text[]) AS code
+       UNION SELECT credit_code FROM scoring.subjects WHERE address_key = ANY($2::text[])) t
+     ORDER BY code
+     ON CONFLICT (credit_code) DO UPDATE SET marked_at = now()`,
+    [codes, keys],
+  );
+}
+
+/** One record per key, the newest by `version` (a batch may repeat a key: the upsert touches each row once). */
+function newestBy<T>(records: T[], key: (r: T) => string, version: (r: T) => string): T[] {
+  const best = new Map<string, T>();
+  for (const r of records) {
+    const held = best.get(key(r));
+    if (!held || version(r) >= version(held)) best.set(key(r), r);
+  }
+  return [...best.values()];
+}
+
+function instant(text: string): string {
+  return new Date(text).toISOString();
+}

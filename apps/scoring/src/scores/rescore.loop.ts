@@ -1,0 +1,60 @@
+import { Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
+import { ModelRegistryService } from '../models/model-registry.service';
+import { ScoresRepository } from './scores.repository';
+import { ScoringService } from './scoring.service';
+
+/** How often changed enterprises are re-scored: changes arriving together are scored together. */
+export const RESCORE_INTERVAL_MS = 2_000;
+const MAX_PER_RUN = 20_000;
+
+/** Re-scores the enterprises intake changed, with the active model, as of today, every couple of seconds. */
+@Injectable()
+export class RescoreLoop implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger(RescoreLoop.name);
+  private timer?: NodeJS.Timeout;
+  private running?: Promise<number>;
+  private stopped = true;
+
+  constructor(
+    private readonly scoring: ScoringService,
+    private readonly scores: ScoresRepository,
+    private readonly registry: ModelRegistryService,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.stopped = false;
+    const tick = async () => {
+      if (this.stopped) return;
+      await this.rescoreDirty().catch((error: Error) => this.logger.warn(`re-scoring: ${error.message}`));
+      if (!this.stopped) this.timer = setTimeout(tick, RESCORE_INTERVAL_MS);
+    };
+    this.timer = setTimeout(tick, RESCORE_INTERVAL_MS);
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    await this.running?.catch(() => 0);
+  }
+
+  /** Scores every enterprise marked dirty; returns how many. With no active model they stay marked. */
+  rescoreDirty(): Promise<number> {
+    if (!this.running) this.running = this.drainDirty().finally(() => (this.running = undefined));
+    return this.running;
+  }
+
+  private async drainDirty(): Promise<number> {
+    if (!(await this.registry.activeModel())) return 0;
+    let total = 0;
+    for (;;) {
+      const codes = await this.scores.takeDirty(MAX_PER_RUN);
+      if (codes.length === 0) return total;
+      try {
+        total += (await this.scoring.scoreEnterprises(codes)).enterprises;
+      } catch (error) {
+        await this.scores.markDirty(codes);
+        throw error;
+      }
+    }
+  }
+}

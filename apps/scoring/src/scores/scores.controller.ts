@@ -1,0 +1,55 @@
+import { Controller, Get, NotFoundException, Param, Query } from '@nestjs/common';
+import { COLOURS } from '@tianping/risk-model';
+import { ColourPolicyService } from '../colour/colour-policy.service';
+import { ModelRegistryRepository } from '../models/model-registry.repository';
+import { ModelRegistryService } from '../models/model-registry.service';
+import { CreditCodeParam, ScoreListQuery } from './dtos/score-query.dto';
+import { explainStored, toScoreRecord } from './score-record.mapper';
+import { ScoresRepository } from './scores.repository';
+
+@Controller('api')
+export class ScoresController {
+  constructor(
+    private readonly scores: ScoresRepository,
+    private readonly registry: ModelRegistryService,
+    private readonly models: ModelRegistryRepository,
+    private readonly policies: ColourPolicyService,
+  ) {}
+
+  /** An enterprise's current score, explained in Chinese and English, with what it could change. */
+  @Get('scores/:creditCode')
+  async score(@Param() params: CreditCodeParam) {
+    const stored = await this.scores.current(params.creditCode);
+    if (!stored) throw new NotFoundException(`no score for ${params.creditCode}`);
+    const model = await this.registry.model(stored.model_version);
+    const policy = await this.policies.byVersion(stored.policy_version);
+    const [explanation] = explainStored(model, policy, [stored]);
+    const record = toScoreRecord(model, stored, explanation);
+    return {
+      ...record,
+      colourThresholds: policy.thresholds,
+      factors: explanation.factors.map((f, i) => ({ ...record.contributions[i], label: f.label })),
+    };
+  }
+
+  @Get('scores')
+  async list(@Query() query: ScoreListQuery) {
+    const limit = query.limit ?? 100;
+    const rows = await this.scores.list({ ...query, colour: query.colour ? COLOURS.indexOf(query.colour) : undefined, limit });
+    return {
+      scores: rows.map((r) => ({
+        creditCode: r.credit_code, asOf: r.as_of, probability: r.probability, colour: COLOURS[r.colour], modelVersion: r.model_version,
+        colourPolicyVersion: r.policy_version, regionCode: r.region_code, industryCode: r.industry_code,
+      })),
+      next: rows.length === limit ? rows[rows.length - 1].credit_code : null,
+    };
+  }
+
+  @Get('scoring/summary')
+  async summary() {
+    const [{ byColour, lastRun }, active, policy] = await Promise.all([this.scores.summary(), this.models.activeVersion(), this.policies.active()]);
+    const counts = { green: 0, yellow: 0, red: 0 };
+    for (const row of byColour) counts[COLOURS[row.colour]] = row.n;
+    return { byColour: counts, activeModel: active, colourPolicy: policy, lastRun, pendingPublications: await this.scores.pendingPublications() };
+  }
+}

@@ -1,0 +1,157 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { FactorValue, FactorValues, ScoreBatch } from '@tianping/risk-model';
+
+export interface StoredScore {
+  id: string;
+  credit_code: string;
+  as_of: string;
+  probability: number;
+  logit: number;
+  colour: number;
+  contributions: number[];
+  factor_values: FactorValue[];
+  computed_at: Date;
+  model_version: string;
+  policy_version: string;
+  run_id: string;
+}
+
+export interface ScoreListFilter {
+  colour?: number;
+  region?: string;
+  industry?: string;
+  after?: string;
+  limit: number;
+}
+
+const STORED = `h.id::text AS id, h.credit_code, to_char(h.as_of, 'YYYY-MM-DD') AS as_of, h.probability, h.logit, h.colour, h.contributions,
+  h.factor_values, h.computed_at, r.model_version, r.policy_version, h.run_id::text AS run_id`;
+
+/** The only place that reads and writes scores and score runs. Writes are whole chunks in one statement. */
+@Injectable()
+export class ScoresRepository {
+  constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
+
+  async startRun(kind: 'all' | 'changes', asOf: string, modelVersion: string, policyVersion: string): Promise<string> {
+    const [row] = await this.dataSource.query(
+      `INSERT INTO scoring.score_runs (kind, as_of, model_version, policy_version) VALUES ($1, $2, $3, $4) RETURNING id::text AS id`,
+      [kind, asOf, modelVersion, policyVersion],
+    );
+    return row.id;
+  }
+
+  async finishRun(runId: string, enterprises: number): Promise<void> {
+    await this.dataSource.query(`UPDATE scoring.score_runs SET finished_at = now(), enterprises = $2 WHERE id = $1`, [runId, enterprises]);
+  }
+
+  /**
+   * Appends a chunk's scores to the history and points each enterprise's current score at it, in one
+   * statement; a later as-of date is never replaced by an earlier one.
+   */
+  async writeChunk(runId: string, asOf: string, creditCodes: string[], batch: ScoreBatch, factors: FactorValues[]): Promise<void> {
+    const F = batch.factorNames.length;
+    const contributions = new Array<string>(batch.rows);
+    const values = new Array<string>(batch.rows);
+    for (let i = 0; i < batch.rows; i++) {
+      const parts = new Array<string>(F);
+      const row = factors[i];
+      const used = new Array<FactorValue>(F);
+      for (let f = 0; f < F; f++) {
+        parts[f] = String(batch.contributions[i * F + f]);
+        used[f] = row[batch.factorNames[f]] ?? null;
+      }
+      contributions[i] = `{${parts.join(',')}}`;
+      values[i] = JSON.stringify(used);
+    }
+    await this.dataSource.query(
+      `WITH h AS (
+         INSERT INTO scoring.score_history (run_id, credit_code, as_of, probability, logit, colour, contributions, factor_values)
+         SELECT $1, t.code, $2::date, t.p, t.z, t.colour, t.contributions::float8[], t.vals::jsonb
+         FROM unnest($3::text[], $4::float8[], $5::float8[], $6::int2[], $7::text[], $8::text[]) AS t(code, p, z, colour, contributions, vals)
+         RETURNING id, credit_code, probability, colour)
+       INSERT INTO scoring.current_scores AS c (credit_code, score_id, run_id, as_of, probability, colour)
+       SELECT credit_code, id, $1, $2::date, probability, colour FROM h
+       ON CONFLICT (credit_code) DO UPDATE SET score_id = EXCLUDED.score_id, run_id = EXCLUDED.run_id, as_of = EXCLUDED.as_of,
+         probability = EXCLUDED.probability, colour = EXCLUDED.colour
+       WHERE c.as_of <= EXCLUDED.as_of`,
+      [runId, asOf, creditCodes, Array.from(batch.probability), Array.from(batch.logit), Array.from(batch.colour), contributions, values],
+    );
+  }
+
+  async current(creditCode: string): Promise<StoredScore | null> {
+    const [row] = await this.dataSource.query(
+      `SELECT ${STORED} FROM scoring.current_scores c JOIN scoring.score_history h ON h.id = c.score_id JOIN scoring.score_runs r ON r.id = h.run_id
+       WHERE c.credit_code = $1`,
+      [creditCode],
+    );
+    return row ?? null;
+  }
+
+  async byIds(ids: string[]): Promise<StoredScore[]> {
+    return this.dataSource.query(`SELECT ${STORED} FROM scoring.score_history h JOIN scoring.score_runs r ON r.id = h.run_id WHERE h.id = ANY($1::bigint[]) ORDER BY h.id`, [ids]);
+  }
+
+  /** Bureau staff's list: keyset-paged by credit code, filtered by colour, region prefix and industry section. */
+  async list(filter: ScoreListFilter): Promise<(Omit<StoredScore, 'contributions' | 'factor_values' | 'logit'> & { region_code: string; industry_code: string })[]> {
+    return this.dataSource.query(
+      `SELECT c.score_id::text AS id, c.credit_code, to_char(c.as_of, 'YYYY-MM-DD') AS as_of, c.probability, c.colour, r.model_version, r.policy_version,
+              c.run_id::text AS run_id, s.region_code, s.industry_code
+       FROM scoring.current_scores c JOIN scoring.score_runs r ON r.id = c.run_id JOIN scoring.subjects s USING (credit_code)
+       WHERE c.credit_code > $1 AND ($2::int2 IS NULL OR c.colour = $2) AND ($3::text IS NULL OR s.region_code LIKE $3 || '%')
+         AND ($4::text IS NULL OR upper(left(s.industry_code, 1)) = upper($4))
+       ORDER BY c.credit_code LIMIT $5`,
+      [filter.after ?? '', filter.colour ?? null, filter.region ?? null, filter.industry ?? null, filter.limit],
+    );
+  }
+
+  async summary(): Promise<{ byColour: { colour: number; n: number }[]; lastRun: Record<string, unknown> | null }> {
+    const byColour = await this.dataSource.query(`SELECT colour, count(*)::int AS n FROM scoring.current_scores GROUP BY colour ORDER BY colour`);
+    const [lastRun] = await this.dataSource.query(
+      `SELECT id::text AS id, kind, to_char(as_of, 'YYYY-MM-DD') AS "asOf", model_version AS "modelVersion", policy_version AS "policyVersion",
+              started_at AS "startedAt", finished_at AS "finishedAt", enterprises
+       FROM scoring.score_runs WHERE finished_at IS NOT NULL ORDER BY id DESC LIMIT 1`,
+    );
+    return { byColour, lastRun: lastRun ?? null };
+  }
+
+  /** The oldest scores not yet published: score history rows are their own outbox. */
+  async unpublished(limit: number): Promise<StoredScore[]> {
+    return this.dataSource.query(
+      `SELECT ${STORED} FROM (SELECT * FROM scoring.score_history WHERE published_at IS NULL ORDER BY id LIMIT $1) h
+       JOIN scoring.score_runs r ON r.id = h.run_id ORDER BY h.id`,
+      [limit],
+    );
+  }
+
+  async markPublished(ids: string[]): Promise<void> {
+    await this.dataSource.query(`UPDATE scoring.score_history SET published_at = now() WHERE id = ANY($1::bigint[])`, [ids]);
+  }
+
+  async pendingPublications(): Promise<number> {
+    const [row] = await this.dataSource.query(`SELECT count(*)::int AS n FROM scoring.score_history WHERE published_at IS NULL`);
+    return row.n;
+  }
+
+  /** Takes up to `limit` enterprises marked dirty; they are re-marked if scoring them fails. */
+  async takeDirty(limit: number): Promise<string[]> {
+    // Wrapped in a SELECT: TypeORM returns [rows, count] for a bare DELETE … RETURNING.
+    const rows: { credit_code: string }[] = await this.dataSource.query(
+      `WITH taken AS (DELETE FROM scoring.dirty_enterprises
+         WHERE credit_code IN (SELECT credit_code FROM scoring.dirty_enterprises ORDER BY marked_at LIMIT $1 FOR UPDATE SKIP LOCKED)
+         RETURNING credit_code)
+       SELECT credit_code FROM taken`,
+      [limit],
+    );
+    return rows.map((r) => r.credit_code);
+  }
+
+  /** A full run covers every change marked before it started. */
+  async clearDirtyBefore(runId: string): Promise<void> {
+    await this.dataSource.query(`DELETE FROM scoring.dirty_enterprises WHERE marked_at <= (SELECT started_at FROM scoring.score_runs WHERE id = $1)`, [runId]);
+  }
+
+  async markDirty(creditCodes: string[]): Promise<void> {
+    await this.dataSource.query(`INSERT INTO scoring.dirty_enterprises (credit_code) SELECT unnest($1::text[]) ON CONFLICT DO NOTHING`, [creditCodes]);
+  }
+}

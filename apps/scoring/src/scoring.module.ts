@@ -1,0 +1,48 @@
+import { Module } from '@nestjs/common';
+import { DatabaseModule, HealthController } from '@tianping/database';
+import { NatsModule } from '@tianping/messaging';
+import { ColourPolicyService } from './colour/colour-policy.service';
+import { createScoringDataSource, SCORING_SCHEMA } from './database/scoring.data-source';
+import { EnterpriseFeaturesRepository } from './features/enterprise-features.repository';
+import { EnterpriseHistoryRepository } from './features/enterprise-history.repository';
+import { ModelRegistryRepository } from './models/model-registry.repository';
+import { ModelRegistryService } from './models/model-registry.service';
+import { ModelsController } from './models/models.controller';
+import { ScoringOutbox } from './outbox/scoring-outbox.provider';
+import { ProjectionHandler } from './projection/projection.handler';
+import { ProjectionRepository } from './projection/projection.repository';
+import { RescoreLoop } from './scores/rescore.loop';
+import { ScorePublisher, ScorePublishingLoop } from './scores/score-publisher';
+import { ScoresController } from './scores/scores.controller';
+import { ScoresRepository } from './scores/scores.repository';
+import { ScoringService } from './scores/scoring.service';
+import { TrainingService } from './training/training.service';
+
+/** Everything scoring does without listening: used by the CLI for train, score, backtest, model and colour-policy. */
+@Module({
+  imports: [DatabaseModule.forApp({ schema: SCORING_SCHEMA, createDataSource: createScoringDataSource }), NatsModule.forApp('scoring')],
+  providers: [
+    ProjectionRepository,
+    EnterpriseFeaturesRepository,
+    EnterpriseHistoryRepository,
+    ModelRegistryRepository,
+    ModelRegistryService,
+    ColourPolicyService,
+    ScoresRepository,
+    ScoringService,
+    TrainingService,
+    ScoringOutbox,
+    ScorePublisher,
+  ],
+  exports: [ProjectionRepository, ModelRegistryService, ModelRegistryRepository, ColourPolicyService, ScoresRepository, ScoringService, TrainingService, ScoringOutbox, ScorePublisher],
+})
+export class ScoringCoreModule {}
+
+/** The scoring service: the core plus its HTTP API, intake's projections and the re-scoring loop. */
+@Module({
+  imports: [ScoringCoreModule],
+  controllers: [HealthController, ScoresController, ModelsController],
+  providers: [ProjectionHandler, RescoreLoop, ScorePublishingLoop],
+  exports: [RescoreLoop],
+})
+export class ScoringModule {}

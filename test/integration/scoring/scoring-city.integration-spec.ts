@@ -1,0 +1,175 @@
+import { IntakeSubjects, ScoringSubjects, STREAMS, type CaseChange, type ScoresComputed } from '@tianping/contracts';
+import { computeFactors, type GamModel } from '@tianping/risk-model';
+import { scoringEventEntries } from '../../../apps/oversight/src/record/scoring-events.mapper';
+import { EnterpriseFeaturesRepository } from '../../../apps/scoring/src/features/enterprise-features.repository';
+import { EnterpriseHistoryRepository } from '../../../apps/scoring/src/features/enterprise-history.repository';
+import { ModelRegistryService, ModelStateError } from '../../../apps/scoring/src/models/model-registry.service';
+import { ScorePublisher } from '../../../apps/scoring/src/scores/score-publisher';
+import { ScoringService } from '../../../apps/scoring/src/scores/scoring.service';
+import { TrainingService } from '../../../apps/scoring/src/training/training.service';
+import { eventually, projectionsSettled, readSubject, startScoringOnCity, type ScoringHarness } from './scoring-app.harness';
+
+const AS_OF = '2026-01-01';
+
+interface ScoreRow {
+  credit_code: string;
+  logit: number;
+  contributions: number[];
+}
+
+describe('scoring a generated city from intake\'s events', () => {
+  let h: ScoringHarness;
+  let model: GamModel;
+  let firstRun: string;
+
+  const runScores = (runId: string): Promise<ScoreRow[]> =>
+    h.dataSource.query(`SELECT credit_code, logit, contributions FROM scoring.score_history WHERE run_id = $1 ORDER BY credit_code`, [runId]);
+
+  beforeAll(async () => {
+    h = await startScoringOnCity({ enterprises: 300, years: 3, seed: 5 });
+    await projectionsSettled(h);
+    model = (await h.app.get(TrainingService).train({ asOf: AS_OF, seed: 3, createdBy: 'test' })).model;
+  }, 120_000);
+  afterAll(async () => h?.close());
+
+  it('refuses to activate a model that has not been approved', async () => {
+    const registry = h.app.get(ModelRegistryService);
+    await expect(registry.changeState(model.version, 'active', 'operator')).rejects.toThrow(ModelStateError);
+    await registry.changeState(model.version, 'approved', 'operator', 'standing in for oversight');
+    await registry.changeState(model.version, 'active', 'operator');
+    const events = await h.dataSource.query(`SELECT from_state, to_state, actor FROM scoring.model_events WHERE version = $1 ORDER BY id`, [model.version]);
+    expect(events.map((e: { to_state: string }) => e.to_state)).toEqual(['draft', 'approved', 'active']);
+  });
+
+  it('computes in bulk exactly the factors the risk model computes from each history', async () => {
+    const features = h.app.get(EnterpriseFeaturesRepository);
+    const context = await features.industryContext(AS_OF);
+    const bulk = new Map<string, unknown>();
+    for await (const chunk of features.factorChunks(AS_OF, model.spec, context, { chunkSize: 97 })) chunk.creditCodes.forEach((c, i) => bulk.set(c, chunk.factors[i]));
+    let compared = 0;
+    for await (const chunk of h.app.get(EnterpriseHistoryRepository).historyChunks(500)) {
+      chunk.histories.forEach((history, i) => {
+        const code = chunk.creditCodes[i];
+        if (!bulk.has(code)) return; // closed subjects are not scored
+        const expected = computeFactors(history, AS_OF, model.spec, context);
+        const got = bulk.get(code) as Record<string, unknown>;
+        for (const [name, value] of Object.entries(expected)) {
+          if (typeof value === 'number') expect(got[name]).toBeCloseTo(value, 9);
+          else expect(got[name]).toEqual(value);
+        }
+        compared++;
+      });
+    }
+    expect(compared).toBe(bulk.size);
+    expect(compared).toBeGreaterThan(200);
+  });
+
+  it('scores every enterprise so that base plus contributions equal the log-odds, to 1e-6', async () => {
+    const run = await h.app.get(ScoringService).scoreAll(AS_OF);
+    firstRun = run.runId;
+    const rows = await runScores(run.runId);
+    expect(rows.length).toBe(run.enterprises);
+    for (const row of rows) {
+      const sum = row.contributions.reduce((s, c) => s + c, model.base);
+      expect(Math.abs(sum - row.logit)).toBeLessThan(1e-6);
+    }
+  });
+
+  it('publishes every score with its explanation, in batches oversight\'s record accepts', async () => {
+    await h.app.get(ScorePublisher).drain();
+    const messages = (await readSubject(h.js, STREAMS.scoring.name, ScoringSubjects.scoresComputed)) as ScoresComputed[];
+    const scores = messages.flatMap((m) => m.scores);
+    expect(scores.length).toBeGreaterThan(200);
+    for (const m of messages) {
+      expect(m.scores.length).toBeLessThanOrEqual(500);
+      expect(scoringEventEntries(ScoringSubjects.scoresComputed, m).length).toBe(m.scores.length);
+    }
+    for (const s of scores) {
+      expect(Math.abs(s.contributions.reduce((t, c) => t + c.contribution, s.base) - s.logit)).toBeLessThan(1e-6);
+      expect(s.modelVersion).toBe(model.version);
+      expect(s.inputFingerprint).toMatch(/^[0-9a-f]{64}$/);
+      for (const r of s.reasons) expect(r.zh.length * r.en.length).toBeGreaterThan(0);
+      const actionable = new Set(model.spec.factors.filter((f) => f.actionable).map((f) => f.name));
+      for (const suggestion of s.suggestions) expect(actionable.has(suggestion.factor)).toBe(true);
+    }
+    expect(scores.some((s) => s.reasons.length > 0)).toBe(true);
+    const versions = await readSubject(h.js, STREAMS.scoring.name, ScoringSubjects.modelStateChanged);
+    for (const v of versions) expect(scoringEventEntries(ScoringSubjects.modelStateChanged, v)).toHaveLength(1);
+  });
+
+  it('a score as of D does not change when records dated on or after D arrive, nor when other officers are named', async () => {
+    const before = await runScores(firstRun);
+    const codes = before.slice(0, 40).map((r) => r.credit_code);
+    const cases: CaseChange[] = await h.dataSource.query(
+      `SELECT case_no AS "caseNo", credit_code AS "creditCode", department, kind, to_char(date, 'YYYY-MM-DD') AS date, violation_found AS "violationFound",
+              officer_ids AS "officerIds" FROM scoring.cases WHERE credit_code = ANY($1::text[])`,
+      [codes],
+    );
+    const later = new Date(Date.now() + 60_000).toISOString();
+    const reassigned = cases.map((c) => ({ ...c, origin: '其他', items: [], result: null, penaltyYuan: 0, officerIds: ['ZZ-OTHER-1', 'ZZ-OTHER-2'], updatedAt: later }));
+    const late = codes.map((code, i) => ({
+      caseNo: `LATE-${i}`, creditCode: code, department: 'SAMR', kind: '检查', origin: '其他', date: AS_OF, items: [], result: '立案查处',
+      violationFound: true, penaltyYuan: 0, officerIds: ['X1', 'X2'], updatedAt: later,
+    }));
+    const lateClues = codes.map((code, i) => ({
+      clueId: `LATE-CLUE-${i}`, channel: '12345', receivedAt: `${AS_OF}T00:00:01+08:00`, linkedCreditCode: code, linkMethod: 'credit_code', category: 'other',
+      department: 'SAMR', verified: true, status: 'pending', updatedAt: later,
+    }));
+    await h.publish(IntakeSubjects.casesUpserted, { batchId: 'reassign', records: [...reassigned, ...late] });
+    await h.publish(IntakeSubjects.cluesUpserted, { batchId: 'late-clues', records: lateClues });
+    await eventually(async () => {
+      const [row] = await h.dataSource.query(
+        `SELECT (SELECT count(*) FROM scoring.cases WHERE case_no LIKE 'LATE-%')::int AS late,
+                (SELECT count(*) FROM scoring.cases WHERE 'ZZ-OTHER-1' = ANY(officer_ids))::int AS reassigned,
+                (SELECT count(*) FROM scoring.clues WHERE clue_id LIKE 'LATE-CLUE-%')::int AS clues`,
+      );
+      return row.late === codes.length && row.reassigned === cases.length && row.clues === codes.length;
+    }, 'the late records and re-assigned officers to be projected');
+    const rerun = await h.app.get(ScoringService).scoreEnterprises(codes, AS_OF);
+    const after = new Map((await runScores(rerun.runId)).map((r) => [r.credit_code, r.logit]));
+    expect(after.size).toBe(codes.length);
+    for (const row of before.filter((r) => after.has(r.credit_code))) expect(after.get(row.credit_code)).toBe(row.logit);
+  });
+
+  it('re-scores an enterprise when intake publishes a change to it', async () => {
+    const [subject] = await h.dataSource.query(
+      `SELECT s.credit_code, c.score_id::text AS score_id FROM scoring.subjects s JOIN scoring.current_scores c USING (credit_code) WHERE NOT s.abnormal_listed LIMIT 1`,
+    );
+    const [intakeRow] = await h.dataSource.query(
+      `SELECT credit_code AS "creditCode", name, to_char(established_on, 'YYYY-MM-DD') AS "establishedOn", registered_capital_wan::float8 AS "registeredCapitalWan",
+              shareholder_subscribed_wan::float8 AS "shareholderSubscribedWan", employees, industry_code AS "industryCode", region_code AS "regionCode",
+              status, legal_rep_changes_2y AS "legalRepChanges2y" FROM intake.subjects WHERE credit_code = $1`,
+      [subject.credit_code],
+    );
+    await h.app.get(ScoringService).scoreAll(); // as of today, so the change's re-score replaces a same-day score
+    const change = { ...intakeRow, address: null, addressKey: null, lng: null, lat: null, abnormalListed: true, updatedAt: new Date(Date.now() + 120_000).toISOString() };
+    const [{ score_id: current }] = await h.dataSource.query(`SELECT score_id::text AS score_id FROM scoring.current_scores WHERE credit_code = $1`, [subject.credit_code]);
+    await h.publish(IntakeSubjects.subjectsUpserted, { batchId: 'abnormal', records: [change] });
+    const rescored = await eventually(async () => {
+      const [row] = await h.dataSource.query(`SELECT score_id::text AS score_id, probability FROM scoring.current_scores WHERE credit_code = $1`, [subject.credit_code]);
+      return row.score_id !== current ? row : null;
+    }, 'the change to be re-scored');
+    const { body } = await h.http<{ creditCode: string; contributions: { factor: string; value: unknown }[]; modelVersion: string }>(`/api/scores/${subject.credit_code}`);
+    expect(body.creditCode).toBe(subject.credit_code);
+    expect(body.contributions.find((c) => c.factor === 'abnormal_listed')?.value).toBe(true);
+    expect(body.modelVersion).toBe(model.version);
+    expect(rescored.probability).toBeGreaterThan(0);
+  });
+
+  it('serves lists, models, colour policies and a summary, and refuses bad queries', async () => {
+    const list = await h.http<{ scores: { colour: string }[] }>('/api/scores?colour=green&limit=5');
+    expect(list.status).toBe(200);
+    for (const s of list.body.scores) expect(s.colour).toBe('green');
+    expect((await h.http('/api/scores?colour=purple')).status).toBe(400);
+    expect((await h.http('/api/scores?limit=0')).status).toBe(400);
+    const models = await h.http<{ version: string; state: string }[]>('/api/models');
+    expect(models.body.find((m) => m.version === model.version)?.state).toBe('active');
+    const one = await h.http<{ events: unknown[] }>(`/api/models/${encodeURIComponent(model.version)}`);
+    expect(one.body.events).toHaveLength(3);
+    const policies = await h.http<{ state: string }[]>('/api/colour-policies');
+    expect(policies.body.filter((p) => p.state === 'active')).toHaveLength(1);
+    const summary = await h.http<{ activeModel: string; byColour: Record<string, number> }>('/api/scoring/summary');
+    expect(summary.body.activeModel).toBe(model.version);
+    expect(Object.values(summary.body.byColour).reduce((a, b) => a + b, 0)).toBeGreaterThan(200);
+  });
+});

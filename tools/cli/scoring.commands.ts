@@ -1,0 +1,162 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import type { Command } from 'commander';
+import { parse } from 'csv-parse/sync';
+import { backtestRowsToCsv, backtestTable, loadBuiltInSpec, loadSpecFile, readCsvTable, type BuiltInSpec, type FactorSpec } from '@tianping/risk-model';
+import { ColourPolicyService } from '../../apps/scoring/src/colour/colour-policy.service';
+import { ModelRegistryRepository } from '../../apps/scoring/src/models/model-registry.repository';
+import { ModelRegistryService } from '../../apps/scoring/src/models/model-registry.service';
+import { ScoringOutbox } from '../../apps/scoring/src/outbox/scoring-outbox.provider';
+import { ScorePublisher } from '../../apps/scoring/src/scores/score-publisher';
+import { ScoringService, todayCst } from '../../apps/scoring/src/scores/scoring.service';
+import { TrainingService } from '../../apps/scoring/src/training/training.service';
+import { printResult, progressBar, runCommand } from './output.util';
+import { withScoring } from './scoring-context';
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+function date(value: string, flag: string): string {
+  if (!DATE.test(value) || Number.isNaN(Date.parse(value))) throw new Error(`${flag} must be a date, YYYY-MM-DD`);
+  return value;
+}
+
+function specFrom(nameOrFile: string): FactorSpec {
+  return existsSync(nameOrFile) ? loadSpecFile(nameOrFile) : loadBuiltInSpec(nameOrFile as BuiltInSpec);
+}
+
+/** The generated city's truth-enterprises.csv: each enterprise's true violation propensity. */
+function readTruth(file: string): Map<string, number> {
+  const rows = parse(readFileSync(file), { columns: true, skip_empty_lines: true }) as Record<string, string>[];
+  return new Map(rows.map((r) => [r.credit_code, Number(r.propensity_at_end ?? r.propensity)]));
+}
+
+export function registerScoringCommands(program: Command): void {
+  program
+    .command('train')
+    .description('train the twelve-factor model on inspections before a date (from scoring\'s projections) and register it as a draft')
+    .option('--as-of <date>', 'train on inspections dated before this day (default today)')
+    .option('--seed <seed>', 'the fit\'s seed', '1')
+    .option('--by <name>', 'who trained it', 'operator')
+    .action((opts: { asOf?: string; seed: string; by: string }) =>
+      runCommand(async () => {
+        const asOf = opts.asOf ? date(opts.asOf, '--as-of') : todayCst();
+        const bar = progressBar('featurise');
+        bar.start(1, 0, { unit: 'enterprises' });
+        const result = await withScoring(async (app) => {
+          const trained = await app.get(TrainingService).train({
+            asOf, seed: Number(opts.seed), createdBy: opts.by, onProgress: (n) => (bar.setTotal(Math.max(n, 1)), bar.update(n)),
+          });
+          bar.stop();
+          await app.get(ScoringOutbox).relay.drain();
+          return trained;
+        });
+        const t = result.model.training;
+        printResult({ command: 'train', modelVersion: result.model.version, state: 'draft', asOf, trainingWindow: { from: t.from, to: t.to }, rows: t.rows, positives: t.positives, dataFingerprint: t.dataFingerprint, validation: t.validation, trainSeconds: result.trainSeconds });
+      }),
+    );
+
+  program
+    .command('score')
+    .description('score every live enterprise as of a date with the active model and colour policy, and publish the scores')
+    .option('--all', 'score every enterprise (the only mode for now)')
+    .option('--as-of <date>', 'as-of date (default today)')
+    .action((opts: { all?: boolean; asOf?: string }) =>
+      runCommand(async () => {
+        if (!opts.all) throw new Error('say --all to score every enterprise (changed ones are re-scored by the service)');
+        const asOf = opts.asOf ? date(opts.asOf, '--as-of') : todayCst();
+        const started = performance.now();
+        const bar = progressBar('score');
+        bar.start(1, 0, { unit: 'enterprises' });
+        const { run, published } = await withScoring(async (app) => {
+          const run = await app.get(ScoringService).scoreAll(asOf, (n) => (bar.setTotal(n), bar.update(n)));
+          bar.stop();
+          const publish = progressBar('publish');
+          publish.start(run.enterprises, 0, { unit: 'scores' });
+          const published = await app.get(ScorePublisher).drain((n) => publish.update(n));
+          publish.stop();
+          return { run, published };
+        });
+        printResult({ command: 'score', ...run, published, seconds: (performance.now() - started) / 1000 });
+      }),
+    );
+
+  program
+    .command('backtest')
+    .description('train up to a date, test on a later window; on the ingested data, or on a flat table with --csv and --spec')
+    .requiredOption('--train-until <date>', 'train on what was known before this day')
+    .requiredOption('--test-from <date>', 'first day of the test window')
+    .requiredOption('--test-to <date>', 'last day of the test window')
+    .option('--csv <file>', 'a flat inspection table (one row per inspection)')
+    .option('--spec <nameOrFile>', 'the factor specification of the flat table (built-in name or JSON file)')
+    .option('--use-team', 'rank with the team (nuisance) term as the city did; the product never does')
+    .option('--truth <file>', 'a generated city\'s truth-enterprises.csv, to report the truth\'s own AUC')
+    .option('--seed <seed>', 'the fit\'s seed', '1')
+    .option('--out <file>', 'write each test inspection\'s identifier and score as CSV')
+    .action((opts: { trainUntil: string; testFrom: string; testTo: string; csv?: string; spec?: string; useTeam?: boolean; truth?: string; seed: string; out?: string }) =>
+      runCommand(async () => {
+        const window = { trainUntil: date(opts.trainUntil, '--train-until'), testFrom: date(opts.testFrom, '--test-from'), testTo: date(opts.testTo, '--test-to'), seed: Number(opts.seed) };
+        if (opts.csv) {
+          if (!opts.spec) throw new Error('--csv needs --spec');
+          const spec = specFrom(opts.spec);
+          const result = await backtestTable(readCsvTable(opts.csv), spec, { ...window, useNuisanceInRanking: !!opts.useTeam });
+          if (opts.out) writeFileSync(opts.out, backtestRowsToCsv(result.rows));
+          printResult({ command: 'backtest', source: opts.csv, spec: `${spec.id}@${spec.version}`, useTeam: !!opts.useTeam, modelVersion: result.model.version, ...window, ...result.metrics });
+          return;
+        }
+        const bar = progressBar('featurise');
+        bar.start(1, 0, { unit: 'enterprises' });
+        const result = await withScoring((app) =>
+          app.get(TrainingService).backtest({ ...window, truth: opts.truth ? readTruth(opts.truth) : undefined, onProgress: (n) => (bar.setTotal(Math.max(n, 1)), bar.update(n)) }),
+        );
+        bar.stop();
+        if (opts.out) {
+          const lines = ['id,date,score,probability', ...result.rows.map((r) => `${r.id},${r.date},${Math.log(r.probability / (1 - r.probability)).toFixed(8)},${r.probability.toFixed(8)}`)];
+          writeFileSync(opts.out, `${lines.join('\n')}\n`);
+        }
+        printResult({ command: 'backtest', source: 'ingested', ...window, ...result.metrics });
+      }),
+    );
+
+  const model = program.command('model').description('the registry of model versions: list, approve, activate, retire');
+  model
+    .command('list')
+    .description('list model versions with their state, training window and metrics')
+    .action(() => runCommand(async () => printResult({ command: 'model list', models: await withScoring((app) => app.get(ModelRegistryRepository).list()) })));
+  const change = (state: 'approved' | 'active' | 'retired', verb: string, help: string) =>
+    model
+      .command(`${verb} <version>`)
+      .description(help)
+      .requiredOption('--by <name>', 'who made the change (logged and published)')
+      .option('--reason <text>', 'why')
+      .action((version: string, opts: { by: string; reason?: string }) =>
+        runCommand(async () => {
+          const row = await withScoring(async (app) => {
+            const changed = await app.get(ModelRegistryService).changeState(version, state, opts.by, opts.reason ?? (state === 'approved' ? 'operator approval standing in for oversight' : null));
+            await app.get(ScoringOutbox).relay.drain();
+            return changed;
+          });
+          printResult({ command: `model ${verb}`, version: row.version, state: row.state, by: row.state_changed_by, at: row.state_changed_at });
+        }),
+      );
+  change('approved', 'approve', 'approve a draft (stands in for oversight\'s approval until that exists; logged)');
+  change('active', 'activate', 'make an approved version the one that scores (the previous active one is retired)');
+  change('retired', 'retire', 'retire a version');
+
+  program
+    .command('colour-policy')
+    .description('colour thresholds (a versioned policy, separate from the model)')
+    .command('set')
+    .description('activate new probability thresholds as a new policy version')
+    .requiredOption('--yellow <p>', 'probability from which an enterprise is yellow')
+    .requiredOption('--red <p>', 'probability from which an enterprise is red')
+    .requiredOption('--by <name>', 'who made the change (logged and published)')
+    .action((opts: { yellow: string; red: string; by: string }) =>
+      runCommand(async () => {
+        const policy = await withScoring(async (app) => {
+          const set = await app.get(ColourPolicyService).set({ yellow: Number(opts.yellow), red: Number(opts.red) }, opts.by);
+          await app.get(ScoringOutbox).relay.drain();
+          return set;
+        });
+        printResult({ command: 'colour-policy set', ...policy, state: 'active', by: opts.by });
+      }),
+    );
+}
