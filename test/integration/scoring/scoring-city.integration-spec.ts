@@ -82,6 +82,8 @@ describe('scoring a generated city from intake\'s events', () => {
     expect(scores.length).toBeGreaterThan(200);
     for (const m of messages) {
       expect(m.scores.length).toBeLessThanOrEqual(500);
+      // NATS refuses messages over its max_payload (1 MB by default).
+      expect(Buffer.byteLength(JSON.stringify(m))).toBeLessThan(1024 * 1024);
       expect(scoringEventEntries(ScoringSubjects.scoresComputed, m).length).toBe(m.scores.length);
     }
     for (const s of scores) {

@@ -8,8 +8,8 @@ import { ModelRegistryService } from '../models/model-registry.service';
 import { explainStored, toScoreRecord } from './score-record.mapper';
 import { ScoresRepository, type StoredScore } from './scores.repository';
 
-/** Scores per ScoresComputed message: about 1.5 MB with explanations, well under the stream's 4 MB limit. */
-export const SCORES_PER_MESSAGE = 500;
+/** Scores per ScoresComputed message: about 3 KB each with explanations, so well under NATS's default 1 MB max_payload. */
+export const SCORES_PER_MESSAGE = 200;
 
 /**
  * Publishes committed scores in order, as ScoresComputed batches with their explanations. The score
