@@ -1,7 +1,7 @@
 import { jetstream, jetstreamManager } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
 import { verifyConsistency, verifyReceipt, type Receipt, type SignedCheckpoint } from '@tianping/audit-log';
-import { ScoringSubjects, STREAMS, type ColourPolicyEvent, type ModelVersionEvent } from '@tianping/contracts';
+import { DispatchSubjects, ScoringSubjects, STREAMS, type ColourPolicyEvent, type DrawCompleted, type ModelVersionEvent } from '@tianping/contracts';
 import { connectNats, encodeJson } from '@tianping/messaging';
 import { eventually, getJson, scoresComputed, startOversight, type OversightHarness } from './oversight-app.harness';
 
@@ -54,6 +54,23 @@ describe('oversight record: logging what scoring publishes', () => {
     const { body: one } = await getJson<EntryView[]>(`${h.baseUrl}/api/audit/entries?subjectRef=91310000MA1FL8XQ3K`);
     expect(one.length).toBeGreaterThan(0);
     expect(one.every((e) => e.subjectRef === '91310000MA1FL8XQ3K')).toBe(true);
+  });
+
+  it('logs every dispatch draw with its seed and inputs fingerprint, once however often it comes', async () => {
+    const js = jetstream(nc);
+    const draw: DrawCompleted = {
+      drawId: 'draw-7', seed: 'seed-2026-11', window: { from: '2026-12-01', to: '2026-12-31' },
+      inputsFingerprint: 'a'.repeat(64), modelSuspended: false, modelVersion: 'm-1', explorationShare: 0.1,
+      tasks: [{ department: 'SAMR', creditCode: '91440604MA4UJ8K20C', reason: 'risk' }], at: '2026-11-23T10:00:00Z',
+    };
+    await js.publish(DispatchSubjects.drawCompleted, encodeJson(draw), { msgID: 'draw-7-a' });
+    await js.publish(DispatchSubjects.drawCompleted, encodeJson(draw), { msgID: 'draw-7-b' });
+    expect(await eventually(async () => (await getJson<EntryView[]>(`${h.baseUrl}/api/audit/entries?kind=dispatch-draw`)).body.length === 1)).toBe(true);
+    const jsm = await jetstreamManager(nc);
+    await eventually(async () => (await jsm.consumers.info(STREAMS.dispatch.name, 'oversight-record-dispatch')).num_pending === 0);
+    const { body } = await getJson<{ subjectRef: string; body: { data: DrawCompleted } }[]>(`${h.baseUrl}/api/audit/entries?kind=dispatch-draw`);
+    expect(body).toHaveLength(1);
+    expect(body[0]).toMatchObject({ subjectRef: 'draw-7', body: { data: { seed: 'seed-2026-11', inputsFingerprint: 'a'.repeat(64) } } });
   });
 
   it('logs model version and colour policy changes with who made them', async () => {

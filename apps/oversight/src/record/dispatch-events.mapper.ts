@@ -1,0 +1,42 @@
+import { createHash } from 'node:crypto';
+import { canonicalJson, type JsonValue } from '@tianping/audit-log';
+import { DispatchSubjects, type DrawCompleted, type VisitResultRecorded } from '@tianping/contracts';
+import type { EntryDraft } from './audit-record.util';
+import { InvalidEvent } from './scoring-events.mapper';
+
+function object(payload: unknown): Record<string, unknown> {
+  if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) throw new InvalidEvent('payload is not a JSON object');
+  return payload as Record<string, unknown>;
+}
+
+function requireFields(payload: Record<string, unknown>, fields: string[], name: string): void {
+  const missing = fields.filter((f) => payload[f] === undefined || payload[f] === null);
+  if (missing.length) throw new InvalidEvent(`invalid ${name}: ${missing.join(', ')}`);
+}
+
+/**
+ * What the record logs for dispatch: every draw with its seed, inputs fingerprint and result (so
+ * anyone holding them can re-draw), every published plan, and every visit's recorded results.
+ */
+export function dispatchEventEntries(subject: string, payload: unknown): EntryDraft[] {
+  const event = object(payload);
+  switch (subject) {
+    case DispatchSubjects.drawCompleted: {
+      requireFields(event, ['drawId', 'seed', 'inputsFingerprint', 'window', 'tasks', 'modelSuspended'], 'DrawCompleted');
+      const draw = event as unknown as DrawCompleted;
+      return [{ kind: 'dispatch-draw', subjectRef: draw.drawId, data: event as JsonValue, eventKey: `draw:${draw.drawId}` }];
+    }
+    case DispatchSubjects.planPublished: {
+      requireFields(event, ['drawId'], 'PlanPublished');
+      const key = createHash('sha256').update(canonicalJson(event as JsonValue)).digest('hex');
+      return [{ kind: 'dispatch-plan', subjectRef: String(event.drawId), data: event as JsonValue, eventKey: `plan:${key}` }];
+    }
+    case DispatchSubjects.visitResultRecorded: {
+      requireFields(event, ['visitId', 'creditCode', 'items', 'at'], 'VisitResultRecorded');
+      const result = event as unknown as VisitResultRecorded;
+      return [{ kind: 'visit-result', subjectRef: result.creditCode, data: event as JsonValue, eventKey: `visit-result:${result.visitId}:${result.at}` }];
+    }
+    default:
+      throw new InvalidEvent(`no record mapping for subject ${subject}`);
+  }
+}
