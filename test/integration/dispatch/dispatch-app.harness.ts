@@ -1,10 +1,8 @@
-import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { jetstream } from '@nats-io/jetstream';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { DataSource } from 'typeorm';
-import { configureHttpApp } from '@tianping/database';
-import { createTestDatabase, startTestNats, type TestDatabase, type TestNats } from '@tianping/testing';
+import { createTestDatabase, startTestNats, type TestDatabase, type TestNats, listenTestApp } from '@tianping/testing';
 import { DispatchModule } from '../../../apps/dispatch/src/dispatch.module';
 import { DispatchOutbox } from '../../../apps/dispatch/src/outbox/dispatch-outbox.provider';
 import { ProjectionRepository } from '../../../apps/dispatch/src/projection/projection.repository';
@@ -32,11 +30,7 @@ export async function startDispatch(): Promise<DispatchHarness> {
   const nats = await startTestNats();
   process.env.DATABASE_URL = db.url;
   process.env.NATS_URL = nats.url;
-  const app = await NestFactory.create<NestExpressApplication>(DispatchModule, { bodyParser: false, logger: ['error'] });
-  configureHttpApp(app);
-  await app.listen(0, '127.0.0.1');
-  const { port } = app.getHttpServer().address() as { port: number };
-  const baseUrl = `http://127.0.0.1:${port}`;
+  const { app, baseUrl } = await listenTestApp(DispatchModule);
   const publisher = await connect({ servers: nats.url });
   const js = jetstream(publisher);
   const projections = app.get(ProjectionRepository);

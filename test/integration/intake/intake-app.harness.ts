@@ -1,8 +1,6 @@
-import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DataSource } from 'typeorm';
-import { configureHttpApp } from '@tianping/database';
-import { createTestDatabase, startTestNats, type TestDatabase, type TestNats } from '@tianping/testing';
+import { createTestDatabase, startTestNats, type TestDatabase, type TestNats, listenTestApp } from '@tianping/testing';
 import { IntakeModule } from '../../../apps/intake/src/intake.module';
 
 export interface IntakeHarness {
@@ -20,13 +18,10 @@ export async function startIntake(): Promise<IntakeHarness> {
   const nats = await startTestNats();
   process.env.DATABASE_URL = db.url;
   process.env.NATS_URL = nats.url;
-  const app = await NestFactory.create<NestExpressApplication>(IntakeModule, { bodyParser: false, logger: ['error'] });
-  configureHttpApp(app);
-  await app.listen(0, '127.0.0.1');
-  const { port } = app.getHttpServer().address() as { port: number };
+  const { app, baseUrl } = await listenTestApp(IntakeModule);
   return {
     app,
-    baseUrl: `http://127.0.0.1:${port}`,
+    baseUrl,
     db,
     nats,
     dataSource: app.get(DataSource),

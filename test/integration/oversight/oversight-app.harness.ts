@@ -1,13 +1,11 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DataSource } from 'typeorm';
 import { generateSigningKey } from '@tianping/audit-log';
 import type { ScoreRecord, ScoresComputed } from '@tianping/contracts';
-import { configureHttpApp } from '@tianping/database';
-import { createTestDatabase, startTestNats, type TestDatabase, type TestNats } from '@tianping/testing';
+import { createTestDatabase, startTestNats, type TestDatabase, type TestNats, listenTestApp } from '@tianping/testing';
 import { OversightModule } from '../../../apps/oversight/src/oversight.module';
 
 export interface OversightHarness {
@@ -29,13 +27,10 @@ export async function startOversight(): Promise<OversightHarness> {
   process.env.DATABASE_URL = db.url;
   process.env.NATS_URL = nats.url;
   process.env.TIANPING_AUDIT_KEY_FILE = keyFile;
-  const app = await NestFactory.create<NestExpressApplication>(OversightModule, { bodyParser: false, logger: ['error'] });
-  configureHttpApp(app);
-  await app.listen(0, '127.0.0.1');
-  const { port } = app.getHttpServer().address() as { port: number };
+  const { app, baseUrl } = await listenTestApp(OversightModule);
   return {
     app,
-    baseUrl: `http://127.0.0.1:${port}`,
+    baseUrl,
     db,
     nats,
     dataSource: app.get(DataSource),

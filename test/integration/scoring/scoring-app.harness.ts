@@ -1,15 +1,14 @@
+import { NestFactory } from '@nestjs/core';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { NestFactory } from '@nestjs/core';
 import type { INestApplicationContext } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { jetstream, type JetStreamClient } from '@nats-io/jetstream';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { DataSource } from 'typeorm';
-import { configureHttpApp } from '@tianping/database';
 import { generateCity, type CityManifest } from '@tianping/synthetic-city';
-import { createTestDatabase, startTestNats, type TestDatabase, type TestNats } from '@tianping/testing';
+import { createTestDatabase, startTestNats, type TestDatabase, type TestNats, listenTestApp } from '@tianping/testing';
 import { IntakeCoreModule } from '../../../apps/intake/src/intake.module';
 import { IngestService } from '../../../apps/intake/src/ingest/ingest.service';
 import { IntakeOutbox } from '../../../apps/intake/src/ingest/outbox-relay.provider';
@@ -48,11 +47,7 @@ export async function startScoringOnCity(city: { enterprises: number; years: num
   await intake.init();
   await intake.get(IngestService).ingestDirectory(cityDir);
   await intake.get(IntakeOutbox).relay.drain();
-  const app = await NestFactory.create<NestExpressApplication>(ScoringModule, { bodyParser: false, logger: ['error'] });
-  configureHttpApp(app);
-  await app.listen(0, '127.0.0.1');
-  const { port } = app.getHttpServer().address() as { port: number };
-  const baseUrl = `http://127.0.0.1:${port}`;
+  const { app, baseUrl } = await listenTestApp(ScoringModule);
   const client = await connect({ servers: nats.url });
   const js = jetstream(client);
   return {

@@ -1,8 +1,7 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
-import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DataSource } from 'typeorm';
-import { createTestDatabase, type TestDatabase } from '@tianping/testing';
+import { createTestDatabase, type TestDatabase, listenTestApp } from '@tianping/testing';
 import { AccountsService } from '../../../apps/web/src/accounts/accounts.service';
 import { configureWebApp } from '../../../apps/web/src/web-app.config';
 import { WebModule } from '../../../apps/web/src/web.module';
@@ -19,13 +18,10 @@ export interface WebHarness {
 export async function startWeb(): Promise<WebHarness> {
   const db = await createTestDatabase();
   process.env.DATABASE_URL = db.url;
-  const app = await NestFactory.create<NestExpressApplication>(WebModule, { bodyParser: false, logger: ['error'] });
-  configureWebApp(app);
-  await app.listen(0, '127.0.0.1');
-  const { port } = app.getHttpServer().address() as { port: number };
+  const { app, baseUrl } = await listenTestApp(WebModule, configureWebApp);
   return {
     app,
-    baseUrl: `http://127.0.0.1:${port}`,
+    baseUrl,
     db,
     dataSource: app.get(DataSource),
     close: async () => {
