@@ -2,3 +2,4 @@ export * from './nats.connection';
 export * from './nats.module';
 export * from './outbox.relay';
 export * from './durable.consumer';
+export * from './dead-letters';

@@ -1,0 +1,62 @@
+import { jetstream, jetstreamManager } from '@nats-io/jetstream';
+import { headers, type NatsConnection } from '@nats-io/transport-node';
+import { STREAMS } from '@tianping/contracts';
+
+export interface DeadLetter {
+  seq: number;
+  subject: string;
+  originalSubject: string | null;
+  originalStream: string | null;
+  originalSequence: number | null;
+  error: string | null;
+  deliveries: number | null;
+  at: string;
+  bytes: number;
+}
+
+/** Messages that no retry could deliver, oldest first, for an operator to inspect and replay. */
+export async function listDeadLetters(nc: NatsConnection, options: { afterSeq?: number; limit?: number } = {}): Promise<DeadLetter[]> {
+  const jsm = await jetstreamManager(nc);
+  const info = await jsm.streams.info(STREAMS.deadLetter.name);
+  const out: DeadLetter[] = [];
+  for (let seq = Math.max(info.state.first_seq, (options.afterSeq ?? 0) + 1); seq <= info.state.last_seq && out.length < (options.limit ?? 50); seq++) {
+    const message = await jsm.streams.getMessage(STREAMS.deadLetter.name, { seq }).catch(() => null);
+    if (!message) continue; // replayed (deleted) or purged
+    const h = (name: string) => message.header?.get(name) || null;
+    out.push({
+      seq,
+      subject: message.subject,
+      originalSubject: h('Tianping-Original-Subject'),
+      originalStream: h('Tianping-Original-Stream'),
+      originalSequence: h('Tianping-Original-Sequence') ? Number(h('Tianping-Original-Sequence')) : null,
+      error: h('Tianping-Error'),
+      deliveries: h('Tianping-Deliveries') ? Number(h('Tianping-Deliveries')) : null,
+      at: message.time.toISOString(),
+      bytes: message.data.length,
+    });
+  }
+  return out;
+}
+
+export async function deadLetterPayload(nc: NatsConnection, seq: number): Promise<string> {
+  const message = await (await jetstreamManager(nc)).streams.getMessage(STREAMS.deadLetter.name, { seq });
+  if (!message) throw new Error(`no dead letter ${seq}`);
+  return new TextDecoder().decode(message.data);
+}
+
+/**
+ * Sends a dead letter back to its original subject (after the cause is fixed) and removes it
+ * from the dead letters. If it fails again it comes back as a new dead letter: nothing is lost.
+ */
+export async function replayDeadLetter(nc: NatsConnection, seq: number): Promise<{ seq: number; republishedTo: string; newSequence: number }> {
+  const jsm = await jetstreamManager(nc);
+  const message = await jsm.streams.getMessage(STREAMS.deadLetter.name, { seq });
+  if (!message) throw new Error(`no dead letter ${seq}`);
+  const subject = message.header?.get('Tianping-Original-Subject');
+  if (!subject) throw new Error(`dead letter ${seq} does not say where it came from`);
+  const h = headers();
+  h.set('Tianping-Replayed-From', `${STREAMS.deadLetter.name}#${seq}`);
+  const ack = await jetstream(nc).publish(subject, message.data, { headers: h, msgID: `replay-${seq}-${Date.now()}` });
+  await jsm.streams.deleteMessage(STREAMS.deadLetter.name, seq);
+  return { seq, republishedTo: subject, newSequence: ack.seq };
+}
