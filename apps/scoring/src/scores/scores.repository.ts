@@ -51,31 +51,28 @@ export class ScoresRepository {
    */
   async writeChunk(runId: string, asOf: string, creditCodes: string[], batch: ScoreBatch, factors: FactorValues[]): Promise<void> {
     const F = batch.factorNames.length;
-    const contributions = new Array<string>(batch.rows);
     const values = new Array<string>(batch.rows);
     for (let i = 0; i < batch.rows; i++) {
-      const parts = new Array<string>(F);
       const row = factors[i];
       const used = new Array<FactorValue>(F);
-      for (let f = 0; f < F; f++) {
-        parts[f] = String(batch.contributions[i * F + f]);
-        used[f] = row[batch.factorNames[f]] ?? null;
-      }
-      contributions[i] = `{${parts.join(',')}}`;
+      for (let f = 0; f < F; f++) used[f] = row[batch.factorNames[f]] ?? null;
       values[i] = JSON.stringify(used);
     }
+    // All contributions travel as one flat array literal, each row taking its slice: one array for the
+    // database to parse instead of one per row.
+    const contributions = `{${Array.prototype.join.call(batch.contributions.subarray(0, batch.rows * F), ',')}}`;
     await this.dataSource.query(
       `WITH h AS (
          INSERT INTO scoring.score_history (run_id, credit_code, as_of, probability, logit, colour, contributions, factor_values)
-         SELECT $1, t.code, $2::date, t.p, t.z, t.colour, t.contributions::float8[], t.vals::jsonb
-         FROM unnest($3::text[], $4::float8[], $5::float8[], $6::int2[], $7::text[], $8::text[]) AS t(code, p, z, colour, contributions, vals)
+         SELECT $1, t.code, $2::date, t.p, t.z, t.colour, ($7::float8[])[(t.o - 1) * $9::int + 1 : t.o * $9::int], t.vals::jsonb
+         FROM unnest($3::text[], $4::float8[], $5::float8[], $6::int2[], $8::text[]) WITH ORDINALITY AS t(code, p, z, colour, vals, o)
          RETURNING id, credit_code, probability, colour)
        INSERT INTO scoring.current_scores AS c (credit_code, score_id, run_id, as_of, probability, colour)
        SELECT credit_code, id, $1, $2::date, probability, colour FROM h
        ON CONFLICT (credit_code) DO UPDATE SET score_id = EXCLUDED.score_id, run_id = EXCLUDED.run_id, as_of = EXCLUDED.as_of,
          probability = EXCLUDED.probability, colour = EXCLUDED.colour
        WHERE c.as_of <= EXCLUDED.as_of`,
-      [runId, asOf, creditCodes, Array.from(batch.probability), Array.from(batch.logit), Array.from(batch.colour), contributions, values],
+      [runId, asOf, creditCodes, Array.from(batch.probability), Array.from(batch.logit), Array.from(batch.colour), contributions, values, F],
     );
   }
 

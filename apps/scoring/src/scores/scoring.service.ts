@@ -14,6 +14,9 @@ export interface ScoreRunResult {
   byColour: { green: number; yellow: number; red: number };
 }
 
+const CHUNK_SIZE = 25_000;
+const WRITES_IN_FLIGHT = 2;
+
 /** Today's date in China Standard Time, the calendar every as-of date is on. */
 export function todayCst(): string {
   return new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
@@ -49,17 +52,24 @@ export class ScoringService {
     const runId = await this.scores.startRun(kind, asOf, model.version, policy.version);
     const byColour = { green: 0, yellow: 0, red: 0 };
     let enterprises = 0;
-    let writing: Promise<void> = Promise.resolve();
-    for await (const chunk of this.features.factorChunks(asOf, model.spec, context, { creditCodes })) {
-      const batch = scoreBatch(model, chunk.factors, policy);
-      for (let i = 0; i < batch.rows; i++) byColour[batch.colourOf(i)]++;
-      // Write this chunk while the next one is featurised.
-      await writing;
-      writing = this.scores.writeChunk(runId, asOf, chunk.creditCodes, batch, chunk.factors);
-      enterprises += batch.rows;
-      onProgress?.(enterprises);
+    // Chunks are written on their own connections while the next ones are featurised; a few writes
+    // run at once so the database's cores are all busy, and no more are held so memory stays bounded.
+    const writing: Promise<void>[] = [];
+    try {
+      for await (const chunk of this.features.factorChunks(asOf, model.spec, context, { creditCodes, chunkSize: CHUNK_SIZE })) {
+        const batch = scoreBatch(model, chunk.factors, policy);
+        for (let i = 0; i < batch.rows; i++) byColour[batch.colourOf(i)]++;
+        if (writing.length >= WRITES_IN_FLIGHT) await writing.shift();
+        const written = this.scores.writeChunk(runId, asOf, chunk.creditCodes, batch, chunk.factors);
+        written.catch(() => undefined); // its failure surfaces where it is awaited, not as an unhandled rejection
+        writing.push(written);
+        enterprises += batch.rows;
+        onProgress?.(enterprises);
+      }
+    } finally {
+      await Promise.allSettled(writing);
     }
-    await writing;
+    await Promise.all(writing);
     await this.scores.finishRun(runId, enterprises);
     if (kind === 'all') await this.scores.clearDirtyBefore(runId);
     return { runId, asOf, modelVersion: model.version, colourPolicyVersion: policy.version, enterprises, byColour };
