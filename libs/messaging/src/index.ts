@@ -3,3 +3,4 @@ export * from './nats.module';
 export * from './outbox.relay';
 export * from './durable.consumer';
 export * from './dead-letters';
+export * from './routed-consumers';

@@ -1,10 +1,9 @@
 import { Inject, Injectable, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
-import type { JsMsg } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
 import { IntakeSubjects, OversightSubjects, ScoringSubjects, STREAMS } from '@tianping/contracts';
-import { DurableConsumer, NATS_CONNECTION, PoisonMessage } from '@tianping/messaging';
+import { NATS_CONNECTION, RoutedConsumers } from '@tianping/messaging';
 import { ProjectionRepository } from './projection.repository';
-import { caseBatch, clueBatch, modelSuspension, officerBatch, parseJson, scoreBatch, subjectBatch } from './projection.validator';
+import { caseBatch, clueBatch, modelSuspension, officerBatch, scoreBatch, subjectBatch } from './projection.validator';
 
 /**
  * Feeds dispatch's read models from intake, scoring and oversight events, one durable consumer per
@@ -12,48 +11,37 @@ import { caseBatch, clueBatch, modelSuspension, officerBatch, parseJson, scoreBa
  */
 @Injectable()
 export class ProjectionHandler implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  private readonly consumers: DurableConsumer[] = [];
+  private readonly consumers: RoutedConsumers;
 
-  constructor(
-    @Inject(NATS_CONNECTION) private readonly nc: NatsConnection,
-    private readonly projections: ProjectionRepository,
-  ) {}
-
-  private readonly routes: Record<string, (payload: unknown) => Promise<void>> = {
-    [IntakeSubjects.subjectsUpserted]: (p) => this.projections.upsertEnterprises(subjectBatch(p)),
-    [IntakeSubjects.officersUpserted]: (p) => this.projections.upsertOfficers(officerBatch(p)),
-    [IntakeSubjects.casesUpserted]: (p) => this.projections.upsertCases(caseBatch(p)),
-    [IntakeSubjects.cluesUpserted]: (p) => this.projections.upsertComplaints(clueBatch(p)),
-    [ScoringSubjects.scoresComputed]: (p) => this.projections.upsertScores(scoreBatch(p)),
-    [OversightSubjects.modelSuspended]: (p) => this.projections.setModelState(modelSuspension(p)),
-    [OversightSubjects.modelResumed]: (p) => this.projections.setModelState(modelSuspension(p)),
-  };
-
-  /** One durable consumer per subject (a consumer takes one filter); each subject keeps its own order. */
-  async onApplicationBootstrap(): Promise<void> {
-    const subscriptions: [string, string, string][] = [
-      [STREAMS.intake.name, 'dispatch-subjects', IntakeSubjects.subjectsUpserted],
-      [STREAMS.intake.name, 'dispatch-officers', IntakeSubjects.officersUpserted],
-      [STREAMS.intake.name, 'dispatch-cases', IntakeSubjects.casesUpserted],
-      [STREAMS.intake.name, 'dispatch-clues', IntakeSubjects.cluesUpserted],
-      [STREAMS.scoring.name, 'dispatch-scores', ScoringSubjects.scoresComputed],
-      [STREAMS.oversight.name, 'dispatch-model-suspended', OversightSubjects.modelSuspended],
-      [STREAMS.oversight.name, 'dispatch-model-resumed', OversightSubjects.modelResumed],
-    ];
-    for (const [stream, durable, filterSubject] of subscriptions) {
-      const consumer = new DurableConsumer(this.nc, { stream, durable, filterSubject, handle: (msg) => this.handle(msg) });
-      await consumer.start();
-      this.consumers.push(consumer);
-    }
+  constructor(@Inject(NATS_CONNECTION) nc: NatsConnection, projections: ProjectionRepository) {
+    this.consumers = new RoutedConsumers(
+      nc,
+      [
+        { stream: STREAMS.intake.name, durable: 'dispatch-subjects', subject: IntakeSubjects.subjectsUpserted },
+        { stream: STREAMS.intake.name, durable: 'dispatch-officers', subject: IntakeSubjects.officersUpserted },
+        { stream: STREAMS.intake.name, durable: 'dispatch-cases', subject: IntakeSubjects.casesUpserted },
+        { stream: STREAMS.intake.name, durable: 'dispatch-clues', subject: IntakeSubjects.cluesUpserted },
+        { stream: STREAMS.scoring.name, durable: 'dispatch-scores', subject: ScoringSubjects.scoresComputed },
+        { stream: STREAMS.oversight.name, durable: 'dispatch-model-suspended', subject: OversightSubjects.modelSuspended },
+        { stream: STREAMS.oversight.name, durable: 'dispatch-model-resumed', subject: OversightSubjects.modelResumed },
+      ],
+      {
+        [IntakeSubjects.subjectsUpserted]: (p) => projections.upsertEnterprises(subjectBatch(p)),
+        [IntakeSubjects.officersUpserted]: (p) => projections.upsertOfficers(officerBatch(p)),
+        [IntakeSubjects.casesUpserted]: (p) => projections.upsertCases(caseBatch(p)),
+        [IntakeSubjects.cluesUpserted]: (p) => projections.upsertComplaints(clueBatch(p)),
+        [ScoringSubjects.scoresComputed]: (p) => projections.upsertScores(scoreBatch(p)),
+        [OversightSubjects.modelSuspended]: (p) => projections.setModelState(modelSuspension(p)),
+        [OversightSubjects.modelResumed]: (p) => projections.setModelState(modelSuspension(p)),
+      },
+    );
   }
 
-  private async handle(msg: JsMsg): Promise<void> {
-    const route = this.routes[msg.subject];
-    if (!route) throw new PoisonMessage(`no projection for ${msg.subject}`);
-    await route(parseJson(msg.data));
+  onApplicationBootstrap(): Promise<void> {
+    return this.consumers.start();
   }
 
-  async beforeApplicationShutdown(): Promise<void> {
-    await Promise.all(this.consumers.map((c) => c.stop()));
+  beforeApplicationShutdown(): Promise<void> {
+    return this.consumers.stop();
   }
 }

@@ -26,14 +26,6 @@ const isClue: Guard<ClueChange> = (r): r is Record<string, unknown> & ClueChange
 const isScore = (r: Record<string, unknown>): r is Record<string, unknown> & ScoreRecord =>
   str(r.creditCode) && ['red', 'yellow', 'green'].includes(r.colour as string) && str(r.modelVersion) && str(r.scoreId) && isoDate(r.asOf) && isoDate(r.computedAt);
 
-export function parseJson(data: Uint8Array): unknown {
-  try {
-    return JSON.parse(new TextDecoder().decode(data));
-  } catch {
-    throw new PoisonMessage('payload is not JSON');
-  }
-}
-
 function records<T>(payload: unknown, guard: Guard<T>, field: string, what: string): T[] {
   const list = isObject(payload) ? payload[field] : undefined;
   if (!Array.isArray(list)) throw new PoisonMessage(`${what}: expected an object with a "${field}" array`);

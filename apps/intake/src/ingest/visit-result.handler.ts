@@ -1,7 +1,7 @@
 import { Injectable, type BeforeApplicationShutdown, type OnApplicationBootstrap, Inject } from '@nestjs/common';
 import type { NatsConnection } from '@nats-io/transport-node';
 import { DispatchSubjects, STREAMS, type VisitResultRecorded } from '@tianping/contracts';
-import { decodeJson, DurableConsumer, NATS_CONNECTION, PoisonMessage } from '@tianping/messaging';
+import { DurableConsumer, NATS_CONNECTION, parsePayload, PoisonMessage } from '@tianping/messaging';
 import { validateRaw } from '@tianping/intake-core';
 import type { AnyOutcome } from './batch-writer';
 import { IngestService } from './ingest.service';
@@ -23,12 +23,7 @@ export class VisitResultHandler implements OnApplicationBootstrap, BeforeApplica
       durable: 'intake-visit-results',
       filterSubject: DispatchSubjects.visitResultRecorded,
       handle: async (msg) => {
-        let event: VisitResultRecorded;
-        try {
-          event = decodeJson<VisitResultRecorded>(msg.data);
-        } catch {
-          throw new PoisonMessage('visit result is not JSON');
-        }
+        const event = parsePayload(msg.data) as VisitResultRecorded;
         if (!event?.visitId || !Array.isArray(event.items) || !Array.isArray(event.officerIds)) throw new PoisonMessage('visit result lacks visitId, items or officerIds');
         const ctx = { now: new Date() };
         const outcomes: AnyOutcome[] = visitResultToCases(event).map((raw, i) => {

@@ -26,14 +26,6 @@ const isClue: Guard<ClueChange> = (r): r is Record<string, unknown> & ClueChange
   str(r.clueId) && isoDate(r.receivedAt) && isoDate(r.updatedAt) && (r.linkedCreditCode === null || str(r.linkedCreditCode)) &&
   (r.verified === null || typeof r.verified === 'boolean');
 
-export function parseJson(data: Uint8Array): unknown {
-  try {
-    return JSON.parse(new TextDecoder().decode(data));
-  } catch {
-    throw new PoisonMessage('payload is not JSON');
-  }
-}
-
 function records<T>(payload: unknown, guard: Guard<T>, what: string): T[] {
   const list = isObject(payload) ? payload.records : undefined;
   if (!Array.isArray(list)) throw new PoisonMessage(`${what}: expected an object with a "records" array`);
