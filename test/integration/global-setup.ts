@@ -8,7 +8,7 @@ import { join } from 'node:path';
 export default async function globalSetup(): Promise<void> {
   const server = process.env.TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
   const template = new URL(server);
-  template.pathname = '/tianping_test_template';
+  template.pathname = `/${process.env.TEST_TEMPLATE_DATABASE || 'tianping_test_template'}`;
   execFileSync(process.execPath, [join(__dirname, '..', '..', 'bin', 'tianping.js'), 'migrate', '--fresh'], {
     env: { ...process.env, DATABASE_URL: template.toString() },
     stdio: ['ignore', 'ignore', 'inherit'],

@@ -1,11 +1,23 @@
+import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
+import { verifyReceipt } from '@tianping/audit-log';
+import type { ScoreRecord } from '@tianping/contracts';
+import { resolvePeriod } from '../../apps/oversight/src/audits/audit-period.util';
+import { AuditReportsService } from '../../apps/oversight/src/audits/audit-reports.service';
 import { AuditLogService } from '../../apps/oversight/src/record/audit-log.service';
 import { AuditVerifyService } from '../../apps/oversight/src/record/audit-verify.service';
+import { ReplayService } from '../../apps/scoring/src/replay/replay.service';
 import { withOversight } from './oversight-context';
 import { printResult, progressBar, runCommand } from './output.util';
+import { withScoring } from './scoring-context';
+
+function seqArgument(seq: string): number {
+  if (!/^\d+$/.test(seq)) throw new Error(`seq must be a non-negative integer, got "${seq}"`);
+  return Number(seq);
+}
 
 export function registerAuditCommands(program: Command): void {
-  const audit = program.command('audit').description('the tamper-evident record: verify it, issue receipts');
+  const audit = program.command('audit').description('the tamper-evident record (verify it, issue receipts) and algorithm audit reports');
   audit
     .command('verify')
     .description('recompute every entry, the Merkle tree and each signed checkpoint; name the first entry changed, deleted, inserted or reordered (exit 1)')
@@ -34,8 +46,51 @@ export function registerAuditCommands(program: Command): void {
     .description('print the receipt of an entry: verifiable offline with the public key alone')
     .action((seq: string) =>
       runCommand(async () => {
-        if (!/^\d+$/.test(seq)) throw new Error(`seq must be a non-negative integer, got "${seq}"`);
-        printResult(await withOversight((app) => app.get(AuditLogService).receipt(Number(seq))));
+        printResult(await withOversight((app) => app.get(AuditLogService).receipt(seqArgument(seq))));
+      }),
+    );
+  audit
+    .command('replay <seq>')
+    .description('re-compute a logged score from its pinned model version, colour policy and factor values; exit 1 unless identical to the bit')
+    .action((seq: string) =>
+      runCommand(async () => {
+        // The entry comes with its receipt, checked against the signed log: what is replayed is what was logged.
+        const { receipt, publicKeyPem } = await withOversight(async (app) => {
+          const log = app.get(AuditLogService);
+          return { receipt: await log.receipt(seqArgument(seq)), publicKeyPem: log.publicKey().publicKeyPem };
+        });
+        const proof = verifyReceipt(receipt, publicKeyPem);
+        if (!proof.ok) throw new Error(`entry ${seq} does not verify against the signed record: ${proof.reason}`);
+        const body = JSON.parse(receipt.entry.bodyJson) as { kind: string; data: { score?: ScoreRecord } };
+        if (body.kind !== 'score' || !body.data.score) throw new Error(`entry ${seq} is a ${body.kind} entry, not a score`);
+        const logged = body.data.score;
+        const result = await withScoring((app) => app.get(ReplayService).replay(logged));
+        printResult({
+          command: 'audit replay', seq: Number(seq), entryVerified: true, scoreId: logged.scoreId, creditCode: logged.creditCode, modelVersion: logged.modelVersion,
+          colourPolicyVersion: logged.colourPolicyVersion, identical: result.identical, inputFingerprintMatches: result.inputFingerprintMatches, differences: result.differences,
+        });
+        return result.identical ? 0 : 1;
+      }),
+    );
+  audit
+    .command('report')
+    .description('run the fairness, accuracy and drift audits over a period, store the report and log its hash in the record')
+    .option('--from <day>', 'first day, YYYY-MM-DD (default: start of the quarter of --to)')
+    .option('--to <day>', 'last day, YYYY-MM-DD (default: today in China)')
+    .option('--by <name>', 'who asks for it (kept in the report and the record)', 'command line')
+    .option('--out <file>', 'also write the whole report as JSON to this file')
+    .action((opts: { from?: string; to?: string; by: string; out?: string }) =>
+      runCommand(async () => {
+        const period = resolvePeriod(opts.from, opts.to, new Date());
+        if (!opts.by.trim()) throw new Error('--by must not be empty');
+        const report = await withOversight(async (app) => {
+          const reports = app.get(AuditReportsService);
+          const summary = await reports.run(period, 'on-demand', opts.by.trim());
+          return reports.get(summary.id);
+        });
+        if (opts.out) writeFileSync(opts.out, `${JSON.stringify(report, null, 2)}\n`);
+        const { report: _body, ...summary } = report;
+        printResult({ command: 'audit report', ...summary, ...(opts.out ? { out: opts.out } : {}) });
       }),
     );
 }

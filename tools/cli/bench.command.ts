@@ -11,6 +11,8 @@ const BENCHES: Record<string, { script: string; args: (size: { enterprises: numb
   scoring: { script: 'tools/bench/scoring.bench.ts', args: ({ enterprises }) => [String(enterprises)] },
   'dispatch-plan': { script: 'tools/bench/dispatch-plan.bench.ts', args: () => ['200000', '200'] },
   'audit-verify': { script: 'tools/bench/audit-verify.bench.ts', args: () => ['1000000'] },
+  audits: { script: 'tools/bench/audits.bench.ts', args: ({ enterprises }) => [String(enterprises)] },
+  'colour-lookup': { script: 'tools/bench/colour-lookup.bench.ts', args: ({ enterprises }) => [String(enterprises), '20', '500'] },
 };
 
 export function registerBenchCommand(program: Command): void {

@@ -4,7 +4,7 @@ import { parse } from 'csv-parse/sync';
 import { backtestRowsToCsv, backtestTable, loadBuiltInSpec, loadSpecFile, readCsvTable, type BuiltInSpec, type FactorSpec } from '@tianping/risk-model';
 import { ColourPolicyService } from '../../apps/scoring/src/colour/colour-policy.service';
 import { ModelRegistryRepository } from '../../apps/scoring/src/models/model-registry.repository';
-import { ModelRegistryService } from '../../apps/scoring/src/models/model-registry.service';
+import { BUREAU_BUILDER, ModelRegistryService, type OperatorChange } from '../../apps/scoring/src/models/model-registry.service';
 import { ScoringOutbox } from '../../apps/scoring/src/outbox/scoring-outbox.provider';
 import { ScorePublisher } from '../../apps/scoring/src/scores/score-publisher';
 import { ScoringService, todayCst } from '../../apps/scoring/src/scores/scoring.service';
@@ -35,22 +35,25 @@ export function registerScoringCommands(program: Command): void {
     .description('train the twelve-factor model on inspections before a date (from scoring\'s projections) and register it as a draft')
     .option('--as-of <date>', 'train on inspections dated before this day (default today)')
     .option('--seed <seed>', 'the fit\'s seed', '1')
-    .option('--by <name>', 'who trained it', 'operator')
-    .action((opts: { asOf?: string; seed: string; by: string }) =>
+    .option('--by <name>', 'who trained it (may not approve it)', 'operator')
+    .option('--built-by-vendor <name>', 'a contracted vendor built this version (default: the bureau)')
+    .action((opts: { asOf?: string; seed: string; by: string; builtByVendor?: string }) =>
       runCommand(async () => {
         const asOf = opts.asOf ? date(opts.asOf, '--as-of') : todayCst();
+        if (opts.builtByVendor !== undefined && !opts.builtByVendor.trim()) throw new Error('--built-by-vendor needs the vendor\'s name');
+        const builtBy = opts.builtByVendor ? { kind: 'vendor' as const, name: opts.builtByVendor.trim() } : BUREAU_BUILDER;
         const bar = progressBar('featurise');
         bar.start(1, 0, { unit: 'enterprises' });
         const result = await withScoring(async (app) => {
           const trained = await app.get(TrainingService).train({
-            asOf, seed: Number(opts.seed), createdBy: opts.by, onProgress: (n) => (bar.setTotal(Math.max(n, 1)), bar.update(n)),
+            asOf, seed: Number(opts.seed), createdBy: opts.by, builtBy, onProgress: (n) => (bar.setTotal(Math.max(n, 1)), bar.update(n)),
           });
           bar.stop();
           await app.get(ScoringOutbox).relay.drain();
           return trained;
         });
         const t = result.model.training;
-        printResult({ command: 'train', modelVersion: result.model.version, state: 'draft', asOf, trainingWindow: { from: t.from, to: t.to }, rows: t.rows, positives: t.positives, dataFingerprint: t.dataFingerprint, validation: t.validation, trainSeconds: result.trainSeconds });
+        printResult({ command: 'train', modelVersion: result.model.version, state: 'draft', trainedBy: opts.by, builtBy, asOf, trainingWindow: { from: t.from, to: t.to }, rows: t.rows, positives: t.positives, dataFingerprint: t.dataFingerprint, validation: t.validation, trainSeconds: result.trainSeconds });
       }),
     );
 
@@ -116,12 +119,12 @@ export function registerScoringCommands(program: Command): void {
       }),
     );
 
-  const model = program.command('model').description('the registry of model versions: list, approve, activate, retire');
+  const model = program.command('model').description('the registry of model versions: list, activate, retire (approval is oversight\'s: `tianping approval sign`)');
   model
     .command('list')
     .description('list model versions with their state, training window and metrics')
     .action(() => runCommand(async () => printResult({ command: 'model list', models: await withScoring((app) => app.get(ModelRegistryRepository).list()) })));
-  const change = (state: 'approved' | 'active' | 'retired', verb: string, help: string) =>
+  const change = (state: OperatorChange, verb: string, help: string) =>
     model
       .command(`${verb} <version>`)
       .description(help)
@@ -130,33 +133,59 @@ export function registerScoringCommands(program: Command): void {
       .action((version: string, opts: { by: string; reason?: string }) =>
         runCommand(async () => {
           const row = await withScoring(async (app) => {
-            const changed = await app.get(ModelRegistryService).changeState(version, state, opts.by, opts.reason ?? (state === 'approved' ? 'operator approval standing in for oversight' : null));
+            const changed = await app.get(ModelRegistryService).changeState(version, state, opts.by, opts.reason ?? null);
             await app.get(ScoringOutbox).relay.drain();
             return changed;
           });
           printResult({ command: `model ${verb}`, version: row.version, state: row.state, by: row.state_changed_by, at: row.state_changed_at });
         }),
       );
-  change('approved', 'approve', 'approve a draft (stands in for oversight\'s approval until that exists; logged)');
-  change('active', 'activate', 'make an approved version the one that scores (the previous active one is retired)');
+  model
+    .command('approve <version>', { hidden: true })
+    .description('no longer here: approval is oversight\'s (tianping approval sign)')
+    .allowUnknownOption()
+    .allowExcessArguments()
+    .action((version: string) =>
+      runCommand(async () => {
+        throw new Error(`approval is oversight's act: tianping approval sign model ${version} --actor ID --role technical|legal --decision approve --reasons TEXT (two people, neither the trainer)`);
+      }),
+    );
+  change('active', 'activate', 'make a version oversight approved the one that scores (the previous active one is retired)');
   change('retired', 'retire', 'retire a version');
 
-  program
-    .command('colour-policy')
-    .description('colour thresholds (a versioned policy, separate from the model)')
-    .command('set')
-    .description('activate new probability thresholds as a new policy version')
+  const colourPolicy = program.command('colour-policy').description('colour thresholds (a versioned policy, separate from the model): propose, approve in oversight, activate');
+  colourPolicy
+    .command('list')
+    .description('every policy with its thresholds, state and approvers')
+    .action(() => runCommand(async () => printResult({ command: 'colour-policy list', policies: await withScoring((app) => app.get(ColourPolicyService).list()) })));
+  colourPolicy
+    .command('propose')
+    .description('propose new probability thresholds as a new policy version; oversight approves it (`tianping approval sign colour-policy V`)')
     .requiredOption('--yellow <p>', 'probability from which an enterprise is yellow')
     .requiredOption('--red <p>', 'probability from which an enterprise is red')
-    .requiredOption('--by <name>', 'who made the change (logged and published)')
+    .requiredOption('--by <name>', 'who proposes it (may not approve it)')
     .action((opts: { yellow: string; red: string; by: string }) =>
       runCommand(async () => {
         const policy = await withScoring(async (app) => {
-          const set = await app.get(ColourPolicyService).set({ yellow: Number(opts.yellow), red: Number(opts.red) }, opts.by);
+          const proposed = await app.get(ColourPolicyService).propose({ yellow: Number(opts.yellow), red: Number(opts.red) }, opts.by);
           await app.get(ScoringOutbox).relay.drain();
-          return set;
+          return proposed;
         });
-        printResult({ command: 'colour-policy set', ...policy, state: 'active', by: opts.by });
+        printResult({ command: 'colour-policy propose', ...policy, state: 'proposed', by: opts.by });
+      }),
+    );
+  colourPolicy
+    .command('activate <version>')
+    .description('make a policy oversight approved the one that colours scores (the previous one is retired)')
+    .requiredOption('--by <name>', 'who made the change (logged and published)')
+    .action((version: string, opts: { by: string }) =>
+      runCommand(async () => {
+        const policy = await withScoring(async (app) => {
+          const activated = await app.get(ColourPolicyService).activate(version, opts.by);
+          await app.get(ScoringOutbox).relay.drain();
+          return activated;
+        });
+        printResult({ command: 'colour-policy activate', ...policy, state: 'active', by: opts.by });
       }),
     );
 }

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { PiiVault } from '@tianping/common';
 import { DatabaseModule, HealthController } from '@tianping/database';
 import { NatsModule } from '@tianping/messaging';
+import { CorrectionsCoreModule, CorrectionsModule } from './corrections/corrections.module';
 import { createIntakeDataSource, INTAKE_SCHEMA } from './database/intake.data-source';
 import { EnterpriseController } from './enterprise/enterprise.controller';
 import { EnterpriseRepository } from './enterprise/enterprise.repository';
@@ -20,7 +21,7 @@ import { QuarantineService } from './quarantine/quarantine.service';
 
 /** Everything intake does without listening: used by the CLI for `ingest` and `quarantine`. */
 @Module({
-  imports: [DatabaseModule.forApp({ schema: INTAKE_SCHEMA, createDataSource: createIntakeDataSource }), NatsModule.forApp('intake')],
+  imports: [DatabaseModule.forApp({ schema: INTAKE_SCHEMA, createDataSource: createIntakeDataSource }), NatsModule.forApp('intake'), CorrectionsCoreModule],
   providers: [
     { provide: PiiVault, useFactory: () => PiiVault.fromEnv() },
     IngestRepository,
@@ -33,13 +34,13 @@ import { QuarantineService } from './quarantine/quarantine.service';
     EnterpriseRepository,
     IntakeOutbox,
   ],
-  exports: [IngestService, IngestRepository, QuarantineService, IntakeOutbox, ClueRelinker, EnterpriseRepository],
+  exports: [IngestService, IngestRepository, QuarantineService, IntakeOutbox, ClueRelinker, EnterpriseRepository, PiiVault],
 })
 export class IntakeCoreModule {}
 
-/** The intake service: the core plus its HTTP API and the Platform B inbox consumer. */
+/** The intake service: the core plus its HTTP API, the Platform B inbox and the appeal corrections consumers. */
 @Module({
-  imports: [IntakeCoreModule],
+  imports: [IntakeCoreModule, CorrectionsModule],
   controllers: [HealthController, IngestController, QuarantineController, EnterpriseController],
   providers: [ClueInboxHandler, VisitResultHandler],
 })

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { DatabaseModule, HealthController } from '@tianping/database';
 import { NatsModule } from '@tianping/messaging';
+import { ApprovalGrantHandler } from './approvals/approval-grant.handler';
 import { ColourPolicyService } from './colour/colour-policy.service';
 import { createScoringDataSource, SCORING_SCHEMA } from './database/scoring.data-source';
 import { EnterpriseFeaturesRepository } from './features/enterprise-features.repository';
@@ -11,6 +12,8 @@ import { ModelsController } from './models/models.controller';
 import { ScoringOutbox } from './outbox/scoring-outbox.provider';
 import { ProjectionHandler } from './projection/projection.handler';
 import { ProjectionRepository } from './projection/projection.repository';
+import { ReplayController } from './replay/replay.controller';
+import { ReplayService } from './replay/replay.service';
 import { RescoreLoop } from './scores/rescore.loop';
 import { ScorePublisher, ScorePublishingLoop } from './scores/score-publisher';
 import { ScoresController } from './scores/scores.controller';
@@ -33,16 +36,28 @@ import { TrainingService } from './training/training.service';
     TrainingService,
     ScoringOutbox,
     ScorePublisher,
+    ReplayService,
   ],
-  exports: [ProjectionRepository, ModelRegistryService, ModelRegistryRepository, ColourPolicyService, ScoresRepository, ScoringService, TrainingService, ScoringOutbox, ScorePublisher],
+  exports: [
+    ProjectionRepository,
+    ModelRegistryService,
+    ModelRegistryRepository,
+    ColourPolicyService,
+    ScoresRepository,
+    ScoringService,
+    TrainingService,
+    ScoringOutbox,
+    ScorePublisher,
+    ReplayService,
+  ],
 })
 export class ScoringCoreModule {}
 
-/** The scoring service: the core plus its HTTP API, intake's projections and the re-scoring loop. */
+/** The scoring service: the core plus its HTTP API, intake's projections, oversight's approvals and the re-scoring loop. */
 @Module({
   imports: [ScoringCoreModule],
-  controllers: [HealthController, ScoresController, ModelsController],
-  providers: [ProjectionHandler, RescoreLoop, ScorePublishingLoop],
+  controllers: [HealthController, ScoresController, ModelsController, ReplayController],
+  providers: [ProjectionHandler, ApprovalGrantHandler, RescoreLoop, ScorePublishingLoop],
   exports: [RescoreLoop],
 })
 export class ScoringModule {}

@@ -8,14 +8,21 @@ import { renderMyRisk, renderMyRecords, renderMyVisits } from './pages/enterpris
 import { renderEnterpriseFile, renderEnterprises } from './pages/bureau-enterprises.js';
 import { renderDraw, renderPlans } from './pages/bureau-plans.js';
 import { renderCalendar, renderVisit } from './pages/bureau-calendar.js';
-import { renderAudit, renderModels } from './pages/oversight.js';
+import { renderAudit } from './pages/oversight.js';
+import { renderModels } from './pages/models.js';
+import { renderApproval } from './pages/approval.js';
+import { renderAudits } from './pages/audits.js';
+import { renderAuditReport } from './pages/audit-report.js';
+import { renderMyAppeal, renderMyAppeals } from './pages/my-appeals.js';
+import { renderReviews } from './pages/reviews.js';
+import { renderReviewAppeal } from './pages/review-appeal.js';
 import { renderAccessLog, renderAccounts } from './pages/admin.js';
 
 const NAV = {
-  enterprise: [['#/my', 'nav.enterprise'], ['#/my/records', 'nav.records'], ['#/my/visits', 'nav.visits']],
+  enterprise: [['#/my', 'nav.enterprise'], ['#/my/records', 'nav.records'], ['#/my/appeals', 'nav.appeals'], ['#/my/visits', 'nav.visits']],
   department: [['#/enterprises', 'nav.enterprises'], ['#/plans', 'nav.plans'], ['#/calendar', 'nav.calendar']],
   dispatcher: [['#/enterprises', 'nav.enterprises'], ['#/plans', 'nav.plans'], ['#/calendar', 'nav.calendar']],
-  oversight: [['#/audit', 'nav.audit'], ['#/models', 'nav.models'], ['#/plans', 'nav.plans'], ['#/access-log', 'nav.accessLog']],
+  oversight: [['#/reviews', 'nav.reviews'], ['#/audit', 'nav.audit'], ['#/models', 'nav.models'], ['#/audits', 'nav.audits'], ['#/plans', 'nav.plans'], ['#/access-log', 'nav.accessLog']],
   admin: [['#/accounts', 'nav.accounts'], ['#/access-log', 'nav.accessLog'], ['#/models', 'nav.models']],
 };
 
@@ -24,6 +31,10 @@ const ROUTES = [
   [/^#\/my$/, () => renderMyRisk],
   [/^#\/my\/records$/, () => renderMyRecords],
   [/^#\/my\/visits$/, () => renderMyVisits],
+  [/^#\/my\/appeals$/, () => renderMyAppeals],
+  [/^#\/my\/appeals\/([A-Za-z0-9-]{1,64})$/, (m) => (ctx) => renderMyAppeal(ctx, m[1])],
+  [/^#\/reviews$/, () => renderReviews],
+  [/^#\/reviews\/appeals\/([A-Za-z0-9-]{1,64})$/, (m) => (ctx) => renderReviewAppeal(ctx, m[1])],
   [/^#\/enterprises$/, () => renderEnterprises],
   [/^#\/enterprises\/([0-9A-Za-z]{18})$/, (m) => (ctx) => renderEnterpriseFile(ctx, m[1].toUpperCase())],
   [/^#\/plans$/, () => renderPlans],
@@ -32,6 +43,10 @@ const ROUTES = [
   [/^#\/visits\/([0-9a-f-]{36})$/, (m) => (ctx) => renderVisit(ctx, m[1])],
   [/^#\/audit$/, () => renderAudit],
   [/^#\/models$/, () => renderModels],
+  [/^#\/models\/versions\/([^/]{1,300})$/, (m) => (ctx) => renderApproval(ctx, 'model-version', decodeURIComponent(m[1]))],
+  [/^#\/models\/colour-policies\/([^/]{1,300})$/, (m) => (ctx) => renderApproval(ctx, 'colour-policy', decodeURIComponent(m[1]))],
+  [/^#\/audits$/, () => renderAudits],
+  [/^#\/audits\/reports\/([0-9a-f-]{36})$/, (m) => (ctx) => renderAuditReport(ctx, m[1])],
   [/^#\/accounts$/, () => renderAccounts],
   [/^#\/access-log$/, () => renderAccessLog],
 ];
@@ -58,13 +73,13 @@ function renderHeader() {
     h('a', { class: 'brand', href: me ? homeOf(me.role) : '#/login' }, h('span', { class: 'brand-mark' }, '平'), h('span', {}, '天平 Tianping'), h('span', { class: 'brand-sub' }, t('app.sub'))),
     h('nav', { class: 'nav', 'aria-label': 'main' }, links.map(([href, key]) => h('a', { href, class: hash === href || (href !== '#/my' && hash.startsWith(`${href}/`)) ? 'active' : '' }, t(key)))),
     h('div', { class: 'who' },
-      me ? h('span', {}, me.username) : null,
+      me ? h('span', { class: 'username' }, me.username) : null,
       me ? h('span', { class: 'role', 'data-role': me.role }, t(`role.${me.role}`)) : null,
       h('a', { class: 'linkish', href: '/docs.html', style: 'color:inherit' }, t('nav.docs')),
       h('button', { class: 'linkish lang', id: 'lang-toggle', onclick: () => { setLang(currentLang() === 'zh' ? 'en' : 'zh'); route(); } }, t('nav.lang')),
       me ? h('button', { class: 'linkish', id: 'sign-out', onclick: signOut }, t('nav.signOut')) : null),
   );
-  mount(document.getElementById('footer'), t('app.footer'));
+  mount(document.getElementById('footer'), t('app.footer'), ' · ', h('a', { href: '/register.html', id: 'register-link' }, t('nav.register')));
 }
 
 async function signOut() {

@@ -40,7 +40,7 @@ export function contributionChart(contributions, reasons = [], { lang = 'zh', fa
 }
 
 /** Shortens a label to the room it has: a CJK character takes about twice the width of a Latin one. */
-function fit(text, room) {
+export function fit(text, room) {
   let used = 0;
   for (let i = 0; i < text.length; i++) {
     used += /[\u2e80-\uffff]/.test(text[i]) ? 2 : 1;

@@ -88,8 +88,8 @@ export async function section(container, load, render, app) {
   await run();
 }
 
-/** A table of rows with client-side paging; columns are [label, row => cell]. */
-export function table(columns, rows, { pageSize = 10, empty, onRow } = {}) {
+/** A table of rows with client-side paging (`paged: false` when the server pages); columns are [label, row => cell]. */
+export function table(columns, rows, { pageSize = 10, empty, onRow, paged = true } = {}) {
   if (!rows || rows.length === 0) return emptyState(empty);
   const wrap = h('div');
   let page = 0;
@@ -100,7 +100,7 @@ export function table(columns, rows, { pageSize = 10, empty, onRow } = {}) {
     mount(
       wrap,
       h('div', { class: 'table-wrap' }, h('table', {}, h('thead', {}, h('tr', {}, columns.map(([label]) => h('th', {}, label)))), body)),
-      pages > 1 || rows.length > 0 ? pager(page, pages, rows.length, (next) => { page = next; draw(); }) : null,
+      paged && (pages > 1 || rows.length > 0) ? pager(page, pages, rows.length, (next) => { page = next; draw(); }) : null,
     );
   };
   draw();
@@ -153,4 +153,63 @@ export function progressPanel(steps, message) {
       bar.style.width = '100%';
     },
   };
+}
+
+/** Hands JSON to the browser as a file to keep (a receipt): built in memory, never parsed into the page. */
+export function downloadJson(filename, data) {
+  const url = URL.createObjectURL(new Blob([`${JSON.stringify(data, null, 2)}\n`], { type: 'application/json' }));
+  const link = h('a', { href: url, download: filename, style: 'display:none' });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** A button that fetches JSON and saves it as a file, saying in place why when it cannot. */
+export function downloadButton(label, load, filename, attrs = {}) {
+  const message = h('span', { class: 'small', role: 'status' });
+  const button = h('button', { class: 'btn secondary', type: 'button', ...attrs }, label);
+  button.addEventListener('click', async () => {
+    button.disabled = true;
+    message.textContent = '';
+    try {
+      downloadJson(filename, await load());
+    } catch (error) {
+      message.className = 'small bad-text';
+      message.textContent = error?.status === 404 ? t('receipt.notYet') : error?.message ?? t('state.error');
+    } finally {
+      button.disabled = false;
+    }
+  });
+  return h('span', { class: 'row', style: 'gap:8px' }, button, message);
+}
+
+/**
+ * The second step of a consequential act: what will happen, then "confirm" or "cancel". Resolves
+ * true only when the person confirms.
+ */
+export function confirmStep(container, message, confirmLabel, { danger = false } = {}) {
+  return new Promise((resolve) => {
+    const done = (answer) => { container.replaceChildren(); resolve(answer); };
+    mount(container, h('div', { class: 'notice warn confirm', role: 'alertdialog', 'data-confirm': 'open' },
+      h('div', {}, message),
+      h('div', { class: 'row', style: 'margin-top:10px' },
+        h('button', { class: `btn ${danger ? 'danger' : ''}`, type: 'button', 'data-confirm-yes': '', onclick: () => done(true) }, confirmLabel),
+        h('button', { class: 'btn secondary', type: 'button', onclick: () => done(false) }, t('common.cancel')))));
+  });
+}
+
+export function fmtBytes(n) {
+  if (n < 1024) return `${n} B`;
+  if (n < 1024 * 1024) return `${(n / 1024).toFixed(0)} KB`;
+  return `${(n / 1024 / 1024).toFixed(n < 10 * 1024 * 1024 ? 1 : 0).replace(/\.0$/, '')} MB`;
+}
+
+/** A duration in words: 45 秒, 3 分钟, 2 小时, 1.5 天. */
+export function fmtDuration(seconds) {
+  if (seconds === null || seconds === undefined) return '—';
+  if (seconds < 60) return t('time.seconds', { n: Math.round(seconds) });
+  if (seconds < 3600) return t('time.minutes', { n: Math.round(seconds / 60) });
+  if (seconds < 86_400) return t('time.hours', { n: (seconds / 3600).toFixed(seconds < 36_000 ? 1 : 0) });
+  return t('time.days', { n: (seconds / 86_400).toFixed(1) });
 }

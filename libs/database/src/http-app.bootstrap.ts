@@ -2,19 +2,29 @@ import { Logger, ValidationPipe, type INestApplication, type Type } from '@nestj
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { appPort, type AppName } from '@tianping/common';
+import { AppLogger, enableDefaultMetrics, httpMetrics, metricsEndpoint } from '@tianping/observability';
+import { BODY_LIMITS, bodyErrors, verifyJsonBody, verifyTextBody } from './request-body.util';
 
-/** Validates every request body and query at the edge; unknown fields are refused, not ignored. */
+/**
+ * Validates every request body and query at the edge: bodies too large, too deep or not UTF-8 are
+ * refused before parsing, unknown fields are refused, not ignored. Serves /metrics.
+ */
 export function configureHttpApp(app: NestExpressApplication): void {
-  app.useBodyParser('json', { limit: '5mb' });
-  app.useBodyParser('raw', { type: 'text/csv', limit: '200mb' });
-  app.useBodyParser('text', { type: ['text/plain', 'application/x-ndjson', 'application/jsonl'], limit: '50mb' });
+  enableDefaultMetrics();
+  app.use(httpMetrics);
+  app.use(metricsEndpoint());
+  app.useBodyParser('json', { limit: BODY_LIMITS.json, verify: verifyJsonBody });
+  app.useBodyParser('raw', { type: 'text/csv', limit: BODY_LIMITS.csv });
+  app.useBodyParser('text', { type: ['text/plain', 'application/x-ndjson', 'application/jsonl'], limit: BODY_LIMITS.text, verify: verifyTextBody });
+  app.use(bodyErrors);
   app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
   app.enableShutdownHooks();
 }
 
 /** Starts one app of the suite on its port; Ctrl-C or SIGTERM shuts it down cleanly. */
 export async function bootstrapHttpApp(name: AppName, module: Type<unknown>): Promise<INestApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(module, { bodyParser: false, bufferLogs: false });
+  enableDefaultMetrics(name);
+  const app = await NestFactory.create<NestExpressApplication>(module, { bodyParser: false, logger: new AppLogger(name) });
   configureHttpApp(app);
   const port = appPort(name);
   await app.listen(port, process.env.HOST || '127.0.0.1');

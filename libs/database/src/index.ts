@@ -2,3 +2,4 @@ export * from './data-source.factory';
 export * from './database.module';
 export * from './health.controller';
 export * from './http-app.bootstrap';
+export * from './newest-by.util';

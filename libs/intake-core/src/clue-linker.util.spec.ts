@@ -53,4 +53,30 @@ describe('ClueLinker', () => {
     expect(linker.link(clue({ creditCode: '91350100M000100Y43', creditCodeValid: true, subjectName: '恒达五金制品', address: '科技大道3号' })))
       .toEqual({ creditCode: '91440605MA52TQ0L32', method: 'name_address', candidates: 1 });
   });
+
+  describe('with enterprises an appeal excluded', () => {
+    const ming = '91440604MA4UJ8K20C';
+    const twins = new ClueLinker([
+      ...subjects,
+      { creditCode: '91440605MA4UJ8K20D', name: '佛山市南海区明记餐饮管理有限公司', address: '佛山市南海区桂城街道南海大道1号' },
+    ]);
+
+    it('never links a clue to an excluded enterprise, even by its own valid credit code', () => {
+      expect(linker.link(clue({ creditCode: ming, creditCodeValid: true }), new Set([ming]))).toEqual({ creditCode: null, method: 'none', candidates: 0 });
+      expect(linker.link(clue({ subjectName: '明记餐饮', address: '禅城区建新路18号' }), new Set([ming])).creditCode).toBeNull();
+      expect(linker.link(clue({ address: '佛山市禅城区祖庙街道建新路18号首层' }), new Set([ming])).creditCode).toBeNull();
+    });
+
+    it('links it to another enterprise when the evidence points there', () => {
+      // The credit code named the excluded enterprise, but the name and address fit another one.
+      const misfiled = clue({ creditCode: ming, creditCodeValid: true, subjectName: '恒达五金制品', address: '科技大道3号' });
+      expect(linker.link(misfiled, new Set([ming]))).toEqual({ creditCode: '91440605MA52TQ0L32', method: 'name_address', candidates: 1 });
+      // Two enterprises shared the name: with one excluded, the other is the only one left.
+      expect(twins.link(clue({ subjectName: '明记餐饮管理有限公司' }), new Set([ming]))).toEqual({ creditCode: '91440605MA4UJ8K20D', method: 'name_address', candidates: 1 });
+    });
+
+    it('links as before when the exclusion names someone else', () => {
+      expect(linker.link(clue({ creditCode: ming, creditCodeValid: true }), new Set(['91440605MA52TQ0L32'])).creditCode).toBe(ming);
+    });
+  });
 });

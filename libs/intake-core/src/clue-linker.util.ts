@@ -22,6 +22,7 @@ type AddressRelation = 'match' | 'conflict' | 'unknown';
 const MIN_PARTIAL = 3;
 /** Substring enumeration is quadratic in length; longer strings are cut (they are free text from citizens). */
 const MAX_QUERY = 48;
+const NO_EXCLUSIONS: ReadonlySet<string> = new Set();
 
 /**
  * Postings of each character trigram, to find the subjects whose text contains a query. Trigrams,
@@ -139,25 +140,36 @@ export class ClueLinker {
     }
   }
 
-  link(clue: ClueRecord): ClueLink {
-    if (clue.creditCodeValid && clue.creditCode !== null && this.byCode.has(clue.creditCode)) {
-      return { creditCode: clue.creditCode, method: 'credit_code', candidates: 1 };
+  /**
+   * `excluded`: enterprises the clue must never be linked to (an appeal found it is not about
+   * them). The linker decides as if they were not registered, so the evidence may still point at
+   * another enterprise.
+   */
+  link(clue: ClueRecord, excluded: ReadonlySet<string> = NO_EXCLUSIONS): ClueLink {
+    const code = clue.creditCode;
+    if (clue.creditCodeValid && code !== null && this.byCode.has(code) && !excluded.has(code)) {
+      return { creditCode: code, method: 'credit_code', candidates: 1 };
     }
+    const allowed = (ids: number[] | undefined): number[] | undefined => {
+      if (ids === undefined || excluded.size === 0) return ids;
+      const kept = ids.filter((id) => !excluded.has(this.codes[id]));
+      return kept.length > 0 ? kept : undefined;
+    };
     const name = clue.subjectName === null ? '' : normaliseName(clue.subjectName).slice(0, MAX_QUERY);
     const address = clue.address === null ? '' : normaliseAddress(clue.address).slice(0, MAX_QUERY);
-    if (name !== '' && address !== '') return this.byNameAndAddress(name, address);
+    if (name !== '' && address !== '') return this.byNameAndAddress(name, address, allowed);
     if (name !== '') {
       // A name alone links only when it is exactly one subject's name.
-      return this.decide(this.byName.get(name) ?? []);
+      return this.decide(allowed(this.byName.get(name)) ?? []);
     }
-    if (address !== '' && isSpecificAddress(address)) return this.decide(this.byAddress.get(address) ?? []);
+    if (address !== '' && isSpecificAddress(address)) return this.decide(allowed(this.byAddress.get(address)) ?? []);
     return { creditCode: null, method: 'none', candidates: 0 };
   }
 
-  private byNameAndAddress(name: string, address: string): ClueLink {
-    const exactNames = this.byName.get(name);
-    const named = exactNames ?? this.partialNameMatches(name);
-    const located = isSpecificAddress(address) ? this.addressMatches(address) : [];
+  private byNameAndAddress(name: string, address: string, allowed: (ids: number[] | undefined) => number[] | undefined): ClueLink {
+    const exactNames = allowed(this.byName.get(name));
+    const named = exactNames ?? allowed(this.partialNameMatches(name)) ?? [];
+    const located = isSpecificAddress(address) ? (allowed(this.addressMatches(address)) ?? []) : [];
     const fitting = named.filter((id) => this.addressRelation(id, address) !== 'conflict');
     const both = fitting.filter((id) => located.includes(id));
     if (both.length > 0) return this.decide(both);

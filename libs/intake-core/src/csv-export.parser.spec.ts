@@ -50,4 +50,23 @@ describe('parseCsvExport', () => {
     expect(streamed).toEqual(parseCsvExport('officers', bytes, ctx));
     expect(streamed.map((o) => o.ok)).toEqual([true, false]);
   });
+
+  it('quarantines a row holding bytes that are not valid in the encoding, and reads the rest of a damaged UTF-8 file as UTF-8', () => {
+    const bytes = Buffer.concat([
+      Buffer.from(`${HEADER}\n1,周敏,SAMR,2027-06-30,SAMR,440604,在岗\n2,吴`),
+      Buffer.from([0xff, 0xfe]),
+      Buffer.from('刚,SAMR,2027-06-30,SAMR,440604,在岗\n3,郑华,SAMR,2027-06-30,SAMR,440604,在岗\n'),
+    ]);
+    const outcomes = parseCsvExport('officers', bytes, ctx);
+    expect(outcomes.map((o) => o.ok)).toEqual([true, false, true]);
+    expect(outcomes[0]).toMatchObject({ record: { name: '周敏' } });
+    if (!outcomes[1].ok) expect(outcomes[1].reasons).toEqual([expect.objectContaining({ field: 'name', code: 'invalid_encoding' })]);
+  });
+
+  it('quarantines a row of a GB18030 file holding a byte GB18030 does not define', () => {
+    const bytes = Buffer.concat([iconv.encode(`${HEADER}\n1,周敏,SAMR,2027-06-30,SAMR,440604,在岗\n2,吴`, 'gb18030'), Buffer.from([0xff]), iconv.encode('刚,SAMR,2027-06-30,SAMR,440604,在岗\n', 'gb18030')]);
+    const outcomes = parseCsvExport('officers', bytes, ctx);
+    expect(outcomes.map((o) => o.ok)).toEqual([true, false]);
+    expect(outcomes[0]).toMatchObject({ record: { name: '周敏' } });
+  });
 });

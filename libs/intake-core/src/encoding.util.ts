@@ -20,8 +20,18 @@ export function sniffEncoding(prefix: Uint8Array, complete: boolean): ExportEnco
     strictUtf8.decode(body);
     return 'utf-8';
   } catch {
-    return 'gb18030';
+    // Not clean UTF-8: GB18030, or UTF-8 with a few damaged bytes. The reading that needs fewer
+    // replacement characters wins, so one bad byte does not turn a UTF-8 file into mojibake; the
+    // damaged rows are then quarantined (see validateValues), never silently altered.
+    const buf = Buffer.from(body.buffer, body.byteOffset, body.byteLength);
+    return replacements(buf.toString('utf8')) < replacements(iconv.decode(buf, 'gb18030')) ? 'utf-8' : 'gb18030';
   }
+}
+
+function replacements(text: string): number {
+  let n = 0;
+  for (let i = text.indexOf('\uFFFD'); i !== -1; i = text.indexOf('\uFFFD', i + 1)) n++;
+  return n;
 }
 
 /** Bytes at the end that start a UTF-8 sequence not yet complete (0 to 3). */

@@ -40,11 +40,13 @@ describe('validateRaw', () => {
     expect(validateRaw('subjects', { ...subject, legal_rep_id: '44060519800101002x' }, ctx)).toMatchObject({ ok: true, record: { legalRepId: '44060519800101002X' } });
   });
 
-  it('a penalty needs no result and no officer pair, but must leave the result blank', () => {
+  it('a penalty needs no result and one officer is enough, but it must leave the result blank and name its officer', () => {
     const penalty = { ...inspection, kind: '处罚', result: '', officer_ids: 'A', penalty_yuan: '300.5' };
     expect(validateRaw('cases', penalty, ctx)).toMatchObject({ ok: true, record: { penaltyYuan: 300.5, violationFound: true } });
     const withResult = validateRaw('cases', { ...penalty, result: '责令整改' }, ctx);
     expect(withResult.ok === false && withResult.reasons.map((r) => r.code)).toEqual(['not_allowed']);
+    const noOfficer = validateRaw('cases', { ...penalty, officer_ids: '' }, ctx);
+    expect(noOfficer.ok === false && noOfficer.reasons.map((r) => `${r.field}:${r.code}`)).toEqual(['officer_ids:required']);
   });
 
   it('an inspection without a result is refused; a clean one is no violation', () => {

@@ -67,14 +67,29 @@ export function validateValues<K extends SourceKind>(kind: K, raw: Readonly<Reco
   }
   try {
     const row = buildRow(spec, raw, ctx);
-    if (passesScreen(screenFor(spec.rowClass), row)) return { ok: true, record: spec.toRecord(row) };
+    const damaged = undecodable(raw);
+    if (damaged.length === 0 && passesScreen(screenFor(spec.rowClass), row)) return { ok: true, record: spec.toRecord(row) };
     const errors = validateSync(row, VALIDATE_OPTIONS);
-    if (errors.length > 0) return { ok: false, reasons: reasonsOf(errors) };
+    if (errors.length > 0 || damaged.length > 0) return { ok: false, reasons: [...damaged, ...reasonsOf(errors)] };
     return { ok: true, record: spec.toRecord(row) };
   } catch {
     // Defensive: a validator bug must become a rejection, not an exception in the caller.
     return { ok: false, reasons: [{ field: '_row', code: 'internal', message: 'the record could not be validated' }] };
   }
+}
+
+/**
+ * Fields holding U+FFFD: bytes that were not valid text in the export's encoding. Their true value
+ * is unknown, so the record is quarantined rather than stored altered.
+ */
+function undecodable(raw: Readonly<Record<string, unknown>>): Reason[] {
+  const reasons: Reason[] = [];
+  for (const [field, value] of Object.entries(raw)) {
+    if (typeof value === 'string' && value.includes('\uFFFD')) {
+      reasons.push({ field, code: 'invalid_encoding', message: 'holds bytes that are not valid text in the export\'s encoding (UTF-8 or GB18030)' });
+    }
+  }
+  return reasons;
 }
 
 function buildRow<K extends SourceKind>(spec: KindSpec<K>, raw: Readonly<Record<string, unknown>>, ctx: ParseContext): ContractRow {

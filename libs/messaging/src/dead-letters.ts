@@ -12,6 +12,8 @@ export interface DeadLetter {
   deliveries: number | null;
   at: string;
   bytes: number;
+  /** Set when the message was too large to keep whole here: its size; it is whole in its original stream. */
+  truncatedFrom: number | null;
 }
 
 /** Messages that no retry could deliver, oldest first, for an operator to inspect and replay. */
@@ -33,15 +35,26 @@ export async function listDeadLetters(nc: NatsConnection, options: { afterSeq?: 
       deliveries: h('Tianping-Deliveries') ? Number(h('Tianping-Deliveries')) : null,
       at: message.time.toISOString(),
       bytes: message.data.length,
+      truncatedFrom: h('Tianping-Payload-Truncated') ? Number(h('Tianping-Payload-Truncated')) : null,
     });
   }
   return out;
 }
 
 export async function deadLetterPayload(nc: NatsConnection, seq: number): Promise<string> {
-  const message = await (await jetstreamManager(nc)).streams.getMessage(STREAMS.deadLetter.name, { seq });
+  return new TextDecoder().decode(await wholePayload(nc, seq));
+}
+
+/** The dead letter's payload, or for one too large to keep whole, the original from its own stream. */
+export async function wholePayload(nc: NatsConnection, seq: number): Promise<Uint8Array> {
+  const jsm = await jetstreamManager(nc);
+  const message = await jsm.streams.getMessage(STREAMS.deadLetter.name, { seq });
   if (!message) throw new Error(`no dead letter ${seq}`);
-  return new TextDecoder().decode(message.data);
+  if (!message.header?.get('Tianping-Payload-Truncated')) return message.data;
+  const stream = message.header.get('Tianping-Original-Stream');
+  const original = await jsm.streams.getMessage(stream, { seq: Number(message.header.get('Tianping-Original-Sequence')) }).catch(() => null);
+  if (!original) throw new Error(`dead letter ${seq} was too large to keep whole, and its original is no longer in ${stream}`);
+  return original.data;
 }
 
 /**
@@ -56,7 +69,7 @@ export async function replayDeadLetter(nc: NatsConnection, seq: number): Promise
   if (!subject) throw new Error(`dead letter ${seq} does not say where it came from`);
   const h = headers();
   h.set('Tianping-Replayed-From', `${STREAMS.deadLetter.name}#${seq}`);
-  const ack = await jetstream(nc).publish(subject, message.data, { headers: h, msgID: `replay-${seq}-${Date.now()}` });
+  const ack = await jetstream(nc).publish(subject, await wholePayload(nc, seq), { headers: h, msgID: `replay-${seq}-${Date.now()}` });
   await jsm.streams.deleteMessage(STREAMS.deadLetter.name, seq);
   return { seq, republishedTo: subject, newSequence: ack.seq };
 }

@@ -1,8 +1,21 @@
 import { Logger } from '@nestjs/common';
 import { AckPolicy, DeliverPolicy, jetstream, jetstreamManager, type ConsumerMessages, type JsMsg } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
-import { headers } from '@nats-io/transport-node';
+import { headers, type MsgHdrs } from '@nats-io/transport-node';
+import { jetstreamHandleSeconds, jetstreamMessages } from '@tianping/observability';
 import { isNotFound } from './nats.connection';
+
+/** NATS's default max_payload, for a connection that has not heard the server's yet. */
+const DEFAULT_MAX_PAYLOAD = 1024 * 1024;
+/** Room kept for the headers JetStream adds (Nats-Msg-Id) and the header block's framing. */
+const HEADER_MARGIN = 512;
+
+/** Bytes a header block takes on the wire ("NATS/1.0\r\n", "Name: value\r\n" per value, "\r\n"). */
+function headerBytes(h: MsgHdrs): number {
+  let n = 12;
+  for (const [name, values] of h) for (const value of values) n += Buffer.byteLength(name) + Buffer.byteLength(value) + 4;
+  return n;
+}
 
 export interface DurableConsumerOptions {
   stream: string;
@@ -38,7 +51,9 @@ export class DurableConsumer {
       ack_policy: AckPolicy.Explicit,
       deliver_policy: DeliverPolicy.All,
       filter_subject: filterSubject,
-      max_deliver: this.options.maxDeliver ?? 5,
+      // Unbounded on the server: this consumer counts deliveries itself and dead-letters at maxDeliver.
+      // A bounded server would stop delivering a message whose dead-lettering failed, and it would be lost.
+      max_deliver: -1,
       ack_wait: (this.options.ackWaitMs ?? 60_000) * 1_000_000,
     };
     try {
@@ -54,14 +69,28 @@ export class DurableConsumer {
   }
 
   private async run(messages: ConsumerMessages): Promise<void> {
+    const { stream, durable } = this.options;
     for await (const msg of messages) {
+      const end = jetstreamHandleSeconds.startTimer({ durable });
       try {
         await this.options.handle(msg);
         msg.ack();
+        jetstreamMessages.inc({ stream, durable, outcome: 'handled' });
       } catch (error) {
-        await this.fail(msg, error as Error);
+        await this.fail(msg, error as Error).catch((failure: Error) => {
+          // Not even the dead letters would take it (NATS away, say): it stays unacknowledged and comes
+          // back later. The loop goes on: one message must never stop a consumer or crash the app.
+          this.logger.warn(`${this.options.durable}: could not dead-letter ${msg.subject}#${msg.seq}: ${failure.message}`);
+          msg.nak(this.retryDelay(msg));
+        });
+      } finally {
+        end();
       }
     }
+  }
+
+  private retryDelay(msg: JsMsg): number {
+    return Math.min(30_000, 500 * 2 ** Math.min(msg.info.deliveryCount, 16));
   }
 
   private async fail(msg: JsMsg, error: Error): Promise<void> {
@@ -69,10 +98,12 @@ export class DurableConsumer {
     if (error instanceof PoisonMessage || exhausted) {
       await this.deadLetter(msg, error);
       msg.term();
+      jetstreamMessages.inc({ stream: this.options.stream, durable: this.options.durable, outcome: 'dead_lettered' });
       return;
     }
     this.logger.warn(`${this.options.durable}: delivery ${msg.info.deliveryCount} of ${msg.subject} failed: ${error.message}`);
-    msg.nak(Math.min(30_000, 500 * 2 ** msg.info.deliveryCount));
+    msg.nak(this.retryDelay(msg));
+    jetstreamMessages.inc({ stream: this.options.stream, durable: this.options.durable, outcome: 'redelivered' });
   }
 
   private async deadLetter(msg: JsMsg, error: Error): Promise<void> {
@@ -82,7 +113,15 @@ export class DurableConsumer {
     h.set('Tianping-Original-Sequence', String(msg.seq));
     h.set('Tianping-Error', error.message.slice(0, 500));
     h.set('Tianping-Deliveries', String(msg.info.deliveryCount));
-    await jetstream(this.nc).publish(`deadletter.${this.options.stream}.${this.options.durable}`, msg.data, {
+    // A message as large as the server allows has no room for these headers: its dead letter keeps
+    // what fits and says so; the whole message stays in its own stream, where replay fetches it.
+    const room = (this.nc.info?.max_payload ?? DEFAULT_MAX_PAYLOAD) - HEADER_MARGIN - headerBytes(h) - 64;
+    let data = msg.data;
+    if (data.length > room) {
+      h.set('Tianping-Payload-Truncated', String(msg.data.length));
+      data = msg.data.subarray(0, Math.max(0, room));
+    }
+    await jetstream(this.nc).publish(`deadletter.${this.options.stream}.${this.options.durable}`, data, {
       headers: h,
       msgID: `dl-${this.options.stream}-${this.options.durable}-${msg.seq}`,
     });

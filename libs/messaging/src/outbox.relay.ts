@@ -2,6 +2,7 @@ import { Logger } from '@nestjs/common';
 import type { DataSource, EntityManager } from 'typeorm';
 import { jetstream, type JetStreamClient } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
+import { outboxLag, outboxPublishDelay, outboxPublished } from '@tianping/observability';
 import { encodeJson } from './nats.connection';
 
 const encoder = new TextEncoder();
@@ -38,6 +39,7 @@ export class OutboxRelay {
   private timer?: NodeJS.Timeout;
   private running?: Promise<number>;
   private stopped = false;
+  private tag?: Promise<string>;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -73,16 +75,33 @@ export class OutboxRelay {
     return this.running;
   }
 
+  /**
+   * Names this database in message ids: a database dropped and created again numbers its outbox from 1
+   * anew, and without this JetStream would drop those first events as repeats within its window.
+   */
+  private async databaseTag(): Promise<string> {
+    this.tag ??= this.dataSource
+      .query(`SELECT oid::text AS oid FROM pg_database WHERE datname = current_database()`)
+      .then((rows: { oid: string }[]) => rows[0]?.oid ?? 'db');
+    return this.tag;
+  }
+
   private async publishPending(): Promise<number> {
     let published = 0;
+    const tag = await this.databaseTag();
     for (;;) {
-      const rows: { id: string; subject: string; payload: unknown }[] = await this.dataSource.query(
-        `SELECT id, subject, payload FROM "${this.schema}".outbox WHERE published_at IS NULL ORDER BY id LIMIT 200`,
+      const rows: { id: string; subject: string; payload: unknown; age: number }[] = await this.dataSource.query(
+        `SELECT id, subject, payload, extract(epoch FROM clock_timestamp() - created_at)::float8 AS age
+         FROM "${this.schema}".outbox WHERE published_at IS NULL ORDER BY id LIMIT 200`,
       );
+      outboxLag.set({ outbox: `${this.schema}.outbox` }, rows[0]?.age ?? 0);
       if (rows.length === 0) return published;
-      await Promise.all(rows.map((row) => this.js.publish(row.subject, encodePayload(row.payload), { msgID: `${this.schema}-${row.id}` })));
+      await Promise.all(rows.map((row) => this.js.publish(row.subject, encodePayload(row.payload), { msgID: `${this.schema}-${tag}-${row.id}` })));
       await this.dataSource.query(`UPDATE "${this.schema}".outbox SET published_at = now() WHERE id = ANY($1::bigint[])`, [rows.map((r) => r.id)]);
       published += rows.length;
+      const outbox = `${this.schema}.outbox`;
+      outboxPublished.inc({ outbox }, rows.length);
+      for (const row of rows) outboxPublishDelay.observe({ outbox }, row.age);
     }
   }
 

@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { dropDatabase, ensureDatabase, withDatabaseName } from '@tianping/database';
 
 export const TEST_SERVER_URL = process.env.TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
-export const TEMPLATE_DATABASE = 'tianping_test_template';
+/** One template per checkout that runs tests at once (TEST_TEMPLATE_DATABASE), so parallel runs never rebuild each other's. */
+export const TEMPLATE_DATABASE = process.env.TEST_TEMPLATE_DATABASE || 'tianping_test_template';
 
 export interface TestDatabase {
   url: string;

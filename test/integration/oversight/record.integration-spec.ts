@@ -128,6 +128,16 @@ describe('oversight record: logging what scoring publishes', () => {
     expect((await getJson(`${h.baseUrl}/api/audit/entries?limit=0`)).status).toBe(400);
   });
 
+  it('logs a full read of personal data with who, role and why, and refuses one without a reason', async () => {
+    const post = (body: unknown) => getJson<{ seq: number }>(`${h.baseUrl}/api/audit/personal-data-reads`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const read = { actor: 'officer-9', role: 'department', creditCode: '91310000MA1FL8XQ3K', route: 'GET /api/enterprises/:creditCode/personal-data', reason: '送达行政处罚告知书' };
+    expect((await post({ ...read, reason: ' ' })).status).toBe(400);
+    const logged = await post(read);
+    expect(logged.status).toBe(201);
+    const { body: entry } = await getJson<{ kind: string; subjectRef: string; body: { data: Record<string, unknown> } }>(`${h.baseUrl}/api/audit/entries/${logged.body.seq}`);
+    expect(entry).toMatchObject({ kind: 'personal-data-read', subjectRef: read.creditCode, body: { data: { actor: 'officer-9', role: 'department', reason: read.reason } } });
+  });
+
   it('refuses UPDATE, DELETE and TRUNCATE of log rows while the guard is in place', async () => {
     await expect(h.dataSource.query(`UPDATE oversight.audit_entries SET kind = 'x' WHERE seq = 0`)).rejects.toThrow(/append-only/);
     await expect(h.dataSource.query(`DELETE FROM oversight.audit_entries WHERE seq = 1`)).rejects.toThrow(/append-only/);

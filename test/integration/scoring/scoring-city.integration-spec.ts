@@ -5,6 +5,7 @@ import { EnterpriseFeaturesRepository } from '../../../apps/scoring/src/features
 import { EnterpriseHistoryRepository } from '../../../apps/scoring/src/features/enterprise-history.repository';
 import { ModelRegistryService, ModelStateError } from '../../../apps/scoring/src/models/model-registry.service';
 import { ScorePublisher } from '../../../apps/scoring/src/scores/score-publisher';
+import { ScoresRepository } from '../../../apps/scoring/src/scores/scores.repository';
 import { ScoringService } from '../../../apps/scoring/src/scores/scoring.service';
 import { TrainingService } from '../../../apps/scoring/src/training/training.service';
 import { eventually, projectionsSettled, readSubject, startScoringOnCity, type ScoringHarness } from './scoring-app.harness';
@@ -35,7 +36,11 @@ describe('scoring a generated city from intake\'s events', () => {
   it('refuses to activate a model that has not been approved', async () => {
     const registry = h.app.get(ModelRegistryService);
     await expect(registry.changeState(model.version, 'active', 'operator')).rejects.toThrow(ModelStateError);
-    await registry.changeState(model.version, 'approved', 'operator', 'standing in for oversight');
+    // Oversight's grant as it publishes it (the approvals tests run oversight itself).
+    await registry.approve({
+      subjectKind: 'model-version', subjectRef: model.version, proposedBy: 'test', auditSeq: 0, at: new Date().toISOString(),
+      approvedBy: [{ actor: 'reviewer-t', role: 'technical', auditSeq: 0 }, { actor: 'reviewer-l', role: 'legal', auditSeq: 0 }],
+    });
     await registry.changeState(model.version, 'active', 'operator');
     const events = await h.dataSource.query(`SELECT from_state, to_state, actor FROM scoring.model_events WHERE version = $1 ORDER BY id`, [model.version]);
     expect(events.map((e: { to_state: string }) => e.to_state)).toEqual(['draft', 'approved', 'active']);
@@ -156,6 +161,24 @@ describe('scoring a generated city from intake\'s events', () => {
     expect(body.contributions.find((c) => c.factor === 'abnormal_listed')?.value).toBe(true);
     expect(body.modelVersion).toBe(model.version);
     expect(rescored.probability).toBeGreaterThan(0);
+  });
+
+  it('re-scores an enterprise whose re-scoring was cut off before its score was written', async () => {
+    const [{ credit_code: code, score_id: before }] = await h.dataSource.query(
+      `SELECT c.credit_code, c.score_id::text AS score_id FROM scoring.current_scores c JOIN scoring.subjects s USING (credit_code)
+       WHERE s.status IN ('存续', '在业') ORDER BY c.credit_code DESC LIMIT 1`,
+    );
+    const scores = h.app.get(ScoresRepository);
+    await scores.markDirty([code]);
+    // A re-scorer reads the marks, then dies (SIGKILL) before writing any score.
+    expect((await scores.dirtyMarks(20_000)).map((m) => m.creditCode)).toContain(code);
+    const after = await eventually(async () => {
+      const [row] = await h.dataSource.query(`SELECT score_id::text AS score_id FROM scoring.current_scores WHERE credit_code = $1`, [code]);
+      return row.score_id !== before ? row.score_id : null;
+    }, 'the enterprise to be re-scored by the next run');
+    expect(after).not.toBe(before);
+    const [{ n }] = await h.dataSource.query(`SELECT count(*)::int AS n FROM scoring.dirty_enterprises WHERE credit_code = $1`, [code]);
+    expect(n).toBe(0);
   });
 
   it('serves lists, models, colour policies and a summary, and refuses bad queries', async () => {

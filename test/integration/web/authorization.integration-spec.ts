@@ -9,7 +9,7 @@ type Caller = Role | 'anonymous';
 const CALLERS: Caller[] = ['anonymous', ...ROLES];
 
 function pathOf(rule: RouteRule, creditCode = OWN_CODE, visit = OWN_VISIT): string {
-  return rule.path.replace(':creditCode', creditCode).replace(':id', visit).replace(':seq', '1').replace(':username', 'nobody-at-all');
+  return rule.path.replace(':creditCode', creditCode).replace(':id', visit).replace(':seq', '1').replace(':username', 'nobody-at-all').replace(':scoreId', 'score-1').replace(':n', '0').replace(':version', 'm-1') + (rule.personalData === 'full' ? '?reason=case%20handling' : '');
 }
 
 function expected(rule: RouteRule, caller: Caller): 'open' | 401 | 403 {
@@ -40,9 +40,10 @@ describe('who may call which API route (the route table, enforced on the server)
     const headers: Record<string, string> = { 'content-type': 'application/json' };
     if (caller !== 'anonymous') headers.cookie = cookies[caller];
     const before = fake.seen.length;
-    const response = await fetch(`${web.baseUrl}${path}`, { method: rule.method, headers, body: rule.method === 'GET' ? undefined : '{}' });
+    const body = rule.bodyCreditCode ? JSON.stringify({ creditCode: OWN_CODE }) : '{}';
+    const response = await fetch(`${web.baseUrl}${path}`, { method: rule.method, headers, body: rule.method === 'GET' ? undefined : body });
     const text = await response.text();
-    const reached = fake.seen.slice(before).filter((s) => s.method === rule.method && s.url.split('?')[0] === path);
+    const reached = fake.seen.slice(before).filter((s) => s.method === rule.method && s.url.split('?')[0] === path.split('?')[0]);
     return { status: response.status, text, forwarded: reached.length > 0 };
   }
 
@@ -88,6 +89,25 @@ describe('who may call which API route (the route table, enforced on the server)
     expect(await call(results, 'dispatcher', pathOf(results, OWN_CODE, FOREIGN_VISIT))).toMatchObject({ status: 200, forwarded: true });
   });
 
+  it('lets an enterprise file and follow only its own appeals, and names the signed-in account as the actor', async () => {
+    const file = ROUTES.find((r) => r.method === 'POST' && r.path === '/api/appeals')!;
+    const headers = { 'content-type': 'application/json', cookie: cookies.enterprise };
+    const forOther = await fetch(`${web.baseUrl}/api/appeals`, { method: 'POST', headers, body: JSON.stringify({ creditCode: OTHER_CODE, grounds: 'not ours at all' }) });
+    expect(forOther.status).toBe(404);
+    const before = fake.seen.length;
+    const own = await fetch(`${web.baseUrl}${file.path}`, { method: 'POST', headers, body: JSON.stringify({ creditCode: OWN_CODE.toLowerCase(), grounds: 'not ours at all', actor: 'someone-else' }) });
+    expect(own.status).toBe(200);
+    const forwarded = fake.seen.slice(before).find((s) => s.url === '/api/appeals')!;
+    expect(JSON.parse(forwarded.body)).toMatchObject({ actor: USERNAMES.enterprise, creditCode: OWN_CODE.toLowerCase() });
+    const view = ROUTES.find((r) => r.method === 'GET' && r.path === '/api/appeals/:id')!;
+    // (the gateway's ownership lookup is itself a GET of this path, so "reached the app" says nothing here: the answer must hold no data)
+    const foreign = await call(view, 'enterprise', pathOf(view, OWN_CODE, FOREIGN_VISIT));
+    expect(foreign.status).toBe(404);
+    expect(foreign.text).not.toContain('forwarded');
+    expect(await call(view, 'enterprise', pathOf(view, OWN_CODE, OWN_VISIT))).toMatchObject({ status: 200, forwarded: true });
+    expect(await call(view, 'oversight', pathOf(view, OWN_CODE, FOREIGN_VISIT))).toMatchObject({ status: 200, forwarded: true });
+  });
+
   it('logs every view of an enterprise file, which carries (masked) personal data', async () => {
     await web.dataSource.query(`DELETE FROM web.personal_data_views`);
     const file = ROUTES.find((r) => r.path === '/api/enterprises/:creditCode')!;
@@ -100,6 +120,26 @@ describe('who may call which API route (the route table, enforced on the server)
       ['officer', OWN_CODE, 'masked'],
       ['ent', OWN_CODE, 'masked'],
     ]);
+  });
+
+  it('shows personal data in full only with a reason, after oversight\'s record has logged the read', async () => {
+    const rule = ROUTES.find((r) => r.personalData === 'full')!;
+    const bare = pathOf(rule).split('?')[0];
+    expect(await call(rule, 'department', bare)).toMatchObject({ status: 400, forwarded: false });
+    const before = fake.seen.length;
+    expect((await call(rule, 'department')).status).toBe(200);
+    const [logged, served] = fake.seen.slice(before);
+    expect(logged).toMatchObject({ method: 'POST', url: '/api/audit/personal-data-reads' });
+    expect(JSON.parse(logged.body)).toMatchObject({ actor: USERNAMES.department, role: 'department', creditCode: OWN_CODE, reason: 'case handling' });
+    expect(served.url.split('?')[0]).toBe(bare);
+    process.env.PORT_OVERSIGHT = '1';
+    try {
+      expect(await call(rule, 'department')).toMatchObject({ status: 503, forwarded: false });
+    } finally {
+      routeSuiteTo(fake.port);
+    }
+    const log = (await (await fetch(`${web.baseUrl}/api/access-log`, { headers: { cookie: cookies.oversight } })).json()) as { shown: string; username: string }[];
+    expect(log[0]).toMatchObject({ shown: 'full', username: USERNAMES.department });
   });
 
   it('refuses routes that are not in the table, whoever asks', async () => {

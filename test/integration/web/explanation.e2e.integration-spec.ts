@@ -33,7 +33,15 @@ describeWithBrowser('an enterprise reading the reasons for its score, in a real 
   beforeAll(async () => {
     web = await startWeb();
     await createRoleAccounts(web.app);
-    fake = await startFakeSuite({}, { [`GET /api/scores/${OWN_CODE}`]: SCORE, [`GET /api/enterprises/${OWN_CODE}`]: { subject: { creditCode: OWN_CODE, name: '佛山市示例家具有限公司' }, cases: [], clues: [] } });
+    fake = await startFakeSuite({}, {
+      [`GET /api/scores/${OWN_CODE}`]: SCORE,
+      // Oversight's view of the same score: the red was confirmed by an officer.
+      [`GET /api/reviews/enterprises/${OWN_CODE}`]: {
+        score: { creditCode: OWN_CODE, scoreId: 's-1', colour: 'red', probability: SCORE.probability }, effectiveColour: 'red', state: 'confirmed',
+        decision: { status: 'confirmed', colour: 'red', reasons: '核实无误', decidedAt: '2026-01-02T03:04:05.000Z', appealId: null }, scoreSeq: null, decisions: [], appeals: [],
+      },
+      [`GET /api/enterprises/${OWN_CODE}`]: { subject: { creditCode: OWN_CODE, name: '佛山市示例家具有限公司' }, cases: [], clues: [] },
+    });
     routeSuiteTo(fake.port);
     const { chromium } = await import('playwright-core');
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-dev-shm-usage'] });

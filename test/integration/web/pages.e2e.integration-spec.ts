@@ -1,6 +1,10 @@
+import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import type { Browser, Page } from 'playwright-core';
-import { browserMissing, CHROMIUM, DEMO_PASSWORD, SCREENSHOTS, startSuite, type RunningSuite } from './suite-process.harness';
+import { verifyReceipt, type Receipt } from '@tianping/audit-log';
+import { browserMissing, CHROMIUM, DEMO_PASSWORD, ROOT, SCREENSHOTS, startSuite, type RunningSuite } from './suite-process.harness';
 
 /**
  * The pages in a real headless Chromium against the suite started as `npm start` starts it.
@@ -29,7 +33,11 @@ describeWithBrowser('the pages, driven in a real browser against the running sui
     await suite?.stop();
   }, 60_000);
 
-  async function signIn(username: string, lang: 'zh' | 'en' = 'zh'): Promise<Page> {
+  /** The appeal the enterprise files, which an officer then decides. */
+  let appealId = '';
+  let enterpriseCode = '';
+
+  async function signIn(username: string, lang: 'zh' | 'en' = 'zh', password = DEMO_PASSWORD): Promise<Page> {
     const page = await browser.newPage({ viewport: { width: 1360, height: 900 } });
     await page.addInitScript((l) => localStorage.setItem('tp.lang', l), lang);
     // Script errors are failures; 4xx/5xx answers the pages handle are not.
@@ -37,10 +45,23 @@ describeWithBrowser('the pages, driven in a real browser against the running sui
     await page.goto(`${suite.webUrl}/`);
     await page.waitForSelector('#login-form');
     await page.fill('input[name=username]', username);
-    await page.fill('input[name=password]', DEMO_PASSWORD);
+    await page.fill('input[name=password]', password);
     await page.click('#login-form button[type=submit]');
     await page.waitForSelector('#sign-out');
     return page;
+  }
+
+  /** Clicks what saves a file; returns the file's JSON and the name the page gave it. */
+  async function downloadJson(page: Page, selector: string): Promise<{ name: string; body: Receipt }> {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click(selector)]);
+    return { name: download.suggestedFilename(), body: JSON.parse(readFileSync((await download.path())!, 'utf8')) as Receipt };
+  }
+
+  /** A receipt holds up with nothing but the record's public key; returns what the entry logged. */
+  async function expectVerifiable(page: Page, receipt: Receipt): Promise<Record<string, unknown>> {
+    const key = await page.evaluate(async () => (await fetch('/api/audit/public-key')).json());
+    expect(verifyReceipt(receipt, key.publicKeyPem)).toEqual({ ok: true });
+    return (JSON.parse(receipt.entry.bodyJson) as { data: Record<string, unknown> }).data;
   }
 
   /** Waits until no skeleton is left on the page, then keeps a full-page screenshot. */
@@ -96,8 +117,146 @@ describeWithBrowser('the pages, driven in a real browser against the running sui
     await page.close();
   }, 120_000);
 
-  it.todo('lets an enterprise file an appeal with evidence and keep the receipt (appeals are not built yet)');
-  it.todo('lets an oversight officer decide an appeal with reasons (appeals are not built yet)');
+  it('lets an enterprise read where its colour stands, keep the score receipt, and file an appeal with evidence', async () => {
+    const page = await signIn('demo-enterprise');
+    enterpriseCode = (await page.evaluate(async () => (await fetch('/api/auth/me')).json())).creditCode;
+    await settle(page, '22-enterprise-risk-review');
+    expect(await page.getAttribute('[data-testid="review-state"]', 'data-state')).toMatch(/^(in-effect|awaiting-confirmation|confirmed|overridden)$/);
+    expect(await page.$$('#reasons-chart svg rect')).not.toHaveLength(0);
+
+    const score = await downloadJson(page, '#score-receipt');
+    expect(score.name).toContain(enterpriseCode);
+    expect(await expectVerifiable(page, score.body)).toMatchObject({ score: { creditCode: enterpriseCode } });
+
+    await page.click('#file-appeal');
+    await page.waitForSelector('#appeal-form');
+    await settle(page, '23-enterprise-appeal-form');
+    // Too short to be grounds: the page says so before anything is sent.
+    await page.fill('#appeal-form textarea[name=grounds]', '不对');
+    await page.click('#appeal-submit');
+    await page.waitForSelector('#appeal-problems');
+    const grounds = '2025 年检查发现的问题已于当月整改完毕并经复查合格，请据实重新评估本单位的风险等级。';
+    await page.fill('#appeal-form textarea[name=grounds]', grounds);
+    const challenged = await page.getAttribute('#challenge-picker input[type=checkbox] >> nth=0', 'data-record');
+    await page.check('#challenge-picker input[type=checkbox] >> nth=0');
+    await page.fill('#challenge-picker li:first-child input[name=claim]', '该问题已于当月整改完毕，并经复查合格。');
+    // A file over the per-file limit is refused on the spot, in words; the others are kept.
+    const report = Buffer.from('%PDF-1.4\n% rectification report, signed by the district inspector\n');
+    await page.setInputFiles('#evidence-input', [
+      { name: 'site-video.mp4', mimeType: 'video/mp4', buffer: Buffer.alloc(2.5 * 1024 * 1024, 7) },
+      { name: '整改验收报告.pdf', mimeType: 'application/pdf', buffer: report },
+    ]);
+    expect(await page.textContent('#evidence-messages')).toContain('site-video.mp4');
+    expect(await page.$$('#evidence-list li')).toHaveLength(1);
+    await settle(page, '24-enterprise-appeal-filled');
+
+    await page.click('#appeal-submit');
+    await page.waitForSelector('#appeal-filed', { timeout: 30_000 });
+    appealId = /#\/my\/appeals\/([A-Z0-9-]+)$/.exec(page.url())![1];
+    await settle(page, '25-enterprise-appeal-filed');
+    expect(await page.getAttribute('[data-step="filed"]', 'class')).toBe('done');
+    expect(await page.textContent('#appeal-challenges')).toContain(challenged!);
+    const evidence = await page.evaluate(async (href: string) => (await fetch(href)).text(), (await page.getAttribute('#appeal-evidence a', 'href'))!);
+    expect(evidence).toBe(report.toString());
+
+    const filed = await downloadJson(page, '[data-receipt="filed"]');
+    expect(filed.name).toContain(appealId);
+    expect(await expectVerifiable(page, filed.body)).toMatchObject({ appealId, step: 'filed', actor: 'demo-enterprise' });
+    await page.close();
+  }, 120_000);
+
+  it('refuses the appeal to an officer the record names for the score, and lets one with no part claim and decide it with reasons', async () => {
+    const admin = await signIn('demo-admin');
+    const oversight = await signIn('demo-oversight');
+    const models = await oversight.evaluate(async () => (await fetch('/api/models')).json());
+    // Whoever trained and approved the model had a part in every score it gave: give them an oversight account.
+    const approver: string = models[0].stateChangedBy ?? models[0].createdBy;
+    expect(approver).not.toBe('demo-oversight');
+    const created = await admin.evaluate(async (body) => (await fetch('/api/accounts', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })).status,
+      { username: approver, role: 'oversight', password: 'e2e-approver-password-1' });
+    expect(created).toBe(201);
+    await admin.close();
+    const involved = await signIn(approver, 'zh', 'e2e-approver-password-1');
+    await involved.goto(`${suite.webUrl}/#/reviews/appeals/${appealId}`);
+    await involved.waitForSelector('#claim-appeal');
+    await involved.click('#claim-appeal');
+    await involved.waitForSelector('#claim-refused');
+    expect(await involved.textContent('#claim-refused')).toContain('had a part');
+    expect(await involved.isHidden('#claim-appeal')).toBe(true);
+    await settle(involved, '26-oversight-claim-refused');
+    await involved.close();
+
+    // The queue is an oversight officer's home; the appeal waits there to be taken.
+    const page = oversight;
+    expect(page.url()).toMatch(/#\/reviews$/);
+    await page.reload();
+    await settle(page, '27-oversight-review-queue');
+    await page.click(`#appeals-queue a[href="#/reviews/appeals/${appealId}"]`);
+    await page.waitForSelector('#claim-appeal');
+    await settle(page, '28-oversight-appeal');
+    await page.click('#claim-appeal');
+    await page.waitForSelector('#decision-form');
+    expect(await page.getAttribute('[data-appeal]', 'data-status')).toBe('in-review');
+    // An override names another colour; reasons are required and the act is confirmed a second time.
+    await page.check('#decision-form input[value=overridden]');
+    const overrideColour = await page.$eval('#decision-form select[name=overrideColour]', (el) => (el as HTMLSelectElement).value);
+    await page.click('#decide-submit');
+    await page.waitForSelector('#decision-form .notice.bad');
+    const reasons = '核查了整改验收报告与复查记录：问题已整改到位，投诉已办结，按人工复核改判。';
+    await page.fill('#decision-form textarea[name=reasons]', reasons);
+    await page.click('#decide-submit');
+    await page.waitForSelector('[data-confirm="open"]');
+    await settle(page, '29-oversight-decision-confirm');
+    await page.click('[data-confirm-yes]');
+    await page.waitForSelector('#appeal-decision');
+    await settle(page, '30-oversight-appeal-decided');
+    expect(await page.getAttribute('#appeal-decision', 'data-outcome')).toBe('overridden');
+    await page.close();
+
+    const enterprise = await signIn('demo-enterprise');
+    await enterprise.goto(`${suite.webUrl}/#/my/appeals/${appealId}`);
+    await enterprise.waitForSelector('#appeal-decision');
+    await settle(enterprise, '31-enterprise-appeal-decided');
+    expect(await enterprise.textContent('[data-step="decided"]')).toContain(reasons);
+    expect(await enterprise.getAttribute('[data-step="in-review"]', 'class')).toBe('done');
+    const decided = await downloadJson(enterprise, '[data-receipt="decided"]');
+    expect(await expectVerifiable(enterprise, decided.body)).toMatchObject({ appealId, step: 'decided', outcome: 'overridden', overrideColour });
+
+    await enterprise.goto(`${suite.webUrl}/#/my`);
+    await enterprise.waitForSelector('[data-testid="review-state"]');
+    await settle(enterprise, '32-enterprise-risk-overridden');
+    expect(await enterprise.getAttribute('[data-testid="review-state"]', 'data-state')).toBe('overridden');
+    expect(await enterprise.textContent('[data-testid="review-state"]')).toContain(reasons);
+    expect(await enterprise.getAttribute('[data-testid="effective-colour"] .chip', 'data-colour')).toBe(overrideColour);
+    await enterprise.click('#lang-toggle');
+    await enterprise.goto(`${suite.webUrl}/#/my/appeals/${appealId}`);
+    await enterprise.waitForSelector('#appeal-decision');
+    await settle(enterprise, '33-enterprise-appeal-decided-en');
+    expect(await enterprise.textContent('#appeal-decision')).toContain('Colour overridden');
+    await enterprise.close();
+  }, 180_000);
+
+  it('lets an oversight officer confirm a red from the queue, with reasons, and counts the decision', async () => {
+    const page = await signIn('demo-oversight');
+    await settle(page, '34-oversight-confirmations');
+    const rows = await page.$$eval('#confirmations-table tbody tr[data-score]', (trs) => trs.map((tr) => ({ score: tr.getAttribute('data-score')!, code: tr.getAttribute('data-credit-code')! })));
+    const row = rows.find((r) => r.code !== enterpriseCode)!;
+    expect(row).toBeDefined();
+    await page.click(`[data-decide="${row.score}"]`);
+    const form = `tr[data-score="${row.score}"] + tr.inline-form`;
+    await page.click(`${form} button[type=submit]`);
+    await page.waitForSelector(`${form} .notice.bad`);
+    await page.fill(`${form} textarea[name=reasons]`, '核对了近三年的违法记录、投诉与检查结论，与模型给出的红色一致，予以确认。');
+    await page.click(`${form} button[type=submit]`);
+    await page.waitForSelector(`${form} [data-decided="confirmed"]`);
+    await page.waitForFunction(() => document.querySelectorAll('table tbody tr td strong').length > 0);
+    await settle(page, '35-oversight-red-confirmed');
+    const review = await page.evaluate(async (code: string) => (await fetch(`/api/reviews/enterprises/${code}`)).json(), row.code);
+    expect(review).toMatchObject({ state: 'confirmed', effectiveColour: 'red', decision: { actor: 'demo-oversight' } });
+    expect(await page.textContent('main')).toContain('demo-oversight');
+    await page.close();
+  }, 120_000);
+
 
   it('lets a dispatcher browse enterprises by risk, draw a plan with its seed, and open its joint visits', async () => {
     const page = await signIn('demo-dispatcher');
@@ -143,8 +302,9 @@ describeWithBrowser('the pages, driven in a real browser against the running sui
 
   it('lets an oversight officer verify the record and read the model registry', async () => {
     const page = await signIn('demo-oversight');
-    expect(page.url()).toMatch(/#\/audit$/);
+    await page.goto(`${suite.webUrl}/#/audit`);
     await settle(page, '16-oversight-audit');
+    expect(await page.$('#queue-summary')).not.toBeNull();
     await page.click('#verify-button');
     await page.waitForSelector('#verify-result, [data-state="error"]', { timeout: 120_000 });
     expect(await page.getAttribute('#verify-result', 'class')).toContain('ok');
@@ -158,6 +318,27 @@ describeWithBrowser('the pages, driven in a real browser against the running sui
     await page.close();
   }, 180_000);
 
+  it('lets an oversight officer suspend the model and resume it, each with a reason and a second confirmation', async () => {
+    const page = await signIn('demo-oversight');
+    await page.goto(`${suite.webUrl}/#/models`);
+    await page.waitForSelector('#kill-switch-form');
+    expect(await page.getAttribute('#kill-switch-state', 'data-suspended')).toBe('false');
+    await page.fill('#kill-switch-form input[name=reason]', '某区县红色比例异常，暂停核查');
+    await page.click('#kill-switch-act');
+    await page.waitForSelector('[data-confirm="open"]');
+    await settle(page, '36-oversight-kill-switch-confirm');
+    await page.click('[data-confirm-yes]');
+    await page.waitForSelector('#kill-switch-state[data-suspended="true"]');
+    await settle(page, '37-oversight-kill-switch-suspended');
+    await page.fill('#kill-switch-form input[name=reason]', '核查完毕，恢复按风险抽取');
+    await page.click('#kill-switch-act');
+    await page.click('[data-confirm-yes]');
+    await page.waitForSelector('#kill-switch-state[data-suspended="false"]');
+    const state = await page.evaluate(async () => (await fetch('/api/kill-switch')).json());
+    expect(state.history.map((c: { suspended: boolean; actor: string }) => [c.suspended, c.actor])).toEqual([[false, 'demo-oversight'], [true, 'demo-oversight']]);
+    await page.close();
+  }, 120_000);
+
   it('lets an administrator manage accounts, and shows the API documentation', async () => {
     const page = await signIn('demo-admin');
     await settle(page, '20-admin-accounts');
@@ -167,6 +348,166 @@ describeWithBrowser('the pages, driven in a real browser against the running sui
     await page.screenshot({ path: join(SCREENSHOTS, '21-api-docs.png'), fullPage: true });
     await page.close();
   }, 120_000);
+
+  /** Polls what the page's session can fetch until it holds, for state another service reaches a moment later. */
+  async function until(page: Page, what: string, check: (page: Page) => Promise<boolean>, timeoutMs = 60_000): Promise<void> {
+    for (const deadline = Date.now() + timeoutMs; !(await check(page)); await page.waitForTimeout(500)) {
+      if (Date.now() > deadline) throw new Error(`timed out waiting until ${what}`);
+    }
+  }
+
+  /** Creates an oversight account through the admin's page session. */
+  async function createOversightAccount(username: string, password: string): Promise<void> {
+    const admin = await signIn('demo-admin');
+    const status = await admin.evaluate(async (body) => (await fetch('/api/accounts', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })).status,
+      { username, role: 'oversight', password });
+    expect(status).toBe(201);
+    await admin.close();
+  }
+
+  /** Signs off in the form on an approval page: role, decision, reasons, then the second confirmation. */
+  async function signOff(page: Page, role: 'technical' | 'legal', reasons: string): Promise<void> {
+    await page.check(`#sign-off-form input[name=role][value=${role}]`);
+    await page.check('#sign-off-form input[name=decision][value=approve]');
+    await page.fill('#sign-off-form textarea[name=reasons]', reasons);
+    await page.click('#sign-off-submit');
+    await page.waitForSelector('[data-confirm="open"]');
+    await page.click('[data-confirm-yes]');
+  }
+
+  it('lets oversight sign off a newly trained model version, showing who built and trained it, and shows the server refusing the trainer and a second role', async () => {
+    // A vendor-built version trained by someone else: the demo's own version is approved already.
+    const { stdout } = await promisify(execFile)(process.execPath, [join(ROOT, 'bin', 'tianping.js'), 'train', '--by', 'e2e-trainer', '--built-by-vendor', '华数数据科技有限公司', '--seed', '7'],
+      { cwd: ROOT, env: { ...process.env, ...suite.env }, maxBuffer: 16 * 1024 * 1024 });
+    const version: string = JSON.parse(stdout.trim().split('\n').pop()!).modelVersion;
+    const page = await signIn('demo-oversight');
+    await until(page, 'oversight learns of the new version', (p) => p.evaluate(async (v: string) => (await (await fetch('/api/approvals?status=pending')).json()).some((a: { subjectRef: string }) => a.subjectRef === v), version));
+
+    await page.goto(`${suite.webUrl}/#/models`);
+    await page.waitForSelector(`#approvals-pending [data-sign="${version}"]`);
+    await settle(page, '38-oversight-models-pending');
+    await page.click(`#approvals-pending [data-sign="${version}"]`);
+    await page.waitForSelector('#sign-off-form');
+    await settle(page, '39-oversight-approval-pending');
+    expect(await page.textContent('[data-built-by="vendor"]')).toContain('华数数据科技有限公司');
+    expect(await page.getAttribute('[data-proposed-by]', 'data-proposed-by')).toBe('e2e-trainer');
+    expect(await page.getAttribute('#approval-status', 'data-status')).toBe('pending');
+
+    await signOff(page, 'technical', '核对了留出验证的 AUC 与校准、训练窗口和数据指纹，技术上可以启用。');
+    await page.waitForSelector('#sign-off-done');
+    await page.waitForSelector('[data-role="technical"][data-signed="approve"]');
+    expect(await page.textContent('[data-role="technical"]')).toContain('demo-oversight');
+    // The same person may not sign the legal role too: the server refuses, and the page says why.
+    await signOff(page, 'legal', '各因子均有法律依据，未使用受保护特征。');
+    await page.waitForSelector('#sign-off-refused');
+    expect(await page.getAttribute('#sign-off-refused', 'data-status')).toBe('403');
+    expect(await page.textContent('#sign-off-refused')).toContain('同一人不能签署两个角色');
+    expect(await page.textContent('#sign-off-refused .server-words')).toContain('already signed off');
+    await settle(page, '40-oversight-sign-off-second-role-refused');
+    await page.close();
+
+    // Whoever trained it may not sign it either.
+    await createOversightAccount('e2e-trainer', 'e2e-trainer-password-1');
+    const trainer = await signIn('e2e-trainer', 'zh', 'e2e-trainer-password-1');
+    await trainer.goto(`${suite.webUrl}/#/models/versions/${encodeURIComponent(version)}`);
+    await trainer.waitForSelector('#sign-off-caution');
+    await signOff(trainer, 'legal', '我训练了这个版本，尝试自己签署。');
+    await trainer.waitForSelector('#sign-off-refused');
+    expect(await trainer.textContent('#sign-off-refused')).toContain('不能签署（四眼原则）');
+    expect(await trainer.textContent('#sign-off-refused .server-words')).toContain('cannot sign it off');
+    await settle(trainer, '41-oversight-sign-off-trainer-refused');
+    await trainer.close();
+
+    await createOversightAccount('e2e-legal', 'e2e-legal-password-1');
+    const legal = await signIn('e2e-legal', 'en', 'e2e-legal-password-1');
+    await legal.goto(`${suite.webUrl}/#/models/versions/${encodeURIComponent(version)}`);
+    await legal.waitForSelector('#sign-off-form');
+    await signOff(legal, 'legal', 'Every factor has a legal basis; no protected characteristic is used.');
+    await legal.waitForSelector('#approval-status[data-status="approved"]');
+    expect(await legal.$$('#sign-offs [data-signed="approve"]')).toHaveLength(2);
+    await settle(legal, '42-oversight-approval-approved-en');
+    // Scoring learns of the grant: the version may now be activated.
+    await until(legal, 'scoring applies the grant', (p) => p.evaluate(async (v: string) => (await (await fetch('/api/models')).json()).some((m: { version: string; state: string }) => m.version === v && m.state === 'approved'), version));
+    await legal.close();
+  }, 420_000);
+
+  /** Waits until every audit has finished loading (progress panels and skeletons gone). */
+  async function settleAudits(page: Page, name: string): Promise<void> {
+    await page.waitForSelector('#fairness-figures, #fairness [data-state]', { timeout: 120_000 });
+    await page.waitForFunction(() => !document.querySelector('[data-progress="running"], [data-state="loading"]'), undefined, { timeout: 120_000 });
+    await settle(page, name);
+  }
+
+  it('shows oversight the fairness, accuracy and drift audits as charts, makes and publishes a report, and anyone can read it on the public register', async () => {
+    const page = await signIn('demo-oversight');
+    await page.goto(`${suite.webUrl}/#/audits`);
+    await settleAudits(page, '43-oversight-audits');
+    // The current quarter so far: every group has a selection bar, every factor a PSI bar.
+    expect(await page.$$('#fairness-industry svg[data-chart="fairness"] rect[data-group]')).not.toHaveLength(0);
+    expect(await page.getAttribute('#fairness-industry', 'data-metric')).toBe('selectionRate');
+    expect((await page.$$('#drift-chart svg rect[data-psi]')).length).toBeGreaterThanOrEqual(13);
+    const accuracyEmpty = await page.getAttribute('#accuracy-figures', 'data-empty');
+    if (accuracyEmpty) {
+      expect(accuracyEmpty).toBe('no-random-inspections');
+      expect(await page.textContent('#accuracy-figures')).toContain('本期间还没有随机抽查份额的检查结果');
+    } else {
+      expect(await page.$$('svg[data-chart="calibration"] circle')).not.toHaveLength(0);
+    }
+
+    // The period of the dispatcher's draw: its risk and exploration picks show as selection rates.
+    const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+    const inAMonth = new Date(Date.now() + 8 * 3_600_000 + 31 * 86_400_000).toISOString().slice(0, 10);
+    await page.fill('#period-form input[name=from]', today);
+    await page.fill('#period-form input[name=to]', inAMonth);
+    await page.click('#period-submit');
+    await page.waitForSelector('[data-progress="running"]');
+    await settleAudits(page, '44-oversight-audits-draw-window');
+    expect(await page.$$eval('#fairness svg[data-chart="fairness"] rect[data-group]', (rects) => rects.some((r) => Number(r.getAttribute('data-rate')) > 0))).toBe(true);
+    expect(await page.$('#fairness .callout[data-gap]')).not.toBeNull();
+    await page.click('#fairness [data-metric="flaggedRate"]');
+    expect(await page.getAttribute('#fairness-district', 'data-metric')).toBe('flaggedRate');
+
+    await page.click('#run-report');
+    await page.waitForSelector('#report-made', { timeout: 240_000 });
+    const reportId = (await page.getAttribute('#report-made', 'data-report'))!;
+    await page.waitForSelector(`#reports a[data-report="${reportId}"]`);
+    await page.click('#open-new-report');
+    await page.waitForSelector('#publish-report');
+    await settle(page, '45-oversight-report');
+    expect(await page.textContent('#report-sha')).toMatch(/^[0-9a-f]{64}$/);
+    await page.click('#publish-report');
+    await page.waitForSelector('[data-confirm="open"]');
+    await page.click('[data-confirm-yes]');
+    await page.waitForSelector('#report-published');
+    expect(await page.textContent('#report-published')).toContain('demo-oversight');
+    await settle(page, '46-oversight-report-published');
+    await page.click('#lang-toggle');
+    await page.goto(`${suite.webUrl}/#/audits`);
+    await settleAudits(page, '47-oversight-audits-en');
+    await page.close();
+
+    // No sign-in: the register entry and the published report, whose hash the browser recomputes.
+    const citizen = await browser.newPage({ viewport: { width: 1360, height: 900 } });
+    citizen.on('pageerror', (error) => problems.push(`public page: ${error.message}`));
+    await citizen.goto(`${suite.webUrl}/register.html`);
+    await citizen.waitForSelector('#register-entry');
+    expect(await citizen.getAttribute('html', 'lang')).toBe('zh-CN');
+    expect(await citizen.textContent('#register-entry')).toContain('天平');
+    await citizen.waitForSelector(`#published-reports a[data-report="${reportId}"]`);
+    await settle(citizen, '48-public-register');
+    await citizen.click(`#published-reports a[data-report="${reportId}"]`);
+    await citizen.waitForSelector('#fingerprint-check [data-matches]');
+    expect(await citizen.getAttribute('#fingerprint-check [data-matches]', 'data-matches')).toBe('true');
+    expect(await citizen.$$('#report-fairness svg[data-chart="fairness"] rect[data-group]')).not.toHaveLength(0);
+    expect(await citizen.textContent('main')).not.toContain('demo-oversight');
+    await settle(citizen, '49-public-report');
+    await citizen.click('#lang-toggle');
+    await citizen.goto(`${suite.webUrl}/register.html#/`);
+    await citizen.waitForSelector('#register-entry');
+    expect(await citizen.getAttribute('html', 'lang')).toBe('en');
+    await settle(citizen, '50-public-register-en');
+    await citizen.close();
+  }, 420_000);
 
   it('raised no script errors on any page', () => {
     expect(problems).toEqual([]);

@@ -30,6 +30,8 @@ async function freePort(): Promise<number> {
 
 export interface RunningSuite {
   webUrl: string;
+  /** Where the suite keeps its data and messages, for running the CLI against it. */
+  env: { DATABASE_URL: string; NATS_URL: string };
   output: () => string;
   stop: () => Promise<void>;
 }
@@ -45,9 +47,10 @@ export async function startSuite(timeoutMs: number): Promise<RunningSuite> {
   const ports: Record<string, number> = {};
   for (const app of ['WEB', 'INTAKE', 'SCORING', 'DISPATCH', 'OVERSIGHT']) ports[`PORT_${app}`] = await freePort();
   mkdirSync(SCREENSHOTS, { recursive: true });
+  const services = { DATABASE_URL: withDatabaseName(TEST_SERVER_URL, name), NATS_URL: nats.url };
   const child: ChildProcess = spawn(process.execPath, [join(ROOT, 'bin', 'tianping.js'), 'start'], {
     cwd: ROOT,
-    env: { ...process.env, DATABASE_URL: withDatabaseName(TEST_SERVER_URL, name), NATS_URL: nats.url, TIANPING_DEMO_PASSWORD: DEMO_PASSWORD, ...Object.fromEntries(Object.entries(ports).map(([k, v]) => [k, String(v)])) },
+    env: { ...process.env, ...services, TIANPING_DEMO_PASSWORD: DEMO_PASSWORD, ...Object.fromEntries(Object.entries(ports).map(([k, v]) => [k, String(v)])) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let log = '';
@@ -73,5 +76,5 @@ export async function startSuite(timeoutMs: number): Promise<RunningSuite> {
     }
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
-  return { webUrl: `http://127.0.0.1:${ports.PORT_WEB}`, output: () => log, stop };
+  return { webUrl: `http://127.0.0.1:${ports.PORT_WEB}`, env: services, output: () => log, stop };
 }

@@ -55,6 +55,7 @@ export async function signIn(baseUrl: string, username: string, password = TEST_
 export interface SeenRequest {
   method: string;
   url: string;
+  body: string;
 }
 
 export interface FakeSuite {
@@ -69,9 +70,11 @@ export interface FakeSuite {
  */
 export async function startFakeSuite(visits: Record<string, { creditCode: string; departments: string[] }>, answers: Record<string, unknown> = {}): Promise<FakeSuite> {
   const seen: SeenRequest[] = [];
-  const server: Server = createServer((request: IncomingMessage, response) => {
-    seen.push({ method: request.method!, url: request.url! });
-    const visit = /^\/api\/visits\/([^/?]+)$/.exec(request.url!);
+  const server: Server = createServer(async (request: IncomingMessage, response) => {
+    const chunks: Buffer[] = [];
+    for await (const chunk of request) chunks.push(chunk as Buffer);
+    seen.push({ method: request.method!, url: request.url!, body: Buffer.concat(chunks).toString() });
+    const visit = /^\/api\/(?:visits|appeals)\/([^/?]+)$/.exec(request.url!);
     response.setHeader('content-type', 'application/json');
     const canned = answers[`${request.method} ${request.url!.split('?')[0]}`];
     if (canned !== undefined) {

@@ -15,7 +15,8 @@ export class AppSupervisor {
   start(app: SuiteApp, restarts = 0): void {
     const child = spawn(process.execPath, ['-r', '@swc-node/register', join(this.root, app.main)], {
       cwd: this.root,
-      env: { ...process.env, ...this.env, SWC_NODE_PROJECT: join(this.root, 'tsconfig.json') },
+      // The apps' output is piped through here: readable lines for a terminal, JSON lines for a log collector.
+      env: { LOG_FORMAT: process.stdout.isTTY ? 'pretty' : 'json', ...process.env, ...this.env, SWC_NODE_PROJECT: join(this.root, 'tsconfig.json') },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     this.children.set(app.name, child);

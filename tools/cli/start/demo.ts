@@ -4,6 +4,7 @@ import { generateCity } from '@tianping/synthetic-city';
 import { EnterpriseRepository } from '../../../apps/intake/src/enterprise/enterprise.repository';
 import { IngestService } from '../../../apps/intake/src/ingest/ingest.service';
 import { IntakeOutbox } from '../../../apps/intake/src/ingest/outbox-relay.provider';
+import { approveDemoModel } from '../../../apps/oversight/src/demo/demo-approvals';
 import { prepareDemoScores } from '../../../apps/scoring/src/demo/demo-scores';
 import { withIntake } from '../intake-context';
 
@@ -27,6 +28,6 @@ export async function loadDemo(stateDir: string, log: (line: string) => void): P
     const read = reports.reduce((n, r) => n + r.counts.read, 0);
     const quarantined = reports.reduce((n, r) => n + r.counts.quarantined, 0);
     log(`demo: ingested ${read} records from ${reports.length} files (${quarantined} quarantined for review)`);
-    await prepareDemoScores(await app.get(EnterpriseRepository).totals(), log);
+    await prepareDemoScores(await app.get(EnterpriseRepository).totals(), approveDemoModel, log);
   });
 }

@@ -4,6 +4,12 @@ import type { DepartmentPlan, Enterprise, Officer, PlanningWindow, PriorInspecti
 import { PlansRepository, type StoredDepartmentPlan } from '../plans/plans.repository';
 import type { PlanningInputs } from './planning.util';
 
+/**
+ * The colour that takes effect: a person's decision on the score when there is one; otherwise the
+ * model's colour, except that a red (an adverse result) counts as yellow until an officer confirms it.
+ */
+const EFFECTIVE_COLOUR = `CASE WHEN d.colour IS NOT NULL THEN d.colour WHEN s.colour = 'red' THEN 'yellow' ELSE s.colour END`;
+
 /** Registration states in which an enterprise still trades and can be visited (存续, 在业). */
 export const LIVE_STATUSES = ['存续', '在业'];
 const ON_DUTY = '在岗';
@@ -49,8 +55,9 @@ export class DrawInputsRepository {
     const rows: { creditCode: string; section: string; regionCode: string; lng: number | null; lat: number | null; colour: RiskColour | null; modelVersion: string | null }[] =
       await this.dataSource.query(
         `SELECT e.credit_code AS "creditCode", left(e.industry_code, 1) AS section, e.region_code AS "regionCode", e.lng, e.lat,
-                s.colour, s.model_version AS "modelVersion"
+                ${EFFECTIVE_COLOUR} AS colour, s.model_version AS "modelVersion"
            FROM dispatch.enterprises e LEFT JOIN dispatch.scores s USING (credit_code)
+           LEFT JOIN dispatch.colour_decisions d ON d.score_id = s.score_id
           WHERE e.status = ANY($1)`,
         [LIVE_STATUSES],
       );

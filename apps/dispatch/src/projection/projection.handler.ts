@@ -3,7 +3,7 @@ import type { NatsConnection } from '@nats-io/transport-node';
 import { IntakeSubjects, OversightSubjects, ScoringSubjects, STREAMS } from '@tianping/contracts';
 import { NATS_CONNECTION, RoutedConsumers } from '@tianping/messaging';
 import { ProjectionRepository } from './projection.repository';
-import { caseBatch, clueBatch, modelSuspension, officerBatch, scoreBatch, subjectBatch } from './projection.validator';
+import { caseBatch, clueBatch, colourDecision, modelSuspension, officerBatch, scoreBatch, subjectBatch } from './projection.validator';
 
 /**
  * Feeds dispatch's read models from intake, scoring and oversight events, one durable consumer per
@@ -24,6 +24,7 @@ export class ProjectionHandler implements OnApplicationBootstrap, BeforeApplicat
         { stream: STREAMS.scoring.name, durable: 'dispatch-scores', subject: ScoringSubjects.scoresComputed },
         { stream: STREAMS.oversight.name, durable: 'dispatch-model-suspended', subject: OversightSubjects.modelSuspended },
         { stream: STREAMS.oversight.name, durable: 'dispatch-model-resumed', subject: OversightSubjects.modelResumed },
+        { stream: STREAMS.oversight.name, durable: 'dispatch-colour-decisions', subject: OversightSubjects.colourDecided },
       ],
       {
         [IntakeSubjects.subjectsUpserted]: (p) => projections.upsertEnterprises(subjectBatch(p)),
@@ -33,6 +34,7 @@ export class ProjectionHandler implements OnApplicationBootstrap, BeforeApplicat
         [ScoringSubjects.scoresComputed]: (p) => projections.upsertScores(scoreBatch(p)),
         [OversightSubjects.modelSuspended]: (p) => projections.setModelState(modelSuspension(p)),
         [OversightSubjects.modelResumed]: (p) => projections.setModelState(modelSuspension(p)),
+        [OversightSubjects.colourDecided]: (p) => projections.upsertColourDecision(colourDecision(p)),
       },
     );
   }

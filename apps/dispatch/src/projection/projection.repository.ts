@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { instant, newestBy } from '@tianping/database';
 import { DataSource } from 'typeorm';
-import type { CaseChange, ClueChange, ModelSuspension, OfficerChange, ScoreRecord, SubjectChange } from '@tianping/contracts';
+import type { CaseChange, ClueChange, ColourDecision, ModelSuspension, OfficerChange, ScoreRecord, SubjectChange } from '@tianping/contracts';
 
 /**
  * Idempotent upserts of the read models. Redelivery changes nothing; an older version arriving
@@ -65,7 +66,9 @@ export class ProjectionRepository {
          AS x(clue_id text, credit_code text, department text, verified boolean, status text, received_at timestamptz, updated_at timestamptz)
        ON CONFLICT (clue_id) DO UPDATE SET credit_code = EXCLUDED.credit_code, department = EXCLUDED.department, verified = EXCLUDED.verified,
          status = EXCLUDED.status, received_at = EXCLUDED.received_at, updated_at = EXCLUDED.updated_at
-       WHERE dispatch.complaints.updated_at < EXCLUDED.updated_at`,
+       WHERE dispatch.complaints.updated_at < EXCLUDED.updated_at
+          -- the same source version linked anew (intake's relink pass): the later link wins
+          OR (dispatch.complaints.updated_at = EXCLUDED.updated_at AND dispatch.complaints.credit_code IS DISTINCT FROM EXCLUDED.credit_code)`,
       [JSON.stringify(rows)],
     );
   }
@@ -86,6 +89,16 @@ export class ProjectionRepository {
     );
   }
 
+  /** A later decision on the same score (an appeal's override after a confirmation) replaces the earlier one. */
+  async upsertColourDecision(d: ColourDecision): Promise<void> {
+    await this.dataSource.query(
+      `INSERT INTO dispatch.colour_decisions (score_id, credit_code, colour, decision, at) VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (score_id) DO UPDATE SET colour = EXCLUDED.colour, decision = EXCLUDED.decision, at = EXCLUDED.at
+       WHERE dispatch.colour_decisions.at < EXCLUDED.at`,
+      [d.scoreId, d.creditCode, d.colour, d.decision, d.at],
+    );
+  }
+
   async setModelState(state: ModelSuspension): Promise<void> {
     await this.dataSource.query(
       `UPDATE dispatch.model_state SET suspended = $1, actor = $2, reason = $3, at = $4 WHERE id = 1 AND at < $4::timestamptz`,
@@ -101,19 +114,4 @@ export class ProjectionRepository {
     );
     return row;
   }
-}
-
-/** One record per key, the newest by `version` (a batch may repeat a key: the upsert touches each row once). */
-function newestBy<T>(records: T[], key: (r: T) => string, version: (r: T) => string): T[] {
-  const best = new Map<string, T>();
-  for (const r of records) {
-    const held = best.get(key(r));
-    if (!held || version(r) >= version(held)) best.set(key(r), r);
-  }
-  return [...best.values()];
-}
-
-/** Comparable form of a timestamp written with any offset. */
-function instant(text: string): string {
-  return new Date(text).toISOString();
 }

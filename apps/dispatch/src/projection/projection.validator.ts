@@ -1,4 +1,4 @@
-import type { CaseChange, ClueChange, ModelSuspension, OfficerChange, ScoreRecord, SubjectChange } from '@tianping/contracts';
+import type { CaseChange, ClueChange, ColourDecision, ModelSuspension, OfficerChange, ScoreRecord, SubjectChange } from '@tianping/contracts';
 import { PoisonMessage } from '@tianping/messaging';
 
 /**
@@ -45,4 +45,11 @@ export function modelSuspension(p: unknown): ModelSuspension {
     throw new PoisonMessage('model suspension: malformed');
   }
   return p as unknown as ModelSuspension;
+}
+
+export function colourDecision(p: unknown): ColourDecision {
+  if (!isObject(p) || !str(p.scoreId) || !str(p.creditCode) || !['red', 'yellow', 'green'].includes(p.colour as string) || !str(p.decision) || !isoDate(p.at)) {
+    throw new PoisonMessage('colour decision: malformed');
+  }
+  return p as unknown as ColourDecision;
 }

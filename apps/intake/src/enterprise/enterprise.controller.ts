@@ -1,4 +1,5 @@
 import { Controller, Get, NotFoundException, Param, Query } from '@nestjs/common';
+import { PiiVault } from '@tianping/common';
 import { IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
 import { Type } from 'class-transformer';
 import { EnterpriseRepository } from './enterprise.repository';
@@ -9,10 +10,13 @@ export class EnterpriseSearchQuery {
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500) limit?: number;
 }
 
-/** One file per enterprise (一户一档): the subject with its cases and its linked clues. */
+/** One file per enterprise (一户一档): the subject with its cases and its linked clues, and what appeals corrected. */
 @Controller('api')
 export class EnterpriseController {
-  constructor(private readonly enterprises: EnterpriseRepository) {}
+  constructor(
+    private readonly enterprises: EnterpriseRepository,
+    private readonly vault: PiiVault,
+  ) {}
 
   @Get('enterprises')
   search(@Query() query: EnterpriseSearchQuery) {
@@ -23,8 +27,21 @@ export class EnterpriseController {
   async file(@Param('creditCode') creditCode: string) {
     const subject = await this.enterprises.subject(creditCode.toUpperCase());
     if (!subject) throw new NotFoundException(`no enterprise ${creditCode}`);
-    const [cases, clues] = await Promise.all([this.enterprises.cases(subject.creditCode as string), this.enterprises.clues(subject.creditCode as string)]);
-    return { subject, cases, clues };
+    const code = subject.creditCode as string;
+    const [cases, clues, cluesUnlinkedOnAppeal] = await Promise.all([this.enterprises.cases(code), this.enterprises.clues(code), this.enterprises.cluesUnlinkedOnAppeal(code)]);
+    return { subject, cases, clues, cluesUnlinkedOnAppeal };
+  }
+
+  /**
+   * The legal representative's name and ID number in full. Served only on the suite's loopback; the
+   * web gateway lets through only roles that need it, with a reason, after oversight's record has
+   * logged the read.
+   */
+  @Get('enterprises/:creditCode/personal-data')
+  async personalData(@Param('creditCode') creditCode: string) {
+    const sealed = await this.enterprises.sealedPersonalData(creditCode.toUpperCase());
+    if (!sealed) throw new NotFoundException(`no enterprise ${creditCode}`);
+    return { creditCode: creditCode.toUpperCase(), legalRepName: this.vault.decrypt(sealed.nameSealed), legalRepId: this.vault.decrypt(sealed.idSealed) };
   }
 
   @Get('clues/unlinked')

@@ -12,6 +12,11 @@ export interface EnterpriseSummary {
   lat: number | null;
 }
 
+/** The applied appeal corrections of one record, as a JSON list (NULL when none). */
+const CORRECTIONS_OF = (kind: 'clue' | 'case', recordId: string, extra = '') =>
+  `SELECT json_agg(json_build_object('appealId', appeal_id, 'action', action, 'at', at) ORDER BY id) AS list
+     FROM intake.record_corrections WHERE kind = '${kind}' AND record_id = ${recordId} AND status = 'applied' ${extra}`;
+
 @Injectable()
 export class EnterpriseRepository {
   constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
@@ -30,20 +35,48 @@ export class EnterpriseRepository {
     return row ?? null;
   }
 
+  /** The legal representative's sealed name and ID number: opened only for a logged full view. */
+  async sealedPersonalData(creditCode: string): Promise<{ nameSealed: string | null; idSealed: string | null } | null> {
+    const [row] = await this.dataSource.query(
+      `SELECT legal_rep_name_sealed AS "nameSealed", legal_rep_id_sealed AS "idSealed" FROM intake.subjects WHERE credit_code = $1`,
+      [creditCode],
+    );
+    return row ?? null;
+  }
+
+  /** Each case with `correctedOnAppeal`: the appeal decisions that corrected it (empty when none). */
   async cases(creditCode: string): Promise<Record<string, unknown>[]> {
     return this.dataSource.query(
       `SELECT case_no AS "caseNo", department, kind, origin, date::text AS date, items, result, violation,
-              violation_found AS "violationFound", penalty_yuan::float AS "penaltyYuan", updated_at AS "updatedAt"
-         FROM intake.cases WHERE credit_code = $1 ORDER BY date DESC, case_no`,
+              violation_found AS "violationFound", penalty_yuan::float AS "penaltyYuan", updated_at AS "updatedAt",
+              coalesce(rc.list, '[]') AS "correctedOnAppeal"
+         FROM intake.cases c
+         LEFT JOIN LATERAL (${CORRECTIONS_OF('case', 'c.case_no')}) rc ON true
+        WHERE c.credit_code = $1 ORDER BY date DESC, case_no`,
       [creditCode],
     );
   }
 
+  /** Each linked clue with `correctedOnAppeal` (an unlink from another enterprise is that enterprise's business). */
   async clues(creditCode: string): Promise<Record<string, unknown>[]> {
     return this.dataSource.query(
       `SELECT clue_id AS "clueId", channel, received_at AS "receivedAt", category, department, verified, status,
-              link_method AS "linkMethod", updated_at AS "updatedAt"
-         FROM intake.clues WHERE linked_credit_code = $1 ORDER BY received_at DESC`,
+              link_method AS "linkMethod", updated_at AS "updatedAt", coalesce(rc.list, '[]') AS "correctedOnAppeal"
+         FROM intake.clues k
+         LEFT JOIN LATERAL (${CORRECTIONS_OF('clue', 'k.clue_id', `AND (action <> 'unlink' OR credit_code = $1)`)}) rc ON true
+        WHERE linked_credit_code = $1 ORDER BY received_at DESC`,
+      [creditCode],
+    );
+  }
+
+  /** Clues an appeal of this enterprise found were not about it: no longer in its file, but shown as removed. */
+  async cluesUnlinkedOnAppeal(creditCode: string): Promise<Record<string, unknown>[]> {
+    return this.dataSource.query(
+      `SELECT k.clue_id AS "clueId", k.channel, k.received_at AS "receivedAt", k.category, k.department,
+              rc.appeal_id AS "appealId", rc.action, rc.at
+         FROM intake.record_corrections rc JOIN intake.clues k ON k.clue_id = rc.record_id
+        WHERE rc.credit_code = $1 AND rc.kind = 'clue' AND rc.action = 'unlink' AND rc.status = 'applied'
+        ORDER BY rc.id`,
       [creditCode],
     );
   }

@@ -3,6 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { maskIdNumber, maskName, PiiVault } from '@tianping/common';
 import { IntakeSubjects, type ChangeBatch } from '@tianping/contracts';
+import { intakeRecords } from '@tianping/observability';
 import {
   type CaseRecord,
   type ClueRecord,
@@ -12,6 +13,8 @@ import {
   type SourceKind,
   type SubjectRecord,
 } from '@tianping/intake-core';
+import { CorrectionsRepository } from '../corrections/corrections.repository';
+import { CorrectionSet } from '../corrections/record-corrections.util';
 import { emptyCounts, type IngestCounts } from './ingest-counts';
 import { LinkerCache } from './linker-cache';
 import { IngestRepository, type QuarantineRow } from './ingest.repository';
@@ -30,10 +33,13 @@ export class BatchWriter {
     private readonly repository: IngestRepository,
     private readonly vault: PiiVault,
     private readonly linkers: LinkerCache,
+    private readonly corrections: CorrectionsRepository,
   ) {}
 
   async write(kind: SourceKind, outcomes: AnyOutcome[], source: string): Promise<IngestCounts> {
-    return this.dataSource.transaction((manager) => this.writeIn(manager, kind, outcomes, source));
+    const counts = await this.dataSource.transaction((manager) => this.writeIn(manager, kind, outcomes, source));
+    countCommitted(kind, counts);
+    return counts;
   }
 
   async writeIn(manager: EntityManager, kind: SourceKind, outcomes: AnyOutcome[], source: string): Promise<IngestCounts> {
@@ -62,7 +68,10 @@ export class BatchWriter {
       }
       case 'cases': {
         const list = records as CaseRecord[];
-        return this.upsertAndPublish(manager, CASES_TABLE, list.map(rows.caseRow), list.map(rows.caseChange), IntakeSubjects.casesUpserted);
+        // Corrections decided on appeal hold for every later version of a record.
+        const corrections = await this.corrections.appliedFor(manager, 'case', list.map((r) => r.caseNo));
+        const tableRows = list.map((r) => corrections.caseRow(rows.caseRow(r)));
+        return this.upsertAndPublish(manager, CASES_TABLE, tableRows, list.map((r) => corrections.caseChange(rows.caseChange(r))), IntakeSubjects.casesUpserted);
       }
       case 'officers': {
         const list = records as OfficerRecord[];
@@ -70,8 +79,11 @@ export class BatchWriter {
       }
       case 'clues': {
         const list = records as ClueRecord[];
-        const links = await this.linkClues(manager, list);
-        return this.upsertAndPublish(manager, CLUES_TABLE, list.map((r, i) => rows.clueRow(r, links[i])), list.map((r, i) => rows.clueChange(r, links[i])), IntakeSubjects.cluesUpserted);
+        const corrections = await this.corrections.appliedFor(manager, 'clue', list.map((r) => r.clueId));
+        const links = await this.linkClues(manager, list, corrections);
+        const tableRows = list.map((r, i) => corrections.clueRow(rows.clueRow(r, links[i])));
+        const changes = list.map((r, i) => corrections.clueChange(rows.clueChange(r, links[i])));
+        return this.upsertAndPublish(manager, CLUES_TABLE, tableRows, changes, IntakeSubjects.cluesUpserted);
       }
       default:
         throw new Error(`unknown source kind: ${kind as string}`);
@@ -88,10 +100,13 @@ export class BatchWriter {
     return outcomes;
   }
 
-  /** Links clues to subjects by credit code, else by unambiguous name and address (ClueLinker decides). */
-  async linkClues(manager: EntityManager, clues: ClueRecord[]): Promise<rows.ClueLink[]> {
+  /**
+   * Links clues to subjects by credit code, else by unambiguous name and address (ClueLinker decides),
+   * never to an enterprise an appeal unlinked the clue from.
+   */
+  async linkClues(manager: EntityManager, clues: ClueRecord[], corrections: CorrectionSet = CorrectionSet.EMPTY): Promise<rows.ClueLink[]> {
     const linker = await this.linkers.current(manager);
-    return clues.map((clue) => linker.link(clue));
+    return clues.map((clue) => linker.link(clue, corrections.excludedFor(clue.clueId)));
   }
 
   quarantineRow(kind: SourceKind, source: string, line: number, raw: RawRecord | string, reasons: unknown): QuarantineRow {
@@ -106,6 +121,12 @@ export class BatchWriter {
       reasons,
     };
   }
+}
+
+/** Adds a committed batch's outcomes to the metrics (tianping_intake_records_total). */
+function countCommitted(kind: SourceKind, counts: IngestCounts): void {
+  const { read: _read, quarantinedAgain, ...rest } = counts;
+  for (const [outcome, n] of Object.entries({ ...rest, quarantined_again: quarantinedAgain })) if (n > 0) intakeRecords.inc({ kind, outcome }, n);
 }
 
 /** The operator's view of a rejected record: personal fields masked, the rest as it came. */

@@ -3,6 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { IntakeSubjects, type ClueChange } from '@tianping/contracts';
 import type { ClueRecord } from '@tianping/intake-core';
+import { CorrectionsRepository } from '../corrections/corrections.repository';
 import { BatchWriter } from './batch-writer';
 import { IngestRepository } from './ingest.repository';
 
@@ -21,13 +22,14 @@ interface UnlinkedClueRow {
   updatedAt: Date;
 }
 
-/** Clues that came before their enterprise are linked again once new subjects arrive. */
+/** Clues that came before their enterprise (or lost it on appeal) are linked again once new subjects arrive. */
 @Injectable()
 export class ClueRelinker {
   constructor(
     @Inject(DataSource) private readonly dataSource: DataSource,
     private readonly writer: BatchWriter,
     private readonly repository: IngestRepository,
+    private readonly corrections: CorrectionsRepository,
   ) {}
 
   async relinkAll(chunk = 2000): Promise<{ examined: number; linked: number }> {
@@ -44,7 +46,9 @@ export class ClueRelinker {
           [afterId, chunk],
         );
         if (clues.length === 0) return null;
-        const links = await this.writer.linkClues(manager, clues as ClueRecord[]);
+        // A clue unlinked on appeal may be linked again, but never to the enterprise it was unlinked from.
+        const corrections = await this.corrections.appliedFor(manager, 'clue', clues.map((c) => c.clueId));
+        const links = await this.writer.linkClues(manager, clues as ClueRecord[], corrections);
         const changes: ClueChange[] = [];
         const ids: string[] = [];
         const codes: string[] = [];
@@ -55,7 +59,7 @@ export class ClueRelinker {
           ids.push(clue.clueId);
           codes.push(link.creditCode);
           methods.push(link.method);
-          changes.push({ ...toChange(clue), linkedCreditCode: link.creditCode, linkMethod: link.method });
+          changes.push(corrections.clueChange({ ...toChange(clue), linkedCreditCode: link.creditCode, linkMethod: link.method }));
         });
         if (ids.length) {
           await manager.query(

@@ -1,6 +1,9 @@
 import { createAppDataSource } from '@tianping/database';
 import { CreateAuditRecord1763904000000 } from './migrations/1763904000000-CreateAuditRecord';
 import { CreateKillSwitch1763990000000 } from './migrations/1763990000000-CreateKillSwitch';
+import { CreateAlgorithmAudits1764100000000 } from './migrations/1764100000000-CreateAlgorithmAudits';
+import { CreateApprovals1764200000000 } from './migrations/1764200000000-CreateApprovals';
+import { CreateReviews1764300000000 } from './migrations/1764300000000-CreateReviews';
 
 export const OVERSIGHT_SCHEMA = 'oversight';
 
@@ -9,6 +12,6 @@ export function createOversightDataSource(url: string) {
     url,
     schema: OVERSIGHT_SCHEMA,
     entities: [],
-    migrations: [CreateAuditRecord1763904000000, CreateKillSwitch1763990000000],
+    migrations: [CreateAuditRecord1763904000000, CreateKillSwitch1763990000000, CreateAlgorithmAudits1764100000000, CreateApprovals1764200000000, CreateReviews1764300000000],
   });
 }

@@ -1,8 +1,8 @@
-import { BadRequestException, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Query } from '@nestjs/common';
+import { BadRequestException, Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Query } from '@nestjs/common';
 import { AuditLogService } from './audit-log.service';
 import { AuditVerifyService } from './audit-verify.service';
 import { toAuditEntryDto } from './dtos/audit-entry.dto';
-import { ConsistencyQuery, EntriesQuery } from './dtos/audit-query.dto';
+import { ConsistencyQuery, EntriesQuery, PersonalDataReadDto } from './dtos/audit-query.dto';
 
 @Controller('api/audit')
 export class AuditLogController {
@@ -40,6 +40,13 @@ export class AuditLogController {
   @Get('public-key')
   publicKey() {
     return this.log.publicKey();
+  }
+
+  /** Logs a full read of an enterprise's personal data; the web gateway shows the data only once this answers. */
+  @Post('personal-data-reads')
+  async personalDataRead(@Body() body: PersonalDataReadDto) {
+    const seq = await this.log.append('personal-data-read', body.creditCode, { actor: body.actor, role: body.role, route: body.route, reason: body.reason, at: new Date().toISOString() });
+    return { seq };
   }
 
   @Post('verify')

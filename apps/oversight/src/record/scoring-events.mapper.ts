@@ -9,7 +9,7 @@ import { ColourPolicyEventDto, ModelVersionEventDto, ScoresComputedDto } from '.
 /** A payload that does not meet its contract: logging a guess would be worse than refusing it. */
 export class InvalidEvent extends Error {}
 
-function validated<T>(dto: ClassConstructor<object>, payload: unknown): T {
+export function validated<T>(dto: ClassConstructor<object>, payload: unknown): T {
   if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) throw new InvalidEvent('payload is not a JSON object');
   const errors = validateSync(plainToInstance(dto, payload), { forbidUnknownValues: false });
   if (errors.length > 0) throw new InvalidEvent(`invalid ${dto.name}: ${errors.map((e) => e.property).join(', ')}`);

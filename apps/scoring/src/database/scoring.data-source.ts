@@ -1,5 +1,6 @@
 import { createAppDataSource } from '@tianping/database';
 import { CreateScoringTables1763920000000 } from './migrations/1763920000000-CreateScoringTables';
+import { RecordBuildersAndApprovers1764200000001 } from './migrations/1764200000001-RecordBuildersAndApprovers';
 
 export const SCORING_SCHEMA = 'scoring';
 
@@ -8,6 +9,6 @@ export function createScoringDataSource(url: string) {
     url,
     schema: SCORING_SCHEMA,
     entities: [],
-    migrations: [CreateScoringTables1763920000000],
+    migrations: [CreateScoringTables1763920000000, RecordBuildersAndApprovers1764200000001],
   });
 }

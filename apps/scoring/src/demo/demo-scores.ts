@@ -1,5 +1,7 @@
 import { Logger, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { ApprovalGrantHandler } from '../approvals/approval-grant.handler';
+import { ModelRegistryRepository } from '../models/model-registry.repository';
 import { ModelRegistryService } from '../models/model-registry.service';
 import { ScoringOutbox } from '../outbox/scoring-outbox.provider';
 import { ProjectionHandler } from '../projection/projection.handler';
@@ -9,18 +11,26 @@ import { ScoringService, todayCst, type ScoreRunResult } from '../scores/scoring
 import { TrainingService } from '../training/training.service';
 import { ScoringCoreModule } from '../scoring.module';
 
-/** The core plus intake's projections, for a one-off catch-up before the service starts. */
-@Module({ imports: [ScoringCoreModule], providers: [ProjectionHandler] })
+/** The core plus intake's projections and oversight's approvals, for a one-off catch-up before the service starts. */
+@Module({ imports: [ScoringCoreModule], providers: [ProjectionHandler, ApprovalGrantHandler] })
 class ScoringCatchUpModule {}
 
 export const DEMO_OPERATOR = 'demo-operator';
 
+/** Has oversight approve a registered version (the caller files the sign-offs there); resolves when filed. */
+export type DemoApproval = (version: string) => Promise<string[]>;
+
 /**
  * Brings the demo up with scores: projects what intake published (the same durable consumers the
- * service resumes from), trains, has the demo operator approve (standing in for oversight, logged and
- * published) and activate the model, scores every enterprise and publishes the scores.
+ * service resumes from), trains as the demo operator, has oversight approve the version (`approve`
+ * files the sign-offs; scoring applies the grant it publishes), activates it, scores every
+ * enterprise and publishes the scores.
  */
-export async function prepareDemoScores(expected: Partial<Record<keyof ProjectionCounts, number>>, log: (line: string) => void): Promise<ScoreRunResult> {
+export async function prepareDemoScores(
+  expected: Partial<Record<keyof ProjectionCounts, number>>,
+  approve: DemoApproval,
+  log: (line: string) => void,
+): Promise<ScoreRunResult> {
   Logger.overrideLogger(['error', 'warn']);
   const app = await NestFactory.createApplicationContext(ScoringCatchUpModule, { logger: ['error', 'warn'] });
   try {
@@ -32,13 +42,19 @@ export async function prepareDemoScores(expected: Partial<Record<keyof Projectio
       await new Promise((r) => setTimeout(r, 250));
     }
     const { model } = await app.get(TrainingService).train({ asOf: todayCst(), seed: 2026, createdBy: DEMO_OPERATOR });
-    const registry = app.get(ModelRegistryService);
-    await registry.changeState(model.version, 'approved', DEMO_OPERATOR, 'demo: operator approval standing in for oversight');
-    await registry.changeState(model.version, 'active', DEMO_OPERATOR, 'demo');
+    // Oversight learns of the version from the registration event, so it must be out first.
+    await app.get(ScoringOutbox).relay.drain();
+    const approvers = await approve(model.version);
+    const models = app.get(ModelRegistryRepository);
+    for (let waited = 0; (await models.find(model.version))?.state !== 'approved'; waited += 250) {
+      if (waited > 60_000) throw new Error(`scoring did not receive oversight's approval of ${model.version}`);
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    await app.get(ModelRegistryService).changeState(model.version, 'active', DEMO_OPERATOR, 'demo');
     const run = await app.get(ScoringService).scoreAll();
     await app.get(ScorePublisher).drain();
     await app.get(ScoringOutbox).relay.drain();
-    log(`demo: model ${model.version} trained on ${model.training.rows} inspections, approved by ${DEMO_OPERATOR}, active; scored ${run.enterprises} enterprises`);
+    log(`demo: model ${model.version} trained by ${DEMO_OPERATOR} on ${model.training.rows} inspections, approved in oversight by ${approvers.join(' and ')}, active; scored ${run.enterprises} enterprises`);
     return run;
   } finally {
     await app.close();

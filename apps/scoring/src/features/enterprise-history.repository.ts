@@ -102,7 +102,10 @@ function assemble(subjects: SubjectRow[], cases: CaseRow[], clues: ClueRow[]): E
   for (const c of cases) {
     const history = byCode.get(c.credit_code);
     if (!history) continue; // a case of a subject intake has not sent yet
-    if (c.kind === '处罚') history.penalties.push({ date: c.date });
+    // A penalty revoked (e.g. on appeal or reconsideration) no longer counts as a violation.
+    if (c.kind === '处罚') {
+      if (c.violation_found) history.penalties.push({ date: c.date });
+    }
     else if (c.kind === '检查') history.inspections.push({ date: c.date, department: c.department, violationFound: c.violation_found, officerIds: c.officer_ids });
   }
   for (const k of clues) byCode.get(k.credit_code)?.clues.push({ receivedAt: k.received_at, verified: k.verified });

@@ -39,7 +39,7 @@ export function windowedColumns(spec: FactorSpec): { cases: string[]; clues: str
     const params = factor.source.params;
     if (factor.source.extractor === 'violationsInWindow') {
       const days = Math.round(finiteParam(params, 'years', 3) * DAYS_PER_YEAR);
-      cases.push(`count(*) FILTER (WHERE ((kind = '检查' AND violation_found) OR kind = '处罚') AND date >= $1::date - ${days})::int AS f${i}`);
+      cases.push(`count(*) FILTER (WHERE (kind = '检查' OR kind = '处罚') AND violation_found AND date >= $1::date - ${days})::int AS f${i}`);
     } else if (factor.source.extractor === 'complaintsInWindow') {
       const days = Math.round(finiteParam(params, 'years', 1) * DAYS_PER_YEAR);
       const verified = finiteParam(params, 'verifiedWeight', 1);

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import type { Approver, ModelBuilder } from '@tianping/contracts';
 
 export type ModelState = 'draft' | 'approved' | 'active' | 'retired';
 
@@ -16,6 +17,10 @@ export interface ModelVersionRow {
   state_changed_by: string;
   state_changed_at: Date;
   state_reason: string | null;
+  built_by_kind: ModelBuilder['kind'];
+  built_by_name: string;
+  /** The sign-offs oversight granted approval with; null until approved. */
+  approved_by: Approver[] | null;
 }
 
 export interface ModelEventRow {
@@ -29,18 +34,21 @@ export interface ModelEventRow {
 }
 
 const COLUMNS = `version, spec_id, state, to_char(training_from, 'YYYY-MM-DD') AS training_from, to_char(training_to, 'YYYY-MM-DD') AS training_to,
-  data_fingerprint, metrics, created_by, created_at, state_changed_by, state_changed_at, state_reason`;
+  data_fingerprint, metrics, created_by, created_at, state_changed_by, state_changed_at, state_reason, built_by_kind, built_by_name, approved_by`;
 
 /** The registry of model versions and the log of their state changes. */
 @Injectable()
 export class ModelRegistryRepository {
   constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
 
-  async insert(m: EntityManager, row: Omit<ModelVersionRow, 'created_at' | 'state_changed_at' | 'state_changed_by' | 'state_reason'> & { spec: unknown; model: string }): Promise<boolean> {
+  async insert(
+    m: EntityManager,
+    row: Omit<ModelVersionRow, 'created_at' | 'state_changed_at' | 'state_changed_by' | 'state_reason' | 'approved_by'> & { spec: unknown; model: string },
+  ): Promise<boolean> {
     const inserted = await m.query(
-      `INSERT INTO scoring.model_versions (version, spec_id, spec, state, training_from, training_to, data_fingerprint, metrics, model, created_by, state_changed_by)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10) ON CONFLICT (version) DO NOTHING RETURNING version`,
-      [row.version, row.spec_id, JSON.stringify(row.spec), row.state, row.training_from, row.training_to, row.data_fingerprint, JSON.stringify(row.metrics), row.model, row.created_by],
+      `INSERT INTO scoring.model_versions (version, spec_id, spec, state, training_from, training_to, data_fingerprint, metrics, model, created_by, state_changed_by, built_by_kind, built_by_name)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10, $11, $12) ON CONFLICT (version) DO NOTHING RETURNING version`,
+      [row.version, row.spec_id, JSON.stringify(row.spec), row.state, row.training_from, row.training_to, row.data_fingerprint, JSON.stringify(row.metrics), row.model, row.created_by, row.built_by_kind, row.built_by_name],
     );
     return inserted.length > 0;
   }
@@ -50,6 +58,10 @@ export class ModelRegistryRepository {
       `UPDATE scoring.model_versions SET state = $2, state_changed_by = $3, state_changed_at = now(), state_reason = $4 WHERE version = $1`,
       [version, state, actor, reason],
     );
+  }
+
+  async setApprovers(m: EntityManager, version: string, approvers: Approver[]): Promise<void> {
+    await m.query(`UPDATE scoring.model_versions SET approved_by = $2 WHERE version = $1`, [version, JSON.stringify(approvers)]);
   }
 
   async logEvent(m: EntityManager, version: string, from: ModelState | null, to: ModelState, actor: string, reason: string | null): Promise<void> {

@@ -1,20 +1,29 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { ScoringSubjects, type ModelVersionEvent } from '@tianping/contracts';
+import { ScoringSubjects, type ApprovalGranted, type Approver, type ModelBuilder, type ModelVersionEvent } from '@tianping/contracts';
 import { enqueueEvent } from '@tianping/messaging';
 import { modelFromJson, modelToJson, type GamModel } from '@tianping/risk-model';
+import { grantProblem } from '../approvals/approval-grant.util';
 import { SCORING_SCHEMA } from '../database/scoring.data-source';
 import { ModelRegistryRepository, type ModelState, type ModelVersionRow } from './model-registry.repository';
 
 /** A state change the lifecycle does not allow (e.g. activating a draft). */
 export class ModelStateError extends Error {}
 
+/** An operator's change: approval is not one of them, oversight grants it (see `approve`). */
+export type OperatorChange = 'active' | 'retired';
+
 /** Which states each change may start from: only an approved version becomes active. */
-const ALLOWED_FROM: Record<Exclude<ModelState, 'draft'>, ModelState[]> = {
-  approved: ['draft'],
+const ALLOWED_FROM: Record<OperatorChange, ModelState[]> = {
   active: ['approved'],
   retired: ['draft', 'approved', 'active'],
 };
+
+/** Models the bureau trains itself, unless a contracted vendor is named. */
+export const BUREAU_BUILDER: ModelBuilder = { kind: 'bureau', name: 'bureau' };
+
+/** What `approve` did with a grant: a redelivered or stale grant changes nothing. */
+export type ApprovalOutcome = 'approved' | 'already-approved' | 'retired-before-approval';
 
 export function modelMetrics(model: GamModel): Record<string, number> {
   const v = model.training.validation;
@@ -30,9 +39,10 @@ export function modelMetrics(model: GamModel): Record<string, number> {
 }
 
 /**
- * The registry's lifecycle: draft → approved → active → retired. Approval is oversight's act; until
- * oversight grants it over NATS, an operator command stands in and is logged like any change.
- * Every change is one transaction: the row, its event log entry and the published event.
+ * The registry's lifecycle: draft → approved → active → retired. Approval is oversight's act, received
+ * as its grant (technical and legal sign-off by two people other than the trainer); activation and
+ * retirement are an operator's. Every change is one transaction: the row, its event log entry and
+ * the published event.
  */
 @Injectable()
 export class ModelRegistryService {
@@ -43,7 +53,8 @@ export class ModelRegistryService {
     private readonly repository: ModelRegistryRepository,
   ) {}
 
-  async register(model: GamModel, createdBy: string): Promise<void> {
+  async register(model: GamModel, createdBy: string, builtBy: ModelBuilder = BUREAU_BUILDER): Promise<void> {
+    if (!builtBy.name.trim()) throw new ModelStateError('a model version needs the name of who built it');
     await this.dataSource.transaction(async (m) => {
       const fresh = await this.repository.insert(m, {
         version: model.version,
@@ -56,6 +67,8 @@ export class ModelRegistryService {
         metrics: modelMetrics(model),
         model: modelToJson(model),
         created_by: createdBy,
+        built_by_kind: builtBy.kind,
+        built_by_name: builtBy.name.trim(),
       });
       // The same data and seed give the same version: training it again registers nothing new.
       if (!fresh) return;
@@ -65,7 +78,28 @@ export class ModelRegistryService {
     });
   }
 
-  async changeState(version: string, to: Exclude<ModelState, 'draft'>, actor: string, reason: string | null = null): Promise<ModelVersionRow> {
+  /**
+   * Applies oversight's grant: a draft becomes approved, with its approvers recorded. The grant is
+   * checked again here (four eyes, both roles), so a forged or mistaken message cannot approve.
+   */
+  async approve(grant: ApprovalGranted): Promise<ApprovalOutcome> {
+    return this.dataSource.transaction(async (m) => {
+      const row = await this.repository.lock(m, grant.subjectRef);
+      if (!row) throw new ModelStateError(`no model version ${grant.subjectRef}`);
+      if (row.approved_by) return 'already-approved';
+      if (row.state === 'retired') return 'retired-before-approval';
+      if (row.state !== 'draft') throw new ModelStateError(`model ${row.version} is ${row.state} without approvers`);
+      const problem = grantProblem(grant, row.created_by);
+      if (problem) throw new ModelStateError(`refusing the approval of ${row.version}: ${problem}`);
+      const actor = grant.approvedBy.map((a) => `${a.actor} (${a.role})`).join(', ');
+      const reason = `approved in oversight, record entry ${grant.auditSeq}`;
+      await this.repository.setApprovers(m, row.version, grant.approvedBy);
+      await this.move(m, row, 'approved', actor, reason, grant.approvedBy);
+      return 'approved';
+    });
+  }
+
+  async changeState(version: string, to: OperatorChange, actor: string, reason: string | null = null): Promise<ModelVersionRow> {
     if (!actor.trim()) throw new ModelStateError('a state change needs the name of who made it');
     return this.dataSource.transaction(async (m) => {
       const row = await this.repository.lock(m, version);
@@ -83,10 +117,10 @@ export class ModelRegistryService {
     await this.move(m, (await this.repository.lock(m, active))!, 'retired', actor, reason);
   }
 
-  private async move(m: EntityManager, row: ModelVersionRow, to: ModelState, actor: string, reason: string | null): Promise<void> {
+  private async move(m: EntityManager, row: ModelVersionRow, to: ModelState, actor: string, reason: string | null, approvedBy?: Approver[]): Promise<void> {
     await this.repository.setState(m, row.version, to, actor, reason);
     await this.repository.logEvent(m, row.version, row.state, to, actor, reason);
-    await enqueueEvent(m, SCORING_SCHEMA, ScoringSubjects.modelStateChanged, versionEvent(row, to, actor, reason));
+    await enqueueEvent(m, SCORING_SCHEMA, ScoringSubjects.modelStateChanged, { ...versionEvent(row, to, actor, reason), ...(approvedBy ? { approvedBy } : {}) });
   }
 
   async activeModel(): Promise<GamModel | null> {
@@ -112,6 +146,7 @@ function versionEvent(row: ModelVersionRow, state: ModelState, actor: string, re
     state,
     actor,
     ...(reason ? { reason } : {}),
+    builtBy: { kind: row.built_by_kind, name: row.built_by_name },
     specName: row.spec_id,
     trainingWindow: { from: row.training_from, to: row.training_to },
     dataFingerprint: row.data_fingerprint,

@@ -12,6 +12,8 @@ function toDto(row: ModelVersionRow) {
     dataFingerprint: row.data_fingerprint,
     metrics: row.metrics,
     createdBy: row.created_by,
+    builtBy: { kind: row.built_by_kind, name: row.built_by_name },
+    approvedBy: row.approved_by,
     createdAt: row.created_at,
     stateChangedBy: row.state_changed_by,
     stateChangedAt: row.state_changed_at,
@@ -44,7 +46,7 @@ export class ModelsController {
   async colourPolicies() {
     return (await this.policies.list()).map((p) => ({
       version: p.version, thresholds: { yellow: p.yellow, red: p.red }, state: p.state, createdBy: p.created_by, createdAt: p.created_at,
-      stateChangedBy: p.state_changed_by, stateChangedAt: p.state_changed_at,
+      stateChangedBy: p.state_changed_by, stateChangedAt: p.state_changed_at, approvedBy: p.approved_by,
     }));
   }
 }

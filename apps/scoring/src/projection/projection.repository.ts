@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { instant, newestBy } from '@tianping/database';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { CaseChange, ClueChange, SubjectChange } from '@tianping/contracts';
 
@@ -76,6 +77,8 @@ export class ProjectionRepository {
          ON CONFLICT (clue_id) DO UPDATE SET credit_code = EXCLUDED.credit_code, received_at = EXCLUDED.received_at, verified = EXCLUDED.verified,
            updated_at = EXCLUDED.updated_at
          WHERE c.updated_at < EXCLUDED.updated_at
+            -- the same source version linked anew (intake's relink pass): the later link wins
+            OR (c.updated_at = EXCLUDED.updated_at AND c.credit_code IS DISTINCT FROM EXCLUDED.credit_code)
          RETURNING credit_code, (SELECT b.credit_code FROM before b WHERE b.clue_id = c.clue_id) AS previous`,
         [JSON.stringify(rows), rows.map((r) => r.clue_id)],
       );
@@ -106,18 +109,4 @@ async function markDirty(m: EntityManager, codes: string[], addressKeys: (string
      ON CONFLICT (credit_code) DO UPDATE SET marked_at = now()`,
     [codes, keys],
   );
-}
-
-/** One record per key, the newest by `version` (a batch may repeat a key: the upsert touches each row once). */
-function newestBy<T>(records: T[], key: (r: T) => string, version: (r: T) => string): T[] {
-  const best = new Map<string, T>();
-  for (const r of records) {
-    const held = best.get(key(r));
-    if (!held || version(r) >= version(held)) best.set(key(r), r);
-  }
-  return [...best.values()];
-}
-
-function instant(text: string): string {
-  return new Date(text).toISOString();
 }

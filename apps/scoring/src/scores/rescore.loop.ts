@@ -47,14 +47,11 @@ export class RescoreLoop implements OnApplicationBootstrap, BeforeApplicationShu
     if (!(await this.registry.activeModel())) return 0;
     let total = 0;
     for (;;) {
-      const codes = await this.scores.takeDirty(MAX_PER_RUN);
-      if (codes.length === 0) return total;
-      try {
-        total += (await this.scoring.scoreEnterprises(codes)).enterprises;
-      } catch (error) {
-        await this.scores.markDirty(codes);
-        throw error;
-      }
+      const marks = await this.scores.dirtyMarks(MAX_PER_RUN);
+      if (marks.length === 0) return total;
+      total += (await this.scoring.scoreEnterprises(marks.map((m) => m.creditCode))).enterprises;
+      // Only now, with the scores written: a crash before this leaves the marks for the next run.
+      await this.scores.clearMarks(marks);
     }
   }
 }

@@ -3,6 +3,7 @@ import { jetstream, type JetStreamClient } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
 import { ScoringSubjects, type ScoreRecord, type ScoresComputed } from '@tianping/contracts';
 import { encodeJson, NATS_CONNECTION } from '@tianping/messaging';
+import { outboxLag, outboxPublished } from '@tianping/observability';
 import { ColourPolicyService } from '../colour/colour-policy.service';
 import { ModelRegistryService } from '../models/model-registry.service';
 import { explainStored, toScoreRecord } from './score-record.mapper';
@@ -10,6 +11,8 @@ import { ScoresRepository, type StoredScore } from './scores.repository';
 
 /** Scores per ScoresComputed message: about 3 KB each with explanations, so well under NATS's default 1 MB max_payload. */
 export const SCORES_PER_MESSAGE = 200;
+/** The score history is this publisher's outbox (its `published_at`), named so in the metrics. */
+const SCORE_OUTBOX = 'scoring.score_history';
 
 /**
  * Publishes committed scores in order, as ScoresComputed batches with their explanations. The score
@@ -60,6 +63,7 @@ export class ScorePublisher {
     let published = 0;
     for (;;) {
       const rows = await this.scores.unpublished(SCORES_PER_MESSAGE * 8);
+      outboxLag.set({ outbox: SCORE_OUTBOX }, rows.length ? Math.max(0, Date.now() - new Date(rows[0].computed_at).getTime()) / 1000 : 0);
       if (rows.length === 0) return published;
       const messages: StoredScore[][] = [];
       for (let i = 0; i < rows.length; i += SCORES_PER_MESSAGE) messages.push(rows.slice(i, i + SCORES_PER_MESSAGE));
@@ -69,6 +73,7 @@ export class ScorePublisher {
       }));
       await this.scores.markPublished(rows.map((r) => r.id));
       published += rows.length;
+      outboxPublished.inc({ outbox: SCORE_OUTBOX }, rows.length);
       onProgress?.(published);
     }
   }

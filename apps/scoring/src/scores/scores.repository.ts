@@ -17,6 +17,12 @@ export interface StoredScore {
   run_id: string;
 }
 
+/** An enterprise waiting to be re-scored, and when it was marked (to the microsecond, as text). */
+export interface DirtyMark {
+  creditCode: string;
+  markedAt: string;
+}
+
 export interface ScoreListFilter {
   colour?: number;
   region?: string;
@@ -130,17 +136,25 @@ export class ScoresRepository {
     return row.n;
   }
 
-  /** Takes up to `limit` enterprises marked dirty; they are re-marked if scoring them fails. */
-  async takeDirty(limit: number): Promise<string[]> {
-    // Wrapped in a SELECT: TypeORM returns [rows, count] for a bare DELETE … RETURNING.
-    const rows: { credit_code: string }[] = await this.dataSource.query(
-      `WITH taken AS (DELETE FROM scoring.dirty_enterprises
-         WHERE credit_code IN (SELECT credit_code FROM scoring.dirty_enterprises ORDER BY marked_at LIMIT $1 FOR UPDATE SKIP LOCKED)
-         RETURNING credit_code)
-       SELECT credit_code FROM taken`,
+  /**
+   * Up to `limit` enterprises marked dirty, oldest first. The marks stay until clearMarks: a re-scorer
+   * killed before it wrote the scores leaves them for the next one (taking them out first lost them).
+   */
+  async dirtyMarks(limit: number): Promise<DirtyMark[]> {
+    const rows: { credit_code: string; marked_at: string }[] = await this.dataSource.query(
+      `SELECT credit_code, marked_at::text AS marked_at FROM scoring.dirty_enterprises ORDER BY marked_at LIMIT $1`,
       [limit],
     );
-    return rows.map((r) => r.credit_code);
+    return rows.map((r) => ({ creditCode: r.credit_code, markedAt: r.marked_at }));
+  }
+
+  /** Clears marks once their enterprises are scored; one marked again meanwhile (a newer time) stays. */
+  async clearMarks(marks: DirtyMark[]): Promise<void> {
+    await this.dataSource.query(
+      `DELETE FROM scoring.dirty_enterprises d USING unnest($1::text[], $2::timestamptz[]) AS t(code, marked_at)
+       WHERE d.credit_code = t.code AND d.marked_at = t.marked_at`,
+      [marks.map((m) => m.creditCode), marks.map((m) => m.markedAt)],
+    );
   }
 
   /** A full run covers every change marked before it started. */

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { scoresComputed } from '@tianping/observability';
 import { scoreBatch } from '@tianping/risk-model';
 import { ColourPolicyService } from '../colour/colour-policy.service';
 import { EnterpriseFeaturesRepository } from '../features/enterprise-features.repository';
@@ -15,6 +16,7 @@ export interface ScoreRunResult {
 }
 
 const CHUNK_SIZE = 25_000;
+const COLOUR_NAMES = ['green', 'yellow', 'red'] as const;
 const WRITES_IN_FLIGHT = 2;
 
 /** Today's date in China Standard Time, the calendar every as-of date is on. */
@@ -58,9 +60,13 @@ export class ScoringService {
     try {
       for await (const chunk of this.features.factorChunks(asOf, model.spec, context, { creditCodes, chunkSize: CHUNK_SIZE })) {
         const batch = scoreBatch(model, chunk.factors, policy);
-        for (let i = 0; i < batch.rows; i++) byColour[batch.colourOf(i)]++;
+        const chunkColours = { green: 0, yellow: 0, red: 0 };
+        for (let i = 0; i < batch.rows; i++) chunkColours[batch.colourOf(i)]++;
+        for (const colour of COLOUR_NAMES) byColour[colour] += chunkColours[colour];
         if (writing.length >= WRITES_IN_FLIGHT) await writing.shift();
-        const written = this.scores.writeChunk(runId, asOf, chunk.creditCodes, batch, chunk.factors);
+        const written = this.scores.writeChunk(runId, asOf, chunk.creditCodes, batch, chunk.factors).then(() => {
+          for (const colour of COLOUR_NAMES) scoresComputed.inc({ colour, run: kind }, chunkColours[colour]);
+        });
         written.catch(() => undefined); // its failure surfaces where it is awaited, not as an unhandled rejection
         writing.push(written);
         enterprises += batch.rows;

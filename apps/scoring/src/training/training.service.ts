@@ -14,6 +14,7 @@ import {
   type FactorValues,
   type GamModel,
 } from '@tianping/risk-model';
+import type { ModelBuilder } from '@tianping/contracts';
 import { EnterpriseFeaturesRepository } from '../features/enterprise-features.repository';
 import { EnterpriseHistoryRepository } from '../features/enterprise-history.repository';
 import { ModelRegistryService } from '../models/model-registry.service';
@@ -25,6 +26,8 @@ export interface TrainRequest {
   seed: number;
   spec?: FactorSpec;
   createdBy: string;
+  /** The bureau (default) or the contracted vendor that built it. */
+  builtBy?: ModelBuilder;
   onProgress?: (enterprises: number, rows: number) => void;
 }
 
@@ -76,7 +79,7 @@ export class TrainingService {
   async train(request: TrainRequest): Promise<{ model: GamModel; trainSeconds: number }> {
     const spec = request.spec ?? loadBuiltInSpec('twelve-factor');
     const { model, seconds } = await this.fit(spec, request.asOf, request.seed, request.onProgress);
-    await this.registry.register(model, request.createdBy);
+    await this.registry.register(model, request.createdBy, request.builtBy);
     return { model, trainSeconds: seconds };
   }
 

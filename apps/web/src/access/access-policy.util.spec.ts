@@ -1,4 +1,4 @@
-import { decideAccess, ownsVisit } from './access-policy.util';
+import { decideAccess, ownsRecord } from './access-policy.util';
 import { matchRoute } from './route-match.util';
 import type { Principal } from './roles';
 
@@ -32,9 +32,9 @@ describe('deciding access', () => {
 
   it('gives a visit to its enterprise and to officers of departments on it', () => {
     const visit = { creditCode: enterprise.creditCode, departments: ['SAMR', 'FIRE'] };
-    expect(ownsVisit(visit, enterprise)).toBe(true);
-    expect(ownsVisit({ ...visit, creditCode: '91440300MA5G9LQK22' }, enterprise)).toBe(false);
-    expect(ownsVisit(visit, officer)).toBe(true);
-    expect(ownsVisit({ ...visit, departments: ['ENV'] }, officer)).toBe(false);
+    expect(ownsRecord(visit, enterprise)).toBe(true);
+    expect(ownsRecord({ ...visit, creditCode: '91440300MA5G9LQK22' }, enterprise)).toBe(false);
+    expect(ownsRecord(visit, officer)).toBe(true);
+    expect(ownsRecord({ ...visit, departments: ['ENV'] }, officer)).toBe(false);
   });
 });

@@ -20,9 +20,16 @@ export function decideAccess(rule: RouteRule, params: Record<string, string>, pr
   return { allowed: true };
 }
 
-/** Whether a joint visit, as dispatch describes it, is the caller's to act on. */
-export function ownsVisit(visit: { creditCode?: unknown; departments?: unknown }, principal: Principal): boolean {
-  if (principal.role === 'enterprise') return visit.creditCode === principal.creditCode;
-  if (principal.role === 'department') return Array.isArray(visit.departments) && visit.departments.includes(principal.department);
+/** Whether a joint visit or an appeal, as its app describes it, is the caller's to act on. */
+export function ownsRecord(record: { creditCode?: unknown; departments?: unknown }, principal: Principal): boolean {
+  if (principal.role === 'enterprise') return record.creditCode === principal.creditCode;
+  if (principal.role === 'department') return Array.isArray(record.departments) && record.departments.includes(principal.department);
   return true;
+}
+
+/** An enterprise may act only for itself: the body's credit code must be its own. */
+export function bodyIsOwn(rule: RouteRule, body: unknown, principal: Principal): boolean {
+  if (!rule.bodyCreditCode || principal.role !== 'enterprise') return true;
+  const code = typeof body === 'object' && body !== null ? (body as { creditCode?: unknown }).creditCode : undefined;
+  return typeof code === 'string' && code.trim().toUpperCase() === principal.creditCode;
 }

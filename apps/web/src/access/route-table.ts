@@ -4,10 +4,10 @@ import type { Role } from './roles';
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
 /**
- * Which joint visit a route touches, checked against the caller's binding before it is forwarded:
- * an enterprise only its own visits, a department officer only visits its department is on.
+ * The record a route's `:id` names, checked against the caller's binding before it is forwarded:
+ * an enterprise only its own visits and appeals, a department officer only visits its department is on.
  */
-export type VisitOwnership = 'visit-of-caller';
+export type OwnedRecord = 'visit' | 'appeal';
 
 export interface RouteRule {
   method: HttpMethod;
@@ -19,9 +19,16 @@ export interface RouteRule {
   upstream?: Exclude<AppName, 'web'>;
   /** The path parameter an enterprise account must own (others get 404, as if it did not exist). */
   ownCreditCode?: string;
-  visit?: VisitOwnership;
-  /** The answer carries personal data (masked by default): every view is logged. */
-  personalData?: boolean;
+  owned?: OwnedRecord;
+  /** The acting person is the signed-in account: the gateway sets the body's `actor`, whatever the page sent. */
+  actorFromSession?: boolean;
+  /** The body's `creditCode` must be the enterprise account's own (others get 404). */
+  bodyCreditCode?: boolean;
+  /**
+   * The answer carries personal data: 'masked' views are logged here; a 'full' view needs a reason
+   * (`?reason=`) and is logged in oversight's tamper-evident record before anything is shown.
+   */
+  personalData?: 'masked' | 'full';
   /** Long operations (a draw) are given more time than reads. */
   timeoutMs?: number;
   tag: string;
@@ -30,6 +37,7 @@ export interface RouteRule {
 
 const BUREAU: readonly Role[] = ['department', 'dispatcher'];
 const READERS_OF_SCORES: readonly Role[] = ['department', 'dispatcher', 'oversight'];
+const OVERSIGHT: readonly Role[] = ['oversight'];
 
 /** Every /api route of the web app and who may call it: the single source the guard, the docs and the tests read. */
 export const ROUTES: readonly RouteRule[] = [
@@ -43,15 +51,18 @@ export const ROUTES: readonly RouteRule[] = [
   { method: 'GET', path: '/api/access-log', access: ['oversight', 'admin'], tag: 'accounts', summary: 'Who viewed which enterprise\'s personal data' },
 
   { method: 'GET', path: '/api/enterprises', access: BUREAU, upstream: 'intake', tag: 'enterprises', summary: 'Search enterprises (q, after, limit)' },
-  { method: 'GET', path: '/api/enterprises/:creditCode', access: ['enterprise', ...BUREAU], upstream: 'intake', ownCreditCode: 'creditCode', personalData: true, tag: 'enterprises', summary: 'One enterprise file (一户一档): subject with masked ID number, cases, clues' },
+  { method: 'GET', path: '/api/enterprises/:creditCode', access: ['enterprise', ...BUREAU], upstream: 'intake', ownCreditCode: 'creditCode', personalData: 'masked', tag: 'enterprises', summary: 'One enterprise file (一户一档): subject with masked ID number, cases, clues' },
+  { method: 'GET', path: '/api/enterprises/:creditCode/personal-data', access: ['department'], upstream: 'intake', personalData: 'full', tag: 'enterprises', summary: 'The legal representative\'s name and ID number in full, for case handling (reason required; logged in the record first)' },
   { method: 'GET', path: '/api/totals', access: [...BUREAU, 'oversight', 'admin'], upstream: 'intake', tag: 'enterprises', summary: 'Counts of what intake holds' },
   { method: 'GET', path: '/api/quarantine', access: ['admin'], upstream: 'intake', tag: 'enterprises', summary: 'Rejected records awaiting review' },
   { method: 'GET', path: '/api/quarantine/summary', access: ['admin'], upstream: 'intake', tag: 'enterprises', summary: 'Rejected records by kind and reason' },
+  { method: 'GET', path: '/api/corrections', access: ['oversight', 'admin'], upstream: 'intake', tag: 'enterprises', summary: 'Record corrections decided on appeal (appealId, status, limit), with why one was not applicable' },
 
   { method: 'GET', path: '/api/scores', access: READERS_OF_SCORES, upstream: 'scoring', tag: 'scores', summary: 'Current scores (colour, region, industry, after, limit)' },
   { method: 'GET', path: '/api/scores/:creditCode', access: ['enterprise', ...READERS_OF_SCORES], upstream: 'scoring', ownCreditCode: 'creditCode', tag: 'scores', summary: 'An enterprise\'s current score with its explanation' },
   { method: 'GET', path: '/api/scoring/summary', access: READERS_OF_SCORES, upstream: 'scoring', tag: 'scores', summary: 'Scores by colour' },
   { method: 'GET', path: '/api/models', access: ['oversight', 'admin'], upstream: 'scoring', tag: 'models', summary: 'The model registry' },
+  { method: 'GET', path: '/api/colour-policies', access: ['oversight', 'admin'], upstream: 'scoring', tag: 'models', summary: 'Colour policies (thresholds) with their state' },
 
   { method: 'GET', path: '/api/draws', access: [...BUREAU, 'oversight'], upstream: 'dispatch', tag: 'plans', summary: 'Recent draws' },
   { method: 'POST', path: '/api/draws', access: ['dispatcher'], upstream: 'dispatch', timeoutMs: 300_000, tag: 'plans', summary: 'Draw and plan a window ({from, to, seed?})' },
@@ -59,8 +70,8 @@ export const ROUTES: readonly RouteRule[] = [
   { method: 'GET', path: '/api/draws/:id/redraw-check', access: ['dispatcher', 'oversight'], upstream: 'dispatch', timeoutMs: 300_000, tag: 'plans', summary: 'Re-draw from the recorded seed and inputs and compare' },
   { method: 'GET', path: '/api/visits', access: BUREAU, upstream: 'dispatch', tag: 'visits', summary: 'Joint visits calendar (date, from, to, region, draw, status, limit)' },
   { method: 'GET', path: '/api/visits/:id', access: BUREAU, upstream: 'dispatch', tag: 'visits', summary: 'One joint visit with its combined checklist and team' },
-  { method: 'POST', path: '/api/visits/:id/results', access: BUREAU, upstream: 'dispatch', visit: 'visit-of-caller', tag: 'visits', summary: 'Record the result of every checklist item' },
-  { method: 'POST', path: '/api/visits/:id/rating', access: ['enterprise'], upstream: 'dispatch', visit: 'visit-of-caller', tag: 'visits', summary: 'The enterprise rates a visit that took place' },
+  { method: 'POST', path: '/api/visits/:id/results', access: BUREAU, upstream: 'dispatch', owned: 'visit', tag: 'visits', summary: 'Record the result of every checklist item' },
+  { method: 'POST', path: '/api/visits/:id/rating', access: ['enterprise'], upstream: 'dispatch', owned: 'visit', tag: 'visits', summary: 'The enterprise rates a visit that took place' },
   { method: 'GET', path: '/api/enterprises/:creditCode/visits', access: ['enterprise', ...BUREAU], upstream: 'dispatch', ownCreditCode: 'creditCode', tag: 'visits', summary: 'Visits an enterprise may know of, and visits to rate' },
   { method: 'GET', path: '/api/plans', access: BUREAU, upstream: 'dispatch', tag: 'plans', summary: 'Department plans' },
   { method: 'GET', path: '/api/calendar', access: BUREAU, upstream: 'dispatch', tag: 'plans', summary: 'Working days and holidays (year)' },
@@ -69,5 +80,41 @@ export const ROUTES: readonly RouteRule[] = [
   { method: 'GET', path: '/api/audit/entries/:seq', access: ['oversight'], upstream: 'oversight', tag: 'audit', summary: 'One entry' },
   { method: 'GET', path: '/api/audit/checkpoints/latest', access: ['oversight'], upstream: 'oversight', tag: 'audit', summary: 'The latest signed checkpoint' },
   { method: 'GET', path: '/api/audit/receipts/:seq', access: ['oversight'], upstream: 'oversight', tag: 'audit', summary: 'A receipt verifiable offline' },
+  { method: 'GET', path: '/api/reviews/confirmations', access: OVERSIGHT, upstream: 'oversight', tag: 'reviews', summary: 'Red scores waiting for a person to confirm or override them (limit, after)' },
+  { method: 'POST', path: '/api/reviews/confirmations/:scoreId', access: OVERSIGHT, upstream: 'oversight', actorFromSession: true, tag: 'reviews', summary: 'Confirm a score\'s colour, or override it with another ({reasons, colour?})' },
+  { method: 'GET', path: '/api/reviews/officers', access: OVERSIGHT, upstream: 'oversight', tag: 'reviews', summary: 'Per officer: decisions, override rate, time to decide' },
+  { method: 'GET', path: '/api/reviews/summary', access: OVERSIGHT, upstream: 'oversight', tag: 'reviews', summary: 'Pending confirmations and appeals by state' },
+  { method: 'GET', path: '/api/reviews/enterprises/:creditCode', access: ['enterprise', ...READERS_OF_SCORES], upstream: 'oversight', ownCreditCode: 'creditCode', tag: 'reviews', summary: 'The colour in effect for an enterprise, the decisions on it and its appeals' },
+  { method: 'GET', path: '/api/reviews/enterprises/:creditCode/score-receipt', access: ['enterprise', 'oversight'], upstream: 'oversight', ownCreditCode: 'creditCode', tag: 'reviews', summary: 'A receipt for the enterprise\'s current score in the record' },
+  { method: 'POST', path: '/api/appeals', access: ['enterprise'], upstream: 'oversight', actorFromSession: true, bodyCreditCode: true, tag: 'appeals', summary: 'File an appeal (陈述申辩) against the current score ({creditCode, grounds, challenges?, evidence?})' },
+  { method: 'GET', path: '/api/appeals', access: OVERSIGHT, upstream: 'oversight', tag: 'appeals', summary: 'The appeal queue, earliest deadline first (status, overdue, creditCode, limit, after)' },
+  { method: 'GET', path: '/api/appeals/:id', access: ['enterprise', 'oversight'], upstream: 'oversight', owned: 'appeal', tag: 'appeals', summary: 'One appeal with every step' },
+  { method: 'POST', path: '/api/appeals/:id/claim', access: OVERSIGHT, upstream: 'oversight', actorFromSession: true, tag: 'appeals', summary: 'Take an appeal for review (refused to anyone with a part in the score)' },
+  { method: 'POST', path: '/api/appeals/:id/decision', access: OVERSIGHT, upstream: 'oversight', actorFromSession: true, tag: 'appeals', summary: 'Decide an appeal with reasons: upheld, corrected (records) or overridden (colour)' },
+  { method: 'GET', path: '/api/appeals/:id/evidence/:n', access: ['enterprise', 'oversight'], upstream: 'oversight', owned: 'appeal', tag: 'appeals', summary: 'An evidence file of an appeal' },
+  { method: 'GET', path: '/api/appeals/:id/receipts/:seq', access: ['enterprise', 'oversight'], upstream: 'oversight', owned: 'appeal', tag: 'appeals', summary: 'A receipt for a logged step of an appeal, verifiable offline' },
+  { method: 'GET', path: '/api/kill-switch', access: ['oversight', 'admin'], upstream: 'oversight', tag: 'kill-switch', summary: 'Whether the model is suspended, and the history of acts' },
+  { method: 'POST', path: '/api/kill-switch/suspend', access: OVERSIGHT, upstream: 'oversight', actorFromSession: true, tag: 'kill-switch', summary: 'Suspend the active model: dispatch draws purely at random ({reason})' },
+  { method: 'POST', path: '/api/kill-switch/resume', access: OVERSIGHT, upstream: 'oversight', actorFromSession: true, tag: 'kill-switch', summary: 'Resume risk-based selection ({reason})' },
+  { method: 'GET', path: '/api/audit/public-key', access: 'public', upstream: 'oversight', tag: 'audit', summary: 'The record\'s public key, to verify receipts offline' },
+
   { method: 'POST', path: '/api/audit/verify', access: ['oversight'], upstream: 'oversight', timeoutMs: 300_000, tag: 'audit', summary: 'Recompute the whole record and name the first tampered entry' },
+  { method: 'POST', path: '/api/scores/replay', access: ['oversight'], upstream: 'scoring', tag: 'audit', summary: 'Re-compute a logged score from its pinned model and inputs: {identical, differences, recomputed}' },
+
+  { method: 'GET', path: '/api/approvals', access: ['oversight'], upstream: 'oversight', tag: 'approvals', summary: 'Approval requests, pending first, with who proposed, built and signed each (status, kind, limit)' },
+  { method: 'GET', path: '/api/approvals/models/:version', access: ['oversight'], upstream: 'oversight', tag: 'approvals', summary: 'A model version\'s approval request and sign-offs' },
+  { method: 'GET', path: '/api/approvals/colour-policies/:version', access: ['oversight'], upstream: 'oversight', tag: 'approvals', summary: 'A colour policy\'s approval request and sign-off' },
+  { method: 'POST', path: '/api/approvals/models/:version/sign-offs', access: ['oversight'], upstream: 'oversight', actorFromSession: true, tag: 'approvals', summary: 'Sign off a model version ({role: technical|legal, decision, reasons}; actor is the signed-in account)' },
+  { method: 'POST', path: '/api/approvals/colour-policies/:version/sign-offs', access: ['oversight'], upstream: 'oversight', actorFromSession: true, tag: 'approvals', summary: 'Sign off a colour policy ({role: legal, decision, reasons}; actor is the signed-in account)' },
+
+  { method: 'GET', path: '/api/audits/fairness', access: ['oversight'], upstream: 'oversight', timeoutMs: 120_000, tag: 'audits', summary: 'Fairness by industry, district, size and age: rates, Wilson intervals, gaps (from, to, sample, flag, minGroupSize)' },
+  { method: 'GET', path: '/api/audits/accuracy', access: ['oversight'], upstream: 'oversight', timeoutMs: 120_000, tag: 'audits', summary: 'Accuracy on the random exploration share against the model-chosen share (from, to)' },
+  { method: 'GET', path: '/api/audits/drift', access: ['oversight'], upstream: 'oversight', timeoutMs: 120_000, tag: 'audits', summary: 'PSI of each factor and of the scores against the training window (from, to, modelVersion)' },
+  { method: 'POST', path: '/api/audits/reports', access: ['oversight'], upstream: 'oversight', actorFromSession: true, timeoutMs: 300_000, tag: 'audits', summary: 'Run all audits, store the report and log its hash in the record ({from?, to?}; the requester is the signed-in account)' },
+  { method: 'GET', path: '/api/audits/reports', access: ['oversight'], upstream: 'oversight', tag: 'audits', summary: 'Stored audit reports, newest first (limit)' },
+  { method: 'GET', path: '/api/audits/reports/:id', access: ['oversight'], upstream: 'oversight', tag: 'audits', summary: 'One stored audit report as JSON, with its sha256 and record entry' },
+  { method: 'POST', path: '/api/audits/reports/:id/publish', access: ['oversight'], upstream: 'oversight', actorFromSession: true, tag: 'audits', summary: 'Publish a report unchanged for outside scrutiny ({}; the publisher is the signed-in account); logged in the record' },
+  { method: 'GET', path: '/api/public/audit-reports', access: 'public', upstream: 'oversight', tag: 'audits', summary: 'Published audit reports (社会监督), newest first' },
+  { method: 'GET', path: '/api/public/audit-reports/:id', access: 'public', upstream: 'oversight', tag: 'audits', summary: 'One published audit report, exactly as its record hash covers' },
+  { method: 'GET', path: '/api/register', access: 'public', upstream: 'oversight', tag: 'audits', summary: 'The algorithm\'s public register entry (算法公示), generated from live metadata, zh and en' },
 ];

@@ -29,6 +29,29 @@ const BODIES: Record<string, Json> = {
     required: ['items'],
     properties: { items: { type: 'array', items: { type: 'object', required: ['item', 'result'], properties: { item: { type: 'string' }, result: { type: 'string', enum: ['未发现问题', '责令整改', '立案查处'] }, violation: { type: 'string' } } } } },
   },
+  'POST /api/appeals': {
+    type: 'object',
+    required: ['creditCode', 'grounds'],
+    properties: {
+      creditCode: { type: 'string' },
+      grounds: { type: 'string', minLength: 10, maxLength: 8000 },
+      challenges: { type: 'array', maxItems: 50, items: { type: 'object', required: ['kind', 'recordId', 'claim'], properties: { kind: { enum: ['clue', 'case'] }, recordId: { type: 'string' }, claim: { type: 'string' } } } },
+      evidence: { type: 'array', maxItems: 5, items: { type: 'object', required: ['name', 'contentType', 'contentBase64'], properties: { name: { type: 'string' }, contentType: { type: 'string' }, contentBase64: { type: 'string', format: 'byte' } } } },
+    },
+  },
+  'POST /api/appeals/:id/decision': {
+    type: 'object',
+    required: ['outcome', 'reasons'],
+    properties: {
+      outcome: { enum: ['upheld', 'corrected', 'overridden'] },
+      reasons: { type: 'string', minLength: 5 },
+      corrections: { type: 'array', items: { type: 'object', required: ['kind', 'recordId', 'action'], properties: { kind: { enum: ['clue', 'case'] }, recordId: { type: 'string' }, action: { enum: ['unlink', 'mark-false', 'revoke'] } } } },
+      overrideColour: { enum: ['green', 'yellow', 'red'] },
+    },
+  },
+  'POST /api/reviews/confirmations/:scoreId': { type: 'object', required: ['reasons'], properties: { reasons: { type: 'string', minLength: 5 }, colour: { enum: ['green', 'yellow', 'red'] } } },
+  'POST /api/kill-switch/suspend': { type: 'object', required: ['reason'], properties: { reason: { type: 'string', minLength: 5 } } },
+  'POST /api/kill-switch/resume': { type: 'object', required: ['reason'], properties: { reason: { type: 'string', minLength: 5 } } },
   'POST /api/visits/:id/rating': { type: 'object', required: ['stars'], properties: { stars: { type: 'integer', minimum: 1, maximum: 5 }, comment: { type: 'string' } } },
 };
 
@@ -36,11 +59,12 @@ function operation(rule: RouteRule): Json {
   const key = `${rule.method} ${rule.path}`;
   const params = [...rule.path.matchAll(/:([A-Za-z]+)/g)].map((m) => ({ name: m[1], in: 'path', required: true, schema: { type: 'string' } }));
   const who = rule.access === 'public' ? 'anyone' : rule.access === 'signed-in' ? 'any signed-in account' : rule.access.join(', ');
-  const binding = rule.ownCreditCode ? ' An enterprise account reaches only its own credit code.' : rule.visit ? ' Only visits bound to the caller (its enterprise or department).' : '';
+  const binding = rule.ownCreditCode ? ' An enterprise account reaches only its own credit code.' : rule.owned ? ` Only ${rule.owned}s bound to the caller (its enterprise or department).` : '';
+  const acting = rule.actorFromSession ? ' The acting person is the signed-in account (any `actor` sent is replaced).' : '';
   return {
     tags: [rule.tag],
     summary: rule.summary,
-    description: `Allowed: ${who}.${binding}${rule.upstream ? ` Served by ${rule.upstream}.` : ''}${rule.personalData ? ' Personal data is masked; every view is logged.' : ''}`,
+    description: `Allowed: ${who}.${binding}${acting}${rule.upstream ? ` Served by ${rule.upstream}.` : ''}${rule.personalData === 'masked' ? ' Personal data is masked; every view is logged.' : rule.personalData === 'full' ? ' Shows personal data in full: `reason` (query) is required, and the read is logged in oversight\'s record before the data is served.' : ''}`,
     'x-roles': rule.access,
     ...(rule.access === 'public' ? { security: [] } : {}),
     ...(params.length ? { parameters: params } : {}),

@@ -1,14 +1,22 @@
 import { All, Body, Controller, HttpException, Req, Res } from '@nestjs/common';
 import type { Response } from 'express';
-import { ownsVisit } from '../access/access-policy.util';
+import { bodyIsOwn, ownsRecord } from '../access/access-policy.util';
 import { AccessLogRepository } from '../access/access-log.repository';
 import type { Principal } from '../access/roles';
+import type { OwnedRecord, RouteRule } from '../access/route-table';
 import type { WebRequest } from '../access/web-request';
 import { UpstreamClient } from './upstream.client';
 
+/** Where the owner of a route's `:id` is looked up. */
+const OWNER_LOOKUP: Record<OwnedRecord, { app: 'dispatch' | 'oversight'; path: (id: string) => string; noun: string }> = {
+  visit: { app: 'dispatch', path: (id) => `/api/visits/${encodeURIComponent(id)}`, noun: 'visit' },
+  appeal: { app: 'oversight', path: (id) => `/api/appeals/${encodeURIComponent(id)}`, noun: 'appeal' },
+};
+
 /**
  * The backend-for-frontend: forwards a request the access guard allowed to the app that owns it.
- * Checks that need the record itself (whose visit is this?) are made here, before forwarding.
+ * Checks that need the record itself (whose visit or appeal is this?) are made here, before forwarding,
+ * and the acting person is always the signed-in account, never what the page claims.
  */
 @Controller()
 export class GatewayController {
@@ -23,21 +31,44 @@ export class GatewayController {
     const principal = request.principal ?? null;
     if (!matched?.rule.upstream) throw new HttpException({ statusCode: 404, message: `no API route ${request.method} ${request.path}` }, 404);
     const { rule, params } = matched;
-    if (rule.visit && principal) await this.checkVisit(params.id, principal);
+    if (rule.owned && principal) await this.checkOwner(rule.owned, params.id, principal);
+    if (principal && !bodyIsOwn(rule, body, principal)) throw new HttpException({ statusCode: 404, message: 'no such enterprise' }, 404);
     const query = request.originalUrl.includes('?') ? request.originalUrl.slice(request.originalUrl.indexOf('?')) : '';
-    const answer = await this.upstream.call(rule.upstream!, request.method, request.path + query, body, rule.timeoutMs);
+    if (rule.personalData === 'full' && principal) await this.logFullRead(rule, params, principal, request.query.reason);
+    const answer = await this.upstream.call(rule.upstream!, request.method, request.path + query, withActor(rule, body, principal), rule.timeoutMs);
     if (rule.personalData && principal && answer.status === 200) {
-      await this.accessLog.record(principal, (params.creditCode ?? '').toUpperCase(), `${rule.method} ${rule.path}`, 'masked');
+      await this.accessLog.record(principal, (params.creditCode ?? '').toUpperCase(), `${rule.method} ${rule.path}`, rule.personalData);
     }
+    if (answer.contentDisposition) response.setHeader('content-disposition', answer.contentDisposition);
     response.status(answer.status).type(answer.contentType).send(answer.body);
   }
 
-  /** The visit must be the caller's: an enterprise's own, a department officer's department's. */
-  private async checkVisit(id: string, principal: Principal): Promise<void> {
-    const found = await this.upstream.json<{ creditCode?: string; departments?: string[] }>('dispatch', `/api/visits/${encodeURIComponent(id)}`);
-    if (found.status === 404 || (found.body && !ownsVisit(found.body, principal))) {
-      throw new HttpException({ statusCode: 404, message: 'no such visit' }, 404);
+  /** A full read is logged in oversight's record first: no entry (oversight down, no reason), no data. */
+  private async logFullRead(rule: RouteRule, params: Record<string, string>, principal: Principal, reason: unknown): Promise<void> {
+    const text = typeof reason === 'string' ? reason.trim() : '';
+    if (text.length < 5 || text.length > 500) throw new HttpException({ statusCode: 400, message: 'say why you need the personal data in full (reason, 5–500 characters)' }, 400);
+    const logged = await this.upstream.call('oversight', 'POST', '/api/audit/personal-data-reads', {
+      actor: principal.username, role: principal.role, creditCode: (params.creditCode ?? '').toUpperCase(), route: `${rule.method} ${rule.path}`, reason: text,
+    });
+    if (logged.status !== 201 && logged.status !== 200) {
+      throw new HttpException({ statusCode: 503, message: 'the read could not be logged in the oversight record, so the data is not shown' }, 503);
     }
-    if (!found.body) throw new HttpException({ statusCode: found.status, message: 'dispatch could not confirm the visit' }, found.status >= 500 ? found.status : 502);
   }
+
+  /** The record must be the caller's: an enterprise's own, a department officer's department's. */
+  private async checkOwner(kind: OwnedRecord, id: string, principal: Principal): Promise<void> {
+    const lookup = OWNER_LOOKUP[kind];
+    const found = await this.upstream.json<{ creditCode?: string; departments?: string[] }>(lookup.app, lookup.path(id));
+    if (found.status === 404 || (found.body && !ownsRecord(found.body, principal))) {
+      throw new HttpException({ statusCode: 404, message: `no such ${lookup.noun}` }, 404);
+    }
+    if (!found.body) throw new HttpException({ statusCode: found.status, message: `${lookup.app} could not confirm the ${lookup.noun}` }, found.status >= 500 ? found.status : 502);
+  }
+}
+
+/** The body to forward: for acts of a person, `actor` is the signed-in account's name. */
+function withActor(rule: RouteRule, body: unknown, principal: Principal | null): unknown {
+  if (!rule.actorFromSession || !principal) return body;
+  const base = typeof body === 'object' && body !== null && !Array.isArray(body) ? body : {};
+  return { ...base, actor: principal.username };
 }

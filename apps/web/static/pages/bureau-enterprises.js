@@ -95,6 +95,33 @@ export async function renderEnterprises(ctx) {
   await load();
 }
 
+/**
+ * The legal representative's name and ID number in full, for case handling: asked for with a reason,
+ * logged in oversight's tamper-evident record before the server shows it.
+ */
+function fullIdentity(code) {
+  const box = h('div', { style: 'margin-top:14px' });
+  const reason = h('input', { name: 'reason', maxlength: 500, placeholder: t('pii.reasonHint'), style: 'flex:1;min-width:220px' });
+  const button = h('button', { class: 'btn secondary', type: 'submit', id: 'pii-full' }, t('pii.show'));
+  const form = h('form', { class: 'row' }, reason, button);
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    button.disabled = true;
+    try {
+      const data = await api(`/api/enterprises/${code}/personal-data`, { query: { reason: reason.value.trim() } });
+      mount(box, h('div', { class: 'notice warn', 'data-testid': 'pii-full' },
+        h('dl', { class: 'kv' }, h('dt', {}, t('pii.name')), h('dd', {}, data.legalRepName ?? '—'), h('dt', {}, t('pii.id')), h('dd', { class: 'mono' }, data.legalRepId ?? '—')),
+        h('p', { class: 'small muted', style: 'margin:8px 0 0' }, t('pii.logged'))));
+    } catch (error) {
+      button.disabled = false;
+      mount(message, h('div', { class: 'notice bad' }, error.message));
+    }
+  });
+  const message = h('div');
+  mount(box, h('p', { class: 'small muted', style: 'margin:0 0 8px' }, t('pii.lead')), form, message);
+  return box;
+}
+
 export async function renderEnterpriseFile(ctx, code) {
   const head = h('div');
   const scoreBox = h('div');
@@ -105,7 +132,7 @@ export async function renderEnterpriseFile(ctx, code) {
   const fileLoad = section(fileBox, () => api(`/api/enterprises/${code}`), (file) => {
     mount(head, pageHead(file.subject.name, code, h('a', { class: 'btn secondary', href: '#/enterprises' }, t('common.back'))));
     return h('div', { class: 'stack' },
-      h('div', { class: 'grid grid-2' }, card(t('ent.subject'), subjectFacts(file.subject)), card(t('ent.complaints'), cluesTable(file.clues, t('ent.noComplaints')))),
+      h('div', { class: 'grid grid-2' }, card(t('ent.subject'), subjectFacts(file.subject), ctx.me.role === 'department' ? fullIdentity(code) : null), card(t('ent.complaints'), cluesTable(file.clues, t('ent.noComplaints')))),
       card(t('ent.inspections'), casesTable(file.cases, t('ent.noInspections'))));
   }, 'intake');
   const scoreLoad = (async () => {

@@ -3,7 +3,8 @@
 import { api, ApiError } from '../api.js';
 import { contributionChart } from '../charts.js';
 import { currentLang, fmtDate, fmtDateTime, t } from '../i18n.js';
-import { badge, card, chip, emptyState, errorState, field, h, loading, mount, pageHead, section, state, table } from '../ui.js';
+import { badge, card, chip, downloadButton, emptyState, errorState, field, h, loading, mount, pageHead, section, state, table } from '../ui.js';
+import { appealsTable } from './my-appeals.js';
 
 export function probabilityBand(p) {
   const lo = Math.min(0.95, Math.floor(p * 20) / 20);
@@ -18,14 +19,21 @@ export async function renderMyRisk(ctx) {
   const code = ctx.me.creditCode;
   const head = h('div');
   const hero = h('div');
+  const review = h('div');
   const explain = h('div');
-  mount(ctx.main, head, h('div', { class: 'stack' }, hero, explain, card(t('ent.appeals'), state('unavailable', t('state.unavailable'), t('ent.appealsSoon')))));
-  const file = await api(`/api/enterprises/${code}`).catch(() => null);
-  mount(head, pageHead(t('ent.title'), file?.subject?.name ? `${file.subject.name} · ${code}` : code));
+  const appeals = h('div');
+  mount(ctx.main, head, h('div', { class: 'stack' }, hero, review, explain, appeals));
   mount(hero, loading());
+  const [file, reviewed] = await Promise.all([
+    api(`/api/enterprises/${code}`).catch(() => null),
+    api(`/api/reviews/enterprises/${code}`).then((r) => ({ r }), (error) => ({ error })),
+  ]);
+  mount(head, pageHead(t('ent.title'), file?.subject?.name ? `${file.subject.name} · ${code}` : code));
+  mount(appeals, reviewed.r ? appealsCard(reviewed.r) : card(t('ent.appeals'), errorState(reviewed.error, () => renderMyRisk(ctx), 'oversight')));
   try {
     const score = await api(`/api/scores/${code}`);
-    mount(hero, heroCard(score));
+    mount(hero, heroCard(score, reviewed.r));
+    if (reviewed.r) mount(review, reviewCard(code, reviewed.r));
     mount(explain, h('div', { class: 'grid grid-main' },
       card(t('ent.reasons'), h('p', { class: 'muted small', style: 'margin-top:0' }, t('ent.reasonsLead')), h('div', { id: 'reasons-chart' }, contributionChart(score.contributions ?? [], score.reasons ?? [], { lang: currentLang(), factors: score.factors ?? [] }))),
       h('div', { class: 'stack' },
@@ -37,17 +45,56 @@ export async function renderMyRisk(ctx) {
   }
 }
 
-function heroCard(score) {
+function heroCard(score, review) {
   const [lo, hi] = probabilityBand(score.probability);
   const meter = h('div', { class: 'meter', title: `${(score.probability * 100).toFixed(1)}%` },
     h('div', { class: 'range', style: `left:${lo * 100}%;width:${(hi - lo) * 100}%` }),
     h('div', { class: 'mark', style: `left:calc(${score.probability * 100}% - 2px)` }));
+  const differs = review?.effectiveColour && review.effectiveColour !== score.colour;
   return card(null,
     h('div', { class: 'hero', 'data-testid': 'risk-hero' },
-      h('div', { class: 'stat' }, h('span', { class: 'label' }, t('ent.colour')), h('span', { style: 'margin-top:6px' }, chipBig(score.colour))),
+      h('div', { class: 'stat' }, h('span', { class: 'label' }, differs ? t('ent.modelColour') : t('ent.colour')), h('span', { style: 'margin-top:6px' }, chipBig(score.colour))),
+      differs ? h('div', { class: 'stat', 'data-testid': 'effective-colour' }, h('span', { class: 'label' }, t('ent.effectiveColour')), h('span', { style: 'margin-top:6px' }, chipBig(review.effectiveColour))) : null,
       h('div', { class: 'stat' }, h('span', { class: 'label' }, t('ent.band')), h('span', { class: 'band' }, `${Math.round(lo * 100)}% – ${Math.round(hi * 100)}%`)),
       h('div', { style: 'flex:1;min-width:260px' }, meter, h('div', { class: 'row muted small', style: 'justify-content:space-between;margin-top:6px' }, h('span', {}, '0%'), h('span', {}, '50%'), h('span', {}, '100%')))),
     h('p', { class: 'muted small', style: 'margin:14px 0 0' }, t('ent.asOf', { date: fmtDate(score.asOf ?? score.computedAt), model: score.modelVersion ?? '—', policy: score.colourPolicyVersion ?? '—' })));
+}
+
+/** Where a person stands in the colour: waiting for an officer, confirmed, overridden, or simply in effect. */
+function reviewCard(code, review) {
+  const d = review.decision;
+  const model = review.score ? t(`colour.${review.score.colour}Short`) : '';
+  const effective = review.effectiveColour ? t(`colour.${review.effectiveColour}Short`) : '';
+  const text = {
+    'no-score': t('ent.review.noScore'),
+    'in-effect': t('ent.review.inEffect', { colour: model }),
+    'awaiting-confirmation': t('ent.review.awaiting', { model, colour: effective }),
+    confirmed: t('ent.review.confirmed', { model, date: fmtDate(d?.decidedAt) }),
+    overridden: t('ent.review.overridden', { model, colour: effective, date: fmtDate(d?.decidedAt) }),
+  }[review.state];
+  const rank = { green: 0, yellow: 1, red: 2 };
+  const lowered = review.score && review.effectiveColour && rank[review.effectiveColour] < rank[review.score.colour];
+  const kind = review.state === 'awaiting-confirmation' ? 'warn' : review.state === 'overridden' ? (lowered ? 'ok' : 'warn') : '';
+  const decided = review.state === 'confirmed' || review.state === 'overridden';
+  return card(t('ent.review'),
+    h('div', { class: `notice ${kind}`, 'data-testid': 'review-state', 'data-state': review.state },
+      h('strong', {}, text),
+      decided && d?.reasons ? [h('div', { class: 'small', style: 'margin-top:8px' }, t('ent.review.reasons')), h('blockquote', { class: 'reasons' }, d.reasons)] : null,
+      decided && d?.appealId ? h('div', { class: 'small', style: 'margin-top:6px' }, h('a', { href: `#/my/appeals/${d.appealId}` }, t('ent.review.fromAppeal', { id: d.appealId }))) : null),
+    review.scoreSeq === null ? h('p', { class: 'muted small' }, t('receipt.notYet')) : h('div', { class: 'row', style: 'margin-top:14px' },
+      downloadButton(t('ent.keepReceipt'), () => api(`/api/reviews/enterprises/${code}/score-receipt`), `tianping-score-receipt-${code}-${review.scoreSeq}.json`, { id: 'score-receipt' }),
+      h('span', { class: 'muted small', style: 'flex:1;min-width:240px' }, t('ent.receiptHelp', { seq: review.scoreSeq }))));
+}
+
+function appealsCard(review) {
+  const appeals = Array.isArray(review.appeals) ? review.appeals : [];
+  const open = appeals.find((a) => a.status === 'filed' || a.status === 'in-review');
+  const action = open
+    ? h('a', { class: 'btn secondary', href: `#/my/appeals/${open.id}` }, t('ent.followAppeal'))
+    : h('a', { class: 'btn', href: '#/my/appeals', id: 'file-appeal' }, t('ent.fileAppeal'));
+  return card(h('div', { class: 'row', style: 'width:100%' }, h('h2', {}, t('ent.appeals')), h('span', { class: 'spacer' }), review.state === 'no-score' ? null : action),
+    h('p', { class: 'muted small', style: 'margin-top:0' }, t('ent.appealsLead')),
+    appealsTable(appeals, t('appeals.none')));
 }
 
 function chipBig(colour) {

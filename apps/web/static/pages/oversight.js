@@ -1,7 +1,7 @@
-// Oversight: the tamper-evident record with verification, and the model registry.
+// Oversight: the tamper-evident record with its verification, and what waits in the review queue.
 import { api } from '../api.js';
 import { fmtDateTime, t } from '../i18n.js';
-import { badge, card, emptyState, errorState, field, h, loading, mount, pageHead, pager, section, select, state, table } from '../ui.js';
+import { badge, card, emptyState, errorState, field, h, mount, pageHead, pager, section, select } from '../ui.js';
 
 const PAGE = 20;
 
@@ -25,7 +25,7 @@ export async function renderAudit(ctx) {
   mount(ctx.main, pageHead(t('audit.title'), t('audit.lead'), verify),
     h('div', { class: 'stack' },
       verifyBox,
-      h('div', { class: 'grid grid-2' }, card(t('audit.queue'), state('unavailable', t('state.unavailable'), t('audit.queueSoon'))), card(t('audit.checkpoint'), checkpoint)),
+      h('div', { class: 'grid grid-2' }, queueCard(), card(t('audit.checkpoint'), checkpoint)),
       entries));
   section(checkpoint, () => api('/api/audit/checkpoints/latest'), (c) => (c ? h('dl', { class: 'kv' },
     h('dt', {}, 'Tree size'), h('dd', {}, c.treeSize ?? '—'),
@@ -35,8 +35,20 @@ export async function renderAudit(ctx) {
   await entriesTable(entries);
 }
 
+/** What waits for a person, with the way to the queue. */
+function queueCard() {
+  const body = h('div');
+  section(body, () => api('/api/reviews/summary'), (s) => h('div', {},
+    h('dl', { class: 'kv', id: 'queue-summary' },
+      h('dt', {}, t('reviews.pendingConfirmations')), h('dd', {}, s.pendingConfirmations),
+      h('dt', {}, t('audit.openAppeals')), h('dd', {}, s.appeals.filed + s.appeals['in-review']),
+      h('dt', {}, t('appeal.overdue')), h('dd', {}, s.appeals.overdue > 0 ? badge(String(s.appeals.overdue), 'bad') : '0')),
+    h('a', { class: 'btn secondary', href: '#/reviews', style: 'margin-top:14px' }, t('audit.openQueue'))), 'oversight');
+  return card(t('audit.queue'), body);
+}
+
 async function entriesTable(container) {
-  const kind = select('kind', [['', t('common.all')], ['score', 'score'], ['model-version', 'model-version'], ['colour-policy', 'colour-policy']], '');
+  const kind = select('kind', [['', t('common.all')], ...['score', 'model-version', 'colour-policy', 'sign-off', 'approval', 'colour-decision', 'appeal', 'kill-switch', 'algorithm-audit', 'algorithm-audit-publication'].map((k) => [k, k])], '');
   const subject = h('input', { name: 'subjectRef', placeholder: t('field.creditCode'), size: 22 });
   const form = h('form', { class: 'filters' }, field(t('audit.kind'), kind), field(t('field.subject'), subject), h('button', { class: 'btn secondary', type: 'submit' }, t('common.search')));
   const list = h('div');
@@ -55,26 +67,3 @@ async function entriesTable(container) {
   mount(container, card(t('audit.title'), form, h('div', { style: 'margin-top:14px' }, list)));
   await load();
 }
-
-export async function renderModels(ctx) {
-  const list = h('div');
-  mount(ctx.main, pageHead(t('models.title'), t('models.lead')),
-    h('div', { class: 'stack' },
-      list,
-      h('div', { class: 'grid grid-2' },
-        card(t('models.kill'), state('unavailable', t('state.unavailable'), t('state.unavailableHelp', { app: 'scoring' }))),
-        card('Fairness · Accuracy · Drift', state('unavailable', t('state.unavailable'), t('models.reports'))))));
-  await section(list, () => api('/api/models'), (answer) => {
-    const models = Array.isArray(answer) ? answer : answer?.items ?? answer?.models ?? [];
-    return card(t('models.title'), table([
-      [t('field.version'), (m) => h('span', { class: 'mono' }, m.modelVersion ?? m.version)],
-      [t('field.state'), (m) => badge(m.state ?? '—', m.state === 'active' ? 'ok' : m.state === 'suspended' ? 'bad' : 'blue')],
-      ['Spec', (m) => m.specId ?? m.specName ?? '—'],
-      [t('field.window'), (m) => (m.trainingWindow ? `${m.trainingWindow.from} → ${m.trainingWindow.to}` : '—')],
-      ['AUC / Brier', (m) => (m.metrics ? `${m.metrics.auc?.toFixed?.(3) ?? '—'} / ${m.metrics.brier?.toFixed?.(3) ?? '—'}` : '—')],
-      [t('field.recordedAt'), (m) => fmtDateTime(m.stateChangedAt ?? m.createdAt ?? m.at)],
-    ], models, { empty: t('models.none') }));
-  }, 'scoring');
-}
-
-export { loading };

@@ -7,4 +7,6 @@ export const OversightSubjects = {
   approvalGranted: 'oversight.approval.granted.v1',
   /** An appeal decision that corrects data or overrides a score. */
   appealDecided: 'oversight.appeal.decided.v1',
+  /** A person confirmed or overrode a score's colour: only then does a red (an adverse result) take effect. */
+  colourDecided: 'oversight.colour.decided.v1',
 } as const;

@@ -38,11 +38,30 @@ export interface ScoresComputed {
   scores: ScoreRecord[];
 }
 
+/** Who built a model version: the bureau itself or a contracted vendor (responsibility is traced to it). */
+export interface ModelBuilder {
+  kind: 'bureau' | 'vendor';
+  name: string;
+}
+
+/** One person's approving sign-off, as oversight granted it. */
+export interface Approver {
+  actor: string;
+  role: 'technical' | 'legal';
+  /** The record entry of the sign-off in oversight's tamper-evident record. */
+  auditSeq: number;
+}
+
 export interface ModelVersionEvent {
   modelVersion: string;
   state: 'draft' | 'approved' | 'active' | 'retired' | 'suspended';
+  /** Who made this change; on registration (draft), who trained it. */
   actor: string;
   reason?: string;
+  /** Absent only on events published before builders were recorded. */
+  builtBy?: ModelBuilder;
+  /** On the change to approved: the sign-offs oversight granted it with. */
+  approvedBy?: Approver[];
   specName: string;
   trainingWindow: { from: string; to: string };
   dataFingerprint: string;
@@ -54,6 +73,9 @@ export interface ColourPolicyEvent {
   version: string;
   thresholds: { yellow: number; red: number };
   state: 'proposed' | 'approved' | 'active' | 'retired';
+  /** Who made this change; on a proposal, the proposer. */
   actor: string;
+  /** On the change to approved: the sign-off oversight granted it with. */
+  approvedBy?: Approver[];
   at: string;
 }

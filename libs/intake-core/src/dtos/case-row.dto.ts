@@ -39,7 +39,8 @@ export class CaseRow extends ContractRow {
   @IsOptionalText() violation: Cell;
   @IsDecimalValue({ optional: true, min: 0 }) penalty_yuan: Cell;
 
-  @RowCheck<CaseRow>('required', 'is required for an inspection (检查)', (v, row) => isInspection(row) && listOf(v).length === 0)
+  // The contract makes the column required (it is not one of the optional ones); an inspection needs two.
+  @RowCheck<CaseRow>('required', 'is required: every case names its officers', (v) => listOf(v).length === 0)
   @RowCheck<CaseRow>('too_few', 'must list at least two officers for an inspection (检查)', (v, row) => isInspection(row) && listOf(v).length === 1)
   officer_ids: Cell;
 

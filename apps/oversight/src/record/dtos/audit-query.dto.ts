@@ -14,3 +14,12 @@ export class ConsistencyQuery {
   @Type(() => Number) @IsInt() @Min(1) from!: number;
   @Type(() => Number) @IsInt() @Min(1) to!: number;
 }
+
+/** A read of personal data in full, logged before the data is shown: who, their role, whose, why. */
+export class PersonalDataReadDto {
+  @IsString() @MaxLength(128) @Matches(/\S/) actor!: string;
+  @IsString() @MaxLength(32) @Matches(/^[a-z-]+$/) role!: string;
+  @IsString() @Matches(/^[0-9A-Z]{18}$/) creditCode!: string;
+  @IsString() @MaxLength(200) route!: string;
+  @IsString() @MaxLength(500) @Matches(/\S.{3,}\S/) reason!: string;
+}

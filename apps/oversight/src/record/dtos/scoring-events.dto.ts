@@ -36,11 +36,17 @@ export class ScoresComputedDto {
   @IsArray() @ArrayMaxSize(100_000) @ValidateNested({ each: true }) @Type(() => ScoreRecordDto) scores!: ScoreRecordDto[];
 }
 
+export class ModelBuilderDto {
+  @IsIn(['bureau', 'vendor']) kind!: string;
+  @IsString() @IsNotEmpty() name!: string;
+}
+
 export class ModelVersionEventDto {
   @IsString() @IsNotEmpty() modelVersion!: string;
   @IsIn(['draft', 'approved', 'active', 'retired', 'suspended']) state!: string;
   @IsString() @IsNotEmpty() actor!: string;
   @IsOptional() @IsString() reason?: string;
+  @IsOptional() @ValidateNested() @Type(() => ModelBuilderDto) builtBy?: ModelBuilderDto;
   @IsString() specName!: string;
   @IsObject() trainingWindow!: object;
   @IsString() dataFingerprint!: string;

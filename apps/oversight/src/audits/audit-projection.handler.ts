@@ -1,0 +1,46 @@
+import { Inject, Injectable, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
+import type { NatsConnection } from '@nats-io/transport-node';
+import { DispatchSubjects, IntakeSubjects, ScoringSubjects, STREAMS } from '@tianping/contracts';
+import { NATS_CONNECTION, RoutedConsumers } from '@tianping/messaging';
+import { colourPolicyEventRow, drawRow, enterpriseRows, inspectionRows, modelEventRow, scoreRows } from './audit-events.validator';
+import { AuditProjectionRepository } from './audit-projection.repository';
+
+/**
+ * Feeds the audits' projections from the same events the record logs, on durable consumers of their
+ * own (the record's are untouched). Scoring's and dispatch's subjects share one consumer per stream,
+ * so a model's events and its scores arrive in the order they were published.
+ */
+@Injectable()
+export class AuditProjectionHandler implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly consumers: RoutedConsumers;
+
+  constructor(@Inject(NATS_CONNECTION) nc: NatsConnection, projections: AuditProjectionRepository) {
+    this.consumers = new RoutedConsumers(
+      nc,
+      [
+        { stream: STREAMS.scoring.name, durable: 'oversight-audits-scoring', subject: STREAMS.scoring.subjects[0] },
+        { stream: STREAMS.dispatch.name, durable: 'oversight-audits-dispatch', subject: STREAMS.dispatch.subjects[0] },
+        { stream: STREAMS.intake.name, durable: 'oversight-audits-subjects', subject: IntakeSubjects.subjectsUpserted },
+      ],
+      {
+        [ScoringSubjects.scoresComputed]: (p) => projections.upsertScores(scoreRows(p)),
+        [ScoringSubjects.modelRegistered]: (p) => projections.insertModelEvent(modelEventRow(p)),
+        [ScoringSubjects.modelStateChanged]: (p) => projections.insertModelEvent(modelEventRow(p)),
+        [ScoringSubjects.colourPolicyChanged]: (p) => projections.insertColourPolicyEvent(colourPolicyEventRow(p)),
+        [DispatchSubjects.drawCompleted]: (p) => projections.insertDraw(drawRow(p)),
+        [DispatchSubjects.visitResultRecorded]: (p) => projections.insertInspections(inspectionRows(p)),
+        // A published plan adds nothing the audits need: its draw carries the tasks and their reasons.
+        [DispatchSubjects.planPublished]: async () => undefined,
+        [IntakeSubjects.subjectsUpserted]: (p) => projections.upsertEnterprises(enterpriseRows(p)),
+      },
+    );
+  }
+
+  onApplicationBootstrap(): Promise<void> {
+    return this.consumers.start();
+  }
+
+  beforeApplicationShutdown(): Promise<void> {
+    return this.consumers.stop();
+  }
+}

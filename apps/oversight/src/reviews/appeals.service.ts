@@ -1,0 +1,204 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { BadRequestException, ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { JsonValue } from '@tianping/audit-log';
+import { OversightSubjects, type AppealDecided, type Colour, type RecordCorrection } from '@tianping/contracts';
+import { enqueueEvent } from '@tianping/messaging';
+import { OVERSIGHT_SCHEMA } from '../database/oversight.data-source';
+import { AuditLogService } from '../record/audit-log.service';
+import { AppealsRepository, type AppealFilter, type AppealOutcome, type AppealRow, type AppealStep, type Challenge, type EvidenceFile } from './appeals.repository';
+import { ColourDecisionsRepository, type SeenScore } from './colour-decisions.repository';
+import { ColourDecisionsService } from './colour-decisions.service';
+
+export const APPEAL_KIND = 'appeal';
+/** Days the bureau has to decide an appeal (陈述申辩), from filing; APPEAL_REVIEW_DAYS overrides. */
+const REVIEW_DAYS = Number(process.env.APPEAL_REVIEW_DAYS ?? 15);
+
+export interface AppealFiling {
+  creditCode: string;
+  filedBy: string;
+  grounds: string;
+  challenges: Challenge[];
+  evidence: { name: string; contentType: string; content: Buffer }[];
+}
+
+export interface AppealDecision {
+  actor: string;
+  outcome: AppealOutcome;
+  reasons: string;
+  corrections?: RecordCorrection[];
+  overrideColour?: Colour;
+}
+
+export interface AppealView extends AppealRow {
+  steps: AppealStep[];
+  evidence: EvidenceFile[];
+}
+
+/**
+ * Appeals (陈述申辩): the enterprise files against its score with reasons, evidence and challenged
+ * records; an officer who had no part in the score decides with written reasons — uphold, correct the
+ * data (intake applies it and scoring re-scores), or override the colour. Every step is in the record.
+ */
+@Injectable()
+export class AppealsService {
+  constructor(
+    private readonly appeals: AppealsRepository,
+    private readonly scores: ColourDecisionsRepository,
+    private readonly decisions: ColourDecisionsService,
+    private readonly record: AuditLogService,
+  ) {}
+
+  async file(filing: AppealFiling): Promise<AppealView> {
+    const id = await this.appeals.transaction(async (m) => {
+      const score = await this.scores.current(filing.creditCode, m);
+      if (!score) throw new NotFoundException('this enterprise has no score to appeal yet');
+      if (await this.appeals.hasOpen(m, filing.creditCode)) throw new ConflictException('an appeal of this enterprise is already open: follow it, or add to it when it is decided');
+      const filedAt = new Date();
+      const appealId = `AP-${filedAt.toISOString().slice(0, 10).replace(/-/g, '')}-${randomBytes(4).toString('hex').toUpperCase()}`;
+      const dueAt = new Date(filedAt.getTime() + REVIEW_DAYS * 86_400_000).toISOString();
+      const evidence = filing.evidence.map((f, n) => ({ n, name: f.name, contentType: f.contentType, size: f.content.length, sha256: sha256(f.content), content: f.content }));
+      await this.appeals.insert(m, {
+        id: appealId, creditCode: score.creditCode, scoreId: score.scoreId, modelVersion: score.modelVersion, colour: score.colour, probability: score.probability,
+        grounds: filing.grounds, challenges: filing.challenges, status: 'filed', filedBy: filing.filedBy, filedAt: filedAt.toISOString(), dueAt,
+      });
+      await this.appeals.insertEvidence(m, appealId, evidence);
+      // The record keeps hashes of the enterprise's text and files, not the text: it is permanent, and may hold personal data.
+      await this.step(m, appealId, score.creditCode, {
+        step: 'filed', actor: filing.filedBy, note: null, at: filedAt.toISOString(),
+        detail: { scoreId: score.scoreId, modelVersion: score.modelVersion, colour: score.colour, dueAt, groundsSha256: sha256(Buffer.from(filing.grounds)),
+          challenges: filing.challenges.map((c) => ({ kind: c.kind, recordId: c.recordId, claimSha256: sha256(Buffer.from(c.claim)) })),
+          evidence: evidence.map(({ name, size, sha256: hash }) => ({ name, size, sha256: hash })) },
+      });
+      return appealId;
+    });
+    return this.view(id);
+  }
+
+  /** An officer takes the appeal; refused to anyone the record names as having had a part in the score. */
+  async claim(id: string, actor: string): Promise<AppealView> {
+    await this.appeals.transaction(async (m) => {
+      const appeal = await this.locked(m, id);
+      if (appeal.status !== 'filed') throw new ConflictException(appeal.status === 'in-review' ? `appeal ${id} is already being reviewed by ${appeal.reviewer}` : `appeal ${id} is already decided`);
+      await this.assertIndependent(appeal, actor);
+      await this.appeals.update(m, id, { status: 'in-review', reviewer: actor });
+      await this.step(m, id, appeal.creditCode, { step: 'in-review', actor, note: null, detail: {}, at: new Date().toISOString() });
+    });
+    return this.view(id);
+  }
+
+  async decide(id: string, decision: AppealDecision): Promise<AppealView> {
+    await this.appeals.transaction(async (m) => {
+      const appeal = await this.locked(m, id);
+      if (appeal.status === 'filed') {
+        await this.assertIndependent(appeal, decision.actor);
+      } else if (appeal.status !== 'in-review') {
+        throw new ConflictException(`appeal ${id} is already decided`);
+      } else if (appeal.reviewer !== decision.actor) {
+        throw new ForbiddenException(`appeal ${id} is being reviewed by another officer`);
+      }
+      const corrections = checkDecision(appeal, decision);
+      const at = new Date().toISOString();
+      if (decision.outcome === 'overridden') await this.override(m, appeal, decision);
+      const status = decision.outcome === 'corrected' ? 'awaiting-rescore' : 'decided';
+      await this.appeals.update(m, id, { status, outcome: decision.outcome, reviewer: decision.actor, decisionReasons: decision.reasons, overrideColour: decision.overrideColour ?? null, decidedAt: at, ...(status === 'decided' ? { closedAt: at } : {}) });
+      await this.step(m, id, appeal.creditCode, {
+        step: 'decided', actor: decision.actor, note: decision.reasons, at,
+        detail: { outcome: decision.outcome, corrections, ...(decision.overrideColour ? { overrideColour: decision.overrideColour } : {}) },
+      });
+      const message: AppealDecided = {
+        appealId: id, creditCode: appeal.creditCode, scoreId: appeal.scoreId, outcome: decision.outcome, corrections,
+        ...(decision.overrideColour ? { overrideColour: decision.overrideColour } : {}), actor: decision.actor, at,
+      };
+      await enqueueEvent(m, OVERSIGHT_SCHEMA, OversightSubjects.appealDecided, message);
+      if (corrections.length > 0) {
+        await this.appeals.addStep(m, id, { step: 'correction-sent', actor: decision.actor, note: null, detail: { corrections }, at, auditSeq: null });
+      }
+    });
+    return this.view(id);
+  }
+
+  /** A new score for an enterprise whose appeal corrected its data closes the appeal, showing before and after. */
+  async onRescored(manager: EntityManager, current: SeenScore[]): Promise<void> {
+    const byCode = new Map(current.map((s) => [s.creditCode, s]));
+    for (const appeal of await this.appeals.awaitingRescore(manager, [...byCode.keys()])) {
+      const score = byCode.get(appeal.creditCode)!;
+      if (score.scoreId === appeal.scoreId || (appeal.decidedAt && score.computedAt <= appeal.decidedAt)) continue;
+      const at = new Date().toISOString();
+      await this.step(manager, appeal.id, appeal.creditCode, {
+        step: 'rescored', actor: 'scoring', note: null, at,
+        detail: { scoreId: score.scoreId, colour: score.colour, probability: score.probability, previousColour: appeal.colour, previousProbability: appeal.probability },
+      });
+      await this.appeals.update(manager, appeal.id, { status: 'decided', closedAt: at });
+    }
+  }
+
+  async view(id: string): Promise<AppealView> {
+    const appeal = await this.appeals.find(id);
+    if (!appeal) throw new NotFoundException(`no appeal ${id}`);
+    const [steps, evidence] = await Promise.all([this.appeals.steps(id), this.appeals.evidence(id)]);
+    return { ...appeal, steps, evidence };
+  }
+
+  list(filter: AppealFilter): Promise<AppealRow[]> {
+    return this.appeals.list({ ...filter, limit: Math.min(Math.max(filter.limit, 1), 200) });
+  }
+
+  counts() {
+    return this.appeals.counts();
+  }
+
+  async evidence(id: string, n: number) {
+    const file = await this.appeals.evidenceContent(id, n);
+    if (!file) throw new NotFoundException(`appeal ${id} has no evidence file ${n}`);
+    return file;
+  }
+
+  /** A receipt for one of the appeal's logged steps: the enterprise can verify it with the public key alone. */
+  async receipt(id: string, seq: number) {
+    const steps = await this.appeals.steps(id);
+    if (!steps.some((s) => s.auditSeq === seq)) throw new NotFoundException(`entry ${seq} is not a step of appeal ${id}`);
+    return this.record.receipt(seq);
+  }
+
+  private async override(m: EntityManager, appeal: AppealRow, decision: AppealDecision): Promise<void> {
+    const score = await this.scores.current(appeal.creditCode, m);
+    if (score && score.scoreId === appeal.scoreId) await this.decisions.ensureRow(m, score, appeal.filedAt);
+    await this.decisions.decide(appeal.scoreId, { actor: decision.actor, reasons: decision.reasons, colour: decision.overrideColour, appealId: appeal.id }, m);
+  }
+
+  private async assertIndependent(appeal: AppealRow, actor: string): Promise<void> {
+    if (actor === appeal.filedBy) throw new ForbiddenException('the enterprise cannot review its own appeal');
+    const score = await this.scores.current(appeal.creditCode);
+    const involved = await this.scores.involvedActors({ creditCode: appeal.creditCode, modelVersion: appeal.modelVersion, colourPolicyVersion: score?.colourPolicyVersion ?? '' });
+    if (involved.has(actor)) throw new ForbiddenException(`${actor} had a part in this score (model, colour policy or an earlier decision on it) and cannot review the appeal`);
+  }
+
+  private async locked(m: EntityManager, id: string): Promise<AppealRow> {
+    const appeal = await this.appeals.lock(m, id);
+    if (!appeal) throw new NotFoundException(`no appeal ${id}`);
+    return appeal;
+  }
+
+  private async step(m: EntityManager, appealId: string, creditCode: string, step: Omit<AppealStep, 'auditSeq'>): Promise<void> {
+    const data = { appealId, step: step.step, actor: step.actor, note: step.note, ...step.detail } as unknown as JsonValue;
+    const auditSeq = await this.record.append(APPEAL_KIND, creditCode, data, { manager: m });
+    await this.appeals.addStep(m, appealId, { ...step, auditSeq });
+  }
+}
+
+/** What a decision must carry: reasons always, corrections for 'corrected', a different colour for 'overridden'. */
+function checkDecision(appeal: AppealRow, decision: AppealDecision): RecordCorrection[] {
+  const corrections = decision.corrections ?? [];
+  if (decision.outcome === 'corrected' && corrections.length === 0) throw new BadRequestException('a data correction names the records to correct');
+  if (decision.outcome !== 'corrected' && corrections.length > 0) throw new BadRequestException('corrections belong to the "corrected" outcome');
+  if (decision.outcome === 'overridden' && (!decision.overrideColour || decision.overrideColour === appeal.colour)) {
+    throw new BadRequestException('an override names a colour other than the score\'s');
+  }
+  if (decision.outcome !== 'overridden' && decision.overrideColour) throw new BadRequestException('only an override sets a colour');
+  return corrections;
+}
+
+function sha256(content: Buffer): string {
+  return createHash('sha256').update(content).digest('hex');
+}

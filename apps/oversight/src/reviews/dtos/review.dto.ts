@@ -1,0 +1,70 @@
+import { Transform, Type } from 'class-transformer';
+import { isValidCreditCode } from '@tianping/common';
+import {
+  ArrayMaxSize, buildMessage, IsArray, IsBase64, IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateBy, ValidateNested,
+} from 'class-validator';
+
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+const COLOURS = ['green', 'yellow', 'red'] as const;
+/** A unified social credit code whose check character is right. */
+const IsCreditCode = () =>
+  ValidateBy({ name: 'isCreditCode', validator: { validate: (v) => isValidCreditCode(v), defaultMessage: buildMessage((each) => `${each}$property must be a valid 18-character unified social credit code`) } });
+
+/** Who acts is set by the web gateway from the session; the service still requires it. */
+export class ActorDto {
+  @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(128) actor!: string;
+}
+
+export class ColourDecisionDto extends ActorDto {
+  @Transform(trim) @IsString() @MinLength(5) @MaxLength(4000) reasons!: string;
+  /** Omitted or the model's colour: confirm; another colour: override. */
+  @IsOptional() @IsIn(COLOURS) colour?: (typeof COLOURS)[number];
+}
+
+export class ChallengeDto {
+  @IsIn(['clue', 'case']) kind!: 'clue' | 'case';
+  @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(64) recordId!: string;
+  @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(1000) claim!: string;
+}
+
+export class EvidenceDto {
+  @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(200) name!: string;
+  @IsString() @Matches(/^[\w.+-]+\/[\w.+-]+$/) @MaxLength(100) contentType!: string;
+  /** The file, base64: at most ~2 MB each (the body limit bounds the whole filing). */
+  @IsString() @IsBase64() @MaxLength(2_800_000) contentBase64!: string;
+}
+
+export class FileAppealDto extends ActorDto {
+  @Transform(trim) @IsCreditCode() creditCode!: string;
+  @Transform(trim) @IsString() @MinLength(10) @MaxLength(8000) grounds!: string;
+  @IsOptional() @IsArray() @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => ChallengeDto) challenges?: ChallengeDto[];
+  @IsOptional() @IsArray() @ArrayMaxSize(5) @ValidateNested({ each: true }) @Type(() => EvidenceDto) evidence?: EvidenceDto[];
+}
+
+export class CorrectionDto {
+  @IsIn(['clue', 'case']) kind!: 'clue' | 'case';
+  @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(64) recordId!: string;
+  @IsIn(['unlink', 'mark-false', 'revoke']) action!: 'unlink' | 'mark-false' | 'revoke';
+}
+
+export class DecideAppealDto extends ActorDto {
+  @IsIn(['upheld', 'corrected', 'overridden']) outcome!: 'upheld' | 'corrected' | 'overridden';
+  @Transform(trim) @IsString() @MinLength(5) @MaxLength(8000) reasons!: string;
+  @IsOptional() @IsArray() @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => CorrectionDto) corrections?: CorrectionDto[];
+  @IsOptional() @IsIn(COLOURS) overrideColour?: (typeof COLOURS)[number];
+}
+
+export class AppealQuery {
+  @IsOptional() @IsIn(['filed', 'in-review', 'awaiting-rescore', 'decided']) status?: 'filed' | 'in-review' | 'awaiting-rescore' | 'decided';
+  @IsOptional() @Transform(trim) @IsCreditCode() creditCode?: string;
+  @IsOptional() @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value)) @IsBoolean() overdue?: boolean;
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) limit?: number;
+  /** Paging: `dueAt|id` of the last row seen. */
+  @IsOptional() @IsString() @MaxLength(200) after?: string;
+}
+
+export class QueueQuery {
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) limit?: number;
+  /** Paging: `requestedAt|id` of the last row seen. */
+  @IsOptional() @IsString() @MaxLength(200) after?: string;
+}

@@ -1,0 +1,61 @@
+import { Body, Controller, Get, HttpCode, NotFoundException, Param, Post, Query } from '@nestjs/common';
+import { AuditLogService } from '../record/audit-log.service';
+import { AppealsService } from './appeals.service';
+import { ColourDecisionsRepository } from './colour-decisions.repository';
+import { ColourDecisionsService } from './colour-decisions.service';
+import { ColourDecisionDto, QueueQuery } from './dtos/review.dto';
+
+@Controller('api/reviews')
+export class ReviewsController {
+  constructor(
+    private readonly decisions: ColourDecisionsService,
+    private readonly repository: ColourDecisionsRepository,
+    private readonly appeals: AppealsService,
+    private readonly record: AuditLogService,
+  ) {}
+
+  /** Red scores waiting for a person, oldest first. */
+  @Get('confirmations')
+  async queue(@Query() query: QueueQuery) {
+    const [requestedAt, id] = query.after?.split('|') ?? [];
+    const items = await this.repository.pending(query.limit ?? 50, requestedAt && id ? { requestedAt, id } : undefined);
+    return { items, pending: await this.repository.countPending() };
+  }
+
+  /** Confirm (no colour, or the model's) or override (another colour) the score's colour, with reasons. */
+  @Post('confirmations/:scoreId')
+  @HttpCode(200)
+  decide(@Param('scoreId') scoreId: string, @Body() body: ColourDecisionDto) {
+    return this.decisions.decide(scoreId, { actor: body.actor, reasons: body.reasons, colour: body.colour });
+  }
+
+  /** Per officer: decisions, override rate, median time to decide, decisions under a minute. */
+  @Get('officers')
+  officers() {
+    return this.repository.officerStats();
+  }
+
+  @Get('summary')
+  async summary() {
+    return { pendingConfirmations: await this.repository.countPending(), appeals: await this.appeals.counts() };
+  }
+
+  /** What an enterprise may see of its own review: the colour in effect and why, decisions, appeals. */
+  @Get('enterprises/:creditCode')
+  async enterprise(@Param('creditCode') creditCode: string) {
+    const code = creditCode.toUpperCase();
+    const effective = await this.decisions.effective(code);
+    const scoreSeq = effective.score ? await this.repository.scoreSeq(effective.score.scoreId) : null;
+    const [decisions, appeals] = await Promise.all([this.repository.forEnterprise(code, 20), this.appeals.list({ creditCode: code, limit: 20 })]);
+    return { ...effective, scoreSeq, decisions, appeals };
+  }
+
+  /** The receipt of the enterprise's current score in the record. */
+  @Get('enterprises/:creditCode/score-receipt')
+  async scoreReceipt(@Param('creditCode') creditCode: string) {
+    const effective = await this.decisions.effective(creditCode.toUpperCase());
+    const seq = effective.score ? await this.repository.scoreSeq(effective.score.scoreId) : null;
+    if (seq === null) throw new NotFoundException('the record has not logged this enterprise\'s score yet');
+    return this.record.receipt(seq);
+  }
+}

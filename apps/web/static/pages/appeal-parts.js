@@ -1,0 +1,133 @@
+// Pieces of an appeal both sides see: its status, deadline, step timeline with receipts, the
+// decision, the grounds and challenged records, and the evidence files.
+import { api } from '../api.js';
+import { fmtDate, fmtDateTime, fmtPercent, t } from '../i18n.js';
+import { badge, card, chip, downloadButton, fmtBytes, h } from '../ui.js';
+
+const STEPS = ['filed', 'in-review', 'decided', 'correction-sent', 'rescored'];
+const DAY = 86_400_000;
+
+export function appealStatusBadge(appeal) {
+  const kind = { filed: 'blue', 'in-review': 'blue', 'awaiting-rescore': '', decided: 'ok' }[appeal.status] ?? '';
+  return h('span', { class: 'row', style: 'gap:6px;display:inline-flex', 'data-status': appeal.status },
+    badge(t(`appeal.status.${appeal.status}`), kind), appeal.overdue ? badge(t('appeal.overdue'), 'bad') : null);
+}
+
+export function outcomeText(outcome) {
+  return outcome ? t(`appeal.outcome.${outcome}`) : '—';
+}
+
+/** The deadline in words: days left, days late, or when it was decided. */
+export function dueText(appeal) {
+  if (appeal.decidedAt) return t('appeal.decidedOn', { date: fmtDate(appeal.decidedAt) });
+  const days = Math.ceil((Date.parse(appeal.dueAt) - Date.now()) / DAY);
+  if (appeal.overdue || days < 0) return t('appeal.lateBy', { date: fmtDate(appeal.dueAt), n: Math.max(1, -days) });
+  return t('appeal.dueIn', { date: fmtDate(appeal.dueAt), n: Math.max(0, days) });
+}
+
+/** Who took a step, in the words the reader needs: an enterprise sees roles, oversight sees accounts. */
+function actorOf(step, forEnterprise) {
+  if (step.step === 'rescored') return t('appeal.actor.scoring');
+  if (!forEnterprise) return step.actor;
+  return step.step === 'filed' ? t('appeal.actor.you') : t('appeal.actor.officer');
+}
+
+/** Steps this appeal will take: corrections and a re-score only when the decision corrected records. */
+function expectedSteps(appeal) {
+  if (appeal.outcome && appeal.outcome !== 'corrected') return STEPS.slice(0, 3);
+  return STEPS;
+}
+
+export function appealTimeline(appeal, { forEnterprise = false } = {}) {
+  const taken = new Map(appeal.steps.map((s) => [s.step, s]));
+  const firstOpen = expectedSteps(appeal).find((name) => !taken.has(name));
+  return h('ol', { class: 'timeline', id: 'appeal-timeline' }, expectedSteps(appeal).map((name) => {
+    const step = taken.get(name);
+    const state = step ? 'done' : name === firstOpen ? 'now' : 'later';
+    return h('li', { class: state, 'data-step': name },
+      h('div', { class: 'row', style: 'gap:10px' },
+        h('strong', {}, t(`appeal.step.${name}`)),
+        step ? h('span', { class: 'muted small' }, `${fmtDateTime(step.at)} · ${actorOf(step, forEnterprise)}`) : h('span', { class: 'muted small' }, pendingHint(appeal, name)),
+        h('span', { class: 'spacer' }),
+        step?.auditSeq !== null && step?.auditSeq !== undefined ? receiptButton(appeal.id, step) : null),
+      step ? stepBody(appeal, step) : null);
+  }));
+}
+
+function pendingHint(appeal, name) {
+  if (name === 'in-review') return t('appeal.hint.inReview');
+  if (name === 'decided') return `${t('appeal.hint.decided')} · ${dueText(appeal)}`;
+  if (name === 'correction-sent') return t('appeal.hint.correction');
+  return t('appeal.hint.rescored');
+}
+
+function stepBody(appeal, step) {
+  const d = step.detail ?? {};
+  if (step.step === 'filed') {
+    return h('p', { class: 'small muted step-body' }, t('appeal.filedDetail', { colour: t(`colour.${d.colour ?? appeal.colour}Short`), n: (d.evidence ?? []).length, c: (d.challenges ?? []).length }));
+  }
+  if (step.step === 'decided') {
+    return h('div', { class: 'step-body' },
+      h('div', { class: 'row', style: 'gap:8px' }, badge(outcomeText(d.outcome ?? appeal.outcome), d.outcome === 'upheld' ? '' : 'ok'),
+        d.overrideColour ? h('span', { class: 'row', style: 'gap:6px' }, chip(appeal.colour), '→', chip(d.overrideColour)) : null),
+      step.note ? h('blockquote', { class: 'reasons' }, step.note) : null);
+  }
+  if (step.step === 'correction-sent') {
+    return h('ul', { class: 'small step-body' }, (d.corrections ?? []).map((c) => h('li', {}, `${t(`record.${c.kind}`)} ${c.recordId} · ${t(`correction.${c.action}`)}`)));
+  }
+  if (step.step === 'rescored') {
+    return h('div', { class: 'row step-body', style: 'gap:8px' },
+      chip(d.previousColour), h('span', { class: 'muted small' }, fmtPercent(d.previousProbability ?? 0, 1)), '→',
+      chip(d.colour), h('span', { class: 'muted small' }, fmtPercent(d.probability ?? 0, 1)));
+  }
+  return null;
+}
+
+function receiptButton(appealId, step) {
+  return downloadButton(t('appeal.receipt'), () => api(`/api/appeals/${encodeURIComponent(appealId)}/receipts/${step.auditSeq}`),
+    `tianping-receipt-${appealId}-${step.step}-${step.auditSeq}.json`, { 'data-receipt': step.step });
+}
+
+/** The score appealed against and where the appeal stands. */
+export function appealFacts(appeal, { forEnterprise = false } = {}) {
+  return h('dl', { class: 'kv' },
+    h('dt', {}, t('appeal.id')), h('dd', { class: 'mono' }, appeal.id),
+    forEnterprise ? null : [h('dt', {}, t('field.creditCode')), h('dd', { class: 'mono' }, appeal.creditCode)],
+    h('dt', {}, t('appeal.against')), h('dd', { class: 'row', style: 'gap:8px' }, chip(appeal.colour), h('span', { class: 'muted small' }, `${fmtPercent(appeal.probability, 1)} · ${appeal.modelVersion}`)),
+    h('dt', {}, t('field.status')), h('dd', {}, appealStatusBadge(appeal)),
+    h('dt', {}, t('appeal.filedAt')), h('dd', {}, fmtDateTime(appeal.filedAt)),
+    h('dt', {}, t('appeal.due')), h('dd', { id: 'appeal-due' }, dueText(appeal)),
+    forEnterprise ? null : [h('dt', {}, t('appeal.reviewer')), h('dd', {}, appeal.reviewer ?? '—')]);
+}
+
+export function decisionCard(appeal) {
+  if (!appeal.outcome) return null;
+  return card(t('appeal.decision'),
+    h('div', { id: 'appeal-decision', 'data-outcome': appeal.outcome },
+      h('div', { class: 'row', style: 'gap:10px' }, h('strong', { style: 'font-size:18px' }, outcomeText(appeal.outcome)),
+        appeal.overrideColour ? h('span', { class: 'row', style: 'gap:6px' }, chip(appeal.colour), '→', chip(appeal.overrideColour)) : null),
+      h('p', { class: 'muted small' }, t(`appeal.outcomeMeans.${appeal.outcome}`)),
+      h('h3', {}, t('appeal.reasons')),
+      h('blockquote', { class: 'reasons' }, appeal.decisionReasons ?? '—')));
+}
+
+export function groundsCard(appeal) {
+  return card(t('appeal.grounds'),
+    h('p', { class: 'grounds' }, appeal.grounds),
+    appeal.challenges.length === 0 ? null : [
+      h('h3', { style: 'margin-top:16px' }, t('appeal.challenged')),
+      h('ul', { class: 'list-plain', id: 'appeal-challenges' }, appeal.challenges.map((c) => h('li', {},
+        badge(t(`record.${c.kind}`), 'blue'), h('div', {}, h('div', { class: 'mono' }, c.recordId), h('div', {}, c.claim))))),
+    ]);
+}
+
+export function evidenceCard(appeal) {
+  const base = `/api/appeals/${encodeURIComponent(appeal.id)}/evidence`;
+  return card(t('appeal.evidence'), appeal.evidence.length === 0 ? h('p', { class: 'muted' }, t('appeal.noEvidence')) :
+    h('ul', { class: 'list-plain', id: 'appeal-evidence' }, appeal.evidence.map((f) => h('li', {},
+      h('span', { class: 'num' }, f.n + 1),
+      h('div', { style: 'min-width:0' },
+        h('a', { href: `${base}/${f.n}`, download: f.name }, f.name),
+        h('div', { class: 'muted small' }, `${fmtBytes(f.size)} · ${f.contentType}`),
+        h('div', { class: 'mono muted', title: 'SHA-256' }, `SHA-256 ${f.sha256}`))))));
+}

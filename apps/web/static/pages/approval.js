@@ -1,0 +1,150 @@
+// One approval request: what was proposed, by whom, each sign-off with its reasons, and the sign-off
+// form. The server holds the four-eyes rules (not the trainer, one role per person); the page says
+// what they are and shows the server's refusal when they are broken.
+import { api } from '../api.js';
+import { fmtDateTime, t } from '../i18n.js';
+import { badge, card, confirmStep, errorState, h, mount, pageHead, section } from '../ui.js';
+import { approvalBadge, builderText } from './models.js';
+
+const PATHS = { 'model-version': 'models', 'colour-policy': 'colour-policies' };
+
+export async function renderApproval(ctx, kind, ref) {
+  const flash = h('div');
+  const body = h('div');
+  mount(ctx.main,
+    pageHead(t(`approval.kind.${kind}`), h('span', { class: 'mono' }, ref), h('a', { class: 'btn secondary', href: '#/models' }, t('approval.back'))),
+    h('div', { class: 'stack' }, flash, body));
+  const load = () => section(body, async () => {
+    const [request, registry] = await Promise.all([
+      api(`/api/approvals/${PATHS[kind]}/${encodeURIComponent(ref)}`),
+      api(kind === 'model-version' ? '/api/models' : '/api/colour-policies').catch(() => null),
+    ]);
+    return { request, entry: registry?.find((r) => r.version === ref) ?? null };
+  }, ({ request, entry }) => requestBody(ctx, request, entry, (signed) => {
+    mount(flash, h('div', { class: 'notice ok', id: 'sign-off-done', role: 'status' }, t('signoff.done', { role: t(`signoff.role.${signed.role}`), decision: t(`signoff.decision.${signed.decision}`), seq: signed.auditSeq })));
+    load();
+  }), 'oversight');
+  await load();
+}
+
+function requestBody(ctx, request, entry, onSigned) {
+  const signed = new Map(request.signOffs.map((s) => [s.role, s]));
+  const status = h('div', { class: `notice ${request.status === 'approved' ? 'ok' : request.status === 'rejected' ? 'bad' : 'warn'}`, id: 'approval-status', 'data-status': request.status },
+    h('strong', {}, t(`approval.status.${request.status}`)),
+    h('div', { class: 'small', style: 'margin-top:4px' }, request.status === 'pending'
+      ? t('approval.pendingMeans', { roles: request.missing.map((r) => t(`signoff.role.${r}`)).join('、') })
+      : t(`approval.decidedMeans.${request.status}`, { date: fmtDateTime(request.decidedAt), seq: request.decisionSeq })));
+  const canSign = ctx.me.role === 'oversight' && request.status === 'pending';
+  return h('div', { class: 'grid grid-main' },
+    h('div', { class: 'stack' },
+      card(t('approval.signOffs'), status,
+        h('div', { class: 'signoffs', id: 'sign-offs' }, request.required.map((role) => roleSlot(request.subjectKind, role, signed.get(role))))),
+      canSign ? signOffForm(ctx, request, onSigned) : null),
+    h('div', { class: 'stack' }, proposalCard(request, entry)));
+}
+
+/** What a role checks: a colour policy's legal review weighs thresholds, not factors. */
+function roleMeans(kind, role) {
+  return t(kind === 'colour-policy' ? `signoff.policyMeans.${role}` : `signoff.roleMeans.${role}`);
+}
+
+function roleSlot(kind, role, signOff) {
+  return h('div', { class: `signoff ${signOff ? signOff.decision : 'waiting'}`, 'data-role': role, 'data-signed': signOff ? signOff.decision : 'pending' },
+    h('div', { class: 'row' },
+      h('strong', {}, t(`signoff.role.${role}`)),
+      h('span', { class: 'spacer' }),
+      signOff ? badge(t(`signoff.decision.${signOff.decision}`), signOff.decision === 'approve' ? 'ok' : 'bad') : badge(t('signoff.waiting'), 'warn')),
+    signOff
+      ? [h('div', { class: 'small', style: 'margin-top:4px' }, t('signoff.byAt', { actor: signOff.actor, date: fmtDateTime(signOff.at) })),
+        h('blockquote', { class: 'reasons' }, signOff.reasons),
+        h('div', { class: 'muted small', style: 'margin-top:6px' }, t('signoff.seq', { seq: signOff.auditSeq }))]
+      : h('p', { class: 'muted small', style: 'margin:6px 0 0' }, roleMeans(kind, role)));
+}
+
+/** What is asked to be approved: who built and trained it, on what, and how it did on held-out data. */
+function proposalCard(request, entry) {
+  const p = request.proposal ?? {};
+  const rows = [
+    [t(request.subjectKind === 'colour-policy' ? 'approval.policyProposedBy' : 'approval.proposedBy'), h('strong', { 'data-proposed-by': request.proposedBy }, request.proposedBy)],
+    [t('approval.proposedAt'), fmtDateTime(request.proposedAt)],
+  ];
+  if (request.subjectKind === 'model-version') {
+    const m = p.metrics ?? {};
+    rows.unshift([t('approval.builtBy'), h('span', { 'data-built-by': request.builtBy?.kind ?? '' }, builderText(request.builtBy))]);
+    rows.push(
+      [t('approval.spec'), p.specName ?? '—'],
+      [t('approval.window'), p.trainingWindow ? `${p.trainingWindow.from} → ${p.trainingWindow.to}` : '—'],
+      [t('approval.rows'), m.trainRows !== undefined ? t('approval.rowsText', { rows: m.trainRows, positives: m.trainPositives ?? '—' }) : '—'],
+      [t('approval.auc'), m.validationAuc?.toFixed?.(3) ?? '—'],
+      [t('approval.ece'), m.validationEce?.toFixed?.(4) ?? '—'],
+      [t('approval.logLoss'), m.validationLogLoss?.toFixed?.(3) ?? '—'],
+      [t('approval.fingerprint'), h('span', { class: 'mono' }, p.dataFingerprint ?? '—')],
+    );
+  } else {
+    const th = p.thresholds ?? {};
+    rows.push([t('models.thresholds'), t('models.thresholdText', { yellow: `${Math.round((th.yellow ?? 0) * 1000) / 10}%`, red: `${Math.round((th.red ?? 0) * 1000) / 10}%` })]);
+  }
+  if (entry) rows.push([t('approval.registryState'), badge(t(`models.state.${entry.state}`), entry.state === 'active' ? 'ok' : 'blue')]);
+  return card(t('approval.proposal'),
+    h('dl', { class: 'kv kv-narrow', id: 'proposal' }, rows.map(([k, v]) => [h('dt', {}, k), h('dd', {}, v)])),
+    h('div', { style: 'margin-top:12px' }, approvalBadge(request)));
+}
+
+function signOffForm(ctx, request, onSigned) {
+  const free = request.required.filter((r) => request.missing.includes(r));
+  const roleChoices = request.required.map((role) => choice('role', role, t(`signoff.role.${role}`), roleMeans(request.subjectKind, role), { checked: role === free[0], disabled: !free.includes(role) }));
+  const decisionChoices = ['approve', 'reject'].map((d) => choice('decision', d, t(`signoff.decision.${d}`), t(`signoff.decisionMeans.${d}`), { checked: d === 'approve' }));
+  const reasons = h('textarea', { name: 'reasons', rows: 4, maxlength: 4000, placeholder: t(request.subjectKind === 'colour-policy' ? 'signoff.policyPlaceholder' : 'signoff.reasonsPlaceholder') });
+  const message = h('div');
+  const confirmBox = h('div');
+  const submit = h('button', { class: 'btn', type: 'submit', id: 'sign-off-submit' }, t('signoff.submit'));
+  const own = request.signOffs.find((s) => s.actor === ctx.me.username);
+  const caution = ctx.me.username === request.proposedBy ? t('signoff.youProposed') : own ? t('signoff.youSigned', { role: t(`signoff.role.${own.role}`) }) : null;
+  const form = h('form', { class: 'stack', id: 'sign-off-form', novalidate: true },
+    h('p', { class: 'muted small', style: 'margin:0' }, t('signoff.rules')),
+    caution ? h('div', { class: 'notice warn', id: 'sign-off-caution' }, caution) : null,
+    h('fieldset', { class: 'plain' }, h('legend', {}, t('signoff.role')), h('div', { class: 'choices grid-2 grid' }, roleChoices)),
+    h('fieldset', { class: 'plain' }, h('legend', {}, t('signoff.decision')), h('div', { class: 'choices grid-2 grid' }, decisionChoices)),
+    h('label', { class: 'field' }, t('signoff.reasons'), reasons),
+    message, confirmBox, h('div', { class: 'row' }, submit, h('span', { class: 'muted small' }, t('signoff.logged'))));
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const role = form.querySelector('input[name=role]:checked')?.value;
+    const decision = form.querySelector('input[name=decision]:checked')?.value;
+    if (!role) { mount(message, h('div', { class: 'notice bad', role: 'alert' }, t('signoff.pickRole'))); return; }
+    if (reasons.value.trim().length < 5) { mount(message, h('div', { class: 'notice bad', role: 'alert' }, t('signoff.reasonsRequired'))); reasons.focus(); return; }
+    mount(message);
+    submit.hidden = true;
+    const line = t('signoff.confirm', { role: t(`signoff.role.${role}`), decision: t(`signoff.decision.${decision}`), subject: request.subjectRef });
+    const yes = await confirmStep(confirmBox, line, t('signoff.confirmYes'), { danger: decision === 'reject' });
+    submit.hidden = false;
+    if (!yes) return;
+    submit.disabled = true;
+    try {
+      const after = await api(`/api/approvals/${PATHS[request.subjectKind]}/${encodeURIComponent(request.subjectRef)}/sign-offs`, { method: 'POST', body: { role, decision, reasons: reasons.value.trim() } });
+      onSigned(after.signOffs.find((s) => s.actor === ctx.me.username && s.role === role) ?? { role, decision, auditSeq: '—' });
+    } catch (error) {
+      submit.disabled = false;
+      mount(message, refusal(ctx, request, error));
+    }
+  });
+  return h('section', { class: 'card', id: 'sign-off' }, h('div', { class: 'card-head' }, h('h2', {}, t('signoff.title'))), form);
+}
+
+/** The server's refusal, in the reader's language first and then in the server's own words. */
+function refusal(ctx, request, error) {
+  if (error.status !== 403 && error.status !== 409 && error.status !== 400) return errorState(error, null, 'oversight');
+  const why = error.status === 409 ? t('signoff.conflict')
+    : error.status === 400 ? t('signoff.badRole')
+      : ctx.me.username === request.proposedBy ? t('signoff.refusedProposer')
+        : request.signOffs.some((s) => s.actor === ctx.me.username) ? t('signoff.refusedTwoRoles') : t('signoff.refused');
+  return h('div', { class: 'notice bad', role: 'alert', id: 'sign-off-refused', 'data-status': error.status },
+    h('strong', {}, why),
+    h('div', { class: 'small', style: 'margin-top:6px' }, t('signoff.server'), ' ', h('span', { class: 'server-words' }, error.message)));
+}
+
+function choice(name, value, label, help, { checked, disabled }) {
+  return h('label', { class: `choice${disabled ? ' disabled' : ''}` },
+    h('input', { type: 'radio', name, value, checked, disabled }),
+    h('span', {}, h('strong', {}, label), h('span', { class: 'muted small' }, disabled ? t('signoff.roleTaken') : help)));
+}

@@ -1,0 +1,239 @@
+// The three audits drawn from their figures: fairness by group, accuracy on the random share, drift.
+// Pure rendering: the audits page, a stored report and the public copy all draw the same way.
+import { binsChart, calibrationChart, COLOUR_FILLS, legend, pct, psiChart, rateChart } from '../audit-charts.js';
+import { currentLang, factorName, t } from '../i18n.js';
+import { badge, h, mount, state } from '../ui.js';
+
+const METRICS = [
+  ['selectionRate', (g) => g.selectionRate],
+  ['flaggedRate', (g) => g.flaggedRate],
+  ['violationFoundRate', (g) => g.violationFoundRate],
+  ['truePositiveRate', (g) => g.sample.truePositiveRate],
+  ['falsePositiveRate', (g) => g.sample.falsePositiveRate],
+];
+
+/** A group's name for people: industry sections by name, bands in words, district codes as they are. */
+export function groupLabel(dimension, group) {
+  if (group === 'unknown') return t('group.unknown');
+  if (dimension === 'industry') return /^[A-T]$/.test(group) ? `${group} ${t(`industry.${group}`)}` : group;
+  if (dimension === 'size') return t('group.size', { band: group.replace('-', '–') });
+  if (dimension === 'age') return t(`group.age.${group}`) === `group.age.${group}` ? group : t(`group.age.${group}`);
+  return group;
+}
+
+function tile(label, value, sub, kind = '', attrs = {}) {
+  return h('div', { class: `tile ${kind}`, ...attrs }, h('span', { class: 'value' }, value), h('span', { class: 'label' }, label), sub ? h('span', { class: 'muted small' }, sub) : null);
+}
+
+function points(x) {
+  return x === null || x === undefined ? '—' : `${(x * 100).toFixed(1)}`;
+}
+
+// ---------------------------------------------------------------- fairness
+
+export function fairnessFigures(f) {
+  if (f.overall.population === 0) return h('div', { id: 'fairness-figures', 'data-empty': 'no-scores' }, state('empty', t('fair.noScores'), t('fair.noScoresHelp')));
+  let metric = 'selectionRate';
+  const tabs = h('div', { class: 'tabs', role: 'tablist' });
+  const body = h('div');
+  const flagName = f.flaggedColours.includes('yellow') ? t('fair.flaggedYellow') : t('fair.flaggedRed');
+  const draw = () => {
+    mount(tabs, METRICS.map(([name]) => h('button', { type: 'button', role: 'tab', class: name === metric ? 'active' : '', 'data-metric': name, onclick: () => { metric = name; draw(); } },
+      name === 'flaggedRate' ? flagName : t(`fair.metric.${name}`))));
+    const pick = METRICS.find(([name]) => name === metric)[1];
+    const reference = pick(f.overall).rate;
+    mount(body,
+      h('p', { class: 'muted small', style: 'margin-top:0' }, t(`fair.means.${metric}`, { n: f.minGroupSize })),
+      h('div', { class: 'stack' }, f.dimensions.map((d) => dimensionCard(d, metric, pick, reference, f.minGroupSize))));
+  };
+  draw();
+  return h('div', { id: 'fairness-figures' },
+    h('div', { class: 'tiles tiles-4' },
+      tile(t('fair.population'), f.overall.population.toLocaleString()),
+      tile(t('fair.selected'), pct(f.overall.selectionRate.rate, 1), t('fair.ofN', { count: f.overall.selectionRate.count, total: f.overall.selectionRate.total })),
+      tile(flagName, pct(f.overall.flaggedRate.rate, 1), t('fair.ofN', { count: f.overall.flaggedRate.count, total: f.overall.flaggedRate.total })),
+      tile(t('fair.inspections'), f.overall.violationFoundRate.total.toLocaleString(), f.overall.violationFoundRate.total ? t('fair.found', { rate: pct(f.overall.violationFoundRate.rate, 1) }) : t('fair.noInspections'))),
+    f.overall.selectionRate.count === 0 ? h('div', { class: 'notice warn', style: 'margin-top:14px', id: 'fair-no-draws' }, t('fair.noDraws')) : null,
+    h('div', { style: 'margin-top:16px' }, tabs), body);
+}
+
+function dimensionCard(d, metric, pick, reference, minGroupSize) {
+  const lang = currentLang();
+  const rows = d.groups.map((g) => {
+    const p = pick(g);
+    return { key: g.group, label: groupLabel(d.dimension, g.group), p, small: p.total < minGroupSize };
+  });
+  const gap = d.gaps.find((g) => g.metric === metric);
+  return h('section', { class: 'subcard', id: `fairness-${d.dimension}`, 'data-dimension': d.dimension, 'data-metric': metric },
+    h('h3', {}, d.label[lang] ?? d.label.zh),
+    h('div', { class: 'grid grid-main' },
+      rateChart(rows, { reference, width: 720, labelWidth: 230, ariaLabel: `${d.label[lang] ?? d.label.zh} · ${t(`fair.metric.${metric}`)}`, attrs: { 'data-chart': 'fairness' } }),
+      h('div', {}, gapCallout(d.dimension, gap, metric, minGroupSize))),
+    groupTable(d));
+}
+
+/** The widest gap between groups big enough to compare, its interval, and the four-fifths ratio. */
+function gapCallout(dimension, gap, metric, minGroupSize) {
+  if (!gap || gap.groupsCompared < 2 || gap.difference === null) {
+    return h('div', { class: 'callout muted-callout', 'data-gap': 'none' }, t('fair.gapNone', { n: minGroupSize }));
+  }
+  if (gap.highest.value === 0) return h('div', { class: 'callout muted-callout', 'data-gap': '0' }, t('fair.gapAllZero', { n: gap.groupsCompared }));
+  const high = groupLabel(dimension, gap.highest.group);
+  const low = groupLabel(dimension, gap.lowest.group);
+  const significant = gap.interval ? gap.interval.low > 0 : null;
+  const ratioFails = gap.ratio !== null && gap.ratio < 0.8;
+  return h('div', { class: `callout ${ratioFails && significant !== false ? 'bad' : ''}`, 'data-gap': gap.difference.toFixed(6), 'data-ratio': gap.ratio === null ? '' : gap.ratio.toFixed(4) },
+    h('div', {}, t('fair.gapLine', { high, highValue: pct(gap.highest.value, 1), low, lowValue: pct(gap.lowest.value, 1), diff: points(gap.difference) })),
+    h('div', { class: 'row', style: 'gap:8px;margin-top:6px' },
+      gap.interval ? h('span', { class: 'small' }, t('fair.gapInterval', { low: points(gap.interval.low), high: points(gap.interval.high) })) : null,
+      significant === null ? null : badge(t(significant ? 'fair.significant' : 'fair.notSignificant'), significant ? 'warn' : ''),
+      gap.ratio === null
+        ? badge(t('fair.ratioNone'))
+        : badge(t(ratioFails ? 'fair.ratioFails' : 'fair.ratioPasses', { ratio: gap.ratio.toFixed(2) }), ratioFails ? 'bad' : 'ok')),
+    h('div', { class: 'muted small', style: 'margin-top:4px' }, t('fair.compared', { n: gap.groupsCompared })));
+}
+
+function groupTable(d) {
+  const cell = (p) => (p.rate === null ? '—' : `${pct(p.rate, 1)} (${p.count}/${p.total})`);
+  return h('details', { class: 'numbers' }, h('summary', {}, t('fair.numbers')),
+    h('div', { class: 'table-wrap' }, h('table', { class: 'compact' },
+      h('thead', {}, h('tr', {}, [t('fair.group'), t('fair.population'), t('fair.metric.selectionRate'), t('fair.metric.flaggedRate'), t('fair.metric.violationFoundRate'), t('fair.sampleInspections')].map((c) => h('th', {}, c)))),
+      h('tbody', {}, d.groups.map((g) => h('tr', {},
+        h('td', {}, groupLabel(d.dimension, g.group)), h('td', {}, g.population), h('td', {}, cell(g.selectionRate)), h('td', {}, cell(g.flaggedRate)),
+        h('td', {}, cell(g.violationFoundRate)), h('td', {}, g.sample.inspections)))))));
+}
+
+// ---------------------------------------------------------------- accuracy
+
+export function accuracyFigures(a) {
+  const r = a.samples.random;
+  const validation = a.model?.validation?.validationAuc;
+  if (r.inspections === 0) {
+    const chosen = a.samples.model.inspections;
+    return h('div', { id: 'accuracy-figures', 'data-empty': 'no-random-inspections' },
+      state('empty', t('acc.noRandom'), t('acc.noRandomHelp'),
+        h('div', { class: 'muted small' },
+          chosen > 0 ? h('p', {}, t('acc.onlyChosen', { n: chosen })) : null,
+          validation !== undefined ? h('p', {}, t('acc.validationOnly', { auc: validation.toFixed(3) })) : null)));
+  }
+  const auc = r.auc;
+  const effect = a.selectionEffect;
+  return h('div', { id: 'accuracy-figures' },
+    h('div', { class: 'tiles tiles-4' },
+      tile(t('acc.auc'), auc ? auc.value.toFixed(3) : '—', auc ? t('acc.aucInterval', { low: auc.interval.low.toFixed(3), high: auc.interval.high.toFixed(3) }) : t('acc.aucNone'), '', { id: 'accuracy-auc' }),
+      tile(t('acc.validationAuc'), validation !== undefined ? validation.toFixed(3) : '—', t('acc.validationSub')),
+      tile(t('acc.inspections'), r.inspections.toLocaleString(), r.unscored ? t('acc.unscored', { n: r.unscored }) : t('acc.found', { rate: pct(r.violationRate.rate, 1) })),
+      tile(t('acc.ece'), r.expectedCalibrationError === null ? '—' : points(r.expectedCalibrationError), t('acc.eceSub', { brier: r.brier?.toFixed(3) ?? '—' }))),
+    h('p', { class: 'muted small' }, t('acc.aucMeans')),
+    h('div', { class: 'grid grid-2', style: 'margin-top:8px' },
+      h('section', { class: 'subcard', id: 'calibration' }, h('h3', {}, t('acc.calibration')), h('p', { class: 'muted small', style: 'margin-top:0' }, t('acc.calibrationLead')),
+        calibrationChart(r.calibration, { ariaLabel: t('acc.calibration') })),
+      h('div', { class: 'stack' },
+        h('section', { class: 'subcard', id: 'by-colour' }, h('h3', {}, t('acc.byColour')), h('p', { class: 'muted small', style: 'margin-top:0' }, t('acc.byColourLead')),
+          rateChart(['red', 'yellow', 'green'].map((c) => ({ key: c, label: t(`colour.${c}`), p: r.violationRateByColour[c], fill: COLOUR_FILLS[c] })), { reference: r.violationRate.rate, labelWidth: 150, ariaLabel: t('acc.byColour'), attrs: { 'data-chart': 'by-colour' } }),
+          thresholdLine(r)),
+        h('section', { class: 'subcard', id: 'selection-effect' }, h('h3', {}, t('acc.effect')),
+          rateChart([
+            { key: 'model', label: t('acc.modelChosen'), p: effect.modelChosen, fill: '#e0604f' },
+            { key: 'random', label: t('acc.randomShare'), p: effect.random, fill: '#3b82c4' },
+          ], { labelWidth: 150, ariaLabel: t('acc.effect'), attrs: { 'data-chart': 'selection-effect' } }),
+          effectLine(effect)))));
+}
+
+function thresholdLine(r) {
+  const red = r.atRed;
+  return h('p', { class: 'small', style: 'margin-bottom:0' }, t('acc.atRed', { flagged: red.flagged, precision: pct(red.precision.rate, 1), tpr: pct(red.truePositiveRate.rate, 1), fpr: pct(red.falsePositiveRate.rate, 1) }));
+}
+
+function effectLine(effect) {
+  if (effect.difference === null) return h('p', { class: 'muted small' }, t('acc.effectNone'));
+  const i = effect.interval;
+  const reading = !i ? '' : i.low > 0 ? t('acc.effectHigher') : i.high < 0 ? t('acc.effectLower') : t('acc.effectUnclear');
+  return h('p', { class: 'small', style: 'margin-bottom:0', id: 'selection-effect-line' },
+    t('acc.effectLine', { diff: points(effect.difference), low: i ? points(i.low) : '—', high: i ? points(i.high) : '—' }), ' ', h('strong', {}, reading));
+}
+
+// ---------------------------------------------------------------- drift
+
+export function driftFigures(d) {
+  if (d.factors.length === 0 && !d.score) {
+    return h('div', { id: 'drift-figures', 'data-empty': 'no-scores' }, state('empty', t('drift.none'), d.modelVersion ? t('drift.noneHelp') : t('drift.noModel')));
+  }
+  const sorted = [...d.factors].sort((a, b) => (b.psi ?? -1) - (a.psi ?? -1));
+  const byKey = new Map([['score', d.score], ...sorted.map((f) => [f.factor, f])]);
+  let selected = d.largestFactorShift?.psi > 0 ? d.largestFactorShift.factor : d.score ? 'score' : sorted[0]?.factor;
+  const chart = h('div', { id: 'drift-chart' });
+  const detail = h('div', { id: 'drift-bins' });
+  const label = (key) => (key === 'score' ? t('drift.score') : factorName(key));
+  const rows = [...(d.score ? [{ key: 'score', label: label('score'), psi: d.score.psi, verdict: d.score.verdict, emphasised: true }] : []),
+    ...sorted.map((f) => ({ key: f.factor, label: label(f.factor), psi: f.psi, verdict: f.verdict }))];
+  const draw = () => {
+    mount(chart, psiChart(rows, { ariaLabel: t('drift.title'), selected, onSelect: (key) => { selected = key; draw(); } }));
+    const f = byKey.get(selected);
+    mount(detail, f ? h('section', { class: 'subcard' },
+      h('h3', {}, t('drift.binsTitle', { factor: label(selected) })),
+      h('p', { class: 'muted small', style: 'margin-top:0' }, t('drift.binsLead', { psi: f.psi === null ? '—' : f.psi.toFixed(3), baseline: f.baselineCount, current: f.currentCount })),
+      binsChart(f.bins, { ariaLabel: label(selected), labelOf: (b) => binLabel(selected, b) })) : null);
+  };
+  draw();
+  const overlapping = [d.baselines.factors, d.baselines.score].some((b) => b && b.from <= d.period.to && b.to >= d.period.from);
+  const score = d.score;
+  return h('div', { id: 'drift-figures' },
+    h('div', { class: 'tiles tiles-4' },
+      tile(t('drift.scorePsi'), score?.psi === null || !score ? '—' : score.psi.toFixed(3), score?.verdict ? t(`drift.verdict.${score.verdict}`) : '', verdictKind(score?.verdict), { id: 'score-psi' }),
+      tile(t('drift.largest'), d.largestFactorShift ? d.largestFactorShift.psi.toFixed(3) : '—', d.largestFactorShift ? factorName(d.largestFactorShift.factor) : '', verdictKind(d.largestFactorShift ? verdictOf(d.largestFactorShift.psi) : null)),
+      tile(t('drift.watch'), String(d.factors.filter((f) => f.verdict === 'moderate-shift').length), t('drift.watchSub'), d.factors.some((f) => f.verdict === 'moderate-shift') ? 'warn' : ''),
+      tile(t('drift.act'), String(d.factors.filter((f) => f.verdict === 'significant-shift').length), t('drift.actSub'), d.factors.some((f) => f.verdict === 'significant-shift') ? 'bad' : '')),
+    h('p', { class: 'small', style: 'margin:12px 0 0' }, baselineLine(d)),
+    overlapping ? h('div', { class: 'notice warn', style: 'margin-top:10px', id: 'drift-overlap' }, t('drift.overlap')) : null,
+    h('p', { class: 'muted small' }, t('drift.lead')),
+    chart,
+    legend([['#2e9d57', t('drift.legendStable')], ['#e0a100', t('drift.legendWatch')], ['#d93a2b', t('drift.legendAct')]]),
+    h('div', { style: 'margin-top:16px' }, detail));
+}
+
+function verdictOf(psi) {
+  return psi < 0.1 ? 'stable' : psi < 0.25 ? 'moderate-shift' : 'significant-shift';
+}
+
+function verdictKind(verdict) {
+  return verdict === 'significant-shift' ? 'bad' : verdict === 'moderate-shift' ? 'warn' : verdict === 'stable' ? 'good' : '';
+}
+
+function baselineLine(d) {
+  const b = d.baselines.factors ?? d.baselines.score;
+  if (!b) return t('drift.noBaseline');
+  return t(b.kind === 'training-window' ? 'drift.baselineWindow' : 'drift.baselineFirst', { from: b.from, to: b.to, n: b.enterprises, current: d.current.factors || d.current.score, model: d.modelVersion ?? '—' });
+}
+
+function binLabel(factor, bin) {
+  if (bin.bin === 'null') return t('group.unknown');
+  // Scores are probabilities: read as percentages.
+  if (factor === 'score') return bin.label.replace(/\d+(\.\d+)?(e-?\d+)?/g, (n) => pct(Number(n), 1));
+  if (bin.bin === 'level:true') return t('common.yes');
+  if (bin.bin === 'level:false') return t('common.no');
+  if (factor === 'industry' && /^level:[A-T]$/.test(bin.bin)) return groupLabel('industry', bin.bin.slice(6));
+  return bin.label;
+}
+
+// ---------------------------------------------------------------- a report's headline
+
+export function headlineTiles(headline) {
+  const hl = headline ?? {};
+  const random = hl.randomShare ?? {};
+  const gap = hl.widestSelectionGap;
+  return h('div', { class: 'tiles tiles-4', id: 'report-headline' },
+    tile(t('report.randomAuc'), random.auc === null || random.auc === undefined ? '—' : random.auc.toFixed(3), t('report.randomN', { n: random.inspections ?? 0 })),
+    tile(t('report.widestGap'), gap ? `${points(gap.difference)} ${t('report.points')}` : '—', gap ? t(`dimension.${gap.dimension}`) : t('report.noGap')),
+    tile(t('drift.scorePsi'), hl.scorePsi === null || hl.scorePsi === undefined ? '—' : hl.scorePsi.toFixed(3), hl.scorePsi !== null && hl.scorePsi !== undefined ? t(`drift.verdict.${verdictOf(hl.scorePsi)}`) : ''),
+    tile(t('drift.largest'), hl.largestFactorShift ? hl.largestFactorShift.psi.toFixed(3) : '—', hl.largestFactorShift ? factorName(hl.largestFactorShift.factor) : ''));
+}
+
+/** All three audits of a stored report, one after another. */
+export function reportFigures(report) {
+  return h('div', { class: 'stack' },
+    h('section', { class: 'card', id: 'report-fairness' }, h('div', { class: 'card-head' }, h('h2', {}, t('fair.title'))), fairnessFigures(report.fairness)),
+    h('section', { class: 'card', id: 'report-accuracy' }, h('div', { class: 'card-head' }, h('h2', {}, t('acc.title'))), accuracyFigures(report.accuracy)),
+    h('section', { class: 'card', id: 'report-drift' }, h('div', { class: 'card-head' }, h('h2', {}, t('drift.title'))), driftFigures(report.drift)),
+    report.method ? h('section', { class: 'card' }, h('div', { class: 'card-head' }, h('h2', {}, t('report.method'))), h('p', { class: 'small', style: 'margin:0' }, report.method[currentLang()] ?? report.method.zh)) : null);
+}

@@ -1,0 +1,174 @@
+// Oversight's review queue: red scores waiting for a person, appeals by deadline, and how each officer
+// decides (an officer who confirms everything within a minute is not reviewing).
+import { api } from '../api.js';
+import { fmtDateTime, fmtPercent, t } from '../i18n.js';
+import { badge, card, chip, emptyState, errorState, field, fmtDuration, h, mount, pageHead, pager, section, table } from '../ui.js';
+import { appealStatusBadge, dueText } from './appeal-parts.js';
+
+const PAGE = 10;
+const COLOURS = ['red', 'yellow', 'green'];
+const TABS = ['filed', 'in-review', 'awaiting-rescore', 'decided', 'overdue', 'all'];
+
+export async function renderReviews(ctx) {
+  const summary = h('div');
+  const confirmations = h('div');
+  const appeals = h('div');
+  const officers = h('div');
+  mount(ctx.main, pageHead(t('reviews.title'), t('reviews.lead')), h('div', { class: 'stack' }, summary, confirmations, appeals, officers));
+  const loadOfficers = () => section(officers, () => api('/api/reviews/officers'), officersCard, 'oversight');
+  let counts = null;
+  const loadSummary = () => section(summary, () => api('/api/reviews/summary'), (s) => { counts = s; return summaryCard(s); }, 'oversight');
+  const decided = () => { loadSummary(); loadOfficers(); };
+  await loadSummary();
+  const start = !counts ? 'all' : counts.appeals.filed > 0 ? 'filed' : counts.appeals['in-review'] > 0 ? 'in-review' : 'all';
+  await Promise.all([confirmationsQueue(confirmations, decided), appealsQueue(appeals, start, () => counts), loadOfficers()]);
+}
+
+function summaryCard(s) {
+  const tile = (label, n, kind = '') => h('div', { class: `tile ${n > 0 ? kind : ''}`, 'data-count': n }, h('span', { class: 'value' }, n), h('span', { class: 'label' }, label));
+  return h('div', { class: 'tiles', id: 'review-summary' },
+    tile(t('reviews.pendingConfirmations'), s.pendingConfirmations, 'warn'),
+    tile(t('appeal.status.filed'), s.appeals.filed, 'warn'),
+    tile(t('appeal.status.in-review'), s.appeals['in-review']),
+    tile(t('appeal.status.awaiting-rescore'), s.appeals['awaiting-rescore']),
+    tile(t('appeal.status.decided'), s.appeals.decided),
+    tile(t('appeal.overdue'), s.appeals.overdue, 'bad'));
+}
+
+/** Red scores, oldest first, each confirmed or overridden in place with written reasons. */
+async function confirmationsQueue(container, onDecided) {
+  const list = h('div');
+  const cursors = [undefined];
+  let page = 0;
+  const load = () => section(list, () => api('/api/reviews/confirmations', { query: { limit: PAGE, after: cursors[page] } }), (answer) => {
+    const rows = answer.items;
+    if (rows.length) cursors[page + 1] = `${rows[rows.length - 1].requestedAt}|${rows[rows.length - 1].id}`;
+    if (rows.length === 0 && page === 0) return emptyState(t('reviews.noConfirmations'));
+    const body = h('tbody');
+    for (const row of rows) body.append(...confirmationRows(row, onDecided));
+    return h('div', {},
+      h('div', { class: 'table-wrap' }, h('table', { id: 'confirmations-table' },
+        h('thead', {}, h('tr', {}, [t('field.creditCode'), t('reviews.modelColour'), t('field.probability'), t('field.version'), t('reviews.waiting'), ''].map((c) => h('th', {}, c)))),
+        body)),
+      pager(page, Infinity, answer.pending, (p) => { page = p; load(); }, { hasMore: rows.length === PAGE }));
+  }, 'oversight');
+  mount(container, h('section', { class: 'card', id: 'confirmations' },
+    h('div', { class: 'card-head' }, h('h2', {}, t('reviews.confirmations'))),
+    h('p', { class: 'muted small', style: 'margin-top:0' }, t('reviews.confirmationsLead')), list));
+  await load();
+}
+
+function confirmationRows(row, onDecided) {
+  const formRow = h('tr', { class: 'inline-form', hidden: true });
+  const toggle = h('button', { class: 'btn secondary', type: 'button', 'data-decide': row.scoreId }, t('reviews.decide'));
+  const main = h('tr', { 'data-score': row.scoreId, 'data-credit-code': row.creditCode },
+    h('td', { class: 'mono' }, row.creditCode),
+    h('td', {}, chip(row.modelColour)),
+    h('td', {}, row.probability === null ? '—' : fmtPercent(row.probability, 1)),
+    h('td', { class: 'mono small' }, row.modelVersion.split('+')[0]),
+    h('td', {}, fmtDateTime(row.requestedAt), h('div', { class: 'muted small' }, t('reviews.waited', { time: fmtDuration((Date.now() - Date.parse(row.requestedAt)) / 1000) }))),
+    h('td', { style: 'text-align:right' }, toggle));
+  toggle.addEventListener('click', () => {
+    if (!formRow.firstChild) formRow.append(h('td', { colspan: 6 }, decisionForm(row, (decision) => {
+      mount(formRow.firstChild, h('div', { class: `notice ${decision.status === 'overridden' ? 'warn' : 'ok'}`, 'data-decided': decision.status },
+        t(decision.status === 'overridden' ? 'reviews.overriddenDone' : 'reviews.confirmedDone', { colour: t(`colour.${decision.colour}Short`), seq: decision.auditSeq ?? '—' })));
+      toggle.disabled = true;
+      onDecided();
+    })));
+    formRow.hidden = !formRow.hidden;
+  });
+  return [main, formRow];
+}
+
+function decisionForm(row, done) {
+  const colour = h('select', { name: 'colour' }, COLOURS.map((c) => h('option', { value: c, selected: c === row.modelColour },
+    c === row.modelColour ? t('reviews.confirmAs', { colour: t(`colour.${c}Short`) }) : t('reviews.overrideTo', { colour: t(`colour.${c}Short`) }))));
+  const reasons = h('textarea', { name: 'reasons', rows: 3, required: true, minlength: 5, maxlength: 4000, placeholder: t('reviews.reasonsPlaceholder') });
+  const submit = h('button', { class: 'btn', type: 'submit' }, t('reviews.confirmAs', { colour: t(`colour.${row.modelColour}Short`) }));
+  const message = h('div');
+  colour.addEventListener('change', () => {
+    const c = colour.value;
+    submit.textContent = c === row.modelColour ? t('reviews.confirmAs', { colour: t(`colour.${c}Short`) }) : t('reviews.overrideTo', { colour: t(`colour.${c}Short`) });
+    submit.classList.toggle('danger', c !== row.modelColour);
+  });
+  const form = h('form', { class: 'stack decision-form', novalidate: true },
+    h('div', { class: 'grid', style: 'grid-template-columns:220px 1fr;gap:14px' }, field(t('reviews.colour'), colour), field(t('reviews.reasons'), reasons)),
+    message, h('div', { class: 'row' }, submit, h('span', { class: 'muted small' }, t('reviews.logged'))));
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    if (reasons.value.trim().length < 5) {
+      mount(message, h('div', { class: 'notice bad', role: 'alert' }, t('reviews.reasonsRequired')));
+      reasons.focus();
+      return;
+    }
+    submit.disabled = true;
+    try {
+      const body = { reasons: reasons.value.trim(), ...(colour.value !== row.modelColour ? { colour: colour.value } : {}) };
+      done(await api(`/api/reviews/confirmations/${encodeURIComponent(row.scoreId)}`, { method: 'POST', body }));
+    } catch (error) {
+      mount(message, error.status === 409 ? h('div', { class: 'notice bad', role: 'alert' }, t('reviews.alreadyDecided')) : errorState(error, null, 'oversight'));
+      submit.disabled = false;
+    }
+  });
+  return form;
+}
+
+/** Appeals, earliest deadline first, by state; overdue ones flagged. */
+async function appealsQueue(container, start, counts) {
+  let tab = start;
+  const tabs = h('div', { class: 'tabs', role: 'tablist' });
+  const list = h('div');
+  const cursors = [undefined];
+  let page = 0;
+  const drawTabs = () => mount(tabs, TABS.map((name) => {
+    const n = name === 'all' ? null : name === 'overdue' ? counts()?.appeals.overdue : counts()?.appeals[name];
+    return h('button', { type: 'button', role: 'tab', class: name === tab ? 'active' : '', 'data-tab': name, onclick: () => { tab = name; cursors.length = 1; page = 0; drawTabs(); load(); } },
+      name === 'all' ? t('common.all') : name === 'overdue' ? t('appeal.overdue') : t(`appeal.status.${name}`), n === null || n === undefined ? null : h('span', { class: 'count' }, n));
+  }));
+  const query = () => ({ limit: PAGE, after: cursors[page], ...(tab === 'overdue' ? { overdue: true } : tab === 'all' ? {} : { status: tab }) });
+  const load = () => section(list, () => api('/api/appeals', { query: query() }), (answer) => {
+    const rows = answer.items;
+    if (rows.length) cursors[page + 1] = `${rows[rows.length - 1].dueAt}|${rows[rows.length - 1].id}`;
+    return h('div', {},
+      table([
+        [t('appeal.id'), (a) => h('a', { href: `#/reviews/appeals/${a.id}`, class: 'mono' }, a.id)],
+        [t('field.creditCode'), (a) => h('span', { class: 'mono' }, a.creditCode)],
+        [t('appeal.against'), (a) => chip(a.colour)],
+        [t('field.status'), (a) => appealStatusBadge(a)],
+        [t('appeal.filedAt'), (a) => fmtDateTime(a.filedAt)],
+        [t('appeal.due'), (a) => h('span', { class: a.overdue ? 'bad-text' : '' }, dueText(a))],
+        [t('appeal.reviewer'), (a) => a.reviewer ?? '—'],
+      ], rows, { pageSize: PAGE, paged: false, empty: t(tab === 'filed' ? 'reviews.noAppealsFiled' : 'reviews.noAppeals') }),
+      rows.length || page > 0 ? pager(page, Infinity, undefined, (p) => { page = p; load(); }, { hasMore: rows.length === PAGE }) : null);
+  }, 'oversight');
+  drawTabs();
+  mount(container, h('section', { class: 'card', id: 'appeals-queue' },
+    h('div', { class: 'card-head' }, h('h2', {}, t('reviews.appeals'))),
+    h('p', { class: 'muted small', style: 'margin-top:0' }, t('reviews.appealsLead')), tabs, list));
+  await load();
+}
+
+function officersCard(rows) {
+  return card(t('reviews.officers'),
+    h('p', { class: 'muted small', style: 'margin-top:0' }, t('reviews.officersLead')),
+    table([
+      [t('reviews.officer'), (o) => h('strong', {}, o.actor)],
+      [t('reviews.decisions'), (o) => o.decisions],
+      [t('reviews.confirmed'), (o) => o.confirmed],
+      [t('reviews.overridden'), (o) => o.overridden],
+      [t('reviews.overrideRate'), (o) => fmtPercent(o.overrideRate, 0)],
+      [t('reviews.median'), (o) => fmtDuration(o.medianSecondsToDecide)],
+      [t('reviews.underMinute'), (o) => quickFlag(o)],
+    ], rows, { empty: t('reviews.noOfficers'), pageSize: 10 }));
+}
+
+/** Enough decisions to read a habit from them, not one hurried case. */
+const HABIT = 5;
+
+/** Decisions taken within a minute of the request: a few are normal, most of them suggest rubber-stamping. */
+function quickFlag(o) {
+  if (!o.underOneMinute) return '0';
+  const share = o.underOneMinute / o.decisions;
+  const habit = o.decisions >= HABIT && share >= 0.5;
+  return h('span', { class: 'row', style: 'gap:6px', 'data-flag': habit ? 'rubber-stamp' : 'watch' }, `${o.underOneMinute} (${fmtPercent(share)})`, habit ? badge(t('reviews.rubberStamp'), 'bad') : badge(t('reviews.someQuick')));
+}

@@ -1,0 +1,82 @@
+import { jetstream, jetstreamManager } from '@nats-io/jetstream';
+import type { NatsConnection } from '@nats-io/transport-node';
+import { STREAMS } from '@tianping/contracts';
+import { connectNats, DurableConsumer, ensureStreams, listDeadLetters, PoisonMessage, replayDeadLetter } from '@tianping/messaging';
+import { startTestNats, type TestNats } from '@tianping/testing';
+
+const SUBJECT = 'intake.subjects.upserted.v1';
+
+/** Polls until the probe gives something (a non-empty list, true). */
+async function until<T>(probe: () => Promise<T | null | undefined | false>, what: string, timeoutMs = 20_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value && (!Array.isArray(value) || value.length > 0)) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** A consumer must survive any message: one it cannot take goes to the dead letters, and the next is taken. */
+describe('durable consumer and dead letters', () => {
+  let nats: TestNats;
+  let nc: NatsConnection;
+  let consumer: DurableConsumer | undefined;
+  const taken: string[] = [];
+
+  beforeEach(async () => {
+    nats = await startTestNats();
+    nc = await connectNats(nats.url, 'durable-consumer-test');
+    await ensureStreams(nc);
+    taken.length = 0;
+    consumer = new DurableConsumer(nc, {
+      stream: STREAMS.intake.name,
+      durable: 'test-subjects',
+      filterSubject: SUBJECT,
+      maxDeliver: 2,
+      handle: async (msg) => {
+        const text = new TextDecoder().decode(msg.data);
+        if (!text.startsWith('{"ok"')) throw new PoisonMessage('not the contract');
+        taken.push(text);
+      },
+    });
+    await consumer.start();
+  });
+  afterEach(async () => {
+    await consumer?.stop();
+    await nc.close();
+    await nats.stop();
+  });
+
+  it('dead-letters a message as large as NATS allows, keeps it whole for replay, and takes the next one', async () => {
+    const maxPayload = nc.info!.max_payload;
+    const huge = new TextEncoder().encode(`{"padding":"${'x'.repeat(maxPayload - 256)}"}`);
+    const js = jetstream(nc);
+    await js.publish(SUBJECT, huge);
+    await js.publish(SUBJECT, new TextEncoder().encode('{"ok":1}'));
+
+    await until(() => Promise.resolve(taken.length === 1), 'the next message to be taken');
+    const [letter] = await until(async () => (await listDeadLetters(nc)).filter((l) => l.originalSubject === SUBJECT), 'the dead letter');
+    expect(letter.truncatedFrom).toBe(huge.length);
+    expect(letter.bytes).toBeLessThan(huge.length);
+
+    const replayed = await replayDeadLetter(nc, letter.seq);
+    const jsm = await jetstreamManager(nc);
+    const again = await jsm.streams.getMessage(STREAMS.intake.name, { seq: replayed.newSequence });
+    expect(Buffer.from(again!.data).equals(Buffer.from(huge))).toBe(true);
+  });
+
+  it('keeps a bad message when the dead letters cannot take it, and moves it there once they can', async () => {
+    const jsm = await jetstreamManager(nc);
+    await jsm.streams.delete(STREAMS.deadLetter.name);
+    await jetstream(nc).publish(SUBJECT, new TextEncoder().encode('not json at all'));
+    await jetstream(nc).publish(SUBJECT, new TextEncoder().encode('{"ok":2}'));
+    await until(() => Promise.resolve(taken.length === 1), 'the next message to be taken');
+
+    await ensureStreams(nc, [STREAMS.deadLetter]);
+    const letters = await until(async () => (await listDeadLetters(nc)).filter((l) => l.originalSubject === SUBJECT), 'the dead letter', 40_000);
+    expect(letters).toHaveLength(1);
+    const info = await jsm.consumers.info(STREAMS.intake.name, 'test-subjects');
+    expect(info.num_ack_pending + info.num_pending).toBe(0);
+  }, 60_000);
+});

@@ -1,0 +1,242 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { jetstream, jetstreamManager } from '@nats-io/jetstream';
+import { connect, type NatsConnection } from '@nats-io/transport-node';
+import { DataSource } from 'typeorm';
+import { generateSigningKey, verifyReceipt, type Receipt } from '@tianping/audit-log';
+import { IntakeSubjects, OversightSubjects, ScoringSubjects, STREAMS, type AppealDecided, type ModelVersionEvent, type ScoreRecord } from '@tianping/contracts';
+import type { RiskColour } from '@tianping/planner';
+import { createTestDatabase, listenTestApp, startTestNats, type TestDatabase, type TestNats } from '@tianping/testing';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DispatchModule } from '../../../apps/dispatch/src/dispatch.module';
+import { DrawInputsRepository } from '../../../apps/dispatch/src/draw/draw-inputs.repository';
+import { ProjectionRepository } from '../../../apps/dispatch/src/projection/projection.repository';
+import { OversightModule } from '../../../apps/oversight/src/oversight.module';
+import type { AppealView } from '../../../apps/oversight/src/reviews/appeals.service';
+import { batches, cityEvents, score, scoreBatches, type CityEvents } from '../dispatch/city-events.fixture';
+
+const WINDOW = { start: '2025-03-01', end: '2025-03-31' };
+type Json = Record<string, unknown>;
+
+async function http<T = Json>(baseUrl: string, method: string, path: string, body?: unknown): Promise<{ status: number; body: T }> {
+  const res = await fetch(`${baseUrl}${path}`, { method, headers: body ? { 'content-type': 'application/json' } : {}, body: body ? JSON.stringify(body) : undefined });
+  const text = await res.text();
+  return { status: res.status, body: (text ? JSON.parse(text) : null) as T };
+}
+
+async function until<T>(probe: () => Promise<T | null | undefined | false>, what: string, timeoutMs = 20_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+function modelEvent(state: ModelVersionEvent['state'], actor: string): ModelVersionEvent {
+  return { modelVersion: 'rm-test-1', state, actor, specName: 'default', trainingWindow: { from: '2022-01-01', to: '2025-01-01' }, dataFingerprint: 'f'.repeat(64), metrics: { auc: 0.7 }, at: new Date().toISOString() };
+}
+
+/** Human review over the real oversight and dispatch services: confirmations of red, overrides, and appeals. */
+describe('a red takes effect only once a person confirms it, and an appeal is decided by someone with no part in the score', () => {
+  let db: TestDatabase;
+  let nats: TestNats;
+  let client: NatsConnection;
+  let oversight: { app: NestExpressApplication; baseUrl: string };
+  let dispatch: { app: NestExpressApplication; baseUrl: string };
+  let city: CityEvents;
+  let reds: ScoreRecord[];
+  let yellows: ScoreRecord[];
+  let publicKeyPem: string;
+
+  const publish = (subject: string, payload: unknown) => jetstream(client).publish(subject, new TextEncoder().encode(JSON.stringify(payload)));
+  const effectiveColours = async () => {
+    const { inputs } = await dispatch.app.get(DrawInputsRepository).load(WINDOW);
+    return new Map(inputs.enterprises.map((e) => [e.creditCode, e.colour]));
+  };
+  const colourInDispatch = (creditCode: string, colour: RiskColour) => until(async () => (await effectiveColours()).get(creditCode) === colour, `${creditCode} ${colour} in dispatch`);
+  const oversightEvents = async (subject: string): Promise<unknown[]> => {
+    const jsm = await jetstreamManager(client);
+    const info = await jsm.streams.info(STREAMS.oversight.name);
+    const out: unknown[] = [];
+    for (let seq = info.state.first_seq; seq <= info.state.last_seq; seq++) {
+      const msg = await jsm.streams.getMessage(STREAMS.oversight.name, { seq }).catch(() => null);
+      if (msg?.subject === subject) out.push(msg.json());
+    }
+    return out;
+  };
+  const appeal = (creditCode: string, extra: Json = {}) =>
+    http<AppealView>(oversight.baseUrl, 'POST', '/api/appeals', { actor: `ent-${creditCode.slice(-4)}`, creditCode, grounds: '该投诉并非针对本企业，本企业已于去年完成整改。', ...extra });
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    nats = await startTestNats();
+    const key = generateSigningKey();
+    publicKeyPem = key.publicKeyPem;
+    const keyFile = join(mkdtempSync(join(tmpdir(), 'tianping-audit-key-')), 'audit-signing-key.pem');
+    writeFileSync(keyFile, key.privateKeyPem, { mode: 0o600 });
+    process.env.DATABASE_URL = db.url;
+    process.env.NATS_URL = nats.url;
+    process.env.TIANPING_AUDIT_KEY_FILE = keyFile;
+    dispatch = await listenTestApp(DispatchModule);
+    oversight = await listenTestApp(OversightModule);
+    client = await connect({ servers: nats.url });
+    city = cityEvents('reviews-it', 300, 16, WINDOW);
+    for (const b of batches(city.subjects)) await publish(IntakeSubjects.subjectsUpserted, b);
+    for (const b of batches(city.officers)) await publish(IntakeSubjects.officersUpserted, b);
+    // Who built and approved the model, as scoring publishes it: the record names them.
+    await publish(ScoringSubjects.modelRegistered, modelEvent('draft', 'trainer-li'));
+    await publish(ScoringSubjects.modelStateChanged, modelEvent('approved', 'approver-wang'));
+    await publish(ScoringSubjects.colourPolicyChanged, { version: 'cp-1', thresholds: { yellow: 0.2, red: 0.5 }, state: 'active', actor: 'policy-zhao', at: new Date().toISOString() });
+    for (const b of scoreBatches(city.scores)) await publish(ScoringSubjects.scoresComputed, b);
+    reds = city.scores.filter((s) => s.colour === 'red' && !city.dissolved.includes(s.creditCode));
+    yellows = city.scores.filter((s) => s.colour === 'yellow' && !city.dissolved.includes(s.creditCode));
+    const projections = dispatch.app.get(ProjectionRepository);
+    await until(async () => (await projections.counts()).scores === city.scores.length, 'dispatch scores');
+    await until(async () => (await http<{ pending: number }>(oversight.baseUrl, 'GET', '/api/reviews/confirmations')).body.pending === city.scores.filter((s) => s.colour === 'red').length, 'confirmation queue');
+    await until(async () => (await http<Json[]>(oversight.baseUrl, 'GET', '/api/audit/entries?kind=colour-policy')).body.length === 1, 'model events logged');
+  }, 120_000);
+
+  afterAll(async () => {
+    await client?.close();
+    await oversight?.app.close();
+    await dispatch?.app.close();
+    await nats?.stop();
+    await db?.drop();
+  });
+
+  it('holds every red as yellow in dispatch until an officer confirms it, and an override replaces it', async () => {
+    expect(reds.length).toBeGreaterThan(3);
+    const before = await effectiveColours();
+    expect(reds.every((s) => before.get(s.creditCode) === 'yellow')).toBe(true);
+
+    const [first, second] = reds;
+    expect((await http(oversight.baseUrl, 'POST', `/api/reviews/confirmations/${encodeURIComponent(first.scoreId)}`, { actor: 'officer-a', reasons: 'no' })).status).toBe(400);
+    const confirmed = await http(oversight.baseUrl, 'POST', `/api/reviews/confirmations/${encodeURIComponent(first.scoreId)}`, { actor: 'officer-a', reasons: '近三年两次立案，投诉属实，确认红色。' });
+    expect(confirmed.status).toBe(200);
+    expect(confirmed.body).toMatchObject({ status: 'confirmed', colour: 'red', actor: 'officer-a' });
+    expect((await http(oversight.baseUrl, 'POST', `/api/reviews/confirmations/${encodeURIComponent(first.scoreId)}`, { actor: 'officer-b', reasons: 'confirm again please' })).status).toBe(409);
+    const overridden = await http(oversight.baseUrl, 'POST', `/api/reviews/confirmations/${encodeURIComponent(second.scoreId)}`, { actor: 'officer-a', colour: 'yellow', reasons: '违法记录已撤销，改为黄色。' });
+    expect(overridden.body).toMatchObject({ status: 'overridden', colour: 'yellow', modelColour: 'red' });
+
+    await colourInDispatch(first.creditCode, 'red');
+    await colourInDispatch(second.creditCode, 'yellow');
+    const entries = (await http<{ body: { data: Json } }[]>(oversight.baseUrl, 'GET', '/api/audit/entries?kind=colour-decision')).body;
+    expect(entries.map((e) => e.body.data)).toEqual([
+      expect.objectContaining({ scoreId: first.scoreId, decision: 'confirmed', actor: 'officer-a', colour: 'red' }),
+      expect.objectContaining({ scoreId: second.scoreId, decision: 'overridden', actor: 'officer-a', colour: 'yellow', modelColour: 'red' }),
+    ]);
+    const stats = (await http<Json[]>(oversight.baseUrl, 'GET', '/api/reviews/officers')).body;
+    expect(stats).toEqual([expect.objectContaining({ actor: 'officer-a', decisions: 2, confirmed: 1, overridden: 1, overrideRate: 0.5 })]);
+  });
+
+  it('carries a decision over to a new score from the same model and inputs, and asks again when the inputs change', async () => {
+    const [first, , third] = reds;
+    const again = { ...score(first.creditCode, 'red', '2025-03-02T00:00:00Z') };
+    const changed = { ...score(third.creditCode, 'red', '2025-03-02T00:00:00Z'), inputFingerprint: 'y' };
+    await publish(ScoringSubjects.scoresComputed, { batchId: 'again', scores: [again, changed] });
+    const carried = await until(async () => {
+      const view = (await http<{ decision: Json | null; state: string }>(oversight.baseUrl, 'GET', `/api/reviews/enterprises/${first.creditCode}`)).body;
+      return view.decision?.scoreId === again.scoreId ? view : null;
+    }, 'carried-over decision');
+    expect(carried).toMatchObject({ state: 'confirmed', decision: { status: 'carried-over', actor: 'officer-a', colour: 'red' } });
+    const third_ = (await http<{ state: string; effectiveColour: string }>(oversight.baseUrl, 'GET', `/api/reviews/enterprises/${third.creditCode}`)).body;
+    expect(third_).toMatchObject({ state: 'awaiting-confirmation', effectiveColour: 'yellow' });
+    await colourInDispatch(first.creditCode, 'red');
+  });
+
+  it('takes the newer of two scores of one enterprise in one message, in either order', async () => {
+    const [one, two] = yellows.slice(-2);
+    const older = (code: string) => score(code, 'yellow', '2025-03-03T00:00:00Z');
+    const newer = (code: string) => score(code, 'red', '2025-03-03T09:00:00+08:00'); // an hour later, written with an offset;
+    await publish(ScoringSubjects.scoresComputed, { batchId: 'twice', scores: [older(one.creditCode), newer(one.creditCode), newer(two.creditCode), older(two.creditCode)] });
+    for (const code of [one.creditCode, two.creditCode]) {
+      const view = await until(async () => {
+        const body = (await http<{ score: { scoreId: string } | null; state: string }>(oversight.baseUrl, 'GET', `/api/reviews/enterprises/${code}`)).body;
+        return body.score?.scoreId === newer(code).scoreId ? body : null;
+      }, `${code} newer score current`);
+      expect(view.state).toBe('awaiting-confirmation');
+    }
+  });
+
+  it('refuses an appeal review to everyone with a part in the score, and the decision overrides the colour with reasons', async () => {
+    const target = reds[0];
+    const evidence = { name: '整改报告.pdf', contentType: 'application/pdf', contentBase64: Buffer.from('%PDF-1.4 rectification report').toString('base64') };
+    const challenge = { kind: 'clue', recordId: 'CLUE-1', claim: '投诉地址为同名另一家企业' };
+    expect((await appeal(target.creditCode, { grounds: 'short' })).status).toBe(400);
+    expect((await appeal('91310000MA1FL8XQ3X')).status).toBe(400);
+    const filed = await appeal(target.creditCode, { challenges: [challenge], evidence: [evidence] });
+    expect(filed.status).toBe(201);
+    expect(filed.body).toMatchObject({ status: 'filed', creditCode: target.creditCode, colour: 'red', challenges: [challenge], evidence: [{ n: 0, name: evidence.name, size: 29 }] });
+    expect((await appeal(target.creditCode)).status).toBe(409);
+    const id = filed.body.id;
+
+    // The filing is in the record: its receipt verifies with the public key alone, and holds a hash of the grounds, not the text.
+    const seq = filed.body.steps[0].auditSeq!;
+    const receipt = (await http<Receipt>(oversight.baseUrl, 'GET', `/api/appeals/${id}/receipts/${seq}`)).body;
+    expect(verifyReceipt(receipt, publicKeyPem)).toEqual({ ok: true });
+    expect(receipt.entry.bodyJson).not.toContain('去年完成整改');
+    expect(receipt.entry.bodyJson).not.toContain('同名另一家企业');
+    expect(receipt.entry.bodyJson).toContain('CLUE-1');
+    expect((await http(oversight.baseUrl, 'GET', `/api/appeals/${id}/receipts/0`)).status).toBe(404);
+    const file = await fetch(`${oversight.baseUrl}/api/appeals/${id}/evidence/0`);
+    expect(Buffer.from(await file.arrayBuffer()).toString()).toBe('%PDF-1.4 rectification report');
+
+    for (const involved of ['trainer-li', 'approver-wang', 'policy-zhao', 'officer-a', filed.body.filedBy]) {
+      const refused = await http<{ message: string }>(oversight.baseUrl, 'POST', `/api/appeals/${id}/claim`, { actor: involved });
+      expect([involved, refused.status]).toEqual([involved, 403]);
+    }
+    expect((await http(oversight.baseUrl, 'POST', `/api/appeals/${id}/claim`, { actor: 'officer-b' })).body).toMatchObject({ status: 'in-review', reviewer: 'officer-b' });
+    expect((await http(oversight.baseUrl, 'POST', `/api/appeals/${id}/decision`, { actor: 'officer-c', outcome: 'upheld', reasons: '维持原评分。' })).status).toBe(403);
+    expect((await http(oversight.baseUrl, 'POST', `/api/appeals/${id}/decision`, { actor: 'officer-b', outcome: 'overridden', reasons: '证据充分。' })).status).toBe(400);
+    const decided = await http<AppealView>(oversight.baseUrl, 'POST', `/api/appeals/${id}/decision`, { actor: 'officer-b', outcome: 'overridden', overrideColour: 'green', reasons: '投诉系针对同名企业，整改报告属实，改为绿色。' });
+    expect(decided.status).toBe(200);
+    expect(decided.body).toMatchObject({ status: 'decided', outcome: 'overridden', overrideColour: 'green', reviewer: 'officer-b' });
+    expect(decided.body.steps.map((s) => s.step)).toEqual(['filed', 'in-review', 'decided']);
+    expect(decided.body.steps.every((s) => s.auditSeq !== null)).toBe(true);
+
+    // The decider is not among those the record names for the score; the override reaches dispatch.
+    const entries = (await http<{ body: { data: Json } }[]>(oversight.baseUrl, 'GET', `/api/audit/entries?subjectRef=rm-test-1`)).body;
+    expect(entries.map((e) => e.body.data.actor)).not.toContain('officer-b');
+    await colourInDispatch(target.creditCode, 'green');
+    const [event] = (await oversightEvents(OversightSubjects.appealDecided)) as AppealDecided[];
+    expect(event).toMatchObject({ appealId: id, outcome: 'overridden', overrideColour: 'green', actor: 'officer-b', corrections: [] });
+  });
+
+  it('sends a data correction to intake, waits for the re-score, and shows the enterprise before and after', async () => {
+    const target = yellows[0];
+    const filed = await appeal(target.creditCode, { challenges: [{ kind: 'case', recordId: 'CASE-7', claim: '该处罚已经行政复议撤销' }] });
+    const id = filed.body.id;
+    const decided = await http<AppealView>(oversight.baseUrl, 'POST', `/api/appeals/${id}/decision`, {
+      actor: 'officer-d', outcome: 'corrected', reasons: '行政复议决定书已撤销该处罚，更正数据后重新评分。', corrections: [{ kind: 'case', recordId: 'CASE-7', action: 'revoke' }],
+    });
+    expect(decided.body).toMatchObject({ status: 'awaiting-rescore', outcome: 'corrected' });
+    const events = (await until(async () => {
+      const all = (await oversightEvents(OversightSubjects.appealDecided)) as AppealDecided[];
+      return all.some((e) => e.appealId === id) ? all : null;
+    }, 'appeal decided event')) as AppealDecided[];
+    expect(events.find((e) => e.appealId === id)).toMatchObject({ outcome: 'corrected', corrections: [{ kind: 'case', recordId: 'CASE-7', action: 'revoke' }] });
+
+    // Scoring re-scores the enterprise once intake has applied the correction.
+    const rescored = { ...score(target.creditCode, 'green', new Date(Date.now() + 1000).toISOString()), probability: 0.05 };
+    await publish(ScoringSubjects.scoresComputed, { batchId: 'rescore', scores: [rescored] });
+    const closed = await until(async () => {
+      const view = (await http<AppealView>(oversight.baseUrl, 'GET', `/api/appeals/${id}`)).body;
+      return view.status === 'decided' ? view : null;
+    }, 'appeal closed by the re-score');
+    expect(closed.steps.map((s) => s.step)).toEqual(['filed', 'decided', 'correction-sent', 'rescored']);
+    expect(closed.steps[3].detail).toMatchObject({ scoreId: rescored.scoreId, colour: 'green', previousColour: 'yellow' });
+    expect(closed.closedAt).not.toBeNull();
+  });
+
+  it('flags appeals past their deadline in the queue', async () => {
+    const filed = await appeal(yellows[1].creditCode);
+    expect((await http<{ items: AppealView[] }>(oversight.baseUrl, 'GET', '/api/appeals?overdue=true')).body.items).toEqual([]);
+    await oversight.app.get(DataSource).query(`UPDATE oversight.appeals SET due_at = now() - interval '1 day' WHERE id = $1`, [filed.body.id]);
+    const queue = (await http<{ items: AppealView[]; counts: Json }>(oversight.baseUrl, 'GET', '/api/appeals?overdue=true')).body;
+    expect(queue.items.map((a) => [a.id, a.overdue])).toEqual([[filed.body.id, true]]);
+    expect(queue.counts).toMatchObject({ overdue: 1, filed: 1, decided: 2 });
+  });
+});

@@ -1,0 +1,138 @@
+import 'reflect-metadata';
+import { availableParallelism, loadavg } from 'node:os';
+import { Logger } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { DataSource } from 'typeorm';
+import { startAppProcess, type AppProcess } from '@tianping/testing';
+import { ModelRegistryService } from '../../apps/scoring/src/models/model-registry.service';
+import { ScoringCoreModule } from '../../apps/scoring/src/scoring.module';
+import { ScoringService } from '../../apps/scoring/src/scores/scoring.service';
+import { TrainingService } from '../../apps/scoring/src/training/training.service';
+import { AccountsService } from '../../apps/web/src/accounts/accounts.service';
+import { WebCoreModule } from '../../apps/web/src/web.module';
+import { cpuSeconds, hammer, warmUp, type LoadFigures, type LoadTarget } from './load.util';
+import { withBenchServices } from './bench-env.util';
+import { loadProjections, oneCandidateSpec } from './scoring.bench';
+
+const AS_OF = '2026-06-30';
+/** Enterprises scored for real (projections, a trained model, a full run); the rest are copies of their scores. */
+const SCORED = 20_000;
+const READER = { username: 'bench-reader', password: 'bench-reader-2026', role: 'department' as const, department: 'SAMR' };
+
+/**
+ * The enterprise colour lookup (GET /api/scores/:creditCode) at fixed request rates (each in turn) with
+ * `enterprises` scores held: straight to the scoring app, and through the web gateway as a signed-in
+ * bureau officer (session check, forwarding). Both apps run as their own processes, as deployed.
+ */
+export async function colourLookupBench(enterprises: number, seconds: number, rates: number[]): Promise<Record<string, unknown>> {
+  return withBenchServices('colour_lookup', async ({ databaseUrl, nats }) => {
+    const loadStarted = performance.now();
+    await prepareScores(enterprises);
+    await createReader();
+    const loadSeconds = (performance.now() - loadStarted) / 1000;
+
+    const env = { DATABASE_URL: databaseUrl, NATS_URL: nats.url, LOG_FORMAT: 'json' };
+    const started: AppProcess[] = [];
+    try {
+      const scoring = await startAppProcess('scoring', env);
+      started.push(scoring);
+      const web = await startAppProcess('web', { ...env, PORT_SCORING: String(scoring.port) });
+      started.push(web);
+      const cookie = await signIn(web.baseUrl);
+      const path = () => `/api/scores/BENCH${String(1 + Math.floor(Math.random() * enterprises)).padStart(13, '0')}`;
+      const runs = [];
+      for (const rate of rates) {
+        const direct = await measure({ url: scoring.baseUrl, path, rate, seconds }, { scoring });
+        const viaWeb = await measure({ url: web.baseUrl, path, rate, seconds, headers: { cookie } }, { scoring, web });
+        runs.push({ rate, direct, viaWeb, meetsTarget: { direct: meets(direct, rate), viaWeb: meets(viaWeb, rate) } });
+        process.stderr.write(`${JSON.stringify(runs[runs.length - 1])}\n`);
+      }
+      return { bench: 'colour-lookup', enterprises, seconds, target: { rps: 500, p99Ms: 50 }, runs, loadSeconds: Math.round(loadSeconds), cpus: availableParallelism(), loadAverage: loadavg().map((x) => Math.round(x * 10) / 10) };
+    } finally {
+      for (const app of started.reverse()) await app.stop();
+    }
+  });
+}
+
+/**
+ * One warmed-up run, with the CPU each app spent per request: a figure that other work on the
+ * machine disturbs far less than latency does.
+ */
+async function measure(target: LoadTarget, apps: Record<string, AppProcess>): Promise<LoadFigures & { cpuMsPerRequest: Record<string, number> }> {
+  await warmUp(target);
+  const before = await Promise.all(Object.values(apps).map((app) => cpuSeconds(app.baseUrl)));
+  const figures = await hammer(target);
+  const after = await Promise.all(Object.values(apps).map((app) => cpuSeconds(app.baseUrl)));
+  const cpuMsPerRequest = Object.fromEntries(Object.keys(apps).map((name, i) => [name, Math.round(((after[i] - before[i]) * 1000 * 100) / Math.max(1, figures.requests)) / 100]));
+  return { ...figures, cpuMsPerRequest };
+}
+
+function meets(figures: LoadFigures, rate: number): boolean {
+  return figures.p99 <= 50 && figures.errors === 0 && figures.non2xx === 0 && figures.rps >= rate * 0.95;
+}
+
+/**
+ * SCORED enterprises scored by the real pipeline, then their score rows copied (in SQL, in bulk)
+ * to reach `enterprises` current scores, all marked published so the app has nothing to send.
+ */
+async function prepareScores(enterprises: number): Promise<void> {
+  Logger.overrideLogger(['error']);
+  const app = await NestFactory.createApplicationContext(ScoringCoreModule, { logger: ['error'] });
+  try {
+    const db = app.get(DataSource);
+    await loadProjections(db, Math.min(SCORED, enterprises));
+    const trained = await app.get(TrainingService).train({ asOf: AS_OF, seed: 1, createdBy: 'bench', spec: oneCandidateSpec() });
+    const registry = app.get(ModelRegistryService);
+    // No oversight runs in the bench: the grant it would publish, applied directly.
+    await registry.approve({
+      subjectKind: 'model-version', subjectRef: trained.model.version, proposedBy: 'bench', auditSeq: 0, at: new Date().toISOString(),
+      approvedBy: [{ actor: 'bench-technical', role: 'technical', auditSeq: 0 }, { actor: 'bench-legal', role: 'legal', auditSeq: 0 }],
+    });
+    await registry.changeState(trained.model.version, 'active', 'bench');
+    await app.get(ScoringService).scoreAll(AS_OF);
+    // Every code BENCH…1 to BENCH…n gets a score: the unscored (closed) among the first ones too.
+    await db.query(
+      `WITH src AS (SELECT row_number() OVER (ORDER BY id) - 1 AS k, * FROM scoring.score_history), m AS (SELECT count(*)::int AS n FROM src)
+       INSERT INTO scoring.score_history (run_id, credit_code, as_of, probability, logit, colour, contributions, factor_values, published_at)
+       SELECT h.run_id, g.code, h.as_of, h.probability, h.logit, h.colour, h.contributions, h.factor_values, now()
+       FROM (SELECT i, 'BENCH' || lpad(i::text, 13, '0') AS code FROM generate_series(1, $1::int) AS i) g
+       JOIN src h ON h.k = g.i % (SELECT n FROM m)
+       WHERE NOT EXISTS (SELECT 1 FROM scoring.current_scores c WHERE c.credit_code = g.code)`,
+      [enterprises],
+    );
+    await db.query(
+      `INSERT INTO scoring.current_scores (credit_code, score_id, run_id, as_of, probability, colour)
+       SELECT credit_code, id, run_id, as_of, probability, colour FROM scoring.score_history h
+       WHERE NOT EXISTS (SELECT 1 FROM scoring.current_scores c WHERE c.credit_code = h.credit_code)`,
+    );
+    await db.query(`UPDATE scoring.score_history SET published_at = now() WHERE published_at IS NULL`);
+    await db.query(`VACUUM ANALYZE scoring.score_history`);
+    await db.query(`VACUUM ANALYZE scoring.current_scores`);
+  } finally {
+    await app.close();
+  }
+}
+
+async function createReader(): Promise<void> {
+  const app = await NestFactory.createApplicationContext(WebCoreModule, { logger: ['error'] });
+  try {
+    await app.get(AccountsService).create(READER);
+  } finally {
+    await app.close();
+  }
+}
+
+async function signIn(webUrl: string): Promise<string> {
+  const response = await fetch(`${webUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: READER.username, password: READER.password }) });
+  if (!response.ok) throw new Error(`sign-in answered ${response.status}`);
+  return response.headers.get('set-cookie')!.split(';')[0];
+}
+
+if (require.main === module) {
+  colourLookupBench(Number(process.argv[2] ?? 1_000_000), Number(process.argv[3] ?? 20), (process.argv[4] ?? '500').split(',').map(Number))
+    .then((figures) => process.stdout.write(`${JSON.stringify(figures)}\n`))
+    .catch((error: Error) => {
+      process.stderr.write(`bench failed: ${error.message}\n`);
+      process.exitCode = 1;
+    });
+}
