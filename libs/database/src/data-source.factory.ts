@@ -1,5 +1,6 @@
 import { DataSource, type DataSourceOptions, type MixedList, type EntitySchema } from 'typeorm';
 import { Client } from 'pg';
+import { retryWhileStarting } from './database-startup.util';
 
 export interface AppDataSourceOptions {
   url: string;
@@ -31,7 +32,10 @@ export function createAppDataSource(options: AppDataSourceOptions): DataSource {
 
 /** Initialises the DataSource and brings the app's schema up to date. */
 export async function openAppDatabase(dataSource: DataSource, schema: string): Promise<DataSource> {
-  if (!dataSource.isInitialized) await dataSource.initialize();
+  // A PostgreSQL that is restarting or not up yet is waited for, not crashed on.
+  await retryWhileStarting(async () => {
+    if (!dataSource.isInitialized) await dataSource.initialize();
+  });
   await dataSource.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
   await dataSource.runMigrations({ transaction: 'each' });
   return dataSource;

@@ -2,8 +2,12 @@ import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { jetstreamManager, RetentionPolicy, StorageType, type JetStreamManager } from '@nats-io/jetstream';
 import { STREAMS, type StreamDefinition } from '@tianping/contracts';
 
-export async function connectNats(url: string, name: string): Promise<NatsConnection> {
-  return connect({ servers: url, name, maxReconnectAttempts: -1, reconnectTimeWait: 500 });
+/**
+ * A connection that reconnects for ever. A service passes `waitOnFirstConnect` so that a NATS
+ * restarting while it boots is waited for; a command fails at once when nothing answers.
+ */
+export async function connectNats(url: string, name: string, options: { waitOnFirstConnect?: boolean } = {}): Promise<NatsConnection> {
+  return connect({ servers: url, name, maxReconnectAttempts: -1, reconnectTimeWait: 500, waitOnFirstConnect: options.waitOnFirstConnect ?? false });
 }
 
 /** Creates (or widens) the suite's streams. File storage: events survive a NATS restart. */

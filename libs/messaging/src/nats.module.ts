@@ -24,7 +24,7 @@ export class NatsModule {
         {
           provide: NATS_CONNECTION,
           useFactory: async () => {
-            const nc = await connectNats(loadSuiteConfig().natsUrl, name);
+            const nc = await connectNats(loadSuiteConfig().natsUrl, name, { waitOnFirstConnect: true });
             await ensureStreams(nc);
             return nc;
           },
