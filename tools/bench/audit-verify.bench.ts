@@ -4,20 +4,13 @@
  * Run: node -r @swc-node/register tools/bench/audit-verify.bench.ts [entries] [--keep]
  */
 import 'reflect-metadata';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { Logger } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import { generateSigningKey, type JsonValue } from '@tianping/audit-log';
+import type { JsonValue } from '@tianping/audit-log';
 import { Prng } from '@tianping/common';
-import { dropDatabase, ensureDatabase, withDatabaseName } from '@tianping/database';
-import { OversightCoreModule } from '../../apps/oversight/src/oversight.module';
 import { AuditLogService } from '../../apps/oversight/src/record/audit-log.service';
 import type { EntryDraft } from '../../apps/oversight/src/record/audit-record.util';
 import { AuditVerifyService } from '../../apps/oversight/src/record/audit-verify.service';
+import { withOversightBench } from './oversight-bench.util';
 
-const SERVER = process.env.BENCH_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
 const BATCH = 2000;
 const FACTORS = Array.from({ length: 12 }, (_, i) => `F${String(i + 1).padStart(2, '0')}`);
 
@@ -46,17 +39,7 @@ function scoreDraft(prng: Prng, n: number): EntryDraft {
 
 async function main(): Promise<void> {
   const entries = Number(process.argv.find((a) => /^\d+$/.test(a)) ?? 1_000_000);
-  const keep = process.argv.includes('--keep');
-  const name = `tianping_bench_audit_${Date.now()}`;
-  const url = withDatabaseName(SERVER, name);
-  await ensureDatabase(url);
-  const keyFile = join(mkdtempSync(join(tmpdir(), 'tianping-bench-key-')), 'audit-signing-key.pem');
-  writeFileSync(keyFile, generateSigningKey().privateKeyPem, { mode: 0o600 });
-  process.env.DATABASE_URL = url;
-  process.env.TIANPING_AUDIT_KEY_FILE = keyFile;
-  Logger.overrideLogger(['error']);
-  const app = await NestFactory.createApplicationContext(OversightCoreModule, { logger: ['error'] });
-  try {
+  await withOversightBench('audit', async (app) => {
     const log = app.get(AuditLogService);
     const prng = new Prng('audit-verify-bench');
     const appendStart = performance.now();
@@ -83,10 +66,7 @@ async function main(): Promise<void> {
         appendEntriesPerSecond: Math.round(entries / appendSeconds),
       })}\n`,
     );
-  } finally {
-    await app.close();
-    if (!keep) await dropDatabase(SERVER, name);
-  }
+  });
 }
 
 void main().catch((error: Error) => {

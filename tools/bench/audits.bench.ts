@@ -5,22 +5,14 @@
  * Prints one JSON line. Run: node -r @swc-node/register tools/bench/audits.bench.ts [enterprises] [--keep]
  */
 import 'reflect-metadata';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { Logger } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
 import { DataSource } from 'typeorm';
-import { generateSigningKey } from '@tianping/audit-log';
 import { Prng } from '@tianping/common';
-import { dropDatabase, ensureDatabase, withDatabaseName } from '@tianping/database';
 import type { EnterpriseRow, InspectionRow, ScoreRow } from '../../apps/oversight/src/audits/audit-events.validator';
 import { AuditProjectionRepository } from '../../apps/oversight/src/audits/audit-projection.repository';
 import { AuditReportsService } from '../../apps/oversight/src/audits/audit-reports.service';
 import { AuditsService } from '../../apps/oversight/src/audits/audits.service';
-import { OversightCoreModule } from '../../apps/oversight/src/oversight.module';
+import { withOversightBench } from './oversight-bench.util';
 
-const SERVER = process.env.BENCH_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
 const BATCH = 5000;
 const DISTRICTS = ['440604', '440605', '440606', '440607', '440608'];
 const SECTIONS = 'ABCDEFGHIJKLMNOPQRST'.split('');
@@ -51,17 +43,7 @@ async function timed<T>(body: () => Promise<T>): Promise<[T, number]> {
 
 async function main(): Promise<void> {
   const enterprises = Number(process.argv.find((a) => /^\d+$/.test(a)) ?? 1_000_000);
-  const keep = process.argv.includes('--keep');
-  const name = `tianping_bench_audits_${Date.now()}`;
-  const url = withDatabaseName(SERVER, name);
-  await ensureDatabase(url);
-  const keyFile = join(mkdtempSync(join(tmpdir(), 'tianping-bench-key-')), 'audit-signing-key.pem');
-  writeFileSync(keyFile, generateSigningKey().privateKeyPem, { mode: 0o600 });
-  process.env.DATABASE_URL = url;
-  process.env.TIANPING_AUDIT_KEY_FILE = keyFile;
-  Logger.overrideLogger(['error']);
-  const app = await NestFactory.createApplicationContext(OversightCoreModule, { logger: ['error'] });
-  try {
+  await withOversightBench('audits', async (app) => {
     const projections = new AuditProjectionRepository(app.get(DataSource));
     const prng = new Prng('audits-bench');
     const [, loadSeconds] = await timed(async () => {
@@ -115,10 +97,7 @@ async function main(): Promise<void> {
         largestFactorPsi: drift.largestFactorShift,
       })}\n`,
     );
-  } finally {
-    await app.close();
-    if (!keep) await dropDatabase(SERVER, name);
-  }
+  });
 }
 
 void main().catch((error: Error) => {

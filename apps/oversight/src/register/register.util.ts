@@ -1,19 +1,11 @@
+import type { ModelVersionFacts } from '../audits/audits.repository';
 import { REGISTER_TEXTS as T, type Text } from './register-texts';
 
 /** Everything live the register entry is generated from; none of it is typed in by hand. */
 export interface RegisterFacts {
   generatedAt: string;
   deployment: { organization: string | null; contactEmail: string | null; area: string | null; adoptingDecision: string | null };
-  model: {
-    version: string;
-    state: string;
-    specName: string;
-    trainingWindow: { from: string | null; to: string | null };
-    dataFingerprint: string;
-    metrics: Record<string, number>;
-    approved: boolean;
-    activatedAt: string | null;
-  } | null;
+  model: (Pick<ModelVersionFacts, 'version' | 'state' | 'specName' | 'trainingWindow' | 'dataFingerprint' | 'metrics' | 'activatedAt'> & { approved: boolean }) | null;
   factors: string[];
   scoring: { enterprises: number; latestAsOf: string | null; lastComputedAt: string | null };
   colourPolicy: { version: string; thresholds: { yellow: number; red: number }; since: string } | null;
