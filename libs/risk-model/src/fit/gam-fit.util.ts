@@ -1,5 +1,6 @@
 import { Prng } from '@tianping/common';
 import { solveSpd } from './linear-solve.util';
+import { MonotoneChain, projectMonotone, solveMonotoneQp } from './monotone-step.util';
 import { ParameterLayout, PenaltyWeights, parameterLayout, penaltyMatrix } from './penalty.util';
 import type { Tensor } from '@tensorflow/tfjs';
 import { Tf, tensorflow } from './tf-backend.util';
@@ -17,6 +18,8 @@ export interface GamDesign {
   labels: Uint8Array;
   /** Optional per-row weight in the training loss (e.g. recency); absent means 1 for every row. */
   weights?: Float32Array | null;
+  /** Per factor: +1 its shape may only rise over bins 1.., −1 only fall, 0 (or absent) free. */
+  monotone?: number[];
 }
 
 export interface GamHyper extends PenaltyWeights {
@@ -63,7 +66,9 @@ export async function fitGam(design: GamDesign, hyper: GamHyper, seed: number, v
   const K = layout.size + 1; // the intercept is the last parameter, unpenalised
   const P = penaltyMatrix(layout, hyper);
   const prng = new Prng(seed).fork('gam-init');
-  const theta = Float64Array.from({ length: K }, () => prng.normal(0, 1e-3));
+  const chains = monotoneChains(design, layout);
+  let theta: Float64Array = Float64Array.from({ length: K }, () => prng.normal(0, 1e-3));
+  if (chains.length > 0) theta = projectMonotone(theta, chains);
   const positives = design.labels.reduce((s, y) => s + y, 0);
   const rate = Math.min(Math.max(positives / Math.max(design.rows, 1), 1e-4), 1 - 1e-4);
   theta[K - 1] = Math.log(rate / (1 - rate));
@@ -80,7 +85,7 @@ export async function fitGam(design: GamDesign, hyper: GamHyper, seed: number, v
       for (let j = 0; j < layout.size; j++) hessian[i * K + j] += P[i * layout.size + j];
     }
     hessian[K * K - 1] += 1e-9;
-    const step = solveSpd(hessian, gradient, K);
+    const step = newtonStep(hessian, gradient, theta, K, chains);
     let largest = 0;
     for (let i = 0; i < K; i++) {
       theta[i] -= step[i];
@@ -103,6 +108,30 @@ export async function fitGam(design: GamDesign, hyper: GamHyper, seed: number, v
     validationLoss: validation ? best.loss : null,
     backend,
   };
+}
+
+/** The ordered bins (1..B−1) of every shape-constrained factor, as parameter runs. */
+function monotoneChains(design: GamDesign, layout: ParameterLayout): MonotoneChain[] {
+  const chains: MonotoneChain[] = [];
+  design.factorBins.forEach((bins, f) => {
+    const sign = design.monotone?.[f] ?? 0;
+    if (sign !== 0 && bins > 2) chains.push({ first: layout.offsets[f] + 1, length: bins - 1, sign: sign > 0 ? 1 : -1 });
+  });
+  return chains;
+}
+
+/** The Newton step H⁻¹g; with shape constraints, the step to the best point of the quadratic model that honours them. */
+function newtonStep(hessian: Float64Array, gradient: Float64Array, theta: Float64Array, K: number, chains: MonotoneChain[]): Float64Array {
+  if (chains.length === 0) return solveSpd(hessian, gradient, K);
+  // Quadratic model in the new point x: ½xᵀHx + (g − Hθ)ᵀx.
+  const c = new Float64Array(K);
+  for (let i = 0; i < K; i++) {
+    let hTheta = 0;
+    for (let j = 0; j < K; j++) hTheta += hessian[i * K + j] * theta[j];
+    c[i] = gradient[i] - hTheta;
+  }
+  const next = solveMonotoneQp(hessian, c, K, chains, theta);
+  return Float64Array.from(theta, (t, i) => t - next[i]);
 }
 
 interface Chunk {

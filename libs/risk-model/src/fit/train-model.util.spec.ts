@@ -65,3 +65,18 @@ describe('training without early stopping', () => {
     expect(model.terms.every((t) => t.every(Number.isFinite))).toBe(true);
   });
 });
+
+describe('a spec that constrains a factor\'s shape', () => {
+  it('yields a model whose contribution never falls as that factor rises, even after calibration', async () => {
+    const city = generatedCitySpec();
+    const factors = city.factors.map((f) => (f.name === 'age' ? { ...f, monotone: 'decreasing' as const } : f.name === 'prior_rate' ? { ...f, monotone: 'increasing' as const } : f));
+    const spec = { ...city, factors, fit: { maxBins: 12, validationDays: 120, smoothness: [1], l2: [0.1], nuisanceL2: [3], earlyStopping: false } };
+    const table = computeTableFactors(generateCityTable(800, 4), spec);
+    const model = await trainGamModel(spec, { factors: table.factors, labels: table.labels, days: table.days, nuisance: table.nuisance }, { seed: 2 });
+    const term = (name: string) => model.terms[spec.factors.findIndex((f) => f.name === name)].slice(1); // bin 0 (missing) is free
+    const age = term('age');
+    const prior = term('prior_rate');
+    for (let b = 0; b + 1 < age.length; b++) expect(age[b + 1]).toBeLessThanOrEqual(age[b] + 1e-9);
+    for (let b = 0; b + 1 < prior.length; b++) expect(prior[b + 1]).toBeGreaterThanOrEqual(prior[b] - 1e-9);
+  });
+});

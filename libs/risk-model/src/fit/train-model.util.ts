@@ -62,7 +62,7 @@ export async function trainGamModel(spec: FactorSpec, data: TrainingData, option
   const levels = nuisanceLevels(spec, data.nuisance);
   const groups = levels ? groupIndex(levels, data.nuisance!) : null;
   const halfLife = options.halfLifeDays ?? spec.fit?.halfLifeDays;
-  const full = { ...design(encoders, bins, data.labels, groups, levels?.length ?? 0), weights: recencyWeights(data.days, halfLife) };
+  const full = { ...design(spec, encoders, bins, data.labels, groups, levels?.length ?? 0), weights: recencyWeights(data.days, halfLife) };
 
   const lastDay = data.days.reduce((m, d) => Math.max(m, d), -Infinity);
   const firstDay = data.days.reduce((m, d) => Math.min(m, d), Infinity);
@@ -92,8 +92,9 @@ export async function trainGamModel(spec: FactorSpec, data: TrainingData, option
     }
   }
   const chosen = best!;
-  // Calibrate the enterprise score (never the nuisance) on the validation split.
-  const validationLogits = designLogits(validation, chosen.fit, false);
+  // Calibrate the score as it will be used: the enterprise score alone, or (a benchmark ranking
+  // with the team) the score with the team's term, so its probabilities are calibrated too.
+  const validationLogits = designLogits(validation, chosen.fit, withNuisance);
   const calibration: LogitCalibration = fitLogitCalibration(validationLogits, validation.labels);
   const calibrated = Array.from(validationLogits, (z) => 1 / (1 + Math.exp(-(calibration.slope * z + calibration.offset))));
   const raw = Array.from(validationLogits, (z) => 1 / (1 + Math.exp(-z)));
@@ -175,8 +176,10 @@ function groupIndex(levels: string[], groups: (string | null)[]): Int32Array {
   return Int32Array.from(groups, (g) => (g ? (index.get(g) ?? 0) : 0));
 }
 
-function design(encoders: FactorEncoder[], bins: Int32Array, labels: Uint8Array, groups: Int32Array | null, levels: number): GamDesign {
+function design(spec: FactorSpec, encoders: FactorEncoder[], bins: Int32Array, labels: Uint8Array, groups: Int32Array | null, levels: number): GamDesign {
+  const monotone = spec.factors.map((f) => (f.monotone === 'increasing' ? 1 : f.monotone === 'decreasing' ? -1 : 0));
   return {
+    monotone,
     rows: labels.length,
     bins,
     factorBins: encoders.map(binCount),

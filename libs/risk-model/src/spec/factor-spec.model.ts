@@ -34,6 +34,8 @@ export type FactorSource =
 /** Which way a factor's value moves to lower risk, for "what you can change" suggestions. */
 export type LowerRiskDirection = 'decrease' | 'increase' | 'any';
 
+export type MonotoneShape = 'increasing' | 'decreasing';
+
 export interface FactorBinning {
   /** Most bins for a numeric factor (besides the missing state). */
   maxBins?: number;
@@ -50,6 +52,11 @@ export interface FactorDefinition {
   /** Whether the enterprise can act on it; age, industry and size never are. */
   actionable: boolean;
   lowerRiskDirection?: LowerRiskDirection;
+  /**
+   * Optional shape constraint on the fitted term over the factor's ordered values (numeric or
+   * boolean; the missing state stays free): e.g. more earlier violations never lower the risk.
+   */
+  monotone?: MonotoneShape;
   /** Reason template; `{value}` is the factor's value as used. */
   reason: LocalText;
   /** What the enterprise could do; only read for actionable factors. */

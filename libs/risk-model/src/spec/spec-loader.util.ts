@@ -42,6 +42,10 @@ function checkFactor(specId: string, factor: FactorDefinition): void {
   if (factor.actionable && (!factor.change?.zh || !factor.change?.en)) {
     throw new Error(`${where}: an actionable factor needs zh and en change text`);
   }
+  if (factor.monotone !== undefined) {
+    if (!['increasing', 'decreasing'].includes(factor.monotone)) throw new Error(`${where}: monotone must be increasing or decreasing`);
+    if (factor.kind === 'categorical') throw new Error(`${where}: a categorical factor has no order to be monotone in`);
+  }
   if (!factor.source || !['column', 'history', 'enterprise'].includes(factor.source.from)) {
     throw new Error(`${where}: unknown source`);
   }
