@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { readFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
@@ -53,11 +54,11 @@ export async function colourLookupBench(enterprises: number, seconds: number, ra
           viaWeb: await hammer({ url: web.baseUrl, path, rate, seconds, headers: { cookie } }),
         };
         const loadAverage = [round1(loadBefore), round1(loadavg()[0])];
-        runs.push({ rate, direct, viaWeb, meetsTarget: { direct: meets(direct, rate), viaWeb: meets(viaWeb, rate) }, autocannon, loadAverage });
+        runs.push({ rate, direct, viaWeb, meetsTarget: { direct: meets(direct, rate), viaWeb: meets(viaWeb, rate) }, autocannon, loadAverage, cpuPressure: cpuPressure() });
         process.stderr.write(`${JSON.stringify(runs[runs.length - 1])}\n`);
       }
-      const summary = runs.map(({ rate, direct, viaWeb, meetsTarget, autocannon, loadAverage }) => ({
-        rate, direct: headline(direct), viaWeb: headline(viaWeb), meetsTarget, autocannonP99: { direct: autocannon.direct.p99, viaWeb: autocannon.viaWeb.p99 }, loadAverage,
+      const summary = runs.map(({ rate, direct, viaWeb, meetsTarget, autocannon, loadAverage, cpuPressure }) => ({
+        rate, direct: headline(direct), viaWeb: headline(viaWeb), meetsTarget, autocannonP99: { direct: autocannon.direct.p99, viaWeb: autocannon.viaWeb.p99 }, loadAverage, cpuPressure,
       }));
       return { bench: 'colour-lookup', enterprises, seconds, target: { rps: 500, p99Ms: 50 }, summary, runs, loadSeconds: Math.round(loadSeconds), cpus: availableParallelism(), loadAverage: loadavg().map(round1) };
     } finally {
@@ -67,6 +68,16 @@ export async function colourLookupBench(enterprises: number, seconds: number, ra
 }
 
 const round1 = (x: number) => Math.round(x * 10) / 10;
+
+/** Linux's share of the last 10 s in which some runnable task waited for a CPU (%): how starved the machine was. */
+function cpuPressure(): number | null {
+  try {
+    const found = /some avg10=([\d.]+)/.exec(readFileSync('/proc/pressure/cpu', 'utf8'));
+    return found ? Number(found[1]) : null;
+  } catch {
+    return null;
+  }
+}
 
 function headline(figures: PacedFigures) {
   return { rps: figures.rps, p50: figures.p50, p97_5: figures.p97_5, p99: figures.p99, errors: figures.errors + figures.timeouts, non2xx: figures.non2xx };
