@@ -1,4 +1,4 @@
-import { Agent, request } from 'node:http';
+import { Agent, createServer, request } from 'node:http';
 
 /** What one paced run measured; latencies in milliseconds. */
 export interface PacedFigures {
@@ -143,3 +143,20 @@ export function percentile(sorted: Float64Array, p: number): number {
 }
 
 const round = (x: number) => Math.round(x * 100) / 100;
+
+/**
+ * The same load against a server that answers at once with a body of `bytes`: the latency the
+ * machine and the generator alone add at this rate, the floor under any app's figures.
+ */
+export async function pacedFloor(rate: number, seconds: number, bytes = 4_400): Promise<PacedFigures> {
+  const body = Buffer.alloc(bytes, 0x20);
+  const server = createServer((_request, response) => response.setHeader('content-type', 'application/json').end(body));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  try {
+    const { port } = server.address() as { port: number };
+    return await pacedLoad({ url: `http://127.0.0.1:${port}`, path: () => '/', rate, seconds });
+  } finally {
+    server.closeAllConnections();
+    await new Promise((resolve) => server.close(resolve));
+  }
+}
