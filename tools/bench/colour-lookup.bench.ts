@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { readFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
@@ -10,8 +11,9 @@ import { ScoringService } from '../../apps/scoring/src/scores/scoring.service';
 import { TrainingService } from '../../apps/scoring/src/training/training.service';
 import { AccountsService } from '../../apps/web/src/accounts/accounts.service';
 import { WebCoreModule } from '../../apps/web/src/web.module';
-import { cpuSeconds, hammer, warmUp, type LoadFigures, type LoadTarget } from './load.util';
+import { cpuSeconds, hammer, type LoadFigures } from './load.util';
 import { withBenchServices } from './bench-env.util';
+import { pacedFloor, pacedLoad, type PacedFigures, type PacedTarget } from './paced-load.util';
 import { loadProjections, oneCandidateSpec } from './scoring.bench';
 
 const AS_OF = '2026-06-30';
@@ -20,9 +22,11 @@ const SCORED = 20_000;
 const READER = { username: 'bench-reader', password: 'bench-reader-2026', role: 'department' as const, department: 'SAMR' };
 
 /**
- * The enterprise colour lookup (GET /api/scores/:creditCode) at fixed request rates (each in turn) with
- * `enterprises` scores held: straight to the scoring app, and through the web gateway as a signed-in
- * bureau officer (session check, forwarding). Both apps run as their own processes, as deployed.
+ * The enterprise colour lookup (GET /api/scores/:creditCode) with `enterprises` scores held, at fixed
+ * request rates (each in turn): straight to the scoring app, and through the web gateway as a
+ * signed-in bureau officer (session check, forwarding). Both apps run as their own processes, as
+ * deployed. Each rate is held evenly (one request every 1/rate s, open loop); autocannon's
+ * `overallRate` run is kept beside it for comparison (it sends each second's budget in a burst).
  */
 export async function colourLookupBench(enterprises: number, seconds: number, rates: number[]): Promise<Record<string, unknown>> {
   return withBenchServices('colour_lookup', async ({ databaseUrl, nats }) => {
@@ -42,33 +46,61 @@ export async function colourLookupBench(enterprises: number, seconds: number, ra
       const path = () => `/api/scores/BENCH${String(1 + Math.floor(Math.random() * enterprises)).padStart(13, '0')}`;
       const runs = [];
       for (const rate of rates) {
+        const loadBefore = loadavg()[0];
         const direct = await measure({ url: scoring.baseUrl, path, rate, seconds }, { scoring });
         const viaWeb = await measure({ url: web.baseUrl, path, rate, seconds, headers: { cookie } }, { scoring, web });
-        runs.push({ rate, direct, viaWeb, meetsTarget: { direct: meets(direct, rate), viaWeb: meets(viaWeb, rate) } });
+        const autocannon = {
+          direct: await hammer({ url: scoring.baseUrl, path, rate, seconds }),
+          viaWeb: await hammer({ url: web.baseUrl, path, rate, seconds, headers: { cookie } }),
+        };
+        const floor = await pacedFloor(rate, Math.min(seconds, 10));
+        const loadAverage = [round1(loadBefore), round1(loadavg()[0])];
+        runs.push({ rate, direct, viaWeb, meetsTarget: { direct: meets(direct, rate), viaWeb: meets(viaWeb, rate) }, floor, autocannon, loadAverage, cpuPressure: cpuPressure() });
         process.stderr.write(`${JSON.stringify(runs[runs.length - 1])}\n`);
       }
-      return { bench: 'colour-lookup', enterprises, seconds, target: { rps: 500, p99Ms: 50 }, runs, loadSeconds: Math.round(loadSeconds), cpus: availableParallelism(), loadAverage: loadavg().map((x) => Math.round(x * 10) / 10) };
+      const summary = runs.map(({ rate, direct, viaWeb, meetsTarget, floor, autocannon, loadAverage, cpuPressure }) => ({
+        rate, direct: headline(direct), viaWeb: headline(viaWeb), meetsTarget, floor: headline(floor),
+        autocannonP99: { direct: autocannon.direct.p99, viaWeb: autocannon.viaWeb.p99 }, loadAverage, cpuPressure,
+      }));
+      return { bench: 'colour-lookup', enterprises, seconds, target: { rps: 500, p99Ms: 50 }, summary, runs, loadSeconds: Math.round(loadSeconds), cpus: availableParallelism(), loadAverage: loadavg().map(round1) };
     } finally {
       for (const app of started.reverse()) await app.stop();
     }
   });
 }
 
+const round1 = (x: number) => Math.round(x * 10) / 10;
+
+/** Linux's share of the last 10 s in which some runnable task waited for a CPU (%): how starved the machine was. */
+function cpuPressure(): number | null {
+  try {
+    const found = /some avg10=([\d.]+)/.exec(readFileSync('/proc/pressure/cpu', 'utf8'));
+    return found ? Number(found[1]) : null;
+  } catch {
+    return null;
+  }
+}
+
+function headline(figures: PacedFigures) {
+  return { rps: figures.rps, p50: figures.p50, p97_5: figures.p97_5, p99: figures.p99, errors: figures.errors + figures.timeouts, non2xx: figures.non2xx };
+}
+
 /**
  * One warmed-up run, with the CPU each app spent per request: a figure that other work on the
  * machine disturbs far less than latency does.
  */
-async function measure(target: LoadTarget, apps: Record<string, AppProcess>): Promise<LoadFigures & { cpuMsPerRequest: Record<string, number> }> {
-  await warmUp(target);
+async function measure(target: PacedTarget, apps: Record<string, AppProcess>): Promise<PacedFigures & { cpuMsPerRequest: Record<string, number> }> {
+  // A few seconds at half the rate, unmeasured: JIT, connection pools and caches warm up.
+  await pacedLoad({ ...target, rate: Math.ceil(target.rate / 2), seconds: 3 });
   const before = await Promise.all(Object.values(apps).map((app) => cpuSeconds(app.baseUrl)));
-  const figures = await hammer(target);
+  const figures = await pacedLoad(target);
   const after = await Promise.all(Object.values(apps).map((app) => cpuSeconds(app.baseUrl)));
   const cpuMsPerRequest = Object.fromEntries(Object.keys(apps).map((name, i) => [name, Math.round(((after[i] - before[i]) * 1000 * 100) / Math.max(1, figures.requests)) / 100]));
   return { ...figures, cpuMsPerRequest };
 }
 
-function meets(figures: LoadFigures, rate: number): boolean {
-  return figures.p99 <= 50 && figures.errors === 0 && figures.non2xx === 0 && figures.rps >= rate * 0.95;
+function meets(figures: PacedFigures | LoadFigures, rate: number): boolean {
+  return figures.p99 <= 50 && figures.errors === 0 && figures.timeouts === 0 && figures.non2xx === 0 && figures.rps >= rate * 0.95;
 }
 
 /**

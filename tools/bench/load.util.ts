@@ -3,6 +3,7 @@ export interface LoadFigures {
   rps: number;
   p50: number;
   p90: number;
+  p97_5: number;
   p99: number;
   max: number;
   requests: number;
@@ -18,6 +19,7 @@ interface Histogram {
   average: number;
   p50: number;
   p90: number;
+  p97_5: number;
   p99: number;
   max: number;
   total: number;
@@ -73,7 +75,11 @@ export async function warmUp(target: LoadTarget): Promise<void> {
   await run({ url: target.url, connections: target.connections ?? 50, duration: 3, overallRate: Math.ceil(target.rate / 2), headers: target.headers, requests: requestsOf(target) });
 }
 
-/** GETs at a fixed overall rate for `seconds`; autocannon holds the rate and corrects for coordinated omission. */
+/**
+ * GETs at autocannon's `overallRate` for `seconds`. Each connection sends its share of a second's
+ * budget back to back from the top of each second, so this is a burst per second at saturation;
+ * paced-load.util holds a rate evenly.
+ */
 export async function hammer(target: LoadTarget): Promise<LoadFigures> {
   const result = await run({ url: target.url, connections: target.connections ?? 50, duration: target.seconds, overallRate: target.rate, headers: target.headers, requests: requestsOf(target) });
   const round = (x: number) => Math.round(x * 100) / 100;
@@ -81,6 +87,7 @@ export async function hammer(target: LoadTarget): Promise<LoadFigures> {
     rps: round(result.requests.total / result.duration),
     p50: result.latency.p50,
     p90: result.latency.p90,
+    p97_5: result.latency.p97_5,
     p99: result.latency.p99,
     max: result.latency.max,
     requests: result.requests.total,

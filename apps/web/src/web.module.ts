@@ -9,6 +9,7 @@ import { AccountsController } from './accounts/accounts.controller';
 import { AccountsService } from './accounts/accounts.service';
 import { AuthController } from './auth/auth.controller';
 import { AUTH_SETTINGS, AuthService, authSettingsFromEnv } from './auth/auth.service';
+import { SESSION_CACHE_SETTINGS, SessionCache, sessionCacheSettingsFromEnv } from './auth/session-cache';
 import { SessionRepository } from './auth/session.repository';
 import { createWebDataSource, WEB_SCHEMA } from './database/web.data-source';
 import { OpenApiController } from './docs/openapi.controller';
@@ -18,8 +19,8 @@ import { UpstreamClient } from './gateway/upstream.client';
 /** Accounts without HTTP: used by the CLI (`account create`) and the demo seeding. */
 @Module({
   imports: [DatabaseModule.forApp({ schema: WEB_SCHEMA, createDataSource: createWebDataSource })],
-  providers: [AccountRepository, AccountsService],
-  exports: [AccountsService, AccountRepository],
+  providers: [AccountRepository, AccountsService, { provide: SESSION_CACHE_SETTINGS, useFactory: () => sessionCacheSettingsFromEnv() }, SessionCache],
+  exports: [AccountsService, AccountRepository, SessionCache, SESSION_CACHE_SETTINGS],
 })
 export class WebCoreModule {}
 

@@ -4,3 +4,4 @@ export * from './health.controller';
 export * from './http-app.bootstrap';
 export * from './newest-by.util';
 export * from './database-startup.util';
+export * from './prepared-query.util';

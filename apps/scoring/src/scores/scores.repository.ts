@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { preparedQuery, type PreparedStatement } from '@tianping/database';
 import type { FactorValue, FactorValues, ScoreBatch } from '@tianping/risk-model';
 
 export interface StoredScore {
@@ -33,6 +34,13 @@ export interface ScoreListFilter {
 
 const STORED = `h.id::text AS id, h.credit_code, to_char(h.as_of, 'YYYY-MM-DD') AS as_of, h.probability, h.logit, h.colour, h.contributions,
   h.factor_values, h.computed_at, r.model_version, r.policy_version, h.run_id::text AS run_id`;
+
+/** The colour lookup, the hottest read: three primary-key probes, prepared once per connection. */
+const CURRENT_SCORE: PreparedStatement = {
+  name: 'scoring_current_score',
+  text: `SELECT ${STORED} FROM scoring.current_scores c JOIN scoring.score_history h ON h.id = c.score_id JOIN scoring.score_runs r ON r.id = h.run_id
+         WHERE c.credit_code = $1`,
+};
 
 /** The only place that reads and writes scores and score runs. Writes are whole chunks in one statement. */
 @Injectable()
@@ -83,11 +91,7 @@ export class ScoresRepository {
   }
 
   async current(creditCode: string): Promise<StoredScore | null> {
-    const [row] = await this.dataSource.query(
-      `SELECT ${STORED} FROM scoring.current_scores c JOIN scoring.score_history h ON h.id = c.score_id JOIN scoring.score_runs r ON r.id = h.run_id
-       WHERE c.credit_code = $1`,
-      [creditCode],
-    );
+    const [row] = await preparedQuery<StoredScore>(this.dataSource, CURRENT_SCORE, [creditCode]);
     return row ?? null;
   }
 

@@ -48,13 +48,13 @@ export class AccountRepository {
     return this.dataSource.query(`SELECT ${COLUMNS} FROM web.accounts WHERE username > $1 ORDER BY username LIMIT $2`, [afterUsername, limit]);
   }
 
-  /** Disables the account and revokes its sessions in one statement pair, atomically. */
-  async disable(username: string): Promise<boolean> {
+  /** Disables the account and revokes its sessions in one statement pair, atomically; the account's id, or null if none. */
+  async disable(username: string): Promise<number | null> {
     return this.dataSource.transaction(async (m) => {
       const [rows] = await m.query(`UPDATE web.accounts SET disabled = true WHERE username = $1 RETURNING id`, [username]);
-      if (rows.length === 0) return false;
+      if (rows.length === 0) return null;
       await m.query(`UPDATE web.sessions SET revoked_at = now() WHERE account_id = $1 AND revoked_at IS NULL`, [rows[0].id]);
-      return true;
+      return Number(rows[0].id);
     });
   }
 }

@@ -1,6 +1,7 @@
 import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { isValidCreditCode, normaliseCreditCode } from '@tianping/common';
 import { isRole, type Role } from '../access/roles';
+import { SessionCache } from '../auth/session-cache';
 import { AccountRepository, type AccountRow } from './account.repository';
 import { hashPassword, passwordProblem } from './password.util';
 
@@ -15,7 +16,10 @@ export interface AccountRequest {
 /** Creating and disabling accounts: the binding must fit the role (an enterprise to one credit code, an officer to one department). */
 @Injectable()
 export class AccountsService {
-  constructor(private readonly accounts: AccountRepository) {}
+  constructor(
+    private readonly accounts: AccountRepository,
+    private readonly sessions: SessionCache,
+  ) {}
 
   async create(request: AccountRequest, options: { replace?: boolean } = {}): Promise<AccountRow> {
     const binding = checkBinding(request);
@@ -31,7 +35,10 @@ export class AccountsService {
   }
 
   async disable(username: string): Promise<void> {
-    if (!(await this.accounts.disable(username))) throw new NotFoundException(`no account ${username}`);
+    const accountId = await this.accounts.disable(username);
+    if (accountId === null) throw new NotFoundException(`no account ${username}`);
+    // Sessions held in this process end now; other web processes drop theirs within the cache time.
+    this.sessions.forgetAccount(accountId);
   }
 }
 

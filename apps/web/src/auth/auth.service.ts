@@ -2,6 +2,7 @@ import { HttpException, HttpStatus, Inject, Injectable, UnauthorizedException } 
 import type { Principal } from '../access/roles';
 import { AccountRepository } from '../accounts/account.repository';
 import { UNUSABLE_HASH, verifyPassword } from '../accounts/password.util';
+import { SessionCache, type SessionPrincipal } from './session-cache';
 import { hashSessionToken, newSessionToken } from './session-cookie.util';
 import { SessionRepository } from './session.repository';
 
@@ -27,6 +28,7 @@ export class AuthService {
   constructor(
     private readonly accounts: AccountRepository,
     private readonly sessions: SessionRepository,
+    private readonly cache: SessionCache,
     @Inject(AUTH_SETTINGS) private readonly settings: AuthSettings,
   ) {}
 
@@ -50,13 +52,18 @@ export class AuthService {
     return { token, principal, expiresAt };
   }
 
-  async principal(token: string | null): Promise<(Principal & { expiresAt: string }) | null> {
+  /** The account behind a session cookie: held for a moment (see SessionCache), so a burst of calls costs one lookup. */
+  async principal(token: string | null): Promise<SessionPrincipal | null> {
     if (!token || token.length > 100) return null;
-    return this.sessions.principal(hashSessionToken(token));
+    const hash = hashSessionToken(token);
+    return this.cache.principal(hash, () => this.sessions.principal(hash));
   }
 
   async logout(token: string | null): Promise<void> {
-    if (token) await this.sessions.revoke(hashSessionToken(token));
+    if (!token) return;
+    const hash = hashSessionToken(token);
+    await this.sessions.revoke(hash);
+    this.cache.forgetSession(hash);
   }
 
   get sessionTtlSeconds(): number {

@@ -1,0 +1,34 @@
+import { createServer, type ServerResponse } from 'node:http';
+import { pacedLoad, percentile } from './paced-load.util';
+
+describe('the paced load', () => {
+  it('keeps sending on schedule while earlier answers are still outstanding (open loop)', async () => {
+    // Answers nothing until every request has arrived: a generator that waits for answers never finishes.
+    const total = 20;
+    const waiting: ServerResponse[] = [];
+    const server = createServer((_request, response) => {
+      waiting.push(response);
+      if (waiting.length === total) for (const held of waiting) held.end('{}');
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = server.address() as { port: number };
+      const figures = await pacedLoad({ url: `http://127.0.0.1:${port}`, path: () => '/', rate: 100, seconds: total / 100 });
+      expect(figures).toMatchObject({ requests: total, errors: 0, timeouts: 0, non2xx: 0 });
+      // The first request, due 190 ms before the last, waited for it: latency counts from when a request was due.
+      expect(figures.max).toBeGreaterThanOrEqual(190);
+    } finally {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+
+  it('reads percentiles by nearest rank', () => {
+    const sorted = Float64Array.from({ length: 200 }, (_, i) => i + 1);
+    expect(percentile(sorted, 50)).toBe(100);
+    expect(percentile(sorted, 97.5)).toBe(195);
+    expect(percentile(sorted, 99)).toBe(198);
+    expect(percentile(sorted, 100)).toBe(200);
+    expect(percentile(new Float64Array(0), 99)).toBe(0);
+  });
+});
