@@ -3,3 +3,4 @@ export * from './database.module';
 export * from './health.controller';
 export * from './http-app.bootstrap';
 export * from './newest-by.util';
+export * from './advisory-lock.util';

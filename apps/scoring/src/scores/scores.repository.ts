@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, type QueryRunner } from 'typeorm';
 import type { FactorValue, FactorValues, ScoreBatch } from '@tianping/risk-model';
 
 export interface StoredScore {
@@ -53,9 +53,9 @@ export class ScoresRepository {
 
   /**
    * Appends a chunk's scores to the history and points each enterprise's current score at it, in one
-   * statement; a later as-of date is never replaced by an earlier one.
+   * statement; a later as-of date is never replaced by an earlier one. Inside `tx` when given (a shard).
    */
-  async writeChunk(runId: string, asOf: string, creditCodes: string[], batch: ScoreBatch, factors: FactorValues[]): Promise<void> {
+  async writeChunk(runId: string, asOf: string, creditCodes: string[], batch: ScoreBatch, factors: FactorValues[], tx?: QueryRunner): Promise<void> {
     const F = batch.factorNames.length;
     const values = new Array<string>(batch.rows);
     for (let i = 0; i < batch.rows; i++) {
@@ -67,7 +67,7 @@ export class ScoresRepository {
     // All contributions travel as one flat array literal, each row taking its slice: one array for the
     // database to parse instead of one per row.
     const contributions = `{${Array.prototype.join.call(batch.contributions.subarray(0, batch.rows * F), ',')}}`;
-    await this.dataSource.query(
+    await (tx ?? this.dataSource).query(
       `WITH h AS (
          INSERT INTO scoring.score_history (run_id, credit_code, as_of, probability, logit, colour, contributions, factor_values)
          SELECT $1, t.code, $2::date, t.p, t.z, t.colour, ($7::float8[])[(t.o - 1) * $9::int + 1 : t.o * $9::int], t.vals::jsonb
