@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type QueryRunner } from 'typeorm';
 import type { FactorValue, FactorValues, ScoreBatch } from '@tianping/risk-model';
+import { float8ArrayBinary, int2ArrayBinary, textArrayBinary } from './pg-binary-array.util';
 
 export interface StoredScore {
   id: string;
@@ -64,9 +65,8 @@ export class ScoresRepository {
       for (let f = 0; f < F; f++) used[f] = row[batch.factorNames[f]] ?? null;
       values[i] = JSON.stringify(used);
     }
-    // All contributions travel as one flat array literal, each row taking its slice: one array for the
-    // database to parse instead of one per row.
-    const contributions = `{${Array.prototype.join.call(batch.contributions.subarray(0, batch.rows * F), ',')}}`;
+    // Arrays travel in binary: the server reads numbers as they are instead of parsing their text. All
+    // contributions are one flat array, each row taking its slice.
     await (tx ?? this.dataSource).query(
       `WITH h AS (
          INSERT INTO scoring.score_history (run_id, credit_code, as_of, probability, logit, colour, contributions, factor_values)
@@ -78,7 +78,17 @@ export class ScoresRepository {
        ON CONFLICT (credit_code) DO UPDATE SET score_id = EXCLUDED.score_id, run_id = EXCLUDED.run_id, as_of = EXCLUDED.as_of,
          probability = EXCLUDED.probability, colour = EXCLUDED.colour
        WHERE c.as_of <= EXCLUDED.as_of`,
-      [runId, asOf, creditCodes, Array.from(batch.probability), Array.from(batch.logit), Array.from(batch.colour), contributions, values, F],
+      [
+        runId,
+        asOf,
+        textArrayBinary(creditCodes),
+        float8ArrayBinary(batch.probability, batch.rows),
+        float8ArrayBinary(batch.logit, batch.rows),
+        int2ArrayBinary(batch.colour, batch.rows),
+        float8ArrayBinary(batch.contributions, batch.rows * F),
+        textArrayBinary(values),
+        F,
+      ],
     );
   }
 
