@@ -9,6 +9,7 @@ const ROOT = join(__dirname, '..', '..');
 const BENCHES: Record<string, { script: string; args: (size: { enterprises: number }) => string[] }> = {
   intake: { script: 'tools/bench/intake.bench.ts', args: ({ enterprises }) => [String(enterprises)] },
   scoring: { script: 'tools/bench/scoring.bench.ts', args: ({ enterprises }) => [String(enterprises)] },
+  'scoring-scale': { script: 'tools/bench/scoring-scale.bench.ts', args: ({ enterprises }) => [String(enterprises)] },
   'dispatch-plan': { script: 'tools/bench/dispatch-plan.bench.ts', args: () => ['200000', '200'] },
   'audit-verify': { script: 'tools/bench/audit-verify.bench.ts', args: () => ['1000000'] },
   audits: { script: 'tools/bench/audits.bench.ts', args: ({ enterprises }) => [String(enterprises)] },

@@ -62,15 +62,19 @@ export function registerScoringCommands(program: Command): void {
     .description('score every live enterprise as of a date with the active model and colour policy, and publish the scores')
     .option('--all', 'score every enterprise (the only mode for now)')
     .option('--as-of <date>', 'as-of date (default today)')
-    .action((opts: { all?: boolean; asOf?: string }) =>
+    .option('--shards <n>', 'split the run into this many shards for the running scoring instances to share (default: one per 100,000 enterprises)')
+    .option('--leave-to-service', 'only queue the shards and wait: the running scoring instances score them all')
+    .action((opts: { all?: boolean; asOf?: string; shards?: string; leaveToService?: boolean }) =>
       runCommand(async () => {
         if (!opts.all) throw new Error('say --all to score every enterprise (changed ones are re-scored by the service)');
         const asOf = opts.asOf ? date(opts.asOf, '--as-of') : todayCst();
+        const shards = opts.shards === undefined ? undefined : Number(opts.shards);
+        if (shards !== undefined && !(Number.isInteger(shards) && shards >= 1 && shards <= 1000)) throw new Error('--shards must be a whole number from 1 to 1000');
         const started = performance.now();
         const bar = progressBar('score');
         bar.start(1, 0, { unit: 'enterprises' });
         const { run, published } = await withScoring(async (app) => {
-          const run = await app.get(ScoringService).scoreAll(asOf, (n) => (bar.setTotal(n), bar.update(n)));
+          const run = await app.get(ScoringService).scoreAll(asOf, { shards, work: !opts.leaveToService, onProgress: (n) => (bar.setTotal(n), bar.update(n)) });
           bar.stop();
           const publish = progressBar('publish');
           publish.start(run.enterprises, 0, { unit: 'scores' });

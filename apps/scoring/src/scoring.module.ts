@@ -16,6 +16,11 @@ import { ReplayController } from './replay/replay.controller';
 import { ReplayService } from './replay/replay.service';
 import { RescoreLoop } from './scores/rescore.loop';
 import { ScorePublisher, ScorePublishingLoop } from './scores/score-publisher';
+import { ScoreRunsRepository } from './scores/score-runs.repository';
+import { ScoreShardQueue } from './scores/score-shard.queue';
+import { ScoreShardService } from './scores/score-shard.service';
+import { ScoreShardWorker } from './scores/score-shard.worker';
+import { ScoreShardWorkerLoop } from './scores/score-shard-worker.loop';
 import { ScoresController } from './scores/scores.controller';
 import { ScoresRepository } from './scores/scores.repository';
 import { ScoringService } from './scores/scoring.service';
@@ -32,6 +37,10 @@ import { TrainingService } from './training/training.service';
     ModelRegistryService,
     ColourPolicyService,
     ScoresRepository,
+    ScoreRunsRepository,
+    ScoreShardQueue,
+    ScoreShardService,
+    ScoreShardWorker,
     ScoringService,
     TrainingService,
     ScoringOutbox,
@@ -39,6 +48,7 @@ import { TrainingService } from './training/training.service';
     ReplayService,
   ],
   exports: [
+    ScoreShardWorker,
     ProjectionRepository,
     ModelRegistryService,
     ModelRegistryRepository,
@@ -53,11 +63,14 @@ import { TrainingService } from './training/training.service';
 })
 export class ScoringCoreModule {}
 
-/** The scoring service: the core plus its HTTP API, intake's projections, oversight's approvals and the re-scoring loop. */
+/**
+ * The scoring service: the core plus its HTTP API, intake's projections, oversight's approvals, the
+ * re-scoring loop and its share of full runs' shards.
+ */
 @Module({
   imports: [ScoringCoreModule],
   controllers: [HealthController, ScoresController, ModelsController, ReplayController],
-  providers: [ProjectionHandler, ApprovalGrantHandler, RescoreLoop, ScorePublishingLoop],
+  providers: [ProjectionHandler, ApprovalGrantHandler, RescoreLoop, ScorePublishingLoop, ScoreShardWorkerLoop],
   exports: [RescoreLoop],
 })
 export class ScoringModule {}

@@ -5,3 +5,4 @@ export * from './http-app.bootstrap';
 export * from './newest-by.util';
 export * from './database-startup.util';
 export * from './prepared-query.util';
+export * from './advisory-lock.util';

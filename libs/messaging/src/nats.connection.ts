@@ -18,7 +18,8 @@ export async function ensureStreams(nc: NatsConnection, streams: readonly Stream
       name: stream.name,
       subjects: [...stream.subjects],
       storage: StorageType.File,
-      retention: RetentionPolicy.Limits,
+      // A work queue keeps a message until one consumer acknowledges it; events are kept for every reader.
+      retention: 'workQueue' in stream && stream.workQueue ? RetentionPolicy.Workqueue : RetentionPolicy.Limits,
       duplicate_window: 10 * 60 * 1_000_000_000, // nanoseconds: the outbox may resend within this
       max_msg_size: 4 * 1024 * 1024,
     };

@@ -1,6 +1,8 @@
 import { createAppDataSource } from '@tianping/database';
 import { CreateScoringTables1763920000000 } from './migrations/1763920000000-CreateScoringTables';
 import { RecordBuildersAndApprovers1764200000001 } from './migrations/1764200000001-RecordBuildersAndApprovers';
+import { ShareFullRunsInShards1764900000000 } from './migrations/1764900000000-ShareFullRunsInShards';
+import { LightenScoreHistoryWrites1764900000001 } from './migrations/1764900000001-LightenScoreHistoryWrites';
 
 export const SCORING_SCHEMA = 'scoring';
 
@@ -9,6 +11,6 @@ export function createScoringDataSource(url: string) {
     url,
     schema: SCORING_SCHEMA,
     entities: [],
-    migrations: [CreateScoringTables1763920000000, RecordBuildersAndApprovers1764200000001],
+    migrations: [CreateScoringTables1763920000000, RecordBuildersAndApprovers1764200000001, ShareFullRunsInShards1764900000000, LightenScoreHistoryWrites1764900000001],
   });
 }

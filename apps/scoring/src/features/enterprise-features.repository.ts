@@ -14,6 +14,8 @@ export interface FactorChunk {
 export interface FeatureScope {
   /** Only these enterprises (re-scoring on change); all live ones when absent. */
   creditCodes?: string[];
+  /** Only credit codes in [from, to) (a shard of a full run); null or absent bounds are open. */
+  range?: { from: string | null; to: string | null };
   chunkSize?: number;
 }
 
@@ -57,11 +59,8 @@ export class EnterpriseFeaturesRepository {
       await runner.query(`SET LOCAL jit = off`);
       await runner.query(`SET LOCAL work_mem = '128MB'`);
       await runner.query(`SET LOCAL cursor_tuple_fraction = 1`);
-      await runner.query(`DECLARE factor_rows NO SCROLL CURSOR FOR ${this.runSql(spec, !!scope.creditCodes)}`, [
-        asOf,
-        LIVE_STATUSES,
-        ...(scope.creditCodes ? [scope.creditCodes] : []),
-      ]);
+      const filter = scopeFilter(scope);
+      await runner.query(`DECLARE factor_rows NO SCROLL CURSOR FOR ${this.runSql(spec, filter.sql)}`, [asOf, LIVE_STATUSES, ...filter.params]);
       const fetchRows = (): Promise<EnterpriseAggregateRow[]> => runner.query(`FETCH ${size} FROM factor_rows`);
       let next = fetchRows();
       for (;;) {
@@ -79,9 +78,9 @@ export class EnterpriseFeaturesRepository {
     }
   }
 
-  private runSql(spec: FactorSpec, onlyCodes: boolean): string {
+  private runSql(spec: FactorSpec, only: (column: string) => string): string {
     const windowed = windowedColumns(spec);
-    const only = (column: string) => (onlyCodes ? `AND ${column} = ANY($3::text[])` : '');
+    const onlyCodes = only('credit_code') !== '';
     return `
       WITH subj AS (
         SELECT credit_code, established_on, registered_capital_wan, shareholder_subscribed_wan, employees, industry_code, abnormal_listed,
@@ -113,6 +112,25 @@ export class EnterpriseFeaturesRepository {
              ${windowed.clues.map((_, j) => `, coalesce(k.${alias(windowed.clues[j])}, 0) AS ${alias(windowed.clues[j])}`).join('')}
       FROM subj s LEFT JOIN c USING (credit_code) LEFT JOIN k USING (credit_code) LEFT JOIN addr a ON a.address_key = s.address_key`;
   }
+}
+
+/** The condition (on a credit-code column) that narrows a run to its scope, with its parameters from $3 on. */
+function scopeFilter(scope: FeatureScope): { sql: (column: string) => string; params: unknown[] } {
+  if (scope.creditCodes) return { sql: (column) => `AND ${column} = ANY($3::text[])`, params: [scope.creditCodes] };
+  const params: string[] = [];
+  const conditions: ((column: string) => string)[] = [];
+  // Bounds are spelled only when present, so the planner sees plain range conditions it can use an index for.
+  if (scope.range?.from != null) {
+    params.push(scope.range.from);
+    const n = params.length + 2;
+    conditions.push((column) => `AND ${column} >= $${n}::text`);
+  }
+  if (scope.range?.to != null) {
+    params.push(scope.range.to);
+    const n = params.length + 2;
+    conditions.push((column) => `AND ${column} < $${n}::text`);
+  }
+  return { sql: (column) => conditions.map((c) => c(column)).join(' '), params };
 }
 
 function alias(expression: string): string {

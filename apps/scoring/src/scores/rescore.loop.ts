@@ -1,4 +1,6 @@
-import { Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
+import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { withAdvisoryLock } from '@tianping/database';
 import { ModelRegistryService } from '../models/model-registry.service';
 import { ScoresRepository } from './scores.repository';
 import { ScoringService } from './scoring.service';
@@ -6,6 +8,8 @@ import { ScoringService } from './scoring.service';
 /** How often changed enterprises are re-scored: changes arriving together are scored together. */
 export const RESCORE_INTERVAL_MS = 2_000;
 const MAX_PER_RUN = 20_000;
+/** Of several scoring instances, one re-scores the changes at a time: each would score the same marks. */
+const RESCORE_LOCK = 'scoring.rescore-loop';
 
 /** Re-scores the enterprises intake changed, with the active model, as of today, every couple of seconds. */
 @Injectable()
@@ -19,6 +23,7 @@ export class RescoreLoop implements OnApplicationBootstrap, BeforeApplicationShu
     private readonly scoring: ScoringService,
     private readonly scores: ScoresRepository,
     private readonly registry: ModelRegistryService,
+    @Inject(DataSource) private readonly dataSource: DataSource,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -37,9 +42,16 @@ export class RescoreLoop implements OnApplicationBootstrap, BeforeApplicationShu
     await this.running?.catch(() => 0);
   }
 
-  /** Scores every enterprise marked dirty; returns how many. With no active model they stay marked. */
+  /**
+   * Scores every enterprise marked dirty; returns how many. With no active model they stay marked;
+   * while another instance re-scores, this one leaves them to it.
+   */
   rescoreDirty(): Promise<number> {
-    if (!this.running) this.running = this.drainDirty().finally(() => (this.running = undefined));
+    if (!this.running) {
+      this.running = withAdvisoryLock(this.dataSource, RESCORE_LOCK, () => this.drainDirty())
+        .then((n) => n ?? 0)
+        .finally(() => (this.running = undefined));
+    }
     return this.running;
   }
 

@@ -1,7 +1,9 @@
 import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import { jetstream, type JetStreamClient } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
+import { DataSource } from 'typeorm';
 import { ScoringSubjects, type ScoreRecord, type ScoresComputed } from '@tianping/contracts';
+import { withAdvisoryLock } from '@tianping/database';
 import { encodeJson, NATS_CONNECTION } from '@tianping/messaging';
 import { outboxLag, outboxPublished } from '@tianping/observability';
 import { ColourPolicyService } from '../colour/colour-policy.service';
@@ -13,6 +15,8 @@ import { ScoresRepository, type StoredScore } from './scores.repository';
 export const SCORES_PER_MESSAGE = 200;
 /** The score history is this publisher's outbox (its `published_at`), named so in the metrics. */
 const SCORE_OUTBOX = 'scoring.score_history';
+/** Of several scoring instances, one publishes at a time: the others would send the same scores again. */
+const PUBLISHER_LOCK = 'scoring.score-publisher';
 
 /**
  * Publishes committed scores in order, as ScoresComputed batches with their explanations. The score
@@ -32,6 +36,7 @@ export class ScorePublisher {
     private readonly scores: ScoresRepository,
     private readonly registry: ModelRegistryService,
     private readonly policies: ColourPolicyService,
+    @Inject(DataSource) private readonly dataSource: DataSource,
   ) {
     this.js = jetstream(nc);
   }
@@ -41,7 +46,7 @@ export class ScorePublisher {
     this.stopped = false;
     const tick = async () => {
       if (this.stopped) return;
-      await this.drain().catch((error: Error) => this.logger.warn(`score publisher: ${error.message}`));
+      await this.drain(undefined, false).catch((error: Error) => this.logger.warn(`score publisher: ${error.message}`));
       if (!this.stopped) this.timer = setTimeout(tick, 500);
     };
     this.timer = setTimeout(tick, 0);
@@ -53,9 +58,16 @@ export class ScorePublisher {
     await this.running?.catch(() => 0);
   }
 
-  /** Publishes everything pending; returns how many scores went out. Safe to call concurrently. */
-  drain(onProgress?: (published: number) => void): Promise<number> {
-    if (!this.running) this.running = this.publishPending(onProgress).finally(() => (this.running = undefined));
+  /**
+   * Publishes everything pending; returns how many scores went out. Safe to call concurrently. While
+   * another instance publishes, it waits its turn (`wait`, the CLI) or leaves the work to it (the loop).
+   */
+  drain(onProgress?: (published: number) => void, wait = true): Promise<number> {
+    if (!this.running) {
+      this.running = withAdvisoryLock(this.dataSource, PUBLISHER_LOCK, () => this.publishPending(onProgress), wait)
+        .then((published) => published ?? 0)
+        .finally(() => (this.running = undefined));
+    }
     return this.running;
   }
 

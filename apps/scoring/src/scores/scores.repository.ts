@@ -1,7 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, type QueryRunner } from 'typeorm';
 import { preparedQuery, type PreparedStatement } from '@tianping/database';
 import type { FactorValue, FactorValues, ScoreBatch } from '@tianping/risk-model';
+import { float8ArrayBinary, int2ArrayBinary, textArrayBinary } from './pg-binary-array.util';
 
 export interface StoredScore {
   id: string;
@@ -61,9 +62,9 @@ export class ScoresRepository {
 
   /**
    * Appends a chunk's scores to the history and points each enterprise's current score at it, in one
-   * statement; a later as-of date is never replaced by an earlier one.
+   * statement; a later as-of date is never replaced by an earlier one. Inside `tx` when given (a shard).
    */
-  async writeChunk(runId: string, asOf: string, creditCodes: string[], batch: ScoreBatch, factors: FactorValues[]): Promise<void> {
+  async writeChunk(runId: string, asOf: string, creditCodes: string[], batch: ScoreBatch, factors: FactorValues[], tx?: QueryRunner): Promise<void> {
     const F = batch.factorNames.length;
     const values = new Array<string>(batch.rows);
     for (let i = 0; i < batch.rows; i++) {
@@ -72,10 +73,9 @@ export class ScoresRepository {
       for (let f = 0; f < F; f++) used[f] = row[batch.factorNames[f]] ?? null;
       values[i] = JSON.stringify(used);
     }
-    // All contributions travel as one flat array literal, each row taking its slice: one array for the
-    // database to parse instead of one per row.
-    const contributions = `{${Array.prototype.join.call(batch.contributions.subarray(0, batch.rows * F), ',')}}`;
-    await this.dataSource.query(
+    // Arrays travel in binary: the server reads numbers as they are instead of parsing their text. All
+    // contributions are one flat array, each row taking its slice.
+    await (tx ?? this.dataSource).query(
       `WITH h AS (
          INSERT INTO scoring.score_history (run_id, credit_code, as_of, probability, logit, colour, contributions, factor_values)
          SELECT $1, t.code, $2::date, t.p, t.z, t.colour, ($7::float8[])[(t.o - 1) * $9::int + 1 : t.o * $9::int], t.vals::jsonb
@@ -86,7 +86,17 @@ export class ScoresRepository {
        ON CONFLICT (credit_code) DO UPDATE SET score_id = EXCLUDED.score_id, run_id = EXCLUDED.run_id, as_of = EXCLUDED.as_of,
          probability = EXCLUDED.probability, colour = EXCLUDED.colour
        WHERE c.as_of <= EXCLUDED.as_of`,
-      [runId, asOf, creditCodes, Array.from(batch.probability), Array.from(batch.logit), Array.from(batch.colour), contributions, values, F],
+      [
+        runId,
+        asOf,
+        textArrayBinary(creditCodes),
+        float8ArrayBinary(batch.probability, batch.rows),
+        float8ArrayBinary(batch.logit, batch.rows),
+        int2ArrayBinary(batch.colour, batch.rows),
+        float8ArrayBinary(batch.contributions, batch.rows * F),
+        textArrayBinary(values),
+        F,
+      ],
     );
   }
 

@@ -4,6 +4,9 @@ import { scoreBatch } from '@tianping/risk-model';
 import { ColourPolicyService } from '../colour/colour-policy.service';
 import { EnterpriseFeaturesRepository } from '../features/enterprise-features.repository';
 import { ModelRegistryService } from '../models/model-registry.service';
+import { ScoreRunsRepository } from './score-runs.repository';
+import { ScoreShardQueue } from './score-shard.queue';
+import { SHARD_SLOTS, ScoreShardWorker } from './score-shard.worker';
 import { ScoresRepository } from './scores.repository';
 
 export interface ScoreRunResult {
@@ -15,7 +18,18 @@ export interface ScoreRunResult {
   byColour: { green: number; yellow: number; red: number };
 }
 
+export interface ScoreAllOptions {
+  onProgress?: (enterprises: number) => void;
+  /** Shards the run is split into; by default one per 100,000 live enterprises, at most 32. */
+  shards?: number;
+  /** Score shards in this process too (the default); false leaves them all to the running scoring instances. */
+  work?: boolean;
+}
+
 const CHUNK_SIZE = 25_000;
+const ENTERPRISES_PER_SHARD = 100_000;
+const MAX_SHARDS = 32;
+const PROGRESS_POLL_MS = 200;
 const COLOUR_NAMES = ['green', 'yellow', 'red'] as const;
 const WRITES_IN_FLIGHT = 2;
 
@@ -27,6 +41,7 @@ export function todayCst(): string {
 /**
  * Scores enterprises as of a date with the active model and colour policy: factors in bulk from the
  * projections, scored in columns, written a chunk at a time. The team (nuisance) term never enters.
+ * Full runs are shared among instances in shards (ScoreShardService); changed enterprises are scored here.
  */
 @Injectable()
 export class ScoringService {
@@ -35,10 +50,40 @@ export class ScoringService {
     private readonly registry: ModelRegistryService,
     private readonly policies: ColourPolicyService,
     private readonly scores: ScoresRepository,
+    private readonly runs: ScoreRunsRepository,
+    private readonly queue: ScoreShardQueue,
+    private readonly worker: ScoreShardWorker,
   ) {}
 
-  async scoreAll(asOf: string = todayCst(), onProgress?: (enterprises: number) => void): Promise<ScoreRunResult> {
-    return this.run('all', asOf, undefined, onProgress);
+  /**
+   * Scores every live enterprise as of a date: the run is split into shards of credit codes, queued
+   * for every scoring instance to share, and this process takes shards too until all are done. Alone,
+   * it scores the whole run itself.
+   */
+  async scoreAll(asOf: string = todayCst(), options: ScoreAllOptions = {}): Promise<ScoreRunResult> {
+    const model = await this.registry.activeModel();
+    if (!model) throw new Error('no active model: train one, have it approved, then activate it');
+    const policy = await this.policies.active();
+    const context = await this.features.industryContext(asOf);
+    const shards = options.shards ?? Math.min(MAX_SHARDS, Math.max(1, Math.ceil((await this.runs.liveEnterprises()) / ENTERPRISES_PER_SHARD)));
+    const ranges = await this.runs.shardRanges(Math.max(1, Math.floor(shards)));
+    const runId = await this.runs.plan(asOf, model.version, policy.version, context, ranges);
+    await this.queue.enqueue(ranges.map((r, shard) => ({ runId, shard, shards: ranges.length, fromCode: r.from, toCode: r.to })));
+    let stop = false;
+    const working = options.work === false ? Promise.resolve() : this.worker.work(() => stop, SHARD_SLOTS);
+    let progress = await this.runs.progress(runId);
+    try {
+      while (!progress.finished && !progress.failure) {
+        await new Promise((resolve) => setTimeout(resolve, PROGRESS_POLL_MS));
+        progress = await this.runs.progress(runId).catch(() => progress); // PostgreSQL away a moment: keep waiting
+        options.onProgress?.(progress.enterprises);
+      }
+    } finally {
+      stop = true;
+      await working;
+    }
+    if (progress.failure) throw new Error(`scoring run ${runId} failed: ${progress.failure}`);
+    return { runId, asOf, modelVersion: model.version, colourPolicyVersion: policy.version, enterprises: progress.enterprises, byColour: progress.byColour };
   }
 
   /** Re-scores the given enterprises (those intake changed); unknown or closed ones are skipped. */
@@ -46,7 +91,7 @@ export class ScoringService {
     return this.run('changes', asOf, creditCodes);
   }
 
-  private async run(kind: 'all' | 'changes', asOf: string, creditCodes?: string[], onProgress?: (n: number) => void): Promise<ScoreRunResult> {
+  private async run(kind: 'changes', asOf: string, creditCodes: string[]): Promise<ScoreRunResult> {
     const model = await this.registry.activeModel();
     if (!model) throw new Error('no active model: train one, have it approved, then activate it');
     const policy = await this.policies.active();
@@ -70,14 +115,12 @@ export class ScoringService {
         written.catch(() => undefined); // its failure surfaces where it is awaited, not as an unhandled rejection
         writing.push(written);
         enterprises += batch.rows;
-        onProgress?.(enterprises);
       }
     } finally {
       await Promise.allSettled(writing);
     }
     await Promise.all(writing);
     await this.scores.finishRun(runId, enterprises);
-    if (kind === 'all') await this.scores.clearDirtyBefore(runId);
     return { runId, asOf, modelVersion: model.version, colourPolicyVersion: policy.version, enterprises, byColour };
   }
 }

@@ -79,3 +79,15 @@ export interface ColourPolicyEvent {
   approvedBy?: Approver[];
   at: string;
 }
+
+/**
+ * One shard of a full scoring run: the live enterprises whose credit codes lie in [fromCode, toCode)
+ * (null: unbounded). The run's as-of date, model, policy and factor context are in its run record.
+ */
+export interface ScoreShardQueued {
+  runId: string;
+  shard: number;
+  shards: number;
+  fromCode: string | null;
+  toCode: string | null;
+}

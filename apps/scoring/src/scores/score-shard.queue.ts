@@ -1,0 +1,67 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { AckPolicy, DeliverPolicy, jetstream, jetstreamManager, type Consumer, type JetStreamClient, type JsMsg } from '@nats-io/jetstream';
+import type { NatsConnection } from '@nats-io/transport-node';
+import { SCORE_SHARD_CONSUMER, ScoringWorkSubjects, STREAMS, type ScoreShardQueued } from '@tianping/contracts';
+import { encodeJson, isNotFound, NATS_CONNECTION } from '@tianping/messaging';
+
+/** How long a shard may go without a sign of life from its instance before another one gets it. */
+export const SHARD_ACK_WAIT_MS = 30_000;
+
+/**
+ * Scoring's work queue: shards of full runs on the SCORING_WORK stream, taken through one durable
+ * pull consumer that every instance binds to, so each shard goes to one instance at a time.
+ */
+@Injectable()
+export class ScoreShardQueue {
+  private readonly js: JetStreamClient;
+  private consumer?: Promise<Consumer>;
+
+  constructor(@Inject(NATS_CONNECTION) private readonly nc: NatsConnection) {
+    this.js = jetstream(nc);
+  }
+
+  /** Queues a run's shards; each message id names its run and shard, so a resend is dropped. */
+  async enqueue(items: ScoreShardQueued[]): Promise<void> {
+    await Promise.all(
+      items.map((item) => this.js.publish(ScoringWorkSubjects.scoreShardQueued, encodeJson(item), { msgID: `score-run-${item.runId}-shard-${item.shard}` })),
+    );
+  }
+
+  /** The next shard for this instance, or null if none came within `expiresMs`. One pull per shard: nothing is held in advance. */
+  async next(expiresMs: number): Promise<JsMsg | null> {
+    const consumer = await this.bind();
+    return consumer.next({ expires: expiresMs });
+  }
+
+  private bind(): Promise<Consumer> {
+    this.consumer ??= this.ensureConsumer().catch((error: Error) => {
+      this.consumer = undefined;
+      throw error;
+    });
+    return this.consumer;
+  }
+
+  private async ensureConsumer(): Promise<Consumer> {
+    const stream = STREAMS.scoringWork.name;
+    const jsm = await jetstreamManager(this.nc);
+    try {
+      await jsm.consumers.info(stream, SCORE_SHARD_CONSUMER);
+    } catch (error) {
+      if (!isNotFound(error)) throw error;
+      await jsm.consumers
+        .add(stream, {
+          durable_name: SCORE_SHARD_CONSUMER,
+          ack_policy: AckPolicy.Explicit,
+          deliver_policy: DeliverPolicy.All,
+          filter_subject: ScoringWorkSubjects.scoreShardQueued,
+          ack_wait: SHARD_ACK_WAIT_MS * 1_000_000,
+          max_deliver: -1,
+        })
+        .catch(async (failure: Error) => {
+          // Another instance created it meanwhile: bind to theirs.
+          await jsm.consumers.info(stream, SCORE_SHARD_CONSUMER).catch(() => Promise.reject(failure));
+        });
+    }
+    return this.js.consumers.get(stream, SCORE_SHARD_CONSUMER);
+  }
+}
