@@ -1,12 +1,12 @@
 import type { Command } from 'commander';
-import { appPort } from '@tianping/common';
+import { appUrl } from '@tianping/common';
 import { SUITE_APPS } from './apps.registry';
 import { printResult, runCommand } from './output.util';
 
 export async function readiness(): Promise<{ app: string; url: string; ready: boolean; detail: string }[]> {
   return Promise.all(
     SUITE_APPS.map(async (app) => {
-      const url = `http://127.0.0.1:${appPort(app.name)}`;
+      const url = appUrl(app.name);
       try {
         const response = await fetch(`${url}/ready`, { signal: AbortSignal.timeout(3000) });
         const body = (await response.json()) as { status?: string; reason?: string };

@@ -25,3 +25,12 @@ export function appPort(app: AppName, env: NodeJS.ProcessEnv = process.env): num
   const override = env[`PORT_${app.toUpperCase()}`];
   return override ? Number(override) : DEFAULT_PORTS[app];
 }
+
+/**
+ * Where another app of the suite answers: `<NAME>_URL` (e.g. SCORING_URL=http://scoring:3102, a
+ * load-balanced name in front of several instances), else this machine on the app's port.
+ */
+export function appUrl(app: AppName, env: NodeJS.ProcessEnv = process.env): string {
+  const override = env[`${app.toUpperCase()}_URL`];
+  return override ? override.replace(/\/+$/, '') : `http://127.0.0.1:${appPort(app, env)}`;
+}

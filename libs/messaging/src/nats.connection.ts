@@ -7,7 +7,8 @@ import { STREAMS, type StreamDefinition } from '@tianping/contracts';
  * restarting while it boots is waited for; a command fails at once when nothing answers.
  */
 export async function connectNats(url: string, name: string, options: { waitOnFirstConnect?: boolean } = {}): Promise<NatsConnection> {
-  return connect({ servers: url, name, maxReconnectAttempts: -1, reconnectTimeWait: 500, waitOnFirstConnect: options.waitOnFirstConnect ?? false });
+  const servers = url.split(',').map((server) => server.trim()).filter(Boolean); // a cluster: every server, comma-separated
+  return connect({ servers, name, maxReconnectAttempts: -1, reconnectTimeWait: 500, waitOnFirstConnect: options.waitOnFirstConnect ?? false });
 }
 
 /** Creates (or widens) the suite's streams. File storage: events survive a NATS restart. */
@@ -22,6 +23,8 @@ export async function ensureStreams(nc: NatsConnection, streams: readonly Stream
       retention: 'workQueue' in stream && stream.workQueue ? RetentionPolicy.Workqueue : RetentionPolicy.Limits,
       duplicate_window: 10 * 60 * 1_000_000_000, // nanoseconds: the outbox may resend within this
       max_msg_size: 4 * 1024 * 1024,
+      // On a NATS cluster, each stream kept on this many servers (NATS_STREAM_REPLICAS; 1 on a single server).
+      num_replicas: streamReplicas(),
     };
     try {
       await jsm.streams.info(stream.name);
@@ -32,6 +35,12 @@ export async function ensureStreams(nc: NatsConnection, streams: readonly Stream
     }
   }
   return jsm;
+}
+
+function streamReplicas(): number {
+  const replicas = Number(process.env.NATS_STREAM_REPLICAS || 1);
+  if (!Number.isInteger(replicas) || replicas < 1 || replicas > 5) throw new Error(`NATS_STREAM_REPLICAS must be 1 to 5, not ${process.env.NATS_STREAM_REPLICAS}`);
+  return replicas;
 }
 
 export function isNotFound(error: unknown): boolean {

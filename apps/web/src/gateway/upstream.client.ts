@@ -1,6 +1,6 @@
 import { Agent, request } from 'node:http';
 import { Injectable } from '@nestjs/common';
-import { appPort, type AppName } from '@tianping/common';
+import { appUrl, type AppName } from '@tianping/common';
 
 export interface UpstreamAnswer {
   status: number;
@@ -13,11 +13,11 @@ export interface UpstreamAnswer {
 
 const DEFAULT_TIMEOUT_MS = 15_000;
 
-/** Calls another app of the suite over loopback. Its absence is an answer (503), not a crash. */
+/** Calls another app of the suite (loopback unless `<APP>_URL` says where). Its absence is an answer (503), not a crash. */
 @Injectable()
 export class UpstreamClient {
   async call(app: AppName, method: string, pathAndQuery: string, body?: unknown, timeoutMs = DEFAULT_TIMEOUT_MS): Promise<UpstreamAnswer> {
-    const url = `http://127.0.0.1:${appPort(app)}${pathAndQuery}`;
+    const url = `${appUrl(app)}${pathAndQuery}`;
     const hasBody = method !== 'GET' && method !== 'HEAD' && body !== undefined;
     try {
       const response = await send(url, method, hasBody ? JSON.stringify(body) : undefined, timeoutMs);
