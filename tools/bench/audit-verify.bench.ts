@@ -34,7 +34,12 @@ function scoreDraft(prng: Prng, n: number): EntryDraft {
     inputFingerprint: `fp-${n}`,
     computedAt: '2025-11-02T03:04:05.000Z',
   };
-  return { kind: 'score', subjectRef: creditCode, data: { batchId: `b${Math.floor(n / BATCH)}`, score } as unknown as JsonValue, eventKey: `score:${score.scoreId}` };
+  return {
+    kind: 'score',
+    subjectRef: creditCode,
+    data: { batchId: `b${Math.floor(n / BATCH)}`, score } as unknown as JsonValue,
+    eventKey: `score:${score.scoreId}`,
+  };
 }
 
 async function main(): Promise<void> {
@@ -43,7 +48,7 @@ async function main(): Promise<void> {
     const log = app.get(AuditLogService);
     const prng = new Prng('audit-verify-bench');
     const appendStart = performance.now();
-    for (let done = 0; done < entries; ) {
+    for (let done = 0; done < entries;) {
       const size = Math.min(BATCH, entries - done);
       await log.appendBatch(Array.from({ length: size }, (_, i) => scoreDraft(prng, done + i)));
       done += size;

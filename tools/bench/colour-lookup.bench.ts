@@ -55,14 +55,39 @@ export async function colourLookupBench(enterprises: number, seconds: number, ra
         };
         const floor = await pacedFloor(rate, Math.min(seconds, 10));
         const loadAverage = [round1(loadBefore), round1(loadavg()[0])];
-        runs.push({ rate, direct, viaWeb, meetsTarget: { direct: meets(direct, rate), viaWeb: meets(viaWeb, rate) }, floor, autocannon, loadAverage, cpuPressure: cpuPressure() });
+        runs.push({
+          rate,
+          direct,
+          viaWeb,
+          meetsTarget: { direct: meets(direct, rate), viaWeb: meets(viaWeb, rate) },
+          floor,
+          autocannon,
+          loadAverage,
+          cpuPressure: cpuPressure(),
+        });
         process.stderr.write(`${JSON.stringify(runs[runs.length - 1])}\n`);
       }
       const summary = runs.map(({ rate, direct, viaWeb, meetsTarget, floor, autocannon, loadAverage, cpuPressure }) => ({
-        rate, direct: headline(direct), viaWeb: headline(viaWeb), meetsTarget, floor: headline(floor),
-        autocannonP99: { direct: autocannon.direct.p99, viaWeb: autocannon.viaWeb.p99 }, loadAverage, cpuPressure,
+        rate,
+        direct: headline(direct),
+        viaWeb: headline(viaWeb),
+        meetsTarget,
+        floor: headline(floor),
+        autocannonP99: { direct: autocannon.direct.p99, viaWeb: autocannon.viaWeb.p99 },
+        loadAverage,
+        cpuPressure,
       }));
-      return { bench: 'colour-lookup', enterprises, seconds, target: { rps: 500, p99Ms: 50 }, summary, runs, loadSeconds: Math.round(loadSeconds), cpus: availableParallelism(), loadAverage: loadavg().map(round1) };
+      return {
+        bench: 'colour-lookup',
+        enterprises,
+        seconds,
+        target: { rps: 500, p99Ms: 50 },
+        summary,
+        runs,
+        loadSeconds: Math.round(loadSeconds),
+        cpus: availableParallelism(),
+        loadAverage: loadavg().map(round1),
+      };
     } finally {
       for (const app of started.reverse()) await app.stop();
     }
@@ -95,7 +120,9 @@ async function measure(target: PacedTarget, apps: Record<string, AppProcess>): P
   const before = await Promise.all(Object.values(apps).map((app) => cpuSeconds(app.baseUrl)));
   const figures = await pacedLoad(target);
   const after = await Promise.all(Object.values(apps).map((app) => cpuSeconds(app.baseUrl)));
-  const cpuMsPerRequest = Object.fromEntries(Object.keys(apps).map((name, i) => [name, Math.round(((after[i] - before[i]) * 1000 * 100) / Math.max(1, figures.requests)) / 100]));
+  const cpuMsPerRequest = Object.fromEntries(
+    Object.keys(apps).map((name, i) => [name, Math.round(((after[i] - before[i]) * 1000 * 100) / Math.max(1, figures.requests)) / 100]),
+  );
   return { ...figures, cpuMsPerRequest };
 }
 
@@ -117,8 +144,15 @@ async function prepareScores(enterprises: number): Promise<void> {
     const registry = app.get(ModelRegistryService);
     // No oversight runs in the bench: the grant it would publish, applied directly.
     await registry.approve({
-      subjectKind: 'model-version', subjectRef: trained.model.version, proposedBy: 'bench', auditSeq: 0, at: new Date().toISOString(),
-      approvedBy: [{ actor: 'bench-technical', role: 'technical', auditSeq: 0 }, { actor: 'bench-legal', role: 'legal', auditSeq: 0 }],
+      subjectKind: 'model-version',
+      subjectRef: trained.model.version,
+      proposedBy: 'bench',
+      auditSeq: 0,
+      at: new Date().toISOString(),
+      approvedBy: [
+        { actor: 'bench-technical', role: 'technical', auditSeq: 0 },
+        { actor: 'bench-legal', role: 'legal', auditSeq: 0 },
+      ],
     });
     await registry.changeState(trained.model.version, 'active', 'bench');
     await app.get(ScoringService).scoreAll(AS_OF);
@@ -155,7 +189,11 @@ async function createReader(): Promise<void> {
 }
 
 async function signIn(webUrl: string): Promise<string> {
-  const response = await fetch(`${webUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: READER.username, password: READER.password }) });
+  const response = await fetch(`${webUrl}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: READER.username, password: READER.password }),
+  });
   if (!response.ok) throw new Error(`sign-in answered ${response.status}`);
   return response.headers.get('set-cookie')!.split(';')[0];
 }

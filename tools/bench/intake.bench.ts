@@ -43,7 +43,12 @@ export async function intakeBench(enterprises: number): Promise<Record<string, u
         eventsPublishedAfterCommit: published,
         parseOnlySeconds: round(parse.seconds),
         parseOnlyRecordsPerSecond: Math.round(parse.records / parse.seconds),
-        perFile: reports.map((r) => ({ file: r.file.split('/').pop(), read: r.counts.read, seconds: round(r.seconds), perSecond: Math.round(r.counts.read / r.seconds) })),
+        perFile: reports.map((r) => ({
+          file: r.file.split('/').pop(),
+          read: r.counts.read,
+          seconds: round(r.seconds),
+          perSecond: Math.round(r.counts.read / r.seconds),
+        })),
         peakRssMiB: mib(memory.peak()),
         cityGeneratedSeconds: city.generatedSeconds,
       };

@@ -72,7 +72,14 @@ function requestsOf(target: LoadTarget): AutocannonRequest[] {
 
 /** A few seconds at half the rate, unmeasured: JIT, connection pools and caches warm up. */
 export async function warmUp(target: LoadTarget): Promise<void> {
-  await run({ url: target.url, connections: target.connections ?? 50, duration: 3, overallRate: Math.ceil(target.rate / 2), headers: target.headers, requests: requestsOf(target) });
+  await run({
+    url: target.url,
+    connections: target.connections ?? 50,
+    duration: 3,
+    overallRate: Math.ceil(target.rate / 2),
+    headers: target.headers,
+    requests: requestsOf(target),
+  });
 }
 
 /**
@@ -81,7 +88,14 @@ export async function warmUp(target: LoadTarget): Promise<void> {
  * paced-load.util holds a rate evenly.
  */
 export async function hammer(target: LoadTarget): Promise<LoadFigures> {
-  const result = await run({ url: target.url, connections: target.connections ?? 50, duration: target.seconds, overallRate: target.rate, headers: target.headers, requests: requestsOf(target) });
+  const result = await run({
+    url: target.url,
+    connections: target.connections ?? 50,
+    duration: target.seconds,
+    overallRate: target.rate,
+    headers: target.headers,
+    requests: requestsOf(target),
+  });
   const round = (x: number) => Math.round(x * 100) / 100;
   return {
     rps: round(result.requests.total / result.duration),

@@ -88,10 +88,12 @@ export async function pacedLoad(target: PacedTarget): Promise<PacedFigures> {
           );
           incoming.on('error', () => outcome(() => errors++));
         });
-        outgoing.setTimeout(timeoutMs, () => outcome(() => {
-          timeouts++;
-          outgoing.destroy();
-        }));
+        outgoing.setTimeout(timeoutMs, () =>
+          outcome(() => {
+            timeouts++;
+            outgoing.destroy();
+          }),
+        );
         outgoing.on('error', () => outcome(() => errors++));
         outgoing.end();
       };
@@ -109,7 +111,12 @@ export async function pacedLoad(target: PacedTarget): Promise<PacedFigures> {
   return figures(target.rate, samples, statusCodes, { errors, timeouts, bytes, start });
 }
 
-function figures(rate: number, samples: Sample[], statusCodes: Record<string, number>, counts: { errors: number; timeouts: number; bytes: number; start: number }): PacedFigures {
+function figures(
+  rate: number,
+  samples: Sample[],
+  statusCodes: Record<string, number>,
+  counts: { errors: number; timeouts: number; bytes: number; start: number },
+): PacedFigures {
   const latency = Float64Array.from(samples, (s) => s.done - s.due).sort();
   const service = Float64Array.from(samples, (s) => s.done - s.sent).sort();
   const lag = Float64Array.from(samples, (s) => s.sent - s.due).sort();

@@ -29,14 +29,23 @@ export async function scoringScaleBench(enterprises: number): Promise<Record<str
       const trained = await app.get(TrainingService).train({ asOf: AS_OF, seed: 1, createdBy: 'bench', spec: oneCandidateSpec() });
       const registry = app.get(ModelRegistryService);
       await registry.approve({
-        subjectKind: 'model-version', subjectRef: trained.model.version, proposedBy: 'bench', auditSeq: 0, at: new Date().toISOString(),
-        approvedBy: [{ actor: 'bench-technical', role: 'technical', auditSeq: 0 }, { actor: 'bench-legal', role: 'legal', auditSeq: 0 }],
+        subjectKind: 'model-version',
+        subjectRef: trained.model.version,
+        proposedBy: 'bench',
+        auditSeq: 0,
+        at: new Date().toISOString(),
+        approvedBy: [
+          { actor: 'bench-technical', role: 'technical', auditSeq: 0 },
+          { actor: 'bench-legal', role: 'legal', auditSeq: 0 },
+        ],
       });
       await registry.changeState(trained.model.version, 'active', 'bench');
       const loadBefore = loadavg()[0];
       const timings: Record<string, { seconds: number; enterprises: number; workers: number; digest: string }> = {};
       for (const instances of [1, 3]) {
-        const running: AppProcess[] = await Promise.all(Array.from({ length: instances }, () => startAppProcess('scoring', { DATABASE_URL: databaseUrl, NATS_URL: nats.url })));
+        const running: AppProcess[] = await Promise.all(
+          Array.from({ length: instances }, () => startAppProcess('scoring', { DATABASE_URL: databaseUrl, NATS_URL: nats.url })),
+        );
         try {
           const started = performance.now();
           const run = await app.get(ScoringService).scoreAll(AS_OF, { shards: SHARDS, work: false });

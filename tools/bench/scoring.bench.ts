@@ -31,8 +31,15 @@ export async function scoringBench(enterprises: number): Promise<Record<string, 
       const registry = app.get(ModelRegistryService);
       // No oversight runs in the bench: the grant it would publish, applied directly.
       await registry.approve({
-        subjectKind: 'model-version', subjectRef: trained.model.version, proposedBy: 'bench', auditSeq: 0, at: new Date().toISOString(),
-        approvedBy: [{ actor: 'bench-technical', role: 'technical', auditSeq: 0 }, { actor: 'bench-legal', role: 'legal', auditSeq: 0 }],
+        subjectKind: 'model-version',
+        subjectRef: trained.model.version,
+        proposedBy: 'bench',
+        auditSeq: 0,
+        at: new Date().toISOString(),
+        approvedBy: [
+          { actor: 'bench-technical', role: 'technical', auditSeq: 0 },
+          { actor: 'bench-legal', role: 'legal', auditSeq: 0 },
+        ],
       });
       await registry.changeState(trained.model.version, 'active', 'bench');
 
@@ -66,7 +73,10 @@ export async function scoringBench(enterprises: number): Promise<Record<string, 
 /** The twelve-factor spec with its hyper-parameter grid narrowed to one candidate: the bench times one fit, not a grid search. */
 export function oneCandidateSpec(): FactorSpec {
   const spec = loadBuiltInSpec('twelve-factor');
-  return { ...spec, fit: { ...spec.fit, smoothness: [spec.fit?.smoothness?.[1] ?? 300], l2: [spec.fit?.l2?.[0] ?? 3], nuisanceL2: [spec.fit?.nuisanceL2?.[0] ?? 3] } };
+  return {
+    ...spec,
+    fit: { ...spec.fit, smoothness: [spec.fit?.smoothness?.[1] ?? 300], l2: [spec.fit?.l2?.[0] ?? 3], nuisanceL2: [spec.fit?.nuisanceL2?.[0] ?? 3] },
+  };
 }
 
 /** Subjects, inspections, penalties and clues generated in SQL, with a hidden risk the model can find. */

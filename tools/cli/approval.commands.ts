@@ -36,9 +36,12 @@ export function registerApprovalCommands(program: Command): void {
     .option('--kind <kind>', 'model or colour-policy')
     .action((opts: { status?: string; kind?: string }) =>
       runCommand(async () => {
-        if (opts.status && !['pending', 'approved', 'rejected'].includes(opts.status)) throw new Error(`--status must be pending, approved or rejected, got "${opts.status}"`);
+        if (opts.status && !['pending', 'approved', 'rejected'].includes(opts.status))
+          throw new Error(`--status must be pending, approved or rejected, got "${opts.status}"`);
         if (opts.kind && !KINDS[opts.kind]) throw new Error(`--kind must be model or colour-policy, got "${opts.kind}"`);
-        const approvals = await withOversight((app) => app.get(ApprovalsService).list({ status: opts.status as ApprovalStatus | undefined, subjectKind: opts.kind ? KINDS[opts.kind] : undefined }));
+        const approvals = await withOversight((app) =>
+          app.get(ApprovalsService).list({ status: opts.status as ApprovalStatus | undefined, subjectKind: opts.kind ? KINDS[opts.kind] : undefined }),
+        );
         printResult({ command: 'approval list', approvals });
       }),
     );

@@ -66,8 +66,16 @@ export function registerAuditCommands(program: Command): void {
         const logged = body.data.score;
         const result = await withScoring((app) => app.get(ReplayService).replay(logged));
         printResult({
-          command: 'audit replay', seq: Number(seq), entryVerified: true, scoreId: logged.scoreId, creditCode: logged.creditCode, modelVersion: logged.modelVersion,
-          colourPolicyVersion: logged.colourPolicyVersion, identical: result.identical, inputFingerprintMatches: result.inputFingerprintMatches, differences: result.differences,
+          command: 'audit replay',
+          seq: Number(seq),
+          entryVerified: true,
+          scoreId: logged.scoreId,
+          creditCode: logged.creditCode,
+          modelVersion: logged.modelVersion,
+          colourPolicyVersion: logged.colourPolicyVersion,
+          identical: result.identical,
+          inputFingerprintMatches: result.inputFingerprintMatches,
+          differences: result.differences,
         });
         return result.identical ? 0 : 1;
       }),

@@ -26,9 +26,13 @@ export function registerDeadLetterCommands(program: Command): void {
       }),
     );
   dl.command('show <seq>').action((seq: string) =>
-    runCommand(async () => printResult({ command: 'dead-letters show', seq: Number(seq), payload: await withNats((nc) => deadLetterPayload(nc, Number(seq))) })),
+    runCommand(async () =>
+      printResult({ command: 'dead-letters show', seq: Number(seq), payload: await withNats((nc) => deadLetterPayload(nc, Number(seq))) }),
+    ),
   );
   dl.command('replay <seq>')
     .description('send it back to its original subject and remove it from the dead letters')
-    .action((seq: string) => runCommand(async () => printResult({ command: 'dead-letters replay', ...(await withNats((nc) => replayDeadLetter(nc, Number(seq)))) })));
+    .action((seq: string) =>
+      runCommand(async () => printResult({ command: 'dead-letters replay', ...(await withNats((nc) => replayDeadLetter(nc, Number(seq)))) })),
+    );
 }

@@ -7,10 +7,10 @@ import { printResult, runCommand } from './output.util';
 export function registerDispatchCommands(program: Command): void {
   program
     .command('plan')
-    .description('draw and plan joint visits for a window from dispatch\'s projections; prints the plan\'s figures')
+    .description("draw and plan joint visits for a window from dispatch's projections; prints the plan's figures")
     .requiredOption('--from <date>', 'first day, YYYY-MM-DD')
     .requiredOption('--to <date>', 'last day, YYYY-MM-DD')
-    .option('--seed <seed>', 'the draw\'s seed (generated and recorded when absent)')
+    .option('--seed <seed>', "the draw's seed (generated and recorded when absent)")
     .option('--dry-run', 'plan and check without recording or publishing anything')
     .action((opts: { from: string; to: string; seed?: string; dryRun?: boolean }) =>
       runCommand(async () => {

@@ -5,7 +5,7 @@ import { printResult, progressBar, runCommand } from './output.util';
 export function registerGenerateCommand(program: Command): void {
   program
     .command('generate')
-    .description('write a synthetic city in the platforms\' export formats, with its hidden truth beside it')
+    .description("write a synthetic city in the platforms' export formats, with its hidden truth beside it")
     .requiredOption('--enterprises <n>', 'how many enterprises')
     .option('--years <y>', 'years of history', '3')
     .option('--seed <s>', 'random seed', '1')

@@ -31,7 +31,12 @@ export function registerIntakeCommands(program: Command): void {
           bar.stop();
           const published = await app.get(IntakeOutbox).relay.drain();
           const totals = reports.reduce((sum, r) => addCounts(sum, r.counts), emptyCounts());
-          return { files: reports.map((r) => ({ file: r.file, kind: r.kind, ...r.counts })), totals, accountedFor: accountedFor(totals), eventsPublished: published };
+          return {
+            files: reports.map((r) => ({ file: r.file, kind: r.kind, ...r.counts })),
+            totals,
+            accountedFor: accountedFor(totals),
+            eventsPublished: published,
+          };
         });
         printResult({ command: 'ingest', ...result, seconds: (Date.now() - started) / 1000 });
       }),
@@ -46,8 +51,13 @@ export function registerIntakeCommands(program: Command): void {
     .option('--limit <n>', 'how many', '50')
     .action((opts: { kind?: string; status: string; after: string; limit: string }) =>
       runCommand(async () => {
-        const records = await withIntake((app) => app.get(QuarantineService).list({ kind: opts.kind, status: opts.status, afterId: Number(opts.after), limit: Number(opts.limit) }));
-        for (const r of records) process.stderr.write(`#${r.id} ${r.kind} ${r.source}:${r.line} ${(r.reasons as { field: string; code: string }[]).map((x) => `${x.field}:${x.code}`).join(', ')}\n`);
+        const records = await withIntake((app) =>
+          app.get(QuarantineService).list({ kind: opts.kind, status: opts.status, afterId: Number(opts.after), limit: Number(opts.limit) }),
+        );
+        for (const r of records)
+          process.stderr.write(
+            `#${r.id} ${r.kind} ${r.source}:${r.line} ${(r.reasons as { field: string; code: string }[]).map((x) => `${x.field}:${x.code}`).join(', ')}\n`,
+          );
         printResult({ command: 'quarantine list', count: records.length, records });
       }),
     );

@@ -7,7 +7,7 @@ import { printResult, runCommand } from './output.util';
 export function registerMigrateCommand(program: Command): void {
   program
     .command('migrate')
-    .description('create the database if missing and apply every app\'s migrations (DATABASE_URL)')
+    .description("create the database if missing and apply every app's migrations (DATABASE_URL)")
     .option('--fresh', 'drop the database first (tests build their template this way)')
     .action((opts: { fresh?: boolean }) =>
       runCommand(async () => {

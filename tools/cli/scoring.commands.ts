@@ -32,28 +32,45 @@ function readTruth(file: string): Map<string, number> {
 export function registerScoringCommands(program: Command): void {
   program
     .command('train')
-    .description('train the twelve-factor model on inspections before a date (from scoring\'s projections) and register it as a draft')
+    .description("train the twelve-factor model on inspections before a date (from scoring's projections) and register it as a draft")
     .option('--as-of <date>', 'train on inspections dated before this day (default today)')
-    .option('--seed <seed>', 'the fit\'s seed', '1')
+    .option('--seed <seed>', "the fit's seed", '1')
     .option('--by <name>', 'who trained it (may not approve it)', 'operator')
     .option('--built-by-vendor <name>', 'a contracted vendor built this version (default: the bureau)')
     .action((opts: { asOf?: string; seed: string; by: string; builtByVendor?: string }) =>
       runCommand(async () => {
         const asOf = opts.asOf ? date(opts.asOf, '--as-of') : todayCst();
-        if (opts.builtByVendor !== undefined && !opts.builtByVendor.trim()) throw new Error('--built-by-vendor needs the vendor\'s name');
+        if (opts.builtByVendor !== undefined && !opts.builtByVendor.trim()) throw new Error("--built-by-vendor needs the vendor's name");
         const builtBy = opts.builtByVendor ? { kind: 'vendor' as const, name: opts.builtByVendor.trim() } : BUREAU_BUILDER;
         const bar = progressBar('featurise');
         bar.start(1, 0, { unit: 'enterprises' });
         const result = await withScoring(async (app) => {
           const trained = await app.get(TrainingService).train({
-            asOf, seed: Number(opts.seed), createdBy: opts.by, builtBy, onProgress: (n) => (bar.setTotal(Math.max(n, 1)), bar.update(n)),
+            asOf,
+            seed: Number(opts.seed),
+            createdBy: opts.by,
+            builtBy,
+            onProgress: (n) => (bar.setTotal(Math.max(n, 1)), bar.update(n)),
           });
           bar.stop();
           await app.get(ScoringOutbox).relay.drain();
           return trained;
         });
         const t = result.model.training;
-        printResult({ command: 'train', modelVersion: result.model.version, state: 'draft', trainedBy: opts.by, builtBy, asOf, trainingWindow: { from: t.from, to: t.to }, rows: t.rows, positives: t.positives, dataFingerprint: t.dataFingerprint, validation: t.validation, trainSeconds: result.trainSeconds });
+        printResult({
+          command: 'train',
+          modelVersion: result.model.version,
+          state: 'draft',
+          trainedBy: opts.by,
+          builtBy,
+          asOf,
+          trainingWindow: { from: t.from, to: t.to },
+          rows: t.rows,
+          positives: t.positives,
+          dataFingerprint: t.dataFingerprint,
+          validation: t.validation,
+          trainSeconds: result.trainSeconds,
+        });
       }),
     );
 
@@ -69,7 +86,8 @@ export function registerScoringCommands(program: Command): void {
         if (!opts.all) throw new Error('say --all to score every enterprise (changed ones are re-scored by the service)');
         const asOf = opts.asOf ? date(opts.asOf, '--as-of') : todayCst();
         const shards = opts.shards === undefined ? undefined : Number(opts.shards);
-        if (shards !== undefined && !(Number.isInteger(shards) && shards >= 1 && shards <= 1000)) throw new Error('--shards must be a whole number from 1 to 1000');
+        if (shards !== undefined && !(Number.isInteger(shards) && shards >= 1 && shards <= 1000))
+          throw new Error('--shards must be a whole number from 1 to 1000');
         const started = performance.now();
         const bar = progressBar('score');
         bar.start(1, 0, { unit: 'enterprises' });
@@ -95,35 +113,66 @@ export function registerScoringCommands(program: Command): void {
     .option('--csv <file>', 'a flat inspection table (one row per inspection)')
     .option('--spec <nameOrFile>', 'the factor specification of the flat table (built-in name or JSON file)')
     .option('--use-team', 'rank with the team (nuisance) term as the city did; the product never does')
-    .option('--truth <file>', 'a generated city\'s truth-enterprises.csv, to report the truth\'s own AUC')
-    .option('--seed <seed>', 'the fit\'s seed', '1')
-    .option('--out <file>', 'write each test inspection\'s identifier and score as CSV')
-    .action((opts: { trainUntil: string; testFrom: string; testTo: string; csv?: string; spec?: string; useTeam?: boolean; truth?: string; seed: string; out?: string }) =>
-      runCommand(async () => {
-        const window = { trainUntil: date(opts.trainUntil, '--train-until'), testFrom: date(opts.testFrom, '--test-from'), testTo: date(opts.testTo, '--test-to'), seed: Number(opts.seed) };
-        if (opts.csv) {
-          if (!opts.spec) throw new Error('--csv needs --spec');
-          const spec = specFrom(opts.spec);
-          const result = await backtestTable(readCsvTable(opts.csv), spec, { ...window, useNuisanceInRanking: !!opts.useTeam });
-          if (opts.out) writeFileSync(opts.out, backtestRowsToCsv(result.rows));
-          printResult({ command: 'backtest', source: opts.csv, spec: `${spec.id}@${spec.version}`, useTeam: !!opts.useTeam, modelVersion: result.model.version, ...window, ...result.metrics });
-          return;
-        }
-        const bar = progressBar('featurise');
-        bar.start(1, 0, { unit: 'enterprises' });
-        const result = await withScoring((app) =>
-          app.get(TrainingService).backtest({ ...window, truth: opts.truth ? readTruth(opts.truth) : undefined, onProgress: (n) => (bar.setTotal(Math.max(n, 1)), bar.update(n)) }),
-        );
-        bar.stop();
-        if (opts.out) {
-          const lines = ['id,date,score,probability', ...result.rows.map((r) => `${r.id},${r.date},${Math.log(r.probability / (1 - r.probability)).toFixed(8)},${r.probability.toFixed(8)}`)];
-          writeFileSync(opts.out, `${lines.join('\n')}\n`);
-        }
-        printResult({ command: 'backtest', source: 'ingested', ...window, ...result.metrics });
-      }),
+    .option('--truth <file>', "a generated city's truth-enterprises.csv, to report the truth's own AUC")
+    .option('--seed <seed>', "the fit's seed", '1')
+    .option('--out <file>', "write each test inspection's identifier and score as CSV")
+    .action(
+      (opts: {
+        trainUntil: string;
+        testFrom: string;
+        testTo: string;
+        csv?: string;
+        spec?: string;
+        useTeam?: boolean;
+        truth?: string;
+        seed: string;
+        out?: string;
+      }) =>
+        runCommand(async () => {
+          const window = {
+            trainUntil: date(opts.trainUntil, '--train-until'),
+            testFrom: date(opts.testFrom, '--test-from'),
+            testTo: date(opts.testTo, '--test-to'),
+            seed: Number(opts.seed),
+          };
+          if (opts.csv) {
+            if (!opts.spec) throw new Error('--csv needs --spec');
+            const spec = specFrom(opts.spec);
+            const result = await backtestTable(readCsvTable(opts.csv), spec, { ...window, useNuisanceInRanking: !!opts.useTeam });
+            if (opts.out) writeFileSync(opts.out, backtestRowsToCsv(result.rows));
+            printResult({
+              command: 'backtest',
+              source: opts.csv,
+              spec: `${spec.id}@${spec.version}`,
+              useTeam: !!opts.useTeam,
+              modelVersion: result.model.version,
+              ...window,
+              ...result.metrics,
+            });
+            return;
+          }
+          const bar = progressBar('featurise');
+          bar.start(1, 0, { unit: 'enterprises' });
+          const result = await withScoring((app) =>
+            app
+              .get(TrainingService)
+              .backtest({ ...window, truth: opts.truth ? readTruth(opts.truth) : undefined, onProgress: (n) => (bar.setTotal(Math.max(n, 1)), bar.update(n)) }),
+          );
+          bar.stop();
+          if (opts.out) {
+            const lines = [
+              'id,date,score,probability',
+              ...result.rows.map((r) => `${r.id},${r.date},${Math.log(r.probability / (1 - r.probability)).toFixed(8)},${r.probability.toFixed(8)}`),
+            ];
+            writeFileSync(opts.out, `${lines.join('\n')}\n`);
+          }
+          printResult({ command: 'backtest', source: 'ingested', ...window, ...result.metrics });
+        }),
     );
 
-  const model = program.command('model').description('the registry of model versions: list, activate, retire (approval is oversight\'s: `tianping approval sign`)');
+  const model = program
+    .command('model')
+    .description("the registry of model versions: list, activate, retire (approval is oversight's: `tianping approval sign`)");
   model
     .command('list')
     .description('list model versions with their state, training window and metrics')
@@ -146,22 +195,28 @@ export function registerScoringCommands(program: Command): void {
       );
   model
     .command('approve <version>', { hidden: true })
-    .description('no longer here: approval is oversight\'s (tianping approval sign)')
+    .description("no longer here: approval is oversight's (tianping approval sign)")
     .allowUnknownOption()
     .allowExcessArguments()
     .action((version: string) =>
       runCommand(async () => {
-        throw new Error(`approval is oversight's act: tianping approval sign model ${version} --actor ID --role technical|legal --decision approve --reasons TEXT (two people, neither the trainer)`);
+        throw new Error(
+          `approval is oversight's act: tianping approval sign model ${version} --actor ID --role technical|legal --decision approve --reasons TEXT (two people, neither the trainer)`,
+        );
       }),
     );
   change('active', 'activate', 'make a version oversight approved the one that scores (the previous active one is retired)');
   change('retired', 'retire', 'retire a version');
 
-  const colourPolicy = program.command('colour-policy').description('colour thresholds (a versioned policy, separate from the model): propose, approve in oversight, activate');
+  const colourPolicy = program
+    .command('colour-policy')
+    .description('colour thresholds (a versioned policy, separate from the model): propose, approve in oversight, activate');
   colourPolicy
     .command('list')
     .description('every policy with its thresholds, state and approvers')
-    .action(() => runCommand(async () => printResult({ command: 'colour-policy list', policies: await withScoring((app) => app.get(ColourPolicyService).list()) })));
+    .action(() =>
+      runCommand(async () => printResult({ command: 'colour-policy list', policies: await withScoring((app) => app.get(ColourPolicyService).list()) })),
+    );
   colourPolicy
     .command('propose')
     .description('propose new probability thresholds as a new policy version; oversight approves it (`tianping approval sign colour-policy V`)')

@@ -12,7 +12,12 @@ export async function readiness(): Promise<{ app: string; url: string; ready: bo
         const body = (await response.json()) as { status?: string; reason?: string };
         return { app: app.name, url, ready: response.ok, detail: body.reason ?? body.status ?? String(response.status) };
       } catch (error) {
-        return { app: app.name, url, ready: false, detail: `not answering (${(error as Error).cause ? String((error as Error & { cause: { code?: string } }).cause.code) : (error as Error).message})` };
+        return {
+          app: app.name,
+          url,
+          ready: false,
+          detail: `not answering (${(error as Error).cause ? String((error as Error & { cause: { code?: string } }).cause.code) : (error as Error).message})`,
+        };
       }
     }),
   );

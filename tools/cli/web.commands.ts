@@ -22,7 +22,9 @@ export async function withWeb<T>(body: (app: INestApplicationContext) => Promise
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
+  return Buffer.concat(chunks)
+    .toString('utf8')
+    .replace(/\r?\n$/, '');
 }
 
 export interface DemoAccount {
@@ -55,14 +57,22 @@ export async function seedDemoAccounts(password = process.env.TIANPING_DEMO_PASS
       if (w.role === 'enterprise' && !w.creditCode) continue;
       const existing = await app.get(AccountRepository).byUsername(w.username);
       if (!existing) await app.get(AccountsService).create({ ...w, password });
-      made.push({ username: w.username, role: w.role, binding: w.creditCode ?? w.department ?? null, password: existing ? '(unchanged)' : password, created: !existing });
+      made.push({
+        username: w.username,
+        role: w.role,
+        binding: w.creditCode ?? w.department ?? null,
+        password: existing ? '(unchanged)' : password,
+        created: !existing,
+      });
     }
     return made;
   });
 }
 
 export function registerWebCommands(program: Command): void {
-  const account = program.command('account').description('accounts of the web pages: enterprise users, department officers, dispatchers, oversight, administrators');
+  const account = program
+    .command('account')
+    .description('accounts of the web pages: enterprise users, department officers, dispatchers, oversight, administrators');
   account
     .command('create')
     .description('create an account; the password is read from standard input')
@@ -77,7 +87,12 @@ export function registerWebCommands(program: Command): void {
         if (!opts.passwordStdin) throw new Error('give the password on standard input with --password-stdin (never on the command line)');
         const password = await readStdin();
         const row = await withWeb((app) =>
-          app.get(AccountsService).create({ username: opts.username, password, role: opts.role, creditCode: opts.creditCode, department: opts.department }, { replace: opts.replace }),
+          app
+            .get(AccountsService)
+            .create(
+              { username: opts.username, password, role: opts.role, creditCode: opts.creditCode, department: opts.department },
+              { replace: opts.replace },
+            ),
         );
         printResult({ command: 'account create', ...toAccountDto(row) });
       }),
@@ -85,7 +100,11 @@ export function registerWebCommands(program: Command): void {
   account
     .command('list')
     .description('list accounts (never their passwords)')
-    .action(() => runCommand(async () => printResult({ command: 'account list', accounts: (await withWeb((app) => app.get(AccountsService).list(1000))).map(toAccountDto) })));
+    .action(() =>
+      runCommand(async () =>
+        printResult({ command: 'account list', accounts: (await withWeb((app) => app.get(AccountsService).list(1000))).map(toAccountDto) }),
+      ),
+    );
   account
     .command('disable <username>')
     .description('disable an account and end its sessions')

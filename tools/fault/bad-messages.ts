@@ -49,7 +49,15 @@ export function badPayload(kind: BadKind, n: number, maxPayload: number, subject
     case 'wrong-schema':
       return subject === INBOX_TARGET
         ? text(JSON.stringify({ fault: 'a clue with none of the contract fields', n }))
-        : text(JSON.stringify({ batchId: `fault-${n}`, records: [{ creditCode: n, fault: 'wrong schema' }], scores: [{ scoreId: n }], suspended: 'maybe', visitId: null }));
+        : text(
+            JSON.stringify({
+              batchId: `fault-${n}`,
+              records: [{ creditCode: n, fault: 'wrong schema' }],
+              scores: [{ scoreId: n }],
+              suspended: 'maybe',
+              visitId: null,
+            }),
+          );
     case 'oversized': {
       // As large as the server lets a publisher send (max_payload, less room for the message-id header).
       const size = maxPayload - 256;
@@ -64,7 +72,10 @@ export class BadMessageInjector {
   readonly injected: InjectedMessage[] = [];
   private count = 0;
 
-  constructor(private readonly nc: () => NatsConnection, private readonly prng: Prng) {}
+  constructor(
+    private readonly nc: () => NatsConnection,
+    private readonly prng: Prng,
+  ) {}
 
   /** One bad message of a random kind to a random target (the inbox now and then). */
   async injectOne(kind?: BadKind, subject?: string): Promise<InjectedMessage> {
@@ -85,7 +96,8 @@ export class BadMessageInjector {
 
   /** Every kind on every target once, so each consumer meets each kind of bad message at least once. */
   async injectEveryKind(): Promise<void> {
-    for (const subject of [...EVENT_TARGETS, INBOX_TARGET]) for (const kind of ['not-json', 'wrong-schema', 'oversized'] as const) await this.injectOne(kind, subject);
+    for (const subject of [...EVENT_TARGETS, INBOX_TARGET])
+      for (const kind of ['not-json', 'wrong-schema', 'oversized'] as const) await this.injectOne(kind, subject);
   }
 }
 

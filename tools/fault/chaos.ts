@@ -32,7 +32,10 @@ export function drawFaults(plan: ChaosPlan, apps: AppName[], prng: Prng): Fault[
   const faults: Fault[] = [];
   // The apps that do the work are killed first, each once in a random order, then the web gateway
   // (it holds no state and consumes nothing) once; further kills fall on the working apps at random.
-  const workers: AppName[] = shuffle(apps.filter((a) => a !== 'web'), prng);
+  const workers: AppName[] = shuffle(
+    apps.filter((a) => a !== 'web'),
+    prng,
+  );
   const order = [...workers, ...apps.filter((a) => !workers.includes(a))];
   for (let i = 0; i < plan.kills; i++) faults.push({ kind: 'kill', app: i < order.length ? order[i] : prng.pick(workers) });
   for (let i = 0; i < plan.postgresRestarts; i++) faults.push({ kind: 'postgres-restart' });

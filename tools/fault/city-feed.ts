@@ -65,7 +65,12 @@ export class CityFeed {
       await retrying(
         `post ${file.path}`,
         async () => {
-          const response = await fetch(url(), { method: 'POST', headers: { 'content-type': 'text/csv' }, body: new Uint8Array(body), signal: AbortSignal.timeout(120_000) });
+          const response = await fetch(url(), {
+            method: 'POST',
+            headers: { 'content-type': 'text/csv' },
+            body: new Uint8Array(body),
+            signal: AbortSignal.timeout(120_000),
+          });
           if (!response.ok) throw new Error(`${response.status} ${(await response.text()).slice(0, 200)}`);
           this.figures.partsPosted++;
         },
@@ -77,7 +82,9 @@ export class CityFeed {
   }
 
   private async pushClues(file: CityFile): Promise<void> {
-    const lines = readFileSync(join(this.cityDir, file.path), 'utf8').split('\n').filter((l) => l.trim().length > 0);
+    const lines = readFileSync(join(this.cityDir, file.path), 'utf8')
+      .split('\n')
+      .filter((l) => l.trim().length > 0);
     for (let i = 0; i < lines.length; i += CLUE_LINES_PER_PUSH) {
       const payload = new TextEncoder().encode(lines.slice(i, i + CLUE_LINES_PER_PUSH).join('\n') + '\n');
       const msgID = `fault-clues-${file.path}-${i}`;

@@ -10,7 +10,16 @@ describe('the fault plan', () => {
   it('loads older exports first and the last export of each kind later, officers before subjects before cases before clues', () => {
     const file = (path: string, kind: CityManifest['files'][number]['kind']) => ({ path, kind, encoding: 'utf-8' as const, rows: 1 });
     const manifest = {
-      files: [file('subjects-1.csv', 'subjects'), file('subjects-2.csv', 'subjects'), file('subjects-3.csv', 'subjects'), file('cases-1.csv', 'cases'), file('cases-2.csv', 'cases'), file('officers.csv', 'officers'), file('clues-1.jsonl', 'clues'), file('clues-2.jsonl', 'clues')],
+      files: [
+        file('subjects-1.csv', 'subjects'),
+        file('subjects-2.csv', 'subjects'),
+        file('subjects-3.csv', 'subjects'),
+        file('cases-1.csv', 'cases'),
+        file('cases-2.csv', 'cases'),
+        file('officers.csv', 'officers'),
+        file('clues-1.jsonl', 'clues'),
+        file('clues-2.jsonl', 'clues'),
+      ],
     } as CityManifest;
     const { first, second } = cityLoads(manifest);
     expect(first.map((f) => f.path)).toEqual(['officers.csv', 'subjects-1.csv', 'subjects-2.csv', 'cases-1.csv', 'clues-1.jsonl']);
@@ -51,6 +60,8 @@ describe('posting an export in parts', () => {
     const parts = csvParts(csv, 2);
     expect(parts).toHaveLength(2);
     expect(parts[0].toString()).toBe('\uFEFFa,b\r\n1,"x\ny"\r\n2,z\r\n');
-    expect(Buffer.concat([parts[1].subarray(Buffer.from('\uFEFFa,b\r\n').length)])).toEqual(Buffer.concat([Buffer.from('3,w\r\n'), Buffer.from([0x94, 0x4e, 0x2c, 0x31, 0x0a])]));
+    expect(Buffer.concat([parts[1].subarray(Buffer.from('\uFEFFa,b\r\n').length)])).toEqual(
+      Buffer.concat([Buffer.from('3,w\r\n'), Buffer.from([0x94, 0x4e, 0x2c, 0x31, 0x0a])]),
+    );
   });
 });

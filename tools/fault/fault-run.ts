@@ -52,7 +52,9 @@ interface FaultOptions {
 export function registerFaultCommand(program: Command): void {
   program
     .command('fault')
-    .description('ingest and score a generated city while killing apps and restarting PostgreSQL and NATS; compare with a clean run (private PostgreSQL and NATS)')
+    .description(
+      'ingest and score a generated city while killing apps and restarting PostgreSQL and NATS; compare with a clean run (private PostgreSQL and NATS)',
+    )
     .option('--long', 'a bigger city and more faults (default: the short form CI runs)')
     .option('--seed <n>', 'seed of the city, the model and the faults', '1')
     .option('--ports <first>', 'first of 7 TCP ports for NATS (2) and the apps (5); default: free ports')
@@ -96,7 +98,17 @@ async function faultRun(opts: FaultOptions): Promise<number> {
     const cityDir = join(workDir, 'city');
     const manifest = await generateCity({ enterprises: profile.enterprises, years: profile.years, seed, outDir: cityDir });
     log(`city of ${profile.enterprises} enterprises: ${manifest.files.reduce((n, f) => n + f.rows, 0)} records in ${manifest.files.length} files`);
-    const common = { root: ROOT, workDir, postgres, appPorts: port.apps, city: { dir: cityDir, manifest }, seed, settleTimeoutMs: profile.settleTimeoutMs, pace: profile.pace, log };
+    const common = {
+      root: ROOT,
+      workDir,
+      postgres,
+      appPorts: port.apps,
+      city: { dir: cityDir, manifest },
+      seed,
+      settleTimeoutMs: profile.settleTimeoutMs,
+      pace: profile.pace,
+      log,
+    };
     const clean = await runScenario({ ...common, name: 'clean', natsPort: port.natsClean });
     log(`clean run done in ${clean.seconds.toFixed(0)} s`);
     const fault = await runScenario({ ...common, name: 'fault', natsPort: port.natsFault, chaos: profile.chaos });
@@ -107,7 +119,7 @@ async function faultRun(opts: FaultOptions): Promise<number> {
     return result.ok ? 0 : 1;
   } catch (error) {
     keep = true;
-    throw new Error(`${(error as Error).message} (kept: ${workDir}, ${postgres.dir})`);
+    throw new Error(`${(error as Error).message} (kept: ${workDir}, ${postgres.dir})`, { cause: error });
   } finally {
     await postgres.stop(!keep);
     if (!keep) rmSync(workDir, { recursive: true, force: true });
@@ -131,9 +143,12 @@ function figures(profile: string, seed: number, manifest: CityManifest, clean: S
     sameAsClean: Object.values(comparison.tables).every((t) => t.missing + t.extra + t.different === 0),
     sameModel: comparison.sameModel,
     scoresMatch: comparison.scores.different + comparison.scores.missing + comparison.scores.extra === 0 && comparison.scores.compared > 0,
-    noDuplicateEffects: Object.keys(duplicates.repeatedKeys).length === 0 && duplicates.scoreRowsTwiceInRun + duplicates.scoresLoggedTwice + duplicates.scoresNotLogged + duplicates.eventKeysRepeated === 0,
+    noDuplicateEffects:
+      Object.keys(duplicates.repeatedKeys).length === 0 &&
+      duplicates.scoreRowsTwiceInRun + duplicates.scoresLoggedTwice + duplicates.scoresNotLogged + duplicates.eventKeysRepeated === 0,
     rescoringMissedNothing: fault.stale.stale + fault.stale.unscored === 0,
-    deadLettersExact: fault.deadLetters.matched === fault.deadLetters.expected && fault.deadLetters.unexpected.length === 0 && fault.deadLetters.duplicates === 0,
+    deadLettersExact:
+      fault.deadLetters.matched === fault.deadLetters.expected && fault.deadLetters.unexpected.length === 0 && fault.deadLetters.duplicates === 0,
     dispatchAgreesWithScoring: s.dispatchScoreDisagreements === 0,
     auditVerified: fault.auditVerified,
     noCrashes: fault.unexpectedExits.length === 0,
@@ -145,7 +160,11 @@ function figures(profile: string, seed: number, manifest: CityManifest, clean: S
     seed,
     ok: Object.values(checks).every(Boolean),
     checks,
-    faults: { executed: fault.faults.length, kills: fault.faults.filter((f) => f.fault.startsWith('kill')).length, log: fault.faults.map((f) => `${f.at}s ${f.fault} (${f.phase})`) },
+    faults: {
+      executed: fault.faults.length,
+      kills: fault.faults.filter((f) => f.fault.startsWith('kill')).length,
+      log: fault.faults.map((f) => `${f.at}s ${f.fault} (${f.phase})`),
+    },
     unexpectedExits: fault.unexpectedExits,
     failedStarts: fault.failedStarts.map((e) => `${e.app} at ${e.at}: ${e.lastError}`),
     accounting: manifestAccounting,
@@ -153,7 +172,14 @@ function figures(profile: string, seed: number, manifest: CityManifest, clean: S
     scores: { ...comparison.scores, model: s.activeModel?.version ?? null, sameModel: comparison.sameModel },
     tablesVsClean: Object.fromEntries(Object.entries(comparison.tables).filter(([, t]) => t.missing + t.extra + t.different > 0)),
     rescoring: fault.stale,
-    injected: { total: fault.injected.length, notJson: byKind('not-json'), wrongSchema: byKind('wrong-schema'), oversized: byKind('oversized'), intoInbox: injectedIntoInbox(fault.injected), quarantined: s.injectedQuarantined },
+    injected: {
+      total: fault.injected.length,
+      notJson: byKind('not-json'),
+      wrongSchema: byKind('wrong-schema'),
+      oversized: byKind('oversized'),
+      intoInbox: injectedIntoInbox(fault.injected),
+      quarantined: s.injectedQuarantined,
+    },
     deadLetters: fault.deadLetters,
     dispatchScoreDisagreements: s.dispatchScoreDisagreements,
     retries: { posts: fault.feed.postRetries, pushes: fault.feed.pushRetries, cli: fault.cli.retries },

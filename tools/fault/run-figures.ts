@@ -49,11 +49,17 @@ export async function readSnapshot(db: SuiteDb, injectedSources: string[] = []):
   const repeatedKeys: Record<string, number> = {};
   for (const { table, key, exclude } of COMPARED_TABLES) {
     const where = table === 'intake.quarantine' ? 'WHERE NOT (source = ANY($2::text[]))' : 'WHERE $2::text[] IS NOT NULL';
-    const found = await db.query<{ k: string; h: string }>(`SELECT ${key} AS k, md5((to_jsonb(t) - $1::text[])::text) AS h FROM ${table} t ${where}`, [exclude, injectedSources]);
+    const found = await db.query<{ k: string; h: string }>(`SELECT ${key} AS k, md5((to_jsonb(t) - $1::text[])::text) AS h FROM ${table} t ${where}`, [
+      exclude,
+      injectedSources,
+    ]);
     rows[table] = new Map(found.map((r) => [r.k, r.h]));
     if (rows[table].size !== found.length) repeatedKeys[table] = found.length - rows[table].size;
   }
-  const quarantined = await db.query<{ kind: string; n: number }>(`SELECT kind, count(*)::int AS n FROM intake.quarantine WHERE NOT (source = ANY($1::text[])) GROUP BY kind`, [injectedSources]);
+  const quarantined = await db.query<{ kind: string; n: number }>(
+    `SELECT kind, count(*)::int AS n FROM intake.quarantine WHERE NOT (source = ANY($1::text[])) GROUP BY kind`,
+    [injectedSources],
+  );
   const [injectedHeld] = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM intake.quarantine WHERE source = ANY($1::text[])`, [injectedSources]);
   // When it was trained is the one thing two trainings on the same data with the same seed may differ in.
   const [model] = await db.query<{ version: string; hash: string }>(
@@ -62,7 +68,9 @@ export async function readSnapshot(db: SuiteDb, injectedSources: string[] = []):
   const scores = await db.query<{ credit_code: string } & CurrentScore>(
     `SELECT c.credit_code, h.probability, h.logit, h.colour FROM scoring.current_scores c JOIN scoring.score_history h ON h.id = c.score_id`,
   );
-  const [twice] = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM (SELECT 1 FROM scoring.score_history GROUP BY run_id, credit_code HAVING count(*) > 1) d`);
+  const [twice] = await db.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM (SELECT 1 FROM scoring.score_history GROUP BY run_id, credit_code HAVING count(*) > 1) d`,
+  );
   const [history] = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM scoring.score_history`);
   const [audit] = await db.query<RunSnapshot['audit']>(
     `SELECT (SELECT count(*)::int FROM oversight.audit_entries WHERE kind = 'score') AS "scoreEntries",
@@ -107,7 +115,14 @@ export function accounting(snapshot: RunSnapshot, manifest: CityManifest): Recor
     const accepted = snapshot.rows[KIND_TABLES[kind]].size;
     const quarantined = snapshot.quarantinedByKind[kind] ?? 0;
     const expected = { accepted: e.distinct, quarantined: e.invalid, duplicate: e.duplicates + e.staleVersions + e.newerVersions };
-    out[kind] = { rows: e.rows, accepted, quarantined, duplicate: e.rows - accepted - quarantined, expected, ok: accepted === expected.accepted && quarantined === expected.quarantined };
+    out[kind] = {
+      rows: e.rows,
+      accepted,
+      quarantined,
+      duplicate: e.rows - accepted - quarantined,
+      expected,
+      ok: accepted === expected.accepted && quarantined === expected.quarantined,
+    };
   }
   return out;
 }

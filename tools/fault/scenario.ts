@@ -118,7 +118,10 @@ export async function runScenario(setup: ScenarioSetup): Promise<ScenarioResult>
     settleSeconds.push(await settle(db, natsConnection, setup.settleTimeoutMs));
     const verify = await fetch(`http://127.0.0.1:${suite.port('oversight')}/api/audit/verify`, { method: 'POST', signal: AbortSignal.timeout(120_000) });
     const verified = (await verify.json()) as { ok?: boolean };
-    const snapshot = await readSnapshot(db, injector.injected.filter((m) => m.subject === INBOX_TARGET).map((m) => `nats:${m.subject}#${m.seq}`));
+    const snapshot = await readSnapshot(
+      db,
+      injector.injected.filter((m) => m.subject === INBOX_TARGET).map((m) => `nats:${m.subject}#${m.seq}`),
+    );
     const deadLetters = await checkDeadLetters(nc, injector.injected);
     return {
       snapshot,
@@ -135,7 +138,7 @@ export async function runScenario(setup: ScenarioSetup): Promise<ScenarioResult>
       seconds: (Date.now() - started) / 1000,
     };
   } catch (error) {
-    throw new Error(`${name} run: ${(error as Error).message} (apps' output: ${join(workDir, `${name}-apps.log`)})`);
+    throw new Error(`${name} run: ${(error as Error).message} (apps' output: ${join(workDir, `${name}-apps.log`)})`, { cause: error });
   } finally {
     await suite.stopAll().catch(() => undefined);
     await nc?.close().catch(() => undefined);
@@ -151,11 +154,17 @@ export async function runScenario(setup: ScenarioSetup): Promise<ScenarioResult>
 async function approve(cli: SuiteCli, db: SuiteDb, version: string): Promise<void> {
   for (const role of ['technical', 'legal']) {
     const signed = async () => {
-      const [row] = await db.query<{ actor: string }>(`SELECT actor FROM oversight.sign_offs WHERE subject_kind = 'model-version' AND subject_ref = $1 AND role = $2`, [version, role]);
+      const [row] = await db.query<{ actor: string }>(
+        `SELECT actor FROM oversight.sign_offs WHERE subject_kind = 'model-version' AND subject_ref = $1 AND role = $2`,
+        [version, role],
+      );
       return row ? { version, role } : null;
     };
     // Oversight must first have heard of the proposal (scoring's event): until then signing fails and is retried.
-    await cli.run(['approval', 'sign', 'model', version, '--actor', `fault-${role}-reviewer`, '--role', role, '--decision', 'approve', '--reasons', 'fault run: reviewed'], { done: signed });
+    await cli.run(
+      ['approval', 'sign', 'model', version, '--actor', `fault-${role}-reviewer`, '--role', role, '--decision', 'approve', '--reasons', 'fault run: reviewed'],
+      { done: signed },
+    );
   }
   await retrying('scoring to apply the grant', async () => {
     const [row] = await db.query<{ state: string }>(`SELECT state FROM scoring.model_versions WHERE version = $1`, [version]);

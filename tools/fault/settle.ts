@@ -51,7 +51,7 @@ export function isQuiet(b: Backlog): boolean {
 export async function settle(db: SuiteDb, nc: () => NatsConnection, timeoutMs: number): Promise<number> {
   const started = Date.now();
   let quietSince: number | null = null;
-  let last: Backlog | string = 'not checked';
+  let last: Backlog | string;
   for (;;) {
     try {
       last = await backlog(db, nc());

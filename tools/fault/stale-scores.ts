@@ -52,7 +52,10 @@ export async function staleScores(databaseUrl: string): Promise<StaleFigures> {
         const changed = compared.filter(({ name, i }) => JSON.stringify(chunk.factors[k][name] ?? null) !== JSON.stringify(score.values[i] ?? null));
         if (changed.length === 0 || score.asOf !== asOf) return;
         figures.stale++;
-        if (figures.examples.length < 5) figures.examples.push(`${code}: ${changed.map((c) => `${c.name} ${JSON.stringify(score.values[c.i])} → ${JSON.stringify(chunk.factors[k][c.name])}`).join(', ')}`);
+        if (figures.examples.length < 5)
+          figures.examples.push(
+            `${code}: ${changed.map((c) => `${c.name} ${JSON.stringify(score.values[c.i])} → ${JSON.stringify(chunk.factors[k][c.name])}`).join(', ')}`,
+          );
       });
     }
     return figures;

@@ -17,7 +17,10 @@ export interface CliFigures {
 export class SuiteCli {
   readonly figures: CliFigures = { commands: 0, retries: 0 };
 
-  constructor(private readonly root: string, private readonly suite: SuiteProcesses) {}
+  constructor(
+    private readonly root: string,
+    private readonly suite: SuiteProcesses,
+  ) {}
 
   async run<T = Record<string, unknown>>(args: string[], options: { timeoutMs?: number; done?: () => Promise<T | null> } = {}): Promise<T> {
     const deadline = Date.now() + (options.timeoutMs ?? 300_000);
@@ -41,7 +44,11 @@ export class SuiteCli {
 
   private once(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
     return new Promise((resolve) => {
-      const child = spawn(process.execPath, [join(this.root, 'bin', 'tianping.js'), ...args], { cwd: this.root, env: this.suite.childEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
+      const child = spawn(process.execPath, [join(this.root, 'bin', 'tianping.js'), ...args], {
+        cwd: this.root,
+        env: this.suite.childEnv(),
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
       let stdout = '';
       let stderr = '';
       child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));

@@ -36,7 +36,11 @@ export class SuiteProcesses {
   readonly failedStarts: AppExit[] = [];
   private readonly killing = new Set<ChildProcess>();
 
-  constructor(private readonly root: string, private readonly env: SuiteEnv, logFile: string) {
+  constructor(
+    private readonly root: string,
+    private readonly env: SuiteEnv,
+    logFile: string,
+  ) {
     this.log = createWriteStream(logFile, { flags: 'a' });
   }
 
@@ -66,7 +70,11 @@ export class SuiteProcesses {
 
   start(name: AppName): void {
     const app = SUITE_APPS.find((a) => a.name === name) as SuiteApp;
-    const child = spawn(process.execPath, ['-r', '@swc-node/register', join(this.root, app.main)], { cwd: this.root, env: this.childEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['-r', '@swc-node/register', join(this.root, app.main)], {
+      cwd: this.root,
+      env: this.childEnv(),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     this.children.set(name, child);
     const prefix = `[${name} ${child.pid}] `;
     let up = false;
@@ -79,7 +87,7 @@ export class SuiteProcesses {
         for (const line of lines) {
           this.log.write(prefix + line + '\n');
           if (line.includes('listening on http')) up = true;
-          const plain = line.replace(/\x1b\[[0-9;]*m/g, '').trim();
+          const plain = stripColours(line).trim();
           if (/error/i.test(plain) && !plain.startsWith('at ')) lastError = plain.slice(0, 300);
         }
       });
@@ -153,4 +161,9 @@ export class SuiteProcesses {
     );
     await new Promise<void>((resolve) => this.log.end(resolve));
   }
+}
+
+/** A log line without its terminal colour codes (ESC [ … m). */
+function stripColours(line: string): string {
+  return line.replace(new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, 'g'), '');
 }

@@ -30,7 +30,7 @@ export async function retrying<T>(what: string, body: () => Promise<T>, timeoutM
     try {
       return await body();
     } catch (error) {
-      if (Date.now() > deadline) throw new Error(`${what}: still failing after ${attempt} attempts: ${(error as Error).message}`);
+      if (Date.now() > deadline) throw new Error(`${what}: still failing after ${attempt} attempts: ${(error as Error).message}`, { cause: error });
       onRetry?.(error as Error);
       await sleep(Math.min(2000, 200 * attempt));
     }

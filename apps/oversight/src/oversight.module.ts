@@ -14,7 +14,11 @@ import { ReviewsCoreModule, ReviewsModule } from './reviews/reviews.module';
 @Module({
   imports: [
     DatabaseModule.forApp({ schema: OVERSIGHT_SCHEMA, createDataSource: createOversightDataSource }),
-    RecordCoreModule, KillSwitchCoreModule, ApprovalsCoreModule, ReviewsCoreModule, AuditsCoreModule,
+    RecordCoreModule,
+    KillSwitchCoreModule,
+    ApprovalsCoreModule,
+    ReviewsCoreModule,
+    AuditsCoreModule,
   ],
   exports: [RecordCoreModule, KillSwitchCoreModule, ApprovalsCoreModule, ReviewsCoreModule, AuditsCoreModule],
 })

@@ -27,7 +27,7 @@ export async function api(path, { method = 'GET', body, query } = {}) {
     credentials: 'same-origin',
   });
   const text = await response.text();
-  let parsed = null;
+  let parsed;
   try { parsed = text ? JSON.parse(text) : null; } catch { parsed = { message: text }; }
   if (!response.ok) {
     if (response.status === 401 && !path.startsWith('/api/auth/')) window.dispatchEvent(new CustomEvent('tp:signed-out'));

@@ -48,7 +48,9 @@ export function generateSigningKey(): SigningKey {
 export function keyIdOf(key: KeyObject | string): string {
   // createPublicKey refuses a KeyObject that is already public, so pass those through.
   const publicKey = typeof key !== 'string' && key.type === 'public' ? key : createPublicKey(key);
-  return createHash('sha256').update(publicKey.export({ type: 'spki', format: 'der' })).digest('hex');
+  return createHash('sha256')
+    .update(publicKey.export({ type: 'spki', format: 'der' }))
+    .digest('hex');
 }
 
 /** The exact bytes that are signed: a context line, then the canonical JSON of the four fields. */

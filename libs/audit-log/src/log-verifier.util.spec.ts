@@ -26,7 +26,8 @@ const log = buildLog(30);
 const heads = checkpointsAt(log, [10, 20, 30]);
 const rows = (): StoredEntry[] => log.map((e) => ({ ...e }));
 const withoutLeaves = (entries: StoredEntry[]): StoredEntry[] => entries.map(({ leafHash: _dropped, ...rest }) => rest);
-const verify = (entries: Iterable<StoredEntry> | AsyncIterable<StoredEntry>, checkpoints = heads) => verifyLog(entries, checkpoints, key.publicKeyPem, { origin: ORIGIN });
+const verify = (entries: Iterable<StoredEntry> | AsyncIterable<StoredEntry>, checkpoints = heads) =>
+  verifyLog(entries, checkpoints, key.publicKeyPem, { origin: ORIGIN });
 
 /** Rewrites entries from `from` on so that chain and stored leaf hashes are all consistent again. */
 function rechain(entries: StoredEntry[], from: number): StoredEntry[] {
@@ -46,7 +47,8 @@ describe('verifyLog on an untouched log', () => {
 
   it('reads an async stream, parsed bodies and byte bodies alike', async () => {
     async function* stream() {
-      for (const e of log) yield e.seq % 2 === 0 ? { ...e, bodyJson: Buffer.from(e.bodyJson) } : { seq: e.seq, prevHash: e.prevHash, body: JSON.parse(e.bodyJson) };
+      for (const e of log)
+        yield e.seq % 2 === 0 ? { ...e, bodyJson: Buffer.from(e.bodyJson) } : { seq: e.seq, prevHash: e.prevHash, body: JSON.parse(e.bodyJson) };
     }
     const result = await verify(stream());
     expect(result.ok).toBe(true);

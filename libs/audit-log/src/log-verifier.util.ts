@@ -120,7 +120,8 @@ function acceptedCheckpoints(checkpoints: readonly SignedCheckpoint[], publicKey
   for (const checkpoint of checkpoints) {
     const result = verifyCheckpoint(checkpoint, publicKeyPem);
     if (!result.ok) failures.push({ treeSize: checkpoint?.treeSize, reason: result.reason ?? 'invalid' });
-    else if (options.origin !== undefined && checkpoint.origin !== options.origin) failures.push({ treeSize: checkpoint.treeSize, reason: 'checkpoint of another log' });
+    else if (options.origin !== undefined && checkpoint.origin !== options.origin)
+      failures.push({ treeSize: checkpoint.treeSize, reason: 'checkpoint of another log' });
     else good.push(checkpoint);
   }
   return { good, failures };

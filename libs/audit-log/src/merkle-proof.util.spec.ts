@@ -153,10 +153,20 @@ describe('proofs from stored subtree hashes', () => {
       if (!node) throw new Error(`node ${level}/${index} was never stored`);
       return node;
     });
-    for (const [i, n] of [[0, 1], [5, 8], [22, 37], [39, 40]]) {
+    for (const [i, n] of [
+      [0, 1],
+      [5, 8],
+      [22, 37],
+      [39, 40],
+    ]) {
       expect(hex(await inclusionProofFrom(source, i, n))).toEqual(hex(inclusionProof(LEAVES, i, n)));
     }
-    for (const [m, n] of [[1, 2], [3, 7], [16, 40], [21, 39]]) {
+    for (const [m, n] of [
+      [1, 2],
+      [3, 7],
+      [16, 40],
+      [21, 39],
+    ]) {
       expect(hex(await consistencyProofFrom(source, m, n))).toEqual(hex(consistencyProof(LEAVES, m, n)));
     }
     expect(hex(await inclusionProofFrom(leafArraySource(LEAVES), 17, 33))).toEqual(hex(naivePath(17, LEAVES.slice(0, 33))));

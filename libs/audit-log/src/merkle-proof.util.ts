@@ -128,13 +128,7 @@ export function verifyInclusion(leafHash: HashLike, index: number, treeSize: num
 }
 
 /** RFC 9162 §2.1.4.2: is the tree (newSize, newRoot) an append-only extension of (oldSize, oldRoot)? */
-export function verifyConsistency(
-  oldSize: number,
-  newSize: number,
-  oldRoot: HashLike,
-  newRoot: HashLike,
-  proof: readonly HashLike[],
-): boolean {
+export function verifyConsistency(oldSize: number, newSize: number, oldRoot: HashLike, newRoot: HashLike, proof: readonly HashLike[]): boolean {
   if (!Number.isSafeInteger(oldSize) || !Number.isSafeInteger(newSize) || oldSize < 0 || oldSize > newSize) return false;
   const parsed = parseHashes([oldRoot, newRoot, ...proof]);
   if (!parsed) return false;

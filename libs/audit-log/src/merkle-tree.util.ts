@@ -93,9 +93,7 @@ export function leafArraySource(leafHashes: readonly (Uint8Array | string)[]): (
  * proof asks for starts on a boundary aligned to a power of two at least its length, so it splits
  * into perfect nodes along the binary digits of its length, largest first, folded from the right.
  */
-export function perfectNodeSource(
-  getNode: (level: number, index: number) => Uint8Array | Promise<Uint8Array>,
-): SubtreeHashSource {
+export function perfectNodeSource(getNode: (level: number, index: number) => Uint8Array | Promise<Uint8Array>): SubtreeHashSource {
   return async (start, end) => {
     const parts: Uint8Array[] = [];
     let offset = start;

@@ -27,9 +27,7 @@ describe('audit entries', () => {
     expect(first.seq).toBe(0);
     expect(first.prevHash).toBe('0'.repeat(64));
     expect(second.prevHash).toBe(first.leafHash);
-    expect(entryText(second.seq, second.prevHash, second.bodyJson)).toBe(
-      canonicalJson({ seq: 1, prev: first.leafHash, body: JSON.parse(second.bodyJson) }),
-    );
+    expect(entryText(second.seq, second.prevHash, second.bodyJson)).toBe(canonicalJson({ seq: 1, prev: first.leafHash, body: JSON.parse(second.bodyJson) }));
   });
 });
 

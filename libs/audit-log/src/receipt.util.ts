@@ -18,12 +18,7 @@ export interface Receipt {
   inclusionProof: string[];
 }
 
-export function makeReceipt(
-  entry: AuditEntry,
-  index: number,
-  checkpoint: SignedCheckpoint,
-  inclusionProof: readonly (Uint8Array | string)[],
-): Receipt {
+export function makeReceipt(entry: AuditEntry, index: number, checkpoint: SignedCheckpoint, inclusionProof: readonly (Uint8Array | string)[]): Receipt {
   if (index !== entry.seq) throw new RangeError('makeReceipt: the leaf index of an entry is its seq');
   if (index >= checkpoint.treeSize) throw new RangeError('makeReceipt: the checkpoint does not yet cover this entry');
   const { seq, prevHash, bodyJson, leafHash } = entry;

@@ -64,11 +64,7 @@ function view(row: ReadRow): RowView {
  * row followed by up to CLASSIFIER_WINDOW rows read ahead. Order of the checks matters: a duplicate
  * seq is an insertion before anything else, a missing seq is a move if it turns up soon after.
  */
-export function classifyTampering(
-  expected: { seq: number; prevHash: string },
-  recent: readonly AcceptedEntry[],
-  rows: readonly ReadRow[],
-): FirstBad {
+export function classifyTampering(expected: { seq: number; prevHash: string }, recent: readonly AcceptedEntry[], rows: readonly ReadRow[]): FirstBad {
   const [first, ...ahead] = rows.map(view);
   const k = expected.seq;
   const o = first.originalSeq;
@@ -104,7 +100,12 @@ export function classifyTampering(
   }
   const linked = recent.find((e) => e.leafHash === first.prevHash);
   if (linked && linked.seq < k - 1) {
-    return { seq: linked.seq + 1, problem: 'inserted', throughSeq: k - 1, detail: `seq ${k} links back to seq ${linked.seq}; rows between are not in the chain` };
+    return {
+      seq: linked.seq + 1,
+      problem: 'inserted',
+      throughSeq: k - 1,
+      detail: `seq ${k} links back to seq ${linked.seq}; rows between are not in the chain`,
+    };
   }
   if (k === 0) return { seq: 0, problem: 'changed', position: first.position, detail: 'first entry does not start the chain' };
   const before = recent.find((e) => e.seq === k - 1);

@@ -15,19 +15,37 @@ describe('database start-up', () => {
   it('retries until the database answers', async () => {
     let calls = 0;
     const retried: number[] = [];
-    const result = await retryWhileStarting(async () => {
-      calls += 1;
-      if (calls < 3) throw pgError('57P03');
-      return 'ready';
-    }, { firstDelayMs: 1, onRetry: (_, n) => retried.push(n) });
+    const result = await retryWhileStarting(
+      async () => {
+        calls += 1;
+        if (calls < 3) throw pgError('57P03');
+        return 'ready';
+      },
+      { firstDelayMs: 1, onRetry: (_, n) => retried.push(n) },
+    );
     expect(result).toBe('ready');
     expect(retried).toEqual([1, 2]);
   });
 
   it('passes a permanent error on at once, and a transient one once the deadline has passed', async () => {
     let calls = 0;
-    await expect(retryWhileStarting(async () => { calls += 1; throw pgError('28P01'); }, { firstDelayMs: 1 })).rejects.toThrow('pg 28P01');
+    await expect(
+      retryWhileStarting(
+        async () => {
+          calls += 1;
+          throw pgError('28P01');
+        },
+        { firstDelayMs: 1 },
+      ),
+    ).rejects.toThrow('pg 28P01');
     expect(calls).toBe(1);
-    await expect(retryWhileStarting(async () => { throw pgError('ECONNREFUSED'); }, { firstDelayMs: 5, timeoutMs: 20 })).rejects.toThrow('pg ECONNREFUSED');
+    await expect(
+      retryWhileStarting(
+        async () => {
+          throw pgError('ECONNREFUSED');
+        },
+        { firstDelayMs: 5, timeoutMs: 20 },
+      ),
+    ).rejects.toThrow('pg ECONNREFUSED');
   });
 });

@@ -9,12 +9,23 @@ describe('newestBy', () => {
   ];
 
   it('keeps one record per key, the newest whatever the offset it was written with', () => {
-    const kept = newestBy(rows, (r) => r.code, (r) => instant(r.at));
+    const kept = newestBy(
+      rows,
+      (r) => r.code,
+      (r) => instant(r.at),
+    );
     expect(kept.map((r) => r.n).sort()).toEqual([2, 3]);
   });
 
   it('keeps the later record of two with the same version', () => {
-    const kept = newestBy([{ k: 'x', v: '1', n: 1 }, { k: 'x', v: '1', n: 2 }], (r) => r.k, (r) => r.v);
+    const kept = newestBy(
+      [
+        { k: 'x', v: '1', n: 1 },
+        { k: 'x', v: '1', n: 2 },
+      ],
+      (r) => r.k,
+      (r) => r.v,
+    );
     expect(kept).toEqual([{ k: 'x', v: '1', n: 2 }]);
   });
 });

@@ -23,7 +23,11 @@ class BodyRefused extends Error {
 function assertUtf8(body: Buffer, encoding: string | null): void {
   if (encoding !== null && encoding.toLowerCase() !== 'utf-8' && encoding.toLowerCase() !== 'utf8') return;
   if (!isUtf8(body)) {
-    throw new BodyRefused(400, 'entity.invalid.utf8', 'the body is not valid UTF-8: it would be altered if read, so it is refused; send it as UTF-8 (or say its charset)');
+    throw new BodyRefused(
+      400,
+      'entity.invalid.utf8',
+      'the body is not valid UTF-8: it would be altered if read, so it is refused; send it as UTF-8 (or say its charset)',
+    );
   }
 }
 
@@ -40,7 +44,8 @@ export function jsonDepth(body: Uint8Array, perLine = false): { max: number; max
   for (let i = 0; i < body.length; i++) {
     const byte = body[i];
     if (inString) {
-      if (byte === 0x5c) i++; // backslash: skip the escaped byte
+      if (byte === 0x5c)
+        i++; // backslash: skip the escaped byte
       else if (byte === 0x22) inString = false;
       continue;
     }

@@ -20,10 +20,23 @@ function creditCode(): string {
 
 function subjectRow(i: number): string[] {
   const cells = [
-    creditCode(), `佛山市禅城区测试${i}号餐饮管理有限公司`, `20${prng.int(10, 23)}-0${prng.int(1, 9)}-1${prng.int(0, 9)}`,
-    String(prng.int(0, 500)), String(prng.int(0, 500)), String(prng.int(0, 300)), 'H6210', '440604',
-    `佛山市禅城区祖庙街道建新路${i}号`, '113.1102', '23.0297', '存续', prng.pick(['是', '否']), String(prng.int(0, 3)),
-    '陈明', '440604198703150018', '2024-05-06 10:12:00',
+    creditCode(),
+    `佛山市禅城区测试${i}号餐饮管理有限公司`,
+    `20${prng.int(10, 23)}-0${prng.int(1, 9)}-1${prng.int(0, 9)}`,
+    String(prng.int(0, 500)),
+    String(prng.int(0, 500)),
+    String(prng.int(0, 300)),
+    'H6210',
+    '440604',
+    `佛山市禅城区祖庙街道建新路${i}号`,
+    '113.1102',
+    '23.0297',
+    '存续',
+    prng.pick(['是', '否']),
+    String(prng.int(0, 3)),
+    '陈明',
+    '440604198703150018',
+    '2024-05-06 10:12:00',
   ];
   if (prng.bernoulli(0.05)) cells[2] = '2099-01-01';
   return cells;
@@ -32,9 +45,18 @@ function subjectRow(i: number): string[] {
 function caseRow(i: number): string[] {
   const inspection = prng.bernoulli(0.8);
   return [
-    `FS-SAMR-2024-${i}`, creditCode(), 'SAMR', inspection ? '检查' : '处罚', '双随机', '2024/3/12', 'SAMR-03;SAMR-07',
-    inspection ? prng.pick(['未发现问题', '责令整改', '立案查处']) : '', '', inspection ? '' : '20000',
-    '44060400123;44060400456', '2024-03-13 09:00:00',
+    `FS-SAMR-2024-${i}`,
+    creditCode(),
+    'SAMR',
+    inspection ? '检查' : '处罚',
+    '双随机',
+    '2024/3/12',
+    'SAMR-03;SAMR-07',
+    inspection ? prng.pick(['未发现问题', '责令整改', '立案查处']) : '',
+    '',
+    inspection ? '' : '20000',
+    '44060400123;44060400456',
+    '2024-03-13 09:00:00',
   ];
 }
 
@@ -47,11 +69,21 @@ function csv(kind: 'subjects' | 'cases', rows: number, make: (i: number) => stri
 function clues(rows: number): string {
   const lines: string[] = [];
   for (let i = 0; i < rows; i++) {
-    lines.push(JSON.stringify({
-      clue_id: `12345-${i}`, channel: '12345', received_at: '2024-03-01T09:15:00+08:00', credit_code: creditCode(),
-      subject_name: '明记餐饮', address: '禅城区建新路18号', category: 'food_safety', department: 'SAMR', verified: null,
-      status: 'pending', updated_at: '2024-03-12T17:00:00+08:00',
-    }));
+    lines.push(
+      JSON.stringify({
+        clue_id: `12345-${i}`,
+        channel: '12345',
+        received_at: '2024-03-01T09:15:00+08:00',
+        credit_code: creditCode(),
+        subject_name: '明记餐饮',
+        address: '禅城区建新路18号',
+        category: 'food_safety',
+        department: 'SAMR',
+        verified: null,
+        status: 'pending',
+        updated_at: '2024-03-12T17:00:00+08:00',
+      }),
+    );
   }
   return lines.join('\n');
 }
@@ -92,7 +124,9 @@ async function main(): Promise<void> {
   const chunks = Readable.from(chunked(subjectsGb, 64 * 1024));
   for await (const _ of parseCsvStream('subjects', chunks, ctx)) streamed++;
   const seconds = Number(process.hrtime.bigint() - start) / 1e9;
-  console.log(`${'parseCsvStream subjects (gb18030, 64 KiB chunks)'.padEnd(44)} ${streamed} outcomes  ${Math.round(ROWS / seconds).toLocaleString('en')} rows/s`);
+  console.log(
+    `${'parseCsvStream subjects (gb18030, 64 KiB chunks)'.padEnd(44)} ${streamed} outcomes  ${Math.round(ROWS / seconds).toLocaleString('en')} rows/s`,
+  );
 }
 
 function* chunked(buf: Buffer, size: number): Generator<Buffer> {

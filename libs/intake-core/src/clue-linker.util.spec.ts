@@ -9,8 +9,19 @@ const subjects: LinkableSubject[] = [
 
 function clue(fields: Partial<ClueRecord>): ClueRecord {
   return {
-    clueId: 'c', channel: 'grid', receivedAt: new Date(0), creditCode: null, creditCodeValid: false, subjectName: null, address: null,
-    category: 'other', department: 'SAMR', verified: null, status: 'pending', updatedAt: new Date(0), ...fields,
+    clueId: 'c',
+    channel: 'grid',
+    receivedAt: new Date(0),
+    creditCode: null,
+    creditCodeValid: false,
+    subjectName: null,
+    address: null,
+    category: 'other',
+    department: 'SAMR',
+    verified: null,
+    status: 'pending',
+    updatedAt: new Date(0),
+    ...fields,
   };
 }
 
@@ -18,7 +29,11 @@ describe('ClueLinker', () => {
   const linker = new ClueLinker(subjects);
 
   it('links a short name and a partial address to the one subject they fit', () => {
-    expect(linker.link(clue({ subjectName: '明记餐饮', address: '禅城区建新路18号' }))).toEqual({ creditCode: '91440604MA4UJ8K20C', method: 'name_address', candidates: 1 });
+    expect(linker.link(clue({ subjectName: '明记餐饮', address: '禅城区建新路18号' }))).toEqual({
+      creditCode: '91440604MA4UJ8K20C',
+      method: 'name_address',
+      candidates: 1,
+    });
   });
 
   it('links by exact name alone, or by exact address alone, when unique', () => {
@@ -50,8 +65,11 @@ describe('ClueLinker', () => {
 
   it('prefers a valid, known credit code; a valid unknown one falls back to name and address', () => {
     expect(linker.link(clue({ creditCode: '91440605MA52TQ0L32', creditCodeValid: true, subjectName: '明记餐饮' })).method).toBe('credit_code');
-    expect(linker.link(clue({ creditCode: '91350100M000100Y43', creditCodeValid: true, subjectName: '恒达五金制品', address: '科技大道3号' })))
-      .toEqual({ creditCode: '91440605MA52TQ0L32', method: 'name_address', candidates: 1 });
+    expect(linker.link(clue({ creditCode: '91350100M000100Y43', creditCodeValid: true, subjectName: '恒达五金制品', address: '科技大道3号' }))).toEqual({
+      creditCode: '91440605MA52TQ0L32',
+      method: 'name_address',
+      candidates: 1,
+    });
   });
 
   describe('with enterprises an appeal excluded', () => {
@@ -72,7 +90,11 @@ describe('ClueLinker', () => {
       const misfiled = clue({ creditCode: ming, creditCodeValid: true, subjectName: '恒达五金制品', address: '科技大道3号' });
       expect(linker.link(misfiled, new Set([ming]))).toEqual({ creditCode: '91440605MA52TQ0L32', method: 'name_address', candidates: 1 });
       // Two enterprises shared the name: with one excluded, the other is the only one left.
-      expect(twins.link(clue({ subjectName: '明记餐饮管理有限公司' }), new Set([ming]))).toEqual({ creditCode: '91440605MA4UJ8K20D', method: 'name_address', candidates: 1 });
+      expect(twins.link(clue({ subjectName: '明记餐饮管理有限公司' }), new Set([ming]))).toEqual({
+        creditCode: '91440605MA4UJ8K20D',
+        method: 'name_address',
+        candidates: 1,
+      });
     });
 
     it('links as before when the exclusion names someone else', () => {

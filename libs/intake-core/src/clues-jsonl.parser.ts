@@ -8,9 +8,8 @@ export type ClueOutcome = Outcome<ClueRecord>;
 function rawOf(obj: Record<string, unknown>): RawRecord {
   const raw: RawRecord = {};
   for (const [key, value] of Object.entries(obj)) {
-    const kept = value === null || typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean'
-      ? value
-      : JSON.stringify(value) ?? null;
+    const kept =
+      value === null || typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? value : (JSON.stringify(value) ?? null);
     // defineProperty, so a key named __proto__ is kept as data rather than changing the prototype.
     Object.defineProperty(raw, key, { value: kept, enumerable: true, writable: true, configurable: true });
   }

@@ -61,7 +61,11 @@ export const CONTRACT_COLUMNS: Record<CsvSourceKind, readonly ContractColumn[]> 
 
 /** Header cells as some spreadsheet tools rewrite them: full-width brackets, stray blanks, a BOM. */
 export function normaliseHeader(cell: string): string {
-  return cell.replace(/^\uFEFF/, '').replace(/（/g, '(').replace(/）/g, ')').replace(/\s+/g, '');
+  return cell
+    .replace(/^\uFEFF/, '')
+    .replace(/（/g, '(')
+    .replace(/）/g, ')')
+    .replace(/\s+/g, '');
 }
 
 export function contractKeys(kind: CsvSourceKind): string[] {

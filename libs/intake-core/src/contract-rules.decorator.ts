@@ -1,7 +1,17 @@
 import { registerDecorator, ValidationArguments } from 'class-validator';
 import { isValidCreditCode, normaliseCreditCode } from '@tianping/common';
 import { cstDateOf, parseContractDate, parseCstDateTime, parseIsoOffsetDateTime, Parsed } from './contract-date.util';
-import { decimalOf, industryCodeShapeOk, industryDivisionOk, integerOf, isBlank, listOf, REGION_CODE, RESIDENT_ID, normaliseResidentId } from './contract-value.util';
+import {
+  decimalOf,
+  industryCodeShapeOk,
+  industryDivisionOk,
+  integerOf,
+  isBlank,
+  listOf,
+  REGION_CODE,
+  RESIDENT_ID,
+  normaliseResidentId,
+} from './contract-value.util';
 
 /**
  * Custom class-validator decorators for the platforms' contract. Each decorator registers a few
@@ -28,11 +38,14 @@ export const CLOCK_SKEW_MS = 24 * 3600_000;
  * per-call bookkeeping (which dominates at 100k rows/s). Only rows that fail the screen go through
  * validateSync, which stays the authority for the reasons; a spec holds the two to the same verdict.
  */
-const SCREENS = new Map<Function, Map<string, Check[]>>();
+const SCREENS = new Map<RowClass, Map<string, Check[]>>();
+
+/** A contract row's class: what the decorators are keyed by. */
+export type RowClass = abstract new (...args: never[]) => object;
 
 export type RowScreen = readonly (readonly [property: string, checks: readonly Check[]])[];
 
-export function screenOf(rowClass: Function): RowScreen {
+export function screenOf(rowClass: RowClass): RowScreen {
   return [...(SCREENS.get(rowClass) ?? new Map<string, Check[]>())];
 }
 
@@ -48,8 +61,9 @@ export function passesScreen(screen: RowScreen, row: ContractRow): boolean {
 
 function checks(...list: Check[]): PropertyDecorator {
   return (target: object, propertyName: string | symbol) => {
-    const byProperty = SCREENS.get(target.constructor) ?? new Map<string, Check[]>();
-    SCREENS.set(target.constructor, byProperty);
+    const rowClass = target.constructor as RowClass; // a property decorator's target is the class's prototype
+    const byProperty = SCREENS.get(rowClass) ?? new Map<string, Check[]>();
+    SCREENS.set(rowClass, byProperty);
     byProperty.set(propertyName as string, [...(byProperty.get(propertyName as string) ?? []), ...list]);
     for (const check of list) {
       registerDecorator({
@@ -81,15 +95,25 @@ export function IsCreditCode(): PropertyDecorator {
     return s === null ? null : normaliseCreditCode(s);
   };
   const shapeOk = (s: string): boolean => /^[0-9A-HJ-NPQRTUWXY]{18}$/.test(s);
-  return checks(...textChecks(false), {
-    code: 'format',
-    describe: 'must be 18 characters of the GB 32100 alphabet',
-    fails: (v) => { const s = code(v); return s !== null && !shapeOk(s); },
-  }, {
-    code: 'check_character',
-    describe: 'has a wrong check character (GB 32100)',
-    fails: (v) => { const s = code(v); return s !== null && shapeOk(s) && !isValidCreditCode(s); },
-  });
+  return checks(
+    ...textChecks(false),
+    {
+      code: 'format',
+      describe: 'must be 18 characters of the GB 32100 alphabet',
+      fails: (v) => {
+        const s = code(v);
+        return s !== null && !shapeOk(s);
+      },
+    },
+    {
+      code: 'check_character',
+      describe: 'has a wrong check character (GB 32100)',
+      fails: (v) => {
+        const s = code(v);
+        return s !== null && shapeOk(s) && !isValidCreditCode(s);
+      },
+    },
+  );
 }
 
 function parsedChecks<T>(parse: (s: string) => Parsed<T>, formatHelp: string, future?: (value: T, row: ContractRow) => boolean): Check[] {
@@ -106,11 +130,32 @@ function parsedChecks<T>(parse: (s: string) => Parsed<T>, formatHelp: string, fu
     return lastParsed;
   };
   const list: Check[] = [
-    { code: 'format', describe: `must be ${formatHelp}`, fails: (v) => { const p = parsed(v); return p !== null && !p.ok && p.code === 'format'; } },
-    { code: 'invalid_date', describe: 'is not a real calendar date or time', fails: (v) => { const p = parsed(v); return p !== null && !p.ok && p.code === 'invalid_date'; } },
+    {
+      code: 'format',
+      describe: `must be ${formatHelp}`,
+      fails: (v) => {
+        const p = parsed(v);
+        return p !== null && !p.ok && p.code === 'format';
+      },
+    },
+    {
+      code: 'invalid_date',
+      describe: 'is not a real calendar date or time',
+      fails: (v) => {
+        const p = parsed(v);
+        return p !== null && !p.ok && p.code === 'invalid_date';
+      },
+    },
   ];
   if (future) {
-    list.push({ code: 'future_date', describe: 'is in the future', fails: (v, row) => { const p = parsed(v); return p !== null && p.ok && future(p.value, row); } });
+    list.push({
+      code: 'future_date',
+      describe: 'is in the future',
+      fails: (v, row) => {
+        const p = parsed(v);
+        return p !== null && p.ok && future(p.value, row);
+      },
+    });
   }
   return list;
 }
@@ -134,15 +179,23 @@ export function IsDecimalValue(options: { optional: boolean; min?: number; max?:
   const read = options.integer ? integerOf : decimalOf;
   const { min = -Infinity, max = Infinity } = options;
   const bounds = max === Infinity ? `at least ${min}` : `between ${min} and ${max}`;
-  return checks(...(options.optional ? [] : [required]), {
-    code: 'format',
-    describe: options.integer ? 'must be a whole number' : 'must be a decimal number',
-    fails: (v) => !isBlank(v) && (typeof v === 'boolean' || Number.isNaN(read(v))),
-  }, {
-    code: 'range',
-    describe: `must be ${bounds}`,
-    fails: (v) => { if (isBlank(v)) return false; const n = read(v); return !Number.isNaN(n) && (n < min || n > max); },
-  });
+  return checks(
+    ...(options.optional ? [] : [required]),
+    {
+      code: 'format',
+      describe: options.integer ? 'must be a whole number' : 'must be a decimal number',
+      fails: (v) => !isBlank(v) && (typeof v === 'boolean' || Number.isNaN(read(v))),
+    },
+    {
+      code: 'range',
+      describe: `must be ${bounds}`,
+      fails: (v) => {
+        if (isBlank(v)) return false;
+        const n = read(v);
+        return !Number.isNaN(n) && (n < min || n > max);
+      },
+    },
+  );
 }
 
 export function IsOneOf(values: readonly string[], options: { optional: boolean } = { optional: false }): PropertyDecorator {
@@ -150,47 +203,70 @@ export function IsOneOf(values: readonly string[], options: { optional: boolean 
   return checks(...textChecks(options.optional), {
     code: 'enum',
     describe: `must be one of ${values.join(', ')}`,
-    fails: (v) => { const s = asText(v); return s !== null && !allowed.has(s); },
+    fails: (v) => {
+      const s = asText(v);
+      return s !== null && !allowed.has(s);
+    },
   });
 }
 
 export function IsIndustryCode(): PropertyDecorator {
-  return checks(...textChecks(false), {
-    code: 'format',
-    describe: 'must be a GB/T 4754 section letter A-T and four digits',
-    fails: (v) => { const s = asText(v); return s !== null && !industryCodeShapeOk(s); },
-  }, {
-    code: 'division',
-    describe: 'names a division that does not belong to its section (GB/T 4754)',
-    fails: (v) => { const s = asText(v); return s !== null && industryCodeShapeOk(s) && !industryDivisionOk(s); },
-  });
+  return checks(
+    ...textChecks(false),
+    {
+      code: 'format',
+      describe: 'must be a GB/T 4754 section letter A-T and four digits',
+      fails: (v) => {
+        const s = asText(v);
+        return s !== null && !industryCodeShapeOk(s);
+      },
+    },
+    {
+      code: 'division',
+      describe: 'names a division that does not belong to its section (GB/T 4754)',
+      fails: (v) => {
+        const s = asText(v);
+        return s !== null && industryCodeShapeOk(s) && !industryDivisionOk(s);
+      },
+    },
+  );
 }
 
 export const IsRegionCode = (): PropertyDecorator =>
   checks(...textChecks(false), {
     code: 'format',
     describe: 'must be a 6-digit administrative division code',
-    fails: (v) => { const s = asText(v); return s !== null && !REGION_CODE.test(s); },
+    fails: (v) => {
+      const s = asText(v);
+      return s !== null && !REGION_CODE.test(s);
+    },
   });
 
 export const IsResidentId = (): PropertyDecorator =>
   checks(mustBeText, {
     code: 'format',
     describe: 'must be an 18-character resident ID number (17 digits and a digit or X)',
-    fails: (v) => { const s = asText(v); return s !== null && !RESIDENT_ID.test(normaliseResidentId(s)); },
+    fails: (v) => {
+      const s = asText(v);
+      return s !== null && !RESIDENT_ID.test(normaliseResidentId(s));
+    },
   });
 
 /** A `;`-separated list whose every token matches `token`, with at least `min` distinct entries. */
 export function IsCodeList(options: { token: (t: string) => boolean; tokenHelp: string; min: number }): PropertyDecorator {
-  return checks(...textChecks(options.min === 0), {
-    code: 'format',
-    describe: `must list ${options.tokenHelp}, separated by ;`,
-    fails: (v) => asText(v) !== null && !listOf(v).every(options.token),
-  }, {
-    code: 'too_few',
-    describe: `must list at least ${options.min}`,
-    fails: (v) => asText(v) !== null && listOf(v).length < options.min,
-  });
+  return checks(
+    ...textChecks(options.min === 0),
+    {
+      code: 'format',
+      describe: `must list ${options.tokenHelp}, separated by ;`,
+      fails: (v) => asText(v) !== null && !listOf(v).every(options.token),
+    },
+    {
+      code: 'too_few',
+      describe: `must list at least ${options.min}`,
+      fails: (v) => asText(v) !== null && listOf(v).length < options.min,
+    },
+  );
 }
 
 /** A JSON boolean or null (missing counts as null). */

@@ -9,7 +9,11 @@ describe('parseCsvExport', () => {
   it('accepts columns in any order, ignores unknown columns and trims cells (CRLF line ends)', () => {
     const text = '状态,备注,常驻区划,可检查部门,执法证有效期至,所属部门,姓名,执法证号\r\n 在岗 ,x,440604,SAMR；AGRI,2027/6/30,SAMR,周敏, 44060400123 \r\n';
     const [outcome] = parseCsvExport('officers', text, ctx);
-    expect(outcome).toMatchObject({ ok: true, line: 1, record: { officerId: '44060400123', domains: ['SAMR', 'AGRI'], certValidUntil: '2027-06-30', status: '在岗' } });
+    expect(outcome).toMatchObject({
+      ok: true,
+      line: 1,
+      record: { officerId: '44060400123', domains: ['SAMR', 'AGRI'], certValidUntil: '2027-06-30', status: '在岗' },
+    });
   });
 
   it('rejects every row of a file missing a required column, once per row, naming the column', () => {
@@ -39,7 +43,10 @@ describe('parseCsvExport', () => {
   it('an unclosed quote costs its own row only', () => {
     const text = `${HEADER}\n1,"甲,SAMR,2027-06-30,SAMR,440604,在岗\n2,乙,SAMR,2027-06-30,SAMR,440604,在岗\n`;
     const outcomes = parseCsvExport('officers', text, ctx);
-    expect(outcomes.map((o) => [o.line, o.ok])).toEqual([[1, false], [2, true]]);
+    expect(outcomes.map((o) => [o.line, o.ok])).toEqual([
+      [1, false],
+      [2, true],
+    ]);
     if (!outcomes[0].ok) expect(outcomes[0].reasons[0]).toMatchObject({ field: '_row', code: 'csv_syntax' });
   });
 
@@ -64,7 +71,11 @@ describe('parseCsvExport', () => {
   });
 
   it('quarantines a row of a GB18030 file holding a byte GB18030 does not define', () => {
-    const bytes = Buffer.concat([iconv.encode(`${HEADER}\n1,周敏,SAMR,2027-06-30,SAMR,440604,在岗\n2,吴`, 'gb18030'), Buffer.from([0xff]), iconv.encode('刚,SAMR,2027-06-30,SAMR,440604,在岗\n', 'gb18030')]);
+    const bytes = Buffer.concat([
+      iconv.encode(`${HEADER}\n1,周敏,SAMR,2027-06-30,SAMR,440604,在岗\n2,吴`, 'gb18030'),
+      Buffer.from([0xff]),
+      iconv.encode('刚,SAMR,2027-06-30,SAMR,440604,在岗\n', 'gb18030'),
+    ]);
     const outcomes = parseCsvExport('officers', bytes, ctx);
     expect(outcomes.map((o) => o.ok)).toEqual([true, false]);
     expect(outcomes[0]).toMatchObject({ record: { name: '周敏' } });

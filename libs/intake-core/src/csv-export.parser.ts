@@ -75,7 +75,7 @@ function pieceReader<K extends CsvSourceKind>(reader: CsvRowReader<K>, emit: (o:
 
 /** Reads the rest of an input after an unclosed quote, as often as needed (a loop, so many bad quotes stay safe). */
 function readTails<K extends CsvSourceKind>(reader: CsvRowReader<K>, first: string, emit: (o: CsvOutcome<K>) => void): void {
-  for (let pending = first; pending !== ''; ) {
+  for (let pending = first; pending !== '';) {
     const pieces = pieceReader(reader, emit);
     pieces.splitter.write(pending);
     pieces.splitter.end();
@@ -133,7 +133,11 @@ async function* decodedChunks(source: AsyncIterable<Buffer | string>): AsyncGene
  * Streaming variant for large exports: the same outcomes as parseCsvExport, produced as the bytes
  * arrive (encoding sniffed from the first 64 KiB), so memory stays flat and the consumer sets the pace.
  */
-export async function* parseCsvStream<K extends CsvSourceKind>(kind: K, readable: AsyncIterable<Buffer | string>, ctx: ParseContext): AsyncGenerator<CsvOutcome<K>> {
+export async function* parseCsvStream<K extends CsvSourceKind>(
+  kind: K,
+  readable: AsyncIterable<Buffer | string>,
+  ctx: ParseContext,
+): AsyncGenerator<CsvOutcome<K>> {
   const reader = new CsvRowReader(kind, ctx);
   let ready: CsvOutcome<K>[] = [];
   const emit = (o: CsvOutcome<K>): void => void ready.push(o);

@@ -18,9 +18,7 @@ export interface Reason {
 export type RawRecord = Record<string, string | number | boolean | null>;
 
 /** `line`: 1-based data row for CSV (header excluded), physical line for JSON Lines. */
-export type Outcome<T> =
-  | { ok: true; line: number; record: T; raw: RawRecord }
-  | { ok: false; line: number; reasons: Reason[]; raw: RawRecord | string };
+export type Outcome<T> = { ok: true; line: number; record: T; raw: RawRecord } | { ok: false; line: number; reasons: Reason[]; raw: RawRecord | string };
 
 /** The result of validating one raw record, before it is placed at a line. */
 export type Validation<T> = { ok: true; record: T } | { ok: false; reasons: Reason[] };

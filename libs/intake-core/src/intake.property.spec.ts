@@ -79,14 +79,20 @@ describe('every row or line yields exactly one outcome, and nothing throws', () 
     const quotedLine = fc.array(plainCell, { minLength: 2, maxLength: 6 }).map((cells) => cells.map((c) => `"${c}"`).join(','));
     const plainLine = fc.array(plainCell, { minLength: 2, maxLength: 6 }).map((cells) => cells.join(','));
     fc.assert(
-      fc.property(fc.array(quotedLine, { minLength: 1, maxLength: 12 }), fc.nat(), fc.array(plainLine, { maxLength: 8 }), fc.boolean(), (lines, cut, after, stray) => {
-        const last = lines[lines.length - 1];
-        const cutLast = last.slice(0, 1 + (cut % Math.max(1, last.length - 1)));
-        const body = stray ? [...lines.slice(0, -1), `${last},"open`, ...after.filter((l) => l.trim() !== '')] : [...lines.slice(0, -1), cutLast];
-        const outcomes = parseCsvExport('officers', ['执法证号,姓名', ...body].join('\n'), ctx);
-        expect(outcomes).toHaveLength(body.length);
-        checkOutcomes(outcomes);
-      }),
+      fc.property(
+        fc.array(quotedLine, { minLength: 1, maxLength: 12 }),
+        fc.nat(),
+        fc.array(plainLine, { maxLength: 8 }),
+        fc.boolean(),
+        (lines, cut, after, stray) => {
+          const last = lines[lines.length - 1];
+          const cutLast = last.slice(0, 1 + (cut % Math.max(1, last.length - 1)));
+          const body = stray ? [...lines.slice(0, -1), `${last},"open`, ...after.filter((l) => l.trim() !== '')] : [...lines.slice(0, -1), cutLast];
+          const outcomes = parseCsvExport('officers', ['执法证号,姓名', ...body].join('\n'), ctx);
+          expect(outcomes).toHaveLength(body.length);
+          checkOutcomes(outcomes);
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -113,11 +119,21 @@ describe('every row or line yields exactly one outcome, and nothing throws', () 
   });
 
   const validClue = {
-    clue_id: 'GRID-1', channel: 'grid', received_at: '2024-03-10T14:02:00+08:00', subject_name: '恒达五金', address: '科技大道3号',
-    category: 'fire_safety', department: 'FIRE', verified: null, status: 'pending', updated_at: '2024-03-10T14:02:00+08:00',
+    clue_id: 'GRID-1',
+    channel: 'grid',
+    received_at: '2024-03-10T14:02:00+08:00',
+    subject_name: '恒达五金',
+    address: '科技大道3号',
+    category: 'fire_safety',
+    department: 'FIRE',
+    verified: null,
+    status: 'pending',
+    updated_at: '2024-03-10T14:02:00+08:00',
   };
   const clueLine = fc.oneof(
-    fc.record({ key: fc.constantFrom(...Object.keys(validClue)), value: fc.jsonValue() }).map(({ key, value }) => JSON.stringify({ ...validClue, [key]: value })),
+    fc
+      .record({ key: fc.constantFrom(...Object.keys(validClue)), value: fc.jsonValue() })
+      .map(({ key, value }) => JSON.stringify({ ...validClue, [key]: value })),
     fc.jsonValue().map((v) => JSON.stringify(v)),
     fc.string({ maxLength: 30 }).map((s) => s.replace(/\n/g, ' ')),
     fc.nat(120).map((n) => JSON.stringify(validClue).slice(0, n)),

@@ -50,13 +50,26 @@ function stripDivisions(s: string, divisions: readonly Division[]): string {
 
 // Longest first, so 股份有限公司 is not left as 股份.
 const LEGAL_FORMS = [
-  '有限责任公司', '股份有限公司', '个人独资企业', '农民专业合作社', '个体工商户', '有限公司', '股份公司', '集团公司',
-  '合伙企业', '有限合伙', '普通合伙', '专业合作社', '分公司', '合作社', '公司',
+  '有限责任公司',
+  '股份有限公司',
+  '个人独资企业',
+  '农民专业合作社',
+  '个体工商户',
+  '有限公司',
+  '股份公司',
+  '集团公司',
+  '合伙企业',
+  '有限合伙',
+  '普通合伙',
+  '专业合作社',
+  '分公司',
+  '合作社',
+  '公司',
 ];
 
 function stripLegalForm(s: string): string {
   let out = s;
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     for (const form of LEGAL_FORMS) {
       if (out.endsWith(form) && out.length - form.length >= 2) {

@@ -1,7 +1,15 @@
 import { recordFingerprint } from './record-fingerprint.util';
 import { OfficerRecord } from './intake.model';
 
-const officer: OfficerRecord = { officerId: '1', name: null, department: 'SAMR', certValidUntil: '2027-06-30', domains: ['SAMR'], regionCode: '440604', status: '在岗' };
+const officer: OfficerRecord = {
+  officerId: '1',
+  name: null,
+  department: 'SAMR',
+  certValidUntil: '2027-06-30',
+  domains: ['SAMR'],
+  regionCode: '440604',
+  status: '在岗',
+};
 
 describe('recordFingerprint', () => {
   it('is the same for the identical record, whatever the key order', () => {

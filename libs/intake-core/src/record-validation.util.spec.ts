@@ -5,14 +5,37 @@ import { RawRecord } from './intake.model';
 
 const ctx = { now: new Date('2024-06-01T00:00:00+08:00') };
 const subject: RawRecord = {
-  credit_code: '91440604MA4UJ8K20C', name: '明记餐饮管理有限公司', established_on: '2016-04-12', registered_capital_wan: '50',
-  shareholder_subscribed_wan: '', employees: '12', industry_code: 'H6210', region_code: '440604', address: '建新路18号', lng: '',
-  lat: '', status: '存续', abnormal_listed: '否', legal_rep_changes_2y: '0', legal_rep_name: '陈明',
-  legal_rep_id: '440604198703150018', updated_at: '2024-05-06 10:12:00',
+  credit_code: '91440604MA4UJ8K20C',
+  name: '明记餐饮管理有限公司',
+  established_on: '2016-04-12',
+  registered_capital_wan: '50',
+  shareholder_subscribed_wan: '',
+  employees: '12',
+  industry_code: 'H6210',
+  region_code: '440604',
+  address: '建新路18号',
+  lng: '',
+  lat: '',
+  status: '存续',
+  abnormal_listed: '否',
+  legal_rep_changes_2y: '0',
+  legal_rep_name: '陈明',
+  legal_rep_id: '440604198703150018',
+  updated_at: '2024-05-06 10:12:00',
 };
 const inspection: RawRecord = {
-  case_no: 'C1', credit_code: '91440604MA4UJ8K20C', department: 'SAMR', kind: '检查', origin: '双随机', date: '2024-03-12',
-  items: 'SAMR-03', result: '未发现问题', violation: '', penalty_yuan: '', officer_ids: 'A;B', updated_at: '2024-03-13 09:00:00',
+  case_no: 'C1',
+  credit_code: '91440604MA4UJ8K20C',
+  department: 'SAMR',
+  kind: '检查',
+  origin: '双随机',
+  date: '2024-03-12',
+  items: 'SAMR-03',
+  result: '未发现问题',
+  violation: '',
+  penalty_yuan: '',
+  officer_ids: 'A;B',
+  updated_at: '2024-03-13 09:00:00',
 };
 
 describe('validateRaw', () => {
@@ -37,7 +60,10 @@ describe('validateRaw', () => {
       expect(JSON.stringify(result.reasons)).not.toContain('4406041987031500');
     }
     expect(validateRaw('subjects', { ...subject, legal_rep_id: '' }, ctx)).toMatchObject({ ok: true, record: { legalRepId: null } });
-    expect(validateRaw('subjects', { ...subject, legal_rep_id: '44060519800101002x' }, ctx)).toMatchObject({ ok: true, record: { legalRepId: '44060519800101002X' } });
+    expect(validateRaw('subjects', { ...subject, legal_rep_id: '44060519800101002x' }, ctx)).toMatchObject({
+      ok: true,
+      record: { legalRepId: '44060519800101002X' },
+    });
   });
 
   it('a penalty needs no result and one officer is enough, but it must leave the result blank and name its officer', () => {
@@ -57,8 +83,15 @@ describe('validateRaw', () => {
 
   it('clue fields of the wrong JSON type are refused by type', () => {
     const clue = {
-      clue_id: 7, channel: 'grid', received_at: '2024-03-10T14:02:00+08:00', credit_code: 123, category: 'x', department: 'FIRE',
-      verified: 'yes', status: 'pending', updated_at: '2024-03-10T14:02:00Z',
+      clue_id: 7,
+      channel: 'grid',
+      received_at: '2024-03-10T14:02:00+08:00',
+      credit_code: 123,
+      category: 'x',
+      department: 'FIRE',
+      verified: 'yes',
+      status: 'pending',
+      updated_at: '2024-03-10T14:02:00Z',
     };
     const result = validateRaw('clues', clue, ctx);
     expect(result.ok === false && result.reasons.map((r) => `${r.field}:${r.code}`).sort()).toEqual(['clue_id:type', 'credit_code:type', 'verified:type']);

@@ -1,5 +1,5 @@
 import { validateSync, ValidationError } from 'class-validator';
-import { ContractRow, passesScreen, RowScreen, screenOf } from './contract-rules.decorator';
+import { ContractRow, passesScreen, RowClass, RowScreen, screenOf } from './contract-rules.decorator';
 import { CaseRow, toCaseRecord } from './dtos/case-row.dto';
 import { ClueDto, toClueRecord } from './dtos/clue.dto';
 import { OfficerRow, toOfficerRecord } from './dtos/officer-row.dto';
@@ -9,7 +9,7 @@ import { ParseContext, RawRecord, Reason, RecordByKind, SourceKind, Validation }
 
 interface KindSpec<K extends SourceKind> {
   keys: readonly string[];
-  rowClass: Function;
+  rowClass: RowClass;
   /** CSV cells are text: a replayed record's numbers are read as the text they stand for. */
   cellsAreText: boolean;
   create(): ContractRow;
@@ -17,22 +17,43 @@ interface KindSpec<K extends SourceKind> {
 }
 
 const CLUE_KEYS = [
-  'clue_id', 'channel', 'received_at', 'credit_code', 'subject_name', 'address', 'category', 'department', 'verified',
-  'status', 'updated_at',
+  'clue_id',
+  'channel',
+  'received_at',
+  'credit_code',
+  'subject_name',
+  'address',
+  'category',
+  'department',
+  'verified',
+  'status',
+  'updated_at',
 ] as const;
 
 const SPECS: { [K in SourceKind]: KindSpec<K> } = {
-  subjects: { rowClass: SubjectRow, keys: contractKeys('subjects'), cellsAreText: true, create: () => new SubjectRow(), toRecord: (r) => toSubjectRecord(r as SubjectRow) },
+  subjects: {
+    rowClass: SubjectRow,
+    keys: contractKeys('subjects'),
+    cellsAreText: true,
+    create: () => new SubjectRow(),
+    toRecord: (r) => toSubjectRecord(r as SubjectRow),
+  },
   cases: { rowClass: CaseRow, keys: contractKeys('cases'), cellsAreText: true, create: () => new CaseRow(), toRecord: (r) => toCaseRecord(r as CaseRow) },
-  officers: { rowClass: OfficerRow, keys: contractKeys('officers'), cellsAreText: true, create: () => new OfficerRow(), toRecord: (r) => toOfficerRecord(r as OfficerRow) },
+  officers: {
+    rowClass: OfficerRow,
+    keys: contractKeys('officers'),
+    cellsAreText: true,
+    create: () => new OfficerRow(),
+    toRecord: (r) => toOfficerRecord(r as OfficerRow),
+  },
   clues: { rowClass: ClueDto, keys: CLUE_KEYS, cellsAreText: false, create: () => new ClueDto(), toRecord: (r) => toClueRecord(r as ClueDto) },
 };
 
 // `value: false` keeps cell values (personal data among them) out of the error objects.
 const VALIDATE_OPTIONS = { validationError: { target: false, value: false }, forbidUnknownValues: false } as const;
 
-const screens = new Map<Function, RowScreen>();
-function screenFor(rowClass: Function): RowScreen {
+const screens = new Map<RowClass, RowScreen>();
+function screenFor(rowClass: RowClass): RowScreen {
   let screen = screens.get(rowClass);
   if (screen === undefined) {
     screen = screenOf(rowClass);
@@ -86,7 +107,7 @@ function undecodable(raw: Readonly<Record<string, unknown>>): Reason[] {
   const reasons: Reason[] = [];
   for (const [field, value] of Object.entries(raw)) {
     if (typeof value === 'string' && value.includes('\uFFFD')) {
-      reasons.push({ field, code: 'invalid_encoding', message: 'holds bytes that are not valid text in the export\'s encoding (UTF-8 or GB18030)' });
+      reasons.push({ field, code: 'invalid_encoding', message: "holds bytes that are not valid text in the export's encoding (UTF-8 or GB18030)" });
     }
   }
   return reasons;

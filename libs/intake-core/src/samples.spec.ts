@@ -22,17 +22,37 @@ describe('contract samples', () => {
 
   it.each(['subjects.csv', 'subjects-gb18030.csv'])('%s: rows 1-3 accepted, rows 4 and 5 rejected with their reasons', (file) => {
     const outcomes = parseCsvExport('subjects', read(file), ctx);
-    expect(outcomes.map((o) => [o.line, o.ok])).toEqual([[1, true], [2, true], [3, true], [4, false], [5, false]]);
+    expect(outcomes.map((o) => [o.line, o.ok])).toEqual([
+      [1, true],
+      [2, true],
+      [3, true],
+      [4, false],
+      [5, false],
+    ]);
     const [first, , third, fourth, fifth] = outcomes;
     if (!first.ok || !third.ok || fourth.ok || fifth.ok) throw new Error('unexpected verdicts');
     expect(first.record).toMatchObject({ creditCode: '91440604MA4UJ8K20C', establishedOn: '2016-04-12', registeredCapitalWan: 50, abnormalListed: false });
     expect(first.record.updatedAt.toISOString()).toBe('2024-05-06T02:12:00.000Z');
-    expect(third.record).toMatchObject({ establishedOn: '2021-07-20', registeredCapitalWan: null, shareholderSubscribedWan: null, abnormalListed: true, lng: null });
+    expect(third.record).toMatchObject({
+      establishedOn: '2021-07-20',
+      registeredCapitalWan: null,
+      shareholderSubscribedWan: null,
+      abnormalListed: true,
+      lng: null,
+    });
     expect(codesOf(fourth.reasons)).toEqual(['credit_code:check_character']);
-    expect(codesOf(fifth.reasons)).toEqual(expect.arrayContaining([
-      'established_on:future_date', 'registered_capital_wan:range', 'industry_code:division', 'region_code:format',
-      'status:enum', 'abnormal_listed:enum', 'legal_rep_changes_2y:range', 'updated_at:format',
-    ]));
+    expect(codesOf(fifth.reasons)).toEqual(
+      expect.arrayContaining([
+        'established_on:future_date',
+        'registered_capital_wan:range',
+        'industry_code:division',
+        'region_code:format',
+        'status:enum',
+        'abnormal_listed:enum',
+        'legal_rep_changes_2y:range',
+        'updated_at:format',
+      ]),
+    );
   });
 
   it('gives identical records from the UTF-8 and the GB18030 export', () => {
@@ -55,7 +75,12 @@ describe('contract samples', () => {
     expect(third.record).toMatchObject({ kind: '处罚', date: '2024-04-02', result: null, penaltyYuan: 20000, violationFound: true });
     expect(codesOf(fourth.reasons).sort()).toEqual(['officer_ids:too_few', 'result:enum']);
     expect(codesOf(fifth.reasons).sort()).toEqual([
-      'credit_code:check_character', 'date:invalid_date', 'department:enum', 'items:required', 'officer_ids:required', 'penalty_yuan:format',
+      'credit_code:check_character',
+      'date:invalid_date',
+      'department:enum',
+      'items:required',
+      'officer_ids:required',
+      'penalty_yuan:format',
     ]);
   });
 
@@ -69,7 +94,12 @@ describe('contract samples', () => {
 
   it('clues.jsonl: lines 1-3 accepted (line 3 keeps its invalid code), line 4 rejected as not JSON', () => {
     const outcomes = parseCluesJsonl(read('clues.jsonl'), ctx);
-    expect(outcomes.map((o) => [o.line, o.ok])).toEqual([[1, true], [2, true], [3, true], [4, false]]);
+    expect(outcomes.map((o) => [o.line, o.ok])).toEqual([
+      [1, true],
+      [2, true],
+      [3, true],
+      [4, false],
+    ]);
     const [first, , third, fourth] = outcomes;
     if (!first.ok || !third.ok || fourth.ok) throw new Error('unexpected verdicts');
     expect(first.record).toMatchObject({ creditCodeValid: true, verified: true });

@@ -41,7 +41,10 @@ export class DurableConsumer {
   private messages?: ConsumerMessages;
   private loop?: Promise<void>;
 
-  constructor(private readonly nc: NatsConnection, private readonly options: DurableConsumerOptions) {}
+  constructor(
+    private readonly nc: NatsConnection,
+    private readonly options: DurableConsumerOptions,
+  ) {}
 
   async start(): Promise<void> {
     const { stream, durable, filterSubject } = this.options;

@@ -7,7 +7,10 @@ import { STREAMS, type StreamDefinition } from '@tianping/contracts';
  * restarting while it boots is waited for; a command fails at once when nothing answers.
  */
 export async function connectNats(url: string, name: string, options: { waitOnFirstConnect?: boolean } = {}): Promise<NatsConnection> {
-  const servers = url.split(',').map((server) => server.trim()).filter(Boolean); // a cluster: every server, comma-separated
+  const servers = url
+    .split(',')
+    .map((server) => server.trim())
+    .filter(Boolean); // a cluster: every server, comma-separated
   return connect({ servers, name, maxReconnectAttempts: -1, reconnectTimeWait: 500, waitOnFirstConnect: options.waitOnFirstConnect ?? false });
 }
 
@@ -39,7 +42,8 @@ export async function ensureStreams(nc: NatsConnection, streams: readonly Stream
 
 function streamReplicas(): number {
   const replicas = Number(process.env.NATS_STREAM_REPLICAS || 1);
-  if (!Number.isInteger(replicas) || replicas < 1 || replicas > 5) throw new Error(`NATS_STREAM_REPLICAS must be 1 to 5, not ${process.env.NATS_STREAM_REPLICAS}`);
+  if (!Number.isInteger(replicas) || replicas < 1 || replicas > 5)
+    throw new Error(`NATS_STREAM_REPLICAS must be 1 to 5, not ${process.env.NATS_STREAM_REPLICAS}`);
   return replicas;
 }
 

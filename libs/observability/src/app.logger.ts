@@ -30,7 +30,10 @@ export class AppLogger extends ConsoleLogger {
   private readonly format: LogFormat;
   private readonly sink: LogSink;
 
-  constructor(private readonly app: string, options: AppLoggerOptions = {}) {
+  constructor(
+    private readonly app: string,
+    options: AppLoggerOptions = {},
+  ) {
     const format = options.format ?? logFormatFromEnv();
     super({ prefix: app, logLevels: options.logLevels, colors: format === 'pretty' && Boolean(process.stdout.isTTY) });
     this.format = format;
@@ -41,11 +44,28 @@ export class AppLogger extends ConsoleLogger {
     const safe = messages.map((m) => redactValue(m));
     const stack = typeof errorStack === 'string' ? redactText(errorStack) : undefined;
     if (this.format === 'pretty') {
-      for (const message of safe) this.sink(this.formatMessage(logLevel, message, this.formatPid(process.pid), logLevel.toUpperCase().padStart(7, ' '), this.formatContext(context), '').trimEnd(), writeStreamType ?? 'stdout');
+      for (const message of safe)
+        this.sink(
+          this.formatMessage(
+            logLevel,
+            message,
+            this.formatPid(process.pid),
+            logLevel.toUpperCase().padStart(7, ' '),
+            this.formatContext(context),
+            '',
+          ).trimEnd(),
+          writeStreamType ?? 'stdout',
+        );
       return;
     }
     for (const message of safe) {
-      const line: Record<string, unknown> = { time: new Date().toISOString(), level: logLevel, app: this.app, context: context || undefined, message: asText(message) };
+      const line: Record<string, unknown> = {
+        time: new Date().toISOString(),
+        level: logLevel,
+        app: this.app,
+        context: context || undefined,
+        message: asText(message),
+      };
       if (stack) line.stack = stack;
       this.sink(JSON.stringify(line), writeStreamType ?? 'stdout');
     }

@@ -51,7 +51,7 @@ export const outboxPublished = new Counter({
 /** How far the relay is behind: the age of the oldest event not yet published (0 when none waits). */
 export const outboxLag = new Gauge({
   name: 'tianping_outbox_lag_seconds',
-  help: 'Age of the oldest unpublished outbox event at the relay\'s last pass, by outbox table',
+  help: "Age of the oldest unpublished outbox event at the relay's last pass, by outbox table",
   labelNames: ['outbox'] as const,
   registers,
 });
@@ -59,7 +59,7 @@ export const outboxLag = new Gauge({
 /** The time from commit to publish of each published event. */
 export const outboxPublishDelay = new Histogram({
   name: 'tianping_outbox_publish_delay_seconds',
-  help: 'Time from an outbox event\'s commit to its publication, by outbox table',
+  help: "Time from an outbox event's commit to its publication, by outbox table",
   labelNames: ['outbox'] as const,
   buckets: [0.05, 0.25, 1, 5, 30, 120, 600],
   registers,

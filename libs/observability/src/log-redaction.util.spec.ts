@@ -29,7 +29,11 @@ describe('log redaction', () => {
 
   it('masks sensitive fields of objects at any depth and redacts every string in them', () => {
     const value = { record: { legal_rep_id: '440604198703150018', legalRepName: '陈明', note: 'tel 13812345678' }, list: ['440604198703150018'], count: 3 };
-    expect(redactValue(value)).toEqual({ record: { legal_rep_id: '***', legalRepName: '***', note: 'tel 138****5678' }, list: ['4406**********0018'], count: 3 });
+    expect(redactValue(value)).toEqual({
+      record: { legal_rep_id: '***', legalRepName: '***', note: 'tel 138****5678' },
+      list: ['4406**********0018'],
+      count: 3,
+    });
   });
 
   it('redacts the message and stack of an error', () => {

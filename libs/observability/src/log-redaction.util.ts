@@ -6,9 +6,33 @@ import { maskIdNumber } from '@tianping/common';
  */
 const SENSITIVE_FIELDS = new Set(
   [
-    'legal_rep_name', 'legal_rep_id', 'legalRepNameSealed', 'legalRepIdSealed', 'legalRepIdMasked', 'id_number', 'id_card', 'resident_id',
-    'officer_name', 'name_sealed', 'phone', 'mobile', 'telephone', 'contact_phone', 'password', 'password_hash', 'token', 'session_token',
-    'cookie', 'authorization', '法定代表人', '法定代表人证件号', '证件号', '身份证号', '姓名', '联系电话', '手机号',
+    'legal_rep_name',
+    'legal_rep_id',
+    'legalRepNameSealed',
+    'legalRepIdSealed',
+    'legalRepIdMasked',
+    'id_number',
+    'id_card',
+    'resident_id',
+    'officer_name',
+    'name_sealed',
+    'phone',
+    'mobile',
+    'telephone',
+    'contact_phone',
+    'password',
+    'password_hash',
+    'token',
+    'session_token',
+    'cookie',
+    'authorization',
+    '法定代表人',
+    '法定代表人证件号',
+    '证件号',
+    '身份证号',
+    '姓名',
+    '联系电话',
+    '手机号',
   ].map(fieldKey),
 );
 
@@ -21,7 +45,8 @@ export function isSensitiveField(name: string): boolean {
 }
 
 // A resident ID (18 digits, the last may be X; or the old 15) with a plausible birth date, not part of a longer code.
-const RESIDENT_ID = /(?<![0-9A-Za-z])[1-9]\d{5}(?:(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[0-9Xx]|\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3})(?![0-9A-Za-z])/g;
+const RESIDENT_ID =
+  /(?<![0-9A-Za-z])[1-9]\d{5}(?:(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[0-9Xx]|\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3})(?![0-9A-Za-z])/g;
 // A mainland mobile number (optionally +86) or a landline with its area code and a hyphen.
 const PHONE = /(?<![0-9A-Za-z])(?:(?:\+|00)?86[- ]?)?1[3-9]\d[- ]?\d{4}[- ]?\d{4}(?![0-9A-Za-z])|(?<![0-9A-Za-z])0\d{2,3}-\d{7,8}(?![0-9A-Za-z])/g;
 // `key: value`, `key=value`, `"key":"value"` for a sensitive key: the value is replaced, the key kept.
@@ -58,6 +83,7 @@ export function redactValue(value: unknown, depth = 0): unknown {
   if (Array.isArray(value)) return value.map((item) => redactValue(item, depth + 1));
   if (value instanceof Date || Buffer.isBuffer(value)) return value;
   const out: Record<string, unknown> = {};
-  for (const [key, item] of Object.entries(value)) out[key] = isSensitiveField(key) && item !== null && item !== undefined ? MASK : redactValue(item, depth + 1);
+  for (const [key, item] of Object.entries(value))
+    out[key] = isSensitiveField(key) && item !== null && item !== undefined ? MASK : redactValue(item, depth + 1);
   return out;
 }

@@ -21,16 +21,29 @@ const draw = drawTasks({
   explorationShare: 0.1,
 });
 const t1 = process.hrtime.bigint();
-const plan = buildPlan(draw, { enterprises: scenario.enterprises, officers: scenario.officers, calendar: scenario.calendar, priorInspections: scenario.priorInspections });
+const plan = buildPlan(draw, {
+  enterprises: scenario.enterprises,
+  officers: scenario.officers,
+  calendar: scenario.calendar,
+  priorInspections: scenario.priorInspections,
+});
 const t2 = process.hrtime.bigint();
-const violations = checkPlan(plan, { draw, plans: scenario.plans, officers: scenario.officers, calendar: scenario.calendar, priorInspections: scenario.priorInspections });
+const violations = checkPlan(plan, {
+  draw,
+  plans: scenario.plans,
+  officers: scenario.officers,
+  calendar: scenario.calendar,
+  priorInspections: scenario.priorInspections,
+});
 const t3 = process.hrtime.bigint();
 const figures = planFigures(plan, { draw, enterprises: scenario.enterprises, officers: scenario.officers });
 
 const seconds = (a: bigint, b: bigint) => Number(b - a) / 1e9;
 const unassignedByReason: Record<string, number> = {};
 plan.unassigned.forEach((u) => (unassignedByReason[u.reason] = (unassignedByReason[u.reason] ?? 0) + 1));
-console.log(JSON.stringify({ figures, unassignedByReason, violations: violations.length, firstViolations: violations.slice(0, 3).map((v) => v.message) }, null, 2));
+console.log(
+  JSON.stringify({ figures, unassignedByReason, violations: violations.length, firstViolations: violations.slice(0, 3).map((v) => v.message) }, null, 2),
+);
 console.log(
   JSON.stringify({
     bench: 'planner',

@@ -29,9 +29,7 @@ export function workingDaysIn(window: PlanningWindow, calendar: WorkCalendar): s
   const first = dayNumber(window.start);
   const last = dayNumber(window.end);
   if (calendar.workingDays) {
-    return [...new Set(calendar.workingDays)]
-      .filter((d) => dayNumber(d) >= first && dayNumber(d) <= last)
-      .sort();
+    return [...new Set(calendar.workingDays)].filter((d) => dayNumber(d) >= first && dayNumber(d) <= last).sort();
   }
   const holidays = new Set(calendar.holidays ?? []);
   const makeUp = new Set(calendar.makeUpWorkdays ?? []);

@@ -49,7 +49,10 @@ describe('the double-random draw (双随机)', () => {
   it('does not look at colours when the model is suspended (kill switch)', () => {
     const base = input({ suspended: true, explorationShare: 0.3 });
     const colours = new Prng(3).shuffle(base.enterprises.map((e) => e.colour));
-    const permuted: Enterprise[] = base.enterprises.map((e, i) => ({ ...e, colour: colours[i] === e.colour ? RISK_COLOURS[(RISK_COLOURS.indexOf(e.colour) + 1) % 3] : colours[i] }));
+    const permuted: Enterprise[] = base.enterprises.map((e, i) => ({
+      ...e,
+      colour: colours[i] === e.colour ? RISK_COLOURS[(RISK_COLOURS.indexOf(e.colour) + 1) % 3] : colours[i],
+    }));
     const a = drawTasks(base);
     const b = drawTasks({ ...base, enterprises: permuted });
     expect(b).toEqual(a);
@@ -72,7 +75,10 @@ describe('the double-random draw (双随机)', () => {
       window: YEAR,
       plans: [plan('SAMR', { exemptions: ['A'], annualCapPerEnterprise: 1 })],
       enterprises,
-      priorInspections: [{ creditCode: 'B', department: 'SAMR', date: '2024-12-30', officerIds: ['x'] }, { creditCode: 'C', department: 'SAMR', date: '2024-06-01', officerIds: ['x'] }],
+      priorInspections: [
+        { creditCode: 'B', department: 'SAMR', date: '2024-12-30', officerIds: ['x'] },
+        { creditCode: 'C', department: 'SAMR', date: '2024-06-01', officerIds: ['x'] },
+      ],
       triggeredTasks: [{ creditCode: 'A', department: 'SAMR', clueId: 'clue-1', items: ['SAMR-09'], dueBy: '2025-01-10' }],
       explorationShare: 0,
     });
@@ -123,8 +129,8 @@ describe('coordinated draws across departments (permanent random numbers)', () =
     const counts = new Map(greens.map((c) => [c, 0]));
     const seeds = 150;
     for (let s = 0; s < seeds; s++) {
-      drawTasks({ seed: `u${s}`, window: YEAR, plans, enterprises, explorationShare: 0 }).tasks
-        .filter((t) => t.department === 'FIRE' && counts.has(t.creditCode))
+      drawTasks({ seed: `u${s}`, window: YEAR, plans, enterprises, explorationShare: 0 })
+        .tasks.filter((t) => t.department === 'FIRE' && counts.has(t.creditCode))
         .forEach((t) => counts.set(t.creditCode, (counts.get(t.creditCode) ?? 0) + 1));
     }
     const firstHalf = greens.slice(0, greens.length / 2).reduce((n, c) => n + (counts.get(c) ?? 0), 0);

@@ -1,17 +1,7 @@
 import { Prng, hashSeed } from '@tianping/common';
 import { orderByNumber, permanentRandomNumber, randomRound, takeSmallest } from './coordinated-sample.util';
 import { dayNumber, windowLength } from './date.util';
-import {
-  DepartmentPlan,
-  DrawInput,
-  DrawResult,
-  Enterprise,
-  InspectionTask,
-  RISK_COLOURS,
-  RiskColour,
-  StratumDraw,
-  TaskReason,
-} from './planner.model';
+import { DepartmentPlan, DrawInput, DrawResult, Enterprise, InspectionTask, RISK_COLOURS, RiskColour, StratumDraw, TaskReason } from './planner.model';
 
 const DEFAULT_EXPLORATION_SHARE = 0.1;
 
@@ -126,9 +116,7 @@ function supervisionMasks(plans: DepartmentPlan[], enterprises: Enterprise[]): {
   if (plans.length > 32) throw new Error('At most 32 departments can be planned together.');
   const departmentBit = new Map(plans.map((p, k) => [p.department, (1 << k) >>> 0]));
   const all = plans.reduce((m, p) => (m | (departmentBit.get(p.department) ?? 0)) >>> 0, 0);
-  const supervisedBy = Uint32Array.from(enterprises, (e) =>
-    e.departments ? e.departments.reduce((m, d) => (m | (departmentBit.get(d) ?? 0)) >>> 0, 0) : all,
-  );
+  const supervisedBy = Uint32Array.from(enterprises, (e) => (e.departments ? e.departments.reduce((m, d) => (m | (departmentBit.get(d) ?? 0)) >>> 0, 0) : all));
   return { departmentBit, supervisedBy };
 }
 
@@ -136,9 +124,13 @@ function drawDepartment(context: DrawContext, plan: DepartmentPlan, tasks: Map<s
   const { enterprises, input } = context;
   const frame = buildFrame(context, plan);
   const { eligible } = frame;
-  const streams = plan.coordinated === false
-    ? { risk: numberStream(input.seed, `risk:${plan.department}`, enterprises), exploration: numberStream(input.seed, `exploration:${plan.department}`, enterprises) }
-    : context.shared;
+  const streams =
+    plan.coordinated === false
+      ? {
+          risk: numberStream(input.seed, `risk:${plan.department}`, enterprises),
+          exploration: numberStream(input.seed, `exploration:${plan.department}`, enterprises),
+        }
+      : context.shared;
   const rounding = new Prng(hashSeed(`${input.seed}|round|${plan.department}`));
   const add = (index: number, reason: TaskReason) => {
     const e = enterprises[index];

@@ -7,12 +7,29 @@ import { buildPlan } from './schedule.util';
 describe('plan figures', () => {
   it('counts visits saved, joint visits and officer workload on a hand-made plan', () => {
     const visit = (code: string, departments: string[], officerIds: string[], routeId: string, routeOrder: number): JointVisit => ({
-      id: `visit:${code}`, creditCode: code, regionCode: '440604', date: '2025-06-02', officerIds, departments,
-      taskIds: departments.map((d) => `${d}:${code}`), checklist: [], exploration: false, routeId, routeOrder,
+      id: `visit:${code}`,
+      creditCode: code,
+      regionCode: '440604',
+      date: '2025-06-02',
+      officerIds,
+      departments,
+      taskIds: departments.map((d) => `${d}:${code}`),
+      checklist: [],
+      exploration: false,
+      routeId,
+      routeOrder,
     });
-    const visits = [visit('A', ['SAMR', 'FIRE', 'ENV'], ['o1', 'o2'], 'r1', 0), visit('B', ['SAMR'], ['o1', 'o2'], 'r1', 1), visit('C', ['FIRE', 'SAMR'], ['o3', 'o4'], 'r2', 0)];
+    const visits = [
+      visit('A', ['SAMR', 'FIRE', 'ENV'], ['o1', 'o2'], 'r1', 0),
+      visit('B', ['SAMR'], ['o1', 'o2'], 'r1', 1),
+      visit('C', ['FIRE', 'SAMR'], ['o3', 'o4'], 'r2', 0),
+    ];
     const plan: Plan = {
-      seed: 's', window: { start: '2025-06-02', end: '2025-06-02' }, workingDays: ['2025-06-02'], unassigned: [], visits,
+      seed: 's',
+      window: { start: '2025-06-02', end: '2025-06-02' },
+      workingDays: ['2025-06-02'],
+      unassigned: [],
+      visits,
       routes: [
         { id: 'r1', date: '2025-06-02', regionCode: '440604', officerIds: ['o1', 'o2'], visitIds: ['visit:A', 'visit:B'], distanceKm: 0 },
         { id: 'r2', date: '2025-06-02', regionCode: '440604', officerIds: ['o3', 'o4'], visitIds: ['visit:C'], distanceKm: 0 },
@@ -28,7 +45,14 @@ describe('plan figures', () => {
 
   it('on a generated city, saves at least 40 % of visits, makes most visits joint and cuts travel', () => {
     const city = smallCity('figures');
-    const draw = drawTasks({ seed: 'figures', window: city.window, plans: city.plans, enterprises: city.enterprises, triggeredTasks: city.triggeredTasks, priorInspections: city.priorInspections });
+    const draw = drawTasks({
+      seed: 'figures',
+      window: city.window,
+      plans: city.plans,
+      enterprises: city.enterprises,
+      triggeredTasks: city.triggeredTasks,
+      priorInspections: city.priorInspections,
+    });
     const plan = buildPlan(draw, { enterprises: city.enterprises, officers: city.officers, calendar: city.calendar, priorInspections: city.priorInspections });
     const figures = planFigures(plan, { draw, enterprises: city.enterprises, officers: city.officers });
     expect(figures.checks + figures.unassignedTasks).toBe(draw.tasks.length);

@@ -37,7 +37,10 @@ export function planFigures(plan: Plan, input: FiguresInput): PlanFigures {
     soloVisits: checks,
     visitReduction: ratio(checks - visits, checks),
     jointShare: ratio(plan.visits.filter((v) => v.departments.length >= 2).length, visits),
-    meanDepartmentsPerVisit: ratio(plan.visits.reduce((n, v) => n + v.departments.length, 0), visits),
+    meanDepartmentsPerVisit: ratio(
+      plan.visits.reduce((n, v) => n + v.departments.length, 0),
+      visits,
+    ),
     unassignedTasks: plan.unassigned.length,
     explorationShare: ratio(placedTaskIds.filter((id) => reasons.get(id) === 'exploration').length, placedTaskIds.length),
     travel: travelFigures(plan, input.enterprises),
@@ -76,8 +79,14 @@ function workloadFigures(plan: Plan, officers: Officer[]): PlanFigures['workload
   const load = new Map(officers.filter((o) => o.onDuty).map((o) => [o.id, 0]));
   plan.visits.forEach((v) => v.officerIds.forEach((id) => load.set(id, (load.get(id) ?? 0) + 1)));
   const values = [...load.values()];
-  const mean = ratio(values.reduce((a, b) => a + b, 0), values.length);
-  const variance = ratio(values.reduce((a, b) => a + (b - mean) ** 2, 0), values.length);
+  const mean = ratio(
+    values.reduce((a, b) => a + b, 0),
+    values.length,
+  );
+  const variance = ratio(
+    values.reduce((a, b) => a + (b - mean) ** 2, 0),
+    values.length,
+  );
   const max = values.length ? Math.max(...values) : 0;
   return {
     officers: values.length,

@@ -7,7 +7,13 @@ describe('route ordering', () => {
   });
 
   it('starts at the first stop and never does worse than the given order', () => {
-    const stops = [{ lng: 0, lat: 0 }, { lng: 0.03, lat: 0 }, { lng: 0.01, lat: 0.001 }, { lng: 0.02, lat: -0.001 }, { lng: 0.005, lat: 0.02 }];
+    const stops = [
+      { lng: 0, lat: 0 },
+      { lng: 0.03, lat: 0 },
+      { lng: 0.01, lat: 0.001 },
+      { lng: 0.02, lat: -0.001 },
+      { lng: 0.005, lat: 0.02 },
+    ];
     const order = orderRoute(stops);
     expect(order[0]).toBe(0);
     expect([...order].sort()).toEqual([0, 1, 2, 3, 4]);

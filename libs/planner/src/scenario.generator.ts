@@ -42,7 +42,11 @@ const SECTORS: { share: number; departments: string[] }[] = [
   { share: 0.07, departments: ['SAMR', 'AGRI', 'ENV', 'HRSS'] },
   { share: 0.1, departments: ['SAMR', 'HRSS', 'CITY'] },
 ];
-const COLOUR_SHARES: [RiskColour, number][] = [['red', 0.05], ['yellow', 0.25], ['green', 0.7]];
+const COLOUR_SHARES: [RiskColour, number][] = [
+  ['red', 0.05],
+  ['yellow', 0.25],
+  ['green', 0.7],
+];
 const ORIGIN = { lng: 113.12, lat: 23.02 };
 
 /** A small, pure generator of a planning scenario; the same options always give the same city. */
@@ -85,7 +89,10 @@ function generateEnterprises(count: number, regions: ReturnType<typeof regionCen
       regionCode: region.code,
       lng: region.lng + prng.normal(0, 0.03),
       lat: region.lat + prng.normal(0, 0.025),
-      departments: weighted(SECTORS.map((s) => [s.departments, s.share] as [string[], number]), prng),
+      departments: weighted(
+        SECTORS.map((s) => [s.departments, s.share] as [string[], number]),
+        prng,
+      ),
     });
   }
   return enterprises;
@@ -109,7 +116,13 @@ function departmentPlan(department: string, index: number, enterprises: Enterpri
 }
 
 /** Officers of each department; about 40 % are comprehensive-enforcement officers (综合执法) holding several domains. */
-function generateOfficers(options: ScenarioOptions, regions: ReturnType<typeof regionCentres>, enterprises: Enterprise[], calendar: WorkCalendar, prng: Prng): Officer[] {
+function generateOfficers(
+  options: ScenarioOptions,
+  regions: ReturnType<typeof regionCentres>,
+  enterprises: Enterprise[],
+  calendar: WorkCalendar,
+  prng: Prng,
+): Officer[] {
   const days = workingDaysIn(options.window, calendar);
   return Array.from({ length: options.officers }, (_, i) => {
     const department = DEPARTMENT_CODES[i % DEPARTMENT_CODES.length];
@@ -140,7 +153,10 @@ function generatePrior(window: PlanningWindow, enterprises: Enterprise[], office
     const pool = officers.filter((o) => o.domains.includes(department));
     if (pool.length < 2) continue;
     const date = new Date(start - prng.int(1, 360) * 86_400_000).toISOString().slice(0, 10);
-    const team = prng.shuffle(pool).slice(0, 2).map((o) => o.id);
+    const team = prng
+      .shuffle(pool)
+      .slice(0, 2)
+      .map((o) => o.id);
     const times = e.colour === 'red' && prng.bernoulli(0.2) ? 2 : 1;
     for (let k = 0; k < times; k++) prior.push({ creditCode: e.creditCode, department, date, officerIds: team });
   }
@@ -151,7 +167,12 @@ function generateComplaints(window: PlanningWindow, enterprises: Enterprise[], p
   const due = new Date(Date.parse(`${window.start}T00:00:00Z`) + 10 * 86_400_000).toISOString().slice(0, 10);
   return enterprises
     .filter(() => prng.bernoulli(0.002))
-    .map((e, i) => ({ creditCode: e.creditCode, department: prng.pick(e.departments ?? DEPARTMENT_CODES), clueId: `CLUE-${String(i).padStart(6, '0')}`, dueBy: due }));
+    .map((e, i) => ({
+      creditCode: e.creditCode,
+      department: prng.pick(e.departments ?? DEPARTMENT_CODES),
+      clueId: `CLUE-${String(i).padStart(6, '0')}`,
+      dueBy: due,
+    }));
 }
 
 function weighted<T>(options: [T, number][], prng: Prng): T {

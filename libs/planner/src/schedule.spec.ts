@@ -53,7 +53,12 @@ describe('the joint-visit planner (进一次门、查多项事)', () => {
       { creditCode: 'A', department: 'SAMR', date: '2025-03-01', officerIds: ['o3'] },
       { creditCode: 'A', department: 'SAMR', date: '2024-09-01', officerIds: ['o4'] },
     ];
-    const officers = [officer('o1', ['SAMR', 'FIRE'], { conflicts: ['A'] }), officer('o2', ['FIRE', 'SAMR']), officer('o3', ['SAMR', 'FIRE']), officer('o4', ['SAMR', 'FIRE'])];
+    const officers = [
+      officer('o1', ['SAMR', 'FIRE'], { conflicts: ['A'] }),
+      officer('o2', ['FIRE', 'SAMR']),
+      officer('o3', ['SAMR', 'FIRE']),
+      officer('o4', ['SAMR', 'FIRE']),
+    ];
     const result = buildPlan(tinyDraw(), tinyInput({ officers, priorInspections }));
     const visitA = result.visits.find((v) => v.creditCode === 'A');
     expect(visitA?.officerIds).toEqual(['o2', 'o4']);
@@ -82,11 +87,20 @@ describe('the joint-visit planner (进一次门、查多项事)', () => {
 
   it('produces the same plan from the same seed and inputs, and a plan the independent checker accepts', () => {
     const city = smallCity();
-    const draw = drawTasks({ seed: 'month', window: city.window, plans: city.plans, enterprises: city.enterprises, triggeredTasks: city.triggeredTasks, priorInspections: city.priorInspections });
+    const draw = drawTasks({
+      seed: 'month',
+      window: city.window,
+      plans: city.plans,
+      enterprises: city.enterprises,
+      triggeredTasks: city.triggeredTasks,
+      priorInspections: city.priorInspections,
+    });
     const input = { enterprises: city.enterprises, officers: city.officers, calendar: city.calendar, priorInspections: city.priorInspections };
     const first = buildPlan(draw, input);
     expect(buildPlan(draw, input)).toEqual(first);
     expect(first.visits.length).toBeGreaterThan(100);
-    expect(checkPlan(first, { draw, plans: city.plans, officers: city.officers, calendar: city.calendar, priorInspections: city.priorInspections })).toEqual([]);
+    expect(checkPlan(first, { draw, plans: city.plans, officers: city.officers, calendar: city.calendar, priorInspections: city.priorInspections })).toEqual(
+      [],
+    );
   });
 });

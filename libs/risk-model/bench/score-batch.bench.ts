@@ -10,7 +10,10 @@ async function main(): Promise<void> {
   const rows = Number(process.argv[2] ?? 1_000_000);
   const spec = generatedCitySpec();
   const fitted = await backtestTable(generateCityTable(20_000, 1), spec, {
-    trainUntil: '2021-06-01', testFrom: '2021-07-01', testTo: '2021-12-31', seed: 1,
+    trainUntil: '2021-06-01',
+    testFrom: '2021-07-01',
+    testTo: '2021-12-31',
+    seed: 1,
   });
   const prng = new Prng(2);
   const industries = ['A', 'C', 'F', 'H', 'I', 'Q'];
@@ -30,14 +33,16 @@ async function main(): Promise<void> {
   const sample = Math.min(rows, 100_000);
   for (let i = 0; i < sample; i++) scored.explain(i);
   const explainSeconds = Number(process.hrtime.bigint() - explainStarted) / 1e9;
-  console.log(JSON.stringify({
-    rows,
-    factors: spec.factors.length,
-    scoreSeconds: Math.round(seconds * 1000) / 1000,
-    rowsPerSecond: Math.round(rows / seconds),
-    explainRowsPerSecond: Math.round(sample / explainSeconds),
-    trainSeconds: Math.round(fitted.metrics.trainSeconds * 100) / 100,
-  }));
+  console.log(
+    JSON.stringify({
+      rows,
+      factors: spec.factors.length,
+      scoreSeconds: Math.round(seconds * 1000) / 1000,
+      rowsPerSecond: Math.round(rows / seconds),
+      explainRowsPerSecond: Math.round(sample / explainSeconds),
+      trainSeconds: Math.round(fitted.metrics.trainSeconds * 100) / 100,
+    }),
+  );
 }
 
 main().catch((error: unknown) => {

@@ -17,7 +17,9 @@ async function main(): Promise<void> {
   for (const name of await readdir(outDir)) bytes += (await stat(join(outDir, name))).size;
   const rows = manifest.files.reduce((sum, file) => sum + file.rows, 0);
   const heapMb = process.memoryUsage().rss / 2 ** 20;
-  console.log(`enterprises=${enterprises} rows=${rows} bytes=${(bytes / 2 ** 20).toFixed(0)}MiB seconds=${seconds.toFixed(1)} rows/s=${Math.round(rows / seconds)} rss=${heapMb.toFixed(0)}MiB`);
+  console.log(
+    `enterprises=${enterprises} rows=${rows} bytes=${(bytes / 2 ** 20).toFixed(0)}MiB seconds=${seconds.toFixed(1)} rows/s=${Math.round(rows / seconds)} rss=${heapMb.toFixed(0)}MiB`,
+  );
   console.log(JSON.stringify(manifest.expected));
   if (!process.argv[3]) await rm(outDir, { recursive: true, force: true });
 }

@@ -34,20 +34,38 @@ export async function generateCity(options: CityOptions): Promise<CityManifest> 
   const out = options.outDir;
   const layout = root.fork('layout');
   const batches = {
-    subjects: new ExportBatch('subjects', out, [
-      { path: 'subjects-1.csv', encoding: 'utf-8-bom' },
-      { path: 'subjects-2.csv', encoding: 'gb18030', crlf: true },
-      { path: 'subjects-3.csv', encoding: 'utf-8' },
-    ], SUBJECT_HEADERS, layout),
-    cases: new ExportBatch('cases', out, [
-      { path: 'cases-1.csv', encoding: 'utf-8-bom' },
-      { path: 'cases-2.csv', encoding: 'utf-8' },
-    ], CASE_HEADERS, layout),
+    subjects: new ExportBatch(
+      'subjects',
+      out,
+      [
+        { path: 'subjects-1.csv', encoding: 'utf-8-bom' },
+        { path: 'subjects-2.csv', encoding: 'gb18030', crlf: true },
+        { path: 'subjects-3.csv', encoding: 'utf-8' },
+      ],
+      SUBJECT_HEADERS,
+      layout,
+    ),
+    cases: new ExportBatch(
+      'cases',
+      out,
+      [
+        { path: 'cases-1.csv', encoding: 'utf-8-bom' },
+        { path: 'cases-2.csv', encoding: 'utf-8' },
+      ],
+      CASE_HEADERS,
+      layout,
+    ),
     officers: new ExportBatch('officers', out, [{ path: 'officers.csv', encoding: 'utf-8-bom' }], OFFICER_HEADERS, layout),
-    clues: new ExportBatch('clues', out, [
-      { path: 'clues-1.jsonl', encoding: 'utf-8' },
-      { path: 'clues-2.jsonl', encoding: 'utf-8' },
-    ], null, layout),
+    clues: new ExportBatch(
+      'clues',
+      out,
+      [
+        { path: 'clues-1.jsonl', encoding: 'utf-8' },
+        { path: 'clues-2.jsonl', encoding: 'utf-8' },
+      ],
+      null,
+      layout,
+    ),
   } satisfies Record<RecordKind, ExportBatch>;
   const truth = {
     enterprises: new FileSink(`${out}/truth-enterprises.csv`, 'utf-8'),

@@ -108,7 +108,16 @@ function drawVerified(genuine: boolean, prng: Prng): boolean | null {
 }
 
 /** Handles the clue some days later, unless it arrived too close to the end date to be handled. */
-function settle(pending: ClueObject, link: ClueLink, creditCode: string, genuine: boolean | null, verified: boolean | null, day: number, endDay: number, prng: Prng): ClueRecord {
+function settle(
+  pending: ClueObject,
+  link: ClueLink,
+  creditCode: string,
+  genuine: boolean | null,
+  verified: boolean | null,
+  day: number,
+  endDay: number,
+  prng: Prng,
+): ClueRecord {
   const handledDay = day + prng.int(1, 25);
   if (handledDay >= endDay || prng.bernoulli(0.05)) return { newest: pending, pending: null, link, creditCode, genuine };
   const newest: ClueObject = {

@@ -1,7 +1,10 @@
 import type { Prng } from '@tianping/common';
 
 /** Characters that Cantonese trade names (字号) favour. */
-const TRADE_CHARS = '恒达兴隆盛昌明记福华美嘉宏利源鑫泰丰和康顺发荣佳宝金永安祥瑞富广信德胜耀辉海联创新威豪骏雅汇益宇星晨诚邦骐锦翔乐邦家合正通亿万骏凯强旺晟东南粤佛禅桂顺明南珠江'.split('');
+const TRADE_CHARS =
+  '恒达兴隆盛昌明记福华美嘉宏利源鑫泰丰和康顺发荣佳宝金永安祥瑞富广信德胜耀辉海联创新威豪骏雅汇益宇星晨诚邦骐锦翔乐邦家合正通亿万骏凯强旺晟东南粤佛禅桂顺明南珠江'.split(
+    '',
+  );
 
 /**
  * Mints company names that are unique in the city, so that a clue quoting the full registered name

@@ -56,12 +56,16 @@ export function splitCsv(line: string): string[] {
   for (let i = 0; i < line.length; i++) {
     const ch = line[i];
     if (quoted) {
-      if (ch === '"' && line[i + 1] === '"') (field += '"'), i++;
-      else if (ch === '"') quoted = false;
+      if (ch === '"' && line[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
       else field += ch;
     } else if (ch === '"') quoted = true;
-    else if (ch === ',') out.push(field), (field = '');
-    else field += ch;
+    else if (ch === ',') {
+      out.push(field);
+      field = '';
+    } else field += ch;
   }
   out.push(field);
   return out;
@@ -76,7 +80,11 @@ function dateFrom(y: number, m: number, d: number): string | null {
 
 /** Any of the four spellings → `YYYY-MM-DD`, or null. */
 export function parseDate(text: string): string | null {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text) ?? /^(\d{4})\/(\d{1,2})\/(\d{1,2})$/.exec(text) ?? /^(\d{4})年(\d{1,2})月(\d{1,2})日$/.exec(text) ?? /^(\d{4})(\d{2})(\d{2})$/.exec(text);
+  const match =
+    /^(\d{4})-(\d{2})-(\d{2})$/.exec(text) ??
+    /^(\d{4})\/(\d{1,2})\/(\d{1,2})$/.exec(text) ??
+    /^(\d{4})年(\d{1,2})月(\d{1,2})日$/.exec(text) ??
+    /^(\d{4})(\d{2})(\d{2})$/.exec(text);
   return match ? dateFrom(Number(match[1]), Number(match[2]), Number(match[3])) : null;
 }
 
@@ -212,7 +220,12 @@ const KEYS = { subjects: '统一社会信用代码', cases: '案件编号', offi
 const STAMPS = { subjects: '更新时间', cases: '更新时间', officers: null } as const;
 
 /** Reads every data file in manifest order, as an intake would. */
-export function readCity(dir: string, files: readonly CityFileRef[], contractHeaders: Record<'subjects' | 'cases' | 'officers', readonly string[]>, end: string): ReadCity {
+export function readCity(
+  dir: string,
+  files: readonly CityFileRef[],
+  contractHeaders: Record<'subjects' | 'cases' | 'officers', readonly string[]>,
+  end: string,
+): ReadCity {
   const ledgers = { subjects: new Ledger(), cases: new Ledger(), officers: new Ledger(), clues: new Ledger() };
   const fileRows: Record<string, number> = {};
   const headers: Record<string, string[]> = {};
@@ -229,7 +242,13 @@ export function readCity(dir: string, files: readonly CityFileRef[], contractHea
           clue = null;
         }
         const valid = clue !== null && validClue(clue, end);
-        const identity = clue ? JSON.stringify(Object.keys(clue).sort().map((k) => [k, clue![k]])) : '';
+        const identity = clue
+          ? JSON.stringify(
+              Object.keys(clue)
+                .sort()
+                .map((k) => [k, clue![k]]),
+            )
+          : '';
         ledgers.clues.take(valid, String(clue?.clue_id), identity, String(clue?.updated_at), clue ?? {});
       }
       continue;

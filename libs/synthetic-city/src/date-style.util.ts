@@ -16,7 +16,14 @@ export function formatAnyStyle(day: number, prng: Prng): string {
 /** A date that no calendar has (month 13, 30 February, 31 April), in a random spelling. */
 export function impossibleDate(prng: Prng): string {
   const year = prng.int(2010, 2025);
-  const [month, day] = prng.pick([[13, 5], [2, 30], [4, 31], [0, 12], [6, 31], [11, 0]] as const);
+  const [month, day] = prng.pick([
+    [13, 5],
+    [2, 30],
+    [4, 31],
+    [0, 12],
+    [6, 31],
+    [11, 0],
+  ] as const);
   return formatCivil(year, month, day, anyDateStyle(prng));
 }
 

@@ -62,8 +62,10 @@ export function placeEnterprise(e: Enterprise, batches: Batches, context: CityCo
   let inspections = '';
   for (const inspection of history.inspections) inspections += placeInspection(e, inspection, batches.cases, context, prng);
   let clues = '';
-  for (const complaint of history.complaints) clues += placeClue(complaintClue(e, complaint, context.clueIds, context.endDay, prng), batches.clues, context, prng);
-  if (prng.bernoulli(0.015)) clues += placeClue(strayClue(context.clueIds, prng.int(context.windowStartDay, context.endDay - 1), context.endDay, prng), batches.clues, context, prng);
+  for (const complaint of history.complaints)
+    clues += placeClue(complaintClue(e, complaint, context.clueIds, context.endDay, prng), batches.clues, context, prng);
+  if (prng.bernoulli(0.015))
+    clues += placeClue(strayClue(context.clueIds, prng.int(context.windowStartDay, context.endDay - 1), context.endDay, prng), batches.clues, context, prng);
   const latent = EnterpriseFactory.latentAtEnd(e, context.endDay);
   const enterprise = `${e.creditCode},${e.observableLogit.toFixed(6)},${e.unobservedEffect.toFixed(6)},${latent.toFixed(6)},${sigmoid(latent)},${history.propensityAtEnd},${e.sharedAddressCount}\n`;
   return { enterprise, inspections, clues };
@@ -101,7 +103,19 @@ function placeCase(record: CaseRecord, batch: ExportBatch, context: CityContext,
   place(batch, record.caseNo, newest, file, older, () => defectiveCase(record, prng), TWO_EXPORTS, context, prng);
 }
 
-const CLUE_KEYS: (keyof ClueObject)[] = ['clue_id', 'channel', 'received_at', 'credit_code', 'subject_name', 'address', 'category', 'department', 'verified', 'status', 'updated_at'];
+const CLUE_KEYS: (keyof ClueObject)[] = [
+  'clue_id',
+  'channel',
+  'received_at',
+  'credit_code',
+  'subject_name',
+  'address',
+  'category',
+  'department',
+  'verified',
+  'status',
+  'updated_at',
+];
 
 function clueLine(clue: ClueObject): string {
   return JSON.stringify(clue, CLUE_KEYS);
@@ -119,7 +133,17 @@ function placeClue(record: ClueRecord, batch: ExportBatch, context: CityContext,
 }
 
 /** The newest version once, plus (rarely) an exact repeat or another version, plus (rarely) a broken copy. */
-function place(batch: ExportBatch, key: string, newest: Version, newestFile: number, older: (() => Version | null) | null, defect: () => string[] | string, routing: Routing, context: CityContext, prng: Prng): void {
+function place(
+  batch: ExportBatch,
+  key: string,
+  newest: Version,
+  newestFile: number,
+  older: (() => Version | null) | null,
+  defect: () => string[] | string,
+  routing: Routing,
+  context: CityContext,
+  prng: Prng,
+): void {
   const add = (file: number, version: number, v: Version): void => batch.add(file, { key, version, stamp: v.stamp, payload: v.payload } satisfies Appearance);
   if (prng.bernoulli(context.repeatShare)) {
     const roll = prng.next();

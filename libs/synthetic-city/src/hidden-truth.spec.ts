@@ -57,7 +57,10 @@ describe('the hidden truth beside the exports', () => {
 
   it('makes the truth a good but imperfect ranker of inspection outcomes', () => {
     const truth = truthRows(dir, manifest.truth.inspections);
-    const score = auc(truth.map((t) => Number(t.true_probability_found)), truth.map((t) => t.found === '1'));
+    const score = auc(
+      truth.map((t) => Number(t.true_probability_found)),
+      truth.map((t) => t.found === '1'),
+    );
     expect(score).toBeGreaterThan(0.65);
     expect(score).toBeLessThan(0.95);
     const meanP = truth.reduce((s, t) => s + Number(t.true_probability_found), 0) / truth.length;
@@ -68,7 +71,11 @@ describe('the hidden truth beside the exports', () => {
   it('records a latent propensity for every enterprise, higher for those complained about', () => {
     const enterprises = truthRows(dir, manifest.truth.enterprises);
     expect(enterprises).toHaveLength(1200);
-    const complained = new Set(truthRows(dir, manifest.truth.clues).map((c) => c.credit_code).filter(Boolean));
+    const complained = new Set(
+      truthRows(dir, manifest.truth.clues)
+        .map((c) => c.credit_code)
+        .filter(Boolean),
+    );
     const mean = (rows: Record<string, string>[]): number => rows.reduce((s, r) => s + Number(r.propensity), 0) / rows.length;
     expect(mean(enterprises.filter((e) => complained.has(e.credit_code)))).toBeGreaterThan(mean(enterprises.filter((e) => !complained.has(e.credit_code))));
   });

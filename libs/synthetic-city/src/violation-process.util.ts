@@ -85,7 +85,8 @@ export function simulateEnterprise(e: Enterprise, windowStartDay: number, endDay
       history.complaints.push(complaint);
     }
     const roll = prng.next();
-    const origin: CaseOrigin | null = roll < randomRate ? '双随机' : roll < randomRate + specialRate ? '专项检查' : roll < randomRate + specialRate + otherRate ? '其他' : null;
+    const origin: CaseOrigin | null =
+      roll < randomRate ? '双随机' : roll < randomRate + specialRate ? '专项检查' : roll < randomRate + specialRate + otherRate ? '其他' : null;
     if (origin) {
       const inspection = inspect(e, prng.int(start, stop - 1), pickDepartment(e.section, prng), origin, p, endDay, roster, prng);
       history.inspections.push(inspection);
@@ -98,7 +99,16 @@ export function simulateEnterprise(e: Enterprise, windowStartDay: number, endDay
   return history;
 }
 
-function inspect(e: Enterprise, day: number, department: DepartmentCode, origin: CaseOrigin, p: number, endDay: number, roster: OfficerRoster, prng: Prng): Inspection {
+function inspect(
+  e: Enterprise,
+  day: number,
+  department: DepartmentCode,
+  origin: CaseOrigin,
+  p: number,
+  endDay: number,
+  roster: OfficerRoster,
+  prng: Prng,
+): Inspection {
   const team = roster.team(department, e.districtIndex, day, prng);
   let detection = 0;
   for (const officer of team) detection += officer.stringency;
@@ -118,13 +128,21 @@ function inspect(e: Enterprise, day: number, department: DepartmentCode, origin:
     result: !found ? '未发现问题' : filed ? '立案查处' : '责令整改',
     violation: found && prng.bernoulli(0.9) ? prng.pick(spec.findings) : '',
     probabilityFound: p * detection,
-    penalty: filed && penaltyDay < endDay && prng.bernoulli(0.75) ? { day: penaltyDay, amountYuan: roundNice(Math.exp(prng.normal(Math.log(5000), 1.2))) } : null,
+    penalty:
+      filed && penaltyDay < endDay && prng.bernoulli(0.75) ? { day: penaltyDay, amountYuan: roundNice(Math.exp(prng.normal(Math.log(5000), 1.2))) } : null,
   };
 }
 
 function drawComplaint(e: Enterprise, start: number, stop: number, genuine: boolean, prng: Prng): Complaint {
   const channel = CHANNELS[pickWeighted(CHANNEL_CUMULATIVE, prng.next())];
-  return { day: prng.int(start, stop - 1), second: prng.int(6 * 3600, 23 * 3600), channel, department: pickDepartment(e.section, prng), genuine, triggered: null };
+  return {
+    day: prng.int(start, stop - 1),
+    second: prng.int(6 * 3600, 23 * 3600),
+    channel,
+    department: pickDepartment(e.section, prng),
+    genuine,
+    triggered: null,
+  };
 }
 
 function pickDepartment(section: IndustrySection, prng: Prng): DepartmentCode {

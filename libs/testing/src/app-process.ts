@@ -36,7 +36,9 @@ export async function startAppProcess(app: AppName, env: NodeJS.ProcessEnv): Pro
   });
   const lines: string[] = [];
   for (const stream of [child.stdout!, child.stderr!]) createInterface({ input: stream }).on('line', (line) => lines.push(line));
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once('exit', (code, signal) => resolve({ code, signal })),
+  );
   const baseUrl = `http://127.0.0.1:${port}`;
   const stop = async () => {
     if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
@@ -46,7 +48,10 @@ export async function startAppProcess(app: AppName, env: NodeJS.ProcessEnv): Pro
     return ended;
   };
   for (let i = 0; ; i++) {
-    const ready = await fetch(`${baseUrl}/ready`).then((r) => r.ok, () => false);
+    const ready = await fetch(`${baseUrl}/ready`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ready) break;
     if (child.exitCode !== null || i > 300) {
       await stop();

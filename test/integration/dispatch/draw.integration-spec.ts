@@ -20,9 +20,17 @@ describe('dispatch draws and plans from its projections', () => {
     for (const b of batches(city.clues)) await h.publish(IntakeSubjects.cluesUpserted, b);
     for (const b of scoreBatches(city.scores)) await h.publish(ScoringSubjects.scoresComputed, b);
     for (const o of city.scenario.officers) {
-      for (const creditCode of o.conflicts ?? []) expect((await h.http('POST', '/api/conflicts', { officerId: o.id, creditCode, reason: 'declared' })).status).toBe(201);
+      for (const creditCode of o.conflicts ?? [])
+        expect((await h.http('POST', '/api/conflicts', { officerId: o.id, creditCode, reason: 'declared' })).status).toBe(201);
     }
-    await h.settle((c) => c.enterprises === city.subjects.length && c.officers === city.officers.length && c.priorCases === city.cases.length && c.complaints === city.clues.length && c.scores === city.scores.length);
+    await h.settle(
+      (c) =>
+        c.enterprises === city.subjects.length &&
+        c.officers === city.officers.length &&
+        c.priorCases === city.cases.length &&
+        c.complaints === city.clues.length &&
+        c.scores === city.scores.length,
+    );
   });
   afterAll(() => h.close());
 
@@ -57,15 +65,32 @@ describe('dispatch draws and plans from its projections', () => {
     const complaintsOnLive = city.clues.filter((c) => !city.dissolved.includes(c.linkedCreditCode!));
     for (const c of complaintsOnLive) expect(tasks.find((t) => t.id === `${c.department}:${c.linkedCreditCode}`)?.clueIds).toContain(c.clueId);
 
-    const [teams] = await h.dataSource.query(`SELECT min(n)::int AS smallest FROM (SELECT count(*) AS n FROM dispatch.visit_officers vo JOIN dispatch.visits v ON v.id = vo.visit_id WHERE v.draw_id = $1 GROUP BY vo.visit_id) t`, [outcome.id]);
+    const [teams] = await h.dataSource.query(
+      `SELECT min(n)::int AS smallest FROM (SELECT count(*) AS n FROM dispatch.visit_officers vo JOIN dispatch.visits v ON v.id = vo.visit_id WHERE v.draw_id = $1 GROUP BY vo.visit_id) t`,
+      [outcome.id],
+    );
     expect(teams.smallest).toBeGreaterThanOrEqual(2);
 
-    const completed = (await h.readStream(STREAMS.dispatch.name)).filter((m) => m.subject === DispatchSubjects.drawCompleted).map((m) => m.data as DrawCompleted);
-    expect(completed.find((e) => e.drawId === outcome.id)).toMatchObject({ seed: 'city-seed-1', inputsFingerprint: outcome.inputsFingerprint, modelSuspended: false, planStatus: 'published', planViolations: 0 });
+    const completed = (await h.readStream(STREAMS.dispatch.name))
+      .filter((m) => m.subject === DispatchSubjects.drawCompleted)
+      .map((m) => m.data as DrawCompleted);
+    expect(completed.find((e) => e.drawId === outcome.id)).toMatchObject({
+      seed: 'city-seed-1',
+      inputsFingerprint: outcome.inputsFingerprint,
+      modelSuspended: false,
+      planStatus: 'published',
+      planViolations: 0,
+    });
 
-    const { body: record } = await h.http<{ seed: string; inputsFingerprint: string; checker: string; violationCount: number }>('GET', `/api/draws/${outcome.id}`);
+    const { body: record } = await h.http<{ seed: string; inputsFingerprint: string; checker: string; violationCount: number }>(
+      'GET',
+      `/api/draws/${outcome.id}`,
+    );
     expect(record).toMatchObject({ seed: 'city-seed-1', inputsFingerprint: outcome.inputsFingerprint, checker: 'planner/checkPlan', violationCount: 0 });
-    expect((await h.http<{ identical: boolean; inputsIntact: boolean }>('GET', `/api/draws/${outcome.id}/redraw-check`)).body).toMatchObject({ identical: true, inputsIntact: true });
+    expect((await h.http<{ identical: boolean; inputsIntact: boolean }>('GET', `/api/draws/${outcome.id}/redraw-check`)).body).toMatchObject({
+      identical: true,
+      inputsIntact: true,
+    });
   });
 
   it('gives the same draw for the same seed and inputs, and a different one for another seed', async () => {
@@ -121,7 +146,10 @@ describe('dispatch draws and plans from its projections', () => {
   it('refuses a malformed event whole and keeps the projection as it was', async () => {
     const before = await h.settle(() => true);
     await h.publish(IntakeSubjects.subjectsUpserted, { batchId: 'bad', records: [{ creditCode: 'X' }] });
-    await h.publish(IntakeSubjects.subjectsUpserted, { batchId: 'late', records: [{ ...city.subjects[0], status: '注销', updatedAt: '2024-01-01T00:00:00+08:00' }] });
+    await h.publish(IntakeSubjects.subjectsUpserted, {
+      batchId: 'late',
+      records: [{ ...city.subjects[0], status: '注销', updatedAt: '2024-01-01T00:00:00+08:00' }],
+    });
     // A newer change behind them on the same subject: once it is applied, the two before were handled.
     const sentinel = { ...city.subjects[1], regionCode: '440699', updatedAt: '2025-03-02T08:00:00+08:00' };
     await h.publish(IntakeSubjects.subjectsUpserted, { batchId: 'sentinel', records: [sentinel] });

@@ -8,12 +8,30 @@ import type { DispatchHarness } from './dispatch-app.harness';
  * inputs the service publishes, through the planner's independent checker, not the service's verdict.
  */
 export async function checkStoredPlan(h: DispatchHarness, drawId: string): Promise<{ violations: Violation[]; visits: number }> {
-  const { body: record } = await h.http<{ seed: string; window: { from: string; to: string }; suspended: boolean; explorationShare: number; tasks: DrawResult['tasks']; strata: DrawResult['strata']; unassigned: Plan['unassigned'] }>('GET', `/api/draws/${drawId}`);
+  const { body: record } = await h.http<{
+    seed: string;
+    window: { from: string; to: string };
+    suspended: boolean;
+    explorationShare: number;
+    tasks: DrawResult['tasks'];
+    strata: DrawResult['strata'];
+    unassigned: Plan['unassigned'];
+  }>('GET', `/api/draws/${drawId}`);
   const { body: stored } = await h.http<{ inputs: PlanningInputs }>('GET', `/api/draws/${drawId}/inputs`);
   const plan = await planFromRows(h.dataSource, drawId, record.seed, record.unassigned);
-  const draw: DrawResult = { seed: record.seed, window: { start: record.window.from, end: record.window.to }, suspended: record.suspended, explorationShare: record.explorationShare, tasks: record.tasks, strata: record.strata };
+  const draw: DrawResult = {
+    seed: record.seed,
+    window: { start: record.window.from, end: record.window.to },
+    suspended: record.suspended,
+    explorationShare: record.explorationShare,
+    tasks: record.tasks,
+    strata: record.strata,
+  };
   const inputs = stored.inputs;
-  return { violations: checkPlan(plan, { draw, plans: inputs.plans, officers: inputs.officers, calendar: inputs.calendar, priorInspections: inputs.priorInspections }), visits: plan.visits.length };
+  return {
+    violations: checkPlan(plan, { draw, plans: inputs.plans, officers: inputs.officers, calendar: inputs.calendar, priorInspections: inputs.priorInspections }),
+    visits: plan.visits.length,
+  };
 }
 
 async function planFromRows(ds: DataSource, drawId: string, seed: string, unassigned: Plan['unassigned']): Promise<Plan> {

@@ -5,8 +5,21 @@ import { startDispatch, type DispatchHarness } from './dispatch-app.harness';
 
 const WINDOW = { start: '2025-04-01', end: '2025-04-30' };
 
-interface CalendarEntry { id: string; date: string; regionCode: string; creditCode: string; officerIds: string[]; routeKey: string; routeOrder: number; noticeAllowed: boolean; status: string }
-interface VisitDetail extends CalendarEntry { checklist: { department: string; items: string[] }[]; route: { visitIds: string[] } }
+interface CalendarEntry {
+  id: string;
+  date: string;
+  regionCode: string;
+  creditCode: string;
+  officerIds: string[];
+  routeKey: string;
+  routeOrder: number;
+  noticeAllowed: boolean;
+  status: string;
+}
+interface VisitDetail extends CalendarEntry {
+  checklist: { department: string; items: string[] }[];
+  route: { visitIds: string[] };
+}
 
 describe('dispatch visits: calendar, combined checklist, results and ratings', () => {
   let h: DispatchHarness;
@@ -20,7 +33,10 @@ describe('dispatch visits: calendar, combined checklist, results and ratings', (
     for (const b of batches(city.officers)) await h.publish(IntakeSubjects.officersUpserted, b);
     for (const b of batches(city.clues)) await h.publish(IntakeSubjects.cluesUpserted, b);
     for (const b of scoreBatches(city.scores)) await h.publish(ScoringSubjects.scoresComputed, b);
-    await h.settle((c) => c.enterprises === city.subjects.length && c.officers === city.officers.length && c.complaints === city.clues.length && c.scores === city.scores.length);
+    await h.settle(
+      (c) =>
+        c.enterprises === city.subjects.length && c.officers === city.officers.length && c.complaints === city.clues.length && c.scores === city.scores.length,
+    );
     // Health inspections go unannounced in this city: visits carrying them are not notified in advance.
     const { body: health } = await h.http<Record<string, unknown>>('GET', '/api/plans/HEALTH');
     const { updatedAt: _u, department: _d, ...healthPlan } = health;
@@ -57,7 +73,7 @@ describe('dispatch visits: calendar, combined checklist, results and ratings', (
     expect(JSON.stringify(body)).not.toMatch(/name/i);
   });
 
-  it('records every item\'s result once, publishes it for intake, then lets the enterprise rate the visit', async () => {
+  it("records every item's result once, publishes it for intake, then lets the enterprise rate the visit", async () => {
     const visit = calendar.find((v) => v.noticeAllowed)!;
     const { body: detail } = await h.http<VisitDetail>('GET', `/api/visits/${visit.id}`);
     const items = detail.checklist.flatMap((d) => d.items);
@@ -73,7 +89,9 @@ describe('dispatch visits: calendar, combined checklist, results and ratings', (
     expect(recorded.body).toMatchObject({ status: 'done', violationsFound: 1 });
     expect((await h.http('POST', `/api/visits/${visit.id}/results`, { items: results })).status).toBe(409);
 
-    const events = (await h.readStream(STREAMS.dispatch.name)).filter((m) => m.subject === DispatchSubjects.visitResultRecorded).map((m) => m.data as VisitResultRecorded);
+    const events = (await h.readStream(STREAMS.dispatch.name))
+      .filter((m) => m.subject === DispatchSubjects.visitResultRecorded)
+      .map((m) => m.data as VisitResultRecorded);
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({ visitId: visit.id, creditCode: visit.creditCode, date: visit.date, officerIds: visit.officerIds });
     expect(events[0].items[0]).toMatchObject({ item: items[0], result: '责令整改', violation: '消防通道堵塞' });
@@ -82,7 +100,12 @@ describe('dispatch visits: calendar, combined checklist, results and ratings', (
     expect((await h.http('POST', `/api/visits/${visit.id}/rating`, { stars: 6 })).status).toBe(400);
     expect((await h.http('POST', `/api/visits/${visit.id}/rating`, { stars: 4, comment: '检查规范' })).status).toBe(201);
     expect((await h.http('POST', `/api/visits/${visit.id}/rating`, { stars: 4 })).status).toBe(409);
-    const notices = (await h.http<{ visitId: string; status: string; rating: { stars: number } | null; canRate: boolean }[]>('GET', `/api/enterprises/${visit.creditCode}/visits`)).body;
+    const notices = (
+      await h.http<{ visitId: string; status: string; rating: { stars: number } | null; canRate: boolean }[]>(
+        'GET',
+        `/api/enterprises/${visit.creditCode}/visits`,
+      )
+    ).body;
     expect(notices.find((n) => n.visitId === visit.id)).toMatchObject({ status: 'done', rating: { stars: 4 }, canRate: false });
   });
 

@@ -54,8 +54,14 @@ describe('intake on a generated city', () => {
   });
 
   it('never links a clue to the wrong enterprise, and links those the truth says can be linked', async () => {
-    const truth = readFileSync(join(dir, 'truth-clues.csv'), 'utf8').trim().split('\n').slice(1).map((line) => line.split(','));
-    const rows: { clue_id: string; linked_credit_code: string | null }[] = await intake.dataSource.query(`SELECT clue_id, linked_credit_code FROM intake.clues`);
+    const truth = readFileSync(join(dir, 'truth-clues.csv'), 'utf8')
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map((line) => line.split(','));
+    const rows: { clue_id: string; linked_credit_code: string | null }[] = await intake.dataSource.query(
+      `SELECT clue_id, linked_credit_code FROM intake.clues`,
+    );
     const linked = new Map(rows.map((r) => [r.clue_id, r.linked_credit_code]));
     let wrong = 0;
     let linkable = 0;

@@ -17,11 +17,20 @@ const SUBJECTS = [
   `${B},佛山市南海区恒达五金制品有限公司,2012-01-01,100,100,30,C3311,440605,佛山市南海区狮山镇科技大道3号,113.0,23.1,存续,否,0,,,2024-05-06 10:12:00`,
 ].join('\n');
 const CASES_HEADER = '案件编号,统一社会信用代码,执法部门,案件类型,检查来源,发生日期,检查事项,检查结果,违法行为,罚没金额(元),执法人员证号,更新时间';
-const caseOfA = (updatedAt: string) => `FS-SAMR-2024-000101,${A},SAMR,检查,双随机,2024-03-12,SAMR-03;SAMR-07,责令整改,从业人员未取得健康证明,,44060400123;44060400456,${updatedAt}`;
+const caseOfA = (updatedAt: string) =>
+  `FS-SAMR-2024-000101,${A},SAMR,检查,双随机,2024-03-12,SAMR-03;SAMR-07,责令整改,从业人员未取得健康证明,,44060400123;44060400456,${updatedAt}`;
 const caseOfB = `FS-SAMR-2024-000201,${B},SAMR,检查,双随机,2024-03-14,SAMR-03,责令整改,无证经营,,44060400123;44060400456,2024-03-15 09:00:00`;
 const clue = (id: string, extra: object = {}) => ({
-  clue_id: id, channel: '12345', received_at: '2024-03-01T09:15:00+08:00', credit_code: A, category: 'food_safety', department: 'SAMR',
-  verified: true, status: 'closed', updated_at: '2024-03-12T17:00:00+08:00', ...extra,
+  clue_id: id,
+  channel: '12345',
+  received_at: '2024-03-01T09:15:00+08:00',
+  credit_code: A,
+  category: 'food_safety',
+  department: 'SAMR',
+  verified: true,
+  status: 'closed',
+  updated_at: '2024-03-12T17:00:00+08:00',
+  ...extra,
 });
 // Names the appellant's credit code, but its name and address are another enterprise's.
 const MISFILED = { subject_name: '恒达五金制品', address: '科技大道3号' };
@@ -67,7 +76,8 @@ describe('record corrections decided on appeal come back through intake', () => 
   const publish = (subject: string, payload: unknown) =>
     jetstream(nc).publish(subject, new TextEncoder().encode(typeof payload === 'string' ? payload : JSON.stringify(payload)));
   const query = (sql: string, params: unknown[] = []) => intake.dataSource.query(sql, params);
-  const clueRow = async (id: string) => (await query(`SELECT linked_credit_code, link_method, verified, updated_at FROM intake.clues WHERE clue_id = $1`, [id]))[0];
+  const clueRow = async (id: string) =>
+    (await query(`SELECT linked_credit_code, link_method, verified, updated_at FROM intake.clues WHERE clue_id = $1`, [id]))[0];
   const caseRow = async (no: string) => (await query(`SELECT violation_found, result, updated_at FROM intake.cases WHERE case_no = $1`, [no]))[0];
 
   /** Until intake's consumer of appeal decisions has taken every message published so far. */
@@ -117,16 +127,33 @@ describe('record corrections decided on appeal come back through intake', () => 
     await publish(OversightSubjects.appealDecided, decision());
     await decisionsTaken();
 
-    expect(await clueRow('K-UNLINK')).toEqual({ linked_credit_code: null, link_method: 'unlinked_on_appeal', verified: true, updated_at: new Date('2024-03-12T09:00:00Z') });
-    expect(await clueRow('K-FALSE')).toEqual({ linked_credit_code: A, link_method: 'credit_code', verified: false, updated_at: new Date('2024-03-12T09:00:00Z') });
+    expect(await clueRow('K-UNLINK')).toEqual({
+      linked_credit_code: null,
+      link_method: 'unlinked_on_appeal',
+      verified: true,
+      updated_at: new Date('2024-03-12T09:00:00Z'),
+    });
+    expect(await clueRow('K-FALSE')).toEqual({
+      linked_credit_code: A,
+      link_method: 'credit_code',
+      verified: false,
+      updated_at: new Date('2024-03-12T09:00:00Z'),
+    });
     const revoked = await caseRow('FS-SAMR-2024-000101');
     expect(revoked).toMatchObject({ violation_found: false, updated_at: new Date('2024-03-13T01:00:00Z') });
     expect(revoked.result).toContain('AP-2026-0007');
     expect(await caseRow('FS-SAMR-2024-000201')).toMatchObject({ violation_found: true, result: '责令整改' });
 
-    const stored = await query(`SELECT kind, record_id, credit_code, action, status, actor FROM intake.record_corrections WHERE appeal_id = 'AP-2026-0007' ORDER BY id`);
+    const stored = await query(
+      `SELECT kind, record_id, credit_code, action, status, actor FROM intake.record_corrections WHERE appeal_id = 'AP-2026-0007' ORDER BY id`,
+    );
     expect(stored).toHaveLength(6);
-    expect(stored.filter((s: { status: string }) => s.status === 'applied').map((s: { record_id: string }) => s.record_id).sort()).toEqual(['FS-SAMR-2024-000101', 'K-FALSE', 'K-MISFILED', 'K-UNLINK']);
+    expect(
+      stored
+        .filter((s: { status: string }) => s.status === 'applied')
+        .map((s: { record_id: string }) => s.record_id)
+        .sort(),
+    ).toEqual(['FS-SAMR-2024-000101', 'K-FALSE', 'K-MISFILED', 'K-UNLINK']);
     expect(stored[0]).toMatchObject({ credit_code: A, actor: 'overseer' });
   });
 
@@ -140,11 +167,16 @@ describe('record corrections decided on appeal come back through intake', () => 
     expect(falseOne[1]).toEqual({ ...falseOne[0], verified: false, updatedAt: '2024-03-12T09:00:00.001Z' });
     const revoked = versions.cases('FS-SAMR-2024-000101');
     expect(revoked).toHaveLength(2);
-    expect(revoked[1]).toEqual({ ...revoked[0], violationFound: false, result: expect.stringContaining('AP-2026-0007'), updatedAt: '2024-03-13T01:00:00.001Z' });
+    expect(revoked[1]).toEqual({
+      ...revoked[0],
+      violationFound: false,
+      result: expect.stringContaining('AP-2026-0007'),
+      updatedAt: '2024-03-13T01:00:00.001Z',
+    });
     expect(versions.cases('FS-SAMR-2024-000201')).toHaveLength(1);
   });
 
-  it('reaches scoring\'s projection, which marks the enterprise to be scored again', async () => {
+  it("reaches scoring's projection, which marks the enterprise to be scored again", async () => {
     await waitFor(async () => {
       const [row] = await query(
         `SELECT (SELECT credit_code FROM scoring.clues WHERE clue_id = 'K-UNLINK') AS unlinked,
@@ -161,7 +193,11 @@ describe('record corrections decided on appeal come back through intake', () => 
     expect(response.status).toBe(200);
     const kept = await response.json();
     expect(kept.map((c: { recordId: string }) => c.recordId).sort()).toEqual(['FS-SAMR-2024-000201', 'K-NOWHERE']);
-    expect(kept.find((c: { recordId: string }) => c.recordId === 'K-NOWHERE')).toMatchObject({ kind: 'clue', action: 'mark-false', reason: 'intake holds no clue K-NOWHERE' });
+    expect(kept.find((c: { recordId: string }) => c.recordId === 'K-NOWHERE')).toMatchObject({
+      kind: 'clue',
+      action: 'mark-false',
+      reason: 'intake holds no clue K-NOWHERE',
+    });
     expect(kept.find((c: { recordId: string }) => c.recordId === 'FS-SAMR-2024-000201').reason).toContain('another enterprise');
     expect((await fetch(`${intake.baseUrl}/api/corrections?status=maybe`)).status).toBe(400);
   });
@@ -173,7 +209,12 @@ describe('record corrections decided on appeal come back through intake', () => 
 
     const newer = { updated_at: '2024-04-01T10:00:00+08:00', status: 'handled' };
     expect(await post('/api/clues', JSON.stringify([clue('K-UNLINK', newer), clue('K-FALSE', newer)]), 'application/json')).toMatchObject({ updated: 2 });
-    expect(await clueRow('K-UNLINK')).toEqual({ linked_credit_code: null, link_method: 'unlinked_on_appeal', verified: true, updated_at: new Date('2024-04-01T02:00:00Z') });
+    expect(await clueRow('K-UNLINK')).toEqual({
+      linked_credit_code: null,
+      link_method: 'unlinked_on_appeal',
+      verified: true,
+      updated_at: new Date('2024-04-01T02:00:00Z'),
+    });
     expect(await clueRow('K-FALSE')).toMatchObject({ linked_credit_code: A, verified: false, updated_at: new Date('2024-04-01T02:00:00Z') });
     expect(await post('/api/exports/cases', `${CASES_HEADER}\n${caseOfA('2024-05-01 09:00:00')}\n`, 'text/csv')).toMatchObject({ updated: 1 });
     expect(await caseRow('FS-SAMR-2024-000101')).toMatchObject({ violation_found: false, updated_at: new Date('2024-05-01T01:00:00Z') });
@@ -209,7 +250,14 @@ describe('record corrections decided on appeal come back through intake', () => 
   });
 
   it('moves a decision that cannot be read to the dead letters, and ignores one without corrections', async () => {
-    await publish(OversightSubjects.appealDecided, { appealId: 'AP-BROKEN', creditCode: A, outcome: 'corrected', corrections: 'all of them', actor: 'x', at: '2026-11-20T08:00:00Z' });
+    await publish(OversightSubjects.appealDecided, {
+      appealId: 'AP-BROKEN',
+      creditCode: A,
+      outcome: 'corrected',
+      corrections: 'all of them',
+      actor: 'x',
+      at: '2026-11-20T08:00:00Z',
+    });
     await publish(OversightSubjects.appealDecided, decision({ appealId: 'AP-UPHELD', outcome: 'upheld', corrections: [] }));
     await decisionsTaken();
     const letters = await waitFor(async () => {

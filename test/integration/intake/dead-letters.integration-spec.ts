@@ -11,7 +11,11 @@ describe('dead letters', () => {
   let intake: IntakeHarness;
   const cli = async (...args: string[]) =>
     JSON.parse(
-      (await promisify(execFile)(process.execPath, [join(__dirname, '../../../bin/tianping.js'), ...args], { env: { ...process.env, NATS_URL: intake.nats.url } })).stdout
+      (
+        await promisify(execFile)(process.execPath, [join(__dirname, '../../../bin/tianping.js'), ...args], {
+          env: { ...process.env, NATS_URL: intake.nats.url },
+        })
+      ).stdout
         .trim()
         .split('\n')
         .pop()!,

@@ -6,12 +6,21 @@ import { connect } from '@nats-io/transport-node';
 import { DispatchSubjects, IntakeSubjects, type VisitResultRecorded } from '@tianping/contracts';
 import { startIntake, type IntakeHarness } from './intake-app.harness';
 
-const HEADER = '统一社会信用代码,主体名称,成立日期,注册资本(万元),股东认缴出资额(万元),从业人数,行业代码,行政区划代码,住所,经度,纬度,登记状态,列入经营异常名录,近两年法定代表人变更次数,法定代表人,法定代表人证件号,更新时间';
+const HEADER =
+  '统一社会信用代码,主体名称,成立日期,注册资本(万元),股东认缴出资额(万元),从业人数,行业代码,行政区划代码,住所,经度,纬度,登记状态,列入经营异常名录,近两年法定代表人变更次数,法定代表人,法定代表人证件号,更新时间';
 const subjectLine = (updatedAt: string, employees: number, code = '91440604MA4UJ8K20C') =>
   `${code},佛山市禅城区明记餐饮管理有限公司,2016-04-12,50,50,${employees},H6210,440604,佛山市禅城区祖庙街道建新路18号首层,113.1102,23.0297,存续,否,0,陈明,440604198703150018,${updatedAt}`;
 const clue = (id: string, extra: object = {}) => ({
-  clue_id: id, channel: '12345', received_at: '2024-03-01T09:15:00+08:00', credit_code: '91440604MA4UJ8K20C',
-  category: 'food_safety', department: 'SAMR', verified: true, status: 'closed', updated_at: '2024-03-12T17:00:00+08:00', ...extra,
+  clue_id: id,
+  channel: '12345',
+  received_at: '2024-03-01T09:15:00+08:00',
+  credit_code: '91440604MA4UJ8K20C',
+  category: 'food_safety',
+  department: 'SAMR',
+  verified: true,
+  status: 'closed',
+  updated_at: '2024-03-12T17:00:00+08:00',
+  ...extra,
 });
 
 describe('intake with live inputs: HTTP posts, NATS pushes, corrections', () => {
@@ -38,8 +47,16 @@ describe('intake with live inputs: HTTP posts, NATS pushes, corrections', () => 
 
   it('takes clues posted over HTTP as an object, an array or JSON Lines, and refuses an empty body', async () => {
     expect(await (await post('/api/clues', JSON.stringify(clue('HTTP-1')), 'application/json')).json()).toMatchObject({ read: 1, inserted: 1 });
-    expect(await (await post('/api/clues', JSON.stringify([clue('HTTP-2'), clue('HTTP-3', { channel: 'fax' })]), 'application/json')).json()).toMatchObject({ read: 2, inserted: 1, quarantined: 1 });
-    expect(await (await post('/api/clues', `${JSON.stringify(clue('HTTP-4'))}\nnot json\n`, 'application/x-ndjson')).json()).toMatchObject({ read: 2, inserted: 1, quarantined: 1 });
+    expect(await (await post('/api/clues', JSON.stringify([clue('HTTP-2'), clue('HTTP-3', { channel: 'fax' })]), 'application/json')).json()).toMatchObject({
+      read: 2,
+      inserted: 1,
+      quarantined: 1,
+    });
+    expect(await (await post('/api/clues', `${JSON.stringify(clue('HTTP-4'))}\nnot json\n`, 'application/x-ndjson')).json()).toMatchObject({
+      read: 2,
+      inserted: 1,
+      quarantined: 1,
+    });
     expect((await post('/api/clues', '{}', 'application/json')).status).toBe(400);
   });
 
@@ -77,7 +94,9 @@ describe('intake with live inputs: HTTP posts, NATS pushes, corrections', () => 
     await jetstream(nc).publish(DispatchSubjects.visitResultRecorded, new TextEncoder().encode(JSON.stringify(result)));
     await nc.close();
     await waitFor(async () => (await intake.dataSource.query(`SELECT 1 FROM intake.cases WHERE case_no LIKE 'TP-V-42-%'`)).length === 2);
-    const cases = await intake.dataSource.query(`SELECT case_no, result, violation_found, items FROM intake.cases WHERE case_no LIKE 'TP-V-42-%' ORDER BY case_no`);
+    const cases = await intake.dataSource.query(
+      `SELECT case_no, result, violation_found, items FROM intake.cases WHERE case_no LIKE 'TP-V-42-%' ORDER BY case_no`,
+    );
     expect(cases).toEqual([
       { case_no: 'TP-V-42-FIRE', result: '未发现问题', violation_found: false, items: ['FIRE-02'] },
       { case_no: 'TP-V-42-SAMR', result: '责令整改', violation_found: true, items: ['SAMR-03', 'SAMR-07'] },
@@ -91,9 +110,13 @@ describe('intake with live inputs: HTTP posts, NATS pushes, corrections', () => 
     expect(held.reasons.map((r: { field: string }) => r.field)).toEqual(['credit_code']);
     expect(JSON.stringify(held)).not.toContain('440604198703150018');
 
-    const stillBad = await (await post(`/api/quarantine/${held.id}/replay`, JSON.stringify({ corrections: { credit_code: '91440605MA52TQ0L30' } }), 'application/json')).json();
+    const stillBad = await (
+      await post(`/api/quarantine/${held.id}/replay`, JSON.stringify({ corrections: { credit_code: '91440605MA52TQ0L30' } }), 'application/json')
+    ).json();
     expect(stillBad).toMatchObject({ accepted: false });
-    const fixed = await (await post(`/api/quarantine/${held.id}/replay`, JSON.stringify({ corrections: { credit_code: '91440605MA52TQ0L32' } }), 'application/json')).json();
+    const fixed = await (
+      await post(`/api/quarantine/${held.id}/replay`, JSON.stringify({ corrections: { credit_code: '91440605MA52TQ0L32' } }), 'application/json')
+    ).json();
     expect(fixed).toMatchObject({ accepted: true, counts: { inserted: 1 } });
     expect((await fetch(`${intake.baseUrl}/api/quarantine/${held.id}`).then((r) => r.json())).status).toBe('replayed');
     expect((await post(`/api/quarantine/${held.id}/replay`, '{}', 'application/json')).status).toBe(409);
@@ -102,7 +125,9 @@ describe('intake with live inputs: HTTP posts, NATS pushes, corrections', () => 
   it('lets an operator do the same from the command line', async () => {
     await post('/api/exports/subjects', `${HEADER}\n${subjectLine('2024-05-06 10:12:00', 3, '91440604MA55XX1R2X')}\n`, 'text/csv');
     const cli = (...args: string[]) =>
-      promisify(execFile)(process.execPath, [join(__dirname, '../../../bin/tianping.js'), ...args], { env: { ...process.env, DATABASE_URL: intake.db.url, NATS_URL: intake.nats.url } });
+      promisify(execFile)(process.execPath, [join(__dirname, '../../../bin/tianping.js'), ...args], {
+        env: { ...process.env, DATABASE_URL: intake.db.url, NATS_URL: intake.nats.url },
+      });
     const listed = JSON.parse((await cli('quarantine', 'list', '--kind', 'subjects')).stdout.trim().split('\n').pop()!);
     const id = listed.records.find((r: { rawMasked: { credit_code: string } }) => r.rawMasked.credit_code === '91440604MA55XX1R2X').id;
     const replay = JSON.parse((await cli('quarantine', 'replay', String(id), '--set', 'credit_code=91440604MA55XX1R2E')).stdout.trim());

@@ -18,10 +18,12 @@ describe('intake on the contract samples', () => {
   afterAll(() => intake.close());
 
   const byKind = (reports: { kind: string; counts: object }[], kind: string) =>
-    reports.filter((r) => r.kind === kind).reduce<Record<string, number>>((sum, r) => {
-      for (const [k, v] of Object.entries(r.counts)) sum[k] = (sum[k] ?? 0) + v;
-      return sum;
-    }, {});
+    reports
+      .filter((r) => r.kind === kind)
+      .reduce<Record<string, number>>((sum, r) => {
+        for (const [k, v] of Object.entries(r.counts)) sum[k] = (sum[k] ?? 0) + v;
+        return sum;
+      }, {});
 
   it('accepts, quarantines and links exactly as the samples README says', async () => {
     const reports = await intake.app.get(IngestService).ingestDirectory(SAMPLES);
@@ -42,7 +44,18 @@ describe('intake on the contract samples', () => {
     const fields = (kind: string, line: number) =>
       quarantined.find((q: { kind: string; line: number }) => q.kind === kind && q.line === line)?.reasons.map((r: { field: string }) => r.field);
     expect(fields('subjects', 4)).toEqual(['credit_code']);
-    expect(fields('subjects', 5)).toEqual(expect.arrayContaining(['established_on', 'registered_capital_wan', 'industry_code', 'region_code', 'status', 'abnormal_listed', 'legal_rep_changes_2y', 'updated_at']));
+    expect(fields('subjects', 5)).toEqual(
+      expect.arrayContaining([
+        'established_on',
+        'registered_capital_wan',
+        'industry_code',
+        'region_code',
+        'status',
+        'abnormal_listed',
+        'legal_rep_changes_2y',
+        'updated_at',
+      ]),
+    );
     expect(fields('cases', 4)).toEqual(expect.arrayContaining(['result', 'officer_ids']));
     expect(fields('cases', 5)).toEqual(expect.arrayContaining(['department', 'date', 'items', 'penalty_yuan', 'officer_ids', 'credit_code']));
   });
@@ -58,7 +71,9 @@ describe('intake on the contract samples', () => {
       for (const secret of PERSONAL) expect(text).not.toContain(secret);
     }
     expect(file).toContain('4406**********0018');
-    expect(events.map((e) => e.subject)).toEqual(expect.arrayContaining([IntakeSubjects.subjectsUpserted, IntakeSubjects.casesUpserted, IntakeSubjects.officersUpserted, IntakeSubjects.cluesUpserted]));
+    expect(events.map((e) => e.subject)).toEqual(
+      expect.arrayContaining([IntakeSubjects.subjectsUpserted, IntakeSubjects.casesUpserted, IntakeSubjects.officersUpserted, IntakeSubjects.cluesUpserted]),
+    );
   });
 
   it('changes nothing and publishes nothing when the same files come again', async () => {

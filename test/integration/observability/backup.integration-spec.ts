@@ -80,8 +80,15 @@ describe('backup and restore', () => {
     const registry = h.app.get(ModelRegistryService);
     // Oversight's grant as it publishes it (its own tests cover the sign-offs).
     await registry.approve({
-      subjectKind: 'model-version', subjectRef: model.version, proposedBy: 'test', auditSeq: 0, at: new Date().toISOString(),
-      approvedBy: [{ actor: 'reviewer-t', role: 'technical', auditSeq: 0 }, { actor: 'reviewer-l', role: 'legal', auditSeq: 0 }],
+      subjectKind: 'model-version',
+      subjectRef: model.version,
+      proposedBy: 'test',
+      auditSeq: 0,
+      at: new Date().toISOString(),
+      approvedBy: [
+        { actor: 'reviewer-t', role: 'technical', auditSeq: 0 },
+        { actor: 'reviewer-l', role: 'legal', auditSeq: 0 },
+      ],
     });
     await registry.changeState(model.version, 'active', 'operator');
     const run = await h.app.get(ScoringService).scoreAll(AS_OF);
@@ -115,9 +122,11 @@ describe('backup and restore', () => {
     if (backupDir) rmSync(join(backupDir, '..'), { recursive: true, force: true });
   });
 
-  it('starts from data in every app\'s schema and a signed audit record', () => {
+  it("starts from data in every app's schema and a signed audit record", () => {
     for (const schema of ['intake', 'scoring', 'dispatch', 'oversight', 'web']) {
-      const rows = Object.entries(source.tables).filter(([t]) => t.startsWith(`${schema}.`)).reduce((sum, [, n]) => sum + n, 0);
+      const rows = Object.entries(source.tables)
+        .filter(([t]) => t.startsWith(`${schema}.`))
+        .reduce((sum, [, n]) => sum + n, 0);
       expect({ schema, hasRows: rows > 0 }).toEqual({ schema, hasRows: true });
     }
     expect(source.audit.checkpoint?.treeSize).toBe(source.audit.entries);
@@ -132,7 +141,7 @@ describe('backup and restore', () => {
     expect(manifest.tables).toEqual(source.tables);
   });
 
-  it('restores into a fresh database with every table\'s row count and the audit root unchanged', async () => {
+  it("restores into a fresh database with every table's row count and the audit root unchanged", async () => {
     const restored = await cli(['backup', 'restore', '--from', backupDir, '--database-url', restoredUrl()], {});
     expect(restored.code).toBe(0);
     expect(restored.json).toMatchObject({ command: 'backup restore', mismatches: [], audit: { same: true } });

@@ -6,7 +6,8 @@ import { createTestDatabase, startAppProcess, startTestNats, type AppProcess, ty
 const ID_NUMBER = '440604198703150018';
 const BROKEN_ID = '44060419870315001'; // 17 digits: quarantined for its ID number
 const PHONE = '13812345678';
-const HEADER = '统一社会信用代码,主体名称,成立日期,注册资本(万元),股东认缴出资额(万元),从业人数,行业代码,行政区划代码,住所,经度,纬度,登记状态,列入经营异常名录,近两年法定代表人变更次数,法定代表人,法定代表人证件号,更新时间';
+const HEADER =
+  '统一社会信用代码,主体名称,成立日期,注册资本(万元),股东认缴出资额(万元),从业人数,行业代码,行政区划代码,住所,经度,纬度,登记状态,列入经营异常名录,近两年法定代表人变更次数,法定代表人,法定代表人证件号,更新时间';
 const subjectLine = (code: string, id: string) =>
   `${code},佛山市禅城区明记餐饮管理有限公司,2016-04-12,50,50,12,H6210,440604,佛山市禅城区祖庙街道建新路18号首层,113.1102,23.0297,存续,否,0,陈明,${id},2024-05-06 10:12:00`;
 

@@ -3,12 +3,20 @@ import { connect } from '@nats-io/transport-node';
 import { DispatchSubjects, IntakeSubjects } from '@tianping/contracts';
 import { startIntake, type IntakeHarness } from '../intake/intake-app.harness';
 
-const HEADER = '统一社会信用代码,主体名称,成立日期,注册资本(万元),股东认缴出资额(万元),从业人数,行业代码,行政区划代码,住所,经度,纬度,登记状态,列入经营异常名录,近两年法定代表人变更次数,法定代表人,法定代表人证件号,更新时间';
+const HEADER =
+  '统一社会信用代码,主体名称,成立日期,注册资本(万元),股东认缴出资额(万元),从业人数,行业代码,行政区划代码,住所,经度,纬度,登记状态,列入经营异常名录,近两年法定代表人变更次数,法定代表人,法定代表人证件号,更新时间';
 const subjectLine = (code: string) =>
   `${code},佛山市禅城区明记餐饮管理有限公司,2016-04-12,50,50,12,H6210,440604,佛山市禅城区祖庙街道建新路18号首层,113.1102,23.0297,存续,否,0,陈明,440604198703150018,2024-05-06 10:12:00`;
 const clue = (id: string) => ({
-  clue_id: id, channel: '12345', received_at: '2024-03-01T09:15:00+08:00', credit_code: '91440604MA4UJ8K20C',
-  category: 'food_safety', department: 'SAMR', verified: true, status: 'closed', updated_at: '2024-03-12T17:00:00+08:00',
+  clue_id: id,
+  channel: '12345',
+  received_at: '2024-03-01T09:15:00+08:00',
+  credit_code: '91440604MA4UJ8K20C',
+  category: 'food_safety',
+  department: 'SAMR',
+  verified: true,
+  status: 'closed',
+  updated_at: '2024-03-12T17:00:00+08:00',
 });
 
 /** The value of one series in Prometheus text, 0 when the series is not there yet. */
@@ -36,7 +44,7 @@ describe('metrics: each app serves Prometheus metrics that move with its work', 
   });
   afterAll(() => intake.close());
 
-  it('serves process metrics next to the suite\'s own', async () => {
+  it("serves process metrics next to the suite's own", async () => {
     const text = await scrape();
     for (const name of ['process_cpu_user_seconds_total', 'process_resident_memory_bytes', 'nodejs_eventloop_lag_seconds', 'nodejs_heap_size_used_bytes']) {
       expect(text).toContain(`# TYPE ${name}`);

@@ -19,7 +19,11 @@ import { TrainingService } from '../../../apps/scoring/src/training/training.ser
 type App = { app: NestExpressApplication; baseUrl: string };
 
 async function http<T>(baseUrl: string, method: string, path: string, body?: unknown): Promise<{ status: number; body: T }> {
-  const res = await fetch(`${baseUrl}${path}`, { method, headers: body ? { 'content-type': 'application/json' } : {}, body: body ? JSON.stringify(body) : undefined });
+  const res = await fetch(`${baseUrl}${path}`, {
+    method,
+    headers: body ? { 'content-type': 'application/json' } : {},
+    body: body ? JSON.stringify(body) : undefined,
+  });
   const text = await res.text();
   return { status: res.status, body: (text ? JSON.parse(text) : null) as T };
 }
@@ -75,15 +79,29 @@ describe('an appeal that corrects a record travels through intake and scoring an
     const registry = scoring.app.get(ModelRegistryService);
     // Four eyes in oversight: a technical and a legal sign-off by two people who did not train it.
     await until(async () => (await http(oversight.baseUrl, 'GET', `/api/approvals/models/${modelVersion}`)).status === 200, 'oversight to hear of the model');
-    for (const [actor, role] of [['approver-wang', 'technical'], ['approver-sun', 'legal']]) {
-      const signed = await http(oversight.baseUrl, 'POST', `/api/approvals/models/${modelVersion}/sign-offs`, { actor, role, decision: 'approve', reasons: '复核通过 reviewed and approved' });
+    for (const [actor, role] of [
+      ['approver-wang', 'technical'],
+      ['approver-sun', 'legal'],
+    ]) {
+      const signed = await http(oversight.baseUrl, 'POST', `/api/approvals/models/${modelVersion}/sign-offs`, {
+        actor,
+        role,
+        decision: 'approve',
+        reasons: '复核通过 reviewed and approved',
+      });
       expect(signed.status).toBe(201);
     }
-    await until(async () => (await sql.query(`SELECT state FROM scoring.model_versions WHERE version = $1`, [modelVersion]))[0]?.state === 'approved', 'scoring to apply the grant');
+    await until(
+      async () => (await sql.query(`SELECT state FROM scoring.model_versions WHERE version = $1`, [modelVersion]))[0]?.state === 'approved',
+      'scoring to apply the grant',
+    );
     await registry.changeState(modelVersion, 'active', 'operator-zhou');
     await scoring.app.get(ScoringService).scoreAll(today);
     await until(async () => (await sql.query(`SELECT count(*)::int AS n FROM oversight.current_scores`))[0].n > 200, 'scores in oversight');
-    await until(async () => (await sql.query(`SELECT count(*)::int AS n FROM oversight.audit_entries WHERE kind = 'model-version'`))[0].n >= 3, 'model events in the record');
+    await until(
+      async () => (await sql.query(`SELECT count(*)::int AS n FROM oversight.audit_entries WHERE kind = 'model-version'`))[0].n >= 3,
+      'model events in the record',
+    );
     await sql.query(`DELETE FROM scoring.dirty_enterprises`);
   }, 240_000);
 
@@ -106,12 +124,17 @@ describe('an appeal that corrects a record travels through intake and scoring an
     );
     expect(target).toBeDefined();
     const complaints = async () => {
-      const score = (await http<{ scoreId: string; contributions: { factor: string; value: number }[] }>(scoring.baseUrl, 'GET', `/api/scores/${target.creditCode}`)).body;
+      const score = (
+        await http<{ scoreId: string; contributions: { factor: string; value: number }[] }>(scoring.baseUrl, 'GET', `/api/scores/${target.creditCode}`)
+      ).body;
       return { scoreId: String(score.scoreId), value: score.contributions.find((c) => c.factor === 'complaints_12m')!.value };
     };
     const before = await complaints();
     const filed = await http<AppealView>(oversight.baseUrl, 'POST', '/api/appeals', {
-      actor: 'ent-user', creditCode: target.creditCode, grounds: '这条投诉说的是隔壁同名门店，与本企业无关。', challenges: [{ kind: 'clue', recordId: target.clueId, claim: '投诉对象不是本企业' }],
+      actor: 'ent-user',
+      creditCode: target.creditCode,
+      grounds: '这条投诉说的是隔壁同名门店，与本企业无关。',
+      challenges: [{ kind: 'clue', recordId: target.clueId, claim: '投诉对象不是本企业' }],
     });
     expect(filed.status).toBe(201);
     const id = filed.body.id;
@@ -121,7 +144,10 @@ describe('an appeal that corrects a record travels through intake and scoring an
     }
     expect((await http(oversight.baseUrl, 'POST', `/api/appeals/${id}/claim`, { actor: 'reviewer-chen' })).status).toBe(200);
     const decided = await http<AppealView>(oversight.baseUrl, 'POST', `/api/appeals/${id}/decision`, {
-      actor: 'reviewer-chen', outcome: 'corrected', reasons: '核实投诉地址为另一家门店，解除关联并重新评分。', corrections: [{ kind: 'clue', recordId: target.clueId, action: 'unlink' }],
+      actor: 'reviewer-chen',
+      outcome: 'corrected',
+      reasons: '核实投诉地址为另一家门店，解除关联并重新评分。',
+      corrections: [{ kind: 'clue', recordId: target.clueId, action: 'unlink' }],
     });
     expect(decided.body).toMatchObject({ status: 'awaiting-rescore', outcome: 'corrected' });
 

@@ -35,23 +35,42 @@ describe('four-eyes approval of model versions and colour policies', () => {
   const oversight = <T = ApprovalView>(method: string, path: string, body?: unknown) => h.call<T>(h.oversight.baseUrl, method, path, body);
   const scoringModel = async () => (await h.call<ModelView>(h.scoring.baseUrl, 'GET', `/api/models/${encodeURIComponent(model.version)}`)).body;
   const signModel = (actor: string, role: string, decision = 'approve', reasons = `${role} review done by ${actor}`) =>
-    oversight<ApprovalView & { message: string }>('POST', `/api/approvals/models/${encodeURIComponent(model.version)}/sign-offs`, { actor, role, decision, reasons });
-  const entries = async (kind: string, subjectRef: string) => (await oversight<Entry[]>('GET', `/api/audit/entries?kind=${kind}&subjectRef=${encodeURIComponent(subjectRef)}`)).body;
+    oversight<ApprovalView & { message: string }>('POST', `/api/approvals/models/${encodeURIComponent(model.version)}/sign-offs`, {
+      actor,
+      role,
+      decision,
+      reasons,
+    });
+  const entries = async (kind: string, subjectRef: string) =>
+    (await oversight<Entry[]>('GET', `/api/audit/entries?kind=${kind}&subjectRef=${encodeURIComponent(subjectRef)}`)).body;
   const grants = async () => (await readSubject(h.scoring.js, STREAMS.oversight.name, OversightSubjects.approvalGranted)) as ApprovalGranted[];
 
   beforeAll(async () => {
     h = await startScoringAndOversight({ enterprises: 200, years: 3, seed: 11 });
-    model = (await h.scoring.app.get(TrainingService).train({ asOf: '2026-01-01', seed: 3, createdBy: TRAINER, builtBy: { kind: 'vendor', name: 'Acme Risk Analytics' } })).model;
+    model = (
+      await h.scoring.app
+        .get(TrainingService)
+        .train({ asOf: '2026-01-01', seed: 3, createdBy: TRAINER, builtBy: { kind: 'vendor', name: 'Acme Risk Analytics' } })
+    ).model;
   }, 120_000);
   afterAll(async () => h?.close());
 
   it('learns of a registered version from scoring, with who trained and who built it', async () => {
-    const request = await eventually(async () => (await oversight('GET', `/api/approvals/models/${encodeURIComponent(model.version)}`)).body.status === 'pending', 'oversight to learn of the version');
+    const request = await eventually(
+      async () => (await oversight('GET', `/api/approvals/models/${encodeURIComponent(model.version)}`)).body.status === 'pending',
+      'oversight to learn of the version',
+    );
     expect(request).toBe(true);
     const { body } = await oversight('GET', `/api/approvals/models/${encodeURIComponent(model.version)}`);
     expect(body).toMatchObject({
-      subjectKind: 'model-version', subjectRef: model.version, proposedBy: TRAINER, builtBy: { kind: 'vendor', name: 'Acme Risk Analytics' },
-      status: 'pending', required: ['technical', 'legal'], missing: ['technical', 'legal'], signOffs: [],
+      subjectKind: 'model-version',
+      subjectRef: model.version,
+      proposedBy: TRAINER,
+      builtBy: { kind: 'vendor', name: 'Acme Risk Analytics' },
+      status: 'pending',
+      required: ['technical', 'legal'],
+      missing: ['technical', 'legal'],
+      signOffs: [],
     });
     expect(body.proposal).toMatchObject({ dataFingerprint: model.training.dataFingerprint });
     expect((await scoringModel()).builtBy).toEqual({ kind: 'vendor', name: 'Acme Risk Analytics' });
@@ -68,9 +87,36 @@ describe('four-eyes approval of model versions and colour policies', () => {
   });
 
   it('does not approve on one sign-off, nor let one person sign twice or in both roles', async () => {
-    expect((await oversight('POST', `/api/approvals/models/${encodeURIComponent(model.version)}/sign-offs`, { actor: TECHNICAL, role: 'technical', decision: 'approve', reasons: 'ok' })).status).toBe(400);
-    expect((await oversight('POST', `/api/approvals/models/${encodeURIComponent(model.version)}/sign-offs`, { actor: TECHNICAL, role: 'auditor', decision: 'approve', reasons: 'fine by me' })).status).toBe(400);
-    expect((await oversight('POST', '/api/approvals/models/m-no-such-version/sign-offs', { actor: TECHNICAL, role: 'technical', decision: 'approve', reasons: 'fine by me' })).status).toBe(404);
+    expect(
+      (
+        await oversight('POST', `/api/approvals/models/${encodeURIComponent(model.version)}/sign-offs`, {
+          actor: TECHNICAL,
+          role: 'technical',
+          decision: 'approve',
+          reasons: 'ok',
+        })
+      ).status,
+    ).toBe(400);
+    expect(
+      (
+        await oversight('POST', `/api/approvals/models/${encodeURIComponent(model.version)}/sign-offs`, {
+          actor: TECHNICAL,
+          role: 'auditor',
+          decision: 'approve',
+          reasons: 'fine by me',
+        })
+      ).status,
+    ).toBe(400);
+    expect(
+      (
+        await oversight('POST', '/api/approvals/models/m-no-such-version/sign-offs', {
+          actor: TECHNICAL,
+          role: 'technical',
+          decision: 'approve',
+          reasons: 'fine by me',
+        })
+      ).status,
+    ).toBe(404);
 
     const first = await signModel(TECHNICAL, 'technical');
     expect(first.status).toBe(201);
@@ -101,12 +147,21 @@ describe('four-eyes approval of model versions and colour policies', () => {
       const m = await scoringModel();
       return m.state === 'approved' ? m : null;
     }, 'scoring to apply the grant'))!;
-    expect(approved.approvedBy?.map((a) => [a.actor, a.role])).toEqual([[TECHNICAL, 'technical'], [LEGAL, 'legal']]);
+    expect(approved.approvedBy?.map((a) => [a.actor, a.role])).toEqual([
+      [TECHNICAL, 'technical'],
+      [LEGAL, 'legal'],
+    ]);
     expect(approved.createdBy).toBe(TRAINER);
     expect(approved.events.map((e) => e.to)).toEqual(['draft', 'approved']);
 
     const [grant] = await grants();
-    expect(grant).toMatchObject({ subjectKind: 'model-version', subjectRef: model.version, proposedBy: TRAINER, builtBy: { kind: 'vendor', name: 'Acme Risk Analytics' }, auditSeq: legal.body.decisionSeq });
+    expect(grant).toMatchObject({
+      subjectKind: 'model-version',
+      subjectRef: model.version,
+      proposedBy: TRAINER,
+      builtBy: { kind: 'vendor', name: 'Acme Risk Analytics' },
+      auditSeq: legal.body.decisionSeq,
+    });
 
     // Activation stays an operator's act, now allowed.
     const active = await h.scoring.app.get(ModelRegistryService).changeState(model.version, 'active', 'operator-sun');
@@ -115,16 +170,25 @@ describe('four-eyes approval of model versions and colour policies', () => {
 
   it('keeps every act in the record: registration, each sign-off, the grant, approval and activation', async () => {
     const signOffs = await entries('sign-off', model.version);
-    expect(signOffs.map((e) => [e.body.data.actor, e.body.data.role, e.body.data.decision])).toEqual([[TECHNICAL, 'technical', 'approve'], [LEGAL, 'legal', 'approve']]);
+    expect(signOffs.map((e) => [e.body.data.actor, e.body.data.role, e.body.data.decision])).toEqual([
+      [TECHNICAL, 'technical', 'approve'],
+      [LEGAL, 'legal', 'approve'],
+    ]);
     const [decision] = await entries('approval', model.version);
     expect(decision.body.data).toMatchObject({
-      subjectKind: 'model-version', outcome: 'granted', proposedBy: TRAINER, builtBy: { kind: 'vendor', name: 'Acme Risk Analytics' },
-      signOffs: [{ actor: TECHNICAL, role: 'technical', auditSeq: signOffs[0].seq }, { actor: LEGAL, role: 'legal', auditSeq: signOffs[1].seq }],
+      subjectKind: 'model-version',
+      outcome: 'granted',
+      proposedBy: TRAINER,
+      builtBy: { kind: 'vendor', name: 'Acme Risk Analytics' },
+      signOffs: [
+        { actor: TECHNICAL, role: 'technical', auditSeq: signOffs[0].seq },
+        { actor: LEGAL, role: 'legal', auditSeq: signOffs[1].seq },
+      ],
     });
     const versions = (await eventually(async () => {
       const logged = await entries('model-version', model.version);
       return logged.length === 3 ? logged : null;
-    }, 'the record to log the version\'s three states'))!;
+    }, "the record to log the version's three states"))!;
     expect(versions.map((e) => [e.body.data.state, e.body.data.actor])).toEqual([
       ['draft', TRAINER],
       ['approved', `${TECHNICAL} (technical), ${LEGAL} (legal)`],
@@ -145,7 +209,8 @@ describe('four-eyes approval of model versions and colour policies', () => {
     await eventually(async () => (await oversight('GET', path)).status === 200, 'oversight to learn of the policy');
     await expect(policies.activate(proposed.version, 'operator-sun')).rejects.toThrow(ColourPolicyStateError);
 
-    const sign = (actor: string, role: string, decision = 'approve') => oversight<ApprovalView & { message: string }>('POST', `${path}/sign-offs`, { actor, role, decision, reasons: 'thresholds reviewed against the law' });
+    const sign = (actor: string, role: string, decision = 'approve') =>
+      oversight<ApprovalView & { message: string }>('POST', `${path}/sign-offs`, { actor, role, decision, reasons: 'thresholds reviewed against the law' });
     expect((await sign(TECHNICAL, 'technical')).status).toBe(400);
     expect((await sign('policy-author', 'legal')).status).toBe(403);
     const granted = await sign(LEGAL, 'legal');
@@ -158,9 +223,16 @@ describe('four-eyes approval of model versions and colour policies', () => {
     const other = await policies.propose({ yellow: 0.1, red: 0.9 }, 'policy-author');
     const otherPath = `/api/approvals/colour-policies/${other.version}`;
     await eventually(async () => (await oversight('GET', otherPath)).status === 200, 'oversight to learn of the second policy');
-    const rejected = await oversight<ApprovalView>('POST', `${otherPath}/sign-offs`, { actor: LEGAL, role: 'legal', decision: 'reject', reasons: 'red at 90 % would hide most risk' });
+    const rejected = await oversight<ApprovalView>('POST', `${otherPath}/sign-offs`, {
+      actor: LEGAL,
+      role: 'legal',
+      decision: 'reject',
+      reasons: 'red at 90 % would hide most risk',
+    });
     expect(rejected.body).toMatchObject({ status: 'rejected', signOffs: [{ decision: 'reject' }] });
-    expect((await oversight('POST', `${otherPath}/sign-offs`, { actor: 'counsel-chen', role: 'legal', decision: 'approve', reasons: 'looks fine to me' })).status).toBe(409);
+    expect(
+      (await oversight('POST', `${otherPath}/sign-offs`, { actor: 'counsel-chen', role: 'legal', decision: 'approve', reasons: 'looks fine to me' })).status,
+    ).toBe(409);
     const [rejection] = await entries('approval', other.version);
     expect(rejection.body.data).toMatchObject({ outcome: 'rejected', proposedBy: 'policy-author' });
     expect((await grants()).map((g) => g.subjectRef)).toEqual([model.version, proposed.version]);

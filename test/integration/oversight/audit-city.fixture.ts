@@ -1,4 +1,13 @@
-import type { ChangeBatch, ColourPolicyEvent, DrawCompleted, ModelVersionEvent, ScoreRecord, ScoresComputed, SubjectChange, VisitResultRecorded } from '@tianping/contracts';
+import type {
+  ChangeBatch,
+  ColourPolicyEvent,
+  DrawCompleted,
+  ModelVersionEvent,
+  ScoreRecord,
+  ScoresComputed,
+  SubjectChange,
+  VisitResultRecorded,
+} from '@tianping/contracts';
 
 /**
  * A small city for the audits: 80 enterprises in two districts of Foshan, scored by one model, one
@@ -58,9 +67,22 @@ export function subjectsEvent(): ChangeBatch<SubjectChange> {
   return {
     batchId: 'subjects-1',
     records: ENTERPRISES.map((e) => ({
-      creditCode: e.creditCode, name: `企业${e.index}`, establishedOn: e.establishedOn, registeredCapitalWan: 100, shareholderSubscribedWan: 100,
-      employees: e.employees, industryCode: `${e.industry}1711`, regionCode: `${e.district}001`, address: null, addressKey: null, lng: null, lat: null,
-      status: '存续', abnormalListed: e.abnormalNow, legalRepChanges2y: 0, updatedAt: '2025-12-01T00:00:00.000Z',
+      creditCode: e.creditCode,
+      name: `企业${e.index}`,
+      establishedOn: e.establishedOn,
+      registeredCapitalWan: 100,
+      shareholderSubscribedWan: 100,
+      employees: e.employees,
+      industryCode: `${e.industry}1711`,
+      regionCode: `${e.district}001`,
+      address: null,
+      addressKey: null,
+      lng: null,
+      lat: null,
+      status: '存续',
+      abnormalListed: e.abnormalNow,
+      legalRepChanges2y: 0,
+      updatedAt: '2025-12-01T00:00:00.000Z',
     })),
   };
 }
@@ -68,8 +90,14 @@ export function subjectsEvent(): ChangeBatch<SubjectChange> {
 function score(e: AuditEnterprise, asOf: string, red: boolean, abnormal: boolean): ScoreRecord {
   const probability = red ? RED_P : GREEN_P;
   return {
-    scoreId: `${MODEL}:${asOf}:${e.creditCode}`, creditCode: e.creditCode, asOf, modelVersion: MODEL, colourPolicyVersion: 'cp-2',
-    probability, logit: Math.log(probability / (1 - probability)), base: -1.5,
+    scoreId: `${MODEL}:${asOf}:${e.creditCode}`,
+    creditCode: e.creditCode,
+    asOf,
+    modelVersion: MODEL,
+    colourPolicyVersion: 'cp-2',
+    probability,
+    logit: Math.log(probability / (1 - probability)),
+    base: -1.5,
     contributions: [
       { factor: 'industry', value: e.industry, contribution: 0.1 },
       { factor: 'employees', value: e.employees, contribution: 0 },
@@ -77,8 +105,10 @@ function score(e: AuditEnterprise, asOf: string, red: boolean, abnormal: boolean
       { factor: 'abnormal_listed', value: abnormal, contribution: abnormal ? 0.4 : 0 },
     ],
     colour: red ? 'red' : 'green',
-    reasons: [{ factor: 'industry', zh: '行业', en: 'industry' }], suggestions: [],
-    inputFingerprint: `fp-${e.index}-${asOf}`, computedAt: `${asOf}T20:00:00.000Z`,
+    reasons: [{ factor: 'industry', zh: '行业', en: 'industry' }],
+    suggestions: [],
+    inputFingerprint: `fp-${e.index}-${asOf}`,
+    computedAt: `${asOf}T20:00:00.000Z`,
   };
 }
 
@@ -91,7 +121,13 @@ export function currentScores(): ScoresComputed {
 }
 
 export function modelEvents(): ModelVersionEvent[] {
-  const base = { modelVersion: MODEL, specName: 'twelve-factor', trainingWindow: TRAINING_WINDOW, dataFingerprint: 'data-fp', metrics: { validationAuc: 0.72, trainRows: 4000, trainPositives: 700 } };
+  const base = {
+    modelVersion: MODEL,
+    specName: 'twelve-factor',
+    trainingWindow: TRAINING_WINDOW,
+    dataFingerprint: 'data-fp',
+    metrics: { validationAuc: 0.72, trainRows: 4000, trainPositives: 700 },
+  };
   return [
     { ...base, state: 'draft', actor: 'trainer', reason: 'trained', at: '2025-07-02T00:00:00.000Z' },
     { ...base, state: 'approved', actor: 'officer-legal', at: '2025-07-03T00:00:00.000Z' },
@@ -99,22 +135,41 @@ export function modelEvents(): ModelVersionEvent[] {
   ];
 }
 
-export const COLOUR_POLICY: ColourPolicyEvent = { version: 'cp-2', thresholds: { yellow: 0.3, red: 0.6 }, state: 'active', actor: 'officer-policy', at: '2025-07-04T01:00:00.000Z' };
+export const COLOUR_POLICY: ColourPolicyEvent = {
+  version: 'cp-2',
+  thresholds: { yellow: 0.3, red: 0.6 },
+  state: 'active',
+  actor: 'officer-policy',
+  at: '2025-07-04T01:00:00.000Z',
+};
 
 export function drawEvent(): DrawCompleted {
   return {
-    drawId: '6f1c2a40-0000-4000-8000-000000000001', seed: 'seed-feb', window: { from: '2026-02-01', to: '2026-02-28' }, inputsFingerprint: 'b'.repeat(64),
-    modelSuspended: false, modelVersion: MODEL, explorationShare: 0.1,
+    drawId: '6f1c2a40-0000-4000-8000-000000000001',
+    seed: 'seed-feb',
+    window: { from: '2026-02-01', to: '2026-02-28' },
+    inputsFingerprint: 'b'.repeat(64),
+    modelSuspended: false,
+    modelVersion: MODEL,
+    explorationShare: 0.1,
     tasks: ENTERPRISES.filter((e) => e.reason !== null).map((e) => ({ department: 'SAMR', creditCode: e.creditCode, reason: e.reason as string })),
-    planStatus: 'published', planViolations: 0, at: '2026-01-28T00:00:00.000Z',
+    planStatus: 'published',
+    planViolations: 0,
+    at: '2026-01-28T00:00:00.000Z',
   };
 }
 
 export function visitResults(): VisitResultRecorded[] {
   return ENTERPRISES.filter((e) => e.reason !== null).map((e) => ({
-    visitId: `visit-${e.index}`, creditCode: e.creditCode, date: VISIT_DATE, officerIds: ['officer-1'], at: `${VISIT_DATE}T10:00:00.000Z`,
-    items: [e.violation
-      ? { item: '计量器具', department: 'SAMR', result: '责令整改', violation: '未检定' }
-      : { item: '计量器具', department: 'SAMR', result: '未发现问题' }],
+    visitId: `visit-${e.index}`,
+    creditCode: e.creditCode,
+    date: VISIT_DATE,
+    officerIds: ['officer-1'],
+    at: `${VISIT_DATE}T10:00:00.000Z`,
+    items: [
+      e.violation
+        ? { item: '计量器具', department: 'SAMR', result: '责令整改', violation: '未检定' }
+        : { item: '计量器具', department: 'SAMR', result: '未发现问题' },
+    ],
   }));
 }

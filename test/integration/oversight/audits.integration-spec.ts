@@ -6,19 +6,81 @@ import { DispatchSubjects, IntakeSubjects, ScoringSubjects, STREAMS } from '@tia
 import { connectNats, encodeJson, listDeadLetters } from '@tianping/messaging';
 import { AuditReportsService } from '../../../apps/oversight/src/audits/audit-reports.service';
 import {
-  baselineScores, COLOUR_POLICY, currentScores, drawEvent, ENTERPRISES, GREEN_P, MODEL, modelEvents, PERIOD, RED_P, subjectsEvent, TRAINING_WINDOW, visitResults,
+  baselineScores,
+  COLOUR_POLICY,
+  currentScores,
+  drawEvent,
+  ENTERPRISES,
+  GREEN_P,
+  MODEL,
+  modelEvents,
+  PERIOD,
+  RED_P,
+  subjectsEvent,
+  TRAINING_WINDOW,
+  visitResults,
   type AuditEnterprise,
 } from './audit-city.fixture';
 import { eventually, getJson, startOversight, type OversightHarness } from './oversight-app.harness';
 
-interface Share { count: number; total: number; rate: number | null; interval: { low: number; high: number } | null }
-interface Group { group: string; population: number; selectionRate: Share; flaggedRate: Share; violationFoundRate: Share; sample: { inspections: number; truePositiveRate: Share; falsePositiveRate: Share; meanPredicted: number; observed: Share; calibrationGap: number } }
-interface Gap { metric: string; highest: { group: string; value: number }; lowest: { group: string; value: number }; difference: number; ratio: number; interval: { low: number; high: number } }
-interface Fairness { dimensions: { dimension: string; groups: Group[]; gaps: Gap[] }[] }
-interface Accuracy { samples: Record<string, { inspections: number; violationRate: Share; auc: { value: number } | null; calibration: { n: number; meanPredicted: number; observed: Share }[]; atRed: { truePositiveRate: Share; falsePositiveRate: Share } }>; model: { version: string; validation: Record<string, number> } }
-interface FactorDrift { factor: string; psi: number; baselineCount: number; currentCount: number }
-interface Drift { modelVersion: string; baselines: { factors: { kind: string; from: string; to: string; enterprises: number }; score: { kind: string } }; factors: FactorDrift[]; score: FactorDrift }
-interface Summary { id: string; trigger: string; sha256: string; auditSeq: number; period: { from: string; to: string }; publication: unknown }
+interface Share {
+  count: number;
+  total: number;
+  rate: number | null;
+  interval: { low: number; high: number } | null;
+}
+interface Group {
+  group: string;
+  population: number;
+  selectionRate: Share;
+  flaggedRate: Share;
+  violationFoundRate: Share;
+  sample: { inspections: number; truePositiveRate: Share; falsePositiveRate: Share; meanPredicted: number; observed: Share; calibrationGap: number };
+}
+interface Gap {
+  metric: string;
+  highest: { group: string; value: number };
+  lowest: { group: string; value: number };
+  difference: number;
+  ratio: number;
+  interval: { low: number; high: number };
+}
+interface Fairness {
+  dimensions: { dimension: string; groups: Group[]; gaps: Gap[] }[];
+}
+interface Accuracy {
+  samples: Record<
+    string,
+    {
+      inspections: number;
+      violationRate: Share;
+      auc: { value: number } | null;
+      calibration: { n: number; meanPredicted: number; observed: Share }[];
+      atRed: { truePositiveRate: Share; falsePositiveRate: Share };
+    }
+  >;
+  model: { version: string; validation: Record<string, number> };
+}
+interface FactorDrift {
+  factor: string;
+  psi: number;
+  baselineCount: number;
+  currentCount: number;
+}
+interface Drift {
+  modelVersion: string;
+  baselines: { factors: { kind: string; from: string; to: string; enterprises: number }; score: { kind: string } };
+  factors: FactorDrift[];
+  score: FactorDrift;
+}
+interface Summary {
+  id: string;
+  trigger: string;
+  sha256: string;
+  auditSeq: number;
+  period: { from: string; to: string };
+  publication: unknown;
+}
 
 /** Hand counts over the fixture, written out without any of the code under test. */
 const inDistrict = (d: string) => ENTERPRISES.filter((e) => e.district === d);
@@ -36,7 +98,8 @@ describe('algorithm audits: fairness, accuracy on the random share, drift, repor
     nc = await connectNats(h.nats.url, 'oversight-audits-test');
     const js = jetstream(nc);
     const publish = (subject: string, payload: unknown, id: string) => js.publish(subject, encodeJson(payload), { msgID: id });
-    for (const [k, event] of modelEvents().entries()) await publish(k === 0 ? ScoringSubjects.modelRegistered : ScoringSubjects.modelStateChanged, event, `model-${k}`);
+    for (const [k, event] of modelEvents().entries())
+      await publish(k === 0 ? ScoringSubjects.modelRegistered : ScoringSubjects.modelStateChanged, event, `model-${k}`);
     await publish(ScoringSubjects.colourPolicyChanged, COLOUR_POLICY, 'policy');
     await publish(IntakeSubjects.subjectsUpserted, subjectsEvent(), 'subjects');
     await publish(ScoringSubjects.scoresComputed, baselineScores(), 'baseline');
@@ -57,7 +120,11 @@ describe('algorithm audits: fairness, accuracy on the random share, drift, repor
 
   async function settled(): Promise<void> {
     const jsm = await jetstreamManager(nc);
-    const durables: [string, string][] = [[STREAMS.scoring.name, 'oversight-audits-scoring'], [STREAMS.dispatch.name, 'oversight-audits-dispatch'], [STREAMS.intake.name, 'oversight-audits-subjects']];
+    const durables: [string, string][] = [
+      [STREAMS.scoring.name, 'oversight-audits-scoring'],
+      [STREAMS.dispatch.name, 'oversight-audits-dispatch'],
+      [STREAMS.intake.name, 'oversight-audits-subjects'],
+    ];
     const done = await eventually(async () => {
       for (const [stream, durable] of durables) {
         const info = await jsm.consumers.info(stream, durable);
@@ -125,9 +192,15 @@ describe('algorithm audits: fairness, accuracy on the random share, drift, repor
     expect(gap.interval.low).toBeGreaterThan(0);
     // Size and age groups come from intake's subjects: 5 employees is 0-9, established 2025-06-01 is under a year old at the period's end.
     const size = body.dimensions.find((d) => d.dimension === 'size')!;
-    expect(size.groups.map((g) => [g.group, g.population])).toEqual([['0-9', count(ENTERPRISES, (e) => e.employees === 5)], ['10-99', count(ENTERPRISES, (e) => e.employees === 50)]]);
+    expect(size.groups.map((g) => [g.group, g.population])).toEqual([
+      ['0-9', count(ENTERPRISES, (e) => e.employees === 5)],
+      ['10-99', count(ENTERPRISES, (e) => e.employees === 50)],
+    ]);
     const age = body.dimensions.find((d) => d.dimension === 'age')!;
-    expect(age.groups.map((g) => [g.group, g.population])).toEqual([['<1y', 16], ['5-10y', 64]]);
+    expect(age.groups.map((g) => [g.group, g.population])).toEqual([
+      ['<1y', 16],
+      ['5-10y', 64],
+    ]);
     expect((await getJson(`${h.baseUrl}/api/audits/fairness?from=2026-02-30`)).status).toBe(400);
   });
 
@@ -176,24 +249,33 @@ describe('algorithm audits: fairness, accuracy on the random share, drift, repor
 
   it('stores a report, logs its hash in the record, and publishes it unchanged', async () => {
     const created = await fetch(`${h.baseUrl}/api/audits/reports`, {
-      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ...PERIOD, actor: 'officer-audit' }),
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ ...PERIOD, actor: 'officer-audit' }),
     });
     expect(created.status).toBe(201);
     const summary = (await created.json()) as Summary;
     expect(summary).toMatchObject({ trigger: 'on-demand', period: PERIOD, publication: null });
 
-    const { body: stored } = await getJson<Summary & { report: { fairness: Fairness; headline: { randomShare: { inspections: number } } } }>(`${h.baseUrl}/api/audits/reports/${summary.id}`);
+    const { body: stored } = await getJson<Summary & { report: { fairness: Fairness; headline: { randomShare: { inspections: number } } } }>(
+      `${h.baseUrl}/api/audits/reports/${summary.id}`,
+    );
     expect(createHash('sha256').update(canonicalJson(stored.report)).digest('hex')).toBe(summary.sha256);
     expect(stored.report.headline.randomShare.inspections).toBe(12);
-    const { body: entry } = await getJson<{ kind: string; subjectRef: string; body: { data: { sha256: string; reportId: string } } }>(`${h.baseUrl}/api/audit/entries/${summary.auditSeq}`);
+    const { body: entry } = await getJson<{ kind: string; subjectRef: string; body: { data: { sha256: string; reportId: string } } }>(
+      `${h.baseUrl}/api/audit/entries/${summary.auditSeq}`,
+    );
     expect(entry).toMatchObject({ kind: 'algorithm-audit', subjectRef: summary.id, body: { data: { sha256: summary.sha256, reportId: summary.id } } });
 
     const { body: list } = await getJson<Summary[]>(`${h.baseUrl}/api/audits/reports`);
     expect(list.map((r) => r.id)).toContain(summary.id);
     expect((await getJson(`${h.baseUrl}/api/public/audit-reports/${summary.id}`)).status).toBe(404);
-    const publish = () => fetch(`${h.baseUrl}/api/audits/reports/${summary.id}/publish`, {
-      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ actor: 'officer-audit' }),
-    });
+    const publish = () =>
+      fetch(`${h.baseUrl}/api/audits/reports/${summary.id}/publish`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ actor: 'officer-audit' }),
+      });
     expect((await publish()).status).toBe(201);
     expect((await publish()).status).toBe(409);
     const { status, body: published } = await getJson<Summary & { report: unknown }>(`${h.baseUrl}/api/public/audit-reports/${summary.id}`);
@@ -223,7 +305,9 @@ describe('algorithm audits: fairness, accuracy on the random share, drift, repor
     const late = { ...baselineScores().scores[0], scoreId: 'late-1', creditCode: '91440604MA99999999', colour: 'green' as const };
     late.contributions = late.contributions.map((c) => (c.factor === 'industry' ? { ...c, value: 'Q' } : c));
     await js.publish(ScoringSubjects.scoresComputed, encodeJson({ batchId: 'late', scores: [late] }), { msgID: 'late-score' });
-    await js.publish(DispatchSubjects.visitResultRecorded, encodeJson({ ...visitResults()[0], visitId: 'visit-late', creditCode: late.creditCode }), { msgID: 'late-visit' });
+    await js.publish(DispatchSubjects.visitResultRecorded, encodeJson({ ...visitResults()[0], visitId: 'visit-late', creditCode: late.creditCode }), {
+      msgID: 'late-visit',
+    });
     await settled();
     const { body } = await getJson<Fairness>(`${h.baseUrl}/api/audits/fairness?${query}`);
     const industry = body.dimensions.find((d) => d.dimension === 'industry')!;
@@ -251,13 +335,18 @@ describe('algorithm audits: fairness, accuracy on the random share, drift, repor
     expect(body.performance.facts.validation).toEqual(modelEvents()[2].metrics);
     expect(body.performance.facts.latestAudit).not.toBeNull();
     expect(body.human_intervention.facts.colourPolicy).toMatchObject({ version: 'cp-2', thresholds: { yellow: 0.3, red: 0.6 } });
-    expect(body.source_data.facts).toEqual({ factors: ['abnormal_listed', 'employees', 'industry', 'years_in_operation'], scoring: expect.objectContaining({ enterprises: 80, latestAsOf: '2026-01-05' }) });
+    expect(body.source_data.facts).toEqual({
+      factors: ['abnormal_listed', 'employees', 'industry', 'years_in_operation'],
+      scoring: expect.objectContaining({ enterprises: 80, latestAsOf: '2026-01-05' }),
+    });
     expect(body.objection_procedure.facts.appealsRecorded).toEqual({});
     expect(body.lawful_basis.zh).toContain('双随机');
     expect(JSON.stringify(body)).not.toMatch(/officer-(legal|tech|policy)/);
 
     const suspended = await fetch(`${h.baseUrl}/api/kill-switch/suspend`, {
-      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ actor: 'officer-9', reason: 'drift in the scores' }),
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ actor: 'officer-9', reason: 'drift in the scores' }),
     });
     expect(suspended.status).toBe(201);
     const { body: after } = await getJson<Entry>(`${h.baseUrl}/api/register`);

@@ -30,7 +30,11 @@ async function boot(module: unknown): Promise<{ app: NestExpressApplication; bas
 }
 
 async function http<T = unknown>(baseUrl: string, method: string, path: string, body?: unknown): Promise<{ status: number; body: T }> {
-  const res = await fetch(`${baseUrl}${path}`, { method, headers: body ? { 'content-type': 'application/json' } : {}, body: body ? JSON.stringify(body) : undefined });
+  const res = await fetch(`${baseUrl}${path}`, {
+    method,
+    headers: body ? { 'content-type': 'application/json' } : {},
+    body: body ? JSON.stringify(body) : undefined,
+  });
   const text = await res.text();
   return { status: res.status, body: (text ? JSON.parse(text) : null) as T };
 }
@@ -147,7 +151,10 @@ describe('the kill switch stops risk-based selection by the next draw', () => {
     expect(drawEntry?.body).toMatchObject({ data: { drawId: random.id, modelSuspended: true } });
 
     // A person resumes it: risk-based selection returns on the next draw.
-    const resumed = await http<SuspensionChange>(oversight.baseUrl, 'POST', '/api/kill-switch/resume', { actor: 'officer-8', reason: 'drift explained, model revalidated' });
+    const resumed = await http<SuspensionChange>(oversight.baseUrl, 'POST', '/api/kill-switch/resume', {
+      actor: 'officer-8',
+      reason: 'drift explained, model revalidated',
+    });
     expect(resumed.status).toBe(201);
     expect(Date.parse(resumed.body.at)).toBeGreaterThan(Date.parse(suspended.body.at));
     await modelSuspended(false);
@@ -158,7 +165,10 @@ describe('the kill switch stops risk-based selection by the next draw', () => {
 
     const { body: state } = await http<KillSwitchState>(oversight.baseUrl, 'GET', '/api/kill-switch');
     expect(state.suspended).toBe(false);
-    expect(state.history.map((c) => [c.suspended, c.actor])).toEqual([[false, 'officer-8'], [true, 'officer-7']]);
+    expect(state.history.map((c) => [c.suspended, c.actor])).toEqual([
+      [false, 'officer-8'],
+      [true, 'officer-7'],
+    ]);
     expect(state.since?.auditSeq).toBe(resumed.body.auditSeq);
     const entries = await killSwitchEntries();
     expect(entries.map((e) => e.seq)).toEqual([suspended.body.auditSeq, resumed.body.auditSeq]);

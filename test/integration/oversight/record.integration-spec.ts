@@ -59,9 +59,15 @@ describe('oversight record: logging what scoring publishes', () => {
   it('logs every dispatch draw with its seed and inputs fingerprint, once however often it comes', async () => {
     const js = jetstream(nc);
     const draw: DrawCompleted = {
-      drawId: 'draw-7', seed: 'seed-2026-11', window: { from: '2026-12-01', to: '2026-12-31' },
-      inputsFingerprint: 'a'.repeat(64), modelSuspended: false, modelVersion: 'm-1', explorationShare: 0.1,
-      tasks: [{ department: 'SAMR', creditCode: '91440604MA4UJ8K20C', reason: 'risk' }], at: '2026-11-23T10:00:00Z',
+      drawId: 'draw-7',
+      seed: 'seed-2026-11',
+      window: { from: '2026-12-01', to: '2026-12-31' },
+      inputsFingerprint: 'a'.repeat(64),
+      modelSuspended: false,
+      modelVersion: 'm-1',
+      explorationShare: 0.1,
+      tasks: [{ department: 'SAMR', creditCode: '91440604MA4UJ8K20C', reason: 'risk' }],
+      at: '2026-11-23T10:00:00Z',
     };
     await js.publish(DispatchSubjects.drawCompleted, encodeJson(draw), { msgID: 'draw-7-a' });
     await js.publish(DispatchSubjects.drawCompleted, encodeJson(draw), { msgID: 'draw-7-b' });
@@ -86,7 +92,13 @@ describe('oversight record: logging what scoring publishes', () => {
       metrics: { auc: 0.81 },
       at: '2025-11-01T00:00:00.000Z',
     };
-    const policy: ColourPolicyEvent = { version: 'cp-3', thresholds: { yellow: 0.3, red: 0.6 }, state: 'active', actor: 'officer-9', at: '2025-11-01T00:00:00.000Z' };
+    const policy: ColourPolicyEvent = {
+      version: 'cp-3',
+      thresholds: { yellow: 0.3, red: 0.6 },
+      state: 'active',
+      actor: 'officer-9',
+      at: '2025-11-01T00:00:00.000Z',
+    };
     await js.publish(ScoringSubjects.modelStateChanged, encodeJson(approved), { msgID: 'model-1' });
     await js.publish(ScoringSubjects.modelStateChanged, encodeJson(approved), { msgID: 'model-1-again' });
     await js.publish(ScoringSubjects.colourPolicyChanged, encodeJson(policy), { msgID: 'policy-1' });
@@ -111,17 +123,27 @@ describe('oversight record: logging what scoring publishes', () => {
       const { status, body: receipt } = await getJson<Receipt>(`${h.baseUrl}/api/audit/receipts/${seq}`);
       expect(status).toBe(200);
       expect(verifyReceipt(receipt, key.publicKeyPem)).toEqual({ ok: true });
-      const forged = { ...receipt, entry: { ...receipt.entry, bodyJson: receipt.entry.bodyJson.replace(/"colour":"\w+"/, '"colour":"green"').replace('"probability":', '"probability":1') } };
+      const forged = {
+        ...receipt,
+        entry: {
+          ...receipt.entry,
+          bodyJson: receipt.entry.bodyJson.replace(/"colour":"\w+"/, '"colour":"green"').replace('"probability":', '"probability":1'),
+        },
+      };
       expect(verifyReceipt(forged, key.publicKeyPem).ok).toBe(false);
     }
     expect((await getJson(`${h.baseUrl}/api/audit/receipts/999999`)).status).toBe(404);
   });
 
   it('proves each checkpoint extends the earlier ones', async () => {
-    const checkpoints: SignedCheckpoint[] = (await h.dataSource.query(`SELECT tree_size AS "treeSize" FROM oversight.checkpoints ORDER BY tree_size`)).map((r: { treeSize: string }) => Number(r.treeSize));
+    const checkpoints: SignedCheckpoint[] = (await h.dataSource.query(`SELECT tree_size AS "treeSize" FROM oversight.checkpoints ORDER BY tree_size`)).map(
+      (r: { treeSize: string }) => Number(r.treeSize),
+    );
     expect(checkpoints.length).toBeGreaterThanOrEqual(3);
     const { body: latest } = await getJson<SignedCheckpoint>(`${h.baseUrl}/api/audit/checkpoints/latest`);
-    const { body: answer } = await getJson<{ from: SignedCheckpoint; to: SignedCheckpoint; proof: string[] }>(`${h.baseUrl}/api/audit/consistency?from=${checkpoints[0]}&to=${latest.treeSize}`);
+    const { body: answer } = await getJson<{ from: SignedCheckpoint; to: SignedCheckpoint; proof: string[] }>(
+      `${h.baseUrl}/api/audit/consistency?from=${checkpoints[0]}&to=${latest.treeSize}`,
+    );
     expect(verifyConsistency(answer.from.treeSize, answer.to.treeSize, answer.from.rootHash, answer.to.rootHash, answer.proof)).toBe(true);
     expect(verifyConsistency(answer.from.treeSize, answer.to.treeSize, answer.to.rootHash, answer.from.rootHash, answer.proof)).toBe(false);
     expect((await getJson(`${h.baseUrl}/api/audit/consistency?from=3&to=1`)).status).toBe(400);
@@ -129,13 +151,30 @@ describe('oversight record: logging what scoring publishes', () => {
   });
 
   it('logs a full read of personal data with who, role and why, and refuses one without a reason', async () => {
-    const post = (body: unknown) => getJson<{ seq: number }>(`${h.baseUrl}/api/audit/personal-data-reads`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-    const read = { actor: 'officer-9', role: 'department', creditCode: '91310000MA1FL8XQ3K', route: 'GET /api/enterprises/:creditCode/personal-data', reason: '送达行政处罚告知书' };
+    const post = (body: unknown) =>
+      getJson<{ seq: number }>(`${h.baseUrl}/api/audit/personal-data-reads`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+    const read = {
+      actor: 'officer-9',
+      role: 'department',
+      creditCode: '91310000MA1FL8XQ3K',
+      route: 'GET /api/enterprises/:creditCode/personal-data',
+      reason: '送达行政处罚告知书',
+    };
     expect((await post({ ...read, reason: ' ' })).status).toBe(400);
     const logged = await post(read);
     expect(logged.status).toBe(201);
-    const { body: entry } = await getJson<{ kind: string; subjectRef: string; body: { data: Record<string, unknown> } }>(`${h.baseUrl}/api/audit/entries/${logged.body.seq}`);
-    expect(entry).toMatchObject({ kind: 'personal-data-read', subjectRef: read.creditCode, body: { data: { actor: 'officer-9', role: 'department', reason: read.reason } } });
+    const { body: entry } = await getJson<{ kind: string; subjectRef: string; body: { data: Record<string, unknown> } }>(
+      `${h.baseUrl}/api/audit/entries/${logged.body.seq}`,
+    );
+    expect(entry).toMatchObject({
+      kind: 'personal-data-read',
+      subjectRef: read.creditCode,
+      body: { data: { actor: 'officer-9', role: 'department', reason: read.reason } },
+    });
   });
 
   it('refuses UPDATE, DELETE and TRUNCATE of log rows while the guard is in place', async () => {

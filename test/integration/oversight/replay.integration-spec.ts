@@ -33,7 +33,7 @@ async function cli(args: string[]): Promise<{ code: number; stdout: string; stde
 }
 
 /** A logged score, replayed from its pinned model version and input snapshot, is reproduced exactly. */
-describe('replaying scores from oversight\'s record', () => {
+describe("replaying scores from oversight's record", () => {
   let h: SuiteHarness;
   let model: GamModel;
   let logged: ScoreEntry[];
@@ -58,14 +58,35 @@ describe('replaying scores from oversight\'s record', () => {
     model = (await h.scoring.app.get(TrainingService).train({ asOf: AS_OF, seed: 5, createdBy: 'trainer-qian' })).model;
     const path = `/api/approvals/models/${encodeURIComponent(model.version)}`;
     await eventually(async () => (await h.call(h.oversight.baseUrl, 'GET', path)).status === 200, 'oversight to learn of the version');
-    const technical = await h.call(h.oversight.baseUrl, 'POST', `${path}/sign-offs`, { actor: 'reviewer-li', role: 'technical', decision: 'approve', reasons: 'AUC and calibration checked' });
+    const technical = await h.call(h.oversight.baseUrl, 'POST', `${path}/sign-offs`, {
+      actor: 'reviewer-li',
+      role: 'technical',
+      decision: 'approve',
+      reasons: 'AUC and calibration checked',
+    });
     expect(technical.status).toBe(201);
     // The legal sign-off through the CLI: it writes the grant to the outbox, the running service publishes it.
-    const signed = await cli(['approval', 'sign', 'model', model.version, '--actor', 'counsel-wang', '--role', 'legal', '--decision', 'approve', '--reasons', 'every factor has a legal basis']);
+    const signed = await cli([
+      'approval',
+      'sign',
+      'model',
+      model.version,
+      '--actor',
+      'counsel-wang',
+      '--role',
+      'legal',
+      '--decision',
+      'approve',
+      '--reasons',
+      'every factor has a legal basis',
+    ]);
     expect(signed.stderr).toBe('');
     expect(JSON.parse(signed.stdout)).toMatchObject({ command: 'approval sign', status: 'approved' });
     const registry = h.scoring.app.get(ModelRegistryService);
-    await eventually(async () => (await h.call<{ state: string }>(h.scoring.baseUrl, 'GET', `/api/models/${encodeURIComponent(model.version)}`)).body.state === 'approved', 'scoring to apply the grant');
+    await eventually(
+      async () => (await h.call<{ state: string }>(h.scoring.baseUrl, 'GET', `/api/models/${encodeURIComponent(model.version)}`)).body.state === 'approved',
+      'scoring to apply the grant',
+    );
     await registry.changeState(model.version, 'active', 'operator-sun');
     const run = await h.scoring.app.get(ScoringService).scoreAll(AS_OF);
     await h.scoring.app.get(ScorePublisher).drain();
@@ -101,7 +122,11 @@ describe('replaying scores from oversight\'s record', () => {
     expect(body.inputFingerprintMatches).toBe(false);
     const fields = body.differences.map((d) => d.field);
     expect(fields).toEqual(expect.arrayContaining(['inputFingerprint', `contributions[${factor}].contribution`, 'logit', 'probability']));
-    expect(body.differences.find((d) => d.factor)).toMatchObject({ factor, logged: score.contributions[index].contribution, recomputed: body.recomputed.contributions[index].contribution });
+    expect(body.differences.find((d) => d.factor)).toMatchObject({
+      factor,
+      logged: score.contributions[index].contribution,
+      recomputed: body.recomputed.contributions[index].contribution,
+    });
 
     // A tamperer who also recomputes the fingerprint is still caught, at the same factor.
     const refingerprinted = { ...tampered, inputFingerprint: inputFingerprint(tampered.contributions.map((c) => c.value)) };
@@ -124,7 +149,9 @@ describe('replaying scores from oversight\'s record', () => {
     expect((await replay({ ...score, modelVersion: 'm-unknown' })).status).toBe(404);
     expect((await replay({ ...score, colourPolicyVersion: 'cp-unknown' })).status).toBe(404);
     expect((await replay({ ...score, contributions: score.contributions.slice(1) })).status).toBe(422);
-    expect((await replay({ ...score, contributions: [{ ...score.contributions[0], value: { nested: 1 } }, ...score.contributions.slice(1)] })).status).toBe(400);
+    expect((await replay({ ...score, contributions: [{ ...score.contributions[0], value: { nested: 1 } }, ...score.contributions.slice(1)] })).status).toBe(
+      400,
+    );
     expect((await replay({ ...score, probability: 'high' })).status).toBe(400);
   });
 
@@ -133,7 +160,13 @@ describe('replaying scores from oversight\'s record', () => {
     const ok = await cli(['audit', 'replay', String(entry.seq)]);
     expect(ok.code).toBe(0);
     expect(JSON.parse(ok.stdout)).toMatchObject({
-      command: 'audit replay', seq: entry.seq, entryVerified: true, scoreId: entry.body.data.score.scoreId, identical: true, inputFingerprintMatches: true, differences: [],
+      command: 'audit replay',
+      seq: entry.seq,
+      entryVerified: true,
+      scoreId: entry.body.data.score.scoreId,
+      identical: true,
+      inputFingerprintMatches: true,
+      differences: [],
     });
     const [notAScore] = (await h.call<{ seq: number }[]>(h.oversight.baseUrl, 'GET', '/api/audit/entries?kind=sign-off')).body;
     const refused = await cli(['audit', 'replay', String(notAScore.seq)]);

@@ -20,7 +20,11 @@ const WINDOW = { start: '2025-03-01', end: '2025-03-31' };
 type Json = Record<string, unknown>;
 
 async function http<T = Json>(baseUrl: string, method: string, path: string, body?: unknown): Promise<{ status: number; body: T }> {
-  const res = await fetch(`${baseUrl}${path}`, { method, headers: body ? { 'content-type': 'application/json' } : {}, body: body ? JSON.stringify(body) : undefined });
+  const res = await fetch(`${baseUrl}${path}`, {
+    method,
+    headers: body ? { 'content-type': 'application/json' } : {},
+    body: body ? JSON.stringify(body) : undefined,
+  });
   const text = await res.text();
   return { status: res.status, body: (text ? JSON.parse(text) : null) as T };
 }
@@ -36,7 +40,16 @@ async function until<T>(probe: () => Promise<T | null | undefined | false>, what
 }
 
 function modelEvent(state: ModelVersionEvent['state'], actor: string): ModelVersionEvent {
-  return { modelVersion: 'rm-test-1', state, actor, specName: 'default', trainingWindow: { from: '2022-01-01', to: '2025-01-01' }, dataFingerprint: 'f'.repeat(64), metrics: { auc: 0.7 }, at: new Date().toISOString() };
+  return {
+    modelVersion: 'rm-test-1',
+    state,
+    actor,
+    specName: 'default',
+    trainingWindow: { from: '2022-01-01', to: '2025-01-01' },
+    dataFingerprint: 'f'.repeat(64),
+    metrics: { auc: 0.7 },
+    at: new Date().toISOString(),
+  };
 }
 
 /** Human review over the real oversight and dispatch services: confirmations of red, overrides, and appeals. */
@@ -56,7 +69,8 @@ describe('a red takes effect only once a person confirms it, and an appeal is de
     const { inputs } = await dispatch.app.get(DrawInputsRepository).load(WINDOW);
     return new Map(inputs.enterprises.map((e) => [e.creditCode, e.colour]));
   };
-  const colourInDispatch = (creditCode: string, colour: RiskColour) => until(async () => (await effectiveColours()).get(creditCode) === colour, `${creditCode} ${colour} in dispatch`);
+  const colourInDispatch = (creditCode: string, colour: RiskColour) =>
+    until(async () => (await effectiveColours()).get(creditCode) === colour, `${creditCode} ${colour} in dispatch`);
   const oversightEvents = async (subject: string): Promise<unknown[]> => {
     const jsm = await jetstreamManager(client);
     const info = await jsm.streams.info(STREAMS.oversight.name);
@@ -68,7 +82,12 @@ describe('a red takes effect only once a person confirms it, and an appeal is de
     return out;
   };
   const appeal = (creditCode: string, extra: Json = {}) =>
-    http<AppealView>(oversight.baseUrl, 'POST', '/api/appeals', { actor: `ent-${creditCode.slice(-4)}`, creditCode, grounds: '该投诉并非针对本企业，本企业已于去年完成整改。', ...extra });
+    http<AppealView>(oversight.baseUrl, 'POST', '/api/appeals', {
+      actor: `ent-${creditCode.slice(-4)}`,
+      creditCode,
+      grounds: '该投诉并非针对本企业，本企业已于去年完成整改。',
+      ...extra,
+    });
 
   beforeAll(async () => {
     db = await createTestDatabase();
@@ -89,13 +108,24 @@ describe('a red takes effect only once a person confirms it, and an appeal is de
     // Who built and approved the model, as scoring publishes it: the record names them.
     await publish(ScoringSubjects.modelRegistered, modelEvent('draft', 'trainer-li'));
     await publish(ScoringSubjects.modelStateChanged, modelEvent('approved', 'approver-wang'));
-    await publish(ScoringSubjects.colourPolicyChanged, { version: 'cp-1', thresholds: { yellow: 0.2, red: 0.5 }, state: 'active', actor: 'policy-zhao', at: new Date().toISOString() });
+    await publish(ScoringSubjects.colourPolicyChanged, {
+      version: 'cp-1',
+      thresholds: { yellow: 0.2, red: 0.5 },
+      state: 'active',
+      actor: 'policy-zhao',
+      at: new Date().toISOString(),
+    });
     for (const b of scoreBatches(city.scores)) await publish(ScoringSubjects.scoresComputed, b);
     reds = city.scores.filter((s) => s.colour === 'red' && !city.dissolved.includes(s.creditCode));
     yellows = city.scores.filter((s) => s.colour === 'yellow' && !city.dissolved.includes(s.creditCode));
     const projections = dispatch.app.get(ProjectionRepository);
     await until(async () => (await projections.counts()).scores === city.scores.length, 'dispatch scores');
-    await until(async () => (await http<{ pending: number }>(oversight.baseUrl, 'GET', '/api/reviews/confirmations')).body.pending === city.scores.filter((s) => s.colour === 'red').length, 'confirmation queue');
+    await until(
+      async () =>
+        (await http<{ pending: number }>(oversight.baseUrl, 'GET', '/api/reviews/confirmations')).body.pending ===
+        city.scores.filter((s) => s.colour === 'red').length,
+      'confirmation queue',
+    );
     await until(async () => (await http<Json[]>(oversight.baseUrl, 'GET', '/api/audit/entries?kind=colour-policy')).body.length === 1, 'model events logged');
   }, 120_000);
 
@@ -113,12 +143,28 @@ describe('a red takes effect only once a person confirms it, and an appeal is de
     expect(reds.every((s) => before.get(s.creditCode) === 'yellow')).toBe(true);
 
     const [first, second] = reds;
-    expect((await http(oversight.baseUrl, 'POST', `/api/reviews/confirmations/${encodeURIComponent(first.scoreId)}`, { actor: 'officer-a', reasons: 'no' })).status).toBe(400);
-    const confirmed = await http(oversight.baseUrl, 'POST', `/api/reviews/confirmations/${encodeURIComponent(first.scoreId)}`, { actor: 'officer-a', reasons: '近三年两次立案，投诉属实，确认红色。' });
+    expect(
+      (await http(oversight.baseUrl, 'POST', `/api/reviews/confirmations/${encodeURIComponent(first.scoreId)}`, { actor: 'officer-a', reasons: 'no' })).status,
+    ).toBe(400);
+    const confirmed = await http(oversight.baseUrl, 'POST', `/api/reviews/confirmations/${encodeURIComponent(first.scoreId)}`, {
+      actor: 'officer-a',
+      reasons: '近三年两次立案，投诉属实，确认红色。',
+    });
     expect(confirmed.status).toBe(200);
     expect(confirmed.body).toMatchObject({ status: 'confirmed', colour: 'red', actor: 'officer-a' });
-    expect((await http(oversight.baseUrl, 'POST', `/api/reviews/confirmations/${encodeURIComponent(first.scoreId)}`, { actor: 'officer-b', reasons: 'confirm again please' })).status).toBe(409);
-    const overridden = await http(oversight.baseUrl, 'POST', `/api/reviews/confirmations/${encodeURIComponent(second.scoreId)}`, { actor: 'officer-a', colour: 'yellow', reasons: '违法记录已撤销，改为黄色。' });
+    expect(
+      (
+        await http(oversight.baseUrl, 'POST', `/api/reviews/confirmations/${encodeURIComponent(first.scoreId)}`, {
+          actor: 'officer-b',
+          reasons: 'confirm again please',
+        })
+      ).status,
+    ).toBe(409);
+    const overridden = await http(oversight.baseUrl, 'POST', `/api/reviews/confirmations/${encodeURIComponent(second.scoreId)}`, {
+      actor: 'officer-a',
+      colour: 'yellow',
+      reasons: '违法记录已撤销，改为黄色。',
+    });
     expect(overridden.body).toMatchObject({ status: 'overridden', colour: 'yellow', modelColour: 'red' });
 
     await colourInDispatch(first.creditCode, 'red');
@@ -151,7 +197,10 @@ describe('a red takes effect only once a person confirms it, and an appeal is de
     const [one, two] = yellows.slice(-2);
     const older = (code: string) => score(code, 'yellow', '2025-03-03T00:00:00Z');
     const newer = (code: string) => score(code, 'red', '2025-03-03T09:00:00+08:00'); // an hour later, written with an offset;
-    await publish(ScoringSubjects.scoresComputed, { batchId: 'twice', scores: [older(one.creditCode), newer(one.creditCode), newer(two.creditCode), older(two.creditCode)] });
+    await publish(ScoringSubjects.scoresComputed, {
+      batchId: 'twice',
+      scores: [older(one.creditCode), newer(one.creditCode), newer(two.creditCode), older(two.creditCode)],
+    });
     for (const code of [one.creditCode, two.creditCode]) {
       const view = await until(async () => {
         const body = (await http<{ score: { scoreId: string } | null; state: string }>(oversight.baseUrl, 'GET', `/api/reviews/enterprises/${code}`)).body;
@@ -169,7 +218,13 @@ describe('a red takes effect only once a person confirms it, and an appeal is de
     expect((await appeal('91310000MA1FL8XQ3X')).status).toBe(400);
     const filed = await appeal(target.creditCode, { challenges: [challenge], evidence: [evidence] });
     expect(filed.status).toBe(201);
-    expect(filed.body).toMatchObject({ status: 'filed', creditCode: target.creditCode, colour: 'red', challenges: [challenge], evidence: [{ n: 0, name: evidence.name, size: 29 }] });
+    expect(filed.body).toMatchObject({
+      status: 'filed',
+      creditCode: target.creditCode,
+      colour: 'red',
+      challenges: [challenge],
+      evidence: [{ n: 0, name: evidence.name, size: 29 }],
+    });
     expect((await appeal(target.creditCode)).status).toBe(409);
     const id = filed.body.id;
 
@@ -188,10 +243,22 @@ describe('a red takes effect only once a person confirms it, and an appeal is de
       const refused = await http<{ message: string }>(oversight.baseUrl, 'POST', `/api/appeals/${id}/claim`, { actor: involved });
       expect([involved, refused.status]).toEqual([involved, 403]);
     }
-    expect((await http(oversight.baseUrl, 'POST', `/api/appeals/${id}/claim`, { actor: 'officer-b' })).body).toMatchObject({ status: 'in-review', reviewer: 'officer-b' });
-    expect((await http(oversight.baseUrl, 'POST', `/api/appeals/${id}/decision`, { actor: 'officer-c', outcome: 'upheld', reasons: '维持原评分。' })).status).toBe(403);
-    expect((await http(oversight.baseUrl, 'POST', `/api/appeals/${id}/decision`, { actor: 'officer-b', outcome: 'overridden', reasons: '证据充分。' })).status).toBe(400);
-    const decided = await http<AppealView>(oversight.baseUrl, 'POST', `/api/appeals/${id}/decision`, { actor: 'officer-b', outcome: 'overridden', overrideColour: 'green', reasons: '投诉系针对同名企业，整改报告属实，改为绿色。' });
+    expect((await http(oversight.baseUrl, 'POST', `/api/appeals/${id}/claim`, { actor: 'officer-b' })).body).toMatchObject({
+      status: 'in-review',
+      reviewer: 'officer-b',
+    });
+    expect(
+      (await http(oversight.baseUrl, 'POST', `/api/appeals/${id}/decision`, { actor: 'officer-c', outcome: 'upheld', reasons: '维持原评分。' })).status,
+    ).toBe(403);
+    expect(
+      (await http(oversight.baseUrl, 'POST', `/api/appeals/${id}/decision`, { actor: 'officer-b', outcome: 'overridden', reasons: '证据充分。' })).status,
+    ).toBe(400);
+    const decided = await http<AppealView>(oversight.baseUrl, 'POST', `/api/appeals/${id}/decision`, {
+      actor: 'officer-b',
+      outcome: 'overridden',
+      overrideColour: 'green',
+      reasons: '投诉系针对同名企业，整改报告属实，改为绿色。',
+    });
     expect(decided.status).toBe(200);
     expect(decided.body).toMatchObject({ status: 'decided', outcome: 'overridden', overrideColour: 'green', reviewer: 'officer-b' });
     expect(decided.body.steps.map((s) => s.step)).toEqual(['filed', 'in-review', 'decided']);
@@ -210,14 +277,20 @@ describe('a red takes effect only once a person confirms it, and an appeal is de
     const filed = await appeal(target.creditCode, { challenges: [{ kind: 'case', recordId: 'CASE-7', claim: '该处罚已经行政复议撤销' }] });
     const id = filed.body.id;
     const decided = await http<AppealView>(oversight.baseUrl, 'POST', `/api/appeals/${id}/decision`, {
-      actor: 'officer-d', outcome: 'corrected', reasons: '行政复议决定书已撤销该处罚，更正数据后重新评分。', corrections: [{ kind: 'case', recordId: 'CASE-7', action: 'revoke' }],
+      actor: 'officer-d',
+      outcome: 'corrected',
+      reasons: '行政复议决定书已撤销该处罚，更正数据后重新评分。',
+      corrections: [{ kind: 'case', recordId: 'CASE-7', action: 'revoke' }],
     });
     expect(decided.body).toMatchObject({ status: 'awaiting-rescore', outcome: 'corrected' });
     const events = (await until(async () => {
       const all = (await oversightEvents(OversightSubjects.appealDecided)) as AppealDecided[];
       return all.some((e) => e.appealId === id) ? all : null;
     }, 'appeal decided event')) as AppealDecided[];
-    expect(events.find((e) => e.appealId === id)).toMatchObject({ outcome: 'corrected', corrections: [{ kind: 'case', recordId: 'CASE-7', action: 'revoke' }] });
+    expect(events.find((e) => e.appealId === id)).toMatchObject({
+      outcome: 'corrected',
+      corrections: [{ kind: 'case', recordId: 'CASE-7', action: 'revoke' }],
+    });
 
     // Scoring re-scores the enterprise once intake has applied the correction.
     const rescored = { ...score(target.creditCode, 'green', new Date(Date.now() + 1000).toISOString()), probability: 0.05 };

@@ -46,12 +46,19 @@ describe('audit verify names the first entry tampered with directly in PostgreSQ
     const log = h.app.get(AuditLogService);
     // Three batches, three signed checkpoints (20, 40, 60); a model version entry among the scores.
     for (let batch = 0; batch < 3; batch++) {
-      await log.appendBatch(Array.from({ length: 20 }, (_, i): EntryDraft => {
-        const n = batch * 20 + i;
-        if (n === 33) return { kind: 'model-version', subjectRef: 'm-2025.11.1', data: { state: 'approved', actor: 'officer-7' } };
-        const score = sampleScore(n);
-        return { kind: 'score', subjectRef: score.creditCode, data: { batchId: `b${batch}`, score: score as unknown as JsonValue }, eventKey: `score:${score.scoreId}` };
-      }));
+      await log.appendBatch(
+        Array.from({ length: 20 }, (_, i): EntryDraft => {
+          const n = batch * 20 + i;
+          if (n === 33) return { kind: 'model-version', subjectRef: 'm-2025.11.1', data: { state: 'approved', actor: 'officer-7' } };
+          const score = sampleScore(n);
+          return {
+            kind: 'score',
+            subjectRef: score.creditCode,
+            data: { batchId: `b${batch}`, score: score as unknown as JsonValue },
+            eventKey: `score:${score.scoreId}`,
+          };
+        }),
+      );
     }
     await pg.query(`CREATE TABLE public.audit_entries_backup AS SELECT * FROM oversight.audit_entries`);
   });
@@ -117,7 +124,12 @@ describe('audit verify names the first entry tampered with directly in PostgreSQ
   it('a well-formed row appended behind the service\'s back is named "inserted": no signed checkpoint covers it', async () => {
     const previous = await row(ENTRIES - 1);
     const forged = createEntry(previous, { at: '2025-01-01T00:00:00.000Z', data: { forged: true }, kind: 'score', ref: null });
-    await pg.query(`INSERT INTO oversight.audit_entries VALUES ($1, 'score', NULL, $2, $3, $4, '2025-01-01T00:00:00.000Z')`, [ENTRIES, forged.prevHash, forged.bodyJson, forged.leafHash]);
+    await pg.query(`INSERT INTO oversight.audit_entries VALUES ($1, 'score', NULL, $2, $3, $4, '2025-01-01T00:00:00.000Z')`, [
+      ENTRIES,
+      forged.prevHash,
+      forged.bodyJson,
+      forged.leafHash,
+    ]);
     await pg.query(`DELETE FROM public.audit_entries_backup WHERE seq >= $1`, [ENTRIES]);
     const { code, result } = await auditVerifyCli(h);
     expect(code).toBe(1);

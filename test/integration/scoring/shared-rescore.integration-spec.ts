@@ -34,7 +34,10 @@ describe('a full re-score shared among scoring instances', () => {
   const runs: ScoreRunResult[] = [];
 
   const history = (runId: string): Promise<HistoryRow[]> =>
-    dataSource.query(`SELECT credit_code, probability, logit, colour, contributions, factor_values FROM scoring.score_history WHERE run_id = $1 ORDER BY credit_code`, [runId]);
+    dataSource.query(
+      `SELECT credit_code, probability, logit, colour, contributions, factor_values FROM scoring.score_history WHERE run_id = $1 ORDER BY credit_code`,
+      [runId],
+    );
   const startInstances = async (n: number) => {
     instances = await Promise.all(Array.from({ length: n }, () => startAppProcess('scoring', { DATABASE_URL: db.url, NATS_URL: nats.url })));
   };
@@ -56,8 +59,15 @@ describe('a full re-score shared among scoring instances', () => {
     const trained = await cli.get(TrainingService).train({ asOf: AS_OF, seed: 1, createdBy: 'test', spec: oneCandidateSpec() });
     const registry = cli.get(ModelRegistryService);
     await registry.approve({
-      subjectKind: 'model-version', subjectRef: trained.model.version, proposedBy: 'test', auditSeq: 0, at: new Date().toISOString(),
-      approvedBy: [{ actor: 'reviewer-t', role: 'technical', auditSeq: 0 }, { actor: 'reviewer-l', role: 'legal', auditSeq: 0 }],
+      subjectKind: 'model-version',
+      subjectRef: trained.model.version,
+      proposedBy: 'test',
+      auditSeq: 0,
+      at: new Date().toISOString(),
+      approvedBy: [
+        { actor: 'reviewer-t', role: 'technical', auditSeq: 0 },
+        { actor: 'reviewer-l', role: 'legal', auditSeq: 0 },
+      ],
     });
     await registry.changeState(trained.model.version, 'active', 'test');
   }, 180_000);

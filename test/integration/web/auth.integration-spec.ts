@@ -72,7 +72,8 @@ describe('signing in to the web app', () => {
   it('ends the sessions of an account an administrator disables', async () => {
     const admin = await signIn(web.baseUrl, 'admin');
     const created = await fetch(`${web.baseUrl}/api/accounts`, {
-      method: 'POST', headers: { cookie: admin, 'content-type': 'application/json' },
+      method: 'POST',
+      headers: { cookie: admin, 'content-type': 'application/json' },
       body: JSON.stringify({ username: 'temp-officer', password: 'another-pass-99', role: 'department', department: 'ENV' }),
     });
     expect(created.status).toBe(201);
@@ -86,7 +87,8 @@ describe('signing in to the web app', () => {
 
   it('refuses an account whose binding does not fit its role', async () => {
     const admin = await signIn(web.baseUrl, 'admin');
-    const post = (body: object) => fetch(`${web.baseUrl}/api/accounts`, { method: 'POST', headers: { cookie: admin, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const post = (body: object) =>
+      fetch(`${web.baseUrl}/api/accounts`, { method: 'POST', headers: { cookie: admin, 'content-type': 'application/json' }, body: JSON.stringify(body) });
     expect((await post({ username: 'ent-without-code', password: 'pass-word-123', role: 'enterprise' })).status).toBe(400);
     expect((await post({ username: 'ent-bad-code', password: 'pass-word-123', role: 'enterprise', creditCode: '91310000MA1FL8XQ3A' })).status).toBe(400);
     expect((await post({ username: 'disp-with-dept', password: 'pass-word-123', role: 'dispatcher', department: 'SAMR' })).status).toBe(400);

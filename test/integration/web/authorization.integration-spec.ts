@@ -9,7 +9,16 @@ type Caller = Role | 'anonymous';
 const CALLERS: Caller[] = ['anonymous', ...ROLES];
 
 function pathOf(rule: RouteRule, creditCode = OWN_CODE, visit = OWN_VISIT): string {
-  return rule.path.replace(':creditCode', creditCode).replace(':id', visit).replace(':seq', '1').replace(':username', 'nobody-at-all').replace(':scoreId', 'score-1').replace(':n', '0').replace(':version', 'm-1') + (rule.personalData === 'full' ? '?reason=case%20handling' : '');
+  return (
+    rule.path
+      .replace(':creditCode', creditCode)
+      .replace(':id', visit)
+      .replace(':seq', '1')
+      .replace(':username', 'nobody-at-all')
+      .replace(':scoreId', 'score-1')
+      .replace(':n', '0')
+      .replace(':version', 'm-1') + (rule.personalData === 'full' ? '?reason=case%20handling' : '')
+  );
 }
 
 function expected(rule: RouteRule, caller: Caller): 'open' | 401 | 403 {
@@ -27,7 +36,10 @@ describe('who may call which API route (the route table, enforced on the server)
   beforeAll(async () => {
     web = await startWeb();
     await createRoleAccounts(web.app);
-    fake = await startFakeSuite({ [OWN_VISIT]: { creditCode: OWN_CODE, departments: ['SAMR', 'FIRE'] }, [FOREIGN_VISIT]: { creditCode: OTHER_CODE, departments: ['ENV'] } });
+    fake = await startFakeSuite({
+      [OWN_VISIT]: { creditCode: OWN_CODE, departments: ['SAMR', 'FIRE'] },
+      [FOREIGN_VISIT]: { creditCode: OTHER_CODE, departments: ['ENV'] },
+    });
     routeSuiteTo(fake.port);
     for (const role of ROLES) cookies[role] = await signIn(web.baseUrl, USERNAMES[role]);
   });
@@ -69,15 +81,18 @@ describe('who may call which API route (the route table, enforced on the server)
 
   const ownedByCode = ROUTES.filter((r) => r.ownCreditCode && r.access !== 'public' && r.access !== 'signed-in' && r.access.includes('enterprise'));
 
-  it.each(ownedByCode.map((r) => [`${r.method} ${r.path}`, r] as const))('an enterprise asking %s for another enterprise gets 404 and no data', async (_name, rule) => {
-    const answer = await call(rule, 'enterprise', pathOf(rule, OTHER_CODE));
-    expect(answer.status).toBe(404);
-    expect(answer.forwarded).toBe(false);
-    expect(answer.text).not.toContain('forwarded');
-    expect(answer.text).not.toContain(OTHER_CODE);
-    // Lower-case spelling of its own code is still its own.
-    expect((await call(rule, 'enterprise', pathOf(rule, OWN_CODE.toLowerCase()))).status).toBe(200);
-  });
+  it.each(ownedByCode.map((r) => [`${r.method} ${r.path}`, r] as const))(
+    'an enterprise asking %s for another enterprise gets 404 and no data',
+    async (_name, rule) => {
+      const answer = await call(rule, 'enterprise', pathOf(rule, OTHER_CODE));
+      expect(answer.status).toBe(404);
+      expect(answer.forwarded).toBe(false);
+      expect(answer.text).not.toContain('forwarded');
+      expect(answer.text).not.toContain(OTHER_CODE);
+      // Lower-case spelling of its own code is still its own.
+      expect((await call(rule, 'enterprise', pathOf(rule, OWN_CODE.toLowerCase()))).status).toBe(200);
+    },
+  );
 
   it('lets an enterprise rate only its own visits, and an officer record results only where its department goes', async () => {
     const rating = ROUTES.find((r) => r.path === '/api/visits/:id/rating')!;
@@ -92,10 +107,18 @@ describe('who may call which API route (the route table, enforced on the server)
   it('lets an enterprise file and follow only its own appeals, and names the signed-in account as the actor', async () => {
     const file = ROUTES.find((r) => r.method === 'POST' && r.path === '/api/appeals')!;
     const headers = { 'content-type': 'application/json', cookie: cookies.enterprise };
-    const forOther = await fetch(`${web.baseUrl}/api/appeals`, { method: 'POST', headers, body: JSON.stringify({ creditCode: OTHER_CODE, grounds: 'not ours at all' }) });
+    const forOther = await fetch(`${web.baseUrl}/api/appeals`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ creditCode: OTHER_CODE, grounds: 'not ours at all' }),
+    });
     expect(forOther.status).toBe(404);
     const before = fake.seen.length;
-    const own = await fetch(`${web.baseUrl}${file.path}`, { method: 'POST', headers, body: JSON.stringify({ creditCode: OWN_CODE.toLowerCase(), grounds: 'not ours at all', actor: 'someone-else' }) });
+    const own = await fetch(`${web.baseUrl}${file.path}`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ creditCode: OWN_CODE.toLowerCase(), grounds: 'not ours at all', actor: 'someone-else' }),
+    });
     expect(own.status).toBe(200);
     const forwarded = fake.seen.slice(before).find((s) => s.url === '/api/appeals')!;
     expect(JSON.parse(forwarded.body)).toMatchObject({ actor: USERNAMES.enterprise, creditCode: OWN_CODE.toLowerCase() });
@@ -122,7 +145,7 @@ describe('who may call which API route (the route table, enforced on the server)
     ]);
   });
 
-  it('shows personal data in full only with a reason, after oversight\'s record has logged the read', async () => {
+  it("shows personal data in full only with a reason, after oversight's record has logged the read", async () => {
     const rule = ROUTES.find((r) => r.personalData === 'full')!;
     const bare = pathOf(rule).split('?')[0];
     expect(await call(rule, 'department', bare)).toMatchObject({ status: 400, forwarded: false });
@@ -138,7 +161,10 @@ describe('who may call which API route (the route table, enforced on the server)
     } finally {
       routeSuiteTo(fake.port);
     }
-    const log = (await (await fetch(`${web.baseUrl}/api/access-log`, { headers: { cookie: cookies.oversight } })).json()) as { shown: string; username: string }[];
+    const log = (await (await fetch(`${web.baseUrl}/api/access-log`, { headers: { cookie: cookies.oversight } })).json()) as {
+      shown: string;
+      username: string;
+    }[];
     expect(log[0]).toMatchObject({ shown: 'full', username: USERNAMES.department });
   });
 
@@ -164,7 +190,10 @@ describe('who may call which API route (the route table, enforced on the server)
   });
 
   it('describes every route of the table in the OpenAPI document it serves', async () => {
-    const doc = (await (await fetch(`${web.baseUrl}/api/openapi.json`)).json()) as { openapi: string; paths: Record<string, Record<string, { 'x-roles': unknown }>> };
+    const doc = (await (await fetch(`${web.baseUrl}/api/openapi.json`)).json()) as {
+      openapi: string;
+      paths: Record<string, Record<string, { 'x-roles': unknown }>>;
+    };
     expect(doc.openapi).toMatch(/^3\./);
     for (const rule of ROUTES) {
       expect(doc.paths[rule.path.replace(/:([A-Za-z]+)/g, '{$1}')]?.[rule.method.toLowerCase()]?.['x-roles']).toEqual(rule.access);

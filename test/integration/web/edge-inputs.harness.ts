@@ -68,7 +68,10 @@ export interface Answer {
   text: string;
 }
 
-export async function send(url: string, init: { method?: string; body?: BodyInit; type?: string; cookie?: string; headers?: Record<string, string> } = {}): Promise<Answer> {
+export async function send(
+  url: string,
+  init: { method?: string; body?: BodyInit; type?: string; cookie?: string; headers?: Record<string, string> } = {},
+): Promise<Answer> {
   const headers: Record<string, string> = { ...(init.headers ?? {}) };
   if (init.type) headers['content-type'] = init.type;
   if (init.cookie) headers.cookie = init.cookie;

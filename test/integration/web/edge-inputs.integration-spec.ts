@@ -6,12 +6,21 @@ import { IntakeSubjects } from '@tianping/contracts';
 import { send, startEdgeSuite, suiteTables, type EdgeApp, type EdgeSuite } from './edge-inputs.harness';
 import { OWN_CODE, signIn } from './web-app.harness';
 
-const HEADER = '统一社会信用代码,主体名称,成立日期,注册资本(万元),股东认缴出资额(万元),从业人数,行业代码,行政区划代码,住所,经度,纬度,登记状态,列入经营异常名录,近两年法定代表人变更次数,法定代表人,法定代表人证件号,更新时间';
+const HEADER =
+  '统一社会信用代码,主体名称,成立日期,注册资本(万元),股东认缴出资额(万元),从业人数,行业代码,行政区划代码,住所,经度,纬度,登记状态,列入经营异常名录,近两年法定代表人变更次数,法定代表人,法定代表人证件号,更新时间';
 const subject = (code: string, name: string, address = '佛山市禅城区祖庙街道建新路18号首层', legalRep = '陈明') =>
   `${code},${name},2016-04-12,50,50,12,H6210,440604,${address},113.1102,23.0297,存续,否,0,${legalRep},440604198703150018,2024-05-06 10:12:00`;
 const clue = (id: string, extra: Record<string, unknown> = {}) => ({
-  clue_id: id, channel: '12345', received_at: '2024-03-01T09:15:00+08:00', credit_code: '91440604MA4UJ8K20C', category: 'food_safety',
-  department: 'SAMR', verified: true, status: 'closed', updated_at: '2024-03-12T17:00:00+08:00', ...extra,
+  clue_id: id,
+  channel: '12345',
+  received_at: '2024-03-01T09:15:00+08:00',
+  credit_code: '91440604MA4UJ8K20C',
+  category: 'food_safety',
+  department: 'SAMR',
+  verified: true,
+  status: 'closed',
+  updated_at: '2024-03-12T17:00:00+08:00',
+  ...extra,
 });
 const csvQuote = (text: string) => `"${text.replace(/"/g, '""')}"`;
 const creditCode = (n: number) => {
@@ -20,13 +29,7 @@ const creditCode = (n: number) => {
 };
 
 /** SQL an attacker would try in a text field: each must be stored (or refused) as plain data. */
-const SQL = [
-  "'; DROP TABLE intake.subjects; --",
-  '1 OR 1=1',
-  "x' OR '1'='1",
-  '$$; DROP SCHEMA web CASCADE; $$',
-  "'); DELETE FROM web.accounts WHERE ('a'='a",
-];
+const SQL = ["'; DROP TABLE intake.subjects; --", '1 OR 1=1', "x' OR '1'='1", '$$; DROP SCHEMA web CASCADE; $$', "'); DELETE FROM web.accounts WHERE ('a'='a"];
 
 /** A POST route of each app that takes a JSON body, and one the web app answers itself. */
 const JSON_ROUTES: [EdgeApp, string][] = [
@@ -61,7 +64,10 @@ describe('inputs at the edges are refused with clear errors, never a crash', () 
 
     it('a JSON Lines upload over 50 MB is refused with 413', async () => {
       const line = `${JSON.stringify(clue('BIG'))}\n`;
-      const answer = await send(`${suite.urls.intake}/api/clues`, { body: line.repeat(Math.ceil((51 * 1024 * 1024) / line.length)), type: 'application/x-ndjson' });
+      const answer = await send(`${suite.urls.intake}/api/clues`, {
+        body: line.repeat(Math.ceil((51 * 1024 * 1024) / line.length)),
+        type: 'application/x-ndjson',
+      });
       expect(answer.status).toBe(413);
       expect(answer.body.message).toMatch(/larger than the 50 MiB/);
     });
@@ -86,7 +92,10 @@ describe('inputs at the edges are refused with clear errors, never a crash', () 
     it('a JSON Lines upload with one line nested too deep is refused; brackets inside strings do not count', async () => {
       const deep = await send(`${suite.urls.intake}/api/clues`, { body: `${JSON.stringify(clue('D-1'))}\n${nested(70)}\n`, type: 'application/x-ndjson' });
       expect(deep.status).toBe(400);
-      const brackets = await send(`${suite.urls.intake}/api/clues`, { body: JSON.stringify(clue('D-2', { subject_name: '['.repeat(500) })), type: 'application/json' });
+      const brackets = await send(`${suite.urls.intake}/api/clues`, {
+        body: JSON.stringify(clue('D-2', { subject_name: '['.repeat(500) })),
+        type: 'application/json',
+      });
       expect(brackets.status).toBe(200);
       expect(brackets.body).toMatchObject({ read: 1, inserted: 1 });
     });
@@ -106,14 +115,20 @@ describe('inputs at the edges are refused with clear errors, never a crash', () 
     };
 
     it.each(JSON_ROUTES)('%s %s: a JSON body with invalid UTF-8 is refused with 400, not read with replacement characters', async (app, path) => {
-      const answer = await send(`${suite.urls[app]}${path}`, { body: damaged(JSON.stringify({ ...clue('U-1'), reason: '食品安全问题' })), type: 'application/json' });
+      const answer = await send(`${suite.urls[app]}${path}`, {
+        body: damaged(JSON.stringify({ ...clue('U-1'), reason: '食品安全问题' })),
+        type: 'application/json',
+      });
       expect(answer.status).toBe(400);
       expect(answer.body).toMatchObject({ code: 'entity.invalid.utf8' });
       expect(answer.body.message).toMatch(/not valid UTF-8/);
     });
 
     it('a JSON Lines upload with invalid UTF-8 is refused with 400 and stores nothing', async () => {
-      const answer = await send(`${suite.urls.intake}/api/clues`, { body: damaged(`${JSON.stringify(clue('U-2', { subject_name: '食品店' }))}\n`), type: 'application/x-ndjson' });
+      const answer = await send(`${suite.urls.intake}/api/clues`, {
+        body: damaged(`${JSON.stringify(clue('U-2', { subject_name: '食品店' }))}\n`),
+        type: 'application/x-ndjson',
+      });
       expect(answer.status).toBe(400);
       expect(await suite.dataSource.query(`SELECT 1 FROM intake.clues WHERE clue_id = 'U-2'`)).toHaveLength(0);
     });
@@ -130,7 +145,9 @@ describe('inputs at the edges are refused with clear errors, never a crash', () 
       const held = await suite.dataSource.query(`SELECT reasons FROM intake.quarantine WHERE source = 'http' AND reasons::text LIKE '%invalid_encoding%'`);
       expect(held).toHaveLength(1);
       expect(held[0].reasons).toEqual(expect.arrayContaining([expect.objectContaining({ field: 'name', code: 'invalid_encoding' })]));
-      const altered = await suite.dataSource.query(`SELECT count(*)::int AS n FROM intake.subjects WHERE position(chr(65533) IN name || coalesce(address, '')) > 0`);
+      const altered = await suite.dataSource.query(
+        `SELECT count(*)::int AS n FROM intake.subjects WHERE position(chr(65533) IN name || coalesce(address, '')) > 0`,
+      );
       expect(altered[0].n).toBe(0);
     });
 
@@ -152,10 +169,15 @@ describe('inputs at the edges are refused with clear errors, never a crash', () 
   describe('SQL in every text field is data', () => {
     it('intake: clues whose every text field is SQL are stored verbatim or quarantined', async () => {
       for (const [i, sql] of SQL.entries()) {
-        const stored = await send(`${suite.urls.intake}/api/clues`, { body: JSON.stringify(clue(`${sql}#${i}`, { subject_name: sql, address: sql, category: sql, credit_code: sql })), type: 'application/json' });
+        const stored = await send(`${suite.urls.intake}/api/clues`, {
+          body: JSON.stringify(clue(`${sql}#${i}`, { subject_name: sql, address: sql, category: sql, credit_code: sql })),
+          type: 'application/json',
+        });
         expect(stored.status).toBe(200);
         expect(stored.body).toMatchObject({ read: 1, inserted: 1 });
-        const [row] = await suite.dataSource.query(`SELECT subject_name, address, category, credit_code_valid FROM intake.clues WHERE clue_id = $1`, [`${sql}#${i}`]);
+        const [row] = await suite.dataSource.query(`SELECT subject_name, address, category, credit_code_valid FROM intake.clues WHERE clue_id = $1`, [
+          `${sql}#${i}`,
+        ]);
         expect(row).toEqual({ subject_name: sql, address: sql, category: sql, credit_code_valid: false });
         const every = Object.fromEntries(Object.keys(clue('x')).map((k) => [k, sql]));
         const held = await send(`${suite.urls.intake}/api/clues`, { body: JSON.stringify(every), type: 'application/json' });
@@ -166,7 +188,10 @@ describe('inputs at the edges are refused with clear errors, never a crash', () 
 
     it('intake: a CSV export whose text cells are SQL is stored verbatim; search and quarantine routes take SQL as data', async () => {
       const rows = SQL.map((sql, i) => subject(creditCode(i), csvQuote(sql), csvQuote(sql), csvQuote(sql)));
-      const answer = await send(`${suite.urls.intake}/api/exports/subjects`, { body: `${HEADER}\n${rows.join('\n')}\n${SQL.map(csvQuote).join(',')}\n`, type: 'text/csv' });
+      const answer = await send(`${suite.urls.intake}/api/exports/subjects`, {
+        body: `${HEADER}\n${rows.join('\n')}\n${SQL.map(csvQuote).join(',')}\n`,
+        type: 'text/csv',
+      });
       expect(answer.status).toBe(200);
       expect(answer.body.read).toBe(SQL.length + 1);
       expect(answer.body).toMatchObject({ inserted: SQL.length, quarantined: 1 });
@@ -179,40 +204,91 @@ describe('inputs at the edges are refused with clear errors, never a crash', () 
         expect((await send(`${suite.urls.intake}/api/quarantine?kind=${encodeURIComponent(sql)}`)).status).toBe(400);
       }
       const [open] = await suite.dataSource.query(`SELECT id FROM intake.quarantine WHERE status = 'open' ORDER BY id DESC LIMIT 1`);
-      const replayed = await send(`${suite.urls.intake}/api/quarantine/${open.id}/replay`, { body: JSON.stringify({ corrections: { name: SQL[0], address: SQL[1] }, actor: SQL[2] }), type: 'application/json' });
+      const replayed = await send(`${suite.urls.intake}/api/quarantine/${open.id}/replay`, {
+        body: JSON.stringify({ corrections: { name: SQL[0], address: SQL[1] }, actor: SQL[2] }),
+        type: 'application/json',
+      });
       expect(replayed.status).toBe(200);
-      const discarded = await send(`${suite.urls.intake}/api/quarantine/${open.id}/discard`, { body: JSON.stringify({ reason: SQL[3], actor: SQL[4] }), type: 'application/json' });
+      const discarded = await send(`${suite.urls.intake}/api/quarantine/${open.id}/discard`, {
+        body: JSON.stringify({ reason: SQL[3], actor: SQL[4] }),
+        type: 'application/json',
+      });
       expect(discarded.status).toBe(200);
       const [resolution] = await suite.dataSource.query(`SELECT status, resolution FROM intake.quarantine WHERE id = $1`, [open.id]);
       expect(resolution.status).toBe('discarded');
       expect(JSON.stringify(resolution.resolution)).toContain(JSON.stringify(SQL[3]).slice(1, -1));
-      expect((await send(`${suite.urls.intake}/api/quarantine/${encodeURIComponent(SQL[1])}/discard`, { body: JSON.stringify({ reason: SQL[0] }), type: 'application/json' })).status).toBe(400);
+      expect(
+        (
+          await send(`${suite.urls.intake}/api/quarantine/${encodeURIComponent(SQL[1])}/discard`, {
+            body: JSON.stringify({ reason: SQL[0] }),
+            type: 'application/json',
+          })
+        ).status,
+      ).toBe(400);
     });
 
     it('dispatch: conflicts, calendar names, exemptions and draw seeds keep SQL as text; SQL in ids and codes is refused', async () => {
       const url = suite.urls.dispatch;
       for (const sql of SQL) {
-        const declared = await send(`${url}/api/conflicts`, { body: JSON.stringify({ officerId: 'OFF-1', creditCode: '91440604MA4UJ8K20C', reason: sql }), type: 'application/json' });
+        const declared = await send(`${url}/api/conflicts`, {
+          body: JSON.stringify({ officerId: 'OFF-1', creditCode: '91440604MA4UJ8K20C', reason: sql }),
+          type: 'application/json',
+        });
         expect(declared.status).toBe(201);
         const [conflict] = (await send(`${url}/api/conflicts?officer=${encodeURIComponent('OFF-1')}`)).body as unknown as { reason: string }[];
         expect(conflict.reason).toBe(sql);
-        expect((await send(`${url}/api/conflicts`, { body: JSON.stringify({ officerId: sql, creditCode: sql, reason: sql }), type: 'application/json' })).status).toBe(400);
+        expect(
+          (await send(`${url}/api/conflicts`, { body: JSON.stringify({ officerId: sql, creditCode: sql, reason: sql }), type: 'application/json' })).status,
+        ).toBe(400);
         expect((await send(`${url}/api/conflicts?officer=${encodeURIComponent(sql)}&enterprise=${encodeURIComponent(sql)}`)).status).toBe(200);
         expect((await send(`${url}/api/conflicts/${encodeURIComponent(sql)}/${encodeURIComponent(sql)}`, { method: 'DELETE' })).status).toBe(404);
 
-        expect((await send(`${url}/api/calendar/2026-10-08`, { method: 'PUT', body: JSON.stringify({ kind: 'holiday', name: sql }), type: 'application/json' })).status).toBe(200);
+        expect(
+          (await send(`${url}/api/calendar/2026-10-08`, { method: 'PUT', body: JSON.stringify({ kind: 'holiday', name: sql }), type: 'application/json' }))
+            .status,
+        ).toBe(200);
         const days = (await send(`${url}/api/calendar?year=2026`)).body as unknown as { date: string; name: string }[];
         expect(days.find((d) => d.date === '2026-10-08')?.name).toBe(sql);
-        expect((await send(`${url}/api/calendar/${encodeURIComponent(sql)}`, { method: 'PUT', body: JSON.stringify({ kind: 'holiday' }), type: 'application/json' })).status).toBe(400);
+        expect(
+          (await send(`${url}/api/calendar/${encodeURIComponent(sql)}`, { method: 'PUT', body: JSON.stringify({ kind: 'holiday' }), type: 'application/json' }))
+            .status,
+        ).toBe(400);
 
-        const plan = { annualRatios: { red: 1, yellow: 0.5, green: 0.1 }, uniformAnnualRatio: 0.2, annualCapPerEnterprise: 2, checklist: ['SAMR-01'], exemptions: [sql] };
+        const plan = {
+          annualRatios: { red: 1, yellow: 0.5, green: 0.1 },
+          uniformAnnualRatio: 0.2,
+          annualCapPerEnterprise: 2,
+          checklist: ['SAMR-01'],
+          exemptions: [sql],
+        };
         expect((await send(`${url}/api/plans/SAMR`, { method: 'PUT', body: JSON.stringify(plan), type: 'application/json' })).status).toBe(200);
-        expect((await send(`${url}/api/plans/SAMR`, { method: 'PUT', body: JSON.stringify({ ...plan, checklist: [sql] }), type: 'application/json' })).status).toBe(400);
-        expect((await send(`${url}/api/plans/${encodeURIComponent(sql)}`, { method: 'PUT', body: JSON.stringify(plan), type: 'application/json' })).status).toBe(400);
+        expect(
+          (await send(`${url}/api/plans/SAMR`, { method: 'PUT', body: JSON.stringify({ ...plan, checklist: [sql] }), type: 'application/json' })).status,
+        ).toBe(400);
+        expect(
+          (await send(`${url}/api/plans/${encodeURIComponent(sql)}`, { method: 'PUT', body: JSON.stringify(plan), type: 'application/json' })).status,
+        ).toBe(400);
 
-        expect((await send(`${url}/api/visits/${encodeURIComponent(sql)}/results`, { body: JSON.stringify({ items: [{ item: 'SAMR-01', result: 'no_problem' }] }), type: 'application/json' })).status).toBe(404);
-        expect((await send(`${url}/api/visits/${encodeURIComponent(sql)}/rating`, { body: JSON.stringify({ stars: 5, comment: sql }), type: 'application/json' })).status).toBe(404);
-        expect((await send(`${url}/api/visits/x/results`, { body: JSON.stringify({ items: [{ item: sql, result: sql, violation: sql }] }), type: 'application/json' })).status).toBe(400);
+        expect(
+          (
+            await send(`${url}/api/visits/${encodeURIComponent(sql)}/results`, {
+              body: JSON.stringify({ items: [{ item: 'SAMR-01', result: 'no_problem' }] }),
+              type: 'application/json',
+            })
+          ).status,
+        ).toBe(404);
+        expect(
+          (await send(`${url}/api/visits/${encodeURIComponent(sql)}/rating`, { body: JSON.stringify({ stars: 5, comment: sql }), type: 'application/json' }))
+            .status,
+        ).toBe(404);
+        expect(
+          (
+            await send(`${url}/api/visits/x/results`, {
+              body: JSON.stringify({ items: [{ item: sql, result: sql, violation: sql }] }),
+              type: 'application/json',
+            })
+          ).status,
+        ).toBe(400);
       }
       const draw = await send(`${url}/api/draws`, { body: JSON.stringify({ from: '2026-11-02', to: '2026-11-06', seed: SQL[0] }), type: 'application/json' });
       expect(draw.status).toBe(201);
@@ -238,17 +314,37 @@ describe('inputs at the edges are refused with clear errors, never a crash', () 
         expect(login.status).toBe(401);
       }
       const admin = await signIn(url, 'admin');
-      expect((await send(`${url}/api/accounts`, { body: JSON.stringify({ username: SQL[0], password: 'long-enough-1', role: 'admin' }), type: 'application/json', cookie: admin })).status).toBe(400);
-      const created = await send(`${url}/api/accounts`, { body: JSON.stringify({ username: 'sql-pass', password: SQL_PASSWORD, role: 'oversight' }), type: 'application/json', cookie: admin });
+      expect(
+        (
+          await send(`${url}/api/accounts`, {
+            body: JSON.stringify({ username: SQL[0], password: 'long-enough-1', role: 'admin' }),
+            type: 'application/json',
+            cookie: admin,
+          })
+        ).status,
+      ).toBe(400);
+      const created = await send(`${url}/api/accounts`, {
+        body: JSON.stringify({ username: 'sql-pass', password: SQL_PASSWORD, role: 'oversight' }),
+        type: 'application/json',
+        cookie: admin,
+      });
       expect(created.status).toBe(201);
-      expect((await send(`${url}/api/auth/login`, { body: JSON.stringify({ username: 'sql-pass', password: SQL_PASSWORD }), type: 'application/json' })).status).toBe(200);
+      expect(
+        (await send(`${url}/api/auth/login`, { body: JSON.stringify({ username: 'sql-pass', password: SQL_PASSWORD }), type: 'application/json' })).status,
+      ).toBe(200);
       expect((await send(`${url}/api/accounts/${encodeURIComponent(SQL[1])}/disable`, { method: 'POST', cookie: admin })).status).toBe(404);
       const dispatcher = await signIn(url, 'dispatcher');
-      const draw = await send(`${url}/api/draws`, { body: JSON.stringify({ from: '2026-11-09', to: '2026-11-13', seed: SQL[1] }), type: 'application/json', cookie: dispatcher });
+      const draw = await send(`${url}/api/draws`, {
+        body: JSON.stringify({ from: '2026-11-09', to: '2026-11-13', seed: SQL[1] }),
+        type: 'application/json',
+        cookie: dispatcher,
+      });
       expect(draw.status).toBe(201);
       expect(draw.body.seed).toBe(SQL[1]);
       const overseer = await signIn(url, 'overseer');
-      expect((await send(`${url}/api/audit/entries?subjectRef=${encodeURIComponent(SQL[0])}&kind=${encodeURIComponent(SQL[1])}`, { cookie: overseer })).status).toBeLessThan(500);
+      expect(
+        (await send(`${url}/api/audit/entries?subjectRef=${encodeURIComponent(SQL[0])}&kind=${encodeURIComponent(SQL[1])}`, { cookie: overseer })).status,
+      ).toBeLessThan(500);
     });
 
     it('every table is still there, and no account was deleted', async () => {
@@ -278,7 +374,9 @@ describe('inputs at the edges are refused with clear errors, never a crash', () 
 
     it('an expired session and a revoked one are 401; so is a session of a disabled account', async () => {
       const expired = await signIn(suite.urls.web, 'officer');
-      await suite.dataSource.query(`UPDATE web.sessions SET expires_at = now() - interval '1 second' WHERE account_id = (SELECT id FROM web.accounts WHERE username = 'officer')`);
+      await suite.dataSource.query(
+        `UPDATE web.sessions SET expires_at = now() - interval '1 second' WHERE account_id = (SELECT id FROM web.accounts WHERE username = 'officer')`,
+      );
       expect((await me(expired)).status).toBe(401);
       expect((await send(`${suite.urls.web}/api/scores`, { cookie: expired })).status).toBe(401);
 

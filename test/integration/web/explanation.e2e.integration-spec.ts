@@ -5,7 +5,14 @@ import { createRoleAccounts, OWN_CODE, routeSuiteTo, startFakeSuite, startWeb, T
 
 /** A score shaped as scoring serves it (GET /api/scores/:creditCode), with its explanation. */
 const SCORE = {
-  creditCode: OWN_CODE, asOf: '2026-11-01', modelVersion: 'm-2026.11.1', colourPolicyVersion: 'cp-default-1', probability: 0.43, logit: -0.28, base: -2.1, colour: 'red',
+  creditCode: OWN_CODE,
+  asOf: '2026-11-01',
+  modelVersion: 'm-2026.11.1',
+  colourPolicyVersion: 'cp-default-1',
+  probability: 0.43,
+  logit: -0.28,
+  base: -2.1,
+  colour: 'red',
   contributions: [
     { factor: 'violations_3y', value: 2, contribution: 0.92 },
     { factor: 'complaints_12m', value: 3, contribution: 0.61 },
@@ -33,15 +40,23 @@ describeWithBrowser('an enterprise reading the reasons for its score, in a real 
   beforeAll(async () => {
     web = await startWeb();
     await createRoleAccounts(web.app);
-    fake = await startFakeSuite({}, {
-      [`GET /api/scores/${OWN_CODE}`]: SCORE,
-      // Oversight's view of the same score: the red was confirmed by an officer.
-      [`GET /api/reviews/enterprises/${OWN_CODE}`]: {
-        score: { creditCode: OWN_CODE, scoreId: 's-1', colour: 'red', probability: SCORE.probability }, effectiveColour: 'red', state: 'confirmed',
-        decision: { status: 'confirmed', colour: 'red', reasons: '核实无误', decidedAt: '2026-01-02T03:04:05.000Z', appealId: null }, scoreSeq: null, decisions: [], appeals: [],
+    fake = await startFakeSuite(
+      {},
+      {
+        [`GET /api/scores/${OWN_CODE}`]: SCORE,
+        // Oversight's view of the same score: the red was confirmed by an officer.
+        [`GET /api/reviews/enterprises/${OWN_CODE}`]: {
+          score: { creditCode: OWN_CODE, scoreId: 's-1', colour: 'red', probability: SCORE.probability },
+          effectiveColour: 'red',
+          state: 'confirmed',
+          decision: { status: 'confirmed', colour: 'red', reasons: '核实无误', decidedAt: '2026-01-02T03:04:05.000Z', appealId: null },
+          scoreSeq: null,
+          decisions: [],
+          appeals: [],
+        },
+        [`GET /api/enterprises/${OWN_CODE}`]: { subject: { creditCode: OWN_CODE, name: '佛山市示例家具有限公司' }, cases: [], clues: [] },
       },
-      [`GET /api/enterprises/${OWN_CODE}`]: { subject: { creditCode: OWN_CODE, name: '佛山市示例家具有限公司' }, cases: [], clues: [] },
-    });
+    );
     routeSuiteTo(fake.port);
     const { chromium } = await import('playwright-core');
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-dev-shm-usage'] });

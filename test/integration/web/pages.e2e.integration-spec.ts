@@ -12,7 +12,6 @@ import { browserMissing, CHROMIUM, DEMO_PASSWORD, ROOT, SCREENSHOTS, startSuite,
  */
 const missing = browserMissing();
 if (missing) {
-  // eslint-disable-next-line no-console
   console.warn(`browser tests skipped: ${missing}`);
 }
 const describeWithBrowser = missing ? describe.skip : describe;
@@ -105,7 +104,12 @@ describeWithBrowser('the pages, driven in a real browser against the running sui
     const someoneElse = await page.evaluate(async (own: string) => {
       const list = await fetch(`/api/enterprises/${own}`);
       const other = own.endsWith('0') ? `${own.slice(0, 17)}1` : `${own.slice(0, 17)}0`;
-      return { own: list.status, other: (await fetch(`/api/enterprises/${other}`)).status, otherScore: (await fetch(`/api/scores/${other}`)).status, list: (await fetch('/api/enterprises')).status };
+      return {
+        own: list.status,
+        other: (await fetch(`/api/enterprises/${other}`)).status,
+        otherScore: (await fetch(`/api/scores/${other}`)).status,
+        list: (await fetch('/api/enterprises')).status,
+      };
     }, me.creditCode);
     expect(someoneElse).toEqual({ own: 200, other: 404, otherScore: 404, list: 403 });
 
@@ -172,8 +176,10 @@ describeWithBrowser('the pages, driven in a real browser against the running sui
     // Whoever trained and approved the model had a part in every score it gave: give them an oversight account.
     const approver: string = models[0].stateChangedBy ?? models[0].createdBy;
     expect(approver).not.toBe('demo-oversight');
-    const created = await admin.evaluate(async (body) => (await fetch('/api/accounts', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })).status,
-      { username: approver, role: 'oversight', password: 'e2e-approver-password-1' });
+    const created = await admin.evaluate(
+      async (body) => (await fetch('/api/accounts', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })).status,
+      { username: approver, role: 'oversight', password: 'e2e-approver-password-1' },
+    );
     expect(created).toBe(201);
     await admin.close();
     const involved = await signIn(approver, 'zh', 'e2e-approver-password-1');
@@ -239,7 +245,9 @@ describeWithBrowser('the pages, driven in a real browser against the running sui
   it('lets an oversight officer confirm a red from the queue, with reasons, and counts the decision', async () => {
     const page = await signIn('demo-oversight');
     await settle(page, '34-oversight-confirmations');
-    const rows = await page.$$eval('#confirmations-table tbody tr[data-score]', (trs) => trs.map((tr) => ({ score: tr.getAttribute('data-score')!, code: tr.getAttribute('data-credit-code')! })));
+    const rows = await page.$$eval('#confirmations-table tbody tr[data-score]', (trs) =>
+      trs.map((tr) => ({ score: tr.getAttribute('data-score')!, code: tr.getAttribute('data-credit-code')! })),
+    );
     const row = rows.find((r) => r.code !== enterpriseCode)!;
     expect(row).toBeDefined();
     await page.click(`[data-decide="${row.score}"]`);
@@ -256,7 +264,6 @@ describeWithBrowser('the pages, driven in a real browser against the running sui
     expect(await page.textContent('main')).toContain('demo-oversight');
     await page.close();
   }, 120_000);
-
 
   it('lets a dispatcher browse enterprises by risk, draw a plan with its seed, and open its joint visits', async () => {
     const page = await signIn('demo-dispatcher');
@@ -335,7 +342,10 @@ describeWithBrowser('the pages, driven in a real browser against the running sui
     await page.click('[data-confirm-yes]');
     await page.waitForSelector('#kill-switch-state[data-suspended="false"]');
     const state = await page.evaluate(async () => (await fetch('/api/kill-switch')).json());
-    expect(state.history.map((c: { suspended: boolean; actor: string }) => [c.suspended, c.actor])).toEqual([[false, 'demo-oversight'], [true, 'demo-oversight']]);
+    expect(state.history.map((c: { suspended: boolean; actor: string }) => [c.suspended, c.actor])).toEqual([
+      [false, 'demo-oversight'],
+      [true, 'demo-oversight'],
+    ]);
     await page.close();
   }, 120_000);
 
@@ -359,8 +369,10 @@ describeWithBrowser('the pages, driven in a real browser against the running sui
   /** Creates an oversight account through the admin's page session. */
   async function createOversightAccount(username: string, password: string): Promise<void> {
     const admin = await signIn('demo-admin');
-    const status = await admin.evaluate(async (body) => (await fetch('/api/accounts', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })).status,
-      { username, role: 'oversight', password });
+    const status = await admin.evaluate(
+      async (body) => (await fetch('/api/accounts', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })).status,
+      { username, role: 'oversight', password },
+    );
     expect(status).toBe(201);
     await admin.close();
   }
@@ -377,11 +389,19 @@ describeWithBrowser('the pages, driven in a real browser against the running sui
 
   it('lets oversight sign off a newly trained model version, showing who built and trained it, and shows the server refusing the trainer and a second role', async () => {
     // A vendor-built version trained by someone else: the demo's own version is approved already.
-    const { stdout } = await promisify(execFile)(process.execPath, [join(ROOT, 'bin', 'tianping.js'), 'train', '--by', 'e2e-trainer', '--built-by-vendor', '华数数据科技有限公司', '--seed', '7'],
-      { cwd: ROOT, env: { ...process.env, ...suite.env }, maxBuffer: 16 * 1024 * 1024 });
+    const { stdout } = await promisify(execFile)(
+      process.execPath,
+      [join(ROOT, 'bin', 'tianping.js'), 'train', '--by', 'e2e-trainer', '--built-by-vendor', '华数数据科技有限公司', '--seed', '7'],
+      { cwd: ROOT, env: { ...process.env, ...suite.env }, maxBuffer: 16 * 1024 * 1024 },
+    );
     const version: string = JSON.parse(stdout.trim().split('\n').pop()!).modelVersion;
     const page = await signIn('demo-oversight');
-    await until(page, 'oversight learns of the new version', (p) => p.evaluate(async (v: string) => (await (await fetch('/api/approvals?status=pending')).json()).some((a: { subjectRef: string }) => a.subjectRef === v), version));
+    await until(page, 'oversight learns of the new version', (p) =>
+      p.evaluate(
+        async (v: string) => (await (await fetch('/api/approvals?status=pending')).json()).some((a: { subjectRef: string }) => a.subjectRef === v),
+        version,
+      ),
+    );
 
     await page.goto(`${suite.webUrl}/#/models`);
     await page.waitForSelector(`#approvals-pending [data-sign="${version}"]`);
@@ -427,7 +447,13 @@ describeWithBrowser('the pages, driven in a real browser against the running sui
     expect(await legal.$$('#sign-offs [data-signed="approve"]')).toHaveLength(2);
     await settle(legal, '42-oversight-approval-approved-en');
     // Scoring learns of the grant: the version may now be activated.
-    await until(legal, 'scoring applies the grant', (p) => p.evaluate(async (v: string) => (await (await fetch('/api/models')).json()).some((m: { version: string; state: string }) => m.version === v && m.state === 'approved'), version));
+    await until(legal, 'scoring applies the grant', (p) =>
+      p.evaluate(
+        async (v: string) =>
+          (await (await fetch('/api/models')).json()).some((m: { version: string; state: string }) => m.version === v && m.state === 'approved'),
+        version,
+      ),
+    );
     await legal.close();
   }, 420_000);
 
@@ -462,7 +488,9 @@ describeWithBrowser('the pages, driven in a real browser against the running sui
     await page.click('#period-submit');
     await page.waitForSelector('[data-progress="running"]');
     await settleAudits(page, '44-oversight-audits-draw-window');
-    expect(await page.$$eval('#fairness svg[data-chart="fairness"] rect[data-group]', (rects) => rects.some((r) => Number(r.getAttribute('data-rate')) > 0))).toBe(true);
+    expect(
+      await page.$$eval('#fairness svg[data-chart="fairness"] rect[data-group]', (rects) => rects.some((r) => Number(r.getAttribute('data-rate')) > 0)),
+    ).toBe(true);
     expect(await page.$('#fairness .callout[data-gap]')).not.toBeNull();
     await page.click('#fairness [data-metric="flaggedRate"]');
     expect(await page.getAttribute('#fairness-district', 'data-metric')).toBe('flaggedRate');

@@ -47,7 +47,11 @@ export async function createRoleAccounts(app: NestExpressApplication): Promise<v
 
 /** Signs in and returns the session cookie to send back. */
 export async function signIn(baseUrl: string, username: string, password = TEST_PASSWORD): Promise<string> {
-  const response = await fetch(`${baseUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
+  const response = await fetch(`${baseUrl}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
   if (response.status !== 200) throw new Error(`sign-in as ${username} answered ${response.status}`);
   return response.headers.get('set-cookie')!.split(';')[0];
 }
@@ -68,7 +72,10 @@ export interface FakeSuite {
  * Stands in for intake, scoring, dispatch and oversight on one port: answers every route with a
  * marker and records what reached it, so a test can tell forwarded requests from refused ones.
  */
-export async function startFakeSuite(visits: Record<string, { creditCode: string; departments: string[] }>, answers: Record<string, unknown> = {}): Promise<FakeSuite> {
+export async function startFakeSuite(
+  visits: Record<string, { creditCode: string; departments: string[] }>,
+  answers: Record<string, unknown> = {},
+): Promise<FakeSuite> {
   const seen: SeenRequest[] = [];
   const server: Server = createServer(async (request: IncomingMessage, response) => {
     const chunks: Buffer[] = [];

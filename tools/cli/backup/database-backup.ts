@@ -46,9 +46,12 @@ async function toolVersion(name: 'pg_dump' | 'pg_restore'): Promise<{ text: stri
 /** A tool older than the server cannot read its catalogue: refuse with what to install. */
 async function checkToolFits(name: 'pg_dump' | 'pg_restore', client: ClientBase): Promise<{ tool: string; server: string }> {
   const tool = await toolVersion(name);
-  const [{ server_version: server, server_version_num: num }] = (await client.query(`SELECT current_setting('server_version') AS server_version, current_setting('server_version_num')::int AS server_version_num`)).rows;
+  const [{ server_version: server, server_version_num: num }] = (
+    await client.query(`SELECT current_setting('server_version') AS server_version, current_setting('server_version_num')::int AS server_version_num`)
+  ).rows;
   const serverMajor = Math.floor(num / 10000);
-  if (tool.major < serverMajor) throw new Error(`${tool.text} is older than the server (PostgreSQL ${server}): use ${name} ${serverMajor} or newer (TIANPING_PG_BIN)`);
+  if (tool.major < serverMajor)
+    throw new Error(`${tool.text} is older than the server (PostgreSQL ${server}): use ${name} ${serverMajor} or newer (TIANPING_PG_BIN)`);
   return { tool: tool.text, server };
 }
 
@@ -66,7 +69,8 @@ export async function snapshotOf(client: ClientBase): Promise<DatabaseSnapshot> 
   }
   const hasAudit = 'oversight.checkpoints' in tables && 'oversight.audit_entries' in tables;
   const checkpoint = hasAudit
-    ? (await client.query(`SELECT tree_size::int AS "treeSize", root_hash AS "rootHash" FROM oversight.checkpoints ORDER BY tree_size DESC LIMIT 1`)).rows[0] ?? null
+    ? ((await client.query(`SELECT tree_size::int AS "treeSize", root_hash AS "rootHash" FROM oversight.checkpoints ORDER BY tree_size DESC LIMIT 1`))
+        .rows[0] ?? null)
     : null;
   return { tables, audit: { entries: tables['oversight.audit_entries'] ?? 0, checkpoint } };
 }
@@ -77,7 +81,9 @@ function run(command: string, args: string[]): Promise<void> {
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     child.once('error', reject);
-    child.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${command} failed (${code}): ${stderr.trim().split('\n').slice(-5).join(' | ')}`))));
+    child.once('exit', (code) =>
+      code === 0 ? resolve() : reject(new Error(`${command} failed (${code}): ${stderr.trim().split('\n').slice(-5).join(' | ')}`)),
+    );
   });
 }
 
@@ -103,7 +109,14 @@ export async function createBackup(databaseUrl: string, outDir: string): Promise
     const [{ snapshot, at }] = (await client.query(`SELECT pg_export_snapshot() AS snapshot, now() AS at`)).rows;
     const counted = await snapshotOf(client);
     const dumpPath = join(outDir, DUMP_FILE);
-    await run(pgTool('pg_dump'), ['--format=custom', '--no-owner', '--no-privileges', `--snapshot=${snapshot}`, `--file=${dumpPath}`, `--dbname=${databaseUrl}`]);
+    await run(pgTool('pg_dump'), [
+      '--format=custom',
+      '--no-owner',
+      '--no-privileges',
+      `--snapshot=${snapshot}`,
+      `--file=${dumpPath}`,
+      `--dbname=${databaseUrl}`,
+    ]);
     await client.query('COMMIT');
     const manifest: BackupManifest = {
       format: FORMAT,
@@ -148,7 +161,9 @@ export async function restoreBackup(fromDir: string, databaseUrl: string, resend
   await client.connect();
   try {
     await checkToolFits('pg_restore', client);
-    const [{ n }] = (await client.query(`SELECT count(*)::int AS n FROM information_schema.tables WHERE table_schema NOT IN ('pg_catalog', 'information_schema')`)).rows;
+    const [{ n }] = (
+      await client.query(`SELECT count(*)::int AS n FROM information_schema.tables WHERE table_schema NOT IN ('pg_catalog', 'information_schema')`)
+    ).rows;
     if (n > 0) throw new Error(`the target database is not empty (${n} tables): restore into a new database`);
     await run(pgTool('pg_restore'), ['--no-owner', '--no-privileges', '--single-transaction', '--exit-on-error', `--dbname=${databaseUrl}`, dumpPath]);
     const restored = await snapshotOf(client);
@@ -181,7 +196,10 @@ async function markRecentUnpublished(client: ClientBase, snapshotAt: Date, minut
   const resent: Record<string, number> = {};
   for (const { name } of rows as { name: string }[]) {
     const [schema, table] = name.split('.');
-    const result = await client.query(`UPDATE "${schema}"."${table}" SET published_at = NULL WHERE published_at > $1::timestamptz - make_interval(mins => $2)`, [snapshotAt, minutes]);
+    const result = await client.query(
+      `UPDATE "${schema}"."${table}" SET published_at = NULL WHERE published_at > $1::timestamptz - make_interval(mins => $2)`,
+      [snapshotAt, minutes],
+    );
     resent[name] = result.rowCount ?? 0;
   }
   return resent;

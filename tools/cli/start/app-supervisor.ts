@@ -10,7 +10,10 @@ export class AppSupervisor {
   private readonly children = new Map<string, ChildProcess>();
   private stopping = false;
 
-  constructor(private readonly root: string, private readonly env: NodeJS.ProcessEnv) {}
+  constructor(
+    private readonly root: string,
+    private readonly env: NodeJS.ProcessEnv,
+  ) {}
 
   start(app: SuiteApp, restarts = 0): void {
     const child = spawn(process.execPath, ['-r', '@swc-node/register', join(this.root, app.main)], {

@@ -64,7 +64,9 @@ export async function ensureNats(stateDir: string): Promise<RunningService> {
   const local = new URL(DEFAULT_NATS_URL);
   if (await isPortOpen(local.hostname, Number(local.port))) return { url: DEFAULT_NATS_URL, note: `NATS on ${local.host}` };
   if (spawnSync('nats-server', ['--version']).error) {
-    throw new Error('no NATS server answers on 127.0.0.1:4222 and nats-server is not on the PATH: install it (Debian: apt-get install nats-server) or set NATS_URL');
+    throw new Error(
+      'no NATS server answers on 127.0.0.1:4222 and nats-server is not on the PATH: install it (Debian: apt-get install nats-server) or set NATS_URL',
+    );
   }
   const storeDir = join(stateDir, 'nats');
   mkdirSync(storeDir, { recursive: true });
@@ -72,10 +74,11 @@ export async function ensureNats(stateDir: string): Promise<RunningService> {
   if (!(await waitForPort('127.0.0.1', 4222, 10))) throw new Error('nats-server did not start on 127.0.0.1:4222');
   return {
     url: DEFAULT_NATS_URL,
-    stop: () => new Promise<void>((resolve) => {
-      child.once('exit', () => resolve());
-      child.kill('SIGTERM');
-    }),
+    stop: () =>
+      new Promise<void>((resolve) => {
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
     note: `nats-server with JetStream in ${storeDir}`,
   };
 }

@@ -40,7 +40,11 @@ export function registerStartCommand(program: Command): void {
         log(`database: ${pg.note}`);
         log(`messaging: ${nats.note}`);
         const migration = await migrateSuite(pg.url);
-        log(`schema: ${migration.created ? 'database created, ' : ''}${Object.entries(migration.applied).map(([app, n]) => `${app} +${n}`).join(', ')} migrations`);
+        log(
+          `schema: ${migration.created ? 'database created, ' : ''}${Object.entries(migration.applied)
+            .map(([app, n]) => `${app} +${n}`)
+            .join(', ')} migrations`,
+        );
         if (opts.demo) await loadDemo(stateDir, log);
         const demoAccounts = opts.demo ? await seedDemoAccounts() : [];
         supervisor = new AppSupervisor(ROOT, { DATABASE_URL: pg.url, NATS_URL: nats.url });
@@ -82,4 +86,3 @@ function printWhereToLook(demoAccounts: DemoAccount[]): void {
 function log(line: string): void {
   process.stdout.write(`[tianping] ${line}\n`);
 }
-

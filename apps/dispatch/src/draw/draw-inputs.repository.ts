@@ -41,7 +41,18 @@ export class DrawInputsRepository {
       this.calendar(window),
     ]);
     return {
-      inputs: { window, plans, enterprises, triggeredTasks, priorInspections, officers, calendar, suspended, explorationShare: policy.explorationShare, maxTeamSize: policy.maxTeamSize },
+      inputs: {
+        window,
+        plans,
+        enterprises,
+        triggeredTasks,
+        priorInspections,
+        officers,
+        calendar,
+        suspended,
+        explorationShare: policy.explorationShare,
+        maxTeamSize: policy.maxTeamSize,
+      },
       meta: { ...meta, modelVersion: suspended ? null : meta.modelVersion },
     };
   }
@@ -52,15 +63,22 @@ export class DrawInputsRepository {
   }
 
   private async enterprises(plans: StoredDepartmentPlan[], unscoredColour: RiskColour): Promise<{ enterprises: Enterprise[]; meta: InputsMeta }> {
-    const rows: { creditCode: string; section: string; regionCode: string; lng: number | null; lat: number | null; colour: RiskColour | null; modelVersion: string | null }[] =
-      await this.dataSource.query(
-        `SELECT e.credit_code AS "creditCode", left(e.industry_code, 1) AS section, e.region_code AS "regionCode", e.lng, e.lat,
+    const rows: {
+      creditCode: string;
+      section: string;
+      regionCode: string;
+      lng: number | null;
+      lat: number | null;
+      colour: RiskColour | null;
+      modelVersion: string | null;
+    }[] = await this.dataSource.query(
+      `SELECT e.credit_code AS "creditCode", left(e.industry_code, 1) AS section, e.region_code AS "regionCode", e.lng, e.lat,
                 ${EFFECTIVE_COLOUR} AS colour, s.model_version AS "modelVersion"
            FROM dispatch.enterprises e LEFT JOIN dispatch.scores s USING (credit_code)
            LEFT JOIN dispatch.colour_decisions d ON d.score_id = s.score_id
           WHERE e.status = ANY($1)`,
-        [LIVE_STATUSES],
-      );
+      [LIVE_STATUSES],
+    );
     const versions = new Map<string, number>();
     let unscored = 0;
     const enterprises = rows.map((r): Enterprise => {
@@ -118,7 +136,10 @@ export class DrawInputsRepository {
 
   private async calendar(window: PlanningWindow): Promise<{ holidays: string[]; makeUpWorkdays: string[] }> {
     const days = await this.settings.calendar(window.start, window.end);
-    return { holidays: days.filter((d) => d.kind === 'holiday').map((d) => d.date), makeUpWorkdays: days.filter((d) => d.kind === 'workday').map((d) => d.date) };
+    return {
+      holidays: days.filter((d) => d.kind === 'holiday').map((d) => d.date),
+      makeUpWorkdays: days.filter((d) => d.kind === 'workday').map((d) => d.date),
+    };
   }
 }
 

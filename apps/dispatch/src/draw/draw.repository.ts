@@ -42,9 +42,26 @@ export class DrawRepository {
       `INSERT INTO dispatch.draws (id, seed, window_from, window_to, status, suspended, model_version, exploration_share, inputs_fingerprint,
               result_fingerprint, inputs_gz, tasks, strata, unassigned, figures, checker, violation_count, violations)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)`,
-      [d.id, d.seed, d.window.from, d.window.to, d.status, d.suspended, d.modelVersion, d.explorationShare, d.inputsFingerprint, d.resultFingerprint,
-        d.inputsGz, JSON.stringify(d.tasks), JSON.stringify(d.strata), JSON.stringify(d.unassigned), JSON.stringify(d.figures), d.checker,
-        d.violationCount, JSON.stringify(d.violations)],
+      [
+        d.id,
+        d.seed,
+        d.window.from,
+        d.window.to,
+        d.status,
+        d.suspended,
+        d.modelVersion,
+        d.explorationShare,
+        d.inputsFingerprint,
+        d.resultFingerprint,
+        d.inputsGz,
+        JSON.stringify(d.tasks),
+        JSON.stringify(d.strata),
+        JSON.stringify(d.unassigned),
+        JSON.stringify(d.figures),
+        d.checker,
+        d.violationCount,
+        JSON.stringify(d.violations),
+      ],
     );
   }
 
@@ -61,7 +78,13 @@ export class DrawRepository {
   }
 
   /** Routes, visits and teams in a few set-based statements, whatever the size of the plan. */
-  async insertPlan(m: EntityManager, drawId: string, plan: Plan, visitIds: Map<string, string>, visitFacts: Map<string, { reasons: string[]; clueIds: string[]; noticeAllowed: boolean }>): Promise<void> {
+  async insertPlan(
+    m: EntityManager,
+    drawId: string,
+    plan: Plan,
+    visitIds: Map<string, string>,
+    visitFacts: Map<string, { reasons: string[]; clueIds: string[]; noticeAllowed: boolean }>,
+  ): Promise<void> {
     const routes = plan.routes.map((r) => ({ route_key: r.id, date: r.date, region_code: r.regionCode, officer_ids: r.officerIds, distance_km: r.distanceKm }));
     await m.query(
       `INSERT INTO dispatch.routes (draw_id, route_key, date, region_code, officer_ids, distance_km)
@@ -71,8 +94,18 @@ export class DrawRepository {
     const visits = plan.visits.map((v) => {
       const facts = visitFacts.get(v.id) ?? { reasons: [], clueIds: [], noticeAllowed: false };
       return {
-        id: visitIds.get(v.id), credit_code: v.creditCode, region_code: v.regionCode, date: v.date, departments: v.departments, task_ids: v.taskIds,
-        reasons: facts.reasons, clue_ids: facts.clueIds, checklist: v.checklist, exploration: v.exploration, route_key: v.routeId, route_order: v.routeOrder,
+        id: visitIds.get(v.id),
+        credit_code: v.creditCode,
+        region_code: v.regionCode,
+        date: v.date,
+        departments: v.departments,
+        task_ids: v.taskIds,
+        reasons: facts.reasons,
+        clue_ids: facts.clueIds,
+        checklist: v.checklist,
+        exploration: v.exploration,
+        route_key: v.routeId,
+        route_order: v.routeOrder,
         notice_allowed: facts.noticeAllowed,
       };
     });

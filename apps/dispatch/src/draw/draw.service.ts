@@ -53,7 +53,15 @@ export class DrawService {
     return outcome;
   }
 
-  private outcome(id: string, seed: string, inputs: PlanningInputs, meta: InputsMeta, inputsFingerprint: string, run: PlanningRun, status: 'published' | 'rejected'): DrawOutcome {
+  private outcome(
+    id: string,
+    seed: string,
+    inputs: PlanningInputs,
+    meta: InputsMeta,
+    inputsFingerprint: string,
+    run: PlanningRun,
+    status: 'published' | 'rejected',
+  ): DrawOutcome {
     return {
       id,
       seed,
@@ -76,10 +84,23 @@ export class DrawService {
     const advanceNotice = new Map((await this.settings.plans()).map((p) => [p.department, p.advanceNotice]));
     return this.draws.transaction(async (m) => {
       await this.draws.insertDraw(m, {
-        id: outcome.id, seed: outcome.seed, window: outcome.window, status: outcome.status, suspended: outcome.suspended, modelVersion: outcome.modelVersion,
-        explorationShare: run.draw.explorationShare, inputsFingerprint: outcome.inputsFingerprint, resultFingerprint: outcome.resultFingerprint,
-        inputsGz: gzipSync(inputsText), tasks: run.draw.tasks, strata: run.draw.strata, unassigned: run.plan.unassigned, figures: run.figures,
-        checker: PLAN_CHECKER, violationCount: run.violations.length, violations: run.violations,
+        id: outcome.id,
+        seed: outcome.seed,
+        window: outcome.window,
+        status: outcome.status,
+        suspended: outcome.suspended,
+        modelVersion: outcome.modelVersion,
+        explorationShare: run.draw.explorationShare,
+        inputsFingerprint: outcome.inputsFingerprint,
+        resultFingerprint: outcome.resultFingerprint,
+        inputsGz: gzipSync(inputsText),
+        tasks: run.draw.tasks,
+        strata: run.draw.strata,
+        unassigned: run.plan.unassigned,
+        figures: run.figures,
+        checker: PLAN_CHECKER,
+        violationCount: run.violations.length,
+        violations: run.violations,
       });
       let superseded: string[] = [];
       if (outcome.status === 'published') {
@@ -88,18 +109,34 @@ export class DrawService {
         const tasks = new Map(run.draw.tasks.map((t) => [t.id, t]));
         const facts = new Map(run.plan.visits.map((v) => [v.id, visitFacts(v, tasks, advanceNotice)]));
         await this.draws.insertPlan(m, outcome.id, run.plan, visitIds, facts);
-        await this.draws.markComplaintsServed(m, outcome.id, run.plan.visits.flatMap((v) => facts.get(v.id)?.clueIds ?? []));
+        await this.draws.markComplaintsServed(
+          m,
+          outcome.id,
+          run.plan.visits.flatMap((v) => facts.get(v.id)?.clueIds ?? []),
+        );
         const published: PlanPublished = {
-          drawId: outcome.id, window: outcome.window, visits: run.plan.visits.length, routes: run.plan.routes.length,
-          unassignedTasks: run.plan.unassigned.length, supersededDrawIds: superseded, at: new Date().toISOString(),
+          drawId: outcome.id,
+          window: outcome.window,
+          visits: run.plan.visits.length,
+          routes: run.plan.routes.length,
+          unassignedTasks: run.plan.unassigned.length,
+          supersededDrawIds: superseded,
+          at: new Date().toISOString(),
         };
         await enqueueEvent(m, DISPATCH_SCHEMA, DispatchSubjects.planPublished, published);
       }
       const completed: DrawCompleted = {
-        drawId: outcome.id, seed: outcome.seed, window: outcome.window, inputsFingerprint: outcome.inputsFingerprint, modelSuspended: outcome.suspended,
-        modelVersion: outcome.modelVersion, explorationShare: run.draw.explorationShare,
+        drawId: outcome.id,
+        seed: outcome.seed,
+        window: outcome.window,
+        inputsFingerprint: outcome.inputsFingerprint,
+        modelSuspended: outcome.suspended,
+        modelVersion: outcome.modelVersion,
+        explorationShare: run.draw.explorationShare,
         tasks: run.draw.tasks.map((t) => ({ department: t.department, creditCode: t.creditCode, reason: t.reason })),
-        planStatus: outcome.status, planViolations: run.violations.length, at: new Date().toISOString(),
+        planStatus: outcome.status,
+        planViolations: run.violations.length,
+        at: new Date().toISOString(),
       };
       await enqueueEvent(m, DISPATCH_SCHEMA, DispatchSubjects.drawCompleted, completed);
       return superseded;

@@ -5,7 +5,18 @@ const window = { start: '2025-03-01', end: '2025-03-31' };
 
 function cityInputs(): PlanningInputs {
   const s = generateScenario({ seed: 'unit', enterprises: 600, officers: 24, window });
-  return { window, plans: s.plans, enterprises: s.enterprises, triggeredTasks: s.triggeredTasks, priorInspections: s.priorInspections, officers: s.officers, calendar: s.calendar, suspended: false, explorationShare: 0.1, maxTeamSize: 4 };
+  return {
+    window,
+    plans: s.plans,
+    enterprises: s.enterprises,
+    triggeredTasks: s.triggeredTasks,
+    priorInspections: s.priorInspections,
+    officers: s.officers,
+    calendar: s.calendar,
+    suspended: false,
+    explorationShare: 0.1,
+    maxTeamSize: 4,
+  };
 }
 
 describe('planning inputs and fingerprints', () => {

@@ -61,7 +61,13 @@ export function runPlanning(inputs: PlanningInputs, seed: string): PlanningRun {
     priorInspections: inputs.priorInspections,
     options: { maxTeamSize: inputs.maxTeamSize },
   });
-  const violations = checkPlan(plan, { draw, plans: inputs.plans, officers: inputs.officers, calendar: inputs.calendar, priorInspections: inputs.priorInspections });
+  const violations = checkPlan(plan, {
+    draw,
+    plans: inputs.plans,
+    officers: inputs.officers,
+    calendar: inputs.calendar,
+    priorInspections: inputs.priorInspections,
+  });
   const figures = planFigures(plan, { draw, enterprises: inputs.enterprises, officers: inputs.officers });
   return { draw, plan, violations, figures, resultFingerprint: resultFingerprint(draw, plan) };
 }
@@ -80,14 +86,22 @@ export function canonicalInputs(inputs: PlanningInputs): { inputs: PlanningInput
   const sorted = (list: string[] | undefined) => (list ? [...new Set(list)].sort(byText) : undefined);
   const ordered: PlanningInputs = {
     ...inputs,
-    plans: [...inputs.plans].map((p) => ({ ...p, exemptions: sorted(p.exemptions), checklist: sorted(p.checklist) ?? [] })).sort((a, b) => byText(a.department, b.department)),
+    plans: [...inputs.plans]
+      .map((p) => ({ ...p, exemptions: sorted(p.exemptions), checklist: sorted(p.checklist) ?? [] }))
+      .sort((a, b) => byText(a.department, b.department)),
     enterprises: [...inputs.enterprises].map((e) => ({ ...e, departments: sorted(e.departments) })).sort((a, b) => byText(a.creditCode, b.creditCode)),
     triggeredTasks: [...inputs.triggeredTasks].sort((a, b) => byText(`${a.clueId}|${a.department}`, `${b.clueId}|${b.department}`)),
     priorInspections: [...inputs.priorInspections]
       .map((p) => ({ ...p, officerIds: sorted(p.officerIds) ?? [] }))
       .sort((a, b) => byText(`${a.creditCode}|${a.department}|${a.date}|${a.officerIds}`, `${b.creditCode}|${b.department}|${b.date}|${b.officerIds}`)),
-    officers: [...inputs.officers].map((o) => ({ ...o, domains: sorted(o.domains) ?? [], conflicts: sorted(o.conflicts), absentDates: sorted(o.absentDates) })).sort((a, b) => byText(a.id, b.id)),
-    calendar: { holidays: sorted(inputs.calendar.holidays), makeUpWorkdays: sorted(inputs.calendar.makeUpWorkdays), workingDays: sorted(inputs.calendar.workingDays) },
+    officers: [...inputs.officers]
+      .map((o) => ({ ...o, domains: sorted(o.domains) ?? [], conflicts: sorted(o.conflicts), absentDates: sorted(o.absentDates) }))
+      .sort((a, b) => byText(a.id, b.id)),
+    calendar: {
+      holidays: sorted(inputs.calendar.holidays),
+      makeUpWorkdays: sorted(inputs.calendar.makeUpWorkdays),
+      workingDays: sorted(inputs.calendar.workingDays),
+    },
   };
   // Through JSON and back: what runs is exactly what is stored (no undefined fields, no stray types).
   const text = canonicalJson(ordered);

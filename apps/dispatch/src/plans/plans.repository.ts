@@ -46,8 +46,17 @@ export class PlansRepository {
        ON CONFLICT (department) DO UPDATE SET annual_ratios = EXCLUDED.annual_ratios, uniform_annual_ratio = EXCLUDED.uniform_annual_ratio,
          annual_cap_per_enterprise = EXCLUDED.annual_cap_per_enterprise, checklist = EXCLUDED.checklist, exemptions = EXCLUDED.exemptions,
          supervised_sections = EXCLUDED.supervised_sections, coordinated = EXCLUDED.coordinated, advance_notice = EXCLUDED.advance_notice, updated_at = now()`,
-      [department, JSON.stringify(p.annualRatios), p.uniformAnnualRatio, p.annualCapPerEnterprise, p.checklist, [...new Set(p.exemptions ?? [])].sort(),
-        p.supervisedSections ?? null, p.coordinated ?? true, p.advanceNotice ?? true],
+      [
+        department,
+        JSON.stringify(p.annualRatios),
+        p.uniformAnnualRatio,
+        p.annualCapPerEnterprise,
+        p.checklist,
+        [...new Set(p.exemptions ?? [])].sort(),
+        p.supervisedSections ?? null,
+        p.coordinated ?? true,
+        p.advanceNotice ?? true,
+      ],
     );
   }
 
@@ -88,10 +97,7 @@ export class PlansRepository {
   }
 
   async calendar(from: string, to: string): Promise<CalendarDay[]> {
-    return this.dataSource.query(
-      `SELECT date::text AS date, kind, name FROM dispatch.calendar_days WHERE date BETWEEN $1 AND $2 ORDER BY date`,
-      [from, to],
-    );
+    return this.dataSource.query(`SELECT date::text AS date, kind, name FROM dispatch.calendar_days WHERE date BETWEEN $1 AND $2 ORDER BY date`, [from, to]);
   }
 
   async setCalendarDay(date: string, kind: string, name?: string): Promise<void> {

@@ -12,8 +12,18 @@ export class ProjectionRepository {
   constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
 
   async upsertEnterprises(records: SubjectChange[]): Promise<void> {
-    const rows = newestBy(records, (r) => r.creditCode, (r) => instant(r.updatedAt)).map((r) => ({
-      credit_code: r.creditCode, industry_code: r.industryCode, region_code: r.regionCode, lng: r.lng, lat: r.lat, status: r.status, updated_at: r.updatedAt,
+    const rows = newestBy(
+      records,
+      (r) => r.creditCode,
+      (r) => instant(r.updatedAt),
+    ).map((r) => ({
+      credit_code: r.creditCode,
+      industry_code: r.industryCode,
+      region_code: r.regionCode,
+      lng: r.lng,
+      lat: r.lat,
+      status: r.status,
+      updated_at: r.updatedAt,
     }));
     await this.dataSource.query(
       `INSERT INTO dispatch.enterprises (credit_code, industry_code, region_code, lng, lat, status, updated_at)
@@ -28,8 +38,17 @@ export class ProjectionRepository {
 
   /** Officers carry no version: the last delivery wins. Dispatch's own daily capacity is kept. */
   async upsertOfficers(records: OfficerChange[]): Promise<void> {
-    const rows = newestBy(records, (r) => r.officerId, () => '').map((r) => ({
-      officer_id: r.officerId, department: r.department, domains: r.domains, cert_valid_until: r.certValidUntil.slice(0, 10), region_code: r.regionCode, status: r.status,
+    const rows = newestBy(
+      records,
+      (r) => r.officerId,
+      () => '',
+    ).map((r) => ({
+      officer_id: r.officerId,
+      department: r.department,
+      domains: r.domains,
+      cert_valid_until: r.certValidUntil.slice(0, 10),
+      region_code: r.regionCode,
+      status: r.status,
     }));
     await this.dataSource.query(
       `INSERT INTO dispatch.officers (officer_id, department, domains, cert_valid_until, region_code, status)
@@ -42,8 +61,18 @@ export class ProjectionRepository {
   }
 
   async upsertCases(records: CaseChange[]): Promise<void> {
-    const rows = newestBy(records, (r) => r.caseNo, (r) => instant(r.updatedAt)).map((r) => ({
-      case_no: r.caseNo, credit_code: r.creditCode, department: r.department, kind: r.kind, date: r.date.slice(0, 10), officer_ids: r.officerIds, updated_at: r.updatedAt,
+    const rows = newestBy(
+      records,
+      (r) => r.caseNo,
+      (r) => instant(r.updatedAt),
+    ).map((r) => ({
+      case_no: r.caseNo,
+      credit_code: r.creditCode,
+      department: r.department,
+      kind: r.kind,
+      date: r.date.slice(0, 10),
+      officer_ids: r.officerIds,
+      updated_at: r.updatedAt,
     }));
     await this.dataSource.query(
       `INSERT INTO dispatch.prior_inspections (case_no, credit_code, department, kind, date, officer_ids, updated_at)
@@ -57,8 +86,18 @@ export class ProjectionRepository {
   }
 
   async upsertComplaints(records: ClueChange[]): Promise<void> {
-    const rows = newestBy(records, (r) => r.clueId, (r) => instant(r.updatedAt)).map((r) => ({
-      clue_id: r.clueId, credit_code: r.linkedCreditCode, department: r.department, verified: r.verified, status: r.status, received_at: r.receivedAt, updated_at: r.updatedAt,
+    const rows = newestBy(
+      records,
+      (r) => r.clueId,
+      (r) => instant(r.updatedAt),
+    ).map((r) => ({
+      clue_id: r.clueId,
+      credit_code: r.linkedCreditCode,
+      department: r.department,
+      verified: r.verified,
+      status: r.status,
+      received_at: r.receivedAt,
+      updated_at: r.updatedAt,
     }));
     await this.dataSource.query(
       `INSERT INTO dispatch.complaints (clue_id, credit_code, department, verified, status, received_at, updated_at)
@@ -75,8 +114,17 @@ export class ProjectionRepository {
 
   /** The latest score per enterprise: a later `asOf` wins, then a later computation of the same day. */
   async upsertScores(records: ScoreRecord[]): Promise<void> {
-    const rows = newestBy(records, (r) => r.creditCode, (r) => `${instant(r.asOf)}|${instant(r.computedAt)}`).map((r) => ({
-      credit_code: r.creditCode, colour: r.colour, model_version: r.modelVersion, score_id: r.scoreId, as_of: r.asOf, computed_at: r.computedAt,
+    const rows = newestBy(
+      records,
+      (r) => r.creditCode,
+      (r) => `${instant(r.asOf)}|${instant(r.computedAt)}`,
+    ).map((r) => ({
+      credit_code: r.creditCode,
+      colour: r.colour,
+      model_version: r.modelVersion,
+      score_id: r.scoreId,
+      as_of: r.asOf,
+      computed_at: r.computedAt,
     }));
     await this.dataSource.query(
       `INSERT INTO dispatch.scores (credit_code, colour, model_version, score_id, as_of, computed_at)
@@ -100,10 +148,12 @@ export class ProjectionRepository {
   }
 
   async setModelState(state: ModelSuspension): Promise<void> {
-    await this.dataSource.query(
-      `UPDATE dispatch.model_state SET suspended = $1, actor = $2, reason = $3, at = $4 WHERE id = 1 AND at < $4::timestamptz`,
-      [state.suspended, state.actor, state.reason, state.at],
-    );
+    await this.dataSource.query(`UPDATE dispatch.model_state SET suspended = $1, actor = $2, reason = $3, at = $4 WHERE id = 1 AND at < $4::timestamptz`, [
+      state.suspended,
+      state.actor,
+      state.reason,
+      state.at,
+    ]);
   }
 
   async counts(): Promise<Record<string, number | boolean>> {

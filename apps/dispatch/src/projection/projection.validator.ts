@@ -21,10 +21,20 @@ const isCase: Guard<CaseChange> = (r): r is Record<string, unknown> & CaseChange
 const isOfficer: Guard<OfficerChange> = (r): r is Record<string, unknown> & OfficerChange =>
   str(r.officerId) && str(r.department) && isoDate(r.certValidUntil) && strings(r.domains) && str(r.regionCode) && str(r.status);
 const isClue: Guard<ClueChange> = (r): r is Record<string, unknown> & ClueChange =>
-  str(r.clueId) && str(r.department) && str(r.status) && isoDate(r.receivedAt) && isoDate(r.updatedAt) &&
-  (r.linkedCreditCode === null || str(r.linkedCreditCode)) && (r.verified === null || typeof r.verified === 'boolean');
+  str(r.clueId) &&
+  str(r.department) &&
+  str(r.status) &&
+  isoDate(r.receivedAt) &&
+  isoDate(r.updatedAt) &&
+  (r.linkedCreditCode === null || str(r.linkedCreditCode)) &&
+  (r.verified === null || typeof r.verified === 'boolean');
 const isScore = (r: Record<string, unknown>): r is Record<string, unknown> & ScoreRecord =>
-  str(r.creditCode) && ['red', 'yellow', 'green'].includes(r.colour as string) && str(r.modelVersion) && str(r.scoreId) && isoDate(r.asOf) && isoDate(r.computedAt);
+  str(r.creditCode) &&
+  ['red', 'yellow', 'green'].includes(r.colour as string) &&
+  str(r.modelVersion) &&
+  str(r.scoreId) &&
+  isoDate(r.asOf) &&
+  isoDate(r.computedAt);
 
 function records<T>(payload: unknown, guard: Guard<T>, field: string, what: string): T[] {
   const list = isObject(payload) ? payload[field] : undefined;

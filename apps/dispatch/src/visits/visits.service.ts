@@ -20,15 +20,17 @@ export class VisitsService {
   constructor(private readonly visits: VisitsRepository) {}
 
   calendar(q: VisitCalendarQuery) {
-    return this.visits.list({
-      from: q.date ?? q.from,
-      to: q.date ?? q.to,
-      officerId: q.officer,
-      regionCode: q.region,
-      drawId: q.draw && UUID.test(q.draw) ? q.draw : undefined,
-      statuses: q.status ? [q.status] : ['scheduled', 'done'],
-      limit: q.limit ?? 500,
-    }).then((rows) => rows.map(calendarEntry));
+    return this.visits
+      .list({
+        from: q.date ?? q.from,
+        to: q.date ?? q.to,
+        officerId: q.officer,
+        regionCode: q.region,
+        drawId: q.draw && UUID.test(q.draw) ? q.draw : undefined,
+        statuses: q.status ? [q.status] : ['scheduled', 'done'],
+        limit: q.limit ?? 500,
+      })
+      .then((rows) => rows.map(calendarEntry));
   }
 
   /** One visit with its combined checklist (一表通查), grouped by department, and its route. */
@@ -39,7 +41,15 @@ export class VisitsService {
       department,
       items: visit.checklist.filter((c) => c.department === department).map((c) => c.item),
     }));
-    return { ...calendarEntry(visit), checklist: departments, clueIds: visit.clueIds, results: visit.results, recordedAt: visit.recordedAt, rating: visit.rating, route };
+    return {
+      ...calendarEntry(visit),
+      checklist: departments,
+      clueIds: visit.clueIds,
+      results: visit.results,
+      recordedAt: visit.recordedAt,
+      rating: visit.rating,
+      route,
+    };
   }
 
   /**
@@ -53,7 +63,14 @@ export class VisitsService {
       if (visit.date > todayInChina()) throw new ConflictException(`visit ${id} is planned for ${visit.date}: results come after the visit`);
       const results = this.matchChecklist(visit, items);
       const recordedAt = await this.visits.recordResults(m, id, results);
-      const event: VisitResultRecorded = { visitId: id, creditCode: visit.creditCode, date: visit.date, officerIds: visit.officerIds, items: results, at: recordedAt };
+      const event: VisitResultRecorded = {
+        visitId: id,
+        creditCode: visit.creditCode,
+        date: visit.date,
+        officerIds: visit.officerIds,
+        items: results,
+        at: recordedAt,
+      };
       await enqueueEvent(m, DISPATCH_SCHEMA, DispatchSubjects.visitResultRecorded, event);
       return { visitId: id, status: 'done', items: results.length, violationsFound: results.filter((r) => FOUND_VIOLATION.has(r.result)).length, recordedAt };
     });
@@ -114,7 +131,18 @@ export class VisitsService {
 
 function calendarEntry(v: VisitRow) {
   return {
-    id: v.id, drawId: v.drawId, date: v.date, regionCode: v.regionCode, creditCode: v.creditCode, officerIds: v.officerIds, departments: v.departments,
-    reasons: v.reasons, exploration: v.exploration, routeKey: v.routeKey, routeOrder: v.routeOrder, noticeAllowed: v.noticeAllowed, status: v.status,
+    id: v.id,
+    drawId: v.drawId,
+    date: v.date,
+    regionCode: v.regionCode,
+    creditCode: v.creditCode,
+    officerIds: v.officerIds,
+    departments: v.departments,
+    reasons: v.reasons,
+    exploration: v.exploration,
+    routeKey: v.routeKey,
+    routeOrder: v.routeOrder,
+    noticeAllowed: v.noticeAllowed,
+    status: v.status,
   };
 }

@@ -2,15 +2,28 @@ import { PoisonMessage } from '@tianping/messaging';
 import { appealDecided } from './appeal-decided.validator';
 
 const valid = {
-  appealId: 'AP-1', creditCode: '91440604ma4uj8k20c', scoreId: 'S-1', outcome: 'corrected', actor: 'overseer', at: '2026-11-20T08:00:00+08:00',
-  corrections: [{ kind: 'clue', recordId: ' K1 ', action: 'unlink' }, { kind: 'case', recordId: 'C1', action: 'revoke' }],
+  appealId: 'AP-1',
+  creditCode: '91440604ma4uj8k20c',
+  scoreId: 'S-1',
+  outcome: 'corrected',
+  actor: 'overseer',
+  at: '2026-11-20T08:00:00+08:00',
+  corrections: [
+    { kind: 'clue', recordId: ' K1 ', action: 'unlink' },
+    { kind: 'case', recordId: 'C1', action: 'revoke' },
+  ],
 };
 
-describe('an appeal decision at intake\'s edge', () => {
+describe("an appeal decision at intake's edge", () => {
   it('is taken with its credit code and time normalised', () => {
     expect(appealDecided(valid)).toMatchObject({
-      appealId: 'AP-1', creditCode: '91440604MA4UJ8K20C', at: '2026-11-20T00:00:00.000Z',
-      corrections: [{ kind: 'clue', recordId: 'K1', action: 'unlink' }, { kind: 'case', recordId: 'C1', action: 'revoke' }],
+      appealId: 'AP-1',
+      creditCode: '91440604MA4UJ8K20C',
+      at: '2026-11-20T00:00:00.000Z',
+      corrections: [
+        { kind: 'clue', recordId: 'K1', action: 'unlink' },
+        { kind: 'case', recordId: 'C1', action: 'revoke' },
+      ],
     });
   });
 

@@ -9,8 +9,11 @@ describe('whether a correction fits the record', () => {
     expect(judgeCorrection({ kind: 'case', recordId: 'C1', action: 'revoke' }, A, { creditCode: A }).status).toBe('applied');
   });
 
-  it('does not apply to a record intake does not hold, or to another enterprise\'s record, and says why', () => {
-    expect(judgeCorrection({ kind: 'clue', recordId: 'K9', action: 'mark-false' }, A, undefined)).toEqual({ status: 'not-applicable', reason: 'intake holds no clue K9' });
+  it("does not apply to a record intake does not hold, or to another enterprise's record, and says why", () => {
+    expect(judgeCorrection({ kind: 'clue', recordId: 'K9', action: 'mark-false' }, A, undefined)).toEqual({
+      status: 'not-applicable',
+      reason: 'intake holds no clue K9',
+    });
     expect(judgeCorrection({ kind: 'clue', recordId: 'K1', action: 'unlink' }, A, { creditCode: B }).reason).toContain('linked to another enterprise');
     expect(judgeCorrection({ kind: 'clue', recordId: 'K1', action: 'unlink' }, A, { creditCode: null }).reason).toContain('linked to no enterprise');
     expect(judgeCorrection({ kind: 'case', recordId: 'C1', action: 'revoke' }, A, { creditCode: B }).reason).toContain('belongs to another enterprise');
@@ -22,7 +25,11 @@ describe('whether a correction fits the record', () => {
   });
 
   it('takes a correction named twice once', () => {
-    const twice = [{ kind: 'clue', recordId: 'K1', action: 'unlink' }, { kind: 'clue', recordId: 'K1', action: 'mark-false' }, { kind: 'clue', recordId: 'K1', action: 'unlink' }] as const;
+    const twice = [
+      { kind: 'clue', recordId: 'K1', action: 'unlink' },
+      { kind: 'clue', recordId: 'K1', action: 'mark-false' },
+      { kind: 'clue', recordId: 'K1', action: 'unlink' },
+    ] as const;
     expect(distinctCorrections([...twice])).toHaveLength(2);
   });
 });

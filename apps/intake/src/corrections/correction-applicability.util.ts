@@ -25,7 +25,8 @@ export function judgeCorrection(correction: RecordCorrection, creditCode: string
   }
   if (record === undefined) return { status: 'not-applicable', reason: `intake holds no ${kind} ${recordId}` };
   if (record.creditCode !== creditCode) {
-    const where = kind === 'clue' ? (record.creditCode === null ? 'is linked to no enterprise' : 'is linked to another enterprise') : 'belongs to another enterprise';
+    const where =
+      kind === 'clue' ? (record.creditCode === null ? 'is linked to no enterprise' : 'is linked to another enterprise') : 'belongs to another enterprise';
     return { status: 'not-applicable', reason: `${kind} ${recordId} ${where}, not to ${creditCode}` };
   }
   return { status: 'applied', reason: null };

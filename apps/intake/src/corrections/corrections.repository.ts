@@ -130,7 +130,10 @@ export class CorrectionsRepository {
   }
 
   /** Writes the corrected fields only: `updated_at` stays the source's, so a later export still wins. */
-  async writeClues(manager: EntityManager, rows: { clueId: string; verified: boolean | null; linkedCreditCode: string | null; linkMethod: string }[]): Promise<void> {
+  async writeClues(
+    manager: EntityManager,
+    rows: { clueId: string; verified: boolean | null; linkedCreditCode: string | null; linkMethod: string }[],
+  ): Promise<void> {
     if (rows.length === 0) return;
     await manager.query(
       `UPDATE intake.clues c SET verified = u.verified, linked_credit_code = u.code, link_method = u.method, changed_at = now()

@@ -41,8 +41,14 @@ export class CorrectionsService {
       });
       const fresh = await this.repository.store(manager, decided, judged);
       const applied = fresh.filter((k) => k.status === 'applied');
-      await this.correctClues(manager, applied.filter((k) => k.kind === 'clue').map((k) => clues.get(k.recordId)!));
-      await this.correctCases(manager, applied.filter((k) => k.kind === 'case').map((k) => cases.get(k.recordId)!));
+      await this.correctClues(
+        manager,
+        applied.filter((k) => k.kind === 'clue').map((k) => clues.get(k.recordId)!),
+      );
+      await this.correctCases(
+        manager,
+        applied.filter((k) => k.kind === 'case').map((k) => cases.get(k.recordId)!),
+      );
       return { stored: fresh.length, applied: applied.length, notApplicable: fresh.length - applied.length };
     });
   }
@@ -54,12 +60,21 @@ export class CorrectionsService {
   private async correctClues(manager: EntityManager, held: StoredClue[]): Promise<void> {
     const clues = [...new Map(held.map((c) => [c.record.clueId, c])).values()];
     if (clues.length === 0) return;
-    const corrections = await this.repository.appliedFor(manager, 'clue', clues.map((c) => c.record.clueId));
+    const corrections = await this.repository.appliedFor(
+      manager,
+      'clue',
+      clues.map((c) => c.record.clueId),
+    );
     const changes: ClueChange[] = [];
     const written = clues.map(({ record, link }) => {
       const row = corrections.clueRow(rows.clueRow(record, link));
       changes.push(corrections.clueChange(rows.clueChange(record, link)));
-      return { clueId: record.clueId, verified: row.verified as boolean | null, linkedCreditCode: row.linked_credit_code as string | null, linkMethod: String(row.link_method) };
+      return {
+        clueId: record.clueId,
+        verified: row.verified as boolean | null,
+        linkedCreditCode: row.linked_credit_code as string | null,
+        linkMethod: String(row.link_method),
+      };
     });
     await this.repository.writeClues(manager, written);
     const batch: ChangeBatch<ClueChange> = { batchId: randomUUID(), records: changes };
@@ -69,7 +84,11 @@ export class CorrectionsService {
   private async correctCases(manager: EntityManager, held: CaseRecord[]): Promise<void> {
     const cases = [...new Map(held.map((c) => [c.caseNo, c])).values()];
     if (cases.length === 0) return;
-    const corrections = await this.repository.appliedFor(manager, 'case', cases.map((c) => c.caseNo));
+    const corrections = await this.repository.appliedFor(
+      manager,
+      'case',
+      cases.map((c) => c.caseNo),
+    );
     const changes: CaseChange[] = [];
     const written = cases.map((record) => {
       const row = corrections.caseRow(rows.caseRow(record));

@@ -3,14 +3,41 @@ import { CorrectionSet, revisedUpdatedAt, revokedResult, UNLINKED_ON_APPEAL, typ
 
 const A = '91440604MA4UJ8K20C';
 const B = '91440605MA52TQ0L32';
-const correction = (fields: Partial<AppliedCorrection>): AppliedCorrection => ({ kind: 'clue', recordId: 'K1', creditCode: A, action: 'unlink', appealId: 'AP-1', ...fields });
+const correction = (fields: Partial<AppliedCorrection>): AppliedCorrection => ({
+  kind: 'clue',
+  recordId: 'K1',
+  creditCode: A,
+  action: 'unlink',
+  appealId: 'AP-1',
+  ...fields,
+});
 const clueChange = (fields: Partial<ClueChange> = {}): ClueChange => ({
-  clueId: 'K1', channel: '12345', receivedAt: '2024-03-01T01:15:00.000Z', linkedCreditCode: A, linkMethod: 'credit_code', category: 'food_safety',
-  department: 'SAMR', verified: true, status: 'closed', updatedAt: '2024-03-12T09:00:00.000Z', ...fields,
+  clueId: 'K1',
+  channel: '12345',
+  receivedAt: '2024-03-01T01:15:00.000Z',
+  linkedCreditCode: A,
+  linkMethod: 'credit_code',
+  category: 'food_safety',
+  department: 'SAMR',
+  verified: true,
+  status: 'closed',
+  updatedAt: '2024-03-12T09:00:00.000Z',
+  ...fields,
 });
 const caseChange = (fields: Partial<CaseChange> = {}): CaseChange => ({
-  caseNo: 'C1', creditCode: A, department: 'SAMR', kind: '检查', origin: '双随机', date: '2024-02-01', items: ['SAMR-07'], result: '责令整改',
-  violationFound: true, penaltyYuan: 0, officerIds: ['44060400123'], updatedAt: '2024-02-02T02:00:00.000Z', ...fields,
+  caseNo: 'C1',
+  creditCode: A,
+  department: 'SAMR',
+  kind: '检查',
+  origin: '双随机',
+  date: '2024-02-01',
+  items: ['SAMR-07'],
+  result: '责令整改',
+  violationFound: true,
+  penaltyYuan: 0,
+  officerIds: ['44060400123'],
+  updatedAt: '2024-02-02T02:00:00.000Z',
+  ...fields,
 });
 
 describe('record corrections decided on appeal', () => {
@@ -32,13 +59,19 @@ describe('record corrections decided on appeal', () => {
   it('unlinks a clue from the enterprise the appeal was about, and says why in the row', () => {
     const set = new CorrectionSet([correction({ action: 'unlink' })]);
     expect(set.excludedFor('K1')).toEqual(new Set([A]));
-    expect(set.clueRow({ clue_id: 'K1', verified: true, linked_credit_code: A, link_method: 'credit_code' })).toMatchObject({ linked_credit_code: null, link_method: UNLINKED_ON_APPEAL });
+    expect(set.clueRow({ clue_id: 'K1', verified: true, linked_credit_code: A, link_method: 'credit_code' })).toMatchObject({
+      linked_credit_code: null,
+      link_method: UNLINKED_ON_APPEAL,
+    });
     expect(set.clueChange(clueChange())).toMatchObject({ linkedCreditCode: null, linkMethod: 'none', verified: true });
   });
 
   it('keeps a link the evidence made to another enterprise', () => {
     const set = new CorrectionSet([correction({ action: 'unlink' })]);
-    expect(set.clueRow({ clue_id: 'K1', linked_credit_code: B, link_method: 'name_address' })).toMatchObject({ linked_credit_code: B, link_method: 'name_address' });
+    expect(set.clueRow({ clue_id: 'K1', linked_credit_code: B, link_method: 'name_address' })).toMatchObject({
+      linked_credit_code: B,
+      link_method: 'name_address',
+    });
     expect(set.clueChange(clueChange({ linkedCreditCode: B, linkMethod: 'name_address' }))).toMatchObject({ linkedCreditCode: B, linkMethod: 'name_address' });
   });
 

@@ -28,7 +28,11 @@ export class EnterpriseController {
     const subject = await this.enterprises.subject(creditCode.toUpperCase());
     if (!subject) throw new NotFoundException(`no enterprise ${creditCode}`);
     const code = subject.creditCode as string;
-    const [cases, clues, cluesUnlinkedOnAppeal] = await Promise.all([this.enterprises.cases(code), this.enterprises.clues(code), this.enterprises.cluesUnlinkedOnAppeal(code)]);
+    const [cases, clues, cluesUnlinkedOnAppeal] = await Promise.all([
+      this.enterprises.cases(code),
+      this.enterprises.clues(code),
+      this.enterprises.cluesUnlinkedOnAppeal(code),
+    ]);
     return { subject, cases, clues, cluesUnlinkedOnAppeal };
   }
 

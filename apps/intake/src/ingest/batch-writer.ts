@@ -4,15 +4,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { maskIdNumber, maskName, PiiVault } from '@tianping/common';
 import { IntakeSubjects, type ChangeBatch } from '@tianping/contracts';
 import { intakeRecords } from '@tianping/observability';
-import {
-  type CaseRecord,
-  type ClueRecord,
-  type OfficerRecord,
-  type Outcome,
-  type RawRecord,
-  type SourceKind,
-  type SubjectRecord,
-} from '@tianping/intake-core';
+import { type CaseRecord, type ClueRecord, type OfficerRecord, type Outcome, type RawRecord, type SourceKind, type SubjectRecord } from '@tianping/intake-core';
 import { CorrectionsRepository } from '../corrections/corrections.repository';
 import { CorrectionSet } from '../corrections/record-corrections.util';
 import { emptyCounts, type IngestCounts } from './ingest-counts';
@@ -64,22 +56,48 @@ export class BatchWriter {
     switch (kind) {
       case 'subjects': {
         const list = records as SubjectRecord[];
-        return this.upsertAndPublish(manager, SUBJECTS_TABLE, list.map((r) => rows.subjectRow(r, this.vault)), list.map(rows.subjectChange), IntakeSubjects.subjectsUpserted);
+        return this.upsertAndPublish(
+          manager,
+          SUBJECTS_TABLE,
+          list.map((r) => rows.subjectRow(r, this.vault)),
+          list.map(rows.subjectChange),
+          IntakeSubjects.subjectsUpserted,
+        );
       }
       case 'cases': {
         const list = records as CaseRecord[];
         // Corrections decided on appeal hold for every later version of a record.
-        const corrections = await this.corrections.appliedFor(manager, 'case', list.map((r) => r.caseNo));
+        const corrections = await this.corrections.appliedFor(
+          manager,
+          'case',
+          list.map((r) => r.caseNo),
+        );
         const tableRows = list.map((r) => corrections.caseRow(rows.caseRow(r)));
-        return this.upsertAndPublish(manager, CASES_TABLE, tableRows, list.map((r) => corrections.caseChange(rows.caseChange(r))), IntakeSubjects.casesUpserted);
+        return this.upsertAndPublish(
+          manager,
+          CASES_TABLE,
+          tableRows,
+          list.map((r) => corrections.caseChange(rows.caseChange(r))),
+          IntakeSubjects.casesUpserted,
+        );
       }
       case 'officers': {
         const list = records as OfficerRecord[];
-        return this.upsertAndPublish(manager, OFFICERS_TABLE, list.map((r) => rows.officerRow(r, this.vault)), list.map(rows.officerChange), IntakeSubjects.officersUpserted);
+        return this.upsertAndPublish(
+          manager,
+          OFFICERS_TABLE,
+          list.map((r) => rows.officerRow(r, this.vault)),
+          list.map(rows.officerChange),
+          IntakeSubjects.officersUpserted,
+        );
       }
       case 'clues': {
         const list = records as ClueRecord[];
-        const corrections = await this.corrections.appliedFor(manager, 'clue', list.map((r) => r.clueId));
+        const corrections = await this.corrections.appliedFor(
+          manager,
+          'clue',
+          list.map((r) => r.clueId),
+        );
         const links = await this.linkClues(manager, list, corrections);
         const tableRows = list.map((r, i) => corrections.clueRow(rows.clueRow(r, links[i])));
         const changes = list.map((r, i) => corrections.clueChange(rows.clueChange(r, links[i])));

@@ -47,7 +47,11 @@ export class ClueRelinker {
         );
         if (clues.length === 0) return null;
         // A clue unlinked on appeal may be linked again, but never to the enterprise it was unlinked from.
-        const corrections = await this.corrections.appliedFor(manager, 'clue', clues.map((c) => c.clueId));
+        const corrections = await this.corrections.appliedFor(
+          manager,
+          'clue',
+          clues.map((c) => c.clueId),
+        );
         const links = await this.writer.linkClues(manager, clues as ClueRecord[], corrections);
         const changes: ClueChange[] = [];
         const ids: string[] = [];

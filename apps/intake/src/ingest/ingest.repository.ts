@@ -27,7 +27,13 @@ export class IngestRepository {
     const indexed = rows.map((row, index) => ({ row, index }));
     const sql = sqlCache.get(spec) ?? sqlCache.set(spec, upsertSql(spec)).get(spec)!;
     for (const round of splitIntoRounds(indexed, (r) => String(r.row[spec.key]))) {
-      const result: { key: string; outcome: UpsertOutcome }[] = await manager.query(sql, toColumnArrays(spec, round.map((r) => r.row)));
+      const result: { key: string; outcome: UpsertOutcome }[] = await manager.query(
+        sql,
+        toColumnArrays(
+          spec,
+          round.map((r) => r.row),
+        ),
+      );
       const byKey = new Map(result.map((r) => [r.key, r.outcome]));
       for (const r of round) outcomes[r.index] = byKey.get(String(r.row[spec.key]))!;
     }

@@ -69,12 +69,19 @@ export class IngestService {
     const stream = createReadStream(path, { highWaterMark: 1 << 20 });
     const ctx = { now: new Date() };
     const outcomes: AsyncIterable<AnyOutcome> = fileKind === 'clues' ? parseCluesStream(stream, ctx) : parseCsvStream(fileKind, stream, ctx);
-    const counts = await this.ingestOutcomes(fileKind, outcomes, path, (records) => onProgress?.({ file: path, bytesDone: stream.bytesRead, bytesTotal: total, records }));
+    const counts = await this.ingestOutcomes(fileKind, outcomes, path, (records) =>
+      onProgress?.({ file: path, bytesDone: stream.bytesRead, bytesTotal: total, records }),
+    );
     return { file: path, kind: fileKind, counts, seconds: (performance.now() - started) / 1000 };
   }
 
   /** Writes outcomes in batches; while one batch is written, the next is parsed. */
-  async ingestOutcomes(kind: SourceKind, outcomes: AsyncIterable<AnyOutcome> | Iterable<AnyOutcome>, source: string, onBatch?: (records: number) => void): Promise<IngestCounts> {
+  async ingestOutcomes(
+    kind: SourceKind,
+    outcomes: AsyncIterable<AnyOutcome> | Iterable<AnyOutcome>,
+    source: string,
+    onBatch?: (records: number) => void,
+  ): Promise<IngestCounts> {
     const runId = randomUUID();
     await this.repository.startRun(this.dataSource.manager, runId, source);
     const total = emptyCounts();

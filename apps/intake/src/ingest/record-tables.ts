@@ -23,12 +23,28 @@ export const SUBJECTS_TABLE: TableSpec = {
   key: 'credit_code',
   versioned: true,
   columns: [
-    col('credit_code', 'text'), col('name', 'text'), col('name_key', 'text'), col('established_on', 'date'),
-    col('registered_capital_wan', 'numeric'), col('shareholder_subscribed_wan', 'numeric'), col('employees', 'integer'),
-    col('industry_code', 'text'), col('region_code', 'text'), col('address', 'text'), col('address_key', 'text'),
-    col('lng', 'double precision'), col('lat', 'double precision'), col('status', 'text'), col('abnormal_listed', 'boolean'),
-    col('legal_rep_changes_2y', 'integer'), col('legal_rep_name_sealed', 'text'), col('legal_rep_id_sealed', 'text'),
-    col('legal_rep_id_hash', 'text'), col('legal_rep_id_masked', 'text'), col('updated_at', 'timestamptz'), col('fingerprint', 'text'),
+    col('credit_code', 'text'),
+    col('name', 'text'),
+    col('name_key', 'text'),
+    col('established_on', 'date'),
+    col('registered_capital_wan', 'numeric'),
+    col('shareholder_subscribed_wan', 'numeric'),
+    col('employees', 'integer'),
+    col('industry_code', 'text'),
+    col('region_code', 'text'),
+    col('address', 'text'),
+    col('address_key', 'text'),
+    col('lng', 'double precision'),
+    col('lat', 'double precision'),
+    col('status', 'text'),
+    col('abnormal_listed', 'boolean'),
+    col('legal_rep_changes_2y', 'integer'),
+    col('legal_rep_name_sealed', 'text'),
+    col('legal_rep_id_sealed', 'text'),
+    col('legal_rep_id_hash', 'text'),
+    col('legal_rep_id_masked', 'text'),
+    col('updated_at', 'timestamptz'),
+    col('fingerprint', 'text'),
   ],
 };
 
@@ -37,9 +53,20 @@ export const CASES_TABLE: TableSpec = {
   key: 'case_no',
   versioned: true,
   columns: [
-    col('case_no', 'text'), col('credit_code', 'text'), col('department', 'text'), col('kind', 'text'), col('origin', 'text'),
-    col('date', 'date'), col('items', 'text[]'), col('result', 'text'), col('violation', 'text'), col('violation_found', 'boolean'),
-    col('penalty_yuan', 'numeric'), col('officer_ids', 'text[]'), col('updated_at', 'timestamptz'), col('fingerprint', 'text'),
+    col('case_no', 'text'),
+    col('credit_code', 'text'),
+    col('department', 'text'),
+    col('kind', 'text'),
+    col('origin', 'text'),
+    col('date', 'date'),
+    col('items', 'text[]'),
+    col('result', 'text'),
+    col('violation', 'text'),
+    col('violation_found', 'boolean'),
+    col('penalty_yuan', 'numeric'),
+    col('officer_ids', 'text[]'),
+    col('updated_at', 'timestamptz'),
+    col('fingerprint', 'text'),
   ],
 };
 
@@ -48,8 +75,15 @@ export const OFFICERS_TABLE: TableSpec = {
   key: 'officer_id',
   versioned: false,
   columns: [
-    col('officer_id', 'text'), col('name_sealed', 'text'), col('name_masked', 'text'), col('department', 'text'),
-    col('cert_valid_until', 'date'), col('domains', 'text[]'), col('region_code', 'text'), col('status', 'text'), col('fingerprint', 'text'),
+    col('officer_id', 'text'),
+    col('name_sealed', 'text'),
+    col('name_masked', 'text'),
+    col('department', 'text'),
+    col('cert_valid_until', 'date'),
+    col('domains', 'text[]'),
+    col('region_code', 'text'),
+    col('status', 'text'),
+    col('fingerprint', 'text'),
   ],
 };
 
@@ -58,10 +92,22 @@ export const CLUES_TABLE: TableSpec = {
   key: 'clue_id',
   versioned: true,
   columns: [
-    col('clue_id', 'text'), col('channel', 'text'), col('received_at', 'timestamptz'), col('credit_code_given', 'text'),
-    col('credit_code_valid', 'boolean'), col('subject_name', 'text'), col('address', 'text'), col('category', 'text'),
-    col('department', 'text'), col('verified', 'boolean'), col('status', 'text'), col('updated_at', 'timestamptz'),
-    col('fingerprint', 'text'), col('linked_credit_code', 'text'), col('link_method', 'text'), col('link_candidates', 'integer'),
+    col('clue_id', 'text'),
+    col('channel', 'text'),
+    col('received_at', 'timestamptz'),
+    col('credit_code_given', 'text'),
+    col('credit_code_valid', 'boolean'),
+    col('subject_name', 'text'),
+    col('address', 'text'),
+    col('category', 'text'),
+    col('department', 'text'),
+    col('verified', 'boolean'),
+    col('status', 'text'),
+    col('updated_at', 'timestamptz'),
+    col('fingerprint', 'text'),
+    col('linked_credit_code', 'text'),
+    col('link_method', 'text'),
+    col('link_candidates', 'integer'),
   ],
 };
 
@@ -73,9 +119,7 @@ export function upsertSql(spec: TableSpec): string {
   const names = spec.columns.map((c) => c.name);
   const params = spec.columns.map((c, i) => `$${i + 1}::${c.type === 'text[]' ? 'text' : c.type}[]`);
   const select = spec.columns.map((c) => (c.type === 'text[]' ? `string_to_array(i.${c.name}, ';')` : `i.${c.name}`));
-  const newer = spec.versioned
-    ? `(cur.updated_at, cur.fingerprint) < (EXCLUDED.updated_at, EXCLUDED.fingerprint)`
-    : `cur.fingerprint <> EXCLUDED.fingerprint`;
+  const newer = spec.versioned ? `(cur.updated_at, cur.fingerprint) < (EXCLUDED.updated_at, EXCLUDED.fingerprint)` : `cur.fingerprint <> EXCLUDED.fingerprint`;
   const updates = names.filter((n) => n !== spec.key).map((n) => `${n} = EXCLUDED.${n}`);
   // Looked up by the key array, so the existing rows come by index however large the table grows.
   const keyParam = names.indexOf(spec.key) + 1;

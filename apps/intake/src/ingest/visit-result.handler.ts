@@ -24,7 +24,8 @@ export class VisitResultHandler implements OnApplicationBootstrap, BeforeApplica
       filterSubject: DispatchSubjects.visitResultRecorded,
       handle: async (msg) => {
         const event = parsePayload(msg.data) as VisitResultRecorded;
-        if (!event?.visitId || !Array.isArray(event.items) || !Array.isArray(event.officerIds)) throw new PoisonMessage('visit result lacks visitId, items or officerIds');
+        if (!event?.visitId || !Array.isArray(event.items) || !Array.isArray(event.officerIds))
+          throw new PoisonMessage('visit result lacks visitId, items or officerIds');
         const ctx = { now: new Date() };
         const outcomes: AnyOutcome[] = visitResultToCases(event).map((raw, i) => {
           const checked = validateRaw('cases', raw, ctx);

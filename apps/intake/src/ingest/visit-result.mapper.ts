@@ -19,7 +19,10 @@ export function visitResultToCases(event: VisitResultRecorded): RawRecord[] {
     date: event.date,
     items: items.map((i) => i.item).join(';'),
     result: SEVERITY[Math.max(...items.map((i) => SEVERITY.indexOf(i.result)))] ?? '',
-    violation: items.map((i) => i.violation).filter(Boolean).join('；'),
+    violation: items
+      .map((i) => i.violation)
+      .filter(Boolean)
+      .join('；'),
     penalty_yuan: '',
     officer_ids: event.officerIds.join(';'),
     updated_at: chinaStandardTime(event.at),

@@ -45,11 +45,20 @@ export class QuarantineRepository {
   }
 
   async resolve(manager: EntityManager, id: number, status: 'replayed' | 'discarded', resolution: unknown): Promise<void> {
-    await manager.query(`UPDATE intake.quarantine SET status = $2, resolved_at = now(), resolution = $3 WHERE id = $1`, [id, status, JSON.stringify(resolution)]);
+    await manager.query(`UPDATE intake.quarantine SET status = $2, resolved_at = now(), resolution = $3 WHERE id = $1`, [
+      id,
+      status,
+      JSON.stringify(resolution),
+    ]);
   }
 
   /** A correction that still fails: keep the corrected record and its new reasons, still open. */
   async keepCorrected(manager: EntityManager, id: number, rawSealed: string, rawMasked: unknown, reasons: unknown): Promise<void> {
-    await manager.query(`UPDATE intake.quarantine SET raw_sealed = $2, raw_masked = $3, reasons = $4 WHERE id = $1`, [id, rawSealed, JSON.stringify(rawMasked), JSON.stringify(reasons)]);
+    await manager.query(`UPDATE intake.quarantine SET raw_sealed = $2, raw_masked = $3, reasons = $4 WHERE id = $1`, [
+      id,
+      rawSealed,
+      JSON.stringify(rawMasked),
+      JSON.stringify(reasons),
+    ]);
   }
 }

@@ -63,19 +63,32 @@ export class ApprovalsRepository {
     const inserted = await this.dataSource.query(
       `INSERT INTO oversight.approval_requests (subject_kind, subject_ref, proposed_by, built_by, proposal, proposed_at)
        VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (subject_kind, subject_ref) DO NOTHING RETURNING subject_ref`,
-      [request.subjectKind, request.subjectRef, request.proposedBy, request.builtBy ? JSON.stringify(request.builtBy) : null, JSON.stringify(request.proposal), request.proposedAt],
+      [
+        request.subjectKind,
+        request.subjectRef,
+        request.proposedBy,
+        request.builtBy ? JSON.stringify(request.builtBy) : null,
+        JSON.stringify(request.proposal),
+        request.proposedAt,
+      ],
     );
     return inserted.length > 0;
   }
 
   /** Locks the request until the caller's transaction ends: sign-offs on one subject happen one at a time. */
   async lockRequest(manager: EntityManager, kind: ApprovalSubjectKind, ref: string): Promise<ApprovalRequest | null> {
-    const [row] = await manager.query(`SELECT ${REQUEST_COLUMNS} FROM oversight.approval_requests WHERE subject_kind = $1 AND subject_ref = $2 FOR UPDATE`, [kind, ref]);
+    const [row] = await manager.query(`SELECT ${REQUEST_COLUMNS} FROM oversight.approval_requests WHERE subject_kind = $1 AND subject_ref = $2 FOR UPDATE`, [
+      kind,
+      ref,
+    ]);
     return row ? toRequest(row) : null;
   }
 
   async find(kind: ApprovalSubjectKind, ref: string): Promise<ApprovalRequest | null> {
-    const [row] = await this.dataSource.query(`SELECT ${REQUEST_COLUMNS} FROM oversight.approval_requests WHERE subject_kind = $1 AND subject_ref = $2`, [kind, ref]);
+    const [row] = await this.dataSource.query(`SELECT ${REQUEST_COLUMNS} FROM oversight.approval_requests WHERE subject_kind = $1 AND subject_ref = $2`, [
+      kind,
+      ref,
+    ]);
     return row ? toRequest(row) : null;
   }
 
@@ -91,7 +104,10 @@ export class ApprovalsRepository {
   }
 
   async signOffs(kind: ApprovalSubjectKind, ref: string, manager?: EntityManager): Promise<SignOff[]> {
-    const rows = await (manager ?? this.dataSource).query(`SELECT ${SIGN_OFF_COLUMNS} FROM oversight.sign_offs WHERE subject_kind = $1 AND subject_ref = $2 ORDER BY id`, [kind, ref]);
+    const rows = await (manager ?? this.dataSource).query(
+      `SELECT ${SIGN_OFF_COLUMNS} FROM oversight.sign_offs WHERE subject_kind = $1 AND subject_ref = $2 ORDER BY id`,
+      [kind, ref],
+    );
     return rows.map(toSignOff);
   }
 
@@ -115,10 +131,20 @@ export class ApprovalsRepository {
     );
   }
 
-  async decide(manager: EntityManager, kind: ApprovalSubjectKind, ref: string, status: Exclude<ApprovalStatus, 'pending'>, at: string, decisionSeq: number): Promise<void> {
-    await manager.query(
-      `UPDATE oversight.approval_requests SET status = $3, decided_at = $4, decision_seq = $5 WHERE subject_kind = $1 AND subject_ref = $2`,
-      [kind, ref, status, at, decisionSeq],
-    );
+  async decide(
+    manager: EntityManager,
+    kind: ApprovalSubjectKind,
+    ref: string,
+    status: Exclude<ApprovalStatus, 'pending'>,
+    at: string,
+    decisionSeq: number,
+  ): Promise<void> {
+    await manager.query(`UPDATE oversight.approval_requests SET status = $3, decided_at = $4, decision_seq = $5 WHERE subject_kind = $1 AND subject_ref = $2`, [
+      kind,
+      ref,
+      status,
+      at,
+      decisionSeq,
+    ]);
   }
 }

@@ -59,12 +59,14 @@ export class ApprovalsService {
       const what = `${NOUN[kind]} ${ref}`;
       if (request.status !== 'pending') throw new ConflictException(`${what} was already ${request.status}; a decided request takes no more sign-offs`);
       const required = REQUIRED_SIGN_OFFS[kind];
-      if (!required.includes(act.role)) throw new BadRequestException(`a ${NOUN[kind]} takes only the ${required.join(' and ')} sign-off, not a ${act.role} one`);
+      if (!required.includes(act.role))
+        throw new BadRequestException(`a ${NOUN[kind]} takes only the ${required.join(' and ')} sign-off, not a ${act.role} one`);
       if (act.actor === request.proposedBy) throw new ForbiddenException(`${act.actor} ${PROPOSED[kind]} ${what} and so cannot sign it off (four eyes)`);
       const earlier = await this.repository.signOffs(kind, ref, manager);
       const own = earlier.find((s) => s.actor === act.actor);
       if (own?.role === act.role) throw new ConflictException(`${act.actor} has already signed off ${what} as ${act.role} reviewer`);
-      if (own) throw new ForbiddenException(`${act.actor} already signed off ${what} as ${own.role} reviewer; the ${act.role} sign-off must come from someone else`);
+      if (own)
+        throw new ForbiddenException(`${act.actor} already signed off ${what} as ${own.role} reviewer; the ${act.role} sign-off must come from someone else`);
       const filled = earlier.find((s) => s.role === act.role);
       if (filled) throw new ConflictException(`the ${act.role} sign-off of ${what} is already in (${filled.actor})`);
 
@@ -74,7 +76,8 @@ export class ApprovalsService {
       await this.repository.insertSignOff(manager, kind, ref, signOff);
       const signOffs = [...earlier, signOff];
       if (act.decision === 'reject') return this.decide(manager, request, signOffs, 'rejected');
-      if (required.every((role) => signOffs.some((s) => s.role === role && s.decision === 'approve'))) return this.decide(manager, request, signOffs, 'approved');
+      if (required.every((role) => signOffs.some((s) => s.role === role && s.decision === 'approve')))
+        return this.decide(manager, request, signOffs, 'approved');
       return view(request, signOffs);
     });
   }
@@ -84,14 +87,24 @@ export class ApprovalsService {
     const { subjectKind, subjectRef, proposedBy, builtBy } = request;
     const at = new Date().toISOString();
     const decisionSeq = await this.append(manager, APPROVAL_KIND, subjectRef, {
-      subjectKind, subjectRef, outcome: status === 'approved' ? 'granted' : 'rejected', proposedBy, ...(builtBy ? { builtBy: { ...builtBy } } : {}),
-      signOffs: signOffs.map((s) => ({ ...s })), at,
+      subjectKind,
+      subjectRef,
+      outcome: status === 'approved' ? 'granted' : 'rejected',
+      proposedBy,
+      ...(builtBy ? { builtBy: { ...builtBy } } : {}),
+      signOffs: signOffs.map((s) => ({ ...s })),
+      at,
     });
     await this.repository.decide(manager, subjectKind, subjectRef, status, at, decisionSeq);
     if (status === 'approved') {
       const granted: ApprovalGranted = {
-        subjectKind, subjectRef, proposedBy, ...(builtBy ? { builtBy } : {}),
-        approvedBy: signOffs.map(({ actor, role, auditSeq }) => ({ actor, role, auditSeq })), auditSeq: decisionSeq, at,
+        subjectKind,
+        subjectRef,
+        proposedBy,
+        ...(builtBy ? { builtBy } : {}),
+        approvedBy: signOffs.map(({ actor, role, auditSeq }) => ({ actor, role, auditSeq })),
+        auditSeq: decisionSeq,
+        at,
       };
       await enqueueEvent(manager, OVERSIGHT_SCHEMA, OversightSubjects.approvalGranted, granted);
     }

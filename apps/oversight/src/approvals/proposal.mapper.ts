@@ -29,7 +29,14 @@ export function proposalFrom(subject: string, payload: unknown): Proposal | null
     case ScoringSubjects.colourPolicyChanged: {
       const event = validated<ColourPolicyEvent>(ColourPolicyEventDto, payload);
       if (event.state !== 'proposed') return null;
-      return { subjectKind: 'colour-policy', subjectRef: event.version, proposedBy: event.actor, builtBy: null, proposal: { thresholds: event.thresholds }, proposedAt: event.at };
+      return {
+        subjectKind: 'colour-policy',
+        subjectRef: event.version,
+        proposedBy: event.actor,
+        builtBy: null,
+        proposal: { thresholds: event.thresholds },
+        proposedAt: event.at,
+      };
     }
     default:
       throw new InvalidEvent(`no proposal mapping for subject ${subject}`);

@@ -14,7 +14,10 @@ import { proposalFrom } from './proposal.mapper';
 export class ProposalsHandler implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly consumers: RoutedConsumers;
 
-  constructor(@Inject(NATS_CONNECTION) nc: NatsConnection, private readonly repository: ApprovalsRepository) {
+  constructor(
+    @Inject(NATS_CONNECTION) nc: NatsConnection,
+    private readonly repository: ApprovalsRepository,
+  ) {
     const stream = STREAMS.scoring.name;
     const route = (subject: string) => async (payload: unknown) => {
       let proposal;

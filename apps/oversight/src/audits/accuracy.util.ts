@@ -96,7 +96,10 @@ export function sampleAccuracy(outcomes: InspectionOutcome[]): SampleAccuracy {
   return {
     inspections: outcomes.length,
     unscored: outcomes.length - scored.length,
-    violationRate: proportion(y.reduce((s, v) => s + v, 0), scored.length),
+    violationRate: proportion(
+      y.reduce((s, v) => s + v, 0),
+      scored.length,
+    ),
     auc: aucWithInterval(p, y),
     brier: brierScore(p, y),
     logLoss: logLoss(p, y),

@@ -41,10 +41,9 @@ export class AuditDriftRepository {
 
   /** The first as-of day a model version scored: the drift baseline when its training window has no scores. */
   async firstAsOf(modelVersion: string): Promise<string | null> {
-    const [row] = await this.dataSource.query(
-      `SELECT to_char(min(as_of), 'YYYY-MM-DD') AS day FROM oversight.audit_scores WHERE model_version = $1`,
-      [modelVersion],
-    );
+    const [row] = await this.dataSource.query(`SELECT to_char(min(as_of), 'YYYY-MM-DD') AS day FROM oversight.audit_scores WHERE model_version = $1`, [
+      modelVersion,
+    ]);
     return row?.day ?? null;
   }
 
@@ -93,8 +92,10 @@ export class AuditDriftRepository {
   /** Quantiles of each numeric factor: one ordered-set aggregate per factor, all in one pass. */
   private async quantiles(m: EntityManager, table: string, names: string[], fractions: number[]): Promise<Map<string, number[]>> {
     if (names.length === 0) return new Map();
-    const aggregates = names.map((_, k) =>
-      `percentile_disc($1::float8[]) WITHIN GROUP (ORDER BY (factors ->> $${k + 2})::float8) FILTER (WHERE jsonb_typeof(factors -> $${k + 2}) = 'number') AS q${k}`);
+    const aggregates = names.map(
+      (_, k) =>
+        `percentile_disc($1::float8[]) WITHIN GROUP (ORDER BY (factors ->> $${k + 2})::float8) FILTER (WHERE jsonb_typeof(factors -> $${k + 2}) = 'number') AS q${k}`,
+    );
     const [row] = await m.query(`SELECT ${aggregates.join(', ')} FROM ${table}`, [fractions, ...names]);
     const out = new Map<string, number[]>();
     names.forEach((name, k) => row[`q${k}`] && out.set(name, (row[`q${k}`] as unknown[]).map(Number)));

@@ -102,15 +102,30 @@ export function scoreRows(payload: unknown): ScoreRow[] {
   return list(payload, 'scores', 'score batch').map((r, i) => {
     if (!isObject(r)) return refuse('score batch', i);
     const s = r as Partial<ScoreRecord>;
-    const valid = str(s.scoreId) && str(s.creditCode) && isoDay(s.asOf) && str(s.modelVersion) && instant(s.computedAt) &&
-      num(s.probability) && s.probability >= 0 && s.probability <= 1 && COLOURS.has(s.colour as string) &&
-      Array.isArray(s.contributions) && s.contributions.every((c) => isObject(c) && str(c.factor));
+    const valid =
+      str(s.scoreId) &&
+      str(s.creditCode) &&
+      isoDay(s.asOf) &&
+      str(s.modelVersion) &&
+      instant(s.computedAt) &&
+      num(s.probability) &&
+      s.probability >= 0 &&
+      s.probability <= 1 &&
+      COLOURS.has(s.colour as string) &&
+      Array.isArray(s.contributions) &&
+      s.contributions.every((c) => isObject(c) && str(c.factor));
     if (!valid) return refuse('score batch', i);
     const factors: Record<string, unknown> = {};
     for (const c of s.contributions!) factors[c.factor] = c.value === undefined ? null : c.value;
     return {
-      credit_code: s.creditCode!, as_of: s.asOf!.slice(0, 10), model_version: s.modelVersion!, score_id: s.scoreId!,
-      computed_at: s.computedAt!, probability: s.probability!, colour: s.colour!, factors,
+      credit_code: s.creditCode!,
+      as_of: s.asOf!.slice(0, 10),
+      model_version: s.modelVersion!,
+      score_id: s.scoreId!,
+      computed_at: s.computedAt!,
+      probability: s.probability!,
+      colour: s.colour!,
+      factors,
     };
   });
 }
@@ -135,13 +150,25 @@ export function drawRow(payload: unknown): DrawRow {
   if (!isObject(payload)) throw new PoisonMessage('draw: payload is not a JSON object');
   const d = payload as Partial<DrawCompleted>;
   const tasks = Array.isArray(d.tasks) ? d.tasks : null;
-  const valid = str(d.drawId) && isObject(d.window) && isoDay(d.window.from) && isoDay(d.window.to) && typeof d.modelSuspended === 'boolean' &&
-    instant(d.at) && tasks !== null && tasks.every((t) => isObject(t) && str(t.department) && str(t.creditCode) && str(t.reason));
+  const valid =
+    str(d.drawId) &&
+    isObject(d.window) &&
+    isoDay(d.window.from) &&
+    isoDay(d.window.to) &&
+    typeof d.modelSuspended === 'boolean' &&
+    instant(d.at) &&
+    tasks !== null &&
+    tasks.every((t) => isObject(t) && str(t.department) && str(t.creditCode) && str(t.reason));
   if (!valid) throw new PoisonMessage('draw: malformed DrawCompleted');
   return {
-    draw_id: d.drawId!, window_from: d.window!.from.slice(0, 10), window_to: d.window!.to.slice(0, 10),
-    model_version: str(d.modelVersion) ? d.modelVersion : null, model_suspended: d.modelSuspended!,
-    exploration_share: num(d.explorationShare) ? d.explorationShare : null, plan_status: str(d.planStatus) ? d.planStatus : null, drawn_at: d.at!,
+    draw_id: d.drawId!,
+    window_from: d.window!.from.slice(0, 10),
+    window_to: d.window!.to.slice(0, 10),
+    model_version: str(d.modelVersion) ? d.modelVersion : null,
+    model_suspended: d.modelSuspended!,
+    exploration_share: num(d.explorationShare) ? d.explorationShare : null,
+    plan_status: str(d.planStatus) ? d.planStatus : null,
+    drawn_at: d.at!,
     tasks: tasks!.map((t) => ({ department: t.department, credit_code: t.creditCode, reason: t.reason })),
   };
 }
@@ -151,28 +178,53 @@ export function inspectionRows(payload: unknown): InspectionRow[] {
   if (!isObject(payload)) throw new PoisonMessage('visit result: payload is not a JSON object');
   const v = payload as Partial<VisitResultRecorded>;
   const items = Array.isArray(v.items) ? v.items : null;
-  const valid = str(v.visitId) && str(v.creditCode) && isoDay(v.date) && instant(v.at) && items !== null &&
+  const valid =
+    str(v.visitId) &&
+    str(v.creditCode) &&
+    isoDay(v.date) &&
+    instant(v.at) &&
+    items !== null &&
     items.every((item) => isObject(item) && str(item.department) && str(item.result));
   if (!valid) throw new PoisonMessage('visit result: malformed VisitResultRecorded');
   const found = new Map<string, boolean>();
   for (const item of items!) found.set(item.department, (found.get(item.department) ?? false) || VIOLATION_RESULTS.has(item.result));
   return [...found].map(([department, violationFound]) => ({
-    visit_id: v.visitId!, department, credit_code: v.creditCode!, date: v.date!.slice(0, 10), violation_found: violationFound, recorded_at: v.at!,
+    visit_id: v.visitId!,
+    department,
+    credit_code: v.creditCode!,
+    date: v.date!.slice(0, 10),
+    violation_found: violationFound,
+    recorded_at: v.at!,
   }));
 }
 
 export function modelEventRow(payload: unknown): ModelEventRow {
   if (!isObject(payload)) throw new PoisonMessage('model version: payload is not a JSON object');
   const e = payload as Partial<ModelVersionEvent>;
-  const valid = str(e.modelVersion) && str(e.state) && str(e.actor) && typeof e.specName === 'string' && isObject(e.trainingWindow) &&
-    typeof e.dataFingerprint === 'string' && isObject(e.metrics) && instant(e.at);
+  const valid =
+    str(e.modelVersion) &&
+    str(e.state) &&
+    str(e.actor) &&
+    typeof e.specName === 'string' &&
+    isObject(e.trainingWindow) &&
+    typeof e.dataFingerprint === 'string' &&
+    isObject(e.metrics) &&
+    instant(e.at);
   if (!valid) throw new PoisonMessage('model version: malformed ModelVersionEvent');
   const metrics: Record<string, number> = {};
   for (const [k, value] of Object.entries(e.metrics!)) if (num(value)) metrics[k] = value;
   return {
-    event_key: contentKey('model-version', payload), model_version: e.modelVersion!, state: e.state!, actor: e.actor!, reason: str(e.reason) ? e.reason : null,
-    spec_name: e.specName!, training_from: isoDay(e.trainingWindow!.from) ? e.trainingWindow!.from.slice(0, 10) : null,
-    training_to: isoDay(e.trainingWindow!.to) ? e.trainingWindow!.to.slice(0, 10) : null, data_fingerprint: e.dataFingerprint!, metrics, at: e.at!,
+    event_key: contentKey('model-version', payload),
+    model_version: e.modelVersion!,
+    state: e.state!,
+    actor: e.actor!,
+    reason: str(e.reason) ? e.reason : null,
+    spec_name: e.specName!,
+    training_from: isoDay(e.trainingWindow!.from) ? e.trainingWindow!.from.slice(0, 10) : null,
+    training_to: isoDay(e.trainingWindow!.to) ? e.trainingWindow!.to.slice(0, 10) : null,
+    data_fingerprint: e.dataFingerprint!,
+    metrics,
+    at: e.at!,
   };
 }
 
@@ -182,6 +234,12 @@ export function colourPolicyEventRow(payload: unknown): ColourPolicyEventRow {
   const valid = str(e.version) && isObject(e.thresholds) && num(e.thresholds.yellow) && num(e.thresholds.red) && str(e.state) && str(e.actor) && instant(e.at);
   if (!valid) throw new PoisonMessage('colour policy: malformed ColourPolicyEvent');
   return {
-    event_key: contentKey('colour-policy', payload), version: e.version!, yellow: e.thresholds!.yellow, red: e.thresholds!.red, state: e.state!, actor: e.actor!, at: e.at!,
+    event_key: contentKey('colour-policy', payload),
+    version: e.version!,
+    yellow: e.thresholds!.yellow,
+    red: e.thresholds!.red,
+    state: e.state!,
+    actor: e.actor!,
+    at: e.at!,
   };
 }

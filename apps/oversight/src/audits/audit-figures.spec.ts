@@ -6,9 +6,20 @@ import { fairnessByDimension, type FairnessCell } from './fairness.util';
 
 function cell(over: Partial<FairnessCell>): FairnessCell {
   return {
-    industry: 'C', district: '440604', sizeBucket: 1, ageBucket: 2,
-    population: 0, flagged: 0, selected: 0, inspected: 0, violations: 0,
-    sampleInspections: 0, sampleViolations: 0, truePositives: 0, falsePositives: 0, predictedSum: 0,
+    industry: 'C',
+    district: '440604',
+    sizeBucket: 1,
+    ageBucket: 2,
+    population: 0,
+    flagged: 0,
+    selected: 0,
+    inspected: 0,
+    violations: 0,
+    sampleInspections: 0,
+    sampleViolations: 0,
+    truePositives: 0,
+    falsePositives: 0,
+    predictedSum: 0,
     ...over,
   };
 }
@@ -35,8 +46,34 @@ describe('audit periods', () => {
 describe('fairness by group', () => {
   it('adds up cells per dimension and reads rates, intervals and gaps per group', () => {
     const cells = [
-      cell({ district: '440604', sizeBucket: 0, population: 40, selected: 20, flagged: 16, inspected: 20, violations: 8, sampleInspections: 10, sampleViolations: 4, truePositives: 3, falsePositives: 2, predictedSum: 3.5 }),
-      cell({ district: '440605', sizeBucket: 0, population: 60, selected: 12, flagged: 6, inspected: 12, violations: 3, sampleInspections: 10, sampleViolations: 2, truePositives: 1, falsePositives: 1, predictedSum: 1.5 }),
+      cell({
+        district: '440604',
+        sizeBucket: 0,
+        population: 40,
+        selected: 20,
+        flagged: 16,
+        inspected: 20,
+        violations: 8,
+        sampleInspections: 10,
+        sampleViolations: 4,
+        truePositives: 3,
+        falsePositives: 2,
+        predictedSum: 3.5,
+      }),
+      cell({
+        district: '440605',
+        sizeBucket: 0,
+        population: 60,
+        selected: 12,
+        flagged: 6,
+        inspected: 12,
+        violations: 3,
+        sampleInspections: 10,
+        sampleViolations: 2,
+        truePositives: 1,
+        falsePositives: 1,
+        predictedSum: 1.5,
+      }),
       cell({ district: null, sizeBucket: null, population: 5, selected: 1 }),
     ];
     const [industry, district, size] = fairnessByDimension(cells, 30);
@@ -92,10 +129,31 @@ describe('drift', () => {
   });
 
   it('gives each factor its PSI, verdict and shares bin by bin', () => {
-    const same = factorDrift('industry', new Map([['level:C', 10], ['level:F', 30]]), new Map([['level:F', 3], ['level:C', 1]]));
+    const same = factorDrift(
+      'industry',
+      new Map([
+        ['level:C', 10],
+        ['level:F', 30],
+      ]),
+      new Map([
+        ['level:F', 3],
+        ['level:C', 1],
+      ]),
+    );
     expect(same).toMatchObject({ psi: 0, verdict: 'stable', baselineCount: 40, currentCount: 4 });
     expect(same.bins.map((b) => b.label)).toEqual(['C', 'F']);
-    const moved = factorDrift('score', new Map([['bin:0', 50], ['bin:1', 50]]), new Map([['bin:0', 25], ['bin:1', 75]]), [0.5]);
+    const moved = factorDrift(
+      'score',
+      new Map([
+        ['bin:0', 50],
+        ['bin:1', 50],
+      ]),
+      new Map([
+        ['bin:0', 25],
+        ['bin:1', 75],
+      ]),
+      [0.5],
+    );
     expect(moved.psi).toBeCloseTo(0.25 * Math.log(2) + 0.25 * Math.log(1.5), 12);
     expect(moved.verdict).toBe('significant-shift');
   });

@@ -115,11 +115,15 @@ describe('calibration', () => {
 
 describe('gaps between groups', () => {
   it('compares the highest and lowest share among groups large enough, with the Newcombe interval and the four-fifths ratio', () => {
-    const gap = proportionGap('selectionRate', [
-      { group: 'A', value: proportion(56, 70) },
-      { group: 'B', value: proportion(48, 80) },
-      { group: 'tiny', value: proportion(0, 2) },
-    ], 10);
+    const gap = proportionGap(
+      'selectionRate',
+      [
+        { group: 'A', value: proportion(56, 70) },
+        { group: 'B', value: proportion(48, 80) },
+        { group: 'tiny', value: proportion(0, 2) },
+      ],
+      10,
+    );
     expect(gap).toMatchObject({ metric: 'selectionRate', groupsCompared: 2, highest: { group: 'A', value: 0.8 }, lowest: { group: 'B', value: 0.6 } });
     expect(gap.difference).toBeCloseTo(0.2, 12);
     expect(gap.ratio).toBeCloseTo(0.75, 12);
@@ -131,11 +135,15 @@ describe('gaps between groups', () => {
   });
 
   it('compares plain numbers without an interval', () => {
-    const gap = valueGap('calibrationGap', [
-      { group: 'A', value: 0.1, total: 40 },
-      { group: 'B', value: -0.05, total: 40 },
-      { group: 'C', value: null, total: 40 },
-    ], 30);
+    const gap = valueGap(
+      'calibrationGap',
+      [
+        { group: 'A', value: 0.1, total: 40 },
+        { group: 'B', value: -0.05, total: 40 },
+        { group: 'C', value: null, total: 40 },
+      ],
+      30,
+    );
     expect(gap).toMatchObject({ groupsCompared: 2, highest: { group: 'A' }, lowest: { group: 'B' }, interval: null, ratio: null });
     expect(gap.difference).toBeCloseTo(0.15, 12);
   });

@@ -13,7 +13,11 @@ export class AuditProjectionRepository {
 
   /** A later computation of the same enterprise, day and model replaces the earlier one. */
   async upsertScores(rows: ScoreRow[]): Promise<void> {
-    const newest = newestBy(rows, (r) => `${r.credit_code}|${r.as_of}|${r.model_version}`, (r) => new Date(r.computed_at).toISOString());
+    const newest = newestBy(
+      rows,
+      (r) => `${r.credit_code}|${r.as_of}|${r.model_version}`,
+      (r) => new Date(r.computed_at).toISOString(),
+    );
     if (newest.length === 0) return;
     await this.dataSource.query(
       `INSERT INTO oversight.audit_scores (credit_code, as_of, model_version, score_id, computed_at, probability, colour, factors)
@@ -27,7 +31,11 @@ export class AuditProjectionRepository {
   }
 
   async upsertEnterprises(rows: EnterpriseRow[]): Promise<void> {
-    const newest = newestBy(rows, (r) => r.credit_code, (r) => new Date(r.updated_at).toISOString());
+    const newest = newestBy(
+      rows,
+      (r) => r.credit_code,
+      (r) => new Date(r.updated_at).toISOString(),
+    );
     if (newest.length === 0) return;
     await this.dataSource.query(
       `INSERT INTO oversight.audit_enterprises (credit_code, industry_code, region_code, employees, established_on, updated_at)
@@ -75,7 +83,19 @@ export class AuditProjectionRepository {
     await this.dataSource.query(
       `INSERT INTO oversight.audit_model_events (event_key, model_version, state, actor, reason, spec_name, training_from, training_to, data_fingerprint, metrics, at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) ON CONFLICT (event_key) DO NOTHING`,
-      [row.event_key, row.model_version, row.state, row.actor, row.reason, row.spec_name, row.training_from, row.training_to, row.data_fingerprint, JSON.stringify(row.metrics), row.at],
+      [
+        row.event_key,
+        row.model_version,
+        row.state,
+        row.actor,
+        row.reason,
+        row.spec_name,
+        row.training_from,
+        row.training_to,
+        row.data_fingerprint,
+        JSON.stringify(row.metrics),
+        row.at,
+      ],
     );
   }
 

@@ -40,7 +40,14 @@ const SUMMARY = `r.id::text AS id, r.trigger, to_char(r.period_from, 'YYYY-MM-DD
   p.published_by AS "publishedBy", ${ISO('p.published_at')} AS "publishedAt", p.audit_seq AS "publicationSeq"`;
 const FROM = `oversight.audit_reports r LEFT JOIN oversight.audit_report_publications p ON p.report_id = r.id`;
 
-type Row = Record<string, unknown> & { from: string; to: string; auditSeq: string; publishedBy: string | null; publishedAt: string | null; publicationSeq: string | null };
+type Row = Record<string, unknown> & {
+  from: string;
+  to: string;
+  auditSeq: string;
+  publishedBy: string | null;
+  publishedAt: string | null;
+  publicationSeq: string | null;
+};
 
 function toSummary(row: Row): ReportSummary {
   const { from, to, auditSeq, publishedBy, publishedAt, publicationSeq, bodyJson: _body, ...rest } = row;
@@ -70,10 +77,12 @@ export class AuditReportsRepository {
   }
 
   async insertPublication(m: EntityManager, reportId: string, publishedBy: string, publishedAt: string, auditSeq: number): Promise<void> {
-    await m.query(
-      `INSERT INTO oversight.audit_report_publications (report_id, published_by, published_at, audit_seq) VALUES ($1, $2, $3, $4)`,
-      [reportId, publishedBy, publishedAt, auditSeq],
-    );
+    await m.query(`INSERT INTO oversight.audit_report_publications (report_id, published_by, published_at, audit_seq) VALUES ($1, $2, $3, $4)`, [
+      reportId,
+      publishedBy,
+      publishedAt,
+      auditSeq,
+    ]);
   }
 
   async scheduledFor(period: AuditPeriod, m?: EntityManager): Promise<ReportSummary | null> {

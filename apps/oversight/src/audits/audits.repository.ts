@@ -66,13 +66,16 @@ export class AuditsRepository {
    * Counts per combination of industry section, district, size and age bucket. Group attributes
    * come from intake's subject events, else from the factor values of the newest score.
    */
-  async fairnessCells(period: AuditPeriod, options: {
-    selectionReasons: readonly string[];
-    sampleReasons: readonly string[] | null;
-    flaggedColours: readonly string[];
-    sizeThresholds: number[];
-    ageThresholds: number[];
-  }): Promise<FairnessCell[]> {
+  async fairnessCells(
+    period: AuditPeriod,
+    options: {
+      selectionReasons: readonly string[];
+      sampleReasons: readonly string[] | null;
+      flaggedColours: readonly string[];
+      sizeThresholds: number[];
+      ageThresholds: number[];
+    },
+  ): Promise<FairnessCell[]> {
     const rows = await this.analytic(
       `WITH population AS (
          SELECT DISTINCT ON (credit_code) credit_code, colour, ${GROUP_FACTORS} FROM oversight.audit_scores

@@ -125,17 +125,23 @@ export class AuditsService {
     const window = model?.trainingWindow;
     if (window?.from && window.to) {
       const snapshot: Snapshot = { from: window.from, to: window.to, modelVersion: only, of: 'factors' };
-      if (await this.driftRepository.hasScores(snapshot)) return { snapshot, described: { kind: 'training-window' as const, from: window.from, to: window.to } };
+      if (await this.driftRepository.hasScores(snapshot))
+        return { snapshot, described: { kind: 'training-window' as const, from: window.from, to: window.to } };
     }
     const first = version ? await this.driftRepository.firstAsOf(version) : null;
     if (!first) return null;
-    return { snapshot: { from: first, to: first, modelVersion: version, of: 'factors' } as Snapshot, described: { kind: 'first-scoring' as const, from: first, to: first } };
+    return {
+      snapshot: { from: first, to: first, modelVersion: version, of: 'factors' } as Snapshot,
+      described: { kind: 'first-scoring' as const, from: first, to: first },
+    };
   }
 
   /** Each factor's bins cut at the baseline's deciles, counted in both snapshots. */
   private async distributionDrift(baseline: Snapshot, current: Snapshot) {
     const { names, cuts, baseline: baselineCounts, current: currentCounts } = await this.driftRepository.distributions(baseline, current, DECILES, cutPoints);
-    const drifts = names.map((factor) => factorDrift(factor, baselineCounts.get(factor) ?? new Map(), currentCounts.get(factor) ?? new Map(), cuts.get(factor)));
+    const drifts = names.map((factor) =>
+      factorDrift(factor, baselineCounts.get(factor) ?? new Map(), currentCounts.get(factor) ?? new Map(), cuts.get(factor)),
+    );
     // Every enterprise of a snapshot falls in one bin of each factor.
     return {
       drifts,

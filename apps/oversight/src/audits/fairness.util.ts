@@ -55,8 +55,16 @@ export interface FairnessDimension {
 type Totals = Omit<FairnessCell, 'industry' | 'district' | 'sizeBucket' | 'ageBucket'>;
 
 const ZERO: Totals = {
-  population: 0, flagged: 0, selected: 0, inspected: 0, violations: 0,
-  sampleInspections: 0, sampleViolations: 0, truePositives: 0, falsePositives: 0, predictedSum: 0,
+  population: 0,
+  flagged: 0,
+  selected: 0,
+  inspected: 0,
+  violations: 0,
+  sampleInspections: 0,
+  sampleViolations: 0,
+  truePositives: 0,
+  falsePositives: 0,
+  predictedSum: 0,
 };
 
 function groupOf(cell: FairnessCell, dimension: Dimension): string {
@@ -103,12 +111,36 @@ function toGroup(group: string, t: Totals): FairnessGroup {
 function gapsOf(groups: FairnessGroup[], minGroupSize: number): Gap[] {
   const of = (pick: (g: FairnessGroup) => Proportion) => groups.map((g) => ({ group: g.group, value: pick(g) }));
   return [
-    proportionGap('selectionRate', of((g) => g.selectionRate), minGroupSize),
-    proportionGap('flaggedRate', of((g) => g.flaggedRate), minGroupSize),
-    proportionGap('violationFoundRate', of((g) => g.violationFoundRate), minGroupSize),
-    proportionGap('truePositiveRate', of((g) => g.sample.truePositiveRate), minGroupSize),
-    proportionGap('falsePositiveRate', of((g) => g.sample.falsePositiveRate), minGroupSize),
-    valueGap('calibrationGap', groups.map((g) => ({ group: g.group, value: g.sample.calibrationGap, total: g.sample.inspections })), minGroupSize),
+    proportionGap(
+      'selectionRate',
+      of((g) => g.selectionRate),
+      minGroupSize,
+    ),
+    proportionGap(
+      'flaggedRate',
+      of((g) => g.flaggedRate),
+      minGroupSize,
+    ),
+    proportionGap(
+      'violationFoundRate',
+      of((g) => g.violationFoundRate),
+      minGroupSize,
+    ),
+    proportionGap(
+      'truePositiveRate',
+      of((g) => g.sample.truePositiveRate),
+      minGroupSize,
+    ),
+    proportionGap(
+      'falsePositiveRate',
+      of((g) => g.sample.falsePositiveRate),
+      minGroupSize,
+    ),
+    valueGap(
+      'calibrationGap',
+      groups.map((g) => ({ group: g.group, value: g.sample.calibrationGap, total: g.sample.inspections })),
+      minGroupSize,
+    ),
   ];
 }
 
@@ -128,5 +160,8 @@ export function fairnessByDimension(cells: FairnessCell[], minGroupSize: number)
 
 /** All groups together: the reference the groups are read against. */
 export function fairnessOverall(cells: FairnessCell[]): FairnessGroup {
-  return toGroup('all', cells.reduce<Totals>((t, c) => add(t, c), ZERO));
+  return toGroup(
+    'all',
+    cells.reduce<Totals>((t, c) => add(t, c), ZERO),
+  );
 }

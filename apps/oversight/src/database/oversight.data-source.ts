@@ -12,6 +12,12 @@ export function createOversightDataSource(url: string) {
     url,
     schema: OVERSIGHT_SCHEMA,
     entities: [],
-    migrations: [CreateAuditRecord1763904000000, CreateKillSwitch1763990000000, CreateAlgorithmAudits1764100000000, CreateApprovals1764200000000, CreateReviews1764300000000],
+    migrations: [
+      CreateAuditRecord1763904000000,
+      CreateKillSwitch1763990000000,
+      CreateAlgorithmAudits1764100000000,
+      CreateApprovals1764200000000,
+      CreateReviews1764300000000,
+    ],
   });
 }

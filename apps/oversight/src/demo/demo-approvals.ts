@@ -28,17 +28,24 @@ export async function approveDemoModel(version: string): Promise<string[]> {
     const requests = app.get(ApprovalsRepository);
     const record = app.get(AuditLogService);
     // Signed once the record holds the registration, so the record reads in the order things happened.
-    const known = async () => !!(await requests.find('model-version', version)) && (await record.listEntries({ kind: 'model-version', subjectRef: version })).length > 0;
+    const known = async () =>
+      !!(await requests.find('model-version', version)) && (await record.listEntries({ kind: 'model-version', subjectRef: version })).length > 0;
     for (let waited = 0; !(await known()); waited += 250) {
       if (waited > 60_000) throw new Error(`oversight did not learn of model version ${version} from scoring`);
       await new Promise((r) => setTimeout(r, 250));
     }
     const approvals = app.get(ApprovalsService);
     await approvals.signOff('model-version', version, {
-      actor: DEMO_REVIEWERS.technical, role: 'technical', decision: 'approve', reasons: 'demo: validation AUC and calibration checked on the generated city',
+      actor: DEMO_REVIEWERS.technical,
+      role: 'technical',
+      decision: 'approve',
+      reasons: 'demo: validation AUC and calibration checked on the generated city',
     });
     await approvals.signOff('model-version', version, {
-      actor: DEMO_REVIEWERS.legal, role: 'legal', decision: 'approve', reasons: 'demo: every factor has a legal basis; no protected characteristic is used',
+      actor: DEMO_REVIEWERS.legal,
+      role: 'legal',
+      decision: 'approve',
+      reasons: 'demo: every factor has a legal basis; no protected characteristic is used',
     });
     await app.get(OversightOutbox).relay.drain();
     return [DEMO_REVIEWERS.technical, DEMO_REVIEWERS.legal];

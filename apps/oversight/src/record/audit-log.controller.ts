@@ -45,7 +45,13 @@ export class AuditLogController {
   /** Logs a full read of an enterprise's personal data; the web gateway shows the data only once this answers. */
   @Post('personal-data-reads')
   async personalDataRead(@Body() body: PersonalDataReadDto) {
-    const seq = await this.log.append('personal-data-read', body.creditCode, { actor: body.actor, role: body.role, route: body.route, reason: body.reason, at: new Date().toISOString() });
+    const seq = await this.log.append('personal-data-read', body.creditCode, {
+      actor: body.actor,
+      role: body.role,
+      route: body.route,
+      reason: body.reason,
+      at: new Date().toISOString(),
+    });
     return { seq };
   }
 

@@ -47,12 +47,18 @@ export class AuditLogRepository {
 
   /** Locks the head row until the caller's transaction ends: appends happen one writer at a time. */
   async lockHead(manager: EntityManager): Promise<LogHead> {
-    const [row] = await manager.query(`SELECT tree_size AS "treeSize", last_leaf_hash AS "lastLeafHash", compact_range AS "compactRange" FROM oversight.log_head FOR UPDATE`);
+    const [row] = await manager.query(
+      `SELECT tree_size AS "treeSize", last_leaf_hash AS "lastLeafHash", compact_range AS "compactRange" FROM oversight.log_head FOR UPDATE`,
+    );
     return { treeSize: Number(row.treeSize), lastLeafHash: row.lastLeafHash, compactRange: row.compactRange };
   }
 
   async updateHead(manager: EntityManager, head: LogHead): Promise<void> {
-    await manager.query(`UPDATE oversight.log_head SET tree_size = $1, last_leaf_hash = $2, compact_range = $3`, [head.treeSize, head.lastLeafHash, head.compactRange]);
+    await manager.query(`UPDATE oversight.log_head SET tree_size = $1, last_leaf_hash = $2, compact_range = $3`, [
+      head.treeSize,
+      head.lastLeafHash,
+      head.compactRange,
+    ]);
   }
 
   async knownEventKeys(manager: EntityManager, keys: string[]): Promise<Set<string>> {
@@ -66,13 +72,24 @@ export class AuditLogRepository {
     await manager.query(
       `INSERT INTO oversight.audit_entries (seq, kind, subject_ref, prev_hash, body_json, leaf_hash, recorded_at)
        SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::timestamptz[])`,
-      [rows.map((r) => r.seq), rows.map((r) => r.kind), rows.map((r) => r.subjectRef), rows.map((r) => r.prevHash), rows.map((r) => r.bodyJson), rows.map((r) => r.leafHash), rows.map((r) => r.recordedAt)],
+      [
+        rows.map((r) => r.seq),
+        rows.map((r) => r.kind),
+        rows.map((r) => r.subjectRef),
+        rows.map((r) => r.prevHash),
+        rows.map((r) => r.bodyJson),
+        rows.map((r) => r.leafHash),
+        rows.map((r) => r.recordedAt),
+      ],
     );
   }
 
   async insertEventKeys(manager: EntityManager, keyed: { key: string; seq: number }[]): Promise<void> {
     if (keyed.length === 0) return;
-    await manager.query(`INSERT INTO oversight.recorded_events (event_key, seq) SELECT * FROM unnest($1::text[], $2::bigint[])`, [keyed.map((k) => k.key), keyed.map((k) => k.seq)]);
+    await manager.query(`INSERT INTO oversight.recorded_events (event_key, seq) SELECT * FROM unnest($1::text[], $2::bigint[])`, [
+      keyed.map((k) => k.key),
+      keyed.map((k) => k.seq),
+    ]);
   }
 
   async insertNodes(manager: EntityManager, nodes: PerfectNode[]): Promise<void> {
@@ -85,15 +102,10 @@ export class AuditLogRepository {
   }
 
   async insertCheckpoint(manager: EntityManager, checkpoint: SignedCheckpoint, body: string): Promise<void> {
-    await manager.query(`INSERT INTO oversight.checkpoints (tree_size, origin, root_hash, "timestamp", key_id, signature, body) VALUES ($1, $2, $3, $4, $5, $6, $7)`, [
-      checkpoint.treeSize,
-      checkpoint.origin,
-      checkpoint.rootHash,
-      checkpoint.timestamp,
-      checkpoint.keyId,
-      checkpoint.signature,
-      body,
-    ]);
+    await manager.query(
+      `INSERT INTO oversight.checkpoints (tree_size, origin, root_hash, "timestamp", key_id, signature, body) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+      [checkpoint.treeSize, checkpoint.origin, checkpoint.rootHash, checkpoint.timestamp, checkpoint.keyId, checkpoint.signature, body],
+    );
   }
 
   async listEntries(filter: { after?: number; limit: number; kind?: string; subjectRef?: string }): Promise<EntryRow[]> {
@@ -127,7 +139,10 @@ export class AuditLogRepository {
     const inner = refs.filter((r) => r.level > 0);
     const found = new Map<string, string>();
     if (leaves.length > 0) {
-      const rows: { seq: string; hash: string }[] = await this.dataSource.query(`SELECT seq, leaf_hash AS hash FROM oversight.audit_entries WHERE seq = ANY($1::bigint[])`, [leaves]);
+      const rows: { seq: string; hash: string }[] = await this.dataSource.query(
+        `SELECT seq, leaf_hash AS hash FROM oversight.audit_entries WHERE seq = ANY($1::bigint[])`,
+        [leaves],
+      );
       for (const row of rows) found.set(`0/${row.seq}`, row.hash);
     }
     if (inner.length > 0) {

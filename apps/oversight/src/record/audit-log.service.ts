@@ -42,7 +42,12 @@ export class AuditLogService {
   ) {}
 
   /** Logs one entry; other parts of oversight (appeals, personal-data reads) call this. */
-  async append(kind: string, subjectRef: string | null, data: EntryDraft['data'], options: { eventKey?: string; manager?: EntityManager } = {}): Promise<number | null> {
+  async append(
+    kind: string,
+    subjectRef: string | null,
+    data: EntryDraft['data'],
+    options: { eventKey?: string; manager?: EntityManager } = {},
+  ): Promise<number | null> {
     const result = await this.appendBatch([{ kind, subjectRef, data, eventKey: options.eventKey }], options.manager);
     return result.seqs[0];
   }
@@ -56,7 +61,10 @@ export class AuditLogService {
   private async appendIn(manager: EntityManager, drafts: EntryDraft[]): Promise<AppendResult> {
     const head = await this.repository.lockHead(manager);
     // Checked under the lock: a redelivered message, or a duplicate within the batch, is logged once.
-    const known = await this.repository.knownEventKeys(manager, drafts.flatMap((d) => (d.eventKey ? [d.eventKey] : [])));
+    const known = await this.repository.knownEventKeys(
+      manager,
+      drafts.flatMap((d) => (d.eventKey ? [d.eventKey] : [])),
+    );
     const nodes: PerfectNode[] = [];
     const builder = MerkleTreeBuilder.resume(head.treeSize, head.compactRange, (node) => node.level > 0 && nodes.push(node));
     const at = new Date().toISOString();

@@ -48,7 +48,12 @@ export class AuditVerifyService {
     for await (const chunk of snapshot.entries()) {
       for (const row of chunk) {
         if (!columns.firstMismatch && !columnsMatchBody(row)) {
-          columns.firstMismatch = { seq: row.seq, problem: 'changed', position, detail: 'kind, subject_ref or recorded_at column differs from the logged body' };
+          columns.firstMismatch = {
+            seq: row.seq,
+            problem: 'changed',
+            position,
+            detail: 'kind, subject_ref or recorded_at column differs from the logged body',
+          };
         }
         position++;
         yield { seq: row.seq, prevHash: row.prevHash, bodyJson: row.bodyJson, leafHash: row.leafHash };

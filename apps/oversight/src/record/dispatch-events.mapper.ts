@@ -28,7 +28,9 @@ export function dispatchEventEntries(subject: string, payload: unknown): EntryDr
     }
     case DispatchSubjects.planPublished: {
       requireFields(event, ['drawId'], 'PlanPublished');
-      const key = createHash('sha256').update(canonicalJson(event as JsonValue)).digest('hex');
+      const key = createHash('sha256')
+        .update(canonicalJson(event as JsonValue))
+        .digest('hex');
       return [{ kind: 'dispatch-plan', subjectRef: String(event.drawId), data: event as JsonValue, eventKey: `plan:${key}` }];
     }
     case DispatchSubjects.visitResultRecorded: {

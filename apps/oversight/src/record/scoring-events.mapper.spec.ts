@@ -28,7 +28,16 @@ describe('what the record logs for scoring events', () => {
   });
 
   it('gives the same model event the same key however often it is sent, and a different event another', () => {
-    const event = { modelVersion: 'm-1', state: 'approved', actor: 'officer-7', specName: 's', trainingWindow: { from: 'a', to: 'b' }, dataFingerprint: 'd', metrics: {}, at: '2025-11-01T00:00:00Z' };
+    const event = {
+      modelVersion: 'm-1',
+      state: 'approved',
+      actor: 'officer-7',
+      specName: 's',
+      trainingWindow: { from: 'a', to: 'b' },
+      dataFingerprint: 'd',
+      metrics: {},
+      at: '2025-11-01T00:00:00Z',
+    };
     const [once] = scoringEventEntries(ScoringSubjects.modelStateChanged, event);
     const [again] = scoringEventEntries(ScoringSubjects.modelStateChanged, { ...event });
     const [active] = scoringEventEntries(ScoringSubjects.modelStateChanged, { ...event, state: 'active' });

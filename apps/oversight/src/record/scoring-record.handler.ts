@@ -8,7 +8,11 @@ import { dispatchEventEntries } from './dispatch-events.mapper';
 import { InvalidEvent, scoringEventEntries } from './scoring-events.mapper';
 
 /** Each stream the record logs, with the mapping from its events to entries. */
-const RECORDED_STREAMS: { stream: { name: string; subjects: readonly string[] }; durable: string; entries: (subject: string, payload: unknown) => EntryDraft[] }[] = [
+const RECORDED_STREAMS: {
+  stream: { name: string; subjects: readonly string[] };
+  durable: string;
+  entries: (subject: string, payload: unknown) => EntryDraft[];
+}[] = [
   { stream: STREAMS.scoring, durable: 'oversight-record', entries: scoringEventEntries },
   { stream: STREAMS.dispatch, durable: 'oversight-record-dispatch', entries: dispatchEventEntries },
 ];

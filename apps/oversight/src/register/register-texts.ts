@@ -55,7 +55,7 @@ export const REGISTER_TEXTS = {
   },
   description: {
     zh: '加性模型（广义加性模型，GAM）：每个因子对风险的对数几率贡献一项，各项与基线相加即得分数，因此每个分数都可精确分解为各因子的贡献，并给出中英文的主要原因。检查人员效应仅在拟合时作为干扰项估计，从不提高企业分数。颜色阈值是独立于模型、经审批的政策。',
-    en: 'An additive model (generalised additive model, GAM): each factor adds one term to the log-odds of risk; the terms plus a base make the score, so every score splits exactly into factor contributions, with its top reasons in Chinese and English. Inspector effects are estimated as a nuisance term while fitting and never raise an enterprise\'s score. Colour thresholds are an approved policy, separate from the model.',
+    en: "An additive model (generalised additive model, GAM): each factor adds one term to the log-odds of risk; the terms plus a base make the score, so every score splits exactly into factor contributions, with its top reasons in Chinese and English. Inspector effects are estimated as a nuisance term while fitting and never raise an enterprise's score. Colour thresholds are an approved policy, separate from the model.",
   },
   performance: {
     zh: '训练时在留出的验证数据上报告 AUC、对数损失与校准误差；运行中每季度在随机探索抽查样本上重新测量，并与模型自选样本对照。',
@@ -63,7 +63,7 @@ export const REGISTER_TEXTS = {
   },
   monitoring: {
     zh: '每季度自动生成算法审计报告（公平性、准确性、漂移），亦可随时生成；每份报告的哈希记入防篡改记录，可原样公开供社会监督。',
-    en: 'An algorithm audit report (fairness, accuracy, drift) is made every quarter and on demand; each report\'s hash is logged in the tamper-evident record, and a report can be published unchanged for outside scrutiny.',
+    en: "An algorithm audit report (fairness, accuracy, drift) is made every quarter and on demand; each report's hash is logged in the tamper-evident record, and a report can be published unchanged for outside scrutiny.",
   },
   humanIntervention: {
     zh: '模型版本与颜色阈值须经审批后方可启用，每次变更与操作人记入防篡改记录；监督人员可随时启动熔断，暂停模型，抽查即回到纯随机；执法人员对每次检查结果作出认定。',
@@ -71,7 +71,7 @@ export const REGISTER_TEXTS = {
   },
   objectionProcedure: {
     zh: '企业可查看自己的评分、各因子贡献与原因，对数据或评分提出陈述申辩；申辩由人工复核，更正数据或推翻评分的决定记入防篡改记录。对检查结果或处罚决定，依法申请行政复议或提起行政诉讼。',
-    en: 'An enterprise can see its score, each factor\'s contribution and the reasons, and contest the data or the score (陈述申辩); a person reviews every appeal, and decisions correcting data or overriding a score are logged in the tamper-evident record. Inspection findings and penalties can be challenged by administrative reconsideration or litigation under the law.',
+    en: "An enterprise can see its score, each factor's contribution and the reasons, and contest the data or the score (陈述申辩); a person reviews every appeal, and decisions correcting data or overriding a score are logged in the tamper-evident record. Inspection findings and penalties can be challenged by administrative reconsideration or litigation under the law.",
   },
   rollback: {
     zh: '熔断开关立即停止按风险抽取；已作出的抽取可由记录的种子与输入复现与复核；模型可退回到此前批准的版本。',

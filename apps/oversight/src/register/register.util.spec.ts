@@ -4,8 +4,14 @@ const facts: RegisterFacts = {
   generatedAt: '2026-04-02T00:00:00.000Z',
   deployment: { organization: null, contactEmail: 'algorithms@example.gov.cn', area: null, adoptingDecision: null },
   model: {
-    version: 'm-2026.1', state: 'active', specName: 'twelve-factor', trainingWindow: { from: '2023-01-01', to: '2025-12-31' },
-    dataFingerprint: 'abc', metrics: { validationAuc: 0.71, trainRows: 5000, trainPositives: 900 }, approved: true, activatedAt: '2026-01-05T08:00:00.000Z',
+    version: 'm-2026.1',
+    state: 'active',
+    specName: 'twelve-factor',
+    trainingWindow: { from: '2023-01-01', to: '2025-12-31' },
+    dataFingerprint: 'abc',
+    metrics: { validationAuc: 0.71, trainRows: 5000, trainPositives: 900 },
+    approved: true,
+    activatedAt: '2026-01-05T08:00:00.000Z',
   },
   factors: ['employees', 'industry'],
   scoring: { enterprises: 1200, latestAsOf: '2026-03-31', lastComputedAt: '2026-03-31T20:00:00.000Z' },
@@ -33,7 +39,9 @@ describe('the register entry', () => {
   });
 
   it('says so when the kill switch has suspended the model, and when no model is active', () => {
-    expect(buildRegisterEntry({ ...facts, killSwitch: { suspended: true, since: '2026-03-02T00:00:00.000Z' } }).status.en).toMatch(/suspended by the kill switch/);
+    expect(buildRegisterEntry({ ...facts, killSwitch: { suspended: true, since: '2026-03-02T00:00:00.000Z' } }).status.en).toMatch(
+      /suspended by the kill switch/,
+    );
     expect(buildRegisterEntry({ ...facts, model: null }).status).toMatchObject({ value: 'planned' });
   });
 });

@@ -5,7 +5,9 @@ import { REGISTER_TEXTS as T, type Text } from './register-texts';
 export interface RegisterFacts {
   generatedAt: string;
   deployment: { organization: string | null; contactEmail: string | null; area: string | null; adoptingDecision: string | null };
-  model: (Pick<ModelVersionFacts, 'version' | 'state' | 'specName' | 'trainingWindow' | 'dataFingerprint' | 'metrics' | 'activatedAt'> & { approved: boolean }) | null;
+  model:
+    | (Pick<ModelVersionFacts, 'version' | 'state' | 'specName' | 'trainingWindow' | 'dataFingerprint' | 'metrics' | 'activatedAt'> & { approved: boolean })
+    | null;
   factors: string[];
   scoring: { enterprises: number; latestAsOf: string | null; lastComputedAt: string | null };
   colourPolicy: { version: string; thresholds: { yellow: number; red: number }; since: string } | null;
@@ -39,14 +41,18 @@ function configured(value: string | null): Text | { value: string } {
 
 /** Operational while a model is active and not suspended. */
 function status(facts: RegisterFacts): { value: string } & Text {
-  if (!facts.model || facts.model.state !== 'active') return { value: 'planned', zh: '未启用（无启用中的模型版本）', en: 'not in use (no active model version)' };
-  if (facts.killSwitch.suspended) return { value: 'operational', zh: '已熔断：模型暂停，抽查为纯随机', en: 'suspended by the kill switch: draws are purely random' };
+  if (!facts.model || facts.model.state !== 'active')
+    return { value: 'planned', zh: '未启用（无启用中的模型版本）', en: 'not in use (no active model version)' };
+  if (facts.killSwitch.suspended)
+    return { value: 'operational', zh: '已熔断：模型暂停，抽查为纯随机', en: 'suspended by the kill switch: draws are purely random' };
   return { value: 'operational', zh: '运行中', en: 'in operation' };
 }
 
 /** The newest instant among the live facts: when the entry last changed in substance. */
 function lastChange(facts: RegisterFacts): string | null {
-  const instants = [facts.model?.activatedAt, facts.colourPolicy?.since, facts.killSwitch.since, facts.audits.latest?.createdAt].filter((x): x is string => !!x);
+  const instants = [facts.model?.activatedAt, facts.colourPolicy?.since, facts.killSwitch.since, facts.audits.latest?.createdAt].filter(
+    (x): x is string => !!x,
+  );
   return instants.length ? instants.sort().at(-1)!.slice(0, 10) : null;
 }
 
@@ -77,19 +83,27 @@ export function buildRegisterEntry(facts: RegisterFacts) {
     risk_category: { value: 'high risk', zh: '按高风险对待（引导国家检查力量的分配）', en: 'treated as high risk (it directs state inspections)' },
     proportionality: T.proportionality,
     lawful_basis: field(T.lawfulBasis, { adoptingDecision: facts.deployment.adoptingDecision }),
-    training_data: field(T.trainingData, model ? {
-      trainingWindow: model.trainingWindow,
-      dataFingerprint: model.dataFingerprint,
-      trainRows: model.metrics.trainRows ?? null,
-      trainPositives: model.metrics.trainPositives ?? null,
-    } : null),
+    training_data: field(
+      T.trainingData,
+      model
+        ? {
+            trainingWindow: model.trainingWindow,
+            dataFingerprint: model.dataFingerprint,
+            trainRows: model.metrics.trainRows ?? null,
+            trainPositives: model.metrics.trainPositives ?? null,
+          }
+        : null,
+    ),
     source_data: field(T.sourceData, { factors: facts.factors, scoring: facts.scoring }),
     data_bias: field(T.dataBias, { latestExplorationShare: facts.draws.latestExplorationShare, randomShareInspections: facts.draws.randomShareInspections }),
     connected_data_sources: T.connectedDataSources,
     description: T.description,
     algorithm_type: { value: 'self-learning', zh: '自学习（由历史数据拟合）', en: 'self-learning (fitted to past data)' },
     methods_and_models: field(
-      { zh: `广义加性模型（${model?.specName ?? '—'}），${facts.factors.length} 个因子`, en: `Generalised additive model (${model?.specName ?? '—'}), ${facts.factors.length} factors` },
+      {
+        zh: `广义加性模型（${model?.specName ?? '—'}），${facts.factors.length} 个因子`,
+        en: `Generalised additive model (${model?.specName ?? '—'}), ${facts.factors.length} factors`,
+      },
       model ? { modelVersion: model.version, specName: model.specName, state: model.state, approved: model.approved, activatedAt: model.activatedAt } : null,
     ),
     performance: field(T.performance, {

@@ -23,7 +23,13 @@ export class AppealsController {
   @Get()
   async list(@Query() query: AppealQuery) {
     const [dueAt, id] = query.after?.split('|') ?? [];
-    const items = await this.appeals.list({ status: query.status, creditCode: query.creditCode, overdue: query.overdue, limit: query.limit ?? 50, after: dueAt && id ? { dueAt, id } : undefined });
+    const items = await this.appeals.list({
+      status: query.status,
+      creditCode: query.creditCode,
+      overdue: query.overdue,
+      limit: query.limit ?? 50,
+      after: dueAt && id ? { dueAt, id } : undefined,
+    });
     return { items, counts: await this.appeals.counts() };
   }
 
@@ -41,7 +47,13 @@ export class AppealsController {
   @Post(':id/decision')
   @HttpCode(200)
   decide(@Param('id') id: string, @Body() body: DecideAppealDto) {
-    return this.appeals.decide(id, { actor: body.actor, outcome: body.outcome, reasons: body.reasons, corrections: body.corrections, overrideColour: body.overrideColour });
+    return this.appeals.decide(id, {
+      actor: body.actor,
+      outcome: body.outcome,
+      reasons: body.reasons,
+      corrections: body.corrections,
+      overrideColour: body.overrideColour,
+    });
   }
 
   @Get(':id/evidence/:n')

@@ -75,11 +75,27 @@ export class AppealsRepository {
     return this.dataSource.transaction(body);
   }
 
-  async insert(manager: EntityManager, a: Omit<AppealRow, 'overdue' | 'outcome' | 'overrideColour' | 'reviewer' | 'decisionReasons' | 'decidedAt' | 'closedAt'>): Promise<void> {
+  async insert(
+    manager: EntityManager,
+    a: Omit<AppealRow, 'overdue' | 'outcome' | 'overrideColour' | 'reviewer' | 'decisionReasons' | 'decidedAt' | 'closedAt'>,
+  ): Promise<void> {
     await manager.query(
       `INSERT INTO oversight.appeals (id, credit_code, score_id, model_version, colour, probability, grounds, challenges, status, filed_by, filed_at, due_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9, $10, $11, $12)`,
-      [a.id, a.creditCode, a.scoreId, a.modelVersion, a.colour, a.probability, a.grounds, JSON.stringify(a.challenges), a.status, a.filedBy, a.filedAt, a.dueAt],
+      [
+        a.id,
+        a.creditCode,
+        a.scoreId,
+        a.modelVersion,
+        a.colour,
+        a.probability,
+        a.grounds,
+        JSON.stringify(a.challenges),
+        a.status,
+        a.filedBy,
+        a.filedAt,
+        a.dueAt,
+      ],
     );
   }
 
@@ -98,10 +114,15 @@ export class AppealsRepository {
   }
 
   async addStep(manager: EntityManager, appealId: string, step: AppealStep): Promise<void> {
-    await manager.query(
-      `INSERT INTO oversight.appeal_steps (appeal_id, step, actor, note, detail, at, audit_seq) VALUES ($1, $2, $3, $4, $5::jsonb, $6, $7)`,
-      [appealId, step.step, step.actor, step.note, JSON.stringify(step.detail), step.at, step.auditSeq],
-    );
+    await manager.query(`INSERT INTO oversight.appeal_steps (appeal_id, step, actor, note, detail, at, audit_seq) VALUES ($1, $2, $3, $4, $5::jsonb, $6, $7)`, [
+      appealId,
+      step.step,
+      step.actor,
+      step.note,
+      JSON.stringify(step.detail),
+      step.at,
+      step.auditSeq,
+    ]);
   }
 
   async lock(manager: EntityManager, id: string): Promise<AppealRow | null> {
@@ -109,17 +130,26 @@ export class AppealsRepository {
     return row ?? null;
   }
 
-  async update(manager: EntityManager, id: string, change: Partial<Pick<AppealRow, 'status' | 'outcome' | 'overrideColour' | 'reviewer' | 'decisionReasons' | 'decidedAt' | 'closedAt'>>): Promise<void> {
+  async update(
+    manager: EntityManager,
+    id: string,
+    change: Partial<Pick<AppealRow, 'status' | 'outcome' | 'overrideColour' | 'reviewer' | 'decisionReasons' | 'decidedAt' | 'closedAt'>>,
+  ): Promise<void> {
     const columns: Record<string, string> = {
-      status: 'status', outcome: 'outcome', overrideColour: 'override_colour', reviewer: 'reviewer',
-      decisionReasons: 'decision_reasons', decidedAt: 'decided_at', closedAt: 'closed_at',
+      status: 'status',
+      outcome: 'outcome',
+      overrideColour: 'override_colour',
+      reviewer: 'reviewer',
+      decisionReasons: 'decision_reasons',
+      decidedAt: 'decided_at',
+      closedAt: 'closed_at',
     };
     const keys = Object.keys(change) as (keyof typeof change)[];
     if (keys.length === 0) return;
-    await manager.query(
-      `UPDATE oversight.appeals SET ${keys.map((k, i) => `${columns[k]} = $${i + 2}`).join(', ')} WHERE id = $1`,
-      [id, ...keys.map((k) => change[k])],
-    );
+    await manager.query(`UPDATE oversight.appeals SET ${keys.map((k, i) => `${columns[k]} = $${i + 2}`).join(', ')} WHERE id = $1`, [
+      id,
+      ...keys.map((k) => change[k]),
+    ]);
   }
 
   async find(id: string): Promise<AppealRow | null> {
@@ -136,10 +166,9 @@ export class AppealsRepository {
   }
 
   async evidence(id: string): Promise<EvidenceFile[]> {
-    return this.dataSource.query(
-      `SELECT n, name, content_type AS "contentType", size, sha256 FROM oversight.appeal_evidence WHERE appeal_id = $1 ORDER BY n`,
-      [id],
-    );
+    return this.dataSource.query(`SELECT n, name, content_type AS "contentType", size, sha256 FROM oversight.appeal_evidence WHERE appeal_id = $1 ORDER BY n`, [
+      id,
+    ]);
   }
 
   async evidenceContent(id: string, n: number): Promise<(EvidenceFile & { content: Buffer }) | null> {
@@ -175,6 +204,8 @@ export class AppealsRepository {
   /** Appeals whose data correction is waiting for a new score of one of these enterprises. */
   async awaitingRescore(manager: EntityManager, creditCodes: string[]): Promise<AppealRow[]> {
     if (creditCodes.length === 0) return [];
-    return manager.query(`SELECT ${APPEAL_COLUMNS} FROM oversight.appeals WHERE status = 'awaiting-rescore' AND credit_code = ANY($1::text[]) FOR UPDATE`, [creditCodes]);
+    return manager.query(`SELECT ${APPEAL_COLUMNS} FROM oversight.appeals WHERE status = 'awaiting-rescore' AND credit_code = ANY($1::text[]) FOR UPDATE`, [
+      creditCodes,
+    ]);
   }
 }

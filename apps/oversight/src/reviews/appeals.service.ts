@@ -6,7 +6,15 @@ import { OversightSubjects, type AppealDecided, type Colour, type RecordCorrecti
 import { enqueueEvent } from '@tianping/messaging';
 import { OVERSIGHT_SCHEMA } from '../database/oversight.data-source';
 import { AuditLogService } from '../record/audit-log.service';
-import { AppealsRepository, type AppealFilter, type AppealOutcome, type AppealRow, type AppealStep, type Challenge, type EvidenceFile } from './appeals.repository';
+import {
+  AppealsRepository,
+  type AppealFilter,
+  type AppealOutcome,
+  type AppealRow,
+  type AppealStep,
+  type Challenge,
+  type EvidenceFile,
+} from './appeals.repository';
 import { ColourDecisionsRepository, type SeenScore } from './colour-decisions.repository';
 import { ColourDecisionsService } from './colour-decisions.service';
 
@@ -53,22 +61,49 @@ export class AppealsService {
     const id = await this.appeals.transaction(async (m) => {
       const score = await this.scores.current(filing.creditCode, m);
       if (!score) throw new NotFoundException('this enterprise has no score to appeal yet');
-      if (await this.appeals.hasOpen(m, filing.creditCode)) throw new ConflictException('an appeal of this enterprise is already open: follow it, or add to it when it is decided');
+      if (await this.appeals.hasOpen(m, filing.creditCode))
+        throw new ConflictException('an appeal of this enterprise is already open: follow it, or add to it when it is decided');
       const filedAt = new Date();
       const appealId = `AP-${filedAt.toISOString().slice(0, 10).replace(/-/g, '')}-${randomBytes(4).toString('hex').toUpperCase()}`;
       const dueAt = new Date(filedAt.getTime() + REVIEW_DAYS * 86_400_000).toISOString();
-      const evidence = filing.evidence.map((f, n) => ({ n, name: f.name, contentType: f.contentType, size: f.content.length, sha256: sha256(f.content), content: f.content }));
+      const evidence = filing.evidence.map((f, n) => ({
+        n,
+        name: f.name,
+        contentType: f.contentType,
+        size: f.content.length,
+        sha256: sha256(f.content),
+        content: f.content,
+      }));
       await this.appeals.insert(m, {
-        id: appealId, creditCode: score.creditCode, scoreId: score.scoreId, modelVersion: score.modelVersion, colour: score.colour, probability: score.probability,
-        grounds: filing.grounds, challenges: filing.challenges, status: 'filed', filedBy: filing.filedBy, filedAt: filedAt.toISOString(), dueAt,
+        id: appealId,
+        creditCode: score.creditCode,
+        scoreId: score.scoreId,
+        modelVersion: score.modelVersion,
+        colour: score.colour,
+        probability: score.probability,
+        grounds: filing.grounds,
+        challenges: filing.challenges,
+        status: 'filed',
+        filedBy: filing.filedBy,
+        filedAt: filedAt.toISOString(),
+        dueAt,
       });
       await this.appeals.insertEvidence(m, appealId, evidence);
       // The record keeps hashes of the enterprise's text and files, not the text: it is permanent, and may hold personal data.
       await this.step(m, appealId, score.creditCode, {
-        step: 'filed', actor: filing.filedBy, note: null, at: filedAt.toISOString(),
-        detail: { scoreId: score.scoreId, modelVersion: score.modelVersion, colour: score.colour, dueAt, groundsSha256: sha256(Buffer.from(filing.grounds)),
+        step: 'filed',
+        actor: filing.filedBy,
+        note: null,
+        at: filedAt.toISOString(),
+        detail: {
+          scoreId: score.scoreId,
+          modelVersion: score.modelVersion,
+          colour: score.colour,
+          dueAt,
+          groundsSha256: sha256(Buffer.from(filing.grounds)),
           challenges: filing.challenges.map((c) => ({ kind: c.kind, recordId: c.recordId, claimSha256: sha256(Buffer.from(c.claim)) })),
-          evidence: evidence.map(({ name, size, sha256: hash }) => ({ name, size, sha256: hash })) },
+          evidence: evidence.map(({ name, size, sha256: hash }) => ({ name, size, sha256: hash })),
+        },
       });
       return appealId;
     });
@@ -79,7 +114,10 @@ export class AppealsService {
   async claim(id: string, actor: string): Promise<AppealView> {
     await this.appeals.transaction(async (m) => {
       const appeal = await this.locked(m, id);
-      if (appeal.status !== 'filed') throw new ConflictException(appeal.status === 'in-review' ? `appeal ${id} is already being reviewed by ${appeal.reviewer}` : `appeal ${id} is already decided`);
+      if (appeal.status !== 'filed')
+        throw new ConflictException(
+          appeal.status === 'in-review' ? `appeal ${id} is already being reviewed by ${appeal.reviewer}` : `appeal ${id} is already decided`,
+        );
       await this.assertIndependent(appeal, actor);
       await this.appeals.update(m, id, { status: 'in-review', reviewer: actor });
       await this.step(m, id, appeal.creditCode, { step: 'in-review', actor, note: null, detail: {}, at: new Date().toISOString() });
@@ -101,14 +139,31 @@ export class AppealsService {
       const at = new Date().toISOString();
       if (decision.outcome === 'overridden') await this.override(m, appeal, decision);
       const status = decision.outcome === 'corrected' ? 'awaiting-rescore' : 'decided';
-      await this.appeals.update(m, id, { status, outcome: decision.outcome, reviewer: decision.actor, decisionReasons: decision.reasons, overrideColour: decision.overrideColour ?? null, decidedAt: at, ...(status === 'decided' ? { closedAt: at } : {}) });
+      await this.appeals.update(m, id, {
+        status,
+        outcome: decision.outcome,
+        reviewer: decision.actor,
+        decisionReasons: decision.reasons,
+        overrideColour: decision.overrideColour ?? null,
+        decidedAt: at,
+        ...(status === 'decided' ? { closedAt: at } : {}),
+      });
       await this.step(m, id, appeal.creditCode, {
-        step: 'decided', actor: decision.actor, note: decision.reasons, at,
+        step: 'decided',
+        actor: decision.actor,
+        note: decision.reasons,
+        at,
         detail: { outcome: decision.outcome, corrections, ...(decision.overrideColour ? { overrideColour: decision.overrideColour } : {}) },
       });
       const message: AppealDecided = {
-        appealId: id, creditCode: appeal.creditCode, scoreId: appeal.scoreId, outcome: decision.outcome, corrections,
-        ...(decision.overrideColour ? { overrideColour: decision.overrideColour } : {}), actor: decision.actor, at,
+        appealId: id,
+        creditCode: appeal.creditCode,
+        scoreId: appeal.scoreId,
+        outcome: decision.outcome,
+        corrections,
+        ...(decision.overrideColour ? { overrideColour: decision.overrideColour } : {}),
+        actor: decision.actor,
+        at,
       };
       await enqueueEvent(m, OVERSIGHT_SCHEMA, OversightSubjects.appealDecided, message);
       if (corrections.length > 0) {
@@ -126,8 +181,17 @@ export class AppealsService {
       if (score.scoreId === appeal.scoreId || (appeal.decidedAt && score.computedAt <= appeal.decidedAt)) continue;
       const at = new Date().toISOString();
       await this.step(manager, appeal.id, appeal.creditCode, {
-        step: 'rescored', actor: 'scoring', note: null, at,
-        detail: { scoreId: score.scoreId, colour: score.colour, probability: score.probability, previousColour: appeal.colour, previousProbability: appeal.probability },
+        step: 'rescored',
+        actor: 'scoring',
+        note: null,
+        at,
+        detail: {
+          scoreId: score.scoreId,
+          colour: score.colour,
+          probability: score.probability,
+          previousColour: appeal.colour,
+          previousProbability: appeal.probability,
+        },
       });
       await this.appeals.update(manager, appeal.id, { status: 'decided', closedAt: at });
     }
@@ -170,8 +234,13 @@ export class AppealsService {
   private async assertIndependent(appeal: AppealRow, actor: string): Promise<void> {
     if (actor === appeal.filedBy) throw new ForbiddenException('the enterprise cannot review its own appeal');
     const score = await this.scores.current(appeal.creditCode);
-    const involved = await this.scores.involvedActors({ creditCode: appeal.creditCode, modelVersion: appeal.modelVersion, colourPolicyVersion: score?.colourPolicyVersion ?? '' });
-    if (involved.has(actor)) throw new ForbiddenException(`${actor} had a part in this score (model, colour policy or an earlier decision on it) and cannot review the appeal`);
+    const involved = await this.scores.involvedActors({
+      creditCode: appeal.creditCode,
+      modelVersion: appeal.modelVersion,
+      colourPolicyVersion: score?.colourPolicyVersion ?? '',
+    });
+    if (involved.has(actor))
+      throw new ForbiddenException(`${actor} had a part in this score (model, colour policy or an earlier decision on it) and cannot review the appeal`);
   }
 
   private async locked(m: EntityManager, id: string): Promise<AppealRow> {
@@ -193,7 +262,7 @@ function checkDecision(appeal: AppealRow, decision: AppealDecision): RecordCorre
   if (decision.outcome === 'corrected' && corrections.length === 0) throw new BadRequestException('a data correction names the records to correct');
   if (decision.outcome !== 'corrected' && corrections.length > 0) throw new BadRequestException('corrections belong to the "corrected" outcome');
   if (decision.outcome === 'overridden' && (!decision.overrideColour || decision.overrideColour === appeal.colour)) {
-    throw new BadRequestException('an override names a colour other than the score\'s');
+    throw new BadRequestException("an override names a colour other than the score's");
   }
   if (decision.outcome !== 'overridden' && decision.overrideColour) throw new BadRequestException('only an override sets a colour');
   return corrections;

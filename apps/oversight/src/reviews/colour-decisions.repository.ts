@@ -74,10 +74,21 @@ export class ColourDecisionsRepository {
   async upsertCurrent(manager: EntityManager, scores: ScoreRecord[]): Promise<SeenScore[]> {
     if (scores.length === 0) return [];
     // One message may carry two scores of one enterprise (a re-score published beside a batch run).
-    const newest = newestBy(scores, (s) => s.creditCode, (s) => `${s.asOf}|${instant(s.computedAt)}`);
+    const newest = newestBy(
+      scores,
+      (s) => s.creditCode,
+      (s) => `${s.asOf}|${instant(s.computedAt)}`,
+    );
     const rows = newest.map((s) => ({
-      credit_code: s.creditCode, score_id: s.scoreId, model_version: s.modelVersion, colour_policy_version: s.colourPolicyVersion,
-      colour: s.colour, probability: s.probability, input_fingerprint: s.inputFingerprint, as_of: s.asOf, computed_at: s.computedAt,
+      credit_code: s.creditCode,
+      score_id: s.scoreId,
+      model_version: s.modelVersion,
+      colour_policy_version: s.colourPolicyVersion,
+      colour: s.colour,
+      probability: s.probability,
+      input_fingerprint: s.inputFingerprint,
+      as_of: s.asOf,
+      computed_at: s.computedAt,
     }));
     return manager.query(
       `INSERT INTO oversight.current_scores AS c (credit_code, score_id, model_version, colour_policy_version, colour, probability, input_fingerprint, as_of, computed_at)
@@ -132,8 +143,23 @@ export class ColourDecisionsRepository {
          reasons, carried_from, appeal_id, requested_at, decided_at, audit_seq)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
        ON CONFLICT (score_id) DO NOTHING RETURNING id`,
-      [row.id, row.creditCode, row.scoreId, row.modelVersion, row.inputFingerprint, row.modelColour, row.colour, row.status, row.actor,
-        row.reasons, row.carriedFrom, row.appealId, row.requestedAt, row.decidedAt, row.auditSeq ?? null],
+      [
+        row.id,
+        row.creditCode,
+        row.scoreId,
+        row.modelVersion,
+        row.inputFingerprint,
+        row.modelColour,
+        row.colour,
+        row.status,
+        row.actor,
+        row.reasons,
+        row.carriedFrom,
+        row.appealId,
+        row.requestedAt,
+        row.decidedAt,
+        row.auditSeq ?? null,
+      ],
     );
     return inserted.length > 0;
   }
@@ -144,7 +170,11 @@ export class ColourDecisionsRepository {
     return row ? toDecision(row) : null;
   }
 
-  async decide(manager: EntityManager, id: string, change: { status: DecisionStatus; colour: Colour; actor: string; reasons: string; appealId: string | null; decidedAt: string; auditSeq: number }): Promise<void> {
+  async decide(
+    manager: EntityManager,
+    id: string,
+    change: { status: DecisionStatus; colour: Colour; actor: string; reasons: string; appealId: string | null; decidedAt: string; auditSeq: number },
+  ): Promise<void> {
     await manager.query(
       `UPDATE oversight.colour_decisions SET status = $2, colour = $3, actor = $4, reasons = $5, appeal_id = $6, decided_at = $7, audit_seq = $8 WHERE id = $1`,
       [id, change.status, change.colour, change.actor, change.reasons, change.appealId, change.decidedAt, change.auditSeq],

@@ -52,9 +52,20 @@ export class ColourDecisionsService {
         await this.carryOver(manager, score, earlier, now);
       } else if (!earlier && ADVERSE_COLOURS.includes(score.colour)) {
         await this.repository.insert(manager, {
-          id: randomUUID(), creditCode: score.creditCode, scoreId: score.scoreId, modelVersion: score.modelVersion, inputFingerprint: score.inputFingerprint,
-          modelColour: score.colour, colour: null, status: 'pending', actor: null, reasons: null, carriedFrom: null, appealId: null,
-          requestedAt: now, decidedAt: null,
+          id: randomUUID(),
+          creditCode: score.creditCode,
+          scoreId: score.scoreId,
+          modelVersion: score.modelVersion,
+          inputFingerprint: score.inputFingerprint,
+          modelColour: score.colour,
+          colour: null,
+          status: 'pending',
+          actor: null,
+          reasons: null,
+          carriedFrom: null,
+          appealId: null,
+          requestedAt: now,
+          decidedAt: null,
         });
       }
     }
@@ -72,7 +83,15 @@ export class ColourDecisionsService {
     const status = overriding ? 'overridden' : 'confirmed';
     const at = new Date().toISOString();
     const auditSeq = await this.log(manager, row, { colour, decision: status, actor: act.actor, reasons: act.reasons, appealId: act.appealId ?? null, at });
-    await this.repository.decide(manager, row.id, { status, colour, actor: act.actor, reasons: act.reasons, appealId: act.appealId ?? null, decidedAt: at, auditSeq });
+    await this.repository.decide(manager, row.id, {
+      status,
+      colour,
+      actor: act.actor,
+      reasons: act.reasons,
+      appealId: act.appealId ?? null,
+      decidedAt: at,
+      auditSeq,
+    });
     return { ...row, status, colour, actor: act.actor, reasons: act.reasons, appealId: act.appealId ?? null, decidedAt: at, auditSeq };
   }
 
@@ -82,9 +101,20 @@ export class ColourDecisionsService {
    */
   async ensureRow(manager: EntityManager, score: SeenScore, requestedAt: string): Promise<void> {
     await this.repository.insert(manager, {
-      id: randomUUID(), creditCode: score.creditCode, scoreId: score.scoreId, modelVersion: score.modelVersion, inputFingerprint: score.inputFingerprint,
-      modelColour: score.colour, colour: null, status: 'pending', actor: null, reasons: null, carriedFrom: null, appealId: null,
-      requestedAt, decidedAt: null,
+      id: randomUUID(),
+      creditCode: score.creditCode,
+      scoreId: score.scoreId,
+      modelVersion: score.modelVersion,
+      inputFingerprint: score.inputFingerprint,
+      modelColour: score.colour,
+      colour: null,
+      status: 'pending',
+      actor: null,
+      reasons: null,
+      carriedFrom: null,
+      appealId: null,
+      requestedAt,
+      decidedAt: null,
     });
   }
 
@@ -98,22 +128,61 @@ export class ColourDecisionsService {
   private async carryOver(manager: EntityManager, score: SeenScore, earlier: ColourDecisionRow, at: string): Promise<void> {
     const origin = earlier.carriedFrom ?? earlier.id;
     const row: Omit<ColourDecisionRow, 'auditSeq'> = {
-      id: randomUUID(), creditCode: score.creditCode, scoreId: score.scoreId, modelVersion: score.modelVersion, inputFingerprint: score.inputFingerprint,
-      modelColour: score.colour, colour: earlier.colour, status: 'carried-over', actor: earlier.actor, reasons: earlier.reasons, carriedFrom: origin,
-      appealId: earlier.appealId, requestedAt: at, decidedAt: at,
+      id: randomUUID(),
+      creditCode: score.creditCode,
+      scoreId: score.scoreId,
+      modelVersion: score.modelVersion,
+      inputFingerprint: score.inputFingerprint,
+      modelColour: score.colour,
+      colour: earlier.colour,
+      status: 'carried-over',
+      actor: earlier.actor,
+      reasons: earlier.reasons,
+      carriedFrom: origin,
+      appealId: earlier.appealId,
+      requestedAt: at,
+      decidedAt: at,
     };
     if (!(await this.repository.insert(manager, row))) return;
-    const auditSeq = await this.log(manager, { ...row, auditSeq: null }, { colour: earlier.colour!, decision: 'carried-over', actor: earlier.actor!, reasons: earlier.reasons ?? '', appealId: earlier.appealId, at });
-    await this.repository.decide(manager, row.id, { status: 'carried-over', colour: earlier.colour!, actor: earlier.actor!, reasons: earlier.reasons ?? '', appealId: earlier.appealId, decidedAt: at, auditSeq });
+    const auditSeq = await this.log(
+      manager,
+      { ...row, auditSeq: null },
+      { colour: earlier.colour!, decision: 'carried-over', actor: earlier.actor!, reasons: earlier.reasons ?? '', appealId: earlier.appealId, at },
+    );
+    await this.repository.decide(manager, row.id, {
+      status: 'carried-over',
+      colour: earlier.colour!,
+      actor: earlier.actor!,
+      reasons: earlier.reasons ?? '',
+      appealId: earlier.appealId,
+      decidedAt: at,
+      auditSeq,
+    });
   }
 
   /** One record entry and one event per decision, in the caller's transaction. */
-  private async log(manager: EntityManager, row: ColourDecisionRow, d: { colour: Colour; decision: ColourDecision['decision']; actor: string; reasons: string; appealId: string | null; at: string }): Promise<number> {
+  private async log(
+    manager: EntityManager,
+    row: ColourDecisionRow,
+    d: { colour: Colour; decision: ColourDecision['decision']; actor: string; reasons: string; appealId: string | null; at: string },
+  ): Promise<number> {
     const message: ColourDecision = {
-      decisionId: row.id, creditCode: row.creditCode, scoreId: row.scoreId, modelColour: row.modelColour, colour: d.colour,
-      decision: d.decision, actor: d.actor, ...(d.appealId ? { appealId: d.appealId } : {}), at: d.at,
+      decisionId: row.id,
+      creditCode: row.creditCode,
+      scoreId: row.scoreId,
+      modelColour: row.modelColour,
+      colour: d.colour,
+      decision: d.decision,
+      actor: d.actor,
+      ...(d.appealId ? { appealId: d.appealId } : {}),
+      at: d.at,
     };
-    const seq = await this.record.append(COLOUR_DECISION_KIND, row.creditCode, { ...message, reasons: d.reasons, carriedFrom: row.carriedFrom }, { manager, eventKey: `colour-decision:${row.id}:${d.decision}:${d.at}` });
+    const seq = await this.record.append(
+      COLOUR_DECISION_KIND,
+      row.creditCode,
+      { ...message, reasons: d.reasons, carriedFrom: row.carriedFrom },
+      { manager, eventKey: `colour-decision:${row.id}:${d.decision}:${d.at}` },
+    );
     if (seq === null) throw new Error('the record refused the colour decision');
     await enqueueEvent(manager, OVERSIGHT_SCHEMA, OversightSubjects.colourDecided, message);
     return seq;

@@ -55,7 +55,7 @@ export class ReviewsController {
   async scoreReceipt(@Param('creditCode') creditCode: string) {
     const effective = await this.decisions.effective(creditCode.toUpperCase());
     const seq = effective.score ? await this.repository.scoreSeq(effective.score.scoreId) : null;
-    if (seq === null) throw new NotFoundException('the record has not logged this enterprise\'s score yet');
+    if (seq === null) throw new NotFoundException("the record has not logged this enterprise's score yet");
     return this.record.receipt(seq);
   }
 }

@@ -16,12 +16,7 @@ import { ColourDecisionsService } from './colour-decisions.service';
 export class ScoreReviewHandler implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly consumers: RoutedConsumers;
 
-  constructor(
-    @Inject(NATS_CONNECTION) nc: NatsConnection,
-    repository: ColourDecisionsRepository,
-    decisions: ColourDecisionsService,
-    appeals: AppealsService,
-  ) {
+  constructor(@Inject(NATS_CONNECTION) nc: NatsConnection, repository: ColourDecisionsRepository, decisions: ColourDecisionsService, appeals: AppealsService) {
     this.consumers = new RoutedConsumers(nc, [{ stream: STREAMS.scoring.name, durable: 'oversight-reviews', subject: ScoringSubjects.scoresComputed }], {
       [ScoringSubjects.scoresComputed]: async (payload) => {
         const event = validScores(payload);

@@ -29,7 +29,8 @@ export class ApprovalGrantHandler implements OnApplicationBootstrap, BeforeAppli
   private async apply(grant: ApprovalGranted): Promise<void> {
     try {
       const outcome = grant.subjectKind === 'model-version' ? await this.models.approve(grant) : await this.policies.approve(grant);
-      if (outcome === 'retired-before-approval') this.logger.warn(`approval of model ${grant.subjectRef} not applied: it was retired before oversight approved it`);
+      if (outcome === 'retired-before-approval')
+        this.logger.warn(`approval of model ${grant.subjectRef} not applied: it was retired before oversight approved it`);
     } catch (error) {
       if (error instanceof ModelStateError || error instanceof ColourPolicyStateError) throw new PoisonMessage(error.message);
       throw error;

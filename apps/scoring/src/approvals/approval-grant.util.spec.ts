@@ -14,7 +14,7 @@ const grant: ApprovalGranted = {
   at: '2026-01-01T00:00:00.000Z',
 };
 
-describe('scoring re-checks oversight\'s grant before approving', () => {
+describe("scoring re-checks oversight's grant before approving", () => {
   it('accepts a technical and a legal sign-off by two people other than the trainer', () => {
     expect(grantProblem(grant, 'trainer')).toBeNull();
     expect(grantProblem({ ...grant, subjectKind: 'colour-policy', approvedBy: [grant.approvedBy[1]] }, 'trainer')).toBeNull();

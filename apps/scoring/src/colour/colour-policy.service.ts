@@ -60,11 +60,19 @@ export class ColourPolicyService {
       await m.query(`LOCK TABLE scoring.colour_policies IN EXCLUSIVE MODE`);
       const [{ n }] = await m.query(`SELECT count(*)::int AS n FROM scoring.colour_policies`);
       const policy = validateColourPolicy({ version: `cp-${n + 1}`, thresholds });
-      await m.query(
-        `INSERT INTO scoring.colour_policies (version, yellow, red, state, created_by, state_changed_by) VALUES ($1, $2, $3, 'proposed', $4, $4)`,
-        [policy.version, thresholds.yellow, thresholds.red, actor],
-      );
-      await enqueueEvent(m, SCORING_SCHEMA, ScoringSubjects.colourPolicyChanged, { version: policy.version, thresholds, state: 'proposed', actor, at: new Date().toISOString() } satisfies ColourPolicyEvent);
+      await m.query(`INSERT INTO scoring.colour_policies (version, yellow, red, state, created_by, state_changed_by) VALUES ($1, $2, $3, 'proposed', $4, $4)`, [
+        policy.version,
+        thresholds.yellow,
+        thresholds.red,
+        actor,
+      ]);
+      await enqueueEvent(m, SCORING_SCHEMA, ScoringSubjects.colourPolicyChanged, {
+        version: policy.version,
+        thresholds,
+        state: 'proposed',
+        actor,
+        at: new Date().toISOString(),
+      } satisfies ColourPolicyEvent);
       return policy;
     });
   }
@@ -79,13 +87,17 @@ export class ColourPolicyService {
       const problem = grantProblem(grant, row.created_by);
       if (problem) throw new ColourPolicyStateError(`refusing the approval of ${row.version}: ${problem}`);
       const actor = grant.approvedBy.map((a) => `${a.actor} (${a.role})`).join(', ');
-      await m.query(`UPDATE scoring.colour_policies SET state = 'approved', state_changed_by = $2, state_changed_at = now(), approved_by = $3 WHERE version = $1`, [
-        row.version,
-        actor,
-        JSON.stringify(grant.approvedBy),
-      ]);
+      await m.query(
+        `UPDATE scoring.colour_policies SET state = 'approved', state_changed_by = $2, state_changed_at = now(), approved_by = $3 WHERE version = $1`,
+        [row.version, actor, JSON.stringify(grant.approvedBy)],
+      );
       await enqueueEvent(m, SCORING_SCHEMA, ScoringSubjects.colourPolicyChanged, {
-        version: row.version, thresholds: { yellow: row.yellow, red: row.red }, state: 'approved', actor, approvedBy: grant.approvedBy, at: new Date().toISOString(),
+        version: row.version,
+        thresholds: { yellow: row.yellow, red: row.red },
+        state: 'approved',
+        actor,
+        approvedBy: grant.approvedBy,
+        at: new Date().toISOString(),
       } satisfies ColourPolicyEvent);
       return 'approved';
     });
@@ -103,13 +115,28 @@ export class ColourPolicyService {
         `UPDATE scoring.colour_policies SET state = 'retired', state_changed_by = $1, state_changed_at = now() WHERE state = 'active' RETURNING version, yellow, red`,
         [actor],
       );
-      await m.query(`UPDATE scoring.colour_policies SET state = 'active', state_changed_by = $2, state_changed_at = now() WHERE version = $1`, [version, actor]);
+      await m.query(`UPDATE scoring.colour_policies SET state = 'active', state_changed_by = $2, state_changed_at = now() WHERE version = $1`, [
+        version,
+        actor,
+      ]);
       const at = new Date().toISOString();
       for (const r of retired) {
-        await enqueueEvent(m, SCORING_SCHEMA, ScoringSubjects.colourPolicyChanged, { version: r.version, thresholds: { yellow: r.yellow, red: r.red }, state: 'retired', actor, at } satisfies ColourPolicyEvent);
+        await enqueueEvent(m, SCORING_SCHEMA, ScoringSubjects.colourPolicyChanged, {
+          version: r.version,
+          thresholds: { yellow: r.yellow, red: r.red },
+          state: 'retired',
+          actor,
+          at,
+        } satisfies ColourPolicyEvent);
       }
       const thresholds = { yellow: row.yellow, red: row.red };
-      await enqueueEvent(m, SCORING_SCHEMA, ScoringSubjects.colourPolicyChanged, { version, thresholds, state: 'active', actor, at } satisfies ColourPolicyEvent);
+      await enqueueEvent(m, SCORING_SCHEMA, ScoringSubjects.colourPolicyChanged, {
+        version,
+        thresholds,
+        state: 'active',
+        actor,
+        at,
+      } satisfies ColourPolicyEvent);
       return { version, thresholds };
     });
   }

@@ -11,6 +11,11 @@ export function createScoringDataSource(url: string) {
     url,
     schema: SCORING_SCHEMA,
     entities: [],
-    migrations: [CreateScoringTables1763920000000, RecordBuildersAndApprovers1764200000001, ShareFullRunsInShards1764900000000, LightenScoreHistoryWrites1764900000001],
+    migrations: [
+      CreateScoringTables1763920000000,
+      RecordBuildersAndApprovers1764200000001,
+      ShareFullRunsInShards1764900000000,
+      LightenScoreHistoryWrites1764900000001,
+    ],
   });
 }

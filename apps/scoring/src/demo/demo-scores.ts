@@ -54,7 +54,9 @@ export async function prepareDemoScores(
     const run = await app.get(ScoringService).scoreAll();
     await app.get(ScorePublisher).drain();
     await app.get(ScoringOutbox).relay.drain();
-    log(`demo: model ${model.version} trained by ${DEMO_OPERATOR} on ${model.training.rows} inspections, approved in oversight by ${approvers.join(' and ')}, active; scored ${run.enterprises} enterprises`);
+    log(
+      `demo: model ${model.version} trained by ${DEMO_OPERATOR} on ${model.training.rows} inspections, approved in oversight by ${approvers.join(' and ')}, active; scored ${run.enterprises} enterprises`,
+    );
     return run;
   } finally {
     await app.close();

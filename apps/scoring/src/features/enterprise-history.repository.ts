@@ -105,8 +105,8 @@ function assemble(subjects: SubjectRow[], cases: CaseRow[], clues: ClueRow[]): E
     // A penalty revoked (e.g. on appeal or reconsideration) no longer counts as a violation.
     if (c.kind === '处罚') {
       if (c.violation_found) history.penalties.push({ date: c.date });
-    }
-    else if (c.kind === '检查') history.inspections.push({ date: c.date, department: c.department, violationFound: c.violation_found, officerIds: c.officer_ids });
+    } else if (c.kind === '检查')
+      history.inspections.push({ date: c.date, department: c.department, violationFound: c.violation_found, officerIds: c.officer_ids });
   }
   for (const k of clues) byCode.get(k.credit_code)?.clues.push({ receivedAt: k.received_at, verified: k.verified });
   return histories;

@@ -48,16 +48,31 @@ export class ModelRegistryRepository {
     const inserted = await m.query(
       `INSERT INTO scoring.model_versions (version, spec_id, spec, state, training_from, training_to, data_fingerprint, metrics, model, created_by, state_changed_by, built_by_kind, built_by_name)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10, $11, $12) ON CONFLICT (version) DO NOTHING RETURNING version`,
-      [row.version, row.spec_id, JSON.stringify(row.spec), row.state, row.training_from, row.training_to, row.data_fingerprint, JSON.stringify(row.metrics), row.model, row.created_by, row.built_by_kind, row.built_by_name],
+      [
+        row.version,
+        row.spec_id,
+        JSON.stringify(row.spec),
+        row.state,
+        row.training_from,
+        row.training_to,
+        row.data_fingerprint,
+        JSON.stringify(row.metrics),
+        row.model,
+        row.created_by,
+        row.built_by_kind,
+        row.built_by_name,
+      ],
     );
     return inserted.length > 0;
   }
 
   async setState(m: EntityManager, version: string, state: ModelState, actor: string, reason: string | null): Promise<void> {
-    await m.query(
-      `UPDATE scoring.model_versions SET state = $2, state_changed_by = $3, state_changed_at = now(), state_reason = $4 WHERE version = $1`,
-      [version, state, actor, reason],
-    );
+    await m.query(`UPDATE scoring.model_versions SET state = $2, state_changed_by = $3, state_changed_at = now(), state_reason = $4 WHERE version = $1`, [
+      version,
+      state,
+      actor,
+      reason,
+    ]);
   }
 
   async setApprovers(m: EntityManager, version: string, approvers: Approver[]): Promise<void> {
@@ -65,7 +80,13 @@ export class ModelRegistryRepository {
   }
 
   async logEvent(m: EntityManager, version: string, from: ModelState | null, to: ModelState, actor: string, reason: string | null): Promise<void> {
-    await m.query(`INSERT INTO scoring.model_events (version, from_state, to_state, actor, reason) VALUES ($1, $2, $3, $4, $5)`, [version, from, to, actor, reason]);
+    await m.query(`INSERT INTO scoring.model_events (version, from_state, to_state, actor, reason) VALUES ($1, $2, $3, $4, $5)`, [
+      version,
+      from,
+      to,
+      actor,
+      reason,
+    ]);
   }
 
   /** Locks the row for a state change, so two operators cannot race. */
@@ -89,7 +110,9 @@ export class ModelRegistryRepository {
   }
 
   async events(version: string): Promise<ModelEventRow[]> {
-    return this.dataSource.query(`SELECT id, version, from_state, to_state, actor, reason, at FROM scoring.model_events WHERE version = $1 ORDER BY id`, [version]);
+    return this.dataSource.query(`SELECT id, version, from_state, to_state, actor, reason, at FROM scoring.model_events WHERE version = $1 ORDER BY id`, [
+      version,
+    ]);
   }
 
   /** The stored model itself (JSON text), to score with. */

@@ -104,7 +104,8 @@ export class ModelRegistryService {
     return this.dataSource.transaction(async (m) => {
       const row = await this.repository.lock(m, version);
       if (!row) throw new ModelStateError(`no model version ${version}`);
-      if (!ALLOWED_FROM[to].includes(row.state)) throw new ModelStateError(`model ${version} is ${row.state}; only ${ALLOWED_FROM[to].join(' or ')} can become ${to}`);
+      if (!ALLOWED_FROM[to].includes(row.state))
+        throw new ModelStateError(`model ${version} is ${row.state}; only ${ALLOWED_FROM[to].join(' or ')} can become ${to}`);
       if (to === 'active') await this.retireActive(m, actor, `replaced by ${version}`);
       await this.move(m, row, to, actor, reason);
       return (await this.repository.lock(m, version))!;
@@ -120,7 +121,10 @@ export class ModelRegistryService {
   private async move(m: EntityManager, row: ModelVersionRow, to: ModelState, actor: string, reason: string | null, approvedBy?: Approver[]): Promise<void> {
     await this.repository.setState(m, row.version, to, actor, reason);
     await this.repository.logEvent(m, row.version, row.state, to, actor, reason);
-    await enqueueEvent(m, SCORING_SCHEMA, ScoringSubjects.modelStateChanged, { ...versionEvent(row, to, actor, reason), ...(approvedBy ? { approvedBy } : {}) });
+    await enqueueEvent(m, SCORING_SCHEMA, ScoringSubjects.modelStateChanged, {
+      ...versionEvent(row, to, actor, reason),
+      ...(approvedBy ? { approvedBy } : {}),
+    });
   }
 
   async activeModel(): Promise<GamModel | null> {

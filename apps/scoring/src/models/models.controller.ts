@@ -45,8 +45,14 @@ export class ModelsController {
   @Get('colour-policies')
   async colourPolicies() {
     return (await this.policies.list()).map((p) => ({
-      version: p.version, thresholds: { yellow: p.yellow, red: p.red }, state: p.state, createdBy: p.created_by, createdAt: p.created_at,
-      stateChangedBy: p.state_changed_by, stateChangedAt: p.state_changed_at, approvedBy: p.approved_by,
+      version: p.version,
+      thresholds: { yellow: p.yellow, red: p.red },
+      state: p.state,
+      createdBy: p.created_by,
+      createdAt: p.created_at,
+      stateChangedBy: p.state_changed_by,
+      stateChangedAt: p.state_changed_at,
+      approvedBy: p.approved_by,
     }));
   }
 }

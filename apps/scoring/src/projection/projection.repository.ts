@@ -20,10 +20,23 @@ export class ProjectionRepository {
   constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
 
   async upsertSubjects(records: SubjectChange[]): Promise<void> {
-    const rows = newestBy(records, (r) => r.creditCode, (r) => instant(r.updatedAt)).map((r) => ({
-      credit_code: r.creditCode, established_on: r.establishedOn?.slice(0, 10) ?? null, registered_capital_wan: r.registeredCapitalWan,
-      shareholder_subscribed_wan: r.shareholderSubscribedWan, employees: r.employees, industry_code: r.industryCode, region_code: r.regionCode,
-      address_key: r.addressKey, status: r.status, abnormal_listed: r.abnormalListed, legal_rep_changes_2y: r.legalRepChanges2y, updated_at: r.updatedAt,
+    const rows = newestBy(
+      records,
+      (r) => r.creditCode,
+      (r) => instant(r.updatedAt),
+    ).map((r) => ({
+      credit_code: r.creditCode,
+      established_on: r.establishedOn?.slice(0, 10) ?? null,
+      registered_capital_wan: r.registeredCapitalWan,
+      shareholder_subscribed_wan: r.shareholderSubscribedWan,
+      employees: r.employees,
+      industry_code: r.industryCode,
+      region_code: r.regionCode,
+      address_key: r.addressKey,
+      status: r.status,
+      abnormal_listed: r.abnormalListed,
+      legal_rep_changes_2y: r.legalRepChanges2y,
+      updated_at: r.updatedAt,
     }));
     await this.dataSource.transaction(async (m) => {
       const changed = await m.query(
@@ -41,14 +54,28 @@ export class ProjectionRepository {
         [JSON.stringify(rows)],
       );
       // A subject moving in or out of an address changes its neighbours' shared-address count too.
-      await markDirty(m, changed.map((r: { credit_code: string }) => r.credit_code), changed.map((r: { address_key: string | null }) => r.address_key));
+      await markDirty(
+        m,
+        changed.map((r: { credit_code: string }) => r.credit_code),
+        changed.map((r: { address_key: string | null }) => r.address_key),
+      );
     });
   }
 
   async upsertCases(records: CaseChange[]): Promise<void> {
-    const rows = newestBy(records, (r) => r.caseNo, (r) => instant(r.updatedAt)).map((r) => ({
-      case_no: r.caseNo, credit_code: r.creditCode, kind: r.kind, department: r.department, date: r.date.slice(0, 10),
-      violation_found: r.violationFound, officer_ids: r.officerIds, updated_at: r.updatedAt,
+    const rows = newestBy(
+      records,
+      (r) => r.caseNo,
+      (r) => instant(r.updatedAt),
+    ).map((r) => ({
+      case_no: r.caseNo,
+      credit_code: r.creditCode,
+      kind: r.kind,
+      department: r.department,
+      date: r.date.slice(0, 10),
+      violation_found: r.violationFound,
+      officer_ids: r.officerIds,
+      updated_at: r.updatedAt,
     }));
     await this.dataSource.transaction(async (m) => {
       const changed = await m.query(
@@ -61,13 +88,24 @@ export class ProjectionRepository {
          RETURNING credit_code`,
         [JSON.stringify(rows)],
       );
-      await markDirty(m, changed.map((r: { credit_code: string }) => r.credit_code));
+      await markDirty(
+        m,
+        changed.map((r: { credit_code: string }) => r.credit_code),
+      );
     });
   }
 
   async upsertClues(records: ClueChange[]): Promise<void> {
-    const rows = newestBy(records, (r) => r.clueId, (r) => instant(r.updatedAt)).map((r) => ({
-      clue_id: r.clueId, credit_code: r.linkedCreditCode, received_at: r.receivedAt, verified: r.verified, updated_at: r.updatedAt,
+    const rows = newestBy(
+      records,
+      (r) => r.clueId,
+      (r) => instant(r.updatedAt),
+    ).map((r) => ({
+      clue_id: r.clueId,
+      credit_code: r.linkedCreditCode,
+      received_at: r.receivedAt,
+      verified: r.verified,
+      updated_at: r.updatedAt,
     }));
     await this.dataSource.transaction(async (m) => {
       const changed = await m.query(
@@ -84,7 +122,10 @@ export class ProjectionRepository {
       );
       // A clue re-linked to another enterprise changes both enterprises' complaint counts.
       const codes = changed.flatMap((r: { credit_code: string | null; previous: string | null }) => [r.credit_code, r.previous]);
-      await markDirty(m, codes.filter((c: string | null): c is string => !!c));
+      await markDirty(
+        m,
+        codes.filter((c: string | null): c is string => !!c),
+      );
     });
   }
 

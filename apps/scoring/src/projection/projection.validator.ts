@@ -16,14 +16,31 @@ const strings = (v: unknown): v is string[] => Array.isArray(v) && v.every(str);
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 const isSubject: Guard<SubjectChange> = (r): r is Record<string, unknown> & SubjectChange =>
-  str(r.creditCode) && str(r.status) && isoDate(r.updatedAt) && (r.establishedOn === null || isoDate(r.establishedOn)) &&
-  numOrNull(r.registeredCapitalWan) && numOrNull(r.shareholderSubscribedWan) && numOrNull(r.employees) && strOrNull(r.industryCode) &&
-  strOrNull(r.addressKey) && typeof r.abnormalListed === 'boolean' && numOrNull(r.legalRepChanges2y);
+  str(r.creditCode) &&
+  str(r.status) &&
+  isoDate(r.updatedAt) &&
+  (r.establishedOn === null || isoDate(r.establishedOn)) &&
+  numOrNull(r.registeredCapitalWan) &&
+  numOrNull(r.shareholderSubscribedWan) &&
+  numOrNull(r.employees) &&
+  strOrNull(r.industryCode) &&
+  strOrNull(r.addressKey) &&
+  typeof r.abnormalListed === 'boolean' &&
+  numOrNull(r.legalRepChanges2y);
 const isCase: Guard<CaseChange> = (r): r is Record<string, unknown> & CaseChange =>
-  str(r.caseNo) && str(r.creditCode) && str(r.department) && str(r.kind) && isoDate(r.date) && typeof r.violationFound === 'boolean' &&
-  strings(r.officerIds) && isoDate(r.updatedAt);
+  str(r.caseNo) &&
+  str(r.creditCode) &&
+  str(r.department) &&
+  str(r.kind) &&
+  isoDate(r.date) &&
+  typeof r.violationFound === 'boolean' &&
+  strings(r.officerIds) &&
+  isoDate(r.updatedAt);
 const isClue: Guard<ClueChange> = (r): r is Record<string, unknown> & ClueChange =>
-  str(r.clueId) && isoDate(r.receivedAt) && isoDate(r.updatedAt) && (r.linkedCreditCode === null || str(r.linkedCreditCode)) &&
+  str(r.clueId) &&
+  isoDate(r.receivedAt) &&
+  isoDate(r.updatedAt) &&
+  (r.linkedCreditCode === null || str(r.linkedCreditCode)) &&
   (r.verified === null || typeof r.verified === 'boolean');
 
 function records<T>(payload: unknown, guard: Guard<T>, what: string): T[] {

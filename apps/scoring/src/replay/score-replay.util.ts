@@ -38,7 +38,8 @@ function sameNumber(a: unknown, b: unknown): boolean {
  */
 export function replayScore(logged: ScoreRecord, model: GamModel, policy: ColourPolicy): ReplayResult {
   if (logged.modelVersion !== model.version) throw new ReplayInputError(`the score was computed with model ${logged.modelVersion}, not ${model.version}`);
-  if (logged.colourPolicyVersion !== policy.version) throw new ReplayInputError(`the score was coloured by policy ${logged.colourPolicyVersion}, not ${policy.version}`);
+  if (logged.colourPolicyVersion !== policy.version)
+    throw new ReplayInputError(`the score was coloured by policy ${logged.colourPolicyVersion}, not ${policy.version}`);
   const names = model.spec.factors.map((f) => f.name);
   const loggedNames = logged.contributions.map((c) => c.factor);
   if (loggedNames.join() !== names.join()) {
@@ -76,10 +77,12 @@ export function replayScore(logged: ScoreRecord, model: GamModel, policy: Colour
 
 function compare(logged: ScoreRecord, recomputed: ScoreRecord): ReplayDifference[] {
   const out: ReplayDifference[] = [];
-  if (logged.inputFingerprint !== recomputed.inputFingerprint) out.push({ field: 'inputFingerprint', logged: logged.inputFingerprint, recomputed: recomputed.inputFingerprint });
+  if (logged.inputFingerprint !== recomputed.inputFingerprint)
+    out.push({ field: 'inputFingerprint', logged: logged.inputFingerprint, recomputed: recomputed.inputFingerprint });
   logged.contributions.forEach((c, i) => {
     const r = recomputed.contributions[i];
-    if (!sameNumber(c.contribution, r.contribution)) out.push({ field: `contributions[${c.factor}].contribution`, factor: c.factor, logged: c.contribution, recomputed: r.contribution });
+    if (!sameNumber(c.contribution, r.contribution))
+      out.push({ field: `contributions[${c.factor}].contribution`, factor: c.factor, logged: c.contribution, recomputed: r.contribution });
   });
   for (const field of ['base', 'logit', 'probability', 'colour'] as const) {
     if (!sameNumber(logged[field], recomputed[field])) out.push({ field, logged: logged[field], recomputed: recomputed[field] });

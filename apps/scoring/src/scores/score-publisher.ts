@@ -79,10 +79,12 @@ export class ScorePublisher {
       if (rows.length === 0) return published;
       const messages: StoredScore[][] = [];
       for (let i = 0; i < rows.length; i += SCORES_PER_MESSAGE) messages.push(rows.slice(i, i + SCORES_PER_MESSAGE));
-      await Promise.all(messages.map(async (batch) => {
-        const payload = await this.render(batch);
-        await this.js.publish(ScoringSubjects.scoresComputed, encodeJson(payload), { msgID: payload.batchId });
-      }));
+      await Promise.all(
+        messages.map(async (batch) => {
+          const payload = await this.render(batch);
+          await this.js.publish(ScoringSubjects.scoresComputed, encodeJson(payload), { msgID: payload.batchId });
+        }),
+      );
       await this.scores.markPublished(rows.map((r) => r.id));
       published += rows.length;
       outboxPublished.inc({ outbox: SCORE_OUTBOX }, rows.length);

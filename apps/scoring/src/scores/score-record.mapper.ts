@@ -16,7 +16,11 @@ function valuesOf(model: GamModel, stored: StoredScore): FactorValues {
 
 /** The model's explanation of stored scores (same model, same values: the same numbers as stored). */
 export function explainStored(model: GamModel, policy: ColourPolicy, stored: StoredScore[]): ScoreExplanation[] {
-  const batch = scoreBatch(model, stored.map((s) => valuesOf(model, s)), policy);
+  const batch = scoreBatch(
+    model,
+    stored.map((s) => valuesOf(model, s)),
+    policy,
+  );
   return stored.map((_, i) => batch.explain(i));
 }
 

@@ -86,10 +86,11 @@ export class ScoreRunsRepository {
    * until that transaction ends, so a second instance given the same shard waits, then finds it done.
    */
   async claim(tx: QueryRunner, runId: string, shard: number, worker: string): Promise<boolean> {
-    const rows = await tx.query(
-      `UPDATE scoring.score_run_shards SET worker = $3 WHERE run_id = $1 AND shard = $2 AND done_at IS NULL RETURNING shard`,
-      [runId, shard, worker],
-    );
+    const rows = await tx.query(`UPDATE scoring.score_run_shards SET worker = $3 WHERE run_id = $1 AND shard = $2 AND done_at IS NULL RETURNING shard`, [
+      runId,
+      shard,
+      worker,
+    ]);
     return rows.length > 0;
   }
 
@@ -103,7 +104,10 @@ export class ScoreRunsRepository {
 
   /** A shard that kept failing ends its run as failed, so whoever waits for it hears why. */
   async fail(runId: string, shard: number, reason: string): Promise<void> {
-    await this.dataSource.query(`UPDATE scoring.score_runs SET failure = $2 WHERE id = $1 AND failure IS NULL`, [runId, `shard ${shard}: ${reason}`.slice(0, 500)]);
+    await this.dataSource.query(`UPDATE scoring.score_runs SET failure = $2 WHERE id = $1 AND failure IS NULL`, [
+      runId,
+      `shard ${shard}: ${reason}`.slice(0, 500),
+    ]);
   }
 
   /**

@@ -67,7 +67,10 @@ export class ScoreShardService {
     const counts: ShardCounts = { enterprises: 0, byColour: { green: 0, yellow: 0, red: 0 } };
     let writing: Promise<void> = Promise.resolve();
     try {
-      const chunks = this.features.factorChunks(run.asOf, model.spec, run.context, { range: { from: item.fromCode, to: item.toCode }, chunkSize: SHARD_CHUNK_SIZE });
+      const chunks = this.features.factorChunks(run.asOf, model.spec, run.context, {
+        range: { from: item.fromCode, to: item.toCode },
+        chunkSize: SHARD_CHUNK_SIZE,
+      });
       for await (const chunk of chunks) {
         const batch = scoreBatch(model, chunk.factors, policy);
         for (let i = 0; i < batch.rows; i++) counts.byColour[batch.colourOf(i)]++;

@@ -38,8 +38,14 @@ export class ScoresController {
     const rows = await this.scores.list({ ...query, colour: query.colour ? COLOURS.indexOf(query.colour) : undefined, limit });
     return {
       scores: rows.map((r) => ({
-        creditCode: r.credit_code, asOf: r.as_of, probability: r.probability, colour: COLOURS[r.colour], modelVersion: r.model_version,
-        colourPolicyVersion: r.policy_version, regionCode: r.region_code, industryCode: r.industry_code,
+        creditCode: r.credit_code,
+        asOf: r.as_of,
+        probability: r.probability,
+        colour: COLOURS[r.colour],
+        modelVersion: r.model_version,
+        colourPolicyVersion: r.policy_version,
+        regionCode: r.region_code,
+        industryCode: r.industry_code,
       })),
       next: rows.length === limit ? rows[rows.length - 1].credit_code : null,
     };

@@ -106,11 +106,16 @@ export class ScoresRepository {
   }
 
   async byIds(ids: string[]): Promise<StoredScore[]> {
-    return this.dataSource.query(`SELECT ${STORED} FROM scoring.score_history h JOIN scoring.score_runs r ON r.id = h.run_id WHERE h.id = ANY($1::bigint[]) ORDER BY h.id`, [ids]);
+    return this.dataSource.query(
+      `SELECT ${STORED} FROM scoring.score_history h JOIN scoring.score_runs r ON r.id = h.run_id WHERE h.id = ANY($1::bigint[]) ORDER BY h.id`,
+      [ids],
+    );
   }
 
   /** Bureau staff's list: keyset-paged by credit code, filtered by colour, region prefix and industry section. */
-  async list(filter: ScoreListFilter): Promise<(Omit<StoredScore, 'contributions' | 'factor_values' | 'logit'> & { region_code: string; industry_code: string })[]> {
+  async list(
+    filter: ScoreListFilter,
+  ): Promise<(Omit<StoredScore, 'contributions' | 'factor_values' | 'logit'> & { region_code: string; industry_code: string })[]> {
     return this.dataSource.query(
       `SELECT c.score_id::text AS id, c.credit_code, to_char(c.as_of, 'YYYY-MM-DD') AS as_of, c.probability, c.colour, r.model_version, r.policy_version,
               c.run_id::text AS run_id, s.region_code, s.industry_code

@@ -1,4 +1,12 @@
-import { computeFactors, toDayNumber, type EnterpriseHistory, type FactorContext, type FactorSpec, type FactorValues, type TrainingData } from '@tianping/risk-model';
+import {
+  computeFactors,
+  toDayNumber,
+  type EnterpriseHistory,
+  type FactorContext,
+  type FactorSpec,
+  type FactorValues,
+  type TrainingData,
+} from '@tianping/risk-model';
 
 /** Teams seen fewer times than this share the "unknown team" level of the nuisance term. */
 export const MIN_TEAM_INSPECTIONS = 20;
@@ -19,7 +27,11 @@ export class TrainingRowsBuilder {
   private readonly fromDay: number;
   private readonly untilDay: number;
 
-  constructor(private readonly spec: FactorSpec, private readonly context: FactorContext, window: InspectionWindow) {
+  constructor(
+    private readonly spec: FactorSpec,
+    private readonly context: FactorContext,
+    window: InspectionWindow,
+  ) {
     this.fromDay = window.from ? toDayNumber(window.from) : -Infinity;
     this.untilDay = toDayNumber(window.until);
   }

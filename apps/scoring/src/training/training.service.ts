@@ -60,7 +60,12 @@ export class TrainingService {
     private readonly registry: ModelRegistryService,
   ) {}
 
-  async fit(spec: FactorSpec, until: string, seed: number, onProgress?: (enterprises: number, rows: number) => void): Promise<{ model: GamModel; seconds: number }> {
+  async fit(
+    spec: FactorSpec,
+    until: string,
+    seed: number,
+    onProgress?: (enterprises: number, rows: number) => void,
+  ): Promise<{ model: GamModel; seconds: number }> {
     const context = await this.features.industryContext(until);
     const rows = new TrainingRowsBuilder(spec, context, { until });
     let enterprises = 0;
@@ -104,7 +109,12 @@ export class TrainingService {
           if (day < from || day > to) return;
           asOfTestFrom ??= computeFactors(history, request.testFrom, spec, context);
           factors.push(asOfTestFrom);
-          rows.push({ id: `${chunk.creditCodes[k]}#${n}`, creditCode: chunk.creditCodes[k], date: String(inspection.date), label: inspection.violationFound ? 1 : 0 });
+          rows.push({
+            id: `${chunk.creditCodes[k]}#${n}`,
+            creditCode: chunk.creditCodes[k],
+            date: String(inspection.date),
+            label: inspection.violationFound ? 1 : 0,
+          });
         });
       });
     }

@@ -18,10 +18,14 @@ export class AccessLogRepository {
   constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
 
   async record(principal: Principal, creditCode: string, route: string, shown: 'masked' | 'full'): Promise<void> {
-    await this.dataSource.query(
-      `INSERT INTO web.personal_data_views (account_id, username, role, credit_code, route, shown) VALUES ($1, $2, $3, $4, $5, $6)`,
-      [principal.accountId, principal.username, principal.role, creditCode, route, shown],
-    );
+    await this.dataSource.query(`INSERT INTO web.personal_data_views (account_id, username, role, credit_code, route, shown) VALUES ($1, $2, $3, $4, $5, $6)`, [
+      principal.accountId,
+      principal.username,
+      principal.role,
+      creditCode,
+      route,
+      shown,
+    ]);
   }
 
   /** Newest first, keyset-paged by id. */

@@ -24,7 +24,10 @@ describe('deciding access', () => {
 
   it('answers 401 to no one, 403 to a role not listed, 404 to an enterprise asking for another', () => {
     expect(decideAccess(scoreOf, { creditCode: enterprise.creditCode! }, null)).toMatchObject({ allowed: false, status: 401 });
-    expect(decideAccess(scoreOf, { creditCode: enterprise.creditCode! }, { ...officer, role: 'admin', department: null })).toMatchObject({ allowed: false, status: 403 });
+    expect(decideAccess(scoreOf, { creditCode: enterprise.creditCode! }, { ...officer, role: 'admin', department: null })).toMatchObject({
+      allowed: false,
+      status: 403,
+    });
     expect(decideAccess(scoreOf, { creditCode: '91440300MA5G9LQK22' }, enterprise)).toMatchObject({ allowed: false, status: 404 });
     expect(decideAccess(scoreOf, { creditCode: enterprise.creditCode!.toLowerCase() }, enterprise)).toEqual({ allowed: true });
     expect(decideAccess(scoreOf, { creditCode: '91440300MA5G9LQK22' }, officer)).toEqual({ allowed: true });

@@ -39,6 +39,8 @@ const BUREAU: readonly Role[] = ['department', 'dispatcher'];
 const READERS_OF_SCORES: readonly Role[] = ['department', 'dispatcher', 'oversight'];
 const OVERSIGHT: readonly Role[] = ['oversight'];
 
+// One route a line, so the table reads as a table.
+// prettier-ignore
 /** Every /api route of the web app and who may call it: the single source the guard, the docs and the tests read. */
 export const ROUTES: readonly RouteRule[] = [
   { method: 'POST', path: '/api/auth/login', access: 'public', tag: 'auth', summary: 'Sign in with username and password; sets an httpOnly session cookie' },

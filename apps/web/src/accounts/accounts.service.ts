@@ -25,7 +25,8 @@ export class AccountsService {
     const binding = checkBinding(request);
     const problem = passwordProblem(request.password);
     if (problem) throw new BadRequestException(problem);
-    if (!/^[a-z0-9][a-z0-9._-]{2,63}$/.test(request.username)) throw new BadRequestException('a username is 3–64 lower-case letters, digits, dots, dashes or underscores');
+    if (!/^[a-z0-9][a-z0-9._-]{2,63}$/.test(request.username))
+      throw new BadRequestException('a username is 3–64 lower-case letters, digits, dots, dashes or underscores');
     if (!options.replace && (await this.accounts.byUsername(request.username))) throw new ConflictException(`the username ${request.username} is taken`);
     return this.accounts.save({ username: request.username, passwordHash: await hashPassword(request.password), ...binding }, options.replace);
   }
@@ -53,7 +54,8 @@ function checkBinding(request: AccountRequest): { role: Role; creditCode: string
     throw new BadRequestException(`a ${request.role} account is not bound to a credit code`);
   }
   if (request.role === 'department') {
-    if (!department || !/^[A-Z]{2,10}$/.test(department)) throw new BadRequestException('a department officer is bound to one department code such as SAMR (--department)');
+    if (!department || !/^[A-Z]{2,10}$/.test(department))
+      throw new BadRequestException('a department officer is bound to one department code such as SAMR (--department)');
   } else if (department) {
     throw new BadRequestException(`a ${request.role} account has no department`);
   }

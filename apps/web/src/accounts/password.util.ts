@@ -27,7 +27,14 @@ export async function verifyPassword(password: string, stored: string): Promise<
 }
 
 /** A hash no password matches: checked for unknown usernames so they take as long as known ones. */
-export const UNUSABLE_HASH = ['scrypt', PARAMS.N, PARAMS.r, PARAMS.p, Buffer.alloc(SALT_BYTES).toString('base64'), Buffer.alloc(KEY_LENGTH).toString('base64')].join('$');
+export const UNUSABLE_HASH = [
+  'scrypt',
+  PARAMS.N,
+  PARAMS.r,
+  PARAMS.p,
+  Buffer.alloc(SALT_BYTES).toString('base64'),
+  Buffer.alloc(KEY_LENGTH).toString('base64'),
+].join('$');
 
 /** At least 10 characters with letters and digits: short enough to type, long enough not to guess. */
 export function passwordProblem(password: string): string | null {

@@ -37,7 +37,10 @@ export class AuthService {
     const recent = await this.sessions.recentFailures(name, ip, this.settings.failureWindowSeconds);
     if (recent.failures >= this.settings.maxFailures) {
       const retryAfter = Math.max(1, Math.ceil((Date.parse(recent.oldestAt ?? '') + this.settings.failureWindowSeconds * 1000 - Date.now()) / 1000) || 60);
-      throw new HttpException({ statusCode: 429, message: 'too many failed sign-ins: wait and try again', retryAfterSeconds: retryAfter }, HttpStatus.TOO_MANY_REQUESTS);
+      throw new HttpException(
+        { statusCode: 429, message: 'too many failed sign-ins: wait and try again', retryAfterSeconds: retryAfter },
+        HttpStatus.TOO_MANY_REQUESTS,
+      );
     }
     const account = await this.accounts.byUsername(name);
     // Unknown names are checked against a hash no password matches, so they take as long as known ones.
@@ -48,7 +51,13 @@ export class AuthService {
     const token = newSessionToken();
     const expiresAt = new Date(Date.now() + this.settings.sessionTtlSeconds * 1000);
     await this.sessions.create(hashSessionToken(token), account.id, expiresAt);
-    const principal: Principal = { accountId: account.id, username: account.username, role: account.role, creditCode: account.creditCode, department: account.department };
+    const principal: Principal = {
+      accountId: account.id,
+      username: account.username,
+      role: account.role,
+      creditCode: account.creditCode,
+      department: account.department,
+    };
     return { token, principal, expiresAt };
   }
 

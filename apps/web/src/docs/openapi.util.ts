@@ -5,13 +5,17 @@ type Json = Record<string, unknown>;
 const ERROR_RESPONSES: Json = {
   '401': { description: 'not signed in' },
   '403': { description: 'the role may not do this' },
-  '404': { description: 'no such record, or not the caller\'s (an enterprise asking for another)' },
+  '404': { description: "no such record, or not the caller's (an enterprise asking for another)" },
   '501': { description: 'the owning service does not offer this yet' },
   '503': { description: 'the owning service is not answering' },
 };
 
 const BODIES: Record<string, Json> = {
-  'POST /api/auth/login': { type: 'object', required: ['username', 'password'], properties: { username: { type: 'string' }, password: { type: 'string', format: 'password' } } },
+  'POST /api/auth/login': {
+    type: 'object',
+    required: ['username', 'password'],
+    properties: { username: { type: 'string' }, password: { type: 'string', format: 'password' } },
+  },
   'POST /api/accounts': {
     type: 'object',
     required: ['username', 'password', 'role'],
@@ -23,11 +27,24 @@ const BODIES: Record<string, Json> = {
       department: { type: 'string', description: 'required for department officers, e.g. SAMR' },
     },
   },
-  'POST /api/draws': { type: 'object', required: ['from', 'to'], properties: { from: { type: 'string', format: 'date' }, to: { type: 'string', format: 'date' }, seed: { type: 'string' } } },
+  'POST /api/draws': {
+    type: 'object',
+    required: ['from', 'to'],
+    properties: { from: { type: 'string', format: 'date' }, to: { type: 'string', format: 'date' }, seed: { type: 'string' } },
+  },
   'POST /api/visits/:id/results': {
     type: 'object',
     required: ['items'],
-    properties: { items: { type: 'array', items: { type: 'object', required: ['item', 'result'], properties: { item: { type: 'string' }, result: { type: 'string', enum: ['未发现问题', '责令整改', '立案查处'] }, violation: { type: 'string' } } } } },
+    properties: {
+      items: {
+        type: 'array',
+        items: {
+          type: 'object',
+          required: ['item', 'result'],
+          properties: { item: { type: 'string' }, result: { type: 'string', enum: ['未发现问题', '责令整改', '立案查处'] }, violation: { type: 'string' } },
+        },
+      },
+    },
   },
   'POST /api/appeals': {
     type: 'object',
@@ -35,8 +52,24 @@ const BODIES: Record<string, Json> = {
     properties: {
       creditCode: { type: 'string' },
       grounds: { type: 'string', minLength: 10, maxLength: 8000 },
-      challenges: { type: 'array', maxItems: 50, items: { type: 'object', required: ['kind', 'recordId', 'claim'], properties: { kind: { enum: ['clue', 'case'] }, recordId: { type: 'string' }, claim: { type: 'string' } } } },
-      evidence: { type: 'array', maxItems: 5, items: { type: 'object', required: ['name', 'contentType', 'contentBase64'], properties: { name: { type: 'string' }, contentType: { type: 'string' }, contentBase64: { type: 'string', format: 'byte' } } } },
+      challenges: {
+        type: 'array',
+        maxItems: 50,
+        items: {
+          type: 'object',
+          required: ['kind', 'recordId', 'claim'],
+          properties: { kind: { enum: ['clue', 'case'] }, recordId: { type: 'string' }, claim: { type: 'string' } },
+        },
+      },
+      evidence: {
+        type: 'array',
+        maxItems: 5,
+        items: {
+          type: 'object',
+          required: ['name', 'contentType', 'contentBase64'],
+          properties: { name: { type: 'string' }, contentType: { type: 'string' }, contentBase64: { type: 'string', format: 'byte' } },
+        },
+      },
     },
   },
   'POST /api/appeals/:id/decision': {
@@ -45,26 +78,45 @@ const BODIES: Record<string, Json> = {
     properties: {
       outcome: { enum: ['upheld', 'corrected', 'overridden'] },
       reasons: { type: 'string', minLength: 5 },
-      corrections: { type: 'array', items: { type: 'object', required: ['kind', 'recordId', 'action'], properties: { kind: { enum: ['clue', 'case'] }, recordId: { type: 'string' }, action: { enum: ['unlink', 'mark-false', 'revoke'] } } } },
+      corrections: {
+        type: 'array',
+        items: {
+          type: 'object',
+          required: ['kind', 'recordId', 'action'],
+          properties: { kind: { enum: ['clue', 'case'] }, recordId: { type: 'string' }, action: { enum: ['unlink', 'mark-false', 'revoke'] } },
+        },
+      },
       overrideColour: { enum: ['green', 'yellow', 'red'] },
     },
   },
-  'POST /api/reviews/confirmations/:scoreId': { type: 'object', required: ['reasons'], properties: { reasons: { type: 'string', minLength: 5 }, colour: { enum: ['green', 'yellow', 'red'] } } },
+  'POST /api/reviews/confirmations/:scoreId': {
+    type: 'object',
+    required: ['reasons'],
+    properties: { reasons: { type: 'string', minLength: 5 }, colour: { enum: ['green', 'yellow', 'red'] } },
+  },
   'POST /api/kill-switch/suspend': { type: 'object', required: ['reason'], properties: { reason: { type: 'string', minLength: 5 } } },
   'POST /api/kill-switch/resume': { type: 'object', required: ['reason'], properties: { reason: { type: 'string', minLength: 5 } } },
-  'POST /api/visits/:id/rating': { type: 'object', required: ['stars'], properties: { stars: { type: 'integer', minimum: 1, maximum: 5 }, comment: { type: 'string' } } },
+  'POST /api/visits/:id/rating': {
+    type: 'object',
+    required: ['stars'],
+    properties: { stars: { type: 'integer', minimum: 1, maximum: 5 }, comment: { type: 'string' } },
+  },
 };
 
 function operation(rule: RouteRule): Json {
   const key = `${rule.method} ${rule.path}`;
   const params = [...rule.path.matchAll(/:([A-Za-z]+)/g)].map((m) => ({ name: m[1], in: 'path', required: true, schema: { type: 'string' } }));
   const who = rule.access === 'public' ? 'anyone' : rule.access === 'signed-in' ? 'any signed-in account' : rule.access.join(', ');
-  const binding = rule.ownCreditCode ? ' An enterprise account reaches only its own credit code.' : rule.owned ? ` Only ${rule.owned}s bound to the caller (its enterprise or department).` : '';
+  const binding = rule.ownCreditCode
+    ? ' An enterprise account reaches only its own credit code.'
+    : rule.owned
+      ? ` Only ${rule.owned}s bound to the caller (its enterprise or department).`
+      : '';
   const acting = rule.actorFromSession ? ' The acting person is the signed-in account (any `actor` sent is replaced).' : '';
   return {
     tags: [rule.tag],
     summary: rule.summary,
-    description: `Allowed: ${who}.${binding}${acting}${rule.upstream ? ` Served by ${rule.upstream}.` : ''}${rule.personalData === 'masked' ? ' Personal data is masked; every view is logged.' : rule.personalData === 'full' ? ' Shows personal data in full: `reason` (query) is required, and the read is logged in oversight\'s record before the data is served.' : ''}`,
+    description: `Allowed: ${who}.${binding}${acting}${rule.upstream ? ` Served by ${rule.upstream}.` : ''}${rule.personalData === 'masked' ? ' Personal data is masked; every view is logged.' : rule.personalData === 'full' ? " Shows personal data in full: `reason` (query) is required, and the read is logged in oversight's record before the data is served." : ''}`,
     'x-roles': rule.access,
     ...(rule.access === 'public' ? { security: [] } : {}),
     ...(params.length ? { parameters: params } : {}),
@@ -82,7 +134,11 @@ export function buildOpenApi(version: string): Json {
   }
   return {
     openapi: '3.0.3',
-    info: { title: 'Tianping web API', version, description: 'The API behind the pages. Every route checks the role and binding of the signed-in account on the server.' },
+    info: {
+      title: 'Tianping web API',
+      version,
+      description: 'The API behind the pages. Every route checks the role and binding of the signed-in account on the server.',
+    },
     servers: [{ url: '/' }],
     components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'tp_session' } } },
     security: [{ session: [] }],

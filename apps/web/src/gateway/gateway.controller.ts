@@ -46,9 +46,14 @@ export class GatewayController {
   /** A full read is logged in oversight's record first: no entry (oversight down, no reason), no data. */
   private async logFullRead(rule: RouteRule, params: Record<string, string>, principal: Principal, reason: unknown): Promise<void> {
     const text = typeof reason === 'string' ? reason.trim() : '';
-    if (text.length < 5 || text.length > 500) throw new HttpException({ statusCode: 400, message: 'say why you need the personal data in full (reason, 5–500 characters)' }, 400);
+    if (text.length < 5 || text.length > 500)
+      throw new HttpException({ statusCode: 400, message: 'say why you need the personal data in full (reason, 5–500 characters)' }, 400);
     const logged = await this.upstream.call('oversight', 'POST', '/api/audit/personal-data-reads', {
-      actor: principal.username, role: principal.role, creditCode: (params.creditCode ?? '').toUpperCase(), route: `${rule.method} ${rule.path}`, reason: text,
+      actor: principal.username,
+      role: principal.role,
+      creditCode: (params.creditCode ?? '').toUpperCase(),
+      route: `${rule.method} ${rule.path}`,
+      reason: text,
     });
     if (logged.status !== 201 && logged.status !== 200) {
       throw new HttpException({ statusCode: 503, message: 'the read could not be logged in the oversight record, so the data is not shown' }, 503);
@@ -62,7 +67,11 @@ export class GatewayController {
     if (found.status === 404 || (found.body && !ownsRecord(found.body, principal))) {
       throw new HttpException({ statusCode: 404, message: `no such ${lookup.noun}` }, 404);
     }
-    if (!found.body) throw new HttpException({ statusCode: found.status, message: `${lookup.app} could not confirm the ${lookup.noun}` }, found.status >= 500 ? found.status : 502);
+    if (!found.body)
+      throw new HttpException(
+        { statusCode: found.status, message: `${lookup.app} could not confirm the ${lookup.noun}` },
+        found.status >= 500 ? found.status : 502,
+      );
   }
 }
 

@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import { UpstreamClient } from './upstream.client';
 
-describe('the gateway\'s calls to the other apps', () => {
+describe("the gateway's calls to the other apps", () => {
   let server: Server;
   const client = new UpstreamClient();
 
@@ -33,7 +33,10 @@ describe('the gateway\'s calls to the other apps', () => {
   });
 
   it('answers 504 when the app takes longer than the route allows, 503 when it is not there', async () => {
-    expect(JSON.parse((await client.call('scoring', 'GET', '/slow', undefined, 100)).body.toString())).toMatchObject({ statusCode: 504, code: 'upstream_timeout' });
+    expect(JSON.parse((await client.call('scoring', 'GET', '/slow', undefined, 100)).body.toString())).toMatchObject({
+      statusCode: 504,
+      code: 'upstream_timeout',
+    });
     const closed = createServer();
     await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
     process.env.PORT_DISPATCH = String((closed.address() as { port: number }).port);

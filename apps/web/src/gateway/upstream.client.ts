@@ -22,11 +22,17 @@ export class UpstreamClient {
     try {
       const response = await send(url, method, hasBody ? JSON.stringify(body) : undefined, timeoutMs);
       // A route the app does not have yet reads as "not available yet" to the pages, not as "no such record".
-      if (response.status === 404 && /"message":"Cannot (GET|POST|PUT|DELETE) /.test(response.body.toString())) return unavailable(501, app, 'not_available', `${app} does not offer this yet`);
+      if (response.status === 404 && /"message":"Cannot (GET|POST|PUT|DELETE) /.test(response.body.toString()))
+        return unavailable(501, app, 'not_available', `${app} does not offer this yet`);
       return response;
     } catch (error) {
       const timedOut = (error as Error).name === 'TimeoutError';
-      return unavailable(timedOut ? 504 : 503, app, timedOut ? 'upstream_timeout' : 'upstream_unavailable', timedOut ? `${app} took too long to answer` : `${app} is not answering`);
+      return unavailable(
+        timedOut ? 504 : 503,
+        app,
+        timedOut ? 'upstream_timeout' : 'upstream_unavailable',
+        timedOut ? `${app} took too long to answer` : `${app} is not answering`,
+      );
     }
   }
 
@@ -68,7 +74,12 @@ function sendOnce(url: string, method: string, body: string | undefined, timeout
       incoming.on('end', () => {
         clearTimeout(timer);
         const disposition = incoming.headers['content-disposition'];
-        resolve({ status: incoming.statusCode ?? 502, contentType: incoming.headers['content-type'] ?? 'application/json', body: Buffer.concat(chunks), ...(disposition ? { contentDisposition: disposition } : {}) });
+        resolve({
+          status: incoming.statusCode ?? 502,
+          contentType: incoming.headers['content-type'] ?? 'application/json',
+          body: Buffer.concat(chunks),
+          ...(disposition ? { contentDisposition: disposition } : {}),
+        });
       });
     });
     // The whole exchange, not just a silent socket, must finish in time.

@@ -1,7 +1,7 @@
 // Plans: draw a window (a long operation, shown with progress), recent draws, and one draw in full.
 import { api } from '../api.js';
 import { fmtDate, fmtDateTime, fmtPercent, t } from '../i18n.js';
-import { badge, card, emptyState, errorState, field, h, loading, mount, pageHead, progressPanel, section, table } from '../ui.js';
+import { badge, card, emptyState, errorState, field, h, mount, pageHead, progressPanel, section, table } from '../ui.js';
 
 function isoDay(offsetDays) {
   return new Date(Date.now() + 8 * 3600_000 + offsetDays * 86_400_000).toISOString().slice(0, 10);

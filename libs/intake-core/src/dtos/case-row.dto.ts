@@ -1,13 +1,30 @@
 import { normaliseCreditCode } from '@tianping/common';
 import {
-  asText, ContractRow, IsCodeList, IsContractDate, IsCreditCode, IsCstDateTime, IsDecimalValue, IsOneOf, IsOptionalText,
-  IsRequiredText, RowCheck,
+  asText,
+  ContractRow,
+  IsCodeList,
+  IsContractDate,
+  IsCreditCode,
+  IsCstDateTime,
+  IsDecimalValue,
+  IsOneOf,
+  IsOptionalText,
+  IsRequiredText,
+  RowCheck,
 } from '../contract-rules.decorator';
 import { parseContractDate, parseCstDateTime } from '../contract-date.util';
 import { decimalOf, ITEM_CODE, listOf, textOf } from '../contract-value.util';
 import {
-  CASE_KINDS, CASE_ORIGINS, CaseKind, CaseOrigin, CaseRecord, DEPARTMENT_CODES, DepartmentCode, INSPECTION_RESULTS,
-  InspectionResult, VIOLATION_RESULTS,
+  CASE_KINDS,
+  CASE_ORIGINS,
+  CaseKind,
+  CaseOrigin,
+  CaseRecord,
+  DEPARTMENT_CODES,
+  DepartmentCode,
+  INSPECTION_RESULTS,
+  InspectionResult,
+  VIOLATION_RESULTS,
 } from '../intake.model';
 import { Cell } from './subject-row.dto';
 
@@ -32,7 +49,11 @@ export class CaseRow extends ContractRow {
 
   // 检查 needs one of the listed results; 处罚 leaves it blank. An unknown kind is reported on `kind` alone.
   @RowCheck<CaseRow>('required', 'is required for an inspection (检查)', (v, row) => isInspection(row) && asText(v) === null)
-  @RowCheck<CaseRow>('enum', `must be one of ${INSPECTION_RESULTS.join(', ')}`, (v, row) => !isPenalty(row) && asText(v) !== null && !results.has(asText(v) as string))
+  @RowCheck<CaseRow>(
+    'enum',
+    `must be one of ${INSPECTION_RESULTS.join(', ')}`,
+    (v, row) => !isPenalty(row) && asText(v) !== null && !results.has(asText(v) as string),
+  )
   @RowCheck<CaseRow>('not_allowed', 'must be blank for a penalty (处罚)', (v, row) => isPenalty(row) && asText(v) !== null)
   result: Cell;
 

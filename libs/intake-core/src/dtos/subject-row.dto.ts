@@ -1,7 +1,16 @@
 import { normaliseCreditCode } from '@tianping/common';
 import {
-  ContractRow, IsContractDate, IsCreditCode, IsCstDateTime, IsDecimalValue, IsIndustryCode, IsOneOf, IsOptionalText,
-  IsRegionCode, IsRequiredText, IsResidentId,
+  ContractRow,
+  IsContractDate,
+  IsCreditCode,
+  IsCstDateTime,
+  IsDecimalValue,
+  IsIndustryCode,
+  IsOneOf,
+  IsOptionalText,
+  IsRegionCode,
+  IsRequiredText,
+  IsResidentId,
 } from '../contract-rules.decorator';
 import { parseContractDate, parseCstDateTime } from '../contract-date.util';
 import { decimalOf, integerOf, normaliseResidentId, textOf } from '../contract-value.util';

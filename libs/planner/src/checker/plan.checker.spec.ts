@@ -7,7 +7,10 @@ import { CheckInput, ViolationCode, checkPlan } from './plan.checker';
 const WINDOW = { start: '2025-06-02', end: '2025-06-13' };
 const enterprises = ['A', 'B', 'C'].map((c) => enterprise(c, 'red'));
 const officers = [officer('o1', ['SAMR', 'FIRE']), officer('o2', ['SAMR']), officer('o3', ['FIRE']), officer('o4', ['ENV'], { dailyCapacity: 1 })];
-const plans = [plan('SAMR', { annualRatios: { red: 50, yellow: 0, green: 0 }, annualCapPerEnterprise: 1 }), plan('FIRE', { annualRatios: { red: 50, yellow: 0, green: 0 } })];
+const plans = [
+  plan('SAMR', { annualRatios: { red: 50, yellow: 0, green: 0 }, annualCapPerEnterprise: 1 }),
+  plan('FIRE', { annualRatios: { red: 50, yellow: 0, green: 0 } }),
+];
 
 function fixture(): { plan: Plan; draw: DrawResult; input: CheckInput } {
   const draw = drawTasks({ seed: 'check', window: WINDOW, plans, enterprises, explorationShare: 0 });
@@ -45,7 +48,9 @@ describe('the independent plan checker', () => {
     const lone = withVisit(good, { officerIds: ['o2'] });
     expect(codes(lone, input)).toEqual(expect.arrayContaining(['team_too_small', 'domain_uncovered', 'route_mismatch']));
     const envOnly = withVisit(good, { officerIds: ['o4', 'o2'] });
-    const messages = checkPlan(envOnly, input).filter((v) => v.code === 'domain_uncovered').map((v) => v.message);
+    const messages = checkPlan(envOnly, input)
+      .filter((v) => v.code === 'domain_uncovered')
+      .map((v) => v.message);
     expect(messages).toEqual([expect.stringContaining('FIRE')]);
   });
 
@@ -89,7 +94,18 @@ describe('the independent plan checker', () => {
     const { plan: good, input, draw } = fixture();
     const exemptPlans = input.plans.map((p) => (p.department === 'FIRE' ? { ...p, exemptions: ['C'] } : p));
     expect(codes(good, { ...input, plans: exemptPlans })).toEqual(['exempt_enterprise_drawn']);
-    const unplaced = { ...good, visits: [], routes: [], unassigned: draw.tasks.map((t) => ({ taskId: t.id, creditCode: t.creditCode, department: t.department, reason: 'no_eligible_team' as const, detail: '' })) };
+    const unplaced = {
+      ...good,
+      visits: [],
+      routes: [],
+      unassigned: draw.tasks.map((t) => ({
+        taskId: t.id,
+        creditCode: t.creditCode,
+        department: t.department,
+        reason: 'no_eligible_team' as const,
+        detail: '',
+      })),
+    };
     expect(codes(unplaced, input)).toEqual(['unassigned_without_reason']);
   });
 });

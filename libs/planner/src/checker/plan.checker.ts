@@ -10,10 +10,27 @@ export interface CheckInput {
 }
 
 export type ViolationCode =
-  | 'task_missing' | 'task_duplicated' | 'task_unknown' | 'visit_empty' | 'visit_departments_mismatch' | 'checklist_incomplete'
-  | 'outside_window' | 'not_working_day' | 'team_too_small' | 'officer_unknown' | 'officer_off_duty' | 'officer_absent'
-  | 'certificate_invalid' | 'domain_uncovered' | 'recusal_recent_inspection' | 'recusal_declared_conflict'
-  | 'daily_capacity_exceeded' | 'annual_cap_exceeded' | 'exempt_enterprise_drawn' | 'repeat_visit' | 'route_mismatch'
+  | 'task_missing'
+  | 'task_duplicated'
+  | 'task_unknown'
+  | 'visit_empty'
+  | 'visit_departments_mismatch'
+  | 'checklist_incomplete'
+  | 'outside_window'
+  | 'not_working_day'
+  | 'team_too_small'
+  | 'officer_unknown'
+  | 'officer_off_duty'
+  | 'officer_absent'
+  | 'certificate_invalid'
+  | 'domain_uncovered'
+  | 'recusal_recent_inspection'
+  | 'recusal_declared_conflict'
+  | 'daily_capacity_exceeded'
+  | 'annual_cap_exceeded'
+  | 'exempt_enterprise_drawn'
+  | 'repeat_visit'
+  | 'route_mismatch'
   | 'unassigned_without_reason';
 
 export interface Violation {
@@ -78,7 +95,12 @@ function checkTaskCoverage(plan: Plan, input: CheckInput): Violation[] {
   const exempt = new Map(input.plans.map((p) => [p.department, new Set(p.exemptions ?? [])]));
   for (const task of input.draw.tasks) {
     if (task.clueIds.length === 0 && exempt.get(task.department)?.has(task.creditCode)) {
-      out.push({ code: 'exempt_enterprise_drawn', taskId: task.id, creditCode: task.creditCode, message: `Task ${task.id} was drawn although the enterprise is exempt for ${task.department}.` });
+      out.push({
+        code: 'exempt_enterprise_drawn',
+        taskId: task.id,
+        creditCode: task.creditCode,
+        message: `Task ${task.id} was drawn although the enterprise is exempt for ${task.department}.`,
+      });
     }
   }
   return out;
@@ -91,22 +113,30 @@ function checkVisit(visit: JointVisit, plan: Plan, input: CheckInput, index: Che
   if (tasks.length === 0) out.push({ ...at, code: 'visit_empty', message: `Visit ${visit.id} carries no drawn task: a needless visit.` });
   const wanted = [...new Set(tasks.map((t) => t.department))].sort().join(',');
   if (wanted !== [...visit.departments].sort().join(',') || tasks.some((t) => t.creditCode !== visit.creditCode)) {
-    out.push({ ...at, code: 'visit_departments_mismatch', message: `Visit ${visit.id} lists departments [${visit.departments}] but its tasks need [${wanted}] at this enterprise.` });
+    out.push({
+      ...at,
+      code: 'visit_departments_mismatch',
+      message: `Visit ${visit.id} lists departments [${visit.departments}] but its tasks need [${wanted}] at this enterprise.`,
+    });
   }
   const listed = new Set(visit.checklist.map((c) => `${c.department}|${c.item}`));
   for (const t of tasks) {
     const missing = t.items.filter((i) => !listed.has(`${t.department}|${i}`));
-    if (missing.length > 0) out.push({ ...at, code: 'checklist_incomplete', taskId: t.id, message: `Visit ${visit.id} checklist lacks ${missing.join(', ')} for ${t.department}.` });
+    if (missing.length > 0)
+      out.push({ ...at, code: 'checklist_incomplete', taskId: t.id, message: `Visit ${visit.id} checklist lacks ${missing.join(', ')} for ${t.department}.` });
   }
-  if (!isInWindow(visit.date, plan.window)) out.push({ ...at, code: 'outside_window', message: `Visit ${visit.id} on ${visit.date} is outside ${plan.window.start}..${plan.window.end}.` });
-  if (!isWorkingDay(visit.date, input.calendar)) out.push({ ...at, code: 'not_working_day', message: `Visit ${visit.id} falls on ${visit.date}, not a working day.` });
+  if (!isInWindow(visit.date, plan.window))
+    out.push({ ...at, code: 'outside_window', message: `Visit ${visit.id} on ${visit.date} is outside ${plan.window.start}..${plan.window.end}.` });
+  if (!isWorkingDay(visit.date, input.calendar))
+    out.push({ ...at, code: 'not_working_day', message: `Visit ${visit.id} falls on ${visit.date}, not a working day.` });
   return [...out, ...checkTeam(visit, index)];
 }
 
 function checkTeam(visit: JointVisit, index: CheckIndex): Violation[] {
   const out: Violation[] = [];
   const ids = [...new Set(visit.officerIds)];
-  if (ids.length < 2) out.push({ visitId: visit.id, code: 'team_too_small', message: `Visit ${visit.id} has ${ids.length} officer(s); at least two are required.` });
+  if (ids.length < 2)
+    out.push({ visitId: visit.id, code: 'team_too_small', message: `Visit ${visit.id} has ${ids.length} officer(s); at least two are required.` });
   const officers = index.officers;
   const covered = new Set<string>();
   for (const id of ids) {
@@ -118,14 +148,31 @@ function checkTeam(visit: JointVisit, index: CheckIndex): Violation[] {
     }
     o.domains.forEach((d) => covered.add(d));
     if (!o.onDuty) out.push({ ...at, code: 'officer_off_duty', message: `Officer ${id} on visit ${visit.id} is not on duty.` });
-    if ((o.absentDates ?? []).includes(visit.date)) out.push({ ...at, code: 'officer_absent', message: `Officer ${id} is absent on ${visit.date} (visit ${visit.id}).` });
-    if (!(o.certValidUntil >= visit.date)) out.push({ ...at, code: 'certificate_invalid', message: `Officer ${id}'s certificate (valid until ${o.certValidUntil}) is not valid on ${visit.date} (visit ${visit.id}).` });
-    if ((o.conflicts ?? []).includes(visit.creditCode)) out.push({ ...at, code: 'recusal_declared_conflict', message: `Officer ${id} declared a conflict with ${visit.creditCode} yet is on visit ${visit.id}.` });
+    if ((o.absentDates ?? []).includes(visit.date))
+      out.push({ ...at, code: 'officer_absent', message: `Officer ${id} is absent on ${visit.date} (visit ${visit.id}).` });
+    if (!(o.certValidUntil >= visit.date))
+      out.push({
+        ...at,
+        code: 'certificate_invalid',
+        message: `Officer ${id}'s certificate (valid until ${o.certValidUntil}) is not valid on ${visit.date} (visit ${visit.id}).`,
+      });
+    if ((o.conflicts ?? []).includes(visit.creditCode))
+      out.push({
+        ...at,
+        code: 'recusal_declared_conflict',
+        message: `Officer ${id} declared a conflict with ${visit.creditCode} yet is on visit ${visit.id}.`,
+      });
     const recent = (index.priorByEnterprise.get(visit.creditCode) ?? []).find((p) => p.officerIds.includes(id) && isWithinPastYear(p.date, visit.date));
-    if (recent) out.push({ ...at, code: 'recusal_recent_inspection', message: `Officer ${id} inspected ${visit.creditCode} on ${recent.date}, within 12 months of visit ${visit.id} on ${visit.date}.` });
+    if (recent)
+      out.push({
+        ...at,
+        code: 'recusal_recent_inspection',
+        message: `Officer ${id} inspected ${visit.creditCode} on ${recent.date}, within 12 months of visit ${visit.id} on ${visit.date}.`,
+      });
   }
   const uncovered = visit.departments.filter((d) => !covered.has(d));
-  if (uncovered.length > 0) out.push({ visitId: visit.id, code: 'domain_uncovered', message: `No officer on visit ${visit.id} may check ${uncovered.join(', ')}.` });
+  if (uncovered.length > 0)
+    out.push({ visitId: visit.id, code: 'domain_uncovered', message: `No officer on visit ${visit.id} may check ${uncovered.join(', ')}.` });
   return out;
 }
 
@@ -139,7 +186,8 @@ function checkDailyCapacity(plan: Plan, input: CheckInput): Violation[] {
   for (const [key, visits] of load) {
     const [id, date] = key.split('|');
     const limit = capacity.get(id);
-    if (limit !== undefined && visits > limit) out.push({ code: 'daily_capacity_exceeded', officerId: id, message: `Officer ${id} has ${visits} visits on ${date}; daily capacity is ${limit}.` });
+    if (limit !== undefined && visits > limit)
+      out.push({ code: 'daily_capacity_exceeded', officerId: id, message: `Officer ${id} has ${visits} visits on ${date}; daily capacity is ${limit}.` });
   }
   return out;
 }
@@ -168,7 +216,12 @@ function checkAnnualCaps(plan: Plan, input: CheckInput): Violation[] {
     const [department, creditCode, year] = key.split('|');
     const cap = caps.get(department);
     const visits = count.get(key) ?? 0;
-    if (cap !== undefined && visits > cap) out.push({ code: 'annual_cap_exceeded', creditCode, message: `${department} would inspect ${creditCode} ${visits} times in ${year}; the annual cap is ${cap}.` });
+    if (cap !== undefined && visits > cap)
+      out.push({
+        code: 'annual_cap_exceeded',
+        creditCode,
+        message: `${department} would inspect ${creditCode} ${visits} times in ${year}; the annual cap is ${cap}.`,
+      });
   }
   return out;
 }
@@ -176,11 +229,13 @@ function checkAnnualCaps(plan: Plan, input: CheckInput): Violation[] {
 function checkRepeatVisits(plan: Plan): Violation[] {
   const byEnterprise = new Map<string, string[]>();
   plan.visits.forEach((v) => byEnterprise.set(v.creditCode, [...(byEnterprise.get(v.creditCode) ?? []), v.id]));
-  return [...byEnterprise].filter(([, ids]) => ids.length > 1).map(([creditCode, ids]) => ({
-    code: 'repeat_visit' as const,
-    creditCode,
-    message: `Enterprise ${creditCode} is visited ${ids.length} times in the window (${ids.join(', ')}); its checks belong in one joint visit.`,
-  }));
+  return [...byEnterprise]
+    .filter(([, ids]) => ids.length > 1)
+    .map(([creditCode, ids]) => ({
+      code: 'repeat_visit' as const,
+      creditCode,
+      message: `Enterprise ${creditCode} is visited ${ids.length} times in the window (${ids.join(', ')}); its checks belong in one joint visit.`,
+    }));
 }
 
 function checkRoutes(plan: Plan): Violation[] {

@@ -80,7 +80,13 @@ export async function backtestTable(table: TableRow[], spec: FactorSpec, options
       days: Int32Array.from(train, (i) => resolved.days[i]),
       nuisance: spec.nuisance ? pick(resolved.nuisance, train) : null,
     },
-    { ...options.train, seed: options.seed, validationDays: options.validationDays, useNuisanceInRanking: options.useNuisanceInRanking, onCandidate: options.onCandidate },
+    {
+      ...options.train,
+      seed: options.seed,
+      validationDays: options.validationDays,
+      useNuisanceInRanking: options.useNuisanceInRanking,
+      onCandidate: options.onCandidate,
+    },
   );
   const trainSeconds = Number(process.hrtime.bigint() - started) / 1e9;
 

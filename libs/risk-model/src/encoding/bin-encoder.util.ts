@@ -5,10 +5,7 @@ import { FactorDefinition, FactorSpec, FactorTransform, FactorValue, FactorValue
  * Numeric: bins 1..edges.length+1 are ordered; a value falls in 1 + #(edges <= value).
  * Categorical: bin 1 is "other / unseen", 2.. are the training levels. Boolean: 1 false, 2 true.
  */
-export type FactorEncoder =
-  | { kind: 'numeric'; transform: FactorTransform; edges: number[] }
-  | { kind: 'categorical'; levels: string[] }
-  | { kind: 'boolean' };
+export type FactorEncoder = { kind: 'numeric'; transform: FactorTransform; edges: number[] } | { kind: 'categorical'; levels: string[] } | { kind: 'boolean' };
 
 export const MISSING_BIN = 0;
 const DEFAULT_MAX_BINS = 16;
@@ -42,7 +39,10 @@ export function fitEncoder(factor: FactorDefinition, values: FactorValue[], defa
     const counts = new Map<string, number>();
     for (const v of values) if (v !== null && v !== '') counts.set(String(v), (counts.get(String(v)) ?? 0) + 1);
     const minCount = factor.binning?.minLevelCount ?? DEFAULT_MIN_LEVEL_COUNT;
-    const levels = [...counts].filter(([, c]) => c >= minCount).map(([level]) => level).sort();
+    const levels = [...counts]
+      .filter(([, c]) => c >= minCount)
+      .map(([level]) => level)
+      .sort();
     return { kind: 'categorical', levels };
   }
   const transform = factor.transform ?? 'none';
@@ -125,7 +125,13 @@ function binarySearch(sorted: string[], key: string): number {
 }
 
 export function fitEncoders(spec: FactorSpec, rows: FactorValues[], defaultMaxBins?: number): FactorEncoder[] {
-  return spec.factors.map((f) => fitEncoder(f, rows.map((r) => r[f.name] ?? null), defaultMaxBins));
+  return spec.factors.map((f) =>
+    fitEncoder(
+      f,
+      rows.map((r) => r[f.name] ?? null),
+      defaultMaxBins,
+    ),
+  );
 }
 
 /** Bins in row-major layout: bins[row * factors + f]. */

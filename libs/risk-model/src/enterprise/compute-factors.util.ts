@@ -12,12 +12,7 @@ const DEFAULT_FAIL_RATE = 0.15;
  * The factors of `spec` for one enterprise as of a date. Only events dated strictly before the
  * as-of day are read, so records arriving later with dates on or after it never change the result.
  */
-export function computeFactors(
-  history: EnterpriseHistory,
-  asOf: DateInput,
-  spec: FactorSpec,
-  context: FactorContext = {},
-): FactorValues {
+export function computeFactors(history: EnterpriseHistory, asOf: DateInput, spec: FactorSpec, context: FactorContext = {}): FactorValues {
   const asOfDay = toDayNumber(asOf);
   const values: FactorValues = {};
   for (const factor of spec.factors) {
@@ -74,8 +69,7 @@ const EXTRACTORS: Record<EnterpriseExtractor, Extractor> = {
   inspectionFailRate: (h, day, params, context) => {
     const past = h.inspections.filter((i) => before(i.date, day));
     const section = industrySection(h.subject.industryCode);
-    const prior =
-      (section ? context.industryFailRate?.[section] : undefined) ?? context.overallFailRate ?? DEFAULT_FAIL_RATE;
+    const prior = (section ? context.industryFailRate?.[section] : undefined) ?? context.overallFailRate ?? DEFAULT_FAIL_RATE;
     const strength = params.shrinkStrength ?? 3;
     const failed = past.filter((i) => i.violationFound).length;
     // Shrunk toward the industry rate: with no history the factor is the industry rate itself.

@@ -28,6 +28,7 @@ async function initialise(pinned: string | undefined): Promise<TensorflowRuntime
   const tf = require('@tensorflow/tfjs') as Tf;
   if (pinned !== 'cpu') {
     try {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
       require('@tensorflow/tfjs-backend-wasm');
       if (await tf.setBackend('wasm')) {
         await tf.ready();

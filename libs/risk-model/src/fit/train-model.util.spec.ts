@@ -66,10 +66,12 @@ describe('training without early stopping', () => {
   });
 });
 
-describe('a spec that constrains a factor\'s shape', () => {
+describe("a spec that constrains a factor's shape", () => {
   it('yields a model whose contribution never falls as that factor rises, even after calibration', async () => {
     const city = generatedCitySpec();
-    const factors = city.factors.map((f) => (f.name === 'age' ? { ...f, monotone: 'decreasing' as const } : f.name === 'prior_rate' ? { ...f, monotone: 'increasing' as const } : f));
+    const factors = city.factors.map((f) =>
+      f.name === 'age' ? { ...f, monotone: 'decreasing' as const } : f.name === 'prior_rate' ? { ...f, monotone: 'increasing' as const } : f,
+    );
     const spec = { ...city, factors, fit: { maxBins: 12, validationDays: 120, smoothness: [1], l2: [0.1], nuisanceL2: [3], earlyStopping: false } };
     const table = computeTableFactors(generateCityTable(800, 4), spec);
     const model = await trainGamModel(spec, { factors: table.factors, labels: table.labels, days: table.days, nuisance: table.nuisance }, { seed: 2 });

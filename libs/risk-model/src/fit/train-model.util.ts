@@ -68,7 +68,13 @@ export async function trainGamModel(spec: FactorSpec, data: TrainingData, option
   const firstDay = data.days.reduce((m, d) => Math.min(m, d), Infinity);
   const validationFrom = lastDay - (options.validationDays ?? spec.fit?.validationDays ?? 90) + 1;
   const isValidation = Uint8Array.from(data.days, (d) => (d >= validationFrom ? 1 : 0));
-  const inner = { ...subset(full, isValidation, 0), weights: recencyWeights(data.days.filter((d) => d < validationFrom), halfLife) };
+  const inner = {
+    ...subset(full, isValidation, 0),
+    weights: recencyWeights(
+      data.days.filter((d) => d < validationFrom),
+      halfLife,
+    ),
+  };
   const validation = subset(full, isValidation, 1);
   if (inner.rows === 0 || validation.rows === 0) throw new Error('training period too short for a validation split');
 
@@ -86,7 +92,12 @@ export async function trainGamModel(spec: FactorSpec, data: TrainingData, option
         if (!earlyStopping) fit.validationLoss = meanLogLoss(designLogits(validation, fit, withNuisance), validation.labels);
         const logits = designLogits(validation, fit, withNuisance);
         const candidateAuc = auc(logits, validation.labels);
-        options.onCandidate?.({ hyper: { smoothness, l2, nuisanceL2 }, iterations: fit.iterations, validationLoss: fit.validationLoss!, validationAuc: candidateAuc });
+        options.onCandidate?.({
+          hyper: { smoothness, l2, nuisanceL2 },
+          iterations: fit.iterations,
+          validationLoss: fit.validationLoss!,
+          validationAuc: candidateAuc,
+        });
         if (!best || fit.validationLoss! < best.loss) best = { hyper, fit, loss: fit.validationLoss!, auc: candidateAuc };
       }
     }

@@ -8,7 +8,7 @@ export function auc(scores: Numbers, labels: Numbers): number {
   const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => scores[a] - scores[b]);
   let positives = 0;
   let rankSum = 0;
-  for (let start = 0; start < n; ) {
+  for (let start = 0; start < n;) {
     let end = start;
     while (end < n && scores[order[end]] === scores[order[start]]) end++;
     const averageRank = (start + 1 + end) / 2;
@@ -61,7 +61,7 @@ export function budgetCapture(scores: Numbers, labels: Numbers, budget: number):
   const totalPositives = Array.from(labels).reduce((s, y) => s + (y > 0 ? 1 : 0), 0);
   let found = 0;
   let taken = 0;
-  for (let start = 0; start < n && taken < k; ) {
+  for (let start = 0; start < n && taken < k;) {
     let end = start;
     while (end < n && scores[order[end]] === scores[order[start]]) end++;
     let tiePositives = 0;

@@ -6,9 +6,45 @@ describe('computeTableFactors', () => {
 
   it('history factors read only earlier rows of the same entity, never same-day rows', () => {
     const rows = [
-      { id: '1', date: '2020-01-01', entity: 'A', team: 't', age: '1', industry: 'C', complaints: '0', employees: '', abnormal: '0', found: '1', truth_p: '0.5' },
-      { id: '2', date: '2020-01-01', entity: 'A', team: 't', age: '1', industry: 'C', complaints: '0', employees: '', abnormal: '0', found: '1', truth_p: '0.5' },
-      { id: '3', date: '2020-02-01', entity: 'A', team: 't', age: '1', industry: 'C', complaints: '0', employees: '', abnormal: '0', found: '0', truth_p: '0.5' },
+      {
+        id: '1',
+        date: '2020-01-01',
+        entity: 'A',
+        team: 't',
+        age: '1',
+        industry: 'C',
+        complaints: '0',
+        employees: '',
+        abnormal: '0',
+        found: '1',
+        truth_p: '0.5',
+      },
+      {
+        id: '2',
+        date: '2020-01-01',
+        entity: 'A',
+        team: 't',
+        age: '1',
+        industry: 'C',
+        complaints: '0',
+        employees: '',
+        abnormal: '0',
+        found: '1',
+        truth_p: '0.5',
+      },
+      {
+        id: '3',
+        date: '2020-02-01',
+        entity: 'A',
+        team: 't',
+        age: '1',
+        industry: 'C',
+        complaints: '0',
+        employees: '',
+        abnormal: '0',
+        found: '0',
+        truth_p: '0.5',
+      },
     ];
     const t = computeTableFactors(rows, spec);
     // Rows 1 and 2: nothing known before → the running mean is 0 with no rows yet.

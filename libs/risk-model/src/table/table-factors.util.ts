@@ -66,7 +66,7 @@ export function computeTableFactors(rows: TableRow[], spec: FactorSpec): FactorT
   let globalCount = 0;
   const factors: FactorValues[] = new Array(n);
 
-  for (let start = 0; start < n; ) {
+  for (let start = 0; start < n;) {
     let end = start;
     while (end < n && days[order[end]] === days[order[start]]) end++;
     // First resolve the whole day from what was known before it, then record the day.
@@ -102,14 +102,7 @@ export function computeTableFactors(rows: TableRow[], spec: FactorSpec): FactorT
   };
 }
 
-function rowFactors(
-  spec: FactorSpec,
-  row: TableRow,
-  day: number,
-  past: EntityEvent[],
-  globalSum: Record<string, number>,
-  globalCount: number,
-): FactorValues {
+function rowFactors(spec: FactorSpec, row: TableRow, day: number, past: EntityEvent[], globalSum: Record<string, number>, globalCount: number): FactorValues {
   const values: FactorValues = {};
   for (const factor of spec.factors) {
     const source = factor.source;

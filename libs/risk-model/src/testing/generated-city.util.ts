@@ -28,8 +28,7 @@ export function generateCityTable(rows: number, seed: number): TableRow[] {
     const team = prng.pick(teams);
     const complaints = prng.poisson(Math.exp(firm.frailty) * 0.8);
     const employees = prng.bernoulli(0.2) ? '' : String(prng.int(1, 500));
-    const enterprise =
-      -1.6 + industryEffect[firm.industry] + 0.5 * Math.log1p(complaints) - 0.03 * firm.age + (firm.abnormal ? 0.7 : 0) + 0.5 * firm.frailty;
+    const enterprise = -1.6 + industryEffect[firm.industry] + 0.5 * Math.log1p(complaints) - 0.03 * firm.age + (firm.abnormal ? 0.7 : 0) + 0.5 * firm.frailty;
     const p = 1 / (1 + Math.exp(-(enterprise + teamEffect[team])));
     out.push({
       id: String(i),
@@ -59,20 +58,61 @@ export function generatedCitySpec(): FactorSpec {
     nuisance: { name: 'team', label: text('检查组', 'team'), column: 'team' },
     fit: { maxBins: 8, validationDays: 120, smoothness: [30], l2: [3], nuisanceL2: [3] },
     factors: [
-      { name: 'age', label: text('存续期', 'age'), kind: 'numeric', actionable: false, reason: text('存续 {value} 年', '{value} years old'), source: { from: 'column', column: 'age' } },
-      { name: 'industry', label: text('行业', 'industry'), kind: 'categorical', binning: { minLevelCount: 5 }, actionable: false, reason: text('行业 {value}', 'industry {value}'), source: { from: 'column', column: 'industry' } },
       {
-        name: 'complaints', label: text('投诉', 'complaints'), kind: 'numeric', transform: 'log1p', actionable: true, lowerRiskDirection: 'decrease',
-        reason: text('投诉 {value} 件', '{value} complaints'), change: text('处理投诉', 'resolve complaints'), source: { from: 'column', column: 'complaints' },
-      },
-      { name: 'employees', label: text('用工人数', 'employees'), kind: 'numeric', transform: 'log1p', actionable: false, reason: text('用工 {value}', '{value} staff'), source: { from: 'column', column: 'employees' } },
-      {
-        name: 'abnormal', label: text('经营异常', 'abnormal'), kind: 'boolean', actionable: true, lowerRiskDirection: 'any',
-        reason: text('经营异常：{value}', 'abnormal: {value}'), change: text('移出异常名录', 'leave the abnormal list'), source: { from: 'column', column: 'abnormal' },
+        name: 'age',
+        label: text('存续期', 'age'),
+        kind: 'numeric',
+        actionable: false,
+        reason: text('存续 {value} 年', '{value} years old'),
+        source: { from: 'column', column: 'age' },
       },
       {
-        name: 'prior_rate', label: text('历史不合格率', 'past failure rate'), kind: 'numeric', actionable: true, lowerRiskDirection: 'decrease',
-        reason: text('历史不合格率 {value}', 'past failure rate {value}'), change: text('通过后续检查', 'pass later inspections'),
+        name: 'industry',
+        label: text('行业', 'industry'),
+        kind: 'categorical',
+        binning: { minLevelCount: 5 },
+        actionable: false,
+        reason: text('行业 {value}', 'industry {value}'),
+        source: { from: 'column', column: 'industry' },
+      },
+      {
+        name: 'complaints',
+        label: text('投诉', 'complaints'),
+        kind: 'numeric',
+        transform: 'log1p',
+        actionable: true,
+        lowerRiskDirection: 'decrease',
+        reason: text('投诉 {value} 件', '{value} complaints'),
+        change: text('处理投诉', 'resolve complaints'),
+        source: { from: 'column', column: 'complaints' },
+      },
+      {
+        name: 'employees',
+        label: text('用工人数', 'employees'),
+        kind: 'numeric',
+        transform: 'log1p',
+        actionable: false,
+        reason: text('用工 {value}', '{value} staff'),
+        source: { from: 'column', column: 'employees' },
+      },
+      {
+        name: 'abnormal',
+        label: text('经营异常', 'abnormal'),
+        kind: 'boolean',
+        actionable: true,
+        lowerRiskDirection: 'any',
+        reason: text('经营异常：{value}', 'abnormal: {value}'),
+        change: text('移出异常名录', 'leave the abnormal list'),
+        source: { from: 'column', column: 'abnormal' },
+      },
+      {
+        name: 'prior_rate',
+        label: text('历史不合格率', 'past failure rate'),
+        kind: 'numeric',
+        actionable: true,
+        lowerRiskDirection: 'decrease',
+        reason: text('历史不合格率 {value}', 'past failure rate {value}'),
+        change: text('通过后续检查', 'pass later inspections'),
         source: { from: 'history', stat: 'priorRate', column: 'found', shrinkStrength: 3 },
       },
     ],

@@ -1,5 +1,19 @@
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayNotEmpty, IsArray, IsBoolean, IsIn, IsInt, IsNumber, IsOptional, IsString, Matches, Max, Min, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayNotEmpty,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsNumber,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 
 export class ColourRatiosDto {
   @IsNumber() @Min(0) @Max(1) red!: number;
@@ -41,4 +55,3 @@ export class CalendarDayDto {
   @IsIn(['holiday', 'workday']) kind!: 'holiday' | 'workday';
   @IsOptional() @IsString() name?: string;
 }
-

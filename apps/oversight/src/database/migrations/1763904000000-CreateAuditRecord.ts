@@ -54,7 +54,9 @@ export class CreateAuditRecord1763904000000 implements MigrationInterface {
         RAISE EXCEPTION 'oversight.% is append-only: % refused', TG_TABLE_NAME, TG_OP USING ERRCODE = 'insufficient_privilege';
       END $$`);
     for (const table of APPEND_ONLY_TABLES) {
-      await q.query(`CREATE TRIGGER ${table}_append_only BEFORE UPDATE OR DELETE ON oversight.${table} FOR EACH ROW EXECUTE FUNCTION oversight.refuse_change()`);
+      await q.query(
+        `CREATE TRIGGER ${table}_append_only BEFORE UPDATE OR DELETE ON oversight.${table} FOR EACH ROW EXECUTE FUNCTION oversight.refuse_change()`,
+      );
       await q.query(`CREATE TRIGGER ${table}_no_truncate BEFORE TRUNCATE ON oversight.${table} FOR EACH STATEMENT EXECUTE FUNCTION oversight.refuse_change()`);
     }
   }

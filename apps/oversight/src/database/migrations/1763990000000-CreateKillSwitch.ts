@@ -17,8 +17,12 @@ export class CreateKillSwitch1763990000000 implements MigrationInterface {
       audit_seq bigint NOT NULL
     )`);
     // History of who stopped or restarted the model: never rewritten (same guard as the record).
-    await q.query(`CREATE TRIGGER model_suspensions_append_only BEFORE UPDATE OR DELETE ON oversight.model_suspensions FOR EACH ROW EXECUTE FUNCTION oversight.refuse_change()`);
-    await q.query(`CREATE TRIGGER model_suspensions_no_truncate BEFORE TRUNCATE ON oversight.model_suspensions FOR EACH STATEMENT EXECUTE FUNCTION oversight.refuse_change()`);
+    await q.query(
+      `CREATE TRIGGER model_suspensions_append_only BEFORE UPDATE OR DELETE ON oversight.model_suspensions FOR EACH ROW EXECUTE FUNCTION oversight.refuse_change()`,
+    );
+    await q.query(
+      `CREATE TRIGGER model_suspensions_no_truncate BEFORE TRUNCATE ON oversight.model_suspensions FOR EACH STATEMENT EXECUTE FUNCTION oversight.refuse_change()`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

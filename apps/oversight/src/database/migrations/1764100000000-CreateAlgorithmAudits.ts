@@ -108,13 +108,25 @@ export class CreateAlgorithmAudits1764100000000 implements MigrationInterface {
       audit_seq bigint NOT NULL
     )`);
     for (const table of APPEND_ONLY_TABLES) {
-      await q.query(`CREATE TRIGGER ${table}_append_only BEFORE UPDATE OR DELETE ON oversight.${table} FOR EACH ROW EXECUTE FUNCTION oversight.refuse_change()`);
+      await q.query(
+        `CREATE TRIGGER ${table}_append_only BEFORE UPDATE OR DELETE ON oversight.${table} FOR EACH ROW EXECUTE FUNCTION oversight.refuse_change()`,
+      );
       await q.query(`CREATE TRIGGER ${table}_no_truncate BEFORE TRUNCATE ON oversight.${table} FOR EACH STATEMENT EXECUTE FUNCTION oversight.refuse_change()`);
     }
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const table of ['audit_report_publications', 'audit_reports', 'audit_colour_policy_events', 'audit_model_events', 'audit_inspections', 'audit_draw_tasks', 'audit_draws', 'audit_enterprises', 'audit_scores']) {
+    for (const table of [
+      'audit_report_publications',
+      'audit_reports',
+      'audit_colour_policy_events',
+      'audit_model_events',
+      'audit_inspections',
+      'audit_draw_tasks',
+      'audit_draws',
+      'audit_enterprises',
+      'audit_scores',
+    ]) {
       await q.query(`DROP TABLE oversight.${table}`);
     }
   }

@@ -35,7 +35,9 @@ export class CreateApprovals1764200000000 implements MigrationInterface {
       UNIQUE (subject_kind, subject_ref, actor)
     )`);
     // Who signed what is never rewritten (same guard as the record).
-    await q.query(`CREATE TRIGGER sign_offs_append_only BEFORE UPDATE OR DELETE ON oversight.sign_offs FOR EACH ROW EXECUTE FUNCTION oversight.refuse_change()`);
+    await q.query(
+      `CREATE TRIGGER sign_offs_append_only BEFORE UPDATE OR DELETE ON oversight.sign_offs FOR EACH ROW EXECUTE FUNCTION oversight.refuse_change()`,
+    );
     await q.query(`CREATE TRIGGER sign_offs_no_truncate BEFORE TRUNCATE ON oversight.sign_offs FOR EACH STATEMENT EXECUTE FUNCTION oversight.refuse_change()`);
   }
 

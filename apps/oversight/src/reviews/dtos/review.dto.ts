@@ -1,14 +1,36 @@
 import { Transform, Type } from 'class-transformer';
 import { isValidCreditCode } from '@tianping/common';
 import {
-  ArrayMaxSize, buildMessage, IsArray, IsBase64, IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateBy, ValidateNested,
+  ArrayMaxSize,
+  buildMessage,
+  IsArray,
+  IsBase64,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateBy,
+  ValidateNested,
 } from 'class-validator';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const COLOURS = ['green', 'yellow', 'red'] as const;
 /** A unified social credit code whose check character is right. */
 const IsCreditCode = () =>
-  ValidateBy({ name: 'isCreditCode', validator: { validate: (v) => isValidCreditCode(v), defaultMessage: buildMessage((each) => `${each}$property must be a valid 18-character unified social credit code`) } });
+  ValidateBy({
+    name: 'isCreditCode',
+    validator: {
+      validate: (v) => isValidCreditCode(v),
+      defaultMessage: buildMessage((each) => `${each}$property must be a valid 18-character unified social credit code`),
+    },
+  });
 
 /** Who acts is set by the web gateway from the session; the service still requires it. */
 export class ActorDto {

@@ -27,5 +27,12 @@ export interface AccountDto {
 }
 
 export function toAccountDto(row: AccountRow): AccountDto {
-  return { username: row.username, role: row.role, creditCode: row.creditCode, department: row.department, disabled: row.disabled, createdAt: new Date(row.createdAt).toISOString() };
+  return {
+    username: row.username,
+    role: row.role,
+    creditCode: row.creditCode,
+    department: row.department,
+    disabled: row.disabled,
+    createdAt: new Date(row.createdAt).toISOString(),
+  };
 }
