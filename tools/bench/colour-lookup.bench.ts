@@ -5,7 +5,6 @@ import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { DataSource } from 'typeorm';
 import { startAppProcess, type AppProcess } from '@tianping/testing';
-import { ModelRegistryService } from '../../apps/scoring/src/models/model-registry.service';
 import { ScoringCoreModule } from '../../apps/scoring/src/scoring.module';
 import { ScoringService } from '../../apps/scoring/src/scores/scoring.service';
 import { TrainingService } from '../../apps/scoring/src/training/training.service';
@@ -14,7 +13,7 @@ import { WebCoreModule } from '../../apps/web/src/web.module';
 import { cpuSeconds, hammer, type LoadFigures } from './load.util';
 import { withBenchServices } from './bench-env.util';
 import { pacedFloor, pacedLoad, type PacedFigures, type PacedTarget } from './paced-load.util';
-import { loadProjections, oneCandidateSpec } from './scoring.bench';
+import { activateWithoutOversight, loadProjections, oneCandidateSpec } from './scoring.bench';
 
 const AS_OF = '2026-06-30';
 /** Enterprises scored for real (projections, a trained model, a full run); the rest are copies of their scores. */
@@ -141,20 +140,7 @@ async function prepareScores(enterprises: number): Promise<void> {
     const db = app.get(DataSource);
     await loadProjections(db, Math.min(SCORED, enterprises));
     const trained = await app.get(TrainingService).train({ asOf: AS_OF, seed: 1, createdBy: 'bench', spec: oneCandidateSpec() });
-    const registry = app.get(ModelRegistryService);
-    // No oversight runs in the bench: the grant it would publish, applied directly.
-    await registry.approve({
-      subjectKind: 'model-version',
-      subjectRef: trained.model.version,
-      proposedBy: 'bench',
-      auditSeq: 0,
-      at: new Date().toISOString(),
-      approvedBy: [
-        { actor: 'bench-technical', role: 'technical', auditSeq: 0 },
-        { actor: 'bench-legal', role: 'legal', auditSeq: 0 },
-      ],
-    });
-    await registry.changeState(trained.model.version, 'active', 'bench');
+    await activateWithoutOversight(app, trained.model.version);
     await app.get(ScoringService).scoreAll(AS_OF);
     // Every code BENCH…1 to BENCH…n gets a score: the unscored (closed) among the first ones too.
     await db.query(

@@ -4,12 +4,11 @@ import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { DataSource } from 'typeorm';
 import { startAppProcess, type AppProcess } from '@tianping/testing';
-import { ModelRegistryService } from '../../apps/scoring/src/models/model-registry.service';
 import { ScoringCoreModule } from '../../apps/scoring/src/scoring.module';
 import { ScoringService } from '../../apps/scoring/src/scores/scoring.service';
 import { TrainingService } from '../../apps/scoring/src/training/training.service';
 import { withBenchServices } from './bench-env.util';
-import { loadProjections, oneCandidateSpec } from './scoring.bench';
+import { activateWithoutOversight, loadProjections, oneCandidateSpec } from './scoring.bench';
 
 const AS_OF = '2026-06-30';
 /** Divisible by both instance counts' slots (2 per instance), so neither run waits on a lone last shard. */
@@ -27,19 +26,7 @@ export async function scoringScaleBench(enterprises: number): Promise<Record<str
       const db = app.get(DataSource);
       await loadProjections(db, enterprises);
       const trained = await app.get(TrainingService).train({ asOf: AS_OF, seed: 1, createdBy: 'bench', spec: oneCandidateSpec() });
-      const registry = app.get(ModelRegistryService);
-      await registry.approve({
-        subjectKind: 'model-version',
-        subjectRef: trained.model.version,
-        proposedBy: 'bench',
-        auditSeq: 0,
-        at: new Date().toISOString(),
-        approvedBy: [
-          { actor: 'bench-technical', role: 'technical', auditSeq: 0 },
-          { actor: 'bench-legal', role: 'legal', auditSeq: 0 },
-        ],
-      });
-      await registry.changeState(trained.model.version, 'active', 'bench');
+      await activateWithoutOversight(app, trained.model.version);
       const loadBefore = loadavg()[0];
       const timings: Record<string, { seconds: number; enterprises: number; workers: number; digest: string }> = {};
       for (const instances of [1, 3]) {

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { Logger } from '@nestjs/common';
+import { Logger, type INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { DataSource } from 'typeorm';
 import { loadBuiltInSpec, type FactorSpec } from '@tianping/risk-model';
@@ -28,20 +28,7 @@ export async function scoringBench(enterprises: number): Promise<Record<string, 
       const trainStarted = performance.now();
       const trained = await app.get(TrainingService).train({ asOf: AS_OF, seed: 1, createdBy: 'bench', spec: oneCandidateSpec() });
       const trainWallSeconds = (performance.now() - trainStarted) / 1000;
-      const registry = app.get(ModelRegistryService);
-      // No oversight runs in the bench: the grant it would publish, applied directly.
-      await registry.approve({
-        subjectKind: 'model-version',
-        subjectRef: trained.model.version,
-        proposedBy: 'bench',
-        auditSeq: 0,
-        at: new Date().toISOString(),
-        approvedBy: [
-          { actor: 'bench-technical', role: 'technical', auditSeq: 0 },
-          { actor: 'bench-legal', role: 'legal', auditSeq: 0 },
-        ],
-      });
-      await registry.changeState(trained.model.version, 'active', 'bench');
+      await activateWithoutOversight(app, trained.model.version);
 
       global.gc?.();
       const memory = memoryWatch();
@@ -71,6 +58,23 @@ export async function scoringBench(enterprises: number): Promise<Record<string, 
 }
 
 /** The twelve-factor spec with its hyper-parameter grid narrowed to one candidate: the bench times one fit, not a grid search. */
+/** Approves and activates a model version as oversight's grant would (no oversight runs in a bench). */
+export async function activateWithoutOversight(app: INestApplicationContext, version: string): Promise<void> {
+  const registry = app.get(ModelRegistryService);
+  await registry.approve({
+    subjectKind: 'model-version',
+    subjectRef: version,
+    proposedBy: 'bench',
+    auditSeq: 0,
+    at: new Date().toISOString(),
+    approvedBy: [
+      { actor: 'bench-technical', role: 'technical', auditSeq: 0 },
+      { actor: 'bench-legal', role: 'legal', auditSeq: 0 },
+    ],
+  });
+  await registry.changeState(version, 'active', 'bench');
+}
+
 export function oneCandidateSpec(): FactorSpec {
   const spec = loadBuiltInSpec('twelve-factor');
   return {
