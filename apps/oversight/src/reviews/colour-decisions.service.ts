@@ -51,22 +51,7 @@ export class ColourDecisionsService {
       if (earlier && earlier.scoreId !== score.scoreId) {
         await this.carryOver(manager, score, earlier, now);
       } else if (!earlier && ADVERSE_COLOURS.includes(score.colour)) {
-        await this.repository.insert(manager, {
-          id: randomUUID(),
-          creditCode: score.creditCode,
-          scoreId: score.scoreId,
-          modelVersion: score.modelVersion,
-          inputFingerprint: score.inputFingerprint,
-          modelColour: score.colour,
-          colour: null,
-          status: 'pending',
-          actor: null,
-          reasons: null,
-          carriedFrom: null,
-          appealId: null,
-          requestedAt: now,
-          decidedAt: null,
-        });
+        await this.ensureRow(manager, score, now);
       }
     }
     return current;
@@ -100,22 +85,7 @@ export class ColourDecisionsService {
    * as requested when the appeal was filed, so time-to-decide measures the review, not this call.
    */
   async ensureRow(manager: EntityManager, score: SeenScore, requestedAt: string): Promise<void> {
-    await this.repository.insert(manager, {
-      id: randomUUID(),
-      creditCode: score.creditCode,
-      scoreId: score.scoreId,
-      modelVersion: score.modelVersion,
-      inputFingerprint: score.inputFingerprint,
-      modelColour: score.colour,
-      colour: null,
-      status: 'pending',
-      actor: null,
-      reasons: null,
-      carriedFrom: null,
-      appealId: null,
-      requestedAt,
-      decidedAt: null,
-    });
+    await this.repository.insert(manager, pendingRow(score, requestedAt));
   }
 
   async effective(creditCode: string): Promise<EffectiveColour> {
@@ -128,19 +98,13 @@ export class ColourDecisionsService {
   private async carryOver(manager: EntityManager, score: SeenScore, earlier: ColourDecisionRow, at: string): Promise<void> {
     const origin = earlier.carriedFrom ?? earlier.id;
     const row: Omit<ColourDecisionRow, 'auditSeq'> = {
-      id: randomUUID(),
-      creditCode: score.creditCode,
-      scoreId: score.scoreId,
-      modelVersion: score.modelVersion,
-      inputFingerprint: score.inputFingerprint,
-      modelColour: score.colour,
+      ...pendingRow(score, at),
       colour: earlier.colour,
       status: 'carried-over',
       actor: earlier.actor,
       reasons: earlier.reasons,
       carriedFrom: origin,
       appealId: earlier.appealId,
-      requestedAt: at,
       decidedAt: at,
     };
     if (!(await this.repository.insert(manager, row))) return;
@@ -196,4 +160,24 @@ export function effectOf(score: SeenScore, decision: ColourDecisionRow | null): 
   }
   if (ADVERSE_COLOURS.includes(score.colour)) return { effectiveColour: 'yellow', state: 'awaiting-confirmation' };
   return { effectiveColour: score.colour, state: 'in-effect' };
+}
+
+/** A new decision row on a score, asked for at `requestedAt` and not yet decided. */
+function pendingRow(score: SeenScore, requestedAt: string): Omit<ColourDecisionRow, 'auditSeq'> {
+  return {
+    id: randomUUID(),
+    creditCode: score.creditCode,
+    scoreId: score.scoreId,
+    modelVersion: score.modelVersion,
+    inputFingerprint: score.inputFingerprint,
+    modelColour: score.colour,
+    colour: null,
+    status: 'pending',
+    actor: null,
+    reasons: null,
+    carriedFrom: null,
+    appealId: null,
+    requestedAt,
+    decidedAt: null,
+  };
 }
