@@ -2,3 +2,4 @@ export * from './test-database';
 export * from './test-nats';
 export * from './test-app';
 export * from './app-process';
+export * from './polling.util';

@@ -8,7 +8,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Client } from 'pg';
 import { generateSigningKey } from '@tianping/audit-log';
 import { dropDatabase, withDatabaseName } from '@tianping/database';
-import { listenTestApp, TEST_SERVER_URL } from '@tianping/testing';
+import { eventually, listenTestApp, TEST_SERVER_URL } from '@tianping/testing';
 import { DrawService } from '../../../apps/dispatch/src/draw/draw.service';
 import { DispatchModule } from '../../../apps/dispatch/src/dispatch.module';
 import { DispatchOutbox } from '../../../apps/dispatch/src/outbox/dispatch-outbox.provider';
@@ -21,7 +21,7 @@ import { TrainingService } from '../../../apps/scoring/src/training/training.ser
 import { AccountsService } from '../../../apps/web/src/accounts/accounts.service';
 import { WebCoreModule } from '../../../apps/web/src/web.module';
 import { snapshotOf, type DatabaseSnapshot } from '../../../tools/cli/backup/database-backup';
-import { eventually, projectionsSettled, startScoringOnCity, type ScoringHarness } from '../scoring/scoring-app.harness';
+import { projectionsSettled, startScoringOnCity, type ScoringHarness } from '../scoring/scoring-app.harness';
 
 const AS_OF = '2026-01-01';
 const CLI = join(__dirname, '..', '..', '..', 'bin', 'tianping.js');

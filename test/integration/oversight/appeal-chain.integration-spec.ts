@@ -5,7 +5,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DataSource } from 'typeorm';
 import { generateSigningKey } from '@tianping/audit-log';
 import { generateCity } from '@tianping/synthetic-city';
-import { createTestDatabase, listenTestApp, startTestNats, type TestDatabase, type TestNats } from '@tianping/testing';
+import { createTestDatabase, listenTestApp, startTestNats, type TestDatabase, type TestNats, eventually, requestJson } from '@tianping/testing';
 import { IngestService } from '../../../apps/intake/src/ingest/ingest.service';
 import { IntakeModule } from '../../../apps/intake/src/intake.module';
 import type { AppealView } from '../../../apps/oversight/src/reviews/appeals.service';
@@ -17,26 +17,8 @@ import { ScoringService } from '../../../apps/scoring/src/scores/scoring.service
 import { TrainingService } from '../../../apps/scoring/src/training/training.service';
 
 type App = { app: NestExpressApplication; baseUrl: string };
-
-async function http<T>(baseUrl: string, method: string, path: string, body?: unknown): Promise<{ status: number; body: T }> {
-  const res = await fetch(`${baseUrl}${path}`, {
-    method,
-    headers: body ? { 'content-type': 'application/json' } : {},
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  const text = await res.text();
-  return { status: res.status, body: (text ? JSON.parse(text) : null) as T };
-}
-
-async function until<T>(probe: () => Promise<T | null | undefined | false>, what: string, timeoutMs = 60_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
+const http = requestJson;
+const until = <T>(probe: () => Promise<T | null | undefined | false>, what: string, timeoutMs = 60_000) => eventually(probe, what, timeoutMs, 200);
 
 /**
  * An appeal from filing to decision to re-score over the real intake, scoring and oversight services:

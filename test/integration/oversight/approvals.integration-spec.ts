@@ -4,8 +4,9 @@ import type { ApprovalView } from '../../../apps/oversight/src/approvals/approva
 import { ColourPolicyService, ColourPolicyStateError } from '../../../apps/scoring/src/colour/colour-policy.service';
 import { ModelRegistryService, ModelStateError } from '../../../apps/scoring/src/models/model-registry.service';
 import { TrainingService } from '../../../apps/scoring/src/training/training.service';
-import { eventually, readSubject } from '../scoring/scoring-app.harness';
+import { readSubject } from '../scoring/scoring-app.harness';
 import { startScoringAndOversight, type SuiteHarness } from './scoring-and-oversight.harness';
+import { eventually } from '@tianping/testing';
 
 const TRAINER = 'trainer-zhang';
 const TECHNICAL = 'reviewer-li';

@@ -10,7 +10,7 @@ import { generateSigningKey } from '@tianping/audit-log';
 import { IntakeSubjects, ScoringSubjects } from '@tianping/contracts';
 import { configureHttpApp } from '@tianping/database';
 import type { InspectionTask, RiskColour } from '@tianping/planner';
-import { createTestDatabase, startTestNats, type TestDatabase, type TestNats } from '@tianping/testing';
+import { createTestDatabase, startTestNats, type TestDatabase, type TestNats, requestJson } from '@tianping/testing';
 import { DispatchModule } from '../../../apps/dispatch/src/dispatch.module';
 import type { DrawOutcome } from '../../../apps/dispatch/src/draw/draw.service';
 import { ProjectionRepository } from '../../../apps/dispatch/src/projection/projection.repository';
@@ -27,16 +27,6 @@ async function boot(module: unknown): Promise<{ app: NestExpressApplication; bas
   await app.listen(0, '127.0.0.1');
   const { port } = app.getHttpServer().address() as { port: number };
   return { app, baseUrl: `http://127.0.0.1:${port}` };
-}
-
-async function http<T = unknown>(baseUrl: string, method: string, path: string, body?: unknown): Promise<{ status: number; body: T }> {
-  const res = await fetch(`${baseUrl}${path}`, {
-    method,
-    headers: body ? { 'content-type': 'application/json' } : {},
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  const text = await res.text();
-  return { status: res.status, body: (text ? JSON.parse(text) : null) as T };
 }
 
 /** Oversight's kill switch reaching dispatch's draw: both real services on one database and one nats-server. */
@@ -57,13 +47,14 @@ describe('the kill switch stops risk-based selection by the next draw', () => {
     throw new Error(`dispatch never saw modelSuspended = ${expected}`);
   };
   const draw = async (seed: string) => {
-    const res = await http<DrawOutcome>(dispatch.baseUrl, 'POST', '/api/draws', { from: WINDOW.start, to: WINDOW.end, seed });
+    const res = await requestJson<DrawOutcome>(dispatch.baseUrl, 'POST', '/api/draws', { from: WINDOW.start, to: WINDOW.end, seed });
     expect(res.status).toBe(201);
     return res.body;
   };
-  const tasksOf = async (id: string) => (await http<{ tasks: InspectionTask[] }>(dispatch.baseUrl, 'GET', `/api/draws/${id}`)).body.tasks;
+  const tasksOf = async (id: string) => (await requestJson<{ tasks: InspectionTask[] }>(dispatch.baseUrl, 'GET', `/api/draws/${id}`)).body.tasks;
   const killSwitchEntries = async () =>
-    (await http<{ seq: number; kind: string; subjectRef: string; body: unknown }[]>(oversight.baseUrl, 'GET', '/api/audit/entries?kind=kill-switch')).body;
+    (await requestJson<{ seq: number; kind: string; subjectRef: string; body: unknown }[]>(oversight.baseUrl, 'GET', '/api/audit/entries?kind=kill-switch'))
+      .body;
 
   beforeAll(async () => {
     db = await createTestDatabase();
@@ -105,14 +96,17 @@ describe('the kill switch stops risk-based selection by the next draw', () => {
     expect((await tasksOf(baseline.id)).some((t) => t.reason === 'risk')).toBe(true);
 
     // A reason is required; nothing to resume yet.
-    expect((await http(oversight.baseUrl, 'POST', '/api/kill-switch/suspend', { actor: 'officer-7', reason: 'bad' })).status).toBe(400);
-    expect((await http(oversight.baseUrl, 'POST', '/api/kill-switch/suspend', { reason: 'drift alarm on F03' })).status).toBe(400);
-    expect((await http(oversight.baseUrl, 'POST', '/api/kill-switch/resume', { actor: 'officer-7', reason: 'nothing to resume' })).status).toBe(409);
+    expect((await requestJson(oversight.baseUrl, 'POST', '/api/kill-switch/suspend', { actor: 'officer-7', reason: 'bad' })).status).toBe(400);
+    expect((await requestJson(oversight.baseUrl, 'POST', '/api/kill-switch/suspend', { reason: 'drift alarm on F03' })).status).toBe(400);
+    expect((await requestJson(oversight.baseUrl, 'POST', '/api/kill-switch/resume', { actor: 'officer-7', reason: 'nothing to resume' })).status).toBe(409);
 
-    const suspended = await http<SuspensionChange>(oversight.baseUrl, 'POST', '/api/kill-switch/suspend', { actor: 'officer-7', reason: 'drift alarm on F03' });
+    const suspended = await requestJson<SuspensionChange>(oversight.baseUrl, 'POST', '/api/kill-switch/suspend', {
+      actor: 'officer-7',
+      reason: 'drift alarm on F03',
+    });
     expect(suspended.status).toBe(201);
     expect(suspended.body).toMatchObject({ suspended: true, actor: 'officer-7', reason: 'drift alarm on F03' });
-    expect((await http(oversight.baseUrl, 'POST', '/api/kill-switch/suspend', { actor: 'officer-8', reason: 'another alarm' })).status).toBe(409);
+    expect((await requestJson(oversight.baseUrl, 'POST', '/api/kill-switch/suspend', { actor: 'officer-8', reason: 'another alarm' })).status).toBe(409);
 
     // The act is in the record, in the same transaction as the state change.
     const [entry] = await killSwitchEntries();
@@ -145,13 +139,13 @@ describe('the kill switch stops risk-based selection by the next draw', () => {
     // Oversight also logs the draw dispatch published, marked as drawn with the model suspended.
     let drawEntry: { body: unknown } | undefined;
     for (let i = 0; i < 100 && !drawEntry; i++) {
-      [drawEntry] = (await http<{ body: unknown }[]>(oversight.baseUrl, 'GET', `/api/audit/entries?kind=dispatch-draw&subjectRef=${random.id}`)).body;
+      [drawEntry] = (await requestJson<{ body: unknown }[]>(oversight.baseUrl, 'GET', `/api/audit/entries?kind=dispatch-draw&subjectRef=${random.id}`)).body;
       if (!drawEntry) await new Promise((r) => setTimeout(r, 100));
     }
     expect(drawEntry?.body).toMatchObject({ data: { drawId: random.id, modelSuspended: true } });
 
     // A person resumes it: risk-based selection returns on the next draw.
-    const resumed = await http<SuspensionChange>(oversight.baseUrl, 'POST', '/api/kill-switch/resume', {
+    const resumed = await requestJson<SuspensionChange>(oversight.baseUrl, 'POST', '/api/kill-switch/resume', {
       actor: 'officer-8',
       reason: 'drift explained, model revalidated',
     });
@@ -163,7 +157,7 @@ describe('the kill switch stops risk-based selection by the next draw', () => {
     expect(back.modelVersion).not.toBeNull();
     expect((await tasksOf(back.id)).some((t) => t.reason === 'risk')).toBe(true);
 
-    const { body: state } = await http<KillSwitchState>(oversight.baseUrl, 'GET', '/api/kill-switch');
+    const { body: state } = await requestJson<KillSwitchState>(oversight.baseUrl, 'GET', '/api/kill-switch');
     expect(state.suspended).toBe(false);
     expect(state.history.map((c) => [c.suspended, c.actor])).toEqual([
       [false, 'officer-8'],
@@ -172,6 +166,6 @@ describe('the kill switch stops risk-based selection by the next draw', () => {
     expect(state.since?.auditSeq).toBe(resumed.body.auditSeq);
     const entries = await killSwitchEntries();
     expect(entries.map((e) => e.seq)).toEqual([suspended.body.auditSeq, resumed.body.auditSeq]);
-    expect((await http<{ ok: boolean }>(oversight.baseUrl, 'POST', '/api/audit/verify')).body.ok).toBe(true);
+    expect((await requestJson<{ ok: boolean }>(oversight.baseUrl, 'POST', '/api/audit/verify')).body.ok).toBe(true);
   });
 });

@@ -11,8 +11,8 @@ import { ScorePublisher } from '../../../apps/scoring/src/scores/score-publisher
 import { ScoringService } from '../../../apps/scoring/src/scores/scoring.service';
 import { TrainingService } from '../../../apps/scoring/src/training/training.service';
 import type { ReplayResult } from '../../../apps/scoring/src/replay/score-replay.util';
-import { eventually } from '../scoring/scoring-app.harness';
 import { startScoringAndOversight, type SuiteHarness } from './scoring-and-oversight.harness';
+import { eventually } from '@tianping/testing';
 
 const CLI = join(__dirname, '..', '..', '..', 'bin', 'tianping.js');
 const AS_OF = '2026-01-01';

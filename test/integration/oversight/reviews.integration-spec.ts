@@ -7,7 +7,7 @@ import { DataSource } from 'typeorm';
 import { generateSigningKey, verifyReceipt, type Receipt } from '@tianping/audit-log';
 import { IntakeSubjects, OversightSubjects, ScoringSubjects, STREAMS, type AppealDecided, type ModelVersionEvent, type ScoreRecord } from '@tianping/contracts';
 import type { RiskColour } from '@tianping/planner';
-import { createTestDatabase, listenTestApp, startTestNats, type TestDatabase, type TestNats } from '@tianping/testing';
+import { createTestDatabase, listenTestApp, startTestNats, type TestDatabase, type TestNats, eventually, requestJson } from '@tianping/testing';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DispatchModule } from '../../../apps/dispatch/src/dispatch.module';
 import { DrawInputsRepository } from '../../../apps/dispatch/src/draw/draw-inputs.repository';
@@ -18,26 +18,8 @@ import { batches, cityEvents, score, scoreBatches, type CityEvents } from '../di
 
 const WINDOW = { start: '2025-03-01', end: '2025-03-31' };
 type Json = Record<string, unknown>;
-
-async function http<T = Json>(baseUrl: string, method: string, path: string, body?: unknown): Promise<{ status: number; body: T }> {
-  const res = await fetch(`${baseUrl}${path}`, {
-    method,
-    headers: body ? { 'content-type': 'application/json' } : {},
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  const text = await res.text();
-  return { status: res.status, body: (text ? JSON.parse(text) : null) as T };
-}
-
-async function until<T>(probe: () => Promise<T | null | undefined | false>, what: string, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+const http = <T = Json>(baseUrl: string, method: string, path: string, body?: unknown) => requestJson<T>(baseUrl, method, path, body);
+const until = <T>(probe: () => Promise<T | null | undefined | false>, what: string, timeoutMs = 20_000) => eventually(probe, what, timeoutMs);
 
 function modelEvent(state: ModelVersionEvent['state'], actor: string): ModelVersionEvent {
   return {

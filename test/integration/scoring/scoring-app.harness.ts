@@ -8,7 +8,7 @@ import { jetstream, type JetStreamClient } from '@nats-io/jetstream';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { DataSource } from 'typeorm';
 import { generateCity, type CityManifest } from '@tianping/synthetic-city';
-import { createTestDatabase, startTestNats, type TestDatabase, type TestNats, listenTestApp } from '@tianping/testing';
+import { eventually, createTestDatabase, startTestNats, type TestDatabase, type TestNats, listenTestApp } from '@tianping/testing';
 import { IntakeCoreModule } from '../../../apps/intake/src/intake.module';
 import { IngestService } from '../../../apps/intake/src/ingest/ingest.service';
 import { IntakeOutbox } from '../../../apps/intake/src/ingest/outbox-relay.provider';
@@ -78,17 +78,6 @@ export async function startScoringOnCity(city: { enterprises: number; years: num
       rmSync(cityDir, { recursive: true, force: true });
     },
   };
-}
-
-/** Polls until `probe` returns a truthy value (NATS delivery is asynchronous). */
-export async function eventually<T>(probe: () => Promise<T>, what: string, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 150));
-  }
 }
 
 /** Waits until scoring's projections hold every subject, case and clue intake accepted. */

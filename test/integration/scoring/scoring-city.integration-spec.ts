@@ -8,7 +8,8 @@ import { ScorePublisher } from '../../../apps/scoring/src/scores/score-publisher
 import { ScoresRepository } from '../../../apps/scoring/src/scores/scores.repository';
 import { ScoringService } from '../../../apps/scoring/src/scores/scoring.service';
 import { TrainingService } from '../../../apps/scoring/src/training/training.service';
-import { eventually, projectionsSettled, readSubject, startScoringOnCity, type ScoringHarness } from './scoring-app.harness';
+import { projectionsSettled, readSubject, startScoringOnCity, type ScoringHarness } from './scoring-app.harness';
+import { eventually } from '@tianping/testing';
 
 const AS_OF = '2026-01-01';
 

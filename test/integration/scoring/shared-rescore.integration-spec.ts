@@ -4,13 +4,12 @@ import { jetstream, jetstreamManager } from '@nats-io/jetstream';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { DataSource } from 'typeorm';
 import { SCORE_SHARD_CONSUMER, ScoringWorkSubjects, STREAMS, type ScoreShardQueued } from '@tianping/contracts';
-import { createTestDatabase, startAppProcess, startTestNats, type AppProcess, type TestDatabase, type TestNats } from '@tianping/testing';
+import { eventually, createTestDatabase, startAppProcess, startTestNats, type AppProcess, type TestDatabase, type TestNats } from '@tianping/testing';
 import { ModelRegistryService } from '../../../apps/scoring/src/models/model-registry.service';
 import { ScoringCoreModule } from '../../../apps/scoring/src/scoring.module';
 import { ScoringService, type ScoreRunResult } from '../../../apps/scoring/src/scores/scoring.service';
 import { TrainingService } from '../../../apps/scoring/src/training/training.service';
 import { loadProjections, oneCandidateSpec } from '../../../tools/bench/scoring.bench';
-import { eventually } from './scoring-app.harness';
 
 const AS_OF = '2026-06-30';
 const SHARDS = 6;
