@@ -48,10 +48,11 @@ const CURRENT_SCORE: PreparedStatement = {
 export class ScoresRepository {
   constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
 
-  async startRun(kind: 'all' | 'changes', asOf: string, modelVersion: string, policyVersion: string): Promise<string> {
+  /** A run re-scoring the enterprises intake changed; full runs are planned in shards (ScoreRunsRepository.plan). */
+  async startChangesRun(asOf: string, modelVersion: string, policyVersion: string): Promise<string> {
     const [row] = await this.dataSource.query(
-      `INSERT INTO scoring.score_runs (kind, as_of, model_version, policy_version) VALUES ($1, $2, $3, $4) RETURNING id::text AS id`,
-      [kind, asOf, modelVersion, policyVersion],
+      `INSERT INTO scoring.score_runs (kind, as_of, model_version, policy_version) VALUES ('changes', $1, $2, $3) RETURNING id::text AS id`,
+      [asOf, modelVersion, policyVersion],
     );
     return row.id;
   }

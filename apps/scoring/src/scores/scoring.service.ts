@@ -88,15 +88,11 @@ export class ScoringService {
 
   /** Re-scores the given enterprises (those intake changed); unknown or closed ones are skipped. */
   async scoreEnterprises(creditCodes: string[], asOf: string = todayCst()): Promise<ScoreRunResult> {
-    return this.run('changes', asOf, creditCodes);
-  }
-
-  private async run(kind: 'changes', asOf: string, creditCodes: string[]): Promise<ScoreRunResult> {
     const model = await this.registry.activeModel();
     if (!model) throw new Error('no active model: train one, have it approved, then activate it');
     const policy = await this.policies.active();
     const context = await this.features.industryContext(asOf);
-    const runId = await this.scores.startRun(kind, asOf, model.version, policy.version);
+    const runId = await this.scores.startChangesRun(asOf, model.version, policy.version);
     const byColour = { green: 0, yellow: 0, red: 0 };
     let enterprises = 0;
     // Chunks are written on their own connections while the next ones are featurised; a few writes
@@ -110,7 +106,7 @@ export class ScoringService {
         for (const colour of COLOUR_NAMES) byColour[colour] += chunkColours[colour];
         if (writing.length >= WRITES_IN_FLIGHT) await writing.shift();
         const written = this.scores.writeChunk(runId, asOf, chunk.creditCodes, batch, chunk.factors).then(() => {
-          for (const colour of COLOUR_NAMES) scoresComputed.inc({ colour, run: kind }, chunkColours[colour]);
+          for (const colour of COLOUR_NAMES) scoresComputed.inc({ colour, run: 'changes' }, chunkColours[colour]);
         });
         written.catch(() => undefined); // its failure surfaces where it is awaited, not as an unhandled rejection
         writing.push(written);
