@@ -3,6 +3,7 @@ import { CreateScoringTables1763920000000 } from './migrations/1763920000000-Cre
 import { RecordBuildersAndApprovers1764200000001 } from './migrations/1764200000001-RecordBuildersAndApprovers';
 import { ShareFullRunsInShards1764900000000 } from './migrations/1764900000000-ShareFullRunsInShards';
 import { LightenScoreHistoryWrites1764900000001 } from './migrations/1764900000001-LightenScoreHistoryWrites';
+import { StoreFactorValuesAsJson1765000000000 } from './migrations/1765000000000-StoreFactorValuesAsJson';
 
 export const SCORING_SCHEMA = 'scoring';
 
@@ -16,6 +17,7 @@ export function createScoringDataSource(url: string) {
       RecordBuildersAndApprovers1764200000001,
       ShareFullRunsInShards1764900000000,
       LightenScoreHistoryWrites1764900000001,
+      StoreFactorValuesAsJson1765000000000,
     ],
   });
 }

@@ -3,6 +3,7 @@ import { DataSource, type QueryRunner } from 'typeorm';
 import { preparedQuery, type PreparedStatement } from '@tianping/database';
 import type { FactorValue, FactorValues, ScoreBatch } from '@tianping/risk-model';
 import { float8ArrayBinary, int2ArrayBinary, textArrayBinary } from './pg-binary-array.util';
+import { copyRows, HISTORY_COPY, historyRows } from './score-history-copy';
 
 export interface StoredScore {
   id: string;
@@ -62,43 +63,34 @@ export class ScoresRepository {
   }
 
   /**
-   * Appends a chunk's scores to the history and points each enterprise's current score at it, in one
-   * statement; a later as-of date is never replaced by an earlier one. Inside `tx` when given (a shard).
+   * Appends a chunk's scores to the history and points each enterprise's current score at it; a later
+   * as-of date is never replaced by an earlier one. Inside `tx` when given (a shard), else in its own.
+   * The history rows go in by binary COPY under ids taken first, so the current scores can name them.
    */
   async writeChunk(runId: string, asOf: string, creditCodes: string[], batch: ScoreBatch, factors: FactorValues[], tx?: QueryRunner): Promise<void> {
-    const F = batch.factorNames.length;
-    const values = new Array<string>(batch.rows);
-    for (let i = 0; i < batch.rows; i++) {
-      const row = factors[i];
-      const used = new Array<FactorValue>(F);
-      for (let f = 0; f < F; f++) used[f] = row[batch.factorNames[f]] ?? null;
-      values[i] = JSON.stringify(used);
+    const runner = tx ?? this.dataSource.createQueryRunner();
+    try {
+      if (!tx) await runner.startTransaction();
+      const [{ ids }]: { ids: string[] }[] = await runner.query(
+        `SELECT array_agg(nextval('scoring.score_history_id_seq'))::text[] AS ids FROM generate_series(1, $1::int)`,
+        [batch.rows],
+      );
+      await copyRows(await runner.connect(), HISTORY_COPY, historyRows(runId, asOf, creditCodes, batch, factors, ids));
+      await runner.query(
+        `INSERT INTO scoring.current_scores AS c (credit_code, score_id, run_id, as_of, probability, colour)
+         SELECT t.code, t.id, $1, $2::date, t.p, t.colour FROM unnest($3::text[], $4::bigint[], $5::float8[], $6::int2[]) AS t(code, id, p, colour)
+         ON CONFLICT (credit_code) DO UPDATE SET score_id = EXCLUDED.score_id, run_id = EXCLUDED.run_id, as_of = EXCLUDED.as_of,
+           probability = EXCLUDED.probability, colour = EXCLUDED.colour
+         WHERE c.as_of <= EXCLUDED.as_of`,
+        [runId, asOf, textArrayBinary(creditCodes), ids, float8ArrayBinary(batch.probability, batch.rows), int2ArrayBinary(batch.colour, batch.rows)],
+      );
+      if (!tx) await runner.commitTransaction();
+    } finally {
+      if (!tx) {
+        if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
+        await runner.release();
+      }
     }
-    // Arrays travel in binary: the server reads numbers as they are instead of parsing their text. All
-    // contributions are one flat array, each row taking its slice.
-    await (tx ?? this.dataSource).query(
-      `WITH h AS (
-         INSERT INTO scoring.score_history (run_id, credit_code, as_of, probability, logit, colour, contributions, factor_values)
-         SELECT $1, t.code, $2::date, t.p, t.z, t.colour, ($7::float8[])[(t.o - 1) * $9::int + 1 : t.o * $9::int], t.vals::jsonb
-         FROM unnest($3::text[], $4::float8[], $5::float8[], $6::int2[], $8::text[]) WITH ORDINALITY AS t(code, p, z, colour, vals, o)
-         RETURNING id, credit_code, probability, colour)
-       INSERT INTO scoring.current_scores AS c (credit_code, score_id, run_id, as_of, probability, colour)
-       SELECT credit_code, id, $1, $2::date, probability, colour FROM h
-       ON CONFLICT (credit_code) DO UPDATE SET score_id = EXCLUDED.score_id, run_id = EXCLUDED.run_id, as_of = EXCLUDED.as_of,
-         probability = EXCLUDED.probability, colour = EXCLUDED.colour
-       WHERE c.as_of <= EXCLUDED.as_of`,
-      [
-        runId,
-        asOf,
-        textArrayBinary(creditCodes),
-        float8ArrayBinary(batch.probability, batch.rows),
-        float8ArrayBinary(batch.logit, batch.rows),
-        int2ArrayBinary(batch.colour, batch.rows),
-        float8ArrayBinary(batch.contributions, batch.rows * F),
-        textArrayBinary(values),
-        F,
-      ],
-    );
   }
 
   async current(creditCode: string): Promise<StoredScore | null> {
