@@ -4,6 +4,7 @@ import { RecordBuildersAndApprovers1764200000001 } from './migrations/1764200000
 import { ShareFullRunsInShards1764900000000 } from './migrations/1764900000000-ShareFullRunsInShards';
 import { LightenScoreHistoryWrites1764900000001 } from './migrations/1764900000001-LightenScoreHistoryWrites';
 import { StoreFactorValuesAsJson1765000000000 } from './migrations/1765000000000-StoreFactorValuesAsJson';
+import { LetCurrentScoresUpdateInPlace1765000000001 } from './migrations/1765000000001-LetCurrentScoresUpdateInPlace';
 
 export const SCORING_SCHEMA = 'scoring';
 
@@ -18,6 +19,7 @@ export function createScoringDataSource(url: string) {
       ShareFullRunsInShards1764900000000,
       LightenScoreHistoryWrites1764900000001,
       StoreFactorValuesAsJson1765000000000,
+      LetCurrentScoresUpdateInPlace1765000000001,
     ],
   });
 }
