@@ -4,7 +4,7 @@ import { createTestDatabase, type TestDatabase } from '@tianping/testing';
 import { copyRows } from '../../../apps/scoring/src/scores/score-history-copy';
 import { CopyBinaryWriter } from '../../../apps/scoring/src/scores/pg-copy-binary.util';
 
-/** What a full run writes with, against the real server: binary COPY rows. */
+/** What a full run writes with, against the real server: binary COPY rows and the live-subject count per address. */
 describe('score storage', () => {
   let db: TestDatabase;
   let client: Client;
@@ -53,5 +53,50 @@ describe('score storage', () => {
     await expect(copyRows(client, `COPY refused FROM STDIN (FORMAT binary)`, writer.finish())).rejects.toThrow(/json/i);
     const { rows } = await client.query(`SELECT count(*)::int AS n FROM refused`);
     expect(rows[0].n).toBe(0);
+  });
+
+  it('keeps the live subjects per address equal to a recount through inserts, moves, closures, deletes and truncation', async () => {
+    const recount = async () =>
+      (
+        await client.query(
+          `SELECT coalesce(a.address_key, c.address_key) AS key, coalesce(a.live, 0) AS kept, coalesce(c.n, 0) AS counted
+           FROM scoring.address_counts a
+           FULL JOIN (SELECT address_key, count(*)::int AS n FROM scoring.subjects WHERE address_key IS NOT NULL AND status IN ('存续', '在业') GROUP BY 1) c
+             USING (address_key)
+           WHERE coalesce(a.live, 0) <> coalesce(c.n, 0)`,
+        )
+      ).rows;
+    const upsert = (rows: [string, string | null, string][]) =>
+      client.query(
+        `INSERT INTO scoring.subjects AS s (credit_code, established_on, industry_code, region_code, address_key, status, abnormal_listed, legal_rep_changes_2y, updated_at)
+         SELECT code, DATE '2020-01-01', 'F5211', '440604', address, status, false, 0, now() FROM unnest($1::text[], $2::text[], $3::text[]) AS t(code, address, status)
+         ON CONFLICT (credit_code) DO UPDATE SET address_key = EXCLUDED.address_key, status = EXCLUDED.status`,
+        [rows.map((r) => r[0]), rows.map((r) => r[1]), rows.map((r) => r[2])],
+      );
+    await upsert([
+      ['S1', 'A', '存续'],
+      ['S2', 'A', '存续'],
+      ['S3', 'A', '在业'],
+      ['S4', 'B', '注销'],
+      ['S5', null, '存续'],
+    ]);
+    expect(await recount()).toEqual([]);
+    const live = async (key: string) => (await client.query(`SELECT live FROM scoring.address_counts WHERE address_key = $1`, [key])).rows[0]?.live;
+    expect(await live('A')).toBe(3);
+    // S1 moves to B, S2 closes, S4 reopens, S5 gets an address: one statement, inserts and updates mixed.
+    await upsert([
+      ['S1', 'B', '存续'],
+      ['S2', 'A', '注销'],
+      ['S4', 'B', '存续'],
+      ['S5', 'A', '存续'],
+      ['S6', 'C', '存续'],
+    ]);
+    expect(await recount()).toEqual([]);
+    expect([await live('A'), await live('B'), await live('C')]).toEqual([2, 2, 1]);
+    await client.query(`DELETE FROM scoring.subjects WHERE credit_code IN ('S3', 'S6')`);
+    expect(await recount()).toEqual([]);
+    expect(await live('A')).toBe(1);
+    await client.query(`TRUNCATE scoring.subjects CASCADE`);
+    expect((await client.query(`SELECT count(*)::int AS n FROM scoring.address_counts`)).rows[0].n).toBe(0);
   });
 });

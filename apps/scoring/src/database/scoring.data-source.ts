@@ -5,6 +5,7 @@ import { ShareFullRunsInShards1764900000000 } from './migrations/1764900000000-S
 import { LightenScoreHistoryWrites1764900000001 } from './migrations/1764900000001-LightenScoreHistoryWrites';
 import { StoreFactorValuesAsJson1765000000000 } from './migrations/1765000000000-StoreFactorValuesAsJson';
 import { LetCurrentScoresUpdateInPlace1765000000001 } from './migrations/1765000000001-LetCurrentScoresUpdateInPlace';
+import { CountLiveSubjectsPerAddress1765000000002 } from './migrations/1765000000002-CountLiveSubjectsPerAddress';
 
 export const SCORING_SCHEMA = 'scoring';
 
@@ -20,6 +21,7 @@ export function createScoringDataSource(url: string) {
       LightenScoreHistoryWrites1764900000001,
       StoreFactorValuesAsJson1765000000000,
       LetCurrentScoresUpdateInPlace1765000000001,
+      CountLiveSubjectsPerAddress1765000000002,
     ],
   });
 }

@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { toDayNumber, type FactorContext, type FactorSpec, type FactorValues } from '@tianping/risk-model';
 import { rowFactors, windowedColumns, type EnterpriseAggregateRow } from './factor-columns.util';
 
-/** Subjects in these states are live: scored, and counted at a shared address. */
+/** Subjects in these states are live: scored, and counted at a shared address (migration CountLiveSubjectsPerAddress names them too). */
 export const LIVE_STATUSES = ['存续', '在业'];
 
 export interface FactorChunk {
@@ -53,7 +53,7 @@ export class EnterpriseFeaturesRepository {
     await runner.connect();
     try {
       // One plan for the whole run, read through a server-side cursor: each table is aggregated once
-      // (shared addresses included) instead of once per chunk. JIT is off: it costs more to compile
+      // instead of once per chunk (shared addresses come counted: address_counts). JIT is off: it costs more to compile
       // this query than it saves, and the generous sort/hash memory keeps the aggregates off disk.
       await runner.startTransaction('REPEATABLE READ');
       await runner.query(`SET LOCAL jit = off`);
@@ -80,7 +80,6 @@ export class EnterpriseFeaturesRepository {
 
   private runSql(spec: FactorSpec, only: (column: string) => string): string {
     const windowed = windowedColumns(spec);
-    const onlyCodes = only('credit_code') !== '';
     return `
       WITH subj AS (
         SELECT credit_code, established_on, registered_capital_wan, shareholder_subscribed_wan, employees, industry_code, abnormal_listed,
@@ -98,19 +97,14 @@ export class EnterpriseFeaturesRepository {
         FROM (SELECT credit_code, verified, (received_at AT TIME ZONE 'Asia/Shanghai')::date AS day FROM scoring.clues
               WHERE received_at < ($1::date)::timestamp AT TIME ZONE 'Asia/Shanghai' AND credit_code IS NOT NULL ${only('credit_code')}) x
         GROUP BY credit_code
-      ), addr AS (
-        SELECT address_key, count(*)::int AS n FROM scoring.subjects
-        WHERE address_key IS NOT NULL AND status = ANY($2::text[])
-              ${onlyCodes ? 'AND address_key IN (SELECT address_key FROM subj WHERE address_key IS NOT NULL)' : ''}
-        GROUP BY address_key
       )
       SELECT s.credit_code, (s.established_on - DATE '1970-01-01')::int AS established_day, s.registered_capital_wan, s.shareholder_subscribed_wan,
-             s.employees, s.industry_code, s.abnormal_listed, s.legal_rep_changes_2y, coalesce(a.n - 1, 0) AS shared_address_count,
+             s.employees, s.industry_code, s.abnormal_listed, s.legal_rep_changes_2y, coalesce(a.live - 1, 0) AS shared_address_count,
              coalesce(c.inspections, 0) AS inspections, coalesce(c.failed, 0) AS failed,
              (c.last_inspection - DATE '1970-01-01')::int AS last_inspection_day
              ${windowed.cases.map((_, j) => `, coalesce(c.${alias(windowed.cases[j])}, 0) AS ${alias(windowed.cases[j])}`).join('')}
              ${windowed.clues.map((_, j) => `, coalesce(k.${alias(windowed.clues[j])}, 0) AS ${alias(windowed.clues[j])}`).join('')}
-      FROM subj s LEFT JOIN c USING (credit_code) LEFT JOIN k USING (credit_code) LEFT JOIN addr a ON a.address_key = s.address_key`;
+      FROM subj s LEFT JOIN c USING (credit_code) LEFT JOIN k USING (credit_code) LEFT JOIN scoring.address_counts a ON a.address_key = s.address_key`;
   }
 }
 
