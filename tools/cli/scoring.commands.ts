@@ -79,7 +79,10 @@ export function registerScoringCommands(program: Command): void {
     .description('score every live enterprise as of a date with the active model and colour policy, and publish the scores')
     .option('--all', 'score every enterprise (the only mode for now)')
     .option('--as-of <date>', 'as-of date (default today)')
-    .option('--shards <n>', 'split the run into this many shards for the running scoring instances to share (default: one per 100,000 enterprises)')
+    .option(
+      '--shards <n>',
+      'split the run into this many shards for the running scoring instances to share (default: one per idle shard slot of this command and the running instances, 20,000 to 500,000 enterprises each)',
+    )
     .option('--leave-to-service', 'only queue the shards and wait: the running scoring instances score them all')
     .action((opts: { all?: boolean; asOf?: string; shards?: string; leaveToService?: boolean }) =>
       runCommand(async () => {

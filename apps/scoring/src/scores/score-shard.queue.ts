@@ -33,6 +33,19 @@ export class ScoreShardQueue {
     return consumer.next({ expires: expiresMs });
   }
 
+  /**
+   * How many pulls are waiting on the queue now: the idle shard slots of the running instances. A
+   * guess (a slot between two pulls is not counted), and 0 when the server cannot say.
+   */
+  async waitingSlots(): Promise<number> {
+    try {
+      const info = await (await jetstreamManager(this.nc)).consumers.info(STREAMS.scoringWork.name, SCORE_SHARD_CONSUMER);
+      return info.num_waiting ?? 0;
+    } catch {
+      return 0;
+    }
+  }
+
   private bind(): Promise<Consumer> {
     this.consumer ??= this.ensureConsumer().catch((error: Error) => {
       this.consumer = undefined;

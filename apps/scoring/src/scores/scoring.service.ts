@@ -20,14 +20,19 @@ export interface ScoreRunResult {
 
 export interface ScoreAllOptions {
   onProgress?: (enterprises: number) => void;
-  /** Shards the run is split into; by default one per 100,000 live enterprises, at most 32. */
+  /**
+   * Shards the run is split into. By default one per shard slot that will work on it (this process's
+   * and the running instances' idle ones), fewer if that leaves shards under 20,000 enterprises, more
+   * if over 500,000, and at most 32: each shard costs a pass over its part of every table.
+   */
   shards?: number;
   /** Score shards in this process too (the default); false leaves them all to the running scoring instances. */
   work?: boolean;
 }
 
 const CHUNK_SIZE = 25_000;
-const ENTERPRISES_PER_SHARD = 100_000;
+const MIN_SHARD_ENTERPRISES = 20_000;
+const MAX_SHARD_ENTERPRISES = 500_000;
 const MAX_SHARDS = 32;
 const PROGRESS_POLL_MS = 200;
 const COLOUR_NAMES = ['green', 'yellow', 'red'] as const;
@@ -65,7 +70,7 @@ export class ScoringService {
     if (!model) throw new Error('no active model: train one, have it approved, then activate it');
     const policy = await this.policies.active();
     const context = await this.features.industryContext(asOf);
-    const shards = options.shards ?? Math.min(MAX_SHARDS, Math.max(1, Math.ceil((await this.runs.liveEnterprises()) / ENTERPRISES_PER_SHARD)));
+    const shards = options.shards ?? (await this.defaultShards(options.work !== false));
     const ranges = await this.runs.shardRanges(Math.max(1, Math.floor(shards)));
     const runId = await this.runs.plan(asOf, model.version, policy.version, context, ranges);
     await this.queue.enqueue(ranges.map((r, shard) => ({ runId, shard, shards: ranges.length, fromCode: r.from, toCode: r.to })));
@@ -84,6 +89,13 @@ export class ScoringService {
     }
     if (progress.failure) throw new Error(`scoring run ${runId} failed: ${progress.failure}`);
     return { runId, asOf, modelVersion: model.version, colourPolicyVersion: policy.version, enterprises: progress.enterprises, byColour: progress.byColour };
+  }
+
+  private async defaultShards(workHere: boolean): Promise<number> {
+    const [live, waiting] = await Promise.all([this.runs.liveEnterprises(), this.queue.waitingSlots()]);
+    const slots = Math.max(1, waiting + (workHere ? SHARD_SLOTS : 0));
+    const bySize = Math.max(Math.ceil(live / MAX_SHARD_ENTERPRISES), Math.min(slots, Math.floor(live / MIN_SHARD_ENTERPRISES)));
+    return Math.min(MAX_SHARDS, Math.max(1, bySize));
   }
 
   /** Re-scores the given enterprises (those intake changed); unknown or closed ones are skipped. */
