@@ -1,5 +1,5 @@
 import { createServer, type ServerResponse } from 'node:http';
-import { pacedLoad, percentile } from './paced-load.util';
+import { pacedLoad, percentile, slowSeconds } from './paced-load.util';
 
 describe('the paced load', () => {
   it('keeps sending on schedule while earlier answers are still outstanding (open loop)', async () => {
@@ -21,6 +21,15 @@ describe('the paced load', () => {
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));
     }
+  });
+
+  it('names the seconds in which requests took longer than the target, with how many', () => {
+    const at = (due: number, latency: number) => ({ due, done: due + latency });
+    const samples = [at(0, 5), at(500, 60), at(1200, 10), at(2100, 51), at(2900, 400), at(3100, 50)];
+    expect(slowSeconds(samples, 0)).toEqual([
+      { second: 0, slow: 1, requests: 2 },
+      { second: 2, slow: 2, requests: 2 },
+    ]);
   });
 
   it('reads percentiles by nearest rank', () => {

@@ -22,7 +22,15 @@ export interface PacedFigures {
   non2xx: number;
   statusCodes?: Record<string, number>;
   bytesPerResponse: number;
+  /**
+   * The seconds of the run (counted from its start) in which some request took over SLOW_MS, with how
+   * many did: a tail spread over the run is queueing, one bunched in a few seconds is a stall.
+   */
+  slowSeconds: { second: number; slow: number; requests: number }[];
 }
+
+/** The latency target's bound: slower requests are counted per second in `slowSeconds`. */
+export const SLOW_MS = 50;
 
 export interface PacedTarget {
   url: string;
@@ -139,7 +147,23 @@ function figures(
     non2xx,
     ...(non2xx ? { statusCodes } : {}),
     bytesPerResponse: samples.length ? Math.round(counts.bytes / samples.length) : 0,
+    slowSeconds: slowSeconds(samples, counts.start),
   };
+}
+
+export function slowSeconds(samples: { due: number; done: number }[], start: number): PacedFigures['slowSeconds'] {
+  const bySecond = new Map<number, { slow: number; requests: number }>();
+  for (const s of samples) {
+    const second = Math.floor((s.due - start) / 1000);
+    const entry = bySecond.get(second) ?? { slow: 0, requests: 0 };
+    entry.requests++;
+    if (s.done - s.due > SLOW_MS) entry.slow++;
+    bySecond.set(second, entry);
+  }
+  return [...bySecond.entries()]
+    .filter(([, e]) => e.slow > 0)
+    .map(([second, e]) => ({ second, ...e }))
+    .sort((a, b) => a.second - b.second);
 }
 
 /** Nearest-rank percentile of sorted values. */
