@@ -30,17 +30,24 @@ export async function scoringBench(enterprises: number): Promise<Record<string, 
       const trainWallSeconds = (performance.now() - trainStarted) / 1000;
       await activateWithoutOversight(app, trained.model.version);
 
-      global.gc?.();
+      // The bulk load's dirty pages and pending vacuum are not what a full run costs: settle them first.
+      await settle(app.get(DataSource));
       const memory = memoryWatch();
       const started = performance.now();
       const run = await app.get(ScoringService).scoreAll(AS_OF);
       const seconds = (performance.now() - started) / 1000;
       memory.stop();
+      // The next day's run: every enterprise has a current score to replace, as in daily use.
+      await settle(app.get(DataSource));
+      const rescoreStarted = performance.now();
+      await app.get(ScoringService).scoreAll(AS_OF);
+      const rescoreSeconds = (performance.now() - rescoreStarted) / 1000;
       return {
         bench: 'scoring',
         enterprises: run.enterprises,
         seconds: round(seconds),
         scoresPerSecond: Math.round(run.enterprises / seconds),
+        rescoreSeconds: round(rescoreSeconds),
         target: { seconds: 15, peakRssMiB: 2048 },
         peakRssMiB: mib(memory.peak()),
         trainSeconds: round(trained.trainSeconds),
@@ -57,7 +64,13 @@ export async function scoringBench(enterprises: number): Promise<Record<string, 
   });
 }
 
-/** The twelve-factor spec with its hyper-parameter grid narrowed to one candidate: the bench times one fit, not a grid search. */
+/** Writes out dirty pages, vacuums and analyses, and frees the training's garbage (with --expose-gc). */
+async function settle(db: DataSource): Promise<void> {
+  await db.query(`VACUUM ANALYZE scoring.subjects, scoring.cases, scoring.clues, scoring.score_history, scoring.current_scores`);
+  await db.query(`CHECKPOINT`);
+  global.gc?.();
+}
+
 /** Approves and activates a model version as oversight's grant would (no oversight runs in a bench). */
 export async function activateWithoutOversight(app: INestApplicationContext, version: string): Promise<void> {
   const registry = app.get(ModelRegistryService);
@@ -75,6 +88,7 @@ export async function activateWithoutOversight(app: INestApplicationContext, ver
   await registry.changeState(version, 'active', 'bench');
 }
 
+/** The twelve-factor spec with its hyper-parameter grid narrowed to one candidate: the bench times one fit, not a grid search. */
 export function oneCandidateSpec(): FactorSpec {
   const spec = loadBuiltInSpec('twelve-factor');
   return {

@@ -40,7 +40,7 @@ export function registerBenchCommand(program: Command): void {
 
 function runBenchScript(script: string, args: string[]): Promise<unknown> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['-r', '@swc-node/register', join(ROOT, script), ...args], {
+    const child = spawn(process.execPath, ['--expose-gc', '-r', '@swc-node/register', join(ROOT, script), ...args], {
       cwd: ROOT,
       env: { ...process.env, SWC_NODE_PROJECT: join(ROOT, 'tsconfig.json') },
       stdio: ['ignore', 'pipe', 'inherit'],
