@@ -42,6 +42,8 @@ export interface PacedTarget {
   /** Most sockets open at once; beyond it requests wait (and that wait counts). */
   maxSockets?: number;
   timeoutMs?: number;
+  /** Kept-alive connections to reuse (a warm-up's); by default the run opens its own and closes them after. */
+  agent?: Agent;
 }
 
 interface Sample {
@@ -57,7 +59,7 @@ interface Sample {
  * at the rate itself.
  */
 export async function pacedLoad(target: PacedTarget): Promise<PacedFigures> {
-  const agent = new Agent({ keepAlive: true, maxSockets: target.maxSockets ?? 256 });
+  const agent = target.agent ?? pacedAgent(target.maxSockets);
   const total = Math.round(target.rate * target.seconds);
   const interval = 1000 / target.rate;
   const timeoutMs = target.timeoutMs ?? 10_000;
@@ -114,9 +116,14 @@ export async function pacedLoad(target: PacedTarget): Promise<PacedFigures> {
       setTimeout(tick, 10);
     });
   } finally {
-    agent.destroy();
+    if (!target.agent) agent.destroy();
   }
   return figures(target.rate, samples, statusCodes, { errors, timeouts, bytes, start });
+}
+
+/** Kept-alive connections for paced runs; pass one to several runs to share its connections. */
+export function pacedAgent(maxSockets = 256): Agent {
+  return new Agent({ keepAlive: true, maxSockets });
 }
 
 function figures(
