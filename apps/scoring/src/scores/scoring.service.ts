@@ -38,6 +38,12 @@ const PROGRESS_POLL_MS = 200;
 const COLOUR_NAMES = ['green', 'yellow', 'red'] as const;
 const WRITES_IN_FLIGHT = 2;
 
+/** One shard per slot that will take it, each of 20,000 to 500,000 enterprises, at most 32, at least 1. */
+export function shardCount(liveEnterprises: number, slots: number): number {
+  const bySlots = Math.min(Math.max(1, slots), Math.floor(liveEnterprises / MIN_SHARD_ENTERPRISES));
+  return Math.min(MAX_SHARDS, Math.max(1, Math.ceil(liveEnterprises / MAX_SHARD_ENTERPRISES), bySlots));
+}
+
 /** Today's date in China Standard Time, the calendar every as-of date is on. */
 export function todayCst(): string {
   return new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
@@ -93,9 +99,7 @@ export class ScoringService {
 
   private async defaultShards(workHere: boolean): Promise<number> {
     const [live, waiting] = await Promise.all([this.runs.liveEnterprises(), this.queue.waitingSlots()]);
-    const slots = Math.max(1, waiting + (workHere ? SHARD_SLOTS : 0));
-    const bySize = Math.max(Math.ceil(live / MAX_SHARD_ENTERPRISES), Math.min(slots, Math.floor(live / MIN_SHARD_ENTERPRISES)));
-    return Math.min(MAX_SHARDS, Math.max(1, bySize));
+    return shardCount(live, waiting + (workHere ? SHARD_SLOTS : 0));
   }
 
   /** Re-scores the given enterprises (those intake changed); unknown or closed ones are skipped. */
