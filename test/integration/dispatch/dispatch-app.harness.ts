@@ -2,7 +2,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { jetstream } from '@nats-io/jetstream';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { DataSource } from 'typeorm';
-import { createTestDatabase, startTestNats, type TestDatabase, type TestNats, listenTestApp } from '@tianping/testing';
+import { createTestDatabase, listenTestApp, requestJson, startTestNats, type TestDatabase, type TestNats } from '@tianping/testing';
 import { DispatchModule } from '../../../apps/dispatch/src/dispatch.module';
 import { DispatchOutbox } from '../../../apps/dispatch/src/outbox/dispatch-outbox.provider';
 import { ProjectionRepository } from '../../../apps/dispatch/src/projection/projection.repository';
@@ -60,15 +60,7 @@ export async function startDispatch(): Promise<DispatchHarness> {
       for await (const m of messages) out.push({ subject: m.subject, data: JSON.parse(new TextDecoder().decode(m.data)) });
       return out;
     },
-    http: async <T>(method: string, path: string, body?: unknown) => {
-      const res = await fetch(`${baseUrl}${path}`, {
-        method,
-        headers: body ? { 'content-type': 'application/json' } : {},
-        body: body ? JSON.stringify(body) : undefined,
-      });
-      const text = await res.text();
-      return { status: res.status, body: (text ? JSON.parse(text) : null) as T };
-    },
+    http: <T>(method: string, path: string, body?: unknown) => requestJson<T>(baseUrl, method, path, body),
     close: async () => {
       await publisher.close();
       await app.close();

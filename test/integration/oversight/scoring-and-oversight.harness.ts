@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { generateSigningKey } from '@tianping/audit-log';
-import { listenTestApp } from '@tianping/testing';
+import { listenTestApp, requestJson } from '@tianping/testing';
 import { OversightModule } from '../../../apps/oversight/src/oversight.module';
 import { projectionsSettled, startScoringOnCity, type ScoringHarness } from '../scoring/scoring-app.harness';
 
@@ -34,15 +34,7 @@ export async function startScoringAndOversight(city: { enterprises: number; year
   return {
     scoring,
     oversight,
-    call: async <T>(baseUrl: string, method: string, path: string, body?: unknown) => {
-      const res = await fetch(`${baseUrl}${path}`, {
-        method,
-        headers: body ? { 'content-type': 'application/json' } : {},
-        body: body ? JSON.stringify(body) : undefined,
-      });
-      const text = await res.text();
-      return { status: res.status, body: (text ? JSON.parse(text) : null) as T };
-    },
+    call: requestJson,
     close: async () => {
       await oversight.app.close();
       await scoring.close();
