@@ -71,21 +71,24 @@ async function settle(db: DataSource): Promise<void> {
   global.gc?.();
 }
 
-/** Approves and activates a model version as oversight's grant would (no oversight runs in a bench). */
-export async function activateWithoutOversight(app: INestApplicationContext, version: string): Promise<void> {
+/**
+ * Approves and activates a model version with oversight's grant as it publishes it, for benches and
+ * tests where no oversight runs (oversight's own tests cover the sign-offs). `by` names the actors.
+ */
+export async function activateWithoutOversight(app: INestApplicationContext, version: string, by = 'bench'): Promise<void> {
   const registry = app.get(ModelRegistryService);
   await registry.approve({
     subjectKind: 'model-version',
     subjectRef: version,
-    proposedBy: 'bench',
+    proposedBy: by,
     auditSeq: 0,
     at: new Date().toISOString(),
     approvedBy: [
-      { actor: 'bench-technical', role: 'technical', auditSeq: 0 },
-      { actor: 'bench-legal', role: 'legal', auditSeq: 0 },
+      { actor: `${by}-technical`, role: 'technical', auditSeq: 0 },
+      { actor: `${by}-legal`, role: 'legal', auditSeq: 0 },
     ],
   });
-  await registry.changeState(version, 'active', 'bench');
+  await registry.changeState(version, 'active', by);
 }
 
 /** The twelve-factor spec with its hyper-parameter grid narrowed to one candidate: the bench times one fit, not a grid search. */

@@ -14,7 +14,6 @@ import { DispatchModule } from '../../../apps/dispatch/src/dispatch.module';
 import { DispatchOutbox } from '../../../apps/dispatch/src/outbox/dispatch-outbox.provider';
 import { ProjectionRepository as DispatchProjections } from '../../../apps/dispatch/src/projection/projection.repository';
 import { OversightModule } from '../../../apps/oversight/src/oversight.module';
-import { ModelRegistryService } from '../../../apps/scoring/src/models/model-registry.service';
 import { ScorePublisher } from '../../../apps/scoring/src/scores/score-publisher';
 import { ScoringService } from '../../../apps/scoring/src/scores/scoring.service';
 import { TrainingService } from '../../../apps/scoring/src/training/training.service';
@@ -22,6 +21,7 @@ import { AccountsService } from '../../../apps/web/src/accounts/accounts.service
 import { WebCoreModule } from '../../../apps/web/src/web.module';
 import { snapshotOf, type DatabaseSnapshot } from '../../../tools/cli/backup/database-backup';
 import { projectionsSettled, startScoringOnCity, type ScoringHarness } from '../scoring/scoring-app.harness';
+import { activateWithoutOversight } from '../../../tools/bench/scoring.bench';
 
 const AS_OF = '2026-01-01';
 const CLI = join(__dirname, '..', '..', '..', 'bin', 'tianping.js');
@@ -77,20 +77,7 @@ describe('backup and restore', () => {
     await projectionsSettled(h);
 
     const { model } = await h.app.get(TrainingService).train({ asOf: AS_OF, seed: 3, createdBy: 'test' });
-    const registry = h.app.get(ModelRegistryService);
-    // Oversight's grant as it publishes it (its own tests cover the sign-offs).
-    await registry.approve({
-      subjectKind: 'model-version',
-      subjectRef: model.version,
-      proposedBy: 'test',
-      auditSeq: 0,
-      at: new Date().toISOString(),
-      approvedBy: [
-        { actor: 'reviewer-t', role: 'technical', auditSeq: 0 },
-        { actor: 'reviewer-l', role: 'legal', auditSeq: 0 },
-      ],
-    });
-    await registry.changeState(model.version, 'active', 'operator');
+    await activateWithoutOversight(h.app, model.version, 'test');
     const run = await h.app.get(ScoringService).scoreAll(AS_OF);
     await h.app.get(ScorePublisher).drain();
     const entries = async () => (await h.dataSource.query(`SELECT count(*)::int AS n FROM oversight.audit_entries`))[0].n as number;

@@ -10,6 +10,7 @@ import { ScoringService } from '../../../apps/scoring/src/scores/scoring.service
 import { TrainingService } from '../../../apps/scoring/src/training/training.service';
 import { projectionsSettled, readSubject, startScoringOnCity, type ScoringHarness } from './scoring-app.harness';
 import { eventually } from '@tianping/testing';
+import { activateWithoutOversight } from '../../../tools/bench/scoring.bench';
 
 const AS_OF = '2026-01-01';
 
@@ -37,19 +38,7 @@ describe("scoring a generated city from intake's events", () => {
   it('refuses to activate a model that has not been approved', async () => {
     const registry = h.app.get(ModelRegistryService);
     await expect(registry.changeState(model.version, 'active', 'operator')).rejects.toThrow(ModelStateError);
-    // Oversight's grant as it publishes it (the approvals tests run oversight itself).
-    await registry.approve({
-      subjectKind: 'model-version',
-      subjectRef: model.version,
-      proposedBy: 'test',
-      auditSeq: 0,
-      at: new Date().toISOString(),
-      approvedBy: [
-        { actor: 'reviewer-t', role: 'technical', auditSeq: 0 },
-        { actor: 'reviewer-l', role: 'legal', auditSeq: 0 },
-      ],
-    });
-    await registry.changeState(model.version, 'active', 'operator');
+    await activateWithoutOversight(h.app, model.version, 'test');
     const events = await h.dataSource.query(`SELECT from_state, to_state, actor FROM scoring.model_events WHERE version = $1 ORDER BY id`, [model.version]);
     expect(events.map((e: { to_state: string }) => e.to_state)).toEqual(['draft', 'approved', 'active']);
   });

@@ -5,11 +5,10 @@ import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { DataSource } from 'typeorm';
 import { SCORE_SHARD_CONSUMER, ScoringWorkSubjects, STREAMS, type ScoreShardQueued } from '@tianping/contracts';
 import { eventually, createTestDatabase, startAppProcess, startTestNats, type AppProcess, type TestDatabase, type TestNats } from '@tianping/testing';
-import { ModelRegistryService } from '../../../apps/scoring/src/models/model-registry.service';
 import { ScoringCoreModule } from '../../../apps/scoring/src/scoring.module';
 import { ScoringService, type ScoreRunResult } from '../../../apps/scoring/src/scores/scoring.service';
 import { TrainingService } from '../../../apps/scoring/src/training/training.service';
-import { loadProjections, oneCandidateSpec } from '../../../tools/bench/scoring.bench';
+import { activateWithoutOversight, loadProjections, oneCandidateSpec } from '../../../tools/bench/scoring.bench';
 
 const AS_OF = '2026-06-30';
 const SHARDS = 6;
@@ -56,19 +55,7 @@ describe('a full re-score shared among scoring instances', () => {
     client = await connect({ servers: nats.url });
     await loadProjections(dataSource, 8_000);
     const trained = await cli.get(TrainingService).train({ asOf: AS_OF, seed: 1, createdBy: 'test', spec: oneCandidateSpec() });
-    const registry = cli.get(ModelRegistryService);
-    await registry.approve({
-      subjectKind: 'model-version',
-      subjectRef: trained.model.version,
-      proposedBy: 'test',
-      auditSeq: 0,
-      at: new Date().toISOString(),
-      approvedBy: [
-        { actor: 'reviewer-t', role: 'technical', auditSeq: 0 },
-        { actor: 'reviewer-l', role: 'legal', auditSeq: 0 },
-      ],
-    });
-    await registry.changeState(trained.model.version, 'active', 'test');
+    await activateWithoutOversight(cli, trained.model.version, 'test');
   }, 180_000);
 
   afterAll(async () => {
