@@ -1,12 +1,13 @@
+import { ARRAY_HEADER_BYTES, FLOAT8_OID, writeArrayHeader } from './pg-binary-array.util';
+
+const SIGNATURE = Buffer.from('PGCOPY\n\xff\r\n\0', 'latin1');
+/** Days from 1970-01-01 (our day numbers) to 2000-01-01 (PostgreSQL's date epoch). */
+const PG_EPOCH_DAY = 10_957;
+
 /**
  * Rows in PostgreSQL's binary COPY format (`COPY … FROM STDIN (FORMAT binary)`): the server stores
  * each field's bytes as they come, parsing no text. A field is its length then its bytes (-1: NULL).
  */
-const SIGNATURE = Buffer.from('PGCOPY\n\xff\r\n\0', 'latin1');
-const FLOAT8_OID = 701;
-/** Days from 1970-01-01 (our day numbers) to 2000-01-01 (PostgreSQL's date epoch). */
-const PG_EPOCH_DAY = 10_957;
-
 export class CopyBinaryWriter {
   private buffer: Buffer;
   private at = 0;
@@ -67,13 +68,9 @@ export class CopyBinaryWriter {
 
   /** A one-dimensional float8[] of `values[from .. from + length)`, none NULL. */
   float8Array(values: ArrayLike<number>, from: number, length: number): this {
-    this.field(20 + length * 12);
-    this.buffer.writeInt32BE(1, this.at); // one dimension
-    this.buffer.writeInt32BE(0, this.at + 4); // no NULLs
-    this.buffer.writeInt32BE(FLOAT8_OID, this.at + 8);
-    this.buffer.writeInt32BE(length, this.at + 12);
-    this.buffer.writeInt32BE(1, this.at + 16); // lower bound
-    this.at += 20;
+    this.field(ARRAY_HEADER_BYTES + length * 12);
+    writeArrayHeader(this.buffer, FLOAT8_OID, length, this.at);
+    this.at += ARRAY_HEADER_BYTES;
     for (let i = 0; i < length; i++) {
       this.buffer.writeInt32BE(8, this.at);
       this.buffer.writeDoubleBE(values[from + i], this.at + 4);
