@@ -90,10 +90,13 @@ describe("replaying scores from oversight's record", () => {
     await registry.changeState(model.version, 'active', 'operator-sun');
     const run = await h.scoring.app.get(ScoringService).scoreAll(AS_OF);
     await h.scoring.app.get(ScorePublisher).drain();
+    // The run's scores are those as of its date: once a model is active, the re-score loop also scores
+    // the enterprises intake marked while there was none, as of today, and those are logged too.
     logged = (await eventually(async () => {
       const entries = (await h.call<ScoreEntry[]>(h.oversight.baseUrl, 'GET', '/api/audit/entries?kind=score&limit=1000')).body;
-      return entries.length === run.enterprises ? entries : null;
-    }, 'the record to log every score'))!;
+      const ofRun = entries.filter((e) => e.body.data.score.asOf === AS_OF);
+      return ofRun.length === run.enterprises ? ofRun : null;
+    }, 'the record to log every score of the run'))!;
   }, 180_000);
   afterAll(async () => h?.close());
 
