@@ -49,12 +49,12 @@ export async function staleScores(databaseUrl: string): Promise<StaleFigures> {
           if (figures.examples.length < 5) figures.examples.push(`${code}: no score`);
           return;
         }
-        const changed = compared.filter(({ name, i }) => JSON.stringify(chunk.factors[k][name] ?? null) !== JSON.stringify(score.values[i] ?? null));
+        const changed = compared.filter(({ i }) => JSON.stringify(chunk.factors[i][k] ?? null) !== JSON.stringify(score.values[i] ?? null));
         if (changed.length === 0 || score.asOf !== asOf) return;
         figures.stale++;
         if (figures.examples.length < 5)
           figures.examples.push(
-            `${code}: ${changed.map((c) => `${c.name} ${JSON.stringify(score.values[c.i])} → ${JSON.stringify(chunk.factors[k][c.name])}`).join(', ')}`,
+            `${code}: ${changed.map((c) => `${c.name} ${JSON.stringify(score.values[c.i])} → ${JSON.stringify(chunk.factors[c.i][k])}`).join(', ')}`,
           );
       });
     }

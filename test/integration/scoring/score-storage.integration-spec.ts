@@ -1,6 +1,8 @@
 import { Client } from 'pg';
-import { toDayNumber } from '@tianping/risk-model';
+import { DataSource } from 'typeorm';
+import { factorRow, loadBuiltInSpec, toDayNumber } from '@tianping/risk-model';
 import { createTestDatabase, type TestDatabase } from '@tianping/testing';
+import { EnterpriseFeaturesRepository } from '../../../apps/scoring/src/features/enterprise-features.repository';
 import { copyRows } from '../../../apps/scoring/src/scores/score-history-copy';
 import { CopyBinaryWriter } from '../../../apps/scoring/src/scores/pg-copy-binary.util';
 
@@ -98,5 +100,57 @@ describe('score storage', () => {
     expect(await live('A')).toBe(1);
     await client.query(`TRUNCATE scoring.subjects CASCADE`);
     expect((await client.query(`SELECT count(*)::int AS n FROM scoring.address_counts`)).rows[0].n).toBe(0);
+  });
+
+  it('streams the factors of a range of credit codes, and a reader that stops early leaves its connection usable', async () => {
+    const dataSource = await new DataSource({ type: 'postgres', url: db.url, poolSize: 2 }).initialize();
+    try {
+      await client.query(
+        `INSERT INTO scoring.subjects (credit_code, established_on, industry_code, region_code, address_key, status, abnormal_listed, legal_rep_changes_2y, updated_at)
+         SELECT 'F' || lpad(i::text, 4, '0'), DATE '2020-01-01' + i, 'F5211', '440604', 'addr-' || (i % 7), CASE WHEN i % 10 = 0 THEN '注销' ELSE '存续' END,
+                i % 3 = 0, NULL, now()
+         FROM generate_series(1, 300) AS i`,
+      );
+      await client.query(`INSERT INTO scoring.subjects (credit_code, status, updated_at) VALUES ($1, '存续', now())`, [`F0150'; DROP TABLE scoring.cases; --`]);
+      const features = new EnterpriseFeaturesRepository(dataSource);
+      const spec = loadBuiltInSpec('twelve-factor');
+      const read = async (range?: { from: string | null; to: string | null }, stopAfter = Infinity) => {
+        const codes: string[] = [];
+        for await (const chunk of features.factorChunks('2026-06-30', spec, {}, { range, chunkSize: 40 })) {
+          codes.push(...chunk.creditCodes);
+          expect(chunk.factors.map((c) => c.length)).toEqual(spec.factors.map(() => chunk.creditCodes.length));
+          if (codes.length >= stopAfter) break;
+        }
+        return codes;
+      };
+      const all = await read();
+      expect(all).toHaveLength(271);
+      const ranged = await read({ from: `F0150'`, to: 'F0200' });
+      expect(ranged.sort()).toEqual(all.filter((c) => c >= `F0150'` && c < 'F0200').sort());
+      expect(ranged).toContain(`F0150'; DROP TABLE scoring.cases; --`);
+      expect((await client.query(`SELECT count(*)::int AS n FROM scoring.cases`)).rows[0].n).toBe(0);
+      // F0003: listed as abnormal, no legal-representative changes on record, at an address with other live subjects.
+      const one = features.factorChunks('2026-06-30', spec, {}, { range: { from: 'F0003', to: 'F0004' } });
+      const { value } = await one.next();
+      await one.return(undefined);
+      const row = factorRow(spec.factors, value!.factors, 0);
+      const neighbours = await client.query(`SELECT count(*)::int - 1 AS n FROM scoring.subjects WHERE address_key = 'addr-3' AND status = '存续'`);
+      expect(row).toMatchObject({ abnormal_listed: true, legal_rep_changes_2y: null, days_since_last_inspection: null, violations_3y: 0 });
+      expect(row.shared_address_count).toBe(neighbours.rows[0].n);
+      expect(neighbours.rows[0].n).toBeGreaterThan(30);
+      // Stopped while the server is still sending (20,000 more rows): the statement is cancelled, the connection returned clean.
+      await client.query(
+        `INSERT INTO scoring.subjects (credit_code, status, updated_at) SELECT 'G' || lpad(i::text, 6, '0'), '存续', now() FROM generate_series(1, 20000) AS i`,
+      );
+      expect(await read(undefined, 40)).toHaveLength(40);
+      expect(await read(undefined, 40)).toHaveLength(40); // twice: more reads than the pool has connections
+      expect(await read({ from: 'G', to: null })).toHaveLength(20_000);
+      const busy = await client.query(
+        `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND state <> 'idle' AND pid <> pg_backend_pid()`,
+      );
+      expect(busy.rows[0].n).toBe(0);
+    } finally {
+      await dataSource.destroy();
+    }
   });
 });

@@ -1,5 +1,5 @@
 import { IntakeSubjects, ScoringSubjects, STREAMS, type CaseChange, type ScoresComputed } from '@tianping/contracts';
-import { computeFactors, type GamModel } from '@tianping/risk-model';
+import { computeFactors, factorRow, type GamModel } from '@tianping/risk-model';
 import { scoringEventEntries } from '../../../apps/oversight/src/record/scoring-events.mapper';
 import { EnterpriseFeaturesRepository } from '../../../apps/scoring/src/features/enterprise-features.repository';
 import { EnterpriseHistoryRepository } from '../../../apps/scoring/src/features/enterprise-history.repository';
@@ -48,7 +48,7 @@ describe("scoring a generated city from intake's events", () => {
     const context = await features.industryContext(AS_OF);
     const bulk = new Map<string, unknown>();
     for await (const chunk of features.factorChunks(AS_OF, model.spec, context, { chunkSize: 97 }))
-      chunk.creditCodes.forEach((c, i) => bulk.set(c, chunk.factors[i]));
+      chunk.creditCodes.forEach((c, i) => bulk.set(c, factorRow(model.spec.factors, chunk.factors, i)));
     let compared = 0;
     for await (const chunk of h.app.get(EnterpriseHistoryRepository).historyChunks(500)) {
       chunk.histories.forEach((history, i) => {

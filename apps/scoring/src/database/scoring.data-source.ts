@@ -6,6 +6,7 @@ import { LightenScoreHistoryWrites1764900000001 } from './migrations/17649000000
 import { StoreFactorValuesAsJson1765000000000 } from './migrations/1765000000000-StoreFactorValuesAsJson';
 import { LetCurrentScoresUpdateInPlace1765000000001 } from './migrations/1765000000001-LetCurrentScoresUpdateInPlace';
 import { CountLiveSubjectsPerAddress1765000000002 } from './migrations/1765000000002-CountLiveSubjectsPerAddress';
+import { HandOutScoreIdsInBlocks1765100000000 } from './migrations/1765100000000-HandOutScoreIdsInBlocks';
 
 export const SCORING_SCHEMA = 'scoring';
 
@@ -22,6 +23,7 @@ export function createScoringDataSource(url: string) {
       StoreFactorValuesAsJson1765000000000,
       LetCurrentScoresUpdateInPlace1765000000001,
       CountLiveSubjectsPerAddress1765000000002,
+      HandOutScoreIdsInBlocks1765100000000,
     ],
   });
 }

@@ -1,14 +1,17 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { toDayNumber, type FactorContext, type FactorSpec, type FactorValues } from '@tianping/risk-model';
-import { rowFactors, windowedColumns, type EnterpriseAggregateRow } from './factor-columns.util';
+import { toDayNumber, type FactorContext, type FactorSpec, type FactorColumn } from '@tianping/risk-model';
+import type { PoolClient } from 'pg';
+import { batchFactors, featureColumns, windowedColumns } from './factor-columns.util';
+import { copyOutBatches } from './pg-copy-out-reader.util';
 
 /** Subjects in these states are live: scored, and counted at a shared address (migration CountLiveSubjectsPerAddress names them too). */
 export const LIVE_STATUSES = ['存续', '在业'];
 
 export interface FactorChunk {
   creditCodes: string[];
-  factors: FactorValues[];
+  /** One column per factor, in the spec's order: `factors[f][i]` is factor f's value for enterprise i. */
+  factors: FactorColumn[];
 }
 
 export interface FeatureScope {
@@ -20,9 +23,9 @@ export interface FeatureScope {
 }
 
 /**
- * Factors of every live enterprise as of D in bulk: one aggregate query for the run, read in chunks
- * through a cursor, reading only cases and clues dated before D. The next chunk is fetched while the
- * caller works on the current one.
+ * Factors of every live enterprise as of D in bulk: one aggregate query for the run, streamed in
+ * binary and cut into chunks, reading only cases and clues dated before D. The next chunks are read
+ * while the caller works on the current one.
  */
 @Injectable()
 export class EnterpriseFeaturesRepository {
@@ -49,27 +52,31 @@ export class EnterpriseFeaturesRepository {
   async *factorChunks(asOf: string, spec: FactorSpec, context: FactorContext, scope: FeatureScope = {}): AsyncGenerator<FactorChunk> {
     const asOfDay = toDayNumber(asOf);
     const size = Math.max(1, Math.floor(scope.chunkSize ?? 50_000));
+    const columns = featureColumns(spec);
     const runner = this.dataSource.createQueryRunner();
-    await runner.connect();
+    const client = (await runner.connect()) as PoolClient;
     try {
-      // One plan for the whole run, read through a server-side cursor: each table is aggregated once
-      // instead of once per chunk (shared addresses come counted: address_counts). JIT is off: it costs more to compile
-      // this query than it saves, and the generous sort/hash memory keeps the aggregates off disk.
+      // One plan for the whole run, its rows streamed in binary COPY form: each table is aggregated once
+      // (shared addresses come counted: address_counts), and no number is printed and parsed as text.
+      // JIT is off: it costs more to compile this query than it saves, and the generous sort/hash memory
+      // keeps the aggregates off disk.
       await runner.startTransaction('REPEATABLE READ');
       await runner.query(`SET LOCAL jit = off`);
       await runner.query(`SET LOCAL work_mem = '128MB'`);
-      await runner.query(`SET LOCAL cursor_tuple_fraction = 1`);
       const filter = scopeFilter(scope);
-      await runner.query(`DECLARE factor_rows NO SCROLL CURSOR FOR ${this.runSql(spec, filter.sql)}`, [asOf, LIVE_STATUSES, ...filter.params]);
-      const fetchRows = (): Promise<EnterpriseAggregateRow[]> => runner.query(`FETCH ${size} FROM factor_rows`);
-      let next = fetchRows();
-      for (;;) {
-        const rows = await next;
-        if (rows.length === 0) break;
-        // The next rows are fetched while the caller scores and writes these.
-        next = rows.length < size ? Promise.resolve([]) : fetchRows();
-        next.catch(() => undefined); // its failure surfaces where it is awaited, not as an unhandled rejection
-        yield { creditCodes: rows.map((r) => r.credit_code), factors: rows.map((r) => rowFactors(r, asOfDay, spec, context)) };
+      // COPY takes no parameters: they are written into the statement as literals.
+      const sql = withLiterals(this.runSql(spec, filter.sql, columns), [asOf, LIVE_STATUSES, ...filter.params], client);
+      const [{ pid }]: { pid: number }[] = await runner.query(`SELECT pg_backend_pid() AS pid`);
+      const cancel = () => this.dataSource.query(`SELECT pg_cancel_backend($1)`, [pid]);
+      for await (const batch of copyOutBatches(
+        client,
+        `COPY (${sql}) TO STDOUT (FORMAT binary)`,
+        columns.map((c) => c.kind),
+        size,
+        cancel,
+      )) {
+        // credit_code is the first column, never NULL (a primary key).
+        yield { creditCodes: batch.texts[0] as string[], factors: batchFactors(batch, asOfDay, spec, context) };
       }
       await runner.commitTransaction();
     } finally {
@@ -78,7 +85,7 @@ export class EnterpriseFeaturesRepository {
     }
   }
 
-  private runSql(spec: FactorSpec, only: (column: string) => string): string {
+  private runSql(spec: FactorSpec, only: (column: string) => string, columns: { sql: string }[]): string {
     const windowed = windowedColumns(spec);
     return `
       WITH subj AS (
@@ -98,14 +105,26 @@ export class EnterpriseFeaturesRepository {
               WHERE received_at < ($1::date)::timestamp AT TIME ZONE 'Asia/Shanghai' AND credit_code IS NOT NULL ${only('credit_code')}) x
         GROUP BY credit_code
       )
-      SELECT s.credit_code, (s.established_on - DATE '1970-01-01')::int AS established_day, s.registered_capital_wan, s.shareholder_subscribed_wan,
-             s.employees, s.industry_code, s.abnormal_listed, s.legal_rep_changes_2y, coalesce(a.live - 1, 0) AS shared_address_count,
-             coalesce(c.inspections, 0) AS inspections, coalesce(c.failed, 0) AS failed,
-             (c.last_inspection - DATE '1970-01-01')::int AS last_inspection_day
-             ${windowed.cases.map((_, j) => `, coalesce(c.${alias(windowed.cases[j])}, 0) AS ${alias(windowed.cases[j])}`).join('')}
-             ${windowed.clues.map((_, j) => `, coalesce(k.${alias(windowed.clues[j])}, 0) AS ${alias(windowed.clues[j])}`).join('')}
+      SELECT ${columns.map((c) => c.sql).join(', ')}
       FROM subj s LEFT JOIN c USING (credit_code) LEFT JOIN k USING (credit_code) LEFT JOIN scoring.address_counts a ON a.address_key = s.address_key`;
   }
+}
+
+/**
+ * The statement with each $n replaced by parameter n as an escaped literal: a date or text as a quoted
+ * string, an array of them as ARRAY[…]. Only for statements whose parameters are ours (COPY takes none).
+ */
+export function withLiterals(sql: string, params: unknown[], client: { escapeLiteral(value: string): string }): string {
+  const literal = (value: unknown): string => {
+    if (Array.isArray(value)) return `ARRAY[${value.map(literal).join(', ')}]::text[]`;
+    if (typeof value !== 'string') throw new Error(`a ${typeof value} parameter cannot be written as a literal`);
+    return client.escapeLiteral(value);
+  };
+  return sql.replace(/\$(\d+)(?!\d)/g, (_, n: string) => {
+    const index = Number(n) - 1;
+    if (index >= params.length) throw new Error(`no parameter $${n}`);
+    return literal(params[index]);
+  });
 }
 
 /** The condition (on a credit-code column) that narrows a run to its scope, with its parameters from $3 on. */
@@ -125,8 +144,4 @@ function scopeFilter(scope: FeatureScope): { sql: (column: string) => string; pa
     conditions.push((column) => `AND ${column} < $${n}::text`);
   }
   return { sql: (column) => conditions.map((c) => c(column)).join(' '), params };
-}
-
-function alias(expression: string): string {
-  return expression.slice(expression.lastIndexOf(' AS ') + 4);
 }

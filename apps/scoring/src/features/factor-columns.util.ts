@@ -1,20 +1,41 @@
-import { DAYS_PER_YEAR, industrySection, type FactorContext, type FactorSpec, type FactorValue, type FactorValues } from '@tianping/risk-model';
+import { DAYS_PER_YEAR, industrySection, type FactorContext, type FactorColumn, type FactorSpec } from '@tianping/risk-model';
+import type { CopyColumnKind, CopyColumns } from './pg-copy-out-reader.util';
 
-/** Subject columns and per-enterprise aggregates as of D, as the bulk feature query returns them. */
-export interface EnterpriseAggregateRow {
-  credit_code: string;
-  established_day: number | null;
-  registered_capital_wan: number | null;
-  shareholder_subscribed_wan: number | null;
-  employees: number | null;
-  industry_code: string | null;
-  abnormal_listed: boolean | null;
-  legal_rep_changes_2y: number | null;
-  shared_address_count: number;
-  inspections: number;
-  failed: number;
-  last_inspection_day: number | null;
-  [windowed: `f${number}`]: number | null;
+/**
+ * The bulk feature query's columns, in order, each with the SQL that makes it (over the subject `s`,
+ * the case aggregates `c`, the clue aggregates `k` and the address count `a`) and the kind it is read
+ * as. The spec's windowed aggregates follow these, named f<factor index> (windowedColumns).
+ */
+export const AGGREGATE_COLUMNS = [
+  { name: 'credit_code', sql: 's.credit_code', kind: 'text' },
+  { name: 'established_day', sql: `(s.established_on - DATE '1970-01-01')::int4`, kind: 'int4' },
+  { name: 'registered_capital_wan', sql: 's.registered_capital_wan::float8', kind: 'float8' },
+  { name: 'shareholder_subscribed_wan', sql: 's.shareholder_subscribed_wan::float8', kind: 'float8' },
+  { name: 'employees', sql: 's.employees::float8', kind: 'float8' },
+  { name: 'industry_code', sql: 's.industry_code::text', kind: 'text' },
+  { name: 'abnormal_listed', sql: 's.abnormal_listed::bool', kind: 'bool' },
+  { name: 'legal_rep_changes_2y', sql: 's.legal_rep_changes_2y::float8', kind: 'float8' },
+  { name: 'shared_address_count', sql: 'coalesce(a.live - 1, 0)::float8', kind: 'float8' },
+  { name: 'inspections', sql: 'coalesce(c.inspections, 0)::float8', kind: 'float8' },
+  { name: 'failed', sql: 'coalesce(c.failed, 0)::float8', kind: 'float8' },
+  { name: 'last_inspection_day', sql: `(c.last_inspection - DATE '1970-01-01')::int4`, kind: 'int4' },
+] as const satisfies readonly { name: string; sql: string; kind: CopyColumnKind }[];
+
+type AggregateName = (typeof AGGREGATE_COLUMNS)[number]['name'];
+const AT = Object.fromEntries(AGGREGATE_COLUMNS.map((c, j) => [c.name, j])) as Record<AggregateName, number>;
+
+/** Every column the bulk feature query returns for a spec: the aggregates, then one per windowed factor. */
+export function featureColumns(spec: FactorSpec): { sql: string; kind: CopyColumnKind }[] {
+  const windowed = windowedColumns(spec);
+  return [
+    ...AGGREGATE_COLUMNS,
+    ...windowed.cases.map((e) => ({ sql: `coalesce(c.${alias(e)}, 0)::float8`, kind: 'float8' as const })),
+    ...windowed.clues.map((e) => ({ sql: `coalesce(k.${alias(e)}, 0)::float8`, kind: 'float8' as const })),
+  ];
+}
+
+function alias(expression: string): string {
+  return expression.slice(expression.lastIndexOf(' AS ') + 4);
 }
 
 const DEFAULT_FAIL_RATE = 0.15;
@@ -52,59 +73,83 @@ export function windowedColumns(spec: FactorSpec): { cases: string[]; clues: str
   return { cases, clues };
 }
 
-/** The factor values of one aggregate row, in the same form computeFactors gives for the same history. */
-export function rowFactors(row: EnterpriseAggregateRow, asOfDay: number, spec: FactorSpec, context: FactorContext): FactorValues {
-  const values: FactorValues = {};
-  spec.factors.forEach((factor, i) => {
+/**
+ * The factor values of a batch of feature rows (featureColumns' columns, as CopyOutReader reads them),
+ * one column per factor in the spec's order: the same values computeFactors gives for the same
+ * histories, numbers in a Float64Array with NaN where computeFactors gives null.
+ */
+export function batchFactors(batch: CopyColumns, asOfDay: number, spec: FactorSpec, context: FactorContext): FactorColumn[] {
+  const windowed = windowedPositions(spec);
+  return spec.factors.map((factor, i) => {
     if (factor.source.from !== 'enterprise') throw new Error(`factor ${factor.name} is not computed from an enterprise history`);
-    values[factor.name] = extract(factor.source.extractor, factor.source.params, row, i, asOfDay, context);
+    return extract(factor.source.extractor, factor.source.params, batch, windowed.get(i) ?? -1, asOfDay, context);
   });
-  return values;
 }
 
-function finiteOrNull(value: number | null): number | null {
-  return value === null || !Number.isFinite(value) ? null : value;
+/** The query column of each windowed factor (by factor index), in featureColumns' order: each column is named f<factor index>. */
+function windowedPositions(spec: FactorSpec): Map<number, number> {
+  const windowed = windowedColumns(spec);
+  return new Map([...windowed.cases, ...windowed.clues].map((e, k) => [Number(alias(e).slice(1)), AGGREGATE_COLUMNS.length + k]));
+}
+
+/** A number column's first n values, each mapped (NaN, NULL, stays NaN unless `missing` says otherwise); non-finite results become NaN. */
+function mapped(column: Float64Array, n: number, f: (x: number) => number = (x) => x, missing = NaN): Float64Array {
+  const out = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const x = column[i];
+    const y = Number.isNaN(x) ? missing : f(x);
+    out[i] = Number.isFinite(y) ? y : NaN;
+  }
+  return out;
 }
 
 function extract(
   extractor: string,
   params: Record<string, number> | undefined,
-  row: EnterpriseAggregateRow,
-  i: number,
+  batch: CopyColumns,
+  windowedAt: number,
   asOfDay: number,
   context: FactorContext,
-): FactorValue {
+): FactorColumn {
+  const n = batch.rows;
+  const numbers = batch.numbers;
   switch (extractor) {
-    case 'yearsInOperation': {
-      if (row.established_day === null) return null;
-      const age = asOfDay - row.established_day;
-      return age < 0 ? null : age / DAYS_PER_YEAR;
-    }
+    case 'yearsInOperation':
+      // Not yet established on the as-of day: no age to speak of.
+      return mapped(numbers[AT.established_day], n, (day) => (day > asOfDay ? NaN : (asOfDay - day) / DAYS_PER_YEAR));
     case 'shareholderSubscribedCapital':
-      return finiteOrNull(row.shareholder_subscribed_wan);
+      return mapped(numbers[AT.shareholder_subscribed_wan], n);
     case 'employees':
-      return finiteOrNull(row.employees);
+      return mapped(numbers[AT.employees], n);
     case 'registeredCapital':
-      return finiteOrNull(row.registered_capital_wan);
+      return mapped(numbers[AT.registered_capital_wan], n);
     case 'industry':
-      return industrySection(row.industry_code);
+      return batch.texts[AT.industry_code].map(industrySection);
     case 'abnormalListed':
-      return row.abnormal_listed;
+      return Array.from(numbers[AT.abnormal_listed], (x) => (Number.isNaN(x) ? null : x === 1));
     case 'legalRepChanges':
-      return finiteOrNull(row.legal_rep_changes_2y);
+      return mapped(numbers[AT.legal_rep_changes_2y], n);
     case 'sharedAddressCount':
-      return row.shared_address_count;
+      return mapped(numbers[AT.shared_address_count], n);
     case 'violationsInWindow':
     case 'complaintsInWindow':
-      return row[`f${i}`] ?? 0;
+      if (windowedAt < 0) throw new Error(`no column for ${extractor}`);
+      return mapped(numbers[windowedAt], n, undefined, 0);
     case 'inspectionFailRate': {
-      const section = industrySection(row.industry_code);
-      const prior = (section ? context.industryFailRate?.[section] : undefined) ?? context.overallFailRate ?? DEFAULT_FAIL_RATE;
+      const codes = batch.texts[AT.industry_code];
+      const failed = numbers[AT.failed];
+      const inspections = numbers[AT.inspections];
       const strength = params?.shrinkStrength ?? 3;
-      return (row.failed + strength * prior) / (row.inspections + strength);
+      const out = new Float64Array(n);
+      for (let i = 0; i < n; i++) {
+        const section = industrySection(codes[i]);
+        const prior = (section ? context.industryFailRate?.[section] : undefined) ?? context.overallFailRate ?? DEFAULT_FAIL_RATE;
+        out[i] = (failed[i] + strength * prior) / (inspections[i] + strength);
+      }
+      return out;
     }
     case 'daysSinceLastInspection':
-      return row.last_inspection_day === null ? null : asOfDay - row.last_inspection_day;
+      return mapped(numbers[AT.last_inspection_day], n, (day) => asOfDay - day);
     default:
       throw new Error(`unknown extractor ${extractor}`);
   }

@@ -1,4 +1,4 @@
-import { float8ArrayBinary, int2ArrayBinary, textArrayBinary } from './pg-binary-array.util';
+import { float8ArrayBinary, int2ArrayBinary, int8ArrayBinary, textArrayBinary } from './pg-binary-array.util';
 
 describe('PostgreSQL arrays in binary', () => {
   it('writes a float8 array as one dimension, no nulls, element by element with its length', () => {
@@ -6,6 +6,11 @@ describe('PostgreSQL arrays in binary', () => {
     expect([b.readInt32BE(0), b.readInt32BE(4), b.readInt32BE(8), b.readInt32BE(12), b.readInt32BE(16)]).toEqual([1, 0, 701, 2, 1]);
     expect(b.length).toBe(20 + 2 * 12);
     expect([b.readInt32BE(20), b.readDoubleBE(24), b.readInt32BE(32), b.readDoubleBE(36)]).toEqual([8, 1.5, 8, -0.25]);
+  });
+
+  it('writes bigints exactly up to 2^53', () => {
+    const b = int8ArrayBinary([1, 2 ** 53 - 1]);
+    expect([b.readInt32BE(8), b.readInt32BE(12), b.readInt32BE(20), b.readBigInt64BE(24), b.readBigInt64BE(36)]).toEqual([20, 2, 8, 1n, 2n ** 53n - 1n]);
   });
 
   it('writes smallints and UTF-8 text with their byte lengths', () => {

@@ -3,7 +3,7 @@ import { DataSource, type QueryRunner } from 'typeorm';
 import type { ScoreShardQueued } from '@tianping/contracts';
 import { PoisonMessage } from '@tianping/messaging';
 import { scoresComputed } from '@tianping/observability';
-import { scoreBatch, type ColourPolicy, type GamModel } from '@tianping/risk-model';
+import { COLOURS, scoreColumns, type ColourPolicy, type GamModel } from '@tianping/risk-model';
 import { ColourPolicyService } from '../colour/colour-policy.service';
 import { EnterpriseFeaturesRepository } from '../features/enterprise-features.repository';
 import { ModelRegistryService } from '../models/model-registry.service';
@@ -62,7 +62,7 @@ export class ScoreShardService {
     }
   }
 
-  /** Featurises the next chunk while the current one is written; one write at a time on the shard's transaction. */
+  /** Featurises and encodes the next chunk while the current one is written; one write at a time on the shard's transaction. */
   private async write(tx: QueryRunner, item: ScoreShardQueued, run: ShardedRun, model: GamModel, policy: ColourPolicy): Promise<ShardCounts> {
     const counts: ShardCounts = { enterprises: 0, byColour: { green: 0, yellow: 0, red: 0 } };
     let writing: Promise<void> = Promise.resolve();
@@ -72,11 +72,12 @@ export class ScoreShardService {
         chunkSize: SHARD_CHUNK_SIZE,
       });
       for await (const chunk of chunks) {
-        const batch = scoreBatch(model, chunk.factors, policy);
-        for (let i = 0; i < batch.rows; i++) counts.byColour[batch.colourOf(i)]++;
+        const batch = scoreColumns(model, chunk.factors, policy);
+        for (let i = 0; i < batch.rows; i++) counts.byColour[COLOURS[batch.colour[i]]]++;
         counts.enterprises += batch.rows;
+        const prepared = await this.scores.prepareChunk(item.runId, run.asOf, chunk.creditCodes, batch, chunk.factors);
         await writing;
-        writing = this.scores.writeChunk(item.runId, run.asOf, chunk.creditCodes, batch, chunk.factors, tx);
+        writing = this.scores.writePrepared(prepared, tx);
         writing.catch(() => undefined); // its failure surfaces where it is awaited, not as an unhandled rejection
       }
     } finally {

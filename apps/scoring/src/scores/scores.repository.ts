@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type QueryRunner } from 'typeorm';
 import { preparedQuery, type PreparedStatement } from '@tianping/database';
-import type { FactorValue, FactorValues, ScoreBatch } from '@tianping/risk-model';
-import { float8ArrayBinary, int2ArrayBinary, textArrayBinary } from './pg-binary-array.util';
+import type { FactorColumn, FactorValue, ScoreBatch } from '@tianping/risk-model';
+import { float8ArrayBinary, int2ArrayBinary, int8ArrayBinary, textArrayBinary } from './pg-binary-array.util';
 import { copyRows, HISTORY_COPY, historyRows } from './score-history-copy';
 
 export interface StoredScore {
@@ -18,6 +18,12 @@ export interface StoredScore {
   model_version: string;
   policy_version: string;
   run_id: string;
+}
+
+/** A chunk of scores encoded for writing: its history rows in binary COPY form and the current-score upsert's parameters. */
+export interface PreparedChunk {
+  history: Buffer;
+  current: unknown[];
 }
 
 /** An enterprise waiting to be re-scored, and when it was marked (to the microsecond, as text). */
@@ -47,6 +53,8 @@ const CURRENT_SCORE: PreparedStatement = {
 /** The only place that reads and writes scores and score runs. Writes are whole chunks in one statement. */
 @Injectable()
 export class ScoresRepository {
+  private idBlock?: Promise<number>;
+
   constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
 
   /** A run re-scoring the enterprises intake changed; full runs are planned in shards (ScoreRunsRepository.plan). */
@@ -65,24 +73,45 @@ export class ScoresRepository {
   /**
    * Appends a chunk's scores to the history and points each enterprise's current score at it; a later
    * as-of date is never replaced by an earlier one. Inside `tx` when given (a shard), else in its own.
-   * The history rows go in by binary COPY under ids taken first, so the current scores can name them.
+   * `factors` are the chunk's factor values in columns, in the batch's factor order.
    */
-  async writeChunk(runId: string, asOf: string, creditCodes: string[], batch: ScoreBatch, factors: FactorValues[], tx?: QueryRunner): Promise<void> {
+  async writeChunk(runId: string, asOf: string, creditCodes: string[], batch: ScoreBatch, factors: FactorColumn[], tx?: QueryRunner): Promise<void> {
+    await this.writePrepared(await this.prepareChunk(runId, asOf, creditCodes, batch, factors), tx);
+  }
+
+  /**
+   * A chunk made ready to write: ids taken for its history rows (on a connection of its own: the
+   * sequence is outside any transaction) and its rows encoded, so a shard does this while the previous
+   * chunk is still being written.
+   */
+  async prepareChunk(runId: string, asOf: string, creditCodes: string[], batch: ScoreBatch, factors: FactorColumn[]): Promise<PreparedChunk> {
+    const ids = await this.takeIds(batch.rows);
+    return {
+      history: historyRows(runId, asOf, creditCodes, batch, factors, ids),
+      current: [
+        runId,
+        asOf,
+        textArrayBinary(creditCodes),
+        int8ArrayBinary(ids),
+        float8ArrayBinary(batch.probability, batch.rows),
+        int2ArrayBinary(batch.colour, batch.rows),
+      ],
+    };
+  }
+
+  /** Writes a prepared chunk: its history rows by binary COPY, then the current scores that name them. */
+  async writePrepared(chunk: PreparedChunk, tx?: QueryRunner): Promise<void> {
     const runner = tx ?? this.dataSource.createQueryRunner();
     try {
       if (!tx) await runner.startTransaction();
-      const [{ ids }]: { ids: string[] }[] = await runner.query(
-        `SELECT array_agg(nextval('scoring.score_history_id_seq'))::text[] AS ids FROM generate_series(1, $1::int)`,
-        [batch.rows],
-      );
-      await copyRows(await runner.connect(), HISTORY_COPY, historyRows(runId, asOf, creditCodes, batch, factors, ids));
+      await copyRows(await runner.connect(), HISTORY_COPY, chunk.history);
       await runner.query(
         `INSERT INTO scoring.current_scores AS c (credit_code, score_id, run_id, as_of, probability, colour)
          SELECT t.code, t.id, $1, $2::date, t.p, t.colour FROM unnest($3::text[], $4::bigint[], $5::float8[], $6::int2[]) AS t(code, id, p, colour)
          ON CONFLICT (credit_code) DO UPDATE SET score_id = EXCLUDED.score_id, run_id = EXCLUDED.run_id, as_of = EXCLUDED.as_of,
            probability = EXCLUDED.probability, colour = EXCLUDED.colour
          WHERE c.as_of <= EXCLUDED.as_of`,
-        [runId, asOf, textArrayBinary(creditCodes), ids, float8ArrayBinary(batch.probability, batch.rows), int2ArrayBinary(batch.colour, batch.rows)],
+        chunk.current,
       );
       if (!tx) await runner.commitTransaction();
     } finally {
@@ -91,6 +120,28 @@ export class ScoresRepository {
         await runner.release();
       }
     }
+  }
+
+  /**
+   * `n` unused score-history ids. Each nextval of the id sequence reserves a block of ids as long as its
+   * step (migration HandOutScoreIdsInBlocks): a chunk takes a few blocks, not an id at a time.
+   */
+  private async takeIds(n: number): Promise<Float64Array> {
+    this.idBlock ??= this.dataSource
+      .query(`SELECT increment_by::int AS step FROM pg_sequences WHERE schemaname = 'scoring' AND sequencename = 'score_history_id_seq'`)
+      .then(([row]: { step: number }[]) => Math.max(1, row?.step ?? 1))
+      .catch((error: Error) => {
+        this.idBlock = undefined; // asked again next time
+        throw error;
+      });
+    const step = await this.idBlock;
+    const [{ starts }]: { starts: string[] }[] = await this.dataSource.query(
+      `SELECT array_agg(nextval('scoring.score_history_id_seq'))::text[] AS starts FROM generate_series(1, $1::int)`,
+      [Math.ceil(n / step)],
+    );
+    const ids = new Float64Array(n);
+    for (let i = 0; i < n; i++) ids[i] = Number(starts[Math.floor(i / step)]) + (i % step);
+    return ids;
   }
 
   async current(creditCode: string): Promise<StoredScore | null> {

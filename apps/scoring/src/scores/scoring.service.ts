@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { scoresComputed } from '@tianping/observability';
-import { scoreBatch } from '@tianping/risk-model';
+import { scoreColumns } from '@tianping/risk-model';
 import { ColourPolicyService } from '../colour/colour-policy.service';
 import { EnterpriseFeaturesRepository } from '../features/enterprise-features.repository';
 import { ModelRegistryService } from '../models/model-registry.service';
@@ -75,9 +75,9 @@ export class ScoringService {
     const model = await this.registry.activeModel();
     if (!model) throw new Error('no active model: train one, have it approved, then activate it');
     const policy = await this.policies.active();
-    const context = await this.features.industryContext(asOf);
-    const shards = options.shards ?? (await this.defaultShards(options.work !== false));
-    const ranges = await this.runs.shardRanges(Math.max(1, Math.floor(shards)));
+    // The industry rates and the shards' bounds are two passes over the projections: made at once.
+    const planShards = async () => this.runs.shardRanges(Math.max(1, Math.floor(options.shards ?? (await this.defaultShards(options.work !== false)))));
+    const [context, ranges] = await Promise.all([this.features.industryContext(asOf), planShards()]);
     const runId = await this.runs.plan(asOf, model.version, policy.version, context, ranges);
     await this.queue.enqueue(ranges.map((r, shard) => ({ runId, shard, shards: ranges.length, fromCode: r.from, toCode: r.to })));
     let stop = false;
@@ -116,7 +116,7 @@ export class ScoringService {
     const writing: Promise<void>[] = [];
     try {
       for await (const chunk of this.features.factorChunks(asOf, model.spec, context, { creditCodes, chunkSize: CHUNK_SIZE })) {
-        const batch = scoreBatch(model, chunk.factors, policy);
+        const batch = scoreColumns(model, chunk.factors, policy);
         const chunkColours = { green: 0, yellow: 0, red: 0 };
         for (let i = 0; i < batch.rows; i++) chunkColours[batch.colourOf(i)]++;
         for (const colour of COLOUR_NAMES) byColour[colour] += chunkColours[colour];

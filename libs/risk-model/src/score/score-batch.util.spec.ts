@@ -3,7 +3,7 @@ import { GamModel, modelFromJson, modelToJson } from '../model/gam.model';
 import { generatedCitySpec, generateCityTable } from '../testing/generated-city.util';
 import { computeTableFactors } from '../table/table-factors.util';
 import { ColourPolicy } from './colour-policy.model';
-import { scoreBatch } from './score-batch.util';
+import { factorRow, scoreBatch, scoreColumns } from './score-batch.util';
 
 const POLICY: ColourPolicy = { version: 'p1', thresholds: { yellow: 0.2, red: 0.4 } };
 const spec = generatedCitySpec();
@@ -32,6 +32,24 @@ describe('the additive risk model on a generated city', () => {
       expect(Math.abs(sum - s.logit[i])).toBeLessThan(1e-6);
       expect(Math.abs(1 / (1 + Math.exp(-s.logit[i])) - s.probability[i])).toBeLessThan(1e-12);
     }
+  });
+
+  it('scores factor columns exactly as rows, numbers as a Float64Array with NaN for missing', () => {
+    const columns = spec.factors.map((f) => {
+      const values = factors.map((row) => row[f.name] ?? null);
+      return values.every((v) => v === null || typeof v === 'number') ? Float64Array.from(values, (v) => (v === null ? NaN : v)) : values;
+    });
+    expect(columns.some((c) => c instanceof Float64Array)).toBe(true);
+    const byRows = scoreBatch(model, factors, POLICY);
+    const byColumns = scoreColumns(model, columns, POLICY);
+    expect(byColumns.bins).toEqual(byRows.bins);
+    expect(byColumns.logit).toEqual(byRows.logit);
+    expect(byColumns.contributions).toEqual(byRows.contributions);
+    expect(byColumns.colour).toEqual(byRows.colour);
+    const row = factors.findIndex((r) => Object.values(r).includes(null));
+    expect(factorRow(spec.factors, columns, row)).toEqual(spec.factors.reduce((o, f) => ({ ...o, [f.name]: factors[row][f.name] ?? null }), {}));
+    expect(byColumns.explain(row)).toEqual(byRows.explain(row));
+    expect(() => scoreColumns(model, columns.slice(1), POLICY)).toThrow('factor columns for a model of');
   });
 
   it('explains a score with version, factors, reasons in Chinese and English, and actionable changes only', () => {

@@ -1,6 +1,6 @@
 import { encodeValue } from '../encoding/bin-encoder.util';
 import { GamModel } from '../model/gam.model';
-import { FactorValues } from '../spec/factor-spec.model';
+import { FactorColumn, FactorValues } from '../spec/factor-spec.model';
 import { COLOURS, ColourPolicy, RiskColour, colourIndex, validateColourPolicy } from './colour-policy.model';
 import { ScoreExplanation, explainRow } from './explain.util';
 
@@ -38,11 +38,39 @@ export function scoreBatch(model: GamModel, rows: FactorValues[], policy: Colour
     const encoder = model.encoders[f];
     for (let i = 0; i < rows.length; i++) bins[i * F + f] = encodeValue(encoder, rows[i][name]);
   }
-  return scoreEncoded(model, bins, rows, policy);
+  return scoreEncoded(model, bins, (row) => rows[row], policy);
 }
 
-/** Scores rows already encoded into bins (row-major, model's factor order). */
-export function scoreEncoded(model: GamModel, bins: Int32Array, rows: FactorValues[] | null, policy: ColourPolicy): ScoreBatch {
+/**
+ * Scores factor values given in columns, one per factor in the model's order (`columns[f][row]`), as a
+ * bulk run reads them: no object per row. Each row's values are gathered only when it is explained.
+ */
+export function scoreColumns(model: GamModel, columns: FactorColumn[], policy: ColourPolicy): ScoreBatch {
+  const F = model.spec.factors.length;
+  if (columns.length !== F) throw new Error(`${columns.length} factor columns for a model of ${F} factors`);
+  const n = F === 0 ? 0 : columns[0].length;
+  const bins = new Int32Array(n * F);
+  for (let f = 0; f < F; f++) {
+    const column = columns[f];
+    if (column.length !== n) throw new Error(`factor column ${model.spec.factors[f].name} has ${column.length} rows, not ${n}`);
+    const encoder = model.encoders[f];
+    for (let i = 0; i < n; i++) bins[i * F + f] = encodeValue(encoder, column[i]);
+  }
+  return scoreEncoded(model, bins, (row) => factorRow(model.spec.factors, columns, row), policy);
+}
+
+/** Row `row` of factor columns as a record by factor name; NaN (a column's missing value) as null. */
+export function factorRow(factors: readonly { name: string }[], columns: FactorColumn[], row: number): FactorValues {
+  const values: FactorValues = {};
+  factors.forEach((f, k) => {
+    const value = columns[k][row];
+    values[f.name] = typeof value === 'number' && Number.isNaN(value) ? null : value;
+  });
+  return values;
+}
+
+/** Scores rows already encoded into bins (row-major, model's factor order); `valuesOf` gives a row's values for its explanation. */
+export function scoreEncoded(model: GamModel, bins: Int32Array, valuesOf: ((row: number) => FactorValues) | null, policy: ColourPolicy): ScoreBatch {
   validateColourPolicy(policy);
   const F = model.spec.factors.length;
   const n = bins.length / F;
@@ -80,7 +108,7 @@ export function scoreEncoded(model: GamModel, bins: Int32Array, rows: FactorValu
     explain: (row) =>
       explainRow(model, policy, {
         bins: bins.subarray(row * F, row * F + F),
-        values: rows ? rows[row] : null,
+        values: valuesOf ? valuesOf(row) : null,
         logit: logit[row],
         probability: probability[row],
         colour: COLOURS[colour[row]],

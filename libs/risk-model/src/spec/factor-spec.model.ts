@@ -110,3 +110,8 @@ export interface FactorSpec {
 
 export type FactorValue = number | string | boolean | null;
 export type FactorValues = Record<string, FactorValue>;
+/**
+ * One factor's values for many rows (a bulk run's chunk): a Float64Array for a numeric factor, NaN
+ * standing for a missing value, or an array of values of any kind.
+ */
+export type FactorColumn = Float64Array | FactorValue[];
