@@ -23,7 +23,7 @@ export async function backlog(db: SuiteDb, nc: NatsConnection): Promise<Backlog>
     const rows = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM "${schema}".outbox WHERE published_at IS NULL`);
     if (rows[0].n > 0) outbox[schema] = rows[0].n;
   }
-  const scores = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM scoring.score_history WHERE published_at IS NULL`);
+  const scores = await db.query<{ n: number }>(`SELECT coalesce(sum(last_id - first_id + 1), 0)::int AS n FROM scoring.score_outbox`);
   const dirty = await db.query<{ n: number }>(
     `SELECT CASE WHEN EXISTS (SELECT 1 FROM scoring.model_versions WHERE state = 'active') THEN (SELECT count(*)::int FROM scoring.dirty_enterprises) ELSE 0 END AS n`,
   );

@@ -5,6 +5,8 @@ import { createTestDatabase, type TestDatabase } from '@tianping/testing';
 import { EnterpriseFeaturesRepository } from '../../../apps/scoring/src/features/enterprise-features.repository';
 import { copyRows } from '../../../apps/scoring/src/scores/score-history-copy';
 import { CopyBinaryWriter } from '../../../apps/scoring/src/scores/pg-copy-binary.util';
+import { ScoresRepository } from '../../../apps/scoring/src/scores/scores.repository';
+import { KeepPendingScoresInAnOutbox1765200000000 } from '../../../apps/scoring/src/database/migrations/1765200000000-KeepPendingScoresInAnOutbox';
 
 /** What a full run writes with, against the real server: binary COPY rows and the live-subject count per address. */
 describe('score storage', () => {
@@ -152,5 +154,74 @@ describe('score storage', () => {
     } finally {
       await dataSource.destroy();
     }
+  });
+
+  describe('the score outbox', () => {
+    let dataSource: DataSource;
+    const pendingRanges = async () => (await client.query(`SELECT first_id::int AS f, last_id::int AS l FROM scoring.score_outbox ORDER BY 1`)).rows;
+    /** History rows with these ids, of one run (foreign keys off in this session: the run names no real model). */
+    const writeHistory = (ids: number[]) =>
+      client.query(
+        `INSERT INTO scoring.score_history (id, run_id, credit_code, as_of, probability, logit, colour, contributions, factor_values)
+         SELECT id, 1, 'H' || id, DATE '2026-06-30', 0.5, 0, 1, '{0.1}', '[1]' FROM unnest($1::bigint[]) AS id`,
+        [ids],
+      );
+    const span = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
+
+    beforeAll(async () => {
+      dataSource = await new DataSource({ type: 'postgres', url: db.url, poolSize: 2 }).initialize();
+      await client.query(`SET session_replication_role = replica`);
+      await client.query(`INSERT INTO scoring.score_runs (id, kind, as_of, model_version, policy_version) VALUES (1, 'all', DATE '2026-06-30', 'm-1', 'p-1')`);
+    });
+    beforeEach(() => client.query(`TRUNCATE scoring.score_history, scoring.score_outbox`));
+    afterAll(async () => {
+      await client.query(`RESET session_replication_role`);
+      await dataSource?.destroy();
+    });
+
+    it('hands the publisher whole ranges in id order, up to about the limit, and forgets them once sent', async () => {
+      await writeHistory([...span(1, 1024), ...span(2049, 2500), 5000]);
+      await client.query(`INSERT INTO scoring.score_outbox (first_id, last_id) VALUES (2049, 2500), (1, 1024), (5000, 5000)`);
+      const scores = new ScoresRepository(dataSource);
+      expect(await scores.pendingPublications()).toBe(1477);
+      // A range larger than the limit still goes whole; the next starts only while under the limit.
+      expect((await scores.unpublished(1000)).ranges).toEqual(['1']);
+      expect((await scores.unpublished(1200)).ranges).toEqual(['1', '2049']);
+      const all = await scores.unpublished(1600);
+      expect(all.ranges).toEqual(['1', '2049', '5000']);
+      expect(all.scores.map((r) => Number(r.id))).toEqual([...span(1, 1024), ...span(2049, 2500), 5000]);
+      expect(all.scores[0]).toMatchObject({ credit_code: 'H1', model_version: 'm-1', policy_version: 'p-1', contributions: [0.1], factor_values: [1] });
+      await scores.markPublished(['1', '5000']);
+      expect(await pendingRanges()).toEqual([{ f: 2049, l: 2500 }]);
+      expect(await scores.pendingPublications()).toBe(452);
+    });
+
+    it('migrates unpublished history rows into ranges of consecutive ids, and back', async () => {
+      const migration = new KeepPendingScoresInAnOutbox1765200000000();
+      const runner = dataSource.createQueryRunner();
+      try {
+        await migration.down(runner);
+        await writeHistory([...span(1, 10), ...span(1025, 1030), 2049, 3000]);
+        await client.query(`UPDATE scoring.score_history SET published_at = now() WHERE id IN (4, 1027, 3000)`);
+        await migration.up(runner);
+        expect(await pendingRanges()).toEqual([
+          { f: 1, l: 3 },
+          { f: 5, l: 10 },
+          { f: 1025, l: 1026 },
+          { f: 1028, l: 1030 },
+          { f: 2049, l: 2049 },
+        ]);
+        const columns = await client.query(
+          `SELECT 1 FROM information_schema.columns WHERE table_schema = 'scoring' AND table_name = 'score_history' AND column_name = 'published_at'`,
+        );
+        expect(columns.rowCount).toBe(0);
+        await migration.down(runner);
+        const unpublished = await client.query(`SELECT id::int AS id FROM scoring.score_history WHERE published_at IS NULL ORDER BY id`);
+        expect(unpublished.rows.map((r) => r.id)).toEqual([1, 2, 3, 5, 6, 7, 8, 9, 10, 1025, 1026, 1028, 1029, 1030, 2049]);
+        await migration.up(runner);
+      } finally {
+        await runner.release();
+      }
+    });
   });
 });

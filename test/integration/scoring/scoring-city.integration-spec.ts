@@ -24,6 +24,8 @@ describe("scoring a generated city from intake's events", () => {
   let h: ScoringHarness;
   let model: GamModel;
   let firstRun: string;
+  /** Each history row of the first run and its xmin, the transaction that last wrote it, taken as the run ends. */
+  let writtenBy: Map<string, string>;
 
   const runScores = (runId: string): Promise<ScoreRow[]> =>
     h.dataSource.query(`SELECT credit_code, logit, contributions FROM scoring.score_history WHERE run_id = $1 ORDER BY credit_code`, [runId]);
@@ -70,6 +72,11 @@ describe("scoring a generated city from intake's events", () => {
   it('scores every enterprise so that base plus contributions equal the log-odds, to 1e-6', async () => {
     const run = await h.app.get(ScoringService).scoreAll(AS_OF);
     firstRun = run.runId;
+    const written: { id: string; xmin: string }[] = await h.dataSource.query(
+      `SELECT id::text AS id, xmin::text AS xmin FROM scoring.score_history WHERE run_id = $1`,
+      [run.runId],
+    );
+    writtenBy = new Map(written.map((r) => [r.id, r.xmin]));
     const rows = await runScores(run.runId);
     expect(rows.length).toBe(run.enterprises);
     for (const row of rows) {
@@ -98,6 +105,19 @@ describe("scoring a generated city from intake's events", () => {
       for (const suggestion of s.suggestions) expect(actionable.has(suggestion.factor)).toBe(true);
     }
     expect(scores.some((s) => s.reasons.length > 0)).toBe(true);
+    // Every score of the run went out, none waits in the outbox, and publishing rewrote no history row.
+    const sent = new Set(scores.map((s) => s.scoreId));
+    for (const id of writtenBy.keys()) expect(sent.has(`scoring-${id}`)).toBe(true);
+    const waiting = await h.dataSource.query(
+      `SELECT count(*)::int AS n FROM scoring.score_outbox o JOIN scoring.score_history h ON h.id BETWEEN o.first_id AND o.last_id WHERE h.run_id = $1`,
+      [firstRun],
+    );
+    expect(waiting[0].n).toBe(0);
+    const now: { id: string; xmin: string }[] = await h.dataSource.query(
+      `SELECT id::text AS id, xmin::text AS xmin FROM scoring.score_history WHERE run_id = $1`,
+      [firstRun],
+    );
+    expect(new Map(now.map((r) => [r.id, r.xmin]))).toEqual(writtenBy);
     const versions = await readSubject(h.js, STREAMS.scoring.name, ScoringSubjects.modelStateChanged);
     for (const v of versions) expect(scoringEventEntries(ScoringSubjects.modelStateChanged, v)).toHaveLength(1);
   });

@@ -186,7 +186,10 @@ export async function restoreBackup(fromDir: string, databaseUrl: string, resend
   }
 }
 
-/** Every table with a `published_at` column is an outbox (the outboxes and scoring's score history). */
+/**
+ * Every table with a `published_at` column is an outbox; scoring's scores wait in its score outbox
+ * as id ranges, so the scores computed in the window go back into it.
+ */
 async function markRecentUnpublished(client: ClientBase, snapshotAt: Date, minutes: number): Promise<Record<string, number>> {
   const { rows } = await client.query(
     `SELECT table_schema || '.' || table_name AS name FROM information_schema.columns
@@ -202,5 +205,23 @@ async function markRecentUnpublished(client: ClientBase, snapshotAt: Date, minut
     );
     resent[name] = result.rowCount ?? 0;
   }
+  const [{ outbox }] = (await client.query(`SELECT to_regclass('scoring.score_outbox') IS NOT NULL AS outbox`)).rows;
+  if (outbox) resent['scoring.score_outbox'] = await requeueRecentScores(client, snapshotAt, minutes);
   return resent;
+}
+
+/** Puts the scores computed in the window and no longer waiting back in the score outbox, as runs of consecutive ids. */
+async function requeueRecentScores(client: ClientBase, snapshotAt: Date, minutes: number): Promise<number> {
+  const { rows } = await client.query(
+    `WITH recent AS (
+       SELECT id, id - row_number() OVER (ORDER BY id) AS run FROM scoring.score_history h
+       WHERE computed_at > $1::timestamptz - make_interval(mins => $2)
+         AND NOT EXISTS (SELECT 1 FROM scoring.score_outbox o WHERE h.id BETWEEN o.first_id AND o.last_id)
+     ), queued AS (
+       INSERT INTO scoring.score_outbox (first_id, last_id) SELECT min(id), max(id) FROM recent GROUP BY run RETURNING last_id - first_id + 1 AS n
+     )
+     SELECT coalesce(sum(n), 0)::int AS n FROM queued`,
+    [snapshotAt, minutes],
+  );
+  return rows[0].n;
 }

@@ -7,6 +7,7 @@ import { StoreFactorValuesAsJson1765000000000 } from './migrations/1765000000000
 import { LetCurrentScoresUpdateInPlace1765000000001 } from './migrations/1765000000001-LetCurrentScoresUpdateInPlace';
 import { CountLiveSubjectsPerAddress1765000000002 } from './migrations/1765000000002-CountLiveSubjectsPerAddress';
 import { HandOutScoreIdsInBlocks1765100000000 } from './migrations/1765100000000-HandOutScoreIdsInBlocks';
+import { KeepPendingScoresInAnOutbox1765200000000 } from './migrations/1765200000000-KeepPendingScoresInAnOutbox';
 
 export const SCORING_SCHEMA = 'scoring';
 
@@ -24,6 +25,7 @@ export function createScoringDataSource(url: string) {
       LetCurrentScoresUpdateInPlace1765000000001,
       CountLiveSubjectsPerAddress1765000000002,
       HandOutScoreIdsInBlocks1765100000000,
+      KeepPendingScoresInAnOutbox1765200000000,
     ],
   });
 }

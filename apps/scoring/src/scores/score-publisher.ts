@@ -13,15 +13,17 @@ import { ScoresRepository, type StoredScore } from './scores.repository';
 
 /** Scores per ScoresComputed message: about 3 KB each with explanations, so well under NATS's default 1 MB max_payload. */
 export const SCORES_PER_MESSAGE = 200;
-/** The score history is this publisher's outbox (its `published_at`), named so in the metrics. */
-const SCORE_OUTBOX = 'scoring.score_history';
+/** The id ranges of history rows waiting to be sent, named so in the metrics. */
+const SCORE_OUTBOX = 'scoring.score_outbox';
 /** Of several scoring instances, one publishes at a time: the others would send the same scores again. */
 const PUBLISHER_LOCK = 'scoring.score-publisher';
 
 /**
- * Publishes committed scores in order, as ScoresComputed batches with their explanations. The score
- * history is the outbox: each message's JetStream id names its first and last score, so a resend
- * after a crash is dropped as a duplicate, and consumers key scores by scoreId anyway.
+ * Publishes committed scores in order, as ScoresComputed batches with their explanations. A chunk's
+ * write records the id ranges of its history rows in the score outbox; the publisher reads the
+ * history through them and deletes them once sent. Each message's JetStream id names its first and
+ * last score, so a resend after a crash is dropped as a duplicate, and consumers key scores by
+ * scoreId anyway.
  */
 @Injectable()
 export class ScorePublisher {
@@ -74,9 +76,9 @@ export class ScorePublisher {
   private async publishPending(onProgress?: (published: number) => void): Promise<number> {
     let published = 0;
     for (;;) {
-      const rows = await this.scores.unpublished(SCORES_PER_MESSAGE * 8);
+      const { ranges, scores: rows } = await this.scores.unpublished(SCORES_PER_MESSAGE * 8);
       outboxLag.set({ outbox: SCORE_OUTBOX }, rows.length ? Math.max(0, Date.now() - new Date(rows[0].computed_at).getTime()) / 1000 : 0);
-      if (rows.length === 0) return published;
+      if (ranges.length === 0) return published;
       const messages: StoredScore[][] = [];
       for (let i = 0; i < rows.length; i += SCORES_PER_MESSAGE) messages.push(rows.slice(i, i + SCORES_PER_MESSAGE));
       await Promise.all(
@@ -85,7 +87,7 @@ export class ScorePublisher {
           await this.js.publish(ScoringSubjects.scoresComputed, encodeJson(payload), { msgID: payload.batchId });
         }),
       );
-      await this.scores.markPublished(rows.map((r) => r.id));
+      await this.scores.markPublished(ranges);
       published += rows.length;
       outboxPublished.inc({ outbox: SCORE_OUTBOX }, rows.length);
       onProgress?.(published);

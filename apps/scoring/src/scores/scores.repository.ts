@@ -20,10 +20,27 @@ export interface StoredScore {
   run_id: string;
 }
 
-/** A chunk of scores encoded for writing: its history rows in binary COPY form and the current-score upsert's parameters. */
+/**
+ * A chunk of scores encoded for writing: its history rows in binary COPY form, the current-score
+ * upsert's parameters, and the id ranges its rows fill, for the outbox.
+ */
 export interface PreparedChunk {
   history: Buffer;
   current: unknown[];
+  ranges: [Buffer, Buffer];
+}
+
+/** Ids taken for a chunk's rows, and the ranges of consecutive ids they make (first and last, inclusive). */
+interface TakenIds {
+  ids: Float64Array;
+  first: Float64Array;
+  last: Float64Array;
+}
+
+/** Scores not yet published, and the outbox ranges (by first id) they came from, to delete once sent. */
+export interface PendingScores {
+  ranges: string[];
+  scores: StoredScore[];
 }
 
 /** An enterprise waiting to be re-scored, and when it was marked (to the microsecond, as text). */
@@ -85,7 +102,7 @@ export class ScoresRepository {
    * chunk is still being written.
    */
   async prepareChunk(runId: string, asOf: string, creditCodes: string[], batch: ScoreBatch, factors: FactorColumn[]): Promise<PreparedChunk> {
-    const ids = await this.takeIds(batch.rows);
+    const { ids, first, last } = await this.takeIds(batch.rows);
     return {
       history: historyRows(runId, asOf, creditCodes, batch, factors, ids),
       current: [
@@ -96,15 +113,17 @@ export class ScoresRepository {
         float8ArrayBinary(batch.probability, batch.rows),
         int2ArrayBinary(batch.colour, batch.rows),
       ],
+      ranges: [int8ArrayBinary(first), int8ArrayBinary(last)],
     };
   }
 
-  /** Writes a prepared chunk: its history rows by binary COPY, then the current scores that name them. */
+  /** Writes a prepared chunk: its history rows by binary COPY with their outbox ranges, then the current scores that name them. */
   async writePrepared(chunk: PreparedChunk, tx?: QueryRunner): Promise<void> {
     const runner = tx ?? this.dataSource.createQueryRunner();
     try {
       if (!tx) await runner.startTransaction();
       await copyRows(await runner.connect(), HISTORY_COPY, chunk.history);
+      await runner.query(`INSERT INTO scoring.score_outbox (first_id, last_id) SELECT * FROM unnest($1::bigint[], $2::bigint[])`, chunk.ranges);
       await runner.query(
         `INSERT INTO scoring.current_scores AS c (credit_code, score_id, run_id, as_of, probability, colour)
          SELECT t.code, t.id, $1, $2::date, t.p, t.colour FROM unnest($3::text[], $4::bigint[], $5::float8[], $6::int2[]) AS t(code, id, p, colour)
@@ -126,7 +145,7 @@ export class ScoresRepository {
    * `n` unused score-history ids. Each nextval of the id sequence reserves a block of ids as long as its
    * step (migration HandOutScoreIdsInBlocks): a chunk takes a few blocks, not an id at a time.
    */
-  private async takeIds(n: number): Promise<Float64Array> {
+  private async takeIds(n: number): Promise<TakenIds> {
     this.idBlock ??= this.dataSource
       .query(`SELECT increment_by::int AS step FROM pg_sequences WHERE schemaname = 'scoring' AND sequencename = 'score_history_id_seq'`)
       .then(([row]: { step: number }[]) => Math.max(1, row?.step ?? 1))
@@ -140,8 +159,14 @@ export class ScoresRepository {
       [Math.ceil(n / step)],
     );
     const ids = new Float64Array(n);
-    for (let i = 0; i < n; i++) ids[i] = Number(starts[Math.floor(i / step)]) + (i % step);
-    return ids;
+    const first = new Float64Array(starts.length);
+    const last = new Float64Array(starts.length);
+    starts.forEach((start, k) => {
+      first[k] = Number(start);
+      last[k] = first[k] + Math.min(step, n - k * step) - 1;
+    });
+    for (let i = 0; i < n; i++) ids[i] = first[Math.floor(i / step)] + (i % step);
+    return { ids, first, last };
   }
 
   async current(creditCode: string): Promise<StoredScore | null> {
@@ -181,21 +206,34 @@ export class ScoresRepository {
     return { byColour, lastRun: lastRun ?? null };
   }
 
-  /** The oldest scores not yet published: score history rows are their own outbox. */
-  async unpublished(limit: number): Promise<StoredScore[]> {
-    return this.dataSource.query(
-      `SELECT ${STORED} FROM (SELECT * FROM scoring.score_history WHERE published_at IS NULL ORDER BY id LIMIT $1) h
-       JOIN scoring.score_runs r ON r.id = h.run_id ORDER BY h.id`,
+  /**
+   * The oldest scores not yet published, whole outbox ranges of them up to about `limit` scores (a
+   * range holds at most an id block). Committed ranges only, so a range is never seen half written.
+   */
+  async unpublished(limit: number): Promise<PendingScores> {
+    const ranges: { first_id: string; last_id: string }[] = await this.dataSource.query(
+      `SELECT first_id::text, last_id::text FROM (
+         SELECT first_id, last_id, sum(last_id - first_id + 1) OVER (ORDER BY first_id) AS upto
+         FROM (SELECT * FROM scoring.score_outbox ORDER BY first_id LIMIT $1::int) o
+       ) r WHERE upto - (last_id - first_id + 1) < $1::int ORDER BY first_id`,
       [limit],
     );
+    if (ranges.length === 0) return { ranges: [], scores: [] };
+    const scores: StoredScore[] = await this.dataSource.query(
+      `SELECT ${STORED} FROM unnest($1::bigint[], $2::bigint[]) AS o(first_id, last_id)
+       JOIN scoring.score_history h ON h.id BETWEEN o.first_id AND o.last_id JOIN scoring.score_runs r ON r.id = h.run_id ORDER BY h.id`,
+      [ranges.map((r) => r.first_id), ranges.map((r) => r.last_id)],
+    );
+    return { ranges: ranges.map((r) => r.first_id), scores };
   }
 
-  async markPublished(ids: string[]): Promise<void> {
-    await this.dataSource.query(`UPDATE scoring.score_history SET published_at = now() WHERE id = ANY($1::bigint[])`, [ids]);
+  /** Takes published ranges (by first id) out of the outbox. */
+  async markPublished(ranges: string[]): Promise<void> {
+    await this.dataSource.query(`DELETE FROM scoring.score_outbox WHERE first_id = ANY($1::bigint[])`, [ranges]);
   }
 
   async pendingPublications(): Promise<number> {
-    const [row] = await this.dataSource.query(`SELECT count(*)::int AS n FROM scoring.score_history WHERE published_at IS NULL`);
+    const [row] = await this.dataSource.query(`SELECT coalesce(sum(last_id - first_id + 1), 0)::int AS n FROM scoring.score_outbox`);
     return row.n;
   }
 
