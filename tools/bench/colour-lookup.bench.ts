@@ -145,7 +145,7 @@ function meets(figures: PacedFigures | LoadFigures, rate: number): boolean {
 
 /**
  * SCORED enterprises scored by the real pipeline, then their score rows copied (in SQL, in bulk)
- * to reach `enterprises` current scores, all marked published so the app has nothing to send.
+ * to reach `enterprises` current scores, none left in the score outbox so the app has nothing to send.
  */
 async function prepareScores(enterprises: number): Promise<void> {
   Logger.overrideLogger(['error']);
@@ -159,8 +159,8 @@ async function prepareScores(enterprises: number): Promise<void> {
     // Every code BENCH…1 to BENCH…n gets a score: the unscored (closed) among the first ones too.
     await db.query(
       `WITH src AS (SELECT row_number() OVER (ORDER BY id) - 1 AS k, * FROM scoring.score_history), m AS (SELECT count(*)::int AS n FROM src)
-       INSERT INTO scoring.score_history (run_id, credit_code, as_of, probability, logit, colour, contributions, factor_values, published_at)
-       SELECT h.run_id, g.code, h.as_of, h.probability, h.logit, h.colour, h.contributions, h.factor_values, now()
+       INSERT INTO scoring.score_history (run_id, credit_code, as_of, probability, logit, colour, contributions, factor_values)
+       SELECT h.run_id, g.code, h.as_of, h.probability, h.logit, h.colour, h.contributions, h.factor_values
        FROM (SELECT i, 'BENCH' || lpad(i::text, 13, '0') AS code FROM generate_series(1, $1::int) AS i) g
        JOIN src h ON h.k = g.i % (SELECT n FROM m)
        WHERE NOT EXISTS (SELECT 1 FROM scoring.current_scores c WHERE c.credit_code = g.code)`,
@@ -171,7 +171,7 @@ async function prepareScores(enterprises: number): Promise<void> {
        SELECT credit_code, id, run_id, as_of, probability, colour FROM scoring.score_history h
        WHERE NOT EXISTS (SELECT 1 FROM scoring.current_scores c WHERE c.credit_code = h.credit_code)`,
     );
-    await db.query(`UPDATE scoring.score_history SET published_at = now() WHERE published_at IS NULL`);
+    await db.query(`DELETE FROM scoring.score_outbox`);
     await db.query(`VACUUM ANALYZE scoring.score_history`);
     await db.query(`VACUUM ANALYZE scoring.current_scores`);
   } finally {

@@ -43,7 +43,7 @@ export const jetstreamHandleSeconds = new Histogram({
 
 export const outboxPublished = new Counter({
   name: 'tianping_outbox_published_total',
-  help: 'Outbox events published to JetStream, by outbox table (intake.outbox, scoring.score_history, …)',
+  help: 'Outbox events published to JetStream, by outbox table (intake.outbox, scoring.score_outbox, …)',
   labelNames: ['outbox'] as const,
   registers,
 });

@@ -12,8 +12,8 @@ export const HISTORY_COPY = `COPY scoring.score_history (id, run_id, credit_code
 const FIXED_BYTES = 9 * 4 + 16 + 4 + 16 + 2 + 20;
 
 /**
- * A chunk's score-history rows, under the ids taken for them, in binary COPY form (computed_at and
- * published_at take their defaults). `factors` are the chunk's values in columns, in the batch's order.
+ * A chunk's score-history rows, under the ids taken for them, in binary COPY form (computed_at takes
+ * its default). `factors` are the chunk's values in columns, in the batch's order.
  */
 export function historyRows(runId: string, asOf: string, creditCodes: string[], batch: ScoreBatch, factors: FactorColumn[], ids: ArrayLike<number>): Buffer {
   const F = batch.factorNames.length;
