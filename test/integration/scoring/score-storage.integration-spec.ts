@@ -201,13 +201,14 @@ describe('score storage', () => {
       const runner = dataSource.createQueryRunner();
       try {
         await migration.down(runner);
-        await writeHistory([...span(1, 10), ...span(1025, 1030), 2049, 3000]);
+        await writeHistory([...span(1, 10), ...span(1020, 1030), 2049, 3000]);
         await client.query(`UPDATE scoring.score_history SET published_at = now() WHERE id IN (4, 1027, 3000)`);
         await migration.up(runner);
         expect(await pendingRanges()).toEqual([
           { f: 1, l: 3 },
           { f: 5, l: 10 },
-          { f: 1025, l: 1026 },
+          { f: 1020, l: 1023 }, // cut at an id block's edge: no range outgrows a block
+          { f: 1024, l: 1026 },
           { f: 1028, l: 1030 },
           { f: 2049, l: 2049 },
         ]);
@@ -217,7 +218,7 @@ describe('score storage', () => {
         expect(columns.rowCount).toBe(0);
         await migration.down(runner);
         const unpublished = await client.query(`SELECT id::int AS id FROM scoring.score_history WHERE published_at IS NULL ORDER BY id`);
-        expect(unpublished.rows.map((r) => r.id)).toEqual([1, 2, 3, 5, 6, 7, 8, 9, 10, 1025, 1026, 1028, 1029, 1030, 2049]);
+        expect(unpublished.rows.map((r) => r.id)).toEqual([...span(1, 3), ...span(5, 10), ...span(1020, 1026), ...span(1028, 1030), 2049]);
         await migration.up(runner);
       } finally {
         await runner.release();

@@ -210,7 +210,7 @@ async function markRecentUnpublished(client: ClientBase, snapshotAt: Date, minut
   return resent;
 }
 
-/** Puts the scores computed in the window and no longer waiting back in the score outbox, as runs of consecutive ids. */
+/** Puts the scores computed in the window and no longer waiting back in the score outbox, as runs of consecutive ids of at most 1,024. */
 async function requeueRecentScores(client: ClientBase, snapshotAt: Date, minutes: number): Promise<number> {
   const { rows } = await client.query(
     `WITH recent AS (
@@ -218,7 +218,7 @@ async function requeueRecentScores(client: ClientBase, snapshotAt: Date, minutes
        WHERE computed_at > $1::timestamptz - make_interval(mins => $2)
          AND NOT EXISTS (SELECT 1 FROM scoring.score_outbox o WHERE h.id BETWEEN o.first_id AND o.last_id)
      ), queued AS (
-       INSERT INTO scoring.score_outbox (first_id, last_id) SELECT min(id), max(id) FROM recent GROUP BY run RETURNING last_id - first_id + 1 AS n
+       INSERT INTO scoring.score_outbox (first_id, last_id) SELECT min(id), max(id) FROM recent GROUP BY run, id / 1024 RETURNING last_id - first_id + 1 AS n
      )
      SELECT coalesce(sum(n), 0)::int AS n FROM queued`,
     [snapshotAt, minutes],

@@ -17,11 +17,12 @@ export class KeepPendingScoresInAnOutbox1765200000000 implements MigrationInterf
       last_id bigint NOT NULL,
       CHECK (first_id <= last_id)
     )`);
-    // What is still unpublished, as runs of consecutive ids (id minus its rank is constant along a run).
+    // What is still unpublished, as runs of consecutive ids (id minus its rank is constant along a
+    // run) cut at every 1,024th id, so that no range is larger than the publisher's usual batch.
     await q.query(`INSERT INTO scoring.score_outbox (first_id, last_id)
       SELECT min(id), max(id) FROM (
         SELECT id, id - row_number() OVER (ORDER BY id) AS run FROM scoring.score_history WHERE published_at IS NULL
-      ) pending GROUP BY run`);
+      ) pending GROUP BY run, id / 1024`);
     await q.query(`DROP INDEX scoring.score_history_unpublished`);
     await q.query(`ALTER TABLE scoring.score_history DROP COLUMN published_at`);
   }
