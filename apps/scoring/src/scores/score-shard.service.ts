@@ -3,7 +3,7 @@ import { DataSource, type QueryRunner } from 'typeorm';
 import type { ScoreShardQueued } from '@tianping/contracts';
 import { PoisonMessage } from '@tianping/messaging';
 import { scoresComputed } from '@tianping/observability';
-import { COLOURS, scoreColumns, type ColourPolicy, type GamModel } from '@tianping/risk-model';
+import { scoreColumns, type ColourPolicy, type GamModel } from '@tianping/risk-model';
 import { ColourPolicyService } from '../colour/colour-policy.service';
 import { EnterpriseFeaturesRepository } from '../features/enterprise-features.repository';
 import { ModelRegistryService } from '../models/model-registry.service';
@@ -73,7 +73,7 @@ export class ScoreShardService {
       });
       for await (const chunk of chunks) {
         const batch = scoreColumns(model, chunk.factors, policy);
-        for (let i = 0; i < batch.rows; i++) counts.byColour[COLOURS[batch.colour[i]]]++;
+        for (let i = 0; i < batch.rows; i++) counts.byColour[batch.colourOf(i)]++;
         counts.enterprises += batch.rows;
         const prepared = await this.scores.prepareChunk(item.runId, run.asOf, chunk.creditCodes, batch, chunk.factors);
         await writing;
