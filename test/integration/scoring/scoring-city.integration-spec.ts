@@ -6,9 +6,11 @@ import { EnterpriseHistoryRepository } from '../../../apps/scoring/src/features/
 import { ModelRegistryService, ModelStateError } from '../../../apps/scoring/src/models/model-registry.service';
 import { ScorePublisher } from '../../../apps/scoring/src/scores/score-publisher';
 import { ScoresRepository } from '../../../apps/scoring/src/scores/scores.repository';
-import { ScoringService } from '../../../apps/scoring/src/scores/scoring.service';
+import { RESCORE_LOCK } from '../../../apps/scoring/src/scores/rescore.loop';
+import { ScoringService, todayCst } from '../../../apps/scoring/src/scores/scoring.service';
 import { TrainingService } from '../../../apps/scoring/src/training/training.service';
 import { projectionsSettled, readSubject, startScoringOnCity, type ScoringHarness } from './scoring-app.harness';
+import { withAdvisoryLock } from '@tianping/database';
 import { eventually } from '@tianping/testing';
 import { activateWithoutOversight } from '../../../tools/bench/scoring.bench';
 
@@ -240,6 +242,48 @@ describe("scoring a generated city from intake's events", () => {
       return row.score_id !== before && !row.marked ? row.score_id : null;
     }, 'the enterprise to be re-scored by the next run and its mark cleared');
     expect(after).not.toBe(before);
+  });
+
+  it('leaves the marks a full run under way as of today will cover to it, and keeps those a run as of a past day cannot', async () => {
+    const scores = h.app.get(ScoresRepository);
+    const [{ credit_code: before }, { credit_code: during }] = await h.dataSource.query(
+      `SELECT credit_code FROM scoring.subjects WHERE status IN ('存续', '在业') ORDER BY credit_code LIMIT 2`,
+    );
+    const marked = async () => (await scores.dirtyMarks(20_000)).map((m) => m.creditCode);
+    /** A full run as planned (no shards needed here), started now and not finished. */
+    const startRun = async (asOf: string): Promise<string> => {
+      const [run] = await h.dataSource.query(
+        `INSERT INTO scoring.score_runs (kind, as_of, model_version, policy_version)
+         SELECT 'all', $1, model_version, policy_version FROM scoring.score_runs ORDER BY id DESC LIMIT 1 RETURNING id::text AS id`,
+        [asOf],
+      );
+      return run.id;
+    };
+    const fail = (runId: string) => h.dataSource.query(`UPDATE scoring.score_runs SET failure = 'test' WHERE id = $1`, [runId]);
+    // Holding the loop's lock keeps it from re-scoring (and clearing) the marks while they are looked at.
+    await withAdvisoryLock(
+      h.dataSource,
+      RESCORE_LOCK,
+      async () => {
+        await scores.markDirty([before]);
+        const past = await startRun(AS_OF);
+        expect(await marked()).toContain(before);
+        await scores.clearDirtyBefore(past); // its scores do not replace today's: the change still needs one
+        expect(await marked()).toContain(before);
+        await fail(past);
+
+        const today = await startRun(todayCst());
+        await scores.markDirty([during]);
+        expect(await marked()).not.toContain(before); // the run reads the change: the loop leaves it
+        expect(await marked()).toContain(during); // made after the run started: the loop's
+        await fail(today);
+        expect(await marked()).toContain(before); // a failed run covers nothing
+        await scores.clearDirtyBefore(today);
+        expect(await marked()).not.toContain(before);
+        expect(await marked()).toContain(during);
+      },
+      true,
+    );
   });
 
   it('serves lists, models, colour policies and a summary, and refuses bad queries', async () => {

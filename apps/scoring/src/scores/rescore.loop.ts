@@ -9,7 +9,7 @@ import { ScoringService } from './scoring.service';
 export const RESCORE_INTERVAL_MS = 2_000;
 const MAX_PER_RUN = 20_000;
 /** Of several scoring instances, one re-scores the changes at a time: each would score the same marks. */
-const RESCORE_LOCK = 'scoring.rescore-loop';
+export const RESCORE_LOCK = 'scoring.rescore-loop';
 
 /** Re-scores the enterprises intake changed, with the active model, as of today, every couple of seconds. */
 @Injectable()

@@ -43,6 +43,17 @@ export interface PendingScores {
   scores: StoredScore[];
 }
 
+/** A full run scoring as of (at least) the day it started, on the calendar of every as-of date (China Standard Time). */
+const AS_OF_ITS_START_DAY = `as_of >= (started_at AT TIME ZONE 'Asia/Shanghai')::date`;
+
+/**
+ * The start of the newest full run under way as of its start day: the marks made before it are its
+ * to cover. A run that has not finished within the hour is taken for stuck, and the marks go back to
+ * the re-scoring loop.
+ */
+const COVERING_RUN_START = `(SELECT max(started_at) FROM scoring.score_runs
+   WHERE kind = 'all' AND finished_at IS NULL AND failure IS NULL AND ${AS_OF_ITS_START_DAY} AND started_at > now() - interval '1 hour')`;
+
 /** An enterprise waiting to be re-scored, and when it was marked (to the microsecond, as text). */
 export interface DirtyMark {
   creditCode: string;
@@ -240,10 +251,12 @@ export class ScoresRepository {
   /**
    * Up to `limit` enterprises marked dirty, oldest first. The marks stay until clearMarks: a re-scorer
    * killed before it wrote the scores leaves them for the next one (taking them out first lost them).
+   * Marks a full run under way will cover are left to it, rather than scored twice.
    */
   async dirtyMarks(limit: number): Promise<DirtyMark[]> {
     const rows: { credit_code: string; marked_at: string }[] = await this.dataSource.query(
-      `SELECT credit_code, marked_at::text AS marked_at FROM scoring.dirty_enterprises ORDER BY marked_at LIMIT $1`,
+      `SELECT credit_code, marked_at::text AS marked_at FROM scoring.dirty_enterprises
+       WHERE marked_at > coalesce(${COVERING_RUN_START}, '-infinity') ORDER BY marked_at LIMIT $1`,
       [limit],
     );
     return rows.map((r) => ({ creditCode: r.credit_code, markedAt: r.marked_at }));
@@ -258,9 +271,15 @@ export class ScoresRepository {
     );
   }
 
-  /** A full run covers every change marked before it started. */
+  /**
+   * A full run as of the day it started covers every change marked before it started. One as of an
+   * earlier day does not: its scores do not replace today's, so those enterprises stay marked.
+   */
   async clearDirtyBefore(runId: string): Promise<void> {
-    await this.dataSource.query(`DELETE FROM scoring.dirty_enterprises WHERE marked_at <= (SELECT started_at FROM scoring.score_runs WHERE id = $1)`, [runId]);
+    await this.dataSource.query(
+      `DELETE FROM scoring.dirty_enterprises WHERE marked_at <= (SELECT started_at FROM scoring.score_runs WHERE id = $1 AND ${AS_OF_ITS_START_DAY})`,
+      [runId],
+    );
   }
 
   async markDirty(creditCodes: string[]): Promise<void> {
