@@ -39,7 +39,14 @@ export class ProjectionRepository {
       updated_at: r.updatedAt,
     }));
     await this.dataSource.transaction(async (m) => {
-      const changed = await m.query(
+      // The address each subject had, read before the upsert replaces it: a subject moving out changes
+      // its old neighbours' shared-address count too. (Not locked: a re-sent export would lock, and
+      // log, every row it leaves unchanged.)
+      const before: { credit_code: string; address_key: string | null }[] = await m.query(
+        `SELECT credit_code, address_key FROM scoring.subjects WHERE credit_code = ANY($1::text[])`,
+        [rows.map((r) => r.credit_code)],
+      );
+      const changed: { credit_code: string; address_key: string | null }[] = await m.query(
         `INSERT INTO scoring.subjects AS s (credit_code, established_on, registered_capital_wan, shareholder_subscribed_wan, employees, industry_code,
            region_code, address_key, status, abnormal_listed, legal_rep_changes_2y, updated_at)
          SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(credit_code text, established_on date, registered_capital_wan double precision,
@@ -53,11 +60,11 @@ export class ProjectionRepository {
          RETURNING credit_code, address_key`,
         [JSON.stringify(rows)],
       );
-      // A subject moving in or out of an address changes its neighbours' shared-address count too.
+      const left = new Map(before.map((r) => [r.credit_code, r.address_key]));
       await markDirty(
         m,
-        changed.map((r: { credit_code: string }) => r.credit_code),
-        changed.map((r: { address_key: string | null }) => r.address_key),
+        changed.map((r) => r.credit_code),
+        changed.flatMap((r) => [r.address_key, left.get(r.credit_code) ?? null]),
       );
     });
   }
