@@ -14,6 +14,7 @@ import { ProjectionHandler } from './projection/projection.handler';
 import { ProjectionRepository } from './projection/projection.repository';
 import { ReplayController } from './replay/replay.controller';
 import { ReplayService } from './replay/replay.service';
+import { DAILY_RUN_SETTINGS, DailyRunScheduler, dailyRunSettingsFromEnv } from './scores/daily-run.scheduler';
 import { RescoreLoop } from './scores/rescore.loop';
 import { ScorePublisher, ScorePublishingLoop } from './scores/score-publisher';
 import { ScoreRunsRepository } from './scores/score-runs.repository';
@@ -49,6 +50,7 @@ import { TrainingService } from './training/training.service';
   ],
   exports: [
     ScoreShardWorker,
+    ScoreRunsRepository,
     ProjectionRepository,
     ModelRegistryService,
     ModelRegistryRepository,
@@ -65,12 +67,20 @@ export class ScoringCoreModule {}
 
 /**
  * The scoring service: the core plus its HTTP API, intake's projections, oversight's approvals, the
- * re-scoring loop and its share of full runs' shards.
+ * re-scoring loop, the daily full run and its share of full runs' shards.
  */
 @Module({
   imports: [ScoringCoreModule],
   controllers: [HealthController, ScoresController, ModelsController, ReplayController],
-  providers: [ProjectionHandler, ApprovalGrantHandler, RescoreLoop, ScorePublishingLoop, ScoreShardWorkerLoop],
+  providers: [
+    ProjectionHandler,
+    ApprovalGrantHandler,
+    RescoreLoop,
+    ScorePublishingLoop,
+    ScoreShardWorkerLoop,
+    { provide: DAILY_RUN_SETTINGS, useFactory: () => dailyRunSettingsFromEnv() },
+    DailyRunScheduler,
+  ],
   exports: [RescoreLoop],
 })
 export class ScoringModule {}

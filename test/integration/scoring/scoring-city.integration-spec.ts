@@ -6,7 +6,9 @@ import { EnterpriseHistoryRepository } from '../../../apps/scoring/src/features/
 import { ModelRegistryService, ModelStateError } from '../../../apps/scoring/src/models/model-registry.service';
 import { ScorePublisher } from '../../../apps/scoring/src/scores/score-publisher';
 import { ScoresRepository } from '../../../apps/scoring/src/scores/scores.repository';
+import { DailyRunScheduler } from '../../../apps/scoring/src/scores/daily-run.scheduler';
 import { RESCORE_LOCK } from '../../../apps/scoring/src/scores/rescore.loop';
+import { ScoreRunsRepository } from '../../../apps/scoring/src/scores/score-runs.repository';
 import { ScoringService, todayCst } from '../../../apps/scoring/src/scores/scoring.service';
 import { TrainingService } from '../../../apps/scoring/src/training/training.service';
 import { projectionsSettled, readSubject, startScoringOnCity, type ScoringHarness } from './scoring-app.harness';
@@ -301,5 +303,29 @@ describe("scoring a generated city from intake's events", () => {
     const summary = await h.http<{ activeModel: string; byColour: Record<string, number> }>('/api/scoring/summary');
     expect(summary.body.activeModel).toBe(model.version);
     expect(Object.values(summary.body.byColour).reduce((a, b) => a + b, 0)).toBeGreaterThan(200);
+  });
+
+  it("plans the day's full run once its time has come, once a day, and the service scores it", async () => {
+    const runs = h.app.get(ScoreRunsRepository);
+    const scheduler = new DailyRunScheduler({ at: { hour: 2, minute: 0 } }, h.app.get(ScoringService), runs, h.app.get(ModelRegistryService), h.dataSource);
+    // Tomorrow, so that no run as of the day exists yet (an earlier test scored as of today).
+    const day = new Date(Date.parse(`${todayCst()}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+    const at = (hhmm: string) => Date.parse(`${day}T${hhmm}:00+08:00`);
+    expect(await scheduler.runIfDue(at('01:59'))).toBeNull();
+    const runId = await scheduler.runIfDue(at('02:00'));
+    expect(runId).toEqual(expect.any(String));
+    expect(await scheduler.runIfDue(at('02:01'))).toBeNull(); // under way
+    const done = await eventually(async () => {
+      const progress = await runs.progress(runId!);
+      return progress.finished ? progress : null;
+    }, "the service's shard worker to score the day's run");
+    const [{ live }] = await h.dataSource.query(`SELECT count(*)::int AS live FROM scoring.subjects WHERE status IN ('存续', '在业')`);
+    expect(done.enterprises).toBe(live);
+    const [{ current }] = await h.dataSource.query(`SELECT count(*)::int AS current FROM scoring.current_scores WHERE as_of = $1 AND run_id = $2`, [
+      day,
+      runId,
+    ]);
+    expect(current).toBe(live);
+    expect(await scheduler.runIfDue(at('23:59'))).toBeNull(); // made
   });
 });

@@ -8,7 +8,7 @@ import { LetCurrentScoresUpdateInPlace1765000000001 } from './migrations/1765000
 import { CountLiveSubjectsPerAddress1765000000002 } from './migrations/1765000000002-CountLiveSubjectsPerAddress';
 import { HandOutScoreIdsInBlocks1765100000000 } from './migrations/1765100000000-HandOutScoreIdsInBlocks';
 import { KeepPendingScoresInAnOutbox1765200000000 } from './migrations/1765200000000-KeepPendingScoresInAnOutbox';
-import { FindFullRunsUnderWay1765300000000 } from './migrations/1765300000000-FindFullRunsUnderWay';
+import { IndexFullRuns1765300000000 } from './migrations/1765300000000-IndexFullRuns';
 
 export const SCORING_SCHEMA = 'scoring';
 
@@ -27,7 +27,7 @@ export function createScoringDataSource(url: string) {
       CountLiveSubjectsPerAddress1765000000002,
       HandOutScoreIdsInBlocks1765100000000,
       KeepPendingScoresInAnOutbox1765200000000,
-      FindFullRunsUnderWay1765300000000,
+      IndexFullRuns1765300000000,
     ],
   });
 }

@@ -49,6 +49,19 @@ export class ScoreRunsRepository {
     return [null, ...bounds].map((from, k) => ({ from, to: bounds[k] ?? null }));
   }
 
+  /**
+   * Whether a full run as of the day has been made, or is under way (begun within the hour and not
+   * failed): one that stalled or failed does not count, so the day's run is made again.
+   */
+  async fullRunMadeOrUnderWay(asOf: string): Promise<boolean> {
+    const [row] = await this.dataSource.query(
+      `SELECT EXISTS (SELECT 1 FROM scoring.score_runs WHERE kind = 'all' AND as_of = $1 AND failure IS NULL
+         AND (finished_at IS NOT NULL OR started_at > now() - interval '1 hour')) AS made`,
+      [asOf],
+    );
+    return row.made;
+  }
+
   async liveEnterprises(): Promise<number> {
     const [row] = await this.dataSource.query(`SELECT count(*)::int AS n FROM scoring.subjects WHERE status = ANY($1::text[])`, [LIVE_STATUSES]);
     return row.n;

@@ -72,14 +72,7 @@ export class ScoringService {
    * it scores the whole run itself.
    */
   async scoreAll(asOf: string = todayCst(), options: ScoreAllOptions = {}): Promise<ScoreRunResult> {
-    const model = await this.registry.activeModel();
-    if (!model) throw new Error('no active model: train one, have it approved, then activate it');
-    const policy = await this.policies.active();
-    // The industry rates and the shards' bounds are two passes over the projections: made at once.
-    const planShards = async () => this.runs.shardRanges(Math.max(1, Math.floor(options.shards ?? (await this.defaultShards(options.work !== false)))));
-    const [context, ranges] = await Promise.all([this.features.industryContext(asOf), planShards()]);
-    const runId = await this.runs.plan(asOf, model.version, policy.version, context, ranges);
-    await this.queue.enqueue(ranges.map((r, shard) => ({ runId, shard, shards: ranges.length, fromCode: r.from, toCode: r.to })));
+    const { runId, model, policy } = await this.planAll(asOf, options);
     let stop = false;
     const working = options.work === false ? Promise.resolve() : this.worker.work(() => stop, SHARD_SLOTS);
     let progress = await this.runs.progress(runId);
@@ -95,6 +88,19 @@ export class ScoringService {
     }
     if (progress.failure) throw new Error(`scoring run ${runId} failed: ${progress.failure}`);
     return { runId, asOf, modelVersion: model.version, colourPolicyVersion: policy.version, enterprises: progress.enterprises, byColour: progress.byColour };
+  }
+
+  /** Plans a full run and queues its shards for whichever instances take them; does not wait for it. */
+  async planAll(asOf: string = todayCst(), options: Pick<ScoreAllOptions, 'shards' | 'work'> = {}) {
+    const model = await this.registry.activeModel();
+    if (!model) throw new Error('no active model: train one, have it approved, then activate it');
+    const policy = await this.policies.active();
+    // The industry rates and the shards' bounds are two passes over the projections: made at once.
+    const planShards = async () => this.runs.shardRanges(Math.max(1, Math.floor(options.shards ?? (await this.defaultShards(options.work !== false)))));
+    const [context, ranges] = await Promise.all([this.features.industryContext(asOf), planShards()]);
+    const runId = await this.runs.plan(asOf, model.version, policy.version, context, ranges);
+    await this.queue.enqueue(ranges.map((r, shard) => ({ runId, shard, shards: ranges.length, fromCode: r.from, toCode: r.to })));
+    return { runId, model, policy, shards: ranges.length };
   }
 
   private async defaultShards(workHere: boolean): Promise<number> {
