@@ -30,6 +30,12 @@ export interface RunProgress extends ShardCounts {
   failure: string | null;
 }
 
+/**
+ * SQL condition on `scoring.score_runs`: a full run under way. One not finished within the hour is
+ * taken for stalled (its shards lost, say), so that what waited on it is done another way.
+ */
+export const FULL_RUN_UNDER_WAY = `(kind = 'all' AND finished_at IS NULL AND failure IS NULL AND started_at > now() - interval '1 hour')`;
+
 /** Full runs shared among scoring instances: their plan, their shards' completion, and their end. */
 @Injectable()
 export class ScoreRunsRepository {
@@ -49,14 +55,11 @@ export class ScoreRunsRepository {
     return [null, ...bounds].map((from, k) => ({ from, to: bounds[k] ?? null }));
   }
 
-  /**
-   * Whether a full run as of the day has been made, or is under way (begun within the hour and not
-   * failed): one that stalled or failed does not count, so the day's run is made again.
-   */
+  /** Whether a full run as of the day has been made or is under way: one that stalled or failed does not count. */
   async fullRunMadeOrUnderWay(asOf: string): Promise<boolean> {
     const [row] = await this.dataSource.query(
-      `SELECT EXISTS (SELECT 1 FROM scoring.score_runs WHERE kind = 'all' AND as_of = $1 AND failure IS NULL
-         AND (finished_at IS NOT NULL OR started_at > now() - interval '1 hour')) AS made`,
+      `SELECT EXISTS (SELECT 1 FROM scoring.score_runs WHERE kind = 'all' AND as_of = $1
+         AND (finished_at IS NOT NULL AND failure IS NULL OR ${FULL_RUN_UNDER_WAY})) AS made`,
       [asOf],
     );
     return row.made;

@@ -4,6 +4,7 @@ import { preparedQuery, type PreparedStatement } from '@tianping/database';
 import type { FactorColumn, FactorValue, ScoreBatch } from '@tianping/risk-model';
 import { float8ArrayBinary, int2ArrayBinary, int8ArrayBinary, textArrayBinary } from './pg-binary-array.util';
 import { copyRows, HISTORY_COPY, historyRows } from './score-history-copy';
+import { FULL_RUN_UNDER_WAY } from './score-runs.repository';
 
 export interface StoredScore {
   id: string;
@@ -46,13 +47,8 @@ export interface PendingScores {
 /** A full run scoring as of (at least) the day it started, on the calendar of every as-of date (China Standard Time). */
 const AS_OF_ITS_START_DAY = `as_of >= (started_at AT TIME ZONE 'Asia/Shanghai')::date`;
 
-/**
- * The start of the newest full run under way as of its start day: the marks made before it are its
- * to cover. A run that has not finished within the hour is taken for stuck, and the marks go back to
- * the re-scoring loop.
- */
-const COVERING_RUN_START = `(SELECT max(started_at) FROM scoring.score_runs
-   WHERE kind = 'all' AND finished_at IS NULL AND failure IS NULL AND ${AS_OF_ITS_START_DAY} AND started_at > now() - interval '1 hour')`;
+/** The start of the newest full run under way as of its start day: the marks made before it are its to cover. */
+const COVERING_RUN_START = `(SELECT max(started_at) FROM scoring.score_runs WHERE ${FULL_RUN_UNDER_WAY} AND ${AS_OF_ITS_START_DAY})`;
 
 /** An enterprise waiting to be re-scored, and when it was marked (to the microsecond, as text). */
 export interface DirtyMark {
