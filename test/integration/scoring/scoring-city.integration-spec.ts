@@ -6,6 +6,7 @@ import { EnterpriseHistoryRepository } from '../../../apps/scoring/src/features/
 import { ModelRegistryService, ModelStateError } from '../../../apps/scoring/src/models/model-registry.service';
 import { ScorePublisher } from '../../../apps/scoring/src/scores/score-publisher';
 import { ScoresRepository } from '../../../apps/scoring/src/scores/scores.repository';
+import { ColourPolicyService } from '../../../apps/scoring/src/colour/colour-policy.service';
 import { DailyRunScheduler } from '../../../apps/scoring/src/scores/daily-run.scheduler';
 import { RESCORE_LOCK } from '../../../apps/scoring/src/scores/rescore.loop';
 import { ScoreRunsRepository } from '../../../apps/scoring/src/scores/score-runs.repository';
@@ -307,7 +308,15 @@ describe("scoring a generated city from intake's events", () => {
 
   it("plans the day's full run once its time has come, once a day, and the service scores it", async () => {
     const runs = h.app.get(ScoreRunsRepository);
-    const scheduler = new DailyRunScheduler({ at: { hour: 2, minute: 0 } }, h.app.get(ScoringService), runs, h.app.get(ModelRegistryService), h.dataSource);
+    const policies = h.app.get(ColourPolicyService);
+    const scheduler = new DailyRunScheduler(
+      { at: { hour: 2, minute: 0 } },
+      h.app.get(ScoringService),
+      runs,
+      h.app.get(ModelRegistryService),
+      policies,
+      h.dataSource,
+    );
     // Tomorrow, so that no run as of the day exists yet (an earlier test scored as of today).
     const day = new Date(Date.parse(`${todayCst()}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
     const at = (hhmm: string) => Date.parse(`${day}T${hhmm}:00+08:00`);
@@ -327,5 +336,10 @@ describe("scoring a generated city from intake's events", () => {
     ]);
     expect(current).toBe(live);
     expect(await scheduler.runIfDue(at('23:59'))).toBeNull(); // made
+    // The day's scores are the active model's and policy's: once another is active, they are made again.
+    const policy = (await policies.active()).version;
+    expect(await runs.fullRunMadeOrUnderWay(day, model.version, policy)).toBe(true);
+    expect(await runs.fullRunMadeOrUnderWay(day, `${model.version}-next`, policy)).toBe(false);
+    expect(await runs.fullRunMadeOrUnderWay(day, model.version, `${policy}-next`)).toBe(false);
   });
 });

@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { withAdvisoryLock } from '@tianping/database';
+import { ColourPolicyService } from '../colour/colour-policy.service';
 import { ModelRegistryService } from '../models/model-registry.service';
 import { ScoreRunsRepository } from './score-runs.repository';
 import { ScoringService } from './scoring.service';
@@ -32,8 +33,10 @@ const CST_OFFSET_MS = 8 * 3_600_000;
  * Scores every enterprise as of each new day, so that colours follow time as well as changes: a
  * violation leaves its three-year window, an enterprise grows a year older, with no record arriving.
  * Checked every minute: once the day's time has come, if there is an active model and no full run as
- * of today has been made or is under way, one is planned and queued, and the instances share it like
- * any full run. A service that was down at that time makes up the day's run when it comes back.
+ * of today with the active model and colour policy has been made or is under way, one is planned and
+ * queued, and the instances share it like any full run. So a service that was down at that time
+ * makes up the day's run when it is back, and a model or policy activated later in the day scores
+ * everyone within the minute.
  */
 @Injectable()
 export class DailyRunScheduler implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -48,6 +51,7 @@ export class DailyRunScheduler implements OnApplicationBootstrap, BeforeApplicat
     private readonly scoring: ScoringService,
     private readonly runs: ScoreRunsRepository,
     private readonly registry: ModelRegistryService,
+    private readonly policies: ColourPolicyService,
     @Inject(DataSource) private readonly dataSource: DataSource,
   ) {}
 
@@ -89,8 +93,10 @@ export class DailyRunScheduler implements OnApplicationBootstrap, BeforeApplicat
     if (cst.getUTCHours() * 60 + cst.getUTCMinutes() < at.hour * 60 + at.minute) return null;
     const today = cst.toISOString().slice(0, 10);
     const runId = await withAdvisoryLock(this.dataSource, DAILY_RUN_LOCK, async () => {
-      if (!(await this.registry.activeModel())) return null;
-      if (await this.runs.fullRunMadeOrUnderWay(today)) return null;
+      const model = await this.registry.activeModel();
+      if (!model) return null;
+      const policy = await this.policies.active();
+      if (await this.runs.fullRunMadeOrUnderWay(today, model.version, policy.version)) return null;
       // Planned and queued only: every instance's shard worker, this one's included, scores it.
       const planned = await this.scoring.planAll(today, { work: false });
       this.logger.log(`daily full run ${planned.runId} as of ${today}: ${planned.shards} shards queued`);

@@ -55,12 +55,15 @@ export class ScoreRunsRepository {
     return [null, ...bounds].map((from, k) => ({ from, to: bounds[k] ?? null }));
   }
 
-  /** Whether a full run as of the day has been made or is under way: one that stalled or failed does not count. */
-  async fullRunMadeOrUnderWay(asOf: string): Promise<boolean> {
+  /**
+   * Whether a full run as of the day, with this model and colour policy, has been made or is under way:
+   * one that stalled or failed does not count.
+   */
+  async fullRunMadeOrUnderWay(asOf: string, modelVersion: string, policyVersion: string): Promise<boolean> {
     const [row] = await this.dataSource.query(
-      `SELECT EXISTS (SELECT 1 FROM scoring.score_runs WHERE kind = 'all' AND as_of = $1
+      `SELECT EXISTS (SELECT 1 FROM scoring.score_runs WHERE kind = 'all' AND as_of = $1 AND model_version = $2 AND policy_version = $3
          AND (finished_at IS NOT NULL AND failure IS NULL OR ${FULL_RUN_UNDER_WAY})) AS made`,
-      [asOf],
+      [asOf, modelVersion, policyVersion],
     );
     return row.made;
   }
