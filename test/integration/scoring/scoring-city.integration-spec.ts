@@ -341,5 +341,8 @@ describe("scoring a generated city from intake's events", () => {
     expect(await runs.fullRunMadeOrUnderWay(day, model.version, policy)).toBe(true);
     expect(await runs.fullRunMadeOrUnderWay(day, `${model.version}-next`, policy)).toBe(false);
     expect(await runs.fullRunMadeOrUnderWay(day, model.version, `${policy}-next`)).toBe(false);
+    // Right after an activation the operator's own score --all goes first.
+    expect(await runs.activatedSince(model.version, policy, new Date(Date.now() - 3_600_000))).toBe(true);
+    expect(await runs.activatedSince(model.version, policy, new Date(Date.now() + 1_000))).toBe(false);
   });
 });

@@ -25,6 +25,11 @@ export function dailyRunSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): D
 const CHECK_INTERVAL_MS = 60_000;
 /** A run that failed is tried again, but not at every check. */
 const RETRY_AFTER_FAILURE_MS = 15 * 60_000;
+/**
+ * A model or policy just activated is left to the operator's own `score --all` for a few minutes, so
+ * that the two do not both plan a run; after that the day's run is made here.
+ */
+const ACTIVATION_GRACE_MS = 5 * 60_000;
 /** Of several scoring instances, one plans the day's run; all of them score its shards. */
 const DAILY_RUN_LOCK = 'scoring.daily-run';
 const CST_OFFSET_MS = 8 * 3_600_000;
@@ -36,7 +41,7 @@ const CST_OFFSET_MS = 8 * 3_600_000;
  * of today with the active model and colour policy has been made or is under way, one is planned and
  * queued, and the instances share it like any full run. So a service that was down at that time
  * makes up the day's run when it is back, and a model or policy activated later in the day scores
- * everyone within the minute.
+ * everyone a few minutes later unless an operator has already started it.
  */
 @Injectable()
 export class DailyRunScheduler implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -97,6 +102,7 @@ export class DailyRunScheduler implements OnApplicationBootstrap, BeforeApplicat
       if (!model) return null;
       const policy = await this.policies.active();
       if (await this.runs.fullRunMadeOrUnderWay(today, model.version, policy.version)) return null;
+      if (await this.runs.activatedSince(model.version, policy.version, new Date(now - ACTIVATION_GRACE_MS))) return null;
       // Planned and queued only: every instance's shard worker, this one's included, scores it.
       const planned = await this.scoring.planAll(today, { work: false });
       this.logger.log(`daily full run ${planned.runId} as of ${today}: ${planned.shards} shards queued`);

@@ -68,6 +68,16 @@ export class ScoreRunsRepository {
     return row.made;
   }
 
+  /** Whether the model or the colour policy became active after the given time. */
+  async activatedSince(modelVersion: string, policyVersion: string, since: Date): Promise<boolean> {
+    const [row] = await this.dataSource.query(
+      `SELECT greatest((SELECT max(at) FROM scoring.model_events WHERE version = $1 AND to_state = 'active'),
+                       (SELECT state_changed_at FROM scoring.colour_policies WHERE version = $2)) > $3 AS since`,
+      [modelVersion, policyVersion, since],
+    );
+    return row.since === true;
+  }
+
   async liveEnterprises(): Promise<number> {
     const [row] = await this.dataSource.query(`SELECT count(*)::int AS n FROM scoring.subjects WHERE status = ANY($1::text[])`, [LIVE_STATUSES]);
     return row.n;
