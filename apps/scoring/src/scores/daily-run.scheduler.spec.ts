@@ -1,4 +1,5 @@
 import { dailyRunSettingsFromEnv } from './daily-run.scheduler';
+import { todayCst } from './scoring.service';
 
 describe('when the daily full run is due', () => {
   it('is at 02:00 China Standard Time unless told otherwise', () => {
@@ -13,5 +14,12 @@ describe('when the daily full run is due', () => {
     for (const bad of ['24:00', '2', '02:60', 'nightly']) {
       expect(() => dailyRunSettingsFromEnv({ TIANPING_DAILY_RUN_AT: bad })).toThrow(/HH:MM .* or off/);
     }
+  });
+});
+
+describe('the day a run is as of', () => {
+  it('turns at midnight in China, 16:00 UTC', () => {
+    expect(todayCst(Date.parse('2026-11-23T15:59:59.999Z'))).toBe('2026-11-23');
+    expect(todayCst(Date.parse('2026-11-23T16:00:00Z'))).toBe('2026-11-24');
   });
 });

@@ -4,7 +4,7 @@ import { withAdvisoryLock } from '@tianping/database';
 import { ColourPolicyService } from '../colour/colour-policy.service';
 import { ModelRegistryService } from '../models/model-registry.service';
 import { ScoreRunsRepository } from './score-runs.repository';
-import { ScoringService } from './scoring.service';
+import { ScoringService, todayCst } from './scoring.service';
 
 export interface DailyRunSettings {
   /** When the day's full run is due, in China Standard Time; null: never (runs are the operator's). */
@@ -32,7 +32,6 @@ const RETRY_AFTER_FAILURE_MS = 15 * 60_000;
 const ACTIVATION_GRACE_MS = 5 * 60_000;
 /** Of several scoring instances, one plans the day's run; all of them score its shards. */
 const DAILY_RUN_LOCK = 'scoring.daily-run';
-const CST_OFFSET_MS = 8 * 3_600_000;
 
 /**
  * Scores every enterprise as of each new day, so that colours follow time as well as changes: a
@@ -94,9 +93,9 @@ export class DailyRunScheduler implements OnApplicationBootstrap, BeforeApplicat
   private async planIfDue(now: number): Promise<string | null> {
     const at = this.settings.at;
     if (!at || now - this.failedAt < RETRY_AFTER_FAILURE_MS) return null;
-    const cst = new Date(now + CST_OFFSET_MS);
-    if (cst.getUTCHours() * 60 + cst.getUTCMinutes() < at.hour * 60 + at.minute) return null;
-    const today = cst.toISOString().slice(0, 10);
+    const today = todayCst(now);
+    const minutesIntoDay = Math.floor((now - Date.parse(`${today}T00:00:00+08:00`)) / 60_000);
+    if (minutesIntoDay < at.hour * 60 + at.minute) return null;
     const runId = await withAdvisoryLock(this.dataSource, DAILY_RUN_LOCK, async () => {
       const model = await this.registry.activeModel();
       if (!model) return null;

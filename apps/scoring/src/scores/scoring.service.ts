@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { scoresComputed } from '@tianping/observability';
-import { scoreColumns } from '@tianping/risk-model';
+import { dayNumberToIso, scoreColumns, toDayNumber } from '@tianping/risk-model';
 import { ColourPolicyService } from '../colour/colour-policy.service';
 import { EnterpriseFeaturesRepository } from '../features/enterprise-features.repository';
 import { ModelRegistryService } from '../models/model-registry.service';
@@ -45,8 +45,8 @@ export function shardCount(liveEnterprises: number, slots: number): number {
 }
 
 /** Today's date in China Standard Time, the calendar every as-of date is on. */
-export function todayCst(): string {
-  return new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+export function todayCst(now: number = Date.now()): string {
+  return dayNumberToIso(toDayNumber(new Date(now)));
 }
 
 /**
