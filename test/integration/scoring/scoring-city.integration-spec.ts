@@ -10,7 +10,8 @@ import { ColourPolicyService } from '../../../apps/scoring/src/colour/colour-pol
 import { DailyRunScheduler } from '../../../apps/scoring/src/scores/daily-run.scheduler';
 import { RESCORE_LOCK } from '../../../apps/scoring/src/scores/rescore.loop';
 import { ScoreRunsRepository } from '../../../apps/scoring/src/scores/score-runs.repository';
-import { ScoringService, todayCst } from '../../../apps/scoring/src/scores/scoring.service';
+import { ScoreShardWorkerLoop } from '../../../apps/scoring/src/scores/score-shard-worker.loop';
+import { ScoringService, todayCst, type ScoreRunResult } from '../../../apps/scoring/src/scores/scoring.service';
 import { TrainingService } from '../../../apps/scoring/src/training/training.service';
 import { projectionsSettled, readSubject, startScoringOnCity, type ScoringHarness } from './scoring-app.harness';
 import { withAdvisoryLock } from '@tianping/database';
@@ -344,5 +345,32 @@ describe("scoring a generated city from intake's events", () => {
     // Right after an activation the operator's own score --all goes first.
     expect(await runs.activatedSince(model.version, policy, new Date(Date.now() - 3_600_000))).toBe(true);
     expect(await runs.activatedSince(model.version, policy, new Date(Date.now() + 1_000))).toBe(false);
+  });
+
+  it('joins a full run as of the same day already under way instead of planning it again', async () => {
+    const scoring = h.app.get(ScoringService);
+    const day = new Date(Date.parse(`${todayCst()}T00:00:00Z`) + 2 * 86_400_000).toISOString().slice(0, 10);
+    const runsOfDay = async () =>
+      (await h.dataSource.query(`SELECT id::text AS id FROM scoring.score_runs WHERE kind = 'all' AND as_of = $1`, [day])).map((r: { id: string }) => r.id);
+    // The service's own shard worker is paused, so the planned run waits in the queue, under way.
+    const serviceWorker = h.app.get(ScoreShardWorkerLoop);
+    await serviceWorker.beforeApplicationShutdown();
+    let planned: string;
+    let joined: ScoreRunResult;
+    try {
+      planned = (await scoring.planAll(day, { work: false })).runId;
+      joined = await scoring.scoreAll(day);
+    } finally {
+      serviceWorker.onApplicationBootstrap();
+    }
+    expect(joined!.runId).toBe(planned!);
+    expect(joined!.joined).toBe(true);
+    expect(await runsOfDay()).toEqual([planned!]);
+    const [{ live }] = await h.dataSource.query(`SELECT count(*)::int AS live FROM scoring.subjects WHERE status IN ('存续', '在业')`);
+    expect(joined!.enterprises).toBe(live);
+    // Once it is made, asking again scores again: the operator may want today's data read afresh.
+    const again = await scoring.scoreAll(day);
+    expect(again.joined).toBeUndefined();
+    expect(await runsOfDay()).toEqual(expect.arrayContaining([planned!, again.runId]));
   });
 });

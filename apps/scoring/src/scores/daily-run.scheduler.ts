@@ -4,7 +4,7 @@ import { withAdvisoryLock } from '@tianping/database';
 import { ColourPolicyService } from '../colour/colour-policy.service';
 import { ModelRegistryService } from '../models/model-registry.service';
 import { ScoreRunsRepository } from './score-runs.repository';
-import { ScoringService, todayCst } from './scoring.service';
+import { FULL_RUN_PLAN_LOCK, ScoringService, todayCst } from './scoring.service';
 
 export interface DailyRunSettings {
   /** When the day's full run is due, in China Standard Time; null: never (runs are the operator's). */
@@ -30,8 +30,6 @@ const RETRY_AFTER_FAILURE_MS = 15 * 60_000;
  * that the two do not both plan a run; after that the day's run is made here.
  */
 const ACTIVATION_GRACE_MS = 5 * 60_000;
-/** Of several scoring instances, one plans the day's run; all of them score its shards. */
-const DAILY_RUN_LOCK = 'scoring.daily-run';
 
 /**
  * Scores every enterprise as of each new day, so that colours follow time as well as changes: a
@@ -96,7 +94,9 @@ export class DailyRunScheduler implements OnApplicationBootstrap, BeforeApplicat
     const today = todayCst(now);
     const minutesIntoDay = Math.floor((now - Date.parse(`${today}T00:00:00+08:00`)) / 60_000);
     if (minutesIntoDay < at.hour * 60 + at.minute) return null;
-    const runId = await withAdvisoryLock(this.dataSource, DAILY_RUN_LOCK, async () => {
+    // Of several scoring instances, one plans the day's run (all of them score its shards); an
+    // operator's `score --all` planning at this moment is waited for next minute, then counted.
+    const runId = await withAdvisoryLock(this.dataSource, FULL_RUN_PLAN_LOCK, async () => {
       const model = await this.registry.activeModel();
       if (!model) return null;
       const policy = await this.policies.active();

@@ -68,6 +68,16 @@ export class ScoreRunsRepository {
     return row.made;
   }
 
+  /** The latest full run as of the day, with this model and colour policy, still under way: its id, or null. */
+  async fullRunUnderWay(asOf: string, modelVersion: string, policyVersion: string): Promise<string | null> {
+    const [row] = await this.dataSource.query(
+      `SELECT id::text AS id FROM scoring.score_runs WHERE as_of = $1 AND model_version = $2 AND policy_version = $3 AND ${FULL_RUN_UNDER_WAY}
+       ORDER BY started_at DESC LIMIT 1`,
+      [asOf, modelVersion, policyVersion],
+    );
+    return row?.id ?? null;
+  }
+
   /** Whether the model or the colour policy became active after the given time. */
   async activatedSince(modelVersion: string, policyVersion: string, since: Date): Promise<boolean> {
     const [row] = await this.dataSource.query(

@@ -10,6 +10,7 @@ export class ScoreShardWorkerLoop implements OnApplicationBootstrap, BeforeAppli
   constructor(private readonly worker: ScoreShardWorker) {}
 
   onApplicationBootstrap(): void {
+    this.stopped = false;
     this.working = this.worker.work(() => this.stopped, SHARD_SLOTS);
   }
 

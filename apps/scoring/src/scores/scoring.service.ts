@@ -1,4 +1,6 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { withAdvisoryLock } from '@tianping/database';
 import { scoresComputed } from '@tianping/observability';
 import { dayNumberToIso, scoreColumns, toDayNumber } from '@tianping/risk-model';
 import { ColourPolicyService } from '../colour/colour-policy.service';
@@ -16,6 +18,8 @@ export interface ScoreRunResult {
   colourPolicyVersion: string;
   enterprises: number;
   byColour: { green: number; yellow: number; red: number };
+  /** The run was already under way (the day's run, another operator's): this call scored with it. */
+  joined?: boolean;
 }
 
 export interface ScoreAllOptions {
@@ -37,6 +41,8 @@ const MAX_SHARDS = 32;
 const PROGRESS_POLL_MS = 200;
 const COLOUR_NAMES = ['green', 'yellow', 'red'] as const;
 const WRITES_IN_FLIGHT = 2;
+/** Held while a full run is looked for and planned, so that two callers never plan the same run. */
+export const FULL_RUN_PLAN_LOCK = 'scoring.full-run-plan';
 
 /** One shard per slot that will take it, each of 20,000 to 500,000 enterprises, at most 32, at least 1. */
 export function shardCount(liveEnterprises: number, slots: number): number {
@@ -64,15 +70,29 @@ export class ScoringService {
     private readonly runs: ScoreRunsRepository,
     private readonly queue: ScoreShardQueue,
     private readonly worker: ScoreShardWorker,
+    @Inject(DataSource) private readonly dataSource: DataSource,
   ) {}
 
   /**
    * Scores every live enterprise as of a date: the run is split into shards of credit codes, queued
    * for every scoring instance to share, and this process takes shards too until all are done. Alone,
-   * it scores the whole run itself.
+   * it scores the whole run itself. A run as of the same day with the same model and colour policy
+   * already under way (the day's run, say) is joined instead of planned again: the same scores twice
+   * would only cost an hour of the database's time.
    */
   async scoreAll(asOf: string = todayCst(), options: ScoreAllOptions = {}): Promise<ScoreRunResult> {
-    const { runId, model, policy } = await this.planAll(asOf, options);
+    const planned = await withAdvisoryLock(
+      this.dataSource,
+      FULL_RUN_PLAN_LOCK,
+      async () => {
+        const [model, policy] = await Promise.all([this.activeModel(), this.policies.active()]);
+        const underWay = await this.runs.fullRunUnderWay(asOf, model.version, policy.version);
+        if (underWay) return { runId: underWay, model, policy, joined: true };
+        return { ...(await this.planAll(asOf, options)), joined: false };
+      },
+      true,
+    );
+    const { runId, model, policy, joined } = planned!;
     let stop = false;
     const working = options.work === false ? Promise.resolve() : this.worker.work(() => stop, SHARD_SLOTS);
     let progress = await this.runs.progress(runId);
@@ -87,20 +107,28 @@ export class ScoringService {
       await working;
     }
     if (progress.failure) throw new Error(`scoring run ${runId} failed: ${progress.failure}`);
-    return { runId, asOf, modelVersion: model.version, colourPolicyVersion: policy.version, enterprises: progress.enterprises, byColour: progress.byColour };
+    const { enterprises, byColour } = progress;
+    return { runId, asOf, modelVersion: model.version, colourPolicyVersion: policy.version, enterprises, byColour, ...(joined ? { joined } : {}) };
   }
 
-  /** Plans a full run and queues its shards for whichever instances take them; does not wait for it. */
+  /**
+   * Plans a full run and queues its shards for whichever instances take them; does not wait for it.
+   * Callers that must not plan a run twice hold FULL_RUN_PLAN_LOCK around their check and this.
+   */
   async planAll(asOf: string = todayCst(), options: Pick<ScoreAllOptions, 'shards' | 'work'> = {}) {
-    const model = await this.registry.activeModel();
-    if (!model) throw new Error('no active model: train one, have it approved, then activate it');
-    const policy = await this.policies.active();
+    const [model, policy] = await Promise.all([this.activeModel(), this.policies.active()]);
     // The industry rates and the shards' bounds are two passes over the projections: made at once.
     const planShards = async () => this.runs.shardRanges(Math.max(1, Math.floor(options.shards ?? (await this.defaultShards(options.work !== false)))));
     const [context, ranges] = await Promise.all([this.features.industryContext(asOf), planShards()]);
     const runId = await this.runs.plan(asOf, model.version, policy.version, context, ranges);
     await this.queue.enqueue(ranges.map((r, shard) => ({ runId, shard, shards: ranges.length, fromCode: r.from, toCode: r.to })));
     return { runId, model, policy, shards: ranges.length };
+  }
+
+  private async activeModel() {
+    const model = await this.registry.activeModel();
+    if (!model) throw new Error('no active model: train one, have it approved, then activate it');
+    return model;
   }
 
   private async defaultShards(workHere: boolean): Promise<number> {
@@ -110,9 +138,7 @@ export class ScoringService {
 
   /** Re-scores the given enterprises (those intake changed); unknown or closed ones are skipped. */
   async scoreEnterprises(creditCodes: string[], asOf: string = todayCst()): Promise<ScoreRunResult> {
-    const model = await this.registry.activeModel();
-    if (!model) throw new Error('no active model: train one, have it approved, then activate it');
-    const policy = await this.policies.active();
+    const [model, policy] = await Promise.all([this.activeModel(), this.policies.active()]);
     const context = await this.features.industryContext(asOf);
     const runId = await this.scores.startChangesRun(asOf, model.version, policy.version);
     const byColour = { green: 0, yellow: 0, red: 0 };
