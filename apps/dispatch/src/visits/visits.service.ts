@@ -1,5 +1,6 @@
 import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { chinaDay } from '@tianping/common';
 import { DispatchSubjects, type VisitItemResult, type VisitResultRecorded } from '@tianping/contracts';
 import { enqueueEvent } from '@tianping/messaging';
 import { DISPATCH_SCHEMA } from '../database/dispatch.data-source';
@@ -8,11 +9,6 @@ import { VisitsRepository, type VisitRow } from './visits.repository';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const FOUND_VIOLATION = new Set(['责令整改', '立案查处']);
-
-/** Today in China Standard Time, where the visits happen. */
-function todayInChina(): string {
-  return new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
-}
 
 /** Visits after planning: the calendar, the combined checklist, results, ratings and notices. */
 @Injectable()
@@ -60,7 +56,7 @@ export class VisitsService {
     return this.visits.transaction(async (m) => {
       const visit = await this.found(id, m, true);
       if (visit.status !== 'scheduled') throw new ConflictException(`visit ${id} is ${visit.status}: results can be recorded once, on a scheduled visit`);
-      if (visit.date > todayInChina()) throw new ConflictException(`visit ${id} is planned for ${visit.date}: results come after the visit`);
+      if (visit.date > chinaDay()) throw new ConflictException(`visit ${id} is planned for ${visit.date}: results come after the visit`);
       const results = this.matchChecklist(visit, items);
       const recordedAt = await this.visits.recordResults(m, id, results);
       const event: VisitResultRecorded = {

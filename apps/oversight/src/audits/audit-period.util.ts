@@ -1,3 +1,5 @@
+import { chinaDay } from '@tianping/common';
+
 /** Audit periods: whole days in China Standard Time, quarters by the calendar. */
 
 export interface AuditPeriod {
@@ -7,13 +9,7 @@ export interface AuditPeriod {
   to: string;
 }
 
-const CHINA_OFFSET_MS = 8 * 3_600_000;
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
-
-/** The calendar day in China at an instant. */
-export function chinaDay(at: Date): string {
-  return new Date(at.getTime() + CHINA_OFFSET_MS).toISOString().slice(0, 10);
-}
 
 export function isIsoDay(text: string): boolean {
   return ISO_DAY.test(text) && new Date(`${text}T00:00:00Z`).toISOString().startsWith(text);

@@ -2,7 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { withAdvisoryLock } from '@tianping/database';
 import { scoresComputed } from '@tianping/observability';
-import { dayNumberToIso, scoreColumns, toDayNumber } from '@tianping/risk-model';
+import { chinaDay } from '@tianping/common';
+import { scoreColumns } from '@tianping/risk-model';
 import { ColourPolicyService } from '../colour/colour-policy.service';
 import { EnterpriseFeaturesRepository } from '../features/enterprise-features.repository';
 import { ModelRegistryService } from '../models/model-registry.service';
@@ -52,7 +53,7 @@ export function shardCount(liveEnterprises: number, slots: number): number {
 
 /** Today's date in China Standard Time, the calendar every as-of date is on. */
 export function todayCst(now: number = Date.now()): string {
-  return dayNumberToIso(toDayNumber(new Date(now)));
+  return chinaDay(now);
 }
 
 /**
