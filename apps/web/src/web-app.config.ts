@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { static as serveStatic, type NextFunction, type Request, type Response } from 'express';
 import { configureHttpApp } from '@tianping/database';
+import { isApiPath } from './access/access.guard';
 
 export const STATIC_DIR = join(__dirname, '..', 'static');
 
@@ -14,7 +15,7 @@ function securityHeaders(request: Request, response: Response, next: NextFunctio
   response.setHeader('X-Content-Type-Options', 'nosniff');
   response.setHeader('Referrer-Policy', 'no-referrer');
   response.setHeader('X-Frame-Options', 'DENY');
-  if (request.path.startsWith('/api/')) response.setHeader('Cache-Control', 'no-store');
+  if (isApiPath(request.path)) response.setHeader('Cache-Control', 'no-store');
   next();
 }
 
@@ -26,5 +27,5 @@ export function configureWebApp(app: NestExpressApplication): void {
   app.use(securityHeaders);
   // API calls never look on disk: a stat per call was the gateway's largest cost after the network.
   const pages = serveStatic(STATIC_DIR, { index: 'index.html', fallthrough: true });
-  app.use((request: Request, response: Response, next: NextFunction) => (request.path.startsWith('/api/') ? next() : pages(request, response, next)));
+  app.use((request: Request, response: Response, next: NextFunction) => (isApiPath(request.path) ? next() : pages(request, response, next)));
 }

@@ -174,6 +174,27 @@ describe('who may call which API route (the route table, enforced on the server)
     expect((await fetch(`${web.baseUrl}/api/intake-internal/anything`, { headers: { cookie: cookies.dispatcher } })).status).toBe(404);
   });
 
+  it('refuses every route spelt in another case or with encoded letters, and serves or forwards nothing', async () => {
+    const spellings = (path: string) => [
+      path.replace('/api/', '/API/'),
+      path.replace('/api/', '/Api/'),
+      path.toUpperCase(),
+      path.replace('/api/', '/%61pi/'),
+      `/${path}`,
+    ];
+    for (const rule of ROUTES) {
+      for (const path of spellings(pathOf(rule))) {
+        const before = fake.seen.length;
+        const body = rule.method === 'GET' ? undefined : JSON.stringify({ username: 'sneaky', password: 'sneaky-password-1', role: 'admin' });
+        const response = await fetch(`${web.baseUrl}${path}`, { method: rule.method, headers: { 'content-type': 'application/json' }, body });
+        expect({ path, method: rule.method, status: response.status }).toEqual({ path, method: rule.method, status: 404 });
+        expect(fake.seen.length).toBe(before);
+      }
+    }
+    const accounts = (await (await fetch(`${web.baseUrl}/api/accounts`, { headers: { cookie: cookies.admin } })).json()) as { username: string }[];
+    expect(accounts.map((a) => a.username)).not.toContain('sneaky');
+  });
+
   it('still decides before forwarding when the other services are down, and says they are down', async () => {
     routeSuiteTo(1); // nothing listens on port 1
     try {

@@ -6,6 +6,16 @@ import { matchRoute, pathKnown } from './route-match.util';
 import type { WebRequest } from './web-request';
 
 /**
+ * Whether a path is the API's, however it is spelt: Express matches routes without regard to case
+ * (`/API/accounts` reaches the accounts controller), so the guard must not regard it either, and a
+ * spelling the route table does not know is then refused.
+ */
+export function isApiPath(path: string): boolean {
+  const lower = path.toLowerCase();
+  return lower === '/api' || lower.startsWith('/api/');
+}
+
+/**
  * Every /api request passes here first: it must match a rule of the route table, and the rule
  * decides by the caller's role and binding. A route missing from the table is refused, never open.
  */
@@ -15,7 +25,7 @@ export class AccessGuard implements CanActivate {
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<WebRequest>();
-    if (!request.path.startsWith('/api/') && request.path !== '/api') return true;
+    if (!isApiPath(request.path)) return true;
     const matched = matchRoute(request.method, request.path);
     if (!matched) {
       if (pathKnown(request.path)) throw new MethodNotAllowedException(`${request.method} is not allowed here`);
