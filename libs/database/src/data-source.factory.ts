@@ -1,6 +1,7 @@
 import { DataSource, type DataSourceOptions, type MixedList, type EntitySchema } from 'typeorm';
 import { Client } from 'pg';
 import { retryWhileStarting } from './database-startup.util';
+import { QueryErrorLogger } from './query-error.logger';
 
 export interface AppDataSourceOptions {
   url: string;
@@ -25,6 +26,7 @@ export function createAppDataSource(options: AppDataSourceOptions): DataSource {
     migrationsTransactionMode: 'each',
     synchronize: false,
     logging: ['error'],
+    logger: new QueryErrorLogger(),
     extra: { max: options.poolSize ?? 10, application_name: `tianping-${options.schema}` },
   };
   return new DataSource(config);
