@@ -3,11 +3,13 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { appPort, type AppName } from '@tianping/common';
 import { AppLogger, enableDefaultMetrics, httpMetrics, metricsEndpoint } from '@tianping/observability';
+import { DataExceptionFilter } from './data-exception.filter';
 import { BODY_LIMITS, bodyErrors, verifyJsonBody, verifyTextBody } from './request-body.util';
 
 /**
  * Validates every request body and query at the edge: bodies too large, too deep or not UTF-8 are
- * refused before parsing, unknown fields are refused, not ignored. Serves /metrics.
+ * refused before parsing, unknown fields are refused, not ignored; a value the database cannot take
+ * is a 400, not a 500. Serves /metrics.
  */
 export function configureHttpApp(app: NestExpressApplication): void {
   enableDefaultMetrics();
@@ -18,6 +20,7 @@ export function configureHttpApp(app: NestExpressApplication): void {
   app.useBodyParser('text', { type: ['text/plain', 'application/x-ndjson', 'application/jsonl'], limit: BODY_LIMITS.text, verify: verifyTextBody });
   app.use(bodyErrors);
   app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
+  app.useGlobalFilters(new DataExceptionFilter(app.getHttpAdapter()));
   app.enableShutdownHooks();
 }
 

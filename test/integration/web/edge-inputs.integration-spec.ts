@@ -354,6 +354,26 @@ describe('inputs at the edges are refused with clear errors, never a crash', () 
     });
   });
 
+  describe('values the database cannot hold', () => {
+    it('NUL characters, numbers past bigint and days that do not exist are 400 with what was wrong, never 500', async () => {
+      const { intake, dispatch, oversight, web } = suite.urls;
+      const cases: [string, { method?: string; body?: string; type?: string }, RegExp][] = [
+        [`${intake}/api/enterprises?q=%00`, {}, /NUL/],
+        [`${intake}/api/enterprises/%00`, {}, /NUL/],
+        [`${intake}/api/quarantine?after=99999999999999999999999`, {}, /./],
+        [`${dispatch}/api/visits?from=2026-02-30`, {}, /date/],
+        [`${oversight}/api/audit/entries/99999999999999999999`, {}, /./],
+        [`${oversight}/api/audit/entries?subjectRef=%00`, {}, /NUL/],
+        [`${web}/api/auth/login`, { body: JSON.stringify({ username: 'ent\u0000', password: 'whatever-it-is-1' }), type: 'application/json' }, /NUL/],
+      ];
+      for (const [url, init, message] of cases) {
+        const answer = await send(url, init);
+        expect({ url, status: answer.status }).toEqual({ url, status: 400 });
+        expect((answer.body as { message?: string }).message).toMatch(message);
+      }
+    });
+  });
+
   describe('forged, tampered and expired sessions', () => {
     const me = (cookie?: string) => send(`${suite.urls.web}/api/auth/me`, { cookie });
     const ownScore = (cookie?: string) => send(`${suite.urls.web}/api/enterprises/${OWN_CODE}`, { cookie });
