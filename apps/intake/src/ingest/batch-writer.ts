@@ -3,7 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { maskIdNumber, maskName, PiiVault } from '@tianping/common';
 import { IntakeSubjects, type ChangeBatch } from '@tianping/contracts';
-import { intakeRecords } from '@tianping/observability';
+import { intakeRecords, isSensitiveField, redactText } from '@tianping/observability';
 import { type CaseRecord, type ClueRecord, type OfficerRecord, type Outcome, type RawRecord, type SourceKind, type SubjectRecord } from '@tianping/intake-core';
 import { CorrectionsRepository } from '../corrections/corrections.repository';
 import { CorrectionSet } from '../corrections/record-corrections.util';
@@ -147,15 +147,20 @@ function countCommitted(kind: SourceKind, counts: IngestCounts): void {
   for (const [outcome, n] of Object.entries({ ...rest, quarantined_again: quarantinedAgain })) if (n > 0) intakeRecords.inc({ kind, outcome }, n);
 }
 
-/** The operator's view of a rejected record: personal fields masked, the rest as it came. */
+/**
+ * The operator's view of a rejected record: the contract's personal fields masked, and in every
+ * other text (fields the contract does not know, a line that was not even JSON) resident ID numbers
+ * and phone numbers masked; the rest as it came. The record itself is kept sealed for the replay.
+ */
 export function maskRaw(kind: SourceKind, raw: RawRecord | string): RawRecord | string {
-  if (typeof raw === 'string') return raw.length > 2000 ? `${raw.slice(0, 2000)}…` : raw;
+  if (typeof raw === 'string') return redactText(raw.length > 2000 ? `${raw.slice(0, 2000)}…` : raw);
   const masked: RawRecord = { ...raw };
   for (const key of Object.keys(masked)) {
     const value = masked[key];
     if (typeof value !== 'string') continue;
     if (key === 'legal_rep_id') masked[key] = maskIdNumber(value);
-    else if (key === 'legal_rep_name' || (kind === 'officers' && key === 'name')) masked[key] = maskName(value);
+    else if (key === 'legal_rep_name' || (kind === 'officers' && key === 'name') || isSensitiveField(key)) masked[key] = maskName(value);
+    else masked[key] = redactText(value);
   }
   return masked;
 }
