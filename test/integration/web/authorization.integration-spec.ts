@@ -149,6 +149,9 @@ describe('who may call which API route (the route table, enforced on the server)
     const rule = ROUTES.find((r) => r.personalData === 'full')!;
     const bare = pathOf(rule).split('?')[0];
     expect(await call(rule, 'department', bare)).toMatchObject({ status: 400, forwarded: false });
+    const notACode = await call(rule, 'department', pathOf(rule, 'NOPE'));
+    expect(notACode).toMatchObject({ status: 400, forwarded: false });
+    expect(notACode.text).toMatch(/credit code/);
     const before = fake.seen.length;
     expect((await call(rule, 'department')).status).toBe(200);
     const [logged, served] = fake.seen.slice(before);
