@@ -220,6 +220,8 @@ describe('a red takes effect only once a person confirms it, and an appeal is de
     expect((await http(oversight.baseUrl, 'GET', `/api/appeals/${id}/receipts/0`)).status).toBe(404);
     const file = await fetch(`${oversight.baseUrl}/api/appeals/${id}/evidence/0`);
     expect(Buffer.from(await file.arrayBuffer()).toString()).toBe('%PDF-1.4 rectification report');
+    expect(file.headers.get('content-type')).toBe('application/pdf');
+    expect(file.headers.get('x-content-type-options')).toBe('nosniff');
 
     for (const involved of ['trainer-li', 'approver-wang', 'policy-zhao', 'officer-a', filed.body.filedBy]) {
       const refused = await http<{ message: string }>(oversight.baseUrl, 'POST', `/api/appeals/${id}/claim`, { actor: involved });

@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Query, Res 
 import type { Response } from 'express';
 import { AppealsService } from './appeals.service';
 import { ActorDto, AppealQuery, DecideAppealDto, FileAppealDto } from './dtos/review.dto';
+import { servedEvidenceType } from './evidence-type.util';
 
 @Controller('api/appeals')
 export class AppealsController {
@@ -61,7 +62,8 @@ export class AppealsController {
     const file = await this.appeals.evidence(id, n);
     response
       .status(200)
-      .type(file.contentType)
+      .type(servedEvidenceType(file.contentType))
+      .setHeader('x-content-type-options', 'nosniff')
       .setHeader('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.name)}`)
       .setHeader('x-content-sha256', file.sha256)
       .send(file.content);
