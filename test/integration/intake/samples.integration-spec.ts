@@ -76,6 +76,17 @@ describe('intake on the contract samples', () => {
     );
   });
 
+  it('finds enterprises by part of the name or by the code, however typed; % and _ are not wildcards', async () => {
+    const codesFor = async (q: string) =>
+      ((await (await fetch(`${intake.baseUrl}/api/enterprises?q=${encodeURIComponent(q)}`)).json()) as { creditCode: string }[]).map((e) => e.creditCode);
+    expect(await codesFor('明记餐饮')).toEqual(['91440604MA4UJ8K20C']);
+    expect(await codesFor('91440604ma4uj8k20c')).toEqual(['91440604MA4UJ8K20C']);
+    expect(await codesFor('９１４４０６０４ＭＡ４ＵＪ８Ｋ２０Ｃ')).toEqual(['91440604MA4UJ8K20C']);
+    expect(await codesFor('%')).toEqual([]);
+    expect(await codesFor('_')).toEqual([]);
+    expect(await codesFor('\\')).toEqual([]);
+  });
+
   it('changes nothing and publishes nothing when the same files come again', async () => {
     const before = (await readStream(intake.nats.url, STREAMS.intake.name)).length;
     const reports = await intake.app.get(IngestService).ingestDirectory(SAMPLES);

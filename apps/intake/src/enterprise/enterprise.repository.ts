@@ -81,13 +81,19 @@ export class EnterpriseRepository {
     );
   }
 
+  /**
+   * Enterprises whose name contains the query, or whose credit code it is. `%` and `_` in a query are
+   * characters to find, not wildcards; a code typed in full-width characters or lower case is still found.
+   */
   async search(query: string | undefined, limit: number, afterCode = ''): Promise<EnterpriseSummary[]> {
+    const namePart = query ? `%${query.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
+    const code = query ? query.normalize('NFKC').trim().toUpperCase() : null;
     return this.dataSource.query(
       `SELECT credit_code AS "creditCode", name, industry_code AS "industryCode", region_code AS "regionCode", status, lng, lat
          FROM intake.subjects
-        WHERE credit_code > $3 AND ($1::text IS NULL OR name LIKE '%' || $1 || '%' OR credit_code = upper($1))
+        WHERE credit_code > $3 AND ($1::text IS NULL OR name LIKE $1 OR credit_code = $4)
         ORDER BY credit_code LIMIT $2`,
-      [query || null, limit, afterCode],
+      [namePart, limit, afterCode, code],
     );
   }
 
