@@ -245,6 +245,9 @@ describe('algorithm audits: fairness, accuracy on the random share, drift, repor
     const redNow = count(ENTERPRISES, (e) => e.red) / 80;
     expect(body.score.psi).toBeCloseTo(psiTerm(redBefore, redNow) + psiTerm(1 - redBefore, 1 - redNow), 12);
     expect(body.score).toMatchObject({ baselineCount: 80, currentCount: 80 });
+    const unknown = await getJson<{ message: string }>(`${h.baseUrl}/api/audits/drift?${query}&modelVersion=no-such-model`);
+    expect(unknown.status).toBe(404);
+    expect(unknown.body.message).toMatch(/no-such-model/);
   });
 
   it('stores a report, logs its hash in the record, and publishes it unchanged', async () => {

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, NotFoundException } from '@nestjs/common';
 import { accuracyFigures, RANDOM_REASONS, MODEL_REASONS, SELECTION_REASONS, type AccuracyFigures } from './accuracy.util';
 import { AGE_BANDS, SIZE_BANDS } from './audit-groups.util';
 import type { AuditPeriod } from './audit-period.util';
@@ -94,6 +94,7 @@ export class AuditsService {
   /** PSI of each factor and of the scores, the period against the model's training window (or its first scoring). */
   async drift(period: AuditPeriod, modelVersion?: string): Promise<DriftAudit> {
     const model = await this.modelFor(period, modelVersion);
+    if (modelVersion && !model) throw new NotFoundException(`no model version ${modelVersion} in the record`);
     const version = model?.version ?? modelVersion ?? null;
     const [factorBaseline, scoreBaseline] = await Promise.all([this.baseline(model, version, null), version ? this.baseline(model, version, version) : null]);
     const [factors, scores] = await Promise.all([
