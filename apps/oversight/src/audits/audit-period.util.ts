@@ -12,7 +12,9 @@ export interface AuditPeriod {
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 export function isIsoDay(text: string): boolean {
-  return ISO_DAY.test(text) && new Date(`${text}T00:00:00Z`).toISOString().startsWith(text);
+  if (!ISO_DAY.test(text)) return false;
+  const day = new Date(`${text}T00:00:00Z`);
+  return !Number.isNaN(day.getTime()) && day.toISOString().startsWith(text);
 }
 
 /** The quarter a day falls in. */
