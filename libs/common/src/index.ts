@@ -2,4 +2,4 @@ export * from './credit-code';
 export * from './prng';
 export * from './config.util';
 export * from './pii.util';
-export * from './china-day';
+export * from './calendar-day';

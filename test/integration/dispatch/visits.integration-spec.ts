@@ -123,6 +123,7 @@ describe('dispatch visits: calendar, combined checklist, results and ratings', (
 
   it('refuses malformed requests at the edge', async () => {
     expect((await h.http('POST', '/api/draws', { from: '2025-04-31', to: '2025-05-10' })).status).toBe(400);
+    expect((await h.http('POST', '/api/draws', { from: '2025-13-01', to: '2026-01-10' })).status).toBe(400);
     expect((await h.http('POST', '/api/draws', { from: '2025-05-10', to: '2025-05-01' })).status).toBe(400);
     expect((await h.http('POST', '/api/draws', { from: '2025-05-01', to: '2025-05-10', extra: 1 })).status).toBe(400);
     expect((await h.http('GET', '/api/draws/not-a-draw')).status).toBe(404);

@@ -1,6 +1,7 @@
 import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { gunzipSync, gzipSync } from 'node:zlib';
+import { isIsoDay } from '@tianping/common';
 import { DispatchSubjects, type DrawCompleted, type PlanPublished } from '@tianping/contracts';
 import { enqueueEvent } from '@tianping/messaging';
 import type { JointVisit, PlanningWindow } from '@tianping/planner';
@@ -186,11 +187,9 @@ export class DrawService {
 }
 
 const MAX_WINDOW_DAYS = 366;
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 function checkWindow(window: PlanningWindow): void {
-  const valid = (d: string) => ISO_DATE.test(d) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d);
-  if (!valid(window.start) || !valid(window.end)) throw new BadRequestException('dates must be real days written YYYY-MM-DD');
+  if (!isIsoDay(window.start) || !isIsoDay(window.end)) throw new BadRequestException('dates must be real days written YYYY-MM-DD');
   const days = (Date.parse(window.end) - Date.parse(window.start)) / 86_400_000 + 1;
   if (days < 1) throw new BadRequestException('the window must not end before it starts');
   if (days > MAX_WINDOW_DAYS) throw new BadRequestException(`a planning window spans at most ${MAX_WINDOW_DAYS} days`);

@@ -1,4 +1,4 @@
-import { chinaDay } from '@tianping/common';
+import { chinaDay, isIsoDay } from '@tianping/common';
 
 /** Audit periods: whole days in China Standard Time, quarters by the calendar. */
 
@@ -7,14 +7,6 @@ export interface AuditPeriod {
   from: string;
   /** Last day, YYYY-MM-DD, inclusive. */
   to: string;
-}
-
-const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
-
-export function isIsoDay(text: string): boolean {
-  if (!ISO_DAY.test(text)) return false;
-  const day = new Date(`${text}T00:00:00Z`);
-  return !Number.isNaN(day.getTime()) && day.toISOString().startsWith(text);
 }
 
 /** The quarter a day falls in. */
