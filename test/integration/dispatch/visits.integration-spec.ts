@@ -79,8 +79,13 @@ describe('dispatch visits: calendar, combined checklist, results and ratings', (
     const items = detail.checklist.flatMap((d) => d.items);
     const partial = await h.http('POST', `/api/visits/${visit.id}/results`, { items: [{ item: items[0], result: '未发现问题' }] });
     expect(items.length === 1 || partial.status === 400).toBe(true);
-    const noViolation = await h.http('POST', `/api/visits/${visit.id}/results`, { items: items.map((item) => ({ item, result: '责令整改' })) });
+    const noViolation = await h.http<{ statusCode: number; message: string; problems: string[] }>('POST', `/api/visits/${visit.id}/results`, {
+      items: items.map((item) => ({ item, result: '责令整改' })),
+    });
     expect(noViolation.status).toBe(400);
+    // The same error shape as every other refusal, with the item-by-item problems beside it.
+    expect(noViolation.body).toMatchObject({ statusCode: 400, message: 'results do not match the checklist' });
+    expect(noViolation.body.problems[0]).toMatch(/needs the violation found/);
     expect((await h.http('POST', `/api/visits/${visit.id}/rating`, { stars: 5 })).status).toBe(409);
 
     const results = items.map((item, i) => (i === 0 ? { item, result: 'rectify', violation: '消防通道堵塞' } : { item, result: '未发现问题' }));

@@ -86,7 +86,7 @@ export class VisitsService {
     });
     const missing = [...departmentOf.keys()].filter((item) => !seen.has(item));
     if (missing.length > 0) problems.push(`no result for ${missing.join(', ')}`);
-    if (problems.length > 0) throw new BadRequestException({ message: 'results do not match the checklist', problems });
+    if (problems.length > 0) throw new BadRequestException({ statusCode: 400, error: 'Bad Request', message: 'results do not match the checklist', problems });
     return results;
   }
 
