@@ -3,7 +3,7 @@ import { COLOURS } from '@tianping/risk-model';
 import { ColourPolicyService } from '../colour/colour-policy.service';
 import { ModelRegistryRepository } from '../models/model-registry.repository';
 import { ModelRegistryService } from '../models/model-registry.service';
-import { CreditCodeParam, ScoreListQuery } from './dtos/score-query.dto';
+import { CreditCodeParam, parseRiskCursor, riskCursor, ScoreListQuery } from './dtos/score-query.dto';
 import { explainStored, toScoreRecord } from './score-record.mapper';
 import { ScoresRepository } from './scores.repository';
 
@@ -32,10 +32,24 @@ export class ScoresController {
     };
   }
 
+  /**
+   * Current scores, a page at a time. `order=risk` lists the highest probability first (ties by credit
+   * code); `next` is the `after` of the following page in either order, null on the last.
+   */
   @Get('scores')
   async list(@Query() query: ScoreListQuery) {
     const limit = query.limit ?? 100;
-    const rows = await this.scores.list({ ...query, colour: query.colour ? COLOURS.indexOf(query.colour) : undefined, limit });
+    const risk = query.order === 'risk' ? { after: query.after ? (parseRiskCursor(query.after) ?? undefined) : undefined } : undefined;
+    const rows = await this.scores.list({
+      colour: query.colour ? COLOURS.indexOf(query.colour) : undefined,
+      region: query.region,
+      industry: query.industry,
+      codes: query.codes,
+      after: risk ? undefined : query.after,
+      risk,
+      limit,
+    });
+    const last = rows.length === limit ? rows[rows.length - 1] : undefined;
     return {
       scores: rows.map((r) => ({
         creditCode: r.credit_code,
@@ -47,7 +61,7 @@ export class ScoresController {
         regionCode: r.region_code,
         industryCode: r.industry_code,
       })),
-      next: rows.length === limit ? rows[rows.length - 1].credit_code : null,
+      next: last ? (risk ? riskCursor(last.probability, last.credit_code) : last.credit_code) : null,
     };
   }
 

@@ -60,9 +60,15 @@ export interface ScoreListFilter {
   colour?: number;
   region?: string;
   industry?: string;
+  codes?: string[];
+  /** Credit-code order (the default) after this code. */
   after?: string;
+  /** Risk order (highest probability first, then credit code), after this point when given. */
+  risk?: { after?: { probability: number; creditCode: string } };
   limit: number;
 }
+
+export type ListedScore = Omit<StoredScore, 'contributions' | 'factor_values' | 'logit'> & { region_code: string; industry_code: string };
 
 const STORED = `h.id::text AS id, h.credit_code, to_char(h.as_of, 'YYYY-MM-DD') AS as_of, h.probability, h.logit, h.colour, h.contributions,
   h.factor_values, h.computed_at, r.model_version, r.policy_version, h.run_id::text AS run_id`;
@@ -188,18 +194,40 @@ export class ScoresRepository {
     );
   }
 
-  /** Bureau staff's list: keyset-paged by credit code, filtered by colour, region prefix and industry section. */
-  async list(
-    filter: ScoreListFilter,
-  ): Promise<(Omit<StoredScore, 'contributions' | 'factor_values' | 'logit'> & { region_code: string; industry_code: string })[]> {
+  /**
+   * Bureau staff's list, filtered by colour, region prefix, industry section and credit codes, keyset-paged
+   * by credit code or by risk (the cursor's probability bounds the page, its credit code breaks ties).
+   * Risk order has no index on purpose: one on probability would stop a full run's million updates of
+   * current_scores from being HOT (8.5 s instead of 1.4 s measured at 1,000,000), while a page sorted
+   * from all current scores takes ~0.14 s at that size, and the list is read a page at a time by people.
+   */
+  async list(filter: ScoreListFilter): Promise<ListedScore[]> {
+    const params: unknown[] = [filter.colour ?? null, filter.region ?? null, filter.industry ?? null, filter.codes ?? null, filter.limit];
+    const where = [
+      `($1::int2 IS NULL OR c.colour = $1)`,
+      `($2::text IS NULL OR s.region_code LIKE $2 || '%')`,
+      `($3::text IS NULL OR upper(left(s.industry_code, 1)) = upper($3))`,
+      `($4::text[] IS NULL OR c.credit_code = ANY($4))`,
+    ];
+    let order = 'c.credit_code';
+    if (filter.risk) {
+      order = 'c.probability DESC, c.credit_code';
+      const after = filter.risk.after;
+      if (after) {
+        params.push(after.probability, after.creditCode);
+        where.push(`c.probability <= $6 AND (c.probability < $6 OR c.credit_code > $7)`);
+      }
+    } else {
+      params.push(filter.after ?? '');
+      where.push(`c.credit_code > $6`);
+    }
     return this.dataSource.query(
       `SELECT c.score_id::text AS id, c.credit_code, to_char(c.as_of, 'YYYY-MM-DD') AS as_of, c.probability, c.colour, r.model_version, r.policy_version,
               c.run_id::text AS run_id, s.region_code, s.industry_code
        FROM scoring.current_scores c JOIN scoring.score_runs r ON r.id = c.run_id JOIN scoring.subjects s USING (credit_code)
-       WHERE c.credit_code > $1 AND ($2::int2 IS NULL OR c.colour = $2) AND ($3::text IS NULL OR s.region_code LIKE $3 || '%')
-         AND ($4::text IS NULL OR upper(left(s.industry_code, 1)) = upper($4))
-       ORDER BY c.credit_code LIMIT $5`,
-      [filter.after ?? '', filter.colour ?? null, filter.region ?? null, filter.industry ?? null, filter.limit],
+       WHERE ${where.join(' AND ')}
+       ORDER BY ${order} LIMIT $5`,
+      params,
     );
   }
 
