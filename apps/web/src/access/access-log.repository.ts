@@ -29,11 +29,12 @@ export class AccessLogRepository {
   }
 
   /** Newest first, keyset-paged by id. */
-  async list(limit: number, beforeId?: number, creditCode?: string): Promise<PersonalDataView[]> {
+  async list(limit: number, beforeId?: number, creditCode?: string, shown?: 'masked' | 'full'): Promise<PersonalDataView[]> {
     return this.dataSource.query(
       `SELECT id::int, username, role, credit_code AS "creditCode", route, shown, at FROM web.personal_data_views
-        WHERE ($1::bigint IS NULL OR id < $1) AND ($2::text IS NULL OR credit_code = $2) ORDER BY id DESC LIMIT $3`,
-      [beforeId ?? null, creditCode ?? null, limit],
+        WHERE ($1::bigint IS NULL OR id < $1) AND ($2::text IS NULL OR credit_code = $2) AND ($4::text IS NULL OR shown = $4)
+        ORDER BY id DESC LIMIT $3`,
+      [beforeId ?? null, creditCode ?? null, limit, shown ?? null],
     );
   }
 }
