@@ -52,7 +52,8 @@ export const ROUTES: readonly RouteRule[] = [
   { method: 'POST', path: '/api/accounts/:username/disable', access: ['admin'], tag: 'accounts', summary: 'Disable an account and end its sessions' },
   { method: 'GET', path: '/api/access-log', access: ['oversight', 'admin'], tag: 'accounts', summary: 'Who viewed which enterprise\'s personal data' },
 
-  { method: 'GET', path: '/api/enterprises', access: BUREAU, upstream: 'intake', tag: 'enterprises', summary: 'Search enterprises (q, after, limit)' },
+  // Oversight reviews reds and appeals by enterprise: it finds them by name too (no personal data here).
+  { method: 'GET', path: '/api/enterprises', access: [...BUREAU, 'oversight'], upstream: 'intake', tag: 'enterprises', summary: 'Search enterprises (q, after, limit)' },
   { method: 'GET', path: '/api/enterprises/:creditCode', access: ['enterprise', ...BUREAU], upstream: 'intake', ownCreditCode: 'creditCode', personalData: 'masked', tag: 'enterprises', summary: 'One enterprise file (一户一档): subject with masked ID number, cases, clues' },
   { method: 'GET', path: '/api/enterprises/:creditCode/personal-data', access: ['department'], upstream: 'intake', personalData: 'full', tag: 'enterprises', summary: 'The legal representative\'s name and ID number in full, for case handling (reason required; logged in the record first)' },
   { method: 'GET', path: '/api/totals', access: [...BUREAU, 'oversight', 'admin'], upstream: 'intake', tag: 'enterprises', summary: 'Counts of what intake holds' },
@@ -60,7 +61,7 @@ export const ROUTES: readonly RouteRule[] = [
   { method: 'GET', path: '/api/quarantine/summary', access: ['admin'], upstream: 'intake', tag: 'enterprises', summary: 'Rejected records by kind and reason' },
   { method: 'GET', path: '/api/corrections', access: ['oversight', 'admin'], upstream: 'intake', tag: 'enterprises', summary: 'Record corrections decided on appeal (appealId, status, limit), with why one was not applicable' },
 
-  { method: 'GET', path: '/api/scores', access: READERS_OF_SCORES, upstream: 'scoring', tag: 'scores', summary: 'Current scores (colour, region, industry, after, limit)' },
+  { method: 'GET', path: '/api/scores', access: READERS_OF_SCORES, upstream: 'scoring', tag: 'scores', summary: 'Current scores (colour, region, industry, codes, order=code|risk, after = the previous page\'s next, limit)' },
   { method: 'GET', path: '/api/scores/:creditCode', access: ['enterprise', ...READERS_OF_SCORES], upstream: 'scoring', ownCreditCode: 'creditCode', tag: 'scores', summary: 'An enterprise\'s current score with its explanation' },
   { method: 'GET', path: '/api/scoring/summary', access: READERS_OF_SCORES, upstream: 'scoring', tag: 'scores', summary: 'Scores by colour' },
   { method: 'GET', path: '/api/models', access: ['oversight', 'admin'], upstream: 'scoring', tag: 'models', summary: 'The model registry' },

@@ -1,8 +1,10 @@
 import { ROUTES, type RouteRule } from '../access/route-table';
+import { CREATED, QUERIES } from './openapi-queries';
 
 type Json = Record<string, unknown>;
 
 const ERROR_RESPONSES: Json = {
+  '400': { description: 'the request is malformed: a parameter or field is missing, unknown, or not valid (`message` says which)' },
   '401': { description: 'not signed in' },
   '403': { description: 'the role may not do this' },
   '404': { description: "no such record, or not the caller's (an enterprise asking for another)" },
@@ -105,7 +107,10 @@ const BODIES: Record<string, Json> = {
 
 function operation(rule: RouteRule): Json {
   const key = `${rule.method} ${rule.path}`;
-  const params = [...rule.path.matchAll(/:([A-Za-z]+)/g)].map((m) => ({ name: m[1], in: 'path', required: true, schema: { type: 'string' } }));
+  const params = [
+    ...[...rule.path.matchAll(/:([A-Za-z]+)/g)].map((m) => ({ name: m[1], in: 'path', required: true, schema: { type: 'string' } })),
+    ...(QUERIES[key] ?? []).map((q) => ({ name: q.name, in: 'query', required: q.required ?? false, description: q.description, schema: q.schema })),
+  ];
   const who = rule.access === 'public' ? 'anyone' : rule.access === 'signed-in' ? 'any signed-in account' : rule.access.join(', ');
   const binding = rule.ownCreditCode
     ? ' An enterprise account reaches only its own credit code.'
@@ -121,7 +126,10 @@ function operation(rule: RouteRule): Json {
     ...(rule.access === 'public' ? { security: [] } : {}),
     ...(params.length ? { parameters: params } : {}),
     ...(BODIES[key] ? { requestBody: { required: true, content: { 'application/json': { schema: BODIES[key] } } } } : {}),
-    responses: { '200': { description: 'OK', content: { 'application/json': {} } }, ...ERROR_RESPONSES },
+    responses: {
+      [CREATED.has(key) ? '201' : '200']: { description: CREATED.has(key) ? 'Created' : 'OK', content: { 'application/json': {} } },
+      ...ERROR_RESPONSES,
+    },
   };
 }
 

@@ -1,0 +1,141 @@
+/** One query parameter of an API route, as OpenAPI 3 describes it. */
+export interface QueryParam {
+  name: string;
+  description: string;
+  schema: Record<string, unknown>;
+  required?: boolean;
+}
+
+const limit = (max: number, what = 'rows'): QueryParam => ({
+  name: 'limit',
+  description: `${what} per page`,
+  schema: { type: 'integer', minimum: 1, maximum: max },
+});
+const day = (name: string, description: string): QueryParam => ({ name, description, schema: { type: 'string', format: 'date' } });
+const period = [
+  day('from', 'first day of the period (China time); default: the start of the quarter of `to`'),
+  day('to', 'last day of the period; default: today'),
+];
+const creditCode = { type: 'string', pattern: '^[0-9A-Za-z]{18}$' };
+
+/**
+ * The query parameters of each route that takes any, keyed `METHOD /path` as in the route table.
+ * The apps validate them (unknown parameters are refused with 400); a test keeps this list and
+ * their validation classes in step.
+ */
+export const QUERIES: Record<string, QueryParam[]> = {
+  'GET /api/accounts': [{ name: 'after', description: 'the last username of the previous page', schema: { type: 'string', maxLength: 64 } }, limit(200)],
+  'GET /api/access-log': [
+    { name: 'creditCode', description: "only views of this enterprise's data", schema: creditCode },
+    { name: 'shown', description: 'only masked views or only full views', schema: { type: 'string', enum: ['masked', 'full'] } },
+    { name: 'before', description: 'the id of the last row of the previous page (newest first)', schema: { type: 'integer', minimum: 1 } },
+    limit(500),
+  ],
+  'GET /api/enterprises': [
+    { name: 'q', description: 'part of the name, or the whole credit code (any case, half- or full-width)', schema: { type: 'string' } },
+    { name: 'after', description: 'the last credit code of the previous page', schema: { type: 'string' } },
+    limit(500),
+  ],
+  'GET /api/enterprises/:creditCode/personal-data': [
+    {
+      name: 'reason',
+      description: 'why the data is needed in full (5–500 characters); logged in the oversight record',
+      schema: { type: 'string', minLength: 5, maxLength: 500 },
+      required: true,
+    },
+  ],
+  'GET /api/quarantine': [
+    { name: 'kind', description: 'the export the record came in', schema: { type: 'string', enum: ['subjects', 'cases', 'officers', 'clues'] } },
+    { name: 'status', description: 'open, or what was done with it', schema: { type: 'string', enum: ['open', 'replayed', 'discarded'] } },
+    { name: 'after', description: 'the last id of the previous page', schema: { type: 'integer', minimum: 0 } },
+    limit(500),
+  ],
+  'GET /api/corrections': [
+    { name: 'appealId', description: 'corrections an appeal decision asked for', schema: { type: 'string', maxLength: 200 } },
+    { name: 'status', description: 'applied, or found not applicable', schema: { type: 'string', enum: ['applied', 'not-applicable'] } },
+    limit(1000),
+  ],
+  'GET /api/scores': [
+    { name: 'colour', description: 'only this colour', schema: { type: 'string', enum: ['green', 'yellow', 'red'] } },
+    { name: 'region', description: 'administrative division code or its prefix (2–12 digits)', schema: { type: 'string', pattern: '^\\d{2,12}$' } },
+    { name: 'industry', description: 'industry section letter (GB/T 4754, A–T)', schema: { type: 'string', pattern: '^[A-Ta-t]$' } },
+    {
+      name: 'order',
+      description: '`code` (credit code, the default) or `risk` (highest probability first)',
+      schema: { type: 'string', enum: ['code', 'risk'] },
+    },
+    { name: 'after', description: "the previous page's `next` cursor", schema: { type: 'string' } },
+    {
+      name: 'codes',
+      description: 'only these credit codes (repeat the parameter, up to 1,000)',
+      schema: { type: 'array', items: { type: 'string' }, maxItems: 1000 },
+    },
+    limit(1000),
+  ],
+  'GET /api/draws': [limit(200)],
+  'GET /api/visits': [
+    day('date', 'visits on this day'),
+    day('from', 'visits from this day'),
+    day('to', 'visits up to this day'),
+    { name: 'officer', description: "an officer's certificate number: that officer's visits", schema: { type: 'string' } },
+    { name: 'region', description: 'administrative division code (6 digits)', schema: { type: 'string', pattern: '^\\d{6}$' } },
+    { name: 'draw', description: "a draw's id: that plan's visits", schema: { type: 'string' } },
+    { name: 'status', description: 'scheduled, done or cancelled', schema: { type: 'string', enum: ['scheduled', 'done', 'cancelled'] } },
+    limit(2000, 'visits'),
+  ],
+  'GET /api/calendar': [
+    { name: 'year', description: 'the year whose working days and holidays are listed', schema: { type: 'integer', minimum: 2000, maximum: 2100 } },
+  ],
+  'GET /api/audit/entries': [
+    { name: 'after', description: 'the last sequence number of the previous page', schema: { type: 'integer', minimum: -1 } },
+    { name: 'kind', description: 'entry kind, e.g. score, model-version, sign-off, appeal-filed', schema: { type: 'string', pattern: '^[a-z][a-z0-9.-]*$' } },
+    { name: 'subjectRef', description: 'what the entry is about (a credit code, a model version…)', schema: { type: 'string', maxLength: 128 } },
+    limit(1000, 'entries'),
+  ],
+  'GET /api/reviews/confirmations': [{ name: 'after', description: "the previous page's cursor", schema: { type: 'string', maxLength: 200 } }, limit(200)],
+  'GET /api/appeals': [
+    { name: 'status', description: 'where the appeal stands', schema: { type: 'string', enum: ['filed', 'in-review', 'awaiting-rescore', 'decided'] } },
+    { name: 'creditCode', description: "one enterprise's appeals", schema: creditCode },
+    { name: 'overdue', description: 'only appeals past their deadline', schema: { type: 'boolean' } },
+    { name: 'after', description: "the previous page's cursor", schema: { type: 'string', maxLength: 200 } },
+    limit(200, 'appeals'),
+  ],
+  'GET /api/kill-switch': [limit(1000, 'history rows')],
+  'GET /api/approvals': [
+    { name: 'status', description: 'pending, approved or rejected', schema: { type: 'string', enum: ['pending', 'approved', 'rejected'] } },
+    { name: 'kind', description: 'model versions or colour policies', schema: { type: 'string', enum: ['model-version', 'colour-policy'] } },
+    limit(1000),
+  ],
+  'GET /api/audits/fairness': [
+    ...period,
+    {
+      name: 'sample',
+      description: 'which inspections: the random sample (unbiased), the model-chosen ones, or all',
+      schema: { type: 'string', enum: ['random', 'model', 'all'] },
+    },
+    { name: 'flag', description: 'the colour counted as flagged: red, or red and yellow', schema: { type: 'string', enum: ['red', 'yellow'] } },
+    { name: 'minGroupSize', description: 'groups smaller than this are reported, not compared', schema: { type: 'integer', minimum: 1, maximum: 1_000_000 } },
+  ],
+  'GET /api/audits/accuracy': period,
+  'GET /api/audits/drift': [
+    ...period,
+    { name: 'modelVersion', description: 'the model version (default: the active one)', schema: { type: 'string', maxLength: 128 } },
+  ],
+  'GET /api/audits/reports': [limit(500, 'reports')],
+  'GET /api/public/audit-reports': [limit(500, 'reports')],
+};
+
+/** Routes that answer 201 Created; every other route answers 200. */
+export const CREATED = new Set([
+  'POST /api/accounts',
+  'POST /api/draws',
+  'POST /api/visits/:id/results',
+  'POST /api/visits/:id/rating',
+  'POST /api/appeals',
+  'POST /api/kill-switch/suspend',
+  'POST /api/kill-switch/resume',
+  'POST /api/approvals/models/:version/sign-offs',
+  'POST /api/approvals/colour-policies/:version/sign-offs',
+  'POST /api/audits/reports',
+  'POST /api/audits/reports/:id/publish',
+]);
