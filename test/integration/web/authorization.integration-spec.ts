@@ -143,6 +143,9 @@ describe('who may call which API route (the route table, enforced on the server)
       ['officer', OWN_CODE, 'masked'],
       ['ent', OWN_CODE, 'masked'],
     ]);
+    const onlyFull = await fetch(`${web.baseUrl}/api/access-log?shown=full`, { headers: { cookie: cookies.oversight } });
+    expect(await onlyFull.json()).toEqual([]);
+    expect((await fetch(`${web.baseUrl}/api/access-log?shown=everything`, { headers: { cookie: cookies.oversight } })).status).toBe(400);
   });
 
   it("shows personal data in full only with a reason, after oversight's record has logged the read", async () => {
@@ -169,6 +172,11 @@ describe('who may call which API route (the route table, enforced on the server)
       username: string;
     }[];
     expect(log[0]).toMatchObject({ shown: 'full', username: USERNAMES.department });
+    const fullViews = (await (await fetch(`${web.baseUrl}/api/access-log?shown=full`, { headers: { cookie: cookies.oversight } })).json()) as {
+      shown: string;
+    }[];
+    expect(fullViews.length).toBeGreaterThan(0);
+    expect(fullViews.every((view) => view.shown === 'full')).toBe(true);
   });
 
   it('refuses routes that are not in the table, whoever asks', async () => {
