@@ -70,16 +70,18 @@ function renderHeader() {
   const links = me ? NAV[me.role] ?? [] : [];
   mount(
     document.getElementById('topbar'),
-    h('a', { class: 'brand', href: me ? homeOf(me.role) : '#/login' }, h('span', { class: 'brand-mark' }, '平'), h('span', {}, '天平 Tianping'), h('span', { class: 'brand-sub' }, t('app.sub'))),
+    h('a', { class: 'brand', href: me ? homeOf(me.role) : '#/login' }, h('span', { class: 'brand-mark' }, '平'), h('span', {}, '天平', h('span', { class: 'brand-latin' }, ' Tianping')), h('span', { class: 'brand-sub' }, t('app.sub'))),
     h('nav', { class: 'nav', 'aria-label': 'main' }, links.map(([href, key]) => h('a', { href, class: hash === href || (href !== '#/my' && hash.startsWith(`${href}/`)) ? 'active' : '' }, t(key)))),
     h('div', { class: 'who' },
       me ? h('span', { class: 'username' }, me.username) : null,
       me ? h('span', { class: 'role', 'data-role': me.role }, t(`role.${me.role}`)) : null,
-      h('a', { class: 'linkish', href: '/docs.html', style: 'color:inherit' }, t('nav.docs')),
+      h('a', { class: 'linkish docs-link', href: '/docs.html', style: 'color:inherit' }, t('nav.docs')),
       h('button', { class: 'linkish lang', id: 'lang-toggle', onclick: () => { setLang(currentLang() === 'zh' ? 'en' : 'zh'); route(); } }, t('nav.lang')),
       me ? h('button', { class: 'linkish', id: 'sign-out', onclick: signOut }, t('nav.signOut')) : null),
   );
-  mount(document.getElementById('footer'), t('app.footer'), ' · ', h('a', { href: '/register.html', id: 'register-link' }, t('nav.register')));
+  // On a narrow screen the nav scrolls sideways: keep the current page's link in view.
+  document.querySelector('#topbar .nav a.active')?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+  mount(document.getElementById('footer'), t('app.footer'), ' · ', h('a', { href: '/register.html', id: 'register-link' }, t('nav.register')), ' · ', h('a', { href: '/docs.html' }, t('nav.docs')));
 }
 
 async function signOut() {

@@ -1,22 +1,49 @@
 // Charts as inline SVG: no library, readable without colour (labels carry the numbers).
 import { factorName, t } from './i18n.js';
-import { h, s } from './ui.js';
+import { h, mount, s } from './ui.js';
 
 /**
  * Factor contributions as horizontal bars around zero: red raises risk, blue lowers it. Labels are
- * plain words (the scoring service's reason sentence where it gives one, else the factor's name).
+ * plain words (the factor's name), and each bar says how much it moves the odds of a finding against
+ * the average enterprise (a contribution is in log-odds: e^c is the factor by which it multiplies them).
+ * The chart is drawn for the width it has, so its text stays legible on a phone.
  */
 export function contributionChart(contributions, reasons = [], { lang = 'zh', factors = [] } = {}) {
   const sentence = new Map(reasons.map((r) => [r.factor, lang === 'en' ? r.en : r.zh]));
   const labels = new Map(factors.filter((f) => f.label).map((f) => [f.factor, typeof f.label === 'string' ? f.label : f.label[lang] ?? f.label.zh]));
   const rows = [...contributions].filter((c) => Math.abs(c.contribution) > 1e-9).sort((a, b) => Math.abs(b.contribution) - Math.abs(a.contribution));
   if (rows.length === 0) return h('p', { class: 'muted' }, t('state.empty'));
-  const width = 760;
-  const labelWidth = 300;
-  const rowHeight = 34;
-  const plot = width - labelWidth - 70;
+  const named = rows.map((row) => ({ ...row, label: labels.get(row.factor) ?? factorName(row.factor), title: sentence.get(row.factor) }));
+  const box = h('div', { class: 'contrib-chart' });
+  let drawnAt = 0;
+  const draw = (width) => {
+    if (Math.abs(width - drawnAt) < 8) return;
+    drawnAt = width;
+    mount(box, contributionSvg(named, width, lang));
+  };
+  draw(760);
+  if (typeof ResizeObserver === 'function') new ResizeObserver(([entry]) => entry.contentRect.width > 0 && draw(Math.round(entry.contentRect.width))).observe(box);
+  return box;
+}
+
+/** How a contribution moves the odds, in words of size: +19%, −12%, or ×2.2 once they double. */
+export function oddsEffect(contribution) {
+  const times = Math.exp(contribution);
+  if (times >= 2) return t('chart.timesOdds', { x: times.toFixed(times < 10 ? 1 : 0) });
+  const pct = Math.abs(times - 1) < 0.005 ? '<1%' : `${Math.round(Math.abs(times - 1) * 100)}%`;
+  return contribution > 0 ? t('chart.raisesPct', { pct }) : t('chart.lowersPct', { pct });
+}
+
+function contributionSvg(rows, width, lang) {
+  // Under 560 px each label sits on its own line above its bar; wider, labels are beside the bars.
+  const stacked = width < 560;
+  const labelWidth = stacked ? 0 : Math.min(300, Math.round(width * 0.38));
+  const rowHeight = stacked ? 48 : 34;
+  const barTop = stacked ? 20 : 0;
+  const valueRoom = 58;
+  const plot = width - labelWidth - 2 * valueRoom;
   const max = Math.max(...rows.map((r) => Math.abs(r.contribution)));
-  const zero = labelWidth + plot / 2;
+  const zero = labelWidth + valueRoom + plot / 2;
   const scale = plot / 2 / max;
   const height = rows.length * rowHeight + 30;
   const svg = s('svg', { viewBox: `0 0 ${width} ${height}`, width: '100%', class: 'chart', role: 'img', 'aria-label': t('ent.reasons') });
@@ -25,11 +52,13 @@ export function contributionChart(contributions, reasons = [], { lang = 'zh', fa
     const y = i * rowHeight + 8;
     const w = Math.max(2, Math.abs(row.contribution) * scale);
     const up = row.contribution > 0;
-    const label = labels.get(row.factor) ?? factorName(row.factor);
+    const title = `${row.title ?? row.label} · log-odds ${up ? '+' : '−'}${Math.abs(row.contribution).toFixed(2)}`;
     svg.append(
-      s('text', { x: labelWidth - 12, y: y + 15, 'text-anchor': 'end', 'font-weight': 600 }, fit(label, 46)),
-      s('rect', { x: up ? zero : zero - w, y, width: w, height: 20, rx: 4, class: up ? 'bar-up' : 'bar-down' }, s('title', {}, sentence.get(row.factor) ?? label)),
-      s('text', { x: up ? zero + w + 6 : zero - w - 6, y: y + 15, 'text-anchor': up ? 'start' : 'end' }, `${up ? '+' : '−'}${Math.abs(row.contribution).toFixed(2)}`),
+      stacked
+        ? s('text', { x: 0, y: y + 8, 'font-weight': 600 }, fit(row.label, Math.floor(width / 7)))
+        : s('text', { x: labelWidth - 12, y: y + 15, 'text-anchor': 'end', 'font-weight': 600 }, fit(row.label, Math.floor(labelWidth / 6.5))),
+      s('rect', { x: up ? zero : zero - w, y: y + barTop, width: w, height: stacked ? 16 : 20, rx: 4, class: up ? 'bar-up' : 'bar-down' }, s('title', {}, title)),
+      s('text', { x: up ? zero + w + 6 : zero - w - 6, y: y + barTop + (stacked ? 13 : 15), 'text-anchor': up ? 'start' : 'end' }, oddsEffect(row.contribution)),
     );
   });
   svg.append(
@@ -60,9 +89,13 @@ export function riskMap(points, { onSelect } = {}) {
   const pad = 24;
   const lngs = located.map((p) => p.lng);
   const lats = located.map((p) => p.lat);
-  const [minX, maxX, minY, maxY] = [Math.min(...lngs), Math.max(...lngs), Math.min(...lats), Math.max(...lats)];
-  const spanX = Math.max(maxX - minX, 0.01);
-  const spanY = Math.max(maxY - minY, 0.01);
+  // A span of at least 0.01° around the middle, so one enterprise (or a row of them) sits in the centre.
+  const around = (values) => {
+    const [lo, hi] = [Math.min(...values), Math.max(...values)];
+    const half = Math.max(hi - lo, 0.01) / 2;
+    return [(lo + hi) / 2 - half, 2 * half];
+  };
+  const [[minX, spanX], [minY, spanY]] = [around(lngs), around(lats)];
   const k = Math.min((width - 2 * pad) / spanX, (height - 2 * pad) / spanY);
   const x = (lng) => pad + (lng - minX) * k + (width - 2 * pad - spanX * k) / 2;
   const y = (lat) => height - pad - (lat - minY) * k - (height - 2 * pad - spanY * k) / 2;

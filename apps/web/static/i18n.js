@@ -14,7 +14,7 @@ const zh = {
   'common.loading': '正在加载…', 'common.retry': '重试', 'common.prev': '上一页', 'common.next': '下一页', 'common.page': '第 {page} 页',
   'common.all': '全部', 'common.search': '查询', 'common.reset': '重置', 'common.none': '无', 'common.yes': '是', 'common.no': '否', 'common.view': '查看',
   'common.save': '保存', 'common.cancel': '取消', 'common.back': '返回', 'common.items': '{n} 条',
-  'state.empty': '暂无数据', 'state.error': '出错了', 'state.errorHelp': '请稍后重试。如果问题持续，请把页面截图发给管理员。',
+  'state.empty': '暂无数据', 'state.error': '出错了', 'state.serverSaid': '服务器的说明：{message}', 'state.errorHelp': '请稍后重试。如果问题持续，请把页面截图发给管理员。',
   'state.unavailable': '此功能暂不可用', 'state.unavailableHelp': '{app} 服务尚未提供此数据，或暂时没有响应。其它功能不受影响，请稍后再来查看。',
   'state.forbidden': '无权查看', 'state.forbiddenHelp': '当前账户的角色不能查看此页面。如需权限，请联系管理员。',
   'state.notFound': '没有找到', 'state.notFoundHelp': '记录不存在，或不属于当前账户。',
@@ -24,7 +24,7 @@ const zh = {
   'pii.name': '法定代表人', 'pii.id': '证件号码', 'pii.logged': '本次查看已记入监督记录（查看人、时间、用途）。',
   'ent.title': '我的风险等级', 'ent.lead': '这是天平对贵单位当前的评估：检查时发现问题的可能性，以及原因。',
   'ent.colour': '风险等级', 'ent.band': '发现问题的概率区间', 'ent.asOf': '评估日期 {date} · 模型 {model} · 等级规则 {policy}',
-  'ent.reasons': '为什么是这个等级', 'ent.reasonsLead': '每一项因素让风险升高（红）或降低（蓝）多少。条越长，影响越大。',
+  'ent.reasons': '为什么是这个等级', 'ent.reasonsLead': '每一项因素让风险升高（红）或降低（蓝）多少，条越长影响越大。数字是与同类企业的平均水平相比，检查发现问题的几率高或低多少：+50% 表示高一半，×2 表示约为两倍，−20% 表示低两成。',
   'ent.topReasons': '主要原因', 'ent.suggestions': '您可以做什么来降低风险', 'ent.noSuggestions': '当前没有需要特别改进的事项。请继续保持。',
   'ent.noScore': '尚无评分', 'ent.noScoreHelp': '评分服务还没有为贵单位计算风险。数据导入后会自动评分。',
   'ent.file': '我的档案', 'ent.inspections': '检查与处罚记录', 'ent.complaints': '投诉举报', 'ent.noInspections': '系统中没有贵单位的检查记录。',
@@ -39,7 +39,7 @@ const zh = {
   'field.caseNo': '案件号', 'field.address': '地址', 'field.established': '成立日期', 'field.employees': '用工人数', 'field.checklist': '检查事项',
   'field.team': '检查组', 'field.reasons': '抽中原因', 'field.seed': '随机种子', 'field.window': '计划期', 'field.visits': '联合检查',
   'field.tasks': '检查任务', 'field.state': '状态', 'field.version': '版本', 'field.seq': '序号', 'field.recordedAt': '记录时间', 'field.subject': '对象',
-  'bureau.title': '企业风险', 'bureau.lead': '按风险等级、区县和行业筛选企业；红色优先。', 'bureau.fallback': '暂无风险评分（评分服务尚未评分或暂不可用），下面按统一社会信用代码列出企业。评分完成后，这里会按风险等级显示。',
+  'bureau.title': '企业风险', 'bureau.lead': '按风险等级、区县和行业筛选企业，或按名称、代码查找；风险最高的排在最前。', 'bureau.fallback': '暂无风险评分（评分服务尚未评分或暂不可用），下面按统一社会信用代码列出企业。评分完成后，这里会按风险等级显示。',
   'bureau.q': '名称或代码', 'bureau.mapTitle': '风险地图', 'bureau.mapLead': '本页企业按位置显示，颜色为风险等级。', 'bureau.noLocation': '本页企业没有位置数据。',
   'bureau.summary': '风险分布', 'bureau.file': '企业档案',
   'plans.title': '抽查计划', 'plans.lead': '双随机抽查：按风险比例抽取，种子公开记录，任何人可复现。', 'plans.draw': '生成抽查计划',
@@ -71,12 +71,12 @@ const zh = {
   'record.case': '检查/案件', 'record.clue': '投诉举报',
   'correction.unlink': '解除关联（投诉与该企业无关）', 'correction.mark-false': '标记为不属实', 'correction.revoke': '撤销该认定',
   'ent.modelColour': '模型给出的等级', 'ent.effectiveColour': '现行等级', 'ent.review': '人工确认与回执',
-  'ent.review.noScore': '尚无评分。', 'ent.review.inEffect': '{colour}色由模型给出并直接生效：只有红色需要执法人员人工确认后才生效。如认为有误，可以提出陈述申辩。',
-  'ent.review.awaiting': '模型给出{model}色，尚待执法人员人工确认；确认前按{colour}色处理，不会因此被优先检查。',
-  'ent.review.confirmed': '模型给出的{model}色已由执法人员于 {date} 人工确认，现按{model}色处理。',
-  'ent.review.overridden': '执法人员于 {date} 将模型给出的{model}色改为{colour}色，现按{colour}色处理。',
-  'ent.review.reasons': '执法人员的理由：', 'ent.review.fromAppeal': '此决定来自申辩 {id}',
-  'ent.keepReceipt': '保留评分回执', 'ent.receiptHelp': '回执是防篡改记录第 {seq} 条的签名证明，证明这次评分的内容和时间；可用公开的公钥离线核验，申辩时可作为依据。',
+  'ent.review.noScore': '尚无评分。', 'ent.review.inEffect': '{colour}色由模型给出并直接生效：只有红色需要监督人员人工确认后才生效。如认为有误，可以提出陈述申辩。',
+  'ent.review.awaiting': '模型给出{model}色，尚待监督人员人工确认；确认前按{colour}色处理，不会因此被优先检查。',
+  'ent.review.confirmed': '模型给出的{model}色已由监督人员于 {date} 人工确认，现按{model}色处理。',
+  'ent.review.overridden': '监督人员于 {date} 将模型给出的{model}色改为{colour}色，现按{colour}色处理。',
+  'ent.review.reasons': '监督人员的理由：', 'ent.review.fromAppeal': '此决定来自申辩 {id}',
+  'ent.keepReceipt': '下载评分回执（JSON 文件）', 'ent.receiptHelp': '回执是防篡改记录第 {seq} 条的签名证明，证明这次评分的内容和时间；可用公开的公钥离线核验，申辩时可作为依据。',
   'ent.followAppeal': '查看进行中的申辩', 'ent.fileAppeal': '提出陈述申辩', 'ent.appealsLead': '对等级或所依据的记录有异议，可以提出陈述申辩；由与评分无关的人员复核，并书面答复。',
   'appeal.title': '陈述申辩', 'appeal.id': '申辩编号', 'appeal.against': '针对的评分', 'appeal.filedAt': '提交时间', 'appeal.due': '期限', 'appeal.reviewer': '复核人员',
   'appeal.status.filed': '已提交', 'appeal.status.in-review': '复核中', 'appeal.status.awaiting-rescore': '待重新评分', 'appeal.status.decided': '已决定', 'appeal.overdue': '已逾期',
@@ -113,7 +113,7 @@ const zh = {
   'appealForm.alreadyOpen': '贵单位已有一件申辩正在办理，不能同时提出第二件。', 'appealForm.tooLarge': '提交的内容超过 5 MB 的上限。请减少或压缩证据文件后重试。',
   'reviews.title': '复核队列', 'reviews.lead': '需要人来决定的事：待确认的红色评分、按期限排列的申辩，以及每位人员的决定情况。',
   'reviews.pendingConfirmations': '待确认的红色', 'reviews.confirmations': '待人工确认的红色评分',
-  'reviews.confirmationsLead': '红色会导致优先检查，须经执法人员确认才生效；确认前按黄色处理。请核对后确认，或写明理由改判。等待最久的在前。',
+  'reviews.confirmationsLead': '红色会导致优先检查，须经监督人员确认才生效；确认前按黄色处理。请核对后确认，或写明理由改判。等待最久的在前。',
   'reviews.noConfirmations': '没有待确认的红色评分。', 'reviews.modelColour': '模型等级', 'reviews.waiting': '等待自', 'reviews.waited': '已等待 {time}',
   'reviews.decide': '确认或改判', 'reviews.confirmAs': '确认为{colour}色', 'reviews.overrideTo': '改为{colour}色', 'reviews.colour': '决定', 'reviews.reasons': '理由（必填，企业可见）',
   'reviews.reasonsPlaceholder': '写明依据：核查了哪些记录，为什么同意或不同意模型给出的等级。', 'reviews.reasonsRequired': '请写明理由（至少 5 个字）。',
@@ -137,6 +137,27 @@ const zh = {
   'kill.suspendPlaceholder': '例如：发现某区县红色比例异常，暂停核查', 'kill.resumePlaceholder': '例如：核查完毕，问题已修复', 'kill.suspend': '暂停模型', 'kill.resume': '恢复按风险抽取',
   'kill.reasonRequired': '请写明理由（至少 5 个字）。', 'kill.confirmSuspend': '暂停后，新的抽查不再使用风险评分，改为按统一比例随机抽取。此操作写入防篡改记录。确定暂停吗？',
   'kill.confirmResume': '恢复后，新的抽查重新按风险比例抽取。此操作写入防篡改记录。确定恢复吗？', 'kill.changed': '状态已被他人改变。',
+  'dept.SAMR': '市场监督管理', 'dept.ENV': '生态环境', 'dept.EMG': '应急管理', 'dept.FIRE': '消防救援', 'dept.HEALTH': '卫生健康', 'dept.HRSS': '人力资源和社会保障', 'dept.CITY': '城市管理综合执法', 'dept.AGRI': '农业农村',
+  'channel.12345': '12345 热线', 'channel.grid': '网格员', 'channel.city_brain': '城市大脑', 'channel.online': '网上投诉',
+  'category.food_safety': '食品安全', 'category.product_quality': '产品质量', 'category.fire_safety': '消防安全', 'category.pollution': '环境污染', 'category.labour': '劳动用工',
+  'category.price': '价格', 'category.licence': '证照', 'category.other': '其他',
+  'clueStatus.pending': '待处理', 'clueStatus.handled': '已处理', 'clueStatus.closed': '已办结',
+  'ent.abnormalListed': '列入经营异常名录', 'ent.industrySection': '{code} · {name}', 'ent.technical': '技术信息', 'ent.scoreId': '评分编号', 'ent.inputFingerprint': '输入指纹',
+  'ent.modelVersion': '模型版本', 'ent.policyVersion': '等级规则', 'ent.asOfDate': '评估日期 {date}', 'ent.fileNoVisits': '目前没有为该企业安排的联合检查。',
+  'ent.receiptSaved': '已保存 {file}。请与贵单位的其他文件一起妥善保管。', 'ent.receiptWhat': '回执是什么、如何核验',
+  'ent.receiptHow1': '这是一个 JSON 文件，内容包括：这次评分的全部内容（等级、概率、各项因素和数值）、它在防篡改记录中的位置（第 {seq} 条），证明它已被收录的默克尔路径，以及监督系统对整个记录的签名。',
+  'ent.receiptHow2': '任何人都可以离线核验：用公开的公钥（{key}）检查签名，再按默克尔路径重新计算哈希。天平是开源软件，核验方法见其代码（libs/audit-log 的 verifyReceipt）；律师或技术人员可以代为核验。',
+  'ent.receiptHow3': '只要回执核验通过，就证明这次评分在那时已按原样记录、之后没有被改动。申辩时可以把它作为依据提交。',
+  'chart.timesOdds': '×{x}', 'chart.raisesPct': '+{pct}', 'chart.lowersPct': '−{pct}',
+  'why.oddsAbove': '（风险比平均水平高约 {pct}）', 'why.oddsBelow': '（风险比平均水平低约 {pct}）', 'why.oddsTimes': '（风险约为平均水平的 {x} 倍）',
+  'why.years_in_operation': '存续期 {n} 年', 'why.shareholder_subscribed_capital': '股东认缴出资额 {n} 万元', 'why.employees': '用工人数 {n}',
+  'why.industry': '所属行业门类 {code}（{name}）', 'why.registered_capital': '认缴注册资本 {n} 万元', 'why.violations_3y': '近三年违法 {n} 次',
+  'why.inspection_fail_rate': '历史检查不合格率 {pct}', 'why.complaints_12m': '近一年被投诉举报（加权）{n} 件', 'why.abnormal_listed.yes': '列入经营异常名录',
+  'why.abnormal_listed.no': '未列入经营异常名录', 'why.legal_rep_changes_2y': '近两年法定代表人变更 {n} 次', 'why.days_since_last_inspection': '距上次检查 {n} 天',
+  'why.shared_address_count': '同一地址另有 {n} 个在业主体',
+  'bureau.searchName': '名称含“{q}”的企业（按统一社会信用代码分页，每页内风险高的在前）。', 'bureau.searchCode': '统一社会信用代码为 {q} 的企业。', 'bureau.badRegion': '区县请填写 2 到 12 位数字的行政区划代码（例如 4406 或 440604）。',
+  'bureau.regionHint': '例如 440604', 'bureau.allIndustries': '全部行业',
+  'pii.reasonShort': '请写明用途（5 到 500 个字）。', 'ent.pickStars': '请先点击星星选择 1 到 5 星。', 'ent.commentLong': '意见最多 500 个字。', 'login.missing': '请输入用户名和密码。',
 };
 
 const en = {
@@ -151,8 +172,8 @@ const en = {
   'login.locked': 'Too many failed attempts: sign-in is paused. Try again in {minutes} minutes or ask an administrator.', 'login.hint': 'Demo accounts are listed in the output of npm start.',
   'common.loading': 'Loading…', 'common.retry': 'Retry', 'common.prev': 'Previous', 'common.next': 'Next', 'common.page': 'Page {page}',
   'common.all': 'All', 'common.search': 'Search', 'common.reset': 'Reset', 'common.none': 'None', 'common.yes': 'Yes', 'common.no': 'No', 'common.view': 'View',
-  'common.save': 'Save', 'common.cancel': 'Cancel', 'common.back': 'Back', 'common.items': '{n} items',
-  'state.empty': 'Nothing here yet', 'state.error': 'Something went wrong', 'state.errorHelp': 'Try again in a moment. If it keeps happening, send a screenshot of this page to your administrator.',
+  'common.save': 'Save', 'common.cancel': 'Cancel', 'common.back': 'Back', 'common.items': '{n} items', 'common.items.one': '{n} item',
+  'state.empty': 'Nothing here yet', 'state.error': 'Something went wrong', 'state.serverSaid': 'The server said: {message}', 'state.errorHelp': 'Try again in a moment. If it keeps happening, send a screenshot of this page to your administrator.',
   'state.unavailable': 'Not available yet', 'state.unavailableHelp': 'The {app} service does not offer this yet, or is not answering. Everything else still works; check back later.',
   'state.forbidden': 'Not for this account', 'state.forbiddenHelp': 'Your role may not see this page. Ask an administrator if you need access.',
   'state.notFound': 'Not found', 'state.notFoundHelp': 'The record does not exist, or does not belong to this account.',
@@ -162,7 +183,7 @@ const en = {
   'pii.name': 'Legal representative', 'pii.id': 'ID number', 'pii.logged': 'This view is in the oversight record (who, when, why).',
   'ent.title': 'My risk rating', 'ent.lead': 'Tianping\'s current assessment of your enterprise: how likely an inspection is to find a problem, and why.',
   'ent.colour': 'Risk colour', 'ent.band': 'Probability of a finding', 'ent.asOf': 'As of {date} · model {model} · colour policy {policy}',
-  'ent.reasons': 'Why this colour', 'ent.reasonsLead': 'How much each factor raises (red) or lowers (blue) your risk. Longer bars matter more.',
+  'ent.reasons': 'Why this colour', 'ent.reasonsLead': 'How much each factor raises (red) or lowers (blue) your risk; longer bars matter more. The figures compare the odds of an inspection finding a problem with the average enterprise: +50% means half as likely again, ×2 about twice as likely, −20% a fifth less likely.',
   'ent.topReasons': 'Main reasons', 'ent.suggestions': 'What you can do to lower your risk', 'ent.noSuggestions': 'Nothing in particular to improve right now. Keep it up.',
   'ent.noScore': 'No score yet', 'ent.noScoreHelp': 'The scoring service has not scored your enterprise yet. It will once your data is in.',
   'ent.file': 'My file', 'ent.inspections': 'Inspections and penalties', 'ent.complaints': 'Complaints and leads', 'ent.noInspections': 'The suite holds no inspection records for your enterprise.',
@@ -177,7 +198,7 @@ const en = {
   'field.caseNo': 'Case no.', 'field.address': 'Address', 'field.established': 'Established', 'field.employees': 'Employees', 'field.checklist': 'Checklist',
   'field.team': 'Team', 'field.reasons': 'Why drawn', 'field.seed': 'Seed', 'field.window': 'Window', 'field.visits': 'Joint visits',
   'field.tasks': 'Tasks', 'field.state': 'State', 'field.version': 'Version', 'field.seq': 'Seq', 'field.recordedAt': 'Recorded', 'field.subject': 'Subject',
-  'bureau.title': 'Enterprises by risk', 'bureau.lead': 'Filter by colour, district and industry; red first.', 'bureau.fallback': 'No risk scores yet (scoring has not scored or is not answering): enterprises are listed by credit code. Colours appear here once they are scored.',
+  'bureau.title': 'Enterprises by risk', 'bureau.lead': 'Filter by colour, district and industry, or search by name or code; the riskiest come first.', 'bureau.fallback': 'No risk scores yet (scoring has not scored or is not answering): enterprises are listed by credit code. Colours appear here once they are scored.',
   'bureau.q': 'Name or code', 'bureau.mapTitle': 'Risk map', 'bureau.mapLead': 'Enterprises on this page by location, coloured by risk.', 'bureau.noLocation': 'No locations for the enterprises on this page.',
   'bureau.summary': 'Colour mix', 'bureau.file': 'Enterprise file',
   'plans.title': 'Inspection plans', 'plans.lead': 'Double-random draws: risk-weighted, seed recorded, reproducible by anyone.', 'plans.draw': 'Draw a plan',
@@ -209,12 +230,12 @@ const en = {
   'record.case': 'Case', 'record.clue': 'Complaint',
   'correction.unlink': 'Unlink (not about this enterprise)', 'correction.mark-false': 'Mark as untrue', 'correction.revoke': 'Revoke the finding',
   'ent.modelColour': 'Model colour', 'ent.effectiveColour': 'Colour in effect', 'ent.review': 'Human review and receipt',
-  'ent.review.noScore': 'No score yet.', 'ent.review.inEffect': '{colour} comes from the model and is in effect: only red needs an officer to confirm it. If you think it is wrong, you can appeal.',
-  'ent.review.awaiting': 'The model gives {model}, which an officer has yet to confirm. Until then you are treated as {colour} and are not prioritised for inspection because of it.',
-  'ent.review.confirmed': 'An officer confirmed the model\'s {model} on {date}: {model} is in effect.',
-  'ent.review.overridden': 'On {date} an officer changed the model\'s {model} to {colour}: {colour} is in effect.',
-  'ent.review.reasons': 'The officer\'s reasons:', 'ent.review.fromAppeal': 'Decided on appeal {id}',
-  'ent.keepReceipt': 'Keep the score receipt', 'ent.receiptHelp': 'The receipt is the signed proof of entry {seq} of the tamper-evident record: what this score was and when. Anyone can check it offline with the public key; it can support an appeal.',
+  'ent.review.noScore': 'No score yet.', 'ent.review.inEffect': '{colour} comes from the model and is in effect: only red needs an oversight officer to confirm it. If you think it is wrong, you can appeal.',
+  'ent.review.awaiting': 'The model gives {model}, which an oversight officer has yet to confirm. Until then you are treated as {colour} and are not prioritised for inspection because of it.',
+  'ent.review.confirmed': 'An oversight officer confirmed the model\'s {model} on {date}: {model} is in effect.',
+  'ent.review.overridden': 'On {date} an oversight officer changed the model\'s {model} to {colour}: {colour} is in effect.',
+  'ent.review.reasons': 'The oversight officer\'s reasons:', 'ent.review.fromAppeal': 'Decided on appeal {id}',
+  'ent.keepReceipt': 'Download the score receipt (JSON file)', 'ent.receiptHelp': 'The receipt is the signed proof of entry {seq} of the tamper-evident record: what this score was and when. Anyone can check it offline with the public key; it can support an appeal.',
   'ent.followAppeal': 'Follow your open appeal', 'ent.fileAppeal': 'File an appeal', 'ent.appealsLead': 'If you disagree with your colour or a record behind it, you can appeal: someone with no part in the score reviews it and answers in writing.',
   'appeal.title': 'Appeal', 'appeal.id': 'Appeal no.', 'appeal.against': 'Score appealed', 'appeal.filedAt': 'Filed', 'appeal.due': 'Deadline', 'appeal.reviewer': 'Reviewer',
   'appeal.status.filed': 'Filed', 'appeal.status.in-review': 'In review', 'appeal.status.awaiting-rescore': 'Awaiting re-score', 'appeal.status.decided': 'Decided', 'appeal.overdue': 'Overdue',
@@ -275,6 +296,36 @@ const en = {
   'kill.suspendPlaceholder': 'e.g. Red shares in one district look wrong; suspend while we check', 'kill.resumePlaceholder': 'e.g. Checked; the problem is fixed', 'kill.suspend': 'Suspend the model', 'kill.resume': 'Resume risk-based draws',
   'kill.reasonRequired': 'Give a reason (at least 5 characters).', 'kill.confirmSuspend': 'Once suspended, new draws ignore risk scores and pick at a uniform rate. This goes to the tamper-evident record. Suspend?',
   'kill.confirmResume': 'Once resumed, new draws are weighted by risk again. This goes to the tamper-evident record. Resume?', 'kill.changed': 'Someone else changed the state.',
+  'dept.SAMR': 'Market regulation', 'dept.ENV': 'Ecology and environment', 'dept.EMG': 'Emergency management', 'dept.FIRE': 'Fire and rescue', 'dept.HEALTH': 'Health', 'dept.HRSS': 'Labour inspection', 'dept.CITY': 'Urban management', 'dept.AGRI': 'Agriculture',
+  'channel.12345': '12345 hotline', 'channel.grid': 'Grid officer', 'channel.city_brain': 'City brain', 'channel.online': 'Online',
+  'category.food_safety': 'Food safety', 'category.product_quality': 'Product quality', 'category.fire_safety': 'Fire safety', 'category.pollution': 'Pollution', 'category.labour': 'Labour',
+  'category.price': 'Prices', 'category.licence': 'Licences', 'category.other': 'Other',
+  'clueStatus.pending': 'Pending', 'clueStatus.handled': 'Handled', 'clueStatus.closed': 'Closed',
+  'subjectStatus.存续': 'Active', 'subjectStatus.在业': 'In business', 'subjectStatus.迁出': 'Moved away', 'subjectStatus.吊销': 'Licence revoked', 'subjectStatus.注销': 'Deregistered',
+  'caseKind.检查': 'Inspection', 'caseKind.处罚': 'Penalty',
+  'caseResult.未发现问题': 'No problem found', 'caseResult.责令整改': 'Ordered to rectify', 'caseResult.立案查处': 'Case opened',
+  'caseOrigin.双随机': 'Random draw', 'caseOrigin.投诉举报': 'Complaint', 'caseOrigin.专项检查': 'Special campaign', 'caseOrigin.线索移送': 'Referred lead', 'caseOrigin.其他': 'Other',
+  'ent.abnormalListed': 'On the abnormal-operation list', 'ent.industrySection': '{code} · {name}', 'ent.technical': 'Technical details', 'ent.scoreId': 'Score id', 'ent.inputFingerprint': 'Input fingerprint',
+  'ent.modelVersion': 'Model version', 'ent.policyVersion': 'Colour policy', 'ent.asOfDate': 'As of {date}', 'ent.fileNoVisits': 'No joint visits are scheduled for this enterprise.',
+  'ent.receiptSaved': 'Saved {file}. Keep it with your other records.', 'ent.receiptWhat': 'What the receipt is and how to check it',
+  'ent.receiptHow1': 'It is a JSON file holding everything in this score (colour, probability, each factor and its value), its place in the tamper-evident record (entry {seq}), the Merkle path proving it is included, and the oversight service\'s signature over the whole record.',
+  'ent.receiptHow2': 'Anyone can check it offline: verify the signature with the public key ({key}), then recompute the hashes along the Merkle path. Tianping is open source and its code shows how (verifyReceipt in libs/audit-log); a lawyer or technician can check it for you.',
+  'ent.receiptHow3': 'A receipt that checks out proves the score was recorded as it is, at that time, and has not been changed since. You can submit it with an appeal.',
+  'chart.timesOdds': '×{x}', 'chart.raisesPct': '+{pct}', 'chart.lowersPct': '−{pct}',
+  'why.oddsAbove': ' (odds about {pct} above average)', 'why.oddsBelow': ' (odds about {pct} below average)', 'why.oddsTimes': ' (odds about {x} times the average)',
+  'why.years_in_operation.one': '{n} year in operation', 'why.years_in_operation': '{n} years in operation',
+  'why.shareholder_subscribed_capital': 'shareholders\' subscribed capital of {yuan} yuan', 'why.employees.one': '{n} employee', 'why.employees': '{n} employees',
+  'why.industry': 'industry section {code} ({name})', 'why.registered_capital': 'registered capital of {yuan} yuan',
+  'why.violations_3y.one': '{n} violation in the last 3 years', 'why.violations_3y': '{n} violations in the last 3 years',
+  'why.inspection_fail_rate': 'past inspection failure rate of {pct}',
+  'why.complaints_12m.one': '{n} weighted complaint in the last 12 months', 'why.complaints_12m': '{n} weighted complaints in the last 12 months',
+  'why.abnormal_listed.yes': 'on the abnormal-operation list', 'why.abnormal_listed.no': 'not on the abnormal-operation list',
+  'why.legal_rep_changes_2y.one': '{n} change of legal representative in 2 years', 'why.legal_rep_changes_2y': '{n} changes of legal representative in 2 years',
+  'why.days_since_last_inspection.one': '{n} day since the last inspection', 'why.days_since_last_inspection': '{n} days since the last inspection',
+  'why.shared_address_count.one': '{n} other live subject at the same address', 'why.shared_address_count': '{n} other live subjects at the same address',
+  'bureau.searchName': 'Enterprises whose name contains "{q}" (paged by credit code; the riskiest first within each page).', 'bureau.searchCode': 'The enterprise with credit code {q}.', 'bureau.badRegion': 'Give the district as a region code of 2 to 12 digits (e.g. 4406 or 440604).',
+  'bureau.regionHint': 'e.g. 440604', 'bureau.allIndustries': 'All industries',
+  'pii.reasonShort': 'Say what it is for (5 to 500 characters).', 'ent.pickStars': 'Pick 1 to 5 stars first.', 'ent.commentLong': 'The comment can be at most 500 characters.', 'login.missing': 'Enter your username and password.',
 };
 
 /** Plain names of the twelve factors (FACTORS.md), used where scoring gives no sentence of its own. */
@@ -294,6 +345,17 @@ const factors = {
 const DICTS = { zh: { ...zh, ...OVERSIGHT_TEXTS.zh }, en: { ...en, ...OVERSIGHT_TEXTS.en } };
 let lang = localStorage.getItem('tp.lang') === 'en' ? 'en' : 'zh';
 document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
+languageFromUrl();
+
+/** `?lang=en` or `?lang=zh` in a link chooses the language and is remembered like the toggle; the address then drops it. */
+function languageFromUrl() {
+  const url = new URL(location.href);
+  const asked = url.searchParams.get('lang');
+  if (asked !== 'en' && asked !== 'zh') return;
+  setLang(asked);
+  url.searchParams.delete('lang');
+  history.replaceState(history.state, '', url.pathname + url.search + url.hash);
+}
 
 export function currentLang() {
   return lang;
@@ -308,6 +370,29 @@ export function setLang(next) {
 export function t(key, vars = {}) {
   const text = DICTS[lang][key] ?? DICTS.zh[key] ?? key;
   return text.replace(/\{(\w+)\}/g, (_, name) => (vars[name] ?? `{${name}}`));
+}
+
+/** English picks `key.one` for exactly one where the dictionary has it; Chinese has no plural. */
+export function plural(key, n, vars = {}) {
+  const one = `${key}.one`;
+  return t(n === 1 && DICTS[lang][one] ? one : key, { n: fmtNumber(n), ...vars });
+}
+
+/**
+ * A value from the platforms in words: a code (`dept.ENV`) or a Chinese term (`caseResult.责令整改`).
+ * On the English page a Chinese term keeps its original beside it; an unknown value is shown as it is.
+ */
+export function valueLabel(group, value) {
+  if (value === null || value === undefined || value === '') return '—';
+  const key = `${group}.${value}`;
+  const text = DICTS[lang][key] ?? DICTS.zh[key];
+  if (!text) return String(value);
+  return lang === 'en' && /[\u4e00-\u9fff]/.test(String(value)) ? `${text} (${value})` : text;
+}
+
+/** A number as people write it: at most `digits` decimals, no trailing zeros, thousands grouped. */
+export function fmtNumber(n, digits = 1) {
+  return Number(n).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB', { maximumFractionDigits: digits });
 }
 
 export function factorName(id) {

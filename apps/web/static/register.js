@@ -16,6 +16,10 @@ const SECTIONS = [
   ['contact', ['organization', 'contact_email']],
 ];
 
+/** Deployment settings (body, contact, area) come as { value } when the bureau set them, as a bare text when not. */
+const DEPLOYMENT = ['organization', 'contact_email', 'area'];
+const unset = (key, field) => DEPLOYMENT.includes(key) && field && field.value === undefined;
+
 function text(field) {
   if (!field) return '—';
   return field[currentLang()] ?? field.zh ?? field.value ?? '—';
@@ -59,9 +63,9 @@ async function entryPage() {
     keyFacts(entry, facts),
     h('div', { class: 'stack', style: 'margin-top:20px' },
       publishedCard(reports),
-      SECTIONS.map(([name, keys]) => card(t(`register.section.${name}`), h('dl', { class: 'register-list' }, keys.filter((k) => entry[k]).map((k) => [
+      SECTIONS.map(([name, keys]) => card(t(`register.section.${name}`), h('dl', { class: 'register-list' }, keys.filter((k) => entry[k] && !(k === 'area' && unset(k, entry[k]))).map((k) => [
         h('dt', {}, t(`register.attr.${k}`)),
-        h('dd', { 'data-attr': k }, h('div', {}, text(entry[k])), factsOf(k, entry[k].facts)),
+        h('dd', { 'data-attr': k }, unset(k, entry[k]) ? h('div', { class: 'muted' }, t('register.notSet')) : h('div', {}, text(entry[k])), factsOf(k, entry[k].facts)),
       ]))))));
 }
 

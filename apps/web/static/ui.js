@@ -1,5 +1,5 @@
 // Small DOM helpers: elements are built, never parsed from strings, so data cannot inject markup.
-import { t } from './i18n.js';
+import { plural, t } from './i18n.js';
 
 export function h(tag, attrs = {}, ...children) {
   const el = document.createElement(tag);
@@ -54,7 +54,7 @@ export function badge(text, kind = '') {
 
 export function state(kind, title, help, action) {
   const icons = { empty: '∅', error: '!', unavailable: '…', forbidden: '⊘', loading: '' };
-  return h('div', { class: `state ${kind}`, role: kind === 'error' ? 'alert' : 'status', 'data-state': kind }, h('div', { class: 'icon' }, icons[kind] ?? ''), h('h3', {}, title), help ? h('p', {}, help) : null, action ? h('div', { style: 'margin-top:14px' }, action) : null);
+  return h('div', { class: `state ${kind}`, role: kind === 'error' ? 'alert' : 'status', 'data-state': kind }, h('div', { class: 'icon' }, icons[kind] ?? ''), h('h3', {}, title), help ? (Array.isArray(help) ? h('div', {}, h('p', {}, help[0]), help[1]) : h('p', {}, help)) : null, action ? h('div', { style: 'margin-top:14px' }, action) : null);
 }
 
 export function emptyState(help) {
@@ -71,7 +71,19 @@ export function errorState(error, retry, app) {
   if (error && error.unavailable) return state('unavailable', t('state.unavailable'), t('state.unavailableHelp', { app: error.body?.app || app || '' }), retryButton);
   if (error && error.status === 403) return state('forbidden', t('state.forbidden'), t('state.forbiddenHelp'));
   if (error && error.status === 404) return state('forbidden', t('state.notFound'), t('state.notFoundHelp'));
-  return state('error', t('state.error'), `${error?.message ? `${error.message}. ` : ''}${t('state.errorHelp')}`, retryButton);
+  const said = error?.message ? h('p', { class: 'small muted server-words', style: 'margin-top:8px' }, t('state.serverSaid', { message: error.message })) : null;
+  return state('error', t('state.error'), [t('state.errorHelp'), said], retryButton);
+}
+
+/**
+ * A failed call in one line for an inline message, in the page's language; the server's own words,
+ * which may be English, follow as technical detail. Pages check what they can before calling.
+ */
+export function errorText(error) {
+  if (error?.unavailable) return t('state.unavailableHelp', { app: error.body?.app ?? '' });
+  if (error?.status === 403) return t('state.forbiddenHelp');
+  if (error?.status === 404) return t('state.notFoundHelp');
+  return error?.message ? `${t('state.error')}. ${t('state.serverSaid', { message: error.message })}` : t('state.error');
 }
 
 /** Loads into a container, showing a skeleton, then the content or the right state. */
@@ -112,7 +124,7 @@ export function pager(page, pages, total, go, { hasMore } = {}) {
   return h(
     'div',
     { class: 'pager' },
-    h('span', {}, total !== undefined ? `${t('common.page', { page: page + 1 })} · ${t('common.items', { n: total })}` : t('common.page', { page: page + 1 })),
+    h('span', {}, total !== undefined ? `${t('common.page', { page: page + 1 })} · ${plural('common.items', total)}` : t('common.page', { page: page + 1 })),
     h('div', { class: 'row' },
       h('button', { class: 'btn secondary', disabled: page === 0, onclick: () => go(page - 1) }, t('common.prev')),
       h('button', { class: 'btn secondary', disabled: !more, onclick: () => go(page + 1) }, t('common.next'))),
@@ -176,7 +188,7 @@ export function downloadButton(label, load, filename, attrs = {}) {
       downloadJson(filename, await load());
     } catch (error) {
       message.className = 'small bad-text';
-      message.textContent = error?.status === 404 ? t('receipt.notYet') : error?.message ?? t('state.error');
+      message.textContent = error?.status === 404 ? t('receipt.notYet') : errorText(error);
     } finally {
       button.disabled = false;
     }

@@ -80,6 +80,13 @@ describeWithBrowser('the pages, driven in a real browser against the running sui
     await page.click('#login-form button[type=submit]');
     await page.waitForSelector('.notice.bad');
     expect(await page.textContent('.notice.bad')).toContain('用户名或密码错误');
+    // A link may ask for English (?lang=en): honoured and remembered like the toggle, then dropped from the address.
+    await page.goto(`${suite.webUrl}/?lang=en#/login`);
+    await page.waitForSelector('#login-form');
+    expect(await page.getAttribute('html', 'lang')).toBe('en');
+    expect(await page.textContent('#login-form h2')).toBe('Sign in');
+    expect(new URL(page.url()).search).toBe('');
+    expect(await page.evaluate(() => localStorage.getItem('tp.lang'))).toBe('en');
     await page.close();
   });
 
@@ -97,6 +104,12 @@ describeWithBrowser('the pages, driven in a real browser against the running sui
     await page.goto(`${suite.webUrl}/#/my/records`);
     await settle(page, '03-enterprise-records');
     expect(await page.$$('table tbody tr')).not.toHaveLength(0);
+    // Departments, channels, categories and statuses are shown in words, never as the platforms' codes.
+    const codes =
+      /^(SAMR|ENV|EMG|FIRE|HEALTH|HRSS|CITY|AGRI|12345|grid|city_brain|online|food_safety|product_quality|fire_safety|pollution|labour|price|licence|other|pending|handled|closed)$/;
+    expect(
+      await page.$$eval('main td', (cells, source) => cells.map((c) => c.textContent!.trim()).filter((text) => new RegExp(source).test(text)), codes.source),
+    ).toEqual([]);
     await page.goto(`${suite.webUrl}/#/my/visits`);
     await settle(page, '04-enterprise-visits');
 
@@ -118,6 +131,20 @@ describeWithBrowser('the pages, driven in a real browser against the running sui
     await settle(page, '05-enterprise-visits-en');
     await page.goto(`${suite.webUrl}/#/my`);
     await settle(page, '06-enterprise-risk-en');
+    // The bars say how much each factor moves the odds (+19%, ×2.2), not raw log-odds (+0.78).
+    if (hasScore) expect(await page.$$eval('#reasons-chart svg text', (texts) => texts.map((x) => x.textContent).join(' '))).not.toMatch(/[+−-]\d\.\d{2}\b/);
+
+    // On a phone: the navigation is still there, nothing overflows sideways, and chart labels stay legible.
+    await page.setViewportSize({ width: 390, height: 800 });
+    await page.goto(`${suite.webUrl}/#/my/records`);
+    await settle(page, '06b-enterprise-records-phone');
+    expect(await page.isVisible('#topbar .nav a[href="#/my/appeals"]')).toBe(true);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    if (hasScore) {
+      await page.goto(`${suite.webUrl}/#/my`);
+      await page.waitForFunction(() => (document.querySelector('#reasons-chart svg text')?.getBoundingClientRect().height ?? 0) >= 10);
+      await settle(page, '06c-enterprise-risk-phone');
+    }
     await page.close();
   }, 120_000);
 
@@ -254,8 +281,15 @@ describeWithBrowser('the pages, driven in a real browser against the running sui
     const form = `tr[data-score="${row.score}"] + tr.inline-form`;
     await page.click(`${form} button[type=submit]`);
     await page.waitForSelector(`${form} .notice.bad`);
+    // The row shows the score's top reasons, and the open form the factors behind the score.
+    await page.waitForSelector(`[data-reasons="${row.score}"] li`);
+    await page.waitForSelector(`[data-score-file="${row.score}"] table tbody tr`);
     await page.fill(`${form} textarea[name=reasons]`, '核对了近三年的违法记录、投诉与检查结论，与模型给出的红色一致，予以确认。');
     await page.click(`${form} button[type=submit]`);
+    // Nothing is recorded before the second, explicit confirmation.
+    await page.waitForSelector(`${form} [data-confirm="open"]`);
+    expect(await page.evaluate(async (code: string) => (await (await fetch(`/api/reviews/enterprises/${code}`)).json()).state, row.code)).not.toBe('confirmed');
+    await page.click(`${form} [data-confirm-yes]`);
     await page.waitForSelector(`${form} [data-decided="confirmed"]`);
     await page.waitForFunction(() => document.querySelectorAll('table tbody tr td strong').length > 0);
     await settle(page, '35-oversight-red-confirmed');
@@ -271,11 +305,33 @@ describeWithBrowser('the pages, driven in a real browser against the running sui
     await settle(page, '07-bureau-enterprises');
     expect(await page.$$('#enterprise-table tbody tr')).not.toHaveLength(0);
     expect(await page.$$('.map-wrap circle')).not.toHaveLength(0);
+    // Riskiest first: the probabilities come in descending order.
+    const probabilities = await page.$$eval('#enterprise-table tbody tr td:last-child', (cells) => cells.map((c) => parseFloat(c.textContent!)));
+    expect(probabilities).toEqual([...probabilities].sort((a, b) => b - a));
+    // The name search finds an enterprise by its name and shows its colour.
+    const name = (await page.textContent('#enterprise-table tbody tr:first-child td:nth-child(2)'))!.trim();
+    await page.fill('#enterprise-filters input[name=q]', name);
+    await page.click('#enterprise-filters button[type=submit]');
+    await page.waitForSelector('#search-note');
+    await settle(page, '07b-bureau-enterprises-search');
+    expect(await page.textContent('#enterprise-table tbody tr:first-child td:nth-child(2)')).toContain(name);
+    expect(await page.getAttribute('#enterprise-table tbody tr:first-child .chip', 'data-colour')).not.toBe('none');
 
     await page.goto(`${suite.webUrl}/#/plans`);
     await settle(page, '08-bureau-plans-before');
+    // A window starting in the past is refused in the page, before anything is drawn.
+    expect(await page.getAttribute('#draw-form input[name=from]', 'min')).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    const start = await page.inputValue('#draw-form input[name=from]');
+    await page.fill('#draw-form input[name=from]', '2020-01-01');
+    await page.click('#draw-submit');
+    await page.waitForSelector('#draw-invalid');
+    expect(await page.$('[data-confirm="open"]')).toBeNull();
+    await page.fill('#draw-form input[name=from]', start);
     await page.fill('#draw-form input[name=seed]', 'e2e-seed-2026');
     await page.click('#draw-submit');
+    // Publishing hundreds of visits is confirmed first.
+    await page.waitForSelector('[data-confirm="open"]');
+    await page.click('[data-confirm-yes]');
     await page.waitForSelector('[data-progress="running"]');
     await page.screenshot({ path: join(SCREENSHOTS, '09-bureau-draw-progress.png'), fullPage: true });
     await page.waitForSelector('#draw-outcome, [data-state="error"], [data-state="unavailable"]', { timeout: 240_000 });
@@ -286,6 +342,9 @@ describeWithBrowser('the pages, driven in a real browser against the running sui
     await page.goto(`${suite.webUrl}/#/plans/${drawId}`);
     await settle(page, '11-bureau-draw-detail');
     expect(await page.textContent('#draw-seed')).toBe('e2e-seed-2026');
+    // The title names the window, not the plan's id; enterprises are named beside their codes.
+    expect(await page.textContent('h1')).not.toContain(drawId!);
+    await page.waitForFunction(() => Array.from(document.querySelectorAll('.ent-name')).some((n) => n.textContent!.trim().length > 0));
 
     await page.goto(`${suite.webUrl}/#/calendar`);
     await settle(page, '12-bureau-calendar');
@@ -304,6 +363,8 @@ describeWithBrowser('the pages, driven in a real browser against the running sui
     await page.click('#enterprise-table tbody tr:first-child a');
     await page.waitForSelector('.kv');
     await settle(page, '15-department-enterprise-file');
+    // The industry code comes with the name of its section.
+    expect(await page.textContent('.kv')).toMatch(/[A-T]\d{2,4} · \S/);
     await page.close();
   }, 120_000);
 
@@ -320,6 +381,10 @@ describeWithBrowser('the pages, driven in a real browser against the running sui
     await settle(page, '18-oversight-models');
     await page.goto(`${suite.webUrl}/#/access-log`);
     await settle(page, '19-oversight-access-log');
+    // Oversight opens on full views, each with its purpose; all views show every view of a file above.
+    expect(await page.inputValue('#access-filter select[name=shown]')).toBe('full');
+    await page.selectOption('#access-filter select[name=shown]', '');
+    await page.waitForSelector('table tbody tr');
     // Every view of an enterprise file above was logged.
     expect(await page.$$('table tbody tr')).not.toHaveLength(0);
     await page.close();
@@ -353,6 +418,16 @@ describeWithBrowser('the pages, driven in a real browser against the running sui
     const page = await signIn('demo-admin');
     await settle(page, '20-admin-accounts');
     expect(await page.textContent('main')).toContain('demo-enterprise');
+    // The binding follows the role, and a wrong credit code or password is refused in the page's language.
+    await page.selectOption('#account-form select[name=role]', 'enterprise');
+    expect(await page.isVisible('#account-form select[name=department]')).toBe(false);
+    await page.fill('#account-form input[name=username]', 'e2e-ent');
+    await page.fill('#account-form input[name=password]', 'onlyletters');
+    await page.fill('#account-form input[name=creditCode]', '91440604001601596X');
+    await page.click('#account-form button[type=submit]');
+    const refused = await page.textContent('[data-invalid]');
+    expect(refused).toContain('GB 32100');
+    expect(refused).toContain('字母和数字');
     await page.goto(`${suite.webUrl}/docs.html`);
     await page.waitForSelector('table');
     await page.screenshot({ path: join(SCREENSHOTS, '21-api-docs.png'), fullPage: true });

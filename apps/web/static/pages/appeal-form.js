@@ -2,7 +2,7 @@
 // each, and evidence files read in the browser. Sizes are checked here so a filing is never refused
 // for its size after the person has written it.
 import { api } from '../api.js';
-import { fmtDate, t } from '../i18n.js';
+import { fmtDate, t, valueLabel } from '../i18n.js';
 import { badge, card, errorState, field, fmtBytes, h, mount, progressPanel } from '../ui.js';
 
 export const LIMITS = { files: 5, fileBytes: 2 * 1024 * 1024, totalBytes: 3 * 1024 * 1024, grounds: [10, 8000], claim: 1000, name: 200 };
@@ -57,8 +57,8 @@ export function appealForm(ctx, enterpriseFile, { onFiled, openAppealLink }) {
 /** The enterprise's own cases and complaints, each with a box to tick and the claim to make about it. */
 function challengePicker(file) {
   const rows = [
-    ...(file?.cases ?? []).map((c) => ({ kind: 'case', recordId: c.caseNo, text: `${fmtDate(c.date)} · ${c.department} · ${c.kind} · ${c.result ?? '—'}${c.violation ? ` · ${c.violation}` : ''}`, bad: c.violationFound })),
-    ...(file?.clues ?? []).map((c) => ({ kind: 'clue', recordId: c.clueId, text: `${fmtDate(c.receivedAt)} · ${c.channel} · ${c.category} · ${c.status ?? '—'}`, bad: c.verified })),
+    ...(file?.cases ?? []).map((c) => ({ kind: 'case', recordId: c.caseNo, text: [fmtDate(c.date), valueLabel('dept', c.department), valueLabel('caseKind', c.kind), c.result ? valueLabel('caseResult', c.result) : null, c.violation].filter(Boolean).join(' · '), bad: c.violationFound })),
+    ...(file?.clues ?? []).map((c) => ({ kind: 'clue', recordId: c.clueId, text: [fmtDate(c.receivedAt), valueLabel('channel', c.channel), valueLabel('category', c.category), valueLabel('clueStatus', c.status)].join(' · '), bad: c.verified })),
   ];
   const chosen = new Map();
   const list = h('ul', { class: 'picker', id: 'challenge-picker' }, rows.map((row) => {

@@ -20,19 +20,34 @@ function quarterStart(day) {
 }
 
 /** The periods offered at a click; "custom" keeps whatever dates were typed. */
-export function presetPeriod(name, today = chinaToday()) {
+export function presetPeriod(name, today = chinaToday(), plan = null) {
   const start = quarterStart(today);
   switch (name) {
     case 'quarter': return { from: start, to: today };
+    case 'withPlan': return plan ? { from: plan.from < start ? plan.from : start, to: plan.to > today ? plan.to : today } : null;
     case 'lastQuarter': { const end = addDays(start, -1); return { from: quarterStart(end), to: end }; }
     case 'year': return { from: addDays(today, -364), to: today };
     default: return null;
   }
 }
 
+/**
+ * The latest published plan's window. Audits measure draws and their results, and plans are drawn for
+ * dates ahead, so this quarter alone can hold no draw at all.
+ */
+async function latestPlanWindow() {
+  const draws = await api('/api/draws', { query: { limit: 20 } }).catch(() => []);
+  return (Array.isArray(draws) ? draws : []).filter((d) => d.status === 'published').sort((a, b) => (a.window.to < b.window.to ? 1 : -1))[0]?.window ?? null;
+}
+
 export async function renderAudits(ctx) {
-  const period = presetPeriod('quarter');
-  const preset = select('preset', ['quarter', 'lastQuarter', 'year', 'custom'].map((p) => [p, t(`audits.preset.${p}`)]), 'quarter');
+  const plan = await latestPlanWindow();
+  const quarter = presetPeriod('quarter');
+  // Open on a period the audits can measure: this quarter when a plan falls in it, else this quarter stretched to the latest plan.
+  const start = plan && (plan.to < quarter.from || plan.from > quarter.to) ? 'withPlan' : 'quarter';
+  const period = presetPeriod(start, undefined, plan);
+  const presets = ['quarter', ...(plan ? ['withPlan'] : []), 'lastQuarter', 'year', 'custom'];
+  const preset = select('preset', presets.map((p) => [p, t(`audits.preset.${p}`)]), start);
   const from = h('input', { type: 'date', name: 'from', value: period.from, required: true });
   const to = h('input', { type: 'date', name: 'to', value: period.to, required: true });
   const flag = select('flag', [['red', t('audits.flagRed')], ['yellow', t('audits.flagYellow')]], 'red');
@@ -43,12 +58,13 @@ export async function renderAudits(ctx) {
     field(t('audits.flag'), flag), field(t('audits.minGroup'), minGroupSize),
     h('button', { class: 'btn', type: 'submit', id: 'period-submit' }, t('audits.compute')));
   preset.addEventListener('change', () => {
-    const next = presetPeriod(preset.value);
+    const next = presetPeriod(preset.value, undefined, plan);
     if (next) { from.value = next.from; to.value = next.to; }
   });
   for (const input of [from, to]) input.addEventListener('input', () => (preset.value = 'custom'));
 
   const shown = h('p', { class: 'muted small', id: 'period-shown', style: 'margin:10px 0 0' });
+  const why = start === 'withPlan' ? h('p', { class: 'small', id: 'period-why', style: 'margin:10px 0 0' }, t('audits.whyWithPlan', { from: plan.from, to: plan.to })) : null;
   const fairness = h('div');
   const accuracy = h('div');
   const drift = h('div');
@@ -56,7 +72,7 @@ export async function renderAudits(ctx) {
   const sectionCard = (id, title, lead, body) => h('section', { class: 'card', id }, h('div', { class: 'card-head' }, h('h2', {}, title)), h('p', { class: 'muted small', style: 'margin-top:0' }, lead), body);
   mount(ctx.main, pageHead(t('audits.title'), t('audits.lead'), h('a', { class: 'btn secondary', href: '/register.html', target: '_blank', rel: 'noopener' }, t('audits.publicPage'))),
     h('div', { class: 'stack' },
-      h('section', { class: 'card' }, form, problem, shown),
+      h('section', { class: 'card' }, form, problem, shown, why),
       sectionCard('fairness', t('fair.title'), t('fair.lead'), fairness),
       sectionCard('accuracy', t('acc.title'), t('acc.lead'), accuracy),
       sectionCard('drift', t('drift.title'), t('drift.leadCard'), drift),

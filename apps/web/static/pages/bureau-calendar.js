@@ -1,10 +1,67 @@
 // The officers' calendar of joint visits and the form that records a visit's results.
 import { api } from '../api.js';
-import { fmtDate, t } from '../i18n.js';
+import { currentLang, fmtDate, t } from '../i18n.js';
 import { badge, card, errorState, field, h, mount, pageHead, section, select, table } from '../ui.js';
 
-function isoDay(offsetDays) {
+/** A day in China time (UTC+8), offset by whole days from today. */
+export function isoDay(offsetDays) {
   return new Date(Date.now() + 8 * 3600_000 + offsetDays * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** Enforcement departments the checklists name, by code. */
+export const DEPARTMENTS = ['SAMR', 'ENV', 'EMG', 'FIRE', 'HEALTH', 'HRSS', 'CITY', 'AGRI'];
+
+/** A department's name beside its code; an unknown code is shown as it is. */
+export function departmentName(code) {
+  const key = `dept.${code}`;
+  const name = t(key);
+  return name === key ? code : name;
+}
+
+export const departmentLabel = (code) => (departmentName(code) === code ? code : `${code} ${departmentName(code)}`);
+
+/** A checklist item such as SAMR-01, with its department's name. */
+export const checklistItem = (item) => {
+  const code = String(item).split('-')[0];
+  if (departmentName(code) === code) return item;
+  return currentLang() === 'en' ? `${item} (${departmentName(code)})` : `${item}（${departmentName(code)}）`;
+};
+
+/** Why an enterprise was drawn (complaint, risk, exploration…), in words. */
+export function reasonLabel(reason) {
+  const key = `reason.${reason}`;
+  return t(key) === key ? reason : t(key);
+}
+
+/** Officers are shown by certificate number only: their names are personal data. */
+export function officerBadges(ids) {
+  if (!ids?.length) return '—';
+  return h('span', { title: t('visit.certHelp') }, h('span', { class: 'muted small' }, `${t('visit.certNos')} `), ids.map((o) => [badge(o, 'blue'), ' ']));
+}
+
+const names = new Map();
+
+/** The enterprise's name from intake's search (no personal data), asked once per code in this session. */
+export function enterpriseName(code) {
+  const span = h('span', { class: 'ent-name', 'data-name-of': code });
+  if (!names.has(code)) {
+    // A failed look-up is forgotten, so the next page asks again.
+    names.set(code, api('/api/enterprises', { query: { q: code, limit: 1 } }).then((rows) => rows.find((r) => r.creditCode === code)?.name ?? null).catch(() => { names.delete(code); return null; }));
+  }
+  names.get(code).then((name) => { span.textContent = name ?? ''; });
+  return span;
+}
+
+/** Name over code, the code linking where the caller says. */
+export function enterpriseCell(code, href) {
+  return h('div', {}, h('div', {}, enterpriseName(code)), h('a', { class: 'mono small', href }, code));
+}
+
+/** Where a visit falls on its team's route that day, and the length of the route. */
+function routeText(visit) {
+  const r = visit.route;
+  if (!r) return '—';
+  return t('visit.routeText', { n: r.visitIds.indexOf(visit.id) + 1, of: r.visitIds.length, km: typeof r.distanceKm === 'number' ? r.distanceKm.toFixed(1) : '—' });
 }
 
 export async function renderCalendar(ctx) {
@@ -17,12 +74,12 @@ export async function renderCalendar(ctx) {
   mount(ctx.main, pageHead(t('cal.title'), t('cal.lead')), h('div', { class: 'stack' }, card(null, form), list));
   const load = () => section(list, () => api('/api/visits', { query: { from: from.value, to: to.value, region: region.value.trim(), status: status.value, limit: 2000 } }), (rows) => card(`${t('field.visits')} · ${rows.length}`, table([
     [t('field.date'), (v) => fmtDate(v.date)],
-    [t('field.creditCode'), (v) => h('a', { href: `#/visits/${v.id}` }, v.creditCode)],
+    [t('visit.enterprise'), (v) => enterpriseCell(v.creditCode, `#/visits/${v.id}`)],
     [t('field.region'), (v) => v.regionCode],
-    [t('field.department'), (v) => (v.departments ?? []).join(' · ')],
-    [t('field.team'), (v) => (v.officerIds ?? []).join(', ')],
+    [t('field.department'), (v) => (v.departments ?? []).map(departmentLabel).join(' · ')],
+    [t('visit.teamCerts'), (v) => (v.officerIds ?? []).join(', ')],
     [t('field.status'), (v) => badge(t(`visit.${v.status}`), v.status === 'done' ? 'ok' : 'blue')],
-    [t('field.reasons'), (v) => (v.reasons ?? []).map((r) => [badge(r), ' '])],
+    [t('field.reasons'), (v) => (v.reasons ?? []).map((r) => [badge(reasonLabel(r)), ' '])],
   ], rows, { pageSize: 15, empty: t('cal.noVisits'), onRow: (v) => ctx.go(`#/visits/${v.id}`) })), 'dispatch');
   form.addEventListener('submit', (event) => { event.preventDefault(); load(); });
   await load();
@@ -30,25 +87,35 @@ export async function renderCalendar(ctx) {
 
 export async function renderVisit(ctx, id) {
   const body = h('div');
-  mount(ctx.main, pageHead(t('field.visits'), id, h('a', { class: 'btn secondary', href: '#/calendar' }, t('common.back'))), body);
-  await section(body, () => api(`/api/visits/${id}`), (visit) => h('div', { class: 'stack' },
+  const head = h('div');
+  mount(ctx.main, head, body);
+  mount(head, pageHead(t('visit.title'), null, h('a', { class: 'btn secondary', href: '#/calendar' }, t('common.back'))));
+  await section(body, () => api(`/api/visits/${id}`), (visit) => {
+    mount(head, pageHead(h('span', {}, t('visit.titleOf'), enterpriseName(visit.creditCode)), t('visit.sub', { date: fmtDate(visit.date), code: visit.creditCode }), h('a', { class: 'btn secondary', href: '#/calendar' }, t('common.back'))));
+    return visitBody(ctx, visit);
+  }, 'dispatch');
+}
+
+function visitBody(ctx, visit) {
+  return h('div', { class: 'stack' },
     h('div', { class: 'grid grid-2' },
       card(h('div', { class: 'row' }, h('h2', { style: 'margin:0' }, fmtDate(visit.date)), badge(t(`visit.${visit.status}`), visit.status === 'done' ? 'ok' : 'blue'), badge(visit.noticeAllowed ? t('visit.notice') : t('visit.unannounced'))),
         h('dl', { class: 'kv' },
-          h('dt', {}, t('field.creditCode')), h('dd', {}, h('a', { href: `#/enterprises/${visit.creditCode}` }, visit.creditCode)),
+          h('dt', {}, t('visit.enterprise')), h('dd', {}, enterpriseName(visit.creditCode), ' ', h('a', { class: 'mono small', href: `#/enterprises/${visit.creditCode}` }, visit.creditCode),
+            h('div', { class: 'muted small' }, t('visit.addressInFile'))),
           h('dt', {}, t('field.region')), h('dd', {}, visit.regionCode),
-          h('dt', {}, t('field.team')), h('dd', {}, (visit.officerIds ?? []).map((o) => [badge(o, 'blue'), ' '])),
-          h('dt', {}, t('field.reasons')), h('dd', {}, (visit.reasons ?? []).join(', ') || '—'),
-          h('dt', {}, 'Route'), h('dd', {}, visit.route ? `${visit.route.visitIds.indexOf(visit.id) + 1} / ${visit.route.visitIds.length} · ${visit.route.distanceKm?.toFixed?.(1) ?? '—'} km` : '—'))),
-      card(t('field.checklist'), h('ul', { class: 'list-plain' }, (visit.checklist ?? []).map((group) => h('li', {}, h('strong', { style: 'min-width:70px' }, group.department), h('span', {}, group.items.join(', ')))))),
+          h('dt', {}, t('field.team')), h('dd', {}, officerBadges(visit.officerIds)),
+          h('dt', {}, t('field.reasons')), h('dd', {}, (visit.reasons ?? []).map(reasonLabel).join(currentLang() === 'en' ? ', ' : '、') || '—'),
+          h('dt', {}, t('visit.route')), h('dd', {}, routeText(visit)))),
+      card(t('field.checklist'), h('ul', { class: 'list-plain' }, (visit.checklist ?? []).map((group) => h('li', {}, h('strong', { style: 'min-width:70px' }, departmentLabel(group.department)), h('span', {}, group.items.join(', ')))))),
     ),
     visit.status === 'scheduled' ? resultsForm(ctx, visit) : card(t('field.result'), table([
-      [t('field.checklist'), (r) => r.item],
-      [t('field.department'), (r) => r.department],
+      [t('field.checklist'), (r) => checklistItem(r.item)],
+      [t('field.department'), (r) => departmentLabel(r.department)],
       [t('field.result'), (r) => badge(r.result, r.result === '未发现问题' ? 'ok' : 'bad')],
       [t('cal.violation'), (r) => r.violation ?? '—'],
     ], visit.results ?? [])),
-  ), 'dispatch');
+  );
 }
 
 function resultsForm(ctx, visit) {
@@ -57,7 +124,7 @@ function resultsForm(ctx, visit) {
   const rows = items.map(({ item, department }) => {
     const result = select(`result-${item}`, [['no_problem', t('result.none')], ['rectify', t('result.rectify')], ['case_opened', t('result.case')]], 'no_problem');
     const violation = h('input', { name: `violation-${item}`, placeholder: t('cal.violation'), size: 30 });
-    return { item, department, result, violation, row: h('tr', {}, h('td', { class: 'mono' }, item), h('td', {}, department), h('td', {}, result), h('td', {}, violation)) };
+    return { item, department, result, violation, row: h('tr', {}, h('td', { class: 'mono' }, item), h('td', {}, departmentLabel(department)), h('td', {}, result), h('td', {}, violation)) };
   });
   const message = h('div');
   const submit = h('button', { class: 'btn', type: 'submit', disabled: !own }, t('cal.record'));

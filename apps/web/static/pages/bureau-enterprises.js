@@ -1,11 +1,13 @@
 // The bureau's view: enterprises by risk with filters and a map, and one enterprise's file.
 import { api, ApiError } from '../api.js';
 import { colourMix, contributionChart, riskMap } from '../charts.js';
-import { currentLang, fmtDate, fmtPercent, t } from '../i18n.js';
-import { badge, card, chip, emptyState, errorState, field, h, loading, mount, pageHead, pager, section, select, state, table } from '../ui.js';
-import { casesTable, cluesTable, subjectFacts } from './enterprise.js';
+import { currentLang, fmtDate, fmtPercent, t, valueLabel } from '../i18n.js';
+import { badge, card, chip, emptyState, errorState, errorText, field, h, loading, mount, pageHead, pager, section, select, state, table } from '../ui.js';
+import { casesTable, cluesTable, industryName, subjectFacts, technicalDetails } from './enterprise.js';
 
 const PAGE = 25;
+const SECTIONS = 'ABCDEFGHIJKLMNOPQRST'.split('');
+const RANK = { red: 3, yellow: 2, green: 1 };
 
 /** Rows of a scores answer, whatever its envelope ({items, next} or a plain array). */
 function rowsOf(answer) {
@@ -21,15 +23,66 @@ async function withPlaces(rows) {
   }));
 }
 
+/** A page of current scores, the riskiest first (keyset cursor `after`); the filters apply on the server. */
+async function riskPage(filters, after) {
+  const answer = await api('/api/scores', { query: { order: 'risk', colour: filters.colour, region: filters.region, industry: filters.industry, after, limit: PAGE } });
+  const rows = rowsOf(answer);
+  return { rows: await withPlaces(rows), next: answer?.next ?? undefined, scored: true };
+}
+
+/**
+ * A page of intake's name or code search (paged by credit code), each hit with its colour from one
+ * scoring call; the other filters narrow the page, and within it the riskiest come first.
+ */
+async function searchPage(filters, after) {
+  const hits = await api('/api/enterprises', { query: { q: filters.q, after, limit: PAGE } });
+  const next = hits.length === PAGE ? hits[hits.length - 1].creditCode : undefined;
+  let scores = [];
+  let scored = true;
+  if (hits.length) {
+    try {
+      scores = rowsOf(await api('/api/scores', { query: { codes: hits.map((e) => e.creditCode).join(','), limit: PAGE } }));
+    } catch (error) {
+      if (!(error instanceof ApiError && error.unavailable)) throw error;
+      scored = false;
+    }
+  }
+  const byCode = new Map(scores.map((sc) => [sc.creditCode, sc]));
+  const rows = hits.map((e) => ({ ...e, ...byCode.get(e.creditCode), name: e.name, regionCode: e.regionCode, industryCode: e.industryCode }))
+    .filter((r) => (!filters.colour || r.colour === filters.colour) && (!filters.region || String(r.regionCode ?? '').startsWith(filters.region))
+      && (!filters.industry || String(r.industryCode ?? '').toUpperCase().startsWith(filters.industry)))
+    .sort((a, b) => (RANK[b.colour] ?? 0) - (RANK[a.colour] ?? 0) || (b.probability ?? -1) - (a.probability ?? -1));
+  return { rows, next, scored };
+}
+
+/** Nothing scored yet (or scoring not answering): enterprises by credit code, without colours. */
+async function unscoredPage(after) {
+  const rows = await api('/api/enterprises', { query: { after, limit: PAGE } });
+  return { rows, next: rows.length === PAGE ? rows[rows.length - 1].creditCode : undefined, scored: false };
+}
+
+function enterpriseTable(ctx, rows) {
+  return h('div', { class: 'table-wrap' }, h('table', { id: 'enterprise-table' },
+    h('thead', {}, h('tr', {}, [t('field.colour'), t('field.name'), t('field.creditCode'), t('field.region'), t('field.industry'), t('field.probability')].map((c) => h('th', {}, c)))),
+    h('tbody', {}, rows.map((r) => h('tr', { style: 'cursor:pointer', onclick: () => ctx.go(`#/enterprises/${r.creditCode}`) },
+      h('td', {}, chip(r.colour, true)),
+      h('td', {}, h('a', { href: `#/enterprises/${r.creditCode}` }, r.name ?? r.creditCode)),
+      h('td', { class: 'mono' }, r.creditCode),
+      h('td', {}, r.regionCode ?? '—'),
+      h('td', {}, r.industryCode ?? '—', r.industryCode ? h('div', { class: 'small muted' }, industryName(r.industryCode)) : null),
+      h('td', {}, typeof r.probability === 'number' ? fmtPercent(r.probability, 1) : '—'))))));
+}
+
 export async function renderEnterprises(ctx) {
   const filters = { colour: '', region: '', industry: '', q: '' };
   const cursors = [''];
   let page = 0;
-  const form = h('form', { class: 'filters', id: 'enterprise-filters' },
+  const problem = h('div', { role: 'alert' });
+  const form = h('form', { class: 'filters', id: 'enterprise-filters', novalidate: true },
     field(t('field.colour'), select('colour', [['', t('common.all')], ['red', t('colour.redShort')], ['yellow', t('colour.yellowShort')], ['green', t('colour.greenShort')]], '')),
-    field(t('field.region'), h('input', { name: 'region', placeholder: '440604', pattern: '\\d{6}', size: 8 })),
-    field(t('field.industry'), h('input', { name: 'industry', placeholder: 'C / H / I…', size: 8 })),
-    field(t('bureau.q'), h('input', { name: 'q', size: 18 })),
+    field(t('field.region'), h('input', { name: 'region', placeholder: t('bureau.regionHint'), inputmode: 'numeric', size: 8 })),
+    field(t('field.industry'), select('industry', [['', t('bureau.allIndustries')], ...SECTIONS.map((l) => [l, `${l} ${t(`industry.${l}`)}`])], '')),
+    field(t('bureau.q'), h('input', { name: 'q', type: 'search', size: 18 })),
     h('button', { class: 'btn', type: 'submit' }, t('common.search')),
     h('button', { class: 'btn secondary', type: 'reset' }, t('common.reset')));
   const summary = h('div');
@@ -37,47 +90,37 @@ export async function renderEnterprises(ctx) {
   const map = h('div');
   mount(ctx.main, pageHead(t('bureau.title'), t('bureau.lead')),
     h('div', { class: 'stack' },
-      card(null, form),
+      card(null, form, problem),
       h('div', { class: 'grid grid-main' }, card(null, list), h('div', { class: 'stack' }, card(t('bureau.mapTitle'), h('p', { class: 'muted small', style: 'margin-top:0' }, t('bureau.mapLead')), map), card(t('bureau.summary'), summary)))));
 
   const load = async () => {
     mount(list, loading());
     mount(map, loading());
     const after = cursors[page];
-    let rows;
-    let scored = true;
-    let next;
+    let result;
     try {
-      const answer = await api('/api/scores', { query: { colour: filters.colour, region: filters.region, industry: filters.industry, after, limit: PAGE } });
-      rows = rowsOf(answer);
-      next = answer?.next ?? (rows.length === PAGE ? rows[rows.length - 1].creditCode : undefined);
-      // Nothing scored at all yet: list the enterprises anyway, without colours, and say so.
-      if (rows.length === 0 && page === 0 && !filters.colour && !filters.region && !filters.industry) throw new ApiError(503, { app: 'scoring' });
-      rows = await withPlaces(rows);
-    } catch (error) {
-      if (!(error instanceof ApiError && error.unavailable)) { mount(list, errorState(error, load)); mount(map); return; }
-      scored = false;
-      try {
-        rows = await api('/api/enterprises', { query: { q: filters.q, after, limit: PAGE } });
-        next = rows.length === PAGE ? rows[rows.length - 1].creditCode : undefined;
-      } catch (inner) {
-        mount(list, errorState(inner, load, 'intake'));
-        mount(map);
-        return;
+      if (filters.q) result = await searchPage(filters, after);
+      else {
+        try {
+          result = await riskPage(filters, after);
+          // Nothing scored at all yet: list the enterprises anyway, without colours, and say so.
+          if (result.rows.length === 0 && page === 0 && !filters.colour && !filters.region && !filters.industry) throw new ApiError(503, { app: 'scoring' });
+        } catch (error) {
+          if (!(error instanceof ApiError && error.unavailable)) throw error;
+          result = await unscoredPage(after);
+        }
       }
+    } catch (error) {
+      mount(list, errorState(error, load, filters.q ? 'intake' : 'scoring'));
+      mount(map);
+      return;
     }
+    const { rows, next, scored } = result;
     cursors[page + 1] = next;
     mount(list,
+      filters.q ? h('p', { class: 'muted small', style: 'margin-top:0', id: 'search-note' }, t(/^[0-9A-Za-z]{18}$/.test(filters.q) ? 'bureau.searchCode' : 'bureau.searchName', { q: filters.q })) : null,
       scored ? null : h('div', { class: 'notice warn', style: 'margin-bottom:12px' }, t('bureau.fallback')),
-      rows.length === 0 ? emptyState(t('state.empty')) : h('div', { class: 'table-wrap' }, h('table', { id: 'enterprise-table' },
-        h('thead', {}, h('tr', {}, [t('field.colour'), t('field.name'), t('field.creditCode'), t('field.region'), t('field.industry'), t('field.probability')].map((c) => h('th', {}, c)))),
-        h('tbody', {}, rows.map((r) => h('tr', { style: 'cursor:pointer', onclick: () => ctx.go(`#/enterprises/${r.creditCode}`) },
-          h('td', {}, chip(r.colour, true)),
-          h('td', {}, h('a', { href: `#/enterprises/${r.creditCode}` }, r.name ?? r.creditCode)),
-          h('td', { class: 'mono' }, r.creditCode),
-          h('td', {}, r.regionCode ?? '—'),
-          h('td', {}, r.industryCode ?? '—'),
-          h('td', {}, typeof r.probability === 'number' ? fmtPercent(r.probability, 1) : '—')))))),
+      rows.length === 0 ? emptyState(t('state.empty')) : enterpriseTable(ctx, rows),
       pager(page, Infinity, undefined, (p) => { page = p; load(); }, { hasMore: Boolean(next) }));
     mount(map, riskMap(rows, { onSelect: (p) => ctx.go(`#/enterprises/${p.creditCode}`) }));
   };
@@ -85,7 +128,14 @@ export async function renderEnterprises(ctx) {
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     const data = new FormData(form);
-    for (const key of Object.keys(filters)) filters[key] = String(data.get(key) ?? '').trim();
+    const next = {};
+    for (const key of Object.keys(filters)) next[key] = String(data.get(key) ?? '').trim();
+    if (next.region && !/^\d{2,12}$/.test(next.region)) {
+      mount(problem, h('div', { class: 'notice bad', style: 'margin-top:12px' }, t('bureau.badRegion')));
+      return;
+    }
+    mount(problem);
+    Object.assign(filters, next);
     cursors.length = 1;
     page = 0;
     load();
@@ -106,15 +156,18 @@ function fullIdentity(code) {
   const form = h('form', { class: 'row' }, reason, button);
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
+    const why = reason.value.trim();
+    if (why.length < 5 || why.length > 500) { mount(message, h('div', { class: 'notice bad', role: 'alert' }, t('pii.reasonShort'))); reason.focus(); return; }
+    mount(message);
     button.disabled = true;
     try {
-      const data = await api(`/api/enterprises/${code}/personal-data`, { query: { reason: reason.value.trim() } });
+      const data = await api(`/api/enterprises/${code}/personal-data`, { query: { reason: why } });
       mount(box, h('div', { class: 'notice warn', 'data-testid': 'pii-full' },
         h('dl', { class: 'kv' }, h('dt', {}, t('pii.name')), h('dd', {}, data.legalRepName ?? '—'), h('dt', {}, t('pii.id')), h('dd', { class: 'mono' }, data.legalRepId ?? '—')),
         h('p', { class: 'small muted', style: 'margin:8px 0 0' }, t('pii.logged'))));
     } catch (error) {
       button.disabled = false;
-      mount(message, h('div', { class: 'notice bad' }, error.message));
+      mount(message, h('div', { class: 'notice bad' }, errorText(error)));
     }
   });
   const message = h('div');
@@ -139,8 +192,10 @@ export async function renderEnterpriseFile(ctx, code) {
     mount(scoreBox, loading());
     try {
       const score = await api(`/api/scores/${code}`);
-      mount(scoreBox, card(h('div', { class: 'row' }, h('h2', { style: 'margin:0' }, t('ent.reasons')), chip(score.colour), badge(fmtPercent(score.probability, 1), 'blue'), h('span', { class: 'muted small' }, t('ent.asOf', { date: fmtDate(score.asOf), model: score.modelVersion, policy: score.colourPolicyVersion }))),
-        contributionChart(score.contributions ?? [], score.reasons ?? [], { lang: currentLang(), factors: score.factors ?? [] })));
+      mount(scoreBox, card(h('div', { class: 'row' }, h('h2', { style: 'margin:0' }, t('ent.reasons')), chip(score.colour), badge(fmtPercent(score.probability, 1), 'blue'), h('span', { class: 'muted small' }, t('ent.asOfDate', { date: fmtDate(score.asOf) }))),
+        h('p', { class: 'muted small', style: 'margin-top:0' }, t('ent.reasonsLead')),
+        contributionChart(score.contributions ?? [], score.reasons ?? [], { lang: currentLang(), factors: score.factors ?? [] }),
+        technicalDetails(score)));
     } catch (error) {
       mount(scoreBox, card(t('ent.reasons'), error.status === 404 ? state('empty', t('ent.noScore'), t('ent.noScoreHelp')) : errorState(error, null, 'scoring')));
     }
@@ -148,8 +203,8 @@ export async function renderEnterpriseFile(ctx, code) {
   const visitsLoad = section(visitsBox, () => api(`/api/enterprises/${code}/visits`), (visits) => card(t('field.visits'), table([
     [t('field.date'), (v) => fmtDate(v.date)],
     [t('field.status'), (v) => badge(t(`visit.${v.status}`), v.status === 'done' ? 'ok' : 'blue')],
-    [t('field.department'), (v) => (v.departments ?? []).join(' · ')],
+    [t('field.department'), (v) => (v.departments ?? []).map((d) => valueLabel('dept', d)).join(' · ')],
     [t('field.checklist'), (v) => (v.checklist ?? []).join(', ')],
-  ], visits, { empty: t('cal.noVisits') })), 'dispatch');
+  ], visits, { empty: t('ent.fileNoVisits') })), 'dispatch');
   await Promise.all([fileLoad, scoreLoad, visitsLoad]);
 }

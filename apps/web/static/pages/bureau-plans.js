@@ -1,10 +1,14 @@
 // Plans: draw a window (a long operation, shown with progress), recent draws, and one draw in full.
 import { api } from '../api.js';
 import { fmtDate, fmtDateTime, fmtPercent, t } from '../i18n.js';
-import { badge, card, emptyState, errorState, field, h, mount, pageHead, progressPanel, section, table } from '../ui.js';
+import { badge, card, confirmStep, emptyState, errorState, field, h, mount, pageHead, progressPanel, section, table } from '../ui.js';
+import { departmentLabel, enterpriseCell, enterpriseName, isoDay, officerBadges, reasonLabel } from './bureau-calendar.js';
 
-function isoDay(offsetDays) {
-  return new Date(Date.now() + 8 * 3600_000 + offsetDays * 86_400_000).toISOString().slice(0, 10);
+/** The independent check's verdict: a tick when it found nothing wrong, else the number of problems. */
+function checkerBadge(draw) {
+  if (draw.violationCount === 0) return badge('✓', 'ok');
+  if (draw.violationCount === null || draw.violationCount === undefined) return '—';
+  return badge(`✗ ${draw.violationCount}`, 'bad');
 }
 
 function statusBadge(status) {
@@ -24,15 +28,15 @@ export async function renderPlans(ctx) {
     [t('field.window'), (d) => h('a', { href: `#/plans/${d.id}` }, `${d.window.from} → ${d.window.to}`)],
     [t('field.status'), (d) => statusBadge(d.status)],
     [t('field.visits'), (d) => d.figures?.visits ?? '—'],
-    [t('plans.checker'), (d) => (d.violationCount === 0 ? badge('0', 'ok') : badge(String(d.violationCount), 'bad'))],
+    [t('plans.checker'), (d) => checkerBadge(d)],
     [t('field.seed'), (d) => h('span', { class: 'mono' }, d.seed)],
     [t('field.recordedAt'), (d) => fmtDateTime(d.createdAt)],
   ], draws, { empty: t('plans.noDraws'), onRow: (d) => ctx.go(`#/plans/${d.id}`) })), 'dispatch');
   if (canDraw) mount(drawBox, drawForm(ctx, loadRecent));
   if (ctx.me.role !== 'oversight') {
     section(departments, () => api('/api/plans'), (plans) => card(t('plans.departments'), table([
-      [t('field.department'), (p) => h('strong', {}, p.department)],
-      ['红 / 黄 / 绿', (p) => `${fmtPercent(p.annualRatios?.red ?? 0)} / ${fmtPercent(p.annualRatios?.yellow ?? 0)} / ${fmtPercent(p.annualRatios?.green ?? 0)}`],
+      [t('field.department'), (p) => h('strong', {}, departmentLabel(p.department))],
+      [t('plans.ratios'), (p) => `${fmtPercent(p.annualRatios?.red ?? 0)} / ${fmtPercent(p.annualRatios?.yellow ?? 0)} / ${fmtPercent(p.annualRatios?.green ?? 0)}`],
       [t('field.checklist'), (p) => (p.checklist ?? []).join(', ')],
       [t('visit.notice'), (p) => (p.advanceNotice ? t('common.yes') : t('common.no'))],
     ], plans, { pageSize: 10 })), 'dispatch');
@@ -41,15 +45,29 @@ export async function renderPlans(ctx) {
 }
 
 function drawForm(ctx, reload) {
-  const from = h('input', { type: 'date', name: 'from', value: isoDay(1), required: true });
-  const to = h('input', { type: 'date', name: 'to', value: isoDay(30), required: true });
-  const seed = h('input', { name: 'seed', maxlength: 200, placeholder: 'e.g. 2026-Q1-city', size: 26 });
+  const today = isoDay(0);
+  const from = h('input', { type: 'date', name: 'from', value: isoDay(1), min: today, required: true });
+  const to = h('input', { type: 'date', name: 'to', value: isoDay(30), min: today, required: true });
+  from.addEventListener('change', () => { to.min = from.value && from.value > today ? from.value : today; });
+  const confirmBox = h('div');
+  const seed = h('input', { name: 'seed', maxlength: 200, placeholder: t('plans.seedPlaceholder'), size: 26 });
   const submit = h('button', { class: 'btn', type: 'submit', id: 'draw-submit' }, t('plans.draw'));
   const out = h('div', { style: 'margin-top:16px' });
-  const form = h('form', { class: 'filters', id: 'draw-form' }, field(t('plans.from'), from), field(t('plans.to'), to), field(t('plans.seed'), seed), submit);
+  const form = h('form', { class: 'filters', id: 'draw-form', novalidate: true }, field(t('plans.from'), from), field(t('plans.to'), to), field(t('plans.seed'), seed), submit);
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
+    const problem = windowProblem(from.value, to.value, isoDay(0));
+    if (problem) {
+      mount(out, h('div', { class: 'notice bad', role: 'alert', id: 'draw-invalid' }, problem));
+      return;
+    }
+    mount(out);
     submit.disabled = true;
+    const sure = await confirmStep(confirmBox, t('plans.confirmDraw', { from: from.value, to: to.value }), t('plans.confirmDrawYes'));
+    if (!sure) {
+      submit.disabled = false;
+      return;
+    }
     const progress = progressPanel([t('plans.step1'), t('plans.step2'), t('plans.step3'), t('plans.step4')], t('plans.running'));
     mount(out, progress.element);
     try {
@@ -66,7 +84,15 @@ function drawForm(ctx, reload) {
       submit.disabled = false;
     }
   });
-  return card(t('plans.draw'), form, out);
+  return card(t('plans.draw'), form, confirmBox, out);
+}
+
+/** The page's own check of the window, in the page's language, before the server is asked. */
+function windowProblem(from, to, today) {
+  if (!from || !to) return t('plans.needDates');
+  if (from < today) return t('plans.fromPast', { today });
+  if (to < from) return t('plans.toBeforeFrom');
+  return null;
 }
 
 export async function renderDraw(ctx, id) {
@@ -74,8 +100,12 @@ export async function renderDraw(ctx, id) {
   const facts = h('div');
   const visits = h('div');
   mount(ctx.main, head, h('div', { class: 'stack' }, facts, visits));
-  mount(head, pageHead(t('plans.title'), id, h('a', { class: 'btn secondary', href: '#/plans' }, t('common.back'))));
-  await section(facts, () => api(`/api/draws/${id}`), (draw) => drawFacts(ctx, draw), 'dispatch');
+  const back = () => h('a', { class: 'btn secondary', href: '#/plans' }, t('common.back'));
+  mount(head, pageHead(t('plans.detailTitle'), null, back()));
+  await section(facts, () => api(`/api/draws/${id}`), (draw) => {
+    mount(head, pageHead(t('plans.detailTitleOf', { from: fmtDate(draw.window.from), to: fmtDate(draw.window.to) }), t('plans.drawnAt', { at: fmtDateTime(draw.createdAt) }), back()));
+    return drawFacts(ctx, draw);
+  }, 'dispatch');
   if (ctx.me.role === 'oversight') return;
   await section(visits, () => api('/api/visits', { query: { draw: id, limit: 2000, from: '2000-01-01', to: '2100-12-31' } }), (rows) => teamsCard(ctx, rows), 'dispatch');
 }
@@ -86,21 +116,27 @@ function drawFacts(ctx, draw) {
   const canCheck = ctx.me.role === 'dispatcher' || ctx.me.role === 'oversight';
   return h('div', { class: 'stack' },
     h('div', { class: 'grid grid-3' },
-      card(null, tile(t('field.visits'), f.visits ?? '—'), h('p', { class: 'muted small' }, `${f.checks ?? '—'} checks · ${fmtPercent(f.visitReduction ?? 0)} fewer trips`)),
-      card(null, tile(t('field.tasks'), (draw.tasks ?? []).length), h('p', { class: 'muted small' }, `${t('plans.exploration')} ${fmtPercent(draw.explorationShare ?? 0)}`)),
-      card(null, tile(t('plans.checker'), draw.violationCount === 0 ? '✓' : `✗ ${draw.violationCount}`), h('p', { class: 'muted small' }, draw.checker))),
-    card(h('div', { class: 'row' }, h('h2', { style: 'margin:0' }, `${draw.window.from} → ${draw.window.to}`), statusBadge(draw.status), draw.suspended ? badge(t('plans.suspended'), 'bad') : null),
+      card(null, tile(t('plans.jointVisits'), f.visits ?? '—'), h('p', { class: 'muted small' }, t('plans.visitsFigure', { checks: f.checks ?? '—', reduction: fmtPercent(f.visitReduction ?? 0) }))),
+      card(null, tile(t('field.tasks'), (draw.tasks ?? []).length), h('p', { class: 'muted small' }, t('plans.tasksFigure', { share: fmtPercent(draw.explorationShare ?? 0) }))),
+      card(null, tile(t('plans.checker'), draw.violationCount === 0 ? '✓' : `✗ ${draw.violationCount}`), h('p', { class: 'muted small' }, t(draw.violationCount === 0 ? 'plans.checkerOk' : 'plans.checkerBad')))),
+    card(h('div', { class: 'row' }, h('h2', { style: 'margin:0' }, t('plans.windowText', { from: fmtDate(draw.window.from), to: fmtDate(draw.window.to) })), statusBadge(draw.status), draw.suspended ? badge(t('plans.suspended'), 'bad') : null),
       h('dl', { class: 'kv' },
-        h('dt', {}, t('field.seed')), h('dd', { class: 'mono', id: 'draw-seed' }, draw.seed),
-        h('dt', {}, t('plans.inputs')), h('dd', { class: 'mono' }, draw.inputsFingerprint),
-        h('dt', {}, t('plans.result')), h('dd', { class: 'mono' }, draw.resultFingerprint),
-        h('dt', {}, 'Model'), h('dd', {}, draw.modelVersion ?? '—'),
-        h('dt', {}, t('field.recordedAt')), h('dd', {}, fmtDateTime(draw.createdAt))),
+        h('dt', {}, t('plans.drawnAtLabel')), h('dd', {}, fmtDateTime(draw.createdAt)),
+        h('dt', {}, t('plans.model')), h('dd', { class: 'mono small' }, draw.suspended ? t('plans.suspended') : draw.modelVersion ?? '—')),
+      h('details', { style: 'margin-top:10px' }, h('summary', {}, t('plans.technical')),
+        h('p', { class: 'muted small' }, t('plans.technicalLead')),
+        h('dl', { class: 'kv' },
+          h('dt', {}, t('field.seed')), h('dd', { class: 'mono', id: 'draw-seed' }, draw.seed),
+          h('dt', {}, t('plans.inputs')), h('dd', { class: 'mono' }, draw.inputsFingerprint),
+          h('dt', {}, t('plans.result')), h('dd', { class: 'mono' }, draw.resultFingerprint),
+          h('dt', {}, t('plans.checkerName')), h('dd', { class: 'mono' }, draw.checker ?? '—'),
+          h('dt', {}, t('plans.drawId')), h('dd', { class: 'mono' }, draw.id))),
       canCheck ? h('div', { style: 'margin-top:14px' }, h('button', { class: 'btn secondary', onclick: () => runRedraw(draw.id, redraw) }, t('plans.redraw')), redraw) : null),
-    card(t('field.tasks'), table([
-      [t('field.department'), (task) => task.department],
-      [t('field.creditCode'), (task) => h('span', { class: 'mono' }, task.creditCode)],
-      [t('field.reasons'), (task) => badge(task.reason)],
+    card(t('plans.tasksTitle', { n: (draw.tasks ?? []).length }), h('p', { class: 'muted small', style: 'margin-top:0' }, t('plans.tasksLead')), table([
+      [t('field.department'), (task) => departmentLabel(task.department)],
+      [t('visit.enterprise'), (task) => (ctx.me.role === 'oversight' ? h('span', { class: 'mono' }, task.creditCode) : enterpriseCell(task.creditCode, `#/enterprises/${task.creditCode}`))],
+      [t('field.checklist'), (task) => (task.items ?? []).join(', ') || '—'],
+      [t('field.reasons'), (task) => badge(reasonLabel(task.reason))],
     ], draw.tasks ?? [], { pageSize: 10 })));
 }
 
@@ -127,9 +163,9 @@ function teamsCard(ctx, rows) {
     if (!routes.has(key)) routes.set(key, { date: v.date, routeKey: v.routeKey, officers: v.officerIds, visits: [] });
     routes.get(key).visits.push(v);
   }
-  return card(`${t('field.visits')} · ${rows.length}`, table([
+  return card(t('plans.routesTitle', { visits: rows.length, routes: routes.size }), h('p', { class: 'muted small', style: 'margin-top:0' }, t('plans.routesLead')), table([
     [t('field.date'), (r) => fmtDate(r.date)],
-    [t('field.team'), (r) => (r.officers ?? []).map((o) => [badge(o, 'blue'), ' '])],
-    [t('field.visits'), (r) => r.visits.map((v) => h('div', {}, h('a', { href: `#/visits/${v.id}` }, v.creditCode), ' ', h('span', { class: 'muted small' }, (v.departments ?? []).join('·'))))],
+    [t('field.team'), (r) => officerBadges(r.officers)],
+    [t('plans.routeVisits'), (r) => r.visits.map((v) => h('div', { style: 'margin-bottom:4px' }, h('a', { href: `#/visits/${v.id}` }, enterpriseName(v.creditCode), ' ', h('span', { class: 'mono small' }, v.creditCode)), ' ', h('span', { class: 'muted small' }, (v.departments ?? []).map(departmentLabel).join(' · '))))],
   ], [...routes.values()], { pageSize: 8 }));
 }

@@ -2,8 +2,8 @@
 // credit code is ever asked for; the server refuses any other.
 import { api, ApiError } from '../api.js';
 import { contributionChart } from '../charts.js';
-import { currentLang, fmtDate, fmtDateTime, t } from '../i18n.js';
-import { badge, card, chip, downloadButton, emptyState, errorState, field, h, loading, mount, pageHead, section, state, table } from '../ui.js';
+import { currentLang, fmtDate, fmtDateTime, fmtNumber, fmtPercent, plural, t, valueLabel } from '../i18n.js';
+import { badge, card, chip, downloadButton, emptyState, errorState, errorText, field, h, loading, mount, pageHead, section, state, table } from '../ui.js';
 import { appealsTable } from './my-appeals.js';
 
 export function probabilityBand(p) {
@@ -11,8 +11,60 @@ export function probabilityBand(p) {
   return [lo, lo + 0.05];
 }
 
-function reasonText(r) {
-  return currentLang() === 'en' ? r.en : r.zh;
+/** The scoring service's sentence in the page's language, with one percent style ("15.5%", not "15.5 %"). */
+function serverText(r) {
+  return String((currentLang() === 'en' ? r.en : r.zh) ?? '').replace(/(\d)\s+%/g, '$1%');
+}
+
+/** What each known factor's value says, in words with plurals and percentages; null leaves the server's sentence. */
+const FACTOR_WORDS = {
+  years_in_operation: (v) => typeof v === 'number' && plural('why.years_in_operation', Number(v.toFixed(1))),
+  shareholder_subscribed_capital: (v) => typeof v === 'number' && t('why.shareholder_subscribed_capital', { n: fmtNumber(v), yuan: fmtNumber(v * 10_000, 0) }),
+  employees: (v) => typeof v === 'number' && plural('why.employees', v),
+  industry: (v) => typeof v === 'string' && Boolean(industryName(v)) && t('why.industry', { code: v, name: industryName(v) }),
+  registered_capital: (v) => typeof v === 'number' && t('why.registered_capital', { n: fmtNumber(v), yuan: fmtNumber(v * 10_000, 0) }),
+  violations_3y: (v) => typeof v === 'number' && plural('why.violations_3y', v),
+  inspection_fail_rate: (v) => typeof v === 'number' && t('why.inspection_fail_rate', { pct: fmtPercent(v) }),
+  complaints_12m: (v) => typeof v === 'number' && plural('why.complaints_12m', Number(v.toFixed(1))),
+  abnormal_listed: (v) => typeof v === 'boolean' && t(v ? 'why.abnormal_listed.yes' : 'why.abnormal_listed.no'),
+  legal_rep_changes_2y: (v) => typeof v === 'number' && plural('why.legal_rep_changes_2y', v),
+  days_since_last_inspection: (v) => typeof v === 'number' && plural('why.days_since_last_inspection', Math.round(v)),
+  shared_address_count: (v) => typeof v === 'number' && plural('why.shared_address_count', v),
+};
+
+/** A reason: the factor's value in words and how much it moves the odds against the average enterprise. */
+function reasonText(r, contributions) {
+  const c = contributions.find((x) => x.factor === r.factor);
+  const words = c && FACTOR_WORDS[r.factor]?.(c.value);
+  if (!words) return serverText(r);
+  const times = Math.exp(c.contribution);
+  const odds = times >= 2 ? t('why.oddsTimes', { x: fmtNumber(times) }) : t(c.contribution >= 0 ? 'why.oddsAbove' : 'why.oddsBelow', { pct: `${Math.round(Math.abs(times - 1) * 100)}%` });
+  const text = `${words}${odds}`;
+  return currentLang() === 'en' ? text[0].toUpperCase() + text.slice(1) : text;
+}
+
+/** An industry code (GB/T 4754, e.g. C1431) with the name of its section. */
+export function industryLabel(code) {
+  if (!code) return '—';
+  const name = industryName(code);
+  return name ? t('ent.industrySection', { code, name }) : code;
+}
+
+export function industryName(code) {
+  const key = `industry.${String(code)[0].toUpperCase()}`;
+  return t(key) === key ? '' : t(key);
+}
+
+/** The model and policy behind a score: for whoever checks it, folded away from whoever reads it. */
+export function technicalDetails(score) {
+  const row = (label, value) => (value ? [h('dt', {}, label), h('dd', {}, value)] : null);
+  return h('details', { class: 'technical' }, h('summary', {}, t('ent.technical')),
+    h('dl', { class: 'tech-facts' },
+      row(t('ent.modelVersion'), score.modelVersion),
+      row(t('ent.policyVersion'), score.colourPolicyVersion),
+      row(t('ent.scoreId'), score.scoreId),
+      row(t('ent.inputFingerprint'), score.inputFingerprint),
+      row('log-odds', typeof score.logit === 'number' ? score.logit.toFixed(4) : null)));
 }
 
 export async function renderMyRisk(ctx) {
@@ -37,8 +89,8 @@ export async function renderMyRisk(ctx) {
     mount(explain, h('div', { class: 'grid grid-main' },
       card(t('ent.reasons'), h('p', { class: 'muted small', style: 'margin-top:0' }, t('ent.reasonsLead')), h('div', { id: 'reasons-chart' }, contributionChart(score.contributions ?? [], score.reasons ?? [], { lang: currentLang(), factors: score.factors ?? [] }))),
       h('div', { class: 'stack' },
-        card(t('ent.topReasons'), listOf(score.reasons ?? [], t('state.empty'))),
-        card(t('ent.suggestions'), listOf(score.suggestions ?? [], t('ent.noSuggestions'))))));
+        card(t('ent.topReasons'), listOf((score.reasons ?? []).map((r) => reasonText(r, score.contributions ?? [])), t('state.empty'))),
+        card(t('ent.suggestions'), listOf((score.suggestions ?? []).map(serverText), t('ent.noSuggestions'))))));
   } catch (error) {
     const scoreMissing = error instanceof ApiError && error.status === 404;
     mount(hero, card(null, scoreMissing ? state('empty', t('ent.noScore'), t('ent.noScoreHelp')) : errorState(error, () => renderMyRisk(ctx), 'scoring')));
@@ -55,9 +107,10 @@ function heroCard(score, review) {
     h('div', { class: 'hero', 'data-testid': 'risk-hero' },
       h('div', { class: 'stat' }, h('span', { class: 'label' }, differs ? t('ent.modelColour') : t('ent.colour')), h('span', { style: 'margin-top:6px' }, chipBig(score.colour))),
       differs ? h('div', { class: 'stat', 'data-testid': 'effective-colour' }, h('span', { class: 'label' }, t('ent.effectiveColour')), h('span', { style: 'margin-top:6px' }, chipBig(review.effectiveColour))) : null,
-      h('div', { class: 'stat' }, h('span', { class: 'label' }, t('ent.band')), h('span', { class: 'band' }, `${Math.round(lo * 100)}% – ${Math.round(hi * 100)}%`)),
+      h('div', { class: 'stat' }, h('span', { class: 'label' }, t('ent.band')), h('span', { class: 'band' }, `${fmtPercent(lo)} – ${fmtPercent(hi)}`)),
       h('div', { style: 'flex:1;min-width:260px' }, meter, h('div', { class: 'row muted small', style: 'justify-content:space-between;margin-top:6px' }, h('span', {}, '0%'), h('span', {}, '50%'), h('span', {}, '100%')))),
-    h('p', { class: 'muted small', style: 'margin:14px 0 0' }, t('ent.asOf', { date: fmtDate(score.asOf ?? score.computedAt), model: score.modelVersion ?? '—', policy: score.colourPolicyVersion ?? '—' })));
+    h('p', { class: 'muted small', style: 'margin:14px 0 0' }, t('ent.asOfDate', { date: fmtDate(score.asOf ?? score.computedAt) })),
+    technicalDetails(score));
 }
 
 /** Where a person stands in the colour: waiting for an officer, confirmed, overridden, or simply in effect. */
@@ -81,9 +134,25 @@ function reviewCard(code, review) {
       h('strong', {}, text),
       decided && d?.reasons ? [h('div', { class: 'small', style: 'margin-top:8px' }, t('ent.review.reasons')), h('blockquote', { class: 'reasons' }, d.reasons)] : null,
       decided && d?.appealId ? h('div', { class: 'small', style: 'margin-top:6px' }, h('a', { href: `#/my/appeals/${d.appealId}` }, t('ent.review.fromAppeal', { id: d.appealId }))) : null),
-    review.scoreSeq === null ? h('p', { class: 'muted small' }, t('receipt.notYet')) : h('div', { class: 'row', style: 'margin-top:14px' },
-      downloadButton(t('ent.keepReceipt'), () => api(`/api/reviews/enterprises/${code}/score-receipt`), `tianping-score-receipt-${code}-${review.scoreSeq}.json`, { id: 'score-receipt' }),
-      h('span', { class: 'muted small', style: 'flex:1;min-width:240px' }, t('ent.receiptHelp', { seq: review.scoreSeq }))));
+    review.scoreSeq === null ? h('p', { class: 'muted small' }, t('receipt.notYet')) : receiptBox(code, review.scoreSeq));
+}
+
+/** The score receipt: a file to keep, what it is, and how anyone can check it. */
+function receiptBox(code, seq) {
+  const file = `tianping-score-receipt-${code}-${seq}.json`;
+  const saved = h('div', { class: 'small', role: 'status' });
+  const button = downloadButton(t('ent.keepReceipt'), async () => {
+    const receipt = await api(`/api/reviews/enterprises/${code}/score-receipt`);
+    mount(saved, h('div', { class: 'notice ok', style: 'margin-top:10px' }, t('ent.receiptSaved', { file })));
+    return receipt;
+  }, file, { id: 'score-receipt' });
+  return h('div', { style: 'margin-top:14px' },
+    h('div', { class: 'row' }, button, h('span', { class: 'muted small', style: 'flex:1;min-width:220px' }, t('ent.receiptHelp', { seq }))),
+    saved,
+    h('details', { class: 'receipt-help' }, h('summary', {}, t('ent.receiptWhat')),
+      h('p', {}, t('ent.receiptHow1', { seq })),
+      h('p', {}, t('ent.receiptHow2', { key: `${location.origin}/api/audit/public-key` })),
+      h('p', {}, t('ent.receiptHow3'))));
 }
 
 function appealsCard(review) {
@@ -103,9 +172,9 @@ function chipBig(colour) {
   return el;
 }
 
-function listOf(items, emptyText) {
-  if (!items.length) return h('p', { class: 'muted' }, emptyText);
-  return h('ul', { class: 'list-plain' }, items.map((r, i) => h('li', {}, h('span', { class: 'num' }, i + 1), h('span', {}, reasonText(r)))));
+function listOf(texts, emptyText) {
+  if (!texts.length) return h('p', { class: 'muted' }, emptyText);
+  return h('ul', { class: 'list-plain' }, texts.map((text, i) => h('li', {}, h('span', { class: 'num' }, i + 1), h('span', {}, text))));
 }
 
 export async function renderMyRecords(ctx) {
@@ -118,37 +187,47 @@ export async function renderMyRecords(ctx) {
 }
 
 export function subjectFacts(subject) {
+  const live = ['存续', '在业'].includes(subject.status);
+  const gone = ['注销', '吊销'].includes(subject.status);
   return h('dl', { class: 'kv' },
     h('dt', {}, t('field.name')), h('dd', {}, subject.name),
     h('dt', {}, t('field.creditCode')), h('dd', { class: 'mono' }, subject.creditCode),
-    h('dt', {}, t('field.industry')), h('dd', {}, subject.industryCode ?? '—'),
+    h('dt', {}, t('field.industry')), h('dd', {}, industryLabel(subject.industryCode)),
     h('dt', {}, t('field.region')), h('dd', {}, subject.regionCode ?? '—'),
     h('dt', {}, t('field.address')), h('dd', {}, subject.address ?? '—'),
     h('dt', {}, t('field.established')), h('dd', {}, fmtDate(subject.establishedOn)),
     h('dt', {}, t('field.employees')), h('dd', {}, subject.employees ?? '—'),
-    h('dt', {}, t('field.status')), h('dd', {}, subject.status ?? '—', subject.abnormalListed ? [' ', badge('经营异常 / abnormal', 'bad')] : null),
+    h('dt', {}, t('field.status')), h('dd', { class: 'row', style: 'gap:6px' },
+      subject.status ? badge(valueLabel('subjectStatus', subject.status), live ? 'ok' : gone ? 'bad' : '') : '—',
+      subject.abnormalListed ? badge(t('ent.abnormalListed'), 'bad') : null),
     h('dt', {}, t('ent.legalRepId')), h('dd', { class: 'mono' }, subject.legalRepIdMasked ?? '—'));
+}
+
+/** A department by name, its code kept for whoever needs it. */
+export function departmentCell(code) {
+  return code ? h('span', { title: code }, valueLabel('dept', code)) : '—';
 }
 
 export function casesTable(cases, empty) {
   return table([
-    [t('field.date'), (c) => fmtDate(c.date)],
+    [t('field.date'), (c) => h('span', { style: 'white-space:nowrap' }, fmtDate(c.date))],
     [t('field.caseNo'), (c) => h('span', { class: 'mono' }, c.caseNo)],
-    [t('field.department'), (c) => c.department],
-    [t('field.kind'), (c) => c.kind],
-    [t('field.result'), (c) => h('span', {}, c.violationFound ? badge(c.result ?? '—', 'bad') : badge(c.result ?? '—', 'ok'), c.violation ? h('div', { class: 'small muted' }, c.violation) : null)],
-    [t('field.penalty'), (c) => (c.penaltyYuan ? c.penaltyYuan.toLocaleString() : '—')],
+    [t('field.department'), (c) => departmentCell(c.department)],
+    [t('field.kind'), (c) => [valueLabel('caseKind', c.kind), c.origin ? h('div', { class: 'small muted' }, valueLabel('caseOrigin', c.origin)) : null]],
+    [t('field.result'), (c) => h('span', {}, badge(c.result ? valueLabel('caseResult', c.result) : '—', c.violationFound ? 'bad' : 'ok'), c.violation ? h('div', { class: 'small muted' }, c.violation) : null)],
+    [t('field.penalty'), (c) => (c.penaltyYuan ? fmtNumber(c.penaltyYuan, 2) : '—')],
   ], cases, { empty, pageSize: 8 });
 }
 
 export function cluesTable(clues, empty) {
+  const kind = { pending: 'blue', handled: 'ok', closed: '' };
   return table([
-    [t('field.date'), (c) => fmtDate(c.receivedAt)],
-    [t('field.channel'), (c) => c.channel],
-    [t('field.category'), (c) => c.category],
-    [t('field.department'), (c) => c.department ?? '—'],
+    [t('field.date'), (c) => h('span', { style: 'white-space:nowrap' }, fmtDate(c.receivedAt))],
+    [t('field.channel'), (c) => valueLabel('channel', c.channel)],
+    [t('field.category'), (c) => valueLabel('category', c.category)],
+    [t('field.department'), (c) => departmentCell(c.department)],
     [t('field.verified'), (c) => (c.verified ? t('common.yes') : t('common.no'))],
-    [t('field.status'), (c) => badge(c.status ?? '—')],
+    [t('field.status'), (c) => badge(valueLabel('clueStatus', c.status), kind[c.status] ?? '')],
   ], clues, { empty, pageSize: 8 });
 }
 
@@ -166,7 +245,7 @@ function visitCard(v) {
   else if (v.canRate) mount(rating, ratingForm(v.visitId, rating));
   return card(h('div', { class: 'row' }, h('h2', { style: 'margin:0' }, fmtDate(v.date)), status),
     h('dl', { class: 'kv' },
-      h('dt', {}, t('field.department')), h('dd', {}, (v.departments ?? []).join(' · ')),
+      h('dt', {}, t('field.department')), h('dd', {}, (v.departments ?? []).map((d) => valueLabel('dept', d)).join(' · ')),
       h('dt', {}, t('field.checklist')), h('dd', {}, (v.checklist ?? []).map((item) => [badge(item), ' ']))),
     rating);
 }
@@ -181,12 +260,13 @@ function ratingForm(visitId, container) {
     h('div', {}, h('button', { class: 'btn', type: 'submit' }, t('common.save'))));
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
-    if (!stars) return;
+    if (!stars) { mount(message, h('div', { class: 'notice bad', role: 'alert' }, t('ent.pickStars'))); return; }
+    if (comment.value.length > 500) { mount(message, h('div', { class: 'notice bad', role: 'alert' }, t('ent.commentLong'))); return; }
     try {
       await api(`/api/visits/${visitId}/rating`, { method: 'POST', body: { stars, ...(comment.value ? { comment: comment.value } : {}) } });
       mount(container, h('div', { class: 'notice ok' }, t('ent.thanks')));
     } catch (error) {
-      mount(message, h('div', { class: 'notice bad' }, error.message));
+      mount(message, h('div', { class: 'notice bad' }, errorText(error)));
     }
   });
   return form;

@@ -1,13 +1,13 @@
 import { api } from '../api.js';
 import { t } from '../i18n.js';
-import { field, h, mount } from '../ui.js';
+import { errorText, field, h, mount } from '../ui.js';
 
 export function renderLogin(ctx) {
   const message = h('div', { role: 'alert' });
   const username = h('input', { name: 'username', autocomplete: 'username', required: true, autofocus: true });
   const password = h('input', { name: 'password', type: 'password', autocomplete: 'current-password', required: true });
   const submit = h('button', { class: 'btn', type: 'submit', style: 'justify-content:center' }, t('login.submit'));
-  const form = h('form', { class: 'login-form', id: 'login-form' },
+  const form = h('form', { class: 'login-form', id: 'login-form', novalidate: true },
     h('h2', { style: 'font-size:22px' }, t('login.title')),
     field(t('login.username'), username),
     field(t('login.password'), password),
@@ -16,6 +16,7 @@ export function renderLogin(ctx) {
     h('p', { class: 'muted small', style: 'margin:0' }, t('login.hint')));
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
+    if (!username.value.trim() || !password.value) { mount(message, h('div', { class: 'notice bad' }, t('login.missing'))); return; }
     submit.disabled = true;
     mount(message);
     try {
@@ -23,7 +24,7 @@ export function renderLogin(ctx) {
       await ctx.signedIn();
     } catch (error) {
       const minutes = Math.ceil((error.body?.retryAfterSeconds ?? 900) / 60);
-      mount(message, h('div', { class: 'notice bad' }, error.status === 429 ? t('login.locked', { minutes }) : error.status === 401 ? t('login.wrong') : error.message));
+      mount(message, h('div', { class: 'notice bad' }, error.status === 429 ? t('login.locked', { minutes }) : error.status === 401 || error.status === 400 ? t('login.wrong') : errorText(error)));
       submit.disabled = false;
     }
   });

@@ -41,21 +41,23 @@ export async function renderModels(ctx) {
       api('/api/colour-policies').catch(() => null),
       oversight ? api('/api/approvals', { query: { limit: 500 } }).catch(() => null) : null,
     ]);
-    return { models, policies, approvals };
+    return { models, policies, approvals, oversight };
   }, (data) => registryBody(data), 'scoring');
 }
 
-function registryBody({ models, policies, approvals }) {
+function registryBody({ models, policies, approvals, oversight }) {
   const requests = new Map((approvals ?? []).map((a) => [`${a.subjectKind}/${a.subjectRef}`, a]));
   const request = (kind, ref) => requests.get(`${kind}/${ref}`);
   const pending = (approvals ?? []).filter((a) => a.status === 'pending');
   const link = (kind, ref, text) => (approvals ? h('a', { href: approvalHref(kind, ref), class: 'mono' }, text) : h('span', { class: 'mono' }, text));
+  // Without the approvals (an administrator may not read them) say where they are, never that there are none.
+  const approvalCell = (kind, ref) => (approvals ? approvalBadge(request(kind, ref)) : h('span', { class: 'muted small', 'data-approval': 'oversight-only' }, t(oversight ? 'approval.unavailable' : 'approval.oversightOnly')));
   return h('div', { class: 'stack' },
     approvals ? pendingCard(pending) : null,
     h('section', { class: 'card', id: 'model-registry' }, h('div', { class: 'card-head' }, h('h2', {}, t('models.versions'))), table([
       [t('field.version'), (m) => link('model-version', m.version, m.version)],
       [t('field.state'), (m) => badge(t(`models.state.${m.state}`), STATE_KIND[m.state] ?? '')],
-      [t('approval.title'), (m) => approvalBadge(request('model-version', m.version))],
+      [t('approval.title'), (m) => approvalCell('model-version', m.version)],
       [t('approval.builtBy'), (m) => builderText(m.builtBy)],
       [t('approval.trainedBy'), (m) => m.createdBy],
       [t('approval.window'), (m) => (m.trainingWindow ? `${m.trainingWindow.from} → ${m.trainingWindow.to}` : '—')],
@@ -67,7 +69,7 @@ function registryBody({ models, policies, approvals }) {
         [t('field.version'), (p) => link('colour-policy', p.version, p.version)],
         [t('models.thresholds'), (p) => t('models.thresholdText', { yellow: pctText(p.thresholds.yellow), red: pctText(p.thresholds.red) })],
         [t('field.state'), (p) => badge(t(`models.state.${p.state}`), STATE_KIND[p.state] ?? '')],
-        [t('approval.title'), (p) => (p.createdBy === 'migration' ? h('span', { class: 'muted small' }, t('models.policyBuiltIn')) : approvalBadge(request('colour-policy', p.version)))],
+        [t('approval.title'), (p) => (p.createdBy === 'migration' ? h('span', { class: 'muted small' }, t('models.policyBuiltIn')) : approvalCell('colour-policy', p.version))],
         [t('approval.proposedBy'), (p) => p.createdBy],
         [t('field.recordedAt'), (p) => fmtDateTime(p.createdAt)],
       ], policies, { empty: t('models.noPolicies'), pageSize: 5 })) : null);

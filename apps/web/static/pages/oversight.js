@@ -4,6 +4,13 @@ import { fmtDateTime, t } from '../i18n.js';
 import { badge, card, emptyState, errorState, field, h, mount, pageHead, pager, section, select } from '../ui.js';
 
 const PAGE = 20;
+const KINDS = ['score', 'colour-decision', 'appeal', 'model-version', 'colour-policy', 'sign-off', 'approval', 'kill-switch', 'dispatch-draw', 'dispatch-plan', 'personal-data-read', 'algorithm-audit', 'algorithm-audit-publication'];
+
+/** A record entry's kind in words; a kind this page does not know yet is shown as stored. */
+function kindLabel(kind) {
+  const key = `auditKind.${kind}`;
+  return t(key) === key ? kind : t(key);
+}
 
 export async function renderAudit(ctx) {
   const verifyBox = h('div');
@@ -28,10 +35,10 @@ export async function renderAudit(ctx) {
       h('div', { class: 'grid grid-2' }, queueCard(), card(t('audit.checkpoint'), checkpoint)),
       entries));
   section(checkpoint, () => api('/api/audit/checkpoints/latest'), (c) => (c ? h('dl', { class: 'kv' },
-    h('dt', {}, 'Tree size'), h('dd', {}, c.treeSize ?? '—'),
-    h('dt', {}, 'Root'), h('dd', { class: 'mono' }, c.rootHash ?? '—'),
-    h('dt', {}, 'Key'), h('dd', { class: 'mono' }, c.keyId ?? '—'),
-    h('dt', {}, 'Time'), h('dd', {}, c.timestamp ?? '—')) : emptyState(t('audit.noEntries'))), 'oversight');
+    h('dt', {}, t('audit.treeSize')), h('dd', {}, c.treeSize ?? '—'),
+    h('dt', {}, t('audit.root')), h('dd', { class: 'mono small' }, c.rootHash ?? '—'),
+    h('dt', {}, t('audit.keyId')), h('dd', { class: 'mono small' }, c.keyId ?? '—'),
+    h('dt', {}, t('audit.signedAt')), h('dd', {}, fmtDateTime(c.timestamp))) : emptyState(t('audit.noEntries'))), 'oversight');
   await entriesTable(entries);
 }
 
@@ -48,7 +55,7 @@ function queueCard() {
 }
 
 async function entriesTable(container) {
-  const kind = select('kind', [['', t('common.all')], ...['score', 'model-version', 'colour-policy', 'sign-off', 'approval', 'colour-decision', 'appeal', 'kill-switch', 'algorithm-audit', 'algorithm-audit-publication'].map((k) => [k, k])], '');
+  const kind = select('kind', [['', t('common.all')], ...KINDS.map((k) => [k, kindLabel(k)])], '');
   const subject = h('input', { name: 'subjectRef', placeholder: t('field.creditCode'), size: 22 });
   const form = h('form', { class: 'filters' }, field(t('audit.kind'), kind), field(t('field.subject'), subject), h('button', { class: 'btn secondary', type: 'submit' }, t('common.search')));
   const list = h('div');
@@ -59,8 +66,8 @@ async function entriesTable(container) {
     if (rows.length === 0 && page === 0) return emptyState(t('audit.noEntries'));
     return h('div', {},
       h('div', { class: 'table-wrap' }, h('table', { id: 'audit-table' },
-        h('thead', {}, h('tr', {}, [t('field.seq'), t('audit.kind'), t('field.subject'), t('field.recordedAt'), 'Leaf hash'].map((c) => h('th', {}, c)))),
-        h('tbody', {}, rows.map((e) => h('tr', {}, h('td', {}, e.seq), h('td', {}, badge(e.kind, 'blue')), h('td', { class: 'mono' }, e.subjectRef ?? '—'), h('td', {}, fmtDateTime(e.recordedAt)), h('td', { class: 'mono' }, `${e.leafHash.slice(0, 16)}…`)))))),
+        h('thead', {}, h('tr', {}, [t('field.seq'), t('audit.kind'), t('field.subject'), t('field.recordedAt'), t('audit.leafHash')].map((c) => h('th', {}, c)))),
+        h('tbody', {}, rows.map((e) => h('tr', {}, h('td', {}, e.seq), h('td', {}, badge(kindLabel(e.kind), 'blue')), h('td', { class: 'mono' }, e.subjectRef ?? '—'), h('td', {}, fmtDateTime(e.recordedAt)), h('td', { class: 'mono' }, `${e.leafHash.slice(0, 16)}…`)))))),
       pager(page, Infinity, undefined, (p) => { page = p; load(); }, { hasMore: rows.length === PAGE }));
   }, 'oversight');
   form.addEventListener('submit', (event) => { event.preventDefault(); cursors.length = 1; page = 0; load(); });

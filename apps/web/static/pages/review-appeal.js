@@ -38,7 +38,7 @@ function claimCard(appeal, reload) {
       // Refused for having had a part in the score: asking again cannot change that.
       claim.hidden = error.status === 403;
       if (error.status === 403) mount(message, h('div', { class: 'notice bad', role: 'alert', id: 'claim-refused' }, h('strong', {}, t('review.refused')), h('div', { class: 'small', style: 'margin-top:4px' }, error.message)));
-      else if (error.status === 409) mount(message, h('div', { class: 'notice bad', role: 'alert' }, error.message, ' ', h('button', { class: 'linkish', onclick: reload }, t('common.retry'))));
+      else if (error.status === 409) mount(message, h('div', { class: 'notice bad', role: 'alert' }, h('strong', {}, t('review.claimConflict')), ' ', h('button', { class: 'linkish', onclick: reload }, t('common.retry')), serverDetail(error)));
       else mount(message, errorState(error, null, 'oversight'));
     }
   });
@@ -92,10 +92,15 @@ function decisionFormCard(appeal, reload) {
       await reload();
     } catch (error) {
       submit.disabled = false;
-      mount(message, error.status === 400 || error.status === 403 || error.status === 409 ? h('div', { class: 'notice bad', role: 'alert' }, error.message) : errorState(error, null, 'oversight'));
+      mount(message, error.status === 400 || error.status === 403 || error.status === 409 ? h('div', { class: 'notice bad', role: 'alert' }, h('strong', {}, t(error.status === 409 ? 'review.claimConflict' : 'review.decisionRefused')), serverDetail(error)) : errorState(error, null, 'oversight'));
     }
   });
   return card(t('review.decide'), form);
+}
+
+/** The server's own words under a translated heading: they name the rule that refused the act. */
+function serverDetail(error) {
+  return error.message ? h('div', { class: 'small muted', style: 'margin-top:4px' }, t('review.serverSaid', { message: error.message })) : null;
 }
 
 /** One line per challenged record: correct it or not, and how. */

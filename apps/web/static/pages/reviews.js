@@ -1,9 +1,10 @@
 // Oversight's review queue: red scores waiting for a person, appeals by deadline, and how each officer
 // decides (an officer who confirms everything within a minute is not reviewing).
 import { api } from '../api.js';
-import { fmtDateTime, fmtPercent, t } from '../i18n.js';
-import { badge, card, chip, emptyState, errorState, field, fmtDuration, h, mount, pageHead, pager, section, table } from '../ui.js';
+import { currentLang, factorName, fmtDateTime, fmtPercent, t } from '../i18n.js';
+import { badge, card, chip, confirmStep, emptyState, errorState, field, fmtDuration, h, mount, pageHead, pager, section, table } from '../ui.js';
 import { appealStatusBadge, dueText } from './appeal-parts.js';
+import { enterpriseName } from './bureau-calendar.js';
 
 const PAGE = 10;
 const COLOURS = ['red', 'yellow', 'green'];
@@ -48,28 +49,72 @@ async function confirmationsQueue(container, onDecided) {
     for (const row of rows) body.append(...confirmationRows(row, onDecided));
     return h('div', {},
       h('div', { class: 'table-wrap' }, h('table', { id: 'confirmations-table' },
-        h('thead', {}, h('tr', {}, [t('field.creditCode'), t('reviews.modelColour'), t('field.probability'), t('field.version'), t('reviews.waiting'), ''].map((c) => h('th', {}, c)))),
+        h('thead', {}, h('tr', {}, [t('field.creditCode'), t('reviews.topReasons'), t('reviews.modelColour'), t('field.probability'), t('field.version'), t('reviews.waiting'), ''].map((c) => h('th', {}, c)))),
         body)),
       pager(page, Infinity, answer.pending, (p) => { page = p; load(); }, { hasMore: rows.length === PAGE }));
   }, 'oversight');
   mount(container, h('section', { class: 'card', id: 'confirmations' },
     h('div', { class: 'card-head' }, h('h2', {}, t('reviews.confirmations'))),
-    h('p', { class: 'muted small', style: 'margin-top:0' }, t('reviews.confirmationsLead')), list));
+    h('p', { class: 'muted small', style: 'margin-top:0' }, t('reviews.queueLead')), list));
   await load();
+}
+
+/** The score under review with its explanation; the current score, which names the same scoreId until a newer one replaces it. */
+function scoreOf(row) {
+  row.score ??= api(`/api/scores/${encodeURIComponent(row.creditCode)}`).catch(() => null);
+  return row.score;
+}
+
+const reasonText = (r) => (currentLang() === 'en' ? r.en : r.zh) ?? r.zh ?? r.factor;
+
+/** The score's top reasons, filled in when the explanation arrives. */
+function topReasons(row) {
+  const cell = h('td', { class: 'small', 'data-reasons': row.scoreId }, h('span', { class: 'muted' }, t('common.loading')));
+  scoreOf(row).then((score) => {
+    if (!score) return mount(cell, h('span', { class: 'muted' }, t('reviews.noExplanation')));
+    const note = score.scoreId !== row.scoreId ? h('div', { class: 'muted' }, t('reviews.newerScore')) : null;
+    mount(cell, h('ol', { class: 'reasons-short', style: 'margin:0;padding-left:18px' }, (score.reasons ?? []).slice(0, 3).map((r) => h('li', {}, reasonText(r)))), note);
+  });
+  return cell;
+}
+
+/** The enterprise's scoring file for the reviewer: every factor's value and pull, and the decisions and appeals on record. */
+function scoreFile(row) {
+  const box = h('div', { class: 'stack', 'data-score-file': row.scoreId }, h('span', { class: 'muted small' }, t('common.loading')));
+  Promise.all([scoreOf(row), api(`/api/reviews/enterprises/${encodeURIComponent(row.creditCode)}`).catch(() => null)]).then(([score, review]) => {
+    const factors = [...(score?.contributions ?? [])].sort((a, b) => Math.abs(b.contribution) - Math.abs(a.contribution));
+    mount(box,
+      h('h3', { style: 'margin:0' }, t('reviews.file', { code: row.creditCode })),
+      factors.length ? h('div', { class: 'table-wrap' }, h('table', {},
+        h('thead', {}, h('tr', {}, [t('reviews.factor'), t('reviews.factorValue'), t('reviews.factorPull')].map((c) => h('th', {}, c)))),
+        h('tbody', {}, factors.map((f) => h('tr', {}, h('td', {}, factorName(f.factor)), h('td', { class: 'mono' }, f.factor === 'industry' && f.value ? `${f.value} ${t(`industry.${String(f.value).charAt(0)}`)}` : factorValue(f.value)),
+          h('td', { class: f.contribution > 0 ? 'bad-text' : '' }, `${f.contribution > 0 ? '+' : ''}${f.contribution.toFixed(2)}`)))))) : h('p', { class: 'muted small' }, t('reviews.noExplanation')),
+      review ? h('p', { class: 'small', style: 'margin:0' }, t('reviews.history', { decisions: (review.decisions ?? []).filter((d) => d.status !== 'pending').length, appeals: (review.appeals ?? []).length, seq: review.scoreSeq ?? '—' })) : null,
+      h('p', { class: 'muted small', style: 'margin:0' }, t('reviews.fileNote')));
+  });
+  return box;
+}
+
+function factorValue(value) {
+  if (value === null || value === undefined) return '—';
+  if (typeof value === 'boolean') return value ? t('common.yes') : t('common.no');
+  if (typeof value === 'number') return Number.isInteger(value) ? String(value) : value.toFixed(2);
+  return String(value);
 }
 
 function confirmationRows(row, onDecided) {
   const formRow = h('tr', { class: 'inline-form', hidden: true });
   const toggle = h('button', { class: 'btn secondary', type: 'button', 'data-decide': row.scoreId }, t('reviews.decide'));
   const main = h('tr', { 'data-score': row.scoreId, 'data-credit-code': row.creditCode },
-    h('td', { class: 'mono' }, row.creditCode),
+    h('td', {}, h('div', {}, enterpriseName(row.creditCode)), h('div', { class: 'mono small', style: 'white-space:nowrap' }, row.creditCode)),
+    topReasons(row),
     h('td', {}, chip(row.modelColour)),
     h('td', {}, row.probability === null ? '—' : fmtPercent(row.probability, 1)),
     h('td', { class: 'mono small' }, row.modelVersion.split('+')[0]),
     h('td', {}, fmtDateTime(row.requestedAt), h('div', { class: 'muted small' }, t('reviews.waited', { time: fmtDuration((Date.now() - Date.parse(row.requestedAt)) / 1000) }))),
     h('td', { style: 'text-align:right' }, toggle));
   toggle.addEventListener('click', () => {
-    if (!formRow.firstChild) formRow.append(h('td', { colspan: 6 }, decisionForm(row, (decision) => {
+    if (!formRow.firstChild) formRow.append(h('td', { colspan: 7 }, scoreFile(row), decisionForm(row, (decision) => {
       mount(formRow.firstChild, h('div', { class: `notice ${decision.status === 'overridden' ? 'warn' : 'ok'}`, 'data-decided': decision.status },
         t(decision.status === 'overridden' ? 'reviews.overriddenDone' : 'reviews.confirmedDone', { colour: t(`colour.${decision.colour}Short`), seq: decision.auditSeq ?? '—' })));
       toggle.disabled = true;
@@ -86,6 +131,7 @@ function decisionForm(row, done) {
   const reasons = h('textarea', { name: 'reasons', rows: 3, required: true, minlength: 5, maxlength: 4000, placeholder: t('reviews.reasonsPlaceholder') });
   const submit = h('button', { class: 'btn', type: 'submit' }, t('reviews.confirmAs', { colour: t(`colour.${row.modelColour}Short`) }));
   const message = h('div');
+  const confirmBox = h('div');
   colour.addEventListener('change', () => {
     const c = colour.value;
     submit.textContent = c === row.modelColour ? t('reviews.confirmAs', { colour: t(`colour.${c}Short`) }) : t('reviews.overrideTo', { colour: t(`colour.${c}Short`) });
@@ -93,7 +139,7 @@ function decisionForm(row, done) {
   });
   const form = h('form', { class: 'stack decision-form', novalidate: true },
     h('div', { class: 'grid', style: 'grid-template-columns:220px 1fr;gap:14px' }, field(t('reviews.colour'), colour), field(t('reviews.reasons'), reasons)),
-    message, h('div', { class: 'row' }, submit, h('span', { class: 'muted small' }, t('reviews.logged'))));
+    message, confirmBox, h('div', { class: 'row' }, submit, h('span', { class: 'muted small' }, t('reviews.logged'))));
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     if (reasons.value.trim().length < 5) {
@@ -101,7 +147,16 @@ function decisionForm(row, done) {
       reasons.focus();
       return;
     }
+    mount(message);
+    const override = colour.value !== row.modelColour;
     submit.disabled = true;
+    const sure = await confirmStep(confirmBox,
+      t(override ? 'reviews.confirmOverride' : 'reviews.confirmConfirm', { code: row.creditCode, colour: t(`colour.${colour.value}Short`), model: t(`colour.${row.modelColour}Short`) }),
+      submit.textContent, { danger: override });
+    if (!sure) {
+      submit.disabled = false;
+      return;
+    }
     try {
       const body = { reasons: reasons.value.trim(), ...(colour.value !== row.modelColour ? { colour: colour.value } : {}) };
       done(await api(`/api/reviews/confirmations/${encodeURIComponent(row.scoreId)}`, { method: 'POST', body }));
