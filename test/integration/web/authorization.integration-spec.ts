@@ -6,6 +6,21 @@ const USERNAMES: Record<Role, string> = { enterprise: 'ent', department: 'office
 const OWN_VISIT = 'visit-own';
 const FOREIGN_VISIT = 'visit-foreign';
 type Caller = Role | 'anonymous';
+/** The colour in effect and the appeals of OWN_CODE, as oversight answers. */
+const REVIEWS_OF_OWN = {
+  forwarded: true,
+  colour: 'red',
+  appeals: [
+    {
+      id: 'AP-1',
+      status: 'filed',
+      grounds: '联系人 张三 13800138000',
+      challenges: [{ kind: 'clue', recordId: 'C-1', claim: '投诉的是另一家' }],
+      evidence: [{ n: 0, name: '张三的说明.pdf' }],
+      filedBy: 'ent',
+    },
+  ],
+};
 const CALLERS: Caller[] = ['anonymous', ...ROLES];
 
 function pathOf(rule: RouteRule, creditCode = OWN_CODE, visit = OWN_VISIT): string {
@@ -36,10 +51,13 @@ describe('who may call which API route (the route table, enforced on the server)
   beforeAll(async () => {
     web = await startWeb();
     await createRoleAccounts(web.app);
-    fake = await startFakeSuite({
-      [OWN_VISIT]: { creditCode: OWN_CODE, departments: ['SAMR', 'FIRE'] },
-      [FOREIGN_VISIT]: { creditCode: OTHER_CODE, departments: ['ENV'] },
-    });
+    fake = await startFakeSuite(
+      {
+        [OWN_VISIT]: { creditCode: OWN_CODE, departments: ['SAMR', 'FIRE'] },
+        [FOREIGN_VISIT]: { creditCode: OTHER_CODE, departments: ['ENV'] },
+      },
+      { [`GET /api/reviews/enterprises/${OWN_CODE}`]: REVIEWS_OF_OWN },
+    );
     routeSuiteTo(fake.port);
     for (const role of ROLES) cookies[role] = await signIn(web.baseUrl, USERNAMES[role]);
   });
@@ -177,6 +195,20 @@ describe('who may call which API route (the route table, enforced on the server)
     }[];
     expect(fullViews.length).toBeGreaterThan(0);
     expect(fullViews.every((view) => view.shown === 'full')).toBe(true);
+  });
+
+  it("keeps an enterprise's appeal texts from the bureau, and shows them to the enterprise and oversight", async () => {
+    const rule = ROUTES.find((r) => r.path === '/api/reviews/enterprises/:creditCode')!;
+    for (const caller of ['department', 'dispatcher'] as const) {
+      const answer = await call(rule, caller);
+      expect(answer.status).toBe(200);
+      expect(JSON.parse(answer.text)).toEqual({
+        forwarded: true,
+        colour: 'red',
+        appeals: [{ id: 'AP-1', status: 'filed', challenges: [{ kind: 'clue', recordId: 'C-1' }] }],
+      });
+    }
+    for (const caller of ['enterprise', 'oversight'] as const) expect(JSON.parse((await call(rule, caller)).text)).toEqual(REVIEWS_OF_OWN);
   });
 
   it('refuses routes that are not in the table, whoever asks', async () => {

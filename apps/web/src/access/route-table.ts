@@ -29,6 +29,11 @@ export interface RouteRule {
    * (`?reason=`) and is logged in oversight's tamper-evident record before anything is shown.
    */
   personalData?: 'masked' | 'full';
+  /**
+   * Fields of the answer these roles do not need, removed before it reaches them (paths as in
+   * omitFields: `appeals[].grounds`): an enterprise's own words stay with it and oversight.
+   */
+  hiddenFrom?: { roles: readonly Role[]; fields: readonly string[] };
   /** Long operations (a draw) are given more time than reads. */
   timeoutMs?: number;
   tag: string;
@@ -37,6 +42,8 @@ export interface RouteRule {
 
 const BUREAU: readonly Role[] = ['department', 'dispatcher'];
 const READERS_OF_SCORES: readonly Role[] = ['department', 'dispatcher', 'oversight'];
+/** What an enterprise wrote and sent in its appeals, and who filed them: for it and oversight, not the bureau. */
+const APPEAL_TEXTS = ['appeals[].grounds', 'appeals[].challenges[].claim', 'appeals[].evidence', 'appeals[].filedBy'];
 const OVERSIGHT: readonly Role[] = ['oversight'];
 
 // One route a line, so the table reads as a table.
@@ -87,7 +94,7 @@ export const ROUTES: readonly RouteRule[] = [
   { method: 'POST', path: '/api/reviews/confirmations/:scoreId', access: OVERSIGHT, upstream: 'oversight', actorFromSession: true, tag: 'reviews', summary: 'Confirm a score\'s colour, or override it with another ({reasons, colour?})' },
   { method: 'GET', path: '/api/reviews/officers', access: OVERSIGHT, upstream: 'oversight', tag: 'reviews', summary: 'Per officer: decisions, override rate, time to decide' },
   { method: 'GET', path: '/api/reviews/summary', access: OVERSIGHT, upstream: 'oversight', tag: 'reviews', summary: 'Pending confirmations and appeals by state' },
-  { method: 'GET', path: '/api/reviews/enterprises/:creditCode', access: ['enterprise', ...READERS_OF_SCORES], upstream: 'oversight', ownCreditCode: 'creditCode', tag: 'reviews', summary: 'The colour in effect for an enterprise, the decisions on it and its appeals' },
+  { method: 'GET', path: '/api/reviews/enterprises/:creditCode', access: ['enterprise', ...READERS_OF_SCORES], upstream: 'oversight', ownCreditCode: 'creditCode', hiddenFrom: { roles: BUREAU, fields: APPEAL_TEXTS }, tag: 'reviews', summary: 'The colour in effect for an enterprise, the decisions on it and its appeals' },
   { method: 'GET', path: '/api/reviews/enterprises/:creditCode/score-receipt', access: ['enterprise', 'oversight'], upstream: 'oversight', ownCreditCode: 'creditCode', tag: 'reviews', summary: 'A receipt for the enterprise\'s current score in the record' },
   { method: 'POST', path: '/api/appeals', access: ['enterprise'], upstream: 'oversight', actorFromSession: true, bodyCreditCode: true, tag: 'appeals', summary: 'File an appeal (陈述申辩) against the current score ({creditCode, grounds, challenges?, evidence?})' },
   { method: 'GET', path: '/api/appeals', access: OVERSIGHT, upstream: 'oversight', tag: 'appeals', summary: 'The appeal queue, earliest deadline first (status, overdue, creditCode, limit, after)' },

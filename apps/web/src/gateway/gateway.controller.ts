@@ -5,6 +5,7 @@ import { AccessLogRepository } from '../access/access-log.repository';
 import type { Principal } from '../access/roles';
 import type { OwnedRecord, RouteRule } from '../access/route-table';
 import type { WebRequest } from '../access/web-request';
+import { omitFields } from './omit-fields.util';
 import { UpstreamClient } from './upstream.client';
 
 /** The shape of a unified social credit code; a mistyped one (wrong check character) may still name a file. */
@@ -43,6 +44,10 @@ export class GatewayController {
       await this.accessLog.record(principal, (params.creditCode ?? '').toUpperCase(), `${rule.method} ${rule.path}`, rule.personalData);
     }
     if (answer.contentDisposition) response.setHeader('content-disposition', answer.contentDisposition);
+    if (rule.hiddenFrom && principal && rule.hiddenFrom.roles.includes(principal.role) && answer.status === 200 && answer.contentType.includes('json')) {
+      response.status(200).json(omitFields(JSON.parse(answer.body.toString()), rule.hiddenFrom.fields));
+      return;
+    }
     response.status(answer.status).type(answer.contentType).send(answer.body);
   }
 
