@@ -22,7 +22,7 @@ export class VisitsService {
         to: q.date ?? q.to,
         officerId: q.officer,
         regionCode: q.region,
-        drawId: q.draw && UUID.test(q.draw) ? q.draw : undefined,
+        drawId: q.draw,
         statuses: q.status ? [q.status] : ['scheduled', 'done'],
         limit: q.limit ?? 500,
       })

@@ -1,5 +1,5 @@
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayNotEmpty, IsArray, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayNotEmpty, IsArray, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 
 /** Results as the contract spells them, with English aliases for forms that post those. */
 export const RESULT_ALIASES = {
@@ -33,7 +33,8 @@ export class VisitCalendarQuery {
   @IsOptional() @Matches(/^\d{4}-\d{2}-\d{2}$/) to?: string;
   @IsOptional() @IsString() officer?: string;
   @IsOptional() @Matches(/^\d{6}$/) region?: string;
-  @IsOptional() @IsString() draw?: string;
+  /** A draw's id: a filter that cannot match is refused rather than silently dropped. */
+  @IsOptional() @IsUUID() draw?: string;
   @IsOptional() @IsIn(['scheduled', 'done', 'cancelled']) status?: string;
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(2000) limit?: number;
 }
