@@ -79,7 +79,7 @@ export const QUERIES: Record<string, QueryParam[]> = {
     day('to', 'visits up to this day'),
     { name: 'officer', description: "an officer's certificate number: that officer's visits", schema: { type: 'string' } },
     { name: 'region', description: 'administrative division code (6 digits)', schema: { type: 'string', pattern: '^\\d{6}$' } },
-    { name: 'draw', description: "a draw's id: that plan's visits", schema: { type: 'string' } },
+    { name: 'draw', description: "a draw's id: that plan's visits", schema: { type: 'string', format: 'uuid' } },
     { name: 'status', description: 'scheduled, done or cancelled', schema: { type: 'string', enum: ['scheduled', 'done', 'cancelled'] } },
     limit(2000, 'visits'),
   ],
