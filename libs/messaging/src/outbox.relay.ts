@@ -82,7 +82,13 @@ export class OutboxRelay {
   private async databaseTag(): Promise<string> {
     this.tag ??= this.dataSource
       .query(`SELECT oid::text AS oid FROM pg_database WHERE datname = current_database()`)
-      .then((rows: { oid: string }[]) => rows[0]?.oid ?? 'db');
+      .then((rows: { oid: string }[]) => rows[0]?.oid ?? 'db')
+      .catch((error: unknown) => {
+        // Asked again next time: a failure kept here (PostgreSQL restarting as the app started)
+        // would stop the relay for good, every later drain failing with the same old error.
+        this.tag = undefined;
+        throw error;
+      });
     return this.tag;
   }
 

@@ -1,0 +1,65 @@
+import { randomBytes } from 'node:crypto';
+import { jetstream } from '@nats-io/jetstream';
+import type { NatsConnection } from '@nats-io/transport-node';
+import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+import { connectNats, enqueueEvent, ensureStreams, OutboxRelay } from '@tianping/messaging';
+import { createTestDatabase, startTestNats, TEST_SERVER_URL, type TestDatabase, type TestNats } from '@tianping/testing';
+
+const SCHEMA = 'relaytest';
+
+/** The outbox relay keeps going after PostgreSQL was away, even at the very first query it makes. */
+describe('outbox relay', () => {
+  let db: TestDatabase;
+  let nats: TestNats;
+  let nc: NatsConnection;
+  let admin: Client;
+  let dataSource: DataSource;
+  const role = `relay_${randomBytes(4).toString('hex')}`;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    nats = await startTestNats();
+    nc = await connectNats(nats.url, 'outbox-relay-test');
+    await ensureStreams(nc);
+    admin = new Client({ connectionString: db.url });
+    await admin.connect();
+    await admin.query(`CREATE ROLE ${role} LOGIN`);
+    await admin.query(`CREATE SCHEMA ${SCHEMA} AUTHORIZATION ${role}`);
+    const url = new URL(db.url);
+    url.username = role;
+    dataSource = new DataSource({ type: 'postgres', url: url.toString(), extra: { max: 2 } });
+    await dataSource.initialize();
+    await dataSource.query(
+      `CREATE TABLE ${SCHEMA}.outbox (id bigserial PRIMARY KEY, subject text NOT NULL, payload jsonb NOT NULL,
+         created_at timestamptz NOT NULL DEFAULT now(), published_at timestamptz)`,
+    );
+  });
+  afterAll(async () => {
+    await dataSource?.destroy();
+    await admin?.query(`DROP SCHEMA IF EXISTS ${SCHEMA} CASCADE`).catch(() => undefined);
+    await admin?.end();
+    await nc?.close();
+    await nats?.stop();
+    await db?.drop();
+    const server = new Client({ connectionString: TEST_SERVER_URL });
+    await server.connect();
+    await server.query(`DROP ROLE IF EXISTS ${role}`);
+    await server.end();
+  });
+
+  it('recovers when its first query fails (the database restarting as the app starts)', async () => {
+    await dataSource.transaction((m) => enqueueEvent(m, SCHEMA, 'intake.subjects.upserted.v1', { ok: 1 }));
+    // The relay's connections are cut and new ones refused, before it has asked anything.
+    await admin.query(`REVOKE CONNECT ON DATABASE ${db.name} FROM PUBLIC`);
+    await admin.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = $1`, [role]);
+    const relay = new OutboxRelay(dataSource, SCHEMA, nc);
+    await expect(relay.drain()).rejects.toThrow();
+    await expect(relay.drain()).rejects.toThrow();
+
+    await admin.query(`GRANT CONNECT ON DATABASE ${db.name} TO PUBLIC`);
+    expect(await relay.drain()).toBe(1);
+    const stream = await jetstream(nc).streams.get('INTAKE');
+    expect((await stream.info()).state.messages).toBe(1);
+  });
+});
