@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { withAdvisoryLock } from '@tianping/database';
 import { scoresComputed } from '@tianping/observability';
 import { chinaDay } from '@tianping/common';
-import { scoreColumns } from '@tianping/risk-model';
+import { scoreColumns, type ColourPolicy, type GamModel } from '@tianping/risk-model';
 import { ColourPolicyService } from '../colour/colour-policy.service';
 import { EnterpriseFeaturesRepository } from '../features/enterprise-features.repository';
 import { ModelRegistryService } from '../models/model-registry.service';
@@ -89,7 +89,7 @@ export class ScoringService {
         const [model, policy] = await Promise.all([this.activeModel(), this.policies.active()]);
         const underWay = await this.runs.fullRunUnderWay(asOf, model.version, policy.version);
         if (underWay) return { runId: underWay, model, policy, joined: true };
-        return { ...(await this.planAll(asOf, options)), joined: false };
+        return { ...(await this.plan(asOf, model, policy, options)), joined: false };
       },
       true,
     );
@@ -118,6 +118,10 @@ export class ScoringService {
    */
   async planAll(asOf: string = todayCst(), options: Pick<ScoreAllOptions, 'shards' | 'work'> = {}) {
     const [model, policy] = await Promise.all([this.activeModel(), this.policies.active()]);
+    return this.plan(asOf, model, policy, options);
+  }
+
+  private async plan(asOf: string, model: GamModel, policy: ColourPolicy, options: Pick<ScoreAllOptions, 'shards' | 'work'>) {
     // The industry rates and the shards' bounds are two passes over the projections: made at once.
     const planShards = async () => this.runs.shardRanges(Math.max(1, Math.floor(options.shards ?? (await this.defaultShards(options.work !== false)))));
     const [context, ranges] = await Promise.all([this.features.industryContext(asOf), planShards()]);
