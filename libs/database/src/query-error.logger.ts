@@ -3,6 +3,12 @@ import type { Logger as TypeOrmLogger } from 'typeorm';
 
 const MAX_QUERY_CHARS = 300;
 
+/** The SQL text on one line, cut after MAX_QUERY_CHARS. */
+function shortSql(query: string): string {
+  const sql = query.replace(/\s+/g, ' ').trim();
+  return sql.length > MAX_QUERY_CHARS ? `${sql.slice(0, MAX_QUERY_CHARS)}…` : sql;
+}
+
 /**
  * TypeORM's own logger prints a failed query with its parameters, straight to the console: an
  * appeal's grounds, a name or an ID number a request carried would land in the log unmasked. This
@@ -15,13 +21,11 @@ export class QueryErrorLogger implements TypeOrmLogger {
   logQuery(): void {}
 
   logQueryError(error: string | Error, query: string): void {
-    const message = typeof error === 'string' ? error : error.message;
-    const sql = query.replace(/\s+/g, ' ').trim();
-    this.logger.error(`query failed: ${message} (${sql.length > MAX_QUERY_CHARS ? `${sql.slice(0, MAX_QUERY_CHARS)}…` : sql})`);
+    this.logger.error(`query failed: ${typeof error === 'string' ? error : error.message} (${shortSql(query)})`);
   }
 
   logQuerySlow(time: number, query: string): void {
-    this.logger.warn(`slow query (${time} ms): ${query.replace(/\s+/g, ' ').trim().slice(0, MAX_QUERY_CHARS)}`);
+    this.logger.warn(`slow query (${time} ms): ${shortSql(query)}`);
   }
 
   logSchemaBuild(): void {}

@@ -159,7 +159,8 @@ export function maskRaw(kind: SourceKind, raw: RawRecord | string): RawRecord | 
     const value = masked[key];
     if (typeof value !== 'string') continue;
     if (key === 'legal_rep_id') masked[key] = maskIdNumber(value);
-    else if (key === 'legal_rep_name' || (kind === 'officers' && key === 'name') || isSensitiveField(key)) masked[key] = maskName(value);
+    else if ((kind === 'officers' && key === 'name') || isSensitiveField(key))
+      masked[key] = maskName(value); // legal_rep_name among them
     else masked[key] = redactText(value);
   }
   return masked;
