@@ -1,6 +1,6 @@
 // The officers' calendar of joint visits and the form that records a visit's results.
 import { api } from '../api.js';
-import { currentLang, fmtDate, t } from '../i18n.js';
+import { currentLang, fmtDate, t, valueLabel } from '../i18n.js';
 import { badge, card, errorState, field, h, mount, pageHead, section, select, table } from '../ui.js';
 
 /** A day in China time (UTC+8), offset by whole days from today. */
@@ -11,12 +11,8 @@ export function isoDay(offsetDays) {
 /** Enforcement departments the checklists name, by code. */
 export const DEPARTMENTS = ['SAMR', 'ENV', 'EMG', 'FIRE', 'HEALTH', 'HRSS', 'CITY', 'AGRI'];
 
-/** A department's name beside its code; an unknown code is shown as it is. */
-export function departmentName(code) {
-  const key = `dept.${code}`;
-  const name = t(key);
-  return name === key ? code : name;
-}
+/** A department's name; an unknown code is shown as it is. */
+export const departmentName = (code) => valueLabel('dept', code);
 
 export const departmentLabel = (code) => (departmentName(code) === code ? code : `${code} ${departmentName(code)}`);
 
@@ -28,10 +24,7 @@ export const checklistItem = (item) => {
 };
 
 /** Why an enterprise was drawn (complaint, risk, exploration…), in words. */
-export function reasonLabel(reason) {
-  const key = `reason.${reason}`;
-  return t(key) === key ? reason : t(key);
-}
+export const reasonLabel = (reason) => valueLabel('reason', reason);
 
 /** Officers are shown by certificate number only: their names are personal data. */
 export function officerBadges(ids) {
