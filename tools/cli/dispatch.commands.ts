@@ -12,11 +12,12 @@ export function registerDispatchCommands(program: Command): void {
     .requiredOption('--to <date>', 'last day, YYYY-MM-DD')
     .option('--seed <seed>', "the draw's seed (generated and recorded when absent)")
     .option('--dry-run', 'plan and check without recording or publishing anything')
-    .action((opts: { from: string; to: string; seed?: string; dryRun?: boolean }) =>
+    .option('--backfill', 'record a window that has already begun (a plan made before the system); refused otherwise')
+    .action((opts: { from: string; to: string; seed?: string; dryRun?: boolean; backfill?: boolean }) =>
       runCommand(async () => {
         const started = Date.now();
         const outcome = await withDispatch(async (app) => {
-          const result = await app.get(DrawService).draw({ start: opts.from, end: opts.to }, opts.seed, { dryRun: opts.dryRun });
+          const result = await app.get(DrawService).draw({ start: opts.from, end: opts.to }, opts.seed, { dryRun: opts.dryRun, backfill: opts.backfill });
           if (!opts.dryRun) await app.get(DispatchOutbox).relay.drain();
           return result;
         });
@@ -26,6 +27,7 @@ export function registerDispatchCommands(program: Command): void {
           status: opts.dryRun ? 'dry-run' : outcome.status,
           seed: outcome.seed,
           window: outcome.window,
+          backfill: outcome.backfill,
           inputsFingerprint: outcome.inputsFingerprint,
           suspended: outcome.suspended,
           modelVersion: outcome.modelVersion,

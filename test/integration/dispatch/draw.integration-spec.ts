@@ -1,4 +1,5 @@
 import { DispatchSubjects, IntakeSubjects, OversightSubjects, ScoringSubjects, STREAMS, type DrawCompleted } from '@tianping/contracts';
+import { chinaDay } from '@tianping/common';
 import type { InspectionTask, RiskColour } from '@tianping/planner';
 import type { DrawOutcome } from '../../../apps/dispatch/src/draw/draw.service';
 import { batches, cityEvents, score, scoreBatches, type CityEvents } from './city-events.fixture';
@@ -35,7 +36,8 @@ describe('dispatch draws and plans from its projections', () => {
   afterAll(() => h.close());
 
   const draw = async (seed?: string) => {
-    const res = await h.http<DrawOutcome>('POST', '/api/draws', { from: WINDOW.start, to: WINDOW.end, ...(seed ? { seed } : {}) });
+    // The city's window is history by now: recorded as a backfill.
+    const res = await h.http<DrawOutcome>('POST', '/api/draws', { from: WINDOW.start, to: WINDOW.end, backfill: true, ...(seed ? { seed } : {}) });
     expect(res.status).toBe(201);
     return res.body;
   };
@@ -167,5 +169,28 @@ describe('dispatch draws and plans from its projections', () => {
     const [row] = await h.dataSource.query(`SELECT status FROM dispatch.enterprises WHERE credit_code = $1`, [city.subjects[0].creditCode]);
     expect(row.status).toBe(city.subjects[0].status);
     expect((await h.settle(() => true)).enterprises).toBe(before.enterprises);
+  });
+  it('refuses to publish a window that has begun unless it is recorded as a backfill, and records which it was', async () => {
+    const count = async () => (await h.dataSource.query(`SELECT count(*)::int AS n FROM dispatch.draws`))[0].n as number;
+    const before = await count();
+    const refused = await h.http<{ message: string }>('POST', '/api/draws', { from: WINDOW.start, to: WINDOW.end, seed: 'late' });
+    expect(refused.status).toBe(400);
+    expect(refused.body.message).toContain('backfill');
+    const yesterday = chinaDay(Date.now() - 86_400_000);
+    expect((await h.http('POST', '/api/draws', { from: yesterday, to: chinaDay(), seed: 'late' })).status).toBe(400);
+    expect(await count()).toBe(before);
+
+    const ahead = await h.http<DrawOutcome>('POST', '/api/draws', { from: chinaDay(), to: chinaDay(Date.now() + 6 * 86_400_000), seed: 'ahead' });
+    expect(ahead.status).toBe(201);
+    expect(ahead.body.backfill).toBe(false);
+    const carried = await draw('carried-over');
+    expect(carried.backfill).toBe(true);
+    expect((await h.http<{ backfill: boolean }>('GET', `/api/draws/${carried.id}`)).body.backfill).toBe(true);
+    expect((await h.http<{ id: string; backfill: boolean }[]>('GET', '/api/draws?limit=5')).body.find((d) => d.id === ahead.body.id)?.backfill).toBe(false);
+    // The oversight record learns it from the draw's event.
+    const events = (await h.readStream(STREAMS.dispatch.name)).filter((m) => m.subject === DispatchSubjects.drawCompleted).map((m) => m.data as DrawCompleted);
+    const payloadOf = (id: string) => events.find((e) => e.drawId === id);
+    expect(payloadOf(carried.id)?.backfill).toBe(true);
+    expect(payloadOf(ahead.body.id)?.backfill).toBeUndefined();
   });
 });

@@ -83,7 +83,7 @@ describe('backup and restore', () => {
     const entries = async () => (await h.dataSource.query(`SELECT count(*)::int AS n FROM oversight.audit_entries`))[0].n as number;
     await eventually(async () => (await entries()) >= run.enterprises, 'oversight to log every score', 60_000);
     await eventually(async () => (await dispatch.get(DispatchProjections).counts()).scores === run.enterprises, 'dispatch to project every score', 60_000);
-    await dispatch.get(DrawService).draw({ start: '2026-01-05', end: '2026-01-09' }, 'backup-test-seed');
+    await dispatch.get(DrawService).draw({ start: '2026-01-05', end: '2026-01-09' }, 'backup-test-seed', { backfill: true });
     await dispatch.get(DispatchOutbox).relay.drain();
     const beforeDraw = await entries();
     await eventually(async () => (await entries()) > beforeDraw, 'oversight to log the draw', 30_000);

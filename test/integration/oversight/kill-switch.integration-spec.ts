@@ -47,7 +47,7 @@ describe('the kill switch stops risk-based selection by the next draw', () => {
     throw new Error(`dispatch never saw modelSuspended = ${expected}`);
   };
   const draw = async (seed: string) => {
-    const res = await requestJson<DrawOutcome>(dispatch.baseUrl, 'POST', '/api/draws', { from: WINDOW.start, to: WINDOW.end, seed });
+    const res = await requestJson<DrawOutcome>(dispatch.baseUrl, 'POST', '/api/draws', { from: WINDOW.start, to: WINDOW.end, seed, backfill: true });
     expect(res.status).toBe(201);
     return res.body;
   };

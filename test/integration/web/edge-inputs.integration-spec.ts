@@ -290,7 +290,10 @@ describe('inputs at the edges are refused with clear errors, never a crash', () 
           ).status,
         ).toBe(400);
       }
-      const draw = await send(`${url}/api/draws`, { body: JSON.stringify({ from: '2026-11-02', to: '2026-11-06', seed: SQL[0] }), type: 'application/json' });
+      const draw = await send(`${url}/api/draws`, {
+        body: JSON.stringify({ from: '2026-11-02', to: '2026-11-06', seed: SQL[0], backfill: true }),
+        type: 'application/json',
+      });
       expect(draw.status).toBe(201);
       expect(draw.body.seed).toBe(SQL[0]);
       expect((await send(`${url}/api/draws`, { body: JSON.stringify({ from: SQL[1], to: SQL[2] }), type: 'application/json' })).status).toBe(400);
@@ -335,7 +338,7 @@ describe('inputs at the edges are refused with clear errors, never a crash', () 
       expect((await send(`${url}/api/accounts/${encodeURIComponent(SQL[1])}/disable`, { method: 'POST', cookie: admin })).status).toBe(404);
       const dispatcher = await signIn(url, 'dispatcher');
       const draw = await send(`${url}/api/draws`, {
-        body: JSON.stringify({ from: '2026-11-09', to: '2026-11-13', seed: SQL[1] }),
+        body: JSON.stringify({ from: '2026-11-09', to: '2026-11-13', seed: SQL[1], backfill: true }),
         type: 'application/json',
         cookie: dispatcher,
       });

@@ -1,6 +1,7 @@
 import { createAppDataSource } from '@tianping/database';
 import { CreateDispatchTables1763890000000 } from './migrations/1763890000000-CreateDispatchTables';
 import { CreateColourDecisions1764310000000 } from './migrations/1764310000000-CreateColourDecisions';
+import { AddDrawBackfill1764900000000 } from './migrations/1764900000000-AddDrawBackfill';
 
 export const DISPATCH_SCHEMA = 'dispatch';
 
@@ -9,6 +10,6 @@ export function createDispatchDataSource(url: string) {
     url,
     schema: DISPATCH_SCHEMA,
     entities: [],
-    migrations: [CreateDispatchTables1763890000000, CreateColourDecisions1764310000000],
+    migrations: [CreateDispatchTables1763890000000, CreateColourDecisions1764310000000, AddDrawBackfill1764900000000],
   });
 }

@@ -9,7 +9,7 @@ export class DrawController {
 
   @Post()
   create(@Body() body: CreateDrawDto) {
-    return this.draws.draw({ start: body.from, end: body.to }, body.seed);
+    return this.draws.draw({ start: body.from, end: body.to }, body.seed, { backfill: body.backfill });
   }
 
   @Get()

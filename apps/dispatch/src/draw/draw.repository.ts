@@ -10,6 +10,8 @@ export interface DrawRecord {
   window: { from: string; to: string };
   status: DrawStatus;
   suspended: boolean;
+  /** Recorded for a window that had already begun (a plan carried over from before the system). */
+  backfill: boolean;
   modelVersion: string | null;
   explorationShare: number;
   inputsFingerprint: string;
@@ -40,8 +42,8 @@ export class DrawRepository {
   async insertDraw(m: EntityManager, d: NewDraw): Promise<void> {
     await m.query(
       `INSERT INTO dispatch.draws (id, seed, window_from, window_to, status, suspended, model_version, exploration_share, inputs_fingerprint,
-              result_fingerprint, inputs_gz, tasks, strata, unassigned, figures, checker, violation_count, violations)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)`,
+              result_fingerprint, inputs_gz, tasks, strata, unassigned, figures, checker, violation_count, violations, backfill)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)`,
       [
         d.id,
         d.seed,
@@ -61,6 +63,7 @@ export class DrawRepository {
         d.checker,
         d.violationCount,
         JSON.stringify(d.violations),
+        d.backfill,
       ],
     );
   }
@@ -129,7 +132,7 @@ export class DrawRepository {
 
   async find(id: string): Promise<DrawRecord | null> {
     const [row] = await this.dataSource.query(
-      `SELECT id, seed, json_build_object('from', window_from::text, 'to', window_to::text) AS window, status, suspended, model_version AS "modelVersion",
+      `SELECT id, seed, json_build_object('from', window_from::text, 'to', window_to::text) AS window, status, suspended, backfill, model_version AS "modelVersion",
               exploration_share AS "explorationShare", inputs_fingerprint AS "inputsFingerprint", result_fingerprint AS "resultFingerprint",
               inputs_gz AS "inputsGz", figures, strata, unassigned, checker, violation_count AS "violationCount", violations, created_at AS "createdAt"
          FROM dispatch.draws WHERE id = $1`,
@@ -145,7 +148,7 @@ export class DrawRepository {
 
   async list(limit: number): Promise<Omit<DrawRecord, 'inputsGz' | 'strata' | 'unassigned' | 'violations'>[]> {
     return this.dataSource.query(
-      `SELECT id, seed, json_build_object('from', window_from::text, 'to', window_to::text) AS window, status, suspended, model_version AS "modelVersion",
+      `SELECT id, seed, json_build_object('from', window_from::text, 'to', window_to::text) AS window, status, suspended, backfill, model_version AS "modelVersion",
               exploration_share AS "explorationShare", inputs_fingerprint AS "inputsFingerprint", result_fingerprint AS "resultFingerprint",
               figures, checker, violation_count AS "violationCount", created_at AS "createdAt"
          FROM dispatch.draws ORDER BY created_at DESC LIMIT $1`,

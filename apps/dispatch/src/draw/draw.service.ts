@@ -1,7 +1,7 @@
 import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { isIsoDay } from '@tianping/common';
+import { chinaDay, isIsoDay } from '@tianping/common';
 import { DispatchSubjects, type DrawCompleted, type PlanPublished } from '@tianping/contracts';
 import { enqueueEvent } from '@tianping/messaging';
 import type { JointVisit, PlanningWindow } from '@tianping/planner';
@@ -11,12 +11,24 @@ import { DrawInputsRepository, type InputsMeta } from './draw-inputs.repository'
 import { DrawRepository, type DrawRecord } from './draw.repository';
 import { canonicalInputs, PLAN_CHECKER, runPlanning, sha256, type PlanningInputs, type PlanningRun } from './planning.util';
 
+export interface DrawOptions {
+  /** Plan and check without recording or publishing anything. */
+  dryRun?: boolean;
+  /**
+   * Record a window that has already begun: a plan made before the system, carried over. Without it
+   * such a draw is refused, because publishing it would cancel scheduled visits and schedule new ones
+   * on days already gone. The flag is recorded with the draw and in the oversight record.
+   */
+  backfill?: boolean;
+}
+
 export interface DrawOutcome {
   id: string;
   seed: string;
   window: { from: string; to: string };
   status: 'published' | 'rejected';
   suspended: boolean;
+  backfill: boolean;
   modelVersion: string | null;
   inputsFingerprint: string;
   resultFingerprint: string;
@@ -40,15 +52,17 @@ export class DrawService {
     private readonly settings: PlansRepository,
   ) {}
 
-  async draw(window: PlanningWindow, givenSeed?: string, options: { dryRun?: boolean } = {}): Promise<DrawOutcome> {
+  async draw(window: PlanningWindow, givenSeed?: string, options: DrawOptions = {}): Promise<DrawOutcome> {
     checkWindow(window);
+    const backfill = options.backfill === true;
+    if (!options.dryRun && !backfill) checkNotBegun(window);
     const seed = givenSeed ?? randomBytes(16).toString('hex');
     const loaded = await this.inputsRepository.load(window);
     const { inputs, text: inputsText } = canonicalInputs(loaded.inputs);
     const run = runPlanning(inputs, seed);
     const id = randomUUID();
     const status = run.violations.length === 0 ? 'published' : 'rejected';
-    const outcome = this.outcome(id, seed, inputs, loaded.meta, sha256(inputsText), run, status);
+    const outcome = this.outcome(id, seed, inputs, loaded.meta, sha256(inputsText), run, status, backfill);
     if (options.dryRun) return outcome;
     outcome.supersededDrawIds = await this.record(outcome, inputsText, run);
     return outcome;
@@ -62,6 +76,7 @@ export class DrawService {
     inputsFingerprint: string,
     run: PlanningRun,
     status: 'published' | 'rejected',
+    backfill: boolean,
   ): DrawOutcome {
     return {
       id,
@@ -69,6 +84,7 @@ export class DrawService {
       window: { from: inputs.window.start, to: inputs.window.end },
       status,
       suspended: run.draw.suspended,
+      backfill,
       modelVersion: meta.modelVersion,
       inputsFingerprint,
       resultFingerprint: run.resultFingerprint,
@@ -90,6 +106,7 @@ export class DrawService {
         window: outcome.window,
         status: outcome.status,
         suspended: outcome.suspended,
+        backfill: outcome.backfill,
         modelVersion: outcome.modelVersion,
         explorationShare: run.draw.explorationShare,
         inputsFingerprint: outcome.inputsFingerprint,
@@ -137,6 +154,7 @@ export class DrawService {
         tasks: run.draw.tasks.map((t) => ({ department: t.department, creditCode: t.creditCode, reason: t.reason })),
         planStatus: outcome.status,
         planViolations: run.violations.length,
+        ...(outcome.backfill ? { backfill: true } : {}),
         at: new Date().toISOString(),
       };
       await enqueueEvent(m, DISPATCH_SCHEMA, DispatchSubjects.drawCompleted, completed);
@@ -193,6 +211,17 @@ function checkWindow(window: PlanningWindow): void {
   const days = (Date.parse(window.end) - Date.parse(window.start)) / 86_400_000 + 1;
   if (days < 1) throw new BadRequestException('the window must not end before it starts');
   if (days > MAX_WINDOW_DAYS) throw new BadRequestException(`a planning window spans at most ${MAX_WINDOW_DAYS} days`);
+}
+
+/** A window that has begun (in China's calendar) is only recorded as an explicit backfill. */
+function checkNotBegun(window: PlanningWindow): void {
+  const today = chinaDay();
+  if (window.start < today) {
+    throw new BadRequestException(
+      `the window starts ${window.start}, before today (${today}): publishing it would cancel scheduled visits and schedule new ones on days already gone; ` +
+        'choose a window from today on, or record a plan made before the system with backfill: true',
+    );
+  }
 }
 
 /** Why a visit happens, which complaints it answers, and whether the enterprise may be told in advance. */

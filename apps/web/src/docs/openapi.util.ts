@@ -32,7 +32,12 @@ const BODIES: Record<string, Json> = {
   'POST /api/draws': {
     type: 'object',
     required: ['from', 'to'],
-    properties: { from: { type: 'string', format: 'date' }, to: { type: 'string', format: 'date' }, seed: { type: 'string' } },
+    properties: {
+      from: { type: 'string', format: 'date', description: 'today (China) or later, unless backfill' },
+      to: { type: 'string', format: 'date' },
+      seed: { type: 'string' },
+      backfill: { type: 'boolean', description: 'record a window that has already begun (a plan made before the system)' },
+    },
   },
   'POST /api/visits/:id/results': {
     type: 'object',

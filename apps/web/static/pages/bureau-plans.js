@@ -119,7 +119,7 @@ function drawFacts(ctx, draw) {
       card(null, tile(t('plans.jointVisits'), f.visits ?? '—'), h('p', { class: 'muted small' }, t('plans.visitsFigure', { checks: f.checks ?? '—', reduction: fmtPercent(f.visitReduction ?? 0) }))),
       card(null, tile(t('field.tasks'), (draw.tasks ?? []).length), h('p', { class: 'muted small' }, t('plans.tasksFigure', { share: fmtPercent(draw.explorationShare ?? 0) }))),
       card(null, tile(t('plans.checker'), draw.violationCount === 0 ? '✓' : `✗ ${draw.violationCount}`), h('p', { class: 'muted small' }, t(draw.violationCount === 0 ? 'plans.checkerOk' : 'plans.checkerBad')))),
-    card(h('div', { class: 'row' }, h('h2', { style: 'margin:0' }, t('plans.windowText', { from: fmtDate(draw.window.from), to: fmtDate(draw.window.to) })), statusBadge(draw.status), draw.suspended ? badge(t('plans.suspended'), 'bad') : null),
+    card(h('div', { class: 'row' }, h('h2', { style: 'margin:0' }, t('plans.windowText', { from: fmtDate(draw.window.from), to: fmtDate(draw.window.to) })), statusBadge(draw.status), draw.suspended ? badge(t('plans.suspended'), 'bad') : null, draw.backfill ? badge(t('plans.backfill'), 'warn') : null),
       h('dl', { class: 'kv' },
         h('dt', {}, t('plans.drawnAtLabel')), h('dd', {}, fmtDateTime(draw.createdAt)),
         h('dt', {}, t('plans.model')), h('dd', { class: 'mono small' }, draw.suspended ? t('plans.suspended') : draw.modelVersion ?? '—')),

@@ -13,6 +13,8 @@ export interface DrawCompleted {
   planStatus?: 'published' | 'rejected';
   /** Violations the independent checker found in that plan (0 when published). */
   planViolations?: number;
+  /** Present (true) when the window had begun: a plan made before the system, recorded afterwards. */
+  backfill?: boolean;
   at: string;
 }
 
