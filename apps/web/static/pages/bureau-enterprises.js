@@ -4,6 +4,7 @@ import { colourMix, contributionChart, riskMap } from '../charts.js';
 import { currentLang, fmtDate, fmtPercent, t, valueLabel } from '../i18n.js';
 import { badge, card, chip, emptyState, errorState, errorText, field, h, loading, mount, pageHead, pager, section, select, state, table } from '../ui.js';
 import { casesTable, cluesTable, industryName, subjectFacts, technicalDetails } from './enterprise.js';
+import { readableReasons } from './reasons.js';
 
 const PAGE = 25;
 const SECTIONS = 'ABCDEFGHIJKLMNOPQRST'.split('');
@@ -194,7 +195,7 @@ export async function renderEnterpriseFile(ctx, code) {
       const score = await api(`/api/scores/${code}`);
       mount(scoreBox, card(h('div', { class: 'row' }, h('h2', { style: 'margin:0' }, t('ent.reasons')), chip(score.colour), badge(fmtPercent(score.probability, 1), 'blue'), h('span', { class: 'muted small' }, t('ent.asOfDate', { date: fmtDate(score.asOf) }))),
         h('p', { class: 'muted small', style: 'margin-top:0' }, t('ent.reasonsLead')),
-        contributionChart(score.contributions ?? [], score.reasons ?? [], { lang: currentLang(), factors: score.factors ?? [] }),
+        contributionChart(score.contributions ?? [], readableReasons(score.reasons ?? [], score.contributions ?? []), { lang: currentLang(), factors: score.factors ?? [] }),
         technicalDetails(score)));
     } catch (error) {
       mount(scoreBox, card(t('ent.reasons'), error.status === 404 ? state('empty', t('ent.noScore'), t('ent.noScoreHelp')) : errorState(error, null, 'scoring')));

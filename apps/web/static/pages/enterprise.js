@@ -2,57 +2,16 @@
 // credit code is ever asked for; the server refuses any other.
 import { api, ApiError } from '../api.js';
 import { contributionChart } from '../charts.js';
-import { currentLang, fmtDate, fmtDateTime, fmtNumber, fmtPercent, plural, t, valueLabel } from '../i18n.js';
+import { currentLang, fmtDate, fmtDateTime, fmtNumber, fmtPercent, t, valueLabel } from '../i18n.js';
+import { industryLabel, industryName, readableReasons, reasonText, serverText } from './reasons.js';
 import { badge, card, chip, downloadButton, emptyState, errorState, errorText, field, h, loading, mount, pageHead, section, state, table } from '../ui.js';
 import { appealsTable } from './my-appeals.js';
+
+export { industryLabel, industryName };
 
 export function probabilityBand(p) {
   const lo = Math.min(0.95, Math.floor(p * 20) / 20);
   return [lo, lo + 0.05];
-}
-
-/** The scoring service's sentence in the page's language, with one percent style ("15.5%", not "15.5 %"). */
-function serverText(r) {
-  return String((currentLang() === 'en' ? r.en : r.zh) ?? '').replace(/(\d)\s+%/g, '$1%');
-}
-
-/** What each known factor's value says, in words with plurals and percentages; null leaves the server's sentence. */
-const FACTOR_WORDS = {
-  years_in_operation: (v) => typeof v === 'number' && plural('why.years_in_operation', Number(v.toFixed(1))),
-  shareholder_subscribed_capital: (v) => typeof v === 'number' && t('why.shareholder_subscribed_capital', { n: fmtNumber(v), yuan: fmtNumber(v * 10_000, 0) }),
-  employees: (v) => typeof v === 'number' && plural('why.employees', v),
-  industry: (v) => typeof v === 'string' && Boolean(industryName(v)) && t('why.industry', { code: v, name: industryName(v) }),
-  registered_capital: (v) => typeof v === 'number' && t('why.registered_capital', { n: fmtNumber(v), yuan: fmtNumber(v * 10_000, 0) }),
-  violations_3y: (v) => typeof v === 'number' && plural('why.violations_3y', v),
-  inspection_fail_rate: (v) => typeof v === 'number' && t('why.inspection_fail_rate', { pct: fmtPercent(v) }),
-  complaints_12m: (v) => typeof v === 'number' && plural('why.complaints_12m', Number(v.toFixed(1))),
-  abnormal_listed: (v) => typeof v === 'boolean' && t(v ? 'why.abnormal_listed.yes' : 'why.abnormal_listed.no'),
-  legal_rep_changes_2y: (v) => typeof v === 'number' && plural('why.legal_rep_changes_2y', v),
-  days_since_last_inspection: (v) => typeof v === 'number' && plural('why.days_since_last_inspection', Math.round(v)),
-  shared_address_count: (v) => typeof v === 'number' && plural('why.shared_address_count', v),
-};
-
-/** A reason: the factor's value in words and how much it moves the odds against the average enterprise. */
-function reasonText(r, contributions) {
-  const c = contributions.find((x) => x.factor === r.factor);
-  const words = c && FACTOR_WORDS[r.factor]?.(c.value);
-  if (!words) return serverText(r);
-  const times = Math.exp(c.contribution);
-  const odds = times >= 2 ? t('why.oddsTimes', { x: fmtNumber(times) }) : t(c.contribution >= 0 ? 'why.oddsAbove' : 'why.oddsBelow', { pct: `${Math.round(Math.abs(times - 1) * 100)}%` });
-  const text = `${words}${odds}`;
-  return currentLang() === 'en' ? text[0].toUpperCase() + text.slice(1) : text;
-}
-
-/** An industry code (GB/T 4754, e.g. C1431) with the name of its section. */
-export function industryLabel(code) {
-  if (!code) return '—';
-  const name = industryName(code);
-  return name ? t('ent.industrySection', { code, name }) : code;
-}
-
-export function industryName(code) {
-  const key = `industry.${String(code)[0].toUpperCase()}`;
-  return t(key) === key ? '' : t(key);
 }
 
 /** The model and policy behind a score: for whoever checks it, folded away from whoever reads it. */
@@ -87,7 +46,7 @@ export async function renderMyRisk(ctx) {
     mount(hero, heroCard(score, reviewed.r));
     if (reviewed.r) mount(review, reviewCard(code, reviewed.r));
     mount(explain, h('div', { class: 'grid grid-main' },
-      card(t('ent.reasons'), h('p', { class: 'muted small', style: 'margin-top:0' }, t('ent.reasonsLead')), h('div', { id: 'reasons-chart' }, contributionChart(score.contributions ?? [], score.reasons ?? [], { lang: currentLang(), factors: score.factors ?? [] }))),
+      card(t('ent.reasons'), h('p', { class: 'muted small', style: 'margin-top:0' }, t('ent.reasonsLead')), h('div', { id: 'reasons-chart' }, contributionChart(score.contributions ?? [], readableReasons(score.reasons ?? [], score.contributions ?? []), { lang: currentLang(), factors: score.factors ?? [] }))),
       h('div', { class: 'stack' },
         card(t('ent.topReasons'), listOf((score.reasons ?? []).map((r) => reasonText(r, score.contributions ?? [])), t('state.empty'))),
         card(t('ent.suggestions'), listOf((score.suggestions ?? []).map(serverText), t('ent.noSuggestions'))))));

@@ -1,10 +1,12 @@
 // Oversight's review queue: red scores waiting for a person, appeals by deadline, and how each officer
 // decides (an officer who confirms everything within a minute is not reviewing).
 import { api } from '../api.js';
-import { currentLang, factorName, fmtDateTime, fmtPercent, t } from '../i18n.js';
+import { factorName, fmtDateTime, fmtPercent, t } from '../i18n.js';
 import { badge, card, chip, confirmStep, emptyState, errorState, field, fmtDuration, h, mount, pageHead, pager, section, table } from '../ui.js';
 import { appealStatusBadge, dueText } from './appeal-parts.js';
 import { enterpriseName } from './bureau-calendar.js';
+import { reasonText } from './reasons.js';
+import { oddsEffect } from '../charts.js';
 
 const PAGE = 10;
 const COLOURS = ['red', 'yellow', 'green'];
@@ -65,15 +67,13 @@ function scoreOf(row) {
   return row.score;
 }
 
-const reasonText = (r) => (currentLang() === 'en' ? r.en : r.zh) ?? r.zh ?? r.factor;
-
 /** The score's top reasons, filled in when the explanation arrives. */
 function topReasons(row) {
   const cell = h('td', { class: 'small', 'data-reasons': row.scoreId }, h('span', { class: 'muted' }, t('common.loading')));
   scoreOf(row).then((score) => {
     if (!score) return mount(cell, h('span', { class: 'muted' }, t('reviews.noExplanation')));
     const note = score.scoreId !== row.scoreId ? h('div', { class: 'muted' }, t('reviews.newerScore')) : null;
-    mount(cell, h('ol', { class: 'reasons-short', style: 'margin:0;padding-left:18px' }, (score.reasons ?? []).slice(0, 3).map((r) => h('li', {}, reasonText(r)))), note);
+    mount(cell, h('ol', { class: 'reasons-short', style: 'margin:0;padding-left:18px' }, (score.reasons ?? []).slice(0, 3).map((r) => h('li', {}, reasonText(r, score.contributions ?? [])))), note);
   });
   return cell;
 }
@@ -88,7 +88,7 @@ function scoreFile(row) {
       factors.length ? h('div', { class: 'table-wrap' }, h('table', {},
         h('thead', {}, h('tr', {}, [t('reviews.factor'), t('reviews.factorValue'), t('reviews.factorPull')].map((c) => h('th', {}, c)))),
         h('tbody', {}, factors.map((f) => h('tr', {}, h('td', {}, factorName(f.factor)), h('td', { class: 'mono' }, f.factor === 'industry' && f.value ? `${f.value} ${t(`industry.${String(f.value).charAt(0)}`)}` : factorValue(f.value)),
-          h('td', { class: f.contribution > 0 ? 'bad-text' : '' }, `${f.contribution > 0 ? '+' : ''}${f.contribution.toFixed(2)}`)))))) : h('p', { class: 'muted small' }, t('reviews.noExplanation')),
+          h('td', { class: f.contribution > 0 ? 'bad-text' : '', title: `${t('reviews.logOdds')} ${f.contribution > 0 ? '+' : ''}${f.contribution.toFixed(3)}` }, oddsEffect(f.contribution))))))) : h('p', { class: 'muted small' }, t('reviews.noExplanation')),
       review ? h('p', { class: 'small', style: 'margin:0' }, t('reviews.history', { decisions: (review.decisions ?? []).filter((d) => d.status !== 'pending').length, appeals: (review.appeals ?? []).length, seq: review.scoreSeq ?? '—' })) : null,
       h('p', { class: 'muted small', style: 'margin:0' }, t('reviews.fileNote')));
   });

@@ -1,0 +1,56 @@
+// A score's reasons in words: the factor's value with plurals and percentages, and how much it
+// moves the odds against the average enterprise. Shared by the enterprise's, the bureau's and
+// the reviewer's pages, so one score reads the same wherever it is shown.
+import { currentLang, fmtNumber, fmtPercent, plural, t } from '../i18n.js';
+
+/** The scoring service's sentence in the page's language, with one percent style ("15.5%", not "15.5 %"). */
+export function serverText(r) {
+  return String((currentLang() === 'en' ? r.en : r.zh) ?? '').replace(/(\d)\s+%/g, '$1%');
+}
+
+/** What each known factor's value says, in words with plurals and percentages; null leaves the server's sentence. */
+const FACTOR_WORDS = {
+  years_in_operation: (v) => typeof v === 'number' && plural('why.years_in_operation', Number(v.toFixed(1))),
+  shareholder_subscribed_capital: (v) => typeof v === 'number' && t('why.shareholder_subscribed_capital', { n: fmtNumber(v), yuan: fmtNumber(v * 10_000, 0) }),
+  employees: (v) => typeof v === 'number' && plural('why.employees', v),
+  industry: (v) => typeof v === 'string' && Boolean(industryName(v)) && t('why.industry', { code: v, name: industryName(v) }),
+  registered_capital: (v) => typeof v === 'number' && t('why.registered_capital', { n: fmtNumber(v), yuan: fmtNumber(v * 10_000, 0) }),
+  violations_3y: (v) => typeof v === 'number' && plural('why.violations_3y', v),
+  inspection_fail_rate: (v) => typeof v === 'number' && t('why.inspection_fail_rate', { pct: fmtPercent(v) }),
+  complaints_12m: (v) => typeof v === 'number' && plural('why.complaints_12m', Number(v.toFixed(1))),
+  abnormal_listed: (v) => typeof v === 'boolean' && t(v ? 'why.abnormal_listed.yes' : 'why.abnormal_listed.no'),
+  legal_rep_changes_2y: (v) => typeof v === 'number' && plural('why.legal_rep_changes_2y', v),
+  days_since_last_inspection: (v) => typeof v === 'number' && plural('why.days_since_last_inspection', Math.round(v)),
+  shared_address_count: (v) => typeof v === 'number' && plural('why.shared_address_count', v),
+};
+
+/** A reason: the factor's value in words and how much it moves the odds against the average enterprise. */
+export function reasonText(r, contributions) {
+  const c = contributions.find((x) => x.factor === r.factor);
+  const words = c && FACTOR_WORDS[r.factor]?.(c.value);
+  if (!words) return serverText(r);
+  const times = Math.exp(c.contribution);
+  const odds = times >= 2 ? t('why.oddsTimes', { x: fmtNumber(times) }) : t(c.contribution >= 0 ? 'why.oddsAbove' : 'why.oddsBelow', { pct: `${Math.round(Math.abs(times - 1) * 100)}%` });
+  const text = `${words}${odds}`;
+  return currentLang() === 'en' ? text[0].toUpperCase() + text.slice(1) : text;
+}
+
+/** An industry code (GB/T 4754, e.g. C1431) with the name of its section. */
+export function industryLabel(code) {
+  if (!code) return '—';
+  const name = industryName(code);
+  return name ? t('ent.industrySection', { code, name }) : code;
+}
+
+export function industryName(code) {
+  const key = `industry.${String(code)[0].toUpperCase()}`;
+  return t(key) === key ? '' : t(key);
+}
+
+/** Reasons with their sentences in words, in the shape the contribution chart reads (`zh`/`en`). */
+export function readableReasons(reasons, contributions) {
+  return reasons.map((r) => {
+    const text = reasonText(r, contributions);
+    return { ...r, zh: text, en: text };
+  });
+}
