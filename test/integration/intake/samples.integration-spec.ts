@@ -80,6 +80,10 @@ describe('intake on the contract samples', () => {
     const codesFor = async (q: string) =>
       ((await (await fetch(`${intake.baseUrl}/api/enterprises?q=${encodeURIComponent(q)}`)).json()) as { creditCode: string }[]).map((e) => e.creditCode);
     expect(await codesFor('明记餐饮')).toEqual(['91440604MA4UJ8K20C']);
+    // The registered address comes with the name: dispatch's pages show where a visit goes.
+    const [found] = (await (await fetch(`${intake.baseUrl}/api/enterprises?q=${encodeURIComponent('明记餐饮')}`)).json()) as { address: string | null }[];
+    expect(found.address).toEqual(expect.any(String));
+    expect(found.address!.length).toBeGreaterThan(3);
     expect(await codesFor('91440604ma4uj8k20c')).toEqual(['91440604MA4UJ8K20C']);
     expect(await codesFor('９１４４０６０４ＭＡ４ＵＪ８Ｋ２０Ｃ')).toEqual(['91440604MA4UJ8K20C']);
     expect(await codesFor('%')).toEqual([]);

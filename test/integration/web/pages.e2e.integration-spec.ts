@@ -345,6 +345,8 @@ describeWithBrowser('the pages, driven in a real browser against the running sui
     // The title names the window, not the plan's id; enterprises are named beside their codes.
     expect(await page.textContent('h1')).not.toContain(drawId!);
     await page.waitForFunction(() => Array.from(document.querySelectorAll('.ent-name')).some((n) => n.textContent!.trim().length > 0));
+    // …and each route stop says where to go.
+    await page.waitForFunction(() => Array.from(document.querySelectorAll('.ent-address')).some((n) => n.textContent!.trim().length > 3));
 
     await page.goto(`${suite.webUrl}/#/calendar`);
     await settle(page, '12-bureau-calendar');
@@ -353,6 +355,7 @@ describeWithBrowser('the pages, driven in a real browser against the running sui
       await firstVisit.click();
       await page.waitForSelector('h1');
       await settle(page, '13-bureau-visit');
+      await page.waitForFunction(() => (document.querySelector('.kv .ent-address')?.textContent ?? '').trim().length > 3);
     }
     await page.close();
   }, 300_000);

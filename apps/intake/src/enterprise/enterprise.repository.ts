@@ -7,6 +7,8 @@ export interface EnterpriseSummary {
   industryCode: string;
   regionCode: string;
   status: string;
+  /** The registered business address (public on the credit publicity system): where a visit goes. */
+  address: string | null;
   /** Where it is registered, for the bureau's risk map. */
   lng: number | null;
   lat: number | null;
@@ -89,7 +91,7 @@ export class EnterpriseRepository {
     const namePart = query ? `%${query.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
     const code = query ? query.normalize('NFKC').trim().toUpperCase() : null;
     return this.dataSource.query(
-      `SELECT credit_code AS "creditCode", name, industry_code AS "industryCode", region_code AS "regionCode", status, lng, lat
+      `SELECT credit_code AS "creditCode", name, industry_code AS "industryCode", region_code AS "regionCode", status, address, lng, lat
          FROM intake.subjects
         WHERE credit_code > $3 AND ($1::text IS NULL OR name LIKE $1 OR credit_code = $4)
         ORDER BY credit_code LIMIT $2`,

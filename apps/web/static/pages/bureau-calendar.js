@@ -32,22 +32,34 @@ export function officerBadges(ids) {
   return h('span', { title: t('visit.certHelp') }, h('span', { class: 'muted small' }, `${t('visit.certNos')} `), ids.map((o) => [badge(o, 'blue'), ' ']));
 }
 
-const names = new Map();
+const summaries = new Map();
 
-/** The enterprise's name from intake's search (no personal data), asked once per code in this session. */
+/** The enterprise's search row from intake (name, registered address; no personal data), asked once per code in this session. */
+function summaryOf(code) {
+  if (!summaries.has(code)) {
+    // A failed look-up is forgotten, so the next page asks again.
+    summaries.set(code, api('/api/enterprises', { query: { q: code, limit: 1 } }).then((rows) => rows.find((r) => r.creditCode === code) ?? null).catch(() => { summaries.delete(code); return null; }));
+  }
+  return summaries.get(code);
+}
+
+/** The enterprise's name, filled in when intake answers. */
 export function enterpriseName(code) {
   const span = h('span', { class: 'ent-name', 'data-name-of': code });
-  if (!names.has(code)) {
-    // A failed look-up is forgotten, so the next page asks again.
-    names.set(code, api('/api/enterprises', { query: { q: code, limit: 1 } }).then((rows) => rows.find((r) => r.creditCode === code)?.name ?? null).catch(() => { names.delete(code); return null; }));
-  }
-  names.get(code).then((name) => { span.textContent = name ?? ''; });
+  summaryOf(code).then((row) => { span.textContent = row?.name ?? ''; });
   return span;
 }
 
-/** Name over code, the code linking where the caller says. */
+/** Where the enterprise is registered: the address an officer goes to. */
+export function enterpriseAddress(code) {
+  const span = h('span', { class: 'ent-address muted small', 'data-address-of': code });
+  summaryOf(code).then((row) => { span.textContent = row?.address ?? ''; });
+  return span;
+}
+
+/** Name over address over code, the code linking where the caller says. */
 export function enterpriseCell(code, href) {
-  return h('div', {}, h('div', {}, enterpriseName(code)), h('a', { class: 'mono small', href }, code));
+  return h('div', {}, h('div', {}, enterpriseName(code)), h('div', {}, enterpriseAddress(code)), h('a', { class: 'mono small', href }, code));
 }
 
 /** Where a visit falls on its team's route that day, and the length of the route. */
@@ -95,7 +107,7 @@ function visitBody(ctx, visit) {
       card(h('div', { class: 'row' }, h('h2', { style: 'margin:0' }, fmtDate(visit.date)), badge(t(`visit.${visit.status}`), visit.status === 'done' ? 'ok' : 'blue'), badge(visit.noticeAllowed ? t('visit.notice') : t('visit.unannounced'))),
         h('dl', { class: 'kv' },
           h('dt', {}, t('visit.enterprise')), h('dd', {}, enterpriseName(visit.creditCode), ' ', h('a', { class: 'mono small', href: `#/enterprises/${visit.creditCode}` }, visit.creditCode),
-            h('div', { class: 'muted small' }, t('visit.addressInFile'))),
+            h('div', {}, enterpriseAddress(visit.creditCode))),
           h('dt', {}, t('field.region')), h('dd', {}, visit.regionCode),
           h('dt', {}, t('field.team')), h('dd', {}, officerBadges(visit.officerIds)),
           h('dt', {}, t('field.reasons')), h('dd', {}, (visit.reasons ?? []).map(reasonLabel).join(currentLang() === 'en' ? ', ' : '、') || '—'),

@@ -2,7 +2,7 @@
 import { api } from '../api.js';
 import { fmtDate, fmtDateTime, fmtPercent, t } from '../i18n.js';
 import { badge, card, confirmStep, emptyState, errorState, field, h, mount, pageHead, progressPanel, section, table } from '../ui.js';
-import { departmentLabel, enterpriseCell, enterpriseName, isoDay, officerBadges, reasonLabel } from './bureau-calendar.js';
+import { departmentLabel, enterpriseAddress, enterpriseCell, enterpriseName, isoDay, officerBadges, reasonLabel } from './bureau-calendar.js';
 
 /** The independent check's verdict: a tick when it found nothing wrong, else the number of problems. */
 function checkerBadge(draw) {
@@ -166,6 +166,6 @@ function teamsCard(ctx, rows) {
   return card(t('plans.routesTitle', { visits: rows.length, routes: routes.size }), h('p', { class: 'muted small', style: 'margin-top:0' }, t('plans.routesLead')), table([
     [t('field.date'), (r) => fmtDate(r.date)],
     [t('field.team'), (r) => officerBadges(r.officers)],
-    [t('plans.routeVisits'), (r) => r.visits.map((v) => h('div', { style: 'margin-bottom:4px' }, h('a', { href: `#/visits/${v.id}` }, enterpriseName(v.creditCode), ' ', h('span', { class: 'mono small' }, v.creditCode)), ' ', h('span', { class: 'muted small' }, (v.departments ?? []).map(departmentLabel).join(' · '))))],
+    [t('plans.routeVisits'), (r) => r.visits.map((v) => h('div', { style: 'margin-bottom:4px' }, h('a', { href: `#/visits/${v.id}` }, enterpriseName(v.creditCode), ' ', h('span', { class: 'mono small' }, v.creditCode)), ' ', h('span', { class: 'muted small' }, (v.departments ?? []).map(departmentLabel).join(' · ')), h('div', {}, enterpriseAddress(v.creditCode))))],
   ], [...routes.values()], { pageSize: 8 }));
 }
