@@ -25,4 +25,14 @@ describe('route ordering', () => {
     const order = orderRoute(stops);
     expect(order.map((i) => stops[i].lng)).toEqual([0, 0.01, 0.02, 0.03, 0.04]);
   });
+
+  it('puts stops without coordinates last and measures only the located legs: an unknown place is no shortcut', () => {
+    const stops = [{ lng: 0, lat: 0 }, {}, { lng: 0.02, lat: 0 }, {}, { lng: 0.01, lat: 0 }];
+    const order = orderRoute(stops);
+    expect(order).toEqual([0, 4, 2, 1, 3]);
+    // 0 → (unknown) → 0.02 → (unknown) → 0.01 is 0.02 + 0.01 degrees of longitude, not 0 km.
+    expect(pathLengthKm(stops)).toBeCloseTo(distanceKm(stops[0], stops[2]) + distanceKm(stops[2], stops[4]), 9);
+    expect(pathLengthKm(order.map((i) => stops[i]))).toBeCloseTo(distanceKm(stops[0], stops[2]), 9);
+    expect(orderRoute([{}, { lng: 0.01, lat: 0 }, {}])).toEqual([1, 0, 2]);
+  });
 });

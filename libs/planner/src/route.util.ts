@@ -1,11 +1,20 @@
-/** A stop on a route; a stop without coordinates is treated as next door (distance 0) rather than guessed. */
+/**
+ * A stop on a route. A stop without coordinates is not guessed at: it is not measured (it neither
+ * adds to a route's length nor shortens the legs around it) and it goes to the end of its route,
+ * where the officers find it by its address.
+ */
 export interface Stop {
   lng?: number;
   lat?: number;
 }
 
+export function isLocated(stop: Stop): boolean {
+  return stop.lng !== undefined && stop.lat !== undefined;
+}
+
 const EARTH_RADIUS_KM = 6371;
 
+/** Great-circle distance; 0 when either stop has no coordinates (callers measure located stops only). */
 export function distanceKm(a: Stop, b: Stop): number {
   if (a.lng === undefined || a.lat === undefined || b.lng === undefined || b.lat === undefined) return 0;
   const rad = Math.PI / 180;
@@ -15,22 +24,31 @@ export function distanceKm(a: Stop, b: Stop): number {
   return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(h)));
 }
 
-/** Length of the open path through the stops in the given order. */
+/** Length of the open path through the located stops in the given order (stops without coordinates are skipped). */
 export function pathLengthKm(stops: readonly Stop[]): number {
   let total = 0;
-  for (let i = 1; i < stops.length; i++) total += distanceKm(stops[i - 1], stops[i]);
+  let previous: Stop | null = null;
+  for (const stop of stops) {
+    if (!isLocated(stop)) continue;
+    if (previous) total += distanceKm(previous, stop);
+    previous = stop;
+  }
   return total;
 }
 
 /**
- * Orders stops for an open path starting at the first one: nearest neighbour, then 2-opt until no
- * reversal shortens it. Returns indices into `stops`.
+ * Orders stops for an open path starting at the first located one: nearest neighbour, then 2-opt
+ * until no reversal shortens it; stops without coordinates follow, in the order given. Returns
+ * indices into `stops`.
  */
 export function orderRoute(stops: readonly Stop[]): number[] {
-  if (stops.length <= 2) return stops.map((_, i) => i);
-  const order = nearestNeighbour(stops);
-  twoOpt(stops, order);
-  return order;
+  const located = stops.flatMap((s, i) => (isLocated(s) ? [i] : []));
+  const unlocated = stops.flatMap((s, i) => (isLocated(s) ? [] : [i]));
+  if (located.length <= 2) return [...located, ...unlocated];
+  const points = located.map((i) => stops[i]);
+  const order = nearestNeighbour(points);
+  twoOpt(points, order);
+  return [...order.map((k) => located[k]), ...unlocated];
 }
 
 function nearestNeighbour(stops: readonly Stop[]): number[] {

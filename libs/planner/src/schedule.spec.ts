@@ -2,6 +2,7 @@ import { checkPlan } from './checker/plan.checker';
 import { drawTasks } from './draw.util';
 import { enterprise, officer, plan, smallCity } from './planner.fixture';
 import { DrawInput, PlanInput } from './planner.model';
+import { pathLengthKm } from './route.util';
 import { buildPlan } from './schedule.util';
 
 const WEEK = { start: '2025-09-29', end: '2025-10-12' };
@@ -102,5 +103,34 @@ describe('the joint-visit planner (进一次门、查多项事)', () => {
     expect(checkPlan(first, { draw, plans: city.plans, officers: city.officers, calendar: city.calendar, priorInspections: city.priorInspections })).toEqual(
       [],
     );
+  });
+
+  it('routes enterprises without coordinates last, and never counts them as next door to everyone', () => {
+    const city = smallCity();
+    // A third of the enterprises have no coordinates in the register.
+    const enterprises = city.enterprises.map((e, i) => (i % 3 === 0 ? { ...e, lng: undefined, lat: undefined } : e));
+    const draw = drawTasks({
+      seed: 'month',
+      window: city.window,
+      plans: city.plans,
+      enterprises,
+      triggeredTasks: city.triggeredTasks,
+      priorInspections: city.priorInspections,
+    });
+    const plan = buildPlan(draw, { enterprises, officers: city.officers, calendar: city.calendar, priorInspections: city.priorInspections });
+    const where = new Map(enterprises.map((e) => [e.creditCode, e]));
+    const visit = new Map(plan.visits.map((v) => [v.id, v]));
+    let measured = 0;
+    for (const route of plan.routes) {
+      const stops = route.visitIds.map((id) => where.get(visit.get(id)!.creditCode)!);
+      const located = stops.map((s) => s.lng !== undefined);
+      expect(located).toEqual([...located].sort((a, b) => Number(b) - Number(a)));
+      expect(route.distanceKm).toBeCloseTo(pathLengthKm(stops.filter((s) => s.lng !== undefined)), 9);
+      if (located.filter(Boolean).length >= 2) {
+        expect(route.distanceKm).toBeGreaterThan(0);
+        measured++;
+      }
+    }
+    expect(measured).toBeGreaterThan(plan.routes.length / 2);
   });
 });

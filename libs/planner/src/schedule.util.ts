@@ -1,7 +1,7 @@
 import { Prng, hashSeed } from '@tianping/common';
 import { workingDaysIn, yearBefore } from './date.util';
 import { DrawResult, JointVisit, Plan, PlanInput, Route, UnassignedTask } from './planner.model';
-import { distanceKm, orderRoute, pathLengthKm } from './route.util';
+import { distanceKm, isLocated, orderRoute, pathLengthKm } from './route.util';
 import { OfficerState, TeamRules, drawTeam, isRecused, officerStates, teamDomains } from './team.util';
 import { PendingVisit, bundleVisits, combinedChecklist } from './visit-bundle.util';
 
@@ -79,18 +79,21 @@ function growRoute(schedule: Schedule, day: string, team: OfficerState[], seed: 
   const candidates = (schedule.byRegion.get(seed.regionCode) ?? []).filter(
     (v) => !v.placed && v.departments.every((d) => domains.has(d)) && team.every((s) => !isRecused(s, v.creditCode, day, since)),
   );
+  // Measured from the route's last located stop. A visit without coordinates is not "next door" to
+  // everything: it joins a route only when no located visit is left to add.
+  let anchor = isLocated(seed) ? seed : null;
   while (route.length < capacity) {
-    const last = route[route.length - 1];
     let best = -1;
     let bestDistance = Infinity;
     candidates.forEach((v, i) => {
       if (v.placed) return;
-      const d = distanceKm(last, v);
+      const d = !isLocated(v) ? Number.MAX_VALUE : anchor ? distanceKm(anchor, v) : 0;
       if (d < bestDistance) [best, bestDistance] = [i, d];
     });
     if (best < 0) break;
     candidates[best].placed = true;
     route.push(candidates[best]);
+    if (isLocated(candidates[best])) anchor = candidates[best];
   }
   return route;
 }
