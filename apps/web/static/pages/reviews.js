@@ -51,7 +51,7 @@ async function confirmationsQueue(container, onDecided) {
     for (const row of rows) body.append(...confirmationRows(row, onDecided));
     return h('div', {},
       h('div', { class: 'table-wrap' }, h('table', { id: 'confirmations-table' },
-        h('thead', {}, h('tr', {}, [t('field.creditCode'), t('reviews.topReasons'), t('reviews.modelColour'), t('field.probability'), t('field.version'), t('reviews.waiting'), ''].map((c) => h('th', {}, c)))),
+        h('thead', {}, h('tr', {}, [t('visit.enterprise'), t('reviews.topReasons'), t('reviews.modelColour'), t('field.probability'), t('field.version'), t('reviews.waiting'), ''].map((c) => h('th', {}, c)))),
         body)),
       pager(page, Infinity, answer.pending, (p) => { page = p; load(); }, { hasMore: rows.length === PAGE }));
   }, 'oversight');
@@ -187,7 +187,7 @@ async function appealsQueue(container, start, counts) {
     return h('div', {},
       table([
         [t('appeal.id'), (a) => h('a', { href: `#/reviews/appeals/${a.id}`, class: 'mono' }, a.id)],
-        [t('field.creditCode'), (a) => h('span', { class: 'mono' }, a.creditCode)],
+        [t('visit.enterprise'), (a) => h('div', {}, h('div', {}, enterpriseName(a.creditCode)), h('div', { class: 'mono small' }, a.creditCode))],
         [t('appeal.against'), (a) => chip(a.colour)],
         [t('field.status'), (a) => appealStatusBadge(a)],
         [t('appeal.filedAt'), (a) => fmtDateTime(a.filedAt)],
