@@ -7,7 +7,8 @@ import { ModelRegistryRepository } from '../../apps/scoring/src/models/model-reg
 import { BUREAU_BUILDER, ModelRegistryService, type OperatorChange } from '../../apps/scoring/src/models/model-registry.service';
 import { ScoringOutbox } from '../../apps/scoring/src/outbox/scoring-outbox.provider';
 import { ScorePublisher } from '../../apps/scoring/src/scores/score-publisher';
-import { ScoringService, todayCst } from '../../apps/scoring/src/scores/scoring.service';
+import { chinaDay } from '@tianping/common';
+import { ScoringService } from '../../apps/scoring/src/scores/scoring.service';
 import { TrainingService } from '../../apps/scoring/src/training/training.service';
 import { printResult, progressBar, runCommand } from './output.util';
 import { withScoring } from './scoring-context';
@@ -39,7 +40,7 @@ export function registerScoringCommands(program: Command): void {
     .option('--built-by-vendor <name>', 'a contracted vendor built this version (default: the bureau)')
     .action((opts: { asOf?: string; seed: string; by: string; builtByVendor?: string }) =>
       runCommand(async () => {
-        const asOf = opts.asOf ? date(opts.asOf, '--as-of') : todayCst();
+        const asOf = opts.asOf ? date(opts.asOf, '--as-of') : chinaDay();
         if (opts.builtByVendor !== undefined && !opts.builtByVendor.trim()) throw new Error("--built-by-vendor needs the vendor's name");
         const builtBy = opts.builtByVendor ? { kind: 'vendor' as const, name: opts.builtByVendor.trim() } : BUREAU_BUILDER;
         const bar = progressBar('featurise');
@@ -87,7 +88,7 @@ export function registerScoringCommands(program: Command): void {
     .action((opts: { all?: boolean; asOf?: string; shards?: string; leaveToService?: boolean }) =>
       runCommand(async () => {
         if (!opts.all) throw new Error('say --all to score every enterprise (changed ones are re-scored by the service)');
-        const asOf = opts.asOf ? date(opts.asOf, '--as-of') : todayCst();
+        const asOf = opts.asOf ? date(opts.asOf, '--as-of') : chinaDay();
         const shards = opts.shards === undefined ? undefined : Number(opts.shards);
         if (shards !== undefined && !(Number.isInteger(shards) && shards >= 1 && shards <= 1000))
           throw new Error('--shards must be a whole number from 1 to 1000');

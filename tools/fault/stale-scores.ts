@@ -1,7 +1,7 @@
 import type { FactorSpec, FactorValue } from '@tianping/risk-model';
 import { createScoringDataSource } from '../../apps/scoring/src/database/scoring.data-source';
 import { EnterpriseFeaturesRepository } from '../../apps/scoring/src/features/enterprise-features.repository';
-import { todayCst } from '../../apps/scoring/src/scores/scoring.service';
+import { chinaDay } from '@tianping/common';
 
 /** Factors that read the whole city (industry fail rates), not only the enterprise's own records. */
 const CITY_WIDE_EXTRACTORS = new Set(['inspectionFailRate']);
@@ -38,7 +38,7 @@ export async function staleScores(databaseUrl: string): Promise<StaleFigures> {
       current.set(row.credit_code, { asOf: row.as_of, values: row.factor_values });
     }
     const features = new EnterpriseFeaturesRepository(dataSource);
-    const asOf = todayCst();
+    const asOf = chinaDay();
     const context = await features.industryContext(asOf);
     const figures: StaleFigures = { stale: 0, unscored: 0, examples: [] };
     for await (const chunk of features.factorChunks(asOf, spec, context, { chunkSize: 5000 })) {

@@ -11,7 +11,8 @@ import { DailyRunScheduler } from '../../../apps/scoring/src/scores/daily-run.sc
 import { RESCORE_LOCK } from '../../../apps/scoring/src/scores/rescore.loop';
 import { ScoreRunsRepository } from '../../../apps/scoring/src/scores/score-runs.repository';
 import { ScoreShardWorkerLoop } from '../../../apps/scoring/src/scores/score-shard-worker.loop';
-import { ScoringService, todayCst, type ScoreRunResult } from '../../../apps/scoring/src/scores/scoring.service';
+import { chinaDay } from '@tianping/common';
+import { ScoringService, type ScoreRunResult } from '../../../apps/scoring/src/scores/scoring.service';
 import { TrainingService } from '../../../apps/scoring/src/training/training.service';
 import { projectionsSettled, readSubject, startScoringOnCity, type ScoringHarness } from './scoring-app.harness';
 import { withAdvisoryLock } from '@tianping/database';
@@ -276,7 +277,7 @@ describe("scoring a generated city from intake's events", () => {
         expect(await marked()).toContain(before);
         await fail(past);
 
-        const today = await startRun(todayCst());
+        const today = await startRun(chinaDay());
         await scores.markDirty([during]);
         expect(await marked()).not.toContain(before); // the run reads the change: the loop leaves it
         expect(await marked()).toContain(during); // made after the run started: the loop's
@@ -319,7 +320,7 @@ describe("scoring a generated city from intake's events", () => {
       h.dataSource,
     );
     // Tomorrow, so that no run as of the day exists yet (an earlier test scored as of today).
-    const day = new Date(Date.parse(`${todayCst()}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+    const day = new Date(Date.parse(`${chinaDay()}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
     const at = (hhmm: string) => Date.parse(`${day}T${hhmm}:00+08:00`);
     expect(await scheduler.runIfDue(at('01:59'))).toBeNull();
     const runId = await scheduler.runIfDue(at('02:00'));
@@ -349,7 +350,7 @@ describe("scoring a generated city from intake's events", () => {
 
   it('joins a full run as of the same day already under way instead of planning it again', async () => {
     const scoring = h.app.get(ScoringService);
-    const day = new Date(Date.parse(`${todayCst()}T00:00:00Z`) + 2 * 86_400_000).toISOString().slice(0, 10);
+    const day = new Date(Date.parse(`${chinaDay()}T00:00:00Z`) + 2 * 86_400_000).toISOString().slice(0, 10);
     const runsOfDay = async () =>
       (await h.dataSource.query(`SELECT id::text AS id FROM scoring.score_runs WHERE kind = 'all' AND as_of = $1`, [day])).map((r: { id: string }) => r.id);
     // The service's own shard worker is paused, so the planned run waits in the queue, under way.

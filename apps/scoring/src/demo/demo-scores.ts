@@ -7,7 +7,8 @@ import { ScoringOutbox } from '../outbox/scoring-outbox.provider';
 import { ProjectionHandler } from '../projection/projection.handler';
 import { ProjectionRepository, type ProjectionCounts } from '../projection/projection.repository';
 import { ScorePublisher } from '../scores/score-publisher';
-import { ScoringService, todayCst, type ScoreRunResult } from '../scores/scoring.service';
+import { chinaDay } from '@tianping/common';
+import { ScoringService, type ScoreRunResult } from '../scores/scoring.service';
 import { TrainingService } from '../training/training.service';
 import { ScoringCoreModule } from '../scoring.module';
 
@@ -41,7 +42,7 @@ export async function prepareDemoScores(
       if (waited > 180_000) throw new Error(`scoring's projections did not catch up with intake: ${JSON.stringify(counts)}`);
       await new Promise((r) => setTimeout(r, 250));
     }
-    const { model } = await app.get(TrainingService).train({ asOf: todayCst(), seed: 2026, createdBy: DEMO_OPERATOR });
+    const { model } = await app.get(TrainingService).train({ asOf: chinaDay(), seed: 2026, createdBy: DEMO_OPERATOR });
     // Oversight learns of the version from the registration event, so it must be out first.
     await app.get(ScoringOutbox).relay.drain();
     const approvers = await approve(model.version);

@@ -1,5 +1,5 @@
 import { dailyRunSettingsFromEnv } from './daily-run.scheduler';
-import { todayCst } from './scoring.service';
+import { chinaDay } from '@tianping/common';
 
 describe('when the daily full run is due', () => {
   it('is at 02:00 China Standard Time unless told otherwise', () => {
@@ -19,7 +19,7 @@ describe('when the daily full run is due', () => {
 
 describe('the day a run is as of', () => {
   it('turns at midnight in China, 16:00 UTC', () => {
-    expect(todayCst(Date.parse('2026-11-23T15:59:59.999Z'))).toBe('2026-11-23');
-    expect(todayCst(Date.parse('2026-11-23T16:00:00Z'))).toBe('2026-11-24');
+    expect(chinaDay(Date.parse('2026-11-23T15:59:59.999Z'))).toBe('2026-11-23');
+    expect(chinaDay(Date.parse('2026-11-23T16:00:00Z'))).toBe('2026-11-24');
   });
 });

@@ -4,7 +4,8 @@ import { withAdvisoryLock } from '@tianping/database';
 import { ColourPolicyService } from '../colour/colour-policy.service';
 import { ModelRegistryService } from '../models/model-registry.service';
 import { ScoreRunsRepository } from './score-runs.repository';
-import { FULL_RUN_PLAN_LOCK, ScoringService, todayCst } from './scoring.service';
+import { chinaDay } from '@tianping/common';
+import { FULL_RUN_PLAN_LOCK, ScoringService } from './scoring.service';
 
 export interface DailyRunSettings {
   /** When the day's full run is due, in China Standard Time; null: never (runs are the operator's). */
@@ -91,7 +92,7 @@ export class DailyRunScheduler implements OnApplicationBootstrap, BeforeApplicat
   private async planIfDue(now: number): Promise<string | null> {
     const at = this.settings.at;
     if (!at || now - this.failedAt < RETRY_AFTER_FAILURE_MS) return null;
-    const today = todayCst(now);
+    const today = chinaDay(now);
     const minutesIntoDay = Math.floor((now - Date.parse(`${today}T00:00:00+08:00`)) / 60_000);
     if (minutesIntoDay < at.hour * 60 + at.minute) return null;
     // Of several scoring instances, one plans the day's run (all of them score its shards); an

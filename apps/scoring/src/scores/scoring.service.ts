@@ -51,11 +51,6 @@ export function shardCount(liveEnterprises: number, slots: number): number {
   return Math.min(MAX_SHARDS, Math.max(1, Math.ceil(liveEnterprises / MAX_SHARD_ENTERPRISES), bySlots));
 }
 
-/** Today's date in China Standard Time, the calendar every as-of date is on. */
-export function todayCst(now: number = Date.now()): string {
-  return chinaDay(now);
-}
-
 /**
  * Scores enterprises as of a date with the active model and colour policy: factors in bulk from the
  * projections, scored in columns, written a chunk at a time. The team (nuisance) term never enters.
@@ -81,7 +76,7 @@ export class ScoringService {
    * already under way (the day's run, say) is joined instead of planned again: the same scores twice
    * would only cost an hour of the database's time.
    */
-  async scoreAll(asOf: string = todayCst(), options: ScoreAllOptions = {}): Promise<ScoreRunResult> {
+  async scoreAll(asOf: string = chinaDay(), options: ScoreAllOptions = {}): Promise<ScoreRunResult> {
     const planned = await withAdvisoryLock(
       this.dataSource,
       FULL_RUN_PLAN_LOCK,
@@ -116,7 +111,7 @@ export class ScoringService {
    * Plans a full run and queues its shards for whichever instances take them; does not wait for it.
    * Callers that must not plan a run twice hold FULL_RUN_PLAN_LOCK around their check and this.
    */
-  async planAll(asOf: string = todayCst(), options: Pick<ScoreAllOptions, 'shards' | 'work'> = {}) {
+  async planAll(asOf: string = chinaDay(), options: Pick<ScoreAllOptions, 'shards' | 'work'> = {}) {
     const [model, policy] = await Promise.all([this.activeModel(), this.policies.active()]);
     return this.plan(asOf, model, policy, options);
   }
@@ -142,7 +137,7 @@ export class ScoringService {
   }
 
   /** Re-scores the given enterprises (those intake changed); unknown or closed ones are skipped. */
-  async scoreEnterprises(creditCodes: string[], asOf: string = todayCst()): Promise<ScoreRunResult> {
+  async scoreEnterprises(creditCodes: string[], asOf: string = chinaDay()): Promise<ScoreRunResult> {
     const [model, policy] = await Promise.all([this.activeModel(), this.policies.active()]);
     const context = await this.features.industryContext(asOf);
     const runId = await this.scores.startChangesRun(asOf, model.version, policy.version);
