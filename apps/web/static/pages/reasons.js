@@ -1,6 +1,7 @@
 // A score's reasons in words: the factor's value with plurals and percentages, and how much it
 // moves the odds against the average enterprise. Shared by the enterprise's, the bureau's and
 // the reviewer's pages, so one score reads the same wherever it is shown.
+import { oddsChange } from '../charts.js';
 import { currentLang, fmtNumber, fmtPercent, plural, t } from '../i18n.js';
 
 /** The scoring service's sentence in the page's language, with one percent style ("15.5%", not "15.5 %"). */
@@ -29,8 +30,8 @@ export function reasonText(r, contributions) {
   const c = contributions.find((x) => x.factor === r.factor);
   const words = c && FACTOR_WORDS[r.factor]?.(c.value);
   if (!words) return serverText(r);
-  const times = Math.exp(c.contribution);
-  const odds = times >= 2 ? t('why.oddsTimes', { x: fmtNumber(times) }) : t(c.contribution >= 0 ? 'why.oddsAbove' : 'why.oddsBelow', { pct: `${Math.round(Math.abs(times - 1) * 100)}%` });
+  const change = oddsChange(c.contribution);
+  const odds = change.times ? t('why.oddsTimes', { x: change.times }) : t(change.raises ? 'why.oddsAbove' : 'why.oddsBelow', { pct: change.pct });
   const text = `${words}${odds}`;
   return currentLang() === 'en' ? text[0].toUpperCase() + text.slice(1) : text;
 }
