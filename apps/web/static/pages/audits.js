@@ -4,11 +4,7 @@ import { api } from '../api.js';
 import { fmtDateTime, t } from '../i18n.js';
 import { badge, errorState, field, h, mount, pageHead, progressPanel, section, select, table } from '../ui.js';
 import { accuracyFigures, driftFigures, fairnessFigures } from './audit-figures.js';
-
-/** Today in China, where audit periods are counted. */
-function chinaToday() {
-  return new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
-}
+import { isoDay } from './bureau-calendar.js';
 
 function addDays(day, n) {
   return new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
@@ -20,7 +16,7 @@ function quarterStart(day) {
 }
 
 /** The periods offered at a click; "custom" keeps whatever dates were typed. */
-export function presetPeriod(name, today = chinaToday(), plan = null) {
+export function presetPeriod(name, today = isoDay(0), plan = null) {
   const start = quarterStart(today);
   switch (name) {
     case 'quarter': return { from: start, to: today };
