@@ -219,7 +219,7 @@ function checkNotBegun(window: PlanningWindow): void {
   if (window.start < today) {
     throw new BadRequestException(
       `the window starts ${window.start}, before today (${today}): publishing it would cancel scheduled visits and schedule new ones on days already gone; ` +
-        'choose a window from today on, or record a plan made before the system with backfill: true',
+        'choose a window from today on, or record a plan made before the system as a backfill (backfill: true; --backfill with tianping plan)',
     );
   }
 }
