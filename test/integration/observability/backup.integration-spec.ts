@@ -14,6 +14,7 @@ import { DispatchModule } from '../../../apps/dispatch/src/dispatch.module';
 import { DispatchOutbox } from '../../../apps/dispatch/src/outbox/dispatch-outbox.provider';
 import { ProjectionRepository as DispatchProjections } from '../../../apps/dispatch/src/projection/projection.repository';
 import { OversightModule } from '../../../apps/oversight/src/oversight.module';
+import { RescoreLoop } from '../../../apps/scoring/src/scores/rescore.loop';
 import { ScorePublisher } from '../../../apps/scoring/src/scores/score-publisher';
 import { ScoringService } from '../../../apps/scoring/src/scores/scoring.service';
 import { TrainingService } from '../../../apps/scoring/src/training/training.service';
@@ -79,9 +80,12 @@ describe('backup and restore', () => {
     const { model } = await h.app.get(TrainingService).train({ asOf: AS_OF, seed: 3, createdBy: 'test' });
     await activateWithoutOversight(h.app, model.version, 'test');
     const run = await h.app.get(ScoringService).scoreAll(AS_OF);
+    // The enterprises intake marked changed are re-scored once a model is active: done here, so that
+    // their scores are published before the apps close rather than whenever the loop's timer fires.
+    const rescored = await h.app.get(RescoreLoop).rescoreDirty();
     await h.app.get(ScorePublisher).drain();
     const entries = async () => (await h.dataSource.query(`SELECT count(*)::int AS n FROM oversight.audit_entries`))[0].n as number;
-    await eventually(async () => (await entries()) >= run.enterprises, 'oversight to log every score', 60_000);
+    await eventually(async () => (await entries()) >= run.enterprises + rescored, 'oversight to log every score', 60_000);
     await eventually(async () => (await dispatch.get(DispatchProjections).counts()).scores === run.enterprises, 'dispatch to project every score', 60_000);
     await dispatch.get(DrawService).draw({ start: '2026-01-05', end: '2026-01-09' }, 'backup-test-seed', { backfill: true });
     await dispatch.get(DispatchOutbox).relay.drain();
