@@ -22,5 +22,11 @@ describe('unified social credit code', () => {
 
   it('normalises case and blanks', () => {
     expect(normaliseCreditCode(' 91440604ma4uj8k20c ')).toBe('91440604MA4UJ8K20C');
+    expect(normaliseCreditCode('9144 0604 MA4U J8K2 0C')).toBe('91440604MA4UJ8K20C');
+  });
+
+  it('folds a code typed in full-width characters, and the ideographic space, to the plain code', () => {
+    expect(normaliseCreditCode('\u3000９１４４０６０４ｍａ４ｕｊ８ｋ２０Ｃ\u3000')).toBe('91440604MA4UJ8K20C');
+    expect(isValidCreditCode(normaliseCreditCode('９１４４０６０４ＭＡ４ＵＪ８Ｋ２０Ｃ'))).toBe(true);
   });
 });

@@ -21,7 +21,10 @@ export function isValidCreditCode(code: unknown): code is string {
   return creditCodeCheckChar(code.slice(0, 17)) === code[17];
 }
 
-/** Upper-cases and strips blanks: the sources often pad codes or type them in lower case. */
+/**
+ * Upper-cases and strips blanks: the sources often pad codes or type them in lower case, and a code
+ * typed with a Chinese input method comes in full-width characters (９１４４…), folded here (NFKC).
+ */
 export function normaliseCreditCode(raw: string): string {
-  return raw.replace(/\s+/g, '').toUpperCase();
+  return raw.normalize('NFKC').replace(/\s+/g, '').toUpperCase();
 }

@@ -44,6 +44,13 @@ describe('validateRaw', () => {
     expect(result).toMatchObject({ ok: true, record: { registeredCapitalWan: 50, shareholderSubscribedWan: null, employees: 12 } });
   });
 
+  it('reads a credit code typed in full-width characters or with blanks as the plain code', () => {
+    for (const credit_code of ['９１４４０６０４ＭＡ４ＵＪ８Ｋ２０Ｃ', '9144 0604 ma4u j8k2 0c']) {
+      expect(validateRaw('subjects', { ...subject, credit_code }, ctx)).toMatchObject({ ok: true, record: { creditCode: '91440604MA4UJ8K20C' } });
+      expect(validateRaw('cases', { ...inspection, credit_code }, ctx)).toMatchObject({ ok: true, record: { creditCode: '91440604MA4UJ8K20C' } });
+    }
+  });
+
   it('reports every failing field, each with its own reason', () => {
     const result = validateRaw('subjects', { ...subject, name: ' ', lat: '95', employees: '1.5', industry_code: 'Z1234' }, ctx);
     expect(result.ok).toBe(false);

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { normaliseCreditCode } from '@tianping/common';
 
 export interface EnterpriseSummary {
   creditCode: string;
@@ -89,7 +90,7 @@ export class EnterpriseRepository {
    */
   async search(query: string | undefined, limit: number, afterCode = ''): Promise<EnterpriseSummary[]> {
     const namePart = query ? `%${query.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
-    const code = query ? query.normalize('NFKC').trim().toUpperCase() : null;
+    const code = query ? normaliseCreditCode(query) : null;
     return this.dataSource.query(
       `SELECT credit_code AS "creditCode", name, industry_code AS "industryCode", region_code AS "regionCode", status, address, lng, lat
          FROM intake.subjects

@@ -1,4 +1,5 @@
 import { Transform, Type } from 'class-transformer';
+import { normaliseCreditCode } from '@tianping/common';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -17,14 +18,14 @@ import {
 } from 'class-validator';
 
 const CREDIT_CODE = /^[0-9A-Z]{18}$/;
-/** Credit codes are upper-case; people and other services may type them in lower case. */
-const upper = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toUpperCase() : value);
+/** Credit codes are upper-case; people and other services may type them in lower case, full-width or with blanks. */
+const upper = ({ value }: { value: unknown }) => (typeof value === 'string' ? normaliseCreditCode(value) : value);
 const codeList = ({ value }: { value: unknown }) =>
   typeof value === 'string' || Array.isArray(value)
     ? [value]
         .flat()
         .flatMap((part) => String(part).split(','))
-        .map((code) => code.trim().toUpperCase())
+        .map(normaliseCreditCode)
         .filter(Boolean)
     : value;
 
