@@ -4,6 +4,7 @@
  *     [--folds] [--variant enterprise|team] [--spec FILE] [--train JSON] [--verbose]
  * `--folds` replaces the published split by rolling windows entirely inside its training period
  * (before 2014-08-02), and adds a mean line per variant: every modelling choice is made there.
+ * `auc95` and `daysEarlier95` are 95 % bootstrap intervals over the window's test inspections.
  * `--spec FILE` (enterprise spec; the team variant is the same spec ranked with the team) and
  * `--train JSON` (TrainOptions overrides) are for trying choices on the folds.
  */
@@ -65,7 +66,9 @@ async function main(): Promise<void> {
         variant,
         window: `${window.trainUntil}|${window.testFrom}..${window.testTo}`,
         auc: round(m.auc),
+        auc95: m.aucInterval.map(round),
         daysEarlier: round(m.daysEarlier),
+        daysEarlier95: m.daysEarlierInterval.map(round),
         firstHalfShare: round(m.firstHalfShare),
         baselineFirstHalfShare: round(m.baselineFirstHalfShare),
         ece: round(m.ece),

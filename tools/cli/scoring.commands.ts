@@ -25,7 +25,8 @@ function specFrom(nameOrFile: string): FactorSpec {
 }
 
 /** The generated city's truth-enterprises.csv: each enterprise's true violation propensity. */
-function readTruth(file: string): Map<string, number> {
+/** The generated city's hidden truth: each enterprise's true propensity at the end of the city's years. */
+export function readTruth(file: string): Map<string, number> {
   const rows = parse(readFileSync(file), { columns: true, skip_empty_lines: true }) as Record<string, string>[];
   return new Map(rows.map((r) => [r.credit_code, Number(r.propensity_at_end ?? r.propensity)]));
 }

@@ -15,5 +15,7 @@ export * from './score/colour-policy.model';
 export * from './score/score-batch.util';
 export * from './score/explain.util';
 export * from './metrics/metrics.util';
+export * from './metrics/bootstrap.util';
+export * from './metrics/test-window.util';
 export * from './backtest/backtest-table.util';
 export * from './testing/generated-city.util';

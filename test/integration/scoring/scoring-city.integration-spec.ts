@@ -1,5 +1,6 @@
 import { IntakeSubjects, ScoringSubjects, STREAMS, type CaseChange, type ScoresComputed } from '@tianping/contracts';
-import { computeFactors, factorRow, type GamModel } from '@tianping/risk-model';
+import { join } from 'node:path';
+import { computeFactors, factorRow, type GamModel, type TestWindowMetrics } from '@tianping/risk-model';
 import { scoringEventEntries } from '../../../apps/oversight/src/record/scoring-events.mapper';
 import { EnterpriseFeaturesRepository } from '../../../apps/scoring/src/features/enterprise-features.repository';
 import { EnterpriseHistoryRepository } from '../../../apps/scoring/src/features/enterprise-history.repository';
@@ -18,6 +19,7 @@ import { projectionsSettled, readSubject, startScoringOnCity, type ScoringHarnes
 import { withAdvisoryLock } from '@tianping/database';
 import { eventually } from '@tianping/testing';
 import { activateWithoutOversight } from '../../../tools/bench/scoring.bench';
+import { readTruth } from '../../../tools/cli/scoring.commands';
 
 const AS_OF = '2026-01-01';
 
@@ -128,6 +130,29 @@ describe("scoring a generated city from intake's events", () => {
     const versions = await readSubject(h.js, STREAMS.scoring.name, ScoringSubjects.modelStateChanged);
     for (const v of versions) expect(scoringEventEntries(ScoringSubjects.modelStateChanged, v)).toHaveLength(1);
   });
+
+  it("backtests on the ingested data: the model's AUC below the truth's own, every figure with its 95 % interval", async () => {
+    const truth = readTruth(join(h.cityDir, h.manifest.truth.enterprises));
+    const { metrics, rows } = await h.app
+      .get(TrainingService)
+      .backtest({ trainUntil: '2025-01-01', testFrom: '2025-01-01', testTo: '2025-12-31', seed: 3, truth });
+    const m = metrics as unknown as TestWindowMetrics;
+    expect(m.testRows).toBe(rows.length);
+    expect(m.testRows).toBeGreaterThan(100);
+    expect(m.auc).toBeGreaterThan(0.5);
+    expect(m.auc).toBeLessThanOrEqual(m.truthAuc!);
+    for (const [figure, [low, high]] of [
+      [m.auc, m.aucInterval],
+      [m.daysEarlier, m.daysEarlierInterval],
+    ] as const) {
+      expect(low).toBeLessThan(figure);
+      expect(high).toBeGreaterThan(figure);
+    }
+    // A second backtest with the same seed reports the same intervals.
+    const again = (await h.app.get(TrainingService).backtest({ trainUntil: '2025-01-01', testFrom: '2025-01-01', testTo: '2025-12-31', seed: 3, truth }))
+      .metrics;
+    expect(again.daysEarlierInterval).toEqual(m.daysEarlierInterval);
+  }, 120_000);
 
   it('a score as of D does not change when records dated on or after D arrive, nor when other officers are named', async () => {
     const before = await runScores(firstRun);

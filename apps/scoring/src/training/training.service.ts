@@ -1,13 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import {
-  auc,
-  budgetCapture,
-  chicagoDaysEarlier,
   computeFactors,
-  ece,
-  firstHalfShare,
   loadBuiltInSpec,
   scoreBatch,
+  testWindowMetrics,
   toDayNumber,
   trainGamModel,
   type FactorSpec,
@@ -122,11 +118,6 @@ export class TrainingService {
     const scored = scoreBatch(model, factors, NEUTRAL_POLICY);
     const labels = Uint8Array.from(rows, (r) => r.label);
     const days = Int32Array.from(rows, (r) => toDayNumber(r.date));
-    const capture = (budget: number) => {
-      const c = budgetCapture(scored.logit, labels, budget);
-      return { share: c.share, random: c.random, hitRate: c.hitRate, randomHitRate: c.randomHitRate };
-    };
-    const half = firstHalfShare(scored.logit, labels, days);
     const truth = request.truth ? Float64Array.from(rows, (r) => request.truth!.get(r.creditCode) ?? NaN) : null;
     return {
       model,
@@ -134,16 +125,7 @@ export class TrainingService {
       metrics: {
         modelVersion: model.version,
         trainRows: model.training.rows,
-        testRows: rows.length,
-        testPositiveRate: labels.reduce((s, y) => s + y, 0) / labels.length,
-        auc: auc(scored.logit, labels),
-        ece: ece(scored.probability, labels),
-        capture10: capture(0.1),
-        capture20: capture(0.2),
-        daysEarlier: chicagoDaysEarlier(scored.logit, labels, days),
-        firstHalfShare: half.riskOrdered,
-        baselineFirstHalfShare: half.baseline,
-        truthAuc: truth && !truth.some(Number.isNaN) ? auc(truth, labels) : null,
+        ...testWindowMetrics({ score: scored.logit, probability: scored.probability, labels, days, truth, seed: request.seed }),
         trainSeconds: seconds,
       },
     };

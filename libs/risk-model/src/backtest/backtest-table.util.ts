@@ -1,5 +1,5 @@
 import { GamModel } from '../model/gam.model';
-import { auc, budgetCapture, chicagoDaysEarlier, ece, firstHalfShare } from '../metrics/metrics.util';
+import { TestWindowMetrics, testWindowMetrics } from '../metrics/test-window.util';
 import { toDayNumber } from '../spec/date.util';
 import { FactorSpec } from '../spec/factor-spec.model';
 import { TableRow, computeTableFactors } from '../table/table-factors.util';
@@ -22,19 +22,8 @@ export interface BacktestOptions {
   train?: Partial<Omit<TrainOptions, 'seed'>>;
 }
 
-export interface BacktestMetrics {
+export interface BacktestMetrics extends TestWindowMetrics {
   trainRows: number;
-  testRows: number;
-  testPositiveRate: number;
-  auc: number;
-  ece: number;
-  capture10: { share: number; random: number; hitRate: number; randomHitRate: number };
-  capture20: { share: number; random: number; hitRate: number; randomHitRate: number };
-  daysEarlier: number;
-  firstHalfShare: number;
-  baselineFirstHalfShare: number;
-  /** AUC of the generated city's true probabilities; a model above it would betray leakage. */
-  truthAuc: number | null;
   trainSeconds: number;
 }
 
@@ -96,28 +85,10 @@ export async function backtestTable(table: TableRow[], spec: FactorSpec, options
   const probability = Float64Array.from(score, sigmoid);
   const labels = Uint8Array.from(test, (i) => resolved.labels[i]);
   const days = Int32Array.from(test, (i) => resolved.days[i]);
-  const half = firstHalfShare(score, labels, days);
   const truth = resolved.truth ? Float64Array.from(test, (i) => resolved.truth![i]) : null;
-  const capture = (budget: number) => {
-    const c = budgetCapture(score, labels, budget);
-    return { share: c.share, random: c.random, hitRate: c.hitRate, randomHitRate: c.randomHitRate };
-  };
   return {
     model,
-    metrics: {
-      trainRows: train.length,
-      testRows: test.length,
-      testPositiveRate: labels.reduce((s, y) => s + y, 0) / Math.max(labels.length, 1),
-      auc: auc(score, labels),
-      ece: ece(probability, labels),
-      capture10: capture(0.1),
-      capture20: capture(0.2),
-      daysEarlier: chicagoDaysEarlier(score, labels, days),
-      firstHalfShare: half.riskOrdered,
-      baselineFirstHalfShare: half.baseline,
-      truthAuc: truth && !truth.some(Number.isNaN) ? auc(truth, labels) : null,
-      trainSeconds,
-    },
+    metrics: { trainRows: train.length, ...testWindowMetrics({ score, probability, labels, days, truth, seed: options.seed }), trainSeconds },
     rows: test.map((i, k) => ({
       id: resolved.ids[i],
       date: table[i][spec.table!.dateColumn],

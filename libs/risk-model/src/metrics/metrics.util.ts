@@ -80,11 +80,12 @@ export function budgetCapture(scores: Numbers, labels: Numbers, budget: number):
  * The risk order of the Chicago evaluation: riskiest first; tied scores keep their actual date order
  * (then input order), so ties earn nothing.
  */
-function riskOrder(scores: Numbers, days: Numbers): number[] {
+export function riskOrder(scores: Numbers, days: Numbers): number[] {
   return Array.from({ length: scores.length }, (_, i) => i).sort((a, b) => scores[b] - scores[a] || days[a] - days[b] || a - b);
 }
 
-function dateOrder(days: Numbers): number[] {
+/** Business as usual: the inspections in the order they were made (then input order). */
+export function dateOrder(days: Numbers): number[] {
   return Array.from({ length: days.length }, (_, i) => i).sort((a, b) => days[a] - days[b] || a - b);
 }
 
