@@ -90,25 +90,55 @@ export function fit(text, room) {
 
 const COLOURS = { green: '#2e9d57', yellow: '#e0a100', red: '#d93a2b', none: '#9aa4b2' };
 
+/**
+ * Longitude and latitude to a box's x and y, the points' extent filling it (at least 0.01° across,
+ * so one point, or a row of them, sits in the middle), one scale for both axes.
+ */
+function fitToBox(located, width, height, pad) {
+  const around = (values) => {
+    const [lo, hi] = [Math.min(...values), Math.max(...values)];
+    const half = Math.max(hi - lo, 0.01) / 2;
+    return [(lo + hi) / 2 - half, 2 * half];
+  };
+  const [[minX, spanX], [minY, spanY]] = [around(located.map((p) => p.lng)), around(located.map((p) => p.lat))];
+  const k = Math.min((width - 2 * pad) / spanX, (height - 2 * pad) / spanY);
+  return {
+    x: (lng) => pad + (lng - minX) * k + (width - 2 * pad - spanX * k) / 2,
+    y: (lat) => height - pad - (lat - minY) * k - (height - 2 * pad - spanY * k) / 2,
+  };
+}
+
+/**
+ * A day's route as a sketch: its located stops numbered in the order the team visits them, joined
+ * by the path they walk or drive; stops without coordinates are left out of it (the caller says how many).
+ */
+export function routeSketch(stops) {
+  const located = stops.filter((p) => Number.isFinite(p.lng) && Number.isFinite(p.lat));
+  if (located.length === 0) return null;
+  const width = 200;
+  const height = 120;
+  const { x, y } = fitToBox(located, width, height, 14);
+  const svg = s('svg', { viewBox: `0 0 ${width} ${height}`, width, height, class: 'chart route-sketch', role: 'img', 'aria-label': t('plans.routeSketch') });
+  if (located.length > 1) {
+    svg.append(s('polyline', { points: located.map((p) => `${x(p.lng).toFixed(1)},${y(p.lat).toFixed(1)}`).join(' '), fill: 'none', stroke: '#3b82c4', 'stroke-width': 1.5 }));
+  }
+  located.forEach((p, i) => {
+    const [cx, cy] = [x(p.lng).toFixed(1), y(p.lat).toFixed(1)];
+    svg.append(
+      s('circle', { cx, cy, r: 7, fill: i === 0 ? '#1f5f99' : '#fff', stroke: '#1f5f99', 'stroke-width': 1.5 }, s('title', {}, p.title ?? '')),
+      s('text', { x: cx, y: (Number(cy) + 3.5).toFixed(1), 'text-anchor': 'middle', style: `font-size:9px;fill:${i === 0 ? '#fff' : '#1f5f99'}` }, String(p.label ?? i + 1)),
+    );
+  });
+  return h('div', { class: 'map-wrap', style: 'display:inline-block' }, svg);
+}
+
 /** Enterprises as dots by longitude and latitude, coloured by risk; the extent fits the points. */
 export function riskMap(points, { onSelect } = {}) {
   const located = points.filter((p) => Number.isFinite(p.lng) && Number.isFinite(p.lat));
   if (located.length === 0) return h('p', { class: 'muted' }, t('bureau.noLocation'));
   const width = 520;
   const height = 360;
-  const pad = 24;
-  const lngs = located.map((p) => p.lng);
-  const lats = located.map((p) => p.lat);
-  // A span of at least 0.01° around the middle, so one enterprise (or a row of them) sits in the centre.
-  const around = (values) => {
-    const [lo, hi] = [Math.min(...values), Math.max(...values)];
-    const half = Math.max(hi - lo, 0.01) / 2;
-    return [(lo + hi) / 2 - half, 2 * half];
-  };
-  const [[minX, spanX], [minY, spanY]] = [around(lngs), around(lats)];
-  const k = Math.min((width - 2 * pad) / spanX, (height - 2 * pad) / spanY);
-  const x = (lng) => pad + (lng - minX) * k + (width - 2 * pad - spanX * k) / 2;
-  const y = (lat) => height - pad - (lat - minY) * k - (height - 2 * pad - spanY * k) / 2;
+  const { x, y } = fitToBox(located, width, height, 24);
   const svg = s('svg', { viewBox: `0 0 ${width} ${height}`, width: '100%', class: 'chart', role: 'img', 'aria-label': t('bureau.mapTitle') });
   for (let i = 1; i < 6; i++) {
     svg.append(s('line', { x1: (width * i) / 6, x2: (width * i) / 6, y1: 0, y2: height, stroke: '#e8ecf2' }), s('line', { x1: 0, x2: width, y1: (height * i) / 6, y2: (height * i) / 6, stroke: '#e8ecf2' }));

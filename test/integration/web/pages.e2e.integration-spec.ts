@@ -347,6 +347,11 @@ describeWithBrowser('the pages, driven in a real browser against the running sui
     await page.waitForFunction(() => Array.from(document.querySelectorAll('.ent-name')).some((n) => n.textContent!.trim().length > 0));
     // …and each route stop says where to go.
     await page.waitForFunction(() => Array.from(document.querySelectorAll('.ent-address')).some((n) => n.textContent!.trim().length > 3));
+    // …and each route is sketched, its stops numbered in the order the team visits them.
+    await page.waitForSelector('svg.route-sketch circle');
+    const labels = await page.$$eval('svg.route-sketch', (svgs) => svgs.map((svg) => Array.from(svg.querySelectorAll('text'), (t) => t.textContent)));
+    for (const stops of labels) expect(stops.map(Number)).toEqual([...stops.map(Number)].sort((a, b) => a - b));
+    await page.screenshot({ path: join(SCREENSHOTS, '11-bureau-draw-routes.png'), fullPage: true });
 
     await page.goto(`${suite.webUrl}/#/calendar`);
     await settle(page, '12-bureau-calendar');

@@ -34,8 +34,8 @@ export function officerBadges(ids) {
 
 const summaries = new Map();
 
-/** The enterprise's search row from intake (name, registered address; no personal data), asked once per code in this session. */
-function summaryOf(code) {
+/** The enterprise's search row from intake (name, registered address, coordinates; no personal data), asked once per code in this session. */
+export function summaryOf(code) {
   if (!summaries.has(code)) {
     // A failed look-up is forgotten, so the next page asks again.
     summaries.set(code, api('/api/enterprises', { query: { q: code, limit: 1 } }).then((rows) => rows.find((r) => r.creditCode === code) ?? null).catch(() => { summaries.delete(code); return null; }));
