@@ -43,6 +43,7 @@ function repsFor(rows: number): number {
   return Math.min(1000, Math.max(200, Math.floor(1e8 / Math.max(rows, 1))));
 }
 
+/** Every figure a backtest reports about its test window, AUC and days earlier with their intervals. */
 export function testWindowMetrics(input: TestWindowInput): TestWindowMetrics {
   const { score, probability, labels, days, truth } = input;
   const n = labels.length;
