@@ -92,7 +92,8 @@ const COLOURS = { green: '#2e9d57', yellow: '#e0a100', red: '#d93a2b', none: '#9
 
 /**
  * Longitude and latitude to a box's x and y, the points' extent filling it (at least 0.01° across,
- * so one point, or a row of them, sits in the middle), one scale for both axes.
+ * so one point, or a row of them, sits in the middle). A degree of longitude is shortened by the
+ * cosine of the latitude, so distances look alike in every direction.
  */
 function fitToBox(located, width, height, pad) {
   const around = (values) => {
@@ -100,17 +101,20 @@ function fitToBox(located, width, height, pad) {
     const half = Math.max(hi - lo, 0.01) / 2;
     return [(lo + hi) / 2 - half, 2 * half];
   };
-  const [[minX, spanX], [minY, spanY]] = [around(located.map((p) => p.lng)), around(located.map((p) => p.lat))];
+  const [minY, spanY] = around(located.map((p) => p.lat));
+  const shrink = Math.cos(((minY + spanY / 2) * Math.PI) / 180);
+  const [minX, spanX] = around(located.map((p) => p.lng * shrink));
   const k = Math.min((width - 2 * pad) / spanX, (height - 2 * pad) / spanY);
   return {
-    x: (lng) => pad + (lng - minX) * k + (width - 2 * pad - spanX * k) / 2,
+    x: (lng) => pad + (lng * shrink - minX) * k + (width - 2 * pad - spanX * k) / 2,
     y: (lat) => height - pad - (lat - minY) * k - (height - 2 * pad - spanY * k) / 2,
   };
 }
 
 /**
  * A day's route as a sketch: its located stops numbered in the order the team visits them, joined
- * by the path they walk or drive; stops without coordinates are left out of it (the caller says how many).
+ * by the path they walk or drive; stops without coordinates are left out of it (the caller says how
+ * many). The stop marked `current` is drawn larger, in red: "you are here" on a visit's page.
  */
 export function routeSketch(stops) {
   const located = stops.filter((p) => Number.isFinite(p.lng) && Number.isFinite(p.lat));
@@ -124,9 +128,11 @@ export function routeSketch(stops) {
   }
   located.forEach((p, i) => {
     const [cx, cy] = [x(p.lng).toFixed(1), y(p.lat).toFixed(1)];
+    const ink = p.current ? COLOURS.red : '#1f5f99';
+    const filled = p.current || i === 0;
     svg.append(
-      s('circle', { cx, cy, r: 7, fill: i === 0 ? '#1f5f99' : '#fff', stroke: '#1f5f99', 'stroke-width': 1.5 }, s('title', {}, p.title ?? '')),
-      s('text', { x: cx, y: (Number(cy) + 3.5).toFixed(1), 'text-anchor': 'middle', style: `font-size:9px;fill:${i === 0 ? '#fff' : '#1f5f99'}` }, String(p.label ?? i + 1)),
+      s('circle', { cx, cy, r: p.current ? 9 : 7, fill: filled ? ink : '#fff', stroke: ink, 'stroke-width': 1.5, class: p.current ? 'current' : null }, s('title', {}, p.title ?? '')),
+      s('text', { x: cx, y: (Number(cy) + 3.5).toFixed(1), 'text-anchor': 'middle', style: `font-size:9px;fill:${filled ? '#fff' : ink}` }, String(p.label ?? i + 1)),
     );
   });
   return h('div', { class: 'map-wrap', style: 'display:inline-block' }, svg);

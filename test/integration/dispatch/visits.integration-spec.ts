@@ -18,7 +18,7 @@ interface CalendarEntry {
 }
 interface VisitDetail extends CalendarEntry {
   checklist: { department: string; items: string[] }[];
-  route: { visitIds: string[] };
+  route: { visitIds: string[]; creditCodes: string[] };
 }
 
 describe('dispatch visits: calendar, combined checklist, results and ratings', () => {
@@ -70,6 +70,9 @@ describe('dispatch visits: calendar, combined checklist, results and ratings', (
     expect(body.checklist.length).toBeGreaterThanOrEqual(2);
     for (const part of body.checklist) expect(part.items.every((i) => i.startsWith(`${part.department}-`))).toBe(true);
     expect(body.route.visitIds[body.routeOrder]).toBe(joint.id);
+    // The route's enterprises in visiting order, this one at its place: what the visit page draws.
+    expect(body.route.creditCodes).toHaveLength(body.route.visitIds.length);
+    expect(body.route.creditCodes[body.routeOrder]).toBe(joint.creditCode);
     expect(JSON.stringify(body)).not.toMatch(/name/i);
   });
 

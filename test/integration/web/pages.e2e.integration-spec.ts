@@ -361,6 +361,12 @@ describeWithBrowser('the pages, driven in a real browser against the running sui
       await page.waitForSelector('h1');
       await settle(page, '13-bureau-visit');
       await page.waitForFunction(() => (document.querySelector('.kv .ent-address')?.textContent ?? '').trim().length > 3);
+      // The day's route is drawn with this stop marked, unless intake has no coordinates for it (then it is counted as such).
+      await page.waitForSelector('.kv .route-sketch-cell[data-drawn]');
+      const marked = await page.$$eval('.kv svg.route-sketch circle.current', (c) => c.length);
+      const unlocatedNote = await page.$$eval('.kv .route-sketch-cell .muted', (n) => n.length);
+      expect(marked === 1 || unlocatedNote === 1).toBe(true);
+      await page.screenshot({ path: join(SCREENSHOTS, '13-bureau-visit-route.png'), fullPage: true });
     }
     await page.close();
   }, 300_000);

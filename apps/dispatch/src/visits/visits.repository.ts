@@ -67,10 +67,15 @@ export class VisitsRepository {
     return row ?? null;
   }
 
-  async route(drawId: string, routeKey: string): Promise<{ date: string; officerIds: string[]; distanceKm: number; visitIds: string[] } | null> {
+  /** A route's day, team and length, and its visits and their enterprises in visiting order. */
+  async route(
+    drawId: string,
+    routeKey: string,
+  ): Promise<{ date: string; officerIds: string[]; distanceKm: number; visitIds: string[]; creditCodes: string[] } | null> {
     const [row] = await this.dataSource.query(
       `SELECT r.date::text AS date, r.officer_ids AS "officerIds", r.distance_km AS "distanceKm",
-              ARRAY(SELECT v.id::text FROM dispatch.visits v WHERE v.draw_id = r.draw_id AND v.route_key = r.route_key ORDER BY v.route_order) AS "visitIds"
+              ARRAY(SELECT v.id::text FROM dispatch.visits v WHERE v.draw_id = r.draw_id AND v.route_key = r.route_key ORDER BY v.route_order) AS "visitIds",
+              ARRAY(SELECT v.credit_code FROM dispatch.visits v WHERE v.draw_id = r.draw_id AND v.route_key = r.route_key ORDER BY v.route_order) AS "creditCodes"
          FROM dispatch.routes r WHERE r.draw_id = $1 AND r.route_key = $2`,
       [drawId, routeKey],
     );

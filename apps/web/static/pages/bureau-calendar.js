@@ -1,6 +1,7 @@
 // The officers' calendar of joint visits and the form that records a visit's results.
 import { api } from '../api.js';
 import { currentLang, fmtDate, t, valueLabel } from '../i18n.js';
+import { routeSketch } from '../charts.js';
 import { badge, card, errorState, field, h, mount, pageHead, section, select, table } from '../ui.js';
 
 /** A day in China time (UTC+8), offset by whole days from today. */
@@ -35,7 +36,7 @@ export function officerBadges(ids) {
 const summaries = new Map();
 
 /** The enterprise's search row from intake (name, registered address, coordinates; no personal data), asked once per code in this session. */
-export function summaryOf(code) {
+function summaryOf(code) {
   if (!summaries.has(code)) {
     // A failed look-up is forgotten, so the next page asks again.
     summaries.set(code, api('/api/enterprises', { query: { q: code, limit: 1 } }).then((rows) => rows.find((r) => r.creditCode === code) ?? null).catch(() => { summaries.delete(code); return null; }));
@@ -55,6 +56,27 @@ export function enterpriseAddress(code) {
   const span = h('span', { class: 'ent-address muted small', 'data-address-of': code });
   summaryOf(code).then((row) => { span.textContent = row?.address ?? ''; });
   return span;
+}
+
+/**
+ * A route's enterprises (in visiting order) drawn once intake has said where they are; stops it has no
+ * coordinates for are counted under the drawing. `current` marks the stop of the page it is on.
+ */
+export function routeSketchOf(creditCodes, current = -1) {
+  const box = h('div', { class: 'route-sketch-cell' });
+  Promise.all(creditCodes.map(summaryOf)).then((rows) => {
+    const stops = rows.map((row, i) => ({
+      lng: Number(row?.lng ?? NaN),
+      lat: Number(row?.lat ?? NaN),
+      label: i + 1,
+      title: `${i + 1}. ${row?.name ?? creditCodes[i]}`,
+      current: i === current,
+    }));
+    const unlocated = stops.filter((p) => !Number.isFinite(p.lng) || !Number.isFinite(p.lat)).length;
+    mount(box, routeSketch(stops), unlocated ? h('div', { class: 'muted small' }, t('plans.unlocatedStops', { n: unlocated })) : null);
+    box.dataset.drawn = 'true';
+  });
+  return box;
 }
 
 /** Name over address over code, the code linking where the caller says. */
@@ -111,7 +133,7 @@ function visitBody(ctx, visit) {
           h('dt', {}, t('field.region')), h('dd', {}, visit.regionCode),
           h('dt', {}, t('field.team')), h('dd', {}, officerBadges(visit.officerIds)),
           h('dt', {}, t('field.reasons')), h('dd', {}, (visit.reasons ?? []).map(reasonLabel).join(currentLang() === 'en' ? ', ' : '、') || '—'),
-          h('dt', {}, t('visit.route')), h('dd', {}, routeText(visit)))),
+          h('dt', {}, t('visit.route')), h('dd', {}, routeText(visit), visit.route?.creditCodes ? routeSketchOf(visit.route.creditCodes, visit.route.visitIds.indexOf(visit.id)) : null))),
       card(t('field.checklist'), h('ul', { class: 'list-plain' }, (visit.checklist ?? []).map((group) => h('li', {}, h('strong', { style: 'min-width:70px' }, departmentLabel(group.department)), h('span', {}, group.items.join(', ')))))),
     ),
     visit.status === 'scheduled' ? resultsForm(ctx, visit) : card(t('field.result'), table([

@@ -2,8 +2,7 @@
 import { api } from '../api.js';
 import { fmtDate, fmtDateTime, fmtPercent, t } from '../i18n.js';
 import { badge, card, confirmStep, emptyState, errorState, field, h, mount, pageHead, progressPanel, section, table } from '../ui.js';
-import { routeSketch } from '../charts.js';
-import { departmentLabel, enterpriseAddress, enterpriseCell, enterpriseName, isoDay, officerBadges, reasonLabel, summaryOf } from './bureau-calendar.js';
+import { departmentLabel, enterpriseAddress, enterpriseCell, enterpriseName, isoDay, officerBadges, reasonLabel, routeSketchOf } from './bureau-calendar.js';
 
 /** The independent check's verdict: a tick when it found nothing wrong, else the number of problems. */
 function checkerBadge(draw) {
@@ -169,17 +168,6 @@ function teamsCard(ctx, rows) {
     [t('field.date'), (r) => fmtDate(r.date)],
     [t('field.team'), (r) => officerBadges(r.officers)],
     [t('plans.routeVisits'), (r) => r.visits.map((v, i) => h('div', { style: 'margin-bottom:4px' }, h('span', { class: 'muted small' }, `${i + 1}. `), h('a', { href: `#/visits/${v.id}` }, enterpriseName(v.creditCode), ' ', h('span', { class: 'mono small' }, v.creditCode)), ' ', h('span', { class: 'muted small' }, (v.departments ?? []).map(departmentLabel).join(' · ')), h('div', {}, enterpriseAddress(v.creditCode))))],
-    [t('plans.routeSketch'), (r) => routeSketchCell(r.visits)],
+    [t('plans.routeSketch'), (r) => routeSketchOf(r.visits.map((v) => v.creditCode))],
   ], [...routes.values()], { pageSize: 8 }));
-}
-
-/** The route drawn once intake has said where its stops are; stops it has no coordinates for are counted under it. */
-function routeSketchCell(visits) {
-  const box = h('div', { class: 'route-sketch-cell' });
-  Promise.all(visits.map((v) => summaryOf(v.creditCode))).then((rows) => {
-    const stops = rows.map((row, i) => ({ lng: Number(row?.lng ?? NaN), lat: Number(row?.lat ?? NaN), label: i + 1, title: `${i + 1}. ${row?.name ?? visits[i].creditCode}` }));
-    const unlocated = stops.filter((p) => !Number.isFinite(p.lng) || !Number.isFinite(p.lat)).length;
-    mount(box, routeSketch(stops), unlocated ? h('div', { class: 'muted small' }, t('plans.unlocatedStops', { n: unlocated })) : null);
-  });
-  return box;
 }
