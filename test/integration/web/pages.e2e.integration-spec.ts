@@ -367,6 +367,16 @@ describeWithBrowser('the pages, driven in a real browser against the running sui
       const unlocatedNote = await page.$$eval('.kv .route-sketch-cell .muted', (n) => n.length);
       expect(marked === 1 || unlocatedNote === 1).toBe(true);
       await page.screenshot({ path: join(SCREENSHOTS, '13-bureau-visit-route.png'), fullPage: true });
+      // An officer opens the visit on a phone at the door: nothing overflows sideways, the results form included.
+      await page.setViewportSize({ width: 390, height: 800 });
+      await page.reload();
+      await page.waitForSelector('.kv .route-sketch-cell[data-drawn]');
+      await settle(page, '13b-bureau-visit-phone');
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+      // …and every field of the results form is on screen, not behind a sideways scroll.
+      const fieldEdges = await page.$$eval('form select, form input[name^="violation-"]', (fields) => fields.map((f) => f.getBoundingClientRect().right));
+      expect(fieldEdges.length).toBeGreaterThan(0);
+      for (const edge of fieldEdges) expect(edge).toBeLessThanOrEqual(390);
     }
     await page.close();
   }, 300_000);

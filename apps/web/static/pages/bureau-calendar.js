@@ -155,7 +155,7 @@ function resultsForm(ctx, visit) {
   });
   const message = h('div');
   const submit = h('button', { class: 'btn', type: 'submit', disabled: !own }, t('cal.record'));
-  const form = h('form', {}, h('div', { class: 'table-wrap' }, h('table', {}, h('thead', {}, h('tr', {}, [t('field.checklist'), t('field.department'), t('field.result'), t('cal.violation')].map((c) => h('th', {}, c)))), h('tbody', {}, rows.map((r) => r.row)))), message, h('div', { style: 'margin-top:12px' }, submit));
+  const form = h('form', {}, h('div', { class: 'table-wrap' }, h('table', { class: 'form-rows' }, h('thead', {}, h('tr', {}, [t('field.checklist'), t('field.department'), t('field.result'), t('cal.violation')].map((c) => h('th', {}, c)))), h('tbody', {}, rows.map((r) => r.row)))), message, h('div', { style: 'margin-top:12px' }, submit));
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     submit.disabled = true;
