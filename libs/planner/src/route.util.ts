@@ -8,7 +8,7 @@ export interface Stop {
   lat?: number;
 }
 
-export function isLocated(stop: Stop): boolean {
+export function isLocated(stop: Stop): stop is Required<Stop> {
   return stop.lng !== undefined && stop.lat !== undefined;
 }
 
@@ -16,7 +16,7 @@ const EARTH_RADIUS_KM = 6371;
 
 /** Great-circle distance; 0 when either stop has no coordinates (callers measure located stops only). */
 export function distanceKm(a: Stop, b: Stop): number {
-  if (a.lng === undefined || a.lat === undefined || b.lng === undefined || b.lat === undefined) return 0;
+  if (!isLocated(a) || !isLocated(b)) return 0;
   const rad = Math.PI / 180;
   const dLat = (b.lat - a.lat) * rad;
   const dLng = (b.lng - a.lng) * rad;

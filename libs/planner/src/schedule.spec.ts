@@ -2,7 +2,7 @@ import { checkPlan } from './checker/plan.checker';
 import { drawTasks } from './draw.util';
 import { enterprise, officer, plan, smallCity } from './planner.fixture';
 import { DrawInput, PlanInput } from './planner.model';
-import { pathLengthKm } from './route.util';
+import { isLocated, pathLengthKm } from './route.util';
 import { buildPlan } from './schedule.util';
 
 const WEEK = { start: '2025-09-29', end: '2025-10-12' };
@@ -123,9 +123,9 @@ describe('the joint-visit planner (进一次门、查多项事)', () => {
     let measured = 0;
     for (const route of plan.routes) {
       const stops = route.visitIds.map((id) => where.get(visit.get(id)!.creditCode)!);
-      const located = stops.map((s) => s.lng !== undefined);
+      const located = stops.map(isLocated);
       expect(located).toEqual([...located].sort((a, b) => Number(b) - Number(a)));
-      expect(route.distanceKm).toBeCloseTo(pathLengthKm(stops.filter((s) => s.lng !== undefined)), 9);
+      expect(route.distanceKm).toBeCloseTo(pathLengthKm(stops.filter(isLocated)), 9);
       if (located.filter(Boolean).length >= 2) {
         expect(route.distanceKm).toBeGreaterThan(0);
         measured++;

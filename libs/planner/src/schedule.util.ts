@@ -1,7 +1,7 @@
 import { Prng, hashSeed } from '@tianping/common';
 import { workingDaysIn, yearBefore } from './date.util';
 import { DrawResult, JointVisit, Plan, PlanInput, Route, UnassignedTask } from './planner.model';
-import { distanceKm, isLocated, orderRoute, pathLengthKm } from './route.util';
+import { distanceKm, isLocated, orderRoute, pathLengthKm, type Stop } from './route.util';
 import { OfficerState, TeamRules, drawTeam, isRecused, officerStates, teamDomains } from './team.util';
 import { PendingVisit, bundleVisits, combinedChecklist } from './visit-bundle.util';
 
@@ -81,7 +81,7 @@ function growRoute(schedule: Schedule, day: string, team: OfficerState[], seed: 
   );
   // Measured from the route's last located stop. A visit without coordinates is not "next door" to
   // everything: it joins a route only when no located visit is left to add.
-  let anchor = isLocated(seed) ? seed : null;
+  let anchor: Stop | null = isLocated(seed) ? seed : null;
   while (route.length < capacity) {
     let best = -1;
     let bestDistance = Infinity;
