@@ -74,9 +74,13 @@ export class VisitsRepository {
   ): Promise<{ date: string; officerIds: string[]; distanceKm: number; visitIds: string[]; creditCodes: string[] } | null> {
     const [row] = await this.dataSource.query(
       `SELECT r.date::text AS date, r.officer_ids AS "officerIds", r.distance_km AS "distanceKm",
-              ARRAY(SELECT v.id::text FROM dispatch.visits v WHERE v.draw_id = r.draw_id AND v.route_key = r.route_key ORDER BY v.route_order) AS "visitIds",
-              ARRAY(SELECT v.credit_code FROM dispatch.visits v WHERE v.draw_id = r.draw_id AND v.route_key = r.route_key ORDER BY v.route_order) AS "creditCodes"
-         FROM dispatch.routes r WHERE r.draw_id = $1 AND r.route_key = $2`,
+              coalesce(v.ids, '{}') AS "visitIds", coalesce(v.codes, '{}') AS "creditCodes"
+         FROM dispatch.routes r
+         LEFT JOIN LATERAL (
+           SELECT array_agg(v.id::text ORDER BY v.route_order) AS ids, array_agg(v.credit_code ORDER BY v.route_order) AS codes
+             FROM dispatch.visits v WHERE v.draw_id = r.draw_id AND v.route_key = r.route_key
+         ) v ON true
+        WHERE r.draw_id = $1 AND r.route_key = $2`,
       [drawId, routeKey],
     );
     return row ?? null;
