@@ -90,6 +90,9 @@ export function fit(text, room) {
 
 const COLOURS = { green: '#2e9d57', yellow: '#e0a100', red: '#d93a2b', none: '#9aa4b2' };
 
+/** Whether a point has coordinates to be drawn at. */
+export const hasCoordinates = (p) => Number.isFinite(p.lng) && Number.isFinite(p.lat);
+
 /**
  * Longitude and latitude to a box's x and y, the points' extent filling it (at least 0.01° across,
  * so one point, or a row of them, sits in the middle). A degree of longitude is shortened by the
@@ -117,7 +120,7 @@ function fitToBox(located, width, height, pad) {
  * many). The stop marked `current` is drawn larger, in red: "you are here" on a visit's page.
  */
 export function routeSketch(stops) {
-  const located = stops.filter((p) => Number.isFinite(p.lng) && Number.isFinite(p.lat));
+  const located = stops.filter(hasCoordinates);
   if (located.length === 0) return null;
   const width = 200;
   const height = 120;
@@ -140,7 +143,7 @@ export function routeSketch(stops) {
 
 /** Enterprises as dots by longitude and latitude, coloured by risk; the extent fits the points. */
 export function riskMap(points, { onSelect } = {}) {
-  const located = points.filter((p) => Number.isFinite(p.lng) && Number.isFinite(p.lat));
+  const located = points.filter(hasCoordinates);
   if (located.length === 0) return h('p', { class: 'muted' }, t('bureau.noLocation'));
   const width = 520;
   const height = 360;

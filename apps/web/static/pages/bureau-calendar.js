@@ -1,7 +1,7 @@
 // The officers' calendar of joint visits and the form that records a visit's results.
 import { api } from '../api.js';
 import { currentLang, fmtDate, t, valueLabel } from '../i18n.js';
-import { routeSketch } from '../charts.js';
+import { hasCoordinates, routeSketch } from '../charts.js';
 import { badge, card, errorState, field, h, mount, pageHead, section, select, table } from '../ui.js';
 
 /** A day in China time (UTC+8), offset by whole days from today. */
@@ -72,7 +72,7 @@ export function routeSketchOf(creditCodes, current = -1) {
       title: `${i + 1}. ${row?.name ?? creditCodes[i]}`,
       current: i === current,
     }));
-    const unlocated = stops.filter((p) => !Number.isFinite(p.lng) || !Number.isFinite(p.lat)).length;
+    const unlocated = stops.filter((p) => !hasCoordinates(p)).length;
     mount(box, routeSketch(stops), unlocated ? h('div', { class: 'muted small' }, t('plans.unlocatedStops', { n: unlocated })) : null);
     box.dataset.drawn = 'true';
   });
