@@ -37,7 +37,8 @@ export interface DemoAccount {
 
 /**
  * One account of each role for trying the pages. The enterprise account is bound to the demo
- * enterprise with the most inspection records (read from intake's table: demo seeding only).
+ * enterprise with the most inspection records, the department officer to one of the department's
+ * officers on duty (both read from intake's tables: demo seeding only).
  */
 export async function seedDemoAccounts(password = process.env.TIANPING_DEMO_PASSWORD || 'tianping-demo-2026'): Promise<DemoAccount[]> {
   return withWeb(async (app) => {
@@ -45,9 +46,13 @@ export async function seedDemoAccounts(password = process.env.TIANPING_DEMO_PASS
       `SELECT s.credit_code AS "creditCode" FROM intake.subjects s LEFT JOIN intake.cases c ON c.credit_code = s.credit_code
         GROUP BY s.credit_code ORDER BY count(c.case_no) DESC, s.credit_code LIMIT 1`,
     );
+    const [officer] = await app.get(DataSource).query(
+      `SELECT officer_id AS "officerId" FROM intake.officers
+        WHERE department = 'SAMR' AND status = '在岗' AND cert_valid_until >= current_date ORDER BY officer_id LIMIT 1`,
+    );
     const wanted = [
       { username: 'demo-enterprise', role: 'enterprise', creditCode: pick?.creditCode as string | undefined },
-      { username: 'demo-samr', role: 'department', department: 'SAMR' },
+      { username: 'demo-samr', role: 'department', department: 'SAMR', officerId: officer?.officerId as string | undefined },
       { username: 'demo-dispatcher', role: 'dispatcher' },
       { username: 'demo-oversight', role: 'oversight' },
       { username: 'demo-admin', role: 'admin' },
@@ -60,13 +65,23 @@ export async function seedDemoAccounts(password = process.env.TIANPING_DEMO_PASS
       made.push({
         username: w.username,
         role: w.role,
-        binding: w.creditCode ?? w.department ?? null,
+        binding: w.creditCode ?? (w.officerId ? `${w.department} ${w.officerId}` : w.department) ?? null,
         password: existing ? '(unchanged)' : password,
         created: !existing,
       });
     }
     return made;
   });
+}
+
+interface AccountCreateOptions {
+  username: string;
+  role: string;
+  creditCode?: string;
+  department?: string;
+  officer?: string;
+  passwordStdin?: boolean;
+  replace?: boolean;
 }
 
 export function registerWebCommands(program: Command): void {
@@ -80,9 +95,10 @@ export function registerWebCommands(program: Command): void {
     .requiredOption('--role <role>', 'enterprise | department | dispatcher | oversight | admin')
     .option('--credit-code <code>', 'the enterprise an enterprise account is bound to')
     .option('--department <code>', 'the department a department officer is bound to, e.g. SAMR')
+    .option('--officer <certificate>', "a department officer's own certificate number (执法证号): the pages then show the officer's visits")
     .option('--password-stdin', 'read the password from standard input (the only way to give one)')
     .option('--replace', 'reset the password, role and binding of an existing account')
-    .action((opts: { username: string; role: string; creditCode?: string; department?: string; passwordStdin?: boolean; replace?: boolean }) =>
+    .action((opts: AccountCreateOptions) =>
       runCommand(async () => {
         if (!opts.passwordStdin) throw new Error('give the password on standard input with --password-stdin (never on the command line)');
         const password = await readStdin();
@@ -90,7 +106,7 @@ export function registerWebCommands(program: Command): void {
           app
             .get(AccountsService)
             .create(
-              { username: opts.username, password, role: opts.role, creditCode: opts.creditCode, department: opts.department },
+              { username: opts.username, password, role: opts.role, creditCode: opts.creditCode, department: opts.department, officerId: opts.officer },
               { replace: opts.replace },
             ),
         );

@@ -92,6 +92,32 @@ describe('signing in to the web app', () => {
     expect((await post({ username: 'ent-without-code', password: 'pass-word-123', role: 'enterprise' })).status).toBe(400);
     expect((await post({ username: 'ent-bad-code', password: 'pass-word-123', role: 'enterprise', creditCode: '91310000MA1FL8XQ3A' })).status).toBe(400);
     expect((await post({ username: 'disp-with-dept', password: 'pass-word-123', role: 'dispatcher', department: 'SAMR' })).status).toBe(400);
+    // Only a department officer names a certificate number, and one without spaces.
+    expect((await post({ username: 'disp-with-cert', password: 'pass-word-123', role: 'dispatcher', officerId: '44060400123' })).status).toBe(400);
+    expect((await post({ username: 'cert-spaced', password: 'pass-word-123', role: 'department', department: 'SAMR', officerId: '4406 0400123' })).status).toBe(
+      400,
+    );
+  });
+
+  it('binds a department officer to a certificate number, typed full-width or not, and says so to the officer', async () => {
+    const admin = await signIn(web.baseUrl, 'admin');
+    const created = await fetch(`${web.baseUrl}/api/accounts`, {
+      method: 'POST',
+      headers: { cookie: admin, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        username: 'bound-officer',
+        password: 'another-pass-99',
+        role: 'department',
+        department: 'SAMR',
+        officerId: ' ４４０６０４００１２３ ',
+      }),
+    });
+    expect(created.status).toBe(201);
+    expect(await created.json()).toMatchObject({ username: 'bound-officer', department: 'SAMR', officerId: '44060400123' });
+    const officer = await signIn(web.baseUrl, 'bound-officer', 'another-pass-99');
+    expect(await (await me(officer)).json()).toMatchObject({ role: 'department', department: 'SAMR', officerId: '44060400123' });
+    // Unbound accounts say so plainly.
+    expect(await (await me(await signIn(web.baseUrl, 'officer'))).json()).toMatchObject({ role: 'department', officerId: null });
   });
 
   it('blocks a name from an address after five failed sign-ins, even with the right password', async () => {

@@ -2,8 +2,8 @@ import { decideAccess, ownsRecord } from './access-policy.util';
 import { matchRoute } from './route-match.util';
 import type { Principal } from './roles';
 
-const enterprise: Principal = { accountId: 1, username: 'e', role: 'enterprise', creditCode: '91310000MA1FL8XQ37', department: null };
-const officer: Principal = { accountId: 2, username: 'o', role: 'department', creditCode: null, department: 'SAMR' };
+const enterprise: Principal = { accountId: 1, username: 'e', role: 'enterprise', creditCode: '91310000MA1FL8XQ37', department: null, officerId: null };
+const officer: Principal = { accountId: 2, username: 'o', role: 'department', creditCode: null, department: 'SAMR', officerId: null };
 
 describe('matching a request to the route table', () => {
   it('prefers a literal path to a parameterised one and decodes parameters', () => {

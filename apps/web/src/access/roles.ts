@@ -11,6 +11,8 @@ export interface Principal {
   creditCode: string | null;
   /** Set for department officers: e.g. SAMR. */
   department: string | null;
+  /** Set for a department officer bound to a certificate number (执法证号): whose visits are "mine". */
+  officerId: string | null;
 }
 
 export function isRole(value: unknown): value is Role {

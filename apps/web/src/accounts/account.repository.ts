@@ -9,6 +9,7 @@ export interface AccountRow {
   role: Role;
   creditCode: string | null;
   department: string | null;
+  officerId: string | null;
   disabled: boolean;
   createdAt: string;
 }
@@ -19,9 +20,10 @@ export interface NewAccount {
   role: Role;
   creditCode: string | null;
   department: string | null;
+  officerId: string | null;
 }
 
-const COLUMNS = `id::int, username, password_hash AS "passwordHash", role, credit_code AS "creditCode", department, disabled, created_at AS "createdAt"`;
+const COLUMNS = `id::int, username, password_hash AS "passwordHash", role, credit_code AS "creditCode", department, officer_id AS "officerId", disabled, created_at AS "createdAt"`;
 
 @Injectable()
 export class AccountRepository {
@@ -35,11 +37,11 @@ export class AccountRepository {
   /** Inserts, or when `replace` is set updates the password, role and binding of an existing name. */
   async save(account: NewAccount, replace = false): Promise<AccountRow> {
     const conflict = replace
-      ? `ON CONFLICT (username) DO UPDATE SET password_hash = EXCLUDED.password_hash, role = EXCLUDED.role, credit_code = EXCLUDED.credit_code, department = EXCLUDED.department, disabled = false`
+      ? `ON CONFLICT (username) DO UPDATE SET password_hash = EXCLUDED.password_hash, role = EXCLUDED.role, credit_code = EXCLUDED.credit_code, department = EXCLUDED.department, officer_id = EXCLUDED.officer_id, disabled = false`
       : '';
     const [row] = await this.dataSource.query(
-      `INSERT INTO web.accounts (username, password_hash, role, credit_code, department) VALUES ($1, $2, $3, $4, $5) ${conflict} RETURNING ${COLUMNS}`,
-      [account.username, account.passwordHash, account.role, account.creditCode, account.department],
+      `INSERT INTO web.accounts (username, password_hash, role, credit_code, department, officer_id) VALUES ($1, $2, $3, $4, $5, $6) ${conflict} RETURNING ${COLUMNS}`,
+      [account.username, account.passwordHash, account.role, account.creditCode, account.department, account.officerId],
     );
     return row;
   }

@@ -11,9 +11,14 @@ export interface AccountRequest {
   role: string;
   creditCode?: string | null;
   department?: string | null;
+  /** A department officer's certificate number (执法证号); optional. */
+  officerId?: string | null;
 }
 
-/** Creating and disabling accounts: the binding must fit the role (an enterprise to one credit code, an officer to one department). */
+/**
+ * Creating and disabling accounts: the binding must fit the role (an enterprise to one credit code, an
+ * officer to one department and, optionally, to the officer's own certificate number).
+ */
 @Injectable()
 export class AccountsService {
   constructor(
@@ -43,10 +48,12 @@ export class AccountsService {
   }
 }
 
-function checkBinding(request: AccountRequest): { role: Role; creditCode: string | null; department: string | null } {
+function checkBinding(request: AccountRequest): { role: Role; creditCode: string | null; department: string | null; officerId: string | null } {
   if (!isRole(request.role)) throw new BadRequestException('role must be enterprise, department, dispatcher, oversight or admin');
   const creditCode = request.creditCode ? normaliseCreditCode(request.creditCode) : null;
   const department = request.department ? request.department.toUpperCase() : null;
+  // Typed with a Chinese input method, digits may come full-width: fold them as for credit codes.
+  const officerId = request.officerId?.normalize('NFKC').trim() || null;
   if (request.role === 'enterprise') {
     if (!creditCode || !isValidCreditCode(creditCode)) throw new BadRequestException('an enterprise account is bound to one valid credit code (--credit-code)');
     if (department) throw new BadRequestException('an enterprise account has no department');
@@ -59,5 +66,10 @@ function checkBinding(request: AccountRequest): { role: Role; creditCode: string
   } else if (department) {
     throw new BadRequestException(`a ${request.role} account has no department`);
   }
-  return { role: request.role, creditCode, department };
+  if (officerId !== null) {
+    if (request.role !== 'department') throw new BadRequestException(`a ${request.role} account is not bound to an officer's certificate number`);
+    if (officerId.length > 64 || /\s/.test(officerId))
+      throw new BadRequestException("an officer's certificate number is up to 64 characters with no spaces (--officer)");
+  }
+  return { role: request.role, creditCode, department, officerId };
 }

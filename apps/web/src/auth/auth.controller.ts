@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common'
 import { IsString, MaxLength, MinLength } from 'class-validator';
 import type { Response } from 'express';
 import type { WebRequest } from '../access/web-request';
+import type { Principal } from '../access/roles';
 import { AuthService } from './auth.service';
 import { clearedSessionCookie, sessionCookie } from './session-cookie.util';
 
@@ -38,6 +39,6 @@ export class AuthController {
   }
 }
 
-function publicPrincipal(p: { username: string; role: string; creditCode: string | null; department: string | null }) {
-  return { username: p.username, role: p.role, creditCode: p.creditCode, department: p.department };
+function publicPrincipal(p: Principal) {
+  return { username: p.username, role: p.role, creditCode: p.creditCode, department: p.department, officerId: p.officerId };
 }

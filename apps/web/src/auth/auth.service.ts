@@ -57,6 +57,7 @@ export class AuthService {
       role: account.role,
       creditCode: account.creditCode,
       department: account.department,
+      officerId: account.officerId,
     };
     return { token, principal, expiresAt };
   }

@@ -3,7 +3,15 @@ import { SessionCache, sessionCacheSettingsFromEnv, type SessionPrincipal } from
 const HOUR = 3_600_000;
 
 function principal(accountId: number, expiresAt: number): SessionPrincipal {
-  return { accountId, username: `user-${accountId}`, role: 'department', creditCode: null, department: 'SAMR', expiresAt: new Date(expiresAt).toISOString() };
+  return {
+    accountId,
+    username: `user-${accountId}`,
+    role: 'department',
+    creditCode: null,
+    department: 'SAMR',
+    officerId: null,
+    expiresAt: new Date(expiresAt).toISOString(),
+  };
 }
 
 /** A database stand-in: the sessions that are live right now, and how often it was asked. */

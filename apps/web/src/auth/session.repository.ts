@@ -14,7 +14,7 @@ export class SessionRepository {
   /** The account behind a live session: not expired, not revoked, account not disabled. */
   async principal(tokenHash: string): Promise<(Principal & { expiresAt: string }) | null> {
     const [row] = await this.dataSource.query(
-      `SELECT a.id::int AS "accountId", a.username, a.role, a.credit_code AS "creditCode", a.department, s.expires_at AS "expiresAt"
+      `SELECT a.id::int AS "accountId", a.username, a.role, a.credit_code AS "creditCode", a.department, a.officer_id AS "officerId", s.expires_at AS "expiresAt"
          FROM web.sessions s JOIN web.accounts a ON a.id = s.account_id
         WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > now() AND NOT a.disabled`,
       [tokenHash],

@@ -1,8 +1,15 @@
 import { createAppDataSource } from '@tianping/database';
 import { CreateWebTables1763930000000 } from './migrations/1763930000000-CreateWebTables';
+import { BindOfficerAccounts1765400000000 } from './migrations/1765400000000-BindOfficerAccounts';
 
 export const WEB_SCHEMA = 'web';
 
 export function createWebDataSource(url: string) {
-  return createAppDataSource({ url, schema: WEB_SCHEMA, entities: [], migrations: [CreateWebTables1763930000000], poolSize: 5 });
+  return createAppDataSource({
+    url,
+    schema: WEB_SCHEMA,
+    entities: [],
+    migrations: [CreateWebTables1763930000000, BindOfficerAccounts1765400000000],
+    poolSize: 5,
+  });
 }

@@ -13,11 +13,18 @@ export async function renderAccounts(ctx) {
   const load = () => section(list, () => api('/api/accounts', { query: { limit: 200 } }), (rows) => card(t('accounts.title'), table([
     [t('login.username'), (a) => h('strong', {}, a.username)],
     [t('accounts.role'), (a) => badge(t(`role.${a.role}`), 'blue')],
-    [t('accounts.binding'), (a) => (a.creditCode ? h('span', { class: 'mono' }, a.creditCode) : a.department ? departmentLabel(a.department) : '—')],
+    [t('accounts.binding'), bindingOf],
     [t('field.status'), (a) => (a.disabled ? badge(t('accounts.disabled'), 'bad') : badge(t('accounts.active'), 'ok'))],
     ['', (a) => (a.disabled || a.username === ctx.me.username ? '' : disableButton(a, confirmBox, load))],
   ], rows, { pageSize: 15 })));
   await load();
+}
+
+/** What an account is bound to: its enterprise, or its department and the officer's certificate number. */
+function bindingOf(account) {
+  if (account.creditCode) return h('span', { class: 'mono' }, account.creditCode);
+  if (!account.department) return '—';
+  return h('span', {}, departmentLabel(account.department), account.officerId ? h('span', { class: 'muted small' }, ` · ${t('accounts.cert')} `, h('span', { class: 'mono' }, account.officerId)) : null);
 }
 
 /** Disabling ends the account's sessions at once, so it is confirmed first and a failure is said in place. */
@@ -54,13 +61,14 @@ export function isValidCreditCode(code) {
 }
 
 /** The server's rules, checked here first so the answer comes in the page's language. */
-function accountProblems({ username, password, role, creditCode, department }) {
+function accountProblems({ username, password, role, creditCode, department, officerId }) {
   const problems = [];
   if (!/^[a-z0-9][a-z0-9._-]{2,63}$/.test(username)) problems.push(t('accounts.badUsername'));
   if (password.length < 10 || password.length > 200) problems.push(t('accounts.passwordLength'));
   else if (!/[A-Za-z]/.test(password) || !/\d/.test(password)) problems.push(t('accounts.passwordMix'));
   if (role === 'enterprise' && !isValidCreditCode(creditCode)) problems.push(creditCode ? t('accounts.badCreditCode') : t('accounts.needCreditCode'));
   if (role === 'department' && !DEPARTMENTS.includes(department)) problems.push(t('accounts.needDepartment'));
+  if (role === 'department' && officerId.length > 64) problems.push(t('accounts.badCert'));
   return problems;
 }
 
@@ -70,21 +78,24 @@ function createForm(reload) {
   const role = select('role', ROLES.map((r) => [r, t(`role.${r}`)]), 'department');
   const department = select('department', [['', t('accounts.chooseDepartment')], ...DEPARTMENTS.map((d) => [d, departmentLabel(d)])], '');
   const creditCode = h('input', { name: 'creditCode', size: 22, maxlength: 18, placeholder: '91440604…', autocomplete: 'off', style: 'text-transform:uppercase' });
+  const officerId = h('input', { name: 'officerId', size: 14, maxlength: 64, placeholder: t('accounts.certOptional'), autocomplete: 'off', inputmode: 'numeric' });
   const departmentField = field(t('field.department'), department);
+  const officerField = field(t('accounts.cert'), officerId);
   const creditField = field(t('field.creditCode'), creditCode);
   const showBinding = () => {
     departmentField.hidden = role.value !== 'department';
+    officerField.hidden = role.value !== 'department';
     creditField.hidden = role.value !== 'enterprise';
   };
   role.addEventListener('change', showBinding);
   showBinding();
   const message = h('div', { style: 'margin-top:12px' });
   const form = h('form', { class: 'filters', id: 'account-form', novalidate: true },
-    field(t('login.username'), username), field(t('login.password'), password), field(t('accounts.role'), role), departmentField, creditField,
+    field(t('login.username'), username), field(t('login.password'), password), field(t('accounts.role'), role), departmentField, officerField, creditField,
     h('button', { class: 'btn', type: 'submit' }, t('accounts.create')));
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
-    const values = { username: username.value.trim(), password: password.value, role: role.value, creditCode: creditCode.value.replace(/\s+/g, '').toUpperCase(), department: department.value };
+    const values = { username: username.value.trim(), password: password.value, role: role.value, creditCode: creditCode.value.replace(/\s+/g, '').toUpperCase(), department: department.value, officerId: officerId.value.normalize('NFKC').replace(/\s+/g, '') };
     const problems = accountProblems(values);
     if (problems.length) {
       mount(message, h('div', { class: 'notice bad', role: 'alert', 'data-invalid': '' }, h('ul', { class: 'list-plain' }, problems.map((p) => h('li', {}, p)))));
@@ -93,6 +104,7 @@ function createForm(reload) {
     const body = { username: values.username, password: values.password, role: values.role };
     if (values.role === 'enterprise') body.creditCode = values.creditCode;
     if (values.role === 'department') body.department = values.department;
+    if (values.role === 'department' && values.officerId) body.officerId = values.officerId;
     try {
       await api('/api/accounts', { method: 'POST', body });
       mount(message, h('div', { class: 'notice ok' }, t('accounts.created')));

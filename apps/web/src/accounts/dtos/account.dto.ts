@@ -9,6 +9,7 @@ export class CreateAccountDto {
   @IsIn(ROLES) role!: Role;
   @IsOptional() @IsString() @Matches(/^[0-9A-HJ-NP-RT-UW-Y]{18}$/i) creditCode?: string;
   @IsOptional() @IsString() @Matches(/^[A-Z]{2,10}$/) department?: string;
+  @IsOptional() @IsString() @MaxLength(64) officerId?: string;
 }
 
 export class AccountListQuery {
@@ -22,6 +23,7 @@ export interface AccountDto {
   role: Role;
   creditCode: string | null;
   department: string | null;
+  officerId: string | null;
   disabled: boolean;
   createdAt: string;
 }
@@ -32,6 +34,7 @@ export function toAccountDto(row: AccountRow): AccountDto {
     role: row.role,
     creditCode: row.creditCode,
     department: row.department,
+    officerId: row.officerId,
     disabled: row.disabled,
     createdAt: new Date(row.createdAt).toISOString(),
   };
