@@ -8,6 +8,7 @@ import { renderMyRisk, renderMyRecords, renderMyVisits } from './pages/enterpris
 import { renderEnterpriseFile, renderEnterprises } from './pages/bureau-enterprises.js';
 import { renderDraw, renderPlans } from './pages/bureau-plans.js';
 import { renderCalendar, renderVisit } from './pages/bureau-calendar.js';
+import { renderMyRoute } from './pages/my-route.js';
 import { renderAudit } from './pages/oversight.js';
 import { renderModels } from './pages/models.js';
 import { renderApproval } from './pages/approval.js';
@@ -40,6 +41,7 @@ const ROUTES = [
   [/^#\/plans$/, () => renderPlans],
   [/^#\/plans\/([0-9a-f-]{36})$/, (m) => (ctx) => renderDraw(ctx, m[1])],
   [/^#\/calendar$/, () => renderCalendar],
+  [/^#\/today$/, () => renderMyRoute],
   [/^#\/visits\/([0-9a-f-]{36})$/, (m) => (ctx) => renderVisit(ctx, m[1])],
   [/^#\/audit$/, () => renderAudit],
   [/^#\/models$/, () => renderModels],
@@ -53,8 +55,14 @@ const ROUTES = [
 
 let me = null;
 
-export function homeOf(role) {
-  return NAV[role]?.[0]?.[0] ?? '#/login';
+/** The links a person sees; an officer bound to a certificate number starts at their own route. */
+function navOf(who) {
+  const links = NAV[who?.role] ?? [];
+  return who?.role === 'department' && who.officerId ? [['#/today', 'nav.today'], ...links] : links;
+}
+
+function homeOf(who) {
+  return navOf(who)[0]?.[0] ?? '#/login';
 }
 
 async function whoAmI() {
@@ -67,10 +75,10 @@ async function whoAmI() {
 
 function renderHeader() {
   const hash = location.hash || '';
-  const links = me ? NAV[me.role] ?? [] : [];
+  const links = me ? navOf(me) : [];
   mount(
     document.getElementById('topbar'),
-    h('a', { class: 'brand', href: me ? homeOf(me.role) : '#/login' }, h('span', { class: 'brand-mark' }, '平'), h('span', {}, '天平', h('span', { class: 'brand-latin' }, ' Tianping')), h('span', { class: 'brand-sub' }, t('app.sub'))),
+    h('a', { class: 'brand', href: me ? homeOf(me) : '#/login' }, h('span', { class: 'brand-mark' }, '平'), h('span', {}, '天平', h('span', { class: 'brand-latin' }, ' Tianping')), h('span', { class: 'brand-sub' }, t('app.sub'))),
     h('nav', { class: 'nav', 'aria-label': 'main' }, links.map(([href, key]) => h('a', { href, class: hash === href || (href !== '#/my' && hash.startsWith(`${href}/`)) ? 'active' : '' }, t(key)))),
     h('div', { class: 'who' },
       me ? h('span', { class: 'username' }, me.username) : null,
@@ -98,13 +106,13 @@ async function route() {
     return;
   }
   if (me && (hash === '' || hash === '#/' || hash === '#/login')) {
-    location.hash = homeOf(me.role);
+    location.hash = homeOf(me);
     return;
   }
   renderHeader();
   const found = ROUTES.map(([pattern, make]) => [pattern.exec(hash), make]).find(([m]) => m);
   if (!found) {
-    mount(main, state('empty', t('state.notFound'), t('state.notFoundHelp'), h('a', { class: 'btn', href: homeOf(me?.role) }, t('common.back'))));
+    mount(main, state('empty', t('state.notFound'), t('state.notFoundHelp'), h('a', { class: 'btn', href: homeOf(me) }, t('common.back'))));
     return;
   }
   const [match, make] = found;
@@ -113,7 +121,7 @@ async function route() {
     me,
     main,
     go: (next) => (location.hash = next),
-    signedIn: async () => { await whoAmI(); location.hash = homeOf(me?.role); },
+    signedIn: async () => { await whoAmI(); location.hash = homeOf(me); },
   };
   main.replaceChildren();
   await render(ctx);

@@ -381,8 +381,54 @@ describeWithBrowser('the pages, driven in a real browser against the running sui
     await page.close();
   }, 300_000);
 
+  it('shows an officer bound to a certificate number their own route on a phone, each stop opening its visit', async () => {
+    // An officer on the plan just drawn, and the visits that name them from today on.
+    const dispatcher = await signIn('demo-dispatcher');
+    const from = await dispatcher.evaluate(() => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10));
+    const to = await dispatcher.evaluate(() => new Date(Date.now() + 8 * 3600_000 + 14 * 86_400_000).toISOString().slice(0, 10));
+    const visits: { id: string; date: string; officerIds: string[]; departments: string[] }[] = await dispatcher.evaluate(
+      async (q) => (await fetch(`/api/visits?from=${q.from}&to=${q.to}&limit=2000`)).json(),
+      { from, to },
+    );
+    await dispatcher.close();
+    expect(visits.length).toBeGreaterThan(0);
+    expect(visits.length).toBeLessThan(2000); // the whole fortnight, not a page of it
+    const officerId = visits[0].officerIds[0];
+    const theirs = visits.filter((v) => v.officerIds.includes(officerId));
+
+    const admin = await signIn('demo-admin');
+    const created = await admin.evaluate(
+      async (body) => (await fetch('/api/accounts', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })).status,
+      { username: 'e2e-route-officer', password: DEMO_PASSWORD, role: 'department', department: visits[0].departments[0], officerId },
+    );
+    expect(created).toBe(201);
+    await admin.close();
+
+    const page = await signIn('e2e-route-officer');
+    await page.setViewportSize({ width: 390, height: 800 });
+    // Their route is where they start.
+    expect(page.url()).toMatch(/#\/today$/);
+    await page.waitForSelector('#my-route .stop');
+    await page.waitForSelector('.route-day .route-sketch-cell[data-drawn]');
+    await settle(page, '14a-officer-route-phone');
+    expect(await page.textContent('h1')).toBe('我的检查行程');
+    const shown = await page.$$eval('#my-route .stop', (links) => links.map((a) => a.getAttribute('data-visit')));
+    expect(new Set(shown)).toEqual(new Set(theirs.map((v) => v.id)));
+    // One card per day and team, its stops numbered from 1 in visiting order.
+    const numbers = await page.$$eval('.route-day', (cards) => cards.map((c) => Array.from(c.querySelectorAll('.stop-no'), (n) => Number(n.textContent))));
+    for (const stops of numbers) expect(stops).toEqual(stops.map((_, i) => i + 1));
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    // A stop opens its visit, and the visit leads back to the route.
+    await page.click('#my-route .stop');
+    await page.waitForSelector('.kv');
+    expect(page.url()).toContain(`#/visits/${shown[0]}`);
+    expect(await page.getAttribute('.page-head a.btn', 'href')).toBe('#/today');
+    await page.close();
+  }, 120_000);
+
   it('lets a department officer open an enterprise file from the list', async () => {
     const page = await signIn('demo-samr');
+    await page.goto(`${suite.webUrl}/#/enterprises`);
     await settle(page, '14-department-enterprises');
     await page.click('#enterprise-table tbody tr:first-child a');
     await page.waitForSelector('.kv');

@@ -116,9 +116,11 @@ export async function renderVisit(ctx, id) {
   const body = h('div');
   const head = h('div');
   mount(ctx.main, head, body);
-  mount(head, pageHead(t('visit.title'), null, h('a', { class: 'btn secondary', href: '#/calendar' }, t('common.back'))));
+  // An officer bound to a certificate number comes here from their own route, and goes back to it.
+  const back = () => h('a', { class: 'btn secondary', href: ctx.me.officerId ? '#/today' : '#/calendar' }, t('common.back'));
+  mount(head, pageHead(t('visit.title'), null, back()));
   await section(body, () => api(`/api/visits/${id}`), (visit) => {
-    mount(head, pageHead(h('span', {}, t('visit.titleOf'), enterpriseName(visit.creditCode)), t('visit.sub', { date: fmtDate(visit.date), code: visit.creditCode }), h('a', { class: 'btn secondary', href: '#/calendar' }, t('common.back'))));
+    mount(head, pageHead(h('span', {}, t('visit.titleOf'), enterpriseName(visit.creditCode)), t('visit.sub', { date: fmtDate(visit.date), code: visit.creditCode }), back()));
     return visitBody(ctx, visit);
   }, 'dispatch');
 }
