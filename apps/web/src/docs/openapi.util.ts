@@ -27,6 +27,11 @@ const BODIES: Record<string, Json> = {
       role: { type: 'string', enum: ['enterprise', 'department', 'dispatcher', 'oversight', 'admin'] },
       creditCode: { type: 'string', description: 'required for enterprise accounts' },
       department: { type: 'string', description: 'required for department officers, e.g. SAMR' },
+      officerId: {
+        type: 'string',
+        maxLength: 64,
+        description: "department officers only, optional: the officer's certificate number (执法证号); their pages then start at their own route",
+      },
     },
   },
   'POST /api/draws': {
