@@ -92,8 +92,10 @@ function formatValue(value: FactorValue, language: 'zh' | 'en'): string {
   return value;
 }
 
-function fill(template: string, value: FactorValue, language: 'zh' | 'en'): string {
-  return template.replace(/\{value\}/g, formatValue(value, language));
+function fill(text: FactorDefinition['reason'], value: FactorValue, language: 'zh' | 'en'): string {
+  const shown = formatValue(value, language);
+  const template = language === 'en' && shown === '1' && text.enOne ? text.enOne : text[language];
+  return template.replace(/\{value\}/g, shown);
 }
 
 function reason(def: FactorDefinition, c: FactorContribution): ScoreReason {
@@ -101,8 +103,8 @@ function reason(def: FactorDefinition, c: FactorContribution): ScoreReason {
   return {
     factor: def.name,
     contribution: c.contribution,
-    zh: `${fill(def.reason.zh, c.value, 'zh')}（风险比平均水平高约 ${Math.round((odds - 1) * 100)}%）`,
-    en: `${fill(def.reason.en, c.value, 'en')} (odds about ${Math.round((odds - 1) * 100)}% above average)`,
+    zh: `${fill(def.reason, c.value, 'zh')}（风险比平均水平高约 ${Math.round((odds - 1) * 100)}%）`,
+    en: `${fill(def.reason, c.value, 'en')} (odds about ${Math.round((odds - 1) * 100)}% above average)`,
   };
 }
 

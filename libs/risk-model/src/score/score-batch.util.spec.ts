@@ -68,6 +68,36 @@ describe('the additive risk model on a generated city', () => {
     }
   });
 
+  it('words an English reason in the singular for a value shown as 1, where the spec gives that form', () => {
+    const worded: GamModel = {
+      ...model,
+      spec: { ...model.spec, factors: model.spec.factors.map((f) => ({ ...f, reason: { ...f.reason, en: 'many {value}', enOne: 'one {value}' } })) },
+    };
+    const seen = new Set<string>();
+    // Each numeric factor set to 1 in every row, in turn: wherever it is a reason, it is worded "one".
+    for (const f of spec.factors.filter((d) => d.kind === 'numeric')) {
+      const s = scoreBatch(
+        worded,
+        factors.map((row) => ({ ...row, [f.name]: 1 })),
+        POLICY,
+      );
+      for (let i = 0; i < s.rows; i++) {
+        for (const r of s.explain(i).reasons) {
+          const one = r.factor === f.name;
+          expect(r.en.startsWith(one ? 'one 1' : 'many ') || (!one && r.en.startsWith('one 1'))).toBe(true);
+          if (one) seen.add(f.name);
+        }
+      }
+    }
+    expect(seen.size).toBeGreaterThan(0);
+    // …and other values keep the plural.
+    const plain = scoreBatch(worded, factors, POLICY).explain(0);
+    for (const r of plain.reasons) {
+      const value = plain.factors.find((c) => c.factor === r.factor)!.value;
+      if (value !== 1) expect(r.en.startsWith('many ')).toBe(true);
+    }
+  });
+
   it('never beats the truth on held-out rows (a model above the true probabilities would mean leakage)', () => {
     expect(truthAuc).not.toBeNull();
     expect(modelAuc).toBeLessThanOrEqual(truthAuc!);

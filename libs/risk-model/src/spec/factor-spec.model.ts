@@ -57,8 +57,11 @@ export interface FactorDefinition {
    * boolean; the missing state stays free): e.g. more earlier violations never lower the risk.
    */
   monotone?: MonotoneShape;
-  /** Reason template; `{value}` is the factor's value as used. */
-  reason: LocalText;
+  /**
+   * Reason template; `{value}` is the factor's value as used. `enOne`, when given, is the English
+   * template for a value shown as 1 ("1 violation", not "1 violations").
+   */
+  reason: LocalText & { enOne?: string };
   /** What the enterprise could do; only read for actionable factors. */
   change?: LocalText;
   source: FactorSource;
