@@ -175,9 +175,12 @@ export const IsCstDateTime = (): PropertyDecorator =>
 export const IsIsoDateTime = (): PropertyDecorator =>
   checks(...textChecks(false), ...parsedChecks(parseIsoOffsetDateTime, 'an ISO-8601 datetime with offset', afterNow));
 
+/** The largest count a PostgreSQL integer column holds: a larger one would fail its whole batch. */
+export const MAX_COUNT = 2_147_483_647;
+
 export function IsDecimalValue(options: { optional: boolean; min?: number; max?: number; integer?: boolean }): PropertyDecorator {
   const read = options.integer ? integerOf : decimalOf;
-  const { min = -Infinity, max = Infinity } = options;
+  const { min = -Infinity, max = options.integer ? MAX_COUNT : Infinity } = options;
   const bounds = max === Infinity ? `at least ${min}` : `between ${min} and ${max}`;
   return checks(
     ...(options.optional ? [] : [required]),

@@ -18,7 +18,10 @@ const INTEGER = /^[+-]?\d+$/;
 export function decimalOf(value: unknown): number {
   if (typeof value === 'number') return Number.isFinite(value) ? value : NaN;
   const s = textOf(value);
-  return s !== null && DECIMAL.test(s) ? Number(s) : NaN;
+  if (s === null || !DECIMAL.test(s)) return NaN;
+  // Hundreds of digits read as Infinity, which the database would store as such: not the number written.
+  const n = Number(s);
+  return Number.isFinite(n) ? n : NaN;
 }
 
 /** A whole number within the safe range; NaN when it is not one. */

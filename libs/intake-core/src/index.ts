@@ -7,7 +7,7 @@ export { decodeExport, sniffEncoding } from './encoding.util';
 export type { ExportEncoding } from './encoding.util';
 export { parseContractDate, parseCstDateTime, parseIsoOffsetDateTime, cstDateOf } from './contract-date.util';
 export { CLOCK_SKEW_MS } from './contract-rules.decorator';
-export { validateRaw } from './record-validation.util';
+export { validateRaw, storableText } from './record-validation.util';
 export { parseCsvExport, parseCsvStream } from './csv-export.parser';
 export type { CsvOutcome } from './csv-row.reader';
 export { parseCluesJsonl, parseCluesStream, parseClueLine, parseClueValue } from './clues-jsonl.parser';

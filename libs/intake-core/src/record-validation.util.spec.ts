@@ -104,6 +104,40 @@ describe('validateRaw', () => {
     expect(result.ok === false && result.reasons.map((r) => `${r.field}:${r.code}`).sort()).toEqual(['clue_id:type', 'credit_code:type', 'verified:type']);
   });
 
+  it('quarantines values no database column can hold instead of failing the batch they come in', () => {
+    const codes = (kind: 'subjects' | 'cases' | 'clues', raw: Record<string, unknown>) => {
+      const result = validateRaw(kind, raw as RawRecord, ctx);
+      return result.ok ? [] : result.reasons.map((r) => `${r.field}:${r.code}`).sort();
+    };
+    // A NUL (valid in CSV bytes and as \u0000 in JSON) and half a surrogate pair (JSON's \ud800) are not text.
+    expect(codes('subjects', { ...subject, name: '明记\u0000餐饮' })).toEqual(['name:invalid_character']);
+    expect(codes('subjects', { ...subject, address: '建新路\ud800' })).toEqual(['address:invalid_character']);
+    expect(codes('subjects', { ...subject, address: '建新路𠀀号' })).toEqual([]); // a whole pair is a character
+    // Counts beyond a PostgreSQL integer, and a number so long it reads as Infinity.
+    expect(codes('subjects', { ...subject, employees: '3000000000', legal_rep_changes_2y: '2147483648' })).toEqual([
+      'employees:range',
+      'legal_rep_changes_2y:range',
+    ]);
+    expect(codes('subjects', { ...subject, employees: '2147483647' })).toEqual([]);
+    expect(codes('subjects', { ...subject, registered_capital_wan: '9'.repeat(400) })).toEqual(['registered_capital_wan:format']);
+    // An identifier too long for a primary key, and text beyond any name or description.
+    expect(codes('cases', { ...inspection, case_no: 'C'.repeat(257) })).toEqual(['case_no:too_long']);
+    expect(codes('cases', { ...inspection, case_no: 'C'.repeat(256) })).toEqual([]);
+    expect(codes('subjects', { ...subject, address: '路'.repeat(10_001) })).toEqual(['address:too_long']);
+    const clue = {
+      clue_id: 'X'.repeat(300),
+      channel: 'grid',
+      received_at: '2024-03-10T14:02:00+08:00',
+      subject_name: '\u0000',
+      category: 'x',
+      department: 'FIRE',
+      status: 'pending',
+      updated_at: '2024-03-10T14:02:00Z',
+      note: '\u0000', // not a contract field: not stored, so no reason
+    };
+    expect(codes('clues', clue)).toEqual(['clue_id:too_long', 'subject_name:invalid_character']);
+  });
+
   it('the fast screen and class-validator always reach the same verdict', () => {
     const mutated = fc.record({
       key: fc.constantFrom(...contractKeys('cases')),

@@ -9,6 +9,8 @@ import { ParseContext, RawRecord, Reason, RecordByKind, SourceKind, Validation }
 
 interface KindSpec<K extends SourceKind> {
   keys: readonly string[];
+  /** The record's identity: stored as a primary key, so it must fit a PostgreSQL btree entry. */
+  idKey: string;
   rowClass: RowClass;
   /** CSV cells are text: a replayed record's numbers are read as the text they stand for. */
   cellsAreText: boolean;
@@ -34,19 +36,35 @@ const SPECS: { [K in SourceKind]: KindSpec<K> } = {
   subjects: {
     rowClass: SubjectRow,
     keys: contractKeys('subjects'),
+    idKey: 'credit_code',
     cellsAreText: true,
     create: () => new SubjectRow(),
     toRecord: (r) => toSubjectRecord(r as SubjectRow),
   },
-  cases: { rowClass: CaseRow, keys: contractKeys('cases'), cellsAreText: true, create: () => new CaseRow(), toRecord: (r) => toCaseRecord(r as CaseRow) },
+  cases: {
+    rowClass: CaseRow,
+    keys: contractKeys('cases'),
+    idKey: 'case_no',
+    cellsAreText: true,
+    create: () => new CaseRow(),
+    toRecord: (r) => toCaseRecord(r as CaseRow),
+  },
   officers: {
     rowClass: OfficerRow,
     keys: contractKeys('officers'),
+    idKey: 'officer_id',
     cellsAreText: true,
     create: () => new OfficerRow(),
     toRecord: (r) => toOfficerRecord(r as OfficerRow),
   },
-  clues: { rowClass: ClueDto, keys: CLUE_KEYS, cellsAreText: false, create: () => new ClueDto(), toRecord: (r) => toClueRecord(r as ClueDto) },
+  clues: {
+    rowClass: ClueDto,
+    keys: CLUE_KEYS,
+    idKey: 'clue_id',
+    cellsAreText: false,
+    create: () => new ClueDto(),
+    toRecord: (r) => toClueRecord(r as ClueDto),
+  },
 };
 
 // `value: false` keeps cell values (personal data among them) out of the error objects.
@@ -88,7 +106,7 @@ export function validateValues<K extends SourceKind>(kind: K, raw: Readonly<Reco
   }
   try {
     const row = buildRow(spec, raw, ctx);
-    const damaged = undecodable(raw);
+    const damaged = [...undecodable(raw), ...unstorable(spec, raw)];
     if (damaged.length === 0 && passesScreen(screenFor(spec.rowClass), row)) return { ok: true, record: spec.toRecord(row) };
     const errors = validateSync(row, VALIDATE_OPTIONS);
     if (errors.length > 0 || damaged.length > 0) return { ok: false, reasons: [...damaged, ...reasonsOf(errors)] };
@@ -109,6 +127,40 @@ function undecodable(raw: Readonly<Record<string, unknown>>): Reason[] {
     if (typeof value === 'string' && value.includes('\uFFFD')) {
       reasons.push({ field, code: 'invalid_encoding', message: "holds bytes that are not valid text in the export's encoding (UTF-8 or GB18030)" });
     }
+  }
+  return reasons;
+}
+
+/** A NUL, or half of a surrogate pair (JSON's \\ud800 escape): not text, so PostgreSQL cannot hold it. */
+// eslint-disable-next-line no-control-regex -- the NUL is exactly what is looked for
+const NOT_TEXT_ALL = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+const NOT_TEXT = new RegExp(NOT_TEXT_ALL.source);
+
+/** Text with every NUL and lone surrogate shown as U+FFFD: for views (jsonb), never for the record itself. */
+export function storableText(text: string): string {
+  return text.replace(NOT_TEXT_ALL, '\uFFFD');
+}
+
+/** An identifier longer than this is no identifier: at 4 bytes a character it still fits a btree entry (2704 bytes). */
+export const MAX_ID_LENGTH = 256;
+/** Any other text: far beyond a name, an address or a description; keeps one record's event within a NATS message. */
+export const MAX_TEXT_LENGTH = 10_000;
+
+/**
+ * Contract fields the database cannot hold as they are: characters that are not text, or a length
+ * no identifier or description has. Written, they would fail the whole batch (or be stored altered);
+ * they are this record's problem, so it is quarantined with the reason.
+ */
+function unstorable<K extends SourceKind>(spec: KindSpec<K>, raw: Readonly<Record<string, unknown>>): Reason[] {
+  const reasons: Reason[] = [];
+  for (const field of spec.keys) {
+    const value = Object.prototype.hasOwnProperty.call(raw, field) ? raw[field] : undefined;
+    if (typeof value !== 'string') continue;
+    if (NOT_TEXT.test(value)) {
+      reasons.push({ field, code: 'invalid_character', message: 'holds a NUL character or half a surrogate pair, which is not text and cannot be stored' });
+    }
+    const max = field === spec.idKey ? MAX_ID_LENGTH : MAX_TEXT_LENGTH;
+    if (value.trim().length > max) reasons.push({ field, code: 'too_long', message: `is longer than ${max} characters` });
   }
   return reasons;
 }

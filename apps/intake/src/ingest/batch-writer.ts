@@ -4,7 +4,16 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { maskIdNumber, maskName, PiiVault } from '@tianping/common';
 import { IntakeSubjects, type ChangeBatch } from '@tianping/contracts';
 import { intakeRecords, isSensitiveField, redactText } from '@tianping/observability';
-import { type CaseRecord, type ClueRecord, type OfficerRecord, type Outcome, type RawRecord, type SourceKind, type SubjectRecord } from '@tianping/intake-core';
+import {
+  storableText,
+  type CaseRecord,
+  type ClueRecord,
+  type OfficerRecord,
+  type Outcome,
+  type RawRecord,
+  type SourceKind,
+  type SubjectRecord,
+} from '@tianping/intake-core';
 import { CorrectionsRepository } from '../corrections/corrections.repository';
 import { CorrectionSet } from '../corrections/record-corrections.util';
 import { emptyCounts, type IngestCounts } from './ingest-counts';
@@ -153,15 +162,23 @@ function countCommitted(kind: SourceKind, counts: IngestCounts): void {
  * and phone numbers masked; the rest as it came. The record itself is kept sealed for the replay.
  */
 export function maskRaw(kind: SourceKind, raw: RawRecord | string): RawRecord | string {
-  if (typeof raw === 'string') return redactText(raw.length > 2000 ? `${raw.slice(0, 2000)}…` : raw);
-  const masked: RawRecord = { ...raw };
-  for (const key of Object.keys(masked)) {
-    const value = masked[key];
-    if (typeof value !== 'string') continue;
-    if (key === 'legal_rep_id') masked[key] = maskIdNumber(value);
-    else if ((kind === 'officers' && key === 'name') || isSensitiveField(key))
-      masked[key] = maskName(value); // legal_rep_name among them
-    else masked[key] = redactText(value);
+  if (typeof raw === 'string') return storableText(redactText(raw.length > 2000 ? `${raw.slice(0, 2000)}…` : raw));
+  const masked: RawRecord = {};
+  for (const [key, value] of Object.entries(raw)) {
+    let shown = value;
+    if (typeof value === 'string') {
+      if (key === 'legal_rep_id') shown = maskIdNumber(value);
+      else if ((kind === 'officers' && key === 'name') || isSensitiveField(key))
+        shown = maskName(value); // legal_rep_name among them
+      else shown = redactText(value);
+    }
+    // defineProperty, so a key named __proto__ stays data; jsonb cannot hold a NUL, so the view shows U+FFFD.
+    Object.defineProperty(masked, storableText(key), {
+      value: typeof shown === 'string' ? storableText(shown) : shown,
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
   }
   return masked;
 }

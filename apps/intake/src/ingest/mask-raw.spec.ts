@@ -22,4 +22,12 @@ describe('maskRaw: the operator view of a quarantined record', () => {
     expect(masked).toContain('"clue_id":"C-2"');
     expect(masked).not.toMatch(/13800138000|440604199001011234/);
   });
+
+  it('shows a NUL or half a surrogate pair as U+FFFD, which jsonb can hold, in keys and values alike', () => {
+    const masked = maskRaw('clues', { clue_id: 'C-3', 'no\u0000te': 'a\u0000b\ud800c', legal_rep_name: '王\u0000' }) as Record<string, string>;
+    expect(Object.keys(masked)).toEqual(['clue_id', 'no\uFFFDte', 'legal_rep_name']);
+    expect(masked['no\uFFFDte']).toBe('a\uFFFDb\uFFFDc');
+    expect(JSON.stringify(masked)).not.toMatch(/\\u0000|\\ud800/);
+    expect(maskRaw('cases', 'FS-1,\u0000,"broken')).toBe('FS-1,\uFFFD,"broken');
+  });
 });

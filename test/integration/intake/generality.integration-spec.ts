@@ -1,0 +1,84 @@
+import { jetstream } from '@nats-io/jetstream';
+import { connect } from '@nats-io/transport-node';
+import { creditCodeCheckChar } from '@tianping/common';
+import { IntakeSubjects } from '@tianping/contracts';
+import { startIntake, type IntakeHarness } from './intake-app.harness';
+
+// Inputs the contract allows (or forbids) that the samples do not show, through the live paths.
+const HEADER =
+  '统一社会信用代码,主体名称,成立日期,注册资本(万元),股东认缴出资额(万元),从业人数,行业代码,行政区划代码,住所,经度,纬度,登记状态,列入经营异常名录,近两年法定代表人变更次数,法定代表人,法定代表人证件号,更新时间';
+const subject = (o: { code?: string; name?: string; address?: string; employees?: string } = {}) =>
+  `${o.code ?? '91440604MA4UJ8K20C'},${o.name ?? '佛山市禅城区明记餐饮管理有限公司'},2016-04-12,50,50,${o.employees ?? '12'},H6210,440604,${o.address ?? '佛山市禅城区祖庙街道建新路18号首层'},113.1102,23.0297,存续,否,0,陈明,440604198703150018,2024-05-06 10:12:00`;
+const clue = (id: string, extra: object = {}) => ({
+  clue_id: id,
+  channel: '12345',
+  received_at: '2024-03-01T09:15:00+08:00',
+  category: 'food_safety',
+  department: 'SAMR',
+  verified: null,
+  status: 'pending',
+  updated_at: '2024-03-12T17:00:00+08:00',
+  ...extra,
+});
+const codeFor = (i: number) => {
+  const first17 = `9144060${String(i).padStart(4, '0')}MA4UJ8`;
+  return first17 + creditCodeCheckChar(first17);
+};
+const randomHan = (n: number) => Array.from({ length: n }, () => String.fromCharCode(0x4e00 + Math.floor(Math.random() * 20000))).join('');
+
+describe('intake on inputs the samples do not show', () => {
+  let intake: IntakeHarness;
+
+  beforeAll(async () => {
+    intake = await startIntake();
+  });
+  afterAll(() => intake.close());
+
+  const post = (path: string, body: string, type: string) => fetch(`${intake.baseUrl}${path}`, { method: 'POST', headers: { 'content-type': type }, body });
+  const reasonsOf = async (kind: string) =>
+    (await intake.dataSource.query(`SELECT reasons FROM intake.quarantine WHERE kind = $1 ORDER BY id`, [kind])).map(
+      (r: { reasons: { field: string; code: string }[] }) => r.reasons.map((x) => `${x.field}:${x.code}`).join('+'),
+    );
+
+  it('quarantines a row the database cannot hold and keeps the rest of its file', async () => {
+    const csv = [
+      HEADER,
+      subject({ name: '明记\u0000餐饮' }),
+      subject({ code: '91440604MA4UJ8K200', name: '校验位\u0000错误' }), // bad twice over: still quarantined, shown masked
+      subject({ code: codeFor(1), employees: '3000000000' }),
+      subject({ code: codeFor(2) }),
+    ].join('\n');
+    const response = await post('/api/exports/subjects', csv, 'text/csv');
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({ read: 4, inserted: 1, quarantined: 3 });
+    expect(await reasonsOf('subjects')).toEqual(['name:invalid_character', 'name:invalid_character+credit_code:check_character', 'employees:range']);
+  });
+
+  it('quarantines such clues whether posted or pushed, instead of refusing or dead-lettering their whole batch', async () => {
+    const posted = await post(
+      '/api/clues',
+      JSON.stringify([clue('HTTP-NUL', { address: '禅城区\u0000' }), clue(randomHan(1500)), clue('HTTP-OK')]),
+      'application/json',
+    );
+    expect(posted.status).toBe(200);
+    expect(await posted.json()).toMatchObject({ read: 3, inserted: 1, quarantined: 2 });
+
+    const nc = await connect({ servers: intake.nats.url });
+    await jetstream(nc).publish(
+      IntakeSubjects.cluesPush,
+      new TextEncoder().encode(JSON.stringify([clue('NATS-NUL', { subject_name: '\u0000' }), clue('NATS-OK')])),
+    );
+    await nc.close();
+    await waitFor(async () => (await intake.dataSource.query(`SELECT 1 FROM intake.clues WHERE clue_id = 'NATS-OK'`)).length === 1);
+    expect(await reasonsOf('clues')).toEqual(['address:invalid_character', 'clue_id:too_long', 'subject_name:invalid_character']);
+  });
+});
+
+async function waitFor(check: () => Promise<boolean>, timeoutMs = 15000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    if (await check()) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('condition not met in time');
+}
