@@ -2,6 +2,7 @@ import { jetstream } from '@nats-io/jetstream';
 import { connect } from '@nats-io/transport-node';
 import { creditCodeCheckChar } from '@tianping/common';
 import { IntakeSubjects } from '@tianping/contracts';
+import { IntakeOutbox } from '../../../apps/intake/src/ingest/outbox-relay.provider';
 import { startIntake, type IntakeHarness } from './intake-app.harness';
 
 // Inputs the contract allows (or forbids) that the samples do not show, through the live paths.
@@ -71,6 +72,16 @@ describe('intake on inputs the samples do not show', () => {
     await nc.close();
     await waitFor(async () => (await intake.dataSource.query(`SELECT 1 FROM intake.clues WHERE clue_id = 'NATS-OK'`)).length === 1);
     expect(await reasonsOf('clues')).toEqual(['address:invalid_character', 'clue_id:too_long', 'subject_name:invalid_character']);
+  });
+
+  it('publishes a batch of subjects with long names and addresses, in events NATS accepts', async () => {
+    const rows = Array.from({ length: 400 }, (_, i) =>
+      subject({ code: codeFor(100 + i), name: `公司${i}${randomHan(1200)}`, address: `佛山市${randomHan(1200)}` }),
+    );
+    expect(await (await post('/api/exports/subjects', [HEADER, ...rows].join('\n'), 'text/csv')).json()).toMatchObject({ inserted: 400 });
+    await intake.app.get(IntakeOutbox).relay.drain();
+    const [{ n }] = await intake.dataSource.query(`SELECT count(*)::int AS n FROM intake.outbox WHERE published_at IS NULL`);
+    expect(n).toBe(0);
   });
 });
 
