@@ -74,6 +74,36 @@ describe('intake on inputs the samples do not show', () => {
     expect(await reasonsOf('clues')).toEqual(['address:invalid_character', 'clue_id:too_long', 'subject_name:invalid_character']);
   });
 
+  it('links a clue pushed before its enterprise once the enterprise arrives over HTTP, or is replayed from quarantine', async () => {
+    const early = (id: string, extra: object) => post('/api/clues', JSON.stringify(clue(id, extra)), 'application/json');
+    await early('EARLY-CODE', { credit_code: codeFor(3) });
+    await early('EARLY-NAME', { subject_name: '佛山市南海区恒达五金制品有限公司', address: '佛山市南海区狮山镇科技大道3号' });
+    await early('EARLY-REPLAY', { credit_code: codeFor(5) });
+    const links = async () =>
+      Object.fromEntries(
+        (await intake.dataSource.query(`SELECT clue_id, linked_credit_code FROM intake.clues WHERE clue_id LIKE 'EARLY-%'`)).map(
+          (r: { clue_id: string; linked_credit_code: string | null }) => [r.clue_id, r.linked_credit_code],
+        ),
+      );
+    expect(await links()).toEqual({ 'EARLY-CODE': null, 'EARLY-NAME': null, 'EARLY-REPLAY': null });
+
+    const csv = [
+      HEADER,
+      subject({ code: codeFor(3), name: '佛山市某某贸易有限公司', address: '佛山市禅城区某路9号' }),
+      subject({ code: codeFor(4), name: '佛山市南海区恒达五金制品有限公司', address: '佛山市南海区狮山镇科技大道3号' }),
+      subject({ code: codeFor(5).slice(0, 17) + (codeFor(5).endsWith('0') ? '1' : '0'), name: '佛山市另一家有限公司', address: '佛山市禅城区另一路1号' }),
+    ].join('\n');
+    expect(await (await post('/api/exports/subjects', csv, 'text/csv')).json()).toMatchObject({ inserted: 2, quarantined: 1 });
+    expect(await links()).toEqual({ 'EARLY-CODE': codeFor(3), 'EARLY-NAME': codeFor(4), 'EARLY-REPLAY': null });
+
+    const [held] = await intake.dataSource.query(
+      `SELECT id FROM intake.quarantine WHERE kind = 'subjects' AND reasons::text LIKE '%check_character%' ORDER BY id DESC LIMIT 1`,
+    );
+    const replay = await post(`/api/quarantine/${held.id}/replay`, JSON.stringify({ corrections: { credit_code: codeFor(5) } }), 'application/json');
+    expect(await replay.json()).toMatchObject({ accepted: true });
+    expect((await links())['EARLY-REPLAY']).toBe(codeFor(5));
+  });
+
   it('publishes a batch of subjects with long names and addresses, in events NATS accepts', async () => {
     const rows = Array.from({ length: 400 }, (_, i) =>
       subject({ code: codeFor(100 + i), name: `公司${i}${randomHan(1200)}`, address: `佛山市${randomHan(1200)}` }),

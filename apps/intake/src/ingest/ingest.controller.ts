@@ -31,7 +31,7 @@ export class IngestController {
     if (!CSV_KINDS.has(kind as SourceKind)) throw new BadRequestException(`kind must be one of ${[...CSV_KINDS].join(', ')}`);
     if (!Buffer.isBuffer(request.body) || request.body.length === 0) throw new BadRequestException('send the CSV export as the body, Content-Type text/csv');
     const outcomes = parseCsvExport(kind as 'subjects' | 'cases' | 'officers', request.body, { now: new Date() });
-    return this.ingest.ingestOutcomes(kind as SourceKind, outcomes, 'http');
+    return this.ingest.ingestExport(kind as SourceKind, outcomes, 'http');
   }
 
   @Get('ingest-runs')

@@ -52,16 +52,41 @@ export class IngestService {
     }
     files.sort((a, b) => INGEST_ORDER.indexOf(a.kind) - INGEST_ORDER.indexOf(b.kind) || a.path.localeCompare(b.path));
     const reports: FileReport[] = [];
-    for (const file of files) reports.push(await this.ingestFile(file.path, file.kind, onProgress));
-    if (files.some((f) => f.kind === 'subjects')) {
-      const started = performance.now();
-      const relinked = await this.relinker.relinkAll();
-      this.logger.log(`relinked ${relinked.linked} of ${relinked.examined} unlinked clues in ${((performance.now() - started) / 1000).toFixed(1)} s`);
-    }
+    for (const file of files) reports.push(await this.readFile(file.path, file.kind, onProgress));
+    // Once, after all files: clues read before their subject (here or earlier) find it now.
+    if (files.some((f) => f.kind === 'subjects')) await this.relinkClues();
     return reports;
   }
 
+  /** One export file; subjects that arrive this way link the clues that came before them. */
   async ingestFile(path: string, kind?: SourceKind, onProgress?: (p: IngestProgress) => void): Promise<FileReport> {
+    const report = await this.readFile(path, kind, onProgress);
+    await this.afterSubjects(report.kind, report.counts);
+    return report;
+  }
+
+  /** A CSV export posted over HTTP: as a file, new subjects link the clues that came before them. */
+  async ingestExport(kind: SourceKind, outcomes: AsyncIterable<AnyOutcome> | Iterable<AnyOutcome>, source: string): Promise<IngestCounts> {
+    const counts = await this.ingestOutcomes(kind, outcomes, source);
+    await this.afterSubjects(kind, counts);
+    return counts;
+  }
+
+  /**
+   * Platform B pushes clues live, often before Platform A's next export holds their enterprise:
+   * whenever subjects are added or changed, unlinked clues are tried again (by code, else by name and address).
+   */
+  async afterSubjects(kind: SourceKind, counts: Pick<IngestCounts, 'inserted' | 'updated'>): Promise<void> {
+    if (kind === 'subjects' && counts.inserted + counts.updated > 0) await this.relinkClues();
+  }
+
+  private async relinkClues(): Promise<void> {
+    const started = performance.now();
+    const relinked = await this.relinker.relinkAll();
+    this.logger.log(`relinked ${relinked.linked} of ${relinked.examined} unlinked clues in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  }
+
+  private async readFile(path: string, kind?: SourceKind, onProgress?: (p: IngestProgress) => void): Promise<FileReport> {
     const fileKind = kind ?? (await this.sniffKind(path));
     if (!fileKind) throw new Error(`${path}: not a known export (no recognised header)`);
     const started = performance.now();

@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { PiiVault } from '@tianping/common';
 import { validateRaw, type RawRecord, type SourceKind } from '@tianping/intake-core';
 import { BatchWriter, maskRaw } from '../ingest/batch-writer';
+import { IngestService } from '../ingest/ingest.service';
 import type { IngestCounts } from '../ingest/ingest-counts';
 import { QuarantineRepository, type QuarantinedRecord } from './quarantine.repository';
 
@@ -21,6 +22,7 @@ export class QuarantineService {
     private readonly repository: QuarantineRepository,
     private readonly writer: BatchWriter,
     private readonly vault: PiiVault,
+    private readonly ingest: IngestService,
   ) {}
 
   list(filter: { kind?: string; status?: string; afterId?: number; limit?: number }): Promise<QuarantinedRecord[]> {
@@ -42,6 +44,13 @@ export class QuarantineService {
    * Valid: written like any new record and marked replayed. Still invalid: kept open with new reasons.
    */
   async replay(id: number, corrections: Record<string, unknown> = {}, actor = 'operator'): Promise<ReplayResult> {
+    const { result, kind } = await this.replayIn(id, corrections, actor);
+    // A replayed subject, like an exported one, links the clues that were waiting for it.
+    if (result.counts) await this.ingest.afterSubjects(kind, result.counts);
+    return result;
+  }
+
+  private async replayIn(id: number, corrections: Record<string, unknown>, actor: string): Promise<{ result: ReplayResult; kind: SourceKind }> {
     return this.dataSource.transaction(async (manager) => {
       const held = await this.repository.sealedRaw(manager, id);
       if (!held) throw new NotFoundException(`no quarantined record ${id}`);
@@ -52,11 +61,11 @@ export class QuarantineService {
       const outcome = validateRaw(kind, corrected, { now: new Date() });
       if (!outcome.ok) {
         await this.repository.keepCorrected(manager, id, this.vault.encrypt(JSON.stringify(corrected))!, maskRaw(kind, corrected), outcome.reasons);
-        return { id, accepted: false, reasons: outcome.reasons };
+        return { result: { id, accepted: false, reasons: outcome.reasons }, kind };
       }
       const counts = await this.writer.writeIn(manager, kind, [{ ok: true, line: 0, record: outcome.record, raw: corrected }], `replay:${id}`);
       await this.repository.resolve(manager, id, 'replayed', { by: actor, fields: Object.keys(corrections), counts });
-      return { id, accepted: true, counts };
+      return { result: { id, accepted: true, counts }, kind };
     });
   }
 
