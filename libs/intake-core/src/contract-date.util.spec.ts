@@ -27,6 +27,23 @@ describe('contract dates', () => {
     expect(parseIsoOffsetDateTime('yesterday')).toEqual({ ok: false, code: 'format' });
   });
 
+  it.each([
+    ['2024-03-01T09:15:00+08:00'],
+    ['2024-03-01T01:15:00Z'],
+    ['2024-03-01T01:15:00z'],
+    ['2024-03-01t09:15:00+08:00'],
+    ['2024-03-01T09:15:00+0800'],
+    ['2024-03-01T09:15:00+08'],
+    ['2024-03-01T09:15+08:00'],
+    ['20240301T091500+0800'],
+    ['20240301T0115Z'],
+    ['2024-03-01T09:15:00,000+08:00'],
+    ['2024-02-29T20:15:00-05:00'],
+  ])('reads the ISO-8601 spelling %p as 2024-03-01T01:15Z', (text) => {
+    const parsed = parseIsoOffsetDateTime(text);
+    expect(parsed.ok && parsed.value.toISOString()).toBe('2024-03-01T01:15:00.000Z');
+  });
+
   it("judges 'today' in China, not in UTC", () => {
     expect(cstDateOf(new Date('2024-05-31T17:00:00Z'))).toBe('2024-06-01');
   });

@@ -9,7 +9,9 @@ const CST_OFFSET_MS = 8 * 3600_000;
 const SEPARATED_DATE = /^(\d{4})(?:-(\d{1,2})-(\d{1,2})|\/(\d{1,2})\/(\d{1,2})|年(\d{1,2})月(\d{1,2})日)$/;
 const COMPACT_DATE = /^(\d{4})(\d{2})(\d{2})$/;
 const CST_DATETIME = /^(\d{4})-(\d{2})-(\d{2})[ T]+(\d{2}):(\d{2}):(\d{2})$/;
-const ISO_OFFSET_DATETIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-]\d{2}(?::?\d{2})?)$/;
+// ISO 8601 extended (2024-03-01T09:15:00+08:00) or basic (20240301T091500+0800) format, the fraction
+// after a full stop or a comma (ISO prefers the comma), T and Z in either case as RFC 3339 allows.
+const ISO_OFFSET_DATETIME = /^(\d{4})-?(\d{2})-?(\d{2})[Tt](\d{2}):?(\d{2})(?::?(\d{2})(?:[.,](\d{1,9}))?)?([Zz]|[+-]\d{2}(?::?\d{2})?)$/;
 
 export function isLeapYear(year: number): boolean {
   return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
@@ -74,7 +76,7 @@ export function parseIsoOffsetDateTime(text: string): Parsed<Date> {
 }
 
 function parseOffsetMinutes(zone: string): number | null {
-  if (zone === 'Z') return 0;
+  if (zone === 'Z' || zone === 'z') return 0;
   const sign = zone[0] === '-' ? -1 : 1;
   const digits = zone.slice(1).replace(':', '');
   const hours = +digits.slice(0, 2);
