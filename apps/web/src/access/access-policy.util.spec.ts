@@ -1,5 +1,5 @@
 import { decideAccess, ownsRecord } from './access-policy.util';
-import { matchRoute } from './route-match.util';
+import { matchRoute, pathKnown, upstreamPath } from './route-match.util';
 import type { Principal } from './roles';
 
 const enterprise: Principal = { accountId: 1, username: 'e', role: 'enterprise', creditCode: '91310000MA1FL8XQ37', department: null, officerId: null };
@@ -16,6 +16,27 @@ describe('matching a request to the route table', () => {
     expect(matchRoute('GET', '/api/secret')).toBeNull();
     expect(matchRoute('DELETE', '/api/accounts')).toBeNull();
     expect(matchRoute('GET', '/api/enterprises/a/b/c')).toBeNull();
+  });
+
+  it('matches no parameter that is not one plain segment: forwarding would read it as more of the path', () => {
+    for (const path of [
+      '/api/enterprises/91310000MA1FL8XQ37\\personal-data',
+      '/api/enterprises/91310000MA1FL8XQ37%5Cpersonal-data',
+      '/api/enterprises/a%2Fpersonal-data',
+      '/api/appeals/a-1/evidence/..\\..\\..\\audit\\entries',
+      '/api/appeals/a-1/evidence/..',
+      '/api/appeals/a-1/evidence/%2e%2E',
+      '/api/appeals/./evidence/0',
+      '/api/scores/%E0%A4%A',
+    ]) {
+      expect({ path, matched: matchRoute('GET', path) }).toEqual({ path, matched: null });
+      expect({ path, known: pathKnown(path) }).toEqual({ path, known: false });
+    }
+  });
+
+  it("forwards the rule's own path with each parameter encoded, never the caller's spelling", () => {
+    expect(upstreamPath(matchRoute('GET', '/api/enterprises/91310000ma1fl8xq37/visits/')!)).toBe('/api/enterprises/91310000ma1fl8xq37/visits');
+    expect(upstreamPath(matchRoute('GET', '/api/draws/a%20b%3F')!)).toBe('/api/draws/a%20b%3F');
   });
 });
 

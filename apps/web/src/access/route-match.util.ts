@@ -26,23 +26,59 @@ function compile(rule: RouteRule): CompiledRule {
 
 const COMPILED = ROUTES.map(compile);
 
+/**
+ * A path parameter must be one plain segment. The URL parser that forwards a request reads `\` as
+ * `/` and resolves `.` and `..` (also spelt `%2e`), so a parameter like `..\..\audit\entries`
+ * would leave the route the guard allowed and reach another one in the same app.
+ */
+function plainSegment(value: string): boolean {
+  return value !== '.' && value !== '..' && !/[/\\]/.test(value);
+}
+
+function decode(value: string): string | null {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return null;
+  }
+}
+
+/** The decoded parameters of a path a rule matches, or null when it does not match or a parameter is not one plain segment. */
+function paramsOf({ pattern, names }: CompiledRule, path: string): Record<string, string> | null {
+  const found = pattern.exec(path);
+  if (!found) return null;
+  const params: Record<string, string> = {};
+  for (const [i, name] of names.entries()) {
+    const value = decode(found[i + 1]);
+    if (value === null || !plainSegment(value)) return null;
+    params[name] = value;
+  }
+  return params;
+}
+
 /** The rule for a request; literal paths win over parameterised ones (/api/quarantine/summary before /:id). */
 export function matchRoute(method: string, path: string, table: readonly CompiledRule[] = COMPILED): MatchedRoute | null {
   let best: MatchedRoute | null = null;
   let bestParams = Infinity;
-  for (const { rule, pattern, names } of table) {
-    if (rule.method !== method) continue;
-    const found = pattern.exec(path);
-    if (!found || names.length >= bestParams) continue;
-    const params: Record<string, string> = {};
-    names.forEach((name, i) => (params[name] = decodeURIComponent(found[i + 1])));
-    best = { rule, params };
-    bestParams = names.length;
+  for (const compiled of table) {
+    if (compiled.rule.method !== method || compiled.names.length >= bestParams) continue;
+    const params = paramsOf(compiled, path);
+    if (!params) continue;
+    best = { rule: compiled.rule, params };
+    bestParams = compiled.names.length;
   }
   return best;
 }
 
 /** Whether any rule has this path under another method (405 rather than 404). */
 export function pathKnown(path: string): boolean {
-  return COMPILED.some(({ pattern }) => pattern.test(path));
+  return COMPILED.some((compiled) => paramsOf(compiled, path) !== null);
+}
+
+/**
+ * The path to forward for a matched rule: the rule's own path with each parameter encoded as one
+ * segment, never the path as the caller spelt it.
+ */
+export function upstreamPath({ rule, params }: MatchedRoute): string {
+  return rule.path.replace(/:([A-Za-z]+)/g, (_whole, name: string) => encodeURIComponent(params[name] ?? ''));
 }

@@ -3,6 +3,7 @@ import type { Response } from 'express';
 import { bodyIsOwn, ownsRecord } from '../access/access-policy.util';
 import { AccessLogRepository } from '../access/access-log.repository';
 import type { Principal } from '../access/roles';
+import { upstreamPath } from '../access/route-match.util';
 import type { OwnedRecord, RouteRule } from '../access/route-table';
 import type { WebRequest } from '../access/web-request';
 import { omitFields } from './omit-fields.util';
@@ -39,7 +40,8 @@ export class GatewayController {
     if (principal && !bodyIsOwn(rule, body, principal)) throw new HttpException({ statusCode: 404, message: 'no such enterprise' }, 404);
     const query = request.originalUrl.includes('?') ? request.originalUrl.slice(request.originalUrl.indexOf('?')) : '';
     if (rule.personalData === 'full' && principal) await this.logFullRead(rule, params, principal, request.query.reason);
-    const answer = await this.upstream.call(rule.upstream!, request.method, request.path + query, withActor(rule, body, principal), rule.timeoutMs);
+    // The rule's path, not the caller's spelling: what is forwarded is the route that was allowed.
+    const answer = await this.upstream.call(rule.upstream!, request.method, upstreamPath(matched) + query, withActor(rule, body, principal), rule.timeoutMs);
     if (rule.personalData && principal && answer.status === 200) {
       await this.accessLog.record(principal, (params.creditCode ?? '').toUpperCase(), `${rule.method} ${rule.path}`, rule.personalData);
     }

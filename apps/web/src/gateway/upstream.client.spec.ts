@@ -32,6 +32,15 @@ describe("the gateway's calls to the other apps", () => {
     expect((await client.call('scoring', 'GET', '/missing')).status).toBe(404);
   });
 
+  it('refuses, without sending, a path the URL parser would rewrite (`\\` read as `/`, dot segments resolved)', async () => {
+    for (const path of ['/api/a/..\\..\\b', '/api/a/%2e%2e/b', '/api/a/../b', '/api/a/./b']) {
+      const answer = await client.call('scoring', 'GET', path);
+      expect({ path, status: answer.status }).toEqual({ path, status: 400 });
+      expect(JSON.parse(answer.body.toString())).toMatchObject({ code: 'bad_path' });
+    }
+    expect((await client.call('scoring', 'GET', '/api/a%5Cb?q=..\\x')).status).toBe(200);
+  });
+
   it('answers 504 when the app takes longer than the route allows, 503 when it is not there', async () => {
     expect(JSON.parse((await client.call('scoring', 'GET', '/slow', undefined, 100)).body.toString())).toMatchObject({
       statusCode: 504,

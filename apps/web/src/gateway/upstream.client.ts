@@ -18,6 +18,8 @@ const DEFAULT_TIMEOUT_MS = 15_000;
 export class UpstreamClient {
   async call(app: AppName, method: string, pathAndQuery: string, body?: unknown, timeoutMs = DEFAULT_TIMEOUT_MS): Promise<UpstreamAnswer> {
     const url = `${appUrl(app)}${pathAndQuery}`;
+    // The URL parser reads `\` as `/` and resolves `..`: a path it would rewrite is not the one that was checked.
+    if (!sentAsWritten(pathAndQuery)) return unavailable(400, app, 'bad_path', 'not a path of this API');
     const hasBody = method !== 'GET' && method !== 'HEAD' && body !== undefined;
     try {
       const response = await send(url, method, hasBody ? JSON.stringify(body) : undefined, timeoutMs);
@@ -40,6 +42,16 @@ export class UpstreamClient {
     const answer = await this.call(app, 'GET', path);
     if (answer.status !== 200) return { status: answer.status, body: null };
     return { status: 200, body: JSON.parse(answer.body.toString()) as T };
+  }
+}
+
+/** Whether node:http, which parses the URL, sends the path exactly as written. */
+function sentAsWritten(pathAndQuery: string): boolean {
+  const path = pathAndQuery.split(/[?#]/, 1)[0];
+  try {
+    return new URL(path, 'http://127.0.0.1').pathname === path;
+  } catch {
+    return false;
   }
 }
 
