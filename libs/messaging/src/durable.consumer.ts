@@ -2,7 +2,7 @@ import { Logger } from '@nestjs/common';
 import { AckPolicy, DeliverPolicy, jetstream, jetstreamManager, type ConsumerMessages, type JsMsg } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
 import { headers, type MsgHdrs } from '@nats-io/transport-node';
-import { jetstreamHandleSeconds, jetstreamMessages } from '@tianping/observability';
+import { jetstreamHandleSeconds, jetstreamMessages, redactText } from '@tianping/observability';
 import { isNotFound } from './nats.connection';
 
 /** NATS's default max_payload, for a connection that has not heard the server's yet. */
@@ -114,7 +114,8 @@ export class DurableConsumer {
     h.set('Tianping-Original-Subject', msg.subject);
     h.set('Tianping-Original-Stream', this.options.stream);
     h.set('Tianping-Original-Sequence', String(msg.seq));
-    h.set('Tianping-Error', error.message.slice(0, 500));
+    // Operators read this header; an error that quotes a value must not carry an ID or phone number there.
+    h.set('Tianping-Error', redactText(error.message).slice(0, 500));
     h.set('Tianping-Deliveries', String(msg.info.deliveryCount));
     // A message as large as the server allows has no room for these headers: its dead letter keeps
     // what fits and says so; the whole message stays in its own stream, where replay fetches it.

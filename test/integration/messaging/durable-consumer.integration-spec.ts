@@ -36,7 +36,7 @@ describe('durable consumer and dead letters', () => {
       maxDeliver: 2,
       handle: async (msg) => {
         const text = new TextDecoder().decode(msg.data);
-        if (!text.startsWith('{"ok"')) throw new PoisonMessage('not the contract');
+        if (!text.startsWith('{"ok"')) throw new PoisonMessage(`not the contract: ${text.slice(0, 100)}`);
         taken.push(text);
       },
     });
@@ -46,6 +46,13 @@ describe('durable consumer and dead letters', () => {
     await consumer?.stop();
     await nc.close();
     await nats.stop();
+  });
+
+  it('says why a message was dead-lettered without the ID or phone numbers the error quoted', async () => {
+    await jetstream(nc).publish(SUBJECT, new TextEncoder().encode('{"legal_rep_id":"440604199001011234","phone":"13800138000"}'));
+    const [letter] = await until(async () => (await listDeadLetters(nc)).filter((l) => l.originalSubject === SUBJECT), 'the dead letter');
+    expect(letter.error).toContain('not the contract');
+    expect(letter.error).not.toMatch(/440604199001011234|13800138000/);
   });
 
   it('dead-letters a message as large as NATS allows, keeps it whole for replay, and takes the next one', async () => {
