@@ -284,6 +284,11 @@ describeWithBrowser('the pages, driven in a real browser against the running sui
     // The row shows the score's top reasons, and the open form the factors behind the score.
     await page.waitForSelector(`[data-reasons="${row.score}"] li`);
     await page.waitForSelector(`[data-score-file="${row.score}"] table tbody tr`);
+    // The industry reads as everywhere else ("C1431 · 制造业", from industryLabel).
+    const industryCell = await page.$$eval(`[data-score-file="${row.score}"] tbody tr`, (trs) =>
+      trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent!.trim())).find(([name]) => name === '行业类别')?.[1],
+    );
+    expect(industryCell).toMatch(/^[A-T]\d* · \S/);
     await page.fill(`${form} textarea[name=reasons]`, '核对了近三年的违法记录、投诉与检查结论，与模型给出的红色一致，予以确认。');
     await page.click(`${form} button[type=submit]`);
     // Nothing is recorded before the second, explicit confirmation.
