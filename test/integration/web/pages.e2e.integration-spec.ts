@@ -284,11 +284,11 @@ describeWithBrowser('the pages, driven in a real browser against the running sui
     // The row shows the score's top reasons, and the open form the factors behind the score.
     await page.waitForSelector(`[data-reasons="${row.score}"] li`);
     await page.waitForSelector(`[data-score-file="${row.score}"] table tbody tr`);
-    // The industry reads as everywhere else ("C1431 · 制造业", from industryLabel).
-    const industryCell = await page.$$eval(`[data-score-file="${row.score}"] tbody tr`, (trs) =>
-      trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent!.trim())).find(([name]) => name === '行业类别')?.[1],
+    // Values read with their units, the industry as everywhere else ("C1431 · 制造业", from industryLabel).
+    const values = Object.fromEntries(
+      await page.$$eval(`[data-score-file="${row.score}"] td[data-factor]`, (tds) => tds.map((td) => [td.dataset.factor!, td.textContent!.trim()])),
     );
-    expect(industryCell).toMatch(/^[A-T]\d* · \S/);
+    expect(values).toMatchObject({ industry: expect.stringMatching(/^[A-T]\d* · \S/), inspection_fail_rate: expect.stringMatching(/^\d+%$/), years_in_operation: expect.stringMatching(/ 年$/) });
     await page.fill(`${form} textarea[name=reasons]`, '核对了近三年的违法记录、投诉与检查结论，与模型给出的红色一致，予以确认。');
     await page.click(`${form} button[type=submit]`);
     // Nothing is recorded before the second, explicit confirmation.

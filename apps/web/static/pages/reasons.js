@@ -36,6 +36,25 @@ export function reasonText(r, contributions) {
   return currentLang() === 'en' ? text[0].toUpperCase() + text.slice(1) : text;
 }
 
+/** What each known factor's value is, with its unit, for a table of factors; other values as they are. */
+const FACTOR_VALUES = {
+  years_in_operation: (v) => t('factorValue.years', { n: fmtNumber(v) }),
+  shareholder_subscribed_capital: (v) => t('factorValue.capital', { n: fmtNumber(v), yuan: fmtNumber(v * 10_000, 0) }),
+  registered_capital: (v) => t('factorValue.capital', { n: fmtNumber(v), yuan: fmtNumber(v * 10_000, 0) }),
+  inspection_fail_rate: (v) => fmtPercent(v),
+  complaints_12m: (v) => fmtNumber(v),
+  days_since_last_inspection: (v) => t('factorValue.days', { n: fmtNumber(v, 0) }),
+};
+
+/** A factor's value in a table cell: the industry with its section's name, amounts and rates with their units, yes or no. */
+export function factorValueText(factor, value) {
+  if (value === null || value === undefined || value === '') return '—';
+  if (factor === 'industry') return industryLabel(value);
+  if (typeof value === 'boolean') return value ? t('common.yes') : t('common.no');
+  if (typeof value !== 'number') return String(value);
+  return FACTOR_VALUES[factor]?.(value) ?? fmtNumber(value, 2);
+}
+
 /** An industry code (GB/T 4754, e.g. C1431) with the name of its section. */
 export function industryLabel(code) {
   if (!code) return '—';

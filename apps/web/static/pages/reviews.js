@@ -5,7 +5,7 @@ import { factorName, fmtDateTime, fmtPercent, t } from '../i18n.js';
 import { badge, card, chip, confirmStep, emptyState, errorState, field, fmtDuration, h, mount, pageHead, pager, section, table } from '../ui.js';
 import { appealStatusBadge, dueText } from './appeal-parts.js';
 import { enterpriseName } from './bureau-calendar.js';
-import { industryLabel, reasonText } from './reasons.js';
+import { factorValueText, reasonText } from './reasons.js';
 import { oddsEffect } from '../charts.js';
 
 const PAGE = 10;
@@ -87,19 +87,12 @@ function scoreFile(row) {
       h('h3', { style: 'margin:0' }, t('reviews.file', { code: row.creditCode })),
       factors.length ? h('div', { class: 'table-wrap' }, h('table', {},
         h('thead', {}, h('tr', {}, [t('reviews.factor'), t('reviews.factorValue'), t('reviews.factorPull')].map((c) => h('th', {}, c)))),
-        h('tbody', {}, factors.map((f) => h('tr', {}, h('td', {}, factorName(f.factor)), h('td', { class: 'mono' }, f.factor === 'industry' && f.value ? industryLabel(f.value) : factorValue(f.value)),
+        h('tbody', {}, factors.map((f) => h('tr', {}, h('td', {}, factorName(f.factor)), h('td', { 'data-factor': f.factor }, factorValueText(f.factor, f.value)),
           h('td', { class: f.contribution > 0 ? 'bad-text' : '', title: `${t('reviews.logOdds')} ${f.contribution > 0 ? '+' : ''}${f.contribution.toFixed(3)}` }, oddsEffect(f.contribution))))))) : h('p', { class: 'muted small' }, t('reviews.noExplanation')),
       review ? h('p', { class: 'small', style: 'margin:0' }, t('reviews.history', { decisions: (review.decisions ?? []).filter((d) => d.status !== 'pending').length, appeals: (review.appeals ?? []).length, seq: review.scoreSeq ?? '—' })) : null,
       h('p', { class: 'muted small', style: 'margin:0' }, t('reviews.fileNote')));
   });
   return box;
-}
-
-function factorValue(value) {
-  if (value === null || value === undefined) return '—';
-  if (typeof value === 'boolean') return value ? t('common.yes') : t('common.no');
-  if (typeof value === 'number') return Number.isInteger(value) ? String(value) : value.toFixed(2);
-  return String(value);
 }
 
 function confirmationRows(row, onDecided) {
