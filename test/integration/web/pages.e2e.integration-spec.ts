@@ -365,6 +365,10 @@ describeWithBrowser('the pages, driven in a real browser against the running sui
       await firstVisit.click();
       await page.waitForSelector('h1');
       await settle(page, '13-bureau-visit');
+      // The plan drawn above starts tomorrow: the form says so before anything is filled in, and every field is named.
+      expect(await page.textContent('#results-blocked')).toContain('检查之后才能录入结果');
+      expect(await page.isDisabled('form button[type=submit]')).toBe(true);
+      expect(await page.$$eval('form select, form input[name^="violation-"]', (fields) => fields.filter((f) => !f.getAttribute('aria-label')).length)).toBe(0);
       await page.waitForFunction(() => (document.querySelector('.kv .ent-address')?.textContent ?? '').trim().length > 3);
       // The day's route is drawn with this stop marked, unless intake has no coordinates for it (then it is counted as such).
       await page.waitForSelector('.kv .route-sketch-cell[data-drawn]');

@@ -141,7 +141,7 @@ function visitBody(ctx, visit) {
     visit.status === 'scheduled' ? resultsForm(ctx, visit) : card(t('field.result'), table([
       [t('field.checklist'), (r) => checklistItem(r.item)],
       [t('field.department'), (r) => departmentLabel(r.department)],
-      [t('field.result'), (r) => badge(r.result, r.result === '未发现问题' ? 'ok' : 'bad')],
+      [t('field.result'), (r) => badge(valueLabel('caseResult', r.result), r.result === '未发现问题' ? 'ok' : 'bad')],
       [t('cal.violation'), (r) => r.violation ?? '—'],
     ], visit.results ?? [])),
   );
@@ -150,16 +150,31 @@ function visitBody(ctx, visit) {
 function resultsForm(ctx, visit) {
   const items = (visit.checklist ?? []).flatMap((g) => g.items.map((item) => ({ item, department: g.department })));
   const own = ctx.me.role === 'dispatcher' || (visit.checklist ?? []).some((g) => g.department === ctx.me.department);
+  // Say up front why the form cannot be sent, rather than after the officer has filled it in.
+  const blocked = !own ? t('cal.notOwn') : visit.date > isoDay(0) ? t('cal.notYetOn', { date: fmtDate(visit.date) }) : null;
   const rows = items.map(({ item, department }) => {
-    const result = select(`result-${item}`, [['no_problem', t('result.none')], ['rectify', t('result.rectify')], ['case_opened', t('result.case')]], 'no_problem');
-    const violation = h('input', { name: `violation-${item}`, placeholder: t('cal.violation'), size: 30 });
+    // On a phone the header row is hidden: each field names its item and what it asks.
+    const result = h('select', { name: `result-${item}`, 'aria-label': `${item} ${t('field.result')}` },
+      [['no_problem', t('result.none')], ['rectify', t('result.rectify')], ['case_opened', t('result.case')]].map(([v, label]) => h('option', { value: v }, label)));
+    const violation = h('input', { name: `violation-${item}`, placeholder: t('cal.violation'), 'aria-label': `${item} ${t('cal.violation')}`, size: 30 });
     return { item, department, result, violation, row: h('tr', {}, h('td', { class: 'mono' }, item), h('td', {}, departmentLabel(department)), h('td', {}, result), h('td', {}, violation)) };
   });
   const message = h('div');
-  const submit = h('button', { class: 'btn', type: 'submit', disabled: !own }, t('cal.record'));
-  const form = h('form', {}, h('div', { class: 'table-wrap' }, h('table', { class: 'form-rows' }, h('thead', {}, h('tr', {}, [t('field.checklist'), t('field.department'), t('field.result'), t('cal.violation')].map((c) => h('th', {}, c)))), h('tbody', {}, rows.map((r) => r.row)))), message, h('div', { style: 'margin-top:12px' }, submit));
+  const submit = h('button', { class: 'btn', type: 'submit', disabled: Boolean(blocked) }, t('cal.record'));
+  const form = h('form', { novalidate: true },
+    blocked ? h('div', { class: 'notice warn', id: 'results-blocked', style: 'margin-bottom:12px' }, blocked) : null,
+    h('fieldset', { class: 'plain', disabled: Boolean(blocked) }, h('div', { class: 'table-wrap' }, h('table', { class: 'form-rows' }, h('thead', {}, h('tr', {}, [t('field.checklist'), t('field.department'), t('field.result'), t('cal.violation')].map((c) => h('th', {}, c)))), h('tbody', {}, rows.map((r) => r.row))))),
+    message, h('div', { style: 'margin-top:12px' }, submit));
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
+    // A finding needs its words: checked here, in the page's language, before the server is asked.
+    const unsaid = rows.find((r) => r.result.value !== 'no_problem' && !r.violation.value.trim());
+    if (unsaid) {
+      mount(message, h('div', { class: 'notice bad', role: 'alert', id: 'results-invalid', style: 'margin-top:12px' }, t('cal.violationNeeded', { item: unsaid.item, result: unsaid.result.selectedOptions[0].textContent })));
+      unsaid.violation.focus();
+      return;
+    }
+    mount(message);
     submit.disabled = true;
     try {
       const body = { items: rows.map((r) => ({ item: r.item, result: r.result.value, ...(r.violation.value.trim() ? { violation: r.violation.value.trim() } : {}) })) };
