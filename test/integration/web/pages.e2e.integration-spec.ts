@@ -301,6 +301,17 @@ describeWithBrowser('the pages, driven in a real browser against the running sui
     const review = await page.evaluate(async (code: string) => (await fetch(`/api/reviews/enterprises/${code}`)).json(), row.code);
     expect(review).toMatchObject({ state: 'confirmed', effectiveColour: 'red', decision: { actor: 'demo-oversight' } });
     expect(await page.textContent('main')).toContain('demo-oversight');
+    // On a phone each red is a block and the form it opens fits the screen, not a sideways-scrolled table.
+    await page.setViewportSize({ width: 390, height: 800 });
+    await page.reload();
+    await page.waitForSelector('#confirmations-table [data-decide]');
+    await page.click('#confirmations-table [data-decide]:not([disabled])');
+    await page.waitForSelector('tr.inline-form [data-score-file] table tbody tr');
+    await settle(page, '35b-oversight-confirm-phone');
+    const edges = await page.$$eval('tr.inline-form:not([hidden]) :is(select, textarea, button[type=submit])', (els) => els.map((e) => e.getBoundingClientRect().right));
+    expect(edges.length).toBeGreaterThan(0);
+    for (const edge of edges) expect(edge).toBeLessThanOrEqual(390);
+    expect(await page.$eval('#confirmations-table', (table) => table.closest('.table-wrap')!.scrollWidth <= table.closest('.table-wrap')!.clientWidth)).toBe(true);
     await page.close();
   }, 120_000);
 

@@ -50,7 +50,7 @@ async function confirmationsQueue(container, onDecided) {
     const body = h('tbody');
     for (const row of rows) body.append(...confirmationRows(row, onDecided));
     return h('div', {},
-      h('div', { class: 'table-wrap' }, h('table', { id: 'confirmations-table' },
+      h('div', { class: 'table-wrap' }, h('table', { id: 'confirmations-table', class: 'queue-rows' },
         h('thead', {}, h('tr', {}, [t('visit.enterprise'), t('reviews.topReasons'), t('reviews.modelColour'), t('field.probability'), t('field.version'), t('reviews.waiting'), ''].map((c) => h('th', {}, c)))),
         body)),
       pager(page, Infinity, answer.pending, (p) => { page = p; load(); }, { hasMore: rows.length === PAGE }));
@@ -102,9 +102,9 @@ function confirmationRows(row, onDecided) {
     h('td', {}, h('div', {}, enterpriseName(row.creditCode)), h('div', { class: 'mono small', style: 'white-space:nowrap' }, row.creditCode)),
     topReasons(row),
     h('td', {}, chip(row.modelColour)),
-    h('td', {}, row.probability === null ? '—' : fmtPercent(row.probability, 1)),
-    h('td', { class: 'mono small' }, row.modelVersion.split('+')[0]),
-    h('td', {}, fmtDateTime(row.requestedAt), h('div', { class: 'muted small' }, t('reviews.waited', { time: fmtDuration((Date.now() - Date.parse(row.requestedAt)) / 1000) }))),
+    h('td', { 'data-label': t('field.probability') }, row.probability === null ? '—' : fmtPercent(row.probability, 1)),
+    h('td', { 'data-label': t('field.version') }, h('span', { class: 'mono small' }, row.modelVersion.split('+')[0])),
+    h('td', { 'data-label': t('reviews.waiting') }, fmtDateTime(row.requestedAt), h('div', { class: 'muted small' }, t('reviews.waited', { time: fmtDuration((Date.now() - Date.parse(row.requestedAt)) / 1000) }))),
     h('td', { style: 'text-align:right' }, toggle));
   toggle.addEventListener('click', () => {
     if (!formRow.firstChild) formRow.append(h('td', { colspan: 7 }, scoreFile(row), decisionForm(row, (decision) => {
@@ -131,7 +131,7 @@ function decisionForm(row, done) {
     submit.classList.toggle('danger', c !== row.modelColour);
   });
   const form = h('form', { class: 'stack decision-form', novalidate: true },
-    h('div', { class: 'grid', style: 'grid-template-columns:220px 1fr;gap:14px' }, field(t('reviews.colour'), colour), field(t('reviews.reasons'), reasons)),
+    h('div', { class: 'grid decision-fields' }, field(t('reviews.colour'), colour), field(t('reviews.reasons'), reasons)),
     message, confirmBox, h('div', { class: 'row' }, submit, h('span', { class: 'muted small' }, t('reviews.logged'))));
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
