@@ -415,7 +415,9 @@ export function factorName(id) {
 
 export function fmtDate(value) {
   if (!value) return '—';
-  const d = new Date(value);
+  // A calendar day (2026-12-06) is that day wherever the browser is, not UTC midnight moved to the day before.
+  const day = /^(\d{4})-(\d{2})-(\d{2})$/.exec(String(value));
+  const d = day ? new Date(Number(day[1]), Number(day[2]) - 1, Number(day[3])) : new Date(value);
   if (Number.isNaN(d.getTime())) return String(value);
   return d.toLocaleDateString(lang === 'zh' ? 'zh-CN' : 'en-GB', { year: 'numeric', month: 'short', day: 'numeric' });
 }

@@ -345,8 +345,9 @@ describeWithBrowser('the pages, driven in a real browser against the running sui
     await page.fill('#draw-form input[name=from]', start);
     await page.fill('#draw-form input[name=seed]', 'e2e-seed-2026');
     await page.click('#draw-submit');
-    // Publishing hundreds of visits is confirmed first.
+    // Publishing hundreds of visits is confirmed first, the window's days written as the page writes dates.
     await page.waitForSelector('[data-confirm="open"]');
+    expect(await page.textContent('[data-confirm="open"]')).not.toMatch(/\d{4}-\d{2}-\d{2}/);
     await page.click('[data-confirm-yes]');
     await page.waitForSelector('[data-progress="running"]');
     await page.screenshot({ path: join(SCREENSHOTS, '09-bureau-draw-progress.png'), fullPage: true });

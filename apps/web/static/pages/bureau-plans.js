@@ -25,7 +25,7 @@ export async function renderPlans(ctx) {
   const departments = h('div');
   mount(ctx.main, pageHead(t('plans.title'), t('plans.lead')), h('div', { class: 'stack' }, canDraw ? drawBox : null, recent, ctx.me.role === 'oversight' ? null : departments));
   const loadRecent = () => section(recent, () => api('/api/draws', { query: { limit: 50 } }), (draws) => card(t('plans.recent'), table([
-    [t('field.window'), (d) => h('a', { href: `#/plans/${d.id}` }, `${d.window.from} → ${d.window.to}`)],
+    [t('field.window'), (d) => h('a', { href: `#/plans/${d.id}` }, `${fmtDate(d.window.from)} → ${fmtDate(d.window.to)}`)],
     [t('field.status'), (d) => statusBadge(d.status)],
     [t('field.visits'), (d) => d.figures?.visits ?? '—'],
     [t('plans.checker'), (d) => checkerBadge(d)],
@@ -63,7 +63,7 @@ function drawForm(ctx, reload) {
     }
     mount(out);
     submit.disabled = true;
-    const sure = await confirmStep(confirmBox, t('plans.confirmDraw', { from: from.value, to: to.value }), t('plans.confirmDrawYes'));
+    const sure = await confirmStep(confirmBox, t('plans.confirmDraw', { from: fmtDate(from.value), to: fmtDate(to.value) }), t('plans.confirmDrawYes'));
     if (!sure) {
       submit.disabled = false;
       return;
@@ -90,7 +90,7 @@ function drawForm(ctx, reload) {
 /** The page's own check of the window, in the page's language, before the server is asked. */
 function windowProblem(from, to, today) {
   if (!from || !to) return t('plans.needDates');
-  if (from < today) return t('plans.fromPast', { today });
+  if (from < today) return t('plans.fromPast', { today: fmtDate(today) });
   if (to < from) return t('plans.toBeforeFrom');
   return null;
 }
