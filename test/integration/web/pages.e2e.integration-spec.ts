@@ -288,7 +288,11 @@ describeWithBrowser('the pages, driven in a real browser against the running sui
     const values = Object.fromEntries(
       await page.$$eval(`[data-score-file="${row.score}"] td[data-factor]`, (tds) => tds.map((td) => [td.dataset.factor!, td.textContent!.trim()])),
     );
-    expect(values).toMatchObject({ industry: expect.stringMatching(/^[A-T]\d* · \S/), inspection_fail_rate: expect.stringMatching(/^\d+%$/), years_in_operation: expect.stringMatching(/ 年$/) });
+    expect(values).toMatchObject({
+      industry: expect.stringMatching(/^[A-T]\d* · \S/),
+      inspection_fail_rate: expect.stringMatching(/^\d+%$/),
+      years_in_operation: expect.stringMatching(/ 年$/),
+    });
     await page.fill(`${form} textarea[name=reasons]`, '核对了近三年的违法记录、投诉与检查结论，与模型给出的红色一致，予以确认。');
     await page.click(`${form} button[type=submit]`);
     // Nothing is recorded before the second, explicit confirmation.
@@ -308,10 +312,16 @@ describeWithBrowser('the pages, driven in a real browser against the running sui
     await page.click('#confirmations-table [data-decide]:not([disabled])');
     await page.waitForSelector('tr.inline-form [data-score-file] table tbody tr');
     await settle(page, '35b-oversight-confirm-phone');
-    const edges = await page.$$eval('tr.inline-form:not([hidden]) :is(select, textarea, button[type=submit])', (els) => els.map((e) => e.getBoundingClientRect().right));
+    const edges = await page.$$eval('tr.inline-form:not([hidden]) :is(select, textarea, button[type=submit])', (els) =>
+      els.map((e) => e.getBoundingClientRect().right),
+    );
     expect(edges.length).toBeGreaterThan(0);
     for (const edge of edges) expect(edge).toBeLessThanOrEqual(390);
-    expect(await page.$eval('#confirmations-table', (table) => table.closest('.table-wrap')!.scrollWidth <= table.closest('.table-wrap')!.clientWidth)).toBe(true);
+    const fits = await page.$eval('#confirmations-table', (table) => {
+      const wrap = table.closest('.table-wrap')!;
+      return wrap.scrollWidth <= wrap.clientWidth;
+    });
+    expect(fits).toBe(true);
     await page.close();
   }, 120_000);
 
