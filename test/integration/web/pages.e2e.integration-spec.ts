@@ -466,6 +466,11 @@ describeWithBrowser('the pages, driven in a real browser against the running sui
     await settle(page, '15-department-enterprise-file');
     // The industry code comes with the name of its section.
     expect(await page.textContent('.kv')).toMatch(/[A-T]\d{2,4} · \S/);
+    // A red says where it stands with oversight (it counts as yellow until an officer confirms it).
+    await page.waitForSelector('.card .chip');
+    if ((await page.getAttribute('.card .row .chip', 'data-colour')) === 'red') {
+      expect(await page.getAttribute('[data-review-state]', 'data-review-state')).toMatch(/^(awaiting-confirmation|confirmed|overridden)$/);
+    }
     await page.close();
   }, 120_000);
 

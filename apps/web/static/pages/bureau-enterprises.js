@@ -15,6 +15,23 @@ function rowsOf(answer) {
   return Array.isArray(answer) ? answer : answer?.items ?? answer?.scores ?? [];
 }
 
+/**
+ * Whether the model's colour is the one in effect: a red counts as yellow until an oversight officer
+ * confirms it, and an officer may have overridden it. Nothing is added when the model's colour simply holds.
+ */
+function reviewMark(review, score) {
+  if (!review || review.score?.scoreId !== score.scoreId) return null;
+  const short = review.effectiveColour ? t(`colour.${review.effectiveColour}Short`) : '';
+  const colour = currentLang() === 'en' ? short.toLowerCase() : short;
+  const marks = {
+    'awaiting-confirmation': [t('bureau.review.awaiting', { colour }), 'warn'],
+    confirmed: [t('bureau.review.confirmed'), 'ok'],
+    overridden: [t('bureau.review.overridden', { colour }), 'warn'],
+  };
+  const mark = marks[review.state];
+  return mark ? h('span', { 'data-review-state': review.state, title: t('bureau.review.help') }, badge(...mark)) : null;
+}
+
 /** Scores carry no name or place: fill them in from intake's search (one exact-code lookup each, in parallel). */
 async function withPlaces(rows) {
   return Promise.all(rows.map(async (row) => {
@@ -191,9 +208,12 @@ export async function renderEnterpriseFile(ctx, code) {
   }, 'intake');
   const scoreLoad = (async () => {
     mount(scoreBox, loading());
+    // Where the colour stands with oversight: the page still shows the score if that cannot be said.
+    const reviewed = api(`/api/reviews/enterprises/${code}`).catch(() => null);
     try {
       const score = await api(`/api/scores/${code}`);
-      mount(scoreBox, card(h('div', { class: 'row' }, h('h2', { style: 'margin:0' }, t('ent.reasons')), chip(score.colour), badge(fmtPercent(score.probability, 1), 'blue'), h('span', { class: 'muted small' }, t('ent.asOfDate', { date: fmtDate(score.asOf) }))),
+      const review = await reviewed;
+      mount(scoreBox, card(h('div', { class: 'row' }, h('h2', { style: 'margin:0' }, t('ent.reasons')), chip(score.colour), reviewMark(review, score), badge(fmtPercent(score.probability, 1), 'blue'), h('span', { class: 'muted small' }, t('ent.asOfDate', { date: fmtDate(score.asOf) }))),
         h('p', { class: 'muted small', style: 'margin-top:0' }, t('ent.reasonsLead')),
         contributionChart(score.contributions ?? [], readableReasons(score.reasons ?? [], score.contributions ?? []), { lang: currentLang(), factors: score.factors ?? [] }),
         technicalDetails(score)));
