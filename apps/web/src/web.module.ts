@@ -12,6 +12,7 @@ import { AUTH_SETTINGS, AuthService, authSettingsFromEnv } from './auth/auth.ser
 import { SESSION_CACHE_SETTINGS, SessionCache, sessionCacheSettingsFromEnv } from './auth/session-cache';
 import { SessionRepository } from './auth/session.repository';
 import { createWebDataSource, WEB_SCHEMA } from './database/web.data-source';
+import { RegionsController } from './regions/regions.controller';
 import { OpenApiController } from './docs/openapi.controller';
 import { GatewayController } from './gateway/gateway.controller';
 import { UpstreamClient } from './gateway/upstream.client';
@@ -28,7 +29,7 @@ export class WebCoreModule {}
 @Module({
   imports: [WebCoreModule],
   // The gateway's catch-all comes last so the web app's own routes match first.
-  controllers: [HealthController, AuthController, AccountsController, AccessLogController, OpenApiController, GatewayController],
+  controllers: [HealthController, AuthController, AccountsController, AccessLogController, OpenApiController, RegionsController, GatewayController],
   providers: [
     { provide: AUTH_SETTINGS, useFactory: () => authSettingsFromEnv() },
     SessionRepository,

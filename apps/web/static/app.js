@@ -1,6 +1,7 @@
 // The shell: who is signed in, role-aware navigation, the language toggle, and hash routing.
 // Navigation only hides what a role cannot use; the server checks every call regardless.
 import { api } from './api.js';
+import { loadRegions } from './regions.js';
 import { currentLang, setLang, t } from './i18n.js';
 import { h, mount, state } from './ui.js';
 import { renderLogin } from './pages/login.js';
@@ -124,6 +125,8 @@ async function route() {
     signedIn: async () => { await whoAmI(); location.hash = homeOf(me); },
   };
   main.replaceChildren();
+  // District names are asked once; a page drawn without them shows codes.
+  if (me) await loadRegions();
   await render(ctx);
   main.dataset.page = hash.replace(/^#\//, '').split('/')[0] || 'home';
 }

@@ -3,6 +3,7 @@
 import { binsChart, calibrationChart, COLOUR_FILLS, legend, pct, psiChart, rateChart } from '../audit-charts.js';
 import { currentLang, factorName, t } from '../i18n.js';
 import { badge, h, mount, state } from '../ui.js';
+import { regionName } from '../regions.js';
 
 const METRICS = [
   ['selectionRate', (g) => g.selectionRate],
@@ -12,12 +13,13 @@ const METRICS = [
   ['falsePositiveRate', (g) => g.sample.falsePositiveRate],
 ];
 
-/** A group's name for people: industry sections by name, bands in words, district codes as they are. */
+/** A group's name for people: industry sections and districts by name, bands in words. */
 export function groupLabel(dimension, group) {
   if (group === 'unknown') return t('group.unknown');
   if (dimension === 'industry') return /^[A-T]$/.test(group) ? `${group} ${t(`industry.${group}`)}` : group;
   if (dimension === 'size') return t('group.size', { band: group.replace('-', '–') });
   if (dimension === 'age') return t(`group.age.${group}`) === `group.age.${group}` ? group : t(`group.age.${group}`);
+  if (dimension === 'district' && regionName(group)) return `${regionName(group)} ${group}`;
   return group;
 }
 

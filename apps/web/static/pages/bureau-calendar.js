@@ -2,6 +2,7 @@
 import { api } from '../api.js';
 import { currentLang, fmtDate, t, valueLabel } from '../i18n.js';
 import { hasCoordinates, routeSketch } from '../charts.js';
+import { regionCell } from '../regions.js';
 import { badge, card, errorState, field, h, mount, pageHead, section, select, table } from '../ui.js';
 
 /** A day in China time (UTC+8), offset by whole days from today. */
@@ -102,7 +103,7 @@ export async function renderCalendar(ctx) {
   const load = () => section(list, () => api('/api/visits', { query: { from: from.value, to: to.value, region: region.value.trim(), status: status.value, limit: 2000 } }), (rows) => card(`${t('field.visits')} · ${rows.length}`, table([
     [t('field.date'), (v) => fmtDate(v.date)],
     [t('visit.enterprise'), (v) => enterpriseCell(v.creditCode, `#/visits/${v.id}`)],
-    [t('field.region'), (v) => v.regionCode],
+    [t('field.region'), (v) => regionCell(v.regionCode)],
     [t('field.department'), (v) => (v.departments ?? []).map(departmentLabel).join(' · ')],
     [t('visit.teamCerts'), (v) => (v.officerIds ?? []).join(', ')],
     [t('field.status'), (v) => badge(t(`visit.${v.status}`), v.status === 'done' ? 'ok' : 'blue')],
@@ -132,7 +133,7 @@ function visitBody(ctx, visit) {
         h('dl', { class: 'kv' },
           h('dt', {}, t('visit.enterprise')), h('dd', {}, enterpriseName(visit.creditCode), ' ', h('a', { class: 'mono small', href: `#/enterprises/${visit.creditCode}` }, visit.creditCode),
             h('div', {}, enterpriseAddress(visit.creditCode))),
-          h('dt', {}, t('field.region')), h('dd', {}, visit.regionCode),
+          h('dt', {}, t('field.region')), h('dd', {}, regionCell(visit.regionCode)),
           h('dt', {}, t('field.team')), h('dd', {}, officerBadges(visit.officerIds)),
           h('dt', {}, t('field.reasons')), h('dd', {}, (visit.reasons ?? []).map(reasonLabel).join(currentLang() === 'en' ? ', ' : '、') || '—'),
           h('dt', {}, t('visit.route')), h('dd', {}, routeText(visit), visit.route?.creditCodes ? routeSketchOf(visit.route.creditCodes, visit.route.visitIds.indexOf(visit.id)) : null))),

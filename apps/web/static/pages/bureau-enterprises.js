@@ -5,6 +5,7 @@ import { currentLang, fmtDate, fmtPercent, t, valueLabel } from '../i18n.js';
 import { badge, card, chip, emptyState, errorState, errorText, field, h, loading, mount, pageHead, pager, section, select, state, table } from '../ui.js';
 import { casesTable, cluesTable, industryName, subjectFacts, technicalDetails } from './enterprise.js';
 import { readableReasons } from './reasons.js';
+import { districtsAround, regionCell, regionCodeOf, regionOptions } from '../regions.js';
 
 const PAGE = 25;
 const SECTIONS = 'ABCDEFGHIJKLMNOPQRST'.split('');
@@ -86,7 +87,7 @@ function enterpriseTable(ctx, rows) {
       h('td', {}, chip(r.colour, true)),
       h('td', {}, h('a', { href: `#/enterprises/${r.creditCode}` }, r.name ?? r.creditCode)),
       h('td', { class: 'mono' }, r.creditCode),
-      h('td', {}, r.regionCode ?? '—'),
+      h('td', {}, regionCell(r.regionCode)),
       h('td', {}, r.industryCode ?? '—', r.industryCode ? h('div', { class: 'small muted' }, industryName(r.industryCode)) : null),
       h('td', {}, typeof r.probability === 'number' ? fmtPercent(r.probability, 1) : '—'))))));
 }
@@ -98,17 +99,20 @@ export async function renderEnterprises(ctx) {
   const problem = h('div', { role: 'alert' });
   const form = h('form', { class: 'filters', id: 'enterprise-filters', novalidate: true },
     field(t('field.colour'), select('colour', [['', t('common.all')], ['red', t('colour.redShort')], ['yellow', t('colour.yellowShort')], ['green', t('colour.greenShort')]], '')),
-    field(t('field.region'), h('input', { name: 'region', placeholder: t('bureau.regionHint'), inputmode: 'numeric', size: 8 })),
+    field(t('field.region'), h('input', { name: 'region', placeholder: t('bureau.regionHint'), list: 'region-options', size: 12, autocomplete: 'off' })),
     field(t('field.industry'), select('industry', [['', t('bureau.allIndustries')], ...SECTIONS.map((l) => [l, `${l} ${t(`industry.${l}`)}`])], '')),
     field(t('bureau.q'), h('input', { name: 'q', type: 'search', size: 18 })),
     h('button', { class: 'btn', type: 'submit' }, t('common.search')),
     h('button', { class: 'btn secondary', type: 'reset' }, t('common.reset')));
+  // The districts of the cities the listed enterprises are in, suggested by name as the filter is typed.
+  const seenRegions = new Set();
+  const suggestions = h('div');
   const summary = h('div');
   const list = h('div');
   const map = h('div');
   mount(ctx.main, pageHead(t('bureau.title'), t('bureau.lead')),
     h('div', { class: 'stack' },
-      card(null, form, problem),
+      card(null, form, suggestions, problem),
       h('div', { class: 'grid grid-main' }, card(null, list), h('div', { class: 'stack' }, card(t('bureau.mapTitle'), h('p', { class: 'muted small', style: 'margin-top:0' }, t('bureau.mapLead')), map), card(t('bureau.summary'), summary)))));
 
   const load = async () => {
@@ -135,6 +139,8 @@ export async function renderEnterprises(ctx) {
     }
     const { rows, next, scored } = result;
     cursors[page + 1] = next;
+    for (const r of rows) if (r.regionCode) seenRegions.add(r.regionCode);
+    mount(suggestions, regionOptions('region-options', districtsAround([...seenRegions])));
     mount(list,
       filters.q ? h('p', { class: 'muted small', style: 'margin-top:0', id: 'search-note' }, t(/^[0-9A-Za-z]{18}$/.test(filters.q) ? 'bureau.searchCode' : 'bureau.searchName', { q: filters.q })) : null,
       scored ? null : h('div', { class: 'notice warn', style: 'margin-bottom:12px' }, t('bureau.fallback')),
@@ -148,6 +154,7 @@ export async function renderEnterprises(ctx) {
     const data = new FormData(form);
     const next = {};
     for (const key of Object.keys(filters)) next[key] = String(data.get(key) ?? '').trim();
+    if (next.region) next.region = regionCodeOf(next.region, districtsAround([...seenRegions])) ?? next.region;
     if (next.region && !/^\d{2,12}$/.test(next.region)) {
       mount(problem, h('div', { class: 'notice bad', style: 'margin-top:12px' }, t('bureau.badRegion')));
       return;

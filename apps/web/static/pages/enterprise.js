@@ -6,6 +6,7 @@ import { currentLang, fmtDate, fmtDateTime, fmtNumber, fmtPercent, t, valueLabel
 import { industryLabel, industryName, readableReasons, reasonText, serverText } from './reasons.js';
 import { badge, card, chip, downloadButton, emptyState, errorState, errorText, field, h, loading, mount, pageHead, section, state, table } from '../ui.js';
 import { appealsTable } from './my-appeals.js';
+import { regionCell } from '../regions.js';
 
 export { industryLabel, industryName };
 
@@ -152,7 +153,7 @@ export function subjectFacts(subject) {
     h('dt', {}, t('field.name')), h('dd', {}, subject.name),
     h('dt', {}, t('field.creditCode')), h('dd', { class: 'mono' }, subject.creditCode),
     h('dt', {}, t('field.industry')), h('dd', {}, industryLabel(subject.industryCode)),
-    h('dt', {}, t('field.region')), h('dd', {}, subject.regionCode ?? '—'),
+    h('dt', {}, t('field.region')), h('dd', {}, regionCell(subject.regionCode)),
     h('dt', {}, t('field.address')), h('dd', {}, subject.address ?? '—'),
     h('dt', {}, t('field.established')), h('dd', {}, fmtDate(subject.establishedOn)),
     h('dt', {}, t('field.employees')), h('dd', {}, subject.employees ?? '—'),
