@@ -51,6 +51,12 @@ describe('oversight record: logging what scoring publishes', () => {
     const { body: entries } = await getJson<EntryView[]>(`${h.baseUrl}/api/audit/entries?kind=score&limit=100`);
     expect(entries.map((e) => e.body.data.score?.scoreId)).toEqual(Array.from({ length: 15 }, (_, i) => `score-${i}`));
     expect(entries.every((e) => e.kind === 'score' && e.subjectRef !== null && (e.body.data.score?.reasons.length ?? 0) > 0)).toBe(true);
+    // Newest first, paging back with `before`: the same entries, latest first, nothing skipped or repeated.
+    const { body: latest } = await getJson<EntryView[]>(`${h.baseUrl}/api/audit/entries?kind=score&order=newest&limit=10`);
+    const { body: earlier } = await getJson<EntryView[]>(
+      `${h.baseUrl}/api/audit/entries?kind=score&order=newest&limit=10&before=${latest[latest.length - 1].seq}`,
+    );
+    expect([...latest, ...earlier].map((e) => e.seq)).toEqual(entries.map((e) => e.seq).reverse());
     const { body: one } = await getJson<EntryView[]>(`${h.baseUrl}/api/audit/entries?subjectRef=91310000MA1FL8XQ3K`);
     expect(one.length).toBeGreaterThan(0);
     expect(one.every((e) => e.subjectRef === '91310000MA1FL8XQ3K')).toBe(true);

@@ -492,6 +492,10 @@ describeWithBrowser('the pages, driven in a real browser against the running sui
     await page.goto(`${suite.webUrl}/#/audit`);
     await settle(page, '16-oversight-audit');
     expect(await page.$('#queue-summary')).not.toBeNull();
+    // The record reads as a log does: the latest entries first.
+    const seqs = await page.$$eval('#audit-table tbody tr td:first-child', (cells) => cells.map((c) => Number(c.textContent)));
+    expect(seqs.length).toBeGreaterThan(1);
+    expect(seqs).toEqual([...seqs].sort((a, b) => b - a));
     await page.click('#verify-button');
     await page.waitForSelector('#verify-result, [data-state="error"]', { timeout: 120_000 });
     expect(await page.getAttribute('#verify-result', 'class')).toContain('ok');

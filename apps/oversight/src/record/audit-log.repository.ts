@@ -8,6 +8,16 @@ export interface LogHead {
   compactRange: string[];
 }
 
+/** Which entries a page lists: by kind or subject, and where it starts. */
+export interface EntryFilter {
+  after?: number;
+  before?: number;
+  order?: 'oldest' | 'newest';
+  limit: number;
+  kind?: string;
+  subjectRef?: string;
+}
+
 export interface EntryRow {
   seq: number;
   kind: string;
@@ -108,12 +118,14 @@ export class AuditLogRepository {
     );
   }
 
-  async listEntries(filter: { after?: number; limit: number; kind?: string; subjectRef?: string }): Promise<EntryRow[]> {
+  /** A page of entries by seq: on from `after`, or with `newest`, back from `before` (the latest first). */
+  async listEntries(filter: EntryFilter): Promise<EntryRow[]> {
+    const newest = filter.order === 'newest';
     const rows = await this.dataSource.query(
       `SELECT ${ENTRY_COLUMNS} FROM oversight.audit_entries
-        WHERE seq > $1 AND ($2::text IS NULL OR kind = $2) AND ($3::text IS NULL OR subject_ref = $3)
-        ORDER BY seq LIMIT $4`,
-      [filter.after ?? -1, filter.kind ?? null, filter.subjectRef ?? null, filter.limit],
+        WHERE ${newest ? 'seq < $1' : 'seq > $1'} AND ($2::text IS NULL OR kind = $2) AND ($3::text IS NULL OR subject_ref = $3)
+        ORDER BY seq ${newest ? 'DESC' : 'ASC'} LIMIT $4`,
+      [newest ? (filter.before ?? Number.MAX_SAFE_INTEGER) : (filter.after ?? -1), filter.kind ?? null, filter.subjectRef ?? null, filter.limit],
     );
     return rows.map(toEntry);
   }

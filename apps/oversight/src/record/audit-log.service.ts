@@ -13,7 +13,7 @@ import {
   type SignedCheckpoint,
   type SubtreeHashSource,
 } from '@tianping/audit-log';
-import { AuditLogRepository, type EntryRow, type NodeRef } from './audit-log.repository';
+import { AuditLogRepository, type EntryFilter, type EntryRow, type NodeRef } from './audit-log.repository';
 import { AUDIT_LOG_ORIGIN, recordBody, type EntryDraft } from './audit-record.util';
 import { AuditSigningKey } from './audit-signing-key.provider';
 
@@ -101,7 +101,7 @@ export class AuditLogService {
     return { seqs, appended: rows.length, checkpoint };
   }
 
-  listEntries(filter: { after?: number; limit?: number; kind?: string; subjectRef?: string }): Promise<EntryRow[]> {
+  listEntries(filter: Omit<EntryFilter, 'limit'> & { limit?: number }): Promise<EntryRow[]> {
     return this.repository.listEntries({ ...filter, limit: Math.min(Math.max(filter.limit ?? 100, 1), 1000) });
   }
 

@@ -59,9 +59,10 @@ async function entriesTable(container) {
   const subject = h('input', { name: 'subjectRef', placeholder: t('field.creditCode'), size: 22 });
   const form = h('form', { class: 'filters' }, field(t('audit.kind'), kind), field(t('field.subject'), subject), h('button', { class: 'btn secondary', type: 'submit' }, t('common.search')));
   const list = h('div');
-  const cursors = [-1];
+  // The latest entries first, as people read a log; each page goes further back.
+  const cursors = [undefined];
   let page = 0;
-  const load = () => section(list, () => api('/api/audit/entries', { query: { after: cursors[page], limit: PAGE, kind: kind.value, subjectRef: subject.value.trim() } }), (rows) => {
+  const load = () => section(list, () => api('/api/audit/entries', { query: { order: 'newest', before: cursors[page], limit: PAGE, kind: kind.value, subjectRef: subject.value.trim() } }), (rows) => {
     cursors[page + 1] = rows.length ? rows[rows.length - 1].seq : undefined;
     if (rows.length === 0 && page === 0) return emptyState(t('audit.noEntries'));
     return h('div', {},

@@ -1,9 +1,13 @@
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 
 export class EntriesQuery {
   /** Page after this seq (keyset pagination). */
   @IsOptional() @Type(() => Number) @IsInt() @Min(-1) after?: number;
+  /** 'newest' lists the latest entries first, paging back with `before`; 'oldest' (the default) pages on with `after`. */
+  @IsOptional() @IsIn(['oldest', 'newest']) order?: 'oldest' | 'newest';
+  /** With order=newest: the page before this seq. */
+  @IsOptional() @Type(() => Number) @IsInt() @Min(0) before?: number;
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(1000) limit?: number;
   @IsOptional() @IsString() @Matches(/^[a-z][a-z0-9.-]*$/) @MaxLength(64) kind?: string;
   /** e.g. a credit code or a model version. */
