@@ -303,7 +303,7 @@ const en = {
   'register.attr.algorithm_type': 'Kind of algorithm', 'register.attr.type': 'Use', 'register.attr.performance': 'Performance', 'register.attr.risks': 'Risks', 'register.attr.risk_category': 'Risk category',
   'register.attr.monitoring': 'Monitoring', 'register.attr.human_intervention': 'Human intervention', 'register.attr.objection_procedure': 'Objections and appeals', 'register.attr.rollback': 'Rollback and suspension',
   'register.attr.organization': 'Responsible body', 'register.attr.contact_email': 'Contact',
-  'reason.risk': 'drawn by risk', 'reason.complaint': 'complaint', 'reason.exploration': 'random exploration', 'reason.random': 'drawn at random',
+  'reason.risk': 'Drawn by risk', 'reason.complaint': 'Complaint', 'reason.exploration': 'Random exploration', 'reason.random': 'Drawn at random',
   'reviews.queueLead': 'Red means priority inspection, so it takes effect only once an oversight officer confirms it; until then it counts as yellow. Check the top reasons and the score\'s basis, then confirm or override with reasons. Longest waiting first.',
   'reviews.topReasons': 'Top reasons', 'reviews.noExplanation': 'The explanation of this score cannot be fetched right now.', 'reviews.newerScore': 'The enterprise has a newer score; these are its reasons.',
   'reviews.file': 'Basis of the score: {code}', 'reviews.factor': 'Factor', 'reviews.factorValue': 'Value', 'reviews.factorPull': 'Effect on the odds', 'reviews.logOdds': 'log-odds',

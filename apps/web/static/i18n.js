@@ -41,6 +41,7 @@ const zh = {
   'field.tasks': '检查任务', 'field.state': '状态', 'field.version': '版本', 'field.seq': '序号', 'field.recordedAt': '记录时间', 'field.subject': '对象',
   'bureau.title': '企业风险', 'bureau.lead': '按风险等级、区县和行业筛选企业，或按名称、代码查找；风险最高的排在最前。', 'bureau.fallback': '暂无风险评分（评分服务尚未评分或暂不可用），下面按统一社会信用代码列出企业。评分完成后，这里会按风险等级显示。',
   'bureau.q': '名称或代码', 'bureau.mapTitle': '风险地图', 'bureau.mapLead': '本页企业按位置显示，颜色为风险等级。', 'bureau.noLocation': '本页企业没有位置数据。',
+  'actor.migration': '系统初始设置',
   'bureau.summary': '风险分布', 'bureau.file': '企业档案',
   'bureau.review.awaiting': '待监督确认，暂按{colour}色对待', 'bureau.review.confirmed': '监督已确认', 'bureau.review.overridden': '监督改判为{colour}色',
   'bureau.review.help': '红色意味着优先检查，须经监督人员确认后才生效；确认前按黄色对待。监督人员也可以改判。',
@@ -209,6 +210,7 @@ const en = {
   'field.tasks': 'Tasks', 'field.state': 'State', 'field.version': 'Version', 'field.seq': 'Seq', 'field.recordedAt': 'Recorded', 'field.subject': 'Subject',
   'bureau.title': 'Enterprises by risk', 'bureau.lead': 'Filter by colour, district and industry, or search by name or code; the riskiest come first.', 'bureau.fallback': 'No risk scores yet (scoring has not scored or is not answering): enterprises are listed by credit code. Colours appear here once they are scored.',
   'bureau.q': 'Name or code', 'bureau.mapTitle': 'Risk map', 'bureau.mapLead': 'Enterprises on this page by location, coloured by risk.', 'bureau.noLocation': 'No locations for the enterprises on this page.',
+  'actor.migration': 'Initial setup',
   'bureau.summary': 'Colour mix', 'bureau.file': 'Enterprise file',
   'bureau.review.awaiting': 'Awaiting oversight: counts as {colour}', 'bureau.review.confirmed': 'Confirmed by oversight', 'bureau.review.overridden': 'Oversight changed it to {colour}',
   'bureau.review.help': 'Red means priority inspection, so it takes effect only once an oversight officer confirms it; until then it counts as yellow. Officers may also override a colour.',
@@ -411,6 +413,11 @@ export function valueLabel(group, value) {
 /** A number as people write it: at most `digits` decimals, no trailing zeros, thousands grouped. */
 export function fmtNumber(n, digits = 1) {
   return Number(n).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB', { maximumFractionDigits: digits });
+}
+
+/** Who did something, as recorded: a person's account name, or words for the system's own acts. */
+export function actorLabel(actor) {
+  return actor === 'migration' ? t('actor.migration') : actor ?? '—';
 }
 
 export function factorName(id) {

@@ -125,7 +125,8 @@ export function pager(page, pages, total, go, { hasMore } = {}) {
     'div',
     { class: 'pager' },
     h('span', {}, total !== undefined ? `${t('common.page', { page: page + 1 })} · ${plural('common.items', total)}` : t('common.page', { page: page + 1 })),
-    h('div', { class: 'row' },
+    // One page has nowhere to go: its count alone, without two buttons that do nothing.
+    page === 0 && !more ? null : h('div', { class: 'row' },
       h('button', { class: 'btn secondary', disabled: page === 0, onclick: () => go(page - 1) }, t('common.prev')),
       h('button', { class: 'btn secondary', disabled: !more, onclick: () => go(page + 1) }, t('common.next'))),
   );

@@ -168,6 +168,8 @@ describeWithBrowser('the pages, driven in a real browser against the running sui
     await page.waitForSelector('#appeal-problems');
     const grounds = '2025 年检查发现的问题已于当月整改完毕并经复查合格，请据实重新评估本单位的风险等级。';
     await page.fill('#appeal-form textarea[name=grounds]', grounds);
+    // …and once the grounds are rewritten, the old complaint about them is gone.
+    expect(await page.$('#appeal-problems')).toBeNull();
     const challenged = await page.getAttribute('#challenge-picker input[type=checkbox] >> nth=0', 'data-record');
     await page.check('#challenge-picker input[type=checkbox] >> nth=0');
     await page.fill('#challenge-picker li:first-child input[name=claim]', '该问题已于当月整改完毕，并经复查合格。');

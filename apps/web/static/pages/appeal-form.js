@@ -24,6 +24,8 @@ export function appealForm(ctx, enterpriseFile, { onFiled, openAppealLink }) {
     evidence.element,
     out,
     h('div', { class: 'row' }, submit, h('span', { class: 'muted small' }, t('appealForm.afterSubmit'))));
+  // What was wrong at the last try goes once the person edits: a list that no longer holds misleads.
+  form.addEventListener('input', () => { if (out.querySelector('#appeal-problems')) mount(out); });
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     const problems = [];

@@ -2,7 +2,7 @@
 // form. The server holds the four-eyes rules (not the trainer, one role per person); the page says
 // what they are and shows the server's refusal when they are broken.
 import { api } from '../api.js';
-import { fmtDateTime, t } from '../i18n.js';
+import { actorLabel, fmtDateTime, t } from '../i18n.js';
 import { badge, card, confirmStep, errorState, h, mount, pageHead, section } from '../ui.js';
 import { approvalBadge, builderText } from './models.js';
 
@@ -65,7 +65,7 @@ function roleSlot(kind, role, signOff) {
 function proposalCard(request, entry) {
   const p = request.proposal ?? {};
   const rows = [
-    [t(request.subjectKind === 'colour-policy' ? 'approval.policyProposedBy' : 'approval.proposedBy'), h('strong', { 'data-proposed-by': request.proposedBy }, request.proposedBy)],
+    [t(request.subjectKind === 'colour-policy' ? 'approval.policyProposedBy' : 'approval.proposedBy'), h('strong', { 'data-proposed-by': request.proposedBy }, actorLabel(request.proposedBy))],
     [t('approval.proposedAt'), fmtDateTime(request.proposedAt)],
   ];
   if (request.subjectKind === 'model-version') {

@@ -1,6 +1,6 @@
 // The model registry and colour policies with their approvals (four eyes), and the kill switch.
 import { api } from '../api.js';
-import { fmtDateTime, t } from '../i18n.js';
+import { actorLabel, fmtDateTime, t } from '../i18n.js';
 import { badge, confirmStep, errorState, field, h, mount, pageHead, section, table } from '../ui.js';
 
 const STATE_KIND = { active: 'ok', approved: 'blue', suspended: 'bad', retired: '', draft: '', proposed: '' };
@@ -70,7 +70,7 @@ function registryBody({ models, policies, approvals, oversight }) {
         [t('models.thresholds'), (p) => t('models.thresholdText', { yellow: pctText(p.thresholds.yellow), red: pctText(p.thresholds.red) })],
         [t('field.state'), (p) => badge(t(`models.state.${p.state}`), STATE_KIND[p.state] ?? '')],
         [t('approval.title'), (p) => (p.createdBy === 'migration' ? h('span', { class: 'muted small' }, t('models.policyBuiltIn')) : approvalCell('colour-policy', p.version))],
-        [t('approval.proposedBy'), (p) => p.createdBy],
+        [t('approval.proposedBy'), (p) => actorLabel(p.createdBy)],
         [t('field.recordedAt'), (p) => fmtDateTime(p.createdAt)],
       ], policies, { empty: t('models.noPolicies'), pageSize: 5 })) : null);
 }
@@ -88,7 +88,7 @@ function pendingCard(pending) {
     table([
       [t('approval.subject'), (a) => h('div', {}, badge(t(`approval.kind.${a.subjectKind}`), 'blue'), ' ', h('a', { class: 'mono', href: approvalHref(a.subjectKind, a.subjectRef) }, a.subjectRef))],
       [t('approval.builtBy'), (a) => builderText(a.builtBy)],
-      [t('approval.proposedBy'), (a) => a.proposedBy],
+      [t('approval.proposedBy'), (a) => actorLabel(a.proposedBy)],
       [t('approval.proposedAt'), (a) => fmtDateTime(a.proposedAt)],
       [t('approval.waitingFor'), (a) => a.missing.map((r) => [badge(t(`signoff.role.${r}`), 'warn'), ' '])],
       ['', (a) => h('a', { class: 'btn secondary', style: 'white-space:nowrap', href: approvalHref(a.subjectKind, a.subjectRef), 'data-sign': a.subjectRef }, t('approval.open'))],
