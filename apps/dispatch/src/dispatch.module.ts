@@ -12,21 +12,33 @@ import { PlansRepository } from './plans/plans.repository';
 import { ProjectionHandler } from './projection/projection.handler';
 import { ProjectionRepository } from './projection/projection.repository';
 import { VisitsController } from './visits/visits.controller';
+import { ChecklistItemsController } from './checklist/checklist-items.controller';
+import { ChecklistItemsRepository } from './checklist/checklist-items.repository';
 import { VisitsRepository } from './visits/visits.repository';
 import { VisitsService } from './visits/visits.service';
 
 /** Everything dispatch does without listening: used by the CLI for `plan`. */
 @Module({
   imports: [DatabaseModule.forApp({ schema: DISPATCH_SCHEMA, createDataSource: createDispatchDataSource }), NatsModule.forApp('dispatch')],
-  providers: [PlansRepository, DrawInputsRepository, DrawRepository, DrawService, VisitsRepository, VisitsService, ProjectionRepository, DispatchOutbox],
-  exports: [PlansRepository, DrawService, VisitsService, ProjectionRepository, DispatchOutbox],
+  providers: [
+    PlansRepository,
+    ChecklistItemsRepository,
+    DrawInputsRepository,
+    DrawRepository,
+    DrawService,
+    VisitsRepository,
+    VisitsService,
+    ProjectionRepository,
+    DispatchOutbox,
+  ],
+  exports: [PlansRepository, ChecklistItemsRepository, DrawService, VisitsService, ProjectionRepository, DispatchOutbox],
 })
 export class DispatchCoreModule {}
 
 /** The dispatch service: the core plus its HTTP API and the projection consumers. */
 @Module({
   imports: [DispatchCoreModule],
-  controllers: [HealthController, PlansController, DrawController, VisitsController],
+  controllers: [HealthController, PlansController, ChecklistItemsController, DrawController, VisitsController],
   providers: [ProjectionHandler],
 })
 export class DispatchModule {}

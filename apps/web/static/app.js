@@ -2,6 +2,7 @@
 // Navigation only hides what a role cannot use; the server checks every call regardless.
 import { api } from './api.js';
 import { loadRegions } from './regions.js';
+import { loadItemNames } from './items.js';
 import { currentLang, setLang, t } from './i18n.js';
 import { h, mount, state } from './ui.js';
 import { renderLogin } from './pages/login.js';
@@ -125,8 +126,8 @@ async function route() {
     signedIn: async () => { await whoAmI(); location.hash = homeOf(me); },
   };
   main.replaceChildren();
-  // District names are asked once; a page drawn without them shows codes.
-  if (me) await loadRegions();
+  // District and checklist item names are asked once; a page drawn without them shows codes.
+  if (me) await Promise.all([loadRegions(), loadItemNames()]);
   await render(ctx);
   main.dataset.page = hash.replace(/^#\//, '').split('/')[0] || 'home';
 }

@@ -129,6 +129,22 @@ describe('dispatch visits: calendar, combined checklist, results and ratings', (
     expect((await h.http('PUT', '/api/plans/CITY', { ...rest, annualRatios: { red: 2, yellow: 0.2, green: 0.03 } })).status).toBe(400);
   });
 
+  it("names every item of every visit's checklist, and lets the bureau rename one", async () => {
+    const { body: names } = await h.http<{ item: string; zh: string; en: string | null }[]>('GET', '/api/checklist-items');
+    const named = new Set(names.map((n) => n.item));
+    // The default plans' items all have names, so every checklist drawn from them reads in words.
+    for (const v of calendar.slice(0, 50)) {
+      const { body: visit } = await h.http<{ checklist: { items: string[] }[] }>('GET', `/api/visits/${v.id}`);
+      for (const item of visit.checklist.flatMap((g) => g.items)) expect(named.has(item)).toBe(true);
+    }
+    expect(names.every((n) => n.zh.length > 0 && (n.en ?? '').length > 0)).toBe(true);
+    const renamed = await h.http<{ item: string; zh: string; en: string | null }>('PUT', '/api/checklist-items/fire-09', { zh: '  电动自行车停放充电  ' });
+    expect(renamed).toMatchObject({ status: 200, body: { item: 'FIRE-09', zh: '电动自行车停放充电', en: null } });
+    expect((await h.http('PUT', '/api/checklist-items/FIRE-9', { zh: '格式不对' })).status).toBe(400);
+    expect((await h.http('PUT', '/api/checklist-items/FIRE-10', { zh: '' })).status).toBe(400);
+    expect((await h.http('PUT', '/api/checklist-items/FIRE-10', { zh: '   ' })).status).toBe(400);
+  });
+
   it('refuses malformed requests at the edge', async () => {
     expect((await h.http('POST', '/api/draws', { from: '2025-04-31', to: '2025-05-10' })).status).toBe(400);
     expect((await h.http('POST', '/api/draws', { from: '2025-13-01', to: '2026-01-10' })).status).toBe(400);

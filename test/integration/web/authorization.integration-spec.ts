@@ -32,6 +32,7 @@ function pathOf(rule: RouteRule, creditCode = OWN_CODE, visit = OWN_VISIT): stri
       .replace(':username', 'nobody-at-all')
       .replace(':scoreId', 'score-1')
       .replace(':n', '0')
+      .replace(':item', 'FIRE-01')
       .replace(':version', 'm-1') + (rule.personalData === 'full' ? '?reason=case%20handling' : '')
   );
 }

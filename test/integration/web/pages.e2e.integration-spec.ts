@@ -402,6 +402,10 @@ describeWithBrowser('the pages, driven in a real browser against the running sui
       await firstVisit.click();
       await page.waitForSelector('h1');
       await settle(page, '13-bureau-visit');
+      // Each checklist item says what it asks, not only its code.
+      const items = await page.$$eval('#visit-checklist [data-item]', (rows) => rows.map((r) => r.textContent!.trim()));
+      expect(items.length).toBeGreaterThan(0);
+      for (const item of items) expect(item).toMatch(/^[A-Z]{2,10}-\d{2} \S*[\u4e00-\u9fff]/);
       // The plan drawn above starts tomorrow: the form says so before anything is filled in, and every field is named.
       expect(await page.textContent('#results-blocked')).toContain('检查之后才能录入结果');
       expect(await page.isDisabled('form button[type=submit]')).toBe(true);

@@ -2,6 +2,7 @@ import { createAppDataSource } from '@tianping/database';
 import { CreateDispatchTables1763890000000 } from './migrations/1763890000000-CreateDispatchTables';
 import { CreateColourDecisions1764310000000 } from './migrations/1764310000000-CreateColourDecisions';
 import { AddDrawBackfill1764900000000 } from './migrations/1764900000000-AddDrawBackfill';
+import { CreateChecklistItems1765500000000 } from './migrations/1765500000000-CreateChecklistItems';
 
 export const DISPATCH_SCHEMA = 'dispatch';
 
@@ -10,6 +11,6 @@ export function createDispatchDataSource(url: string) {
     url,
     schema: DISPATCH_SCHEMA,
     entities: [],
-    migrations: [CreateDispatchTables1763890000000, CreateColourDecisions1764310000000, AddDrawBackfill1764900000000],
+    migrations: [CreateDispatchTables1763890000000, CreateColourDecisions1764310000000, AddDrawBackfill1764900000000, CreateChecklistItems1765500000000],
   });
 }

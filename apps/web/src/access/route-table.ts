@@ -85,6 +85,8 @@ export const ROUTES: readonly RouteRule[] = [
   { method: 'POST', path: '/api/visits/:id/rating', access: ['enterprise'], upstream: 'dispatch', owned: 'visit', tag: 'visits', summary: 'The enterprise rates a visit that took place' },
   { method: 'GET', path: '/api/enterprises/:creditCode/visits', access: ['enterprise', ...BUREAU], upstream: 'dispatch', ownCreditCode: 'creditCode', tag: 'visits', summary: 'Visits an enterprise may know of, and visits to rate' },
   { method: 'GET', path: '/api/plans', access: BUREAU, upstream: 'dispatch', tag: 'plans', summary: 'Department plans' },
+  { method: 'GET', path: '/api/checklist-items', access: 'signed-in', upstream: 'dispatch', tag: 'plans', summary: 'What each checklist item code asks, in Chinese and English (SAMR-01: 登记事项和公示信息)' },
+  { method: 'PUT', path: '/api/checklist-items/:item', access: ['dispatcher'], upstream: 'dispatch', tag: 'plans', summary: 'Name or rename a checklist item ({zh, en?})' },
   { method: 'GET', path: '/api/calendar', access: BUREAU, upstream: 'dispatch', tag: 'plans', summary: 'Working days and holidays (year)' },
 
   { method: 'GET', path: '/api/audit/entries', access: ['oversight'], upstream: 'oversight', tag: 'audit', summary: 'Entries of the tamper-evident record (after, limit, kind, subjectRef)' },

@@ -34,6 +34,14 @@ const BODIES: Record<string, Json> = {
       },
     },
   },
+  'PUT /api/checklist-items/:item': {
+    type: 'object',
+    required: ['zh'],
+    properties: {
+      zh: { type: 'string', maxLength: 200, description: 'what the item asks, in Chinese (e.g. 消防设施和器材)' },
+      en: { type: 'string', maxLength: 200, description: 'the same in English; pages fall back to the Chinese' },
+    },
+  },
   'POST /api/draws': {
     type: 'object',
     required: ['from', 'to'],

@@ -3,6 +3,7 @@ import { api } from '../api.js';
 import { currentLang, fmtDate, t, valueLabel } from '../i18n.js';
 import { hasCoordinates, routeSketch } from '../charts.js';
 import { regionCell } from '../regions.js';
+import { itemName } from '../items.js';
 import { badge, card, errorState, field, h, mount, pageHead, section, select, table } from '../ui.js';
 
 /** A day in China time (UTC+8), offset by whole days from today. */
@@ -18,8 +19,10 @@ export const departmentName = (code) => valueLabel('dept', code);
 
 export const departmentLabel = (code) => (departmentName(code) === code ? code : `${code} ${departmentName(code)}`);
 
-/** A checklist item such as SAMR-01, with its department's name. */
+/** A checklist item such as SAMR-01 with what it asks, else with its department's name. */
 export const checklistItem = (item) => {
+  const name = itemName(item);
+  if (name) return `${item} ${name}`;
   const code = String(item).split('-')[0];
   if (departmentName(code) === code) return item;
   return currentLang() === 'en' ? `${item} (${departmentName(code)})` : `${item}（${departmentName(code)}）`;
@@ -137,7 +140,8 @@ function visitBody(ctx, visit) {
           h('dt', {}, t('field.team')), h('dd', {}, officerBadges(visit.officerIds)),
           h('dt', {}, t('field.reasons')), h('dd', {}, (visit.reasons ?? []).map(reasonLabel).join(currentLang() === 'en' ? ', ' : '、') || '—'),
           h('dt', {}, t('visit.route')), h('dd', {}, routeText(visit), visit.route?.creditCodes ? routeSketchOf(visit.route.creditCodes, visit.route.visitIds.indexOf(visit.id)) : null))),
-      card(t('field.checklist'), h('ul', { class: 'list-plain' }, (visit.checklist ?? []).map((group) => h('li', {}, h('strong', { style: 'min-width:70px' }, departmentLabel(group.department)), h('span', {}, group.items.join(', ')))))),
+      card(t('field.checklist'), h('ul', { class: 'list-plain', id: 'visit-checklist' }, (visit.checklist ?? []).map((group) => h('li', {}, h('strong', { style: 'min-width:70px' }, departmentLabel(group.department)),
+        h('div', {}, group.items.map((item) => h('div', { 'data-item': item }, h('span', { class: 'mono small' }, item), ' ', itemName(item) ?? ''))))))),
     ),
     visit.status === 'scheduled' ? resultsForm(ctx, visit) : card(t('field.result'), table([
       [t('field.checklist'), (r) => checklistItem(r.item)],
@@ -158,7 +162,7 @@ function resultsForm(ctx, visit) {
     const result = h('select', { name: `result-${item}`, 'aria-label': `${item} ${t('field.result')}` },
       [['no_problem', t('result.none')], ['rectify', t('result.rectify')], ['case_opened', t('result.case')]].map(([v, label]) => h('option', { value: v }, label)));
     const violation = h('input', { name: `violation-${item}`, placeholder: t('cal.violation'), 'aria-label': `${item} ${t('cal.violation')}`, size: 30 });
-    return { item, department, result, violation, row: h('tr', {}, h('td', { class: 'mono' }, item), h('td', {}, departmentLabel(department)), h('td', {}, result), h('td', {}, violation)) };
+    return { item, department, result, violation, row: h('tr', {}, h('td', {}, h('span', { class: 'mono' }, item), itemName(item) ? h('div', { class: 'small' }, itemName(item)) : null), h('td', {}, departmentLabel(department)), h('td', {}, result), h('td', {}, violation)) };
   });
   const message = h('div');
   const submit = h('button', { class: 'btn', type: 'submit', disabled: Boolean(blocked) }, t('cal.record'));

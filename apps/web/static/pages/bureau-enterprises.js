@@ -5,6 +5,7 @@ import { currentLang, fmtDate, fmtPercent, t, valueLabel } from '../i18n.js';
 import { badge, card, chip, emptyState, errorState, errorText, field, h, loading, mount, pageHead, pager, section, select, state, table } from '../ui.js';
 import { casesTable, cluesTable, industryName, subjectFacts, technicalDetails } from './enterprise.js';
 import { readableReasons } from './reasons.js';
+import { checklistItem } from './bureau-calendar.js';
 import { districtsAround, regionCell, regionCodeOf, regionOptions } from '../regions.js';
 
 const PAGE = 25;
@@ -232,7 +233,7 @@ export async function renderEnterpriseFile(ctx, code) {
     [t('field.date'), (v) => fmtDate(v.date)],
     [t('field.status'), (v) => badge(t(`visit.${v.status}`), v.status === 'done' ? 'ok' : 'blue')],
     [t('field.department'), (v) => (v.departments ?? []).map((d) => valueLabel('dept', d)).join(' · ')],
-    [t('field.checklist'), (v) => (v.checklist ?? []).join(', ')],
+    [t('field.checklist'), (v) => (v.checklist ?? []).map((item) => h('div', {}, checklistItem(item)))],
   ], visits, { empty: t('ent.fileNoVisits') })), 'dispatch');
   await Promise.all([fileLoad, scoreLoad, visitsLoad]);
 }

@@ -2,7 +2,7 @@
 import { api } from '../api.js';
 import { fmtDate, fmtDateTime, fmtPercent, t } from '../i18n.js';
 import { badge, card, confirmStep, emptyState, errorState, field, h, mount, pageHead, progressPanel, section, table } from '../ui.js';
-import { departmentLabel, enterpriseAddress, enterpriseCell, enterpriseName, isoDay, officerBadges, reasonLabel, routeSketchOf } from './bureau-calendar.js';
+import { checklistItem, departmentLabel, enterpriseAddress, enterpriseCell, enterpriseName, isoDay, officerBadges, reasonLabel, routeSketchOf } from './bureau-calendar.js';
 
 /** The independent check's verdict: a tick when it found nothing wrong, else the number of problems. */
 function checkerBadge(draw) {
@@ -37,7 +37,7 @@ export async function renderPlans(ctx) {
     section(departments, () => api('/api/plans'), (plans) => card(t('plans.departments'), table([
       [t('field.department'), (p) => h('strong', {}, departmentLabel(p.department))],
       [t('plans.ratios'), (p) => `${fmtPercent(p.annualRatios?.red ?? 0)} / ${fmtPercent(p.annualRatios?.yellow ?? 0)} / ${fmtPercent(p.annualRatios?.green ?? 0)}`],
-      [t('field.checklist'), (p) => (p.checklist ?? []).join(', ')],
+      [t('field.checklist'), (p) => (p.checklist ?? []).map((item) => h('div', { class: 'small' }, checklistItem(item)))],
       [t('visit.notice'), (p) => (p.advanceNotice ? t('common.yes') : t('common.no'))],
     ], plans, { pageSize: 10 })), 'dispatch');
   }
@@ -135,7 +135,7 @@ function drawFacts(ctx, draw) {
     card(t('plans.tasksTitle', { n: (draw.tasks ?? []).length }), h('p', { class: 'muted small', style: 'margin-top:0' }, t('plans.tasksLead')), table([
       [t('field.department'), (task) => departmentLabel(task.department)],
       [t('visit.enterprise'), (task) => (ctx.me.role === 'oversight' ? h('span', { class: 'mono' }, task.creditCode) : enterpriseCell(task.creditCode, `#/enterprises/${task.creditCode}`))],
-      [t('field.checklist'), (task) => (task.items ?? []).join(', ') || '—'],
+      [t('field.checklist'), (task) => (task.items?.length ? task.items.map((item) => h('div', { class: 'small' }, checklistItem(item))) : '—')],
       [t('field.reasons'), (task) => badge(reasonLabel(task.reason))],
     ], draw.tasks ?? [], { pageSize: 10 })));
 }

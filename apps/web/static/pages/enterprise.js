@@ -7,6 +7,7 @@ import { industryLabel, industryName, readableReasons, reasonText, serverText } 
 import { badge, card, chip, downloadButton, emptyState, errorState, errorText, field, h, loading, mount, pageHead, section, state, table } from '../ui.js';
 import { appealsTable } from './my-appeals.js';
 import { regionCell } from '../regions.js';
+import { checklistItem } from './bureau-calendar.js';
 
 export { industryLabel, industryName };
 
@@ -206,7 +207,7 @@ function visitCard(v) {
   return card(h('div', { class: 'row' }, h('h2', { style: 'margin:0' }, fmtDate(v.date)), status),
     h('dl', { class: 'kv' },
       h('dt', {}, t('field.department')), h('dd', {}, (v.departments ?? []).map((d) => valueLabel('dept', d)).join(' · ')),
-      h('dt', {}, t('field.checklist')), h('dd', {}, (v.checklist ?? []).map((item) => [badge(item), ' ']))),
+      h('dt', {}, t('field.checklist')), h('dd', {}, (v.checklist ?? []).map((item) => [badge(checklistItem(item)), ' ']))),
     rating);
 }
 
