@@ -65,6 +65,19 @@ describe('the joint-visit planner (进一次门、查多项事)', () => {
     expect(visitA?.officerIds).toEqual(['o2', 'o4']);
   });
 
+  it('keeps out an officer who inspected the enterprise within 12 months even when they inspected it again later', () => {
+    // o3 inspected A on 2025-03-01 (within 12 months of the window) and again on 2025-10-10, inside the window
+    // (a case recorded in a backfilled window): the later case must not hide the earlier one.
+    const priorInspections = [
+      { creditCode: 'A', department: 'SAMR', date: '2025-03-01', officerIds: ['o3'] },
+      { creditCode: 'A', department: 'SAMR', date: '2025-10-10', officerIds: ['o3'] },
+    ];
+    const result = buildPlan(tinyDraw(), tinyInput({ priorInspections }));
+    const visitA = result.visits.find((v) => v.creditCode === 'A');
+    expect(visitA).toBeDefined();
+    expect(visitA?.officerIds).not.toContain('o3');
+  });
+
   it('reports tasks no team can cover as unassigned with a reason, never drops them', () => {
     const officers = [officer('o1', ['SAMR']), officer('o2', ['SAMR'])];
     const result = buildPlan(tinyDraw(), tinyInput({ officers }));

@@ -8,8 +8,11 @@ export interface OfficerState {
   domains: Set<string>;
   conflicts: Set<string>;
   absent: Set<string>;
-  /** Latest past inspection date per enterprise, for recusal (回避). */
-  lastInspected: Map<string, string>;
+  /**
+   * Every past inspection date per enterprise, for recusal (回避). All of them, not just the latest: a
+   * case on or after the visit day must not hide an earlier one within the 12 months before it.
+   */
+  inspected: Map<string, string[]>;
   busyDays: Set<string>;
   routesWorked: number;
   visits: number;
@@ -28,12 +31,12 @@ export interface TeamRules {
 }
 
 export function officerStates(officers: Officer[], prior: PriorInspection[]): OfficerState[] {
-  const last = new Map<string, Map<string, string>>();
+  const dates = new Map<string, Map<string, string[]>>();
   for (const inspection of prior) {
     for (const id of inspection.officerIds) {
-      const seen = last.get(id) ?? new Map<string, string>();
-      if ((seen.get(inspection.creditCode) ?? '') < inspection.date) seen.set(inspection.creditCode, inspection.date);
-      last.set(id, seen);
+      const seen = dates.get(id) ?? new Map<string, string[]>();
+      seen.set(inspection.creditCode, [...(seen.get(inspection.creditCode) ?? []), inspection.date]);
+      dates.set(id, seen);
     }
   }
   return [...officers]
@@ -43,7 +46,7 @@ export function officerStates(officers: Officer[], prior: PriorInspection[]): Of
       domains: new Set(officer.domains),
       conflicts: new Set(officer.conflicts ?? []),
       absent: new Set(officer.absentDates ?? []),
-      lastInspected: last.get(officer.id) ?? new Map<string, string>(),
+      inspected: dates.get(officer.id) ?? new Map<string, string[]>(),
       busyDays: new Set<string>(),
       routesWorked: 0,
       visits: 0,
@@ -59,8 +62,7 @@ export function canWork(state: OfficerState, day: string, ignoreBusy = false): b
 /** Declared conflict, or inspected the enterprise within the 12 months before the day. */
 export function isRecused(state: OfficerState, creditCode: string, day: string, since = yearBefore(day)): boolean {
   if (state.conflicts.has(creditCode)) return true;
-  const last = state.lastInspected.get(creditCode);
-  return last !== undefined && last >= since && last < day;
+  return (state.inspected.get(creditCode) ?? []).some((date) => date >= since && date < day);
 }
 
 /**
