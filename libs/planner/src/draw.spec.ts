@@ -96,6 +96,21 @@ describe('the double-random draw (双随机)', () => {
     expect(draw.tasks[0].items).toEqual(['SAMR-01', 'SAMR-02', 'SAMR-09']);
   });
 
+  it('draws nobody at random for a department whose annual cap is zero, never inspected or not', () => {
+    const enterprises = [enterprise('A', 'red'), enterprise('B', 'red'), enterprise('C', 'yellow')];
+    const draw = drawTasks({
+      seed: 's',
+      window: YEAR,
+      plans: [plan('SAMR', { annualCapPerEnterprise: 0 }), plan('FIRE')],
+      enterprises,
+      triggeredTasks: [{ creditCode: 'A', department: 'SAMR', clueId: 'clue-1' }],
+      explorationShare: 0.5,
+    });
+    expect(draw.tasks.filter((t) => t.department === 'SAMR').map((t) => `${t.creditCode}/${t.reason}`)).toEqual(['A/complaint']);
+    expect(draw.tasks.filter((t) => t.department === 'FIRE').length).toBeGreaterThan(0);
+    expect(draw.strata.filter((s) => s.department === 'SAMR').every((s) => s.eligible === 0 && s.target === 0)).toBe(true);
+  });
+
   it('refuses a draw without a seed or with a bad exploration share', () => {
     expect(() => drawTasks(input({ seed: '' }))).toThrow(/seed/);
     expect(() => drawTasks(input({ explorationShare: 1.5 }))).toThrow(/explorationShare/);

@@ -82,7 +82,9 @@ function buildFrame(context: DrawContext, plan: DepartmentPlan): Frame {
     const i = context.indexOf.get(code);
     if (i !== undefined) exempt[i] = 1;
   }
-  const capped = new Uint8Array(n);
+  // A cap of zero (allowed: a department that runs no random checks this year) caps everyone,
+  // including enterprises with no inspection this year, which the loop below never sees.
+  const capped = new Uint8Array(n).fill(plan.annualCapPerEnterprise <= 0 ? 1 : 0);
   for (const [code, visits] of context.priorThisYear.get(plan.department) ?? []) {
     const i = context.indexOf.get(code);
     if (i !== undefined && visits >= plan.annualCapPerEnterprise) capped[i] = 1;
