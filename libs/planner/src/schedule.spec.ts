@@ -78,6 +78,30 @@ describe('the joint-visit planner (进一次门、查多项事)', () => {
     expect(visitA?.officerIds).not.toContain('o3');
   });
 
+  it('puts on a visit only officers who may check at least one of its departments (two competent officers, not one and a passenger)', () => {
+    // SAMR only. o1 alone may check SAMR; o2 and o3 hold FIRE only and have nothing to check there.
+    const draw = tinyDraw({ plans: [plan('SAMR', { annualRatios: { red: 50, yellow: 0, green: 0 } })] });
+    const alone = buildPlan(draw, tinyInput({ officers: [officer('o1', ['SAMR']), officer('o2', ['FIRE']), officer('o3', ['FIRE'])] }));
+    expect(alone.visits).toEqual([]);
+    expect(new Set(alone.unassigned.map((u) => u.reason))).toEqual(new Set(['no_eligible_team']));
+    // A SAMR+FIRE visit may take a SAMR officer and a FIRE officer; a SAMR-only visit on the same route may not.
+    const mixed = drawTasks({
+      seed: 'tiny',
+      window: WEEK,
+      plans: [plan('SAMR', { annualRatios: { red: 50, yellow: 0, green: 0 } }), plan('FIRE', { annualRatios: { red: 50, yellow: 0, green: 0 } })],
+      enterprises: ['A', 'B', 'C', 'D'].map((c, i) => enterprise(c, 'red', { lng: 113 + i / 100, departments: i < 2 ? ['SAMR', 'FIRE'] : ['SAMR'] })),
+      explorationShare: 0,
+    });
+    const officers = [officer('o1', ['SAMR']), officer('o2', ['FIRE'])];
+    const result = buildPlan(mixed, tinyInput({ officers, calendar: { workingDays: ['2025-09-29'] } }));
+    const byId = new Map(officers.map((o) => [o.id, o]));
+    expect(result.visits.length).toBeGreaterThan(0);
+    for (const v of result.visits) {
+      for (const id of v.officerIds) expect(byId.get(id)?.domains.some((d) => v.departments.includes(d))).toBe(true);
+    }
+    expect(result.unassigned.map((u) => u.creditCode).sort()).toEqual(['C', 'D']);
+  });
+
   it('reports tasks no team can cover as unassigned with a reason, never drops them', () => {
     const officers = [officer('o1', ['SAMR']), officer('o2', ['SAMR'])];
     const result = buildPlan(tinyDraw(), tinyInput({ officers }));

@@ -2,7 +2,7 @@ import { Prng, hashSeed } from '@tianping/common';
 import { workingDaysIn, yearBefore } from './date.util';
 import { DrawResult, JointVisit, Plan, PlanInput, Route, UnassignedTask } from './planner.model';
 import { distanceKm, isLocated, orderRoute, pathLengthKm, type Stop } from './route.util';
-import { OfficerState, TeamRules, drawTeam, isRecused, officerStates, teamDomains } from './team.util';
+import { OfficerState, TeamRules, drawTeam, isCompetentFor, isRecused, officerStates, teamDomains } from './team.util';
 import { PendingVisit, bundleVisits, combinedChecklist } from './visit-bundle.util';
 
 const DEFAULT_RULES: TeamRules = { maxTeamSize: 4, nonLocalPenalty: 1 };
@@ -69,7 +69,10 @@ function fillDay(schedule: Schedule, day: string, pending: PendingVisit[], quota
   return placed;
 }
 
-/** Adds the nearest visits of the same district the team may check, up to the team's daily capacity. */
+/**
+ * Adds the nearest visits of the same district the team may check (every department covered, every
+ * member competent for one of them), up to the team's daily capacity.
+ */
 function growRoute(schedule: Schedule, day: string, team: OfficerState[], seed: PendingVisit): PendingVisit[] {
   const capacity = Math.min(...team.map((s) => s.officer.dailyCapacity));
   const domains = teamDomains(team);
@@ -77,7 +80,8 @@ function growRoute(schedule: Schedule, day: string, team: OfficerState[], seed: 
   const route = [seed];
   seed.placed = true;
   const candidates = (schedule.byRegion.get(seed.regionCode) ?? []).filter(
-    (v) => !v.placed && v.departments.every((d) => domains.has(d)) && team.every((s) => !isRecused(s, v.creditCode, day, since)),
+    (v) =>
+      !v.placed && v.departments.every((d) => domains.has(d)) && team.every((s) => isCompetentFor(s, v.departments) && !isRecused(s, v.creditCode, day, since)),
   );
   // Measured from the route's last located stop. A visit without coordinates is not "next door" to
   // everything: it joins a route only when no located visit is left to add.

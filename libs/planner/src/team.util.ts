@@ -67,7 +67,8 @@ export function isRecused(state: OfficerState, creditCode: string, day: string, 
 
 /**
  * Draws a team of at least two for one visit: eligible officers in random order, fewest visits so far first
- * (local officers ahead of others), each new member covering a department still uncovered. If that
+ * (local officers ahead of others), each new member covering a department still uncovered (and every member
+ * competent for at least one of the visit's departments). If that
  * balanced choice needs more than the largest team, a coverage-first choice is tried instead.
  */
 export function drawTeam(need: TeamNeed, day: string, states: OfficerState[], rules: TeamRules, prng: Prng, ignoreBusy = false): OfficerState[] | null {
@@ -90,13 +91,20 @@ export function teamDomains(team: readonly OfficerState[]): Set<string> {
   return domains;
 }
 
+/** May the officer check at least one of the departments? */
+export function isCompetentFor(state: OfficerState, departments: readonly string[]): boolean {
+  return departments.some((d) => state.domains.has(d));
+}
+
 function coverGreedily(need: TeamNeed, ordered: OfficerState[], maxSize: number, coverageFirst: boolean): OfficerState[] | null {
   const uncovered = new Set(need.departments);
   const team: OfficerState[] = [];
   const gain = (s: OfficerState) => [...uncovered].filter((d) => s.domains.has(d)).length;
   while ((uncovered.size > 0 || team.length < 2) && team.length < maxSize) {
     const free = ordered.filter((s) => !team.includes(s));
-    const next = uncovered.size === 0 ? free[0] : pickCovering(free, gain, coverageFirst);
+    // Once every department is covered, a further member still has to be competent for one of them:
+    // an officer with nothing to check there is not one of the two officers the law requires.
+    const next = uncovered.size === 0 ? free.find((s) => isCompetentFor(s, need.departments)) : pickCovering(free, gain, coverageFirst);
     if (!next) return null;
     team.push(next);
     next.domains.forEach((d) => uncovered.delete(d));

@@ -54,6 +54,14 @@ describe('the independent plan checker', () => {
     expect(messages).toEqual([expect.stringContaining('FIRE')]);
   });
 
+  it('flags an officer who may check none of the departments on the visit', () => {
+    const { plan: good, input } = fixture();
+    const v = good.visits.find((x) => x.departments.join() === 'FIRE,SAMR')!;
+    const passenger = { ...good, visits: good.visits.map((x) => (x === v ? { ...x, officerIds: ['o1', 'o4'] } : x)) };
+    const found = checkPlan(passenger, input).filter((x) => x.code === 'officer_without_competence');
+    expect(found.map((x) => [x.visitId, x.officerId])).toEqual([[v.id, 'o4']]);
+  });
+
   it('flags recusal: an inspection within the past 12 months, or a declared conflict', () => {
     const { plan: good, input } = fixture();
     const v = good.visits[0];

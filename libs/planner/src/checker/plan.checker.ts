@@ -24,6 +24,7 @@ export type ViolationCode =
   | 'officer_absent'
   | 'certificate_invalid'
   | 'domain_uncovered'
+  | 'officer_without_competence'
   | 'recusal_recent_inspection'
   | 'recusal_declared_conflict'
   | 'daily_capacity_exceeded'
@@ -147,6 +148,12 @@ function checkTeam(visit: JointVisit, index: CheckIndex): Violation[] {
       continue;
     }
     o.domains.forEach((d) => covered.add(d));
+    if (!visit.departments.some((d) => o.domains.includes(d)))
+      out.push({
+        ...at,
+        code: 'officer_without_competence',
+        message: `Officer ${id} may check none of ${visit.departments.join(', ')} and cannot be one of the officers on visit ${visit.id}.`,
+      });
     if (!o.onDuty) out.push({ ...at, code: 'officer_off_duty', message: `Officer ${id} on visit ${visit.id} is not on duty.` });
     if ((o.absentDates ?? []).includes(visit.date))
       out.push({ ...at, code: 'officer_absent', message: `Officer ${id} is absent on ${visit.date} (visit ${visit.id}).` });
