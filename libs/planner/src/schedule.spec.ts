@@ -105,9 +105,27 @@ describe('the joint-visit planner (进一次门、查多项事)', () => {
   it('reports tasks no team can cover as unassigned with a reason, never drops them', () => {
     const officers = [officer('o1', ['SAMR']), officer('o2', ['SAMR'])];
     const result = buildPlan(tinyDraw(), tinyInput({ officers }));
-    expect(result.visits).toEqual([]);
-    expect(result.unassigned).toHaveLength(8);
+    // Nobody may check FIRE: its four tasks are unassigned; SAMR's still go in.
+    expect(result.visits.flatMap((v) => v.taskIds).sort()).toEqual(['SAMR:A', 'SAMR:B', 'SAMR:C', 'SAMR:D']);
+    expect(result.unassigned.map((u) => u.taskId).sort()).toEqual(['FIRE:A', 'FIRE:B', 'FIRE:C', 'FIRE:D']);
     expect(new Set(result.unassigned.map((u) => u.reason))).toEqual(new Set(['no_eligible_team']));
+    const alone = buildPlan(tinyDraw(), tinyInput({ officers: [officer('o1', ['SAMR', 'FIRE'])] }));
+    expect(alone.visits).toEqual([]);
+    expect(alone.unassigned).toHaveLength(8);
+    expect(new Set(alone.unassigned.map((u) => u.reason))).toEqual(new Set(['no_eligible_team']));
+  });
+
+  it("still does the other departments' checks when one department has no officer able to work in the window", () => {
+    // ENV drew every enterprise too, but its only officer is off duty: SAMR and FIRE still go in.
+    const draw = tinyDraw({
+      plans: ['SAMR', 'FIRE', 'ENV'].map((d) => plan(d, { annualRatios: { red: 50, yellow: 0, green: 0 } })),
+    });
+    const officers = [...tinyInput().officers, officer('o5', ['ENV'], { onDuty: false })];
+    const result = buildPlan(draw, tinyInput({ officers }));
+    expect(result.visits).toHaveLength(4);
+    result.visits.forEach((v) => expect(v.departments).toEqual(['FIRE', 'SAMR']));
+    expect(result.unassigned.map((u) => `${u.taskId}/${u.reason}`).sort()).toEqual(['ENV:A', 'ENV:B', 'ENV:C', 'ENV:D'].map((id) => `${id}/no_eligible_team`));
+    expect(result.unassigned[0].detail).toContain('ENV');
   });
 
   it('tells exhausted capacity apart from missing eligibility', () => {

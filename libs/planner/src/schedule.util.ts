@@ -2,7 +2,7 @@ import { Prng, hashSeed } from '@tianping/common';
 import { workingDaysIn, yearBefore } from './date.util';
 import { DrawResult, JointVisit, Plan, PlanInput, Route, UnassignedTask } from './planner.model';
 import { distanceKm, isLocated, orderRoute, pathLengthKm, type Stop } from './route.util';
-import { OfficerState, TeamRules, drawTeam, isCompetentFor, isRecused, officerStates, teamDomains } from './team.util';
+import { OfficerState, TeamRules, canWork, drawTeam, isCompetentFor, isRecused, officerStates, teamDomains } from './team.util';
 import { PendingVisit, bundleVisits, combinedChecklist } from './visit-bundle.util';
 
 const DEFAULT_RULES: TeamRules = { maxTeamSize: 4, nonLocalPenalty: 1 };
@@ -24,11 +24,15 @@ interface Schedule {
  */
 export function buildPlan(draw: DrawResult, input: PlanInput): Plan {
   const workingDays = workingDaysIn(draw.window, input.calendar);
-  const pending = bundleVisits(draw, input.enterprises);
+  const states = officerStates(input.officers, input.priorInspections ?? []);
+  // A department nobody may check on any working day cannot hold up the other departments' checks
+  // at the same enterprises: its tasks are unassigned up front and the rest bundle without it.
+  const unstaffable = departmentsNobodyCanCheck(draw, workingDays, states);
+  const pending = bundleVisits({ ...draw, tasks: draw.tasks.filter((t) => !unstaffable.has(t.department)) }, input.enterprises);
   const schedule: Schedule = {
     seed: draw.seed,
     rules: { ...DEFAULT_RULES, ...input.options },
-    states: officerStates(input.officers, input.priorInspections ?? []),
+    states,
     byRegion: groupByRegion(pending),
     visits: [],
     routes: [],
@@ -49,8 +53,30 @@ export function buildPlan(draw: DrawResult, input: PlanInput): Plan {
     workingDays,
     visits: schedule.visits.sort((a, b) => a.date.localeCompare(b.date) || a.routeId.localeCompare(b.routeId) || a.routeOrder - b.routeOrder),
     routes: schedule.routes,
-    unassigned: pending.filter((v) => !v.placed).flatMap((v) => unassign(v, workingDays, schedule)),
+    unassigned: [
+      ...pending.filter((v) => !v.placed).flatMap((v) => unassign(v, workingDays, schedule)),
+      ...draw.tasks
+        .filter((t) => unstaffable.has(t.department))
+        .map((t) => ({
+          taskId: t.id,
+          creditCode: t.creditCode,
+          department: t.department,
+          reason: 'no_eligible_team' as const,
+          detail: `No certified, on-duty, present officer may check ${t.department} on any working day in the window.`,
+        })),
+    ],
   };
+}
+
+/** Departments drawn in the window for which no officer could work on any of its working days. */
+function departmentsNobodyCanCheck(draw: DrawResult, workingDays: string[], states: OfficerState[]): Set<string> {
+  if (workingDays.length === 0) return new Set();
+  const drawn = new Set(draw.tasks.map((t) => t.department));
+  const checkable = new Set<string>();
+  for (const s of states) {
+    if (workingDays.some((day) => canWork(s, day, true))) s.domains.forEach((d) => checkable.add(d));
+  }
+  return new Set([...drawn].filter((d) => !checkable.has(d)));
 }
 
 /** Fills one day with routes until its quota is met or no team can be drawn; returns visits placed. */
