@@ -113,12 +113,28 @@ export class DrawInputsRepository {
     );
   }
 
-  /** Inspections from a year before the window to its end: enough for recusal and this year's caps. */
+  /**
+   * Inspections from a year before the window to its end: enough for recusal and this year's caps.
+   * Besides the cases intake reports, dispatch's own visits count, one inspection per department as a
+   * case would: those still scheduled in a published plan of another window (the next month is planned
+   * while this month's visits are still ahead) and those done whose case (`TP-<visit>-<department>`)
+   * has not come back from intake yet. Scheduled visits of a plan this window overlaps do not count:
+   * publishing this draw supersedes that plan and cancels them.
+   */
   private async priorInspections(window: PlanningWindow): Promise<PriorInspection[]> {
     return this.dataSource.query(
       `SELECT credit_code AS "creditCode", department, date::text AS date, officer_ids AS "officerIds"
          FROM dispatch.prior_inspections
-        WHERE kind = '检查' AND date BETWEEN ($1::date - interval '1 year')::date AND $2::date`,
+        WHERE kind = '检查' AND date BETWEEN ($1::date - interval '1 year')::date AND $2::date
+       UNION ALL
+       SELECT v.credit_code, d.department, v.date::text,
+              ARRAY(SELECT vo.officer_id FROM dispatch.visit_officers vo WHERE vo.visit_id = v.id ORDER BY vo.officer_id)
+         FROM dispatch.visits v JOIN dispatch.draws dr ON dr.id = v.draw_id
+              CROSS JOIN LATERAL unnest(v.departments) AS d(department)
+        WHERE v.date BETWEEN ($1::date - interval '1 year')::date AND $2::date
+          AND (v.status = 'done'
+               OR (v.status = 'scheduled' AND dr.status = 'published' AND NOT (dr.window_from <= $2::date AND dr.window_to >= $1::date)))
+          AND NOT EXISTS (SELECT 1 FROM dispatch.prior_inspections p WHERE p.case_no = 'TP-' || v.id || '-' || d.department)`,
       [window.start, window.end],
     );
   }

@@ -1,0 +1,60 @@
+import { IntakeSubjects, ScoringSubjects } from '@tianping/contracts';
+import type { PlanningInputs } from '../../../apps/dispatch/src/draw/planning.util';
+import type { DrawOutcome } from '../../../apps/dispatch/src/draw/draw.service';
+import { batches, cityEvents, scoreBatches, type CityEvents } from './city-events.fixture';
+import { startDispatch, type DispatchHarness } from './dispatch-app.harness';
+
+const MARCH = { start: '2025-03-01', end: '2025-03-31' };
+const APRIL = { start: '2025-04-01', end: '2025-04-30' };
+
+/**
+ * Visits dispatch itself has planned count as inspections when the next window is drawn: a plan for
+ * April is made while March's visits are still scheduled, before any of them is a case in intake.
+ */
+describe("dispatch counts its own planned visits for the next window's caps and recusal", () => {
+  let h: DispatchHarness;
+  let city: CityEvents;
+
+  beforeAll(async () => {
+    h = await startDispatch();
+    city = cityEvents('prior-visits-it', 600, 40, MARCH);
+    for (const b of batches(city.subjects)) await h.publish(IntakeSubjects.subjectsUpserted, b);
+    for (const b of batches(city.officers)) await h.publish(IntakeSubjects.officersUpserted, b);
+    for (const b of scoreBatches(city.scores)) await h.publish(ScoringSubjects.scoresComputed, b);
+    await h.settle((c) => c.enterprises === city.subjects.length && c.officers === city.officers.length && c.scores === city.scores.length);
+  });
+  afterAll(() => h.close());
+
+  const draw = async (window: { start: string; end: string }, seed: string) => {
+    const res = await h.http<DrawOutcome>('POST', '/api/draws', { from: window.start, to: window.end, backfill: true, seed });
+    expect(res.status).toBe(201);
+    return res.body;
+  };
+  const priorsOf = async (id: string) => (await h.http<{ inputs: PlanningInputs }>('GET', `/api/draws/${id}/inputs`)).body.inputs.priorInspections;
+
+  it("gives April's draw one inspection per department of each visit March's plan holds, with its team, and not March's re-draw", async () => {
+    const march = await draw(MARCH, 'march');
+    expect(march.status).toBe('published');
+    const visits: { creditCode: string; date: string; departments: string[]; officerIds: string[] }[] = await h.dataSource.query(
+      `SELECT v.credit_code AS "creditCode", v.date::text AS date, v.departments,
+              ARRAY(SELECT vo.officer_id FROM dispatch.visit_officers vo WHERE vo.visit_id = v.id ORDER BY vo.officer_id) AS "officerIds"
+         FROM dispatch.visits v WHERE v.draw_id = $1`,
+      [march.id],
+    );
+    expect(visits.length).toBeGreaterThan(5);
+    const expected = visits.flatMap((v) =>
+      v.departments.map((department) => ({ creditCode: v.creditCode, department, date: v.date, officerIds: v.officerIds })),
+    );
+    const key = (p: { creditCode: string; department: string; date: string; officerIds: string[] }) =>
+      `${p.creditCode}|${p.department}|${p.date}|${p.officerIds.join(';')}`;
+
+    const april = await draw(APRIL, 'april');
+    expect(april.checker.violations).toBe(0);
+    expect((await priorsOf(april.id)).map(key).sort()).toEqual(expected.map(key).sort());
+
+    // A re-draw of March replaces March's plan: its scheduled visits are not inspections that happened.
+    const redraw = await draw(MARCH, 'march-again');
+    expect(redraw.supersededDrawIds).toEqual([march.id]);
+    expect(await priorsOf(redraw.id)).toEqual([]);
+  });
+});
