@@ -82,3 +82,41 @@ describe("a spec that constrains a factor's shape", () => {
     for (let b = 0; b + 1 < prior.length; b++) expect(prior[b + 1]).toBeGreaterThanOrEqual(prior[b] - 1e-9);
   });
 });
+
+describe('training on data with nothing to learn from', () => {
+  const spec = generatedCitySpec();
+  const city = () => {
+    const table = computeTableFactors(generateCityTable(600, 1), spec);
+    return { factors: table.factors, labels: table.labels, days: table.days, nuisance: table.nuisance };
+  };
+  const lastDay = (days: Int32Array) => days.reduce((m, d) => Math.max(m, d), -Infinity);
+  const inValidation = (days: Int32Array, day: number) => day > lastDay(days) - 120;
+
+  it('refuses when no training inspection found a violation, rather than scoring everyone near zero', async () => {
+    const data = city();
+    data.labels.fill(0);
+    await expect(trainGamModel(spec, data, { seed: 1 })).rejects.toThrow(/no inspection in the training period found a violation/);
+  });
+
+  it('refuses when every training inspection found one', async () => {
+    const data = city();
+    data.labels.fill(1);
+    await expect(trainGamModel(spec, data, { seed: 1 })).rejects.toThrow(/every inspection in the training period found a violation/);
+  });
+
+  it('refuses when the validation split holds one outcome only: it can neither choose nor calibrate', async () => {
+    const data = city();
+    data.days.forEach((d, i) => {
+      if (inValidation(data.days, d)) data.labels[i] = 0;
+    });
+    await expect(trainGamModel(spec, data, { seed: 1 })).rejects.toThrow(/no inspection in the validation split .*found a violation/);
+  });
+
+  it('refuses when the months before the validation split hold one outcome only', async () => {
+    const data = city();
+    data.days.forEach((d, i) => {
+      if (!inValidation(data.days, d)) data.labels[i] = 0;
+    });
+    await expect(trainGamModel(spec, data, { seed: 1 })).rejects.toThrow(/no inspection in the months before the validation split .*found a violation/);
+  });
+});

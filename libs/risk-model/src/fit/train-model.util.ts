@@ -57,6 +57,7 @@ const DEFAULT_GRID: HyperGrid = { smoothness: [3, 30, 300], l2: [1, 10], nuisanc
 export async function trainGamModel(spec: FactorSpec, data: TrainingData, options: TrainOptions): Promise<GamModel> {
   const n = data.labels.length;
   if (n === 0) throw new Error('no training rows');
+  requireBothOutcomes(data.labels, 'the training period');
   const encoders = fitEncoders(spec, data.factors, spec.fit?.maxBins);
   const bins = encodeRows(spec, encoders, data.factors);
   const levels = nuisanceLevels(spec, data.nuisance);
@@ -77,6 +78,10 @@ export async function trainGamModel(spec: FactorSpec, data: TrainingData, option
   };
   const validation = subset(full, isValidation, 1);
   if (inner.rows === 0 || validation.rows === 0) throw new Error('training period too short for a validation split');
+  // Each split must hold both outcomes: a fit on one outcome drives the log-odds without bound, and a
+  // validation split of one outcome can neither choose the settings nor calibrate the probabilities.
+  requireBothOutcomes(inner.labels, `the months before the validation split (before ${dayNumberToIso(validationFrom)})`);
+  requireBothOutcomes(validation.labels, `the validation split (${dayNumberToIso(validationFrom)} to ${dayNumberToIso(lastDay)})`);
 
   const grid = { ...DEFAULT_GRID, ...spec.fit, ...options.grid } as HyperGrid;
   const withNuisance = !!options.useNuisanceInRanking;
@@ -153,6 +158,13 @@ export async function trainGamModel(spec: FactorSpec, data: TrainingData, option
       trainedAt: new Date().toISOString(),
     },
   };
+}
+
+/** Refuses a set of rows with one outcome only: there is no risk to learn or to check from it. */
+function requireBothOutcomes(labels: Uint8Array, where: string): void {
+  const positives = labels.reduce((s, y) => s + (y > 0 ? 1 : 0), 0);
+  if (positives === 0) throw new Error(`cannot train: no inspection in ${where} found a violation (${labels.length} inspections)`);
+  if (positives === labels.length) throw new Error(`cannot train: every inspection in ${where} found a violation (${labels.length} inspections)`);
 }
 
 /** Recency weights normalised to mean 1, so the penalty keeps its meaning whatever the half-life. */
