@@ -110,7 +110,8 @@ function reason(def: FactorDefinition, c: FactorContribution): ScoreReason {
 
 /**
  * Only actionable factors with a positive contribution; the target is the lowest contribution among
- * bins reachable in the factor's lower-risk direction (never the "missing" state).
+ * bins reachable in the factor's lower-risk direction (never the "missing" state). A flag's direction
+ * counts too: "leave the abnormal list" is never said to an enterprise that is not on it.
  */
 function suggestion(model: GamModel, def: FactorDefinition, f: number, bin: number, logit: number): ScoreSuggestion | null {
   if (!def.actionable || !def.change) return null;
@@ -119,7 +120,8 @@ function suggestion(model: GamModel, def: FactorDefinition, f: number, bin: numb
   if (now <= 0) return null;
   const direction = def.lowerRiskDirection ?? 'any';
   const bins = binCount(model.encoders[f]);
-  const ordered = model.encoders[f].kind === 'numeric' && bin !== MISSING_BIN;
+  // Numeric bins run low to high, and a flag's false (1) before true (2): both have a direction.
+  const ordered = model.encoders[f].kind !== 'categorical' && bin !== MISSING_BIN;
   let best = now;
   for (let b = 1; b < bins; b++) {
     if (ordered && direction === 'decrease' && b > bin) continue;

@@ -100,7 +100,7 @@ export function generatedCitySpec(): FactorSpec {
         label: text('经营异常', 'abnormal'),
         kind: 'boolean',
         actionable: true,
-        lowerRiskDirection: 'any',
+        lowerRiskDirection: 'decrease',
         reason: text('经营异常：{value}', 'abnormal: {value}'),
         change: text('移出异常名录', 'leave the abnormal list'),
         source: { from: 'column', column: 'abnormal' },
