@@ -1,6 +1,19 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { FactorDefinition, FactorSpec } from './factor-spec.model';
+import { EnterpriseExtractor, FactorDefinition, FactorSpec } from './factor-spec.model';
+
+/**
+ * What an enterprise cannot change by its conduct: its age, industry and size, and when the bureau last
+ * came. A factor computed from one of these is never "what you could change", whatever a spec says.
+ */
+const NEVER_ACTIONABLE: readonly EnterpriseExtractor[] = [
+  'yearsInOperation',
+  'industry',
+  'registeredCapital',
+  'shareholderSubscribedCapital',
+  'employees',
+  'daysSinceLastInspection',
+];
 
 /** The folder holding the specifications shipped with the library. */
 export const SPEC_DIR = join(__dirname, '..', '..', 'specs');
@@ -41,6 +54,9 @@ function checkFactor(specId: string, factor: FactorDefinition): void {
   if (!factor.reason?.zh || !factor.reason?.en) throw new Error(`${where}: needs zh and en reason templates`);
   if (factor.actionable && (!factor.change?.zh || !factor.change?.en)) {
     throw new Error(`${where}: an actionable factor needs zh and en change text`);
+  }
+  if (factor.actionable && factor.source?.from === 'enterprise' && NEVER_ACTIONABLE.includes(factor.source.extractor)) {
+    throw new Error(`${where}: ${factor.source.extractor} cannot be actionable (an enterprise cannot change it)`);
   }
   if (factor.monotone !== undefined) {
     if (!['increasing', 'decreasing'].includes(factor.monotone)) throw new Error(`${where}: monotone must be increasing or decreasing`);
