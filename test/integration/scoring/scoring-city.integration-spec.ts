@@ -1,6 +1,6 @@
 import { IntakeSubjects, ScoringSubjects, STREAMS, type CaseChange, type ScoresComputed } from '@tianping/contracts';
 import { join } from 'node:path';
-import { computeFactors, factorRow, type GamModel, type TestWindowMetrics } from '@tianping/risk-model';
+import { computeFactors, factorRow, industryFailRatesByDay, type FactorContext, type GamModel, type TestWindowMetrics } from '@tianping/risk-model';
 import { scoringEventEntries } from '../../../apps/oversight/src/record/scoring-events.mapper';
 import { EnterpriseFeaturesRepository } from '../../../apps/scoring/src/features/enterprise-features.repository';
 import { EnterpriseHistoryRepository } from '../../../apps/scoring/src/features/enterprise-history.repository';
@@ -76,6 +76,16 @@ describe("scoring a generated city from intake's events", () => {
     }
     expect(compared).toBe(bulk.size);
     expect(compared).toBeGreaterThan(200);
+  });
+
+  it("gives training rows the fail-rate prior as of each inspection's own date, as the prior as of that date", async () => {
+    const features = h.app.get(EnterpriseFeaturesRepository);
+    const byDay = industryFailRatesByDay(await features.industryInspectionCounts(AS_OF));
+    const prior = (ctx: FactorContext, section: string) => ctx.industryFailRate?.[section] ?? ctx.overallFailRate;
+    for (const day of ['2023-03-01', '2024-01-01', '2024-07-15', '2025-06-30', AS_OF]) {
+      const asOf = await features.industryContext(day);
+      for (const section of [...'ABCEFGHIKLMORS', '?']) expect(prior(byDay(day), section)).toBeCloseTo(prior(asOf, section)!, 12);
+    }
   });
 
   it('scores every enterprise so that base plus contributions equal the log-odds, to 1e-6', async () => {

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { toDayNumber, type FactorContext, type FactorSpec, type FactorColumn } from '@tianping/risk-model';
+import { toDayNumber, type FactorContext, type FactorSpec, type FactorColumn, type IndustryInspectionCount } from '@tianping/risk-model';
 import type { PoolClient } from 'pg';
 import { batchFactors, featureColumns, windowedColumns } from './factor-columns.util';
 import { copyOutBatches } from './pg-copy-out-reader.util';
@@ -47,6 +47,17 @@ export class EnterpriseFeaturesRepository {
     // As industryFailRates does: small industries borrow strength from the overall rate (20 pseudo-inspections).
     for (const r of rows) industryFailRate[r.section] = (r.failed + 20 * overall) / (r.total + 20);
     return { industryFailRate, overallFailRate: overall };
+  }
+
+  /** Inspections and those that found a violation per industry section and day, before `until`: the fail-rate prior as of any day before it. */
+  async industryInspectionCounts(until: string): Promise<IndustryInspectionCount[]> {
+    return this.dataSource.query(
+      `SELECT CASE WHEN upper(left(s.industry_code, 1)) BETWEEN 'A' AND 'T' THEN upper(left(s.industry_code, 1)) ELSE '?' END AS section,
+              to_char(c.date, 'YYYY-MM-DD') AS date, count(*) FILTER (WHERE c.violation_found)::int AS failed, count(*)::int AS total
+       FROM scoring.cases c JOIN scoring.subjects s USING (credit_code)
+       WHERE c.kind = '检查' AND c.date < $1::date GROUP BY 1, 2`,
+      [until],
+    );
   }
 
   async *factorChunks(asOf: string, spec: FactorSpec, context: FactorContext, scope: FeatureScope = {}): AsyncGenerator<FactorChunk> {

@@ -1,6 +1,7 @@
 import {
   computeFactors,
   toDayNumber,
+  type DateInput,
   type EnterpriseHistory,
   type FactorContext,
   type FactorSpec,
@@ -27,9 +28,13 @@ export class TrainingRowsBuilder {
   private readonly fromDay: number;
   private readonly untilDay: number;
 
+  /**
+   * `context` is the fail-rate prior; a function gives it as of each inspection's date (as training
+   * must, so that no row reads a later outcome through its industry's rate), an object the same for all.
+   */
   constructor(
     private readonly spec: FactorSpec,
-    private readonly context: FactorContext,
+    private readonly context: FactorContext | ((asOf: DateInput) => FactorContext),
     window: InspectionWindow,
   ) {
     this.fromDay = window.from ? toDayNumber(window.from) : -Infinity;
@@ -41,7 +46,8 @@ export class TrainingRowsBuilder {
       const day = toDayNumber(inspection.date);
       if (day < this.fromDay || day >= this.untilDay) continue;
       // computeFactors reads only records dated before the inspection's day: its own outcome is never an input.
-      this.factors.push(computeFactors(history, inspection.date, this.spec, this.context));
+      const context = typeof this.context === 'function' ? this.context(inspection.date) : this.context;
+      this.factors.push(computeFactors(history, inspection.date, this.spec, context));
       this.labels.push(inspection.violationFound ? 1 : 0);
       this.days.push(day);
       this.teams.push(inspection.officerIds.length ? [...inspection.officerIds].sort().join('+') : null);

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import {
   computeFactors,
+  industryFailRatesByDay,
   loadBuiltInSpec,
   scoreBatch,
   testWindowMetrics,
@@ -62,8 +63,10 @@ export class TrainingService {
     seed: number,
     onProgress?: (enterprises: number, rows: number) => void,
   ): Promise<{ model: GamModel; seconds: number }> {
-    const context = await this.features.industryContext(until);
-    const rows = new TrainingRowsBuilder(spec, context, { until });
+    // Each row as of its own inspection's date, the industry's rate included: never the rate as of `until`,
+    // which would hold that inspection's own outcome and every later one.
+    const contextAsOf = industryFailRatesByDay(await this.features.industryInspectionCounts(until));
+    const rows = new TrainingRowsBuilder(spec, contextAsOf, { until });
     let enterprises = 0;
     for await (const chunk of this.histories.historyChunks()) {
       for (const history of chunk.histories) rows.add(history);

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { loadBuiltInSpec } from '../spec/spec-loader.util';
 import { dayNumberToIso, toDayNumber } from '../spec/date.util';
-import { computeFactors, industryFailRates } from './compute-factors.util';
-import { EnterpriseHistory } from './enterprise-history.model';
+import { computeFactors, industryFailRates, industryFailRatesByDay, industrySection } from './compute-factors.util';
+import { EnterpriseHistory, FactorContext } from './enterprise-history.model';
 
 const spec = loadBuiltInSpec('twelve-factor');
 
@@ -77,5 +77,24 @@ describe('computeFactors (twelve-factor spec)', () => {
   it('industry rates for the fail-rate prior use only inspections before the date', () => {
     const ctx = industryFailRates([history()], '2020-01-01');
     expect(ctx.overallFailRate).toBe(1); // only the 2019 inspection is known
+  });
+
+  it('industry rates by day give, as of any day, what the rates as of that day give', () => {
+    const other = history();
+    other.subject.industryCode = 'C1431';
+    other.inspections = [
+      { date: '2019-03-01', department: 'SAMR', violationFound: false, officerIds: [] },
+      { date: '2020-07-01', department: 'SAMR', violationFound: true, officerIds: [] },
+    ];
+    const histories = [history(), other];
+    const counts = histories.flatMap((h) =>
+      h.inspections.map((i) => ({ section: industrySection(h.subject.industryCode) ?? '?', date: i.date, failed: i.violationFound ? 1 : 0, total: 1 })),
+    );
+    const byDay = industryFailRatesByDay(counts);
+    for (const day of ['2018-01-01', '2019-03-01', '2019-03-02', '2020-07-01', '2021-05-10', '2021-05-11', '2030-01-01']) {
+      // A section with no inspection yet falls back to the overall rate either way.
+      const prior = (ctx: FactorContext, section: string) => ctx.industryFailRate?.[section] ?? ctx.overallFailRate;
+      for (const section of ['C', 'H', 'F']) expect(prior(byDay(day), section)).toBe(prior(industryFailRates(histories, day), section));
+    }
   });
 });

@@ -102,21 +102,69 @@ const EXTRACTORS: Record<EnterpriseExtractor, Extractor> = {
 export function industryFailRates(histories: EnterpriseHistory[], asOf: DateInput): FactorContext {
   const day = toDayNumber(asOf);
   const counts = new Map<string, { failed: number; total: number }>();
-  let failed = 0;
-  let total = 0;
   for (const history of histories) {
     const section = industrySection(history.subject.industryCode) ?? '?';
     const entry = counts.get(section) ?? { failed: 0, total: 0 };
     for (const inspection of history.inspections) {
       if (!before(inspection.date, day)) continue;
       entry.total++;
-      total++;
-      if (inspection.violationFound) {
-        entry.failed++;
-        failed++;
-      }
+      if (inspection.violationFound) entry.failed++;
     }
     counts.set(section, entry);
+  }
+  return contextOfCounts(counts);
+}
+
+/** Inspections of one industry section on one day, as the scoring service counts them. */
+export interface IndustryInspectionCount {
+  /** Section letter, or '?' for no known section. */
+  section: string;
+  date: DateInput;
+  failed: number;
+  total: number;
+}
+
+/**
+ * The fail-rate prior as of any day from per-day counts: as of D it reads only inspections dated
+ * before D, so training rows, each as of its own inspection's date, never see a later outcome
+ * (nor their own) through their industry's rate.
+ */
+export function industryFailRatesByDay(counts: IndustryInspectionCount[]): (asOf: DateInput) => FactorContext {
+  const byDay = counts.map((c) => ({ ...c, day: toDayNumber(c.date) })).sort((x, y) => x.day - y.day);
+  // days[k] is the k-th distinct day with inspections; contexts[k] reads every day before days[k].
+  const days: number[] = [];
+  const contexts: FactorContext[] = [];
+  const sums = new Map<string, { failed: number; total: number }>();
+  for (const c of byDay) {
+    if (days[days.length - 1] !== c.day) {
+      days.push(c.day);
+      contexts.push(contextOfCounts(sums));
+    }
+    const entry = sums.get(c.section) ?? { failed: 0, total: 0 };
+    entry.failed += c.failed;
+    entry.total += c.total;
+    sums.set(c.section, entry);
+  }
+  contexts.push(contextOfCounts(sums));
+  return (asOf) => {
+    const day = toDayNumber(asOf);
+    let lo = 0;
+    let hi = days.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (days[mid] < day) lo = mid + 1;
+      else hi = mid;
+    }
+    return contexts[lo];
+  };
+}
+
+function contextOfCounts(counts: Map<string, { failed: number; total: number }>): FactorContext {
+  let failed = 0;
+  let total = 0;
+  for (const c of counts.values()) {
+    failed += c.failed;
+    total += c.total;
   }
   const overall = total > 0 ? failed / total : DEFAULT_FAIL_RATE;
   const industryFailRate: Record<string, number> = {};
