@@ -7,7 +7,10 @@ let names = new Map();
 let asked = null;
 
 export function loadItemNames() {
-  asked ??= api('/api/checklist-items').then((rows) => { names = new Map((rows ?? []).map((r) => [r.item, r])); }, () => { asked = null; });
+  // Never a reason for a page not to draw: whatever goes wrong, codes are shown and the next page asks again.
+  asked ??= api('/api/checklist-items')
+    .then((rows) => { names = new Map((Array.isArray(rows) ? rows : []).filter((r) => r?.item && r?.zh).map((r) => [r.item, r])); })
+    .catch(() => { asked = null; });
   return asked;
 }
 

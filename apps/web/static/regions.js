@@ -7,7 +7,10 @@ let names = {};
 let asked = null;
 
 export function loadRegions() {
-  asked ??= api('/api/regions').then((answer) => { names = answer?.names ?? {}; }, () => { asked = null; });
+  // Never a reason for a page not to draw: whatever goes wrong, codes are shown and the next page asks again.
+  asked ??= api('/api/regions')
+    .then((answer) => { names = answer?.names && typeof answer.names === 'object' ? answer.names : {}; })
+    .catch(() => { asked = null; });
   return asked;
 }
 
