@@ -87,7 +87,9 @@ export const QUERIES: Record<string, QueryParam[]> = {
     { name: 'year', description: 'the year whose working days and holidays are listed', schema: { type: 'integer', minimum: 2000, maximum: 2100 } },
   ],
   'GET /api/audit/entries': [
-    { name: 'after', description: 'the last sequence number of the previous page', schema: { type: 'integer', minimum: -1 } },
+    { name: 'after', description: 'the last sequence number of the previous page (oldest first)', schema: { type: 'integer', minimum: -1 } },
+    { name: 'order', description: "'newest' lists the latest entries first, paging back with before", schema: { type: 'string', enum: ['oldest', 'newest'] } },
+    { name: 'before', description: 'with order=newest: the last sequence number of the previous page', schema: { type: 'integer', minimum: 0 } },
     { name: 'kind', description: 'entry kind, e.g. score, model-version, sign-off, appeal-filed', schema: { type: 'string', pattern: '^[a-z][a-z0-9.-]*$' } },
     { name: 'subjectRef', description: 'what the entry is about (a credit code, a model version…)', schema: { type: 'string', maxLength: 128 } },
     limit(1000, 'entries'),
