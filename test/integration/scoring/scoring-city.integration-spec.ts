@@ -341,6 +341,25 @@ describe("scoring a generated city from intake's events", () => {
     const summary = await h.http<{ activeModel: string; byColour: Record<string, number> }>('/api/scoring/summary');
     expect(summary.body.activeModel).toBe(model.version);
     expect(Object.values(summary.body.byColour).reduce((a, b) => a + b, 0)).toBeGreaterThan(200);
+    // What a proposed policy would change, for whoever signs it off: the current scores under its thresholds beside the active one's.
+    type Counts = { total: number; green: number; yellow: number; red: number };
+    const proposed = await h.app.get(ColourPolicyService).propose({ yellow: 0.1, red: 0.2 }, 'impact-test');
+    const impact = await h.http<{ counts: Counts; active: { version: string; counts: Counts } }>(
+      `/api/colour-policies/${encodeURIComponent(proposed.version)}/impact`,
+    );
+    expect(impact.status).toBe(200);
+    const { counts, active } = impact.body;
+    expect(counts.total).toBe(active.counts.total);
+    expect(counts.green + counts.yellow + counts.red).toBe(counts.total);
+    // Lower thresholds colour more enterprises red, fewer green; the active policy's counts are the scores' own colours.
+    expect(counts.red).toBeGreaterThanOrEqual(active.counts.red);
+    expect(counts.green).toBeLessThanOrEqual(active.counts.green);
+    expect(active.counts).toMatchObject({
+      green: summary.body.byColour.green ?? 0,
+      yellow: summary.body.byColour.yellow ?? 0,
+      red: summary.body.byColour.red ?? 0,
+    });
+    expect((await h.http('/api/colour-policies/no-such-policy/impact')).status).toBe(404);
   });
 
   it("plans the day's full run once its time has come, once a day, and the service scores it", async () => {

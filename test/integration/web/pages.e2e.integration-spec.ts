@@ -668,6 +668,39 @@ describeWithBrowser('the pages, driven in a real browser against the running sui
     await settle(page, name);
   }
 
+  it('shows whoever signs off a colour policy what it would change, colour by colour', async () => {
+    const { stdout } = await promisify(execFile)(
+      process.execPath,
+      [join(ROOT, 'bin', 'tianping.js'), 'colour-policy', 'propose', '--yellow', '0.15', '--red', '0.3', '--by', 'e2e-proposer'],
+      { cwd: ROOT, env: { ...process.env, ...suite.env } },
+    );
+    const version: string = JSON.parse(stdout.trim().split('\n').pop()!).version;
+    const page = await signIn('demo-oversight');
+    await until(page, 'oversight learns of the proposal', (p) =>
+      p.evaluate(
+        async (v: string) => (await (await fetch('/api/approvals?status=pending')).json()).some((a: { subjectRef: string }) => a.subjectRef === v),
+        version,
+      ),
+    );
+    await page.goto(`${suite.webUrl}/#/models/colour-policies/${encodeURIComponent(version)}`);
+    await page.waitForSelector('#policy-impact');
+    await settle(page, '41a-oversight-colour-policy-impact');
+    const counts = await page.$$eval('#policy-impact tbody tr', (rows) =>
+      rows.map((r) => ({
+        colour: r.getAttribute('data-colour-row'),
+        now: parseInt(r.children[1].textContent!.replace(/,/g, ''), 10),
+        then: parseInt(r.children[2].textContent!.replace(/,/g, ''), 10),
+      })),
+    );
+    expect(counts.map((c) => c.colour)).toEqual(['red', 'yellow', 'green']);
+    // Lower thresholds than the active policy's: at least as many red, at most as many green, the same enterprises in all.
+    const total = (key: 'now' | 'then') => counts.reduce((sum, c) => sum + c[key], 0);
+    expect(total('then')).toBe(total('now'));
+    expect(counts[0].then).toBeGreaterThanOrEqual(counts[0].now);
+    expect(counts[2].then).toBeLessThanOrEqual(counts[2].now);
+    await page.close();
+  }, 120_000);
+
   it('shows oversight the fairness, accuracy and drift audits as charts, makes and publishes a report, and anyone can read it on the public register', async () => {
     const page = await signIn('demo-oversight');
     await page.goto(`${suite.webUrl}/#/audits`);

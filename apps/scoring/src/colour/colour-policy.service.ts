@@ -49,6 +49,20 @@ export class ColourPolicyService {
     return policy;
   }
 
+  /**
+   * How the current scores (one per enterprise) fall under these thresholds: what a policy would
+   * change, for the person who signs it off. Probabilities are the model's, so no score is recomputed.
+   */
+  async colourCounts(policy: ColourPolicy): Promise<{ total: number; green: number; yellow: number; red: number }> {
+    const [row] = await this.dataSource.query(
+      `SELECT count(*)::int AS total, count(*) FILTER (WHERE probability >= $2)::int AS red,
+              count(*) FILTER (WHERE probability >= $1 AND probability < $2)::int AS yellow
+         FROM scoring.current_scores`,
+      [policy.thresholds.yellow, policy.thresholds.red],
+    );
+    return { total: row.total, green: row.total - row.yellow - row.red, yellow: row.yellow, red: row.red };
+  }
+
   list(): Promise<ColourPolicyRow[]> {
     return this.dataSource.query(`SELECT * FROM scoring.colour_policies ORDER BY created_at DESC, version`);
   }

@@ -1,5 +1,5 @@
 import { Controller, Get, NotFoundException, Param } from '@nestjs/common';
-import { ColourPolicyService } from '../colour/colour-policy.service';
+import { ColourPolicyService, ColourPolicyStateError } from '../colour/colour-policy.service';
 import { ModelRegistryRepository, type ModelVersionRow } from './model-registry.repository';
 import { ModelVersionParam } from './dtos/model-version.dto';
 
@@ -40,6 +40,23 @@ export class ModelsController {
     if (!row) throw new NotFoundException(`no model version ${params.version}`);
     const events = await this.models.events(params.version);
     return { ...toDto(row), events: events.map((e) => ({ from: e.from_state, to: e.to_state, actor: e.actor, reason: e.reason, at: e.at })) };
+  }
+
+  /** The current scores' colours under this policy beside those under the active one: what signing it off would change. */
+  @Get('colour-policies/:version/impact')
+  async colourPolicyImpact(@Param('version') version: string) {
+    const policy = await this.policies.byVersion(version).catch((error: unknown) => {
+      if (error instanceof ColourPolicyStateError) throw new NotFoundException(error.message);
+      throw error;
+    });
+    const active = await this.policies.active();
+    const [counts, activeCounts] = await Promise.all([this.policies.colourCounts(policy), this.policies.colourCounts(active)]);
+    return {
+      version: policy.version,
+      thresholds: policy.thresholds,
+      counts,
+      active: { version: active.version, thresholds: active.thresholds, counts: activeCounts },
+    };
   }
 
   @Get('colour-policies')

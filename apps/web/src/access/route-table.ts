@@ -74,6 +74,7 @@ export const ROUTES: readonly RouteRule[] = [
   { method: 'GET', path: '/api/scoring/summary', access: READERS_OF_SCORES, upstream: 'scoring', tag: 'scores', summary: 'Scores by colour' },
   { method: 'GET', path: '/api/models', access: ['oversight', 'admin'], upstream: 'scoring', tag: 'models', summary: 'The model registry' },
   { method: 'GET', path: '/api/colour-policies', access: ['oversight', 'admin'], upstream: 'scoring', tag: 'models', summary: 'Colour policies (thresholds) with their state' },
+  { method: 'GET', path: '/api/colour-policies/:version/impact', access: ['oversight', 'admin'], upstream: 'scoring', tag: 'models', summary: 'How the current scores would be coloured under a policy, beside the active one' },
 
   { method: 'GET', path: '/api/draws', access: [...BUREAU, 'oversight'], upstream: 'dispatch', tag: 'plans', summary: 'Recent draws' },
   { method: 'POST', path: '/api/draws', access: ['dispatcher'], upstream: 'dispatch', timeoutMs: 300_000, tag: 'plans', summary: 'Draw and plan a window ({from, to, seed?})' },

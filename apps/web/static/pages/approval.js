@@ -2,8 +2,8 @@
 // form. The server holds the four-eyes rules (not the trainer, one role per person); the page says
 // what they are and shows the server's refusal when they are broken.
 import { api } from '../api.js';
-import { actorLabel, fmtDateTime, t } from '../i18n.js';
-import { badge, card, confirmStep, errorState, h, mount, pageHead, section } from '../ui.js';
+import { actorLabel, fmtDateTime, fmtNumber, fmtPercent, t } from '../i18n.js';
+import { badge, card, chip, confirmStep, errorState, h, mount, pageHead, section } from '../ui.js';
 import { approvalBadge, builderText } from './models.js';
 
 const PATHS = { 'model-version': 'models', 'colour-policy': 'colour-policies' };
@@ -15,19 +15,20 @@ export async function renderApproval(ctx, kind, ref) {
     pageHead(t(`approval.kind.${kind}`), h('span', { class: 'mono' }, ref), h('a', { class: 'btn secondary', href: '#/models' }, t('approval.back'))),
     h('div', { class: 'stack' }, flash, body));
   const load = () => section(body, async () => {
-    const [request, registry] = await Promise.all([
+    const [request, registry, impact] = await Promise.all([
       api(`/api/approvals/${PATHS[kind]}/${encodeURIComponent(ref)}`),
       api(kind === 'model-version' ? '/api/models' : '/api/colour-policies').catch(() => null),
+      kind === 'colour-policy' ? api(`/api/colour-policies/${encodeURIComponent(ref)}/impact`).catch(() => null) : null,
     ]);
-    return { request, entry: registry?.find((r) => r.version === ref) ?? null };
-  }, ({ request, entry }) => requestBody(ctx, request, entry, (signed) => {
+    return { request, entry: registry?.find((r) => r.version === ref) ?? null, impact };
+  }, ({ request, entry, impact }) => requestBody(ctx, request, entry, impact, (signed) => {
     mount(flash, h('div', { class: 'notice ok', id: 'sign-off-done', role: 'status' }, t('signoff.done', { role: t(`signoff.role.${signed.role}`), decision: t(`signoff.decision.${signed.decision}`), seq: signed.auditSeq })));
     load();
   }), 'oversight');
   await load();
 }
 
-function requestBody(ctx, request, entry, onSigned) {
+function requestBody(ctx, request, entry, impact, onSigned) {
   const signed = new Map(request.signOffs.map((s) => [s.role, s]));
   const status = h('div', { class: `notice ${request.status === 'approved' ? 'ok' : request.status === 'rejected' ? 'bad' : 'warn'}`, id: 'approval-status', 'data-status': request.status },
     h('strong', {}, t(`approval.status.${request.status}`)),
@@ -40,7 +41,32 @@ function requestBody(ctx, request, entry, onSigned) {
       card(t('approval.signOffs'), status,
         h('div', { class: 'signoffs', id: 'sign-offs' }, request.required.map((role) => roleSlot(request.subjectKind, role, signed.get(role))))),
       canSign ? signOffForm(ctx, request, onSigned) : null),
-    h('div', { class: 'stack' }, proposalCard(request, entry)));
+    h('div', { class: 'stack' }, proposalCard(request, entry), impact ? impactCard(impact) : null));
+}
+
+/**
+ * What a colour policy would change, for the person signing it off: today's scores coloured under its
+ * thresholds beside the active policy's (the model's probabilities stay as they are).
+ */
+function impactCard(impact) {
+  const share = (n) => (impact.counts.total ? fmtPercent(n / impact.counts.total, 1) : '—');
+  const row = (colour) => {
+    const now = impact.active.counts[colour];
+    const then = impact.counts[colour];
+    const change = then - now;
+    return h('tr', { 'data-colour-row': colour },
+      h('td', {}, chip(colour)),
+      h('td', {}, fmtNumber(now, 0), h('span', { class: 'muted small' }, ` (${share(now)})`)),
+      h('td', {}, fmtNumber(then, 0), h('span', { class: 'muted small' }, ` (${share(then)})`)),
+      h('td', { class: change > 0 && colour === 'red' ? 'bad-text' : '' }, change === 0 ? '0' : `${change > 0 ? '+' : '−'}${fmtNumber(Math.abs(change), 0)}`));
+  };
+  const same = impact.version === impact.active.version;
+  return card(t('impact.title'),
+    h('p', { class: 'muted small', style: 'margin-top:0' }, same ? t('impact.isActive', { n: fmtNumber(impact.counts.total, 0) }) : t('impact.lead', { n: fmtNumber(impact.counts.total, 0), active: impact.active.version })),
+    h('div', { class: 'table-wrap' }, h('table', { id: 'policy-impact' },
+      h('thead', {}, h('tr', {}, [t('field.colour'), t('impact.now'), t('impact.then'), t('impact.change')].map((c) => h('th', {}, c)))),
+      h('tbody', {}, ['red', 'yellow', 'green'].map(row)))),
+    h('p', { class: 'muted small' }, t('impact.note')));
 }
 
 /** What a role checks: a colour policy's legal review weighs thresholds, not factors. */
