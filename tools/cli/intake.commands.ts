@@ -3,6 +3,7 @@ import { IngestService } from '../../apps/intake/src/ingest/ingest.service';
 import { addCounts, emptyCounts, accountedFor } from '../../apps/intake/src/ingest/ingest-counts';
 import { IntakeOutbox } from '../../apps/intake/src/ingest/outbox-relay.provider';
 import { QuarantineService } from '../../apps/intake/src/quarantine/quarantine.service';
+import { oneOf, wholeNumber } from './cli-arguments.util';
 import { withIntake } from './intake-context';
 import { printResult, progressBar, runCommand } from './output.util';
 
@@ -51,9 +52,14 @@ export function registerIntakeCommands(program: Command): void {
     .option('--limit <n>', 'how many', '50')
     .action((opts: { kind?: string; status: string; after: string; limit: string }) =>
       runCommand(async () => {
-        const records = await withIntake((app) =>
-          app.get(QuarantineService).list({ kind: opts.kind, status: opts.status, afterId: Number(opts.after), limit: Number(opts.limit) }),
-        );
+        // The same checks as the HTTP API's query.
+        const query = {
+          kind: opts.kind === undefined ? undefined : oneOf(opts.kind, '--kind', QUARANTINE_KINDS),
+          status: oneOf(opts.status, '--status', QUARANTINE_STATUSES),
+          afterId: wholeNumber(opts.after, '--after'),
+          limit: wholeNumber(opts.limit, '--limit', { min: 1, max: 500 }),
+        };
+        const records = await withIntake((app) => app.get(QuarantineService).list(query));
         for (const r of records)
           process.stderr.write(
             `#${r.id} ${r.kind} ${r.source}:${r.line} ${(r.reasons as { field: string; code: string }[]).map((x) => `${x.field}:${x.code}`).join(', ')}\n`,
@@ -61,9 +67,12 @@ export function registerIntakeCommands(program: Command): void {
         printResult({ command: 'quarantine list', count: records.length, records });
       }),
     );
-  quarantine
-    .command('show <id>')
-    .action((id: string) => runCommand(async () => printResult(await withIntake((app) => app.get(QuarantineService).get(Number(id))))));
+  quarantine.command('show <id>').action((id: string) =>
+    runCommand(async () => {
+      const quarantineId = wholeNumber(id, 'id');
+      printResult(await withIntake((app) => app.get(QuarantineService).get(quarantineId)));
+    }),
+  );
   quarantine
     .command('replay <id>')
     .description('correct fields and replay, e.g. --set established_on=2019-01-01 --set status=存续')
@@ -72,6 +81,7 @@ export function registerIntakeCommands(program: Command): void {
     .option('--actor <name>', 'who corrects', 'operator')
     .action((id: string, opts: { set: string[]; json?: string; actor: string }) =>
       runCommand(async () => {
+        const quarantineId = wholeNumber(id, 'id');
         const corrections: Record<string, unknown> = opts.json ? JSON.parse(opts.json) : {};
         for (const pair of opts.set) {
           const at = pair.indexOf('=');
@@ -79,7 +89,7 @@ export function registerIntakeCommands(program: Command): void {
           corrections[pair.slice(0, at)] = pair.slice(at + 1);
         }
         const result = await withIntake(async (app) => {
-          const outcome = await app.get(QuarantineService).replay(Number(id), corrections, opts.actor);
+          const outcome = await app.get(QuarantineService).replay(quarantineId, corrections, opts.actor);
           await app.get(IntakeOutbox).relay.drain();
           return outcome;
         });
@@ -89,14 +99,22 @@ export function registerIntakeCommands(program: Command): void {
     );
   quarantine
     .command('discard <id>')
-    .requiredOption('--reason <text>', 'why the record is given up')
-    .action((id: string, opts: { reason: string }) =>
+    .requiredOption('--reason <text>', 'why the record is given up (at least 3 characters)')
+    .option('--actor <name>', 'who gives it up', 'operator')
+    .action((id: string, opts: { reason: string; actor: string }) =>
       runCommand(async () => {
-        await withIntake((app) => app.get(QuarantineService).discard(Number(id), opts.reason));
-        printResult({ command: 'quarantine discard', id: Number(id), status: 'discarded' });
+        const quarantineId = wholeNumber(id, 'id');
+        // The same check as the HTTP API's body.
+        const reason = opts.reason.trim();
+        if (reason.length < 3) throw new Error('--reason must be at least 3 characters');
+        await withIntake((app) => app.get(QuarantineService).discard(quarantineId, reason, opts.actor));
+        printResult({ command: 'quarantine discard', id: quarantineId, status: 'discarded' });
       }),
     );
 }
+
+const QUARANTINE_KINDS = ['subjects', 'cases', 'officers', 'clues'] as const;
+const QUARANTINE_STATUSES = ['open', 'replayed', 'discarded'] as const;
 
 function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
