@@ -9,6 +9,7 @@
  * `--train JSON` (TrainOptions overrides) are for trying choices on the folds.
  */
 import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import {
   BacktestMetrics,
   FactorSpec,
@@ -38,7 +39,8 @@ function argument(name: string, fallback: string): string {
 }
 
 async function main(): Promise<void> {
-  const csv = argument('--csv', '/work/shared/data/chicago/chicago_inspections.csv');
+  // The data ships in the shared directory beside the repository (<root>/../shared), wherever that is.
+  const csv = argument('--csv', join(__dirname, '..', '..', 'shared', 'data', 'chicago', 'chicago_inspections.csv'));
   const seed = Number(argument('--seed', '20140802'));
   const out = argument('--out', '');
   const verbose = process.argv.includes('--verbose');
