@@ -48,7 +48,11 @@ describe('deciding access', () => {
     expect(decideAccess(scoreOf, { creditCode: enterprise.creditCode! }, { ...officer, role: 'admin', department: null })).toMatchObject({
       allowed: false,
       status: 403,
+      message: 'an admin account may not do this',
     });
+    const auditEntries = matchRoute('GET', '/api/audit/entries')!.rule;
+    expect(decideAccess(auditEntries, {}, enterprise)).toMatchObject({ status: 403, message: 'an enterprise account may not do this' });
+    expect(decideAccess(auditEntries, {}, officer)).toMatchObject({ status: 403, message: 'a department account may not do this' });
     expect(decideAccess(scoreOf, { creditCode: '91440300MA5G9LQK22' }, enterprise)).toMatchObject({ allowed: false, status: 404 });
     expect(decideAccess(scoreOf, { creditCode: enterprise.creditCode!.toLowerCase() }, enterprise)).toEqual({ allowed: true });
     expect(decideAccess(scoreOf, { creditCode: '91440300MA5G9LQK22' }, officer)).toEqual({ allowed: true });

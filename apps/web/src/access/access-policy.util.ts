@@ -11,7 +11,7 @@ export function decideAccess(rule: RouteRule, params: Record<string, string>, pr
   if (rule.access === 'public') return { allowed: true };
   if (!principal) return { allowed: false, status: 401, message: 'sign in first' };
   if (rule.access !== 'signed-in' && !rule.access.includes(principal.role)) {
-    return { allowed: false, status: 403, message: `a ${principal.role} account may not do this` };
+    return { allowed: false, status: 403, message: `${/^[aeiou]/.test(principal.role) ? 'an' : 'a'} ${principal.role} account may not do this` };
   }
   if (rule.ownCreditCode && principal.role === 'enterprise') {
     const asked = (params[rule.ownCreditCode] ?? '').toUpperCase();
