@@ -80,7 +80,7 @@ async function main(): Promise<void> {
         testRows: m.testRows,
         trainSeconds: round(m.trainSeconds),
         hyper: result.model.training.hyper,
-        validationAuc: round(result.model.training.validation.auc),
+        validationAuc: result.model.training.validation.auc === null ? null : round(result.model.training.validation.auc),
       };
       console.log(JSON.stringify(line));
       if (out && !folds) writeFileSync(`${out}.${variant}.csv`, backtestRowsToCsv(result.rows));

@@ -57,7 +57,7 @@ export async function scoringBench(enterprises: number): Promise<Record<string, 
         trainRows: trained.rows,
         trainWallSeconds: round(trainWallSeconds),
         trainPeakRssMiB: trained.peakRssMiB,
-        validationAuc: round(trained.validationAuc, 4),
+        validationAuc: trained.validationAuc === null ? null : round(trained.validationAuc, 4),
         byColour: run.byColour,
         generated: counts,
         loadSeconds: round(loadSeconds),
@@ -79,7 +79,7 @@ interface Trained {
   version: string;
   trainSeconds: number;
   rows: number;
-  validationAuc: number;
+  validationAuc: number | null;
   peakRssMiB: number;
 }
 

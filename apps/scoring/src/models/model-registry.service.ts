@@ -25,9 +25,10 @@ export const BUREAU_BUILDER: ModelBuilder = { kind: 'bureau', name: 'bureau' };
 /** What `approve` did with a grant: a redelivered or stale grant changes nothing. */
 export type ApprovalOutcome = 'approved' | 'already-approved' | 'retired-before-approval';
 
+/** Figures for the registry; a validation figure the split could not measure (one outcome only) is left out. */
 export function modelMetrics(model: GamModel): Record<string, number> {
   const v = model.training.validation;
-  return {
+  const figures: Record<string, number | null> = {
     trainRows: model.training.rows,
     trainPositives: model.training.positives,
     validationRows: v.rows,
@@ -36,6 +37,7 @@ export function modelMetrics(model: GamModel): Record<string, number> {
     validationEce: v.ece,
     seed: model.training.seed,
   };
+  return Object.fromEntries(Object.entries(figures).filter((entry): entry is [string, number] => typeof entry[1] === 'number'));
 }
 
 /**

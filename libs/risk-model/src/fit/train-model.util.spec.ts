@@ -2,6 +2,7 @@ import { fitGam, DEFAULT_HYPER, GamDesign } from './gam-fit.util';
 import { recencyWeights, trainGamModel } from './train-model.util';
 import { generatedCitySpec, generateCityTable } from '../testing/generated-city.util';
 import { computeTableFactors } from '../table/table-factors.util';
+import { scoreBatch } from '../score/score-batch.util';
 
 /** A two-factor design with a clear effect in factor 0, small enough to fit in milliseconds. */
 function smallDesign(): GamDesign {
@@ -104,19 +105,27 @@ describe('training on data with nothing to learn from', () => {
     await expect(trainGamModel(spec, data, { seed: 1 })).rejects.toThrow(/every inspection in the training period found a violation/);
   });
 
-  it('refuses when the validation split holds one outcome only: it can neither choose nor calibrate', async () => {
+  it('fits, uncalibrated and saying why, when the validation split holds one outcome only: it can neither choose nor calibrate', async () => {
     const data = city();
     data.days.forEach((d, i) => {
       if (inValidation(data.days, d)) data.labels[i] = 0;
     });
-    await expect(trainGamModel(spec, data, { seed: 1 })).rejects.toThrow(/no inspection in the validation split .*found a violation/);
+    const model = await trainGamModel(spec, data, { seed: 1 });
+    expect(model.calibration).toEqual({ slope: 1, offset: 0 });
+    expect(model.training.validation).toMatchObject({ auc: null, ece: null, logLoss: null });
+    expect(model.training.validation.unusable).toMatch(/no inspection in the validation split .*found a violation/);
+    // Still a model of the whole period's risk: finite, and not everyone near zero.
+    const probabilities = scoreBatch(model, data.factors, { version: 'p', thresholds: { yellow: 0.2, red: 0.4 } }).probability;
+    expect(probabilities.every((p) => Number.isFinite(p) && p > 1e-4 && p < 1)).toBe(true);
   });
 
-  it('refuses when the months before the validation split hold one outcome only', async () => {
+  it('does the same when the months before the validation split hold one outcome only', async () => {
     const data = city();
     data.days.forEach((d, i) => {
       if (!inValidation(data.days, d)) data.labels[i] = 0;
     });
-    await expect(trainGamModel(spec, data, { seed: 1 })).rejects.toThrow(/no inspection in the months before the validation split .*found a violation/);
+    const model = await trainGamModel(spec, data, { seed: 1 });
+    expect(model.calibration).toEqual({ slope: 1, offset: 0 });
+    expect(model.training.validation.unusable).toMatch(/no inspection in the months before the validation split .*found a violation/);
   });
 });

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { FactorEncoder, encodeRows, fitEncoders, isOrdered, binCount } from '../encoding/bin-encoder.util';
 import { auc, ece } from '../metrics/metrics.util';
-import { GAM_MODEL_FORMAT, GamModel, LogitCalibration, foldCalibration } from '../model/gam.model';
+import { GAM_MODEL_FORMAT, GamModel, LogitCalibration, ValidationReport, foldCalibration } from '../model/gam.model';
 import { dayNumberToIso } from '../spec/date.util';
 import { FactorSpec, FactorValues } from '../spec/factor-spec.model';
 import { fitLogitCalibration } from './calibration.util';
@@ -78,44 +78,72 @@ export async function trainGamModel(spec: FactorSpec, data: TrainingData, option
   };
   const validation = subset(full, isValidation, 1);
   if (inner.rows === 0 || validation.rows === 0) throw new Error('training period too short for a validation split');
-  // Each split must hold both outcomes: a fit on one outcome drives the log-odds without bound, and a
-  // validation split of one outcome can neither choose the settings nor calibrate the probabilities.
-  requireBothOutcomes(inner.labels, `the months before the validation split (before ${dayNumberToIso(validationFrom)})`);
-  requireBothOutcomes(validation.labels, `the validation split (${dayNumberToIso(validationFrom)} to ${dayNumberToIso(lastDay)})`);
+  // A split of one outcome can neither choose the settings nor calibrate (a fit on it drives the
+  // log-odds without bound). The model is still fitted on the whole period, which holds both, with
+  // middle settings and no calibration, and its record says why nothing was validated.
+  const unusable =
+    oneOutcome(inner.labels, `the months before the validation split (before ${dayNumberToIso(validationFrom)})`) ??
+    oneOutcome(validation.labels, `the validation split (${dayNumberToIso(validationFrom)} to ${dayNumberToIso(lastDay)})`);
 
   const grid = { ...DEFAULT_GRID, ...spec.fit, ...options.grid } as HyperGrid;
   const withNuisance = !!options.useNuisanceInRanking;
-  const earlyStopping = options.earlyStopping ?? spec.fit?.earlyStopping ?? true;
+  const earlyStopping = !unusable && (options.earlyStopping ?? spec.fit?.earlyStopping ?? true);
   const maxIterations = options.hyper?.maxIterations ?? spec.fit?.maxIterations ?? DEFAULT_HYPER.maxIterations;
   const base: GamHyper = { ...DEFAULT_HYPER, ...options.hyper, maxIterations, validateWithNuisance: withNuisance };
-  let best: { hyper: GamHyper; fit: GamFit; loss: number; auc: number } | null = null;
-  for (const smoothness of grid.smoothness) {
-    for (const l2 of grid.l2) {
-      for (const nuisanceL2 of levels ? grid.nuisanceL2 : [base.nuisanceL2]) {
-        const hyper = { ...base, smoothness, l2, nuisanceL2 };
-        const fit = await fitGam(inner, hyper, options.seed, earlyStopping ? validation : undefined);
-        if (!earlyStopping) fit.validationLoss = meanLogLoss(designLogits(validation, fit, withNuisance), validation.labels);
-        const logits = designLogits(validation, fit, withNuisance);
-        const candidateAuc = auc(logits, validation.labels);
-        options.onCandidate?.({
-          hyper: { smoothness, l2, nuisanceL2 },
-          iterations: fit.iterations,
-          validationLoss: fit.validationLoss!,
-          validationAuc: candidateAuc,
-        });
-        if (!best || fit.validationLoss! < best.loss) best = { hyper, fit, loss: fit.validationLoss!, auc: candidateAuc };
+  const middle = (values: number[]) => values[Math.floor(values.length / 2)];
+  let chosen: { hyper: GamHyper; iterations: number; calibration: LogitCalibration; report: ValidationReport };
+  if (unusable) {
+    const hyper = { ...base, smoothness: middle(grid.smoothness), l2: middle(grid.l2), nuisanceL2: levels ? middle(grid.nuisanceL2) : base.nuisanceL2 };
+    chosen = {
+      hyper,
+      iterations: maxIterations,
+      calibration: { slope: 1, offset: 0 },
+      report: { from: dayNumberToIso(validationFrom), rows: validation.rows, logLoss: null, auc: null, ece: null, eceBeforeCalibration: null, unusable },
+    };
+  } else {
+    let best: { hyper: GamHyper; fit: GamFit; loss: number; auc: number } | null = null;
+    for (const smoothness of grid.smoothness) {
+      for (const l2 of grid.l2) {
+        for (const nuisanceL2 of levels ? grid.nuisanceL2 : [base.nuisanceL2]) {
+          const hyper = { ...base, smoothness, l2, nuisanceL2 };
+          const fit = await fitGam(inner, hyper, options.seed, earlyStopping ? validation : undefined);
+          if (!earlyStopping) fit.validationLoss = meanLogLoss(designLogits(validation, fit, withNuisance), validation.labels);
+          const logits = designLogits(validation, fit, withNuisance);
+          const candidateAuc = auc(logits, validation.labels);
+          options.onCandidate?.({
+            hyper: { smoothness, l2, nuisanceL2 },
+            iterations: fit.iterations,
+            validationLoss: fit.validationLoss!,
+            validationAuc: candidateAuc,
+          });
+          if (!best || fit.validationLoss! < best.loss) best = { hyper, fit, loss: fit.validationLoss!, auc: candidateAuc };
+        }
       }
     }
+    const { hyper, fit, loss, auc: bestAuc } = best!;
+    // Calibrate the score as it will be used: the enterprise score alone, or (a benchmark ranking
+    // with the team) the score with the team's term, so its probabilities are calibrated too.
+    const validationLogits = designLogits(validation, fit, withNuisance);
+    const calibration: LogitCalibration = fitLogitCalibration(validationLogits, validation.labels);
+    const calibrated = Array.from(validationLogits, (z) => 1 / (1 + Math.exp(-(calibration.slope * z + calibration.offset))));
+    const raw = Array.from(validationLogits, (z) => 1 / (1 + Math.exp(-z)));
+    chosen = {
+      hyper,
+      iterations: fit.iterations,
+      calibration,
+      report: {
+        from: dayNumberToIso(validationFrom),
+        rows: validation.rows,
+        logLoss: loss,
+        auc: bestAuc,
+        ece: ece(calibrated, validation.labels),
+        eceBeforeCalibration: ece(raw, validation.labels),
+      },
+    };
   }
-  const chosen = best!;
-  // Calibrate the score as it will be used: the enterprise score alone, or (a benchmark ranking
-  // with the team) the score with the team's term, so its probabilities are calibrated too.
-  const validationLogits = designLogits(validation, chosen.fit, withNuisance);
-  const calibration: LogitCalibration = fitLogitCalibration(validationLogits, validation.labels);
-  const calibrated = Array.from(validationLogits, (z) => 1 / (1 + Math.exp(-(calibration.slope * z + calibration.offset))));
-  const raw = Array.from(validationLogits, (z) => 1 / (1 + Math.exp(-z)));
+  const calibration = chosen.calibration;
 
-  const finalHyper = earlyStopping ? { ...chosen.hyper, maxIterations: Math.max(chosen.fit.iterations, 1) } : chosen.hyper;
+  const finalHyper = earlyStopping ? { ...chosen.hyper, maxIterations: Math.max(chosen.iterations, 1) } : chosen.hyper;
   const finalFit = await fitGam(full, finalHyper, options.seed);
   const folded = foldCalibration(finalFit.intercept, finalFit.terms, finalFit.nuisanceEffects, calibration);
   const fingerprint = dataFingerprint(spec, data);
@@ -146,25 +174,25 @@ export async function trainGamModel(spec: FactorSpec, data: TrainingData, option
         ...(halfLife ? { halfLifeDays: halfLife } : {}),
       },
       iterations: finalFit.iterations,
-      validation: {
-        from: dayNumberToIso(validationFrom),
-        rows: validation.rows,
-        logLoss: chosen.loss,
-        auc: chosen.auc,
-        ece: ece(calibrated, validation.labels),
-        eceBeforeCalibration: ece(raw, validation.labels),
-      },
+      validation: chosen.report,
       // A fixed timestamp would lie; the model's identity is its fingerprint and seed, not this.
       trainedAt: new Date().toISOString(),
     },
   };
 }
 
-/** Refuses a set of rows with one outcome only: there is no risk to learn or to check from it. */
-function requireBothOutcomes(labels: Uint8Array, where: string): void {
+/** Why a set of rows has nothing to learn or check from (one outcome only), or null when it holds both. */
+function oneOutcome(labels: Uint8Array, where: string): string | null {
   const positives = labels.reduce((s, y) => s + (y > 0 ? 1 : 0), 0);
-  if (positives === 0) throw new Error(`cannot train: no inspection in ${where} found a violation (${labels.length} inspections)`);
-  if (positives === labels.length) throw new Error(`cannot train: every inspection in ${where} found a violation (${labels.length} inspections)`);
+  if (positives === 0) return `no inspection in ${where} found a violation (${labels.length} inspections)`;
+  if (positives === labels.length) return `every inspection in ${where} found a violation (${labels.length} inspections)`;
+  return null;
+}
+
+/** Refuses a training period of one outcome only: there is no risk to learn from it. */
+function requireBothOutcomes(labels: Uint8Array, where: string): void {
+  const problem = oneOutcome(labels, where);
+  if (problem) throw new Error(`cannot train: ${problem}`);
 }
 
 /** Recency weights normalised to mean 1, so the penalty keeps its meaning whatever the half-life. */

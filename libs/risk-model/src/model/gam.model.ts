@@ -29,7 +29,7 @@ export interface TrainingRecord {
   hyper: Record<string, number | boolean>;
   iterations: number;
   /** Measured on the time-based validation split inside the training period. */
-  validation: { from: string; rows: number; logLoss: number; auc: number; ece: number; eceBeforeCalibration: number };
+  validation: ValidationReport;
   trainedAt: string;
 }
 
@@ -39,6 +39,20 @@ export interface TrainingRecord {
  * Everything needed to score and to explain travels in this object, so a stored model scores the
  * same anywhere. The nuisance term is kept for audit only; enterprise scores never read it.
  */
+/**
+ * Measured on the time-based validation split inside the training period. A split of one outcome can
+ * measure nothing: the figures are null and `unusable` says why (the model is then uncalibrated).
+ */
+export interface ValidationReport {
+  from: string;
+  rows: number;
+  logLoss: number | null;
+  auc: number | null;
+  ece: number | null;
+  eceBeforeCalibration: number | null;
+  unusable?: string;
+}
+
 export interface GamModel {
   format: typeof GAM_MODEL_FORMAT;
   version: string;
