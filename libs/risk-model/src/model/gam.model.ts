@@ -28,17 +28,10 @@ export interface TrainingRecord {
   backend: string;
   hyper: Record<string, number | boolean>;
   iterations: number;
-  /** Measured on the time-based validation split inside the training period. */
   validation: ValidationReport;
   trainedAt: string;
 }
 
-/**
- * An exactly additive model on the log-odds scale:
- *   logit = base + Σ_f terms[f][bin_f(value_f)]
- * Everything needed to score and to explain travels in this object, so a stored model scores the
- * same anywhere. The nuisance term is kept for audit only; enterprise scores never read it.
- */
 /**
  * Measured on the time-based validation split inside the training period. A split of one outcome can
  * measure nothing: the figures are null and `unusable` says why (the model is then uncalibrated).
@@ -53,6 +46,12 @@ export interface ValidationReport {
   unusable?: string;
 }
 
+/**
+ * An exactly additive model on the log-odds scale:
+ *   logit = base + Σ_f terms[f][bin_f(value_f)]
+ * Everything needed to score and to explain travels in this object, so a stored model scores the
+ * same anywhere. The nuisance term is kept for audit only; enterprise scores never read it.
+ */
 export interface GamModel {
   format: typeof GAM_MODEL_FORMAT;
   version: string;
