@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { toDayNumber, type FactorContext, type FactorSpec, type FactorColumn, type IndustryInspectionCount } from '@tianping/risk-model';
+import { failRatePrior, toDayNumber, type FactorContext, type FactorSpec, type FactorColumn, type IndustryInspectionCount } from '@tianping/risk-model';
 import type { PoolClient } from 'pg';
 import { batchFactors, featureColumns, windowedColumns } from './factor-columns.util';
 import { copyOutBatches } from './pg-copy-out-reader.util';
@@ -27,6 +27,9 @@ export interface FeatureScope {
  * binary and cut into chunks, reading only cases and clues dated before D. The next chunks are read
  * while the caller works on the current one.
  */
+/** A subject's GB/T 4754 section letter, '?' when its industry code has none. */
+const SECTION = `CASE WHEN upper(left(s.industry_code, 1)) BETWEEN 'A' AND 'T' THEN upper(left(s.industry_code, 1)) ELSE '?' END`;
+
 @Injectable()
 export class EnterpriseFeaturesRepository {
   constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
@@ -34,26 +37,18 @@ export class EnterpriseFeaturesRepository {
   /** Violation rates per industry section from inspections dated before D (the fail-rate prior). */
   async industryContext(asOf: string): Promise<FactorContext> {
     const rows: { section: string; failed: number; total: number }[] = await this.dataSource.query(
-      `SELECT CASE WHEN upper(left(s.industry_code, 1)) BETWEEN 'A' AND 'T' THEN upper(left(s.industry_code, 1)) ELSE '?' END AS section,
-              count(*) FILTER (WHERE c.violation_found)::int AS failed, count(*)::int AS total
+      `SELECT ${SECTION} AS section, count(*) FILTER (WHERE c.violation_found)::int AS failed, count(*)::int AS total
        FROM scoring.cases c JOIN scoring.subjects s USING (credit_code)
        WHERE c.kind = '检查' AND c.date < $1::date GROUP BY 1`,
       [asOf],
     );
-    const failed = rows.reduce((n, r) => n + r.failed, 0);
-    const total = rows.reduce((n, r) => n + r.total, 0);
-    const overall = total > 0 ? failed / total : 0.15;
-    const industryFailRate: Record<string, number> = {};
-    // As industryFailRates does: small industries borrow strength from the overall rate (20 pseudo-inspections).
-    for (const r of rows) industryFailRate[r.section] = (r.failed + 20 * overall) / (r.total + 20);
-    return { industryFailRate, overallFailRate: overall };
+    return failRatePrior(new Map(rows.map((r) => [r.section, r])));
   }
 
   /** Inspections and those that found a violation per industry section and day, before `until`: the fail-rate prior as of any day before it. */
   async industryInspectionCounts(until: string): Promise<IndustryInspectionCount[]> {
     return this.dataSource.query(
-      `SELECT CASE WHEN upper(left(s.industry_code, 1)) BETWEEN 'A' AND 'T' THEN upper(left(s.industry_code, 1)) ELSE '?' END AS section,
-              to_char(c.date, 'YYYY-MM-DD') AS date, count(*) FILTER (WHERE c.violation_found)::int AS failed, count(*)::int AS total
+      `SELECT ${SECTION} AS section, to_char(c.date, 'YYYY-MM-DD') AS date, count(*) FILTER (WHERE c.violation_found)::int AS failed, count(*)::int AS total
        FROM scoring.cases c JOIN scoring.subjects s USING (credit_code)
        WHERE c.kind = '检查' AND c.date < $1::date GROUP BY 1, 2`,
       [until],

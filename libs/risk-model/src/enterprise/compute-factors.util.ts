@@ -112,7 +112,7 @@ export function industryFailRates(histories: EnterpriseHistory[], asOf: DateInpu
     }
     counts.set(section, entry);
   }
-  return contextOfCounts(counts);
+  return failRatePrior(counts);
 }
 
 /** Inspections of one industry section on one day, as the scoring service counts them. */
@@ -138,14 +138,14 @@ export function industryFailRatesByDay(counts: IndustryInspectionCount[]): (asOf
   for (const c of byDay) {
     if (days[days.length - 1] !== c.day) {
       days.push(c.day);
-      contexts.push(contextOfCounts(sums));
+      contexts.push(failRatePrior(sums));
     }
     const entry = sums.get(c.section) ?? { failed: 0, total: 0 };
     entry.failed += c.failed;
     entry.total += c.total;
     sums.set(c.section, entry);
   }
-  contexts.push(contextOfCounts(sums));
+  contexts.push(failRatePrior(sums));
   return (asOf) => {
     const day = toDayNumber(asOf);
     let lo = 0;
@@ -159,7 +159,11 @@ export function industryFailRatesByDay(counts: IndustryInspectionCount[]): (asOf
   };
 }
 
-function contextOfCounts(counts: Map<string, { failed: number; total: number }>): FactorContext {
+/**
+ * The fail-rate prior from inspections counted per industry section (those dated before some day):
+ * the overall rate, and each section's rate shrunk toward it.
+ */
+export function failRatePrior(counts: ReadonlyMap<string, { failed: number; total: number }>): FactorContext {
   let failed = 0;
   let total = 0;
   for (const c of counts.values()) {
