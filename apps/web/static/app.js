@@ -4,7 +4,7 @@ import { api } from './api.js';
 import { loadRegions } from './regions.js';
 import { loadItemNames } from './items.js';
 import { currentLang, setLang, t } from './i18n.js';
-import { h, mount, state } from './ui.js';
+import { h, loading, mount, state } from './ui.js';
 import { renderLogin } from './pages/login.js';
 import { renderMyRisk, renderMyRecords, renderMyVisits } from './pages/enterprise.js';
 import { renderEnterpriseFile, renderEnterprises } from './pages/bureau-enterprises.js';
@@ -125,9 +125,12 @@ async function route() {
     go: (next) => (location.hash = next),
     signedIn: async () => { await whoAmI(); location.hash = homeOf(me); },
   };
-  main.replaceChildren();
-  // District and checklist item names are asked once; a page drawn without them shows codes.
+  // District and checklist item names are asked once (a page drawn without them shows codes); until
+  // they are in, the page says it is loading rather than standing blank.
+  mount(main, loading());
   if (me) await Promise.all([loadRegions(), loadItemNames()]);
+  if ((location.hash || '') !== hash) return; // moved on meanwhile: the newer route draws
+  main.replaceChildren();
   await render(ctx);
   main.dataset.page = hash.replace(/^#\//, '').split('/')[0] || 'home';
 }
