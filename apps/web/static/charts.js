@@ -28,19 +28,23 @@ export function contributionChart(contributions, reasons = [], { lang = 'zh', fa
 
 /**
  * How a contribution moves the odds against the average enterprise (e^c multiplies them): `times`
- * ("2.2") once they double, else `pct` ("19%") with `raises` saying which way. One figure for the
- * chart's bars and the reasons' sentences, so both say the same number.
+ * ("2.2") once they double, `negligible` when the change rounds to 0 %, else `pct` ("19%") with
+ * `raises` saying which way. One figure for the chart's bars and the reasons' sentences, so both say
+ * the same number.
  */
 export function oddsChange(contribution) {
   const times = Math.exp(contribution);
   if (times >= 2) return { times: times.toFixed(times < 10 ? 1 : 0) };
-  return { pct: Math.abs(times - 1) < 0.005 ? '<1%' : `${Math.round(Math.abs(times - 1) * 100)}%`, raises: contribution > 0 };
+  const pct = Math.round(Math.abs(times - 1) * 100);
+  if (pct === 0) return { negligible: true };
+  return { pct: `${pct}%`, raises: contribution > 0 };
 }
 
-/** How a contribution moves the odds, in words of size: +19%, −12%, or ×2.2 once they double. */
+/** How a contribution moves the odds, in words of size: +19%, −12%, ×2.2 once they double, <1% when it hardly does. */
 export function oddsEffect(contribution) {
   const change = oddsChange(contribution);
   if (change.times) return t('chart.timesOdds', { x: change.times });
+  if (change.negligible) return t('chart.negligible');
   return t(change.raises ? 'chart.raisesPct' : 'chart.lowersPct', { pct: change.pct });
 }
 

@@ -20,6 +20,8 @@ const SCORE = {
     { factor: 'years_in_operation', value: 12, contribution: -0.41 },
     { factor: 'industry', value: 'C', contribution: 0.12 },
     { factor: 'employees', value: 6, contribution: -0.08 },
+    // Moves the odds by 0.3 %: shown as "<1%", without a sign that would claim a direction.
+    { factor: 'registered_capital', value: 500, contribution: 0.003 },
   ],
   factors: [{ factor: 'violations_3y', label: { zh: '近三年违法次数', en: 'Violations in the last 3 years' } }],
   reasons: [
@@ -80,6 +82,8 @@ describeWithBrowser('an enterprise reading the reasons for its score, in a real 
     expect(await page.$$('#reasons-chart svg rect')).toHaveLength(SCORE.contributions.length);
     const words = await page.textContent('#reasons-chart');
     expect(words).toContain(lang === 'en' ? 'Violations in the last 3 years' : '近三年违法次数');
+    expect(words).toContain('<1%');
+    expect(words).not.toMatch(/[+−]<1%/);
     expect(await page.textContent('main')).toContain(lang === 'en' ? SCORE.suggestions[0].en : SCORE.suggestions[0].zh);
     await page.screenshot({ path: join(SCREENSHOTS, `00-enterprise-reasons-${lang}.png`), fullPage: true });
     await page.close();

@@ -31,7 +31,11 @@ export function reasonText(r, contributions) {
   const words = c && FACTOR_WORDS[r.factor]?.(c.value);
   if (!words) return serverText(r);
   const change = oddsChange(c.contribution);
-  const odds = change.times ? t('why.oddsTimes', { x: change.times }) : t(change.raises ? 'why.oddsAbove' : 'why.oddsBelow', { pct: change.pct });
+  const odds = change.times
+    ? t('why.oddsTimes', { x: change.times })
+    : change.negligible
+      ? t('why.oddsSame')
+      : t(change.raises ? 'why.oddsAbove' : 'why.oddsBelow', { pct: change.pct });
   const text = `${words}${odds}`;
   return currentLang() === 'en' ? text[0].toUpperCase() + text.slice(1) : text;
 }
