@@ -32,6 +32,14 @@ describe('canonicalJson', () => {
     expect(canonicalJson({ at: new Date('2024-03-05T00:00:00Z'), gone: undefined })).toBe('{"at":"2024-03-05T00:00:00.000Z"}');
   });
 
+  it('writes a hole in a sparse array as null, as JSON.stringify does, never as invalid JSON', () => {
+    // eslint-disable-next-line no-sparse-arrays
+    const sparse: unknown[] = [, 1];
+    sparse[3] = 2;
+    expect(canonicalJson(sparse)).toBe('[null,1,null,2]');
+    expect(canonicalJson({ list: new Array(2) })).toBe(JSON.stringify({ list: new Array(2) }));
+  });
+
   it('refuses what JSON cannot carry faithfully', () => {
     expect(() => canonicalJson({ x: Number.NaN })).toThrow(TypeError);
     expect(() => canonicalJson({ x: Infinity })).toThrow(TypeError);

@@ -37,7 +37,8 @@ function writeObject(value: object, ancestors: Set<object>): string {
   ancestors.add(value);
   try {
     if (Array.isArray(value)) {
-      return '[' + value.map((item) => (item === undefined ? 'null' : write(item, ancestors))).join(',') + ']';
+      // Array.from visits holes too (map would skip them and leave '[,1]', which is not JSON).
+      return '[' + Array.from(value, (item) => (item === undefined ? 'null' : write(item, ancestors))).join(',') + ']';
     }
     const record = value as Record<string, unknown>;
     const parts: string[] = [];
