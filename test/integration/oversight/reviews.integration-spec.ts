@@ -296,4 +296,57 @@ describe('a red takes effect only once a person confirms it, and an appeal is de
     expect(queue.items.map((a) => [a.id, a.overdue])).toEqual([[filed.body.id, true]]);
     expect(queue.counts).toMatchObject({ overdue: 1, filed: 1, decided: 2 });
   });
+
+  it('files one appeal when the enterprise sends it several times at once, and answers the rest 409', async () => {
+    const target = yellows[2];
+    const answers = await Promise.all([1, 2, 3, 4].map(() => appeal(target.creditCode)));
+    expect(answers.map((a) => a.status).sort()).toEqual([201, 409, 409, 409]);
+    const listed = (await http<{ items: AppealView[] }>(oversight.baseUrl, 'GET', `/api/appeals?creditCode=${target.creditCode}`)).body.items;
+    expect(listed).toHaveLength(1);
+  });
+
+  it('refuses to override the colour of a score that a newer score has replaced, so no appeal is decided without effect', async () => {
+    const target = reds[3];
+    const filed = await appeal(target.creditCode);
+    expect(filed.body).toMatchObject({ status: 'filed', scoreId: target.scoreId, colour: 'red' });
+    const newer = { ...score(target.creditCode, 'red', '2025-03-05T00:00:00Z'), inputFingerprint: 'newer-inputs' };
+    await publish(ScoringSubjects.scoresComputed, { batchId: 'newer-during-appeal', scores: [newer] });
+    await until(
+      async () =>
+        (await http<{ score: { scoreId: string } | null }>(oversight.baseUrl, 'GET', `/api/reviews/enterprises/${target.creditCode}`)).body.score?.scoreId ===
+        newer.scoreId,
+      'the newer score current',
+    );
+    const refused = await http<{ message: string }>(oversight.baseUrl, 'POST', `/api/appeals/${filed.body.id}/decision`, {
+      actor: 'officer-e',
+      outcome: 'overridden',
+      overrideColour: 'green',
+      reasons: '证据充分，改为绿色。',
+    });
+    expect(refused.status).toBe(409);
+    expect(refused.body.message).toContain(newer.scoreId);
+    expect((await http<AppealView>(oversight.baseUrl, 'GET', `/api/appeals/${filed.body.id}`)).body).toMatchObject({ status: 'filed', outcome: null });
+    const view = (await http<{ state: string; effectiveColour: string }>(oversight.baseUrl, 'GET', `/api/reviews/enterprises/${target.creditCode}`)).body;
+    expect(view).toMatchObject({ state: 'awaiting-confirmation', effectiveColour: 'yellow' });
+  });
+
+  it("judges a reviewer's independence by the colour policy of the score under appeal, not of a newer score", async () => {
+    const target = yellows[3];
+    const filed = await appeal(target.creditCode);
+    expect(filed.status).toBe(201);
+    const newer = { ...score(target.creditCode, 'yellow', '2025-03-05T00:00:00Z'), colourPolicyVersion: 'cp-2' };
+    await publish(ScoringSubjects.scoresComputed, { batchId: 'new-policy-during-appeal', scores: [newer] });
+    await until(
+      async () =>
+        (await http<{ score: { scoreId: string } | null }>(oversight.baseUrl, 'GET', `/api/reviews/enterprises/${target.creditCode}`)).body.score?.scoreId ===
+        newer.scoreId,
+      'the newer score current',
+    );
+    // policy-zhao activated cp-1, the policy that coloured the appealed score.
+    expect((await http(oversight.baseUrl, 'POST', `/api/appeals/${filed.body.id}/claim`, { actor: 'policy-zhao' })).status).toBe(403);
+    expect(
+      (await http(oversight.baseUrl, 'POST', `/api/appeals/${filed.body.id}/decision`, { actor: 'policy-zhao', outcome: 'upheld', reasons: '维持原评分。' }))
+        .status,
+    ).toBe(403);
+  });
 });

@@ -4,6 +4,7 @@ import { CreateKillSwitch1763990000000 } from './migrations/1763990000000-Create
 import { CreateAlgorithmAudits1764100000000 } from './migrations/1764100000000-CreateAlgorithmAudits';
 import { CreateApprovals1764200000000 } from './migrations/1764200000000-CreateApprovals';
 import { CreateReviews1764300000000 } from './migrations/1764300000000-CreateReviews';
+import { AddAppealColourPolicy1764400000000 } from './migrations/1764400000000-AddAppealColourPolicy';
 
 export const OVERSIGHT_SCHEMA = 'oversight';
 
@@ -18,6 +19,7 @@ export function createOversightDataSource(url: string) {
       CreateAlgorithmAudits1764100000000,
       CreateApprovals1764200000000,
       CreateReviews1764300000000,
+      AddAppealColourPolicy1764400000000,
     ],
   });
 }

@@ -17,6 +17,8 @@ export interface AppealRow {
   creditCode: string;
   scoreId: string;
   modelVersion: string;
+  /** The policy that coloured the appealed score; null for appeals filed before it was kept. */
+  colourPolicyVersion: string | null;
   colour: Colour;
   probability: number;
   grounds: string;
@@ -61,7 +63,8 @@ export interface AppealFilter {
 }
 
 const ISO = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
-const APPEAL_COLUMNS = `id, credit_code AS "creditCode", score_id AS "scoreId", model_version AS "modelVersion", colour, probability, grounds,
+const APPEAL_COLUMNS = `id, credit_code AS "creditCode", score_id AS "scoreId", model_version AS "modelVersion",
+  colour_policy_version AS "colourPolicyVersion", colour, probability, grounds,
   challenges, status, outcome, override_colour AS "overrideColour", reviewer, decision_reasons AS "decisionReasons", filed_by AS "filedBy",
   ${ISO('filed_at')} AS "filedAt", ${ISO('due_at')} AS "dueAt", ${ISO('decided_at')} AS "decidedAt", ${ISO('closed_at')} AS "closedAt",
   (status IN ('filed', 'in-review') AND due_at < now()) AS overdue`;
@@ -78,10 +81,13 @@ export class AppealsRepository {
   async insert(
     manager: EntityManager,
     a: Omit<AppealRow, 'overdue' | 'outcome' | 'overrideColour' | 'reviewer' | 'decisionReasons' | 'decidedAt' | 'closedAt'>,
-  ): Promise<void> {
-    await manager.query(
-      `INSERT INTO oversight.appeals (id, credit_code, score_id, model_version, colour, probability, grounds, challenges, status, filed_by, filed_at, due_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9, $10, $11, $12)`,
+  ): Promise<boolean> {
+    // Two filings at once both pass hasOpen; the one-open-appeal index then lets only the first in.
+    const inserted = await manager.query(
+      `INSERT INTO oversight.appeals (id, credit_code, score_id, model_version, colour, probability, grounds, challenges, status, filed_by, filed_at, due_at,
+         colour_policy_version)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9, $10, $11, $12, $13)
+       ON CONFLICT (credit_code) WHERE status IN ('filed', 'in-review') DO NOTHING RETURNING id`,
       [
         a.id,
         a.creditCode,
@@ -95,8 +101,10 @@ export class AppealsRepository {
         a.filedBy,
         a.filedAt,
         a.dueAt,
+        a.colourPolicyVersion,
       ],
     );
+    return inserted.length > 0;
   }
 
   async hasOpen(manager: EntityManager, creditCode: string): Promise<boolean> {

@@ -22,6 +22,8 @@ export const APPEAL_KIND = 'appeal';
 /** Days the bureau has to decide an appeal (陈述申辩), from filing; APPEAL_REVIEW_DAYS overrides. */
 const REVIEW_DAYS = Number(process.env.APPEAL_REVIEW_DAYS ?? 15);
 
+const OPEN_APPEAL = 'an appeal of this enterprise is already open: follow it, or add to it when it is decided';
+
 export interface AppealFiling {
   creditCode: string;
   filedBy: string;
@@ -61,8 +63,7 @@ export class AppealsService {
     const id = await this.appeals.transaction(async (m) => {
       const score = await this.scores.current(filing.creditCode, m);
       if (!score) throw new NotFoundException('this enterprise has no score to appeal yet');
-      if (await this.appeals.hasOpen(m, filing.creditCode))
-        throw new ConflictException('an appeal of this enterprise is already open: follow it, or add to it when it is decided');
+      if (await this.appeals.hasOpen(m, filing.creditCode)) throw new ConflictException(OPEN_APPEAL);
       const filedAt = new Date();
       const appealId = `AP-${filedAt.toISOString().slice(0, 10).replace(/-/g, '')}-${randomBytes(4).toString('hex').toUpperCase()}`;
       const dueAt = new Date(filedAt.getTime() + REVIEW_DAYS * 86_400_000).toISOString();
@@ -74,11 +75,12 @@ export class AppealsService {
         sha256: sha256(f.content),
         content: f.content,
       }));
-      await this.appeals.insert(m, {
+      const inserted = await this.appeals.insert(m, {
         id: appealId,
         creditCode: score.creditCode,
         scoreId: score.scoreId,
         modelVersion: score.modelVersion,
+        colourPolicyVersion: score.colourPolicyVersion,
         colour: score.colour,
         probability: score.probability,
         grounds: filing.grounds,
@@ -88,6 +90,7 @@ export class AppealsService {
         filedAt: filedAt.toISOString(),
         dueAt,
       });
+      if (!inserted) throw new ConflictException(OPEN_APPEAL);
       await this.appeals.insertEvidence(m, appealId, evidence);
       // The record keeps hashes of the enterprise's text and files, not the text: it is permanent, and may hold personal data.
       await this.step(m, appealId, score.creditCode, {
@@ -227,18 +230,21 @@ export class AppealsService {
 
   private async override(m: EntityManager, appeal: AppealRow, decision: AppealDecision): Promise<void> {
     const score = await this.scores.current(appeal.creditCode, m);
-    if (score && score.scoreId === appeal.scoreId) await this.decisions.ensureRow(m, score, appeal.filedAt);
+    // A replaced score's colour is no longer in force: overriding it would decide the appeal without effect.
+    if (!score || score.scoreId !== appeal.scoreId) {
+      throw new ConflictException(
+        `score ${appeal.scoreId} under appeal has been replaced by score ${score?.scoreId ?? '(none)'}: its colour is no longer in force, so overriding it would change nothing; uphold or correct the appeal instead`,
+      );
+    }
+    await this.decisions.ensureRow(m, score, appeal.filedAt);
     await this.decisions.decide(appeal.scoreId, { actor: decision.actor, reasons: decision.reasons, colour: decision.overrideColour, appealId: appeal.id }, m);
   }
 
   private async assertIndependent(appeal: AppealRow, actor: string): Promise<void> {
     if (actor === appeal.filedBy) throw new ForbiddenException('the enterprise cannot review its own appeal');
-    const score = await this.scores.current(appeal.creditCode);
-    const involved = await this.scores.involvedActors({
-      creditCode: appeal.creditCode,
-      modelVersion: appeal.modelVersion,
-      colourPolicyVersion: score?.colourPolicyVersion ?? '',
-    });
+    // The appealed score's policy, which a newer score under another policy must not hide.
+    const colourPolicyVersion = appeal.colourPolicyVersion ?? (await this.scores.current(appeal.creditCode))?.colourPolicyVersion ?? '';
+    const involved = await this.scores.involvedActors({ creditCode: appeal.creditCode, modelVersion: appeal.modelVersion, colourPolicyVersion });
     if (involved.has(actor))
       throw new ForbiddenException(`${actor} had a part in this score (model, colour policy or an earlier decision on it) and cannot review the appeal`);
   }
