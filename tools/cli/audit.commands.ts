@@ -37,6 +37,7 @@ export function registerAuditCommands(program: Command): void {
           }
         });
         if (result.firstBad) process.stderr.write(`tampering: entry ${result.firstBad.seq} ${result.firstBad.problem}: ${result.firstBad.detail}\n`);
+        for (const f of result.checkpointFailures) process.stderr.write(`checkpoint refused: tree size ${f.treeSize}: ${f.reason}\n`);
         printResult({ command: 'audit verify', ...result, seconds: (Date.now() - started) / 1000 });
         return result.ok ? 0 : 1;
       }),

@@ -34,7 +34,7 @@ const SCORE = {
 const missing = browserMissing();
 const describeWithBrowser = missing ? describe.skip : describe;
 
-describeWithBrowser('an enterprise reading the reasons for its score, in a real browser', () => {
+describeWithBrowser("reading a score's reasons and the record's verification, in a real browser", () => {
   let web: WebHarness;
   let fake: FakeSuite;
   let browser: Browser;
@@ -57,6 +57,18 @@ describeWithBrowser('an enterprise reading the reasons for its score, in a real 
           appeals: [],
         },
         [`GET /api/enterprises/${OWN_CODE}`]: { subject: { creditCode: OWN_CODE, name: '佛山市示例家具有限公司' }, cases: [], clues: [] },
+        // The record's verification when every entry fits but a signed checkpoint does not.
+        'POST /api/audit/verify': {
+          ok: false,
+          entries: 12,
+          rows: 12,
+          checkpointsVerified: 1,
+          unanchoredEntries: 0,
+          checkpointFailures: [{ treeSize: 7, reason: 'checkpoint signature is invalid' }],
+        },
+        'GET /api/audit/checkpoints/latest': null,
+        'GET /api/audit/entries': [],
+        'GET /api/reviews/summary': { pendingConfirmations: 0, appeals: { filed: 0, 'in-review': 0, overdue: 0 } },
       },
     );
     routeSuiteTo(fake.port);
@@ -86,6 +98,25 @@ describeWithBrowser('an enterprise reading the reasons for its score, in a real 
     expect(words).not.toMatch(/[+−]<1%/);
     expect(await page.textContent('main')).toContain(lang === 'en' ? SCORE.suggestions[0].en : SCORE.suggestions[0].zh);
     await page.screenshot({ path: join(SCREENSHOTS, `00-enterprise-reasons-${lang}.png`), fullPage: true });
+    await page.close();
+  });
+
+  it.each(['zh', 'en'])('names a refused checkpoint when the entries are intact, not "entry undefined" (%s)', async (lang) => {
+    const page = await browser.newPage({ viewport: { width: 1360, height: 900 } });
+    await page.addInitScript((l) => localStorage.setItem('tp.lang', l), lang);
+    await page.goto(`${web.baseUrl}/`);
+    await page.fill('input[name=username]', 'overseer');
+    await page.fill('input[name=password]', TEST_PASSWORD);
+    await page.click('#login-form button[type=submit]');
+    await page.waitForSelector('nav a[href="#/audit"]');
+    await page.click('nav a[href="#/audit"]');
+    await page.click('#verify-button');
+    await page.waitForSelector('#verify-result');
+    const verdict = (await page.textContent('#verify-result'))!;
+    expect(await page.getAttribute('#verify-result', 'class')).toContain('bad');
+    expect(verdict).toContain('checkpoint signature is invalid');
+    expect(verdict).toContain('7');
+    expect(verdict).not.toContain('undefined');
     await page.close();
   });
 });

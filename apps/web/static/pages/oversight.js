@@ -12,6 +12,14 @@ function kindLabel(kind) {
   return t(key) === key ? kind : t(key);
 }
 
+/** The verification in words: intact, the first entry that does not fit, or (entries intact) the checkpoints refused. */
+function verdict(result) {
+  if (result.ok) return t('audit.ok', { n: result.entries ?? result.treeSize ?? 0 });
+  if (result.firstBad) return t('audit.bad', { seq: result.firstBad.seq, problem: result.firstBad.problem ?? '' });
+  const failures = result.checkpointFailures ?? [];
+  return h('div', {}, t('audit.badCheckpoints', { n: failures.length }), h('ul', {}, failures.map((f) => h('li', {}, t('audit.badCheckpoint', { size: f.treeSize, reason: f.reason })))));
+}
+
 export async function renderAudit(ctx) {
   const verifyBox = h('div');
   const checkpoint = h('div');
@@ -22,7 +30,7 @@ export async function renderAudit(ctx) {
     mount(verifyBox, h('div', { class: 'notice', 'data-progress': 'running' }, t('audit.verifying'), h('div', { class: 'progress indeterminate', style: 'margin-top:8px' }, h('div'))));
     try {
       const result = await api('/api/audit/verify', { method: 'POST' });
-      mount(verifyBox, h('div', { class: `notice ${result.ok ? 'ok' : 'bad'}`, id: 'verify-result' }, result.ok ? t('audit.ok', { n: result.entries ?? result.treeSize ?? 0 }) : t('audit.bad', { seq: result.firstBad?.seq, problem: result.firstBad?.problem ?? '' })));
+      mount(verifyBox, h('div', { class: `notice ${result.ok ? 'ok' : 'bad'}`, id: 'verify-result' }, verdict(result)));
     } catch (error) {
       mount(verifyBox, errorState(error, null, 'oversight'));
     } finally {
