@@ -4,6 +4,7 @@ import type { NatsConnection } from '@nats-io/transport-node';
 import { headers, type MsgHdrs } from '@nats-io/transport-node';
 import { jetstreamHandleSeconds, jetstreamMessages, redactText } from '@tianping/observability';
 import { isNotFound } from './nats.connection';
+import { isUnavailable } from './unavailable.util';
 
 /** NATS's default max_payload, for a connection that has not heard the server's yet. */
 const DEFAULT_MAX_PAYLOAD = 1024 * 1024;
@@ -34,7 +35,8 @@ export class PoisonMessage extends Error {}
 
 /**
  * A durable pull consumer with explicit acks and bounded redelivery. Handlers must be idempotent:
- * delivery is at least once. Exhausted or poison messages go to `deadletter.<stream>.<durable>`.
+ * delivery is at least once. Exhausted or poison messages go to `deadletter.<stream>.<durable>`;
+ * failures because a server is unavailable are retried for as long as it takes.
  */
 export class DurableConsumer {
   private readonly logger = new Logger(DurableConsumer.name);
@@ -97,7 +99,8 @@ export class DurableConsumer {
   }
 
   private async fail(msg: JsMsg, error: Error): Promise<void> {
-    const exhausted = msg.info.deliveryCount >= (this.options.maxDeliver ?? 5);
+    // PostgreSQL away (restarting, failing over) is not the message's fault: it waits without using up its tries.
+    const exhausted = msg.info.deliveryCount >= (this.options.maxDeliver ?? 5) && !isUnavailable(error);
     if (error instanceof PoisonMessage || exhausted) {
       await this.deadLetter(msg, error);
       msg.term();
