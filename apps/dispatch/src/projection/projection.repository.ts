@@ -106,8 +106,8 @@ export class ProjectionRepository {
        ON CONFLICT (clue_id) DO UPDATE SET credit_code = EXCLUDED.credit_code, department = EXCLUDED.department, verified = EXCLUDED.verified,
          status = EXCLUDED.status, received_at = EXCLUDED.received_at, updated_at = EXCLUDED.updated_at
        WHERE dispatch.complaints.updated_at < EXCLUDED.updated_at
-          -- the same source version linked anew (intake's relink pass): the later link wins
-          OR (dispatch.complaints.updated_at = EXCLUDED.updated_at AND dispatch.complaints.credit_code IS DISTINCT FROM EXCLUDED.credit_code)`,
+          -- the same source version linked anew (intake's relink pass): the later link wins, but a late unlinked copy never undoes it
+          OR (dispatch.complaints.updated_at = EXCLUDED.updated_at AND EXCLUDED.credit_code IS NOT NULL AND dispatch.complaints.credit_code IS DISTINCT FROM EXCLUDED.credit_code)`,
       [JSON.stringify(rows)],
     );
   }

@@ -122,8 +122,8 @@ export class ProjectionRepository {
          ON CONFLICT (clue_id) DO UPDATE SET credit_code = EXCLUDED.credit_code, received_at = EXCLUDED.received_at, verified = EXCLUDED.verified,
            updated_at = EXCLUDED.updated_at
          WHERE c.updated_at < EXCLUDED.updated_at
-            -- the same source version linked anew (intake's relink pass): the later link wins
-            OR (c.updated_at = EXCLUDED.updated_at AND c.credit_code IS DISTINCT FROM EXCLUDED.credit_code)
+            -- the same source version linked anew (intake's relink pass): the later link wins, but a late unlinked copy never undoes it
+            OR (c.updated_at = EXCLUDED.updated_at AND EXCLUDED.credit_code IS NOT NULL AND c.credit_code IS DISTINCT FROM EXCLUDED.credit_code)
          RETURNING credit_code, (SELECT b.credit_code FROM before b WHERE b.clue_id = c.clue_id) AS previous`,
         [JSON.stringify(rows), rows.map((r) => r.clue_id)],
       );
