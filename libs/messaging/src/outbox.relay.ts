@@ -24,6 +24,24 @@ export function outboxTableSql(schema: string): string {
   CREATE INDEX outbox_pending ON "${schema}".outbox (id) WHERE published_at IS NULL;`;
 }
 
+/**
+ * Columns for events NATS will never take (larger than its max_payload or the stream's max_msg_size):
+ * set aside with the reason, kept for an operator, so that the events after them still go out.
+ */
+export function outboxRefusalSql(schema: string): string {
+  return `ALTER TABLE "${schema}".outbox ADD COLUMN refused_at timestamptz, ADD COLUMN refusal text`;
+}
+
+/** A publish error that no retry can fix: the message itself is too large. */
+function isRefusal(error: unknown): boolean {
+  if (error === undefined) return false;
+  return /max_payload size exceeded|message size exceeds maximum allowed/i.test(String((error as Error)?.message ?? error));
+}
+
+function errorOf(outcome: PromiseSettledResult<unknown>): unknown {
+  return outcome.status === 'rejected' ? (outcome.reason ?? new Error('publish failed')) : undefined;
+}
+
 /** Writes an event in the caller's transaction, so the event exists exactly when the change does. */
 export async function enqueueEvent(manager: EntityManager, schema: string, subject: string, payload: unknown): Promise<void> {
   await manager.query(`INSERT INTO "${schema}".outbox (subject, payload) VALUES ($1, $2)`, [subject, JSON.stringify(payload)]);
@@ -98,21 +116,40 @@ export class OutboxRelay {
     for (;;) {
       const rows: { id: string; subject: string; payload: unknown; age: number }[] = await this.dataSource.query(
         `SELECT id, subject, payload, extract(epoch FROM clock_timestamp() - created_at)::float8 AS age
-         FROM "${this.schema}".outbox WHERE published_at IS NULL ORDER BY id LIMIT 200`,
+         FROM "${this.schema}".outbox WHERE published_at IS NULL AND refused_at IS NULL ORDER BY id LIMIT 200`,
       );
       outboxLag.set({ outbox: `${this.schema}.outbox` }, rows[0]?.age ?? 0);
       if (rows.length === 0) return published;
-      await Promise.all(rows.map((row) => this.js.publish(row.subject, encodePayload(row.payload), { msgID: `${this.schema}-${tag}-${row.id}` })));
-      await this.dataSource.query(`UPDATE "${this.schema}".outbox SET published_at = now() WHERE id = ANY($1::bigint[])`, [rows.map((r) => r.id)]);
-      published += rows.length;
+      const outcomes = await Promise.allSettled(
+        rows.map((row) => this.js.publish(row.subject, encodePayload(row.payload), { msgID: `${this.schema}-${tag}-${row.id}` })),
+      );
+      // One event NATS refuses must not hold back every later one for ever: it is set aside, loudly.
+      await this.setAside(rows.flatMap((row, i) => (isRefusal(errorOf(outcomes[i])) ? [{ row, error: errorOf(outcomes[i]) }] : [])));
+      const failure = outcomes.map(errorOf).find((error) => error !== undefined && !isRefusal(error));
+      if (failure !== undefined) throw failure; // NATS away: all of them again later, the sent ones dropped as duplicates
+      const sent = rows.filter((_, i) => outcomes[i].status === 'fulfilled');
+      await this.dataSource.query(`UPDATE "${this.schema}".outbox SET published_at = now() WHERE id = ANY($1::bigint[])`, [sent.map((r) => r.id)]);
+      published += sent.length;
       const outbox = `${this.schema}.outbox`;
-      outboxPublished.inc({ outbox }, rows.length);
-      for (const row of rows) outboxPublishDelay.observe({ outbox }, row.age);
+      outboxPublished.inc({ outbox }, sent.length);
+      for (const row of sent) outboxPublishDelay.observe({ outbox }, row.age);
     }
   }
 
+  private async setAside(refused: { row: { id: string; subject: string }; error: unknown }[]): Promise<void> {
+    if (refused.length === 0) return;
+    const reasons = refused.map(({ error }) => String((error as Error)?.message ?? error).slice(0, 500));
+    await this.dataSource.query(
+      `UPDATE "${this.schema}".outbox o SET refused_at = now(), refusal = u.refusal FROM unnest($1::bigint[], $2::text[]) AS u(id, refusal) WHERE o.id = u.id`,
+      [refused.map(({ row }) => row.id), reasons],
+    );
+    refused.forEach(({ row }, i) =>
+      this.logger.error(`outbox relay: ${this.schema}.outbox#${row.id} (${row.subject}) set aside, NATS refuses it: ${reasons[i]}`),
+    );
+  }
+
   async pending(): Promise<number> {
-    const [row] = await this.dataSource.query(`SELECT count(*)::int AS n FROM "${this.schema}".outbox WHERE published_at IS NULL`);
+    const [row] = await this.dataSource.query(`SELECT count(*)::int AS n FROM "${this.schema}".outbox WHERE published_at IS NULL AND refused_at IS NULL`);
     return row.n;
   }
 }

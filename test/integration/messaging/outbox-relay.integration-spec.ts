@@ -32,7 +32,7 @@ describe('outbox relay', () => {
     await dataSource.initialize();
     await dataSource.query(
       `CREATE TABLE ${SCHEMA}.outbox (id bigserial PRIMARY KEY, subject text NOT NULL, payload jsonb NOT NULL,
-         created_at timestamptz NOT NULL DEFAULT now(), published_at timestamptz)`,
+         created_at timestamptz NOT NULL DEFAULT now(), published_at timestamptz, refused_at timestamptz, refusal text)`,
     );
   });
   afterAll(async () => {
@@ -61,5 +61,23 @@ describe('outbox relay', () => {
     expect(await relay.drain()).toBe(1);
     const stream = await jetstream(nc).streams.get('INTAKE');
     expect((await stream.info()).state.messages).toBe(1);
+  });
+
+  it('sets aside an event NATS will never take, with the reason, and publishes the ones after it', async () => {
+    const relay = new OutboxRelay(dataSource, SCHEMA, nc);
+    await relay.drain();
+    const stream = await jetstream(nc).streams.get('INTAKE');
+    const before = (await stream.info()).state.messages;
+    const tooLarge = { padding: 'x'.repeat(nc.info!.max_payload + 1) };
+    await dataSource.transaction(async (m) => {
+      await enqueueEvent(m, SCHEMA, 'intake.subjects.upserted.v1', tooLarge);
+      await enqueueEvent(m, SCHEMA, 'intake.subjects.upserted.v1', { ok: 2 });
+    });
+
+    expect(await relay.drain()).toBe(1);
+    expect((await stream.info()).state.messages).toBe(before + 1);
+    expect(await relay.pending()).toBe(0);
+    const [refused] = await dataSource.query(`SELECT refusal FROM ${SCHEMA}.outbox WHERE refused_at IS NOT NULL`);
+    expect(refused.refusal).toMatch(/max_payload/);
   });
 });

@@ -3,6 +3,7 @@ import { CreateDispatchTables1763890000000 } from './migrations/1763890000000-Cr
 import { CreateColourDecisions1764310000000 } from './migrations/1764310000000-CreateColourDecisions';
 import { AddDrawBackfill1764900000000 } from './migrations/1764900000000-AddDrawBackfill';
 import { CreateChecklistItems1765500000000 } from './migrations/1765500000000-CreateChecklistItems';
+import { SetAsideRefusedEvents1765600000002 } from './migrations/1765600000002-SetAsideRefusedEvents';
 
 export const DISPATCH_SCHEMA = 'dispatch';
 
@@ -11,6 +12,12 @@ export function createDispatchDataSource(url: string) {
     url,
     schema: DISPATCH_SCHEMA,
     entities: [],
-    migrations: [CreateDispatchTables1763890000000, CreateColourDecisions1764310000000, AddDrawBackfill1764900000000, CreateChecklistItems1765500000000],
+    migrations: [
+      CreateDispatchTables1763890000000,
+      CreateColourDecisions1764310000000,
+      AddDrawBackfill1764900000000,
+      CreateChecklistItems1765500000000,
+      SetAsideRefusedEvents1765600000002,
+    ],
   });
 }

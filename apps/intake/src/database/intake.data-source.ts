@@ -2,6 +2,7 @@ import { createAppDataSource } from '@tianping/database';
 import { CreateIntakeTables1763880000000 } from './migrations/1763880000000-CreateIntakeTables';
 import { LeanerIngestWrites1763880000001 } from './migrations/1763880000001-LeanerIngestWrites';
 import { CreateRecordCorrections1764400000000 } from './migrations/1764400000000-CreateRecordCorrections';
+import { SetAsideRefusedEvents1765600000000 } from './migrations/1765600000000-SetAsideRefusedEvents';
 
 export const INTAKE_SCHEMA = 'intake';
 
@@ -10,6 +11,6 @@ export function createIntakeDataSource(url: string) {
     url,
     schema: INTAKE_SCHEMA,
     entities: [],
-    migrations: [CreateIntakeTables1763880000000, LeanerIngestWrites1763880000001, CreateRecordCorrections1764400000000],
+    migrations: [CreateIntakeTables1763880000000, LeanerIngestWrites1763880000001, CreateRecordCorrections1764400000000, SetAsideRefusedEvents1765600000000],
   });
 }

@@ -5,6 +5,7 @@ import { CreateAlgorithmAudits1764100000000 } from './migrations/1764100000000-C
 import { CreateApprovals1764200000000 } from './migrations/1764200000000-CreateApprovals';
 import { CreateReviews1764300000000 } from './migrations/1764300000000-CreateReviews';
 import { AddAppealColourPolicy1764400000000 } from './migrations/1764400000000-AddAppealColourPolicy';
+import { SetAsideRefusedEvents1765600000003 } from './migrations/1765600000003-SetAsideRefusedEvents';
 
 export const OVERSIGHT_SCHEMA = 'oversight';
 
@@ -20,6 +21,7 @@ export function createOversightDataSource(url: string) {
       CreateApprovals1764200000000,
       CreateReviews1764300000000,
       AddAppealColourPolicy1764400000000,
+      SetAsideRefusedEvents1765600000003,
     ],
   });
 }

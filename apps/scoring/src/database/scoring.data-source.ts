@@ -9,6 +9,7 @@ import { CountLiveSubjectsPerAddress1765000000002 } from './migrations/176500000
 import { HandOutScoreIdsInBlocks1765100000000 } from './migrations/1765100000000-HandOutScoreIdsInBlocks';
 import { KeepPendingScoresInAnOutbox1765200000000 } from './migrations/1765200000000-KeepPendingScoresInAnOutbox';
 import { IndexFullRuns1765300000000 } from './migrations/1765300000000-IndexFullRuns';
+import { SetAsideRefusedEvents1765600000001 } from './migrations/1765600000001-SetAsideRefusedEvents';
 
 export const SCORING_SCHEMA = 'scoring';
 
@@ -28,6 +29,7 @@ export function createScoringDataSource(url: string) {
       HandOutScoreIdsInBlocks1765100000000,
       KeepPendingScoresInAnOutbox1765200000000,
       IndexFullRuns1765300000000,
+      SetAsideRefusedEvents1765600000001,
     ],
   });
 }
