@@ -2,6 +2,9 @@ import { jetstream, jetstreamManager } from '@nats-io/jetstream';
 import { headers, type NatsConnection } from '@nats-io/transport-node';
 import { STREAMS } from '@tianping/contracts';
 
+/** On a replayed message: the sequence it had in its stream before it was dead-lettered. */
+export const ORIGINAL_SEQUENCE_HEADER = 'Tianping-Original-Sequence';
+
 export interface DeadLetter {
   seq: number;
   subject: string;
@@ -69,6 +72,9 @@ export async function replayDeadLetter(nc: NatsConnection, seq: number): Promise
   if (!subject) throw new Error(`dead letter ${seq} does not say where it came from`);
   const h = headers();
   h.set('Tianping-Replayed-From', `${STREAMS.deadLetter.name}#${seq}`);
+  // A consumer that orders changes by stream sequence must see the replay as the old change it is.
+  const original = message.header?.get(ORIGINAL_SEQUENCE_HEADER);
+  if (original && message.header?.get('Tianping-Original-Stream')) h.set(ORIGINAL_SEQUENCE_HEADER, original);
   const ack = await jetstream(nc).publish(subject, await wholePayload(nc, seq), { headers: h, msgID: `replay-${seq}-${Date.now()}` });
   await jsm.streams.deleteMessage(STREAMS.deadLetter.name, seq);
   return { seq, republishedTo: subject, newSequence: ack.seq };

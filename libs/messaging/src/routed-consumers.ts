@@ -1,4 +1,6 @@
+import type { JsMsg } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
+import { ORIGINAL_SEQUENCE_HEADER } from './dead-letters';
 import { DurableConsumer, PoisonMessage } from './durable.consumer';
 
 export interface Subscription {
@@ -8,8 +10,18 @@ export interface Subscription {
   subject: string;
 }
 
+/** Where a message stands in its stream: a replayed dead letter keeps the sequence it first had. */
+export interface Delivery {
+  sequence: number;
+}
+
 /** Handles one decoded payload; throw PoisonMessage for one that can never be taken. */
-export type Route = (payload: unknown) => Promise<void>;
+export type Route = (payload: unknown, delivery: Delivery) => Promise<void>;
+
+/** The stream sequence a message was first published at (a replay says it in a header). */
+export function originalSequence(msg: JsMsg): number {
+  return Number(msg.headers?.get(ORIGINAL_SEQUENCE_HEADER)) || msg.seq;
+}
 
 /** The JSON of a message, or PoisonMessage: text that is not JSON will not parse on a retry either. */
 export function parsePayload(data: Uint8Array): unknown {
@@ -39,7 +51,7 @@ export class RoutedConsumers {
         handle: async (msg) => {
           const route = this.routes[msg.subject];
           if (!route) throw new PoisonMessage(`no route for ${msg.subject}`);
-          await route(parsePayload(msg.data));
+          await route(parsePayload(msg.data), { sequence: originalSequence(msg) });
         },
       });
       await consumer.start();

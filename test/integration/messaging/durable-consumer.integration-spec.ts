@@ -71,6 +71,8 @@ describe('durable consumer and dead letters', () => {
     const jsm = await jetstreamManager(nc);
     const again = await jsm.streams.getMessage(STREAMS.intake.name, { seq: replayed.newSequence });
     expect(Buffer.from(again!.data).equals(Buffer.from(huge))).toBe(true);
+    // Consumers that order changes by stream position see the replay at the place it first had.
+    expect(again!.header?.get('Tianping-Original-Sequence')).toBe(String(letter.originalSequence));
   });
 
   it('keeps a bad message when the dead letters cannot take it, and moves it there once they can', async () => {

@@ -4,6 +4,7 @@ import { CreateColourDecisions1764310000000 } from './migrations/1764310000000-C
 import { AddDrawBackfill1764900000000 } from './migrations/1764900000000-AddDrawBackfill';
 import { CreateChecklistItems1765500000000 } from './migrations/1765500000000-CreateChecklistItems';
 import { SetAsideRefusedEvents1765600000002 } from './migrations/1765600000002-SetAsideRefusedEvents';
+import { OrderOfficerChanges1765700000000 } from './migrations/1765700000000-OrderOfficerChanges';
 
 export const DISPATCH_SCHEMA = 'dispatch';
 
@@ -18,6 +19,7 @@ export function createDispatchDataSource(url: string) {
       AddDrawBackfill1764900000000,
       CreateChecklistItems1765500000000,
       SetAsideRefusedEvents1765600000002,
+      OrderOfficerChanges1765700000000,
     ],
   });
 }
