@@ -1,9 +1,22 @@
-import { jetstream, jetstreamManager } from '@nats-io/jetstream';
+import { jetstream, jetstreamManager, type JsMsg } from '@nats-io/jetstream';
 import { headers, type NatsConnection } from '@nats-io/transport-node';
 import { STREAMS } from '@tianping/contracts';
 
-/** On a replayed message: the sequence it had in its stream before it was dead-lettered. */
-export const ORIGINAL_SEQUENCE_HEADER = 'Tianping-Original-Sequence';
+/**
+ * On a dead letter and its replay: when the stream first stored the message (nanoseconds since the
+ * epoch), so that a consumer ordering changes by it sees a replay as the old change it is.
+ */
+export const ORIGINAL_PUBLISHED_HEADER = 'Tianping-Original-Published';
+
+/**
+ * When a message was first stored in its stream, in nanoseconds: the server's clock, so it keeps
+ * rising across a stream that is recreated (where sequences start again at 1). A replayed dead
+ * letter says its original time in a header.
+ */
+export function originalPublished(msg: JsMsg): bigint {
+  const said = msg.headers?.get(ORIGINAL_PUBLISHED_HEADER);
+  return said && /^\d+$/.test(said) ? BigInt(said) : msg.timestampNanos;
+}
 
 export interface DeadLetter {
   seq: number;
@@ -72,9 +85,8 @@ export async function replayDeadLetter(nc: NatsConnection, seq: number): Promise
   if (!subject) throw new Error(`dead letter ${seq} does not say where it came from`);
   const h = headers();
   h.set('Tianping-Replayed-From', `${STREAMS.deadLetter.name}#${seq}`);
-  // A consumer that orders changes by stream sequence must see the replay as the old change it is.
-  const original = message.header?.get(ORIGINAL_SEQUENCE_HEADER);
-  if (original && message.header?.get('Tianping-Original-Stream')) h.set(ORIGINAL_SEQUENCE_HEADER, original);
+  const published = message.header?.get(ORIGINAL_PUBLISHED_HEADER);
+  if (published) h.set(ORIGINAL_PUBLISHED_HEADER, published);
   const ack = await jetstream(nc).publish(subject, await wholePayload(nc, seq), { headers: h, msgID: `replay-${seq}-${Date.now()}` });
   await jsm.streams.deleteMessage(STREAMS.deadLetter.name, seq);
   return { seq, republishedTo: subject, newSequence: ack.seq };

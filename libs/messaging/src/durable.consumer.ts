@@ -3,6 +3,7 @@ import { AckPolicy, DeliverPolicy, jetstream, jetstreamManager, type ConsumerMes
 import type { NatsConnection } from '@nats-io/transport-node';
 import { headers, type MsgHdrs } from '@nats-io/transport-node';
 import { jetstreamHandleSeconds, jetstreamMessages, redactText } from '@tianping/observability';
+import { ORIGINAL_PUBLISHED_HEADER, originalPublished } from './dead-letters';
 import { isNotFound } from './nats.connection';
 import { isUnavailable } from './unavailable.util';
 
@@ -117,6 +118,7 @@ export class DurableConsumer {
     h.set('Tianping-Original-Subject', msg.subject);
     h.set('Tianping-Original-Stream', this.options.stream);
     h.set('Tianping-Original-Sequence', String(msg.seq));
+    h.set(ORIGINAL_PUBLISHED_HEADER, originalPublished(msg).toString());
     // Operators read this header; an error that quotes a value must not carry an ID or phone number there.
     h.set('Tianping-Error', redactText(error.message).slice(0, 500));
     h.set('Tianping-Deliveries', String(msg.info.deliveryCount));

@@ -24,14 +24,6 @@ export function outboxTableSql(schema: string): string {
   CREATE INDEX outbox_pending ON "${schema}".outbox (id) WHERE published_at IS NULL;`;
 }
 
-/**
- * Columns for events NATS will never take (larger than its max_payload or the stream's max_msg_size):
- * set aside with the reason, kept for an operator, so that the events after them still go out.
- */
-export function outboxRefusalSql(schema: string): string {
-  return `ALTER TABLE "${schema}".outbox ADD COLUMN refused_at timestamptz, ADD COLUMN refusal text`;
-}
-
 /** A publish error that no retry can fix: the message itself is too large. */
 function isRefusal(error: unknown): boolean {
   if (error === undefined) return false;

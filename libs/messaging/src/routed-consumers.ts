@@ -1,6 +1,5 @@
-import type { JsMsg } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
-import { ORIGINAL_SEQUENCE_HEADER } from './dead-letters';
+import { originalPublished } from './dead-letters';
 import { DurableConsumer, PoisonMessage } from './durable.consumer';
 
 export interface Subscription {
@@ -10,18 +9,13 @@ export interface Subscription {
   subject: string;
 }
 
-/** Where a message stands in its stream: a replayed dead letter keeps the sequence it first had. */
+/** When the stream first stored the message (ns since the epoch); a replayed dead letter keeps its first time. */
 export interface Delivery {
-  sequence: number;
+  publishedNanos: bigint;
 }
 
 /** Handles one decoded payload; throw PoisonMessage for one that can never be taken. */
 export type Route = (payload: unknown, delivery: Delivery) => Promise<void>;
-
-/** The stream sequence a message was first published at (a replay says it in a header). */
-export function originalSequence(msg: JsMsg): number {
-  return Number(msg.headers?.get(ORIGINAL_SEQUENCE_HEADER)) || msg.seq;
-}
 
 /** The JSON of a message, or PoisonMessage: text that is not JSON will not parse on a retry either. */
 export function parsePayload(data: Uint8Array): unknown {
@@ -51,7 +45,7 @@ export class RoutedConsumers {
         handle: async (msg) => {
           const route = this.routes[msg.subject];
           if (!route) throw new PoisonMessage(`no route for ${msg.subject}`);
-          await route(parsePayload(msg.data), { sequence: originalSequence(msg) });
+          await route(parsePayload(msg.data), { publishedNanos: originalPublished(msg) });
         },
       });
       await consumer.start();

@@ -71,8 +71,12 @@ describe('durable consumer and dead letters', () => {
     const jsm = await jetstreamManager(nc);
     const again = await jsm.streams.getMessage(STREAMS.intake.name, { seq: replayed.newSequence });
     expect(Buffer.from(again!.data).equals(Buffer.from(huge))).toBe(true);
-    // Consumers that order changes by stream position see the replay at the place it first had.
-    expect(again!.header?.get('Tianping-Original-Sequence')).toBe(String(letter.originalSequence));
+    // Consumers that order changes by when they were published see the replay at the time it first had.
+    const first = await jsm.streams.getMessage(STREAMS.intake.name, { seq: letter.originalSequence! });
+    const firstNanos = BigInt(first!.time.getTime()) * 1_000_000n;
+    const said = BigInt(again!.header!.get('Tianping-Original-Published'));
+    expect(said / 1_000_000n).toBe(firstNanos / 1_000_000n);
+    expect(BigInt(again!.time.getTime()) * 1_000_000n).toBeGreaterThan(said);
   });
 
   it('keeps a bad message when the dead letters cannot take it, and moves it there once they can', async () => {

@@ -1,8 +1,8 @@
-import { jetstream } from '@nats-io/jetstream';
+import { jetstream, jetstreamManager } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
-import { IntakeSubjects, type ChangeBatch, type OfficerChange } from '@tianping/contracts';
+import { IntakeSubjects, STREAMS, type ChangeBatch, type OfficerChange } from '@tianping/contracts';
 import { connectNats, encodeJson, ensureStreams } from '@tianping/messaging';
 import { createTestDatabase, eventually, startTestNats, type TestDatabase, type TestNats } from '@tianping/testing';
 import { ProjectionHandler } from '../../../apps/dispatch/src/projection/projection.handler';
@@ -62,4 +62,16 @@ describe("dispatch's officers when an older change is delivered after a newer on
     const [row] = await dataSource.query(`SELECT status FROM dispatch.officers WHERE officer_id = 'OFF-LATE-1'`);
     expect(row.status).toBe('离岗');
   }, 30_000);
+
+  it("still takes new changes after intake's stream is recreated and its sequences start again", async () => {
+    const jsm = await jetstreamManager(nc);
+    // As after NATS lost its data: the stream is made again and the apps start again.
+    await handler.beforeApplicationShutdown();
+    await jsm.streams.delete(STREAMS.intake.name);
+    await ensureStreams(nc);
+    handler = new ProjectionHandler(nc, new ProjectionRepository(dataSource));
+    await handler.onApplicationBootstrap();
+    await jetstream(nc).publish(IntakeSubjects.officersUpserted, encodeJson(change('在岗', 'after-reset')));
+    await eventually(async () => (await dataSource.query(`SELECT 1 FROM dispatch.officers WHERE status = '在岗'`)).length > 0, 'the change after the reset');
+  }, 60_000);
 });

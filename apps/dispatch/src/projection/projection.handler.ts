@@ -28,7 +28,7 @@ export class ProjectionHandler implements OnApplicationBootstrap, BeforeApplicat
       ],
       {
         [IntakeSubjects.subjectsUpserted]: (p) => projections.upsertEnterprises(subjectBatch(p)),
-        [IntakeSubjects.officersUpserted]: (p, { sequence }) => projections.upsertOfficers(officerBatch(p), sequence),
+        [IntakeSubjects.officersUpserted]: (p, { publishedNanos }) => projections.upsertOfficers(officerBatch(p), publishedNanos),
         [IntakeSubjects.casesUpserted]: (p) => projections.upsertCases(caseBatch(p)),
         [IntakeSubjects.cluesUpserted]: (p) => projections.upsertComplaints(clueBatch(p)),
         [ScoringSubjects.scoresComputed]: (p) => projections.upsertScores(scoreBatch(p)),

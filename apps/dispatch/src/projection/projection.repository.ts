@@ -37,10 +37,11 @@ export class ProjectionRepository {
   }
 
   /**
-   * Officers carry no version: their order in intake's stream is theirs (`sequence`), so a change
-   * retried or redelivered after a newer one changes nothing. Dispatch's own daily capacity is kept.
+   * Officers carry no version: the time intake's stream stored the change (`publishedNanos`) orders
+   * them, so a change retried or redelivered after a newer one changes nothing. Dispatch's own daily
+   * capacity is kept.
    */
-  async upsertOfficers(records: OfficerChange[], sequence: number): Promise<void> {
+  async upsertOfficers(records: OfficerChange[], publishedNanos: bigint): Promise<void> {
     const rows = newestBy(
       records,
       (r) => r.officerId,
@@ -52,16 +53,16 @@ export class ProjectionRepository {
       cert_valid_until: r.certValidUntil.slice(0, 10),
       region_code: r.regionCode,
       status: r.status,
-      source_seq: sequence,
+      source_published_ns: publishedNanos.toString(),
     }));
     await this.dataSource.query(
-      `INSERT INTO dispatch.officers (officer_id, department, domains, cert_valid_until, region_code, status, source_seq)
+      `INSERT INTO dispatch.officers (officer_id, department, domains, cert_valid_until, region_code, status, source_published_ns)
        SELECT * FROM jsonb_to_recordset($1::jsonb)
-         AS x(officer_id text, department text, domains text[], cert_valid_until date, region_code text, status text, source_seq bigint)
+         AS x(officer_id text, department text, domains text[], cert_valid_until date, region_code text, status text, source_published_ns bigint)
        ON CONFLICT (officer_id) DO UPDATE SET department = EXCLUDED.department, domains = EXCLUDED.domains,
          cert_valid_until = EXCLUDED.cert_valid_until, region_code = EXCLUDED.region_code, status = EXCLUDED.status,
-         source_seq = EXCLUDED.source_seq, changed_at = now()
-       WHERE dispatch.officers.source_seq IS NULL OR dispatch.officers.source_seq < EXCLUDED.source_seq`,
+         source_published_ns = EXCLUDED.source_published_ns, changed_at = now()
+       WHERE dispatch.officers.source_published_ns IS NULL OR dispatch.officers.source_published_ns < EXCLUDED.source_published_ns`,
       [JSON.stringify(rows)],
     );
   }

@@ -1,10 +1,9 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { outboxRefusalSql } from '@tianping/messaging';
 
 /** An event NATS will never take (too large) is set aside with its reason instead of holding back every later one. */
 export class SetAsideRefusedEvents1765600000000 implements MigrationInterface {
   async up(q: QueryRunner): Promise<void> {
-    await q.query(outboxRefusalSql('intake'));
+    await q.query(`ALTER TABLE intake.outbox ADD COLUMN refused_at timestamptz, ADD COLUMN refusal text`);
   }
 
   async down(q: QueryRunner): Promise<void> {
