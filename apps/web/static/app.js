@@ -78,20 +78,45 @@ async function whoAmI() {
 function renderHeader() {
   const hash = location.hash || '';
   const links = me ? navOf(me) : [];
+  const isCurrent = (href) => hash === href || (href !== '#/my' && hash.startsWith(`${href}/`));
   mount(
     document.getElementById('topbar'),
+    // The hash router owns the address, so the skip link moves focus itself instead of following #main.
+    h('a', { class: 'skip-link', href: '#main', onclick: (event) => { event.preventDefault(); focusPage(); } }, t('nav.skip')),
     h('a', { class: 'brand', href: me ? homeOf(me) : '#/login' }, h('span', { class: 'brand-mark' }, '平'), h('span', {}, '天平', h('span', { class: 'brand-latin' }, ' Tianping')), h('span', { class: 'brand-sub' }, t('app.sub'))),
-    h('nav', { class: 'nav', 'aria-label': 'main' }, links.map(([href, key]) => h('a', { href, class: hash === href || (href !== '#/my' && hash.startsWith(`${href}/`)) ? 'active' : '' }, t(key)))),
+    h('nav', { class: 'nav', 'aria-label': t('nav.label') }, links.map(([href, key]) => h('a', { href, class: isCurrent(href) ? 'active' : '', 'aria-current': hash === href ? 'page' : isCurrent(href) ? 'true' : null }, t(key)))),
     h('div', { class: 'who' },
       me ? h('span', { class: 'username' }, me.username) : null,
       me ? h('span', { class: 'role', 'data-role': me.role }, t(`role.${me.role}`)) : null,
       h('a', { class: 'linkish docs-link', href: '/docs.html', style: 'color:inherit' }, t('nav.docs')),
-      h('button', { class: 'linkish lang', id: 'lang-toggle', onclick: () => { setLang(currentLang() === 'zh' ? 'en' : 'zh'); route(); } }, t('nav.lang')),
+      // The toggle names the other language in that language, so it is read in its own voice; it keeps
+      // the focus through the redraw, as a keyboard user who pressed it expects.
+      h('button', { class: 'linkish lang', id: 'lang-toggle', lang: currentLang() === 'zh' ? 'en' : 'zh-CN', onclick: async () => { setLang(currentLang() === 'zh' ? 'en' : 'zh'); await route(); document.getElementById('lang-toggle')?.focus(); } }, t('nav.lang')),
       me ? h('button', { class: 'linkish', id: 'sign-out', onclick: signOut }, t('nav.signOut')) : null),
   );
   // On a narrow screen the nav scrolls sideways: keep the current page's link in view.
   document.querySelector('#topbar .nav a.active')?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
   mount(document.getElementById('footer'), t('app.footer'), ' · ', h('a', { href: '/register.html', id: 'register-link' }, t('nav.register')), ' · ', h('a', { href: '/docs.html' }, t('nav.docs')));
+}
+
+/**
+ * After a route draws: the window's title names the page, and the focus moves to its heading (the
+ * old focus went with the redrawn header or page), so keyboard and screen-reader users start there
+ * and hear where they are. A page that placed the focus itself (the login's username) keeps it.
+ */
+function announcePage(main) {
+  const heading = main.querySelector('h1');
+  const name = main.querySelector('[data-page-title]')?.dataset.pageTitle ?? heading?.textContent.trim();
+  document.title = name ? `${name} · 天平 Tianping` : '天平 Tianping';
+  if (main.contains(document.activeElement) && document.activeElement !== main) return;
+  focusPage();
+}
+
+function focusPage() {
+  const main = document.getElementById('main');
+  const target = main.querySelector('h1') ?? main;
+  if (!target.hasAttribute('tabindex')) target.setAttribute('tabindex', '-1');
+  target.focus({ preventScroll: false });
 }
 
 async function signOut() {
@@ -115,6 +140,7 @@ async function route() {
   const found = ROUTES.map(([pattern, make]) => [pattern.exec(hash), make]).find(([m]) => m);
   if (!found) {
     mount(main, state('empty', t('state.notFound'), t('state.notFoundHelp'), h('a', { class: 'btn', href: homeOf(me) }, t('common.back'))));
+    announcePage(main);
     return;
   }
   const [match, make] = found;
@@ -133,6 +159,7 @@ async function route() {
   main.replaceChildren();
   await render(ctx);
   main.dataset.page = hash.replace(/^#\//, '').split('/')[0] || 'home';
+  if ((location.hash || '') === hash) announcePage(main);
 }
 
 window.addEventListener('hashchange', route);

@@ -1,13 +1,13 @@
 import { api } from '../api.js';
 import { t } from '../i18n.js';
-import { errorText, field, h, mount } from '../ui.js';
+import { errorText, field, fieldProblem, h, mount } from '../ui.js';
 
 export function renderLogin(ctx) {
   const message = h('div', { role: 'alert' });
   const username = h('input', { name: 'username', autocomplete: 'username', required: true, autofocus: true });
   const password = h('input', { name: 'password', type: 'password', autocomplete: 'current-password', required: true });
   const submit = h('button', { class: 'btn', type: 'submit', style: 'justify-content:center' }, t('login.submit'));
-  const form = h('form', { class: 'login-form', id: 'login-form', novalidate: true },
+  const form = h('form', { class: 'login-form', id: 'login-form', novalidate: true, 'data-page-title': t('login.title') },
     h('h2', { style: 'font-size:22px' }, t('login.title')),
     field(t('login.username'), username),
     field(t('login.password'), password),
@@ -16,7 +16,12 @@ export function renderLogin(ctx) {
     h('p', { class: 'muted small', style: 'margin:0' }, t('login.hint')));
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
-    if (!username.value.trim() || !password.value) { mount(message, h('div', { class: 'notice bad' }, t('login.missing'))); return; }
+    if (!username.value.trim() || !password.value) {
+      const notice = h('div', { class: 'notice bad' }, t('login.missing'));
+      mount(message, notice);
+      fieldProblem(username.value.trim() ? password : username, notice);
+      return;
+    }
     submit.disabled = true;
     mount(message);
     try {
@@ -35,4 +40,6 @@ export function renderLogin(ctx) {
       h('p', {}, t('login.lead')),
       h('ul', {}, h('li', {}, t('login.point1')), h('li', {}, t('login.point2')), h('li', {}, t('login.point3')))),
     form));
+  // Signing in is all this page is for: the focus starts in the username (a mounted form's autofocus may not fire).
+  username.focus();
 }
