@@ -15,11 +15,15 @@ export function contributionChart(contributions, reasons = [], { lang = 'zh', fa
   if (rows.length === 0) return h('p', { class: 'muted' }, t('state.empty'));
   const named = rows.map((row) => ({ ...row, label: labels.get(row.factor) ?? factorName(row.factor), title: sentence.get(row.factor) }));
   const box = h('div', { class: 'contrib-chart' });
+  // The bars in words, for screen readers (the drawing itself is hidden from them): every factor,
+  // which way it pulls and by how much, not only the chart's title.
+  const words = h('ul', { class: 'visually-hidden', 'data-chart-text': '' }, named.map((row) => h('li', {},
+    t('chart.factorLine', { factor: row.label, direction: t(row.contribution > 0 ? 'chart.raisesRisk' : 'chart.lowersRisk'), effect: oddsEffect(row.contribution) }))));
   let drawnAt = 0;
   const draw = (width) => {
     if (Math.abs(width - drawnAt) < 8) return;
     drawnAt = width;
-    mount(box, contributionSvg(named, width, lang));
+    mount(box, contributionSvg(named, width, lang), words);
   };
   draw(760);
   if (typeof ResizeObserver === 'function') new ResizeObserver(([entry]) => entry.contentRect.width > 0 && draw(Math.round(entry.contentRect.width))).observe(box);
@@ -60,7 +64,7 @@ function contributionSvg(rows, width, lang) {
   const zero = labelWidth + valueRoom + plot / 2;
   const scale = plot / 2 / max;
   const height = rows.length * rowHeight + 30;
-  const svg = s('svg', { viewBox: `0 0 ${width} ${height}`, width: '100%', class: 'chart', role: 'img', 'aria-label': t('ent.reasons') });
+  const svg = s('svg', { viewBox: `0 0 ${width} ${height}`, width: '100%', class: 'chart', 'aria-hidden': 'true' });
   svg.append(s('line', { x1: zero, x2: zero, y1: 4, y2: height - 22, class: 'axis' }));
   rows.forEach((row, i) => {
     const y = i * rowHeight + 8;
@@ -76,8 +80,8 @@ function contributionSvg(rows, width, lang) {
     );
   });
   svg.append(
-    s('text', { x: zero - 8, y: height - 6, 'text-anchor': 'end', fill: '#3b82c4' }, lang === 'en' ? '← lowers risk' : '← 降低风险'),
-    s('text', { x: zero + 8, y: height - 6, fill: '#e0604f' }, lang === 'en' ? 'raises risk →' : '升高风险 →'),
+    s('text', { x: zero - 8, y: height - 6, 'text-anchor': 'end', fill: '#2f6ea8' }, lang === 'en' ? '← lowers risk' : '← 降低风险'),
+    s('text', { x: zero + 8, y: height - 6, fill: '#c4412f' }, lang === 'en' ? 'raises risk →' : '升高风险 →'),
   );
   return svg;
 }
