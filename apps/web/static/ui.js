@@ -61,8 +61,9 @@ export function emptyState(help) {
   return state('empty', t('state.empty'), help);
 }
 
+/** Grey bars where content will come; a screen reader hears "loading" instead of nothing. */
 export function loading() {
-  return h('div', { 'aria-busy': 'true', 'data-state': 'loading' }, h('div', { class: 'skeleton', style: 'width:60%' }), h('div', { class: 'skeleton' }), h('div', { class: 'skeleton', style: 'width:80%' }));
+  return h('div', { 'data-state': 'loading', role: 'status' }, h('span', { class: 'visually-hidden' }, t('common.loading')), h('div', { class: 'skeleton', style: 'width:60%' }), h('div', { class: 'skeleton' }), h('div', { class: 'skeleton', style: 'width:80%' }));
 }
 
 /** The right words for a failed call: not there yet, not yours, not found, or an error with a retry. */
@@ -197,18 +198,31 @@ export function downloadButton(label, load, filename, attrs = {}) {
   return h('span', { class: 'row', style: 'gap:8px' }, button, message);
 }
 
+let confirmSteps = 0;
+
 /**
  * The second step of a consequential act: what will happen, then "confirm" or "cancel". Resolves
- * true only when the person confirms.
+ * true only when the person confirms. The focus goes to the step (to "cancel" when the act is
+ * dangerous, so a second Enter does not do it), Escape cancels, and a cancel returns the focus to
+ * what asked; a confirm leaves it where the step was, for the result that follows there.
  */
 export function confirmStep(container, message, confirmLabel, { danger = false } = {}) {
+  const asked = document.activeElement;
+  const id = `confirm-${++confirmSteps}`;
   return new Promise((resolve) => {
-    const done = (answer) => { container.replaceChildren(); resolve(answer); };
-    mount(container, h('div', { class: 'notice warn confirm', role: 'alertdialog', 'data-confirm': 'open' },
-      h('div', {}, message),
-      h('div', { class: 'row', style: 'margin-top:10px' },
-        h('button', { class: `btn ${danger ? 'danger' : ''}`, type: 'button', 'data-confirm-yes': '', onclick: () => done(true) }, confirmLabel),
-        h('button', { class: 'btn secondary', type: 'button', onclick: () => done(false) }, t('common.cancel')))));
+    const done = (answer) => {
+      if (!answer) setTimeout(() => asked?.isConnected && asked.focus(), 0);
+      else { container.tabIndex = -1; container.focus(); }
+      container.replaceChildren();
+      resolve(answer);
+    };
+    const yes = h('button', { class: `btn ${danger ? 'danger' : ''}`, type: 'button', 'data-confirm-yes': '', onclick: () => done(true) }, confirmLabel);
+    const no = h('button', { class: 'btn secondary', type: 'button', onclick: () => done(false) }, t('common.cancel'));
+    const dialog = h('div', { class: 'notice warn confirm', role: 'alertdialog', 'aria-labelledby': id, 'data-confirm': 'open', onkeydown: (event) => { if (event.key === 'Escape') { event.preventDefault(); done(false); } } },
+      h('div', { id }, message),
+      h('div', { class: 'row', style: 'margin-top:10px' }, yes, no));
+    mount(container, dialog);
+    (danger ? no : yes).focus();
   });
 }
 
@@ -225,4 +239,68 @@ export function fmtDuration(seconds) {
   if (seconds < 3600) return t('time.minutes', { n: Math.round(seconds / 60) });
   if (seconds < 86_400) return t('time.hours', { n: (seconds / 3600).toFixed(seconds < 36_000 ? 1 : 0) });
   return t('time.days', { n: (seconds / 86_400).toFixed(1) });
+}
+
+let tabSets = 0;
+
+/**
+ * Tabs as the ARIA tab pattern has them: the chosen one marked selected (not by colour alone), one
+ * stop in the Tab order, arrow keys, Home and End to move between them, and the buttons kept across
+ * a choice so the focus stays where the person is. `names` are the tabs' keys, `label(name)` draws a
+ * tab's words (called again on every choice, so counts stay fresh), `attrs(name)` adds attributes,
+ * `panel` is the element the tabs control.
+ */
+export function tabList(names, current, { label, attrs = () => ({}), panel, name: listName, onPick }) {
+  const set = ++tabSets;
+  let chosen = current;
+  const id = (name) => `tabs-${set}-${String(name).replace(/[^\w-]/g, '_')}`;
+  const buttons = names.map((name) => h('button', { type: 'button', role: 'tab', id: id(name), 'aria-controls': panel?.id, ...attrs(name) }));
+  const list = h('div', { class: 'tabs', role: 'tablist', 'aria-label': listName }, buttons);
+  if (panel) panel.setAttribute('role', 'tabpanel');
+  const draw = () => buttons.forEach((button, i) => {
+    const on = names[i] === chosen;
+    button.className = on ? 'active' : '';
+    button.setAttribute('aria-selected', String(on));
+    button.tabIndex = on ? 0 : -1;
+    mount(button, label(names[i]));
+    if (on) panel?.setAttribute('aria-labelledby', button.id);
+  });
+  const pick = (i, focus = false) => {
+    chosen = names[i];
+    draw();
+    if (focus) buttons[i].focus();
+    onPick(chosen);
+  };
+  buttons.forEach((button, i) => button.addEventListener('click', () => pick(i)));
+  list.addEventListener('keydown', (event) => {
+    const at = buttons.indexOf(document.activeElement);
+    if (at < 0) return;
+    const to = { ArrowRight: at + 1, ArrowLeft: at - 1, Home: 0, End: buttons.length - 1 }[event.key];
+    if (to === undefined) return;
+    event.preventDefault();
+    pick((to + buttons.length) % buttons.length, true);
+  });
+  draw();
+  return list;
+}
+
+let problemIds = 0;
+
+/**
+ * Ties a problem to the field it is about: the field is marked invalid and reads the problem as its
+ * description, and the focus goes there unless told otherwise. Editing the field clears the mark.
+ */
+export function fieldProblem(input, problem, { focus = true } = {}) {
+  if (!problem.id) problem.id = `problem-${++problemIds}`;
+  const others = (input.getAttribute('aria-describedby') ?? '').split(' ').filter((id) => id && id !== problem.id);
+  input.setAttribute('aria-describedby', [...others, problem.id].join(' '));
+  input.setAttribute('aria-invalid', 'true');
+  input.addEventListener('input', () => {
+    input.removeAttribute('aria-invalid');
+    const rest = (input.getAttribute('aria-describedby') ?? '').split(' ').filter((id) => id && id !== problem.id);
+    if (rest.length) input.setAttribute('aria-describedby', rest.join(' '));
+    else input.removeAttribute('aria-describedby');
+  }, { once: true });
+  if (focus) input.focus();
+  return problem;
 }

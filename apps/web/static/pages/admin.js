@@ -107,7 +107,7 @@ function createForm(reload) {
     if (values.role === 'department' && values.officerId) body.officerId = values.officerId;
     try {
       await api('/api/accounts', { method: 'POST', body });
-      mount(message, h('div', { class: 'notice ok' }, t('accounts.created')));
+      mount(message, h('div', { class: 'notice ok', role: 'status' }, t('accounts.created')));
       form.reset();
       showBinding();
       reload();

@@ -3,14 +3,14 @@
 // for its size after the person has written it.
 import { api } from '../api.js';
 import { fmtDate, t, valueLabel } from '../i18n.js';
-import { badge, card, errorState, field, fmtBytes, h, mount, progressPanel } from '../ui.js';
+import { badge, card, errorState, field, fieldProblem, fmtBytes, h, mount, progressPanel } from '../ui.js';
 
 export const LIMITS = { files: 5, fileBytes: 2 * 1024 * 1024, totalBytes: 3 * 1024 * 1024, grounds: [10, 8000], claim: 1000, name: 200 };
 
 /** The form; `onFiled(appeal)` runs once the server has the appeal and its first step is in the record. */
 export function appealForm(ctx, enterpriseFile, { onFiled, openAppealLink }) {
-  const grounds = h('textarea', { name: 'grounds', rows: 7, maxlength: LIMITS.grounds[1], required: true, placeholder: t('appealForm.groundsPlaceholder') });
-  const counter = h('span', { class: 'muted small' });
+  const grounds = h('textarea', { name: 'grounds', rows: 7, maxlength: LIMITS.grounds[1], required: true, placeholder: t('appealForm.groundsPlaceholder'), 'aria-describedby': 'appeal-grounds-help appeal-grounds-count' });
+  const counter = h('span', { class: 'muted small', id: 'appeal-grounds-count' });
   const countGrounds = () => { counter.textContent = t('appealForm.count', { n: grounds.value.trim().length, max: LIMITS.grounds[1] }); };
   grounds.addEventListener('input', countGrounds);
   countGrounds();
@@ -19,22 +19,33 @@ export function appealForm(ctx, enterpriseFile, { onFiled, openAppealLink }) {
   const submit = h('button', { class: 'btn', type: 'submit', id: 'appeal-submit' }, t('appealForm.submit'));
   const out = h('div');
   const form = h('form', { class: 'stack', id: 'appeal-form', novalidate: true },
-    h('div', {}, field(t('appealForm.grounds'), grounds), h('div', { class: 'row', style: 'justify-content:space-between;margin-top:4px' }, h('span', { class: 'muted small' }, t('appealForm.groundsHelp')), counter)),
+    h('div', {}, field(t('appealForm.grounds'), grounds), h('div', { class: 'row', style: 'justify-content:space-between;margin-top:4px' }, h('span', { class: 'muted small', id: 'appeal-grounds-help' }, t('appealForm.groundsHelp')), counter)),
     picker.element,
     evidence.element,
     out,
     h('div', { class: 'row' }, submit, h('span', { class: 'muted small' }, t('appealForm.afterSubmit'))));
   // What was wrong at the last try goes once the person edits: a list that no longer holds misleads.
-  form.addEventListener('input', () => { if (out.querySelector('#appeal-problems')) mount(out); });
+  form.addEventListener('input', () => {
+    if (!out.querySelector('#appeal-problems')) return;
+    mount(out);
+    for (const marked of form.querySelectorAll('[aria-invalid]')) {
+      marked.removeAttribute('aria-invalid');
+      marked.setAttribute('aria-describedby', (marked.getAttribute('aria-describedby') ?? '').split(' ').filter((id) => id && !id.startsWith('problem-')).join(' '));
+    }
+  });
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
+    // Each problem is a line of the list and, where it is about a field, that field's description.
     const problems = [];
     const text = grounds.value.trim();
-    if (text.length < LIMITS.grounds[0]) problems.push(t('appealForm.groundsShort', { n: LIMITS.grounds[0] }));
+    if (text.length < LIMITS.grounds[0]) problems.push({ text: t('appealForm.groundsShort', { n: LIMITS.grounds[0] }), field: grounds });
     const challenges = picker.value(problems);
-    problems.push(...evidence.problems());
+    problems.push(...evidence.problems().map((p) => ({ text: p })));
     if (problems.length) {
-      mount(out, h('div', { class: 'notice bad', role: 'alert', id: 'appeal-problems' }, h('ul', { style: 'margin:0;padding-left:18px' }, problems.map((p) => h('li', {}, p)))));
+      const lines = problems.map((p) => h('li', {}, p.text));
+      mount(out, h('div', { class: 'notice bad', role: 'alert', id: 'appeal-problems' }, h('ul', { style: 'margin:0;padding-left:18px' }, lines)));
+      problems.forEach((p, i) => p.field && fieldProblem(p.field, lines[i], { focus: false }));
+      problems.find((p) => p.field)?.field.focus();
       return;
     }
     submit.disabled = true;
@@ -82,7 +93,7 @@ function challengePicker(file) {
       const out = [];
       for (const { row, claim } of chosen.values()) {
         const text = claim.value.trim();
-        if (!text) problems.push(t('appealForm.claimMissing', { id: row.recordId }));
+        if (!text) problems.push({ text: t('appealForm.claimMissing', { id: row.recordId }), field: claim });
         out.push({ kind: row.kind, recordId: row.recordId, claim: text });
       }
       return out;

@@ -44,7 +44,8 @@ export function appealTimeline(appeal, { forEnterprise = false } = {}) {
   return h('ol', { class: 'timeline', id: 'appeal-timeline' }, expectedSteps(appeal).map((name) => {
     const step = taken.get(name);
     const state = step ? 'done' : name === firstOpen ? 'now' : 'later';
-    return h('li', { class: state, 'data-step': name },
+    // Done, current or to come is drawn by the dot's colour; the current step is also marked for screen readers.
+    return h('li', { class: state, 'data-step': name, 'aria-current': state === 'now' ? 'step' : null },
       h('div', { class: 'row', style: 'gap:10px' },
         h('strong', {}, t(`appeal.step.${name}`)),
         step ? h('span', { class: 'muted small' }, `${fmtDateTime(step.at)} · ${actorOf(step, forEnterprise)}`) : h('span', { class: 'muted small' }, pendingHint(appeal, name)),

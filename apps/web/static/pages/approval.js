@@ -3,7 +3,7 @@
 // what they are and shows the server's refusal when they are broken.
 import { api } from '../api.js';
 import { actorLabel, fmtDateTime, fmtNumber, fmtPercent, t } from '../i18n.js';
-import { badge, card, chip, confirmStep, errorState, h, mount, pageHead, section } from '../ui.js';
+import { badge, card, chip, confirmStep, errorState, fieldProblem, h, mount, pageHead, section } from '../ui.js';
 import { approvalBadge, builderText } from './models.js';
 
 const PATHS = { 'model-version': 'models', 'colour-policy': 'colour-policies' };
@@ -138,7 +138,7 @@ function signOffForm(ctx, request, onSigned) {
     const role = form.querySelector('input[name=role]:checked')?.value;
     const decision = form.querySelector('input[name=decision]:checked')?.value;
     if (!role) { mount(message, h('div', { class: 'notice bad', role: 'alert' }, t('signoff.pickRole'))); return; }
-    if (reasons.value.trim().length < 5) { mount(message, h('div', { class: 'notice bad', role: 'alert' }, t('signoff.reasonsRequired'))); reasons.focus(); return; }
+    if (reasons.value.trim().length < 5) { mount(message, fieldProblem(reasons, h('div', { class: 'notice bad', role: 'alert' }, t('signoff.reasonsRequired')))); return; }
     mount(message);
     submit.hidden = true;
     const line = t('signoff.confirm', { role: t(`signoff.role.${role}`), decision: t(`signoff.decision.${decision}`), subject: request.subjectRef });

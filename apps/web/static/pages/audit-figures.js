@@ -2,7 +2,7 @@
 // Pure rendering: the audits page, a stored report and the public copy all draw the same way.
 import { binsChart, calibrationChart, COLOUR_FILLS, legend, pct, psiChart, rateChart } from '../audit-charts.js';
 import { currentLang, factorName, t } from '../i18n.js';
-import { badge, h, mount, state } from '../ui.js';
+import { badge, h, mount, state, tabList } from '../ui.js';
 import { regionName } from '../regions.js';
 
 const METRICS = [
@@ -36,12 +36,11 @@ function points(x) {
 export function fairnessFigures(f) {
   if (f.overall.population === 0) return h('div', { id: 'fairness-figures', 'data-empty': 'no-scores' }, state('empty', t('fair.noScores'), t('fair.noScoresHelp')));
   let metric = 'selectionRate';
-  const tabs = h('div', { class: 'tabs', role: 'tablist' });
-  const body = h('div');
+  const body = h('div', { id: 'fairness-metric-panel' });
   const flagName = f.flaggedColours.includes('yellow') ? t('fair.flaggedYellow') : t('fair.flaggedRed');
+  const tabs = tabList(METRICS.map(([name]) => name), metric, { label: (name) => (name === 'flaggedRate' ? flagName : t(`fair.metric.${name}`)), attrs: (name) => ({ 'data-metric': name }),
+    panel: body, name: t('fair.metricTabs'), onPick: (name) => { metric = name; draw(); } });
   const draw = () => {
-    mount(tabs, METRICS.map(([name]) => h('button', { type: 'button', role: 'tab', class: name === metric ? 'active' : '', 'data-metric': name, onclick: () => { metric = name; draw(); } },
-      name === 'flaggedRate' ? flagName : t(`fair.metric.${name}`))));
     const pick = METRICS.find(([name]) => name === metric)[1];
     const reference = pick(f.overall).rate;
     mount(body,

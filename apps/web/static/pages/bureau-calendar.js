@@ -4,7 +4,7 @@ import { currentLang, fmtDate, t, valueLabel } from '../i18n.js';
 import { hasCoordinates, routeSketch } from '../charts.js';
 import { regionCell } from '../regions.js';
 import { itemName } from '../items.js';
-import { badge, card, errorState, field, h, mount, pageHead, section, select, table } from '../ui.js';
+import { badge, card, errorState, field, fieldProblem, h, mount, pageHead, section, select, table } from '../ui.js';
 
 /** A day in China time (UTC+8), offset by whole days from today. */
 export function isoDay(offsetDays) {
@@ -175,8 +175,7 @@ function resultsForm(ctx, visit) {
     // A finding needs its words: checked here, in the page's language, before the server is asked.
     const unsaid = rows.find((r) => r.result.value !== 'no_problem' && !r.violation.value.trim());
     if (unsaid) {
-      mount(message, h('div', { class: 'notice bad', role: 'alert', id: 'results-invalid', style: 'margin-top:12px' }, t('cal.violationNeeded', { item: unsaid.item, result: unsaid.result.selectedOptions[0].textContent })));
-      unsaid.violation.focus();
+      mount(message, fieldProblem(unsaid.violation, h('div', { class: 'notice bad', role: 'alert', id: 'results-invalid', style: 'margin-top:12px' }, t('cal.violationNeeded', { item: unsaid.item, result: unsaid.result.selectedOptions[0].textContent }))));
       return;
     }
     mount(message);
@@ -184,10 +183,10 @@ function resultsForm(ctx, visit) {
     try {
       const body = { items: rows.map((r) => ({ item: r.item, result: r.result.value, ...(r.violation.value.trim() ? { violation: r.violation.value.trim() } : {}) })) };
       const done = await api(`/api/visits/${visit.id}/results`, { method: 'POST', body });
-      mount(message, h('div', { class: 'notice ok', style: 'margin-top:12px' }, t('cal.recorded', { n: done.violationsFound })));
+      mount(message, h('div', { class: 'notice ok', role: 'status', style: 'margin-top:12px' }, t('cal.recorded', { n: done.violationsFound })));
     } catch (error) {
       const problems = error.body?.problems;
-      mount(message, h('div', { style: 'margin-top:12px' }, error.status === 409 ? h('div', { class: 'notice warn' }, t('cal.notYet')) : problems ? h('div', { class: 'notice bad' }, problems.join('; ')) : errorState(error, null, 'dispatch')));
+      mount(message, h('div', { style: 'margin-top:12px' }, error.status === 409 ? h('div', { class: 'notice warn', role: 'alert' }, t('cal.notYet')) : problems ? h('div', { class: 'notice bad', role: 'alert' }, problems.join('; ')) : errorState(error, null, 'dispatch')));
       submit.disabled = false;
     }
   });

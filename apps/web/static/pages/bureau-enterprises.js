@@ -2,7 +2,7 @@
 import { api, ApiError } from '../api.js';
 import { colourMix, contributionChart, riskMap } from '../charts.js';
 import { currentLang, fmtDate, fmtPercent, t, valueLabel } from '../i18n.js';
-import { badge, card, chip, emptyState, errorState, errorText, field, h, loading, mount, pageHead, pager, section, select, state, table } from '../ui.js';
+import { badge, card, chip, emptyState, errorState, errorText, field, fieldProblem, h, loading, mount, pageHead, pager, section, select, state, table } from '../ui.js';
 import { casesTable, cluesTable, industryName, subjectFacts, technicalDetails } from './enterprise.js';
 import { readableReasons } from './reasons.js';
 import { checklistItem } from './bureau-calendar.js';
@@ -177,13 +177,13 @@ export async function renderEnterprises(ctx) {
  */
 function fullIdentity(code) {
   const box = h('div', { style: 'margin-top:14px' });
-  const reason = h('input', { name: 'reason', maxlength: 500, placeholder: t('pii.reasonHint'), style: 'flex:1;min-width:220px' });
+  const reason = h('input', { name: 'reason', maxlength: 500, placeholder: t('pii.reasonHint'), 'aria-label': t('pii.reason'), style: 'flex:1;min-width:220px' });
   const button = h('button', { class: 'btn secondary', type: 'submit', id: 'pii-full' }, t('pii.show'));
   const form = h('form', { class: 'row' }, reason, button);
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     const why = reason.value.trim();
-    if (why.length < 5 || why.length > 500) { mount(message, h('div', { class: 'notice bad', role: 'alert' }, t('pii.reasonShort'))); reason.focus(); return; }
+    if (why.length < 5 || why.length > 500) { mount(message, fieldProblem(reason, h('div', { class: 'notice bad', role: 'alert' }, t('pii.reasonShort')))); return; }
     mount(message);
     button.disabled = true;
     try {
@@ -193,7 +193,7 @@ function fullIdentity(code) {
         h('p', { class: 'small muted', style: 'margin:8px 0 0' }, t('pii.logged'))));
     } catch (error) {
       button.disabled = false;
-      mount(message, h('div', { class: 'notice bad' }, errorText(error)));
+      mount(message, h('div', { class: 'notice bad', role: 'alert' }, errorText(error)));
     }
   });
   const message = h('div');

@@ -2,7 +2,7 @@
 // credit code is ever asked for; the server refuses any other.
 import { api, ApiError } from '../api.js';
 import { contributionChart } from '../charts.js';
-import { currentLang, fmtDate, fmtDateTime, fmtNumber, fmtPercent, t, valueLabel } from '../i18n.js';
+import { currentLang, fmtDate, fmtDateTime, fmtNumber, fmtPercent, plural, t, valueLabel } from '../i18n.js';
 import { industryLabel, industryName, readableReasons, reasonText, serverText } from './reasons.js';
 import { badge, card, chip, downloadButton, emptyState, errorState, errorText, field, h, loading, mount, pageHead, section, state, table } from '../ui.js';
 import { appealsTable } from './my-appeals.js';
@@ -212,20 +212,31 @@ function visitCard(v) {
 }
 
 function ratingForm(visitId, container) {
+  // The choice is told by shape (★ chosen, ☆ not), by a line of text and to screen readers by the
+  // pressed button, not by the stars' colour alone.
   let stars = 0;
-  const buttons = [1, 2, 3, 4, 5].map((n) => h('button', { type: 'button', 'aria-label': `${n}`, onclick: () => { stars = n; buttons.forEach((b, i) => b.classList.toggle('on', i < n)); } }, '★'));
+  const chosen = h('span', { class: 'small stars-chosen', 'aria-live': 'polite' });
+  const pick = (n) => {
+    stars = n;
+    buttons.forEach((b, i) => { b.classList.toggle('on', i < n); b.textContent = i < n ? '★' : '☆'; b.setAttribute('aria-pressed', String(i === n - 1)); });
+    chosen.textContent = plural('ent.starsChosen', n);
+  };
+  const buttons = [1, 2, 3, 4, 5].map((n) => h('button', { type: 'button', 'aria-label': plural('ent.stars', n), 'aria-pressed': 'false', onclick: () => pick(n) }, '☆'));
+  const heading = `rate-${visitId}`;
   const comment = h('input', { name: 'comment', maxlength: 500 });
   const message = h('div');
   const form = h('form', { class: 'stack', style: 'margin-top:12px' },
-    h('h3', {}, t('ent.rate')), h('div', { class: 'stars' }, buttons), field(t('ent.comment'), comment), message,
+    h('h3', { id: heading }, t('ent.rate')), h('div', { class: 'stars', role: 'group', 'aria-labelledby': heading }, buttons, chosen), field(t('ent.comment'), comment), message,
     h('div', {}, h('button', { class: 'btn', type: 'submit' }, t('common.save'))));
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
-    if (!stars) { mount(message, h('div', { class: 'notice bad', role: 'alert' }, t('ent.pickStars'))); return; }
+    if (!stars) { mount(message, h('div', { class: 'notice bad', role: 'alert' }, t('ent.pickStars'))); buttons[0].focus(); return; }
     if (comment.value.length > 500) { mount(message, h('div', { class: 'notice bad', role: 'alert' }, t('ent.commentLong'))); return; }
     try {
       await api(`/api/visits/${visitId}/rating`, { method: 'POST', body: { stars, ...(comment.value ? { comment: comment.value } : {}) } });
-      mount(container, h('div', { class: 'notice ok' }, t('ent.thanks')));
+      const thanks = h('div', { class: 'notice ok', role: 'status', tabindex: -1 }, t('ent.thanks'));
+      mount(container, thanks);
+      thanks.focus();
     } catch (error) {
       mount(message, h('div', { class: 'notice bad' }, errorText(error)));
     }

@@ -1,7 +1,7 @@
 // The model registry and colour policies with their approvals (four eyes), and the kill switch.
 import { api } from '../api.js';
 import { actorLabel, fmtDateTime, t } from '../i18n.js';
-import { badge, confirmStep, errorState, field, h, mount, pageHead, section, table } from '../ui.js';
+import { badge, confirmStep, errorState, field, fieldProblem, h, mount, pageHead, section, table } from '../ui.js';
 
 const STATE_KIND = { active: 'ok', approved: 'blue', suspended: 'bad', retired: '', draft: '', proposed: '' };
 
@@ -121,7 +121,7 @@ function killSwitchForm(suspended, reload) {
   const form = h('form', { class: 'stack', id: 'kill-switch-form', novalidate: true }, field(t('kill.reason'), reason), message, confirmBox, h('div', {}, submit));
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
-    if (reason.value.trim().length < 5) { mount(message, h('div', { class: 'notice bad', role: 'alert' }, t('kill.reasonRequired'))); return; }
+    if (reason.value.trim().length < 5) { mount(message, fieldProblem(reason, h('div', { class: 'notice bad', role: 'alert' }, t('kill.reasonRequired')))); return; }
     mount(message);
     submit.hidden = true;
     const yes = await confirmStep(confirmBox, t(suspended ? 'kill.confirmResume' : 'kill.confirmSuspend'), t(suspended ? 'kill.resume' : 'kill.suspend'), { danger: !suspended });

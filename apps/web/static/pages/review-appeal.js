@@ -2,7 +2,7 @@
 // review (refused, with the server's reason, to anyone with a part in the score), and the decision.
 import { api } from '../api.js';
 import { t } from '../i18n.js';
-import { card, confirmStep, errorState, field, h, mount, pageHead, section } from '../ui.js';
+import { card, confirmStep, errorState, field, fieldProblem, h, mount, pageHead, section } from '../ui.js';
 import { outcomeText } from './appeal-parts.js';
 import { appealPage } from './my-appeals.js';
 
@@ -73,10 +73,16 @@ function decisionFormCard(appeal, reload) {
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     const problems = [];
-    if (reasons.value.trim().length < 5) problems.push(t('reviews.reasonsRequired'));
+    const reasonsShort = reasons.value.trim().length < 5;
+    if (reasonsShort) problems.push(t('reviews.reasonsRequired'));
     const chosen = outcome.value === 'corrected' ? corrections.value() : [];
     if (outcome.value === 'corrected' && chosen.length === 0) problems.push(t('review.pickCorrection'));
-    if (problems.length) { mount(message, h('div', { class: 'notice bad', role: 'alert' }, problems.join(' '))); return; }
+    if (problems.length) {
+      const notice = h('div', { class: 'notice bad', role: 'alert' }, problems.join(' '));
+      mount(message, notice);
+      if (reasonsShort) fieldProblem(reasons, notice);
+      return;
+    }
     mount(message);
     submit.hidden = true;
     const summary = outcome.value === 'overridden'

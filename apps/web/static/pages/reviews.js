@@ -2,7 +2,7 @@
 // decides (an officer who confirms everything within a minute is not reviewing).
 import { api } from '../api.js';
 import { factorName, fmtDateTime, fmtPercent, t } from '../i18n.js';
-import { badge, card, chip, confirmStep, emptyState, errorState, field, fmtDuration, h, mount, pageHead, pager, section, table } from '../ui.js';
+import { badge, card, chip, confirmStep, emptyState, errorState, field, fieldProblem, fmtDuration, h, mount, pageHead, pager, section, table, tabList } from '../ui.js';
 import { appealStatusBadge, dueText } from './appeal-parts.js';
 import { enterpriseName } from './bureau-calendar.js';
 import { factorValueText, reasonText } from './reasons.js';
@@ -97,7 +97,8 @@ function scoreFile(row) {
 
 function confirmationRows(row, onDecided) {
   const formRow = h('tr', { class: 'inline-form', hidden: true });
-  const toggle = h('button', { class: 'btn secondary', type: 'button', 'data-decide': row.scoreId }, t('reviews.decide'));
+  formRow.id = `decide-${String(row.scoreId).replace(/[^\w-]/g, '_')}`;
+  const toggle = h('button', { class: 'btn secondary', type: 'button', 'data-decide': row.scoreId, 'aria-expanded': 'false', 'aria-controls': formRow.id }, t('reviews.decide'));
   const main = h('tr', { 'data-score': row.scoreId, 'data-credit-code': row.creditCode },
     h('td', {}, h('div', {}, enterpriseName(row.creditCode)), h('div', { class: 'mono small', style: 'white-space:nowrap' }, row.creditCode)),
     topReasons(row),
@@ -108,12 +109,16 @@ function confirmationRows(row, onDecided) {
     h('td', { style: 'text-align:right' }, toggle));
   toggle.addEventListener('click', () => {
     if (!formRow.firstChild) formRow.append(h('td', { colspan: 7 }, scoreFile(row), decisionForm(row, (decision) => {
-      mount(formRow.firstChild, h('div', { class: `notice ${decision.status === 'overridden' ? 'warn' : 'ok'}`, 'data-decided': decision.status },
-        t(decision.status === 'overridden' ? 'reviews.overriddenDone' : 'reviews.confirmedDone', { colour: t(`colour.${decision.colour}Short`), seq: decision.auditSeq ?? '—' })));
+      const notice = h('div', { class: `notice ${decision.status === 'overridden' ? 'warn' : 'ok'}`, 'data-decided': decision.status, role: 'status', tabindex: -1 },
+        t(decision.status === 'overridden' ? 'reviews.overriddenDone' : 'reviews.confirmedDone', { colour: t(`colour.${decision.colour}Short`), seq: decision.auditSeq ?? '—' }));
+      mount(formRow.firstChild, notice);
+      // The form that had the focus is gone: the focus goes to what became of it, not to the top of the page.
+      notice.focus();
       toggle.disabled = true;
       onDecided();
     })));
     formRow.hidden = !formRow.hidden;
+    toggle.setAttribute('aria-expanded', String(!formRow.hidden));
   });
   return [main, formRow];
 }
@@ -136,8 +141,7 @@ function decisionForm(row, done) {
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     if (reasons.value.trim().length < 5) {
-      mount(message, h('div', { class: 'notice bad', role: 'alert' }, t('reviews.reasonsRequired')));
-      reasons.focus();
+      mount(message, fieldProblem(reasons, h('div', { class: 'notice bad', role: 'alert' }, t('reviews.reasonsRequired'))));
       return;
     }
     mount(message);
@@ -164,15 +168,15 @@ function decisionForm(row, done) {
 /** Appeals, earliest deadline first, by state; overdue ones flagged. */
 async function appealsQueue(container, start, counts) {
   let tab = start;
-  const tabs = h('div', { class: 'tabs', role: 'tablist' });
-  const list = h('div');
+  const list = h('div', { id: 'appeals-queue-list' });
   const cursors = [undefined];
   let page = 0;
-  const drawTabs = () => mount(tabs, TABS.map((name) => {
+  const tabLabel = (name) => {
     const n = name === 'all' ? null : name === 'overdue' ? counts()?.appeals.overdue : counts()?.appeals[name];
-    return h('button', { type: 'button', role: 'tab', class: name === tab ? 'active' : '', 'data-tab': name, onclick: () => { tab = name; cursors.length = 1; page = 0; drawTabs(); load(); } },
-      name === 'all' ? t('common.all') : name === 'overdue' ? t('appeal.overdue') : t(`appeal.status.${name}`), n === null || n === undefined ? null : h('span', { class: 'count' }, n));
-  }));
+    return [name === 'all' ? t('common.all') : name === 'overdue' ? t('appeal.overdue') : t(`appeal.status.${name}`), n === null || n === undefined ? null : h('span', { class: 'count' }, n)];
+  };
+  const tabs = tabList(TABS, tab, { label: tabLabel, attrs: (name) => ({ 'data-tab': name }), panel: list, name: t('reviews.appeals'),
+    onPick: (name) => { tab = name; cursors.length = 1; page = 0; load(); } });
   const query = () => ({ limit: PAGE, after: cursors[page], ...(tab === 'overdue' ? { overdue: true } : tab === 'all' ? {} : { status: tab }) });
   const load = () => section(list, () => api('/api/appeals', { query: query() }), (answer) => {
     const rows = answer.items;
@@ -189,7 +193,6 @@ async function appealsQueue(container, start, counts) {
       ], rows, { pageSize: PAGE, paged: false, empty: t(tab === 'filed' ? 'reviews.noAppealsFiled' : 'reviews.noAppeals') }),
       rows.length || page > 0 ? pager(page, Infinity, undefined, (p) => { page = p; load(); }, { hasMore: rows.length === PAGE }) : null);
   }, 'oversight');
-  drawTabs();
   mount(container, h('section', { class: 'card', id: 'appeals-queue' },
     h('div', { class: 'card-head' }, h('h2', {}, t('reviews.appeals'))),
     h('p', { class: 'muted small', style: 'margin-top:0' }, t('reviews.appealsLead')), tabs, list));
