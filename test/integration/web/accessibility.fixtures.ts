@@ -1,0 +1,78 @@
+import { OWN_CODE } from './web-app.harness';
+
+/** Upstream answers that let the enterprise, review and audit pages draw without the real suite. */
+const SCORE = {
+  creditCode: OWN_CODE,
+  scoreId: 's-1',
+  asOf: '2026-11-01',
+  modelVersion: 'm-2026.11.1',
+  colourPolicyVersion: 'cp-default-1',
+  probability: 0.43,
+  logit: -0.28,
+  colour: 'red',
+  contributions: [
+    { factor: 'violations_3y', value: 2, contribution: 0.92 },
+    { factor: 'complaints_12m', value: 3, contribution: 0.61 },
+    { factor: 'years_in_operation', value: 12, contribution: -0.41 },
+  ],
+  reasons: [{ factor: 'violations_3y', zh: '近三年有 2 次违法记录', en: '2 violations in the last three years' }],
+  suggestions: [],
+};
+
+const DUE = new Date(Date.now() + 5 * 86_400_000).toISOString();
+
+const APPEAL = {
+  id: 'AP-2026-0001',
+  creditCode: OWN_CODE,
+  colour: 'red',
+  probability: 0.43,
+  modelVersion: 'm-2026.11.1',
+  status: 'filed',
+  overdue: false,
+  filedAt: '2026-11-02T03:04:05.000Z',
+  dueAt: DUE,
+  grounds: '记录有误，请复核。',
+  challenges: [],
+  evidence: [],
+  steps: [{ step: 'filed', at: '2026-11-02T03:04:05.000Z', actor: 'ent', auditSeq: null, detail: { colour: 'red' } }],
+};
+
+export const A11Y_ANSWERS: Record<string, unknown> = {
+  [`GET /api/scores/${OWN_CODE}`]: SCORE,
+  [`GET /api/reviews/enterprises/${OWN_CODE}`]: {
+    score: { creditCode: OWN_CODE, scoreId: 's-1', colour: 'red', probability: 0.43 },
+    effectiveColour: 'yellow',
+    state: 'awaiting-confirmation',
+    decision: null,
+    scoreSeq: null,
+    decisions: [],
+    appeals: [],
+  },
+  [`GET /api/enterprises/${OWN_CODE}`]: {
+    subject: { creditCode: OWN_CODE, name: '佛山市示例家具有限公司', status: '存续' },
+    cases: [{ caseNo: 'C-2025-001', date: '2025-03-01', department: 'SAMR', kind: 'inspection', result: 'violation', violationFound: true }],
+    clues: [],
+  },
+  [`GET /api/enterprises/${OWN_CODE}/visits`]: [
+    { visitId: '11111111-1111-4111-8111-111111111111', date: '2026-10-01', status: 'done', canRate: true, departments: ['SAMR'], checklist: [] },
+  ],
+  [`GET /api/appeals/${APPEAL.id}`]: APPEAL,
+  'GET /api/reviews/summary': { pendingConfirmations: 1, appeals: { filed: 1, 'in-review': 0, 'awaiting-rescore': 0, decided: 0, overdue: 0 } },
+  'GET /api/reviews/confirmations': {
+    pending: 1,
+    items: [
+      {
+        id: 'rq-1',
+        scoreId: 's-1',
+        creditCode: OWN_CODE,
+        modelColour: 'red',
+        probability: 0.43,
+        modelVersion: 'm-2026.11.1',
+        requestedAt: '2026-11-01T00:00:00.000Z',
+      },
+    ],
+  },
+  'POST /api/reviews/confirmations/s-1': { status: 'confirmed', colour: 'red', auditSeq: 7 },
+  'GET /api/appeals': { items: [APPEAL] },
+  'GET /api/reviews/officers': [],
+};
