@@ -149,7 +149,19 @@ export function routeSketch(stops) {
   return h('div', { class: 'map-wrap', style: 'display:inline-block' }, svg);
 }
 
-/** Enterprises as dots by longitude and latitude, coloured by risk; the extent fits the points. */
+/**
+ * A risk colour as a mark whose shape tells it too (red ▲, yellow ■, green ●, unscored ○), with a dark
+ * outline, so it reads for colour-blind eyes and stands out from the map's pale ground (yellow alone is 2:1).
+ */
+function riskMark(colour, cx, cy, attrs = {}) {
+  const known = ['red', 'yellow', 'green'].includes(colour) ? colour : 'none';
+  const paint = { fill: known === 'none' ? '#fff' : COLOURS[known], stroke: known === 'none' ? '#646a73' : '#1f2329', 'stroke-width': 1, 'data-colour': known, ...attrs };
+  if (known === 'red') return s('polygon', { points: `${cx},${cy - 7} ${cx + 7},${cy + 5} ${cx - 7},${cy + 5}`, ...paint });
+  if (known === 'yellow') return s('rect', { x: cx - 5, y: cy - 5, width: 10, height: 10, ...paint });
+  return s('circle', { cx, cy, r: 5, ...paint });
+}
+
+/** Enterprises as marks by longitude and latitude, coloured and shaped by risk; the extent fits the points. */
 export function riskMap(points, { onSelect } = {}) {
   const located = points.filter(hasCoordinates);
   if (located.length === 0) return h('p', { class: 'muted' }, t('bureau.noLocation'));
@@ -162,11 +174,13 @@ export function riskMap(points, { onSelect } = {}) {
   }
   const order = { none: 0, green: 1, yellow: 2, red: 3 };
   for (const p of [...located].sort((a, b) => order[a.colour ?? 'none'] - order[b.colour ?? 'none'])) {
-    const dot = s('circle', { cx: x(p.lng).toFixed(1), cy: y(p.lat).toFixed(1), r: p.colour === 'red' ? 6 : 5, fill: COLOURS[p.colour ?? 'none'], stroke: '#fff', 'stroke-width': 1.5, style: onSelect ? 'cursor:pointer' : '' }, s('title', {}, `${p.name ?? ''} ${p.creditCode}`));
+    const dot = riskMark(p.colour, Number(x(p.lng).toFixed(1)), Number(y(p.lat).toFixed(1)), { style: onSelect ? 'cursor:pointer' : '' });
+    dot.append(s('title', {}, `${p.name ?? ''} ${p.creditCode}`));
     if (onSelect) dot.addEventListener('click', () => onSelect(p));
     svg.append(dot);
   }
-  const legend = h('div', { class: 'legend' }, ['red', 'yellow', 'green', 'none'].map((c) => h('span', { class: 'row', style: 'gap:6px' }, h('span', { style: `display:inline-block;width:10px;height:10px;border-radius:50%;background:${COLOURS[c]}` }), c === 'none' ? t('colour.none') : t(`colour.${c}Short`))));
+  const legend = h('div', { class: 'legend' }, ['red', 'yellow', 'green', 'none'].map((c) => h('span', { class: 'row', style: 'gap:6px' },
+    s('svg', { viewBox: '0 0 16 16', width: 14, height: 14, 'aria-hidden': 'true' }, riskMark(c, 8, 8)), c === 'none' ? t('colour.none') : t(`colour.${c}Short`))));
   return h('div', {}, h('div', { class: 'map-wrap' }, svg), legend);
 }
 

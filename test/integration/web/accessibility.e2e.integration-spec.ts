@@ -201,6 +201,29 @@ describeWithBrowser('the pages by keyboard and screen reader, in a real browser'
     await page.close();
   });
 
+  it('draws the risk map with a shape for each colour, not colour alone, and the legend to match', async () => {
+    const page = await signIn('ent', 1360, true);
+    await settled(page);
+    await page.addScriptTag({ type: 'module', content: "import { riskMap } from '/charts.js'; window.tpMap = riskMap;" });
+    await page.waitForFunction(() => 'tpMap' in window);
+    const shapes = await page.evaluate(() => {
+      const riskMap = (window as unknown as { tpMap: (points: object[]) => HTMLElement }).tpMap;
+      const points = ['red', 'yellow', 'green', undefined].map((colour, i) => ({ creditCode: `C${i}`, colour, lng: 113 + i / 100, lat: 23 + i / 100 }));
+      const map = riskMap(points);
+      const marks = Array.from(map.querySelectorAll('.map-wrap [data-colour]')).map((m) => [m.getAttribute('data-colour'), m.tagName]);
+      const legend = Array.from(map.querySelectorAll('.legend [data-colour]')).map((m) => [m.getAttribute('data-colour'), m.tagName]);
+      return { marks: marks.sort(), legend: legend.sort() };
+    });
+    const expected = [
+      ['green', 'circle'],
+      ['none', 'circle'],
+      ['red', 'polygon'],
+      ['yellow', 'rect'],
+    ];
+    expect(shapes).toEqual({ marks: expected, legend: expected });
+    await page.close();
+  });
+
   it('ties the appeal form problems to their fields and puts the focus on the first', async () => {
     const page = await signIn('ent');
     await page.evaluate(() => (location.hash = '#/my/appeals'));

@@ -332,7 +332,7 @@ describeWithBrowser('the pages, driven in a real browser against the running sui
     expect(page.url()).toMatch(/#\/enterprises$/);
     await settle(page, '07-bureau-enterprises');
     expect(await page.$$('#enterprise-table tbody tr')).not.toHaveLength(0);
-    expect(await page.$$('.map-wrap circle')).not.toHaveLength(0);
+    expect(await page.$$('.map-wrap [data-colour]')).not.toHaveLength(0);
     // Riskiest first: the probabilities come in descending order.
     const probabilities = await page.$$eval('#enterprise-table tbody tr td:last-child', (cells) => cells.map((c) => parseFloat(c.textContent!)));
     expect(probabilities).toEqual([...probabilities].sort((a, b) => b - a));
