@@ -104,11 +104,14 @@ describe('algorithm audits: fairness, accuracy on the random share, drift, repor
     await publish(IntakeSubjects.subjectsUpserted, subjectsEvent(), 'subjects');
     await publish(ScoringSubjects.scoresComputed, baselineScores(), 'baseline');
     await publish(ScoringSubjects.scoresComputed, currentScores(), 'current');
-    await publish(DispatchSubjects.drawCompleted, drawEvent(), 'draw');
+    // The draw comes in two parts, as a large city's does: the figures need the tasks of both.
+    const [firstPart, secondPart] = drawParts();
+    await publish(DispatchSubjects.drawCompleted, firstPart, 'draw-1');
+    await publish(DispatchSubjects.drawCompleted, secondPart, 'draw-2');
     for (const result of visitResults()) await publish(DispatchSubjects.visitResultRecorded, result, result.visitId);
     // Redelivery under new message ids: the projections must not count anything twice.
     await publish(ScoringSubjects.scoresComputed, currentScores(), 'current-again');
-    await publish(DispatchSubjects.drawCompleted, drawEvent(), 'draw-again');
+    await publish(DispatchSubjects.drawCompleted, secondPart, 'draw-2-again');
     await publish(DispatchSubjects.visitResultRecorded, visitResults()[0], 'visit-again');
     await settled();
   });
@@ -357,3 +360,10 @@ describe('algorithm audits: fairness, accuracy on the random share, drift, repor
     expect(after.human_intervention.facts.killSwitch.suspended).toBe(true);
   });
 });
+
+/** The fixture's draw as two parts, each with the header. */
+function drawParts() {
+  const whole = drawEvent();
+  const half = Math.ceil(whole.tasks.length / 2);
+  return [whole.tasks.slice(0, half), whole.tasks.slice(half)].map((tasks, i) => ({ ...whole, tasks, part: i + 1, parts: 2, taskCount: whole.tasks.length }));
+}

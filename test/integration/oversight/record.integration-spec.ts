@@ -85,6 +85,35 @@ describe('oversight record: logging what scoring publishes', () => {
     expect(body[0]).toMatchObject({ subjectRef: 'draw-7', body: { data: { seed: 'seed-2026-11', inputsFingerprint: 'a'.repeat(64) } } });
   });
 
+  it('logs each part of a draw sent in parts, once however often a part comes', async () => {
+    const js = jetstream(nc);
+    const header = {
+      drawId: 'draw-8',
+      seed: 'seed-2027-01',
+      window: { from: '2027-01-01', to: '2027-01-31' },
+      inputsFingerprint: 'c'.repeat(64),
+      modelSuspended: false,
+      modelVersion: 'm-1',
+      explorationShare: 0.1,
+      parts: 2,
+      taskCount: 2,
+      at: '2026-12-20T10:00:00Z',
+    };
+    const parts: DrawCompleted[] = [1, 2].map((part) => ({
+      ...header,
+      part,
+      tasks: [{ department: 'SAMR', creditCode: `9144060${part}MA4UJ8K20C`, reason: 'risk' }],
+    }));
+    await js.publish(DispatchSubjects.drawCompleted, encodeJson(parts[0]), { msgID: 'draw-8-1' });
+    await js.publish(DispatchSubjects.drawCompleted, encodeJson(parts[1]), { msgID: 'draw-8-2' });
+    await js.publish(DispatchSubjects.drawCompleted, encodeJson(parts[1]), { msgID: 'draw-8-2-again' });
+    const jsm = await jetstreamManager(nc);
+    await eventually(async () => (await jsm.consumers.info(STREAMS.dispatch.name, 'oversight-record-dispatch')).num_pending === 0);
+    const logged = async () => (await getJson<{ body: { data: DrawCompleted } }[]>(`${h.baseUrl}/api/audit/entries?kind=dispatch-draw&subjectRef=draw-8`)).body;
+    expect(await eventually(async () => (await logged()).length === 2)).toBe(true);
+    expect((await logged()).map((e) => e.body.data.tasks[0].creditCode).sort()).toEqual(['91440601MA4UJ8K20C', '91440602MA4UJ8K20C']);
+  });
+
   it('logs model version and colour policy changes with who made them', async () => {
     const js = jetstream(nc);
     const approved: ModelVersionEvent = {

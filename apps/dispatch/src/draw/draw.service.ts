@@ -7,6 +7,7 @@ import { enqueueEvent } from '@tianping/messaging';
 import type { JointVisit, PlanningWindow } from '@tianping/planner';
 import { DISPATCH_SCHEMA } from '../database/dispatch.data-source';
 import { PlansRepository } from '../plans/plans.repository';
+import { drawEventParts } from './draw-event-parts.util';
 import { DrawInputsRepository, type InputsMeta } from './draw-inputs.repository';
 import { DrawRepository, type DrawRecord } from './draw.repository';
 import { canonicalInputs, PLAN_CHECKER, runPlanning, sha256, type PlanningInputs, type PlanningRun } from './planning.util';
@@ -143,7 +144,7 @@ export class DrawService {
         };
         await enqueueEvent(m, DISPATCH_SCHEMA, DispatchSubjects.planPublished, published);
       }
-      const completed: DrawCompleted = {
+      const completed: Omit<DrawCompleted, 'part' | 'parts' | 'taskCount'> = {
         drawId: outcome.id,
         seed: outcome.seed,
         window: outcome.window,
@@ -157,7 +158,7 @@ export class DrawService {
         ...(outcome.backfill ? { backfill: true } : {}),
         at: new Date().toISOString(),
       };
-      await enqueueEvent(m, DISPATCH_SCHEMA, DispatchSubjects.drawCompleted, completed);
+      for (const part of drawEventParts(completed)) await enqueueEvent(m, DISPATCH_SCHEMA, DispatchSubjects.drawCompleted, part);
       return superseded;
     });
   }

@@ -4,6 +4,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { maskIdNumber, maskName, PiiVault } from '@tianping/common';
 import { IntakeSubjects, type ChangeBatch } from '@tianping/contracts';
 import { intakeRecords, isSensitiveField, redactText } from '@tianping/observability';
+import { eventChunks } from '@tianping/messaging';
 import {
   storableText,
   type CaseRecord,
@@ -24,13 +25,8 @@ import * as rows from './record-rows.mapper';
 
 type AnyRecord = SubjectRecord | CaseRecord | OfficerRecord | ClueRecord;
 export type AnyOutcome = Outcome<AnyRecord>;
+/** Records per change event; fewer when long texts (names, addresses) would pass NATS's max_payload. */
 const EVENT_CHUNK = 500;
-/**
- * An event's records stop short of this many bytes (by a cheap upper bound): NATS refuses a message
- * over its max_payload (1 MiB by default), and the relay would retry that one for ever. 500 subjects
- * with long names and addresses (text the contract allows) would pass it.
- */
-const EVENT_BYTES = 512 * 1024;
 
 /** Writes one batch of parse outcomes in one transaction: accepted rows, quarantine and events. */
 @Injectable()
@@ -126,7 +122,7 @@ export class BatchWriter {
   private async upsertAndPublish<C>(manager: EntityManager, spec: TableSpec, tableRows: Row[], changes: C[], subject: string): Promise<UpsertOutcome[]> {
     const outcomes = await this.repository.upsert(manager, spec, tableRows);
     const changed = changes.filter((_, i) => outcomes[i] === 'inserted' || outcomes[i] === 'updated');
-    for (const records of eventChunks(changed)) {
+    for (const records of eventChunks(changed, EVENT_CHUNK)) {
       const batch: ChangeBatch<C> = { batchId: randomUUID(), records };
       await this.repository.enqueue(manager, subject, batch);
     }
@@ -154,40 +150,6 @@ export class BatchWriter {
       reasons,
     };
   }
-}
-
-/** Records in order, cut at EVENT_CHUNK records or EVENT_BYTES, whichever comes first (never an empty chunk). */
-export function eventChunks<C>(records: C[], maxRecords = EVENT_CHUNK, maxBytes = EVENT_BYTES): C[][] {
-  const chunks: C[][] = [];
-  let chunk: C[] = [];
-  let bytes = 0;
-  for (const record of records) {
-    const size = jsonBytesAtMost(record);
-    if (chunk.length > 0 && (chunk.length >= maxRecords || bytes + size > maxBytes)) {
-      chunks.push(chunk);
-      chunk = [];
-      bytes = 0;
-    }
-    chunk.push(record);
-    bytes += size;
-  }
-  if (chunk.length > 0) chunks.push(chunk);
-  return chunks;
-}
-
-/**
- * A change record's JSON size in bytes, without serialising it: 3 bytes a UTF-16 unit is the most
- * UTF-8 needs; a control character escaped as \u0001 takes 6, which the halved limit (1 MiB / 2) absorbs.
- */
-function jsonBytesAtMost(value: unknown): number {
-  if (typeof value === 'string') return 3 * value.length + 2;
-  if (Array.isArray(value)) return value.reduce<number>((sum, item) => sum + jsonBytesAtMost(item) + 1, 2);
-  if (value !== null && typeof value === 'object') {
-    let sum = 2;
-    for (const [key, item] of Object.entries(value)) sum += key.length + 4 + jsonBytesAtMost(item);
-    return sum;
-  }
-  return 24; // number, boolean, null
 }
 
 /** Adds a committed batch's outcomes to the metrics (tianping_intake_records_total). */

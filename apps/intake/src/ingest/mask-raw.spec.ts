@@ -1,4 +1,4 @@
-import { eventChunks, maskRaw } from './batch-writer';
+import { maskRaw } from './batch-writer';
 
 describe('maskRaw: the operator view of a quarantined record', () => {
   it("masks the contract's personal fields and, in every other text, ID and phone numbers", () => {
@@ -29,18 +29,5 @@ describe('maskRaw: the operator view of a quarantined record', () => {
     expect(masked['no\uFFFDte']).toBe('a\uFFFDb\uFFFDc');
     expect(JSON.stringify(masked)).not.toMatch(/\\u0000|\\ud800/);
     expect(maskRaw('cases', 'FS-1,\u0000,"broken')).toBe('FS-1,\uFFFD,"broken');
-  });
-});
-
-describe('eventChunks: what one event carries', () => {
-  it('cuts at 500 records, and earlier where long texts would pass NATS max_payload', () => {
-    const short = Array.from({ length: 1200 }, (_, i) => ({ id: i, name: '明记' }));
-    expect(eventChunks(short).map((c) => c.length)).toEqual([500, 500, 200]);
-    const long = Array.from({ length: 500 }, (_, i) => ({ id: i, name: '明'.repeat(2000), address: '路'.repeat(2000) }));
-    const chunks = eventChunks(long);
-    expect(chunks.flat()).toEqual(long);
-    for (const chunk of chunks) expect(Buffer.byteLength(JSON.stringify({ batchId: 'x', records: chunk }))).toBeLessThan(1024 * 1024);
-    // One record larger than the limit still goes, alone.
-    expect(eventChunks([{ a: 'x'.repeat(10) }, { a: 'y' }], 500, 5).map((c) => c.length)).toEqual([1, 1]);
   });
 });

@@ -48,16 +48,17 @@ export class AuditProjectionRepository {
     );
   }
 
-  /** A draw and its tasks in one transaction; a draw id seen before is left as it was. */
+  /** A draw (or one part of it) and its tasks in one transaction; the header is kept as first seen, each task once. */
   async insertDraw(draw: DrawRow): Promise<void> {
     const { tasks, ...row } = draw;
     await this.dataSource.transaction(async (m) => {
-      const inserted = await m.query(
+      await m.query(
         `INSERT INTO oversight.audit_draws (draw_id, window_from, window_to, model_version, model_suspended, exploration_share, plan_status, drawn_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (draw_id) DO NOTHING RETURNING draw_id`,
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (draw_id) DO NOTHING`,
         [row.draw_id, row.window_from, row.window_to, row.model_version, row.model_suspended, row.exploration_share, row.plan_status, row.drawn_at],
       );
-      if (inserted.length === 0 || tasks.length === 0) return;
+      // A large draw comes in parts, each with the header: every part adds its tasks (a redelivered one adds none).
+      if (tasks.length === 0) return;
       await m.query(
         `INSERT INTO oversight.audit_draw_tasks (draw_id, department, credit_code, reason)
          SELECT $1, x.department, x.credit_code, x.reason FROM jsonb_to_recordset($2::jsonb) AS x(department text, credit_code text, reason text)

@@ -24,7 +24,9 @@ export function dispatchEventEntries(subject: string, payload: unknown): EntryDr
     case DispatchSubjects.drawCompleted: {
       requireFields(event, ['drawId', 'seed', 'inputsFingerprint', 'window', 'tasks', 'modelSuspended'], 'DrawCompleted');
       const draw = event as unknown as DrawCompleted;
-      return [{ kind: 'dispatch-draw', subjectRef: draw.drawId, data: event as JsonValue, eventKey: `draw:${draw.drawId}` }];
+      // A draw sent in parts is logged part by part (each with the header); a draw of one part keeps the old key.
+      const key = (draw.parts ?? 1) > 1 ? `draw:${draw.drawId}:part:${draw.part}` : `draw:${draw.drawId}`;
+      return [{ kind: 'dispatch-draw', subjectRef: draw.drawId, data: event as JsonValue, eventKey: key }];
     }
     case DispatchSubjects.planPublished: {
       requireFields(event, ['drawId'], 'PlanPublished');

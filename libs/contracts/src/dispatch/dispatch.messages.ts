@@ -8,7 +8,16 @@ export interface DrawCompleted {
   modelSuspended: boolean;
   modelVersion: string | null;
   explorationShare: number;
+  /**
+   * The draw's tasks, or (`parts` > 1) this part's share of them: a large city's draw is sent in
+   * parts, each with the same header, so that no message passes NATS's size limit.
+   */
   tasks: { department: string; creditCode: string; reason: string }[];
+  /** Which part this is, from 1, and of how many; absent in events older than parts (one part). */
+  part?: number;
+  parts?: number;
+  /** Tasks in the whole draw, over all its parts. */
+  taskCount?: number;
   /** What became of the plan built from this draw: the independent checker may have refused it. */
   planStatus?: 'published' | 'rejected';
   /** Violations the independent checker found in that plan (0 when published). */
