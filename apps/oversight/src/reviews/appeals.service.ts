@@ -19,8 +19,20 @@ import { ColourDecisionsRepository, type SeenScore } from './colour-decisions.re
 import { ColourDecisionsService } from './colour-decisions.service';
 
 export const APPEAL_KIND = 'appeal';
-/** Days the bureau has to decide an appeal (陈述申辩), from filing; APPEAL_REVIEW_DAYS overrides. */
-const REVIEW_DAYS = Number(process.env.APPEAL_REVIEW_DAYS ?? 15);
+/**
+ * Days the bureau has to decide an appeal (陈述申辩), from filing: APPEAL_REVIEW_DAYS, default 15. A
+ * value that is not a whole number of days from 1 to 365 stops the app at start, with the reason,
+ * instead of failing every filing later.
+ */
+export function appealReviewDays(env: NodeJS.ProcessEnv = process.env): number {
+  const raw = env.APPEAL_REVIEW_DAYS?.trim();
+  if (!raw) return 15;
+  const days = Number(raw);
+  if (!Number.isInteger(days) || days < 1 || days > 365) throw new Error(`APPEAL_REVIEW_DAYS must be a whole number of days from 1 to 365, not "${raw}"`);
+  return days;
+}
+
+const REVIEW_DAYS = appealReviewDays();
 
 const OPEN_APPEAL = 'an appeal of this enterprise is already open: follow it, or add to it when it is decided';
 
