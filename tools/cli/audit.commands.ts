@@ -1,15 +1,33 @@
 import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { verifyReceipt } from '@tianping/audit-log';
+import { verifyReceipt, type SignedCheckpoint } from '@tianping/audit-log';
+import { loadSuiteConfig } from '@tianping/common';
+import { connectNats } from '@tianping/messaging';
 import type { ScoreRecord } from '@tianping/contracts';
 import { resolvePeriod } from '../../apps/oversight/src/audits/audit-period.util';
 import { AuditReportsService } from '../../apps/oversight/src/audits/audit-reports.service';
 import { AuditLogService } from '../../apps/oversight/src/record/audit-log.service';
 import { AuditVerifyService } from '../../apps/oversight/src/record/audit-verify.service';
+import { latestWitnessed } from '../../apps/oversight/src/record/checkpoint-witness';
 import { ReplayService } from '../../apps/scoring/src/replay/replay.service';
 import { withOversight } from './oversight-context';
 import { printResult, progressBar, runCommand } from './output.util';
 import { withScoring } from './scoring-context';
+
+/** The checkpoint the record's witness last published on NATS, or null (said on stderr) when NATS does not answer. */
+async function witnessedCheckpoint(): Promise<SignedCheckpoint | null> {
+  try {
+    const nc = await connectNats(loadSuiteConfig().natsUrl, 'tianping-cli');
+    try {
+      return await latestWitnessed(nc);
+    } finally {
+      await nc.close();
+    }
+  } catch (error) {
+    process.stderr.write(`no witnessed checkpoint to compare with (NATS: ${(error as Error).message}): rows cut off the end would go unseen\n`);
+    return null;
+  }
+}
 
 function seqArgument(seq: string): number {
   if (!/^\d+$/.test(seq)) throw new Error(`seq must be a non-negative integer, got "${seq}"`);
@@ -20,10 +38,13 @@ export function registerAuditCommands(program: Command): void {
   const audit = program.command('audit').description('the tamper-evident record (verify it, issue receipts) and algorithm audit reports');
   audit
     .command('verify')
-    .description('recompute every entry, the Merkle tree and each signed checkpoint; name the first entry changed, deleted, inserted or reordered (exit 1)')
+    .description(
+      'recompute every entry, the Merkle tree, each signed checkpoint and the one witnessed on NATS; name the first entry changed, deleted, inserted or reordered (exit 1)',
+    )
     .action(() =>
       runCommand(async () => {
         const started = Date.now();
+        const witnessed = await witnessedCheckpoint();
         const result = await withOversight(async (app) => {
           const bar = progressBar('audit verify');
           bar.start(1, 0, { unit: 'entries' });
@@ -31,7 +52,7 @@ export function registerAuditCommands(program: Command): void {
             return await app.get(AuditVerifyService).verify((read, total) => {
               bar.setTotal(Math.max(total, 1));
               bar.update(read);
-            });
+            }, witnessed);
           } finally {
             bar.stop();
           }

@@ -5,6 +5,7 @@ import { createEntry, type JsonValue } from '@tianping/audit-log';
 import type { EntryDraft } from '../../../apps/oversight/src/record/audit-record.util';
 import { AuditLogService } from '../../../apps/oversight/src/record/audit-log.service';
 import { AuditVerifyService, type AuditVerification } from '../../../apps/oversight/src/record/audit-verify.service';
+import { CheckpointWitness } from '../../../apps/oversight/src/record/checkpoint-witness';
 import { getJson, sampleScore, startOversight, type OversightHarness } from './oversight-app.harness';
 
 const CLI = join(__dirname, '..', '..', '..', 'bin', 'tianping.js');
@@ -134,6 +135,24 @@ describe('audit verify names the first entry tampered with directly in PostgreSQ
     const { code, result } = await auditVerifyCli(h);
     expect(code).toBe(1);
     expect(result.firstBad).toMatchObject({ seq: ENTRIES, problem: 'inserted' });
+  });
+
+  it('rows cut off the end together with their checkpoints verify clean in the database alone, but not against the witnessed checkpoint', async () => {
+    await h.app.get(CheckpointWitness).witness(); // publishes the checkpoint at 60 on NATS
+    await pg.query(`CREATE TABLE public.checkpoints_backup AS SELECT * FROM oversight.checkpoints`);
+    try {
+      await tamper(`DELETE FROM oversight.audit_entries WHERE seq >= 40`, `DELETE FROM oversight.checkpoints WHERE tree_size > 40`);
+      expect(await h.app.get(AuditVerifyService).verify()).toMatchObject({ ok: true, entries: 40, witnessedTreeSize: null });
+      const { code, result } = await auditVerifyCli(h);
+      expect(code).toBe(1);
+      expect(result.witnessedTreeSize).toBe(ENTRIES);
+      expect(result.firstBad).toMatchObject({ seq: 40, problem: 'deleted', throughSeq: ENTRIES - 1 });
+      const { body } = await getJson<AuditVerification>(`${h.baseUrl}/api/audit/verify`, { method: 'POST' });
+      expect(body).toMatchObject({ ok: false, witnessedTreeSize: ENTRIES, firstBad: { seq: 40, problem: 'deleted' } });
+    } finally {
+      await tamper('DELETE FROM oversight.checkpoints', 'INSERT INTO oversight.checkpoints SELECT * FROM public.checkpoints_backup');
+      await pg.query('DROP TABLE public.checkpoints_backup');
+    }
   });
 
   it('two rows whose seqs are swapped are named "reordered" at the first of them', async () => {

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { verifyLog, type FirstBad, type LogVerification, type StoredEntry } from '@tianping/audit-log';
+import { verifyLog, type FirstBad, type LogVerification, type SignedCheckpoint, type StoredEntry } from '@tianping/audit-log';
 import { AuditLogRepository, type LogSnapshot } from './audit-log.repository';
 import { AUDIT_LOG_ORIGIN, columnsMatchBody } from './audit-record.util';
 import { AuditSigningKey } from './audit-signing-key.provider';
@@ -9,6 +9,8 @@ export interface AuditVerification extends LogVerification {
   rows: number;
   /** What the table holds at the named seq now (absent when the row was deleted). */
   namedEntry?: { seq: number; kind: string; subjectRef: string | null };
+  /** The tree size of the witnessed checkpoint the log was also held to, or null when none was given. */
+  witnessedTreeSize: number | null;
 }
 
 export type VerifyProgress = (rowsRead: number, rowsTotal: number) => void;
@@ -24,15 +26,25 @@ export class AuditVerifyService {
     @Inject(AuditSigningKey) private readonly key: AuditSigningKey,
   ) {}
 
-  async verify(onProgress?: VerifyProgress): Promise<AuditVerification> {
+  /**
+   * `witnessed`: the latest checkpoint published outside the database (see CheckpointWitness). The
+   * log must reach it and agree with it: rows and checkpoints cut off the end are then found too.
+   */
+  async verify(onProgress?: VerifyProgress, witnessed: SignedCheckpoint | null = null): Promise<AuditVerification> {
     const snapshot = await this.repository.openSnapshot();
     try {
       const rows = await snapshot.count();
-      const checkpoints = await snapshot.checkpoints();
+      const checkpoints = [...(await snapshot.checkpoints()), ...(witnessed ? [witnessed] : [])];
       const columns: { firstMismatch?: FirstBad } = {};
       const result = await verifyLog(this.stream(snapshot, rows, columns, onProgress), checkpoints, this.key.publicKeyPem, { origin: AUDIT_LOG_ORIGIN });
       const firstBad = earliest(result.firstBad, columns.firstMismatch) ?? unanchored(result);
-      const verification: AuditVerification = { ...result, ok: result.ok && !firstBad, rows, ...(firstBad ? { firstBad } : {}) };
+      const verification: AuditVerification = {
+        ...result,
+        ok: result.ok && !firstBad,
+        rows,
+        witnessedTreeSize: witnessed?.treeSize ?? null,
+        ...(firstBad ? { firstBad } : {}),
+      };
       if (firstBad) {
         const named = await snapshot.entryKind(firstBad.seq);
         if (named) verification.namedEntry = { seq: firstBad.seq, ...named };

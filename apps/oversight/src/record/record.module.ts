@@ -4,6 +4,7 @@ import { AuditLogRepository } from './audit-log.repository';
 import { AuditLogService } from './audit-log.service';
 import { AuditSigningKey } from './audit-signing-key.provider';
 import { AuditVerifyService } from './audit-verify.service';
+import { CheckpointWitness } from './checkpoint-witness';
 import { ScoringRecordHandler } from './scoring-record.handler';
 
 /** The record without listening: append, prove, verify. Used by the service and the CLI alike. */
@@ -13,10 +14,10 @@ import { ScoringRecordHandler } from './scoring-record.handler';
 })
 export class RecordCoreModule {}
 
-/** The record's HTTP API and its consumer of scoring's events. */
+/** The record's HTTP API, its consumer of scoring's and dispatch's events, and its checkpoint witness. */
 @Module({
   imports: [RecordCoreModule],
   controllers: [AuditLogController],
-  providers: [ScoringRecordHandler],
+  providers: [ScoringRecordHandler, CheckpointWitness],
 })
 export class RecordModule {}

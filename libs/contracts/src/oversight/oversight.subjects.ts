@@ -9,4 +9,9 @@ export const OversightSubjects = {
   appealDecided: 'oversight.appeal.decided.v1',
   /** A person confirmed or overrode a score's colour: only then does a red (an adverse result) take effect. */
   colourDecided: 'oversight.colour.decided.v1',
+  /**
+   * The record's latest signed checkpoint, published outside PostgreSQL as a witness: cutting entries
+   * and checkpoints off the end of the record in the database cannot unpublish it.
+   */
+  checkpointWitnessed: 'oversight.checkpoint.witnessed.v1',
 } as const;
