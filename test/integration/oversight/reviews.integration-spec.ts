@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { jetstream, jetstreamManager } from '@nats-io/jetstream';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
+import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { generateSigningKey, verifyReceipt, type Receipt } from '@tianping/audit-log';
 import { IntakeSubjects, OversightSubjects, ScoringSubjects, STREAMS, type AppealDecided, type ModelVersionEvent, type ScoreRecord } from '@tianping/contracts';
@@ -120,7 +121,7 @@ describe('a red takes effect only once a person confirms it, and an appeal is de
   });
 
   it('holds every red as yellow in dispatch until an officer confirms it, and an override replaces it', async () => {
-    expect(reds.length).toBeGreaterThan(3);
+    expect(reds.length).toBeGreaterThan(4);
     const before = await effectiveColours();
     expect(reds.every((s) => before.get(s.creditCode) === 'yellow')).toBe(true);
 
@@ -328,6 +329,30 @@ describe('a red takes effect only once a person confirms it, and an appeal is de
     expect((await http<AppealView>(oversight.baseUrl, 'GET', `/api/appeals/${filed.body.id}`)).body).toMatchObject({ status: 'filed', outcome: null });
     const view = (await http<{ state: string; effectiveColour: string }>(oversight.baseUrl, 'GET', `/api/reviews/enterprises/${target.creditCode}`)).body;
     expect(view).toMatchObject({ state: 'awaiting-confirmation', effectiveColour: 'yellow' });
+  });
+
+  it('makes a newer score being written wait for an override in progress, which then refuses the replaced score', async () => {
+    const target = reds[4];
+    const filed = await appeal(target.creditCode);
+    expect(filed.status).toBe(201);
+    // A newer score for the enterprise is being written, not yet committed, as the officer decides.
+    const writer = new Client({ connectionString: db.url });
+    await writer.connect();
+    await writer.query('BEGIN');
+    await writer.query(`UPDATE oversight.current_scores SET score_id = 'score-being-written' WHERE credit_code = $1`, [target.creditCode]);
+    const decision = http<{ message: string }>(oversight.baseUrl, 'POST', `/api/appeals/${filed.body.id}/decision`, {
+      actor: 'officer-e',
+      outcome: 'overridden',
+      overrideColour: 'green',
+      reasons: '证据充分，改为绿色。',
+    });
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    await writer.query('COMMIT');
+    await writer.end();
+    // Read before the newer score committed, the override would have been decided on the replaced score, without effect.
+    const answer = await decision;
+    expect(answer.status).toBe(409);
+    expect(answer.body.message).toContain('score-being-written');
   });
 
   it("judges a reviewer's independence by the colour policy of the score under appeal, not of a newer score", async () => {

@@ -241,7 +241,8 @@ export class AppealsService {
   }
 
   private async override(m: EntityManager, appeal: AppealRow, decision: AppealDecision): Promise<void> {
-    const score = await this.scores.current(appeal.creditCode, m);
+    // Locked: a newer score arriving now waits for this decision, then carries it over or replaces it as usual.
+    const score = await this.scores.current(appeal.creditCode, m, { lock: true });
     // A replaced score's colour is no longer in force: overriding it would decide the appeal without effect.
     if (!score || score.scoreId !== appeal.scoreId) {
       throw new ConflictException(

@@ -103,8 +103,12 @@ export class ColourDecisionsRepository {
     );
   }
 
-  async current(creditCode: string, manager?: EntityManager): Promise<SeenScore | null> {
-    const [row] = await (manager ?? this.dataSource).query(`SELECT ${SCORE_COLUMNS} FROM oversight.current_scores WHERE credit_code = $1`, [creditCode]);
+  /** `lock`: hold the row to the caller's commit, so no newer score replaces it while a decision on it is made. */
+  async current(creditCode: string, manager?: EntityManager, { lock = false } = {}): Promise<SeenScore | null> {
+    const [row] = await (manager ?? this.dataSource).query(
+      `SELECT ${SCORE_COLUMNS} FROM oversight.current_scores WHERE credit_code = $1${lock ? ' FOR UPDATE' : ''}`,
+      [creditCode],
+    );
     return row ?? null;
   }
 
