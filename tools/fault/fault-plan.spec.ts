@@ -3,6 +3,7 @@ import type { CityManifest } from '@tianping/synthetic-city';
 import { badPayload, subjectMatches } from './bad-messages';
 import { dealFaults, drawFaults } from './chaos';
 import { cityLoads, csvParts } from './city-feed';
+import { waitForSameChinaDay } from './wait.util';
 
 const APPS = ['intake', 'scoring', 'dispatch', 'oversight', 'web'] as const;
 
@@ -63,5 +64,15 @@ describe('posting an export in parts', () => {
     expect(Buffer.concat([parts[1].subarray(Buffer.from('\uFEFFa,b\r\n').length)])).toEqual(
       Buffer.concat([Buffer.from('3,w\r\n'), Buffer.from([0x94, 0x4e, 0x2c, 0x31, 0x0a])]),
     );
+  });
+});
+
+describe('waitForSameChinaDay', () => {
+  it('waits only when the China day (UTC+8) turns within the window, until just after it turns', () => {
+    const chinaMidnight = Date.parse('2026-12-05T16:00:00Z'); // 2026-12-06 00:00 in China
+    expect(waitForSameChinaDay(chinaMidnight - 30 * 60_000, 20)).toBe(0);
+    expect(waitForSameChinaDay(chinaMidnight - 2 * 60_000, 20)).toBe(2 * 60_000 + 5_000);
+    expect(waitForSameChinaDay(chinaMidnight + 1_000, 20)).toBe(0);
+    expect(waitForSameChinaDay(Date.parse('2026-12-05T04:00:00Z'), 120)).toBe(0);
   });
 });

@@ -12,6 +12,7 @@ import type { ChaosPlan } from './chaos';
 import { startPrivatePostgres } from './private-postgres';
 import { accounting, compareRuns } from './run-figures';
 import { injectedIntoInbox, runScenario, type ScenarioResult } from './scenario';
+import { sleep, waitForSameChinaDay } from './wait.util';
 
 const ROOT = resolve(__dirname, '..', '..');
 
@@ -21,6 +22,8 @@ interface FaultProfile {
   pace: { rowsPerPost: number; pauseMs: number };
   chaos: ChaosPlan;
   settleTimeoutMs: number;
+  /** Both runs must fall within one China day: a start closer than this to midnight waits for it. */
+  sameDayMinutes: number;
 }
 
 /** Short: what CI runs after the tests. Long: a bigger city and many more faults, on demand. */
@@ -31,6 +34,7 @@ const PROFILES: Record<'short' | 'long', FaultProfile> = {
     pace: { rowsPerPost: 40, pauseMs: 150 },
     chaos: { kills: 3, postgresRestarts: 1, natsRestarts: 1, badMessages: 12, gapMs: [500, 3000], downMs: [300, 2000] },
     settleTimeoutMs: 150_000,
+    sameDayMinutes: 20,
   },
   long: {
     enterprises: 3000,
@@ -38,6 +42,7 @@ const PROFILES: Record<'short' | 'long', FaultProfile> = {
     pace: { rowsPerPost: 300, pauseMs: 200 },
     chaos: { kills: 12, postgresRestarts: 2, natsRestarts: 2, badMessages: 45, gapMs: [1000, 6000], downMs: [300, 4000] },
     settleTimeoutMs: 300_000,
+    sameDayMinutes: 120,
   },
 };
 
@@ -90,6 +95,11 @@ async function faultRun(opts: FaultOptions): Promise<number> {
   if (!Number.isInteger(seed)) throw new Error('--seed must be a whole number');
   const workDir = mkdtempSync(join(tmpdir(), 'tianping-fault-'));
   const log = (line: string) => process.stderr.write(`[fault ${((Date.now() - started) / 1000).toFixed(0)}s] ${line}\n`);
+  const wait = waitForSameChinaDay(Date.now(), profile.sameDayMinutes);
+  if (wait > 0) {
+    log(`the China day turns in ${Math.ceil(wait / 1000)} s: waiting, so that both runs score as of the same day`);
+    await sleep(wait);
+  }
   const port = await ports(opts);
   log(`work directory ${workDir}; PostgreSQL on ${port.pg}, NATS on ${port.natsClean} (clean) and ${port.natsFault} (faults)`);
   const postgres = await startPrivatePostgres(port.pg);

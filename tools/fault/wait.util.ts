@@ -36,3 +36,16 @@ export async function retrying<T>(what: string, body: () => Promise<T>, timeoutM
     }
   }
 }
+
+const CHINA_OFFSET_MS = 8 * 3_600_000;
+const DAY_MS = 86_400_000;
+
+/**
+ * How long to wait before two runs that should score as of the same China day (UTC+8) may start:
+ * 0, unless the day turns within `windowMinutes`, then until just after it turns. Runs that straddle
+ * midnight score as of different days (every enterprise a day older) and cannot be compared.
+ */
+export function waitForSameChinaDay(nowMs: number, windowMinutes: number): number {
+  const untilMidnight = DAY_MS - ((nowMs + CHINA_OFFSET_MS) % DAY_MS);
+  return untilMidnight < windowMinutes * 60_000 ? untilMidnight + 5_000 : 0;
+}
