@@ -1,7 +1,7 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { A11Y_ANSWERS } from './accessibility.fixtures';
-import { browserMissing, CHROMIUM } from './suite-process.harness';
-import { createRoleAccounts, routeSuiteTo, startFakeSuite, startWeb, TEST_PASSWORD, type FakeSuite, type WebHarness } from './web-app.harness';
+import { startFakePages, type FakePages } from './fake-pages.harness';
+import { browserMissing } from './suite-process.harness';
 
 /**
  * The pages by keyboard and as a screen reader meets them (WCAG 2.2 AA), in a real browser against
@@ -19,42 +19,22 @@ const focused = (page: Page) =>
   });
 
 describeWithBrowser('the pages by keyboard and screen reader, in a real browser', () => {
-  let web: WebHarness;
-  let fake: FakeSuite;
-  let browser: Browser;
+  let pages: FakePages;
 
   beforeAll(async () => {
-    web = await startWeb();
-    await createRoleAccounts(web.app);
-    fake = await startFakeSuite({}, A11Y_ANSWERS);
-    routeSuiteTo(fake.port);
-    const { chromium } = await import('playwright-core');
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-dev-shm-usage'] });
+    pages = await startFakePages(A11Y_ANSWERS);
   }, 60_000);
-  afterAll(async () => {
-    await browser?.close();
-    await fake?.close();
-    await web?.close();
-  });
+  afterAll(() => pages?.close());
 
-  async function signIn(username: string, width = 1360, bypassCSP = false): Promise<Page> {
-    const page = await browser.newPage({ viewport: { width, height: 900 }, bypassCSP });
-    await page.goto(`${web.baseUrl}/`);
-    await page.waitForSelector('#login-form');
-    await page.fill('input[name=username]', username);
-    await page.fill('input[name=password]', TEST_PASSWORD);
-    await page.click('#login-form button[type=submit]');
-    await page.waitForSelector('#sign-out');
-    return page;
-  }
+  const signIn = (username: string, width = 1360, bypassCSP = false) => pages.signIn(username, { width, bypassCSP });
 
   async function settled(page: Page): Promise<void> {
     await page.waitForFunction(() => document.querySelector<HTMLElement>('#main')?.dataset.page && !document.querySelector('[data-state="loading"]'));
   }
 
   it('starts the login in the username and ties a missing entry to its field', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${web.baseUrl}/`);
+    const page = await pages.browser.newPage();
+    await page.goto(`${pages.web.baseUrl}/`);
     await page.waitForSelector('#login-form');
     expect(await focused(page)).toMatchObject({ tag: 'input' });
     expect(await page.title()).toBe('登录 · 天平 Tianping');

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { browserMissing, CHROMIUM, SCREENSHOTS } from './suite-process.harness';
-import { createRoleAccounts, OWN_CODE, routeSuiteTo, startFakeSuite, startWeb, TEST_PASSWORD, type FakeSuite, type WebHarness } from './web-app.harness';
+import { startFakePages, type FakePages } from './fake-pages.harness';
+import { browserMissing, SCREENSHOTS } from './suite-process.harness';
+import { OWN_CODE } from './web-app.harness';
 
 /** A score shaped as scoring serves it (GET /api/scores/:creditCode), with its explanation. */
 const SCORE = {
@@ -35,59 +35,40 @@ const missing = browserMissing();
 const describeWithBrowser = missing ? describe.skip : describe;
 
 describeWithBrowser("reading a score's reasons and the record's verification, in a real browser", () => {
-  let web: WebHarness;
-  let fake: FakeSuite;
-  let browser: Browser;
+  let pages: FakePages;
 
   beforeAll(async () => {
-    web = await startWeb();
-    await createRoleAccounts(web.app);
-    fake = await startFakeSuite(
-      {},
-      {
-        [`GET /api/scores/${OWN_CODE}`]: SCORE,
-        // Oversight's view of the same score: the red was confirmed by an officer.
-        [`GET /api/reviews/enterprises/${OWN_CODE}`]: {
-          score: { creditCode: OWN_CODE, scoreId: 's-1', colour: 'red', probability: SCORE.probability },
-          effectiveColour: 'red',
-          state: 'confirmed',
-          decision: { status: 'confirmed', colour: 'red', reasons: '核实无误', decidedAt: '2026-01-02T03:04:05.000Z', appealId: null },
-          scoreSeq: null,
-          decisions: [],
-          appeals: [],
-        },
-        [`GET /api/enterprises/${OWN_CODE}`]: { subject: { creditCode: OWN_CODE, name: '佛山市示例家具有限公司' }, cases: [], clues: [] },
-        // The record's verification when every entry fits but a signed checkpoint does not.
-        'POST /api/audit/verify': {
-          ok: false,
-          entries: 12,
-          rows: 12,
-          checkpointsVerified: 1,
-          unanchoredEntries: 0,
-          checkpointFailures: [{ treeSize: 7, reason: 'checkpoint signature is invalid' }],
-        },
-        'GET /api/audit/checkpoints/latest': null,
-        'GET /api/audit/entries': [],
-        'GET /api/reviews/summary': { pendingConfirmations: 0, appeals: { filed: 0, 'in-review': 0, overdue: 0 } },
+    pages = await startFakePages({
+      [`GET /api/scores/${OWN_CODE}`]: SCORE,
+      // Oversight's view of the same score: the red was confirmed by an officer.
+      [`GET /api/reviews/enterprises/${OWN_CODE}`]: {
+        score: { creditCode: OWN_CODE, scoreId: 's-1', colour: 'red', probability: SCORE.probability },
+        effectiveColour: 'red',
+        state: 'confirmed',
+        decision: { status: 'confirmed', colour: 'red', reasons: '核实无误', decidedAt: '2026-01-02T03:04:05.000Z', appealId: null },
+        scoreSeq: null,
+        decisions: [],
+        appeals: [],
       },
-    );
-    routeSuiteTo(fake.port);
-    const { chromium } = await import('playwright-core');
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-dev-shm-usage'] });
+      [`GET /api/enterprises/${OWN_CODE}`]: { subject: { creditCode: OWN_CODE, name: '佛山市示例家具有限公司' }, cases: [], clues: [] },
+      // The record's verification when every entry fits but a signed checkpoint does not.
+      'POST /api/audit/verify': {
+        ok: false,
+        entries: 12,
+        rows: 12,
+        checkpointsVerified: 1,
+        unanchoredEntries: 0,
+        checkpointFailures: [{ treeSize: 7, reason: 'checkpoint signature is invalid' }],
+      },
+      'GET /api/audit/checkpoints/latest': null,
+      'GET /api/audit/entries': [],
+      'GET /api/reviews/summary': { pendingConfirmations: 0, appeals: { filed: 0, 'in-review': 0, overdue: 0 } },
+    });
   }, 60_000);
-  afterAll(async () => {
-    await browser?.close();
-    await fake?.close();
-    await web?.close();
-  });
+  afterAll(() => pages?.close());
 
   it.each(['zh', 'en'])('shows the colour, the band, every contribution as a bar and the suggestions (%s)', async (lang) => {
-    const page = await browser.newPage({ viewport: { width: 1360, height: 900 } });
-    await page.addInitScript((l) => localStorage.setItem('tp.lang', l), lang);
-    await page.goto(`${web.baseUrl}/`);
-    await page.fill('input[name=username]', 'ent');
-    await page.fill('input[name=password]', TEST_PASSWORD);
-    await page.click('#login-form button[type=submit]');
+    const page = await pages.signIn('ent', { lang: lang as 'zh' | 'en' });
     await page.waitForSelector('#reasons-chart svg');
     expect(await page.getAttribute('[data-testid="risk-hero"] .chip', 'data-colour')).toBe('red');
     expect(await page.textContent('[data-testid="risk-hero"] .band')).toBe('40% – 45%');
@@ -102,12 +83,7 @@ describeWithBrowser("reading a score's reasons and the record's verification, in
   });
 
   it.each(['zh', 'en'])('names a refused checkpoint when the entries are intact, not "entry undefined" (%s)', async (lang) => {
-    const page = await browser.newPage({ viewport: { width: 1360, height: 900 } });
-    await page.addInitScript((l) => localStorage.setItem('tp.lang', l), lang);
-    await page.goto(`${web.baseUrl}/`);
-    await page.fill('input[name=username]', 'overseer');
-    await page.fill('input[name=password]', TEST_PASSWORD);
-    await page.click('#login-form button[type=submit]');
+    const page = await pages.signIn('overseer', { lang: lang as 'zh' | 'en' });
     await page.waitForSelector('nav a[href="#/audit"]');
     await page.click('nav a[href="#/audit"]');
     await page.click('#verify-button');

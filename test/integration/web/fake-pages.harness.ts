@@ -1,0 +1,49 @@
+import type { Browser, Page } from 'playwright-core';
+import { CHROMIUM } from './suite-process.harness';
+import { createRoleAccounts, routeSuiteTo, startFakeSuite, startWeb, TEST_PASSWORD, type FakeSuite, type WebHarness } from './web-app.harness';
+
+export interface SignInOptions {
+  width?: number;
+  lang?: 'zh' | 'en';
+  bypassCSP?: boolean;
+}
+
+/** The real web app and its pages in Chromium, in front of a fake suite that answers `answers`. */
+export interface FakePages {
+  web: WebHarness;
+  fake: FakeSuite;
+  browser: Browser;
+  /** A new page signed in as one of createRoleAccounts' accounts, once its header shows. */
+  signIn(username: string, options?: SignInOptions): Promise<Page>;
+  close(): Promise<void>;
+}
+
+export async function startFakePages(answers: Record<string, unknown>): Promise<FakePages> {
+  const web = await startWeb();
+  await createRoleAccounts(web.app);
+  const fake = await startFakeSuite({}, answers);
+  routeSuiteTo(fake.port);
+  const { chromium } = await import('playwright-core');
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-dev-shm-usage'] });
+  return {
+    web,
+    fake,
+    browser,
+    signIn: async (username, { width = 1360, lang, bypassCSP = false } = {}) => {
+      const page = await browser.newPage({ viewport: { width, height: 900 }, bypassCSP });
+      if (lang) await page.addInitScript((l) => localStorage.setItem('tp.lang', l), lang);
+      await page.goto(`${web.baseUrl}/`);
+      await page.waitForSelector('#login-form');
+      await page.fill('input[name=username]', username);
+      await page.fill('input[name=password]', TEST_PASSWORD);
+      await page.click('#login-form button[type=submit]');
+      await page.waitForSelector('#sign-out');
+      return page;
+    },
+    close: async () => {
+      await browser.close();
+      await fake.close();
+      await web.close();
+    },
+  };
+}
