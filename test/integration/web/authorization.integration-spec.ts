@@ -150,6 +150,24 @@ describe('who may call which API route (the route table, enforced on the server)
     expect(await call(view, 'oversight', pathOf(view, OWN_CODE, FOREIGN_VISIT))).toMatchObject({ status: 200, forwarded: true });
   });
 
+  it('names the signed-in administrator as the one who replays or discards a quarantined record, whatever the page sent', async () => {
+    const headers = { 'content-type': 'application/json', cookie: cookies.admin };
+    for (const [act, body] of [
+      ['replay', { corrections: { established_on: '2019-01-01' }, actor: 'someone-else' }],
+      ['discard', { reason: 'a test row', actor: 'someone-else' }],
+    ] as const) {
+      const before = fake.seen.length;
+      const answer = await fetch(`${web.baseUrl}/api/quarantine/7/${act}`, { method: 'POST', headers, body: JSON.stringify(body) });
+      expect(answer.status).toBe(200);
+      const forwarded = fake.seen.slice(before).find((s) => s.url === `/api/quarantine/7/${act}`)!;
+      expect(JSON.parse(forwarded.body)).toEqual({ ...body, actor: USERNAMES.admin });
+    }
+    // Only an administrator reaches a rejected record: it may hold (masked) personal data of anyone.
+    for (const role of ROLES.filter((r) => r !== 'admin')) {
+      expect((await fetch(`${web.baseUrl}/api/quarantine/7`, { headers: { cookie: cookies[role] } })).status).toBe(403);
+    }
+  });
+
   it('logs every view of an enterprise file, which carries (masked) personal data', async () => {
     await web.dataSource.query(`DELETE FROM web.personal_data_views`);
     const file = ROUTES.find((r) => r.path === '/api/enterprises/:creditCode')!;

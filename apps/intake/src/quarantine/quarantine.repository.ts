@@ -33,6 +33,17 @@ export class QuarantineRepository {
     return this.dataSource.query(`SELECT kind, status, count(*)::int AS count FROM intake.quarantine GROUP BY kind, status ORDER BY kind, status`);
   }
 
+  /** The reasons open records are held for, by kind, field and code, the most common first. */
+  async openReasons(limit: number): Promise<{ kind: string; field: string; code: string; count: number }[]> {
+    return this.dataSource.query(
+      `SELECT q.kind, r->>'field' AS field, r->>'code' AS code, count(DISTINCT q.id)::int AS count
+         FROM intake.quarantine q CROSS JOIN LATERAL jsonb_array_elements(q.reasons) r
+        WHERE q.status = 'open' AND jsonb_typeof(q.reasons) = 'array'
+        GROUP BY 1, 2, 3 ORDER BY count DESC, 1, 2, 3 LIMIT $1`,
+      [limit],
+    );
+  }
+
   async find(id: number): Promise<QuarantinedRecord | null> {
     const [row] = await this.dataSource.query(`SELECT ${COLUMNS} FROM intake.quarantine WHERE id = $1`, [id]);
     return row ?? null;

@@ -29,8 +29,10 @@ export class QuarantineService {
     return this.repository.list({ ...filter, limit: Math.min(Math.max(filter.limit ?? 50, 1), 500) });
   }
 
-  summary() {
-    return this.repository.countByStatus();
+  /** Counts by kind and status, and what the open records are held for, so an operator knows where to start. */
+  async summary() {
+    const [byStatus, reasons] = await Promise.all([this.repository.countByStatus(), this.repository.openReasons(20)]);
+    return { byStatus, reasons };
   }
 
   async get(id: number): Promise<QuarantinedRecord> {

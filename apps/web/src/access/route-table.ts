@@ -66,7 +66,11 @@ export const ROUTES: readonly RouteRule[] = [
   { method: 'GET', path: '/api/enterprises/:creditCode/personal-data', access: ['department'], upstream: 'intake', personalData: 'full', tag: 'enterprises', summary: 'The legal representative\'s name and ID number in full, for case handling (reason required; logged in the record first)' },
   { method: 'GET', path: '/api/totals', access: [...BUREAU, 'oversight', 'admin'], upstream: 'intake', tag: 'enterprises', summary: 'Counts of what intake holds' },
   { method: 'GET', path: '/api/quarantine', access: ['admin'], upstream: 'intake', tag: 'enterprises', summary: 'Rejected records awaiting review' },
-  { method: 'GET', path: '/api/quarantine/summary', access: ['admin'], upstream: 'intake', tag: 'enterprises', summary: 'Rejected records by kind and reason' },
+  { method: 'GET', path: '/api/quarantine/summary', access: ['admin'], upstream: 'intake', tag: 'enterprises', summary: 'Rejected records by kind and status, and the most common reasons (field and code) of the open ones' },
+  // Intake keeps and shows only the masked view of a rejected record (ID numbers, names); the sealed original never leaves it.
+  { method: 'GET', path: '/api/quarantine/:id', access: ['admin'], upstream: 'intake', tag: 'enterprises', summary: 'One rejected record: its fields as the source sent them (personal data masked), its reasons, and what was done with it' },
+  { method: 'POST', path: '/api/quarantine/:id/replay', access: ['admin'], upstream: 'intake', actorFromSession: true, tag: 'enterprises', summary: 'Correct a rejected record and replay it through intake ({corrections: {field: value}}): accepted, or kept open with its new reasons' },
+  { method: 'POST', path: '/api/quarantine/:id/discard', access: ['admin'], upstream: 'intake', actorFromSession: true, tag: 'enterprises', summary: 'Give a rejected record up, with a reason ({reason})' },
   { method: 'GET', path: '/api/corrections', access: ['oversight', 'admin'], upstream: 'intake', tag: 'enterprises', summary: 'Record corrections decided on appeal (appealId, status, limit), with why one was not applicable' },
 
   { method: 'GET', path: '/api/scores', access: READERS_OF_SCORES, upstream: 'scoring', tag: 'scores', summary: 'Current scores (colour, region, industry, codes, order=code|risk, after = the previous page\'s next, limit)' },

@@ -114,6 +114,18 @@ const BODIES: Record<string, Json> = {
     required: ['reasons'],
     properties: { reasons: { type: 'string', minLength: 5 }, colour: { enum: ['green', 'yellow', 'red'] } },
   },
+  'POST /api/quarantine/:id/replay': {
+    type: 'object',
+    properties: {
+      corrections: {
+        type: 'object',
+        additionalProperties: true,
+        description:
+          'field → corrected value, by the contract\'s English keys (e.g. {"established_on": "2019-01-01"}); the other fields stay as the source sent them',
+      },
+    },
+  },
+  'POST /api/quarantine/:id/discard': { type: 'object', required: ['reason'], properties: { reason: { type: 'string', minLength: 3 } } },
   'POST /api/kill-switch/suspend': { type: 'object', required: ['reason'], properties: { reason: { type: 'string', minLength: 5 } } },
   'POST /api/kill-switch/resume': { type: 'object', required: ['reason'], properties: { reason: { type: 'string', minLength: 5 } } },
   'POST /api/visits/:id/rating': {
