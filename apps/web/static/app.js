@@ -20,13 +20,15 @@ import { renderMyAppeal, renderMyAppeals } from './pages/my-appeals.js';
 import { renderReviews } from './pages/reviews.js';
 import { renderReviewAppeal } from './pages/review-appeal.js';
 import { renderAccessLog, renderAccounts } from './pages/admin.js';
+import { renderQuarantine } from './pages/quarantine.js';
+import { renderQuarantineRecord } from './pages/quarantine-record.js';
 
 const NAV = {
   enterprise: [['#/my', 'nav.enterprise'], ['#/my/records', 'nav.records'], ['#/my/appeals', 'nav.appeals'], ['#/my/visits', 'nav.visits']],
   department: [['#/enterprises', 'nav.enterprises'], ['#/plans', 'nav.plans'], ['#/calendar', 'nav.calendar']],
   dispatcher: [['#/enterprises', 'nav.enterprises'], ['#/plans', 'nav.plans'], ['#/calendar', 'nav.calendar']],
   oversight: [['#/reviews', 'nav.reviews'], ['#/audit', 'nav.audit'], ['#/models', 'nav.models'], ['#/audits', 'nav.audits'], ['#/plans', 'nav.plans'], ['#/access-log', 'nav.accessLog']],
-  admin: [['#/accounts', 'nav.accounts'], ['#/access-log', 'nav.accessLog'], ['#/models', 'nav.models']],
+  admin: [['#/accounts', 'nav.accounts'], ['#/quarantine', 'nav.quarantine'], ['#/access-log', 'nav.accessLog'], ['#/models', 'nav.models']],
 };
 
 const ROUTES = [
@@ -53,6 +55,8 @@ const ROUTES = [
   [/^#\/audits\/reports\/([0-9a-f-]{36})$/, (m) => (ctx) => renderAuditReport(ctx, m[1])],
   [/^#\/accounts$/, () => renderAccounts],
   [/^#\/access-log$/, () => renderAccessLog],
+  [/^#\/quarantine$/, () => renderQuarantine],
+  [/^#\/quarantine\/(\d{1,18})$/, (m) => (ctx) => renderQuarantineRecord(ctx, m[1])],
 ];
 
 let me = null;

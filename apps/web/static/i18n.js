@@ -1,5 +1,6 @@
 // Chinese by default; English on request, remembered in this browser.
 import { OVERSIGHT_TEXTS } from './i18n-oversight.js';
+import { QUARANTINE_TEXTS } from './i18n-quarantine.js';
 
 const zh = {
   'app.name': '天平', 'app.sub': '风险分级 · 双随机 · 监督', 'app.footer': '天平 Tianping · 开源的执法检查风险分级系统 · 每一次评分都可解释、可申辩、可审计',
@@ -370,7 +371,7 @@ const factors = {
   },
 };
 
-const DICTS = { zh: { ...zh, ...OVERSIGHT_TEXTS.zh }, en: { ...en, ...OVERSIGHT_TEXTS.en } };
+const DICTS = { zh: { ...zh, ...OVERSIGHT_TEXTS.zh, ...QUARANTINE_TEXTS.zh }, en: { ...en, ...OVERSIGHT_TEXTS.en, ...QUARANTINE_TEXTS.en } };
 let lang = localStorage.getItem('tp.lang') === 'en' ? 'en' : 'zh';
 document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
 languageFromUrl();

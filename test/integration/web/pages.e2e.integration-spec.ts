@@ -563,6 +563,102 @@ describeWithBrowser('the pages, driven in a real browser against the running sui
     await page.close();
   }, 120_000);
 
+  it('lets an administrator read the quarantine, correct a rejected record and replay it, and discard another with a reason', async () => {
+    const page = await signIn('demo-admin');
+    await page.click('nav.nav a[href="#/quarantine"]');
+    await page.waitForSelector('#quarantine-summary [data-status="open"]');
+    await settle(page, '20b-admin-quarantine');
+    const openBefore = Number(await page.getAttribute('#quarantine-summary [data-status="open"]', 'data-count'));
+    expect(openBefore).toBeGreaterThan(0);
+    expect(await page.$$('#quarantine-top-reasons li')).not.toHaveLength(0);
+    expect(await page.$$('#quarantine-list tbody tr')).not.toHaveLength(0);
+    // Reasons in words with the field's name, never the validator's codes.
+    const reasonsText = await page.$$eval('#quarantine-list tbody td:nth-child(4), #quarantine-top-reasons', (cells) =>
+      cells.map((c) => c.textContent).join(' '),
+    );
+    expect(reasonsText).not.toMatch(/\b(invalid_date|future_date|check_character|required|format|enum|range)\b/);
+
+    // A market subject held for one field the page can put right (the demo's defects include impossible dates).
+    const FIXES: Record<string, string> = {
+      established_on: '2015-06-01',
+      legal_rep_changes_2y: '0',
+      employees: '12',
+      registered_capital_wan: '100',
+      status: '存续',
+      abnormal_listed: '否',
+    };
+    const target = await page.evaluate(async (fixable: string[]) => {
+      for (let after = 0; ;) {
+        const rows = (await (await fetch(`/api/quarantine?kind=subjects&status=open&limit=500&after=${after}`)).json()) as {
+          id: number;
+          reasons: { field: string }[];
+        }[];
+        const found = rows.find((r) => r.reasons.length === 1 && fixable.includes(r.reasons[0].field));
+        if (found || rows.length < 500) return found ? { id: found.id, field: found.reasons[0].field } : null;
+        after = rows[rows.length - 1].id;
+      }
+    }, Object.keys(FIXES));
+    expect(target).not.toBeNull();
+    const { id, field } = target!;
+    await page.selectOption('#quarantine-filter select[name=kind]', 'subjects');
+    await page.waitForFunction(() => document.querySelectorAll('#quarantine-list tbody tr').length > 0 && !document.querySelector('[data-state="loading"]'));
+    await page.goto(`${suite.webUrl}/#/quarantine/${id}`);
+    await page.waitForSelector('#replay-form');
+    await settle(page, '20c-admin-quarantine-record');
+    const input = `#quarantine-fields tr[data-field="${field}"] input[name="${field}"]`;
+    expect(await page.getAttribute(input, 'aria-invalid')).toBe('true');
+    const idCell = await page.$('#quarantine-fields tr[data-field="legal_rep_id"] td');
+    if (idCell) expect(await idCell.textContent()).not.toMatch(/\d{17}[\dX]/);
+
+    // A wrong correction keeps the record held, with the new reason beside the field and what was typed.
+    await page.fill(input, 'still-not-right');
+    await page.click('#replay-submit');
+    await page.waitForSelector('#replay-outcome[data-accepted="false"]');
+    expect(await page.inputValue(input)).toBe('still-not-right');
+    expect(await page.textContent(`#quarantine-fields [data-problem="${field}"]`)).not.toBe('—');
+    await page.fill(input, FIXES[field]);
+    await page.click('#replay-submit');
+    await page.waitForSelector('#replay-outcome[data-accepted="true"]');
+    expect(await page.getAttribute('[data-record]', 'data-status')).toBe('replayed');
+    expect(await page.textContent('#quarantine-resolution')).toContain('demo-admin');
+    await settle(page, '20d-admin-quarantine-replayed');
+
+    // It has left the open list and stands among the replayed ones.
+    await page.click('a[href="#/quarantine"]');
+    await page.waitForSelector('#quarantine-summary [data-status="open"]');
+    await page.waitForFunction(() => !document.querySelector('[data-state="loading"]'));
+    expect(Number(await page.getAttribute('#quarantine-summary [data-status="open"]', 'data-count'))).toBe(openBefore - 1);
+    expect(await page.$(`#quarantine-list tr[data-id="${id}"]`)).toBeNull();
+    await page.selectOption('#quarantine-filter select[name=status]', 'replayed');
+    await page.waitForSelector(`#quarantine-list tr[data-id="${id}"]`);
+
+    // Another is discarded: a reason is required, then a second confirmation.
+    await page.selectOption('#quarantine-filter select[name=status]', 'open');
+    await page.waitForFunction(() => !document.querySelector('[data-state="loading"]') && document.querySelector('#quarantine-list a[data-record]'));
+    const other = (await page.getAttribute('#quarantine-list tbody tr a[data-record]', 'data-record'))!;
+    await page.click(`#quarantine-list a[data-record="${other}"]`);
+    await page.waitForSelector('#discard-form');
+    await page.click('#discard-submit');
+    await page.waitForSelector('#discard-form [role="alert"]');
+    expect(await page.getAttribute('#discard-reason', 'aria-invalid')).toBe('true');
+    await page.fill('#discard-reason', '测试导出中的重复行，源系统已删除');
+    await page.click('#discard-submit');
+    await page.waitForSelector('[data-confirm="open"]');
+    await page.click('[data-confirm-yes]');
+    await page.waitForSelector('#discard-outcome');
+    expect(await page.getAttribute('[data-record]', 'data-status')).toBe('discarded');
+    expect(await page.textContent('#quarantine-resolution')).toContain('测试导出中的重复行');
+    expect(await page.textContent('#quarantine-resolution')).toContain('demo-admin');
+    await settle(page, '20e-admin-quarantine-discarded');
+    await page.click('#lang-toggle');
+    await page.waitForFunction(() => document.documentElement.lang === 'en');
+    await page.goto(`${suite.webUrl}/#/quarantine`);
+    await page.waitForSelector('#quarantine-summary [data-status="open"]');
+    await settle(page, '20f-admin-quarantine-en');
+    expect(await page.textContent('#quarantine-summary')).toContain('Most common problems');
+    await page.close();
+  }, 180_000);
+
   /** Polls what the page's session can fetch until it holds, for state another service reaches a moment later. */
   async function until(page: Page, what: string, check: (page: Page) => Promise<boolean>, timeoutMs = 60_000): Promise<void> {
     for (const deadline = Date.now() + timeoutMs; !(await check(page)); await page.waitForTimeout(500)) {

@@ -1,0 +1,195 @@
+// One quarantined record: its fields as the source sent them (masked), each problem beside its field,
+// correcting the failing fields and replaying it, or discarding it with a reason.
+import { api } from '../api.js';
+import { fmtDateTime, t } from '../i18n.js';
+import { QUARANTINE_FIELD_ORDER } from '../i18n-quarantine.js';
+import { card, confirmStep, errorText, field, fieldProblem, h, mount, pageHead, section } from '../ui.js';
+import { fieldName, kindName, missingColumnKey, problemWords, sourceText, statusBadge } from './quarantine.js';
+
+/**
+ * Fields intake shows masked. Typing the masked value back would replace the real one, so their
+ * inputs start empty and are sent only when something is typed.
+ */
+const PERSONAL = { subjects: ['legal_rep_name', 'legal_rep_id'], officers: ['name'] };
+const isPersonal = (kind, key) => (PERSONAL[kind] ?? []).includes(key);
+const OUTCOMES = ['inserted', 'updated', 'duplicate', 'stale'];
+
+export async function renderQuarantineRecord(ctx, id) {
+  const body = h('div');
+  mount(ctx.main, pageHead(t('quarantine.recordTitle', { id }), null, h('a', { class: 'btn secondary', href: '#/quarantine' }, t('quarantine.back'))), body);
+  // What the person typed and the last act's outcome live outside the drawing, so a redraw keeps them.
+  const kept = { typed: {}, outcome: null };
+  const load = async () => {
+    await section(body, () => api(`/api/quarantine/${encodeURIComponent(id)}`), (record) => recordPage(record, kept, load), 'intake');
+    // After an act, the focus goes to what came of it (a status, or an alert that names what is still wrong).
+    if (kept.outcome?.isConnected) kept.outcome.focus();
+  };
+  await load();
+}
+
+function recordPage(record, kept, reload) {
+  const open = record.status === 'open';
+  return h('div', { class: 'stack', 'data-record': record.id, 'data-status': record.status },
+    h('p', { class: 'muted', style: 'margin:0' }, statusBadge(record.status), ' ', t('quarantine.recordLead', { kind: kindName(record.kind), source: sourceText(record), at: fmtDateTime(record.createdAt) })),
+    kept.outcome,
+    record.status === 'open' ? null : resolutionNotice(record),
+    typeof record.rawMasked === 'string' || record.rawMasked === null ? textCard(record) : fieldsCard(record, kept, reload),
+    open ? discardCard(record, kept, reload) : null);
+}
+
+function resolutionNotice(record) {
+  const r = record.resolution ?? {};
+  const vars = { by: r.by ?? '—', at: fmtDateTime(record.resolvedAt) };
+  const detail = record.status === 'discarded'
+    ? t('quarantine.resolvedReason', { reason: r.reason ?? '—' })
+    : (r.fields ?? []).length ? t('quarantine.resolvedFields', { fields: r.fields.map((f) => fieldName(record.kind, f)).join('、') }) : t('quarantine.resolvedNoFields');
+  return h('div', { class: `notice ${record.status === 'replayed' ? 'ok' : ''}`, id: 'quarantine-resolution' },
+    h('strong', {}, t(record.status === 'discarded' ? 'quarantine.resolvedDiscarded' : 'quarantine.resolvedReplayed', vars)), h('div', { class: 'small', style: 'margin-top:4px' }, detail));
+}
+
+/** A line that was not even a record (bad CSV, not JSON): its masked text, to discard or fix at the source. */
+function textCard(record) {
+  return card(t('quarantine.fields'),
+    h('div', { class: 'notice warn' }, t('quarantine.notRecord')),
+    rowProblems(record, record.reasons ?? []),
+    h('pre', { class: 'mono small', style: 'white-space:pre-wrap;overflow-wrap:anywhere' }, String(record.rawMasked ?? '')));
+}
+
+function rowProblems(record, reasons) {
+  if (reasons.length === 0) return null;
+  return h('div', { class: 'notice bad', id: 'quarantine-row-problems', style: 'margin:10px 0' }, h('strong', {}, t('quarantine.rowProblems')),
+    h('ul', { class: 'list-plain', style: 'margin:4px 0 0' }, reasons.map((r) => h('li', {}, problemWords(record.kind, r)))));
+}
+
+function shown(value) {
+  if (value === null || value === undefined || value === '') return h('span', { class: 'muted' }, t('quarantine.blank'));
+  return typeof value === 'string' ? value : JSON.stringify(value);
+}
+
+/** The fields with their problems; for an open record each failing field (or one typed before) gets an input. */
+function fieldsCard(record, kept, reload) {
+  const raw = record.rawMasked ?? {};
+  const reasons = Array.isArray(record.reasons) ? record.reasons : [];
+  const byField = new Map();
+  const whole = [];
+  for (const r of reasons) {
+    const key = missingColumnKey(r) ?? r.field;
+    if (key.startsWith('_')) whole.push(r);
+    else byField.set(key, [...(byField.get(key) ?? []), r]);
+  }
+  const order = QUARANTINE_FIELD_ORDER[record.kind] ?? [];
+  const rank = (key) => (order.includes(key) ? order.indexOf(key) : order.length);
+  const keys = [...new Set([...Object.keys(raw), ...byField.keys()])].sort((a, b) => rank(a) - rank(b));
+  const open = record.status === 'open';
+  const inputs = [];
+  const rows = keys.map((key) => {
+    const problems = byField.get(key) ?? [];
+    const problemCell = h('td', { class: problems.length ? 'small bad-text' : 'small muted', 'data-problem': key },
+      problems.length ? h('ul', { class: 'list-plain', style: 'margin:0' }, problems.map((r) => h('li', { title: r.message }, problemWords(record.kind, r)))) : t('quarantine.noProblem'));
+    const editable = open && (problems.length > 0 || key in kept.typed);
+    const input = editable ? correctionInput(record.kind, key, raw[key], kept) : null;
+    if (input) inputs.push({ key, input, problems, problemCell });
+    return h('tr', { 'data-field': key, style: problems.length ? 'background:var(--red-soft)' : null },
+      h('th', { scope: 'row', style: 'font-weight:normal' }, fieldName(record.kind, key), h('div', { class: 'mono small muted' }, key)),
+      h('td', { class: 'small', style: 'overflow-wrap:anywhere' }, shown(raw[key])),
+      problemCell,
+      open ? h('td', {}, input?.element ?? null) : null);
+  });
+  const table = h('div', { class: 'table-wrap' }, h('table', { id: 'quarantine-fields' },
+    h('thead', {}, h('tr', {}, [t('quarantine.col.field'), t('quarantine.col.value'), t('quarantine.col.problem'), open ? t('quarantine.col.correction') : null].filter(Boolean).map((c) => h('th', {}, c)))),
+    h('tbody', {}, rows)));
+  for (const { input, problems, problemCell } of inputs) if (problems.length) fieldProblem(input.control, problemCell, { focus: false });
+  const lead = h('p', { class: 'muted small', style: 'margin-top:0' }, t('quarantine.fieldsLead'));
+  if (!open) return card(t('quarantine.fields'), lead, rowProblems(record, whole), table);
+  return card(t('quarantine.correct'), lead, h('p', { class: 'small', style: 'margin-top:0' }, t('quarantine.correctLead')), rowProblems(record, whole), replayForm(record, table, inputs, kept, reload));
+}
+
+/** An input for one field: the value sent to start with (a masked one empty), what was typed kept across redraws. */
+function correctionInput(kind, key, sent, kept) {
+  const personal = isPersonal(kind, key);
+  const label = `${t('quarantine.col.correction')}: ${fieldName(kind, key)}`;
+  if (key === 'verified' && kind === 'clues') {
+    const control = h('select', { name: key, 'aria-label': label }, ['', 'true', 'false', 'null'].map((v) => h('option', { value: v, selected: (kept.typed[key] ?? '') === v }, t(`quarantine.verified.${v || 'keep'}`))));
+    control.addEventListener('change', () => { kept.typed[key] = control.value; });
+    return { control, element: control, changed: () => control.value !== '', value: () => ({ true: true, false: false, null: null })[control.value] };
+  }
+  const start = personal ? '' : sent === null || sent === undefined ? '' : String(sent);
+  const control = h('input', { name: key, value: kept.typed[key] ?? start, 'aria-label': label, autocomplete: 'off', size: 24, placeholder: personal ? t('quarantine.personalHint') : null });
+  control.addEventListener('input', () => { kept.typed[key] = control.value; });
+  const note = personal ? h('div', { class: 'muted small' }, t('quarantine.personalNote')) : null;
+  return { control, element: h('div', {}, control, note), changed: () => (personal ? control.value.trim() !== '' : control.value.trim() !== start.trim()), value: () => control.value.trim() };
+}
+
+function replayForm(record, table, inputs, kept, reload) {
+  const message = h('div');
+  const submit = h('button', { class: 'btn', type: 'submit', id: 'replay-submit' }, t('quarantine.replay'));
+  const form = h('form', { id: 'replay-form', novalidate: true }, table, message, h('div', { style: 'margin-top:12px' }, submit));
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const corrections = Object.fromEntries(inputs.filter(({ input }) => input.changed()).map(({ key, input }) => [key, input.value()]));
+    if (Object.keys(corrections).length === 0) {
+      const notice = h('div', { class: 'notice bad', role: 'alert', style: 'margin-top:10px' }, t('quarantine.nothingChanged'));
+      mount(message, notice);
+      if (inputs[0]) fieldProblem(inputs[0].control, notice);
+      return;
+    }
+    submit.disabled = true;
+    mount(message, h('div', { class: 'notice', role: 'status', style: 'margin-top:10px' }, t('quarantine.replaying')));
+    try {
+      const result = await api(`/api/quarantine/${encodeURIComponent(record.id)}/replay`, { method: 'POST', body: { corrections } });
+      if (result.accepted) {
+        const outcome = OUTCOMES.find((o) => (result.counts?.[o] ?? 0) > 0);
+        kept.typed = {};
+        kept.outcome = h('div', { class: 'notice ok', role: 'status', id: 'replay-outcome', 'data-accepted': 'true', tabindex: -1 }, t('quarantine.accepted', { outcome: outcome ? t(`quarantine.outcome.${outcome}`) : '—' }));
+      } else {
+        kept.outcome = h('div', { class: 'notice warn', role: 'alert', id: 'replay-outcome', 'data-accepted': 'false', tabindex: -1 }, t('quarantine.stillHeld'));
+      }
+      await reload();
+    } catch (error) {
+      submit.disabled = false;
+      mount(message, actFailed(error, reload));
+    }
+  });
+  return form;
+}
+
+/** A refused act in words, the form left as it was; a record someone else settled meanwhile can be reloaded. */
+function actFailed(error, reload) {
+  if (error.status === 409) return h('div', { class: 'notice bad', role: 'alert', style: 'margin-top:10px' }, t('quarantine.conflict'), ' ', h('button', { class: 'linkish', type: 'button', onclick: reload }, t('quarantine.reload')));
+  if (error.status === 400) return h('div', { class: 'notice bad', role: 'alert', style: 'margin-top:10px' }, h('strong', {}, t('quarantine.refused')), h('div', { class: 'small' }, t('quarantine.serverMessage', { message: error.message })));
+  return h('div', { class: 'notice bad', role: 'alert', style: 'margin-top:10px' }, errorText(error));
+}
+
+function discardCard(record, kept, reload) {
+  const reason = h('textarea', { name: 'reason', id: 'discard-reason', rows: 3, maxlength: 2000, placeholder: t('quarantine.discardPlaceholder') });
+  const message = h('div');
+  const confirmBox = h('div');
+  const submit = h('button', { class: 'btn secondary', type: 'submit', id: 'discard-submit' }, t('quarantine.discard'));
+  const form = h('form', { id: 'discard-form', novalidate: true }, field(t('quarantine.discardReason'), reason), message, confirmBox, h('div', { style: 'margin-top:12px' }, submit));
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const text = reason.value.trim();
+    if (text.length < 3) {
+      const notice = h('div', { class: 'notice bad', role: 'alert', style: 'margin-top:10px' }, t('quarantine.discardShort'));
+      mount(message, notice);
+      fieldProblem(reason, notice);
+      return;
+    }
+    mount(message);
+    submit.hidden = true;
+    const sure = await confirmStep(confirmBox, t('quarantine.confirmDiscard', { id: record.id, kind: kindName(record.kind), source: sourceText(record) }), t('quarantine.discard'), { danger: true });
+    submit.hidden = false;
+    if (!sure) return;
+    submit.disabled = true;
+    try {
+      await api(`/api/quarantine/${encodeURIComponent(record.id)}/discard`, { method: 'POST', body: { reason: text } });
+      kept.typed = {};
+      kept.outcome = h('div', { class: 'notice ok', role: 'status', id: 'discard-outcome', tabindex: -1 }, t('quarantine.discarded', { id: record.id }));
+      await reload();
+    } catch (error) {
+      submit.disabled = false;
+      mount(message, actFailed(error, reload));
+    }
+  });
+  return card(t('quarantine.discard'), h('p', { class: 'small', style: 'margin-top:0' }, t('quarantine.discardLead')), form);
+}

@@ -1,0 +1,115 @@
+// Administrators: the records intake refused, what they are held for, and the list to work through.
+// One record, to correct and replay or to discard, is quarantine-record.js.
+import { api } from '../api.js';
+import { currentLang, fmtDateTime, plural, t } from '../i18n.js';
+import { badge, card, emptyState, field, h, mount, pageHead, pager, section, select } from '../ui.js';
+
+export const KINDS = ['subjects', 'cases', 'officers', 'clues'];
+const STATUSES = ['open', 'replayed', 'discarded'];
+const PAGE = 20;
+
+/** The filters outlive a visit to one record, so "back" returns to the same list. */
+const chosen = { kind: '', status: 'open' };
+
+/** A dictionary entry, or null where there is none (t answers the key itself). */
+function known(key, vars) {
+  const text = t(key, vars);
+  return text === key ? null : text;
+}
+
+/** A contract field in words (as the export's header says it); an unknown key as it is. */
+export function fieldName(kind, key) {
+  return known(`qfield.${kind}.${key}`) ?? known(`qfield.${key}`) ?? key;
+}
+
+export function kindName(kind) {
+  return known(`quarantine.kind.${kind}`) ?? kind;
+}
+
+/** A missing column is reported on the file; its message names the column's key in brackets. */
+export function missingColumnKey(reason) {
+  return reason.code === 'missing_column' ? (/\(([a-z0-9_]+)\)\s*$/.exec(reason.message ?? '')?.[1] ?? null) : null;
+}
+
+/** What is wrong, without the field's name (beside the field) or with it (in a list). */
+export function problemWords(kind, reason) {
+  const column = missingColumnKey(reason);
+  if (column) return t('qreason.missing_column', { column: fieldName(kind, column) });
+  return known(`qreason.${reason.code}`) ?? t('qreason.other', { code: reason.code });
+}
+
+export function reasonWords(kind, reason) {
+  if (missingColumnKey(reason)) return problemWords(kind, reason);
+  return `${fieldName(kind, reason.field)}${currentLang() === 'zh' ? '：' : ' '}${problemWords(kind, reason)}`;
+}
+
+/** Where the record came from: the file's name (the full source on hover) and its line. */
+export function sourceText(record) {
+  const name = String(record.source ?? '').split(/[\\/]/).pop() || '—';
+  return record.line > 0 ? `${name} · ${t('quarantine.line', { line: record.line })}` : name;
+}
+
+export function statusBadge(status) {
+  return badge(t(`quarantine.status.${status}`), status === 'open' ? 'warn' : status === 'replayed' ? 'ok' : '');
+}
+
+export async function renderQuarantine(ctx) {
+  const summary = h('div', { id: 'quarantine-summary' });
+  const list = h('div');
+  const kind = select('kind', [['', t('quarantine.allKinds')], ...KINDS.map((k) => [k, kindName(k)])], chosen.kind);
+  const status = select('status', STATUSES.map((s) => [s, t(`quarantine.status.${s}`)]), chosen.status);
+  const form = h('form', { class: 'filters', id: 'quarantine-filter' }, field(t('quarantine.kind'), kind), field(t('quarantine.status'), status), h('button', { class: 'btn secondary', type: 'submit' }, t('common.search')));
+  mount(ctx.main, pageHead(t('quarantine.title'), t('quarantine.lead')), h('div', { class: 'stack' }, summary, card(t('quarantine.list'), form, h('div', { style: 'margin-top:14px' }, list))));
+  const cursors = [0];
+  let page = 0;
+  const load = () => section(list, () => api('/api/quarantine', { query: { kind: chosen.kind, status: chosen.status, after: cursors[page], limit: PAGE + 1 } }), (rows) => {
+    const shown = rows.slice(0, PAGE);
+    if (shown.length) cursors[page + 1] = shown[shown.length - 1].id;
+    if (shown.length === 0 && page === 0) return emptyState(t('quarantine.empty'));
+    return h('div', {}, recordsTable(shown), pager(page, Infinity, undefined, (p) => { page = p; load(); }, { hasMore: rows.length > PAGE }));
+  }, 'intake');
+  const refilter = () => { chosen.kind = kind.value; chosen.status = status.value; cursors.length = 1; page = 0; load(); };
+  form.addEventListener('submit', (event) => { event.preventDefault(); refilter(); });
+  kind.addEventListener('change', refilter);
+  status.addEventListener('change', refilter);
+  await Promise.all([section(summary, () => api('/api/quarantine/summary'), summaryCard, 'intake'), load()]);
+}
+
+function recordsTable(rows) {
+  return h('div', { class: 'table-wrap' }, h('table', { id: 'quarantine-list' },
+    h('thead', {}, h('tr', {}, [t('quarantine.col.id'), t('quarantine.kind'), t('quarantine.col.source'), t('quarantine.col.reasons'), t('quarantine.col.createdAt'), t('quarantine.status')].map((c) => h('th', {}, c)))),
+    h('tbody', {}, rows.map((r) => h('tr', { 'data-id': r.id },
+      h('td', {}, h('a', { href: `#/quarantine/${r.id}`, 'data-record': r.id, 'aria-label': t('quarantine.openRecord', { id: r.id }) }, `#${r.id}`)),
+      h('td', {}, kindName(r.kind)),
+      h('td', { class: 'small', title: r.source }, sourceText(r)),
+      h('td', { class: 'small' }, reasonList(r)),
+      h('td', { class: 'small' }, fmtDateTime(r.createdAt)),
+      h('td', {}, statusBadge(r.status)))))));
+}
+
+/** Up to three reasons in words; the rest counted. */
+function reasonList(record) {
+  const reasons = Array.isArray(record.reasons) ? record.reasons : [];
+  const more = reasons.length - 3;
+  return h('ul', { class: 'list-plain', style: 'margin:0' }, reasons.slice(0, 3).map((r) => h('li', {}, reasonWords(record.kind, r))), more > 0 ? h('li', { class: 'muted' }, `+${more}`) : null);
+}
+
+function summaryCard({ byStatus = [], reasons = [] }) {
+  const count = (kind, status) => byStatus.filter((row) => (!kind || row.kind === kind) && row.status === status).reduce((n, row) => n + row.count, 0);
+  const tile = (status, kind = '') => {
+    const n = count('', status);
+    return h('div', { class: `tile ${n > 0 ? kind : ''}`, 'data-status': status, 'data-count': n }, h('span', { class: 'value' }, n), h('span', { class: 'label' }, t(`quarantine.status.${status}`)));
+  };
+  const kinds = KINDS.filter((k) => byStatus.some((row) => row.kind === k));
+  const byKind = kinds.length === 0 ? emptyState(t('quarantine.nothingYet')) : h('div', { class: 'table-wrap' }, h('table', { id: 'quarantine-by-kind' },
+    h('thead', {}, h('tr', {}, h('th', {}, t('quarantine.kind')), STATUSES.map((s) => h('th', { style: 'text-align:right' }, t(`quarantine.status.${s}`))))),
+    h('tbody', {}, kinds.map((k) => h('tr', { 'data-kind': k }, h('td', {}, kindName(k)), STATUSES.map((s) => h('td', { style: 'text-align:right' }, count(k, s)))))),
+    h('tfoot', {}, h('tr', {}, h('th', {}, t('quarantine.total')), STATUSES.map((s) => h('th', { style: 'text-align:right' }, count('', s)))))));
+  const top = reasons.length === 0
+    ? h('p', { class: 'muted small' }, t('quarantine.noneOpen'))
+    : h('ol', { id: 'quarantine-top-reasons', style: 'margin:0;padding-left:20px' }, reasons.slice(0, 8).map((r) => h('li', { class: 'small', style: 'margin-bottom:4px' },
+      h('strong', {}, reasonWords(r.kind, r)), ' ', h('span', { class: 'muted' }, `${kindName(r.kind)} · ${plural('quarantine.records', r.count)}`))));
+  return card(t('quarantine.summary'),
+    h('div', { class: 'tiles tiles-3' }, tile('open', 'warn'), tile('replayed'), tile('discarded')),
+    h('div', { class: 'grid grid-2', style: 'margin-top:16px' }, h('div', {}, byKind), h('div', {}, h('h3', { style: 'margin-top:0' }, t('quarantine.topReasons')), top)));
+}
