@@ -4,7 +4,8 @@ import type { NatsConnection } from '@nats-io/transport-node';
 import { headers, type MsgHdrs } from '@nats-io/transport-node';
 import { jetstreamHandleSeconds, jetstreamMessages, redactText } from '@tianping/observability';
 import { ORIGINAL_PUBLISHED_HEADER, originalPublished } from './dead-letters';
-import { isNotFound } from './nats.connection';
+import { STREAMS } from '@tianping/contracts';
+import { ensureStreams, isNotFound } from './nats.connection';
 import { isUnavailable } from './unavailable.util';
 
 /** NATS's default max_payload, for a connection that has not heard the server's yet. */
@@ -43,6 +44,8 @@ export class DurableConsumer {
   private readonly logger = new Logger(DurableConsumer.name);
   private messages?: ConsumerMessages;
   private loop?: Promise<void>;
+  private stopped = false;
+  private recovering: Promise<void> | null = null;
 
   constructor(
     private readonly nc: NatsConnection,
@@ -70,8 +73,47 @@ export class DurableConsumer {
       await jsm.consumers.add(stream, config);
     }
     const consumer = await jetstream(this.nc).consumers.get(stream, durable);
-    this.messages = await consumer.consume({ max_messages: 16 });
-    this.loop = this.run(this.messages);
+    const messages = await consumer.consume({ max_messages: 16 });
+    this.messages = messages;
+    this.loop = this.run(messages);
+    void this.watch(messages);
+  }
+
+  /**
+   * The consumer or its stream gone (NATS restarted without its data, or an operator deleted them):
+   * the pull would wait for ever. The stream is made again if it is the suite's, the consumer too,
+   * and consuming goes on from what the stream holds.
+   */
+  private async watch(messages: ConsumerMessages): Promise<void> {
+    for await (const status of messages.status()) {
+      if (this.stopped || this.messages !== messages) return;
+      if (status.type === 'consumer_deleted' || status.type === 'consumer_not_found' || status.type === 'stream_not_found') {
+        this.logger.warn(`${this.options.durable}: ${status.type.replace(/_/g, ' ')} on ${this.options.stream}: making it again`);
+        void this.recover(messages);
+        return;
+      }
+    }
+  }
+
+  private recover(messages: ConsumerMessages): Promise<void> {
+    this.recovering ??= (async () => {
+      // The message in hand is finished first: one consumer handles one message at a time.
+      const previous = this.loop;
+      await messages.close().catch(() => undefined);
+      await previous;
+      for (let attempt = 0; !this.stopped; attempt++) {
+        try {
+          const definition = Object.values(STREAMS).find((s) => s.name === this.options.stream);
+          if (definition) await ensureStreams(this.nc, [definition]);
+          await this.start();
+          return;
+        } catch (error) {
+          this.logger.warn(`${this.options.durable}: could not consume ${this.options.stream} again yet: ${(error as Error).message}`);
+          await new Promise((resolve) => setTimeout(resolve, Math.min(30_000, 500 * 2 ** Math.min(attempt, 6))));
+        }
+      }
+    })().finally(() => (this.recovering = null));
+    return this.recovering;
   }
 
   private async run(messages: ConsumerMessages): Promise<void> {
@@ -138,6 +180,8 @@ export class DurableConsumer {
   }
 
   async stop(): Promise<void> {
+    this.stopped = true;
+    await this.recovering;
     await this.messages?.close();
     await this.loop;
   }

@@ -3,7 +3,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { jetstream, type JetStreamClient } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
 import { outboxLag, outboxPublishDelay, outboxPublished } from '@tianping/observability';
-import { encodeJson } from './nats.connection';
+import { encodeJson, ensureStreams } from './nats.connection';
 
 const encoder = new TextEncoder();
 
@@ -50,11 +50,12 @@ export class OutboxRelay {
   private running?: Promise<number>;
   private stopped = false;
   private tag?: Promise<string>;
+  private streamsCheckedAt = 0;
 
   constructor(
     private readonly dataSource: DataSource,
     private readonly schema: string,
-    nc: NatsConnection,
+    private readonly nc: NatsConnection,
     private readonly intervalMs = 250,
   ) {
     this.js = jetstream(nc);
@@ -118,7 +119,10 @@ export class OutboxRelay {
       // One event NATS refuses must not hold back every later one for ever: it is set aside, loudly.
       await this.setAside(rows.flatMap((row, i) => (isRefusal(errorOf(outcomes[i])) ? [{ row, error: errorOf(outcomes[i]) }] : [])));
       const failure = outcomes.map(errorOf).find((error) => error !== undefined && !isRefusal(error));
-      if (failure !== undefined) throw failure; // NATS away: all of them again later, the sent ones dropped as duplicates
+      if (failure !== undefined) {
+        await this.remakeStreamsIfGone(failure);
+        throw failure; // NATS away: all of them again later, the sent ones dropped as duplicates
+      }
       const sent = rows.filter((_, i) => outcomes[i].status === 'fulfilled');
       await this.dataSource.query(`UPDATE "${this.schema}".outbox SET published_at = now() WHERE id = ANY($1::bigint[])`, [sent.map((r) => r.id)]);
       published += sent.length;
@@ -126,6 +130,20 @@ export class OutboxRelay {
       outboxPublished.inc({ outbox }, sent.length);
       for (const row of sent) outboxPublishDelay.observe({ outbox }, row.age);
     }
+  }
+
+  /**
+   * A publish nobody answers for is a stream that is gone (NATS restarted without its data): the
+   * suite's streams are made again, at most every few seconds, and the next round sends everything.
+   */
+  private async remakeStreamsIfGone(error: unknown): Promise<void> {
+    const text = `${(error as Error)?.name ?? ''} ${(error as Error)?.message ?? error}`;
+    if (!/JetStreamNotEnabled|no responders|stream not found/i.test(text) || Date.now() - this.streamsCheckedAt < 5_000) return;
+    this.streamsCheckedAt = Date.now();
+    await ensureStreams(this.nc).then(
+      () => this.logger.warn(`outbox relay (${this.schema}): no stream took the events; the streams were made again`),
+      (failure: Error) => this.logger.warn(`outbox relay (${this.schema}): could not make the streams again yet: ${failure.message}`),
+    );
   }
 
   private async setAside(refused: { row: { id: string; subject: string }; error: unknown }[]): Promise<void> {

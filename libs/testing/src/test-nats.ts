@@ -9,8 +9,8 @@ export interface TestNats {
   port: number;
   /** Stops the server (SIGKILL when `crash`, to test recovery). */
   stop: (crash?: boolean) => Promise<void>;
-  /** Starts it again on the same port and store: JetStream data survives. */
-  restart: () => Promise<void>;
+  /** Starts it again on the same port and store: JetStream data survives, unless `withoutData` (a lost disk). */
+  restart: (options?: { withoutData?: boolean }) => Promise<void>;
 }
 
 async function freePort(): Promise<number> {
@@ -62,8 +62,9 @@ export async function startTestNats(): Promise<TestNats> {
       await stopChild(crash);
       if (!crash) rmSync(storeDir, { recursive: true, force: true });
     },
-    restart: async () => {
+    restart: async ({ withoutData = false } = {}) => {
       await stopChild(true);
+      if (withoutData) rmSync(storeDir, { recursive: true, force: true });
       child = launch();
       await waitForPort(port);
     },

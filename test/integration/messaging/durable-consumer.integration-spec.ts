@@ -79,6 +79,22 @@ describe('durable consumer and dead letters', () => {
     expect(BigInt(again!.time.getTime()) * 1_000_000n).toBeGreaterThan(said);
   });
 
+  it('consumes again after NATS restarts without its data: the stream and the consumer are made anew', async () => {
+    await jetstream(nc).publish(SUBJECT, new TextEncoder().encode('{"ok":"before"}'));
+    await until(() => Promise.resolve(taken.length === 1), 'the message before the loss');
+    await nats.restart({ withoutData: true });
+    await until(
+      () =>
+        jetstreamManager(nc)
+          .then((jsm) => jsm.streams.info(STREAMS.intake.name))
+          .catch(() => null),
+      'the stream made again by the consumer',
+      30_000,
+    );
+    await jetstream(nc).publish(SUBJECT, new TextEncoder().encode('{"ok":"after"}'));
+    await until(() => Promise.resolve(taken.includes('{"ok":"after"}')), 'the message after the loss', 30_000);
+  }, 60_000);
+
   it('keeps a bad message when the dead letters cannot take it, and moves it there once they can', async () => {
     const jsm = await jetstreamManager(nc);
     await jsm.streams.delete(STREAMS.deadLetter.name);

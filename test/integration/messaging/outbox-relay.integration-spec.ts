@@ -80,4 +80,21 @@ describe('outbox relay', () => {
     const [refused] = await dataSource.query(`SELECT refusal FROM ${SCHEMA}.outbox WHERE refused_at IS NOT NULL`);
     expect(refused.refusal).toMatch(/max_payload/);
   });
+
+  it('makes the streams again when NATS restarted without its data, and sends what waits', async () => {
+    const relay = new OutboxRelay(dataSource, SCHEMA, nc);
+    await relay.drain();
+    await nats.restart({ withoutData: true });
+    await dataSource.transaction((m) => enqueueEvent(m, SCHEMA, 'intake.subjects.upserted.v1', { ok: 'after the loss' }));
+    // No stream takes the event: the round fails, and the relay makes the suite's streams again.
+    let sent = 0;
+    for (let attempt = 0; attempt < 50 && sent === 0; attempt++) {
+      sent = await relay.drain().catch(() => 0);
+      if (sent === 0) await new Promise((r) => setTimeout(r, 200));
+    }
+    expect(sent).toBe(1);
+    const stream = await jetstream(nc).streams.get('INTAKE');
+    expect((await stream.info()).state.messages).toBe(1);
+    expect(await relay.pending()).toBe(0);
+  }, 60_000);
 });
