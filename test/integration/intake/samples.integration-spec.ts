@@ -60,6 +60,32 @@ describe('intake on the contract samples', () => {
     expect(fields('cases', 5)).toEqual(expect.arrayContaining(['department', 'date', 'items', 'penalty_yuan', 'officer_ids', 'credit_code']));
   });
 
+  it('summarises the quarantine: records by kind and status, and the open ones by the field and reason that held them', async () => {
+    const summary = (await (await fetch(`${intake.baseUrl}/api/quarantine/summary`)).json()) as {
+      byStatus: { kind: string; status: string; count: number }[];
+      reasons: { kind: string; field: string; code: string; count: number }[];
+    };
+    expect(summary.byStatus).toEqual(
+      expect.arrayContaining([
+        { kind: 'subjects', status: 'open', count: 2 },
+        { kind: 'cases', status: 'open', count: 2 },
+        { kind: 'clues', status: 'open', count: 1 },
+      ]),
+    );
+    // Counted again here from the rows themselves: each record once per (kind, field, code).
+    const rows: { id: number; kind: string; reasons: { field: string; code: string }[] }[] = await intake.dataSource.query(
+      `SELECT id, kind, reasons FROM intake.quarantine WHERE status = 'open'`,
+    );
+    const expected = new Map<string, Set<number>>();
+    for (const row of rows)
+      for (const r of row.reasons)
+        expected.set(`${row.kind}|${r.field}|${r.code}`, (expected.get(`${row.kind}|${r.field}|${r.code}`) ?? new Set()).add(row.id));
+    expect(summary.reasons.length).toBe(Math.min(20, expected.size));
+    for (const r of summary.reasons) expect(r.count).toBe(expected.get(`${r.kind}|${r.field}|${r.code}`)?.size);
+    const counts = summary.reasons.map((r) => r.count);
+    expect(counts).toEqual([...counts].sort((a, b) => b - a));
+  });
+
   it('stores personal data sealed and never lets it into events, quarantine views or responses', async () => {
     const [subject] = await intake.dataSource.query(`SELECT row_to_json(s)::text AS json FROM intake.subjects s WHERE credit_code = '91440604MA4UJ8K20C'`);
     const [held] = await intake.dataSource.query(`SELECT string_agg(raw_masked::text || reasons::text, '') AS text FROM intake.quarantine`);
