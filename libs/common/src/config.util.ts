@@ -34,3 +34,27 @@ export function appUrl(app: AppName, env: NodeJS.ProcessEnv = process.env): stri
   const override = env[`${app.toUpperCase()}_URL`];
   return override ? override.replace(/\/+$/, '') : `http://127.0.0.1:${appPort(app, env)}`;
 }
+
+export interface NumberSettingRule {
+  /** The value when the setting is unset or blank. */
+  fallback: number;
+  min?: number;
+  max?: number;
+  integer?: boolean;
+  /** What the setting takes, in words, for the error (e.g. "1 to 5"). */
+  takes: string;
+}
+
+/**
+ * A number from the environment: the fallback when unset or blank; otherwise it must be a finite
+ * number within the rule, or the app stops at start naming the setting and what it takes (a bad
+ * value found later would fail every request that reads it).
+ */
+export function numberSetting(env: NodeJS.ProcessEnv, name: string, rule: NumberSettingRule): number {
+  const raw = env[name]?.trim();
+  if (!raw) return rule.fallback;
+  const value = Number(raw);
+  const fits = Number.isFinite(value) && (!rule.integer || Number.isInteger(value)) && value >= (rule.min ?? -Infinity) && value <= (rule.max ?? Infinity);
+  if (!fits) throw new Error(`${name} must be ${rule.takes}, not "${raw}"`);
+  return value;
+}

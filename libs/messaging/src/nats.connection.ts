@@ -1,5 +1,6 @@
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { jetstreamManager, RetentionPolicy, StorageType, type JetStreamManager } from '@nats-io/jetstream';
+import { numberSetting } from '@tianping/common';
 import { STREAMS, type StreamDefinition } from '@tianping/contracts';
 
 /**
@@ -41,10 +42,7 @@ export async function ensureStreams(nc: NatsConnection, streams: readonly Stream
 }
 
 function streamReplicas(): number {
-  const replicas = Number(process.env.NATS_STREAM_REPLICAS || 1);
-  if (!Number.isInteger(replicas) || replicas < 1 || replicas > 5)
-    throw new Error(`NATS_STREAM_REPLICAS must be 1 to 5, not ${process.env.NATS_STREAM_REPLICAS}`);
-  return replicas;
+  return numberSetting(process.env, 'NATS_STREAM_REPLICAS', { fallback: 1, min: 1, max: 5, integer: true, takes: '1 to 5' });
 }
 
 export function isNotFound(error: unknown): boolean {

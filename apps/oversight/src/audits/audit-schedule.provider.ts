@@ -1,13 +1,10 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { numberSetting } from '@tianping/common';
 import { AuditReportsService } from './audit-reports.service';
 
 /** Minutes between checks for a quarter without its report; 0 turns the schedule off. */
 export function scheduleMinutes(env: NodeJS.ProcessEnv = process.env): number {
-  const raw = env.TIANPING_AUDIT_SCHEDULE_MINUTES;
-  if (raw === undefined || raw === '') return 60;
-  const minutes = Number(raw);
-  if (!Number.isFinite(minutes) || minutes < 0) throw new Error(`TIANPING_AUDIT_SCHEDULE_MINUTES must be a number of minutes ≥ 0, got "${raw}"`);
-  return minutes;
+  return numberSetting(env, 'TIANPING_AUDIT_SCHEDULE_MINUTES', { fallback: 60, min: 0, takes: 'a number of minutes ≥ 0' });
 }
 
 /**

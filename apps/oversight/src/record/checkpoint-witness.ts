@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
+import { numberSetting } from '@tianping/common';
 import { jetstream, jetstreamManager } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
 import type { SignedCheckpoint } from '@tianping/audit-log';
@@ -8,11 +9,7 @@ import { AuditLogService } from './audit-log.service';
 
 /** How often the latest checkpoint is witnessed (AUDIT_WITNESS_SECONDS, default 10). */
 export function witnessSeconds(env: NodeJS.ProcessEnv = process.env): number {
-  const raw = env.AUDIT_WITNESS_SECONDS?.trim();
-  if (!raw) return 10;
-  const seconds = Number(raw);
-  if (!Number.isFinite(seconds) || seconds < 1 || seconds > 3600) throw new Error(`AUDIT_WITNESS_SECONDS must be 1 to 3600, not "${raw}"`);
-  return seconds;
+  return numberSetting(env, 'AUDIT_WITNESS_SECONDS', { fallback: 10, min: 1, max: 3600, takes: '1 to 3600' });
 }
 
 /** Publishes a signed checkpoint where the database cannot reach it; the same checkpoint twice is one message. */

@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { BadRequestException, ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { numberSetting } from '@tianping/common';
 import type { EntityManager } from 'typeorm';
 import type { JsonValue } from '@tianping/audit-log';
 import { OversightSubjects, type AppealDecided, type Colour, type RecordCorrection } from '@tianping/contracts';
@@ -25,11 +26,7 @@ export const APPEAL_KIND = 'appeal';
  * instead of failing every filing later.
  */
 export function appealReviewDays(env: NodeJS.ProcessEnv = process.env): number {
-  const raw = env.APPEAL_REVIEW_DAYS?.trim();
-  if (!raw) return 15;
-  const days = Number(raw);
-  if (!Number.isInteger(days) || days < 1 || days > 365) throw new Error(`APPEAL_REVIEW_DAYS must be a whole number of days from 1 to 365, not "${raw}"`);
-  return days;
+  return numberSetting(env, 'APPEAL_REVIEW_DAYS', { fallback: 15, min: 1, max: 365, integer: true, takes: 'a whole number of days from 1 to 365' });
 }
 
 const REVIEW_DAYS = appealReviewDays();
