@@ -2,9 +2,9 @@ import { Logger } from '@nestjs/common';
 import { AckPolicy, DeliverPolicy, jetstream, jetstreamManager, type ConsumerMessages, type JsMsg } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
 import { headers, type MsgHdrs } from '@nats-io/transport-node';
+import { STREAMS } from '@tianping/contracts';
 import { jetstreamHandleSeconds, jetstreamMessages, redactText } from '@tianping/observability';
 import { ORIGINAL_PUBLISHED_HEADER, originalPublished } from './dead-letters';
-import { STREAMS } from '@tianping/contracts';
 import { ensureStreams, isNotFound } from './nats.connection';
 import { isUnavailable } from './unavailable.util';
 
@@ -30,6 +30,11 @@ export interface DurableConsumerOptions {
   ackWaitMs?: number;
   /** Handle one message. Throw PoisonMessage for a message that can never succeed. */
   handle: (msg: JsMsg) => Promise<void>;
+}
+
+/** Half a second, doubling with each try, at most 30 s: between a message's deliveries and between attempts to consume again. */
+function backoffMs(tries: number): number {
+  return Math.min(30_000, 500 * 2 ** Math.min(tries, 16));
 }
 
 /** A message that no retry can fix (malformed, invalid): it goes straight to the dead letters. */
@@ -109,7 +114,7 @@ export class DurableConsumer {
           return;
         } catch (error) {
           this.logger.warn(`${this.options.durable}: could not consume ${this.options.stream} again yet: ${(error as Error).message}`);
-          await new Promise((resolve) => setTimeout(resolve, Math.min(30_000, 500 * 2 ** Math.min(attempt, 6))));
+          await new Promise((resolve) => setTimeout(resolve, backoffMs(attempt)));
         }
       }
     })().finally(() => (this.recovering = null));
@@ -138,7 +143,7 @@ export class DurableConsumer {
   }
 
   private retryDelay(msg: JsMsg): number {
-    return Math.min(30_000, 500 * 2 ** Math.min(msg.info.deliveryCount, 16));
+    return backoffMs(msg.info.deliveryCount);
   }
 
   private async fail(msg: JsMsg, error: Error): Promise<void> {

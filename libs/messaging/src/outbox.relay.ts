@@ -24,10 +24,14 @@ export function outboxTableSql(schema: string): string {
   CREATE INDEX outbox_pending ON "${schema}".outbox (id) WHERE published_at IS NULL;`;
 }
 
+function messageOf(error: unknown): string {
+  return String((error as Error)?.message ?? error);
+}
+
 /** A publish error that no retry can fix: the message itself is too large. */
 function isRefusal(error: unknown): boolean {
   if (error === undefined) return false;
-  return /max_payload size exceeded|message size exceeds maximum allowed/i.test(String((error as Error)?.message ?? error));
+  return /max_payload size exceeded|message size exceeds maximum allowed/i.test(messageOf(error));
 }
 
 function errorOf(outcome: PromiseSettledResult<unknown>): unknown {
@@ -137,7 +141,7 @@ export class OutboxRelay {
    * suite's streams are made again, at most every few seconds, and the next round sends everything.
    */
   private async remakeStreamsIfGone(error: unknown): Promise<void> {
-    const text = `${(error as Error)?.name ?? ''} ${(error as Error)?.message ?? error}`;
+    const text = `${(error as Error)?.name ?? ''} ${messageOf(error)}`;
     if (!/JetStreamNotEnabled|no responders|stream not found/i.test(text) || Date.now() - this.streamsCheckedAt < 5_000) return;
     this.streamsCheckedAt = Date.now();
     await ensureStreams(this.nc).then(
@@ -148,7 +152,7 @@ export class OutboxRelay {
 
   private async setAside(refused: { row: { id: string; subject: string }; error: unknown }[]): Promise<void> {
     if (refused.length === 0) return;
-    const reasons = refused.map(({ error }) => String((error as Error)?.message ?? error).slice(0, 500));
+    const reasons = refused.map(({ error }) => messageOf(error).slice(0, 500));
     await this.dataSource.query(
       `UPDATE "${this.schema}".outbox o SET refused_at = now(), refusal = u.refusal FROM unnest($1::bigint[], $2::text[]) AS u(id, refusal) WHERE o.id = u.id`,
       [refused.map(({ row }) => row.id), reasons],

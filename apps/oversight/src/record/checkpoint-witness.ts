@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
+import { Inject, Injectable, Logger, NotFoundException, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import { numberSetting } from '@tianping/common';
 import { jetstream, jetstreamManager } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
@@ -69,7 +69,11 @@ export class CheckpointWitness implements OnApplicationBootstrap, BeforeApplicat
   }
 
   private async publishLatest(): Promise<void> {
-    const checkpoint = await this.log.latestCheckpoint().catch(() => null);
+    // No checkpoint yet is nothing to publish; any other failure (the database away) is said, and tried again.
+    const checkpoint = await this.log.latestCheckpoint().catch((error: unknown) => {
+      if (error instanceof NotFoundException) return null;
+      throw error;
+    });
     if (!checkpoint || checkpoint.treeSize <= this.published) return;
     await publishWitness(this.nc, checkpoint);
     this.published = checkpoint.treeSize;
