@@ -35,3 +35,13 @@ export async function api(path, { method = 'GET', body, query } = {}) {
   }
   return parsed;
 }
+
+/**
+ * A lookup the pages ask for once per page load (names of districts, of checklist items): the first
+ * call asks and hands the answer to `keep`; later calls share that answer. It is never a reason for a
+ * page not to draw: a failure is forgotten, so the next page asks again, and until then codes show.
+ */
+export function askedOnce(path, keep) {
+  let asked = null;
+  return () => (asked ??= api(path).then(keep).catch(() => { asked = null; }));
+}

@@ -1,18 +1,13 @@
 // District names for the codes the platforms export (GB/T 2260: 440605 is 南海区), asked once per
 // page load. Until they arrive, or if they cannot, codes are shown as they are.
-import { api } from './api.js';
+import { askedOnce } from './api.js';
 import { h } from './ui.js';
 
 let names = {};
-let asked = null;
 
-export function loadRegions() {
-  // Never a reason for a page not to draw: whatever goes wrong, codes are shown and the next page asks again.
-  asked ??= api('/api/regions')
-    .then((answer) => { names = answer?.names && typeof answer.names === 'object' ? answer.names : {}; })
-    .catch(() => { asked = null; });
-  return asked;
-}
+export const loadRegions = askedOnce('/api/regions', (answer) => {
+  names = answer?.names && typeof answer.names === 'object' ? answer.names : {};
+});
 
 /** The division's name, or null when the code is not one we know. */
 export function regionName(code) {
