@@ -401,6 +401,11 @@ export function t(key, vars = {}) {
   return text.replace(/\{(\w+)\}/g, (_, name) => (vars[name] ?? `{${name}}`));
 }
 
+/** The text of a key the dictionaries hold, or null where they hold none (where `t` answers the key itself). */
+export function tKnown(key, vars = {}) {
+  return (DICTS[lang][key] ?? DICTS.zh[key]) === undefined ? null : t(key, vars);
+}
+
 /** English picks `key.one` for exactly one where the dictionary has it; Chinese has no plural. */
 export function plural(key, n, vars = {}) {
   const one = `${key}.one`;

@@ -1,6 +1,6 @@
 // Oversight: the tamper-evident record with its verification, and what waits in the review queue.
 import { api } from '../api.js';
-import { fmtDateTime, t } from '../i18n.js';
+import { fmtDateTime, t, tKnown } from '../i18n.js';
 import { badge, card, emptyState, errorState, field, h, mount, pageHead, pager, section, select } from '../ui.js';
 
 const PAGE = 20;
@@ -8,8 +8,7 @@ const KINDS = ['score', 'colour-decision', 'appeal', 'model-version', 'colour-po
 
 /** A record entry's kind in words; a kind this page does not know yet is shown as stored. */
 function kindLabel(kind) {
-  const key = `auditKind.${kind}`;
-  return t(key) === key ? kind : t(key);
+  return tKnown(`auditKind.${kind}`) ?? kind;
 }
 
 /** The verification in words: intact, the first entry that does not fit, or (entries intact) the checkpoints refused. */

@@ -1,7 +1,7 @@
 // Administrators: the records intake refused, what they are held for, and the list to work through.
 // One record, to correct and replay or to discard, is quarantine-record.js.
 import { api } from '../api.js';
-import { currentLang, fmtDateTime, plural, t } from '../i18n.js';
+import { currentLang, fmtDateTime, plural, t, tKnown } from '../i18n.js';
 import { badge, card, emptyState, field, h, mount, pageHead, pager, section, select } from '../ui.js';
 
 export const KINDS = ['subjects', 'cases', 'officers', 'clues'];
@@ -11,19 +11,13 @@ const PAGE = 20;
 /** The filters outlive a visit to one record, so "back" returns to the same list. */
 const chosen = { kind: '', status: 'open' };
 
-/** A dictionary entry, or null where there is none (t answers the key itself). */
-function known(key, vars) {
-  const text = t(key, vars);
-  return text === key ? null : text;
-}
-
 /** A contract field in words (as the export's header says it); an unknown key as it is. */
 export function fieldName(kind, key) {
-  return known(`qfield.${kind}.${key}`) ?? known(`qfield.${key}`) ?? key;
+  return tKnown(`qfield.${kind}.${key}`) ?? tKnown(`qfield.${key}`) ?? key;
 }
 
 export function kindName(kind) {
-  return known(`quarantine.kind.${kind}`) ?? kind;
+  return tKnown(`quarantine.kind.${kind}`) ?? kind;
 }
 
 /** A missing column is reported on the file; its message names the column's key in brackets. */
@@ -35,7 +29,7 @@ export function missingColumnKey(reason) {
 export function problemWords(kind, reason) {
   const column = missingColumnKey(reason);
   if (column) return t('qreason.missing_column', { column: fieldName(kind, column) });
-  return known(`qreason.${reason.code}`) ?? t('qreason.other', { code: reason.code });
+  return tKnown(`qreason.${reason.code}`) ?? t('qreason.other', { code: reason.code });
 }
 
 export function reasonWords(kind, reason) {

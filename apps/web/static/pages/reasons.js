@@ -2,7 +2,7 @@
 // moves the odds against the average enterprise. Shared by the enterprise's, the bureau's and
 // the reviewer's pages, so one score reads the same wherever it is shown.
 import { oddsChange } from '../charts.js';
-import { currentLang, fmtNumber, fmtPercent, plural, t } from '../i18n.js';
+import { currentLang, fmtNumber, fmtPercent, plural, t, tKnown } from '../i18n.js';
 
 /** The scoring service's sentence in the page's language, with one percent style ("15.5%", not "15.5 %"). */
 export function serverText(r) {
@@ -67,8 +67,7 @@ export function industryLabel(code) {
 }
 
 export function industryName(code) {
-  const key = `industry.${String(code)[0].toUpperCase()}`;
-  return t(key) === key ? '' : t(key);
+  return tKnown(`industry.${String(code)[0].toUpperCase()}`) ?? '';
 }
 
 /** Reasons with their sentences in words, in the shape the contribution chart reads (`zh`/`en`). */
