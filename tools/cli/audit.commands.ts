@@ -10,6 +10,7 @@ import { AuditLogService } from '../../apps/oversight/src/record/audit-log.servi
 import { AuditVerifyService } from '../../apps/oversight/src/record/audit-verify.service';
 import { latestWitnessed } from '../../apps/oversight/src/record/checkpoint-witness';
 import { ReplayService } from '../../apps/scoring/src/replay/replay.service';
+import { wholeNumber } from './cli-arguments.util';
 import { withOversight } from './oversight-context';
 import { printResult, progressBar, runCommand } from './output.util';
 import { withScoring } from './scoring-context';
@@ -27,11 +28,6 @@ async function witnessedCheckpoint(): Promise<SignedCheckpoint | null> {
     process.stderr.write(`no witnessed checkpoint to compare with (NATS: ${(error as Error).message}): rows cut off the end would go unseen\n`);
     return null;
   }
-}
-
-function seqArgument(seq: string): number {
-  if (!/^\d+$/.test(seq)) throw new Error(`seq must be a non-negative integer, got "${seq}"`);
-  return Number(seq);
 }
 
 export function registerAuditCommands(program: Command): void {
@@ -68,7 +64,7 @@ export function registerAuditCommands(program: Command): void {
     .description('print the receipt of an entry: verifiable offline with the public key alone')
     .action((seq: string) =>
       runCommand(async () => {
-        printResult(await withOversight((app) => app.get(AuditLogService).receipt(seqArgument(seq))));
+        printResult(await withOversight((app) => app.get(AuditLogService).receipt(wholeNumber(seq, 'seq'))));
       }),
     );
   audit
@@ -79,7 +75,7 @@ export function registerAuditCommands(program: Command): void {
         // The entry comes with its receipt, checked against the signed log: what is replayed is what was logged.
         const { receipt, publicKeyPem } = await withOversight(async (app) => {
           const log = app.get(AuditLogService);
-          return { receipt: await log.receipt(seqArgument(seq)), publicKeyPem: log.publicKey().publicKeyPem };
+          return { receipt: await log.receipt(wholeNumber(seq, 'seq')), publicKeyPem: log.publicKey().publicKeyPem };
         });
         const proof = verifyReceipt(receipt, publicKeyPem);
         if (!proof.ok) throw new Error(`entry ${seq} does not verify against the signed record: ${proof.reason}`);
