@@ -24,7 +24,12 @@ export async function renderPlans(ctx) {
   const recent = h('div');
   const departments = h('div');
   mount(ctx.main, pageHead(t('plans.title'), t('plans.lead')), h('div', { class: 'stack' }, canDraw ? drawBox : null, recent, ctx.me.role === 'oversight' ? null : departments));
-  const loadRecent = () => section(recent, () => api('/api/draws', { query: { limit: 50 } }), (draws) => card(t('plans.recent'), table([
+  const draw = canDraw ? drawForm(ctx, () => loadRecent()) : null;
+  const loadRecent = () => section(recent, async () => {
+    const draws = await api('/api/draws', { query: { limit: 50 } });
+    draw?.knowPublished(draws.filter((d) => d.status === 'published'));
+    return draws;
+  }, (draws) => card(t('plans.recent'), table([
     [t('field.window'), (d) => h('a', { href: `#/plans/${d.id}` }, `${fmtDate(d.window.from)} → ${fmtDate(d.window.to)}`)],
     [t('field.status'), (d) => statusBadge(d.status)],
     [t('field.visits'), (d) => d.figures?.visits ?? '—'],
@@ -32,7 +37,7 @@ export async function renderPlans(ctx) {
     [t('field.seed'), (d) => h('span', { class: 'mono' }, d.seed)],
     [t('field.recordedAt'), (d) => fmtDateTime(d.createdAt)],
   ], draws, { empty: t('plans.noDraws'), onRow: (d) => ctx.go(`#/plans/${d.id}`) })), 'dispatch');
-  if (canDraw) mount(drawBox, drawForm(ctx, loadRecent));
+  if (draw) mount(drawBox, draw.element);
   if (ctx.me.role !== 'oversight') {
     section(departments, () => api('/api/plans'), (plans) => card(t('plans.departments'), table([
       [t('field.department'), (p) => h('strong', {}, departmentLabel(p.department))],
@@ -44,11 +49,30 @@ export async function renderPlans(ctx) {
   await loadRecent();
 }
 
+/** The day after a YYYY-MM-DD day, plus `days - 1` more. */
+function dayAfter(day, days = 1) {
+  return new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+/**
+ * The draw form. Its window starts where the published plans end (tomorrow when none lies ahead), so the
+ * next draw continues them; a window that overlaps one is confirmed with what it replaces.
+ */
 function drawForm(ctx, reload) {
   const today = isoDay(0);
   const from = h('input', { type: 'date', name: 'from', value: isoDay(1), min: today, required: true });
   const to = h('input', { type: 'date', name: 'to', value: isoDay(30), min: today, required: true });
-  from.addEventListener('change', () => { to.min = from.value && from.value > today ? from.value : today; });
+  let published = [];
+  let edited = false;
+  from.addEventListener('change', () => { edited = true; to.min = from.value && from.value > today ? from.value : today; });
+  to.addEventListener('change', () => { edited = true; });
+  const knowPublished = (draws) => {
+    published = draws;
+    const next = draws.map((d) => dayAfter(d.window.to)).sort().pop();
+    if (edited || !next || next <= from.value) return;
+    from.value = next;
+    to.value = dayAfter(next, 29);
+  };
   const confirmBox = h('div');
   const seed = h('input', { name: 'seed', maxlength: 200, placeholder: t('plans.seedPlaceholder'), size: 26 });
   const submit = h('button', { class: 'btn', type: 'submit', id: 'draw-submit' }, t('plans.draw'));
@@ -63,7 +87,10 @@ function drawForm(ctx, reload) {
     }
     mount(out);
     submit.disabled = true;
-    const sure = await confirmStep(confirmBox, t('plans.confirmDraw', { from: fmtDate(from.value), to: fmtDate(to.value) }), t('plans.confirmDrawYes'));
+    const replaced = published.filter((d) => d.window.from <= to.value && d.window.to >= from.value);
+    const message = [t('plans.confirmDraw', { from: fmtDate(from.value), to: fmtDate(to.value) })];
+    if (replaced.length) message.push(' ', h('strong', { 'data-replaces': replaced.length }, t('plans.confirmReplaces', { windows: replaced.map((d) => `${fmtDate(d.window.from)} → ${fmtDate(d.window.to)}`).join(t('common.listSep')) })));
+    const sure = await confirmStep(confirmBox, message, t('plans.confirmDrawYes'));
     if (!sure) {
       submit.disabled = false;
       return;
@@ -84,7 +111,7 @@ function drawForm(ctx, reload) {
       submit.disabled = false;
     }
   });
-  return card(t('plans.draw'), form, confirmBox, out);
+  return { element: card(t('plans.draw'), form, confirmBox, out), knowPublished };
 }
 
 /** The page's own check of the window, in the page's language, before the server is asked. */
