@@ -1,6 +1,7 @@
 import { Logger, type INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { Command } from 'commander';
+import { chinaDay } from '@tianping/common';
 import { DataSource } from 'typeorm';
 import { AccountRepository } from '../../apps/web/src/accounts/account.repository';
 import { AccountsService } from '../../apps/web/src/accounts/accounts.service';
@@ -37,8 +38,9 @@ export interface DemoAccount {
 
 /**
  * One account of each role for trying the pages. The enterprise account is bound to the demo
- * enterprise with the most inspection records, the department officer to one of the department's
- * officers on duty (both read from intake's tables: demo seeding only).
+ * enterprise with the most inspection records, the department officer to the department's officer on
+ * duty with the most visits to make in the demo's plan (read from intake's and dispatch's tables: demo
+ * seeding only).
  */
 export async function seedDemoAccounts(password = process.env.TIANPING_DEMO_PASSWORD || 'tianping-demo-2026'): Promise<DemoAccount[]> {
   return withWeb(async (app) => {
@@ -46,9 +48,14 @@ export async function seedDemoAccounts(password = process.env.TIANPING_DEMO_PASS
       `SELECT s.credit_code AS "creditCode" FROM intake.subjects s LEFT JOIN intake.cases c ON c.credit_code = s.credit_code
         GROUP BY s.credit_code ORDER BY count(c.case_no) DESC, s.credit_code LIMIT 1`,
     );
+    // The officer with the most visits still to make in the demo's plan, so that "我的行程" has a route to show.
     const [officer] = await app.get(DataSource).query(
-      `SELECT officer_id AS "officerId" FROM intake.officers
-        WHERE department = 'SAMR' AND status = '在岗' AND cert_valid_until >= current_date ORDER BY officer_id LIMIT 1`,
+      `SELECT o.officer_id AS "officerId" FROM intake.officers o
+         LEFT JOIN dispatch.visit_officers vo ON vo.officer_id = o.officer_id
+         LEFT JOIN dispatch.visits v ON v.id = vo.visit_id AND v.status = 'scheduled' AND v.date >= $1::date
+        WHERE o.department = 'SAMR' AND o.status = '在岗' AND o.cert_valid_until >= $1::date
+        GROUP BY o.officer_id ORDER BY count(v.id) DESC, o.officer_id LIMIT 1`,
+      [chinaDay()],
     );
     const wanted = [
       { username: 'demo-enterprise', role: 'enterprise', creditCode: pick?.creditCode as string | undefined },

@@ -360,9 +360,14 @@ describeWithBrowser('the pages, driven in a real browser against the running sui
 
     await page.goto(`${suite.webUrl}/#/plans`);
     await settle(page, '08-bureau-plans-before');
+    // The demo starts with its next two weeks planned, and the form offers the window after them.
+    const chinaDay = (offset: number) => new Date(Date.now() + 8 * 3600_000 + offset * 86_400_000).toISOString().slice(0, 10);
+    await page.waitForFunction((day) => (document.querySelector('#draw-form input[name=from]') as HTMLInputElement).value === day, chinaDay(14));
     // A window starting in the past is refused in the page, before anything is drawn.
     expect(await page.getAttribute('#draw-form input[name=from]', 'min')).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-    const start = await page.inputValue('#draw-form input[name=from]');
+    // This draw starts tomorrow, inside the demo's plan, which it replaces.
+    const start = chinaDay(1);
+    await page.fill('#draw-form input[name=to]', chinaDay(30));
     await page.fill('#draw-form input[name=from]', '2020-01-01');
     await page.click('#draw-submit');
     await page.waitForSelector('#draw-invalid');
@@ -370,9 +375,11 @@ describeWithBrowser('the pages, driven in a real browser against the running sui
     await page.fill('#draw-form input[name=from]', start);
     await page.fill('#draw-form input[name=seed]', 'e2e-seed-2026');
     await page.click('#draw-submit');
-    // Publishing hundreds of visits is confirmed first, the window's days written as the page writes dates.
+    // Publishing hundreds of visits is confirmed first, the window's days written as the page writes dates,
+    // saying which published plan it replaces.
     await page.waitForSelector('[data-confirm="open"]');
     expect(await page.textContent('[data-confirm="open"]')).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+    expect(await page.getAttribute('[data-confirm="open"] [data-replaces]', 'data-replaces')).toBe('1');
     await page.click('[data-confirm-yes]');
     await page.waitForSelector('[data-progress="running"]');
     await page.screenshot({ path: join(SCREENSHOTS, '09-bureau-draw-progress.png'), fullPage: true });

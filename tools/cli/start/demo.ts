@@ -4,13 +4,17 @@ import { generateCity } from '@tianping/synthetic-city';
 import { EnterpriseRepository } from '../../../apps/intake/src/enterprise/enterprise.repository';
 import { IngestService } from '../../../apps/intake/src/ingest/ingest.service';
 import { IntakeOutbox } from '../../../apps/intake/src/ingest/outbox-relay.provider';
+import { prepareDemoPlan } from '../../../apps/dispatch/src/demo/demo-plan';
 import { approveDemoModel } from '../../../apps/oversight/src/demo/demo-approvals';
 import { prepareDemoScores } from '../../../apps/scoring/src/demo/demo-scores';
 import { withIntake } from '../intake-context';
 
 export const DEMO_CITY = { enterprises: 3000, years: 4, seed: 2026 } as const;
 
-/** On first run (no enterprises yet) a generated city is written and loaded through intake. */
+/**
+ * On first run (no enterprises yet) a generated city is written and loaded through intake, scored by an
+ * approved model, and its first two weeks planned.
+ */
 export async function loadDemo(stateDir: string, log: (line: string) => void): Promise<void> {
   await withIntake(async (app) => {
     const totals = await app.get(EnterpriseRepository).totals();
@@ -28,6 +32,11 @@ export async function loadDemo(stateDir: string, log: (line: string) => void): P
     const read = reports.reduce((n, r) => n + r.counts.read, 0);
     const quarantined = reports.reduce((n, r) => n + r.counts.quarantined, 0);
     log(`demo: ingested ${read} records from ${reports.length} files (${quarantined} quarantined for review)`);
-    await prepareDemoScores(await app.get(EnterpriseRepository).totals(), approveDemoModel, log);
+    const loaded = await app.get(EnterpriseRepository).totals();
+    const run = await prepareDemoScores(loaded, approveDemoModel, log);
+    await prepareDemoPlan(
+      { enterprises: loaded.subjects, officers: loaded.officers, priorCases: loaded.cases, complaints: loaded.clues, scores: run.enterprises },
+      log,
+    );
   });
 }
