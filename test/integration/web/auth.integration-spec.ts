@@ -132,4 +132,12 @@ describe('signing in to the web app', () => {
     await web.dataSource.query(`UPDATE web.login_attempts SET at = at - interval '16 minutes' WHERE username = 'dispatcher'`);
     expect((await login('dispatcher', TEST_PASSWORD)).status).toBe(200);
   });
+
+  it('counts guesses sent all at once: twenty at the same moment get no more answers than five one after another', async () => {
+    await web.dataSource.query(`DELETE FROM web.login_attempts`);
+    const statuses = await Promise.all(Array.from({ length: 20 }, (_, i) => login('officer', `burst-guess-${i}x`).then((r) => r.status)));
+    expect(statuses.filter((s) => s === 401).length).toBeLessThanOrEqual(5);
+    expect(statuses.filter((s) => s !== 401).every((s) => s === 429)).toBe(true);
+    await web.dataSource.query(`DELETE FROM web.login_attempts`);
+  });
 });

@@ -34,8 +34,11 @@ export class AuthService {
 
   async login(username: string, password: string, ip: string): Promise<{ token: string; principal: Principal; expiresAt: Date }> {
     const name = username.trim().toLowerCase();
+    const attempt = await this.sessions.startAttempt(name, ip);
     const recent = await this.sessions.recentFailures(name, ip, this.settings.failureWindowSeconds);
-    if (recent.failures >= this.settings.maxFailures) {
+    // This attempt is among those counted: more than the limit means the limit was reached before it.
+    if (recent.failures > this.settings.maxFailures) {
+      await this.sessions.withdrawAttempt(attempt);
       const retryAfter = Math.max(1, Math.ceil((Date.parse(recent.oldestAt ?? '') + this.settings.failureWindowSeconds * 1000 - Date.now()) / 1000) || 60);
       throw new HttpException(
         { statusCode: 429, message: 'too many failed sign-ins: wait and try again', retryAfterSeconds: retryAfter },
@@ -46,8 +49,8 @@ export class AuthService {
     // Unknown names are checked against a hash no password matches, so they take as long as known ones.
     const matches = await verifyPassword(password, account?.passwordHash ?? UNUSABLE_HASH);
     const ok = matches && account !== null && !account.disabled;
-    await this.sessions.recordAttempt(name, ip, ok);
     if (!ok || !account) throw new UnauthorizedException('wrong username or password');
+    await this.sessions.attemptSucceeded(attempt);
     const token = newSessionToken();
     const expiresAt = new Date(Date.now() + this.settings.sessionTtlSeconds * 1000);
     await this.sessions.create(hashSessionToken(token), account.id, expiresAt);

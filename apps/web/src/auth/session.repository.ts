@@ -26,11 +26,28 @@ export class SessionRepository {
     await this.dataSource.query(`UPDATE web.sessions SET revoked_at = now() WHERE token_hash = $1 AND revoked_at IS NULL`, [tokenHash]);
   }
 
-  async recordAttempt(username: string, ip: string, succeeded: boolean): Promise<void> {
-    await this.dataSource.query(`INSERT INTO web.login_attempts (username, ip, succeeded) VALUES ($1, $2, $3)`, [username, ip, succeeded]);
+  /**
+   * A sign-in attempt, written before the password is checked and counted as failed until it succeeds:
+   * attempts made at the same moment then see each other, so a burst cannot pass the limit together.
+   */
+  async startAttempt(username: string, ip: string): Promise<number> {
+    const [row] = await this.dataSource.query(`INSERT INTO web.login_attempts (username, ip, succeeded) VALUES ($1, $2, false) RETURNING id::int`, [
+      username,
+      ip,
+    ]);
+    return row.id;
   }
 
-  /** Failed attempts for this name from this address within the window, since the last success. */
+  async attemptSucceeded(id: number): Promise<void> {
+    await this.dataSource.query(`UPDATE web.login_attempts SET succeeded = true WHERE id = $1`, [id]);
+  }
+
+  /** An attempt refused for the limit, before its password was checked: it is not a guess, so it does not count. */
+  async withdrawAttempt(id: number): Promise<void> {
+    await this.dataSource.query(`DELETE FROM web.login_attempts WHERE id = $1`, [id]);
+  }
+
+  /** Failed attempts (and those still being checked) for this name from this address within the window, since the last success. */
   async recentFailures(username: string, ip: string, windowSeconds: number): Promise<{ failures: number; oldestAt: string | null }> {
     const [row] = await this.dataSource.query(
       `SELECT count(*)::int AS failures, min(at) AS "oldestAt" FROM web.login_attempts f
