@@ -1,5 +1,6 @@
 import { SESSION_CACHE_SETTINGS, type SessionCacheSettings } from '../../../apps/web/src/auth/session-cache';
-import { createRoleAccounts, signIn, startWeb, TEST_PASSWORD, type WebHarness } from './web-app.harness';
+import { AccountsService } from '../../../apps/web/src/accounts/accounts.service';
+import { createRoleAccounts, OTHER_CODE, OWN_CODE, signIn, startWeb, TEST_PASSWORD, type WebHarness } from './web-app.harness';
 
 describe('signing in to the web app', () => {
   let web: WebHarness;
@@ -139,5 +140,17 @@ describe('signing in to the web app', () => {
     expect(statuses.filter((s) => s === 401).length).toBeLessThanOrEqual(5);
     expect(statuses.filter((s) => s !== 401).every((s) => s === 429)).toBe(true);
     await web.dataSource.query(`DELETE FROM web.login_attempts`);
+  });
+
+  it('ends the sessions of an account whose password or binding is replaced', async () => {
+    const accounts = web.app.get(AccountsService);
+    await accounts.create({ username: 'moving-ent', password: TEST_PASSWORD, role: 'enterprise', creditCode: OWN_CODE });
+    const before = await signIn(web.baseUrl, 'moving-ent');
+    expect((await me(before)).status).toBe(200);
+    // What `tianping account create --replace` does: a new password, here with another enterprise.
+    await accounts.create({ username: 'moving-ent', password: 'a-new-password-7', role: 'enterprise', creditCode: OTHER_CODE }, { replace: true });
+    expect((await me(before)).status).toBe(401);
+    const after = await signIn(web.baseUrl, 'moving-ent', 'a-new-password-7');
+    expect(await (await me(after)).json()).toMatchObject({ creditCode: OTHER_CODE });
   });
 });

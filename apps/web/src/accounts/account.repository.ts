@@ -34,16 +34,22 @@ export class AccountRepository {
     return row ?? null;
   }
 
-  /** Inserts, or when `replace` is set updates the password, role and binding of an existing name. */
+  /**
+   * Inserts, or when `replace` is set updates the password, role and binding of an existing name and
+   * ends its sessions in the same transaction: whoever held the old password or binding holds nothing now.
+   */
   async save(account: NewAccount, replace = false): Promise<AccountRow> {
     const conflict = replace
       ? `ON CONFLICT (username) DO UPDATE SET password_hash = EXCLUDED.password_hash, role = EXCLUDED.role, credit_code = EXCLUDED.credit_code, department = EXCLUDED.department, officer_id = EXCLUDED.officer_id, disabled = false`
       : '';
-    const [row] = await this.dataSource.query(
-      `INSERT INTO web.accounts (username, password_hash, role, credit_code, department, officer_id) VALUES ($1, $2, $3, $4, $5, $6) ${conflict} RETURNING ${COLUMNS}`,
-      [account.username, account.passwordHash, account.role, account.creditCode, account.department, account.officerId],
-    );
-    return row;
+    return this.dataSource.transaction(async (m) => {
+      const [row] = await m.query(
+        `INSERT INTO web.accounts (username, password_hash, role, credit_code, department, officer_id) VALUES ($1, $2, $3, $4, $5, $6) ${conflict} RETURNING ${COLUMNS}`,
+        [account.username, account.passwordHash, account.role, account.creditCode, account.department, account.officerId],
+      );
+      if (replace) await m.query(`UPDATE web.sessions SET revoked_at = now() WHERE account_id = $1 AND revoked_at IS NULL`, [row.id]);
+      return row;
+    });
   }
 
   async list(limit: number, afterUsername = ''): Promise<AccountRow[]> {

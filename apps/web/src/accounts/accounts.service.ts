@@ -33,7 +33,9 @@ export class AccountsService {
     if (!/^[a-z0-9][a-z0-9._-]{2,63}$/.test(request.username))
       throw new BadRequestException('a username is 3–64 lower-case letters, digits, dots, dashes or underscores');
     if (!options.replace && (await this.accounts.byUsername(request.username))) throw new ConflictException(`the username ${request.username} is taken`);
-    return this.accounts.save({ username: request.username, passwordHash: await hashPassword(request.password), ...binding }, options.replace);
+    const saved = await this.accounts.save({ username: request.username, passwordHash: await hashPassword(request.password), ...binding }, options.replace);
+    if (options.replace) this.sessions.forgetAccount(saved.id);
+    return saved;
   }
 
   list(limit: number, after?: string): Promise<AccountRow[]> {
