@@ -153,4 +153,24 @@ describe('signing in to the web app', () => {
     const after = await signIn(web.baseUrl, 'moving-ent', 'a-new-password-7');
     expect(await (await me(after)).json()).toMatchObject({ creditCode: OTHER_CODE });
   });
+
+  it('refuses a change sent from a page of another site, even with the session cookie', async () => {
+    const admin = await signIn(web.baseUrl, 'admin');
+    const create = (username: string, from: Record<string, string>) =>
+      fetch(`${web.baseUrl}/api/accounts`, {
+        method: 'POST',
+        headers: { cookie: admin, 'content-type': 'application/json', ...from },
+        body: JSON.stringify({ username, password: 'forged-pass-123', role: 'admin' }),
+      });
+    expect((await create('forged-one', { 'sec-fetch-site': 'cross-site' })).status).toBe(403);
+    expect((await create('forged-two', { 'sec-fetch-site': 'same-site' })).status).toBe(403);
+    expect((await create('forged-three', { origin: 'http://pages.example.org' })).status).toBe(403);
+    const usernames = ((await (await fetch(`${web.baseUrl}/api/accounts`, { headers: { cookie: admin } })).json()) as { username: string }[]).map(
+      (a) => a.username,
+    );
+    expect(usernames.filter((u) => u.startsWith('forged-'))).toEqual([]);
+    // Our own pages, and callers that are no browser, go on as before.
+    expect((await create('own-page-admin', { 'sec-fetch-site': 'same-origin', origin: web.baseUrl })).status).toBe(201);
+    expect((await create('script-admin', {})).status).toBe(201);
+  });
 });

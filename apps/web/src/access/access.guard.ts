@@ -1,7 +1,16 @@
-import { HttpException, Injectable, MethodNotAllowedException, NotFoundException, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import {
+  ForbiddenException,
+  HttpException,
+  Injectable,
+  MethodNotAllowedException,
+  NotFoundException,
+  type CanActivate,
+  type ExecutionContext,
+} from '@nestjs/common';
 import { AuthService } from '../auth/auth.service';
 import { readCookie, SESSION_COOKIE } from '../auth/session-cookie.util';
 import { decideAccess } from './access-policy.util';
+import { fromAnotherSite } from './cross-site.util';
 import { matchRoute, pathKnown } from './route-match.util';
 import type { WebRequest } from './web-request';
 
@@ -16,8 +25,9 @@ export function isApiPath(path: string): boolean {
 }
 
 /**
- * Every /api request passes here first: it must match a rule of the route table, and the rule
- * decides by the caller's role and binding. A route missing from the table is refused, never open.
+ * Every /api request passes here first: it must match a rule of the route table, a change must come
+ * from our own pages, and the rule decides by the caller's role and binding. A route missing from
+ * the table is refused, never open.
  */
 @Injectable()
 export class AccessGuard implements CanActivate {
@@ -31,6 +41,7 @@ export class AccessGuard implements CanActivate {
       if (pathKnown(request.path)) throw new MethodNotAllowedException(`${request.method} is not allowed here`);
       throw new NotFoundException(`no API route ${request.method} ${request.path}`);
     }
+    if (fromAnotherSite(request.method, request.headers)) throw new ForbiddenException('a page of another site may not change anything here');
     request.sessionToken = readCookie(request.headers.cookie, SESSION_COOKIE);
     request.principal = await this.auth.principal(request.sessionToken);
     request.route_ = matched;
