@@ -5,6 +5,15 @@ import type { SuiteApp } from '../apps.registry';
 
 const COLOURS: Record<string, string> = { intake: '36', scoring: '35', dispatch: '33', oversight: '32', web: '34' };
 
+/**
+ * What an app of `tianping start` is started with. Only the web app faces people and checks who may
+ * do what: the others answer anyone who reaches them, so they listen on this machine alone, whatever
+ * HOST says (set to reach the pages from elsewhere).
+ */
+export function appEnvironment(app: SuiteApp, env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  return app.name === 'web' ? env : { ...env, HOST: '127.0.0.1' };
+}
+
 /** Runs each app as its own process, prefixes its output, restarts it if it dies, stops all on request. */
 export class AppSupervisor {
   private readonly children = new Map<string, ChildProcess>();
@@ -19,7 +28,12 @@ export class AppSupervisor {
     const child = spawn(process.execPath, ['-r', '@swc-node/register', join(this.root, app.main)], {
       cwd: this.root,
       // The apps' output is piped through here: readable lines for a terminal, JSON lines for a log collector.
-      env: { LOG_FORMAT: process.stdout.isTTY ? 'pretty' : 'json', ...process.env, ...this.env, SWC_NODE_PROJECT: join(this.root, 'tsconfig.json') },
+      env: appEnvironment(app, {
+        LOG_FORMAT: process.stdout.isTTY ? 'pretty' : 'json',
+        ...process.env,
+        ...this.env,
+        SWC_NODE_PROJECT: join(this.root, 'tsconfig.json'),
+      }),
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     this.children.set(app.name, child);
