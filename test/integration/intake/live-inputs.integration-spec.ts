@@ -60,6 +60,18 @@ describe('intake with live inputs: HTTP posts, NATS pushes, corrections', () => 
     expect((await post('/api/clues', '{}', 'application/json')).status).toBe(400);
   });
 
+  it("shows a rejected clue's phone and ID numbers masked, even when they came as JSON numbers", async () => {
+    const reporter = { reporter_phone: 13800138000, reporter_id: 440604900101123 };
+    expect(await (await post('/api/clues', JSON.stringify(clue('HTTP-PII', { channel: 'fax', ...reporter })), 'application/json')).json()).toMatchObject({
+      quarantined: 1,
+    });
+    const held = (await (await fetch(`${intake.baseUrl}/api/quarantine?kind=clues`)).json()).find(
+      (r: { rawMasked: { clue_id?: string } }) => r.rawMasked.clue_id === 'HTTP-PII',
+    );
+    const view = await (await fetch(`${intake.baseUrl}/api/quarantine/${held.id}`)).text();
+    for (const text of [JSON.stringify(held), view]) expect(text).not.toMatch(/13800138000|440604900101123/);
+  });
+
   it('takes clues pushed over NATS one by one and in batches, quarantining a broken message', async () => {
     const nc = await connect({ servers: intake.nats.url });
     const js = jetstream(nc);

@@ -167,13 +167,7 @@ export function maskRaw(kind: SourceKind, raw: RawRecord | string): RawRecord | 
   if (typeof raw === 'string') return storableText(redactText(raw.length > 2000 ? `${raw.slice(0, 2000)}…` : raw));
   const masked: RawRecord = {};
   for (const [key, value] of Object.entries(raw)) {
-    let shown = value;
-    if (typeof value === 'string') {
-      if (key === 'legal_rep_id') shown = maskIdNumber(value);
-      else if ((kind === 'officers' && key === 'name') || isSensitiveField(key))
-        shown = maskName(value); // legal_rep_name among them
-      else shown = redactText(value);
-    }
+    const shown = maskedValue(kind, key, value);
     // defineProperty, so a key named __proto__ stays data; jsonb cannot hold a NUL, so the view shows U+FFFD.
     Object.defineProperty(masked, storableText(key), {
       value: typeof shown === 'string' ? storableText(shown) : shown,
@@ -183,4 +177,17 @@ export function maskRaw(kind: SourceKind, raw: RawRecord | string): RawRecord | 
     });
   }
   return masked;
+}
+
+function maskedValue(kind: SourceKind, key: string, value: RawRecord[string]): RawRecord[string] {
+  // A phone or ID number sent as a JSON number is one all the same: masked as its text would be.
+  if (typeof value === 'number') {
+    const text = String(value);
+    const shown = maskedValue(kind, key, text);
+    return shown === text ? value : shown;
+  }
+  if (typeof value !== 'string') return value;
+  if (key === 'legal_rep_id') return maskIdNumber(value);
+  if ((kind === 'officers' && key === 'name') || isSensitiveField(key)) return maskName(value); // legal_rep_name among them
+  return redactText(value);
 }

@@ -30,4 +30,10 @@ describe('maskRaw: the operator view of a quarantined record', () => {
     expect(JSON.stringify(masked)).not.toMatch(/\\u0000|\\ud800/);
     expect(maskRaw('cases', 'FS-1,\u0000,"broken')).toBe('FS-1,\uFFFD,"broken');
   });
+
+  it('masks a phone or ID number sent as a JSON number, and leaves other numbers as numbers', () => {
+    const masked = maskRaw('clues', { clue_id: 'C-4', phone: 13800138000, reporter_id: 440604900101123, legal_rep_id: 440604199001011200, count: 12 });
+    expect(JSON.stringify(masked)).not.toMatch(/13800138000|440604900101123|440604199001011200/);
+    expect(masked).toMatchObject({ legal_rep_id: '4406**********1200', count: 12 });
+  });
 });
