@@ -195,7 +195,11 @@ describe('a red takes effect only once a person confirms it, and an appeal is de
 
   it('refuses an appeal review to everyone with a part in the score, and the decision overrides the colour with reasons', async () => {
     const target = reds[0];
-    const evidence = { name: '整改报告.pdf', contentType: 'application/pdf', contentBase64: Buffer.from('%PDF-1.4 rectification report').toString('base64') };
+    const evidence = {
+      name: '张伟的整改报告.pdf',
+      contentType: 'application/pdf',
+      contentBase64: Buffer.from('%PDF-1.4 rectification report').toString('base64'),
+    };
     const challenge = { kind: 'clue', recordId: 'CLUE-1', claim: '投诉地址为同名另一家企业' };
     expect((await appeal(target.creditCode, { grounds: 'short' })).status).toBe(400);
     expect((await appeal('91310000MA1FL8XQ3X')).status).toBe(400);
@@ -217,6 +221,7 @@ describe('a red takes effect only once a person confirms it, and an appeal is de
     expect(verifyReceipt(receipt, publicKeyPem)).toEqual({ ok: true });
     expect(receipt.entry.bodyJson).not.toContain('去年完成整改');
     expect(receipt.entry.bodyJson).not.toContain('同名另一家企业');
+    expect(receipt.entry.bodyJson).not.toContain('张伟');
     expect(receipt.entry.bodyJson).toContain('CLUE-1');
     expect((await http(oversight.baseUrl, 'GET', `/api/appeals/${id}/receipts/0`)).status).toBe(404);
     const file = await fetch(`${oversight.baseUrl}/api/appeals/${id}/evidence/0`);

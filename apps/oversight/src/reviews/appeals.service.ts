@@ -114,7 +114,8 @@ export class AppealsService {
           dueAt,
           groundsSha256: sha256(Buffer.from(filing.grounds)),
           challenges: filing.challenges.map((c) => ({ kind: c.kind, recordId: c.recordId, claimSha256: sha256(Buffer.from(c.claim)) })),
-          evidence: evidence.map(({ name, size, sha256: hash }) => ({ name, size, sha256: hash })),
+          // A file's name is the enterprise's text too ("张伟身份证.jpg"): its size and hash identify it.
+          evidence: evidence.map(({ size, sha256: hash }) => ({ size, sha256: hash })),
         },
       });
       return appealId;
