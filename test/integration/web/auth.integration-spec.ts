@@ -154,6 +154,26 @@ describe('signing in to the web app', () => {
     expect(await (await me(after)).json()).toMatchObject({ creditCode: OTHER_CODE });
   });
 
+  it('opens no session with a password that was replaced while the sign-in was being checked', async () => {
+    const accounts = web.app.get(AccountsService);
+    await accounts.create({ username: 'racing-officer', password: TEST_PASSWORD, role: 'department', department: 'SAMR' });
+    const [{ id }] = await web.dataSource.query(`SELECT id::int FROM web.accounts WHERE username = 'racing-officer'`);
+    // The replacement's first step, held open: the account row has its new password, not yet committed.
+    const replacing = web.dataSource.createQueryRunner();
+    await replacing.startTransaction();
+    await replacing.query(`UPDATE web.accounts SET password_hash = 'scrypt$replaced' WHERE id = $1`, [id]);
+    let answered: number | null = null;
+    const signing = login('racing-officer', TEST_PASSWORD).then((r) => (answered = r.status));
+    const waitsOnTheAccount = async () =>
+      (await web.dataSource.query(`SELECT 1 FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE 'INSERT INTO web.sessions%'`)).length > 0;
+    for (let i = 0; i < 100 && answered === null && !(await waitsOnTheAccount()); i++) await new Promise((r) => setTimeout(r, 50));
+    await replacing.commitTransaction();
+    await replacing.release();
+    await signing;
+    expect(answered).toBe(401);
+    expect(await web.dataSource.query(`SELECT 1 FROM web.sessions WHERE account_id = $1`, [id])).toEqual([]);
+  });
+
   it('refuses a change sent from a page of another site, even with the session cookie', async () => {
     const admin = await signIn(web.baseUrl, 'admin');
     const create = (username: string, from: Record<string, string>) =>

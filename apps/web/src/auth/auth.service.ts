@@ -50,10 +50,12 @@ export class AuthService {
     const matches = await verifyPassword(password, account?.passwordHash ?? UNUSABLE_HASH);
     const ok = matches && account !== null && !account.disabled;
     if (!ok || !account) throw new UnauthorizedException('wrong username or password');
-    await this.sessions.attemptSucceeded(attempt);
     const token = newSessionToken();
     const expiresAt = new Date(Date.now() + this.settings.sessionTtlSeconds * 1000);
-    await this.sessions.create(hashSessionToken(token), account.id, expiresAt);
+    // The password may have been replaced (or the account disabled) while it was being checked.
+    if (!(await this.sessions.create(hashSessionToken(token), account.id, account.passwordHash, expiresAt)))
+      throw new UnauthorizedException('wrong username or password');
+    await this.sessions.attemptSucceeded(attempt);
     const principal: Principal = {
       accountId: account.id,
       username: account.username,

@@ -7,8 +7,19 @@ import type { Principal } from '../access/roles';
 export class SessionRepository {
   constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
 
-  async create(tokenHash: string, accountId: number, expiresAt: Date): Promise<void> {
-    await this.dataSource.query(`INSERT INTO web.sessions (token_hash, account_id, expires_at) VALUES ($1, $2, $3)`, [tokenHash, accountId, expiresAt]);
+  /**
+   * Opens a session if the account still has the password hash that was checked and is not disabled:
+   * a password replaced or an account disabled while the sign-in was being checked opens nothing.
+   * FOR SHARE waits for such a change in progress and then reads the account as it left it.
+   */
+  async create(tokenHash: string, accountId: number, checkedPasswordHash: string, expiresAt: Date): Promise<boolean> {
+    const rows = await this.dataSource.query(
+      `INSERT INTO web.sessions (token_hash, account_id, expires_at)
+       SELECT $1, id, $3 FROM web.accounts WHERE id = $2 AND password_hash = $4 AND NOT disabled FOR SHARE
+       RETURNING account_id`,
+      [tokenHash, accountId, expiresAt, checkedPasswordHash],
+    );
+    return rows.length === 1;
   }
 
   /** The account behind a live session: not expired, not revoked, account not disabled. */
