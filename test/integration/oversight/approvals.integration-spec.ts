@@ -81,6 +81,8 @@ describe('four-eyes approval of model versions and colour policies', () => {
     const own = await signModel(TRAINER, 'technical');
     expect(own.status).toBe(403);
     expect(own.body.message).toContain('four eyes');
+    // The same person, whether the name was typed on the command line or is a web username.
+    expect((await signModel(` ${TRAINER.toUpperCase()}`, 'technical')).status).toBe(403);
     await expect(h.scoring.app.get(ModelRegistryService).changeState(model.version, 'active', 'operator')).rejects.toThrow(ModelStateError);
     expect((await scoringModel()).state).toBe('draft');
     // Refusals leave no sign-off behind.

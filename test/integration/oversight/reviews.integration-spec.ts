@@ -229,7 +229,7 @@ describe('a red takes effect only once a person confirms it, and an appeal is de
     expect(file.headers.get('content-type')).toBe('application/pdf');
     expect(file.headers.get('x-content-type-options')).toBe('nosniff');
 
-    for (const involved of ['trainer-li', 'approver-wang', 'policy-zhao', 'officer-a', filed.body.filedBy]) {
+    for (const involved of ['trainer-li', 'Trainer-Li', 'approver-wang', 'policy-zhao', 'officer-a', filed.body.filedBy]) {
       const refused = await http<{ message: string }>(oversight.baseUrl, 'POST', `/api/appeals/${id}/claim`, { actor: involved });
       expect([involved, refused.status]).toEqual([involved, 403]);
     }

@@ -5,6 +5,7 @@ import { enqueueEvent } from '@tianping/messaging';
 import type { EntityManager } from 'typeorm';
 import { OVERSIGHT_SCHEMA } from '../database/oversight.data-source';
 import { AuditLogService } from '../record/audit-log.service';
+import { sameActor } from '../record/actor-name.util';
 import { ApprovalsRepository, type ApprovalFilter, type ApprovalRequest, type SignOff, type SignOffDecision, type SignOffRole } from './approvals.repository';
 
 /** How the record names a single sign-off, and the decision that closes a request. */
@@ -61,9 +62,10 @@ export class ApprovalsService {
       const required = REQUIRED_SIGN_OFFS[kind];
       if (!required.includes(act.role))
         throw new BadRequestException(`a ${NOUN[kind]} takes only the ${required.join(' and ')} sign-off, not a ${act.role} one`);
-      if (act.actor === request.proposedBy) throw new ForbiddenException(`${act.actor} ${PROPOSED[kind]} ${what} and so cannot sign it off (four eyes)`);
+      if (sameActor(act.actor, request.proposedBy))
+        throw new ForbiddenException(`${act.actor} ${PROPOSED[kind]} ${what} and so cannot sign it off (four eyes)`);
       const earlier = await this.repository.signOffs(kind, ref, manager);
-      const own = earlier.find((s) => s.actor === act.actor);
+      const own = earlier.find((s) => sameActor(s.actor, act.actor));
       if (own?.role === act.role) throw new ConflictException(`${act.actor} has already signed off ${what} as ${act.role} reviewer`);
       if (own)
         throw new ForbiddenException(`${act.actor} already signed off ${what} as ${own.role} reviewer; the ${act.role} sign-off must come from someone else`);

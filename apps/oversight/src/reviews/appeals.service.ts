@@ -7,6 +7,7 @@ import { OversightSubjects, type AppealDecided, type Colour, type RecordCorrecti
 import { enqueueEvent } from '@tianping/messaging';
 import { OVERSIGHT_SCHEMA } from '../database/oversight.data-source';
 import { AuditLogService } from '../record/audit-log.service';
+import { actorKey } from '../record/actor-name.util';
 import {
   AppealsRepository,
   type AppealFilter,
@@ -256,7 +257,7 @@ export class AppealsService {
     // The appealed score's policy, which a newer score under another policy must not hide.
     const colourPolicyVersion = appeal.colourPolicyVersion ?? (await this.scores.current(appeal.creditCode))?.colourPolicyVersion ?? '';
     const involved = await this.scores.involvedActors({ creditCode: appeal.creditCode, modelVersion: appeal.modelVersion, colourPolicyVersion });
-    if (involved.has(actor))
+    if (involved.has(actorKey(actor)))
       throw new ForbiddenException(`${actor} had a part in this score (model, colour policy or an earlier decision on it) and cannot review the appeal`);
   }
 

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { instant, newestBy } from '@tianping/database';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Colour, ScoreRecord } from '@tianping/contracts';
+import { actorKey } from '../record/actor-name.util';
 
 export type DecisionStatus = 'pending' | 'confirmed' | 'overridden' | 'carried-over' | 'superseded';
 
@@ -251,7 +252,7 @@ export class ColourDecisionsRepository {
        SELECT DISTINCT actor FROM oversight.colour_decisions WHERE credit_code = $2 AND actor IS NOT NULL`,
       [[score.modelVersion, score.colourPolicyVersion], score.creditCode],
     );
-    return new Set(rows.map((r) => r.actor));
+    return new Set(rows.map((r) => actorKey(r.actor)));
   }
 
   /** seq of the record entry that logged this score, once the record has it. */
