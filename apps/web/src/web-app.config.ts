@@ -19,12 +19,24 @@ function securityHeaders(request: Request, response: Response, next: NextFunctio
   next();
 }
 
+/**
+ * The API takes JSON bodies only (what the gateway forwards is JSON): any other body is refused
+ * unread, so no one can make the public app hold a CSV or a text of many megabytes, and a plain
+ * HTML form (urlencoded, multipart, text) posts nothing here.
+ */
+function jsonBodiesOnly(request: Request, response: Response, next: NextFunction): void {
+  const hasBody = request.headers['transfer-encoding'] !== undefined || Number(request.headers['content-length'] ?? 0) > 0;
+  if (!hasBody || !isApiPath(request.path) || request.is('application/json')) return next();
+  response.status(415).json({ statusCode: 415, code: 'unsupported_media_type', message: 'the API takes JSON bodies (application/json) only' });
+}
+
 export function configureWebApp(app: NestExpressApplication): void {
-  configureHttpApp(app);
+  configureHttpApp(app, { jsonOnly: true });
   app.disable('x-powered-by');
   // API answers are no-store, so an ETag (a hash of every body) would never be used.
   app.set('etag', false);
   app.use(securityHeaders);
+  app.use(jsonBodiesOnly);
   // API calls never look on disk: a stat per call was the gateway's largest cost after the network.
   const pages = serveStatic(STATIC_DIR, { index: 'index.html', fallthrough: true });
   app.use((request: Request, response: Response, next: NextFunction) => (isApiPath(request.path) ? next() : pages(request, response, next)));

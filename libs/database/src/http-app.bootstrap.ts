@@ -9,15 +9,18 @@ import { BODY_LIMITS, bodyErrors, verifyJsonBody, verifyTextBody } from './reque
 /**
  * Validates every request body and query at the edge: bodies too large, too deep or not UTF-8 are
  * refused before parsing, unknown fields are refused, not ignored; a value the database cannot take
- * is a 400, not a 500. Serves /metrics.
+ * is a 400, not a 500. Serves /metrics. `jsonOnly`: no CSV or text bodies (their limits are for
+ * exports, 200 and 50 MiB, not for an app that faces the public).
  */
-export function configureHttpApp(app: NestExpressApplication): void {
+export function configureHttpApp(app: NestExpressApplication, options: { jsonOnly?: boolean } = {}): void {
   enableDefaultMetrics();
   app.use(httpMetrics);
   app.use(metricsEndpoint());
   app.useBodyParser('json', { limit: BODY_LIMITS.json, verify: verifyJsonBody });
-  app.useBodyParser('raw', { type: 'text/csv', limit: BODY_LIMITS.csv });
-  app.useBodyParser('text', { type: ['text/plain', 'application/x-ndjson', 'application/jsonl'], limit: BODY_LIMITS.text, verify: verifyTextBody });
+  if (!options.jsonOnly) {
+    app.useBodyParser('raw', { type: 'text/csv', limit: BODY_LIMITS.csv });
+    app.useBodyParser('text', { type: ['text/plain', 'application/x-ndjson', 'application/jsonl'], limit: BODY_LIMITS.text, verify: verifyTextBody });
+  }
   app.use(bodyErrors);
   app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
   app.useGlobalFilters(new DataExceptionFilter(app.getHttpAdapter()));

@@ -78,6 +78,13 @@ describe('inputs at the edges are refused with clear errors, never a crash', () 
       const answer = await send(`${suite.urls.dispatch}/api/conflicts`, { body: bomb, type: 'application/json', headers: { 'content-encoding': 'gzip' } });
       expect(answer.status).toBe(413);
     });
+
+    it('web: takes JSON bodies only, so no one makes it read tens of megabytes of CSV or text, nor post a plain form', async () => {
+      for (const type of ['text/csv', 'text/plain', 'application/x-www-form-urlencoded']) {
+        const answer = await send(`${suite.urls.web}/api/auth/login`, { body: 'x'.repeat(30 * 1024 * 1024), type });
+        expect([type, answer.status, answer.body.code]).toEqual([type, 415, 'unsupported_media_type']);
+      }
+    });
   });
 
   describe('deeply nested JSON', () => {
