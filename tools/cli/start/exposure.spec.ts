@@ -3,32 +3,39 @@ import { join } from 'node:path';
 import { SUITE_APPS } from '../apps.registry';
 import { appEnvironment } from './app-supervisor';
 
-/** Each docker-compose service's published ports (`ports: [...]`), read line by line. */
-function publishedPorts(compose: string): Map<string, string[]> {
-  const ports = new Map<string, string[]>();
+/** Each docker-compose service's lines, by the service's name. */
+function composeServices(): Map<string, string> {
+  const compose = readFileSync(join(__dirname, '../../../docker-compose.yml'), 'utf8');
+  const services = new Map<string, string>();
   let service = '';
   for (const line of compose.split('\n')) {
     const named = /^ {2}([\w-]+):\s*$/.exec(line);
     if (named) service = named[1];
-    const listed = /^ {4}ports:\s*\[(.*)\]/.exec(line);
-    if (listed)
-      ports.set(
-        service,
-        [...listed[1].matchAll(/"([^"]+)"/g)].map((m) => m[1]),
-      );
+    else if (service) services.set(service, `${services.get(service) ?? ''}${line}\n`);
   }
-  return ports;
+  return services;
+}
+
+/** The host ports a service publishes (`ports: ["…"]`). */
+function publishedPorts(lines: string): string[] {
+  const listed = /^ {4}ports:\s*\[(.*)\]/m.exec(lines);
+  return listed ? [...listed[1].matchAll(/"([^"]+)"/g)].map((m) => m[1]) : [];
 }
 
 describe('only the web app, which checks every call, can be reached from other machines', () => {
   it('docker compose publishes the other apps on the host’s loopback alone', () => {
-    const ports = publishedPorts(readFileSync(join(__dirname, '../../../docker-compose.yml'), 'utf8'));
-    expect(ports.get('web')).toEqual(['3100:3100']);
-    for (const [service, mappings] of ports) {
+    const services = composeServices();
+    expect(publishedPorts(services.get('web')!)).toEqual(['3100:3100']);
+    for (const name of ['intake', 'dispatch', 'oversight']) expect(publishedPorts(services.get(name)!).length).toBeGreaterThan(0);
+    for (const [service, lines] of services) {
       if (service === 'web') continue;
-      for (const mapping of mappings) expect({ service, mapping }).toEqual({ service, mapping: expect.stringMatching(/^127\.0\.0\.1:/) });
+      for (const mapping of publishedPorts(lines)) expect({ service, mapping }).toEqual({ service, mapping: expect.stringMatching(/^127\.0\.0\.1:/) });
     }
-    expect([...ports.keys()]).toEqual(expect.arrayContaining(['intake', 'dispatch', 'oversight']));
+  });
+
+  it('docker compose gives the key to personal data to intake and the command line alone', () => {
+    const holders = [...composeServices()].filter(([, lines]) => /TIANPING_PII_KEY|\*with-pii-key/.test(lines)).map(([service]) => service);
+    expect(holders.sort()).toEqual(['cli', 'intake']);
   });
 
   it('tianping start keeps the other apps on this machine even when HOST opens the pages to the network', () => {
