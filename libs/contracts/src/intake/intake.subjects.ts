@@ -5,6 +5,8 @@ export const IntakeSubjects = {
   casesUpserted: 'intake.cases.upserted.v1',
   officersUpserted: 'intake.officers.upserted.v1',
   cluesUpserted: 'intake.clues.upserted.v1',
+  /** What intake did with an appeal decision's record corrections: each one's verdict, and the batches that carried them. */
+  correctionsApplied: 'intake.corrections.applied.v1',
   /** Platform B pushes clues here, one object or an array per message (durable, in the INBOX stream). */
   cluesPush: 'inbox.platform-b.clues.v1',
 } as const;

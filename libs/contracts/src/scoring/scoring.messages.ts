@@ -31,6 +31,11 @@ export interface ScoreRecord {
   /** sha256 of the factor values used: the input snapshot a replay must reproduce. */
   inputFingerprint: string;
   computedAt: string;
+  /**
+   * Batches of appeal corrections (`ChangeBatch.batchId` with `correctedOnAppeal`) that scoring's
+   * projections held when this score read its inputs. Absent when none, and on scores published before it.
+   */
+  correctionBatches?: string[];
 }
 
 export interface ScoresComputed {
