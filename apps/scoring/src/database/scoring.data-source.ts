@@ -10,6 +10,7 @@ import { HandOutScoreIdsInBlocks1765100000000 } from './migrations/1765100000000
 import { KeepPendingScoresInAnOutbox1765200000000 } from './migrations/1765200000000-KeepPendingScoresInAnOutbox';
 import { IndexFullRuns1765300000000 } from './migrations/1765300000000-IndexFullRuns';
 import { SetAsideRefusedEvents1765600000001 } from './migrations/1765600000001-SetAsideRefusedEvents';
+import { NameAppealCorrectionsInScores1765700000000 } from './migrations/1765700000000-NameAppealCorrectionsInScores';
 
 export const SCORING_SCHEMA = 'scoring';
 
@@ -30,6 +31,7 @@ export function createScoringDataSource(url: string) {
       KeepPendingScoresInAnOutbox1765200000000,
       IndexFullRuns1765300000000,
       SetAsideRefusedEvents1765600000001,
+      NameAppealCorrectionsInScores1765700000000,
     ],
   });
 }

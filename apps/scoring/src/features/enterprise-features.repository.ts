@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, type QueryRunner } from 'typeorm';
 import { failRatePrior, toDayNumber, type FactorContext, type FactorSpec, type FactorColumn, type IndustryInspectionCount } from '@tianping/risk-model';
 import type { PoolClient } from 'pg';
 import { batchFactors, featureColumns, windowedColumns } from './factor-columns.util';
@@ -12,6 +12,8 @@ export interface FactorChunk {
   creditCodes: string[];
   /** One column per factor, in the spec's order: `factors[f][i]` is factor f's value for enterprise i. */
   factors: FactorColumn[];
+  /** The appeal-correction batches the projections held for the chunk's enterprises that have any, as read with the factors. */
+  correctionBatches: Map<string, string[]>;
 }
 
 export interface FeatureScope {
@@ -73,6 +75,8 @@ export class EnterpriseFeaturesRepository {
       // COPY takes no parameters: they are written into the statement as literals.
       const sql = withLiterals(this.runSql(spec, filter.sql, columns), [asOf, LIVE_STATUSES, ...filter.params], client);
       const [{ pid }]: { pid: number }[] = await runner.query(`SELECT pg_backend_pid() AS pid`);
+      // In the snapshot the factors are read in (repeatable read): a batch seen here is in the factors too.
+      const corrections = await this.correctionBatches(runner, withLiterals(CORRECTION_BATCHES(filter.sql), [asOf, LIVE_STATUSES, ...filter.params], client));
       const cancel = () => this.dataSource.query(`SELECT pg_cancel_backend($1)`, [pid]);
       for await (const batch of copyOutBatches(
         client,
@@ -82,13 +86,19 @@ export class EnterpriseFeaturesRepository {
         cancel,
       )) {
         // credit_code is the first column, never NULL (a primary key).
-        yield { creditCodes: batch.texts[0] as string[], factors: batchFactors(batch, asOfDay, spec, context) };
+        const creditCodes = batch.texts[0] as string[];
+        yield { creditCodes, factors: batchFactors(batch, asOfDay, spec, context), correctionBatches: pick(corrections, creditCodes) };
       }
       await runner.commitTransaction();
     } finally {
       if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
       await runner.release();
     }
+  }
+
+  private async correctionBatches(runner: QueryRunner, sql: string): Promise<Map<string, string[]>> {
+    const rows: { credit_code: string; batch_ids: string[] }[] = await runner.query(sql);
+    return new Map(rows.map((r) => [r.credit_code, r.batch_ids]));
   }
 
   private runSql(spec: FactorSpec, only: (column: string) => string, columns: { sql: string }[]): string {
@@ -114,6 +124,17 @@ export class EnterpriseFeaturesRepository {
       SELECT ${columns.map((c) => c.sql).join(', ')}
       FROM subj s LEFT JOIN c USING (credit_code) LEFT JOIN k USING (credit_code) LEFT JOIN scoring.address_counts a ON a.address_key = s.address_key`;
   }
+}
+
+/** Appeal-correction batches per enterprise in the run's scope (scopeFilter's conditions; $1 and $2 unused). */
+const CORRECTION_BATCHES = (only: (column: string) => string) =>
+  `SELECT credit_code, array_agg(batch_id ORDER BY batch_id) AS batch_ids FROM scoring.appeal_correction_batches
+    WHERE true ${only('credit_code')} GROUP BY credit_code`;
+
+/** The entries of `all` for these enterprises (usually none). */
+function pick(all: Map<string, string[]>, creditCodes: string[]): Map<string, string[]> {
+  if (all.size === 0) return all;
+  return new Map(creditCodes.filter((c) => all.has(c)).map((c) => [c, all.get(c)!]));
 }
 
 /**

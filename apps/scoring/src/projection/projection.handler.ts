@@ -3,7 +3,7 @@ import type { NatsConnection } from '@nats-io/transport-node';
 import { IntakeSubjects, STREAMS } from '@tianping/contracts';
 import { NATS_CONNECTION, RoutedConsumers } from '@tianping/messaging';
 import { ProjectionRepository } from './projection.repository';
-import { caseBatch, clueBatch, subjectBatch } from './projection.validator';
+import { appealCorrection, caseBatch, clueBatch, subjectBatch } from './projection.validator';
 
 /**
  * Feeds scoring's read models from intake's events, one durable consumer per subject. Delivery is
@@ -24,8 +24,8 @@ export class ProjectionHandler implements OnApplicationBootstrap, BeforeApplicat
       ],
       {
         [IntakeSubjects.subjectsUpserted]: (p) => projections.upsertSubjects(subjectBatch(p)),
-        [IntakeSubjects.casesUpserted]: (p) => projections.upsertCases(caseBatch(p)),
-        [IntakeSubjects.cluesUpserted]: (p) => projections.upsertClues(clueBatch(p)),
+        [IntakeSubjects.casesUpserted]: (p) => projections.upsertCases(caseBatch(p), appealCorrection(p)),
+        [IntakeSubjects.cluesUpserted]: (p) => projections.upsertClues(clueBatch(p), appealCorrection(p)),
       },
     );
   }

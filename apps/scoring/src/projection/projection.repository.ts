@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { instant, newestBy } from '@tianping/database';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { CaseChange, ClueChange, SubjectChange } from '@tianping/contracts';
+import type { AppealCorrectionBatch } from './projection.validator';
 
 export interface ProjectionCounts {
   subjects: number;
@@ -13,7 +14,9 @@ export interface ProjectionCounts {
 /**
  * Idempotent upserts of intake's records. Redelivery changes nothing; an older version arriving late
  * (by `updatedAt`) never overwrites a newer one. Every enterprise a newer version touches is marked
- * dirty, in the same transaction, for the re-scoring loop.
+ * dirty, in the same transaction, for the re-scoring loop. A batch that applies an appeal's
+ * corrections is also kept by its id, in that transaction: once it is visible, so are its records
+ * (or newer versions of them, which intake publishes with the corrections applied).
  */
 @Injectable()
 export class ProjectionRepository {
@@ -69,7 +72,7 @@ export class ProjectionRepository {
     });
   }
 
-  async upsertCases(records: CaseChange[]): Promise<void> {
+  async upsertCases(records: CaseChange[], appeal: AppealCorrectionBatch | null = null): Promise<void> {
     const rows = newestBy(
       records,
       (r) => r.caseNo,
@@ -95,14 +98,11 @@ export class ProjectionRepository {
          RETURNING credit_code`,
         [JSON.stringify(rows)],
       );
-      await markDirty(
-        m,
-        changed.map((r: { credit_code: string }) => r.credit_code),
-      );
+      await markDirty(m, [...changed.map((r: { credit_code: string }) => r.credit_code), ...(await keepAppealBatch(m, appeal))]);
     });
   }
 
-  async upsertClues(records: ClueChange[]): Promise<void> {
+  async upsertClues(records: ClueChange[], appeal: AppealCorrectionBatch | null = null): Promise<void> {
     const rows = newestBy(
       records,
       (r) => r.clueId,
@@ -129,10 +129,7 @@ export class ProjectionRepository {
       );
       // A clue re-linked to another enterprise changes both enterprises' complaint counts.
       const codes = changed.flatMap((r: { credit_code: string | null; previous: string | null }) => [r.credit_code, r.previous]);
-      await markDirty(
-        m,
-        codes.filter((c: string | null): c is string => !!c),
-      );
+      await markDirty(m, [...codes.filter((c: string | null): c is string => !!c), ...(await keepAppealBatch(m, appeal))]);
     });
   }
 
@@ -143,6 +140,19 @@ export class ProjectionRepository {
     );
     return row;
   }
+}
+
+/**
+ * Keeps a batch of appeal corrections and returns the enterprise to re-score: also when no row
+ * changed (a newer version, corrected too, was here first), so that a score naming the batch follows.
+ */
+async function keepAppealBatch(m: EntityManager, appeal: AppealCorrectionBatch | null): Promise<string[]> {
+  if (!appeal) return [];
+  await m.query(
+    `INSERT INTO scoring.appeal_correction_batches (batch_id, appeal_id, credit_code) VALUES ($1, $2, $3) ON CONFLICT (batch_id) DO NOTHING`,
+    [appeal.batchId, appeal.appealId, appeal.creditCode],
+  );
+  return [appeal.creditCode];
 }
 
 /** Rows are locked in credit-code order, so concurrent consumers marking overlapping sets cannot deadlock. */

@@ -1,4 +1,4 @@
-import type { CaseChange, ClueChange, SubjectChange } from '@tianping/contracts';
+import type { CaseChange, ClueChange, CorrectedOnAppeal, SubjectChange } from '@tianping/contracts';
 import { PoisonMessage } from '@tianping/messaging';
 
 /**
@@ -54,3 +54,18 @@ function records<T>(payload: unknown, guard: Guard<T>, what: string): T[] {
 export const subjectBatch = (p: unknown) => records<SubjectChange>(p, isSubject, 'subject batch');
 export const caseBatch = (p: unknown) => records<CaseChange>(p, isCase, 'case batch');
 export const clueBatch = (p: unknown) => records<ClueChange>(p, isClue, 'clue batch');
+
+/** A batch that applies an appeal's corrections, named by its batchId. */
+export interface AppealCorrectionBatch extends CorrectedOnAppeal {
+  batchId: string;
+}
+
+/** The appeal whose corrections a batch applies; null for every other batch. A malformed mark refuses the batch. */
+export function appealCorrection(payload: unknown): AppealCorrectionBatch | null {
+  if (!isObject(payload) || payload.correctedOnAppeal === undefined) return null;
+  const origin = payload.correctedOnAppeal;
+  if (!isObject(origin) || !str(origin.appealId) || !str(origin.creditCode) || !str(payload.batchId)) {
+    throw new PoisonMessage('batch: correctedOnAppeal needs appealId and creditCode, and the batch a batchId');
+  }
+  return { batchId: payload.batchId, appealId: origin.appealId, creditCode: origin.creditCode };
+}

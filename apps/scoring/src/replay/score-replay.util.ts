@@ -34,7 +34,7 @@ function sameNumber(a: unknown, b: unknown): boolean {
 /**
  * Recomputes a logged score from its pinned model and colour policy and the factor values it logged,
  * through the same scoring and rendering code that produced it, and names every field that differs.
- * scoreId, creditCode, asOf and computedAt identify the score; they are carried over, not recomputed.
+ * scoreId, creditCode, asOf, computedAt and correctionBatches identify the score; they are carried over, not recomputed.
  */
 export function replayScore(logged: ScoreRecord, model: GamModel, policy: ColourPolicy): ReplayResult {
   if (logged.modelVersion !== model.version) throw new ReplayInputError(`the score was computed with model ${logged.modelVersion}, not ${model.version}`);
@@ -70,6 +70,7 @@ export function replayScore(logged: ScoreRecord, model: GamModel, policy: Colour
     ),
     scoreId: logged.scoreId,
     computedAt: logged.computedAt,
+    ...(logged.correctionBatches ? { correctionBatches: logged.correctionBatches } : {}),
   };
   const differences = compare(logged, recomputed);
   return { identical: differences.length === 0, inputFingerprintMatches: inputFingerprint(values) === logged.inputFingerprint, differences, recomputed };

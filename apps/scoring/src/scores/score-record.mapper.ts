@@ -46,5 +46,6 @@ export function toScoreRecord(model: GamModel, stored: StoredScore, explanation:
     })),
     inputFingerprint: inputFingerprint(stored.factor_values),
     computedAt: new Date(stored.computed_at).toISOString(),
+    ...(stored.correction_batches?.length ? { correctionBatches: stored.correction_batches } : {}),
   };
 }

@@ -75,7 +75,7 @@ export class ScoreShardService {
         const batch = scoreColumns(model, chunk.factors, policy);
         for (let i = 0; i < batch.rows; i++) counts.byColour[batch.colourOf(i)]++;
         counts.enterprises += batch.rows;
-        const prepared = await this.scores.prepareChunk(item.runId, run.asOf, chunk.creditCodes, batch, chunk.factors);
+        const prepared = await this.scores.prepareChunk(item.runId, run.asOf, chunk.creditCodes, batch, chunk.factors, chunk.correctionBatches);
         await writing;
         writing = this.scores.writePrepared(prepared, tx);
         writing.catch(() => undefined); // its failure surfaces where it is awaited, not as an unhandled rejection

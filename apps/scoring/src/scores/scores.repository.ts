@@ -19,6 +19,8 @@ export interface StoredScore {
   model_version: string;
   policy_version: string;
   run_id: string;
+  /** The appeal-correction batches its inputs included (only where read with them: the publisher). */
+  correction_batches?: string[] | null;
 }
 
 /**
@@ -29,7 +31,11 @@ export interface PreparedChunk {
   history: Buffer;
   current: unknown[];
   ranges: [Buffer, Buffer];
+  /** JSON of [{score_id, batch_ids}] for the scores that read appeal corrections; null when none did. */
+  corrections: string | null;
 }
+
+const NO_CORRECTIONS: ReadonlyMap<string, string[]> = new Map();
 
 /** Ids taken for a chunk's rows, and the ranges of consecutive ids they make (first and last, inclusive). */
 interface TakenIds {
@@ -105,8 +111,16 @@ export class ScoresRepository {
    * as-of date is never replaced by an earlier one. Inside `tx` when given (a shard), else in its own.
    * `factors` are the chunk's factor values in columns, in the batch's factor order.
    */
-  async writeChunk(runId: string, asOf: string, creditCodes: string[], batch: ScoreBatch, factors: FactorColumn[], tx?: QueryRunner): Promise<void> {
-    await this.writePrepared(await this.prepareChunk(runId, asOf, creditCodes, batch, factors), tx);
+  async writeChunk(
+    runId: string,
+    asOf: string,
+    creditCodes: string[],
+    batch: ScoreBatch,
+    factors: FactorColumn[],
+    corrections: ReadonlyMap<string, string[]> = NO_CORRECTIONS,
+    tx?: QueryRunner,
+  ): Promise<void> {
+    await this.writePrepared(await this.prepareChunk(runId, asOf, creditCodes, batch, factors, corrections), tx);
   }
 
   /**
@@ -114,8 +128,16 @@ export class ScoresRepository {
    * sequence is outside any transaction) and its rows encoded, so a shard does this while the previous
    * chunk is still being written.
    */
-  async prepareChunk(runId: string, asOf: string, creditCodes: string[], batch: ScoreBatch, factors: FactorColumn[]): Promise<PreparedChunk> {
+  async prepareChunk(
+    runId: string,
+    asOf: string,
+    creditCodes: string[],
+    batch: ScoreBatch,
+    factors: FactorColumn[],
+    corrections: ReadonlyMap<string, string[]> = NO_CORRECTIONS,
+  ): Promise<PreparedChunk> {
     const { ids, first, last } = await this.takeIds(batch.rows);
+    const named = corrections.size === 0 ? [] : creditCodes.flatMap((code, i) => (corrections.has(code) ? [{ score_id: ids[i], batch_ids: corrections.get(code) }] : []));
     return {
       history: historyRows(runId, asOf, creditCodes, batch, factors, ids),
       current: [
@@ -127,6 +149,7 @@ export class ScoresRepository {
         int2ArrayBinary(batch.colour, batch.rows),
       ],
       ranges: [int8ArrayBinary(first), int8ArrayBinary(last)],
+      corrections: named.length === 0 ? null : JSON.stringify(named),
     };
   }
 
@@ -137,6 +160,12 @@ export class ScoresRepository {
       if (!tx) await runner.startTransaction();
       await copyRows(await runner.connect(), HISTORY_COPY, chunk.history);
       await runner.query(`INSERT INTO scoring.score_outbox (first_id, last_id) SELECT * FROM unnest($1::bigint[], $2::bigint[])`, chunk.ranges);
+      if (chunk.corrections) {
+        await runner.query(
+          `INSERT INTO scoring.score_correction_batches (score_id, batch_ids) SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(score_id bigint, batch_ids text[])`,
+          [chunk.corrections],
+        );
+      }
       await runner.query(
         `INSERT INTO scoring.current_scores AS c (credit_code, score_id, run_id, as_of, probability, colour)
          SELECT t.code, t.id, $1, $2::date, t.p, t.colour FROM unnest($3::text[], $4::bigint[], $5::float8[], $6::int2[]) AS t(code, id, p, colour)
@@ -255,8 +284,9 @@ export class ScoresRepository {
     );
     if (ranges.length === 0) return { ranges: [], scores: [] };
     const scores: StoredScore[] = await this.dataSource.query(
-      `SELECT ${STORED} FROM unnest($1::bigint[], $2::bigint[]) AS o(first_id, last_id)
-       JOIN scoring.score_history h ON h.id BETWEEN o.first_id AND o.last_id JOIN scoring.score_runs r ON r.id = h.run_id ORDER BY h.id`,
+      `SELECT ${STORED}, b.batch_ids AS correction_batches FROM unnest($1::bigint[], $2::bigint[]) AS o(first_id, last_id)
+       JOIN scoring.score_history h ON h.id BETWEEN o.first_id AND o.last_id JOIN scoring.score_runs r ON r.id = h.run_id
+       LEFT JOIN scoring.score_correction_batches b ON b.score_id = h.id ORDER BY h.id`,
       [ranges.map((r) => r.first_id), ranges.map((r) => r.last_id)],
     );
     return { ranges: ranges.map((r) => r.first_id), scores };

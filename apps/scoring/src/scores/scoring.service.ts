@@ -153,7 +153,7 @@ export class ScoringService {
         for (let i = 0; i < batch.rows; i++) chunkColours[batch.colourOf(i)]++;
         for (const colour of COLOUR_NAMES) byColour[colour] += chunkColours[colour];
         if (writing.length >= WRITES_IN_FLIGHT) await writing.shift();
-        const written = this.scores.writeChunk(runId, asOf, chunk.creditCodes, batch, chunk.factors).then(() => {
+        const written = this.scores.writeChunk(runId, asOf, chunk.creditCodes, batch, chunk.factors, chunk.correctionBatches).then(() => {
           for (const colour of COLOUR_NAMES) scoresComputed.inc({ colour, run: 'changes' }, chunkColours[colour]);
         });
         written.catch(() => undefined); // its failure surfaces where it is awaited, not as an unhandled rejection

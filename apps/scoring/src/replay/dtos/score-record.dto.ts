@@ -6,6 +6,7 @@ import {
   IsISO8601,
   IsNotEmpty,
   IsNumber,
+  IsOptional,
   IsString,
   Length,
   Max,
@@ -56,4 +57,5 @@ export class ScoreRecordDto {
   @IsArray() @ArrayMaxSize(200) @ValidateNested({ each: true }) @Type(() => ScoreReasonDto) suggestions!: ScoreReasonDto[];
   @IsString() @IsNotEmpty() @MaxLength(128) inputFingerprint!: string;
   @IsISO8601() computedAt!: string;
+  @IsOptional() @IsArray() @ArrayMaxSize(1000) @IsString({ each: true }) @MaxLength(200, { each: true }) correctionBatches?: string[];
 }
