@@ -6,6 +6,7 @@ import { CreateApprovals1764200000000 } from './migrations/1764200000000-CreateA
 import { CreateReviews1764300000000 } from './migrations/1764300000000-CreateReviews';
 import { AddAppealColourPolicy1764400000000 } from './migrations/1764400000000-AddAppealColourPolicy';
 import { SetAsideRefusedEvents1765600000003 } from './migrations/1765600000003-SetAsideRefusedEvents';
+import { CloseAppealsOnCorrectedInputs1765700000001 } from './migrations/1765700000001-CloseAppealsOnCorrectedInputs';
 
 export const OVERSIGHT_SCHEMA = 'oversight';
 
@@ -22,6 +23,7 @@ export function createOversightDataSource(url: string) {
       CreateReviews1764300000000,
       AddAppealColourPolicy1764400000000,
       SetAsideRefusedEvents1765600000003,
+      CloseAppealsOnCorrectedInputs1765700000001,
     ],
   });
 }

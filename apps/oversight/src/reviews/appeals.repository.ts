@@ -37,12 +37,20 @@ export interface AppealRow {
 }
 
 export interface AppealStep {
-  step: 'filed' | 'in-review' | 'decided' | 'correction-sent' | 'rescored';
+  step: 'filed' | 'in-review' | 'decided' | 'correction-sent' | 'corrections-applied' | 'rescored';
   actor: string;
   note: string | null;
   detail: Record<string, unknown>;
   at: string;
   auditSeq: number | null;
+}
+
+/** An appeal as its re-score is judged: what intake acknowledged, and which rule closes it. */
+export interface RescoreState extends AppealRow {
+  /** The batches intake published with the corrections; null until intake acknowledged them. */
+  correctionBatches: string[] | null;
+  /** Waiting since before acknowledgements: closes on the first score computed after the decision. */
+  closesOnLaterScore: boolean;
 }
 
 export interface EvidenceFile {
@@ -68,6 +76,7 @@ const APPEAL_COLUMNS = `id, credit_code AS "creditCode", score_id AS "scoreId", 
   challenges, status, outcome, override_colour AS "overrideColour", reviewer, decision_reasons AS "decisionReasons", filed_by AS "filedBy",
   ${ISO('filed_at')} AS "filedAt", ${ISO('due_at')} AS "dueAt", ${ISO('decided_at')} AS "decidedAt", ${ISO('closed_at')} AS "closedAt",
   (status IN ('filed', 'in-review') AND due_at < now()) AS overdue`;
+const RESCORE_COLUMNS = `${APPEAL_COLUMNS}, correction_batches AS "correctionBatches", closes_on_later_score AS "closesOnLaterScore"`;
 
 /** The only place that queries appeals, their steps and their evidence. */
 @Injectable()
@@ -141,7 +150,9 @@ export class AppealsRepository {
   async update(
     manager: EntityManager,
     id: string,
-    change: Partial<Pick<AppealRow, 'status' | 'outcome' | 'overrideColour' | 'reviewer' | 'decisionReasons' | 'decidedAt' | 'closedAt'>>,
+    change: Partial<
+      Pick<RescoreState, 'status' | 'outcome' | 'overrideColour' | 'reviewer' | 'decisionReasons' | 'decidedAt' | 'closedAt' | 'correctionBatches' | 'closesOnLaterScore'>
+    >,
   ): Promise<void> {
     const columns: Record<string, string> = {
       status: 'status',
@@ -151,6 +162,8 @@ export class AppealsRepository {
       decisionReasons: 'decision_reasons',
       decidedAt: 'decided_at',
       closedAt: 'closed_at',
+      correctionBatches: 'correction_batches',
+      closesOnLaterScore: 'closes_on_later_score',
     };
     const keys = Object.keys(change) as (keyof typeof change)[];
     if (keys.length === 0) return;
@@ -210,10 +223,16 @@ export class AppealsRepository {
   }
 
   /** Appeals whose data correction is waiting for a new score of one of these enterprises. */
-  async awaitingRescore(manager: EntityManager, creditCodes: string[]): Promise<AppealRow[]> {
+  async awaitingRescore(manager: EntityManager, creditCodes: string[]): Promise<RescoreState[]> {
     if (creditCodes.length === 0) return [];
-    return manager.query(`SELECT ${APPEAL_COLUMNS} FROM oversight.appeals WHERE status = 'awaiting-rescore' AND credit_code = ANY($1::text[]) FOR UPDATE`, [
+    return manager.query(`SELECT ${RESCORE_COLUMNS} FROM oversight.appeals WHERE status = 'awaiting-rescore' AND credit_code = ANY($1::text[]) FOR UPDATE`, [
       creditCodes,
     ]);
+  }
+
+  /** One appeal as its re-score is judged, held to the caller's commit. */
+  async lockRescoreState(manager: EntityManager, id: string): Promise<RescoreState | null> {
+    const [row] = await manager.query(`SELECT ${RESCORE_COLUMNS} FROM oversight.appeals WHERE id = $1 FOR UPDATE`, [id]);
+    return row ?? null;
   }
 }

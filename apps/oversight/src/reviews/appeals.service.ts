@@ -2,7 +2,6 @@ import { createHash, randomBytes } from 'node:crypto';
 import { BadRequestException, ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { numberSetting } from '@tianping/common';
 import type { EntityManager } from 'typeorm';
-import type { JsonValue } from '@tianping/audit-log';
 import { OversightSubjects, type AppealDecided, type Colour, type RecordCorrection } from '@tianping/contracts';
 import { enqueueEvent } from '@tianping/messaging';
 import { OVERSIGHT_SCHEMA } from '../database/oversight.data-source';
@@ -17,10 +16,10 @@ import {
   type Challenge,
   type EvidenceFile,
 } from './appeals.repository';
-import { ColourDecisionsRepository, type SeenScore } from './colour-decisions.repository';
+import { AppealStepsService } from './appeal-steps.service';
+import { ColourDecisionsRepository } from './colour-decisions.repository';
 import { ColourDecisionsService } from './colour-decisions.service';
 
-export const APPEAL_KIND = 'appeal';
 /**
  * Days the bureau has to decide an appeal (陈述申辩), from filing: APPEAL_REVIEW_DAYS, default 15. A
  * value that is not a whole number of days from 1 to 365 stops the app at start, with the reason,
@@ -67,6 +66,7 @@ export class AppealsService {
     private readonly scores: ColourDecisionsRepository,
     private readonly decisions: ColourDecisionsService,
     private readonly record: AuditLogService,
+    private readonly steps: AppealStepsService,
   ) {}
 
   async file(filing: AppealFiling): Promise<AppealView> {
@@ -103,7 +103,7 @@ export class AppealsService {
       if (!inserted) throw new ConflictException(OPEN_APPEAL);
       await this.appeals.insertEvidence(m, appealId, evidence);
       // The record keeps hashes of the enterprise's text and files, not the text: it is permanent, and may hold personal data.
-      await this.step(m, appealId, score.creditCode, {
+      await this.steps.add(m, appealId, score.creditCode, {
         step: 'filed',
         actor: filing.filedBy,
         note: null,
@@ -134,7 +134,7 @@ export class AppealsService {
         );
       await this.assertIndependent(appeal, actor);
       await this.appeals.update(m, id, { status: 'in-review', reviewer: actor });
-      await this.step(m, id, appeal.creditCode, { step: 'in-review', actor, note: null, detail: {}, at: new Date().toISOString() });
+      await this.steps.add(m, id, appeal.creditCode, { step: 'in-review', actor, note: null, detail: {}, at: new Date().toISOString() });
     });
     return this.view(id);
   }
@@ -162,7 +162,7 @@ export class AppealsService {
         decidedAt: at,
         ...(status === 'decided' ? { closedAt: at } : {}),
       });
-      await this.step(m, id, appeal.creditCode, {
+      await this.steps.add(m, id, appeal.creditCode, {
         step: 'decided',
         actor: decision.actor,
         note: decision.reasons,
@@ -185,30 +185,6 @@ export class AppealsService {
       }
     });
     return this.view(id);
-  }
-
-  /** A new score for an enterprise whose appeal corrected its data closes the appeal, showing before and after. */
-  async onRescored(manager: EntityManager, current: SeenScore[]): Promise<void> {
-    const byCode = new Map(current.map((s) => [s.creditCode, s]));
-    for (const appeal of await this.appeals.awaitingRescore(manager, [...byCode.keys()])) {
-      const score = byCode.get(appeal.creditCode)!;
-      if (score.scoreId === appeal.scoreId || (appeal.decidedAt && score.computedAt <= appeal.decidedAt)) continue;
-      const at = new Date().toISOString();
-      await this.step(manager, appeal.id, appeal.creditCode, {
-        step: 'rescored',
-        actor: 'scoring',
-        note: null,
-        at,
-        detail: {
-          scoreId: score.scoreId,
-          colour: score.colour,
-          probability: score.probability,
-          previousColour: appeal.colour,
-          previousProbability: appeal.probability,
-        },
-      });
-      await this.appeals.update(manager, appeal.id, { status: 'decided', closedAt: at });
-    }
   }
 
   async view(id: string): Promise<AppealView> {
@@ -265,12 +241,6 @@ export class AppealsService {
     const appeal = await this.appeals.lock(m, id);
     if (!appeal) throw new NotFoundException(`no appeal ${id}`);
     return appeal;
-  }
-
-  private async step(m: EntityManager, appealId: string, creditCode: string, step: Omit<AppealStep, 'auditSeq'>): Promise<void> {
-    const data = { appealId, step: step.step, actor: step.actor, note: step.note, ...step.detail } as unknown as JsonValue;
-    const auditSeq = await this.record.append(APPEAL_KIND, creditCode, data, { manager: m });
-    await this.appeals.addStep(m, appealId, { ...step, auditSeq });
   }
 }
 

@@ -16,6 +16,8 @@ export interface SeenScore {
   inputFingerprint: string;
   asOf: string;
   computedAt: string;
+  /** The appeal-correction batches the score's inputs included (read where appeals are closed). */
+  correctionBatches?: string[] | null;
 }
 
 export interface ColourDecisionRow {
@@ -51,6 +53,7 @@ const ISO = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-
 const SCORE_COLUMNS = `credit_code AS "creditCode", score_id AS "scoreId", model_version AS "modelVersion",
   colour_policy_version AS "colourPolicyVersion", colour, probability, input_fingerprint AS "inputFingerprint",
   to_char(as_of, 'YYYY-MM-DD') AS "asOf", ${ISO('computed_at')} AS "computedAt"`;
+const RESCORE_COLUMNS = `${SCORE_COLUMNS}, correction_batches AS "correctionBatches"`;
 /** Decision columns, optionally qualified by a table alias (`d.`). */
 const decisionColumns = (t = '') => `${t}id, ${t}credit_code AS "creditCode", ${t}score_id AS "scoreId", ${t}model_version AS "modelVersion",
   ${t}input_fingerprint AS "inputFingerprint", ${t}model_colour AS "modelColour", ${t}colour, ${t}status, ${t}actor, ${t}reasons,
@@ -90,16 +93,19 @@ export class ColourDecisionsRepository {
       input_fingerprint: s.inputFingerprint,
       as_of: s.asOf,
       computed_at: s.computedAt,
+      correction_batches: s.correctionBatches ?? null,
     }));
     return manager.query(
-      `INSERT INTO oversight.current_scores AS c (credit_code, score_id, model_version, colour_policy_version, colour, probability, input_fingerprint, as_of, computed_at)
+      `INSERT INTO oversight.current_scores AS c (credit_code, score_id, model_version, colour_policy_version, colour, probability, input_fingerprint, as_of, computed_at,
+         correction_batches)
        SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(credit_code text, score_id text, model_version text, colour_policy_version text,
-         colour text, probability double precision, input_fingerprint text, as_of date, computed_at timestamptz)
+         colour text, probability double precision, input_fingerprint text, as_of date, computed_at timestamptz, correction_batches text[])
        ON CONFLICT (credit_code) DO UPDATE SET score_id = EXCLUDED.score_id, model_version = EXCLUDED.model_version,
          colour_policy_version = EXCLUDED.colour_policy_version, colour = EXCLUDED.colour, probability = EXCLUDED.probability,
-         input_fingerprint = EXCLUDED.input_fingerprint, as_of = EXCLUDED.as_of, computed_at = EXCLUDED.computed_at, seen_at = now()
+         input_fingerprint = EXCLUDED.input_fingerprint, as_of = EXCLUDED.as_of, computed_at = EXCLUDED.computed_at,
+         correction_batches = EXCLUDED.correction_batches, seen_at = now()
        WHERE (c.as_of, c.computed_at) < (EXCLUDED.as_of, EXCLUDED.computed_at)
-       RETURNING ${SCORE_COLUMNS}`,
+       RETURNING ${RESCORE_COLUMNS}`,
       [JSON.stringify(rows)],
     );
   }
@@ -110,6 +116,15 @@ export class ColourDecisionsRepository {
       `SELECT ${SCORE_COLUMNS} FROM oversight.current_scores WHERE credit_code = $1${lock ? ' FOR UPDATE' : ''}`,
       [creditCode],
     );
+    return row ?? null;
+  }
+
+  /**
+   * The current score with the appeal-correction batches it names. Not locked: a score being written
+   * now locks the appeal after this, and judges it itself once this transaction commits.
+   */
+  async currentForRescore(manager: EntityManager, creditCode: string): Promise<SeenScore | null> {
+    const [row] = await manager.query(`SELECT ${RESCORE_COLUMNS} FROM oversight.current_scores WHERE credit_code = $1`, [creditCode]);
     return row ?? null;
   }
 

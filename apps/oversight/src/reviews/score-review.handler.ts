@@ -3,7 +3,7 @@ import type { NatsConnection } from '@nats-io/transport-node';
 import { ScoringSubjects, STREAMS, type ScoresComputed } from '@tianping/contracts';
 import { NATS_CONNECTION, PoisonMessage, RoutedConsumers } from '@tianping/messaging';
 import { InvalidEvent, scoringEventEntries } from '../record/scoring-events.mapper';
-import { AppealsService } from './appeals.service';
+import { AppealRescoreService } from './appeal-rescore.service';
 import { ColourDecisionsRepository } from './colour-decisions.repository';
 import { ColourDecisionsService } from './colour-decisions.service';
 
@@ -16,7 +16,7 @@ import { ColourDecisionsService } from './colour-decisions.service';
 export class ScoreReviewHandler implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly consumers: RoutedConsumers;
 
-  constructor(@Inject(NATS_CONNECTION) nc: NatsConnection, repository: ColourDecisionsRepository, decisions: ColourDecisionsService, appeals: AppealsService) {
+  constructor(@Inject(NATS_CONNECTION) nc: NatsConnection, repository: ColourDecisionsRepository, decisions: ColourDecisionsService, appeals: AppealRescoreService) {
     this.consumers = new RoutedConsumers(nc, [{ stream: STREAMS.scoring.name, durable: 'oversight-reviews', subject: ScoringSubjects.scoresComputed }], {
       [ScoringSubjects.scoresComputed]: async (payload) => {
         const event = validScores(payload);

@@ -43,6 +43,8 @@ export class ScoreRecordDto {
   @IsArray() @ValidateNested({ each: true }) @Type(() => ScoreReasonDto) suggestions!: ScoreReasonDto[];
   @IsString() @IsNotEmpty() inputFingerprint!: string;
   @IsISO8601() computedAt!: string;
+  /** Absent on scores published before scores named the appeal corrections they read. */
+  @IsOptional() @IsArray() @IsString({ each: true }) @IsNotEmpty({ each: true }) correctionBatches?: string[];
 }
 
 export class ScoresComputedDto {
