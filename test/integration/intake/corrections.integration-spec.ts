@@ -2,7 +2,16 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { jetstream, jetstreamManager } from '@nats-io/jetstream';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
-import { IntakeSubjects, OversightSubjects, STREAMS, type AppealDecided, type CaseChange, type ChangeBatch, type ClueChange } from '@tianping/contracts';
+import {
+  IntakeSubjects,
+  OversightSubjects,
+  STREAMS,
+  type AppealDecided,
+  type CaseChange,
+  type ChangeBatch,
+  type ClueChange,
+  type CorrectionsApplied,
+} from '@tianping/contracts';
 import { listDeadLetters } from '@tianping/messaging';
 import { ClueRelinker } from '../../../apps/intake/src/ingest/clue-relinker';
 import { IntakeOutbox } from '../../../apps/intake/src/ingest/outbox-relay.provider';
@@ -87,23 +96,40 @@ describe('record corrections decided on appeal come back through intake', () => 
       return info !== null && info.num_pending === 0 && info.num_ack_pending === 0;
     });
 
-  /** Every clue and case version intake published so far, oldest first. */
-  async function publishedVersions(): Promise<{ clues: (id: string) => ClueChange[]; cases: (no: string) => CaseChange[] }> {
+  interface Published {
+    clues: (id: string) => ClueChange[];
+    cases: (no: string) => CaseChange[];
+    /** Batches that applied an appeal's corrections, with their subject. */
+    correctionBatches: (appealId: string) => (ChangeBatch<unknown> & { subject: string })[];
+    acknowledgements: (appealId: string) => CorrectionsApplied[];
+  }
+
+  /** Every clue and case version, and every acknowledgement, intake published so far, oldest first. */
+  async function publishedVersions(): Promise<Published> {
     await intake.app.get(IntakeOutbox).relay.drain();
     const consumer = await jetstream(nc).consumers.get(STREAMS.intake.name);
     const clues: ClueChange[] = [];
     const cases: CaseChange[] = [];
+    const batches: (ChangeBatch<unknown> & { subject: string })[] = [];
+    const acks: CorrectionsApplied[] = [];
     for (;;) {
       let n = 0;
       for await (const m of await consumer.fetch({ max_messages: 500, expires: 1000 })) {
         n++;
-        const records = (JSON.parse(new TextDecoder().decode(m.data)) as ChangeBatch<never>).records;
-        if (m.subject === IntakeSubjects.cluesUpserted) clues.push(...records);
-        if (m.subject === IntakeSubjects.casesUpserted) cases.push(...records);
+        const payload = JSON.parse(new TextDecoder().decode(m.data));
+        if (m.subject === IntakeSubjects.correctionsApplied) acks.push(payload);
+        if (payload.correctedOnAppeal) batches.push({ ...payload, subject: m.subject });
+        if (m.subject === IntakeSubjects.cluesUpserted) clues.push(...(payload as ChangeBatch<ClueChange>).records);
+        if (m.subject === IntakeSubjects.casesUpserted) cases.push(...(payload as ChangeBatch<CaseChange>).records);
       }
       if (n === 0) break;
     }
-    return { clues: (id) => clues.filter((c) => c.clueId === id), cases: (no) => cases.filter((c) => c.caseNo === no) };
+    return {
+      clues: (id) => clues.filter((c) => c.clueId === id),
+      cases: (no) => cases.filter((c) => c.caseNo === no),
+      correctionBatches: (appealId) => batches.filter((b) => b.correctedOnAppeal?.appealId === appealId),
+      acknowledgements: (appealId) => acks.filter((a) => a.appealId === appealId),
+    };
   }
 
   it('takes the subjects, cases and clues the appeal is about', async () => {
@@ -176,6 +202,33 @@ describe('record corrections decided on appeal come back through intake', () => 
     expect(versions.cases('FS-SAMR-2024-000201')).toHaveLength(1);
   });
 
+  it('acknowledges the decision once, redelivered or not, with every verdict and the batches that carried the corrected records', async () => {
+    const published = await publishedVersions();
+    const acks = published.acknowledgements('AP-2026-0007');
+    expect(acks).toHaveLength(1);
+    const [ack] = acks;
+    expect(ack).toMatchObject({ appealId: 'AP-2026-0007', creditCode: A });
+    expect(new Date(ack.at).getTime()).toBeGreaterThan(0);
+    expect(ack.verdicts).toEqual([
+      { kind: 'clue', recordId: 'K-UNLINK', action: 'unlink', status: 'applied', reason: null },
+      { kind: 'clue', recordId: 'K-MISFILED', action: 'unlink', status: 'applied', reason: null },
+      { kind: 'clue', recordId: 'K-FALSE', action: 'mark-false', status: 'applied', reason: null },
+      { kind: 'case', recordId: 'FS-SAMR-2024-000101', action: 'revoke', status: 'applied', reason: null },
+      { kind: 'case', recordId: 'FS-SAMR-2024-000201', action: 'revoke', status: 'not-applicable', reason: 'other-enterprise' },
+      { kind: 'clue', recordId: 'K-NOWHERE', action: 'mark-false', status: 'not-applicable', reason: 'unknown-record' },
+    ]);
+    // One batch of clues and one of cases, each marked with the appeal: the ones the acknowledgement names.
+    const batches = published.correctionBatches('AP-2026-0007');
+    expect(batches.map((b) => b.subject).sort()).toEqual([IntakeSubjects.casesUpserted, IntakeSubjects.cluesUpserted]);
+    expect(batches.map((b) => b.correctedOnAppeal)).toEqual([
+      { appealId: 'AP-2026-0007', creditCode: A },
+      { appealId: 'AP-2026-0007', creditCode: A },
+    ]);
+    expect([...ack.batchIds].sort()).toEqual(batches.map((b) => b.batchId).sort());
+    // Record ids and reason codes only: no name, address or ID number travels with it.
+    expect(JSON.stringify(ack)).not.toMatch(/陈明|4406041987|科技大道|恒达/);
+  });
+
   it("reaches scoring's projection, which marks the enterprise to be scored again", async () => {
     await waitFor(async () => {
       const [row] = await query(
@@ -186,6 +239,48 @@ describe('record corrections decided on appeal come back through intake', () => 
       return row.unlinked === null && row.verified === false && row.violation === false;
     });
     expect((await query(`SELECT credit_code FROM scoring.dirty_enterprises`)).map((r: { credit_code: string }) => r.credit_code)).toEqual([A]);
+    // Scoring keeps the appeal's batches with the enterprise, for the scores that read them to name.
+    const [ack] = (await publishedVersions()).acknowledgements('AP-2026-0007');
+    const kept = await waitFor(async () => {
+      const rows = await query(`SELECT batch_id, appeal_id, credit_code FROM scoring.appeal_correction_batches ORDER BY batch_id`);
+      return rows.length === 2 ? rows : null;
+    });
+    expect(kept).toEqual([...ack.batchIds].sort().map((batchId) => ({ batch_id: batchId, appeal_id: 'AP-2026-0007', credit_code: A })));
+  });
+
+  it('does not apply again what an earlier appeal applied, and acknowledges at once that no record changed', async () => {
+    await publish(
+      OversightSubjects.appealDecided,
+      decision({
+        appealId: 'AP-2026-0008',
+        corrections: [
+          { kind: 'clue', recordId: 'K-FALSE', action: 'mark-false' },
+          { kind: 'case', recordId: 'FS-SAMR-2024-000101', action: 'revoke' },
+          { kind: 'case', recordId: 'FS-SAMR-2024-000101', action: 'unlink' },
+        ],
+      }),
+    );
+    await decisionsTaken();
+    const published = await publishedVersions();
+    expect(published.acknowledgements('AP-2026-0008')).toEqual([
+      {
+        appealId: 'AP-2026-0008',
+        creditCode: A,
+        verdicts: [
+          { kind: 'clue', recordId: 'K-FALSE', action: 'mark-false', status: 'not-applicable', reason: 'already-applied' },
+          { kind: 'case', recordId: 'FS-SAMR-2024-000101', action: 'revoke', status: 'not-applicable', reason: 'already-applied' },
+          { kind: 'case', recordId: 'FS-SAMR-2024-000101', action: 'unlink', status: 'not-applicable', reason: 'wrong-action' },
+        ],
+        batchIds: [],
+        at: expect.any(String),
+      },
+    ]);
+    // Nothing was published again, so nothing is re-scored for it.
+    expect(published.correctionBatches('AP-2026-0008')).toEqual([]);
+    expect(published.clues('K-FALSE')).toHaveLength(2);
+    expect(published.cases('FS-SAMR-2024-000101')).toHaveLength(2);
+    const [stored] = await query(`SELECT reason FROM intake.record_corrections WHERE appeal_id = 'AP-2026-0008' AND record_id = 'K-FALSE'`);
+    expect(stored.reason).toContain('AP-2026-0007');
   });
 
   it('keeps a correction that fits no record as not applicable, with the reason', async () => {
@@ -267,7 +362,7 @@ describe('record corrections decided on appeal come back through intake', () => 
     expect(letters).toHaveLength(1);
     expect(letters[0]).toMatchObject({ originalSubject: OversightSubjects.appealDecided, originalStream: STREAMS.oversight.name });
     expect(letters[0].error).toContain('corrections');
-    expect(await query(`SELECT appeal_id FROM intake.record_corrections WHERE appeal_id <> 'AP-2026-0007'`)).toEqual([]);
+    expect(await query(`SELECT appeal_id FROM intake.record_corrections WHERE appeal_id IN ('AP-BROKEN', 'AP-UPHELD')`)).toEqual([]);
   });
 });
 
