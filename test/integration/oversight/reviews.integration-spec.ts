@@ -6,7 +6,16 @@ import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { generateSigningKey, verifyReceipt, type Receipt } from '@tianping/audit-log';
-import { IntakeSubjects, OversightSubjects, ScoringSubjects, STREAMS, type AppealDecided, type ModelVersionEvent, type ScoreRecord } from '@tianping/contracts';
+import {
+  IntakeSubjects,
+  OversightSubjects,
+  ScoringSubjects,
+  STREAMS,
+  type AppealDecided,
+  type CorrectionsApplied,
+  type ModelVersionEvent,
+  type ScoreRecord,
+} from '@tianping/contracts';
 import type { RiskColour } from '@tianping/planner';
 import { createTestDatabase, listenTestApp, startTestNats, type TestDatabase, type TestNats, eventually, requestJson } from '@tianping/testing';
 import type { NestExpressApplication } from '@nestjs/platform-express';
@@ -71,6 +80,45 @@ describe('a red takes effect only once a person confirms it, and an appeal is de
       grounds: '该投诉并非针对本企业，本企业已于去年完成整改。',
       ...extra,
     });
+
+  /** What intake acknowledges for a revoked case: applied, carried by one batch, unless told otherwise. */
+  const acknowledgement = (appealId: string, creditCode: string, fields: Partial<CorrectionsApplied> = {}): CorrectionsApplied => ({
+    appealId,
+    creditCode,
+    verdicts: [{ kind: 'case', recordId: 'CASE-7', action: 'revoke', status: 'applied', reason: null }],
+    batchIds: [`cases-of-${appealId}`],
+    at: new Date().toISOString(),
+    ...fields,
+  });
+  /** An appeal against the score, decided at once: revoke CASE-7. */
+  const correctedAppeal = async (creditCode: string): Promise<string> => {
+    const filed = await appeal(creditCode, { challenges: [{ kind: 'case', recordId: 'CASE-7', claim: '该处罚已经行政复议撤销' }] });
+    const decided = await http<AppealView>(oversight.baseUrl, 'POST', `/api/appeals/${filed.body.id}/decision`, {
+      actor: 'officer-d',
+      outcome: 'corrected',
+      reasons: '行政复议决定书已撤销该处罚，更正数据后重新评分。',
+      corrections: [{ kind: 'case', recordId: 'CASE-7', action: 'revoke' }],
+    });
+    expect(decided.body).toMatchObject({ status: 'awaiting-rescore', outcome: 'corrected' });
+    return filed.body.id;
+  };
+  const appealNow = async (id: string) => (await http<AppealView>(oversight.baseUrl, 'GET', `/api/appeals/${id}`)).body;
+  const closed = (id: string) => until(async () => ((await appealNow(id)).status === 'decided' ? appealNow(id) : null), `appeal ${id} closed`);
+  /** Publishes a score and waits until oversight holds it as the enterprise's current one (its appeals judged in that transaction). */
+  const scoreSeen = async (s: ScoreRecord) => {
+    await publish(ScoringSubjects.scoresComputed, { batchId: `batch-${s.scoreId}`, scores: [s] });
+    await until(
+      async () => (await http<{ score: { scoreId: string } | null }>(oversight.baseUrl, 'GET', `/api/reviews/enterprises/${s.creditCode}`)).body.score?.scoreId === s.scoreId,
+      `score ${s.scoreId} current`,
+    );
+  };
+  /** Until oversight's consumer of acknowledgements has taken every one published so far. */
+  const acknowledgementsTaken = () =>
+    until(async () => {
+      const info = await (await jetstreamManager(client)).consumers.info(STREAMS.intake.name, 'oversight-appeal-corrections').catch(() => null);
+      return info !== null && info.num_pending === 0 && info.num_ack_pending === 0;
+    }, 'acknowledgements taken');
+  const later = (seconds: number) => new Date(Date.now() + seconds * 1000).toISOString();
 
   beforeAll(async () => {
     db = await createTestDatabase();
@@ -262,17 +310,9 @@ describe('a red takes effect only once a person confirms it, and an appeal is de
     expect(event).toMatchObject({ appealId: id, outcome: 'overridden', overrideColour: 'green', actor: 'officer-b', corrections: [] });
   });
 
-  it('sends a data correction to intake, waits for the re-score, and shows the enterprise before and after', async () => {
+  it('sends a data correction to intake, and closes on the first score whose inputs include the corrected records, not on one read before', async () => {
     const target = yellows[0];
-    const filed = await appeal(target.creditCode, { challenges: [{ kind: 'case', recordId: 'CASE-7', claim: '该处罚已经行政复议撤销' }] });
-    const id = filed.body.id;
-    const decided = await http<AppealView>(oversight.baseUrl, 'POST', `/api/appeals/${id}/decision`, {
-      actor: 'officer-d',
-      outcome: 'corrected',
-      reasons: '行政复议决定书已撤销该处罚，更正数据后重新评分。',
-      corrections: [{ kind: 'case', recordId: 'CASE-7', action: 'revoke' }],
-    });
-    expect(decided.body).toMatchObject({ status: 'awaiting-rescore', outcome: 'corrected' });
+    const id = await correctedAppeal(target.creditCode);
     const events = (await until(async () => {
       const all = (await oversightEvents(OversightSubjects.appealDecided)) as AppealDecided[];
       return all.some((e) => e.appealId === id) ? all : null;
@@ -282,16 +322,32 @@ describe('a red takes effect only once a person confirms it, and an appeal is de
       corrections: [{ kind: 'case', recordId: 'CASE-7', action: 'revoke' }],
     });
 
-    // Scoring re-scores the enterprise once intake has applied the correction.
-    const rescored = { ...score(target.creditCode, 'green', new Date(Date.now() + 1000).toISOString()), probability: 0.05 };
+    // The day's run, computed after the decision from data read before intake applied the correction.
+    const stale = { ...score(target.creditCode, 'yellow', later(1)), probability: 0.3 };
+    await scoreSeen(stale);
+    expect(await appealNow(id)).toMatchObject({ status: 'awaiting-rescore' });
+
+    // Intake acknowledges (delivered twice): one step, and the appeal still waits, as no score read the corrections yet.
+    const ack = acknowledgement(id, target.creditCode);
+    await publish(IntakeSubjects.correctionsApplied, ack);
+    await publish(IntakeSubjects.correctionsApplied, ack);
+    await acknowledgementsTaken();
+    const waiting = await appealNow(id);
+    expect(waiting.status).toBe('awaiting-rescore');
+    expect(waiting.steps.filter((s) => s.step === 'corrections-applied')).toHaveLength(1);
+    expect(waiting.steps.find((s) => s.step === 'corrections-applied')).toMatchObject({
+      actor: 'intake',
+      auditSeq: expect.any(Number),
+      detail: { applied: 1, notApplicable: 0, verdicts: ack.verdicts },
+    });
+
+    // The re-score that read the corrected records names their batch, and closes the appeal.
+    const rescored = { ...score(target.creditCode, 'green', later(2)), probability: 0.05, correctionBatches: ack.batchIds };
     await publish(ScoringSubjects.scoresComputed, { batchId: 'rescore', scores: [rescored] });
-    const closed = await until(async () => {
-      const view = (await http<AppealView>(oversight.baseUrl, 'GET', `/api/appeals/${id}`)).body;
-      return view.status === 'decided' ? view : null;
-    }, 'appeal closed by the re-score');
-    expect(closed.steps.map((s) => s.step)).toEqual(['filed', 'decided', 'correction-sent', 'rescored']);
-    expect(closed.steps[3].detail).toMatchObject({ scoreId: rescored.scoreId, colour: 'green', previousColour: 'yellow' });
-    expect(closed.closedAt).not.toBeNull();
+    const done = await closed(id);
+    expect(done.steps.map((s) => s.step)).toEqual(['filed', 'decided', 'correction-sent', 'corrections-applied', 'rescored']);
+    expect(done.steps[4].detail).toMatchObject({ scoreId: rescored.scoreId, colour: 'green', previousColour: 'yellow' });
+    expect(done.closedAt).not.toBeNull();
   });
 
   it('flags appeals past their deadline in the queue', async () => {
@@ -358,6 +414,44 @@ describe('a red takes effect only once a person confirms it, and an appeal is de
     const answer = await decision;
     expect(answer.status).toBe(409);
     expect(answer.body.message).toContain('score-being-written');
+  });
+
+  it('closes at once, saying why, when intake applied none of the corrections: no record changed, so no re-score will come', async () => {
+    const target = yellows[4];
+    const id = await correctedAppeal(target.creditCode);
+    const verdicts: CorrectionsApplied['verdicts'] = [{ kind: 'case', recordId: 'CASE-7', action: 'revoke', status: 'not-applicable', reason: 'other-enterprise' }];
+    await publish(IntakeSubjects.correctionsApplied, acknowledgement(id, target.creditCode, { verdicts, batchIds: [] }));
+    const done = await closed(id);
+    expect(done.steps.map((s) => s.step)).toEqual(['filed', 'decided', 'correction-sent', 'corrections-applied']);
+    expect(done.steps[3]).toMatchObject({ detail: { applied: 0, notApplicable: 1, verdicts, batchIds: [] }, auditSeq: expect.any(Number) });
+    expect(done.closedAt).not.toBeNull();
+    // The step is in the tamper-evident record with the verdicts, and the enterprise can have a receipt for it.
+    const receipt = await http<Receipt>(oversight.baseUrl, 'GET', `/api/appeals/${id}/receipts/${done.steps[3].auditSeq}`);
+    expect(receipt.status).toBe(200);
+    expect(verifyReceipt(receipt.body, publicKeyPem)).toEqual({ ok: true });
+    expect(receipt.body.entry.bodyJson).toContain('"reason":"other-enterprise"');
+  });
+
+  it('closes when intake acknowledges after the score that read the corrections has come', async () => {
+    const target = yellows[5];
+    const id = await correctedAppeal(target.creditCode);
+    const ack = acknowledgement(id, target.creditCode);
+    const rescored = { ...score(target.creditCode, 'green', later(1)), correctionBatches: ['an-earlier-appeal', ...ack.batchIds] };
+    await scoreSeen(rescored);
+    expect(await appealNow(id)).toMatchObject({ status: 'awaiting-rescore' });
+    await publish(IntakeSubjects.correctionsApplied, ack);
+    const done = await closed(id);
+    expect(done.steps.map((s) => s.step)).toEqual(['filed', 'decided', 'correction-sent', 'corrections-applied', 'rescored']);
+    expect(done.steps[4].detail).toMatchObject({ scoreId: rescored.scoreId, colour: 'green' });
+  });
+
+  it('closes an appeal that was waiting before acknowledgements existed on the first score after its decision, as then', async () => {
+    const target = yellows[6];
+    const id = await correctedAppeal(target.creditCode);
+    await oversight.app.get(DataSource).query(`UPDATE oversight.appeals SET closes_on_later_score = true WHERE id = $1`, [id]); // as the migration leaves it
+    await publish(ScoringSubjects.scoresComputed, { batchId: 'after-old-decision', scores: [score(target.creditCode, 'green', later(1))] });
+    const done = await closed(id);
+    expect(done.steps.map((s) => s.step)).toEqual(['filed', 'decided', 'correction-sent', 'rescored']);
   });
 
   it("judges a reviewer's independence by the colour policy of the score under appeal, not of a newer score", async () => {
