@@ -87,6 +87,12 @@ describe('an appeal that corrects a record travels through intake and scoring an
     await sql.query(`DELETE FROM scoring.dirty_enterprises`);
   }, 240_000);
 
+  /** The enterprise's current score in scoring, and its count of complaints in the last 12 months. */
+  const complaintsOf = async (creditCode: string) => {
+    const score = (await http<{ scoreId: string; contributions: { factor: string; value: number }[] }>(scoring.baseUrl, 'GET', `/api/scores/${creditCode}`)).body;
+    return { scoreId: String(score.scoreId), value: score.contributions.find((c) => c.factor === 'complaints_12m')!.value };
+  };
+
   afterAll(async () => {
     await oversight?.app.close();
     await scoring?.app.close();
@@ -105,12 +111,7 @@ describe('an appeal that corrects a record travels through intake and scoring an
         ORDER BY k.clue_id LIMIT 1`,
     );
     expect(target).toBeDefined();
-    const complaints = async () => {
-      const score = (
-        await http<{ scoreId: string; contributions: { factor: string; value: number }[] }>(scoring.baseUrl, 'GET', `/api/scores/${target.creditCode}`)
-      ).body;
-      return { scoreId: String(score.scoreId), value: score.contributions.find((c) => c.factor === 'complaints_12m')!.value };
-    };
+    const complaints = () => complaintsOf(target.creditCode);
     const before = await complaints();
     const filed = await http<AppealView>(oversight.baseUrl, 'POST', '/api/appeals', {
       actor: 'ent-user',
@@ -141,8 +142,12 @@ describe('an appeal that corrects a record travels through intake and scoring an
     const [clue] = await sql.query(`SELECT linked_credit_code FROM intake.clues WHERE clue_id = $1`, [target.clueId]);
     expect(clue.linked_credit_code).toBeNull();
     const after = await complaints();
-    expect(closed.steps.map((s) => s.step)).toEqual(['filed', 'in-review', 'decided', 'correction-sent', 'rescored']);
-    expect(closed.steps[4].detail).toMatchObject({ scoreId: after.scoreId, previousColour: filed.body.colour });
+    expect(closed.steps.map((s) => s.step)).toEqual(['filed', 'in-review', 'decided', 'correction-sent', 'corrections-applied', 'rescored']);
+    expect(closed.steps[4].detail).toMatchObject({
+      applied: 1,
+      verdicts: [{ kind: 'clue', recordId: target.clueId, action: 'unlink', status: 'applied', reason: null }],
+    });
+    expect(closed.steps[5].detail).toMatchObject({ scoreId: after.scoreId, previousColour: filed.body.colour });
     expect(after.value).toBeLessThan(before.value);
 
     // The person who decided is none of those the record names for the score's model.
@@ -154,5 +159,62 @@ describe('an appeal that corrects a record travels through intake and scoring an
     expect(actors).toEqual(expect.arrayContaining(['approver-sun', 'approver-wang', 'operator-zhou', 'trainer-li']));
     expect(actors).not.toContain('reviewer-chen');
     expect(closed.reviewer).toBe('reviewer-chen');
+  });
+
+  it('does not close on a score read before intake applied the correction, but on the first score that read it', async () => {
+    const data = scoring.app.get(DataSource);
+    // Another enterprise with a recent complaint linked to it, and no appeal yet.
+    const [target] = await data.query(
+      `SELECT k.linked_credit_code AS "creditCode", k.clue_id AS "clueId"
+         FROM intake.clues k JOIN scoring.current_scores s ON s.credit_code = k.linked_credit_code
+        WHERE k.received_at > now() - interval '300 days' AND k.verified IS NOT FALSE
+          AND NOT EXISTS (SELECT 1 FROM oversight.appeals a WHERE a.credit_code = k.linked_credit_code)
+        ORDER BY k.clue_id LIMIT 1`,
+    );
+    expect(target).toBeDefined();
+    const before = await complaintsOf(target.creditCode);
+    const filed = await http<AppealView>(oversight.baseUrl, 'POST', '/api/appeals', {
+      actor: 'ent-user-2',
+      creditCode: target.creditCode,
+      grounds: '该投诉反映的是另一家同名商户，与本企业无关。',
+      challenges: [{ kind: 'clue', recordId: target.clueId, claim: '投诉对象不是本企业' }],
+    });
+    expect(filed.status).toBe(201);
+    const id = filed.body.id;
+    const view = async () => (await http<AppealView>(oversight.baseUrl, 'GET', `/api/appeals/${id}`)).body;
+
+    // Intake is down when the appeal is decided.
+    await intake.app.close();
+    const decided = await http<AppealView>(oversight.baseUrl, 'POST', `/api/appeals/${id}/decision`, {
+      actor: 'reviewer-chen',
+      outcome: 'corrected',
+      reasons: '投诉地址为另一家门店，解除关联并重新评分。',
+      corrections: [{ kind: 'clue', recordId: target.clueId, action: 'unlink' }],
+    });
+    expect(decided.body).toMatchObject({ status: 'awaiting-rescore' });
+
+    // The day's run scores everyone after the decision, from the records as they still are.
+    await scoring.app.get(ScoringService).scoreAll(today);
+    const [{ id: stale }] = await data.query(`SELECT score_id::text AS id FROM scoring.current_scores WHERE credit_code = $1`, [target.creditCode]);
+    await until(
+      async () => (await data.query(`SELECT score_id FROM oversight.current_scores WHERE credit_code = $1`, [target.creditCode]))[0]?.score_id === `scoring-${stale}`,
+      "the day's score in oversight",
+    );
+    expect((await complaintsOf(target.creditCode)).value).toBe(before.value);
+    const waiting = await view();
+    expect(waiting.status).toBe('awaiting-rescore');
+    expect(waiting.steps.map((s) => s.step)).toEqual(['filed', 'decided', 'correction-sent']);
+
+    // Intake comes back: it applies the correction and acknowledges it; scoring re-scores from the corrected record.
+    intake = await listenTestApp(IntakeModule);
+    const closed = await until(async () => {
+      const now = await view();
+      return now.status === 'decided' ? now : null;
+    }, 'the appeal closed by the score that read the correction');
+    const after = await complaintsOf(target.creditCode);
+    expect(closed.steps.map((s) => s.step)).toEqual(['filed', 'decided', 'correction-sent', 'corrections-applied', 'rescored']);
+    expect(closed.steps[4].detail).toMatchObject({ scoreId: after.scoreId });
+    expect(after.scoreId).not.toBe(`scoring-${stale}`);
+    expect(after.value).toBeLessThan(before.value);
   });
 });
