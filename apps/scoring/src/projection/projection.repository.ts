@@ -145,14 +145,16 @@ export class ProjectionRepository {
 /**
  * Keeps a batch of appeal corrections and returns the enterprise to re-score: also when no row
  * changed (a newer version, corrected too, was here first), so that a score naming the batch follows.
+ * A batch delivered again returns none.
  */
 async function keepAppealBatch(m: EntityManager, appeal: AppealCorrectionBatch | null): Promise<string[]> {
   if (!appeal) return [];
-  await m.query(
-    `INSERT INTO scoring.appeal_correction_batches (batch_id, appeal_id, credit_code) VALUES ($1, $2, $3) ON CONFLICT (batch_id) DO NOTHING`,
+  const kept: { credit_code: string }[] = await m.query(
+    `INSERT INTO scoring.appeal_correction_batches (batch_id, appeal_id, credit_code) VALUES ($1, $2, $3) ON CONFLICT (batch_id) DO NOTHING
+     RETURNING credit_code`,
     [appeal.batchId, appeal.appealId, appeal.creditCode],
   );
-  return [appeal.creditCode];
+  return kept.map((r) => r.credit_code);
 }
 
 /** Rows are locked in credit-code order, so concurrent consumers marking overlapping sets cannot deadlock. */
