@@ -1,5 +1,6 @@
 import { IntakeSubjects, ScoringSubjects, STREAMS, type CaseChange, type ScoresComputed } from '@tianping/contracts';
 import { join } from 'node:path';
+import { jetstreamManager } from '@nats-io/jetstream';
 import { computeFactors, factorRow, industryFailRatesByDay, type FactorContext, type GamModel, type TestWindowMetrics } from '@tianping/risk-model';
 import { scoringEventEntries } from '../../../apps/oversight/src/record/scoring-events.mapper';
 import { EnterpriseFeaturesRepository } from '../../../apps/scoring/src/features/enterprise-features.repository';
@@ -261,6 +262,68 @@ describe("scoring a generated city from intake's events", () => {
     expect(body.contributions.find((c) => c.factor === 'abnormal_listed')?.value).toBe(true);
     expect(body.modelVersion).toBe(model.version);
     expect(rescored.probability).toBeGreaterThan(0);
+  });
+
+  it('names in every score from the first one that read them the appeal-correction batches its inputs include', async () => {
+    const [held] = await h.dataSource.query(
+      `SELECT k.case_no AS "caseNo", k.credit_code AS "creditCode", k.department, k.kind, to_char(k.date, 'YYYY-MM-DD') AS date, k.officer_ids AS "officerIds",
+              k.updated_at AS "updatedAt", c.score_id::text AS "scoreId"
+         FROM scoring.cases k JOIN scoring.current_scores c USING (credit_code) JOIN scoring.subjects s USING (credit_code)
+        WHERE k.violation_found AND s.status IN ('存续', '在业') ORDER BY k.case_no LIMIT 1`,
+    );
+    const { scoreId: before, updatedAt, ...record } = held;
+    const revoked: CaseChange = {
+      ...record,
+      origin: '双随机',
+      items: [],
+      result: 'revoked on appeal',
+      violationFound: false,
+      penaltyYuan: 0,
+      updatedAt: new Date(new Date(updatedAt).getTime() + 1).toISOString(),
+    };
+    const correctedOnAppeal = { appealId: 'AP-SCORING-1', creditCode: record.creditCode };
+    await h.publish(IntakeSubjects.casesUpserted, { batchId: 'appeal-batch-1', records: [revoked], correctedOnAppeal });
+    const named = async (creditCode: string) => {
+      const [row] = await h.dataSource.query(
+        `SELECT c.score_id::text AS "scoreId", b.batch_ids AS "batchIds" FROM scoring.current_scores c
+           LEFT JOIN scoring.score_correction_batches b ON b.score_id = c.score_id WHERE c.credit_code = $1`,
+        [creditCode],
+      );
+      return row as { scoreId: string; batchIds: string[] | null };
+    };
+    const rescored = await eventually(async () => {
+      const row = await named(record.creditCode);
+      return row.scoreId !== before ? row : null;
+    }, 'the corrected enterprise to be re-scored');
+    expect(rescored.batchIds).toEqual(['appeal-batch-1']);
+
+    // A full run (in shards) names it too; the other enterprises' scores name nothing.
+    await h.app.get(ScoringService).scoreAll();
+    const again = await named(record.creditCode);
+    expect(again.scoreId).not.toBe(rescored.scoreId);
+    expect(again.batchIds).toEqual(['appeal-batch-1']);
+    const [{ n }] = await h.dataSource.query(`SELECT count(*)::int AS n FROM scoring.score_correction_batches`);
+    expect(n).toBe(2);
+
+    // Published with the score, and accepted by oversight's record.
+    await h.app.get(ScorePublisher).drain();
+    const messages = (await readSubject(h.js, STREAMS.scoring.name, ScoringSubjects.scoresComputed)) as ScoresComputed[];
+    const scores = messages.flatMap((m) => m.scores);
+    expect(scores.find((sc) => sc.scoreId === `scoring-${again.scoreId}`)?.correctionBatches).toEqual(['appeal-batch-1']);
+    expect(scores.filter((sc) => sc.correctionBatches).map((sc) => sc.scoreId)).toEqual([`scoring-${rescored.scoreId}`, `scoring-${again.scoreId}`]);
+    for (const m of messages) expect(scoringEventEntries(ScoringSubjects.scoresComputed, m).length).toBe(m.scores.length);
+
+    // Delivered again, the batch is kept once and changes nothing: no mark, no new score.
+    await h.publish(IntakeSubjects.casesUpserted, { batchId: 'appeal-batch-1', records: [revoked], correctedOnAppeal });
+    await eventually(async () => {
+      const info = await (await jetstreamManager(h.client)).consumers.info(STREAMS.intake.name, 'scoring-cases');
+      return info.num_pending === 0 && info.num_ack_pending === 0;
+    }, 'the batch delivered again to be taken');
+    expect(await h.dataSource.query(`SELECT batch_id, appeal_id, credit_code FROM scoring.appeal_correction_batches`)).toEqual([
+      { batch_id: 'appeal-batch-1', appeal_id: 'AP-SCORING-1', credit_code: record.creditCode },
+    ]);
+    expect(await h.dataSource.query(`SELECT 1 FROM scoring.dirty_enterprises WHERE credit_code = $1`, [record.creditCode])).toEqual([]);
+    expect((await named(record.creditCode)).scoreId).toBe(again.scoreId);
   });
 
   it('re-scores an enterprise whose re-scoring was cut off before its score was written', async () => {
