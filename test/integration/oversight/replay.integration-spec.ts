@@ -115,6 +115,14 @@ describe("replaying scores from oversight's record", () => {
     }
   });
 
+  it('replays a logged score that names the appeal corrections its inputs included, carrying them over', async () => {
+    const score = { ...logged[3].body.data.score, correctionBatches: ['batch-of-an-appeal'] };
+    const { status, body } = await replay(score);
+    expect(status).toBe(200);
+    expect(body.identical).toBe(true);
+    expect(canonicalJson(body.recomputed)).toBe(canonicalJson(score));
+  });
+
   it('names the factor whose logged value was tampered with, and the fields it changes', async () => {
     const score = logged[0].body.data.score;
     const { index, value } = tamperable(score);
