@@ -1,10 +1,10 @@
 // Pieces of an appeal both sides see: its status, deadline, step timeline with receipts, the
 // decision, the grounds and challenged records, and the evidence files.
 import { api } from '../api.js';
-import { fmtDate, fmtDateTime, fmtPercent, t } from '../i18n.js';
+import { fmtDate, fmtDateTime, fmtPercent, t, tKnown } from '../i18n.js';
 import { badge, card, chip, downloadButton, fmtBytes, h } from '../ui.js';
 
-const STEPS = ['filed', 'in-review', 'decided', 'correction-sent', 'rescored'];
+const STEPS = ['filed', 'in-review', 'decided', 'correction-sent', 'corrections-applied', 'rescored'];
 const DAY = 86_400_000;
 
 export function appealStatusBadge(appeal) {
@@ -28,14 +28,21 @@ export function dueText(appeal) {
 /** Who took a step, in the words the reader needs: an enterprise sees roles, oversight sees accounts. */
 function actorOf(step, forEnterprise) {
   if (step.step === 'rescored') return t('appeal.actor.scoring');
+  if (step.step === 'corrections-applied') return t('appeal.actor.intake');
   if (!forEnterprise) return step.actor;
   return step.step === 'filed' ? t('appeal.actor.you') : t('appeal.actor.officer');
 }
 
-/** Steps this appeal will take: corrections and a re-score only when the decision corrected records. */
+/**
+ * Steps this appeal will take: corrections and a re-score only when the decision corrected records;
+ * no re-score when none was applied (no record changed); no report of the corrections for an appeal
+ * closed before the records service reported them.
+ */
 function expectedSteps(appeal) {
   if (appeal.outcome && appeal.outcome !== 'corrected') return STEPS.slice(0, 3);
-  return STEPS;
+  const applied = appeal.steps.find((s) => s.step === 'corrections-applied');
+  if (applied) return (applied.detail?.applied ?? 0) === 0 ? STEPS.filter((name) => name !== 'rescored') : STEPS;
+  return appeal.status === 'decided' ? STEPS.filter((name) => name !== 'corrections-applied') : STEPS;
 }
 
 export function appealTimeline(appeal, { forEnterprise = false } = {}) {
@@ -59,6 +66,7 @@ function pendingHint(appeal, name) {
   if (name === 'in-review') return t('appeal.hint.inReview');
   if (name === 'decided') return `${t('appeal.hint.decided')} · ${dueText(appeal)}`;
   if (name === 'correction-sent') return t('appeal.hint.correction');
+  if (name === 'corrections-applied') return t('appeal.hint.applied');
   return t('appeal.hint.rescored');
 }
 
@@ -76,12 +84,25 @@ function stepBody(appeal, step) {
   if (step.step === 'correction-sent') {
     return h('ul', { class: 'small step-body' }, (d.corrections ?? []).map((c) => h('li', {}, `${t(`record.${c.kind}`)} ${c.recordId} · ${t(`correction.${c.action}`)}`)));
   }
+  if (step.step === 'corrections-applied') return correctionsApplied(d);
   if (step.step === 'rescored') {
     return h('div', { class: 'row step-body', style: 'gap:8px' },
       chip(d.previousColour), h('span', { class: 'muted small' }, fmtPercent(d.previousProbability ?? 0, 1)), '→',
       chip(d.colour), h('span', { class: 'muted small' }, fmtPercent(d.probability ?? 0, 1)));
   }
   return null;
+}
+
+/** Which corrections the records service applied, and why any was not: when none was, no record changed and no re-score follows. */
+export function correctionsApplied(detail) {
+  const applied = detail.applied ?? 0;
+  return h('div', { class: 'step-body', 'data-applied': applied },
+    applied === 0 ? h('p', { class: 'small', style: 'margin:0 0 6px', id: 'none-applied' }, t('appeal.noneApplied')) : null,
+    h('ul', { class: 'list-plain small verdicts' }, (detail.verdicts ?? []).map((v) => h('li', { 'data-verdict': v.status, 'data-record': v.recordId },
+      badge(t(`correction.status.${v.status}`), v.status === 'applied' ? 'ok' : 'warn'),
+      h('div', {},
+        h('div', {}, `${t(`record.${v.kind}`)} ${v.recordId} · ${t(`correction.${v.action}`)}`),
+        v.reason ? h('div', { class: 'muted' }, tKnown(`correction.reason.${v.reason}`) ?? v.reason) : null)))));
 }
 
 function receiptButton(appealId, step) {
