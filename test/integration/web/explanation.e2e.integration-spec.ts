@@ -31,6 +31,49 @@ const SCORE = {
   suggestions: [{ factor: 'complaints_12m', zh: '及时处理顾客投诉，减少被投诉次数', en: 'Handle customer complaints promptly to reduce them' }],
 };
 
+/** An appeal that corrected records, as oversight serves it once the records service reported on them (closed or not by a re-score). */
+function correctedAppeal(id: string, verdicts: Record<string, unknown>[], rescored: boolean) {
+  const applied = verdicts.filter((v) => v.status === 'applied').length;
+  const step = (name: string, at: string, actor: string, detail: Record<string, unknown>, auditSeq: number | null) => ({ step: name, at, actor, note: null, detail, auditSeq });
+  return {
+    id,
+    creditCode: OWN_CODE,
+    scoreId: 's-1',
+    modelVersion: 'm-2026.11.1',
+    colour: 'red',
+    probability: 0.43,
+    status: 'decided',
+    outcome: 'corrected',
+    overrideColour: null,
+    reviewer: 'overseer-2',
+    decisionReasons: '核实后更正记录。',
+    overdue: false,
+    filedAt: '2026-11-02T03:04:05.000Z',
+    dueAt: '2026-11-17T03:04:05.000Z',
+    decidedAt: '2026-11-05T03:04:05.000Z',
+    closedAt: '2026-11-05T04:00:00.000Z',
+    grounds: '记录有误，请复核。',
+    challenges: [],
+    evidence: [],
+    steps: [
+      step('filed', '2026-11-02T03:04:05.000Z', 'ent', { colour: 'red' }, 11),
+      step('decided', '2026-11-05T03:04:05.000Z', 'overseer-2', { outcome: 'corrected' }, 12),
+      step('correction-sent', '2026-11-05T03:04:05.000Z', 'overseer-2', { corrections: verdicts.map(({ kind, recordId, action }) => ({ kind, recordId, action })) }, null),
+      step('corrections-applied', '2026-11-05T03:05:00.000Z', 'intake', { verdicts, applied, notApplicable: verdicts.length - applied, batchIds: [] }, 13),
+      ...(rescored ? [step('rescored', '2026-11-05T04:00:00.000Z', 'scoring', { colour: 'yellow', probability: 0.3, previousColour: 'red', previousProbability: 0.43 }, 14)] : []),
+    ],
+  };
+}
+const PARTLY_APPLIED = correctedAppeal(
+  'AP-2026-0100',
+  [
+    { kind: 'clue', recordId: 'K-1', action: 'unlink', status: 'applied', reason: null },
+    { kind: 'case', recordId: 'C-9', action: 'revoke', status: 'not-applicable', reason: 'other-enterprise' },
+  ],
+  true,
+);
+const NONE_APPLIED = correctedAppeal('AP-2026-0101', [{ kind: 'case', recordId: 'C-2025-001', action: 'revoke', status: 'not-applicable', reason: 'already-applied' }], false);
+
 const missing = browserMissing();
 const describeWithBrowser = missing ? describe.skip : describe;
 
@@ -63,6 +106,8 @@ describeWithBrowser("reading a score's reasons and the record's verification, in
       'GET /api/audit/checkpoints/latest': null,
       'GET /api/audit/entries': [],
       'GET /api/reviews/summary': { pendingConfirmations: 0, appeals: { filed: 0, 'in-review': 0, overdue: 0 } },
+      [`GET /api/appeals/${PARTLY_APPLIED.id}`]: PARTLY_APPLIED,
+      [`GET /api/appeals/${NONE_APPLIED.id}`]: NONE_APPLIED,
     });
   }, 60_000);
   afterAll(() => pages?.close());
@@ -81,6 +126,38 @@ describeWithBrowser("reading a score's reasons and the record's verification, in
     await page.screenshot({ path: join(SCREENSHOTS, `00-enterprise-reasons-${lang}.png`), fullPage: true });
     await page.close();
   });
+
+  it.each([
+    ['zh', '已更正', '未更正', '这条记录在另一家企业的档案中', '没有任何记录被更正', '此前的申辩已作过同样的更正'],
+    ['en', 'Applied', 'Not applied', "another enterprise's file", 'No record was changed', 'An earlier appeal made the same correction'],
+  ])(
+    "shows in an appeal's timeline which corrections were applied, and why the others were not, to the enterprise and the reviewer (%s)",
+    async (lang, applied, notApplied, otherFile, noneChanged, already) => {
+      const enterprise = await pages.signIn('ent', { lang: lang as 'zh' | 'en' });
+      await enterprise.goto(`${pages.web.baseUrl}/#/my/appeals/${PARTLY_APPLIED.id}`);
+      await enterprise.waitForSelector('[data-step="corrections-applied"] .verdicts');
+      expect(await enterprise.textContent('[data-step="corrections-applied"] [data-verdict="applied"]')).toContain(applied);
+      const refused = (await enterprise.textContent('[data-step="corrections-applied"] [data-verdict="not-applicable"]'))!;
+      expect(refused).toContain(notApplied);
+      expect(refused).toContain('C-9');
+      expect(refused).toContain(otherFile);
+      expect(await enterprise.$('#none-applied')).toBeNull();
+      expect(await enterprise.getAttribute('[data-step="rescored"]', 'class')).toBe('done');
+      expect(await enterprise.$('[data-step="corrections-applied"] [data-receipt]')).not.toBeNull();
+      await enterprise.screenshot({ path: join(SCREENSHOTS, `00-enterprise-appeal-corrections-${lang}.png`), fullPage: true });
+      await enterprise.close();
+
+      const reviewer = await pages.signIn('overseer', { lang: lang as 'zh' | 'en' });
+      await reviewer.goto(`${pages.web.baseUrl}/#/reviews/appeals/${NONE_APPLIED.id}`);
+      await reviewer.waitForSelector('[data-step="corrections-applied"] .verdicts');
+      expect(await reviewer.textContent('#none-applied')).toContain(noneChanged);
+      expect(await reviewer.textContent('[data-step="corrections-applied"] [data-verdict="not-applicable"]')).toContain(already);
+      // No record changed: no re-score is waited for.
+      expect(await reviewer.$('[data-step="rescored"]')).toBeNull();
+      expect(await reviewer.textContent('#appeal-timeline')).not.toContain('correction.');
+      await reviewer.close();
+    },
+  );
 
   it.each(['zh', 'en'])('names a refused checkpoint when the entries are intact, not "entry undefined" (%s)', async (lang) => {
     const page = await pages.signIn('overseer', { lang: lang as 'zh' | 'en' });
