@@ -89,7 +89,8 @@ describe('an appeal that corrects a record travels through intake and scoring an
 
   /** The enterprise's current score in scoring, and its count of complaints in the last 12 months. */
   const complaintsOf = async (creditCode: string) => {
-    const score = (await http<{ scoreId: string; contributions: { factor: string; value: number }[] }>(scoring.baseUrl, 'GET', `/api/scores/${creditCode}`)).body;
+    const score = (await http<{ scoreId: string; contributions: { factor: string; value: number }[] }>(scoring.baseUrl, 'GET', `/api/scores/${creditCode}`))
+      .body;
     return { scoreId: String(score.scoreId), value: score.contributions.find((c) => c.factor === 'complaints_12m')!.value };
   };
 
@@ -197,7 +198,8 @@ describe('an appeal that corrects a record travels through intake and scoring an
     await scoring.app.get(ScoringService).scoreAll(today);
     const [{ id: stale }] = await data.query(`SELECT score_id::text AS id FROM scoring.current_scores WHERE credit_code = $1`, [target.creditCode]);
     await until(
-      async () => (await data.query(`SELECT score_id FROM oversight.current_scores WHERE credit_code = $1`, [target.creditCode]))[0]?.score_id === `scoring-${stale}`,
+      async () =>
+        (await data.query(`SELECT score_id FROM oversight.current_scores WHERE credit_code = $1`, [target.creditCode]))[0]?.score_id === `scoring-${stale}`,
       "the day's score in oversight",
     );
     expect((await complaintsOf(target.creditCode)).value).toBe(before.value);

@@ -108,7 +108,9 @@ describe('a red takes effect only once a person confirms it, and an appeal is de
   const scoreSeen = async (s: ScoreRecord) => {
     await publish(ScoringSubjects.scoresComputed, { batchId: `batch-${s.scoreId}`, scores: [s] });
     await until(
-      async () => (await http<{ score: { scoreId: string } | null }>(oversight.baseUrl, 'GET', `/api/reviews/enterprises/${s.creditCode}`)).body.score?.scoreId === s.scoreId,
+      async () =>
+        (await http<{ score: { scoreId: string } | null }>(oversight.baseUrl, 'GET', `/api/reviews/enterprises/${s.creditCode}`)).body.score?.scoreId ===
+        s.scoreId,
       `score ${s.scoreId} current`,
     );
   };
@@ -419,7 +421,9 @@ describe('a red takes effect only once a person confirms it, and an appeal is de
   it('closes at once, saying why, when intake applied none of the corrections: no record changed, so no re-score will come', async () => {
     const target = yellows[4];
     const id = await correctedAppeal(target.creditCode);
-    const verdicts: CorrectionsApplied['verdicts'] = [{ kind: 'case', recordId: 'CASE-7', action: 'revoke', status: 'not-applicable', reason: 'other-enterprise' }];
+    const verdicts: CorrectionsApplied['verdicts'] = [
+      { kind: 'case', recordId: 'CASE-7', action: 'revoke', status: 'not-applicable', reason: 'other-enterprise' },
+    ];
     await publish(IntakeSubjects.correctionsApplied, acknowledgement(id, target.creditCode, { verdicts, batchIds: [] }));
     const done = await closed(id);
     expect(done.steps.map((s) => s.step)).toEqual(['filed', 'decided', 'correction-sent', 'corrections-applied']);

@@ -34,7 +34,14 @@ const SCORE = {
 /** An appeal that corrected records, as oversight serves it once the records service reported on them (closed or not by a re-score). */
 function correctedAppeal(id: string, verdicts: Record<string, unknown>[], rescored: boolean) {
   const applied = verdicts.filter((v) => v.status === 'applied').length;
-  const step = (name: string, at: string, actor: string, detail: Record<string, unknown>, auditSeq: number | null) => ({ step: name, at, actor, note: null, detail, auditSeq });
+  const step = (name: string, at: string, actor: string, detail: Record<string, unknown>, auditSeq: number | null) => ({
+    step: name,
+    at,
+    actor,
+    note: null,
+    detail,
+    auditSeq,
+  });
   return {
     id,
     creditCode: OWN_CODE,
@@ -58,9 +65,25 @@ function correctedAppeal(id: string, verdicts: Record<string, unknown>[], rescor
     steps: [
       step('filed', '2026-11-02T03:04:05.000Z', 'ent', { colour: 'red' }, 11),
       step('decided', '2026-11-05T03:04:05.000Z', 'overseer-2', { outcome: 'corrected' }, 12),
-      step('correction-sent', '2026-11-05T03:04:05.000Z', 'overseer-2', { corrections: verdicts.map(({ kind, recordId, action }) => ({ kind, recordId, action })) }, null),
+      step(
+        'correction-sent',
+        '2026-11-05T03:04:05.000Z',
+        'overseer-2',
+        { corrections: verdicts.map(({ kind, recordId, action }) => ({ kind, recordId, action })) },
+        null,
+      ),
       step('corrections-applied', '2026-11-05T03:05:00.000Z', 'intake', { verdicts, applied, notApplicable: verdicts.length - applied, batchIds: [] }, 13),
-      ...(rescored ? [step('rescored', '2026-11-05T04:00:00.000Z', 'scoring', { colour: 'yellow', probability: 0.3, previousColour: 'red', previousProbability: 0.43 }, 14)] : []),
+      ...(rescored
+        ? [
+            step(
+              'rescored',
+              '2026-11-05T04:00:00.000Z',
+              'scoring',
+              { colour: 'yellow', probability: 0.3, previousColour: 'red', previousProbability: 0.43 },
+              14,
+            ),
+          ]
+        : []),
     ],
   };
 }
@@ -72,7 +95,11 @@ const PARTLY_APPLIED = correctedAppeal(
   ],
   true,
 );
-const NONE_APPLIED = correctedAppeal('AP-2026-0101', [{ kind: 'case', recordId: 'C-2025-001', action: 'revoke', status: 'not-applicable', reason: 'already-applied' }], false);
+const NONE_APPLIED = correctedAppeal(
+  'AP-2026-0101',
+  [{ kind: 'case', recordId: 'C-2025-001', action: 'revoke', status: 'not-applicable', reason: 'already-applied' }],
+  false,
+);
 
 const missing = browserMissing();
 const describeWithBrowser = missing ? describe.skip : describe;

@@ -41,7 +41,10 @@ describe('whether a correction fits the record', () => {
   });
 
   it('does not apply an action that makes no sense for the kind of record', () => {
-    expect(judgeCorrection({ kind: 'case', recordId: 'C1', action: 'unlink' }, A, { creditCode: A })).toMatchObject({ status: 'not-applicable', code: 'wrong-action' });
+    expect(judgeCorrection({ kind: 'case', recordId: 'C1', action: 'unlink' }, A, { creditCode: A })).toMatchObject({
+      status: 'not-applicable',
+      code: 'wrong-action',
+    });
     expect(judgeCorrection({ kind: 'clue', recordId: 'K1', action: 'revoke' }, A, { creditCode: A }).status).toBe('not-applicable');
   });
 

@@ -14,7 +14,14 @@ import {
 import type { CaseRecord } from '@tianping/intake-core';
 import * as rows from '../ingest/record-rows.mapper';
 import { distinctCorrections, judgeCorrection } from './correction-applicability.util';
-import { CorrectionsRepository, type CorrectionFilter, type CorrectionView, type JudgedCorrection, type StoredClue, type StoredKey } from './corrections.repository';
+import {
+  CorrectionsRepository,
+  type CorrectionFilter,
+  type CorrectionView,
+  type JudgedCorrection,
+  type StoredClue,
+  type StoredKey,
+} from './corrections.repository';
 
 export interface CorrectionCounts {
   /** Corrections kept now (a redelivered decision keeps none). */

@@ -151,7 +151,10 @@ export class AppealsRepository {
     manager: EntityManager,
     id: string,
     change: Partial<
-      Pick<RescoreState, 'status' | 'outcome' | 'overrideColour' | 'reviewer' | 'decisionReasons' | 'decidedAt' | 'closedAt' | 'correctionBatches' | 'closesOnLaterScore'>
+      Pick<
+        RescoreState,
+        'status' | 'outcome' | 'overrideColour' | 'reviewer' | 'decisionReasons' | 'decidedAt' | 'closedAt' | 'correctionBatches' | 'closesOnLaterScore'
+      >
     >,
   ): Promise<void> {
     const columns: Record<string, string> = {

@@ -24,7 +24,10 @@ export function correctionsApplied(payload: unknown): CorrectionsApplied {
   if (typeof creditCode !== 'string' || !isValidCreditCode(creditCode)) throw new PoisonMessage('corrections applied: creditCode is not a valid credit code');
   if (!Array.isArray(verdicts) || verdicts.length === 0) throw new PoisonMessage('corrections applied: verdicts must be a non-empty array');
   const bad = verdicts.findIndex((v) => !isVerdict(v));
-  if (bad >= 0) throw new PoisonMessage(`corrections applied: verdict ${bad} needs kind, recordId, action, and status applied (reason null) or not-applicable (with a known reason)`);
+  if (bad >= 0)
+    throw new PoisonMessage(
+      `corrections applied: verdict ${bad} needs kind, recordId, action, and status applied (reason null) or not-applicable (with a known reason)`,
+    );
   if (!Array.isArray(batchIds) || !batchIds.every(text)) throw new PoisonMessage('corrections applied: batchIds must be an array of ids');
   if (typeof at !== 'string' || Number.isNaN(Date.parse(at))) throw new PoisonMessage('corrections applied: at is not a date-time');
   const applied = verdicts.some((v: CorrectionVerdict) => v.status === 'applied');

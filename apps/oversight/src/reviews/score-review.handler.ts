@@ -16,7 +16,12 @@ import { ColourDecisionsService } from './colour-decisions.service';
 export class ScoreReviewHandler implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly consumers: RoutedConsumers;
 
-  constructor(@Inject(NATS_CONNECTION) nc: NatsConnection, repository: ColourDecisionsRepository, decisions: ColourDecisionsService, appeals: AppealRescoreService) {
+  constructor(
+    @Inject(NATS_CONNECTION) nc: NatsConnection,
+    repository: ColourDecisionsRepository,
+    decisions: ColourDecisionsService,
+    appeals: AppealRescoreService,
+  ) {
     this.consumers = new RoutedConsumers(nc, [{ stream: STREAMS.scoring.name, durable: 'oversight-reviews', subject: ScoringSubjects.scoresComputed }], {
       [ScoringSubjects.scoresComputed]: async (payload) => {
         const event = validScores(payload);

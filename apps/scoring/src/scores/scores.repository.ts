@@ -137,7 +137,8 @@ export class ScoresRepository {
     corrections: ReadonlyMap<string, string[]> = NO_CORRECTIONS,
   ): Promise<PreparedChunk> {
     const { ids, first, last } = await this.takeIds(batch.rows);
-    const named = corrections.size === 0 ? [] : creditCodes.flatMap((code, i) => (corrections.has(code) ? [{ score_id: ids[i], batch_ids: corrections.get(code) }] : []));
+    const named =
+      corrections.size === 0 ? [] : creditCodes.flatMap((code, i) => (corrections.has(code) ? [{ score_id: ids[i], batch_ids: corrections.get(code) }] : []));
     return {
       history: historyRows(runId, asOf, creditCodes, batch, factors, ids),
       current: [
