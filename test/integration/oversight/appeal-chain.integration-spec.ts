@@ -94,6 +94,30 @@ describe('an appeal that corrects a record travels through intake and scoring an
     return { scoreId: String(score.scoreId), value: score.contributions.find((c) => c.factor === 'complaints_12m')!.value };
   };
 
+  /** An enterprise with a recent complaint linked to it (which the complaints factor counts), and no appeal yet. */
+  const enterpriseWithComplaint = async (): Promise<{ creditCode: string; clueId: string }> => {
+    const [target] = await scoring.app.get(DataSource).query(
+      `SELECT k.linked_credit_code AS "creditCode", k.clue_id AS "clueId"
+         FROM intake.clues k JOIN scoring.current_scores s ON s.credit_code = k.linked_credit_code
+        WHERE k.received_at > now() - interval '300 days' AND k.verified IS NOT FALSE
+          AND NOT EXISTS (SELECT 1 FROM oversight.appeals a WHERE a.credit_code = k.linked_credit_code)
+        ORDER BY k.clue_id LIMIT 1`,
+    );
+    expect(target).toBeDefined();
+    return target;
+  };
+  /** The enterprise appeals against its score: the complaint is about another shop of the same name. */
+  const appealComplaint = async (target: { creditCode: string; clueId: string }, actor: string) => {
+    const filed = await http<AppealView>(oversight.baseUrl, 'POST', '/api/appeals', {
+      actor,
+      creditCode: target.creditCode,
+      grounds: '这条投诉说的是隔壁同名门店，与本企业无关。',
+      challenges: [{ kind: 'clue', recordId: target.clueId, claim: '投诉对象不是本企业' }],
+    });
+    expect(filed.status).toBe(201);
+    return filed;
+  };
+
   afterAll(async () => {
     await oversight?.app.close();
     await scoring?.app.close();
@@ -104,23 +128,10 @@ describe('an appeal that corrects a record travels through intake and scoring an
   });
 
   it('walks the appeal: filed, refused to those with a part in the score, decided, corrected by intake, re-scored', async () => {
-    // An enterprise with a recent complaint linked to it, which the complaints factor counts.
-    const [target] = await sql.query(
-      `SELECT k.linked_credit_code AS "creditCode", k.clue_id AS "clueId"
-         FROM intake.clues k JOIN scoring.current_scores s ON s.credit_code = k.linked_credit_code
-        WHERE k.received_at > now() - interval '300 days' AND k.verified IS NOT FALSE
-        ORDER BY k.clue_id LIMIT 1`,
-    );
-    expect(target).toBeDefined();
+    const target = await enterpriseWithComplaint();
     const complaints = () => complaintsOf(target.creditCode);
     const before = await complaints();
-    const filed = await http<AppealView>(oversight.baseUrl, 'POST', '/api/appeals', {
-      actor: 'ent-user',
-      creditCode: target.creditCode,
-      grounds: '这条投诉说的是隔壁同名门店，与本企业无关。',
-      challenges: [{ kind: 'clue', recordId: target.clueId, claim: '投诉对象不是本企业' }],
-    });
-    expect(filed.status).toBe(201);
+    const filed = await appealComplaint(target, 'ent-user');
     const id = filed.body.id;
 
     for (const involved of ['trainer-li', 'approver-wang', 'approver-sun', 'operator-zhou']) {
@@ -164,24 +175,9 @@ describe('an appeal that corrects a record travels through intake and scoring an
 
   it('does not close on a score read before intake applied the correction, but on the first score that read it', async () => {
     const data = scoring.app.get(DataSource);
-    // Another enterprise with a recent complaint linked to it, and no appeal yet.
-    const [target] = await data.query(
-      `SELECT k.linked_credit_code AS "creditCode", k.clue_id AS "clueId"
-         FROM intake.clues k JOIN scoring.current_scores s ON s.credit_code = k.linked_credit_code
-        WHERE k.received_at > now() - interval '300 days' AND k.verified IS NOT FALSE
-          AND NOT EXISTS (SELECT 1 FROM oversight.appeals a WHERE a.credit_code = k.linked_credit_code)
-        ORDER BY k.clue_id LIMIT 1`,
-    );
-    expect(target).toBeDefined();
+    const target = await enterpriseWithComplaint();
     const before = await complaintsOf(target.creditCode);
-    const filed = await http<AppealView>(oversight.baseUrl, 'POST', '/api/appeals', {
-      actor: 'ent-user-2',
-      creditCode: target.creditCode,
-      grounds: '该投诉反映的是另一家同名商户，与本企业无关。',
-      challenges: [{ kind: 'clue', recordId: target.clueId, claim: '投诉对象不是本企业' }],
-    });
-    expect(filed.status).toBe(201);
-    const id = filed.body.id;
+    const id = (await appealComplaint(target, 'ent-user-2')).body.id;
     const view = async () => (await http<AppealView>(oversight.baseUrl, 'GET', `/api/appeals/${id}`)).body;
 
     // Intake is down when the appeal is decided.
