@@ -27,6 +27,7 @@ export const EVENT_TARGETS = [
   IntakeSubjects.casesUpserted,
   IntakeSubjects.officersUpserted,
   IntakeSubjects.cluesUpserted,
+  IntakeSubjects.correctionsApplied,
   ScoringSubjects.scoresComputed,
   ScoringSubjects.modelStateChanged,
   DispatchSubjects.visitResultRecorded,
