@@ -22,6 +22,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DispatchModule } from '../../../apps/dispatch/src/dispatch.module';
 import { DrawInputsRepository } from '../../../apps/dispatch/src/draw/draw-inputs.repository';
 import { ProjectionRepository } from '../../../apps/dispatch/src/projection/projection.repository';
+import { CloseAppealsOnCorrectedInputs1765700000001 } from '../../../apps/oversight/src/database/migrations/1765700000001-CloseAppealsOnCorrectedInputs';
 import { OversightModule } from '../../../apps/oversight/src/oversight.module';
 import type { AppealView } from '../../../apps/oversight/src/reviews/appeals.service';
 import { batches, cityEvents, score, scoreBatches, type CityEvents } from '../dispatch/city-events.fixture';
@@ -452,7 +453,18 @@ describe('a red takes effect only once a person confirms it, and an appeal is de
   it('closes an appeal that was waiting before acknowledgements existed on the first score after its decision, as then', async () => {
     const target = yellows[6];
     const id = await correctedAppeal(target.creditCode);
-    await oversight.app.get(DataSource).query(`UPDATE oversight.appeals SET closes_on_later_score = true WHERE id = $1`, [id]); // as the migration leaves it
+    // The migration that brought acknowledgements in, run again with this appeal waiting, as it was before.
+    const runner = oversight.app.get(DataSource).createQueryRunner();
+    try {
+      const migration = new CloseAppealsOnCorrectedInputs1765700000001();
+      await migration.down(runner);
+      await migration.up(runner);
+    } finally {
+      await runner.release();
+    }
+    expect(await oversight.app.get(DataSource).query(`SELECT closes_on_later_score FROM oversight.appeals WHERE id = $1`, [id])).toEqual([
+      { closes_on_later_score: true },
+    ]);
     await publish(ScoringSubjects.scoresComputed, { batchId: 'after-old-decision', scores: [score(target.creditCode, 'green', later(1))] });
     const done = await closed(id);
     expect(done.steps.map((s) => s.step)).toEqual(['filed', 'decided', 'correction-sent', 'rescored']);
