@@ -1,6 +1,7 @@
-import { jetstream, jetstreamManager, type JsMsg } from '@nats-io/jetstream';
+import { jetstream, jetstreamManager, type JetStreamManager, type JsMsg } from '@nats-io/jetstream';
 import { headers, type NatsConnection } from '@nats-io/transport-node';
 import { STREAMS } from '@tianping/contracts';
+import { isNotFound } from './nats.connection';
 
 /**
  * On a dead letter and its replay: when the stream first stored the message (nanoseconds since the
@@ -21,6 +22,8 @@ export function originalPublished(msg: JsMsg): bigint {
 export interface DeadLetter {
   seq: number;
   subject: string;
+  /** The durable consumer that gave it up (its subject is `deadletter.<stream>.<durable>`). */
+  durable: string | null;
   originalSubject: string | null;
   originalStream: string | null;
   originalSequence: number | null;
@@ -32,6 +35,25 @@ export interface DeadLetter {
   truncatedFrom: number | null;
 }
 
+type StoredDeadLetter = NonNullable<Awaited<ReturnType<JetStreamManager['streams']['getMessage']>>>;
+
+function describe(seq: number, message: StoredDeadLetter): DeadLetter {
+  const h = (name: string) => message.header?.get(name) || null;
+  return {
+    seq,
+    subject: message.subject,
+    durable: message.subject.split('.').slice(2).join('.') || null,
+    originalSubject: h('Tianping-Original-Subject'),
+    originalStream: h('Tianping-Original-Stream'),
+    originalSequence: h('Tianping-Original-Sequence') ? Number(h('Tianping-Original-Sequence')) : null,
+    error: h('Tianping-Error'),
+    deliveries: h('Tianping-Deliveries') ? Number(h('Tianping-Deliveries')) : null,
+    at: message.time.toISOString(),
+    bytes: message.data.length,
+    truncatedFrom: h('Tianping-Payload-Truncated') ? Number(h('Tianping-Payload-Truncated')) : null,
+  };
+}
+
 /** Messages that no retry could deliver, oldest first, for an operator to inspect and replay. */
 export async function listDeadLetters(nc: NatsConnection, options: { afterSeq?: number; limit?: number } = {}): Promise<DeadLetter[]> {
   const jsm = await jetstreamManager(nc);
@@ -40,21 +62,25 @@ export async function listDeadLetters(nc: NatsConnection, options: { afterSeq?: 
   for (let seq = Math.max(info.state.first_seq, (options.afterSeq ?? 0) + 1); seq <= info.state.last_seq && out.length < (options.limit ?? 50); seq++) {
     const message = await jsm.streams.getMessage(STREAMS.deadLetter.name, { seq }).catch(() => null);
     if (!message) continue; // replayed (deleted) or purged
-    const h = (name: string) => message.header?.get(name) || null;
-    out.push({
-      seq,
-      subject: message.subject,
-      originalSubject: h('Tianping-Original-Subject'),
-      originalStream: h('Tianping-Original-Stream'),
-      originalSequence: h('Tianping-Original-Sequence') ? Number(h('Tianping-Original-Sequence')) : null,
-      error: h('Tianping-Error'),
-      deliveries: h('Tianping-Deliveries') ? Number(h('Tianping-Deliveries')) : null,
-      at: message.time.toISOString(),
-      bytes: message.data.length,
-      truncatedFrom: h('Tianping-Payload-Truncated') ? Number(h('Tianping-Payload-Truncated')) : null,
-    });
+    out.push(describe(seq, message));
   }
   return out;
+}
+
+/** One dead letter, or null when there is none by that sequence (never was, or replayed). */
+export async function findDeadLetter(nc: NatsConnection, seq: number): Promise<DeadLetter | null> {
+  const jsm = await jetstreamManager(nc);
+  const message = await jsm.streams.getMessage(STREAMS.deadLetter.name, { seq }).catch((error: unknown) => {
+    if (isNotFound(error)) return null;
+    throw error;
+  });
+  return message ? describe(seq, message) : null;
+}
+
+/** How many dead letters wait. */
+export async function countDeadLetters(nc: NatsConnection): Promise<number> {
+  const info = await (await jetstreamManager(nc)).streams.info(STREAMS.deadLetter.name);
+  return info.state.messages;
 }
 
 export async function deadLetterPayload(nc: NatsConnection, seq: number): Promise<string> {

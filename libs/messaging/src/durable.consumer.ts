@@ -4,6 +4,7 @@ import type { NatsConnection } from '@nats-io/transport-node';
 import { headers, type MsgHdrs } from '@nats-io/transport-node';
 import { STREAMS } from '@tianping/contracts';
 import { jetstreamHandleSeconds, jetstreamMessages, redactText } from '@tianping/observability';
+import { noteConsumerFailure, noteConsumerSuccess } from './consumer-failures';
 import { ORIGINAL_PUBLISHED_HEADER, originalPublished } from './dead-letters';
 import { ensureStreams, isNotFound } from './nats.connection';
 import { isUnavailable } from './unavailable.util';
@@ -129,7 +130,9 @@ export class DurableConsumer {
         await this.options.handle(msg);
         msg.ack();
         jetstreamMessages.inc({ stream, durable, outcome: 'handled' });
+        noteConsumerSuccess(durable);
       } catch (error) {
+        noteConsumerFailure(durable, error);
         await this.fail(msg, error as Error).catch((failure: Error) => {
           // Not even the dead letters would take it (NATS away, say): it stays unacknowledged and comes
           // back later. The loop goes on: one message must never stop a consumer or crash the app.

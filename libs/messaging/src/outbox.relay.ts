@@ -1,8 +1,9 @@
 import { Logger } from '@nestjs/common';
 import type { DataSource, EntityManager } from 'typeorm';
 import { jetstream, type JetStreamClient } from '@nats-io/jetstream';
-import type { NatsConnection } from '@nats-io/transport-node';
+import { headers, type MsgHdrs, type NatsConnection } from '@nats-io/transport-node';
 import { outboxLag, outboxPublishDelay, outboxPublished } from '@tianping/observability';
+import { ORIGINAL_PUBLISHED_HEADER } from './dead-letters';
 import { encodeJson, ensureStreams } from './nats.connection';
 
 const encoder = new TextEncoder();
@@ -36,6 +37,39 @@ function isRefusal(error: unknown): boolean {
 
 function errorOf(outcome: PromiseSettledResult<unknown>): unknown {
   return outcome.status === 'rejected' ? (outcome.reason ?? new Error('publish failed')) : undefined;
+}
+
+interface PendingRow {
+  id: string;
+  subject: string;
+  payload: unknown;
+  age: number;
+  /** Set for an event set aside and sent again: when it was written, in microseconds since the epoch. */
+  resent_created_us: string | null;
+}
+
+/**
+ * An event sent long after the events written after it says when it was written, so that a consumer
+ * ordering changes by their time (officers) takes it as the old change it is, as with a replayed dead letter.
+ */
+function sentLate(createdMicros: string | null): { headers?: MsgHdrs } {
+  if (createdMicros === null) return {};
+  const h = headers();
+  h.set(ORIGINAL_PUBLISHED_HEADER, (BigInt(createdMicros) * 1000n).toString());
+  return { headers: h };
+}
+
+/**
+ * Puts an event that was set aside back in line, once what made NATS refuse it is fixed (its
+ * max_payload raised): the relay sends it next, with its original time. Null when the row is not a
+ * set-aside event (never was, or already sent). If NATS refuses it again, it is set aside again.
+ */
+export async function resendRefused(dataSource: DataSource, schema: string, id: number): Promise<{ id: number; subject: string } | null> {
+  const [rows] = (await dataSource.query(
+    `UPDATE "${schema}".outbox SET refused_at = NULL WHERE id = $1 AND published_at IS NULL AND refused_at IS NOT NULL RETURNING id::int AS id, subject`,
+    [id],
+  )) as [{ id: number; subject: string }[], number];
+  return rows[0] ?? null;
 }
 
 /** Writes an event in the caller's transaction, so the event exists exactly when the change does. */
@@ -111,14 +145,18 @@ export class OutboxRelay {
     let published = 0;
     const tag = await this.databaseTag();
     for (;;) {
-      const rows: { id: string; subject: string; payload: unknown; age: number }[] = await this.dataSource.query(
-        `SELECT id, subject, payload, extract(epoch FROM clock_timestamp() - created_at)::float8 AS age
+      // A row with a refusal but no refused_at was set aside and then sent again by an operator (see resendRefused).
+      const rows: PendingRow[] = await this.dataSource.query(
+        `SELECT id, subject, payload, extract(epoch FROM clock_timestamp() - created_at)::float8 AS age,
+           CASE WHEN refusal IS NOT NULL THEN (extract(epoch FROM created_at) * 1000000)::bigint::text END AS resent_created_us
          FROM "${this.schema}".outbox WHERE published_at IS NULL AND refused_at IS NULL ORDER BY id LIMIT 200`,
       );
       outboxLag.set({ outbox: `${this.schema}.outbox` }, rows[0]?.age ?? 0);
       if (rows.length === 0) return published;
       const outcomes = await Promise.allSettled(
-        rows.map((row) => this.js.publish(row.subject, encodePayload(row.payload), { msgID: `${this.schema}-${tag}-${row.id}` })),
+        rows.map((row) =>
+          this.js.publish(row.subject, encodePayload(row.payload), { msgID: `${this.schema}-${tag}-${row.id}`, ...sentLate(row.resent_created_us) }),
+        ),
       );
       // One event NATS refuses must not hold back every later one for ever: it is set aside, loudly.
       await this.setAside(rows.flatMap((row, i) => (isRefusal(errorOf(outcomes[i])) ? [{ row, error: errorOf(outcomes[i]) }] : [])));
