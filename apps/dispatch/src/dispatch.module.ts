@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { DatabaseModule, HealthController } from '@tianping/database';
-import { NatsModule } from '@tianping/messaging';
+import { NatsModule, OperationsModule } from '@tianping/messaging';
 import { createDispatchDataSource, DISPATCH_SCHEMA } from './database/dispatch.data-source';
 import { DrawInputsRepository } from './draw/draw-inputs.repository';
 import { DrawController } from './draw/draw.controller';
@@ -37,7 +37,7 @@ export class DispatchCoreModule {}
 
 /** The dispatch service: the core plus its HTTP API and the projection consumers. */
 @Module({
-  imports: [DispatchCoreModule],
+  imports: [DispatchCoreModule, OperationsModule.forApp({ app: 'dispatch', outboxSchema: DISPATCH_SCHEMA })],
   controllers: [HealthController, PlansController, ChecklistItemsController, DrawController, VisitsController],
   providers: [ProjectionHandler],
 })

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { PiiVault } from '@tianping/common';
 import { DatabaseModule, HealthController } from '@tianping/database';
-import { NatsModule } from '@tianping/messaging';
+import { NatsModule, OperationsModule } from '@tianping/messaging';
 import { CorrectionsCoreModule, CorrectionsModule } from './corrections/corrections.module';
 import { createIntakeDataSource, INTAKE_SCHEMA } from './database/intake.data-source';
 import { EnterpriseController } from './enterprise/enterprise.controller';
@@ -40,7 +40,8 @@ export class IntakeCoreModule {}
 
 /** The intake service: the core plus its HTTP API, the Platform B inbox and the appeal corrections consumers. */
 @Module({
-  imports: [IntakeCoreModule, CorrectionsModule],
+  // Intake also serves the suite's dead letters to the health page: the records it quarantines are the other half of "nothing lost".
+  imports: [IntakeCoreModule, CorrectionsModule, OperationsModule.forApp({ app: 'intake', outboxSchema: INTAKE_SCHEMA, deadLetters: true })],
   controllers: [HealthController, IngestController, QuarantineController, EnterpriseController],
   providers: [ClueInboxHandler, VisitResultHandler],
 })

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { DatabaseModule, HealthController } from '@tianping/database';
-import { NatsModule } from '@tianping/messaging';
+import { NatsModule, OperationsModule } from '@tianping/messaging';
 import { ApprovalsCoreModule, ApprovalsModule } from './approvals/approvals.module';
 import { AuditsCoreModule, AuditsModule } from './audits/audits.module';
 import { createOversightDataSource, OVERSIGHT_SCHEMA } from './database/oversight.data-source';
@@ -26,7 +26,17 @@ export class OversightCoreModule {}
 
 /** The oversight service: the record, the kill switch, approvals, human review and appeals, algorithm audits and the public register. */
 @Module({
-  imports: [OversightCoreModule, NatsModule.forApp('oversight'), RecordModule, KillSwitchModule, ApprovalsModule, ReviewsModule, AuditsModule, RegisterModule],
+  imports: [
+    OversightCoreModule,
+    NatsModule.forApp('oversight'),
+    RecordModule,
+    KillSwitchModule,
+    ApprovalsModule,
+    ReviewsModule,
+    AuditsModule,
+    RegisterModule,
+    OperationsModule.forApp({ app: 'oversight', outboxSchema: OVERSIGHT_SCHEMA }),
+  ],
   controllers: [HealthController],
   providers: [OversightOutbox],
 })

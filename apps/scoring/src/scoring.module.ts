@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { DatabaseModule, HealthController } from '@tianping/database';
-import { NatsModule } from '@tianping/messaging';
+import { NatsModule, OperationsModule } from '@tianping/messaging';
 import { ApprovalGrantHandler } from './approvals/approval-grant.handler';
 import { ColourPolicyService } from './colour/colour-policy.service';
 import { createScoringDataSource, SCORING_SCHEMA } from './database/scoring.data-source';
@@ -18,6 +18,7 @@ import { DAILY_RUN_SETTINGS, DailyRunScheduler, dailyRunSettingsFromEnv } from '
 import { RescoreLoop } from './scores/rescore.loop';
 import { ScorePublisher, ScorePublishingLoop } from './scores/score-publisher';
 import { ScoreRunsRepository } from './scores/score-runs.repository';
+import { ScoreOutboxStatus } from './scores/score-outbox.status';
 import { ScoreShardQueue } from './scores/score-shard.queue';
 import { ScoreShardService } from './scores/score-shard.service';
 import { ScoreShardWorker } from './scores/score-shard.worker';
@@ -70,7 +71,7 @@ export class ScoringCoreModule {}
  * re-scoring loop, the daily full run and its share of full runs' shards.
  */
 @Module({
-  imports: [ScoringCoreModule],
+  imports: [ScoringCoreModule, OperationsModule.forApp({ app: 'scoring', outboxSchema: SCORING_SCHEMA, moreOutboxes: [ScoreOutboxStatus] })],
   controllers: [HealthController, ScoresController, ModelsController, ReplayController],
   providers: [
     ProjectionHandler,

@@ -5,3 +5,6 @@ export * from './durable.consumer';
 export * from './dead-letters';
 export * from './routed-consumers';
 export * from './event-chunks.util';
+export * from './operations/operations.module';
+export * from './operations/outbox-status';
+export { DeadLetterQuery } from './operations/dead-letters.controller';
