@@ -15,6 +15,9 @@ import { createWebDataSource, WEB_SCHEMA } from './database/web.data-source';
 import { RegionsController } from './regions/regions.controller';
 import { OpenApiController } from './docs/openapi.controller';
 import { GatewayController } from './gateway/gateway.controller';
+import { OperationsController } from './operations/operations.controller';
+import { OperationsService } from './operations/operations.service';
+import { OperatorActionsRepository } from './operations/operator-actions.repository';
 import { UpstreamClient } from './gateway/upstream.client';
 
 /** Accounts without HTTP: used by the CLI (`account create`) and the demo seeding. */
@@ -29,13 +32,24 @@ export class WebCoreModule {}
 @Module({
   imports: [WebCoreModule],
   // The gateway's catch-all comes last so the web app's own routes match first.
-  controllers: [HealthController, AuthController, AccountsController, AccessLogController, OpenApiController, RegionsController, GatewayController],
+  controllers: [
+    HealthController,
+    AuthController,
+    AccountsController,
+    AccessLogController,
+    OpenApiController,
+    RegionsController,
+    OperationsController,
+    GatewayController,
+  ],
   providers: [
     { provide: AUTH_SETTINGS, useFactory: () => authSettingsFromEnv() },
     SessionRepository,
     AuthService,
     AccessLogRepository,
     UpstreamClient,
+    OperationsService,
+    OperatorActionsRepository,
     { provide: APP_GUARD, useClass: AccessGuard },
   ],
 })

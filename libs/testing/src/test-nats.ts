@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,8 +9,11 @@ export interface TestNats {
   port: number;
   /** Stops the server (SIGKILL when `crash`, to test recovery). */
   stop: (crash?: boolean) => Promise<void>;
-  /** Starts it again on the same port and store: JetStream data survives, unless `withoutData` (a lost disk). */
-  restart: (options?: { withoutData?: boolean }) => Promise<void>;
+  /**
+   * Starts it again on the same port and store: JetStream data survives, unless `withoutData` (a lost
+   * disk). `maxPayload` changes the largest message it takes, as an operator's new configuration would.
+   */
+  restart: (options?: { withoutData?: boolean; maxPayload?: number }) => Promise<void>;
 }
 
 async function freePort(): Promise<number> {
@@ -41,12 +44,20 @@ async function waitForPort(port: number): Promise<void> {
  * A real nats-server with JetStream for one test file: streams and durable consumers are
  * isolated from other files running in parallel.
  */
-export async function startTestNats(): Promise<TestNats> {
+export async function startTestNats(options: { maxPayload?: number } = {}): Promise<TestNats> {
   const port = await freePort();
   const storeDir = mkdtempSync(join(tmpdir(), 'tianping-nats-'));
+  const configDir = mkdtempSync(join(tmpdir(), 'tianping-nats-conf-'));
+  let maxPayload = options.maxPayload;
   let child = launch();
   function launch() {
-    return spawn('nats-server', ['-a', '127.0.0.1', '-p', String(port), '-js', '-sd', storeDir], { stdio: 'ignore' });
+    const args = ['-a', '127.0.0.1', '-p', String(port), '-js', '-sd', storeDir];
+    if (maxPayload !== undefined) {
+      // max_payload has no command-line flag: it is set in a configuration file.
+      writeFileSync(join(configDir, 'nats.conf'), `max_payload: ${maxPayload}\n`);
+      args.push('-c', join(configDir, 'nats.conf'));
+    }
+    return spawn('nats-server', args, { stdio: 'ignore' });
   }
   await waitForPort(port);
   const stopChild = (crash = false) =>
@@ -60,11 +71,14 @@ export async function startTestNats(): Promise<TestNats> {
     port,
     stop: async (crash = false) => {
       await stopChild(crash);
-      if (!crash) rmSync(storeDir, { recursive: true, force: true });
+      if (crash) return;
+      rmSync(storeDir, { recursive: true, force: true });
+      rmSync(configDir, { recursive: true, force: true });
     },
-    restart: async ({ withoutData = false } = {}) => {
+    restart: async ({ withoutData = false, maxPayload: newMaxPayload } = {}) => {
       await stopChild(true);
       if (withoutData) rmSync(storeDir, { recursive: true, force: true });
+      maxPayload = newMaxPayload ?? maxPayload;
       child = launch();
       await waitForPort(port);
     },

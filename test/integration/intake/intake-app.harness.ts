@@ -12,10 +12,10 @@ export interface IntakeHarness {
   close: () => Promise<void>;
 }
 
-/** Boots the real intake service on its own database copy and its own nats-server. */
-export async function startIntake(): Promise<IntakeHarness> {
+/** Boots the real intake service on its own database copy and its own nats-server (taking messages up to `natsMaxPayload`). */
+export async function startIntake(options: { natsMaxPayload?: number } = {}): Promise<IntakeHarness> {
   const db = await createTestDatabase();
-  const nats = await startTestNats();
+  const nats = await startTestNats({ maxPayload: options.natsMaxPayload });
   process.env.DATABASE_URL = db.url;
   process.env.NATS_URL = nats.url;
   const { app, baseUrl } = await listenTestApp(IntakeModule);

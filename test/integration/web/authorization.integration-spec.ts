@@ -29,6 +29,7 @@ function pathOf(rule: RouteRule, creditCode = OWN_CODE, visit = OWN_VISIT): stri
       .replace(':creditCode', creditCode)
       .replace(':id', visit)
       .replace(':seq', '1')
+      .replace(':app', 'intake')
       .replace(':username', 'nobody-at-all')
       .replace(':scoreId', 'score-1')
       .replace(':n', '0')

@@ -59,6 +59,14 @@ export const ROUTES: readonly RouteRule[] = [
   { method: 'POST', path: '/api/accounts', access: ['admin'], tag: 'accounts', summary: 'Create an account' },
   { method: 'POST', path: '/api/accounts/:username/disable', access: ['admin'], tag: 'accounts', summary: 'Disable an account and end its sessions' },
   { method: 'GET', path: '/api/access-log', access: ['oversight', 'admin'], tag: 'accounts', summary: 'Who viewed which enterprise\'s personal data' },
+  // Delivery between the apps, for the health page: the web app asks each app's internal /ops endpoints.
+  { method: 'GET', path: '/api/ops/status', access: ['admin'], tag: 'operations', summary: 'Every service: ready or not, its outboxes (waiting, oldest, events NATS refused) and durable consumers (pending, awaiting ack, redelivered), with what looks stuck' },
+  { method: 'POST', path: '/api/ops/:app/outbox/:id/resend', access: ['admin'], actorFromSession: true, tag: 'operations', summary: 'Send an event NATS refused again, once its cause is fixed (it goes with its original time; refused again, it is set aside again); recorded with the signed-in account' },
+  { method: 'GET', path: '/api/ops/actions', access: ['admin'], tag: 'operations', summary: 'Dead letters replayed and refused events sent again: who, what, when (newest first)' },
+  { method: 'GET', path: '/api/dead-letters', access: ['admin'], tag: 'operations', summary: 'Messages no retry could deliver, oldest first, with the error, deliveries and size (after, limit)' },
+  // Payloads masked as the logs are (ID and phone numbers, personal-data fields); enterprise names stay.
+  { method: 'GET', path: '/api/dead-letters/:seq', access: ['admin'], tag: 'operations', summary: 'One dead letter with its payload, personal data masked' },
+  { method: 'POST', path: '/api/dead-letters/:seq/replay', access: ['admin'], actorFromSession: true, tag: 'operations', summary: 'Send a dead letter back to its subject (every consumer of it gets it again); recorded with the signed-in account' },
 
   // Oversight reviews reds and appeals by enterprise: it finds them by name too (no personal data here).
   { method: 'GET', path: '/api/enterprises', access: [...BUREAU, 'oversight'], upstream: 'intake', tag: 'enterprises', summary: 'Search enterprises (q, after, limit)' },

@@ -12,9 +12,11 @@ import { KillSwitchQuery } from '../../../oversight/src/kill-switch/dtos/kill-sw
 import { EntriesQuery } from '../../../oversight/src/record/dtos/audit-query.dto';
 import { AppealQuery, QueueQuery } from '../../../oversight/src/reviews/dtos/review.dto';
 import { ScoreListQuery } from '../../../scoring/src/scores/dtos/score-query.dto';
+import { DeadLetterQuery } from '@tianping/messaging';
 import { AccessLogQuery } from '../access/access-log.controller';
 import { ROUTES } from '../access/route-table';
 import { AccountListQuery } from '../accounts/dtos/account.dto';
+import { OperatorActionsQuery } from '../operations/operations.controller';
 import { buildOpenApi } from './openapi.util';
 import { QUERIES } from './openapi-queries';
 
@@ -22,6 +24,8 @@ import { QUERIES } from './openapi-queries';
 const VALIDATED_BY: Record<string, new () => object> = {
   'GET /api/accounts': AccountListQuery,
   'GET /api/access-log': AccessLogQuery,
+  'GET /api/ops/actions': OperatorActionsQuery,
+  'GET /api/dead-letters': DeadLetterQuery,
   'GET /api/enterprises': EnterpriseSearchQuery,
   'GET /api/quarantine': QuarantineQuery,
   'GET /api/corrections': CorrectionsQuery,

@@ -31,6 +31,14 @@ export const QUERIES: Record<string, QueryParam[]> = {
     { name: 'before', description: 'the id of the last row of the previous page (newest first)', schema: { type: 'integer', minimum: 1 } },
     limit(500),
   ],
+  'GET /api/ops/actions': [
+    { name: 'before', description: 'the id of the last row of the previous page (newest first)', schema: { type: 'integer', minimum: 1 } },
+    limit(200),
+  ],
+  'GET /api/dead-letters': [
+    { name: 'after', description: 'the last sequence of the previous page', schema: { type: 'integer', minimum: 0 } },
+    limit(200, 'dead letters'),
+  ],
   'GET /api/enterprises': [
     { name: 'q', description: 'part of the name, or the whole credit code (any case, half- or full-width)', schema: { type: 'string' } },
     { name: 'after', description: 'the last credit code of the previous page', schema: { type: 'string' } },
