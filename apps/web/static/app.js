@@ -22,13 +22,15 @@ import { renderReviewAppeal } from './pages/review-appeal.js';
 import { renderAccessLog, renderAccounts } from './pages/admin.js';
 import { renderQuarantine } from './pages/quarantine.js';
 import { renderQuarantineRecord } from './pages/quarantine-record.js';
+import { renderHealth } from './pages/health.js';
+import { renderDeadLetter } from './pages/dead-letter.js';
 
 const NAV = {
   enterprise: [['#/my', 'nav.enterprise'], ['#/my/records', 'nav.records'], ['#/my/appeals', 'nav.appeals'], ['#/my/visits', 'nav.visits']],
   department: [['#/enterprises', 'nav.enterprises'], ['#/plans', 'nav.plans'], ['#/calendar', 'nav.calendar']],
   dispatcher: [['#/enterprises', 'nav.enterprises'], ['#/plans', 'nav.plans'], ['#/calendar', 'nav.calendar']],
   oversight: [['#/reviews', 'nav.reviews'], ['#/audit', 'nav.audit'], ['#/models', 'nav.models'], ['#/audits', 'nav.audits'], ['#/plans', 'nav.plans'], ['#/access-log', 'nav.accessLog']],
-  admin: [['#/accounts', 'nav.accounts'], ['#/quarantine', 'nav.quarantine'], ['#/access-log', 'nav.accessLog'], ['#/models', 'nav.models']],
+  admin: [['#/accounts', 'nav.accounts'], ['#/health', 'nav.health'], ['#/quarantine', 'nav.quarantine'], ['#/access-log', 'nav.accessLog'], ['#/models', 'nav.models']],
 };
 
 const ROUTES = [
@@ -57,6 +59,8 @@ const ROUTES = [
   [/^#\/access-log$/, () => renderAccessLog],
   [/^#\/quarantine$/, () => renderQuarantine],
   [/^#\/quarantine\/(\d{1,18})$/, (m) => (ctx) => renderQuarantineRecord(ctx, m[1])],
+  [/^#\/health$/, () => renderHealth],
+  [/^#\/health\/dead-letters\/(\d{1,15})$/, (m) => (ctx) => renderDeadLetter(ctx, m[1])],
 ];
 
 let me = null;

@@ -1,5 +1,6 @@
 // Chinese by default; English on request, remembered in this browser.
 import { OVERSIGHT_TEXTS } from './i18n-oversight.js';
+import { HEALTH_TEXTS } from './i18n-health.js';
 import { QUARANTINE_TEXTS } from './i18n-quarantine.js';
 
 const zh = {
@@ -383,7 +384,7 @@ const factors = {
   },
 };
 
-const DICTS = { zh: { ...zh, ...OVERSIGHT_TEXTS.zh, ...QUARANTINE_TEXTS.zh }, en: { ...en, ...OVERSIGHT_TEXTS.en, ...QUARANTINE_TEXTS.en } };
+const DICTS = { zh: { ...zh, ...OVERSIGHT_TEXTS.zh, ...QUARANTINE_TEXTS.zh, ...HEALTH_TEXTS.zh }, en: { ...en, ...OVERSIGHT_TEXTS.en, ...QUARANTINE_TEXTS.en, ...HEALTH_TEXTS.en } };
 let lang = localStorage.getItem('tp.lang') === 'en' ? 'en' : 'zh';
 document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
 languageFromUrl();

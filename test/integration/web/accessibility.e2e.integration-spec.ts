@@ -293,4 +293,43 @@ describeWithBrowser('the pages by keyboard and screen reader, in a real browser'
     expect(await page.$eval('[data-decided]', (notice) => notice === document.activeElement)).toBe(true);
     await page.close();
   });
+
+  it('says what is stuck on the health page in words, fits a phone, and replays a dead letter by keyboard with a confirm step', async () => {
+    const page = await signIn('admin', 390);
+    await page.evaluate(() => (location.hash = '#/health'));
+    await page.waitForSelector('#dead-letter-list');
+    await settled(page);
+    expect(await page.title()).toBe('运行状况 · 天平 Tianping');
+    expect(await page.getAttribute('nav.nav a[href="#/health"]', 'aria-current')).toBe('page');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    // State and warnings are words, not colours: the tile says 就绪, the warning names the failure.
+    expect(await page.textContent('#health-services .tile[data-app="web"]')).toContain('就绪');
+    expect(await page.getAttribute('#health-summary [data-attention]', 'role')).toBe('status');
+    const failing = (await page.textContent('[data-consumer-warnings="intake-visit-results"] [data-warning="consumer_failing"]'))!;
+    expect(failing).toContain('注意');
+    expect(failing).toContain('连续失败 4 次');
+    expect(failing).toContain('connect ECONNREFUSED 127.0.0.1:5432');
+    expect(await page.textContent('[data-outbox-warnings="intake.outbox"]')).toContain('7 分钟');
+
+    await page.focus('#dead-letter-list a[data-dead-letter="7"]');
+    expect(await page.getAttribute('#dead-letter-list a[data-dead-letter="7"]', 'aria-label')).toBe('查看死信 7');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('#dead-letter-payload');
+    await settled(page);
+    expect(await focused(page)).toMatchObject({ tag: 'h1', text: '死信 #7' });
+    await page.focus('#dead-letter-replay');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('[role=alertdialog]');
+    expect(await page.$eval('[role=alertdialog]', (dialog) => dialog.contains(document.activeElement))).toBe(true);
+    await page.keyboard.press('Escape');
+    expect(await page.$('[role=alertdialog]')).toBeNull();
+    await page.waitForFunction(() => document.activeElement?.id === 'dead-letter-replay');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('[role=alertdialog]');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('#dead-letter-outcome[data-replayed="7"]');
+    expect(await page.$eval('#dead-letter-outcome', (notice) => notice === document.activeElement && notice.getAttribute('role'))).toBe('status');
+    expect(await page.textContent('#dead-letter-outcome')).toContain('新序号 41');
+    await page.close();
+  });
 });

@@ -37,6 +37,20 @@ const APPEAL = {
   steps: [{ step: 'filed', at: '2026-11-02T03:04:05.000Z', actor: 'ent', auditSeq: null, detail: { colour: 'red' } }],
 };
 
+const DEAD_LETTER = {
+  seq: 7,
+  subject: 'deadletter.DISPATCH.intake-visit-results',
+  durable: 'intake-visit-results',
+  originalSubject: 'dispatch.visit.result-recorded.v1',
+  originalStream: 'DISPATCH',
+  originalSequence: 40,
+  error: 'visit result lacks visitId, items or officerIds',
+  deliveries: 1,
+  at: '2026-11-02T03:04:05.000Z',
+  bytes: 36,
+  truncatedFrom: null,
+};
+
 export const A11Y_ANSWERS: Record<string, unknown> = {
   [`GET /api/scores/${OWN_CODE}`]: SCORE,
   [`GET /api/reviews/enterprises/${OWN_CODE}`]: {
@@ -75,4 +89,44 @@ export const A11Y_ANSWERS: Record<string, unknown> = {
   'POST /api/reviews/confirmations/s-1': { status: 'confirmed', colour: 'red', auditSeq: 7 },
   'GET /api/appeals': { items: [APPEAL] },
   'GET /api/reviews/officers': [],
+  // The health page: every app answers as this one (the fake suite is one port).
+  'GET /ready': { status: 'ready' },
+  'GET /ops/status': {
+    app: 'intake',
+    checkedAt: '2026-11-02T03:04:05.000Z',
+    outboxes: [
+      {
+        name: 'intake.outbox',
+        waiting: 120,
+        oldestWaitingSeconds: 420,
+        refused: 0,
+        refusedEvents: [],
+        resendable: true,
+        warnings: [{ code: 'outbox_behind', waiting: 120, seconds: 420 }],
+      },
+    ],
+    consumers: [
+      {
+        stream: 'DISPATCH',
+        durable: 'intake-visit-results',
+        subject: 'dispatch.visit.result-recorded.v1',
+        pending: 3,
+        awaitingAck: 1,
+        redelivered: 1,
+        oldestWaitingSeconds: 95,
+        lastDeliveredAt: '2026-11-02T03:04:00.000Z',
+        sinceStart: { handled: 10, redelivered: 4, deadLettered: 0 },
+        lastFailure: { message: 'connect ECONNREFUSED 127.0.0.1:5432', at: '2026-11-02T03:04:00.000Z', inARow: 4 },
+        warnings: [{ code: 'consumer_failing', inARow: 4, message: 'connect ECONNREFUSED 127.0.0.1:5432', at: '2026-11-02T03:04:00.000Z' }],
+      },
+    ],
+    natsProblem: null,
+  },
+  'GET /ops/dead-letters': { total: 1, next: null, deadLetters: [DEAD_LETTER] },
+  'GET /ops/dead-letters/7': {
+    ...DEAD_LETTER,
+    payload: { text: '{\n  "creditCode": "91440604MA4UJ8K20C"\n}', json: true, bytes: 36, cutShort: false },
+    payloadProblem: null,
+  },
+  'POST /ops/dead-letters/7/replay': { seq: 7, republishedTo: 'dispatch.visit.result-recorded.v1', newSequence: 41 },
 };

@@ -2,7 +2,10 @@ import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { jetstream } from '@nats-io/jetstream';
+import { connect } from '@nats-io/transport-node';
 import type { Browser, Page } from 'playwright-core';
+import { DispatchSubjects } from '@tianping/contracts';
 import { verifyReceipt, type Receipt } from '@tianping/audit-log';
 import { browserMissing, CHROMIUM, DEMO_PASSWORD, ROOT, SCREENSHOTS, startSuite, type RunningSuite } from './suite-process.harness';
 
@@ -664,6 +667,67 @@ describeWithBrowser('the pages, driven in a real browser against the running sui
     await settle(page, '20f-admin-quarantine-en');
     expect(await page.textContent('#quarantine-summary')).toContain('Most common problems');
     await page.close();
+  }, 180_000);
+
+  it("lets an administrator see the suite's health, read a dead letter with personal data masked, and replay it", async () => {
+    // A visit result no handler can take, as a broken sender would publish it, with a phone number in it.
+    const nc = await connect({ servers: suite.env.NATS_URL });
+    await jetstream(nc).publish(
+      DispatchSubjects.visitResultRecorded,
+      new TextEncoder().encode('{"creditCode":"91440604MA4UJ8K20C","note":"请回电 13800138000"}'),
+    );
+    await nc.close();
+    const page = await signIn('demo-admin');
+    let seq = 0;
+    await until(page, 'the message is dead-lettered', async (p) => {
+      const page1 = await p.evaluate(async () => (await fetch('/api/dead-letters?limit=200')).json());
+      seq = (page1.deadLetters as { seq: number; originalSubject: string }[]).find((l) => l.originalSubject === 'dispatch.visit.result-recorded.v1')?.seq ?? 0;
+      return seq > 0;
+    });
+    await page.click('nav.nav a[href="#/health"]');
+    await page.waitForSelector(`#dead-letter-list a[data-dead-letter="${seq}"]`);
+    await page.waitForSelector('#health-summary [data-attention]');
+    await settle(page, '20g-admin-health');
+    expect(
+      await page.$$eval('#health-services .tile[data-app]', (tiles) => tiles.map((t) => [t.getAttribute('data-app'), t.getAttribute('data-state')])),
+    ).toEqual([
+      ['intake', 'ready'],
+      ['scoring', 'ready'],
+      ['dispatch', 'ready'],
+      ['oversight', 'ready'],
+      ['web', 'ready'],
+    ]);
+    expect(await page.$$('#health-services [data-delivery="dispatch"] tr[data-consumer]')).not.toHaveLength(0);
+    expect(await page.textContent(`#dead-letter-list tr[data-seq="${seq}"] [data-error]`)).toContain('visitId');
+
+    await page.click(`#dead-letter-list a[data-dead-letter="${seq}"]`);
+    await page.waitForSelector('#dead-letter-payload');
+    await settle(page, '20h-admin-dead-letter');
+    const payload = (await page.textContent('#dead-letter-payload'))!;
+    expect(payload).toContain('91440604MA4UJ8K20C');
+    expect(payload).not.toContain('13800138000');
+    await page.click('#dead-letter-replay');
+    await page.waitForSelector('[data-confirm="open"]');
+    await page.click('[data-confirm-yes]');
+    await page.waitForSelector(`#dead-letter-outcome[data-replayed="${seq}"]`);
+    await page.click('a[href="#/health"]');
+    await page.waitForFunction(() => document.querySelector('#operator-actions')?.textContent?.includes('demo-admin'));
+    expect(await page.textContent('#operator-actions')).toContain(`DEADLETTER#${seq}`);
+    await page.close();
+
+    // On a phone: nothing wider than the screen but the tables, which scroll in place.
+    const phone = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    phone.on('pageerror', (error) => problems.push(`demo-admin (phone): ${error.message}`));
+    await phone.goto(`${suite.webUrl}/`);
+    await phone.fill('input[name=username]', 'demo-admin');
+    await phone.fill('input[name=password]', DEMO_PASSWORD);
+    await phone.click('#login-form button[type=submit]');
+    await phone.waitForSelector('#sign-out');
+    await phone.goto(`${suite.webUrl}/#/health`);
+    await phone.waitForSelector('#health-summary [data-attention]');
+    await settle(phone, '20i-admin-health-phone');
+    expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await phone.close();
   }, 180_000);
 
   /** Polls what the page's session can fetch until it holds, for state another service reaches a moment later. */
