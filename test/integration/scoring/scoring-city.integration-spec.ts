@@ -389,6 +389,40 @@ describe("scoring a generated city from intake's events", () => {
     );
   });
 
+  it('keeps the mark of a change begun before a full run started but committed after, for the loop to score', async () => {
+    const scores = h.app.get(ScoresRepository);
+    const [{ credit_code: late }] = await h.dataSource.query(
+      `SELECT credit_code FROM scoring.subjects WHERE status IN ('存续', '在业') ORDER BY credit_code DESC LIMIT 1 OFFSET 3`,
+    );
+    const marked = async () => (await scores.dirtyMarks(20_000)).map((m) => m.creditCode);
+    await withAdvisoryLock(
+      h.dataSource,
+      RESCORE_LOCK,
+      async () => {
+        // A projection's transaction begins (its marks take their time from here)…
+        const change = h.dataSource.createQueryRunner();
+        await change.startTransaction();
+        await change.query(`SELECT 1`);
+        await new Promise((r) => setTimeout(r, 20));
+        // …a full run as of today starts, and its shards read before the change commits…
+        const [run] = await h.dataSource.query(
+          `INSERT INTO scoring.score_runs (kind, as_of, model_version, policy_version)
+           SELECT 'all', $1, model_version, policy_version FROM scoring.score_runs ORDER BY id DESC LIMIT 1 RETURNING id::text AS id`,
+          [chinaDay()],
+        );
+        await scores.markDirty([late], change.manager);
+        await change.commitTransaction();
+        await change.release();
+        // …so the run's end must not clear it: its shards never saw the change.
+        expect(await marked()).toContain(late);
+        await scores.clearDirtyBefore(run.id);
+        expect(await marked()).toContain(late);
+        await h.dataSource.query(`UPDATE scoring.score_runs SET failure = 'test' WHERE id = $1`, [run.id]);
+      },
+      true,
+    );
+  });
+
   it('serves lists, models, colour policies and a summary, and refuses bad queries', async () => {
     const list = await h.http<{ scores: { colour: string }[] }>('/api/scores?colour=green&limit=5');
     expect(list.status).toBe(200);

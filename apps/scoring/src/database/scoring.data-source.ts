@@ -11,6 +11,7 @@ import { KeepPendingScoresInAnOutbox1765200000000 } from './migrations/176520000
 import { IndexFullRuns1765300000000 } from './migrations/1765300000000-IndexFullRuns';
 import { SetAsideRefusedEvents1765600000001 } from './migrations/1765600000001-SetAsideRefusedEvents';
 import { NameAppealCorrectionsInScores1765700000000 } from './migrations/1765700000000-NameAppealCorrectionsInScores';
+import { CoverMarksBySnapshot1765900000000 } from './migrations/1765900000000-CoverMarksBySnapshot';
 
 export const SCORING_SCHEMA = 'scoring';
 
@@ -32,6 +33,7 @@ export function createScoringDataSource(url: string) {
       IndexFullRuns1765300000000,
       SetAsideRefusedEvents1765600000001,
       NameAppealCorrectionsInScores1765700000000,
+      CoverMarksBySnapshot1765900000000,
     ],
   });
 }

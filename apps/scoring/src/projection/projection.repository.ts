@@ -3,6 +3,7 @@ import { instant, newestBy } from '@tianping/database';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { CaseChange, ClueChange, SubjectChange } from '@tianping/contracts';
 import type { AppealCorrectionBatch } from './projection.validator';
+import { MARK_DIRTY } from '../scores/scores.repository';
 
 export interface ProjectionCounts {
   subjects: number;
@@ -166,7 +167,7 @@ async function markDirty(m: EntityManager, codes: string[], addressKeys: (string
      SELECT code FROM (SELECT unnest($1::text[]) AS code
        UNION SELECT credit_code FROM scoring.subjects WHERE address_key = ANY($2::text[])) t
      ORDER BY code
-     ON CONFLICT (credit_code) DO UPDATE SET marked_at = now()`,
+     ${MARK_DIRTY}`,
     [codes, keys],
   );
 }

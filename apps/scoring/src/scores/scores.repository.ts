@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource, type QueryRunner } from 'typeorm';
+import { DataSource, type EntityManager, type QueryRunner } from 'typeorm';
 import { preparedQuery, type PreparedStatement } from '@tianping/database';
 import type { FactorColumn, FactorValue, ScoreBatch } from '@tianping/risk-model';
 import { float8ArrayBinary, int2ArrayBinary, int8ArrayBinary, textArrayBinary } from './pg-binary-array.util';
@@ -53,8 +53,19 @@ export interface PendingScores {
 /** A full run scoring as of (at least) the day it started, on the calendar of every as-of date (China Standard Time). */
 const AS_OF_ITS_START_DAY = `as_of >= (started_at AT TIME ZONE 'Asia/Shanghai')::date`;
 
-/** The start of the newest full run under way as of its start day: the marks made before it are its to cover. */
-const COVERING_RUN_START = `(SELECT max(started_at) FROM scoring.score_runs WHERE ${FULL_RUN_UNDER_WAY} AND ${AS_OF_ITS_START_DAY})`;
+/**
+ * Whether run `r` covers mark `d`: the snapshot the run started in sees the transaction that made the
+ * mark, so every shard (each reads later) sees its change. Marks and runs from before the snapshot
+ * columns compare their times, as they did.
+ */
+const RUN_COVERS_MARK = `(CASE WHEN r.start_snapshot IS NOT NULL AND d.marked_by IS NOT NULL THEN pg_visible_in_snapshot(d.marked_by, r.start_snapshot)
+  ELSE d.marked_at <= r.started_at END)`;
+
+/** Marks a full run under way as of its start day will cover: the re-scoring loop leaves them to it. */
+const COVERED_BY_A_RUN_UNDER_WAY = `EXISTS (SELECT 1 FROM scoring.score_runs r WHERE ${FULL_RUN_UNDER_WAY} AND ${AS_OF_ITS_START_DAY} AND ${RUN_COVERS_MARK})`;
+
+/** Marks an enterprise for re-scoring, with the transaction that marks it (the one whose change it is). */
+export const MARK_DIRTY = `ON CONFLICT (credit_code) DO UPDATE SET marked_at = now(), marked_by = pg_current_xact_id()`;
 
 /** An enterprise waiting to be re-scored, and when it was marked (to the microsecond, as text). */
 export interface DirtyMark {
@@ -310,8 +321,8 @@ export class ScoresRepository {
    */
   async dirtyMarks(limit: number): Promise<DirtyMark[]> {
     const rows: { credit_code: string; marked_at: string }[] = await this.dataSource.query(
-      `SELECT credit_code, marked_at::text AS marked_at FROM scoring.dirty_enterprises
-       WHERE marked_at > coalesce(${COVERING_RUN_START}, '-infinity') ORDER BY marked_at LIMIT $1`,
+      `SELECT credit_code, marked_at::text AS marked_at FROM scoring.dirty_enterprises d
+       WHERE NOT ${COVERED_BY_A_RUN_UNDER_WAY} ORDER BY marked_at LIMIT $1`,
       [limit],
     );
     return rows.map((r) => ({ creditCode: r.credit_code, markedAt: r.marked_at }));
@@ -327,17 +338,19 @@ export class ScoresRepository {
   }
 
   /**
-   * A full run as of the day it started covers every change marked before it started. One as of an
-   * earlier day does not: its scores do not replace today's, so those enterprises stay marked.
+   * A full run as of the day it started covers every change committed before it started (RUN_COVERS_MARK):
+   * not one still being made then, though marked earlier. A run as of an earlier day covers nothing:
+   * its scores do not replace today's, so those enterprises stay marked.
    */
   async clearDirtyBefore(runId: string): Promise<void> {
     await this.dataSource.query(
-      `DELETE FROM scoring.dirty_enterprises WHERE marked_at <= (SELECT started_at FROM scoring.score_runs WHERE id = $1 AND ${AS_OF_ITS_START_DAY})`,
+      `DELETE FROM scoring.dirty_enterprises d USING scoring.score_runs r WHERE r.id = $1 AND ${AS_OF_ITS_START_DAY} AND ${RUN_COVERS_MARK}`,
       [runId],
     );
   }
 
-  async markDirty(creditCodes: string[]): Promise<void> {
-    await this.dataSource.query(`INSERT INTO scoring.dirty_enterprises (credit_code) SELECT unnest($1::text[]) ON CONFLICT DO NOTHING`, [creditCodes]);
+  /** Marks enterprises for re-scoring, in the caller's transaction when given one (as the projections do). */
+  async markDirty(creditCodes: string[], manager: Pick<EntityManager, 'query'> = this.dataSource): Promise<void> {
+    await manager.query(`INSERT INTO scoring.dirty_enterprises (credit_code) SELECT unnest($1::text[]) ${MARK_DIRTY}`, [creditCodes]);
   }
 }
