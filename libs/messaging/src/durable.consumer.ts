@@ -158,7 +158,7 @@ export class DurableConsumer {
       jetstreamMessages.inc({ stream: this.options.stream, durable: this.options.durable, outcome: 'dead_lettered' });
       return;
     }
-    this.logger.warn(`${this.options.durable}: delivery ${msg.info.deliveryCount} of ${msg.subject} failed: ${error.message}`);
+    this.logger.warn(`${this.options.durable}: delivery ${msg.info.deliveryCount} of ${msg.subject} failed: ${redactText(error.message)}`);
     msg.nak(this.retryDelay(msg));
     jetstreamMessages.inc({ stream: this.options.stream, durable: this.options.durable, outcome: 'redelivered' });
   }
@@ -184,7 +184,8 @@ export class DurableConsumer {
       headers: h,
       msgID: `dl-${this.options.stream}-${this.options.durable}-${msg.seq}`,
     });
-    this.logger.warn(`${this.options.durable}: ${msg.subject}#${msg.seq} moved to dead letters: ${error.message}`);
+    // Redacted here, not only by the apps' logger: the command line's consumers log through Nest's own.
+    this.logger.warn(`${this.options.durable}: ${msg.subject}#${msg.seq} moved to dead letters: ${redactText(error.message)}`);
   }
 
   async stop(): Promise<void> {

@@ -1,3 +1,4 @@
+import { Logger } from '@nestjs/common';
 import { jetstream, jetstreamManager } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
 import { STREAMS } from '@tianping/contracts';
@@ -48,11 +49,17 @@ describe('durable consumer and dead letters', () => {
     await nats.stop();
   });
 
-  it('says why a message was dead-lettered without the ID or phone numbers the error quoted', async () => {
+  it('says why a message was dead-lettered without the ID or phone numbers the error quoted, in the letter and the log', async () => {
+    const logged = jest.spyOn(Logger.prototype, 'warn');
     await jetstream(nc).publish(SUBJECT, new TextEncoder().encode('{"legal_rep_id":"440604199001011234","phone":"13800138000"}'));
     const [letter] = await until(async () => (await listDeadLetters(nc)).filter((l) => l.originalSubject === SUBJECT), 'the dead letter');
     expect(letter.error).toContain('not the contract');
     expect(letter.error).not.toMatch(/440604199001011234|13800138000/);
+    // Whatever logger the process has (the command line's is Nest's own, which redacts nothing).
+    const lines = logged.mock.calls.map((call) => String(call[0]));
+    logged.mockRestore();
+    expect(lines.some((line) => line.includes('moved to dead letters'))).toBe(true);
+    expect(lines.join('\n')).not.toMatch(/440604199001011234|13800138000/);
   });
 
   it('dead-letters a message as large as NATS allows, keeps it whole for replay, and takes the next one', async () => {
