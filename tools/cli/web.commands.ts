@@ -1,4 +1,4 @@
-import { Logger, type INestApplicationContext } from '@nestjs/common';
+import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { Command } from 'commander';
 import { chinaDay } from '@tianping/common';
@@ -8,10 +8,11 @@ import { AccountsService } from '../../apps/web/src/accounts/accounts.service';
 import { toAccountDto } from '../../apps/web/src/accounts/dtos/account.dto';
 import { WebCoreModule } from '../../apps/web/src/web.module';
 import { printResult, runCommand } from './output.util';
+import { useRedactingLogger } from '@tianping/observability';
 
 /** The web app's accounts in this process, without HTTP: the CLI goes through the same service. */
 export async function withWeb<T>(body: (app: INestApplicationContext) => Promise<T>): Promise<T> {
-  Logger.overrideLogger(['error', 'warn']);
+  useRedactingLogger('web');
   const app = await NestFactory.createApplicationContext(WebCoreModule, { logger: ['error', 'warn'] });
   try {
     return await body(app);

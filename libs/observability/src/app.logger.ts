@@ -1,5 +1,5 @@
 import { inspect } from 'node:util';
-import { ConsoleLogger, type LogLevel } from '@nestjs/common';
+import { ConsoleLogger, Logger, type LogLevel } from '@nestjs/common';
 import { redactText, redactValue } from './log-redaction.util';
 
 export type LogFormat = 'json' | 'pretty';
@@ -85,4 +85,12 @@ function asText(message: unknown): string {
   } catch {
     return inspect(message, { depth: 4, breakLength: Infinity });
   }
+}
+
+/**
+ * For a process that runs the apps' services without being one of them (the command line, the demo's
+ * catch-up): the suite's redacting logger, at the given levels, in place of Nest's own.
+ */
+export function useRedactingLogger(app: string, logLevels: LogLevel[] = ['error', 'warn']): void {
+  Logger.overrideLogger(new AppLogger(app, { logLevels }));
 }

@@ -1,4 +1,4 @@
-import { Logger, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { chinaDay } from '@tianping/common';
 import { DispatchCoreModule } from '../dispatch.module';
@@ -6,6 +6,7 @@ import { DrawService, type DrawOutcome } from '../draw/draw.service';
 import { DispatchOutbox } from '../outbox/dispatch-outbox.provider';
 import { ProjectionHandler } from '../projection/projection.handler';
 import { ProjectionRepository } from '../projection/projection.repository';
+import { useRedactingLogger } from '@tianping/observability';
 
 /** The core plus the projection consumers, for a one-off catch-up before the service starts. */
 @Module({ imports: [DispatchCoreModule], providers: [ProjectionHandler] })
@@ -30,7 +31,7 @@ export interface DemoPlanInputs {
  * day, as a dispatcher would on the plans page.
  */
 export async function prepareDemoPlan(expected: DemoPlanInputs, log: (line: string) => void): Promise<DrawOutcome> {
-  Logger.overrideLogger(['error', 'warn']);
+  useRedactingLogger('dispatch');
   const app = await NestFactory.createApplicationContext(DispatchCatchUpModule, { logger: ['error', 'warn'] });
   try {
     await caughtUp(app.get(ProjectionRepository), expected);

@@ -1,4 +1,4 @@
-import { Logger, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NatsModule } from '@tianping/messaging';
 import { ApprovalsRepository } from '../approvals/approvals.repository';
@@ -8,6 +8,7 @@ import { OversightCoreModule } from '../oversight.module';
 import { OversightOutbox } from '../outbox/oversight-outbox.provider';
 import { AuditLogService } from '../record/audit-log.service';
 import { ScoringRecordHandler } from '../record/scoring-record.handler';
+import { useRedactingLogger } from '@tianping/observability';
 
 /** The core plus the record's and the proposals' consumers and the outbox relay, for a one-off catch-up before the service starts. */
 @Module({ imports: [OversightCoreModule, NatsModule.forApp('oversight')], providers: [ScoringRecordHandler, ProposalsHandler, OversightOutbox] })
@@ -22,7 +23,7 @@ export const DEMO_REVIEWERS = { technical: 'demo-technical-reviewer', legal: 'de
  * the record), and the grant is published for scoring. Returns who signed.
  */
 export async function approveDemoModel(version: string): Promise<string[]> {
-  Logger.overrideLogger(['error', 'warn']);
+  useRedactingLogger('oversight');
   const app = await NestFactory.createApplicationContext(OversightApprovalsCatchUpModule, { logger: ['error', 'warn'] });
   try {
     const requests = app.get(ApprovalsRepository);

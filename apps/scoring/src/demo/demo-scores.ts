@@ -1,4 +1,4 @@
-import { Logger, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { ApprovalGrantHandler } from '../approvals/approval-grant.handler';
 import { ModelRegistryRepository } from '../models/model-registry.repository';
@@ -11,6 +11,7 @@ import { chinaDay } from '@tianping/common';
 import { ScoringService, type ScoreRunResult } from '../scores/scoring.service';
 import { TrainingService } from '../training/training.service';
 import { ScoringCoreModule } from '../scoring.module';
+import { useRedactingLogger } from '@tianping/observability';
 
 /** The core plus intake's projections and oversight's approvals, for a one-off catch-up before the service starts. */
 @Module({ imports: [ScoringCoreModule], providers: [ProjectionHandler, ApprovalGrantHandler] })
@@ -32,7 +33,7 @@ export async function prepareDemoScores(
   approve: DemoApproval,
   log: (line: string) => void,
 ): Promise<ScoreRunResult> {
-  Logger.overrideLogger(['error', 'warn']);
+  useRedactingLogger('scoring');
   const app = await NestFactory.createApplicationContext(ScoringCatchUpModule, { logger: ['error', 'warn'] });
   try {
     const projections = app.get(ProjectionRepository);
