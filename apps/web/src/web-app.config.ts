@@ -3,6 +3,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { static as serveStatic, type NextFunction, type Request, type Response } from 'express';
 import { configureHttpApp } from '@tianping/database';
 import { isApiPath } from './access/access.guard';
+import { trustProxySetting } from './trust-proxy.util';
 
 export const STATIC_DIR = join(__dirname, '..', 'static');
 
@@ -33,6 +34,9 @@ function jsonBodiesOnly(request: Request, response: Response, next: NextFunction
 export function configureWebApp(app: NestExpressApplication): void {
   configureHttpApp(app, { jsonOnly: true });
   app.disable('x-powered-by');
+  // Who the client is, for the sign-in limit: the socket's address unless proxies are named.
+  const trustProxy = trustProxySetting(process.env.TIANPING_TRUST_PROXY);
+  if (trustProxy !== undefined) app.set('trust proxy', trustProxy);
   // API answers are no-store, so an ETag (a hash of every body) would never be used.
   app.set('etag', false);
   app.use(securityHeaders);
