@@ -97,6 +97,9 @@ describe('intake on the contract samples', () => {
       for (const secret of PERSONAL) expect(text).not.toContain(secret);
     }
     expect(file).toContain('4406**********0018');
+    // Each clue carries its day on China's calendar, which the gateway shows the enterprise instead of the hour.
+    const clue = (JSON.parse(file) as { clues: { clueId: string; receivedOn: string }[] }).clues.find((c) => c.clueId === '12345-20240301-0001');
+    expect(clue?.receivedOn).toBe('2024-03-01');
     expect(events.map((e) => e.subject)).toEqual(
       expect.arrayContaining([IntakeSubjects.subjectsUpserted, IntakeSubjects.casesUpserted, IntakeSubjects.officersUpserted, IntakeSubjects.cluesUpserted]),
     );

@@ -21,6 +21,12 @@ const REVIEWS_OF_OWN = {
     },
   ],
 };
+const FILE_OF_OWN = {
+  forwarded: true,
+  subject: { creditCode: OWN_CODE },
+  clues: [{ clueId: 'C-1', channel: '12345', receivedAt: '2026-03-02T06:41:09.000Z', receivedOn: '2026-03-02', category: 'food_safety' }],
+  cluesUnlinkedOnAppeal: [{ clueId: 'C-2', channel: 'online', receivedAt: '2026-02-01T01:00:00.000Z', receivedOn: '2026-02-01' }],
+};
 const CALLERS: Caller[] = ['anonymous', ...ROLES];
 
 function pathOf(rule: RouteRule, creditCode = OWN_CODE, visit = OWN_VISIT): string {
@@ -58,7 +64,7 @@ describe('who may call which API route (the route table, enforced on the server)
         [OWN_VISIT]: { creditCode: OWN_CODE, departments: ['SAMR', 'FIRE'] },
         [FOREIGN_VISIT]: { creditCode: OTHER_CODE, departments: ['ENV'] },
       },
-      { [`GET /api/reviews/enterprises/${OWN_CODE}`]: REVIEWS_OF_OWN },
+      { [`GET /api/reviews/enterprises/${OWN_CODE}`]: REVIEWS_OF_OWN, [`GET /api/enterprises/${OWN_CODE}`]: FILE_OF_OWN },
     );
     routeSuiteTo(fake.port);
     for (const role of ROLES) cookies[role] = await signIn(web.baseUrl, USERNAMES[role]);
@@ -215,6 +221,16 @@ describe('who may call which API route (the route table, enforced on the server)
     }[];
     expect(fullViews.length).toBeGreaterThan(0);
     expect(fullViews.every((view) => view.shown === 'full')).toBe(true);
+  });
+
+  it('shows an enterprise the day of each complaint in its file, not the hour or channel that could point to who made it', async () => {
+    const rule = ROUTES.find((r) => r.method === 'GET' && r.path === '/api/enterprises/:creditCode')!;
+    const own = JSON.parse((await call(rule, 'enterprise')).text);
+    expect(own.clues).toEqual([{ clueId: 'C-1', receivedOn: '2026-03-02', category: 'food_safety' }]);
+    expect(own.cluesUnlinkedOnAppeal).toEqual([{ clueId: 'C-2', receivedOn: '2026-02-01' }]);
+    for (const caller of ['department', 'dispatcher'] as const) {
+      expect(JSON.parse((await call(rule, caller)).text)).toEqual(FILE_OF_OWN);
+    }
   });
 
   it("keeps an enterprise's appeal texts from the bureau, and shows them to the enterprise and oversight", async () => {

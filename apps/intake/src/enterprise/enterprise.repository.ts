@@ -2,6 +2,12 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { normaliseCreditCode } from '@tianping/common';
 
+/**
+ * The day (China time) a clue was received: what the enterprise is shown. The hour and the channel
+ * stay with the bureau, since they can point to who complained (举报人信息保密).
+ */
+const RECEIVED_ON = (column: string) => `to_char((${column} AT TIME ZONE 'Asia/Shanghai')::date, 'YYYY-MM-DD') AS "receivedOn"`;
+
 export interface EnterpriseSummary {
   creditCode: string;
   name: string;
@@ -63,7 +69,7 @@ export class EnterpriseRepository {
   /** Each linked clue with `correctedOnAppeal` (an unlink from another enterprise is that enterprise's business). */
   async clues(creditCode: string): Promise<Record<string, unknown>[]> {
     return this.dataSource.query(
-      `SELECT clue_id AS "clueId", channel, received_at AS "receivedAt", category, department, verified, status,
+      `SELECT clue_id AS "clueId", channel, received_at AS "receivedAt", ${RECEIVED_ON('received_at')}, category, department, verified, status,
               link_method AS "linkMethod", updated_at AS "updatedAt", coalesce(rc.list, '[]') AS "correctedOnAppeal"
          FROM intake.clues k
          LEFT JOIN LATERAL (${CORRECTIONS_OF('clue', 'k.clue_id', `AND (action <> 'unlink' OR credit_code = $1)`)}) rc ON true
@@ -75,7 +81,7 @@ export class EnterpriseRepository {
   /** Clues an appeal of this enterprise found were not about it: no longer in its file, but shown as removed. */
   async cluesUnlinkedOnAppeal(creditCode: string): Promise<Record<string, unknown>[]> {
     return this.dataSource.query(
-      `SELECT k.clue_id AS "clueId", k.channel, k.received_at AS "receivedAt", k.category, k.department,
+      `SELECT k.clue_id AS "clueId", k.channel, k.received_at AS "receivedAt", ${RECEIVED_ON('k.received_at')}, k.category, k.department,
               rc.appeal_id AS "appealId", rc.action, rc.at
          FROM intake.record_corrections rc JOIN intake.clues k ON k.clue_id = rc.record_id
         WHERE rc.credit_code = $1 AND rc.kind = 'clue' AND rc.action = 'unlink' AND rc.status = 'applied'

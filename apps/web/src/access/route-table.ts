@@ -44,6 +44,8 @@ const BUREAU: readonly Role[] = ['department', 'dispatcher'];
 const READERS_OF_SCORES: readonly Role[] = ['department', 'dispatcher', 'oversight'];
 /** What an enterprise wrote and sent in its appeals, and who filed them: for it and oversight, not the bureau. */
 const APPEAL_TEXTS = ['appeals[].grounds', 'appeals[].challenges[].claim', 'appeals[].evidence', 'appeals[].filedBy'];
+/** What could point an enterprise to who complained about it: the channel and the hour (it keeps the day). */
+const COMPLAINANT_HINTS = ['clues[].channel', 'clues[].receivedAt', 'cluesUnlinkedOnAppeal[].channel', 'cluesUnlinkedOnAppeal[].receivedAt'];
 const OVERSIGHT: readonly Role[] = ['oversight'];
 
 // One route a line, so the table reads as a table.
@@ -70,7 +72,7 @@ export const ROUTES: readonly RouteRule[] = [
 
   // Oversight reviews reds and appeals by enterprise: it finds them by name too (no personal data here).
   { method: 'GET', path: '/api/enterprises', access: [...BUREAU, 'oversight'], upstream: 'intake', tag: 'enterprises', summary: 'Search enterprises (q, after, limit)' },
-  { method: 'GET', path: '/api/enterprises/:creditCode', access: ['enterprise', ...BUREAU], upstream: 'intake', ownCreditCode: 'creditCode', personalData: 'masked', tag: 'enterprises', summary: 'One enterprise file (一户一档): subject with masked ID number, cases, clues' },
+  { method: 'GET', path: '/api/enterprises/:creditCode', access: ['enterprise', ...BUREAU], upstream: 'intake', ownCreditCode: 'creditCode', personalData: 'masked', hiddenFrom: { roles: ['enterprise'], fields: COMPLAINANT_HINTS }, tag: 'enterprises', summary: 'One enterprise file (一户一档): subject with masked ID number, cases, clues (to the enterprise itself, a clue\'s day but not its hour or channel)' },
   { method: 'GET', path: '/api/enterprises/:creditCode/personal-data', access: ['department'], upstream: 'intake', personalData: 'full', tag: 'enterprises', summary: 'The legal representative\'s name and ID number in full, for case handling (reason required; logged in the record first)' },
   { method: 'GET', path: '/api/totals', access: [...BUREAU, 'oversight', 'admin'], upstream: 'intake', tag: 'enterprises', summary: 'Counts of what intake holds' },
   { method: 'GET', path: '/api/quarantine', access: ['admin'], upstream: 'intake', tag: 'enterprises', summary: 'Rejected records awaiting review' },

@@ -71,7 +71,7 @@ export function appealForm(ctx, enterpriseFile, { onFiled, openAppealLink }) {
 function challengePicker(file) {
   const rows = [
     ...(file?.cases ?? []).map((c) => ({ kind: 'case', recordId: c.caseNo, text: [fmtDate(c.date), valueLabel('dept', c.department), valueLabel('caseKind', c.kind), c.result ? valueLabel('caseResult', c.result) : null, c.violation].filter(Boolean).join(' · '), bad: c.violationFound })),
-    ...(file?.clues ?? []).map((c) => ({ kind: 'clue', recordId: c.clueId, text: [fmtDate(c.receivedAt), valueLabel('channel', c.channel), valueLabel('category', c.category), valueLabel('clueStatus', c.status)].join(' · '), bad: c.verified })),
+    ...(file?.clues ?? []).map((c) => ({ kind: 'clue', recordId: c.clueId, text: [fmtDate(c.receivedOn ?? c.receivedAt), c.channel && valueLabel('channel', c.channel), valueLabel('category', c.category), valueLabel('clueStatus', c.status)].filter(Boolean).join(' · '), bad: c.verified })),
   ];
   const chosen = new Map();
   const list = h('ul', { class: 'picker', id: 'challenge-picker' }, rows.map((row) => {

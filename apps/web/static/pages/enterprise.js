@@ -180,11 +180,13 @@ export function casesTable(cases, empty) {
   ], cases, { empty, pageSize: 8 });
 }
 
+/** The complaints in a file. The enterprise's own file has no channel (it could point to who complained). */
 export function cluesTable(clues, empty) {
   const kind = { pending: 'blue', handled: 'ok', closed: '' };
+  const withChannel = (clues ?? []).some((c) => c.channel !== undefined);
   return table([
-    [t('field.date'), (c) => h('span', { style: 'white-space:nowrap' }, fmtDate(c.receivedAt))],
-    [t('field.channel'), (c) => valueLabel('channel', c.channel)],
+    [t('field.date'), (c) => h('span', { style: 'white-space:nowrap' }, fmtDate(c.receivedOn ?? c.receivedAt))],
+    ...(withChannel ? [[t('field.channel'), (c) => valueLabel('channel', c.channel)]] : []),
     [t('field.category'), (c) => valueLabel('category', c.category)],
     [t('field.department'), (c) => departmentCell(c.department)],
     [t('field.verified'), (c) => (c.verified ? t('common.yes') : t('common.no'))],
