@@ -205,12 +205,16 @@ let confirmSteps = 0;
  * true only when the person confirms. The focus goes to the step (to "cancel" when the act is
  * dangerous, so a second Enter does not do it), Escape cancels, and a cancel returns the focus to
  * what asked; a confirm leaves it where the step was, for the result that follows there.
+ * `replaces`: the button that asked, hidden while the step stands in its place and shown again when
+ * it is answered. Hide it no other way: a focused element that is hidden loses the focus at once, and
+ * a cancel would then have nothing to return it to.
  */
-export function confirmStep(container, message, confirmLabel, { danger = false } = {}) {
+export function confirmStep(container, message, confirmLabel, { danger = false, replaces = null } = {}) {
   const asked = document.activeElement;
   const id = `confirm-${++confirmSteps}`;
   return new Promise((resolve) => {
     const done = (answer) => {
+      if (replaces) replaces.hidden = false;
       if (!answer) setTimeout(() => asked?.isConnected && asked.focus(), 0);
       else { container.tabIndex = -1; container.focus(); }
       container.replaceChildren();
@@ -222,6 +226,7 @@ export function confirmStep(container, message, confirmLabel, { danger = false }
       h('div', { id }, message),
       h('div', { class: 'row', style: 'margin-top:10px' }, yes, no));
     mount(container, dialog);
+    if (replaces) replaces.hidden = true;
     (danger ? no : yes).focus();
   });
 }

@@ -294,6 +294,25 @@ describeWithBrowser('the pages by keyboard and screen reader, in a real browser'
     await page.close();
   });
 
+  it.each([['an administrator discarding a quarantined record', 'admin', '#/quarantine/5', '#discard-submit']])(
+    'returns the focus to the button that asked when %s cancels the confirm step',
+    async (_who, username, hash, button) => {
+      const page = await signIn(username);
+      await page.evaluate((to) => (location.hash = to), hash);
+      await page.waitForSelector(button);
+      if (username === 'admin') await page.fill('#discard-reason', '测试导出中的重复行');
+      await page.focus(button);
+      await page.keyboard.press('Enter');
+      await page.waitForSelector('[role=alertdialog]');
+      // A step that cannot be undone puts the focus on "cancel", so a second Enter does not do it.
+      expect(await focused(page)).toMatchObject({ tag: 'button', text: '取消' });
+      await page.keyboard.press('Escape');
+      expect(await page.$('[role=alertdialog]')).toBeNull();
+      await page.waitForFunction((selector) => document.activeElement?.matches(selector), button);
+      await page.close();
+    },
+  );
+
   it('says what is stuck on the health page in words, fits a phone, and replays a dead letter by keyboard with a confirm step', async () => {
     const page = await signIn('admin', 390);
     await page.evaluate(() => (location.hash = '#/health'));

@@ -51,6 +51,20 @@ const DEAD_LETTER = {
   truncatedFrom: null,
 };
 
+/** A rejected record to discard: a line that was not even a record, with a reason. */
+const QUARANTINED = {
+  id: 5,
+  kind: 'subjects',
+  status: 'open',
+  source: 'inbox/subjects-2026-11-01.csv',
+  line: 12,
+  createdAt: '2026-11-02T03:04:05.000Z',
+  rawMasked: 'not,a,record',
+  reasons: [{ field: '_row', code: 'malformed', message: 'not a CSV record' }],
+  resolution: null,
+  resolvedAt: null,
+};
+
 export const A11Y_ANSWERS: Record<string, unknown> = {
   [`GET /api/scores/${OWN_CODE}`]: SCORE,
   [`GET /api/reviews/enterprises/${OWN_CODE}`]: {
@@ -71,6 +85,7 @@ export const A11Y_ANSWERS: Record<string, unknown> = {
     { visitId: '11111111-1111-4111-8111-111111111111', date: '2026-10-01', status: 'done', canRate: true, departments: ['SAMR'], checklist: [] },
   ],
   [`GET /api/appeals/${APPEAL.id}`]: APPEAL,
+  'GET /api/quarantine/5': QUARANTINED,
   'GET /api/reviews/summary': { pendingConfirmations: 1, appeals: { filed: 1, 'in-review': 0, 'awaiting-rescore': 0, decided: 0, overdue: 0 } },
   'GET /api/reviews/confirmations': {
     pending: 1,

@@ -176,9 +176,7 @@ function discardCard(record, kept, reload) {
       return;
     }
     mount(message);
-    submit.hidden = true;
-    const sure = await confirmStep(confirmBox, t('quarantine.confirmDiscard', { id: record.id, kind: kindName(record.kind), source: sourceText(record) }), t('quarantine.discard'), { danger: true });
-    submit.hidden = false;
+    const sure = await confirmStep(confirmBox, t('quarantine.confirmDiscard', { id: record.id, kind: kindName(record.kind), source: sourceText(record) }), t('quarantine.discard'), { danger: true, replaces: submit });
     if (!sure) return;
     submit.disabled = true;
     try {

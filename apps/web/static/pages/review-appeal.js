@@ -84,12 +84,10 @@ function decisionFormCard(appeal, reload) {
       return;
     }
     mount(message);
-    submit.hidden = true;
     const summary = outcome.value === 'overridden'
       ? t('review.confirmOverride', { from: t(`colour.${appeal.colour}Short`), to: t(`colour.${colour.value}Short`) })
       : outcome.value === 'corrected' ? t('review.confirmCorrected', { n: chosen.length }) : t('review.confirmUpheld');
-    const yes = await confirmStep(confirmBox, t('review.confirmLine', { summary, final: t('review.final') }), t('review.confirmSubmit'));
-    submit.hidden = false;
+    const yes = await confirmStep(confirmBox, t('review.confirmLine', { summary, final: t('review.final') }), t('review.confirmSubmit'), { replaces: submit });
     if (!yes) return;
     submit.disabled = true;
     try {
