@@ -140,10 +140,8 @@ function signOffForm(ctx, request, onSigned) {
     if (!role) { mount(message, h('div', { class: 'notice bad', role: 'alert' }, t('signoff.pickRole'))); return; }
     if (reasons.value.trim().length < 5) { mount(message, fieldProblem(reasons, h('div', { class: 'notice bad', role: 'alert' }, t('signoff.reasonsRequired')))); return; }
     mount(message);
-    submit.hidden = true;
     const line = t('signoff.confirm', { role: t(`signoff.role.${role}`), decision: t(`signoff.decision.${decision}`), subject: request.subjectRef });
-    const yes = await confirmStep(confirmBox, line, t('signoff.confirmYes'), { danger: decision === 'reject' });
-    submit.hidden = false;
+    const yes = await confirmStep(confirmBox, line, t('signoff.confirmYes'), { danger: decision === 'reject', replaces: submit });
     if (!yes) return;
     submit.disabled = true;
     try {

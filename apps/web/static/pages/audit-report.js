@@ -42,9 +42,7 @@ function publishCard(r, reload) {
   const confirmBox = h('div');
   const publish = h('button', { class: 'btn', type: 'button', id: 'publish-report' }, t('report.publish'));
   publish.addEventListener('click', async () => {
-    publish.hidden = true;
-    const yes = await confirmStep(confirmBox, t('report.confirmPublish'), t('report.publishYes'));
-    publish.hidden = false;
+    const yes = await confirmStep(confirmBox, t('report.confirmPublish'), t('report.publishYes'), { replaces: publish });
     if (!yes) return;
     publish.disabled = true;
     try {

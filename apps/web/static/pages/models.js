@@ -123,9 +123,7 @@ function killSwitchForm(suspended, reload) {
     event.preventDefault();
     if (reason.value.trim().length < 5) { mount(message, fieldProblem(reason, h('div', { class: 'notice bad', role: 'alert' }, t('kill.reasonRequired')))); return; }
     mount(message);
-    submit.hidden = true;
-    const yes = await confirmStep(confirmBox, t(suspended ? 'kill.confirmResume' : 'kill.confirmSuspend'), t(suspended ? 'kill.resume' : 'kill.suspend'), { danger: !suspended });
-    submit.hidden = false;
+    const yes = await confirmStep(confirmBox, t(suspended ? 'kill.confirmResume' : 'kill.confirmSuspend'), t(suspended ? 'kill.resume' : 'kill.suspend'), { danger: !suspended, replaces: submit });
     if (!yes) return;
     submit.disabled = true;
     try {
