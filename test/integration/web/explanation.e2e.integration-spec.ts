@@ -170,6 +170,9 @@ describeWithBrowser("reading a score's reasons and the record's verification, in
       expect(refused).toContain(otherFile);
       expect(await enterprise.$('#none-applied')).toBeNull();
       expect(await enterprise.getAttribute('[data-step="rescored"]', 'class')).toBe('done');
+      // Decided without being taken first: no "taken for review" step, and none waited for.
+      expect(await enterprise.$('[data-step="in-review"]')).toBeNull();
+      expect(await enterprise.$('#appeal-timeline [aria-current]')).toBeNull();
       expect(await enterprise.$('[data-step="corrections-applied"] [data-receipt]')).not.toBeNull();
       await enterprise.screenshot({ path: join(SCREENSHOTS, `00-enterprise-appeal-corrections-${lang}.png`), fullPage: true });
       await enterprise.close();
@@ -181,6 +184,12 @@ describeWithBrowser("reading a score's reasons and the record's verification, in
       expect(await reviewer.textContent('[data-step="corrections-applied"] [data-verdict="not-applicable"]')).toContain(already);
       // No record changed: no re-score is waited for.
       expect(await reviewer.$('[data-step="rescored"]')).toBeNull();
+      expect(await reviewer.$$eval('#appeal-timeline > li', (steps) => steps.map((li) => [li.dataset.step, li.className]))).toEqual([
+        ['filed', 'done'],
+        ['decided', 'done'],
+        ['correction-sent', 'done'],
+        ['corrections-applied', 'done'],
+      ]);
       expect(await reviewer.textContent('#appeal-timeline')).not.toContain('correction.');
       await reviewer.close();
     },

@@ -45,10 +45,22 @@ function expectedSteps(appeal) {
   return appeal.status === 'decided' ? STEPS.filter((name) => name !== 'corrections-applied') : STEPS;
 }
 
+/**
+ * The steps to draw: those taken and those still to come. A step passed over did not happen and is
+ * left out — an officer may decide without taking the appeal first, an enterprise withdraw it before
+ * anyone did — so it is never shown as the one the appeal is waiting for.
+ */
+function shownSteps(appeal, taken) {
+  const expected = expectedSteps(appeal);
+  const last = Math.max(-1, ...expected.map((name, i) => (taken.has(name) ? i : -1)));
+  return expected.filter((name, i) => taken.has(name) || i > last);
+}
+
 export function appealTimeline(appeal, { forEnterprise = false } = {}) {
   const taken = new Map(appeal.steps.map((s) => [s.step, s]));
-  const firstOpen = expectedSteps(appeal).find((name) => !taken.has(name));
-  return h('ol', { class: 'timeline', id: 'appeal-timeline' }, expectedSteps(appeal).map((name) => {
+  const steps = shownSteps(appeal, taken);
+  const firstOpen = steps.find((name) => !taken.has(name));
+  return h('ol', { class: 'timeline', id: 'appeal-timeline' }, steps.map((name) => {
     const step = taken.get(name);
     const state = step ? 'done' : name === firstOpen ? 'now' : 'later';
     // Done, current or to come is drawn by the dot's colour; the current step is also marked for screen readers.
