@@ -102,6 +102,10 @@ function factsOf(key, facts) {
       return line(h('span', { class: 'mono' }, facts.modelVersion), ' ', badge(facts.approved ? t('register.approved') : t('register.notApproved'), facts.approved ? 'ok' : 'warn'), facts.activatedAt ? ` ${t('register.activated', { date: fmtDate(facts.activatedAt) })}` : '');
     case 'performance':
       return facts.validation?.validationAuc === undefined ? null : line(t('register.validation', { auc: facts.validation.validationAuc.toFixed(3), rows: facts.validation.validationRows ?? '—' }));
+    case 'objection_procedure': {
+      const recorded = facts.appealsRecorded ?? {};
+      return recorded.filed ? line(t('register.appealsRecorded', { filed: recorded.filed, decided: recorded.decided ?? 0, withdrawn: recorded.withdrawn ?? 0 })) : null;
+    }
     case 'monitoring':
       return facts.latestPublishedReport ? line(h('a', { href: `#/reports/${facts.latestPublishedReport.id}` }, t('register.latestPublished', facts.latestPublishedReport.period))) : null;
     default:

@@ -54,11 +54,14 @@ export class RegisterRepository {
     return row;
   }
 
-  /** Record entries about appeals, by kind (appeals log themselves in the record as `appeal…`). */
+  /**
+   * The record's appeal entries by step (filed, in-review, decided, withdrawn…): appeals filed,
+   * decided and withdrawn, read from the record itself rather than from the appeals table.
+   */
   async appealCounts(): Promise<Record<string, number>> {
-    const rows: { kind: string; n: number }[] = await this.dataSource.query(
-      `SELECT kind, count(*)::int AS n FROM oversight.audit_entries WHERE kind LIKE 'appeal%' GROUP BY kind ORDER BY kind`,
+    const rows: { step: string; n: number }[] = await this.dataSource.query(
+      `SELECT body_json::jsonb #>> '{data,step}' AS step, count(*)::int AS n FROM oversight.audit_entries WHERE kind = 'appeal' GROUP BY 1 ORDER BY 1`,
     );
-    return Object.fromEntries(rows.map((r) => [r.kind, r.n]));
+    return Object.fromEntries(rows.map((r) => [r.step, r.n]));
   }
 }

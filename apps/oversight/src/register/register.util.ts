@@ -13,7 +13,7 @@ export interface RegisterFacts {
   colourPolicy: { version: string; thresholds: { yellow: number; red: number }; since: string } | null;
   killSwitch: { suspended: boolean; since: string | null };
   draws: { lastYear: number; latestExplorationShare: number | null; latestDrawAt: string | null; randomShareInspections: number };
-  /** Record entries about appeals, by kind; empty while appeals are not yet recorded. */
+  /** The record's appeal entries by step (filed, decided, withdrawn…); empty while no appeal is recorded. */
   appeals: Record<string, number>;
   audits: {
     latest: AuditReference | null;
