@@ -7,6 +7,7 @@ import { CreateReviews1764300000000 } from './migrations/1764300000000-CreateRev
 import { AddAppealColourPolicy1764400000000 } from './migrations/1764400000000-AddAppealColourPolicy';
 import { SetAsideRefusedEvents1765600000003 } from './migrations/1765600000003-SetAsideRefusedEvents';
 import { CloseAppealsOnCorrectedInputs1765700000001 } from './migrations/1765700000001-CloseAppealsOnCorrectedInputs';
+import { LetEnterprisesWithdrawAppeals1765910000000 } from './migrations/1765910000000-LetEnterprisesWithdrawAppeals';
 
 export const OVERSIGHT_SCHEMA = 'oversight';
 
@@ -24,6 +25,7 @@ export function createOversightDataSource(url: string) {
       AddAppealColourPolicy1764400000000,
       SetAsideRefusedEvents1765600000003,
       CloseAppealsOnCorrectedInputs1765700000001,
+      LetEnterprisesWithdrawAppeals1765910000000,
     ],
   });
 }

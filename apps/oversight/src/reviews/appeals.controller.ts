@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { AppealsService } from './appeals.service';
-import { ActorDto, AppealQuery, DecideAppealDto, FileAppealDto } from './dtos/review.dto';
+import { ActorDto, AppealQuery, DecideAppealDto, FileAppealDto, WithdrawAppealDto } from './dtos/review.dto';
 import { servedEvidenceType } from './evidence-type.util';
 
 @Controller('api/appeals')
@@ -55,6 +55,13 @@ export class AppealsController {
       corrections: body.corrections,
       overrideColour: body.overrideColour,
     });
+  }
+
+  /** The enterprise takes back its appeal before a decision (the web gateway lets only the appeal's own enterprise call this). */
+  @Post(':id/withdrawal')
+  @HttpCode(200)
+  withdraw(@Param('id') id: string, @Body() body: WithdrawAppealDto) {
+    return this.appeals.withdraw(id, { actor: body.actor, reason: body.reason || null });
   }
 
   @Get(':id/evidence/:n')

@@ -2,7 +2,9 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Colour } from '@tianping/contracts';
 
-export type AppealStatus = 'filed' | 'in-review' | 'awaiting-rescore' | 'decided';
+export const APPEAL_STATUSES = ['filed', 'in-review', 'awaiting-rescore', 'decided', 'withdrawn'] as const;
+/** `withdrawn`: the enterprise took it back before a decision; closed, not decided. */
+export type AppealStatus = (typeof APPEAL_STATUSES)[number];
 export type AppealOutcome = 'upheld' | 'corrected' | 'overridden';
 
 /** A record the enterprise says is wrong: a complaint not about it, a case already rectified or revoked. */
@@ -28,6 +30,8 @@ export interface AppealRow {
   overrideColour: Colour | null;
   reviewer: string | null;
   decisionReasons: string | null;
+  /** The enterprise's own words on withdrawing, if it gave any (the record holds their hash). */
+  withdrawalReason: string | null;
   filedBy: string;
   filedAt: string;
   dueAt: string;
@@ -37,7 +41,7 @@ export interface AppealRow {
 }
 
 export interface AppealStep {
-  step: 'filed' | 'in-review' | 'decided' | 'correction-sent' | 'corrections-applied' | 'rescored';
+  step: 'filed' | 'in-review' | 'decided' | 'correction-sent' | 'corrections-applied' | 'rescored' | 'withdrawn';
   actor: string;
   note: string | null;
   detail: Record<string, unknown>;
@@ -73,10 +77,24 @@ export interface AppealFilter {
 const ISO = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 const APPEAL_COLUMNS = `id, credit_code AS "creditCode", score_id AS "scoreId", model_version AS "modelVersion",
   colour_policy_version AS "colourPolicyVersion", colour, probability, grounds,
-  challenges, status, outcome, override_colour AS "overrideColour", reviewer, decision_reasons AS "decisionReasons", filed_by AS "filedBy",
+  challenges, status, outcome, override_colour AS "overrideColour", reviewer, decision_reasons AS "decisionReasons",
+  withdrawal_reason AS "withdrawalReason", filed_by AS "filedBy",
   ${ISO('filed_at')} AS "filedAt", ${ISO('due_at')} AS "dueAt", ${ISO('decided_at')} AS "decidedAt", ${ISO('closed_at')} AS "closedAt",
   (status IN ('filed', 'in-review') AND due_at < now()) AS overdue`;
 const RESCORE_COLUMNS = `${APPEAL_COLUMNS}, correction_batches AS "correctionBatches", closes_on_later_score AS "closesOnLaterScore"`;
+/** What a step of an appeal may change, and the column each is kept in. */
+const UPDATABLE = {
+  status: 'status',
+  outcome: 'outcome',
+  overrideColour: 'override_colour',
+  reviewer: 'reviewer',
+  decisionReasons: 'decision_reasons',
+  withdrawalReason: 'withdrawal_reason',
+  decidedAt: 'decided_at',
+  closedAt: 'closed_at',
+  correctionBatches: 'correction_batches',
+  closesOnLaterScore: 'closes_on_later_score',
+} as const;
 
 /** The only place that queries appeals, their steps and their evidence. */
 @Injectable()
@@ -89,7 +107,7 @@ export class AppealsRepository {
 
   async insert(
     manager: EntityManager,
-    a: Omit<AppealRow, 'overdue' | 'outcome' | 'overrideColour' | 'reviewer' | 'decisionReasons' | 'decidedAt' | 'closedAt'>,
+    a: Omit<AppealRow, 'overdue' | 'outcome' | 'overrideColour' | 'reviewer' | 'decisionReasons' | 'withdrawalReason' | 'decidedAt' | 'closedAt'>,
   ): Promise<boolean> {
     // Two filings at once both pass hasOpen; the one-open-appeal index then lets only the first in.
     const inserted = await manager.query(
@@ -147,30 +165,10 @@ export class AppealsRepository {
     return row ?? null;
   }
 
-  async update(
-    manager: EntityManager,
-    id: string,
-    change: Partial<
-      Pick<
-        RescoreState,
-        'status' | 'outcome' | 'overrideColour' | 'reviewer' | 'decisionReasons' | 'decidedAt' | 'closedAt' | 'correctionBatches' | 'closesOnLaterScore'
-      >
-    >,
-  ): Promise<void> {
-    const columns: Record<string, string> = {
-      status: 'status',
-      outcome: 'outcome',
-      overrideColour: 'override_colour',
-      reviewer: 'reviewer',
-      decisionReasons: 'decision_reasons',
-      decidedAt: 'decided_at',
-      closedAt: 'closed_at',
-      correctionBatches: 'correction_batches',
-      closesOnLaterScore: 'closes_on_later_score',
-    };
+  async update(manager: EntityManager, id: string, change: Partial<Pick<RescoreState, keyof typeof UPDATABLE>>): Promise<void> {
     const keys = Object.keys(change) as (keyof typeof change)[];
     if (keys.length === 0) return;
-    await manager.query(`UPDATE oversight.appeals SET ${keys.map((k, i) => `${columns[k]} = $${i + 2}`).join(', ')} WHERE id = $1`, [
+    await manager.query(`UPDATE oversight.appeals SET ${keys.map((k, i) => `${UPDATABLE[k]} = $${i + 2}`).join(', ')} WHERE id = $1`, [
       id,
       ...keys.map((k) => change[k]),
     ]);
@@ -219,6 +217,7 @@ export class AppealsRepository {
     const [row] = await this.dataSource.query(
       `SELECT count(*) FILTER (WHERE status = 'filed')::int AS filed, count(*) FILTER (WHERE status = 'in-review')::int AS "in-review",
               count(*) FILTER (WHERE status = 'awaiting-rescore')::int AS "awaiting-rescore", count(*) FILTER (WHERE status = 'decided')::int AS decided,
+              count(*) FILTER (WHERE status = 'withdrawn')::int AS withdrawn,
               count(*) FILTER (WHERE status IN ('filed', 'in-review') AND due_at < now())::int AS overdue
          FROM oversight.appeals`,
     );

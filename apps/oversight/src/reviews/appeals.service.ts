@@ -49,6 +49,12 @@ export interface AppealDecision {
   overrideColour?: Colour;
 }
 
+export interface AppealWithdrawal {
+  actor: string;
+  /** The enterprise's own words, optional. */
+  reason: string | null;
+}
+
 export interface AppealView extends AppealRow {
   steps: AppealStep[];
   evidence: EvidenceFile[];
@@ -129,9 +135,7 @@ export class AppealsService {
     await this.appeals.transaction(async (m) => {
       const appeal = await this.locked(m, id);
       if (appeal.status !== 'filed')
-        throw new ConflictException(
-          appeal.status === 'in-review' ? `appeal ${id} is already being reviewed by ${appeal.reviewer}` : `appeal ${id} is already decided`,
-        );
+        throw new ConflictException(appeal.status === 'in-review' ? `appeal ${id} is already being reviewed by ${appeal.reviewer}` : closedMessage(appeal));
       await this.assertIndependent(appeal, actor);
       await this.appeals.update(m, id, { status: 'in-review', reviewer: actor });
       await this.steps.add(m, id, appeal.creditCode, { step: 'in-review', actor, note: null, detail: {}, at: new Date().toISOString() });
@@ -145,7 +149,7 @@ export class AppealsService {
       if (appeal.status === 'filed') {
         await this.assertIndependent(appeal, decision.actor);
       } else if (appeal.status !== 'in-review') {
-        throw new ConflictException(`appeal ${id} is already decided`);
+        throw new ConflictException(closedMessage(appeal));
       } else if (appeal.reviewer !== decision.actor) {
         throw new ForbiddenException(`appeal ${id} is being reviewed by another officer`);
       }
@@ -183,6 +187,31 @@ export class AppealsService {
       if (corrections.length > 0) {
         await this.appeals.addStep(m, id, { step: 'correction-sent', actor: decision.actor, note: null, detail: { corrections }, at, auditSeq: null });
       }
+    });
+    return this.view(id);
+  }
+
+  /**
+   * The enterprise takes back its appeal before it is decided (filed or in review): closed, not decided,
+   * so the review deadline stops and another appeal may be filed. Under the appeal's lock, as a
+   * decision is: of a withdrawal and a decision at once, the first wins and the other is refused.
+   */
+  async withdraw(id: string, withdrawal: AppealWithdrawal): Promise<AppealView> {
+    await this.appeals.transaction(async (m) => {
+      const appeal = await this.locked(m, id);
+      if (appeal.status === 'withdrawn') throw new ConflictException(`appeal ${id} is already withdrawn`);
+      if (appeal.status !== 'filed' && appeal.status !== 'in-review')
+        throw new ConflictException(`appeal ${id} is already decided: only an appeal not yet decided can be withdrawn`);
+      const at = new Date().toISOString();
+      await this.appeals.update(m, id, { status: 'withdrawn', withdrawalReason: withdrawal.reason, closedAt: at });
+      // Like the grounds, the reason is the enterprise's text: the record keeps its hash.
+      await this.steps.add(m, id, appeal.creditCode, {
+        step: 'withdrawn',
+        actor: withdrawal.actor,
+        note: null,
+        at,
+        detail: { from: appeal.status, reasonSha256: withdrawal.reason ? sha256(Buffer.from(withdrawal.reason)) : null },
+      });
     });
     return this.view(id);
   }
@@ -242,6 +271,12 @@ export class AppealsService {
     if (!appeal) throw new NotFoundException(`no appeal ${id}`);
     return appeal;
   }
+}
+
+/** Why an appeal no longer open cannot be taken or decided. */
+function closedMessage(appeal: AppealRow): string {
+  if (appeal.status === 'withdrawn') return `appeal ${appeal.id} was withdrawn by the enterprise at ${appeal.closedAt}: there is nothing left to decide`;
+  return `appeal ${appeal.id} is already decided`;
 }
 
 /** What a decision must carry: reasons always, corrections for 'corrected', a different colour for 'overridden'. */

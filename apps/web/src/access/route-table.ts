@@ -43,7 +43,7 @@ export interface RouteRule {
 const BUREAU: readonly Role[] = ['department', 'dispatcher'];
 const READERS_OF_SCORES: readonly Role[] = ['department', 'dispatcher', 'oversight'];
 /** What an enterprise wrote and sent in its appeals, and who filed them: for it and oversight, not the bureau. */
-const APPEAL_TEXTS = ['appeals[].grounds', 'appeals[].challenges[].claim', 'appeals[].evidence', 'appeals[].filedBy'];
+const APPEAL_TEXTS = ['appeals[].grounds', 'appeals[].challenges[].claim', 'appeals[].evidence', 'appeals[].filedBy', 'appeals[].withdrawalReason'];
 /** What could point an enterprise to who complained about it: the channel and the hour (it keeps the day). */
 const COMPLAINANT_HINTS = ['clues[].channel', 'clues[].receivedAt', 'cluesUnlinkedOnAppeal[].channel', 'cluesUnlinkedOnAppeal[].receivedAt'];
 const OVERSIGHT: readonly Role[] = ['oversight'];
@@ -118,6 +118,7 @@ export const ROUTES: readonly RouteRule[] = [
   { method: 'GET', path: '/api/appeals', access: OVERSIGHT, upstream: 'oversight', tag: 'appeals', summary: 'The appeal queue, earliest deadline first (status, overdue, creditCode, limit, after)' },
   { method: 'GET', path: '/api/appeals/:id', access: ['enterprise', 'oversight'], upstream: 'oversight', owned: 'appeal', tag: 'appeals', summary: 'One appeal with every step' },
   { method: 'POST', path: '/api/appeals/:id/claim', access: OVERSIGHT, upstream: 'oversight', actorFromSession: true, tag: 'appeals', summary: 'Take an appeal for review (refused to anyone with a part in the score)' },
+  { method: 'POST', path: '/api/appeals/:id/withdrawal', access: ['enterprise'], upstream: 'oversight', owned: 'appeal', actorFromSession: true, tag: 'appeals', summary: 'Withdraw its own appeal before it is decided ({reason?}); it may file another afterwards' },
   { method: 'POST', path: '/api/appeals/:id/decision', access: OVERSIGHT, upstream: 'oversight', actorFromSession: true, tag: 'appeals', summary: 'Decide an appeal with reasons: upheld, corrected (records) or overridden (colour)' },
   { method: 'GET', path: '/api/appeals/:id/evidence/:n', access: ['enterprise', 'oversight'], upstream: 'oversight', owned: 'appeal', tag: 'appeals', summary: 'An evidence file of an appeal' },
   { method: 'GET', path: '/api/appeals/:id/receipts/:seq', access: ['enterprise', 'oversight'], upstream: 'oversight', owned: 'appeal', tag: 'appeals', summary: 'A receipt for a logged step of an appeal, verifiable offline' },

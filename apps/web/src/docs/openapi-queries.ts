@@ -104,7 +104,11 @@ export const QUERIES: Record<string, QueryParam[]> = {
   ],
   'GET /api/reviews/confirmations': [{ name: 'after', description: "the previous page's cursor", schema: { type: 'string', maxLength: 200 } }, limit(200)],
   'GET /api/appeals': [
-    { name: 'status', description: 'where the appeal stands', schema: { type: 'string', enum: ['filed', 'in-review', 'awaiting-rescore', 'decided'] } },
+    {
+      name: 'status',
+      description: 'where the appeal stands',
+      schema: { type: 'string', enum: ['filed', 'in-review', 'awaiting-rescore', 'decided', 'withdrawn'] },
+    },
     { name: 'creditCode', description: "one enterprise's appeals", schema: creditCode },
     { name: 'overdue', description: 'only appeals past their deadline', schema: { type: 'boolean' } },
     { name: 'after', description: "the previous page's cursor", schema: { type: 'string', maxLength: 200 } },

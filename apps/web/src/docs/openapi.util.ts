@@ -92,6 +92,7 @@ const BODIES: Record<string, Json> = {
       },
     },
   },
+  'POST /api/appeals/:id/withdrawal': { type: 'object', properties: { reason: { type: 'string', maxLength: 500 } } },
   'POST /api/appeals/:id/decision': {
     type: 'object',
     required: ['outcome', 'reasons'],

@@ -19,6 +19,7 @@ import {
   ValidateBy,
   ValidateNested,
 } from 'class-validator';
+import { APPEAL_STATUSES, type AppealStatus } from '../appeals.repository';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const COLOURS = ['green', 'yellow', 'red'] as const;
@@ -76,8 +77,13 @@ export class DecideAppealDto extends ActorDto {
   @IsOptional() @IsIn(COLOURS) overrideColour?: (typeof COLOURS)[number];
 }
 
+/** The enterprise takes back its appeal; a reason is optional (blank is none). */
+export class WithdrawAppealDto extends ActorDto {
+  @IsOptional() @Transform(trim) @IsString() @MaxLength(500) reason?: string;
+}
+
 export class AppealQuery {
-  @IsOptional() @IsIn(['filed', 'in-review', 'awaiting-rescore', 'decided']) status?: 'filed' | 'in-review' | 'awaiting-rescore' | 'decided';
+  @IsOptional() @IsIn(APPEAL_STATUSES) status?: AppealStatus;
   @IsOptional() @Transform(trim) @IsCreditCode() creditCode?: string;
   @IsOptional() @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value)) @IsBoolean() overdue?: boolean;
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) limit?: number;
