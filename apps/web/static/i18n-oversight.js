@@ -182,7 +182,7 @@ const zh = {
   'approval.oversightOnly': '审批详情仅监督人员可见', 'approval.unavailable': '暂时取不到审批情况',
   'audits.preset.withPlan': '本季度至最近抽查计划期末', 'audits.whyWithPlan': '本季度内没有抽查计划，审计无从衡量；因此默认期间延长到最近一次抽查计划期（{from} 至 {to}）。可改选其他期间。',
   'register.notSet': '尚未公布（由部署本系统的执法机关填写）',
-  'review.claimConflict': '此申辩的状态已经变化（可能已由他人领取或决定），请刷新后再看。', 'review.decisionRefused': '服务器没有接受这次决定。', 'review.serverSaid': '服务器说明：{message}',
+  'review.claimConflict': '此申辩的状态已经变化（可能已由他人领取或决定，或已被企业撤回），请刷新后再看。', 'review.decisionRefused': '服务器没有接受这次决定。', 'review.serverSaid': '服务器说明：{message}',
 };
 
 const en = {
@@ -350,7 +350,7 @@ const en = {
   'approval.oversightOnly': 'approval details are visible to oversight', 'approval.unavailable': 'approval details unavailable right now',
   'audits.preset.withPlan': 'This quarter to the end of the latest plan', 'audits.whyWithPlan': 'No plan falls in this quarter, so there would be nothing to audit; the period opens stretched to the latest plan\'s window ({from} to {to}). Choose another period at will.',
   'register.notSet': 'not published yet (set by the bureau running the system)',
-  'review.claimConflict': 'This appeal has changed meanwhile (someone may have claimed or decided it); reload to see it.', 'review.decisionRefused': 'The server did not accept this decision.', 'review.serverSaid': 'The server said: {message}',
+  'review.claimConflict': 'This appeal has changed meanwhile (someone may have claimed or decided it, or the enterprise withdrawn it); reload to see it.', 'review.decisionRefused': 'The server did not accept this decision.', 'review.serverSaid': 'The server said: {message}',
 };
 
 export const OVERSIGHT_TEXTS = { zh, en };

@@ -253,7 +253,7 @@ describeWithBrowser('the pages by keyboard and screen reader, in a real browser'
     const selected = () =>
       page.$$eval('#appeals-queue [role=tab]', (tabs) => tabs.filter((tab) => tab.getAttribute('aria-selected') === 'true').map((tab) => tab.dataset.tab));
     expect(await selected()).toEqual(['filed']);
-    expect(await page.$$eval('#appeals-queue [role=tab]', (tabs) => tabs.map((tab) => tab.tabIndex))).toEqual([0, -1, -1, -1, -1, -1]);
+    expect(await page.$$eval('#appeals-queue [role=tab]', (tabs) => tabs.map((tab) => tab.tabIndex))).toEqual([0, -1, -1, -1, -1, -1, -1]);
     await page.focus('#appeals-queue [role=tab][aria-selected=true]');
     await page.keyboard.press('ArrowRight');
     expect(await selected()).toEqual(['in-review']);
@@ -294,24 +294,24 @@ describeWithBrowser('the pages by keyboard and screen reader, in a real browser'
     await page.close();
   });
 
-  it.each([['an administrator discarding a quarantined record', 'admin', '#/quarantine/5', '#discard-submit']])(
-    'returns the focus to the button that asked when %s cancels the confirm step',
-    async (_who, username, hash, button) => {
-      const page = await signIn(username);
-      await page.evaluate((to) => (location.hash = to), hash);
-      await page.waitForSelector(button);
-      if (username === 'admin') await page.fill('#discard-reason', '测试导出中的重复行');
-      await page.focus(button);
-      await page.keyboard.press('Enter');
-      await page.waitForSelector('[role=alertdialog]');
-      // A step that cannot be undone puts the focus on "cancel", so a second Enter does not do it.
-      expect(await focused(page)).toMatchObject({ tag: 'button', text: '取消' });
-      await page.keyboard.press('Escape');
-      expect(await page.$('[role=alertdialog]')).toBeNull();
-      await page.waitForFunction((selector) => document.activeElement?.matches(selector), button);
-      await page.close();
-    },
-  );
+  it.each([
+    ['an enterprise withdrawing its appeal', 'ent', `#/my/appeals/AP-2026-0001`, '#withdraw-submit'],
+    ['an administrator discarding a quarantined record', 'admin', '#/quarantine/5', '#discard-submit'],
+  ])('returns the focus to the button that asked when %s cancels the confirm step', async (_who, username, hash, button) => {
+    const page = await signIn(username);
+    await page.evaluate((to) => (location.hash = to), hash);
+    await page.waitForSelector(button);
+    if (username === 'admin') await page.fill('#discard-reason', '测试导出中的重复行');
+    await page.focus(button);
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('[role=alertdialog]');
+    // A step that cannot be undone puts the focus on "cancel", so a second Enter does not do it.
+    expect(await focused(page)).toMatchObject({ tag: 'button', text: '取消' });
+    await page.keyboard.press('Escape');
+    expect(await page.$('[role=alertdialog]')).toBeNull();
+    await page.waitForFunction((selector) => document.activeElement?.matches(selector), button);
+    await page.close();
+  });
 
   it('says what is stuck on the health page in words, fits a phone, and replays a dead letter by keyboard with a confirm step', async () => {
     const page = await signIn('admin', 390);

@@ -101,6 +101,24 @@ const NONE_APPLIED = correctedAppeal(
   false,
 );
 
+/** An appeal an officer had taken for review when the enterprise withdrew it, with a reason. */
+const WITHDRAWN = {
+  ...NONE_APPLIED,
+  id: 'AP-2026-0102',
+  status: 'withdrawn',
+  outcome: null,
+  reviewer: 'overseer-2',
+  decisionReasons: null,
+  decidedAt: null,
+  closedAt: '2026-11-04T05:06:07.000Z',
+  withdrawalReason: '问题已通过复查解决。',
+  steps: [
+    { step: 'filed', at: '2026-11-02T03:04:05.000Z', actor: 'ent', note: null, detail: { colour: 'red' }, auditSeq: 11 },
+    { step: 'in-review', at: '2026-11-03T03:04:05.000Z', actor: 'overseer-2', note: null, detail: {}, auditSeq: 12 },
+    { step: 'withdrawn', at: '2026-11-04T05:06:07.000Z', actor: 'ent', note: null, detail: { from: 'in-review', reasonSha256: 'ab'.repeat(32) }, auditSeq: 13 },
+  ],
+};
+
 const missing = browserMissing();
 const describeWithBrowser = missing ? describe.skip : describe;
 
@@ -135,6 +153,7 @@ describeWithBrowser("reading a score's reasons and the record's verification, in
       'GET /api/reviews/summary': { pendingConfirmations: 0, appeals: { filed: 0, 'in-review': 0, overdue: 0 } },
       [`GET /api/appeals/${PARTLY_APPLIED.id}`]: PARTLY_APPLIED,
       [`GET /api/appeals/${NONE_APPLIED.id}`]: NONE_APPLIED,
+      [`GET /api/appeals/${WITHDRAWN.id}`]: WITHDRAWN,
     });
   }, 60_000);
   afterAll(() => pages?.close());
@@ -194,6 +213,32 @@ describeWithBrowser("reading a score's reasons and the record's verification, in
       await reviewer.close();
     },
   );
+
+  it.each([
+    ['zh', '已撤回', '撤回申辩', '企业已于'],
+    ['en', 'Withdrawn', 'Appeal withdrawn', 'The enterprise withdrew this appeal'],
+  ])('shows a withdrawn appeal as withdrawn to the enterprise and to the reviewer who had taken it (%s)', async (lang, status, step, toReviewer) => {
+    const enterprise = await pages.signIn('ent', { lang: lang as 'zh' | 'en' });
+    await enterprise.goto(`${pages.web.baseUrl}/#/my/appeals/${WITHDRAWN.id}`);
+    await enterprise.waitForSelector('#appeal-withdrawn');
+    expect(await enterprise.textContent('[data-status="withdrawn"] > .badge')).toBe(status);
+    expect(await enterprise.textContent('[data-step="withdrawn"]')).toContain(step);
+    expect(await enterprise.textContent('#withdrawal-reason')).toBe(WITHDRAWN.withdrawalReason);
+    expect(await enterprise.$('#appeal-timeline [aria-current]')).toBeNull();
+    expect(await enterprise.$('#withdraw-form')).toBeNull();
+    expect(await enterprise.getAttribute('#appeal-withdrawn a', 'href')).toBe('#/my/appeals');
+    await enterprise.screenshot({ path: join(SCREENSHOTS, `00-enterprise-appeal-withdrawn-${lang}.png`), fullPage: true });
+    await enterprise.close();
+
+    const reviewer = await pages.signIn('overseer', { lang: lang as 'zh' | 'en' });
+    await reviewer.goto(`${pages.web.baseUrl}/#/reviews/appeals/${WITHDRAWN.id}`);
+    await reviewer.waitForSelector('#review-withdrawn');
+    expect(await reviewer.textContent('#review-withdrawn')).toContain(toReviewer);
+    expect(await reviewer.$('#decision-form')).toBeNull();
+    expect(await reviewer.textContent('#appeal-due')).not.toMatch(/\d+ (天|days)/);
+    expect(await reviewer.$$eval('#appeal-timeline > li', (steps) => steps.map((li) => li.dataset.step))).toEqual(['filed', 'in-review', 'withdrawn']);
+    await reviewer.close();
+  });
 
   it.each(['zh', 'en'])('names a refused checkpoint when the entries are intact, not "entry undefined" (%s)', async (lang) => {
     const page = await pages.signIn('overseer', { lang: lang as 'zh' | 'en' });

@@ -274,6 +274,41 @@ describeWithBrowser('the pages, driven in a real browser against the running sui
     await enterprise.close();
   }, 180_000);
 
+  it('lets the enterprise withdraw an appeal before it is decided, after a confirm step, and file again; the reviewer sees it withdrawn', async () => {
+    const page = await signIn('demo-enterprise');
+    await page.goto(`${suite.webUrl}/#/my/appeals`);
+    await page.waitForSelector('#appeal-form');
+    await page.fill('#appeal-form textarea[name=grounds]', '提交时遗漏了整改验收材料，撤回后补充材料重新提出。');
+    await page.click('#appeal-submit');
+    await page.waitForSelector('#appeal-filed', { timeout: 30_000 });
+    const id = /#\/my\/appeals\/([A-Z0-9-]+)$/.exec(page.url())![1];
+    const reason = '补充整改验收材料后重新提出';
+    await page.fill('#withdraw-reason', reason);
+    await page.click('#withdraw-submit');
+    await page.waitForSelector('[data-confirm="open"]');
+    await settle(page, '31b-enterprise-appeal-withdraw-confirm');
+    await page.click('[data-confirm-yes]');
+    await page.waitForSelector('#appeal-withdrawn');
+    expect(await page.$eval('#appeal-withdrawn', (notice) => notice === document.activeElement)).toBe(true);
+    await settle(page, '31c-enterprise-appeal-withdrawn');
+    expect(await page.getAttribute('[data-appeal]', 'data-status')).toBe('withdrawn');
+    expect(await page.textContent('#withdrawal-reason')).toBe(reason);
+    const withdrawn = await downloadJson(page, '[data-receipt="withdrawn"]');
+    expect(await expectVerifiable(page, withdrawn.body)).toMatchObject({ appealId: id, step: 'withdrawn', actor: 'demo-enterprise' });
+    expect(withdrawn.body.entry.bodyJson).not.toContain(reason);
+    // Withdrawn, not open: the enterprise may file again.
+    await page.click('#appeal-withdrawn a');
+    await page.waitForSelector('#appeal-form');
+    expect(await page.textContent('#my-appeals')).toContain('已撤回');
+    await page.close();
+
+    const reviewer = await signIn('demo-oversight');
+    await reviewer.goto(`${suite.webUrl}/#/reviews/appeals/${id}`);
+    await reviewer.waitForSelector('#review-withdrawn');
+    expect(await reviewer.$('#claim-appeal')).toBeNull();
+    await reviewer.close();
+  }, 90_000);
+
   it('lets an oversight officer confirm a red from the queue, with reasons, and counts the decision', async () => {
     const page = await signIn('demo-oversight');
     await settle(page, '34-oversight-confirmations');

@@ -8,7 +8,7 @@ const STEPS = ['filed', 'in-review', 'decided', 'correction-sent', 'corrections-
 const DAY = 86_400_000;
 
 export function appealStatusBadge(appeal) {
-  const kind = { filed: 'blue', 'in-review': 'blue', 'awaiting-rescore': '', decided: 'ok' }[appeal.status] ?? '';
+  const kind = { filed: 'blue', 'in-review': 'blue', 'awaiting-rescore': '', decided: 'ok', withdrawn: '' }[appeal.status] ?? '';
   return h('span', { class: 'row', style: 'gap:6px;display:inline-flex', 'data-status': appeal.status },
     badge(t(`appeal.status.${appeal.status}`), kind), appeal.overdue ? badge(t('appeal.overdue'), 'bad') : null);
 }
@@ -17,9 +17,10 @@ export function outcomeText(outcome) {
   return outcome ? t(`appeal.outcome.${outcome}`) : '—';
 }
 
-/** The deadline in words: days left, days late, or when it was decided. */
+/** The deadline in words: days left, days late, or when it was decided or withdrawn (the deadline no longer runs). */
 export function dueText(appeal) {
   if (appeal.decidedAt) return t('appeal.decidedOn', { date: fmtDate(appeal.decidedAt) });
+  if (appeal.status === 'withdrawn') return t('appeal.withdrawnOn', { date: fmtDate(appeal.closedAt) });
   const days = Math.ceil((Date.parse(appeal.dueAt) - Date.now()) / DAY);
   if (appeal.overdue || days < 0) return t('appeal.lateBy', { date: fmtDate(appeal.dueAt), n: Math.max(1, -days) });
   return t('appeal.dueIn', { date: fmtDate(appeal.dueAt), n: Math.max(0, days) });
@@ -30,7 +31,7 @@ function actorOf(step, forEnterprise) {
   if (step.step === 'rescored') return t('appeal.actor.scoring');
   if (step.step === 'corrections-applied') return t('appeal.actor.intake');
   if (!forEnterprise) return step.actor;
-  return step.step === 'filed' ? t('appeal.actor.you') : t('appeal.actor.officer');
+  return step.step === 'filed' || step.step === 'withdrawn' ? t('appeal.actor.you') : t('appeal.actor.officer');
 }
 
 /**
@@ -39,6 +40,7 @@ function actorOf(step, forEnterprise) {
  * closed before the records service reported them.
  */
 function expectedSteps(appeal) {
+  if (appeal.status === 'withdrawn') return ['filed', 'in-review', 'withdrawn'];
   if (appeal.outcome && appeal.outcome !== 'corrected') return STEPS.slice(0, 3);
   const applied = appeal.steps.find((s) => s.step === 'corrections-applied');
   if (applied) return (applied.detail?.applied ?? 0) === 0 ? STEPS.filter((name) => name !== 'rescored') : STEPS;
@@ -97,6 +99,10 @@ function stepBody(appeal, step) {
     return h('ul', { class: 'small step-body' }, (d.corrections ?? []).map((c) => h('li', {}, `${t(`record.${c.kind}`)} ${c.recordId} · ${t(`correction.${c.action}`)}`)));
   }
   if (step.step === 'corrections-applied') return correctionsApplied(d);
+  if (step.step === 'withdrawn') {
+    return h('div', { class: 'step-body' }, h('p', { class: 'small muted', style: 'margin:0' }, t('appeal.withdrawnDetail')),
+      appeal.withdrawalReason ? h('blockquote', { class: 'reasons', id: 'withdrawal-reason' }, appeal.withdrawalReason) : null);
+  }
   if (step.step === 'rescored') {
     return h('div', { class: 'row step-body', style: 'gap:8px' },
       chip(d.previousColour), h('span', { class: 'muted small' }, fmtPercent(d.previousProbability ?? 0, 1)), '→',

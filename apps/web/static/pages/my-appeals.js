@@ -1,9 +1,10 @@
 // The enterprise's appeals (陈述申辩): its rights in plain words, the filing form, its appeals, and one
-// appeal with every step, the decision and a receipt for each step to keep.
+// appeal with every step, the decision and a receipt for each step to keep; an open one can be withdrawn.
 import { api } from '../api.js';
-import { fmtDate, t } from '../i18n.js';
+import { fmtDate, fmtDateTime, t } from '../i18n.js';
 import { card, chip, errorState, h, loading, mount, pageHead, section, state, table } from '../ui.js';
 import { appealForm } from './appeal-form.js';
+import { withdrawCard } from './appeal-withdraw.js';
 import { appealFacts, appealStatusBadge, appealTimeline, decisionCard, dueText, evidenceCard, groundsCard, outcomeText } from './appeal-parts.js';
 
 const OPEN = ['filed', 'in-review'];
@@ -53,11 +54,22 @@ function rightsCard() {
 export async function renderMyAppeal(ctx, id) {
   const body = h('div');
   mount(ctx.main, pageHead(t('appeal.title'), id, h('a', { class: 'btn secondary', href: '#/my/appeals' }, t('common.back'))), body);
-  await section(body, () => api(`/api/appeals/${encodeURIComponent(id)}`), (appeal) => {
-    const greeting = justFiled === appeal.id ? h('div', { class: 'notice ok', id: 'appeal-filed', role: 'status' }, t('appeal.filedNotice')) : null;
+  const load = () => section(body, () => api(`/api/appeals/${encodeURIComponent(id)}`), (appeal) => {
+    const greeting = justFiled === appeal.id ? h('div', { class: 'notice ok', id: 'appeal-filed', role: 'status' }, t('appeal.filedNotice'))
+      : appeal.status === 'withdrawn' ? withdrawnNotice(appeal) : null;
     justFiled = null;
-    return appealPage(appeal, { forEnterprise: true, greeting });
+    // The form that had the focus is gone once withdrawn: the focus goes to what became of the appeal.
+    const onWithdrawn = async () => { await load(); body.querySelector('#appeal-withdrawn')?.focus(); };
+    const actions = OPEN.includes(appeal.status) ? withdrawCard(appeal, { onWithdrawn, reload: load }) : null;
+    return appealPage(appeal, { forEnterprise: true, greeting, actions });
   }, 'oversight');
+  await load();
+}
+
+/** A withdrawn appeal is closed without a decision; the enterprise may file another. */
+function withdrawnNotice(appeal) {
+  return h('div', { class: 'notice', id: 'appeal-withdrawn', role: 'status', tabindex: -1 },
+    t('appeal.withdrawnNotice', { date: fmtDateTime(appeal.closedAt) }), ' ', h('a', { href: '#/my/appeals' }, t('appeal.fileAnother')));
 }
 
 /**
@@ -70,7 +82,7 @@ export function appealPage(appeal, { forEnterprise, greeting = null, actions = n
   if (forEnterprise) {
     return h('div', { class: 'stack', 'data-appeal': appeal.id, 'data-status': appeal.status },
       greeting,
-      h('div', { class: 'grid grid-main' }, progress, summary),
+      h('div', { class: 'grid grid-main' }, progress, h('div', { class: 'stack' }, summary, actions)),
       decisionCard(appeal),
       h('div', { class: 'grid grid-2' }, groundsCard(appeal), evidenceCard(appeal)));
   }

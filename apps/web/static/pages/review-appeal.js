@@ -1,7 +1,7 @@
 // One appeal as oversight reviews it: the grounds, challenged records and evidence, taking it for
 // review (refused, with the server's reason, to anyone with a part in the score), and the decision.
 import { api } from '../api.js';
-import { t } from '../i18n.js';
+import { fmtDateTime, t } from '../i18n.js';
 import { card, confirmStep, errorState, field, fieldProblem, h, mount, pageHead, section } from '../ui.js';
 import { outcomeText } from './appeal-parts.js';
 import { appealPage } from './my-appeals.js';
@@ -22,6 +22,7 @@ function actionsCard(ctx, appeal, reload) {
   if (appeal.status === 'in-review' && appeal.reviewer === ctx.me.username) return decisionFormCard(appeal, reload);
   if (appeal.status === 'in-review') return card(t('review.title'), h('div', { class: 'notice' }, t('review.byOther', { reviewer: appeal.reviewer })));
   if (appeal.status === 'awaiting-rescore') return card(t('review.title'), h('div', { class: 'notice' }, t('review.awaitingRescore')));
+  if (appeal.status === 'withdrawn') return card(t('review.title'), h('div', { class: 'notice', id: 'review-withdrawn' }, t('review.withdrawn', { date: fmtDateTime(appeal.closedAt) })));
   return null;
 }
 

@@ -10,7 +10,7 @@ import { oddsEffect } from '../charts.js';
 
 const PAGE = 10;
 const COLOURS = ['red', 'yellow', 'green'];
-const TABS = ['filed', 'in-review', 'awaiting-rescore', 'decided', 'overdue', 'all'];
+const TABS = ['filed', 'in-review', 'awaiting-rescore', 'decided', 'withdrawn', 'overdue', 'all'];
 
 export async function renderReviews(ctx) {
   const summary = h('div');
@@ -29,12 +29,13 @@ export async function renderReviews(ctx) {
 
 function summaryCard(s) {
   const tile = (label, n, kind = '') => h('div', { class: `tile ${n > 0 ? kind : ''}`, 'data-count': n }, h('span', { class: 'value' }, n), h('span', { class: 'label' }, label));
-  return h('div', { class: 'tiles', id: 'review-summary' },
+  return h('div', { class: 'tiles tiles-7', id: 'review-summary' },
     tile(t('reviews.pendingConfirmations'), s.pendingConfirmations, 'warn'),
     tile(t('appeal.status.filed'), s.appeals.filed, 'warn'),
     tile(t('appeal.status.in-review'), s.appeals['in-review']),
     tile(t('appeal.status.awaiting-rescore'), s.appeals['awaiting-rescore']),
     tile(t('appeal.status.decided'), s.appeals.decided),
+    tile(t('appeal.status.withdrawn'), s.appeals.withdrawn ?? 0),
     tile(t('appeal.overdue'), s.appeals.overdue, 'bad'));
 }
 
