@@ -107,9 +107,25 @@ function toGroup(group: string, t: Totals): FairnessGroup {
   };
 }
 
+/** What a gap reads of a group; a figure withheld from publication is null and left out. */
+export interface GapInputs {
+  group: string;
+  selectionRate: Proportion | null;
+  flaggedRate: Proportion | null;
+  violationFoundRate: Proportion | null;
+  sample: { inspections: number | null; truePositiveRate: Proportion | null; falsePositiveRate: Proportion | null; calibrationGap: number | null };
+}
+
 /** Each metric's widest gap between groups with at least `minGroupSize` observations behind it. */
-function gapsOf(groups: FairnessGroup[], minGroupSize: number): Gap[] {
-  const of = (pick: (g: FairnessGroup) => Proportion) => groups.map((g) => ({ group: g.group, value: pick(g) }));
+export function gapsOf(groups: readonly GapInputs[], minGroupSize: number): Gap[] {
+  const of = (pick: (g: GapInputs) => Proportion | null) =>
+    groups.flatMap((g) => {
+      const value = pick(g);
+      return value ? [{ group: g.group, value }] : [];
+    });
+  const calibration = groups.flatMap((g) =>
+    g.sample.inspections === null ? [] : [{ group: g.group, value: g.sample.calibrationGap, total: g.sample.inspections }],
+  );
   return [
     proportionGap(
       'selectionRate',
@@ -136,11 +152,7 @@ function gapsOf(groups: FairnessGroup[], minGroupSize: number): Gap[] {
       of((g) => g.sample.falsePositiveRate),
       minGroupSize,
     ),
-    valueGap(
-      'calibrationGap',
-      groups.map((g) => ({ group: g.group, value: g.sample.calibrationGap, total: g.sample.inspections })),
-      minGroupSize,
-    ),
+    valueGap('calibrationGap', calibration, minGroupSize),
   ];
 }
 
