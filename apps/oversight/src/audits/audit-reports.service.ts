@@ -6,7 +6,11 @@ import { lastCompleteQuarter, type AuditPeriod } from './audit-period.util';
 import { AuditReportsRepository, type ReportSummary, type ReportTrigger } from './audit-reports.repository';
 import { AuditDriftRepository } from './audit-drift.repository';
 import type { ModelVersionFacts } from './audits.repository';
-import { AuditsService, type AccuracyAudit, type DriftAudit, type FairnessAudit } from './audits.service';
+import { AuditsService } from './audits.service';
+import { publicMinGroup } from './disclosure.util';
+import { derivePublicCopy, PublicAuditReportsService } from './public-audit-reports.service';
+import type { AuditReportBody, WithheldCells } from './public-report.util';
+import { reportHeadline } from './report-headline.util';
 
 /** How the record names a stored report and its publication. */
 export const AUDIT_REPORT_KIND = 'algorithm-audit';
@@ -18,6 +22,8 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export interface ReportView extends ReportSummary {
   /** The report exactly as stored: canonicalJson(report) hashes to `sha256`, which the record holds. */
   report: JsonValue;
+  /** The cells its public copy withholds (`stored`), or would withhold if it were published now. */
+  publicWithheld: WithheldCells & { stored: boolean };
 }
 
 export interface DueReportOutcome {
@@ -30,22 +36,6 @@ const METHOD = {
   zh: '公平性：按行业门类、区县、规模、存续年限分组，计算抽中率、红色标记率、违法发现率，以及在随机（探索）抽查样本上的真阳性率、假阳性率和校准；比例均附 Wilson 95% 区间，组间差距附 Newcombe 区间（观测数不足的组不参与差距）。准确性：以随机抽查样本为准（不受模型自身选择的反馈影响），同时列出模型选中样本以示偏差。漂移：各因子及分数相对训练期（无训练期评分时为模型首次评分）的群体稳定性指数（PSI，<0.1 稳定，0.1–0.25 中度偏移，>0.25 显著偏移）。',
   en: "Fairness: groups by industry section, district, size band and age band; selection rate, red-flag rate, violation-found rate, and on the random (exploration) share of inspections the true- and false-positive rates and calibration; every share carries a 95 % Wilson interval and every gap between groups a Newcombe interval (groups with too few observations are left out of gaps). Accuracy: read on the random share, free of the feedback loop of the model choosing whom to inspect; the model-chosen share is shown beside it to expose that bias. Drift: population stability index of each factor and of the scores against the training window (or the model's first scoring when none was scored in that window); < 0.1 stable, 0.1–0.25 moderate shift, > 0.25 significant shift.",
 };
-
-function headline(fairness: FairnessAudit, accuracy: AccuracyAudit, drift: DriftAudit) {
-  const selectionGaps = fairness.dimensions
-    .map((d) => ({ dimension: d.dimension, gap: d.gaps.find((g) => g.metric === 'selectionRate') }))
-    .filter((x) => x.gap?.difference !== null && x.gap?.difference !== undefined)
-    .sort((a, b) => (b.gap!.difference as number) - (a.gap!.difference as number));
-  const widest = selectionGaps[0];
-  const random = accuracy.samples.random;
-  return {
-    randomShare: { inspections: random.inspections, auc: random.auc?.value ?? null, violationRate: random.violationRate.rate },
-    modelChosenViolationRate: accuracy.samples.model.violationRate.rate,
-    widestSelectionGap: widest ? { dimension: widest.dimension, ...widest.gap } : null,
-    largestFactorShift: drift.largestFactorShift,
-    scorePsi: drift.score?.psi ?? null,
-  };
-}
 
 /**
  * Runs all three audits over a period and stores the result as one report, logged in the record
@@ -60,6 +50,7 @@ export class AuditReportsService {
     private readonly driftRepository: AuditDriftRepository,
     private readonly reports: AuditReportsRepository,
     private readonly record: AuditLogService,
+    private readonly publicReports: PublicAuditReportsService,
   ) {}
 
   async run(period: AuditPeriod, trigger: ReportTrigger, requestedBy: string): Promise<ReportSummary> {
@@ -71,13 +62,13 @@ export class AuditReportsService {
       this.audits.modelFor(period),
     ]);
     const createdAt = new Date().toISOString();
-    const body = {
+    const body: AuditReportBody = {
       format: REPORT_FORMAT,
       id,
       trigger,
       period,
       generatedAt: createdAt,
-      headline: headline(fairness, accuracy, drift),
+      headline: reportHeadline(fairness, accuracy, drift),
       model: model && publicModelFacts(model),
       fairness,
       accuracy,
@@ -118,32 +109,35 @@ export class AuditReportsService {
     const found = UUID.test(id) ? await this.reports.find(id) : null;
     if (!found) throw new NotFoundException(`no audit report ${id}`);
     const { bodyJson, ...summary } = found;
-    return { ...summary, report: JSON.parse(bodyJson) as JsonValue };
+    return { ...summary, report: JSON.parse(bodyJson) as JsonValue, publicWithheld: await this.publicReports.withheld(found) };
   }
 
-  /** Published reports, for anyone. */
-  async listPublished(limit: number): Promise<PublicReportSummary[]> {
-    return (await this.reports.list({ limit: clampLimit(limit), publishedOnly: true })).map(publicSummary);
-  }
-
-  async getPublished(id: string): Promise<PublicReportSummary & { report: JsonValue }> {
-    const found = UUID.test(id) ? await this.reports.find(id) : null;
-    if (!found?.publication) throw new NotFoundException(`no published audit report ${id}`);
-    const { bodyJson, ...summary } = found;
-    return { ...publicSummary(summary), report: JSON.parse(bodyJson) as JsonValue };
-  }
-
-  /** Publishes a stored report as it is; the act is logged in the record. 409 when already published. */
+  /**
+   * Publishes a stored report: the public is served its public copy (groups of fewer than k
+   * enterprises withheld), derived from the report and k alone. The publication's record entry logs
+   * the report's sha256, the copy's and k, so a copy can be checked against the record and derived
+   * again from the report. 409 when already published.
+   */
   async publish(id: string, publishedBy: string): Promise<ReportSummary> {
     if (!UUID.test(id) || !(await this.reports.find(id))) throw new NotFoundException(`no audit report ${id}`);
+    const k = publicMinGroup();
     const published = await this.reports.transaction(async (manager) => {
       const report = await this.reports.find(id, manager);
       if (!report) throw new NotFoundException(`no audit report ${id}`);
+      const copy = derivePublicCopy(report, k);
       const publishedAt = new Date().toISOString();
-      const data = { reportId: id, sha256: report.sha256, publishedBy, publishedAt };
+      const data = { reportId: id, sha256: report.sha256, publicSha256: copy.sha256, minGroupSize: k, publishedBy, publishedAt };
       const auditSeq = await this.record.append(AUDIT_PUBLICATION_KIND, id, data, { eventKey: `${AUDIT_PUBLICATION_KIND}:${id}`, manager });
       if (auditSeq === null) return false;
       await this.reports.insertPublication(manager, id, publishedBy, publishedAt, auditSeq);
+      await this.reports.insertPublicCopy(manager, {
+        reportId: id,
+        minGroupSize: k,
+        bodyJson: copy.bodyJson,
+        sha256: copy.sha256,
+        auditSeq,
+        createdAt: publishedAt,
+      });
       return true;
     });
     if (!published) throw new ConflictException(`audit report ${id} is already published`);
@@ -155,14 +149,6 @@ export class AuditReportsService {
 function publicModelFacts(model: ModelVersionFacts) {
   const { approvedBy, activatedBy: _activatedBy, ...facts } = model;
   return { ...facts, approved: approvedBy !== null };
-}
-
-/** A published report's envelope, without the names of the officers who asked for it and published it. */
-export type PublicReportSummary = Omit<ReportSummary, 'requestedBy' | 'publication'> & { publication: { publishedAt: string; auditSeq: number } };
-
-function publicSummary(summary: ReportSummary): PublicReportSummary {
-  const { requestedBy: _requestedBy, publication, ...rest } = summary;
-  return { ...rest, publication: { publishedAt: publication!.publishedAt, auditSeq: publication!.auditSeq } };
 }
 
 function clampLimit(limit: number): number {

@@ -2,6 +2,7 @@ import { BadRequestException, Body, Controller, Get, Param, Post, Query } from '
 import { resolvePeriod, type AuditPeriod } from './audit-period.util';
 import { AuditReportsService } from './audit-reports.service';
 import { AuditsService } from './audits.service';
+import { PublicAuditReportsService } from './public-audit-reports.service';
 import { AuditPeriodQuery, DriftQuery, FairnessQuery, PublishReportDto, ReportsQuery, RunReportDto } from './dtos/audit-query.dto';
 
 /** A period from the query, or 400 when the dates are not real days or run backwards. */
@@ -54,25 +55,28 @@ export class AuditsController {
     return this.reports.get(id);
   }
 
-  /** Publishes a report unchanged for outside scrutiny; 409 when already published. */
+  /** Publishes a report's public copy (small groups withheld) for outside scrutiny; 409 when already published. */
   @Post('reports/:id/publish')
   publish(@Param('id') id: string, @Body() body: PublishReportDto) {
     return this.reports.publish(id, body.actor);
   }
 }
 
-/** Published audit reports, open to anyone (社会监督): the same bytes the record's hash covers. */
+/**
+ * Published audit reports, open to anyone (社会监督): their public copies, small groups withheld,
+ * byte for byte what the record's entry of the publication hashes.
+ */
 @Controller('api/public/audit-reports')
 export class PublicAuditReportsController {
-  constructor(private readonly reports: AuditReportsService) {}
+  constructor(private readonly reports: PublicAuditReportsService) {}
 
   @Get()
   list(@Query() query: ReportsQuery) {
-    return this.reports.listPublished(query.limit ?? 50);
+    return this.reports.list(query.limit ?? 50);
   }
 
   @Get(':id')
   get(@Param('id') id: string) {
-    return this.reports.getPublished(id);
+    return this.reports.get(id);
   }
 }

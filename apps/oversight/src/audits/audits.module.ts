@@ -9,12 +9,13 @@ import { AuditSchedule } from './audit-schedule.provider';
 import { AuditsController, PublicAuditReportsController } from './audits.controller';
 import { AuditsRepository } from './audits.repository';
 import { AuditsService } from './audits.service';
+import { PublicAuditReportsService } from './public-audit-reports.service';
 
 /** The audits without listening: figures and reports, shared by the service and the CLI. */
 @Module({
   imports: [RecordCoreModule],
-  providers: [AuditsRepository, AuditDriftRepository, AuditsService, AuditReportsRepository, AuditReportsService],
-  exports: [AuditsRepository, AuditsService, AuditReportsService],
+  providers: [AuditsRepository, AuditDriftRepository, AuditsService, AuditReportsRepository, AuditReportsService, PublicAuditReportsService],
+  exports: [AuditsRepository, AuditsService, AuditReportsService, PublicAuditReportsService],
 })
 export class AuditsCoreModule {}
 

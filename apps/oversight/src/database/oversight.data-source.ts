@@ -7,6 +7,7 @@ import { CreateReviews1764300000000 } from './migrations/1764300000000-CreateRev
 import { AddAppealColourPolicy1764400000000 } from './migrations/1764400000000-AddAppealColourPolicy';
 import { SetAsideRefusedEvents1765600000003 } from './migrations/1765600000003-SetAsideRefusedEvents';
 import { CloseAppealsOnCorrectedInputs1765700000001 } from './migrations/1765700000001-CloseAppealsOnCorrectedInputs';
+import { CreateAuditReportPublicCopies1765900000500 } from './migrations/1765900000500-CreateAuditReportPublicCopies';
 import { LetEnterprisesWithdrawAppeals1765910000000 } from './migrations/1765910000000-LetEnterprisesWithdrawAppeals';
 
 export const OVERSIGHT_SCHEMA = 'oversight';
@@ -25,6 +26,7 @@ export function createOversightDataSource(url: string) {
       AddAppealColourPolicy1764400000000,
       SetAsideRefusedEvents1765600000003,
       CloseAppealsOnCorrectedInputs1765700000001,
+      CreateAuditReportPublicCopies1765900000500,
       LetEnterprisesWithdrawAppeals1765910000000,
     ],
   });

@@ -1,14 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import type { ReportSummary } from '../audits/audit-reports.repository';
 import { AuditReportsService } from '../audits/audit-reports.service';
+import { PublicAuditReportsService, type PublicReportSummary } from '../audits/public-audit-reports.service';
 import { AuditsRepository } from '../audits/audits.repository';
 import { KillSwitchService } from '../kill-switch/kill-switch.service';
 import { RegisterRepository } from './register.repository';
 import { buildRegisterEntry, type AuditReference, type RegisterEntry, type RegisterFacts } from './register.util';
 
-function reference(report: Omit<ReportSummary, 'requestedBy' | 'publication'> | undefined): AuditReference | null {
+function reference(report: ReportSummary | PublicReportSummary | undefined, headline: unknown): AuditReference | null {
   if (!report) return null;
-  const { id, period, createdAt, sha256, auditSeq, headline } = report;
+  const { id, period, createdAt, sha256, auditSeq } = report;
   return { id, period, createdAt, sha256, auditSeq, headline };
 }
 
@@ -29,6 +30,7 @@ export class RegisterService {
     private readonly register: RegisterRepository,
     private readonly audits: AuditsRepository,
     private readonly reports: AuditReportsService,
+    private readonly publicReports: PublicAuditReportsService,
     private readonly killSwitch: KillSwitchService,
   ) {}
 
@@ -43,8 +45,10 @@ export class RegisterService {
       this.register.draws(),
       this.register.appealCounts(),
       this.reports.list(1),
-      this.reports.listPublished(1),
+      this.publicReports.list(1),
     ]);
+    // The latest report may not be published: its headline as its public copy would read.
+    const latestHeadline = latest[0] ? await this.publicReports.headline(latest[0]) : null;
     return buildRegisterEntry({
       generatedAt: now.toISOString(),
       deployment: deployment(),
@@ -65,7 +69,7 @@ export class RegisterService {
       killSwitch: { suspended: killSwitch.suspended, since: killSwitch.since?.at ?? null },
       draws,
       appeals,
-      audits: { latest: reference(latest[0]), latestPublished: reference(latestPublished[0]) },
+      audits: { latest: reference(latest[0], latestHeadline), latestPublished: reference(latestPublished[0], latestPublished[0]?.headline) },
     });
   }
 }
