@@ -1,13 +1,12 @@
 import { createHash } from 'node:crypto';
-import { jetstream, jetstreamManager } from '@nats-io/jetstream';
+import { jetstream } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
 import { canonicalJson } from '@tianping/audit-log';
-import { DispatchSubjects, IntakeSubjects, ScoringSubjects, STREAMS } from '@tianping/contracts';
+import { DispatchSubjects, ScoringSubjects, STREAMS } from '@tianping/contracts';
 import { connectNats, encodeJson, listDeadLetters } from '@tianping/messaging';
 import { AuditReportsService } from '../../../apps/oversight/src/audits/audit-reports.service';
 import {
   baselineScores,
-  COLOUR_POLICY,
   currentScores,
   drawEvent,
   ENTERPRISES,
@@ -16,11 +15,11 @@ import {
   modelEvents,
   PERIOD,
   RED_P,
-  subjectsEvent,
   TRAINING_WINDOW,
   visitResults,
   type AuditEnterprise,
 } from './audit-city.fixture';
+import { auditsSettled, drawParts, publishAuditCity, publisher } from './audit-city.publish';
 import { eventually, getJson, startOversight, type OversightHarness } from './oversight-app.harness';
 
 interface Share {
@@ -96,22 +95,11 @@ describe('algorithm audits: fairness, accuracy on the random share, drift, repor
   beforeAll(async () => {
     h = await startOversight();
     nc = await connectNats(h.nats.url, 'oversight-audits-test');
-    const js = jetstream(nc);
-    const publish = (subject: string, payload: unknown, id: string) => js.publish(subject, encodeJson(payload), { msgID: id });
-    for (const [k, event] of modelEvents().entries())
-      await publish(k === 0 ? ScoringSubjects.modelRegistered : ScoringSubjects.modelStateChanged, event, `model-${k}`);
-    await publish(ScoringSubjects.colourPolicyChanged, COLOUR_POLICY, 'policy');
-    await publish(IntakeSubjects.subjectsUpserted, subjectsEvent(), 'subjects');
-    await publish(ScoringSubjects.scoresComputed, baselineScores(), 'baseline');
-    await publish(ScoringSubjects.scoresComputed, currentScores(), 'current');
-    // The draw comes in two parts, as a large city's does: the figures need the tasks of both.
-    const [firstPart, secondPart] = drawParts();
-    await publish(DispatchSubjects.drawCompleted, firstPart, 'draw-1');
-    await publish(DispatchSubjects.drawCompleted, secondPart, 'draw-2');
-    for (const result of visitResults()) await publish(DispatchSubjects.visitResultRecorded, result, result.visitId);
+    const publish = publisher(nc);
+    await publishAuditCity(publish);
     // Redelivery under new message ids: the projections must not count anything twice.
     await publish(ScoringSubjects.scoresComputed, currentScores(), 'current-again');
-    await publish(DispatchSubjects.drawCompleted, secondPart, 'draw-2-again');
+    await publish(DispatchSubjects.drawCompleted, drawParts()[1], 'draw-2-again');
     await publish(DispatchSubjects.visitResultRecorded, visitResults()[0], 'visit-again');
     await settled();
   });
@@ -122,20 +110,7 @@ describe('algorithm audits: fairness, accuracy on the random share, drift, repor
   });
 
   async function settled(): Promise<void> {
-    const jsm = await jetstreamManager(nc);
-    const durables: [string, string][] = [
-      [STREAMS.scoring.name, 'oversight-audits-scoring'],
-      [STREAMS.dispatch.name, 'oversight-audits-dispatch'],
-      [STREAMS.intake.name, 'oversight-audits-subjects'],
-    ];
-    const done = await eventually(async () => {
-      for (const [stream, durable] of durables) {
-        const info = await jsm.consumers.info(stream, durable);
-        if (info.num_pending > 0 || info.num_ack_pending > 0) return false;
-      }
-      return true;
-    }, 30_000);
-    expect(done).toBe(true);
+    expect(await auditsSettled(nc)).toBe(true);
   }
 
   const query = `from=${PERIOD.from}&to=${PERIOD.to}`;
@@ -253,7 +228,7 @@ describe('algorithm audits: fairness, accuracy on the random share, drift, repor
     expect(unknown.body.message).toMatch(/no-such-model/);
   });
 
-  it('stores a report, logs its hash in the record, and publishes it unchanged', async () => {
+  it('stores a report, logs its hash in the record, and publishes its public copy', async () => {
     const created = await fetch(`${h.baseUrl}/api/audits/reports`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -284,9 +259,14 @@ describe('algorithm audits: fairness, accuracy on the random share, drift, repor
       });
     expect((await publish()).status).toBe(201);
     expect((await publish()).status).toBe(409);
-    const { status, body: published } = await getJson<Summary & { report: unknown }>(`${h.baseUrl}/api/public/audit-reports/${summary.id}`);
+    const { status, body: published } = await getJson<Summary & { reportSha256: string; report: { format: string } }>(
+      `${h.baseUrl}/api/public/audit-reports/${summary.id}`,
+    );
     expect(status).toBe(200);
-    expect(createHash('sha256').update(canonicalJson(published.report)).digest('hex')).toBe(summary.sha256);
+    // The public copy (small groups withheld), its bytes hashing to the sha256 it comes with; the full report's named beside it.
+    expect(published.report.format).toBe('tianping.algorithm-audit.public.v1');
+    expect(createHash('sha256').update(canonicalJson(published.report)).digest('hex')).toBe(published.sha256);
+    expect(published.reportSha256).toBe(summary.sha256);
     // Who asked, published, approved or activated stays with oversight: the public copy names no officer.
     expect(JSON.stringify(published)).not.toMatch(/officer-/);
     expect((await getJson<Summary[]>(`${h.baseUrl}/api/public/audit-reports`)).body.map((r) => r.id)).toEqual([summary.id]);
@@ -360,10 +340,3 @@ describe('algorithm audits: fairness, accuracy on the random share, drift, repor
     expect(after.human_intervention.facts.killSwitch.suspended).toBe(true);
   });
 });
-
-/** The fixture's draw as two parts, each with the header. */
-function drawParts() {
-  const whole = drawEvent();
-  const half = Math.ceil(whole.tasks.length / 2);
-  return [whole.tasks.slice(0, half), whole.tasks.slice(half)].map((tasks, i) => ({ ...whole, tasks, part: i + 1, parts: 2, taskCount: whole.tasks.length }));
-}
