@@ -44,7 +44,8 @@ function whisker(svg, x1, x2, y) {
 
 /**
  * Shares per group as bars with their 95 % Wilson intervals as whiskers and, dashed, the share of
- * everyone. Groups too small to compare are drawn grey and say so. Rows: { key, label, p, small, fill }.
+ * everyone. Groups too small to compare are drawn grey and say so; a withheld row says why in words.
+ * Rows: { key, label, p, small, fill, withheld }.
  */
 export function rateChart(rows, { reference = null, ariaLabel = '', width = 520, labelWidth = 150, attrs = {} } = {}) {
   const valueWidth = 118;
@@ -63,6 +64,11 @@ export function rateChart(rows, { reference = null, ariaLabel = '', width = 520,
     const mid = y + 8;
     const { rate, interval, count, total } = row.p;
     svg.append(s('text', { x: labelWidth - 10, y: mid + 4, 'text-anchor': 'end', 'font-weight': 600 }, s('title', {}, row.label), fit(row.label, Math.floor((labelWidth - 14) / 6.8))));
+    // A public copy withholds the figures of small groups: the row says so in words, with no bar.
+    if (row.withheld) {
+      svg.append(s('text', { x: plotLeft + 6, y: mid + 4, class: 'muted-text', 'data-withheld': row.key }, row.withheld));
+      return;
+    }
     if (rate === null) {
       svg.append(s('text', { x: plotLeft + 6, y: mid + 4, class: 'muted-text' }, t('chart.noData')));
       return;

@@ -4,6 +4,7 @@ import { api } from './api.js';
 import { currentLang, factorName, fmtDate, fmtDateTime, setLang, t } from './i18n.js';
 import { badge, card, downloadButton, errorState, h, loading, mount, pageHead, table } from './ui.js';
 import { headlineTiles, reportFigures } from './pages/audit-figures.js';
+import { viewOf } from './pages/audit-withheld.js';
 
 const main = document.getElementById('main');
 
@@ -136,10 +137,11 @@ async function reportPage(id) {
       h('a', { class: 'btn secondary', href: '#/' }, t('register.back'))),
     h('div', { class: 'stack', 'data-report': r.id },
       card(t('register.verify'),
-        h('p', { class: 'small', style: 'margin-top:0' }, t('register.verifyLead', { seq: r.auditSeq, publicationSeq: r.publication.auditSeq })),
-        h('dl', { class: 'kv' }, h('dt', {}, 'SHA-256'), h('dd', { class: 'mono' }, r.sha256)), h('div', { style: 'margin-top:10px' }, check)),
+        h('p', { class: 'small', style: 'margin-top:0' }, t('register.verifyLead', { seq: r.auditSeq, copySeq: r.publication.publicCopySeq, k: r.publication.minGroupSize })),
+        h('dl', { class: 'kv' }, h('dt', {}, 'SHA-256'), h('dd', { class: 'mono' }, r.sha256), h('dt', {}, t('register.fullSha')), h('dd', { class: 'mono' }, r.reportSha256)),
+        h('div', { style: 'margin-top:10px' }, check)),
       headlineTiles(r.headline),
-      reportFigures(r.report)));
+      reportFigures(r.report, viewOf(r.report))));
   mount(check, await fingerprintCheck(r));
 }
 

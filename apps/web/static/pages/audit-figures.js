@@ -4,6 +4,7 @@ import { binsChart, calibrationChart, COLOUR_FILLS, legend, pct, psiChart, rateC
 import { currentLang, factorName, t } from '../i18n.js';
 import { badge, h, mount, state, tabList } from '../ui.js';
 import { regionName } from '../regions.js';
+import { FAMILY, hiddenWhy, withheldNote, withheldText } from './audit-withheld.js';
 
 const METRICS = [
   ['selectionRate', (g) => g.selectionRate],
@@ -33,7 +34,8 @@ function points(x) {
 
 // ---------------------------------------------------------------- fairness
 
-export function fairnessFigures(f) {
+/** `view` (audit-withheld viewOf): on a public copy, withheld figures say so; for officers, those the public copy withholds are marked †. */
+export function fairnessFigures(f, view = { k: null, hidden: null }) {
   if (f.overall.population === 0) return h('div', { id: 'fairness-figures', 'data-empty': 'no-scores' }, state('empty', t('fair.noScores'), t('fair.noScoresHelp')));
   let metric = 'selectionRate';
   const body = h('div', { id: 'fairness-metric-panel' });
@@ -42,27 +44,39 @@ export function fairnessFigures(f) {
     panel: body, name: t('fair.metricTabs'), onPick: (name) => { metric = name; draw(); } });
   const draw = () => {
     const pick = METRICS.find(([name]) => name === metric)[1];
-    const reference = pick(f.overall).rate;
+    const reference = pick(f.overall)?.rate ?? null;
     mount(body,
       h('p', { class: 'muted small', style: 'margin-top:0' }, t(`fair.means.${metric}`, { n: f.minGroupSize })),
-      h('div', { class: 'stack' }, f.dimensions.map((d) => dimensionCard(d, metric, pick, reference, f.minGroupSize))));
+      h('div', { class: 'stack' }, f.dimensions.map((d) => dimensionCard(d, metric, pick, reference, f.minGroupSize, view))));
   };
   draw();
+  const o = f.overall;
+  const withheld = (family) => withheldText(o.withheld?.[family], view.k);
+  const shareTile = (label, p, family) => (p ? tile(label, pct(p.rate, 1), t('fair.ofN', { count: p.count, total: p.total })) : tile(label, withheld(family), '', '', { 'data-withheld': family }));
   return h('div', { id: 'fairness-figures' },
     h('div', { class: 'tiles tiles-4' },
-      tile(t('fair.population'), f.overall.population.toLocaleString()),
-      tile(t('fair.selected'), pct(f.overall.selectionRate.rate, 1), t('fair.ofN', { count: f.overall.selectionRate.count, total: f.overall.selectionRate.total })),
-      tile(flagName, pct(f.overall.flaggedRate.rate, 1), t('fair.ofN', { count: f.overall.flaggedRate.count, total: f.overall.flaggedRate.total })),
-      tile(t('fair.inspections'), f.overall.violationFoundRate.total.toLocaleString(), f.overall.violationFoundRate.total ? t('fair.found', { rate: pct(f.overall.violationFoundRate.rate, 1) }) : t('fair.noInspections'))),
-    f.overall.selectionRate.count === 0 ? h('div', { class: 'notice warn', style: 'margin-top:14px', id: 'fair-no-draws' }, t('fair.noDraws')) : null,
+      o.population === null ? tile(t('fair.population'), withheld('population'), '', '', { 'data-withheld': 'population' }) : tile(t('fair.population'), o.population.toLocaleString()),
+      shareTile(t('fair.selected'), o.selectionRate, 'population'),
+      shareTile(flagName, o.flaggedRate, 'population'),
+      o.violationFoundRate
+        ? tile(t('fair.inspections'), o.violationFoundRate.total.toLocaleString(), o.violationFoundRate.total ? t('fair.found', { rate: pct(o.violationFoundRate.rate, 1) }) : t('fair.noInspections'))
+        : tile(t('fair.inspections'), withheld('inspections'), '', '', { 'data-withheld': 'inspections' })),
+    o.selectionRate?.count === 0 ? h('div', { class: 'notice warn', style: 'margin-top:14px', id: 'fair-no-draws' }, t('fair.noDraws')) : null,
+    withheldNote(view),
     h('div', { style: 'margin-top:16px' }, tabs), body);
 }
 
-function dimensionCard(d, metric, pick, reference, minGroupSize) {
+const NOTHING = { count: null, total: null, rate: null, interval: null };
+
+function dimensionCard(d, metric, pick, reference, minGroupSize, view) {
   const lang = currentLang();
+  const family = FAMILY[metric];
   const rows = d.groups.map((g) => {
     const p = pick(g);
-    return { key: g.group, label: groupLabel(d.dimension, g.group), p, small: p.total < minGroupSize };
+    const why = g.withheld?.[family];
+    const hidden = hiddenWhy(view, d.dimension, g.group, family);
+    const label = `${groupLabel(d.dimension, g.group)}${hidden ? ' †' : ''}`;
+    return { key: g.group, label, p: p ?? NOTHING, small: p ? p.total < minGroupSize : false, withheld: why ? withheldText(why, view.k) : null, hidden };
   });
   const gap = d.gaps.find((g) => g.metric === metric);
   return h('section', { class: 'subcard', id: `fairness-${d.dimension}`, 'data-dimension': d.dimension, 'data-metric': metric },
@@ -70,7 +84,8 @@ function dimensionCard(d, metric, pick, reference, minGroupSize) {
     h('div', { class: 'grid grid-main' },
       rateChart(rows, { reference, width: 720, labelWidth: 230, ariaLabel: `${d.label[lang] ?? d.label.zh} · ${t(`fair.metric.${metric}`)}`, attrs: { 'data-chart': 'fairness' } }),
       h('div', {}, gapCallout(d.dimension, gap, metric, minGroupSize))),
-    groupTable(d));
+    rows.some((r) => r.hidden) ? h('p', { class: 'muted small', 'data-hidden-mark': 'true' }, t('withheld.dagger', { k: view.k })) : null,
+    groupTable(d, view));
 }
 
 /** The widest gap between groups big enough to compare, its interval, and the four-fifths ratio. */
@@ -94,14 +109,19 @@ function gapCallout(dimension, gap, metric, minGroupSize) {
     h('div', { class: 'muted small', style: 'margin-top:4px' }, t('fair.compared', { n: gap.groupsCompared })));
 }
 
-function groupTable(d) {
-  const cell = (p) => (p.rate === null ? '—' : `${pct(p.rate, 1)} (${p.count}/${p.total})`);
+function groupTable(d, view) {
+  const marked = (text, g, family) => (hiddenWhy(view, d.dimension, g.group, family) ? `${text} †` : text);
+  const cell = (g, family, p) => {
+    if (g.withheld?.[family]) return h('td', { 'data-withheld': g.withheld[family] }, withheldText(g.withheld[family], view.k));
+    return h('td', {}, marked(p.rate === null ? '—' : `${pct(p.rate, 1)} (${p.count}/${p.total})`, g, family));
+  };
+  const count = (g, family, n) => (g.withheld?.[family] ? cell(g, family) : h('td', {}, marked(String(n), g, family)));
   return h('details', { class: 'numbers' }, h('summary', {}, t('fair.numbers')),
     h('div', { class: 'table-wrap' }, h('table', { class: 'compact' },
       h('thead', {}, h('tr', {}, [t('fair.group'), t('fair.population'), t('fair.metric.selectionRate'), t('fair.metric.flaggedRate'), t('fair.metric.violationFoundRate'), t('fair.sampleInspections')].map((c) => h('th', {}, c)))),
-      h('tbody', {}, d.groups.map((g) => h('tr', {},
-        h('td', {}, groupLabel(d.dimension, g.group)), h('td', {}, g.population), h('td', {}, cell(g.selectionRate)), h('td', {}, cell(g.flaggedRate)),
-        h('td', {}, cell(g.violationFoundRate)), h('td', {}, g.sample.inspections)))))));
+      h('tbody', {}, d.groups.map((g) => h('tr', { 'data-group': g.group },
+        h('td', {}, groupLabel(d.dimension, g.group)), count(g, 'population', g.population), cell(g, 'population', g.selectionRate), cell(g, 'population', g.flaggedRate),
+        cell(g, 'inspections', g.violationFoundRate), count(g, 'sample', g.sample.inspections)))))));
 }
 
 // ---------------------------------------------------------------- accuracy
@@ -156,7 +176,7 @@ function effectLine(effect) {
 
 // ---------------------------------------------------------------- drift
 
-export function driftFigures(d) {
+export function driftFigures(d, view = { k: null, hidden: null }) {
   if (d.factors.length === 0 && !d.score) {
     return h('div', { id: 'drift-figures', 'data-empty': 'no-scores' }, state('empty', t('drift.none'), d.modelVersion ? t('drift.noneHelp') : t('drift.noModel')));
   }
@@ -171,10 +191,14 @@ export function driftFigures(d) {
   const draw = () => {
     mount(chart, psiChart(rows, { ariaLabel: t('drift.title'), selected, onSelect: (key) => { selected = key; draw(); } }));
     const f = byKey.get(selected);
+    const hiddenBins = view.hidden?.driftFactors?.includes(selected);
     mount(detail, f ? h('section', { class: 'subcard' },
       h('h3', {}, t('drift.binsTitle', { factor: label(selected) })),
       h('p', { class: 'muted small', style: 'margin-top:0' }, t('drift.binsLead', { psi: f.psi === null ? '—' : f.psi.toFixed(3), baseline: f.baselineCount, current: f.currentCount })),
-      binsChart(f.bins, { ariaLabel: label(selected), labelOf: (b) => binLabel(selected, b) })) : null);
+      f.binsWithheld
+        ? h('div', { class: 'notice', 'data-withheld': 'bins' }, t('withheld.driftBins', { k: view.k }))
+        : [hiddenBins ? h('p', { class: 'muted small', 'data-hidden-mark': 'bins' }, t('withheld.driftBinsOfficer', { k: view.k })) : null,
+          binsChart(f.bins, { ariaLabel: label(selected), labelOf: (b) => binLabel(selected, b) })]) : null);
   };
   draw();
   const overlapping = [d.baselines.factors, d.baselines.score].some((b) => b && b.from <= d.period.to && b.to >= d.period.from);
@@ -230,11 +254,11 @@ export function headlineTiles(headline) {
     tile(t('drift.largest'), hl.largestFactorShift ? hl.largestFactorShift.psi.toFixed(3) : '—', hl.largestFactorShift ? factorName(hl.largestFactorShift.factor) : ''));
 }
 
-/** All three audits of a stored report, one after another. */
-export function reportFigures(report) {
+/** All three audits of a stored report or its public copy, one after another; `view` as for fairnessFigures. */
+export function reportFigures(report, view) {
   return h('div', { class: 'stack' },
-    h('section', { class: 'card', id: 'report-fairness' }, h('div', { class: 'card-head' }, h('h2', {}, t('fair.title'))), fairnessFigures(report.fairness)),
+    h('section', { class: 'card', id: 'report-fairness' }, h('div', { class: 'card-head' }, h('h2', {}, t('fair.title'))), fairnessFigures(report.fairness, view)),
     h('section', { class: 'card', id: 'report-accuracy' }, h('div', { class: 'card-head' }, h('h2', {}, t('acc.title'))), accuracyFigures(report.accuracy)),
-    h('section', { class: 'card', id: 'report-drift' }, h('div', { class: 'card-head' }, h('h2', {}, t('drift.title'))), driftFigures(report.drift)),
+    h('section', { class: 'card', id: 'report-drift' }, h('div', { class: 'card-head' }, h('h2', {}, t('drift.title'))), driftFigures(report.drift, view)),
     report.method ? h('section', { class: 'card' }, h('div', { class: 'card-head' }, h('h2', {}, t('report.method'))), h('p', { class: 'small', style: 'margin:0' }, report.method[currentLang()] ?? report.method.zh)) : null);
 }

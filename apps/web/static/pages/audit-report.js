@@ -1,9 +1,10 @@
-// One stored audit report: what it covers, its fingerprint in the record, its figures, and publishing
-// it unchanged for outside scrutiny (社会监督).
+// One stored audit report: what it covers, its fingerprint in the record, its figures (those its public
+// copy withholds marked †), and publishing its public copy for outside scrutiny (社会监督).
 import { api } from '../api.js';
 import { fmtDateTime, t } from '../i18n.js';
 import { badge, card, confirmStep, downloadButton, errorState, h, mount, pageHead, section } from '../ui.js';
 import { headlineTiles, reportFigures } from './audit-figures.js';
+import { viewOf } from './audit-withheld.js';
 
 export async function renderAuditReport(ctx, id) {
   const body = h('div');
@@ -28,7 +29,7 @@ function reportPage(r, reload) {
           h('dt', {}, t('report.recordEntry')), h('dd', {}, t('report.recordEntryText', { seq: r.auditSeq })))),
         publishCard(r, reload)),
       headlineTiles(r.headline),
-      reportFigures(r.report)));
+      reportFigures(r.report, viewOf(r.report, r.publicWithheld))));
 }
 
 function publishCard(r, reload) {
@@ -36,6 +37,9 @@ function publishCard(r, reload) {
   if (r.publication) {
     return card(t('report.publication'), h('div', { class: 'notice ok', id: 'report-published', 'data-published': 'true' },
       t('report.publishedOn', { date: fmtDateTime(r.publication.publishedAt), actor: r.publication.publishedBy, seq: r.publication.auditSeq })),
+    r.publicCopy ? h('dl', { class: 'kv', style: 'margin-top:10px' },
+      h('dt', {}, t('report.publicSha')), h('dd', { class: 'mono', id: 'public-sha' }, r.publicCopy.sha256),
+      h('dt', {}, t('report.publicRule')), h('dd', {}, t('report.publicRuleText', { k: r.publicCopy.minGroupSize, seq: r.publicCopy.auditSeq }))) : null,
     h('p', { style: 'margin-bottom:0' }, h('a', { class: 'btn secondary', href: publicHref, target: '_blank', rel: 'noopener', id: 'public-copy' }, t('report.publicCopy'))));
   }
   const message = h('div');
@@ -54,6 +58,6 @@ function publishCard(r, reload) {
     }
   });
   return card(t('report.publication'),
-    h('p', { class: 'small', style: 'margin-top:0' }, t('report.publishLead')),
+    h('p', { class: 'small', style: 'margin-top:0' }, t('report.publishLead', { k: r.publicWithheld?.minGroupSize ?? '—' })),
     badge(t('reports.notPublished')), message, confirmBox, h('div', { style: 'margin-top:12px' }, publish));
 }
