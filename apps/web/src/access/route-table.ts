@@ -143,7 +143,7 @@ export const ROUTES: readonly RouteRule[] = [
   { method: 'GET', path: '/api/audits/reports', access: ['oversight'], upstream: 'oversight', tag: 'audits', summary: 'Stored audit reports, newest first (limit)' },
   { method: 'GET', path: '/api/audits/reports/:id', access: ['oversight'], upstream: 'oversight', tag: 'audits', summary: 'One stored audit report as JSON, with its sha256 and record entry' },
   { method: 'POST', path: '/api/audits/reports/:id/publish', access: ['oversight'], upstream: 'oversight', actorFromSession: true, tag: 'audits', summary: 'Publish a report unchanged for outside scrutiny ({}; the publisher is the signed-in account); logged in the record' },
-  { method: 'GET', path: '/api/public/audit-reports', access: 'public', upstream: 'oversight', tag: 'audits', summary: 'Published audit reports (社会监督), newest first' },
-  { method: 'GET', path: '/api/public/audit-reports/:id', access: 'public', upstream: 'oversight', tag: 'audits', summary: 'One published audit report, exactly as its record hash covers' },
+  { method: 'GET', path: '/api/public/audit-reports', access: 'public', upstream: 'oversight', tag: 'audits', summary: 'Published audit reports (社会监督), newest first: sha256 of each public copy, the full report\'s beside it' },
+  { method: 'GET', path: '/api/public/audit-reports/:id', access: 'public', upstream: 'oversight', tag: 'audits', summary: 'One published audit report\'s public copy (figures of fewer than k enterprises or inspections withheld), byte for byte what the publication\'s record entry hashes, with k' },
   { method: 'GET', path: '/api/register', access: 'public', upstream: 'oversight', tag: 'audits', summary: 'The algorithm\'s public register entry (算法公示), generated from live metadata, zh and en' },
 ];
