@@ -1,37 +1,15 @@
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { canonicalJson } from '@tianping/audit-log';
-import { accuracyFigures } from '../../../apps/oversight/src/audits/accuracy.util';
-import type { DriftAudit } from '../../../apps/oversight/src/audits/audits.service';
+import { fairnessCell, FIXTURE_PERIOD, fixtureReport, ONE_RED_VIOLATOR } from '../../../apps/oversight/src/audits/audit-report.fixture';
 import { factorDrift } from '../../../apps/oversight/src/audits/drift.util';
-import { fairnessByDimension, fairnessOverall, type FairnessCell } from '../../../apps/oversight/src/audits/fairness.util';
+import type { FairnessCell } from '../../../apps/oversight/src/audits/fairness.util';
 import { publicReport, withheldCells, type AuditReportBody } from '../../../apps/oversight/src/audits/public-report.util';
-import { reportHeadline } from '../../../apps/oversight/src/audits/report-headline.util';
 import { startFakePages, type FakePages } from './fake-pages.harness';
 import { browserMissing, SCREENSHOTS } from './suite-process.harness';
 
 const ID = '3d0c9a52-7b1e-4c55-9f0e-000000000042';
-const PERIOD = { from: '2026-01-01', to: '2026-03-31' };
-const ZERO = {
-  flagged: 0,
-  selected: 0,
-  inspected: 0,
-  violations: 0,
-  sampleInspections: 0,
-  sampleViolations: 0,
-  truePositives: 0,
-  falsePositives: 0,
-  predictedSum: 0,
-};
-const at = (district: string, industry: string, over: Partial<FairnessCell>): FairnessCell => ({
-  industry,
-  district,
-  sizeBucket: 1,
-  ageBucket: 4,
-  population: 0,
-  ...ZERO,
-  ...over,
-});
+const at = (district: string, industry: string, over: Partial<FairnessCell>) => fairnessCell({ district, industry, ageBucket: 4, ...over });
 
 /** Two districts of Foshan and one (440699) with a single enterprise: red, drawn, inspected, a violation found. */
 const CELLS = [
@@ -59,29 +37,10 @@ const CELLS = [
     falsePositives: 2,
     predictedSum: 3,
   }),
-  at('440699', 'Q', {
-    population: 1,
-    flagged: 1,
-    selected: 1,
-    inspected: 1,
-    violations: 1,
-    sampleInspections: 1,
-    sampleViolations: 1,
-    truePositives: 1,
-    predictedSum: 0.7,
-  }),
+  at('440699', 'Q', ONE_RED_VIOLATOR),
 ];
 
 function fullReport(): AuditReportBody {
-  const fairness = {
-    period: PERIOD,
-    flaggedColours: ['red'],
-    sample: { name: 'random' as const, reasons: ['exploration', 'random'] },
-    minGroupSize: 30,
-    overall: fairnessOverall(CELLS),
-    dimensions: fairnessByDimension(CELLS, 30),
-  };
-  const accuracy = { period: PERIOD, model: null, ...accuracyFigures([]) };
   const industry = factorDrift(
     'industry',
     new Map([
@@ -94,29 +53,7 @@ function fullReport(): AuditReportBody {
       ['level:Q', 1],
     ]),
   );
-  const drift: DriftAudit = {
-    period: PERIOD,
-    modelVersion: 'm-1',
-    trainingWindow: null,
-    baselines: { factors: null, score: null },
-    current: { factors: 106, score: 0 },
-    factors: [industry],
-    score: null,
-    largestFactorShift: null,
-  };
-  return {
-    format: 'tianping.algorithm-audit.v1',
-    id: ID,
-    trigger: 'scheduled',
-    period: PERIOD,
-    generatedAt: '2026-04-01T00:00:00.000Z',
-    headline: reportHeadline(fairness, accuracy, drift),
-    model: null,
-    fairness,
-    accuracy,
-    drift,
-    method: { zh: '方法', en: 'method' },
-  };
+  return { ...fixtureReport(ID, CELLS, { minGroupSize: 30, factors: [industry] }), trigger: 'scheduled' };
 }
 
 const full = fullReport();
@@ -124,7 +61,7 @@ const fullSha = createHash('sha256').update(canonicalJson(full)).digest('hex');
 const copy = publicReport(full, fullSha, 10);
 const copySha = createHash('sha256').update(canonicalJson(copy)).digest('hex');
 const withheld = withheldCells(copy);
-const envelope = { id: ID, trigger: 'scheduled', period: PERIOD, createdAt: '2026-04-01T00:00:00.000Z', auditSeq: 41, headline: copy.headline };
+const envelope = { id: ID, trigger: 'scheduled', period: FIXTURE_PERIOD, createdAt: '2026-04-01T00:00:00.000Z', auditSeq: 41, headline: copy.headline };
 const missing = browserMissing();
 const describeWithBrowser = missing ? describe.skip : describe;
 

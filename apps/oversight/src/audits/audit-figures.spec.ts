@@ -2,27 +2,10 @@ import { accuracyFigures, sampleOf } from './accuracy.util';
 import { bandLabel, SIZE_BANDS } from './audit-groups.util';
 import { lastCompleteQuarter, quarterOf, resolvePeriod } from './audit-period.util';
 import { binLabel, cutPoints, factorDrift } from './drift.util';
+import { fairnessCell } from './audit-report.fixture';
 import { fairnessByDimension, type FairnessCell } from './fairness.util';
 
-function cell(over: Partial<FairnessCell>): FairnessCell {
-  return {
-    industry: 'C',
-    district: '440604',
-    sizeBucket: 1,
-    ageBucket: 2,
-    population: 0,
-    flagged: 0,
-    selected: 0,
-    inspected: 0,
-    violations: 0,
-    sampleInspections: 0,
-    sampleViolations: 0,
-    truePositives: 0,
-    falsePositives: 0,
-    predictedSum: 0,
-    ...over,
-  };
-}
+const cell = (over: Partial<FairnessCell>) => fairnessCell({ ageBucket: 2, ...over });
 
 describe('audit periods', () => {
   it('knows the calendar quarters', () => {

@@ -54,7 +54,8 @@ export interface FairnessDimension {
 
 type Totals = Omit<FairnessCell, 'industry' | 'district' | 'sizeBucket' | 'ageBucket'>;
 
-const ZERO: Totals = {
+/** A cell's counts when nothing was counted. */
+export const NO_COUNTS: Totals = {
   population: 0,
   flagged: 0,
   selected: 0,
@@ -82,7 +83,7 @@ function groupOf(cell: FairnessCell, dimension: Dimension): string {
 
 function add(a: Totals, b: Totals): Totals {
   const out = { ...a };
-  for (const key of Object.keys(ZERO) as (keyof Totals)[]) out[key] = a[key] + Number(b[key]);
+  for (const key of Object.keys(NO_COUNTS) as (keyof Totals)[]) out[key] = a[key] + Number(b[key]);
   return out;
 }
 
@@ -162,7 +163,7 @@ export function fairnessByDimension(cells: FairnessCell[], minGroupSize: number)
     const totals = new Map<string, Totals>();
     for (const cell of cells) {
       const group = groupOf(cell, dimension);
-      totals.set(group, add(totals.get(group) ?? ZERO, cell));
+      totals.set(group, add(totals.get(group) ?? NO_COUNTS, cell));
     }
     const order = groupOrder(dimension);
     const groups = [...totals.entries()].sort(([a], [b]) => order(a, b)).map(([group, t]) => toGroup(group, t));
@@ -174,6 +175,6 @@ export function fairnessByDimension(cells: FairnessCell[], minGroupSize: number)
 export function fairnessOverall(cells: FairnessCell[]): FairnessGroup {
   return toGroup(
     'all',
-    cells.reduce<Totals>((t, c) => add(t, c), ZERO),
+    cells.reduce<Totals>((t, c) => add(t, c), NO_COUNTS),
   );
 }

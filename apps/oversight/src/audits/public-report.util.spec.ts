@@ -1,33 +1,11 @@
 import { canonicalJson } from '@tianping/audit-log';
-import { accuracyFigures } from './accuracy.util';
-import type { AccuracyAudit, DriftAudit, FairnessAudit } from './audits.service';
+import { fairnessCell, fixtureReport, ONE_RED_VIOLATOR } from './audit-report.fixture';
 import { factorDrift } from './drift.util';
-import { fairnessByDimension, fairnessOverall, type FairnessCell } from './fairness.util';
+import type { FairnessCell } from './fairness.util';
 import { FAMILIES, type Family, type PublicFairnessAudit, type PublicFairnessGroup } from './public-fairness.util';
 import { publicReport, withheldCells, type AuditReportBody } from './public-report.util';
-import { reportHeadline } from './report-headline.util';
 
-const PERIOD = { from: '2026-01-01', to: '2026-03-31' };
-
-function cell(over: Partial<FairnessCell>): FairnessCell {
-  return {
-    industry: 'C',
-    district: '440604',
-    sizeBucket: 1,
-    ageBucket: 4,
-    population: 0,
-    flagged: 0,
-    selected: 0,
-    inspected: 0,
-    violations: 0,
-    sampleInspections: 0,
-    sampleViolations: 0,
-    truePositives: 0,
-    falsePositives: 0,
-    predictedSum: 0,
-    ...over,
-  };
-}
+const cell = (over: Partial<FairnessCell>) => fairnessCell({ ageBucket: 4, ...over });
 
 /**
  * Three districts of 40, 35 and 50 enterprises and one (440699) of a single enterprise, red, drawn,
@@ -74,36 +52,11 @@ const CELLS = [
     falsePositives: 2,
     predictedSum: 4.5,
   }),
-  cell({
-    district: '440699',
-    industry: 'Q',
-    population: 1,
-    flagged: 1,
-    selected: 1,
-    inspected: 1,
-    violations: 1,
-    sampleInspections: 1,
-    sampleViolations: 1,
-    truePositives: 1,
-    falsePositives: 0,
-    predictedSum: 0.7,
-  }),
+  cell({ district: '440699', industry: 'Q', ...ONE_RED_VIOLATOR }),
 ];
 
-function fairness(cells: FairnessCell[]): FairnessAudit {
-  return {
-    period: PERIOD,
-    flaggedColours: ['red'],
-    sample: { name: 'random', reasons: ['exploration', 'random'] },
-    minGroupSize: 5,
-    overall: fairnessOverall(cells),
-    dimensions: fairnessByDimension(cells, 5),
-  };
-}
-
 function report(cells: FairnessCell[]): AuditReportBody {
-  const accuracy: AccuracyAudit = { period: PERIOD, model: null, ...accuracyFigures([]) };
-  const industryDrift = factorDrift(
+  const industry = factorDrift(
     'industry',
     new Map([
       ['level:C', 90],
@@ -115,40 +68,15 @@ function report(cells: FairnessCell[]): AuditReportBody {
       ['level:Q', 1],
     ]),
   );
-  const drift: DriftAudit = {
-    period: PERIOD,
-    modelVersion: 'm-1',
-    trainingWindow: null,
-    baselines: { factors: null, score: null },
-    current: { factors: 126, score: 126 },
-    factors: [
-      industryDrift,
-      factorDrift(
-        'abnormal_listed',
-        new Map([['level:false', 125]]),
-        new Map([
-          ['level:false', 124],
-          ['level:true', 2],
-        ]),
-      ),
-    ],
-    score: null,
-    largestFactorShift: null,
-  };
-  const f = fairness(cells);
-  return {
-    format: 'tianping.algorithm-audit.v1',
-    id: 'r-1',
-    trigger: 'on-demand',
-    period: PERIOD,
-    generatedAt: '2026-04-01T00:00:00.000Z',
-    headline: reportHeadline(f, accuracy, drift),
-    model: null,
-    fairness: f,
-    accuracy,
-    drift,
-    method: { zh: '方法', en: 'method' },
-  };
+  const abnormal = factorDrift(
+    'abnormal_listed',
+    new Map([['level:false', 125]]),
+    new Map([
+      ['level:false', 124],
+      ['level:true', 2],
+    ]),
+  );
+  return fixtureReport('r-1', cells, { minGroupSize: 5, factors: [industry, abnormal] });
 }
 
 /** Every count a family publishes, so what a reader can subtract: population, selected, flagged; inspections, violations; … */
