@@ -40,7 +40,7 @@ const METHOD = {
 /**
  * Runs all three audits over a period and stores the result as one report, logged in the record
  * in the same transaction (kind `algorithm-audit`, with the sha256 of the stored text). A report
- * can then be published, unchanged, for outside scrutiny (社会监督). Quarterly reports are made by
+ * can then be published for outside scrutiny (社会监督) as its public copy. Quarterly reports are made by
  * `runDueReports`, which the schedule calls.
  */
 @Injectable()

@@ -46,7 +46,10 @@ export class PublicAuditReportsService {
   constructor(
     private readonly reports: AuditReportsRepository,
     private readonly record: AuditLogService,
-  ) {}
+  ) {
+    // A bad TIANPING_PUBLIC_MIN_GROUP stops the start, not the first publication.
+    publicMinGroup();
+  }
 
   async list(limit: number): Promise<PublicReportSummary[]> {
     const listed = await this.reports.list({ limit, publishedOnly: true });
