@@ -45,11 +45,9 @@ function replayCard(letter, kept) {
   const place = h('div', { 'aria-live': 'polite' });
   const button = h('button', { class: 'btn', type: 'button', id: 'dead-letter-replay' }, t('deadLetter.replay'));
   button.addEventListener('click', async () => {
-    // The step is asked first, so it knows where the focus goes back to on a cancel; then the button steps aside.
-    const asking = confirmStep(place, t('deadLetter.confirmReplay', { seq: letter.seq, subject: letter.originalSubject ?? '—' }), t('deadLetter.replay'));
+    const sure = await confirmStep(place, t('deadLetter.confirmReplay', { seq: letter.seq, subject: letter.originalSubject ?? '—' }), t('deadLetter.replay'), { replaces: button });
+    if (!sure) return;
     button.hidden = true;
-    const sure = await asking;
-    if (!sure) { button.hidden = false; return; }
     try {
       const done = await api(`/api/dead-letters/${encodeURIComponent(letter.seq)}/replay`, { method: 'POST' });
       kept.outcome = h('div', { class: 'notice ok', role: 'status', tabindex: -1, id: 'dead-letter-outcome', 'data-replayed': letter.seq }, t('deadLetter.replayed', { subject: done.republishedTo, newSequence: done.newSequence }));
