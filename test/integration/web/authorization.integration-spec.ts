@@ -24,7 +24,17 @@ const REVIEWS_OF_OWN = {
 const FILE_OF_OWN = {
   forwarded: true,
   subject: { creditCode: OWN_CODE },
-  clues: [{ clueId: 'C-1', channel: '12345', receivedAt: '2026-03-02T06:41:09.000Z', receivedOn: '2026-03-02', category: 'food_safety' }],
+  // updatedAt as intake gives it for a clue not handled yet: the moment it came in.
+  clues: [
+    {
+      clueId: 'C-1',
+      channel: '12345',
+      receivedAt: '2026-03-02T06:41:09.000Z',
+      receivedOn: '2026-03-02',
+      category: 'food_safety',
+      updatedAt: '2026-03-02T06:41:09.000Z',
+    },
+  ],
   cluesUnlinkedOnAppeal: [{ clueId: 'C-2', channel: 'online', receivedAt: '2026-02-01T01:00:00.000Z', receivedOn: '2026-02-01' }],
 };
 const CALLERS: Caller[] = ['anonymous', ...ROLES];

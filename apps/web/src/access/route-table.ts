@@ -44,8 +44,17 @@ const BUREAU: readonly Role[] = ['department', 'dispatcher'];
 const READERS_OF_SCORES: readonly Role[] = ['department', 'dispatcher', 'oversight'];
 /** What an enterprise wrote and sent in its appeals, and who filed them: for it and oversight, not the bureau. */
 const APPEAL_TEXTS = ['appeals[].grounds', 'appeals[].challenges[].claim', 'appeals[].evidence', 'appeals[].filedBy', 'appeals[].withdrawalReason'];
-/** What could point an enterprise to who complained about it: the channel and the hour (it keeps the day). */
-const COMPLAINANT_HINTS = ['clues[].channel', 'clues[].receivedAt', 'cluesUnlinkedOnAppeal[].channel', 'cluesUnlinkedOnAppeal[].receivedAt'];
+/**
+ * What could point an enterprise to who complained about it: the channel and the hour (it keeps the day).
+ * A clue's updatedAt is its source's last change, which for a clue not handled yet is the moment it came in.
+ */
+const COMPLAINANT_HINTS = [
+  'clues[].channel',
+  'clues[].receivedAt',
+  'clues[].updatedAt',
+  'cluesUnlinkedOnAppeal[].channel',
+  'cluesUnlinkedOnAppeal[].receivedAt',
+];
 const OVERSIGHT: readonly Role[] = ['oversight'];
 
 // One route a line, so the table reads as a table.
