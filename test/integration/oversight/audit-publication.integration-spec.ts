@@ -165,6 +165,14 @@ describe('publishing an audit report withholds groups of fewer than k enterprise
     const stored = await h.app.get(AuditReportsRepository).find(id);
     expect(derivePublicCopy(stored!, K).sha256).toBe(outside.sha256);
     expect(outside.report.disclosure.reportSha256).toBe(stored!.sha256);
+    // The register names the latest published report by the public copy's hash and the entry that logged that hash.
+    const { body: register } = await getJson<{ monitoring: { facts: { latestPublishedReport: { id: string; sha256: string; auditSeq: number } } } }>(
+      `${h.baseUrl}/api/register`,
+    );
+    const named = register.monitoring.facts.latestPublishedReport;
+    expect(named).toMatchObject({ id, sha256: outside.sha256 });
+    const { body: namedEntry } = await getJson<Entry>(`${h.baseUrl}/api/audit/entries/${named.auditSeq}`);
+    expect(namedEntry.body.data).toMatchObject({ reportId: id, publicSha256: named.sha256 });
 
     await expect(h.dataSource.query(`UPDATE oversight.audit_report_public_copies SET body_json = '{}'`)).rejects.toThrow(/append-only/);
     const { body: verified } = await getJson<{ ok: boolean }>(`${h.baseUrl}/api/audit/verify`, { method: 'POST' });

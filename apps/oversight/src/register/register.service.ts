@@ -23,6 +23,15 @@ function deployment(env: NodeJS.ProcessEnv = process.env): RegisterFacts['deploy
   };
 }
 
+/**
+ * A published report as the public reads it: its public copy's sha256 with the record entry that
+ * logged that hash (the publication's, or the one that logged a late copy), so a reader can check the
+ * one against the other. The report's own entry (`auditSeq` of the envelope) logs the full report's hash.
+ */
+function publishedReference(report: PublicReportSummary | undefined): AuditReference | null {
+  return report ? reference({ ...report, auditSeq: report.publication.publicCopySeq }, report.headline) : null;
+}
+
 /** The public register entry of the algorithm, generated on each request from live metadata. */
 @Injectable()
 export class RegisterService {
@@ -69,7 +78,7 @@ export class RegisterService {
       killSwitch: { suspended: killSwitch.suspended, since: killSwitch.since?.at ?? null },
       draws,
       appeals,
-      audits: { latest: reference(latest[0], latestHeadline), latestPublished: reference(latestPublished[0], latestPublished[0]?.headline) },
+      audits: { latest: reference(latest[0], latestHeadline), latestPublished: publishedReference(latestPublished[0]) },
     });
   }
 }
