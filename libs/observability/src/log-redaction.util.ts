@@ -69,9 +69,17 @@ export function redactText(text: string): string {
     .replace(PHONE, maskPhone);
 }
 
-/** A copy of a value to log: sensitive fields masked at any depth, every string redacted. */
+/**
+ * A copy of a value to log: sensitive fields masked at any depth, every string redacted, and a number
+ * that reads as a phone or ID number (JSON from outside may send one so) masked as its text would be.
+ */
 export function redactValue(value: unknown, depth = 0): unknown {
   if (typeof value === 'string') return redactText(value);
+  if (typeof value === 'number') {
+    const text = String(value);
+    const masked = redactText(text);
+    return masked === text ? value : masked;
+  }
   if (value === null || typeof value !== 'object') return value;
   if (depth > 8) return '[deep]';
   if (value instanceof Error) {
