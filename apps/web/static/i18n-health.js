@@ -41,7 +41,8 @@ const zh = {
   'deadLetter.replayed': '已重新投递到 {subject}（新序号 {newSequence}）。若仍然失败，它会作为新的死信出现在列表中。',
   'deadLetter.gone': '这条死信已经不在了：可能刚被重新投递。',
   'actions.title': '操作记录', 'actions.lead': '重新投递的死信和重新发送的事件：谁、何时、对什么。', 'actions.none': '还没有人重新投递死信或重新发送事件。',
-  'actions.col.at': '时间', 'actions.col.who': '操作人', 'actions.col.action': '操作', 'actions.col.target': '对象',
+  'actions.col.at': '时间', 'actions.col.who': '操作人', 'actions.col.action': '操作', 'actions.col.target': '对象', 'actions.col.outcome': '结果',
+  'actions.outcome.asked': '未得到答复', 'actions.outcome.done': '已完成', 'actions.outcome.refused': '被拒绝', 'actions.outcome.failed': '失败',
   'actions.dead-letter.replay': '重新投递死信', 'actions.outbox.resend': '重新发送被拒收的事件',
 };
 
@@ -85,7 +86,8 @@ const en = {
   'deadLetter.replayed': 'Replayed to {subject} (new sequence {newSequence}). If it fails again it appears in the list as a new dead letter.',
   'deadLetter.gone': 'This dead letter is no longer there: perhaps it was just replayed.',
   'actions.title': 'Actions', 'actions.lead': 'Dead letters replayed and refused events sent again: who, when, what.', 'actions.none': 'No one has replayed a dead letter or sent a refused event again yet.',
-  'actions.col.at': 'When', 'actions.col.who': 'Who', 'actions.col.action': 'Action', 'actions.col.target': 'What',
+  'actions.col.at': 'When', 'actions.col.who': 'Who', 'actions.col.action': 'Action', 'actions.col.target': 'What', 'actions.col.outcome': 'Outcome',
+  'actions.outcome.asked': 'no answer', 'actions.outcome.done': 'done', 'actions.outcome.refused': 'refused', 'actions.outcome.failed': 'failed',
   'actions.dead-letter.replay': 'Replayed a dead letter', 'actions.outbox.resend': 'Sent a refused event again',
 };
 

@@ -144,10 +144,13 @@ describe('the system health page (运行状况): delivery between the apps, seen
     expect((await intakeStatus()).delivery!.outboxes[0]).toMatchObject({ refused: 0, warnings: [] });
     expect((await call('POST', `/api/ops/intake/outbox/${id}/resend`)).status).toBe(404);
 
-    const recorded = await web.dataSource.query(`SELECT username, action, target, subject FROM web.operator_actions ORDER BY id`);
-    expect(recorded).toEqual([
-      { username: 'admin', action: 'outbox.resend', target: `intake.outbox#${id}`, subject: IntakeSubjects.subjectsUpserted },
-      { username: 'admin', action: 'outbox.resend', target: `intake.outbox#${id}`, subject: IntakeSubjects.subjectsUpserted },
+    // Every act is kept with its outcome, the one the app refused too (nothing left to send).
+    const recorded = await web.dataSource.query(`SELECT username, action, target, subject, outcome, detail FROM web.operator_actions ORDER BY id`);
+    const done = { username: 'admin', action: 'outbox.resend', target: `intake.outbox#${id}`, subject: IntakeSubjects.subjectsUpserted, outcome: 'done' };
+    expect(recorded).toMatchObject([
+      done,
+      done,
+      { username: 'admin', action: 'outbox.resend', target: `intake.outbox#${id}`, subject: null, outcome: 'refused', detail: { app: 'intake', status: 404 } },
     ]);
   }, 90_000);
 
@@ -183,7 +186,11 @@ describe('the system health page (运行状况): delivery between the apps, seen
     expect(replayed).toMatchObject({ status: 200, body: { seq: letter.seq, republishedTo: DispatchSubjects.visitResultRecorded } });
     expect((await call('GET', `/api/dead-letters/${letter.seq}`)).status).toBe(404);
     const actions = await call<{ username: string; action: string; target: string }[]>('GET', '/api/ops/actions');
-    expect(actions.body[0]).toMatchObject({ username: 'admin', action: 'dead-letter.replay', target: `DEADLETTER#${letter.seq}` });
+    expect(actions.body[0]).toMatchObject({ username: 'admin', action: 'dead-letter.replay', target: `DEADLETTER#${letter.seq}`, outcome: 'done' });
+    // A second replay of the same letter finds it gone: refused, and kept as such.
+    expect((await call('POST', `/api/dead-letters/${letter.seq}/replay`)).status).toBe(404);
+    const again = await call<{ action: string; outcome: string; detail: { status: number } }[]>('GET', '/api/ops/actions');
+    expect(again.body[0]).toMatchObject({ action: 'dead-letter.replay', target: `DEADLETTER#${letter.seq}`, outcome: 'refused', detail: { status: 404 } });
     // Still malformed, so it comes back as a new dead letter: nothing is lost.
     await eventually(
       async () => (await call<{ deadLetters: DeadLetter[] }>('GET', '/api/dead-letters')).body.deadLetters.some((l) => l.seq > letter.seq),

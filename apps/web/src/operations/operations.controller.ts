@@ -22,11 +22,28 @@ function json<T>(answer: UpstreamAnswer): T {
   return JSON.parse(answer.body.toString()) as T;
 }
 
+/** An app's answer to an act: done, refused (a 4xx: the letter or event is gone, or not set aside), or failed. */
+function outcomeOf(answer: UpstreamAnswer): 'done' | 'refused' | 'failed' {
+  if (answer.status === 200) return 'done';
+  return answer.status >= 400 && answer.status < 500 ? 'refused' : 'failed';
+}
+
+/** What an app said when it did not do the act: its status and message. */
+function answerDetail(answer: UpstreamAnswer): Record<string, unknown> {
+  if (answer.status === 200) return {};
+  try {
+    return { status: answer.status, message: (JSON.parse(answer.body.toString()) as { message?: unknown }).message ?? null };
+  } catch {
+    return { status: answer.status, message: null };
+  }
+}
+
 /**
  * The administrators' health page: every service's readiness and delivery, the dead letters, and
  * the two acts on delivery (replaying a dead letter, sending a refused event again). The apps serve
  * these on internal paths (`/ops/…`, outside /api); only this controller reaches them, after the
- * access guard has checked the role, and it names the signed-in account as the actor and records the act.
+ * access guard has checked the role, and it names the signed-in account as the actor and records the act
+ * as asked before it is carried out, then its outcome.
  */
 @Controller('api')
 export class OperationsController {
@@ -51,11 +68,9 @@ export class OperationsController {
   async resend(@Param('app') app: string, @Param('id', ParseIntPipe) id: number, @Req() request: WebRequest, @Res() response: Response): Promise<void> {
     if (!(DELIVERY_APPS as readonly string[]).includes(app)) throw new HttpException({ statusCode: 404, message: `no service ${app} with an outbox` }, 404);
     const principal = request.principal!;
+    const asked = await this.actions.ask(principal, 'outbox.resend', `${app}.outbox#${id}`, { app });
     const answer = await this.upstream.call(app as DeliveryApp, 'POST', `/ops/outbox/${id}/resend`, { actor: principal.username });
-    if (answer.status === 200) {
-      const resent = json<{ outbox: string; subject: string }>(answer);
-      await this.actions.record(principal, 'outbox.resend', `${resent.outbox}#${id}`, resent.subject, { app });
-    }
+    await this.actions.settle(asked, outcomeOf(answer), answer.status === 200 ? json<{ subject: string }>(answer).subject : null, answerDetail(answer));
     send(response, answer);
   }
 
@@ -77,11 +92,15 @@ export class OperationsController {
   @HttpCode(200)
   async replay(@Param('seq', ParseIntPipe) seq: number, @Req() request: WebRequest, @Res() response: Response): Promise<void> {
     const principal: Principal = request.principal!;
+    const asked = await this.actions.ask(principal, 'dead-letter.replay', `DEADLETTER#${seq}`, {});
     const answer = await this.upstream.call(DEAD_LETTER_HOST, 'POST', `/ops/dead-letters/${seq}/replay`, { actor: principal.username });
-    if (answer.status === 200) {
-      const replayed = json<{ republishedTo: string; newSequence: number }>(answer);
-      await this.actions.record(principal, 'dead-letter.replay', `DEADLETTER#${seq}`, replayed.republishedTo, { newSequence: replayed.newSequence });
-    }
+    const replayed = answer.status === 200 ? json<{ republishedTo: string; newSequence: number }>(answer) : null;
+    await this.actions.settle(
+      asked,
+      outcomeOf(answer),
+      replayed?.republishedTo ?? null,
+      replayed ? { newSequence: replayed.newSequence } : answerDetail(answer),
+    );
     send(response, answer);
   }
 }

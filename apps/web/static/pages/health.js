@@ -195,5 +195,8 @@ function actionsCard(rows) {
     [t('actions.col.who'), (a) => h('strong', {}, a.username)],
     [t('actions.col.action'), (a) => t(`actions.${a.action}`)],
     [t('actions.col.target'), (a) => h('span', {}, h('span', { class: 'mono' }, a.target), a.subject ? h('div', { class: 'mono small muted' }, a.subject) : null)],
+    [t('actions.col.outcome'), (a) => h('span', { 'data-outcome': a.outcome },
+      badge(t(`actions.outcome.${a.outcome ?? 'done'}`), { done: 'ok', refused: 'warn', failed: 'bad' }[a.outcome] ?? ''),
+      a.detail?.message ? h('div', { class: 'small muted' }, String(a.detail.message)) : null)],
   ], rows, { empty: t('actions.none'), paged: false }));
 }
