@@ -14,6 +14,8 @@ const APRIL = { start: '2025-04-01', end: '2025-04-30' };
 describe("dispatch counts its own planned visits for the next window's caps and recusal", () => {
   let h: DispatchHarness;
   let city: CityEvents;
+  let april: DrawOutcome;
+  let marchAgain: DrawOutcome;
 
   beforeAll(async () => {
     h = await startDispatch();
@@ -48,7 +50,7 @@ describe("dispatch counts its own planned visits for the next window's caps and 
     const key = (p: { creditCode: string; department: string; date: string; officerIds: string[] }) =>
       `${p.creditCode}|${p.department}|${p.date}|${p.officerIds.join(';')}`;
 
-    const april = await draw(APRIL, 'april');
+    april = await draw(APRIL, 'april');
     expect(april.checker.violations).toBe(0);
     expect((await priorsOf(april.id)).map(key).sort()).toEqual(expected.map(key).sort());
 
@@ -56,5 +58,34 @@ describe("dispatch counts its own planned visits for the next window's caps and 
     const redraw = await draw(MARCH, 'march-again');
     expect(redraw.supersededDrawIds).toEqual([march.id]);
     expect(await priorsOf(redraw.id)).toEqual([]);
+    marchAgain = redraw;
+  });
+
+  it('cuts a plan begun before a new window at its start, keeping its visits before it, and replaces whole one that begins inside', async () => {
+    const visitsOf = (id: string): Promise<{ date: string; status: string; creditCode: string; departments: string[] }[]> =>
+      h.dataSource.query(`SELECT date::text AS date, status, credit_code AS "creditCode", departments FROM dispatch.visits WHERE draw_id = $1`, [id]);
+    // The new window starts on a day of the March plan that has visits before it and after.
+    const days = [...new Set((await visitsOf(marchAgain.id)).map((v) => v.date))].sort();
+    expect(days.length).toBeGreaterThan(1);
+    const MID = { start: days[Math.ceil(days.length / 2)], end: '2025-04-15' };
+    const before = (await visitsOf(marchAgain.id)).filter((v) => v.date < MID.start);
+    expect(before.length).toBeGreaterThan(0);
+
+    const mid = await draw(MID, 'mid-march');
+    expect(mid.checker.violations).toBe(0);
+    expect(mid.supersededDrawIds).toEqual([april.id]);
+    const [cut] = await h.dataSource.query(`SELECT status, cut_from::text AS "cutFrom" FROM dispatch.draws WHERE id = $1`, [marchAgain.id]);
+    expect(cut).toEqual({ status: 'published', cutFrom: MID.start });
+    // The days before the cut go ahead as planned; from it on, the new plan's visits take their place.
+    const after = await visitsOf(marchAgain.id);
+    expect(after.filter((v) => v.date < MID.start).every((v) => v.status === 'scheduled')).toBe(true);
+    expect(after.filter((v) => v.date >= MID.start).every((v) => v.status === 'cancelled')).toBe(true);
+    expect((await visitsOf(april.id)).every((v) => v.status === 'cancelled')).toBe(true);
+    // …and the kept visits are inspections the new window's caps and recusal must count.
+    const counted = new Set((await priorsOf(mid.id)).map((p) => `${p.creditCode}|${p.department}|${p.date}`));
+    for (const v of before) for (const d of v.departments) expect(counted).toContain(`${v.creditCode}|${d}|${v.date}`);
+    expect([...counted].some((k) => k.split('|')[2] >= MID.start)).toBe(false);
+    const { body: listed } = await h.http<{ id: string; cutFrom: string | null }[]>('GET', '/api/draws');
+    expect(listed.find((d) => d.id === marchAgain.id)?.cutFrom).toBe(MID.start);
   });
 });

@@ -5,6 +5,7 @@ import { AddDrawBackfill1764900000000 } from './migrations/1764900000000-AddDraw
 import { CreateChecklistItems1765500000000 } from './migrations/1765500000000-CreateChecklistItems';
 import { SetAsideRefusedEvents1765600000002 } from './migrations/1765600000002-SetAsideRefusedEvents';
 import { OrderOfficerChanges1765700000000 } from './migrations/1765700000000-OrderOfficerChanges';
+import { CutOverlappedPlans1765950000000 } from './migrations/1765950000000-CutOverlappedPlans';
 
 export const DISPATCH_SCHEMA = 'dispatch';
 
@@ -20,6 +21,7 @@ export function createDispatchDataSource(url: string) {
       CreateChecklistItems1765500000000,
       SetAsideRefusedEvents1765600000002,
       OrderOfficerChanges1765700000000,
+      CutOverlappedPlans1765950000000,
     ],
   });
 }

@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import type { DepartmentPlan, Enterprise, Officer, PlanningWindow, PriorInspection, RiskColour, TriggeredTask } from '@tianping/planner';
 import { PlansRepository, type StoredDepartmentPlan } from '../plans/plans.repository';
 import type { PlanningInputs } from './planning.util';
+import { effectiveTo } from './draw.repository';
 
 /**
  * The colour that takes effect: a person's decision on the score when there is one; otherwise the
@@ -97,8 +98,10 @@ export class DrawInputsRepository {
   }
 
   /**
-   * Verified complaints (属实) about live enterprises, not yet served by a published plan of another
-   * window (a plan for an overlapping window is superseded by this one, so its complaints come back).
+   * Verified complaints (属实) about live enterprises, not yet served by a published plan: one whose days
+   * do not overlap this window, or by a visit before this window of one that does (a plan begun earlier
+   * keeps its days before this window; the rest of it gives way, so its complaints come back). A plan
+   * already cut serves a complaint only by a visit that was not cancelled with the cut.
    */
   private async triggeredTasks(window: PlanningWindow, departments: string[], dueDays: number): Promise<TriggeredTask[]> {
     return this.dataSource.query(
@@ -108,7 +111,9 @@ export class DrawInputsRepository {
         WHERE c.verified AND c.status <> 'closed' AND e.status = ANY($5) AND c.department = ANY($3)
           AND (c.received_at AT TIME ZONE 'Asia/Shanghai')::date <= $2::date
           AND NOT EXISTS (SELECT 1 FROM dispatch.draws d WHERE d.id = c.served_by_draw_id AND d.status = 'published'
-                            AND NOT (d.window_from <= $2::date AND d.window_to >= $1::date))`,
+                            AND ((d.cut_from IS NULL AND NOT (d.window_from <= $2::date AND d.window_to >= $1::date))
+                                 OR EXISTS (SELECT 1 FROM dispatch.visits v WHERE v.draw_id = d.id AND c.clue_id = ANY(v.clue_ids) AND v.status <> 'cancelled'
+                                              AND (v.date < $1::date OR NOT (d.window_from <= $2::date AND ${effectiveTo('d')} >= $1::date)))))`,
       [window.start, window.end, departments, dueDays, LIVE_STATUSES],
     );
   }
@@ -118,8 +123,8 @@ export class DrawInputsRepository {
    * Besides the cases intake reports, dispatch's own visits count, one inspection per department as a
    * case would: those still scheduled in a published plan of another window (the next month is planned
    * while this month's visits are still ahead) and those done whose case (`TP-<visit>-<department>`)
-   * has not come back from intake yet. Scheduled visits of a plan this window overlaps do not count:
-   * publishing this draw supersedes that plan and cancels them.
+   * has not come back from intake yet. Scheduled visits of a plan this window overlaps count only if
+   * they come before this window: publishing this draw cancels the others (cutting or superseding it).
    */
   private async priorInspections(window: PlanningWindow): Promise<PriorInspection[]> {
     return this.dataSource.query(
@@ -133,7 +138,8 @@ export class DrawInputsRepository {
               CROSS JOIN LATERAL unnest(v.departments) AS d(department)
         WHERE v.date BETWEEN ($1::date - interval '1 year')::date AND $2::date
           AND (v.status = 'done'
-               OR (v.status = 'scheduled' AND dr.status = 'published' AND NOT (dr.window_from <= $2::date AND dr.window_to >= $1::date)))
+               OR (v.status = 'scheduled' AND dr.status = 'published'
+                   AND (v.date < $1::date OR NOT (dr.window_from <= $2::date AND ${effectiveTo('dr')} >= $1::date))))
           AND NOT EXISTS (SELECT 1 FROM dispatch.prior_inspections p WHERE p.case_no = 'TP-' || v.id || '-' || d.department)`,
       [window.start, window.end],
     );

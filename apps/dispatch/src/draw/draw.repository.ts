@@ -8,6 +8,8 @@ export interface DrawRecord {
   id: string;
   seed: string;
   window: { from: string; to: string };
+  /** The first day this plan no longer covers, when a newer plan cut it (its visits from then on cancelled). */
+  cutFrom?: string | null;
   status: DrawStatus;
   suspended: boolean;
   /** Recorded for a window that had already begun (a plan carried over from before the system). */
@@ -31,6 +33,9 @@ export interface NewDraw extends Omit<DrawRecord, 'createdAt'> {
 }
 
 /** The only place that reads and writes draws, their routes and their visits. */
+/** SQL: the last day a plan (of the table alias given) covers: the day before its cut, if a newer plan cut it, else its window's end. */
+export const effectiveTo = (alias?: string) => (alias ? `coalesce(${alias}.cut_from - 1, ${alias}.window_to)` : `coalesce(cut_from - 1, window_to)`);
+
 @Injectable()
 export class DrawRepository {
   constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
@@ -68,16 +73,29 @@ export class DrawRepository {
     );
   }
 
-  /** Published plans for an overlapping window give way to the new one; visits already done stay. */
-  async supersedeOverlapping(m: EntityManager, drawId: string, from: string, to: string): Promise<string[]> {
+  /**
+   * Published plans whose days overlap the new window give way to it. One that began before the window
+   * is cut at its start: its visits before it stay scheduled, those from it on are cancelled. One that
+   * begins inside the window is superseded whole, all its visits not yet made cancelled. Visits done stay.
+   */
+  async giveWay(m: EntityManager, drawId: string, from: string, to: string): Promise<{ superseded: string[]; cut: string[] }> {
     // TypeORM answers an UPDATE … RETURNING with [rows, affected].
+    const [cutRows]: [{ id: string }[], number] = await m.query(
+      `UPDATE dispatch.draws SET cut_from = $2 WHERE status = 'published' AND id <> $1 AND window_from < $2 AND ${effectiveTo()} >= $2 RETURNING id`,
+      [drawId, from],
+    );
+    const cut = cutRows.map((r) => r.id);
+    if (cut.length > 0) {
+      await m.query(`UPDATE dispatch.visits SET status = 'cancelled' WHERE draw_id = ANY($1::uuid[]) AND status = 'scheduled' AND date >= $2`, [cut, from]);
+    }
     const [rows]: [{ id: string }[], number] = await m.query(
-      `UPDATE dispatch.draws SET status = 'superseded' WHERE status = 'published' AND id <> $1 AND window_from <= $3 AND window_to >= $2 RETURNING id`,
+      `UPDATE dispatch.draws SET status = 'superseded' WHERE status = 'published' AND id <> $1 AND window_from >= $2 AND window_from <= $3 RETURNING id`,
       [drawId, from, to],
     );
-    const ids = rows.map((r) => r.id);
-    if (ids.length > 0) await m.query(`UPDATE dispatch.visits SET status = 'cancelled' WHERE draw_id = ANY($1::uuid[]) AND status = 'scheduled'`, [ids]);
-    return ids;
+    const superseded = rows.map((r) => r.id);
+    if (superseded.length > 0)
+      await m.query(`UPDATE dispatch.visits SET status = 'cancelled' WHERE draw_id = ANY($1::uuid[]) AND status = 'scheduled'`, [superseded]);
+    return { superseded, cut };
   }
 
   /** Routes, visits and teams in a few set-based statements, whatever the size of the plan. */
@@ -132,7 +150,7 @@ export class DrawRepository {
 
   async find(id: string): Promise<DrawRecord | null> {
     const [row] = await this.dataSource.query(
-      `SELECT id, seed, json_build_object('from', window_from::text, 'to', window_to::text) AS window, status, suspended, backfill, model_version AS "modelVersion",
+      `SELECT id, seed, json_build_object('from', window_from::text, 'to', window_to::text) AS window, cut_from::text AS "cutFrom", status, suspended, backfill, model_version AS "modelVersion",
               exploration_share AS "explorationShare", inputs_fingerprint AS "inputsFingerprint", result_fingerprint AS "resultFingerprint",
               inputs_gz AS "inputsGz", figures, strata, unassigned, checker, violation_count AS "violationCount", violations, created_at AS "createdAt"
          FROM dispatch.draws WHERE id = $1`,
@@ -148,7 +166,7 @@ export class DrawRepository {
 
   async list(limit: number): Promise<Omit<DrawRecord, 'inputsGz' | 'strata' | 'unassigned' | 'violations'>[]> {
     return this.dataSource.query(
-      `SELECT id, seed, json_build_object('from', window_from::text, 'to', window_to::text) AS window, status, suspended, backfill, model_version AS "modelVersion",
+      `SELECT id, seed, json_build_object('from', window_from::text, 'to', window_to::text) AS window, cut_from::text AS "cutFrom", status, suspended, backfill, model_version AS "modelVersion",
               exploration_share AS "explorationShare", inputs_fingerprint AS "inputsFingerprint", result_fingerprint AS "resultFingerprint",
               figures, checker, violation_count AS "violationCount", created_at AS "createdAt"
          FROM dispatch.draws ORDER BY created_at DESC LIMIT $1`,

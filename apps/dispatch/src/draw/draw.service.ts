@@ -123,7 +123,8 @@ export class DrawService {
       });
       let superseded: string[] = [];
       if (outcome.status === 'published') {
-        superseded = await this.draws.supersedeOverlapping(m, outcome.id, outcome.window.from, outcome.window.to);
+        const gaveWay = await this.draws.giveWay(m, outcome.id, outcome.window.from, outcome.window.to);
+        superseded = gaveWay.superseded;
         const visitIds = new Map(run.plan.visits.map((v) => [v.id, randomUUID()]));
         const tasks = new Map(run.draw.tasks.map((t) => [t.id, t]));
         const facts = new Map(run.plan.visits.map((v) => [v.id, visitFacts(v, tasks, advanceNotice)]));
@@ -140,6 +141,7 @@ export class DrawService {
           routes: run.plan.routes.length,
           unassignedTasks: run.plan.unassigned.length,
           supersededDrawIds: superseded,
+          ...(gaveWay.cut.length ? { cutDrawIds: gaveWay.cut } : {}),
           at: new Date().toISOString(),
         };
         await enqueueEvent(m, DISPATCH_SCHEMA, DispatchSubjects.planPublished, published);

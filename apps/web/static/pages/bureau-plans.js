@@ -11,7 +11,8 @@ function checkerBadge(draw) {
   return badge(`✗ ${draw.violationCount}`, 'bad');
 }
 
-function statusBadge(status) {
+function statusBadge(status, cutFrom = null) {
+  if (status === 'published' && cutFrom) return badge(t('plans.cutFrom', { date: fmtDate(cutFrom) }), 'ok');
   if (status === 'published') return badge(t('plans.published'), 'ok');
   if (status === 'rejected') return badge(t('plans.rejectedState'), 'bad');
   if (status === 'superseded') return badge(t('plans.superseded'));
@@ -31,7 +32,7 @@ export async function renderPlans(ctx) {
     return draws;
   }, (draws) => card(t('plans.recent'), table([
     [t('field.window'), (d) => h('a', { href: `#/plans/${d.id}` }, `${fmtDate(d.window.from)} → ${fmtDate(d.window.to)}`)],
-    [t('field.status'), (d) => statusBadge(d.status)],
+    [t('field.status'), (d) => statusBadge(d.status, d.cutFrom)],
     [t('field.visits'), (d) => d.figures?.visits ?? '—'],
     [t('plans.checker'), (d) => checkerBadge(d)],
     [t('field.seed'), (d) => h('span', { class: 'mono' }, d.seed)],
@@ -47,6 +48,11 @@ export async function renderPlans(ctx) {
     ], plans, { pageSize: 10 })), 'dispatch');
   }
   await loadRecent();
+}
+
+/** The last day a published plan still covers: the day before a newer plan cut it, else its window's end. */
+function lastDay(draw) {
+  return draw.cutFrom ? dayAfter(draw.cutFrom, -1) : draw.window.to;
 }
 
 /** The day after a YYYY-MM-DD day, plus `days - 1` more. */
@@ -68,7 +74,7 @@ function drawForm(ctx, reload) {
   to.addEventListener('change', () => { edited = true; });
   const knowPublished = (draws) => {
     published = draws;
-    const next = draws.map((d) => dayAfter(d.window.to)).sort().pop();
+    const next = draws.map((d) => d.cutFrom ?? dayAfter(d.window.to)).sort().pop();
     if (edited || !next || next <= from.value) return;
     from.value = next;
     to.value = dayAfter(next, 29);
@@ -87,9 +93,13 @@ function drawForm(ctx, reload) {
     }
     mount(out);
     submit.disabled = true;
-    const replaced = published.filter((d) => d.window.from <= to.value && d.window.to >= from.value);
+    const overlapped = published.filter((d) => d.window.from <= to.value && lastDay(d) >= from.value);
+    const replaced = overlapped.filter((d) => d.window.from >= from.value);
+    const cut = overlapped.filter((d) => d.window.from < from.value);
+    const windows = (draws) => draws.map((d) => `${fmtDate(d.window.from)} → ${fmtDate(lastDay(d))}`).join(t('common.listSep'));
     const message = [t('plans.confirmDraw', { from: fmtDate(from.value), to: fmtDate(to.value) })];
-    if (replaced.length) message.push(' ', h('strong', { 'data-replaces': replaced.length }, t('plans.confirmReplaces', { windows: replaced.map((d) => `${fmtDate(d.window.from)} → ${fmtDate(d.window.to)}`).join(t('common.listSep')) })));
+    if (replaced.length) message.push(' ', h('strong', { 'data-replaces': replaced.length }, t('plans.confirmReplaces', { windows: windows(replaced) })));
+    if (cut.length) message.push(' ', h('strong', { 'data-cuts': cut.length }, t('plans.confirmCuts', { windows: windows(cut), from: fmtDate(from.value) })));
     const sure = await confirmStep(confirmBox, message, t('plans.confirmDrawYes'));
     if (!sure) {
       submit.disabled = false;
@@ -146,7 +156,7 @@ function drawFacts(ctx, draw) {
       card(null, tile(t('plans.jointVisits'), f.visits ?? '—'), h('p', { class: 'muted small' }, t('plans.visitsFigure', { checks: f.checks ?? '—', reduction: fmtPercent(f.visitReduction ?? 0) }))),
       card(null, tile(t('field.tasks'), (draw.tasks ?? []).length), h('p', { class: 'muted small' }, t('plans.tasksFigure', { share: fmtPercent(draw.explorationShare ?? 0) }))),
       card(null, tile(t('plans.checker'), draw.violationCount === 0 ? '✓' : `✗ ${draw.violationCount}`), h('p', { class: 'muted small' }, t(draw.violationCount === 0 ? 'plans.checkerOk' : 'plans.checkerBad')))),
-    card(h('div', { class: 'row' }, h('h2', { style: 'margin:0' }, t('plans.windowText', { from: fmtDate(draw.window.from), to: fmtDate(draw.window.to) })), statusBadge(draw.status), draw.suspended ? badge(t('plans.suspended'), 'bad') : null, draw.backfill ? badge(t('plans.backfill'), 'warn') : null),
+    card(h('div', { class: 'row' }, h('h2', { style: 'margin:0' }, t('plans.windowText', { from: fmtDate(draw.window.from), to: fmtDate(draw.window.to) })), statusBadge(draw.status, draw.cutFrom), draw.suspended ? badge(t('plans.suspended'), 'bad') : null, draw.backfill ? badge(t('plans.backfill'), 'warn') : null),
       h('dl', { class: 'kv' },
         h('dt', {}, t('plans.drawnAtLabel')), h('dd', {}, fmtDateTime(draw.createdAt)),
         h('dt', {}, t('plans.model')), h('dd', { class: 'mono small' }, draw.suspended ? t('plans.suspended') : draw.modelVersion ?? '—')),

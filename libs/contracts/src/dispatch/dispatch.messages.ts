@@ -50,7 +50,9 @@ export interface PlanPublished {
   visits: number;
   routes: number;
   unassignedTasks: number;
-  /** Earlier plans for an overlapping window that this one replaces. */
+  /** Earlier plans beginning inside this window, which this one replaces whole. */
   supersededDrawIds: string[];
+  /** Earlier plans begun before this window, cut at its first day (their visits from then on cancelled). */
+  cutDrawIds?: string[];
   at: string;
 }
