@@ -400,10 +400,14 @@ describeWithBrowser('the pages, driven in a real browser against the running sui
     await settle(page, '08-bureau-plans-before');
     // The demo starts with its next two weeks planned, and the form offers the window after them.
     const chinaDay = (offset: number) => new Date(Date.now() + 8 * 3600_000 + offset * 86_400_000).toISOString().slice(0, 10);
-    await page.waitForFunction((day) => (document.querySelector('#draw-form input[name=from]') as HTMLInputElement).value === day, chinaDay(14));
+    const demoPlans: { status: string; window: { from: string; to: string } }[] = await page.evaluate(async () => (await fetch('/api/draws')).json());
+    const [demoPlan] = demoPlans.filter((d) => d.status === 'published');
+    expect(demoPlans).toHaveLength(1);
+    const dayAfterDemo = new Date(Date.parse(`${demoPlan.window.to}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+    await page.waitForFunction((day) => (document.querySelector('#draw-form input[name=from]') as HTMLInputElement).value === day, dayAfterDemo);
     // A window starting in the past is refused in the page, before anything is drawn.
     expect(await page.getAttribute('#draw-form input[name=from]', 'min')).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-    // This draw starts tomorrow, inside the demo's plan, which it replaces.
+    // This draw starts tomorrow, inside the demo's plan, which it cuts.
     const start = chinaDay(1);
     await page.fill('#draw-form input[name=to]', chinaDay(30));
     await page.fill('#draw-form input[name=from]', '2020-01-01');

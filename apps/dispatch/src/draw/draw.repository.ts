@@ -32,10 +32,10 @@ export interface NewDraw extends Omit<DrawRecord, 'createdAt'> {
   tasks: DrawResult['tasks'];
 }
 
-/** The only place that reads and writes draws, their routes and their visits. */
 /** SQL: the last day a plan (of the table alias given) covers: the day before its cut, if a newer plan cut it, else its window's end. */
 export const effectiveTo = (alias?: string) => (alias ? `coalesce(${alias}.cut_from - 1, ${alias}.window_to)` : `coalesce(cut_from - 1, window_to)`);
 
+/** The only place that reads and writes draws, their routes and their visits. */
 @Injectable()
 export class DrawRepository {
   constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
