@@ -4,7 +4,7 @@ import { generateCity } from '@tianping/synthetic-city';
 import { EnterpriseRepository } from '../../../apps/intake/src/enterprise/enterprise.repository';
 import { IngestService } from '../../../apps/intake/src/ingest/ingest.service';
 import { IntakeOutbox } from '../../../apps/intake/src/ingest/outbox-relay.provider';
-import { prepareDemoPlan } from '../../../apps/dispatch/src/demo/demo-plan';
+import { prepareDemoPlan, topUpDemoPlan } from '../../../apps/dispatch/src/demo/demo-plan';
 import { approveDemoModel } from '../../../apps/oversight/src/demo/demo-approvals';
 import { prepareDemoScores } from '../../../apps/scoring/src/demo/demo-scores';
 import { withIntake } from '../intake-context';
@@ -20,6 +20,7 @@ export async function loadDemo(stateDir: string, log: (line: string) => void): P
     const totals = await app.get(EnterpriseRepository).totals();
     if (totals.subjects > 0) {
       log(`demo: ${totals.subjects} enterprises already loaded`);
+      await topUpDemoPlan(log);
       return;
     }
     const dir = join(stateDir, 'demo-city');

@@ -1,7 +1,9 @@
 import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { chinaDay } from '@tianping/common';
+import { DataSource } from 'typeorm';
 import { DispatchCoreModule } from '../dispatch.module';
+import { effectiveTo } from '../draw/draw.repository';
 import { DrawService, type DrawOutcome } from '../draw/draw.service';
 import { DispatchOutbox } from '../outbox/dispatch-outbox.provider';
 import { ProjectionHandler } from '../projection/projection.handler';
@@ -35,15 +37,47 @@ export async function prepareDemoPlan(expected: DemoPlanInputs, log: (line: stri
   const app = await NestFactory.createApplicationContext(DispatchCatchUpModule, { logger: ['error', 'warn'] });
   try {
     await caughtUp(app.get(ProjectionRepository), expected);
-    const today = chinaDay();
-    const to = new Date(Date.parse(`${today}T00:00:00Z`) + (DEMO_PLAN_DAYS - 1) * 86_400_000).toISOString().slice(0, 10);
-    const outcome = await app.get(DrawService).draw({ start: today, end: to }, `demo-${today}`);
-    await app.get(DispatchOutbox).relay.drain();
-    log(`demo: plan ${today} → ${to} drawn (seed ${outcome.seed}): ${outcome.visits} joint visits for ${outcome.tasks} checks, ${outcome.status}`);
-    return outcome;
+    return await drawDemoFortnight(app.get(DrawService), app.get(DispatchOutbox), log);
   } finally {
     await app.close();
   }
+}
+
+/**
+ * On a later start of the demo: when no published plan has a day from today on (the last one ran
+ * out while the demo was stopped), the next two weeks are drawn again, so the pages are not empty.
+ * A plan ahead, even one not yet begun, is left alone. Null when nothing was drawn.
+ */
+export async function topUpDemoPlan(log: (line: string) => void): Promise<DrawOutcome | null> {
+  useRedactingLogger('dispatch');
+  const app = await NestFactory.createApplicationContext(DispatchCoreModule, { logger: ['error', 'warn'] });
+  try {
+    return await drawDemoFortnightIfNoneAhead(app.get(DataSource), app.get(DrawService), app.get(DispatchOutbox), log);
+  } finally {
+    await app.close();
+  }
+}
+
+export async function drawDemoFortnightIfNoneAhead(
+  dataSource: DataSource,
+  draws: DrawService,
+  outbox: DispatchOutbox,
+  log: (line: string) => void,
+): Promise<DrawOutcome | null> {
+  const [ahead] = await dataSource.query(`SELECT EXISTS (SELECT 1 FROM dispatch.draws WHERE status = 'published' AND ${effectiveTo()} >= $1::date) AS ahead`, [
+    chinaDay(),
+  ]);
+  if (ahead.ahead) return null;
+  return drawDemoFortnight(draws, outbox, log);
+}
+
+async function drawDemoFortnight(draws: DrawService, outbox: DispatchOutbox, log: (line: string) => void): Promise<DrawOutcome> {
+  const today = chinaDay();
+  const to = new Date(Date.parse(`${today}T00:00:00Z`) + (DEMO_PLAN_DAYS - 1) * 86_400_000).toISOString().slice(0, 10);
+  const outcome = await draws.draw({ start: today, end: to }, `demo-${today}`);
+  await outbox.relay.drain();
+  log(`demo: plan ${today} → ${to} drawn (seed ${outcome.seed}): ${outcome.visits} joint visits for ${outcome.tasks} checks, ${outcome.status}`);
+  return outcome;
 }
 
 async function caughtUp(projections: ProjectionRepository, expected: DemoPlanInputs): Promise<void> {
