@@ -20,7 +20,8 @@ export async function loadDemo(stateDir: string, log: (line: string) => void): P
     const totals = await app.get(EnterpriseRepository).totals();
     if (totals.subjects > 0) {
       log(`demo: ${totals.subjects} enterprises already loaded`);
-      await topUpDemoPlan(log);
+      // A plan that cannot be drawn now (say, the model suspended) must not keep the suite from starting.
+      await topUpDemoPlan(log).catch((error: Error) => log(`demo: no new plan drawn: ${error.message}`));
       return;
     }
     const dir = join(stateDir, 'demo-city');
