@@ -9,6 +9,9 @@ import { publicReport, withheldCells, type AuditReportBody, type PublicAuditRepo
 /** How the record names the public copy of a report published before copies were made at publication. */
 export const AUDIT_PUBLIC_COPY_KIND = 'algorithm-audit-public-copy';
 
+/** Headlines kept: the register asks for the latest report's, so a few cover every request. */
+const HEADLINES_KEPT = 8;
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export interface DerivedCopy {
@@ -43,6 +46,9 @@ export type PublicReportSummary = Omit<ReportSummary, 'requestedBy' | 'publicati
  */
 @Injectable()
 export class PublicAuditReportsService {
+  /** Headlines already read, by report and k (oldest dropped first). */
+  private readonly headlines = new Map<string, unknown>();
+
   constructor(
     private readonly reports: AuditReportsRepository,
     private readonly record: AuditLogService,
@@ -75,8 +81,21 @@ export class PublicAuditReportsService {
     return { ...withheldCells(copy), stored: stored !== null };
   }
 
-  /** A report's headline as the public may read it (the register names the latest report, published or not). */
+  /**
+   * A report's headline as the public may read it (the register names the latest report, published or
+   * not). Reports and their copies never change, so each is read and derived once per report and k,
+   * not on every request of the public register.
+   */
   async headline(report: ReportSummary): Promise<unknown> {
+    const key = report.publicCopy ? `${report.id}:copy` : `${report.id}:k=${publicMinGroup()}`;
+    if (!this.headlines.has(key)) {
+      if (this.headlines.size >= HEADLINES_KEPT) this.headlines.delete(this.headlines.keys().next().value!);
+      this.headlines.set(key, await this.readHeadline(report));
+    }
+    return this.headlines.get(key);
+  }
+
+  private async readHeadline(report: ReportSummary): Promise<unknown> {
     if (report.publicCopy) return (JSON.parse((await this.reports.publicCopyBody(report.id))!) as PublicAuditReport).headline;
     const stored = await this.reports.find(report.id);
     return stored ? derivePublicCopy(stored, publicMinGroup()).body.headline : null;
