@@ -17,7 +17,7 @@ export function loadSuiteConfig(env: NodeJS.ProcessEnv = process.env): SuiteConf
   };
 }
 
-/** The HTTP port of each app: APP_PORT_<NAME> overrides the default. */
+/** The HTTP port of each app: PORT_<NAME> (e.g. PORT_SCORING) overrides the default. */
 export const DEFAULT_PORTS = { web: 3100, intake: 3101, scoring: 3102, dispatch: 3103, oversight: 3104 } as const;
 export type AppName = keyof typeof DEFAULT_PORTS;
 
