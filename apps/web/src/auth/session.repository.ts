@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Principal } from '../access/roles';
+import type { RecentFailures } from './sign-in-pace.util';
 
 /** Sessions and login attempts: the only place that reads or writes them. */
 @Injectable()
@@ -56,6 +57,21 @@ export class SessionRepository {
   /** An attempt refused for the limit, before its password was checked: it is not a guess, so it does not count. */
   async withdrawAttempt(id: number): Promise<void> {
     await this.dataSource.query(`DELETE FROM web.login_attempts WHERE id = $1`, [id]);
+  }
+
+  /**
+   * Failed attempts (and those still being checked) for this name from any address, or from this address
+   * for any name, within the window, the given attempt left out; and how long ago the latest was, by the
+   * database's clock (the one that stamped them).
+   */
+  async failuresAcross(by: 'username' | 'ip', value: string, windowSeconds: number, exceptId: number): Promise<RecentFailures> {
+    const column = by === 'username' ? 'username' : 'ip';
+    const [row] = await this.dataSource.query(
+      `SELECT count(*)::int AS failures, extract(epoch FROM clock_timestamp() - max(at))::float8 AS "secondsSinceLatest"
+         FROM web.login_attempts WHERE ${column} = $1 AND NOT succeeded AND at > now() - make_interval(secs => $2) AND id <> $3`,
+      [value, windowSeconds, exceptId],
+    );
+    return { failures: row.failures, secondsSinceLatest: row.secondsSinceLatest === null ? null : Math.max(0, row.secondsSinceLatest) };
   }
 
   /** Failed attempts (and those still being checked) for this name from this address within the window, since the last success. */

@@ -2,6 +2,7 @@ import { createAppDataSource } from '@tianping/database';
 import { CreateWebTables1763930000000 } from './migrations/1763930000000-CreateWebTables';
 import { BindOfficerAccounts1765400000000 } from './migrations/1765400000000-BindOfficerAccounts';
 import { CreateOperatorActions1765800000000 } from './migrations/1765800000000-CreateOperatorActions';
+import { IndexSignInAttemptsByAddress1766000000000 } from './migrations/1766000000000-IndexSignInAttemptsByAddress';
 
 export const WEB_SCHEMA = 'web';
 
@@ -10,7 +11,7 @@ export function createWebDataSource(url: string) {
     url,
     schema: WEB_SCHEMA,
     entities: [],
-    migrations: [CreateWebTables1763930000000, BindOfficerAccounts1765400000000, CreateOperatorActions1765800000000],
+    migrations: [CreateWebTables1763930000000, BindOfficerAccounts1765400000000, CreateOperatorActions1765800000000, IndexSignInAttemptsByAddress1766000000000],
     poolSize: 5,
   });
 }

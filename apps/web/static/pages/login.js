@@ -28,9 +28,10 @@ export function renderLogin(ctx) {
       await api('/api/auth/login', { method: 'POST', body: { username: username.value, password: password.value } });
       await ctx.signedIn();
     } catch (error) {
-      const minutes = Math.ceil((error.body?.retryAfterSeconds ?? 900) / 60);
-      mount(message, h('div', { class: 'notice bad' }, error.status === 429 ? t('login.locked', { minutes }) : error.status === 401 || error.status === 400 ? t('login.wrong') : errorText(error)));
-      submit.disabled = false;
+      mount(message, h('div', { class: 'notice bad' }, failureText(error)));
+      // A slowed sign-in may go again in a few seconds: the button waits with it, so a retry is not refused again.
+      const wait = error.status === 429 && error.body?.reason === 'slowed' ? error.body.retryAfterSeconds : 0;
+      setTimeout(() => { submit.disabled = false; }, wait * 1000);
     }
   });
   mount(ctx.main, h('div', { class: 'login-wrap' },
@@ -42,4 +43,12 @@ export function renderLogin(ctx) {
     form));
   // Signing in is all this page is for: the focus starts in the username (a mounted form's autofocus may not fire).
   username.focus();
+}
+
+function failureText(error) {
+  if (error.status === 401 || error.status === 400) return t('login.wrong');
+  if (error.status !== 429) return errorText(error);
+  const seconds = error.body?.retryAfterSeconds ?? 900;
+  if (error.body?.reason === 'slowed') return t('login.slowed', { seconds });
+  return t('login.locked', { minutes: Math.ceil(seconds / 60) });
 }
