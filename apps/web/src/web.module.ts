@@ -11,6 +11,7 @@ import { AuthController } from './auth/auth.controller';
 import { AUTH_SETTINGS, AuthService, authSettingsFromEnv } from './auth/auth.service';
 import { SESSION_CACHE_SETTINGS, SessionCache, sessionCacheSettingsFromEnv } from './auth/session-cache';
 import { SessionRepository } from './auth/session.repository';
+import { SIGN_IN_RETENTION, SignInHousekeeping, signInRetentionFromEnv } from './auth/sign-in-housekeeping';
 import { createWebDataSource, WEB_SCHEMA } from './database/web.data-source';
 import { RegionsController } from './regions/regions.controller';
 import { OpenApiController } from './docs/openapi.controller';
@@ -46,6 +47,8 @@ export class WebCoreModule {}
     { provide: AUTH_SETTINGS, useFactory: () => authSettingsFromEnv() },
     SessionRepository,
     AuthService,
+    { provide: SIGN_IN_RETENTION, useFactory: () => signInRetentionFromEnv() },
+    SignInHousekeeping,
     AccessLogRepository,
     UpstreamClient,
     OperationsService,

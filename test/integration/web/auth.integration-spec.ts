@@ -1,5 +1,6 @@
 import { SESSION_CACHE_SETTINGS, type SessionCacheSettings } from '../../../apps/web/src/auth/session-cache';
 import { AccountsService } from '../../../apps/web/src/accounts/accounts.service';
+import { SignInHousekeeping } from '../../../apps/web/src/auth/sign-in-housekeeping';
 import { createRoleAccounts, OTHER_CODE, OWN_CODE, signIn, startWeb, TEST_PASSWORD, type WebHarness } from './web-app.harness';
 
 describe('signing in to the web app', () => {
@@ -140,6 +141,32 @@ describe('signing in to the web app', () => {
     expect(statuses.filter((s) => s === 401).length).toBeLessThanOrEqual(5);
     expect(statuses.filter((s) => s !== 401).every((s) => s === 429)).toBe(true);
     await web.dataSource.query(`DELETE FROM web.login_attempts`);
+  });
+
+  it('forgets sign-in attempts and ended sessions after 90 days, and keeps the rest', async () => {
+    await web.dataSource.query(`DELETE FROM web.login_attempts`);
+    const [{ id: accountId }] = await web.dataSource.query(`SELECT id::int FROM web.accounts WHERE username = 'overseer'`);
+    await web.dataSource.query(
+      `INSERT INTO web.login_attempts (username, ip, succeeded, at) VALUES
+         ('overseer', '127.0.0.1', true, now() - interval '91 days'), ('overseer', '127.0.0.1', false, now() - interval '89 days')`,
+    );
+    await web.dataSource.query(
+      `INSERT INTO web.sessions (token_hash, account_id, created_at, expires_at, revoked_at) VALUES
+         ('expired-long-ago', $1, now() - interval '100 days', now() - interval '99 days', NULL),
+         ('signed-out-long-ago', $1, now() - interval '100 days', now() + interval '1 day', now() - interval '95 days'),
+         ('ended-lately', $1, now() - interval '30 days', now() - interval '29 days', NULL)`,
+      [accountId],
+    );
+    const live = await signIn(web.baseUrl, 'overseer');
+    const forgotten = await web.app.get(SignInHousekeeping).run();
+    expect(forgotten).toEqual({ sessions: 2, attempts: 1 });
+    const hashes = (await web.dataSource.query(`SELECT token_hash FROM web.sessions`)).map((r: { token_hash: string }) => r.token_hash);
+    expect(hashes).toContain('ended-lately');
+    expect(hashes).not.toContain('expired-long-ago');
+    expect(hashes).not.toContain('signed-out-long-ago');
+    const [{ attempts }] = await web.dataSource.query(`SELECT count(*)::int AS attempts FROM web.login_attempts WHERE username = 'overseer'`);
+    expect(attempts).toBe(2);
+    expect((await me(live)).status).toBe(200);
   });
 
   it('ends the sessions of an account whose password or binding is replaced', async () => {

@@ -38,6 +38,16 @@ export class SessionRepository {
     await this.dataSource.query(`UPDATE web.sessions SET revoked_at = now() WHERE token_hash = $1 AND revoked_at IS NULL`, [tokenHash]);
   }
 
+  /** Deletes sign-in attempts, and sessions that ended (expired or signed out), older than `days`. */
+  async forgetOlderThan(days: number): Promise<{ sessions: number; attempts: number }> {
+    const [, sessions] = await this.dataSource.query(
+      `DELETE FROM web.sessions WHERE LEAST(COALESCE(revoked_at, expires_at), expires_at) < now() - make_interval(days => $1)`,
+      [days],
+    );
+    const [, attempts] = await this.dataSource.query(`DELETE FROM web.login_attempts WHERE at < now() - make_interval(days => $1)`, [days]);
+    return { sessions, attempts };
+  }
+
   /**
    * A sign-in attempt, written before the password is checked and counted as failed until it succeeds:
    * attempts made at the same moment then see each other, so a burst cannot pass the limit together.
