@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
-import { DatabaseModule, HealthController } from '@tianping/database';
+import { DatabaseModule, PublicHealthController } from '@tianping/database';
 import { AccessGuard } from './access/access.guard';
 import { AccessLogController } from './access/access-log.controller';
 import { AccessLogRepository } from './access/access-log.repository';
@@ -34,7 +34,7 @@ export class WebCoreModule {}
   imports: [WebCoreModule],
   // The gateway's catch-all comes last so the web app's own routes match first.
   controllers: [
-    HealthController,
+    PublicHealthController,
     AuthController,
     AccountsController,
     AccessLogController,
