@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { PiiVault } from '@tianping/common';
+import { ClueRefs, PiiVault } from '@tianping/common';
 import { DatabaseModule, HealthController } from '@tianping/database';
 import { NatsModule, OperationsModule } from '@tianping/messaging';
 import { CorrectionsCoreModule, CorrectionsModule } from './corrections/corrections.module';
@@ -24,6 +24,7 @@ import { QuarantineService } from './quarantine/quarantine.service';
   imports: [DatabaseModule.forApp({ schema: INTAKE_SCHEMA, createDataSource: createIntakeDataSource }), NatsModule.forApp('intake'), CorrectionsCoreModule],
   providers: [
     { provide: PiiVault, useFactory: () => PiiVault.fromEnv() },
+    { provide: ClueRefs, useFactory: () => ClueRefs.fromEnv() },
     IngestRepository,
     LinkerCache,
     BatchWriter,
@@ -34,7 +35,7 @@ import { QuarantineService } from './quarantine/quarantine.service';
     EnterpriseRepository,
     IntakeOutbox,
   ],
-  exports: [IngestService, IngestRepository, QuarantineService, IntakeOutbox, ClueRelinker, EnterpriseRepository, PiiVault],
+  exports: [IngestService, IngestRepository, QuarantineService, IntakeOutbox, ClueRelinker, EnterpriseRepository, PiiVault, ClueRefs],
 })
 export class IntakeCoreModule {}
 

@@ -3,3 +3,4 @@ export * from './prng';
 export * from './config.util';
 export * from './pii.util';
 export * from './calendar-day';
+export * from './clue-ref.util';

@@ -1,5 +1,5 @@
 import { Controller, Get, NotFoundException, Param, Query } from '@nestjs/common';
-import { PiiVault } from '@tianping/common';
+import { ClueRefs, PiiVault } from '@tianping/common';
 import { IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
 import { Type } from 'class-transformer';
 import { EnterpriseRepository } from './enterprise.repository';
@@ -16,6 +16,7 @@ export class EnterpriseController {
   constructor(
     private readonly enterprises: EnterpriseRepository,
     private readonly vault: PiiVault,
+    private readonly clueRefs: ClueRefs,
   ) {}
 
   @Get('enterprises')
@@ -33,7 +34,9 @@ export class EnterpriseController {
       this.enterprises.clues(code),
       this.enterprises.cluesUnlinkedOnAppeal(code),
     ]);
-    return { subject, cases, clues, cluesUnlinkedOnAppeal };
+    // The reference the enterprise sees and names in appeals in place of the id (the web gateway withholds the id from it).
+    const withRef = (clue: Record<string, unknown>) => ({ ...clue, ref: this.clueRefs.of(code, clue.clueId as string) });
+    return { subject, cases, clues: clues.map(withRef), cluesUnlinkedOnAppeal: cluesUnlinkedOnAppeal.map(withRef) };
   }
 
   /**

@@ -10,8 +10,11 @@ export type AppealOutcome = 'upheld' | 'corrected' | 'overridden';
 /** A record the enterprise says is wrong: a complaint not about it, a case already rectified or revoked. */
 export interface Challenge {
   kind: 'clue' | 'case';
+  /** The clue id or case number (the web gateway puts in the id of the clue an enterprise names by its reference). */
   recordId: string;
   claim: string;
+  /** A clue's reference as its enterprise knows it: added to views, never stored. */
+  ref?: string;
 }
 
 export interface AppealRow {

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { BadRequestException, ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
-import { numberSetting } from '@tianping/common';
+import { ClueRefs, numberSetting } from '@tianping/common';
 import type { EntityManager } from 'typeorm';
 import { OversightSubjects, type AppealDecided, type Colour, type RecordCorrection } from '@tianping/contracts';
 import { enqueueEvent } from '@tianping/messaging';
@@ -19,6 +19,7 @@ import {
 import { AppealStepsService } from './appeal-steps.service';
 import { ColourDecisionsRepository } from './colour-decisions.repository';
 import { ColourDecisionsService } from './colour-decisions.service';
+import { withClueRefs } from './clue-refs.util';
 
 /**
  * Days the bureau has to decide an appeal (陈述申辩), from filing: APPEAL_REVIEW_DAYS, default 15. A
@@ -73,6 +74,7 @@ export class AppealsService {
     private readonly decisions: ColourDecisionsService,
     private readonly record: AuditLogService,
     private readonly steps: AppealStepsService,
+    private readonly clueRefs: ClueRefs,
   ) {}
 
   async file(filing: AppealFiling): Promise<AppealView> {
@@ -220,11 +222,21 @@ export class AppealsService {
     const appeal = await this.appeals.find(id);
     if (!appeal) throw new NotFoundException(`no appeal ${id}`);
     const [steps, evidence] = await Promise.all([this.appeals.steps(id), this.appeals.evidence(id)]);
-    return { ...appeal, steps, evidence };
+    return { ...this.withRefs(appeal), steps: withClueRefs(steps, this.refOf(appeal.creditCode)), evidence };
   }
 
-  list(filter: AppealFilter): Promise<AppealRow[]> {
-    return this.appeals.list({ ...filter, limit: Math.min(Math.max(filter.limit, 1), 200) });
+  async list(filter: AppealFilter): Promise<AppealRow[]> {
+    const rows = await this.appeals.list({ ...filter, limit: Math.min(Math.max(filter.limit, 1), 200) });
+    return rows.map((row) => this.withRefs(row));
+  }
+
+  /** Each challenged clue with the reference its enterprise knows it by (appeals filed before references named the id). */
+  private withRefs(appeal: AppealRow): AppealRow {
+    return { ...appeal, challenges: withClueRefs(appeal.challenges, this.refOf(appeal.creditCode)) };
+  }
+
+  private refOf(creditCode: string) {
+    return (clueId: string) => this.clueRefs.of(creditCode, clueId);
   }
 
   counts() {

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ClueRefs } from '@tianping/common';
 import { RecordCoreModule } from '../record/record.module';
 import { AppealRescoreService } from './appeal-rescore.service';
 import { AppealStepsService } from './appeal-steps.service';
@@ -14,7 +15,15 @@ import { ScoreReviewHandler } from './score-review.handler';
 /** Human review without listening: confirmations, overrides and appeals (the CLI can use it). */
 @Module({
   imports: [RecordCoreModule],
-  providers: [ColourDecisionsRepository, ColourDecisionsService, AppealsRepository, AppealStepsService, AppealsService, AppealRescoreService],
+  providers: [
+    { provide: ClueRefs, useFactory: () => ClueRefs.fromEnv() },
+    ColourDecisionsRepository,
+    ColourDecisionsService,
+    AppealsRepository,
+    AppealStepsService,
+    AppealsService,
+    AppealRescoreService,
+  ],
   exports: [RecordCoreModule, ColourDecisionsRepository, ColourDecisionsService, AppealsService, AppealRescoreService],
 })
 export class ReviewsCoreModule {}
