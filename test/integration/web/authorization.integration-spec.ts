@@ -15,7 +15,7 @@ const REVIEWS_OF_OWN = {
       id: 'AP-1',
       status: 'filed',
       grounds: '联系人 张三 13800138000',
-      challenges: [{ kind: 'clue', recordId: 'C-1', claim: '投诉的是另一家' }],
+      challenges: [{ kind: 'clue', recordId: 'C-1', ref: 'K7M3-9QPD', claim: '投诉的是另一家' }],
       evidence: [{ n: 0, name: '张三的说明.pdf' }],
       filedBy: 'ent',
     },
@@ -28,6 +28,7 @@ const FILE_OF_OWN = {
   clues: [
     {
       clueId: 'C-1',
+      ref: 'K7M3-9QPD',
       channel: '12345',
       receivedAt: '2026-03-02T06:41:09.000Z',
       receivedOn: '2026-03-02',
@@ -35,7 +36,7 @@ const FILE_OF_OWN = {
       updatedAt: '2026-03-02T06:41:09.000Z',
     },
   ],
-  cluesUnlinkedOnAppeal: [{ clueId: 'C-2', channel: 'online', receivedAt: '2026-02-01T01:00:00.000Z', receivedOn: '2026-02-01' }],
+  cluesUnlinkedOnAppeal: [{ clueId: 'C-2', ref: '2XWN-H4TA', channel: 'online', receivedAt: '2026-02-01T01:00:00.000Z', receivedOn: '2026-02-01' }],
 };
 const CALLERS: Caller[] = ['anonymous', ...ROLES];
 
@@ -233,11 +234,11 @@ describe('who may call which API route (the route table, enforced on the server)
     expect(fullViews.every((view) => view.shown === 'full')).toBe(true);
   });
 
-  it('shows an enterprise the day of each complaint in its file, not the hour or channel that could point to who made it', async () => {
+  it('shows an enterprise the day and reference of each complaint in its file, not the hour, channel or id that could point to who made it', async () => {
     const rule = ROUTES.find((r) => r.method === 'GET' && r.path === '/api/enterprises/:creditCode')!;
     const own = JSON.parse((await call(rule, 'enterprise')).text);
-    expect(own.clues).toEqual([{ clueId: 'C-1', receivedOn: '2026-03-02', category: 'food_safety' }]);
-    expect(own.cluesUnlinkedOnAppeal).toEqual([{ clueId: 'C-2', receivedOn: '2026-02-01' }]);
+    expect(own.clues).toEqual([{ ref: 'K7M3-9QPD', receivedOn: '2026-03-02', category: 'food_safety' }]);
+    expect(own.cluesUnlinkedOnAppeal).toEqual([{ ref: '2XWN-H4TA', receivedOn: '2026-02-01' }]);
     for (const caller of ['department', 'dispatcher'] as const) {
       expect(JSON.parse((await call(rule, caller)).text)).toEqual(FILE_OF_OWN);
     }
@@ -251,10 +252,16 @@ describe('who may call which API route (the route table, enforced on the server)
       expect(JSON.parse(answer.text)).toEqual({
         forwarded: true,
         colour: 'red',
-        appeals: [{ id: 'AP-1', status: 'filed', challenges: [{ kind: 'clue', recordId: 'C-1' }] }],
+        appeals: [{ id: 'AP-1', status: 'filed', challenges: [{ kind: 'clue', recordId: 'C-1', ref: 'K7M3-9QPD' }] }],
       });
     }
-    for (const caller of ['enterprise', 'oversight'] as const) expect(JSON.parse((await call(rule, caller)).text)).toEqual(REVIEWS_OF_OWN);
+    expect(JSON.parse((await call(rule, 'oversight')).text)).toEqual(REVIEWS_OF_OWN);
+    // The enterprise reads its own words, and its complaint by reference only.
+    const ownAppeal = REVIEWS_OF_OWN.appeals[0];
+    expect(JSON.parse((await call(rule, 'enterprise')).text)).toEqual({
+      ...REVIEWS_OF_OWN,
+      appeals: [{ ...ownAppeal, challenges: [{ kind: 'clue', ref: 'K7M3-9QPD', claim: '投诉的是另一家' }] }],
+    });
   });
 
   it('refuses routes that are not in the table, whoever asks', async () => {

@@ -34,6 +34,11 @@ export interface RouteRule {
    * omitFields: `appeals[].grounds`): an enterprise's own words stay with it and oversight.
    */
   hiddenFrom?: { roles: readonly Role[]; fields: readonly string[] };
+  /**
+   * The body's challenged clues are named by the enterprise's references (`{kind: 'clue', ref}`): the
+   * gateway puts in the ids from the enterprise's own file before forwarding (an enterprise never sees an id).
+   */
+  clueRefsInBody?: boolean;
   /** Long operations (a draw) are given more time than reads. */
   timeoutMs?: number;
   tag: string;
@@ -46,6 +51,7 @@ const READERS_OF_SCORES: readonly Role[] = ['department', 'dispatcher', 'oversig
 const APPEAL_TEXTS = ['appeals[].grounds', 'appeals[].challenges[].claim', 'appeals[].evidence', 'appeals[].filedBy', 'appeals[].withdrawalReason'];
 /**
  * What could point an enterprise to who complained about it: the channel and the hour (it keeps the day).
+ * The clue's id carries both too: it is withheld from every answer to an enterprise (withoutClueIds).
  * A clue's updatedAt is its source's last change, which for a clue not handled yet is the moment it came in.
  */
 const COMPLAINANT_HINTS = [
@@ -123,7 +129,7 @@ export const ROUTES: readonly RouteRule[] = [
   { method: 'GET', path: '/api/reviews/summary', access: OVERSIGHT, upstream: 'oversight', tag: 'reviews', summary: 'Pending confirmations and appeals by state' },
   { method: 'GET', path: '/api/reviews/enterprises/:creditCode', access: ['enterprise', ...READERS_OF_SCORES], upstream: 'oversight', ownCreditCode: 'creditCode', hiddenFrom: { roles: BUREAU, fields: APPEAL_TEXTS }, tag: 'reviews', summary: 'The colour in effect for an enterprise, the decisions on it and its appeals' },
   { method: 'GET', path: '/api/reviews/enterprises/:creditCode/score-receipt', access: ['enterprise', 'oversight'], upstream: 'oversight', ownCreditCode: 'creditCode', tag: 'reviews', summary: 'A receipt for the enterprise\'s current score in the record' },
-  { method: 'POST', path: '/api/appeals', access: ['enterprise'], upstream: 'oversight', actorFromSession: true, bodyCreditCode: true, tag: 'appeals', summary: 'File an appeal (陈述申辩) against the current score ({creditCode, grounds, challenges?, evidence?})' },
+  { method: 'POST', path: '/api/appeals', access: ['enterprise'], upstream: 'oversight', actorFromSession: true, bodyCreditCode: true, clueRefsInBody: true, tag: 'appeals', summary: 'File an appeal (陈述申辩) against the current score ({creditCode, grounds, challenges?: [{kind: case, recordId, claim} | {kind: clue, ref, claim}], evidence?}); a complaint is named by the reference the enterprise\'s file shows' },
   { method: 'GET', path: '/api/appeals', access: OVERSIGHT, upstream: 'oversight', tag: 'appeals', summary: 'The appeal queue, earliest deadline first (status, overdue, creditCode, limit, after)' },
   { method: 'GET', path: '/api/appeals/:id', access: ['enterprise', 'oversight'], upstream: 'oversight', owned: 'appeal', tag: 'appeals', summary: 'One appeal with every step' },
   { method: 'POST', path: '/api/appeals/:id/claim', access: OVERSIGHT, upstream: 'oversight', actorFromSession: true, tag: 'appeals', summary: 'Take an appeal for review (refused to anyone with a part in the score)' },

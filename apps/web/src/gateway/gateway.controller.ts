@@ -6,6 +6,7 @@ import type { Principal } from '../access/roles';
 import { upstreamPath } from '../access/route-match.util';
 import type { OwnedRecord, RouteRule } from '../access/route-table';
 import type { WebRequest } from '../access/web-request';
+import { resolveClueRefs, withoutClueIds } from './clue-refs.util';
 import { omitFields } from './omit-fields.util';
 import { UpstreamClient } from './upstream.client';
 
@@ -40,14 +41,21 @@ export class GatewayController {
     if (principal && !bodyIsOwn(rule, body, principal)) throw new HttpException({ statusCode: 404, message: 'no such enterprise' }, 404);
     const query = request.originalUrl.includes('?') ? request.originalUrl.slice(request.originalUrl.indexOf('?')) : '';
     if (rule.personalData === 'full' && principal) await this.logFullRead(rule, params, principal, request.query.reason);
+    let forwarded = withActor(rule, body, principal);
+    if (rule.clueRefsInBody && principal?.role === 'enterprise') forwarded = await this.withClueIds(forwarded, principal);
     // The rule's path, not the caller's spelling: what is forwarded is the route that was allowed.
-    const answer = await this.upstream.call(rule.upstream!, request.method, upstreamPath(matched) + query, withActor(rule, body, principal), rule.timeoutMs);
+    const answer = await this.upstream.call(rule.upstream!, request.method, upstreamPath(matched) + query, forwarded, rule.timeoutMs);
     if (rule.personalData && principal && answer.status === 200) {
       await this.accessLog.record(principal, (params.creditCode ?? '').toUpperCase(), `${rule.method} ${rule.path}`, rule.personalData);
     }
     if (answer.contentDisposition) response.setHeader('content-disposition', answer.contentDisposition);
-    if (rule.hiddenFrom && principal && rule.hiddenFrom.roles.includes(principal.role) && answer.status === 200 && answer.contentType.includes('json')) {
-      response.status(200).json(omitFields(JSON.parse(answer.body.toString()), rule.hiddenFrom.fields));
+    const hides = rule.hiddenFrom && principal && rule.hiddenFrom.roles.includes(principal.role) && answer.status === 200;
+    // No clue id reaches an enterprise, whichever route carries it (举报人信息保密): it sees the references.
+    const forEnterprise = principal?.role === 'enterprise' && answer.status >= 200 && answer.status < 300;
+    if ((hides || forEnterprise) && answer.contentType.includes('json')) {
+      const parsed: unknown = JSON.parse(answer.body.toString());
+      const shown = hides ? omitFields(parsed, rule.hiddenFrom!.fields) : parsed;
+      response.status(answer.status).json(forEnterprise ? withoutClueIds(shown) : shown);
       return;
     }
     response.status(answer.status).type(answer.contentType).send(answer.body);
@@ -71,6 +79,18 @@ export class GatewayController {
     if (logged.status !== 201 && logged.status !== 200) {
       throw new HttpException({ statusCode: 503, message: 'the read could not be logged in the oversight record, so the data is not shown' }, 503);
     }
+  }
+
+  /** An enterprise's filing names clues by their references: each becomes the id of that clue in its own file. */
+  private async withClueIds(body: unknown, principal: Principal): Promise<unknown> {
+    const challenges = (body as { challenges?: unknown } | undefined)?.challenges;
+    if (!Array.isArray(challenges) || !challenges.some((c) => (c as { kind?: unknown } | null)?.kind === 'clue')) return body;
+    const file = await this.upstream.json<{ clues?: { clueId: string; ref: string }[] }>('intake', `/api/enterprises/${encodeURIComponent(principal.creditCode ?? '')}`);
+    if (!file.body?.clues)
+      throw new HttpException({ statusCode: 503, message: 'the complaints named could not be looked up in your file: try again later' }, 503);
+    const resolved = resolveClueRefs(body, file.body.clues);
+    if (!resolved.ok) throw new HttpException({ statusCode: 400, message: resolved.message }, 400);
+    return resolved.body;
   }
 
   /** The record must be the caller's: an enterprise's own, a department officer's department's. */
