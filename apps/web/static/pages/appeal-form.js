@@ -71,7 +71,8 @@ export function appealForm(ctx, enterpriseFile, { onFiled, openAppealLink }) {
 function challengePicker(file) {
   const rows = [
     ...(file?.cases ?? []).map((c) => ({ kind: 'case', recordId: c.caseNo, text: [fmtDate(c.date), valueLabel('dept', c.department), valueLabel('caseKind', c.kind), c.result ? valueLabel('caseResult', c.result) : null, c.violation].filter(Boolean).join(' · '), bad: c.violationFound })),
-    ...(file?.clues ?? []).map((c) => ({ kind: 'clue', recordId: c.clueId, text: [fmtDate(c.receivedOn ?? c.receivedAt), c.channel && valueLabel('channel', c.channel), valueLabel('category', c.category), valueLabel('clueStatus', c.status)].filter(Boolean).join(' · '), bad: c.verified })),
+    // A complaint is named by its reference: the page is never sent its id (it could point to who complained).
+    ...(file?.clues ?? []).map((c) => ({ kind: 'clue', recordId: c.ref, text: [fmtDate(c.receivedOn ?? c.receivedAt), c.channel && valueLabel('channel', c.channel), valueLabel('category', c.category), valueLabel('clueStatus', c.status)].filter(Boolean).join(' · '), bad: c.verified })),
   ];
   const chosen = new Map();
   const list = h('ul', { class: 'picker', id: 'challenge-picker' }, rows.map((row) => {
@@ -94,7 +95,7 @@ function challengePicker(file) {
       for (const { row, claim } of chosen.values()) {
         const text = claim.value.trim();
         if (!text) problems.push({ text: t('appealForm.claimMissing', { id: row.recordId }), field: claim });
-        out.push({ kind: row.kind, recordId: row.recordId, claim: text });
+        out.push(row.kind === 'clue' ? { kind: 'clue', ref: row.recordId, claim: text } : { kind: row.kind, recordId: row.recordId, claim: text });
       }
       return out;
     },

@@ -26,6 +26,15 @@ export function dueText(appeal) {
   return t('appeal.dueIn', { date: fmtDate(appeal.dueAt), n: Math.max(0, days) });
 }
 
+/**
+ * How a record of an appeal is named: a case by its number; a complaint by the reference the
+ * enterprise knows it by, and for officers also by its id (the enterprise is never sent the id).
+ */
+export function recordName(record) {
+  if (!record.ref) return record.recordId;
+  return record.recordId ? `${record.ref} (${record.recordId})` : record.ref;
+}
+
 /** Who took a step, in the words the reader needs: an enterprise sees roles, oversight sees accounts. */
 function actorOf(step, forEnterprise) {
   if (step.step === 'rescored') return t('appeal.actor.scoring');
@@ -96,7 +105,7 @@ function stepBody(appeal, step) {
       step.note ? h('blockquote', { class: 'reasons' }, step.note) : null);
   }
   if (step.step === 'correction-sent') {
-    return h('ul', { class: 'small step-body' }, (d.corrections ?? []).map((c) => h('li', {}, `${t(`record.${c.kind}`)} ${c.recordId} · ${t(`correction.${c.action}`)}`)));
+    return h('ul', { class: 'small step-body' }, (d.corrections ?? []).map((c) => h('li', {}, `${t(`record.${c.kind}`)} ${recordName(c)} · ${t(`correction.${c.action}`)}`)));
   }
   if (step.step === 'corrections-applied') return correctionsApplied(d);
   if (step.step === 'withdrawn') {
@@ -116,10 +125,10 @@ export function correctionsApplied(detail) {
   const applied = detail.applied ?? 0;
   return h('div', { class: 'step-body', 'data-applied': applied },
     applied === 0 ? h('p', { class: 'small', style: 'margin:0 0 6px', id: 'none-applied' }, t('appeal.noneApplied')) : null,
-    h('ul', { class: 'list-plain small verdicts' }, (detail.verdicts ?? []).map((v) => h('li', { 'data-verdict': v.status, 'data-record': v.recordId },
+    h('ul', { class: 'list-plain small verdicts' }, (detail.verdicts ?? []).map((v) => h('li', { 'data-verdict': v.status, 'data-record': v.ref ?? v.recordId },
       badge(t(`correction.status.${v.status}`), v.status === 'applied' ? 'ok' : 'warn'),
       h('div', {},
-        h('div', {}, `${t(`record.${v.kind}`)} ${v.recordId} · ${t(`correction.${v.action}`)}`),
+        h('div', {}, `${t(`record.${v.kind}`)} ${recordName(v)} · ${t(`correction.${v.action}`)}`),
         v.reason ? h('div', { class: 'muted' }, tKnown(`correction.reason.${v.reason}`) ?? v.reason) : null)))));
 }
 
@@ -159,7 +168,7 @@ export function groundsCard(appeal) {
     appeal.challenges.length === 0 ? null : [
       h('h3', { style: 'margin-top:16px' }, t('appeal.challenged')),
       h('ul', { class: 'list-plain', id: 'appeal-challenges' }, appeal.challenges.map((c) => h('li', {},
-        badge(t(`record.${c.kind}`), 'blue'), h('div', {}, h('div', { class: 'mono' }, c.recordId), h('div', {}, c.claim))))),
+        badge(t(`record.${c.kind}`), 'blue'), h('div', {}, h('div', { class: 'mono' }, recordName(c)), h('div', {}, c.claim))))),
     ]);
 }
 

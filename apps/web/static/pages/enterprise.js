@@ -185,6 +185,7 @@ export function cluesTable(clues, empty) {
   const kind = { pending: 'blue', handled: 'ok', closed: '' };
   const withChannel = (clues ?? []).some((c) => c.channel !== undefined);
   return table([
+    [t('field.clueRef'), clueRefCell],
     [t('field.date'), (c) => h('span', { style: 'white-space:nowrap' }, fmtDate(c.receivedOn ?? c.receivedAt))],
     ...(withChannel ? [[t('field.channel'), (c) => valueLabel('channel', c.channel)]] : []),
     [t('field.category'), (c) => valueLabel('category', c.category)],
@@ -192,6 +193,11 @@ export function cluesTable(clues, empty) {
     [t('field.verified'), (c) => (c.verified ? t('common.yes') : t('common.no'))],
     [t('field.status'), (c) => badge(valueLabel('clueStatus', c.status), kind[c.status] ?? '')],
   ], clues, { empty, pageSize: 8 });
+}
+
+/** The reference the enterprise names the complaint by (on the phone, in an appeal); the bureau sees the platform's id under it. */
+function clueRefCell(c) {
+  return h('span', { class: 'mono', 'data-clue-ref': c.ref ?? '' }, c.ref ?? '—', c.clueId ? h('div', { class: 'small muted' }, c.clueId) : null);
 }
 
 export async function renderMyVisits(ctx) {

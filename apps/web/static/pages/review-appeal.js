@@ -3,7 +3,7 @@
 import { api } from '../api.js';
 import { fmtDateTime, t } from '../i18n.js';
 import { card, confirmStep, errorState, field, fieldProblem, h, mount, pageHead, section } from '../ui.js';
-import { outcomeText } from './appeal-parts.js';
+import { outcomeText, recordName } from './appeal-parts.js';
 import { appealPage } from './my-appeals.js';
 
 /** Lowest risk first: an appeal that succeeds usually lowers the colour. */
@@ -113,7 +113,7 @@ function correctionsPicker(appeal) {
   const rows = appeal.challenges.map((c) => {
     const box = h('input', { type: 'checkbox', checked: true, 'data-record': c.recordId });
     const action = h('select', { name: 'action' }, (ACTIONS[c.kind] ?? []).map((a) => h('option', { value: a }, t(`correction.${a}`))));
-    return { c, box, action, element: h('li', {}, h('label', { class: 'row', style: 'gap:8px' }, box, h('span', { class: 'mono' }, c.recordId)), h('div', { class: 'small muted' }, c.claim), action) };
+    return { c, box, action, element: h('li', {}, h('label', { class: 'row', style: 'gap:8px' }, box, h('span', { class: 'mono' }, recordName(c))), h('div', { class: 'small muted' }, c.claim), action) };
   });
   return {
     element: h('div', { class: 'subpanel' }, h('h3', {}, t('review.corrections')), h('ul', { class: 'list-plain corrections' }, rows.map((r) => r.element))),
