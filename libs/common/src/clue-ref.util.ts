@@ -37,12 +37,7 @@ export class ClueRefs {
 
 /** A reference as typed or read out: upper case, `O`→0, `I`/`L`→1, the dash optional. Null when it cannot be one. */
 export function normaliseClueRef(typed: string): string | null {
-  const plain = typed
-    .trim()
-    .toUpperCase()
-    .replace(/[\s-]/g, '')
-    .replace(/O/g, '0')
-    .replace(/[IL]/g, '1');
+  const plain = typed.trim().toUpperCase().replace(/[\s-]/g, '').replace(/O/g, '0').replace(/[IL]/g, '1');
   const ref = `${plain.slice(0, 4)}-${plain.slice(4)}`;
   return plain.length === 8 && CLUE_REF_SHAPE.test(ref) ? ref : null;
 }

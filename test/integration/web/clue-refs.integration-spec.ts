@@ -98,7 +98,7 @@ describe("an enterprise knows its complaints by references of its own, never by 
 
   /** Every answer an enterprise reads about its complaints and appeal; none may hold any clue id. */
   async function enterpriseAnswers(caller: 'ent' | 'ent-b', code: string, appealId: string) {
-    const answers = [
+    const answers: { status: number; body: unknown; text: string }[] = [
       await call('GET', `/api/enterprises/${code}`, caller),
       await call('GET', `/api/reviews/enterprises/${code}`, caller),
       await call<AppealView>('GET', `/api/appeals/${appealId}`, caller),

@@ -4,7 +4,7 @@ import { ClueRefs } from '@tianping/common';
 import type { JsonValue } from '@tianping/audit-log';
 import { AuditLogService } from '../record/audit-log.service';
 import { AppealsRepository, type AppealStep } from './appeals.repository';
-import { clueIdsAsRefs } from './clue-refs.util';
+import { clueIdsAsRefs, namedClueIds, renameClues } from './clue-refs.util';
 
 export const APPEAL_KIND = 'appeal';
 
@@ -21,9 +21,12 @@ export class AppealStepsService {
     private readonly clueRefs: ClueRefs,
   ) {}
 
-  async add(m: EntityManager, appealId: string, creditCode: string, step: Omit<AppealStep, 'auditSeq'>): Promise<void> {
-    const detail = clueIdsAsRefs(step.detail, (id) => this.clueRefs.of(creditCode, id));
-    const data = { appealId, step: step.step, actor: step.actor, note: step.note, ...detail } as unknown as JsonValue;
+  /** `challenged`: the clue ids the appeal names, which an officer's note may mention too. */
+  async add(m: EntityManager, appealId: string, creditCode: string, step: Omit<AppealStep, 'auditSeq'>, challenged: readonly string[] = []): Promise<void> {
+    const refOf = (id: string) => this.clueRefs.of(creditCode, id);
+    const detail = clueIdsAsRefs(step.detail, refOf);
+    const note = step.note === null ? null : renameClues(step.note, [...challenged, ...namedClueIds(step.detail)], refOf);
+    const data = { appealId, step: step.step, actor: step.actor, note, ...detail } as unknown as JsonValue;
     const auditSeq = await this.record.append(APPEAL_KIND, creditCode, data, { manager: m });
     await this.appeals.addStep(m, appealId, { ...step, auditSeq });
   }

@@ -19,7 +19,7 @@ import {
 import { AppealStepsService } from './appeal-steps.service';
 import { ColourDecisionsRepository } from './colour-decisions.repository';
 import { ColourDecisionsService } from './colour-decisions.service';
-import { withClueRefs } from './clue-refs.util';
+import { namedClueIds, withClueRefs } from './clue-refs.util';
 
 /**
  * Days the bureau has to decide an appeal (陈述申辩), from filing: APPEAL_REVIEW_DAYS, default 15. A
@@ -168,13 +168,19 @@ export class AppealsService {
         decidedAt: at,
         ...(status === 'decided' ? { closedAt: at } : {}),
       });
-      await this.steps.add(m, id, appeal.creditCode, {
-        step: 'decided',
-        actor: decision.actor,
-        note: decision.reasons,
-        at,
-        detail: { outcome: decision.outcome, corrections, ...(decision.overrideColour ? { overrideColour: decision.overrideColour } : {}) },
-      });
+      await this.steps.add(
+        m,
+        id,
+        appeal.creditCode,
+        {
+          step: 'decided',
+          actor: decision.actor,
+          note: decision.reasons,
+          at,
+          detail: { outcome: decision.outcome, corrections, ...(decision.overrideColour ? { overrideColour: decision.overrideColour } : {}) },
+        },
+        namedClueIds(appeal.challenges),
+      );
       const message: AppealDecided = {
         appealId: id,
         creditCode: appeal.creditCode,

@@ -1,4 +1,4 @@
-import { clueIdsAsRefs, withClueRefs } from './clue-refs.util';
+import { clueIdsAsRefs, namedClueIds, renameClues, withClueRefs } from './clue-refs.util';
 
 describe('clues named in an appeal', () => {
   const REFS: Record<string, string> = { '12345-20240301-0001': 'K7M3-9QPD', 'grid-20240302-0009': '2XWN-H4TA' };
@@ -26,5 +26,13 @@ describe('clues named in an appeal', () => {
     expect(JSON.stringify(logged)).not.toMatch(/12345-|grid-/);
     expect(logged.corrections).toEqual([{ kind: 'clue', action: 'unlink', ref: 'K7M3-9QPD' }, detail.corrections[1]]);
     expect(detail.corrections[0]).toHaveProperty('recordId'); // the original is untouched
+  });
+
+  it("are renamed by their reference in an officer's text, wherever it names them", () => {
+    const ids = namedClueIds(detail);
+    expect(ids).toEqual(['12345-20240301-0001', 'grid-20240302-0009']);
+    expect(renameClues('线索 12345-20240301-0001 与 grid-20240302-0009 均不实；案件 SAMR-2024-07 维持。', ids, refOf)).toBe(
+      '线索 K7M3-9QPD 与 2XWN-H4TA 均不实；案件 SAMR-2024-07 维持。',
+    );
   });
 });

@@ -19,6 +19,19 @@ export function clueIdsAsRefs<T>(value: T, refOf: RefOf): T {
   return mapClues(value, ({ recordId: _id, ...clue }, id) => ({ ...clue, ref: refOf(id) }));
 }
 
+/** The ids of the clues `value` names (as challenges, corrections or verdicts do). */
+export function namedClueIds(value: unknown): string[] {
+  const ids: string[] = [];
+  mapClues(value, (clue, id) => (ids.push(id), clue));
+  return ids;
+}
+
+/** An officer's text with each of the given clue ids in it replaced by its reference (longest first, so none is cut). */
+export function renameClues(text: string, ids: readonly string[], refOf: RefOf): string {
+  const longestFirst = [...new Set(ids)].filter(Boolean).sort((a, b) => b.length - a.length);
+  return longestFirst.reduce((out, id) => out.split(id).join(refOf(id)), text);
+}
+
 function mapClues<T>(value: T, change: (clue: Record<string, unknown>, id: string) => Record<string, unknown>): T {
   if (Array.isArray(value)) return value.map((item: unknown) => mapClues(item, change)) as T;
   if (value === null || typeof value !== 'object') return value;

@@ -39,12 +39,20 @@ describe('clue ids and an enterprise', () => {
       { clueId: ID, ref: 'K7M3-9QPD' },
       { clueId: OTHER, ref: '2XWN-H4TA' },
     ];
-    const filing = (challenge: object) => ({ creditCode: '91310000MA1FL8XQ37', grounds: '……', challenges: [challenge, { kind: 'case', recordId: 'SAMR-2024-07', claim: 'x' }] });
+    const filing = (challenge: object) => ({
+      creditCode: '91310000MA1FL8XQ37',
+      grounds: '……',
+      challenges: [challenge, { kind: 'case', recordId: 'SAMR-2024-07', claim: 'x' }],
+    });
     expect(resolveClueRefs(filing({ kind: 'clue', ref: 'k7m3 9qpd', claim: '不是本企业' }), own)).toEqual({
       ok: true,
       body: filing({ kind: 'clue', recordId: ID, claim: '不是本企业' }),
     });
-    const refused = [{ kind: 'clue', recordId: ID, claim: 'x' }, { kind: 'clue', ref: 'ZZZZ-ZZZZ', claim: 'x' }, { kind: 'clue', ref: ID, claim: 'x' }];
+    const refused = [
+      { kind: 'clue', recordId: ID, claim: 'x' },
+      { kind: 'clue', ref: 'ZZZZ-ZZZZ', claim: 'x' },
+      { kind: 'clue', ref: ID, claim: 'x' },
+    ];
     for (const challenge of refused) expect(resolveClueRefs(filing(challenge), own)).toMatchObject({ ok: false });
     expect(resolveClueRefs({ creditCode: 'x', grounds: 'no challenges' }, own)).toEqual({ ok: true, body: { creditCode: 'x', grounds: 'no challenges' } });
   });

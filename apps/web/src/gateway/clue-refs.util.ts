@@ -58,7 +58,8 @@ export function resolveClueRefs(body: unknown, ownClues: readonly { clueId: stri
     const ref = typeof challenge.ref === 'string' ? normaliseClueRef(challenge.ref) : null;
     const found = ref ? ownClues.filter((c) => c.ref === ref) : [];
     const shown = typeof challenge.ref === 'string' ? challenge.ref.slice(0, 20) : '';
-    if (found.length !== 1) return { ok: false, message: `no complaint with the reference "${shown}" in your file: name a complaint by the reference your file shows` };
+    if (found.length !== 1)
+      return { ok: false, message: `no complaint with the reference "${shown}" in your file: name a complaint by the reference your file shows` };
     const { ref: _ref, recordId: _id, ...rest } = challenge;
     challenges.push({ ...rest, recordId: found[0].clueId });
   }

@@ -85,7 +85,10 @@ export class GatewayController {
   private async withClueIds(body: unknown, principal: Principal): Promise<unknown> {
     const challenges = (body as { challenges?: unknown } | undefined)?.challenges;
     if (!Array.isArray(challenges) || !challenges.some((c) => (c as { kind?: unknown } | null)?.kind === 'clue')) return body;
-    const file = await this.upstream.json<{ clues?: { clueId: string; ref: string }[] }>('intake', `/api/enterprises/${encodeURIComponent(principal.creditCode ?? '')}`);
+    const file = await this.upstream.json<{ clues?: { clueId: string; ref: string }[] }>(
+      'intake',
+      `/api/enterprises/${encodeURIComponent(principal.creditCode ?? '')}`,
+    );
     if (!file.body?.clues)
       throw new HttpException({ statusCode: 503, message: 'the complaints named could not be looked up in your file: try again later' }, 503);
     const resolved = resolveClueRefs(body, file.body.clues);
