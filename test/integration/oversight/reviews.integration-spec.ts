@@ -17,6 +17,7 @@ import {
   type ScoreRecord,
 } from '@tianping/contracts';
 import type { RiskColour } from '@tianping/planner';
+import { CLUE_REF_SHAPE } from '@tianping/common';
 import { createTestDatabase, listenTestApp, startTestNats, type TestDatabase, type TestNats, eventually, requestJson } from '@tianping/testing';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DispatchModule } from '../../../apps/dispatch/src/dispatch.module';
@@ -273,7 +274,10 @@ describe('a red takes effect only once a person confirms it, and an appeal is de
     expect(receipt.entry.bodyJson).not.toContain('去年完成整改');
     expect(receipt.entry.bodyJson).not.toContain('同名另一家企业');
     expect(receipt.entry.bodyJson).not.toContain('张伟');
-    expect(receipt.entry.bodyJson).toContain('CLUE-1');
+    // It names the complaint by the enterprise's reference, not by the platform's id: the receipt is the enterprise's to keep.
+    expect(receipt.entry.bodyJson).not.toContain('CLUE-1');
+    expect(JSON.parse(receipt.entry.bodyJson).data.challenges).toEqual([{ kind: 'clue', ref: filed.body.challenges[0].ref, claimSha256: expect.any(String) }]);
+    expect(filed.body.challenges[0].ref).toMatch(CLUE_REF_SHAPE);
     expect((await http(oversight.baseUrl, 'GET', `/api/appeals/${id}/receipts/0`)).status).toBe(404);
     const file = await fetch(`${oversight.baseUrl}/api/appeals/${id}/evidence/0`);
     expect(Buffer.from(await file.arrayBuffer()).toString()).toBe('%PDF-1.4 rectification report');

@@ -5,7 +5,7 @@ import { promisify } from 'node:util';
 import { jetstream } from '@nats-io/jetstream';
 import { connect } from '@nats-io/transport-node';
 import type { Browser, Page } from 'playwright-core';
-import { DispatchSubjects } from '@tianping/contracts';
+import { DispatchSubjects, IntakeSubjects } from '@tianping/contracts';
 import { verifyReceipt, type Receipt } from '@tianping/audit-log';
 import { browserMissing, CHROMIUM, DEMO_PASSWORD, ROOT, SCREENSHOTS, startSuite, type RunningSuite } from './suite-process.harness';
 
@@ -38,6 +38,8 @@ describeWithBrowser('the pages, driven in a real browser against the running sui
   /** The appeal the enterprise files, which an officer then decides. */
   let appealId = '';
   let enterpriseCode = '';
+  /** The complaint it challenges: the platform's id, and the reference the enterprise knows it by. */
+  const complaint = { id: `12345-${new Date().toISOString().slice(0, 10).replace(/-/g, '')}-0099`, ref: '' };
 
   async function signIn(username: string, lang: 'zh' | 'en' = 'zh', password = DEMO_PASSWORD): Promise<Page> {
     const page = await browser.newPage({ viewport: { width: 1360, height: 900 } });
@@ -162,6 +164,40 @@ describeWithBrowser('the pages, driven in a real browser against the running sui
     expect(score.name).toContain(enterpriseCode);
     expect(await expectVerifiable(page, score.body)).toMatchObject({ score: { creditCode: enterpriseCode } });
 
+    // A complaint comes in from the hotline: the enterprise's records show it by a reference, never by its id.
+    const refsNow = async () =>
+      page.evaluate(
+        async (code: string) => ((await (await fetch(`/api/enterprises/${code}`)).json()).clues as { ref: string }[]).map((c) => c.ref),
+        enterpriseCode,
+      );
+    const before = await refsNow();
+    const nc = await connect({ servers: suite.env.NATS_URL });
+    await jetstream(nc).publish(
+      IntakeSubjects.cluesPush,
+      JSON.stringify({
+        clue_id: complaint.id,
+        channel: '12345',
+        received_at: new Date().toISOString(),
+        credit_code: enterpriseCode,
+        category: 'licence',
+        department: 'SAMR',
+        verified: null,
+        status: 'pending',
+        updated_at: new Date().toISOString(),
+      }),
+    );
+    await nc.close();
+    for (let tries = 0; !complaint.ref && tries < 100; tries++) {
+      complaint.ref = (await refsNow()).find((ref) => !before.includes(ref)) ?? '';
+      if (!complaint.ref) await page.waitForTimeout(200);
+    }
+    expect(complaint.ref).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+    await page.goto(`${suite.webUrl}/#/my/records`);
+    await page.waitForSelector(`[data-clue-ref="${complaint.ref}"]`);
+    expect(await page.content()).not.toContain(complaint.id);
+
+    await page.goto(`${suite.webUrl}/#/my`);
+    await page.waitForSelector('#file-appeal');
     await page.click('#file-appeal');
     await page.waitForSelector('#appeal-form');
     await settle(page, '23-enterprise-appeal-form');
@@ -176,6 +212,9 @@ describeWithBrowser('the pages, driven in a real browser against the running sui
     const challenged = await page.getAttribute('#challenge-picker input[type=checkbox] >> nth=0', 'data-record');
     await page.check('#challenge-picker input[type=checkbox] >> nth=0');
     await page.fill('#challenge-picker li:first-child input[name=claim]', '该问题已于当月整改完毕，并经复查合格。');
+    // The complaint is named by its reference.
+    await page.check(`#challenge-picker input[data-record="${complaint.ref}"]`);
+    await page.fill(`#challenge-picker li:has(input[data-record="${complaint.ref}"]) input[name=claim]`, '投诉所指并非本店，本店持证经营。');
     // A file over the per-file limit is refused on the spot, in words; the others are kept.
     const report = Buffer.from('%PDF-1.4\n% rectification report, signed by the district inspector\n');
     await page.setInputFiles('#evidence-input', [
@@ -192,6 +231,8 @@ describeWithBrowser('the pages, driven in a real browser against the running sui
     await settle(page, '25-enterprise-appeal-filed');
     expect(await page.getAttribute('[data-step="filed"]', 'class')).toBe('done');
     expect(await page.textContent('#appeal-challenges')).toContain(challenged!);
+    expect(await page.textContent('#appeal-challenges')).toContain(complaint.ref);
+    expect(await page.content()).not.toContain(complaint.id);
     const evidence = await page.evaluate(async (href: string) => (await fetch(href)).text(), (await page.getAttribute('#appeal-evidence a', 'href'))!);
     expect(evidence).toBe(report.toString());
 
@@ -232,6 +273,8 @@ describeWithBrowser('the pages, driven in a real browser against the running sui
     await page.click(`#appeals-queue a[href="#/reviews/appeals/${appealId}"]`);
     await page.waitForSelector('#claim-appeal');
     await settle(page, '28-oversight-appeal');
+    // The officer sees the complaint's id beside the reference the enterprise named.
+    expect(await page.textContent('#appeal-challenges')).toContain(`${complaint.ref} (${complaint.id})`);
     await page.click('#claim-appeal');
     await page.waitForSelector('#decision-form');
     expect(await page.getAttribute('[data-appeal]', 'data-status')).toBe('in-review');
