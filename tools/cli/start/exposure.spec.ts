@@ -38,6 +38,14 @@ describe('only the web app, which checks every call, can be reached from other m
     expect(holders.sort()).toEqual(['cli', 'intake']);
   });
 
+  it('docker compose gives intake and oversight the same key to complaint references, and web none (it only looks them up)', () => {
+    const services = composeServices();
+    const holders = [...services].filter(([, lines]) => /TIANPING_CLUE_REF_KEY|\*with-pii-key/.test(lines)).map(([service]) => service);
+    expect(holders.sort()).toEqual(['cli', 'intake', 'oversight']);
+    const keyOf = (service: string) => /TIANPING_CLUE_REF_KEY: (.*)/.exec(services.get(service)!)?.[1];
+    expect(keyOf('oversight')).toBe(keyOf('intake'));
+  });
+
   it('tianping start keeps the other apps on this machine even when HOST opens the pages to the network', () => {
     for (const app of SUITE_APPS) {
       expect([app.name, appEnvironment(app, { HOST: '0.0.0.0' }).HOST]).toEqual([app.name, app.name === 'web' ? '0.0.0.0' : '127.0.0.1']);
