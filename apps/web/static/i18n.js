@@ -2,6 +2,7 @@
 import { OVERSIGHT_TEXTS } from './i18n-oversight.js';
 import { HEALTH_TEXTS } from './i18n-health.js';
 import { QUARANTINE_TEXTS } from './i18n-quarantine.js';
+import { PUBLIC_TEXTS } from './i18n-public.js';
 
 const zh = {
   'app.name': '天平', 'app.sub': '风险分级 · 双随机 · 监督', 'app.footer': '天平 Tianping · 开源的执法检查风险分级系统 · 每一次评分都可解释、可申辩、可审计',
@@ -19,7 +20,7 @@ const zh = {
   'common.all': '全部', 'common.search': '查询', 'common.reset': '重置', 'common.none': '无', 'common.yes': '是', 'common.no': '否', 'common.view': '查看',
   'common.save': '保存', 'common.cancel': '取消', 'common.back': '返回', 'common.items': '{n} 条',
   'state.empty': '暂无数据', 'state.error': '出错了', 'state.serverSaid': '服务器的说明：{message}', 'state.errorHelp': '请稍后重试。如果问题持续，请把页面截图发给管理员。',
-  'state.unavailable': '此功能暂不可用', 'state.unavailableHelp': '{app} 服务尚未提供此数据，或暂时没有响应。其它功能不受影响，请稍后再来查看。',
+  'state.unavailable': '此功能暂不可用', 'state.unavailableHelp': '{app}尚未提供此数据，或暂时没有响应。其它功能不受影响，请稍后再来查看。',
   'state.forbidden': '无权查看', 'state.forbiddenHelp': '当前账户的角色不能查看此页面。如需权限，请联系管理员。',
   'state.notFound': '没有找到', 'state.notFoundHelp': '记录不存在，或不属于当前账户。',
   'colour.green': '绿色 · 低风险', 'colour.yellow': '黄色 · 中风险', 'colour.red': '红色 · 高风险', 'colour.none': '尚未评分',
@@ -182,7 +183,7 @@ const zh = {
   'why.oddsSame': '（与平均水平相差不到 1%）', 'why.oddsAbove': '（风险比平均水平高约 {pct}）', 'why.oddsBelow': '（风险比平均水平低约 {pct}）', 'why.oddsTimes': '（风险约为平均水平的 {x} 倍）',
   'why.years_in_operation': '存续期 {n} 年', 'why.shareholder_subscribed_capital': '股东认缴出资额 {n} 万元', 'why.employees': '用工人数 {n}',
   'why.industry': '所属行业门类 {code}（{name}）', 'why.registered_capital': '认缴注册资本 {n} 万元', 'why.violations_3y': '近三年违法 {n} 次',
-  'why.inspection_fail_rate': '历史检查不合格率 {pct}', 'why.complaints_12m': '近一年被投诉举报（加权）{n} 件', 'why.abnormal_listed.yes': '列入经营异常名录',
+  'why.inspection_fail_rate': '历史检查不合格率 {pct}', 'why.complaints_12m': '近一年投诉举报折合 {n} 件（属实的全计，尚未核实的少计，不属实的不计）', 'why.abnormal_listed.yes': '列入经营异常名录',
   'why.abnormal_listed.no': '未列入经营异常名录', 'why.legal_rep_changes_2y': '近两年法定代表人变更 {n} 次', 'why.days_since_last_inspection': '距上次检查 {n} 天',
   'why.shared_address_count': '同一地址另有 {n} 个在业主体',
   'factorValue.years': '{n} 年', 'factorValue.capital': '{n} 万元', 'factorValue.days': '{n} 天',
@@ -207,7 +208,7 @@ const en = {
   'common.all': 'All', 'common.search': 'Search', 'common.reset': 'Reset', 'common.none': 'None', 'common.yes': 'Yes', 'common.no': 'No', 'common.view': 'View',
   'common.save': 'Save', 'common.cancel': 'Cancel', 'common.back': 'Back', 'common.items': '{n} items', 'common.items.one': '{n} item',
   'state.empty': 'Nothing here yet', 'state.error': 'Something went wrong', 'state.serverSaid': 'The server said: {message}', 'state.errorHelp': 'Try again in a moment. If it keeps happening, send a screenshot of this page to your administrator.',
-  'state.unavailable': 'Not available yet', 'state.unavailableHelp': 'The {app} service does not offer this yet, or is not answering. Everything else still works; check back later.',
+  'state.unavailable': 'Not available yet', 'state.unavailableHelp': '{app} does not offer this yet, or is not answering. Everything else still works; check back later.',
   'state.forbidden': 'Not for this account', 'state.forbiddenHelp': 'Your role may not see this page. Ask an administrator if you need access.',
   'state.notFound': 'Not found', 'state.notFoundHelp': 'The record does not exist, or does not belong to this account.',
   'colour.green': 'Green · low risk', 'colour.yellow': 'Yellow · medium risk', 'colour.red': 'Red · high risk', 'colour.none': 'Not scored yet',
@@ -377,7 +378,7 @@ const en = {
   'why.industry': 'industry section {code} ({name})', 'why.registered_capital': 'registered capital of {yuan} yuan',
   'why.violations_3y.one': '{n} violation in the last 3 years', 'why.violations_3y': '{n} violations in the last 3 years',
   'why.inspection_fail_rate': 'past inspection failure rate of {pct}',
-  'why.complaints_12m.one': '{n} weighted complaint in the last 12 months', 'why.complaints_12m': '{n} weighted complaints in the last 12 months',
+  'why.complaints_12m.one': '{n} complaint in the last 12 months, as counted (upheld ones in full, unchecked ones for less, unfounded ones not at all)', 'why.complaints_12m': '{n} complaints in the last 12 months, as counted (upheld ones in full, unchecked ones for less, unfounded ones not at all)',
   'why.abnormal_listed.yes': 'on the abnormal-operation list', 'why.abnormal_listed.no': 'not on the abnormal-operation list',
   'why.legal_rep_changes_2y.one': '{n} change of legal representative in 2 years', 'why.legal_rep_changes_2y': '{n} changes of legal representative in 2 years',
   'why.days_since_last_inspection.one': '{n} day since the last inspection', 'why.days_since_last_inspection': '{n} days since the last inspection',
@@ -402,7 +403,7 @@ const factors = {
   },
 };
 
-const DICTS = { zh: { ...zh, ...OVERSIGHT_TEXTS.zh, ...QUARANTINE_TEXTS.zh, ...HEALTH_TEXTS.zh }, en: { ...en, ...OVERSIGHT_TEXTS.en, ...QUARANTINE_TEXTS.en, ...HEALTH_TEXTS.en } };
+const DICTS = { zh: { ...zh, ...OVERSIGHT_TEXTS.zh, ...QUARANTINE_TEXTS.zh, ...HEALTH_TEXTS.zh, ...PUBLIC_TEXTS.zh }, en: { ...en, ...OVERSIGHT_TEXTS.en, ...QUARANTINE_TEXTS.en, ...HEALTH_TEXTS.en, ...PUBLIC_TEXTS.en } };
 let lang = localStorage.getItem('tp.lang') === 'en' ? 'en' : 'zh';
 document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
 languageFromUrl();
@@ -469,20 +470,26 @@ export function factorName(id) {
   return factors[lang][id] ?? factors.zh[id] ?? id;
 }
 
+/**
+ * The bureaus are in China and count days in China time (isoDay: UTC+8): a moment is shown in that time
+ * wherever the browser is, so a filing, a deadline and the day a plan starts read the same on every machine.
+ */
+const ZONE = 'Asia/Shanghai';
+
 export function fmtDate(value) {
   if (!value) return '—';
-  // A calendar day (2026-12-06) is that day wherever the browser is, not UTC midnight moved to the day before.
+  // A calendar day (2026-12-06) is that day, not a moment to move into a time zone.
   const day = /^(\d{4})-(\d{2})-(\d{2})$/.exec(String(value));
-  const d = day ? new Date(Number(day[1]), Number(day[2]) - 1, Number(day[3])) : new Date(value);
+  const d = day ? new Date(Date.UTC(Number(day[1]), Number(day[2]) - 1, Number(day[3]))) : new Date(value);
   if (Number.isNaN(d.getTime())) return String(value);
-  return d.toLocaleDateString(lang === 'zh' ? 'zh-CN' : 'en-GB', { year: 'numeric', month: 'short', day: 'numeric' });
+  return d.toLocaleDateString(lang === 'zh' ? 'zh-CN' : 'en-GB', { year: 'numeric', month: 'short', day: 'numeric', timeZone: day ? 'UTC' : ZONE });
 }
 
 export function fmtDateTime(value) {
   if (!value) return '—';
   const d = new Date(value);
   if (Number.isNaN(d.getTime())) return String(value);
-  return d.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' });
+  return d.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: ZONE });
 }
 
 export function fmtPercent(p, digits = 0) {

@@ -1,5 +1,5 @@
 // Small DOM helpers: elements are built, never parsed from strings, so data cannot inject markup.
-import { plural, t } from './i18n.js';
+import { plural, t, tKnown } from './i18n.js';
 
 export function h(tag, attrs = {}, ...children) {
   const el = document.createElement(tag);
@@ -66,10 +66,15 @@ export function loading() {
   return h('div', { 'data-state': 'loading', role: 'status' }, h('span', { class: 'visually-hidden' }, t('common.loading')), h('div', { class: 'skeleton', style: 'width:60%' }), h('div', { class: 'skeleton' }), h('div', { class: 'skeleton', style: 'width:80%' }));
 }
 
+/** A service by what it does ("评分服务"), never by its process name; unnamed, the one behind the page. */
+export function serviceName(app) {
+  return (app && tKnown(`service.${app}`)) || t('service.unknown');
+}
+
 /** The right words for a failed call: not there yet, not yours, not found, or an error with a retry. */
 export function errorState(error, retry, app) {
   const retryButton = retry ? h('button', { class: 'btn secondary', onclick: retry }, t('common.retry')) : null;
-  if (error && error.unavailable) return state('unavailable', t('state.unavailable'), t('state.unavailableHelp', { app: error.body?.app || app || '' }), retryButton);
+  if (error && error.unavailable) return state('unavailable', t('state.unavailable'), t('state.unavailableHelp', { app: serviceName(error.body?.app || app) }), retryButton);
   if (error && error.status === 403) return state('forbidden', t('state.forbidden'), t('state.forbiddenHelp'));
   if (error && error.status === 404) return state('forbidden', t('state.notFound'), t('state.notFoundHelp'));
   const said = error?.message ? h('p', { class: 'small muted server-words', style: 'margin-top:8px' }, t('state.serverSaid', { message: error.message })) : null;
@@ -81,7 +86,7 @@ export function errorState(error, retry, app) {
  * which may be English, follow as technical detail. Pages check what they can before calling.
  */
 export function errorText(error) {
-  if (error?.unavailable) return t('state.unavailableHelp', { app: error.body?.app ?? '' });
+  if (error?.unavailable) return t('state.unavailableHelp', { app: serviceName(error.body?.app) });
   if (error?.status === 403) return t('state.forbiddenHelp');
   if (error?.status === 404) return t('state.notFoundHelp');
   return error?.message ? `${t('state.error')}. ${t('state.serverSaid', { message: error.message })}` : t('state.error');
@@ -101,18 +106,21 @@ export async function section(container, load, render, app) {
   await run();
 }
 
-/** A table of rows with client-side paging (`paged: false` when the server pages); columns are [label, row => cell]. */
-export function table(columns, rows, { pageSize = 10, empty, onRow, paged = true } = {}) {
+/**
+ * A table of rows with client-side paging (`paged: false` when the server pages); columns are [label, row => cell].
+ * `stacked`: on a phone each row becomes a block of labelled lines instead of a table scrolled sideways.
+ */
+export function table(columns, rows, { pageSize = 10, empty, onRow, paged = true, stacked = false } = {}) {
   if (!rows || rows.length === 0) return emptyState(empty);
   const wrap = h('div');
   let page = 0;
   const pages = Math.ceil(rows.length / pageSize);
   const draw = () => {
     const slice = rows.slice(page * pageSize, (page + 1) * pageSize);
-    const body = h('tbody', {}, slice.map((row) => h('tr', onRow ? { onclick: () => onRow(row), style: 'cursor:pointer' } : {}, columns.map(([, cell]) => h('td', {}, cell(row))))));
+    const body = h('tbody', {}, slice.map((row) => h('tr', onRow ? { onclick: () => onRow(row), style: 'cursor:pointer' } : {}, columns.map(([label, cell]) => h('td', stacked ? { 'data-label': label } : {}, cell(row))))));
     mount(
       wrap,
-      h('div', { class: 'table-wrap' }, h('table', {}, h('thead', {}, h('tr', {}, columns.map(([label]) => h('th', {}, label)))), body)),
+      h('div', { class: 'table-wrap' }, h('table', stacked ? { class: 'stack-rows' } : {}, h('thead', {}, h('tr', {}, columns.map(([label]) => h('th', {}, label)))), body)),
       paged && (pages > 1 || rows.length > 0) ? pager(page, pages, rows.length, (next) => { page = next; draw(); }) : null,
     );
   };

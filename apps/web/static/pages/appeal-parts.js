@@ -144,7 +144,7 @@ export function appealFacts(appeal, { forEnterprise = false } = {}) {
     forEnterprise ? null : [h('dt', {}, t('field.creditCode')), h('dd', { class: 'mono' }, appeal.creditCode)],
     h('dt', {}, t('appeal.against')), h('dd', { class: 'row', style: 'gap:8px' }, chip(appeal.colour),
       // The model's engineering id is for officers; the enterprise finds it under the score's technical details.
-      h('span', { class: 'muted small', title: appeal.modelVersion ?? '' }, forEnterprise ? fmtPercent(appeal.probability, 1) : `${fmtPercent(appeal.probability, 1)} · ${appeal.modelVersion}`)),
+      h('span', { class: 'muted small', title: appeal.modelVersion ?? '' }, forEnterprise ? t('appeal.findingChance', { pct: fmtPercent(appeal.probability, 1) }) : `${fmtPercent(appeal.probability, 1)} · ${appeal.modelVersion}`)),
     h('dt', {}, t('field.status')), h('dd', {}, appealStatusBadge(appeal)),
     h('dt', {}, t('appeal.filedAt')), h('dd', {}, fmtDateTime(appeal.filedAt)),
     h('dt', {}, t('appeal.due')), h('dd', { id: 'appeal-due' }, dueText(appeal)),

@@ -2,7 +2,7 @@
 import { api } from '../api.js';
 import { currentLang, fmtDate, t, valueLabel } from '../i18n.js';
 import { hasCoordinates, routeSketch } from '../charts.js';
-import { regionCell } from '../regions.js';
+import { districtsAround, regionCell, regionCodeOf, regionOptions } from '../regions.js';
 import { itemName } from '../items.js';
 import { badge, card, errorState, field, fieldProblem, h, mount, pageHead, section, select, table } from '../ui.js';
 
@@ -98,12 +98,21 @@ function routeText(visit) {
 export async function renderCalendar(ctx) {
   const from = h('input', { type: 'date', name: 'from', value: isoDay(-30) });
   const to = h('input', { type: 'date', name: 'to', value: isoDay(60) });
-  const region = h('input', { name: 'region', placeholder: '440604', size: 8 });
+  // A district by name or code, as on the enterprises page: the names of the districts around the listed visits are offered.
+  const region = h('input', { name: 'region', placeholder: t('bureau.regionHint'), list: 'calendar-regions', size: 12, autocomplete: 'off' });
   const status = select('status', [['', t('common.all')], ['scheduled', t('visit.scheduled')], ['done', t('visit.done')]], '');
-  const form = h('form', { class: 'filters' }, field(t('plans.from'), from), field(t('plans.to'), to), field(t('field.region'), region), field(t('field.status'), status), h('button', { class: 'btn', type: 'submit' }, t('common.search')));
+  const form = h('form', { class: 'filters', novalidate: true }, field(t('plans.from'), from), field(t('plans.to'), to), field(t('field.region'), region), field(t('field.status'), status), h('button', { class: 'btn', type: 'submit' }, t('common.search')));
+  const suggestions = h('div');
+  const problem = h('div');
   const list = h('div');
-  mount(ctx.main, pageHead(t('cal.title'), t('cal.lead')), h('div', { class: 'stack' }, card(null, form), list));
-  const load = () => section(list, () => api('/api/visits', { query: { from: from.value, to: to.value, region: region.value.trim(), status: status.value, limit: 2000 } }), (rows) => card(`${t('field.visits')} · ${rows.length}`, table([
+  const seenRegions = new Set();
+  mount(ctx.main, pageHead(t('cal.title'), t('cal.lead')), h('div', { class: 'stack' }, card(null, form, suggestions, problem), list));
+  const load = (regionCode) => section(list, async () => {
+    const rows = await api('/api/visits', { query: { from: from.value, to: to.value, region: regionCode, status: status.value, limit: 2000 } });
+    for (const v of rows) if (v.regionCode) seenRegions.add(v.regionCode);
+    mount(suggestions, regionOptions('calendar-regions', districtsAround([...seenRegions])));
+    return rows;
+  }, (rows) => card(`${t('field.visits')} · ${rows.length}`, table([
     [t('field.date'), (v) => fmtDate(v.date)],
     [t('visit.enterprise'), (v) => enterpriseCell(v.creditCode, `#/visits/${v.id}`)],
     [t('field.region'), (v) => regionCell(v.regionCode)],
@@ -112,8 +121,20 @@ export async function renderCalendar(ctx) {
     [t('field.status'), (v) => badge(t(`visit.${v.status}`), v.status === 'done' ? 'ok' : 'blue')],
     [t('field.reasons'), (v) => (v.reasons ?? []).map((r) => [badge(reasonLabel(r)), ' '])],
   ], rows, { pageSize: 15, empty: t('cal.noVisits'), onRow: (v) => ctx.go(`#/visits/${v.id}`) })), 'dispatch');
-  form.addEventListener('submit', (event) => { event.preventDefault(); load(); });
-  await load();
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    // Checked here and said in words: the server takes one six-digit district code and a window in order.
+    const text = region.value.trim();
+    const code = text ? regionCodeOf(text, districtsAround([...seenRegions])) : '';
+    const wrong = !from.value || !to.value ? [t('plans.needDates'), from] : to.value < from.value ? [t('plans.toBeforeFrom'), to] : code === null || (code && !/^\d{6}$/.test(code)) ? [t('cal.badRegion'), region] : null;
+    if (wrong) {
+      mount(problem, fieldProblem(wrong[1], h('div', { class: 'notice bad', role: 'alert', id: 'calendar-invalid', style: 'margin-top:12px' }, wrong[0])));
+      return;
+    }
+    mount(problem);
+    load(code);
+  });
+  await load('');
 }
 
 export async function renderVisit(ctx, id) {

@@ -83,7 +83,7 @@ async function unscoredPage(after) {
 
 function enterpriseTable(ctx, rows) {
   return h('div', { class: 'table-wrap' }, h('table', { id: 'enterprise-table' },
-    h('thead', {}, h('tr', {}, [t('field.colour'), t('field.name'), t('field.creditCode'), t('field.region'), t('field.industry'), t('field.probability')].map((c) => h('th', {}, c)))),
+    h('thead', {}, h('tr', {}, [t('field.colour'), t('field.name'), t('field.creditCode'), t('field.region'), t('field.industry'), t('field.findingChance')].map((c) => h('th', {}, c)))),
     h('tbody', {}, rows.map((r) => h('tr', { style: 'cursor:pointer', onclick: () => ctx.go(`#/enterprises/${r.creditCode}`) },
       h('td', {}, chip(r.colour, true)),
       h('td', {}, h('a', { href: `#/enterprises/${r.creditCode}` }, r.name ?? r.creditCode)),

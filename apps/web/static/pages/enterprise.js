@@ -70,7 +70,9 @@ function heroCard(score, review) {
       differs ? h('div', { class: 'stat', 'data-testid': 'effective-colour' }, h('span', { class: 'label' }, t('ent.effectiveColour')), h('span', { style: 'margin-top:6px' }, chipBig(review.effectiveColour))) : null,
       h('div', { class: 'stat' }, h('span', { class: 'label' }, t('ent.band')), h('span', { class: 'band' }, `${fmtPercent(lo)} – ${fmtPercent(hi)}`)),
       h('div', { style: 'flex:1;min-width:260px' }, meter, h('div', { class: 'row muted small', style: 'justify-content:space-between;margin-top:6px' }, h('span', {}, '0%'), h('span', {}, '50%'), h('span', {}, '100%')))),
-    h('p', { class: 'muted small', style: 'margin:14px 0 0' }, t('ent.asOfDate', { date: fmtDate(score.asOf ?? score.computedAt) })),
+    // What the colour in effect means for this enterprise: how it is inspected, not only a word for the risk.
+    h('p', { style: 'margin:14px 0 0', 'data-testid': 'colour-means' }, t(`ent.colourMeans.${colourMeant(review?.effectiveColour ?? score.colour)}`)),
+    h('p', { class: 'muted small', style: 'margin:6px 0 0' }, t('ent.asOfDate', { date: fmtDate(score.asOf ?? score.computedAt) })),
     technicalDetails(score));
 }
 
@@ -127,6 +129,10 @@ function appealsCard(review) {
     appealsTable(appeals, t('appeals.none')));
 }
 
+function colourMeant(colour) {
+  return ['green', 'yellow', 'red'].includes(colour) ? colour : 'none';
+}
+
 function chipBig(colour) {
   const el = chip(colour);
   el.classList.add('big');
@@ -140,7 +146,8 @@ function listOf(texts, emptyText) {
 
 export async function renderMyRecords(ctx) {
   const body = h('div');
-  mount(ctx.main, pageHead(t('ent.file'), t('ent.recordsLead')), body);
+  // A record that looks wrong has a way out: the appeal form, where each record can be challenged.
+  mount(ctx.main, pageHead(t('ent.file'), [t('ent.recordsLead'), ' ', h('a', { href: '#/my/appeals', id: 'challenge-records' }, t('ent.challengeRecords'))]), body);
   await section(body, () => api(`/api/enterprises/${ctx.me.creditCode}`), (file) => h('div', { class: 'stack' },
     card(t('ent.subject'), subjectFacts(file.subject)),
     card(t('ent.inspections'), casesTable(file.cases, t('ent.noInspections'))),

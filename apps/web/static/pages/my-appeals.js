@@ -20,7 +20,7 @@ export function appealsTable(appeals, empty) {
     [t('appeal.filedAt'), (a) => fmtDate(a.filedAt)],
     [t('appeal.due'), (a) => dueText(a)],
     [t('appeal.outcomeCol'), (a) => outcomeText(a.outcome)],
-  ], appeals, { empty, pageSize: 10 });
+  ], appeals, { empty, pageSize: 10, stacked: true });
 }
 
 export async function renderMyAppeals(ctx) {
