@@ -6,6 +6,8 @@ export interface SignInOptions {
   width?: number;
   lang?: 'zh' | 'en';
   bypassCSP?: boolean;
+  /** The browser's time zone (a laptop set to another zone), else the machine's. */
+  timezoneId?: string;
 }
 
 /** The real web app and its pages in Chromium, in front of a fake suite that answers `answers`. */
@@ -29,8 +31,8 @@ export async function startFakePages(answers: Record<string, unknown>): Promise<
     web,
     fake,
     browser,
-    signIn: async (username, { width = 1360, lang, bypassCSP = false } = {}) => {
-      const page = await browser.newPage({ viewport: { width, height: 900 }, bypassCSP });
+    signIn: async (username, { width = 1360, lang, bypassCSP = false, timezoneId } = {}) => {
+      const page = await browser.newPage({ viewport: { width, height: 900 }, bypassCSP, timezoneId });
       if (lang) await page.addInitScript((l) => localStorage.setItem('tp.lang', l), lang);
       await page.goto(`${web.baseUrl}/`);
       await page.waitForSelector('#login-form');

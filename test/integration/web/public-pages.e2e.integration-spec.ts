@@ -1,9 +1,8 @@
 import { createServer } from 'node:net';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
 import { startFakePages, type FakePages } from './fake-pages.harness';
 import { browserMissing, SCREENSHOTS } from './suite-process.harness';
-import { OWN_CODE, TEST_PASSWORD } from './web-app.harness';
+import { OWN_CODE } from './web-app.harness';
 
 /**
  * What an enterprise and a bureau officer trip on, in a real browser in front of a fake suite: what a
@@ -105,24 +104,11 @@ describeWithBrowser('the enterprise and bureau pages, as their users read them, 
   }, 60_000);
   afterAll(() => pages?.close());
 
-  /** Signs in with the browser's clock in a zone of our choosing (as a laptop set to another zone would be). */
-  async function signIn(username: string, { lang = 'zh', width = 1360, timezoneId = 'Asia/Shanghai' } = {}): Promise<Page> {
-    const page = await pages.browser.newPage({ viewport: { width, height: 900 }, timezoneId });
-    await page.addInitScript((l) => localStorage.setItem('tp.lang', l), lang);
-    await page.goto(`${pages.web.baseUrl}/`);
-    await page.waitForSelector('#login-form');
-    await page.fill('input[name=username]', username);
-    await page.fill('input[name=password]', TEST_PASSWORD);
-    await page.click('#login-form button[type=submit]');
-    await page.waitForSelector('#sign-out');
-    return page;
-  }
-
   it.each([
     ['zh', '按常规比例', '加权', '属实的全计', '对某条记录提出异议'],
     ['en', 'usual rate', 'weighted', 'upheld ones in full', 'Challenge a record'],
   ])('says what the colour means for the enterprise, and what its counted complaints are (%s)', async (lang, means, jargon, counted, challenge) => {
-    const page = await signIn('ent', { lang });
+    const page = await pages.signIn('ent', { lang: lang as 'zh' | 'en' });
     await page.waitForSelector('[data-testid="risk-hero"]');
     expect(await page.textContent('[data-testid="colour-means"]')).toContain(means);
     const reasons = (await page.textContent('main'))!;
@@ -138,7 +124,7 @@ describeWithBrowser('the enterprise and bureau pages, as their users read them, 
   });
 
   it('shows an appeal in China time on a browser set to another zone, and says what its percentage is', async () => {
-    const page = await signIn('ent', { timezoneId: 'America/Los_Angeles' });
+    const page = await pages.signIn('ent', { timezoneId: 'America/Los_Angeles' });
     await page.goto(`${pages.web.baseUrl}/#/my/appeals/${APPEAL.id}`);
     await page.waitForSelector('#appeal-due');
     const summary = (await page.textContent('[data-appeal] .kv'))!;
@@ -154,7 +140,7 @@ describeWithBrowser('the enterprise and bureau pages, as their users read them, 
   });
 
   it('lists the appeals on a phone as labelled lines, the status in view without scrolling sideways', async () => {
-    const page = await signIn('ent', { lang: 'en', width: 390 });
+    const page = await pages.signIn('ent', { lang: 'en', width: 390 });
     await page.goto(`${pages.web.baseUrl}/#/my/appeals`);
     await page.waitForSelector('#my-appeals [data-status="filed"]');
     const status = (await page.$('#my-appeals [data-status="filed"]'))!;
@@ -173,7 +159,7 @@ describeWithBrowser('the enterprise and bureau pages, as their users read them, 
     const before = process.env.PORT_SCORING;
     process.env.PORT_SCORING = String(await closedPort());
     try {
-      const page = await signIn('ent', { lang });
+      const page = await pages.signIn('ent', { lang: lang as 'zh' | 'en' });
       await page.waitForSelector('[data-state="unavailable"]');
       const said = (await page.textContent('[data-state="unavailable"]'))!;
       expect(said).toContain(words);
@@ -188,7 +174,7 @@ describeWithBrowser('the enterprise and bureau pages, as their users read them, 
   });
 
   it('takes a district by name on the calendar, and says in words when it is neither a district nor a six-digit code', async () => {
-    const page = await signIn('officer');
+    const page = await pages.signIn('officer');
     await page.goto(`${pages.web.baseUrl}/#/calendar`);
     await page.waitForSelector('main tbody tr');
     const asked = () => pages.fake.seen.filter((r) => r.url.startsWith('/api/visits?')).map((r) => new URL(r.url, 'http://x').searchParams.get('region'));
