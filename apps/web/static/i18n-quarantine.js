@@ -82,6 +82,7 @@ const zh = {
   'qreason.ragged_row': '列数与表头不一致', 'qreason.missing_column': '导出文件缺少“{column}”一列', 'qreason.csv_syntax': '不是格式正确的 CSV 行（如引号未闭合）',
   'qreason.invalid_json': '不是有效的 JSON', 'qreason.not_object': '不是一个 JSON 对象', 'qreason.unknown_kind': '未知的数据类型', 'qreason.internal': '无法校验',
   'qreason.other': '未通过校验（{code}）',
+  'qreason.allowed': '（可填：{values}）', 'qreason.atLeast': '（应不小于 {min}）', 'qreason.between': '（应在 {min} 至 {max} 之间）',
 };
 
 const en = {
@@ -126,6 +127,7 @@ const en = {
   'qreason.ragged_row': 'has a different number of cells from the header', 'qreason.missing_column': 'the export has no column “{column}”', 'qreason.csv_syntax': 'is not well-formed CSV (e.g. a quote never closed)',
   'qreason.invalid_json': 'is not valid JSON', 'qreason.not_object': 'is not a JSON object', 'qreason.unknown_kind': 'is of an unknown kind', 'qreason.internal': 'could not be validated',
   'qreason.other': 'failed validation ({code})',
+  'qreason.allowed': ' (allowed: {values})', 'qreason.atLeast': ' (at least {min})', 'qreason.between': ' (between {min} and {max})',
 };
 
 export const QUARANTINE_TEXTS = { zh, en };

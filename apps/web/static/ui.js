@@ -297,6 +297,16 @@ export function tabList(names, current, { label, attrs = () => ({}), panel, name
   return list;
 }
 
+/**
+ * After an act redraws the part of the page that held its button, the focus goes to what came of it
+ * (the decision, the new state), not to the top of the document where the removed button left it.
+ */
+export function focusResult(element) {
+  if (!element) return;
+  if (!element.hasAttribute('tabindex')) element.tabIndex = -1;
+  element.focus();
+}
+
 let problemIds = 0;
 
 /**

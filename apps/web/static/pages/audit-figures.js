@@ -79,10 +79,12 @@ function dimensionCard(d, metric, pick, reference, minGroupSize, view) {
     return { key: g.group, label, p: p ?? NOTHING, small: p ? p.total < minGroupSize : false, withheld: why ? withheldText(why, view.k) : null, hidden };
   });
   const gap = d.gaps.find((g) => g.metric === metric);
+  const narrow = matchMedia('(max-width: 640px)').matches;
   return h('section', { class: 'subcard', id: `fairness-${d.dimension}`, 'data-dimension': d.dimension, 'data-metric': metric },
     h('h3', {}, d.label[lang] ?? d.label.zh),
     h('div', { class: 'grid grid-main' },
-      rateChart(rows, { reference, width: 720, labelWidth: 230, ariaLabel: `${d.label[lang] ?? d.label.zh} · ${t(`fair.metric.${metric}`)}`, attrs: { 'data-chart': 'fairness' } }),
+      // Drawn 720 wide, a phone shrinks it to 40 %, letters to 5 px: there it is drawn narrower and scrolls sideways if need be.
+      h('div', { class: 'chart-scroll' }, rateChart(rows, { reference, width: narrow ? 440 : 720, labelWidth: narrow ? 140 : 230, ariaLabel: `${d.label[lang] ?? d.label.zh} · ${t(`fair.metric.${metric}`)}`, attrs: { 'data-chart': 'fairness' } })),
       h('div', {}, gapCallout(d.dimension, gap, metric, minGroupSize))),
     rows.some((r) => r.hidden) ? h('p', { class: 'muted small', 'data-hidden-mark': 'true' }, t('withheld.dagger', { k: view.k })) : null,
     groupTable(d, view));
@@ -106,7 +108,15 @@ function gapCallout(dimension, gap, metric, minGroupSize) {
       gap.ratio === null
         ? badge(t('fair.ratioNone'))
         : badge(t(ratioFails ? 'fair.ratioFails' : 'fair.ratioPasses', { ratio: gap.ratio.toFixed(2) }), ratioFails ? 'bad' : 'ok')),
-    h('div', { class: 'muted small', style: 'margin-top:4px' }, t('fair.compared', { n: gap.groupsCompared })));
+    h('div', { class: 'muted small', style: 'margin-top:4px' }, t('fair.compared', { n: gap.groupsCompared })),
+    gapAdvice(significant, ratioFails));
+}
+
+/** What the gap means and what to do about it: a red ratio beside an interval that includes 0 is not a finding. */
+function gapAdvice(significant, ratioFails) {
+  if (significant === null) return null;
+  const advice = !significant ? 'tooFew' : ratioFails ? 'act' : 'watch';
+  return h('p', { class: 'small', style: 'margin:8px 0 0', 'data-advice': advice }, t(`fair.advice.${advice}`));
 }
 
 function groupTable(d, view) {

@@ -2,7 +2,7 @@
 // copy withholds marked †), and publishing its public copy for outside scrutiny (社会监督).
 import { api } from '../api.js';
 import { fmtDateTime, t } from '../i18n.js';
-import { badge, card, confirmStep, downloadButton, errorState, h, mount, pageHead, section } from '../ui.js';
+import { badge, card, confirmStep, downloadButton, errorState, focusResult, h, mount, pageHead, section } from '../ui.js';
 import { headlineTiles, reportFigures } from './audit-figures.js';
 import { viewOf } from './audit-withheld.js';
 
@@ -52,6 +52,7 @@ function publishCard(r, reload) {
     try {
       await api(`/api/audits/reports/${encodeURIComponent(r.id)}/publish`, { method: 'POST', body: {} });
       await reload();
+      focusResult(document.getElementById('report-published'));
     } catch (error) {
       publish.disabled = false;
       mount(message, error.status === 409 ? h('div', { class: 'notice warn', role: 'alert' }, t('report.alreadyPublished'), ' ', h('button', { class: 'linkish', type: 'button', onclick: reload }, t('common.retry'))) : errorState(error, null, 'oversight'));

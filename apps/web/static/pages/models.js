@@ -1,7 +1,7 @@
 // The model registry and colour policies with their approvals (four eyes), and the kill switch.
 import { api } from '../api.js';
 import { actorLabel, fmtDateTime, t } from '../i18n.js';
-import { badge, confirmStep, errorState, field, fieldProblem, h, mount, pageHead, section, table } from '../ui.js';
+import { badge, confirmStep, errorState, field, fieldProblem, focusResult, h, mount, pageHead, section, table } from '../ui.js';
 
 const STATE_KIND = { active: 'ok', approved: 'blue', suspended: 'bad', retired: '', draft: '', proposed: '' };
 
@@ -129,6 +129,7 @@ function killSwitchForm(suspended, reload) {
     try {
       await api(`/api/kill-switch/${suspended ? 'resume' : 'suspend'}`, { method: 'POST', body: { reason: reason.value.trim() } });
       await reload();
+      focusResult(document.getElementById('kill-switch-state'));
     } catch (error) {
       submit.disabled = false;
       mount(message, error.status === 409 ? h('div', { class: 'notice bad', role: 'alert' }, t('kill.changed'), ' ', h('button', { class: 'linkish', type: 'button', onclick: reload }, t('common.retry'))) : errorState(error, null, 'oversight'));

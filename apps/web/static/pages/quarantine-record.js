@@ -95,7 +95,9 @@ function fieldsCard(record, kept, reload) {
       problemCell,
       open ? h('td', {}, input?.element ?? null) : null);
   });
-  const table = h('div', { class: 'table-wrap' }, h('table', { id: 'quarantine-fields' },
+  // On a phone each field is a block (name, value, problem, the correction) rather than a table whose
+  // problem and input columns sit off screen to the right.
+  const table = h('div', { class: 'table-wrap' }, h('table', { id: 'quarantine-fields', class: 'form-rows' },
     h('thead', {}, h('tr', {}, [t('quarantine.col.field'), t('quarantine.col.value'), t('quarantine.col.problem'), open ? t('quarantine.col.correction') : null].filter(Boolean).map((c) => h('th', {}, c)))),
     h('tbody', {}, rows)));
   for (const { input, problems, problemCell } of inputs) if (problems.length) fieldProblem(input.control, problemCell, { focus: false });

@@ -29,7 +29,25 @@ export function missingColumnKey(reason) {
 export function problemWords(kind, reason) {
   const column = missingColumnKey(reason);
   if (column) return t('qreason.missing_column', { column: fieldName(kind, column) });
-  return tKnown(`qreason.${reason.code}`) ?? t('qreason.other', { code: reason.code });
+  return `${tKnown(`qreason.${reason.code}`) ?? t('qreason.other', { code: reason.code })}${limitWords(reason)}`;
+}
+
+/**
+ * What the field would take, read from intake's own words ("must be one of A, B", "must be at least 0",
+ * "must be between 1 and 9"): "not an allowed value" alone leaves the person guessing what to type.
+ */
+function limitWords(reason) {
+  const message = String(reason.message ?? '');
+  const oneOf = reason.code === 'enum' ? /must be one of (.+)$/.exec(message) : null;
+  if (oneOf) {
+    const values = oneOf[1].split(', ').map((v) => (tKnown(`dept.${v}`) ? `${v}（${t(`dept.${v}`)}）` : v));
+    return t('qreason.allowed', { values: values.join(currentLang() === 'zh' ? '、' : ', ') });
+  }
+  if (reason.code !== 'range') return '';
+  const between = /must be between (\S+) and (\S+)$/.exec(message);
+  if (between) return t('qreason.between', { min: between[1], max: between[2] });
+  const atLeast = /must be at least (\S+)$/.exec(message);
+  return atLeast ? t('qreason.atLeast', { min: atLeast[1] }) : '';
 }
 
 export function reasonWords(kind, reason) {

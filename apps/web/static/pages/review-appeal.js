@@ -2,7 +2,7 @@
 // review (refused, with the server's reason, to anyone with a part in the score), and the decision.
 import { api } from '../api.js';
 import { fmtDateTime, t } from '../i18n.js';
-import { card, confirmStep, errorState, field, fieldProblem, h, mount, pageHead, section } from '../ui.js';
+import { card, confirmStep, errorState, field, fieldProblem, focusResult, h, mount, pageHead, section } from '../ui.js';
 import { outcomeText, recordName } from './appeal-parts.js';
 import { appealPage } from './my-appeals.js';
 
@@ -34,6 +34,7 @@ function claimCard(appeal, reload) {
     try {
       await api(`/api/appeals/${encodeURIComponent(appeal.id)}/claim`, { method: 'POST', body: {} });
       await reload();
+      focusResult(document.querySelector('#decision-form input[name=outcome]:checked'));
     } catch (error) {
       claim.disabled = false;
       // Refused for having had a part in the score: asking again cannot change that.
@@ -95,6 +96,7 @@ function decisionFormCard(appeal, reload) {
       const body = { outcome: outcome.value, reasons: reasons.value.trim(), ...(outcome.value === 'corrected' ? { corrections: chosen } : {}), ...(outcome.value === 'overridden' ? { overrideColour: colour.value } : {}) };
       await api(`/api/appeals/${encodeURIComponent(appeal.id)}/decision`, { method: 'POST', body });
       await reload();
+      focusResult(document.getElementById('appeal-decision'));
     } catch (error) {
       submit.disabled = false;
       mount(message, error.status === 400 || error.status === 403 || error.status === 409 ? h('div', { class: 'notice bad', role: 'alert' }, h('strong', {}, t(error.status === 409 ? 'review.claimConflict' : 'review.decisionRefused')), serverDetail(error)) : errorState(error, null, 'oversight'));

@@ -1,0 +1,216 @@
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { startFakePages, type FakePages } from './fake-pages.harness';
+import { browserMissing, SCREENSHOTS } from './suite-process.harness';
+
+/**
+ * The oversight officer's and the administrator's pages as they read them, in a real browser against
+ * the real web app and canned answers: what a fairness gap means, what a quarantined field would take,
+ * the correction form on a phone, and where the focus goes after an act.
+ */
+
+/** A share with its 95 % interval, as oversight's audits give it. */
+function share(count: number, total: number, low: number, high: number) {
+  return { count, total, rate: total ? count / total : null, interval: total ? { low, high } : null };
+}
+
+const NONE = share(0, 0, 0, 0);
+
+function group(name: string, population: number, selected: number) {
+  return {
+    group: name,
+    population,
+    selectionRate: share(selected, population, 0, 0.1),
+    flaggedRate: share(selected, population, 0, 0.1),
+    violationFoundRate: NONE,
+    sample: { inspections: 0, truePositiveRate: NONE, falsePositiveRate: NONE, meanPredicted: null, observed: NONE, calibrationGap: null },
+  };
+}
+
+/** One dimension whose selection-rate gap has the given interval and four-fifths ratio. */
+function dimension(name: string, groups: ReturnType<typeof group>[], interval: { low: number; high: number }, ratio: number) {
+  const rates = groups.map((g) => ({ group: g.group, value: g.selectionRate.rate ?? 0 })).sort((a, b) => b.value - a.value);
+  const gap = {
+    metric: 'selectionRate',
+    groupsCompared: groups.length,
+    highest: rates[0],
+    lowest: rates[rates.length - 1],
+    difference: rates[0].value - rates[rates.length - 1].value,
+    interval,
+    ratio,
+  };
+  return { dimension: name, label: { zh: name, en: name }, groups, gaps: [gap] };
+}
+
+const FAIRNESS = {
+  period: { from: '2026-10-01', to: '2026-12-06' },
+  flaggedColours: ['red'],
+  minGroupSize: 30,
+  overall: { group: 'all', ...group('all', 3000, 300) },
+  dimensions: [
+    // A real, large gap: worth looking into.
+    dimension('size', [group('0-9', 1500, 100), group('100-999', 1500, 200)], { low: 0.04, high: 0.09 }, 0.5),
+    // A real gap, but within four-fifths: watch it.
+    dimension('age', [group('1-3', 1500, 140), group('3-5', 1500, 160)], { low: 0.001, high: 0.03 }, 0.875),
+    // A red ratio of 0 from a group with no selection at all, and an interval that includes 0: not a finding.
+    dimension('district', [group('440604', 498, 0), group('440607', 266, 2)], { low: -0.002, high: 0.027 }, 0),
+  ],
+};
+
+/** A quarantined officer whose department intake does not know, as intake serves it. */
+const QUARANTINED = {
+  id: 7,
+  kind: 'officers',
+  source: '/data/officers.csv',
+  line: 11,
+  rawMasked: {
+    officer_id: '44060500043',
+    name: '陆**',
+    department: 'XYZ',
+    cert_valid_until: '2029/4/9',
+    domains: 'HEALTH',
+    region_code: '440605',
+    status: '在岗',
+  },
+  reasons: [{ code: 'enum', field: 'department', message: 'department must be one of SAMR, ENV, EMG, FIRE, HEALTH, HRSS, CITY, AGRI' }],
+  status: 'open',
+  createdAt: '2026-12-05T20:01:37.408Z',
+  resolvedAt: null,
+  resolution: null,
+};
+
+const QUARANTINED_SUBJECT = {
+  ...QUARANTINED,
+  id: 8,
+  kind: 'subjects',
+  rawMasked: {
+    credit_code: '91440604MA4W7XQ12K',
+    name: '佛山市禅城区正耀信息技术有限公司',
+    registered_capital_wan: '50',
+    shareholder_subscribed_wan: '-50',
+    employees: '3',
+  },
+  reasons: [
+    { code: 'range', field: 'shareholder_subscribed_wan', message: 'shareholder_subscribed_wan must be at least 0' },
+    { code: 'range', field: 'employees', message: 'employees must be between 0 and 2147483647' },
+  ],
+};
+
+const missing = browserMissing();
+if (missing) console.warn(`browser tests skipped: ${missing}`);
+const describeWithBrowser = missing ? describe.skip : describe;
+
+describeWithBrowser('the oversight and admin pages, as their users read them', () => {
+  let pages: FakePages;
+
+  beforeAll(async () => {
+    pages = await startFakePages({
+      'GET /api/audits/fairness': FAIRNESS,
+      'GET /api/draws': [],
+      'GET /api/audits/reports': [],
+      'GET /api/quarantine/7': QUARANTINED,
+      'GET /api/quarantine/8': QUARANTINED_SUBJECT,
+      'GET /api/models': [],
+      'GET /api/colour-policies': [],
+      'GET /api/approvals': [],
+    });
+  }, 60_000);
+
+  afterAll(async () => {
+    await pages?.close();
+  });
+
+  async function settle(page: Page): Promise<void> {
+    await page.waitForFunction(() => !document.querySelector('[data-state="loading"], [data-progress="running"]'), undefined, { timeout: 30_000 });
+  }
+
+  it('says beside each fairness gap what it means and what to do, not only a red ratio', async () => {
+    const page = await pages.signIn('overseer');
+    await page.goto(`${pages.web.baseUrl}/#/audits`);
+    await page.waitForSelector('#fairness-size [data-advice]');
+    await settle(page);
+    await page.screenshot({ path: join(SCREENSHOTS, 'oversight-ux-fairness-advice.png'), fullPage: true });
+    expect(await page.getAttribute('#fairness-size [data-advice]', 'data-advice')).toBe('act');
+    expect(await page.textContent('#fairness-size [data-advice]')).toContain('停用开关');
+    expect(await page.getAttribute('#fairness-age [data-advice]', 'data-advice')).toBe('watch');
+    // The ratio is red (0.00), but the interval includes 0: the page says this is not yet a finding.
+    expect(await page.textContent('#fairness-district .callout')).toContain('0.00');
+    expect(await page.getAttribute('#fairness-district [data-advice]', 'data-advice')).toBe('tooFew');
+    expect(await page.textContent('#fairness-district [data-advice]')).toContain('暂不需要处理');
+    await page.click('#lang-toggle');
+    await page.waitForSelector('#fairness-district [data-advice]');
+    expect(await page.textContent('#fairness-district [data-advice]')).toContain('Nothing to do now');
+    await page.close();
+  }, 60_000);
+
+  it('draws the fairness charts on a phone with letters that can be read', async () => {
+    const page = await pages.signIn('overseer', { width: 390 });
+    await page.goto(`${pages.web.baseUrl}/#/audits`);
+    await page.waitForSelector('#fairness-size [data-chart="fairness"]');
+    await settle(page);
+    await page.screenshot({ path: join(SCREENSHOTS, 'oversight-ux-fairness-phone.png'), fullPage: true });
+    // Drawn at 720 user units and shrunk into a 300 px card, 12 px labels became 5 px.
+    const scale = await page.$eval(
+      '#fairness-size [data-chart="fairness"]',
+      (svg) => svg.getBoundingClientRect().width / (svg as SVGSVGElement).viewBox.baseVal.width,
+    );
+    expect(scale).toBeGreaterThanOrEqual(0.95);
+    // The page itself does not scroll sideways: only the chart does, within its card.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await page.close();
+  }, 60_000);
+
+  it('tells the administrator what a quarantined field would take, not only that it is wrong', async () => {
+    const page = await pages.signIn('admin');
+    await page.goto(`${pages.web.baseUrl}/#/quarantine/7`);
+    await page.waitForSelector('#quarantine-fields');
+    expect(await page.textContent('[data-problem="department"]')).toContain('可填：SAMR（市场监督管理）、ENV（生态环境）');
+    await page.goto(`${pages.web.baseUrl}/#/quarantine/8`);
+    await page.waitForSelector('[data-problem="shareholder_subscribed_wan"]');
+    expect(await page.textContent('[data-problem="shareholder_subscribed_wan"]')).toContain('应不小于 0');
+    expect(await page.textContent('[data-problem="employees"]')).toContain('应在 0 至 2147483647 之间');
+    await page.click('#lang-toggle');
+    await page.waitForSelector('[data-problem="shareholder_subscribed_wan"]');
+    expect(await page.textContent('[data-problem="shareholder_subscribed_wan"]')).toContain('(at least 0)');
+    await page.close();
+  }, 60_000);
+
+  it("keeps a quarantined record's problem and its correction on a phone's screen", async () => {
+    const page = await pages.signIn('admin', { width: 390 });
+    await page.goto(`${pages.web.baseUrl}/#/quarantine/7`);
+    await page.waitForSelector('#quarantine-fields input[name=department]');
+    await page.screenshot({ path: join(SCREENSHOTS, 'oversight-ux-quarantine-phone.png'), fullPage: true });
+    for (const selector of ['[data-problem="department"]', '#quarantine-fields input[name=department]']) {
+      const box = (await page.$eval(selector, (el) => el.getBoundingClientRect().toJSON())) as DOMRect;
+      expect(box.right).toBeLessThanOrEqual(390);
+      expect(box.width).toBeGreaterThan(100);
+    }
+    await page.close();
+  }, 60_000);
+
+  it("moves the focus to the kill switch's new state after suspending, not to the top of the page", async () => {
+    const page = await pages.signIn('overseer');
+    let suspended = false;
+    await page.route('**/api/kill-switch?*', (route) =>
+      route.fulfill({
+        json: {
+          suspended,
+          since: suspended ? { at: '2026-12-05T20:00:00.000Z', actor: 'overseer', reason: '核查某区红色比例' } : null,
+          history: suspended ? [{ at: '2026-12-05T20:00:00.000Z', suspended: true, actor: 'overseer', reason: '核查某区红色比例', auditSeq: 9 }] : [],
+        },
+      }),
+    );
+    await page.route('**/api/kill-switch/suspend', (route) => {
+      suspended = true;
+      return route.fulfill({ json: { suspended: true } });
+    });
+    await page.goto(`${pages.web.baseUrl}/#/models`);
+    await page.waitForSelector('#kill-switch-form');
+    await page.fill('#kill-switch-form input[name=reason]', '核查某区红色比例');
+    await page.click('#kill-switch-act');
+    await page.click('[data-confirm-yes]');
+    await page.waitForSelector('#kill-switch-state[data-suspended="true"]');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('kill-switch-state');
+    await page.close();
+  }, 60_000);
+});
