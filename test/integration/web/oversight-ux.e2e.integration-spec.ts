@@ -188,6 +188,53 @@ describeWithBrowser('the oversight and admin pages, as their users read them', (
     await page.close();
   }, 60_000);
 
+  it('moves the focus to the decision once an appeal is decided, not to the top of the page', async () => {
+    const page = await pages.signIn('overseer');
+    const base = {
+      id: 'AP-UX-1',
+      creditCode: '91440604MA4W7XQ12K',
+      scoreId: 's-1',
+      modelVersion: 'm-1',
+      colour: 'yellow',
+      probability: 0.3,
+      reviewer: 'overseer',
+      overdue: false,
+      filedAt: '2026-12-05T20:00:00.000Z',
+      dueAt: '2026-12-20T20:00:00.000Z',
+      grounds: '去年的投诉已查明不实，请复核。',
+      challenges: [],
+      evidence: [],
+      steps: [],
+    };
+    let decided = false;
+    await page.route('**/api/appeals/AP-UX-1', (route) =>
+      route.fulfill({
+        json: decided
+          ? {
+              ...base,
+              status: 'decided',
+              outcome: 'upheld',
+              decisionReasons: '经核实维持原评分。',
+              decidedAt: '2026-12-05T20:10:00.000Z',
+              closedAt: '2026-12-05T20:10:00.000Z',
+            }
+          : { ...base, status: 'in-review', outcome: null, decisionReasons: null, decidedAt: null, closedAt: null },
+      }),
+    );
+    await page.route('**/api/appeals/AP-UX-1/decision', (route) => {
+      decided = true;
+      return route.fulfill({ json: { id: 'AP-UX-1', status: 'decided' } });
+    });
+    await page.goto(`${pages.web.baseUrl}/#/reviews/appeals/AP-UX-1`);
+    await page.waitForSelector('#decision-form');
+    await page.fill('#decision-form textarea[name=reasons]', '经核实维持原评分。');
+    await page.click('#decide-submit');
+    await page.click('[data-confirm-yes]');
+    await page.waitForSelector('#appeal-decision');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('appeal-decision');
+    await page.close();
+  }, 60_000);
+
   it("moves the focus to the kill switch's new state after suspending, not to the top of the page", async () => {
     const page = await pages.signIn('overseer');
     let suspended = false;
