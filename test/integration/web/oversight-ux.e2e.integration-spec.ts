@@ -46,7 +46,7 @@ const FAIRNESS = {
   period: { from: '2026-10-01', to: '2026-12-06' },
   flaggedColours: ['red'],
   minGroupSize: 30,
-  overall: { group: 'all', ...group('all', 3000, 300) },
+  overall: group('all', 3000, 300),
   dimensions: [
     // A real, large gap: worth looking into.
     dimension('size', [group('0-9', 1500, 100), group('100-999', 1500, 200)], { low: 0.04, high: 0.09 }, 0.5),
