@@ -57,6 +57,25 @@ const FAIRNESS = {
   ],
 };
 
+/** Drift measured against a baseline that lies inside the period asked: the period compared with itself. */
+const BINS = [
+  { bin: '0', label: '0', baselineShare: 0.5, currentShare: 0.5 },
+  { bin: '1', label: '1', baselineShare: 0.5, currentShare: 0.5 },
+];
+const SELF_COMPARED_DRIFT = {
+  period: { from: '2026-10-01', to: '2026-12-06' },
+  modelVersion: 'm-2026.11.1',
+  trainingWindow: null,
+  baselines: {
+    factors: { kind: 'first-scores', from: '2026-11-01', to: '2026-11-07', enterprises: 2000 },
+    score: { kind: 'first-scores', from: '2026-11-01', to: '2026-11-07', enterprises: 2000 },
+  },
+  current: { factors: 2000, score: 2000 },
+  factors: [{ factor: 'violations_3y', psi: 0, verdict: 'stable', baselineCount: 2000, currentCount: 2000, bins: BINS }],
+  score: { psi: 0, verdict: 'stable', baselineCount: 2000, currentCount: 2000, bins: BINS },
+  largestFactorShift: { factor: 'violations_3y', psi: 0 },
+};
+
 /** A quarantined officer whose department intake does not know, as intake serves it. */
 const QUARANTINED = {
   id: 7,
@@ -106,6 +125,7 @@ describeWithBrowser('the oversight and admin pages, as their users read them', (
   beforeAll(async () => {
     pages = await startFakePages({
       'GET /api/audits/fairness': FAIRNESS,
+      'GET /api/audits/drift': SELF_COMPARED_DRIFT,
       'GET /api/draws': [],
       'GET /api/audits/reports': [],
       'GET /api/quarantine/7': QUARANTINED,
@@ -140,6 +160,19 @@ describeWithBrowser('the oversight and admin pages, as their users read them', (
     await page.click('#lang-toggle');
     await page.waitForSelector('#fairness-district [data-advice]');
     expect(await page.textContent('#fairness-district [data-advice]')).toContain('Nothing to do now');
+    await page.close();
+  }, 60_000);
+
+  it('gives no green "stable" for drift measured against a baseline inside the period', async () => {
+    const page = await pages.signIn('overseer');
+    await page.goto(`${pages.web.baseUrl}/#/audits`);
+    await page.waitForSelector('#drift-figures #score-psi');
+    expect(await page.getAttribute('#drift-figures', 'data-comparable')).toBe('false');
+    expect(await page.isVisible('#drift-overlap')).toBe(true);
+    const tile = await page.textContent('#score-psi');
+    expect(tile).toContain('不可比较');
+    expect(tile).not.toContain('稳定');
+    expect(await page.$$eval('#drift-figures .tiles .good', (tiles) => tiles.length)).toBe(0);
     await page.close();
   }, 60_000);
 
@@ -232,6 +265,28 @@ describeWithBrowser('the oversight and admin pages, as their users read them', (
     await page.click('[data-confirm-yes]');
     await page.waitForSelector('#appeal-decision');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('appeal-decision');
+    await page.close();
+  }, 60_000);
+
+  it("shows a model's state and approval on a phone's screen, and says what its AUC means", async () => {
+    const page = await pages.signIn('overseer', { width: 390 });
+    const model = {
+      version: 'm-2026.11.1',
+      state: 'active',
+      builtBy: { kind: 'bureau' },
+      createdBy: 'trainer-li',
+      trainingWindow: { from: '2023-11-01', to: '2026-10-31' },
+      metrics: { validationAuc: 0.682 },
+      createdAt: '2026-11-01T02:00:00.000Z',
+    };
+    await page.route('**/api/models', (route) => route.fulfill({ json: [model] }));
+    await page.goto(`${pages.web.baseUrl}/#/models`);
+    await page.waitForSelector('#model-registry tbody tr');
+    await settle(page);
+    const state = await page.locator('#model-registry tbody tr td').nth(1).boundingBox();
+    expect(state!.x + state!.width).toBeLessThanOrEqual(390);
+    expect(await page.textContent('#auc-means')).toContain('0.5');
+    await page.screenshot({ path: join(SCREENSHOTS, 'oversight-ux-models-390.png'), fullPage: true });
     await page.close();
   }, 60_000);
 

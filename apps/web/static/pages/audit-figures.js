@@ -213,10 +213,13 @@ export function driftFigures(d, view = { k: null, hidden: null }) {
   draw();
   const overlapping = [d.baselines.factors, d.baselines.score].some((b) => b && b.from <= d.period.to && b.to >= d.period.from);
   const score = d.score;
-  return h('div', { id: 'drift-figures' },
+  // A baseline inside the period compares the period with itself: no verdict, above all no green "stable".
+  const kindOf = (verdict) => (overlapping ? '' : verdictKind(verdict));
+  const scoreVerdict = overlapping ? t('drift.notComparable') : score?.verdict ? t(`drift.verdict.${score.verdict}`) : '';
+  return h('div', { id: 'drift-figures', 'data-comparable': String(!overlapping) },
     h('div', { class: 'tiles tiles-4' },
-      tile(t('drift.scorePsi'), score?.psi === null || !score ? '—' : score.psi.toFixed(3), score?.verdict ? t(`drift.verdict.${score.verdict}`) : '', verdictKind(score?.verdict), { id: 'score-psi' }),
-      tile(t('drift.largest'), d.largestFactorShift ? d.largestFactorShift.psi.toFixed(3) : '—', d.largestFactorShift ? factorName(d.largestFactorShift.factor) : '', verdictKind(d.largestFactorShift ? verdictOf(d.largestFactorShift.psi) : null)),
+      tile(t('drift.scorePsi'), score?.psi === null || !score ? '—' : score.psi.toFixed(3), scoreVerdict, kindOf(score?.verdict), { id: 'score-psi' }),
+      tile(t('drift.largest'), d.largestFactorShift ? d.largestFactorShift.psi.toFixed(3) : '—', d.largestFactorShift ? factorName(d.largestFactorShift.factor) : '', kindOf(d.largestFactorShift ? verdictOf(d.largestFactorShift.psi) : null)),
       tile(t('drift.watch'), String(d.factors.filter((f) => f.verdict === 'moderate-shift').length), t('drift.watchSub'), d.factors.some((f) => f.verdict === 'moderate-shift') ? 'warn' : ''),
       tile(t('drift.act'), String(d.factors.filter((f) => f.verdict === 'significant-shift').length), t('drift.actSub'), d.factors.some((f) => f.verdict === 'significant-shift') ? 'bad' : '')),
     h('p', { class: 'small', style: 'margin:12px 0 0' }, baselineLine(d)),

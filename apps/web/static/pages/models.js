@@ -61,9 +61,10 @@ function registryBody({ models, policies, approvals, oversight }) {
       [t('approval.builtBy'), (m) => builderText(m.builtBy)],
       [t('approval.trainedBy'), (m) => m.createdBy],
       [t('approval.window'), (m) => (m.trainingWindow ? `${m.trainingWindow.from} → ${m.trainingWindow.to}` : '—')],
-      ['AUC', (m) => m.metrics?.validationAuc?.toFixed?.(3) ?? '—'],
+      [t('approval.auc'), (m) => m.metrics?.validationAuc?.toFixed?.(3) ?? '—'],
       [t('field.recordedAt'), (m) => fmtDateTime(m.createdAt)],
-    ], models, { empty: t('models.none') })),
+    ], models, { empty: t('models.none'), stacked: true }),
+    models.length ? h('p', { class: 'muted small', id: 'auc-means' }, t('acc.aucMeans')) : null),
     policies ? h('section', { class: 'card', id: 'colour-policies' }, h('div', { class: 'card-head' }, h('h2', {}, t('models.policies'))),
       h('p', { class: 'muted small', style: 'margin-top:0' }, t('models.policiesLead')), table([
         [t('field.version'), (p) => link('colour-policy', p.version, p.version)],
@@ -72,7 +73,7 @@ function registryBody({ models, policies, approvals, oversight }) {
         [t('approval.title'), (p) => (p.createdBy === 'migration' ? h('span', { class: 'muted small' }, t('models.policyBuiltIn')) : approvalCell('colour-policy', p.version))],
         [t('approval.proposedBy'), (p) => actorLabel(p.createdBy)],
         [t('field.recordedAt'), (p) => fmtDateTime(p.createdAt)],
-      ], policies, { empty: t('models.noPolicies'), pageSize: 5 })) : null);
+      ], policies, { empty: t('models.noPolicies'), pageSize: 5, stacked: true })) : null);
 }
 
 function pctText(p) {
