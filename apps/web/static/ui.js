@@ -133,7 +133,8 @@ export function pager(page, pages, total, go, { hasMore } = {}) {
   return h(
     'div',
     { class: 'pager' },
-    h('span', {}, total !== undefined ? `${t('common.page', { page: page + 1 })} · ${plural('common.items', total)}` : t('common.page', { page: page + 1 })),
+    // Where the pages are counted (a table paged here) the reader is told how many there are.
+    h('span', {}, [Number.isFinite(pages) && pages > 1 ? t('common.pageOf', { page: page + 1, pages }) : t('common.page', { page: page + 1 }), total !== undefined ? plural('common.items', total) : null].filter(Boolean).join(' · ')),
     // One page has nowhere to go: its count alone, without two buttons that do nothing.
     page === 0 && !more ? null : h('div', { class: 'row' },
       h('button', { class: 'btn secondary', disabled: page === 0, onclick: () => go(page - 1) }, t('common.prev')),

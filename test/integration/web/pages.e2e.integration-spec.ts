@@ -491,6 +491,8 @@ describeWithBrowser('the pages, driven in a real browser against the running sui
 
     await page.goto(`${suite.webUrl}/#/calendar`);
     await settle(page, '12-bureau-calendar');
+    // Two plans' visits fill several pages of the calendar: the pager says how many.
+    expect(await page.textContent('.pager')).toMatch(/第 1 \/ \d+ 页/);
     // A visit of the plan just drawn (the calendar also lists the demo plan's visits of today).
     await page.goto(`${suite.webUrl}/#/plans/${drawId}`);
     await page.waitForSelector('a[href^="#/visits/"]');
