@@ -193,4 +193,18 @@ describe('dispatch draws and plans from its projections', () => {
     expect(payloadOf(carried.id)?.backfill).toBe(true);
     expect(payloadOf(ahead.body.id)?.backfill).toBeUndefined();
   });
+  it('refuses a window of weekends and holidays only, saying so, and records nothing', async () => {
+    const count = async () => (await h.dataSource.query(`SELECT count(*)::int AS n FROM dispatch.draws`))[0].n as number;
+    const before = await count();
+    // A weekend, and the Qingming holiday (Friday 2025-04-04) with the weekend after it.
+    for (const [from, to] of [
+      ['2025-03-08', '2025-03-09'],
+      ['2025-04-04', '2025-04-06'],
+    ]) {
+      const refused = await h.http<{ message: string }>('POST', '/api/draws', { from, to, backfill: true, seed: 'idle' });
+      expect(refused.status).toBe(400);
+      expect(refused.body.message).toContain('no working day');
+    }
+    expect(await count()).toBe(before);
+  });
 });

@@ -4,7 +4,7 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import { chinaDay, isIsoDay } from '@tianping/common';
 import { DispatchSubjects, type DrawCompleted, type PlanPublished } from '@tianping/contracts';
 import { enqueueEvent } from '@tianping/messaging';
-import type { JointVisit, PlanningWindow } from '@tianping/planner';
+import { workingDaysIn, type JointVisit, type PlanningWindow } from '@tianping/planner';
 import { DISPATCH_SCHEMA } from '../database/dispatch.data-source';
 import { PlansRepository } from '../plans/plans.repository';
 import { drawEventParts } from './draw-event-parts.util';
@@ -60,6 +60,7 @@ export class DrawService {
     const seed = givenSeed ?? randomBytes(16).toString('hex');
     const loaded = await this.inputsRepository.load(window);
     const { inputs, text: inputsText } = canonicalInputs(loaded.inputs);
+    checkHasWorkingDay(inputs);
     const run = runPlanning(inputs, seed);
     const id = randomUUID();
     const status = run.violations.length === 0 ? 'published' : 'rejected';
@@ -214,6 +215,14 @@ function checkWindow(window: PlanningWindow): void {
   const days = (Date.parse(window.end) - Date.parse(window.start)) / 86_400_000 + 1;
   if (days < 1) throw new BadRequestException('the window must not end before it starts');
   if (days > MAX_WINDOW_DAYS) throw new BadRequestException(`a planning window spans at most ${MAX_WINDOW_DAYS} days`);
+}
+
+/** A window of weekends and holidays only would draw tasks no one can visit: refused rather than recorded. */
+function checkHasWorkingDay(inputs: PlanningInputs): void {
+  if (workingDaysIn(inputs.window, inputs.calendar).length > 0) return;
+  throw new BadRequestException(
+    `the window ${inputs.window.start} to ${inputs.window.end} holds no working day (only weekends and holidays): no visit could be scheduled in it`,
+  );
 }
 
 /** A window that has begun (in China's calendar) is only recorded as an explicit backfill. */
