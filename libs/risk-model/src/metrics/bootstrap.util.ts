@@ -13,6 +13,9 @@ export interface BootstrapOptions {
  * replacement `reps` times and the statistic recomputed on each draw, given as how many times each
  * row was drawn. Reproducible from the seed. How much a figure measured on one test window could
  * move on another window like it: a difference inside it is not evidence of a better model.
+ * Where the statistic is undefined on more than 1 − level of the resamples (an AUC on a few rows,
+ * many of whose resamples hold one outcome only), no interval is given ([NaN, NaN]): the percentiles
+ * of the defined ones alone would claim a certainty the window does not have (two rows give [1, 1]).
  */
 export function bootstrapInterval(n: number, statistic: (counts: Int32Array) => number, options: BootstrapOptions): [number, number] {
   const reps = options.reps ?? 1000;
@@ -26,7 +29,7 @@ export function bootstrapInterval(n: number, statistic: (counts: Int32Array) => 
     const value = statistic(counts);
     if (Number.isFinite(value)) values.push(value);
   }
-  if (values.length === 0) return [NaN, NaN];
+  if (values.length === 0 || reps - values.length > (1 - level) * reps) return [NaN, NaN];
   values.sort((a, b) => a - b);
   const at = (q: number) => values[Math.min(values.length - 1, Math.max(0, Math.round(q * (values.length - 1))))];
   return [at((1 - level) / 2), at(1 - (1 - level) / 2)];

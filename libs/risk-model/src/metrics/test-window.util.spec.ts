@@ -65,4 +65,22 @@ describe('bootstrap intervals', () => {
     expect(misses).toBeGreaterThan(8);
     expect(misses).toBeLessThan(40);
   });
+
+  it('are not given for a window too small for one, rather than a certainty it does not have', () => {
+    // Two rows, one violation: half the resamples hold one outcome; the rest all rank it right.
+    const tiny = testWindowMetrics({
+      score: Float64Array.from([2, 1]),
+      probability: Float64Array.from([0.6, 0.4]),
+      labels: Uint8Array.from([1, 0]),
+      days: Int32Array.from([16000, 16001]),
+      truth: null,
+      seed: 1,
+    });
+    expect(tiny.auc).toBe(1);
+    expect(tiny.aucInterval.every(Number.isNaN)).toBe(true);
+    expect(tiny.daysEarlierInterval.every(Number.isNaN)).toBe(true);
+    // A statistic undefined on about 2 % of the resamples only still has its interval.
+    const mostly = bootstrapInterval(100, (counts) => (counts[0] > 3 ? NaN : counts[1]), { reps: 400, seed: 2 });
+    expect(mostly.every(Number.isFinite)).toBe(true);
+  });
 });
