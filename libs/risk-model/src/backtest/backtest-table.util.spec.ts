@@ -32,3 +32,16 @@ describe('backtests on cities whose violation rate is unlike the demo', () => {
     expect(metrics.auc).toBeGreaterThan(0.55);
   });
 });
+
+describe('backtests on a window with nothing to test', () => {
+  it('say so instead of measuring an empty window', async () => {
+    const table = generateCityTable(300, 3);
+    const window = { trainUntil: '2021-07-01', seed: 1 };
+    await expect(backtestTable(table, generatedCitySpec(), { ...window, testFrom: '2031-01-01', testTo: '2031-06-30' })).rejects.toThrow(
+      'no inspections in the test window (2031-01-01 to 2031-06-30)',
+    );
+    await expect(backtestTable(table, generatedCitySpec(), { ...window, testFrom: '2021-12-31', testTo: '2021-07-01' })).rejects.toThrow(
+      'test window must not end before it starts',
+    );
+  });
+});

@@ -53,12 +53,15 @@ export async function backtestTable(table: TableRow[], spec: FactorSpec, options
   const testFrom = toDayNumber(options.testFrom);
   const testTo = toDayNumber(options.testTo);
   if (testFrom < trainUntil) throw new Error('test window must start on or after trainUntil');
+  if (testTo < testFrom) throw new Error('test window must not end before it starts');
   const train: number[] = [];
   const test: number[] = [];
   resolved.days.forEach((d, i) => {
     if (d < trainUntil) train.push(i);
     else if (d >= testFrom && d <= testTo) test.push(i);
   });
+  // Said before the fit, which a window with nothing to test would only waste.
+  if (test.length === 0) throw new Error(`no inspections in the test window (${options.testFrom} to ${options.testTo})`);
   const pick = <T>(xs: ArrayLike<T>, idx: number[]) => idx.map((i) => xs[i]);
   const started = process.hrtime.bigint();
   const model = await trainGamModel(
