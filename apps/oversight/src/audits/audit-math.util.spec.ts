@@ -86,6 +86,22 @@ describe('AUC with its Hanley–McNeil interval', () => {
     expect(estimate?.interval.high).toBe(1);
   });
 
+  it('gives a perfect ranking of a few inspections a wide interval, not certainty', () => {
+    const two = aucWithInterval([0.9, 0.1], [1, 0]);
+    expect(two?.value).toBe(1);
+    expect(two!.interval.high).toBe(1);
+    expect(two!.interval.low).toBeLessThan(0.1);
+    const wrong = aucWithInterval([0.1, 0.9], [1, 0]);
+    expect(wrong?.value).toBe(0);
+    expect(wrong!.interval.high).toBeGreaterThan(0.9);
+    // Many inspections ranked perfectly: narrow, as it should be.
+    const many = aucWithInterval(
+      Array.from({ length: 400 }, (_, i) => i),
+      Array.from({ length: 400 }, (_, i) => (i >= 200 ? 1 : 0)),
+    );
+    expect(many!.interval.low).toBeGreaterThan(0.99);
+  });
+
   it('counts ties as one half and needs both outcomes', () => {
     expect(aucWithInterval([0.3, 0.3, 0.3, 0.3], [0, 1, 0, 1])?.value).toBe(0.5);
     expect(aucWithInterval([0.1, 0.9], [1, 1])).toBeNull();

@@ -79,7 +79,7 @@ export function stabilityVerdict(psi: number): StabilityVerdict {
 
 export interface AucEstimate {
   value: number;
-  /** 95 % interval from the Hanley–McNeil (1982) standard error; clipped to [0, 1]. */
+  /** 95 % interval from the Hanley–McNeil (1982) standard error (at a perfect ranking, half a pair inside it); clipped to [0, 1]. */
   interval: Interval;
 }
 
@@ -90,9 +90,13 @@ export function aucWithInterval(scores: ArrayLike<number>, labels: ArrayLike<num
   const negatives = labels.length - positives;
   if (positives === 0 || negatives === 0) return null;
   const a = auc(scores, labels);
-  const q1 = a / (2 - a);
-  const q2 = (2 * a * a) / (1 + a);
-  const variance = (a * (1 - a) + (positives - 1) * (q1 - a * a) + (negatives - 1) * (q2 - a * a)) / (positives * negatives);
+  // Hanley–McNeil's variance is 0 at a perfect (or perfectly wrong) ranking, which on a few
+  // inspections would read as certainty ([1, 1] from two): there it is taken half a pair inside.
+  const half = 0.5 / (positives * negatives);
+  const v = Math.min(Math.max(a, half), 1 - half);
+  const q1 = v / (2 - v);
+  const q2 = (2 * v * v) / (1 + v);
+  const variance = (v * (1 - v) + (positives - 1) * (q1 - v * v) + (negatives - 1) * (q2 - v * v)) / (positives * negatives);
   const se = Math.sqrt(Math.max(variance, 0));
   return { value: a, interval: { low: Math.max(0, a - Z95 * se), high: Math.min(1, a + Z95 * se) } };
 }
