@@ -105,6 +105,23 @@ describe("scoring a generated city from intake's events", () => {
     }
   });
 
+  it('leaves out of a run as of a past day the enterprises not yet established on it', async () => {
+    const day = '2024-07-01';
+    const [counts]: { live: number; established: number }[] = await h.dataSource.query(
+      `SELECT count(*)::int AS live, count(*) FILTER (WHERE established_on IS NULL OR established_on <= $2)::int AS established
+         FROM scoring.subjects WHERE status = ANY($1::text[])`,
+      [['存续', '在业'], day],
+    );
+    expect(counts.established).toBeLessThan(counts.live);
+    const run = await h.app.get(ScoringService).scoreAll(day);
+    expect(run.enterprises).toBe(counts.established);
+    const [unborn] = await h.dataSource.query(
+      `SELECT count(*)::int AS n FROM scoring.score_history x JOIN scoring.subjects s USING (credit_code) WHERE x.run_id = $1 AND s.established_on > $2`,
+      [run.runId, day],
+    );
+    expect(unborn.n).toBe(0);
+  });
+
   it("publishes every score with its explanation, in batches oversight's record accepts", async () => {
     await h.app.get(ScorePublisher).drain();
     const messages = (await readSubject(h.js, STREAMS.scoring.name, ScoringSubjects.scoresComputed)) as ScoresComputed[];

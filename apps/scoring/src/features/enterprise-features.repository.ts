@@ -108,7 +108,8 @@ export class EnterpriseFeaturesRepository {
         SELECT credit_code, established_on, registered_capital_wan, shareholder_subscribed_wan, employees, industry_code, abnormal_listed,
                legal_rep_changes_2y, address_key
         FROM scoring.subjects
-        WHERE status = ANY($2::text[]) ${only('credit_code')}
+        -- Not yet established on the as-of day (a run as of a past day): nothing to score.
+        WHERE status = ANY($2::text[]) AND (established_on IS NULL OR established_on <= $1::date) ${only('credit_code')}
       ), c AS (
         SELECT credit_code, count(*) FILTER (WHERE kind = '检查')::int AS inspections,
                count(*) FILTER (WHERE kind = '检查' AND violation_found)::int AS failed,
