@@ -33,8 +33,6 @@ const run = runPlanning(inputs, 'bench-2025-03');
 const t2 = process.hrtime.bigint();
 
 const seconds = (a: bigint, b: bigint) => Number(b - a) / 1e9;
-const unassignedByReason: Record<string, number> = {};
-run.plan.unassigned.forEach((u) => (unassignedByReason[u.reason] = (unassignedByReason[u.reason] ?? 0) + 1));
 console.log(
   JSON.stringify({
     bench: 'dispatch-plan',
@@ -44,12 +42,11 @@ console.log(
     window,
     tasks: run.draw.tasks.length,
     violations: run.violations.length,
-    unassignedByReason,
     inputsFingerprint,
     storedInputsBytes: stored.length,
     inputsSeconds: seconds(t0, t1),
     planSeconds: seconds(t1, t2),
     seconds: seconds(t0, t2),
-    ...run.figures, // includes visits
+    ...run.figures, // includes visits and unassignedByReason
   }),
 );

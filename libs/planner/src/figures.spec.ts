@@ -28,7 +28,11 @@ describe('plan figures', () => {
       seed: 's',
       window: { start: '2025-06-02', end: '2025-06-02' },
       workingDays: ['2025-06-02'],
-      unassigned: [],
+      unassigned: [
+        { taskId: 'HEALTH:D', creditCode: 'D', department: 'HEALTH', reason: 'no_eligible_team', detail: '' },
+        { taskId: 'SAMR:E', creditCode: 'E', department: 'SAMR', reason: 'capacity_exhausted', detail: '' },
+        { taskId: 'FIRE:E', creditCode: 'E', department: 'FIRE', reason: 'capacity_exhausted', detail: '' },
+      ],
       visits,
       routes: [
         { id: 'r1', date: '2025-06-02', regionCode: '440604', officerIds: ['o1', 'o2'], visitIds: ['visit:A', 'visit:B'], distanceKm: 0 },
@@ -39,6 +43,9 @@ describe('plan figures', () => {
     const officers = ['o1', 'o2', 'o3', 'o4', 'o5'].map((id) => officer(id, ['SAMR']));
     const figures = planFigures(plan, { draw, enterprises: ['A', 'B', 'C'].map((c) => enterprise(c, 'red')), officers });
     expect(figures).toMatchObject({ checks: 6, visits: 3, soloVisits: 6, visitReduction: 0.5, jointShare: 2 / 3, meanDepartmentsPerVisit: 2 });
+    // A plan short of officers says which tasks no team could take and which found every team busy.
+    expect(figures.unassignedTasks).toBe(3);
+    expect(figures.unassignedByReason).toEqual({ no_eligible_team: 1, capacity_exhausted: 2, no_working_day: 0 });
     // Loads 2, 2, 1, 1, 0: mean 1.2, max 2.
     expect(figures.workload).toMatchObject({ officers: 5, meanVisits: 1.2, maxVisits: 2, maxOverMean: 1.667 });
   });

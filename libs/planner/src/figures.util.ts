@@ -1,4 +1,4 @@
-import { DrawResult, Enterprise, Officer, Plan } from './planner.model';
+import { DrawResult, Enterprise, Officer, Plan, UnassignedReason } from './planner.model';
 import { pathLengthKm } from './route.util';
 
 export interface FiguresInput {
@@ -19,6 +19,8 @@ export interface PlanFigures {
   jointShare: number;
   meanDepartmentsPerVisit: number;
   unassignedTasks: number;
+  /** Why tasks went unassigned: no team could cover them at all, or every team that could was busy. */
+  unassignedByReason: Record<UnassignedReason, number>;
   explorationShare: number;
   /** unorderedKm: same days and route sizes, visits in credit-code order; sameRoutesUnorderedKm: the planned routes, each walked in credit-code order. */
   travel: { plannedKm: number; unorderedKm: number; reduction: number; sameRoutesUnorderedKm: number };
@@ -42,6 +44,7 @@ export function planFigures(plan: Plan, input: FiguresInput): PlanFigures {
       visits,
     ),
     unassignedTasks: plan.unassigned.length,
+    unassignedByReason: countReasons(plan),
     explorationShare: ratio(placedTaskIds.filter((id) => reasons.get(id) === 'exploration').length, placedTaskIds.length),
     travel: travelFigures(plan, input.enterprises),
     workload: workloadFigures(plan, input.officers),
@@ -95,6 +98,12 @@ function workloadFigures(plan: Plan, officers: Officer[]): PlanFigures['workload
     maxOverMean: round(ratio(max, mean), 3),
     coefficientOfVariation: round(ratio(Math.sqrt(variance), mean), 3),
   };
+}
+
+function countReasons(plan: Plan): Record<UnassignedReason, number> {
+  const counts: Record<UnassignedReason, number> = { no_eligible_team: 0, capacity_exhausted: 0, no_working_day: 0 };
+  for (const task of plan.unassigned) counts[task.reason]++;
+  return counts;
 }
 
 function codeOf(e: Partial<Enterprise>): string {
