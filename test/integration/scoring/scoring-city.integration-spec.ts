@@ -182,6 +182,17 @@ describe("scoring a generated city from intake's events", () => {
     expect(again.daysEarlierInterval).toEqual(m.daysEarlierInterval);
   }, 120_000);
 
+  it('says a backtest window holds nothing to test, or ends before it starts, before training for it', async () => {
+    const training = h.app.get(TrainingService);
+    // Trained first, the empty window would have been hidden behind the empty training period.
+    await expect(training.backtest({ trainUntil: '2010-01-01', testFrom: '2030-01-01', testTo: '2030-06-30', seed: 3 })).rejects.toThrow(
+      'no inspections in the test window (2030-01-01 to 2030-06-30)',
+    );
+    await expect(training.backtest({ trainUntil: '2025-01-01', testFrom: '2025-12-31', testTo: '2025-01-01', seed: 3 })).rejects.toThrow(
+      'the test window must not end before it starts',
+    );
+  });
+
   it('a score as of D does not change when records dated on or after D arrive, nor when other officers are named', async () => {
     const before = await runScores(firstRun);
     const codes = before.slice(0, 40).map((r) => r.credit_code);

@@ -93,8 +93,8 @@ export class TrainingService {
    */
   async backtest(request: IngestedBacktestRequest): Promise<{ metrics: Record<string, unknown>; rows: TestRow[]; model: GamModel }> {
     if (toDayNumber(request.testFrom) < toDayNumber(request.trainUntil)) throw new Error('the test window must start on or after --train-until');
+    if (toDayNumber(request.testTo) < toDayNumber(request.testFrom)) throw new Error('the test window must not end before it starts');
     const spec = loadBuiltInSpec('twelve-factor');
-    const { model, seconds } = await this.fit(spec, request.trainUntil, request.seed, request.onProgress);
     const context = await this.features.industryContext(request.testFrom);
     const from = toDayNumber(request.testFrom);
     const to = toDayNumber(request.testTo);
@@ -117,7 +117,9 @@ export class TrainingService {
         });
       });
     }
-    if (rows.length === 0) throw new Error('no inspections in the test window');
+    // Said before the fit, which on a large city takes minutes to no purpose when nothing is to be tested.
+    if (rows.length === 0) throw new Error(`no inspections in the test window (${request.testFrom} to ${request.testTo})`);
+    const { model, seconds } = await this.fit(spec, request.trainUntil, request.seed, request.onProgress);
     const scored = scoreBatch(model, factors, NEUTRAL_POLICY);
     const labels = Uint8Array.from(rows, (r) => r.label);
     const days = Int32Array.from(rows, (r) => toDayNumber(r.date));
