@@ -28,3 +28,13 @@ export function isValidCreditCode(code: unknown): code is string {
 export function normaliseCreditCode(raw: string): string {
   return raw.normalize('NFKC').replace(/\s+/g, '').toUpperCase();
 }
+
+/** Credit codes given comma-separated (or as several query values) as a list, each normalised, blanks dropped; anything else as it came. */
+export function creditCodeList(value: unknown): unknown {
+  if (typeof value !== 'string' && !Array.isArray(value)) return value;
+  return [value]
+    .flat()
+    .flatMap((part) => String(part).split(','))
+    .map(normaliseCreditCode)
+    .filter(Boolean);
+}

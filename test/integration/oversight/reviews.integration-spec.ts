@@ -204,6 +204,26 @@ describe('a red takes effect only once a person confirms it, and an appeal is de
 
     await colourInDispatch(first.creditCode, 'red');
     await colourInDispatch(second.creditCode, 'yellow');
+    // The bureau's list asks for a page of enterprises at once, codes typed as people type them.
+    const third = reds[2];
+    const listed = await http<Json[]>(
+      oversight.baseUrl,
+      'GET',
+      `/api/reviews/colours?codes=${[first, second, third].map((s) => s.creditCode.toLowerCase()).join(',')}`,
+    );
+    expect(listed.status).toBe(200);
+    expect(new Map(listed.body.map((c) => [c.creditCode, c]))).toEqual(
+      new Map([
+        [first.creditCode, { creditCode: first.creditCode, scoreId: first.scoreId, modelColour: 'red', effectiveColour: 'red', state: 'confirmed' }],
+        [second.creditCode, { creditCode: second.creditCode, scoreId: second.scoreId, modelColour: 'red', effectiveColour: 'yellow', state: 'overridden' }],
+        [
+          third.creditCode,
+          { creditCode: third.creditCode, scoreId: third.scoreId, modelColour: 'red', effectiveColour: 'yellow', state: 'awaiting-confirmation' },
+        ],
+      ]),
+    );
+    const tooMany = Array.from({ length: 101 }, () => first.creditCode).join(',');
+    expect((await http(oversight.baseUrl, 'GET', `/api/reviews/colours?codes=${tooMany}`)).status).toBe(400);
     const entries = (await http<{ body: { data: Json } }[]>(oversight.baseUrl, 'GET', '/api/audit/entries?kind=colour-decision')).body;
     expect(entries.map((e) => e.body.data)).toEqual([
       expect.objectContaining({ scoreId: first.scoreId, decision: 'confirmed', actor: 'officer-a', colour: 'red' }),

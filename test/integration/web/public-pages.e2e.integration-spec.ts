@@ -2,7 +2,7 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { startFakePages, type FakePages } from './fake-pages.harness';
 import { browserMissing, SCREENSHOTS } from './suite-process.harness';
-import { OWN_CODE } from './web-app.harness';
+import { OTHER_CODE, OWN_CODE } from './web-app.harness';
 
 /**
  * What an enterprise and a bureau officer trip on, in a real browser in front of a fake suite: what a
@@ -97,8 +97,13 @@ describeWithBrowser('the enterprise and bureau pages, as their users read them, 
       'GET /api/visits': [VISIT],
       'GET /api/enterprises': [{ creditCode: OWN_CODE, name: '佛山市示例家具有限公司', regionCode: '440605', industryCode: 'C2110' }],
       'GET /api/scores': {
-        items: [{ creditCode: OWN_CODE, scoreId: 's-1', colour: 'yellow', probability: 0.31, regionCode: '440605', industryCode: 'C2110' }],
+        items: [
+          { creditCode: OTHER_CODE, scoreId: 's-2', colour: 'red', probability: 0.62, regionCode: '440605', industryCode: 'C2110' },
+          { creditCode: OWN_CODE, scoreId: 's-1', colour: 'yellow', probability: 0.31, regionCode: '440605', industryCode: 'C2110' },
+        ],
       },
+      // Oversight has not confirmed the red yet: it counts as yellow (and says nothing of scores it has not seen).
+      'GET /api/reviews/colours': [{ creditCode: OTHER_CODE, scoreId: 's-2', modelColour: 'red', effectiveColour: 'yellow', state: 'awaiting-confirmation' }],
       'GET /api/scoring/summary': { byColour: { red: 0, yellow: 1, green: 0 } },
     });
   }, 60_000);
@@ -197,6 +202,10 @@ describeWithBrowser('the enterprise and bureau pages, as their users read them, 
     await page.goto(`${pages.web.baseUrl}/#/enterprises`);
     await page.waitForSelector('#enterprise-table');
     expect(await page.$$eval('#enterprise-table th', (cells) => cells.map((c) => c.textContent))).toContain('发现问题概率');
+    // A red oversight has not confirmed says, in the list too, that it counts as yellow until then.
+    await page.waitForSelector('#enterprise-table [data-review-state]');
+    const marks = await page.$$eval('#enterprise-table tbody tr', (rows) => rows.map((r) => r.querySelector('[data-review-state]')?.textContent ?? null));
+    expect(marks).toEqual(['待监督确认，暂按黄色对待', null]);
     await page.close();
   });
 });

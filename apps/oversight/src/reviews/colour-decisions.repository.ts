@@ -226,6 +226,21 @@ export class ColourDecisionsRepository {
     return rows.map(toDecision);
   }
 
+  /** The current scores of these enterprises (those oversight has seen), and the decisions on them, in two reads. */
+  async currentWithDecisions(creditCodes: readonly string[]): Promise<{ score: SeenScore; decision: ColourDecisionRow | null }[]> {
+    const scores: SeenScore[] = await this.dataSource.query(`SELECT ${SCORE_COLUMNS} FROM oversight.current_scores WHERE credit_code = ANY($1::text[])`, [
+      creditCodes,
+    ]);
+    if (scores.length === 0) return [];
+    const rows = await this.dataSource.query(`SELECT ${DECISION_COLUMNS} FROM oversight.colour_decisions WHERE score_id = ANY($1::text[])`, [
+      scores.map((s) => s.scoreId),
+    ]);
+    const byScore = new Map<string, ColourDecisionRow>(
+      rows.map((row: ColourDecisionRow & { auditSeq: string | number | null }) => [row.scoreId, toDecision(row)]),
+    );
+    return scores.map((score) => ({ score, decision: byScore.get(score.scoreId) ?? null }));
+  }
+
   async forScore(scoreId: string): Promise<ColourDecisionRow | null> {
     const [row] = await this.dataSource.query(`SELECT ${DECISION_COLUMNS} FROM oversight.colour_decisions WHERE score_id = $1`, [scoreId]);
     return row ? toDecision(row) : null;

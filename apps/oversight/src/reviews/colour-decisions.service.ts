@@ -95,6 +95,17 @@ export class ColourDecisionsService {
     return { score, decision, ...effectOf(score, decision) };
   }
 
+  /** The colour in effect for many enterprises at once (a page of the bureau's list): only those with a score oversight has seen. */
+  async effectiveMany(creditCodes: readonly string[]): Promise<EffectiveColourSummary[]> {
+    const found = await this.repository.currentWithDecisions(creditCodes);
+    return found.map(({ score, decision }) => ({
+      creditCode: score.creditCode,
+      scoreId: score.scoreId,
+      modelColour: score.colour,
+      ...effectOf(score, decision),
+    }));
+  }
+
   private async carryOver(manager: EntityManager, score: SeenScore, earlier: ColourDecisionRow, at: string): Promise<void> {
     const origin = earlier.carriedFrom ?? earlier.id;
     const row: Omit<ColourDecisionRow, 'auditSeq'> = {
@@ -151,6 +162,13 @@ export class ColourDecisionsService {
     await enqueueEvent(manager, OVERSIGHT_SCHEMA, OversightSubjects.colourDecided, message);
     return seq;
   }
+}
+
+/** One enterprise's line of effectiveMany: no decision's actor or reasons, only what colour holds and why. */
+export interface EffectiveColourSummary extends Pick<EffectiveColour, 'effectiveColour' | 'state'> {
+  creditCode: string;
+  scoreId: string;
+  modelColour: Colour;
 }
 
 /** What a score and the decision on it mean for the enterprise today. */

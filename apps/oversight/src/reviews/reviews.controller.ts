@@ -3,7 +3,7 @@ import { AuditLogService } from '../record/audit-log.service';
 import { AppealsService } from './appeals.service';
 import { ColourDecisionsRepository } from './colour-decisions.repository';
 import { ColourDecisionsService } from './colour-decisions.service';
-import { ColourDecisionDto, QueueQuery } from './dtos/review.dto';
+import { CodesQuery, ColourDecisionDto, QueueQuery } from './dtos/review.dto';
 
 @Controller('api/reviews')
 export class ReviewsController {
@@ -38,6 +38,12 @@ export class ReviewsController {
   @Get('summary')
   async summary() {
     return { pendingConfirmations: await this.repository.countPending(), appeals: await this.appeals.counts() };
+  }
+
+  /** The colour in effect for up to 100 enterprises (`codes`, comma-separated): a red counts as yellow until confirmed. */
+  @Get('colours')
+  colours(@Query() query: CodesQuery) {
+    return this.decisions.effectiveMany(query.codes);
   }
 
   /** What an enterprise may see of its own review: the colour in effect and why, decisions, appeals. */

@@ -4,6 +4,11 @@ import { COLOURS, scoreBatch, type ColourPolicy, type FactorValues, type GamMode
 import type { StoredScore } from './scores.repository';
 
 /** sha256 of the factor values used, in the model's factor order: the input a replay must reproduce. */
+/** A score's id as the other apps know it (oversight's decisions name it): its history row's. */
+export function scoreIdOf(historyId: string): string {
+  return `scoring-${historyId}`;
+}
+
 export function inputFingerprint(values: unknown[]): string {
   return createHash('sha256').update(JSON.stringify(values)).digest('hex');
 }
@@ -28,7 +33,7 @@ export function explainStored(model: GamModel, policy: ColourPolicy, stored: Sto
 export function toScoreRecord(model: GamModel, stored: StoredScore, explanation: ScoreExplanation): ScoreRecord {
   const percent = (p: number) => Math.round(p * 1000) / 10;
   return {
-    scoreId: `scoring-${stored.id}`,
+    scoreId: scoreIdOf(stored.id),
     creditCode: stored.credit_code,
     asOf: stored.as_of,
     modelVersion: stored.model_version,

@@ -4,7 +4,7 @@ import { ColourPolicyService } from '../colour/colour-policy.service';
 import { ModelRegistryRepository } from '../models/model-registry.repository';
 import { ModelRegistryService } from '../models/model-registry.service';
 import { CreditCodeParam, parseRiskCursor, riskCursor, ScoreListQuery } from './dtos/score-query.dto';
-import { explainStored, toScoreRecord } from './score-record.mapper';
+import { explainStored, scoreIdOf, toScoreRecord } from './score-record.mapper';
 import { ScoresRepository } from './scores.repository';
 
 @Controller('api')
@@ -53,6 +53,7 @@ export class ScoresController {
     return {
       scores: rows.map((r) => ({
         creditCode: r.credit_code,
+        scoreId: scoreIdOf(r.id),
         asOf: r.as_of,
         probability: r.probability,
         colour: COLOURS[r.colour],

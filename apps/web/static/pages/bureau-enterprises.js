@@ -81,11 +81,22 @@ async function unscoredPage(after) {
   return { rows, next: rows.length === PAGE ? rows[rows.length - 1].creditCode : undefined, scored: false };
 }
 
-function enterpriseTable(ctx, rows) {
+/**
+ * What oversight says of each listed score, by credit code: a red counts as yellow until an officer
+ * confirms it. One call for the page; without it (oversight not answering) the model's colours show alone.
+ */
+async function reviewsOf(rows) {
+  const scored = rows.filter((r) => r.scoreId);
+  if (scored.length === 0) return new Map();
+  const found = await api('/api/reviews/colours', { query: { codes: scored.map((r) => r.creditCode).join(',') } }).catch(() => []);
+  return new Map(found.map((f) => [f.creditCode, { ...f, score: { scoreId: f.scoreId } }]));
+}
+
+function enterpriseTable(ctx, rows, reviews) {
   return h('div', { class: 'table-wrap' }, h('table', { id: 'enterprise-table' },
     h('thead', {}, h('tr', {}, [t('field.colour'), t('field.name'), t('field.creditCode'), t('field.region'), t('field.industry'), t('field.findingChance')].map((c) => h('th', {}, c)))),
     h('tbody', {}, rows.map((r) => h('tr', { style: 'cursor:pointer', onclick: () => ctx.go(`#/enterprises/${r.creditCode}`) },
-      h('td', {}, chip(r.colour, true)),
+      h('td', {}, chip(r.colour, true), reviewMark(reviews.get(r.creditCode), r)),
       h('td', {}, h('a', { href: `#/enterprises/${r.creditCode}` }, r.name ?? r.creditCode)),
       h('td', { class: 'mono' }, r.creditCode),
       h('td', {}, regionCell(r.regionCode)),
@@ -139,13 +150,14 @@ export async function renderEnterprises(ctx) {
       return;
     }
     const { rows, next, scored } = result;
+    const reviews = scored ? await reviewsOf(rows) : new Map();
     cursors[page + 1] = next;
     for (const r of rows) if (r.regionCode) seenRegions.add(r.regionCode);
     mount(suggestions, regionOptions('region-options', districtsAround([...seenRegions])));
     mount(list,
       filters.q ? h('p', { class: 'muted small', style: 'margin-top:0', id: 'search-note' }, t(/^[0-9A-Za-z]{18}$/.test(filters.q) ? 'bureau.searchCode' : 'bureau.searchName', { q: filters.q })) : null,
       scored ? null : h('div', { class: 'notice warn', style: 'margin-bottom:12px' }, t('bureau.fallback')),
-      rows.length === 0 ? emptyState(t('state.empty')) : enterpriseTable(ctx, rows),
+      rows.length === 0 ? emptyState(t('state.empty')) : enterpriseTable(ctx, rows, reviews),
       pager(page, Infinity, undefined, (p) => { page = p; load(); }, { hasMore: Boolean(next) }));
     mount(map, riskMap(rows, { onSelect: (p) => ctx.go(`#/enterprises/${p.creditCode}`) }));
   };

@@ -1,7 +1,8 @@
 import { Transform, Type } from 'class-transformer';
-import { isValidCreditCode } from '@tianping/common';
+import { creditCodeList, isValidCreditCode } from '@tianping/common';
 import {
   ArrayMaxSize,
+  ArrayMinSize,
   buildMessage,
   IsArray,
   IsBase64,
@@ -95,4 +96,9 @@ export class QueueQuery {
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) limit?: number;
   /** Paging: `requestedAt|id` of the last row seen. */
   @IsOptional() @IsString() @MaxLength(200) after?: string;
+}
+
+/** Up to 100 credit codes, comma-separated, typed as people type them (lower case, full-width, blanks). */
+export class CodesQuery {
+  @Transform(({ value }) => creditCodeList(value)) @IsArray() @ArrayMinSize(1) @ArrayMaxSize(100) @Matches(/^[0-9A-Z]{18}$/, { each: true }) codes!: string[];
 }

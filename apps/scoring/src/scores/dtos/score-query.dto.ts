@@ -1,5 +1,5 @@
 import { Transform, Type } from 'class-transformer';
-import { normaliseCreditCode } from '@tianping/common';
+import { creditCodeList, normaliseCreditCode } from '@tianping/common';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -20,14 +20,7 @@ import {
 const CREDIT_CODE = /^[0-9A-Z]{18}$/;
 /** Credit codes are upper-case; people and other services may type them in lower case, full-width or with blanks. */
 const upper = ({ value }: { value: unknown }) => (typeof value === 'string' ? normaliseCreditCode(value) : value);
-const codeList = ({ value }: { value: unknown }) =>
-  typeof value === 'string' || Array.isArray(value)
-    ? [value]
-        .flat()
-        .flatMap((part) => String(part).split(','))
-        .map(normaliseCreditCode)
-        .filter(Boolean)
-    : value;
+const codeList = ({ value }: { value: unknown }) => creditCodeList(value);
 
 export const SCORE_ORDERS = ['code', 'risk'] as const;
 export type ScoreOrder = (typeof SCORE_ORDERS)[number];
