@@ -81,7 +81,7 @@ export class ScoringService {
       this.dataSource,
       FULL_RUN_PLAN_LOCK,
       async () => {
-        const [model, policy] = await Promise.all([this.activeModel(), this.policies.active()]);
+        const { model, policy } = await this.modelAndPolicy();
         const underWay = await this.runs.fullRunUnderWay(asOf, model.version, policy.version);
         if (underWay) return { runId: underWay, model, policy, joined: true };
         return { ...(await this.plan(asOf, model, policy, options)), joined: false };
@@ -112,7 +112,7 @@ export class ScoringService {
    * Callers that must not plan a run twice hold FULL_RUN_PLAN_LOCK around their check and this.
    */
   async planAll(asOf: string = chinaDay(), options: Pick<ScoreAllOptions, 'shards' | 'work'> = {}) {
-    const [model, policy] = await Promise.all([this.activeModel(), this.policies.active()]);
+    const { model, policy } = await this.modelAndPolicy();
     return this.plan(asOf, model, policy, options);
   }
 
@@ -123,6 +123,15 @@ export class ScoringService {
     const runId = await this.runs.plan(asOf, model.version, policy.version, context, ranges);
     await this.queue.enqueue(ranges.map((r, shard) => ({ runId, shard, shards: ranges.length, fromCode: r.from, toCode: r.to })));
     return { runId, model, policy, shards: ranges.length };
+  }
+
+  /**
+   * One after the other: with no active model the refusal comes alone, not beside a policy read cut off
+   * when the command line closes its connection on it ("Connection terminated" in the log).
+   */
+  private async modelAndPolicy() {
+    const model = await this.activeModel();
+    return { model, policy: await this.policies.active() };
   }
 
   private async activeModel() {
@@ -138,7 +147,7 @@ export class ScoringService {
 
   /** Re-scores the given enterprises (those intake changed); unknown or closed ones are skipped. */
   async scoreEnterprises(creditCodes: string[], asOf: string = chinaDay()): Promise<ScoreRunResult> {
-    const [model, policy] = await Promise.all([this.activeModel(), this.policies.active()]);
+    const { model, policy } = await this.modelAndPolicy();
     const context = await this.features.industryContext(asOf);
     const runId = await this.scores.startChangesRun(asOf, model.version, policy.version);
     const byColour = { green: 0, yellow: 0, red: 0 };
