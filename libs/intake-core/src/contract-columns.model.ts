@@ -9,17 +9,35 @@ export interface ContractColumn {
    * any other absent column makes every row of that file unusable.
    */
   required: boolean;
+  /**
+   * A money column: the header's name without its unit, and the unit the key holds (10^places yuan).
+   * "Money is in 万元 where the header says so, else in 元": an export may name the other unit, or none.
+   */
+  money?: { name: string; places: number };
 }
 
 const column = (header: string, key: string, required = true): ContractColumn => ({ header, key, required });
+const UNIT_PLACES: Record<string, number> = { 万元: 4, 元: 0 };
+const MONEY_HEADER = /^(.+?)(?:\((万元|元)\))?$/;
+/** A money column as the contract's table heads it, e.g. 注册资本(万元). */
+const moneyColumn = (header: string, key: string, required = true): ContractColumn => {
+  const [, name, unit] = MONEY_HEADER.exec(header) as RegExpExecArray;
+  return { header, key, required, money: { name, places: UNIT_PLACES[unit] } };
+};
+
+/** A normalised header cell read as a money column's name and the unit its amounts are in (元 when it names none). */
+export function moneyHeader(header: string): { name: string; places: number } {
+  const [, name, unit] = MONEY_HEADER.exec(header) ?? [header, header, undefined];
+  return { name, places: unit === undefined ? 0 : UNIT_PLACES[unit] };
+}
 
 export const CONTRACT_COLUMNS: Record<CsvSourceKind, readonly ContractColumn[]> = {
   subjects: [
     column('统一社会信用代码', 'credit_code'),
     column('主体名称', 'name'),
     column('成立日期', 'established_on'),
-    column('注册资本(万元)', 'registered_capital_wan', false),
-    column('股东认缴出资额(万元)', 'shareholder_subscribed_wan', false),
+    moneyColumn('注册资本(万元)', 'registered_capital_wan', false),
+    moneyColumn('股东认缴出资额(万元)', 'shareholder_subscribed_wan', false),
     column('从业人数', 'employees', false),
     column('行业代码', 'industry_code'),
     column('行政区划代码', 'region_code'),
@@ -44,7 +62,7 @@ export const CONTRACT_COLUMNS: Record<CsvSourceKind, readonly ContractColumn[]> 
     column('检查结果', 'result'),
     column('违法行为', 'violation', false),
     // Blank means 0 yuan, but a missing column does not: the amounts would be unknown, not zero.
-    column('罚没金额(元)', 'penalty_yuan'),
+    moneyColumn('罚没金额(元)', 'penalty_yuan'),
     column('执法人员证号', 'officer_ids'),
     column('更新时间', 'updated_at'),
   ],

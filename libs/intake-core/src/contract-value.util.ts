@@ -24,6 +24,24 @@ export function decimalOf(value: unknown): number {
   return Number.isFinite(n) ? n : NaN;
 }
 
+/**
+ * A plain decimal moved by `places` powers of ten (4: 万元 written as 元), exactly, on its digits;
+ * text that is not a plain decimal is returned as it is, so validation reports it as written.
+ */
+export function shiftDecimal(text: string, places: number): string {
+  const s = text.trim();
+  if (places === 0 || !DECIMAL.test(s)) return text;
+  const sign = s[0] === '-' || s[0] === '+' ? s[0] : '';
+  const [whole, fraction = ''] = s.slice(sign.length).split('.');
+  let digits = whole + fraction;
+  let point = whole.length + places;
+  if (point < 0) [digits, point] = ['0'.repeat(-point) + digits, 0];
+  digits = digits.padEnd(point, '0');
+  const int = digits.slice(0, point).replace(/^0+(?=\d)/, '') || '0';
+  const frac = digits.slice(point).replace(/0+$/, '');
+  return `${sign}${int}${frac === '' ? '' : `.${frac}`}`;
+}
+
 /** A whole number within the safe range; NaN when it is not one. */
 export function integerOf(value: unknown): number {
   if (typeof value === 'number') return Number.isSafeInteger(value) ? value : NaN;

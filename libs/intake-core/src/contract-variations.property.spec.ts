@@ -3,7 +3,7 @@ import * as iconv from 'iconv-lite';
 import { Readable } from 'stream';
 import { creditCodeCheckChar, CREDIT_CODE_ALPHABET } from '@tianping/common';
 import { parseCluesJsonl, parseCluesStream } from './clues-jsonl.parser';
-import { CONTRACT_COLUMNS } from './contract-columns.model';
+import { CONTRACT_COLUMNS, ContractColumn } from './contract-columns.model';
 import { parseCsvExport, parseCsvStream } from './csv-export.parser';
 import { CsvSourceKind, DEPARTMENT_CODES, Outcome } from './intake.model';
 
@@ -11,7 +11,7 @@ import { CsvSourceKind, DEPARTMENT_CODES, Outcome } from './intake.model';
  * Exports that the contract (shared/contracts/README.md) allows but the samples do not show: every
  * field order, optional columns absent or blank, unknown columns, UTF-8 with or without BOM or
  * GB18030, LF, CRLF or CR, quoted cells holding commas, quotes and line breaks, every date spelling,
- * rare CJK characters and emoji. Each must be read, and read as the value the generator meant.
+ * money in 万元 or 元 as the header says, rare CJK characters and emoji. Each must be read, and read as the value the generator meant.
  * Seeded, so a failure names the seed and path that reproduce it (SEED=… RUNS=… explore further).
  */
 const SEED = 20241205;
@@ -69,10 +69,16 @@ const freeText = fc
   .map((units) => units.join('').trim())
   .filter((s) => s !== '');
 
-const decimal = (max: number) =>
-  fc
-    .record({ whole: fc.integer({ min: 0, max }), fraction: fc.option(fc.integer({ min: 0, max: 9999 }), { nil: undefined }) })
-    .map(({ whole, fraction }) => (fraction === undefined ? `${whole}` : `${whole}.${pad(fraction, 4)}`));
+/** An amount as a count of ten-thousandths of its column's unit: written in whichever unit the header names. */
+const amount = fc.option(fc.integer({ min: 0, max: 2_000_000_000 }), { nil: null, freq: 3 });
+/** `n` ten-thousandths of a unit of 10^keyPlaces yuan, written in a header's unit of 10^headerPlaces yuan. */
+function moneyText(n: number, keyPlaces: number, headerPlaces: number): string {
+  const scale = 4 + headerPlaces - keyPlaces; // decimal places of n in the header's unit
+  const digits = String(n).padStart(scale + 1, '0');
+  const whole = digits.slice(0, digits.length - scale);
+  const fraction = digits.slice(digits.length - scale).replace(/0+$/, '');
+  return fraction === '' ? whole : `${whole}.${fraction}`;
+}
 
 const SECTIONS: [string, number, number][] = [
   ['A', 1, 5],
@@ -90,14 +96,17 @@ const regionCode = fc.integer({ min: 110000, max: 659999 }).map(String);
 const optional = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: null, freq: 3 });
 const department = fc.constantFrom(...DEPARTMENT_CODES);
 
+/** Cells by contract key; an amount is a count of ten-thousandths of the key's unit (null: blank). */
+type Cells = Record<string, string | number | null>;
+
 /** One subjects.csv row: the cells by contract key and the record intake must make of them. */
 const subjectRow = fc
   .record({
     code: creditCode,
     name: freeText,
     established: contractDate,
-    capital: optional(decimal(100000)),
-    subscribed: optional(decimal(100000)),
+    capital: amount,
+    subscribed: amount,
     employees: optional(fc.nat(100000)),
     industry: industryCode,
     region: regionCode,
@@ -116,8 +125,8 @@ const subjectRow = fc
       credit_code: r.code,
       name: r.name,
       established_on: r.established.text,
-      registered_capital_wan: r.capital ?? '',
-      shareholder_subscribed_wan: r.subscribed ?? '',
+      registered_capital_wan: r.capital,
+      shareholder_subscribed_wan: r.subscribed,
       employees: r.employees === null ? '' : String(r.employees),
       industry_code: r.industry,
       region_code: r.region,
@@ -130,13 +139,13 @@ const subjectRow = fc
       legal_rep_name: r.rep ?? '',
       legal_rep_id: r.repId === null ? '' : r.repId.join(''),
       updated_at: r.updated.text,
-    } as Record<string, string>,
+    } as Cells,
     record: {
       creditCode: r.code,
       name: r.name,
       establishedOn: r.established.iso,
-      registeredCapitalWan: r.capital === null ? null : Number(r.capital),
-      shareholderSubscribedWan: r.subscribed === null ? null : Number(r.subscribed),
+      registeredCapitalWan: r.capital === null ? null : r.capital / 10000,
+      shareholderSubscribedWan: r.subscribed === null ? null : r.subscribed / 10000,
       employees: r.employees,
       industryCode: r.industry,
       regionCode: r.region,
@@ -163,7 +172,7 @@ const caseRow = fc
     items: fc.uniqueArray(fc.tuple(department, fc.integer({ min: 1, max: 99 })), { minLength: 1, maxLength: 4, selector: ([d, n]) => `${d}${n}` }),
     result: fc.constantFrom('未发现问题', '责令整改', '立案查处'),
     violation: optional(freeText),
-    amount: optional(decimal(5000000)),
+    amount,
     officers: fc.uniqueArray(fc.stringMatching(/^\d{11}$/), { minLength: 2, maxLength: 4 }),
     updated: cstDateTime,
   })
@@ -180,10 +189,10 @@ const caseRow = fc
         items: items.join(';'),
         result: r.penalty ? '' : r.result,
         violation: r.violation ?? '',
-        penalty_yuan: r.amount ?? '',
+        penalty_yuan: r.amount,
         officer_ids: r.officers.join(';'),
         updated_at: r.updated.text,
-      } as Record<string, string>,
+      } as Cells,
       record: {
         caseNo: r.no,
         creditCode: r.code,
@@ -194,7 +203,7 @@ const caseRow = fc
         items,
         result: r.penalty ? null : r.result,
         violation: r.violation,
-        penaltyYuan: r.amount === null ? 0 : Number(r.amount),
+        penaltyYuan: r.amount === null ? 0 : r.amount / 10000,
         officerIds: r.officers,
         updatedAt: r.updated.instant,
         violationFound: r.penalty || r.result !== '未发现问题',
@@ -208,6 +217,8 @@ const layout = fc.record({
   dropOptional: fc.boolean(),
   extra: fc.constantFrom([], ['备注'], ['导出批次', '备注']),
   fullWidthBrackets: fc.boolean(),
+  // "Money is in 万元 where the header says so, else in 元": a money column may name either unit, or none.
+  moneyUnit: fc.constantFrom('contract', '万元', '元', 'none'),
   quoteAll: fc.boolean(),
   encoding: fc.constantFrom('utf-8', 'utf-8-bom', 'gb18030'),
   lineBreak: fc.constantFrom('\n', '\r\n', '\r'),
@@ -228,16 +239,36 @@ function quote(cell: string, all: boolean): string {
   return all || /[",\r\n]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell;
 }
 
+const UNIT_PLACES: Record<string, number> = { 万元: 4, 元: 0 };
+
+/** A column's header as this exporter writes it, and the unit (10^places yuan) its amounts are in. */
+function headerOf(column: ContractColumn, l: Layout): { header: string; places: number } {
+  const unit = /\((万元|元)\)$/.exec(column.header)?.[1];
+  let header = column.header;
+  let places = unit === undefined ? 0 : UNIT_PLACES[unit];
+  if (unit !== undefined && l.moneyUnit !== 'contract') {
+    header = column.header.replace(/\(.*\)$/, l.moneyUnit === 'none' ? '' : `(${l.moneyUnit})`);
+    places = l.moneyUnit === 'none' ? 0 : UNIT_PLACES[l.moneyUnit];
+  }
+  return { header: l.fullWidthBrackets ? header.replace('(', '（').replace(')', '）') : header, places };
+}
+
 /** The export's bytes, and the columns that made it in (an absent optional column reads as blank). */
-function writeExport(kind: CsvSourceKind, rows: Record<string, string>[], l: Layout): { bytes: Buffer; present: Set<string> } {
+function writeExport(kind: CsvSourceKind, rows: Cells[], l: Layout): { bytes: Buffer; present: Set<string> } {
   const columns = shuffle(
     CONTRACT_COLUMNS[kind].filter((c) => c.required || !l.dropOptional),
     l.order,
   );
-  const headers = [...columns.map((c) => (l.fullWidthBrackets ? c.header.replace('(', '（').replace(')', '）') : c.header)), ...l.extra];
-  const lines = [headers, ...rows.map((row) => [...columns.map((c) => row[c.key]), ...l.extra.map(() => '导出')])].map((cells) =>
-    cells.map((c) => quote(c, l.quoteAll)).join(','),
-  );
+  const written = columns.map((c) => ({ column: c, keyPlaces: headerOf(c, { ...l, moneyUnit: 'contract' }).places, ...headerOf(c, l) }));
+  const cellOf = (row: Cells, w: (typeof written)[number]): string => {
+    const value = row[w.column.key];
+    if (value === null) return '';
+    return typeof value === 'number' ? moneyText(value, w.keyPlaces, w.places) : value;
+  };
+  const lines = [
+    [...written.map((w) => w.header), ...l.extra],
+    ...rows.map((row) => [...written.map((w) => cellOf(row, w)), ...l.extra.map(() => '导出')]),
+  ].map((cells) => cells.map((c) => quote(c, l.quoteAll)).join(','));
   const text = lines.join(l.lineBreak) + (l.trailingBreak ? l.lineBreak : '');
   const bytes = l.encoding === 'gb18030' ? iconv.encode(text, 'gb18030') : Buffer.from((l.encoding === 'utf-8-bom' ? '\uFEFF' : '') + text, 'utf8');
   return { bytes, present: new Set(columns.map((c) => c.key)) };

@@ -1,6 +1,7 @@
 import * as iconv from 'iconv-lite';
 import { Readable } from 'stream';
 import { parseCsvExport, parseCsvStream } from './csv-export.parser';
+import { shiftDecimal } from './contract-value.util';
 
 const ctx = { now: new Date('2024-06-01T00:00:00+08:00') };
 const HEADER = '执法证号,姓名,所属部门,执法证有效期至,可检查部门,常驻区划,状态';
@@ -14,6 +15,31 @@ describe('parseCsvExport', () => {
       line: 1,
       record: { officerId: '44060400123', domains: ['SAMR', 'AGRI'], certValidUntil: '2027-06-30', status: '在岗' },
     });
+  });
+
+  it('reads money in the unit its header names: 万元, 元, or 元 when it names none, exactly', () => {
+    const cases =
+      '案件编号,统一社会信用代码,执法部门,案件类型,检查来源,发生日期,检查事项,检查结果,违法行为,罚没金额（万元）,执法人员证号,更新时间\n' +
+      'A-1,91440604MA4UJ8K20C,SAMR,处罚,专项检查,2024-03-12,SAMR-03,,x,1.1,1;2,2024-03-13 09:00:00\n' +
+      'A-2,91440604MA4UJ8K20C,SAMR,处罚,专项检查,2024-03-12,SAMR-03,,x,一万,1;2,2024-03-13 09:00:00\n';
+    const [penalty, unreadable] = parseCsvExport('cases', cases, ctx);
+    expect(penalty).toMatchObject({ ok: true, record: { penaltyYuan: 11000 }, raw: { penalty_yuan: '11000' } });
+    expect(unreadable).toMatchObject({ ok: false, reasons: [{ field: 'penalty_yuan', code: 'format' }], raw: { penalty_yuan: '一万' } });
+
+    const subjects =
+      '统一社会信用代码,主体名称,成立日期,注册资本(元),股东认缴出资额,注册资本(万元)x,行业代码,行政区划代码,登记状态,列入经营异常名录,近两年法定代表人变更次数,更新时间\n' +
+      '91440604MA4UJ8K20C,明记,2016-04-12,1234567.8,500,9,H6210,440604,存续,否,0,2024-05-06 10:12:00\n';
+    expect(parseCsvExport('subjects', subjects, ctx)[0]).toMatchObject({
+      ok: true,
+      record: { registeredCapitalWan: 123.45678, shareholderSubscribedWan: 0.05 },
+    });
+  });
+
+  it("prefers the contract's own money header when an export has both units", () => {
+    const text =
+      '罚没金额(万元),案件编号,统一社会信用代码,执法部门,案件类型,检查来源,发生日期,检查事项,检查结果,罚没金额(元),执法人员证号,更新时间\n' +
+      '7,A-1,91440604MA4UJ8K20C,SAMR,处罚,专项检查,2024-03-12,SAMR-03,,70000,1;2,2024-03-13 09:00:00\n';
+    expect(parseCsvExport('cases', text, ctx)[0]).toMatchObject({ ok: true, record: { penaltyYuan: 70000 } });
   });
 
   it('rejects every row of a file missing a required column, once per row, naming the column', () => {
@@ -79,5 +105,21 @@ describe('parseCsvExport', () => {
     const outcomes = parseCsvExport('officers', bytes, ctx);
     expect(outcomes.map((o) => o.ok)).toEqual([true, false]);
     expect(outcomes[0]).toMatchObject({ record: { name: '周敏' } });
+  });
+});
+
+describe('shiftDecimal', () => {
+  it.each([
+    ['1.1', 4, '11000'],
+    ['1234567.8', -4, '123.45678'],
+    ['500', -4, '0.05'],
+    ['.5', 4, '5000'],
+    ['+0.0001', 4, '+1'],
+    ['-3', -4, '-0.0003'],
+    ['0', 4, '0'],
+    ['1e5', 4, '1e5'],
+    [' 20 ', -4, '0.002'],
+  ])('%s moved %d places is %s', (text, places, shifted) => {
+    expect(shiftDecimal(text, places)).toBe(shifted);
   });
 });

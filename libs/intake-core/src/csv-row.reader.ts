@@ -1,4 +1,5 @@
-import { CONTRACT_COLUMNS, ContractColumn, normaliseHeader } from './contract-columns.model';
+import { CONTRACT_COLUMNS, ContractColumn, moneyHeader, normaliseHeader } from './contract-columns.model';
+import { shiftDecimal } from './contract-value.util';
 import { CsvSourceKind, Outcome, ParseContext, RawRecord, Reason, RecordByKind } from './intake.model';
 import { validateRaw } from './record-validation.util';
 
@@ -11,6 +12,8 @@ export type CsvOutcome<K extends CsvSourceKind> = Outcome<RecordByKind[K]>;
 export class CsvRowReader<K extends CsvSourceKind> {
   /** Contract key per column position; null for unknown or repeated columns. */
   private columnKeys: (string | null)[] | null = null;
+  /** Per column position: powers of ten from the header's money unit to the key's (0 for all else). */
+  private shifts: number[] = [];
   private missing: ContractColumn[] = [];
   private missingKeys = new Set<string>();
   private row = 0;
@@ -31,7 +34,9 @@ export class CsvRowReader<K extends CsvSourceKind> {
     const keys = this.columnKeys;
     for (let i = 0; i < keys.length; i++) {
       const key = keys[i];
-      if (key !== null) raw[key] = i < cells.length ? cells[i].trim() : '';
+      if (key === null) continue;
+      const cell = i < cells.length ? cells[i].trim() : '';
+      raw[key] = this.shifts[i] === 0 ? cell : shiftDecimal(cell, this.shifts[i]);
     }
     const reasons: Reason[] = this.fileReasons();
     if (cells.length !== keys.length) {
@@ -53,15 +58,30 @@ export class CsvRowReader<K extends CsvSourceKind> {
   }
 
   private readHeader(cells: string[]): void {
-    const byHeader = new Map(CONTRACT_COLUMNS[this.kind].map((c) => [c.header, c] as const));
+    const columns = CONTRACT_COLUMNS[this.kind];
+    const byHeader = new Map(columns.map((c) => [c.header, c] as const));
+    const byMoneyName = new Map(columns.flatMap((c) => (c.money ? [[c.money.name, c] as const] : [])));
+    const headers = cells.map(normaliseHeader);
     const seen = new Set<string>();
-    this.columnKeys = cells.map((cell) => {
-      const column = byHeader.get(normaliseHeader(cell));
-      if (column === undefined || seen.has(column.key)) return null;
+    const keys: (string | null)[] = headers.map(() => null);
+    this.shifts = headers.map(() => 0);
+    // The contract's own header first, wherever it stands; then a money column that names another unit, or none.
+    headers.forEach((header, i) => {
+      const column = byHeader.get(header);
+      if (column === undefined || seen.has(column.key)) return;
       seen.add(column.key);
-      return column.key;
+      keys[i] = column.key;
     });
-    this.missing = CONTRACT_COLUMNS[this.kind].filter((c) => c.required && !seen.has(c.key));
+    headers.forEach((header, i) => {
+      const { name, places } = moneyHeader(header);
+      const column = keys[i] === null ? byMoneyName.get(name) : undefined;
+      if (column?.money === undefined || seen.has(column.key)) return;
+      seen.add(column.key);
+      keys[i] = column.key;
+      this.shifts[i] = places - column.money.places;
+    });
+    this.columnKeys = keys;
+    this.missing = columns.filter((c) => c.required && !seen.has(c.key));
     this.missingKeys = new Set(this.missing.map((c) => c.key));
   }
 
