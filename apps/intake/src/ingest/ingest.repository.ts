@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { enqueueEvent } from '@tianping/messaging';
 import { INTAKE_SCHEMA } from '../database/intake.data-source';
-import { splitIntoRounds, toColumnArrays, upsertSql, type Row, type TableSpec, type UpsertOutcome } from './record-tables';
+import { byKey, splitIntoRounds, toColumnArrays, upsertSql, type Row, type TableSpec, type UpsertOutcome, type UpsertVerdict } from './record-tables';
 
 export interface QuarantineRow {
   kind: string;
@@ -27,22 +27,45 @@ export class IngestRepository {
     const indexed = rows.map((row, index) => ({ row, index }));
     const sql = sqlCache.get(spec) ?? sqlCache.set(spec, upsertSql(spec)).get(spec)!;
     for (const round of splitIntoRounds(indexed, (r) => String(r.row[spec.key]))) {
-      const result: { key: string; outcome: UpsertOutcome }[] = await manager.query(
+      const result: { key: string; outcome: UpsertVerdict }[] = await manager.query(
         sql,
         toColumnArrays(
           spec,
           round.map((r) => r.row),
         ),
       );
-      const byKey = new Map(result.map((r) => [r.key, r.outcome]));
-      for (const r of round) outcomes[r.index] = byKey.get(String(r.row[spec.key]))!;
+      const verdicts = new Map(result.map((r) => [r.key, r.outcome]));
+      const raced = round.filter((r) => verdicts.get(String(r.row[spec.key])) === 'raced');
+      const current = raced.length
+        ? await this.fingerprints(
+            manager,
+            spec,
+            raced.map((r) => String(r.row[spec.key])),
+          )
+        : new Map<string, string>();
+      for (const r of round) {
+        const key = String(r.row[spec.key]);
+        const verdict = verdicts.get(key)!;
+        outcomes[r.index] = verdict !== 'raced' ? verdict : current.get(key) === r.row.fingerprint ? 'duplicate' : 'stale';
+      }
     }
     return outcomes;
   }
 
+  /** The stored fingerprints, read anew: a later statement sees what other transactions committed meanwhile. */
+  private async fingerprints(manager: EntityManager, spec: TableSpec, keys: string[]): Promise<Map<string, string>> {
+    const rows: { key: string; fingerprint: string }[] = await manager.query(
+      `SELECT ${spec.key} AS key, fingerprint FROM ${spec.table} WHERE ${spec.key} = ANY($1::text[])`,
+      [keys],
+    );
+    return new Map(rows.map((r) => [r.key, r.fingerprint]));
+  }
+
   /** Keeps rejected records; a record already in quarantine is not added twice. Returns how many were new. */
-  async quarantine(manager: EntityManager, rows: QuarantineRow[]): Promise<number> {
-    if (rows.length === 0) return 0;
+  async quarantine(manager: EntityManager, unordered: QuarantineRow[]): Promise<number> {
+    if (unordered.length === 0) return 0;
+    // In hash order, so two batches holding the same bad records wait for each other rather than deadlock.
+    const rows = [...unordered].sort((a, b) => byKey(a.rawHash, b.rawHash));
     const inserted: unknown[] = await manager.query(
       `INSERT INTO intake.quarantine (kind, source, line, raw_sealed, raw_masked, raw_hash, reasons)
        SELECT * FROM unnest($1::text[], $2::text[], $3::int[], $4::text[], $5::jsonb[], $6::text[], $7::jsonb[])

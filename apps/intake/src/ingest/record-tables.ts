@@ -113,8 +113,17 @@ export const CLUES_TABLE: TableSpec = {
 
 export type Row = Record<string, string | number | boolean | Date | string[] | null>;
 export type UpsertOutcome = 'inserted' | 'updated' | 'duplicate' | 'stale';
+/**
+ * `raced`: the key was not there when the statement began, yet another transaction's row held it by the
+ * time this one inserted, and that row was kept: a duplicate or stale version, told apart by reading it again.
+ */
+export type UpsertVerdict = UpsertOutcome | 'raced';
 
-/** One set-based statement: insert new keys, update older versions, and say what happened to each row. */
+/**
+ * One set-based statement: insert new keys, update older versions, and say what happened to each row.
+ * Inserted or updated is read from the written row itself (xmax is 0 only for a fresh insert), not from
+ * the statement's snapshot, which misses a row another transaction committed meanwhile.
+ */
 export function upsertSql(spec: TableSpec): string {
   const names = spec.columns.map((c) => c.name);
   const params = spec.columns.map((c, i) => `$${i + 1}::${c.type === 'text[]' ? 'text' : c.type}[]`);
@@ -129,11 +138,12 @@ export function upsertSql(spec: TableSpec): string {
     a AS (
       INSERT INTO ${spec.table} AS cur (${names.join(', ')}) SELECT ${select.join(', ')} FROM i
       ON CONFLICT (${spec.key}) DO UPDATE SET ${updates.join(', ')}, changed_at = now() WHERE ${newer}
-      RETURNING cur.${spec.key} AS key
+      RETURNING cur.${spec.key} AS key, (cur.xmax = 0) AS fresh
     )
     SELECT i.${spec.key} AS key,
-      CASE WHEN a.key IS NOT NULL AND e.key IS NULL THEN 'inserted'
+      CASE WHEN a.fresh THEN 'inserted'
            WHEN a.key IS NOT NULL THEN 'updated'
+           WHEN e.key IS NULL THEN 'raced'
            WHEN e.fingerprint = i.fingerprint THEN 'duplicate'
            ELSE ${stale} END AS outcome
     FROM i LEFT JOIN e ON e.key = i.${spec.key} LEFT JOIN a ON a.key = i.${spec.key}`;
@@ -154,6 +164,8 @@ export function toColumnArrays(spec: TableSpec, rows: Row[]): unknown[] {
 /**
  * Splits a batch into rounds so that no key appears twice in one statement (Postgres forbids
  * touching a row twice in one INSERT … ON CONFLICT); rounds run in order, as if row by row.
+ * Each round is in key order: every transaction then locks the keys it shares with another in the
+ * same order, so two batches holding the same records in different orders wait, never deadlock.
  */
 export function splitIntoRounds<T>(rows: T[], keyOf: (row: T) => string): T[][] {
   const rounds: T[][] = [];
@@ -164,5 +176,11 @@ export function splitIntoRounds<T>(rows: T[], keyOf: (row: T) => string): T[][] 
     seen.set(key, round + 1);
     (rounds[round] ??= []).push(row);
   }
+  for (const round of rounds) round.sort((a, b) => byKey(keyOf(a), keyOf(b)));
   return rounds;
+}
+
+/** The one order every writer of intake's records takes their row locks in. */
+export function byKey(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
