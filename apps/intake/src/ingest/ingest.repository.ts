@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { enqueueEvent } from '@tianping/messaging';
 import { INTAKE_SCHEMA } from '../database/intake.data-source';
-import { byKey, splitIntoRounds, toColumnArrays, upsertSql, type Row, type TableSpec, type UpsertOutcome, type UpsertVerdict } from './record-tables';
+import { splitIntoRounds, toColumnArrays, upsertSql, type Row, type TableSpec, type UpsertOutcome, type UpsertVerdict } from './record-tables';
 
 export interface QuarantineRow {
   kind: string;
@@ -62,10 +62,8 @@ export class IngestRepository {
   }
 
   /** Keeps rejected records; a record already in quarantine is not added twice. Returns how many were new. */
-  async quarantine(manager: EntityManager, unordered: QuarantineRow[]): Promise<number> {
-    if (unordered.length === 0) return 0;
-    // In hash order, so two batches holding the same bad records wait for each other rather than deadlock.
-    const rows = [...unordered].sort((a, b) => byKey(a.rawHash, b.rawHash));
+  async quarantine(manager: EntityManager, rows: QuarantineRow[]): Promise<number> {
+    if (rows.length === 0) return 0;
     const inserted: unknown[] = await manager.query(
       `INSERT INTO intake.quarantine (kind, source, line, raw_sealed, raw_masked, raw_hash, reasons)
        SELECT * FROM unnest($1::text[], $2::text[], $3::int[], $4::text[], $5::jsonb[], $6::text[], $7::jsonb[])
