@@ -9,8 +9,8 @@ import { BODY_LIMITS, bodyErrors, verifyJsonBody, verifyTextBody } from './reque
 /**
  * Validates every request body and query at the edge: bodies too large, too deep or not UTF-8 are
  * refused before parsing, unknown fields are refused, not ignored; a value the database cannot take
- * is a 400, not a 500. Serves /metrics. `jsonOnly`: no CSV or text bodies (their limits are for
- * exports, 200 and 50 MiB, not for an app that faces the public).
+ * is a 400, not a 500. Serves /metrics. `jsonOnly`: no text bodies (their limit is for uploads,
+ * 50 MiB, not for an app that faces the public). CSV bodies are left unread: intake streams them.
  */
 export function configureHttpApp(app: NestExpressApplication, options: { jsonOnly?: boolean } = {}): void {
   enableDefaultMetrics();
@@ -18,7 +18,6 @@ export function configureHttpApp(app: NestExpressApplication, options: { jsonOnl
   app.use(metricsEndpoint());
   app.useBodyParser('json', { limit: BODY_LIMITS.json, verify: verifyJsonBody });
   if (!options.jsonOnly) {
-    app.useBodyParser('raw', { type: 'text/csv', limit: BODY_LIMITS.csv });
     app.useBodyParser('text', { type: ['text/plain', 'application/x-ndjson', 'application/jsonl'], limit: BODY_LIMITS.text, verify: verifyTextBody });
   }
   app.use(bodyErrors);

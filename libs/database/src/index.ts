@@ -6,3 +6,4 @@ export * from './newest-by.util';
 export * from './database-startup.util';
 export * from './prepared-query.util';
 export * from './advisory-lock.util';
+export { EXPORT_LIMIT_BYTES } from './request-body.util';

@@ -7,7 +7,9 @@ export const JSON_DEPTH_LIMIT = 64;
 /** A text body (JSON Lines) is checked line by line; across lines only a runaway is refused. */
 const TEXT_RUNAWAY_DEPTH = 4096;
 
-export const BODY_LIMITS = { json: '5mb', csv: '200mb', text: '50mb' } as const;
+export const BODY_LIMITS = { json: '5mb', text: '50mb' } as const;
+/** The size one posted CSV export may announce: it is streamed, so memory does not set it. */
+export const EXPORT_LIMIT_BYTES = 1024 ** 3;
 
 /** A refusal made while reading a body, answered with its status and a message the caller can act on. */
 class BodyRefused extends Error {
