@@ -10,8 +10,9 @@ const SEPARATED_DATE = /^(\d{4})(?:-(\d{1,2})-(\d{1,2})|\/(\d{1,2})\/(\d{1,2})|å
 const COMPACT_DATE = /^(\d{4})(\d{2})(\d{2})$/;
 const CST_DATETIME = /^(\d{4})-(\d{2})-(\d{2})[ T]+(\d{2}):(\d{2}):(\d{2})$/;
 // ISO 8601 extended (2024-03-01T09:15:00+08:00) or basic (20240301T091500+0800) format, the fraction
-// after a full stop or a comma (ISO prefers the comma), T and Z in either case as RFC 3339 allows.
-const ISO_OFFSET_DATETIME = /^(\d{4})-?(\d{2})-?(\d{2})[Tt](\d{2}):?(\d{2})(?::?(\d{2})(?:[.,](\d{1,9}))?)?([Zz]|[+-]\d{2}(?::?\d{2})?)$/;
+// after a full stop or a comma (ISO prefers the comma), T and Z in either case as RFC 3339 allows, and
+// RFC 3339's space for the T (the contract says ISO-8601, which some senders read as RFC 3339's profile).
+const ISO_OFFSET_DATETIME = /^(\d{4})-?(\d{2})-?(\d{2})[Tt ](\d{2}):?(\d{2})(?::?(\d{2})(?:[.,](\d{1,9}))?)?([Zz]|[+-]\d{2}(?::?\d{2})?)$/;
 
 export function isLeapYear(year: number): boolean {
   return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
