@@ -1,6 +1,7 @@
 import * as fc from 'fast-check';
 import * as iconv from 'iconv-lite';
 import { Readable } from 'stream';
+import { chunksOf, collect } from '@tianping/testing';
 import { creditCodeCheckChar, CREDIT_CODE_ALPHABET } from '@tianping/common';
 import { parseCluesJsonl, parseCluesStream } from './clues-jsonl.parser';
 import { CONTRACT_COLUMNS, ContractColumn } from './contract-columns.model';
@@ -272,16 +273,6 @@ function writeExport(kind: CsvSourceKind, rows: Cells[], l: Layout): { bytes: Bu
   const text = lines.join(l.lineBreak) + (l.trailingBreak ? l.lineBreak : '');
   const bytes = l.encoding === 'gb18030' ? iconv.encode(text, 'gb18030') : Buffer.from((l.encoding === 'utf-8-bom' ? '\uFEFF' : '') + text, 'utf8');
   return { bytes, present: new Set(columns.map((c) => c.key)) };
-}
-
-async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
-  const out: T[] = [];
-  for await (const item of items) out.push(item);
-  return out;
-}
-
-function* chunksOf(buf: Buffer, size: number): Generator<Buffer> {
-  for (let i = 0; i < buf.length; i += size) yield buf.subarray(i, i + size);
 }
 
 const reasonsOf = (outcomes: Outcome<unknown>[]) => outcomes.flatMap((o) => (o.ok ? [] : [o.reasons]));

@@ -1,6 +1,7 @@
 import * as fc from 'fast-check';
 import * as iconv from 'iconv-lite';
 import { Readable } from 'stream';
+import { chunksOf, collect } from '@tianping/testing';
 import { CONTRACT_COLUMNS } from './contract-columns.model';
 import { parseCluesJsonl, parseCluesStream } from './clues-jsonl.parser';
 import { parseCsvExport, parseCsvStream } from './csv-export.parser';
@@ -46,16 +47,6 @@ const mangledCsv = kind.chain((k) => {
 function encode(text: string, encoding: string): Buffer {
   if (encoding === 'gb18030') return iconv.encode(text, 'gb18030');
   return Buffer.concat([Buffer.from(encoding === 'utf-8-bom' ? '\uFEFF' : ''), Buffer.from(text, 'utf8')]);
-}
-
-async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
-  const out: T[] = [];
-  for await (const item of items) out.push(item);
-  return out;
-}
-
-function* chunksOf(buf: Buffer, size: number): Generator<Buffer> {
-  for (let i = 0; i < buf.length; i += size) yield buf.subarray(i, i + size);
 }
 
 describe('every row or line yields exactly one outcome, and nothing throws', () => {

@@ -3,3 +3,4 @@ export * from './test-nats';
 export * from './test-app';
 export * from './app-process';
 export * from './polling.util';
+export * from './chunks.util';

@@ -1,5 +1,6 @@
 import { creditCodeCheckChar } from '@tianping/common';
 import { parseClueValue } from '@tianping/intake-core';
+import { eventually } from '@tianping/testing';
 import { BatchWriter } from '../../../apps/intake/src/ingest/batch-writer';
 import { startIntake, type IntakeHarness } from './intake-app.harness';
 
@@ -79,7 +80,7 @@ describe('intake under concurrent pushes of the same records', () => {
       const outcome = parseClueValue(clue(id, 1), 1, { now: new Date() });
       await intake.app.get(BatchWriter).writeIn(other.manager, 'clues', [outcome], 'test');
       const pushed = post('/api/clues', JSON.stringify(clue(id, day)), 'application/json');
-      await waitFor(async () => (await intake.dataSource.query(`SELECT 1 FROM pg_locks WHERE NOT granted`)).length > 0);
+      await eventually(async () => (await intake.dataSource.query(`SELECT 1 FROM pg_locks WHERE NOT granted`)).length > 0, 'the push to wait on the row');
       await other.commitTransaction();
       await other.release();
       const answer = await pushed;
@@ -101,12 +102,3 @@ describe('intake under concurrent pushes of the same records', () => {
     expect(stored).toEqual([{ updated_at: new Date('2024-03-12T17:00:00+08:00') }]);
   });
 });
-
-async function waitFor(check: () => Promise<boolean>, timeoutMs = 15000): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  while (Date.now() < until) {
-    if (await check()) return;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error('condition not met in time');
-}
