@@ -8,6 +8,7 @@ import { EnterpriseController } from './enterprise/enterprise.controller';
 import { EnterpriseRepository } from './enterprise/enterprise.repository';
 import { BatchWriter } from './ingest/batch-writer';
 import { ClueInboxHandler } from './ingest/clue-inbox.handler';
+import { ExportUploadTimeout } from './ingest/export-upload.timeout';
 import { VisitResultHandler } from './ingest/visit-result.handler';
 import { ClueRelinker } from './ingest/clue-relinker';
 import { IngestController } from './ingest/ingest.controller';
@@ -44,6 +45,6 @@ export class IntakeCoreModule {}
   // Intake also serves the suite's dead letters to the health page: the records it quarantines are the other half of "nothing lost".
   imports: [IntakeCoreModule, CorrectionsModule, OperationsModule.forApp({ app: 'intake', outboxSchema: INTAKE_SCHEMA, deadLetters: true })],
   controllers: [HealthController, IngestController, QuarantineController, EnterpriseController],
-  providers: [ClueInboxHandler, VisitResultHandler],
+  providers: [ClueInboxHandler, VisitResultHandler, ExportUploadTimeout],
 })
 export class IntakeModule {}

@@ -1,4 +1,4 @@
-import { request as httpRequest } from 'node:http';
+import { request as httpRequest, type Server } from 'node:http';
 import { gzipSync } from 'node:zlib';
 import { startIntake, type IntakeHarness } from './intake-app.harness';
 
@@ -54,6 +54,11 @@ describe('posting exports and clues over HTTP', () => {
       status: 200,
       body: { updated: 1 },
     });
+  });
+
+  it('lets a large export take as long as its batches take to write: no cut-off for receiving the whole request (Node would answer 408 after 5 minutes)', () => {
+    const server = intake.app.getHttpServer() as Server;
+    expect([server.requestTimeout, server.headersTimeout > 0]).toEqual([0, true]);
   });
 
   it('refuses an empty export, one posted as JSON, and an unknown content coding, with 4xx and nothing read', async () => {
