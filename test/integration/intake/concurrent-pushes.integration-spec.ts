@@ -101,4 +101,24 @@ describe('intake under concurrent pushes of the same records', () => {
     const stored = await intake.dataSource.query(`SELECT DISTINCT updated_at FROM intake.clues WHERE clue_id = ANY($1)`, [ids]);
     expect(stored).toEqual([{ updated_at: new Date('2024-03-12T17:00:00+08:00') }]);
   });
+
+  it('a clue whose newer version arrives while new subjects relink the waiting clues is linked by that newer version', async () => {
+    const code = codeFor(900);
+    const early = { ...clue('RELINK-1', 1), subject_name: '佛山市禅城区关联测试有限公司', address: '佛山市禅城区关联路1号' };
+    expect((await post('/api/clues', JSON.stringify(early), 'application/json')).counts).toMatchObject({ inserted: 1 });
+    // The newer version names no enterprise intake knows; written, not yet committed, while the subject arrives.
+    const other = intake.dataSource.createQueryRunner();
+    await other.connect();
+    await other.startTransaction();
+    const newer = { ...early, subject_name: '某个不存在的商户', address: '不详', updated_at: '2024-03-12T17:00:00+08:00' };
+    await intake.app.get(BatchWriter).writeIn(other.manager, 'clues', [parseClueValue(newer, 1, { now: new Date() })], 'test');
+    const subjectLine = `${code},佛山市禅城区关联测试有限公司,2016-04-12,50,50,1,H6210,440604,佛山市禅城区关联路1号,113.1,23.0,存续,否,0,陈明,440604198703150018,2024-05-01 10:12:00`;
+    const posted = post('/api/exports/subjects', `${HEADER}\n${subjectLine}\n`, 'text/csv');
+    await eventually(async () => (await intake.dataSource.query(`SELECT 1 FROM pg_locks WHERE NOT granted`)).length > 0, 'the relink to wait on the clue');
+    await other.commitTransaction();
+    await other.release();
+    expect(await posted).toMatchObject({ status: 200, counts: { inserted: 1 } });
+    const [row] = await intake.dataSource.query(`SELECT subject_name, linked_credit_code FROM intake.clues WHERE clue_id = 'RELINK-1'`);
+    expect(row).toEqual({ subject_name: '某个不存在的商户', linked_credit_code: null });
+  });
 });

@@ -42,9 +42,12 @@ export class ClueRelinker {
           `SELECT clue_id AS "clueId", channel, received_at AS "receivedAt", credit_code_given AS "creditCode",
                   credit_code_valid AS "creditCodeValid", subject_name AS "subjectName", address, category, department,
                   verified, status, updated_at AS "updatedAt"
-             FROM intake.clues WHERE linked_credit_code IS NULL AND clue_id > $1 ORDER BY clue_id LIMIT $2`,
+             FROM intake.clues WHERE linked_credit_code IS NULL AND clue_id COLLATE "C" > $1
+            ORDER BY clue_id COLLATE "C" LIMIT $2 FOR UPDATE`,
           [afterId, chunk],
         );
+        // FOR UPDATE, in the order ingest locks clues (byKey): a newer version written meanwhile is what gets
+        // linked (never the older one read before it), and the two wait for each other rather than deadlock.
         if (clues.length === 0) return null;
         // A clue unlinked on appeal may be linked again, but never to the enterprise it was unlinked from.
         const corrections = await this.corrections.appliedFor(

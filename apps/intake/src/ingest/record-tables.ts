@@ -180,7 +180,10 @@ export function splitIntoRounds<T>(rows: T[], keyOf: (row: T) => string): T[][] 
   return rounds;
 }
 
-/** The one order every writer of intake's records takes their row locks in. */
+/**
+ * The one order every writer of intake's records takes their row locks in: by code point, as
+ * PostgreSQL's `COLLATE "C"` sorts (UTF-16 code units would put U+FFxx after emoji).
+ */
 export function byKey(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
+  return Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8'));
 }
