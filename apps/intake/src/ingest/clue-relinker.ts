@@ -46,7 +46,7 @@ export class ClueRelinker {
             ORDER BY clue_id COLLATE "C" LIMIT $2 FOR UPDATE`,
           [afterId, chunk],
         );
-        // FOR UPDATE, in the order ingest locks clues (byKey): a newer version written meanwhile is what gets
+        // FOR UPDATE, in the order ingest locks clues (inKeyOrder): a newer version written meanwhile is what gets
         // linked (never the older one read before it), and the two wait for each other rather than deadlock.
         if (clues.length === 0) return null;
         // A clue unlinked on appeal may be linked again, but never to the enterprise it was unlinked from.

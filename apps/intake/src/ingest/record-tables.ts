@@ -176,14 +176,16 @@ export function splitIntoRounds<T>(rows: T[], keyOf: (row: T) => string): T[][] 
     seen.set(key, round + 1);
     (rounds[round] ??= []).push(row);
   }
-  for (const round of rounds) round.sort((a, b) => byKey(keyOf(a), keyOf(b)));
-  return rounds;
+  return rounds.map((round) => inKeyOrder(round, keyOf));
 }
 
 /**
- * The one order every writer of intake's records takes their row locks in: by code point, as
- * PostgreSQL's `COLLATE "C"` sorts (UTF-16 code units would put U+FFxx after emoji).
+ * The one order every writer of intake's records takes their row locks in (byKey): by code point, as
+ * PostgreSQL's `COLLATE "C"` sorts (UTF-16 code units would put U+FFxx after emoji). Each key is
+ * encoded once, not once per comparison: a batch is 5,000 rows.
  */
-export function byKey(a: string, b: string): number {
-  return Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8'));
+function inKeyOrder<T>(rows: T[], keyOf: (row: T) => string): T[] {
+  const keyed = rows.map((row) => ({ row, key: Buffer.from(keyOf(row), 'utf8') }));
+  keyed.sort((a, b) => Buffer.compare(a.key, b.key));
+  return keyed.map((k) => k.row);
 }
