@@ -201,9 +201,9 @@ describe('dispatch draws and plans from its projections', () => {
       ['2025-03-08', '2025-03-09'],
       ['2025-04-04', '2025-04-06'],
     ]) {
-      const refused = await h.http<{ message: string }>('POST', '/api/draws', { from, to, backfill: true, seed: 'idle' });
+      const refused = await h.http<{ message: string; reason: string }>('POST', '/api/draws', { from, to, backfill: true, seed: 'idle' });
       expect(refused.status).toBe(400);
-      expect(refused.body.message).toContain('no working day');
+      expect(refused.body).toMatchObject({ reason: 'no-working-day', message: expect.stringContaining('no working day') });
     }
     expect(await count()).toBe(before);
   });

@@ -104,6 +104,8 @@ describeWithBrowser('the enterprise and bureau pages, as their users read them, 
       },
       // Oversight has not confirmed the red yet: it counts as yellow (and says nothing of scores it has not seen).
       'GET /api/reviews/colours': [{ creditCode: OTHER_CODE, scoreId: 's-2', modelColour: 'red', effectiveColour: 'yellow', state: 'awaiting-confirmation' }],
+      'GET /api/draws': [],
+      'GET /api/plans': [],
       'GET /api/scoring/summary': { byColour: { red: 0, yellow: 1, green: 0 } },
     });
   }, 60_000);
@@ -206,6 +208,36 @@ describeWithBrowser('the enterprise and bureau pages, as their users read them, 
     await page.waitForSelector('#enterprise-table [data-review-state]');
     const marks = await page.$$eval('#enterprise-table tbody tr', (rows) => rows.map((r) => r.querySelector('[data-review-state]')?.textContent ?? null));
     expect(marks).toEqual(['待监督确认，暂按黄色对待', null]);
+    await page.close();
+  });
+
+  it('says in its own words that a window of weekends or holidays has no working day to plan', async () => {
+    const page = await pages.signIn('dispatcher');
+    await page.goto(`${pages.web.baseUrl}/#/plans`);
+    await page.waitForSelector('#draw-form');
+    // The next weekend: the page knows weekends itself.
+    const saturday = new Date(Date.now() + 8 * 86400_000);
+    saturday.setUTCDate(saturday.getUTCDate() + ((6 - saturday.getUTCDay() + 7) % 7));
+    const day = (d: Date) => d.toISOString().slice(0, 10);
+    await page.fill('#draw-form input[name=from]', day(saturday));
+    await page.fill('#draw-form input[name=to]', day(new Date(saturday.getTime() + 86400_000)));
+    await page.click('#draw-submit');
+    await page.waitForSelector('#draw-invalid');
+    expect(await page.textContent('#draw-invalid')).toContain('只有周末和节假日');
+    // A window of working days the server's calendar holds as holidays: its refusal is said in the same words.
+    await page.route('**/api/draws', (route) =>
+      route.request().method() === 'POST'
+        ? route.fulfill({ status: 400, json: { statusCode: 400, reason: 'no-working-day', message: 'the window holds no working day' } })
+        : route.continue(),
+    );
+    const monday = new Date(saturday.getTime() + 2 * 86400_000);
+    await page.fill('#draw-form input[name=from]', day(monday));
+    await page.fill('#draw-form input[name=to]', day(monday));
+    await page.click('#draw-submit');
+    await page.click('[data-confirm-yes]');
+    await page.waitForSelector('#draw-invalid');
+    expect(await page.textContent('#draw-invalid')).toContain('只有周末和节假日');
+    expect(await page.textContent('main')).not.toContain('holds no working day');
     await page.close();
   });
 });

@@ -220,9 +220,12 @@ function checkWindow(window: PlanningWindow): void {
 /** A window of weekends and holidays only would draw tasks no one can visit: refused rather than recorded. */
 function checkHasWorkingDay(inputs: PlanningInputs): void {
   if (workingDaysIn(inputs.window, inputs.calendar).length > 0) return;
-  throw new BadRequestException(
-    `the window ${inputs.window.start} to ${inputs.window.end} holds no working day (only weekends and holidays): no visit could be scheduled in it`,
-  );
+  throw new BadRequestException({
+    statusCode: 400,
+    // A code as well as words: the pages say it in their reader's language.
+    reason: 'no-working-day',
+    message: `the window ${inputs.window.start} to ${inputs.window.end} holds no working day (only weekends and holidays): no visit could be scheduled in it`,
+  });
 }
 
 /** A window that has begun (in China's calendar) is only recorded as an explicit backfill. */

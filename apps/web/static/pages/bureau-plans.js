@@ -116,7 +116,10 @@ function drawForm(ctx, reload) {
         ' ', h('a', { href: `#/plans/${outcome.id}` }, t('common.view')), h('div', { class: 'mono', style: 'margin-top:6px' }, `${t('field.seed')}: ${outcome.seed}`)));
       reload();
     } catch (error) {
-      mount(out, errorState(error, null, 'dispatch'));
+      // Holidays are known to the server's calendar only: its refusal is said in the page's words.
+      mount(out, error.body?.reason === 'no-working-day'
+        ? h('div', { class: 'notice bad', role: 'alert', id: 'draw-invalid' }, t('plans.noWorkingDay'))
+        : errorState(error, null, 'dispatch'));
     } finally {
       submit.disabled = false;
     }
@@ -129,7 +132,16 @@ function windowProblem(from, to, today) {
   if (!from || !to) return t('plans.needDates');
   if (from < today) return t('plans.fromPast', { today: fmtDate(today) });
   if (to < from) return t('plans.toBeforeFrom');
+  if (weekendsOnly(from, to)) return t('plans.noWorkingDay');
   return null;
+}
+
+/** Whether every day of the window is a Saturday or Sunday (days as UTC dates: no time zone moves them). */
+function weekendsOnly(from, to) {
+  for (let day = new Date(`${from}T00:00:00Z`); day <= new Date(`${to}T00:00:00Z`); day.setUTCDate(day.getUTCDate() + 1)) {
+    if (day.getUTCDay() !== 0 && day.getUTCDay() !== 6) return false;
+  }
+  return true;
 }
 
 export async function renderDraw(ctx, id) {
