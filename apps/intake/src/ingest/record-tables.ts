@@ -180,7 +180,7 @@ export function splitIntoRounds<T>(rows: T[], keyOf: (row: T) => string): T[][] 
 }
 
 /**
- * The one order every writer of intake's records takes their row locks in (byKey): by code point, as
+ * The one order every writer of intake's records takes their row locks in: by code point, as
  * PostgreSQL's `COLLATE "C"` sorts (UTF-16 code units would put U+FFxx after emoji). Each key is
  * encoded once, not once per comparison: a batch is 5,000 rows.
  */
