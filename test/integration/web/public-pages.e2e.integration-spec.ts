@@ -180,6 +180,19 @@ describeWithBrowser('the enterprise and bureau pages, as their users read them, 
     }
   });
 
+  it("lists the calendar's visits on a phone as labelled lines, status and reasons in view", async () => {
+    const page = await pages.signIn('dispatcher', { width: 390 });
+    await page.goto(`${pages.web.baseUrl}/#/calendar`);
+    await page.waitForSelector('table.stack-rows td[data-label]');
+    expect(await page.$eval('main .table-wrap', (wrap) => wrap.scrollWidth <= wrap.clientWidth)).toBe(true);
+    const cells = await page.$$eval('table.stack-rows tbody td', (tds) =>
+      tds.map((td) => ({ label: td.getAttribute('data-label'), right: td.getBoundingClientRect().right })),
+    );
+    expect(cells.map((c) => c.label)).toEqual(expect.arrayContaining(['状态', '抽中原因']));
+    for (const cell of cells) expect(cell.right).toBeLessThanOrEqual(390);
+    await page.close();
+  });
+
   it('takes a district by name on the calendar, and says in words when it is neither a district nor a six-digit code', async () => {
     const page = await pages.signIn('officer');
     await page.goto(`${pages.web.baseUrl}/#/calendar`);

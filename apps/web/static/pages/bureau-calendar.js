@@ -120,7 +120,7 @@ export async function renderCalendar(ctx) {
     [t('visit.teamCerts'), (v) => (v.officerIds ?? []).join(', ')],
     [t('field.status'), (v) => badge(t(`visit.${v.status}`), v.status === 'done' ? 'ok' : 'blue')],
     [t('field.reasons'), (v) => (v.reasons ?? []).map((r) => [badge(reasonLabel(r)), ' '])],
-  ], rows, { pageSize: 15, empty: t('cal.noVisits'), onRow: (v) => ctx.go(`#/visits/${v.id}`) })), 'dispatch');
+  ], rows, { pageSize: 15, empty: t('cal.noVisits'), onRow: (v) => ctx.go(`#/visits/${v.id}`), stacked: true })), 'dispatch');
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     // Checked here and said in words: the server takes one six-digit district code and a window in order.
