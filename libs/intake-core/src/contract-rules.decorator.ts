@@ -28,6 +28,22 @@ export interface Check {
   code: string;
   describe: string;
   fails(value: unknown, row: ContractRow): boolean;
+  /** What the field takes, for the person correcting it: carried with the reason (see Reason.expected). */
+  expected?: Expected;
+}
+
+/** The values a field allows, or the bounds of its number. */
+export interface Expected {
+  allowed?: readonly string[];
+  min?: number;
+  max?: number;
+}
+
+/** What the check `code` on this property of the row class expects, if it says. */
+export function expectedOf(rowClass: RowClass, property: string, code: string): Expected | undefined {
+  return SCREENS.get(rowClass)
+    ?.get(property)
+    ?.find((check) => check.code === code)?.expected;
 }
 
 /** Allowance for clock skew between the platforms and intake when judging update times. */
@@ -192,6 +208,7 @@ export function IsDecimalValue(options: { optional: boolean; min?: number; max?:
     {
       code: 'range',
       describe: `must be ${bounds}`,
+      expected: max === Infinity ? { min } : { min, max },
       fails: (v) => {
         if (isBlank(v)) return false;
         const n = read(v);
@@ -206,6 +223,7 @@ export function IsOneOf(values: readonly string[], options: { optional: boolean 
   return checks(...textChecks(options.optional), {
     code: 'enum',
     describe: `must be one of ${values.join(', ')}`,
+    expected: { allowed: values },
     fails: (v) => {
       const s = asText(v);
       return s !== null && !allowed.has(s);
@@ -277,8 +295,13 @@ export const IsNullableBoolean = (): PropertyDecorator =>
   checks({ code: 'type', describe: 'must be true, false or null', fails: (v) => v !== undefined && v !== null && typeof v !== 'boolean' });
 
 /** A check that depends on other fields of the row (e.g. a case's kind). */
-export function RowCheck<R extends ContractRow>(code: string, describe: string, fails: (value: unknown, row: R) => boolean): PropertyDecorator {
-  return checks({ code, describe, fails: (v, row) => fails(v, row as R) });
+export function RowCheck<R extends ContractRow>(
+  code: string,
+  describe: string,
+  fails: (value: unknown, row: R) => boolean,
+  expected?: Expected,
+): PropertyDecorator {
+  return checks({ code, describe, fails: (v, row) => fails(v, row as R), expected });
 }
 
 export { asText };

@@ -12,6 +12,8 @@ export interface Reason {
   field: string;
   code: string;
   message: string;
+  /** What the field takes (its allowed values, or its bounds), where the check says: for the person correcting it. */
+  expected?: { allowed?: readonly string[]; min?: number; max?: number };
 }
 
 /** A row keyed by English contract keys; for CSV the trimmed raw cell strings. */

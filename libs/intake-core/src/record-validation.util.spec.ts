@@ -59,6 +59,22 @@ describe('validateRaw', () => {
     }
   });
 
+  it('says with a reason what the field takes, where the rule knows: allowed values or bounds', () => {
+    const wrong = validateRaw('subjects', { ...subject, status: '营业中', employees: '-3' }, ctx);
+    expect(wrong.ok).toBe(false);
+    const reasons = wrong.ok ? [] : wrong.reasons;
+    expect(reasons.find((r) => r.field === 'status')).toMatchObject({ code: 'enum', expected: { allowed: expect.arrayContaining(['存续']) } });
+    expect(reasons.find((r) => r.field === 'employees')).toMatchObject({ code: 'range', expected: { min: 0, max: expect.any(Number) } });
+    const noResult = validateRaw('cases', { ...inspection, result: '合格' }, ctx);
+    expect(noResult.ok ? null : noResult.reasons.find((r) => r.field === 'result')).toMatchObject({
+      code: 'enum',
+      expected: { allowed: expect.arrayContaining(['未发现问题']) },
+    });
+    // A rule with nothing to list says nothing more.
+    const badCode = validateRaw('subjects', { ...subject, credit_code: 'not-a-code' }, ctx);
+    expect(badCode.ok ? [] : badCode.reasons.filter((r) => r.expected !== undefined)).toEqual([]);
+  });
+
   it('checks the resident ID shape without echoing it', () => {
     const result = validateRaw('subjects', { ...subject, legal_rep_id: '4406041987031500' }, ctx);
     expect(result.ok).toBe(false);

@@ -1,5 +1,5 @@
 import { validateSync, ValidationError } from 'class-validator';
-import { ContractRow, passesScreen, RowClass, RowScreen, screenOf } from './contract-rules.decorator';
+import { ContractRow, expectedOf, passesScreen, RowClass, RowScreen, screenOf } from './contract-rules.decorator';
 import { CaseRow, toCaseRecord } from './dtos/case-row.dto';
 import { ClueDto, toClueRecord } from './dtos/clue.dto';
 import { OfficerRow, toOfficerRecord } from './dtos/officer-row.dto';
@@ -80,11 +80,12 @@ function screenFor(rowClass: RowClass): RowScreen {
   return screen;
 }
 
-function reasonsOf(errors: ValidationError[]): Reason[] {
+function reasonsOf(rowClass: RowClass, errors: ValidationError[]): Reason[] {
   const reasons: Reason[] = [];
   for (const error of errors) {
     for (const [code, message] of Object.entries(error.constraints ?? {})) {
-      reasons.push({ field: error.property, code, message });
+      const expected = expectedOf(rowClass, error.property, code);
+      reasons.push({ field: error.property, code, message, ...(expected ? { expected } : {}) });
     }
   }
   return reasons;
@@ -109,7 +110,7 @@ export function validateValues<K extends SourceKind>(kind: K, raw: Readonly<Reco
     const damaged = [...undecodable(raw), ...unstorable(spec, raw)];
     if (damaged.length === 0 && passesScreen(screenFor(spec.rowClass), row)) return { ok: true, record: spec.toRecord(row) };
     const errors = validateSync(row, VALIDATE_OPTIONS);
-    if (errors.length > 0 || damaged.length > 0) return { ok: false, reasons: [...damaged, ...reasonsOf(errors)] };
+    if (errors.length > 0 || damaged.length > 0) return { ok: false, reasons: [...damaged, ...reasonsOf(spec.rowClass, errors)] };
     return { ok: true, record: spec.toRecord(row) };
   } catch {
     // Defensive: a validator bug must become a rejection, not an exception in the caller.
@@ -178,7 +179,7 @@ function buildRow<K extends SourceKind>(spec: KindSpec<K>, raw: Readonly<Record<
 /** validateSync alone, without the screen: lets a spec hold the screen and class-validator to the same verdict. */
 export function classValidatorReasons(kind: SourceKind, raw: Readonly<Record<string, unknown>>, ctx: ParseContext): Reason[] {
   const spec = SPECS[kind] as unknown as KindSpec<SourceKind>;
-  return reasonsOf(validateSync(buildRow(spec, raw, ctx), VALIDATE_OPTIONS));
+  return reasonsOf(spec.rowClass, validateSync(buildRow(spec, raw, ctx), VALIDATE_OPTIONS));
 }
 
 export function keysOf(kind: SourceKind): readonly string[] {

@@ -91,7 +91,15 @@ const QUARANTINED = {
     region_code: '440605',
     status: '在岗',
   },
-  reasons: [{ code: 'enum', field: 'department', message: 'department must be one of SAMR, ENV, EMG, FIRE, HEALTH, HRSS, CITY, AGRI' }],
+  // What the field takes comes with the reason, whatever words intake's message uses.
+  reasons: [
+    {
+      code: 'enum',
+      field: 'department',
+      message: 'department is not an allowed value',
+      expected: { allowed: ['SAMR', 'ENV', 'EMG', 'FIRE', 'HEALTH', 'HRSS', 'CITY', 'AGRI'] },
+    },
+  ],
   status: 'open',
   createdAt: '2026-12-05T20:01:37.408Z',
   resolvedAt: null,
@@ -109,6 +117,7 @@ const QUARANTINED_SUBJECT = {
     shareholder_subscribed_wan: '-50',
     employees: '3',
   },
+  // Quarantined before reasons said what they expect: read from the message.
   reasons: [
     { code: 'range', field: 'shareholder_subscribed_wan', message: 'shareholder_subscribed_wan must be at least 0' },
     { code: 'range', field: 'employees', message: 'employees must be between 0 and 2147483647' },

@@ -33,21 +33,29 @@ export function problemWords(kind, reason) {
 }
 
 /**
- * What the field would take, read from intake's own words ("must be one of A, B", "must be at least 0",
- * "must be between 1 and 9"): "not an allowed value" alone leaves the person guessing what to type.
+ * What the field would take: "not an allowed value" alone leaves the person guessing what to type.
+ * Intake says it in `expected`; a record quarantined before it did is read from intake's own words
+ * ("must be one of A, B", "must be at least 0", "must be between 1 and 9").
  */
 function limitWords(reason) {
-  const message = String(reason.message ?? '');
-  const oneOf = reason.code === 'enum' ? /must be one of (.+)$/.exec(message) : null;
-  if (oneOf) {
-    const values = oneOf[1].split(', ').map((v) => (tKnown(`dept.${v}`) ? `${v}（${t(`dept.${v}`)}）` : v));
+  const { allowed, min, max } = reason.expected ?? legacyExpected(reason);
+  if (allowed?.length) {
+    const values = allowed.map((v) => (tKnown(`dept.${v}`) ? `${v}（${t(`dept.${v}`)}）` : v));
     return t('qreason.allowed', { values: values.join(currentLang() === 'zh' ? '、' : ', ') });
   }
-  if (reason.code !== 'range') return '';
+  if (min !== undefined && max !== undefined) return t('qreason.between', { min, max });
+  return min !== undefined ? t('qreason.atLeast', { min }) : '';
+}
+
+function legacyExpected(reason) {
+  const message = String(reason.message ?? '');
+  const oneOf = reason.code === 'enum' ? /must be one of (.+)$/.exec(message) : null;
+  if (oneOf) return { allowed: oneOf[1].split(', ') };
+  if (reason.code !== 'range') return {};
   const between = /must be between (\S+) and (\S+)$/.exec(message);
-  if (between) return t('qreason.between', { min: between[1], max: between[2] });
+  if (between) return { min: between[1], max: between[2] };
   const atLeast = /must be at least (\S+)$/.exec(message);
-  return atLeast ? t('qreason.atLeast', { min: atLeast[1] }) : '';
+  return atLeast ? { min: atLeast[1] } : {};
 }
 
 export function reasonWords(kind, reason) {

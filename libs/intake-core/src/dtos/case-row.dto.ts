@@ -53,6 +53,7 @@ export class CaseRow extends ContractRow {
     'enum',
     `must be one of ${INSPECTION_RESULTS.join(', ')}`,
     (v, row) => !isPenalty(row) && asText(v) !== null && !results.has(asText(v) as string),
+    { allowed: INSPECTION_RESULTS },
   )
   @RowCheck<CaseRow>('not_allowed', 'must be blank for a penalty (处罚)', (v, row) => isPenalty(row) && asText(v) !== null)
   result: Cell;
