@@ -299,6 +299,40 @@ describeWithBrowser('the oversight and admin pages, as their users read them', (
     await page.close();
   }, 60_000);
 
+  it('warns the officer asked to approve a model trained on too few violations to fit its factors', async () => {
+    const page = await pages.signIn('overseer');
+    const request = (version: string, metrics: Record<string, number>) => ({
+      subjectKind: 'model-version',
+      subjectRef: version,
+      status: 'pending',
+      required: ['technical', 'legal'],
+      missing: ['technical', 'legal'],
+      signOffs: [],
+      proposedBy: 'trainer-li',
+      proposedAt: '2026-12-05T02:00:00.000Z',
+      builtBy: { kind: 'bureau', name: 'bureau' },
+      proposal: { specName: 'tianping-12', trainingWindow: { from: '2023-01-01', to: '2026-11-30' }, metrics },
+    });
+    await page.route('**/api/approvals/models/*', (route) =>
+      route.fulfill({
+        json: route.request().url().includes('m-thin')
+          ? request('m-thin', { trainRows: 14, trainPositives: 9, validationRows: 3, factors: 12 })
+          : request('m-ample', { trainRows: 47037, trainPositives: 10209, validationRows: 9000, factors: 12 }),
+      }),
+    );
+    await page.goto(`${pages.web.baseUrl}/#/models/versions/m-thin`);
+    await page.waitForSelector('#proposal');
+    const warning = await page.textContent('#thin-data');
+    expect(warning).toContain('只有 9 次检查发现违法');
+    expect(warning).toContain('120');
+    expect(warning).toContain('验证样本只有 3 次检查');
+    await page.goto(`${pages.web.baseUrl}/#/models/versions/m-ample`);
+    await page.waitForSelector('#proposal [data-built-by]');
+    await settle(page);
+    expect(await page.$('#thin-data')).toBeNull();
+    await page.close();
+  }, 60_000);
+
   it("moves the focus to the kill switch's new state after suspending, not to the top of the page", async () => {
     const page = await pages.signIn('overseer');
     let suspended = false;

@@ -32,6 +32,7 @@ export function modelMetrics(model: GamModel): Record<string, number> {
     trainRows: model.training.rows,
     trainPositives: model.training.positives,
     validationRows: v.rows,
+    factors: model.spec.factors.length,
     validationAuc: v.auc,
     validationLogLoss: v.logLoss,
     validationEce: v.ece,

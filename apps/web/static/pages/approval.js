@@ -111,9 +111,23 @@ function proposalCard(request, entry) {
     rows.push([t('models.thresholds'), t('models.thresholdText', { yellow: `${Math.round((th.yellow ?? 0) * 1000) / 10}%`, red: `${Math.round((th.red ?? 0) * 1000) / 10}%` })]);
   }
   if (entry) rows.push([t('approval.registryState'), badge(t(`models.state.${entry.state}`), entry.state === 'active' ? 'ok' : 'blue')]);
+  const thin = request.subjectKind === 'model-version' ? thinData(p.metrics ?? {}) : [];
   return card(t('approval.proposal'),
+    thin.length ? h('div', { class: 'notice warn', id: 'thin-data', role: 'note', style: 'margin-bottom:12px' }, thin.map((line) => h('p', { style: 'margin:0 0 4px' }, line))) : null,
     h('dl', { class: 'kv kv-narrow', id: 'proposal' }, rows.map(([k, v]) => [h('dt', {}, k), h('dd', {}, v)])),
     h('div', { style: 'margin-top:12px' }, approvalBadge(request)));
+}
+
+/**
+ * Warnings a reviewer should read before signing: too few violations to fit the factors (the common
+ * rule of ten events per factor), or a validation set too small for its figures to mean much.
+ */
+function thinData(m) {
+  const factors = m.factors ?? 12;
+  const lines = [];
+  if (m.trainPositives !== undefined && m.trainPositives < 10 * factors) lines.push(t('approval.thinTraining', { positives: m.trainPositives, need: 10 * factors, factors }));
+  if (m.validationRows !== undefined && m.validationRows < 200) lines.push(t('approval.thinValidation', { rows: m.validationRows }));
+  return lines;
 }
 
 function signOffForm(ctx, request, onSigned) {
