@@ -99,14 +99,23 @@ describe('backup and restore', () => {
     await web.close();
 
     // Quiet: nothing writes while the source is compared with its restored copy.
-    for (const app of [dispatch, oversight, h.app]) await app.close();
-    await h.intake.close();
-    await h.client.close();
+    await closeApps();
     source = await snapshot(h.db.url);
     backupDir = join(mkdtempSync(join(tmpdir(), 'tianping-backup-')), 'backup');
   }, 300_000);
 
+  /** Closed once, before the snapshot; or here, after a set-up that failed half-way (else their timers keep jest alive). */
+  let appsOpen = true;
+  const closeApps = async () => {
+    if (!appsOpen) return;
+    appsOpen = false;
+    for (const app of [dispatch, oversight, h?.app]) await app?.close();
+    await h?.intake.close();
+    await h?.client.close();
+  };
+
   afterAll(async () => {
+    await closeApps().catch(() => undefined);
     await dropDatabase(TEST_SERVER_URL, restoredName()).catch(() => undefined);
     await dropDatabase(TEST_SERVER_URL, `${restoredName()}_2`).catch(() => undefined);
     await h?.nats.stop();
