@@ -35,6 +35,15 @@ export class ClueRefs {
   }
 }
 
+/**
+ * Text (an officer's note or reasons) with each clue id in it replaced by its reference: the longest id
+ * first, so an id that is the start of another is never replaced inside it.
+ */
+export function renameClueIds(text: string, refs: ReadonlyMap<string, string>): string {
+  const longestFirst = [...refs.keys()].filter(Boolean).sort((a, b) => b.length - a.length);
+  return longestFirst.reduce((out, id) => out.split(id).join(refs.get(id)!), text);
+}
+
 /** A reference as typed or read out: upper case, `O`→0, `I`/`L`→1, the dash optional. Null when it cannot be one. */
 export function normaliseClueRef(typed: string): string | null {
   const plain = typed.trim().toUpperCase().replace(/[\s-]/g, '').replace(/O/g, '0').replace(/[IL]/g, '1');

@@ -1,3 +1,5 @@
+import { renameClueIds } from '@tianping/common';
+
 /** The reference an enterprise knows one of its clues by (ClueRefs.of, bound to its credit code). */
 export type RefOf = (clueId: string) => string;
 
@@ -28,8 +30,7 @@ export function namedClueIds(value: unknown): string[] {
 
 /** An officer's text with each of the given clue ids in it replaced by its reference (longest first, so none is cut). */
 export function renameClues(text: string, ids: readonly string[], refOf: RefOf): string {
-  const longestFirst = [...new Set(ids)].filter(Boolean).sort((a, b) => b.length - a.length);
-  return longestFirst.reduce((out, id) => out.split(id).join(refOf(id)), text);
+  return renameClueIds(text, new Map(ids.map((id) => [id, refOf(id)])));
 }
 
 function mapClues<T>(value: T, change: (clue: Record<string, unknown>, id: string) => Record<string, unknown>): T {

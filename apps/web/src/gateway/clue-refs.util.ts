@@ -1,4 +1,4 @@
-import { normaliseClueRef } from '@tianping/common';
+import { normaliseClueRef, renameClueIds } from '@tianping/common';
 
 type Json = Record<string, unknown>;
 
@@ -16,8 +16,7 @@ const idOf = (o: Json): unknown => (o.kind === 'clue' ? o.recordId : o.clueId);
 export function withoutClueIds(body: unknown): unknown {
   const refs = new Map<string, string>();
   collect(body, refs);
-  const ids = [...refs.keys()].sort((a, b) => b.length - a.length);
-  return strip(body, (text) => ids.reduce((out, id) => out.split(id).join(refs.get(id)!), text));
+  return strip(body, (text) => renameClueIds(text, refs));
 }
 
 function collect(node: unknown, refs: Map<string, string>): void {
