@@ -3,6 +3,7 @@ import { CreateIntakeTables1763880000000 } from './migrations/1763880000000-Crea
 import { LeanerIngestWrites1763880000001 } from './migrations/1763880000001-LeanerIngestWrites';
 import { CreateRecordCorrections1764400000000 } from './migrations/1764400000000-CreateRecordCorrections';
 import { SetAsideRefusedEvents1765600000000 } from './migrations/1765600000000-SetAsideRefusedEvents';
+import { IndexUnlinkedCluesInByteOrder1766100000000 } from './migrations/1766100000000-IndexUnlinkedCluesInByteOrder';
 
 export const INTAKE_SCHEMA = 'intake';
 
@@ -11,6 +12,12 @@ export function createIntakeDataSource(url: string) {
     url,
     schema: INTAKE_SCHEMA,
     entities: [],
-    migrations: [CreateIntakeTables1763880000000, LeanerIngestWrites1763880000001, CreateRecordCorrections1764400000000, SetAsideRefusedEvents1765600000000],
+    migrations: [
+      CreateIntakeTables1763880000000,
+      LeanerIngestWrites1763880000001,
+      CreateRecordCorrections1764400000000,
+      SetAsideRefusedEvents1765600000000,
+      IndexUnlinkedCluesInByteOrder1766100000000,
+    ],
   });
 }

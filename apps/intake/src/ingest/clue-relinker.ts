@@ -22,6 +22,17 @@ interface UnlinkedClueRow {
   updatedAt: Date;
 }
 
+/**
+ * One chunk of unlinked clues after a clue id ($1), at most $2, in byte order: the order ingest locks clues in, and
+ * the order of the `clues_unlinked` index, so a chunk reads only its own rows.
+ */
+export const UNLINKED_CLUES_AFTER = `
+  SELECT clue_id AS "clueId", channel, received_at AS "receivedAt", credit_code_given AS "creditCode",
+         credit_code_valid AS "creditCodeValid", subject_name AS "subjectName", address, category, department,
+         verified, status, updated_at AS "updatedAt"
+    FROM intake.clues WHERE linked_credit_code IS NULL AND clue_id COLLATE "C" > $1
+   ORDER BY clue_id COLLATE "C" LIMIT $2 FOR UPDATE`;
+
 /** Clues that came before their enterprise (or lost it on appeal) are linked again once new subjects arrive. */
 @Injectable()
 export class ClueRelinker {
@@ -38,14 +49,7 @@ export class ClueRelinker {
     let linked = 0;
     for (;;) {
       const result = await this.dataSource.transaction(async (manager) => {
-        const clues: UnlinkedClueRow[] = await manager.query(
-          `SELECT clue_id AS "clueId", channel, received_at AS "receivedAt", credit_code_given AS "creditCode",
-                  credit_code_valid AS "creditCodeValid", subject_name AS "subjectName", address, category, department,
-                  verified, status, updated_at AS "updatedAt"
-             FROM intake.clues WHERE linked_credit_code IS NULL AND clue_id COLLATE "C" > $1
-            ORDER BY clue_id COLLATE "C" LIMIT $2 FOR UPDATE`,
-          [afterId, chunk],
-        );
+        const clues: UnlinkedClueRow[] = await manager.query(UNLINKED_CLUES_AFTER, [afterId, chunk]);
         // FOR UPDATE, in the order ingest locks clues (inKeyOrder): a newer version written meanwhile is what gets
         // linked (never the older one read before it), and the two wait for each other rather than deadlock.
         if (clues.length === 0) return null;
