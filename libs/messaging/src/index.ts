@@ -8,3 +8,4 @@ export * from './event-chunks.util';
 export * from './operations/operations.module';
 export * from './operations/outbox-status';
 export { DeadLetterQuery } from './operations/dead-letters.controller';
+export * from './edge-checks.util';

@@ -132,7 +132,7 @@ describe('algorithm audits: fairness, accuracy on the random share, drift, repor
       const found = (await listDeadLetters(nc)).filter((l) => l.subject === `deadletter.${STREAMS.dispatch.name}.oversight-audits-dispatch`);
       return found.length > 0 ? found : null;
     });
-    expect(letters?.[0].error).toMatch(/malformed DrawCompleted/);
+    expect(letters?.[0].error).toBe('draw: malformed window.from, window.to, modelSuspended, at, tasks[0].department, tasks[0].reason');
   });
 
   it('finds the selection gap between the two districts, with Wilson and Newcombe intervals', async () => {

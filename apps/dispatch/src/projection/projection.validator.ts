@@ -1,12 +1,10 @@
 import type { CaseChange, ClueChange, ColourDecision, ModelSuspension, OfficerChange, ScoreRecord, SubjectChange } from '@tianping/contracts';
-import { PoisonMessage } from '@tianping/messaging';
+import { checkedRecords, type FieldChecks, PoisonMessage } from '@tianping/messaging';
 
 /**
  * Checks other apps' events at the edge. A message with one malformed record is refused whole
- * (it goes to the dead letters intact, for inspection) rather than half applied.
+ * (it goes to the dead letters intact, for inspection) rather than half applied, naming what failed.
  */
-type Guard<T> = (r: Record<string, unknown>) => r is Record<string, unknown> & T;
-
 const str = (v: unknown): v is string => typeof v === 'string' && v.length > 0;
 const num = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 const numOrNull = (v: unknown) => v === null || v === undefined || num(v);
@@ -14,41 +12,55 @@ const isoDate = (v: unknown): v is string => str(v) && /^\d{4}-\d{2}-\d{2}/.test
 const strings = (v: unknown): v is string[] => Array.isArray(v) && v.every(str);
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-const isSubject: Guard<SubjectChange> = (r): r is Record<string, unknown> & SubjectChange =>
-  str(r.creditCode) && str(r.industryCode) && str(r.regionCode) && str(r.status) && isoDate(r.updatedAt) && numOrNull(r.lng) && numOrNull(r.lat);
-const isCase: Guard<CaseChange> = (r): r is Record<string, unknown> & CaseChange =>
-  str(r.caseNo) && str(r.creditCode) && str(r.department) && str(r.kind) && isoDate(r.date) && strings(r.officerIds) && isoDate(r.updatedAt);
-const isOfficer: Guard<OfficerChange> = (r): r is Record<string, unknown> & OfficerChange =>
-  str(r.officerId) && str(r.department) && isoDate(r.certValidUntil) && strings(r.domains) && str(r.regionCode) && str(r.status);
-const isClue: Guard<ClueChange> = (r): r is Record<string, unknown> & ClueChange =>
-  str(r.clueId) &&
-  str(r.department) &&
-  str(r.status) &&
-  isoDate(r.receivedAt) &&
-  isoDate(r.updatedAt) &&
-  (r.linkedCreditCode === null || str(r.linkedCreditCode)) &&
-  (r.verified === null || typeof r.verified === 'boolean');
-const isScore = (r: Record<string, unknown>): r is Record<string, unknown> & ScoreRecord =>
-  str(r.creditCode) &&
-  ['red', 'yellow', 'green'].includes(r.colour as string) &&
-  str(r.modelVersion) &&
-  str(r.scoreId) &&
-  isoDate(r.asOf) &&
-  isoDate(r.computedAt);
+const subjectChecks = (r: Record<string, unknown>): FieldChecks => ({
+  creditCode: str(r.creditCode),
+  industryCode: str(r.industryCode),
+  regionCode: str(r.regionCode),
+  status: str(r.status),
+  updatedAt: isoDate(r.updatedAt),
+  lng: numOrNull(r.lng),
+  lat: numOrNull(r.lat),
+});
+const caseChecks = (r: Record<string, unknown>): FieldChecks => ({
+  caseNo: str(r.caseNo),
+  creditCode: str(r.creditCode),
+  department: str(r.department),
+  kind: str(r.kind),
+  date: isoDate(r.date),
+  officerIds: strings(r.officerIds),
+  updatedAt: isoDate(r.updatedAt),
+});
+const officerChecks = (r: Record<string, unknown>): FieldChecks => ({
+  officerId: str(r.officerId),
+  department: str(r.department),
+  certValidUntil: isoDate(r.certValidUntil),
+  domains: strings(r.domains),
+  regionCode: str(r.regionCode),
+  status: str(r.status),
+});
+const clueChecks = (r: Record<string, unknown>): FieldChecks => ({
+  clueId: str(r.clueId),
+  department: str(r.department),
+  status: str(r.status),
+  receivedAt: isoDate(r.receivedAt),
+  updatedAt: isoDate(r.updatedAt),
+  linkedCreditCode: r.linkedCreditCode === null || str(r.linkedCreditCode),
+  verified: r.verified === null || typeof r.verified === 'boolean',
+});
+const scoreChecks = (r: Record<string, unknown>): FieldChecks => ({
+  creditCode: str(r.creditCode),
+  colour: ['red', 'yellow', 'green'].includes(r.colour as string),
+  modelVersion: str(r.modelVersion),
+  scoreId: str(r.scoreId),
+  asOf: isoDate(r.asOf),
+  computedAt: isoDate(r.computedAt),
+});
 
-function records<T>(payload: unknown, guard: Guard<T>, field: string, what: string): T[] {
-  const list = isObject(payload) ? payload[field] : undefined;
-  if (!Array.isArray(list)) throw new PoisonMessage(`${what}: expected an object with a "${field}" array`);
-  const bad = list.findIndex((r) => !isObject(r) || !guard(r));
-  if (bad >= 0) throw new PoisonMessage(`${what}: record ${bad} is malformed`);
-  return list as T[];
-}
-
-export const subjectBatch = (p: unknown) => records<SubjectChange>(p, isSubject, 'records', 'subject batch');
-export const caseBatch = (p: unknown) => records<CaseChange>(p, isCase, 'records', 'case batch');
-export const officerBatch = (p: unknown) => records<OfficerChange>(p, isOfficer, 'records', 'officer batch');
-export const clueBatch = (p: unknown) => records<ClueChange>(p, isClue, 'records', 'clue batch');
-export const scoreBatch = (p: unknown) => records<ScoreRecord>(p, isScore, 'scores', 'score batch');
+export const subjectBatch = (p: unknown) => checkedRecords<SubjectChange>(p, 'records', 'subject batch', subjectChecks);
+export const caseBatch = (p: unknown) => checkedRecords<CaseChange>(p, 'records', 'case batch', caseChecks);
+export const officerBatch = (p: unknown) => checkedRecords<OfficerChange>(p, 'records', 'officer batch', officerChecks);
+export const clueBatch = (p: unknown) => checkedRecords<ClueChange>(p, 'records', 'clue batch', clueChecks);
+export const scoreBatch = (p: unknown) => checkedRecords<ScoreRecord>(p, 'scores', 'score batch', scoreChecks);
 
 export function modelSuspension(p: unknown): ModelSuspension {
   if (!isObject(p) || typeof p.suspended !== 'boolean' || !str(p.actor) || typeof p.reason !== 'string' || !isoDate(p.at)) {

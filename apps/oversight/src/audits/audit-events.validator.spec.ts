@@ -122,4 +122,23 @@ describe('audit projections: events checked at the edge', () => {
       PoisonMessage,
     );
   });
+
+  it('names the fields that failed, never their values, so whoever reads the dead letter knows what to fix', () => {
+    const visit = { visitId: 'v-1', creditCode: '91440604MA4UJ8K20C', date: '2026-02-03', at: '2026-02-03T09:00:00Z' };
+    expect(() => inspectionRows({ ...visit, visitId: '', items: [{ department: 'SAMR', result: '未发现问题' }, { department: 'FIRE' }] })).toThrow(
+      'visit result: malformed visitId, items[1].result',
+    );
+    expect(() => inspectionRows({ creditCode: '请回电 13800138000' })).toThrow('visit result: malformed visitId, date, at, items');
+    expect(() => scoreRows({ scores: [score, { ...score, probability: 1.5 }] })).toThrow('score batch: malformed scores[1].probability');
+    expect(() => enterpriseRows({ records: [{ creditCode: 'C1', updatedAt: 'yesterday' }] })).toThrow('subject batch: malformed records[0].updatedAt');
+    expect(() =>
+      drawRow({ drawId: 'd-2', window: { from: '2026-02-01', to: '2026-02-28' }, modelSuspended: false, at: '2026-01-30T00:00:00Z', tasks: ['x'] }),
+    ).toThrow('draw: malformed tasks[0]');
+    expect(() => colourPolicyEventRow({ version: 'cp', thresholds: { yellow: 0.2 }, state: 'active', actor: 'a', at: '2026-01-01T00:00:00Z' })).toThrow(
+      'colour policy: malformed thresholds.red',
+    );
+    expect(() => modelEventRow({ modelVersion: 'm-1', state: 'active', actor: 'a', at: 'now' })).toThrow(
+      'model version: malformed specName, trainingWindow, dataFingerprint, metrics, at',
+    );
+  });
 });

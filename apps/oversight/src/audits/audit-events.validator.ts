@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { canonicalJson } from '@tianping/audit-log';
 import type { ColourPolicyEvent, DrawCompleted, ModelVersionEvent, ScoreRecord, SubjectChange, VisitResultRecorded } from '@tianping/contracts';
-import { PoisonMessage } from '@tianping/messaging';
+import { checkedRecords, failedFields, failedInList, PoisonMessage, refuseIfFailed } from '@tianping/messaging';
 
 /**
  * Checks other apps' events at the edge and turns them into the audits' projection rows. A message
@@ -83,38 +83,23 @@ export interface ColourPolicyEventRow {
   at: string;
 }
 
-function list(payload: unknown, field: string, what: string): unknown[] {
-  const items = isObject(payload) ? payload[field] : undefined;
-  if (!Array.isArray(items)) throw new PoisonMessage(`${what}: expected an object with a "${field}" array`);
-  return items;
-}
-
-function refuse(what: string, index: number): never {
-  throw new PoisonMessage(`${what}: record ${index} is malformed`);
-}
-
 /** Events without an id are identified by their content: the same event sent again is the same. */
 function contentKey(prefix: string, payload: unknown): string {
   return `${prefix}:${createHash('sha256').update(canonicalJson(payload)).digest('hex')}`;
 }
 
 export function scoreRows(payload: unknown): ScoreRow[] {
-  return list(payload, 'scores', 'score batch').map((r, i) => {
-    if (!isObject(r)) return refuse('score batch', i);
-    const s = r as Partial<ScoreRecord>;
-    const valid =
-      str(s.scoreId) &&
-      str(s.creditCode) &&
-      isoDay(s.asOf) &&
-      str(s.modelVersion) &&
-      instant(s.computedAt) &&
-      num(s.probability) &&
-      s.probability >= 0 &&
-      s.probability <= 1 &&
-      COLOURS.has(s.colour as string) &&
-      Array.isArray(s.contributions) &&
-      s.contributions.every((c) => isObject(c) && str(c.factor));
-    if (!valid) return refuse('score batch', i);
+  const scores = checkedRecords<ScoreRecord>(payload, 'scores', 'score batch', (s) => ({
+    scoreId: str(s.scoreId),
+    creditCode: str(s.creditCode),
+    asOf: isoDay(s.asOf),
+    modelVersion: str(s.modelVersion),
+    computedAt: instant(s.computedAt),
+    probability: num(s.probability) && s.probability >= 0 && s.probability <= 1,
+    colour: COLOURS.has(s.colour as string),
+    contributions: Array.isArray(s.contributions) && s.contributions.every((c) => isObject(c) && str(c.factor)),
+  }));
+  return scores.map((s) => {
     const factors: Record<string, unknown> = {};
     for (const c of s.contributions!) factors[c.factor] = c.value === undefined ? null : c.value;
     return {
@@ -131,10 +116,11 @@ export function scoreRows(payload: unknown): ScoreRow[] {
 }
 
 export function enterpriseRows(payload: unknown): EnterpriseRow[] {
-  return list(payload, 'records', 'subject batch').map((r, i) => {
-    if (!isObject(r)) return refuse('subject batch', i);
-    const s = r as Partial<SubjectChange>;
-    if (!str(s.creditCode) || !instant(s.updatedAt)) return refuse('subject batch', i);
+  const subjects = checkedRecords<SubjectChange>(payload, 'records', 'subject batch', (s) => ({
+    creditCode: str(s.creditCode),
+    updatedAt: instant(s.updatedAt),
+  }));
+  return subjects.map((s) => {
     return {
       credit_code: s.creditCode,
       industry_code: str(s.industryCode) ? s.industryCode : null,
@@ -150,16 +136,17 @@ export function drawRow(payload: unknown): DrawRow {
   if (!isObject(payload)) throw new PoisonMessage('draw: payload is not a JSON object');
   const d = payload as Partial<DrawCompleted>;
   const tasks = Array.isArray(d.tasks) ? d.tasks : null;
-  const valid =
-    str(d.drawId) &&
-    isObject(d.window) &&
-    isoDay(d.window.from) &&
-    isoDay(d.window.to) &&
-    typeof d.modelSuspended === 'boolean' &&
-    instant(d.at) &&
-    tasks !== null &&
-    tasks.every((t) => isObject(t) && str(t.department) && str(t.creditCode) && str(t.reason));
-  if (!valid) throw new PoisonMessage('draw: malformed DrawCompleted');
+  refuseIfFailed('draw', [
+    ...failedFields({
+      drawId: str(d.drawId),
+      'window.from': isObject(d.window) && isoDay(d.window.from),
+      'window.to': isObject(d.window) && isoDay(d.window.to),
+      modelSuspended: typeof d.modelSuspended === 'boolean',
+      at: instant(d.at),
+      tasks: tasks !== null,
+    }),
+    ...failedInList(tasks ?? [], 'tasks', (t) => ({ department: str(t.department), creditCode: str(t.creditCode), reason: str(t.reason) })),
+  ]);
   return {
     draw_id: d.drawId!,
     window_from: d.window!.from.slice(0, 10),
@@ -178,14 +165,10 @@ export function inspectionRows(payload: unknown): InspectionRow[] {
   if (!isObject(payload)) throw new PoisonMessage('visit result: payload is not a JSON object');
   const v = payload as Partial<VisitResultRecorded>;
   const items = Array.isArray(v.items) ? v.items : null;
-  const valid =
-    str(v.visitId) &&
-    str(v.creditCode) &&
-    isoDay(v.date) &&
-    instant(v.at) &&
-    items !== null &&
-    items.every((item) => isObject(item) && str(item.department) && str(item.result));
-  if (!valid) throw new PoisonMessage('visit result: malformed VisitResultRecorded');
+  refuseIfFailed('visit result', [
+    ...failedFields({ visitId: str(v.visitId), creditCode: str(v.creditCode), date: isoDay(v.date), at: instant(v.at), items: items !== null }),
+    ...failedInList(items ?? [], 'items', (item) => ({ department: str(item.department), result: str(item.result) })),
+  ]);
   const found = new Map<string, boolean>();
   for (const item of items!) found.set(item.department, (found.get(item.department) ?? false) || VIOLATION_RESULTS.has(item.result));
   return [...found].map(([department, violationFound]) => ({
@@ -201,16 +184,19 @@ export function inspectionRows(payload: unknown): InspectionRow[] {
 export function modelEventRow(payload: unknown): ModelEventRow {
   if (!isObject(payload)) throw new PoisonMessage('model version: payload is not a JSON object');
   const e = payload as Partial<ModelVersionEvent>;
-  const valid =
-    str(e.modelVersion) &&
-    str(e.state) &&
-    str(e.actor) &&
-    typeof e.specName === 'string' &&
-    isObject(e.trainingWindow) &&
-    typeof e.dataFingerprint === 'string' &&
-    isObject(e.metrics) &&
-    instant(e.at);
-  if (!valid) throw new PoisonMessage('model version: malformed ModelVersionEvent');
+  refuseIfFailed(
+    'model version',
+    failedFields({
+      modelVersion: str(e.modelVersion),
+      state: str(e.state),
+      actor: str(e.actor),
+      specName: typeof e.specName === 'string',
+      trainingWindow: isObject(e.trainingWindow),
+      dataFingerprint: typeof e.dataFingerprint === 'string',
+      metrics: isObject(e.metrics),
+      at: instant(e.at),
+    }),
+  );
   const metrics: Record<string, number> = {};
   for (const [k, value] of Object.entries(e.metrics!)) if (num(value)) metrics[k] = value;
   return {
@@ -231,8 +217,17 @@ export function modelEventRow(payload: unknown): ModelEventRow {
 export function colourPolicyEventRow(payload: unknown): ColourPolicyEventRow {
   if (!isObject(payload)) throw new PoisonMessage('colour policy: payload is not a JSON object');
   const e = payload as Partial<ColourPolicyEvent>;
-  const valid = str(e.version) && isObject(e.thresholds) && num(e.thresholds.yellow) && num(e.thresholds.red) && str(e.state) && str(e.actor) && instant(e.at);
-  if (!valid) throw new PoisonMessage('colour policy: malformed ColourPolicyEvent');
+  refuseIfFailed(
+    'colour policy',
+    failedFields({
+      version: str(e.version),
+      'thresholds.yellow': isObject(e.thresholds) && num(e.thresholds.yellow),
+      'thresholds.red': isObject(e.thresholds) && num(e.thresholds.red),
+      state: str(e.state),
+      actor: str(e.actor),
+      at: instant(e.at),
+    }),
+  );
   return {
     event_key: contentKey('colour-policy', payload),
     version: e.version!,

@@ -1,12 +1,10 @@
 import type { CaseChange, ClueChange, CorrectedOnAppeal, SubjectChange } from '@tianping/contracts';
-import { PoisonMessage } from '@tianping/messaging';
+import { checkedRecords, type FieldChecks, PoisonMessage } from '@tianping/messaging';
 
 /**
  * Checks intake's events at the edge. A message with one malformed record is refused whole (it goes
- * to the dead letters intact, for inspection) rather than half applied.
+ * to the dead letters intact, for inspection) rather than half applied, naming what failed.
  */
-type Guard<T> = (r: Record<string, unknown>) => r is Record<string, unknown> & T;
-
 const str = (v: unknown): v is string => typeof v === 'string' && v.length > 0;
 const num = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 const numOrNull = (v: unknown) => v === null || v === undefined || num(v);
@@ -15,45 +13,40 @@ const isoDate = (v: unknown): v is string => str(v) && /^\d{4}-\d{2}-\d{2}/.test
 const strings = (v: unknown): v is string[] => Array.isArray(v) && v.every(str);
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-const isSubject: Guard<SubjectChange> = (r): r is Record<string, unknown> & SubjectChange =>
-  str(r.creditCode) &&
-  str(r.status) &&
-  isoDate(r.updatedAt) &&
-  (r.establishedOn === null || isoDate(r.establishedOn)) &&
-  numOrNull(r.registeredCapitalWan) &&
-  numOrNull(r.shareholderSubscribedWan) &&
-  numOrNull(r.employees) &&
-  strOrNull(r.industryCode) &&
-  strOrNull(r.addressKey) &&
-  typeof r.abnormalListed === 'boolean' &&
-  numOrNull(r.legalRepChanges2y);
-const isCase: Guard<CaseChange> = (r): r is Record<string, unknown> & CaseChange =>
-  str(r.caseNo) &&
-  str(r.creditCode) &&
-  str(r.department) &&
-  str(r.kind) &&
-  isoDate(r.date) &&
-  typeof r.violationFound === 'boolean' &&
-  strings(r.officerIds) &&
-  isoDate(r.updatedAt);
-const isClue: Guard<ClueChange> = (r): r is Record<string, unknown> & ClueChange =>
-  str(r.clueId) &&
-  isoDate(r.receivedAt) &&
-  isoDate(r.updatedAt) &&
-  (r.linkedCreditCode === null || str(r.linkedCreditCode)) &&
-  (r.verified === null || typeof r.verified === 'boolean');
+const subjectChecks = (r: Record<string, unknown>): FieldChecks => ({
+  creditCode: str(r.creditCode),
+  status: str(r.status),
+  updatedAt: isoDate(r.updatedAt),
+  establishedOn: r.establishedOn === null || isoDate(r.establishedOn),
+  registeredCapitalWan: numOrNull(r.registeredCapitalWan),
+  shareholderSubscribedWan: numOrNull(r.shareholderSubscribedWan),
+  employees: numOrNull(r.employees),
+  industryCode: strOrNull(r.industryCode),
+  addressKey: strOrNull(r.addressKey),
+  abnormalListed: typeof r.abnormalListed === 'boolean',
+  legalRepChanges2y: numOrNull(r.legalRepChanges2y),
+});
+const caseChecks = (r: Record<string, unknown>): FieldChecks => ({
+  caseNo: str(r.caseNo),
+  creditCode: str(r.creditCode),
+  department: str(r.department),
+  kind: str(r.kind),
+  date: isoDate(r.date),
+  violationFound: typeof r.violationFound === 'boolean',
+  officerIds: strings(r.officerIds),
+  updatedAt: isoDate(r.updatedAt),
+});
+const clueChecks = (r: Record<string, unknown>): FieldChecks => ({
+  clueId: str(r.clueId),
+  receivedAt: isoDate(r.receivedAt),
+  updatedAt: isoDate(r.updatedAt),
+  linkedCreditCode: r.linkedCreditCode === null || str(r.linkedCreditCode),
+  verified: r.verified === null || typeof r.verified === 'boolean',
+});
 
-function records<T>(payload: unknown, guard: Guard<T>, what: string): T[] {
-  const list = isObject(payload) ? payload.records : undefined;
-  if (!Array.isArray(list)) throw new PoisonMessage(`${what}: expected an object with a "records" array`);
-  const bad = list.findIndex((r) => !isObject(r) || !guard(r));
-  if (bad >= 0) throw new PoisonMessage(`${what}: record ${bad} is malformed`);
-  return list as T[];
-}
-
-export const subjectBatch = (p: unknown) => records<SubjectChange>(p, isSubject, 'subject batch');
-export const caseBatch = (p: unknown) => records<CaseChange>(p, isCase, 'case batch');
-export const clueBatch = (p: unknown) => records<ClueChange>(p, isClue, 'clue batch');
+export const subjectBatch = (p: unknown) => checkedRecords<SubjectChange>(p, 'records', 'subject batch', subjectChecks);
+export const caseBatch = (p: unknown) => checkedRecords<CaseChange>(p, 'records', 'case batch', caseChecks);
+export const clueBatch = (p: unknown) => checkedRecords<ClueChange>(p, 'records', 'clue batch', clueChecks);
 
 /** A batch that applies an appeal's corrections, named by its batchId. */
 export interface AppealCorrectionBatch extends CorrectedOnAppeal {
