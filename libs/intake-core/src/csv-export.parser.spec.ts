@@ -52,6 +52,20 @@ describe('parseCsvExport', () => {
     }
   });
 
+  it("skips rows of blank cells only (a spreadsheet's trailing ,,,,), above the header too, and keeps any row with a value", async () => {
+    const row = '44060400123,周敏,SAMR,2027-06-30,SAMR,440604,在岗';
+    const text = `,,,,,,\n${HEADER}\n${row}\n,,,,,,\n , ,"",,,,\n,,,,,,在岗\n,,,,,,\r\n`;
+    const outcomes = parseCsvExport('officers', text, ctx);
+    expect(outcomes.map((o) => [o.line, o.ok])).toEqual([
+      [1, true],
+      [2, false],
+    ]);
+    expect(outcomes[1]).toMatchObject({ raw: { status: '在岗', officer_id: '' } });
+    const streamed = [];
+    for await (const outcome of parseCsvStream('officers', Readable.from([Buffer.from(text)]), ctx)) streamed.push(outcome);
+    expect(streamed).toEqual(outcomes);
+  });
+
   it('reads quoted fields holding commas, quotes and line breaks', () => {
     const text = `${HEADER}\n"4406,01","周""敏""",SAMR,2027-06-30,"SAMR;\nAGRI",440604,在岗\n`;
     const [outcome] = parseCsvExport('officers', text, ctx);

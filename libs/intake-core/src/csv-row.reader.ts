@@ -23,8 +23,12 @@ export class CsvRowReader<K extends CsvSourceKind> {
     private readonly ctx: ParseContext,
   ) {}
 
-  /** Returns null for the header row. */
+  /**
+   * Returns null for the header row and for a row of blank cells only (the `,,,,` lines spreadsheets leave
+   * below their data): like an empty line, it holds no record, so there is nothing to keep or quarantine.
+   */
   accept(cells: string[]): CsvOutcome<K> | null {
+    if (cells.every((cell) => cell.trim() === '')) return null;
     if (this.columnKeys === null) {
       this.readHeader(cells);
       return null;
