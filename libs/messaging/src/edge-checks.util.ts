@@ -3,7 +3,16 @@ import { PoisonMessage } from './durable.consumer';
 /** An event's fields checked at the edge: each field's name (or path) and whether it holds. */
 export type FieldChecks = Record<string, boolean>;
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+/** The value checks events share at the edge. */
+export const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+export const str = (v: unknown): v is string => typeof v === 'string' && v.length > 0;
+export const strOrNull = (v: unknown) => v === null || v === undefined || typeof v === 'string';
+export const strings = (v: unknown): v is string[] => Array.isArray(v) && v.every(str);
+export const num = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+export const numOrNull = (v: unknown) => v === null || v === undefined || num(v);
+/** A calendar day, or a date-time read for its day: `2026-03-01…`. */
+export const isoDay = (v: unknown): v is string => str(v) && /^\d{4}-\d{2}-\d{2}/.test(v) && !Number.isNaN(Date.parse(v.slice(0, 10)));
+export const instant = (v: unknown): v is string => str(v) && !Number.isNaN(Date.parse(v));
 
 /** The names of the fields whose checks failed: names only, never values (they may be personal data). */
 export function failedFields(checks: FieldChecks, prefix = ''): string[] {

@@ -1,17 +1,12 @@
 import { createHash } from 'node:crypto';
 import { canonicalJson } from '@tianping/audit-log';
 import type { ColourPolicyEvent, DrawCompleted, ModelVersionEvent, ScoreRecord, SubjectChange, VisitResultRecorded } from '@tianping/contracts';
-import { checkedRecords, failedFields, failedInList, PoisonMessage, refuseIfFailed } from '@tianping/messaging';
+import { checkedRecords, failedFields, failedInList, PoisonMessage, refuseIfFailed, instant, isObject, isoDay, num, str } from '@tianping/messaging';
 
 /**
  * Checks other apps' events at the edge and turns them into the audits' projection rows. A message
  * with one malformed record is refused whole (to the dead letters, intact) rather than half applied.
  */
-const str = (v: unknown): v is string => typeof v === 'string' && v.length > 0;
-const num = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
-const isoDay = (v: unknown): v is string => str(v) && /^\d{4}-\d{2}-\d{2}/.test(v) && !Number.isNaN(Date.parse(v.slice(0, 10)));
-const instant = (v: unknown): v is string => str(v) && !Number.isNaN(Date.parse(v));
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Visit results that count as a violation found (dispatch's VisitItemResult). */
 const VIOLATION_RESULTS = new Set(['责令整改', '立案查处']);

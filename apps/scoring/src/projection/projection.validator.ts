@@ -1,23 +1,15 @@
 import type { CaseChange, ClueChange, CorrectedOnAppeal, SubjectChange } from '@tianping/contracts';
-import { checkedRecords, type FieldChecks, PoisonMessage } from '@tianping/messaging';
+import { checkedRecords, type FieldChecks, PoisonMessage, isObject, isoDay, numOrNull, str, strOrNull, strings } from '@tianping/messaging';
 
 /**
  * Checks intake's events at the edge. A message with one malformed record is refused whole (it goes
  * to the dead letters intact, for inspection) rather than half applied, naming what failed.
  */
-const str = (v: unknown): v is string => typeof v === 'string' && v.length > 0;
-const num = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
-const numOrNull = (v: unknown) => v === null || v === undefined || num(v);
-const strOrNull = (v: unknown) => v === null || v === undefined || typeof v === 'string';
-const isoDate = (v: unknown): v is string => str(v) && /^\d{4}-\d{2}-\d{2}/.test(v) && !Number.isNaN(Date.parse(v.slice(0, 10)));
-const strings = (v: unknown): v is string[] => Array.isArray(v) && v.every(str);
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-
 const subjectChecks = (r: Record<string, unknown>): FieldChecks => ({
   creditCode: str(r.creditCode),
   status: str(r.status),
-  updatedAt: isoDate(r.updatedAt),
-  establishedOn: r.establishedOn === null || isoDate(r.establishedOn),
+  updatedAt: isoDay(r.updatedAt),
+  establishedOn: r.establishedOn === null || isoDay(r.establishedOn),
   registeredCapitalWan: numOrNull(r.registeredCapitalWan),
   shareholderSubscribedWan: numOrNull(r.shareholderSubscribedWan),
   employees: numOrNull(r.employees),
@@ -31,15 +23,15 @@ const caseChecks = (r: Record<string, unknown>): FieldChecks => ({
   creditCode: str(r.creditCode),
   department: str(r.department),
   kind: str(r.kind),
-  date: isoDate(r.date),
+  date: isoDay(r.date),
   violationFound: typeof r.violationFound === 'boolean',
   officerIds: strings(r.officerIds),
-  updatedAt: isoDate(r.updatedAt),
+  updatedAt: isoDay(r.updatedAt),
 });
 const clueChecks = (r: Record<string, unknown>): FieldChecks => ({
   clueId: str(r.clueId),
-  receivedAt: isoDate(r.receivedAt),
-  updatedAt: isoDate(r.updatedAt),
+  receivedAt: isoDay(r.receivedAt),
+  updatedAt: isoDay(r.updatedAt),
   linkedCreditCode: r.linkedCreditCode === null || str(r.linkedCreditCode),
   verified: r.verified === null || typeof r.verified === 'boolean',
 });
