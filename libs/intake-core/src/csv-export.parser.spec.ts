@@ -66,6 +66,24 @@ describe('parseCsvExport', () => {
     expect(streamed).toEqual(outcomes);
   });
 
+  it('hands on the whole rows read before its source fails, then the failure itself, never a made-up bad row', async () => {
+    const row = (id: number) => `${id},周敏,SAMR,2027-06-30,SAMR,440604,在岗`;
+    async function* cutOff() {
+      yield Buffer.from(`${HEADER}\n${row(1)}\n${row(2)}\n${row(3).slice(0, 9)}`);
+      throw new Error('aborted');
+    }
+    const read: unknown[] = [];
+    await expect(
+      (async () => {
+        for await (const outcome of parseCsvStream('officers', cutOff(), ctx)) read.push(outcome);
+      })(),
+    ).rejects.toThrow('aborted');
+    expect(read).toMatchObject([
+      { ok: true, line: 1, record: { officerId: '1' } },
+      { ok: true, line: 2, record: { officerId: '2' } },
+    ]);
+  });
+
   it('reads quoted fields holding commas, quotes and line breaks', () => {
     const text = `${HEADER}\n"4406,01","周""敏""",SAMR,2027-06-30,"SAMR;\nAGRI",440604,在岗\n`;
     const [outcome] = parseCsvExport('officers', text, ctx);

@@ -104,29 +104,36 @@ async function* decodedChunks(source: AsyncIterable<Buffer | string>): AsyncGene
   let head: Buffer[] = [];
   let headBytes = 0;
   let decoder: ReturnType<typeof createChunkDecoder> | null = null;
-  for await (const chunk of source) {
-    if (typeof chunk === 'string') {
-      yield chunk;
-      continue;
-    }
-    if (decoder !== null) {
-      yield decoder.write(chunk);
-      continue;
-    }
-    head.push(chunk);
-    headBytes += chunk.length;
-    if (headBytes < SNIFF_BYTES) continue;
-    const prefix = Buffer.concat(head);
-    decoder = createChunkDecoder(sniffEncoding(prefix, false));
-    head = [];
-    yield decoder.write(prefix);
-  }
-  if (decoder === null) {
+  const rest = (): string => {
+    if (decoder !== null) return decoder.end();
     const whole = Buffer.concat(head);
-    if (whole.length > 0) yield decodeExport(whole).text;
-    return;
+    return whole.length > 0 ? decodeExport(whole).text : '';
+  };
+  try {
+    for await (const chunk of source) {
+      if (typeof chunk === 'string') {
+        yield chunk;
+        continue;
+      }
+      if (decoder !== null) {
+        yield decoder.write(chunk);
+        continue;
+      }
+      head.push(chunk);
+      headBytes += chunk.length;
+      if (headBytes < SNIFF_BYTES) continue;
+      const prefix = Buffer.concat(head);
+      decoder = createChunkDecoder(sniffEncoding(prefix, false));
+      head = [];
+      yield decoder.write(prefix);
+    }
+  } catch (error) {
+    // The source failed part-way: the bytes it did give are handed on before the failure.
+    yield rest();
+    throw error;
   }
-  yield decoder.end();
+  const text = rest();
+  if (text !== '') yield text;
 }
 
 /**
@@ -152,8 +159,13 @@ export async function* parseCsvStream<K extends CsvSourceKind>(
     pieces.splitter.end();
     readTails(reader, pieces.tail(), emit);
   } catch (err) {
-    // A failing source (I/O error) ends the stream with one rejection rather than an exception.
-    emit(syntaxReject(reader, err instanceof CsvError ? err : undefined, ''));
+    // A failing source (a client gone mid-upload, an I/O error) is not a bad record: what was read whole is
+    // handed on, then the failure, so the run can say it ended early. The parser's own error is one rejection.
+    if (!(err instanceof CsvError)) {
+      yield* ready;
+      throw err;
+    }
+    emit(syntaxReject(reader, err, ''));
   }
   yield* ready;
 }

@@ -1,5 +1,7 @@
 import { request as httpRequest, type Server } from 'node:http';
 import { gzipSync } from 'node:zlib';
+import { creditCodeCheckChar } from '@tianping/common';
+import { eventually } from '@tianping/testing';
 import { startIntake, type IntakeHarness } from './intake-app.harness';
 
 // How clients post exports and clues: any media type a .csv goes by, compressed, large, or the wrong type.
@@ -75,5 +77,53 @@ describe('posting exports and clues over HTTP', () => {
     const [{ n }] = await intake.dataSource.query(`SELECT count(*)::int AS n FROM intake.quarantine WHERE kind = 'clues'`);
     expect(n).toBe(0);
     expect(await post('/api/clues', JSON.stringify(clue), { 'content-type': 'application/json' })).toMatchObject({ status: 200, body: { inserted: 1 } });
+  });
+
+  /** Runs already matched, so each case finds its own. */
+  const seen = new Set<string | null>();
+  it.each([
+    ['as sent', 0, false],
+    ['gzip-compressed', 20_000, true],
+  ])('records an export (%s) whose client went away mid-upload as ended early, with what it kept, and goes on serving', async (_, from, gzip) => {
+    const code = (i: number) => {
+      const first17 = `91440604MA${String(from + i).padStart(7, '0')}`;
+      return first17 + creditCodeCheckChar(first17)!;
+    };
+    const row = (i: number) => subject('2024-05-06 10:00:00').replace('91440604MA4UJ8K20C', code(i));
+    const csv = `${HEADER}\n${Array.from({ length: 12_000 }, (_, i) => row(i)).join('\n')}\n${row(12_000)}\n`;
+    // Two batches' worth of rows and part of the rest, as a closed laptop or a dropped line would leave it.
+    const sent = gzip ? gzipSync(Buffer.from(csv)) : Buffer.from(csv);
+    const request = httpRequest(`${intake.baseUrl}/api/exports/subjects`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/csv', ...(gzip ? { 'content-encoding': 'gzip' } : {}) },
+    });
+    request.on('error', () => undefined);
+    request.write(sent.subarray(0, Math.floor(sent.length * 0.95)));
+    await eventually(
+      async () => (await intake.dataSource.query(`SELECT 1 FROM intake.subjects WHERE credit_code = $1`, [code(9_999)])).length > 0,
+      'the first rows to be written',
+    );
+    request.destroy();
+
+    const run = await eventually(async () => {
+      const runs: { source: string; failure: string | null; finishedAt: string | null; counts: Record<string, number> }[] = await (
+        await fetch(`${intake.baseUrl}/api/ingest-runs`)
+      ).json();
+      return runs.find((r) => r.failure !== null && r.counts.inserted > 0 && r.counts.read > 0 && !seen.has(r.finishedAt)) ?? null;
+    }, 'the cut-off run to be recorded as ended early');
+    seen.add(run.finishedAt);
+    const [{ kept }] = await intake.dataSource.query(`SELECT count(*)::int AS kept FROM intake.subjects WHERE credit_code = ANY($1)`, [
+      Array.from({ length: 12_001 }, (_, i) => code(i)),
+    ]);
+    expect(run.failure).toMatch(
+      /^ended early after \d+ records \(the upload ended before the export did: the client closed the connection\); send the rest again$/,
+    );
+    expect(run.counts).toMatchObject({ read: kept, inserted: kept, quarantined: 0 });
+    expect(kept).toBeGreaterThanOrEqual(10_000);
+    expect(kept).toBeLessThan(12_001);
+    expect(await post('/api/exports/subjects', csv, { 'content-type': 'text/csv' })).toMatchObject({
+      status: 200,
+      body: { read: 12_001, inserted: 12_001 - kept, duplicate: kept },
+    });
   });
 });

@@ -4,6 +4,7 @@ import { LeanerIngestWrites1763880000001 } from './migrations/1763880000001-Lean
 import { CreateRecordCorrections1764400000000 } from './migrations/1764400000000-CreateRecordCorrections';
 import { SetAsideRefusedEvents1765600000000 } from './migrations/1765600000000-SetAsideRefusedEvents';
 import { IndexUnlinkedCluesInByteOrder1766100000000 } from './migrations/1766100000000-IndexUnlinkedCluesInByteOrder';
+import { RecordWhyIngestRunsEndedEarly1766100000001 } from './migrations/1766100000001-RecordWhyIngestRunsEndedEarly';
 
 export const INTAKE_SCHEMA = 'intake';
 
@@ -18,6 +19,7 @@ export function createIntakeDataSource(url: string) {
       CreateRecordCorrections1764400000000,
       SetAsideRefusedEvents1765600000000,
       IndexUnlinkedCluesInByteOrder1766100000000,
+      RecordWhyIngestRunsEndedEarly1766100000001,
     ],
   });
 }

@@ -1,4 +1,5 @@
-import type { Readable } from 'node:stream';
+import { Readable } from 'node:stream';
+import { BadRequestException } from '@nestjs/common';
 import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
 import type { Request } from 'express';
 
@@ -25,12 +26,33 @@ const DECODERS: Record<string, () => NodeJS.ReadWriteStream> = {
  */
 export function bodyStream(request: Request): AsyncIterable<Buffer> | null {
   const coding = (request.headers['content-encoding'] ?? 'identity').trim().toLowerCase();
-  if (coding === 'identity') return request;
+  if (coding === 'identity') return whole(request);
   const decoder = DECODERS[coding];
   if (decoder === undefined) return null;
   const inflated = decoder();
-  (request as Readable).on('error', (error) => inflated.emit('error', error));
-  return (request as Readable).pipe(inflated) as unknown as AsyncIterable<Buffer>;
+  const source = Readable.from(whole(request), { objectMode: false });
+  source.on('error', (error) => inflated.emit('error', error));
+  return source.pipe(inflated) as unknown as AsyncIterable<Buffer>;
+}
+
+/** The client went away before its body ended. */
+export class UploadCutOff extends BadRequestException {
+  constructor() {
+    super('the upload ended before the export did: the client closed the connection');
+  }
+}
+
+/**
+ * The request's bytes, failing in words when the client goes away part-way (Node says "aborted", or on some
+ * paths ends the body quietly, which would read as a whole, shorter export whose last, half row is a bad record).
+ */
+async function* whole(request: Request): AsyncGenerator<Buffer> {
+  try {
+    for await (const chunk of request as AsyncIterable<Buffer>) yield chunk;
+  } catch (error) {
+    throw request.complete ? error : new UploadCutOff();
+  }
+  if (!request.complete) throw new UploadCutOff();
 }
 
 /** The same bytes, or null when there are none (so an empty post is refused before a run is recorded). */

@@ -91,12 +91,14 @@ export class IngestRepository {
 
   async recentRuns(limit: number): Promise<unknown[]> {
     return this.dataSource.query(
-      `SELECT id, source, started_at AS "startedAt", finished_at AS "finishedAt", counts FROM intake.ingest_runs ORDER BY started_at DESC LIMIT $1`,
+      `SELECT id, source, started_at AS "startedAt", finished_at AS "finishedAt", counts, failure
+         FROM intake.ingest_runs ORDER BY started_at DESC LIMIT $1`,
       [limit],
     );
   }
 
-  async finishRun(manager: EntityManager, id: string, counts: unknown): Promise<void> {
-    await manager.query(`UPDATE intake.ingest_runs SET finished_at = now(), counts = $2 WHERE id = $1`, [id, JSON.stringify(counts)]);
+  /** `failure` says why a run ended before its input did; null when it read its input to the end. */
+  async finishRun(manager: EntityManager, id: string, counts: unknown, failure: string | null = null): Promise<void> {
+    await manager.query(`UPDATE intake.ingest_runs SET finished_at = now(), counts = $2, failure = $3 WHERE id = $1`, [id, JSON.stringify(counts), failure]);
   }
 }

@@ -116,17 +116,26 @@ export class IngestService {
       if (pending) addCounts(total, await pending);
       onBatch?.(total.read);
     };
-    for await (const outcome of outcomes) {
-      batch.push(outcome);
-      if (batch.length < BATCH_SIZE) continue;
-      await flush();
-      pending = this.writer.write(kind, batch, source);
-      batch = [];
+    let failure: unknown = null;
+    try {
+      for await (const outcome of outcomes) {
+        batch.push(outcome);
+        if (batch.length < BATCH_SIZE) continue;
+        await flush();
+        pending = this.writer.write(kind, batch, source);
+        batch = [];
+      }
+    } catch (error) {
+      // The input failed part-way (a client gone mid-upload, a file cut off): every whole record read is
+      // kept, as if the export had ended there, and the run says so. A write that failed fails again below.
+      failure = error;
     }
     await flush();
     if (batch.length) addCounts(total, await this.writer.write(kind, batch, source));
     onBatch?.(total.read);
-    await this.repository.finishRun(this.dataSource.manager, runId, { kind, ...total });
+    const endedEarly = failure === null ? null : `ended early after ${total.read} records (${(failure as Error).message ?? failure}); send the rest again`;
+    await this.repository.finishRun(this.dataSource.manager, runId, { kind, ...total }, endedEarly);
+    if (failure !== null) throw failure;
     return total;
   }
 
