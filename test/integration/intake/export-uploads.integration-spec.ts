@@ -90,6 +90,9 @@ describe('posting exports and clues over HTTP', () => {
       return first17 + creditCodeCheckChar(first17)!;
     };
     const row = (i: number) => subject('2024-05-06 10:00:00').replace('91440604MA4UJ8K20C', code(i));
+    // A complaint about one of the first rows, waiting for its enterprise.
+    const waiting = { ...clue, clue_id: `CUT-${from}`, credit_code: code(5) };
+    expect(await post('/api/clues', JSON.stringify(waiting), { 'content-type': 'application/json' })).toMatchObject({ body: { inserted: 1 } });
     const csv = `${HEADER}\n${Array.from({ length: 12_000 }, (_, i) => row(i)).join('\n')}\n${row(12_000)}\n`;
     // Two batches' worth of rows and part of the rest, as a closed laptop or a dropped line would leave it.
     const sent = gzip ? gzipSync(Buffer.from(csv)) : Buffer.from(csv);
@@ -121,6 +124,10 @@ describe('posting exports and clues over HTTP', () => {
     expect(run.counts).toMatchObject({ read: kept, inserted: kept, quarantined: 0 });
     expect(kept).toBeGreaterThanOrEqual(10_000);
     expect(kept).toBeLessThan(12_001);
+    await eventually(async () => {
+      const [linked] = await intake.dataSource.query(`SELECT linked_credit_code AS code FROM intake.clues WHERE clue_id = $1`, [waiting.clue_id]);
+      return linked.code === code(5);
+    }, 'the waiting complaint to be linked to an enterprise the cut-off upload kept');
     expect(await post('/api/exports/subjects', csv, { 'content-type': 'text/csv' })).toMatchObject({
       status: 200,
       body: { read: 12_001, inserted: 12_001 - kept, duplicate: kept },

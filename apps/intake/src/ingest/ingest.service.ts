@@ -67,8 +67,10 @@ export class IngestService {
 
   /** A CSV export posted over HTTP: as a file, new subjects link the clues that came before them. */
   async ingestExport(kind: SourceKind, outcomes: AsyncIterable<AnyOutcome> | Iterable<AnyOutcome>, source: string): Promise<IngestCounts> {
-    const counts = await this.ingestOutcomes(kind, outcomes, source);
+    const { counts, failure } = await this.writeOutcomes(kind, outcomes, source);
+    // The subjects kept from an upload cut off part-way link their waiting clues too.
     await this.afterSubjects(kind, counts);
+    if (failure !== null) throw failure;
     return counts;
   }
 
@@ -107,6 +109,18 @@ export class IngestService {
     source: string,
     onBatch?: (records: number) => void,
   ): Promise<IngestCounts> {
+    const { counts, failure } = await this.writeOutcomes(kind, outcomes, source, onBatch);
+    if (failure !== null) throw failure;
+    return counts;
+  }
+
+  /** What was written, and why the input ended early (null when it was read to its end). */
+  private async writeOutcomes(
+    kind: SourceKind,
+    outcomes: AsyncIterable<AnyOutcome> | Iterable<AnyOutcome>,
+    source: string,
+    onBatch?: (records: number) => void,
+  ): Promise<{ counts: IngestCounts; failure: unknown }> {
     const runId = randomUUID();
     await this.repository.startRun(this.dataSource.manager, runId, source);
     const total = emptyCounts();
@@ -135,8 +149,7 @@ export class IngestService {
     onBatch?.(total.read);
     const endedEarly = failure === null ? null : `ended early after ${total.read} records (${(failure as Error).message ?? failure}); send the rest again`;
     await this.repository.finishRun(this.dataSource.manager, runId, { kind, ...total }, endedEarly);
-    if (failure !== null) throw failure;
-    return total;
+    return { counts: total, failure };
   }
 
   /** Clues pushed over NATS or posted over HTTP: one object, an array of them, or JSON Lines text. */
