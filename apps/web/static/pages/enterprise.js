@@ -36,7 +36,7 @@ export async function renderMyRisk(ctx) {
   const explain = h('div');
   const appeals = h('div');
   mount(ctx.main, head, h('div', { class: 'stack' }, hero, review, explain, appeals));
-  mount(hero, loading());
+  mount(hero, loading('scoring'));
   const [file, reviewed] = await Promise.all([
     api(`/api/enterprises/${code}`).catch(() => null),
     api(`/api/reviews/enterprises/${code}`).then((r) => ({ r }), (error) => ({ error })),

@@ -27,7 +27,7 @@ export async function renderMyAppeals(ctx) {
   const code = ctx.me.creditCode;
   const body = h('div');
   mount(ctx.main, pageHead(t('appeals.title'), t('appeals.lead')), body);
-  mount(body, loading());
+  mount(body, loading('oversight'));
   let review;
   let file;
   try {

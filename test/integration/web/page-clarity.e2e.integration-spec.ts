@@ -1,0 +1,167 @@
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { startFakePages, type FakePages } from './fake-pages.harness';
+import { browserMissing, SCREENSHOTS } from './suite-process.harness';
+import { OWN_CODE, SlowAnswer } from './web-app.harness';
+
+/**
+ * What reviewers found the pages say unclearly, in a real browser in front of a fake suite: a
+ * service that hangs, the receipts' checking details shown to the enterprise, a suggestion's figure
+ * beside the score's, stops hidden under each other on a route sketch, and Chinese district names on
+ * the English pages.
+ */
+
+/** A score of 34.97 %: once shown as "30% – 35%" beside a suggestion's "about 14.7 %". */
+const SCORE = {
+  creditCode: OWN_CODE,
+  asOf: '2026-11-01',
+  modelVersion: 'm-2026.11.1',
+  colourPolicyVersion: 'cp-default-1',
+  probability: 0.3497,
+  logit: -0.6201,
+  base: -1.48,
+  colour: 'yellow',
+  contributions: [
+    { factor: 'abnormal_listed', value: true, contribution: 0.95 },
+    { factor: 'years_in_operation', value: 12, contribution: -0.09 },
+  ],
+  factors: [],
+  reasons: [{ factor: 'abnormal_listed', zh: '被列入经营异常名录', en: 'On the abnormal-operation list' }],
+  suggestions: [
+    {
+      factor: 'abnormal_listed',
+      zh: '补报年报或更正登记后申请移出经营异常名录（风险可降至约 14.7%）',
+      en: 'File the missing annual report or correct the registration, then apply to leave the abnormal list (risk could fall to about 14.7 %)',
+      change: {
+        zh: '补报年报或更正登记后申请移出经营异常名录',
+        en: 'File the missing annual report or correct the registration, then apply to leave the abnormal list',
+      },
+      probabilityAfter: 0.1472,
+    },
+  ],
+};
+
+const SHA = 'ab'.repeat(32);
+const APPEAL = {
+  id: 'AP-20261102-0007',
+  creditCode: OWN_CODE,
+  scoreId: 's-1',
+  modelVersion: 'm-2026.11.1',
+  colour: 'yellow',
+  probability: 0.3497,
+  status: 'filed',
+  outcome: null,
+  overrideColour: null,
+  reviewer: null,
+  decisionReasons: null,
+  overdue: false,
+  filedAt: '2026-11-02T02:04:05.000Z',
+  dueAt: '2026-11-17T02:04:05.000Z',
+  decidedAt: null,
+  closedAt: null,
+  grounds: '该异常名录记录已于上月移出，请复核。',
+  challenges: [],
+  evidence: [{ n: 0, name: '移出决定书.pdf', size: 20480, contentType: 'application/pdf', sha256: SHA }],
+  steps: [{ step: 'filed', at: '2026-11-02T02:04:05.000Z', actor: 'ent', note: null, detail: { colour: 'yellow' }, auditSeq: 12 }],
+};
+
+const REVIEW = {
+  score: { creditCode: OWN_CODE, scoreId: 's-1', colour: 'yellow', probability: SCORE.probability },
+  effectiveColour: 'yellow',
+  state: 'in-effect',
+  decision: null,
+  scoreSeq: null,
+  decisions: [],
+  appeals: [APPEAL],
+};
+
+/** Five stops of one route: 2 and 3 at one address, 4 a few metres from 1, 5 apart. */
+const STOPS = [
+  { creditCode: '91440605MA0000001A', name: '一号五金厂', lng: 113.1, lat: 23.05 },
+  { creditCode: '91440605MA0000002B', name: '二号家具店', lng: 113.13, lat: 23.02 },
+  { creditCode: '91440605MA0000003C', name: '三号餐馆', lng: 113.13, lat: 23.02 },
+  { creditCode: '91440605MA0000004D', name: '四号诊所', lng: 113.10005, lat: 23.05003 },
+  { creditCode: '91440605MA0000005E', name: '五号仓库', lng: 113.16, lat: 23.08 },
+].map((s) => ({ ...s, regionCode: '440605', industryCode: 'C2110', address: `佛山市南海区${s.name}路1号` }));
+
+const VISIT_IDS = STOPS.map((_, i) => `0b6c8a55-5f0e-4d7e-9a7a-00000000000${i + 1}`);
+const VISIT = {
+  id: VISIT_IDS[2],
+  date: '2026-12-07',
+  creditCode: STOPS[2].creditCode,
+  regionCode: '440605',
+  departments: ['SAMR'],
+  officerIds: ['44060400001'],
+  status: 'scheduled',
+  reasons: ['complaint'],
+  drawId: 'd-1',
+  routeKey: 'r-1',
+  noticeAllowed: false,
+  checklist: [{ department: 'SAMR', items: ['SAMR-01'] }],
+  route: { visitIds: VISIT_IDS, creditCodes: STOPS.map((s) => s.creditCode), distanceKm: 9.4 },
+};
+
+const missing = browserMissing();
+const describeWithBrowser = missing ? describe.skip : describe;
+
+describeWithBrowser('what the pages say, in words a person reads right, in a real browser', () => {
+  let pages: FakePages;
+  const answers: Record<string, unknown> = {
+    [`GET /api/scores/${OWN_CODE}`]: SCORE,
+    [`GET /api/reviews/enterprises/${OWN_CODE}`]: REVIEW,
+    [`GET /api/enterprises/${OWN_CODE}`]: { subject: { creditCode: OWN_CODE, name: '佛山市示例家具有限公司' }, cases: [], clues: [] },
+    [`GET /api/appeals/${APPEAL.id}`]: APPEAL,
+    [`GET /api/visits/${VISIT.id}`]: VISIT,
+    'GET /api/visits': [VISIT],
+    'GET /api/enterprises': STOPS,
+    'GET /api/checklist-items': [],
+  };
+
+  beforeAll(async () => {
+    pages = await startFakePages(answers);
+  }, 60_000);
+  afterAll(() => pages?.close());
+
+  /** The text a person sees: a closed <details> shows its summary and nothing else. */
+  const seen = (page: Page, selector = 'main') => page.$eval(selector, (el) => (el as HTMLElement).innerText);
+
+  it('says in words which service it is still waiting on, then that it took too long, with a retry that works', async () => {
+    answers[`GET /api/scores/${OWN_CODE}`] = new SlowAnswer(20_000, SCORE);
+    try {
+      const page = await pages.signIn('ent');
+      const hero = 'main [data-state="loading"]';
+      await page.waitForSelector(hero);
+      const started = Date.now();
+      await page.waitForSelector('main [data-state="loading"][data-waiting="long"]', { timeout: 5_000 });
+      const waitedMs = Date.now() - started;
+      expect(waitedMs).toBeLessThan(4_000);
+      expect(await seen(page, hero)).toContain('仍在等待评分服务响应');
+      await page.screenshot({ path: join(SCREENSHOTS, '00-clarity-still-waiting.png'), fullPage: true });
+      // The gateway gives up after 15 s: the page says the service took too long, and offers a retry.
+      await page.waitForSelector('main [data-state="unavailable"]', { timeout: 20_000 });
+      const said = await seen(page, 'main [data-state="unavailable"]');
+      expect(said).toContain('响应超时');
+      expect(said).toContain('评分服务');
+      answers[`GET /api/scores/${OWN_CODE}`] = SCORE;
+      await page.click('main [data-state="unavailable"] button');
+      await page.waitForSelector('[data-testid="risk-hero"]');
+      await page.close();
+    } finally {
+      answers[`GET /api/scores/${OWN_CODE}`] = SCORE;
+    }
+  }, 60_000);
+
+  it('says the same in English, naming the service inside the sentence', async () => {
+    const page = await pages.signIn('ent', { lang: 'en' });
+    await page.route(`**/api/scores/${OWN_CODE}`, async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 3_500));
+      await route.continue();
+    });
+    await page.reload();
+    await page.waitForSelector('main [data-state="loading"][data-waiting="long"]', { timeout: 5_000 });
+    expect(await seen(page, 'main [data-state="loading"]')).toContain('Still waiting for the scoring service to answer');
+    await page.waitForSelector('[data-testid="risk-hero"]');
+    expect(await page.$('main [data-waiting]')).toBeNull();
+    await page.close();
+  });
+});
