@@ -164,4 +164,34 @@ describeWithBrowser('what the pages say, in words a person reads right, in a rea
     expect(await page.$('main [data-waiting]')).toBeNull();
     await page.close();
   });
+
+  it.each([
+    ['zh', '核验信息', '供核验回执的人使用'],
+    ['en', 'Verification details', 'for whoever checks a receipt'],
+  ])("folds a receipt's checking details away from the enterprise, saying whom they are for (%s)", async (lang, summary, forWhom) => {
+    const page = await pages.signIn('ent', { lang: lang as 'zh' | 'en' });
+    await page.goto(`${pages.web.baseUrl}/#/my/appeals/${APPEAL.id}`);
+    await page.waitForSelector('#appeal-timeline');
+    const shown = await seen(page);
+    expect(shown).not.toContain('/api/audit/public-key');
+    expect(shown).not.toContain(SHA);
+    expect(shown).not.toContain('SHA-256');
+    // Still there, one click away, with one sentence of what they are for.
+    expect(await page.textContent('#receipt-verification summary')).toBe(summary);
+    await page.click('#receipt-verification summary');
+    const opened = await seen(page, '#receipt-verification');
+    expect(opened).toContain(forWhom);
+    expect(opened).toContain('/api/audit/public-key');
+    await page.click('#evidence-verification summary');
+    expect(await seen(page, '#evidence-verification')).toContain(SHA);
+    await page.screenshot({ path: join(SCREENSHOTS, `00-clarity-appeal-verification-${lang}.png`), fullPage: true });
+    await page.close();
+
+    // The reviewer checks the files as they read them: the fingerprints stay in view.
+    const reviewer = await pages.signIn('overseer', { lang: lang as 'zh' | 'en' });
+    await reviewer.goto(`${pages.web.baseUrl}/#/reviews/appeals/${APPEAL.id}`);
+    await reviewer.waitForSelector('#appeal-evidence');
+    expect(await seen(reviewer, '#appeal-evidence')).toContain(`SHA-256 ${SHA}`);
+    await reviewer.close();
+  });
 });

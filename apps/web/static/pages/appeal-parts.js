@@ -172,13 +172,32 @@ export function groundsCard(appeal) {
     ]);
 }
 
-export function evidenceCard(appeal) {
+/**
+ * The evidence files. An officer checks each file's SHA-256 as they read it; the enterprise finds
+ * the fingerprints folded away, for whoever verifies what it sent.
+ */
+export function evidenceCard(appeal, { forEnterprise = false } = {}) {
   const base = `/api/appeals/${encodeURIComponent(appeal.id)}/evidence`;
-  return card(t('appeal.evidence'), appeal.evidence.length === 0 ? h('p', { class: 'muted' }, t('appeal.noEvidence')) :
+  const fingerprint = (f) => h('div', { class: 'mono muted', title: 'SHA-256' }, `SHA-256 ${f.sha256}`);
+  if (appeal.evidence.length === 0) return card(t('appeal.evidence'), h('p', { class: 'muted' }, t('appeal.noEvidence')));
+  return card(t('appeal.evidence'),
     h('ul', { class: 'list-plain', id: 'appeal-evidence' }, appeal.evidence.map((f) => h('li', {},
       h('span', { class: 'num' }, f.n + 1),
       h('div', { style: 'min-width:0' },
         h('a', { href: `${base}/${f.n}`, download: f.name }, f.name),
         h('div', { class: 'muted small' }, `${fmtBytes(f.size)} · ${f.contentType}`),
-        h('div', { class: 'mono muted', title: 'SHA-256' }, `SHA-256 ${f.sha256}`))))));
+        forEnterprise ? null : fingerprint(f))))),
+    forEnterprise ? verificationDetails('evidence-verification', t('appeal.evidenceCheckFor'),
+      h('ul', { class: 'list-plain' }, appeal.evidence.map((f) => h('li', {}, h('div', { style: 'min-width:0' }, h('div', {}, f.name), fingerprint(f)))))) : null);
+}
+
+/** Where the enterprise follows its appeal: how a receipt is checked, folded away for whoever checks it. */
+export function receiptVerification() {
+  return verificationDetails('receipt-verification', t('appeal.receiptCheckFor'),
+    h('p', {}, t('appeal.receiptCheckHow', { key: `${location.origin}/api/audit/public-key` })));
+}
+
+/** Checking details (fingerprints, keys) under "核验信息", with one sentence of whom they are for. */
+function verificationDetails(id, forWhom, ...body) {
+  return h('details', { class: 'receipt-help', id, 'data-verification': '' }, h('summary', {}, t('appeal.verification')), h('p', {}, forWhom), body);
 }
