@@ -30,7 +30,11 @@ const zh = {
   'pii.lead': '办案需要时可查看法定代表人的完整姓名和证件号。请写明用途；每次查看都会写入防篡改的监督记录。', 'pii.reasonHint': '用途，例如：送达行政处罚告知书', 'pii.show': '查看完整信息', 'pii.reason': '查看用途',
   'pii.name': '法定代表人', 'pii.id': '证件号码', 'pii.logged': '本次查看已记入监督记录（查看人、时间、用途）。',
   'ent.title': '我的风险等级', 'ent.lead': '这是天平对贵单位当前的评估：检查时发现问题的可能性，以及原因。',
-  'ent.colour': '风险等级', 'ent.band': '发现问题的概率区间', 'ent.asOf': '评估日期 {date} · 模型 {model} · 等级规则 {policy}',
+  'chance.about': '约 {pct}', 'chance.under1': '不到 1%', 'chance.over99': '超过 99%',
+  'ent.chanceMeans': '也就是说，对情况与贵单位相似的企业，每 100 次检查约有 {n} 次会发现问题。这是模型的估计，不是定论。',
+  'ent.suggestionsLead': '每条建议后的数字，是只做到这一条时检查发现问题的概率；做到几条，会降得更多。',
+  'ent.suggestionEffect': '做到后，检查发现问题的概率可从{now}降至{after}。', 'ent.suggestionSmall': '做到后变化很小，仍为{now}。',
+  'ent.colour': '风险等级', 'ent.band': '检查发现问题的概率', 'ent.asOf': '评估日期 {date} · 模型 {model} · 等级规则 {policy}',
   'ent.reasons': '为什么是这个等级', 'ent.reasonsLead': '每一项因素让风险升高（红）或降低（蓝）多少，条越长影响越大。数字是与同类企业的平均水平相比，检查发现问题的几率高或低多少：+50% 表示高一半，×2 表示约为两倍，−20% 表示低两成。',
   'ent.topReasons': '主要原因', 'ent.suggestions': '您可以做什么来降低风险', 'ent.noSuggestions': '当前没有需要特别改进的事项。请继续保持。',
   'ent.noScore': '尚无评分', 'ent.noScoreHelp': '评分服务还没有为贵单位计算风险。数据导入后会自动评分。',
@@ -223,7 +227,11 @@ const en = {
   'pii.lead': 'For case handling you may see the legal representative\'s full name and ID number. Say why; every view is written to the tamper-evident oversight record.', 'pii.reasonHint': 'Purpose, e.g. serving a penalty notice', 'pii.show': 'Show in full', 'pii.reason': 'Purpose of this view',
   'pii.name': 'Legal representative', 'pii.id': 'ID number', 'pii.logged': 'This view is in the oversight record (who, when, why).',
   'ent.title': 'My risk rating', 'ent.lead': 'Tianping\'s current assessment of your enterprise: how likely an inspection is to find a problem, and why.',
-  'ent.colour': 'Risk colour', 'ent.band': 'Probability of a finding', 'ent.asOf': 'As of {date} · model {model} · colour policy {policy}',
+  'chance.about': 'about {pct}', 'chance.under1': 'under 1%', 'chance.over99': 'over 99%',
+  'ent.chanceMeans': 'That is, of 100 inspections of enterprises like yours, about {n} find a problem. It is the model\'s estimate, not a verdict.',
+  'ent.suggestionsLead': 'The figure after each suggestion is the chance of a finding if you take that step alone; taking several lowers it further.',
+  'ent.suggestionEffect': 'Done, the chance of a finding could fall from {now} to {after}.', 'ent.suggestionSmall': 'Done, it would change little: still {now}.',
+  'ent.colour': 'Risk colour', 'ent.band': 'Chance an inspection finds a problem', 'ent.asOf': 'As of {date} · model {model} · colour policy {policy}',
   'ent.reasons': 'Why this colour', 'ent.reasonsLead': 'How much each factor raises (red) or lowers (blue) your risk; longer bars matter more. The figures compare the odds of an inspection finding a problem with the average enterprise: +50% means half as likely again, ×2 about twice as likely, −20% a fifth less likely.',
   'ent.topReasons': 'Main reasons', 'ent.suggestions': 'What you can do to lower your risk', 'ent.noSuggestions': 'Nothing in particular to improve right now. Keep it up.',
   'ent.noScore': 'No score yet', 'ent.noScoreHelp': 'The scoring service has not scored your enterprise yet. It will once your data is in.',
@@ -504,4 +512,15 @@ export function fmtDateTime(value) {
 
 export function fmtPercent(p, digits = 0) {
   return `${(p * 100).toFixed(digits)}%`;
+}
+
+/**
+ * A probability as the enterprise reads it, everywhere alike: a whole percent, said to be about
+ * that ("约 35%"), since the model estimates it no closer; under 1% and over 99% are said so.
+ */
+export function fmtChance(p) {
+  const pct = Math.round(p * 100);
+  if (pct < 1) return t('chance.under1');
+  if (pct > 99) return t('chance.over99');
+  return t('chance.about', { pct: `${pct}%` });
 }

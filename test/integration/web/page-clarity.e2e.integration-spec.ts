@@ -194,4 +194,24 @@ describeWithBrowser('what the pages say, in words a person reads right, in a rea
     expect(await seen(reviewer, '#appeal-evidence')).toContain(`SHA-256 ${SHA}`);
     await reviewer.close();
   });
+
+  it.each([
+    ['zh', '约 35%', '约 15%', '每 100 次检查约有 35 次'],
+    ['en', 'about 35%', 'about 15%', 'of 100 inspections of enterprises like yours, about 35'],
+  ])('words the chance of a finding and what a suggestion would make of it on one scale (%s)', async (lang, now, after, means) => {
+    const page = await pages.signIn('ent', { lang: lang as 'zh' | 'en' });
+    await page.waitForSelector('[data-testid="risk-hero"]');
+    expect(await page.textContent('[data-testid="risk-hero"] .band')).toBe(now);
+    expect(await page.textContent('[data-testid="chance-means"]')).toContain(means);
+    const suggestion = await seen(page, '[data-suggestion="abnormal_listed"]');
+    expect(suggestion).toContain(now);
+    expect(suggestion).toContain(after);
+    // One rounding everywhere the enterprise reads: no figure to a tenth beside whole ones.
+    expect(await seen(page)).not.toMatch(/\d\.\d\s?%/);
+    await page.screenshot({ path: join(SCREENSHOTS, `00-clarity-suggestion-${lang}.png`), fullPage: true });
+    await page.goto(`${pages.web.baseUrl}/#/my/appeals/${APPEAL.id}`);
+    await page.waitForSelector('[data-appeal] .kv');
+    expect(await seen(page, '[data-appeal] .kv')).toContain(now);
+    await page.close();
+  });
 });

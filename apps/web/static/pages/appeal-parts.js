@@ -1,7 +1,7 @@
 // Pieces of an appeal both sides see: its status, deadline, step timeline with receipts, the
 // decision, the grounds and challenged records, and the evidence files.
 import { api } from '../api.js';
-import { fmtDate, fmtDateTime, fmtPercent, t, tKnown } from '../i18n.js';
+import { fmtChance, fmtDate, fmtDateTime, fmtPercent, t, tKnown } from '../i18n.js';
 import { badge, card, chip, downloadButton, fmtBytes, h } from '../ui.js';
 
 const STEPS = ['filed', 'in-review', 'decided', 'correction-sent', 'corrections-applied', 'rescored'];
@@ -81,7 +81,7 @@ export function appealTimeline(appeal, { forEnterprise = false } = {}) {
         step ? h('span', { class: 'muted small' }, `${fmtDateTime(step.at)} · ${actorOf(step, forEnterprise)}`) : h('span', { class: 'muted small' }, pendingHint(appeal, name)),
         h('span', { class: 'spacer' }),
         step?.auditSeq !== null && step?.auditSeq !== undefined ? receiptButton(appeal.id, step) : null),
-      step ? stepBody(appeal, step) : null);
+      step ? stepBody(appeal, step, forEnterprise) : null);
   }));
 }
 
@@ -93,7 +93,7 @@ function pendingHint(appeal, name) {
   return t('appeal.hint.rescored');
 }
 
-function stepBody(appeal, step) {
+function stepBody(appeal, step, forEnterprise) {
   const d = step.detail ?? {};
   if (step.step === 'filed') {
     return h('p', { class: 'small muted step-body' }, t('appeal.filedDetail', { colour: t(`colour.${d.colour ?? appeal.colour}Short`), n: (d.evidence ?? []).length, c: (d.challenges ?? []).length }));
@@ -113,9 +113,11 @@ function stepBody(appeal, step) {
       appeal.withdrawalReason ? h('blockquote', { class: 'reasons', id: 'withdrawal-reason' }, appeal.withdrawalReason) : null);
   }
   if (step.step === 'rescored') {
+    // The enterprise reads its chances as its risk page words them; officers the figures to a tenth.
+    const figure = (p) => (forEnterprise ? fmtChance(p ?? 0) : fmtPercent(p ?? 0, 1));
     return h('div', { class: 'row step-body', style: 'gap:8px' },
-      chip(d.previousColour), h('span', { class: 'muted small' }, fmtPercent(d.previousProbability ?? 0, 1)), '→',
-      chip(d.colour), h('span', { class: 'muted small' }, fmtPercent(d.probability ?? 0, 1)));
+      chip(d.previousColour), h('span', { class: 'muted small' }, figure(d.previousProbability)), '→',
+      chip(d.colour), h('span', { class: 'muted small' }, figure(d.probability)));
   }
   return null;
 }
@@ -144,7 +146,7 @@ export function appealFacts(appeal, { forEnterprise = false } = {}) {
     forEnterprise ? null : [h('dt', {}, t('field.creditCode')), h('dd', { class: 'mono' }, appeal.creditCode)],
     h('dt', {}, t('appeal.against')), h('dd', { class: 'row', style: 'gap:8px' }, chip(appeal.colour),
       // The model's engineering id is for officers; the enterprise finds it under the score's technical details.
-      h('span', { class: 'muted small', title: appeal.modelVersion ?? '' }, forEnterprise ? t('appeal.findingChance', { pct: fmtPercent(appeal.probability, 1) }) : `${fmtPercent(appeal.probability, 1)} · ${appeal.modelVersion}`)),
+      h('span', { class: 'muted small', title: appeal.modelVersion ?? '' }, forEnterprise ? t('appeal.findingChance', { pct: fmtChance(appeal.probability) }) : `${fmtPercent(appeal.probability, 1)} · ${appeal.modelVersion}`)),
     h('dt', {}, t('field.status')), h('dd', {}, appealStatusBadge(appeal)),
     h('dt', {}, t('appeal.filedAt')), h('dd', {}, fmtDateTime(appeal.filedAt)),
     h('dt', {}, t('appeal.due')), h('dd', { id: 'appeal-due' }, dueText(appeal)),
