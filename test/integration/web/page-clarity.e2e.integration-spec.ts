@@ -214,4 +214,37 @@ describeWithBrowser('what the pages say, in words a person reads right, in a rea
     expect(await seen(page, '[data-appeal] .kv')).toContain(now);
     await page.close();
   });
+
+  it.each([1280, 390])('keeps every stop of a route sketch in view and apart where stops share a place (%s px)', async (width) => {
+    const page = await pages.signIn('dispatcher', { width });
+    await page.goto(`${pages.web.baseUrl}/#/visits/${VISIT.id}`);
+    await page.waitForSelector('.route-sketch-cell[data-drawn] svg');
+    // Each stop is a numbered circle (the small dots mark where fanned-out stops really are).
+    const marks = await page.$$eval('.route-sketch-cell svg circle:not(.shared-spot)', (circles) =>
+      circles.map((c) => {
+        const box = c.getBoundingClientRect();
+        return { stop: c.nextElementSibling?.textContent ?? null, x: box.x + box.width / 2, y: box.y + box.height / 2, r: box.width / 2 };
+      }),
+    );
+    expect(marks.map((m) => m.stop)).toEqual(['1', '2', '3', '4', '5']);
+    for (const [i, a] of marks.entries()) {
+      for (const b of marks.slice(i + 1))
+        expect({ pair: [a.stop, b.stop], apart: Math.hypot(a.x - b.x, a.y - b.y) >= a.r + b.r }).toEqual({ pair: [a.stop, b.stop], apart: true });
+    }
+    const svg = (await (await page.$('.route-sketch-cell svg'))!.boundingBox())!;
+    for (const m of marks) {
+      expect(m.x - m.r).toBeGreaterThanOrEqual(svg.x - 0.5);
+      expect(m.x + m.r).toBeLessThanOrEqual(svg.x + svg.width + 0.5);
+      expect(m.y - m.r).toBeGreaterThanOrEqual(svg.y - 0.5);
+      expect(m.y + m.r).toBeLessThanOrEqual(svg.y + svg.height + 0.5);
+    }
+    expect(svg.x + svg.width).toBeLessThanOrEqual(width);
+    // The stops that share a place are named under the sketch; the current one (3) stays marked.
+    const shared = await seen(page, '.route-sketch-cell .shared-stops');
+    expect(shared).toContain('1、4');
+    expect(shared).toContain('2、3');
+    expect(await page.$eval('.route-sketch-cell svg circle.current', (c) => c.nextElementSibling?.textContent)).toBe('3');
+    await page.screenshot({ path: join(SCREENSHOTS, `00-clarity-route-sketch-${width}.png`), fullPage: true });
+    await page.close();
+  });
 });
