@@ -247,4 +247,24 @@ describeWithBrowser('what the pages say, in words a person reads right, in a rea
     await page.screenshot({ path: join(SCREENSHOTS, `00-clarity-route-sketch-${width}.png`), fullPage: true });
     await page.close();
   });
+
+  it('names districts in Pinyin with the generic in English on the English pages, and takes them typed so', async () => {
+    const page = await pages.signIn('officer', { lang: 'en' });
+    await page.goto(`${pages.web.baseUrl}/#/visits/${VISIT.id}`);
+    await page.waitForSelector('main .region-name');
+    expect(await page.textContent('main .region-name')).toBe('Nanhai District');
+    await page.goto(`${pages.web.baseUrl}/#/calendar`);
+    await page.waitForSelector('main tbody tr');
+    // The addresses are the enterprises' own words; the district column is the page's.
+    expect(await page.$$eval('main tbody .region-name', (cells) => cells.map((c) => c.textContent))).toEqual(['Nanhai District']);
+    const asked = () => pages.fake.seen.filter((r) => r.url.startsWith('/api/visits?')).map((r) => new URL(r.url, 'http://x').searchParams.get('region'));
+    const sent = asked().length;
+    await page.fill('input[name=region]', 'nanhai');
+    await Promise.all([page.waitForResponse((r) => r.url().includes('/api/visits?')), page.click('main form button[type=submit]')]);
+    expect(asked().slice(sent)).toEqual(['440605']);
+    // Back in Chinese, the Chinese names.
+    await page.click('#lang-toggle');
+    await page.waitForFunction(() => document.querySelector('main .region-name')?.textContent === '南海区');
+    await page.close();
+  });
 });
