@@ -126,27 +126,73 @@ function fitToBox(located, width, height, pad) {
  * A day's route as a sketch: its located stops numbered in the order the team visits them, joined
  * by the path they walk or drive; stops without coordinates are left out of it (the caller says how
  * many). The stop marked `current` is drawn larger, in red: "you are here" on a visit's page.
+ * Stops at one address, or too close to tell apart at this scale, are fanned out around a dot where
+ * they are, each joined to it, and named under the sketch, so no number hides another.
  */
 export function routeSketch(stops) {
-  const located = stops.filter(hasCoordinates);
+  const located = stops.map((p, i) => ({ ...p, label: p.label ?? i + 1 })).filter(hasCoordinates);
   if (located.length === 0) return null;
   const width = 200;
   const height = 120;
   const { x, y } = fitToBox(located, width, height, 14);
+  const marks = located.map((p) => ({ p, r: p.current ? 9 : 7, x: x(p.lng), y: y(p.lat) }));
+  const groups = fanOut(marks, width, height);
   const svg = s('svg', { viewBox: `0 0 ${width} ${height}`, width, height, class: 'chart route-sketch', role: 'img', 'aria-label': t('plans.routeSketch') });
-  if (located.length > 1) {
-    svg.append(s('polyline', { points: located.map((p) => `${x(p.lng).toFixed(1)},${y(p.lat).toFixed(1)}`).join(' '), fill: 'none', stroke: '#3b82c4', 'stroke-width': 1.5 }));
+  for (const group of groups.filter((g) => g.marks.length > 1)) {
+    for (const m of group.marks) svg.append(s('line', { x1: group.x.toFixed(1), y1: group.y.toFixed(1), x2: m.x.toFixed(1), y2: m.y.toFixed(1), stroke: '#8a94a3', 'stroke-width': 1 }));
+    svg.append(s('circle', { cx: group.x.toFixed(1), cy: group.y.toFixed(1), r: 2.5, fill: '#1f2329', class: 'shared-spot' }));
   }
-  located.forEach((p, i) => {
-    const [cx, cy] = [x(p.lng).toFixed(1), y(p.lat).toFixed(1)];
+  if (marks.length > 1) {
+    svg.append(s('polyline', { points: marks.map((m) => `${m.x.toFixed(1)},${m.y.toFixed(1)}`).join(' '), fill: 'none', stroke: '#3b82c4', 'stroke-width': 1.5 }));
+  }
+  marks.forEach(({ p, r, x: mx, y: my }, i) => {
+    const [cx, cy] = [mx.toFixed(1), my.toFixed(1)];
     const ink = p.current ? COLOURS.red : '#1f5f99';
     const filled = p.current || i === 0;
     svg.append(
-      s('circle', { cx, cy, r: p.current ? 9 : 7, fill: filled ? ink : '#fff', stroke: ink, 'stroke-width': 1.5, class: p.current ? 'current' : null }, s('title', {}, p.title ?? '')),
-      s('text', { x: cx, y: (Number(cy) + 3.5).toFixed(1), 'text-anchor': 'middle', style: `font-size:9px;fill:${filled ? '#fff' : ink}` }, String(p.label ?? i + 1)),
+      s('circle', { cx, cy, r, fill: filled ? ink : '#fff', stroke: ink, 'stroke-width': 1.5, class: p.current ? 'current stop-mark' : 'stop-mark', 'data-stop': p.label }, s('title', {}, p.title ?? '')),
+      s('text', { x: cx, y: (my + 3.5).toFixed(1), 'text-anchor': 'middle', style: `font-size:9px;fill:${filled ? '#fff' : ink}` }, String(p.label)),
     );
   });
-  return h('div', { class: 'map-wrap', style: 'display:inline-block' }, svg);
+  const shared = groups.filter((g) => g.marks.length > 1).map((g) => g.marks.map((m) => m.p.label).join(t('common.listSep')));
+  return h('div', {}, h('div', { class: 'map-wrap', style: 'display:inline-block' }, svg),
+    shared.length ? h('div', { class: 'muted small shared-stops' }, shared.map((stops) => h('div', {}, t('plans.sameSpot', { stops })))) : null);
+}
+
+/**
+ * Marks whose circles would touch are gathered (one address, or neighbours at this scale); each
+ * group of two or more is laid on a ring around where it is, wide enough that no two touch and
+ * moved inward where the ring would leave the box. A ring that then touches another mark or ring
+ * takes it in and is laid again. Returns the groups with their centres; the marks' x and y move.
+ */
+function fanOut(marks, width, height) {
+  const gap = 2;
+  const at = new Map(marks.map((m) => [m, [m.x, m.y]]));
+  const lay = (group) => {
+    const n = group.marks.length;
+    const r = Math.max(...group.marks.map((m) => m.r));
+    // Neighbours on a ring of radius ρ stand 2ρ·sin(π/n) apart: at least two radii and the gap.
+    const ring = Math.max(r + gap + 3, (r + gap / 2) / Math.sin(Math.PI / n));
+    const edge = ring + r + 1;
+    group.x = Math.min(Math.max(group.marks.reduce((sum, m) => sum + at.get(m)[0], 0) / n, edge), width - edge);
+    group.y = Math.min(Math.max(group.marks.reduce((sum, m) => sum + at.get(m)[1], 0) / n, edge), height - edge);
+    group.reach = ring + r;
+    group.marks.forEach((m, k) => {
+      const angle = -Math.PI / 2 + (2 * Math.PI * k) / n;
+      m.x = group.x + ring * Math.cos(angle);
+      m.y = group.y + ring * Math.sin(angle);
+    });
+  };
+  const groups = marks.map((m) => ({ marks: [m], x: m.x, y: m.y, reach: m.r }));
+  for (;;) {
+    const pair = groups.flatMap((a, i) => groups.slice(i + 1).map((b) => [a, b])).find(([a, b]) => Math.hypot(a.x - b.x, a.y - b.y) < a.reach + b.reach + gap);
+    if (!pair) return groups;
+    const [a, b] = pair;
+    a.marks.push(...b.marks);
+    a.marks.sort((m, n) => marks.indexOf(m) - marks.indexOf(n));
+    groups.splice(groups.indexOf(b), 1);
+    lay(a);
+  }
 }
 
 /**

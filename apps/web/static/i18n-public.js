@@ -8,7 +8,7 @@ const zh = {
   'ent.colourMeans.yellow': '这对贵单位意味着：检查发现问题的可能性中等，按常规比例参加随机抽查。',
   'ent.colourMeans.red': '这对贵单位意味着：检查发现问题的可能性较高，会被优先安排检查，在随机抽查中被抽中的比例最高。',
   'ent.colourMeans.none': '尚未评出等级：在此之前按常规比例参加随机抽查。',
-  'field.findingChance': '发现问题概率', 'appeal.findingChance': '发现问题概率 {pct}',
+  'field.findingChance': '发现问题概率', 'appeal.findingChance': '发现问题概率{pct}',
   'ent.challengeRecords': '对某条记录提出异议',
   'cal.badRegion': '区县请填写 6 位行政区划代码（例如 440604），或列表中的区县名称（例如 南海区）。',
 };

@@ -21,6 +21,8 @@ const zh = {
   'common.save': '保存', 'common.cancel': '取消', 'common.back': '返回', 'common.items': '{n} 条',
   'state.empty': '暂无数据', 'state.error': '出错了', 'state.serverSaid': '服务器的说明：{message}', 'state.errorHelp': '请稍后重试。如果问题持续，请把页面截图发给管理员。',
   'state.unavailable': '此功能暂不可用', 'state.unavailableHelp': '{app}尚未提供此数据，或暂时没有响应。其它功能不受影响，请稍后再来查看。',
+  'state.stillWaiting': '仍在等待{app}响应…', 'state.stillWaitingHelp': '它可能正忙。若迟迟没有结果，本页会说明原因，并可以重试。',
+  'state.timedOut': '响应超时', 'state.timedOutHelp': '{app}长时间没有响应，可能正忙或出了故障。其它功能不受影响，请稍后重试。',
   'state.forbidden': '无权查看', 'state.forbiddenHelp': '当前账户的角色不能查看此页面。如需权限，请联系管理员。',
   'state.notFound': '没有找到', 'state.notFoundHelp': '记录不存在，或不属于当前账户。',
   'colour.green': '绿色 · 低风险', 'colour.yellow': '黄色 · 中风险', 'colour.red': '红色 · 高风险', 'colour.none': '尚未评分',
@@ -28,7 +30,11 @@ const zh = {
   'pii.lead': '办案需要时可查看法定代表人的完整姓名和证件号。请写明用途；每次查看都会写入防篡改的监督记录。', 'pii.reasonHint': '用途，例如：送达行政处罚告知书', 'pii.show': '查看完整信息', 'pii.reason': '查看用途',
   'pii.name': '法定代表人', 'pii.id': '证件号码', 'pii.logged': '本次查看已记入监督记录（查看人、时间、用途）。',
   'ent.title': '我的风险等级', 'ent.lead': '这是天平对贵单位当前的评估：检查时发现问题的可能性，以及原因。',
-  'ent.colour': '风险等级', 'ent.band': '发现问题的概率区间', 'ent.asOf': '评估日期 {date} · 模型 {model} · 等级规则 {policy}',
+  'chance.about': '约 {pct}', 'chance.under1': '不到 1%', 'chance.over99': '超过 99%',
+  'ent.chanceMeans': '也就是说，对情况与贵单位相似的企业，每 100 次检查约有 {n} 次会发现问题。这是模型的估计，不是定论。',
+  'ent.suggestionsLead': '每条建议后的数字，是只做到这一条时检查发现问题的概率；做到几条，会降得更多。',
+  'ent.suggestionEffect': '做到后，检查发现问题的概率可从{now}降至{after}。', 'ent.suggestionSmall': '做到后变化很小，仍为{now}。',
+  'ent.colour': '风险等级', 'ent.band': '检查发现问题的概率', 'ent.asOf': '评估日期 {date} · 模型 {model} · 等级规则 {policy}',
   'ent.reasons': '为什么是这个等级', 'ent.reasonsLead': '每一项因素让风险升高（红）或降低（蓝）多少，条越长影响越大。数字是与同类企业的平均水平相比，检查发现问题的几率高或低多少：+50% 表示高一半，×2 表示约为两倍，−20% 表示低两成。',
   'ent.topReasons': '主要原因', 'ent.suggestions': '您可以做什么来降低风险', 'ent.noSuggestions': '当前没有需要特别改进的事项。请继续保持。',
   'ent.noScore': '尚无评分', 'ent.noScoreHelp': '评分服务还没有为贵单位计算风险。数据导入后会自动评分。',
@@ -113,7 +119,10 @@ const zh = {
   'appeal.filedDetail': '针对{colour}色评分；对 {c} 条记录提出异议，附 {n} 个证据文件。', 'appeal.receipt': '下载回执',
   'appeal.decision': '复核决定', 'appeal.reasons': '理由', 'appeal.grounds': '申辩理由', 'appeal.challenged': '提出异议的记录', 'appeal.evidence': '证据材料', 'appeal.noEvidence': '未附证据文件。',
   'appeal.filedNotice': '申辩已提交，并已写入防篡改记录。请点击“提交申辩”一步旁的“下载回执”并妥善保存：它证明您在何时提交了什么（理由和文件以指纹记录）。',
-  'appeal.progress': '办理进度', 'appeal.progressLead': '每一步都写入防篡改记录。每一步的回执都可以下载保存，并可用公开的公钥（/api/audit/public-key）离线核验。',
+  'appeal.progress': '办理进度', 'appeal.progressLead': '每一步都写入防篡改记录。每一步的回执都可以下载保存，作为申辩如何办理的凭证。',
+  'appeal.verification': '核验信息', 'appeal.receiptCheckFor': '以下内容供核验回执的人使用（例如您的律师、法院或上级机关），您跟进申辩无需用到。',
+  'appeal.receiptCheckHow': '回执由防篡改记录签名：任何人都可以用公开的公钥离线核验它没有被改动过。公钥地址：{key}',
+  'appeal.evidenceCheckFor': '以下是每个文件的 SHA-256 指纹，供核验的人确认收到的文件与您提交的完全一致，您无需理会。',
   'appeal.progressLeadOfficer': '每一步都写入防篡改记录；申辩企业可以下载每一步的回执。', 'appeal.summary': '概况',
   'appeal.status.withdrawn': '已撤回', 'appeal.step.withdrawn': '撤回申辩', 'appeal.withdrawnOn': '已于 {date} 撤回，期限不再计算',
   'appeal.withdrawnDetail': '申辩由企业撤回，不再复核，也不会作出决定。', 'appeal.fileAnother': '提出新的申辩',
@@ -209,6 +218,8 @@ const en = {
   'common.save': 'Save', 'common.cancel': 'Cancel', 'common.back': 'Back', 'common.items': '{n} items', 'common.items.one': '{n} item',
   'state.empty': 'Nothing here yet', 'state.error': 'Something went wrong', 'state.serverSaid': 'The server said: {message}', 'state.errorHelp': 'Try again in a moment. If it keeps happening, send a screenshot of this page to your administrator.',
   'state.unavailable': 'Not available yet', 'state.unavailableHelp': '{app} does not offer this yet, or is not answering. Everything else still works; check back later.',
+  'state.stillWaiting': 'Still waiting for {app} to answer…', 'state.stillWaitingHelp': 'It may be busy. If no answer comes, this page will say why and let you try again.',
+  'state.timedOut': 'No answer in time', 'state.timedOutHelp': '{app} took too long to answer: it may be busy or out of order. Everything else still works; try again in a while.',
   'state.forbidden': 'Not for this account', 'state.forbiddenHelp': 'Your role may not see this page. Ask an administrator if you need access.',
   'state.notFound': 'Not found', 'state.notFoundHelp': 'The record does not exist, or does not belong to this account.',
   'colour.green': 'Green · low risk', 'colour.yellow': 'Yellow · medium risk', 'colour.red': 'Red · high risk', 'colour.none': 'Not scored yet',
@@ -216,7 +227,11 @@ const en = {
   'pii.lead': 'For case handling you may see the legal representative\'s full name and ID number. Say why; every view is written to the tamper-evident oversight record.', 'pii.reasonHint': 'Purpose, e.g. serving a penalty notice', 'pii.show': 'Show in full', 'pii.reason': 'Purpose of this view',
   'pii.name': 'Legal representative', 'pii.id': 'ID number', 'pii.logged': 'This view is in the oversight record (who, when, why).',
   'ent.title': 'My risk rating', 'ent.lead': 'Tianping\'s current assessment of your enterprise: how likely an inspection is to find a problem, and why.',
-  'ent.colour': 'Risk colour', 'ent.band': 'Probability of a finding', 'ent.asOf': 'As of {date} · model {model} · colour policy {policy}',
+  'chance.about': 'about {pct}', 'chance.under1': 'under 1%', 'chance.over99': 'over 99%',
+  'ent.chanceMeans': 'That is, of 100 inspections of enterprises like yours, about {n} find a problem. It is the model\'s estimate, not a verdict.',
+  'ent.suggestionsLead': 'The figure after each suggestion is the chance of a finding if you take that step alone; taking several lowers it further.',
+  'ent.suggestionEffect': 'Done, the chance of a finding could fall from {now} to {after}.', 'ent.suggestionSmall': 'Done, it would change little: still {now}.',
+  'ent.colour': 'Risk colour', 'ent.band': 'Chance an inspection finds a problem', 'ent.asOf': 'As of {date} · model {model} · colour policy {policy}',
   'ent.reasons': 'Why this colour', 'ent.reasonsLead': 'How much each factor raises (red) or lowers (blue) your risk; longer bars matter more. The figures compare the odds of an inspection finding a problem with the average enterprise: +50% means half as likely again, ×2 about twice as likely, −20% a fifth less likely.',
   'ent.topReasons': 'Main reasons', 'ent.suggestions': 'What you can do to lower your risk', 'ent.noSuggestions': 'Nothing in particular to improve right now. Keep it up.',
   'ent.noScore': 'No score yet', 'ent.noScoreHelp': 'The scoring service has not scored your enterprise yet. It will once your data is in.',
@@ -301,7 +316,10 @@ const en = {
   'appeal.filedDetail': 'Against a {colour} score. Records challenged: {c}; evidence files: {n}.', 'appeal.receipt': 'Download receipt',
   'appeal.decision': 'Decision', 'appeal.reasons': 'Reasons', 'appeal.grounds': 'Grounds', 'appeal.challenged': 'Records challenged', 'appeal.evidence': 'Evidence', 'appeal.noEvidence': 'No evidence files attached.',
   'appeal.filedNotice': 'Your appeal is filed and in the tamper-evident record. Press "Download receipt" beside "Appeal filed" and keep it: it proves what you filed and when (the text and files as fingerprints).',
-  'appeal.progress': 'Progress', 'appeal.progressLead': 'Every step is in the tamper-evident record. Download and keep a receipt for each; anyone can check it offline with the public key (/api/audit/public-key).',
+  'appeal.progress': 'Progress', 'appeal.progressLead': 'Every step is in the tamper-evident record. Download and keep a receipt for each, as proof of how your appeal was handled.',
+  'appeal.verification': 'Verification details', 'appeal.receiptCheckFor': 'These are for whoever checks a receipt (your lawyer, a court, a higher authority); you need none of them to follow your appeal.',
+  'appeal.receiptCheckHow': 'Each receipt is signed by the tamper-evident record: anyone can check offline, with the public key, that it has not been changed. The public key: {key}',
+  'appeal.evidenceCheckFor': 'Each file\'s SHA-256 fingerprint, for whoever checks that the files they received are exactly the ones you sent; you can ignore them.',
   'appeal.progressLeadOfficer': 'Every step is in the tamper-evident record; the enterprise can download a receipt for each.', 'appeal.summary': 'Summary',
   'appeal.status.withdrawn': 'Withdrawn', 'appeal.step.withdrawn': 'Appeal withdrawn', 'appeal.withdrawnOn': 'Withdrawn on {date}; the deadline no longer runs',
   'appeal.withdrawnDetail': 'Withdrawn by the enterprise: it will not be reviewed or decided.', 'appeal.fileAnother': 'File a new appeal',
@@ -385,7 +403,7 @@ const en = {
   'why.shared_address_count.one': '{n} other live subject at the same address', 'why.shared_address_count': '{n} other live subjects at the same address',
   'factorValue.years': '{n} years', 'factorValue.capital': '{yuan} yuan', 'factorValue.days': '{n} days',
   'bureau.searchName': 'Enterprises whose name contains "{q}" (paged by credit code; the riskiest first within each page).', 'bureau.searchCode': 'The enterprise with credit code {q}.', 'bureau.badRegion': 'Give the district as a region code of 2 to 12 digits (e.g. 4406 or 440604), or the name of a district in your area (e.g. 南海区).',
-  'bureau.regionHint': '440604 or 南海区', 'bureau.allIndustries': 'All industries',
+  'bureau.regionHint': '440604 or Nanhai', 'bureau.allIndustries': 'All industries',
   'pii.reasonShort': 'Say what it is for (5 to 500 characters).', 'ent.pickStars': 'Pick 1 to 5 stars first.', 'ent.commentLong': 'The comment can be at most 500 characters.', 'login.missing': 'Enter your username and password.',
 };
 
@@ -494,4 +512,15 @@ export function fmtDateTime(value) {
 
 export function fmtPercent(p, digits = 0) {
   return `${(p * 100).toFixed(digits)}%`;
+}
+
+/**
+ * A probability as the enterprise reads it, everywhere alike: a whole percent, said to be about
+ * that ("约 35%"), since the model estimates it no closer; under 1% and over 99% are said so.
+ */
+export function fmtChance(p) {
+  const pct = Math.round(p * 100);
+  if (pct < 1) return t('chance.under1');
+  if (pct > 99) return t('chance.over99');
+  return t('chance.about', { pct: `${pct}%` });
 }

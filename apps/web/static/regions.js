@@ -1,17 +1,25 @@
-// District names for the codes the platforms export (GB/T 2260: 440605 is 南海区), asked once per
-// page load. Until they arrive, or if they cannot, codes are shown as they are.
+// District names for the codes the platforms export (GB/T 2260: 440605 is 南海区, Nanhai District),
+// asked once per page load in each language the pages are read in. Until they arrive, or if they
+// cannot, codes are shown as they are.
 import { askedOnce } from './api.js';
+import { currentLang } from './i18n.js';
 import { h } from './ui.js';
 
-let names = {};
+const byLang = { zh: {}, en: {} };
+const keep = (lang) => (answer) => {
+  byLang[lang] = answer?.names && typeof answer.names === 'object' ? answer.names : {};
+};
+const askers = { zh: askedOnce('/api/regions', keep('zh')), en: askedOnce('/api/regions?lang=en', keep('en')) };
 
-export const loadRegions = askedOnce('/api/regions', (answer) => {
-  names = answer?.names && typeof answer.names === 'object' ? answer.names : {};
-});
+/** The names in the page's language: called before each page draws, it asks only the first time. */
+export const loadRegions = () => askers[currentLang()]();
+
+/** The names in the page's language; an English page whose names could not come reads the Chinese ones. */
+const names = () => (currentLang() === 'en' && Object.keys(byLang.en).length ? byLang.en : byLang.zh);
 
 /** The division's name, or null when the code is not one we know. */
 export function regionName(code) {
-  return code ? names[String(code)] ?? null : null;
+  return code ? names()[String(code)] ?? null : null;
 }
 
 /** A district for a table or a fact: its name, the code beside it for those who work in codes. */
@@ -30,7 +38,7 @@ export function regionOptions(id, codes) {
 /** The districts (county level) of the cities these codes lie in: a bureau's own patch, for suggestions. */
 export function districtsAround(codes) {
   const cities = new Set(codes.filter(Boolean).map((c) => String(c).slice(0, 4)));
-  return Object.keys(names).filter((code) => cities.has(code.slice(0, 4)) && !code.endsWith('00')).sort();
+  return Object.keys(names()).filter((code) => cities.has(code.slice(0, 4)) && !code.endsWith('00')).sort();
 }
 
 /**
@@ -39,8 +47,11 @@ export function districtsAround(codes) {
  */
 export function regionCodeOf(text, candidates) {
   if (/^\d+$/.test(text)) return text;
-  const exact = candidates.filter((code) => names[code] === text);
+  // English names are typed in any case ("nanhai" for Nanhai District).
+  const named = (code) => names()[code]?.toLowerCase();
+  const typed = text.toLowerCase();
+  const exact = candidates.filter((code) => named(code) === typed);
   if (exact.length === 1) return exact[0];
-  const begun = candidates.filter((code) => names[code]?.startsWith(text));
+  const begun = candidates.filter((code) => named(code)?.startsWith(typed));
   return begun.length === 1 ? begun[0] : null;
 }

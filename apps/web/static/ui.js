@@ -1,5 +1,5 @@
 // Small DOM helpers: elements are built, never parsed from strings, so data cannot inject markup.
-import { plural, t, tKnown } from './i18n.js';
+import { currentLang, plural, t, tKnown } from './i18n.js';
 
 export function h(tag, attrs = {}, ...children) {
   const el = document.createElement(tag);
@@ -61,9 +61,23 @@ export function emptyState(help) {
   return state('empty', t('state.empty'), help);
 }
 
-/** Grey bars where content will come; a screen reader hears "loading" instead of nothing. */
-export function loading() {
-  return h('div', { 'data-state': 'loading', role: 'status' }, h('span', { class: 'visually-hidden' }, t('common.loading')), h('div', { class: 'skeleton', style: 'width:60%' }), h('div', { class: 'skeleton' }), h('div', { class: 'skeleton', style: 'width:80%' }));
+/** How long grey bars alone may stand before the page says in words what it is waiting for. */
+export const WAIT_NOTICE_MS = 2500;
+
+/**
+ * Grey bars where content will come; a screen reader hears "loading" instead of nothing. A call that
+ * has not answered after WAIT_NOTICE_MS is said in words, naming the service `app` waited on, so a
+ * hung service does not read as a broken page; the error, with its retry, follows when it comes.
+ */
+export function loading(app) {
+  const note = h('div', { class: 'waiting-note' });
+  const box = h('div', { 'data-state': 'loading', role: 'status' }, h('span', { class: 'visually-hidden' }, t('common.loading')), note, h('div', { class: 'skeleton', style: 'width:60%' }), h('div', { class: 'skeleton' }), h('div', { class: 'skeleton', style: 'width:80%' }));
+  setTimeout(() => {
+    if (!box.isConnected) return;
+    box.dataset.waiting = 'long';
+    mount(note, h('strong', {}, t('state.stillWaiting', { app: serviceInSentence(app) })), ' ', h('span', { class: 'muted' }, t('state.stillWaitingHelp')));
+  }, WAIT_NOTICE_MS);
+  return box;
 }
 
 /** A service by what it does ("评分服务"), never by its process name; unnamed, the one behind the page. */
@@ -71,9 +85,16 @@ export function serviceName(app) {
   return (app && tKnown(`service.${app}`)) || t('service.unknown');
 }
 
+/** The service's name inside a sentence: "the scoring service" in English, as it is in Chinese. */
+function serviceInSentence(app) {
+  const name = serviceName(app);
+  return currentLang() === 'en' ? name.charAt(0).toLowerCase() + name.slice(1) : name;
+}
+
 /** The right words for a failed call: not there yet, not yours, not found, or an error with a retry. */
 export function errorState(error, retry, app) {
   const retryButton = retry ? h('button', { class: 'btn secondary', onclick: retry }, t('common.retry')) : null;
+  if (error && error.status === 504) return state('unavailable', t('state.timedOut'), t('state.timedOutHelp', { app: serviceName(error.body?.app || app) }), retryButton);
   if (error && error.unavailable) return state('unavailable', t('state.unavailable'), t('state.unavailableHelp', { app: serviceName(error.body?.app || app) }), retryButton);
   if (error && error.status === 403) return state('forbidden', t('state.forbidden'), t('state.forbiddenHelp'));
   if (error && error.status === 404) return state('forbidden', t('state.notFound'), t('state.notFoundHelp'));
@@ -86,6 +107,7 @@ export function errorState(error, retry, app) {
  * which may be English, follow as technical detail. Pages check what they can before calling.
  */
 export function errorText(error) {
+  if (error?.status === 504) return t('state.timedOutHelp', { app: serviceName(error.body?.app) });
   if (error?.unavailable) return t('state.unavailableHelp', { app: serviceName(error.body?.app) });
   if (error?.status === 403) return t('state.forbiddenHelp');
   if (error?.status === 404) return t('state.notFoundHelp');
@@ -95,7 +117,7 @@ export function errorText(error) {
 /** Loads into a container, showing a skeleton, then the content or the right state. */
 export async function section(container, load, render, app) {
   const run = async () => {
-    mount(container, loading());
+    mount(container, loading(app));
     try {
       const data = await load();
       mount(container, render(data));

@@ -162,7 +162,8 @@ describeWithBrowser("reading a score's reasons and the record's verification, in
     const page = await pages.signIn('ent', { lang: lang as 'zh' | 'en' });
     await page.waitForSelector('#reasons-chart svg');
     expect(await page.getAttribute('[data-testid="risk-hero"] .chip', 'data-colour')).toBe('red');
-    expect(await page.textContent('[data-testid="risk-hero"] .band')).toBe('40% – 45%');
+    // One figure, rounded as the enterprise reads it everywhere (not a 5-point bucket that excludes its own rounding).
+    expect(await page.textContent('[data-testid="risk-hero"] .band')).toBe(lang === 'en' ? 'about 43%' : '约 43%');
     expect(await page.$$('#reasons-chart svg rect')).toHaveLength(SCORE.contributions.length);
     const words = await page.textContent('#reasons-chart');
     expect(words).toContain(lang === 'en' ? 'Violations in the last 3 years' : '近三年违法次数');

@@ -139,7 +139,7 @@ describeWithBrowser('the enterprise and bureau pages, as their users read them, 
     expect(summary).toContain('2026年11月3日 04:04');
     expect(await page.textContent('#appeal-due')).toContain('2026年11月18日');
     expect(await page.textContent('[data-step="filed"]')).toContain('04:04');
-    expect(summary).toContain('发现问题概率 31.0%');
+    expect(summary).toContain('发现问题概率约 31%');
     await page.goto(`${pages.web.baseUrl}/#/my/appeals`);
     await page.waitForSelector('#my-appeals table');
     expect(await page.textContent('#my-appeals table')).toContain('2026年11月3日');

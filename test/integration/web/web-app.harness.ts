@@ -68,9 +68,18 @@ export interface FakeSuite {
   close: () => Promise<void>;
 }
 
+/** A canned answer that comes only after `ms`: a service that hangs (longer than the gateway waits) or is slow. */
+export class SlowAnswer {
+  constructor(
+    readonly ms: number,
+    readonly body: unknown,
+  ) {}
+}
+
 /**
  * Stands in for intake, scoring, dispatch and oversight on one port: answers every route with a
  * marker and records what reached it, so a test can tell forwarded requests from refused ones.
+ * `answers` is read at each request, so a test may change it while the fake runs.
  */
 export async function startFakeSuite(
   visits: Record<string, { creditCode: string; departments: string[] }>,
@@ -83,7 +92,13 @@ export async function startFakeSuite(
     seen.push({ method: request.method!, url: request.url!, body: Buffer.concat(chunks).toString() });
     const visit = /^\/api\/(?:visits|appeals)\/([^/?]+)$/.exec(request.url!);
     response.setHeader('content-type', 'application/json');
-    const canned = answers[`${request.method} ${request.url!.split('?')[0]}`];
+    let canned = answers[`${request.method} ${request.url!.split('?')[0]}`];
+    if (canned instanceof SlowAnswer) {
+      const { ms, body } = canned;
+      await new Promise((resolve) => setTimeout(resolve, ms));
+      if (response.destroyed) return;
+      canned = body;
+    }
     if (canned !== undefined) {
       response.end(JSON.stringify(canned));
       return;

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Colour, ScoreRecord } from '@tianping/contracts';
+import type { Colour, ScoreReason, ScoreRecord } from '@tianping/contracts';
 import { COLOURS, scoreBatch, type ColourPolicy, type FactorValues, type GamModel, type ScoreExplanation } from '@tianping/risk-model';
 import type { StoredScore } from './scores.repository';
 
@@ -53,4 +53,23 @@ export function toScoreRecord(model: GamModel, stored: StoredScore, explanation:
     computedAt: new Date(stored.computed_at).toISOString(),
     ...(stored.correction_batches?.length ? { correctionBatches: stored.correction_batches } : {}),
   };
+}
+
+/** A suggestion as the enterprise's page reads it: the step alone, and the probability once it is taken. */
+export interface SuggestionFigure extends ScoreReason {
+  /** What to do, without the figure the record's sentence ends with. */
+  change: { zh: string; en: string };
+  /** The probability of a finding once this step alone is taken, on the score's own (calibrated) scale. */
+  probabilityAfter: number;
+}
+
+/**
+ * The record's suggestions with what the page needs to word them beside the score: the record's
+ * sentences stay as published and logged (a replay compares them), the page rounds both figures alike.
+ */
+export function suggestionFigures(record: ScoreRecord, explanation: ScoreExplanation): SuggestionFigure[] {
+  return record.suggestions.map((s, i) => {
+    const source = explanation.suggestions[i];
+    return { ...s, change: { zh: source.zh, en: source.en }, probabilityAfter: source.probabilityAfter };
+  });
 }

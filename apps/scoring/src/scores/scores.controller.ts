@@ -4,7 +4,7 @@ import { ColourPolicyService } from '../colour/colour-policy.service';
 import { ModelRegistryRepository } from '../models/model-registry.repository';
 import { ModelRegistryService } from '../models/model-registry.service';
 import { CreditCodeParam, parseRiskCursor, riskCursor, ScoreListQuery } from './dtos/score-query.dto';
-import { explainStored, scoreIdOf, toScoreRecord } from './score-record.mapper';
+import { explainStored, scoreIdOf, suggestionFigures, toScoreRecord } from './score-record.mapper';
 import { ScoresRepository } from './scores.repository';
 
 @Controller('api')
@@ -16,7 +16,10 @@ export class ScoresController {
     private readonly policies: ColourPolicyService,
   ) {}
 
-  /** An enterprise's current score, explained in Chinese and English, with what it could change. */
+  /**
+   * An enterprise's current score, explained in Chinese and English, with what it could change: each
+   * suggestion also as the bare step and the probability after it, so the page words both figures alike.
+   */
   @Get('scores/:creditCode')
   async score(@Param() params: CreditCodeParam) {
     const stored = await this.scores.current(params.creditCode);
@@ -27,6 +30,7 @@ export class ScoresController {
     const record = toScoreRecord(model, stored, explanation);
     return {
       ...record,
+      suggestions: suggestionFigures(record, explanation),
       colourThresholds: policy.thresholds,
       factors: explanation.factors.map((f, i) => ({ ...record.contributions[i], label: f.label })),
     };

@@ -71,7 +71,7 @@ export const ROUTES: readonly RouteRule[] = [
   { method: 'POST', path: '/api/auth/logout', access: 'public', tag: 'auth', summary: 'End the current session' },
   { method: 'GET', path: '/api/auth/me', access: 'signed-in', tag: 'auth', summary: 'The signed-in account, its role and binding' },
   { method: 'GET', path: '/api/openapi.json', access: 'public', tag: 'docs', summary: 'This API as OpenAPI 3' },
-  { method: 'GET', path: '/api/regions', access: 'public', tag: 'docs', summary: 'Names of administrative divisions (GB/T 2260) by six-digit code: provinces, cities, districts' },
+  { method: 'GET', path: '/api/regions', access: 'public', tag: 'docs', summary: 'Names of administrative divisions (GB/T 2260) by six-digit code: provinces, cities, districts; in English with lang=en' },
   { method: 'GET', path: '/api/accounts', access: ['admin'], tag: 'accounts', summary: 'List accounts' },
   { method: 'POST', path: '/api/accounts', access: ['admin'], tag: 'accounts', summary: 'Create an account' },
   { method: 'POST', path: '/api/accounts/:username/disable', access: ['admin'], tag: 'accounts', summary: 'Disable an account and end its sessions' },

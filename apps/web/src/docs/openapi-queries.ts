@@ -24,6 +24,13 @@ const creditCode = { type: 'string', pattern: '^[0-9A-Za-z]{18}$' };
  * their validation classes in step.
  */
 export const QUERIES: Record<string, QueryParam[]> = {
+  'GET /api/regions': [
+    {
+      name: 'lang',
+      description: '`en` for English names (Hanyu Pinyin with the generic translated: Nanhai District); Chinese otherwise',
+      schema: { type: 'string', enum: ['zh', 'en'] },
+    },
+  ],
   'GET /api/accounts': [{ name: 'after', description: 'the last username of the previous page', schema: { type: 'string', maxLength: 64 } }, limit(200)],
   'GET /api/access-log': [
     { name: 'creditCode', description: "only views of this enterprise's data", schema: creditCode },

@@ -16,7 +16,7 @@ export async function renderAccounts(ctx) {
     [t('accounts.binding'), bindingOf],
     [t('field.status'), (a) => (a.disabled ? badge(t('accounts.disabled'), 'bad') : badge(t('accounts.active'), 'ok'))],
     ['', (a) => (a.disabled || a.username === ctx.me.username ? '' : disableButton(a, confirmBox, load))],
-  ], rows, { pageSize: 15 })));
+  ], rows, { pageSize: 15 })), 'web');
   await load();
 }
 
@@ -134,7 +134,7 @@ export async function renderAccessLog(ctx) {
     [t('access.shown'), (r) => badge(r.shown === 'full' ? t('access.full') : t('access.masked'), r.shown === 'full' ? 'bad' : '')],
     [t('access.purpose'), (r) => (r.shown !== 'full' ? h('span', { class: 'muted small' }, t('access.noPurposeNeeded')) : oversight ? purposeCell(r, purposes) : h('span', { class: 'muted small' }, t('access.purposeInRecord')))],
     [t('access.route'), (r) => h('span', { class: 'mono small' }, r.route)],
-  ], rows, { pageSize: 20, empty: t(shown.value === 'full' ? 'access.noneFull' : 'access.none') })));
+  ], rows, { pageSize: 20, empty: t(shown.value === 'full' ? 'access.noneFull' : 'access.none') })), 'web');
   form.addEventListener('submit', (event) => { event.preventDefault(); load(); });
   shown.addEventListener('change', () => load());
   await load();

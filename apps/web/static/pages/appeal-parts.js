@@ -1,7 +1,7 @@
 // Pieces of an appeal both sides see: its status, deadline, step timeline with receipts, the
 // decision, the grounds and challenged records, and the evidence files.
 import { api } from '../api.js';
-import { fmtDate, fmtDateTime, fmtPercent, t, tKnown } from '../i18n.js';
+import { fmtChance, fmtDate, fmtDateTime, fmtPercent, t, tKnown } from '../i18n.js';
 import { badge, card, chip, downloadButton, fmtBytes, h } from '../ui.js';
 
 const STEPS = ['filed', 'in-review', 'decided', 'correction-sent', 'corrections-applied', 'rescored'];
@@ -81,7 +81,7 @@ export function appealTimeline(appeal, { forEnterprise = false } = {}) {
         step ? h('span', { class: 'muted small' }, `${fmtDateTime(step.at)} · ${actorOf(step, forEnterprise)}`) : h('span', { class: 'muted small' }, pendingHint(appeal, name)),
         h('span', { class: 'spacer' }),
         step?.auditSeq !== null && step?.auditSeq !== undefined ? receiptButton(appeal.id, step) : null),
-      step ? stepBody(appeal, step) : null);
+      step ? stepBody(appeal, step, forEnterprise) : null);
   }));
 }
 
@@ -93,7 +93,7 @@ function pendingHint(appeal, name) {
   return t('appeal.hint.rescored');
 }
 
-function stepBody(appeal, step) {
+function stepBody(appeal, step, forEnterprise) {
   const d = step.detail ?? {};
   if (step.step === 'filed') {
     return h('p', { class: 'small muted step-body' }, t('appeal.filedDetail', { colour: t(`colour.${d.colour ?? appeal.colour}Short`), n: (d.evidence ?? []).length, c: (d.challenges ?? []).length }));
@@ -113,9 +113,11 @@ function stepBody(appeal, step) {
       appeal.withdrawalReason ? h('blockquote', { class: 'reasons', id: 'withdrawal-reason' }, appeal.withdrawalReason) : null);
   }
   if (step.step === 'rescored') {
+    // The enterprise reads its chances as its risk page words them; officers the figures to a tenth.
+    const figure = (p) => (forEnterprise ? fmtChance(p ?? 0) : fmtPercent(p ?? 0, 1));
     return h('div', { class: 'row step-body', style: 'gap:8px' },
-      chip(d.previousColour), h('span', { class: 'muted small' }, fmtPercent(d.previousProbability ?? 0, 1)), '→',
-      chip(d.colour), h('span', { class: 'muted small' }, fmtPercent(d.probability ?? 0, 1)));
+      chip(d.previousColour), h('span', { class: 'muted small' }, figure(d.previousProbability)), '→',
+      chip(d.colour), h('span', { class: 'muted small' }, figure(d.probability)));
   }
   return null;
 }
@@ -144,7 +146,7 @@ export function appealFacts(appeal, { forEnterprise = false } = {}) {
     forEnterprise ? null : [h('dt', {}, t('field.creditCode')), h('dd', { class: 'mono' }, appeal.creditCode)],
     h('dt', {}, t('appeal.against')), h('dd', { class: 'row', style: 'gap:8px' }, chip(appeal.colour),
       // The model's engineering id is for officers; the enterprise finds it under the score's technical details.
-      h('span', { class: 'muted small', title: appeal.modelVersion ?? '' }, forEnterprise ? t('appeal.findingChance', { pct: fmtPercent(appeal.probability, 1) }) : `${fmtPercent(appeal.probability, 1)} · ${appeal.modelVersion}`)),
+      h('span', { class: 'muted small', title: appeal.modelVersion ?? '' }, forEnterprise ? t('appeal.findingChance', { pct: fmtChance(appeal.probability) }) : `${fmtPercent(appeal.probability, 1)} · ${appeal.modelVersion}`)),
     h('dt', {}, t('field.status')), h('dd', {}, appealStatusBadge(appeal)),
     h('dt', {}, t('appeal.filedAt')), h('dd', {}, fmtDateTime(appeal.filedAt)),
     h('dt', {}, t('appeal.due')), h('dd', { id: 'appeal-due' }, dueText(appeal)),
@@ -172,13 +174,32 @@ export function groundsCard(appeal) {
     ]);
 }
 
-export function evidenceCard(appeal) {
+/**
+ * The evidence files. An officer checks each file's SHA-256 as they read it; the enterprise finds
+ * the fingerprints folded away, for whoever verifies what it sent.
+ */
+export function evidenceCard(appeal, { forEnterprise = false } = {}) {
   const base = `/api/appeals/${encodeURIComponent(appeal.id)}/evidence`;
-  return card(t('appeal.evidence'), appeal.evidence.length === 0 ? h('p', { class: 'muted' }, t('appeal.noEvidence')) :
+  const fingerprint = (f) => h('div', { class: 'mono muted', title: 'SHA-256' }, `SHA-256 ${f.sha256}`);
+  if (appeal.evidence.length === 0) return card(t('appeal.evidence'), h('p', { class: 'muted' }, t('appeal.noEvidence')));
+  return card(t('appeal.evidence'),
     h('ul', { class: 'list-plain', id: 'appeal-evidence' }, appeal.evidence.map((f) => h('li', {},
       h('span', { class: 'num' }, f.n + 1),
       h('div', { style: 'min-width:0' },
         h('a', { href: `${base}/${f.n}`, download: f.name }, f.name),
         h('div', { class: 'muted small' }, `${fmtBytes(f.size)} · ${f.contentType}`),
-        h('div', { class: 'mono muted', title: 'SHA-256' }, `SHA-256 ${f.sha256}`))))));
+        forEnterprise ? null : fingerprint(f))))),
+    forEnterprise ? verificationDetails('evidence-verification', t('appeal.evidenceCheckFor'),
+      h('ul', { class: 'list-plain' }, appeal.evidence.map((f) => h('li', {}, h('div', { style: 'min-width:0' }, h('div', {}, f.name), fingerprint(f)))))) : null);
+}
+
+/** Where the enterprise follows its appeal: how a receipt is checked, folded away for whoever checks it. */
+export function receiptVerification() {
+  return verificationDetails('receipt-verification', t('appeal.receiptCheckFor'),
+    h('p', {}, t('appeal.receiptCheckHow', { key: `${location.origin}/api/audit/public-key` })));
+}
+
+/** Checking details (fingerprints, keys) under "核验信息", with one sentence of whom they are for. */
+function verificationDetails(id, forWhom, ...body) {
+  return h('details', { class: 'receipt-help', id, 'data-verification': '' }, h('summary', {}, t('appeal.verification')), h('p', {}, forWhom), body);
 }

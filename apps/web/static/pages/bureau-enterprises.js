@@ -128,8 +128,10 @@ export async function renderEnterprises(ctx) {
       h('div', { class: 'grid grid-main' }, card(null, list), h('div', { class: 'stack' }, card(t('bureau.mapTitle'), h('p', { class: 'muted small', style: 'margin-top:0' }, t('bureau.mapLead')), map), card(t('bureau.summary'), summary)))));
 
   const load = async () => {
-    mount(list, loading());
-    mount(map, loading());
+    // A search is intake's to answer; the list by risk, scoring's.
+    const app = filters.q ? 'intake' : 'scoring';
+    mount(list, loading(app));
+    mount(map, loading(app));
     const after = cursors[page];
     let result;
     try {
@@ -227,7 +229,7 @@ export async function renderEnterpriseFile(ctx, code) {
       card(t('ent.inspections'), casesTable(file.cases, t('ent.noInspections'))));
   }, 'intake');
   const scoreLoad = (async () => {
-    mount(scoreBox, loading());
+    mount(scoreBox, loading('scoring'));
     // Where the colour stands with oversight: the page still shows the score if that cannot be said.
     const reviewed = api(`/api/reviews/enterprises/${code}`).catch(() => null);
     try {

@@ -2,7 +2,7 @@
 // credit code is ever asked for; the server refuses any other.
 import { api, ApiError } from '../api.js';
 import { contributionChart } from '../charts.js';
-import { currentLang, fmtDate, fmtDateTime, fmtNumber, fmtPercent, plural, t, valueLabel } from '../i18n.js';
+import { currentLang, fmtChance, fmtDate, fmtDateTime, fmtNumber, plural, t, valueLabel } from '../i18n.js';
 import { industryLabel, industryName, readableReasons, reasonText, serverText } from './reasons.js';
 import { badge, card, chip, downloadButton, emptyState, errorState, errorText, field, h, loading, mount, pageHead, section, state, table } from '../ui.js';
 import { appealsTable } from './my-appeals.js';
@@ -11,10 +11,6 @@ import { checklistItem } from './bureau-calendar.js';
 
 export { industryLabel, industryName };
 
-export function probabilityBand(p) {
-  const lo = Math.min(0.95, Math.floor(p * 20) / 20);
-  return [lo, lo + 0.05];
-}
 
 /** The model and policy behind a score: for whoever checks it, folded away from whoever reads it. */
 export function technicalDetails(score) {
@@ -36,7 +32,7 @@ export async function renderMyRisk(ctx) {
   const explain = h('div');
   const appeals = h('div');
   mount(ctx.main, head, h('div', { class: 'stack' }, hero, review, explain, appeals));
-  mount(hero, loading());
+  mount(hero, loading('scoring'));
   const [file, reviewed] = await Promise.all([
     api(`/api/enterprises/${code}`).catch(() => null),
     api(`/api/reviews/enterprises/${code}`).then((r) => ({ r }), (error) => ({ error })),
@@ -51,25 +47,44 @@ export async function renderMyRisk(ctx) {
       card(t('ent.reasons'), h('p', { class: 'muted small', style: 'margin-top:0' }, t('ent.reasonsLead')), h('div', { id: 'reasons-chart' }, contributionChart(score.contributions ?? [], readableReasons(score.reasons ?? [], score.contributions ?? []), { lang: currentLang(), factors: score.factors ?? [] }))),
       h('div', { class: 'stack' },
         card(t('ent.topReasons'), listOf((score.reasons ?? []).map((r) => reasonText(r, score.contributions ?? [])), t('state.empty'))),
-        card(t('ent.suggestions'), listOf((score.suggestions ?? []).map(serverText), t('ent.noSuggestions'))))));
+        card(t('ent.suggestions'), (score.suggestions ?? []).length ? h('p', { class: 'muted small', style: 'margin-top:0' }, t('ent.suggestionsLead')) : null,
+          listOf((score.suggestions ?? []).map((s) => suggestionText(s, score.probability)), t('ent.noSuggestions'))))));
   } catch (error) {
     const scoreMissing = error instanceof ApiError && error.status === 404;
     mount(hero, card(null, scoreMissing ? state('empty', t('ent.noScore'), t('ent.noScoreHelp')) : errorState(error, () => renderMyRisk(ctx), 'scoring')));
   }
 }
 
+/**
+ * A suggestion: the step, then the chance of a finding now and after it, both rounded as the hero
+ * rounds it, so the two figures read on one scale. Without the figures (an older scoring service),
+ * the service's own sentence.
+ */
+function suggestionText(s, probability) {
+  if (!s.change || typeof s.probabilityAfter !== 'number') return serverText(s);
+  const [now, after] = [fmtChance(probability), fmtChance(s.probabilityAfter)];
+  return h('span', { 'data-suggestion': s.factor },
+    h('span', {}, currentLang() === 'en' ? s.change.en : s.change.zh),
+    h('span', { class: 'muted small suggestion-effect', style: 'display:block' }, now === after ? t('ent.suggestionSmall', { now }) : t('ent.suggestionEffect', { now, after })));
+}
+
+/** The chance in words a person can picture: of 100 inspections of enterprises like this one, about n find a problem. */
+function chanceMeans(probability) {
+  const n = Math.round(probability * 100);
+  return n >= 1 && n <= 99 ? h('p', { class: 'muted small', style: 'margin:10px 0 0', 'data-testid': 'chance-means' }, t('ent.chanceMeans', { n })) : null;
+}
+
 function heroCard(score, review) {
-  const [lo, hi] = probabilityBand(score.probability);
-  const meter = h('div', { class: 'meter', title: `${(score.probability * 100).toFixed(1)}%` },
-    h('div', { class: 'range', style: `left:${lo * 100}%;width:${(hi - lo) * 100}%` }),
+  const meter = h('div', { class: 'meter', title: fmtChance(score.probability) },
     h('div', { class: 'mark', style: `left:calc(${score.probability * 100}% - 2px)` }));
   const differs = review?.effectiveColour && review.effectiveColour !== score.colour;
   return card(null,
     h('div', { class: 'hero', 'data-testid': 'risk-hero' },
       h('div', { class: 'stat' }, h('span', { class: 'label' }, differs ? t('ent.modelColour') : t('ent.colour')), h('span', { style: 'margin-top:6px' }, chipBig(score.colour))),
       differs ? h('div', { class: 'stat', 'data-testid': 'effective-colour' }, h('span', { class: 'label' }, t('ent.effectiveColour')), h('span', { style: 'margin-top:6px' }, chipBig(review.effectiveColour))) : null,
-      h('div', { class: 'stat' }, h('span', { class: 'label' }, t('ent.band')), h('span', { class: 'band' }, `${fmtPercent(lo)} – ${fmtPercent(hi)}`)),
+      h('div', { class: 'stat' }, h('span', { class: 'label' }, t('ent.band')), h('span', { class: 'band' }, fmtChance(score.probability))),
       h('div', { style: 'flex:1;min-width:260px' }, meter, h('div', { class: 'row muted small', style: 'justify-content:space-between;margin-top:6px' }, h('span', {}, '0%'), h('span', {}, '50%'), h('span', {}, '100%')))),
+    chanceMeans(score.probability),
     // What the colour in effect means for this enterprise: how it is inspected, not only a word for the risk.
     h('p', { style: 'margin:14px 0 0', 'data-testid': 'colour-means' }, t(`ent.colourMeans.${colourMeant(review?.effectiveColour ?? score.colour)}`)),
     h('p', { class: 'muted small', style: 'margin:6px 0 0' }, t('ent.asOfDate', { date: fmtDate(score.asOf ?? score.computedAt) })),

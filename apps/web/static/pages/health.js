@@ -52,7 +52,7 @@ export async function renderHealth(ctx) {
     await Promise.all([
       section(services, () => api('/api/ops/status'), (data) => { suite = data; return servicesView(data, load); }, 'web'),
       deadLettersSection(letters, (n) => { total = n; }),
-      section(actions, () => api('/api/ops/actions', { query: { limit: 10 } }), actionsCard),
+      section(actions, () => api('/api/ops/actions', { query: { limit: 10 } }), actionsCard, 'web'),
     ]);
     mount(summary, suite ? summaryNotice(suite, total) : null);
     refresh.disabled = false;

@@ -5,7 +5,7 @@ import { fmtDate, fmtDateTime, t } from '../i18n.js';
 import { card, chip, errorState, h, loading, mount, pageHead, section, state, table } from '../ui.js';
 import { appealForm } from './appeal-form.js';
 import { withdrawCard } from './appeal-withdraw.js';
-import { appealFacts, appealStatusBadge, appealTimeline, decisionCard, dueText, evidenceCard, groundsCard, outcomeText } from './appeal-parts.js';
+import { appealFacts, appealStatusBadge, appealTimeline, decisionCard, dueText, evidenceCard, groundsCard, outcomeText, receiptVerification } from './appeal-parts.js';
 
 const OPEN = ['filed', 'in-review'];
 /** The appeal just filed in this tab, to greet on its page. */
@@ -27,7 +27,7 @@ export async function renderMyAppeals(ctx) {
   const code = ctx.me.creditCode;
   const body = h('div');
   mount(ctx.main, pageHead(t('appeals.title'), t('appeals.lead')), body);
-  mount(body, loading());
+  mount(body, loading('oversight'));
   let review;
   let file;
   try {
@@ -77,14 +77,15 @@ function withdrawnNotice(appeal) {
  * grounds and evidence first, with the decision form beside them.
  */
 export function appealPage(appeal, { forEnterprise, greeting = null, actions = null }) {
-  const progress = card(t('appeal.progress'), h('p', { class: 'muted small', style: 'margin-top:0' }, t(forEnterprise ? 'appeal.progressLead' : 'appeal.progressLeadOfficer')), appealTimeline(appeal, { forEnterprise }));
+  const progress = card(t('appeal.progress'), h('p', { class: 'muted small', style: 'margin-top:0' }, t(forEnterprise ? 'appeal.progressLead' : 'appeal.progressLeadOfficer')), appealTimeline(appeal, { forEnterprise }),
+    forEnterprise ? receiptVerification() : null);
   const summary = card(t('appeal.summary'), appealFacts(appeal, { forEnterprise }));
   if (forEnterprise) {
     return h('div', { class: 'stack', 'data-appeal': appeal.id, 'data-status': appeal.status },
       greeting,
       h('div', { class: 'grid grid-main' }, progress, h('div', { class: 'stack' }, summary, actions)),
       decisionCard(appeal),
-      h('div', { class: 'grid grid-2' }, groundsCard(appeal), evidenceCard(appeal)));
+      h('div', { class: 'grid grid-2' }, groundsCard(appeal), evidenceCard(appeal, { forEnterprise: true })));
   }
   return h('div', { class: 'grid grid-main', 'data-appeal': appeal.id, 'data-status': appeal.status },
     h('div', { class: 'stack' }, decisionCard(appeal), groundsCard(appeal), evidenceCard(appeal), progress),
