@@ -418,7 +418,7 @@ describeWithBrowser('the pages, driven in a real browser against the running sui
     const probabilities = await page.$$eval('#enterprise-table tbody tr td:last-child', (cells) => cells.map((c) => parseFloat(c.textContent!)));
     expect(probabilities).toEqual([...probabilities].sort((a, b) => b - a));
     // Districts are named, not only coded, and the filter takes a district's name.
-    const district = await page.$eval('#enterprise-table tbody tr:first-child td:nth-child(4) [data-region]', (cell) => ({
+    const district = await page.$eval('#enterprise-table tbody tr:first-child td:nth-child(3) [data-region]', (cell) => ({
       code: cell.getAttribute('data-region')!,
       name: cell.firstChild!.textContent!.trim(),
     }));
@@ -426,12 +426,12 @@ describeWithBrowser('the pages, driven in a real browser against the running sui
     await page.fill('#enterprise-filters input[name=region]', district.name);
     await page.click('#enterprise-filters button[type=submit]');
     await page.waitForFunction((code) => {
-      const cells = Array.from(document.querySelectorAll('#enterprise-table tbody tr td:nth-child(4) [data-region]'));
+      const cells = Array.from(document.querySelectorAll('#enterprise-table tbody tr td:nth-child(3) [data-region]'));
       return cells.length > 0 && cells.every((c) => c.getAttribute('data-region') === code);
     }, district.code);
     await page.fill('#enterprise-filters input[name=region]', '');
     // The name search finds an enterprise by its name and shows its colour.
-    const name = (await page.textContent('#enterprise-table tbody tr:first-child td:nth-child(2)'))!.trim();
+    const name = (await page.textContent('#enterprise-table tbody tr:first-child td:nth-child(2) a'))!.trim();
     await page.fill('#enterprise-filters input[name=q]', name);
     await page.click('#enterprise-filters button[type=submit]');
     await page.waitForSelector('#search-note');

@@ -221,6 +221,16 @@ describeWithBrowser('the enterprise and bureau pages, as their users read them, 
     await page.waitForSelector('#enterprise-table [data-review-state]');
     const marks = await page.$$eval('#enterprise-table tbody tr', (rows) => rows.map((r) => r.querySelector('[data-review-state]')?.textContent ?? null));
     expect(marks).toEqual(['待监督确认，暂按黄色对待', null]);
+    // Beside the map on a 1280 px screen, in either language, every column is in view: nothing scrolls away.
+    await page.setViewportSize({ width: 1280, height: 900 });
+    const clipped = () => page.$eval('#enterprise-table', (table) => table.parentElement!.scrollWidth - table.parentElement!.clientWidth);
+    expect(await clipped()).toBeLessThanOrEqual(0);
+    await page.evaluate(() => localStorage.setItem('tp.lang', 'en'));
+    await page.reload();
+    await page.waitForSelector('#enterprise-table [data-review-state]');
+    await page.screenshot({ path: join(SCREENSHOTS, '00-public-enterprises-en.png'), fullPage: true });
+    expect(await clipped()).toBeLessThanOrEqual(0);
+    await page.evaluate(() => localStorage.setItem('tp.lang', 'zh'));
     await page.close();
   });
 

@@ -93,12 +93,12 @@ async function reviewsOf(rows) {
 }
 
 function enterpriseTable(ctx, rows, reviews) {
-  return h('div', { class: 'table-wrap' }, h('table', { id: 'enterprise-table' },
-    h('thead', {}, h('tr', {}, [t('field.colour'), t('field.name'), t('field.creditCode'), t('field.region'), t('field.industry'), t('field.findingChance')].map((c) => h('th', {}, c)))),
+  return h('div', { class: 'table-wrap' }, h('table', { id: 'enterprise-table', class: 'fits' },
+    h('thead', {}, h('tr', {}, [t('field.colour'), t('field.nameAndCode'), t('field.region'), t('field.industry'), t('field.findingChance')].map((c) => h('th', {}, c)))),
     h('tbody', {}, rows.map((r) => h('tr', { style: 'cursor:pointer', onclick: () => ctx.go(`#/enterprises/${r.creditCode}`) },
       h('td', {}, chip(r.colour, true), reviewMark(reviews.get(r.creditCode), r)),
-      h('td', {}, h('a', { href: `#/enterprises/${r.creditCode}` }, r.name ?? r.creditCode)),
-      h('td', { class: 'mono' }, r.creditCode),
+      // The code under the name, as on a licence: one column fewer keeps the table in its box beside the map.
+      h('td', {}, h('a', { href: `#/enterprises/${r.creditCode}` }, r.name ?? r.creditCode), r.name ? h('div', { class: 'mono small muted', 'data-credit-code': '' }, r.creditCode) : null),
       h('td', {}, regionCell(r.regionCode)),
       h('td', {}, r.industryCode ?? '—', r.industryCode ? h('div', { class: 'small muted' }, industryName(r.industryCode)) : null),
       h('td', {}, typeof r.probability === 'number' ? fmtPercent(r.probability, 1) : '—'))))));
