@@ -52,7 +52,9 @@ async function archivedBody(receipt: ArchivedReceipt, dir: string | undefined): 
 }
 
 export function registerAuditCommands(program: Command): void {
-  const audit = program.command('audit').description('the tamper-evident record (verify it, issue receipts) and algorithm audit reports');
+  const audit = program
+    .command('audit')
+    .description('the tamper-evident record (verify it, issue receipts, archive old score bodies) and algorithm audit reports');
   audit
     .command('verify')
     .description(
