@@ -1,6 +1,7 @@
-import { writeFileSync } from 'node:fs';
+import { existsSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Command } from 'commander';
-import { verifyReceipt, type SignedCheckpoint } from '@tianping/audit-log';
+import { archivedEntryIntact, parseArchiveLine, verifyReceipt, type ArchivedReceipt, type SignedCheckpoint } from '@tianping/audit-log';
 import { loadSuiteConfig } from '@tianping/common';
 import { connectNats } from '@tianping/messaging';
 import type { ScoreRecord } from '@tianping/contracts';
@@ -8,9 +9,12 @@ import { resolvePeriod } from '../../apps/oversight/src/audits/audit-period.util
 import { AuditReportsService } from '../../apps/oversight/src/audits/audit-reports.service';
 import { AuditLogService } from '../../apps/oversight/src/record/audit-log.service';
 import { AuditVerifyService } from '../../apps/oversight/src/record/audit-verify.service';
+import type { ArchiveFileCheck } from '../../apps/oversight/src/record/body-archive-check';
+import { readArchiveLines } from '../../apps/oversight/src/record/body-archive-file';
+import { BodyArchiveService } from '../../apps/oversight/src/record/body-archive.service';
 import { latestWitnessed } from '../../apps/oversight/src/record/checkpoint-witness';
 import { ReplayService } from '../../apps/scoring/src/replay/replay.service';
-import { wholeNumber } from './cli-arguments.util';
+import { dayOrInstant, wholeNumber } from './cli-arguments.util';
 import { withOversight } from './oversight-context';
 import { printResult, progressBar, runCommand } from './output.util';
 import { withScoring } from './scoring-context';
@@ -30,31 +34,63 @@ async function witnessedCheckpoint(): Promise<SignedCheckpoint | null> {
   }
 }
 
+/** The body of an archived entry from its archive file, checked against the leaf hash the receipt proved. */
+async function archivedBody(receipt: ArchivedReceipt, dir: string | undefined): Promise<string> {
+  const { seq, leafHash } = receipt.entry;
+  const file = receipt.bodyArchive.file;
+  if (dir === undefined) throw new Error(`entry ${seq}'s body is archived in ${file}: pass --archives DIR (where the archive files are kept) to replay it`);
+  const path = join(dir, file);
+  if (!existsSync(path)) throw new Error(`entry ${seq}'s body is archived in ${file}, which is not in ${dir}`);
+  for await (const line of readArchiveLines(path)) {
+    const parsed = parseArchiveLine(line);
+    if (!('entry' in parsed) || parsed.entry.seq !== seq) continue;
+    if (parsed.entry.leafHash !== leafHash || !archivedEntryIntact(parsed.entry))
+      throw new Error(`${file}: entry ${seq}'s body does not match the record's leaf hash`);
+    return parsed.entry.bodyJson;
+  }
+  throw new Error(`${file} does not hold entry ${seq}`);
+}
+
 export function registerAuditCommands(program: Command): void {
-  const audit = program.command('audit').description('the tamper-evident record (verify it, issue receipts) and algorithm audit reports');
+  const audit = program
+    .command('audit')
+    .description('the tamper-evident record (verify it, issue receipts, archive old score bodies) and algorithm audit reports');
   audit
     .command('verify')
     .description(
       'recompute every entry, the Merkle tree, each signed checkpoint and the one witnessed on NATS; name the first entry changed, deleted, inserted or reordered (exit 1)',
     )
-    .action(() =>
+    .option('--archives <dir>', "also check the body archive files kept in this directory: each file's SHA-256 and every archived body against its leaf hash")
+    .action((opts: { archives?: string }) =>
       runCommand(async () => {
         const started = Date.now();
+        if (opts.archives !== undefined && !existsSync(opts.archives)) throw new Error(`--archives: no directory ${opts.archives}`);
         const witnessed = await witnessedCheckpoint();
         const result = await withOversight(async (app) => {
           const bar = progressBar('audit verify');
           bar.start(1, 0, { unit: 'entries' });
           try {
-            return await app.get(AuditVerifyService).verify((read, total) => {
+            const onArchive = (checked: ArchiveFileCheck, done: number, total: number) => {
+              bar.setTotal(total);
+              bar.update(done, { unit: 'archive files' });
+              if (!checked.ok) process.stderr.write(`\narchive ${checked.file}: ${checked.problem}\n`);
+            };
+            const onRows = (read: number, total: number) => {
               bar.setTotal(Math.max(total, 1));
               bar.update(read);
-            }, witnessed);
+            };
+            return await app.get(AuditVerifyService).verify(onRows, witnessed, { archivesDir: opts.archives, onArchive });
           } finally {
             bar.stop();
           }
         });
         if (result.firstBad) process.stderr.write(`tampering: entry ${result.firstBad.seq} ${result.firstBad.problem}: ${result.firstBad.detail}\n`);
         for (const f of result.checkpointFailures) process.stderr.write(`checkpoint refused: tree size ${f.treeSize}: ${f.reason}\n`);
+        if (result.bodiesUnchecked > 0) {
+          process.stderr.write(
+            `${result.bodiesUnchecked} archived bodies were not checked (chain, tree and checkpoints were): pass --archives DIR to check them\n`,
+          );
+        }
         printResult({ command: 'audit verify', ...result, seconds: (Date.now() - started) / 1000 });
         return result.ok ? 0 : 1;
       }),
@@ -68,9 +104,37 @@ export function registerAuditCommands(program: Command): void {
       }),
     );
   audit
+    .command('archive')
+    .description(
+      'move the bodies of score entries recorded before a day into one gzip file in DIR; leaf hashes stay, so the record, its checkpoints and receipts still verify',
+    )
+    .requiredOption('--before <day>', 'archive score entries recorded before this day (YYYY-MM-DD, China time) or instant')
+    .requiredOption('--out <dir>', 'directory the archive file is written to (keep it, and back it up, like the signing key)')
+    .action((opts: { before: string; out: string }) =>
+      runCommand(async () => {
+        const before = dayOrInstant(opts.before, '--before');
+        if (!existsSync(opts.out) || !statSync(opts.out).isDirectory()) throw new Error(`--out: no directory ${opts.out}`);
+        const started = Date.now();
+        const result = await withOversight(async (app) => {
+          const bar = progressBar('audit archive');
+          bar.start(1, 0, { unit: 'entries written' });
+          try {
+            return await app.get(BodyArchiveService).archive(before, opts.out, (phase, done, total) => {
+              bar.setTotal(Math.max(total, done, 1));
+              bar.update(done, { unit: phase === 'write' ? 'entries written' : phase === 'check' ? 'entries read back' : 'bodies set aside' });
+            });
+          } finally {
+            bar.stop();
+          }
+        });
+        printResult({ command: 'audit archive', recordedBefore: before.toISOString(), ...result, seconds: (Date.now() - started) / 1000 });
+      }),
+    );
+  audit
     .command('replay <seq>')
     .description('re-compute a logged score from its pinned model version, colour policy and factor values; exit 1 unless identical to the bit')
-    .action((seq: string) =>
+    .option('--archives <dir>', 'where the body archive files are kept, to replay a score whose body was archived')
+    .action((seq: string, opts: { archives?: string }) =>
       runCommand(async () => {
         // The entry comes with its receipt, checked against the signed log: what is replayed is what was logged.
         const { receipt, publicKeyPem } = await withOversight(async (app) => {
@@ -79,7 +143,8 @@ export function registerAuditCommands(program: Command): void {
         });
         const proof = verifyReceipt(receipt, publicKeyPem);
         if (!proof.ok) throw new Error(`entry ${seq} does not verify against the signed record: ${proof.reason}`);
-        const body = JSON.parse(receipt.entry.bodyJson) as { kind: string; data: { score?: ScoreRecord } };
+        const bodyJson = receipt.entry.bodyJson ?? (await archivedBody(receipt as ArchivedReceipt, opts.archives));
+        const body = JSON.parse(bodyJson) as { kind: string; data: { score?: ScoreRecord } };
         if (body.kind !== 'score' || !body.data.score) throw new Error(`entry ${seq} is a ${body.kind} entry, not a score`);
         const logged = body.data.score;
         const result = await withScoring((app) => app.get(ReplayService).replay(logged));
@@ -87,6 +152,7 @@ export function registerAuditCommands(program: Command): void {
           command: 'audit replay',
           seq: Number(seq),
           entryVerified: true,
+          ...(receipt.entry.bodyJson === null ? { bodyFromArchive: (receipt as ArchivedReceipt).bodyArchive.file } : {}),
           scoreId: logged.scoreId,
           creditCode: logged.creditCode,
           modelVersion: logged.modelVersion,

@@ -1,4 +1,4 @@
-import { oneOf, wholeNumber } from './cli-arguments.util';
+import { dayOrInstant, oneOf, wholeNumber } from './cli-arguments.util';
 
 describe('command-line argument checks', () => {
   it('takes whole numbers in range and names the flag otherwise', () => {
@@ -16,5 +16,13 @@ describe('command-line argument checks', () => {
   it('takes one of a set of words and lists them otherwise', () => {
     expect(oneOf('cases', '--kind', ['subjects', 'cases'] as const)).toBe('cases');
     expect(() => oneOf('nonsense', '--kind', ['subjects', 'cases'])).toThrow('--kind must be one of subjects, cases, got "nonsense"');
+  });
+
+  it('takes a day (its start in China) or an instant with its zone, and names the flag otherwise', () => {
+    expect(dayOrInstant('2026-01-01', '--before').toISOString()).toBe('2025-12-31T16:00:00.000Z');
+    expect(dayOrInstant('2026-01-01T00:00:00Z', '--before').toISOString()).toBe('2026-01-01T00:00:00.000Z');
+    expect(dayOrInstant('2026-01-01T08:30+08:00', '--before').toISOString()).toBe('2026-01-01T00:30:00.000Z');
+    for (const bad of ['2026-02-30', '2026-01-01T00:00:00', 'yesterday', ''])
+      expect(() => dayOrInstant(bad, '--before')).toThrow('--before must be a day YYYY-MM-DD');
   });
 });

@@ -38,7 +38,8 @@ export interface RunSnapshot {
   /** Score history rows written twice for the same enterprise in the same run. */
   scoreRowsTwiceInRun: number;
   scoreHistoryRows: number;
-  audit: { scoreEntries: number; distinctScoresLogged: number; eventKeys: number; distinctEventKeys: number; entries: number };
+  /** distinctScoresLogged reads score ids from the bodies: with any archived (scoreBodiesArchived), readSnapshot refuses. */
+  audit: { scoreEntries: number; distinctScoresLogged: number; scoreBodiesArchived: number; eventKeys: number; distinctEventKeys: number; entries: number };
   /** Enterprises whose score dispatch holds is not the one scoring holds. */
   dispatchScoreDisagreements: number;
 }
@@ -75,10 +76,14 @@ export async function readSnapshot(db: SuiteDb, injectedSources: string[] = []):
   const [audit] = await db.query<RunSnapshot['audit']>(
     `SELECT (SELECT count(*)::int FROM oversight.audit_entries WHERE kind = 'score') AS "scoreEntries",
             (SELECT count(DISTINCT body_json::jsonb #>> '{data,score,scoreId}')::int FROM oversight.audit_entries WHERE kind = 'score') AS "distinctScoresLogged",
+            (SELECT count(*)::int FROM oversight.audit_entries WHERE kind = 'score' AND body_json IS NULL) AS "scoreBodiesArchived",
             (SELECT count(*)::int FROM oversight.recorded_events) AS "eventKeys",
             (SELECT count(DISTINCT event_key)::int FROM oversight.recorded_events) AS "distinctEventKeys",
             (SELECT count(*)::int FROM oversight.audit_entries) AS entries`,
   );
+  // The figures count logged scores by the score ids in the bodies; archived bodies would read as scores not logged.
+  if (audit.scoreBodiesArchived > 0)
+    throw new Error(`${audit.scoreBodiesArchived} score bodies are archived: the fault figures need a record whose bodies are all present`);
   const [disagree] = await db.query<{ n: number }>(
     `SELECT count(*)::int AS n FROM scoring.current_scores c FULL JOIN dispatch.scores d USING (credit_code)
      WHERE d.score_id IS DISTINCT FROM 'scoring-' || c.score_id`,

@@ -7,3 +7,4 @@ export * from './checkpoint.util';
 export * from './receipt.util';
 export * from './tamper-classifier.util';
 export * from './log-verifier.util';
+export * from './body-archive.util';

@@ -42,7 +42,14 @@ function rechain(entries: StoredEntry[], from: number): StoredEntry[] {
 
 describe('verifyLog on an untouched log', () => {
   it('accepts every entry and every checkpoint', async () => {
-    await expect(verify(rows())).resolves.toEqual({ ok: true, entries: 30, checkpointsVerified: 3, checkpointFailures: [], unanchoredEntries: 0 });
+    await expect(verify(rows())).resolves.toEqual({
+      ok: true,
+      entries: 30,
+      checkpointsVerified: 3,
+      checkpointFailures: [],
+      unanchoredEntries: 0,
+      bodiesUnchecked: 0,
+    });
   });
 
   it('reads an async stream, parsed bodies and byte bodies alike', async () => {
@@ -143,6 +150,42 @@ describe('verifyLog names the first tampered entry', () => {
     const tampered = rows();
     tampered[0].bodyJson = '{"kind":"nothing happened"}';
     expect((await verify(tampered)).firstBad).toMatchObject({ seq: 0, problem: 'changed' });
+  });
+});
+
+describe('verifyLog with archived bodies (bodyJson null: the stored leaf hash stands for the body)', () => {
+  const archived = (entries: StoredEntry[], from: number, to: number): StoredEntry[] =>
+    entries.map((e) => (e.seq >= from && e.seq <= to ? { ...e, bodyJson: null } : e));
+
+  it('verifies chain, tree and checkpoints from the stored leaf hashes and counts the bodies not checked', async () => {
+    await expect(verify(archived(rows(), 0, 14))).resolves.toEqual({
+      ok: true,
+      entries: 30,
+      checkpointsVerified: 3,
+      checkpointFailures: [],
+      unanchoredEntries: 0,
+      bodiesUnchecked: 15,
+    });
+  });
+
+  it('still names a changed leaf hash of an archived entry, by the next link or by the checkpoint', async () => {
+    const relinked = archived(rows(), 0, 14);
+    relinked[5].leafHash = entryLeafHash(5, relinked[5].prevHash, '{"forged":true}');
+    expect((await verify(relinked)).firstBad).toMatchObject({ seq: 5, problem: 'changed' });
+    // The chain repaired after it too: the signed root at 10 no longer matches.
+    const rewritten = rechain(
+      relinked.map((e) => ({ ...e, bodyJson: e.bodyJson ?? '{}' })),
+      5,
+    ).map((e, i) => (i <= 14 ? { ...e, bodyJson: null } : e));
+    expect((await verify(rewritten)).firstBad).toMatchObject({ seq: 0, problem: 'changed', throughSeq: 9 });
+  });
+
+  it('names a deleted archived entry, and refuses one with no stored leaf hash', async () => {
+    const withGap = archived(rows(), 0, 14).filter((e) => e.seq !== 7);
+    expect((await verify(withGap)).firstBad).toMatchObject({ seq: 7, problem: 'deleted' });
+    const noLeaf = archived(rows(), 0, 14);
+    delete noLeaf[3].leafHash;
+    expect((await verify(noLeaf)).firstBad).toMatchObject({ seq: 3, problem: 'changed' });
   });
 });
 

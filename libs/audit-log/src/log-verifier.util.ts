@@ -2,15 +2,18 @@ import { KeyObject } from 'node:crypto';
 import { canonicalJson, JsonValue } from './canonical-json.util';
 import { entryText, GENESIS_PREV_HASH } from './audit-entry.util';
 import { SignedCheckpoint, verifyCheckpoint } from './checkpoint.util';
-import { EMPTY_TREE_ROOT, hashLeafText } from './merkle-hash.util';
+import { EMPTY_TREE_ROOT, hashLeafText, isHexHash } from './merkle-hash.util';
 import { MerkleTreeBuilder } from './merkle-tree.util';
 import { AcceptedEntry, CLASSIFIER_WINDOW, classifyTampering, FirstBad, ReadRow } from './tamper-classifier.util';
 
-/** A row as read back from storage. Give the stored canonical text (bodyJson) or the parsed body. */
+/**
+ * A row as read back from storage. Give the stored canonical text (bodyJson) or the parsed body;
+ * bodyJson null says the body was archived: the stored leafHash is then taken for it.
+ */
 export interface StoredEntry {
   seq: number;
   prevHash: string;
-  bodyJson?: string | Uint8Array;
+  bodyJson?: string | Uint8Array | null;
   body?: JsonValue;
   /** Stored leaf hash (hex). Optional, but without it moved or renumbered rows are named less precisely. */
   leafHash?: string;
@@ -32,6 +35,11 @@ export interface LogVerification {
   checkpointFailures: CheckpointFailure[];
   /** Accepted entries past the largest verified checkpoint: chained, but not yet signed for. */
   unanchoredEntries: number;
+  /**
+   * Accepted entries whose body was archived (bodyJson null): their stored leaf hash is checked by the
+   * chain and the signed roots, but no body was recomputed against it.
+   */
+  bodiesUnchecked: number;
 }
 
 export interface VerifyLogOptions {
@@ -41,7 +49,8 @@ export interface VerifyLogOptions {
 
 type EntrySource = Iterable<StoredEntry> | AsyncIterable<StoredEntry>;
 
-function bodyText(entry: StoredEntry): string {
+function bodyText(entry: StoredEntry): string | null {
+  if (entry.bodyJson === null) return null;
   if (typeof entry.bodyJson === 'string') return entry.bodyJson;
   if (entry.bodyJson instanceof Uint8Array) return Buffer.from(entry.bodyJson.buffer, entry.bodyJson.byteOffset, entry.bodyJson.byteLength).toString('utf8');
   if (entry.body === undefined) throw new TypeError('verifyLog: an entry has neither bodyJson nor body');
@@ -57,6 +66,7 @@ class LogReplay {
   verified = 0;
   anchoredSize = 0;
   position = 0;
+  bodiesUnchecked = 0;
 
   constructor(checkpoints: SignedCheckpoint[]) {
     this.checkpointsDue = [...checkpoints].sort((a, b) => a.treeSize - b.treeSize);
@@ -72,9 +82,17 @@ class LogReplay {
     const bodyJson = bodyText(entry);
     // Fast path first: no row object is built for an entry that fits.
     if (entry.seq !== this.size || entry.prevHash !== this.prevHash) return toRow(position, entry, bodyJson);
-    const leaf = hashLeafText(entryText(entry.seq, entry.prevHash, bodyJson));
+    let leaf: Buffer;
+    if (bodyJson === null) {
+      // An archived body: its stored leaf hash is what the chain links and the signed roots cover.
+      if (!isHexHash(entry.leafHash)) return toRow(position, entry, bodyJson);
+      leaf = Buffer.from(entry.leafHash, 'hex');
+      this.bodiesUnchecked++;
+    } else {
+      leaf = hashLeafText(entryText(entry.seq, entry.prevHash, bodyJson));
+      if (entry.leafHash !== undefined && entry.leafHash !== leaf.toString('hex')) return toRow(position, entry, bodyJson);
+    }
     const leafHex = leaf.toString('hex');
-    if (entry.leafHash !== undefined && entry.leafHash !== leafHex) return toRow(position, entry, bodyJson);
     this.builder.append(leaf);
     this.prevHash = leafHex;
     this.recent.push({ seq: entry.seq, position, leafHash: leafHex });
@@ -147,6 +165,7 @@ export async function verifyLog(
     checkpointsVerified: replay.verified,
     checkpointFailures: failures,
     unanchoredEntries: replay.size - replay.anchoredSize,
+    bodiesUnchecked: replay.bodiesUnchecked,
   };
 }
 
@@ -195,7 +214,7 @@ async function replayAsync(replay: LogReplay, entries: AsyncIterable<StoredEntry
   return replay.truncation();
 }
 
-function toRow(position: number, entry: StoredEntry, bodyJson: string): ReadRow {
+function toRow(position: number, entry: StoredEntry, bodyJson: string | null): ReadRow {
   return { position, seq: entry.seq, prevHash: entry.prevHash, bodyJson, leafHash: entry.leafHash };
 }
 

@@ -3,7 +3,7 @@ import { canonicalJson } from './canonical-json.util';
 import { generateSigningKey, keyIdOf, signCheckpoint, SignedCheckpoint, verifyCheckpoint } from './checkpoint.util';
 import { inclusionProof } from './merkle-proof.util';
 import { merkleRoot } from './merkle-tree.util';
-import { makeReceipt, Receipt, verifyReceipt } from './receipt.util';
+import { makeArchivedReceipt, makeReceipt, Receipt, verifyReceipt } from './receipt.util';
 
 const key = generateSigningKey();
 const otherKey = generateSigningKey();
@@ -105,5 +105,40 @@ describe('receipts', () => {
 
   it('cannot be made for an entry the checkpoint does not cover', () => {
     expect(() => makeReceipt(entries[10], 10, headOf(entries.slice(0, 10)), [])).toThrow(RangeError);
+  });
+});
+
+describe('receipts of archived entries (the body moved to an archive file)', () => {
+  const entries = buildLog(9);
+  const head = headOf(entries);
+  const archive = { seq: 9, file: 'audit-bodies-000000000000-000000000004.jsonl.gz', sha256: 'ab'.repeat(32) };
+  const archivedReceipt = (seq: number) =>
+    makeArchivedReceipt(
+      entries[seq],
+      head,
+      inclusionProof(
+        entries.map((e) => e.leafHash),
+        seq,
+        head.treeSize,
+      ),
+      archive,
+    );
+
+  it('prove the leaf hash is in the signed tree and say the body is archived, and where', () => {
+    const receipt = JSON.parse(JSON.stringify(archivedReceipt(3)));
+    expect(receipt.entry.bodyJson).toBeNull();
+    expect(receipt.bodyArchive).toEqual(archive);
+    expect(verifyReceipt(receipt, key.publicKeyPem)).toEqual({ ok: true, bodyArchived: true });
+  });
+
+  it('fail when the leaf hash or the proof is altered, or the archive is not named', () => {
+    const receipt = archivedReceipt(3);
+    expect(verifyReceipt({ ...receipt, entry: { ...receipt.entry, leafHash: entries[4].leafHash } }, key.publicKeyPem).ok).toBe(false);
+    expect(verifyReceipt({ ...receipt, inclusionProof: receipt.inclusionProof.slice(1) }, key.publicKeyPem).ok).toBe(false);
+    const { bodyArchive: _gone, ...unnamed } = receipt;
+    expect(verifyReceipt(unnamed as unknown as Receipt, key.publicKeyPem)).toEqual({
+      ok: false,
+      reason: 'malformed receipt: archived entry without its archive',
+    });
   });
 });

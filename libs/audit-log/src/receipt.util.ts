@@ -18,6 +18,48 @@ export interface Receipt {
   inclusionProof: string[];
 }
 
+/** An entry whose body was moved to an archive file: seq, chain link and leaf hash stay in the record. */
+export interface ArchivedAuditEntry extends Omit<AuditEntry, 'bodyJson'> {
+  bodyJson: null;
+}
+
+/** Where an archived body went. Not signed itself: the record's entry at `seq` logs the archive. */
+export interface BodyArchiveRef {
+  /** seq of the record's entry that logged the archive (its range, count, file name and SHA-256). */
+  seq: number;
+  file: string;
+  sha256: string;
+}
+
+/** The receipt of an entry whose body was archived: it proves the leaf hash is in the signed tree. */
+export interface ArchivedReceipt extends Omit<Receipt, 'entry'> {
+  entry: ArchivedAuditEntry;
+  bodyArchive: BodyArchiveRef;
+}
+
+export interface ReceiptVerification extends VerifyResult {
+  /** Set for an archived entry: the leaf hash's inclusion was proven, not the body (that needs the archive file). */
+  bodyArchived?: true;
+}
+
+export function makeArchivedReceipt(
+  entry: Omit<AuditEntry, 'bodyJson'>,
+  checkpoint: SignedCheckpoint,
+  inclusionProof: readonly (Uint8Array | string)[],
+  bodyArchive: BodyArchiveRef,
+): ArchivedReceipt {
+  const { seq, prevHash, leafHash } = entry;
+  if (seq >= checkpoint.treeSize) throw new RangeError('makeArchivedReceipt: the checkpoint does not yet cover this entry');
+  return {
+    version: 1,
+    entry: { seq, prevHash, bodyJson: null, leafHash },
+    bodyArchive: { seq: bodyArchive.seq, file: bodyArchive.file, sha256: bodyArchive.sha256 },
+    leafIndex: seq,
+    checkpoint: { ...checkpoint },
+    inclusionProof: inclusionProof.map((h) => toHashBytes(h).toString('hex')),
+  };
+}
+
 export function makeReceipt(entry: AuditEntry, index: number, checkpoint: SignedCheckpoint, inclusionProof: readonly (Uint8Array | string)[]): Receipt {
   if (index !== entry.seq) throw new RangeError('makeReceipt: the leaf index of an entry is its seq');
   if (index >= checkpoint.treeSize) throw new RangeError('makeReceipt: the checkpoint does not yet cover this entry');
@@ -31,19 +73,29 @@ export function makeReceipt(entry: AuditEntry, index: number, checkpoint: Signed
   };
 }
 
-function entryProblem(entry: AuditEntry | undefined): string | undefined {
+function entryProblem(receipt: Receipt | ArchivedReceipt): string | undefined {
+  const entry = receipt.entry as AuditEntry | ArchivedAuditEntry | undefined;
   if (typeof entry !== 'object' || entry === null) return 'entry missing';
   if (!Number.isSafeInteger(entry.seq) || entry.seq < 0) return 'entry seq is not a non-negative integer';
   if (!isHexHash(entry.prevHash) || !isHexHash(entry.leafHash)) return 'entry hashes are not hex';
+  if (entry.bodyJson === null) {
+    const archive = (receipt as ArchivedReceipt).bodyArchive as BodyArchiveRef | undefined;
+    if (typeof archive !== 'object' || archive === null || typeof archive.file !== 'string') return 'archived entry without its archive';
+    return undefined;
+  }
   if (typeof entry.bodyJson !== 'string') return 'entry bodyJson missing';
   return undefined;
 }
 
-/** Verifies a receipt (possibly parsed from untrusted JSON) with nothing but the public key. */
-export function verifyReceipt(receipt: Receipt, publicKeyPem: string | KeyObject): VerifyResult {
+/**
+ * Verifies a receipt (possibly parsed from untrusted JSON) with nothing but the public key. For an
+ * archived entry it proves the leaf hash is in the signed tree and says bodyArchived: the body is
+ * checked against that leaf hash only with the archive file.
+ */
+export function verifyReceipt(receipt: Receipt | ArchivedReceipt, publicKeyPem: string | KeyObject): ReceiptVerification {
   if (typeof receipt !== 'object' || receipt === null) return { ok: false, reason: 'receipt is not an object' };
   if (receipt.version !== 1) return { ok: false, reason: 'unknown receipt version' };
-  const problem = entryProblem(receipt.entry);
+  const problem = entryProblem(receipt);
   if (problem) return { ok: false, reason: `malformed receipt: ${problem}` };
   const { entry, checkpoint, inclusionProof } = receipt;
   if (receipt.leafIndex !== entry.seq) return { ok: false, reason: 'leaf index does not match entry seq' };
@@ -51,10 +103,12 @@ export function verifyReceipt(receipt: Receipt, publicKeyPem: string | KeyObject
   const signed = verifyCheckpoint(checkpoint, publicKeyPem);
   if (!signed.ok) return signed;
   if (entry.seq >= checkpoint.treeSize) return { ok: false, reason: 'checkpoint does not cover the entry' };
-  const leafHash = entryLeafHash(entry.seq, entry.prevHash, entry.bodyJson);
-  if (leafHash !== entry.leafHash) return { ok: false, reason: 'entry content does not match its leaf hash' };
-  if (!verifyInclusion(leafHash, entry.seq, checkpoint.treeSize, inclusionProof, checkpoint.rootHash)) {
+  const archived = entry.bodyJson === null;
+  if (entry.bodyJson !== null && entryLeafHash(entry.seq, entry.prevHash, entry.bodyJson) !== entry.leafHash) {
+    return { ok: false, reason: 'entry content does not match its leaf hash' };
+  }
+  if (!verifyInclusion(entry.leafHash, entry.seq, checkpoint.treeSize, inclusionProof, checkpoint.rootHash)) {
     return { ok: false, reason: 'inclusion proof does not lead to the checkpoint root' };
   }
-  return { ok: true };
+  return archived ? { ok: true, bodyArchived: true } : { ok: true };
 }

@@ -1,4 +1,5 @@
 import { entryLeafHash } from './audit-entry.util';
+import { isHexHash } from './merkle-hash.util';
 
 export type TamperKind = 'changed' | 'deleted' | 'inserted' | 'reordered';
 
@@ -14,12 +15,12 @@ export interface FirstBad {
   detail: string;
 }
 
-/** A row as read, with the text its leaf hash is computed from. */
+/** A row as read, with the text its leaf hash is computed from (null: the body was archived). */
 export interface ReadRow {
   position: number;
   seq: number;
   prevHash: string;
-  bodyJson: string;
+  bodyJson: string | null;
   leafHash?: string;
 }
 
@@ -45,6 +46,11 @@ export const CLASSIFIER_WINDOW = 4;
 function view(row: ReadRow): RowView {
   if (!Number.isSafeInteger(row.seq) || typeof row.prevHash !== 'string') {
     return { ...row, originalSeq: Number.NaN, intact: false, leaf: '' };
+  }
+  // An archived body cannot be rehashed: its stored leaf hash is all there is to link by.
+  if (row.bodyJson === null) {
+    const stored = isHexHash(row.leafHash);
+    return { ...row, originalSeq: row.seq, intact: stored, leaf: stored ? (row.leafHash as string) : '' };
   }
   const computedLeaf = entryLeafHash(row.seq, row.prevHash, row.bodyJson);
   if (row.leafHash === undefined || row.leafHash === computedLeaf) return { ...row, originalSeq: row.seq, intact: true, leaf: computedLeaf };

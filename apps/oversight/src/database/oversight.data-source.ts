@@ -9,6 +9,7 @@ import { SetAsideRefusedEvents1765600000003 } from './migrations/1765600000003-S
 import { CloseAppealsOnCorrectedInputs1765700000001 } from './migrations/1765700000001-CloseAppealsOnCorrectedInputs';
 import { CreateAuditReportPublicCopies1765900000500 } from './migrations/1765900000500-CreateAuditReportPublicCopies';
 import { LetEnterprisesWithdrawAppeals1765910000000 } from './migrations/1765910000000-LetEnterprisesWithdrawAppeals';
+import { ArchiveScoreBodies1766200000000 } from './migrations/1766200000000-ArchiveScoreBodies';
 
 export const OVERSIGHT_SCHEMA = 'oversight';
 
@@ -28,6 +29,7 @@ export function createOversightDataSource(url: string) {
       CloseAppealsOnCorrectedInputs1765700000001,
       CreateAuditReportPublicCopies1765900000500,
       LetEnterprisesWithdrawAppeals1765910000000,
+      ArchiveScoreBodies1766200000000,
     ],
   });
 }

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager, type QueryRunner } from 'typeorm';
-import type { PerfectNode, SignedCheckpoint } from '@tianping/audit-log';
+import type { BodyArchiveRef, PerfectNode, SignedCheckpoint } from '@tianping/audit-log';
 
 export interface LogHead {
   treeSize: number;
@@ -23,10 +23,15 @@ export interface EntryRow {
   kind: string;
   subjectRef: string | null;
   prevHash: string;
-  bodyJson: string;
+  /** null once the body was moved to an archive file (a score entry only): see bodyArchive. */
+  bodyJson: string | null;
   leafHash: string;
   /** ISO-8601 with milliseconds, exactly as written into the body. */
   recordedAt: string;
+  /** first_seq of the body archive the body went to, or null while the body is here. */
+  bodyArchive?: number | null;
+  /** That archive's file name (given by entry and listEntries). */
+  bodyArchiveFile?: string | null;
 }
 
 export interface NodeRef {
@@ -35,11 +40,13 @@ export interface NodeRef {
 }
 
 const ISO = `to_char(recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
-const ENTRY_COLUMNS = `seq, kind, subject_ref AS "subjectRef", prev_hash AS "prevHash", body_json AS "bodyJson", leaf_hash AS "leafHash", ${ISO} AS "recordedAt"`;
+const ENTRY_COLUMNS = `seq, kind, subject_ref AS "subjectRef", prev_hash AS "prevHash", body_json AS "bodyJson", leaf_hash AS "leafHash", ${ISO} AS "recordedAt", body_archive AS "bodyArchive"`;
+/** Entries with the file name of the archive an archived body went to. */
+const ENTRIES_WITH_ARCHIVE = `(SELECT e.*, a.file_name AS body_archive_file FROM oversight.audit_entries e LEFT JOIN oversight.body_archives a ON a.first_seq = e.body_archive) AS entries`;
 const CHECKPOINT_COLUMNS = `origin, tree_size AS "treeSize", root_hash AS "rootHash", "timestamp", key_id AS "keyId", signature`;
 
-function toEntry(row: EntryRow & { seq: string | number }): EntryRow {
-  return { ...row, seq: Number(row.seq) };
+function toEntry(row: EntryRow & { seq: string | number; bodyArchive?: string | number | null }): EntryRow {
+  return { ...row, seq: Number(row.seq), bodyArchive: row.bodyArchive === null || row.bodyArchive === undefined ? null : Number(row.bodyArchive) };
 }
 
 function toCheckpoint(row: SignedCheckpoint & { treeSize: string | number }): SignedCheckpoint {
@@ -122,7 +129,7 @@ export class AuditLogRepository {
   async listEntries(filter: EntryFilter): Promise<EntryRow[]> {
     const newest = filter.order === 'newest';
     const rows = await this.dataSource.query(
-      `SELECT ${ENTRY_COLUMNS} FROM oversight.audit_entries
+      `SELECT ${ENTRY_COLUMNS}, body_archive_file AS "bodyArchiveFile" FROM ${ENTRIES_WITH_ARCHIVE}
         WHERE ${newest ? 'seq < $1' : 'seq > $1'} AND ($2::text IS NULL OR kind = $2) AND ($3::text IS NULL OR subject_ref = $3)
         ORDER BY seq ${newest ? 'DESC' : 'ASC'} LIMIT $4`,
       [newest ? (filter.before ?? Number.MAX_SAFE_INTEGER) : (filter.after ?? -1), filter.kind ?? null, filter.subjectRef ?? null, filter.limit],
@@ -131,8 +138,20 @@ export class AuditLogRepository {
   }
 
   async entry(seq: number): Promise<EntryRow | null> {
-    const [row] = await this.dataSource.query(`SELECT ${ENTRY_COLUMNS} FROM oversight.audit_entries WHERE seq = $1`, [seq]);
+    const [row] = await this.dataSource.query(`SELECT ${ENTRY_COLUMNS}, body_archive_file AS "bodyArchiveFile" FROM ${ENTRIES_WITH_ARCHIVE} WHERE seq = $1`, [
+      seq,
+    ]);
     return row ? toEntry(row) : null;
+  }
+
+  /** The file an archived body went to, its SHA-256, and the seq of the record's entry that logged it. */
+  async bodyArchive(firstSeq: number): Promise<BodyArchiveRef | null> {
+    const [row] = await this.dataSource.query(
+      `SELECT e.seq, a.file_name AS file, a.sha256 FROM oversight.body_archives a
+         JOIN oversight.audit_entries e ON e.kind = 'archive' AND e.subject_ref = a.file_name WHERE a.first_seq = $1 ORDER BY e.seq LIMIT 1`,
+      [firstSeq],
+    );
+    return row ? { seq: Number(row.seq), file: row.file, sha256: row.sha256 } : null;
   }
 
   async latestCheckpoint(): Promise<SignedCheckpoint | null> {
@@ -179,7 +198,8 @@ export class AuditLogRepository {
 
 /** Streams the log from a server-side cursor: memory stays flat however long the log is. */
 export class LogSnapshot {
-  constructor(private readonly runner: QueryRunner) {}
+  /** The snapshot's connection, for reads that must see the same instant (the body archives). */
+  constructor(readonly runner: QueryRunner) {}
 
   async count(): Promise<number> {
     const [row] = await this.runner.query(`SELECT count(*)::bigint AS n FROM oversight.audit_entries`);

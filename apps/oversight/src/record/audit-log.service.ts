@@ -5,7 +5,9 @@ import {
   consistencyProofFrom,
   createEntry,
   inclusionProofFrom,
+  makeArchivedReceipt,
   makeReceipt,
+  type ArchivedReceipt,
   MerkleTreeBuilder,
   perfectNodeSource,
   type PerfectNode,
@@ -117,14 +119,21 @@ export class AuditLogService {
     return found;
   }
 
-  /** The entry, the latest signed checkpoint and the path between them: verifiable with the public key alone. */
-  async receipt(seq: number): Promise<Receipt> {
+  /**
+   * The entry, the latest signed checkpoint and the path between them: verifiable with the public key
+   * alone. For an entry whose body was archived, the path proves the leaf hash, and the receipt names
+   * the archive file (and the record's entry of it) that holds the body.
+   */
+  async receipt(seq: number): Promise<Receipt | ArchivedReceipt> {
     const entry = await this.entry(seq);
     const checkpoint = await this.latestCheckpoint();
     if (checkpoint.treeSize <= seq) throw new NotFoundException(`no checkpoint covers audit entry ${seq} yet`);
     const proof = await this.withStoredNodes((source) => inclusionProofFrom(source, seq, checkpoint.treeSize));
     const { prevHash, bodyJson, leafHash } = entry;
-    return makeReceipt({ seq, prevHash, bodyJson, leafHash }, seq, checkpoint, proof);
+    if (bodyJson !== null) return makeReceipt({ seq, prevHash, bodyJson, leafHash }, seq, checkpoint, proof);
+    const archive = await this.repository.bodyArchive(entry.bodyArchive as number);
+    if (!archive) throw new Error(`audit entry ${seq} names body archive ${entry.bodyArchive}, which the record does not hold`);
+    return makeArchivedReceipt({ seq, prevHash, leafHash }, checkpoint, proof, archive);
   }
 
   /** Proof that the checkpoint at `to` extends the one at `from` (both must be signed checkpoints). */

@@ -1,6 +1,9 @@
 import type { EntryRow } from '../audit-log.repository';
 
-/** An entry as served: bodyJson is the exact hashed text, body its parsed form for reading. */
+/**
+ * An entry as served: bodyJson is the exact hashed text, body its parsed form for reading. Both are
+ * null when the body was moved to an archive file; bodyArchivedIn names that file.
+ */
 export interface AuditEntryDto {
   seq: number;
   kind: string;
@@ -8,8 +11,9 @@ export interface AuditEntryDto {
   recordedAt: string;
   prevHash: string;
   leafHash: string;
-  bodyJson: string;
+  bodyJson: string | null;
   body: unknown;
+  bodyArchivedIn: string | null;
 }
 
 export function toAuditEntryDto(row: EntryRow): AuditEntryDto {
@@ -21,6 +25,7 @@ export function toAuditEntryDto(row: EntryRow): AuditEntryDto {
     prevHash: row.prevHash,
     leafHash: row.leafHash,
     bodyJson: row.bodyJson,
-    body: JSON.parse(row.bodyJson),
+    body: row.bodyJson === null ? null : JSON.parse(row.bodyJson),
+    bodyArchivedIn: row.bodyJson === null ? (row.bodyArchiveFile ?? null) : null,
   };
 }

@@ -1,0 +1,134 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager, type QueryRunner } from 'typeorm';
+
+/** A body archive as noted in oversight.body_archives (the record's 'archive' entry says the same, signed). */
+export interface BodyArchive {
+  firstSeq: number;
+  lastSeq: number;
+  entries: number;
+  fileName: string;
+  sha256: string;
+  bytes: number;
+  /** ISO-8601: the archive took score entries recorded before this instant. */
+  recordedBefore: string;
+}
+
+/** A score entry still holding its body, as the archive run reads it. */
+export interface ScoreBodyRow {
+  seq: number;
+  prevHash: string;
+  bodyJson: string;
+  leafHash: string;
+  /** Recorded before the cut-off of this run. */
+  due: boolean;
+}
+
+/** An archived row as the archive check compares it with its line in the file. */
+export interface ArchivedRow {
+  seq: number;
+  kind: string;
+  subjectRef: string | null;
+  prevHash: string;
+  leafHash: string;
+  recordedAt: string;
+}
+
+const ARCHIVE_COLUMNS = `first_seq AS "firstSeq", last_seq AS "lastSeq", entries, file_name AS "fileName", sha256, bytes,
+  to_char(recorded_before AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "recordedBefore"`;
+
+function toArchive(row: BodyArchive & { firstSeq: string | number; lastSeq: string | number; entries: string | number; bytes: string | number }): BodyArchive {
+  return { ...row, firstSeq: Number(row.firstSeq), lastSeq: Number(row.lastSeq), entries: Number(row.entries), bytes: Number(row.bytes) };
+}
+
+type Queryable = Pick<DataSource | EntityManager | QueryRunner, 'query'>;
+
+/** The queries of archiving score bodies out of the record (oversight.body_archives and the rows it covers). */
+@Injectable()
+export class BodyArchiveRepository {
+  constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
+
+  transaction<T>(body: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(body);
+  }
+
+  /** Entries in the record now: rows appended after this are not considered by a run. */
+  async treeSize(): Promise<number> {
+    const [row] = await this.dataSource.query(`SELECT tree_size AS n FROM oversight.log_head`);
+    return Number(row.n);
+  }
+
+  async all(db: Queryable = this.dataSource): Promise<BodyArchive[]> {
+    const rows = await db.query(`SELECT ${ARCHIVE_COLUMNS} FROM oversight.body_archives ORDER BY first_seq`);
+    return rows.map(toArchive);
+  }
+
+  async last(db: Queryable = this.dataSource): Promise<BodyArchive | null> {
+    const [row] = await db.query(`SELECT ${ARCHIVE_COLUMNS} FROM oversight.body_archives ORDER BY first_seq DESC LIMIT 1`);
+    return row ? toArchive(row) : null;
+  }
+
+  async byFirstSeq(firstSeq: number): Promise<BodyArchive | null> {
+    const [row] = await this.dataSource.query(`SELECT ${ARCHIVE_COLUMNS} FROM oversight.body_archives WHERE first_seq = $1`, [firstSeq]);
+    return row ? toArchive(row) : null;
+  }
+
+  /** seq of the record's entry that logged the archive of this file. */
+  async entrySeq(fileName: string): Promise<number | null> {
+    const [row] = await this.dataSource.query(`SELECT seq FROM oversight.audit_entries WHERE kind = 'archive' AND subject_ref = $1 ORDER BY seq LIMIT 1`, [
+      fileName,
+    ]);
+    return row ? Number(row.seq) : null;
+  }
+
+  /** Score entries after `after` and below `below`, in seq order, with whether each is before the cut-off. */
+  async scoreBodies(after: number, below: number, recordedBefore: Date, limit: number): Promise<ScoreBodyRow[]> {
+    const rows = await this.dataSource.query(
+      `SELECT seq, prev_hash AS "prevHash", body_json AS "bodyJson", leaf_hash AS "leafHash", recorded_at < $3 AS due
+         FROM oversight.audit_entries WHERE kind = 'score' AND seq > $1 AND seq < $2 ORDER BY seq LIMIT $4`,
+      [after, below, recordedBefore, limit],
+    );
+    return rows.map((r: ScoreBodyRow & { seq: string }) => ({ ...r, seq: Number(r.seq) }));
+  }
+
+  /** An upper bound of what a run will archive, for its progress bar. */
+  async countDue(after: number, below: number, recordedBefore: Date): Promise<number> {
+    const [row] = await this.dataSource.query(
+      `SELECT count(*)::bigint AS n FROM oversight.audit_entries WHERE kind = 'score' AND seq > $1 AND seq < $2 AND recorded_at < $3`,
+      [after, below, recordedBefore],
+    );
+    return Number(row.n);
+  }
+
+  /** Archive runs one at a time: held until the transaction ends. */
+  async lock(manager: EntityManager): Promise<void> {
+    await manager.query(`LOCK TABLE oversight.body_archives IN EXCLUSIVE MODE`);
+  }
+
+  async insert(manager: EntityManager, archive: BodyArchive): Promise<void> {
+    await manager.query(
+      `INSERT INTO oversight.body_archives (first_seq, last_seq, entries, file_name, sha256, bytes, recorded_before) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+      [archive.firstSeq, archive.lastSeq, archive.entries, archive.fileName, archive.sha256, archive.bytes, archive.recordedBefore],
+    );
+  }
+
+  /** Sets the bodies of the score entries from..to to NULL with a reference to the archive; how many. */
+  async markArchived(manager: EntityManager, archiveFirstSeq: number, from: number, to: number): Promise<number> {
+    const [row] = await manager.query(
+      `WITH done AS (UPDATE oversight.audit_entries SET body_json = NULL, body_archive = $1 WHERE kind = 'score' AND seq BETWEEN $2 AND $3 RETURNING 1)
+       SELECT count(*)::bigint AS n FROM done`,
+      [archiveFirstSeq, from, to],
+    );
+    return Number(row.n);
+  }
+
+  /** The rows whose body went to this archive, in seq order, `limit` after `after`. */
+  async archivedRows(db: Queryable, archive: BodyArchive, after: number, limit: number): Promise<ArchivedRow[]> {
+    const rows = await db.query(
+      `SELECT seq, kind, subject_ref AS "subjectRef", prev_hash AS "prevHash", leaf_hash AS "leafHash",
+              to_char(recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "recordedAt"
+         FROM oversight.audit_entries WHERE body_archive = $1 AND seq > $2 AND seq BETWEEN $3 AND $4 ORDER BY seq LIMIT $5`,
+      [archive.firstSeq, after, archive.firstSeq, archive.lastSeq, limit],
+    );
+    return rows.map((r: ArchivedRow & { seq: string }) => ({ ...r, seq: Number(r.seq) }));
+  }
+}
