@@ -30,7 +30,11 @@ export class ArchiveScoreBodies1766200000000 implements MigrationInterface {
 
     await q.query(`ALTER TABLE oversight.audit_entries ALTER COLUMN body_json DROP NOT NULL`);
     await q.query(`ALTER TABLE oversight.audit_entries ADD COLUMN body_archive bigint REFERENCES oversight.body_archives (first_seq)`);
-    await q.query(`ALTER TABLE oversight.audit_entries ADD CONSTRAINT audit_entries_body_or_archive CHECK ((body_json IS NULL) = (body_archive IS NOT NULL))`);
+    // NOT VALID, then VALIDATE: a record of years is checked without locking out the writers meanwhile.
+    await q.query(
+      `ALTER TABLE oversight.audit_entries ADD CONSTRAINT audit_entries_body_or_archive CHECK ((body_json IS NULL) = (body_archive IS NOT NULL)) NOT VALID`,
+    );
+    await q.query(`ALTER TABLE oversight.audit_entries VALIDATE CONSTRAINT audit_entries_body_or_archive`);
 
     // Every UPDATE and DELETE is still refused, except this one change to a score entry: its body set
     // to NULL with a reference to a recorded archive whose range covers it, every other column as it was.
