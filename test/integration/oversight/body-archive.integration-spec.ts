@@ -278,4 +278,22 @@ describe('archiving old score bodies out of the record, keeping it verifiable', 
     await pg.query('DROP TABLE public.entries_backup');
     expect((await cli<AuditVerification>('audit', 'verify')).result.ok).toBe(true);
   });
+
+  it("never takes an enterprise's latest score: the one it sees, appeals and asks a receipt for keeps its body", async () => {
+    const latest: number[] = (
+      await pg.query(`SELECT max(seq)::int AS seq FROM oversight.audit_entries WHERE kind = 'score' GROUP BY subject_ref ORDER BY 1`)
+    ).rows.map((r: { seq: number }) => r.seq);
+    expect(latest).toHaveLength(4);
+    const third = await h.app.get(BodyArchiveService).archive(cuts[2], out);
+    // 40..59 less the model version entry at 45 and the four latest scores.
+    expect(third).toMatchObject({ archived: 15, firstSeq: 40 });
+    const rows = await bodies();
+    expect(rows.filter((r) => latest.includes(r.seq)).map((r) => r.archived)).toEqual([false, false, false, false]);
+    expect(rows.filter((r) => r.kind === 'score' && !r.archived).map((r) => r.seq)).toEqual(latest);
+    const { code, result } = await cli<AuditVerification>('audit', 'verify', '--archives', out);
+    expect(code).toBe(0);
+    expect(result).toMatchObject({ ok: true, bodiesArchived: 53, bodiesUnchecked: 0 });
+    const { body: entry } = await getJson<{ body: unknown }>(`${h.baseUrl}/api/audit/entries/${latest[0]}`);
+    expect(entry.body).not.toBeNull();
+  });
 });

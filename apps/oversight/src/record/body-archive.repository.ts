@@ -42,6 +42,13 @@ function toArchive(row: BodyArchive & { firstSeq: string | number; lastSeq: stri
 
 type Queryable = Pick<DataSource | EntityManager | QueryRunner, 'query'>;
 
+/**
+ * An enterprise's latest score entry keeps its body: it is the score the enterprise sees, appeals and asks
+ * a receipt for, so that receipt, an appeal's review and a replay never need an archive file.
+ */
+const REPLACED = `EXISTS (SELECT 1 FROM oversight.audit_entries later
+                      WHERE later.subject_ref = e.subject_ref AND later.kind = 'score' AND later.seq > e.seq)`;
+
 /** The queries of archiving score bodies out of the record (oversight.body_archives and the rows it covers). */
 @Injectable()
 export class BodyArchiveRepository {
@@ -80,11 +87,14 @@ export class BodyArchiveRepository {
     return row ? Number(row.seq) : null;
   }
 
-  /** Score entries after `after` and below `below`, in seq order, with whether each is before the cut-off. */
+  /**
+   * Score entries after `after` and below `below` that a later score of the same enterprise has replaced, in
+   * seq order, with whether each is before the cut-off.
+   */
   async scoreBodies(after: number, below: number, recordedBefore: Date, limit: number): Promise<ScoreBodyRow[]> {
     const rows = await this.dataSource.query(
       `SELECT seq, prev_hash AS "prevHash", body_json AS "bodyJson", leaf_hash AS "leafHash", recorded_at < $3 AS due
-         FROM oversight.audit_entries WHERE kind = 'score' AND seq > $1 AND seq < $2 ORDER BY seq LIMIT $4`,
+         FROM oversight.audit_entries e WHERE kind = 'score' AND seq > $1 AND seq < $2 AND ${REPLACED} ORDER BY seq LIMIT $4`,
       [after, below, recordedBefore, limit],
     );
     return rows.map((r: ScoreBodyRow & { seq: string }) => ({ ...r, seq: Number(r.seq) }));
@@ -93,7 +103,7 @@ export class BodyArchiveRepository {
   /** An upper bound of what a run will archive, for its progress bar. */
   async countDue(after: number, below: number, recordedBefore: Date): Promise<number> {
     const [row] = await this.dataSource.query(
-      `SELECT count(*)::bigint AS n FROM oversight.audit_entries WHERE kind = 'score' AND seq > $1 AND seq < $2 AND recorded_at < $3`,
+      `SELECT count(*)::bigint AS n FROM oversight.audit_entries e WHERE kind = 'score' AND seq > $1 AND seq < $2 AND recorded_at < $3 AND ${REPLACED}`,
       [after, below, recordedBefore],
     );
     return Number(row.n);
@@ -111,12 +121,13 @@ export class BodyArchiveRepository {
     );
   }
 
-  /** Sets the bodies of the score entries from..to to NULL with a reference to the archive; how many. */
-  async markArchived(manager: EntityManager, archiveFirstSeq: number, from: number, to: number): Promise<number> {
+  /** Sets the bodies of these score entries (the file's lines) to NULL with a reference to the archive; how many. */
+  async markArchived(manager: EntityManager, archiveFirstSeq: number, seqs: number[]): Promise<number> {
     const [row] = await manager.query(
-      `WITH done AS (UPDATE oversight.audit_entries SET body_json = NULL, body_archive = $1 WHERE kind = 'score' AND seq BETWEEN $2 AND $3 RETURNING 1)
+      `WITH done AS (UPDATE oversight.audit_entries SET body_json = NULL, body_archive = $1
+                      WHERE kind = 'score' AND body_json IS NOT NULL AND seq = ANY($2::bigint[]) RETURNING 1)
        SELECT count(*)::bigint AS n FROM done`,
-      [archiveFirstSeq, from, to],
+      [archiveFirstSeq, seqs],
     );
     return Number(row.n);
   }

@@ -12,19 +12,15 @@ export type ArchiveProgress = (phase: ArchivePhase, done: number, total: number)
 
 export type ArchiveResult = { archived: 0 } | (BodyArchive & { archived: number; file: string; entrySeq: number });
 
-/** seq bounds of the file's lines, per CHUNK lines: what each UPDATE sets to NULL, and how many it must touch. */
-interface Span {
-  from: number;
-  to: number;
-  count: number;
-}
+/** The seqs of the file's lines, CHUNK at a time: what each UPDATE sets to NULL, every one of them. */
+type Span = number[];
 
 /**
  * Moves the bodies of old score entries out of the record into one gzip file of JSON lines, keeping
  * seq, chain link and leaf hash in the row: the Merkle tree, checkpoints and receipts still verify.
  *
  * Archives follow one another in seq order: a run takes the score entries after the last archive, up to
- * the first one recorded at or after the cut-off. The file is written, flushed, read back and every line's
+ * the first one recorded at or after the cut-off, except each enterprise's latest score, which keeps its body. The file is written, flushed, read back and every line's
  * leaf hash recomputed before anything in the database changes; then one transaction notes the archive,
  * sets those bodies to NULL (the append-only guard allows exactly that) and logs the archive as an entry
  * of its own, signed like any other. A refusal at any step leaves the record as it was.
@@ -108,10 +104,8 @@ export class BodyArchiveService {
       const { entry } = parsed;
       if (!archivedEntryIntact(entry)) throw new Error(`${path}: entry ${entry.seq} does not match its leaf hash when read back; nothing was archived`);
       if (entry.seq <= lastSeq || (count === 0 && entry.seq !== firstSeq)) throw new Error(`${path}: entry ${entry.seq} is out of order; nothing was archived`);
-      if (count % CHUNK === 0) spans.push({ from: entry.seq, to: entry.seq, count: 0 });
-      const span = spans[spans.length - 1];
-      span.to = entry.seq;
-      span.count++;
+      if (count % CHUNK === 0) spans.push([]);
+      spans[spans.length - 1].push(entry.seq);
       lastSeq = entry.seq;
       count++;
       if (count % CHUNK === 0) onProgress?.('check', count, written.count);
@@ -136,9 +130,9 @@ export class BodyArchiveService {
       await this.repository.insert(manager, archive);
       let marked = 0;
       for (const span of spans) {
-        const n = await this.repository.markArchived(manager, archive.firstSeq, span.from, span.to);
-        if (n !== span.count) {
-          throw new Error(`${n} score entries in ${span.from}..${span.to} against ${span.count} lines in the file`);
+        const n = await this.repository.markArchived(manager, archive.firstSeq, span);
+        if (n !== span.length) {
+          throw new Error(`${n} score entries in ${span[0]}..${span[span.length - 1]} against ${span.length} lines in the file`);
         }
         marked += n;
         onProgress?.('mark', marked, archive.entries);
