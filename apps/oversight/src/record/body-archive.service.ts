@@ -33,6 +33,7 @@ export class BodyArchiveService {
   ) {}
 
   async archive(recordedBefore: Date, dir: string, onProgress?: ArchiveProgress): Promise<ArchiveResult> {
+    await this.repository.analyze();
     const previous = await this.repository.last();
     const after = previous?.lastSeq ?? -1;
     const below = await this.repository.treeSize();
