@@ -21,7 +21,7 @@ const en = {
   'ent.colourMeans.none': 'No colour yet: until there is one you are drawn at the usual rate in random inspections.',
   'field.findingChance': 'Chance of a finding', 'appeal.findingChance': 'Chance of a finding: {pct}',
   'ent.challengeRecords': 'Challenge a record',
-  'cal.badRegion': 'Give the district as its six-digit code (e.g. 440604) or as a district name from the list (e.g. 南海区).',
+  'cal.badRegion': 'Give the district as its six-digit code (e.g. 440604) or as a district name from the list, in English or Chinese (e.g. Nanhai or 南海区).',
 };
 
 export const PUBLIC_TEXTS = { zh, en };

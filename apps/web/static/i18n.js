@@ -402,7 +402,7 @@ const en = {
   'why.days_since_last_inspection.one': '{n} day since the last inspection', 'why.days_since_last_inspection': '{n} days since the last inspection',
   'why.shared_address_count.one': '{n} other live subject at the same address', 'why.shared_address_count': '{n} other live subjects at the same address',
   'factorValue.years': '{n} years', 'factorValue.capital': '{yuan} yuan', 'factorValue.days': '{n} days',
-  'bureau.searchName': 'Enterprises whose name contains "{q}" (paged by credit code; the riskiest first within each page).', 'bureau.searchCode': 'The enterprise with credit code {q}.', 'bureau.badRegion': 'Give the district as a region code of 2 to 12 digits (e.g. 4406 or 440604), or the name of a district in your area (e.g. 南海区).',
+  'bureau.searchName': 'Enterprises whose name contains "{q}" (paged by credit code; the riskiest first within each page).', 'bureau.searchCode': 'The enterprise with credit code {q}.', 'bureau.badRegion': 'Give the district as a region code of 2 to 12 digits (e.g. 4406 or 440604), or the name of a district in your area, in English or Chinese (e.g. Nanhai or 南海区).',
   'bureau.regionHint': '440604 or Nanhai', 'bureau.allIndustries': 'All industries',
   'pii.reasonShort': 'Say what it is for (5 to 500 characters).', 'ent.pickStars': 'Pick 1 to 5 stars first.', 'ent.commentLong': 'The comment can be at most 500 characters.', 'login.missing': 'Enter your username and password.',
 };

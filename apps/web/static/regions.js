@@ -11,8 +11,11 @@ const keep = (lang) => (answer) => {
 };
 const askers = { zh: askedOnce('/api/regions', keep('zh')), en: askedOnce('/api/regions?lang=en', keep('en')) };
 
-/** The names in the page's language: called before each page draws, it asks only the first time. */
-export const loadRegions = () => askers[currentLang()]();
+/**
+ * The names in the page's language (an English page also asks the Chinese ones, which people type too):
+ * called before each page draws, it asks only the first time.
+ */
+export const loadRegions = () => (currentLang() === 'en' ? Promise.all([askers.en(), askers.zh()]) : askers.zh());
 
 /** The names in the page's language; an English page whose names could not come reads the Chinese ones. */
 const names = () => (currentLang() === 'en' && Object.keys(byLang.en).length ? byLang.en : byLang.zh);
@@ -47,11 +50,12 @@ export function districtsAround(codes) {
  */
 export function regionCodeOf(text, candidates) {
   if (/^\d+$/.test(text)) return text;
-  // English names are typed in any case ("nanhai" for Nanhai District).
-  const named = (code) => names()[code]?.toLowerCase();
+  // An English page takes the English name in any case ("nanhai" for Nanhai District) or the Chinese one.
+  const sets = currentLang() === 'en' ? [byLang.en, byLang.zh] : [byLang.zh];
   const typed = text.toLowerCase();
-  const exact = candidates.filter((code) => named(code) === typed);
+  const named = (code) => sets.map((set) => set[code]?.toLowerCase()).filter(Boolean);
+  const exact = candidates.filter((code) => named(code).includes(typed));
   if (exact.length === 1) return exact[0];
-  const begun = candidates.filter((code) => named(code)?.startsWith(typed));
+  const begun = candidates.filter((code) => named(code).some((name) => name.startsWith(typed)));
   return begun.length === 1 ? begun[0] : null;
 }

@@ -230,6 +230,14 @@ describeWithBrowser('the enterprise and bureau pages, as their users read them, 
     await page.waitForSelector('#enterprise-table [data-review-state]');
     await page.screenshot({ path: join(SCREENSHOTS, '00-public-enterprises-en.png'), fullPage: true });
     expect(await clipped()).toBeLessThanOrEqual(0);
+    // The English page takes a district's English name in any case, or its Chinese name.
+    const regionAsked = () => pages.fake.seen.filter((r) => r.url.startsWith('/api/scores?')).map((r) => new URL(r.url, 'http://x').searchParams.get('region'));
+    for (const typed of ['nanhai', '南海区']) {
+      const before = regionAsked().length;
+      await page.fill('#enterprise-filters input[name=region]', typed);
+      await Promise.all([page.waitForResponse((r) => r.url().includes('/api/scores?')), page.click('#enterprise-filters button[type=submit]')]);
+      expect(regionAsked().slice(before)).toContain('440605');
+    }
     await page.evaluate(() => localStorage.setItem('tp.lang', 'zh'));
     await page.close();
   });
