@@ -171,6 +171,9 @@ describeWithBrowser('the pages, driven in a real browser against the running sui
         enterpriseCode,
       );
     const before = await refsNow();
+    const scoreIdNow = async () =>
+      page.evaluate(async (code: string) => ((await (await fetch(`/api/scores/${code}`)).json()) as { scoreId: string }).scoreId, enterpriseCode);
+    const scoredBefore = await scoreIdNow();
     const nc = await connect({ servers: suite.env.NATS_URL });
     await jetstream(nc).publish(
       IntakeSubjects.cluesPush,
@@ -192,6 +195,10 @@ describeWithBrowser('the pages, driven in a real browser against the running sui
       if (!complaint.ref) await page.waitForTimeout(200);
     }
     expect(complaint.ref).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+    // The complaint re-scores the enterprise: the appeal below is against the score that counts it, not one
+    // replaced while it is reviewed (an override of a replaced score is refused, rightly).
+    for (let tries = 0; (await scoreIdNow()) === scoredBefore && tries < 150; tries++) await page.waitForTimeout(200);
+    expect(await scoreIdNow()).not.toBe(scoredBefore);
     await page.goto(`${suite.webUrl}/#/my/records`);
     await page.waitForSelector(`[data-clue-ref="${complaint.ref}"]`);
     expect(await page.content()).not.toContain(complaint.id);
