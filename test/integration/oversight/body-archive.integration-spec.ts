@@ -4,12 +4,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { Client } from 'pg';
-import { verifyReceipt, type ArchivedReceipt, type JsonValue } from '@tianping/audit-log';
+import { verifyReceipt, type ArchivedReceipt } from '@tianping/audit-log';
 import { AuditLogService } from '../../../apps/oversight/src/record/audit-log.service';
 import type { EntryDraft } from '../../../apps/oversight/src/record/audit-record.util';
 import type { AuditVerification } from '../../../apps/oversight/src/record/audit-verify.service';
 import { BodyArchiveService } from '../../../apps/oversight/src/record/body-archive.service';
-import { getJson, sampleScore, startOversight, type OversightHarness } from './oversight-app.harness';
+import { getJson, scoreEntryDraft, startOversight, type OversightHarness } from './oversight-app.harness';
 
 const CLI = join(__dirname, '..', '..', '..', 'bin', 'tianping.js');
 
@@ -43,13 +43,7 @@ describe('archiving old score bodies out of the record, keeping it verifiable', 
       Array.from({ length: 20 }, (_, i): EntryDraft => {
         const n = batch * 20 + i;
         if (i === 5) return { kind: 'model-version', subjectRef: `m-${batch}`, data: { state: 'approved', actor: 'officer-7' } };
-        const score = sampleScore(n);
-        return {
-          kind: 'score',
-          subjectRef: score.creditCode,
-          data: { batchId: `b${batch}`, score: score as unknown as JsonValue },
-          eventKey: `score:${score.scoreId}`,
-        };
+        return scoreEntryDraft(n, batch);
       }),
     );
     await new Promise((r) => setTimeout(r, 20));

@@ -3,10 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DataSource } from 'typeorm';
-import { generateSigningKey } from '@tianping/audit-log';
+import { generateSigningKey, type JsonValue } from '@tianping/audit-log';
 import type { ScoreRecord, ScoresComputed } from '@tianping/contracts';
 import { createTestDatabase, startTestNats, type TestDatabase, type TestNats, listenTestApp } from '@tianping/testing';
 import { OversightModule } from '../../../apps/oversight/src/oversight.module';
+import type { EntryDraft } from '../../../apps/oversight/src/record/audit-record.util';
 
 export interface OversightHarness {
   app: NestExpressApplication;
@@ -59,6 +60,17 @@ export async function eventually<T>(probe: () => Promise<T>, timeoutMs = 15_000)
 }
 
 const CODES = ['91310000MA1FL8XQ3K', '91440300MA5G9LQK2B', '91110108MA01A2B3C4', '91320500MA1MXYZ12P'];
+
+/** sampleScore(n) as the record logs it, in batch `batch` of a scores-computed event. */
+export function scoreEntryDraft(n: number, batch: number): EntryDraft {
+  const score = sampleScore(n);
+  return {
+    kind: 'score',
+    subjectRef: score.creditCode,
+    data: { batchId: `b${batch}`, score: score as unknown as JsonValue },
+    eventKey: `score:${score.scoreId}`,
+  };
+}
 
 /** A score as scoring publishes it: explanation, versions and input fingerprint included. */
 export function sampleScore(n: number): ScoreRecord {

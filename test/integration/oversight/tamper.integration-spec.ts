@@ -1,12 +1,12 @@
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import { createEntry, type JsonValue } from '@tianping/audit-log';
+import { createEntry } from '@tianping/audit-log';
 import type { EntryDraft } from '../../../apps/oversight/src/record/audit-record.util';
 import { AuditLogService } from '../../../apps/oversight/src/record/audit-log.service';
 import { AuditVerifyService, type AuditVerification } from '../../../apps/oversight/src/record/audit-verify.service';
 import { CheckpointWitness } from '../../../apps/oversight/src/record/checkpoint-witness';
-import { getJson, sampleScore, startOversight, type OversightHarness } from './oversight-app.harness';
+import { getJson, scoreEntryDraft, startOversight, type OversightHarness } from './oversight-app.harness';
 
 const CLI = join(__dirname, '..', '..', '..', 'bin', 'tianping.js');
 const ENTRIES = 60;
@@ -51,13 +51,7 @@ describe('audit verify names the first entry tampered with directly in PostgreSQ
         Array.from({ length: 20 }, (_, i): EntryDraft => {
           const n = batch * 20 + i;
           if (n === 33) return { kind: 'model-version', subjectRef: 'm-2025.11.1', data: { state: 'approved', actor: 'officer-7' } };
-          const score = sampleScore(n);
-          return {
-            kind: 'score',
-            subjectRef: score.creditCode,
-            data: { batchId: `b${batch}`, score: score as unknown as JsonValue },
-            eventKey: `score:${score.scoreId}`,
-          };
+          return scoreEntryDraft(n, batch);
         }),
       );
     }
