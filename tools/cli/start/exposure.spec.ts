@@ -46,6 +46,15 @@ describe('only the web app, which checks every call, can be reached from other m
     expect(keyOf('oversight')).toBe(keyOf('intake'));
   });
 
+  it('docker compose gives oversight and the command line, which both sign audit entries, the one signing key file', () => {
+    const holders = [...composeServices()].filter(([, lines]) => /TIANPING_AUDIT_KEY_FILE/.test(lines));
+    expect(holders.map(([service]) => service).sort()).toEqual(['cli', 'oversight']);
+    for (const [, lines] of holders) {
+      expect(lines).toMatch(/TIANPING_AUDIT_KEY_FILE: \/run\/secrets\/audit-signing-key/);
+      expect(lines).toMatch(/secrets: \[audit-signing-key\]/);
+    }
+  });
+
   it('tianping start keeps the other apps on this machine even when HOST opens the pages to the network', () => {
     for (const app of SUITE_APPS) {
       expect([app.name, appEnvironment(app, { HOST: '0.0.0.0' }).HOST]).toEqual([app.name, app.name === 'web' ? '0.0.0.0' : '127.0.0.1']);
