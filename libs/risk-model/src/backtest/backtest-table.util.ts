@@ -2,7 +2,8 @@ import { GamModel } from '../model/gam.model';
 import { TestWindowMetrics, testWindowMetrics } from '../metrics/test-window.util';
 import { toDayNumber } from '../spec/date.util';
 import { FactorSpec } from '../spec/factor-spec.model';
-import { TableRow, computeTableFactors } from '../table/table-factors.util';
+import { TableRow, computeTableFactors, tableLayout } from '../table/table-factors.util';
+import { SkippedRows, usableTableRows } from '../table/table-check.util';
 import { CandidateResult, TrainOptions, trainGamModel } from '../fit/train-model.util';
 import { nuisanceOffsets, scoreBatch, sigmoid } from '../score/score-batch.util';
 import { ColourPolicy } from '../score/colour-policy.model';
@@ -23,6 +24,8 @@ export interface BacktestOptions {
 }
 
 export interface BacktestMetrics extends TestWindowMetrics {
+  /** Rows of the table left out because their date, outcome or entity could not be read. */
+  skippedRows: SkippedRows;
   trainRows: number;
   trainSeconds: number;
 }
@@ -47,7 +50,8 @@ const NEUTRAL_POLICY: ColourPolicy = { version: 'backtest', thresholds: { yellow
  * Train on what was known before `trainUntil`, score the test window, and measure. Factors of every
  * row use only rows dated before it; test labels are read only after the model is fixed.
  */
-export async function backtestTable(table: TableRow[], spec: FactorSpec, options: BacktestOptions): Promise<BacktestResult> {
+export async function backtestTable(rows: TableRow[], spec: FactorSpec, options: BacktestOptions): Promise<BacktestResult> {
+  const { rows: table, skipped } = usableTableRows(rows, spec, tableLayout(spec));
   const resolved = computeTableFactors(table, spec);
   const trainUntil = toDayNumber(options.trainUntil);
   const testFrom = toDayNumber(options.testFrom);
@@ -91,7 +95,12 @@ export async function backtestTable(table: TableRow[], spec: FactorSpec, options
   const truth = resolved.truth ? Float64Array.from(test, (i) => resolved.truth![i]) : null;
   return {
     model,
-    metrics: { trainRows: train.length, ...testWindowMetrics({ score, probability, labels, days, truth, seed: options.seed }), trainSeconds },
+    metrics: {
+      skippedRows: skipped,
+      trainRows: train.length,
+      ...testWindowMetrics({ score, probability, labels, days, truth, seed: options.seed }),
+      trainSeconds,
+    },
     rows: test.map((i, k) => ({
       id: resolved.ids[i],
       date: table[i][spec.table!.dateColumn],

@@ -1,5 +1,5 @@
-import { toDayNumber } from '../spec/date.util';
 import { FactorDefinition, FactorSpec, FactorValue, FactorValues, TableLayout } from '../spec/factor-spec.model';
+import { tableDay, yesNoCell } from './table-check.util';
 
 export type TableRow = Record<string, string>;
 
@@ -30,15 +30,13 @@ export function numericCell(cell: string | undefined): number | null {
   return Number.isFinite(value) ? value : null;
 }
 
-function labelCell(cell: string | undefined): 0 | 1 {
-  const text = (cell ?? '').trim().toLowerCase();
-  return text === '1' || text === 'true' || text === 'yes' || Number(text) > 0 ? 1 : 0;
-}
-
 function columnValue(factor: FactorDefinition, cell: string | undefined): FactorValue {
   if (factor.kind === 'numeric') return numericCell(cell);
   if (cell === undefined || cell.trim() === '') return null;
-  if (factor.kind === 'boolean') return labelCell(cell) === 1;
+  if (factor.kind === 'boolean') {
+    const yes = yesNoCell(cell);
+    return yes === null ? null : yes === 1;
+  }
   return cell.trim();
 }
 
@@ -53,12 +51,17 @@ function historyColumns(spec: FactorSpec): string[] {
  * Resolves every row's factors. History factors read only rows of the same entity dated strictly
  * before the row (same-day rows are invisible to each other), and the shrinkage mean is the mean
  * over all rows dated before it, so no row's factors depend on anything on or after its date.
+ * Every row must have a readable date and outcome: `usableTableRows` sets aside those that do not.
  */
 export function computeTableFactors(rows: TableRow[], spec: FactorSpec): FactorTable {
   const layout = tableLayout(spec);
   const n = rows.length;
   const days = new Int32Array(n);
-  for (let i = 0; i < n; i++) days[i] = toDayNumber(rows[i][layout.dateColumn]);
+  for (let i = 0; i < n; i++) {
+    const day = tableDay(rows[i][layout.dateColumn]);
+    if (day === null) throw new Error(`row ${i + 1}: "${rows[i][layout.dateColumn]}" is not a year-first date`);
+    days[i] = day;
+  }
   const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => days[a] - days[b] || a - b);
   const columns = historyColumns(spec);
   const byEntity = new Map<string, EntityEvent[]>();
@@ -95,11 +98,17 @@ export function computeTableFactors(rows: TableRow[], spec: FactorSpec): FactorT
   return {
     ids: rows.map((r) => r[layout.idColumn]),
     days,
-    labels: Uint8Array.from(rows, (r) => labelCell(r[layout.labelColumn])),
+    labels: Uint8Array.from(rows, (r, i) => outcome(r[layout.labelColumn], i)),
     nuisance: rows.map((r) => (nuisanceColumn && r[nuisanceColumn]?.trim() ? r[nuisanceColumn].trim() : null)),
     truth: layout.truthColumn ? Float64Array.from(rows, (r) => numericCell(r[layout.truthColumn!]) ?? NaN) : null,
     factors,
   };
+}
+
+function outcome(cell: string | undefined, i: number): 0 | 1 {
+  const yes = yesNoCell(cell);
+  if (yes === null) throw new Error(`row ${i + 1}: outcome "${cell ?? ''}" says neither yes nor no`);
+  return yes;
 }
 
 function rowFactors(spec: FactorSpec, row: TableRow, day: number, past: EntityEvent[], globalSum: Record<string, number>, globalCount: number): FactorValues {
