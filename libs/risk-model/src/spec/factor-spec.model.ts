@@ -6,25 +6,29 @@ export interface LocalText {
 }
 
 export type FactorKind = 'numeric' | 'categorical' | 'boolean';
-export type FactorTransform = 'none' | 'log1p';
+export const FACTOR_TRANSFORMS = ['none', 'log1p'] as const;
+export type FactorTransform = (typeof FACTOR_TRANSFORMS)[number];
 
 /** Built-in computations over an EnterpriseHistory; `params` tune them (window lengths, weights). */
-export type EnterpriseExtractor =
-  | 'yearsInOperation'
-  | 'shareholderSubscribedCapital'
-  | 'employees'
-  | 'industry'
-  | 'registeredCapital'
-  | 'violationsInWindow'
-  | 'inspectionFailRate'
-  | 'complaintsInWindow'
-  | 'abnormalListed'
-  | 'legalRepChanges'
-  | 'daysSinceLastInspection'
-  | 'sharedAddressCount';
+export const ENTERPRISE_EXTRACTORS = [
+  'yearsInOperation',
+  'shareholderSubscribedCapital',
+  'employees',
+  'industry',
+  'registeredCapital',
+  'violationsInWindow',
+  'inspectionFailRate',
+  'complaintsInWindow',
+  'abnormalListed',
+  'legalRepChanges',
+  'daysSinceLastInspection',
+  'sharedAddressCount',
+] as const;
+export type EnterpriseExtractor = (typeof ENTERPRISE_EXTRACTORS)[number];
 
 /** History statistics over earlier rows of the same entity in a flat table (strictly earlier dates). */
-export type HistoryStat = 'priorCount' | 'priorSum' | 'priorRate' | 'daysSinceLast';
+export const HISTORY_STATS = ['priorCount', 'priorSum', 'priorRate', 'daysSinceLast'] as const;
+export type HistoryStat = (typeof HISTORY_STATS)[number];
 
 export type FactorSource =
   | { from: 'column'; column: string }

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { EnterpriseExtractor, FactorDefinition, FactorSpec } from './factor-spec.model';
+import { checkFit, checkSource, checkTableLayout } from './spec-checks.util';
 
 /**
  * What an enterprise cannot change by its conduct: its age, industry and size, and when the bureau last
@@ -25,7 +26,14 @@ export function loadBuiltInSpec(name: BuiltInSpec): FactorSpec {
 }
 
 export function loadSpecFile(path: string): FactorSpec {
-  return parseSpec(JSON.parse(readFileSync(path, 'utf8')) as unknown);
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    if (!(error instanceof SyntaxError)) throw error;
+    throw new Error(`spec file ${path} is not valid JSON: ${error.message}`, { cause: error });
+  }
+  return parseSpec(raw);
 }
 
 /** Checks the shape a spec must have; a bad spec fails loudly before any fit. */
@@ -40,6 +48,8 @@ export function parseSpec(raw: unknown): FactorSpec {
     if (seen.has(factor.name)) throw new Error(`spec ${spec.id}: factor ${factor.name} appears twice`);
     seen.add(factor.name);
   }
+  checkFit(spec.id, spec.fit);
+  checkTableLayout(spec.id, spec.table);
   if (spec.nuisance && seen.has(spec.nuisance.name)) {
     throw new Error(`spec ${spec.id}: nuisance ${spec.nuisance.name} may not also be a factor`);
   }
@@ -49,7 +59,7 @@ export function parseSpec(raw: unknown): FactorSpec {
 function checkFactor(specId: string, factor: FactorDefinition): void {
   const where = `spec ${specId}, factor ${factor.name}`;
   if (!factor.name) throw new Error(`spec ${specId}: a factor has no name`);
-  if (!['numeric', 'categorical', 'boolean'].includes(factor.kind)) throw new Error(`${where}: unknown kind`);
+  if (!['numeric', 'categorical', 'boolean'].includes(factor.kind)) throw new Error(`${where}: kind must be "numeric", "categorical" or "boolean"`);
   if (!factor.label?.zh || !factor.label?.en) throw new Error(`${where}: needs zh and en labels`);
   if (!factor.reason?.zh || !factor.reason?.en) throw new Error(`${where}: needs zh and en reason templates`);
   if (factor.actionable && (!factor.change?.zh || !factor.change?.en)) {
@@ -62,7 +72,5 @@ function checkFactor(specId: string, factor: FactorDefinition): void {
     if (!['increasing', 'decreasing'].includes(factor.monotone)) throw new Error(`${where}: monotone must be increasing or decreasing`);
     if (factor.kind === 'categorical') throw new Error(`${where}: a categorical factor has no order to be monotone in`);
   }
-  if (!factor.source || !['column', 'history', 'enterprise'].includes(factor.source.from)) {
-    throw new Error(`${where}: unknown source`);
-  }
+  checkSource(where, factor);
 }

@@ -19,7 +19,7 @@ interface EntityEvent {
 }
 
 export function tableLayout(spec: FactorSpec): TableLayout {
-  if (!spec.table) throw new Error(`spec ${spec.id} does not describe a flat table`);
+  if (!spec.table) throw new Error(`spec ${spec.id} does not describe a flat table (it needs "table": idColumn, dateColumn, entityColumn, labelColumn)`);
   return spec.table;
 }
 
