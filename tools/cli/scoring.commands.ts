@@ -1,7 +1,8 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { parse } from 'csv-parse/sync';
-import { backtestRowsToCsv, backtestTable, loadBuiltInSpec, loadSpecFile, readCsvTable, type BuiltInSpec, type FactorSpec } from '@tianping/risk-model';
+import { backtestRowsToCsv, backtestTable, loadBuiltInSpec, loadSpecFile, parseCsvTable, type BuiltInSpec, type FactorSpec } from '@tianping/risk-model';
+import { decodeExport } from '@tianping/intake-core';
 import { ColourPolicyService } from '../../apps/scoring/src/colour/colour-policy.service';
 import { ModelRegistryRepository } from '../../apps/scoring/src/models/model-registry.repository';
 import { BUREAU_BUILDER, ModelRegistryService, type OperatorChange } from '../../apps/scoring/src/models/model-registry.service';
@@ -143,7 +144,9 @@ export function registerScoringCommands(program: Command): void {
           if (opts.csv) {
             if (!opts.spec) throw new Error('--csv needs --spec');
             const spec = specFrom(opts.spec);
-            const result = await backtestTable(readCsvTable(opts.csv), spec, { ...window, useNuisanceInRanking: !!opts.useTeam });
+            // UTF-8 or GB18030 (what spreadsheets in China save), decided as intake decides.
+            const table = parseCsvTable(decodeExport(readFileSync(opts.csv)).text);
+            const result = await backtestTable(table, spec, { ...window, useNuisanceInRanking: !!opts.useTeam });
             if (opts.out) writeFileSync(opts.out, backtestRowsToCsv(result.rows));
             printResult({
               command: 'backtest',

@@ -47,8 +47,10 @@ describe("a flat table from someone else's system", () => {
     expect(() => usableTableRows(rows, spec, layout)).toThrow(/lacks "complaints", read by spec .*; its columns: id, date/);
   });
 
-  it('asks whether a one-column table was meant to be comma-separated', () => {
-    expect(() => usableTableRows([{ 'id;date;entity': '1;2020-01-01;A' }], spec, layout)).toThrow(/is it comma-separated\?/);
+  it('says how columns are separated when it finds only one', () => {
+    expect(() => usableTableRows([{ 'id;date;entity': '1;2020-01-01;A' }], spec, layout)).toThrow(
+      /one column only: columns must be separated by commas, semicolons or tabs/,
+    );
   });
 
   it('says so when no row can be used', () => {

@@ -69,7 +69,7 @@ export function usableTableRows(rows: TableRow[], spec: FactorSpec, layout: Tabl
   const header = Object.keys(rows[0]);
   const missing = columnsRead(spec, layout).filter((c) => !header.includes(c));
   if (missing.length > 0) {
-    const hint = header.length === 1 && /[;\t|]/.test(header[0]) ? ' (is it comma-separated?)' : '';
+    const hint = header.length === 1 ? ' (one column only: columns must be separated by commas, semicolons or tabs)' : '';
     throw new Error(`the table lacks ${missing.map((c) => `"${c}"`).join(', ')}, read by spec ${spec.id}; its columns: ${header.join(', ')}${hint}`);
   }
   const skipped: SkippedRows = { total: 0, byReason: {} };
