@@ -1,12 +1,14 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { jetstream } from '@nats-io/jetstream';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { Client } from 'pg';
 import type { ArchivedReceipt, Receipt } from '@tianping/audit-log';
 import { ScoringSubjects, type ScoreRecord } from '@tianping/contracts';
 import { requestJson } from '@tianping/testing';
+import type { AuditVerification } from '../../../apps/oversight/src/record/audit-verify.service';
 import { BodyArchiveRepository } from '../../../apps/oversight/src/record/body-archive.repository';
 import { BodyArchiveService } from '../../../apps/oversight/src/record/body-archive.service';
 import type { AppealView } from '../../../apps/oversight/src/reviews/appeals.service';
@@ -67,17 +69,20 @@ describe('an archive run leaves the bodies a person still has to act on', () => 
   };
 
   beforeAll(async () => {
+    out = mkdtempSync(join(tmpdir(), 'tianping-archive-holds-'));
+    // Where the service finds the archive files, for POST /api/audit/verify.
+    process.env.AUDIT_ARCHIVE_DIR = out;
     h = await startOversight();
     pg = new Client({ connectionString: h.db.url });
     await pg.connect();
     nc = await connect({ servers: h.nats.url });
-    out = mkdtempSync(join(tmpdir(), 'tianping-archive-holds-'));
   });
 
   afterAll(async () => {
     await nc?.close();
     await pg?.end();
     await h?.close();
+    delete process.env.AUDIT_ARCHIVE_DIR;
     if (out) rmSync(out, { recursive: true, force: true });
   });
 
@@ -126,5 +131,16 @@ describe('an archive run leaves the bodies a person still has to act on', () => 
     } finally {
       await pg.query('ROLLBACK');
     }
+  });
+
+  it('POST /api/audit/verify checks the files in AUDIT_ARCHIVE_DIR as `audit verify --archives` does, and names a changed one', async () => {
+    const verify = () => http<AuditVerification>('POST', '/api/audit/verify');
+    const [file] = readdirSync(out);
+    const checked = await verify();
+    expect(checked.status).toBe(200);
+    expect(checked.body).toMatchObject({ ok: true, bodiesArchived: 1, bodiesUnchecked: 0, archives: [{ file, ok: true, bodiesChecked: 1 }] });
+    writeFileSync(join(out, file), gzipSync('{"seq":0}\n'));
+    const changed = await verify();
+    expect(changed.body).toMatchObject({ ok: false, bodiesUnchecked: 1, archives: [{ file, ok: false, problem: expect.stringMatching(/SHA-256/) }] });
   });
 });
