@@ -5,9 +5,10 @@ import { gzipSync } from 'node:zlib';
 import { jetstream } from '@nats-io/jetstream';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { Client } from 'pg';
-import type { ArchivedReceipt, Receipt } from '@tianping/audit-log';
+import { verifyReceipt, type ArchivedReceipt, type Receipt } from '@tianping/audit-log';
 import { ScoringSubjects, type ScoreRecord } from '@tianping/contracts';
 import { requestJson } from '@tianping/testing';
+import { AuditLogService } from '../../../apps/oversight/src/record/audit-log.service';
 import type { AuditVerification } from '../../../apps/oversight/src/record/audit-verify.service';
 import { BodyArchiveRepository } from '../../../apps/oversight/src/record/body-archive.repository';
 import { BodyArchiveService } from '../../../apps/oversight/src/record/body-archive.service';
@@ -142,5 +143,27 @@ describe('an archive run leaves the bodies a person still has to act on', () => 
     writeFileSync(join(out, file), gzipSync('{"seq":0}\n'));
     const changed = await verify();
     expect(changed.body).toMatchObject({ ok: false, bodiesUnchecked: 1, archives: [{ file, ok: false, problem: expect.stringMatching(/SHA-256/) }] });
+  });
+
+  it("says which file holds the current score's body when an archive took it (runs before scores were held did)", async () => {
+    const c1 = await seqOf('c1');
+    // As such a run left it: an archive over c1 alone, c1's body set to NULL (the one change the guard allows), the archive logged.
+    await pg.query(
+      `INSERT INTO oversight.body_archives (first_seq, last_seq, entries, file_name, sha256, bytes, recorded_before)
+                    VALUES ($1, $1, 1, 'audit-bodies-old-run.jsonl.gz', repeat('a', 64), 1, now())`,
+      [c1],
+    );
+    await pg.query(`UPDATE oversight.audit_entries SET body_json = NULL, body_archive = $1 WHERE seq = $1`, [c1]);
+    await h.app.get(AuditLogService).append('archive', 'audit-bodies-old-run.jsonl.gz', { file: 'audit-bodies-old-run.jsonl.gz', firstSeq: c1, lastSeq: c1 });
+    const review = await http<{ scoreSeq: number; scoreArchivedIn: string | null }>('GET', `/api/reviews/enterprises/${C}`);
+    expect(review.body).toMatchObject({ scoreSeq: c1, scoreArchivedIn: 'audit-bodies-old-run.jsonl.gz' });
+    expect((await http<{ scoreArchivedIn: string | null }>('GET', `/api/reviews/enterprises/${A}`)).body.scoreArchivedIn).toBeNull();
+    // Its receipt still downloads: it proves the leaf hash and names the file.
+    const receipt = await http<ArchivedReceipt>('GET', `/api/reviews/enterprises/${C}/score-receipt`);
+    expect(receipt.status).toBe(200);
+    expect(receipt.body.entry.bodyJson).toBeNull();
+    expect(receipt.body.bodyArchive.file).toBe('audit-bodies-old-run.jsonl.gz');
+    const key = await http<{ publicKeyPem: string }>('GET', '/api/audit/public-key');
+    expect(verifyReceipt(receipt.body, key.body.publicKeyPem)).toEqual({ ok: true, bodyArchived: true });
   });
 });
