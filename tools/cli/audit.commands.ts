@@ -1,4 +1,4 @@
-import { existsSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { archivedEntryIntact, parseArchiveLine, verifyReceipt, type ArchivedReceipt, type SignedCheckpoint } from '@tianping/audit-log';
@@ -10,6 +10,7 @@ import { AuditReportsService } from '../../apps/oversight/src/audits/audit-repor
 import { AuditLogService } from '../../apps/oversight/src/record/audit-log.service';
 import { AuditVerifyService } from '../../apps/oversight/src/record/audit-verify.service';
 import type { ArchiveFileCheck } from '../../apps/oversight/src/record/body-archive-check';
+import { assertArchiveDir } from '../../apps/oversight/src/record/body-archive-dir';
 import { readArchiveLines } from '../../apps/oversight/src/record/body-archive-file';
 import { BodyArchiveService } from '../../apps/oversight/src/record/body-archive.service';
 import { latestWitnessed } from '../../apps/oversight/src/record/checkpoint-witness';
@@ -64,7 +65,7 @@ export function registerAuditCommands(program: Command): void {
     .action((opts: { archives?: string }) =>
       runCommand(async () => {
         const started = Date.now();
-        if (opts.archives !== undefined && !existsSync(opts.archives)) throw new Error(`--archives: no directory ${opts.archives}`);
+        if (opts.archives !== undefined) assertArchiveDir(opts.archives, '--archives');
         const witnessed = await witnessedCheckpoint();
         const result = await withOversight(async (app) => {
           const bar = progressBar('audit verify');
@@ -113,7 +114,7 @@ export function registerAuditCommands(program: Command): void {
     .action((opts: { before: string; out: string }) =>
       runCommand(async () => {
         const before = dayOrInstant(opts.before, '--before');
-        if (!existsSync(opts.out) || !statSync(opts.out).isDirectory()) throw new Error(`--out: no directory ${opts.out}`);
+        assertArchiveDir(opts.out, '--out');
         const started = Date.now();
         const result = await withOversight(async (app) => {
           const bar = progressBar('audit archive');

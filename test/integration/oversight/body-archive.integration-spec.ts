@@ -117,6 +117,10 @@ describe('archiving old score bodies out of the record, keeping it verifiable', 
     expect(without.code).toBe(0);
     expect(without.result).toMatchObject({ ok: true, entries: 61, unanchoredEntries: 0, bodiesArchived: 19, bodiesUnchecked: 19 });
     expect(without.stderr).toMatch(/19 archived bodies were not checked/);
+    // Over HTTP, with no AUDIT_ARCHIVE_DIR set: the same counts, and no file checked.
+    const { body: http } = await getJson<AuditVerification>(`${h.baseUrl}/api/audit/verify`, { method: 'POST' });
+    expect(http).toMatchObject({ ok: true, bodiesArchived: 19, bodiesUnchecked: 19 });
+    expect(http.archives).toBeUndefined();
     const withFiles = await cli<AuditVerification>('audit', 'verify', '--archives', out);
     expect(withFiles.code).toBe(0);
     expect(withFiles.result).toMatchObject({ ok: true, bodiesArchived: 19, bodiesUnchecked: 0, archives: [{ file: firstFile, ok: true, bodiesChecked: 19 }] });

@@ -4,12 +4,15 @@ import { NATS_CONNECTION } from '@tianping/messaging';
 import { AuditLogService } from './audit-log.service';
 import { latestWitnessed } from './checkpoint-witness';
 import { AuditVerifyService } from './audit-verify.service';
+import { auditArchiveDir } from './body-archive-dir';
 import { toAuditEntryDto } from './dtos/audit-entry.dto';
 import { ConsistencyQuery, EntriesQuery, PersonalDataReadDto } from './dtos/audit-query.dto';
 
 @Controller('api/audit')
 export class AuditLogController {
   private readonly logger = new Logger(AuditLogController.name);
+  /** Read at start: a directory that is not there stops the app, rather than fail every verify. */
+  private readonly archivesDir = auditArchiveDir();
 
   constructor(
     private readonly log: AuditLogService,
@@ -69,6 +72,7 @@ export class AuditLogController {
       this.logger.warn(`audit verify: no witnessed checkpoint to compare with: ${error.message}`);
       return null;
     });
-    return this.verifier.verify(undefined, witnessed);
+    // With AUDIT_ARCHIVE_DIR, each archive file is checked (`archives`); without, `bodiesUnchecked` counts what was not.
+    return this.verifier.verify(undefined, witnessed, { archivesDir: this.archivesDir });
   }
 }

@@ -20,7 +20,8 @@ type Span = number[];
  * seq, chain link and leaf hash in the row: the Merkle tree, checkpoints and receipts still verify.
  *
  * Archives follow one another in seq order: a run takes the score entries after the last archive, up to
- * the first one recorded at or after the cut-off, except each enterprise's latest score, which keeps its body. The file is written, flushed, read back and every line's
+ * the first one recorded at or after the cut-off, except each enterprise's latest score and any score a person
+ * still has to act on (its current score, a colour awaiting confirmation, an appeal not closed), which keep their bodies. The file is written, flushed, read back and every line's
  * leaf hash recomputed before anything in the database changes; then one transaction notes the archive,
  * sets those bodies to NULL (the append-only guard allows exactly that) and logs the archive as an entry
  * of its own, signed like any other. A refusal at any step leaves the record as it was.
@@ -133,7 +134,9 @@ export class BodyArchiveService {
       for (const span of spans) {
         const n = await this.repository.markArchived(manager, archive.firstSeq, span);
         if (n !== span.length) {
-          throw new Error(`${n} score entries in ${span[0]}..${span[span.length - 1]} against ${span.length} lines in the file`);
+          throw new Error(
+            `${n} score entries in ${span[0]}..${span[span.length - 1]} against ${span.length} lines in the file (a score appealed or made current meanwhile keeps its body: run again)`,
+          );
         }
         marked += n;
         onProgress?.('mark', marked, archive.entries);

@@ -285,9 +285,17 @@ export class ColourDecisionsRepository {
     return new Set(rows.map((r) => actorKey(r.actor)));
   }
 
-  /** seq of the record entry that logged this score, once the record has it. */
-  async scoreSeq(scoreId: string): Promise<number | null> {
-    const [row] = await this.dataSource.query(`SELECT seq FROM oversight.recorded_events WHERE event_key = $1`, [`score:${scoreId}`]);
-    return row ? Number(row.seq) : null;
+  /**
+   * The record entry that logged this score, once the record has it: its seq, and the archive file its
+   * body went to, if it did (an archive run before they were held took current scores too).
+   */
+  async scoreEntry(scoreId: string): Promise<{ seq: number; bodyArchivedIn: string | null } | null> {
+    const [row] = await this.dataSource.query(
+      `SELECT r.seq, b.file_name AS "bodyArchivedIn" FROM oversight.recorded_events r
+         JOIN oversight.audit_entries e ON e.seq = r.seq LEFT JOIN oversight.body_archives b ON b.first_seq = e.body_archive
+        WHERE r.event_key = $1`,
+      [`score:${scoreId}`],
+    );
+    return row ? { seq: Number(row.seq), bodyArchivedIn: row.bodyArchivedIn } : null;
   }
 }

@@ -46,22 +46,25 @@ export class ReviewsController {
     return this.decisions.effectiveMany(query.codes);
   }
 
-  /** What an enterprise may see of its own review: the colour in effect and why, decisions, appeals. */
+  /**
+   * What an enterprise may see of its own review: the colour in effect and why, decisions, appeals; the
+   * score's entry in the record, and the archive file that holds its body if it was archived.
+   */
   @Get('enterprises/:creditCode')
   async enterprise(@Param('creditCode') creditCode: string) {
     const code = creditCode.toUpperCase();
     const effective = await this.decisions.effective(code);
-    const scoreSeq = effective.score ? await this.repository.scoreSeq(effective.score.scoreId) : null;
+    const entry = effective.score ? await this.repository.scoreEntry(effective.score.scoreId) : null;
     const [decisions, appeals] = await Promise.all([this.repository.forEnterprise(code, 20), this.appeals.list({ creditCode: code, limit: 20 })]);
-    return { ...effective, scoreSeq, decisions, appeals };
+    return { ...effective, scoreSeq: entry?.seq ?? null, scoreArchivedIn: entry?.bodyArchivedIn ?? null, decisions, appeals };
   }
 
   /** The receipt of the enterprise's current score in the record. */
   @Get('enterprises/:creditCode/score-receipt')
   async scoreReceipt(@Param('creditCode') creditCode: string) {
     const effective = await this.decisions.effective(creditCode.toUpperCase());
-    const seq = effective.score ? await this.repository.scoreSeq(effective.score.scoreId) : null;
-    if (seq === null) throw new NotFoundException("the record has not logged this enterprise's score yet");
-    return this.record.receipt(seq);
+    const entry = effective.score ? await this.repository.scoreEntry(effective.score.scoreId) : null;
+    if (!entry) throw new NotFoundException("the record has not logged this enterprise's score yet");
+    return this.record.receipt(entry.seq);
   }
 }

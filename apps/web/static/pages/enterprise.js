@@ -112,11 +112,15 @@ function reviewCard(code, review) {
       h('strong', {}, text),
       decided && d?.reasons ? [h('div', { class: 'small', style: 'margin-top:8px' }, t('ent.review.reasons')), h('blockquote', { class: 'reasons' }, d.reasons)] : null,
       decided && d?.appealId ? h('div', { class: 'small', style: 'margin-top:6px' }, h('a', { href: `#/my/appeals/${d.appealId}` }, t('ent.review.fromAppeal', { id: d.appealId }))) : null),
-    review.scoreSeq === null ? h('p', { class: 'muted small' }, t('receipt.notYet')) : receiptBox(code, review.scoreSeq));
+    review.scoreSeq === null ? h('p', { class: 'muted small' }, t('receipt.notYet')) : receiptBox(code, review.scoreSeq, review.scoreArchivedIn));
 }
 
-/** The score receipt: a file to keep, what it is, and how anyone can check it. */
-function receiptBox(code, seq) {
+/**
+ * The score receipt: a file to keep, what it is, and how anyone can check it. A score whose body was
+ * archived still has one (it proves the entry), but the receipt no longer holds the score: the page says
+ * where its full record went and whom to ask for it.
+ */
+function receiptBox(code, seq, archivedIn = null) {
   const file = `tianping-score-receipt-${code}-${seq}.json`;
   const saved = h('div', { class: 'small', role: 'status' });
   const button = downloadButton(t('ent.keepReceipt'), async () => {
@@ -126,9 +130,10 @@ function receiptBox(code, seq) {
   }, file, { id: 'score-receipt' });
   return h('div', { style: 'margin-top:14px' },
     h('div', { class: 'row' }, button, h('span', { class: 'muted small', style: 'flex:1;min-width:220px' }, t('ent.receiptHelp', { seq }))),
+    archivedIn ? h('div', { class: 'notice', id: 'score-archived', style: 'margin-top:10px' }, t('ent.receiptArchived', { seq, file: archivedIn })) : null,
     saved,
     h('details', { class: 'receipt-help' }, h('summary', {}, t('ent.receiptWhat')),
-      h('p', {}, t('ent.receiptHow1', { seq })),
+      h('p', {}, t(archivedIn ? 'ent.receiptHow1Archived' : 'ent.receiptHow1', { seq })),
       h('p', {}, t('ent.receiptHow2', { key: `${location.origin}/api/audit/public-key` })),
       h('p', {}, t('ent.receiptHow3'))));
 }

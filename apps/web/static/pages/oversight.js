@@ -4,19 +4,39 @@ import { fmtDateTime, t, tKnown } from '../i18n.js';
 import { badge, card, emptyState, errorState, field, h, mount, pageHead, pager, section, select } from '../ui.js';
 
 const PAGE = 20;
-const KINDS = ['score', 'colour-decision', 'appeal', 'model-version', 'colour-policy', 'sign-off', 'approval', 'kill-switch', 'dispatch-draw', 'dispatch-plan', 'personal-data-read', 'algorithm-audit', 'algorithm-audit-publication', 'algorithm-audit-public-copy'];
+const KINDS = ['score', 'colour-decision', 'appeal', 'model-version', 'colour-policy', 'sign-off', 'approval', 'kill-switch', 'dispatch-draw', 'dispatch-plan', 'personal-data-read', 'algorithm-audit', 'algorithm-audit-publication', 'algorithm-audit-public-copy', 'archive'];
 
 /** A record entry's kind in words; a kind this page does not know yet is shown as stored. */
 function kindLabel(kind) {
   return tKnown(`auditKind.${kind}`) ?? kind;
 }
 
-/** The verification in words: intact, the first entry that does not fit, or (entries intact) the checkpoints refused. */
+/**
+ * The verification in words: intact, the first entry that does not fit, or (entries intact) the
+ * checkpoints or archive files refused; then what became of the archived score bodies.
+ */
 function verdict(result) {
+  return h('div', {}, entriesVerdict(result), archivesVerdict(result));
+}
+
+function entriesVerdict(result) {
   if (result.ok) return t('audit.ok', { n: result.entries ?? result.treeSize ?? 0 });
   if (result.firstBad) return t('audit.bad', { seq: result.firstBad.seq, problem: result.firstBad.problem ?? '' });
   const failures = result.checkpointFailures ?? [];
-  return h('div', {}, t('audit.badCheckpoints', { n: failures.length }), h('ul', {}, failures.map((f) => h('li', {}, t('audit.badCheckpoint', { size: f.treeSize, reason: f.reason })))));
+  const badFiles = (result.archives ?? []).filter((a) => !a.ok);
+  return h('div', {},
+    failures.length > 0 || badFiles.length === 0 ? [t('audit.badCheckpoints', { n: failures.length }), h('ul', {}, failures.map((f) => h('li', {}, t('audit.badCheckpoint', { size: f.treeSize, reason: f.reason }))))] : null,
+    badFiles.length > 0 ? [t('audit.badArchives'), h('ul', {}, badFiles.map((a) => h('li', { 'data-archive': a.file }, t('audit.archiveBad', { file: a.file, problem: a.problem ?? '' }))))] : null);
+}
+
+/** Archived score bodies: checked against their files (AUDIT_ARCHIVE_DIR set on oversight), or how many were not. */
+function archivesVerdict(result) {
+  const files = result.archives ?? [];
+  if (files.length > 0 && files.every((a) => a.ok)) {
+    return h('p', { class: 'small', id: 'verify-archives', style: 'margin:6px 0 0' }, t('audit.archivesOk', { files: files.length, n: files.reduce((n, a) => n + a.bodiesChecked, 0) }));
+  }
+  if (!result.bodiesUnchecked || files.length > 0) return null;
+  return h('p', { class: 'small', id: 'verify-archives', style: 'margin:6px 0 0' }, t('audit.bodiesUnchecked', { n: result.bodiesUnchecked }));
 }
 
 export async function renderAudit(ctx) {
@@ -61,6 +81,11 @@ function queueCard() {
   return card(t('audit.queue'), body);
 }
 
+/** An entry whose body went to an archive file: its hash is still here, its body in that file. */
+function archivedNote(entry) {
+  return entry.bodyArchivedIn ? h('div', { class: 'small muted', 'data-archived-in': entry.bodyArchivedIn }, t('audit.bodyArchived', { file: entry.bodyArchivedIn })) : null;
+}
+
 async function entriesTable(container) {
   const kind = select('kind', [['', t('common.all')], ...KINDS.map((k) => [k, kindLabel(k)])], '');
   const subject = h('input', { name: 'subjectRef', placeholder: t('field.creditCode'), size: 22 });
@@ -75,7 +100,7 @@ async function entriesTable(container) {
     return h('div', {},
       h('div', { class: 'table-wrap' }, h('table', { id: 'audit-table' },
         h('thead', {}, h('tr', {}, [t('field.seq'), t('audit.kind'), t('field.subject'), t('field.recordedAt'), t('audit.leafHash')].map((c) => h('th', {}, c)))),
-        h('tbody', {}, rows.map((e) => h('tr', {}, h('td', {}, e.seq), h('td', {}, badge(kindLabel(e.kind), 'blue')), h('td', { class: 'mono' }, e.subjectRef ?? '—'), h('td', {}, fmtDateTime(e.recordedAt)), h('td', { class: 'mono' }, `${e.leafHash.slice(0, 16)}…`)))))),
+        h('tbody', {}, rows.map((e) => h('tr', { 'data-seq': e.seq }, h('td', {}, e.seq), h('td', {}, badge(kindLabel(e.kind), 'blue'), archivedNote(e)), h('td', { class: 'mono' }, e.subjectRef ?? '—'), h('td', {}, fmtDateTime(e.recordedAt)), h('td', { class: 'mono' }, `${e.leafHash.slice(0, 16)}…`)))))),
       pager(page, Infinity, undefined, (p) => { page = p; load(); }, { hasMore: rows.length === PAGE }));
   }, 'oversight');
   form.addEventListener('submit', (event) => { event.preventDefault(); cursors.length = 1; page = 0; load(); });
