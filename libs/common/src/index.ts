@@ -4,3 +4,4 @@ export * from './config.util';
 export * from './pii.util';
 export * from './calendar-day';
 export * from './clue-ref.util';
+export * from './file-digest';

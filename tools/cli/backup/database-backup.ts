@@ -1,10 +1,10 @@
 import { execFile, spawn } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { createReadStream, existsSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { Client, type ClientBase } from 'pg';
+import { fileDigest } from '@tianping/common';
 import { ensureDatabase } from '@tianping/database';
 import { SUITE_APPS } from '../apps.registry';
 
@@ -87,12 +87,6 @@ function run(command: string, args: string[]): Promise<void> {
   });
 }
 
-async function sha256File(path: string): Promise<string> {
-  const hash = createHash('sha256');
-  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
-  return hash.digest('hex');
-}
-
 /**
  * Dumps the whole database (every app's schema, extensions, migrations tables) in pg_dump's custom
  * format, and beside it a manifest of what the dump holds, counted in the same snapshot as the dump.
@@ -124,7 +118,7 @@ export async function createBackup(databaseUrl: string, outDir: string): Promise
       database: new URL(databaseUrl).pathname.slice(1),
       serverVersion: versions.server,
       pgDumpVersion: versions.tool,
-      dump: { file: DUMP_FILE, bytes: (await stat(dumpPath)).size, sha256: await sha256File(dumpPath) },
+      dump: { file: DUMP_FILE, bytes: (await stat(dumpPath)).size, sha256: (await fileDigest(dumpPath)).sha256 },
       ...counted,
     };
     await writeFile(join(outDir, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`);
@@ -155,7 +149,7 @@ export async function restoreBackup(fromDir: string, databaseUrl: string, resend
   const manifest = JSON.parse(await readFile(join(fromDir, MANIFEST_FILE), 'utf8')) as BackupManifest;
   if (manifest.format !== FORMAT) throw new Error(`${fromDir}/${MANIFEST_FILE} is not a Tianping backup manifest (${String(manifest.format)})`);
   const dumpPath = join(fromDir, manifest.dump.file);
-  if ((await sha256File(dumpPath)) !== manifest.dump.sha256) throw new Error(`${dumpPath} does not match its manifest (sha256): the backup is damaged`);
+  if ((await fileDigest(dumpPath)).sha256 !== manifest.dump.sha256) throw new Error(`${dumpPath} does not match its manifest (sha256): the backup is damaged`);
   await ensureDatabase(databaseUrl);
   const client = new Client({ connectionString: databaseUrl });
   await client.connect();

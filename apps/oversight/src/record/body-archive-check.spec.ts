@@ -5,7 +5,8 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import { archiveLine, createEntry, type AuditEntry } from '@tianping/audit-log';
 import { recordBody } from './audit-record.util';
 import { checkArchiveFile } from './body-archive-check';
-import { digestOf, readArchiveLines, writeArchiveFile } from './body-archive-file';
+import { fileDigest } from '@tianping/common';
+import { readArchiveLines, writeArchiveFile } from './body-archive-file';
 import type { ArchivedRow, BodyArchive } from './body-archive.repository';
 
 const AT = '2025-11-02T03:04:05.000Z';
@@ -42,7 +43,7 @@ describe('body archive files', () => {
         .join('');
     }
     const path = await writeArchiveFile(dir, chunks(), () => 'a.jsonl.gz');
-    const { sha256, bytes } = await digestOf(path);
+    const { sha256, bytes } = await fileDigest(path);
     archive = { firstSeq: 0, lastSeq: 11, entries: 12, fileName: 'a.jsonl.gz', sha256, bytes, recordedBefore: AT };
   });
 

@@ -6,12 +6,10 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { StringDecoder } from 'node:string_decoder';
 import { createGunzip, createGzip } from 'node:zlib';
+import type { FileDigest } from '@tianping/common';
 
-/** SHA-256 and size of a file's bytes as stored (compressed). */
-export interface FileDigest {
-  sha256: string;
-  bytes: number;
-}
+/** SHA-256 and size of an archive file's bytes as stored (compressed). */
+export type { FileDigest };
 
 async function fsync(path: string): Promise<void> {
   const handle = await open(path, 'r');
@@ -76,15 +74,4 @@ export async function* readArchiveLines(path: string, digest: Partial<FileDigest
   if (rest !== '') yield rest;
   digest.sha256 = hash.digest('hex');
   digest.bytes = bytes;
-}
-
-/** SHA-256 and size of a file, read in a stream. */
-export async function digestOf(path: string): Promise<FileDigest> {
-  const hash = createHash('sha256');
-  let bytes = 0;
-  for await (const chunk of createReadStream(path) as AsyncIterable<Buffer>) {
-    hash.update(chunk);
-    bytes += chunk.length;
-  }
-  return { sha256: hash.digest('hex'), bytes };
 }
