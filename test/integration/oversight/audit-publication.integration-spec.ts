@@ -122,6 +122,9 @@ describe('publishing an audit report withholds groups of fewer than k enterprise
     expect(inside.publicWithheld.groups.district['440699']).toMatchObject({ population: 'under-k', inspections: 'under-k', sample: 'under-k' });
 
     const { body: outside } = await getJson<PublicReport>(`${h.baseUrl}/api/public/audit-reports/${id}`);
+    // The public copy and its envelope, never the full report's text beside it (it holds the lone district's figures).
+    const envelope = ['auditSeq', 'createdAt', 'headline', 'id', 'period', 'publication', 'report', 'reportSha256', 'sha256', 'trigger'];
+    expect(Object.keys(outside).sort()).toEqual(envelope);
     const fairness = outside.report.fairness;
     expect(lone(fairness)).toMatchObject({
       population: null,

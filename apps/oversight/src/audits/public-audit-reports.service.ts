@@ -123,10 +123,19 @@ export class PublicAuditReportsService {
   }
 }
 
+/**
+ * The envelope names its fields one by one: a stored report also carries the full report's text
+ * (`bodyJson`, groups smaller than k included), which must never reach the public beside its copy.
+ */
 function publicSummary(summary: ReportSummary): PublicReportSummary {
-  const { requestedBy: _requestedBy, publication, publicCopy, sha256, ...rest } = summary;
+  const { id, trigger, period, createdAt, auditSeq, headline, publication, publicCopy, sha256 } = summary;
   return {
-    ...rest,
+    id,
+    trigger,
+    period,
+    createdAt,
+    auditSeq,
+    headline,
     sha256: publicCopy!.sha256,
     reportSha256: sha256,
     publication: {
