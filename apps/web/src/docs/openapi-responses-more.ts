@@ -149,7 +149,11 @@ export const INTAKE_SCHEMAS: Record<string, Json> = {
     kind,
     source: str('the file or channel it came in'),
     line: nullable(int('its line in the file')),
-    rawMasked: { type: 'object', additionalProperties: true, description: 'its fields as the source sent them, ID numbers and names masked (脱敏)' },
+    rawMasked: {
+      description:
+        'its fields as the source sent them, ID numbers and names masked (脱敏); a line that was not even JSON is its text (up to 2,000 characters), ID and phone numbers masked',
+      oneOf: [{ type: 'object', additionalProperties: true }, { type: 'string' }],
+    },
     reasons: arr(
       obj(
         {
