@@ -15,6 +15,10 @@ const ERROR_RESPONSES: Json = {
   '503': { description: 'the owning service is not answering' },
 };
 
+/** Routes that answer a file, in the type it was filed with, rather than JSON. */
+const FILES = new Set(['GET /api/appeals/:id/evidence/:n']);
+const FILE: Json = { '*/*': { schema: { type: 'string', format: 'binary', description: 'the file as filed (its name in Content-Disposition)' } } };
+
 function operation(rule: RouteRule): Json {
   const key = `${rule.method} ${rule.path}`;
   const params = [
@@ -38,7 +42,10 @@ function operation(rule: RouteRule): Json {
     ...(params.length ? { parameters: params } : {}),
     ...(BODIES[key] ? { requestBody: { required: true, content: { 'application/json': { schema: BODIES[key] } } } } : {}),
     responses: {
-      [ok]: { description: ok === '201' ? 'Created' : 'OK', content: { 'application/json': RESPONSES[key] ? { schema: RESPONSES[key] } : {} } },
+      [ok]: {
+        description: ok === '201' ? 'Created' : 'OK',
+        content: FILES.has(key) ? FILE : { 'application/json': RESPONSES[key] ? { schema: RESPONSES[key] } : {} },
+      },
       ...ERROR_RESPONSES,
     },
   };
