@@ -152,6 +152,7 @@ export const SCHEMAS: Record<string, Json> = {
       effectiveColour: nullable({ ...colour, description: 'the colour in effect (生效颜色): a red counts as yellow until a person confirms it' }),
       state: oneOf(['no-score', 'in-effect', 'awaiting-confirmation', 'confirmed', 'overridden'], 'how the colour came to be in effect (人工确认)'),
       scoreSeq: nullable(auditSeq('the record entry of the current score')),
+      scoreArchivedIn: nullable(str("the archive file that holds the score's body, when an archive run took it (归档)")),
       decisions: arr(colourDecision, 'the latest decisions on its scores'),
       appeals: arr(obj(appealRow, 'an appeal (陈述申辩); to a bureau role without the enterprise’s own words', ROW_HIDDEN_FROM_BUREAU)),
     },
