@@ -4,6 +4,12 @@ import { t } from './i18n.js';
 import { badge, card, errorState, h, mount, pageHead } from './ui.js';
 
 const main = document.getElementById('main');
+
+/** The example request body the document gives, as a client would send it. */
+function example(op) {
+  const body = op.requestBody?.content?.['application/json']?.schema?.example;
+  return body === undefined ? null : h('pre', { class: 'mono small', 'data-testid': 'body-example' }, JSON.stringify(body, null, 2));
+}
 try {
   const doc = await api('/api/openapi.json');
   const byTag = new Map();
@@ -21,7 +27,7 @@ try {
         h('td', {}, badge(method, method === 'GET' ? 'blue' : 'ok')),
         h('td', { class: 'mono' }, path),
         h('td', {}, Array.isArray(op['x-roles']) ? op['x-roles'].map((r) => [badge(r), ' ']) : badge(op['x-roles'])),
-        h('td', {}, h('div', {}, op.summary), h('div', { class: 'muted small' }, op.description)))))))))));
+        h('td', {}, h('div', {}, op.summary), h('div', { class: 'muted small' }, op.description), example(op)))))))))));
 } catch (error) {
   mount(main, errorState(error));
 }

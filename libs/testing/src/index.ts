@@ -4,3 +4,4 @@ export * from './test-app';
 export * from './app-process';
 export * from './polling.util';
 export * from './chunks.util';
+export * from './openapi-validator';

@@ -35,7 +35,8 @@ interface PublicReport {
   sha256: string;
   reportSha256: string;
   publication: { auditSeq: number; minGroupSize: number; publicCopySeq: number };
-  report: { format: string; fairness: Fairness; disclosure: { minGroupSize: number; reportSha256: string } };
+  headline: unknown;
+  report: { format: string; fairness: Fairness; disclosure: { minGroupSize: number; reportSha256: string }; headline: unknown };
 }
 interface Entry {
   seq: number;
@@ -122,6 +123,12 @@ describe('publishing an audit report withholds groups of fewer than k enterprise
     expect(inside.publicWithheld.groups.district['440699']).toMatchObject({ population: 'under-k', inspections: 'under-k', sample: 'under-k' });
 
     const { body: outside } = await getJson<PublicReport>(`${h.baseUrl}/api/public/audit-reports/${id}`);
+    // The public copy and its envelope, never the full report's text beside it (it holds the lone district's figures).
+    const envelope = ['auditSeq', 'createdAt', 'headline', 'id', 'period', 'publication', 'report', 'reportSha256', 'sha256', 'trigger'];
+    expect(Object.keys(outside).sort()).toEqual(envelope);
+    // Its headline is the public copy's, read from what is published: no withheld group's figure in it.
+    expect(outside.headline).toEqual(outside.report.headline);
+    expect(JSON.stringify(outside.headline)).not.toContain('440699');
     const fairness = outside.report.fairness;
     expect(lone(fairness)).toMatchObject({
       population: null,

@@ -665,6 +665,14 @@ describeWithBrowser('the pages, driven in a real browser against the running sui
     expect(refused).toContain('字母和数字');
     await page.goto(`${suite.webUrl}/docs.html`);
     await page.waitForSelector('table');
+    // Each body the document describes is shown with its example, the one the contract tests hold valid.
+    type Operation = { requestBody?: { content: Record<string, { schema: { example?: unknown } }> } };
+    const doc = (await page.evaluate(async () => (await fetch('/api/openapi.json')).json())) as { paths: Record<string, Record<string, Operation>> };
+    const examples = Object.values(doc.paths).flatMap((ops) => Object.values(ops).map((op) => op.requestBody?.content['application/json'].schema.example));
+    const shown = await page.$$eval('[data-testid="body-example"]', (blocks) => blocks.map((b) => b.textContent!));
+    const sorted = (texts: string[]) => texts.map((t) => JSON.stringify(JSON.parse(t))).sort();
+    expect(sorted(shown)).toEqual(sorted(examples.filter((e) => e !== undefined).map((e) => JSON.stringify(e))));
+    expect(shown.length).toBeGreaterThan(10);
     await page.screenshot({ path: join(SCREENSHOTS, '21-api-docs.png'), fullPage: true });
     await page.close();
   }, 120_000);

@@ -62,7 +62,7 @@ export class PublicAuditReportsService {
     const missing = listed.filter((r) => !r.publicCopy);
     for (const report of missing) await this.ensureCopy(report.id);
     const rows = missing.length > 0 ? await this.reports.list({ limit, publishedOnly: true }) : listed;
-    return rows.map(publicSummary);
+    return Promise.all(rows.map(async (row) => publicSummary(row, await this.headline(row))));
   }
 
   async get(id: string): Promise<PublicReportSummary & { report: JsonValue }> {
@@ -70,8 +70,8 @@ export class PublicAuditReportsService {
     if (!found?.publication) throw new NotFoundException(`no published audit report ${id}`);
     if (!found.publicCopy) await this.ensureCopy(id);
     const summary = (await this.reports.find(id))!;
-    const bodyJson = (await this.reports.publicCopyBody(id))!;
-    return { ...publicSummary(summary), report: JSON.parse(bodyJson) as JsonValue };
+    const report = JSON.parse((await this.reports.publicCopyBody(id))!) as PublicAuditReport;
+    return { ...publicSummary(summary, report.headline), report: report as unknown as JsonValue };
   }
 
   /** What the public copy withholds: the stored copy's for a published report, else what publishing now would withhold. */
@@ -123,10 +123,20 @@ export class PublicAuditReportsService {
   }
 }
 
-function publicSummary(summary: ReportSummary): PublicReportSummary {
-  const { requestedBy: _requestedBy, publication, publicCopy, sha256, ...rest } = summary;
+/**
+ * The envelope names its fields one by one: a stored report also carries the full report's text
+ * (`bodyJson`, groups smaller than k included), which must never reach the public beside its copy;
+ * and the headline is the public copy's (read from what is published), not the full report's.
+ */
+function publicSummary(summary: ReportSummary, headline: unknown): PublicReportSummary {
+  const { id, trigger, period, createdAt, auditSeq, publication, publicCopy, sha256 } = summary;
   return {
-    ...rest,
+    id,
+    trigger,
+    period,
+    createdAt,
+    auditSeq,
+    headline,
     sha256: publicCopy!.sha256,
     reportSha256: sha256,
     publication: {

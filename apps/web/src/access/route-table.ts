@@ -96,6 +96,7 @@ export const ROUTES: readonly RouteRule[] = [
   { method: 'GET', path: '/api/quarantine/:id', access: ['admin'], upstream: 'intake', tag: 'enterprises', summary: 'One rejected record: its fields as the source sent them (personal data masked), its reasons, and what was done with it' },
   { method: 'POST', path: '/api/quarantine/:id/replay', access: ['admin'], upstream: 'intake', actorFromSession: true, tag: 'enterprises', summary: 'Correct a rejected record and replay it through intake ({corrections: {field: value}}): accepted, or kept open with its new reasons' },
   { method: 'POST', path: '/api/quarantine/:id/discard', access: ['admin'], upstream: 'intake', actorFromSession: true, tag: 'enterprises', summary: 'Give a rejected record up, with a reason ({reason})' },
+  { method: 'GET', path: '/api/ingest-runs', access: ['admin'], upstream: 'intake', tag: 'enterprises', summary: 'The latest 100 ingest runs (导入批次), newest first: what each read and what became of every record' },
   { method: 'GET', path: '/api/corrections', access: ['oversight', 'admin'], upstream: 'intake', tag: 'enterprises', summary: 'Record corrections decided on appeal (appealId, status, limit), with why one was not applicable' },
 
   { method: 'GET', path: '/api/scores', access: READERS_OF_SCORES, upstream: 'scoring', tag: 'scores', summary: 'Current scores (colour, region, industry, codes, order=code|risk, after = the previous page\'s next, limit)' },

@@ -10,7 +10,7 @@ import { ApprovalsQuery } from '../../../oversight/src/approvals/dtos/sign-off.d
 import { AuditPeriodQuery, DriftQuery, FairnessQuery, ReportsQuery } from '../../../oversight/src/audits/dtos/audit-query.dto';
 import { KillSwitchQuery } from '../../../oversight/src/kill-switch/dtos/kill-switch-act.dto';
 import { EntriesQuery } from '../../../oversight/src/record/dtos/audit-query.dto';
-import { AppealQuery, QueueQuery } from '../../../oversight/src/reviews/dtos/review.dto';
+import { AppealQuery, CodesQuery, QueueQuery } from '../../../oversight/src/reviews/dtos/review.dto';
 import { ScoreListQuery } from '../../../scoring/src/scores/dtos/score-query.dto';
 import { DeadLetterQuery } from '@tianping/messaging';
 import { AccessLogQuery } from '../access/access-log.controller';
@@ -35,6 +35,7 @@ const VALIDATED_BY: Record<string, new () => object> = {
   'GET /api/calendar': CalendarQuery,
   'GET /api/audit/entries': EntriesQuery,
   'GET /api/reviews/confirmations': QueueQuery,
+  'GET /api/reviews/colours': CodesQuery,
   'GET /api/appeals': AppealQuery,
   'GET /api/kill-switch': KillSwitchQuery,
   'GET /api/approvals': ApprovalsQuery,

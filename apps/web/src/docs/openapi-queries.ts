@@ -82,7 +82,7 @@ export const QUERIES: Record<string, QueryParam[]> = {
     { name: 'after', description: "the previous page's `next` cursor", schema: { type: 'string' } },
     {
       name: 'codes',
-      description: 'only these credit codes (repeat the parameter, up to 1,000)',
+      description: 'only these credit codes (repeat the parameter, or comma-separated; up to 1,000)',
       schema: { type: 'array', items: { type: 'string' }, maxItems: 1000 },
     },
     limit(1000),
@@ -110,6 +110,14 @@ export const QUERIES: Record<string, QueryParam[]> = {
     limit(1000, 'entries'),
   ],
   'GET /api/reviews/confirmations': [{ name: 'after', description: "the previous page's cursor", schema: { type: 'string', maxLength: 200 } }, limit(200)],
+  'GET /api/reviews/colours': [
+    {
+      name: 'codes',
+      description: 'the credit codes, comma-separated (or the parameter repeated), 1 to 100',
+      schema: { type: 'array', items: creditCode, minItems: 1, maxItems: 100 },
+      required: true,
+    },
+  ],
   'GET /api/appeals': [
     {
       name: 'status',

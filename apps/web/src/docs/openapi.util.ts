@@ -1,5 +1,8 @@
 import { ROUTES, type RouteRule } from '../access/route-table';
+import { BODIES } from './openapi-bodies';
+import { pathParamSchema } from './openapi-params';
 import { CREATED, QUERIES } from './openapi-queries';
+import { RESPONSES, SCHEMAS } from './openapi-responses';
 
 type Json = Record<string, unknown>;
 
@@ -12,134 +15,14 @@ const ERROR_RESPONSES: Json = {
   '503': { description: 'the owning service is not answering' },
 };
 
-const BODIES: Record<string, Json> = {
-  'POST /api/auth/login': {
-    type: 'object',
-    required: ['username', 'password'],
-    properties: { username: { type: 'string' }, password: { type: 'string', format: 'password' } },
-  },
-  'POST /api/accounts': {
-    type: 'object',
-    required: ['username', 'password', 'role'],
-    properties: {
-      username: { type: 'string', pattern: '^[a-z0-9][a-z0-9._-]{2,63}$' },
-      password: { type: 'string', minLength: 10 },
-      role: { type: 'string', enum: ['enterprise', 'department', 'dispatcher', 'oversight', 'admin'] },
-      creditCode: { type: 'string', description: 'required for enterprise accounts' },
-      department: { type: 'string', description: 'required for department officers, e.g. SAMR' },
-      officerId: {
-        type: 'string',
-        maxLength: 64,
-        description: "department officers only, optional: the officer's certificate number (执法证号); their pages then start at their own route",
-      },
-    },
-  },
-  'PUT /api/checklist-items/:item': {
-    type: 'object',
-    required: ['zh'],
-    properties: {
-      zh: { type: 'string', maxLength: 200, description: 'what the item asks, in Chinese (e.g. 消防设施和器材)' },
-      en: { type: 'string', maxLength: 200, description: 'the same in English; pages fall back to the Chinese' },
-    },
-  },
-  'POST /api/draws': {
-    type: 'object',
-    required: ['from', 'to'],
-    properties: {
-      from: { type: 'string', format: 'date', description: 'today (China) or later, unless backfill' },
-      to: { type: 'string', format: 'date' },
-      seed: { type: 'string' },
-      backfill: { type: 'boolean', description: 'record a window that has already begun (a plan made before the system)' },
-    },
-  },
-  'POST /api/visits/:id/results': {
-    type: 'object',
-    required: ['items'],
-    properties: {
-      items: {
-        type: 'array',
-        items: {
-          type: 'object',
-          required: ['item', 'result'],
-          properties: { item: { type: 'string' }, result: { type: 'string', enum: ['未发现问题', '责令整改', '立案查处'] }, violation: { type: 'string' } },
-        },
-      },
-    },
-  },
-  'POST /api/appeals': {
-    type: 'object',
-    required: ['creditCode', 'grounds'],
-    properties: {
-      creditCode: { type: 'string' },
-      grounds: { type: 'string', minLength: 10, maxLength: 8000 },
-      challenges: {
-        type: 'array',
-        maxItems: 50,
-        items: {
-          type: 'object',
-          required: ['kind', 'recordId', 'claim'],
-          properties: { kind: { enum: ['clue', 'case'] }, recordId: { type: 'string' }, claim: { type: 'string' } },
-        },
-      },
-      evidence: {
-        type: 'array',
-        maxItems: 5,
-        items: {
-          type: 'object',
-          required: ['name', 'contentType', 'contentBase64'],
-          properties: { name: { type: 'string' }, contentType: { type: 'string' }, contentBase64: { type: 'string', format: 'byte' } },
-        },
-      },
-    },
-  },
-  'POST /api/appeals/:id/withdrawal': { type: 'object', properties: { reason: { type: 'string', maxLength: 500 } } },
-  'POST /api/appeals/:id/decision': {
-    type: 'object',
-    required: ['outcome', 'reasons'],
-    properties: {
-      outcome: { enum: ['upheld', 'corrected', 'overridden'] },
-      reasons: { type: 'string', minLength: 5 },
-      corrections: {
-        type: 'array',
-        items: {
-          type: 'object',
-          required: ['kind', 'recordId', 'action'],
-          properties: { kind: { enum: ['clue', 'case'] }, recordId: { type: 'string' }, action: { enum: ['unlink', 'mark-false', 'revoke'] } },
-        },
-      },
-      overrideColour: { enum: ['green', 'yellow', 'red'] },
-    },
-  },
-  'POST /api/reviews/confirmations/:scoreId': {
-    type: 'object',
-    required: ['reasons'],
-    properties: { reasons: { type: 'string', minLength: 5 }, colour: { enum: ['green', 'yellow', 'red'] } },
-  },
-  'POST /api/quarantine/:id/replay': {
-    type: 'object',
-    properties: {
-      corrections: {
-        type: 'object',
-        additionalProperties: true,
-        description:
-          'field → corrected value, by the contract\'s English keys (e.g. {"established_on": "2019-01-01"}); the other fields stay as the source sent them',
-      },
-    },
-  },
-  'POST /api/quarantine/:id/discard': { type: 'object', required: ['reason'], properties: { reason: { type: 'string', minLength: 3 } } },
-  'POST /api/kill-switch/suspend': { type: 'object', required: ['reason'], properties: { reason: { type: 'string', minLength: 5 } } },
-  'POST /api/kill-switch/resume': { type: 'object', required: ['reason'], properties: { reason: { type: 'string', minLength: 5 } } },
-  'POST /api/visits/:id/rating': {
-    type: 'object',
-    required: ['stars'],
-    properties: { stars: { type: 'integer', minimum: 1, maximum: 5 }, comment: { type: 'string' } },
-  },
-};
+/** Routes that answer a file, in the type it was filed with, rather than JSON. */
+const FILES = new Set(['GET /api/appeals/:id/evidence/:n']);
+const FILE: Json = { '*/*': { schema: { type: 'string', format: 'binary', description: 'the file as filed (its name in Content-Disposition)' } } };
 
 function operation(rule: RouteRule): Json {
   const key = `${rule.method} ${rule.path}`;
   const params = [
-    ...[...rule.path.matchAll(/:([A-Za-z]+)/g)].map((m) => ({ name: m[1], in: 'path', required: true, schema: { type: 'string' } })),
+    ...[...rule.path.matchAll(/:([A-Za-z]+)/g)].map((m) => ({ name: m[1], in: 'path', required: true, schema: pathParamSchema(rule.path, m[1]) })),
     ...(QUERIES[key] ?? []).map((q) => ({ name: q.name, in: 'query', required: q.required ?? false, description: q.description, schema: q.schema })),
   ];
   const who = rule.access === 'public' ? 'anyone' : rule.access === 'signed-in' ? 'any signed-in account' : rule.access.join(', ');
@@ -149,6 +32,7 @@ function operation(rule: RouteRule): Json {
       ? ` Only ${rule.owned}s bound to the caller (its enterprise or department).`
       : '';
   const acting = rule.actorFromSession ? ' The acting person is the signed-in account (any `actor` sent is replaced).' : '';
+  const ok = CREATED.has(key) ? '201' : '200';
   return {
     tags: [rule.tag],
     summary: rule.summary,
@@ -158,7 +42,10 @@ function operation(rule: RouteRule): Json {
     ...(params.length ? { parameters: params } : {}),
     ...(BODIES[key] ? { requestBody: { required: true, content: { 'application/json': { schema: BODIES[key] } } } } : {}),
     responses: {
-      [CREATED.has(key) ? '201' : '200']: { description: CREATED.has(key) ? 'Created' : 'OK', content: { 'application/json': {} } },
+      [ok]: {
+        description: ok === '201' ? 'Created' : 'OK',
+        content: FILES.has(key) ? FILE : { 'application/json': RESPONSES[key] ? { schema: RESPONSES[key] } : {} },
+      },
       ...ERROR_RESPONSES,
     },
   };
@@ -179,7 +66,7 @@ export function buildOpenApi(version: string): Json {
       description: 'The API behind the pages. Every route checks the role and binding of the signed-in account on the server.',
     },
     servers: [{ url: '/' }],
-    components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'tp_session' } } },
+    components: { schemas: SCHEMAS, securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'tp_session' } } },
     security: [{ session: [] }],
     paths,
   };

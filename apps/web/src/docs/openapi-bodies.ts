@@ -1,0 +1,202 @@
+type Json = Record<string, unknown>;
+
+/** A JSON object schema that, as every app does, refuses fields it does not name. */
+const object = (properties: Json, required: string[] = [], example?: Json): Json => ({
+  type: 'object',
+  ...(required.length ? { required } : {}),
+  additionalProperties: false,
+  properties,
+  ...(example ? { example } : {}),
+});
+const text = (minLength: number, maxLength: number, description?: string): Json => ({
+  type: 'string',
+  ...(minLength ? { minLength } : {}),
+  maxLength,
+  ...(description ? { description } : {}),
+});
+const colour = { type: 'string', enum: ['green', 'yellow', 'red'] };
+const day = (description: string): Json => ({ type: 'string', format: 'date', pattern: '^\\d{4}-\\d{2}-\\d{2}$', description });
+const REASON_EXAMPLE = '复核现场记录，维持原评级';
+const signOff = (roles: string[], example: Json): Json =>
+  object(
+    {
+      role: { type: 'string', enum: roles, description: 'which review the signer gives: technical (技术审核) or legal (法制审核)' },
+      decision: { type: 'string', enum: ['approve', 'reject'] },
+      reasons: text(5, 4000),
+    },
+    ['role', 'decision', 'reasons'],
+    example,
+  );
+const actOnly = (description: string): Json => ({ ...object({}, [], {}), description });
+
+/** A challenged record in an appeal: a case by its id, a complaint (线索) by the reference the enterprise's file shows. */
+const CHALLENGE = {
+  oneOf: [
+    object({ kind: { type: 'string', enum: ['case'] }, recordId: text(1, 64, 'the case number (案件编号) as the file shows it'), claim: text(1, 1000) }, [
+      'kind',
+      'recordId',
+      'claim',
+    ]),
+    object(
+      {
+        kind: { type: 'string', enum: ['clue'] },
+        ref: { type: 'string', maxLength: 20, description: "the complaint's reference in the enterprise's file (e.g. K7M3-9QPD); never an id" },
+        claim: text(1, 1000),
+      },
+      ['kind', 'ref', 'claim'],
+    ),
+  ],
+};
+
+/**
+ * The request body of every route that takes one, keyed `METHOD /path` as in the route table. Each
+ * carries the example the docs page shows; a unit test checks the fields against the class each app
+ * validates the body with, and that each example is valid.
+ */
+export const BODIES: Record<string, Json> = {
+  'POST /api/auth/login': object(
+    { username: text(1, 64), password: { type: 'string', format: 'password', minLength: 1, maxLength: 200 } },
+    ['username', 'password'],
+    { username: 'demo-enterprise', password: 'tianping-demo-2026' },
+  ),
+  'POST /api/accounts': object(
+    {
+      username: { type: 'string', pattern: '^[a-z0-9][a-z0-9._-]{2,63}$' },
+      password: text(10, 200),
+      role: { type: 'string', enum: ['enterprise', 'department', 'dispatcher', 'oversight', 'admin'] },
+      creditCode: { type: 'string', pattern: '^[0-9A-HJ-NP-RT-UW-Ya-hj-np-rt-uw-y]{18}$', description: 'required for enterprise accounts' },
+      department: { type: 'string', pattern: '^[A-Z]{2,10}$', description: 'required for department officers, e.g. SAMR' },
+      officerId: text(0, 64, "department officers only, optional: the officer's certificate number (执法证号); their pages then start at their own route"),
+    },
+    ['username', 'password', 'role'],
+    { username: 'samr-li', password: 'a-long-password-2026', role: 'department', department: 'SAMR' },
+  ),
+  'PUT /api/checklist-items/:item': object(
+    {
+      zh: text(1, 200, 'what the item asks, in Chinese (e.g. 消防设施和器材)'),
+      en: text(1, 200, 'the same in English; pages fall back to the Chinese'),
+    },
+    ['zh'],
+    { zh: '消防设施和器材', en: 'Fire equipment and extinguishers' },
+  ),
+  'POST /api/draws': object(
+    {
+      from: day('today (China) or later, unless backfill'),
+      to: day('the last day of the window'),
+      seed: text(0, 200, 'omit to have one generated; either way it is recorded with the draw'),
+      backfill: { type: 'boolean', description: 'record a window that has already begun (a plan made before the system)' },
+    },
+    ['from', 'to'],
+    { from: '2027-01-04', to: '2027-01-15', seed: 'plan-2027-01' },
+  ),
+  'POST /api/visits/:id/results': object(
+    {
+      items: {
+        type: 'array',
+        minItems: 1,
+        maxItems: 500,
+        items: object(
+          {
+            item: { type: 'string', pattern: '^[A-Z]{2,10}-\\d{2}$', description: 'the checklist item code, e.g. FIRE-02' },
+            result: {
+              type: 'string',
+              enum: ['未发现问题', '责令整改', '立案查处', 'no_problem', 'rectify', 'case_opened'],
+              description: '未发现问题 no problem, 责令整改 rectify, 立案查处 case opened (the English aliases mean the same)',
+            },
+            violation: text(0, 1000, 'what was found: required when the result is 责令整改 or 立案查处'),
+          },
+          ['item', 'result'],
+        ),
+      },
+    },
+    ['items'],
+    { items: [{ item: 'SAMR-01', result: '未发现问题' }] },
+  ),
+  'POST /api/visits/:id/rating': object({ stars: { type: 'integer', minimum: 1, maximum: 5 }, comment: text(0, 500) }, ['stars'], {
+    stars: 5,
+    comment: '检查人员说明清楚',
+  }),
+  'POST /api/appeals': object(
+    {
+      creditCode: { type: 'string', pattern: '^[0-9A-Za-z]{18}$', description: "the enterprise's own unified social credit code (统一社会信用代码)" },
+      grounds: text(10, 8000, 'the statement (陈述申辩理由)'),
+      challenges: { type: 'array', maxItems: 50, items: CHALLENGE },
+      evidence: {
+        type: 'array',
+        maxItems: 5,
+        items: object(
+          {
+            name: text(1, 200),
+            contentType: { type: 'string', pattern: '^[\\w.+-]+/[\\w.+-]+$', maxLength: 100 },
+            contentBase64: { type: 'string', format: 'byte', maxLength: 2_800_000 },
+          },
+          ['name', 'contentType', 'contentBase64'],
+        ),
+      },
+    },
+    ['creditCode', 'grounds'],
+    {
+      creditCode: '91310000MA1FL8XQ37',
+      grounds: '该投诉所涉门店并非本企业经营场所，请予核实。',
+      challenges: [{ kind: 'clue', ref: 'K7M3-9QPD', claim: '不是本企业' }],
+    },
+  ),
+  'POST /api/appeals/:id/claim': actOnly('no fields: the reviewer is the signed-in account'),
+  'POST /api/appeals/:id/withdrawal': object({ reason: text(0, 500) }, [], { reason: '已与执法部门沟通' }),
+  'POST /api/appeals/:id/decision': object(
+    {
+      outcome: { type: 'string', enum: ['upheld', 'corrected', 'overridden'] },
+      reasons: text(5, 8000),
+      corrections: {
+        type: 'array',
+        maxItems: 50,
+        items: object(
+          {
+            kind: { type: 'string', enum: ['clue', 'case'] },
+            recordId: text(1, 64),
+            action: { type: 'string', enum: ['unlink', 'mark-false', 'revoke'] },
+          },
+          ['kind', 'recordId', 'action'],
+        ),
+      },
+      overrideColour: colour,
+    },
+    ['outcome', 'reasons'],
+    { outcome: 'upheld', reasons: REASON_EXAMPLE },
+  ),
+  'POST /api/reviews/confirmations/:scoreId': object(
+    { reasons: text(5, 4000), colour: { ...colour, description: "omitted or the model's colour: confirm; another colour: override" } },
+    ['reasons'],
+    { reasons: REASON_EXAMPLE },
+  ),
+  'POST /api/quarantine/:id/replay': object(
+    {
+      corrections: {
+        type: 'object',
+        additionalProperties: true,
+        description:
+          'field → corrected value, by the contract\'s English keys (e.g. {"established_on": "2019-01-01"}); the other fields stay as the source sent them',
+      },
+    },
+    [],
+    { corrections: { established_on: '2019-01-01' } },
+  ),
+  'POST /api/quarantine/:id/discard': object({ reason: { type: 'string', minLength: 3 } }, ['reason'], { reason: '重复导出，已有正确记录' }),
+  'POST /api/kill-switch/suspend': object({ reason: text(5, 2000) }, ['reason'], { reason: '发现漂移，暂停模型复核' }),
+  'POST /api/kill-switch/resume': object({ reason: text(5, 2000) }, ['reason'], { reason: '复核完成，恢复模型' }),
+  'POST /api/approvals/models/:version/sign-offs': signOff(['technical', 'legal'], {
+    role: 'technical',
+    decision: 'approve',
+    reasons: '回测结果与公平性审计均达标',
+  }),
+  'POST /api/approvals/colour-policies/:version/sign-offs': signOff(['legal'], { role: 'legal', decision: 'approve', reasons: '阈值调整符合法规要求' }),
+  'POST /api/audits/reports': object(
+    { from: day('first day of the period (China time); default: the start of the quarter of `to`'), to: day('last day; default: today') },
+    [],
+    {
+      from: '2026-10-01',
+      to: '2026-12-31',
+    },
+  ),
+  'POST /api/audits/reports/:id/publish': actOnly('no fields: the publisher is the signed-in account'),
+};

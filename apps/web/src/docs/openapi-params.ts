@@ -1,0 +1,42 @@
+import { DELIVERY_APPS } from '../operations/operations.service';
+
+type Json = Record<string, unknown>;
+
+const integer = (description: string): Json => ({ type: 'integer', minimum: 0, description });
+
+/** Path parameters by name: what the owning app parses them as (an integer is refused with 400 otherwise). */
+const BY_NAME: Record<string, Json> = {
+  creditCode: { type: 'string', pattern: '^[0-9A-Za-z]{18}$', description: 'unified social credit code (统一社会信用代码), any case' },
+  seq: integer('a sequence number'),
+  n: integer('the number of the evidence file, from 0'),
+  app: { type: 'string', enum: [...DELIVERY_APPS], description: 'the service whose outbox holds the event' },
+  version: { type: 'string', pattern: '^[\\w.@+-]+$', maxLength: 200, description: 'a model version or colour policy version' },
+  item: { type: 'string', pattern: '^[A-Za-z]{2,10}-\\d{2}$', description: 'checklist item code, e.g. FIRE-02' },
+  scoreId: { type: 'string', description: 'the score, e.g. scoring-151' },
+  username: { type: 'string', description: 'the account' },
+};
+
+/** `:id` names a different record on each route. */
+const IDS: Record<string, Json> = {
+  '/api/ops/:app/outbox/:id/resend': integer('the outbox row'),
+  '/api/quarantine/:id': integer('the rejected record'),
+  '/api/quarantine/:id/replay': integer('the rejected record'),
+  '/api/quarantine/:id/discard': integer('the rejected record'),
+  '/api/draws/:id': { type: 'string', format: 'uuid', description: 'the draw' },
+  '/api/draws/:id/redraw-check': { type: 'string', format: 'uuid', description: 'the draw' },
+  '/api/audits/reports/:id': { type: 'string', format: 'uuid', description: 'the report' },
+  '/api/audits/reports/:id/publish': { type: 'string', format: 'uuid', description: 'the report' },
+  '/api/public/audit-reports/:id': { type: 'string', format: 'uuid', description: 'the report' },
+};
+
+/** The schema of one path parameter of a route. */
+export function pathParamSchema(path: string, name: string): Json {
+  if (name === 'id')
+    return (
+      IDS[path] ??
+      (path.startsWith('/api/visits')
+        ? { type: 'string', format: 'uuid', description: 'the visit' }
+        : { type: 'string', description: 'the appeal, e.g. AP-20261206-7906AA05' })
+    );
+  return BY_NAME[name] ?? { type: 'string' };
+}

@@ -1,0 +1,188 @@
+import { arr, bool, creditCode, day, instant, int, nullable, num, obj, oneOf, open, sha256, str, uuid } from './openapi-schemas';
+
+type Json = Record<string, unknown>;
+
+const department = str('department code (部门): SAMR, ENV, EMG, FIRE, HEALTH, HRSS, CITY, AGRI', { pattern: '^[A-Z]{2,10}$' });
+const item = str('checklist item code (检查事项), e.g. FIRE-02; GET /api/checklist-items names it', { pattern: '^[A-Z]{2,10}-\\d{2}$' });
+const visitStatus = oneOf(['scheduled', 'done', 'cancelled'], 'scheduled 待检查, done 已检查, cancelled 已取消');
+const rating = nullable(
+  obj({ stars: int('1–5', { minimum: 1, maximum: 5 }), comment: nullable(str()), ratedAt: instant() }, "the enterprise's rating of the visit"),
+);
+const drawCore = {
+  id: uuid('the draw'),
+  seed: str('the seed the draw used (随机种子): with the inputs, anyone can re-draw it'),
+  window: obj({ from: day(), to: day() }, 'the days planned'),
+  cutFrom: nullable(day('the first day a newer plan took over')),
+  status: oneOf(['published', 'rejected', 'superseded'], 'published 已发布; rejected by the independent checker; superseded by a newer plan'),
+  suspended: bool('drawn while the model was suspended (purely random)'),
+  backfill: bool('recorded for a window that had already begun'),
+  modelVersion: nullable(str('the model whose colours weighted the draw')),
+  explorationShare: num('the share drawn purely at random (探索样本)', { minimum: 0, maximum: 1 }),
+  inputsFingerprint: sha256('of the canonical inputs'),
+  resultFingerprint: sha256('of the plan'),
+  figures: open('the plan in figures: visits, joint share, travel, workload, unassigned tasks by reason'),
+  checker: str('the independent checker that checked the plan'),
+  violationCount: int('rules the checker found broken (0 for a published plan)', { minimum: 0 }),
+  createdAt: instant(),
+};
+const visitCore = {
+  id: uuid('the visit'),
+  drawId: uuid('the plan it belongs to'),
+  date: day(),
+  regionCode: str('district (GB/T 2260, 6 digits)'),
+  creditCode,
+  officerIds: arr(str(), "the team: officers' certificate numbers (执法证号)"),
+  departments: arr(department, 'the departments inspecting together (联合检查, 进一次门、查多项事)'),
+  reasons: arr(oneOf(['risk', 'exploration', 'complaint', 'random']), 'why it was drawn'),
+  exploration: bool('drawn purely at random'),
+  routeKey: str("the team's route of that day"),
+  routeOrder: int('its place on the route', { minimum: 0 }),
+  noticeAllowed: bool('the enterprise may be told in advance (never when a complaint is checked)'),
+  status: visitStatus,
+};
+const counts = {
+  read: int('records read'),
+  inserted: int(),
+  updated: int('newer versions of records held'),
+  duplicate: int('the same version again'),
+  stale: int('older than the version held'),
+  quarantined: int('rejected, with reasons (隔离)'),
+  quarantinedAgain: int('rejected again: already in quarantine'),
+};
+const kind = oneOf(['subjects', 'cases', 'officers', 'clues'], 'the export: market subjects (市场主体), cases (案件), officers (执法人员), clues (线索)');
+
+/** Plans (抽查计划), draws (双随机抽取) and visits (联合检查). */
+export const DISPATCH_SCHEMAS: Record<string, Json> = {
+  DrawSummary: obj(drawCore, 'a draw and its plan, in brief', ['createdAt']),
+  Draw: obj(
+    {
+      ...drawCore,
+      strata: arr(open('one stratum: department, colour, frame size, eligible, target, drawn')),
+      unassigned: arr(open('a task no team could take, with why')),
+      violations: arr(open('a rule the checker found broken')),
+      tasks: arr(
+        obj(
+          {
+            id: str('<department>:<creditCode>'),
+            department,
+            creditCode,
+            reason: oneOf(['risk', 'exploration', 'complaint', 'random']),
+            colour: nullable(oneOf(['green', 'yellow', 'red'], 'the colour at draw time; null when the model was suspended')),
+            items: arr(item),
+            clueIds: arr(str(), 'complaints the task checks'),
+            dueBy: day('the latest day, for a complaint'),
+          },
+          'one department’s inspection of one enterprise',
+          ['dueBy'],
+        ),
+      ),
+    },
+    'a draw with its seed, fingerprints, strata and tasks',
+    ['createdAt'],
+  ),
+  DrawOutcome: obj({
+    id: uuid('the draw'),
+    seed: str(),
+    window: drawCore.window,
+    status: oneOf(['published', 'rejected']),
+    suspended: bool(),
+    backfill: bool(),
+    modelVersion: drawCore.modelVersion,
+    inputsFingerprint: drawCore.inputsFingerprint,
+    resultFingerprint: drawCore.resultFingerprint,
+    tasks: int('tasks drawn'),
+    visits: int('visits planned'),
+    unscoredEnterprises: int('enterprises drawn with no score'),
+    checker: obj({ name: str(), ran: { type: 'boolean', enum: [true] }, violations: int(), firstViolations: arr(str()) }),
+    figures: drawCore.figures,
+    supersededDrawIds: arr(uuid('a plan this one replaced')),
+  }),
+  Visit: obj(visitCore, 'a joint visit (联合检查)'),
+  VisitDetail: obj(
+    {
+      ...visitCore,
+      checklist: arr(obj({ department, items: arr(item) }), 'the combined checklist (检查清单), by department'),
+      clueIds: arr(str(), 'complaints the visit checks'),
+      results: nullable(
+        arr(obj({ item, result: oneOf(['未发现问题', '责令整改', '立案查处']), violation: nullable(str()) }, 'the result of one item', ['violation'])),
+      ),
+      recordedAt: nullable(instant()),
+      rating,
+      route: nullable(
+        obj({
+          date: day(),
+          officerIds: arr(str()),
+          distanceKm: num(),
+          visitIds: arr(uuid('a visit')),
+          creditCodes: arr(creditCode),
+        }),
+      ),
+    },
+    'one joint visit with its checklist, results and the team’s route',
+  ),
+  EnterpriseVisit: obj(
+    {
+      visitId: uuid('the visit'),
+      date: day(),
+      status: visitStatus,
+      departments: arr(department),
+      checklist: arr(item, 'what will be checked'),
+      canRate: bool('done and not rated yet'),
+      rating,
+    },
+    'a visit an enterprise may know of: no officer, no complaint',
+  ),
+};
+
+/** Ingest runs (导入批次) and the quarantine of rejected records (隔离区). */
+export const INTAKE_SCHEMAS: Record<string, Json> = {
+  IngestRun: obj({
+    id: uuid('the run'),
+    source: str('what was read: a file path, http or the NATS push'),
+    startedAt: instant(),
+    finishedAt: nullable(instant('null while running')),
+    counts: nullable(obj({ kind, ...counts }, 'what became of every record read: the outcomes add up to read', ['kind'])),
+    failure: nullable(str('why the run ended before its input did')),
+  }),
+  QuarantinedRecord: obj({
+    id: int('the rejected record', { minimum: 1 }),
+    kind,
+    source: str('the file or channel it came in'),
+    line: nullable(int('its line in the file')),
+    rawMasked: {
+      description:
+        'its fields as the source sent them, ID numbers and names masked (脱敏); a line that was not even JSON is its text (up to 2,000 characters), ID and phone numbers masked',
+      oneOf: [{ type: 'object', additionalProperties: true }, { type: 'string' }],
+    },
+    reasons: arr(
+      obj(
+        {
+          code: str('e.g. required, enum, check_character'),
+          field: str('the contract’s English key'),
+          message: str(),
+          expected: open('what would have been valid'),
+        },
+        'why it was rejected',
+        ['expected'],
+      ),
+    ),
+    status: oneOf(['open', 'replayed', 'discarded'], 'open 待处理, replayed 已更正重放, discarded 已放弃'),
+    createdAt: instant(),
+    resolvedAt: nullable(instant()),
+    resolution: nullable(open('who replayed or discarded it, the fields corrected or the reason')),
+  }),
+  QuarantineSummary: obj({
+    byStatus: arr(obj({ kind, status: oneOf(['open', 'replayed', 'discarded']), count: int() })),
+    reasons: arr(obj({ kind, field: str(), code: str(), count: int() }), 'the most common reasons of the open ones'),
+  }),
+  ReplayResult: obj(
+    {
+      id: int(),
+      accepted: bool('passed validation and was written'),
+      reasons: arr(open('a reason it is still invalid')),
+      counts: obj(counts),
+    },
+    'a corrected record replayed: accepted with its counts, or kept open with its new reasons',
+    ['reasons', 'counts'],
+  ),
+};

@@ -1,0 +1,232 @@
+import {
+  arr,
+  auditSeq,
+  bilingual,
+  bool,
+  colour,
+  creditCode,
+  day,
+  instant,
+  int,
+  nullable,
+  num,
+  obj,
+  oneOf,
+  open,
+  ref,
+  sha256,
+  str,
+  uuid,
+} from './openapi-schemas';
+import { DISPATCH_SCHEMAS, INTAKE_SCHEMAS } from './openapi-responses-more';
+
+type Json = Record<string, unknown>;
+
+const version = (what: string) => str(what, { minLength: 1 });
+const probability = num('probability that an inspection finds a violation (违法发现概率), 0–1', { minimum: 0, maximum: 1 });
+const reason = obj({ factor: str('the factor (因子) it is about'), zh: str('in Chinese'), en: str('in English') }, 'one sentence of the explanation');
+const factorValue = { nullable: true, description: 'the value used: a number, a category, a flag, or null for unknown' };
+const contribution = obj(
+  { factor: str('factor name, e.g. complaints_12m'), value: factorValue, contribution: num('its additive contribution on the log-odds scale') },
+  'one factor of the 12-factor model',
+);
+const scoreCore = {
+  scoreId: str('the score, e.g. scoring-151'),
+  creditCode,
+  asOf: day('the day the score reads the records as of'),
+  modelVersion: version('the model version that computed it'),
+  colourPolicyVersion: version('the colour policy (thresholds, 颜色阈值) that coloured it'),
+  probability,
+  colour,
+  inputFingerprint: sha256('sha256 of the factor values used: what a replay must reproduce'),
+  computedAt: instant(),
+};
+
+const appealSteps = ['filed', 'in-review', 'decided', 'correction-sent', 'corrections-applied', 'rescored', 'withdrawn'];
+const appealRow = {
+  id: str('the appeal, e.g. AP-20261206-7906AA05'),
+  creditCode,
+  scoreId: str('the score appealed against'),
+  modelVersion: version('the model of that score'),
+  colourPolicyVersion: nullable(str('its colour policy (null on appeals filed before policies were recorded)')),
+  colour,
+  probability,
+  grounds: str("the enterprise's statement (陈述申辩理由); shown to the enterprise and oversight only"),
+  challenges: arr(
+    obj(
+      {
+        kind: oneOf(['clue', 'case'], 'a complaint (线索) or a case (案件)'),
+        recordId: str('the case number; a complaint’s id is never shown to an enterprise'),
+        ref: str("a complaint's reference in the enterprise's file"),
+        claim: str('what the enterprise says is wrong with it'),
+      },
+      'a record the enterprise says is wrong (to a bureau role, without the claim)',
+      ['recordId', 'ref', 'claim'],
+    ),
+  ),
+  status: oneOf(
+    ['filed', 'in-review', 'awaiting-rescore', 'decided', 'withdrawn'],
+    'where it stands: filed 已提交, in-review 审查中, awaiting-rescore 待重新评分, decided 已决定, withdrawn 已撤回',
+  ),
+  outcome: nullable(oneOf(['upheld', 'corrected', 'overridden'], 'upheld 维持, corrected 更正记录, overridden 改变颜色')),
+  overrideColour: nullable(colour),
+  reviewer: nullable(str('the oversight officer who took it')),
+  decisionReasons: nullable(str('why it was decided so')),
+  withdrawalReason: nullable(str('why the enterprise withdrew it')),
+  filedBy: str('the account that filed it'),
+  filedAt: instant(),
+  dueAt: instant('when a decision is due (the review period, 审查期限)'),
+  decidedAt: nullable(instant()),
+  closedAt: nullable(instant()),
+  overdue: bool('past its due time without a decision'),
+};
+const colourDecision = obj({
+  id: uuid('the decision'),
+  creditCode,
+  scoreId: str(),
+  modelVersion: version('the model'),
+  inputFingerprint: sha256('the inputs of the score decided on'),
+  modelColour: colour,
+  colour: nullable(colour),
+  status: oneOf(['pending', 'confirmed', 'overridden', 'carried-over', 'superseded']),
+  actor: nullable(str('the oversight officer')),
+  reasons: nullable(str()),
+  carriedFrom: nullable(uuid('the earlier decision repeated on an identical score')),
+  appealId: nullable(str('the appeal that decided it')),
+  requestedAt: instant(),
+  decidedAt: nullable(instant()),
+  auditSeq: nullable(auditSeq()),
+});
+const ROW_HIDDEN_FROM_BUREAU = ['grounds', 'filedBy', 'withdrawalReason'];
+
+const publicReport = {
+  id: uuid('the report'),
+  trigger: oneOf(['on-demand', 'scheduled'], 'run on request, or the scheduled quarterly run'),
+  createdAt: instant(),
+  headline: open('the headline figures: score and factor drift (PSI), accuracy on the random share, the widest selection gap'),
+  period: obj({ from: day(), to: day() }, 'the days audited'),
+  auditSeq: auditSeq('the record entry that logged the full report'),
+  sha256: sha256('of the public copy (公开版本), as served in `report` (canonical JSON)'),
+  reportSha256: sha256('of the full report oversight keeps'),
+  publication: obj({
+    publishedAt: instant(),
+    auditSeq: auditSeq('the entry of the publication'),
+    minGroupSize: int('k: figures on fewer than k enterprises or inspections are withheld', { minimum: 1 }),
+    publicCopySeq: auditSeq('the entry that logged the public copy’s hash'),
+  }),
+};
+
+/** Named schemas, under components/schemas. */
+export const SCHEMAS: Record<string, Json> = {
+  Score: obj(
+    {
+      ...scoreCore,
+      logit: num('the log-odds: base plus every contribution'),
+      base: num('the intercept on the log-odds scale'),
+      contributions: arr(contribution),
+      reasons: arr(reason, 'why (评分理由), largest contributions first'),
+      suggestions: arr(
+        obj({
+          factor: str(),
+          zh: str('the suggestion (整改建议) in Chinese, with its figure'),
+          en: str('the same in English'),
+          change: bilingual('the step alone, without a figure'),
+          probabilityAfter: probability,
+        }),
+        'what would lower the score, each with the probability after it',
+      ),
+      correctionBatches: arr(str(), 'appeal corrections the inputs included (absent when none)'),
+      colourThresholds: obj({ yellow: probability, red: probability }, 'the policy’s thresholds: yellow from, red from'),
+      factors: arr(
+        obj({ factor: str(), value: factorValue, contribution: num(), label: bilingual('the factor’s name') }),
+        'each factor with its name in Chinese and English',
+      ),
+    },
+    "an enterprise's current score (风险评分) with its explanation",
+    ['correctionBatches'],
+  ),
+  EnterpriseReview: obj(
+    {
+      score: nullable(obj({ ...scoreCore, correctionBatches: nullable(arr(str())) }, 'the current score as oversight recorded it', ['correctionBatches'])),
+      decision: nullable(colourDecision),
+      effectiveColour: nullable({ ...colour, description: 'the colour in effect (生效颜色): a red counts as yellow until a person confirms it' }),
+      state: oneOf(['no-score', 'in-effect', 'awaiting-confirmation', 'confirmed', 'overridden'], 'how the colour came to be in effect (人工确认)'),
+      scoreSeq: nullable(auditSeq('the record entry of the current score')),
+      scoreArchivedIn: nullable(str("the archive file that holds the score's body, when an archive run took it (归档)")),
+      decisions: arr(colourDecision, 'the latest decisions on its scores'),
+      appeals: arr(obj(appealRow, 'an appeal (陈述申辩); to a bureau role without the enterprise’s own words', ROW_HIDDEN_FROM_BUREAU)),
+    },
+    'the colour in effect for an enterprise, the decisions on it and its appeals',
+  ),
+  ScorePage: obj(
+    {
+      scores: arr(
+        obj({
+          ...Object.fromEntries(
+            ['creditCode', 'scoreId', 'asOf', 'probability', 'colour', 'modelVersion', 'colourPolicyVersion'].map((k) => [k, (scoreCore as Json)[k]]),
+          ),
+          regionCode: nullable(str('administrative division (GB/T 2260, 6 digits)')),
+          industryCode: nullable(str('industry code (GB/T 4754), e.g. C1431')),
+        }),
+      ),
+      next: nullable(str('the `after` of the next page; null on the last')),
+    },
+    'current scores, a page at a time (with order=risk: enterprises by risk, highest first)',
+  ),
+  Appeal: obj(
+    {
+      ...appealRow,
+      steps: arr(
+        obj({
+          step: oneOf(appealSteps),
+          actor: str(),
+          note: nullable(str()),
+          detail: open('what the step recorded (a hash of the grounds, not the grounds)'),
+          at: instant(),
+          auditSeq: nullable(auditSeq()),
+        }),
+        'every step, each logged in the record',
+      ),
+      evidence: arr(
+        obj({ n: int('its number, for /evidence/{n}', { minimum: 0 }), name: str(), contentType: str(), size: int('bytes'), sha256: sha256('of the file') }),
+        'the files filed with it (their content is served by /evidence/{n})',
+      ),
+    },
+    'an appeal (陈述申辩) with every step',
+  ),
+  PublicAuditReport: obj(publicReport, 'a published audit report (社会监督); no officer is named'),
+  PublicAuditReportCopy: obj(
+    {
+      ...publicReport,
+      report: open('the public copy (公开版本): fairness, accuracy and drift, groups smaller than k withheld; its canonical JSON hashes to `sha256`'),
+    },
+    'a published audit report with its public copy; never the full report',
+  ),
+  ...DISPATCH_SCHEMAS,
+  ...INTAKE_SCHEMAS,
+};
+
+const list = (name: string) => arr(ref(name));
+
+/** The 200/201 body of the operations clients rely on, keyed `METHOD /path` as in the route table. */
+export const RESPONSES: Record<string, Json> = {
+  'GET /api/scores/:creditCode': ref('Score'),
+  'GET /api/scores': ref('ScorePage'),
+  'GET /api/reviews/enterprises/:creditCode': ref('EnterpriseReview'),
+  'GET /api/draws': list('DrawSummary'),
+  'GET /api/draws/:id': ref('Draw'),
+  'POST /api/draws': ref('DrawOutcome'),
+  'GET /api/visits': list('Visit'),
+  'GET /api/visits/:id': ref('VisitDetail'),
+  'GET /api/enterprises/:creditCode/visits': list('EnterpriseVisit'),
+  'POST /api/appeals': ref('Appeal'),
+  'GET /api/appeals/:id': ref('Appeal'),
+  'POST /api/appeals/:id/withdrawal': ref('Appeal'),
+  'GET /api/public/audit-reports': list('PublicAuditReport'),
+  'GET /api/public/audit-reports/:id': ref('PublicAuditReportCopy'),
+  'GET /api/ingest-runs': list('IngestRun'),
+  'GET /api/quarantine': list('QuarantinedRecord'),
+  'GET /api/quarantine/:id': ref('QuarantinedRecord'),
+  'GET /api/quarantine/summary': ref('QuarantineSummary'),
+  'POST /api/quarantine/:id/replay': ref('ReplayResult'),
+};

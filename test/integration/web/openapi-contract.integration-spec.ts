@@ -1,0 +1,143 @@
+import { createHash } from 'node:crypto';
+import { DocumentedClient, type Answer } from './openapi-contract.harness';
+import { startSuite, type RunningSuite } from './suite-process.harness';
+
+type Json = Record<string, unknown>;
+
+/** A day `offset` days from today, China time. */
+const chinaDay = (offset: number) => new Date(Date.now() + 8 * 3_600_000 + offset * 86_400_000).toISOString().slice(0, 10);
+const OK = (status: number) => ({ status, ok: true });
+
+/**
+ * The document a third-party client is written against, held to the real suite: the answers of the
+ * operations outside clients rely on are validated against the schemas /api/openapi.json gives, and
+ * bodies the document calls valid are sent to the services, which must take them.
+ */
+describe('the OpenAPI document, against the running suite', () => {
+  let suite: RunningSuite;
+  let client: DocumentedClient;
+  let own = '';
+  /** The documented example of a route's request body. */
+  const example = (key: string) => {
+    const [method, path] = key.split(' ');
+    const op = (client.document.paths as Record<string, Record<string, Json>>)[path][method.toLowerCase()];
+    return (op.requestBody as { content: Record<string, { schema: { example: Json } }> }).content['application/json'].schema.example;
+  };
+  /** Sends a body the schema calls valid; the service must take it. */
+  async function sendValid(who: string, method: string, path: string, url: string, body: unknown): Promise<Answer> {
+    expect(client.checkBody(method, path, body)).toEqual({ ok: true });
+    const answer = await client.call(who, method, url, body);
+    expect({ url, status: answer.status < 300 ? 'accepted' : answer.status, body: answer.status < 300 ? null : answer.body }).toEqual({
+      url,
+      status: 'accepted',
+      body: null,
+    });
+    return answer;
+  }
+
+  beforeAll(async () => {
+    suite = await startSuite(280_000);
+    client = await DocumentedClient.open(suite.webUrl);
+    for (const who of ['demo-enterprise', 'demo-dispatcher', 'demo-oversight', 'demo-admin']) await client.signIn(who);
+    own = ((await client.call('demo-enterprise', 'GET', '/api/auth/me')).body as { creditCode: string }).creditCode;
+  }, 300_000);
+  afterAll(async () => {
+    await suite?.stop();
+  }, 60_000);
+
+  it('refuses an answer that drifts from it: a field dropped, one added, a colour it does not name', async () => {
+    const answer = await client.call('demo-enterprise', 'GET', `/api/scores/${own}`);
+    expect(client.checkAnswer('GET', '/api/scores/{creditCode}', answer)).toEqual(OK(200));
+    const score = answer.body as Json;
+    const { probability: _dropped, ...without } = score;
+    for (const drifted of [without, { ...score, legalRepName: '张三' }, { ...score, colour: 'orange' }]) {
+      expect(client.checkAnswer('GET', '/api/scores/{creditCode}', { status: 200, body: drifted }).ok).toBe(false);
+    }
+  });
+
+  it("describes the enterprise's own score, its colour in effect with the decisions, and its visits", async () => {
+    const review = await client.call('demo-enterprise', 'GET', `/api/reviews/enterprises/${own}`);
+    expect(client.checkAnswer('GET', '/api/reviews/enterprises/{creditCode}', review)).toEqual(OK(200));
+    const asBureau = await client.call('demo-dispatcher', 'GET', `/api/reviews/enterprises/${own}`);
+    expect(client.checkAnswer('GET', '/api/reviews/enterprises/{creditCode}', asBureau)).toEqual(OK(200));
+    const visits = await client.call('demo-enterprise', 'GET', `/api/enterprises/${own}/visits`);
+    expect(client.checkAnswer('GET', '/api/enterprises/{creditCode}/visits', visits)).toEqual(OK(200));
+  });
+
+  it('describes enterprises by risk, the plans, their visits, and a new draw', async () => {
+    const risk = await client.call('demo-dispatcher', 'GET', '/api/scores?order=risk&limit=50');
+    expect(client.checkAnswer('GET', '/api/scores', risk)).toEqual(OK(200));
+    expect((risk.body as { scores: unknown[] }).scores).toHaveLength(50);
+    const draws = await client.call('demo-dispatcher', 'GET', '/api/draws');
+    expect(client.checkAnswer('GET', '/api/draws', draws)).toEqual(OK(200));
+    const [plan] = draws.body as { id: string }[];
+    expect(client.checkAnswer('GET', '/api/draws/{id}', await client.call('demo-dispatcher', 'GET', `/api/draws/${plan.id}`))).toEqual(OK(200));
+    const visits = await client.call('demo-dispatcher', 'GET', `/api/visits?draw=${plan.id}&limit=2000`);
+    expect(client.checkAnswer('GET', '/api/visits', visits)).toEqual(OK(200));
+    const all = visits.body as { id: string; creditCode: string; noticeAllowed: boolean }[];
+    expect(client.checkAnswer('GET', '/api/visits/{id}', await client.call('demo-dispatcher', 'GET', `/api/visits/${all[0].id}`))).toEqual(OK(200));
+    // An enterprise told of its visit in advance: the list it reads is not empty.
+    const told = all.find((v) => v.noticeAllowed)!;
+    const notice = await client.call('demo-dispatcher', 'GET', `/api/enterprises/${told.creditCode}/visits`);
+    expect(client.checkAnswer('GET', '/api/enterprises/{creditCode}/visits', notice)).toEqual(OK(200));
+    expect(notice.body).not.toEqual([]);
+    const window = { ...example('POST /api/draws'), from: chinaDay(28), to: chinaDay(39) };
+    const drawn = await sendValid('demo-dispatcher', 'POST', '/api/draws', '/api/draws', window);
+    expect(client.checkAnswer('POST', '/api/draws', drawn)).toEqual(OK(201));
+  });
+
+  it('describes an appeal as filed, as it stands and as withdrawn, and the service takes the bodies it calls valid', async () => {
+    const file = (await client.call('demo-enterprise', 'GET', `/api/enterprises/${own}`)).body as { clues: { ref: string }[]; cases: { caseNo: string }[] };
+    const challenges = [
+      ...file.clues.slice(0, 1).map((c) => ({ kind: 'clue', ref: c.ref, claim: '不是本企业' })),
+      ...file.cases.slice(0, 1).map((c) => ({ kind: 'case', recordId: c.caseNo, claim: '已整改' })),
+    ];
+    const filing = { ...example('POST /api/appeals'), creditCode: own, challenges };
+    const filed = await sendValid('demo-enterprise', 'POST', '/api/appeals', '/api/appeals', filing);
+    expect(client.checkAnswer('POST', '/api/appeals', filed)).toEqual(OK(201));
+    const id = (filed.body as { id: string }).id;
+    expect(client.checkAnswer('GET', '/api/appeals/{id}', await client.call('demo-enterprise', 'GET', `/api/appeals/${id}`))).toEqual(OK(200));
+    const oversight = await client.call('demo-oversight', 'GET', `/api/appeals/${id}`);
+    expect(client.checkAnswer('GET', '/api/appeals/{id}', oversight)).toEqual(OK(200));
+    const path = '/api/appeals/{id}/withdrawal';
+    const withdrawn = await sendValid('demo-enterprise', 'POST', path, `/api/appeals/${id}/withdrawal`, example(`POST ${path}`));
+    expect(client.checkAnswer('POST', path, withdrawn)).toEqual(OK(200));
+    expect((withdrawn.body as { status: string }).status).toBe('withdrawn');
+  });
+
+  it('describes published audit reports, which carry the public copy and never the full report', async () => {
+    const run = await sendValid('demo-oversight', 'POST', '/api/audits/reports', '/api/audits/reports', {});
+    const { id, sha256: full } = run.body as { id: string; sha256: string };
+    await sendValid('demo-oversight', 'POST', '/api/audits/reports/{id}/publish', `/api/audits/reports/${id}/publish`, {});
+    expect(client.checkAnswer('GET', '/api/public/audit-reports', await client.call(null, 'GET', '/api/public/audit-reports'))).toEqual(OK(200));
+    const published = await client.call(null, 'GET', `/api/public/audit-reports/${id}`);
+    expect(client.checkAnswer('GET', '/api/public/audit-reports/{id}', published)).toEqual(OK(200));
+    // Nothing in the public answer is the full report (whose small groups the copy withholds), however named.
+    const texts = Object.values(published.body as Json).filter((v): v is string => typeof v === 'string');
+    expect(texts.map((t) => createHash('sha256').update(t).digest('hex'))).not.toContain(full);
+  });
+
+  it('describes ingest runs and the quarantine, and a discard and a replay the document calls valid are taken', async () => {
+    expect(client.checkAnswer('GET', '/api/ingest-runs', await client.call('demo-admin', 'GET', '/api/ingest-runs'))).toEqual(OK(200));
+    const held = await client.call('demo-admin', 'GET', '/api/quarantine?limit=500');
+    expect(client.checkAnswer('GET', '/api/quarantine', held)).toEqual(OK(200));
+    expect(client.checkAnswer('GET', '/api/quarantine/summary', await client.call('demo-admin', 'GET', '/api/quarantine/summary'))).toEqual(OK(200));
+    const [first, second] = held.body as { id: number }[];
+    expect(client.checkAnswer('GET', '/api/quarantine/{id}', await client.call('demo-admin', 'GET', `/api/quarantine/${first.id}`))).toEqual(OK(200));
+    const replayed = await sendValid('demo-admin', 'POST', '/api/quarantine/{id}/replay', `/api/quarantine/${first.id}/replay`, { corrections: {} });
+    expect(client.checkAnswer('POST', '/api/quarantine/{id}/replay', replayed)).toEqual(OK(200));
+    const discard = example('POST /api/quarantine/{id}/discard');
+    await sendValid('demo-admin', 'POST', '/api/quarantine/{id}/discard', `/api/quarantine/${second.id}/discard`, discard);
+  });
+
+  it('takes the documented examples of naming a checklist item and of suspending and resuming the model', async () => {
+    const item = '/api/checklist-items/{item}';
+    await sendValid('demo-dispatcher', 'PUT', item, '/api/checklist-items/FIRE-01', example(`PUT ${item}`));
+    await sendValid('demo-oversight', 'POST', '/api/kill-switch/suspend', '/api/kill-switch/suspend', example('POST /api/kill-switch/suspend'));
+    await sendValid('demo-oversight', 'POST', '/api/kill-switch/resume', '/api/kill-switch/resume', example('POST /api/kill-switch/resume'));
+  });
+
+  it('has checked a real answer of every operation whose answer it describes', () => {
+    expect([...client.checked].sort()).toEqual(client.documentedAnswers());
+  });
+});
