@@ -4,7 +4,7 @@ import type { TableRow } from './table-factors.util';
 /**
  * A flat table from someone else's system, checked before any row is used: a column the spec reads
  * but the table lacks is an error, and a row whose date, outcome or entity cannot be read is left out
- * and counted, by reason and line, never guessed (a blank outcome is not "no violation").
+ * and counted, by reason and row number, never guessed (a blank outcome is not "no violation").
  */
 export type SkipReason = 'date' | 'label' | 'entity';
 
