@@ -64,6 +64,23 @@ describe('dispatch visits: calendar, combined checklist, results and ratings', (
     expect(district.every((v) => v.regionCode === first.regionCode)).toBe(true);
   });
 
+  it("lists one enterprise's visits for the bureau, the unannounced ones too", async () => {
+    // The enterprise's own list leaves an unannounced visit out; the officers' view of its file must not.
+    const unannounced = calendar.find((v) => !v.noticeAllowed)!;
+    const code = unannounced.creditCode;
+    const { status, body } = await h.http<CalendarEntry[]>('GET', `/api/visits?creditCode=${code.toLowerCase()}`);
+    expect(status).toBe(200);
+    expect(body.map((v) => v.id).sort()).toEqual(
+      calendar
+        .filter((v) => v.creditCode === code)
+        .map((v) => v.id)
+        .sort(),
+    );
+    const told = (await h.http<{ visitId: string }[]>('GET', `/api/enterprises/${code}/visits`)).body;
+    expect(told.some((n) => n.visitId === unannounced.id)).toBe(false);
+    expect((await h.http('GET', '/api/visits?creditCode=not-a-code')).status).toBe(400);
+  });
+
   it('shows one combined checklist per visit, grouped by department', async () => {
     const joint = calendar.find((v) => (v as unknown as { departments: string[] }).departments.length >= 2)!;
     const { body } = await h.http<VisitDetail>('GET', `/api/visits/${joint.id}`);

@@ -1,11 +1,11 @@
 // The bureau's view: enterprises by risk with filters and a map, and one enterprise's file.
 import { api, ApiError } from '../api.js';
 import { colourMix, contributionChart, riskMap } from '../charts.js';
-import { currentLang, fmtDate, fmtPercent, t, valueLabel } from '../i18n.js';
+import { currentLang, fmtDate, fmtPercent, t } from '../i18n.js';
 import { badge, card, chip, emptyState, errorState, errorText, field, fieldProblem, h, loading, mount, pageHead, pager, section, select, state, table } from '../ui.js';
 import { casesTable, cluesTable, industryName, subjectFacts, technicalDetails } from './enterprise.js';
 import { readableReasons } from './reasons.js';
-import { checklistItem } from './bureau-calendar.js';
+import { departmentLabel, officerBadges, reasonLabel } from './bureau-calendar.js';
 import { districtsAround, regionCell, regionCodeOf, regionOptions } from '../regions.js';
 
 const PAGE = 25;
@@ -243,11 +243,13 @@ export async function renderEnterpriseFile(ctx, code) {
       mount(scoreBox, card(t('ent.reasons'), error.status === 404 ? state('empty', t('ent.noScore'), t('ent.noScoreHelp')) : errorState(error, null, 'scoring')));
     }
   })();
-  const visitsLoad = section(visitsBox, () => api(`/api/enterprises/${code}/visits`), (visits) => card(t('field.visits'), table([
-    [t('field.date'), (v) => fmtDate(v.date)],
-    [t('field.status'), (v) => badge(t(`visit.${v.status}`), v.status === 'done' ? 'ok' : 'blue')],
-    [t('field.department'), (v) => (v.departments ?? []).map((d) => valueLabel('dept', d)).join(' · ')],
-    [t('field.checklist'), (v) => (v.checklist ?? []).map((item) => h('div', {}, checklistItem(item)))],
-  ], visits, { empty: t('ent.fileNoVisits') })), 'dispatch');
+  // The officers' calendar for this one enterprise, unannounced visits included (the enterprise's own list leaves those out), newest first.
+  const visitsLoad = section(visitsBox, async () => (await api('/api/visits', { query: { creditCode: code, limit: 200 } })).reverse(), (visits) => card(t('field.visits'), table([
+    [t('field.date'), (v) => h('a', { href: `#/visits/${v.id}` }, fmtDate(v.date))],
+    [t('field.status'), (v) => [badge(t(`visit.${v.status}`), v.status === 'done' ? 'ok' : 'blue'), ' ', badge(v.noticeAllowed ? t('visit.notice') : t('visit.unannounced'))]],
+    [t('field.department'), (v) => (v.departments ?? []).map(departmentLabel).join(' · ')],
+    [t('field.team'), (v) => officerBadges(v.officerIds)],
+    [t('field.reasons'), (v) => (v.reasons ?? []).map((r) => [badge(reasonLabel(r)), ' '])],
+  ], visits, { empty: t('ent.fileNoVisits'), onRow: (v) => ctx.go(`#/visits/${v.id}`), stacked: true })), 'dispatch');
   await Promise.all([fileLoad, scoreLoad, visitsLoad]);
 }
