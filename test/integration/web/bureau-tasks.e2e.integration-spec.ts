@@ -2,11 +2,13 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { startFakePages, type FakePages } from './fake-pages.harness';
 import { browserMissing, SCREENSHOTS } from './suite-process.harness';
-import { OWN_CODE } from './web-app.harness';
+import { OWN_CODE, TEST_PASSWORD } from './web-app.harness';
+import { AccountsService } from '../../../apps/web/src/accounts/accounts.service';
 
 /**
  * What the bureau's officers met on the demo city, walking their own tasks in a real browser in front
- * of a fake suite: an enterprise file that said no visit was planned while one was.
+ * of a fake suite: an enterprise file that said no visit was planned while one was, and an officer
+ * sent on another department's visit (certified in its domain) who could not record its results.
  */
 
 const NAME = '佛山市示例家具有限公司';
@@ -28,6 +30,17 @@ const UNANNOUNCED = {
   status: 'scheduled',
 };
 
+/** A past emergency-management visit whose team has a SAMR officer also certified for EMG. */
+const CROSS_DOMAIN = {
+  ...UNANNOUNCED,
+  id: '0b6c8a55-5f0e-4d7e-9a7a-000000000102',
+  date: '2026-01-05',
+  officerIds: ['44060400002', '44060700027'],
+  departments: ['EMG'],
+  checklist: [{ department: 'EMG', items: ['EMG-01'] }],
+  route: null,
+};
+
 const missing = browserMissing();
 const describeWithBrowser = missing ? describe.skip : describe;
 
@@ -40,10 +53,16 @@ describeWithBrowser("the bureau's own tasks, in a real browser", () => {
     'GET /api/visits': [UNANNOUNCED],
     'GET /api/enterprises': [{ creditCode: OWN_CODE, name: NAME, regionCode: '440605', industryCode: 'C2110', lng: 113.1, lat: 23.05 }],
     'GET /api/checklist-items': [],
+    [`GET /api/visits/${CROSS_DOMAIN.id}`]: CROSS_DOMAIN,
+    [`POST /api/visits/${CROSS_DOMAIN.id}/results`]: { visitId: CROSS_DOMAIN.id, status: 'done', violationsFound: 0 },
   };
 
   beforeAll(async () => {
     pages = await startFakePages(answers);
+    // A SAMR officer's account bound to the certificate number on the EMG visit's team.
+    await pages.web.app
+      .get(AccountsService)
+      .create({ username: 'samr-44060400002', password: TEST_PASSWORD, role: 'department', department: 'SAMR', officerId: '44060400002' });
   }, 60_000);
   afterAll(() => pages?.close());
 
@@ -64,5 +83,28 @@ describeWithBrowser("the bureau's own tasks, in a real browser", () => {
     expect(asked).toContain(OWN_CODE);
     await page.screenshot({ path: join(SCREENSHOTS, `00-bureau-file-visits-${lang}.png`), fullPage: true });
     await page.close();
+  });
+
+  it.each([
+    ['zh', '结果已录入'],
+    ['en', 'Results recorded'],
+  ])('lets an officer record the results of a visit its team names it on, of another department (%s)', async (lang, recorded) => {
+    const page = await pages.signIn('samr-44060400002', { lang: lang as 'zh' | 'en' });
+    await page.goto(`${pages.web.baseUrl}/#/visits/${CROSS_DOMAIN.id}`);
+    await page.waitForSelector('main form button[type=submit]');
+    expect(await page.$('#results-blocked')).toBeNull();
+    const before = pages.fake.seen.length;
+    await page.click('main form button[type=submit]');
+    await page.waitForSelector('main .notice.ok');
+    expect(await seen(page, 'main .notice.ok')).toContain(recorded);
+    // The gateway let it through to dispatch: the officer is on the team.
+    expect(pages.fake.seen.slice(before).some((r) => r.method === 'POST' && r.url === `/api/visits/${CROSS_DOMAIN.id}/results`)).toBe(true);
+    await page.close();
+
+    // A SAMR officer who is not on the team still may not.
+    const other = await pages.signIn('officer', { lang: lang as 'zh' | 'en' });
+    await other.goto(`${pages.web.baseUrl}/#/visits/${CROSS_DOMAIN.id}`);
+    await other.waitForSelector('#results-blocked');
+    await other.close();
   });
 });

@@ -175,7 +175,9 @@ function visitBody(ctx, visit) {
 
 function resultsForm(ctx, visit) {
   const items = (visit.checklist ?? []).flatMap((g) => g.items.map((item) => ({ item, department: g.department })));
-  const own = ctx.me.role === 'dispatcher' || (visit.checklist ?? []).some((g) => g.department === ctx.me.department);
+  // As the server decides: a department on the visit, or the officer named on its team (certified in another department's domain).
+  const onTeam = Boolean(ctx.me.officerId) && (visit.officerIds ?? []).includes(ctx.me.officerId);
+  const own = ctx.me.role === 'dispatcher' || onTeam || (visit.checklist ?? []).some((g) => g.department === ctx.me.department);
   // Say up front why the form cannot be sent, rather than after the officer has filled it in.
   const blocked = !own ? t('cal.notOwn') : visit.date > isoDay(0) ? t('cal.notYetOn', { date: fmtDate(visit.date) }) : null;
   const rows = items.map(({ item, department }) => {
