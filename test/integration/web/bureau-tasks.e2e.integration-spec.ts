@@ -8,7 +8,8 @@ import { AccountsService } from '../../../apps/web/src/accounts/accounts.service
 /**
  * What the bureau's officers met on the demo city, walking their own tasks in a real browser in front
  * of a fake suite: an enterprise file that said no visit was planned while one was, and an officer
- * sent on another department's visit (certified in its domain) who could not record its results.
+ * sent on another department's visit (certified in its domain) who could not record its results, and
+ * the list by risk scrolled sideways on a phone with the chance of a finding out of sight.
  */
 
 const NAME = '佛山市示例家具有限公司';
@@ -53,6 +54,11 @@ describeWithBrowser("the bureau's own tasks, in a real browser", () => {
     'GET /api/visits': [UNANNOUNCED],
     'GET /api/enterprises': [{ creditCode: OWN_CODE, name: NAME, regionCode: '440605', industryCode: 'C2110', lng: 113.1, lat: 23.05 }],
     'GET /api/checklist-items': [],
+    'GET /api/scores': {
+      items: [{ creditCode: OWN_CODE, scoreId: 's-1', colour: 'red', probability: 0.627, regionCode: '440605', industryCode: 'C2110' }],
+    },
+    'GET /api/reviews/colours': [{ creditCode: OWN_CODE, scoreId: 's-1', modelColour: 'red', effectiveColour: 'yellow', state: 'awaiting-confirmation' }],
+    'GET /api/scoring/summary': { byColour: { red: 1, yellow: 0, green: 0 } },
     [`GET /api/visits/${CROSS_DOMAIN.id}`]: CROSS_DOMAIN,
     [`POST /api/visits/${CROSS_DOMAIN.id}/results`]: { visitId: CROSS_DOMAIN.id, status: 'done', violationsFound: 0 },
   };
@@ -106,5 +112,28 @@ describeWithBrowser("the bureau's own tasks, in a real browser", () => {
     await other.goto(`${pages.web.baseUrl}/#/visits/${CROSS_DOMAIN.id}`);
     await other.waitForSelector('#results-blocked');
     await other.close();
+  });
+
+  it.each([
+    ['zh', '发现问题概率'],
+    ['en', 'Chance of a finding'],
+  ])('keeps each enterprise of the list by risk in view on a phone, with its chance of a finding (%s)', async (lang, chance) => {
+    const page = await pages.signIn('officer', { lang: lang as 'zh' | 'en', width: 390 });
+    await page.goto(`${pages.web.baseUrl}/#/enterprises`);
+    await page.waitForSelector('#enterprise-table tbody tr');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    // Every cell of the row, the figure last, lies inside the screen rather than in a box scrolled sideways.
+    const cells = await page.$$eval('#enterprise-table tbody tr:first-child td', (tds) => tds.map((td) => td.getBoundingClientRect().right));
+    for (const right of cells) expect(right).toBeLessThanOrEqual(390);
+    // Each line says what it is (the label is drawn before it), the figure under its own name.
+    const figure = await page.$eval('#enterprise-table tbody tr:first-child td:last-child', (td) => ({
+      label: td.dataset.label,
+      shown: getComputedStyle(td, '::before').content,
+      text: (td as HTMLElement).innerText,
+    }));
+    expect(figure).toMatchObject({ label: chance, text: '62.7%' });
+    expect(figure.shown).toContain(chance);
+    await page.screenshot({ path: join(SCREENSHOTS, `00-bureau-list-phone-${lang}.png`), fullPage: true });
+    await page.close();
   });
 });

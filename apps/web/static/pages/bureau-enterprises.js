@@ -93,15 +93,20 @@ async function reviewsOf(rows) {
 }
 
 function enterpriseTable(ctx, rows, reviews) {
-  return h('div', { class: 'table-wrap' }, h('table', { id: 'enterprise-table', class: 'fits' },
-    h('thead', {}, h('tr', {}, [t('field.colour'), t('field.nameAndCode'), t('field.region'), t('field.industry'), t('field.findingChance')].map((c) => h('th', {}, c)))),
+  const labels = [t('field.colour'), t('field.nameAndCode'), t('field.region'), t('field.industry'), t('field.findingChance')];
+  // On a phone each enterprise is a block of labelled lines, so the chance of a finding is not scrolled out of sight.
+  const cells = (r) => [
+    [chip(r.colour, true), reviewMark(reviews.get(r.creditCode), r)],
+    // The code under the name, as on a licence: one column fewer keeps the table in its box beside the map.
+    [h('a', { href: `#/enterprises/${r.creditCode}` }, r.name ?? r.creditCode), r.name ? h('div', { class: 'mono small muted', 'data-credit-code': '' }, r.creditCode) : null],
+    [regionCell(r.regionCode)],
+    [r.industryCode ?? '—', r.industryCode ? h('div', { class: 'small muted' }, industryName(r.industryCode)) : null],
+    [typeof r.probability === 'number' ? fmtPercent(r.probability, 1) : '—'],
+  ];
+  return h('div', { class: 'table-wrap' }, h('table', { id: 'enterprise-table', class: 'fits stack-rows' },
+    h('thead', {}, h('tr', {}, labels.map((c) => h('th', {}, c)))),
     h('tbody', {}, rows.map((r) => h('tr', { style: 'cursor:pointer', onclick: () => ctx.go(`#/enterprises/${r.creditCode}`) },
-      h('td', {}, chip(r.colour, true), reviewMark(reviews.get(r.creditCode), r)),
-      // The code under the name, as on a licence: one column fewer keeps the table in its box beside the map.
-      h('td', {}, h('a', { href: `#/enterprises/${r.creditCode}` }, r.name ?? r.creditCode), r.name ? h('div', { class: 'mono small muted', 'data-credit-code': '' }, r.creditCode) : null),
-      h('td', {}, regionCell(r.regionCode)),
-      h('td', {}, r.industryCode ?? '—', r.industryCode ? h('div', { class: 'small muted' }, industryName(r.industryCode)) : null),
-      h('td', {}, typeof r.probability === 'number' ? fmtPercent(r.probability, 1) : '—'))))));
+      cells(r).map((content, i) => h('td', { 'data-label': labels[i] }, ...content)))))));
 }
 
 export async function renderEnterprises(ctx) {
