@@ -9,7 +9,8 @@ import { AccountsService } from '../../../apps/web/src/accounts/accounts.service
  * What the bureau's officers met on the demo city, walking their own tasks in a real browser in front
  * of a fake suite: an enterprise file that said no visit was planned while one was, and an officer
  * sent on another department's visit (certified in its domain) who could not record its results, and
- * the list by risk scrolled sideways on a phone with the chance of a finding out of sight.
+ * the list by risk scrolled sideways on a phone with the chance of a finding out of sight, and a
+ * department officer's calendar holding every department's visits with no way to see its own.
  */
 
 const NAME = '佛山市示例家具有限公司';
@@ -135,5 +136,35 @@ describeWithBrowser("the bureau's own tasks, in a real browser", () => {
     expect(figure.shown).toContain(chance);
     await page.screenshot({ path: join(SCREENSHOTS, `00-bureau-list-phone-${lang}.png`), fullPage: true });
     await page.close();
+  });
+
+  it("starts a department officer's calendar at its own department's visits, and lets it widen to all", async () => {
+    const asked = () => pages.fake.seen.filter((r) => r.url.startsWith('/api/visits?')).map((r) => new URL(r.url, 'http://x').searchParams);
+    const page = await pages.signIn('officer');
+    const sent = asked().length;
+    await page.goto(`${pages.web.baseUrl}/#/calendar`);
+    await page.waitForSelector('main tbody tr');
+    expect(await page.$eval('main select[name=department]', (s) => (s as HTMLSelectElement).value)).toBe('SAMR');
+    expect(
+      asked()
+        .slice(sent)
+        .map((q) => q.get('department')),
+    ).toEqual(['SAMR']);
+    await page.selectOption('main select[name=department]', '');
+    await Promise.all([page.waitForResponse((r) => r.url().includes('/api/visits?')), page.click('main form button[type=submit]')]);
+    expect(asked().at(-1)!.has('department')).toBe(false);
+    await page.close();
+
+    // A dispatcher plans for every department: its calendar starts at all of them.
+    const dispatcher = await pages.signIn('dispatcher');
+    const before = asked().length;
+    await dispatcher.goto(`${pages.web.baseUrl}/#/calendar`);
+    await dispatcher.waitForSelector('main tbody tr');
+    expect(
+      asked()
+        .slice(before)
+        .map((q) => q.get('department')),
+    ).toEqual([null]);
+    await dispatcher.close();
   });
 });

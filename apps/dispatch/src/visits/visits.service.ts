@@ -23,6 +23,7 @@ export class VisitsService {
         officerId: q.officer,
         regionCode: q.region,
         creditCode: q.creditCode?.toUpperCase(),
+        department: q.department,
         drawId: q.draw,
         statuses: q.status ? [q.status] : ['scheduled', 'done'],
         limit: q.limit ?? 500,

@@ -101,14 +101,18 @@ export async function renderCalendar(ctx) {
   // A district by name or code, as on the enterprises page: the names of the districts around the listed visits are offered.
   const region = h('input', { name: 'region', placeholder: t('bureau.regionHint'), list: 'calendar-regions', size: 12, autocomplete: 'off' });
   const status = select('status', [['', t('common.all')], ['scheduled', t('visit.scheduled')], ['done', t('visit.done')]], '');
-  const form = h('form', { class: 'filters', novalidate: true }, field(t('plans.from'), from), field(t('plans.to'), to), field(t('field.region'), region), field(t('field.status'), status), h('button', { class: 'btn', type: 'submit' }, t('common.search')));
+  // A department officer starts at the visits its department is on, and may widen to every department.
+  const own = ctx.me.role === 'department' ? ctx.me.department ?? '' : '';
+  const departments = [...new Set([...DEPARTMENTS, own].filter(Boolean))];
+  const department = select('department', [['', t('common.all')], ...departments.map((d) => [d, departmentLabel(d)])], own);
+  const form = h('form', { class: 'filters', novalidate: true }, field(t('plans.from'), from), field(t('plans.to'), to), field(t('field.region'), region), field(t('field.department'), department), field(t('field.status'), status), h('button', { class: 'btn', type: 'submit' }, t('common.search')));
   const suggestions = h('div');
   const problem = h('div');
   const list = h('div');
   const seenRegions = new Set();
   mount(ctx.main, pageHead(t('cal.title'), t('cal.lead')), h('div', { class: 'stack' }, card(null, form, suggestions, problem), list));
   const load = (regionCode) => section(list, async () => {
-    const rows = await api('/api/visits', { query: { from: from.value, to: to.value, region: regionCode, status: status.value, limit: 2000 } });
+    const rows = await api('/api/visits', { query: { from: from.value, to: to.value, region: regionCode, department: department.value, status: status.value, limit: 2000 } });
     for (const v of rows) if (v.regionCode) seenRegions.add(v.regionCode);
     mount(suggestions, regionOptions('calendar-regions', districtsAround([...seenRegions])));
     return rows;
