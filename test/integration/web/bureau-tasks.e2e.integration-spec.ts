@@ -10,7 +10,8 @@ import { AccountsService } from '../../../apps/web/src/accounts/accounts.service
  * of a fake suite: an enterprise file that said no visit was planned while one was, and an officer
  * sent on another department's visit (certified in its domain) who could not record its results, and
  * the list by risk scrolled sideways on a phone with the chance of a finding out of sight, and a
- * department officer's calendar holding every department's visits with no way to see its own.
+ * department officer's calendar holding every department's visits with no way to see its own, and the
+ * file's complaints squeezed into half a page with their status cut off.
  */
 
 const NAME = '佛山市示例家具有限公司';
@@ -43,13 +44,32 @@ const CROSS_DOMAIN = {
   route: null,
 };
 
+/** Complaints as intake gives them to the bureau: with the platform's id and channel. */
+const CLUES = [
+  ['GRID-20250127-0001', 'MS09-WKB4', 'grid', '2025-01-27', 'product_quality', 'SAMR', 'closed'],
+  ['ONLINE-20221104-0001', 'GJZZ-DNYG', 'online', '2022-11-04', 'fire_safety', 'FIRE', 'handled'],
+].map(([clueId, ref, channel, receivedOn, category, department, status]) => ({
+  clueId,
+  ref,
+  channel,
+  receivedOn,
+  receivedAt: `${receivedOn}T02:00:00.000Z`,
+  category,
+  department,
+  verified: true,
+  status,
+}));
+
+/** The card of the file's complaints (each row names its complaint by reference). */
+const COMPLAINTS = 'main .card:has([data-clue-ref])';
+
 const missing = browserMissing();
 const describeWithBrowser = missing ? describe.skip : describe;
 
 describeWithBrowser("the bureau's own tasks, in a real browser", () => {
   let pages: FakePages;
   const answers: Record<string, unknown> = {
-    [`GET /api/enterprises/${OWN_CODE}`]: { subject: { creditCode: OWN_CODE, name: NAME, regionCode: '440605' }, cases: [], clues: [] },
+    [`GET /api/enterprises/${OWN_CODE}`]: { subject: { creditCode: OWN_CODE, name: NAME, regionCode: '440605' }, cases: [], clues: CLUES },
     // What the enterprise itself may know of: nothing yet, the visit is unannounced.
     [`GET /api/enterprises/${OWN_CODE}/visits`]: [],
     'GET /api/visits': [UNANNOUNCED],
@@ -166,5 +186,24 @@ describeWithBrowser("the bureau's own tasks, in a real browser", () => {
         .map((q) => q.get('department')),
     ).toEqual([null]);
     await dispatcher.close();
+  });
+
+  it.each([
+    ['zh', '状态', '已办结'],
+    ['en', 'Status', 'Closed'],
+  ])("shows every column of the complaints on the bureau's view of a file, none cut off (%s)", async (lang, statusHead, closed) => {
+    const page = await pages.signIn('officer', { lang: lang as 'zh' | 'en', width: 1280 });
+    await page.goto(`${pages.web.baseUrl}/#/enterprises/${OWN_CODE}`);
+    await page.waitForSelector(`${COMPLAINTS} tbody tr`);
+    // Nothing scrolled out of its box: the status column is on the page, not past its right edge.
+    const wrap = await page.$eval(`${COMPLAINTS} .table-wrap`, (el) => ({ scroll: el.scrollWidth, client: el.clientWidth }));
+    expect(wrap.scroll).toBeLessThanOrEqual(wrap.client);
+    expect(await page.$$eval(`${COMPLAINTS} th`, (ths) => ths.map((th) => th.textContent))).toContain(statusHead);
+    expect(await seen(page, `${COMPLAINTS} tbody tr:first-child`)).toContain(closed);
+    // Each department's name reads on one line, not one character a line.
+    const lines = await page.$$eval(`${COMPLAINTS} tbody td:nth-child(5) span`, (spans) => spans.map((span) => span.getClientRects().length));
+    expect(lines).toEqual([1, 1]);
+    await page.screenshot({ path: join(SCREENSHOTS, `00-bureau-file-complaints-${lang}.png`), fullPage: true });
+    await page.close();
   });
 });

@@ -229,8 +229,10 @@ export async function renderEnterpriseFile(ctx, code) {
   mount(head, pageHead(t('bureau.file'), code, h('a', { class: 'btn secondary', href: '#/enterprises' }, t('common.back'))));
   const fileLoad = section(fileBox, () => api(`/api/enterprises/${code}`), (file) => {
     mount(head, pageHead(file.subject.name, code, h('a', { class: 'btn secondary', href: '#/enterprises' }, t('common.back'))));
+    // The complaints take the full width: the bureau's table has seven columns (channel and status too), which half a page cut off.
     return h('div', { class: 'stack' },
-      h('div', { class: 'grid grid-2' }, card(t('ent.subject'), subjectFacts(file.subject), ctx.me.role === 'department' ? fullIdentity(code) : null), card(t('ent.complaints'), cluesTable(file.clues, t('ent.noComplaints')))),
+      card(t('ent.subject'), subjectFacts(file.subject), ctx.me.role === 'department' ? fullIdentity(code) : null),
+      card(t('ent.complaints'), cluesTable(file.clues, t('ent.noComplaints'))),
       card(t('ent.inspections'), casesTable(file.cases, t('ent.noInspections'))));
   }, 'intake');
   const scoreLoad = (async () => {
