@@ -11,7 +11,8 @@ import { AccountsService } from '../../../apps/web/src/accounts/accounts.service
  * sent on another department's visit (certified in its domain) who could not record its results, and
  * the list by risk scrolled sideways on a phone with the chance of a finding out of sight, and a
  * department officer's calendar holding every department's visits with no way to see its own, and the
- * file's complaints squeezed into half a page with their status cut off.
+ * file's complaints squeezed into half a page with their status cut off; and a calendar whose count
+ * stopped at the server's limit as if it were the period's total.
  */
 
 const NAME = '佛山市示例家具有限公司';
@@ -205,5 +206,22 @@ describeWithBrowser("the bureau's own tasks, in a real browser", () => {
     expect(lines).toEqual([1, 1]);
     await page.screenshot({ path: join(SCREENSHOTS, `00-bureau-file-complaints-${lang}.png`), fullPage: true });
     await page.close();
+  });
+
+  it.each([
+    ['zh', '联合检查 · 2000+', '至少有 2000 次'],
+    ['en', 'Joint visits · 2000+', 'at least 2000'],
+  ])("says a calendar page full to the server's limit is not the period's count (%s)", async (lang, title, more) => {
+    answers['GET /api/visits'] = Array.from({ length: 2000 }, (_, i) => ({ ...UNANNOUNCED, id: `0b6c8a55-5f0e-4d7e-9a7a-${String(i).padStart(12, '0')}` }));
+    try {
+      const page = await pages.signIn('dispatcher', { lang: lang as 'zh' | 'en' });
+      await page.goto(`${pages.web.baseUrl}/#/calendar`);
+      await page.waitForSelector('main tbody tr');
+      expect(await page.textContent('main section.card:has(table) .card-head h2')).toBe(title);
+      expect(await seen(page, '#calendar-capped')).toContain(more);
+      await page.close();
+    } finally {
+      answers['GET /api/visits'] = [UNANNOUNCED];
+    }
   });
 });

@@ -11,6 +11,9 @@ export function isoDay(offsetDays) {
   return new Date(Date.now() + 8 * 3600_000 + offsetDays * 86_400_000).toISOString().slice(0, 10);
 }
 
+/** The most visits the calendar asks for at once (dispatch's limit). */
+const CALENDAR_LIMIT = 2000;
+
 /** Enforcement departments the checklists name, by code. */
 export const DEPARTMENTS = ['SAMR', 'ENV', 'EMG', 'FIRE', 'HEALTH', 'HRSS', 'CITY', 'AGRI'];
 
@@ -112,11 +115,14 @@ export async function renderCalendar(ctx) {
   const seenRegions = new Set();
   mount(ctx.main, pageHead(t('cal.title'), t('cal.lead')), h('div', { class: 'stack' }, card(null, form, suggestions, problem), list));
   const load = (regionCode) => section(list, async () => {
-    const rows = await api('/api/visits', { query: { from: from.value, to: to.value, region: regionCode, department: department.value, status: status.value, limit: 2000 } });
+    const rows = await api('/api/visits', { query: { from: from.value, to: to.value, region: regionCode, department: department.value, status: status.value, limit: CALENDAR_LIMIT } });
     for (const v of rows) if (v.regionCode) seenRegions.add(v.regionCode);
     mount(suggestions, regionOptions('calendar-regions', districtsAround([...seenRegions])));
     return rows;
-  }, (rows) => card(`${t('field.visits')} · ${rows.length}`, table([
+  }, (rows) => card(`${t('field.visits')} · ${rows.length}${rows.length === CALENDAR_LIMIT ? '+' : ''}`,
+    // A full page is the server's limit, not the count: say so rather than let the figure pass for the period's total.
+    rows.length === CALENDAR_LIMIT ? h('div', { class: 'notice warn', id: 'calendar-capped', style: 'margin-bottom:12px' }, t('cal.capped', { n: CALENDAR_LIMIT })) : null,
+    table([
     [t('field.date'), (v) => fmtDate(v.date)],
     [t('visit.enterprise'), (v) => enterpriseCell(v.creditCode, `#/visits/${v.id}`)],
     [t('field.region'), (v) => regionCell(v.regionCode)],
