@@ -64,6 +64,34 @@ describe('dispatch visits: calendar, combined checklist, results and ratings', (
     expect(district.every((v) => v.regionCode === first.regionCode)).toBe(true);
   });
 
+  it("lists a department's part of the calendar: the visits it is on, joint ones too", async () => {
+    const onIt = (v: CalendarEntry, d: string) => (v as unknown as { departments: string[] }).departments.includes(d);
+    const department = (calendar.find((v) => (v as unknown as { departments: string[] }).departments.length >= 2) as unknown as { departments: string[] })
+      .departments[1];
+    const { status, body } = await h.http<CalendarEntry[]>('GET', `/api/visits?department=${department}`);
+    expect(status).toBe(200);
+    expect(body.map((v) => v.id)).toEqual(calendar.filter((v) => onIt(v, department)).map((v) => v.id));
+    expect(body.length).toBeLessThan(calendar.length);
+    expect((await h.http('GET', '/api/visits?department=samr;drop')).status).toBe(400);
+  });
+
+  it("lists one enterprise's visits for the bureau, the unannounced ones too", async () => {
+    // The enterprise's own list leaves an unannounced visit out; the officers' view of its file must not.
+    const unannounced = calendar.find((v) => !v.noticeAllowed)!;
+    const code = unannounced.creditCode;
+    const { status, body } = await h.http<CalendarEntry[]>('GET', `/api/visits?creditCode=${code.toLowerCase()}`);
+    expect(status).toBe(200);
+    expect(body.map((v) => v.id).sort()).toEqual(
+      calendar
+        .filter((v) => v.creditCode === code)
+        .map((v) => v.id)
+        .sort(),
+    );
+    const told = (await h.http<{ visitId: string }[]>('GET', `/api/enterprises/${code}/visits`)).body;
+    expect(told.some((n) => n.visitId === unannounced.id)).toBe(false);
+    expect((await h.http('GET', '/api/visits?creditCode=not-a-code')).status).toBe(400);
+  });
+
   it('shows one combined checklist per visit, grouped by department', async () => {
     const joint = calendar.find((v) => (v as unknown as { departments: string[] }).departments.length >= 2)!;
     const { body } = await h.http<VisitDetail>('GET', `/api/visits/${joint.id}`);

@@ -31,6 +31,8 @@ export interface VisitFilter {
   regionCode?: string;
   drawId?: string;
   creditCode?: string;
+  /** Visits this department is on (its checklist among theirs). */
+  department?: string;
   statuses: string[];
   limit: number;
 }
@@ -57,8 +59,19 @@ export class VisitsRepository {
         WHERE v.status = ANY($1) AND ($2::date IS NULL OR v.date >= $2) AND ($3::date IS NULL OR v.date <= $3)
           AND ($4::text IS NULL OR EXISTS (SELECT 1 FROM dispatch.visit_officers vo WHERE vo.visit_id = v.id AND vo.officer_id = $4))
           AND ($5::text IS NULL OR v.region_code = $5) AND ($6::uuid IS NULL OR v.draw_id = $6) AND ($7::text IS NULL OR v.credit_code = $7)
+          AND ($9::text IS NULL OR $9 = ANY(v.departments))
         ORDER BY v.date, v.region_code, v.route_key, v.route_order LIMIT $8`,
-      [f.statuses, f.from ?? null, f.to ?? null, f.officerId ?? null, f.regionCode ?? null, f.drawId ?? null, f.creditCode ?? null, f.limit],
+      [
+        f.statuses,
+        f.from ?? null,
+        f.to ?? null,
+        f.officerId ?? null,
+        f.regionCode ?? null,
+        f.drawId ?? null,
+        f.creditCode ?? null,
+        f.limit,
+        f.department ?? null,
+      ],
     );
   }
 

@@ -22,6 +22,8 @@ export class VisitsService {
         to: q.date ?? q.to,
         officerId: q.officer,
         regionCode: q.region,
+        creditCode: q.creditCode?.toUpperCase(),
+        department: q.department,
         drawId: q.draw,
         statuses: q.status ? [q.status] : ['scheduled', 'done'],
         limit: q.limit ?? 500,

@@ -65,4 +65,13 @@ describe('deciding access', () => {
     expect(ownsRecord(visit, officer)).toBe(true);
     expect(ownsRecord({ ...visit, departments: ['ENV'] }, officer)).toBe(false);
   });
+
+  it("gives a visit to an officer on its team, whatever the visit's departments", () => {
+    // 44060400002 is a SAMR officer also certified for emergency management, sent on an EMG visit.
+    const visit = { creditCode: enterprise.creditCode, departments: ['EMG'], officerIds: ['44060400002', '44060700027'] };
+    expect(ownsRecord(visit, { ...officer, officerId: '44060400002' })).toBe(true);
+    expect(ownsRecord(visit, { ...officer, officerId: '44060400003' })).toBe(false);
+    expect(ownsRecord(visit, officer)).toBe(false);
+    expect(ownsRecord({ ...visit, officerIds: 'not a list' }, { ...officer, officerId: '44060400002' })).toBe(false);
+  });
 });

@@ -20,10 +20,17 @@ export function decideAccess(rule: RouteRule, params: Record<string, string>, pr
   return { allowed: true };
 }
 
-/** Whether a joint visit or an appeal, as its app describes it, is the caller's to act on. */
-export function ownsRecord(record: { creditCode?: unknown; departments?: unknown }, principal: Principal): boolean {
+/**
+ * Whether a joint visit or an appeal, as its app describes it, is the caller's to act on. An officer's
+ * is a visit its department is on, or one whose team names the certificate number its account is bound
+ * to: a team member certified in several domains goes on visits of other departments and records them.
+ */
+export function ownsRecord(record: { creditCode?: unknown; departments?: unknown; officerIds?: unknown }, principal: Principal): boolean {
   if (principal.role === 'enterprise') return record.creditCode === principal.creditCode;
-  if (principal.role === 'department') return Array.isArray(record.departments) && record.departments.includes(principal.department);
+  if (principal.role === 'department') {
+    const onTeam = principal.officerId !== null && Array.isArray(record.officerIds) && record.officerIds.includes(principal.officerId);
+    return onTeam || (Array.isArray(record.departments) && record.departments.includes(principal.department));
+  }
   return true;
 }
 

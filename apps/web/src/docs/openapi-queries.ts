@@ -94,6 +94,12 @@ export const QUERIES: Record<string, QueryParam[]> = {
     day('to', 'visits up to this day'),
     { name: 'officer', description: "an officer's certificate number: that officer's visits", schema: { type: 'string' } },
     { name: 'region', description: 'administrative division code (6 digits)', schema: { type: 'string', pattern: '^\\d{6}$' } },
+    {
+      name: 'creditCode',
+      description: "one enterprise's visits, the unannounced ones too",
+      schema: { type: 'string', pattern: '^[0-9A-Za-z]{18}$' },
+    },
+    { name: 'department', description: 'visits this department is on (e.g. SAMR)', schema: { type: 'string', pattern: '^[A-Z]{2,10}$' } },
     { name: 'draw', description: "a draw's id: that plan's visits", schema: { type: 'string', format: 'uuid' } },
     { name: 'status', description: 'scheduled, done or cancelled', schema: { type: 'string', enum: ['scheduled', 'done', 'cancelled'] } },
     limit(2000, 'visits'),

@@ -96,10 +96,10 @@ export class GatewayController {
     return resolved.body;
   }
 
-  /** The record must be the caller's: an enterprise's own, a department officer's department's. */
+  /** The record must be the caller's: an enterprise's own, a department officer's department's or team's. */
   private async checkOwner(kind: OwnedRecord, id: string, principal: Principal): Promise<void> {
     const lookup = OWNER_LOOKUP[kind];
-    const found = await this.upstream.json<{ creditCode?: string; departments?: string[] }>(lookup.app, lookup.path(id));
+    const found = await this.upstream.json<{ creditCode?: string; departments?: string[]; officerIds?: string[] }>(lookup.app, lookup.path(id));
     if (found.status === 404 || (found.body && !ownsRecord(found.body, principal))) {
       throw new HttpException({ statusCode: 404, message: `no such ${lookup.noun}` }, 404);
     }

@@ -11,6 +11,9 @@ export function isoDay(offsetDays) {
   return new Date(Date.now() + 8 * 3600_000 + offsetDays * 86_400_000).toISOString().slice(0, 10);
 }
 
+/** The most visits the calendar asks for at once (dispatch's limit). */
+const CALENDAR_LIMIT = 2000;
+
 /** Enforcement departments the checklists name, by code. */
 export const DEPARTMENTS = ['SAMR', 'ENV', 'EMG', 'FIRE', 'HEALTH', 'HRSS', 'CITY', 'AGRI'];
 
@@ -101,18 +104,25 @@ export async function renderCalendar(ctx) {
   // A district by name or code, as on the enterprises page: the names of the districts around the listed visits are offered.
   const region = h('input', { name: 'region', placeholder: t('bureau.regionHint'), list: 'calendar-regions', size: 12, autocomplete: 'off' });
   const status = select('status', [['', t('common.all')], ['scheduled', t('visit.scheduled')], ['done', t('visit.done')]], '');
-  const form = h('form', { class: 'filters', novalidate: true }, field(t('plans.from'), from), field(t('plans.to'), to), field(t('field.region'), region), field(t('field.status'), status), h('button', { class: 'btn', type: 'submit' }, t('common.search')));
+  // A department officer starts at the visits its department is on, and may widen to every department.
+  const own = ctx.me.role === 'department' ? ctx.me.department ?? '' : '';
+  const departments = [...new Set([...DEPARTMENTS, own].filter(Boolean))];
+  const department = select('department', [['', t('common.all')], ...departments.map((d) => [d, departmentLabel(d)])], own);
+  const form = h('form', { class: 'filters', novalidate: true }, field(t('plans.from'), from), field(t('plans.to'), to), field(t('field.region'), region), field(t('field.department'), department), field(t('field.status'), status), h('button', { class: 'btn', type: 'submit' }, t('common.search')));
   const suggestions = h('div');
   const problem = h('div');
   const list = h('div');
   const seenRegions = new Set();
   mount(ctx.main, pageHead(t('cal.title'), t('cal.lead')), h('div', { class: 'stack' }, card(null, form, suggestions, problem), list));
   const load = (regionCode) => section(list, async () => {
-    const rows = await api('/api/visits', { query: { from: from.value, to: to.value, region: regionCode, status: status.value, limit: 2000 } });
+    const rows = await api('/api/visits', { query: { from: from.value, to: to.value, region: regionCode, department: department.value, status: status.value, limit: CALENDAR_LIMIT } });
     for (const v of rows) if (v.regionCode) seenRegions.add(v.regionCode);
     mount(suggestions, regionOptions('calendar-regions', districtsAround([...seenRegions])));
     return rows;
-  }, (rows) => card(`${t('field.visits')} · ${rows.length}`, table([
+  }, (rows) => card(`${t('field.visits')} · ${rows.length}${rows.length === CALENDAR_LIMIT ? '+' : ''}`,
+    // A full page is the server's limit, not the count: say so rather than let the figure pass for the period's total.
+    rows.length === CALENDAR_LIMIT ? h('div', { class: 'notice warn', id: 'calendar-capped', style: 'margin-bottom:12px' }, t('cal.capped', { n: CALENDAR_LIMIT })) : null,
+    table([
     [t('field.date'), (v) => fmtDate(v.date)],
     [t('visit.enterprise'), (v) => enterpriseCell(v.creditCode, `#/visits/${v.id}`)],
     [t('field.region'), (v) => regionCell(v.regionCode)],
@@ -175,7 +185,9 @@ function visitBody(ctx, visit) {
 
 function resultsForm(ctx, visit) {
   const items = (visit.checklist ?? []).flatMap((g) => g.items.map((item) => ({ item, department: g.department })));
-  const own = ctx.me.role === 'dispatcher' || (visit.checklist ?? []).some((g) => g.department === ctx.me.department);
+  // As the server decides: a department on the visit, or the officer named on its team (certified in another department's domain).
+  const onTeam = Boolean(ctx.me.officerId) && (visit.officerIds ?? []).includes(ctx.me.officerId);
+  const own = ctx.me.role === 'dispatcher' || onTeam || (visit.checklist ?? []).some((g) => g.department === ctx.me.department);
   // Say up front why the form cannot be sent, rather than after the officer has filled it in.
   const blocked = !own ? t('cal.notOwn') : visit.date > isoDay(0) ? t('cal.notYetOn', { date: fmtDate(visit.date) }) : null;
   const rows = items.map(({ item, department }) => {

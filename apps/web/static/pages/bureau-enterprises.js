@@ -1,11 +1,11 @@
 // The bureau's view: enterprises by risk with filters and a map, and one enterprise's file.
 import { api, ApiError } from '../api.js';
 import { colourMix, contributionChart, riskMap } from '../charts.js';
-import { currentLang, fmtDate, fmtPercent, t, valueLabel } from '../i18n.js';
+import { currentLang, fmtDate, fmtPercent, t } from '../i18n.js';
 import { badge, card, chip, emptyState, errorState, errorText, field, fieldProblem, h, loading, mount, pageHead, pager, section, select, state, table } from '../ui.js';
 import { casesTable, cluesTable, industryName, subjectFacts, technicalDetails } from './enterprise.js';
 import { readableReasons } from './reasons.js';
-import { checklistItem } from './bureau-calendar.js';
+import { departmentLabel, officerBadges, reasonLabel } from './bureau-calendar.js';
 import { districtsAround, regionCell, regionCodeOf, regionOptions } from '../regions.js';
 
 const PAGE = 25;
@@ -93,15 +93,20 @@ async function reviewsOf(rows) {
 }
 
 function enterpriseTable(ctx, rows, reviews) {
-  return h('div', { class: 'table-wrap' }, h('table', { id: 'enterprise-table', class: 'fits' },
-    h('thead', {}, h('tr', {}, [t('field.colour'), t('field.nameAndCode'), t('field.region'), t('field.industry'), t('field.findingChance')].map((c) => h('th', {}, c)))),
+  const labels = [t('field.colour'), t('field.nameAndCode'), t('field.region'), t('field.industry'), t('field.findingChance')];
+  // On a phone each enterprise is a block of labelled lines, so the chance of a finding is not scrolled out of sight.
+  const cells = (r) => [
+    [chip(r.colour, true), reviewMark(reviews.get(r.creditCode), r)],
+    // The code under the name, as on a licence: one column fewer keeps the table in its box beside the map.
+    [h('a', { href: `#/enterprises/${r.creditCode}` }, r.name ?? r.creditCode), r.name ? h('div', { class: 'mono small muted', 'data-credit-code': '' }, r.creditCode) : null],
+    [regionCell(r.regionCode)],
+    [r.industryCode ?? '—', r.industryCode ? h('div', { class: 'small muted' }, industryName(r.industryCode)) : null],
+    [typeof r.probability === 'number' ? fmtPercent(r.probability, 1) : '—'],
+  ];
+  return h('div', { class: 'table-wrap' }, h('table', { id: 'enterprise-table', class: 'fits stack-rows' },
+    h('thead', {}, h('tr', {}, labels.map((c) => h('th', {}, c)))),
     h('tbody', {}, rows.map((r) => h('tr', { style: 'cursor:pointer', onclick: () => ctx.go(`#/enterprises/${r.creditCode}`) },
-      h('td', {}, chip(r.colour, true), reviewMark(reviews.get(r.creditCode), r)),
-      // The code under the name, as on a licence: one column fewer keeps the table in its box beside the map.
-      h('td', {}, h('a', { href: `#/enterprises/${r.creditCode}` }, r.name ?? r.creditCode), r.name ? h('div', { class: 'mono small muted', 'data-credit-code': '' }, r.creditCode) : null),
-      h('td', {}, regionCell(r.regionCode)),
-      h('td', {}, r.industryCode ?? '—', r.industryCode ? h('div', { class: 'small muted' }, industryName(r.industryCode)) : null),
-      h('td', {}, typeof r.probability === 'number' ? fmtPercent(r.probability, 1) : '—'))))));
+      cells(r).map((content, i) => h('td', { 'data-label': labels[i] }, ...content)))))));
 }
 
 export async function renderEnterprises(ctx) {
@@ -224,8 +229,10 @@ export async function renderEnterpriseFile(ctx, code) {
   mount(head, pageHead(t('bureau.file'), code, h('a', { class: 'btn secondary', href: '#/enterprises' }, t('common.back'))));
   const fileLoad = section(fileBox, () => api(`/api/enterprises/${code}`), (file) => {
     mount(head, pageHead(file.subject.name, code, h('a', { class: 'btn secondary', href: '#/enterprises' }, t('common.back'))));
+    // The complaints take the full width: the bureau's table has seven columns (channel and status too), which half a page cut off.
     return h('div', { class: 'stack' },
-      h('div', { class: 'grid grid-2' }, card(t('ent.subject'), subjectFacts(file.subject), ctx.me.role === 'department' ? fullIdentity(code) : null), card(t('ent.complaints'), cluesTable(file.clues, t('ent.noComplaints')))),
+      card(t('ent.subject'), subjectFacts(file.subject), ctx.me.role === 'department' ? fullIdentity(code) : null),
+      card(t('ent.complaints'), cluesTable(file.clues, t('ent.noComplaints'))),
       card(t('ent.inspections'), casesTable(file.cases, t('ent.noInspections'))));
   }, 'intake');
   const scoreLoad = (async () => {
@@ -243,11 +250,13 @@ export async function renderEnterpriseFile(ctx, code) {
       mount(scoreBox, card(t('ent.reasons'), error.status === 404 ? state('empty', t('ent.noScore'), t('ent.noScoreHelp')) : errorState(error, null, 'scoring')));
     }
   })();
-  const visitsLoad = section(visitsBox, () => api(`/api/enterprises/${code}/visits`), (visits) => card(t('field.visits'), table([
-    [t('field.date'), (v) => fmtDate(v.date)],
-    [t('field.status'), (v) => badge(t(`visit.${v.status}`), v.status === 'done' ? 'ok' : 'blue')],
-    [t('field.department'), (v) => (v.departments ?? []).map((d) => valueLabel('dept', d)).join(' · ')],
-    [t('field.checklist'), (v) => (v.checklist ?? []).map((item) => h('div', {}, checklistItem(item)))],
-  ], visits, { empty: t('ent.fileNoVisits') })), 'dispatch');
+  // The officers' calendar for this one enterprise, unannounced visits included (the enterprise's own list leaves those out), newest first.
+  const visitsLoad = section(visitsBox, async () => (await api('/api/visits', { query: { creditCode: code, limit: 200 } })).reverse(), (visits) => card(t('field.visits'), table([
+    [t('field.date'), (v) => h('a', { href: `#/visits/${v.id}` }, fmtDate(v.date))],
+    [t('field.status'), (v) => [badge(t(`visit.${v.status}`), v.status === 'done' ? 'ok' : 'blue'), ' ', badge(v.noticeAllowed ? t('visit.notice') : t('visit.unannounced'))]],
+    [t('field.department'), (v) => (v.departments ?? []).map(departmentLabel).join(' · ')],
+    [t('field.team'), (v) => officerBadges(v.officerIds)],
+    [t('field.reasons'), (v) => (v.reasons ?? []).map((r) => [badge(reasonLabel(r)), ' '])],
+  ], visits, { empty: t('ent.fileNoVisits'), onRow: (v) => ctx.go(`#/visits/${v.id}`), stacked: true })), 'dispatch');
   await Promise.all([fileLoad, scoreLoad, visitsLoad]);
 }

@@ -33,6 +33,10 @@ export class VisitCalendarQuery {
   @IsOptional() @Matches(/^\d{4}-\d{2}-\d{2}$/) to?: string;
   @IsOptional() @IsString() officer?: string;
   @IsOptional() @Matches(/^\d{6}$/) region?: string;
+  /** One enterprise's visits, announced or not: the bureau's view of its file. */
+  @IsOptional() @Matches(/^[0-9A-Za-z]{18}$/) creditCode?: string;
+  /** Visits a department is on, e.g. SAMR: a department officer's part of the calendar. */
+  @IsOptional() @Matches(/^[A-Z]{2,10}$/) department?: string;
   /** A draw's id: a filter that cannot match is refused rather than silently dropped. */
   @IsOptional() @IsUUID() draw?: string;
   @IsOptional() @IsIn(['scheduled', 'done', 'cancelled']) status?: string;

@@ -1,0 +1,227 @@
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { startFakePages, type FakePages } from './fake-pages.harness';
+import { browserMissing, SCREENSHOTS } from './suite-process.harness';
+import { OWN_CODE, TEST_PASSWORD } from './web-app.harness';
+import { AccountsService } from '../../../apps/web/src/accounts/accounts.service';
+
+/**
+ * What the bureau's officers met on the demo city, walking their own tasks in a real browser in front
+ * of a fake suite: an enterprise file that said no visit was planned while one was, and an officer
+ * sent on another department's visit (certified in its domain) who could not record its results, and
+ * the list by risk scrolled sideways on a phone with the chance of a finding out of sight, and a
+ * department officer's calendar holding every department's visits with no way to see its own, and the
+ * file's complaints squeezed into half a page with their status cut off; and a calendar whose count
+ * stopped at the server's limit as if it were the period's total.
+ */
+
+const NAME = '佛山市示例家具有限公司';
+
+/** An unannounced joint visit to OWN_CODE: the enterprise is not told of it, the officers must be. */
+const UNANNOUNCED = {
+  id: '0b6c8a55-5f0e-4d7e-9a7a-000000000101',
+  drawId: 'd-1',
+  date: '2026-12-07',
+  regionCode: '440605',
+  creditCode: OWN_CODE,
+  officerIds: ['44060400001', '44060600006'],
+  departments: ['SAMR'],
+  reasons: ['complaint'],
+  exploration: false,
+  routeKey: 'r-1',
+  routeOrder: 0,
+  noticeAllowed: false,
+  status: 'scheduled',
+};
+
+/** A past emergency-management visit whose team has a SAMR officer also certified for EMG. */
+const CROSS_DOMAIN = {
+  ...UNANNOUNCED,
+  id: '0b6c8a55-5f0e-4d7e-9a7a-000000000102',
+  date: '2026-01-05',
+  officerIds: ['44060400002', '44060700027'],
+  departments: ['EMG'],
+  checklist: [{ department: 'EMG', items: ['EMG-01'] }],
+  route: null,
+};
+
+/** Complaints as intake gives them to the bureau: with the platform's id and channel. */
+const CLUES = [
+  ['GRID-20250127-0001', 'MS09-WKB4', 'grid', '2025-01-27', 'product_quality', 'SAMR', 'closed'],
+  ['ONLINE-20221104-0001', 'GJZZ-DNYG', 'online', '2022-11-04', 'fire_safety', 'FIRE', 'handled'],
+].map(([clueId, ref, channel, receivedOn, category, department, status]) => ({
+  clueId,
+  ref,
+  channel,
+  receivedOn,
+  receivedAt: `${receivedOn}T02:00:00.000Z`,
+  category,
+  department,
+  verified: true,
+  status,
+}));
+
+/** The card of the file's complaints (each row names its complaint by reference). */
+const COMPLAINTS = 'main .card:has([data-clue-ref])';
+
+const missing = browserMissing();
+const describeWithBrowser = missing ? describe.skip : describe;
+
+describeWithBrowser("the bureau's own tasks, in a real browser", () => {
+  let pages: FakePages;
+  const answers: Record<string, unknown> = {
+    [`GET /api/enterprises/${OWN_CODE}`]: { subject: { creditCode: OWN_CODE, name: NAME, regionCode: '440605' }, cases: [], clues: CLUES },
+    // What the enterprise itself may know of: nothing yet, the visit is unannounced.
+    [`GET /api/enterprises/${OWN_CODE}/visits`]: [],
+    'GET /api/visits': [UNANNOUNCED],
+    'GET /api/enterprises': [{ creditCode: OWN_CODE, name: NAME, regionCode: '440605', industryCode: 'C2110', lng: 113.1, lat: 23.05 }],
+    'GET /api/checklist-items': [],
+    'GET /api/scores': {
+      items: [{ creditCode: OWN_CODE, scoreId: 's-1', colour: 'red', probability: 0.627, regionCode: '440605', industryCode: 'C2110' }],
+    },
+    'GET /api/reviews/colours': [{ creditCode: OWN_CODE, scoreId: 's-1', modelColour: 'red', effectiveColour: 'yellow', state: 'awaiting-confirmation' }],
+    'GET /api/scoring/summary': { byColour: { red: 1, yellow: 0, green: 0 } },
+    [`GET /api/visits/${CROSS_DOMAIN.id}`]: CROSS_DOMAIN,
+    [`POST /api/visits/${CROSS_DOMAIN.id}/results`]: { visitId: CROSS_DOMAIN.id, status: 'done', violationsFound: 0 },
+  };
+
+  beforeAll(async () => {
+    pages = await startFakePages(answers);
+    // A SAMR officer's account bound to the certificate number on the EMG visit's team.
+    await pages.web.app
+      .get(AccountsService)
+      .create({ username: 'samr-44060400002', password: TEST_PASSWORD, role: 'department', department: 'SAMR', officerId: '44060400002' });
+  }, 60_000);
+  afterAll(() => pages?.close());
+
+  const seen = (page: Page, selector = 'main') => page.$eval(selector, (el) => (el as HTMLElement).innerText);
+
+  it.each([
+    ['zh', '不预先告知'],
+    ['en', 'Unannounced'],
+  ])("shows an enterprise's unannounced visit on the bureau's view of its file (%s)", async (lang, unannounced) => {
+    const page = await pages.signIn('officer', { lang: lang as 'zh' | 'en' });
+    await page.goto(`${pages.web.baseUrl}/#/enterprises/${OWN_CODE}`);
+    await page.waitForSelector(`main a[href="#/visits/${UNANNOUNCED.id}"]`);
+    const visits = await seen(page, `main .card:has(a[href="#/visits/${UNANNOUNCED.id}"])`);
+    expect(visits).toContain(unannounced);
+    expect(visits).toContain('44060400001');
+    // Asked of the officers' calendar for this one enterprise, not of what the enterprise is told.
+    const asked = pages.fake.seen.filter((r) => r.url.startsWith('/api/visits?')).map((r) => new URL(r.url, 'http://x').searchParams.get('creditCode'));
+    expect(asked).toContain(OWN_CODE);
+    await page.screenshot({ path: join(SCREENSHOTS, `00-bureau-file-visits-${lang}.png`), fullPage: true });
+    await page.close();
+  });
+
+  it.each([
+    ['zh', '结果已录入'],
+    ['en', 'Results recorded'],
+  ])('lets an officer record the results of a visit its team names it on, of another department (%s)', async (lang, recorded) => {
+    const page = await pages.signIn('samr-44060400002', { lang: lang as 'zh' | 'en' });
+    await page.goto(`${pages.web.baseUrl}/#/visits/${CROSS_DOMAIN.id}`);
+    await page.waitForSelector('main form button[type=submit]');
+    expect(await page.$('#results-blocked')).toBeNull();
+    const before = pages.fake.seen.length;
+    await page.click('main form button[type=submit]');
+    await page.waitForSelector('main .notice.ok');
+    expect(await seen(page, 'main .notice.ok')).toContain(recorded);
+    // The gateway let it through to dispatch: the officer is on the team.
+    expect(pages.fake.seen.slice(before).some((r) => r.method === 'POST' && r.url === `/api/visits/${CROSS_DOMAIN.id}/results`)).toBe(true);
+    await page.close();
+
+    // A SAMR officer who is not on the team still may not.
+    const other = await pages.signIn('officer', { lang: lang as 'zh' | 'en' });
+    await other.goto(`${pages.web.baseUrl}/#/visits/${CROSS_DOMAIN.id}`);
+    await other.waitForSelector('#results-blocked');
+    await other.close();
+  });
+
+  it.each([
+    ['zh', '发现问题概率'],
+    ['en', 'Chance of a finding'],
+  ])('keeps each enterprise of the list by risk in view on a phone, with its chance of a finding (%s)', async (lang, chance) => {
+    const page = await pages.signIn('officer', { lang: lang as 'zh' | 'en', width: 390 });
+    await page.goto(`${pages.web.baseUrl}/#/enterprises`);
+    await page.waitForSelector('#enterprise-table tbody tr');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    // Every cell of the row, the figure last, lies inside the screen rather than in a box scrolled sideways.
+    const cells = await page.$$eval('#enterprise-table tbody tr:first-child td', (tds) => tds.map((td) => td.getBoundingClientRect().right));
+    for (const right of cells) expect(right).toBeLessThanOrEqual(390);
+    // Each line says what it is (the label is drawn before it), the figure under its own name.
+    const figure = await page.$eval('#enterprise-table tbody tr:first-child td:last-child', (td) => ({
+      label: td.dataset.label,
+      shown: getComputedStyle(td, '::before').content,
+      text: (td as HTMLElement).innerText,
+    }));
+    expect(figure).toMatchObject({ label: chance, text: '62.7%' });
+    expect(figure.shown).toContain(chance);
+    await page.screenshot({ path: join(SCREENSHOTS, `00-bureau-list-phone-${lang}.png`), fullPage: true });
+    await page.close();
+  });
+
+  it("starts a department officer's calendar at its own department's visits, and lets it widen to all", async () => {
+    const asked = () => pages.fake.seen.filter((r) => r.url.startsWith('/api/visits?')).map((r) => new URL(r.url, 'http://x').searchParams);
+    const page = await pages.signIn('officer');
+    const sent = asked().length;
+    await page.goto(`${pages.web.baseUrl}/#/calendar`);
+    await page.waitForSelector('main tbody tr');
+    expect(await page.$eval('main select[name=department]', (s) => (s as HTMLSelectElement).value)).toBe('SAMR');
+    expect(
+      asked()
+        .slice(sent)
+        .map((q) => q.get('department')),
+    ).toEqual(['SAMR']);
+    await page.selectOption('main select[name=department]', '');
+    await Promise.all([page.waitForResponse((r) => r.url().includes('/api/visits?')), page.click('main form button[type=submit]')]);
+    expect(asked().at(-1)!.has('department')).toBe(false);
+    await page.close();
+
+    // A dispatcher plans for every department: its calendar starts at all of them.
+    const dispatcher = await pages.signIn('dispatcher');
+    const before = asked().length;
+    await dispatcher.goto(`${pages.web.baseUrl}/#/calendar`);
+    await dispatcher.waitForSelector('main tbody tr');
+    expect(
+      asked()
+        .slice(before)
+        .map((q) => q.get('department')),
+    ).toEqual([null]);
+    await dispatcher.close();
+  });
+
+  it.each([
+    ['zh', '状态', '已办结'],
+    ['en', 'Status', 'Closed'],
+  ])("shows every column of the complaints on the bureau's view of a file, none cut off (%s)", async (lang, statusHead, closed) => {
+    const page = await pages.signIn('officer', { lang: lang as 'zh' | 'en', width: 1280 });
+    await page.goto(`${pages.web.baseUrl}/#/enterprises/${OWN_CODE}`);
+    await page.waitForSelector(`${COMPLAINTS} tbody tr`);
+    // Nothing scrolled out of its box: the status column is on the page, not past its right edge.
+    const wrap = await page.$eval(`${COMPLAINTS} .table-wrap`, (el) => ({ scroll: el.scrollWidth, client: el.clientWidth }));
+    expect(wrap.scroll).toBeLessThanOrEqual(wrap.client);
+    expect(await page.$$eval(`${COMPLAINTS} th`, (ths) => ths.map((th) => th.textContent))).toContain(statusHead);
+    expect(await seen(page, `${COMPLAINTS} tbody tr:first-child`)).toContain(closed);
+    // Each department's name reads on one line, not one character a line.
+    const lines = await page.$$eval(`${COMPLAINTS} tbody td:nth-child(5) span`, (spans) => spans.map((span) => span.getClientRects().length));
+    expect(lines).toEqual([1, 1]);
+    await page.screenshot({ path: join(SCREENSHOTS, `00-bureau-file-complaints-${lang}.png`), fullPage: true });
+    await page.close();
+  });
+
+  it.each([
+    ['zh', '联合检查 · 2000+', '至少有 2000 次'],
+    ['en', 'Joint visits · 2000+', 'at least 2000'],
+  ])("says a calendar page full to the server's limit is not the period's count (%s)", async (lang, title, more) => {
+    answers['GET /api/visits'] = Array.from({ length: 2000 }, (_, i) => ({ ...UNANNOUNCED, id: `0b6c8a55-5f0e-4d7e-9a7a-${String(i).padStart(12, '0')}` }));
+    try {
+      const page = await pages.signIn('dispatcher', { lang: lang as 'zh' | 'en' });
+      await page.goto(`${pages.web.baseUrl}/#/calendar`);
+      await page.waitForSelector('main tbody tr');
+      expect(await page.textContent('main section.card:has(table) .card-head h2')).toBe(title);
+      expect(await seen(page, '#calendar-capped')).toContain(more);
+      await page.close();
+    } finally {
+      answers['GET /api/visits'] = [UNANNOUNCED];
+    }
+  });
+});
