@@ -109,6 +109,7 @@ export const ROUTES: readonly RouteRule[] = [
   { method: 'GET', path: '/api/draws', access: [...BUREAU, 'oversight'], upstream: 'dispatch', tag: 'plans', summary: 'Recent draws' },
   { method: 'POST', path: '/api/draws', access: ['dispatcher'], upstream: 'dispatch', timeoutMs: 300_000, tag: 'plans', summary: 'Draw and plan a window ({from, to, seed?})' },
   { method: 'GET', path: '/api/draws/:id', access: [...BUREAU, 'oversight'], upstream: 'dispatch', tag: 'plans', summary: 'A draw with its seed, fingerprints and tasks' },
+  { method: 'GET', path: '/api/draws/:id/tasks', access: [...BUREAU, 'oversight'], upstream: 'dispatch', tag: 'plans', summary: "A plan's tasks with the visit carrying each (date, department, officer, region, reason, colour)" },
   { method: 'GET', path: '/api/draws/:id/redraw-check', access: ['dispatcher', 'oversight'], upstream: 'dispatch', timeoutMs: 300_000, tag: 'plans', summary: 'Re-draw from the recorded seed and inputs and compare' },
   { method: 'GET', path: '/api/visits', access: BUREAU, upstream: 'dispatch', tag: 'visits', summary: 'Joint visits calendar (date, from, to, region, creditCode, department, draw, status, limit)' },
   { method: 'GET', path: '/api/visits/:id', access: BUREAU, upstream: 'dispatch', tag: 'visits', summary: 'One joint visit with its combined checklist and team' },

@@ -88,6 +88,14 @@ export const QUERIES: Record<string, QueryParam[]> = {
     limit(1000),
   ],
   'GET /api/draws': [limit(200)],
+  'GET /api/draws/:id/tasks': [
+    day('date', 'tasks whose visit falls on this day'),
+    { name: 'department', description: "this department's tasks (e.g. SAMR)", schema: { type: 'string', pattern: '^[A-Z]{2,10}$' } },
+    { name: 'officer', description: "an officer's certificate number (执法证号): tasks on that officer's team", schema: { type: 'string', maxLength: 64 } },
+    { name: 'region', description: "district of the task's visit (6 digits)", schema: { type: 'string', pattern: '^\\d{6}$' } },
+    { name: 'reason', description: 'why drawn', schema: { type: 'string', enum: ['risk', 'exploration', 'complaint', 'random'] } },
+    { name: 'colour', description: 'the colour at draw time', schema: { type: 'string', enum: ['green', 'yellow', 'red'] } },
+  ],
   'GET /api/visits': [
     day('date', 'visits on this day'),
     day('from', 'visits from this day'),
