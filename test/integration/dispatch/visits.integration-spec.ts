@@ -73,6 +73,12 @@ describe('dispatch visits: calendar, combined checklist, results and ratings', (
     expect(body.map((v) => v.id)).toEqual(calendar.filter((v) => onIt(v, department)).map((v) => v.id));
     expect(body.length).toBeLessThan(calendar.length);
     expect((await h.http('GET', '/api/visits?department=samr;drop')).status).toBe(400);
+    // And the visits carrying a task drawn for one reason: a plan's routes narrowed as its tasks are.
+    const complaint = (await h.http<CalendarEntry[]>('GET', '/api/visits?reason=complaint')).body;
+    const carries = calendar.filter((v) => (v as unknown as { reasons: string[] }).reasons.includes('complaint'));
+    expect(carries.length).toBeGreaterThan(0);
+    expect(complaint.map((v) => v.id)).toEqual(carries.map((v) => v.id));
+    expect((await h.http('GET', '/api/visits?reason=luck')).status).toBe(400);
   });
 
   it("lists a plan's tasks with the visit carrying each, narrowed on the server by day, department, officer, district, reason and colour", async () => {
