@@ -188,4 +188,31 @@ describeWithBrowser('the plan page and the visit page, for dispatchers and offic
     await page.screenshot({ path: join(SCREENSHOTS, '14-plan-filtered-phone.png'), fullPage: true });
     await page.close();
   });
+
+  it.each([
+    ['zh', '下一站', '上一站'],
+    ['en', 'Next stop', 'Previous stop'],
+  ])('takes an officer from one stop of its route to the next and back (%s)', async (lang, next, previous) => {
+    const page = await pages.signIn('samr-officer', { lang: lang as 'zh' | 'en', width: 390 });
+    await page.goto(`${pages.web.baseUrl}/#/visits/${STOPS[0].id}`);
+    await page.waitForSelector('#visit-stops');
+    // The first stop has no previous one.
+    expect(await page.$('#visit-stops a[rel=prev]')).toBeNull();
+    expect(await seen(page, '#visit-stops a[rel=next]')).toContain(`${next} · 2.`);
+    await page.click('#visit-stops a[rel=next]');
+    await page.waitForFunction((id) => location.hash === `#/visits/${id}`, STOPS[1].id);
+    await page.waitForSelector('#visit-stops a[rel=prev]');
+    expect(await page.getAttribute('#visit-stops a[rel=prev]', 'href')).toBe(`#/visits/${STOPS[0].id}`);
+    expect(await seen(page, '#visit-stops a[rel=prev]')).toContain(`${previous} · 1.`);
+    expect(await page.getAttribute('#visit-stops a[rel=next]', 'href')).toBe(`#/visits/${STOPS[2].id}`);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await page.close();
+
+    // Someone not on the team is not walking this route: no stops are offered.
+    const dispatcher = await pages.signIn('dispatcher', { lang: lang as 'zh' | 'en' });
+    await dispatcher.goto(`${pages.web.baseUrl}/#/visits/${STOPS[1].id}`);
+    await dispatcher.waitForSelector('#visit-checklist');
+    expect(await dispatcher.$('#visit-stops')).toBeNull();
+    await dispatcher.close();
+  });
 });
