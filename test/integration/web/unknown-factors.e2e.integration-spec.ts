@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { startFakePages, type FakePages } from './fake-pages.harness';
 import { browserMissing, SCREENSHOTS } from './suite-process.harness';
 import { OWN_CODE } from './web-app.harness';
+import { A11Y_ANSWERS } from './accessibility.fixtures';
 
 /**
  * A factor the records do not give is the model's "missing" state, with a risk of its own: the pages
@@ -9,14 +10,9 @@ import { OWN_CODE } from './web-app.harness';
  * abnormal list it is not known to be on.
  */
 const SCORE = {
-  creditCode: OWN_CODE,
-  asOf: '2026-11-01',
-  modelVersion: 'm-2026.11.1',
-  colourPolicyVersion: 'cp-default-1',
-  probability: 0.31,
-  logit: -0.8,
-  base: -2.1,
+  ...(A11Y_ANSWERS[`GET /api/scores/${OWN_CODE}`] as object),
   colour: 'yellow',
+  probability: 0.31,
   contributions: [
     { factor: 'employees', value: null, contribution: 0.166 },
     { factor: 'abnormal_listed', value: null, contribution: 0.21 },
@@ -55,38 +51,8 @@ describeWithBrowser('a factor whose value is unknown, in words, in a real browse
   let pages: FakePages;
 
   beforeAll(async () => {
-    pages = await startFakePages({
-      [`GET /api/scores/${OWN_CODE}`]: SCORE,
-      [`GET /api/reviews/enterprises/${OWN_CODE}`]: {
-        creditCode: OWN_CODE,
-        state: 'model',
-        effectiveColour: 'yellow',
-        modelColour: 'yellow',
-        decisions: [],
-        appeals: [],
-        scoreSeq: null,
-      },
-      [`GET /api/enterprises/${OWN_CODE}`]: { subject: { creditCode: OWN_CODE, name: '佛山市示例家具有限公司' }, cases: [], clues: [] },
-      [`GET /api/enterprises/${OWN_CODE}/visits`]: [],
-      'GET /api/enterprises': [],
-      'GET /api/appeals': { items: [] },
-      'GET /api/reviews/summary': { pendingConfirmations: 1, appeals: { filed: 0, 'in-review': 0, overdue: 0 } },
-      'GET /api/reviews/officers': [],
-      'GET /api/reviews/confirmations': {
-        pending: 1,
-        items: [
-          {
-            id: 'rq-1',
-            scoreId: 's-1',
-            creditCode: OWN_CODE,
-            modelColour: 'yellow',
-            probability: 0.31,
-            modelVersion: 'm-2026.11.1',
-            requestedAt: '2026-11-01T00:00:00.000Z',
-          },
-        ],
-      },
-    });
+    // The accessibility walk's fake suite (its file, review and queue), with this score.
+    pages = await startFakePages({ ...A11Y_ANSWERS, [`GET /api/scores/${OWN_CODE}`]: SCORE });
   }, 60_000);
   afterAll(() => pages?.close());
 
