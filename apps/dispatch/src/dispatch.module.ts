@@ -5,6 +5,7 @@ import { createDispatchDataSource, DISPATCH_SCHEMA } from './database/dispatch.d
 import { DrawInputsRepository } from './draw/draw-inputs.repository';
 import { DrawController } from './draw/draw.controller';
 import { DrawRepository } from './draw/draw.repository';
+import { DrawTasksRepository } from './draw/draw-tasks.repository';
 import { DrawService } from './draw/draw.service';
 import { DispatchOutbox } from './outbox/dispatch-outbox.provider';
 import { PlansController } from './plans/plans.controller';
@@ -25,6 +26,7 @@ import { VisitsService } from './visits/visits.service';
     ChecklistItemsRepository,
     DrawInputsRepository,
     DrawRepository,
+    DrawTasksRepository,
     DrawService,
     VisitsRepository,
     VisitsService,

@@ -45,7 +45,7 @@ const ROUTES = [
   [/^#\/enterprises$/, () => renderEnterprises],
   [/^#\/enterprises\/([0-9A-Za-z]{18})$/, (m) => (ctx) => renderEnterpriseFile(ctx, m[1].toUpperCase())],
   [/^#\/plans$/, () => renderPlans],
-  [/^#\/plans\/([0-9a-f-]{36})$/, (m) => (ctx) => renderDraw(ctx, m[1])],
+  [/^#\/plans\/([0-9a-f-]{36})(?:\?(.*))?$/, (m) => (ctx) => renderDraw(ctx, m[1], m[2] ?? '')],
   [/^#\/calendar$/, () => renderCalendar],
   [/^#\/today$/, () => renderMyRoute],
   [/^#\/visits\/([0-9a-f-]{36})$/, (m) => (ctx) => renderVisit(ctx, m[1])],

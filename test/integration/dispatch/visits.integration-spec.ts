@@ -73,6 +73,58 @@ describe('dispatch visits: calendar, combined checklist, results and ratings', (
     expect(body.map((v) => v.id)).toEqual(calendar.filter((v) => onIt(v, department)).map((v) => v.id));
     expect(body.length).toBeLessThan(calendar.length);
     expect((await h.http('GET', '/api/visits?department=samr;drop')).status).toBe(400);
+    // And the visits carrying a task drawn for one reason: a plan's routes narrowed as its tasks are.
+    const complaint = (await h.http<CalendarEntry[]>('GET', '/api/visits?reason=complaint')).body;
+    const carries = calendar.filter((v) => (v as unknown as { reasons: string[] }).reasons.includes('complaint'));
+    expect(carries.length).toBeGreaterThan(0);
+    expect(complaint.map((v) => v.id)).toEqual(carries.map((v) => v.id));
+    expect((await h.http('GET', '/api/visits?reason=luck')).status).toBe(400);
+  });
+
+  it("lists a plan's tasks with the visit carrying each, narrowed on the server by day, department, officer, district, reason and colour", async () => {
+    interface Placed {
+      id: string;
+      department: string;
+      reason: string;
+      colour: string | null;
+      visitId: string | null;
+      date: string | null;
+      regionCode: string | null;
+      officerIds: string[];
+    }
+    const tasks = async (query: string) => {
+      const { status, body } = await h.http<Placed[]>('GET', `/api/draws/${plan.id}/tasks${query}`);
+      expect({ query, status }).toEqual({ query, status: 200 });
+      return body.map((t) => t.id);
+    };
+    const all = (await h.http<Placed[]>('GET', `/api/draws/${plan.id}/tasks`)).body;
+    expect(all).toHaveLength(plan.tasks);
+    // Each task placed on the visit that carries it: that visit's day, district and team.
+    const byId = new Map(calendar.map((v) => [v.id, v]));
+    const placed = all.filter((t) => t.visitId !== null);
+    expect(placed.length).toBeGreaterThan(all.length / 2);
+    for (const t of placed)
+      expect(t).toMatchObject({ date: byId.get(t.visitId!)!.date, regionCode: byId.get(t.visitId!)!.regionCode, officerIds: byId.get(t.visitId!)!.officerIds });
+    const first = placed[0];
+    const colour = all.find((t) => t.colour !== null)!.colour;
+    const ids = (keep: (t: Placed) => boolean) => all.filter(keep).map((t) => t.id);
+    const cases: [string, (t: Placed) => boolean][] = [
+      [`?date=${first.date}`, (t) => t.date === first.date],
+      [`?department=${first.department}`, (t) => t.department === first.department],
+      [`?officer=${first.officerIds[0]}`, (t) => t.officerIds.includes(first.officerIds[0])],
+      [`?region=${first.regionCode}`, (t) => t.regionCode === first.regionCode],
+      ['?reason=exploration', (t) => t.reason === 'exploration'],
+      [`?colour=${colour}`, (t) => t.colour === colour],
+      [`?date=${first.date}&department=${first.department}`, (t) => t.date === first.date && t.department === first.department],
+    ];
+    for (const [query, keep] of cases) {
+      const expected = ids(keep);
+      expect({ query, narrows: expected.length > 0 && expected.length < all.length }).toEqual({ query, narrows: true });
+      expect({ query, ids: await tasks(query) }).toEqual({ query, ids: expected });
+    }
+    for (const bad of ['?date=2025-02-30', '?colour=purple', '?region=44', '?department=samr', '?reason=luck', '?team=1'])
+      expect({ bad, status: (await h.http('GET', `/api/draws/${plan.id}/tasks${bad}`)).status }).toEqual({ bad, status: 400 });
+    expect((await h.http('GET', '/api/draws/00000000-0000-4000-8000-000000000000/tasks')).status).toBe(404);
   });
 
   it("lists one enterprise's visits for the bureau, the unannounced ones too", async () => {

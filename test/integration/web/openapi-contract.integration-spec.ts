@@ -72,6 +72,9 @@ describe('the OpenAPI document, against the running suite', () => {
     expect(client.checkAnswer('GET', '/api/draws', draws)).toEqual(OK(200));
     const [plan] = draws.body as { id: string }[];
     expect(client.checkAnswer('GET', '/api/draws/{id}', await client.call('demo-dispatcher', 'GET', `/api/draws/${plan.id}`))).toEqual(OK(200));
+    const samr = await client.call('demo-dispatcher', 'GET', `/api/draws/${plan.id}/tasks?department=SAMR`);
+    expect(client.checkAnswer('GET', '/api/draws/{id}/tasks', samr)).toEqual(OK(200));
+    expect((samr.body as unknown[]).length).toBeGreaterThan(0);
     const visits = await client.call('demo-dispatcher', 'GET', `/api/visits?draw=${plan.id}&limit=2000`);
     expect(client.checkAnswer('GET', '/api/visits', visits)).toEqual(OK(200));
     const all = visits.body as { id: string; creditCode: string; noticeAllowed: boolean }[];

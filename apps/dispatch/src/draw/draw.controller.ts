@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
-import { CreateDrawDto, DrawListQuery } from './dtos/draw.dto';
+import { CreateDrawDto, DrawListQuery, DrawTasksQuery } from './dtos/draw.dto';
 import { DrawService } from './draw.service';
 
 /** The double random draw (双随机) and its plan: made, recorded, and re-drawable by anyone. */
@@ -20,6 +20,12 @@ export class DrawController {
   @Get(':id')
   get(@Param('id') id: string) {
     return this.draws.get(id);
+  }
+
+  /** The plan's tasks, each with the visit that carries it, narrowed by day, department, officer, district, reason or colour. */
+  @Get(':id/tasks')
+  tasks(@Param('id') id: string, @Query() query: DrawTasksQuery) {
+    return this.draws.tasks(id, query);
   }
 
   @Get(':id/inputs')

@@ -10,6 +10,8 @@ import { PlansRepository } from '../plans/plans.repository';
 import { drawEventParts } from './draw-event-parts.util';
 import { DrawInputsRepository, type InputsMeta } from './draw-inputs.repository';
 import { DrawRepository, type DrawRecord } from './draw.repository';
+import { DrawTasksRepository, type PlacedTask } from './draw-tasks.repository';
+import type { DrawTasksQuery } from './dtos/draw.dto';
 import { canonicalInputs, PLAN_CHECKER, runPlanning, sha256, type PlanningInputs, type PlanningRun } from './planning.util';
 
 export interface DrawOptions {
@@ -51,6 +53,7 @@ export class DrawService {
     private readonly inputsRepository: DrawInputsRepository,
     private readonly draws: DrawRepository,
     private readonly settings: PlansRepository,
+    private readonly placedTasks: DrawTasksRepository,
   ) {}
 
   async draw(window: PlanningWindow, givenSeed?: string, options: DrawOptions = {}): Promise<DrawOutcome> {
@@ -174,6 +177,11 @@ export class DrawService {
 
   list(limit: number) {
     return this.draws.list(limit);
+  }
+
+  async tasks(id: string, query: DrawTasksQuery): Promise<PlacedTask[]> {
+    await this.found(id);
+    return this.placedTasks.list(id, query);
   }
 
   /** The canonical inputs of a draw, exactly as hashed: with the seed, enough to re-draw anywhere. */

@@ -33,6 +33,8 @@ export interface VisitFilter {
   creditCode?: string;
   /** Visits this department is on (its checklist among theirs). */
   department?: string;
+  /** Visits carrying a task drawn for this reason. */
+  reason?: string;
   statuses: string[];
   limit: number;
 }
@@ -59,7 +61,7 @@ export class VisitsRepository {
         WHERE v.status = ANY($1) AND ($2::date IS NULL OR v.date >= $2) AND ($3::date IS NULL OR v.date <= $3)
           AND ($4::text IS NULL OR EXISTS (SELECT 1 FROM dispatch.visit_officers vo WHERE vo.visit_id = v.id AND vo.officer_id = $4))
           AND ($5::text IS NULL OR v.region_code = $5) AND ($6::uuid IS NULL OR v.draw_id = $6) AND ($7::text IS NULL OR v.credit_code = $7)
-          AND ($9::text IS NULL OR $9 = ANY(v.departments))
+          AND ($9::text IS NULL OR $9 = ANY(v.departments)) AND ($10::text IS NULL OR $10 = ANY(v.reasons))
         ORDER BY v.date, v.region_code, v.route_key, v.route_order LIMIT $8`,
       [
         f.statuses,
@@ -71,6 +73,7 @@ export class VisitsRepository {
         f.creditCode ?? null,
         f.limit,
         f.department ?? null,
+        f.reason ?? null,
       ],
     );
   }

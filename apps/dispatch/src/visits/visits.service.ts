@@ -24,6 +24,7 @@ export class VisitsService {
         regionCode: q.region,
         creditCode: q.creditCode?.toUpperCase(),
         department: q.department,
+        reason: q.reason,
         drawId: q.draw,
         statuses: q.status ? [q.status] : ['scheduled', 'done'],
         limit: q.limit ?? 500,

@@ -24,6 +24,7 @@ const IDS: Record<string, Json> = {
   '/api/quarantine/:id/discard': integer('the rejected record'),
   '/api/draws/:id': { type: 'string', format: 'uuid', description: 'the draw' },
   '/api/draws/:id/redraw-check': { type: 'string', format: 'uuid', description: 'the draw' },
+  '/api/draws/:id/tasks': { type: 'string', format: 'uuid', description: 'the draw' },
   '/api/audits/reports/:id': { type: 'string', format: 'uuid', description: 'the report' },
   '/api/audits/reports/:id/publish': { type: 'string', format: 'uuid', description: 'the report' },
   '/api/public/audit-reports/:id': { type: 'string', format: 'uuid', description: 'the report' },

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { getMetadataStorage } from 'class-validator';
-import { DrawListQuery } from '../../../dispatch/src/draw/dtos/draw.dto';
+import { DrawListQuery, DrawTasksQuery } from '../../../dispatch/src/draw/dtos/draw.dto';
 import { VisitCalendarQuery } from '../../../dispatch/src/visits/dtos/visit.dto';
 import { CalendarQuery } from '../../../dispatch/src/plans/plans.controller';
 import { CorrectionsQuery } from '../../../intake/src/corrections/dtos/corrections-query.dto';
@@ -31,6 +31,7 @@ const VALIDATED_BY: Record<string, new () => object> = {
   'GET /api/corrections': CorrectionsQuery,
   'GET /api/scores': ScoreListQuery,
   'GET /api/draws': DrawListQuery,
+  'GET /api/draws/:id/tasks': DrawTasksQuery,
   'GET /api/visits': VisitCalendarQuery,
   'GET /api/calendar': CalendarQuery,
   'GET /api/audit/entries': EntriesQuery,

@@ -16,6 +16,11 @@ const period = [
   day('from', 'first day of the period (China time); default: the start of the quarter of `to`'),
   day('to', 'last day of the period; default: today'),
 ];
+const reason = (description: string): QueryParam => ({
+  name: 'reason',
+  description,
+  schema: { type: 'string', enum: ['risk', 'exploration', 'complaint', 'random'] },
+});
 const creditCode = { type: 'string', pattern: '^[0-9A-Za-z]{18}$' };
 
 /**
@@ -88,6 +93,14 @@ export const QUERIES: Record<string, QueryParam[]> = {
     limit(1000),
   ],
   'GET /api/draws': [limit(200)],
+  'GET /api/draws/:id/tasks': [
+    day('date', 'tasks whose visit falls on this day'),
+    { name: 'department', description: "this department's tasks (e.g. SAMR)", schema: { type: 'string', pattern: '^[A-Z]{2,10}$' } },
+    { name: 'officer', description: "an officer's certificate number (执法证号): tasks on that officer's team", schema: { type: 'string', maxLength: 64 } },
+    { name: 'region', description: "district of the task's visit (6 digits)", schema: { type: 'string', pattern: '^\\d{6}$' } },
+    reason('tasks drawn for this reason'),
+    { name: 'colour', description: 'the colour at draw time', schema: { type: 'string', enum: ['green', 'yellow', 'red'] } },
+  ],
   'GET /api/visits': [
     day('date', 'visits on this day'),
     day('from', 'visits from this day'),
@@ -102,6 +115,7 @@ export const QUERIES: Record<string, QueryParam[]> = {
     { name: 'department', description: 'visits this department is on (e.g. SAMR)', schema: { type: 'string', pattern: '^[A-Z]{2,10}$' } },
     { name: 'draw', description: "a draw's id: that plan's visits", schema: { type: 'string', format: 'uuid' } },
     { name: 'status', description: 'scheduled, done or cancelled', schema: { type: 'string', enum: ['scheduled', 'done', 'cancelled'] } },
+    reason('visits carrying a task drawn for this reason'),
     limit(2000, 'visits'),
   ],
   'GET /api/calendar': [

@@ -25,6 +25,16 @@ const drawCore = {
   violationCount: int('rules the checker found broken (0 for a published plan)', { minimum: 0 }),
   createdAt: instant(),
 };
+const drawTask = {
+  id: str('<department>:<creditCode>'),
+  department,
+  creditCode,
+  reason: oneOf(['risk', 'exploration', 'complaint', 'random']),
+  colour: nullable(oneOf(['green', 'yellow', 'red'], 'the colour at draw time; null when the model was suspended')),
+  items: arr(item),
+  clueIds: arr(str(), 'complaints the task checks'),
+  dueBy: day('the latest day, for a complaint'),
+};
 const visitCore = {
   id: uuid('the visit'),
   drawId: uuid('the plan it belongs to'),
@@ -60,25 +70,21 @@ export const DISPATCH_SCHEMAS: Record<string, Json> = {
       strata: arr(open('one stratum: department, colour, frame size, eligible, target, drawn')),
       unassigned: arr(open('a task no team could take, with why')),
       violations: arr(open('a rule the checker found broken')),
-      tasks: arr(
-        obj(
-          {
-            id: str('<department>:<creditCode>'),
-            department,
-            creditCode,
-            reason: oneOf(['risk', 'exploration', 'complaint', 'random']),
-            colour: nullable(oneOf(['green', 'yellow', 'red'], 'the colour at draw time; null when the model was suspended')),
-            items: arr(item),
-            clueIds: arr(str(), 'complaints the task checks'),
-            dueBy: day('the latest day, for a complaint'),
-          },
-          'one department’s inspection of one enterprise',
-          ['dueBy'],
-        ),
-      ),
+      tasks: arr(obj(drawTask, 'one department’s inspection of one enterprise', ['dueBy'])),
     },
     'a draw with its seed, fingerprints, strata and tasks',
     ['createdAt'],
+  ),
+  PlacedTask: obj(
+    {
+      ...drawTask,
+      visitId: nullable(uuid('the joint visit that carries it; null when no team took it or a newer plan cut it')),
+      date: nullable(day("its visit's day")),
+      regionCode: nullable(str("its visit's district (GB/T 2260, 6 digits)")),
+      officerIds: arr(str(), "its visit's team: officers' certificate numbers (执法证号); empty without a visit"),
+    },
+    'one task of a plan with the visit that carries it',
+    ['dueBy'],
   ),
   DrawOutcome: obj({
     id: uuid('the draw'),

@@ -215,6 +215,7 @@ export const RESPONSES: Record<string, Json> = {
   'GET /api/reviews/enterprises/:creditCode': ref('EnterpriseReview'),
   'GET /api/draws': list('DrawSummary'),
   'GET /api/draws/:id': ref('Draw'),
+  'GET /api/draws/:id/tasks': list('PlacedTask'),
   'POST /api/draws': ref('DrawOutcome'),
   'GET /api/visits': list('Visit'),
   'GET /api/visits/:id': ref('VisitDetail'),

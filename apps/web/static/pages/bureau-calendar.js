@@ -98,6 +98,20 @@ function routeText(visit) {
   return t('visit.routeText', { n: r.visitIds.indexOf(visit.id) + 1, of: r.visitIds.length, km: typeof r.distanceKm === 'number' ? r.distanceKm.toFixed(1) : '—' });
 }
 
+/**
+ * The stops before and after this one on the route, for an officer on its team: at the door, the next
+ * address is one tap away rather than back on "my route".
+ */
+function stopLinks(ctx, visit) {
+  const route = visit.route;
+  const at = route?.visitIds?.indexOf(visit.id) ?? -1;
+  if (at < 0 || !ctx.me.officerId || !(route.officerIds ?? visit.officerIds ?? []).includes(ctx.me.officerId)) return null;
+  const stop = (i, key, rel) => (i < 0 || i >= route.visitIds.length ? null
+    : h('a', { class: 'btn secondary', href: `#/visits/${route.visitIds[i]}`, rel, 'data-stop': rel }, `${t(key)} · ${i + 1}. `, enterpriseName(route.creditCodes[i])));
+  const links = [stop(at - 1, 'visit.prevStop', 'prev'), stop(at + 1, 'visit.nextStop', 'next')].filter(Boolean);
+  return links.length ? h('nav', { class: 'row', id: 'visit-stops', 'aria-label': t('visit.stopNav'), style: 'margin:8px 0' }, links) : null;
+}
+
 export async function renderCalendar(ctx) {
   const from = h('input', { type: 'date', name: 'from', value: isoDay(-30) });
   const to = h('input', { type: 'date', name: 'to', value: isoDay(60) });
@@ -170,7 +184,7 @@ function visitBody(ctx, visit) {
           h('dt', {}, t('field.region')), h('dd', {}, regionCell(visit.regionCode)),
           h('dt', {}, t('field.team')), h('dd', {}, officerBadges(visit.officerIds)),
           h('dt', {}, t('field.reasons')), h('dd', {}, (visit.reasons ?? []).map(reasonLabel).join(currentLang() === 'en' ? ', ' : '、') || '—'),
-          h('dt', {}, t('visit.route')), h('dd', {}, routeText(visit), visit.route?.creditCodes ? routeSketchOf(visit.route.creditCodes, visit.route.visitIds.indexOf(visit.id)) : null))),
+          h('dt', {}, t('visit.route')), h('dd', {}, routeText(visit), stopLinks(ctx, visit), visit.route?.creditCodes ? routeSketchOf(visit.route.creditCodes, visit.route.visitIds.indexOf(visit.id)) : null))),
       card(t('field.checklist'), h('ul', { class: 'list-plain', id: 'visit-checklist' }, (visit.checklist ?? []).map((group) => h('li', {}, h('strong', { style: 'min-width:70px' }, departmentLabel(group.department)),
         h('div', {}, group.items.map((item) => h('div', { 'data-item': item }, h('span', { class: 'mono small' }, item), ' ', itemName(item) ?? ''))))))),
     ),

@@ -1,8 +1,9 @@
 // Plans: draw a window (a long operation, shown with progress), recent draws, and one draw in full.
 import { api } from '../api.js';
 import { fmtDate, fmtDateTime, fmtPercent, t } from '../i18n.js';
-import { badge, card, confirmStep, emptyState, errorState, field, h, mount, pageHead, progressPanel, section, table } from '../ui.js';
+import { badge, card, chip, confirmStep, emptyState, errorState, field, h, mount, pageHead, progressPanel, section, table } from '../ui.js';
 import { checklistItem, departmentLabel, enterpriseAddress, enterpriseCell, enterpriseName, isoDay, officerBadges, reasonLabel, routeSketchOf } from './bureau-calendar.js';
+import { filtersOf, filtersText, planFiltersForm } from './plan-filters.js';
 
 /** The independent check's verdict: a tick when it found nothing wrong, else the number of problems. */
 function checkerBadge(draw) {
@@ -144,19 +145,37 @@ function weekendsOnly(from, to) {
   return true;
 }
 
-export async function renderDraw(ctx, id) {
+export async function renderDraw(ctx, id, search = '') {
+  const filters = filtersOf(search);
   const head = h('div');
   const facts = h('div');
+  const filterBox = h('div');
+  const tasks = h('div');
   const visits = h('div');
-  mount(ctx.main, head, h('div', { class: 'stack' }, facts, visits));
+  mount(ctx.main, head, h('div', { class: 'stack' }, facts, filterBox, tasks, visits));
   const back = () => h('a', { class: 'btn secondary', href: '#/plans' }, t('common.back'));
   mount(head, pageHead(t('plans.detailTitle'), null, back()));
-  await section(facts, () => api(`/api/draws/${id}`), (draw) => {
+  let draw = null;
+  await section(facts, () => api(`/api/draws/${id}`), (found) => {
+    draw = found;
     mount(head, pageHead(t('plans.detailTitleOf', { from: fmtDate(draw.window.from), to: fmtDate(draw.window.to) }), t('plans.drawnAt', { at: fmtDateTime(draw.createdAt) }), back()));
     return drawFacts(ctx, draw);
   }, 'dispatch');
-  if (ctx.me.role === 'oversight') return;
-  await section(visits, () => api('/api/visits', { query: { draw: id, limit: 2000, from: '2000-01-01', to: '2100-12-31' } }), (rows) => teamsCard(ctx, rows), 'dispatch');
+  if (!draw) return;
+  const seenRegions = new Set();
+  const form = planFiltersForm(ctx, draw, filters, () => [...seenRegions]);
+  mount(filterBox, card(t('planFilter.title'), h('p', { class: 'muted small', style: 'margin-top:0' }, t('planFilter.lead')), form.element));
+  const seen = (rows) => {
+    for (const row of rows) if (row.regionCode) seenRegions.add(row.regionCode);
+    form.knowRegions();
+    return rows;
+  };
+  // A joint visit has no one colour: its routes are asked everything but the colour.
+  const visitFilters = { ...filters, colour: undefined };
+  await Promise.all([
+    section(tasks, () => api(`/api/draws/${id}/tasks`, { query: filters }).then(seen), (rows) => tasksCard(ctx, rows, (draw.tasks ?? []).length, filters), 'dispatch'),
+    ctx.me.role === 'oversight' ? null : section(visits, () => api('/api/visits', { query: { draw: id, limit: 2000, from: '2000-01-01', to: '2100-12-31', ...visitFilters } }).then(seen), (rows) => teamsCard(ctx, rows, filters), 'dispatch'),
+  ]);
 }
 
 function drawFacts(ctx, draw) {
@@ -181,12 +200,21 @@ function drawFacts(ctx, draw) {
           h('dt', {}, t('plans.checkerName')), h('dd', { class: 'mono' }, draw.checker ?? '—'),
           h('dt', {}, t('plans.drawId')), h('dd', { class: 'mono' }, draw.id))),
       canCheck ? h('div', { style: 'margin-top:14px' }, h('button', { class: 'btn secondary', onclick: () => runRedraw(draw.id, redraw) }, t('plans.redraw')), redraw) : null),
-    card(t('plans.tasksTitle', { n: (draw.tasks ?? []).length }), h('p', { class: 'muted small', style: 'margin-top:0' }, t('plans.tasksLead')), table([
-      [t('field.department'), (task) => departmentLabel(task.department)],
-      [t('visit.enterprise'), (task) => (ctx.me.role === 'oversight' ? h('span', { class: 'mono' }, task.creditCode) : enterpriseCell(task.creditCode, `#/enterprises/${task.creditCode}`))],
-      [t('field.checklist'), (task) => (task.items?.length ? task.items.map((item) => h('div', { class: 'small' }, checklistItem(item))) : '—')],
-      [t('field.reasons'), (task) => badge(reasonLabel(task.reason))],
-    ], draw.tasks ?? [], { pageSize: 10 })));
+  );
+}
+
+/** The plan's tasks (those the filters keep), each with the day and team of the visit carrying it. */
+function tasksCard(ctx, rows, total, filters) {
+  const narrowed = Object.keys(filters).length > 0;
+  const title = narrowed ? t('planFilter.tasksTitle', { n: rows.length, total, filters: filtersText(filters) }) : t('plans.tasksTitle', { n: total });
+  return card(title, h('p', { class: 'muted small', style: 'margin-top:0' }, t('plans.tasksLead')), table([
+    [t('field.department'), (task) => departmentLabel(task.department)],
+    [t('visit.enterprise'), (task) => (ctx.me.role === 'oversight' ? h('span', { class: 'mono' }, task.creditCode) : enterpriseCell(task.creditCode, `#/enterprises/${task.creditCode}`))],
+    [t('planFilter.day.col'), (task) => (task.date ? (ctx.me.role === 'oversight' ? fmtDate(task.date) : h('a', { href: `#/visits/${task.visitId}` }, fmtDate(task.date))) : h('span', { class: 'muted' }, t('planFilter.noVisit')))],
+    [t('field.team'), (task) => officerBadges(task.officerIds)],
+    [t('field.checklist'), (task) => (task.items?.length ? task.items.map((item) => h('div', { class: 'small' }, checklistItem(item))) : '—')],
+    [t('field.reasons'), (task) => [badge(reasonLabel(task.reason)), task.colour ? [' ', chip(task.colour, true)] : null]],
+  ], rows, { pageSize: 10, stacked: true, empty: t('planFilter.noTasks') }));
 }
 
 function tile(label, value) {
@@ -203,9 +231,12 @@ async function runRedraw(id, box) {
   }
 }
 
-/** The joint visits grouped into routes: one team of officers per route and day. */
-function teamsCard(ctx, rows) {
-  if (rows.length === 0) return card(t('field.visits'), emptyState(t('cal.noVisits')));
+/** The joint visits (those the filters keep) grouped into routes: one team of officers per route and day. */
+function teamsCard(ctx, rows, filters = {}) {
+  const { colour, ...asked } = filters;
+  const narrowed = Object.keys(asked).length > 0;
+  const colourNote = colour ? h('div', { class: 'notice', id: 'plan-colour-tasks-only', style: 'margin-bottom:12px' }, t('planFilter.colourTasksOnly')) : null;
+  if (rows.length === 0) return card(t('field.visits'), colourNote, emptyState(t('cal.noVisits')));
   const routes = new Map();
   for (const v of rows) {
     const key = `${v.date} ${v.routeKey}`;
@@ -213,10 +244,12 @@ function teamsCard(ctx, rows) {
     routes.get(key).visits.push(v);
   }
   for (const route of routes.values()) route.visits.sort((a, b) => (a.routeOrder ?? 0) - (b.routeOrder ?? 0));
-  return card(t('plans.routesTitle', { visits: rows.length, routes: routes.size }), h('p', { class: 'muted small', style: 'margin-top:0' }, t('plans.routesLead')), table([
+  const title = narrowed ? t('planFilter.routesTitle', { visits: rows.length, routes: routes.size, filters: filtersText(asked) }) : t('plans.routesTitle', { visits: rows.length, routes: routes.size });
+  return card(title, h('p', { class: 'muted small', style: 'margin-top:0' }, t('plans.routesLead'), narrowed ? [' ', t('planFilter.routesLead')] : null), colourNote, table([
     [t('field.date'), (r) => fmtDate(r.date)],
     [t('field.team'), (r) => officerBadges(r.officers)],
-    [t('plans.routeVisits'), (r) => r.visits.map((v, i) => h('div', { style: 'margin-bottom:4px' }, h('span', { class: 'muted small' }, `${i + 1}. `), h('a', { href: `#/visits/${v.id}` }, enterpriseName(v.creditCode), ' ', h('span', { class: 'mono small' }, v.creditCode)), ' ', h('span', { class: 'muted small' }, (v.departments ?? []).map(departmentLabel).join(' · ')), h('div', {}, enterpriseAddress(v.creditCode))))],
+    // A stop keeps its number on the whole route, so a narrowed list does not renumber the day.
+    [t('plans.routeVisits'), (r) => r.visits.map((v, i) => h('div', { style: 'margin-bottom:4px' }, h('span', { class: 'muted small' }, `${narrowed ? (v.routeOrder ?? i) + 1 : i + 1}. `), h('a', { href: `#/visits/${v.id}` }, enterpriseName(v.creditCode), ' ', h('span', { class: 'mono small' }, v.creditCode)), ' ', h('span', { class: 'muted small' }, (v.departments ?? []).map(departmentLabel).join(' · ')), h('div', {}, enterpriseAddress(v.creditCode))))],
     [t('plans.routeSketch'), (r) => routeSketchOf(r.visits.map((v) => v.creditCode))],
-  ], [...routes.values()], { pageSize: 8 }));
+  ], [...routes.values()], { pageSize: 8, stacked: true }));
 }

@@ -1,9 +1,9 @@
 // The enterprise's own pages: its colour and why, its records, its visit notices. Only its own
 // credit code is ever asked for; the server refuses any other.
 import { api, ApiError } from '../api.js';
-import { contributionChart } from '../charts.js';
-import { currentLang, fmtChance, fmtDate, fmtDateTime, fmtNumber, plural, t, valueLabel } from '../i18n.js';
-import { industryLabel, industryName, readableReasons, reasonText, serverText } from './reasons.js';
+import { contributionChart, oddsChange } from '../charts.js';
+import { currentLang, factorName, fmtChance, fmtDate, fmtDateTime, fmtNumber, plural, t, valueLabel } from '../i18n.js';
+import { industryLabel, industryName, isMissing, readableReasons, reasonText, serverText } from './reasons.js';
 import { badge, card, chip, downloadButton, emptyState, errorState, errorText, field, h, loading, mount, pageHead, section, state, table } from '../ui.js';
 import { appealsTable } from './my-appeals.js';
 import { regionCell } from '../regions.js';
@@ -43,12 +43,14 @@ export async function renderMyRisk(ctx) {
     const score = await api(`/api/scores/${code}`);
     mount(hero, heroCard(score, reviewed.r));
     if (reviewed.r) mount(review, reviewCard(code, reviewed.r));
+    // The service's steps for known values; an unknown one is reported rather than changed (missingSteps).
+    const steps = (score.suggestions ?? []).filter((s) => !unknown(score, s.factor));
     mount(explain, h('div', { class: 'grid grid-main' },
       card(t('ent.reasons'), h('p', { class: 'muted small', style: 'margin-top:0' }, t('ent.reasonsLead')), h('div', { id: 'reasons-chart' }, contributionChart(score.contributions ?? [], readableReasons(score.reasons ?? [], score.contributions ?? []), { lang: currentLang(), factors: score.factors ?? [] }))),
       h('div', { class: 'stack' },
         card(t('ent.topReasons'), listOf((score.reasons ?? []).map((r) => reasonText(r, score.contributions ?? [])), t('state.empty'))),
-        card(t('ent.suggestions'), (score.suggestions ?? []).length ? h('p', { class: 'muted small', style: 'margin-top:0' }, t('ent.suggestionsLead')) : null,
-          listOf((score.suggestions ?? []).map((s) => suggestionText(s, score.probability)), t('ent.noSuggestions'))))));
+        card(t('ent.suggestions'), steps.length ? h('p', { class: 'muted small', style: 'margin-top:0' }, t('ent.suggestionsLead')) : null,
+          listOf([...missingSteps(score), ...steps.map((s) => suggestionText(s, score.probability))], t('ent.noSuggestions'))))));
   } catch (error) {
     const scoreMissing = error instanceof ApiError && error.status === 404;
     mount(hero, card(null, scoreMissing ? state('empty', t('ent.noScore'), t('ent.noScoreHelp')) : errorState(error, () => renderMyRisk(ctx), 'scoring')));
@@ -66,6 +68,31 @@ function suggestionText(s, probability) {
   return h('span', { 'data-suggestion': s.factor },
     h('span', {}, currentLang() === 'en' ? s.change.en : s.change.zh),
     h('span', { class: 'muted small suggestion-effect', style: 'display:block' }, now === after ? t('ent.suggestionSmall', { now }) : t('ent.suggestionEffect', { now, after })));
+}
+
+/** Whether the score holds no value for the factor (its "missing" state). */
+function unknown(score, factor) {
+  const c = (score.contributions ?? []).find((x) => x.factor === factor);
+  return Boolean(c) && isMissing(c.value);
+}
+
+/**
+ * A factor the records do not give that raises the risk: the step is to report it, not the service's
+ * advice for a known value (which would tell an enterprise whose listing is unknown to leave the
+ * abnormal list). No figure after it: what the reported value does depends on the value. Never
+ * inspected is not something to report.
+ */
+function missingSteps(score) {
+  return (score.contributions ?? [])
+    .filter((c) => isMissing(c.value) && c.factor !== 'days_since_last_inspection' && c.contribution > 0 && !oddsChange(c.contribution).negligible)
+    .sort((a, b) => b.contribution - a.contribution)
+    .map((c) => {
+      const change = oddsChange(c.contribution);
+      const effect = change.times ? t('ent.missingTimes', { x: change.times }) : t('ent.missingAbove', { pct: change.pct });
+      return h('span', { 'data-suggestion': c.factor, 'data-missing': 'true' },
+        h('span', {}, t('ent.reportMissing', { factor: factorName(c.factor), effect })),
+        h('span', { class: 'muted small suggestion-effect', style: 'display:block' }, t('ent.reportMissingAfter')));
+    });
 }
 
 /** The chance in words a person can picture: of 100 inspections of enterprises like this one, about n find a problem. */

@@ -2,7 +2,7 @@
 // moves the odds against the average enterprise. Shared by the enterprise's, the bureau's and
 // the reviewer's pages, so one score reads the same wherever it is shown.
 import { oddsChange } from '../charts.js';
-import { currentLang, fmtNumber, fmtPercent, plural, t, tKnown } from '../i18n.js';
+import { currentLang, factorName, fmtNumber, fmtPercent, plural, t, tKnown } from '../i18n.js';
 
 /** The scoring service's sentence in the page's language, with one percent style ("15.5%", not "15.5 %"). */
 export function serverText(r) {
@@ -25,10 +25,18 @@ const FACTOR_WORDS = {
   shared_address_count: (v) => typeof v === 'number' && plural('why.shared_address_count', v),
 };
 
+/** Whether the model holds no value for a factor: its "missing" state, which carries a risk of its own. */
+export const isMissing = (value) => value === null || value === undefined || value === '';
+
+/** The missing state in words: never inspected is a fact; any other unknown value is one the records do not give. */
+export function missingText(factor) {
+  return t(factor === 'days_since_last_inspection' ? 'factorValue.neverInspected' : 'factorValue.unknown');
+}
+
 /** A reason: the factor's value in words and how much it moves the odds against the average enterprise. */
 export function reasonText(r, contributions) {
   const c = contributions.find((x) => x.factor === r.factor);
-  const words = c && FACTOR_WORDS[r.factor]?.(c.value);
+  const words = c && (isMissing(c.value) ? t('why.missing', { factor: factorName(r.factor), value: missingText(r.factor) }) : FACTOR_WORDS[r.factor]?.(c.value));
   if (!words) return serverText(r);
   const change = oddsChange(c.contribution);
   const odds = change.times
@@ -50,9 +58,9 @@ const FACTOR_VALUES = {
   days_since_last_inspection: (v) => t('factorValue.days', { n: fmtNumber(v, 0) }),
 };
 
-/** A factor's value in a table cell: the industry with its section's name, amounts and rates with their units, yes or no. */
+/** A factor's value in a table cell: the industry with its section's name, amounts and rates with their units, yes or no, the missing state in words. */
 export function factorValueText(factor, value) {
-  if (value === null || value === undefined || value === '') return '—';
+  if (isMissing(value)) return missingText(factor);
   if (factor === 'industry') return industryLabel(value);
   if (typeof value === 'boolean') return value ? t('common.yes') : t('common.no');
   if (typeof value !== 'number') return String(value);

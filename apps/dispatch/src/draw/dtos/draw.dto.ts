@@ -1,4 +1,4 @@
-import { IsBoolean, IsInt, IsISO8601, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { Type } from 'class-transformer';
 
 export class CreateDrawDto {
@@ -12,4 +12,19 @@ export class CreateDrawDto {
 
 export class DrawListQuery {
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) limit?: number;
+}
+
+/**
+ * A plan's tasks narrowed the way a dispatcher asks: a day, a department, an officer, a district, why
+ * drawn, the colour at draw time. Day, officer and district are those of the joint visit that carries
+ * the task, so a task no team took matches none of them.
+ */
+export class DrawTasksQuery {
+  @IsOptional() @IsISO8601({ strict: true }) @Matches(/^\d{4}-\d{2}-\d{2}$/) date?: string;
+  @IsOptional() @Matches(/^[A-Z]{2,10}$/) department?: string;
+  /** An officer's certificate number (执法证号): tasks on that officer's team. */
+  @IsOptional() @IsString() @MaxLength(64) officer?: string;
+  @IsOptional() @Matches(/^\d{6}$/) region?: string;
+  @IsOptional() @IsIn(['risk', 'exploration', 'complaint', 'random']) reason?: string;
+  @IsOptional() @IsIn(['green', 'yellow', 'red']) colour?: string;
 }

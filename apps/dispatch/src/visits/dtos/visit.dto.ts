@@ -40,5 +40,7 @@ export class VisitCalendarQuery {
   /** A draw's id: a filter that cannot match is refused rather than silently dropped. */
   @IsOptional() @IsUUID() draw?: string;
   @IsOptional() @IsIn(['scheduled', 'done', 'cancelled']) status?: string;
+  /** Visits carrying a task drawn for this reason (a complaint, risk, exploration…). */
+  @IsOptional() @IsIn(['risk', 'exploration', 'complaint', 'random']) reason?: string;
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(2000) limit?: number;
 }

@@ -1,0 +1,32 @@
+// Words of the plan page's filters, of a visit's neighbours on its route and of a factor's unknown
+// value, Chinese and English; i18n.js merges them into its dictionaries.
+
+const zh = {
+  'planFilter.title': '筛选任务和路线', 'planFilter.day': '日期', 'planFilter.officer': '检查人员（执法证号）', 'planFilter.clear': '清除筛选',
+  'planFilter.dayOutside': '日期须在计划期内（{from} 至 {to}）。',
+  'planFilter.lead': '按日期、部门、检查人员、区县、抽中原因或风险颜色缩小范围；筛选写在页面地址里，复制地址即可分享同一视图。',
+  'planFilter.tasksTitle': '符合筛选的任务 {n} 项（共 {total} 项）：{filters}', 'planFilter.routesTitle': '符合筛选的联合检查 {visits} 次，在 {routes} 条路线上：{filters}',
+  'planFilter.routesLead': '只列出符合筛选的检查，站号是它在当天路线上的顺序。', 'planFilter.colourTasksOnly': '风险颜色只筛选任务：联合检查可能合并了不同颜色的任务，路线不按颜色筛选。',
+  'planFilter.day.col': '检查日期', 'planFilter.noVisit': '未安排', 'planFilter.noTasks': '没有符合筛选的任务。',
+  'factorValue.unknown': '未知（未申报）', 'factorValue.neverInspected': '从未检查', 'why.missing': '{factor}：{value}',
+  'ent.reportMissing': '如实申报“{factor}”：登记信息中没有这一项，模型按“未知（未申报）”评估，这一状态使风险{effect}。',
+  'ent.missingAbove': '比平均水平高约 {pct}', 'ent.missingTimes': '约为平均水平的 {x} 倍',
+  'ent.reportMissingAfter': '在年度报告或登记信息中填报后，按实际数值评估；风险是否降低取决于实际数值。',
+  'visit.prevStop': '上一站', 'visit.nextStop': '下一站', 'visit.stopNav': '同一路线上的前后检查',
+};
+
+const en = {
+  'planFilter.title': 'Filter tasks and routes', 'planFilter.day': 'Day', 'planFilter.officer': 'Officer (certificate no.)', 'planFilter.clear': 'Clear filters',
+  'planFilter.dayOutside': 'The day must fall within the plan ({from} to {to}).',
+  'planFilter.lead': 'Narrow by day, department, officer, district, why drawn or risk colour; the filters are kept in the page address, so copying it shares the same view.',
+  'planFilter.tasksTitle': '{n} of {total} tasks match: {filters}', 'planFilter.routesTitle': '{visits} joint visits on {routes} routes match: {filters}',
+  'planFilter.routesLead': 'Only the visits that match are listed; each is numbered by its stop on that day’s route.', 'planFilter.colourTasksOnly': 'Risk colour narrows tasks only: a joint visit may combine tasks of several colours, so routes are not filtered by colour.',
+  'planFilter.day.col': 'Visit day', 'planFilter.noVisit': 'Not scheduled', 'planFilter.noTasks': 'No task matches these filters.',
+  'factorValue.unknown': 'unknown (not reported)', 'factorValue.neverInspected': 'never inspected', 'why.missing': '{factor}: {value}',
+  'ent.reportMissing': 'Report "{factor}": your registration does not give it, so the model counts it as "unknown (not reported)", a state that {effect}.',
+  'ent.missingAbove': 'puts the odds about {pct} above average', 'ent.missingTimes': 'puts the odds at about {x} times the average',
+  'ent.reportMissingAfter': 'Once it is in your annual report or registration, the real figure is used instead; whether that lowers the risk depends on the figure.',
+  'visit.prevStop': 'Previous stop', 'visit.nextStop': 'Next stop', 'visit.stopNav': 'The stops before and after on the same route',
+};
+
+export const PLANS_TEXTS = { zh, en };

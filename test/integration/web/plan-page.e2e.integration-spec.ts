@@ -1,0 +1,218 @@
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { startFakePages, type FakePages } from './fake-pages.harness';
+import { browserMissing, SCREENSHOTS } from './suite-process.harness';
+import { OWN_CODE, TEST_PASSWORD } from './web-app.harness';
+import { AccountsService } from '../../../apps/web/src/accounts/accounts.service';
+
+/**
+ * What a reviewer met on the dispatch pages: a plan of hundreds of tasks and routes with no way to
+ * ask for Tuesday's, SAMR's, one officer's or one district's, and an officer at a stop who had to go
+ * back to "my route" to find the next one.
+ */
+
+const DRAW_ID = '6f1c2a10-3b4d-4e5f-8a9b-000000000001';
+const OTHER = '91440605MA4X00002B';
+const THIRD = '91440605MA4X00003C';
+const OFFICER = '44060400002';
+
+const stopOf = (n: number, creditCode: string) => ({
+  id: `0b6c8a55-5f0e-4d7e-9a7a-00000000020${n}`,
+  drawId: DRAW_ID,
+  date: '2026-12-08',
+  regionCode: '440605',
+  creditCode,
+  officerIds: [OFFICER, '44060600006'],
+  departments: ['SAMR'],
+  reasons: ['complaint'],
+  exploration: false,
+  routeKey: 'r-1',
+  routeOrder: n,
+  noticeAllowed: false,
+  status: 'scheduled',
+});
+const STOPS = [stopOf(0, OWN_CODE), stopOf(1, OTHER), stopOf(2, THIRD)];
+const ROUTE = {
+  date: '2026-12-08',
+  officerIds: [OFFICER, '44060600006'],
+  distanceKm: 7.5,
+  visitIds: STOPS.map((s) => s.id),
+  creditCodes: STOPS.map((s) => s.creditCode),
+};
+const detail = (stop: (typeof STOPS)[number]) => ({
+  ...stop,
+  checklist: [{ department: 'SAMR', items: ['SAMR-01'] }],
+  clueIds: [],
+  results: null,
+  recordedAt: null,
+  rating: null,
+  route: ROUTE,
+});
+
+const task = (creditCode: string, department: string, reason: string, colour: string) => ({
+  id: `${department}:${creditCode}`,
+  department,
+  creditCode,
+  reason,
+  colour,
+  items: [`${department}-01`],
+  clueIds: [],
+});
+const TASKS = [task(OWN_CODE, 'SAMR', 'complaint', 'red'), task(OTHER, 'SAMR', 'risk', 'yellow'), task(THIRD, 'FIRE', 'exploration', 'green')];
+const DRAW = {
+  id: DRAW_ID,
+  seed: 'plan-filters',
+  window: { from: '2026-12-07', to: '2026-12-18' },
+  cutFrom: null,
+  status: 'published',
+  suspended: false,
+  backfill: false,
+  modelVersion: 'm-1',
+  explorationShare: 0.1,
+  inputsFingerprint: 'a'.repeat(64),
+  resultFingerprint: 'b'.repeat(64),
+  figures: { visits: 3, checks: 3, visitReduction: 0 },
+  checker: 'plan-checker',
+  violationCount: 0,
+  createdAt: '2026-12-06T01:00:00.000Z',
+  strata: [],
+  unassigned: [],
+  violations: [],
+  tasks: TASKS,
+};
+/** The tasks as dispatch answers a narrowed question: placed on their visits. */
+const PLACED = [{ ...TASKS[0], visitId: STOPS[0].id, date: '2026-12-08', regionCode: '440605', officerIds: STOPS[0].officerIds }];
+const ADDRESS = `#/plans/${DRAW_ID}?date=2026-12-08&department=SAMR&officer=${OFFICER}&region=440605&reason=complaint&colour=red`;
+
+const missing = browserMissing();
+const describeWithBrowser = missing ? describe.skip : describe;
+
+describeWithBrowser('the plan page and the visit page, for dispatchers and officers, in a real browser', () => {
+  let pages: FakePages;
+  const answers: Record<string, unknown> = {
+    [`GET /api/draws/${DRAW_ID}`]: DRAW,
+    [`GET /api/draws/${DRAW_ID}/tasks`]: PLACED,
+    'GET /api/visits': [STOPS[0]],
+    'GET /api/enterprises': [{ creditCode: OWN_CODE, name: '佛山市示例家具有限公司', regionCode: '440605', lng: 113.1, lat: 23.05 }],
+    'GET /api/checklist-items': [],
+    ...Object.fromEntries(STOPS.map((s) => [`GET /api/visits/${s.id}`, detail(s)])),
+  };
+
+  beforeAll(async () => {
+    pages = await startFakePages(answers);
+    await pages.web.app
+      .get(AccountsService)
+      .create({ username: 'samr-officer', password: TEST_PASSWORD, role: 'department', department: 'SAMR', officerId: OFFICER });
+  }, 60_000);
+  afterAll(() => pages?.close());
+
+  const asked = (path: string) =>
+    pages.fake.seen.filter((r) => r.url.split('?')[0] === path).map((r) => Object.fromEntries(new URL(r.url, 'http://x').searchParams));
+  const seen = (page: Page, selector = 'main') => page.$eval(selector, (el) => (el as HTMLElement).innerText);
+
+  it.each([
+    ['zh', '符合筛选的任务 1 项（共 3 项）', '南海区'],
+    ['en', '1 of 3 tasks match', 'Nanhai'],
+  ])(
+    'opens a shared address narrowed by day, department, officer, district, reason and colour, asking dispatch for just that (%s)',
+    async (lang, title, district) => {
+      const page = await pages.signIn('dispatcher', { lang: lang as 'zh' | 'en' });
+      const tasksBefore = asked(`/api/draws/${DRAW_ID}/tasks`).length;
+      const visitsBefore = asked('/api/visits').length;
+      await page.goto(`${pages.web.baseUrl}/${ADDRESS}`);
+      await page.waitForSelector('main .card:has(#plan-filters)');
+      await page.waitForFunction(() => document.querySelectorAll('main [data-label] a[href^="#/visits/"]').length > 0);
+      // The server is asked the question, not handed the whole plan to sift.
+      expect(asked(`/api/draws/${DRAW_ID}/tasks`).slice(tasksBefore)).toEqual([
+        { date: '2026-12-08', department: 'SAMR', officer: OFFICER, region: '440605', reason: 'complaint', colour: 'red' },
+      ]);
+      // The routes too, but for the colour, which a joint visit of several tasks does not have (the page says so).
+      expect(asked('/api/visits').slice(visitsBefore)).toEqual([
+        {
+          draw: DRAW_ID,
+          limit: '2000',
+          from: '2000-01-01',
+          to: '2100-12-31',
+          date: '2026-12-08',
+          department: 'SAMR',
+          officer: OFFICER,
+          region: '440605',
+          reason: 'complaint',
+        },
+      ]);
+      expect(await page.$('#plan-colour-tasks-only')).not.toBeNull();
+      const main = await seen(page);
+      expect(main).toContain(title);
+      // The form shows the filters it came with.
+      const values = await page.$$eval('#plan-filters input, #plan-filters select', (els) =>
+        els.map((e) => [(e as HTMLInputElement).name, (e as HTMLInputElement).value]),
+      );
+      expect(Object.fromEntries(values)).toMatchObject({ date: '2026-12-08', department: 'SAMR', officer: OFFICER, reason: 'complaint', colour: 'red' });
+      expect(Object.fromEntries(values).region).toContain(district);
+      await page.screenshot({ path: join(SCREENSHOTS, `14-plan-filtered-${lang}.png`), fullPage: true });
+      await page.close();
+    },
+  );
+
+  it('keeps the filters a dispatcher chooses in the address, and clears them', async () => {
+    const page = await pages.signIn('dispatcher');
+    await page.goto(`${pages.web.baseUrl}/#/plans/${DRAW_ID}`);
+    await page.waitForSelector('#plan-filters');
+    expect(await page.$('#plan-filters-clear')).toBeNull();
+    await page.fill('#plan-filters input[name=date]', '2026-12-08');
+    await page.selectOption('#plan-filters select[name=department]', 'SAMR');
+    await page.fill('#plan-filters input[name=region]', '南海');
+    const before = asked(`/api/draws/${DRAW_ID}/tasks`).length;
+    await page.click('#plan-filters button[type=submit]');
+    await page.waitForFunction(() => location.hash.includes('?'));
+    expect(new URL(page.url()).hash).toBe(`#/plans/${DRAW_ID}?date=2026-12-08&department=SAMR&region=440605`);
+    await page.waitForSelector('#plan-filters-clear');
+    expect(asked(`/api/draws/${DRAW_ID}/tasks`).slice(before)).toEqual([{ date: '2026-12-08', department: 'SAMR', region: '440605' }]);
+    // A day outside the plan is said in words, and nothing is asked.
+    await page.fill('#plan-filters input[name=date]', '2027-01-04');
+    await page.click('#plan-filters button[type=submit]');
+    await page.waitForSelector('#plan-filters-invalid');
+    expect(new URL(page.url()).hash).toBe(`#/plans/${DRAW_ID}?date=2026-12-08&department=SAMR&region=440605`);
+    await page.click('#plan-filters-clear');
+    await page.waitForFunction(() => !location.hash.includes('?'));
+    await page.waitForSelector('#plan-filters');
+    expect(await page.$('#plan-filters-clear')).toBeNull();
+    await page.close();
+  });
+
+  it('fits a phone (390 px), filters and lists alike', async () => {
+    const page = await pages.signIn('dispatcher', { width: 390 });
+    await page.goto(`${pages.web.baseUrl}/${ADDRESS}`);
+    await page.waitForFunction(() => document.querySelectorAll('main [data-label] a[href^="#/visits/"]').length > 0);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await page.screenshot({ path: join(SCREENSHOTS, '14-plan-filtered-phone.png'), fullPage: true });
+    await page.close();
+  });
+
+  it.each([
+    ['zh', '下一站', '上一站'],
+    ['en', 'Next stop', 'Previous stop'],
+  ])('takes an officer from one stop of its route to the next and back (%s)', async (lang, next, previous) => {
+    const page = await pages.signIn('samr-officer', { lang: lang as 'zh' | 'en', width: 390 });
+    await page.goto(`${pages.web.baseUrl}/#/visits/${STOPS[0].id}`);
+    await page.waitForSelector('#visit-stops');
+    // The first stop has no previous one.
+    expect(await page.$('#visit-stops a[rel=prev]')).toBeNull();
+    expect(await seen(page, '#visit-stops a[rel=next]')).toContain(`${next} · 2.`);
+    await page.click('#visit-stops a[rel=next]');
+    await page.waitForFunction((id) => location.hash === `#/visits/${id}`, STOPS[1].id);
+    await page.waitForSelector('#visit-stops a[rel=prev]');
+    expect(await page.getAttribute('#visit-stops a[rel=prev]', 'href')).toBe(`#/visits/${STOPS[0].id}`);
+    expect(await seen(page, '#visit-stops a[rel=prev]')).toContain(`${previous} · 1.`);
+    expect(await page.getAttribute('#visit-stops a[rel=next]', 'href')).toBe(`#/visits/${STOPS[2].id}`);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await page.close();
+
+    // Someone not on the team is not walking this route: no stops are offered.
+    const dispatcher = await pages.signIn('dispatcher', { lang: lang as 'zh' | 'en' });
+    await dispatcher.goto(`${pages.web.baseUrl}/#/visits/${STOPS[1].id}`);
+    await dispatcher.waitForSelector('#visit-checklist');
+    expect(await dispatcher.$('#visit-stops')).toBeNull();
+    await dispatcher.close();
+  });
+});
