@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
@@ -10,7 +10,8 @@ import { pathToFileURL } from 'node:url';
  * globals stubbed.
  */
 const STATIC = join(__dirname, '..', 'static');
-const DICTIONARIES = ['i18n-oversight.js', 'i18n-health.js', 'i18n-quarantine.js', 'i18n-public.js'];
+/** Every dictionary beside the base one, found by name so that a new one is never left out. */
+const DICTIONARIES = readdirSync(STATIC).filter((f) => /^i18n-.+\.js$/.test(f));
 
 function keysOf(): Record<string, { zh: string[]; en: string[] }> {
   // i18n.js keeps its two base dictionaries to itself: a copy of its text exports them.
