@@ -1,0 +1,147 @@
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { startFakePages, type FakePages } from './fake-pages.harness';
+import { browserMissing, SCREENSHOTS } from './suite-process.harness';
+
+/**
+ * What the oversight officer needs in front of them for the decisions they sign: the appealed score's
+ * basis beside an appeal, drift figures that do not call a self-comparison stable, and a candidate
+ * model beside the model in use.
+ */
+
+const CODE = '91440608255040266L';
+
+const APPEAL = {
+  id: 'AP-BASIS-1',
+  creditCode: CODE,
+  scoreId: 'scoring-151',
+  modelVersion: 'm-1',
+  colour: 'yellow',
+  probability: 0.31,
+  status: 'filed',
+  outcome: null,
+  reviewer: null,
+  decisionReasons: null,
+  overdue: false,
+  filedAt: '2026-12-05T20:00:00.000Z',
+  dueAt: '2026-12-20T20:00:00.000Z',
+  decidedAt: null,
+  closedAt: null,
+  grounds: '2025年1月人社检查发现的问题已整改完毕，并经复查合格。',
+  challenges: [{ kind: 'case', recordId: 'FS-HRSS-2025-000038', claim: '已整改并复查合格' }],
+  evidence: [],
+  steps: [],
+};
+
+const SCORE = {
+  scoreId: 'scoring-151',
+  creditCode: CODE,
+  probability: 0.31,
+  colour: 'yellow',
+  contributions: [
+    { factor: 'complaints_12m', value: 1, contribution: 0.8 },
+    { factor: 'violations_3y', value: 1, contribution: 0.086 },
+  ],
+  reasons: [],
+};
+
+const BINS = [
+  { bin: '0', label: '0', baselineShare: 0.5, currentShare: 0.5 },
+  { bin: '1', label: '1', baselineShare: 0.5, currentShare: 0.5 },
+];
+
+/** The demo's drift: every enterprise first scored today, so the baseline is the period itself. */
+const SELF_COMPARED_DRIFT = {
+  period: { from: '2026-10-01', to: '2026-12-06' },
+  modelVersion: 'm-1',
+  trainingWindow: null,
+  baselines: {
+    factors: { kind: 'first-scoring', from: '2026-12-06', to: '2026-12-06', enterprises: 2738 },
+    score: { kind: 'first-scoring', from: '2026-12-06', to: '2026-12-06', enterprises: 2738 },
+  },
+  current: { factors: 2738, score: 2738 },
+  factors: [{ factor: 'violations_3y', psi: 0, verdict: 'stable', baselineCount: 2738, currentCount: 2738, bins: BINS }],
+  score: { factor: 'score', psi: 0, verdict: 'stable', baselineCount: 2738, currentCount: 2738, bins: BINS },
+  largestFactorShift: { factor: 'violations_3y', psi: 0 },
+};
+
+const metrics = (auc: number, ece: number, logLoss: number) => ({
+  trainRows: 8518,
+  trainPositives: 1821,
+  validationRows: 1426,
+  factors: 12,
+  validationAuc: auc,
+  validationEce: ece,
+  validationLogLoss: logLoss,
+});
+
+const CANDIDATE_REQUEST = {
+  subjectKind: 'model-version',
+  subjectRef: 'm-2',
+  status: 'pending',
+  required: ['technical', 'legal'],
+  missing: ['technical', 'legal'],
+  signOffs: [],
+  proposedBy: 'trainer-li',
+  proposedAt: '2026-12-05T02:00:00.000Z',
+  builtBy: { kind: 'bureau', name: 'bureau' },
+  proposal: { specName: 'twelve-factor', trainingWindow: { from: '2022-06-28', to: '2026-06-29' }, metrics: metrics(0.6412, 0.031, 0.5012) },
+};
+
+const registryEntry = (version: string, state: string, m: ReturnType<typeof metrics>) => ({
+  version,
+  specId: 'twelve-factor',
+  state,
+  trainingWindow: { from: '2022-06-28', to: '2026-06-29' },
+  metrics: m,
+  createdBy: 'trainer-li',
+  builtBy: { kind: 'bureau', name: 'bureau' },
+  createdAt: '2026-12-05T02:00:00.000Z',
+});
+
+const missing = browserMissing();
+if (missing) console.warn(`browser tests skipped: ${missing}`);
+const describeWithBrowser = missing ? describe.skip : describe;
+
+describeWithBrowser('what the oversight officer sees before deciding', () => {
+  let pages: FakePages;
+
+  beforeAll(async () => {
+    pages = await startFakePages({
+      [`GET /api/appeals/${APPEAL.id}`]: APPEAL,
+      [`GET /api/scores/${CODE}`]: SCORE,
+      [`GET /api/reviews/enterprises/${CODE}`]: { decisions: [], appeals: [APPEAL], scoreSeq: 158 },
+      'GET /api/enterprises': [{ creditCode: CODE, name: '佛山市高明区源合家具有限公司' }],
+      'GET /api/audits/fairness': null,
+      'GET /api/audits/drift': SELF_COMPARED_DRIFT,
+      'GET /api/draws': [],
+      'GET /api/audits/reports': [],
+      'GET /api/approvals/models/m-2': CANDIDATE_REQUEST,
+      'GET /api/models': [registryEntry('m-2', 'draft', metrics(0.6412, 0.031, 0.5012)), registryEntry('m-1', 'active', metrics(0.6824, 0.0095, 0.4777))],
+    });
+  }, 60_000);
+
+  afterAll(async () => {
+    await pages?.close();
+  });
+
+  async function settle(page: Page): Promise<void> {
+    await page.waitForFunction(() => !document.querySelector('[data-state="loading"], [data-progress="running"]'), undefined, { timeout: 30_000 });
+  }
+
+  it('shows the reviewer of an appeal the enterprise and every factor the appealed score counted', async () => {
+    const page = await pages.signIn('overseer', { width: 1280 });
+    await page.goto(`${pages.web.baseUrl}/#/reviews/appeals/${APPEAL.id}`);
+    await page.waitForSelector('#appeal-basis [data-factor="violations_3y"]');
+    await page.waitForFunction(() => document.querySelector('#appeal-basis .ent-name')?.textContent);
+    await settle(page);
+    await page.screenshot({ path: join(SCREENSHOTS, 'oversight-appeal-basis.png'), fullPage: true });
+    const basis = await page.textContent('#appeal-basis');
+    expect(basis).toContain('佛山市高明区源合家具有限公司');
+    expect(basis).toContain('近三年违法次数');
+    expect(basis).toContain('近一年投诉举报');
+    // The appealed score is the current one: no note that a newer score replaced it.
+    expect(await page.$('#appeal-basis [data-newer-score]')).toBeNull();
+    await page.close();
+  }, 60_000);
+});
