@@ -144,4 +144,18 @@ describeWithBrowser('what the oversight officer sees before deciding', () => {
     expect(await page.$('#appeal-basis [data-newer-score]')).toBeNull();
     await page.close();
   }, 60_000);
+
+  it('gives no factor of a drift measured against a baseline inside the period a "stable" verdict', async () => {
+    const page = await pages.signIn('overseer');
+    await page.goto(`${pages.web.baseUrl}/#/audits`);
+    await page.waitForSelector('#drift-chart [data-chart="psi"] [data-verdict]');
+    const verdicts = await page.$$eval('#drift-chart [data-verdict]', (rows) => rows.map((row) => `${row.getAttribute('data-verdict')} ${row.textContent}`));
+    expect(verdicts).toHaveLength(2);
+    for (const verdict of verdicts) {
+      expect(verdict).toContain('not-comparable');
+      expect(verdict).toContain('不可比较');
+      expect(verdict).not.toContain('稳定');
+    }
+    await page.close();
+  }, 60_000);
 });

@@ -196,8 +196,11 @@ export function driftFigures(d, view = { k: null, hidden: null }) {
   const chart = h('div', { id: 'drift-chart' });
   const detail = h('div', { id: 'drift-bins' });
   const label = (key) => (key === 'score' ? t('drift.score') : factorName(key));
-  const rows = [...(d.score ? [{ key: 'score', label: label('score'), psi: d.score.psi, verdict: d.score.verdict, emphasised: true }] : []),
-    ...sorted.map((f) => ({ key: f.factor, label: label(f.factor), psi: f.psi, verdict: f.verdict }))];
+  const overlapping = [d.baselines.factors, d.baselines.score].some((b) => b && b.from <= d.period.to && b.to >= d.period.from);
+  // A baseline inside the period compares the period with itself: no row says "stable" then either.
+  const verdictShown = (verdict) => (overlapping ? 'not-comparable' : verdict);
+  const rows = [...(d.score ? [{ key: 'score', label: label('score'), psi: d.score.psi, verdict: verdictShown(d.score.verdict), emphasised: true }] : []),
+    ...sorted.map((f) => ({ key: f.factor, label: label(f.factor), psi: f.psi, verdict: verdictShown(f.verdict) }))];
   const draw = () => {
     mount(chart, psiChart(rows, { ariaLabel: t('drift.title'), selected, onSelect: (key) => { selected = key; draw(); } }));
     const f = byKey.get(selected);
@@ -211,7 +214,6 @@ export function driftFigures(d, view = { k: null, hidden: null }) {
           binsChart(f.bins, { ariaLabel: label(selected), labelOf: (b) => binLabel(selected, b) })]) : null);
   };
   draw();
-  const overlapping = [d.baselines.factors, d.baselines.score].some((b) => b && b.from <= d.period.to && b.to >= d.period.from);
   const score = d.score;
   // A baseline inside the period compares the period with itself: no verdict, above all no green "stable".
   const kindOf = (verdict) => (overlapping ? '' : verdictKind(verdict));
