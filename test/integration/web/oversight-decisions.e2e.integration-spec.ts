@@ -158,4 +158,23 @@ describeWithBrowser('what the oversight officer sees before deciding', () => {
     }
     await page.close();
   }, 60_000);
+
+  it("puts a candidate model's validation figures beside the model in use, on a phone too", async () => {
+    const page = await pages.signIn('overseer', { width: 390, lang: 'en' });
+    await page.goto(`${pages.web.baseUrl}/#/models/versions/m-2`);
+    await page.waitForSelector('#model-comparison [data-metric="auc"]');
+    await settle(page);
+    await page.screenshot({ path: join(SCREENSHOTS, 'oversight-model-comparison-phone.png'), fullPage: true });
+    const auc = await page.textContent('#model-comparison [data-metric="auc"]');
+    expect(auc).toContain('0.641');
+    expect(auc).toContain('0.682');
+    expect(await page.textContent('[data-difference="auc"]')).toContain('−0.041');
+    expect(await page.textContent('[data-difference="ece"]')).toContain('+0.0215');
+    expect(await page.textContent('#model-comparison')).not.toContain('m-1');
+    expect(await page.textContent('main')).toContain('m-1, the model in use');
+    // Every figure is on the screen, not behind a sideways scroll.
+    const overflow = await page.$eval('#model-comparison', (table) => table.getBoundingClientRect().right - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await page.close();
+  }, 60_000);
 });
