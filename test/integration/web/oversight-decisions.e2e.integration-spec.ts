@@ -1,5 +1,7 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
+import { fairnessCell, fixtureReport } from '../../../apps/oversight/src/audits/audit-report.fixture';
+import { factorDrift } from '../../../apps/oversight/src/audits/drift.util';
 import { startFakePages, type FakePages } from './fake-pages.harness';
 import { browserMissing, SCREENSHOTS } from './suite-process.harness';
 
@@ -65,6 +67,19 @@ const SELF_COMPARED_DRIFT = {
   largestFactorShift: { factor: 'violations_3y', psi: 0 },
 };
 
+const REPORT_ID = '3d0c9a52-7b1e-4c55-9f0e-0000000000aa';
+
+/** A stored report whose drift compared the period with itself: every enterprise first scored inside it. */
+function selfComparedReport() {
+  const same = new Map([
+    ['level:C', 60],
+    ['level:F', 40],
+  ]);
+  const body = fixtureReport(REPORT_ID, [fairnessCell({ population: 100 })], { minGroupSize: 30, factors: [factorDrift('industry', same, same)] });
+  const firstScored = { kind: 'first-scoring' as const, from: '2026-02-01', to: '2026-02-01', enterprises: 100 };
+  return { ...body, headline: { ...body.headline, scorePsi: 0 }, drift: { ...body.drift, baselines: { factors: firstScored, score: firstScored } } };
+}
+
 const metrics = (auc: number, ece: number, logLoss: number) => ({
   trainRows: 8518,
   trainPositives: 1821,
@@ -117,6 +132,19 @@ describeWithBrowser('what the oversight officer sees before deciding', () => {
       'GET /api/draws': [],
       'GET /api/audits/reports': [],
       'GET /api/approvals/models/m-2': CANDIDATE_REQUEST,
+      [`GET /api/audits/reports/${REPORT_ID}`]: {
+        id: REPORT_ID,
+        trigger: 'on-demand',
+        period: selfComparedReport().period,
+        createdAt: '2026-04-01T00:00:00.000Z',
+        auditSeq: 41,
+        requestedBy: 'overseer',
+        sha256: 'a'.repeat(64),
+        headline: selfComparedReport().headline,
+        publication: null,
+        publicCopy: null,
+        report: selfComparedReport(),
+      },
       'GET /api/models': [registryEntry('m-2', 'draft', metrics(0.6412, 0.031, 0.5012)), registryEntry('m-1', 'active', metrics(0.6824, 0.0095, 0.4777))],
     });
   }, 60_000);
@@ -175,6 +203,16 @@ describeWithBrowser('what the oversight officer sees before deciding', () => {
     // Every figure is on the screen, not behind a sideways scroll.
     const overflow = await page.$eval('#model-comparison', (table) => table.getBoundingClientRect().right - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
+    await page.close();
+  }, 60_000);
+
+  it("gives a report's headline score PSI no 'stable' when its drift compared the period with itself", async () => {
+    const page = await pages.signIn('overseer');
+    await page.goto(`${pages.web.baseUrl}/#/audits/reports/${REPORT_ID}`);
+    await page.waitForSelector('#report-headline');
+    const tile = await page.textContent('#report-headline');
+    expect(tile).toContain('不可比较');
+    expect(tile).not.toContain('稳定');
     await page.close();
   }, 60_000);
 });
