@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { fairnessCell, fixtureReport } from '../../../apps/oversight/src/audits/audit-report.fixture';
 import { factorDrift } from '../../../apps/oversight/src/audits/drift.util';
 import { settle, startFakePages, type FakePages } from './fake-pages.harness';
+import { OWN_CODE } from './web-app.harness';
 import { browserMissing, SCREENSHOTS } from './suite-process.harness';
 
 /**
@@ -44,6 +45,30 @@ const SCORE = {
     { factor: 'violations_3y', value: 1, contribution: 0.086 },
   ],
   reasons: [],
+};
+
+/** The same appeal for the enterprise that filed it, decided, its records corrected and re-scored. */
+const RESCORED = {
+  ...APPEAL,
+  id: 'AP-DONE-1',
+  creditCode: OWN_CODE,
+  status: 'decided',
+  outcome: 'corrected',
+  reviewer: 'overseer',
+  decisionReasons: '该次检查问题已整改复查合格，撤销该认定。',
+  decidedAt: '2026-12-06T02:55:00.000Z',
+  closedAt: '2026-12-06T02:56:00.000Z',
+  steps: [
+    { step: 'decided', actor: 'overseer', note: null, detail: { outcome: 'corrected' }, at: '2026-12-06T02:55:00.000Z', auditSeq: 11 },
+    {
+      step: 'rescored',
+      actor: 'scoring',
+      note: null,
+      detail: { previousColour: 'yellow', previousProbability: 0.31, colour: 'green', probability: 0.12 },
+      at: '2026-12-06T02:56:00.000Z',
+      auditSeq: 12,
+    },
+  ],
 };
 
 const REPORT_ID = '3d0c9a52-7b1e-4c55-9f0e-0000000000aa';
@@ -103,6 +128,7 @@ describeWithBrowser('what the oversight officer sees before deciding', () => {
   beforeAll(async () => {
     pages = await startFakePages({
       [`GET /api/appeals/${APPEAL.id}`]: APPEAL,
+      [`GET /api/appeals/${RESCORED.id}`]: RESCORED,
       [`GET /api/scores/${CODE}`]: SCORE,
       [`GET /api/reviews/enterprises/${CODE}`]: { decisions: [], appeals: [APPEAL], scoreSeq: 158 },
       'GET /api/enterprises': [{ creditCode: CODE, name: '佛山市高明区源合家具有限公司' }],
@@ -170,6 +196,17 @@ describeWithBrowser('what the oversight officer sees before deciding', () => {
     const tile = await page.textContent('#report-headline');
     expect(tile).toContain('不可比较');
     expect(tile).not.toContain('稳定');
+    await page.close();
+  }, 60_000);
+
+  it('tells the enterprise, under the decision, the colour its corrected records were re-scored to', async () => {
+    const page = await pages.signIn('ent', { width: 390, lang: 'en' });
+    await page.goto(`${pages.web.baseUrl}/#/my/appeals/${RESCORED.id}`);
+    await page.waitForSelector('#appeal-decision');
+    const decision = await page.textContent('#appeal-decision');
+    expect(decision).not.toContain('once they are applied');
+    expect(decision).toContain('re-scored on 6 Dec 2026');
+    expect(await page.getAttribute('#appeal-outcome-now', 'data-rescored')).toBe('green');
     await page.close();
   }, 60_000);
 });
