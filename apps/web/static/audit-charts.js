@@ -7,7 +7,7 @@ import { h, s } from './ui.js';
 const BRAND = '#1d4ed8';
 const MUTED = '#c9cdd4';
 export const COLOUR_FILLS = { red: '#d93a2b', yellow: '#e0a100', green: '#2e9d57' };
-const VERDICT_FILLS = { stable: '#2e9d57', 'moderate-shift': '#e0a100', 'significant-shift': '#d93a2b' };
+const VERDICT_FILLS = { stable: '#2e9d57', 'moderate-shift': '#e0a100', 'significant-shift': '#d93a2b', 'not-comparable': '#9aa4b2' };
 
 /** Axis tops for shares with a round tick step each, smallest first. */
 const SHARE_AXES = [[0.01, 0.002], [0.02, 0.005], [0.05, 0.01], [0.1, 0.02], [0.2, 0.05], [0.25, 0.05], [0.3, 0.1], [0.4, 0.1], [0.5, 0.1], [0.6, 0.2], [0.8, 0.2], [1, 0.2]];
@@ -127,7 +127,8 @@ export function calibrationChart(bins, { ariaLabel = '' } = {}) {
 
 /**
  * Population stability of each factor against its baseline, over shaded bands: below 0.1 stable,
- * 0.1–0.25 watch, above 0.25 act. Rows: { key, label, psi, verdict }; a row may be clicked.
+ * 0.1–0.25 watch, above 0.25 act. Rows: { key, label, psi, verdict }, verdict 'not-comparable' for a
+ * row measured against a baseline inside its own period (grey, no verdict); a row may be clicked.
  */
 export function psiChart(rows, { ariaLabel = '', onSelect, selected } = {}) {
   const width = 1000;
@@ -162,7 +163,7 @@ export function psiChart(rows, { ariaLabel = '', onSelect, selected } = {}) {
       group.append(s('text', { x: labelWidth + 6, y: mid + 4, class: 'muted-text' }, t('chart.noData')));
     } else {
       group.append(s('rect', { x: labelWidth, y, width: Math.max(2, x(row.psi) - labelWidth), height: 16, rx: 3, fill: VERDICT_FILLS[row.verdict] ?? BRAND, 'data-psi': row.psi.toFixed(6) }, s('title', {}, `${row.label}: PSI ${row.psi.toFixed(3)}`)),
-        s('text', { x: width - valueWidth, y: mid + 4 }, `${row.psi.toFixed(3)}  ${t(`drift.verdict.${row.verdict}`)}`));
+        s('text', { x: width - valueWidth, y: mid + 4, 'data-verdict': row.verdict }, `${row.psi.toFixed(3)}  ${t(`drift.verdict.${row.verdict}`)}`));
       if (row.psi > topValue) group.append(s('path', { d: `M${x(topValue) - 14},${y - 1} l6,9 l-6,9 M${x(topValue) - 8},${y - 1} l6,9 l-6,9`, stroke: '#fff', 'stroke-width': 2, fill: 'none' }));
     }
     if (onSelect) group.addEventListener('click', () => onSelect(row.key));

@@ -140,7 +140,7 @@ async function reportPage(id) {
         h('p', { class: 'small', style: 'margin-top:0' }, t('register.verifyLead', { seq: r.auditSeq, copySeq: r.publication.publicCopySeq, k: r.publication.minGroupSize })),
         h('dl', { class: 'kv' }, h('dt', {}, 'SHA-256'), h('dd', { class: 'mono' }, r.sha256), h('dt', {}, t('register.fullSha')), h('dd', { class: 'mono' }, r.reportSha256)),
         h('div', { style: 'margin-top:10px' }, check)),
-      headlineTiles(r.headline),
+      headlineTiles(r.headline, r.report.drift),
       reportFigures(r.report, viewOf(r.report))));
   mount(check, await fingerprintCheck(r));
 }

@@ -49,3 +49,8 @@ export async function startFakePages(answers: Record<string, unknown>): Promise<
     },
   };
 }
+
+/** Waits until the page has nothing loading or running. */
+export async function settle(page: Page): Promise<void> {
+  await page.waitForFunction(() => !document.querySelector('[data-state="loading"], [data-progress="running"]'), undefined, { timeout: 30_000 });
+}

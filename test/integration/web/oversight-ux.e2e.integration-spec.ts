@@ -182,6 +182,10 @@ describeWithBrowser('the oversight and admin pages, as their users read them', (
     expect(tile).toContain('不可比较');
     expect(tile).not.toContain('稳定');
     expect(await page.$$eval('#drift-figures .tiles .good', (tiles) => tiles.length)).toBe(0);
+    // Nor does any row of the chart below: each factor's and the score's verdict is "not comparable" too.
+    const rows = await page.$$eval('#drift-chart [data-verdict]', (texts) => texts.map((text) => `${text.getAttribute('data-verdict')} ${text.textContent}`));
+    expect(rows).toHaveLength(2);
+    for (const row of rows) expect(row).toMatch(/^not-comparable .*不可比较$/);
     await page.close();
   }, 60_000);
 

@@ -159,9 +159,26 @@ export function decisionCard(appeal) {
     h('div', { id: 'appeal-decision', 'data-outcome': appeal.outcome },
       h('div', { class: 'row', style: 'gap:10px' }, h('strong', { style: 'font-size:18px' }, outcomeText(appeal.outcome)),
         appeal.overrideColour ? h('span', { class: 'row', style: 'gap:6px' }, chip(appeal.colour), '→', chip(appeal.overrideColour)) : null),
-      h('p', { class: 'muted small' }, t(`appeal.outcomeMeans.${appeal.outcome}`)),
+      outcomeNow(appeal),
       h('h3', {}, t('appeal.reasons')),
       h('blockquote', { class: 'reasons' }, appeal.decisionReasons ?? '—')));
+}
+
+/**
+ * What the decision means now: a correction promises a re-score until it happens, then says what the
+ * re-score gave (or that no record changed), in the past tense, beside the decision itself.
+ */
+function outcomeNow(appeal) {
+  const step = (name) => appeal.steps.find((s) => s.step === name);
+  const rescored = appeal.outcome === 'corrected' ? step('rescored') : null;
+  if (rescored) {
+    const d = rescored.detail ?? {};
+    return h('p', { class: 'small row', id: 'appeal-outcome-now', 'data-rescored': d.colour ?? '', style: 'gap:6px' },
+      t('appeal.outcomeMeans.correctedDone', { date: fmtDate(rescored.at) }), chip(d.previousColour), '→', chip(d.colour));
+  }
+  const applied = appeal.outcome === 'corrected' ? step('corrections-applied') : null;
+  if (applied && (applied.detail?.applied ?? 0) === 0) return h('p', { class: 'small', id: 'appeal-outcome-now' }, t('appeal.outcomeMeans.correctedNone'));
+  return h('p', { class: 'muted small' }, t(`appeal.outcomeMeans.${appeal.outcome}`));
 }
 
 export function groundsCard(appeal) {

@@ -20,15 +20,16 @@ export async function renderApproval(ctx, kind, ref) {
       api(kind === 'model-version' ? '/api/models' : '/api/colour-policies').catch(() => null),
       kind === 'colour-policy' ? api(`/api/colour-policies/${encodeURIComponent(ref)}/impact`).catch(() => null) : null,
     ]);
-    return { request, entry: registry?.find((r) => r.version === ref) ?? null, impact };
-  }, ({ request, entry, impact }) => requestBody(ctx, request, entry, impact, (signed) => {
+    const active = kind === 'model-version' ? registry?.find((r) => r.state === 'active' && r.version !== ref) ?? null : null;
+    return { request, entry: registry?.find((r) => r.version === ref) ?? null, impact, active };
+  }, ({ request, entry, impact, active }) => requestBody(ctx, request, entry, { impact, active }, (signed) => {
     mount(flash, h('div', { class: 'notice ok', id: 'sign-off-done', role: 'status' }, t('signoff.done', { role: t(`signoff.role.${signed.role}`), decision: t(`signoff.decision.${signed.decision}`), seq: signed.auditSeq })));
     load();
   }), 'oversight');
   await load();
 }
 
-function requestBody(ctx, request, entry, impact, onSigned) {
+function requestBody(ctx, request, entry, { impact, active }, onSigned) {
   const signed = new Map(request.signOffs.map((s) => [s.role, s]));
   const status = h('div', { class: `notice ${request.status === 'approved' ? 'ok' : request.status === 'rejected' ? 'bad' : 'warn'}`, id: 'approval-status', 'data-status': request.status },
     h('strong', {}, t(`approval.status.${request.status}`)),
@@ -41,7 +42,35 @@ function requestBody(ctx, request, entry, impact, onSigned) {
       card(t('approval.signOffs'), status,
         h('div', { class: 'signoffs', id: 'sign-offs' }, request.required.map((role) => roleSlot(request.subjectKind, role, signed.get(role))))),
       canSign ? signOffForm(ctx, request, onSigned) : null),
-    h('div', { class: 'stack' }, proposalCard(request, entry), impact ? impactCard(impact) : null));
+    h('div', { class: 'stack' }, proposalCard(request, entry), impact ? impactCard(impact) : null,
+      request.subjectKind === 'model-version' ? comparisonCard(request.proposal?.metrics ?? {}, active) : null));
+}
+
+/**
+ * The candidate's held-out figures beside the model in use, each with the direction that is better,
+ * so the technical reviewer judges an improvement (or a loss) rather than figures alone.
+ */
+function comparisonCard(m, active) {
+  if (!active) return card(t('approval.compare'), h('p', { class: 'muted small', id: 'model-comparison', style: 'margin:0' }, t('approval.compareNone')));
+  const a = active.metrics ?? {};
+  const fixed = (v, digits) => (typeof v === 'number' ? v.toFixed(digits) : '—');
+  const line = (key, mine, theirs, digits, higherBetter) => {
+    const change = typeof mine === 'number' && typeof theirs === 'number' ? Number((Number(mine.toFixed(digits)) - Number(theirs.toFixed(digits))).toFixed(digits)) : null;
+    return h('tr', { 'data-metric': key },
+      h('td', {}, t(`approval.${key}`), h('div', { class: 'muted small' }, t(higherBetter ? 'approval.higherBetter' : 'approval.lowerBetter'))),
+      h('td', { 'data-label': t('approval.thisVersion') }, fixed(mine, digits)),
+      h('td', { 'data-label': t('approval.activeVersion') }, fixed(theirs, digits)),
+      h('td', { 'data-label': t('approval.difference'), 'data-difference': key }, change === null ? '—' : change === 0 ? '0' : `${change > 0 ? '+' : '−'}${Math.abs(change).toFixed(digits)}`));
+  };
+  return card(t('approval.compare'),
+    h('p', { class: 'muted small', style: 'margin-top:0' }, t('approval.compareLead', { version: active.version })),
+    h('div', { class: 'table-wrap' }, h('table', { id: 'model-comparison', class: 'stack-rows' },
+      h('thead', {}, h('tr', {}, [t('approval.metric'), t('approval.thisVersion'), t('approval.activeVersion'), t('approval.difference')].map((c) => h('th', {}, c)))),
+      h('tbody', {},
+        line('auc', m.validationAuc, a.validationAuc, 3, true),
+        line('ece', m.validationEce, a.validationEce, 4, false),
+        line('logLoss', m.validationLogLoss, a.validationLogLoss, 3, false)))),
+    h('p', { class: 'muted small', style: 'margin-bottom:0' }, t('approval.compareNoise')));
 }
 
 /**

@@ -196,8 +196,11 @@ export function driftFigures(d, view = { k: null, hidden: null }) {
   const chart = h('div', { id: 'drift-chart' });
   const detail = h('div', { id: 'drift-bins' });
   const label = (key) => (key === 'score' ? t('drift.score') : factorName(key));
-  const rows = [...(d.score ? [{ key: 'score', label: label('score'), psi: d.score.psi, verdict: d.score.verdict, emphasised: true }] : []),
-    ...sorted.map((f) => ({ key: f.factor, label: label(f.factor), psi: f.psi, verdict: f.verdict }))];
+  const overlapping = baselineInPeriod(d);
+  // A baseline inside the period compares the period with itself: no row says "stable" then either.
+  const verdictShown = (verdict) => (overlapping ? 'not-comparable' : verdict);
+  const rows = [...(d.score ? [{ key: 'score', label: label('score'), psi: d.score.psi, verdict: verdictShown(d.score.verdict), emphasised: true }] : []),
+    ...sorted.map((f) => ({ key: f.factor, label: label(f.factor), psi: f.psi, verdict: verdictShown(f.verdict) }))];
   const draw = () => {
     mount(chart, psiChart(rows, { ariaLabel: t('drift.title'), selected, onSelect: (key) => { selected = key; draw(); } }));
     const f = byKey.get(selected);
@@ -211,7 +214,6 @@ export function driftFigures(d, view = { k: null, hidden: null }) {
           binsChart(f.bins, { ariaLabel: label(selected), labelOf: (b) => binLabel(selected, b) })]) : null);
   };
   draw();
-  const overlapping = [d.baselines.factors, d.baselines.score].some((b) => b && b.from <= d.period.to && b.to >= d.period.from);
   const score = d.score;
   // A baseline inside the period compares the period with itself: no verdict, above all no green "stable".
   const kindOf = (verdict) => (overlapping ? '' : verdictKind(verdict));
@@ -254,16 +256,23 @@ function binLabel(factor, bin) {
   return bin.label;
 }
 
+/** Whether drift was measured against a baseline that lies inside its own period (the period compared with itself). */
+function baselineInPeriod(d) {
+  return [d?.baselines?.factors, d?.baselines?.score].some((b) => b && b.from <= d.period.to && b.to >= d.period.from);
+}
+
 // ---------------------------------------------------------------- a report's headline
 
-export function headlineTiles(headline) {
+/** The report's four headline figures; `drift` (the report's) says whether its PSI may be given a verdict. */
+export function headlineTiles(headline, drift) {
   const hl = headline ?? {};
+  const psiVerdict = hl.scorePsi === null || hl.scorePsi === undefined ? '' : baselineInPeriod(drift) ? t('drift.notComparable') : t(`drift.verdict.${verdictOf(hl.scorePsi)}`);
   const random = hl.randomShare ?? {};
   const gap = hl.widestSelectionGap;
   return h('div', { class: 'tiles tiles-4', id: 'report-headline' },
     tile(t('report.randomAuc'), random.auc === null || random.auc === undefined ? '—' : random.auc.toFixed(3), t('report.randomN', { n: random.inspections ?? 0 })),
     tile(t('report.widestGap'), gap ? `${points(gap.difference)} ${t('report.points')}` : '—', gap ? t(`dimension.${gap.dimension}`) : t('report.noGap')),
-    tile(t('drift.scorePsi'), hl.scorePsi === null || hl.scorePsi === undefined ? '—' : hl.scorePsi.toFixed(3), hl.scorePsi !== null && hl.scorePsi !== undefined ? t(`drift.verdict.${verdictOf(hl.scorePsi)}`) : ''),
+    tile(t('drift.scorePsi'), hl.scorePsi === null || hl.scorePsi === undefined ? '—' : hl.scorePsi.toFixed(3), psiVerdict, '', { id: 'headline-score-psi' }),
     tile(t('drift.largest'), hl.largestFactorShift ? hl.largestFactorShift.psi.toFixed(3) : '—', hl.largestFactorShift ? factorName(hl.largestFactorShift.factor) : ''));
 }
 

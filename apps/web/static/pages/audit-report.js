@@ -28,7 +28,7 @@ function reportPage(r, reload) {
           h('dt', {}, 'SHA-256'), h('dd', { class: 'mono', id: 'report-sha' }, r.sha256),
           h('dt', {}, t('report.recordEntry')), h('dd', {}, t('report.recordEntryText', { seq: r.auditSeq })))),
         publishCard(r, reload)),
-      headlineTiles(r.headline),
+      headlineTiles(r.headline, r.report.drift),
       reportFigures(r.report, viewOf(r.report, r.publicWithheld))));
 }
 

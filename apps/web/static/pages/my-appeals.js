@@ -76,7 +76,7 @@ function withdrawnNotice(appeal) {
  * The body of an appeal's page. The enterprise follows its progress first; an officer reads the
  * grounds and evidence first, with the decision form beside them.
  */
-export function appealPage(appeal, { forEnterprise, greeting = null, actions = null }) {
+export function appealPage(appeal, { forEnterprise, greeting = null, actions = null, basis = null }) {
   const progress = card(t('appeal.progress'), h('p', { class: 'muted small', style: 'margin-top:0' }, t(forEnterprise ? 'appeal.progressLead' : 'appeal.progressLeadOfficer')), appealTimeline(appeal, { forEnterprise }),
     forEnterprise ? receiptVerification() : null);
   const summary = card(t('appeal.summary'), appealFacts(appeal, { forEnterprise }));
@@ -88,6 +88,6 @@ export function appealPage(appeal, { forEnterprise, greeting = null, actions = n
       h('div', { class: 'grid grid-2' }, groundsCard(appeal), evidenceCard(appeal, { forEnterprise: true })));
   }
   return h('div', { class: 'grid grid-main', 'data-appeal': appeal.id, 'data-status': appeal.status },
-    h('div', { class: 'stack' }, decisionCard(appeal), groundsCard(appeal), evidenceCard(appeal), progress),
+    h('div', { class: 'stack' }, decisionCard(appeal), groundsCard(appeal), basis, evidenceCard(appeal), progress),
     h('div', { class: 'stack' }, summary, actions));
 }

@@ -5,6 +5,8 @@ import { fmtDateTime, t } from '../i18n.js';
 import { card, confirmStep, errorState, field, fieldProblem, focusResult, h, mount, pageHead, section } from '../ui.js';
 import { outcomeText, recordName } from './appeal-parts.js';
 import { appealPage } from './my-appeals.js';
+import { scoreFile } from './reviews.js';
+import { enterpriseName } from './bureau-calendar.js';
 
 /** Lowest risk first: an appeal that succeeds usually lowers the colour. */
 const COLOURS = ['green', 'yellow', 'red'];
@@ -13,8 +15,19 @@ const ACTIONS = { clue: ['unlink', 'mark-false'], case: ['revoke'] };
 export async function renderReviewAppeal(ctx, id) {
   const body = h('div');
   mount(ctx.main, pageHead(t('appeal.title'), id, h('a', { class: 'btn secondary', href: '#/reviews' }, t('reviews.backToQueue'))), body);
-  const load = () => section(body, () => api(`/api/appeals/${encodeURIComponent(id)}`), (appeal) => appealPage(appeal, { forEnterprise: false, actions: actionsCard(ctx, appeal, load) }), 'oversight');
+  const load = () => section(body, () => api(`/api/appeals/${encodeURIComponent(id)}`), (appeal) => appealPage(appeal, { forEnterprise: false, actions: actionsCard(ctx, appeal, load), basis: basisCard(appeal) }), 'oversight');
   await load();
+}
+
+/**
+ * What the appealed score rests on, beside the grounds: the enterprise, and every factor's value and
+ * pull, so the reviewer can weigh a challenged record against what it counted for.
+ */
+function basisCard(appeal) {
+  return h('section', { class: 'card', id: 'appeal-basis' },
+    h('h2', {}, t('review.basis')),
+    h('p', { class: 'small', style: 'margin-top:0' }, enterpriseName(appeal.creditCode), ' ', h('span', { class: 'mono muted' }, appeal.creditCode)),
+    scoreFile({ creditCode: appeal.creditCode, scoreId: appeal.scoreId }));
 }
 
 function actionsCard(ctx, appeal, reload) {

@@ -79,8 +79,11 @@ function topReasons(row) {
   return cell;
 }
 
-/** The enterprise's scoring file for the reviewer: every factor's value and pull, and the decisions and appeals on record. */
-function scoreFile(row) {
+/**
+ * The enterprise's scoring file for the reviewer: every factor's value and pull, and the decisions and
+ * appeals on record. `row` names the score under review ({ creditCode, scoreId }); a newer score is said so.
+ */
+export function scoreFile(row) {
   const box = h('div', { class: 'stack', 'data-score-file': row.scoreId }, h('span', { class: 'muted small' }, t('common.loading')));
   Promise.all([scoreOf(row), api(`/api/reviews/enterprises/${encodeURIComponent(row.creditCode)}`).catch(() => null)]).then(([score, review]) => {
     const factors = [...(score?.contributions ?? [])].sort((a, b) => Math.abs(b.contribution) - Math.abs(a.contribution));
@@ -90,6 +93,7 @@ function scoreFile(row) {
         h('thead', {}, h('tr', {}, [t('reviews.factor'), t('reviews.factorValue'), t('reviews.factorPull')].map((c) => h('th', {}, c)))),
         h('tbody', {}, factors.map((f) => h('tr', {}, h('td', {}, factorName(f.factor)), h('td', { 'data-factor': f.factor }, factorValueText(f.factor, f.value)),
           h('td', { class: f.contribution > 0 ? 'bad-text' : '', title: `${t('reviews.logOdds')} ${f.contribution > 0 ? '+' : ''}${f.contribution.toFixed(3)}` }, oddsEffect(f.contribution))))))) : h('p', { class: 'muted small' }, t('reviews.noExplanation')),
+      score && score.scoreId !== row.scoreId ? h('p', { class: 'muted small', style: 'margin:0', 'data-newer-score': score.scoreId }, t('reviews.newerScore')) : null,
       review ? h('p', { class: 'small', style: 'margin:0' }, t('reviews.history', { decisions: (review.decisions ?? []).filter((d) => d.status !== 'pending').length, appeals: (review.appeals ?? []).length, seq: review.scoreSeq ?? '—' })) : null,
       h('p', { class: 'muted small', style: 'margin:0' }, t('reviews.fileNote')));
   });
