@@ -183,6 +183,9 @@ describeWithBrowser('what the oversight officer sees before deciding', () => {
     expect(await page.textContent('[data-difference="ece"]')).toContain('+0.0215');
     expect(await page.textContent('#model-comparison')).not.toContain('m-1');
     expect(await page.textContent('main')).toContain('m-1, the model in use');
+    // The sign-offs still missing are listed the English way.
+    expect(await page.textContent('main')).toContain('technical review, legal review');
+    expect(await page.textContent('main')).not.toContain('、');
     // Every figure is on the screen, not behind a sideways scroll.
     const overflow = await page.$eval('#model-comparison', (table) => table.getBoundingClientRect().right - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);

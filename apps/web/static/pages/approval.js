@@ -34,7 +34,7 @@ function requestBody(ctx, request, entry, { impact, active }, onSigned) {
   const status = h('div', { class: `notice ${request.status === 'approved' ? 'ok' : request.status === 'rejected' ? 'bad' : 'warn'}`, id: 'approval-status', 'data-status': request.status },
     h('strong', {}, t(`approval.status.${request.status}`)),
     h('div', { class: 'small', style: 'margin-top:4px' }, request.status === 'pending'
-      ? t('approval.pendingMeans', { roles: request.missing.map((r) => t(`signoff.role.${r}`)).join('、') })
+      ? t('approval.pendingMeans', { roles: request.missing.map((r) => t(`signoff.role.${r}`)).join(t('common.listSep')) })
       : t(`approval.decidedMeans.${request.status}`, { date: fmtDateTime(request.decidedAt), seq: request.decisionSeq })));
   const canSign = ctx.me.role === 'oversight' && request.status === 'pending';
   return h('div', { class: 'grid grid-main' },

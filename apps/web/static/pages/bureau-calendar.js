@@ -183,7 +183,7 @@ function visitBody(ctx, visit) {
             h('div', {}, enterpriseAddress(visit.creditCode))),
           h('dt', {}, t('field.region')), h('dd', {}, regionCell(visit.regionCode)),
           h('dt', {}, t('field.team')), h('dd', {}, officerBadges(visit.officerIds)),
-          h('dt', {}, t('field.reasons')), h('dd', {}, (visit.reasons ?? []).map(reasonLabel).join(currentLang() === 'en' ? ', ' : '、') || '—'),
+          h('dt', {}, t('field.reasons')), h('dd', {}, (visit.reasons ?? []).map(reasonLabel).join(t('common.listSep')) || '—'),
           h('dt', {}, t('visit.route')), h('dd', {}, routeText(visit), stopLinks(ctx, visit), visit.route?.creditCodes ? routeSketchOf(visit.route.creditCodes, visit.route.visitIds.indexOf(visit.id)) : null))),
       card(t('field.checklist'), h('ul', { class: 'list-plain', id: 'visit-checklist' }, (visit.checklist ?? []).map((group) => h('li', {}, h('strong', { style: 'min-width:70px' }, departmentLabel(group.department)),
         h('div', {}, group.items.map((item) => h('div', { 'data-item': item }, h('span', { class: 'mono small' }, item), ' ', itemName(item) ?? ''))))))),

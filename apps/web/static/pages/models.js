@@ -21,7 +21,7 @@ export function approvalBadge(request) {
   if (request.status === 'approved') return badge(t('approval.status.approved'), 'ok');
   if (request.status === 'rejected') return badge(t('approval.status.rejected'), 'bad');
   return h('span', { class: 'row', style: 'gap:6px', 'data-approval': 'pending' }, badge(t('approval.status.pending'), 'warn'),
-    h('span', { class: 'small muted' }, t('approval.missing', { roles: request.missing.map((r) => t(`signoff.role.${r}`)).join('、') })));
+    h('span', { class: 'small muted' }, t('approval.missing', { roles: request.missing.map((r) => t(`signoff.role.${r}`)).join(t('common.listSep')) })));
 }
 
 export async function renderModels(ctx) {

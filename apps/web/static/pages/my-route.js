@@ -56,7 +56,7 @@ function routeCard(route, today) {
     h('span', { class: 'muted small' }, t('route.stops', { n: route.visits.length })));
   return h('section', { class: 'card route-day', 'data-date': route.date },
     h('div', { class: 'card-head' }, title),
-    h('div', { class: 'muted small' }, t('route.team', { team: (route.officers ?? []).join(currentLang() === 'en' ? ', ' : '、') })),
+    h('div', { class: 'muted small' }, t('route.team', { team: (route.officers ?? []).join(t('common.listSep')) })),
     h('div', { class: 'route-day-body' }, routeSketchOf(route.visits.map((v) => v.creditCode)), stopList(route.visits)));
 }
 

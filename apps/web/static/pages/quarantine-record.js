@@ -42,7 +42,7 @@ function resolutionNotice(record) {
   const vars = { by: r.by ?? '—', at: fmtDateTime(record.resolvedAt) };
   const detail = record.status === 'discarded'
     ? t('quarantine.resolvedReason', { reason: r.reason ?? '—' })
-    : (r.fields ?? []).length ? t('quarantine.resolvedFields', { fields: r.fields.map((f) => fieldName(record.kind, f)).join('、') }) : t('quarantine.resolvedNoFields');
+    : (r.fields ?? []).length ? t('quarantine.resolvedFields', { fields: r.fields.map((f) => fieldName(record.kind, f)).join(t('common.listSep')) }) : t('quarantine.resolvedNoFields');
   return h('div', { class: `notice ${record.status === 'replayed' ? 'ok' : ''}`, id: 'quarantine-resolution' },
     h('strong', {}, t(record.status === 'discarded' ? 'quarantine.resolvedDiscarded' : 'quarantine.resolvedReplayed', vars)), h('div', { class: 'small', style: 'margin-top:4px' }, detail));
 }

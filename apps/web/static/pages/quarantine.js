@@ -41,7 +41,7 @@ function limitWords(reason) {
   const { allowed, min, max } = reason.expected ?? legacyExpected(reason);
   if (allowed?.length) {
     const values = allowed.map((v) => (tKnown(`dept.${v}`) ? `${v}（${t(`dept.${v}`)}）` : v));
-    return t('qreason.allowed', { values: values.join(currentLang() === 'zh' ? '、' : ', ') });
+    return t('qreason.allowed', { values: values.join(t('common.listSep')) });
   }
   if (min !== undefined && max !== undefined) return t('qreason.between', { min, max });
   return min !== undefined ? t('qreason.atLeast', { min }) : '';
