@@ -147,6 +147,13 @@ describeWithBrowser('what the oversight officer sees before deciding', () => {
         report: selfComparedReport(),
       },
       'GET /api/models': [registryEntry('m-2', 'draft', metrics(0.6412, 0.031, 0.5012)), registryEntry('m-1', 'active', metrics(0.6824, 0.0095, 0.4777))],
+      'GET /api/approvals': [],
+      'GET /api/colour-policies': [],
+      'GET /api/kill-switch': {
+        suspended: true,
+        since: { at: '2026-12-05T08:00:00.000Z', actor: 'overseer', reason: 'drift under review', suspended: true, auditSeq: 90 },
+        history: [{ at: '2026-12-05T08:00:00.000Z', actor: 'overseer', reason: 'drift under review', suspended: true, auditSeq: 90 }],
+      },
     });
   }, 60_000);
 
@@ -189,6 +196,19 @@ describeWithBrowser('what the oversight officer sees before deciding', () => {
     // Every figure is on the screen, not behind a sideways scroll.
     const overflow = await page.$eval('#model-comparison', (table) => table.getBoundingClientRect().right - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
+    await page.close();
+  }, 60_000);
+
+  it('marks the model in use suspended in the registry while the kill switch is on', async () => {
+    const page = await pages.signIn('overseer', { width: 1280 });
+    await page.goto(`${pages.web.baseUrl}/#/models`);
+    await page.waitForSelector('#model-registry [data-model-state]');
+    await settle(page);
+    const states = await page.$$eval('#model-registry [data-model-state]', (cells) => cells.map((c) => [c.getAttribute('data-model-state'), c.textContent]));
+    expect(states).toEqual([
+      ['draft', '草稿'],
+      ['suspended', '已暂停'],
+    ]);
     await page.close();
   }, 60_000);
 

@@ -32,20 +32,29 @@ export async function renderModels(ctx) {
     h('div', { class: 'stack' },
       registry,
       h('section', { class: 'card', id: 'kill-switch' }, h('div', { class: 'card-head' }, h('h2', {}, t('models.kill'))), killSwitch)));
-  const loadKillSwitch = () => section(killSwitch, () => api('/api/kill-switch', { query: { limit: 50 } }), (k) => killSwitchBody(ctx, k, loadKillSwitch), 'oversight');
-  loadKillSwitch();
-  await section(registry, async () => {
+  const loadRegistry = () => section(registry, async () => {
     // Approvals are oversight's to read; the registry stands without them when they cannot be had.
-    const [models, policies, approvals] = await Promise.all([
+    const [models, policies, approvals, kill] = await Promise.all([
       api('/api/models'),
       api('/api/colour-policies').catch(() => null),
       oversight ? api('/api/approvals', { query: { limit: 500 } }).catch(() => null) : null,
+      api('/api/kill-switch', { query: { limit: 1 } }).catch(() => null),
     ]);
-    return { models, policies, approvals, oversight };
+    return { models, policies, approvals, oversight, suspended: kill?.suspended === true };
   }, (data) => registryBody(data), 'scoring');
+  // An act on the switch changes what the registry says of the model in use.
+  const loadKillSwitch = () => section(killSwitch, () => api('/api/kill-switch', { query: { limit: 50 } }), (k) => killSwitchBody(ctx, k, () => (loadKillSwitch(), loadRegistry())), 'oversight');
+  loadKillSwitch();
+  await loadRegistry();
 }
 
-function registryBody({ models, policies, approvals, oversight }) {
+/** The model in use reads "suspended" while the kill switch is on: dispatch then draws at random, whatever scoring's registry says. */
+function stateBadge(m, suspended) {
+  const state = m.state === 'active' && suspended ? 'suspended' : m.state;
+  return h('span', { 'data-model-state': state }, badge(t(`models.state.${state}`), STATE_KIND[state] ?? ''));
+}
+
+function registryBody({ models, policies, approvals, oversight, suspended }) {
   const requests = new Map((approvals ?? []).map((a) => [`${a.subjectKind}/${a.subjectRef}`, a]));
   const request = (kind, ref) => requests.get(`${kind}/${ref}`);
   const pending = (approvals ?? []).filter((a) => a.status === 'pending');
@@ -56,7 +65,7 @@ function registryBody({ models, policies, approvals, oversight }) {
     approvals ? pendingCard(pending) : null,
     h('section', { class: 'card', id: 'model-registry' }, h('div', { class: 'card-head' }, h('h2', {}, t('models.versions'))), table([
       [t('field.version'), (m) => link('model-version', m.version, m.version)],
-      [t('field.state'), (m) => badge(t(`models.state.${m.state}`), STATE_KIND[m.state] ?? '')],
+      [t('field.state'), (m) => stateBadge(m, suspended)],
       [t('approval.title'), (m) => approvalCell('model-version', m.version)],
       [t('approval.builtBy'), (m) => builderText(m.builtBy)],
       [t('approval.trainedBy'), (m) => m.createdBy],
