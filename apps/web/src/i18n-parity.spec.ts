@@ -31,7 +31,7 @@ function keysOf(): Record<string, { zh: string[]; en: string[] }> {
       out[file] = { zh: flat(texts.zh), en: flat(texts.en) };
     }
     console.log(JSON.stringify(out));`;
-  return JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' })) as Record<
+  return JSON.parse(execFileSync(process.execPath, ['--no-warnings', '--input-type=module', '-e', script], { encoding: 'utf8' })) as Record<
     string,
     { zh: string[]; en: string[] }
   >;
