@@ -461,6 +461,14 @@ describe("scoring a generated city from intake's events", () => {
     expect(models.body.find((m) => m.version === model.version)?.state).toBe('active');
     const one = await h.http<{ events: unknown[] }>(`/api/models/${encodeURIComponent(model.version)}`);
     expect(one.body.events).toHaveLength(3);
+    // What the legal sign-off reads: the twelve factors with the range of each one's contribution.
+    const factors = await h.http<{ factors: { name: string; actionable: boolean; effect: { low: number; high: number } }[] }>(
+      `/api/models/${encodeURIComponent(model.version)}/factors`,
+    );
+    expect(factors.body.factors).toHaveLength(12);
+    expect(factors.body.factors.find((f) => f.name === 'industry')?.actionable).toBe(false);
+    for (const f of factors.body.factors) expect(f.effect.low).toBeLessThanOrEqual(f.effect.high);
+    expect((await h.http('/api/models/no-such-version/factors')).status).toBe(404);
     const policies = await h.http<{ state: string }[]>('/api/colour-policies');
     expect(policies.body.filter((p) => p.state === 'active')).toHaveLength(1);
     const summary = await h.http<{ activeModel: string; byColour: Record<string, number> }>('/api/scoring/summary');

@@ -133,6 +133,30 @@ describeWithBrowser('what the oversight officer sees before deciding', () => {
       [`GET /api/reviews/enterprises/${CODE}`]: { decisions: [], appeals: [APPEAL], scoreSeq: 158 },
       'GET /api/enterprises': [{ creditCode: CODE, name: '佛山市高明区源合家具有限公司' }],
       'GET /api/approvals/models/m-2': CANDIDATE_REQUEST,
+      'GET /api/models/m-2/factors': {
+        version: 'm-2',
+        specId: 'twelve-factor',
+        factors: [
+          {
+            name: 'violations_3y',
+            label: { zh: '近三年违法次数', en: 'Violations in the last 3 years' },
+            kind: 'numeric',
+            source: 'violationsInWindow',
+            actionable: true,
+            monotone: 'increasing',
+            effect: { low: Math.log(0.5), high: Math.log(2.3) },
+          },
+          {
+            name: 'industry',
+            label: { zh: '行业类别', en: 'Industry' },
+            kind: 'categorical',
+            source: 'industry',
+            actionable: false,
+            monotone: null,
+            effect: { low: -0.1, high: 0.2 },
+          },
+        ],
+      },
       [`GET /api/audits/reports/${REPORT_ID}`]: {
         id: REPORT_ID,
         trigger: 'on-demand',
@@ -190,6 +214,10 @@ describeWithBrowser('what the oversight officer sees before deciding', () => {
     expect(await page.textContent('[data-difference="ece"]')).toContain('+0.0215');
     expect(await page.textContent('#model-comparison')).not.toContain('m-1');
     expect(await page.textContent('main')).toContain('m-1, the model in use');
+    // The legal reviewer reads each factor, whether an enterprise can change it, and how far it moves the odds.
+    expect(await page.textContent('#model-factors [data-factor="violations_3y"]')).toContain('Violations in the last 3 years');
+    expect(await page.textContent('#model-factors [data-reach="violations_3y"]')).toBe('×0.5 – ×2.3');
+    expect(await page.textContent('#model-factors')).toContain('the higher the value, never lower risk');
     // The sign-offs still missing are listed the English way.
     expect(await page.textContent('main')).toContain('technical review, legal review');
     expect(await page.textContent('main')).not.toContain('、');

@@ -2,6 +2,7 @@ import { Controller, Get, NotFoundException, Param } from '@nestjs/common';
 import { ColourPolicyService, ColourPolicyStateError } from '../colour/colour-policy.service';
 import { ModelRegistryRepository, type ModelVersionRow } from './model-registry.repository';
 import { ModelVersionParam } from './dtos/model-version.dto';
+import { modelFactors } from './model-factors.util';
 
 function toDto(row: ModelVersionRow) {
   return {
@@ -40,6 +41,17 @@ export class ModelsController {
     if (!row) throw new NotFoundException(`no model version ${params.version}`);
     const events = await this.models.events(params.version);
     return { ...toDto(row), events: events.map((e) => ({ from: e.from_state, to: e.to_state, actor: e.actor, reason: e.reason, at: e.at })) };
+  }
+
+  /**
+   * What a version weighs and how far: each factor with its source, whether an enterprise can act on it,
+   * its shape constraint, and the range of its contribution. The legal sign-off reviews these.
+   */
+  @Get('models/:version/factors')
+  async factors(@Param() params: ModelVersionParam) {
+    const json = await this.models.modelJson(params.version);
+    if (!json) throw new NotFoundException(`no model version ${params.version}`);
+    return modelFactors(json);
   }
 
   /** The current scores' colours under this policy beside those under the active one: what signing it off would change. */

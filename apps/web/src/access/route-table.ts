@@ -103,6 +103,7 @@ export const ROUTES: readonly RouteRule[] = [
   { method: 'GET', path: '/api/scores/:creditCode', access: ['enterprise', ...READERS_OF_SCORES], upstream: 'scoring', ownCreditCode: 'creditCode', tag: 'scores', summary: 'An enterprise\'s current score with its explanation' },
   { method: 'GET', path: '/api/scoring/summary', access: READERS_OF_SCORES, upstream: 'scoring', tag: 'scores', summary: 'Scores by colour' },
   { method: 'GET', path: '/api/models', access: ['oversight', 'admin'], upstream: 'scoring', tag: 'models', summary: 'The model registry' },
+  { method: 'GET', path: '/api/models/:version/factors', access: ['oversight', 'admin'], upstream: 'scoring', tag: 'models', summary: "A model version's factors: source, whether an enterprise can act on it, shape, and the range of its contribution (log-odds), for the legal sign-off" },
   { method: 'GET', path: '/api/colour-policies', access: ['oversight', 'admin'], upstream: 'scoring', tag: 'models', summary: 'Colour policies (thresholds) with their state' },
   { method: 'GET', path: '/api/colour-policies/:version/impact', access: ['oversight', 'admin'], upstream: 'scoring', tag: 'models', summary: 'How the current scores would be coloured under a policy, beside the active one' },
 

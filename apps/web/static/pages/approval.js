@@ -5,6 +5,7 @@ import { api } from '../api.js';
 import { actorLabel, fmtDateTime, fmtNumber, fmtPercent, t } from '../i18n.js';
 import { badge, card, chip, confirmStep, errorState, fieldProblem, h, mount, pageHead, section } from '../ui.js';
 import { approvalBadge, builderText } from './models.js';
+import { factorsCard } from './approval-factors.js';
 
 const PATHS = { 'model-version': 'models', 'colour-policy': 'colour-policies' };
 
@@ -15,21 +16,22 @@ export async function renderApproval(ctx, kind, ref) {
     pageHead(t(`approval.kind.${kind}`), h('span', { class: 'mono' }, ref), h('a', { class: 'btn secondary', href: '#/models' }, t('approval.back'))),
     h('div', { class: 'stack' }, flash, body));
   const load = () => section(body, async () => {
-    const [request, registry, impact] = await Promise.all([
+    const [request, registry, impact, factors] = await Promise.all([
       api(`/api/approvals/${PATHS[kind]}/${encodeURIComponent(ref)}`),
       api(kind === 'model-version' ? '/api/models' : '/api/colour-policies').catch(() => null),
       kind === 'colour-policy' ? api(`/api/colour-policies/${encodeURIComponent(ref)}/impact`).catch(() => null) : null,
+      kind === 'model-version' ? api(`/api/models/${encodeURIComponent(ref)}/factors`).catch(() => null) : null,
     ]);
     const active = kind === 'model-version' ? registry?.find((r) => r.state === 'active' && r.version !== ref) ?? null : null;
-    return { request, entry: registry?.find((r) => r.version === ref) ?? null, impact, active };
-  }, ({ request, entry, impact, active }) => requestBody(ctx, request, entry, { impact, active }, (signed) => {
+    return { request, entry: registry?.find((r) => r.version === ref) ?? null, impact, active, factors };
+  }, ({ request, entry, impact, active, factors }) => requestBody(ctx, request, entry, { impact, active, factors }, (signed) => {
     mount(flash, h('div', { class: 'notice ok', id: 'sign-off-done', role: 'status' }, t('signoff.done', { role: t(`signoff.role.${signed.role}`), decision: t(`signoff.decision.${signed.decision}`), seq: signed.auditSeq })));
     load();
   }), 'oversight');
   await load();
 }
 
-function requestBody(ctx, request, entry, { impact, active }, onSigned) {
+function requestBody(ctx, request, entry, { impact, active, factors }, onSigned) {
   const signed = new Map(request.signOffs.map((s) => [s.role, s]));
   const status = h('div', { class: `notice ${request.status === 'approved' ? 'ok' : request.status === 'rejected' ? 'bad' : 'warn'}`, id: 'approval-status', 'data-status': request.status },
     h('strong', {}, t(`approval.status.${request.status}`)),
@@ -43,7 +45,8 @@ function requestBody(ctx, request, entry, { impact, active }, onSigned) {
         h('div', { class: 'signoffs', id: 'sign-offs' }, request.required.map((role) => roleSlot(request.subjectKind, role, signed.get(role))))),
       canSign ? signOffForm(ctx, request, onSigned) : null),
     h('div', { class: 'stack' }, proposalCard(request, entry), impact ? impactCard(impact) : null,
-      request.subjectKind === 'model-version' ? comparisonCard(request.proposal?.metrics ?? {}, active) : null));
+      request.subjectKind === 'model-version' ? comparisonCard(request.proposal?.metrics ?? {}, active) : null,
+      request.subjectKind === 'model-version' ? factorsCard(factors) : null));
 }
 
 /**
