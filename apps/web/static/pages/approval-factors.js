@@ -6,8 +6,9 @@ import { badge, h, table } from '../ui.js';
 /** exp of a contribution: the factor multiplies the odds of a finding by this much. */
 const times = (logit) => `×${fmtNumber(Number(Math.exp(logit).toPrecision(2)))}`;
 
+/** The card, or nothing where the factors could not be had: the sign-off stands without them. */
 export function factorsCard(read) {
-  if (!read) return null;
+  if (!Array.isArray(read?.factors)) return null;
   const label = (f) => (currentLang() === 'en' ? f.label?.en : f.label?.zh) ?? f.name;
   return h('section', { class: 'card', id: 'model-factors' },
     h('div', { class: 'card-head' }, h('h2', {}, t('approval.factors', { n: read.factors.length }))),
