@@ -1,3 +1,4 @@
+import { toDayNumber } from '../spec/date.util';
 import { FactorSpec, TableLayout } from '../spec/factor-spec.model';
 import type { TableRow } from './table-factors.util';
 
@@ -18,7 +19,6 @@ const ROWS_SHOWN = 5;
 const YEAR_FIRST_DAY = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/;
 const DATE_TIME = /^(\d{4}-\d{2}-\d{2})[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/;
 const MS_PER_DAY = 86_400_000;
-const CST_OFFSET_MS = 8 * 3_600_000;
 const POSITIVE = new Set(['1', 'true', 't', 'yes', 'y', '是']);
 const NEGATIVE = new Set(['0', 'false', 'f', 'no', 'n', '否']);
 
@@ -34,8 +34,8 @@ export function tableDay(cell: string | undefined): number | null {
   const instant = DATE_TIME.exec(text);
   if (!instant) return null;
   if (!instant[2]) return tableDay(instant[1]);
-  const ms = Date.parse(text.replace(' ', 'T'));
-  return Number.isNaN(ms) || tableDay(instant[1]) === null ? null : Math.floor((ms + CST_OFFSET_MS) / MS_PER_DAY);
+  const iso = text.replace(' ', 'T');
+  return Number.isNaN(Date.parse(iso)) || tableDay(instant[1]) === null ? null : toDayNumber(iso);
 }
 
 function calendarDay(year: number, month: number, day: number): number | null {
