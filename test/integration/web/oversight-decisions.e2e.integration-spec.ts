@@ -227,11 +227,17 @@ describeWithBrowser('what the oversight officer sees before deciding', () => {
     await page.close();
   }, 60_000);
 
-  it('marks the model in use suspended in the registry while the kill switch is on', async () => {
+  it('marks the model in use suspended in the registry while the kill switch is on, from one reading of the switch', async () => {
     const page = await pages.signIn('overseer', { width: 1280 });
+    const switchReads: string[] = [];
+    page.on('request', (request) => {
+      if (new URL(request.url()).pathname === '/api/kill-switch') switchReads.push(request.url());
+    });
     await page.goto(`${pages.web.baseUrl}/#/models`);
     await page.waitForSelector('#model-registry [data-model-state]');
     await settle(page);
+    expect(await page.getAttribute('#kill-switch-state', 'data-suspended')).toBe('true');
+    expect(switchReads).toHaveLength(1);
     const states = await page.$$eval('#model-registry [data-model-state]', (cells) => cells.map((c) => [c.getAttribute('data-model-state'), c.textContent]));
     expect(states).toEqual([
       ['draft', '草稿'],

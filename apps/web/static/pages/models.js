@@ -32,18 +32,29 @@ export async function renderModels(ctx) {
     h('div', { class: 'stack' },
       registry,
       h('section', { class: 'card', id: 'kill-switch' }, h('div', { class: 'card-head' }, h('h2', {}, t('models.kill'))), killSwitch)));
+  // One request serves both the switch's card and the registry's "suspended" badge; a failed one is asked again on retry.
+  let killRequest = null;
+  const killState = () => (killRequest ??= api('/api/kill-switch', { query: { limit: 50 } }).catch((error) => {
+    killRequest = null;
+    throw error;
+  }));
   const loadRegistry = () => section(registry, async () => {
     // Approvals are oversight's to read; the registry stands without them when they cannot be had.
     const [models, policies, approvals, kill] = await Promise.all([
       api('/api/models'),
       api('/api/colour-policies').catch(() => null),
       oversight ? api('/api/approvals', { query: { limit: 500 } }).catch(() => null) : null,
-      api('/api/kill-switch', { query: { limit: 1 } }).catch(() => null),
+      killState().catch(() => null),
     ]);
     return { models, policies, approvals, oversight, suspended: kill?.suspended === true };
   }, (data) => registryBody(data), 'scoring');
+  const loadKillSwitch = () => section(killSwitch, killState, (k) => killSwitchBody(ctx, k, reload), 'oversight');
   // An act on the switch changes what the registry says of the model in use.
-  const loadKillSwitch = () => section(killSwitch, () => api('/api/kill-switch', { query: { limit: 50 } }), (k) => killSwitchBody(ctx, k, () => (loadKillSwitch(), loadRegistry())), 'oversight');
+  const reload = () => {
+    killRequest = null;
+    loadKillSwitch();
+    loadRegistry();
+  };
   loadKillSwitch();
   await loadRegistry();
 }
