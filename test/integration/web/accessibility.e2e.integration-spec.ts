@@ -1,16 +1,13 @@
 import type { Page } from 'playwright-core';
 import { A11Y_ANSWERS } from './accessibility.fixtures';
 import { startFakePages, type FakePages } from './fake-pages.harness';
-import { browserMissing } from './suite-process.harness';
+import { describeWithBrowser } from './suite-process.harness';
 
 /**
  * The pages by keyboard and as a screen reader meets them (WCAG 2.2 AA), in a real browser against
  * the web app with the other apps faked: where the focus goes, what is announced and tied to what,
  * which state is said in more than colour, and the contrast of the risk colours' badges.
  */
-const missing = browserMissing();
-const describeWithBrowser = missing ? describe.skip : describe;
-
 /** What element has the focus, as a short description. */
 const focused = (page: Page) =>
   page.evaluate(() => {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { startFakePages, type FakePages } from './fake-pages.harness';
-import { browserMissing } from './suite-process.harness';
+import { describeWithBrowser } from './suite-process.harness';
 import { OWN_CODE } from './web-app.harness';
 
 const FILE = 'audit-bodies-0-99.jsonl.gz';
@@ -33,9 +33,6 @@ function entry(seq: number, kind: string, archivedIn: string | null) {
 }
 
 const VERIFIED = { ok: true, entries: 120, rows: 120, checkpointsVerified: 3, unanchoredEntries: 0, checkpointFailures: [], witnessedTreeSize: null };
-
-const missing = browserMissing();
-const describeWithBrowser = missing ? describe.skip : describe;
 
 /**
  * Once score bodies are archived (归档), the pages say so where they would show a score's content, and

@@ -6,7 +6,7 @@ import { factorDrift } from '../../../apps/oversight/src/audits/drift.util';
 import type { FairnessCell } from '../../../apps/oversight/src/audits/fairness.util';
 import { publicReport, withheldCells, type AuditReportBody } from '../../../apps/oversight/src/audits/public-report.util';
 import { startFakePages, type FakePages } from './fake-pages.harness';
-import { browserMissing, SCREENSHOTS } from './suite-process.harness';
+import { describeWithBrowser, SCREENSHOTS } from './suite-process.harness';
 
 const ID = '3d0c9a52-7b1e-4c55-9f0e-000000000042';
 const at = (district: string, industry: string, over: Partial<FairnessCell>) => fairnessCell({ district, industry, ageBucket: 4, ...over });
@@ -62,9 +62,6 @@ const copy = publicReport(full, fullSha, 10);
 const copySha = createHash('sha256').update(canonicalJson(copy)).digest('hex');
 const withheld = withheldCells(copy);
 const envelope = { id: ID, trigger: 'scheduled', period: FIXTURE_PERIOD, createdAt: '2026-04-01T00:00:00.000Z', auditSeq: 41, headline: copy.headline };
-const missing = browserMissing();
-const describeWithBrowser = missing ? describe.skip : describe;
-
 describeWithBrowser('an audit report with a one-enterprise district, public and inside, in a real browser', () => {
   let pages: FakePages;
 

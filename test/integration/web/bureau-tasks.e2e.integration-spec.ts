@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { startFakePages, type FakePages } from './fake-pages.harness';
-import { browserMissing, SCREENSHOTS } from './suite-process.harness';
+import { describeWithBrowser, SCREENSHOTS } from './suite-process.harness';
 import { OWN_CODE, TEST_PASSWORD } from './web-app.harness';
 import { AccountsService } from '../../../apps/web/src/accounts/accounts.service';
 
@@ -63,9 +63,6 @@ const CLUES = [
 
 /** The card of the file's complaints (each row names its complaint by reference). */
 const COMPLAINTS = 'main .card:has([data-clue-ref])';
-
-const missing = browserMissing();
-const describeWithBrowser = missing ? describe.skip : describe;
 
 describeWithBrowser("the bureau's own tasks, in a real browser", () => {
   let pages: FakePages;

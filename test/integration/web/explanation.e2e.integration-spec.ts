@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { startFakePages, type FakePages } from './fake-pages.harness';
-import { browserMissing, SCREENSHOTS } from './suite-process.harness';
+import { describeWithBrowser, SCREENSHOTS } from './suite-process.harness';
 import { OWN_CODE } from './web-app.harness';
 
 /** A score shaped as scoring serves it (GET /api/scores/:creditCode), with its explanation. */
@@ -118,9 +118,6 @@ const WITHDRAWN = {
     { step: 'withdrawn', at: '2026-11-04T05:06:07.000Z', actor: 'ent', note: null, detail: { from: 'in-review', reasonSha256: 'ab'.repeat(32) }, auditSeq: 13 },
   ],
 };
-
-const missing = browserMissing();
-const describeWithBrowser = missing ? describe.skip : describe;
 
 describeWithBrowser("reading a score's reasons and the record's verification, in a real browser", () => {
   let pages: FakePages;

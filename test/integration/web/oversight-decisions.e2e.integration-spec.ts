@@ -3,7 +3,7 @@ import { fairnessCell, fixtureReport } from '../../../apps/oversight/src/audits/
 import { factorDrift } from '../../../apps/oversight/src/audits/drift.util';
 import { settle, startFakePages, type FakePages } from './fake-pages.harness';
 import { OWN_CODE } from './web-app.harness';
-import { browserMissing, SCREENSHOTS } from './suite-process.harness';
+import { describeWithBrowser, SCREENSHOTS } from './suite-process.harness';
 
 /**
  * What the oversight officer needs in front of them for the decisions they sign: the appealed score's
@@ -117,10 +117,6 @@ const registryEntry = (version: string, state: string, m: ReturnType<typeof metr
   builtBy: { kind: 'bureau', name: 'bureau' },
   createdAt: '2026-12-05T02:00:00.000Z',
 });
-
-const missing = browserMissing();
-if (missing) console.warn(`browser tests skipped: ${missing}`);
-const describeWithBrowser = missing ? describe.skip : describe;
 
 describeWithBrowser('what the oversight officer sees before deciding', () => {
   let pages: FakePages;

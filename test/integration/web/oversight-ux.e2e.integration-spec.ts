@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { startFakePages, type FakePages } from './fake-pages.harness';
-import { browserMissing, SCREENSHOTS } from './suite-process.harness';
+import { describeWithBrowser, SCREENSHOTS } from './suite-process.harness';
 
 /**
  * The oversight officer's and the administrator's pages as they read them, in a real browser against
@@ -123,10 +123,6 @@ const QUARANTINED_SUBJECT = {
     { code: 'range', field: 'employees', message: 'employees must be between 0 and 2147483647' },
   ],
 };
-
-const missing = browserMissing();
-if (missing) console.warn(`browser tests skipped: ${missing}`);
-const describeWithBrowser = missing ? describe.skip : describe;
 
 describeWithBrowser('the oversight and admin pages, as their users read them', () => {
   let pages: FakePages;

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { startFakePages, type FakePages } from './fake-pages.harness';
-import { browserMissing, SCREENSHOTS } from './suite-process.harness';
+import { describeWithBrowser, SCREENSHOTS } from './suite-process.harness';
 import { OWN_CODE, SlowAnswer } from './web-app.harness';
 
 /**
@@ -100,9 +100,6 @@ const VISIT = {
   checklist: [{ department: 'SAMR', items: ['SAMR-01'] }],
   route: { visitIds: VISIT_IDS, creditCodes: STOPS.map((s) => s.creditCode), distanceKm: 9.4 },
 };
-
-const missing = browserMissing();
-const describeWithBrowser = missing ? describe.skip : describe;
 
 describeWithBrowser('what the pages say, in words a person reads right, in a real browser', () => {
   let pages: FakePages;

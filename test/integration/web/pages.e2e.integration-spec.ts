@@ -7,18 +7,12 @@ import { connect } from '@nats-io/transport-node';
 import type { Browser, Page } from 'playwright-core';
 import { DispatchSubjects, IntakeSubjects } from '@tianping/contracts';
 import { verifyReceipt, type Receipt } from '@tianping/audit-log';
-import { browserMissing, CHROMIUM, DEMO_PASSWORD, ROOT, SCREENSHOTS, startSuite, type RunningSuite } from './suite-process.harness';
+import { describeWithBrowser, CHROMIUM, DEMO_PASSWORD, ROOT, SCREENSHOTS, startSuite, type RunningSuite } from './suite-process.harness';
 
 /**
  * The pages in a real headless Chromium against the suite started as `npm start` starts it.
  * Screenshots of every page are kept under test-artifacts/screenshots.
  */
-const missing = browserMissing();
-if (missing) {
-  console.warn(`browser tests skipped: ${missing}`);
-}
-const describeWithBrowser = missing ? describe.skip : describe;
-
 describeWithBrowser('the pages, driven in a real browser against the running suite', () => {
   let suite: RunningSuite;
   let browser: Browser;

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { startFakePages, type FakePages } from './fake-pages.harness';
-import { browserMissing, SCREENSHOTS } from './suite-process.harness';
+import { describeWithBrowser, SCREENSHOTS } from './suite-process.harness';
 import { OWN_CODE, TEST_PASSWORD } from './web-app.harness';
 import { AccountsService } from '../../../apps/web/src/accounts/accounts.service';
 
@@ -83,9 +83,6 @@ const DRAW = {
 /** The tasks as dispatch answers a narrowed question: placed on their visits. */
 const PLACED = [{ ...TASKS[0], visitId: STOPS[0].id, date: '2026-12-08', regionCode: '440605', officerIds: STOPS[0].officerIds }];
 const ADDRESS = `#/plans/${DRAW_ID}?date=2026-12-08&department=SAMR&officer=${OFFICER}&region=440605&reason=complaint&colour=red`;
-
-const missing = browserMissing();
-const describeWithBrowser = missing ? describe.skip : describe;
 
 describeWithBrowser('the plan page and the visit page, for dispatchers and officers, in a real browser', () => {
   let pages: FakePages;

@@ -1,7 +1,7 @@
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { startFakePages, type FakePages } from './fake-pages.harness';
-import { browserMissing, SCREENSHOTS } from './suite-process.harness';
+import { describeWithBrowser, SCREENSHOTS } from './suite-process.harness';
 import { OTHER_CODE, OWN_CODE } from './web-app.harness';
 
 /**
@@ -63,9 +63,6 @@ const VISIT = {
   drawId: 'd-1',
   routeKey: 'r-1',
 };
-
-const missing = browserMissing();
-const describeWithBrowser = missing ? describe.skip : describe;
 
 /** A port nothing listens on: the web app's gateway then answers 503 for the app sent there. */
 async function closedPort(): Promise<number> {

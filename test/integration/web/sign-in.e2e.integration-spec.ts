@@ -1,9 +1,6 @@
 import { startFakePages, type FakePages } from './fake-pages.harness';
-import { browserMissing } from './suite-process.harness';
+import { describeWithBrowser } from './suite-process.harness';
 import { TEST_PASSWORD } from './web-app.harness';
-
-const missing = browserMissing();
-const describeWithBrowser = missing ? describe.skip : describe;
 
 describeWithBrowser('the sign-in page when sign-ins are slowed, in a real browser', () => {
   let pages: FakePages;

@@ -17,6 +17,13 @@ export function browserMissing(): string | null {
   return null;
 }
 
+/** `describe` where a browser can run, else `describe.skip`, saying once per file why the browser tests are skipped. */
+export function describeWithBrowser(name: string, body: () => void): void {
+  const missing = browserMissing();
+  if (missing) console.warn(`browser tests skipped: ${missing}`);
+  (missing ? describe.skip : describe)(name, body);
+}
+
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { startFakePages, type FakePages } from './fake-pages.harness';
-import { browserMissing, SCREENSHOTS } from './suite-process.harness';
+import { describeWithBrowser, SCREENSHOTS } from './suite-process.harness';
 import { OWN_CODE } from './web-app.harness';
 import { A11Y_ANSWERS } from './accessibility.fixtures';
 
@@ -43,9 +43,6 @@ const SCORE = {
     },
   ],
 };
-
-const missing = browserMissing();
-const describeWithBrowser = missing ? describe.skip : describe;
 
 describeWithBrowser('a factor whose value is unknown, in words, in a real browser', () => {
   let pages: FakePages;
