@@ -10,7 +10,7 @@ import { AuditReportsService } from '../../apps/oversight/src/audits/audit-repor
 import { AuditLogService } from '../../apps/oversight/src/record/audit-log.service';
 import { AuditVerifyService } from '../../apps/oversight/src/record/audit-verify.service';
 import type { ArchiveFileCheck } from '../../apps/oversight/src/record/body-archive-check';
-import { assertArchiveDir } from '../../apps/oversight/src/record/body-archive-dir';
+import { assertArchiveDir, auditArchiveDir } from '../../apps/oversight/src/record/body-archive-dir';
 import { readArchiveLines } from '../../apps/oversight/src/record/body-archive-file';
 import { BodyArchiveService } from '../../apps/oversight/src/record/body-archive.service';
 import { latestWitnessed } from '../../apps/oversight/src/record/checkpoint-witness';
@@ -35,11 +35,17 @@ async function witnessedCheckpoint(): Promise<SignedCheckpoint | null> {
   }
 }
 
+/** `--archives DIR`, else AUDIT_ARCHIVE_DIR (as the service reads it), else none. */
+function archivesDir(option: string | undefined): string | undefined {
+  return option !== undefined ? assertArchiveDir(option, '--archives') : auditArchiveDir();
+}
+
 /** The body of an archived entry from its archive file, checked against the leaf hash the receipt proved. */
 async function archivedBody(receipt: ArchivedReceipt, dir: string | undefined): Promise<string> {
   const { seq, leafHash } = receipt.entry;
   const file = receipt.bodyArchive.file;
-  if (dir === undefined) throw new Error(`entry ${seq}'s body is archived in ${file}: pass --archives DIR (where the archive files are kept) to replay it`);
+  if (dir === undefined)
+    throw new Error(`entry ${seq}'s body is archived in ${file}: pass --archives DIR (where the archive files are kept) or set AUDIT_ARCHIVE_DIR to replay it`);
   const path = join(dir, file);
   if (!existsSync(path)) throw new Error(`entry ${seq}'s body is archived in ${file}, which is not in ${dir}`);
   for await (const line of readArchiveLines(path)) {
@@ -61,11 +67,14 @@ export function registerAuditCommands(program: Command): void {
     .description(
       'recompute every entry, the Merkle tree, each signed checkpoint and the one witnessed on NATS; name the first entry changed, deleted, inserted or reordered (exit 1)',
     )
-    .option('--archives <dir>', "also check the body archive files kept in this directory: each file's SHA-256 and every archived body against its leaf hash")
+    .option(
+      '--archives <dir>',
+      "also check the body archive files kept in this directory (default: AUDIT_ARCHIVE_DIR): each file's SHA-256 and every archived body against its leaf hash",
+    )
     .action((opts: { archives?: string }) =>
       runCommand(async () => {
         const started = Date.now();
-        if (opts.archives !== undefined) assertArchiveDir(opts.archives, '--archives');
+        const archives = archivesDir(opts.archives);
         const witnessed = await witnessedCheckpoint();
         const result = await withOversight(async (app) => {
           const bar = progressBar('audit verify');
@@ -80,7 +89,7 @@ export function registerAuditCommands(program: Command): void {
               bar.setTotal(Math.max(total, 1));
               bar.update(read);
             };
-            return await app.get(AuditVerifyService).verify(onRows, witnessed, { archivesDir: opts.archives, onArchive });
+            return await app.get(AuditVerifyService).verify(onRows, witnessed, { archivesDir: archives, onArchive });
           } finally {
             bar.stop();
           }
@@ -89,7 +98,7 @@ export function registerAuditCommands(program: Command): void {
         for (const f of result.checkpointFailures) process.stderr.write(`checkpoint refused: tree size ${f.treeSize}: ${f.reason}\n`);
         if (result.bodiesUnchecked > 0) {
           process.stderr.write(
-            `${result.bodiesUnchecked} archived bodies were not checked (chain, tree and checkpoints were): pass --archives DIR to check them\n`,
+            `${result.bodiesUnchecked} archived bodies were not checked (chain, tree and checkpoints were): pass --archives DIR or set AUDIT_ARCHIVE_DIR to check them\n`,
           );
         }
         printResult({ command: 'audit verify', ...result, seconds: (Date.now() - started) / 1000 });
@@ -134,7 +143,7 @@ export function registerAuditCommands(program: Command): void {
   audit
     .command('replay <seq>')
     .description('re-compute a logged score from its pinned model version, colour policy and factor values; exit 1 unless identical to the bit')
-    .option('--archives <dir>', 'where the body archive files are kept, to replay a score whose body was archived')
+    .option('--archives <dir>', 'where the body archive files are kept, to replay a score whose body was archived (default: AUDIT_ARCHIVE_DIR)')
     .action((seq: string, opts: { archives?: string }) =>
       runCommand(async () => {
         // The entry comes with its receipt, checked against the signed log: what is replayed is what was logged.
@@ -144,7 +153,7 @@ export function registerAuditCommands(program: Command): void {
         });
         const proof = verifyReceipt(receipt, publicKeyPem);
         if (!proof.ok) throw new Error(`entry ${seq} does not verify against the signed record: ${proof.reason}`);
-        const bodyJson = receipt.entry.bodyJson ?? (await archivedBody(receipt as ArchivedReceipt, opts.archives));
+        const bodyJson = receipt.entry.bodyJson ?? (await archivedBody(receipt as ArchivedReceipt, archivesDir(opts.archives)));
         const body = JSON.parse(bodyJson) as { kind: string; data: { score?: ScoreRecord } };
         if (body.kind !== 'score' || !body.data.score) throw new Error(`entry ${seq} is a ${body.kind} entry, not a score`);
         const logged = body.data.score;

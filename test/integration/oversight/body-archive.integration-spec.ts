@@ -27,8 +27,13 @@ describe('archiving old score bodies out of the record, keeping it verifiable', 
   let firstFile: string;
 
   function cli<T>(...args: string[]): Promise<CliRun<T>> {
+    return cliWith<T>({}, ...args);
+  }
+
+  /** The CLI with `extra` added to its environment; AUDIT_ARCHIVE_DIR is unset unless `extra` sets it. */
+  function cliWith<T>(extra: Record<string, string>, ...args: string[]): Promise<CliRun<T>> {
     return new Promise((resolve, reject) => {
-      const env = { ...process.env, DATABASE_URL: h.db.url, TIANPING_AUDIT_KEY_FILE: h.keyFile };
+      const env = { ...process.env, AUDIT_ARCHIVE_DIR: '', DATABASE_URL: h.db.url, TIANPING_AUDIT_KEY_FILE: h.keyFile, ...extra };
       execFile(process.execPath, [CLI, ...args], { env }, (error, stdout, stderr) => {
         const last = stdout.trim().split('\n').pop();
         if (!last && !error) return reject(new Error(`${args.join(' ')} printed nothing`));
@@ -124,6 +129,19 @@ describe('archiving old score bodies out of the record, keeping it verifiable', 
     const withFiles = await cli<AuditVerification>('audit', 'verify', '--archives', out);
     expect(withFiles.code).toBe(0);
     expect(withFiles.result).toMatchObject({ ok: true, bodiesArchived: 19, bodiesUnchecked: 0, archives: [{ file: firstFile, ok: true, bodiesChecked: 19 }] });
+  });
+
+  it('finds the files in AUDIT_ARCHIVE_DIR, as the service does, when --archives is not given; --archives still wins', async () => {
+    const fromEnv = await cliWith<AuditVerification>({ AUDIT_ARCHIVE_DIR: out }, 'audit', 'verify');
+    expect(fromEnv.code).toBe(0);
+    expect(fromEnv.result).toMatchObject({ ok: true, bodiesUnchecked: 0, archives: [{ file: firstFile, ok: true, bodiesChecked: 19 }] });
+    const empty = mkdtempSync(join(tmpdir(), 'tianping-archives-empty-'));
+    const flagWins = await cliWith<AuditVerification>({ AUDIT_ARCHIVE_DIR: out }, 'audit', 'verify', '--archives', empty);
+    expect(flagWins.code).toBe(1);
+    expect(flagWins.result.archives?.[0]).toMatchObject({ file: firstFile, ok: false, problem: expect.stringContaining('missing from') });
+    const nowhere = await cliWith({ AUDIT_ARCHIVE_DIR: join(out, 'not-there') }, 'audit', 'verify');
+    expect(nowhere.code).not.toBe(0);
+    expect(nowhere.stderr).toContain(`AUDIT_ARCHIVE_DIR: no directory ${join(out, 'not-there')}`);
   });
 
   it('gives receipts for archived entries that verify, naming the archive file; the entries API says the body is archived', async () => {
@@ -293,5 +311,14 @@ describe('archiving old score bodies out of the record, keeping it verifiable', 
     expect(result).toMatchObject({ ok: true, bodiesArchived: 53, bodiesUnchecked: 0 });
     const { body: entry } = await getJson<{ body: unknown }>(`${h.baseUrl}/api/audit/entries/${latest[0]}`);
     expect(entry.body).not.toBeNull();
+  });
+
+  // Last, since scoring, started by the replay, logs its colour policy as an entry of its own.
+  it('replays an archived score from AUDIT_ARCHIVE_DIR when --archives is not given', async () => {
+    const { code, stderr } = await cliWith({ AUDIT_ARCHIVE_DIR: out }, 'audit', 'replay', '3');
+    // The body came from its file and reached scoring, which knows no model of this test's made-up score.
+    expect(code).toBe(1);
+    expect(stderr).not.toContain('is archived in');
+    expect(stderr).toContain('no model version m-2025.11.1');
   });
 });

@@ -55,6 +55,16 @@ describe('only the web app, which checks every call, can be reached from other m
     }
   });
 
+  it('docker compose lets oversight and the command line find the body archive files in the one host directory', () => {
+    const services = composeServices();
+    for (const service of ['oversight', 'cli']) {
+      const lines = services.get(service)!;
+      const dir = /AUDIT_ARCHIVE_DIR: (\S+)/.exec(lines)?.[1];
+      expect([service, dir]).toEqual([service, '/audit-archives']);
+      expect(lines).toMatch(new RegExp(`"\\./audit-archives:${dir}(:ro)?"`));
+    }
+  });
+
   it('tianping start keeps the other apps on this machine even when HOST opens the pages to the network', () => {
     for (const app of SUITE_APPS) {
       expect([app.name, appEnvironment(app, { HOST: '0.0.0.0' }).HOST]).toEqual([app.name, app.name === 'web' ? '0.0.0.0' : '127.0.0.1']);
