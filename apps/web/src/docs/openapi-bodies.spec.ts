@@ -7,6 +7,7 @@ import { CreateDrawDto } from '../../../dispatch/src/draw/dtos/draw.dto';
 import { VisitItemResultDto, VisitRatingDto, VisitResultsDto } from '../../../dispatch/src/visits/dtos/visit.dto';
 import { DiscardBody, ReplayBody } from '../../../intake/src/quarantine/quarantine.controller';
 import { SignOffDto } from '../../../oversight/src/approvals/dtos/sign-off.dto';
+import { FactorContributionDto, ScoreReasonDto, ScoreRecordDto } from '../../../scoring/src/replay/dtos/score-record.dto';
 import { PublishReportDto, RunReportDto } from '../../../oversight/src/audits/dtos/audit-query.dto';
 import { KillSwitchActDto } from '../../../oversight/src/kill-switch/dtos/kill-switch-act.dto';
 import {
@@ -51,6 +52,10 @@ const VALIDATED_BY: Record<string, Dto> = {
   'POST /api/approvals/colour-policies/:version/sign-offs': SignOffDto,
   'POST /api/audits/reports': RunReportDto,
   'POST /api/audits/reports/:id/publish': PublishReportDto,
+  'POST /api/scores/replay': ScoreRecordDto,
+  'POST /api/scores/replay contributions': FactorContributionDto,
+  'POST /api/scores/replay reasons': ScoreReasonDto,
+  'POST /api/scores/replay suggestions': ScoreReasonDto,
 };
 
 /** Where the service, past its class, takes less than the class does: a colour policy takes only the legal sign-off. */
@@ -58,17 +63,22 @@ const NARROWER: Record<string, Record<string, Json>> = {
   'POST /api/approvals/colour-policies/:version/sign-offs': { role: { enum: ['legal'] } },
 };
 
+const ITEM_BOUNDS = new Set(['maxLength', 'minLength', 'isLength', 'isNotEmpty']);
+
 /** What the class checks, read the way the documented schema says it: fields, required ones, enums and bounds. */
 function rulesOf(dto: Dto, withoutActor: boolean) {
   const fields: Record<string, Json> = {};
   const optional = new Set<string>();
   for (const m of getMetadataStorage().getTargetValidationMetadatas(dto, '', true, false)) {
     if (withoutActor && m.propertyName === 'actor') continue;
-    const field = (fields[m.propertyName] ??= {});
+    const own = (fields[m.propertyName] ??= {});
+    // A length rule on `each` item of an array bounds the items: the schema says it under `items`.
+    const field = m.each && ITEM_BOUNDS.has(m.name ?? '') ? ((own.items ??= {}) as Json) : own;
     const [first] = (m.constraints ?? []) as unknown[];
     if (m.name === 'isOptional') optional.add(m.propertyName);
     else if (m.name === 'isIn') field.enum = [...(first as unknown[])].sort();
     else if (m.name === 'maxLength') field.maxLength = first;
+    else if (m.name === 'isLength') [field.minLength, field.maxLength] = m.constraints as number[];
     else if (m.name === 'minLength') field.minLength = first;
     else if (m.name === 'isNotEmpty') field.minLength ??= 1;
     else if (m.name === 'min') field.minimum = first;
@@ -92,6 +102,9 @@ function documented(schema: Json) {
     if (Array.isArray(property.enum)) field.enum = [...(property.enum as unknown[])].sort();
     for (const bound of ['maxLength', 'minLength', 'minimum', 'maximum', 'maxItems'] as const)
       if (property[bound] !== undefined) field[bound] = property[bound];
+    const items = property.items as Json | undefined;
+    const itemBounds = Object.fromEntries(['maxLength', 'minLength'].filter((b) => items?.[b] !== undefined).map((b) => [b, items![b]]));
+    if (Object.keys(itemBounds).length > 0) field.items = itemBounds;
   }
   return { fields, required: [...((schema.required as string[] | undefined) ?? [])].sort() };
 }
@@ -103,6 +116,16 @@ describe("the OpenAPI document's request bodies", () => {
   const validator = new OpenApiValidator(doc);
 
   it('describe every route that reads a body, and only routes of the table', () => {
+    // Acts that read no body; any other POST or PUT must document the body it takes.
+    const withoutBody = [
+      'POST /api/auth/logout',
+      'POST /api/accounts/:username/disable',
+      'POST /api/ops/:app/outbox/:id/resend',
+      'POST /api/dead-letters/:seq/replay',
+      'POST /api/audit/verify',
+    ];
+    const acts = ROUTES.filter((r) => r.method !== 'GET').map((r) => `${r.method} ${r.path}`);
+    expect(acts.filter((key) => !BODIES[key]).sort()).toEqual(withoutBody.sort());
     for (const key of Object.keys(BODIES)) expect({ key, routed: rule(key) !== undefined }).toEqual({ key, routed: true });
     const withBody = Object.keys(VALIDATED_BY).filter((key) => key.split(' ').length === 2);
     expect(Object.keys(BODIES).sort()).toEqual(withBody.sort());

@@ -48,6 +48,75 @@ const CHALLENGE = {
   ],
 };
 
+/** A score as oversight's record logged it (libs/contracts ScoreRecord), sent back to scoring to be re-computed. */
+const LIST_MAX = 200;
+const listOf = (items: Json, maxItems = LIST_MAX): Json => ({ type: 'array', maxItems, items });
+const finite = (description: string, bounds: Json = {}): Json => ({ type: 'number', description, ...bounds });
+const scoreReason = object({ factor: text(0, 100), zh: text(0, 2000), en: text(0, 2000) }, ['factor', 'zh', 'en']);
+const LOGGED_SCORE = object(
+  {
+    scoreId: text(1, 200),
+    creditCode: { type: 'string', minLength: 18, maxLength: 18, description: 'unified social credit code (统一社会信用代码)' },
+    asOf: text(1, 40, 'the day the score read the records as of'),
+    modelVersion: text(1, 200, 'the pinned model version'),
+    colourPolicyVersion: text(1, 200, 'the pinned colour policy'),
+    probability: finite('0–1', { minimum: 0, maximum: 1 }),
+    logit: finite('log-odds: base plus every contribution'),
+    base: finite("the model's intercept on the log-odds scale"),
+    contributions: listOf(
+      object(
+        {
+          factor: text(1, 100),
+          value: { nullable: true, description: 'the value used: a number, a category, a flag, or null for unknown' },
+          contribution: finite('its additive contribution on the log-odds scale'),
+        },
+        ['factor', 'value', 'contribution'],
+      ),
+    ),
+    colour,
+    reasons: listOf(scoreReason),
+    suggestions: listOf(scoreReason),
+    inputFingerprint: text(1, 128, 'sha256 of the factor values used'),
+    computedAt: { type: 'string', format: 'date-time' },
+    correctionBatches: listOf(text(0, 200), 1000),
+  },
+  [
+    'scoreId',
+    'creditCode',
+    'asOf',
+    'modelVersion',
+    'colourPolicyVersion',
+    'probability',
+    'logit',
+    'base',
+    'contributions',
+    'colour',
+    'reasons',
+    'suggestions',
+    'inputFingerprint',
+    'computedAt',
+  ],
+  {
+    scoreId: 'scoring-151',
+    creditCode: '91310000MA1FL8XQ37',
+    asOf: '2026-12-01',
+    modelVersion: 'm-2026.12.1',
+    colourPolicyVersion: 'cp-default-1',
+    probability: 0.2689414213699951,
+    logit: -1,
+    base: -1.5,
+    contributions: [
+      { factor: 'violations_3y', value: 1, contribution: 0.75 },
+      { factor: 'years_operating', value: 12.4, contribution: -0.25 },
+    ],
+    colour: 'yellow',
+    reasons: [{ factor: 'violations_3y', zh: '近三年违法次数：1', en: 'violations in the last 3 years: 1' }],
+    suggestions: [],
+    inputFingerprint: 'a'.repeat(64),
+    computedAt: '2026-12-01T02:00:00.000Z',
+  },
+);
+
 /**
  * The request body of every route that takes one, keyed `METHOD /path` as in the route table. Each
  * carries the example the docs page shows; a unit test checks the fields against the class each app
@@ -199,4 +268,5 @@ export const BODIES: Record<string, Json> = {
     },
   ),
   'POST /api/audits/reports/:id/publish': actOnly('no fields: the publisher is the signed-in account'),
+  'POST /api/scores/replay': LOGGED_SCORE,
 };
