@@ -121,6 +121,11 @@ describe("an enterprise knows its complaints by references of its own, never by 
     return Object.fromEntries(file.body.clues.map((c) => [c.category, c.ref]));
   }
 
+  /** The ids of the appeals filed for an enterprise, as oversight lists them. */
+  async function appealsOf(code: string): Promise<string[]> {
+    return (await call<{ items: { id: string }[] }>('GET', `/api/appeals?creditCode=${code}`, 'overseer')).body.items.map((a) => a.id);
+  }
+
   async function decideAndWaitForIntake(appealId: string, corrections: object[], reasons: string) {
     expect((await call('POST', `/api/appeals/${appealId}/claim`, 'overseer')).status).toBe(200);
     const decided = await call<AppealView>('POST', `/api/appeals/${appealId}/decision`, 'overseer', { outcome: 'corrected', reasons, corrections });
@@ -131,8 +136,64 @@ describe("an enterprise knows its complaints by references of its own, never by 
     }, 'intake to acknowledge the corrections');
   }
 
+  it("shows the reviewer each challenged record as the enterprise's file had it, and refuses a case not in that file", async () => {
+    const cases = readFileSync(join(__dirname, '../../../../shared/contracts/samples/cases.csv'), 'utf8');
+    expect(await (await post(`${intake.baseUrl}/api/exports/cases`, cases, 'text/csv')).json()).toMatchObject({ inserted: expect.any(Number) });
+    const file = (await call<{ cases: { caseNo: string; date: string; violation: string }[] }>('GET', `/api/enterprises/${CODE_A}`, 'ent')).body;
+    const own = file.cases.find((c) => c.caseNo === 'FS-SAMR-2024-000101')!;
+    expect(own).toMatchObject({ date: '2024-03-12', violation: '从业人员未取得健康证明' });
+    const refs = await refsOf('ent', CODE_A);
+    const filedBefore = await appealsOf(CODE_A);
+
+    // Another enterprise's case, or a number in no file, names nothing of this enterprise's: refused, nothing filed.
+    for (const recordId of ['FS-SAMR-2024-000102', 'FS-SAMR-2099-000001']) {
+      const refused = await call<{ message: string }>('POST', '/api/appeals', 'ent', {
+        creditCode: CODE_A,
+        grounds: GROUNDS,
+        challenges: [{ kind: 'case', recordId, claim: '已整改完毕' }],
+      });
+      expect([refused.status, refused.body.message]).toEqual([400, `no case numbered "${recordId}" in your file: name a case by the number your file shows`]);
+    }
+    expect(await appealsOf(CODE_A)).toEqual(filedBefore);
+
+    // A record sent along with the filing is not what is kept: the file's is.
+    const filed = await call<AppealView>('POST', '/api/appeals', 'ent', {
+      creditCode: CODE_A,
+      grounds: GROUNDS,
+      challenges: [
+        { kind: 'case', recordId: 'FS-SAMR-2024-000101', claim: '已当场整改，健康证已补办', record: { result: 'none', violationFound: false } },
+        { kind: 'clue', ref: refs.price, claim: '投诉对象不是本企业' },
+      ],
+    });
+    expect(filed.status).toBe(201);
+    const caseFacts = {
+      date: '2024-03-12',
+      department: 'SAMR',
+      kind: '检查',
+      origin: '双随机',
+      result: '责令整改',
+      violation: '从业人员未取得健康证明',
+      violationFound: true,
+      penaltyYuan: 0,
+    };
+    const clueFacts = { receivedOn: '2024-03-02', category: 'price', department: 'SAMR', verified: true, status: 'closed' };
+    const forOfficer = (await call<AppealView>('GET', `/api/appeals/${filed.body.id}`, 'overseer')).body;
+    expect(forOfficer.challenges).toEqual([
+      { kind: 'case', recordId: 'FS-SAMR-2024-000101', claim: '已当场整改，健康证已补办', record: caseFacts },
+      { kind: 'clue', recordId: 'online-20240305-0002', ref: refs.price, claim: '投诉对象不是本企业', record: clueFacts },
+    ]);
+    // The enterprise reads the same facts, and still no clue id, channel or hour.
+    const forEnterprise = await call<AppealView>('GET', `/api/appeals/${filed.body.id}`, 'ent');
+    expect(forEnterprise.body.challenges.map((c) => c.record)).toEqual([caseFacts, clueFacts]);
+    for (const hint of ['online-20240305-0002', 'channel', 'receivedAt']) expect(forEnterprise.text).not.toContain(hint);
+
+    const withdrawn = await call('POST', `/api/appeals/${filed.body.id}/withdrawal`, 'ent', { reason: '先与执法部门沟通' });
+    expect(withdrawn.status).toBe(200);
+  });
+
   it('files an appeal naming a reference, decided by an officer who sees the id, corrected by intake on the right clue', async () => {
     const refs = await refsOf('ent', CODE_A);
+    const filedBefore = await appealsOf(CODE_A);
     expect(Object.values(refs)).toHaveLength(2);
     for (const ref of Object.values(refs)) expect(ref).toMatch(CLUE_REF_SHAPE);
     expect(await refsOf('ent', CODE_A)).toEqual(refs); // the same on every visit
@@ -148,7 +209,7 @@ describe("an enterprise knows its complaints by references of its own, never by 
       expect(refused.status).toBe(400);
       expect(refused.text).not.toContain('GRID-20240310-0042');
     }
-    expect((await call<{ items: unknown[] }>('GET', `/api/appeals?creditCode=${CODE_A}`, 'overseer')).body.items).toEqual([]);
+    expect(await appealsOf(CODE_A)).toEqual(filedBefore);
 
     const filed = await call<AppealView>('POST', '/api/appeals', 'ent', {
       creditCode: CODE_A,
@@ -157,11 +218,14 @@ describe("an enterprise knows its complaints by references of its own, never by 
     });
     expect(filed.status).toBe(201);
     for (const id of IDS) expect(filed.text).not.toContain(id);
-    expect(filed.body.challenges).toEqual([{ kind: 'clue', ref: refs.food_safety, claim: '投诉对象不是本企业' }]);
+    const facts = { receivedOn: '2024-03-01', category: 'food_safety', department: 'SAMR', verified: true, status: 'closed' };
+    expect(filed.body.challenges).toEqual([{ kind: 'clue', ref: refs.food_safety, claim: '投诉对象不是本企业', record: facts }]);
 
     // The officer sees the real id beside the reference the enterprise named.
     const forOfficer = (await call<AppealView>('GET', `/api/appeals/${filed.body.id}`, 'overseer')).body;
-    expect(forOfficer.challenges).toEqual([{ kind: 'clue', recordId: '12345-20240301-0001', ref: refs.food_safety, claim: '投诉对象不是本企业' }]);
+    expect(forOfficer.challenges).toEqual([
+      { kind: 'clue', recordId: '12345-20240301-0001', ref: refs.food_safety, claim: '投诉对象不是本企业', record: facts },
+    ]);
 
     const closed = await decideAndWaitForIntake(
       filed.body.id,

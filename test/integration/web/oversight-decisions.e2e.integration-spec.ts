@@ -30,7 +30,23 @@ const APPEAL = {
   decidedAt: null,
   closedAt: null,
   grounds: '2025年1月人社检查发现的问题已整改完毕，并经复查合格。',
-  challenges: [{ kind: 'case', recordId: 'FS-HRSS-2025-000038', claim: '已整改并复查合格' }],
+  challenges: [
+    {
+      kind: 'case',
+      recordId: 'FS-HRSS-2025-000038',
+      claim: '已整改并复查合格',
+      record: {
+        date: '2025-06-18',
+        department: 'HRSS',
+        kind: '检查',
+        origin: '双随机',
+        result: '责令整改',
+        violation: '未依法签订劳动合同',
+        violationFound: true,
+        penaltyYuan: 0,
+      },
+    },
+  ],
   evidence: [],
   steps: [],
 };
@@ -192,6 +208,9 @@ describeWithBrowser('what the oversight officer sees before deciding', () => {
     expect(basis).toContain('佛山市高明区源合家具有限公司');
     expect(basis).toContain('近三年违法次数');
     expect(basis).toContain('近一年投诉举报');
+    // The challenged case as the enterprise's file had it when filing: what its claim is weighed against.
+    const facts = await page.textContent('[data-record-facts="case"]');
+    for (const fact of ['2025', '责令整改', '未依法签订劳动合同', '双随机']) expect(facts).toContain(fact);
     // The appealed score is the current one: no note that a newer score replaced it.
     expect(await page.$('#appeal-basis [data-newer-score]')).toBeNull();
     await page.close();

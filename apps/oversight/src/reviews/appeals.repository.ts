@@ -13,6 +13,8 @@ export interface Challenge {
   /** The clue id or case number (the web gateway puts in the id of the clue an enterprise names by its reference). */
   recordId: string;
   claim: string;
+  /** What the enterprise's file said of the record when the appeal was filed; absent on appeals filed before it was kept. */
+  record?: object;
   /** A clue's reference as its enterprise knows it: added to views, never stored. */
   ref?: string;
 }

@@ -36,7 +36,8 @@ export interface RouteRule {
   hiddenFrom?: { roles: readonly Role[]; fields: readonly string[] };
   /**
    * The body's challenged clues are named by the enterprise's references (`{kind: 'clue', ref}`): the
-   * gateway puts in the ids from the enterprise's own file before forwarding (an enterprise never sees an id).
+   * gateway puts in the ids from the enterprise's own file before forwarding (an enterprise never sees an id),
+   * and gives each challenged record what that file says of it (`record`), for the reviewer.
    */
   clueRefsInBody?: boolean;
   /** Long operations (a draw) are given more time than reads. */

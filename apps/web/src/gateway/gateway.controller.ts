@@ -7,6 +7,7 @@ import { upstreamPath } from '../access/route-match.util';
 import type { OwnedRecord, RouteRule } from '../access/route-table';
 import type { WebRequest } from '../access/web-request';
 import { resolveClueRefs, withoutClueIds } from './clue-refs.util';
+import { withChallengedRecords, type FileRecords } from './challenged-records.util';
 import { omitFields } from './omit-fields.util';
 import { UpstreamClient } from './upstream.client';
 
@@ -42,7 +43,7 @@ export class GatewayController {
     const query = request.originalUrl.includes('?') ? request.originalUrl.slice(request.originalUrl.indexOf('?')) : '';
     if (rule.personalData === 'full' && principal) await this.logFullRead(rule, params, principal, request.query.reason);
     let forwarded = withActor(rule, body, principal);
-    if (rule.clueRefsInBody && principal?.role === 'enterprise') forwarded = await this.withClueIds(forwarded, principal);
+    if (rule.clueRefsInBody && principal?.role === 'enterprise') forwarded = await this.withChallengedRecords(forwarded, principal);
     // The rule's path, not the caller's spelling: what is forwarded is the route that was allowed.
     const answer = await this.upstream.call(rule.upstream!, request.method, upstreamPath(matched) + query, forwarded, rule.timeoutMs);
     if (rule.personalData && principal && answer.status === 200) {
@@ -81,19 +82,24 @@ export class GatewayController {
     }
   }
 
-  /** An enterprise's filing names clues by their references: each becomes the id of that clue in its own file. */
-  private async withClueIds(body: unknown, principal: Principal): Promise<unknown> {
+  /**
+   * An enterprise's filing names clues by their references: each becomes the id of that clue in its own
+   * file, and every challenged record carries what the file says of it, for the reviewer to weigh.
+   */
+  private async withChallengedRecords(body: unknown, principal: Principal): Promise<unknown> {
     const challenges = (body as { challenges?: unknown } | undefined)?.challenges;
-    if (!Array.isArray(challenges) || !challenges.some((c) => (c as { kind?: unknown } | null)?.kind === 'clue')) return body;
-    const file = await this.upstream.json<{ clues?: { clueId: string; ref: string }[] }>(
+    if (!Array.isArray(challenges) || challenges.length === 0) return body;
+    const file = await this.upstream.json<FileRecords & { clues?: { clueId: string; ref: string }[] }>(
       'intake',
       `/api/enterprises/${encodeURIComponent(principal.creditCode ?? '')}`,
     );
-    if (!file.body?.clues)
-      throw new HttpException({ statusCode: 503, message: 'the complaints named could not be looked up in your file: try again later' }, 503);
+    if (!file.body?.clues || !file.body.cases)
+      throw new HttpException({ statusCode: 503, message: 'the records named could not be looked up in your file: try again later' }, 503);
     const resolved = resolveClueRefs(body, file.body.clues);
     if (!resolved.ok) throw new HttpException({ statusCode: 400, message: resolved.message }, 400);
-    return resolved.body;
+    const described = withChallengedRecords(resolved.body, file.body);
+    if (!described.ok) throw new HttpException({ statusCode: 400, message: described.message }, 400);
+    return described.body;
   }
 
   /** The record must be the caller's: an enterprise's own, a department officer's department's or team's. */

@@ -1,7 +1,7 @@
 // Pieces of an appeal both sides see: its status, deadline, step timeline with receipts, the
 // decision, the grounds and challenged records, and the evidence files.
 import { api } from '../api.js';
-import { fmtChance, fmtDate, fmtDateTime, fmtPercent, t, tKnown } from '../i18n.js';
+import { fmtChance, fmtDate, fmtDateTime, fmtNumber, fmtPercent, t, tKnown, valueLabel } from '../i18n.js';
 import { badge, card, chip, downloadButton, fmtBytes, h } from '../ui.js';
 
 const STEPS = ['filed', 'in-review', 'decided', 'correction-sent', 'corrections-applied', 'rescored'];
@@ -187,8 +187,34 @@ export function groundsCard(appeal) {
     appeal.challenges.length === 0 ? null : [
       h('h3', { style: 'margin-top:16px' }, t('appeal.challenged')),
       h('ul', { class: 'list-plain', id: 'appeal-challenges' }, appeal.challenges.map((c) => h('li', {},
-        badge(t(`record.${c.kind}`), 'blue'), h('div', {}, h('div', { class: 'mono' }, recordName(c)), h('div', {}, c.claim))))),
+        badge(t(`record.${c.kind}`), 'blue'), h('div', {}, h('div', { class: 'mono' }, recordName(c)), h('div', {}, c.claim), recordFacts(c))))),
     ]);
+}
+
+/** What the enterprise's file said of a challenged record when the appeal was filed: what its claim is weighed against. */
+export function recordFacts(c) {
+  const r = c.record;
+  if (!r || typeof r !== 'object') return null;
+  const rows = c.kind === 'case'
+    ? [
+      [t('field.date'), r.date ? fmtDate(r.date) : null],
+      [t('field.department'), r.department ? valueLabel('dept', r.department) : null],
+      [t('field.kind'), r.kind ? [valueLabel('caseKind', r.kind), r.origin ? ` · ${valueLabel('caseOrigin', r.origin)}` : ''] : null],
+      [t('field.result'), r.result ? [valueLabel('caseResult', r.result), r.violation ? h('div', { class: 'muted' }, r.violation) : null] : null],
+      [t('field.penalty'), r.penaltyYuan ? fmtNumber(r.penaltyYuan, 2) : null],
+    ]
+    : [
+      [t('field.date'), r.receivedOn ? fmtDate(r.receivedOn) : null],
+      [t('field.category'), r.category ? valueLabel('category', r.category) : null],
+      [t('field.department'), r.department ? valueLabel('dept', r.department) : null],
+      [t('field.verified'), typeof r.verified === 'boolean' ? t(r.verified ? 'common.yes' : 'common.no') : null],
+      [t('field.status'), r.status ? valueLabel('clueStatus', r.status) : null],
+    ];
+  const shown = rows.filter(([, value]) => value !== null);
+  if (shown.length === 0) return null;
+  return h('div', { class: 'record-facts', 'data-record-facts': c.kind },
+    h('div', { class: 'small muted' }, t('appeal.recordAsFiled')),
+    h('dl', { class: 'kv small' }, shown.map(([label, value]) => [h('dt', {}, label), h('dd', {}, value)])));
 }
 
 /**

@@ -10,6 +10,7 @@ import {
   IsIn,
   IsInt,
   IsNotEmpty,
+  IsNumber,
   IsOptional,
   IsString,
   Matches,
@@ -45,10 +46,27 @@ export class ColourDecisionDto extends ActorDto {
   @IsOptional() @IsIn(COLOURS) colour?: (typeof COLOURS)[number];
 }
 
+/** What the enterprise's file said of a challenged record at filing (the web gateway adds it): a case's or a complaint's facts. */
+export class ChallengedRecordDto {
+  @IsOptional() @IsString() @MaxLength(10) date?: string | null;
+  @IsOptional() @IsString() @MaxLength(10) receivedOn?: string | null;
+  @IsOptional() @IsString() @MaxLength(500) department?: string | null;
+  @IsOptional() @IsString() @MaxLength(500) kind?: string | null;
+  @IsOptional() @IsString() @MaxLength(500) origin?: string | null;
+  @IsOptional() @IsString() @MaxLength(500) result?: string | null;
+  @IsOptional() @IsString() @MaxLength(500) violation?: string | null;
+  @IsOptional() @IsBoolean() violationFound?: boolean | null;
+  @IsOptional() @IsNumber({ allowNaN: false, allowInfinity: false }) @Min(0) penaltyYuan?: number | null;
+  @IsOptional() @IsString() @MaxLength(500) category?: string | null;
+  @IsOptional() @IsBoolean() verified?: boolean | null;
+  @IsOptional() @IsString() @MaxLength(500) status?: string | null;
+}
+
 export class ChallengeDto {
   @IsIn(['clue', 'case']) kind!: 'clue' | 'case';
   @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(64) recordId!: string;
   @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(1000) claim!: string;
+  @IsOptional() @ValidateNested() @Type(() => ChallengedRecordDto) record?: ChallengedRecordDto;
 }
 
 export class EvidenceDto {
