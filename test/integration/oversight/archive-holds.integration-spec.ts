@@ -134,15 +134,54 @@ describe('an archive run leaves the bodies a person still has to act on', () => 
     }
   });
 
+  it('takes, in a later run, a body an earlier run left while a person needed it, once no one does', async () => {
+    const [a1, d1] = [await seqOf('a1'), await seqOf('d1')];
+    const service = h.app.get(BodyArchiveService);
+    // A's appeal is still open: nothing new is due and nothing left behind is free.
+    expect(await service.archive(new Date(), out)).toEqual({ archived: 0 });
+    const { body: listed } = await http<{ items: { id: string }[] }>('GET', `/api/appeals?creditCode=${A}`);
+    const decided = await http('POST', `/api/appeals/${listed.items[0].id}/decision`, {
+      actor: 'officer-a',
+      outcome: 'upheld',
+      reasons: '维持原评分，理由见记录。',
+    });
+    expect(decided.status).toBe(200);
+
+    const second = await service.archive(new Date(), out);
+    // a1 only: b1's appeal is still in review, and c1 is C's current score.
+    expect(second).toMatchObject({ archived: 1, firstSeq: a1, lastSeq: a1 });
+    expect(await archivedSeqs()).toEqual([a1, d1].sort((x, y) => x - y));
+    const entry = await http<{ bodyArchivedIn: string | null }>('GET', `/api/audit/entries/${a1}`);
+    expect(entry.body.bodyArchivedIn).toBe((second as { fileName: string }).fileName);
+    // The next run continues after the furthest archive, not after the one that starts latest.
+    expect(await service.archive(new Date(), out)).toEqual({ archived: 0 });
+  });
+
   it('POST /api/audit/verify checks the files in AUDIT_ARCHIVE_DIR as `audit verify --archives` does, and names a changed one', async () => {
     const verify = () => http<AuditVerification>('POST', '/api/audit/verify');
-    const [file] = readdirSync(out);
+    // The file of the run that took a1 (left behind by the first) names the lower seq: it sorts first, as the archives do.
+    const [later, first] = readdirSync(out).sort();
     const checked = await verify();
     expect(checked.status).toBe(200);
-    expect(checked.body).toMatchObject({ ok: true, bodiesArchived: 1, bodiesUnchecked: 0, archives: [{ file, ok: true, bodiesChecked: 1 }] });
-    writeFileSync(join(out, file), gzipSync('{"seq":0}\n'));
+    expect(checked.body).toMatchObject({
+      ok: true,
+      bodiesArchived: 2,
+      bodiesUnchecked: 0,
+      archives: [
+        { file: later, ok: true, bodiesChecked: 1 },
+        { file: first, ok: true, bodiesChecked: 1 },
+      ],
+    });
+    writeFileSync(join(out, first), gzipSync('{"seq":0}\n'));
     const changed = await verify();
-    expect(changed.body).toMatchObject({ ok: false, bodiesUnchecked: 1, archives: [{ file, ok: false, problem: expect.stringMatching(/SHA-256/) }] });
+    expect(changed.body).toMatchObject({
+      ok: false,
+      bodiesUnchecked: 1,
+      archives: [
+        { file: later, ok: true },
+        { file: first, ok: false, problem: expect.stringMatching(/SHA-256/) },
+      ],
+    });
   });
 
   it("says which file holds the current score's body when an archive took it (runs before scores were held did)", async () => {

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { archivedEntryIntact, archiveFileName, archiveLine, parseArchiveLine } from '@tianping/audit-log';
 import { AuditLogService } from './audit-log.service';
 import { readArchiveLines, writeArchiveFile, type FileDigest } from './body-archive-file';
-import { BodyArchiveRepository, type BodyArchive } from './body-archive.repository';
+import { BodyArchiveRepository, type BodyArchive, type ScoreBodyRow } from './body-archive.repository';
 
 /** Rows read, and rows set to NULL, per statement: memory stays flat however long the range. */
 const CHUNK = 5000;
@@ -21,7 +21,9 @@ type Span = number[];
  *
  * Archives follow one another in seq order: a run takes the score entries after the last archive, up to
  * the first one recorded at or after the cut-off, except each enterprise's latest score and any score a person
- * still has to act on (its current score, a colour awaiting confirmation, an appeal not closed), which keep their bodies. The file is written, flushed, read back and every line's
+ * still has to act on (its current score, a colour awaiting confirmation, an appeal not closed), which keep their
+ * bodies. Those a run left and no one holds any more (the appeal closed, a newer score came) go first into the
+ * next run's file, whose range then starts at the earliest of them. The file is written, flushed, read back and every line's
  * leaf hash recomputed before anything in the database changes; then one transaction notes the archive,
  * sets those bodies to NULL (the append-only guard allows exactly that) and logs the archive as an entry
  * of its own, signed like any other. A refusal at any step leaves the record as it was.
@@ -38,8 +40,10 @@ export class BodyArchiveService {
     const previous = await this.repository.last();
     const after = previous?.lastSeq ?? -1;
     const below = await this.repository.treeSize();
-    const [first] = await this.repository.scoreBodies(after, below, recordedBefore, 1);
-    if (!first?.due) return { archived: 0 };
+    const [leftBehind] = await this.repository.leftBehind(-1, after, recordedBefore, 1);
+    const [next] = await this.repository.scoreBodies(after, below, recordedBefore, 1);
+    const first = leftBehind ?? (next?.due ? next : undefined);
+    if (!first) return { archived: 0 };
     const estimate = await this.repository.countDue(after, below, recordedBefore);
 
     const written = { count: 0, lastSeq: first.seq };
@@ -71,19 +75,25 @@ export class BodyArchiveService {
     return { archived: archive.entries, file: path, entrySeq, ...archive };
   }
 
-  /** The due score entries after the last archive, as file lines, in chunks; stops at the first not due. */
+  /** The bodies earlier runs left, then the due score entries after the last archive, as file lines, in chunks; stops at the first not due. */
   private async *lines(after: number, below: number, recordedBefore: Date, written: { count: number; lastSeq: number }, onChunk: (n: number) => void) {
-    let cursor = after;
-    for (;;) {
+    const take = (rows: ScoreBodyRow[]) => {
+      written.count += rows.length;
+      written.lastSeq = rows[rows.length - 1].seq;
+      onChunk(written.count);
+      return rows.map((r) => archiveLine(r) + '\n').join('');
+    };
+    for (let cursor = -1; ;) {
+      const rows = await this.repository.leftBehind(cursor, after, recordedBefore, CHUNK);
+      if (rows.length > 0) yield take(rows);
+      if (rows.length < CHUNK) break;
+      cursor = rows[rows.length - 1].seq;
+    }
+    for (let cursor = after; ;) {
       const rows = await this.repository.scoreBodies(cursor, below, recordedBefore, CHUNK);
       const due = rows.findIndex((r) => !r.due);
       const taken = due === -1 ? rows : rows.slice(0, due);
-      if (taken.length > 0) {
-        yield taken.map((r) => archiveLine(r) + '\n').join('');
-        written.count += taken.length;
-        written.lastSeq = taken[taken.length - 1].seq;
-        onChunk(written.count);
-      }
+      if (taken.length > 0) yield take(taken);
       if (due !== -1 || rows.length < CHUNK) return;
       cursor = rows[rows.length - 1].seq;
     }
