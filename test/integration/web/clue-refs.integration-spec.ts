@@ -14,9 +14,10 @@ import { sampleScore, startOversight, type OversightHarness } from '../oversight
 import { signIn, startWeb, TEST_PASSWORD, type WebHarness } from './web-app.harness';
 
 type Json = Record<string, unknown>;
-type Caller = 'ent' | 'ent-b' | 'overseer';
+type Caller = 'ent' | 'ent-b' | 'ent-none' | 'overseer';
 const CODE_A = '91440604MA4UJ8K20C';
 const CODE_B = '91440605MA52TQ0L32';
+const CODE_NONE = '91350100M000100Y43';
 /** Platform B ids carry the channel, the day and the day's sequence: what must not reach an enterprise. */
 const CLUES = [
   { clue_id: '12345-20240301-0001', channel: '12345', code: CODE_A, category: 'food_safety' },
@@ -50,7 +51,9 @@ describe("an enterprise knows its complaints by references of its own, never by 
     await accounts.create({ username: 'ent', password: TEST_PASSWORD, role: 'enterprise', creditCode: CODE_A });
     await accounts.create({ username: 'ent-b', password: TEST_PASSWORD, role: 'enterprise', creditCode: CODE_B });
     await accounts.create({ username: 'overseer', password: TEST_PASSWORD, role: 'oversight' });
-    for (const username of ['ent', 'ent-b', 'overseer'] as const) cookies[username] = await signIn(web.baseUrl, username);
+    // An enterprise intake holds no file of.
+    await accounts.create({ username: 'ent-none', password: TEST_PASSWORD, role: 'enterprise', creditCode: CODE_NONE });
+    for (const username of ['ent', 'ent-b', 'ent-none', 'overseer'] as const) cookies[username] = await signIn(web.baseUrl, username);
 
     const csv = readFileSync(join(__dirname, '../../../../shared/contracts/samples/subjects.csv'), 'utf8').split('\n').slice(0, 3).join('\n');
     expect(await (await post(`${intake.baseUrl}/api/exports/subjects`, csv, 'text/csv')).json()).toMatchObject({ inserted: 2 });
@@ -189,6 +192,14 @@ describe("an enterprise knows its complaints by references of its own, never by 
 
     const withdrawn = await call('POST', `/api/appeals/${filed.body.id}/withdrawal`, 'ent', { reason: '先与执法部门沟通' });
     expect(withdrawn.status).toBe(200);
+
+    // An enterprise intake holds no file of has no record to challenge, and is told so.
+    const fileless = await call<{ message: string }>('POST', '/api/appeals', 'ent-none', {
+      creditCode: CODE_NONE,
+      grounds: GROUNDS,
+      challenges: [{ kind: 'case', recordId: 'FS-SAMR-2024-000101', claim: '已整改完毕' }],
+    });
+    expect([fileless.status, fileless.body.message]).toEqual([400, 'intake holds no file of your enterprise, so no record of it can be challenged']);
   });
 
   it('files an appeal naming a reference, decided by an officer who sees the id, corrected by intake on the right clue', async () => {

@@ -93,6 +93,8 @@ export class GatewayController {
       'intake',
       `/api/enterprises/${encodeURIComponent(principal.creditCode ?? '')}`,
     );
+    if (file.status === 404)
+      throw new HttpException({ statusCode: 400, message: 'intake holds no file of your enterprise, so no record of it can be challenged' }, 400);
     if (!file.body?.clues || !file.body.cases)
       throw new HttpException({ statusCode: 503, message: 'the records named could not be looked up in your file: try again later' }, 503);
     const resolved = resolveClueRefs(body, file.body.clues);
