@@ -276,6 +276,11 @@ describeWithBrowser('the pages, driven in a real browser against the running sui
     await settle(page, '28-oversight-appeal');
     // The officer sees the complaint's id beside the reference the enterprise named.
     expect(await page.textContent('#appeal-challenges')).toContain(`${complaint.ref} (${complaint.id})`);
+    // Beside each claim, what the enterprise's file said of that record when it filed.
+    expect(await page.$$eval('#appeal-challenges [data-record-facts]', (facts) => facts.map((f) => f.getAttribute('data-record-facts')).sort())).toEqual([
+      'case',
+      'clue',
+    ]);
     await page.click('#claim-appeal');
     await page.waitForSelector('#decision-form');
     expect(await page.getAttribute('[data-appeal]', 'data-status')).toBe('in-review');
