@@ -8,6 +8,7 @@ import { EnterpriseHistoryRepository } from '../../../apps/scoring/src/features/
 import { ModelRegistryService, ModelStateError } from '../../../apps/scoring/src/models/model-registry.service';
 import { ScorePublisher } from '../../../apps/scoring/src/scores/score-publisher';
 import { ScoresRepository } from '../../../apps/scoring/src/scores/scores.repository';
+import type { ScorePeriod } from '../../../apps/scoring/src/scores/score-periods.util';
 import { ColourPolicyService } from '../../../apps/scoring/src/colour/colour-policy.service';
 import { DailyRunScheduler } from '../../../apps/scoring/src/scores/daily-run.scheduler';
 import { RESCORE_LOCK } from '../../../apps/scoring/src/scores/rescore.loop';
@@ -290,6 +291,20 @@ describe("scoring a generated city from intake's events", () => {
     expect(body.contributions.find((c) => c.factor === 'abnormal_listed')?.value).toBe(true);
     expect(body.modelVersion).toBe(model.version);
     expect(rescored.probability).toBeGreaterThan(0);
+
+    // Its history: the re-score opens a stretch of its own, and says the listing is what moved.
+    const history = await h.http<{ periods: ScorePeriod[]; more: boolean; complete: boolean }>(`/api/scores/${subject.credit_code}/history`);
+    expect(history.status).toBe(200);
+    const [latest] = history.body.periods;
+    expect(latest).toMatchObject({ scoreId: `scoring-${rescored.score_id}`, scores: 1, probability: rescored.probability });
+    expect(latest.change?.factors[0]).toMatchObject({ factor: 'abnormal_listed', from: false, to: true });
+    expect(latest.change?.factors[0].contributionChange).toBeGreaterThan(0);
+    expect(latest.change?.model).toBe(false);
+    // Every stored score is in one stretch or another: runs that scored it alike make one.
+    const runs = await h.dataSource.query(`SELECT count(*)::int AS n FROM scoring.score_history WHERE credit_code = $1`, [subject.credit_code]);
+    expect(history.body.periods.reduce((sum, p) => sum + p.scores, 0)).toBe(runs[0].n);
+    expect(history.body.complete).toBe(true);
+    expect((await h.http(`/api/scores/${subject.credit_code}/history?limit=0`)).status).toBe(400);
   });
 
   it('names in every score from the first one that read them the appeal-correction batches its inputs include', async () => {

@@ -58,6 +58,8 @@ describe('the OpenAPI document, against the running suite', () => {
   it("describes the enterprise's own score, its colour in effect with the decisions, and its visits", async () => {
     const review = await client.call('demo-enterprise', 'GET', `/api/reviews/enterprises/${own}`);
     expect(client.checkAnswer('GET', '/api/reviews/enterprises/{creditCode}', review)).toEqual(OK(200));
+    const history = await client.call('demo-enterprise', 'GET', `/api/scores/${own}/history`);
+    expect(client.checkAnswer('GET', '/api/scores/{creditCode}/history', history)).toEqual(OK(200));
     const asBureau = await client.call('demo-dispatcher', 'GET', `/api/reviews/enterprises/${own}`);
     expect(client.checkAnswer('GET', '/api/reviews/enterprises/{creditCode}', asBureau)).toEqual(OK(200));
     const visits = await client.call('demo-enterprise', 'GET', `/api/enterprises/${own}/visits`);

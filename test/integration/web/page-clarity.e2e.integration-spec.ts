@@ -101,11 +101,61 @@ const VISIT = {
   route: { visitIds: VISIT_IDS, creditCodes: STOPS.map((s) => s.creditCode), distanceKm: 9.4 },
 };
 
+/** Three stretches: the first read, a complaint and a listing that raised the score, a new model that lowered it. */
+const HISTORY = {
+  creditCode: OWN_CODE,
+  periods: [
+    {
+      scoreId: 'scoring-3',
+      from: '2026-11-20',
+      to: '2026-12-05',
+      scores: 16,
+      probability: 0.31,
+      colour: 'yellow',
+      modelVersion: 'm-2',
+      colourPolicyVersion: 'cp-1',
+      change: { model: true, colourPolicy: false, factors: [{ factor: 'violations_3y', from: 1, to: 1, contributionChange: -0.2 }] },
+    },
+    {
+      scoreId: 'scoring-2',
+      from: '2026-11-02',
+      to: '2026-11-19',
+      scores: 18,
+      probability: 0.36,
+      colour: 'yellow',
+      modelVersion: 'm-1',
+      colourPolicyVersion: 'cp-1',
+      change: {
+        model: false,
+        colourPolicy: false,
+        factors: [
+          { factor: 'complaints_12m', from: 0, to: 2, contributionChange: 0.7 },
+          { factor: 'abnormal_listed', from: false, to: true, contributionChange: 0.3 },
+        ],
+      },
+    },
+    {
+      scoreId: 'scoring-1',
+      from: '2026-10-01',
+      to: '2026-11-01',
+      scores: 32,
+      probability: 0.12,
+      colour: 'green',
+      modelVersion: 'm-1',
+      colourPolicyVersion: 'cp-1',
+      change: null,
+    },
+  ],
+  more: false,
+  complete: false,
+};
+
 describeWithBrowser('what the pages say, in words a person reads right, in a real browser', () => {
   let pages: FakePages;
   const answers: Record<string, unknown> = {
     [`GET /api/scores/${OWN_CODE}`]: SCORE,
     [`GET /api/reviews/enterprises/${OWN_CODE}`]: REVIEW,
+    [`GET /api/scores/${OWN_CODE}/history`]: HISTORY,
     [`GET /api/enterprises/${OWN_CODE}`]: { subject: { creditCode: OWN_CODE, name: '佛山市示例家具有限公司' }, cases: [], clues: [] },
     [`GET /api/appeals/${APPEAL.id}`]: APPEAL,
     [`GET /api/visits/${VISIT.id}`]: VISIT,
@@ -159,6 +209,24 @@ describeWithBrowser('what the pages say, in words a person reads right, in a rea
     expect(await seen(page, 'main [data-state="loading"]')).toContain('Still waiting for the scoring service to answer');
     await page.waitForSelector('[data-testid="risk-hero"]');
     expect(await page.$('main [data-waiting]')).toBeNull();
+    await page.close();
+  });
+
+  it.each([
+    ['zh', 1280, ['评分变化', '近一年投诉举报：0 → 2', '风险上升', '模型版本更新', '风险下降', '18 次评分', '更早的评分未列出']],
+    ['en', 390, ['How the score changed', '0 → 2', 'risk up', 'New model version', 'risk down', '18 scores', 'Older scores are not listed']],
+  ])('tells the enterprise what moved its score, stretch by stretch (%s, %ipx)', async (lang, width, phrases) => {
+    const page = await pages.signIn('ent', { lang: lang as 'zh' | 'en', width: width as number });
+    await page.waitForSelector('#score-history li[data-period="scoring-1"]');
+    const shown = await seen(page);
+    for (const phrase of phrases as string[]) expect(shown).toContain(phrase);
+    expect(await page.$$eval('#score-history li[data-period]', (items) => items.map((i) => i.getAttribute('data-period')))).toEqual([
+      'scoring-3',
+      'scoring-2',
+      'scoring-1',
+    ]);
+    expect(await page.$$('#score-history [data-moved]')).toHaveLength(3);
+    await page.screenshot({ path: join(SCREENSHOTS, `enterprise-score-history-${lang}.png`), fullPage: true });
     await page.close();
   });
 

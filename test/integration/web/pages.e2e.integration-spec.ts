@@ -96,6 +96,9 @@ describeWithBrowser('the pages, driven in a real browser against the running sui
     const hasScore = (await page.$('[data-testid="risk-hero"]')) !== null;
     if (hasScore) {
       expect(await page.$$('#reasons-chart svg rect')).not.toHaveLength(0);
+      // How the score came to be: at least the stretch the current score belongs to.
+      await page.waitForSelector('#score-history li[data-period]');
+      expect(await page.getAttribute('#score-history li[data-period] >> nth=0', 'data-period')).toMatch(/^scoring-\d+$/);
     } else {
       // Scoring has not scored this enterprise yet: the page says so instead of showing numbers.
       expect(await page.$('[data-state="empty"], [data-state="unavailable"]')).not.toBeNull();

@@ -1,11 +1,16 @@
 import { Controller, Get, NotFoundException, Param, Query } from '@nestjs/common';
+import type { Colour } from '@tianping/contracts';
 import { COLOURS } from '@tianping/risk-model';
 import { ColourPolicyService } from '../colour/colour-policy.service';
 import { ModelRegistryRepository } from '../models/model-registry.repository';
 import { ModelRegistryService } from '../models/model-registry.service';
-import { CreditCodeParam, parseRiskCursor, riskCursor, ScoreListQuery } from './dtos/score-query.dto';
+import { CreditCodeParam, parseRiskCursor, riskCursor, ScoreHistoryQuery, ScoreListQuery } from './dtos/score-query.dto';
+import { scorePeriods, type HistoryScore } from './score-periods.util';
 import { explainStored, scoreIdOf, suggestionFigures, toScoreRecord } from './score-record.mapper';
 import { ScoresRepository } from './scores.repository';
+
+/** Scores read for a history: about a year of daily runs. */
+const HISTORY_READ = 400;
 
 @Controller('api')
 export class ScoresController {
@@ -34,6 +39,33 @@ export class ScoresController {
       colourThresholds: policy.thresholds,
       factors: explanation.factors.map((f, i) => ({ ...record.contributions[i], label: f.label })),
     };
+  }
+
+  /**
+   * How an enterprise's score came to be what it is: its latest scores (at most HISTORY_READ) as stretches of
+   * the same score, newest first, each with what moved from the stretch before. `complete` is false when
+   * older scores were not read.
+   */
+  @Get('scores/:creditCode/history')
+  async history(@Param() params: CreditCodeParam, @Query() query: ScoreHistoryQuery) {
+    const stored = await this.scores.history(params.creditCode, HISTORY_READ);
+    if (stored.length === 0) throw new NotFoundException(`no score for ${params.creditCode}`);
+    const scores: HistoryScore[] = [];
+    for (const s of stored) {
+      const model = await this.registry.model(s.model_version);
+      scores.push({
+        scoreId: scoreIdOf(s.id),
+        asOf: s.as_of,
+        probability: s.probability,
+        colour: COLOURS[s.colour] as Colour,
+        modelVersion: s.model_version,
+        colourPolicyVersion: s.policy_version,
+        factors: model.spec.factors.map((f, i) => ({ factor: f.name, value: s.factor_values[i] ?? null, contribution: s.contributions[i] })),
+      });
+    }
+    const periods = scorePeriods(scores);
+    const limit = query.limit ?? 12;
+    return { creditCode: params.creditCode, periods: periods.slice(0, limit), more: periods.length > limit, complete: stored.length < HISTORY_READ };
   }
 
   /**

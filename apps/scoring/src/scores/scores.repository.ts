@@ -228,6 +228,16 @@ export class ScoresRepository {
     return row ?? null;
   }
 
+  /** An enterprise's latest `limit` stored scores, by the day each is as of (then as computed), oldest first. */
+  async history(creditCode: string, limit: number): Promise<StoredScore[]> {
+    const rows: StoredScore[] = await this.dataSource.query(
+      `SELECT ${STORED} FROM scoring.score_history h JOIN scoring.score_runs r ON r.id = h.run_id
+        WHERE h.credit_code = $1 ORDER BY h.as_of DESC, h.id DESC LIMIT $2`,
+      [creditCode, limit],
+    );
+    return rows.reverse();
+  }
+
   async byIds(ids: string[]): Promise<StoredScore[]> {
     return this.dataSource.query(
       `SELECT ${STORED} FROM scoring.score_history h JOIN scoring.score_runs r ON r.id = h.run_id WHERE h.id = ANY($1::bigint[]) ORDER BY h.id`,

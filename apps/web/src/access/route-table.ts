@@ -101,6 +101,7 @@ export const ROUTES: readonly RouteRule[] = [
   { method: 'GET', path: '/api/corrections', access: ['oversight', 'admin'], upstream: 'intake', tag: 'enterprises', summary: 'Record corrections decided on appeal (appealId, status, limit), with why one was not applicable' },
 
   { method: 'GET', path: '/api/scores', access: READERS_OF_SCORES, upstream: 'scoring', tag: 'scores', summary: 'Current scores (colour, region, industry, codes, order=code|risk, after = the previous page\'s next, limit)' },
+  { method: 'GET', path: '/api/scores/:creditCode/history', access: ['enterprise', ...READERS_OF_SCORES], upstream: 'scoring', ownCreditCode: 'creditCode', tag: 'scores', summary: "How an enterprise's score came to be what it is: stretches of the same score, newest first, each with the factors that moved (limit)" },
   { method: 'GET', path: '/api/scores/:creditCode', access: ['enterprise', ...READERS_OF_SCORES], upstream: 'scoring', ownCreditCode: 'creditCode', tag: 'scores', summary: 'An enterprise\'s current score with its explanation' },
   { method: 'GET', path: '/api/scoring/summary', access: READERS_OF_SCORES, upstream: 'scoring', tag: 'scores', summary: 'Scores by colour' },
   { method: 'GET', path: '/api/models', access: ['oversight', 'admin'], upstream: 'scoring', tag: 'models', summary: 'The model registry' },

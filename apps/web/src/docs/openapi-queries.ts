@@ -92,6 +92,7 @@ export const QUERIES: Record<string, QueryParam[]> = {
     },
     limit(1000),
   ],
+  'GET /api/scores/:creditCode/history': [limit(100)],
   'GET /api/draws': [limit(200)],
   'GET /api/draws/:id/tasks': [
     day('date', 'tasks whose visit falls on this day'),

@@ -176,6 +176,47 @@ export const SCHEMAS: Record<string, Json> = {
     },
     'the colour in effect for an enterprise, the decisions on it and its appeals',
   ),
+  ScoreHistory: obj(
+    {
+      creditCode,
+      periods: arr(
+        obj(
+          {
+            scoreId: str('the latest score of the stretch'),
+            from: day('the first day a score of the stretch is as of'),
+            to: day('the last such day'),
+            scores: int('how many scores it holds'),
+            probability,
+            colour,
+            modelVersion: version('the model'),
+            colourPolicyVersion: version('the colour policy'),
+            change: nullable(
+              obj(
+                {
+                  model: bool('another model version than the stretch before'),
+                  colourPolicy: bool('another colour policy'),
+                  factors: arr(
+                    obj(
+                      { factor: str(), from: factorValue, to: factorValue, contributionChange: num('on the log-odds scale; above 0 raised the risk') },
+                      'a factor whose part in the score moved',
+                      ['from', 'to'],
+                    ),
+                    'largest effect first',
+                  ),
+                },
+                'what differs from the stretch before (null for the earliest read)',
+              ),
+            ),
+          },
+          'a stretch of days over which the score stayed the same (a day older within a bin is no change)',
+        ),
+        'newest first',
+      ),
+      more: bool('older stretches were left out by `limit`'),
+      complete: bool('false when scores older than those read (about a year of daily runs) exist'),
+    },
+    "how an enterprise's score came to be what it is (评分变化)",
+  ),
   ScorePage: obj(
     {
       scores: arr(
@@ -229,6 +270,7 @@ const list = (name: string) => arr(ref(name));
 /** The 200/201 body of the operations clients rely on, keyed `METHOD /path` as in the route table. */
 export const RESPONSES: Record<string, Json> = {
   'GET /api/scores/:creditCode': ref('Score'),
+  'GET /api/scores/:creditCode/history': ref('ScoreHistory'),
   'GET /api/scores': ref('ScorePage'),
   'GET /api/reviews/enterprises/:creditCode': ref('EnterpriseReview'),
   'GET /api/draws': list('DrawSummary'),

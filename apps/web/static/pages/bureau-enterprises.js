@@ -5,6 +5,7 @@ import { currentLang, fmtDate, fmtPercent, t } from '../i18n.js';
 import { badge, card, chip, emptyState, errorState, errorText, field, fieldProblem, h, loading, mount, pageHead, pager, section, select, state, table } from '../ui.js';
 import { casesTable, cluesTable, industryName, subjectFacts, technicalDetails } from './enterprise.js';
 import { readableReasons } from './reasons.js';
+import { scoreHistoryCard } from './score-history.js';
 import { departmentLabel, officerBadges, reasonLabel } from './bureau-calendar.js';
 import { districtsAround, regionCell, regionCodeOf, regionOptions } from '../regions.js';
 
@@ -242,10 +243,10 @@ export async function renderEnterpriseFile(ctx, code) {
     try {
       const score = await api(`/api/scores/${code}`);
       const review = await reviewed;
-      mount(scoreBox, card(h('div', { class: 'row' }, h('h2', { style: 'margin:0' }, t('ent.reasons')), chip(score.colour), reviewMark(review, score), badge(fmtPercent(score.probability, 1), 'blue'), h('span', { class: 'muted small' }, t('ent.asOfDate', { date: fmtDate(score.asOf) }))),
+      mount(scoreBox, h('div', { class: 'stack' }, card(h('div', { class: 'row' }, h('h2', { style: 'margin:0' }, t('ent.reasons')), chip(score.colour), reviewMark(review, score), badge(fmtPercent(score.probability, 1), 'blue'), h('span', { class: 'muted small' }, t('ent.asOfDate', { date: fmtDate(score.asOf) }))),
         h('p', { class: 'muted small', style: 'margin-top:0' }, t('ent.reasonsLead')),
         contributionChart(score.contributions ?? [], readableReasons(score.reasons ?? [], score.contributions ?? []), { lang: currentLang(), factors: score.factors ?? [] }),
-        technicalDetails(score)));
+        technicalDetails(score)), scoreHistoryCard(code)));
     } catch (error) {
       mount(scoreBox, card(t('ent.reasons'), error.status === 404 ? state('empty', t('ent.noScore'), t('ent.noScoreHelp')) : errorState(error, null, 'scoring')));
     }

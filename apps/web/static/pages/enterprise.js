@@ -8,6 +8,7 @@ import { badge, card, chip, downloadButton, emptyState, errorState, errorText, f
 import { appealsTable } from './my-appeals.js';
 import { regionCell } from '../regions.js';
 import { checklistItem } from './bureau-calendar.js';
+import { scoreHistoryCard } from './score-history.js';
 
 export { industryLabel, industryName };
 
@@ -30,8 +31,9 @@ export async function renderMyRisk(ctx) {
   const hero = h('div');
   const review = h('div');
   const explain = h('div');
+  const changes = h('div');
   const appeals = h('div');
-  mount(ctx.main, head, h('div', { class: 'stack' }, hero, review, explain, appeals));
+  mount(ctx.main, head, h('div', { class: 'stack' }, hero, review, explain, changes, appeals));
   mount(hero, loading('scoring'));
   const [file, reviewed] = await Promise.all([
     api(`/api/enterprises/${code}`).catch(() => null),
@@ -51,6 +53,7 @@ export async function renderMyRisk(ctx) {
         card(t('ent.topReasons'), listOf((score.reasons ?? []).map((r) => reasonText(r, score.contributions ?? [])), t('state.empty'))),
         card(t('ent.suggestions'), steps.length ? h('p', { class: 'muted small', style: 'margin-top:0' }, t('ent.suggestionsLead')) : null,
           listOf([...missingSteps(score), ...steps.map((s) => suggestionText(s, score.probability))], t('ent.noSuggestions'))))));
+    mount(changes, scoreHistoryCard(code));
   } catch (error) {
     const scoreMissing = error instanceof ApiError && error.status === 404;
     mount(hero, card(null, scoreMissing ? state('empty', t('ent.noScore'), t('ent.noScoreHelp')) : errorState(error, () => renderMyRisk(ctx), 'scoring')));

@@ -76,3 +76,8 @@ export class ScoreListQuery {
 export class CreditCodeParam {
   @Transform(upper) @IsString() @Matches(CREDIT_CODE) creditCode!: string;
 }
+
+/** How many stretches of an enterprise's score history to give, newest first (default 12). */
+export class ScoreHistoryQuery {
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100) limit?: number;
+}
