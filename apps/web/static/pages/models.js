@@ -52,8 +52,7 @@ export async function renderModels(ctx) {
   // An act on the switch changes what the registry says of the model in use.
   const reload = () => {
     killRequest = null;
-    loadKillSwitch();
-    loadRegistry();
+    return Promise.all([loadKillSwitch(), loadRegistry()]);
   };
   loadKillSwitch();
   await loadRegistry();
