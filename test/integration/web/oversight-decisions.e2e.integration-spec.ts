@@ -142,6 +142,35 @@ describeWithBrowser('what the oversight officer sees before deciding', () => {
       [`GET /api/appeals/${APPEAL.id}`]: APPEAL,
       [`GET /api/appeals/${RESCORED.id}`]: RESCORED,
       [`GET /api/scores/${CODE}`]: SCORE,
+      [`GET /api/scores/${CODE}/history`]: {
+        creditCode: CODE,
+        periods: [
+          {
+            scoreId: SCORE.scoreId,
+            from: '2026-11-20',
+            to: '2026-12-05',
+            scores: 16,
+            probability: SCORE.probability,
+            colour: 'yellow',
+            modelVersion: 'm-1',
+            colourPolicyVersion: 'cp-1',
+            change: { model: false, colourPolicy: false, factors: [{ factor: 'complaints_12m', from: 0, to: 1, contributionChange: 0.8 }] },
+          },
+          {
+            scoreId: 'scoring-1',
+            from: '2026-10-01',
+            to: '2026-11-19',
+            scores: 50,
+            probability: 0.15,
+            colour: 'green',
+            modelVersion: 'm-1',
+            colourPolicyVersion: 'cp-1',
+            change: null,
+          },
+        ],
+        more: false,
+        complete: true,
+      },
       [`GET /api/reviews/enterprises/${CODE}`]: { decisions: [], appeals: [APPEAL], scoreSeq: 158 },
       'GET /api/enterprises': [{ creditCode: CODE, name: '佛山市高明区源合家具有限公司' }],
       'GET /api/approvals/models/m-2': CANDIDATE_REQUEST,
@@ -211,6 +240,8 @@ describeWithBrowser('what the oversight officer sees before deciding', () => {
     // The challenged case as the enterprise's file had it when filing: what its claim is weighed against.
     const facts = await page.textContent('[data-record-facts="case"]');
     for (const fact of ['2025', '责令整改', '未依法签订劳动合同', '双随机']) expect(facts).toContain(fact);
+    // When the score turned yellow, and the complaint that did it.
+    expect(await page.textContent('#score-history [data-moved="complaints_12m"]')).toContain('0 → 1');
     // The appealed score is the current one: no note that a newer score replaced it.
     expect(await page.$('#appeal-basis [data-newer-score]')).toBeNull();
     await page.close();

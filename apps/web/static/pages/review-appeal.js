@@ -6,6 +6,7 @@ import { card, confirmStep, errorState, field, fieldProblem, focusResult, h, mou
 import { outcomeText, recordName } from './appeal-parts.js';
 import { appealPage } from './my-appeals.js';
 import { scoreFile } from './reviews.js';
+import { scoreHistoryCard } from './score-history.js';
 import { enterpriseName } from './bureau-calendar.js';
 
 /** Lowest risk first: an appeal that succeeds usually lowers the colour. */
@@ -15,7 +16,7 @@ const ACTIONS = { clue: ['unlink', 'mark-false'], case: ['revoke'] };
 export async function renderReviewAppeal(ctx, id) {
   const body = h('div');
   mount(ctx.main, pageHead(t('appeal.title'), id, h('a', { class: 'btn secondary', href: '#/reviews' }, t('reviews.backToQueue'))), body);
-  const load = () => section(body, () => api(`/api/appeals/${encodeURIComponent(id)}`), (appeal) => appealPage(appeal, { forEnterprise: false, actions: actionsCard(ctx, appeal, load), basis: basisCard(appeal) }), 'oversight');
+  const load = () => section(body, () => api(`/api/appeals/${encodeURIComponent(id)}`), (appeal) => appealPage(appeal, { forEnterprise: false, actions: actionsCard(ctx, appeal, load), basis: [basisCard(appeal), scoreHistoryCard(appeal.creditCode)] }), 'oversight');
   await load();
 }
 
