@@ -38,6 +38,11 @@ export function pageHead(title, lead, ...actions) {
   return h('div', { class: 'page-head' }, h('div', {}, h('h1', {}, title), lead ? h('p', {}, lead) : null), actions.length ? h('div', { class: 'row' }, actions) : null);
 }
 
+/** Prints the page as it stands; the print stylesheet leaves out the header, buttons and paging. */
+export function printButton() {
+  return h('button', { class: 'btn secondary', type: 'button', id: 'print-page', onclick: () => window.print() }, t('common.print'));
+}
+
 export function card(title, ...children) {
   return h('section', { class: 'card' }, title ? h('div', { class: 'card-head' }, typeof title === 'string' ? h('h2', {}, title) : title) : null, children);
 }

@@ -576,6 +576,14 @@ describeWithBrowser('the pages, driven in a real browser against the running sui
     const numbers = await page.$$eval('.route-day', (cards) => cards.map((c) => Array.from(c.querySelectorAll('.stop-no'), (n) => Number(n.textContent))));
     for (const stops of numbers) expect(stops).toEqual(stops.map((_, i) => i + 1));
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    // On paper, the route sheet alone: no header, no buttons, every stop.
+    expect(await page.isVisible('#print-page')).toBe(true);
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.isVisible('.topbar')).toBe(false);
+    expect(await page.isVisible('#print-page')).toBe(false);
+    expect(await page.$$eval('#my-route .stop', (stops) => stops.filter((s) => (s as HTMLElement).offsetParent !== null).length)).toBe(shown.length);
+    await page.screenshot({ path: join(SCREENSHOTS, '14b-officer-route-print.png'), fullPage: true });
+    await page.emulateMedia({ media: 'screen' });
     // A stop opens its visit, and the visit leads back to the route.
     await page.click('#my-route .stop');
     await page.waitForSelector('.kv');

@@ -4,7 +4,7 @@ import { currentLang, fmtDate, t, valueLabel } from '../i18n.js';
 import { hasCoordinates, routeSketch } from '../charts.js';
 import { districtsAround, regionCell, regionCodeOf, regionOptions } from '../regions.js';
 import { itemName } from '../items.js';
-import { badge, card, errorState, field, fieldProblem, h, mount, pageHead, section, select, table } from '../ui.js';
+import { badge, card, errorState, field, fieldProblem, h, mount, pageHead, printButton, section, select, table } from '../ui.js';
 
 /** A day in China time (UTC+8), offset by whole days from today. */
 export function isoDay(offsetDays) {
@@ -169,7 +169,7 @@ export async function renderVisit(ctx, id) {
   const back = () => h('a', { class: 'btn secondary', href: ctx.me.officerId ? '#/today' : '#/calendar' }, t('common.back'));
   mount(head, pageHead(t('visit.title'), null, back()));
   await section(body, () => api(`/api/visits/${id}`), (visit) => {
-    mount(head, pageHead(h('span', {}, t('visit.titleOf'), enterpriseName(visit.creditCode)), t('visit.sub', { date: fmtDate(visit.date), code: visit.creditCode }), back()));
+    mount(head, pageHead(h('span', {}, t('visit.titleOf'), enterpriseName(visit.creditCode)), t('visit.sub', { date: fmtDate(visit.date), code: visit.creditCode }), printButton(), back()));
     return visitBody(ctx, visit);
   }, 'dispatch');
 }

@@ -1,7 +1,7 @@
 // Plans: draw a window (a long operation, shown with progress), recent draws, and one draw in full.
 import { api } from '../api.js';
 import { fmtDate, fmtDateTime, fmtPercent, t } from '../i18n.js';
-import { badge, card, chip, confirmStep, emptyState, errorState, field, h, mount, pageHead, progressPanel, section, table } from '../ui.js';
+import { badge, card, chip, confirmStep, emptyState, errorState, field, h, mount, pageHead, printButton, progressPanel, section, table } from '../ui.js';
 import { checklistItem, departmentLabel, enterpriseAddress, enterpriseCell, enterpriseName, isoDay, officerBadges, reasonLabel, routeSketchOf } from './bureau-calendar.js';
 import { filtersOf, filtersText, planFiltersForm } from './plan-filters.js';
 
@@ -158,7 +158,7 @@ export async function renderDraw(ctx, id, search = '') {
   let draw = null;
   await section(facts, () => api(`/api/draws/${id}`), (found) => {
     draw = found;
-    mount(head, pageHead(t('plans.detailTitleOf', { from: fmtDate(draw.window.from), to: fmtDate(draw.window.to) }), t('plans.drawnAt', { at: fmtDateTime(draw.createdAt) }), back()));
+    mount(head, pageHead(t('plans.detailTitleOf', { from: fmtDate(draw.window.from), to: fmtDate(draw.window.to) }), t('plans.drawnAt', { at: fmtDateTime(draw.createdAt) }), printButton(), back()));
     return drawFacts(ctx, draw);
   }, 'dispatch');
   if (!draw) return;

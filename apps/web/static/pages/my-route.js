@@ -3,7 +3,7 @@
 // its visit; and the past week's visits whose results are still to be recorded, first.
 import { api } from '../api.js';
 import { currentLang, t } from '../i18n.js';
-import { badge, card, h, mount, pageHead, section, state } from '../ui.js';
+import { badge, card, h, mount, pageHead, printButton, section, state } from '../ui.js';
 import { departmentLabel, enterpriseAddress, enterpriseName, isoDay, routeSketchOf } from './bureau-calendar.js';
 
 const DAYS_AHEAD = 14;
@@ -16,7 +16,7 @@ export async function renderMyRoute(ctx) {
     return;
   }
   const body = h('div', { id: 'my-route' });
-  mount(ctx.main, pageHead(t('route.title'), t('route.lead', { cert: officer, days: DAYS_AHEAD })), body);
+  mount(ctx.main, pageHead(t('route.title'), t('route.lead', { cert: officer, days: DAYS_AHEAD }), printButton()), body);
   const load = () => api('/api/visits', { query: { officer, from: isoDay(-DAYS_BACK), to: isoDay(DAYS_AHEAD), limit: 2000 } });
   await section(body, load, (rows) => routeDays(rows, isoDay(0)), 'dispatch');
 }
