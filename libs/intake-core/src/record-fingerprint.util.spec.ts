@@ -24,3 +24,46 @@ describe('recordFingerprint', () => {
     expect(recordFingerprint('clues', clue)).not.toBe(recordFingerprint('clues', { updatedAt: new Date('2024-03-10T06:03:00Z') } as never));
   });
 });
+
+describe('recordFingerprint of stored records', () => {
+  // Taken with the earlier, hand-written canonical JSON: a database ingested then must find the same
+  // records duplicates, not newer versions, when they come again.
+  it('is the fingerprint earlier versions stored', () => {
+    const subject = {
+      creditCode: '91440604MA4X8Y2K3L',
+      name: '佛山市"禅城"五金店',
+      establishedOn: '2015-03-02',
+      registeredCapitalWan: 50.5,
+      shareholderSubscribedWan: null,
+      employees: 12,
+      industryCode: 'F5274',
+      regionCode: '440604',
+      address: '佛山市禅城区祖庙路\\1号',
+      lng: 113.1,
+      lat: 23.02,
+      status: '存续',
+      abnormalListed: false,
+      legalRepChanges2y: 0,
+      legalRepName: '陈明',
+      legalRepId: '440604198703150018',
+      updatedAt: new Date('2024-03-10T06:02:00.123Z'),
+    } as const;
+    const inspection = {
+      caseNo: 'C1',
+      creditCode: 'X',
+      department: 'SAMR',
+      kind: '检查',
+      origin: '双随机',
+      date: '2024-01-02',
+      items: ['a', 'b;c'],
+      result: null,
+      violation: null,
+      penaltyYuan: 0,
+      officerIds: ['7'],
+      updatedAt: new Date('2024-03-10T06:02:00Z'),
+      violationFound: false,
+    } as const;
+    expect(recordFingerprint('subjects', subject as never)).toBe('e50abfe218181296adcbc9ef09ae201831918df873a2c12410554e4c24bedab1');
+    expect(recordFingerprint('cases', inspection as never)).toBe('abb6eb7e566b27ac5ef4e5535972ab85cb03e5767768d2cf13abfb42a8a6d2e7');
+  });
+});

@@ -6,6 +6,7 @@ import { IntakeSubjects, type ChangeBatch } from '@tianping/contracts';
 import { intakeRecords, isSensitiveField, redactText } from '@tianping/observability';
 import { eventChunks } from '@tianping/messaging';
 import {
+  recordFingerprint,
   storableText,
   type CaseRecord,
   type ClueRecord,
@@ -24,9 +25,22 @@ import { CASES_TABLE, CLUES_TABLE, OFFICERS_TABLE, SUBJECTS_TABLE, type Row, typ
 import * as rows from './record-rows.mapper';
 
 type AnyRecord = SubjectRecord | CaseRecord | OfficerRecord | ClueRecord;
-export type AnyOutcome = Outcome<AnyRecord>;
+/** A parse outcome; `fingerprint` is the accepted record's, when the parsing thread took it already. */
+export type AnyOutcome = Outcome<AnyRecord> & { fingerprint?: string };
+
+/** A batch ready for its transaction (see BatchWriter.prepare). */
+export interface PreparedBatch {
+  kind: SourceKind;
+  read: number;
+  accepted: AnyRecord[];
+  rejected: QuarantineRow[];
+  /** Index for index with `accepted`: table rows, or for clues their fingerprints. */
+  rows: Row[] | string[];
+}
 /** Records per change event; fewer when long texts (names, addresses) would pass NATS's max_payload. */
 const EVENT_CHUNK = 500;
+/** Records prepared between two turns of the event loop: a few milliseconds of work. */
+const PREPARE_SLICE = 250;
 
 /** Writes one batch of parse outcomes in one transaction: accepted rows, quarantine and events. */
 @Injectable()
@@ -39,42 +53,90 @@ export class BatchWriter {
     private readonly corrections: CorrectionsRepository,
   ) {}
 
-  async write(kind: SourceKind, outcomes: AnyOutcome[], source: string): Promise<IngestCounts> {
-    const counts = await this.dataSource.transaction((manager) => this.writeIn(manager, kind, outcomes, source));
+  /** Writes a batch in one transaction; a batch prepared beforehand skips the work already done. */
+  async write(kind: SourceKind, batch: AnyOutcome[] | PreparedBatch, source: string): Promise<IngestCounts> {
+    const prepared = Array.isArray(batch) ? this.prepareSlice(kind, batch, source) : batch;
+    const counts = await this.dataSource.transaction((manager) => this.writePrepared(manager, prepared));
     countCommitted(kind, counts);
     return counts;
   }
 
   async writeIn(manager: EntityManager, kind: SourceKind, outcomes: AnyOutcome[], source: string): Promise<IngestCounts> {
-    const counts = emptyCounts();
-    counts.read = outcomes.length;
+    return this.writePrepared(manager, this.prepareSlice(kind, outcomes, source));
+  }
+
+  /**
+   * What a batch needs that no database does: rejected records sealed and masked, accepted ones sealed and
+   * fingerprinted. Done apart from the transaction, so that a file's next batch is prepared while this one is
+   * written, and a slice at a time, so that the batch being written gets its answers meanwhile.
+   */
+  async prepare(kind: SourceKind, outcomes: AnyOutcome[], source: string): Promise<PreparedBatch> {
+    const slices: PreparedBatch[] = [];
+    for (let start = 0; start < outcomes.length; start += PREPARE_SLICE) {
+      if (start > 0) await new Promise((resolve) => setImmediate(resolve));
+      slices.push(this.prepareSlice(kind, outcomes.slice(start, start + PREPARE_SLICE), source));
+    }
+    return {
+      kind,
+      read: outcomes.length,
+      accepted: slices.flatMap((s) => s.accepted),
+      rejected: slices.flatMap((s) => s.rejected),
+      rows: slices.flatMap((s): (Row | string)[] => s.rows) as Row[] | string[],
+    };
+  }
+
+  private prepareSlice(kind: SourceKind, outcomes: AnyOutcome[], source: string): PreparedBatch {
     const accepted: AnyRecord[] = [];
+    const fingerprints: string[] = [];
     const rejected: QuarantineRow[] = [];
     for (const outcome of outcomes) {
-      if (outcome.ok) accepted.push(outcome.record);
-      else rejected.push(this.quarantineRow(kind, source, outcome.line, outcome.raw, outcome.reasons));
+      if (outcome.ok) {
+        accepted.push(outcome.record);
+        fingerprints.push(outcome.fingerprint ?? recordFingerprint(kind, outcome.record));
+      } else rejected.push(this.quarantineRow(kind, source, outcome.line, outcome.raw, outcome.reasons));
     }
-    const fresh = await this.repository.quarantine(manager, rejected);
+    return { kind, read: outcomes.length, accepted, rejected, rows: this.recordRows(kind, accepted, fingerprints) };
+  }
+
+  private async writePrepared(manager: EntityManager, batch: PreparedBatch): Promise<IngestCounts> {
+    const counts = emptyCounts();
+    counts.read = batch.read;
+    const fresh = await this.repository.quarantine(manager, batch.rejected);
     counts.quarantined = fresh;
-    counts.quarantinedAgain = rejected.length - fresh;
-    if (accepted.length > 0) {
-      for (const result of await this.writeAccepted(manager, kind, accepted)) counts[result]++;
+    counts.quarantinedAgain = batch.rejected.length - fresh;
+    if (batch.accepted.length > 0) {
+      for (const result of await this.writeAccepted(manager, batch)) counts[result]++;
     }
     return counts;
   }
 
-  private async writeAccepted(manager: EntityManager, kind: SourceKind, records: AnyRecord[]): Promise<UpsertOutcome[]> {
+  /** Table rows of accepted records, personal data sealed; clues get theirs once linked, so only their fingerprints here. */
+  private recordRows(kind: SourceKind, records: AnyRecord[], fingerprints: string[]): Row[] | string[] {
     switch (kind) {
-      case 'subjects': {
-        const list = records as SubjectRecord[];
+      case 'subjects':
+        return (records as SubjectRecord[]).map((r, i) => rows.subjectRow(r, this.vault, fingerprints[i]));
+      case 'cases':
+        return (records as CaseRecord[]).map((r, i) => rows.caseRow(r, fingerprints[i]));
+      case 'officers':
+        return (records as OfficerRecord[]).map((r, i) => rows.officerRow(r, this.vault, fingerprints[i]));
+      case 'clues':
+        return fingerprints;
+      default:
+        throw new Error(`unknown source kind: ${kind as string}`);
+    }
+  }
+
+  private async writeAccepted(manager: EntityManager, batch: PreparedBatch): Promise<UpsertOutcome[]> {
+    const records = batch.accepted;
+    switch (batch.kind) {
+      case 'subjects':
         return this.upsertAndPublish(
           manager,
           SUBJECTS_TABLE,
-          list.map((r) => rows.subjectRow(r, this.vault)),
-          list.map(rows.subjectChange),
+          batch.rows as Row[],
+          (records as SubjectRecord[]).map(rows.subjectChange),
           IntakeSubjects.subjectsUpserted,
         );
-      }
       case 'cases': {
         const list = records as CaseRecord[];
         // Corrections decided on appeal hold for every later version of a record.
@@ -83,7 +145,7 @@ export class BatchWriter {
           'case',
           list.map((r) => r.caseNo),
         );
-        const tableRows = list.map((r) => corrections.caseRow(rows.caseRow(r)));
+        const tableRows = (batch.rows as Row[]).map((row) => corrections.caseRow(row));
         return this.upsertAndPublish(
           manager,
           CASES_TABLE,
@@ -92,30 +154,29 @@ export class BatchWriter {
           IntakeSubjects.casesUpserted,
         );
       }
-      case 'officers': {
-        const list = records as OfficerRecord[];
+      case 'officers':
         return this.upsertAndPublish(
           manager,
           OFFICERS_TABLE,
-          list.map((r) => rows.officerRow(r, this.vault)),
-          list.map(rows.officerChange),
+          batch.rows as Row[],
+          (records as OfficerRecord[]).map(rows.officerChange),
           IntakeSubjects.officersUpserted,
         );
-      }
       case 'clues': {
         const list = records as ClueRecord[];
+        const fingerprints = batch.rows as string[];
         const corrections = await this.corrections.appliedFor(
           manager,
           'clue',
           list.map((r) => r.clueId),
         );
         const links = await this.linkClues(manager, list, corrections);
-        const tableRows = list.map((r, i) => corrections.clueRow(rows.clueRow(r, links[i])));
+        const tableRows = list.map((r, i) => corrections.clueRow(rows.clueRow(r, links[i], fingerprints[i])));
         const changes = list.map((r, i) => corrections.clueChange(rows.clueChange(r, links[i])));
         return this.upsertAndPublish(manager, CLUES_TABLE, tableRows, changes, IntakeSubjects.cluesUpserted);
       }
       default:
-        throw new Error(`unknown source kind: ${kind as string}`);
+        throw new Error(`unknown source kind: ${batch.kind as string}`);
     }
   }
 

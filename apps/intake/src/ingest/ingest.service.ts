@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { createReadStream } from 'node:fs';
 import { open, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { decodeExport, parseClueValue, parseCluesJsonl, parseCluesStream, parseCsvStream, type SourceKind } from '@tianping/intake-core';
+import { decodeExport, parseClueValue, parseCluesJsonl, type SourceKind } from '@tianping/intake-core';
 import { BatchWriter, type AnyOutcome } from './batch-writer';
 import { detectExportKind, INGEST_ORDER } from './export-kind.util';
+import { ExportParseThread } from './export-parse.thread';
 import { addCounts, emptyCounts, type IngestCounts } from './ingest-counts';
 import { IngestRepository } from './ingest.repository';
 import { ClueRelinker } from './clue-relinker';
@@ -52,7 +52,12 @@ export class IngestService {
     }
     files.sort((a, b) => INGEST_ORDER.indexOf(a.kind) - INGEST_ORDER.indexOf(b.kind) || a.path.localeCompare(b.path));
     const reports: FileReport[] = [];
-    for (const file of files) reports.push(await this.readFile(file.path, file.kind, onProgress));
+    const parser = new ExportParseThread();
+    try {
+      for (const file of files) reports.push(await this.readFile(parser, file.path, file.kind, onProgress));
+    } finally {
+      await parser.close();
+    }
     // Once, after all files: clues read before their subject (here or earlier) find it now.
     if (files.some((f) => f.kind === 'subjects')) await this.relinkClues();
     return reports;
@@ -60,7 +65,8 @@ export class IngestService {
 
   /** One export file; subjects that arrive this way link the clues that came before them. */
   async ingestFile(path: string, kind?: SourceKind, onProgress?: (p: IngestProgress) => void): Promise<FileReport> {
-    const report = await this.readFile(path, kind, onProgress);
+    const parser = new ExportParseThread();
+    const report = await this.readFile(parser, path, kind, onProgress).finally(() => parser.close());
     await this.afterSubjects(report.kind, report.counts);
     return report;
   }
@@ -88,16 +94,15 @@ export class IngestService {
     this.logger.log(`relinked ${relinked.linked} of ${relinked.examined} unlinked clues in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   }
 
-  private async readFile(path: string, kind?: SourceKind, onProgress?: (p: IngestProgress) => void): Promise<FileReport> {
+  private async readFile(parser: ExportParseThread, path: string, kind?: SourceKind, onProgress?: (p: IngestProgress) => void): Promise<FileReport> {
     const fileKind = kind ?? (await this.sniffKind(path));
     if (!fileKind) throw new Error(`${path}: not a known export (no recognised header)`);
     const started = performance.now();
     const total = (await stat(path)).size;
-    const stream = createReadStream(path, { highWaterMark: 1 << 20 });
-    const ctx = { now: new Date() };
-    const outcomes: AsyncIterable<AnyOutcome> = fileKind === 'clues' ? parseCluesStream(stream, ctx) : parseCsvStream(fileKind, stream, ctx);
+    const read = { bytesRead: 0 };
+    const outcomes = parser.parse({ path, kind: fileKind, now: Date.now() }, read) as AsyncIterable<AnyOutcome>;
     const counts = await this.ingestOutcomes(fileKind, outcomes, path, (records) =>
-      onProgress?.({ file: path, bytesDone: stream.bytesRead, bytesTotal: total, records }),
+      onProgress?.({ file: path, bytesDone: read.bytesRead, bytesTotal: total, records }),
     );
     return { file: path, kind: fileKind, counts, seconds: (performance.now() - started) / 1000 };
   }
@@ -135,8 +140,10 @@ export class IngestService {
       for await (const outcome of outcomes) {
         batch.push(outcome);
         if (batch.length < BATCH_SIZE) continue;
+        // Prepared while the batch before is being written.
+        const prepared = await this.writer.prepare(kind, batch, source);
         await flush();
-        pending = this.writer.write(kind, batch, source);
+        pending = this.writer.write(kind, prepared, source);
         batch = [];
       }
     } catch (error) {

@@ -17,8 +17,11 @@ export interface ClueLink {
   candidates: number;
 }
 
-/** Personal data is sealed here, before anything is written: rows never hold it in the clear. */
-export function subjectRow(record: SubjectRecord, vault: PiiVault): Row {
+/**
+ * Personal data is sealed here, before anything is written: rows never hold it in the clear.
+ * `fingerprint`, in each row mapper: the record's, when it was taken beforehand.
+ */
+export function subjectRow(record: SubjectRecord, vault: PiiVault, fingerprint = recordFingerprint('subjects', record)): Row {
   return {
     credit_code: record.creditCode,
     name: record.name,
@@ -41,7 +44,7 @@ export function subjectRow(record: SubjectRecord, vault: PiiVault): Row {
     legal_rep_id_hash: vault.keyedHash(record.legalRepId),
     legal_rep_id_masked: maskIdNumber(record.legalRepId),
     updated_at: record.updatedAt,
-    fingerprint: recordFingerprint('subjects', record),
+    fingerprint,
   };
 }
 
@@ -66,7 +69,7 @@ export function subjectChange(record: SubjectRecord): SubjectChange {
   };
 }
 
-export function caseRow(record: CaseRecord): Row {
+export function caseRow(record: CaseRecord, fingerprint = recordFingerprint('cases', record)): Row {
   return {
     case_no: record.caseNo,
     credit_code: record.creditCode,
@@ -81,7 +84,7 @@ export function caseRow(record: CaseRecord): Row {
     penalty_yuan: record.penaltyYuan,
     officer_ids: record.officerIds,
     updated_at: record.updatedAt,
-    fingerprint: recordFingerprint('cases', record),
+    fingerprint,
   };
 }
 
@@ -102,7 +105,7 @@ export function caseChange(record: CaseRecord): CaseChange {
   };
 }
 
-export function officerRow(record: OfficerRecord, vault: PiiVault): Row {
+export function officerRow(record: OfficerRecord, vault: PiiVault, fingerprint = recordFingerprint('officers', record)): Row {
   return {
     officer_id: record.officerId,
     name_sealed: vault.encrypt(record.name),
@@ -112,7 +115,7 @@ export function officerRow(record: OfficerRecord, vault: PiiVault): Row {
     domains: record.domains,
     region_code: record.regionCode,
     status: record.status,
-    fingerprint: recordFingerprint('officers', record),
+    fingerprint,
   };
 }
 
@@ -127,7 +130,7 @@ export function officerChange(record: OfficerRecord): OfficerChange {
   };
 }
 
-export function clueRow(record: ClueRecord, link: ClueLink): Row {
+export function clueRow(record: ClueRecord, link: ClueLink, fingerprint = recordFingerprint('clues', record)): Row {
   return {
     clue_id: record.clueId,
     channel: record.channel,
@@ -141,7 +144,7 @@ export function clueRow(record: ClueRecord, link: ClueLink): Row {
     verified: record.verified,
     status: record.status,
     updated_at: record.updatedAt,
-    fingerprint: recordFingerprint('clues', record),
+    fingerprint,
     linked_credit_code: link.creditCode,
     link_method: link.method,
     link_candidates: link.candidates,
