@@ -1,13 +1,13 @@
 import { isValidCreditCode, normaliseCreditCode } from '@tianping/common';
 import type { AppealDecided, RecordCorrection } from '@tianping/contracts';
 import { PoisonMessage } from '@tianping/messaging';
+import { isObject } from '@tianping/messaging';
 
 const OUTCOMES: readonly AppealDecided['outcome'][] = ['upheld', 'corrected', 'overridden'];
 const KINDS: readonly RecordCorrection['kind'][] = ['clue', 'case'];
 const ACTIONS: readonly RecordCorrection['action'][] = ['unlink', 'mark-false', 'revoke'];
 const MAX_ID = 200;
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const text = (v: unknown, max = MAX_ID): v is string => typeof v === 'string' && v.trim().length > 0 && v.length <= max;
 const oneOf = <T extends string>(values: readonly T[], v: unknown): v is T => typeof v === 'string' && (values as readonly string[]).includes(v);
 

@@ -1,13 +1,13 @@
 import { isValidCreditCode } from '@tianping/common';
 import type { CorrectionsApplied, CorrectionVerdict, NotApplicableReason } from '@tianping/contracts';
 import { PoisonMessage } from '@tianping/messaging';
+import { isObject } from '@tianping/messaging';
 
 const KINDS: readonly CorrectionVerdict['kind'][] = ['clue', 'case'];
 const ACTIONS: readonly CorrectionVerdict['action'][] = ['unlink', 'mark-false', 'revoke'];
 const REASONS: readonly NotApplicableReason[] = ['wrong-action', 'unknown-record', 'already-applied', 'not-linked', 'other-enterprise'];
 const MAX_ID = 200;
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const text = (v: unknown): v is string => typeof v === 'string' && v.length > 0 && v.length <= MAX_ID;
 const oneOf = <T extends string>(values: readonly T[], v: unknown): v is T => typeof v === 'string' && (values as readonly string[]).includes(v);
 

@@ -1,8 +1,8 @@
 import { REQUIRED_SIGN_OFFS, type ApprovalGranted } from '@tianping/contracts';
 import { PoisonMessage } from '@tianping/messaging';
+import { isObject } from '@tianping/messaging';
 
 const str = (v: unknown): v is string => typeof v === 'string' && v.trim().length > 0;
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isApprover = (v: unknown) => isObject(v) && str(v.actor) && (v.role === 'technical' || v.role === 'legal') && Number.isSafeInteger(v.auditSeq);
 
 /** Oversight's grant, checked at the edge: a malformed one goes to the dead letters whole. */

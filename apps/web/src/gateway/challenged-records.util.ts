@@ -1,3 +1,6 @@
+import { isObject } from '@tianping/messaging';
+import type { ChallengeResolution } from './clue-refs.util';
+
 type Json = Record<string, unknown>;
 
 /**
@@ -15,19 +18,16 @@ export interface FileRecords {
   clues?: Json[];
 }
 
-export type RecordsResolution = { ok: true; body: unknown } | { ok: false; message: string };
-
 /** A fact's text as oversight keeps it: a record's free text (a violation's wording) may run long. */
 export const FACT_TEXT_MAX = 500;
 const clip = (value: unknown) => (typeof value === 'string' && value.length > FACT_TEXT_MAX ? `${value.slice(0, FACT_TEXT_MAX - 1)}…` : value);
-const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /**
  * Each challenge of a filing with `record`, the facts of that record from the enterprise's file (the
  * gateway's, never the caller's: one sent along is replaced). A case number not in the file is refused,
  * as a complaint reference not in it is. Run after the references became clue ids.
  */
-export function withChallengedRecords(body: unknown, file: FileRecords): RecordsResolution {
+export function withChallengedRecords(body: unknown, file: FileRecords): ChallengeResolution {
   if (!isObject(body) || !Array.isArray(body.challenges)) return { ok: true, body };
   const byId = {
     case: new Map((file.cases ?? []).map((c) => [String(c.caseNo), c])),

@@ -1,10 +1,10 @@
 import { normaliseClueRef, renameClueIds } from '@tianping/common';
+import { isObject } from '@tianping/messaging';
 
 type Json = Record<string, unknown>;
 
 /** Fields holding people's own words, where an officer may have written a complaint's id. */
 const TEXT_FIELDS = new Set(['decisionReasons', 'note', 'reasons', 'grounds', 'claim', 'withdrawalReason']);
-const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 /** The id of a clue as an answer names it: `clueId` in intake's file, `recordId` of a `kind: 'clue'` in an appeal. */
 const idOf = (o: Json): unknown => (o.kind === 'clue' ? o.recordId : o.clueId);
 
