@@ -145,3 +145,22 @@ export const A11Y_ANSWERS: Record<string, unknown> = {
   },
   'POST /ops/dead-letters/7/replay': { seq: 7, republishedTo: 'dispatch.visit.result-recorded.v1', newSequence: 41 },
 };
+
+/** A model version's approval waiting for both sign-offs, as oversight answers `GET /api/approvals/models/:version`. */
+export function pendingModelApproval(
+  version: string,
+  proposal: { specName: string; trainingWindow: { from: string; to: string }; metrics: Record<string, number> },
+) {
+  return {
+    subjectKind: 'model-version',
+    subjectRef: version,
+    status: 'pending',
+    required: ['technical', 'legal'],
+    missing: ['technical', 'legal'],
+    signOffs: [],
+    proposedBy: 'trainer-li',
+    proposedAt: '2026-12-05T02:00:00.000Z',
+    builtBy: { kind: 'bureau', name: 'bureau' },
+    proposal,
+  };
+}

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { fairnessCell, fixtureReport } from '../../../apps/oversight/src/audits/audit-report.fixture';
 import { factorDrift } from '../../../apps/oversight/src/audits/drift.util';
+import { pendingModelApproval } from './accessibility.fixtures';
 import { settle, startFakePages, type FakePages } from './fake-pages.harness';
 import { OWN_CODE } from './web-app.harness';
 import { describeWithBrowser, SCREENSHOTS } from './suite-process.harness';
@@ -110,18 +111,11 @@ const metrics = (auc: number, ece: number, logLoss: number) => ({
   validationLogLoss: logLoss,
 });
 
-const CANDIDATE_REQUEST = {
-  subjectKind: 'model-version',
-  subjectRef: 'm-2',
-  status: 'pending',
-  required: ['technical', 'legal'],
-  missing: ['technical', 'legal'],
-  signOffs: [],
-  proposedBy: 'trainer-li',
-  proposedAt: '2026-12-05T02:00:00.000Z',
-  builtBy: { kind: 'bureau', name: 'bureau' },
-  proposal: { specName: 'twelve-factor', trainingWindow: { from: '2022-06-28', to: '2026-06-29' }, metrics: metrics(0.6412, 0.031, 0.5012) },
-};
+const CANDIDATE_REQUEST = pendingModelApproval('m-2', {
+  specName: 'twelve-factor',
+  trainingWindow: { from: '2022-06-28', to: '2026-06-29' },
+  metrics: metrics(0.6412, 0.031, 0.5012),
+});
 
 const registryEntry = (version: string, state: string, m: ReturnType<typeof metrics>) => ({
   version,

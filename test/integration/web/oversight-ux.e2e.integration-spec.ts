@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
+import { pendingModelApproval } from './accessibility.fixtures';
 import { startFakePages, type FakePages } from './fake-pages.harness';
 import { describeWithBrowser, SCREENSHOTS } from './suite-process.harness';
 
@@ -301,18 +302,8 @@ describeWithBrowser('the oversight and admin pages, as their users read them', (
 
   it('warns the officer asked to approve a model trained on too few violations to fit its factors', async () => {
     const page = await pages.signIn('overseer');
-    const request = (version: string, metrics: Record<string, number>) => ({
-      subjectKind: 'model-version',
-      subjectRef: version,
-      status: 'pending',
-      required: ['technical', 'legal'],
-      missing: ['technical', 'legal'],
-      signOffs: [],
-      proposedBy: 'trainer-li',
-      proposedAt: '2026-12-05T02:00:00.000Z',
-      builtBy: { kind: 'bureau', name: 'bureau' },
-      proposal: { specName: 'tianping-12', trainingWindow: { from: '2023-01-01', to: '2026-11-30' }, metrics },
-    });
+    const request = (version: string, metrics: Record<string, number>) =>
+      pendingModelApproval(version, { specName: 'tianping-12', trainingWindow: { from: '2023-01-01', to: '2026-11-30' }, metrics });
     await page.route('**/api/approvals/models/*', (route) =>
       route.fulfill({
         json: route.request().url().includes('m-thin')
