@@ -124,6 +124,16 @@ describe('dispatch visits: calendar, combined checklist, results and ratings', (
     }
     for (const bad of ['?date=2025-02-30', '?colour=purple', '?region=44', '?department=samr', '?reason=luck', '?team=1'])
       expect({ bad, status: (await h.http('GET', `/api/draws/${plan.id}/tasks${bad}`)).status }).toEqual({ bad, status: 400 });
+    // A plan's routes narrow by colour as its tasks do: a visit's tasks all carry its enterprise's colour at draw time.
+    for (const visitId of new Set(placed.map((t) => t.visitId))) expect(new Set(placed.filter((t) => t.visitId === visitId).map((t) => t.colour)).size).toBe(1);
+    for (const shade of ['red', 'yellow', 'green']) {
+      const carrying = new Set(placed.filter((t) => t.colour === shade).map((t) => t.visitId));
+      const { status, body } = await h.http<CalendarEntry[]>('GET', `/api/visits?draw=${plan.id}&colour=${shade}&limit=2000`);
+      expect({ shade, status }).toEqual({ shade, status: 200 });
+      expect({ shade, ids: body.map((v) => v.id) }).toEqual({ shade, ids: calendar.filter((v) => carrying.has(v.id)).map((v) => v.id) });
+    }
+    expect((await h.http<CalendarEntry[]>('GET', `/api/visits?colour=${colour}`)).body.length).toBeGreaterThan(0);
+    expect((await h.http('GET', '/api/visits?colour=purple')).status).toBe(400);
     expect((await h.http('GET', '/api/draws/00000000-0000-4000-8000-000000000000/tasks')).status).toBe(404);
   });
 

@@ -35,6 +35,8 @@ export interface VisitFilter {
   department?: string;
   /** Visits carrying a task drawn for this reason. */
   reason?: string;
+  /** Visits whose plan drew the enterprise in this colour. */
+  colour?: string;
   statuses: string[];
   limit: number;
 }
@@ -62,6 +64,9 @@ export class VisitsRepository {
           AND ($4::text IS NULL OR EXISTS (SELECT 1 FROM dispatch.visit_officers vo WHERE vo.visit_id = v.id AND vo.officer_id = $4))
           AND ($5::text IS NULL OR v.region_code = $5) AND ($6::uuid IS NULL OR v.draw_id = $6) AND ($7::text IS NULL OR v.credit_code = $7)
           AND ($9::text IS NULL OR $9 = ANY(v.departments)) AND ($10::text IS NULL OR $10 = ANY(v.reasons))
+          AND ($11::text IS NULL OR (v.draw_id, v.credit_code) IN (
+                SELECT d.id, t.task->>'creditCode' FROM dispatch.draws d CROSS JOIN LATERAL jsonb_array_elements(d.tasks) AS t(task)
+                 WHERE ($6::uuid IS NULL OR d.id = $6) AND t.task->>'colour' = $11))
         ORDER BY v.date, v.region_code, v.route_key, v.route_order LIMIT $8`,
       [
         f.statuses,
@@ -74,6 +79,7 @@ export class VisitsRepository {
         f.limit,
         f.department ?? null,
         f.reason ?? null,
+        f.colour ?? null,
       ],
     );
   }

@@ -25,6 +25,7 @@ export class VisitsService {
         creditCode: q.creditCode?.toUpperCase(),
         department: q.department,
         reason: q.reason,
+        colour: q.colour,
         drawId: q.draw,
         statuses: q.status ? [q.status] : ['scheduled', 'done'],
         limit: q.limit ?? 500,

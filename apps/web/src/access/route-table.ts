@@ -114,7 +114,7 @@ export const ROUTES: readonly RouteRule[] = [
   { method: 'GET', path: '/api/draws/:id', access: [...BUREAU, 'oversight'], upstream: 'dispatch', tag: 'plans', summary: 'A draw with its seed, fingerprints and tasks' },
   { method: 'GET', path: '/api/draws/:id/tasks', access: [...BUREAU, 'oversight'], upstream: 'dispatch', tag: 'plans', summary: "A plan's tasks with the visit carrying each (date, department, officer, region, reason, colour)" },
   { method: 'GET', path: '/api/draws/:id/redraw-check', access: ['dispatcher', 'oversight'], upstream: 'dispatch', timeoutMs: 300_000, tag: 'plans', summary: 'Re-draw from the recorded seed and inputs and compare' },
-  { method: 'GET', path: '/api/visits', access: BUREAU, upstream: 'dispatch', tag: 'visits', summary: 'Joint visits calendar (date, from, to, region, creditCode, department, draw, status, reason, limit)' },
+  { method: 'GET', path: '/api/visits', access: BUREAU, upstream: 'dispatch', tag: 'visits', summary: 'Joint visits calendar (date, from, to, region, creditCode, department, draw, status, reason, colour, limit)' },
   { method: 'GET', path: '/api/visits/:id', access: BUREAU, upstream: 'dispatch', tag: 'visits', summary: 'One joint visit with its combined checklist and team' },
   { method: 'POST', path: '/api/visits/:id/results', access: BUREAU, upstream: 'dispatch', owned: 'visit', tag: 'visits', summary: 'Record the result of every checklist item' },
   { method: 'POST', path: '/api/visits/:id/rating', access: ['enterprise'], upstream: 'dispatch', owned: 'visit', tag: 'visits', summary: 'The enterprise rates a visit that took place' },

@@ -117,6 +117,11 @@ export const QUERIES: Record<string, QueryParam[]> = {
     { name: 'draw', description: "a draw's id: that plan's visits", schema: { type: 'string', format: 'uuid' } },
     { name: 'status', description: 'scheduled, done or cancelled', schema: { type: 'string', enum: ['scheduled', 'done', 'cancelled'] } },
     reason('visits carrying a task drawn for this reason'),
+    {
+      name: 'colour',
+      description: 'visits to an enterprise its plan drew in this colour (the colour at draw time)',
+      schema: { type: 'string', enum: ['green', 'yellow', 'red'] },
+    },
     limit(2000, 'visits'),
   ],
   'GET /api/calendar': [

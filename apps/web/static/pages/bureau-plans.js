@@ -170,11 +170,9 @@ export async function renderDraw(ctx, id, search = '') {
     form.knowRegions();
     return rows;
   };
-  // A joint visit has no one colour: its routes are asked everything but the colour.
-  const visitFilters = { ...filters, colour: undefined };
   await Promise.all([
     section(tasks, () => api(`/api/draws/${id}/tasks`, { query: filters }).then(seen), (rows) => tasksCard(ctx, rows, (draw.tasks ?? []).length, filters), 'dispatch'),
-    ctx.me.role === 'oversight' ? null : section(visits, () => api('/api/visits', { query: { draw: id, limit: 2000, from: '2000-01-01', to: '2100-12-31', ...visitFilters } }).then(seen), (rows) => teamsCard(ctx, rows, filters), 'dispatch'),
+    ctx.me.role === 'oversight' ? null : section(visits, () => api('/api/visits', { query: { draw: id, limit: 2000, from: '2000-01-01', to: '2100-12-31', ...filters } }).then(seen), (rows) => teamsCard(ctx, rows, filters), 'dispatch'),
   ]);
 }
 
@@ -233,10 +231,8 @@ async function runRedraw(id, box) {
 
 /** The joint visits (those the filters keep) grouped into routes: one team of officers per route and day. */
 function teamsCard(ctx, rows, filters = {}) {
-  const { colour, ...asked } = filters;
-  const narrowed = Object.keys(asked).length > 0;
-  const colourNote = colour ? h('div', { class: 'notice', id: 'plan-colour-tasks-only', style: 'margin-bottom:12px' }, t('planFilter.colourTasksOnly')) : null;
-  if (rows.length === 0) return card(t('field.visits'), colourNote, emptyState(t('cal.noVisits')));
+  const narrowed = Object.keys(filters).length > 0;
+  if (rows.length === 0) return card(t('field.visits'), emptyState(t('cal.noVisits')));
   const routes = new Map();
   for (const v of rows) {
     const key = `${v.date} ${v.routeKey}`;
@@ -244,8 +240,8 @@ function teamsCard(ctx, rows, filters = {}) {
     routes.get(key).visits.push(v);
   }
   for (const route of routes.values()) route.visits.sort((a, b) => (a.routeOrder ?? 0) - (b.routeOrder ?? 0));
-  const title = narrowed ? t('planFilter.routesTitle', { visits: rows.length, routes: routes.size, filters: filtersText(asked) }) : t('plans.routesTitle', { visits: rows.length, routes: routes.size });
-  return card(title, h('p', { class: 'muted small', style: 'margin-top:0' }, t('plans.routesLead'), narrowed ? [' ', t('planFilter.routesLead')] : null), colourNote, table([
+  const title = narrowed ? t('planFilter.routesTitle', { visits: rows.length, routes: routes.size, filters: filtersText(filters) }) : t('plans.routesTitle', { visits: rows.length, routes: routes.size });
+  return card(title, h('p', { class: 'muted small', style: 'margin-top:0' }, t('plans.routesLead'), narrowed ? [' ', t('planFilter.routesLead')] : null), table([
     [t('field.date'), (r) => fmtDate(r.date)],
     [t('field.team'), (r) => officerBadges(r.officers)],
     // A stop keeps its number on the whole route, so a narrowed list does not renumber the day.

@@ -42,5 +42,7 @@ export class VisitCalendarQuery {
   @IsOptional() @IsIn(['scheduled', 'done', 'cancelled']) status?: string;
   /** Visits carrying a task drawn for this reason (a complaint, risk, exploration…). */
   @IsOptional() @IsIn(['risk', 'exploration', 'complaint', 'random']) reason?: string;
+  /** Visits to an enterprise of this colour at draw time (its tasks in the visit's plan all carry that one colour). */
+  @IsOptional() @IsIn(['green', 'yellow', 'red']) colour?: string;
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(2000) limit?: number;
 }
