@@ -205,6 +205,37 @@ describeWithBrowser("the bureau's own tasks, in a real browser", () => {
     await page.close();
   });
 
+  it.each(['zh', 'en'])("keeps the registration facts of the bureau's file inside a phone's screen, long English labels too (%s)", async (lang) => {
+    const file = `GET /api/enterprises/${OWN_CODE}`;
+    const plain = answers[file];
+    // A whole registration, as intake gives it: long unbreakable values beside long English labels.
+    answers[file] = {
+      ...(plain as object),
+      subject: {
+        creditCode: OWN_CODE,
+        name: NAME,
+        regionCode: '440605',
+        industryCode: 'H6231',
+        address: '佛山市南海区丹灶镇新城路120号之一',
+        establishedOn: '2015-03-10',
+        status: '存续',
+        legalRepIdMasked: '4406**********0350',
+      },
+    };
+    try {
+      const page = await pages.signIn('officer', { lang: lang as 'zh' | 'en', width: 375 });
+      await page.goto(`${pages.web.baseUrl}/#/enterprises/${OWN_CODE}`);
+      await page.waitForSelector('main dl.kv dd.mono');
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+      const rights = await page.$$eval('main dl.kv dt, main dl.kv dd', (els) => els.map((el) => Math.round(el.getBoundingClientRect().right)));
+      expect(rights.length).toBeGreaterThan(10);
+      expect(Math.max(...rights)).toBeLessThanOrEqual(375);
+      await page.close();
+    } finally {
+      answers[file] = plain;
+    }
+  });
+
   it.each([
     ['zh', '联合检查 · 2000+', '至少有 2000 次'],
     ['en', 'Joint visits · 2000+', 'at least 2000'],
