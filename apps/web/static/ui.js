@@ -1,4 +1,5 @@
 // Small DOM helpers: elements are built, never parsed from strings, so data cannot inject markup.
+import { cellText, toCsv } from './csv.js';
 import { currentLang, plural, t, tKnown } from './i18n.js';
 
 export function h(tag, attrs = {}, ...children) {
@@ -137,9 +138,16 @@ export async function section(container, load, render, app) {
  * A table of rows with client-side paging (`paged: false` when the server pages); columns are [label, row => cell].
  * `stacked`: on a phone each row becomes a block of labelled lines instead of a table scrolled sideways.
  */
-export function table(columns, rows, { pageSize = 10, empty, onRow, paged = true, stacked = false } = {}) {
+/**
+ * A paged table. `download` ({ name, ready?, columns?, rows? }: the file's name without its extension)
+ * offers every row as a CSV file of what the cells show (or of its own columns and rows). A column is
+ * [label, cell] or [label, cell, csv], where `csv` is the column's own text for the file, `false` to
+ * leave it out (a drawing), or { label: value } for several columns in its place.
+ */
+export function table(columns, rows, { pageSize = 10, empty, onRow, paged = true, stacked = false, download } = {}) {
   if (!rows || rows.length === 0) return emptyState(empty);
   const wrap = h('div');
+  const tools = download ? h('div', { class: 'table-tools' }, csvButton(download.columns ?? columns, download.rows ?? rows, download)) : null;
   let page = 0;
   const pages = Math.ceil(rows.length / pageSize);
   const draw = () => {
@@ -147,12 +155,36 @@ export function table(columns, rows, { pageSize = 10, empty, onRow, paged = true
     const body = h('tbody', {}, slice.map((row) => h('tr', onRow ? { onclick: () => onRow(row), style: 'cursor:pointer' } : {}, columns.map(([label, cell]) => h('td', stacked ? { 'data-label': label } : {}, cell(row))))));
     mount(
       wrap,
+      tools,
       h('div', { class: 'table-wrap' }, h('table', stacked ? { class: 'stack-rows' } : {}, h('thead', {}, h('tr', {}, columns.map(([label]) => h('th', {}, label)))), body)),
       paged && (pages > 1 || rows.length > 0) ? pager(page, pages, rows.length, (next) => { page = next; draw(); }) : null,
     );
   };
   draw();
   return wrap;
+}
+
+/**
+ * Every row of a table, as the cells show them, saved as `<name>.csv`. Cells that fill themselves in
+ * once asked (an enterprise's name) are drawn first; `ready` says when what they asked for is known.
+ */
+function csvButton(columns, rows, { name, ready }) {
+  const fields = columns.flatMap(([label, cell, csv]) =>
+    csv === false ? [] : typeof csv === 'function' ? [[label, csv]] : csv && typeof csv === 'object' ? Object.entries(csv) : [[label, cell]]);
+  const button = h('button', { class: 'btn secondary', type: 'button', 'data-download': name }, t('common.downloadCsv'));
+  button.addEventListener('click', async () => {
+    button.disabled = true;
+    try {
+      const drawn = rows.map((row) => fields.map(([, value]) => value(row)));
+      await ready?.();
+      await new Promise((resolve) => setTimeout(resolve));
+      const lines = drawn.map((cells) => cells.map(cellText));
+      downloadFile(`${name}.csv`, toCsv(fields.map(([label]) => cellText(label)), lines), 'text/csv;charset=utf-8');
+    } finally {
+      button.disabled = false;
+    }
+  });
+  return button;
 }
 
 export function pager(page, pages, total, go, { hasMore } = {}) {
@@ -207,7 +239,12 @@ export function progressPanel(steps, message) {
 
 /** Hands JSON to the browser as a file to keep (a receipt): built in memory, never parsed into the page. */
 export function downloadJson(filename, data) {
-  const url = URL.createObjectURL(new Blob([`${JSON.stringify(data, null, 2)}\n`], { type: 'application/json' }));
+  downloadFile(filename, `${JSON.stringify(data, null, 2)}\n`, 'application/json');
+}
+
+/** Hands text to the browser as a file to keep. */
+export function downloadFile(filename, text, type) {
+  const url = URL.createObjectURL(new Blob([text], { type }));
   const link = h('a', { href: url, download: filename, style: 'display:none' });
   document.body.append(link);
   link.click();

@@ -120,6 +120,22 @@ describe('intake on the contract samples', () => {
     expect(await codesFor('\\')).toEqual([]);
   });
 
+  it('looks up the enterprises a list names by their codes, in one request, and refuses a malformed list', async () => {
+    const all = (await (await fetch(`${intake.baseUrl}/api/enterprises?limit=500`)).json()) as { creditCode: string; name: string }[];
+    expect(all.length).toBeGreaterThanOrEqual(3);
+    const named = [all[2], all[0], all[1]].map((e) => e.creditCode);
+    const unknown = '91440604MA00000000';
+    const lookUp = (codes: string) => fetch(`${intake.baseUrl}/api/enterprises?codes=${encodeURIComponent(codes)}`);
+    const found = (await (await lookUp([...named, unknown, named[0].toLowerCase()].join(','))).json()) as { creditCode: string; name: string }[];
+    // Exactly the known ones, once each, in code order, with what the search gives of each.
+    expect(found).toEqual([all[0], all[1], all[2]]);
+    for (const bad of ['', 'X', `${named[0]},`, `${named[0]};${named[1]}`, Array.from({ length: 201 }, () => named[0]).join(',')])
+      expect({ bad: bad.slice(0, 40), status: (await lookUp(bad)).status }).toEqual({ bad: bad.slice(0, 40), status: 400 });
+    expect((await lookUp(Array.from({ length: 200 }, () => named[0]).join(','))).status).toBe(200);
+    // A look-up by codes is whole: a search or page beside it is refused, not ignored.
+    for (const extra of ['q=x', 'after=0', 'limit=5']) expect((await fetch(`${intake.baseUrl}/api/enterprises?codes=${named[0]}&${extra}`)).status).toBe(400);
+  });
+
   it('changes nothing and publishes nothing when the same files come again', async () => {
     const before = (await readStream(intake.nats.url, STREAMS.intake.name)).length;
     const reports = await intake.app.get(IngestService).ingestDirectory(SAMPLES);

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { startFakePages, type FakePages } from './fake-pages.harness';
@@ -184,6 +185,69 @@ describeWithBrowser('the plan page and the visit page, for dispatchers and offic
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await page.screenshot({ path: join(SCREENSHOTS, '14-plan-filtered-phone.png'), fullPage: true });
     await page.close();
+  });
+
+  it("saves a plan's tasks and its routes as spreadsheet files: every row, names looked up in one request, nothing a spreadsheet would run", async () => {
+    const saved = { tasks: answers[`GET /api/draws/${DRAW_ID}/tasks`], visits: answers['GET /api/visits'], enterprises: answers['GET /api/enterprises'] };
+    answers[`GET /api/draws/${DRAW_ID}/tasks`] = TASKS.map((t, i) => ({
+      ...t,
+      visitId: STOPS[i].id,
+      date: '2026-12-08',
+      regionCode: '440605',
+      officerIds: STOPS[i].officerIds,
+    }));
+    answers['GET /api/visits'] = STOPS;
+    answers['GET /api/enterprises'] = [
+      { creditCode: OWN_CODE, name: '佛山市示例家具有限公司', address: '佛山市南海区桂城街道1号', regionCode: '440605' },
+      // Names and addresses come from outside: a formula in one is kept as text, a comma stays in its field.
+      { creditCode: OTHER, name: '=HYPERLINK("http://x")商行', address: '南海区大沥镇2号, 首层', regionCode: '440605' },
+      { creditCode: THIRD, name: '佛山市"好"餐饮', address: null, regionCode: '440605' },
+    ];
+    try {
+      const page = await pages.signIn('dispatcher', { lang: 'zh' });
+      const lookupsBefore = asked('/api/enterprises').length;
+      await page.goto(`${pages.web.baseUrl}/#/plans/${DRAW_ID}`);
+      await page.waitForSelector('[data-download$="-tasks"]');
+      const save = async (selector: string) => {
+        const [download] = await Promise.all([page.waitForEvent('download'), page.click(selector)]);
+        const file = join(SCREENSHOTS, download.suggestedFilename());
+        await download.saveAs(file);
+        return { name: download.suggestedFilename(), text: readFileSync(file, 'utf8') };
+      };
+      const tasks = await save('[data-download$="-tasks"]');
+      expect(tasks.name).toBe('tianping-plan-2026-12-07-2026-12-18-tasks.csv');
+      // A byte-order mark so Excel and WPS read Chinese, CRLF line ends, a header and a line per task.
+      expect(tasks.text.startsWith('\uFEFF部门,名称,地址,统一社会信用代码,检查日期,检查组,检查事项,抽中原因\r\n')).toBe(true);
+      const lines = tasks.text.slice(1).trimEnd().split('\r\n');
+      expect(lines).toHaveLength(1 + TASKS.length);
+      expect(lines[1]).toMatch(
+        new RegExp(`^SAMR 市场监督管理,佛山市示例家具有限公司,佛山市南海区桂城街道1号,${OWN_CODE},2026-12-08,执法证号 ${OFFICER} 44060600006,SAMR-01`),
+      );
+      expect(lines[2]).toContain(`,"'=HYPERLINK(""http://x"")商行","南海区大沥镇2号, 首层",${OTHER},`);
+      expect(lines[3]).toContain(`,"佛山市""好""餐饮",,${THIRD},`);
+      // Every name came from one look-up by code, none from a search per enterprise.
+      const lookups = asked('/api/enterprises').slice(lookupsBefore);
+      expect(lookups.filter((q) => !q.codes || q.q)).toEqual([]);
+      expect(new Set(lookups.flatMap((q) => q.codes.split(',')))).toEqual(new Set([OWN_CODE, OTHER, THIRD]));
+      expect(lookups.length).toBeLessThanOrEqual(2);
+
+      // The routes: a line per stop, in visiting order, with its number on the route.
+      const routes = await save('[data-download$="-routes"]');
+      const stops = routes.text.slice(1).trimEnd().split('\r\n');
+      expect(stops[0]).toBe('日期,检查组,路线站序,名称,地址,统一社会信用代码,部门');
+      expect(stops.slice(1).map((line) => line.split(',').slice(0, 3).join(','))).toEqual(['1', '2', '3'].map((n) => `2026-12-08,${OFFICER} 44060600006,${n}`));
+      // What the file's fields are made of, in the browser: numbers stay numbers, long digit runs stay whole.
+      // (A string, so the test's compiler leaves the browser's own import alone.)
+      const fields = await page.evaluate(
+        `import('/csv.js').then((csv) => ['-12', '-12%', '+86 757', '@x', '914406040000000017', '2026-12-08', 'a\\nb'].map((v) => csv.csvField(v)))`,
+      );
+      expect(fields).toEqual(['-12', "'-12%", "'+86 757", "'@x", '"=""914406040000000017"""', '2026-12-08', '"a\nb"']);
+      await page.close();
+    } finally {
+      answers[`GET /api/draws/${DRAW_ID}/tasks`] = saved.tasks;
+      answers['GET /api/visits'] = saved.visits;
+      answers['GET /api/enterprises'] = saved.enterprises;
+    }
   });
 
   it.each([

@@ -1,13 +1,22 @@
-import { Controller, Get, NotFoundException, Param, Query } from '@nestjs/common';
+import { BadRequestException, Controller, Get, NotFoundException, Param, Query } from '@nestjs/common';
 import { ClueRefs, PiiVault } from '@tianping/common';
-import { IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
+import { IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
 import { Type } from 'class-transformer';
 import { EnterpriseRepository } from './enterprise.repository';
+
+/** How many enterprises one `codes` look-up may name: a page of a list, or a slice of a plan's. */
+export const CODES_MAX = 200;
 
 export class EnterpriseSearchQuery {
   @IsOptional() @IsString() q?: string;
   @IsOptional() @IsString() after?: string;
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500) limit?: number;
+  /** Credit codes, comma-separated: exactly these enterprises (those known), by index, for a list that names them. */
+  @IsOptional()
+  @Matches(new RegExp(`^[0-9A-Za-z]{18}(,[0-9A-Za-z]{18}){0,${CODES_MAX - 1}}$`), {
+    message: `codes must be 1 to ${CODES_MAX} credit codes of 18 letters or digits, separated by commas`,
+  })
+  codes?: string;
 }
 
 /** One file per enterprise (一户一档): the subject with its cases and its linked clues, and what appeals corrected. */
@@ -21,6 +30,12 @@ export class EnterpriseController {
 
   @Get('enterprises')
   search(@Query() query: EnterpriseSearchQuery) {
+    if (query.codes !== undefined) {
+      // A look-up by codes is whole: a search or a page of it beside it could only be ignored.
+      if (query.q !== undefined || query.after !== undefined || query.limit !== undefined)
+        throw new BadRequestException('codes is asked alone: not with q, after or limit');
+      return this.enterprises.summaries([...new Set(query.codes.toUpperCase().split(','))]);
+    }
     return this.enterprises.search(query.q, query.limit ?? 50, query.after);
   }
 

@@ -8,6 +8,8 @@ import { normaliseCreditCode } from '@tianping/common';
  */
 const RECEIVED_ON = (column: string) => `to_char((${column} AT TIME ZONE 'Asia/Shanghai')::date, 'YYYY-MM-DD') AS "receivedOn"`;
 
+const SUMMARY_COLUMNS = `credit_code AS "creditCode", name, industry_code AS "industryCode", region_code AS "regionCode", status, address, lng, lat`;
+
 export interface EnterpriseSummary {
   creditCode: string;
   name: string;
@@ -90,6 +92,11 @@ export class EnterpriseRepository {
     );
   }
 
+  /** The named enterprises that are known, in credit-code order (a code intake has no file of is left out). */
+  async summaries(codes: string[]): Promise<EnterpriseSummary[]> {
+    return this.dataSource.query(`SELECT ${SUMMARY_COLUMNS} FROM intake.subjects WHERE credit_code = ANY($1) ORDER BY credit_code`, [codes]);
+  }
+
   /**
    * Enterprises whose name contains the query, or whose credit code it is. `%` and `_` in a query are
    * characters to find, not wildcards; a code typed in full-width characters or lower case is still found.
@@ -98,7 +105,7 @@ export class EnterpriseRepository {
     const namePart = query ? `%${query.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
     const code = query ? normaliseCreditCode(query) : null;
     return this.dataSource.query(
-      `SELECT credit_code AS "creditCode", name, industry_code AS "industryCode", region_code AS "regionCode", status, address, lng, lat
+      `SELECT ${SUMMARY_COLUMNS}
          FROM intake.subjects
         WHERE credit_code > $3 AND ($1::text IS NULL OR name LIKE $1 OR credit_code = $4)
         ORDER BY credit_code LIMIT $2`,

@@ -87,7 +87,7 @@ export const ROUTES: readonly RouteRule[] = [
   { method: 'POST', path: '/api/dead-letters/:seq/replay', access: ['admin'], actorFromSession: true, tag: 'operations', summary: 'Send a dead letter back to its subject (every consumer of it gets it again); recorded with the signed-in account' },
 
   // Oversight reviews reds and appeals by enterprise: it finds them by name too (no personal data here).
-  { method: 'GET', path: '/api/enterprises', access: [...BUREAU, 'oversight'], upstream: 'intake', tag: 'enterprises', summary: 'Search enterprises (q, after, limit)' },
+  { method: 'GET', path: '/api/enterprises', access: [...BUREAU, 'oversight'], upstream: 'intake', tag: 'enterprises', summary: 'Search enterprises (q, after, limit), or look up named ones (codes)' },
   { method: 'GET', path: '/api/enterprises/:creditCode', access: ['enterprise', ...BUREAU], upstream: 'intake', ownCreditCode: 'creditCode', personalData: 'masked', hiddenFrom: { roles: ['enterprise'], fields: COMPLAINANT_HINTS }, tag: 'enterprises', summary: 'One enterprise file (一户一档): subject with masked ID number, cases, clues (to the enterprise itself, a clue\'s day but not its hour or channel)' },
   { method: 'GET', path: '/api/enterprises/:creditCode/personal-data', access: ['department'], upstream: 'intake', personalData: 'full', tag: 'enterprises', summary: 'The legal representative\'s name and ID number in full, for case handling (reason required; logged in the record first)' },
   { method: 'GET', path: '/api/totals', access: [...BUREAU, 'oversight', 'admin'], upstream: 'intake', tag: 'enterprises', summary: 'Counts of what intake holds' },

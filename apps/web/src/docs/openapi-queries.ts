@@ -55,6 +55,12 @@ export const QUERIES: Record<string, QueryParam[]> = {
     { name: 'q', description: 'part of the name, or the whole credit code (any case, half- or full-width)', schema: { type: 'string' } },
     { name: 'after', description: 'the last credit code of the previous page', schema: { type: 'string' } },
     limit(500),
+    {
+      name: 'codes',
+      description:
+        'up to 200 credit codes, comma-separated: exactly those enterprises that are known, in credit-code order; asked alone, without q, after or limit',
+      schema: { type: 'string', pattern: '^[0-9A-Za-z]{18}(,[0-9A-Za-z]{18}){0,199}$' },
+    },
   ],
   'GET /api/enterprises/:creditCode/personal-data': [
     {

@@ -41,14 +41,45 @@ export function officerBadges(ids) {
 }
 
 const summaries = new Map();
+/** Codes asked for while a page is drawn, looked up together once it is: [code, resolve] pairs. */
+let wanted = [];
+/** As many codes as intake takes in one look-up. */
+const CODES_PER_ASK = 200;
 
-/** The enterprise's search row from intake (name, registered address, coordinates; no personal data), asked once per code in this session. */
+/**
+ * The enterprise's search row from intake (name, registered address, coordinates; no personal data),
+ * asked once per code in this session, and in one request for all the codes a page names.
+ */
 function summaryOf(code) {
   if (!summaries.has(code)) {
-    // A failed look-up is forgotten, so the next page asks again.
-    summaries.set(code, api('/api/enterprises', { query: { q: code, limit: 1 } }).then((rows) => rows.find((r) => r.creditCode === code) ?? null).catch(() => { summaries.delete(code); return null; }));
+    summaries.set(code, new Promise((resolve) => {
+      if (wanted.length === 0) setTimeout(askWanted);
+      wanted.push([code, resolve]);
+    }));
   }
   return summaries.get(code);
+}
+
+function askWanted() {
+  const asked = wanted;
+  wanted = [];
+  for (let i = 0; i < asked.length; i += CODES_PER_ASK) {
+    const part = asked.slice(i, i + CODES_PER_ASK);
+    api('/api/enterprises', { query: { codes: part.map(([code]) => code).join(',') } })
+      .then((rows) => {
+        const byCode = new Map((Array.isArray(rows) ? rows : []).map((row) => [row.creditCode, row]));
+        for (const [code, resolve] of part) resolve(byCode.get(code) ?? null);
+      })
+      .catch(() => {
+        // A failed look-up is forgotten, so the next page asks again.
+        for (const [code, resolve] of part) { summaries.delete(code); resolve(null); }
+      });
+  }
+}
+
+/** Once every enterprise asked for so far is known (or known to be unknown): what a table's export waits for. */
+export function enterprisesNamed() {
+  return Promise.all([...summaries.values()]);
 }
 
 /** The enterprise's name, filled in when intake answers. */
@@ -84,6 +115,15 @@ export function routeSketchOf(creditCodes, current = -1) {
     box.dataset.drawn = 'true';
   });
   return box;
+}
+
+/** An enterprise in a table's file: its name, address and credit code in columns of their own. */
+export function enterpriseFields(codeOf) {
+  return {
+    [t('field.name')]: (row) => enterpriseName(codeOf(row)),
+    [t('field.address')]: (row) => enterpriseAddress(codeOf(row)),
+    [t('field.creditCode')]: (row) => codeOf(row),
+  };
 }
 
 /** Name over address over code, the code linking where the caller says. */
@@ -137,14 +177,14 @@ export async function renderCalendar(ctx) {
     // A full page is the server's limit, not the count: say so rather than let the figure pass for the period's total.
     rows.length === CALENDAR_LIMIT ? h('div', { class: 'notice warn', id: 'calendar-capped', style: 'margin-bottom:12px' }, t('cal.capped', { n: CALENDAR_LIMIT })) : null,
     table([
-    [t('field.date'), (v) => fmtDate(v.date)],
-    [t('visit.enterprise'), (v) => enterpriseCell(v.creditCode, `#/visits/${v.id}`)],
+    [t('field.date'), (v) => fmtDate(v.date), (v) => v.date],
+    [t('visit.enterprise'), (v) => enterpriseCell(v.creditCode, `#/visits/${v.id}`), enterpriseFields((v) => v.creditCode)],
     [t('field.region'), (v) => regionCell(v.regionCode)],
     [t('field.department'), (v) => (v.departments ?? []).map(departmentLabel).join(' · ')],
     [t('visit.teamCerts'), (v) => (v.officerIds ?? []).join(', ')],
     [t('field.status'), (v) => badge(t(`visit.${v.status}`), v.status === 'done' ? 'ok' : 'blue')],
     [t('field.reasons'), (v) => (v.reasons ?? []).map((r) => [badge(reasonLabel(r)), ' '])],
-  ], rows, { pageSize: 15, empty: t('cal.noVisits'), onRow: (v) => ctx.go(`#/visits/${v.id}`), stacked: true })), 'dispatch');
+  ], rows, { pageSize: 15, empty: t('cal.noVisits'), onRow: (v) => ctx.go(`#/visits/${v.id}`), stacked: true, download: { name: `tianping-visits-${from.value}-${to.value}`, ready: enterprisesNamed } })), 'dispatch');
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     // Checked here and said in words: the server takes one six-digit district code and a window in order.

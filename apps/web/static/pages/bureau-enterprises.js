@@ -35,13 +35,16 @@ function reviewMark(review, score) {
   return mark ? h('span', { 'data-review-state': review.state, title: t('bureau.review.help') }, badge(...mark)) : null;
 }
 
-/** Scores carry no name or place: fill them in from intake's search (one exact-code lookup each, in parallel). */
+/** Scores carry no name or place: fill them in from intake, one look-up by code for the whole page. */
 async function withPlaces(rows) {
-  return Promise.all(rows.map(async (row) => {
-    if (row.name && Number.isFinite(row.lng)) return row;
-    const [found] = await api('/api/enterprises', { query: { q: row.creditCode, limit: 1 } }).catch(() => []);
-    return found && found.creditCode === row.creditCode ? { ...found, ...row, name: found.name, lng: found.lng, lat: found.lat } : row;
-  }));
+  const missing = rows.filter((row) => !(row.name && Number.isFinite(row.lng))).map((row) => row.creditCode);
+  if (missing.length === 0) return rows;
+  const found = await api('/api/enterprises', { query: { codes: [...new Set(missing)].join(',') } }).catch(() => []);
+  const byCode = new Map((Array.isArray(found) ? found : []).map((f) => [f.creditCode, f]));
+  return rows.map((row) => {
+    const f = byCode.get(row.creditCode);
+    return f && !(row.name && Number.isFinite(row.lng)) ? { ...f, ...row, name: f.name, lng: f.lng, lat: f.lat } : row;
+  });
 }
 
 /** A page of current scores, the riskiest first (keyset cursor `after`); the filters apply on the server. */

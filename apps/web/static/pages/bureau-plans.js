@@ -2,8 +2,8 @@
 import { api } from '../api.js';
 import { fmtDate, fmtDateTime, fmtPercent, t } from '../i18n.js';
 import { badge, card, chip, confirmStep, emptyState, errorState, field, h, mount, pageHead, printButton, progressPanel, section, table } from '../ui.js';
-import { checklistItem, departmentLabel, enterpriseAddress, enterpriseCell, enterpriseName, isoDay, officerBadges, reasonLabel, routeSketchOf } from './bureau-calendar.js';
-import { filtersOf, filtersText, planFiltersForm } from './plan-filters.js';
+import { checklistItem, departmentLabel, enterpriseAddress, enterpriseCell, enterpriseFields, enterpriseName, enterprisesNamed, isoDay, officerBadges, reasonLabel, routeSketchOf } from './bureau-calendar.js';
+import { FILTERS, filtersOf, filtersText, planFiltersForm } from './plan-filters.js';
 
 /** The independent check's verdict: a tick when it found nothing wrong, else the number of problems. */
 function checkerBadge(draw) {
@@ -171,8 +171,8 @@ export async function renderDraw(ctx, id, search = '') {
     return rows;
   };
   await Promise.all([
-    section(tasks, () => api(`/api/draws/${id}/tasks`, { query: filters }).then(seen), (rows) => tasksCard(ctx, rows, (draw.tasks ?? []).length, filters), 'dispatch'),
-    ctx.me.role === 'oversight' ? null : section(visits, () => api('/api/visits', { query: { draw: id, limit: 2000, from: '2000-01-01', to: '2100-12-31', ...filters } }).then(seen), (rows) => teamsCard(ctx, rows, filters), 'dispatch'),
+    section(tasks, () => api(`/api/draws/${id}/tasks`, { query: filters }).then(seen), (rows) => tasksCard(ctx, draw, rows, filters), 'dispatch'),
+    ctx.me.role === 'oversight' ? null : section(visits, () => api('/api/visits', { query: { draw: id, limit: 2000, from: '2000-01-01', to: '2100-12-31', ...filters } }).then(seen), (rows) => teamsCard(ctx, draw, rows, filters), 'dispatch'),
   ]);
 }
 
@@ -202,17 +202,24 @@ function drawFacts(ctx, draw) {
 }
 
 /** The plan's tasks (those the filters keep), each with the day and team of the visit carrying it. */
-function tasksCard(ctx, rows, total, filters) {
+function tasksCard(ctx, draw, rows, filters) {
+  const total = (draw.tasks ?? []).length;
   const narrowed = Object.keys(filters).length > 0;
   const title = narrowed ? t('planFilter.tasksTitle', { n: rows.length, total, filters: filtersText(filters) }) : t('plans.tasksTitle', { n: total });
   return card(title, h('p', { class: 'muted small', style: 'margin-top:0' }, t('plans.tasksLead')), table([
     [t('field.department'), (task) => departmentLabel(task.department)],
-    [t('visit.enterprise'), (task) => (ctx.me.role === 'oversight' ? h('span', { class: 'mono' }, task.creditCode) : enterpriseCell(task.creditCode, `#/enterprises/${task.creditCode}`))],
-    [t('planFilter.day.col'), (task) => (task.date ? (ctx.me.role === 'oversight' ? fmtDate(task.date) : h('a', { href: `#/visits/${task.visitId}` }, fmtDate(task.date))) : h('span', { class: 'muted' }, t('planFilter.noVisit')))],
+    [t('visit.enterprise'), (task) => (ctx.me.role === 'oversight' ? h('span', { class: 'mono' }, task.creditCode) : enterpriseCell(task.creditCode, `#/enterprises/${task.creditCode}`)), ctx.me.role === 'oversight' ? undefined : enterpriseFields((task) => task.creditCode)],
+    [t('planFilter.day.col'), (task) => (task.date ? (ctx.me.role === 'oversight' ? fmtDate(task.date) : h('a', { href: `#/visits/${task.visitId}` }, fmtDate(task.date))) : h('span', { class: 'muted' }, t('planFilter.noVisit'))), (task) => task.date ?? t('planFilter.noVisit')],
     [t('field.team'), (task) => officerBadges(task.officerIds)],
     [t('field.checklist'), (task) => (task.items?.length ? task.items.map((item) => h('div', { class: 'small' }, checklistItem(item))) : '—')],
     [t('field.reasons'), (task) => [badge(reasonLabel(task.reason)), task.colour ? [' ', chip(task.colour, true)] : null]],
-  ], rows, { pageSize: 10, stacked: true, empty: t('planFilter.noTasks') }));
+  ], rows, { pageSize: 10, stacked: true, empty: t('planFilter.noTasks'), download: { name: planFileName(draw, 'tasks', filters), ready: enterprisesNamed } }));
+}
+
+/** A plan's file name: its window, what it holds, and the filters that narrowed it. */
+function planFileName(draw, what, filters) {
+  const narrowed = FILTERS.filter((name) => filters[name]).map((name) => filters[name]);
+  return ['tianping-plan', draw.window.from, draw.window.to, what, ...narrowed].join('-').replace(/[^\w.-]+/g, '_');
 }
 
 function tile(label, value) {
@@ -230,7 +237,7 @@ async function runRedraw(id, box) {
 }
 
 /** The joint visits (those the filters keep) grouped into routes: one team of officers per route and day. */
-function teamsCard(ctx, rows, filters = {}) {
+function teamsCard(ctx, draw, rows, filters = {}) {
   const narrowed = Object.keys(filters).length > 0;
   if (rows.length === 0) return card(t('field.visits'), emptyState(t('cal.noVisits')));
   const routes = new Map();
@@ -242,10 +249,24 @@ function teamsCard(ctx, rows, filters = {}) {
   for (const route of routes.values()) route.visits.sort((a, b) => (a.routeOrder ?? 0) - (b.routeOrder ?? 0));
   const title = narrowed ? t('planFilter.routesTitle', { visits: rows.length, routes: routes.size, filters: filtersText(filters) }) : t('plans.routesTitle', { visits: rows.length, routes: routes.size });
   return card(title, h('p', { class: 'muted small', style: 'margin-top:0' }, t('plans.routesLead'), narrowed ? [' ', t('planFilter.routesLead')] : null), table([
-    [t('field.date'), (r) => fmtDate(r.date)],
+    [t('field.date'), (r) => fmtDate(r.date), (r) => r.date],
     [t('field.team'), (r) => officerBadges(r.officers)],
     // A stop keeps its number on the whole route, so a narrowed list does not renumber the day.
     [t('plans.routeVisits'), (r) => r.visits.map((v, i) => h('div', { style: 'margin-bottom:4px' }, h('span', { class: 'muted small' }, `${narrowed ? (v.routeOrder ?? i) + 1 : i + 1}. `), h('a', { href: `#/visits/${v.id}` }, enterpriseName(v.creditCode), ' ', h('span', { class: 'mono small' }, v.creditCode)), ' ', h('span', { class: 'muted small' }, (v.departments ?? []).map(departmentLabel).join(' · ')), h('div', {}, enterpriseAddress(v.creditCode))))],
-    [t('plans.routeSketch'), (r) => routeSketchOf(r.visits.map((v) => v.creditCode))],
-  ], [...routes.values()], { pageSize: 8, stacked: true }));
+    [t('plans.routeSketch'), (r) => routeSketchOf(r.visits.map((v) => v.creditCode)), false],
+  ], [...routes.values()], { pageSize: 8, stacked: true, download: { name: planFileName(draw, 'routes', filters), ready: enterprisesNamed, ...stopsFile(rows) } }));
+}
+
+/** A plan's routes as a file: a line per stop, so a spreadsheet can sort and count them. */
+function stopsFile(rows) {
+  return {
+    rows,
+    columns: [
+      [t('field.date'), null, (v) => v.date],
+      [t('field.team'), null, (v) => (v.officerIds ?? []).join(' ')],
+      [t('plans.stop'), null, (v) => (v.routeOrder ?? 0) + 1],
+      [t('visit.enterprise'), null, enterpriseFields((v) => v.creditCode)],
+      [t('field.department'), null, (v) => (v.departments ?? []).map(departmentLabel).join(' · ')],
+    ],
+  };
 }
