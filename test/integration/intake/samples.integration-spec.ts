@@ -129,9 +129,16 @@ describe('intake on the contract samples', () => {
     const found = (await (await lookUp([...named, unknown, named[0].toLowerCase()].join(','))).json()) as { creditCode: string; name: string }[];
     // Exactly the known ones, once each, in code order, with what the search gives of each.
     expect(found).toEqual([all[0], all[1], all[2]]);
-    for (const bad of ['', 'X', `${named[0]},`, `${named[0]};${named[1]}`, Array.from({ length: 201 }, () => named[0]).join(',')])
+    // Typed however, as scoring's list takes them: repeated, lower case, full-width.
+    const fullWidth = [...named[1]].map((c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0)).join('');
+    const repeated = await fetch(`${intake.baseUrl}/api/enterprises?codes=${named[0].toLowerCase()}&codes=${encodeURIComponent(fullWidth)}`);
+    expect(((await repeated.json()) as { creditCode: string }[]).map((e) => e.creditCode)).toEqual([named[0], named[1]].sort());
+    for (const bad of ['', ',', 'X', `${named[0]};${named[1]}`])
       expect({ bad: bad.slice(0, 40), status: (await lookUp(bad)).status }).toEqual({ bad: bad.slice(0, 40), status: 400 });
-    expect((await lookUp(Array.from({ length: 200 }, () => named[0]).join(','))).status).toBe(200);
+    expect((await lookUp(Array.from({ length: 500 }, () => named[0]).join(','))).status).toBe(200);
+    // Past 1,000 codes the list is refused (by the size of the request line itself, at this length).
+    const many = await fetch(`${intake.baseUrl}/api/enterprises?codes=${Array.from({ length: 1001 }, () => named[0]).join(',')}`);
+    expect([400, 431]).toContain(many.status);
     // A look-up by codes is whole: a search or page beside it is refused, not ignored.
     for (const extra of ['q=x', 'after=0', 'limit=5']) expect((await fetch(`${intake.baseUrl}/api/enterprises?codes=${named[0]}&${extra}`)).status).toBe(400);
   });

@@ -1,22 +1,24 @@
 import { BadRequestException, Controller, Get, NotFoundException, Param, Query } from '@nestjs/common';
-import { ClueRefs, PiiVault } from '@tianping/common';
-import { IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
-import { Type } from 'class-transformer';
+import { ClueRefs, creditCodeList, PiiVault } from '@tianping/common';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+import { Transform, Type } from 'class-transformer';
 import { EnterpriseRepository } from './enterprise.repository';
-
-/** How many enterprises one `codes` look-up may name: a page of a list, or a slice of a plan's. */
-export const CODES_MAX = 200;
 
 export class EnterpriseSearchQuery {
   @IsOptional() @IsString() q?: string;
   @IsOptional() @IsString() after?: string;
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500) limit?: number;
-  /** Credit codes, comma-separated: exactly these enterprises (those known), by index, for a list that names them. */
+  /**
+   * Exactly these enterprises (those known), by index: the names and places of a list that holds only
+   * codes. As scoring's list takes them: repeated, or comma-separated, typed however; up to 1,000.
+   */
   @IsOptional()
-  @Matches(new RegExp(`^[0-9A-Za-z]{18}(,[0-9A-Za-z]{18}){0,${CODES_MAX - 1}}$`), {
-    message: `codes must be 1 to ${CODES_MAX} credit codes of 18 letters or digits, separated by commas`,
-  })
-  codes?: string;
+  @Transform(({ value }) => creditCodeList(value))
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(1000)
+  @Matches(/^[0-9A-Z]{18}$/, { each: true })
+  codes?: string[];
 }
 
 /** One file per enterprise (一户一档): the subject with its cases and its linked clues, and what appeals corrected. */
@@ -34,7 +36,7 @@ export class EnterpriseController {
       // A look-up by codes is whole: a search or a page of it beside it could only be ignored.
       if (query.q !== undefined || query.after !== undefined || query.limit !== undefined)
         throw new BadRequestException('codes is asked alone: not with q, after or limit');
-      return this.enterprises.summaries([...new Set(query.codes.toUpperCase().split(','))]);
+      return this.enterprises.summaries([...new Set(query.codes)]);
     }
     return this.enterprises.search(query.q, query.limit ?? 50, query.after);
   }

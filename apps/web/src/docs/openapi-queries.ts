@@ -58,8 +58,8 @@ export const QUERIES: Record<string, QueryParam[]> = {
     {
       name: 'codes',
       description:
-        'up to 200 credit codes, comma-separated: exactly those enterprises that are known, in credit-code order; asked alone, without q, after or limit',
-      schema: { type: 'string', pattern: '^[0-9A-Za-z]{18}(,[0-9A-Za-z]{18}){0,199}$' },
+        'exactly these enterprises (those known), in credit-code order: repeat the parameter, or comma-separated; up to 1,000; asked alone, without q, after or limit',
+      schema: { type: 'array', items: { type: 'string' }, maxItems: 1000 },
     },
   ],
   'GET /api/enterprises/:creditCode/personal-data': [
