@@ -1,8 +1,9 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { startFakePages, type FakePages } from './fake-pages.harness';
 import { describeWithBrowser, SCREENSHOTS } from './suite-process.harness';
-import { OWN_CODE, TEST_PASSWORD } from './web-app.harness';
+import { OWN_CODE, QueryAnswer, TEST_PASSWORD } from './web-app.harness';
 import { AccountsService } from '../../../apps/web/src/accounts/accounts.service';
 
 /**
@@ -233,6 +234,72 @@ describeWithBrowser("the bureau's own tasks, in a real browser", () => {
       await page.close();
     } finally {
       answers[file] = plain;
+    }
+  });
+
+  it('saves the whole list by risk as a spreadsheet file, page after page, with names, places and the colour in force', async () => {
+    const [second, third] = ['91440605MA4X00002B', '91440605MA4X00003C'];
+    const score = (creditCode: string, colour: string, probability: number) => ({
+      creditCode,
+      scoreId: `s-${creditCode}`,
+      asOf: '2026-12-06',
+      colour,
+      probability,
+      regionCode: '440605',
+      industryCode: 'H6231',
+    });
+    const saved = { scores: answers['GET /api/scores'], enterprises: answers['GET /api/enterprises'], reviews: answers['GET /api/reviews/colours'] };
+    // Two pages in risk order: the file holds both, not only what the screen shows.
+    answers['GET /api/scores'] = new QueryAnswer((query) =>
+      query.get('after') === 'p2'
+        ? { items: [score(third, 'green', 0.051)] }
+        : { items: [score(OWN_CODE, 'red', 0.627), score(second, 'yellow', 0.31)], next: query.get('limit') === '1000' ? 'p2' : undefined },
+    );
+    answers['GET /api/enterprises'] = [
+      { creditCode: OWN_CODE, name: NAME, address: '佛山市南海区桂城街道1号', regionCode: '440605' },
+      { creditCode: second, name: '+86 商行', address: '南海区大沥镇2号, 首层', regionCode: '440605' },
+    ];
+    answers['GET /api/reviews/colours'] = [
+      { creditCode: OWN_CODE, scoreId: `s-${OWN_CODE}`, modelColour: 'red', effectiveColour: 'yellow', state: 'awaiting-confirmation' },
+    ];
+    try {
+      const page = await pages.signIn('dispatcher', { lang: 'zh' });
+      await page.goto(`${pages.web.baseUrl}/#/enterprises`);
+      await page.waitForSelector('#export-list');
+      const scoresBefore = pages.fake.seen.filter((r) => r.url.startsWith('/api/scores?')).length;
+      const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export-list')]);
+      const file = join(SCREENSHOTS, download.suggestedFilename());
+      await download.saveAs(file);
+      expect(download.suggestedFilename()).toBe('tianping-enterprises-by-risk.csv');
+      const lines = readFileSync(file, 'utf8').slice(1).trimEnd().split('\r\n');
+      expect(lines).toEqual([
+        '统一社会信用代码,名称,地址,区县,行业,模型颜色,生效颜色,监督复核,发现问题概率,评分日期',
+        // A red counts as yellow until oversight confirms it, as the page says.
+        `${OWN_CODE},${NAME},佛山市南海区桂城街道1号,440605 南海区,H6231 住宿和餐饮业,红,黄,待监督确认,62.7%,2026-12-06`,
+        // A name that a spreadsheet would read as a formula stays text; a comma stays in its field.
+        `${second},'+86 商行,"南海区大沥镇2号, 首层",440605 南海区,H6231 住宿和餐饮业,黄,黄,,31.0%,2026-12-06`,
+        // Intake knows no name for this one: the line is kept, its name left blank.
+        `${third},,,440605 南海区,H6231 住宿和餐饮业,绿,绿,,5.1%,2026-12-06`,
+      ]);
+      const asked = pages.fake.seen
+        .filter((r) => r.url.startsWith('/api/scores?'))
+        .slice(scoresBefore)
+        .map((r) => Object.fromEntries(new URL(r.url, 'http://x').searchParams));
+      expect(asked).toEqual([
+        { order: 'risk', limit: '1000' },
+        { order: 'risk', after: 'p2', limit: '1000' },
+      ]);
+      await page.waitForSelector('#export-status:has-text("已导出 3 家")');
+      // A name search's page is not the list by risk: no export is offered for it.
+      await page.fill('#enterprise-filters input[name=q]', NAME);
+      await page.click('#enterprise-filters button[type=submit]');
+      await page.waitForSelector('#search-note');
+      expect(await page.$('#export-list')).toBeNull();
+      await page.close();
+    } finally {
+      answers['GET /api/scores'] = saved.scores;
+      answers['GET /api/enterprises'] = saved.enterprises;
+      answers['GET /api/reviews/colours'] = saved.reviews;
     }
   });
 

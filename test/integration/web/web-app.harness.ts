@@ -69,6 +69,11 @@ export interface FakeSuite {
 }
 
 /** A canned answer that comes only after `ms`: a service that hangs (longer than the gateway waits) or is slow. */
+/** An answer that depends on the request's query: a list asked for page by page. */
+export class QueryAnswer {
+  constructor(readonly answer: (query: URLSearchParams) => unknown) {}
+}
+
 export class SlowAnswer {
   constructor(
     readonly ms: number,
@@ -99,6 +104,7 @@ export async function startFakeSuite(
       if (response.destroyed) return;
       canned = body;
     }
+    if (canned instanceof QueryAnswer) canned = canned.answer(new URL(request.url!, 'http://fake').searchParams);
     if (canned !== undefined) {
       response.end(JSON.stringify(canned));
       return;

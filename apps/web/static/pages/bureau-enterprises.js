@@ -6,6 +6,7 @@ import { badge, card, chip, emptyState, errorState, errorText, field, fieldProbl
 import { casesTable, cluesTable, industryName, subjectFacts, technicalDetails } from './enterprise.js';
 import { readableReasons } from './reasons.js';
 import { scoreHistoryCard } from './score-history.js';
+import { exportButton } from './enterprise-export.js';
 import { departmentLabel, officerBadges, reasonLabel } from './bureau-calendar.js';
 import { districtsAround, regionCell, regionCodeOf, regionOptions } from '../regions.js';
 
@@ -168,6 +169,8 @@ export async function renderEnterprises(ctx) {
     mount(list,
       filters.q ? h('p', { class: 'muted small', style: 'margin-top:0', id: 'search-note' }, t(/^[0-9A-Za-z]{18}$/.test(filters.q) ? 'bureau.searchCode' : 'bureau.searchName', { q: filters.q })) : null,
       scored ? null : h('div', { class: 'notice warn', style: 'margin-bottom:12px' }, t('bureau.fallback')),
+      // The list by risk (not a name search's page) saves whole, as far as the filters keep it.
+      scored && !filters.q && rows.length > 0 ? exportButton(filters) : null,
       rows.length === 0 ? emptyState(t('state.empty')) : enterpriseTable(ctx, rows, reviews),
       pager(page, Infinity, undefined, (p) => { page = p; load(); }, { hasMore: Boolean(next) }));
     mount(map, riskMap(rows, { onSelect: (p) => ctx.go(`#/enterprises/${p.creditCode}`) }));
