@@ -292,6 +292,23 @@ describeWithBrowser('the pages by keyboard and screen reader, in a real browser'
   });
 
   it.each([
+    ['ent', '#/my'],
+    ['ent', '#/my/records'],
+    ['ent', '#/my/appeals/AP-2026-0001'],
+    ['overseer', '#/reviews/appeals/AP-2026-0001'],
+  ])('lets %s print %s: the page alone, without the header or its buttons', async (username, hash) => {
+    const page = await signIn(username);
+    await page.evaluate((to) => (location.hash = to), hash);
+    await page.waitForSelector('#print-page');
+    await page.waitForFunction(() => !document.querySelector('[data-state="loading"]'));
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.isVisible('#print-page')).toBe(false);
+    expect(await page.isVisible('.topbar')).toBe(false);
+    expect(await page.isVisible('main h1')).toBe(true);
+    await page.close();
+  });
+
+  it.each([
     ['an enterprise withdrawing its appeal', 'ent', `#/my/appeals/AP-2026-0001`, '#withdraw-submit'],
     ['an administrator discarding a quarantined record', 'admin', '#/quarantine/5', '#discard-submit'],
   ])('returns the focus to the button that asked when %s cancels the confirm step', async (_who, username, hash, button) => {

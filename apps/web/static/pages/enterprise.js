@@ -4,7 +4,7 @@ import { api, ApiError } from '../api.js';
 import { contributionChart, oddsChange } from '../charts.js';
 import { currentLang, factorName, fmtChance, fmtDate, fmtDateTime, fmtNumber, plural, t, valueLabel } from '../i18n.js';
 import { industryLabel, industryName, isMissing, readableReasons, reasonText, serverText } from './reasons.js';
-import { badge, card, chip, downloadButton, emptyState, errorState, errorText, field, h, loading, mount, pageHead, section, state, table } from '../ui.js';
+import { badge, card, chip, downloadButton, emptyState, errorState, errorText, field, h, loading, mount, pageHead, printButton, section, state, table } from '../ui.js';
 import { appealsTable } from './my-appeals.js';
 import { regionCell } from '../regions.js';
 import { checklistItem } from './bureau-calendar.js';
@@ -39,7 +39,7 @@ export async function renderMyRisk(ctx) {
     api(`/api/enterprises/${code}`).catch(() => null),
     api(`/api/reviews/enterprises/${code}`).then((r) => ({ r }), (error) => ({ error })),
   ]);
-  mount(head, pageHead(t('ent.title'), file?.subject?.name ? `${file.subject.name} · ${code}` : code));
+  mount(head, pageHead(t('ent.title'), file?.subject?.name ? `${file.subject.name} · ${code}` : code, printButton()));
   mount(appeals, reviewed.r ? appealsCard(reviewed.r) : card(t('ent.appeals'), errorState(reviewed.error, () => renderMyRisk(ctx), 'oversight')));
   try {
     const score = await api(`/api/scores/${code}`);
@@ -197,7 +197,7 @@ function listOf(texts, emptyText) {
 export async function renderMyRecords(ctx) {
   const body = h('div');
   // A record that looks wrong has a way out: the appeal form, where each record can be challenged.
-  mount(ctx.main, pageHead(t('ent.file'), [t('ent.recordsLead'), ' ', h('a', { href: '#/my/appeals', id: 'challenge-records' }, t('ent.challengeRecords'))]), body);
+  mount(ctx.main, pageHead(t('ent.file'), [t('ent.recordsLead'), ' ', h('a', { href: '#/my/appeals', id: 'challenge-records' }, t('ent.challengeRecords'))], printButton()), body);
   await section(body, () => api(`/api/enterprises/${ctx.me.creditCode}`), (file) => h('div', { class: 'stack' },
     card(t('ent.subject'), subjectFacts(file.subject)),
     card(t('ent.inspections'), casesTable(file.cases, t('ent.noInspections'))),

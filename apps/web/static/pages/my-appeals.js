@@ -2,7 +2,7 @@
 // appeal with every step, the decision and a receipt for each step to keep; an open one can be withdrawn.
 import { api } from '../api.js';
 import { fmtDate, fmtDateTime, t } from '../i18n.js';
-import { card, chip, errorState, h, loading, mount, pageHead, section, state, table } from '../ui.js';
+import { card, chip, errorState, h, loading, mount, pageHead, printButton, section, state, table } from '../ui.js';
 import { appealForm } from './appeal-form.js';
 import { withdrawCard } from './appeal-withdraw.js';
 import { appealFacts, appealStatusBadge, appealTimeline, decisionCard, dueText, evidenceCard, groundsCard, outcomeText, receiptVerification } from './appeal-parts.js';
@@ -53,7 +53,7 @@ function rightsCard() {
 
 export async function renderMyAppeal(ctx, id) {
   const body = h('div');
-  mount(ctx.main, pageHead(t('appeal.title'), id, h('a', { class: 'btn secondary', href: '#/my/appeals' }, t('common.back'))), body);
+  mount(ctx.main, pageHead(t('appeal.title'), id, printButton(), h('a', { class: 'btn secondary', href: '#/my/appeals' }, t('common.back'))), body);
   const load = () => section(body, () => api(`/api/appeals/${encodeURIComponent(id)}`), (appeal) => {
     const greeting = justFiled === appeal.id ? h('div', { class: 'notice ok', id: 'appeal-filed', role: 'status' }, t('appeal.filedNotice'))
       : appeal.status === 'withdrawn' ? withdrawnNotice(appeal) : null;

@@ -2,7 +2,7 @@
 // review (refused, with the server's reason, to anyone with a part in the score), and the decision.
 import { api } from '../api.js';
 import { fmtDateTime, t } from '../i18n.js';
-import { card, confirmStep, errorState, field, fieldProblem, focusResult, h, mount, pageHead, section } from '../ui.js';
+import { card, confirmStep, errorState, field, fieldProblem, focusResult, h, mount, pageHead, printButton, section } from '../ui.js';
 import { outcomeText, recordName } from './appeal-parts.js';
 import { appealPage } from './my-appeals.js';
 import { scoreFile } from './reviews.js';
@@ -15,7 +15,7 @@ const ACTIONS = { clue: ['unlink', 'mark-false'], case: ['revoke'] };
 
 export async function renderReviewAppeal(ctx, id) {
   const body = h('div');
-  mount(ctx.main, pageHead(t('appeal.title'), id, h('a', { class: 'btn secondary', href: '#/reviews' }, t('reviews.backToQueue'))), body);
+  mount(ctx.main, pageHead(t('appeal.title'), id, printButton(), h('a', { class: 'btn secondary', href: '#/reviews' }, t('reviews.backToQueue'))), body);
   const load = () => section(body, () => api(`/api/appeals/${encodeURIComponent(id)}`), (appeal) => appealPage(appeal, { forEnterprise: false, actions: actionsCard(ctx, appeal, load), basis: [basisCard(appeal), scoreHistoryCard(appeal.creditCode)] }), 'oversight');
   await load();
 }
