@@ -115,6 +115,9 @@ describe('intake on the contract samples', () => {
     expect(found.address!.length).toBeGreaterThan(3);
     expect(await codesFor('91440604ma4uj8k20c')).toEqual(['91440604MA4UJ8K20C']);
     expect(await codesFor('９１４４０６０４ＭＡ４ＵＪ８Ｋ２０Ｃ')).toEqual(['91440604MA4UJ8K20C']);
+    // A whole code is one hit: the page after it is empty.
+    const after = await fetch(`${intake.baseUrl}/api/enterprises?q=91440604MA4UJ8K20C&after=91440604MA4UJ8K20C`);
+    expect(await after.json()).toEqual([]);
     expect(await codesFor('%')).toEqual([]);
     expect(await codesFor('_')).toEqual([]);
     expect(await codesFor('\\')).toEqual([]);

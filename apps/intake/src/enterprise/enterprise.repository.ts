@@ -100,10 +100,16 @@ export class EnterpriseRepository {
   /**
    * Enterprises whose name contains the query, or whose credit code it is. `%` and `_` in a query are
    * characters to find, not wildcards; a code typed in full-width characters or lower case is still found.
+   * A whole code that is registered is answered by its key alone: looking for it in every name (no index
+   * serves `LIKE '%…%'`) took about 2 s at a million subjects.
    */
   async search(query: string | undefined, limit: number, afterCode = ''): Promise<EnterpriseSummary[]> {
     const namePart = query ? `%${query.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
     const code = query ? normaliseCreditCode(query) : null;
+    if (code && /^[0-9A-Z]{18}$/.test(code)) {
+      const [found] = await this.summaries([code]);
+      if (found) return found.creditCode > afterCode ? [found] : [];
+    }
     return this.dataSource.query(
       `SELECT ${SUMMARY_COLUMNS}
          FROM intake.subjects
