@@ -149,9 +149,10 @@ export function table(columns, rows, { pageSize = 10, empty, onRow, paged = true
   const wrap = h('div');
   const tools = download ? h('div', { class: 'table-tools' }, csvButton(download.columns ?? columns, download.rows ?? rows, download)) : null;
   let page = 0;
+  let printing = false;
   const pages = Math.ceil(rows.length / pageSize);
   const draw = () => {
-    const slice = rows.slice(page * pageSize, (page + 1) * pageSize);
+    const slice = printing ? rows : rows.slice(page * pageSize, (page + 1) * pageSize);
     const body = h('tbody', {}, slice.map((row) => h('tr', onRow ? { onclick: () => onRow(row), style: 'cursor:pointer' } : {}, columns.map(([label, cell]) => h('td', stacked ? { 'data-label': label } : {}, cell(row))))));
     mount(
       wrap,
@@ -161,8 +162,18 @@ export function table(columns, rows, { pageSize = 10, empty, onRow, paged = true
     );
   };
   draw();
+  if (pages > 1) {
+    wrap.dataset.paged = '';
+    wrap.drawWhole = (on) => { printing = on; draw(); };
+  }
   return wrap;
 }
+
+// Paper holds every row, not the page on screen: paged tables are drawn whole for printing, then go back
+// to their page. Found in the document when asked, so a table that has left it is simply gone.
+const drawTablesWhole = (on) => () => document.querySelectorAll('[data-paged]').forEach((wrap) => wrap.drawWhole?.(on));
+window.addEventListener('beforeprint', drawTablesWhole(true));
+window.addEventListener('afterprint', drawTablesWhole(false));
 
 /**
  * Every row of a table, as the cells show them, saved as `<name>.csv`. Cells that fill themselves in

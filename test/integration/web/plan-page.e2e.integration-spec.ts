@@ -250,6 +250,45 @@ describeWithBrowser('the plan page and the visit page, for dispatchers and offic
     }
   });
 
+  it('prints every task of a plan, names and all, not only the page on screen', async () => {
+    const codes = Array.from({ length: 12 }, (_, i) => `91440605MA4Y${String(i).padStart(5, '0')}X`);
+    const saved = { tasks: answers[`GET /api/draws/${DRAW_ID}/tasks`], enterprises: answers['GET /api/enterprises'] };
+    answers[`GET /api/draws/${DRAW_ID}/tasks`] = codes.map((code) => ({
+      ...task(code, 'SAMR', 'risk', 'yellow'),
+      visitId: null,
+      date: null,
+      regionCode: null,
+      officerIds: [],
+    }));
+    answers['GET /api/enterprises'] = codes.map((creditCode, i) => ({
+      creditCode,
+      name: `示例商行${i + 1}号`,
+      address: `南海区${i + 1}号`,
+      regionCode: '440605',
+    }));
+    try {
+      const page = await pages.signIn('dispatcher');
+      await page.goto(`${pages.web.baseUrl}/#/plans/${DRAW_ID}`);
+      const tasksTable = 'main .card:has([data-download$="-tasks"]) tbody tr';
+      await page.waitForSelector(tasksTable);
+      expect(await page.$$(tasksTable)).toHaveLength(10);
+      await page.waitForFunction((selector) => [...document.querySelectorAll(selector)].every((s) => s.textContent), `${tasksTable} [data-name-of]`);
+      const printed = await page.evaluate(async (selector) => {
+        window.dispatchEvent(new Event('beforeprint'));
+        // Printing lets promises settle, not timers: a name still to be fetched would print blank.
+        for (let i = 0; i < 5; i++) await Promise.resolve();
+        return [...document.querySelectorAll(selector)].map((s) => s.textContent);
+      }, `${tasksTable} [data-name-of]`);
+      expect(printed).toEqual(codes.map((_, i) => `示例商行${i + 1}号`));
+      await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
+      expect(await page.$$(tasksTable)).toHaveLength(10);
+      await page.close();
+    } finally {
+      answers[`GET /api/draws/${DRAW_ID}/tasks`] = saved.tasks;
+      answers['GET /api/enterprises'] = saved.enterprises;
+    }
+  });
+
   it.each([
     ['zh', '下一站', '上一站'],
     ['en', 'Next stop', 'Previous stop'],

@@ -77,6 +77,14 @@ function askWanted() {
   }
 }
 
+/**
+ * Asks for every enterprise a list names, not only those on the page shown: a printed list draws all its
+ * rows at once, and a name still being fetched would print blank.
+ */
+export function nameAll(codes) {
+  for (const code of new Set(codes)) summaryOf(code);
+}
+
 /** Once every enterprise asked for so far is known (or known to be unknown): what a table's export waits for. */
 export function enterprisesNamed() {
   return Promise.all([...summaries.values()]);
@@ -171,6 +179,7 @@ export async function renderCalendar(ctx) {
   const load = (regionCode) => section(list, async () => {
     const rows = await api('/api/visits', { query: { from: from.value, to: to.value, region: regionCode, department: department.value, status: status.value, limit: CALENDAR_LIMIT } });
     for (const v of rows) if (v.regionCode) seenRegions.add(v.regionCode);
+    nameAll(rows.map((v) => v.creditCode));
     mount(suggestions, regionOptions('calendar-regions', districtsAround([...seenRegions])));
     return rows;
   }, (rows) => card(`${t('field.visits')} · ${rows.length}${rows.length === CALENDAR_LIMIT ? '+' : ''}`,

@@ -2,7 +2,7 @@
 import { api } from '../api.js';
 import { fmtDate, fmtDateTime, fmtPercent, t } from '../i18n.js';
 import { badge, card, chip, confirmStep, emptyState, errorState, field, h, mount, pageHead, printButton, progressPanel, section, table } from '../ui.js';
-import { checklistItem, departmentLabel, enterpriseAddress, enterpriseCell, enterpriseFields, enterpriseName, enterprisesNamed, isoDay, officerBadges, reasonLabel, routeSketchOf } from './bureau-calendar.js';
+import { checklistItem, departmentLabel, enterpriseAddress, enterpriseCell, enterpriseFields, enterpriseName, enterprisesNamed, isoDay, nameAll, officerBadges, reasonLabel, routeSketchOf } from './bureau-calendar.js';
 import { FILTERS, filtersOf, filtersText, planFiltersForm } from './plan-filters.js';
 
 /** The independent check's verdict: a tick when it found nothing wrong, else the number of problems. */
@@ -167,6 +167,7 @@ export async function renderDraw(ctx, id, search = '') {
   mount(filterBox, card(t('planFilter.title'), h('p', { class: 'muted small', style: 'margin-top:0' }, t('planFilter.lead')), form.element));
   const seen = (rows) => {
     for (const row of rows) if (row.regionCode) seenRegions.add(row.regionCode);
+    if (ctx.me.role !== 'oversight') nameAll(rows.map((row) => row.creditCode));
     form.knowRegions();
     return rows;
   };
