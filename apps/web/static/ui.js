@@ -137,12 +137,10 @@ export async function section(container, load, render, app) {
 /**
  * A table of rows with client-side paging (`paged: false` when the server pages); columns are [label, row => cell].
  * `stacked`: on a phone each row becomes a block of labelled lines instead of a table scrolled sideways.
- */
-/**
- * A paged table. `download` ({ name, ready?, columns?, rows? }: the file's name without its extension)
- * offers every row as a CSV file of what the cells show (or of its own columns and rows). A column is
- * [label, cell] or [label, cell, csv], where `csv` is the column's own text for the file, `false` to
- * leave it out (a drawing), or { label: value } for several columns in its place.
+ * `download` ({ name, ready?, columns?, rows? }: the file's name without its extension) offers every row
+ * as a CSV file of what the cells show (or of its own columns and rows). A column may then be
+ * [label, cell, csv], where `csv` is the column's own text for the file, `false` to leave it out (a
+ * drawing), or { label: value } for several columns in its place.
  */
 export function table(columns, rows, { pageSize = 10, empty, onRow, paged = true, stacked = false, download } = {}) {
   if (!rows || rows.length === 0) return emptyState(empty);

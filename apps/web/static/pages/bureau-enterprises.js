@@ -6,18 +6,13 @@ import { badge, card, chip, emptyState, errorState, errorText, field, fieldProbl
 import { casesTable, cluesTable, industryName, subjectFacts, technicalDetails } from './enterprise.js';
 import { readableReasons } from './reasons.js';
 import { scoreHistoryCard } from './score-history.js';
-import { exportButton } from './enterprise-export.js';
+import { exportButton, rowsOf } from './enterprise-export.js';
 import { departmentLabel, officerBadges, reasonLabel } from './bureau-calendar.js';
 import { districtsAround, regionCell, regionCodeOf, regionOptions } from '../regions.js';
 
 const PAGE = 25;
 const SECTIONS = 'ABCDEFGHIJKLMNOPQRST'.split('');
 const RANK = { red: 3, yellow: 2, green: 1 };
-
-/** Rows of a scores answer, whatever its envelope ({items, next} or a plain array). */
-function rowsOf(answer) {
-  return Array.isArray(answer) ? answer : answer?.items ?? answer?.scores ?? [];
-}
 
 /**
  * Whether the model's colour is the one in effect: a red counts as yellow until an oversight officer

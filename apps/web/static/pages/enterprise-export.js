@@ -4,7 +4,7 @@ import { api } from '../api.js';
 import { toCsv } from '../csv.js';
 import { t } from '../i18n.js';
 import { regionName } from '../regions.js';
-import { downloadFile, h, mount } from '../ui.js';
+import { downloadFile, errorText, h, mount } from '../ui.js';
 import { industryName } from './reasons.js';
 
 /** At most this many rows in one file: past it, the filters should narrow the list. */
@@ -17,7 +17,8 @@ const REVIEWS_PER_ASK = 100;
 /** What oversight's review of a colour can say of it. */
 const STATES = ['awaiting-confirmation', 'confirmed', 'overridden'];
 
-const rowsOf = (answer) => (Array.isArray(answer) ? answer : answer?.items ?? answer?.scores ?? []);
+/** Rows of a scores answer, whatever its envelope ({items, next} or a plain array). */
+export const rowsOf = (answer) => (Array.isArray(answer) ? answer : answer?.items ?? answer?.scores ?? []);
 
 /** A button that saves the list the filters keep, saying in `status` how far along it is and what it left out. */
 export function exportButton(filters) {
@@ -25,6 +26,7 @@ export function exportButton(filters) {
   const button = h('button', { class: 'btn secondary', type: 'button', id: 'export-list' }, t('common.downloadCsv'));
   button.addEventListener('click', async () => {
     button.disabled = true;
+    status.className = 'small muted';
     try {
       const { rows, capped } = await riskList(filters, (n) => { status.textContent = t('bureau.export.fetching', { n }); });
       status.textContent = t('bureau.export.naming', { n: rows.length });
@@ -33,7 +35,7 @@ export function exportButton(filters) {
       mount(status, capped ? h('span', { class: 'bad-text', id: 'export-capped' }, t('bureau.export.capped', { n: EXPORT_MAX })) : t('bureau.export.done', { n: rows.length }));
     } catch (error) {
       status.className = 'small bad-text';
-      status.textContent = t('bureau.export.failed', { error: error?.message ?? String(error) });
+      status.textContent = t('bureau.export.failed', { error: errorText(error) });
     } finally {
       button.disabled = false;
     }
