@@ -272,12 +272,12 @@ describeWithBrowser('the plan page and the visit page, for dispatchers and offic
       const tasksTable = 'main .card:has([data-download$="-tasks"]) tbody tr';
       await page.waitForSelector(tasksTable);
       expect(await page.$$(tasksTable)).toHaveLength(10);
-      await page.waitForFunction((selector) => [...document.querySelectorAll(selector)].every((s) => s.textContent), `${tasksTable} [data-name-of]`);
+      await page.waitForFunction((selector) => Array.from(document.querySelectorAll(selector)).every((s) => s.textContent), `${tasksTable} [data-name-of]`);
       const printed = await page.evaluate(async (selector) => {
         window.dispatchEvent(new Event('beforeprint'));
         // Printing lets promises settle, not timers: a name still to be fetched would print blank.
         for (let i = 0; i < 5; i++) await Promise.resolve();
-        return [...document.querySelectorAll(selector)].map((s) => s.textContent);
+        return Array.from(document.querySelectorAll(selector)).map((s) => s.textContent);
       }, `${tasksTable} [data-name-of]`);
       expect(printed).toEqual(codes.map((_, i) => `示例商行${i + 1}号`));
       await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
