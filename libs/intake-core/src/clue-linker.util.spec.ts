@@ -101,4 +101,59 @@ describe('ClueLinker', () => {
       expect(linker.link(clue({ creditCode: ming, creditCodeValid: true }), new Set(['91440605MA52TQ0L32'])).creditCode).toBe(ming);
     });
   });
+
+  describe('partial matches', () => {
+    const street: LinkableSubject[] = [
+      { creditCode: '91440604MA00000001', name: '佛山市禅城区明记餐饮管理有限公司', address: '佛山市禅城区祖庙街道建新路18号' },
+      { creditCode: '91440604MA00000002', name: '佛山市禅城区明记餐饮有限公司', address: '佛山市禅城区祖庙街道建新路20号首层' },
+      { creditCode: '91440604MA00000003', name: '佛山市禅城区华丰五金店', address: '佛山市禅城区祖庙街道建新路' },
+      { creditCode: '91440604MA00000004', name: '佛山市禅城区老李五金店', address: '佛山市禅城区祖庙街道建新路20号首层' },
+    ];
+    const linker = new ClueLinker(street);
+
+    it('finds a subject whose address the clue address contains, and one whose address contains the clue address', () => {
+      // 建新路18号 is inside the clue's longer address.
+      expect(linker.link(clue({ subjectName: '明记餐饮管理', address: '建新路18号二楼' })).creditCode).toBe('91440604MA00000001');
+      // The clue's address is inside 建新路20号首层 (where two subjects are: the name tells them apart).
+      expect(linker.link(clue({ subjectName: '明记餐饮', address: '建新路20号' })).creditCode).toBe('91440604MA00000002');
+    });
+
+    it('finds a subject whose name the clue name contains, and one whose name contains the clue name', () => {
+      // 华丰五金 is inside the clue's longer name.
+      expect(linker.link(clue({ subjectName: '华丰五金店铺', address: '建新路5号' }))).toEqual({ creditCode: null, method: 'none', candidates: 1 });
+      expect(linker.link(clue({ subjectName: '老李五金店铺', address: '建新路20号首层' })).creditCode).toBe('91440604MA00000004');
+      expect(linker.link(clue({ subjectName: '老李五金', address: '建新路20号首层' })).creditCode).toBe('91440604MA00000004');
+    });
+
+    it('counts every subject a partial name fits when the address does not tell them apart', () => {
+      // 记餐饮 is in two names, and 建新路 (no number) says nothing about the premises.
+      expect(linker.link(clue({ subjectName: '记餐饮', address: '建新路' }))).toEqual({ creditCode: null, method: 'none', candidates: 2 });
+    });
+
+    it('does not place a subject with a vague address at a specific one that contains it', () => {
+      // 建新路 (no number) is inside the clue's address but says nothing about the premises.
+      expect(linker.link(clue({ subjectName: '华丰五金', address: '建新路18号' }))).toEqual({ creditCode: null, method: 'none', candidates: 2 });
+    });
+
+    it('counts the subjects that share one address', () => {
+      expect(linker.link(clue({ address: '建新路20号首层' }))).toEqual({ creditCode: null, method: 'none', candidates: 2 });
+      expect(linker.link(clue({ subjectName: '五金店', address: '建新路20号首层' })).creditCode).toBe('91440604MA00000004');
+    });
+
+    it('falls back to partial names when the exact name is excluded', () => {
+      // The exact name 明记餐饮 is excluded: 明记餐饮管理 still contains the clue's name, at the clue's address.
+      const excluded = new Set(['91440604MA00000002']);
+      expect(linker.link(clue({ subjectName: '明记餐饮', address: '建新路18号' }), excluded).creditCode).toBe('91440604MA00000001');
+      // Excluding an enterprise the linker does not know changes nothing.
+      expect(linker.link(clue({ subjectName: '明记餐饮', address: '建新路20号' }), new Set(['91440604MA0000000X'])).creditCode).toBe('91440604MA00000002');
+    });
+
+    it('finds subjects added after it has linked clues, and a piece repeated in one address', () => {
+      const growing = new ClueLinker(street);
+      expect(growing.link(clue({ subjectName: '恒达五金', address: '科技大道3号3号楼' })).method).toBe('none');
+      growing.add({ creditCode: '91440605MA00000005', name: '佛山市南海区恒达五金制品有限公司', address: '佛山市南海区狮山镇科技大道3号3号楼3号' });
+      expect(growing.link(clue({ subjectName: '恒达五金', address: '科技大道3号3号楼' })).creditCode).toBe('91440605MA00000005');
+      expect(growing.link(clue({ address: '科技大道3号3号楼3号' })).creditCode).toBe('91440605MA00000005');
+    });
+  });
 });

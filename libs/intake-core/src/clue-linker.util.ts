@@ -1,4 +1,4 @@
-import { isSpecificAddress, normaliseAddress, normaliseName } from './name-normalise.util';
+import { isSpecificAddress, MIN_SPECIFIC_ADDRESS, normaliseAddress, normaliseName } from './name-normalise.util';
 import { ClueRecord } from './intake.model';
 
 export interface LinkableSubject {
@@ -25,65 +25,95 @@ const MAX_QUERY = 48;
 const NO_EXCLUSIONS: ReadonlySet<string> = new Set();
 
 /**
- * Postings of each character trigram, to find the subjects whose text contains a query. Trigrams,
- * not bigrams: at a million subjects a two-character word is shared by tens of thousands of them.
+ * The distinct texts (normalised names, or normalised addresses) of the subjects, each with the
+ * subjects that carry it, and the postings of each `gram`-character piece over those texts, to find
+ * the texts that contain a query. Many subjects share a text (a common shop name, a building), so
+ * posting each text once keeps postings several times shorter than posting every subject.
  */
-const GRAM = 3;
-
-class GramIndex {
+class TextIndex {
+  private readonly ids = new Map<string, number>();
+  private readonly texts: string[] = [];
+  private readonly holders: number[][] = [];
   private readonly postings = new Map<string, number[]>();
+  /** No substring of a query longer than this can be a known text. */
+  private longest = 0;
 
-  add(id: number, text: string): void {
-    const seen = new Set<string>();
-    for (let i = 0; i + GRAM <= text.length; i++) {
-      const gram = text.slice(i, i + GRAM);
-      if (seen.has(gram)) continue;
-      seen.add(gram);
-      const list = this.postings.get(gram);
-      if (list === undefined) this.postings.set(gram, [id]);
-      else list.push(id);
+  /**
+   * `gram`: the length of the indexed pieces. Longer pieces are rarer, so a query's shortest posting
+   * is shorter, but a query needs at least one: it is the shortest query the index is asked about.
+   */
+  constructor(private readonly gram: number) {}
+
+  /** Records that `subject` carries `text`; returns the index's copy, so subjects sharing a text share one string. */
+  add(subject: number, text: string): string {
+    const known = this.ids.get(text);
+    if (known !== undefined) {
+      this.holders[known].push(subject);
+      return this.texts[known];
     }
+    const id = this.texts.length;
+    this.ids.set(text, id);
+    this.texts.push(text);
+    this.holders.push([subject]);
+    this.longest = Math.max(this.longest, text.length);
+    for (let i = 0; i + this.gram <= text.length; i++) {
+      const piece = text.slice(i, i + this.gram);
+      const list = this.postings.get(piece);
+      if (list === undefined) this.postings.set(piece, [id]);
+      // A piece seen earlier in the same text has this id last already: it is posted once.
+      else if (list[list.length - 1] !== id) list.push(id);
+    }
+    return text;
+  }
+
+  /** The subjects whose text is exactly `text` (the index's own list: not to be changed). */
+  subjectsWith(text: string): readonly number[] | undefined {
+    const id = this.ids.get(text);
+    return id === undefined ? undefined : this.holders[id];
+  }
+
+  /** The subjects carrying any of the texts `ids`; each subject carries one text, so none is listed twice. */
+  subjectsOf(ids: Iterable<number>): number[] {
+    const subjects: number[] = [];
+    for (const id of new Set(ids)) for (const subject of this.holders[id]) subjects.push(subject);
+    return subjects;
+  }
+
+  textOf(id: number): string {
+    return this.texts[id];
   }
 
   /**
-   * Ids whose text contains `query` (query ≥ GRAM characters), given each id's text. The postings of
-   * all the query's trigrams are intersected, rarest first (by binary search: postings are ascending),
-   * so a query made of common words does not scan a long list.
+   * Texts that contain `query` (at least `gram` long). A text containing the query contains each of
+   * its pieces, so the shortest of their postings holds every answer: its texts are checked one by one,
+   * which costs no more than intersecting it with the other postings (long ones, for common words).
    */
-  containing(query: string, textOf: (id: number) => string): number[] {
-    const lists: number[][] = [];
-    for (let i = 0; i + GRAM <= query.length; i++) {
-      const list = this.postings.get(query.slice(i, i + GRAM));
+  containing(query: string): number[] {
+    if (query.length < this.gram) throw new Error(`a query of ${query.length} characters has no indexed piece`);
+    let shortest: number[] | undefined;
+    for (let i = 0; i + this.gram <= query.length; i++) {
+      const list = this.postings.get(query.slice(i, i + this.gram));
       if (list === undefined) return [];
-      lists.push(list);
+      if (shortest === undefined || list.length < shortest.length) shortest = list;
     }
-    if (lists.length === 0) return [];
-    lists.sort((a, b) => a.length - b.length);
-    let candidates = lists[0];
-    for (let i = 1; i < lists.length && candidates.length > 1; i++) {
-      const list = lists[i];
-      candidates = candidates.filter((id) => sortedHas(list, id));
+    return (shortest as number[]).filter((id) => this.texts[id].includes(query));
+  }
+
+  /**
+   * Texts that are a substring of `query`, at least `min` long: each substring is looked up, which is
+   * quadratic in the query's length (hence MAX_QUERY), but none longer than the longest text.
+   */
+  containedIn(query: string, min: number): number[] {
+    const found: number[] = [];
+    for (let start = 0; start + min <= query.length; start++) {
+      const last = Math.min(query.length, start + this.longest);
+      for (let end = start + min; end <= last; end++) {
+        const id = this.ids.get(query.slice(start, end));
+        if (id !== undefined) found.push(id);
+      }
     }
-    return candidates.filter((id) => textOf(id).includes(query));
+    return found;
   }
-}
-
-function sortedHas(list: number[], id: number): boolean {
-  let low = 0;
-  let high = list.length - 1;
-  while (low <= high) {
-    const mid = (low + high) >>> 1;
-    if (list[mid] === id) return true;
-    if (list[mid] < id) low = mid + 1;
-    else high = mid - 1;
-  }
-  return false;
-}
-
-function pushAll(map: Map<string, number[]>, key: string, id: number): void {
-  const list = map.get(key);
-  if (list === undefined) map.set(key, [id]);
-  else list.push(id);
 }
 
 /**
@@ -95,10 +125,13 @@ export class ClueLinker {
   private readonly names: string[] = [];
   private readonly addresses: string[] = [];
   private readonly byCode = new Map<string, number>();
-  private readonly byName = new Map<string, number[]>();
-  private readonly byAddress = new Map<string, number[]>();
-  private readonly nameGrams = new GramIndex();
-  private readonly addressGrams = new GramIndex();
+  /**
+   * Names are looked up from MIN_PARTIAL characters, so they are indexed by pieces that long. Addresses
+   * are only looked up when specific, so five characters at least: pieces of five are far rarer than
+   * of three in addresses made of a few road names and house numbers.
+   */
+  private readonly nameIndex = new TextIndex(MIN_PARTIAL);
+  private readonly addressIndex = new TextIndex(MIN_SPECIFIC_ADDRESS);
 
   constructor(subjects: Iterable<LinkableSubject> = []) {
     for (const subject of subjects) this.add(subject);
@@ -127,17 +160,9 @@ export class ClueLinker {
     const name = normaliseName(subject.name);
     const address = subject.address === null ? '' : normaliseAddress(subject.address);
     this.codes.push(subject.creditCode);
-    this.names.push(name);
-    this.addresses.push(address);
+    this.names.push(name === '' ? name : this.nameIndex.add(id, name));
+    this.addresses.push(address === '' ? address : this.addressIndex.add(id, address));
     this.byCode.set(subject.creditCode, id);
-    if (name !== '') {
-      pushAll(this.byName, name, id);
-      this.nameGrams.add(id, name);
-    }
-    if (address !== '') {
-      pushAll(this.byAddress, address, id);
-      this.addressGrams.add(id, address);
-    }
   }
 
   /**
@@ -150,9 +175,10 @@ export class ClueLinker {
     if (clue.creditCodeValid && code !== null && this.byCode.has(code) && !excluded.has(code)) {
       return { creditCode: code, method: 'credit_code', candidates: 1 };
     }
-    const allowed = (ids: number[] | undefined): number[] | undefined => {
-      if (ids === undefined || excluded.size === 0) return ids;
-      const kept = ids.filter((id) => !excluded.has(this.codes[id]));
+    const excludedIds = this.idsOf(excluded);
+    const allowed = (ids: readonly number[] | undefined): readonly number[] | undefined => {
+      if (ids === undefined || excludedIds.size === 0) return ids;
+      const kept = ids.filter((id) => !excludedIds.has(id));
       return kept.length > 0 ? kept : undefined;
     };
     const name = clue.subjectName === null ? '' : normaliseName(clue.subjectName).slice(0, MAX_QUERY);
@@ -160,24 +186,36 @@ export class ClueLinker {
     if (name !== '' && address !== '') return this.byNameAndAddress(name, address, allowed);
     if (name !== '') {
       // A name alone links only when it is exactly one subject's name.
-      return this.decide(allowed(this.byName.get(name)) ?? []);
+      return this.decide(allowed(this.nameIndex.subjectsWith(name)) ?? []);
     }
-    if (address !== '' && isSpecificAddress(address)) return this.decide(allowed(this.byAddress.get(address)) ?? []);
+    if (address !== '' && isSpecificAddress(address)) return this.decide(allowed(this.addressIndex.subjectsWith(address)) ?? []);
     return { creditCode: null, method: 'none', candidates: 0 };
   }
 
-  private byNameAndAddress(name: string, address: string, allowed: (ids: number[] | undefined) => number[] | undefined): ClueLink {
-    const exactNames = allowed(this.byName.get(name));
+  private byNameAndAddress(name: string, address: string, allowed: (ids: readonly number[] | undefined) => readonly number[] | undefined): ClueLink {
+    const exactNames = allowed(this.nameIndex.subjectsWith(name));
     const named = exactNames ?? allowed(this.partialNameMatches(name)) ?? [];
     const located = isSpecificAddress(address) ? (allowed(this.addressMatches(address)) ?? []) : [];
     const fitting = named.filter((id) => this.addressRelation(id, address) !== 'conflict');
-    const both = fitting.filter((id) => located.includes(id));
+    // A set: at a million subjects an address can match a street's worth of them.
+    const at = new Set(located);
+    const both = fitting.filter((id) => at.has(id));
     if (both.length > 0) return this.decide(both);
     // The address points at other subjects than the name does: a contradiction, so no link.
     if (located.length > 0) return { creditCode: null, method: 'none', candidates: new Set([...named, ...located]).size };
     // A vague or unregistered address does not contradict an exact, unique name.
     if (exactNames !== undefined) return this.decide(fitting);
     return { creditCode: null, method: 'none', candidates: fitting.length };
+  }
+
+  /** The ids of the known subjects among `codes`: a clue's exclusions are a handful, and ids are cheaper to compare than codes. */
+  private idsOf(codes: ReadonlySet<string>): Set<number> {
+    const ids = new Set<number>();
+    for (const code of codes) {
+      const id = this.byCode.get(code);
+      if (id !== undefined) ids.add(id);
+    }
+    return ids;
   }
 
   private decide(ids: readonly number[]): ClueLink {
@@ -189,30 +227,15 @@ export class ClueLinker {
   /** Subjects whose name contains the clue's, or whose name the clue's contains (both at least MIN_PARTIAL long). */
   private partialNameMatches(name: string): number[] {
     if (name.length < MIN_PARTIAL) return [];
-    const found = new Set(this.nameGrams.containing(name, (id) => this.names[id]));
-    for (const id of this.containedIn(name, this.byName)) found.add(id);
-    return [...found];
+    const index = this.nameIndex;
+    return index.subjectsOf([...index.containing(name), ...index.containedIn(name, MIN_PARTIAL)]);
   }
 
   /** Subjects at the clue's address: equal, or one address containing the other (both specific). */
   private addressMatches(address: string): number[] {
-    const found = new Set(this.addressGrams.containing(address, (id) => this.addresses[id]));
-    for (const id of this.containedIn(address, this.byAddress)) {
-      if (isSpecificAddress(this.addresses[id])) found.add(id);
-    }
-    return [...found];
-  }
-
-  /** Ids whose key is a substring of `text` (at least MIN_PARTIAL long). */
-  private containedIn(text: string, index: Map<string, number[]>): number[] {
-    const ids: number[] = [];
-    for (let start = 0; start < text.length; start++) {
-      for (let end = start + MIN_PARTIAL; end <= text.length; end++) {
-        const hit = index.get(text.slice(start, end));
-        if (hit !== undefined) ids.push(...hit);
-      }
-    }
-    return ids;
+    const index = this.addressIndex;
+    const within = index.containedIn(address, MIN_SPECIFIC_ADDRESS).filter((id) => isSpecificAddress(index.textOf(id)));
+    return index.subjectsOf([...index.containing(address), ...within]);
   }
 
   private addressRelation(id: number, clueAddress: string): AddressRelation {

@@ -92,7 +92,10 @@ export function normaliseAddress(address: string): string {
   return stripDivisions(basic(address, false), [PROVINCE, CITY, DISTRICT, TOWNSHIP]);
 }
 
+/** The fewest characters of a specific address (see isSpecificAddress). */
+export const MIN_SPECIFIC_ADDRESS = 5;
+
 /** An address precise enough to identify premises: it carries a number (house, building) and some text. */
 export function isSpecificAddress(normalised: string): boolean {
-  return normalised.length >= 5 && /\d/.test(normalised);
+  return normalised.length >= MIN_SPECIFIC_ADDRESS && /\d/.test(normalised);
 }
