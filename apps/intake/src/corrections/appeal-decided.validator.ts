@@ -1,7 +1,6 @@
 import { isValidCreditCode, normaliseCreditCode } from '@tianping/common';
 import type { AppealDecided, RecordCorrection } from '@tianping/contracts';
-import { PoisonMessage } from '@tianping/messaging';
-import { isObject } from '@tianping/messaging';
+import { isObject, PoisonMessage } from '@tianping/messaging';
 
 const OUTCOMES: readonly AppealDecided['outcome'][] = ['upheld', 'corrected', 'overridden'];
 const KINDS: readonly RecordCorrection['kind'][] = ['clue', 'case'];

@@ -1,7 +1,6 @@
 import { isValidCreditCode } from '@tianping/common';
 import type { CorrectionsApplied, CorrectionVerdict, NotApplicableReason } from '@tianping/contracts';
-import { PoisonMessage } from '@tianping/messaging';
-import { isObject } from '@tianping/messaging';
+import { isObject, PoisonMessage } from '@tianping/messaging';
 
 const KINDS: readonly CorrectionVerdict['kind'][] = ['clue', 'case'];
 const ACTIONS: readonly CorrectionVerdict['action'][] = ['unlink', 'mark-false', 'revoke'];

@@ -1,6 +1,5 @@
 import { REQUIRED_SIGN_OFFS, type ApprovalGranted } from '@tianping/contracts';
-import { PoisonMessage } from '@tianping/messaging';
-import { isObject } from '@tianping/messaging';
+import { isObject, PoisonMessage } from '@tianping/messaging';
 
 const str = (v: unknown): v is string => typeof v === 'string' && v.trim().length > 0;
 const isApprover = (v: unknown) => isObject(v) && str(v.actor) && (v.role === 'technical' || v.role === 'legal') && Number.isSafeInteger(v.auditSeq);
