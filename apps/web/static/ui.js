@@ -188,7 +188,7 @@ function csvButton(columns, rows, { name, ready }) {
       await ready?.();
       await new Promise((resolve) => setTimeout(resolve));
       const lines = drawn.map((cells) => cells.map(cellText));
-      downloadFile(`${name}.csv`, toCsv(fields.map(([label]) => cellText(label)), lines), 'text/csv;charset=utf-8');
+      downloadCsv(name, fields.map(([label]) => cellText(label)), lines);
     } finally {
       button.disabled = false;
     }
@@ -249,6 +249,11 @@ export function progressPanel(steps, message) {
 /** Hands JSON to the browser as a file to keep (a receipt): built in memory, never parsed into the page. */
 export function downloadJson(filename, data) {
   downloadFile(filename, `${JSON.stringify(data, null, 2)}\n`, 'application/json');
+}
+
+/** Hands rows to the browser as `<name>.csv`, for a spreadsheet (see csv.js). */
+export function downloadCsv(name, header, rows) {
+  downloadFile(`${name}.csv`, toCsv(header, rows), 'text/csv;charset=utf-8');
 }
 
 /** Hands text to the browser as a file to keep. */

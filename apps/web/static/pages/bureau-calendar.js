@@ -63,18 +63,23 @@ function summaryOf(code) {
 function askWanted() {
   const asked = wanted;
   wanted = [];
-  for (let i = 0; i < asked.length; i += CODES_PER_ASK) {
-    const part = asked.slice(i, i + CODES_PER_ASK);
-    api('/api/enterprises', { query: { codes: part.map(([code]) => code).join(',') } })
-      .then((rows) => {
-        const byCode = new Map((Array.isArray(rows) ? rows : []).map((row) => [row.creditCode, row]));
-        for (const [code, resolve] of part) resolve(byCode.get(code) ?? null);
-      })
-      .catch(() => {
-        // A failed look-up is forgotten, so the next page asks again.
-        for (const [code, resolve] of part) { summaries.delete(code); resolve(null); }
-      });
+  enterprisesByCode(asked.map(([code]) => code))
+    .then((found) => { for (const [code, resolve] of asked) resolve(found.get(code) ?? null); })
+    .catch(() => {
+      // A failed look-up is forgotten, so the next page asks again.
+      for (const [code, resolve] of asked) { summaries.delete(code); resolve(null); }
+    });
+}
+
+/** Intake's search rows of the named enterprises, by credit code, asked CODES_PER_ASK at a time; fails when intake does. */
+export async function enterprisesByCode(codes) {
+  const unique = [...new Set(codes)];
+  const found = new Map();
+  for (let i = 0; i < unique.length; i += CODES_PER_ASK) {
+    const rows = await api('/api/enterprises', { query: { codes: unique.slice(i, i + CODES_PER_ASK).join(',') } });
+    for (const row of Array.isArray(rows) ? rows : []) found.set(row.creditCode, row);
   }
+  return found;
 }
 
 /**

@@ -6,8 +6,8 @@ import { badge, card, chip, emptyState, errorState, errorText, field, fieldProbl
 import { casesTable, cluesTable, industryName, subjectFacts, technicalDetails } from './enterprise.js';
 import { readableReasons } from './reasons.js';
 import { scoreHistoryCard } from './score-history.js';
-import { exportButton, rowsOf } from './enterprise-export.js';
-import { departmentLabel, officerBadges, reasonLabel } from './bureau-calendar.js';
+import { colourReviews, exportButton, rowsOf } from './enterprise-export.js';
+import { departmentLabel, enterprisesByCode, officerBadges, reasonLabel } from './bureau-calendar.js';
 import { districtsAround, regionCell, regionCodeOf, regionOptions } from '../regions.js';
 
 const PAGE = 25;
@@ -35,8 +35,7 @@ function reviewMark(review, score) {
 async function withPlaces(rows) {
   const missing = rows.filter((row) => !(row.name && Number.isFinite(row.lng))).map((row) => row.creditCode);
   if (missing.length === 0) return rows;
-  const found = await api('/api/enterprises', { query: { codes: [...new Set(missing)].join(',') } }).catch(() => []);
-  const byCode = new Map((Array.isArray(found) ? found : []).map((f) => [f.creditCode, f]));
+  const byCode = await enterprisesByCode(missing).catch(() => new Map());
   return rows.map((row) => {
     const f = byCode.get(row.creditCode);
     return f && !(row.name && Number.isFinite(row.lng)) ? { ...f, ...row, name: f.name, lng: f.lng, lat: f.lat } : row;
@@ -88,8 +87,8 @@ async function unscoredPage(after) {
 async function reviewsOf(rows) {
   const scored = rows.filter((r) => r.scoreId);
   if (scored.length === 0) return new Map();
-  const found = await api('/api/reviews/colours', { query: { codes: scored.map((r) => r.creditCode).join(',') } }).catch(() => []);
-  return new Map(found.map((f) => [f.creditCode, { ...f, score: { scoreId: f.scoreId } }]));
+  const found = await colourReviews(scored.map((r) => r.creditCode));
+  return new Map([...found].map(([code, f]) => [code, { ...f, score: { scoreId: f.scoreId } }]));
 }
 
 function enterpriseTable(ctx, rows, reviews) {

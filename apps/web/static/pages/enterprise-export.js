@@ -1,17 +1,16 @@
 // The bureau's list by risk as a spreadsheet file (导出企业风险清单): every enterprise the filters keep,
 // riskiest first, not only the page on screen; e.g. all reds of one district for a special campaign.
 import { api } from '../api.js';
-import { toCsv } from '../csv.js';
 import { t } from '../i18n.js';
 import { regionName } from '../regions.js';
-import { downloadFile, errorText, h, mount } from '../ui.js';
+import { downloadCsv, errorText, h, mount } from '../ui.js';
+import { enterprisesByCode } from './bureau-calendar.js';
 import { industryName } from './reasons.js';
 
 /** At most this many rows in one file: past it, the filters should narrow the list. */
 export const EXPORT_MAX = 20_000;
 const SCORES_PER_PAGE = 1000;
-/** As many as intake and oversight take in one look-up by codes. */
-const NAMES_PER_ASK = 200;
+/** As many as oversight takes in one look-up by codes. */
 const REVIEWS_PER_ASK = 100;
 
 /** What oversight's review of a colour can say of it. */
@@ -30,8 +29,9 @@ export function exportButton(filters) {
     try {
       const { rows, capped } = await riskList(filters, (n) => { status.textContent = t('bureau.export.fetching', { n }); });
       status.textContent = t('bureau.export.naming', { n: rows.length });
-      const [places, reviews] = await Promise.all([inChunks(rows, NAMES_PER_ASK, namesOf), inChunks(rows, REVIEWS_PER_ASK, reviewsOf)]);
-      downloadFile(`${fileName(filters)}.csv`, toCsv(HEADER(), rows.map((row) => line(row, places.get(row.creditCode), reviews.get(row.creditCode)))), 'text/csv;charset=utf-8');
+      const codes = rows.map((row) => row.creditCode);
+      const [places, reviews] = await Promise.all([enterprisesByCode(codes), colourReviews(codes)]);
+      downloadCsv(fileName(filters), HEADER(), rows.map((row) => line(row, places.get(row.creditCode), reviews.get(row.creditCode))));
       mount(status, capped ? h('span', { class: 'bad-text', id: 'export-capped' }, t('bureau.export.capped', { n: EXPORT_MAX })) : t('bureau.export.done', { n: rows.length }));
     } catch (error) {
       status.className = 'small bad-text';
@@ -56,18 +56,18 @@ async function riskList(filters, progress) {
   return { rows: rows.slice(0, EXPORT_MAX), capped: Boolean(after) || rows.length > EXPORT_MAX };
 }
 
-/** Looks the rows up `size` codes at a time, one request after another, into one map by credit code. */
-async function inChunks(rows, size, ask) {
+/**
+ * Oversight's word on the colours of the named enterprises' current scores, by credit code, asked
+ * REVIEWS_PER_ASK at a time. Where oversight does not answer, the model's colours stand alone, as on the page.
+ */
+export async function colourReviews(codes) {
   const found = new Map();
-  for (let i = 0; i < rows.length; i += size) {
-    for (const item of await ask(rows.slice(i, i + size).map((row) => row.creditCode))) found.set(item.creditCode, item);
+  for (let i = 0; i < codes.length; i += REVIEWS_PER_ASK) {
+    const reviews = await api('/api/reviews/colours', { query: { codes: codes.slice(i, i + REVIEWS_PER_ASK).join(',') } }).catch(() => []);
+    for (const review of Array.isArray(reviews) ? reviews : []) found.set(review.creditCode, review);
   }
   return found;
 }
-
-const namesOf = (codes) => api('/api/enterprises', { query: { codes: codes.join(',') } }).then((rows) => (Array.isArray(rows) ? rows : []));
-// Without oversight's answer the model's colours stand alone, as on the page.
-const reviewsOf = (codes) => api('/api/reviews/colours', { query: { codes: codes.join(',') } }).then((rows) => (Array.isArray(rows) ? rows : [])).catch(() => []);
 
 const HEADER = () => [
   t('field.creditCode'), t('field.name'), t('field.address'), t('field.region'), t('field.industry'),
