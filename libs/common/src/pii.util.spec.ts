@@ -9,6 +9,13 @@ describe('personal data protection', () => {
     expect(vault.decrypt(sealed)).toBe('440604198703150018');
   });
 
+  it('gives every seal its own IV, across many refills of the IV pool, and each opens again', () => {
+    const sealed = Array.from({ length: 2000 }, (_, i) => vault.encrypt(`陈明${i}`)!);
+    const ivs = new Set(sealed.map((s) => Buffer.from(s.slice(3), 'base64').subarray(0, 12).toString('hex')));
+    expect(ivs.size).toBe(sealed.length);
+    expect(sealed.map((s) => vault.decrypt(s))).toEqual(sealed.map((_, i) => `陈明${i}`));
+  });
+
   it('hashes with a key: equal inputs match, other keys do not', () => {
     expect(vault.keyedHash('44060519800101002X')).toBe(vault.keyedHash('44060519800101002X'));
     expect(new PiiVault('other').keyedHash('44060519800101002X')).not.toBe(vault.keyedHash('44060519800101002X'));
