@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { enqueueEvent } from '@tianping/messaging';
 import { INTAKE_SCHEMA } from '../database/intake.data-source';
-import { splitIntoRounds, toColumnArrays, upsertSql, type Row, type TableSpec, type UpsertOutcome, type UpsertVerdict } from './record-tables';
+import { splitIntoRounds, toColumnArrays, upsertSql, VERDICT_LETTERS, type Row, type TableSpec, type UpsertOutcome } from './record-tables';
 
 export interface QuarantineRow {
   kind: string;
@@ -27,15 +27,16 @@ export class IngestRepository {
     const indexed = rows.map((row, index) => ({ row, index }));
     const sql = sqlCache.get(spec) ?? sqlCache.set(spec, upsertSql(spec)).get(spec)!;
     for (const round of splitIntoRounds(indexed, (r) => String(r.row[spec.key]))) {
-      const result: { key: string; outcome: UpsertVerdict }[] = await manager.query(
+      const [{ verdicts: letters }]: { verdicts: string }[] = await manager.query(
         sql,
         toColumnArrays(
           spec,
           round.map((r) => r.row),
         ),
       );
-      const verdicts = new Map(result.map((r) => [r.key, r.outcome]));
-      const raced = round.filter((r) => verdicts.get(String(r.row[spec.key])) === 'raced');
+      const verdicts = Array.from(letters ?? '', (letter) => VERDICT_LETTERS[letter]);
+      if (verdicts.length !== round.length) throw new Error(`upsert into ${spec.table} returned ${verdicts.length} verdicts for ${round.length} rows`);
+      const raced = round.filter((_, i) => verdicts[i] === 'raced');
       const current = raced.length
         ? await this.fingerprints(
             manager,
@@ -43,11 +44,10 @@ export class IngestRepository {
             raced.map((r) => String(r.row[spec.key])),
           )
         : new Map<string, string>();
-      for (const r of round) {
-        const key = String(r.row[spec.key]);
-        const verdict = verdicts.get(key)!;
-        outcomes[r.index] = verdict !== 'raced' ? verdict : current.get(key) === r.row.fingerprint ? 'duplicate' : 'stale';
-      }
+      round.forEach((r, i) => {
+        const verdict = verdicts[i];
+        outcomes[r.index] = verdict !== 'raced' ? verdict : current.get(String(r.row[spec.key])) === r.row.fingerprint ? 'duplicate' : 'stale';
+      });
     }
     return outcomes;
   }
