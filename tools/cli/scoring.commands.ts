@@ -25,7 +25,7 @@ function specFrom(nameOrFile: string): FactorSpec {
   return existsSync(nameOrFile) ? loadSpecFile(nameOrFile) : loadBuiltInSpec(nameOrFile as BuiltInSpec);
 }
 
-/** The generated city's truth-enterprises.csv: each enterprise's true violation propensity. */
+/** The generated city's truth/enterprises.csv: each enterprise's true violation propensity. */
 /** The generated city's hidden truth: each enterprise's true propensity at the end of the city's years. */
 export function readTruth(file: string): Map<string, number> {
   const rows = parse(readFileSync(file), { columns: true, skip_empty_lines: true }) as Record<string, string>[];
@@ -119,7 +119,7 @@ export function registerScoringCommands(program: Command): void {
     .option('--csv <file>', 'a flat inspection table (one row per inspection)')
     .option('--spec <nameOrFile>', 'the factor specification of the flat table (built-in name or JSON file)')
     .option('--use-team', 'rank with the team (nuisance) term as the city did; the product never does')
-    .option('--truth <file>', "a generated city's truth-enterprises.csv, to report the truth's own AUC")
+    .option('--truth <file>', "a generated city's truth/enterprises.csv, to report the truth's own AUC")
     .option('--seed <seed>', "the fit's seed", '1')
     .option('--out <file>', "write each test inspection's identifier and score as CSV")
     .action(

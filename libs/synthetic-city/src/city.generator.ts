@@ -11,6 +11,14 @@ import { OfficerRoster } from './officer-roster.util';
 import { writeOfficers } from './officer-export.writer';
 import { placeEnterprise, type CityContext } from './enterprise-export.writer';
 
+/** Where the hidden truth goes, relative to the city's folder (the manifest names these paths). */
+const TRUTH_FILES = {
+  dir: 'truth',
+  enterprises: 'truth/enterprises.csv',
+  inspections: 'truth/inspections.csv',
+  clues: 'truth/clues.csv',
+} as const;
+
 /** Enterprises per chunk: big enough to shuffle rows convincingly, small enough to stay in cache. */
 const CHUNK = 1000;
 
@@ -67,10 +75,12 @@ export async function generateCity(options: CityOptions): Promise<CityManifest> 
       layout,
     ),
   } satisfies Record<RecordKind, ExportBatch>;
+  // In a folder of its own, so that an intake reading the city's folder meets only exports.
+  await mkdir(`${out}/${TRUTH_FILES.dir}`, { recursive: true });
   const truth = {
-    enterprises: new FileSink(`${out}/truth-enterprises.csv`, 'utf-8'),
-    inspections: new FileSink(`${out}/truth-inspections.csv`, 'utf-8'),
-    clues: new FileSink(`${out}/truth-clues.csv`, 'utf-8'),
+    enterprises: new FileSink(`${out}/${TRUTH_FILES.enterprises}`, 'utf-8'),
+    inspections: new FileSink(`${out}/${TRUTH_FILES.inspections}`, 'utf-8'),
+    clues: new FileSink(`${out}/${TRUTH_FILES.clues}`, 'utf-8'),
   };
   await truth.enterprises.write('credit_code,observable_logit,unobserved_effect,latent_logit,propensity,propensity_at_end,shared_address_count\n');
   await truth.inspections.write('case_no,credit_code,date,department,origin,true_probability_found,found\n');
@@ -122,7 +132,7 @@ export async function generateCity(options: CityOptions): Promise<CityManifest> 
       officers: batches.officers.expected,
       clues: batches.clues.expected,
     },
-    truth: { enterprises: 'truth-enterprises.csv', inspections: 'truth-inspections.csv', clues: 'truth-clues.csv' },
+    truth: { enterprises: TRUTH_FILES.enterprises, inspections: TRUTH_FILES.inspections, clues: TRUTH_FILES.clues },
   };
   await writeFile(`${out}/manifest.json`, JSON.stringify(manifest, null, 2) + '\n');
   return manifest;

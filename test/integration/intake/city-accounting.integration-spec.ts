@@ -1,6 +1,6 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { generateCity, type CityManifest } from '@tianping/synthetic-city';
 import { IngestService, type FileReport } from '../../../apps/intake/src/ingest/ingest.service';
 import { accountedFor } from '../../../apps/intake/src/ingest/ingest-counts';
@@ -46,6 +46,15 @@ describe('intake on a generated city', () => {
     for (const c of got) expect(accountedFor(c)).toBe(true);
   });
 
+  it('reads every export the manifest lists, and nothing else: the hidden truth is in a folder of its own', () => {
+    expect(reports.map((r) => basename(r.file)).sort()).toEqual(manifest.files.map((f) => f.path).sort());
+    expect(readdirSync(join(dir, 'truth')).sort()).toEqual(
+      Object.values(manifest.truth)
+        .map((path) => basename(path))
+        .sort(),
+    );
+  });
+
   it('keeps the newest version of every subject, whatever order the exports came in', async () => {
     const [{ count }] = await intake.dataSource.query(`SELECT count(*)::int AS count FROM intake.subjects`);
     expect(count).toBe(manifest.expected.subjects.distinct);
@@ -54,7 +63,7 @@ describe('intake on a generated city', () => {
   });
 
   it('never links a clue to the wrong enterprise, and links those the truth says can be linked', async () => {
-    const truth = readFileSync(join(dir, 'truth-clues.csv'), 'utf8')
+    const truth = readFileSync(join(dir, manifest.truth.clues), 'utf8')
       .trim()
       .split('\n')
       .slice(1)
