@@ -9,7 +9,12 @@ import { benchCity, memoryWatch, mib } from './bench-env.util';
 /** What the bench needs of a linker, so an older implementation can be timed against the same city. */
 export interface Linker {
   link(clue: ClueRecord, excluded?: ReadonlySet<string>): ClueLink;
+  /** Renames or moves a known subject in place; without it the update pass is skipped. */
+  update?(subject: LinkableSubject): void;
 }
+
+/** Of every hundred subjects, this many are renamed or moved in the update pass. */
+const UPDATED_PERCENT = 1;
 
 export interface LinkerCity {
   subjects: LinkableSubject[];
@@ -21,6 +26,8 @@ export interface LinkerCity {
  * version of each), then links every valid clue, and again each linked clue with the enterprise it
  * was linked to excluded (as after an appeal). Outcomes are summed up in a digest, so two
  * implementations can be shown to agree clue by clue.
+ * Then 1 % of subjects are renamed or moved: the linker is updated in place and, apart, rebuilt
+ * from the changed subjects; both link every clue again and must give the same digest.
  * Run: node -r @swc-node/register tools/bench/clue-linker.bench.ts [enterprises]
  */
 export async function clueLinkerBench(enterprises: number, build: (subjects: LinkableSubject[]) => Linker = (s) => new ClueLinker(s)) {
@@ -34,6 +41,7 @@ export async function clueLinkerBench(enterprises: number, build: (subjects: Lin
   const buildSeconds = (performance.now() - built) / 1000;
   const indexMiB = mib(heapUsed() - heapBefore);
   const run = linkAll(linker, clues);
+  const update = updatePass(linker, subjects, clues, build);
   memory.stop();
   return {
     bench: 'clue-linker',
@@ -49,6 +57,7 @@ export async function clueLinkerBench(enterprises: number, build: (subjects: Lin
     excludedSeconds: round(run.excludedSeconds),
     methods: run.methods,
     digest: run.digest,
+    update,
     peakRssMiB: mib(memory.peak()),
     loadAverage: [round(loadBefore), round(loadavg()[0])],
     cityGeneratedSeconds: city.generatedSeconds,
@@ -106,12 +115,78 @@ export function linkAll(linker: Linker, clues: ClueRecord[]) {
   return { links, seconds, cpuSeconds, excludedLinks, excludedSeconds, methods, digest: hash.digest('hex').slice(0, 16) };
 }
 
+/**
+ * Renames or moves a seeded sample of subjects, to names and addresses other subjects have as well
+ * as new ones, and times bringing the linker up to date in place against building one afresh.
+ */
+function updatePass(linker: Linker, subjects: LinkableSubject[], clues: ClueRecord[], build: (subjects: LinkableSubject[]) => Linker) {
+  if (linker.update === undefined) return null;
+  const changed = changedSubjects(subjects, Math.round((subjects.length * UPDATED_PERCENT) / 100));
+  const updateStarted = performance.now();
+  for (const subject of changed.values()) linker.update(subject);
+  const inPlaceSeconds = (performance.now() - updateStarted) / 1000;
+  const updated = linkAll(linker, clues).digest;
+  const rebuildStarted = performance.now();
+  const rebuilt = build(subjects.map((s) => changed.get(s.creditCode) ?? s));
+  const rebuildSeconds = (performance.now() - rebuildStarted) / 1000;
+  const rebuiltDigest = linkAll(rebuilt, clues).digest;
+  if (updated !== rebuiltDigest) process.exitCode = 1;
+  return {
+    changedSubjects: changed.size,
+    inPlaceSeconds: round(inPlaceSeconds, 4),
+    rebuildSeconds: round(rebuildSeconds),
+    digest: updated,
+    rebuiltDigest,
+    digestsEqual: updated === rebuiltDigest,
+  };
+}
+
+/** `count` distinct subjects (seeded), each with a new name or address: another subject's, a new one, or none. */
+function changedSubjects(subjects: LinkableSubject[], count: number): Map<string, LinkableSubject> {
+  const random = seededRandom(7);
+  const pick = () => subjects[Math.floor(random() * subjects.length)];
+  const changed = new Map<string, LinkableSubject>();
+  while (changed.size < Math.min(count, subjects.length)) {
+    const subject = pick();
+    if (changed.has(subject.creditCode)) continue;
+    changed.set(subject.creditCode, changedVersion(subject, pick(), changed.size));
+  }
+  return changed;
+}
+
+/** The `nth` change, in turn: a new name, another subject's name, its address, a new address, no address. */
+function changedVersion(subject: LinkableSubject, other: LinkableSubject, nth: number): LinkableSubject {
+  switch (nth % 5) {
+    case 0:
+      return { ...subject, name: `${subject.name}二店` };
+    case 1:
+      return { ...subject, name: other.name };
+    case 2:
+      return { ...subject, address: other.address };
+    case 3:
+      return { ...subject, address: `${subject.address ?? ''}${nth % 40}号楼` };
+    default:
+      return { ...subject, address: null };
+  }
+}
+
+/** mulberry32: the same sample on every run, so digests compare across runs and implementations. */
+function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(state ^ (state >>> 15), 1 | state);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
 function heapUsed(): number {
   (global as { gc?: () => void }).gc?.();
   return process.memoryUsage().heapUsed;
 }
 
-const round = (n: number) => Math.round(n * 100) / 100;
+const round = (n: number, digits = 2) => Math.round(n * 10 ** digits) / 10 ** digits;
 
 if (require.main === module) {
   clueLinkerBench(Number(process.argv[2] ?? 100_000))

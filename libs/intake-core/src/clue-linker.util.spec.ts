@@ -157,3 +157,124 @@ describe('ClueLinker', () => {
     });
   });
 });
+
+describe('ClueLinker updated in place', () => {
+  const ming: LinkableSubject = { creditCode: '91440604MA00000001', name: '佛山市禅城区明记餐饮有限公司', address: '佛山市禅城区祖庙街道建新路20号' };
+  const mingManagement: LinkableSubject = {
+    creditCode: '91440604MA00000002',
+    name: '佛山市禅城区明记餐饮管理有限公司',
+    address: '佛山市禅城区祖庙街道建新路18号',
+  };
+  const huafeng: LinkableSubject = { creditCode: '91440604MA00000003', name: '佛山市禅城区华丰五金店', address: '佛山市禅城区和平路5号' };
+  const street = [ming, mingManagement, huafeng];
+  const asked = [
+    clue({ subjectName: '明记餐饮' }),
+    clue({ subjectName: '明记餐饮', address: '建新路18号' }),
+    clue({ subjectName: '明记餐饮', address: '建新路20号' }),
+    clue({ subjectName: '华丰五金店' }),
+    clue({ subjectName: '华丰五金', address: '和平路5号' }),
+    clue({ subjectName: '老张小食店', address: '和平路5号' }),
+    clue({ subjectName: '明记餐饮小馆', address: '建新路' }),
+    clue({ address: '建新路20号' }),
+    clue({ address: '和平路5号' }),
+    clue({ creditCode: ming.creditCode, creditCodeValid: true, subjectName: '华丰五金店' }),
+  ];
+
+  /** Each clue links as it would with a linker built afresh from `subjects`, with and without its enterprise excluded. */
+  function expectSameAsFresh(updated: ClueLinker, subjects: LinkableSubject[]): void {
+    const fresh = new ClueLinker(subjects);
+    for (const asking of asked) {
+      const link = fresh.link(asking);
+      expect(updated.link(asking)).toEqual(link);
+      const excluded = new Set([link.creditCode ?? ming.creditCode]);
+      expect(updated.link(asking, excluded)).toEqual(fresh.link(asking, excluded));
+    }
+  }
+
+  it('links a renamed subject by its new name and no longer by its old one', () => {
+    const linker = new ClueLinker(street);
+    const renamed = { ...huafeng, name: '佛山市禅城区老张小食店' };
+    linker.update(renamed);
+    expect(linker.knows(renamed)).toBe(true);
+    expect(linker.link(clue({ subjectName: '老张小食店' })).creditCode).toBe(huafeng.creditCode);
+    expect(linker.link(clue({ subjectName: '华丰五金店' }))).toEqual({ creditCode: null, method: 'none', candidates: 0 });
+    expectSameAsFresh(linker, [ming, mingManagement, renamed]);
+  });
+
+  it('finds a moved subject at its new address and no longer at its old one', () => {
+    const linker = new ClueLinker(street);
+    const moved = { ...huafeng, address: '佛山市禅城区祖庙街道建新路20号' };
+    linker.update(moved);
+    expect(linker.link(clue({ address: '和平路5号' })).method).toBe('none');
+    // Two subjects are now at 建新路20号: the address alone no longer tells which.
+    expect(linker.link(clue({ address: '建新路20号' }))).toEqual({ creditCode: null, method: 'none', candidates: 2 });
+    expect(linker.link(clue({ subjectName: '华丰五金', address: '建新路20号' })).creditCode).toBe(huafeng.creditCode);
+    expectSameAsFresh(linker, [ming, mingManagement, moved]);
+  });
+
+  it('shares a name with the subject it was renamed after, and gives it back when renamed away', () => {
+    const linker = new ClueLinker(street);
+    const twin = { ...huafeng, name: '佛山市禅城区明记餐饮有限公司' };
+    linker.update(twin);
+    expect(linker.link(clue({ subjectName: '明记餐饮' }))).toEqual({ creditCode: null, method: 'none', candidates: 2 });
+    expect(linker.link(clue({ subjectName: '明记餐饮', address: '和平路5号' })).creditCode).toBe(huafeng.creditCode);
+    expectSameAsFresh(linker, [ming, mingManagement, twin]);
+    linker.update(huafeng);
+    expect(linker.link(clue({ subjectName: '明记餐饮' })).creditCode).toBe(ming.creditCode);
+    expectSameAsFresh(linker, street);
+  });
+
+  it('answers a name nobody carries any more as a name never seen, so partial names are tried', () => {
+    const linker = new ClueLinker(street);
+    const inLongerName = clue({ subjectName: '明记餐饮小馆', address: '建新路' });
+    expect(linker.link(inLongerName)).toEqual({ creditCode: null, method: 'none', candidates: 1 });
+    const renamed = { ...ming, name: '佛山市禅城区鸿运茶餐厅' };
+    linker.update(renamed);
+    expect(linker.link(clue({ subjectName: '明记餐饮' }))).toEqual({ creditCode: null, method: 'none', candidates: 0 });
+    // No subject is named 明记餐饮 now: 明记餐饮管理 contains it, at the clue's address.
+    expect(linker.link(clue({ subjectName: '明记餐饮', address: '建新路18号' })).creditCode).toBe(mingManagement.creditCode);
+    // Nor is it found inside a longer clue name any more.
+    expect(linker.link(inLongerName)).toEqual({ creditCode: null, method: 'none', candidates: 0 });
+    expectSameAsFresh(linker, [renamed, mingManagement, huafeng]);
+  });
+
+  it('lets an address nobody is at any more be taken again', () => {
+    const linker = new ClueLinker(street);
+    const moved = { ...huafeng, address: '佛山市禅城区和平路7号' };
+    linker.update(moved);
+    expect(linker.link(clue({ address: '和平路5号' }))).toEqual({ creditCode: null, method: 'none', candidates: 0 });
+    const arrived = { ...ming, address: '佛山市禅城区和平路5号' };
+    linker.update(arrived);
+    expect(linker.link(clue({ address: '和平路5号' })).creditCode).toBe(ming.creditCode);
+    expectSameAsFresh(linker, [arrived, mingManagement, moved]);
+  });
+
+  it('forgets an address set to null and finds it again when it comes back', () => {
+    const linker = new ClueLinker(street);
+    const unknownAddress = { ...mingManagement, address: null };
+    linker.update(unknownAddress);
+    expect(linker.link(clue({ address: '建新路18号' })).method).toBe('none');
+    // With no address of its own nothing contradicts the clue's, so its exact, unique name links it.
+    expect(linker.link(clue({ subjectName: '明记餐饮管理', address: '建新路99号' })).creditCode).toBe(mingManagement.creditCode);
+    expectSameAsFresh(linker, [ming, unknownAddress, huafeng]);
+    linker.update(mingManagement);
+    expect(linker.link(clue({ address: '建新路18号' })).creditCode).toBe(mingManagement.creditCode);
+    expectSameAsFresh(linker, street);
+  });
+
+  it('changes nothing when name and address are as known, or differ only in spelling', () => {
+    const linker = new ClueLinker(street);
+    linker.update(ming);
+    linker.update({ ...ming, name: '佛山市 禅城区 明记餐饮（佛山）有限公司' });
+    expectSameAsFresh(linker, street);
+  });
+
+  it('refuses to update a subject it does not know, and to add one it does', () => {
+    const linker = new ClueLinker([ming, mingManagement]);
+    expect(() => linker.update(huafeng)).toThrow('not indexed');
+    expect(linker.has(huafeng.creditCode)).toBe(false);
+    expect(linker.link(clue({ subjectName: '华丰五金店' })).method).toBe('none');
+    expect(() => linker.add({ ...ming, name: '别的名字' })).toThrow('already indexed');
+    expectSameAsFresh(linker, [ming, mingManagement]);
+  });
+});

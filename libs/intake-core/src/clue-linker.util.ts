@@ -29,13 +29,15 @@ const NO_EXCLUSIONS: ReadonlySet<string> = new Set();
  * subjects that carry it, and the postings of each `gram`-character piece over those texts, to find
  * the texts that contain a query. Many subjects share a text (a common shop name, a building), so
  * posting each text once keeps postings several times shorter than posting every subject.
+ * A text whose last holder moved away stays indexed (unposting it would walk its pieces' postings,
+ * long ones for common words) but answers no query, as if it were absent; it is reused if it returns.
  */
 class TextIndex {
   private readonly ids = new Map<string, number>();
   private readonly texts: string[] = [];
   private readonly holders: number[][] = [];
   private readonly postings = new Map<string, number[]>();
-  /** No substring of a query longer than this can be a known text. */
+  /** No substring of a query longer than this can be a known text (texts left without holders count, so it is a bound). */
   private longest = 0;
 
   /**
@@ -48,6 +50,7 @@ class TextIndex {
   add(subject: number, text: string): string {
     const known = this.ids.get(text);
     if (known !== undefined) {
+      // A text that lost its holders is still posted: it only needs its holder back.
       this.holders[known].push(subject);
       return this.texts[known];
     }
@@ -66,10 +69,29 @@ class TextIndex {
     return text;
   }
 
-  /** The subjects whose text is exactly `text` (the index's own list: not to be changed). */
+  /** Records that `subject` no longer carries `text`: costs the length of the text's holder list. */
+  remove(subject: number, text: string): void {
+    const id = this.ids.get(text);
+    const list = id === undefined ? [] : this.holders[id];
+    const at = list.indexOf(subject);
+    if (at < 0) throw new Error('subject does not carry this text');
+    // Holder order tells nothing (callers count or deduplicate), so the last one fills the gap.
+    list[at] = list[list.length - 1];
+    list.pop();
+  }
+
+  /** Moves `subject` from text `from` to text `to` ('' is no text: never indexed); returns the index's copy of `to`. */
+  move(subject: number, from: string, to: string): string {
+    if (from === to) return from;
+    if (from !== '') this.remove(subject, from);
+    return to === '' ? to : this.add(subject, to);
+  }
+
+  /** The subjects whose text is exactly `text` (the index's own list: not to be changed); undefined when none. */
   subjectsWith(text: string): readonly number[] | undefined {
     const id = this.ids.get(text);
-    return id === undefined ? undefined : this.holders[id];
+    // Callers tell "no such text" from "held by subjects all excluded" by undefined, so an empty list is never returned.
+    return id === undefined || this.holders[id].length === 0 ? undefined : this.holders[id];
   }
 
   /** The subjects carrying any of the texts `ids`; each subject carries one text, so none is listed twice. */
@@ -96,7 +118,7 @@ class TextIndex {
       if (list === undefined) return [];
       if (shortest === undefined || list.length < shortest.length) shortest = list;
     }
-    return (shortest as number[]).filter((id) => this.texts[id].includes(query));
+    return (shortest as number[]).filter((id) => this.holders[id].length > 0 && this.texts[id].includes(query));
   }
 
   /**
@@ -109,7 +131,7 @@ class TextIndex {
       const last = Math.min(query.length, start + this.longest);
       for (let end = start + min; end <= last; end++) {
         const id = this.ids.get(query.slice(start, end));
-        if (id !== undefined) found.push(id);
+        if (id !== undefined && this.holders[id].length > 0) found.push(id);
       }
     }
     return found;
@@ -145,24 +167,34 @@ export class ClueLinker {
     return this.byCode.has(creditCode);
   }
 
-  /** True when the subject is known with the same name and address (so the index needs no rebuild). */
+  /** True when the subject is known with the same name and address (so the index needs no update). */
   knows(subject: LinkableSubject): boolean {
     const id = this.byCode.get(subject.creditCode);
     if (id === undefined) return false;
-    const address = subject.address === null ? '' : normaliseAddress(subject.address);
-    return this.names[id] === normaliseName(subject.name) && this.addresses[id] === address;
+    return this.names[id] === normaliseName(subject.name) && this.addresses[id] === addressOf(subject);
   }
 
-  /** Adds a subject not yet known; a known one whose name or address changed needs a new linker. */
+  /** Adds a subject not yet known; a known one whose name or address changed is given to `update`. */
   add(subject: LinkableSubject): void {
-    if (this.byCode.has(subject.creditCode)) throw new Error('subject already indexed; build a new linker to change it');
+    if (this.byCode.has(subject.creditCode)) throw new Error('subject already indexed; update it instead');
     const id = this.codes.length;
     const name = normaliseName(subject.name);
-    const address = subject.address === null ? '' : normaliseAddress(subject.address);
+    const address = addressOf(subject);
     this.codes.push(subject.creditCode);
     this.names.push(name === '' ? name : this.nameIndex.add(id, name));
     this.addresses.push(address === '' ? address : this.addressIndex.add(id, address));
     this.byCode.set(subject.creditCode, id);
+  }
+
+  /**
+   * Gives a known subject its new name and address (renamed, moved): it leaves the holders of its old
+   * texts for those of the new ones, so it costs those holder lists, not a rebuild from every subject.
+   */
+  update(subject: LinkableSubject): void {
+    const id = this.byCode.get(subject.creditCode);
+    if (id === undefined) throw new Error('subject not indexed; add it instead');
+    this.names[id] = this.nameIndex.move(id, this.names[id], normaliseName(subject.name));
+    this.addresses[id] = this.addressIndex.move(id, this.addresses[id], addressOf(subject));
   }
 
   /**
@@ -243,4 +275,9 @@ export class ClueLinker {
     if (own === '' || !isSpecificAddress(clueAddress) || !isSpecificAddress(own)) return 'unknown';
     return own.includes(clueAddress) || clueAddress.includes(own) ? 'match' : 'conflict';
   }
+}
+
+/** A subject's normalised address; '' when it has none (such a subject is not indexed by address). */
+function addressOf(subject: LinkableSubject): string {
+  return subject.address === null ? '' : normaliseAddress(subject.address);
 }

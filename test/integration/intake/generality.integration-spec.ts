@@ -104,6 +104,25 @@ describe('intake on inputs the samples do not show', () => {
     expect((await links())['EARLY-REPLAY']).toBe(codeFor(5));
   });
 
+  it('links clues by the name and address a subject has now, once the register renames and moves it', async () => {
+    const linkOf = async (id: string, extra: object) => {
+      expect(await (await post('/api/clues', JSON.stringify(clue(id, extra)), 'application/json')).json()).toMatchObject({ inserted: 1 });
+      const [row] = await intake.dataSource.query(`SELECT linked_credit_code FROM intake.clues WHERE clue_id = $1`, [id]);
+      return row.linked_credit_code;
+    };
+    const teahouse = { code: codeFor(6), name: '佛山市禅城区鸿运茶餐厅有限公司', address: '佛山市禅城区祖庙街道福贤路8号' };
+    expect(await (await post('/api/exports/subjects', `${HEADER}\n${subject(teahouse)}\n`, 'text/csv')).json()).toMatchObject({ inserted: 1 });
+    expect(await linkOf('RENAMED-BEFORE', { subject_name: '鸿运茶餐厅' })).toBe(codeFor(6));
+
+    const renamed = subject({ ...teahouse, name: '佛山市禅城区福满楼酒家有限公司', address: '佛山市禅城区祖庙街道福贤路10号' });
+    const later = renamed.replace('2024-05-06 10:12:00', '2024-07-01 09:00:00');
+    expect(await (await post('/api/exports/subjects', `${HEADER}\n${later}\n`, 'text/csv')).json()).toMatchObject({ updated: 1 });
+    expect(await linkOf('RENAMED-NEW-NAME', { subject_name: '福满楼酒家' })).toBe(codeFor(6));
+    expect(await linkOf('RENAMED-OLD-NAME', { subject_name: '鸿运茶餐厅' })).toBeNull();
+    expect(await linkOf('MOVED-NEW-ADDRESS', { address: '福贤路10号' })).toBe(codeFor(6));
+    expect(await linkOf('MOVED-OLD-ADDRESS', { address: '福贤路8号' })).toBeNull();
+  });
+
   it('publishes a batch of subjects with long names and addresses, in events NATS accepts', async () => {
     const rows = Array.from({ length: 400 }, (_, i) =>
       subject({ code: codeFor(100 + i), name: `公司${i}${randomHan(1200)}`, address: `佛山市${randomHan(1200)}` }),
