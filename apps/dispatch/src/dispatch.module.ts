@@ -10,6 +10,8 @@ import { DrawService } from './draw/draw.service';
 import { DispatchOutbox } from './outbox/dispatch-outbox.provider';
 import { PlansController } from './plans/plans.controller';
 import { PlansRepository } from './plans/plans.repository';
+import { PublicDisclosureController } from './public/public-disclosure.controller';
+import { PublicDisclosureRepository } from './public/public-disclosure.repository';
 import { ProjectionHandler } from './projection/projection.handler';
 import { ProjectionRepository } from './projection/projection.repository';
 import { VisitsController } from './visits/visits.controller';
@@ -40,7 +42,7 @@ export class DispatchCoreModule {}
 /** The dispatch service: the core plus its HTTP API and the projection consumers. */
 @Module({
   imports: [DispatchCoreModule, OperationsModule.forApp({ app: 'dispatch', outboxSchema: DISPATCH_SCHEMA })],
-  controllers: [HealthController, PlansController, ChecklistItemsController, DrawController, VisitsController],
-  providers: [ProjectionHandler],
+  controllers: [HealthController, PlansController, ChecklistItemsController, DrawController, VisitsController, PublicDisclosureController],
+  providers: [ProjectionHandler, PublicDisclosureRepository],
 })
 export class DispatchModule {}

@@ -1,0 +1,38 @@
+import { BadRequestException, Controller, Get, Query } from '@nestjs/common';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { PublicDisclosureRepository, type PublicResult } from './public-disclosure.repository';
+
+export class PublicPlansQuery {
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100) limit?: number;
+}
+
+export class PublicResultsQuery {
+  @IsOptional() @Matches(/^\d{4}-\d{2}-\d{2}$/) from?: string;
+  @IsOptional() @Matches(/^\d{4}-\d{2}-\d{2}$/) to?: string;
+  @IsOptional() @Matches(/^[A-Z]{2,10}$/) department?: string;
+  /** The previous page's `next`. */
+  @IsOptional() @Matches(/^\d{4}-\d{2}-\d{2}_[0-9a-f-]{36}$/) after?: string;
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500) limit?: number;
+}
+
+/** The public side of the random inspections (双随机、一公开): plans by their scope, results once recorded. */
+@Controller('api/public')
+export class PublicDisclosureController {
+  constructor(private readonly disclosure: PublicDisclosureRepository) {}
+
+  @Get('inspection-plans')
+  plans(@Query() query: PublicPlansQuery) {
+    return this.disclosure.plans(query.limit ?? 20);
+  }
+
+  @Get('inspection-results')
+  async results(@Query() query: PublicResultsQuery): Promise<{ results: PublicResult[]; next: string | null }> {
+    if (query.from && query.to && query.from > query.to) throw new BadRequestException('from must not be after to');
+    const limit = query.limit ?? 50;
+    const after = query.after ? { date: query.after.slice(0, 10), key: query.after.slice(11) } : undefined;
+    const rows = await this.disclosure.results({ from: query.from, to: query.to, department: query.department, after, limit });
+    const last = rows.length === limit ? rows[rows.length - 1] : null;
+    return { results: rows.map(({ key: _key, ...result }) => result), next: last ? `${last.date}_${last.key}` : null };
+  }
+}

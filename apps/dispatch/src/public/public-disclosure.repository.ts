@@ -1,0 +1,90 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+
+/** A published plan as the public sees it (抽查计划公示): its scope, never the enterprises drawn. */
+export interface PublicPlan {
+  from: string;
+  to: string;
+  publishedAt: string;
+  seed: string;
+  inputsFingerprint: string;
+  resultFingerprint: string;
+  /** Enterprises drawn and checks planned, across departments. */
+  enterprises: number;
+  checks: number;
+  visits: number;
+  departments: { department: string; enterprises: number; items: string[] }[];
+}
+
+/** One finished visit as the public sees it (抽查结果公示): what was checked and the result of each item. */
+export interface PublicResult {
+  date: string;
+  creditCode: string;
+  departments: string[];
+  items: { department: string; item: string; result: string }[];
+}
+
+export interface PublicResultFilter {
+  from?: string;
+  to?: string;
+  department?: string;
+  /** The last row of the previous page: `date` and `key` (a visit's id, opaque to the reader). */
+  after?: { date: string; key: string };
+  limit: number;
+}
+
+/**
+ * What the bureau discloses of its random inspections (双随机、一公开): plans by their scope, and
+ * results once recorded. Nothing that says why an enterprise was drawn (a complaint, its colour),
+ * who inspected it, or what an officer wrote of a violation: only each item's result.
+ */
+@Injectable()
+export class PublicDisclosureRepository {
+  constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
+
+  async plans(limit: number): Promise<PublicPlan[]> {
+    return this.dataSource.query(
+      `SELECT d.window_from::text AS "from", d.window_to::text AS "to", d.created_at AS "publishedAt", d.seed,
+              d.inputs_fingerprint AS "inputsFingerprint", d.result_fingerprint AS "resultFingerprint",
+              (SELECT count(DISTINCT t->>'creditCode')::int FROM jsonb_array_elements(d.tasks) t) AS enterprises,
+              jsonb_array_length(d.tasks) AS checks,
+              (SELECT count(*)::int FROM dispatch.visits v WHERE v.draw_id = d.id) AS visits,
+              coalesce((
+                SELECT jsonb_agg(jsonb_build_object('department', p.department, 'enterprises', p.enterprises, 'items', p.items) ORDER BY p.department)
+                  FROM (SELECT t->>'department' AS department, count(DISTINCT t->>'creditCode')::int AS enterprises,
+                               to_jsonb(array_remove(array_agg(DISTINCT i ORDER BY i), NULL)) AS items
+                          FROM jsonb_array_elements(d.tasks) t LEFT JOIN LATERAL jsonb_array_elements_text(t->'items') i ON true
+                         GROUP BY t->>'department') p
+              ), '[]'::jsonb) AS departments
+         FROM dispatch.draws d
+        WHERE d.status = 'published'
+        ORDER BY d.window_from DESC, d.created_at DESC
+        LIMIT $1`,
+      [limit],
+    );
+  }
+
+  /** Recorded visits of published plans, newest first; `key` orders visits of one day and pages on. */
+  async results(f: PublicResultFilter): Promise<(PublicResult & { key: string })[]> {
+    const rows: { date: string; key: string; creditCode: string; departments: string[]; results: { department: string; item: string; result: string }[] }[] =
+      await this.dataSource.query(
+        `SELECT v.date::text AS date, v.id::text AS key, v.credit_code AS "creditCode", v.departments, v.results
+           FROM dispatch.visits v JOIN dispatch.draws d ON d.id = v.draw_id AND d.status = 'published'
+          WHERE v.status = 'done' AND v.results IS NOT NULL
+            AND ($1::date IS NULL OR v.date >= $1) AND ($2::date IS NULL OR v.date <= $2)
+            AND ($3::text IS NULL OR $3 = ANY(v.departments))
+            AND ($4::date IS NULL OR (v.date, v.id::text) < ($4, $5::text))
+          ORDER BY v.date DESC, v.id::text DESC
+          LIMIT $6`,
+        [f.from ?? null, f.to ?? null, f.department ?? null, f.after?.date ?? null, f.after?.key ?? null, f.limit],
+      );
+    // Built field by field: a result's own words (the violation an officer wrote) stay inside the bureau.
+    return rows.map((r) => ({
+      date: r.date,
+      key: r.key,
+      creditCode: r.creditCode,
+      departments: r.departments,
+      items: r.results.map(({ department, item, result }) => ({ department, item, result })),
+    }));
+  }
+}
