@@ -16,6 +16,7 @@ import { createWebDataSource, WEB_SCHEMA } from './database/web.data-source';
 import { RegionsController } from './regions/regions.controller';
 import { OpenApiController } from './docs/openapi.controller';
 import { GatewayController } from './gateway/gateway.controller';
+import { InspectionResultsController } from './public/inspection-results.controller';
 import { OperationsController } from './operations/operations.controller';
 import { OperationsService } from './operations/operations.service';
 import { OperatorActionsRepository } from './operations/operator-actions.repository';
@@ -41,6 +42,7 @@ export class WebCoreModule {}
     OpenApiController,
     RegionsController,
     OperationsController,
+    InspectionResultsController,
     GatewayController,
   ],
   providers: [

@@ -5,6 +5,7 @@ import { currentLang, factorName, fmtDate, fmtDateTime, setLang, t } from './i18
 import { badge, card, downloadButton, errorState, h, loading, mount, pageHead, table } from './ui.js';
 import { headlineTiles, reportFigures } from './pages/audit-figures.js';
 import { viewOf } from './pages/audit-withheld.js';
+import { inspectionsPage } from './pages/public-inspections.js';
 
 const main = document.getElementById('main');
 
@@ -30,7 +31,9 @@ function header() {
   const en = currentLang() === 'en';
   mount(document.getElementById('topbar'),
     h('a', { class: 'brand', href: '/register.html#/' }, h('span', { class: 'brand-mark' }, '平'), h('span', {}, '天平 Tianping'), h('span', { class: 'brand-sub' }, t('register.sub'))),
-    h('nav', { class: 'nav', 'aria-label': 'main' }, h('a', { href: '#/', class: location.hash.startsWith('#/reports') ? '' : 'active' }, t('register.nav'))),
+    h('nav', { class: 'nav', 'aria-label': 'main' },
+      h('a', { href: '#/', class: /^#\/(reports|inspections)/.test(location.hash) ? '' : 'active' }, t('register.nav')),
+      h('a', { href: '#/inspections', class: location.hash.startsWith('#/inspections') ? 'active' : '' }, t('disclose.nav'))),
     h('div', { class: 'who' },
       h('button', { class: 'linkish lang', id: 'lang-toggle', onclick: () => { setLang(en ? 'zh' : 'en'); route(); } }, t('nav.lang')),
       h('a', { class: 'linkish', href: '/', style: 'color:inherit' }, t('register.staff'))));
@@ -41,14 +44,16 @@ async function route() {
   header();
   document.title = `${t('register.sub')} · 天平 Tianping`;
   const report = /^#\/reports\/([0-9a-f-]{36})$/i.exec(location.hash);
+  const inspections = location.hash.startsWith('#/inspections');
   mount(main, loading());
   try {
     if (report) await reportPage(report[1]);
+    else if (inspections) await inspectionsPage(main);
     else await entryPage();
   } catch (error) {
-    mount(main, errorState(error, route, 'oversight'));
+    mount(main, errorState(error, route, inspections ? 'dispatch' : 'oversight'));
   }
-  main.dataset.page = report ? 'public-report' : 'register';
+  main.dataset.page = report ? 'public-report' : inspections ? 'public-inspections' : 'register';
 }
 
 async function entryPage() {

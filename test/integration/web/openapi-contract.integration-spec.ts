@@ -122,6 +122,22 @@ describe('the OpenAPI document, against the running suite', () => {
     expect(texts.map((t) => createHash('sha256').update(t).digest('hex'))).not.toContain(full);
   });
 
+  it('describes what anyone may read of the random inspections: plans by their scope, and recorded results with names', async () => {
+    const plans = await client.call(null, 'GET', '/api/public/inspection-plans');
+    expect(client.checkAnswer('GET', '/api/public/inspection-plans', plans)).toEqual(OK(200));
+    expect((plans.body as unknown[]).length).toBeGreaterThan(0);
+    // A visit of the demo's plan that has taken place (the plan starts today; not on a weekend) gets its results first.
+    const due = (await client.call('demo-dispatcher', 'GET', `/api/visits?to=${chinaDay(0)}&status=scheduled&limit=1`)).body as { id: string }[];
+    for (const visit of due) {
+      const detail = (await client.call('demo-dispatcher', 'GET', `/api/visits/${visit.id}`)).body as { checklist: { items: string[] }[] };
+      const items = detail.checklist.flatMap((c) => c.items).map((item) => ({ item, result: '未发现问题' }));
+      expect((await client.call('demo-dispatcher', 'POST', `/api/visits/${visit.id}/results`, { items })).status).toBe(201);
+    }
+    const results = await client.call(null, 'GET', '/api/public/inspection-results?limit=10');
+    expect(client.checkAnswer('GET', '/api/public/inspection-results', results)).toEqual(OK(200));
+    expect((results.body as { results: unknown[] }).results).toHaveLength(due.length);
+  });
+
   it('describes ingest runs and the quarantine, and a discard and a replay the document calls valid are taken', async () => {
     expect(client.checkAnswer('GET', '/api/ingest-runs', await client.call('demo-admin', 'GET', '/api/ingest-runs'))).toEqual(OK(200));
     const held = await client.call('demo-admin', 'GET', '/api/quarantine?limit=500');

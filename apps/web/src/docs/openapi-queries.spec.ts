@@ -3,6 +3,7 @@ import { getMetadataStorage } from 'class-validator';
 import { DrawListQuery, DrawTasksQuery } from '../../../dispatch/src/draw/dtos/draw.dto';
 import { VisitCalendarQuery } from '../../../dispatch/src/visits/dtos/visit.dto';
 import { CalendarQuery } from '../../../dispatch/src/plans/plans.controller';
+import { PublicPlansQuery, PublicResultsQuery } from '../../../dispatch/src/public/public-disclosure.controller';
 import { CorrectionsQuery } from '../../../intake/src/corrections/dtos/corrections-query.dto';
 import { EnterpriseSearchQuery } from '../../../intake/src/enterprise/enterprise.controller';
 import { QuarantineQuery } from '../../../intake/src/quarantine/quarantine.controller';
@@ -45,6 +46,8 @@ const VALIDATED_BY: Record<string, new () => object> = {
   'GET /api/audits/drift': DriftQuery,
   'GET /api/audits/reports': ReportsQuery,
   'GET /api/public/audit-reports': ReportsQuery,
+  'GET /api/public/inspection-plans': PublicPlansQuery,
+  'GET /api/public/inspection-results': PublicResultsQuery,
 };
 
 const propertiesOf = (cls: new () => object) =>

@@ -184,6 +184,14 @@ export const QUERIES: Record<string, QueryParam[]> = {
   ],
   'GET /api/audits/reports': [limit(500, 'reports')],
   'GET /api/public/audit-reports': [limit(500, 'reports')],
+  'GET /api/public/inspection-plans': [limit(100, 'plans')],
+  'GET /api/public/inspection-results': [
+    day('from', 'inspections from this day'),
+    day('to', 'inspections up to this day'),
+    { name: 'department', description: 'inspections this department took part in (e.g. SAMR)', schema: { type: 'string', pattern: '^[A-Z]{2,10}$' } },
+    { name: 'after', description: "the previous page's `next`", schema: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}_[0-9a-f-]{36}$' } },
+    limit(500, 'inspections'),
+  ],
 };
 
 /** Routes that answer 201 Created; every other route answers 200. */

@@ -126,6 +126,36 @@ export const DISPATCH_SCHEMAS: Record<string, Json> = {
     },
     'one joint visit with its checklist, results and the team’s route',
   ),
+  PublicInspectionPlan: obj(
+    {
+      from: day('the first day planned'),
+      to: day('the last day planned'),
+      publishedAt: instant(),
+      seed: drawCore.seed,
+      inputsFingerprint: drawCore.inputsFingerprint,
+      resultFingerprint: drawCore.resultFingerprint,
+      enterprises: int('enterprises to be inspected', { minimum: 0 }),
+      checks: int("departments' checks planned (one department, one enterprise)", { minimum: 0 }),
+      visits: int('visits planned, joint ones counted once', { minimum: 0 }),
+      departments: arr(obj({ department, enterprises: int('enterprises it inspects', { minimum: 0 }), items: arr(item, 'what it checks') })),
+    },
+    'a published plan by its scope (抽查计划公示): never which enterprises were drawn, nor why',
+  ),
+  PublicInspectionResults: obj({
+    results: arr(
+      obj(
+        {
+          date: day('the day of the inspection'),
+          creditCode,
+          name: nullable(str('the registered name (企业名称); null when intake does not know the code')),
+          departments: arr(department, 'the departments that inspected together'),
+          items: arr(obj({ department, item, result: oneOf(['未发现问题', '责令整改', '立案查处']) }), 'each item and its result'),
+        },
+        'a recorded inspection (抽查结果公示): no officer, no reason it was drawn, no notes',
+      ),
+    ),
+    next: nullable(str('pass as `after` for the next page; null on the last')),
+  }),
   EnterpriseVisit: obj(
     {
       visitId: uuid('the visit'),

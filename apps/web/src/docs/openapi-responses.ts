@@ -285,6 +285,8 @@ export const RESPONSES: Record<string, Json> = {
   'POST /api/appeals/:id/withdrawal': ref('Appeal'),
   'GET /api/public/audit-reports': list('PublicAuditReport'),
   'GET /api/public/audit-reports/:id': ref('PublicAuditReportCopy'),
+  'GET /api/public/inspection-plans': list('PublicInspectionPlan'),
+  'GET /api/public/inspection-results': ref('PublicInspectionResults'),
   'GET /api/ingest-runs': list('IngestRun'),
   'GET /api/quarantine': list('QuarantinedRecord'),
   'GET /api/quarantine/:id': ref('QuarantinedRecord'),

@@ -1,0 +1,71 @@
+// The public side of the random inspections (双随机、一公开), on the register page without sign-in:
+// each plan by its scope (which departments check what, and how many enterprises), and each inspection's
+// result once recorded. Which enterprises a plan drew is told only after they were inspected.
+import { api } from '../api.js';
+import { currentLang, fmtDate, fmtNumber, t, valueLabel } from '../i18n.js';
+import { itemName, loadItemNames } from '../items.js';
+import { badge, card, emptyState, field, h, mount, select, table } from '../ui.js';
+
+const RESULTS_PAGE = 50;
+const RESULT_KIND = { 未发现问题: 'ok', 责令整改: 'warn', 立案查处: 'bad' };
+
+const departmentLabel = (code) => valueLabel('dept', code);
+/** Lists in running text: 、 and ； in Chinese, commas and semicolons in English. */
+const joined = (parts, strong = false) => parts.join(currentLang() === 'en' ? (strong ? '; ' : ', ') : strong ? '；' : '、');
+const itemLabel = (code) => (itemName(code) ? `${code} ${itemName(code)}` : code);
+
+export async function inspectionsPage(main) {
+  const [plans] = await Promise.all([api('/api/public/inspection-plans', { query: { limit: 20 } }), loadItemNames().catch(() => null)]);
+  const results = h('div', { id: 'inspection-results' });
+  mount(main,
+    h('div', { class: 'page-head' }, h('div', {}, h('h1', {}, t('disclose.title')), h('p', {}, t('disclose.lead')))),
+    h('div', { class: 'stack' }, plansCard(plans), card(t('disclose.results'), h('p', { class: 'muted small', style: 'margin-top:0' }, t('disclose.resultsLead')), resultFilters(plans, results), results)));
+  await showResults(results, {});
+}
+
+function plansCard(plans) {
+  return h('section', { class: 'card', id: 'inspection-plans' }, h('div', { class: 'card-head' }, h('h2', {}, t('disclose.plans'))),
+    h('p', { class: 'muted small', style: 'margin-top:0' }, t('disclose.plansLead')),
+    table([
+      [t('disclose.period'), (p) => `${p.from} → ${p.to}`],
+      [t('disclose.scope'), (p) => h('ul', { class: 'cell-list' }, p.departments.map((d) => h('li', { 'data-department': d.department },
+        h('strong', {}, departmentLabel(d.department)), ' ', t('disclose.deptEnterprises', { n: fmtNumber(d.enterprises) }),
+        h('div', { class: 'muted small' }, joined(d.items.map(itemLabel), true)))))],
+      [t('disclose.totals'), (p) => h('div', {}, t('disclose.enterprises', { n: fmtNumber(p.enterprises) }), h('div', { class: 'muted small' }, t('disclose.visits', { visits: fmtNumber(p.visits), checks: fmtNumber(p.checks) })))],
+      [t('disclose.seed'), (p) => h('div', {}, h('span', { class: 'mono' }, p.seed), h('div', { class: 'muted small mono', title: p.resultFingerprint }, `${p.resultFingerprint.slice(0, 16)}…`))],
+      [t('register.publishedAt'), (p) => fmtDate(p.publishedAt)],
+    ], plans, { empty: t('disclose.noPlans'), pageSize: 5, stacked: true }));
+}
+
+function resultFilters(plans, results) {
+  const departments = [...new Set(plans.flatMap((p) => p.departments.map((d) => d.department)))].sort();
+  const department = select('department', [['', t('disclose.allDepartments')], ...departments.map((d) => [d, departmentLabel(d)])], '');
+  const from = h('input', { type: 'date', name: 'from' });
+  const to = h('input', { type: 'date', name: 'to' });
+  const apply = () => showResults(results, { department: department.value, from: from.value, to: to.value });
+  return h('form', { class: 'filters', id: 'inspection-results-filters', onsubmit: (event) => { event.preventDefault(); apply(); } },
+    field(t('disclose.department'), department), field(t('disclose.from'), from), field(t('disclose.to'), to),
+    h('button', { class: 'btn', type: 'submit' }, t('disclose.show')));
+}
+
+/** The results, a page at a time from the newest; "more" adds the next page below the ones shown. */
+async function showResults(target, filter) {
+  const shown = [];
+  const more = async (after) => {
+    const page = await api('/api/public/inspection-results', { query: { ...filter, after, limit: RESULTS_PAGE } });
+    shown.push(...page.results);
+    mount(target,
+      shown.length === 0 ? emptyState(t('disclose.noResults')) : resultsTable(shown),
+      page.next ? h('div', { class: 'row', style: 'margin-top:12px' }, h('button', { class: 'btn secondary', id: 'more-results', onclick: () => more(page.next) }, t('disclose.more'))) : null);
+  };
+  await more(undefined);
+}
+
+function resultsTable(rows) {
+  return table([
+    [t('disclose.date'), (r) => r.date],
+    [t('disclose.enterprise'), (r) => h('div', {}, r.name ?? '—', h('div', { class: 'muted small mono' }, r.creditCode))],
+    [t('disclose.departments'), (r) => joined(r.departments.map(departmentLabel))],
+    [t('disclose.outcome'), (r) => h('ul', { class: 'cell-list' }, r.items.map((i) => h('li', { 'data-item': i.item }, itemLabel(i.item), ' ', badge(valueLabel('caseResult', i.result), RESULT_KIND[i.result] ?? ''))))],
+  ], rows, { paged: false, stacked: true });
+}

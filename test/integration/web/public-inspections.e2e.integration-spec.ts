@@ -1,0 +1,124 @@
+import { join } from 'node:path';
+import { startFakePages, type FakePages } from './fake-pages.harness';
+import { describeWithBrowser, SCREENSHOTS } from './suite-process.harness';
+import { QueryAnswer } from './web-app.harness';
+
+const PLAN = {
+  from: '2026-12-07',
+  to: '2026-12-18',
+  publishedAt: '2026-12-06T03:00:00.000Z',
+  seed: '2026-12-全市',
+  inputsFingerprint: 'a'.repeat(64),
+  resultFingerprint: 'b'.repeat(64),
+  enterprises: 120,
+  checks: 150,
+  visits: 118,
+  departments: [
+    { department: 'FIRE', enterprises: 30, items: ['FIRE-01', 'FIRE-02'] },
+    { department: 'SAMR', enterprises: 100, items: ['SAMR-01', 'SAMR-03'] },
+  ],
+};
+const ITEMS = [
+  { item: 'FIRE-01', zh: '消防设施和器材', en: 'Fire equipment' },
+  { item: 'FIRE-02', zh: '疏散通道和安全出口', en: 'Escape routes and exits' },
+  { item: 'SAMR-01', zh: '登记事项和公示信息', en: 'Registration and public information' },
+  { item: 'SAMR-03', zh: '食品安全', en: 'Food safety' },
+];
+const KNOWN = '91440604MA4UX1LR2K';
+const OTHER = '91440605MA51EQWQ8N';
+/** Dispatch has a result for it, intake no file (yet): its code is shown without a name. */
+const UNKNOWN = '92440604MA56G3GF5Q';
+const NAMES: Record<string, string> = { [KNOWN]: '佛山市禅城区明记餐饮店', [OTHER]: '佛山市南海区顺达五金厂' };
+const FIRST = {
+  results: [
+    {
+      date: '2026-12-08',
+      creditCode: KNOWN,
+      departments: ['FIRE', 'SAMR'],
+      items: [
+        { department: 'FIRE', item: 'FIRE-01', result: '责令整改' },
+        { department: 'SAMR', item: 'SAMR-03', result: '未发现问题' },
+      ],
+    },
+    { date: '2026-12-07', creditCode: UNKNOWN, departments: ['SAMR'], items: [{ department: 'SAMR', item: 'SAMR-01', result: '未发现问题' }] },
+  ],
+  next: '2026-12-07_0b6c8a55-5f0e-4d7e-9a7a-1f1f1f1f1f1f',
+};
+const SECOND = {
+  results: [{ date: '2026-12-07', creditCode: OTHER, departments: ['SAMR'], items: [{ department: 'SAMR', item: 'SAMR-03', result: '立案查处' }] }],
+  next: null,
+};
+
+/** 双随机、一公开 on the public register page: plans by their scope, results with the enterprise's name, no sign-in. */
+describeWithBrowser('the public page of the random inspections, in a real browser', () => {
+  let pages: FakePages;
+
+  beforeAll(async () => {
+    pages = await startFakePages({
+      'GET /api/public/inspection-plans': [PLAN],
+      'GET /api/checklist-items': ITEMS,
+      'GET /api/public/inspection-results': new QueryAnswer((q) => (q.get('after') === FIRST.next ? SECOND : FIRST)),
+      'GET /api/enterprises': new QueryAnswer((q) =>
+        (q.get('codes') ?? '')
+          .split(',')
+          .filter((code) => NAMES[code])
+          .map((creditCode) => ({ creditCode, name: NAMES[creditCode] })),
+      ),
+    });
+  }, 60_000);
+  afterAll(() => pages?.close());
+
+  it('answers anyone, without sign-in: results with the registered name beside the code, the query passed on as asked', async () => {
+    const get = (path: string) => fetch(`${pages.web.baseUrl}${path}`);
+    const answer = await get('/api/public/inspection-results?department=SAMR&limit=2');
+    expect(answer.status).toBe(200);
+    const page = (await answer.json()) as { results: { creditCode: string; name: string | null }[]; next: string | null };
+    expect(page.results.map((r) => [r.creditCode, r.name])).toEqual([
+      [KNOWN, NAMES[KNOWN]],
+      [UNKNOWN, null],
+    ]);
+    expect(page.next).toBe(FIRST.next);
+    expect(pages.fake.seen.some((r) => r.url === '/api/public/inspection-results?department=SAMR&limit=2')).toBe(true);
+    // One look-up of names for the page, by code.
+    expect(pages.fake.seen.filter((r) => r.url.startsWith('/api/enterprises?codes=')).pop()!.url).toBe(`/api/enterprises?codes=${KNOWN},${UNKNOWN}`);
+    expect((await get('/api/public/inspection-plans')).status).toBe(200);
+    expect((await get('/api/checklist-items')).status).toBe(200);
+    // The rest of the bureau's plans stays behind the sign-in.
+    expect((await get('/api/visits')).status).toBe(401);
+    expect((await get('/api/draws')).status).toBe(401);
+  });
+
+  it.each([
+    ['zh', '消防救援', '消防设施和器材', '责令整改', '立案查处', '、'],
+    ['en', 'Fire and rescue', 'Fire equipment', 'Ordered to rectify', 'Case opened', ', '],
+  ])('shows each plan by its scope and each result with its items, and loads more on request (%s)', async (lang, fire, item, rectify, caseOpened, sep) => {
+    const page = await pages.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.addInitScript((l) => localStorage.setItem('tp.lang', l), lang);
+    await page.goto(`${pages.web.baseUrl}/register.html#/inspections`);
+    await page.waitForSelector('#inspection-results table');
+    const plan = (await page.textContent('#inspection-plans [data-department="FIRE"]'))!;
+    expect(plan).toContain(fire);
+    expect(plan).toContain(`FIRE-01 ${item}`);
+    expect(plan).toContain('30');
+    expect(await page.textContent('#inspection-plans')).toContain(PLAN.seed);
+    const rows = await page.$$eval('#inspection-results tbody tr', (trs) => trs.map((tr) => tr.textContent ?? ''));
+    expect(rows).toHaveLength(2);
+    expect(rows[0]).toContain(NAMES[KNOWN]);
+    expect(rows[0]).toContain(KNOWN);
+    expect(rows[0]).toContain(`${fire}${sep}`);
+    expect(rows[0]).toContain(rectify);
+    expect(rows[1]).toContain(UNKNOWN);
+    await page.screenshot({ path: join(SCREENSHOTS, `00-public-inspections-${lang}.png`), fullPage: true });
+    await page.click('#more-results');
+    await page.waitForFunction(() => document.querySelectorAll('#inspection-results tbody tr').length === 3);
+    expect(await page.textContent('#inspection-results tbody tr:nth-child(3)')).toContain(caseOpened);
+    expect(await page.$('#more-results')).toBeNull();
+    // A department and a period narrow the results: the page asks dispatch for them.
+    await page.selectOption('#inspection-results-filters select[name=department]', 'FIRE');
+    await page.fill('#inspection-results-filters input[name=from]', '2026-12-01');
+    await page.click('#inspection-results-filters button[type=submit]');
+    await page.waitForFunction(() => document.querySelectorAll('#inspection-results tbody tr').length === 2);
+    expect(pages.fake.seen.some((r) => r.url.startsWith('/api/public/inspection-results?department=FIRE&from=2026-12-01'))).toBe(true);
+    await page.close();
+  });
+});
