@@ -109,4 +109,22 @@ describe('dispatch public disclosure: plans by their scope, results once recorde
     expect((await h.http('GET', '/api/public/inspection-results?after=yesterday')).status).toBe(400);
     expect((await h.http('GET', '/api/public/inspection-results?department=samr;drop')).status).toBe(400);
   });
+
+  it('keeps the results of plans newer ones took over, and says from which day one was cut', async () => {
+    const cut = '2025-05-19';
+    const newer = (await h.http<DrawOutcome>('POST', '/api/draws', { from: cut, to: WINDOW.end, seed: 'public-newer', backfill: true })).body;
+    expect(newer).toMatchObject({ status: 'published' });
+    const plans = (await h.http<PublicPlan[]>('GET', '/api/public/inspection-plans')).body;
+    expect(plans.map((p) => [p.seed, p.from, p.cutFrom])).toEqual([
+      ['public-newer', cut, null],
+      ['public', WINDOW.start, cut],
+    ]);
+    const codes = async () => (await h.http<Results>('GET', '/api/public/inspection-results?limit=500')).body.results.map((r) => r.creditCode).sort();
+    expect(await codes()).toEqual(recorded.map((v) => v.creditCode).sort());
+    // A plan for days that cover both replaces them whole: they leave the list of plans, the visits made stay public.
+    const newest = (await h.http<DrawOutcome>('POST', '/api/draws', { from: '2025-05-01', to: WINDOW.end, seed: 'public-newest', backfill: true })).body;
+    expect(newest.supersededDrawIds.sort()).toEqual([plan.id, newer.id].sort());
+    expect((await h.http<PublicPlan[]>('GET', '/api/public/inspection-plans')).body.map((p) => p.seed)).toEqual(['public-newest']);
+    expect(await codes()).toEqual(recorded.map((v) => v.creditCode).sort());
+  });
 });

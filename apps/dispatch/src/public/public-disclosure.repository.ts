@@ -5,6 +5,8 @@ import { DataSource } from 'typeorm';
 export interface PublicPlan {
   from: string;
   to: string;
+  /** The first day a newer plan took over from this one; null when it runs its whole window. */
+  cutFrom: string | null;
   publishedAt: string;
   seed: string;
   inputsFingerprint: string;
@@ -44,7 +46,7 @@ export class PublicDisclosureRepository {
 
   async plans(limit: number): Promise<PublicPlan[]> {
     return this.dataSource.query(
-      `SELECT d.window_from::text AS "from", d.window_to::text AS "to", d.created_at AS "publishedAt", d.seed,
+      `SELECT d.window_from::text AS "from", d.window_to::text AS "to", d.cut_from::text AS "cutFrom", d.created_at AS "publishedAt", d.seed,
               d.inputs_fingerprint AS "inputsFingerprint", d.result_fingerprint AS "resultFingerprint",
               (SELECT count(DISTINCT t->>'creditCode')::int FROM jsonb_array_elements(d.tasks) t) AS enterprises,
               jsonb_array_length(d.tasks) AS checks,
@@ -64,12 +66,15 @@ export class PublicDisclosureRepository {
     );
   }
 
-  /** Recorded visits of published plans, newest first; `key` orders visits of one day and pages on. */
+  /**
+   * Recorded visits, newest first; `key` orders visits of one day and pages on. A visit made under a plan
+   * a newer one replaced afterwards took place all the same, so it counts: only a plan the checker refused has none.
+   */
   async results(f: PublicResultFilter): Promise<(PublicResult & { key: string })[]> {
     const rows: { date: string; key: string; creditCode: string; departments: string[]; results: { department: string; item: string; result: string }[] }[] =
       await this.dataSource.query(
         `SELECT v.date::text AS date, v.id::text AS key, v.credit_code AS "creditCode", v.departments, v.results
-           FROM dispatch.visits v JOIN dispatch.draws d ON d.id = v.draw_id AND d.status = 'published'
+           FROM dispatch.visits v JOIN dispatch.draws d ON d.id = v.draw_id AND d.status <> 'rejected'
           WHERE v.status = 'done' AND v.results IS NOT NULL
             AND ($1::date IS NULL OR v.date >= $1) AND ($2::date IS NULL OR v.date <= $2)
             AND ($3::text IS NULL OR $3 = ANY(v.departments))

@@ -130,6 +130,7 @@ export const DISPATCH_SCHEMAS: Record<string, Json> = {
     {
       from: day('the first day planned'),
       to: day('the last day planned'),
+      cutFrom: nullable(day('the first day a newer plan took over; null when the plan runs its whole window')),
       publishedAt: instant(),
       seed: drawCore.seed,
       inputsFingerprint: drawCore.inputsFingerprint,

@@ -4,7 +4,7 @@
 import { api } from '../api.js';
 import { currentLang, fmtDate, fmtNumber, t, valueLabel } from '../i18n.js';
 import { itemName, loadItemNames } from '../items.js';
-import { badge, card, emptyState, field, h, mount, select, table } from '../ui.js';
+import { badge, card, emptyState, errorState, field, h, mount, select, table } from '../ui.js';
 
 const RESULTS_PAGE = 50;
 const RESULT_KIND = { 未发现问题: 'ok', 责令整改: 'warn', 立案查处: 'bad' };
@@ -27,7 +27,7 @@ function plansCard(plans) {
   return h('section', { class: 'card', id: 'inspection-plans' }, h('div', { class: 'card-head' }, h('h2', {}, t('disclose.plans'))),
     h('p', { class: 'muted small', style: 'margin-top:0' }, t('disclose.plansLead')),
     table([
-      [t('disclose.period'), (p) => `${p.from} → ${p.to}`],
+      [t('disclose.period'), (p) => h('div', {}, `${p.from} → ${p.to}`, p.cutFrom ? h('div', { class: 'muted small' }, t('disclose.cutFrom', { date: p.cutFrom })) : null)],
       [t('disclose.scope'), (p) => h('ul', { class: 'cell-list' }, p.departments.map((d) => h('li', { 'data-department': d.department },
         h('strong', {}, departmentLabel(d.department)), ' ', t('disclose.deptEnterprises', { n: fmtNumber(d.enterprises) }),
         h('div', { class: 'muted small' }, joined(d.items.map(itemLabel), true)))))],
@@ -52,7 +52,13 @@ function resultFilters(plans, results) {
 async function showResults(target, filter) {
   const shown = [];
   const more = async (after) => {
-    const page = await api('/api/public/inspection-results', { query: { ...filter, after, limit: RESULTS_PAGE } });
+    let page;
+    try {
+      page = await api('/api/public/inspection-results', { query: { ...filter, after, limit: RESULTS_PAGE } });
+    } catch (error) {
+      mount(target, errorState(error, () => showResults(target, filter), 'dispatch'));
+      return;
+    }
     shown.push(...page.results);
     mount(target,
       shown.length === 0 ? emptyState(t('disclose.noResults')) : resultsTable(shown),
