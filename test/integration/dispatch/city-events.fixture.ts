@@ -1,5 +1,16 @@
-import type { CaseChange, ChangeBatch, ClueChange, OfficerChange, ScoreRecord, ScoresComputed, SubjectChange } from '@tianping/contracts';
+import {
+  IntakeSubjects,
+  ScoringSubjects,
+  type CaseChange,
+  type ChangeBatch,
+  type ClueChange,
+  type OfficerChange,
+  type ScoreRecord,
+  type ScoresComputed,
+  type SubjectChange,
+} from '@tianping/contracts';
 import { generateScenario, type PlanningScenario, type RiskColour } from '@tianping/planner';
+import type { DispatchHarness } from './dispatch-app.harness';
 
 /** A generated city, as intake and scoring would publish it: what dispatch's projections consume. */
 export interface CityEvents {
@@ -114,4 +125,16 @@ export function batches<T>(records: T[], size = 500): ChangeBatch<T>[] {
 
 export function scoreBatches(scores: ScoreRecord[], size = 500): ScoresComputed[] {
   return batches(scores, size).map((b) => ({ batchId: b.batchId, scores: b.records }));
+}
+
+/** Publishes a city's subjects, officers, complaints and scores to dispatch and waits until its projections hold them all. */
+export async function publishCity(h: DispatchHarness, city: CityEvents): Promise<void> {
+  for (const b of batches(city.subjects)) await h.publish(IntakeSubjects.subjectsUpserted, b);
+  for (const b of batches(city.officers)) await h.publish(IntakeSubjects.officersUpserted, b);
+  for (const b of batches(city.clues)) await h.publish(IntakeSubjects.cluesUpserted, b);
+  for (const b of scoreBatches(city.scores)) await h.publish(ScoringSubjects.scoresComputed, b);
+  await h.settle(
+    (c) =>
+      c.enterprises === city.subjects.length && c.officers === city.officers.length && c.complaints === city.clues.length && c.scores === city.scores.length,
+  );
 }

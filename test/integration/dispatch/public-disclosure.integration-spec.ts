@@ -1,7 +1,6 @@
-import { IntakeSubjects, ScoringSubjects } from '@tianping/contracts';
 import type { DrawOutcome } from '../../../apps/dispatch/src/draw/draw.service';
 import type { PublicPlan, PublicResult } from '../../../apps/dispatch/src/public/public-disclosure.repository';
-import { batches, cityEvents, scoreBatches } from './city-events.fixture';
+import { cityEvents, publishCity } from './city-events.fixture';
 import { startDispatch, type DispatchHarness } from './dispatch-app.harness';
 
 const WINDOW = { start: '2025-05-05', end: '2025-05-30' };
@@ -30,14 +29,7 @@ describe('dispatch public disclosure: plans by their scope, results once recorde
   beforeAll(async () => {
     h = await startDispatch();
     const city = cityEvents('dispatch-public', 600, 24, WINDOW);
-    for (const b of batches(city.subjects)) await h.publish(IntakeSubjects.subjectsUpserted, b);
-    for (const b of batches(city.officers)) await h.publish(IntakeSubjects.officersUpserted, b);
-    for (const b of batches(city.clues)) await h.publish(IntakeSubjects.cluesUpserted, b);
-    for (const b of scoreBatches(city.scores)) await h.publish(ScoringSubjects.scoresComputed, b);
-    await h.settle(
-      (c) =>
-        c.enterprises === city.subjects.length && c.officers === city.officers.length && c.complaints === city.clues.length && c.scores === city.scores.length,
-    );
+    await publishCity(h, city);
     plan = (await h.http<DrawOutcome>('POST', '/api/draws', { from: WINDOW.start, to: WINDOW.end, seed: 'public', backfill: true })).body;
     expect(plan).toMatchObject({ status: 'published' });
     visits = (await h.http<Visit[]>('GET', `/api/visits?draw=${plan.id}&limit=2000`)).body;

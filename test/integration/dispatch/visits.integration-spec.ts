@@ -1,6 +1,6 @@
-import { DispatchSubjects, IntakeSubjects, ScoringSubjects, STREAMS, type VisitResultRecorded } from '@tianping/contracts';
+import { DispatchSubjects, STREAMS, type VisitResultRecorded } from '@tianping/contracts';
 import type { DrawOutcome } from '../../../apps/dispatch/src/draw/draw.service';
-import { batches, cityEvents, scoreBatches } from './city-events.fixture';
+import { cityEvents, publishCity } from './city-events.fixture';
 import { startDispatch, type DispatchHarness } from './dispatch-app.harness';
 
 const WINDOW = { start: '2025-04-01', end: '2025-04-30' };
@@ -29,14 +29,7 @@ describe('dispatch visits: calendar, combined checklist, results and ratings', (
   beforeAll(async () => {
     h = await startDispatch();
     const city = cityEvents('dispatch-visits', 1000, 32, WINDOW);
-    for (const b of batches(city.subjects)) await h.publish(IntakeSubjects.subjectsUpserted, b);
-    for (const b of batches(city.officers)) await h.publish(IntakeSubjects.officersUpserted, b);
-    for (const b of batches(city.clues)) await h.publish(IntakeSubjects.cluesUpserted, b);
-    for (const b of scoreBatches(city.scores)) await h.publish(ScoringSubjects.scoresComputed, b);
-    await h.settle(
-      (c) =>
-        c.enterprises === city.subjects.length && c.officers === city.officers.length && c.complaints === city.clues.length && c.scores === city.scores.length,
-    );
+    await publishCity(h, city);
     // Health inspections go unannounced in this city: visits carrying them are not notified in advance.
     const { body: health } = await h.http<Record<string, unknown>>('GET', '/api/plans/HEALTH');
     const { updatedAt: _u, department: _d, ...healthPlan } = health;
