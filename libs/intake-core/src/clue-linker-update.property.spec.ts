@@ -1,6 +1,7 @@
 import * as fc from 'fast-check';
 import { ClueLinker, LinkableSubject } from './clue-linker.util';
-import { ClueRecord } from './intake.model';
+import { clueRecord } from './clue-record.spec-helper';
+import type { ClueRecord } from './intake.model';
 
 /**
  * A linker brought up to date in place must link every clue exactly as one built afresh from the
@@ -62,17 +63,7 @@ const clue = fc
       { nil: null },
     ),
   })
-  .map((fields): ClueRecord => ({
-    clueId: 'c',
-    channel: 'grid',
-    receivedAt: new Date(0),
-    category: 'other',
-    department: 'SAMR',
-    verified: null,
-    status: 'pending',
-    updatedAt: new Date(0),
-    ...fields,
-  }));
+  .map((fields): ClueRecord => clueRecord(fields));
 
 const history = fc.record({
   initial: fc.array(subject, { maxLength: 10 }),

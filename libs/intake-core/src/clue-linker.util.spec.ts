@@ -1,29 +1,11 @@
 import { ClueLinker, LinkableSubject } from './clue-linker.util';
-import { ClueRecord } from './intake.model';
+import { clueRecord as clue } from './clue-record.spec-helper';
 
 const subjects: LinkableSubject[] = [
   { creditCode: '91440604MA4UJ8K20C', name: '佛山市禅城区明记餐饮管理有限公司', address: '佛山市禅城区祖庙街道建新路18号首层' },
   { creditCode: '91440605MA52TQ0L32', name: '佛山市南海区恒达五金制品有限公司', address: '佛山市南海区狮山镇科技大道3号' },
   { creditCode: '92440604MA4W7Y8H1R', name: '禅城区老张小食店', address: '佛山市禅城区石湾镇街道和平路5号' },
 ];
-
-function clue(fields: Partial<ClueRecord>): ClueRecord {
-  return {
-    clueId: 'c',
-    channel: 'grid',
-    receivedAt: new Date(0),
-    creditCode: null,
-    creditCodeValid: false,
-    subjectName: null,
-    address: null,
-    category: 'other',
-    department: 'SAMR',
-    verified: null,
-    status: 'pending',
-    updatedAt: new Date(0),
-    ...fields,
-  };
-}
 
 describe('ClueLinker', () => {
   const linker = new ClueLinker(subjects);
