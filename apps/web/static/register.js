@@ -31,36 +31,43 @@ function header() {
   const en = currentLang() === 'en';
   mount(document.getElementById('topbar'),
     h('a', { class: 'brand', href: '/register.html#/' }, h('span', { class: 'brand-mark' }, '平'), h('span', {}, '天平 Tianping'), h('span', { class: 'brand-sub' }, t('register.sub'))),
-    h('nav', { class: 'nav', 'aria-label': 'main' },
-      h('a', { href: '#/', class: /^#\/(reports|inspections)/.test(location.hash) ? '' : 'active' }, t('register.nav')),
-      h('a', { href: '#/inspections', class: location.hash.startsWith('#/inspections') ? 'active' : '' }, t('disclose.nav'))),
+    h('nav', { class: 'nav', 'aria-label': 'main' }, [['#/', t('register.nav'), !/^#\/(reports|inspections)/.test(location.hash)], ['#/inspections', t('disclose.nav'), inspectionsShown()]].map(([href, label, current]) =>
+      h('a', { href, class: current ? 'active' : '', 'aria-current': current ? 'page' : null }, label))),
     h('div', { class: 'who' },
       h('button', { class: 'linkish lang', id: 'lang-toggle', onclick: () => { setLang(en ? 'zh' : 'en'); route(); } }, t('nav.lang')),
       h('a', { class: 'linkish', href: '/', style: 'color:inherit' }, t('register.staff'))));
   mount(document.getElementById('footer'), t('register.footer'), ' · ', h('a', { href: '/api/register' }, '/api/register (JSON)'));
 }
 
+const inspectionsShown = () => location.hash.startsWith('#/inspections');
+/** Counts routings: a page that finishes loading after the reader went elsewhere shows nothing. */
+let routed = 0;
+
 async function route() {
+  const turn = ++routed;
+  const show = (...children) => {
+    if (turn === routed) mount(main, ...children);
+  };
   header();
-  document.title = `${t('register.sub')} · 天平 Tianping`;
+  const inspections = inspectionsShown();
+  document.title = `${t(inspections ? 'disclose.title' : 'register.sub')} · 天平 Tianping`;
   const report = /^#\/reports\/([0-9a-f-]{36})$/i.exec(location.hash);
-  const inspections = location.hash.startsWith('#/inspections');
-  mount(main, loading());
+  show(loading());
   try {
-    if (report) await reportPage(report[1]);
-    else if (inspections) await inspectionsPage(main);
-    else await entryPage();
+    if (report) await reportPage(show, report[1]);
+    else if (inspections) await inspectionsPage(show);
+    else await entryPage(show);
   } catch (error) {
-    mount(main, errorState(error, route, inspections ? 'dispatch' : 'oversight'));
+    show(errorState(error, route, inspections ? 'dispatch' : 'oversight'));
   }
-  main.dataset.page = report ? 'public-report' : inspections ? 'public-inspections' : 'register';
+  if (turn === routed) main.dataset.page = report ? 'public-report' : inspections ? 'public-inspections' : 'register';
 }
 
-async function entryPage() {
+async function entryPage(show) {
   const [entry, reports] = await Promise.all([api('/api/register'), api('/api/public/audit-reports', { query: { limit: 50 } }).catch(() => null)]);
   const facts = (key) => entry[key]?.facts ?? null;
   const running = entry.status?.value === 'operational' && !facts('human_intervention')?.killSwitch?.suspended;
-  mount(main,
+  show(
     h('section', { class: 'card register-hero', id: 'register-entry' },
       h('div', { class: 'row' }, badge(text(entry.status), running ? 'ok' : 'warn'), badge(text(entry.risk_category), 'bad'), badge(text(entry.algorithm_type), 'blue'), badge(text(entry.type), 'blue')),
       h('h1', { style: 'margin-top:12px' }, text(entry.name)),
@@ -133,10 +140,10 @@ function publishedCard(reports) {
     ], reports, { empty: t('register.noReports'), pageSize: 10 }));
 }
 
-async function reportPage(id) {
+async function reportPage(show, id) {
   const r = await api(`/api/public/audit-reports/${encodeURIComponent(id)}`);
   const check = h('div', { id: 'fingerprint-check' }, h('span', { class: 'muted small' }, t('register.checking')));
-  mount(main,
+  show(
     pageHead(t('report.title', { from: r.period.from, to: r.period.to }), t('register.publishedOn', { date: fmtDateTime(r.publication.publishedAt) }),
       downloadButton(t('report.download'), async () => r.report, `audit-report-${r.period.from}-${r.period.to}.json`),
       h('a', { class: 'btn secondary', href: '#/' }, t('register.back'))),

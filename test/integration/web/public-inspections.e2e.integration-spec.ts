@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { startFakePages, type FakePages } from './fake-pages.harness';
 import { describeWithBrowser, SCREENSHOTS } from './suite-process.harness';
-import { QueryAnswer } from './web-app.harness';
+import { QueryAnswer, SlowAnswer } from './web-app.harness';
 
 const PLAN = {
   from: '2026-12-07',
@@ -52,19 +52,24 @@ const SECOND = {
 /** 双随机、一公开 on the public register page: plans by their scope, results with the enterprise's name, no sign-in. */
 describeWithBrowser('the public page of the random inspections, in a real browser', () => {
   let pages: FakePages;
+  let answers: Record<string, unknown>;
 
   beforeAll(async () => {
-    pages = await startFakePages({
-      'GET /api/public/inspection-plans': [PLAN],
-      'GET /api/checklist-items': ITEMS,
-      'GET /api/public/inspection-results': new QueryAnswer((q) => (q.get('after') === FIRST.next ? SECOND : FIRST)),
-      'GET /api/enterprises': new QueryAnswer((q) =>
-        (q.get('codes') ?? '')
-          .split(',')
-          .filter((code) => NAMES[code])
-          .map((creditCode) => ({ creditCode, name: NAMES[creditCode] })),
-      ),
-    });
+    pages = await startFakePages(
+      (answers = {
+        'GET /api/register': {},
+        'GET /api/public/audit-reports': [],
+        'GET /api/public/inspection-plans': [PLAN],
+        'GET /api/checklist-items': ITEMS,
+        'GET /api/public/inspection-results': new QueryAnswer((q) => (q.get('after') === FIRST.next ? SECOND : FIRST)),
+        'GET /api/enterprises': new QueryAnswer((q) =>
+          (q.get('codes') ?? '')
+            .split(',')
+            .filter((code) => NAMES[code])
+            .map((creditCode) => ({ creditCode, name: NAMES[creditCode] })),
+        ),
+      }),
+    );
   }, 60_000);
   afterAll(() => pages?.close());
 
@@ -96,6 +101,8 @@ describeWithBrowser('the public page of the random inspections, in a real browse
     await page.addInitScript((l) => localStorage.setItem('tp.lang', l), lang);
     await page.goto(`${pages.web.baseUrl}/register.html#/inspections`);
     await page.waitForSelector('#inspection-results table');
+    expect(await page.getAttribute('nav a[href="#/inspections"]', 'aria-current')).toBe('page');
+    expect(await page.title()).toContain(lang === 'zh' ? '双随机抽查公示' : 'Random inspections');
     const plan = (await page.textContent('#inspection-plans [data-department="FIRE"]'))!;
     expect(plan).toContain(fire);
     expect(plan).toContain(`FIRE-01 ${item}`);
@@ -120,5 +127,23 @@ describeWithBrowser('the public page of the random inspections, in a real browse
     await page.waitForFunction(() => document.querySelectorAll('#inspection-results tbody tr').length === 2);
     expect(pages.fake.seen.some((r) => r.url.startsWith('/api/public/inspection-results?department=FIRE&from=2026-12-01'))).toBe(true);
     await page.close();
+  });
+
+  it('keeps the page the reader went to when the one left behind finishes loading later', async () => {
+    answers['GET /api/public/inspection-plans'] = new SlowAnswer(1_500, [PLAN]);
+    const page = await pages.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    try {
+      await page.goto(`${pages.web.baseUrl}/register.html#/inspections`);
+      await page.evaluate(() => (location.hash = '#/'));
+      await page.waitForSelector('#register-entry');
+      // The plans answer arrives after this: the register entry must stay.
+      await page.waitForTimeout(2_500);
+      expect(await page.$('#register-entry')).not.toBeNull();
+      expect(await page.$('#inspection-plans')).toBeNull();
+      expect(await page.getAttribute('main', 'data-page')).toBe('register');
+    } finally {
+      answers['GET /api/public/inspection-plans'] = [PLAN];
+      await page.close();
+    }
   });
 });

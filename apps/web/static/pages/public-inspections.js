@@ -14,10 +14,11 @@ const departmentLabel = (code) => valueLabel('dept', code);
 const joined = (parts, strong = false) => parts.join(currentLang() === 'en' ? (strong ? '; ' : ', ') : strong ? '；' : '、');
 const itemLabel = (code) => (itemName(code) ? `${code} ${itemName(code)}` : code);
 
-export async function inspectionsPage(main) {
+/** `show` puts the page in place, unless the reader has gone elsewhere meanwhile. */
+export async function inspectionsPage(show) {
   const [plans] = await Promise.all([api('/api/public/inspection-plans', { query: { limit: 20 } }), loadItemNames().catch(() => null)]);
   const results = h('div', { id: 'inspection-results' });
-  mount(main,
+  show(
     h('div', { class: 'page-head' }, h('div', {}, h('h1', {}, t('disclose.title')), h('p', {}, t('disclose.lead')))),
     h('div', { class: 'stack' }, plansCard(plans), card(t('disclose.results'), h('p', { class: 'muted small', style: 'margin-top:0' }, t('disclose.resultsLead')), resultFilters(plans, results), results)));
   await showResults(results, {});
