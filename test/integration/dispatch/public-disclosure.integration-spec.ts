@@ -80,7 +80,7 @@ describe('dispatch public disclosure: plans by their scope, results once recorde
     expect(dates).toEqual([...dates].sort().reverse());
   });
 
-  it('pages through the results, and filters them by date and department', async () => {
+  it('pages through the results, and filters them by date, department and enterprise', async () => {
     const first = (await h.http<Results>('GET', '/api/public/inspection-results?limit=2')).body;
     expect(first.results).toHaveLength(2);
     expect(first.next).not.toBeNull();
@@ -96,6 +96,13 @@ describe('dispatch public disclosure: plans by their scope, results once recorde
     const its = (await h.http<Results>('GET', `/api/public/inspection-results?department=${department}`)).body.results;
     expect(its.length).toBeGreaterThan(0);
     expect(its.every((r) => r.departments.includes(department))).toBe(true);
+
+    // One enterprise's inspections, its code typed in lower case and with a space as people do.
+    const one = recorded[1].creditCode;
+    const typed = encodeURIComponent(` ${one.toLowerCase()}`);
+    const theirs = (await h.http<Results>('GET', `/api/public/inspection-results?creditCode=${typed}`)).body.results;
+    expect(theirs.map((r) => r.creditCode)).toEqual([one]);
+    expect((await h.http('GET', '/api/public/inspection-results?creditCode=9144')).status).toBe(400);
 
     expect((await h.http('GET', '/api/public/inspection-results?from=2025-06-01&to=2025-05-01')).status).toBe(400);
     expect((await h.http('GET', '/api/public/inspection-results?after=yesterday')).status).toBe(400);

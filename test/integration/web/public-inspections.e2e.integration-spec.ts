@@ -120,12 +120,14 @@ describeWithBrowser('the public page of the random inspections, in a real browse
     await page.waitForFunction(() => document.querySelectorAll('#inspection-results tbody tr').length === 3);
     expect(await page.textContent('#inspection-results tbody tr:nth-child(3)')).toContain(caseOpened);
     expect(await page.$('#more-results')).toBeNull();
-    // A department and a period narrow the results: the page asks dispatch for them.
+    // A department, a period and an enterprise narrow the results: the page asks dispatch for them (dispatch folds the code's case).
     await page.selectOption('#inspection-results-filters select[name=department]', 'FIRE');
     await page.fill('#inspection-results-filters input[name=from]', '2026-12-01');
+    await page.fill('#inspection-results-filters input[name=creditCode]', ` ${KNOWN.toLowerCase()} `);
     await page.click('#inspection-results-filters button[type=submit]');
     await page.waitForFunction(() => document.querySelectorAll('#inspection-results tbody tr').length === 2);
-    expect(pages.fake.seen.some((r) => r.url.startsWith('/api/public/inspection-results?department=FIRE&from=2026-12-01'))).toBe(true);
+    const asked = `/api/public/inspection-results?department=FIRE&from=2026-12-01&creditCode=${KNOWN.toLowerCase()}`;
+    expect(pages.fake.seen.some((r) => r.url.startsWith(asked))).toBe(true);
     await page.close();
   });
 

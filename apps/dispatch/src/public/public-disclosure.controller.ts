@@ -1,6 +1,7 @@
 import { BadRequestException, Controller, Get, Query } from '@nestjs/common';
-import { Type } from 'class-transformer';
+import { Transform, Type } from 'class-transformer';
 import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { normaliseCreditCode } from '@tianping/common';
 import { PublicDisclosureRepository, type PublicResult } from './public-disclosure.repository';
 
 export class PublicPlansQuery {
@@ -11,6 +12,11 @@ export class PublicResultsQuery {
   @IsOptional() @Matches(/^\d{4}-\d{2}-\d{2}$/) from?: string;
   @IsOptional() @Matches(/^\d{4}-\d{2}-\d{2}$/) to?: string;
   @IsOptional() @Matches(/^[A-Z]{2,10}$/) department?: string;
+  /** One enterprise's inspections: its code as people type it (lower case, full-width, spaced) is folded first. */
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? normaliseCreditCode(value) : value))
+  @Matches(/^[0-9A-Z]{18}$/, { message: 'creditCode is an 18-character unified social credit code' })
+  creditCode?: string;
   /** The previous page's `next`. */
   @IsOptional() @Matches(/^\d{4}-\d{2}-\d{2}_[0-9a-f-]{36}$/) after?: string;
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500) limit?: number;
@@ -31,7 +37,7 @@ export class PublicDisclosureController {
     if (query.from && query.to && query.from > query.to) throw new BadRequestException('from must not be after to');
     const limit = query.limit ?? 50;
     const after = query.after ? { date: query.after.slice(0, 10), key: query.after.slice(11) } : undefined;
-    const rows = await this.disclosure.results({ from: query.from, to: query.to, department: query.department, after, limit });
+    const rows = await this.disclosure.results({ from: query.from, to: query.to, department: query.department, creditCode: query.creditCode, after, limit });
     const last = rows.length === limit ? rows[rows.length - 1] : null;
     return { results: rows.map(({ key: _key, ...result }) => result), next: last ? `${last.date}_${last.key}` : null };
   }

@@ -189,6 +189,7 @@ export const QUERIES: Record<string, QueryParam[]> = {
     day('from', 'inspections from this day'),
     day('to', 'inspections up to this day'),
     { name: 'department', description: 'inspections this department took part in (e.g. SAMR)', schema: { type: 'string', pattern: '^[A-Z]{2,10}$' } },
+    { name: 'creditCode', description: "one enterprise's inspections, by its unified social credit code", schema: creditCode },
     { name: 'after', description: "the previous page's `next`", schema: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}_[0-9a-f-]{36}$' } },
     limit(500, 'inspections'),
   ],

@@ -43,9 +43,11 @@ function resultFilters(plans, results) {
   const department = select('department', [['', t('disclose.allDepartments')], ...departments.map((d) => [d, departmentLabel(d)])], '');
   const from = h('input', { type: 'date', name: 'from' });
   const to = h('input', { type: 'date', name: 'to' });
-  const apply = () => showResults(results, { department: department.value, from: from.value, to: to.value });
+  // Any spelling people type (lower case, full-width, spaced): dispatch folds it; a wrong length is refused in words.
+  const code = h('input', { type: 'search', name: 'creditCode', maxlength: 40, autocomplete: 'off', spellcheck: 'false', placeholder: t('disclose.codeHint') });
+  const apply = () => showResults(results, { department: department.value, from: from.value, to: to.value, creditCode: code.value.trim() });
   return h('form', { class: 'filters', id: 'inspection-results-filters', onsubmit: (event) => { event.preventDefault(); apply(); } },
-    field(t('disclose.department'), department), field(t('disclose.from'), from), field(t('disclose.to'), to),
+    field(t('disclose.creditCode'), code), field(t('disclose.department'), department), field(t('disclose.from'), from), field(t('disclose.to'), to),
     h('button', { class: 'btn', type: 'submit' }, t('disclose.show')));
 }
 
