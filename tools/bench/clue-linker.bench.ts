@@ -3,6 +3,7 @@ import { createReadStream } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
+import { Prng } from '@tianping/common';
 import { ClueLinker, parseCluesStream, parseCsvStream, type ClueLink, type ClueRecord, type LinkableSubject } from '@tianping/intake-core';
 import { benchCity, memoryWatch, mib } from './bench-env.util';
 
@@ -143,8 +144,8 @@ function updatePass(linker: Linker, subjects: LinkableSubject[], clues: ClueReco
 
 /** `count` distinct subjects (seeded), each with a new name or address: another subject's, a new one, or none. */
 function changedSubjects(subjects: LinkableSubject[], count: number): Map<string, LinkableSubject> {
-  const random = seededRandom(7);
-  const pick = () => subjects[Math.floor(random() * subjects.length)];
+  const random = new Prng(7);
+  const pick = () => random.pick(subjects);
   const changed = new Map<string, LinkableSubject>();
   while (changed.size < Math.min(count, subjects.length)) {
     const subject = pick();
@@ -168,17 +169,6 @@ function changedVersion(subject: LinkableSubject, other: LinkableSubject, nth: n
     default:
       return { ...subject, address: null };
   }
-}
-
-/** mulberry32: the same sample on every run, so digests compare across runs and implementations. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function heapUsed(): number {
