@@ -1,4 +1,4 @@
-import { creditCodeCheckChar, isValidCreditCode, normaliseCreditCode } from './credit-code';
+import { creditCodeCheckChar, creditCodeValue, isValidCreditCode, normaliseCreditCode } from './credit-code';
 
 describe('unified social credit code', () => {
   it('accepts the contract example and the valid sample codes', () => {
@@ -28,5 +28,11 @@ describe('unified social credit code', () => {
   it('folds a code typed in full-width characters, and the ideographic space, to the plain code', () => {
     expect(normaliseCreditCode('\u3000９１４４０６０４ｍａ４ｕｊ８ｋ２０Ｃ\u3000')).toBe('91440604MA4UJ8K20C');
     expect(isValidCreditCode(normaliseCreditCode('９１４４０６０４ＭＡ４ＵＪ８Ｋ２０Ｃ'))).toBe(true);
+  });
+
+  it('folds one code of a query as people type it, and leaves anything else for the validator', () => {
+    expect(creditCodeValue(' ９１４４０６０４ma4uj8k20c ')).toBe('91440604MA4UJ8K20C');
+    expect(creditCodeValue(['91440604MA4UJ8K20C'])).toEqual(['91440604MA4UJ8K20C']);
+    expect(creditCodeValue(undefined)).toBeUndefined();
   });
 });

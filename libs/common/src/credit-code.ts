@@ -29,6 +29,11 @@ export function normaliseCreditCode(raw: string): string {
   return raw.normalize('NFKC').replace(/\s+/g, '').toUpperCase();
 }
 
+/** One credit code as a query gives it, normalised; anything but a text as it came, for the validator to refuse. */
+export function creditCodeValue(value: unknown): unknown {
+  return typeof value === 'string' ? normaliseCreditCode(value) : value;
+}
+
 /** Credit codes given comma-separated (or as several query values) as a list, each normalised, blanks dropped; anything else as it came. */
 export function creditCodeList(value: unknown): unknown {
   if (typeof value !== 'string' && !Array.isArray(value)) return value;

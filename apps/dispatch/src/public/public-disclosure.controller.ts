@@ -1,7 +1,7 @@
 import { BadRequestException, Controller, Get, Query } from '@nestjs/common';
 import { Transform, Type } from 'class-transformer';
 import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
-import { normaliseCreditCode } from '@tianping/common';
+import { creditCodeValue } from '@tianping/common';
 import { PublicDisclosureRepository, type PublicResult } from './public-disclosure.repository';
 
 export class PublicPlansQuery {
@@ -14,7 +14,7 @@ export class PublicResultsQuery {
   @IsOptional() @Matches(/^[A-Z]{2,10}$/) department?: string;
   /** One enterprise's inspections: its code as people type it (lower case, full-width, spaced) is folded first. */
   @IsOptional()
-  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? normaliseCreditCode(value) : value))
+  @Transform(({ value }: { value: unknown }) => creditCodeValue(value))
   @Matches(/^[0-9A-Z]{18}$/, { message: 'creditCode is an 18-character unified social credit code' })
   creditCode?: string;
   /** The previous page's `next`. */

@@ -1,5 +1,5 @@
 import { Transform, Type } from 'class-transformer';
-import { creditCodeList, normaliseCreditCode } from '@tianping/common';
+import { creditCodeList, creditCodeValue } from '@tianping/common';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -19,7 +19,7 @@ import {
 
 const CREDIT_CODE = /^[0-9A-Z]{18}$/;
 /** Credit codes are upper-case; people and other services may type them in lower case, full-width or with blanks. */
-const upper = ({ value }: { value: unknown }) => (typeof value === 'string' ? normaliseCreditCode(value) : value);
+const upper = ({ value }: { value: unknown }) => creditCodeValue(value);
 const codeList = ({ value }: { value: unknown }) => creditCodeList(value);
 
 export const SCORE_ORDERS = ['code', 'risk'] as const;
