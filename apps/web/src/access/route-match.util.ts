@@ -82,3 +82,9 @@ export function pathKnown(path: string): boolean {
 export function upstreamPath({ rule, params }: MatchedRoute): string {
   return rule.path.replace(/:([A-Za-z]+)/g, (_whole, name: string) => encodeURIComponent(params[name] ?? ''));
 }
+
+/** A request's query as it was sent, with its `?`; '' when it has none. */
+export function queryOf(originalUrl: string): string {
+  const at = originalUrl.indexOf('?');
+  return at < 0 ? '' : originalUrl.slice(at);
+}

@@ -3,7 +3,7 @@ import type { Response } from 'express';
 import { bodyIsOwn, ownsRecord } from '../access/access-policy.util';
 import { AccessLogRepository } from '../access/access-log.repository';
 import type { Principal } from '../access/roles';
-import { upstreamPath } from '../access/route-match.util';
+import { queryOf, upstreamPath } from '../access/route-match.util';
 import type { OwnedRecord, RouteRule } from '../access/route-table';
 import type { WebRequest } from '../access/web-request';
 import { resolveClueRefs, withoutClueIds } from './clue-refs.util';
@@ -40,7 +40,7 @@ export class GatewayController {
     const { rule, params } = matched;
     if (rule.owned && principal) await this.checkOwner(rule.owned, params.id, principal);
     if (principal && !bodyIsOwn(rule, body, principal)) throw new HttpException({ statusCode: 404, message: 'no such enterprise' }, 404);
-    const query = request.originalUrl.includes('?') ? request.originalUrl.slice(request.originalUrl.indexOf('?')) : '';
+    const query = queryOf(request.originalUrl);
     if (rule.personalData === 'full' && principal) await this.logFullRead(rule, params, principal, request.query.reason);
     let forwarded = withActor(rule, body, principal);
     if (rule.clueRefsInBody && principal?.role === 'enterprise') forwarded = await this.withChallengedRecords(forwarded, principal);

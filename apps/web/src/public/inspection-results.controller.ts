@@ -1,5 +1,6 @@
 import { Controller, Get, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
+import { queryOf } from '../access/route-match.util';
 import { UpstreamClient } from '../gateway/upstream.client';
 
 interface PublicResult {
@@ -26,8 +27,7 @@ export class InspectionResultsController {
 
   @Get('inspection-results')
   async results(@Req() request: Request, @Res() response: Response): Promise<void> {
-    const query = request.originalUrl.includes('?') ? request.originalUrl.slice(request.originalUrl.indexOf('?')) : '';
-    const answer = await this.upstream.call('dispatch', 'GET', `/api/public/inspection-results${query}`);
+    const answer = await this.upstream.call('dispatch', 'GET', `/api/public/inspection-results${queryOf(request.originalUrl)}`);
     if (answer.status !== 200) {
       response.status(answer.status).type(answer.contentType).send(answer.body);
       return;
