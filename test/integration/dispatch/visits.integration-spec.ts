@@ -191,13 +191,13 @@ describe('dispatch visits: calendar, combined checklist, results and ratings', (
     expect((await h.http('POST', `/api/visits/${visit.id}/rating`, { stars: 6 })).status).toBe(400);
     expect((await h.http('POST', `/api/visits/${visit.id}/rating`, { stars: 4, comment: '检查规范' })).status).toBe(201);
     expect((await h.http('POST', `/api/visits/${visit.id}/rating`, { stars: 4 })).status).toBe(409);
-    const notices = (
-      await h.http<{ visitId: string; status: string; rating: { stars: number } | null; canRate: boolean }[]>(
-        'GET',
-        `/api/enterprises/${visit.creditCode}/visits`,
-      )
-    ).body;
-    expect(notices.find((n) => n.visitId === visit.id)).toMatchObject({ status: 'done', rating: { stars: 4 }, canRate: false });
+    type Notice = { visitId: string; status: string; rating: { stars: number } | null; canRate: boolean; results: unknown[] | null };
+    const notices = (await h.http<Notice[]>('GET', `/api/enterprises/${visit.creditCode}/visits`)).body;
+    const done = notices.find((n) => n.visitId === visit.id)!;
+    expect(done).toMatchObject({ status: 'done', rating: { stars: 4 }, canRate: false });
+    // The enterprise reads what each item found, so it knows what to put right; nothing of who found it.
+    expect(done.results).toEqual(items.map((item, i) => (i === 0 ? { item, result: '责令整改', violation: '消防通道堵塞' } : { item, result: '未发现问题' })));
+    expect(notices.filter((n) => n.status === 'scheduled').every((n) => n.results === null)).toBe(true);
   });
 
   it('tells an enterprise of a scheduled visit only where policy allows', async () => {

@@ -82,7 +82,18 @@ export const A11Y_ANSWERS: Record<string, unknown> = {
     clues: [],
   },
   [`GET /api/enterprises/${OWN_CODE}/visits`]: [
-    { visitId: '11111111-1111-4111-8111-111111111111', date: '2026-10-01', status: 'done', canRate: true, departments: ['SAMR'], checklist: [] },
+    {
+      visitId: '11111111-1111-4111-8111-111111111111',
+      date: '2026-10-01',
+      status: 'done',
+      canRate: true,
+      departments: ['SAMR'],
+      checklist: ['SAMR-01', 'SAMR-02'],
+      results: [
+        { item: 'SAMR-01', result: '责令整改', violation: '登记事项未按规定公示，已责令限期整改' },
+        { item: 'SAMR-02', result: '未发现问题' },
+      ],
+    },
   ],
   [`GET /api/appeals/${APPEAL.id}`]: APPEAL,
   'GET /api/quarantine/5': QUARANTINED,

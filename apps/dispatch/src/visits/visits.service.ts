@@ -105,7 +105,10 @@ export class VisitsService {
     });
   }
 
-  /** What an enterprise sees: visits it may be told of in advance, and visits that took place (to rate). */
+  /**
+   * What an enterprise sees: visits it may be told of in advance, and visits that took place, with what
+   * each item found (it must know what to put right) and whether it may still rate the visit.
+   */
   async forEnterprise(creditCode: string) {
     const rows = await this.visits.list({ creditCode: creditCode.toUpperCase(), statuses: ['scheduled', 'done'], limit: 200 });
     return rows
@@ -117,6 +120,7 @@ export class VisitsService {
         status: v.status,
         departments: v.departments,
         checklist: v.checklist.map((c) => c.item),
+        results: v.status === 'done' ? (v.results ?? []).map(({ item, result, violation }) => ({ item, result, ...(violation ? { violation } : {}) })) : null,
         canRate: v.status === 'done' && !v.rating,
         rating: v.rating,
       }));

@@ -4,6 +4,7 @@ type Json = Record<string, unknown>;
 
 const department = str('department code (部门): SAMR, ENV, EMG, FIRE, HEALTH, HRSS, CITY, AGRI', { pattern: '^[A-Z]{2,10}$' });
 const item = str('checklist item code (检查事项), e.g. FIRE-02; GET /api/checklist-items names it', { pattern: '^[A-Z]{2,10}-\\d{2}$' });
+const itemResult = oneOf(['未发现问题', '责令整改', '立案查处'], '未发现问题 no problem found, 责令整改 ordered to rectify, 立案查处 case opened');
 const visitStatus = oneOf(['scheduled', 'done', 'cancelled'], 'scheduled 待检查, done 已检查, cancelled 已取消');
 const rating = nullable(
   obj({ stars: int('1–5', { minimum: 1, maximum: 5 }), comment: nullable(str()), ratedAt: instant() }, "the enterprise's rating of the visit"),
@@ -109,9 +110,7 @@ export const DISPATCH_SCHEMAS: Record<string, Json> = {
       ...visitCore,
       checklist: arr(obj({ department, items: arr(item) }), 'the combined checklist (检查清单), by department'),
       clueIds: arr(str(), 'complaints the visit checks'),
-      results: nullable(
-        arr(obj({ item, result: oneOf(['未发现问题', '责令整改', '立案查处']), violation: nullable(str()) }, 'the result of one item', ['violation'])),
-      ),
+      results: nullable(arr(obj({ item, result: itemResult, violation: nullable(str()) }, 'the result of one item', ['violation']))),
       recordedAt: nullable(instant()),
       rating,
       route: nullable(
@@ -150,7 +149,7 @@ export const DISPATCH_SCHEMAS: Record<string, Json> = {
           creditCode,
           name: nullable(str('the registered name (企业名称); null when intake does not know the code')),
           departments: arr(department, 'the departments that inspected together'),
-          items: arr(obj({ department, item, result: oneOf(['未发现问题', '责令整改', '立案查处']) }), 'each item and its result'),
+          items: arr(obj({ department, item, result: itemResult }), 'each item and its result'),
         },
         'a recorded inspection (抽查结果公示): no officer, no reason it was drawn, no notes',
       ),
@@ -164,6 +163,12 @@ export const DISPATCH_SCHEMAS: Record<string, Json> = {
       status: visitStatus,
       departments: arr(department),
       checklist: arr(item, 'what will be checked'),
+      results: nullable(
+        arr(
+          obj({ item, result: itemResult, violation: str('what was found, when the item found a problem') }, "one item's result", ['violation']),
+          "each item's result once the visit took place; null before",
+        ),
+      ),
       canRate: bool('done and not rated yet'),
       rating,
     },

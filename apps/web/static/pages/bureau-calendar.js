@@ -3,7 +3,7 @@ import { api } from '../api.js';
 import { currentLang, fmtDate, t, valueLabel } from '../i18n.js';
 import { hasCoordinates, routeSketch } from '../charts.js';
 import { districtsAround, regionCell, regionCodeOf, regionOptions } from '../regions.js';
-import { itemName } from '../items.js';
+import { itemName, resultBadge } from '../items.js';
 import { badge, card, errorState, field, fieldProblem, h, mount, pageHead, printButton, section, select, table } from '../ui.js';
 
 /** A day in China time (UTC+8), offset by whole days from today. */
@@ -245,7 +245,7 @@ function visitBody(ctx, visit) {
     visit.status === 'scheduled' ? resultsForm(ctx, visit) : card(t('field.result'), table([
       [t('field.checklist'), (r) => checklistItem(r.item)],
       [t('field.department'), (r) => departmentLabel(r.department)],
-      [t('field.result'), (r) => badge(valueLabel('caseResult', r.result), r.result === '未发现问题' ? 'ok' : 'bad')],
+      [t('field.result'), (r) => resultBadge(r.result)],
       [t('cal.violation'), (r) => r.violation ?? '—'],
     ], visit.results ?? [])),
   );

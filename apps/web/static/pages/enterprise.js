@@ -8,6 +8,7 @@ import { badge, card, chip, downloadButton, emptyState, errorState, errorText, f
 import { appealsTable } from './my-appeals.js';
 import { regionCell } from '../regions.js';
 import { checklistItem } from './bureau-calendar.js';
+import { resultBadge } from '../items.js';
 import { scoreHistoryCard } from './score-history.js';
 
 export { industryLabel, industryName };
@@ -269,10 +270,15 @@ function visitCard(v) {
   const status = v.status === 'done' ? badge(t('visit.done'), 'ok') : badge(t('visit.scheduled'), 'blue');
   if (v.rating) mount(rating, h('p', { class: 'muted' }, t('ent.rated', { stars: v.rating.stars }), v.rating.comment ? ` · ${v.rating.comment}` : ''));
   else if (v.canRate) mount(rating, ratingForm(v.visitId, rating));
+  // Once it took place, each item with what it found: the enterprise must know what to put right.
+  const checked = v.results
+    ? h('ul', { class: 'cell-list', 'data-results': v.visitId }, v.results.map((r) => h('li', { 'data-item': r.item, 'data-result': r.result },
+      checklistItem(r.item), ' ', resultBadge(r.result), r.violation ? h('div', { class: 'small muted' }, r.violation) : null)))
+    : (v.checklist ?? []).map((item) => [badge(checklistItem(item)), ' ']);
   return card(h('div', { class: 'row' }, h('h2', { style: 'margin:0' }, fmtDate(v.date)), status),
     h('dl', { class: 'kv' },
       h('dt', {}, t('field.department')), h('dd', {}, (v.departments ?? []).map((d) => valueLabel('dept', d)).join(' · ')),
-      h('dt', {}, t('field.checklist')), h('dd', {}, (v.checklist ?? []).map((item) => [badge(checklistItem(item)), ' ']))),
+      h('dt', {}, v.results ? t('field.result') : t('field.checklist')), h('dd', {}, checked)),
     rating);
 }
 

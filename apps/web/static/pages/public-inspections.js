@@ -3,11 +3,10 @@
 // result once recorded. Which enterprises a plan drew is told only after they were inspected.
 import { api } from '../api.js';
 import { currentLang, fmtDate, fmtNumber, t, valueLabel } from '../i18n.js';
-import { itemName, loadItemNames } from '../items.js';
-import { badge, card, emptyState, errorState, field, h, mount, select, table } from '../ui.js';
+import { itemName, loadItemNames, resultBadge } from '../items.js';
+import { card, emptyState, errorState, field, h, mount, select, table } from '../ui.js';
 
 const RESULTS_PAGE = 50;
-const RESULT_KIND = { 未发现问题: 'ok', 责令整改: 'warn', 立案查处: 'bad' };
 
 const departmentLabel = (code) => valueLabel('dept', code);
 /** Lists in running text: 、 and ； in Chinese, commas and semicolons in English. */
@@ -75,6 +74,6 @@ function resultsTable(rows) {
     [t('disclose.date'), (r) => r.date],
     [t('disclose.enterprise'), (r) => h('div', {}, r.name ?? '—', h('div', { class: 'muted small mono' }, r.creditCode))],
     [t('disclose.departments'), (r) => joined(r.departments.map(departmentLabel))],
-    [t('disclose.outcome'), (r) => h('ul', { class: 'cell-list' }, r.items.map((i) => h('li', { 'data-item': i.item }, itemLabel(i.item), ' ', badge(valueLabel('caseResult', i.result), RESULT_KIND[i.result] ?? ''))))],
+    [t('disclose.outcome'), (r) => h('ul', { class: 'cell-list' }, r.items.map((i) => h('li', { 'data-item': i.item }, itemLabel(i.item), ' ', resultBadge(i.result))))],
   ], rows, { paged: false, stacked: true });
 }
