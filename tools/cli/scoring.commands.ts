@@ -25,8 +25,7 @@ function specFrom(nameOrFile: string): FactorSpec {
   return existsSync(nameOrFile) ? loadSpecFile(nameOrFile) : loadBuiltInSpec(nameOrFile as BuiltInSpec);
 }
 
-/** The generated city's truth/enterprises.csv: each enterprise's true violation propensity. */
-/** The generated city's hidden truth: each enterprise's true propensity at the end of the city's years. */
+/** The generated city's hidden truth (truth/enterprises.csv): each enterprise's true propensity at the end of the city's years. */
 export function readTruth(file: string): Map<string, number> {
   const rows = parse(readFileSync(file), { columns: true, skip_empty_lines: true }) as Record<string, string>[];
   return new Map(rows.map((r) => [r.credit_code, Number(r.propensity_at_end ?? r.propensity)]));

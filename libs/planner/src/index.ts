@@ -7,5 +7,5 @@ export { planFigures } from './figures.util';
 export type { FiguresInput, PlanFigures } from './figures.util';
 export { generateScenario } from './scenario.generator';
 export type { ScenarioOptions, PlanningScenario } from './scenario.generator';
-export { workingDaysIn } from './date.util';
+export { dayNumber, isoFromDayNumber, workingDaysIn } from './date.util';
 export { orderRoute, pathLengthKm, distanceKm } from './route.util';

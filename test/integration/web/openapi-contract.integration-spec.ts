@@ -126,7 +126,7 @@ describe('the OpenAPI document, against the running suite', () => {
     const plans = await client.call(null, 'GET', '/api/public/inspection-plans');
     expect(client.checkAnswer('GET', '/api/public/inspection-plans', plans)).toEqual(OK(200));
     expect((plans.body as unknown[]).length).toBeGreaterThan(0);
-    // A visit of the demo's plan that has taken place (the plan starts today; not on a weekend) gets its results first.
+    // The demo's past fortnight is recorded; a visit of today's plan (not on a weekend) gets its results too, and comes first.
     const due = (await client.call('demo-dispatcher', 'GET', `/api/visits?to=${chinaDay(0)}&status=scheduled&limit=1`)).body as { id: string }[];
     for (const visit of due) {
       const detail = (await client.call('demo-dispatcher', 'GET', `/api/visits/${visit.id}`)).body as { checklist: { items: string[] }[] };
@@ -135,7 +135,9 @@ describe('the OpenAPI document, against the running suite', () => {
     }
     const results = await client.call(null, 'GET', '/api/public/inspection-results?limit=10');
     expect(client.checkAnswer('GET', '/api/public/inspection-results', results)).toEqual(OK(200));
-    expect((results.body as { results: unknown[] }).results).toHaveLength(due.length);
+    const shown = (results.body as { results: { date: string }[] }).results;
+    expect(shown).toHaveLength(10);
+    if (due.length > 0) expect(shown[0].date).toBe(chinaDay(0));
   });
 
   it('describes ingest runs and the quarantine, and a discard and a replay the document calls valid are taken', async () => {

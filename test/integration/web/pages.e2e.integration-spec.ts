@@ -114,6 +114,15 @@ describeWithBrowser('the pages, driven in a real browser against the running sui
     ).toEqual([]);
     await page.goto(`${suite.webUrl}/#/my/visits`);
     await settle(page, '04-enterprise-visits');
+    // A visit that took place shows what each item found (the demo's past fortnight may have visited it).
+    const myVisits: { visitId: string; status: string; results: { item: string; result: string }[] | null }[] = await page.evaluate(
+      async (code) => (await fetch(`/api/enterprises/${code}/visits`)).json(),
+      (await page.evaluate(async () => (await fetch('/api/auth/me')).json())).creditCode,
+    );
+    for (const visit of myVisits.filter((v) => v.status === 'done')) {
+      const shown = await page.$$eval(`[data-results="${visit.visitId}"] li`, (lis) => lis.map((li) => li.getAttribute('data-result')));
+      expect(shown).toEqual(visit.results!.map((r) => r.result));
+    }
 
     const me = await page.evaluate(async () => (await fetch('/api/auth/me')).json());
     const someoneElse = await page.evaluate(async (own: string) => {
@@ -450,11 +459,16 @@ describeWithBrowser('the pages, driven in a real browser against the running sui
 
     await page.goto(`${suite.webUrl}/#/plans`);
     await settle(page, '08-bureau-plans-before');
-    // The demo starts with its next two weeks planned, and the form offers the window after them.
+    // The demo starts with its past fortnight recorded (a backfill) and its next two weeks planned; the form offers the window after them.
     const chinaDay = (offset: number) => new Date(Date.now() + 8 * 3600_000 + offset * 86_400_000).toISOString().slice(0, 10);
-    const demoPlans: { status: string; window: { from: string; to: string } }[] = await page.evaluate(async () => (await fetch('/api/draws')).json());
-    const [demoPlan] = demoPlans.filter((d) => d.status === 'published');
-    expect(demoPlans).toHaveLength(1);
+    const demoPlans: { status: string; backfill: boolean; window: { from: string; to: string } }[] = await page.evaluate(async () =>
+      (await fetch('/api/draws')).json(),
+    );
+    expect(demoPlans.map((d) => [d.status, d.backfill, d.window.to < chinaDay(0)]).sort()).toEqual([
+      ['published', false, false],
+      ['published', true, true],
+    ]);
+    const demoPlan = demoPlans.find((d) => !d.backfill)!;
     const dayAfterDemo = new Date(Date.parse(`${demoPlan.window.to}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
     await page.waitForFunction((day) => (document.querySelector('#draw-form input[name=from]') as HTMLInputElement).value === day, dayAfterDemo);
     // A window starting in the past is refused in the page, before anything is drawn.
@@ -1052,6 +1066,15 @@ describeWithBrowser('the pages, driven in a real browser against the running sui
     await citizen.waitForSelector('#register-entry');
     expect(await citizen.getAttribute('html', 'lang')).toBe('en');
     await settle(citizen, '50-public-register-en');
+    // The demo's past fortnight is public: its plan by scope, its visits' results with the enterprises' names.
+    await citizen.goto(`${suite.webUrl}/register.html#/inspections`);
+    await citizen.waitForSelector('#inspection-results tbody tr');
+    const published = await citizen.$$eval('#inspection-results tbody tr', (trs) => trs.map((tr) => tr.textContent ?? ''));
+    expect(published.length).toBeGreaterThan(0);
+    expect(published.every((row) => /[0-9A-Z]{18}/.test(row) && /No problem found|Ordered to rectify|Case opened/.test(row))).toBe(true);
+    expect(published.some((row) => /Ordered to rectify|Case opened/.test(row))).toBe(true);
+    expect(await citizen.textContent('#inspection-plans')).toContain('demo-past-');
+    await settle(citizen, '51-public-inspections-en');
     await citizen.close();
   }, 420_000);
 

@@ -1,19 +1,29 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { generateCity } from '@tianping/synthetic-city';
+import { chinaDay } from '@tianping/common';
+import { dayNumber, isoFromDayNumber } from '@tianping/planner';
+import { generateCity, type CityManifest } from '@tianping/synthetic-city';
 import { EnterpriseRepository } from '../../../apps/intake/src/enterprise/enterprise.repository';
 import { IngestService } from '../../../apps/intake/src/ingest/ingest.service';
 import { IntakeOutbox } from '../../../apps/intake/src/ingest/outbox-relay.provider';
+import { demoPastWindow, recordDemoHistory } from '../../../apps/dispatch/src/demo/demo-history';
 import { prepareDemoPlan, topUpDemoPlan } from '../../../apps/dispatch/src/demo/demo-plan';
+import { takeInDemoResults } from '../../../apps/intake/src/demo/demo-visit-results';
 import { approveDemoModel } from '../../../apps/oversight/src/demo/demo-approvals';
-import { prepareDemoScores } from '../../../apps/scoring/src/demo/demo-scores';
+import { prepareDemoScores, scoreDemoToday } from '../../../apps/scoring/src/demo/demo-scores';
 import { withIntake } from '../intake-context';
+import { readTruth } from '../scoring.commands';
 
 export const DEMO_CITY = { enterprises: 3000, years: 4, seed: 2026 } as const;
 
+/** A visit's chance of finding a problem at an enterprise the city's truth does not know. */
+const UNKNOWN_CHANCE = 0.2;
+
 /**
  * On first run (no enterprises yet) a generated city is written and loaded through intake, scored by an
- * approved model, and its first two weeks planned.
+ * approved model as of the day before the past fortnight, given that fortnight's visits with their
+ * results (which intake takes in as the service would), scored again as of today, and its next two weeks
+ * planned.
  */
 export async function loadDemo(stateDir: string, log: (line: string) => void): Promise<void> {
   await withIntake(async (app) => {
@@ -35,10 +45,25 @@ export async function loadDemo(stateDir: string, log: (line: string) => void): P
     const quarantined = reports.reduce((n, r) => n + r.counts.quarantined, 0);
     log(`demo: ingested ${read} records from ${reports.length} files (${quarantined} quarantined for review)`);
     const loaded = await app.get(EnterpriseRepository).totals();
-    const run = await prepareDemoScores(loaded, approveDemoModel, log);
-    await prepareDemoPlan(
-      { enterprises: loaded.subjects, officers: loaded.officers, priorCases: loaded.cases, complaints: loaded.clues, scores: run.enterprises },
-      log,
-    );
+    // Scored as of the day before the past fortnight, so its visits were chosen, and can be audited, by scores of their time.
+    const firstScored = dayBefore(demoPastWindow(chinaDay()).from);
+    const run = await prepareDemoScores(loaded, approveDemoModel, log, firstScored);
+    const inputs = { enterprises: loaded.subjects, officers: loaded.officers, priorCases: loaded.cases, complaints: loaded.clues, scores: run.enterprises };
+    const truth = truthOf(dir);
+    const history = await recordDemoHistory(inputs, (code) => truth.get(code) ?? UNKNOWN_CHANCE, log);
+    const cases = loaded.cases + history.cases;
+    await takeInDemoResults(cases, log);
+    const rescored = await scoreDemoToday({ subjects: loaded.subjects, cases }, log);
+    await prepareDemoPlan({ ...inputs, priorCases: cases }, log, rescored);
   });
+}
+
+function dayBefore(day: string): string {
+  return isoFromDayNumber(dayNumber(day) - 1);
+}
+
+/** Each enterprise's true chance of a violation, from the generated city's hidden truth (the demo's stand-in for what officers find). */
+function truthOf(dir: string): Map<string, number> {
+  const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as CityManifest;
+  return readTruth(join(dir, manifest.truth.enterprises));
 }

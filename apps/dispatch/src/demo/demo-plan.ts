@@ -9,10 +9,11 @@ import { DispatchOutbox } from '../outbox/dispatch-outbox.provider';
 import { ProjectionHandler } from '../projection/projection.handler';
 import { ProjectionRepository } from '../projection/projection.repository';
 import { useRedactingLogger } from '@tianping/observability';
+import { dayNumber, isoFromDayNumber } from '@tianping/planner';
 
 /** The core plus the projection consumers, for a one-off catch-up before the service starts. */
 @Module({ imports: [DispatchCoreModule], providers: [ProjectionHandler] })
-class DispatchCatchUpModule {}
+export class DispatchCatchUpModule {}
 
 /** Two weeks from today: the officer's page has today's route, and a later window is left to draw by hand. */
 export const DEMO_PLAN_DAYS = 14;
@@ -26,17 +27,24 @@ export interface DemoPlanInputs {
   scores: number;
 }
 
+/** Enterprises scoring re-scored after the demo's first scores, and from when (their new scores are computed after it). */
+export interface Rescored {
+  enterprises: number;
+  since: Date;
+}
+
 /**
  * Draws the demo's first plan, so that the plans, the calendar and an officer's route have
  * something to show on first look: projects what intake and scoring published (the same durable
- * consumers the service resumes from), then draws the next two weeks with a seed named after the
- * day, as a dispatcher would on the plans page.
+ * consumers the service resumes from; with `rescored`, until the re-computed scores are in too), then
+ * draws the next two weeks with a seed named after the day, as a dispatcher would on the plans page.
  */
-export async function prepareDemoPlan(expected: DemoPlanInputs, log: (line: string) => void): Promise<DrawOutcome> {
+export async function prepareDemoPlan(expected: DemoPlanInputs, log: (line: string) => void, rescored?: Rescored): Promise<DrawOutcome> {
   useRedactingLogger('dispatch');
   const app = await NestFactory.createApplicationContext(DispatchCatchUpModule, { logger: ['error', 'warn'] });
   try {
     await caughtUp(app.get(ProjectionRepository), expected);
+    if (rescored) await rescoresArrived(app.get(DataSource), rescored);
     return await drawDemoFortnight(app.get(DrawService), app.get(DispatchOutbox), log);
   } finally {
     await app.close();
@@ -73,19 +81,28 @@ export async function drawDemoFortnightIfNoneAhead(
 
 async function drawDemoFortnight(draws: DrawService, outbox: DispatchOutbox, log: (line: string) => void): Promise<DrawOutcome> {
   const today = chinaDay();
-  const to = new Date(Date.parse(`${today}T00:00:00Z`) + (DEMO_PLAN_DAYS - 1) * 86_400_000).toISOString().slice(0, 10);
+  const to = isoFromDayNumber(dayNumber(today) + DEMO_PLAN_DAYS - 1);
   const outcome = await draws.draw({ start: today, end: to }, `demo-${today}`);
   await outbox.relay.drain();
   log(`demo: plan ${today} → ${to} drawn (seed ${outcome.seed}): ${outcome.visits} joint visits for ${outcome.tasks} checks, ${outcome.status}`);
   return outcome;
 }
 
-async function caughtUp(projections: ProjectionRepository, expected: DemoPlanInputs): Promise<void> {
+export async function caughtUp(projections: ProjectionRepository, expected: DemoPlanInputs): Promise<void> {
   for (let waited = 0; ; waited += 250) {
     const counts = await projections.counts();
     const behind = (Object.keys(expected) as (keyof DemoPlanInputs)[]).filter((k) => Number(counts[k]) < expected[k]);
     if (behind.length === 0) return;
     if (waited > 180_000) throw new Error(`dispatch's projections did not catch up (${behind.join(', ')}): ${JSON.stringify(counts)}`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+async function rescoresArrived(dataSource: DataSource, rescored: Rescored): Promise<void> {
+  for (let waited = 0; ; waited += 250) {
+    const [row] = await dataSource.query(`SELECT count(*)::int AS n FROM dispatch.scores WHERE computed_at >= $1`, [rescored.since]);
+    if (row.n >= rescored.enterprises) return;
+    if (waited > 60_000) throw new Error(`dispatch holds ${row.n} of the ${rescored.enterprises} re-computed scores`);
     await new Promise((r) => setTimeout(r, 250));
   }
 }

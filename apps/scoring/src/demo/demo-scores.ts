@@ -32,18 +32,13 @@ export async function prepareDemoScores(
   expected: Partial<Record<keyof ProjectionCounts, number>>,
   approve: DemoApproval,
   log: (line: string) => void,
+  asOf: string = chinaDay(),
 ): Promise<ScoreRunResult> {
   useRedactingLogger('scoring');
   const app = await NestFactory.createApplicationContext(ScoringCatchUpModule, { logger: ['error', 'warn'] });
   try {
-    const projections = app.get(ProjectionRepository);
-    for (let waited = 0; ; waited += 250) {
-      const counts = await projections.counts();
-      if (counts.subjects >= (expected.subjects ?? 0) && counts.cases >= (expected.cases ?? 0)) break;
-      if (waited > 180_000) throw new Error(`scoring's projections did not catch up with intake: ${JSON.stringify(counts)}`);
-      await new Promise((r) => setTimeout(r, 250));
-    }
-    const { model } = await app.get(TrainingService).train({ asOf: chinaDay(), seed: 2026, createdBy: DEMO_OPERATOR });
+    await caughtUp(app.get(ProjectionRepository), expected);
+    const { model } = await app.get(TrainingService).train({ asOf, seed: 2026, createdBy: DEMO_OPERATOR });
     // Oversight learns of the version from the registration event, so it must be out first.
     await app.get(ScoringOutbox).relay.drain();
     const approvers = await approve(model.version);
@@ -53,14 +48,48 @@ export async function prepareDemoScores(
       await new Promise((r) => setTimeout(r, 250));
     }
     await app.get(ModelRegistryService).changeState(model.version, 'active', DEMO_OPERATOR, 'demo');
-    const run = await app.get(ScoringService).scoreAll();
+    const run = await app.get(ScoringService).scoreAll(asOf);
     await app.get(ScorePublisher).drain();
     await app.get(ScoringOutbox).relay.drain();
     log(
-      `demo: model ${model.version} trained by ${DEMO_OPERATOR} on ${model.training.rows} inspections, approved in oversight by ${approvers.join(' and ')}, active; scored ${run.enterprises} enterprises`,
+      `demo: model ${model.version} trained by ${DEMO_OPERATOR} on ${model.training.rows} inspections, approved in oversight by ${approvers.join(' and ')}, active; scored ${run.enterprises} enterprises as of ${asOf}`,
     );
     return run;
   } finally {
     await app.close();
+  }
+}
+
+/**
+ * After the demo's past visits: projects the cases their results became in intake, then scores every
+ * enterprise as of today, as the daily run would, so the suite starts with scores that know of them
+ * (the first scores, from before the visits, stay as the enterprises' history). Returns the run and
+ * when it began: its scores are computed after that.
+ */
+export async function scoreDemoToday(
+  expected: Partial<Record<keyof ProjectionCounts, number>>,
+  log: (line: string) => void,
+): Promise<{ enterprises: number; since: Date }> {
+  useRedactingLogger('scoring');
+  const app = await NestFactory.createApplicationContext(ScoringCatchUpModule, { logger: ['error', 'warn'] });
+  try {
+    await caughtUp(app.get(ProjectionRepository), expected);
+    const since = new Date();
+    const run = await app.get(ScoringService).scoreAll();
+    await app.get(ScorePublisher).drain();
+    await app.get(ScoringOutbox).relay.drain();
+    log(`demo: scored ${run.enterprises} enterprises again as of today, with their visits' results`);
+    return { enterprises: run.enterprises, since };
+  } finally {
+    await app.close();
+  }
+}
+
+async function caughtUp(projections: ProjectionRepository, expected: Partial<Record<keyof ProjectionCounts, number>>): Promise<void> {
+  for (let waited = 0; ; waited += 250) {
+    const counts = await projections.counts();
+    if (counts.subjects >= (expected.subjects ?? 0) && counts.cases >= (expected.cases ?? 0)) return;
+    if (waited > 180_000) throw new Error(`scoring's projections did not catch up with intake: ${JSON.stringify(counts)}`);
+    await new Promise((r) => setTimeout(r, 250));
   }
 }
