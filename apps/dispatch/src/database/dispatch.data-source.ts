@@ -6,6 +6,7 @@ import { CreateChecklistItems1765500000000 } from './migrations/1765500000000-Cr
 import { SetAsideRefusedEvents1765600000002 } from './migrations/1765600000002-SetAsideRefusedEvents';
 import { OrderOfficerChanges1765700000000 } from './migrations/1765700000000-OrderOfficerChanges';
 import { CutOverlappedPlans1765950000000 } from './migrations/1765950000000-CutOverlappedPlans';
+import { StorePublicPlanScope1766400000000 } from './migrations/1766400000000-StorePublicPlanScope';
 
 export const DISPATCH_SCHEMA = 'dispatch';
 
@@ -22,6 +23,7 @@ export function createDispatchDataSource(url: string) {
       SetAsideRefusedEvents1765600000002,
       OrderOfficerChanges1765700000000,
       CutOverlappedPlans1765950000000,
+      StorePublicPlanScope1766400000000,
     ],
   });
 }

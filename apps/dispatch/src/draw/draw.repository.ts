@@ -30,6 +30,8 @@ export interface DrawRecord {
 
 export interface NewDraw extends Omit<DrawRecord, 'createdAt'> {
   tasks: DrawResult['tasks'];
+  /** The visits insertPlan records with it (none for a rejected plan), counted in its public scope. */
+  plannedVisits: number;
 }
 
 /** SQL: the last day a plan (of the table alias given) covers: the day before its cut, if a newer plan cut it, else its window's end. */
@@ -44,11 +46,12 @@ export class DrawRepository {
     return this.dataSource.transaction(work);
   }
 
+  /** The draw with its public scope, computed once here since its tasks and visits do not change after. */
   async insertDraw(m: EntityManager, d: NewDraw): Promise<void> {
     await m.query(
       `INSERT INTO dispatch.draws (id, seed, window_from, window_to, status, suspended, model_version, exploration_share, inputs_fingerprint,
-              result_fingerprint, inputs_gz, tasks, strata, unassigned, figures, checker, violation_count, violations, backfill)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)`,
+              result_fingerprint, inputs_gz, tasks, strata, unassigned, figures, checker, violation_count, violations, backfill, public_scope)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, dispatch.public_plan_scope($12::jsonb, $20))`,
       [
         d.id,
         d.seed,
@@ -69,6 +72,7 @@ export class DrawRepository {
         d.violationCount,
         JSON.stringify(d.violations),
         d.backfill,
+        d.plannedVisits,
       ],
     );
   }

@@ -124,6 +124,7 @@ export class DrawService {
         checker: PLAN_CHECKER,
         violationCount: run.violations.length,
         violations: run.violations,
+        plannedVisits: outcome.status === 'published' ? run.plan.visits.length : 0,
       });
       let superseded: string[] = [];
       if (outcome.status === 'published') {

@@ -45,20 +45,13 @@ export interface PublicResultFilter {
 export class PublicDisclosureRepository {
   constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
 
+  /** The scope is the one stored when the plan was drawn (dispatch.public_plan_scope); cut and status are read as they are now. */
   async plans(limit: number): Promise<PublicPlan[]> {
     return this.dataSource.query(
       `SELECT d.window_from::text AS "from", d.window_to::text AS "to", d.cut_from::text AS "cutFrom", d.created_at AS "publishedAt", d.seed,
               d.inputs_fingerprint AS "inputsFingerprint", d.result_fingerprint AS "resultFingerprint",
-              (SELECT count(DISTINCT t->>'creditCode')::int FROM jsonb_array_elements(d.tasks) t) AS enterprises,
-              jsonb_array_length(d.tasks) AS checks,
-              (SELECT count(*)::int FROM dispatch.visits v WHERE v.draw_id = d.id) AS visits,
-              coalesce((
-                SELECT jsonb_agg(jsonb_build_object('department', p.department, 'enterprises', p.enterprises, 'items', p.items) ORDER BY p.department)
-                  FROM (SELECT t->>'department' AS department, count(DISTINCT t->>'creditCode')::int AS enterprises,
-                               to_jsonb(array_remove(array_agg(DISTINCT i ORDER BY i), NULL)) AS items
-                          FROM jsonb_array_elements(d.tasks) t LEFT JOIN LATERAL jsonb_array_elements_text(t->'items') i ON true
-                         GROUP BY t->>'department') p
-              ), '[]'::jsonb) AS departments
+              (d.public_scope->>'enterprises')::int AS enterprises, (d.public_scope->>'checks')::int AS checks,
+              (d.public_scope->>'visits')::int AS visits, d.public_scope->'departments' AS departments
          FROM dispatch.draws d
         WHERE d.status = 'published'
         ORDER BY d.window_from DESC, d.created_at DESC
