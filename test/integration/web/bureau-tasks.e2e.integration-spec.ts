@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { startFakePages, type FakePages } from './fake-pages.harness';
+import { isVisitList, startFakePages, type FakePages } from './fake-pages.harness';
 import { describeWithBrowser, SCREENSHOTS } from './suite-process.harness';
 import { OWN_CODE, QueryAnswer, TEST_PASSWORD } from './web-app.harness';
 import { AccountsService } from '../../../apps/web/src/accounts/accounts.service';
@@ -158,8 +158,12 @@ describeWithBrowser("the bureau's own tasks, in a real browser", () => {
   });
 
   it("starts a department officer's calendar at its own department's visits, and lets it widen to all", async () => {
-    const asked = () => pages.fake.seen.filter((r) => r.url.startsWith('/api/visits?')).map((r) => new URL(r.url, 'http://x').searchParams);
+    const queries = (which: (url: string) => boolean) => pages.fake.seen.filter((r) => which(r.url)).map((r) => new URL(r.url, 'http://x').searchParams);
+    const asked = () => queries(isVisitList);
+    // The count of past visits still without results, asked once as the calendar opens.
+    const overdueCounts = () => queries((url) => url.startsWith('/api/visits?') && !isVisitList(url));
     const page = await pages.signIn('officer');
+    const overdueBefore = overdueCounts().length;
     const sent = asked().length;
     await page.goto(`${pages.web.baseUrl}/#/calendar`);
     await page.waitForSelector('main tbody tr');
@@ -169,8 +173,16 @@ describeWithBrowser("the bureau's own tasks, in a real browser", () => {
         .slice(sent)
         .map((q) => q.get('department')),
     ).toEqual(['SAMR']);
+    // The officer's overdue visits are its own department's too; the fake answers one past visit, and the page counts it.
+    await page.waitForSelector('#calendar-overdue');
+    expect(
+      overdueCounts()
+        .slice(overdueBefore)
+        .map((q) => q.get('department')),
+    ).toEqual(['SAMR']);
+    expect(await page.getAttribute('#calendar-overdue', 'data-overdue')).toBe('1');
     await page.selectOption('main select[name=department]', '');
-    await Promise.all([page.waitForResponse((r) => r.url().includes('/api/visits?')), page.click('main form button[type=submit]')]);
+    await Promise.all([page.waitForResponse((r) => isVisitList(r.url())), page.click('main form button[type=submit]')]);
     expect(asked().at(-1)!.has('department')).toBe(false);
     await page.close();
 

@@ -54,3 +54,11 @@ export async function startFakePages(answers: Record<string, unknown>): Promise<
 export async function settle(page: Page): Promise<void> {
   await page.waitForFunction(() => !document.querySelector('[data-state="loading"], [data-progress="running"]'), undefined, { timeout: 30_000 });
 }
+
+/**
+ * A request for the calendar's list of visits, not for the count of past visits still without results
+ * that the calendar also asks for as it opens (that one asks for scheduled visits only).
+ */
+export function isVisitList(url: string): boolean {
+  return url.includes('/api/visits?') && new URL(url, 'http://x').searchParams.get('status') !== 'scheduled';
+}

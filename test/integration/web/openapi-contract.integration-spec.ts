@@ -127,7 +127,9 @@ describe('the OpenAPI document, against the running suite', () => {
     expect(client.checkAnswer('GET', '/api/public/inspection-plans', plans)).toEqual(OK(200));
     expect((plans.body as unknown[]).length).toBeGreaterThan(0);
     // The demo's past fortnight is recorded; a visit of today's plan (not on a weekend) gets its results too, and comes first.
-    const due = (await client.call('demo-dispatcher', 'GET', `/api/visits?to=${chinaDay(0)}&status=scheduled&limit=1`)).body as { id: string }[];
+    const due = (await client.call('demo-dispatcher', 'GET', `/api/visits?from=${chinaDay(0)}&to=${chinaDay(0)}&status=scheduled&limit=1`)).body as {
+      id: string;
+    }[];
     for (const visit of due) {
       const detail = (await client.call('demo-dispatcher', 'GET', `/api/visits/${visit.id}`)).body as { checklist: { items: string[] }[] };
       const items = detail.checklist.flatMap((c) => c.items).map((item) => ({ item, result: '未发现问题' }));

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { startFakePages, type FakePages } from './fake-pages.harness';
+import { isVisitList, startFakePages, type FakePages } from './fake-pages.harness';
 import { describeWithBrowser, SCREENSHOTS } from './suite-process.harness';
 import { OWN_CODE, SlowAnswer } from './web-app.harness';
 
@@ -322,10 +322,10 @@ describeWithBrowser('what the pages say, in words a person reads right, in a rea
     await page.waitForSelector('main tbody tr');
     // The addresses are the enterprises' own words; the district column is the page's.
     expect(await page.$$eval('main tbody .region-name', (cells) => cells.map((c) => c.textContent))).toEqual(['Nanhai District']);
-    const asked = () => pages.fake.seen.filter((r) => r.url.startsWith('/api/visits?')).map((r) => new URL(r.url, 'http://x').searchParams.get('region'));
+    const asked = () => pages.fake.seen.filter((r) => isVisitList(r.url)).map((r) => new URL(r.url, 'http://x').searchParams.get('region'));
     const sent = asked().length;
     await page.fill('input[name=region]', 'nanhai');
-    await Promise.all([page.waitForResponse((r) => r.url().includes('/api/visits?')), page.click('main form button[type=submit]')]);
+    await Promise.all([page.waitForResponse((r) => isVisitList(r.url())), page.click('main form button[type=submit]')]);
     expect(asked().slice(sent)).toEqual(['440605']);
     // Back in Chinese, the Chinese names.
     await page.click('#lang-toggle');

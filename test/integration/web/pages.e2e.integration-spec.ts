@@ -516,6 +516,20 @@ describeWithBrowser('the pages, driven in a real browser against the running sui
     await settle(page, '12-bureau-calendar');
     // Two plans' visits fill several pages of the calendar: the pager says how many.
     expect(await page.textContent('.pager')).toMatch(/第 1 \/ \d+ 页/);
+    // The list starts today; the demo's last past day, whose results nobody recorded yet, is counted apart and one click away.
+    const overdue = await page.evaluate(async (q) => (await (await fetch(`/api/visits?from=${q.from}&to=${q.to}&status=scheduled`)).json()).length, {
+      from: chinaDay(-30),
+      to: chinaDay(-1),
+    });
+    expect(overdue).toBeGreaterThan(0);
+    await page.waitForSelector('#calendar-overdue');
+    expect(await page.getAttribute('#calendar-overdue', 'data-overdue')).toBe(String(overdue));
+    expect(await page.inputValue('form.filters input[name=from]')).toBe(chinaDay(0));
+    await page.click('#calendar-overdue button');
+    await page.waitForFunction((n) => Array.from(document.querySelectorAll('.card-head h2')).some((t) => t.textContent!.trim().endsWith(`· ${n}`)), overdue);
+    expect(await page.inputValue('form.filters input[name=from]')).toBe(chinaDay(-30));
+    expect(await page.inputValue('form.filters select[name=status]')).toBe('scheduled');
+    await settle(page, '12b-bureau-calendar-overdue');
     // A visit of the plan just drawn (the calendar also lists the demo plan's visits of today).
     await page.goto(`${suite.webUrl}/#/plans/${drawId}`);
     await page.waitForSelector('a[href^="#/visits/"]');
@@ -554,24 +568,24 @@ describeWithBrowser('the pages, driven in a real browser against the running sui
   }, 300_000);
 
   it('shows an officer bound to a certificate number their own route on a phone, each stop opening its visit', async () => {
-    // An officer on the plan just drawn, and the visits that name them from today on.
+    // An officer on the plan just drawn, and the visits that name them from today on, with the past week's still without results.
     const dispatcher = await signIn('demo-dispatcher');
-    const from = await dispatcher.evaluate(() => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10));
-    const to = await dispatcher.evaluate(() => new Date(Date.now() + 8 * 3600_000 + 14 * 86_400_000).toISOString().slice(0, 10));
-    const visits: { id: string; date: string; officerIds: string[]; departments: string[] }[] = await dispatcher.evaluate(
+    const day = (offset: number) => new Date(Date.now() + 8 * 3600_000 + offset * 86_400_000).toISOString().slice(0, 10);
+    const visits: { id: string; date: string; status: string; officerIds: string[]; departments: string[] }[] = await dispatcher.evaluate(
       async (q) => (await fetch(`/api/visits?from=${q.from}&to=${q.to}&limit=2000`)).json(),
-      { from, to },
+      { from: day(-7), to: day(14) },
     );
     await dispatcher.close();
-    expect(visits.length).toBeGreaterThan(0);
+    const ahead = visits.filter((v) => v.date >= day(0));
+    expect(ahead.length).toBeGreaterThan(0);
     expect(visits.length).toBeLessThan(2000); // the whole fortnight, not a page of it
-    const officerId = visits[0].officerIds[0];
-    const theirs = visits.filter((v) => v.officerIds.includes(officerId));
+    const officerId = ahead[0].officerIds[0];
+    const theirs = visits.filter((v) => v.officerIds.includes(officerId) && (v.date >= day(0) || v.status === 'scheduled'));
 
     const admin = await signIn('demo-admin');
     const created = await admin.evaluate(
       async (body) => (await fetch('/api/accounts', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })).status,
-      { username: 'e2e-route-officer', password: DEMO_PASSWORD, role: 'department', department: visits[0].departments[0], officerId },
+      { username: 'e2e-route-officer', password: DEMO_PASSWORD, role: 'department', department: ahead[0].departments[0], officerId },
     );
     expect(created).toBe(201);
     await admin.close();

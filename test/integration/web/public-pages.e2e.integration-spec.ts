@@ -1,6 +1,6 @@
 import { createServer } from 'node:net';
 import { join } from 'node:path';
-import { startFakePages, type FakePages } from './fake-pages.harness';
+import { isVisitList, startFakePages, type FakePages } from './fake-pages.harness';
 import { describeWithBrowser, SCREENSHOTS } from './suite-process.harness';
 import { OTHER_CODE, OWN_CODE } from './web-app.harness';
 
@@ -194,10 +194,10 @@ describeWithBrowser('the enterprise and bureau pages, as their users read them, 
     const page = await pages.signIn('officer');
     await page.goto(`${pages.web.baseUrl}/#/calendar`);
     await page.waitForSelector('main tbody tr');
-    const asked = () => pages.fake.seen.filter((r) => r.url.startsWith('/api/visits?')).map((r) => new URL(r.url, 'http://x').searchParams.get('region'));
+    const asked = () => pages.fake.seen.filter((r) => isVisitList(r.url)).map((r) => new URL(r.url, 'http://x').searchParams.get('region'));
     const sent = asked().length;
     await page.fill('input[name=region]', '南海区');
-    await Promise.all([page.waitForResponse((r) => r.url().includes('/api/visits?')), page.click('main form button[type=submit]')]);
+    await Promise.all([page.waitForResponse((r) => isVisitList(r.url())), page.click('main form button[type=submit]')]);
     await page.waitForFunction(() => !document.querySelector('[data-state="loading"]'));
     expect(asked().slice(sent)).toEqual(['440605']);
     expect(await page.$('[data-state="error"]')).toBeNull();

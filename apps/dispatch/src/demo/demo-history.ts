@@ -20,6 +20,7 @@ const CASE_OPENED_SHARE = 0.2;
 export interface DemoHistory {
   drawId: string;
   window: { from: string; to: string };
+  /** Visits whose results were recorded. */
   visits: number;
   /** Inspection cases the results become in intake: one per department on each visit. */
   cases: number;
@@ -28,8 +29,8 @@ export interface DemoHistory {
 
 /**
  * Gives the demo a past: the fortnight before today drawn as a backfill (a plan made before the
- * system) and every visit's results recorded as officers would have, through the same service the
- * officer's page posts to. Each visit finds a problem with the enterprise's chance; the results then
+ * system) and its visits' results recorded as officers would have, through the same service the
+ * officer's page posts to, all but the last day's. Each visit finds a problem with the enterprise's chance; the results then
  * flow back to intake as cases (结果回流), so the public results, an enterprise's visits and the
  * calendar have history on first look.
  */
@@ -45,19 +46,22 @@ export async function recordDemoHistory(expected: DemoPlanInputs, chance: Violat
     if (plan.status !== 'published') throw new Error(`the demo's past fortnight was ${plan.status} by the plan checker`);
     const visits = await app.get(VisitsRepository).list({ drawId: plan.id, statuses: ['scheduled'], limit: 100_000 });
     const names = new Map((await app.get(ChecklistItemsRepository).list()).map((n) => [n.item, n.zh]));
+    // The last day's results are left for its officers to record, as happens: the calendar counts them as overdue.
+    const lastDay = visits.reduce((last, v) => (v.date > last ? v.date : last), '');
+    const recorded = inStableOrder(visits).filter((v) => v.date !== lastDay);
     let cases = 0;
     let violationsFound = 0;
-    for (const visit of inStableOrder(visits)) {
+    for (const visit of recorded) {
       const results = demoResults(visit, chance(visit.creditCode), new Prng(`${seed}/${visit.creditCode}/${visit.date}`), names);
-      const recorded = await app.get(VisitsService).recordResults(visit.id, results);
+      const outcome = await app.get(VisitsService).recordResults(visit.id, results);
       cases += visit.departments.length;
-      violationsFound += recorded.violationsFound;
+      violationsFound += outcome.violationsFound;
     }
     await app.get(DispatchOutbox).relay.drain();
     log(
-      `demo: past fortnight ${window.from} → ${window.to} drawn as a backfill (seed ${seed}): ${visits.length} visits recorded, ${violationsFound} found a problem`,
+      `demo: past fortnight ${window.from} → ${window.to} drawn as a backfill (seed ${seed}): ${recorded.length} visits recorded, ${violationsFound} found a problem; ${visits.length - recorded.length} of ${lastDay} left to record`,
     );
-    return { drawId: plan.id, window, visits: visits.length, cases, violationsFound };
+    return { drawId: plan.id, window, visits: recorded.length, cases, violationsFound };
   } finally {
     await app.close();
   }

@@ -1,6 +1,6 @@
 // The officers' calendar of joint visits and the form that records a visit's results.
 import { api } from '../api.js';
-import { currentLang, fmtDate, t, valueLabel } from '../i18n.js';
+import { currentLang, fmtDate, plural, t, valueLabel } from '../i18n.js';
 import { hasCoordinates, routeSketch } from '../charts.js';
 import { districtsAround, regionCell, regionCodeOf, regionOptions } from '../regions.js';
 import { itemName, resultBadge } from '../items.js';
@@ -13,6 +13,8 @@ export function isoDay(offsetDays) {
 
 /** The most visits the calendar asks for at once (dispatch's limit). */
 const CALENDAR_LIMIT = 2000;
+/** How far back the calendar looks for visits still waiting for their results. */
+const OVERDUE_DAYS = 30;
 
 /** Enforcement departments the checklists name, by code. */
 export const DEPARTMENTS = ['SAMR', 'ENV', 'EMG', 'FIRE', 'HEALTH', 'HRSS', 'CITY', 'AGRI'];
@@ -166,7 +168,8 @@ function stopLinks(ctx, visit) {
 }
 
 export async function renderCalendar(ctx) {
-  const from = h('input', { type: 'date', name: 'from', value: isoDay(-30) });
+  // From today: what is still to do comes first. Past visits still waiting for results are counted apart, below.
+  const from = h('input', { type: 'date', name: 'from', value: isoDay(0) });
   const to = h('input', { type: 'date', name: 'to', value: isoDay(60) });
   // A district by name or code, as on the enterprises page: the names of the districts around the listed visits are offered.
   const region = h('input', { name: 'region', placeholder: t('bureau.regionHint'), list: 'calendar-regions', size: 12, autocomplete: 'off' });
@@ -178,9 +181,23 @@ export async function renderCalendar(ctx) {
   const form = h('form', { class: 'filters', novalidate: true }, field(t('plans.from'), from), field(t('plans.to'), to), field(t('field.region'), region), field(t('field.department'), department), field(t('field.status'), status), h('button', { class: 'btn', type: 'submit' }, t('common.search')));
   const suggestions = h('div');
   const problem = h('div');
+  const overdue = h('div');
   const list = h('div');
   const seenRegions = new Set();
-  mount(ctx.main, pageHead(t('cal.title'), t('cal.lead')), h('div', { class: 'stack' }, card(null, form, suggestions, problem), list));
+  mount(ctx.main, pageHead(t('cal.title'), t('cal.lead')), h('div', { class: 'stack' }, card(null, form, suggestions, problem, overdue), list));
+  // Visits whose day has passed with no results recorded (of the officer's own department, for a department
+  // officer): the ones to chase, counted once as the page opens, whatever dates are chosen after.
+  const countOverdue = async () => {
+    const rows = await api('/api/visits', { query: { from: isoDay(-OVERDUE_DAYS), to: isoDay(-1), department: department.value, status: 'scheduled', limit: CALENDAR_LIMIT } }).catch(() => []);
+    const show = () => {
+      from.value = isoDay(-OVERDUE_DAYS);
+      to.value = isoDay(-1);
+      status.value = 'scheduled';
+      form.requestSubmit();
+    };
+    mount(overdue, rows.length === 0 ? null : h('div', { class: 'notice warn row', id: 'calendar-overdue', 'data-overdue': rows.length, style: 'margin-top:12px' },
+      h('span', {}, plural('cal.overdue', rows.length, { days: OVERDUE_DAYS })), h('button', { type: 'button', class: 'btn secondary', onclick: show }, t('cal.showOverdue'))));
+  };
   const load = (regionCode) => section(list, async () => {
     const rows = await api('/api/visits', { query: { from: from.value, to: to.value, region: regionCode, department: department.value, status: status.value, limit: CALENDAR_LIMIT } });
     for (const v of rows) if (v.regionCode) seenRegions.add(v.regionCode);
@@ -212,7 +229,7 @@ export async function renderCalendar(ctx) {
     mount(problem);
     load(code);
   });
-  await load('');
+  await Promise.all([load(''), countOverdue()]);
 }
 
 export async function renderVisit(ctx, id) {
