@@ -1,3 +1,4 @@
+import { runInNewContext } from 'node:vm';
 import {
   boolNullableArrayBinary,
   float8ArrayBinary,
@@ -79,6 +80,11 @@ describe('PostgreSQL arrays in binary, with NULLs', () => {
       -946_684_800_001_000n,
       null,
     ]);
+  });
+
+  it('takes a Date made in another realm, as a worker thread or a vm context hands them over', () => {
+    const elements = elementsOf(timestamptzArrayBinary([runInNewContext('new Date(Date.UTC(2000, 0, 1, 0, 0, 1))') as Date]), 1184);
+    expect(elements[0]!.readBigInt64BE(0)).toBe(1_000_000n);
   });
 
   it('refuses a value the element type cannot hold instead of writing something else', () => {

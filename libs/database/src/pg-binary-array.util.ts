@@ -1,3 +1,5 @@
+import { isDate } from 'node:util/types';
+
 /**
  * One-dimensional PostgreSQL arrays in their binary wire form (what array_recv reads). A Buffer
  * parameter is sent in binary, so `$n::float8[]` arrives without the server parsing a number's text.
@@ -176,7 +178,8 @@ const TIMESTAMPTZ: FixedWidthElement<Date> = {
   oid: TIMESTAMPTZ_OID,
   bytes: 8,
   write(view, at, value, index) {
-    const ms = value instanceof Date ? value.getTime() : NaN;
+    // Not `instanceof`: a Date made in another realm (a vm context, as under jest) is a Date too.
+    const ms = isDate(value) ? value.getTime() : NaN;
     if (!Number.isFinite(ms)) throw new TypeError(`timestamptz array element ${index} is not a valid Date`);
     setInt64(view, at, (ms - PG_EPOCH_MS) * 1000);
   },
