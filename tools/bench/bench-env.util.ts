@@ -1,6 +1,7 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { DataSource } from 'typeorm';
 import { dropDatabase, ensureDatabase, withDatabaseName } from '@tianping/database';
 import { generateCity } from '@tianping/synthetic-city';
 import { startTestNats, type TestNats } from '@tianping/testing';
@@ -46,3 +47,42 @@ export function memoryWatch(): { peak: () => number; stop: () => void } {
 }
 
 export const mib = (bytes: number) => Math.round(bytes / 1024 / 1024);
+
+/** Linux's clock ticks per second (USER_HZ), the unit of /proc's CPU times. */
+const CLOCK_TICKS = 100;
+
+/**
+ * CPU seconds (user + system) a process or thread has used, from its /proc stat file; null where
+ * there is none. On a shared machine CPU time says far more steadily than wall time what a change saves.
+ */
+export function procCpuSeconds(statPath: string): number | null {
+  try {
+    const stat = readFileSync(statPath, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
+  } catch {
+    return null;
+  }
+}
+
+/** The CPU seconds of this process's main thread: the event loop's own share, without worker threads. */
+export const mainThreadCpuSeconds = () => procCpuSeconds(`/proc/self/task/${process.pid}/stat`);
+
+/** CPU seconds of each PostgreSQL backend serving the DataSource's database, when the server runs on this machine. */
+export async function databaseBackendCpu(dataSource: DataSource): Promise<Map<number, number>> {
+  const backends: { pid: number }[] = await dataSource.query(`SELECT pid FROM pg_stat_activity WHERE datname = current_database()`);
+  const cpu = new Map<number, number>();
+  for (const { pid } of backends) {
+    const seconds = procCpuSeconds(`/proc/${pid}/stat`);
+    if (seconds !== null) cpu.set(pid, seconds);
+  }
+  return cpu;
+}
+
+/** What the backends seen at the end used since `before` (a backend that began meanwhile, all of its time); null when none could be read. */
+export function backendCpuSince(before: Map<number, number>, after: Map<number, number>): number | null {
+  if (after.size === 0) return null;
+  let seconds = 0;
+  for (const [pid, total] of after) seconds += total - (before.get(pid) ?? 0);
+  return Math.round(seconds * 100) / 100;
+}

@@ -8,7 +8,8 @@ import { IntakeCoreModule } from '../../apps/intake/src/intake.module';
 import { IngestService } from '../../apps/intake/src/ingest/ingest.service';
 import { addCounts, emptyCounts } from '../../apps/intake/src/ingest/ingest-counts';
 import { IntakeOutbox } from '../../apps/intake/src/ingest/outbox-relay.provider';
-import { benchCity, memoryWatch, mib, withBenchServices } from './bench-env.util';
+import { DataSource } from 'typeorm';
+import { backendCpuSince, benchCity, databaseBackendCpu, mainThreadCpuSeconds, memoryWatch, mib, withBenchServices } from './bench-env.util';
 
 /**
  * Intake throughput on a generated city: from export files to committed rows and published events.
@@ -23,11 +24,18 @@ export async function intakeBench(enterprises: number): Promise<Record<string, u
     const app = await NestFactory.createApplicationContext(IntakeCoreModule, { logger: ['error'] });
     const memory = memoryWatch();
     try {
+      const dataSource = app.get(DataSource);
+      const backendsBefore = await databaseBackendCpu(dataSource);
+      const mainBefore = mainThreadCpuSeconds();
+      const processBefore = process.cpuUsage();
       const started = performance.now();
       const reports = await app.get(IngestService).ingestDirectory(city.dir);
       const committed = performance.now();
       const published = await app.get(IntakeOutbox).relay.drain();
       const done = performance.now();
+      const processCpu = process.cpuUsage(processBefore);
+      const mainAfter = mainThreadCpuSeconds();
+      const backendsAfter = await databaseBackendCpu(dataSource);
       const totals = reports.reduce((sum, r) => addCounts(sum, r.counts), emptyCounts());
       const seconds = (done - started) / 1000;
       return {
@@ -39,6 +47,13 @@ export async function intakeBench(enterprises: number): Promise<Record<string, u
         recordsPerSecond: Math.round(totals.read / seconds),
         target: 50000,
         commitSeconds: round((committed - started) / 1000),
+        // CPU over the same span, steadier than seconds on a shared machine: the event loop's thread,
+        // the whole process (with the parsing thread and GC), and the database's backends (null if not local).
+        cpuSeconds: {
+          mainThread: mainBefore === null || mainAfter === null ? null : round(mainAfter - mainBefore),
+          process: round((processCpu.user + processCpu.system) / 1e6),
+          database: backendCpuSince(backendsBefore, backendsAfter),
+        },
         publishTailSeconds: round((done - committed) / 1000),
         eventsPublishedAfterCommit: published,
         parseOnlySeconds: round(parse.seconds),

@@ -8,6 +8,7 @@ const ROOT = join(__dirname, '..', '..');
 /** Each benchmark is a script that prints its figures as its last JSON line; it runs in its own process. */
 const BENCHES: Record<string, { script: string; args: (size: { enterprises: number }) => string[] }> = {
   intake: { script: 'tools/bench/intake.bench.ts', args: ({ enterprises }) => [String(enterprises)] },
+  'intake-params': { script: 'tools/bench/intake-params.bench.ts', args: ({ enterprises }) => [String(enterprises)] },
   'clue-linker': { script: 'tools/bench/clue-linker.bench.ts', args: ({ enterprises }) => [String(enterprises)] },
   scoring: { script: 'tools/bench/scoring.bench.ts', args: ({ enterprises }) => [String(enterprises)] },
   'scoring-scale': { script: 'tools/bench/scoring-scale.bench.ts', args: ({ enterprises }) => [String(enterprises)] },

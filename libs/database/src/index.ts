@@ -7,3 +7,5 @@ export * from './database-startup.util';
 export * from './prepared-query.util';
 export * from './advisory-lock.util';
 export { EXPORT_LIMIT_BYTES } from './request-body.util';
+export * from './pg-binary-array.util';
+export * from './pg-array-literal.util';

@@ -2,7 +2,9 @@ import { jetstream } from '@nats-io/jetstream';
 import { connect } from '@nats-io/transport-node';
 import { creditCodeCheckChar } from '@tianping/common';
 import { IntakeSubjects } from '@tianping/contracts';
+import { IngestRepository } from '../../../apps/intake/src/ingest/ingest.repository';
 import { IntakeOutbox } from '../../../apps/intake/src/ingest/outbox-relay.provider';
+import { CASES_TABLE, CLUES_TABLE, SUBJECTS_TABLE, type Row, type TableSpec } from '../../../apps/intake/src/ingest/record-tables';
 import { startIntake, type IntakeHarness } from './intake-app.harness';
 
 // Inputs the contract allows (or forbids) that the samples do not show, through the live paths.
@@ -132,7 +134,122 @@ describe('intake on inputs the samples do not show', () => {
     const [{ n }] = await intake.dataSource.query(`SELECT count(*)::int AS n FROM intake.outbox WHERE published_at IS NULL`);
     expect(n).toBe(0);
   });
+
+  it('stores text, numbers, dates and instants exactly as the upsert is given them, whatever characters the text holds', async () => {
+    const texts = [
+      '',
+      'NULL',
+      'null',
+      'a,b',
+      '{x}',
+      ' lead',
+      'trail ',
+      'a b',
+      'line\nbreak\r\ttab',
+      'say "hi"',
+      'back\\slash',
+      '\\"',
+      '天平',
+      '😀',
+      '\uFFFD\uFF01\uFFEE',
+      "it's",
+    ];
+    const instants = [new Date('2024-05-06T10:12:00.001Z'), new Date('1999-12-31T23:59:59.999Z'), new Date('2025-04-09T15:37:44+08:00')];
+    const days = ['2016-04-12', '1899-12-31', '2024-02-29'];
+    const subjects: Row[] = texts.map((text, i) => ({
+      credit_code: `RT${i}${text}`,
+      name: text,
+      name_key: text,
+      established_on: days[i % 3],
+      registered_capital_wan: i % 2 ? null : [0, 12.5, 1e21, -0.001][i % 4],
+      shareholder_subscribed_wan: 123456789.125,
+      employees: i % 3 ? i * 1000 : null,
+      industry_code: text,
+      region_code: '440604',
+      address: i % 2 ? text : null,
+      address_key: i % 2 ? null : text,
+      lng: i % 2 ? 113.1336 : null,
+      lat: -0.1 * i,
+      status: text,
+      abnormal_listed: i % 2 === 0,
+      legal_rep_changes_2y: i === 0 ? 2 ** 31 - 1 : -i,
+      legal_rep_name_sealed: text,
+      legal_rep_id_sealed: null,
+      legal_rep_id_hash: text,
+      legal_rep_id_masked: text,
+      updated_at: instants[i % 3],
+      fingerprint: `f${text}`,
+    }));
+    const cases: Row[] = texts.map((text, i) => ({
+      case_no: `RT${i}${text}`,
+      credit_code: text,
+      department: text,
+      kind: text,
+      origin: text,
+      date: days[i % 3],
+      items: [text, `${text}2`],
+      result: i % 2 ? null : text,
+      violation: text,
+      violation_found: i % 2 === 1,
+      penalty_yuan: i * 0.5,
+      officer_ids: [],
+      updated_at: instants[i % 3],
+      fingerprint: text,
+    }));
+    const clues: Row[] = texts.map((text, i) => ({
+      clue_id: `RT${i}${text}`,
+      channel: text,
+      received_at: instants[(i + 1) % 3],
+      credit_code_given: i % 2 ? null : text,
+      credit_code_valid: false,
+      subject_name: text,
+      address: text,
+      category: text,
+      department: text,
+      verified: [true, false, null][i % 3],
+      status: text,
+      updated_at: instants[i % 3],
+      fingerprint: text,
+      linked_credit_code: null,
+      link_method: text,
+      link_candidates: i,
+    }));
+    const repository = intake.app.get(IngestRepository);
+    const upsert = (spec: TableSpec, rows: Row[]) =>
+      intake.dataSource.transaction(async (manager) => {
+        // The session's zone must not matter: an instant is an instant.
+        await manager.query(`SET LOCAL TimeZone = 'Asia/Shanghai'`);
+        return repository.upsert(manager, spec, rows);
+      });
+    for (const [spec, rows] of [
+      [SUBJECTS_TABLE, subjects],
+      [CASES_TABLE, cases],
+      [CLUES_TABLE, clues],
+    ] as const) {
+      expect(new Set(await upsert(spec, rows))).toEqual(new Set(['inserted']));
+      expect(await storedAsGiven(spec, rows)).toEqual(rows.map(comparable));
+      expect(new Set(await upsert(spec, rows))).toEqual(new Set(['duplicate']));
+    }
+  });
+
+  /** The stored rows, keyed as given, in a form compared exactly: instants as ISO text, dates as text, numeric as a number. */
+  async function storedAsGiven(spec: TableSpec, rows: Row[]): Promise<Record<string, unknown>[]> {
+    const columns = spec.columns.map(({ name, type }) => {
+      if (type === 'timestamptz') return `to_char(${name} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS ${name}`;
+      if (type === 'date') return `${name}::text AS ${name}`;
+      if (type === 'numeric') return `${name}::float8 AS ${name}`;
+      return name;
+    });
+    const keys = rows.map((r) => r[spec.key]);
+    const stored: Record<string, unknown>[] = await intake.dataSource.query(
+      `SELECT ${columns.join(', ')} FROM ${spec.table} WHERE ${spec.key} = ANY($1::text[])`,
+      [keys],
+    );
+    return keys.map((key) => stored.find((s) => s[spec.key] === key)!);
+  }
 });
+
+const comparable = (row: Row) => Object.fromEntries(Object.entries(row).map(([name, value]) => [name, value instanceof Date ? value.toISOString() : value]));
 
 async function waitFor(check: () => Promise<boolean>, timeoutMs = 15000): Promise<void> {
   const until = Date.now() + timeoutMs;

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { enqueueEvent } from '@tianping/messaging';
 import { INTAKE_SCHEMA } from '../database/intake.data-source';
-import { splitIntoRounds, toColumnArrays, upsertSql, VERDICT_LETTERS, type Row, type TableSpec, type UpsertOutcome } from './record-tables';
+import { splitIntoRounds, toColumnParams, upsertSql, VERDICT_LETTERS, type Row, type TableSpec, type UpsertOutcome } from './record-tables';
 
 export interface QuarantineRow {
   kind: string;
@@ -29,7 +29,7 @@ export class IngestRepository {
     for (const round of splitIntoRounds(indexed, (r) => String(r.row[spec.key]))) {
       const [{ verdicts: letters }]: { verdicts: string }[] = await manager.query(
         sql,
-        toColumnArrays(
+        toColumnParams(
           spec,
           round.map((r) => r.row),
         ),

@@ -1,3 +1,14 @@
+import {
+  arrayLiteral,
+  boolNullableArrayBinary,
+  float8NullableArrayBinary,
+  int4NullableArrayBinary,
+  textArrayBinary,
+  timestamptzArrayBinary,
+  type LiteralElement,
+  type Nullable,
+} from '@tianping/database';
+
 /**
  * How each source kind is stored: its table, key and columns with their Postgres types.
  * One description drives the bulk upsert for all four kinds.
@@ -154,16 +165,41 @@ export function upsertSql(spec: TableSpec): string {
     FROM i LEFT JOIN e ON e.key = i.${spec.key} LEFT JOIN a ON a.key = i.${spec.key}`;
 }
 
-/** Column-wise arrays for unnest(): one array per column. */
-export function toColumnArrays(spec: TableSpec, rows: Row[]): unknown[] {
+/**
+ * One parameter per column for unnest(), in the form the server reads cheapest and the client writes
+ * fastest: a binary array where a JS value has one plain binary form (a Date's instant, to the
+ * millisecond it holds, whatever the process's time zone), array text for numeric and date.
+ * pg's own conversion of plain arrays took a sixth of intake's main thread.
+ */
+export function toColumnParams(spec: TableSpec, rows: Row[]): (Buffer | string)[] {
   return spec.columns.map((c) =>
-    rows.map((row) => {
-      const value = row[c.name];
-      if (value === undefined || value === null) return null;
-      if (Array.isArray(value)) return value.join(';');
-      return value;
-    }),
+    columnParam(
+      c.type,
+      rows.map((row) => row[c.name]),
+    ),
   );
+}
+
+type Value = Row[string] | undefined;
+
+function columnParam(type: ColumnSpec['type'], values: Value[]): Buffer | string {
+  switch (type) {
+    case 'text':
+      return textArrayBinary(values as Nullable<string>[]);
+    case 'text[]':
+      return textArrayBinary(values.map((v) => (Array.isArray(v) ? v.join(';') : v)) as Nullable<string>[]);
+    case 'integer':
+      return int4NullableArrayBinary(values as Nullable<number>[]);
+    case 'boolean':
+      return boolNullableArrayBinary(values as Nullable<boolean>[]);
+    case 'double precision':
+      return float8NullableArrayBinary(values as Nullable<number>[]);
+    case 'timestamptz':
+      return timestamptzArrayBinary(values as Nullable<Date>[]);
+    case 'numeric':
+    case 'date':
+      return arrayLiteral(values as LiteralElement[]);
+  }
 }
 
 /**

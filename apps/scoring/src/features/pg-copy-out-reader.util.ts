@@ -1,6 +1,6 @@
 import type { ClientBase } from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
-import { viewOf } from '../scores/pg-binary-array.util';
+import { viewOf } from '@tianping/database';
 import { COPY_SIGNATURE } from '../scores/pg-copy-binary.util';
 
 /** How a column of `COPY … TO STDOUT (FORMAT binary)` is read: its SQL type, cast so in the query. */

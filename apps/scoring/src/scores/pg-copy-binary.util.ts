@@ -1,4 +1,4 @@
-import { float8ArrayBytes, setInt64, viewOf, writeFloat8Array } from './pg-binary-array.util';
+import { float8ArrayBytes, setInt64, viewOf, writeFloat8Array } from '@tianping/database';
 
 /** What every binary COPY stream begins with. */
 export const COPY_SIGNATURE = Buffer.from('PGCOPY\n\xff\r\n\0', 'latin1');

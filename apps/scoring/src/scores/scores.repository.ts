@@ -1,8 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager, type QueryRunner } from 'typeorm';
-import { preparedQuery, type PreparedStatement } from '@tianping/database';
+import { float8ArrayBinary, int2ArrayBinary, int8ArrayBinary, preparedQuery, textArrayBinary, type PreparedStatement } from '@tianping/database';
 import type { FactorColumn, FactorValue, ScoreBatch } from '@tianping/risk-model';
-import { float8ArrayBinary, int2ArrayBinary, int8ArrayBinary, textArrayBinary } from './pg-binary-array.util';
 import { copyRows, HISTORY_COPY, historyRows } from './score-history-copy';
 import { FULL_RUN_UNDER_WAY } from './score-runs.repository';
 
