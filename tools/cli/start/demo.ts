@@ -65,5 +65,7 @@ function dayBefore(day: string): string {
 /** Each enterprise's true chance of a violation, from the generated city's hidden truth (the demo's stand-in for what officers find). */
 function truthOf(dir: string): Map<string, number> {
   const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as CityManifest;
-  return readTruth(join(dir, manifest.truth.enterprises));
+  const file = manifest.truth?.enterprises ? join(dir, manifest.truth.enterprises) : null;
+  // A city whose truth was deleted still loads: every visit then finds a problem at the same chance.
+  return file && existsSync(file) ? readTruth(file) : new Map();
 }
