@@ -5,3 +5,4 @@ export * from './pii.util';
 export * from './calendar-day';
 export * from './clue-ref.util';
 export * from './file-digest';
+export * from './poll.util';

@@ -1,12 +1,8 @@
+import { pollUntil } from '@tianping/common';
+
 /** Polls until `probe` gives a truthy value (NATS delivery is asynchronous); throws, naming `what`, past the deadline. */
 export async function eventually<T>(probe: () => Promise<T | null | undefined | false>, what: string, timeoutMs = 30_000, intervalMs = 100): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, intervalMs));
-  }
+  return (await pollUntil(probe, Boolean, () => new Error(`timed out waiting for ${what}`), { timeoutMs, intervalMs })) as T;
 }
 
 /** One JSON call to an app: the status and the parsed body (null when empty). */

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { chinaDay } from '@tianping/common';
+import { chinaDay, pollUntil } from '@tianping/common';
 import { DataSource } from 'typeorm';
 import { DispatchCoreModule } from '../dispatch.module';
 import { effectiveTo } from '../draw/draw.repository';
@@ -89,20 +89,25 @@ async function drawDemoFortnight(draws: DrawService, outbox: DispatchOutbox, log
 }
 
 export async function caughtUp(projections: ProjectionRepository, expected: DemoPlanInputs): Promise<void> {
-  for (let waited = 0; ; waited += 250) {
-    const counts = await projections.counts();
-    const behind = (Object.keys(expected) as (keyof DemoPlanInputs)[]).filter((k) => Number(counts[k]) < expected[k]);
-    if (behind.length === 0) return;
-    if (waited > 180_000) throw new Error(`dispatch's projections did not catch up (${behind.join(', ')}): ${JSON.stringify(counts)}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
+  const behind = (counts: Record<string, number | boolean>) =>
+    (Object.keys(expected) as (keyof DemoPlanInputs)[]).filter((k) => Number(counts[k]) < expected[k]);
+  await pollUntil(
+    () => projections.counts(),
+    (counts) => behind(counts).length === 0,
+    (counts) => new Error(`dispatch's projections did not catch up (${behind(counts).join(', ')}): ${JSON.stringify(counts)}`),
+    { timeoutMs: 180_000 },
+  );
 }
 
 async function rescoresArrived(dataSource: DataSource, rescored: Rescored): Promise<void> {
-  for (let waited = 0; ; waited += 250) {
+  const arrived = async (): Promise<number> => {
     const [row] = await dataSource.query(`SELECT count(*)::int AS n FROM dispatch.scores WHERE computed_at >= $1`, [rescored.since]);
-    if (row.n >= rescored.enterprises) return;
-    if (waited > 60_000) throw new Error(`dispatch holds ${row.n} of the ${rescored.enterprises} re-computed scores`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
+    return row.n;
+  };
+  await pollUntil(
+    arrived,
+    (n) => n >= rescored.enterprises,
+    (n) => new Error(`dispatch holds ${n} of the ${rescored.enterprises} re-computed scores`),
+    { timeoutMs: 60_000 },
+  );
 }

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { pollUntil } from '@tianping/common';
 import { useRedactingLogger } from '@tianping/observability';
 import { EnterpriseRepository } from '../enterprise/enterprise.repository';
 import { IntakeOutbox } from '../ingest/outbox-relay.provider';
@@ -19,13 +20,12 @@ export async function takeInDemoResults(expectedCases: number, log: (line: strin
   useRedactingLogger('intake');
   const app = await NestFactory.createApplicationContext(IntakeVisitResultsModule, { logger: ['error', 'warn'] });
   try {
-    for (let waited = 0; ; waited += 250) {
-      const totals = await app.get(EnterpriseRepository).totals();
-      if (totals.cases >= expectedCases) break;
-      if (waited > 120_000)
-        throw new Error(`intake took in ${totals.cases} of ${expectedCases} cases from the demo's visits (${totals.quarantineOpen} in quarantine)`);
-      await new Promise((r) => setTimeout(r, 250));
-    }
+    await pollUntil(
+      () => app.get(EnterpriseRepository).totals(),
+      (totals) => totals.cases >= expectedCases,
+      (totals) => new Error(`intake took in ${totals.cases} of ${expectedCases} cases from the demo's visits (${totals.quarantineOpen} in quarantine)`),
+      { timeoutMs: 120_000 },
+    );
     await app.get(IntakeOutbox).relay.drain();
     log(`demo: intake holds ${expectedCases} inspection cases with the visits' results`);
   } finally {

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { pollUntil } from '@tianping/common';
 import { NatsModule } from '@tianping/messaging';
 import { ApprovalsRepository } from '../approvals/approvals.repository';
 import { ApprovalsService } from '../approvals/approvals.service';
@@ -31,10 +32,7 @@ export async function approveDemoModel(version: string): Promise<string[]> {
     // Signed once the record holds the registration, so the record reads in the order things happened.
     const known = async () =>
       !!(await requests.find('model-version', version)) && (await record.listEntries({ kind: 'model-version', subjectRef: version })).length > 0;
-    for (let waited = 0; !(await known()); waited += 250) {
-      if (waited > 60_000) throw new Error(`oversight did not learn of model version ${version} from scoring`);
-      await new Promise((r) => setTimeout(r, 250));
-    }
+    await pollUntil(known, Boolean, () => new Error(`oversight did not learn of model version ${version} from scoring`), { timeoutMs: 60_000 });
     const approvals = app.get(ApprovalsService);
     await approvals.signOff('model-version', version, {
       actor: DEMO_REVIEWERS.technical,

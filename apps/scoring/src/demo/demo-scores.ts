@@ -7,7 +7,7 @@ import { ScoringOutbox } from '../outbox/scoring-outbox.provider';
 import { ProjectionHandler } from '../projection/projection.handler';
 import { ProjectionRepository, type ProjectionCounts } from '../projection/projection.repository';
 import { ScorePublisher } from '../scores/score-publisher';
-import { chinaDay } from '@tianping/common';
+import { chinaDay, pollUntil } from '@tianping/common';
 import { ScoringService, type ScoreRunResult } from '../scores/scoring.service';
 import { TrainingService } from '../training/training.service';
 import { ScoringCoreModule } from '../scoring.module';
@@ -43,10 +43,12 @@ export async function prepareDemoScores(
     await app.get(ScoringOutbox).relay.drain();
     const approvers = await approve(model.version);
     const models = app.get(ModelRegistryRepository);
-    for (let waited = 0; (await models.find(model.version))?.state !== 'approved'; waited += 250) {
-      if (waited > 60_000) throw new Error(`scoring did not receive oversight's approval of ${model.version}`);
-      await new Promise((r) => setTimeout(r, 250));
-    }
+    await pollUntil(
+      () => models.find(model.version),
+      (found) => found?.state === 'approved',
+      () => new Error(`scoring did not receive oversight's approval of ${model.version}`),
+      { timeoutMs: 60_000 },
+    );
     await app.get(ModelRegistryService).changeState(model.version, 'active', DEMO_OPERATOR, 'demo');
     const run = await app.get(ScoringService).scoreAll(asOf);
     await app.get(ScorePublisher).drain();
@@ -86,10 +88,10 @@ export async function scoreDemoToday(
 }
 
 async function caughtUp(projections: ProjectionRepository, expected: Partial<Record<keyof ProjectionCounts, number>>): Promise<void> {
-  for (let waited = 0; ; waited += 250) {
-    const counts = await projections.counts();
-    if (counts.subjects >= (expected.subjects ?? 0) && counts.cases >= (expected.cases ?? 0)) return;
-    if (waited > 180_000) throw new Error(`scoring's projections did not catch up with intake: ${JSON.stringify(counts)}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
+  await pollUntil(
+    () => projections.counts(),
+    (counts) => counts.subjects >= (expected.subjects ?? 0) && counts.cases >= (expected.cases ?? 0),
+    (counts) => new Error(`scoring's projections did not catch up with intake: ${JSON.stringify(counts)}`),
+    { timeoutMs: 180_000 },
+  );
 }
