@@ -6,15 +6,34 @@ import { batches, cityEvents, score, scoreBatches, type CityEvents } from './cit
 import { startDispatch, type DispatchHarness } from './dispatch-app.harness';
 import { checkStoredPlan } from './stored-plan.check';
 
+type ClueChange = CityEvents['clues'][number];
+
+/** Complaints about enterprises still trading. */
+const liveClues = (city: CityEvents): ClueChange[] => city.clues.filter((c) => !city.dissolved.includes(c.linkedCreditCode!));
+
+/** The complaint's department has inspected its enterprise on or after the day it came in. */
+const followedUp = (city: CityEvents, c: ClueChange): boolean =>
+  city.cases.some((k) => k.kind === '检查' && k.creditCode === c.linkedCreditCode && k.department === c.department && k.date >= c.receivedAt.slice(0, 10));
+
 const WINDOW = { start: '2025-03-01', end: '2025-03-31' };
 
 describe('dispatch draws and plans from its projections', () => {
   let h: DispatchHarness;
   let city: CityEvents;
+  let followed: ClueChange;
+  let notYet: ClueChange;
 
   beforeAll(async () => {
     h = await startDispatch();
     city = cityEvents('dispatch-it', 2000, 48, WINDOW);
+    // Two complaints' departments inspected their enterprises before the system: one after the complaint came in, one before.
+    const waiting = liveClues(city).filter((c) => !followedUp(city, c));
+    followed = waiting[0];
+    notYet = waiting.find((c) => c.linkedCreditCode !== followed.linkedCreditCode)!;
+    city.cases.push(
+      { ...city.cases[0], caseNo: 'FOLLOW-UP-1', creditCode: followed.linkedCreditCode!, department: followed.department, date: '2025-02-24' },
+      { ...city.cases[0], caseNo: 'EARLIER-1', creditCode: notYet.linkedCreditCode!, department: notYet.department, date: '2025-02-10' },
+    );
     for (const b of batches(city.subjects)) await h.publish(IntakeSubjects.subjectsUpserted, b);
     for (const b of batches(city.officers)) await h.publish(IntakeSubjects.officersUpserted, b);
     for (const b of batches(city.cases)) await h.publish(IntakeSubjects.casesUpserted, b);
@@ -53,7 +72,7 @@ describe('dispatch draws and plans from its projections', () => {
     expect(outcome).toMatchObject({ status: 'published', seed: 'city-seed-1', suspended: false, modelVersion: 'rm-test-1' });
     expect(outcome.checker).toMatchObject({ name: 'planner/checkPlan', ran: true, violations: 0 });
     expect(outcome.unscoredEnterprises).toBeGreaterThan(0);
-    expect(outcome.visits).toBeGreaterThan(20);
+    expect(outcome.visits).toBeGreaterThan(10);
     expect(outcome.figures.jointShare).toBeGreaterThan(0);
 
     // Verified again from the stored rows, outside the service.
@@ -64,8 +83,14 @@ describe('dispatch draws and plans from its projections', () => {
     const tasks = await tasksOf(outcome.id);
     expect(tasks.some((t) => city.dissolved.includes(t.creditCode))).toBe(false);
     expect(tasks.some((t) => t.department === 'SAMR' && t.creditCode === exempt && t.clueIds.length === 0)).toBe(false);
-    const complaintsOnLive = city.clues.filter((c) => !city.dissolved.includes(c.linkedCreditCode!));
-    for (const c of complaintsOnLive) expect(tasks.find((t) => t.id === `${c.department}:${c.linkedCreditCode}`)?.clueIds).toContain(c.clueId);
+    // A complaint its department has inspected the enterprise on or after is served; every other one on a live enterprise is a task.
+    for (const c of liveClues(city)) {
+      const task = tasks.find((t) => t.id === `${c.department}:${c.linkedCreditCode}`);
+      if (followedUp(city, c)) expect(task?.clueIds ?? []).not.toContain(c.clueId);
+      else expect(task?.clueIds).toContain(c.clueId);
+    }
+    expect(tasks.some((t) => t.clueIds.includes(followed.clueId))).toBe(false);
+    expect(tasks.some((t) => t.clueIds.includes(notYet.clueId))).toBe(true);
 
     const [teams] = await h.dataSource.query(
       `SELECT min(n)::int AS smallest FROM (SELECT count(*) AS n FROM dispatch.visit_officers vo JOIN dispatch.visits v ON v.id = vo.visit_id WHERE v.draw_id = $1 GROUP BY vo.visit_id) t`,

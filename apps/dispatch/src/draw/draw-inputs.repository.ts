@@ -101,7 +101,9 @@ export class DrawInputsRepository {
    * Verified complaints (属实) about live enterprises, not yet served by a published plan: one whose days
    * do not overlap this window, or by a visit before this window of one that does (a plan begun earlier
    * keeps its days before this window; the rest of it gives way, so its complaints come back). A plan
-   * already cut serves a complaint only by a visit that was not cancelled with the cut.
+   * already cut serves a complaint only by a visit that was not cancelled with the cut. A complaint its
+   * department has inspected the enterprise on or after (a case from intake: the platform's own follow-up
+   * before the system, or a visit's result come back) has been served too: another visit would be needless.
    */
   private async triggeredTasks(window: PlanningWindow, departments: string[], dueDays: number): Promise<TriggeredTask[]> {
     return this.dataSource.query(
@@ -113,7 +115,10 @@ export class DrawInputsRepository {
           AND NOT EXISTS (SELECT 1 FROM dispatch.draws d WHERE d.id = c.served_by_draw_id AND d.status = 'published'
                             AND ((d.cut_from IS NULL AND NOT (d.window_from <= $2::date AND d.window_to >= $1::date))
                                  OR EXISTS (SELECT 1 FROM dispatch.visits v WHERE v.draw_id = d.id AND c.clue_id = ANY(v.clue_ids) AND v.status <> 'cancelled'
-                                              AND (v.date < $1::date OR NOT (d.window_from <= $2::date AND ${effectiveTo('d')} >= $1::date)))))`,
+                                              AND (v.date < $1::date OR NOT (d.window_from <= $2::date AND ${effectiveTo('d')} >= $1::date)))))
+          AND NOT EXISTS (SELECT 1 FROM dispatch.prior_inspections p
+                           WHERE p.credit_code = c.credit_code AND p.department = c.department AND p.kind = '检查'
+                             AND p.date >= (c.received_at AT TIME ZONE 'Asia/Shanghai')::date)`,
       [window.start, window.end, departments, dueDays, LIVE_STATUSES],
     );
   }
