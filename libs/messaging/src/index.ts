@@ -1,6 +1,7 @@
 export * from './nats.connection';
 export * from './nats.module';
 export * from './outbox.relay';
+export * from './database-tag';
 export * from './durable.consumer';
 export * from './dead-letters';
 export * from './routed-consumers';

@@ -3,6 +3,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { jetstream, type JetStreamClient } from '@nats-io/jetstream';
 import { headers, type MsgHdrs, type NatsConnection } from '@nats-io/transport-node';
 import { outboxLag, outboxPublishDelay, outboxPublished } from '@tianping/observability';
+import { DatabaseTag } from './database-tag';
 import { ORIGINAL_PUBLISHED_HEADER } from './dead-letters';
 import { encodeJson, ensureStreams } from './nats.connection';
 
@@ -87,7 +88,7 @@ export class OutboxRelay {
   private timer?: NodeJS.Timeout;
   private running?: Promise<number>;
   private stopped = false;
-  private tag?: Promise<string>;
+  private readonly tag: DatabaseTag;
   private streamsCheckedAt = 0;
 
   constructor(
@@ -97,6 +98,7 @@ export class OutboxRelay {
     private readonly intervalMs = 250,
   ) {
     this.js = jetstream(nc);
+    this.tag = new DatabaseTag(dataSource);
   }
 
   start(): void {
@@ -124,26 +126,9 @@ export class OutboxRelay {
     return this.running;
   }
 
-  /**
-   * Names this database in message ids: a database dropped and created again numbers its outbox from 1
-   * anew, and without this JetStream would drop those first events as repeats within its window.
-   */
-  private async databaseTag(): Promise<string> {
-    this.tag ??= this.dataSource
-      .query(`SELECT oid::text AS oid FROM pg_database WHERE datname = current_database()`)
-      .then((rows: { oid: string }[]) => rows[0]?.oid ?? 'db')
-      .catch((error: unknown) => {
-        // Asked again next time: a failure kept here (PostgreSQL restarting as the app started)
-        // would stop the relay for good, every later drain failing with the same old error.
-        this.tag = undefined;
-        throw error;
-      });
-    return this.tag;
-  }
-
   private async publishPending(): Promise<number> {
     let published = 0;
-    const tag = await this.databaseTag();
+    const tag = await this.tag.get();
     for (;;) {
       // A row with a refusal but no refused_at was set aside and then sent again by an operator (see resendRefused).
       const rows: PendingRow[] = await this.dataSource.query(

@@ -4,7 +4,7 @@ import type { NatsConnection } from '@nats-io/transport-node';
 import { DataSource } from 'typeorm';
 import { ScoringSubjects, type ScoreRecord, type ScoresComputed } from '@tianping/contracts';
 import { withAdvisoryLock } from '@tianping/database';
-import { encodeJson, NATS_CONNECTION } from '@tianping/messaging';
+import { DatabaseTag, encodeJson, NATS_CONNECTION } from '@tianping/messaging';
 import { outboxLag, outboxPublished } from '@tianping/observability';
 import { ColourPolicyService } from '../colour/colour-policy.service';
 import { ModelRegistryService } from '../models/model-registry.service';
@@ -21,14 +21,15 @@ const PUBLISHER_LOCK = 'scoring.score-publisher';
 /**
  * Publishes committed scores in order, as ScoresComputed batches with their explanations. A chunk's
  * write records the id ranges of its history rows in the score outbox; the publisher reads the
- * history through them and deletes them once sent. Each message's JetStream id names its first and
- * last score, so a resend after a crash is dropped as a duplicate, and consumers key scores by
+ * history through them and deletes them once sent. Each message's JetStream id names its database and
+ * its first and last score, so a resend after a crash is dropped as a duplicate, and consumers key scores by
  * scoreId anyway.
  */
 @Injectable()
 export class ScorePublisher {
   private readonly logger = new Logger(ScorePublisher.name);
   private readonly js: JetStreamClient;
+  private readonly tag: DatabaseTag;
   private timer?: NodeJS.Timeout;
   private running?: Promise<number>;
   private stopped = true;
@@ -41,6 +42,7 @@ export class ScorePublisher {
     @Inject(DataSource) private readonly dataSource: DataSource,
   ) {
     this.js = jetstream(nc);
+    this.tag = new DatabaseTag(dataSource);
   }
 
   /** Publishes pending scores every half second until stopped (the service does; the CLI drains once). */
@@ -75,6 +77,7 @@ export class ScorePublisher {
 
   private async publishPending(onProgress?: (published: number) => void): Promise<number> {
     let published = 0;
+    const tag = await this.tag.get();
     for (;;) {
       const { ranges, scores: rows } = await this.scores.unpublished(SCORES_PER_MESSAGE * 8);
       outboxLag.set({ outbox: SCORE_OUTBOX }, rows.length ? Math.max(0, Date.now() - new Date(rows[0].computed_at).getTime()) / 1000 : 0);
@@ -84,7 +87,7 @@ export class ScorePublisher {
       await Promise.all(
         messages.map(async (batch) => {
           const payload = await this.render(batch);
-          await this.js.publish(ScoringSubjects.scoresComputed, encodeJson(payload), { msgID: payload.batchId });
+          await this.js.publish(ScoringSubjects.scoresComputed, encodeJson(payload), { msgID: `${tag}-${payload.batchId}` });
         }),
       );
       await this.scores.markPublished(ranges);

@@ -1,8 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { AckPolicy, DeliverPolicy, jetstream, jetstreamManager, type Consumer, type JetStreamClient, type JsMsg } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
+import { DataSource } from 'typeorm';
 import { SCORE_SHARD_CONSUMER, ScoringWorkSubjects, STREAMS, type ScoreShardQueued } from '@tianping/contracts';
-import { encodeJson, isNotFound, NATS_CONNECTION } from '@tianping/messaging';
+import { DatabaseTag, encodeJson, isNotFound, NATS_CONNECTION } from '@tianping/messaging';
 
 /** How long a shard may go without a sign of life from its instance before another one gets it. */
 export const SHARD_ACK_WAIT_MS = 30_000;
@@ -14,16 +15,24 @@ export const SHARD_ACK_WAIT_MS = 30_000;
 @Injectable()
 export class ScoreShardQueue {
   private readonly js: JetStreamClient;
+  private readonly tag: DatabaseTag;
   private consumer?: Promise<Consumer>;
 
-  constructor(@Inject(NATS_CONNECTION) private readonly nc: NatsConnection) {
+  constructor(
+    @Inject(NATS_CONNECTION) private readonly nc: NatsConnection,
+    @Inject(DataSource) dataSource: DataSource,
+  ) {
     this.js = jetstream(nc);
+    this.tag = new DatabaseTag(dataSource);
   }
 
-  /** Queues a run's shards; each message id names its run and shard, so a resend is dropped. */
+  /** Queues a run's shards; each message id names its database, run and shard, so a resend is dropped. */
   async enqueue(items: ScoreShardQueued[]): Promise<void> {
+    const tag = await this.tag.get();
     await Promise.all(
-      items.map((item) => this.js.publish(ScoringWorkSubjects.scoreShardQueued, encodeJson(item), { msgID: `score-run-${item.runId}-shard-${item.shard}` })),
+      items.map((item) =>
+        this.js.publish(ScoringWorkSubjects.scoreShardQueued, encodeJson(item), { msgID: `score-run-${tag}-${item.runId}-shard-${item.shard}` }),
+      ),
     );
   }
 
