@@ -1,4 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { chinaDay } from '@tianping/common';
 import { dayNumber, isoFromDayNumber } from '@tianping/planner';
@@ -20,7 +21,8 @@ export const DEMO_CITY = { enterprises: 3000, years: 4, seed: 2026 } as const;
 const UNKNOWN_CHANCE = 0.2;
 
 /**
- * On first run (no enterprises yet) a generated city is written and loaded through intake, scored by an
+ * On first run (no enterprises yet) a generated city whose history ends where the past fortnight begins
+ * is written (again, when the one kept is from another day) and loaded through intake, scored by an
  * approved model as of the day before the past fortnight, given that fortnight's visits with their
  * results (which intake takes in as the service would), scored again as of today, and its next two weeks
  * planned.
@@ -34,10 +36,13 @@ export async function loadDemo(stateDir: string, log: (line: string) => void): P
       await topUpDemoPlan(log).catch((error: Error) => log(`demo: no new plan drawn: ${error.message}`));
       return;
     }
+    // The city's history runs up to the past fortnight, which the demo then lives through: no months without a record between them.
+    const past = demoPastWindow(chinaDay());
     const dir = join(stateDir, 'demo-city');
-    if (!existsSync(join(dir, 'manifest.json'))) {
-      log(`demo: generating a city of ${DEMO_CITY.enterprises} enterprises over ${DEMO_CITY.years} years (seed ${DEMO_CITY.seed})`);
-      await generateCity({ ...DEMO_CITY, outDir: dir });
+    if (cityEndDate(dir) !== past.from) {
+      log(`demo: generating a city of ${DEMO_CITY.enterprises} enterprises over the ${DEMO_CITY.years} years before ${past.from} (seed ${DEMO_CITY.seed})`);
+      await rm(dir, { recursive: true, force: true });
+      await generateCity({ ...DEMO_CITY, endDate: past.from, outDir: dir });
     }
     const reports = await app.get(IngestService).ingestDirectory(dir);
     await app.get(IntakeOutbox).relay.drain();
@@ -46,7 +51,7 @@ export async function loadDemo(stateDir: string, log: (line: string) => void): P
     log(`demo: ingested ${read} records from ${reports.length} files (${quarantined} quarantined for review)`);
     const loaded = await app.get(EnterpriseRepository).totals();
     // Scored as of the day before the past fortnight, so its visits were chosen, and can be audited, by scores of their time.
-    const firstScored = dayBefore(demoPastWindow(chinaDay()).from);
+    const firstScored = dayBefore(past.from);
     const run = await prepareDemoScores(loaded, approveDemoModel, log, firstScored);
     const inputs = { enterprises: loaded.subjects, officers: loaded.officers, priorCases: loaded.cases, complaints: loaded.clues, scores: run.enterprises };
     const truth = truthOf(dir);
@@ -60,6 +65,12 @@ export async function loadDemo(stateDir: string, log: (line: string) => void): P
 
 function dayBefore(day: string): string {
   return isoFromDayNumber(dayNumber(day) - 1);
+}
+
+/** The last day a generated city's history stops before, or null when no city is there. */
+function cityEndDate(dir: string): string | null {
+  const file = join(dir, 'manifest.json');
+  return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as CityManifest).endDate : null;
 }
 
 /** Each enterprise's true chance of a violation, from the generated city's hidden truth (the demo's stand-in for what officers find). */
