@@ -119,4 +119,18 @@ describe('a full re-score shared among scoring instances', () => {
     const [{ n }] = await dataSource.query(`SELECT count(*)::int AS n FROM scoring.score_history WHERE run_id = $1`, [run.runId]);
     expect(n).toBe(run.enterprises);
   });
+
+  it('queues again the shards of a run whose messages were lost, and finishes it', async () => {
+    await stopInstances();
+    const asOf = '2026-07-01';
+    const planned = await cli.get(ScoringService).planAll(asOf, { shards: 3, work: false });
+    // NATS lost the queued shards (say, restarted without its data): nothing will ever deliver them.
+    await (await jetstreamManager(client)).streams.purge(STREAMS.scoringWork.name);
+    const run = await cli.get(ScoringService).scoreAll(asOf, { requeueAfterMs: 1_000 });
+    expect(run).toMatchObject({ runId: planned.runId, joined: true, enterprises: runs[0].enterprises });
+    const [{ undone }] = await dataSource.query(`SELECT count(*)::int AS undone FROM scoring.score_run_shards WHERE run_id = $1 AND done_at IS NULL`, [
+      planned.runId,
+    ]);
+    expect(undone).toBe(0);
+  }, 60_000);
 });

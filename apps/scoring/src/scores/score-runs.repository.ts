@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type QueryRunner } from 'typeorm';
+import type { ScoreShardQueued } from '@tianping/contracts';
 import type { FactorContext } from '@tianping/risk-model';
 import { LIVE_STATUSES } from '../features/enterprise-features.repository';
 
@@ -161,6 +162,17 @@ export class ScoreRunsRepository {
       [runId],
     );
     return rows.length > 0;
+  }
+
+  /** The run's shards not done yet, as they were queued. */
+  async undoneShards(runId: string): Promise<ScoreShardQueued[]> {
+    const rows: { shard: number; shards: number; from: string | null; to: string | null }[] = await this.dataSource.query(
+      `SELECT s.shard, r.shards, s.from_code AS "from", s.to_code AS "to"
+         FROM scoring.score_run_shards s JOIN scoring.score_runs r ON r.id = s.run_id
+        WHERE s.run_id = $1 AND s.done_at IS NULL ORDER BY s.shard`,
+      [runId],
+    );
+    return rows.map((r) => ({ runId, shard: r.shard, shards: r.shards, fromCode: r.from, toCode: r.to }));
   }
 
   async progress(runId: string): Promise<RunProgress> {

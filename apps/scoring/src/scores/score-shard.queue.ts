@@ -36,6 +36,37 @@ export class ScoreShardQueue {
     );
   }
 
+  /**
+   * Queues shards again whose messages were lost (NATS restarted without its data): a new id each
+   * time, as a deliberate resend must not be dropped as a repeat; a shard done meanwhile is written once anyway.
+   */
+  async requeue(items: ScoreShardQueued[]): Promise<void> {
+    const tag = await this.tag.get();
+    const at = Date.now();
+    await Promise.all(
+      items.map((item) =>
+        this.js.publish(ScoringWorkSubjects.scoreShardQueued, encodeJson(item), {
+          msgID: `score-run-${tag}-${item.runId}-shard-${item.shard}-again-${at}`,
+        }),
+      ),
+    );
+  }
+
+  /**
+   * Whether the queue holds nothing, neither waiting nor in an instance's hands; null when the server
+   * cannot say. A queue whose consumer is gone (NATS lost its data) holds nothing.
+   */
+  async empty(): Promise<boolean | null> {
+    try {
+      const info = await (await jetstreamManager(this.nc)).consumers.info(STREAMS.scoringWork.name, SCORE_SHARD_CONSUMER);
+      return info.num_pending === 0 && info.num_ack_pending === 0;
+    } catch (error) {
+      if (!isNotFound(error)) return null;
+      this.consumer = undefined; // bound to a consumer that no longer exists: make it again on the next pull
+      return true;
+    }
+  }
+
   /** The next shard for this instance, or null if none came within `expiresMs`. One pull per shard: nothing is held in advance. */
   async next(expiresMs: number): Promise<JsMsg | null> {
     const consumer = await this.bind();

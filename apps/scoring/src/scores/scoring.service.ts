@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { withAdvisoryLock } from '@tianping/database';
 import { scoresComputed } from '@tianping/observability';
@@ -8,7 +8,7 @@ import { ColourPolicyService } from '../colour/colour-policy.service';
 import { EnterpriseFeaturesRepository } from '../features/enterprise-features.repository';
 import { ModelRegistryService } from '../models/model-registry.service';
 import { ScoreRunsRepository } from './score-runs.repository';
-import { ScoreShardQueue } from './score-shard.queue';
+import { SHARD_ACK_WAIT_MS, ScoreShardQueue } from './score-shard.queue';
 import { SHARD_SLOTS, ScoreShardWorker } from './score-shard.worker';
 import { ScoresRepository } from './scores.repository';
 
@@ -33,6 +33,11 @@ export interface ScoreAllOptions {
   shards?: number;
   /** Score shards in this process too (the default); false leaves them all to the running scoring instances. */
   work?: boolean;
+  /**
+   * How long the run may stand still, with the queue empty and shards not done, before those shards are
+   * queued again: their messages were lost (NATS restarted without its data). Default twice the ack wait.
+   */
+  requeueAfterMs?: number;
 }
 
 const CHUNK_SIZE = 25_000;
@@ -58,6 +63,8 @@ export function shardCount(liveEnterprises: number, slots: number): number {
  */
 @Injectable()
 export class ScoringService {
+  private readonly logger = new Logger(ScoringService.name);
+
   constructor(
     private readonly features: EnterpriseFeaturesRepository,
     private readonly registry: ModelRegistryService,
@@ -92,11 +99,18 @@ export class ScoringService {
     let stop = false;
     const working = options.work === false ? Promise.resolve() : this.worker.work(() => stop, SHARD_SLOTS);
     let progress = await this.runs.progress(runId);
+    let movedAt = Date.now();
     try {
       while (!progress.finished && !progress.failure) {
         await new Promise((resolve) => setTimeout(resolve, PROGRESS_POLL_MS));
+        const before = progress.doneShards;
         progress = await this.runs.progress(runId).catch(() => progress); // PostgreSQL away a moment: keep waiting
         options.onProgress?.(progress.enterprises);
+        if (progress.doneShards !== before) movedAt = Date.now();
+        else if (Date.now() - movedAt > (options.requeueAfterMs ?? 2 * SHARD_ACK_WAIT_MS)) {
+          movedAt = Date.now();
+          await this.requeueLost(runId).catch((error: Error) => this.logger.warn(`scoring run ${runId}: could not queue its shards again: ${error.message}`));
+        }
       }
     } finally {
       stop = true;
@@ -105,6 +119,15 @@ export class ScoringService {
     if (progress.failure) throw new Error(`scoring run ${runId} failed: ${progress.failure}`);
     const { enterprises, byColour } = progress;
     return { runId, asOf, modelVersion: model.version, colourPolicyVersion: policy.version, enterprises, byColour, ...(joined ? { joined } : {}) };
+  }
+
+  /** Queues again the run's shards not done, when the queue holds nothing that could do them. */
+  private async requeueLost(runId: string): Promise<void> {
+    if ((await this.queue.empty()) !== true) return;
+    const lost = await this.runs.undoneShards(runId);
+    if (lost.length === 0) return;
+    this.logger.warn(`scoring run ${runId}: ${lost.length} shard(s) not done and none queued; queued again`);
+    await this.queue.requeue(lost);
   }
 
   /**
