@@ -19,7 +19,10 @@ export async function benchCity(enterprises: number, years = 3, seed = 1): Promi
   return { dir, generatedSeconds: (Date.now() - started) / 1000 };
 }
 
-/** A fresh, migrated database and a private nats-server, torn down afterwards. */
+/**
+ * A fresh, migrated database and a private nats-server, torn down afterwards; the database is kept
+ * when the command line says `--keep` (to query a loaded city afterwards), and dropped at the next run.
+ */
 export async function withBenchServices<T>(name: string, body: (env: { databaseUrl: string; nats: TestNats }) => Promise<T>): Promise<T> {
   const database = `tianping_bench_${name}`;
   await dropDatabase(SERVER, database);
@@ -35,7 +38,8 @@ export async function withBenchServices<T>(name: string, body: (env: { databaseU
     return await body({ databaseUrl, nats });
   } finally {
     await nats.stop();
-    await dropDatabase(SERVER, database);
+    if (process.argv.includes('--keep')) process.stderr.write(`kept database ${database}\n`);
+    else await dropDatabase(SERVER, database);
   }
 }
 

@@ -8,8 +8,10 @@ import { IntakeCoreModule } from '../../apps/intake/src/intake.module';
 import { IngestService } from '../../apps/intake/src/ingest/ingest.service';
 import { addCounts, emptyCounts } from '../../apps/intake/src/ingest/ingest-counts';
 import { IntakeOutbox } from '../../apps/intake/src/ingest/outbox-relay.provider';
+import { EnterpriseRepository } from '../../apps/intake/src/enterprise/enterprise.repository';
 import { DataSource } from 'typeorm';
 import { backendCpuSince, benchCity, databaseBackendCpu, mainThreadCpuSeconds, memoryWatch, mib, withBenchServices } from './bench-env.util';
+import { searchLatency } from './enterprise-search.util';
 
 /**
  * Intake throughput on a generated city: from export files to committed rows and published events.
@@ -38,6 +40,7 @@ export async function intakeBench(enterprises: number): Promise<Record<string, u
       const backendsAfter = await databaseBackendCpu(dataSource);
       const totals = reports.reduce((sum, r) => addCounts(sum, r.counts), emptyCounts());
       const seconds = (done - started) / 1000;
+      const search = await searchLatency(dataSource, app.get(EnterpriseRepository));
       return {
         bench: 'intake',
         enterprises,
@@ -66,6 +69,8 @@ export async function intakeBench(enterprises: number): Promise<Record<string, u
         })),
         peakRssMiB: mib(memory.peak()),
         cityGeneratedSeconds: city.generatedSeconds,
+        // After the ingest, outside its timings: milliseconds per search, by the kind of query.
+        searchMs: search,
       };
     } finally {
       memory.stop();

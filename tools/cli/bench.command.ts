@@ -23,7 +23,8 @@ export function registerBenchCommand(program: Command): void {
     .command('bench [names...]')
     .description(`run benchmarks (${Object.keys(BENCHES).join(', ')}; default all) and print their figures as a final JSON line`)
     .option('--enterprises <n>', 'size of the generated city for the intake and scoring benchmarks', '1000000')
-    .action((names: string[], opts: { enterprises: string }) =>
+    .option('--keep', "keep each benchmark's database afterwards (dropped at its next run)")
+    .action((names: string[], opts: { enterprises: string; keep?: boolean }) =>
       runCommand(async () => {
         const chosen = names.length ? names : Object.keys(BENCHES);
         const unknown = chosen.filter((n) => !BENCHES[n]);
@@ -32,7 +33,8 @@ export function registerBenchCommand(program: Command): void {
         for (const name of chosen) {
           process.stderr.write(`bench ${name}…\n`);
           const { script, args } = BENCHES[name];
-          results[name] = await runBenchScript(script, args({ enterprises: Number(opts.enterprises) }));
+          const keep = opts.keep ? ['--keep'] : [];
+          results[name] = await runBenchScript(script, [...args({ enterprises: Number(opts.enterprises) }), ...keep]);
           process.stderr.write(`${JSON.stringify(results[name])}\n`);
         }
         printResult({ command: 'bench', results });

@@ -103,6 +103,11 @@ describe('dispatch public disclosure: plans by their scope, results once recorde
     const theirs = (await h.http<Results>('GET', `/api/public/inspection-results?creditCode=${typed}`)).body.results;
     expect(theirs.map((r) => r.creditCode)).toEqual([one]);
     expect((await h.http('GET', '/api/public/inspection-results?creditCode=9144')).status).toBe(400);
+    // A few enterprises' (those a name matched on the public page), comma-separated; up to 20.
+    const two = [recorded[0].creditCode, one].sort();
+    const both = (await h.http<Results>('GET', `/api/public/inspection-results?creditCode=${two[0]},${two[1].toLowerCase()}`)).body.results;
+    expect([...new Set(both.map((r) => r.creditCode))].sort()).toEqual([...new Set(two)]);
+    expect((await h.http('GET', `/api/public/inspection-results?creditCode=${Array.from({ length: 21 }, () => one).join(',')}`)).status).toBe(400);
 
     expect((await h.http('GET', '/api/public/inspection-results?from=2025-06-01&to=2025-05-01')).status).toBe(400);
     expect((await h.http('GET', '/api/public/inspection-results?after=yesterday')).status).toBe(400);

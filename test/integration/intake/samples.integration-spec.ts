@@ -1,7 +1,10 @@
-import { resolve } from 'node:path';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { jetstream } from '@nats-io/jetstream';
 import { connect } from '@nats-io/transport-node';
 import { IntakeSubjects, STREAMS } from '@tianping/contracts';
+import { creditCodeCheckChar } from '@tianping/common';
 import { IngestService } from '../../../apps/intake/src/ingest/ingest.service';
 import { IntakeOutbox } from '../../../apps/intake/src/ingest/outbox-relay.provider';
 import { startIntake, type IntakeHarness } from './intake-app.harness';
@@ -121,6 +124,43 @@ describe('intake on the contract samples', () => {
     expect(await codesFor('%')).toEqual([]);
     expect(await codesFor('_')).toEqual([]);
     expect(await codesFor('\\')).toEqual([]);
+  });
+
+  it('finds a name by a fragment of any length, % and _ in it as themselves, a page at a time', async () => {
+    // Names that hold % and _, each beside one that a wildcard would also match.
+    const names = ['佛山市禅城区百分百%餐饮有限公司', '佛山市禅城区百分百好餐饮有限公司', '佛山市禅城区A_B贸易有限公司', '佛山市禅城区AXB贸易有限公司'];
+    const codes = names.map((_, i) => {
+      const first17 = `91440604MA5TRXH${i}0`;
+      return first17 + creditCodeCheckChar(first17);
+    });
+    const header = readFileSync(join(SAMPLES, 'subjects.csv'), 'utf8').split('\n')[0];
+    const rows = names.map(
+      (name, i) =>
+        `${codes[i]},${name},2020-01-0${i + 1},10,10,3,H6210,440604,佛山市禅城区某路${i + 1}号,,,存续,否,0,陈明,440604198703150018,2024-05-01 09:00:00`,
+    );
+    const dir = mkdtempSync(join(tmpdir(), 'tianping-names-'));
+    writeFileSync(join(dir, 'subjects.csv'), [header, ...rows, ''].join('\n'));
+    expect((await intake.app.get(IngestService).ingestFile(join(dir, 'subjects.csv'), 'subjects')).counts).toMatchObject({ inserted: 4, quarantined: 0 });
+    rmSync(dir, { recursive: true });
+
+    const codesFor = async (q: string, extra = '') =>
+      ((await (await fetch(`${intake.baseUrl}/api/enterprises?q=${encodeURIComponent(q)}${extra}`)).json()) as { creditCode: string }[]).map(
+        (e) => e.creditCode,
+      );
+    expect(await codesFor('百%餐饮')).toEqual([codes[0]]);
+    expect(await codesFor('%')).toEqual([codes[0]]);
+    expect(await codesFor('A_B')).toEqual([codes[2]]);
+    expect(await codesFor('_')).toEqual([codes[2]]);
+    // Three characters and more are looked up by their trigrams, one or two by reading the names: both find the same.
+    expect(await codesFor('百分百好餐饮')).toEqual([codes[1]]);
+    expect(await codesFor('好餐')).toEqual([codes[1]]);
+    expect(await codesFor('好')).toEqual([codes[1]]);
+    expect(await codesFor('百分百')).toEqual([codes[0], codes[1]]);
+    // A page at a time, in code order.
+    expect(await codesFor('百分百', '&limit=1')).toEqual([codes[0]]);
+    expect(await codesFor('百分百', `&limit=1&after=${codes[0]}`)).toEqual([codes[1]]);
+    expect(await codesFor('百分百', `&after=${codes[1]}`)).toEqual([]);
+    expect(await codesFor('贸易有限公司')).toEqual([codes[2], codes[3]]);
   });
 
   it('looks up the enterprises a list names by their codes, in one request, and refuses a malformed list', async () => {

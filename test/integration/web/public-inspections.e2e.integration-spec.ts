@@ -29,6 +29,22 @@ const OTHER = '91440605MA51EQWQ8N';
 /** Dispatch has a result for it, intake no file (yet): its code is shown without a name. */
 const UNKNOWN = '92440604MA56G3GF5Q';
 const NAMES: Record<string, string> = { [KNOWN]: '佛山市禅城区明记餐饮店', [OTHER]: '佛山市南海区顺达五金厂' };
+/** Intake's register as its search answers: 21 names hold 佛山, one 明记. */
+const REGISTER = [
+  ...Object.entries(NAMES),
+  ...Array.from({ length: 19 }, (_, i) => [`9144060${i % 10}MA5TEST${String(i).padStart(3, '0')}`, `佛山市禅城区第${i + 1}号商行`]),
+].sort(([a], [b]) => (a < b ? -1 : 1));
+/** What intake's search gives of each enterprise beyond its name: the public side must pass on only name and code. */
+const searchHit = ([creditCode, name]: string[]) => ({
+  creditCode,
+  name,
+  industryCode: 'H6210',
+  regionCode: '440604',
+  status: '存续',
+  address: '佛山市禅城区某路1号',
+  lng: 113.1,
+  lat: 23.0,
+});
 const FIRST = {
   results: [
     {
@@ -61,12 +77,21 @@ describeWithBrowser('the public page of the random inspections, in a real browse
         'GET /api/public/audit-reports': [],
         'GET /api/public/inspection-plans': [PLAN],
         'GET /api/checklist-items': ITEMS,
-        'GET /api/public/inspection-results': new QueryAnswer((q) => (q.get('after') === FIRST.next ? SECOND : FIRST)),
+        'GET /api/public/inspection-results': new QueryAnswer((q) => {
+          const page = q.get('after') === FIRST.next ? SECOND : FIRST;
+          // Dispatch folds the codes it is given; this fake only upper-cases them.
+          const codes = q.get('creditCode')?.toUpperCase().trim().split(',');
+          return codes ? { ...page, results: page.results.filter((r) => codes.includes(r.creditCode)) } : page;
+        }),
         'GET /api/enterprises': new QueryAnswer((q) =>
-          (q.get('codes') ?? '')
-            .split(',')
-            .filter((code) => NAMES[code])
-            .map((creditCode) => ({ creditCode, name: NAMES[creditCode] })),
+          q.has('q')
+            ? REGISTER.filter(([, name]) => name.includes(q.get('q')!))
+                .slice(0, Number(q.get('limit') ?? 50))
+                .map(searchHit)
+            : (q.get('codes') ?? '')
+                .split(',')
+                .filter((code) => NAMES[code])
+                .map((creditCode) => ({ creditCode, name: NAMES[creditCode] })),
         ),
       }),
     );
@@ -91,6 +116,43 @@ describeWithBrowser('the public page of the random inspections, in a real browse
     // The rest of the bureau's plans stays behind the sign-in.
     expect((await get('/api/visits')).status).toBe(401);
     expect((await get('/api/draws')).status).toBe(401);
+  });
+
+  it('narrows the results to the enterprises a name matches, names them with their codes only, and asks to choose among many', async () => {
+    const get = async (query: string) => {
+      const answer = await fetch(`${pages.web.baseUrl}/api/public/inspection-results?${query}`);
+      return {
+        status: answer.status,
+        body: (await answer.json()) as { results: { creditCode: string; name: string | null }[]; matches?: object[]; moreMatches?: boolean },
+      };
+    };
+    const asked = () => pages.fake.seen.filter((r) => r.url.startsWith('/api/public/inspection-results')).map((r) => r.url);
+    const one = await get(`name=${encodeURIComponent(' 明记 ')}&department=FIRE`);
+    expect(one.status).toBe(200);
+    expect(one.body.matches).toEqual([{ creditCode: KNOWN, name: NAMES[KNOWN] }]);
+    expect(one.body.moreMatches).toBe(false);
+    expect(one.body.results.map((r) => [r.creditCode, r.name])).toEqual([[KNOWN, NAMES[KNOWN]]]);
+    // Intake is asked by the name, dispatch by the codes it matched; the name itself goes no further.
+    expect(pages.fake.seen.some((r) => r.url === `/api/enterprises?q=${encodeURIComponent('明记')}&limit=21`)).toBe(true);
+    expect(asked().pop()).toBe(`/api/public/inspection-results?department=FIRE&creditCode=${KNOWN}`);
+
+    const dispatchAsked = asked().length;
+    const many = await get(`name=${encodeURIComponent('佛山')}`);
+    expect(many.body).toMatchObject({ results: [], next: null, moreMatches: true });
+    expect(many.body.matches).toHaveLength(20);
+    for (const match of many.body.matches!) expect(Object.keys(match).sort()).toEqual(['creditCode', 'name']);
+    expect((await get(`name=${encodeURIComponent('无此企业')}`)).body).toEqual({ results: [], next: null, matches: [], moreMatches: false });
+    // Neither needed dispatch: results are narrowed to named enterprises or not given at all.
+    expect(asked()).toHaveLength(dispatchAsked);
+
+    for (const bad of [
+      `name=${encodeURIComponent('明记')}&creditCode=${KNOWN}`,
+      'name=',
+      `name=${encodeURIComponent(' ')}`,
+      `name=${'字'.repeat(61)}`,
+      'name=a&name=b',
+    ])
+      expect({ bad, status: (await get(bad)).status }).toEqual({ bad, status: 400 });
   });
 
   it.each([
@@ -123,11 +185,36 @@ describeWithBrowser('the public page of the random inspections, in a real browse
     // A department, a period and an enterprise narrow the results: the page asks dispatch for them (dispatch folds the code's case).
     await page.selectOption('#inspection-results-filters select[name=department]', 'FIRE');
     await page.fill('#inspection-results-filters input[name=from]', '2026-12-01');
-    await page.fill('#inspection-results-filters input[name=creditCode]', ` ${KNOWN.toLowerCase()} `);
+    const enterprise = '#inspection-results-filters input[name=enterprise]';
+    await page.fill(enterprise, ` ${KNOWN.toLowerCase()} `);
     await page.click('#inspection-results-filters button[type=submit]');
-    await page.waitForFunction(() => document.querySelectorAll('#inspection-results tbody tr').length === 2);
+    await page.waitForFunction(() => document.querySelectorAll('#inspection-results tbody tr').length === 1);
     const asked = `/api/public/inspection-results?department=FIRE&from=2026-12-01&creditCode=${KNOWN.toLowerCase()}`;
     expect(pages.fake.seen.some((r) => r.url.startsWith(asked))).toBe(true);
+    expect(await page.$('#name-matches')).toBeNull();
+    // Or by a name: too many match, and the page offers them; choosing one shows its results.
+    await page.selectOption('#inspection-results-filters select[name=department]', '');
+    await page.fill('#inspection-results-filters input[name=from]', '');
+    await page.fill(enterprise, '佛山');
+    await page.click('#inspection-results-filters button[type=submit]');
+    await page.waitForSelector('#name-matches[data-more="true"]');
+    expect(await page.textContent('#name-matches')).toContain(lang === 'zh' ? '超过 20 家' : 'More than 20');
+    expect(await page.$('#inspection-results table')).toBeNull();
+    await page.click(`#name-matches button[data-code="${KNOWN}"]`);
+    await page.waitForFunction(
+      (code) => document.querySelector('#inspection-results tbody tr')?.textContent?.includes(code) && !document.querySelector('#name-matches'),
+      KNOWN,
+    );
+    expect(await page.inputValue(enterprise)).toBe(KNOWN);
+    // A name few enterprises hold narrows the results to theirs, and says whose they are.
+    await page.fill(enterprise, '明记');
+    await page.click('#inspection-results-filters button[type=submit]');
+    await page.waitForSelector('#name-matches[data-more="false"]');
+    expect(await page.textContent('#name-matches')).toContain(NAMES[KNOWN]);
+    const narrowed = await page.$$eval('#inspection-results tbody tr', (trs) => trs.map((tr) => tr.textContent ?? ''));
+    expect(narrowed).toHaveLength(1);
+    expect(narrowed[0]).toContain(KNOWN);
+    await page.screenshot({ path: join(SCREENSHOTS, `00-public-inspections-by-name-${lang}.png`), fullPage: true });
     await page.close();
   });
 

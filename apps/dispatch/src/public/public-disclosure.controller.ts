@@ -1,8 +1,11 @@
 import { BadRequestException, Controller, Get, Query } from '@nestjs/common';
 import { Transform, Type } from 'class-transformer';
-import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
-import { creditCodeValue } from '@tianping/common';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { creditCodeList } from '@tianping/common';
 import { PublicDisclosureRepository, type PublicResult } from './public-disclosure.repository';
+
+/** Enterprises one request for results may name: as many as a name may match on the public page. */
+export const PUBLIC_RESULT_CODES = 20;
 
 export class PublicPlansQuery {
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100) limit?: number;
@@ -12,11 +15,17 @@ export class PublicResultsQuery {
   @IsOptional() @Matches(/^\d{4}-\d{2}-\d{2}$/) from?: string;
   @IsOptional() @Matches(/^\d{4}-\d{2}-\d{2}$/) to?: string;
   @IsOptional() @Matches(/^[A-Z]{2,10}$/) department?: string;
-  /** One enterprise's inspections: its code as people type it (lower case, full-width, spaced) is folded first. */
+  /**
+   * One enterprise's inspections, or a few's (comma-separated: the enterprises a name matched, which the web
+   * gateway looks up): each code as people type it (lower case, full-width, spaced) is folded first.
+   */
   @IsOptional()
-  @Transform(({ value }: { value: unknown }) => creditCodeValue(value))
-  @Matches(/^[0-9A-Z]{18}$/, { message: 'creditCode is an 18-character unified social credit code' })
-  creditCode?: string;
+  @Transform(({ value }: { value: unknown }) => creditCodeList(value))
+  @IsArray()
+  @ArrayMinSize(1, { message: 'creditCode is an 18-character unified social credit code' })
+  @ArrayMaxSize(PUBLIC_RESULT_CODES, { message: `creditCode names at most ${PUBLIC_RESULT_CODES} enterprises` })
+  @Matches(/^[0-9A-Z]{18}$/, { each: true, message: 'creditCode is an 18-character unified social credit code' })
+  creditCode?: string[];
   /** The previous page's `next`. */
   @IsOptional() @Matches(/^\d{4}-\d{2}-\d{2}_[0-9a-f-]{36}$/) after?: string;
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500) limit?: number;

@@ -30,7 +30,8 @@ export interface PublicResultFilter {
   from?: string;
   to?: string;
   department?: string;
-  creditCode?: string;
+  /** Only these enterprises' inspections. */
+  creditCode?: string[];
   /** The last row of the previous page: `date` and `key` (a visit's id, opaque to the reader). */
   after?: { date: string; key: string };
   limit: number;
@@ -73,7 +74,7 @@ export class PublicDisclosureRepository {
             AND ($1::date IS NULL OR v.date >= $1) AND ($2::date IS NULL OR v.date <= $2)
             AND ($3::text IS NULL OR $3 = ANY(v.departments))
             AND ($4::date IS NULL OR (v.date, v.id::text) < ($4, $5::text))
-            AND ($7::text IS NULL OR v.credit_code = $7)
+            AND ($7::text[] IS NULL OR v.credit_code = ANY($7))
           ORDER BY v.date DESC, v.id::text DESC
           LIMIT $6`,
         [f.from ?? null, f.to ?? null, f.department ?? null, f.after?.date ?? null, f.after?.key ?? null, f.limit, f.creditCode ?? null],

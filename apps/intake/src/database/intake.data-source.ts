@@ -5,6 +5,7 @@ import { CreateRecordCorrections1764400000000 } from './migrations/1764400000000
 import { SetAsideRefusedEvents1765600000000 } from './migrations/1765600000000-SetAsideRefusedEvents';
 import { IndexUnlinkedCluesInByteOrder1766100000000 } from './migrations/1766100000000-IndexUnlinkedCluesInByteOrder';
 import { RecordWhyIngestRunsEndedEarly1766100000001 } from './migrations/1766100000001-RecordWhyIngestRunsEndedEarly';
+import { IndexSubjectNamesForSearch1766200000000 } from './migrations/1766200000000-IndexSubjectNamesForSearch';
 
 export const INTAKE_SCHEMA = 'intake';
 
@@ -20,6 +21,7 @@ export function createIntakeDataSource(url: string) {
       SetAsideRefusedEvents1765600000000,
       IndexUnlinkedCluesInByteOrder1766100000000,
       RecordWhyIngestRunsEndedEarly1766100000001,
+      IndexSubjectNamesForSearch1766200000000,
     ],
   });
 }

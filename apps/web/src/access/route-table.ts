@@ -123,7 +123,7 @@ export const ROUTES: readonly RouteRule[] = [
   // The list of what may be checked (抽查事项清单) is public, as are plans by their scope and results once recorded (双随机、一公开).
   { method: 'GET', path: '/api/checklist-items', access: 'public', upstream: 'dispatch', tag: 'plans', summary: 'What each checklist item code asks, in Chinese and English (SAMR-01: 登记事项和公示信息)' },
   { method: 'GET', path: '/api/public/inspection-plans', access: 'public', upstream: 'dispatch', tag: 'plans', summary: 'Published inspection plans (抽查计划公示), newest first: the days, each department with its items and how many enterprises it inspects, the seed and fingerprints; never which enterprises (limit)' },
-  { method: 'GET', path: '/api/public/inspection-results', access: 'public', tag: 'plans', summary: "Recorded inspections (抽查结果公示), newest first: the enterprise's name and credit code, the day, the departments and each item's result; no officer, no reason for the draw, no officer's notes (from, to, department, creditCode, after = the previous page's next, limit)" },
+  { method: 'GET', path: '/api/public/inspection-results', access: 'public', tag: 'plans', summary: "Recorded inspections (抽查结果公示), newest first: the enterprise's name and credit code, the day, the departments and each item's result; no officer, no reason for the draw, no officer's notes (from, to, department, creditCode or name, after = the previous page's next, limit)" },
   { method: 'PUT', path: '/api/checklist-items/:item', access: ['dispatcher'], upstream: 'dispatch', tag: 'plans', summary: 'Name or rename a checklist item ({zh, en?})' },
   { method: 'GET', path: '/api/calendar', access: BUREAU, upstream: 'dispatch', tag: 'plans', summary: 'Working days and holidays (year)' },
 

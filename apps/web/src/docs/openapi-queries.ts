@@ -189,7 +189,17 @@ export const QUERIES: Record<string, QueryParam[]> = {
     day('from', 'inspections from this day'),
     day('to', 'inspections up to this day'),
     { name: 'department', description: 'inspections this department took part in (e.g. SAMR)', schema: { type: 'string', pattern: '^[A-Z]{2,10}$' } },
-    { name: 'creditCode', description: "one enterprise's inspections, by its unified social credit code", schema: creditCode },
+    {
+      name: 'creditCode',
+      description: "one enterprise's inspections, by its unified social credit code; or up to 20 enterprises', comma-separated",
+      schema: { type: 'string', pattern: '^[0-9A-Za-z]{18}(,[0-9A-Za-z]{18}){0,19}$' },
+    },
+    {
+      name: 'name',
+      description:
+        'the inspections of the enterprises whose registered name holds this text (not with creditCode). Up to 20 such enterprises: the results are theirs and `matches` names them; more: no results, the first 20 in `matches` and `moreMatches` true',
+      schema: { type: 'string', minLength: 1, maxLength: 60 },
+    },
     { name: 'after', description: "the previous page's `next`", schema: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}_[0-9a-f-]{36}$' } },
     limit(500, 'inspections'),
   ],

@@ -141,21 +141,27 @@ export const DISPATCH_SCHEMAS: Record<string, Json> = {
     },
     'a published plan by its scope (抽查计划公示): never which enterprises were drawn, nor why',
   ),
-  PublicInspectionResults: obj({
-    results: arr(
-      obj(
-        {
-          date: day('the day of the inspection'),
-          creditCode,
-          name: nullable(str('the registered name (企业名称); null when intake does not know the code')),
-          departments: arr(department, 'the departments that inspected together'),
-          items: arr(obj({ department, item, result: itemResult }), 'each item and its result'),
-        },
-        'a recorded inspection (抽查结果公示): no officer, no reason it was drawn, no notes',
+  PublicInspectionResults: obj(
+    {
+      results: arr(
+        obj(
+          {
+            date: day('the day of the inspection'),
+            creditCode,
+            name: nullable(str('the registered name (企业名称); null when intake does not know the code')),
+            departments: arr(department, 'the departments that inspected together'),
+            items: arr(obj({ department, item, result: itemResult }), 'each item and its result'),
+          },
+          'a recorded inspection (抽查结果公示): no officer, no reason it was drawn, no notes',
+        ),
       ),
-    ),
-    next: nullable(str('pass as `after` for the next page; null on the last')),
-  }),
+      next: nullable(str('pass as `after` for the next page; null on the last')),
+      matches: arr(obj({ creditCode, name: str('the registered name (企业名称)') }), 'asked by `name`: the enterprises it matched, in code order'),
+      moreMatches: bool('asked by `name`: it matched more than 20 enterprises, and the results are not narrowed to any'),
+    },
+    undefined,
+    ['matches', 'moreMatches'],
+  ),
   EnterpriseVisit: obj(
     {
       visitId: uuid('the visit'),

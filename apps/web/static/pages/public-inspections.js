@@ -20,7 +20,7 @@ export async function inspectionsPage(show) {
   show(
     h('div', { class: 'page-head' }, h('div', {}, h('h1', {}, t('disclose.title')), h('p', {}, t('disclose.lead')))),
     h('div', { class: 'stack' }, plansCard(plans), card(t('disclose.results'), h('p', { class: 'muted small', style: 'margin-top:0' }, t('disclose.resultsLead')), resultFilters(plans, results), results)));
-  await showResults(results, {});
+  await showResults(results, {}, () => {});
 }
 
 function plansCard(plans) {
@@ -42,28 +42,51 @@ function resultFilters(plans, results) {
   const department = select('department', [['', t('disclose.allDepartments')], ...departments.map((d) => [d, departmentLabel(d)])], '');
   const from = h('input', { type: 'date', name: 'from' });
   const to = h('input', { type: 'date', name: 'to' });
-  // Any spelling people type (lower case, full-width, spaced): dispatch folds it; a wrong length is refused in words.
-  const code = h('input', { type: 'search', name: 'creditCode', maxlength: 40, autocomplete: 'off', spellcheck: 'false', placeholder: t('disclose.codeHint') });
-  const apply = () => showResults(results, { department: department.value, from: from.value, to: to.value, creditCode: code.value.trim() });
+  // A name, or a code in any spelling people type (lower case, full-width, spaced): dispatch folds it; a wrong length is refused in words.
+  const enterprise = h('input', { type: 'search', name: 'enterprise', maxlength: 60, autocomplete: 'off', spellcheck: 'false', placeholder: t('disclose.enterpriseHint') });
+  const apply = () => showResults(results, { department: department.value, from: from.value, to: to.value, ...enterpriseFilter(enterprise.value.trim()) }, choose);
+  const choose = (code) => {
+    enterprise.value = code;
+    apply();
+  };
   return h('form', { class: 'filters', id: 'inspection-results-filters', onsubmit: (event) => { event.preventDefault(); apply(); } },
-    field(t('disclose.creditCode'), code), field(t('disclose.department'), department), field(t('disclose.from'), from), field(t('disclose.to'), to),
+    field(t('disclose.enterpriseFilter'), enterprise), field(t('disclose.department'), department), field(t('disclose.from'), from), field(t('disclose.to'), to),
     h('button', { class: 'btn', type: 'submit' }, t('disclose.show')));
 }
 
+/** Letters and digits only (half- or full-width, spaced) is a code; anything else, a part of a registered name. */
+function enterpriseFilter(text) {
+  if (!text) return {};
+  return /^[0-9A-Za-z０-９Ａ-Ｚａ-ｚ\s]+$/.test(text) ? { creditCode: text } : { name: text };
+}
+
+/** What a name matched: the enterprises whose results these are, or too many to show, each one to choose. */
+function matchesNotice(name, matches, moreMatches, choose) {
+  if (!matches) return null;
+  const key = moreMatches ? 'disclose.nameMatchedMany' : ['disclose.nameMatchedNone', 'disclose.nameMatchedOne'][matches.length] ?? 'disclose.nameMatched';
+  return h('div', { class: `notice ${moreMatches ? 'warn' : ''}`, id: 'name-matches', 'data-more': String(moreMatches) },
+    h('p', { style: 'margin:0' }, t(key, { name, n: matches.length })),
+    matches.length ? h('ul', { class: 'cell-list' }, matches.map((m) => h('li', {},
+      h('button', { class: 'linkish', type: 'button', 'data-code': m.creditCode, onclick: () => choose(m.creditCode) }, m.name), ' ',
+      h('span', { class: 'muted small mono' }, m.creditCode)))) : null);
+}
+
 /** The results, a page at a time from the newest; "more" adds the next page below the ones shown. */
-async function showResults(target, filter) {
+async function showResults(target, filter, choose) {
   const shown = [];
+  let notice = null;
   const more = async (after) => {
     let page;
     try {
       page = await api('/api/public/inspection-results', { query: { ...filter, after, limit: RESULTS_PAGE } });
     } catch (error) {
-      mount(target, errorState(error, () => showResults(target, filter), 'dispatch'));
+      mount(target, errorState(error, () => showResults(target, filter, choose), filter.name ? 'intake' : 'dispatch'));
       return;
     }
     shown.push(...page.results);
-    mount(target,
-      shown.length === 0 ? emptyState(t('disclose.noResults')) : resultsTable(shown),
+    if (after === undefined) notice = matchesNotice(filter.name, page.matches, page.moreMatches, choose);
+    mount(target, notice,
+      shown.length === 0 ? (page.moreMatches ? null : emptyState(t('disclose.noResults'))) : resultsTable(shown),
       page.next ? h('div', { class: 'row', style: 'margin-top:12px' }, h('button', { class: 'btn secondary', id: 'more-results', onclick: () => more(page.next) }, t('disclose.more'))) : null);
   };
   await more(undefined);
