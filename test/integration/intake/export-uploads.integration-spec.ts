@@ -109,10 +109,10 @@ describe('posting exports and clues over HTTP', () => {
     request.destroy();
 
     const run = await eventually(async () => {
-      const runs: { source: string; failure: string | null; finishedAt: string | null; counts: Record<string, number> }[] = await (
+      const runs: { source: string; failure: string | null; finishedAt: string | null; counts: Record<string, number> | null }[] = await (
         await fetch(`${intake.baseUrl}/api/ingest-runs`)
       ).json();
-      return runs.find((r) => r.failure !== null && r.counts.inserted > 0 && r.counts.read > 0 && !seen.has(r.finishedAt)) ?? null;
+      return runs.find((r) => r.failure !== null && r.counts !== null && r.counts.inserted > 0 && r.counts.read > 0 && !seen.has(r.finishedAt)) ?? null;
     }, 'the cut-off run to be recorded as ended early');
     seen.add(run.finishedAt);
     const [{ kept }] = await intake.dataSource.query(`SELECT count(*)::int AS kept FROM intake.subjects WHERE credit_code = ANY($1)`, [

@@ -89,9 +89,10 @@ export class IngestRepository {
     await manager.query(`INSERT INTO intake.ingest_runs (id, source) VALUES ($1, $2)`, [id, source]);
   }
 
+  /** The newest runs; a run still reading has no counts yet (null), not the empty ones it was started with. */
   async recentRuns(limit: number): Promise<unknown[]> {
     return this.dataSource.query(
-      `SELECT id, source, started_at AS "startedAt", finished_at AS "finishedAt", counts, failure
+      `SELECT id, source, started_at AS "startedAt", finished_at AS "finishedAt", CASE WHEN finished_at IS NOT NULL THEN counts END AS counts, failure
          FROM intake.ingest_runs ORDER BY started_at DESC LIMIT $1`,
       [limit],
     );

@@ -189,7 +189,7 @@ export const INTAKE_SCHEMAS: Record<string, Json> = {
     source: str('what was read: a file path, http or the NATS push'),
     startedAt: instant(),
     finishedAt: nullable(instant('null while running')),
-    counts: nullable(obj({ kind, ...counts }, 'what became of every record read: the outcomes add up to read', ['kind'])),
+    counts: nullable(obj({ kind, ...counts }, 'what became of every record read: the outcomes add up to read; null while running', ['kind'])),
     failure: nullable(str('why the run ended before its input did')),
   }),
   QuarantinedRecord: obj({
