@@ -27,27 +27,23 @@ export class ScoreShardQueue {
   }
 
   /** Queues a run's shards; each message id names its database, run and shard, so a resend is dropped. */
-  async enqueue(items: ScoreShardQueued[]): Promise<void> {
-    const tag = await this.tag.get();
-    await Promise.all(
-      items.map((item) =>
-        this.js.publish(ScoringWorkSubjects.scoreShardQueued, encodeJson(item), { msgID: `score-run-${tag}-${item.runId}-shard-${item.shard}` }),
-      ),
-    );
+  enqueue(items: ScoreShardQueued[]): Promise<void> {
+    return this.publish(items, '');
   }
 
   /**
    * Queues shards again whose messages were lost (NATS restarted without its data): a new id each
    * time, as a deliberate resend must not be dropped as a repeat; a shard done meanwhile is written once anyway.
    */
-  async requeue(items: ScoreShardQueued[]): Promise<void> {
+  requeue(items: ScoreShardQueued[]): Promise<void> {
+    return this.publish(items, `-again-${Date.now()}`);
+  }
+
+  private async publish(items: ScoreShardQueued[], idSuffix: string): Promise<void> {
     const tag = await this.tag.get();
-    const at = Date.now();
     await Promise.all(
       items.map((item) =>
-        this.js.publish(ScoringWorkSubjects.scoreShardQueued, encodeJson(item), {
-          msgID: `score-run-${tag}-${item.runId}-shard-${item.shard}-again-${at}`,
-        }),
+        this.js.publish(ScoringWorkSubjects.scoreShardQueued, encodeJson(item), { msgID: `score-run-${tag}-${item.runId}-shard-${item.shard}${idSuffix}` }),
       ),
     );
   }
