@@ -39,10 +39,11 @@ export async function loadDemo(stateDir: string, log: (line: string) => void): P
     // The city's history runs up to the past fortnight, which the demo then lives through: no months without a record between them.
     const past = demoPastWindow(chinaDay());
     const dir = join(stateDir, 'demo-city');
-    if (cityEndDate(dir) !== past.from) {
+    let manifest = keptManifest(dir);
+    if (manifest?.endDate !== past.from) {
       log(`demo: generating a city of ${DEMO_CITY.enterprises} enterprises over the ${DEMO_CITY.years} years before ${past.from} (seed ${DEMO_CITY.seed})`);
       await rm(dir, { recursive: true, force: true });
-      await generateCity({ ...DEMO_CITY, endDate: past.from, outDir: dir });
+      manifest = await generateCity({ ...DEMO_CITY, endDate: past.from, outDir: dir });
     }
     const reports = await app.get(IngestService).ingestDirectory(dir);
     await app.get(IntakeOutbox).relay.drain();
@@ -54,7 +55,7 @@ export async function loadDemo(stateDir: string, log: (line: string) => void): P
     const firstScored = dayBefore(past.from);
     const run = await prepareDemoScores(loaded, approveDemoModel, log, firstScored);
     const inputs = { enterprises: loaded.subjects, officers: loaded.officers, priorCases: loaded.cases, complaints: loaded.clues, scores: run.enterprises };
-    const truth = truthOf(dir);
+    const truth = truthOf(dir, manifest);
     const history = await recordDemoHistory(inputs, (code) => truth.get(code) ?? UNKNOWN_CHANCE, log);
     const cases = loaded.cases + history.cases;
     await takeInDemoResults(cases, log);
@@ -67,15 +68,14 @@ function dayBefore(day: string): string {
   return isoFromDayNumber(dayNumber(day) - 1);
 }
 
-/** The last day a generated city's history stops before, or null when no city is there. */
-function cityEndDate(dir: string): string | null {
+/** The manifest of the generated city kept in the folder, or null when no city is there. */
+function keptManifest(dir: string): CityManifest | null {
   const file = join(dir, 'manifest.json');
-  return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as CityManifest).endDate : null;
+  return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as CityManifest) : null;
 }
 
 /** Each enterprise's true chance of a violation, from the generated city's hidden truth (the demo's stand-in for what officers find). */
-function truthOf(dir: string): Map<string, number> {
-  const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as CityManifest;
+function truthOf(dir: string, manifest: CityManifest): Map<string, number> {
   const file = manifest.truth?.enterprises ? join(dir, manifest.truth.enterprises) : null;
   // A city whose truth was deleted still loads: every visit then finds a problem at the same chance.
   return file && existsSync(file) ? readTruth(file) : new Map();
