@@ -106,6 +106,21 @@ describe("scoring a generated city from intake's events", () => {
     }
   });
 
+  it('never scores an enterprise riskier for having been inspected more recently', async () => {
+    const f = model.spec.factors.findIndex((factor) => factor.name === 'days_since_last_inspection');
+    const rows: { days: number | null; contribution: number }[] = (
+      await h.dataSource.query(`SELECT factor_values, contributions FROM scoring.score_history WHERE run_id = $1`, [firstRun])
+    ).map((r: { factor_values: Record<string, number | null>; contributions: number[] }) => ({
+      days: r.factor_values.days_since_last_inspection,
+      contribution: r.contributions[f],
+    }));
+    const inspected = rows.filter((r) => r.days !== null).sort((a, b) => a.days! - b.days!);
+    expect(inspected.length).toBeGreaterThan(100);
+    // The shape must really vary across these enterprises, or the order below would prove nothing.
+    expect(inspected.at(-1)!.contribution - inspected[0].contribution).toBeGreaterThan(0.01);
+    for (let i = 1; i < inspected.length; i++) expect(inspected[i].contribution).toBeGreaterThanOrEqual(inspected[i - 1].contribution - 1e-12);
+  });
+
   it('leaves out of a run as of a past day the enterprises not yet established on it', async () => {
     const day = '2024-07-01';
     const [counts]: { live: number; established: number }[] = await h.dataSource.query(
