@@ -270,9 +270,13 @@ describe('dispatch draws and plans from its projections', () => {
     expect((await h.http('PUT', '/api/policy', { complaintLookbackDays: 30 })).status).toBe(200);
     expect(await planned('lookback-30')).toMatchObject({ inside: false, older: false, stale: 2, lookback: 30 });
 
-    // No "unlimited": 0, null and fractions are refused and change nothing.
+    // No "unlimited": 0, null and fractions are refused and change nothing; null is refused for every key.
     for (const complaintLookbackDays of [0, null, 1.5, 3651]) expect((await h.http('PUT', '/api/policy', { complaintLookbackDays })).status).toBe(400);
-    expect((await h.http<{ complaintLookbackDays: number }>('GET', '/api/policy')).body.complaintLookbackDays).toBe(30);
+    expect((await h.http('PUT', '/api/policy', { complaintDueDays: null })).status).toBe(400);
+    expect((await h.http<{ complaintLookbackDays: number; complaintDueDays: number }>('GET', '/api/policy')).body).toMatchObject({
+      complaintLookbackDays: 30,
+      complaintDueDays: 15,
+    });
     expect((await h.http('PUT', '/api/policy', { complaintLookbackDays: 365 })).status).toBe(200);
   });
 });
