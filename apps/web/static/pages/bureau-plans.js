@@ -114,8 +114,8 @@ function drawForm(ctx, reload) {
       const ok = outcome.status === 'published';
       mount(out, h('div', { class: `notice ${ok ? 'ok' : 'bad'}`, 'data-draw-id': outcome.id, id: 'draw-outcome' },
         h('strong', {}, ok ? t('plans.done', { visits: outcome.visits, tasks: outcome.tasks }) : t('plans.rejected', { n: outcome.checker?.violations ?? 0 })),
-        ' ', h('a', { href: `#/plans/${outcome.id}` }, t('common.view')), h('div', { class: 'mono', style: 'margin-top:6px' }, `${t('field.seed')}: ${outcome.seed}`),
-        staleComplaints(outcome, 'margin-top:6px')));
+        ' ', h('a', { href: `#/plans/${outcome.id}` }, t('common.view')), h('div', { class: 'mono', style: 'margin-top:6px' }, `${t('field.seed')}: ${outcome.seed}`)),
+        staleComplaints(outcome, 'margin-top:8px'));
       reload();
     } catch (error) {
       // Holidays are known to the server's calendar only: its refusal is said in the page's words.
