@@ -1,5 +1,5 @@
-// Words of the plan page's filters, of a visit's neighbours on its route and of a factor's unknown
-// value, Chinese and English; i18n.js merges them into its dictionaries.
+// Words of the plan page's filters, of a visit's neighbours on its route, of the complaints a draw left
+// out as too old and of a factor's unknown value, Chinese and English; i18n.js merges them into its dictionaries.
 
 const zh = {
   'planFilter.title': '筛选任务和路线', 'planFilter.day': '日期', 'planFilter.officer': '检查人员（执法证号）', 'planFilter.clear': '清除筛选',
@@ -13,6 +13,7 @@ const zh = {
   'ent.missingAbove': '比平均水平高约 {pct}', 'ent.missingTimes': '约为平均水平的 {x} 倍',
   'ent.reportMissingAfter': '在年度报告或登记信息中填报后，按实际数值评估；风险是否降低取决于实际数值。',
   'visit.prevStop': '上一站', 'visit.nextStop': '下一站', 'visit.stopNav': '同一路线上的前后检查',
+  'plans.staleComplaints': '{n} 条已核实投诉早于 {days} 天回看期（{since}之前收到），未排入计划。',
 };
 
 const en = {
@@ -27,6 +28,8 @@ const en = {
   'ent.missingAbove': 'puts the odds about {pct} above average', 'ent.missingTimes': 'puts the odds at about {x} times the average',
   'ent.reportMissingAfter': 'Once it is in your annual report or registration, the real figure is used instead; whether that lowers the risk depends on the figure.',
   'visit.prevStop': 'Previous stop', 'visit.nextStop': 'Next stop', 'visit.stopNav': 'The stops before and after on the same route',
+  'plans.staleComplaints': '{n} verified complaints came in before the {days}-day look-back (before {since}) and were not planned.',
+  'plans.staleComplaints.one': '1 verified complaint came in before the {days}-day look-back (before {since}) and was not planned.',
 };
 
 export const PLANS_TEXTS = { zh, en };

@@ -232,4 +232,51 @@ describe('dispatch draws and plans from its projections', () => {
     }
     expect(await count()).toBe(before);
   });
+  it('plans a verified complaint only if it came in within the look-back (China time days), and counts those left out', async () => {
+    expect((await h.http<{ complaintLookbackDays: number }>('GET', '/api/policy')).body.complaintLookbackDays).toBe(365);
+    // Live enterprises with no complaint and no SAMR inspection: nothing but the look-back keeps these two out.
+    const taken = new Set([...city.clues.map((c) => c.linkedCreditCode), ...city.cases.filter((k) => k.department === 'SAMR').map((k) => k.creditCode)]);
+    const [a, b] = city.subjects.slice(1).filter((s) => !city.dissolved.includes(s.creditCode) && !taken.has(s.creditCode));
+    // 365 days before 2025-03-01 is 2024-03-01: a complaint of that (China) day is inside, one the evening before is not.
+    const clue = (clueId: string, creditCode: string, receivedAt: string): ClueChange => ({
+      ...city.clues[0],
+      clueId,
+      linkedCreditCode: creditCode,
+      department: 'SAMR',
+      receivedAt,
+    });
+    const inside = clue('LOOKBACK-INSIDE', a.creditCode, '2024-03-01T00:30:00+08:00');
+    const older = clue('LOOKBACK-OLDER', b.creditCode, '2024-02-29T23:30:00+08:00');
+    await h.publish(IntakeSubjects.cluesUpserted, { batchId: 'lookback', records: [inside, older] });
+    await h.settle((c) => c.complaints === city.clues.length + 2);
+    const planned = async (seed: string) => {
+      const outcome = await draw(seed);
+      const clueIds = (await tasksOf(outcome.id)).flatMap((t) => t.clueIds);
+      return {
+        stale: outcome.figures.staleComplaints,
+        lookback: outcome.figures.complaintLookbackDays,
+        inside: clueIds.includes(inside.clueId),
+        older: clueIds.includes(older.clueId),
+        id: outcome.id,
+      };
+    };
+
+    const year = await planned('lookback-365');
+    expect(year).toMatchObject({ inside: true, older: false, stale: 1, lookback: 365 });
+    expect((await h.http<{ figures: { staleComplaints: number } }>('GET', `/api/draws/${year.id}`)).body.figures.staleComplaints).toBe(1);
+
+    expect((await h.http('PUT', '/api/policy', { complaintLookbackDays: 366 })).status).toBe(200);
+    expect(await planned('lookback-366')).toMatchObject({ inside: true, older: true, stale: 0, lookback: 366 });
+    expect((await h.http('PUT', '/api/policy', { complaintLookbackDays: 30 })).status).toBe(200);
+    expect(await planned('lookback-30')).toMatchObject({ inside: false, older: false, stale: 2, lookback: 30 });
+
+    // No "unlimited": 0, null and fractions are refused and change nothing; null is refused for every key.
+    for (const complaintLookbackDays of [0, null, 1.5, 3651]) expect((await h.http('PUT', '/api/policy', { complaintLookbackDays })).status).toBe(400);
+    expect((await h.http('PUT', '/api/policy', { complaintDueDays: null })).status).toBe(400);
+    expect((await h.http<{ complaintLookbackDays: number; complaintDueDays: number }>('GET', '/api/policy')).body).toMatchObject({
+      complaintLookbackDays: 30,
+      complaintDueDays: 15,
+    });
+    expect((await h.http('PUT', '/api/policy', { complaintLookbackDays: 365 })).status).toBe(200);
+  });
 });

@@ -72,7 +72,7 @@ const DRAW = {
   explorationShare: 0.1,
   inputsFingerprint: 'a'.repeat(64),
   resultFingerprint: 'b'.repeat(64),
-  figures: { visits: 3, checks: 3, visitReduction: 0 },
+  figures: { visits: 3, checks: 3, visitReduction: 0, staleComplaints: 7, complaintLookbackDays: 365 },
   checker: 'plan-checker',
   violationCount: 0,
   createdAt: '2026-12-06T01:00:00.000Z',
@@ -109,11 +109,11 @@ describeWithBrowser('the plan page and the visit page, for dispatchers and offic
   const seen = (page: Page, selector = 'main') => page.$eval(selector, (el) => (el as HTMLElement).innerText);
 
   it.each([
-    ['zh', '符合筛选的任务 1 项（共 3 项）', '南海区'],
-    ['en', '1 of 3 tasks match', 'Nanhai'],
+    ['zh', '符合筛选的任务 1 项（共 3 项）', '南海区', '7 条已核实投诉早于 365 天回看期（2025年12月7日之前收到），未排入计划。'],
+    ['en', '1 of 3 tasks match', 'Nanhai', '7 verified complaints came in before the 365-day look-back (before 7 Dec 2025) and were not planned.'],
   ])(
     'opens a shared address narrowed by day, department, officer, district, reason and colour, asking dispatch for just that (%s)',
-    async (lang, title, district) => {
+    async (lang, title, district, stale) => {
       const page = await pages.signIn('dispatcher', { lang: lang as 'zh' | 'en' });
       const tasksBefore = asked(`/api/draws/${DRAW_ID}/tasks`).length;
       const visitsBefore = asked('/api/visits').length;
@@ -141,6 +141,8 @@ describeWithBrowser('the plan page and the visit page, for dispatchers and offic
       ]);
       const main = await seen(page);
       expect(main).toContain(title);
+      // The complaints the draw left out as too old are said, not dropped silently.
+      expect(await seen(page, '#stale-complaints')).toBe(stale);
       // The form shows the filters it came with.
       const values = await page.$$eval('#plan-filters input, #plan-filters select', (els) =>
         els.map((e) => [(e as HTMLInputElement).name, (e as HTMLInputElement).value]),

@@ -7,6 +7,7 @@ import { SetAsideRefusedEvents1765600000002 } from './migrations/1765600000002-S
 import { OrderOfficerChanges1765700000000 } from './migrations/1765700000000-OrderOfficerChanges';
 import { CutOverlappedPlans1765950000000 } from './migrations/1765950000000-CutOverlappedPlans';
 import { StorePublicPlanScope1766400000000 } from './migrations/1766400000000-StorePublicPlanScope';
+import { AddComplaintLookback1766470000000 } from './migrations/1766470000000-AddComplaintLookback';
 
 export const DISPATCH_SCHEMA = 'dispatch';
 
@@ -24,6 +25,7 @@ export function createDispatchDataSource(url: string) {
       OrderOfficerChanges1765700000000,
       CutOverlappedPlans1765950000000,
       StorePublicPlanScope1766400000000,
+      AddComplaintLookback1766470000000,
     ],
   });
 }

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { DepartmentPlan, Enterprise, Officer, PlanningWindow, PriorInspection, RiskColour, TriggeredTask } from '@tianping/planner';
-import { PlansRepository, type StoredDepartmentPlan } from '../plans/plans.repository';
+import { PlansRepository, type DispatchPolicy, type StoredDepartmentPlan } from '../plans/plans.repository';
 import type { PlanningInputs } from './planning.util';
 import { effectiveTo } from './draw.repository';
 
@@ -20,6 +20,10 @@ export interface InputsMeta {
   unscoredEnterprises: number;
   /** The model version behind most colours used (null when suspended or nothing is scored). */
   modelVersion: string | null;
+  /** The policy's look-back when drawn, in days before the window's first day. */
+  complaintLookbackDays: number;
+  /** Verified complaints that would be tasks but came in before the look-back: left out, and said so. */
+  staleComplaints: number;
 }
 
 /** Gathers a window's planning inputs from dispatch's own projections and settings. */
@@ -35,8 +39,8 @@ export class DrawInputsRepository {
     const plans: DepartmentPlan[] = stored.map(toDepartmentPlan);
     const departments = plans.map((p) => p.department);
     const { enterprises, meta } = await this.enterprises(stored, policy.unscoredColour);
-    const [triggeredTasks, priorInspections, officers, calendar] = await Promise.all([
-      this.triggeredTasks(window, departments, policy.complaintDueDays),
+    const [complaints, priorInspections, officers, calendar] = await Promise.all([
+      this.triggeredTasks(window, departments, policy),
       this.priorInspections(window),
       this.officers(policy.officerDailyCapacity),
       this.calendar(window),
@@ -46,7 +50,7 @@ export class DrawInputsRepository {
         window,
         plans,
         enterprises,
-        triggeredTasks,
+        triggeredTasks: complaints.tasks,
         priorInspections,
         officers,
         calendar,
@@ -54,7 +58,12 @@ export class DrawInputsRepository {
         explorationShare: policy.explorationShare,
         maxTeamSize: policy.maxTeamSize,
       },
-      meta: { ...meta, modelVersion: suspended ? null : meta.modelVersion },
+      meta: {
+        ...meta,
+        modelVersion: suspended ? null : meta.modelVersion,
+        complaintLookbackDays: policy.complaintLookbackDays,
+        staleComplaints: complaints.stale,
+      },
     };
   }
 
@@ -63,7 +72,10 @@ export class DrawInputsRepository {
     return row?.suspended ?? false;
   }
 
-  private async enterprises(plans: StoredDepartmentPlan[], unscoredColour: RiskColour): Promise<{ enterprises: Enterprise[]; meta: InputsMeta }> {
+  private async enterprises(
+    plans: StoredDepartmentPlan[],
+    unscoredColour: RiskColour,
+  ): Promise<{ enterprises: Enterprise[]; meta: Pick<InputsMeta, 'unscoredEnterprises' | 'modelVersion'> }> {
     const rows: {
       creditCode: string;
       section: string;
@@ -104,23 +116,31 @@ export class DrawInputsRepository {
    * already cut serves a complaint only by a visit that was not cancelled with the cut. A complaint its
    * department has inspected the enterprise on or after (a case from intake: the platform's own follow-up
    * before the system, or a visit's result come back) has been served too: another visit would be needless.
+   * Of the rest, those received (China time) before the policy's look-back are not planned but counted:
+   * a violation reported years ago is no reason for a visit now. One pass: the count costs no second join.
    */
-  private async triggeredTasks(window: PlanningWindow, departments: string[], dueDays: number): Promise<TriggeredTask[]> {
-    return this.dataSource.query(
-      `SELECT c.credit_code AS "creditCode", c.department, c.clue_id AS "clueId",
-              to_char((c.received_at AT TIME ZONE 'Asia/Shanghai')::date + $4::int, 'YYYY-MM-DD') AS "dueBy"
-         FROM dispatch.complaints c JOIN dispatch.enterprises e USING (credit_code)
-        WHERE c.verified AND c.status <> 'closed' AND e.status = ANY($5) AND c.department = ANY($3)
-          AND (c.received_at AT TIME ZONE 'Asia/Shanghai')::date <= $2::date
-          AND NOT EXISTS (SELECT 1 FROM dispatch.draws d WHERE d.id = c.served_by_draw_id AND d.status = 'published'
-                            AND ((d.cut_from IS NULL AND NOT (d.window_from <= $2::date AND d.window_to >= $1::date))
-                                 OR EXISTS (SELECT 1 FROM dispatch.visits v WHERE v.draw_id = d.id AND c.clue_id = ANY(v.clue_ids) AND v.status <> 'cancelled'
-                                              AND (v.date < $1::date OR NOT (d.window_from <= $2::date AND ${effectiveTo('d')} >= $1::date)))))
-          AND NOT EXISTS (SELECT 1 FROM dispatch.prior_inspections p
-                           WHERE p.credit_code = c.credit_code AND p.department = c.department AND p.kind = '检查'
-                             AND p.date >= (c.received_at AT TIME ZONE 'Asia/Shanghai')::date)`,
-      [window.start, window.end, departments, dueDays, LIVE_STATUSES],
+  private async triggeredTasks(window: PlanningWindow, departments: string[], policy: DispatchPolicy): Promise<{ tasks: TriggeredTask[]; stale: number }> {
+    const rows: (TriggeredTask & { stale: number | null })[] = await this.dataSource.query(
+      `WITH open AS (
+         SELECT c.credit_code, c.department, c.clue_id, (c.received_at AT TIME ZONE 'Asia/Shanghai')::date AS received
+           FROM dispatch.complaints c JOIN dispatch.enterprises e USING (credit_code)
+          WHERE c.verified AND c.status <> 'closed' AND e.status = ANY($5) AND c.department = ANY($3)
+            AND (c.received_at AT TIME ZONE 'Asia/Shanghai')::date <= $2::date
+            AND NOT EXISTS (SELECT 1 FROM dispatch.draws d WHERE d.id = c.served_by_draw_id AND d.status = 'published'
+                              AND ((d.cut_from IS NULL AND NOT (d.window_from <= $2::date AND d.window_to >= $1::date))
+                                   OR EXISTS (SELECT 1 FROM dispatch.visits v WHERE v.draw_id = d.id AND c.clue_id = ANY(v.clue_ids) AND v.status <> 'cancelled'
+                                                AND (v.date < $1::date OR NOT (d.window_from <= $2::date AND ${effectiveTo('d')} >= $1::date)))))
+            AND NOT EXISTS (SELECT 1 FROM dispatch.prior_inspections p
+                             WHERE p.credit_code = c.credit_code AND p.department = c.department AND p.kind = '检查'
+                               AND p.date >= (c.received_at AT TIME ZONE 'Asia/Shanghai')::date))
+       SELECT credit_code AS "creditCode", department, clue_id AS "clueId", to_char(received + $4::int, 'YYYY-MM-DD') AS "dueBy", NULL::int AS stale
+         FROM open WHERE received >= $1::date - $6::int
+       UNION ALL
+       SELECT NULL, NULL, NULL, NULL, count(*)::int FROM open WHERE received < $1::date - $6::int`,
+      [window.start, window.end, departments, policy.complaintDueDays, LIVE_STATUSES, policy.complaintLookbackDays],
     );
+    const tasks = rows.filter((r) => r.stale === null).map(({ stale: _stale, ...task }) => task);
+    return { tasks, stale: rows.find((r) => r.stale !== null)?.stale ?? 0 };
   }
 
   /**

@@ -4,6 +4,12 @@ import type { DrawResult, Plan, PlanFigures, StratumDraw, UnassignedTask, Violat
 
 export type DrawStatus = 'published' | 'rejected' | 'superseded';
 
+/** Verified complaints a draw left out as received before the policy's look-back, with that look-back. */
+export interface LookbackFigures {
+  complaintLookbackDays: number;
+  staleComplaints: number;
+}
+
 export interface DrawRecord {
   id: string;
   seed: string;
@@ -19,7 +25,8 @@ export interface DrawRecord {
   inputsFingerprint: string;
   resultFingerprint: string;
   inputsGz: Buffer;
-  figures: PlanFigures;
+  /** The look-back figures are missing on draws recorded before there was a look-back. */
+  figures: PlanFigures & Partial<LookbackFigures>;
   strata: StratumDraw[];
   unassigned: UnassignedTask[];
   checker: string;

@@ -9,7 +9,7 @@ import { DISPATCH_SCHEMA } from '../database/dispatch.data-source';
 import { PlansRepository } from '../plans/plans.repository';
 import { drawEventParts } from './draw-event-parts.util';
 import { DrawInputsRepository, type InputsMeta } from './draw-inputs.repository';
-import { DrawRepository, type DrawRecord } from './draw.repository';
+import { DrawRepository, type DrawRecord, type LookbackFigures } from './draw.repository';
 import { DrawTasksRepository, type PlacedTask } from './draw-tasks.repository';
 import type { DrawTasksQuery } from './dtos/draw.dto';
 import { canonicalInputs, PLAN_CHECKER, runPlanning, sha256, type PlanningInputs, type PlanningRun } from './planning.util';
@@ -39,7 +39,7 @@ export interface DrawOutcome {
   visits: number;
   unscoredEnterprises: number;
   checker: { name: string; ran: true; violations: number; firstViolations: string[] };
-  figures: PlanningRun['figures'];
+  figures: PlanningRun['figures'] & LookbackFigures;
   supersededDrawIds: string[];
 }
 
@@ -97,7 +97,7 @@ export class DrawService {
       visits: run.plan.visits.length,
       unscoredEnterprises: meta.unscoredEnterprises,
       checker: { name: PLAN_CHECKER, ran: true, violations: run.violations.length, firstViolations: run.violations.slice(0, 5).map((v) => v.message) },
-      figures: run.figures,
+      figures: { ...run.figures, complaintLookbackDays: meta.complaintLookbackDays, staleComplaints: meta.staleComplaints },
       supersededDrawIds: [],
     };
   }
@@ -120,7 +120,7 @@ export class DrawService {
         tasks: run.draw.tasks,
         strata: run.draw.strata,
         unassigned: run.plan.unassigned,
-        figures: run.figures,
+        figures: outcome.figures,
         checker: PLAN_CHECKER,
         violationCount: run.violations.length,
         violations: run.violations,

@@ -13,6 +13,8 @@ export interface DispatchPolicy {
   explorationShare: number;
   officerDailyCapacity: number;
   complaintDueDays: number;
+  /** How far before a window's first day a verified complaint may have come in and still be planned. */
+  complaintLookbackDays: number;
   unscoredColour: 'red' | 'yellow' | 'green';
   maxTeamSize: number;
 }

@@ -21,7 +21,9 @@ const drawCore = {
   explorationShare: num('the share drawn purely at random (探索样本)', { minimum: 0, maximum: 1 }),
   inputsFingerprint: sha256('of the canonical inputs'),
   resultFingerprint: sha256('of the plan'),
-  figures: open('the plan in figures: visits, joint share, travel, workload, unassigned tasks by reason'),
+  figures: open(
+    'the plan in figures: visits, joint share, travel, workload, unassigned tasks by reason; staleComplaints, the verified complaints not planned because they came in more than complaintLookbackDays (also given) before the window',
+  ),
   checker: str('the independent checker that checked the plan'),
   violationCount: int('rules the checker found broken (0 for a published plan)', { minimum: 0 }),
   createdAt: instant(),

@@ -1,6 +1,6 @@
 // Plans: draw a window (a long operation, shown with progress), recent draws, and one draw in full.
 import { api } from '../api.js';
-import { fmtDate, fmtDateTime, fmtPercent, t } from '../i18n.js';
+import { fmtDate, fmtDateTime, fmtPercent, plural, t } from '../i18n.js';
 import { badge, card, chip, confirmStep, emptyState, errorState, field, h, mount, pageHead, printButton, progressPanel, section, table } from '../ui.js';
 import { checklistItem, departmentLabel, enterpriseAddress, enterpriseCell, enterpriseFields, enterpriseName, enterprisesNamed, isoDay, nameAll, officerBadges, reasonLabel, routeSketchOf } from './bureau-calendar.js';
 import { FILTERS, filtersOf, filtersText, planFiltersForm } from './plan-filters.js';
@@ -114,7 +114,8 @@ function drawForm(ctx, reload) {
       const ok = outcome.status === 'published';
       mount(out, h('div', { class: `notice ${ok ? 'ok' : 'bad'}`, 'data-draw-id': outcome.id, id: 'draw-outcome' },
         h('strong', {}, ok ? t('plans.done', { visits: outcome.visits, tasks: outcome.tasks }) : t('plans.rejected', { n: outcome.checker?.violations ?? 0 })),
-        ' ', h('a', { href: `#/plans/${outcome.id}` }, t('common.view')), h('div', { class: 'mono', style: 'margin-top:6px' }, `${t('field.seed')}: ${outcome.seed}`)));
+        ' ', h('a', { href: `#/plans/${outcome.id}` }, t('common.view')), h('div', { class: 'mono', style: 'margin-top:6px' }, `${t('field.seed')}: ${outcome.seed}`)),
+        staleComplaints(outcome, 'margin-top:8px'));
       reload();
     } catch (error) {
       // Holidays are known to the server's calendar only: its refusal is said in the page's words.
@@ -186,6 +187,7 @@ function drawFacts(ctx, draw) {
       card(null, tile(t('plans.jointVisits'), f.visits ?? '—'), h('p', { class: 'muted small' }, t('plans.visitsFigure', { checks: f.checks ?? '—', reduction: fmtPercent(f.visitReduction ?? 0) }))),
       card(null, tile(t('field.tasks'), (draw.tasks ?? []).length), h('p', { class: 'muted small' }, t('plans.tasksFigure', { share: fmtPercent(draw.explorationShare ?? 0) }))),
       card(null, tile(t('plans.checker'), draw.violationCount === 0 ? '✓' : `✗ ${draw.violationCount}`), h('p', { class: 'muted small' }, t(draw.violationCount === 0 ? 'plans.checkerOk' : 'plans.checkerBad')))),
+    staleComplaints(draw),
     card(h('div', { class: 'row' }, h('h2', { style: 'margin:0' }, t('plans.windowText', { from: fmtDate(draw.window.from), to: fmtDate(draw.window.to) })), statusBadge(draw.status, draw.cutFrom), draw.suspended ? badge(t('plans.suspended'), 'bad') : null, draw.backfill ? badge(t('plans.backfill'), 'warn') : null),
       h('dl', { class: 'kv' },
         h('dt', {}, t('plans.drawnAtLabel')), h('dd', {}, fmtDateTime(draw.createdAt)),
@@ -200,6 +202,17 @@ function drawFacts(ctx, draw) {
           h('dt', {}, t('plans.drawId')), h('dd', { class: 'mono' }, draw.id))),
       canCheck ? h('div', { style: 'margin-top:14px' }, h('button', { class: 'btn secondary', onclick: () => runRedraw(draw.id, redraw) }, t('plans.redraw')), redraw) : null),
   );
+}
+
+/**
+ * The verified complaints the draw left out as older than the policy's look-back, with the day that
+ * look-back began; nothing when none were (or the draw was made before there was a look-back).
+ */
+function staleComplaints(draw, style) {
+  const { staleComplaints: n, complaintLookbackDays: days } = draw.figures ?? {};
+  if (!n || !days) return null;
+  const since = fmtDate(dayAfter(draw.window.from, -days));
+  return h('div', { class: 'notice warn', id: 'stale-complaints', 'data-stale': n, style }, plural('plans.staleComplaints', n, { days, since }));
 }
 
 /** The plan's tasks (those the filters keep), each with the day and team of the visit carrying it. */

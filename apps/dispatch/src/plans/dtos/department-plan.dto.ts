@@ -12,6 +12,7 @@ import {
   Matches,
   Max,
   Min,
+  ValidateIf,
   ValidateNested,
 } from 'class-validator';
 
@@ -36,12 +37,17 @@ export class DepartmentPlanDto {
   @IsOptional() @IsBoolean() advanceNotice?: boolean;
 }
 
+/** A policy key left out is kept as it is; null is refused, not stored (IsOptional would let it through). */
+const Omissible = () => ValidateIf((_, value) => value !== undefined);
+
 export class PolicyDto {
-  @IsOptional() @IsNumber() @Min(0) @Max(1) explorationShare?: number;
-  @IsOptional() @IsInt() @Min(1) @Max(20) officerDailyCapacity?: number;
-  @IsOptional() @IsInt() @Min(1) @Max(90) complaintDueDays?: number;
-  @IsOptional() @IsIn(['red', 'yellow', 'green']) unscoredColour?: 'red' | 'yellow' | 'green';
-  @IsOptional() @IsInt() @Min(2) @Max(8) maxTeamSize?: number;
+  @Omissible() @IsNumber() @Min(0) @Max(1) explorationShare?: number;
+  @Omissible() @IsInt() @Min(1) @Max(20) officerDailyCapacity?: number;
+  @Omissible() @IsInt() @Min(1) @Max(90) complaintDueDays?: number;
+  /** Complaints received more than this many days before a window's first day are not planned (and are counted). */
+  @Omissible() @IsInt() @Min(1) @Max(3650) complaintLookbackDays?: number;
+  @Omissible() @IsIn(['red', 'yellow', 'green']) unscoredColour?: 'red' | 'yellow' | 'green';
+  @Omissible() @IsInt() @Min(2) @Max(8) maxTeamSize?: number;
 }
 
 export class ConflictDto {
