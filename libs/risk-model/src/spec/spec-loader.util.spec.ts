@@ -31,6 +31,19 @@ describe('what a spec may call actionable', () => {
     }
   });
 
+  it('refuses advice the fitted shape could contradict: a factor to lower must never lower the risk as it grows', () => {
+    const loosened = (name: string, change: Record<string, unknown>) => ({
+      ...spec,
+      factors: spec.factors.map((f) => (f.name === name ? { ...f, ...change } : f)),
+    });
+    expect(() => parseSpec(loosened('shared_address_count', { monotone: undefined }))).toThrow(/told to decrease it.*"monotone": "increasing"/);
+    expect(() => parseSpec(loosened('abnormal_listed', { monotone: 'decreasing' }))).toThrow(/"monotone": "increasing"/);
+    expect(() => parseSpec(loosened('legal_rep_changes_2y', { lowerRiskDirection: 'increase' }))).toThrow(/told to increase it.*"monotone": "decreasing"/);
+    // Advice with no direction ("any") and factors nobody is told to change keep their free shape.
+    expect(() => parseSpec(loosened('shared_address_count', { monotone: undefined, lowerRiskDirection: 'any' }))).not.toThrow();
+    expect(() => parseSpec(loosened('shared_address_count', { monotone: undefined, actionable: false }))).not.toThrow();
+  });
+
   it('accepts the shipped specs, whose actionable factors are all conduct', () => {
     expect(() => parseSpec(actionable('complaints_12m'))).not.toThrow();
     for (const name of ['twelve-factor', 'chicago-enterprise', 'chicago-with-team'] as const) expect(() => loadBuiltInSpec(name)).not.toThrow();

@@ -56,6 +56,21 @@ export function parseSpec(raw: unknown): FactorSpec {
   return spec;
 }
 
+/**
+ * An enterprise told to move an actionable factor one way must never raise its risk by doing so, whatever
+ * the data: the fitted shape is held to that direction. Left free, a fit can learn the opposite from
+ * confounding (on a generated city, more subjects at one address came out lowering the risk, though the
+ * truth raises it), and the explanation would then contradict the advice.
+ */
+function checkAdviceHolds(where: string, factor: FactorDefinition): void {
+  const direction = factor.lowerRiskDirection ?? 'any';
+  if (!factor.actionable || direction === 'any' || factor.kind === 'categorical') return;
+  const shape = direction === 'decrease' ? 'increasing' : 'decreasing';
+  if (factor.monotone !== shape) {
+    throw new Error(`${where}: an enterprise is told to ${direction} it to lower its risk, so its shape must be "monotone": "${shape}"`);
+  }
+}
+
 function checkFactor(specId: string, factor: FactorDefinition): void {
   const where = `spec ${specId}, factor ${factor.name}`;
   if (!factor.name) throw new Error(`spec ${specId}: a factor has no name`);
@@ -72,5 +87,6 @@ function checkFactor(specId: string, factor: FactorDefinition): void {
     if (!['increasing', 'decreasing'].includes(factor.monotone)) throw new Error(`${where}: monotone must be increasing or decreasing`);
     if (factor.kind === 'categorical') throw new Error(`${where}: a categorical factor has no order to be monotone in`);
   }
+  checkAdviceHolds(where, factor);
   checkSource(where, factor);
 }
