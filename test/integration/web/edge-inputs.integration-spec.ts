@@ -382,6 +382,22 @@ describe('inputs at the edges are refused with clear errors, never a crash', () 
         expect((answer.body as { message?: string }).message).toMatch(message);
       }
     });
+
+    it('through the gateway, a NUL in an appeal id or in a name searched is 400 saying so, not the other apps being away (502, 503)', async () => {
+      const { web } = suite.urls;
+      const enterprise = await signIn(web, 'ent');
+      const cases: [string, string | undefined][] = [
+        [`${web}/api/appeals/%00`, enterprise],
+        [`${web}/api/appeals/%00/receipts/1`, enterprise],
+        [`${web}/api/public/inspection-results?name=%00`, undefined],
+        [`${web}/api/public/inspection-results?name=${encodeURIComponent('食品\n')}`, undefined],
+      ];
+      for (const [url, cookie] of cases) {
+        const answer = await send(url, { cookie });
+        expect({ url, status: answer.status }).toEqual({ url, status: 400 });
+        expect((answer.body as { message?: string }).message).toMatch(/NUL/);
+      }
+    });
   });
 
   describe('forged, tampered and expired sessions', () => {

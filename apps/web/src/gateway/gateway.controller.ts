@@ -111,6 +111,8 @@ export class GatewayController {
     if (found.status === 404 || (found.body && !ownsRecord(found.body, principal))) {
       throw new HttpException({ statusCode: 404, message: `no such ${lookup.noun}` }, 404);
     }
+    // An id the app refuses even to look up (a NUL in it) is the caller's mistake, not the app failing.
+    if (found.status >= 400 && found.status < 500) throw new HttpException({ statusCode: 400, message: found.message ?? `not a ${lookup.noun} id` }, 400);
     if (!found.body)
       throw new HttpException(
         { statusCode: found.status, message: `${lookup.app} could not confirm the ${lookup.noun}` },
