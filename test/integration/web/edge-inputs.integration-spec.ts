@@ -115,6 +115,16 @@ describe('inputs at the edges are refused with clear errors, never a crash', () 
     });
   });
 
+  describe('request lines too long to read', () => {
+    it.each(JSON_ROUTES.map(([app]) => app))('%s: 1,001 codes in one GET are refused with 431 and a message saying to ask for fewer', async (app) => {
+      const codes = Array.from({ length: 1001 }, (_, n) => creditCode(n)).join(',');
+      const answer = await send(`${suite.urls[app]}/api/enterprises?codes=${codes}`);
+      expect(answer.status).toBe(431);
+      expect(answer.body).toMatchObject({ statusCode: 431, error: 'Request Header Fields Too Large' });
+      expect(answer.body.message).toMatch(/larger than the 16 KB read: ask for fewer values at a time/);
+    });
+  });
+
   describe('invalid UTF-8', () => {
     const damaged = (text: string) => {
       const at = text.indexOf('食品');

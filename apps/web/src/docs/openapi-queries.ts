@@ -58,7 +58,7 @@ export const QUERIES: Record<string, QueryParam[]> = {
     {
       name: 'codes',
       description:
-        'exactly these enterprises (those known), in credit-code order: repeat the parameter, or comma-separated; up to 1,000; asked alone, without q, after or limit',
+        'exactly these enterprises (those known), in credit-code order: repeat the parameter, or comma-separated; up to 1,000, as long as the request line stays within 16 KB (about 800 comma-separated; past it, 431); asked alone, without q, after or limit',
       schema: { type: 'array', items: { type: 'string' }, maxItems: 1000 },
     },
   ],
@@ -93,7 +93,8 @@ export const QUERIES: Record<string, QueryParam[]> = {
     { name: 'after', description: "the previous page's `next` cursor", schema: { type: 'string' } },
     {
       name: 'codes',
-      description: 'only these credit codes (repeat the parameter, or comma-separated; up to 1,000)',
+      description:
+        'only these credit codes (repeat the parameter, or comma-separated; up to 1,000, as long as the request line stays within 16 KB: about 800 comma-separated; past it, 431)',
       schema: { type: 'array', items: { type: 'string' }, maxItems: 1000 },
     },
     limit(1000),
