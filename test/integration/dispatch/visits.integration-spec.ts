@@ -235,6 +235,8 @@ describe('dispatch visits: calendar, combined checklist, results and ratings', (
     expect((await h.http('POST', '/api/draws', { from: '2025-05-01', to: '2025-05-10', extra: 1 })).status).toBe(400);
     expect((await h.http('GET', '/api/draws/not-a-draw')).status).toBe(404);
     expect((await h.http('GET', '/api/visits?draw=not-a-draw')).status).toBe(400);
+    const swapped = await h.http<{ message: string }>('GET', '/api/visits?from=2025-05-10&to=2025-05-01');
+    expect({ status: swapped.status, message: swapped.body.message }).toEqual({ status: 400, message: 'from must not be after to' });
     expect((await h.http('POST', `/api/visits/${calendar[1].id}/results`, { items: [{ item: 'SAMR-01', result: 'maybe' }] })).status).toBe(400);
   });
 });
