@@ -115,6 +115,15 @@ describe('inputs at the edges are refused with clear errors, never a crash', () 
     });
   });
 
+  describe('a list where the API takes an object', () => {
+    it('web: a JSON list is refused with 400 before it is forwarded, not made an object by the actor the gateway adds', async () => {
+      const overseer = await signIn(suite.urls.web, 'overseer');
+      const answer = await send(`${suite.urls.web}/api/audits/reports`, { body: '[]', type: 'application/json', cookie: overseer });
+      expect({ status: answer.status, message: answer.body.message }).toEqual({ status: 400, message: 'the body must be a JSON object, not a list' });
+      expect((await send(`${suite.urls.web}/api/audits/reports`, { cookie: overseer })).body).toEqual([]);
+    });
+  });
+
   describe('request lines too long to read', () => {
     it.each(JSON_ROUTES.map(([app]) => app))('%s: 1,001 codes in one GET are refused with 431 and a message saying to ask for fewer', async (app) => {
       const codes = Array.from({ length: 1001 }, (_, n) => creditCode(n)).join(',');
