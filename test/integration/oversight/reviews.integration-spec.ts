@@ -264,6 +264,16 @@ describe('a red takes effect only once a person confirms it, and an appeal is de
     }
   });
 
+  it('refuses a page cursor not written time|id with 400, rather than giving the first page again', async () => {
+    for (const [path, message] of [
+      ['/api/appeals?after=AP-20250301-0001', 'after is the last row seen, as dueAt|id'],
+      ['/api/reviews/confirmations?after=%7C', 'after is the last row seen, as requestedAt|id'],
+    ]) {
+      const refused = await http<{ message: string[] }>(oversight.baseUrl, 'GET', path);
+      expect({ path, status: refused.status, message: refused.body.message }).toEqual({ path, status: 400, message: [message] });
+    }
+  });
+
   it('takes the newer of two scores of one enterprise in one message, in either order', async () => {
     const [one, two] = yellows.slice(-2);
     const older = (code: string) => score(code, 'yellow', '2025-03-03T00:00:00Z');
