@@ -71,7 +71,7 @@ const appealRow = {
             violationFound: bool('whether the case found a violation'),
             penaltyYuan: nullable(num('the penalty in yuan')),
             category: str("the complaint's category"),
-            verified: nullable(bool('whether the complaint was verified; null when the source did not say')),
+            verified: bool('whether the complaint was verified'),
             status: str("the complaint's handling status"),
           },
           "what the enterprise's file said of the record when the appeal was filed: a case's or a complaint's facts (absent on appeals filed before it was kept)",
