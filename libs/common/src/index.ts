@@ -1,4 +1,5 @@
 export * from './credit-code';
+export * from './credit-code.param';
 export * from './prng';
 export * from './config.util';
 export * from './pii.util';

@@ -141,6 +141,15 @@ describe('dispatch draws and plans from its projections', () => {
     expect((await h.http<{ seed: string }>('GET', `/api/draws/${outcome.id}`)).body.seed).toBe(outcome.seed);
   });
 
+  it('refuses an empty seed with 400, saying to omit it, and records nothing', async () => {
+    const count = async () => (await h.dataSource.query(`SELECT count(*)::int AS n FROM dispatch.draws`))[0].n as number;
+    const before = await count();
+    const refused = await h.http<{ message: string[] }>('POST', '/api/draws', { from: WINDOW.start, to: WINDOW.end, backfill: true, seed: '' });
+    expect(refused.status).toBe(400);
+    expect(refused.body.message).toEqual(['seed must not be empty: omit it to have one generated']);
+    expect(await count()).toBe(before);
+  });
+
   it('draws purely at random while oversight suspends the model: permuting colours changes nothing', async () => {
     await h.publish(OversightSubjects.modelSuspended, { suspended: true, actor: 'oversight-officer-1', reason: 'drift alarm', at: '2025-02-28T10:00:00Z' });
     await h.settle((c) => c.modelSuspended === true);

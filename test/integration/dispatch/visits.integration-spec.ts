@@ -235,6 +235,16 @@ describe('dispatch visits: calendar, combined checklist, results and ratings', (
     expect((await h.http('POST', '/api/draws', { from: '2025-05-01', to: '2025-05-10', extra: 1 })).status).toBe(400);
     expect((await h.http('GET', '/api/draws/not-a-draw')).status).toBe(404);
     expect((await h.http('GET', '/api/visits?draw=not-a-draw')).status).toBe(400);
+    for (const code of ['91440604MA4UJ8K20', '91440604MA4UJ8K20C0']) {
+      const refused = await h.http<{ message: string[] }>('GET', `/api/enterprises/${code}/visits`);
+      expect({ code, status: refused.status, message: refused.body.message }).toEqual({
+        code,
+        status: 400,
+        message: ['creditCode is an 18-character unified social credit code'],
+      });
+    }
+    const swapped = await h.http<{ message: string }>('GET', '/api/visits?from=2025-05-10&to=2025-05-01');
+    expect({ status: swapped.status, message: swapped.body.message }).toEqual({ status: 400, message: 'from must not be after to' });
     expect((await h.http('POST', `/api/visits/${calendar[1].id}/results`, { items: [{ item: 'SAMR-01', result: 'maybe' }] })).status).toBe(400);
   });
 });

@@ -248,6 +248,32 @@ describe('a red takes effect only once a person confirms it, and an appeal is de
     await colourInDispatch(first.creditCode, 'red');
   });
 
+  it("reads an enterprise's review by its code typed in lower case, and refuses what is no credit code with 400", async () => {
+    const [first] = reds;
+    const typed = await http<{ score: Json | null }>(oversight.baseUrl, 'GET', `/api/reviews/enterprises/${first.creditCode.toLowerCase()}`);
+    expect({ status: typed.status, scored: typed.body.score !== null }).toEqual({ status: 200, scored: true });
+    for (const bad of [first.creditCode.slice(0, 17), `${first.creditCode}0`]) {
+      for (const path of [`/api/reviews/enterprises/${bad}`, `/api/reviews/enterprises/${bad}/score-receipt`]) {
+        const refused = await http<{ message: string[] }>(oversight.baseUrl, 'GET', path);
+        expect({ path, status: refused.status, message: refused.body.message }).toEqual({
+          path,
+          status: 400,
+          message: ['creditCode is an 18-character unified social credit code'],
+        });
+      }
+    }
+  });
+
+  it('refuses a page cursor not written time|id with 400, rather than giving the first page again', async () => {
+    for (const [path, message] of [
+      ['/api/appeals?after=AP-20250301-0001', 'after is the last row seen, as dueAt|id'],
+      ['/api/reviews/confirmations?after=%7C', 'after is the last row seen, as requestedAt|id'],
+    ]) {
+      const refused = await http<{ message: string[] }>(oversight.baseUrl, 'GET', path);
+      expect({ path, status: refused.status, message: refused.body.message }).toEqual({ path, status: 400, message: [message] });
+    }
+  });
+
   it('takes the newer of two scores of one enterprise in one message, in either order', async () => {
     const [one, two] = yellows.slice(-2);
     const older = (code: string) => score(code, 'yellow', '2025-03-03T00:00:00Z');

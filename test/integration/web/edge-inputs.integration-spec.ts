@@ -115,6 +115,25 @@ describe('inputs at the edges are refused with clear errors, never a crash', () 
     });
   });
 
+  describe('a list where the API takes an object', () => {
+    it('web: a JSON list is refused with 400 before it is forwarded, not made an object by the actor the gateway adds', async () => {
+      const overseer = await signIn(suite.urls.web, 'overseer');
+      const answer = await send(`${suite.urls.web}/api/audits/reports`, { body: '[]', type: 'application/json', cookie: overseer });
+      expect({ status: answer.status, message: answer.body.message }).toEqual({ status: 400, message: 'the body must be a JSON object, not a list' });
+      expect((await send(`${suite.urls.web}/api/audits/reports`, { cookie: overseer })).body).toEqual([]);
+    });
+  });
+
+  describe('request lines too long to read', () => {
+    it.each(JSON_ROUTES.map(([app]) => app))('%s: 1,001 codes in one GET are refused with 431 and a message saying to ask for fewer', async (app) => {
+      const codes = Array.from({ length: 1001 }, (_, n) => creditCode(n)).join(',');
+      const answer = await send(`${suite.urls[app]}/api/enterprises?codes=${codes}`);
+      expect(answer.status).toBe(431);
+      expect(answer.body).toMatchObject({ statusCode: 431, error: 'Request Header Fields Too Large' });
+      expect(answer.body.message).toMatch(/larger than the 16 KB read: ask for fewer values at a time/);
+    });
+  });
+
   describe('invalid UTF-8', () => {
     const damaged = (text: string) => {
       const at = text.indexOf('食品');
@@ -380,6 +399,22 @@ describe('inputs at the edges are refused with clear errors, never a crash', () 
         const answer = await send(url, init);
         expect({ url, status: answer.status }).toEqual({ url, status: 400 });
         expect((answer.body as { message?: string }).message).toMatch(message);
+      }
+    });
+
+    it('through the gateway, a NUL in an appeal id or in a name searched is 400 saying so, not the other apps being away (502, 503)', async () => {
+      const { web } = suite.urls;
+      const enterprise = await signIn(web, 'ent');
+      const cases: [string, string | undefined][] = [
+        [`${web}/api/appeals/%00`, enterprise],
+        [`${web}/api/appeals/%00/receipts/1`, enterprise],
+        [`${web}/api/public/inspection-results?name=%00`, undefined],
+        [`${web}/api/public/inspection-results?name=${encodeURIComponent('食品\n')}`, undefined],
+      ];
+      for (const [url, cookie] of cases) {
+        const answer = await send(url, { cookie });
+        expect({ url, status: answer.status }).toEqual({ url, status: 400 });
+        expect((answer.body as { message?: string }).message).toMatch(/NUL/);
       }
     });
   });

@@ -1,4 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { CreditCodeParam } from '@tianping/common';
 import { VisitCalendarQuery, VisitRatingDto, VisitResultsDto } from './dtos/visit.dto';
 import { VisitsService } from './visits.service';
 
@@ -30,7 +31,7 @@ export class VisitsController {
   }
 
   @Get('enterprises/:creditCode/visits')
-  forEnterprise(@Param('creditCode') creditCode: string) {
-    return this.visits.forEnterprise(creditCode);
+  forEnterprise(@Param() params: CreditCodeParam) {
+    return this.visits.forEnterprise(params.creditCode);
   }
 }

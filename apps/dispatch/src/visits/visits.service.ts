@@ -16,6 +16,8 @@ export class VisitsService {
   constructor(private readonly visits: VisitsRepository) {}
 
   calendar(q: VisitCalendarQuery) {
+    // Swapped days would find nothing, and an empty calendar reads as "no visits", not as a mistake.
+    if (q.from && q.to && q.from > q.to) throw new BadRequestException('from must not be after to');
     return this.visits
       .list({
         from: q.date ?? q.from,

@@ -1,4 +1,5 @@
 import { Body, Controller, Get, HttpCode, NotFoundException, Param, Post, Query } from '@nestjs/common';
+import { CreditCodeParam } from '@tianping/common';
 import { AuditLogService } from '../record/audit-log.service';
 import { AppealsService } from './appeals.service';
 import { ColourDecisionsRepository } from './colour-decisions.repository';
@@ -51,8 +52,7 @@ export class ReviewsController {
    * score's entry in the record, and the archive file that holds its body if it was archived.
    */
   @Get('enterprises/:creditCode')
-  async enterprise(@Param('creditCode') creditCode: string) {
-    const code = creditCode.toUpperCase();
+  async enterprise(@Param() { creditCode: code }: CreditCodeParam) {
     const effective = await this.decisions.effective(code);
     const entry = effective.score ? await this.repository.scoreEntry(effective.score.scoreId) : null;
     const [decisions, appeals] = await Promise.all([this.repository.forEnterprise(code, 20), this.appeals.list({ creditCode: code, limit: 20 })]);
@@ -61,8 +61,8 @@ export class ReviewsController {
 
   /** The receipt of the enterprise's current score in the record. */
   @Get('enterprises/:creditCode/score-receipt')
-  async scoreReceipt(@Param('creditCode') creditCode: string) {
-    const effective = await this.decisions.effective(creditCode.toUpperCase());
+  async scoreReceipt(@Param() { creditCode }: CreditCodeParam) {
+    const effective = await this.decisions.effective(creditCode);
     const entry = effective.score ? await this.repository.scoreEntry(effective.score.scoreId) : null;
     if (!entry) throw new NotFoundException("the record has not logged this enterprise's score yet");
     return this.record.receipt(entry.seq);

@@ -1,10 +1,11 @@
 import { Controller, Get, NotFoundException, Param, Query } from '@nestjs/common';
+import { CreditCodeParam } from '@tianping/common';
 import type { Colour } from '@tianping/contracts';
 import { COLOURS } from '@tianping/risk-model';
 import { ColourPolicyService } from '../colour/colour-policy.service';
 import { ModelRegistryRepository } from '../models/model-registry.repository';
 import { ModelRegistryService } from '../models/model-registry.service';
-import { CreditCodeParam, parseRiskCursor, riskCursor, ScoreHistoryQuery, ScoreListQuery } from './dtos/score-query.dto';
+import { parseRiskCursor, riskCursor, ScoreHistoryQuery, ScoreListQuery } from './dtos/score-query.dto';
 import { scorePeriods, type HistoryScore } from './score-periods.util';
 import { explainStored, scoreIdOf, suggestionFigures, toScoreRecord } from './score-record.mapper';
 import { ScoresRepository } from './scores.repository';

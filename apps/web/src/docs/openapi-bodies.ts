@@ -152,7 +152,7 @@ export const BODIES: Record<string, Json> = {
     {
       from: day('today (China) or later, unless backfill'),
       to: day('the last day of the window'),
-      seed: text(0, 200, 'omit to have one generated; either way it is recorded with the draw'),
+      seed: text(1, 200, 'omit to have one generated; either way it is recorded with the draw'),
       backfill: { type: 'boolean', description: 'record a window that has already begun (a plan made before the system)' },
     },
     ['from', 'to'],

@@ -22,6 +22,8 @@ const reason = (description: string): QueryParam => ({
   schema: { type: 'string', enum: ['risk', 'exploration', 'complaint', 'random'] },
 });
 const creditCode = { type: 'string', pattern: '^[0-9A-Za-z]{18}$' };
+/** The time and id of the last row of the previous page, bar-separated (the lists that page by it say which time). */
+const PAGE_CURSOR = '^[^|]+\\|[^|]+$';
 
 /**
  * The query parameters of each route that takes any, keyed `METHOD /path` as in the route table.
@@ -58,7 +60,7 @@ export const QUERIES: Record<string, QueryParam[]> = {
     {
       name: 'codes',
       description:
-        'exactly these enterprises (those known), in credit-code order: repeat the parameter, or comma-separated; up to 1,000; asked alone, without q, after or limit',
+        'exactly these enterprises (those known), in credit-code order: repeat the parameter, or comma-separated; up to 1,000, as long as the request line stays within 16 KB (about 800 comma-separated; past it, 431); asked alone, without q, after or limit',
       schema: { type: 'array', items: { type: 'string' }, maxItems: 1000 },
     },
   ],
@@ -93,7 +95,8 @@ export const QUERIES: Record<string, QueryParam[]> = {
     { name: 'after', description: "the previous page's `next` cursor", schema: { type: 'string' } },
     {
       name: 'codes',
-      description: 'only these credit codes (repeat the parameter, or comma-separated; up to 1,000)',
+      description:
+        'only these credit codes (repeat the parameter, or comma-separated; up to 1,000, as long as the request line stays within 16 KB: about 800 comma-separated; past it, 431)',
       schema: { type: 'array', items: { type: 'string' }, maxItems: 1000 },
     },
     limit(1000),
@@ -141,7 +144,10 @@ export const QUERIES: Record<string, QueryParam[]> = {
     { name: 'subjectRef', description: 'what the entry is about (a credit code, a model version…)', schema: { type: 'string', maxLength: 128 } },
     limit(1000, 'entries'),
   ],
-  'GET /api/reviews/confirmations': [{ name: 'after', description: "the previous page's cursor", schema: { type: 'string', maxLength: 200 } }, limit(200)],
+  'GET /api/reviews/confirmations': [
+    { name: 'after', description: "the previous page's last row, as requestedAt|id", schema: { type: 'string', maxLength: 200, pattern: PAGE_CURSOR } },
+    limit(200),
+  ],
   'GET /api/reviews/colours': [
     {
       name: 'codes',
@@ -158,7 +164,7 @@ export const QUERIES: Record<string, QueryParam[]> = {
     },
     { name: 'creditCode', description: "one enterprise's appeals", schema: creditCode },
     { name: 'overdue', description: 'only appeals past their deadline', schema: { type: 'boolean' } },
-    { name: 'after', description: "the previous page's cursor", schema: { type: 'string', maxLength: 200 } },
+    { name: 'after', description: "the previous page's last row, as dueAt|id", schema: { type: 'string', maxLength: 200, pattern: PAGE_CURSOR } },
     limit(200, 'appeals'),
   ],
   'GET /api/kill-switch': [limit(1000, 'history rows')],

@@ -38,6 +38,8 @@ export class GatewayController {
     const principal = request.principal ?? null;
     if (!matched?.rule.upstream) throw new HttpException({ statusCode: 404, message: `no API route ${request.method} ${request.path}` }, 404);
     const { rule, params } = matched;
+    // Every body this API takes is a JSON object: a list would reach the app as one once the actor is added.
+    if (Array.isArray(body)) throw new HttpException({ statusCode: 400, message: 'the body must be a JSON object, not a list' }, 400);
     if (rule.owned && principal) await this.checkOwner(rule.owned, params.id, principal);
     if (principal && !bodyIsOwn(rule, body, principal)) throw new HttpException({ statusCode: 404, message: 'no such enterprise' }, 404);
     const query = queryOf(request.originalUrl);
@@ -111,6 +113,8 @@ export class GatewayController {
     if (found.status === 404 || (found.body && !ownsRecord(found.body, principal))) {
       throw new HttpException({ statusCode: 404, message: `no such ${lookup.noun}` }, 404);
     }
+    // An id the app refuses even to look up (a NUL in it) is the caller's mistake, not the app failing.
+    if (found.status >= 400 && found.status < 500) throw new HttpException({ statusCode: 400, message: found.message ?? `not a ${lookup.noun} id` }, 400);
     if (!found.body)
       throw new HttpException(
         { statusCode: found.status, message: `${lookup.app} could not confirm the ${lookup.noun}` },

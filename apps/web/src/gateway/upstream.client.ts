@@ -38,10 +38,21 @@ export class UpstreamClient {
     }
   }
 
-  async json<T>(app: AppName, path: string): Promise<{ status: number; body: T | null }> {
+  async json<T>(app: AppName, path: string): Promise<{ status: number; body: T | null; message?: string }> {
     const answer = await this.call(app, 'GET', path);
-    if (answer.status !== 200) return { status: answer.status, body: null };
+    if (answer.status !== 200) return { status: answer.status, body: null, message: messageOf(answer.body) };
     return { status: 200, body: JSON.parse(answer.body.toString()) as T };
+  }
+}
+
+/** What an app's error answer says (Nest's validation lists its messages), if it says anything. */
+function messageOf(body: Buffer): string | undefined {
+  try {
+    const { message } = JSON.parse(body.toString()) as { message?: unknown };
+    if (Array.isArray(message)) return message.join('; ');
+    return typeof message === 'string' ? message : undefined;
+  } catch {
+    return undefined;
   }
 }
 

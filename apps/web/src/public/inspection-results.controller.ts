@@ -23,6 +23,8 @@ const NAMES_PER_ASK = 200;
 const NAME_MATCHES = 20;
 /** Longer than any registered name: a search, not a place for text. */
 const NAME_LENGTH = 60;
+// eslint-disable-next-line no-control-regex -- control characters are what it looks for
+const CONTROL_CHARACTER = /[\u0000-\u001f\u007f]/;
 /** Query parameters the gateway answers itself; dispatch validates the rest (the OpenAPI spec reads both). */
 export const GATEWAY_RESULT_QUERIES = ['name'];
 
@@ -46,6 +48,8 @@ export class InspectionResultsController {
     const name = query.getAll('name');
     if (name.length !== 1 || !name[0].trim() || name[0].length > NAME_LENGTH)
       throw new BadRequestException(`name is one text of 1 to ${NAME_LENGTH} characters`);
+    // No registered name holds one, and intake's search could not take a NUL: refused here, not answered as intake being away.
+    if (CONTROL_CHARACTER.test(name[0])) throw new BadRequestException('name must not hold control characters (NUL, line breaks and the like)');
     if (query.has('creditCode')) throw new BadRequestException('name or creditCode, not both');
     const matches = await this.enterprisesNamed(name[0].trim());
     if (matches === null) throw new ServiceUnavailableException('names cannot be searched now; the credit code still can');

@@ -1,4 +1,4 @@
-import { Controller, Get, Header, Query } from '@nestjs/common';
+import { BadRequestException, Controller, Get, Header, Query } from '@nestjs/common';
 import { englishRegionNames } from './region-names-en.util';
 import { regionNames } from './region-names.util';
 
@@ -14,7 +14,9 @@ let namesEn: Record<string, string> | null = null;
 export class RegionsController {
   @Get()
   @Header('Cache-Control', 'public, max-age=86400')
-  names(@Query('lang') lang?: string) {
+  names(@Query('lang') lang?: unknown) {
+    // Another language would get the Chinese names without a word: refused, so the asker knows.
+    if (lang !== undefined && lang !== 'zh' && lang !== 'en') throw new BadRequestException('lang is zh (the default) or en');
     if (lang === 'en') return { standard: 'GB/T 2260', lang: 'en', names: (namesEn ??= englishRegionNames(NAMES)) };
     return { standard: 'GB/T 2260', names: NAMES };
   }

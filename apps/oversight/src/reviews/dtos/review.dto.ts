@@ -101,19 +101,22 @@ export class WithdrawAppealDto extends ActorDto {
   @IsOptional() @Transform(trim) @IsString() @MaxLength(500) reason?: string;
 }
 
+/** A page's cursor: the time and id of the last row seen. One not so written would silently give the first page again. */
+const PAGE_CURSOR = /^[^|]+\|[^|]+$/;
+
 export class AppealQuery {
   @IsOptional() @IsIn(APPEAL_STATUSES) status?: AppealStatus;
   @IsOptional() @Transform(trim) @IsCreditCode() creditCode?: string;
   @IsOptional() @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value)) @IsBoolean() overdue?: boolean;
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) limit?: number;
   /** Paging: `dueAt|id` of the last row seen. */
-  @IsOptional() @IsString() @MaxLength(200) after?: string;
+  @IsOptional() @IsString() @MaxLength(200) @Matches(PAGE_CURSOR, { message: 'after is the last row seen, as dueAt|id' }) after?: string;
 }
 
 export class QueueQuery {
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) limit?: number;
   /** Paging: `requestedAt|id` of the last row seen. */
-  @IsOptional() @IsString() @MaxLength(200) after?: string;
+  @IsOptional() @IsString() @MaxLength(200) @Matches(PAGE_CURSOR, { message: 'after is the last row seen, as requestedAt|id' }) after?: string;
 }
 
 /** Up to 100 credit codes, comma-separated, typed as people type them (lower case, full-width, blanks). */

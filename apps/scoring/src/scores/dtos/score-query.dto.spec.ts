@@ -1,7 +1,8 @@
 import 'reflect-metadata';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
-import { CreditCodeParam, ScoreListQuery } from './score-query.dto';
+import { CreditCodeParam } from '@tianping/common';
+import { ScoreListQuery } from './score-query.dto';
 
 describe('credit codes in score queries', () => {
   it('are read as typed: lower case, full-width, with blanks, in one list', () => {

@@ -1,5 +1,5 @@
 import { Transform, Type } from 'class-transformer';
-import { creditCodeList, creditCodeValue } from '@tianping/common';
+import { creditCodeList } from '@tianping/common';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -18,8 +18,6 @@ import {
 } from 'class-validator';
 
 const CREDIT_CODE = /^[0-9A-Z]{18}$/;
-/** Credit codes are upper-case; people and other services may type them in lower case, full-width or with blanks. */
-const upper = ({ value }: { value: unknown }) => creditCodeValue(value);
 const codeList = ({ value }: { value: unknown }) => creditCodeList(value);
 
 export const SCORE_ORDERS = ['code', 'risk'] as const;
@@ -71,10 +69,6 @@ export class ScoreListQuery {
   /** Only these enterprises (comma-separated credit codes): the colours of a name search's hits in one call. */
   @IsOptional() @Transform(codeList) @IsArray() @ArrayMinSize(1) @ArrayMaxSize(1000) @Matches(CREDIT_CODE, { each: true }) codes?: string[];
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(1000) limit?: number;
-}
-
-export class CreditCodeParam {
-  @Transform(upper) @IsString() @Matches(CREDIT_CODE) creditCode!: string;
 }
 
 /** How many stretches of an enterprise's score history to give, newest first (default 12). */
