@@ -1,4 +1,4 @@
-import { decideAccess, ownsRecord } from './access-policy.util';
+import { bodyIsOwn, decideAccess, ownsRecord } from './access-policy.util';
 import { matchRoute, pathKnown, upstreamPath } from './route-match.util';
 import type { Principal } from './roles';
 
@@ -55,6 +55,11 @@ describe('deciding access', () => {
     expect(decideAccess(auditEntries, {}, officer)).toMatchObject({ status: 403, message: 'a department account may not do this' });
     expect(decideAccess(scoreOf, { creditCode: '91440300MA5G9LQK22' }, enterprise)).toMatchObject({ allowed: false, status: 404 });
     expect(decideAccess(scoreOf, { creditCode: enterprise.creditCode!.toLowerCase() }, enterprise)).toEqual({ allowed: true });
+    // Typed with a Chinese input method: full-width letters and digits, as the services accept them.
+    const fullWidth = [...enterprise.creditCode!].map((c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0)).join('');
+    expect(decideAccess(scoreOf, { creditCode: fullWidth }, enterprise)).toEqual({ allowed: true });
+    expect(bodyIsOwn({ ...scoreOf, bodyCreditCode: true }, { creditCode: ` ${fullWidth} ` }, enterprise)).toBe(true);
+    expect(bodyIsOwn({ ...scoreOf, bodyCreditCode: true }, { creditCode: '91440300MA5G9LQK22' }, enterprise)).toBe(false);
     expect(decideAccess(scoreOf, { creditCode: '91440300MA5G9LQK22' }, officer)).toEqual({ allowed: true });
   });
 

@@ -1,3 +1,4 @@
+import { normaliseCreditCode } from '@tianping/common';
 import type { RouteRule } from './route-table';
 import type { Principal } from './roles';
 
@@ -14,7 +15,8 @@ export function decideAccess(rule: RouteRule, params: Record<string, string>, pr
     return { allowed: false, status: 403, message: `${/^[aeiou]/.test(principal.role) ? 'an' : 'a'} ${principal.role} account may not do this` };
   }
   if (rule.ownCreditCode && principal.role === 'enterprise') {
-    const asked = (params[rule.ownCreditCode] ?? '').toUpperCase();
+    // Read as the services read it (lower case, full-width from a Chinese input method, blanks), so its owner is not refused.
+    const asked = normaliseCreditCode(params[rule.ownCreditCode] ?? '');
     if (asked !== principal.creditCode) return { allowed: false, status: 404, message: 'no such enterprise' };
   }
   return { allowed: true };
@@ -38,5 +40,5 @@ export function ownsRecord(record: { creditCode?: unknown; departments?: unknown
 export function bodyIsOwn(rule: RouteRule, body: unknown, principal: Principal): boolean {
   if (!rule.bodyCreditCode || principal.role !== 'enterprise') return true;
   const code = typeof body === 'object' && body !== null ? (body as { creditCode?: unknown }).creditCode : undefined;
-  return typeof code === 'string' && code.trim().toUpperCase() === principal.creditCode;
+  return typeof code === 'string' && normaliseCreditCode(code) === principal.creditCode;
 }

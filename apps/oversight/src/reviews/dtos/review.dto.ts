@@ -1,5 +1,5 @@
 import { Transform, Type } from 'class-transformer';
-import { creditCodeList, isValidCreditCode } from '@tianping/common';
+import { creditCodeList, creditCodeValue, isValidCreditCode } from '@tianping/common';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -24,6 +24,8 @@ import {
 import { APPEAL_STATUSES, type AppealStatus } from '../appeals.repository';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+/** A credit code as people type it: lower case, full-width from a Chinese input method, blanks. */
+const code = ({ value }: { value: unknown }) => creditCodeValue(value);
 const COLOURS = ['green', 'yellow', 'red'] as const;
 /** A unified social credit code whose check character is right. */
 const IsCreditCode = () =>
@@ -77,7 +79,7 @@ export class EvidenceDto {
 }
 
 export class FileAppealDto extends ActorDto {
-  @Transform(trim) @IsCreditCode() creditCode!: string;
+  @Transform(code) @IsCreditCode() creditCode!: string;
   @Transform(trim) @IsString() @MinLength(10) @MaxLength(8000) grounds!: string;
   @IsOptional() @IsArray() @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => ChallengeDto) challenges?: ChallengeDto[];
   @IsOptional() @IsArray() @ArrayMaxSize(5) @ValidateNested({ each: true }) @Type(() => EvidenceDto) evidence?: EvidenceDto[];
@@ -106,7 +108,7 @@ const PAGE_CURSOR = /^[^|]+\|[^|]+$/;
 
 export class AppealQuery {
   @IsOptional() @IsIn(APPEAL_STATUSES) status?: AppealStatus;
-  @IsOptional() @Transform(trim) @IsCreditCode() creditCode?: string;
+  @IsOptional() @Transform(code) @IsCreditCode() creditCode?: string;
   @IsOptional() @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value)) @IsBoolean() overdue?: boolean;
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) limit?: number;
   /** Paging: `dueAt|id` of the last row seen. */
