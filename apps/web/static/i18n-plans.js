@@ -14,6 +14,7 @@ const zh = {
   'ent.reportMissingAfter': '在年度报告或登记信息中填报后，按实际数值评估；风险是否降低取决于实际数值。',
   'visit.prevStop': '上一站', 'visit.nextStop': '下一站', 'visit.stopNav': '同一路线上的前后检查',
   'plans.staleComplaints': '{n} 条已核实投诉早于 {days} 天回看期（{since}之前收到），未排入计划。',
+  'plans.farAhead': '开始日期不能晚于一年之后（{latest}）：计划按当前的风险评分抽取，请检查年份。', 'plans.tooLong': '一个计划期最长 {days} 天。',
 };
 
 const en = {
@@ -30,6 +31,8 @@ const en = {
   'visit.prevStop': 'Previous stop', 'visit.nextStop': 'Next stop', 'visit.stopNav': 'The stops before and after on the same route',
   'plans.staleComplaints': '{n} verified complaints came in before the {days}-day look-back (before {since}) and were not planned.',
   'plans.staleComplaints.one': '1 verified complaint came in before the {days}-day look-back (before {since}) and was not planned.',
+  'plans.farAhead': "The start cannot be more than a year ahead (after {latest}): plans are drawn by today's risk scores. Check the year.",
+  'plans.tooLong': 'A plan spans at most {days} days.',
 };
 
 export const PLANS_TEXTS = { zh, en };

@@ -233,6 +233,9 @@ describe('dispatch visits: calendar, combined checklist, results and ratings', (
     expect((await h.http('POST', '/api/draws', { from: '2025-13-01', to: '2026-01-10' })).status).toBe(400);
     expect((await h.http('POST', '/api/draws', { from: '2025-05-10', to: '2025-05-01' })).status).toBe(400);
     expect((await h.http('POST', '/api/draws', { from: '2025-05-01', to: '2025-05-10', extra: 1 })).status).toBe(400);
+    // A mistyped year is refused, not published as a plan centuries ahead.
+    const farAhead = await h.http<{ message: string }>('POST', '/api/draws', { from: '9999-12-30', to: '9999-12-31' });
+    expect({ status: farAhead.status, message: farAhead.body.message }).toEqual({ status: 400, message: expect.stringContaining('more than a year ahead') });
     expect((await h.http('GET', '/api/draws/not-a-draw')).status).toBe(404);
     expect((await h.http('GET', '/api/visits?draw=not-a-draw')).status).toBe(400);
     for (const code of ['91440604MA4UJ8K20', '91440604MA4UJ8K20C0']) {

@@ -480,6 +480,13 @@ describeWithBrowser('the pages, driven in a real browser against the running sui
     await page.click('#draw-submit');
     await page.waitForSelector('#draw-invalid');
     expect(await page.$('[data-confirm="open"]')).toBeNull();
+    // So is a mistyped year, more than a year ahead, as dispatch would refuse it.
+    await page.fill('#draw-form input[name=from]', '2207-01-04');
+    await page.fill('#draw-form input[name=to]', '2207-01-20');
+    await page.click('#draw-submit');
+    await page.waitForFunction(() => document.querySelector('#draw-invalid')?.textContent?.includes('一年之后'));
+    expect(await page.$('[data-confirm="open"]')).toBeNull();
+    await page.fill('#draw-form input[name=to]', chinaDay(30));
     await page.fill('#draw-form input[name=from]', start);
     await page.fill('#draw-form input[name=seed]', 'e2e-seed-2026');
     await page.click('#draw-submit');

@@ -60,6 +60,7 @@ export class DrawService {
     checkWindow(window);
     const backfill = options.backfill === true;
     if (!options.dryRun && !backfill) checkNotBegun(window);
+    if (!options.dryRun) checkNotTooFarAhead(window);
     const seed = givenSeed ?? randomBytes(16).toString('hex');
     const loaded = await this.inputsRepository.load(window);
     const { inputs, text: inputsText } = canonicalInputs(loaded.inputs);
@@ -244,6 +245,18 @@ function checkNotBegun(window: PlanningWindow): void {
     throw new BadRequestException(
       `the window starts ${window.start}, before today (${today}): publishing it would cancel scheduled visits and schedule new ones on days already gone; ` +
         'choose a window from today on, or record a plan made before the system as a backfill (backfill: true; --backfill with tianping plan)',
+    );
+  }
+}
+
+const MAX_DAYS_AHEAD = 366;
+
+/** A plan ranks enterprises by today's scores: one drawn more than a year ahead is a mistyped year (2207 for 2027), not a plan. */
+function checkNotTooFarAhead(window: PlanningWindow): void {
+  const latest = chinaDay(Date.now() + MAX_DAYS_AHEAD * 86_400_000);
+  if (window.start > latest) {
+    throw new BadRequestException(
+      `the window starts ${window.start}, more than a year ahead (after ${latest}): plans are drawn at most a year ahead, by today's scores; check the year`,
     );
   }
 }

@@ -150,7 +150,7 @@ export const BODIES: Record<string, Json> = {
   ),
   'POST /api/draws': object(
     {
-      from: day('today (China) or later, unless backfill'),
+      from: day('today (China) or later, unless backfill; at most a year (366 days) ahead'),
       to: day('the last day of the window'),
       seed: text(1, 200, 'omit to have one generated; either way it is recorded with the draw'),
       backfill: { type: 'boolean', description: 'record a window that has already begun (a plan made before the system)' },

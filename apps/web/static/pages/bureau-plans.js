@@ -129,11 +129,18 @@ function drawForm(ctx, reload) {
   return { element: card(t('plans.draw'), form, confirmBox, out), knowPublished };
 }
 
+/** Dispatch's limits on a window: how far ahead it may start, and how many days it may span. */
+const MAX_DAYS_AHEAD = 366;
+const MAX_WINDOW_DAYS = 366;
+
 /** The page's own check of the window, in the page's language, before the server is asked. */
 function windowProblem(from, to, today) {
   if (!from || !to) return t('plans.needDates');
   if (from < today) return t('plans.fromPast', { today: fmtDate(today) });
+  // As the server refuses them: a mistyped year (2207 for 2027), or a window longer than a year.
+  if (from > isoDay(MAX_DAYS_AHEAD)) return t('plans.farAhead', { latest: fmtDate(isoDay(MAX_DAYS_AHEAD)) });
   if (to < from) return t('plans.toBeforeFrom');
+  if (Date.parse(to) - Date.parse(from) >= MAX_WINDOW_DAYS * 86_400_000) return t('plans.tooLong', { days: MAX_WINDOW_DAYS });
   if (weekendsOnly(from, to)) return t('plans.noWorkingDay');
   return null;
 }
