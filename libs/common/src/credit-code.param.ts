@@ -1,6 +1,6 @@
 import { Transform } from 'class-transformer';
 import { IsString, Matches } from 'class-validator';
-import { creditCodeValue } from './credit-code';
+import { CREDIT_CODE_FORM, CREDIT_CODE_FORM_MESSAGE, creditCodeValue } from './credit-code';
 
 /**
  * A route's `:creditCode`, read as people type it (lower case, full-width, with blanks) and refused
@@ -10,6 +10,6 @@ import { creditCodeValue } from './credit-code';
 export class CreditCodeParam {
   @Transform(({ value }: { value: unknown }) => creditCodeValue(value))
   @IsString()
-  @Matches(/^[0-9A-Z]{18}$/, { message: 'creditCode is an 18-character unified social credit code' })
+  @Matches(CREDIT_CODE_FORM, { message: CREDIT_CODE_FORM_MESSAGE })
   creditCode!: string;
 }

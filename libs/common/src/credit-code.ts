@@ -3,6 +3,15 @@ export const CREDIT_CODE_ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
 const WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
 const SHAPE = /^[0-9A-HJ-NPQRTUWXY]{18}$/;
 
+/**
+ * What an API takes as a credit code once normalised: 18 letters and digits. Looser than a valid
+ * code on purpose: a code the ledger holds is found, any other finds nothing; only a code of the
+ * wrong shape is refused, with the message below.
+ */
+export const CREDIT_CODE_FORM = /^[0-9A-Z]{18}$/;
+export const CREDIT_CODE_FORM_MESSAGE = '$property is an 18-character unified social credit code';
+export const CREDIT_CODE_LIST_MESSAGE = 'each value in $property must be an 18-character unified social credit code';
+
 /** The check character for the first 17 characters, or null when one is outside the alphabet. */
 export function creditCodeCheckChar(first17: string): string | null {
   if (first17.length !== 17) return null;

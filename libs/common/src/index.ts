@@ -7,3 +7,4 @@ export * from './calendar-day';
 export * from './clue-ref.util';
 export * from './file-digest';
 export * from './poll.util';
+export * from './query-int';

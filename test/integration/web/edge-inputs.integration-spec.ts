@@ -389,7 +389,7 @@ describe('inputs at the edges are refused with clear errors, never a crash', () 
       const cases: [string, { method?: string; body?: string; type?: string }, RegExp][] = [
         [`${intake}/api/enterprises?q=%00`, {}, /NUL/],
         [`${intake}/api/enterprises/%00`, {}, /NUL/],
-        [`${intake}/api/quarantine?after=99999999999999999999999`, {}, /./],
+        [`${intake}/api/quarantine?after=99999999999999999999999`, {}, /after must be a whole number/],
         [`${dispatch}/api/visits?from=2026-02-30`, {}, /date/],
         [`${oversight}/api/audit/entries/99999999999999999999`, {}, /./],
         [`${oversight}/api/audit/entries?subjectRef=%00`, {}, /NUL/],
@@ -398,8 +398,41 @@ describe('inputs at the edges are refused with clear errors, never a crash', () 
       for (const [url, init, message] of cases) {
         const answer = await send(url, init);
         expect({ url, status: answer.status }).toEqual({ url, status: 400 });
-        expect((answer.body as { message?: string }).message).toMatch(message);
+        expect(String(answer.body.message)).toMatch(message);
       }
+    });
+
+    it('a count written other than in plain digits (0x10, 1e2, blank, 1.5) is 400 saying it must be a whole number, not read as 16 or 0', async () => {
+      const { intake, dispatch, oversight } = suite.urls;
+      for (const base of [`${intake}/api/enterprises`, `${dispatch}/api/visits`, `${oversight}/api/kill-switch`]) {
+        for (const limit of ['0x10', '1e2', '', '1.5']) {
+          const url = `${base}?limit=${encodeURIComponent(limit)}`;
+          const answer = await send(url);
+          expect({ url, status: answer.status, message: answer.body.message }).toEqual({
+            url,
+            status: 400,
+            message: [expect.stringMatching(/^limit must be a whole number from 1 to \d+$/)],
+          });
+        }
+        expect((await send(`${base}?limit=16`)).status).toBe(200);
+      }
+    });
+
+    it('a credit code filter typed full-width or in lower case reads as the code; a code of the wrong shape is 400 saying so', async () => {
+      const { dispatch } = suite.urls;
+      const code = creditCode(7);
+      const fullWidth = [...code.toLowerCase()].map((c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0)).join('');
+      const asTyped = await send(`${dispatch}/api/visits?creditCode=${code}`);
+      expect(asTyped.status).toBe(200);
+      for (const typed of [code.toLowerCase(), fullWidth, ` ${code} `]) {
+        const answer = await send(`${dispatch}/api/visits?creditCode=${encodeURIComponent(typed)}`);
+        expect({ typed, status: answer.status, body: answer.body }).toEqual({ typed, status: 200, body: asTyped.body });
+      }
+      const wrong = await send(`${dispatch}/api/visits?creditCode=91440604`);
+      expect({ status: wrong.status, message: wrong.body.message }).toEqual({
+        status: 400,
+        message: ['creditCode is an 18-character unified social credit code'],
+      });
     });
 
     it('through the gateway, a NUL in an appeal id or in a name searched is 400 saying so, not the other apps being away (502, 503)', async () => {

@@ -1,6 +1,6 @@
+import { QueryInt } from '@tianping/common';
 import { BadRequestException, Body, Controller, Delete, Get, HttpCode, NotFoundException, Param, Post, Put, Query } from '@nestjs/common';
-import { IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
-import { Type } from 'class-transformer';
+import { IsOptional, IsString } from 'class-validator';
 import { CalendarDayDto, ConflictDto, DepartmentPlanDto, PolicyDto } from './dtos/department-plan.dto';
 import { PlansRepository } from './plans.repository';
 
@@ -10,7 +10,7 @@ export class ConflictQuery {
 }
 
 export class CalendarQuery {
-  @IsOptional() @Type(() => Number) @IsInt() @Min(2000) @Max(2100) year?: number;
+  @IsOptional() @QueryInt(2000, 2100) year?: number;
 }
 
 const DEPARTMENT = /^[A-Z]{2,10}$/;

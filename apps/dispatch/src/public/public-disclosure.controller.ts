@@ -1,14 +1,14 @@
 import { BadRequestException, Controller, Get, Query } from '@nestjs/common';
-import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
-import { creditCodeList } from '@tianping/common';
+import { Transform } from 'class-transformer';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsOptional, Matches } from 'class-validator';
+import { CREDIT_CODE_FORM, CREDIT_CODE_FORM_MESSAGE, creditCodeList, QueryInt } from '@tianping/common';
 import { PublicDisclosureRepository, type PublicResult } from './public-disclosure.repository';
 
 /** Enterprises one request for results may name: as many as a name may match on the public page. */
 export const PUBLIC_RESULT_CODES = 20;
 
 export class PublicPlansQuery {
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100) limit?: number;
+  @IsOptional() @QueryInt(1, 100) limit?: number;
 }
 
 export class PublicResultsQuery {
@@ -22,13 +22,13 @@ export class PublicResultsQuery {
   @IsOptional()
   @Transform(({ value }: { value: unknown }) => creditCodeList(value))
   @IsArray()
-  @ArrayMinSize(1, { message: 'creditCode is an 18-character unified social credit code' })
+  @ArrayMinSize(1, { message: CREDIT_CODE_FORM_MESSAGE })
   @ArrayMaxSize(PUBLIC_RESULT_CODES, { message: `creditCode names at most ${PUBLIC_RESULT_CODES} enterprises` })
-  @Matches(/^[0-9A-Z]{18}$/, { each: true, message: 'creditCode is an 18-character unified social credit code' })
+  @Matches(CREDIT_CODE_FORM, { each: true, message: CREDIT_CODE_FORM_MESSAGE })
   creditCode?: string[];
   /** The previous page's `next`. */
   @IsOptional() @Matches(/^\d{4}-\d{2}-\d{2}_[0-9a-f-]{36}$/) after?: string;
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500) limit?: number;
+  @IsOptional() @QueryInt(1, 500) limit?: number;
 }
 
 /** The public side of the random inspections (双随机、一公开): plans by their scope, results once recorded. */

@@ -1,13 +1,13 @@
 import { BadRequestException, Controller, Get, NotFoundException, Param, Query } from '@nestjs/common';
-import { ClueRefs, creditCodeList, PiiVault } from '@tianping/common';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
-import { Transform, Type } from 'class-transformer';
+import { ClueRefs, CREDIT_CODE_FORM, CREDIT_CODE_LIST_MESSAGE, creditCodeList, PiiVault, QueryInt } from '@tianping/common';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsOptional, IsString, Matches } from 'class-validator';
+import { Transform } from 'class-transformer';
 import { EnterpriseRepository } from './enterprise.repository';
 
 export class EnterpriseSearchQuery {
   @IsOptional() @IsString() q?: string;
   @IsOptional() @IsString() after?: string;
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500) limit?: number;
+  @IsOptional() @QueryInt(1, 500) limit?: number;
   /**
    * Exactly these enterprises (those known), by index: the names and places of a list that holds only
    * codes. As scoring's list takes them: repeated, or comma-separated, typed however; up to 1,000.
@@ -17,7 +17,7 @@ export class EnterpriseSearchQuery {
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(1000)
-  @Matches(/^[0-9A-Z]{18}$/, { each: true })
+  @Matches(CREDIT_CODE_FORM, { each: true, message: CREDIT_CODE_LIST_MESSAGE })
   codes?: string[];
 }
 

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { normaliseCreditCode } from '@tianping/common';
+import { CREDIT_CODE_FORM, normaliseCreditCode } from '@tianping/common';
 
 /**
  * The day (China time) a clue was received: what the enterprise is shown. The hour and the channel
@@ -120,7 +120,7 @@ export class EnterpriseRepository {
     if (!query)
       return this.dataSource.query(`SELECT ${SUMMARY_COLUMNS} FROM intake.subjects WHERE credit_code > $1 ORDER BY credit_code LIMIT $2`, [afterCode, limit]);
     const code = normaliseCreditCode(query);
-    if (/^[0-9A-Z]{18}$/.test(code)) {
+    if (CREDIT_CODE_FORM.test(code)) {
       const [found] = await this.summaries([code]);
       if (found) return found.creditCode > afterCode ? [found] : [];
     }

@@ -1,13 +1,13 @@
+import { QueryInt } from '@tianping/common';
 import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Query } from '@nestjs/common';
-import { IsIn, IsInt, IsObject, IsOptional, IsString, Max, Min, MinLength } from 'class-validator';
-import { Type } from 'class-transformer';
+import { IsIn, IsObject, IsOptional, IsString, MinLength } from 'class-validator';
 import { QuarantineService } from './quarantine.service';
 
 export class QuarantineQuery {
   @IsOptional() @IsIn(['subjects', 'cases', 'officers', 'clues']) kind?: string;
   @IsOptional() @IsIn(['open', 'replayed', 'discarded']) status?: string;
-  @IsOptional() @Type(() => Number) @IsInt() @Min(0) after?: number;
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500) limit?: number;
+  @IsOptional() @QueryInt(0) after?: number;
+  @IsOptional() @QueryInt(1, 500) limit?: number;
 }
 
 export class ReplayBody {

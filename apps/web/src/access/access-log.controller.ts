@@ -1,12 +1,12 @@
+import { QueryInt } from '@tianping/common';
 import { Controller, Get, Query } from '@nestjs/common';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
+import { IsIn, IsOptional, IsString, Length } from 'class-validator';
 import { AccessLogRepository } from './access-log.repository';
 
 export class AccessLogQuery {
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) before?: number;
+  @IsOptional() @QueryInt(1) before?: number;
   @IsOptional() @IsString() @Length(18, 18) creditCode?: string;
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500) limit?: number;
+  @IsOptional() @QueryInt(1, 500) limit?: number;
   /** Only full views (the rare ones that need a purpose) or only masked ones. */
   @IsOptional() @IsIn(['masked', 'full']) shown?: 'masked' | 'full';
 }

@@ -1,3 +1,4 @@
+import { CREDIT_CODE_FORM, normaliseCreditCode } from '@tianping/common';
 import { All, Body, Controller, HttpException, Req, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { bodyIsOwn, ownsRecord } from '../access/access-policy.util';
@@ -12,8 +13,6 @@ import { omitFields } from './omit-fields.util';
 import { UpstreamClient } from './upstream.client';
 
 /** The shape of a unified social credit code; a mistyped one (wrong check character) may still name a file. */
-const CREDIT_CODE_SHAPE = /^[0-9A-Za-z]{18}$/;
-
 /** Where the owner of a route's `:id` is looked up. */
 const OWNER_LOOKUP: Record<OwnedRecord, { app: 'dispatch' | 'oversight'; path: (id: string) => string; noun: string }> = {
   visit: { app: 'dispatch', path: (id) => `/api/visits/${encodeURIComponent(id)}`, noun: 'visit' },
@@ -70,12 +69,13 @@ export class GatewayController {
     if (text.length < 5 || text.length > 500)
       throw new HttpException({ statusCode: 400, message: 'say why you need the personal data in full (reason, 5–500 characters)' }, 400);
     // A code the record cannot take is the caller's mistake, not the record being away.
-    if (!CREDIT_CODE_SHAPE.test(params.creditCode ?? ''))
+    const creditCode = normaliseCreditCode(params.creditCode ?? '');
+    if (!CREDIT_CODE_FORM.test(creditCode))
       throw new HttpException({ statusCode: 400, message: 'not a unified social credit code (18 letters and digits)' }, 400);
     const logged = await this.upstream.call('oversight', 'POST', '/api/audit/personal-data-reads', {
       actor: principal.username,
       role: principal.role,
-      creditCode: (params.creditCode ?? '').toUpperCase(),
+      creditCode,
       route: `${rule.method} ${rule.path}`,
       reason: text,
     });

@@ -1,6 +1,6 @@
+import { QueryInt } from '@tianping/common';
 import { Controller, Get, HttpCode, HttpException, Param, ParseIntPipe, Post, Query, Req, Res } from '@nestjs/common';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsOptional } from 'class-validator';
 import type { Response } from 'express';
 import { DeadLetterQuery } from '@tianping/messaging';
 import type { Principal } from '../access/roles';
@@ -10,8 +10,8 @@ import { DEAD_LETTER_HOST, DELIVERY_APPS, OperationsService, type DeliveryApp } 
 import { OperatorActionsRepository } from './operator-actions.repository';
 
 export class OperatorActionsQuery {
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) before?: number;
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) limit?: number;
+  @IsOptional() @QueryInt(1) before?: number;
+  @IsOptional() @QueryInt(1, 200) limit?: number;
 }
 
 function send(response: Response, answer: UpstreamAnswer): void {

@@ -1,7 +1,7 @@
+import { QueryInt } from '@tianping/common';
 import { Body, Controller, Get, HttpCode, Inject, Logger, NotFoundException, Param, ParseIntPipe, Post, Query } from '@nestjs/common';
 import type { NatsConnection } from '@nats-io/transport-node';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsOptional } from 'class-validator';
 import { countDeadLetters, findDeadLetter, listDeadLetters, replayDeadLetter, wholePayload } from '../dead-letters';
 import { NATS_CONNECTION } from '../nats.module';
 import { payloadForDisplay } from './dead-letter-view.util';
@@ -9,8 +9,8 @@ import { OperatorActBody } from './operations.controller';
 
 export class DeadLetterQuery {
   /** The last sequence of the previous page. */
-  @IsOptional() @Type(() => Number) @IsInt() @Min(0) after?: number;
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) limit?: number;
+  @IsOptional() @QueryInt(0) after?: number;
+  @IsOptional() @QueryInt(1, 200) limit?: number;
 }
 
 /** The suite's dead letters (one stream for all apps), for the health page: list, show, replay. */

@@ -1,4 +1,5 @@
-import { Type } from 'class-transformer';
+import { CREDIT_CODE_FORM, CREDIT_CODE_FORM_MESSAGE, creditCodeValue } from '@tianping/common';
+import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayNotEmpty,
@@ -52,7 +53,10 @@ export class PolicyDto {
 
 export class ConflictDto {
   @IsString() @Matches(/^[A-Za-z0-9-]{3,40}$/) officerId!: string;
-  @IsString() @Matches(/^[0-9A-Z]{18}$/) creditCode!: string;
+  @Transform(({ value }: { value: unknown }) => creditCodeValue(value))
+  @IsString()
+  @Matches(CREDIT_CODE_FORM, { message: CREDIT_CODE_FORM_MESSAGE })
+  creditCode!: string;
   @IsOptional() @IsString() reason?: string;
 }
 

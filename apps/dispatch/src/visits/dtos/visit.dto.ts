@@ -1,4 +1,5 @@
-import { Type } from 'class-transformer';
+import { CREDIT_CODE_FORM, CREDIT_CODE_FORM_MESSAGE, creditCodeValue, QueryInt } from '@tianping/common';
+import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayNotEmpty, IsArray, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 
 /** Results as the contract spells them, with English aliases for forms that post those. */
@@ -34,7 +35,11 @@ export class VisitCalendarQuery {
   @IsOptional() @IsString() officer?: string;
   @IsOptional() @Matches(/^\d{6}$/) region?: string;
   /** One enterprise's visits, announced or not: the bureau's view of its file. */
-  @IsOptional() @Matches(/^[0-9A-Za-z]{18}$/) creditCode?: string;
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) => creditCodeValue(value))
+  @IsString()
+  @Matches(CREDIT_CODE_FORM, { message: CREDIT_CODE_FORM_MESSAGE })
+  creditCode?: string;
   /** Visits a department is on, e.g. SAMR: a department officer's part of the calendar. */
   @IsOptional() @Matches(/^[A-Z]{2,10}$/) department?: string;
   /** A draw's id: a filter that cannot match is refused rather than silently dropped. */
@@ -44,5 +49,5 @@ export class VisitCalendarQuery {
   @IsOptional() @IsIn(['risk', 'exploration', 'complaint', 'random']) reason?: string;
   /** Visits to an enterprise of this colour at draw time (its tasks in the visit's plan all carry that one colour). */
   @IsOptional() @IsIn(['green', 'yellow', 'red']) colour?: string;
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(2000) limit?: number;
+  @IsOptional() @QueryInt(1, 2000) limit?: number;
 }

@@ -1,8 +1,8 @@
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { QueryInt } from '@tianping/common';
+import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 
 export class CorrectionsQuery {
   @IsOptional() @IsString() @MaxLength(200) appealId?: string;
   @IsOptional() @IsIn(['applied', 'not-applicable']) status?: 'applied' | 'not-applicable';
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(1000) limit?: number;
+  @IsOptional() @QueryInt(1, 1000) limit?: number;
 }

@@ -1,5 +1,6 @@
-import { Transform, Type } from 'class-transformer';
-import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { QueryInt } from '@tianping/common';
+import { Transform } from 'class-transformer';
+import { IsIn, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength } from 'class-validator';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
@@ -15,7 +16,7 @@ export class FairnessQuery extends AuditPeriodQuery {
   @IsOptional() @IsIn(['random', 'model', 'all']) sample?: 'random' | 'model' | 'all';
   /** 'red' flags red scores; 'yellow' flags yellow and red. */
   @IsOptional() @IsIn(['red', 'yellow']) flag?: 'red' | 'yellow';
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(1_000_000) minGroupSize?: number;
+  @IsOptional() @QueryInt(1) @Max(1_000_000) minGroupSize?: number;
 }
 
 export class DriftQuery extends AuditPeriodQuery {
@@ -31,5 +32,5 @@ export class PublishReportDto {
 }
 
 export class ReportsQuery {
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500) limit?: number;
+  @IsOptional() @QueryInt(1, 500) limit?: number;
 }

@@ -1,5 +1,5 @@
 import { Transform, Type } from 'class-transformer';
-import { creditCodeList, creditCodeValue, isValidCreditCode } from '@tianping/common';
+import { CREDIT_CODE_FORM, CREDIT_CODE_LIST_MESSAGE, creditCodeList, creditCodeValue, isValidCreditCode, QueryInt } from '@tianping/common';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -8,13 +8,11 @@ import {
   IsBase64,
   IsBoolean,
   IsIn,
-  IsInt,
   IsNotEmpty,
   IsNumber,
   IsOptional,
   IsString,
   Matches,
-  Max,
   MaxLength,
   Min,
   MinLength,
@@ -110,18 +108,23 @@ export class AppealQuery {
   @IsOptional() @IsIn(APPEAL_STATUSES) status?: AppealStatus;
   @IsOptional() @Transform(code) @IsCreditCode() creditCode?: string;
   @IsOptional() @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value)) @IsBoolean() overdue?: boolean;
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) limit?: number;
+  @IsOptional() @QueryInt(1, 200) limit?: number;
   /** Paging: `dueAt|id` of the last row seen. */
   @IsOptional() @IsString() @MaxLength(200) @Matches(PAGE_CURSOR, { message: 'after is the last row seen, as dueAt|id' }) after?: string;
 }
 
 export class QueueQuery {
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) limit?: number;
+  @IsOptional() @QueryInt(1, 200) limit?: number;
   /** Paging: `requestedAt|id` of the last row seen. */
   @IsOptional() @IsString() @MaxLength(200) @Matches(PAGE_CURSOR, { message: 'after is the last row seen, as requestedAt|id' }) after?: string;
 }
 
 /** Up to 100 credit codes, comma-separated, typed as people type them (lower case, full-width, blanks). */
 export class CodesQuery {
-  @Transform(({ value }) => creditCodeList(value)) @IsArray() @ArrayMinSize(1) @ArrayMaxSize(100) @Matches(/^[0-9A-Z]{18}$/, { each: true }) codes!: string[];
+  @Transform(({ value }) => creditCodeList(value))
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(100)
+  @Matches(CREDIT_CODE_FORM, { each: true, message: CREDIT_CODE_LIST_MESSAGE })
+  codes!: string[];
 }

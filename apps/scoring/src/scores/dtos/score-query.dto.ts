@@ -1,23 +1,19 @@
-import { Transform, Type } from 'class-transformer';
-import { creditCodeList } from '@tianping/common';
+import { Transform } from 'class-transformer';
+import { CREDIT_CODE_FORM, CREDIT_CODE_LIST_MESSAGE, creditCodeList, QueryInt } from '@tianping/common';
 import {
   ArrayMaxSize,
   ArrayMinSize,
   IsArray,
   IsIn,
-  IsInt,
   IsOptional,
   IsString,
   Matches,
-  Max,
-  Min,
   Validate,
   ValidatorConstraint,
   type ValidationArguments,
   type ValidatorConstraintInterface,
 } from 'class-validator';
 
-const CREDIT_CODE = /^[0-9A-Z]{18}$/;
 const codeList = ({ value }: { value: unknown }) => creditCodeList(value);
 
 export const SCORE_ORDERS = ['code', 'risk'] as const;
@@ -33,7 +29,7 @@ export interface RiskCursor {
 export function parseRiskCursor(text: string): RiskCursor | null {
   const [p, creditCode, ...rest] = text.split('~');
   const probability = Number(p);
-  if (rest.length || !p || !Number.isFinite(probability) || probability < 0 || probability > 1 || !CREDIT_CODE.test(creditCode ?? '')) return null;
+  if (rest.length || !p || !Number.isFinite(probability) || probability < 0 || probability > 1 || !CREDIT_CODE_FORM.test(creditCode ?? '')) return null;
   return { probability, creditCode };
 }
 
@@ -46,7 +42,7 @@ export function riskCursor(probability: number, creditCode: string): string {
 class ScoreCursorConstraint implements ValidatorConstraintInterface {
   validate(value: unknown, args: ValidationArguments): boolean {
     if (typeof value !== 'string') return false;
-    return (args.object as ScoreListQuery).order === 'risk' ? parseRiskCursor(value) !== null : CREDIT_CODE.test(value);
+    return (args.object as ScoreListQuery).order === 'risk' ? parseRiskCursor(value) !== null : CREDIT_CODE_FORM.test(value);
   }
 
   defaultMessage(args: ValidationArguments): string {
@@ -67,11 +63,17 @@ export class ScoreListQuery {
   /** Page after this point (keyset pagination): the `next` of the previous page. */
   @IsOptional() @IsString() @Validate(ScoreCursorConstraint) after?: string;
   /** Only these enterprises (comma-separated credit codes): the colours of a name search's hits in one call. */
-  @IsOptional() @Transform(codeList) @IsArray() @ArrayMinSize(1) @ArrayMaxSize(1000) @Matches(CREDIT_CODE, { each: true }) codes?: string[];
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(1000) limit?: number;
+  @IsOptional()
+  @Transform(codeList)
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(1000)
+  @Matches(CREDIT_CODE_FORM, { each: true, message: CREDIT_CODE_LIST_MESSAGE })
+  codes?: string[];
+  @IsOptional() @QueryInt(1, 1000) limit?: number;
 }
 
 /** How many stretches of an enterprise's score history to give, newest first (default 12). */
 export class ScoreHistoryQuery {
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100) limit?: number;
+  @IsOptional() @QueryInt(1, 100) limit?: number;
 }

@@ -1,5 +1,5 @@
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { QueryInt } from '@tianping/common';
+import { IsIn, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 import { ROLES, type Role } from '../../access/roles';
 import type { AccountRow } from '../account.repository';
 
@@ -14,7 +14,7 @@ export class CreateAccountDto {
 
 export class AccountListQuery {
   @IsOptional() @IsString() @MaxLength(64) after?: string;
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) limit?: number;
+  @IsOptional() @QueryInt(1, 200) limit?: number;
 }
 
 /** An account as served: never its password hash. */
