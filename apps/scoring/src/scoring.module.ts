@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { DatabaseModule, HealthController } from '@tianping/database';
 import { NatsModule, OperationsModule } from '@tianping/messaging';
 import { ApprovalGrantHandler } from './approvals/approval-grant.handler';
+import { ColourPolicyRepository } from './colour/colour-policy.repository';
 import { ColourPolicyService } from './colour/colour-policy.service';
 import { createScoringDataSource, SCORING_SCHEMA } from './database/scoring.data-source';
 import { EnterpriseFeaturesRepository } from './features/enterprise-features.repository';
@@ -38,6 +39,7 @@ import { TrainingService } from './training/training.service';
     ModelRegistryRepository,
     ModelRegistryService,
     ColourPolicyService,
+    ColourPolicyRepository,
     ScoresRepository,
     ScoreRunsRepository,
     ScoreShardQueue,
