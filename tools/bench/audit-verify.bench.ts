@@ -54,7 +54,7 @@ function scoreDraft(prng: Prng, n: number, enterprises: number): EntryDraft {
 async function main(): Promise<void> {
   const entries = Number(process.argv.find((a) => /^\d+$/.test(a)) ?? 1_000_000);
   const enterprises = Math.max(1, Math.ceil(entries / RUNS));
-  await withOversightBench('audit', async (app) => {
+  await withOversightBench('audit_verify', async (app) => {
     const log = app.get(AuditLogService);
     const prng = new Prng('audit-verify-bench');
     const appendStart = performance.now();
