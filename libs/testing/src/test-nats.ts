@@ -42,16 +42,17 @@ async function waitForPort(port: number): Promise<void> {
 
 /**
  * A real nats-server with JetStream for one test file: streams and durable consumers are
- * isolated from other files running in parallel.
+ * isolated from other files running in parallel. `jetStream: false` starts one without, as a
+ * plain installation runs it.
  */
-export async function startTestNats(options: { maxPayload?: number } = {}): Promise<TestNats> {
+export async function startTestNats(options: { maxPayload?: number; jetStream?: boolean } = {}): Promise<TestNats> {
   const port = await freePort();
   const storeDir = mkdtempSync(join(tmpdir(), 'tianping-nats-'));
   const configDir = mkdtempSync(join(tmpdir(), 'tianping-nats-conf-'));
   let maxPayload = options.maxPayload;
   let child = launch();
   function launch() {
-    const args = ['-a', '127.0.0.1', '-p', String(port), '-js', '-sd', storeDir];
+    const args = ['-a', '127.0.0.1', '-p', String(port), ...(options.jetStream === false ? [] : ['-js', '-sd', storeDir])];
     if (maxPayload !== undefined) {
       // max_payload has no command-line flag: it is set in a configuration file.
       writeFileSync(join(configDir, 'nats.conf'), `max_payload: ${maxPayload}\n`);

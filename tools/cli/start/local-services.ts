@@ -2,7 +2,9 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { connect } from 'node:net';
 import { join } from 'node:path';
+import { jetstreamManager } from '@nats-io/jetstream';
 import { DEFAULT_DATABASE_URL, DEFAULT_NATS_URL } from '@tianping/common';
+import { connectNats } from '@tianping/messaging';
 
 export interface RunningService {
   url: string;
@@ -81,4 +83,25 @@ export async function ensureNats(stateDir: string): Promise<RunningService> {
       }),
     note: `nats-server with JetStream in ${storeDir}`,
   };
+}
+
+/**
+ * The apps need JetStream. A NATS without it (Debian's nats-server package starts one on 4222, from
+ * /etc/nats-server.conf) would let every app start, fail and be given up on a minute later, the
+ * reason buried in their logs: it is said at once instead.
+ */
+export async function checkJetStream(url: string): Promise<void> {
+  const nc = await connectNats(url, 'tianping-start');
+  try {
+    await jetstreamManager(nc);
+  } catch (error) {
+    if ((error as Error).name !== 'JetStreamNotEnabled') throw error;
+    throw new Error(
+      `the NATS at ${url} runs without JetStream, which the apps need: start nats-server with -js, or set NATS_URL to one that has it ` +
+        "(Debian's nats-server service runs without it: `systemctl disable --now nats-server`, and npm start runs its own)",
+      { cause: error },
+    );
+  } finally {
+    await nc.close();
+  }
 }

@@ -6,7 +6,7 @@ import { SUITE_APPS } from '../apps.registry';
 import { readiness } from '../status.command';
 import { AppSupervisor } from './app-supervisor';
 import { loadDemo } from './demo';
-import { ensureNats, ensurePostgres, type RunningService } from './local-services';
+import { checkJetStream, ensureNats, ensurePostgres, type RunningService } from './local-services';
 import { migrateSuite } from './migrate';
 import { seedDemoAccounts, type DemoAccount } from '../web.commands';
 
@@ -35,6 +35,7 @@ export function registerStartCommand(program: Command): void {
         started.push(pg);
         const nats = await ensureNats(stateDir);
         started.push(nats);
+        await checkJetStream(nats.url);
         process.env.DATABASE_URL = pg.url;
         process.env.NATS_URL = nats.url;
         log(`database: ${pg.note}`);
