@@ -58,6 +58,13 @@ describe("a flat table from someone else's system", () => {
     expect(() => usableTableRows(rows, spec, layout)).toThrow('no row of the table can be used (unreadable label: 5)');
   });
 
+  it('says how dates are read when none can be, quoting one', () => {
+    const rows = generateCityTable(5, 3).map((r) => ({ ...r, date: r.date.replace(/^(\d{4})-(\d{2})-(\d{2})$/, '$2/$3/$1') }));
+    expect(() => usableTableRows(rows, spec, layout)).toThrow(
+      new RegExp(`unreadable date: 5\\); dates are read year first, as 2014-09-02, and "${rows[0].date}" is not`),
+    );
+  });
+
   it('backtests on the rows it can read, exactly as if the others were never there, and reports them', async () => {
     const window = { trainUntil: '2021-07-01', testFrom: '2021-07-01', testTo: '2021-12-31', seed: 1 };
     const clean = generateCityTable(1500, 5);

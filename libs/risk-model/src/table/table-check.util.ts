@@ -47,11 +47,19 @@ function calendarDay(year: number, month: number, day: number): number | null {
 
 /** A yes/no cell: 1, 0, or null when it says neither (blank, NA, "unknown"). Numbers above 0 are yes. */
 export function yesNoCell(cell: string | undefined): 0 | 1 | null {
+  const word = yesNoWord(cell);
+  if (word !== null) return word;
+  const text = (cell ?? '').trim();
+  if (text === '' || !Number.isFinite(Number(text))) return null;
+  return Number(text) > 0 ? 1 : 0;
+}
+
+/** A cell that says yes or no in words (true, no, 是…) as 1 or 0; null for anything else, numbers too. */
+export function yesNoWord(cell: string | undefined): 0 | 1 | null {
   const text = (cell ?? '').trim().toLowerCase();
   if (POSITIVE.has(text)) return 1;
   if (NEGATIVE.has(text)) return 0;
-  if (text === '' || !Number.isFinite(Number(text))) return null;
-  return Number(text) > 0 ? 1 : 0;
+  return null;
 }
 
 /** Every column the spec reads from a flat table. */
@@ -84,7 +92,10 @@ export function usableTableRows(rows: TableRow[], spec: FactorSpec, layout: Tabl
   });
   if (usable.length === 0) {
     const reasons = Object.entries(skipped.byReason).map(([reason, e]) => `${reason}: ${e.count}`);
-    throw new Error(`no row of the table can be used (unreadable ${reasons.join(', ')})`);
+    const hint = skipped.byReason.date
+      ? `; dates are read year first, as 2014-09-02, and "${rows[skipped.byReason.date.rows[0] - 1][layout.dateColumn]}" is not`
+      : '';
+    throw new Error(`no row of the table can be used (unreadable ${reasons.join(', ')})${hint}`);
   }
   return { rows: usable, skipped };
 }

@@ -64,4 +64,11 @@ describe('computeTableFactors', () => {
     const fromFull = withLater.factors.filter((_, i) => earlyIds.has(rows[i].id));
     expect(fromFull).toEqual(alone.factors);
   });
+
+  it('a 0/1 column written in words (TRUE/FALSE, yes/no, 是/否) gives the history factors its digits give', () => {
+    const rows = generateCityTable(400, 11);
+    const words: Record<string, string[]> = { '1': ['TRUE', 'yes', '是'], '0': ['FALSE', 'no', '否'] };
+    const worded = rows.map((r, i) => ({ ...r, found: words[r.found][i % 3] }));
+    expect(computeTableFactors(worded, spec)).toEqual(computeTableFactors(rows, spec));
+  });
 });

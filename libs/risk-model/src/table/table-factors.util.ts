@@ -1,5 +1,5 @@
 import { FactorDefinition, FactorSpec, FactorValue, FactorValues, TableLayout } from '../spec/factor-spec.model';
-import { tableDay, yesNoCell } from './table-check.util';
+import { tableDay, yesNoCell, yesNoWord } from './table-check.util';
 
 export type TableRow = Record<string, string>;
 
@@ -28,6 +28,14 @@ export function numericCell(cell: string | undefined): number | null {
   if (cell === undefined || cell.trim() === '' || cell === 'NA') return null;
   const value = Number(cell);
   return Number.isFinite(value) ? value : null;
+}
+
+/**
+ * A cell a history factor sums or averages: a number, or yes / no in words (a 0/1 column such as the
+ * outcome written TRUE/FALSE counts as 1/0, not as nothing); blank or unreadable counts 0.
+ */
+function historyCell(cell: string | undefined): number {
+  return numericCell(cell) ?? yesNoWord(cell) ?? 0;
 }
 
 function columnValue(factor: FactorDefinition, cell: string | undefined): FactorValue {
@@ -82,7 +90,7 @@ export function computeTableFactors(rows: TableRow[], spec: FactorSpec): FactorT
       const i = order[k];
       const values: Record<string, number> = {};
       for (const c of columns) {
-        values[c] = numericCell(rows[i][c]) ?? 0;
+        values[c] = historyCell(rows[i][c]);
         globalSum[c] += values[c];
       }
       globalCount++;
