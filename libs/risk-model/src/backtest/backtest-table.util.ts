@@ -2,7 +2,7 @@ import { GamModel } from '../model/gam.model';
 import { TestWindowMetrics, testWindowMetrics } from '../metrics/test-window.util';
 import { toDayNumber } from '../spec/date.util';
 import { FactorSpec } from '../spec/factor-spec.model';
-import { TableRow, computeTableFactors, tableLayout } from '../table/table-factors.util';
+import { TableRow, computeTableFactors, tableLayout, unreadableCells, type UnreadableCells } from '../table/table-factors.util';
 import { SkippedRows, usableTableRows } from '../table/table-check.util';
 import { CandidateResult, TrainOptions, trainGamModel } from '../fit/train-model.util';
 import { nuisanceOffsets, scoreBatch, sigmoid } from '../score/score-batch.util';
@@ -26,6 +26,8 @@ export interface BacktestOptions {
 export interface BacktestMetrics extends TestWindowMetrics {
   /** Rows of the table left out because their date, outcome or entity could not be read. */
   skippedRows: SkippedRows;
+  /** Non-blank cells the factors could not read, by column (absent when there are none). */
+  unreadableCells?: UnreadableCells;
   trainRows: number;
   trainSeconds: number;
 }
@@ -53,6 +55,7 @@ const NEUTRAL_POLICY: ColourPolicy = { version: 'backtest', thresholds: { yellow
 export async function backtestTable(rows: TableRow[], spec: FactorSpec, options: BacktestOptions): Promise<BacktestResult> {
   const { rows: table, skipped } = usableTableRows(rows, spec, tableLayout(spec));
   const resolved = computeTableFactors(table, spec);
+  const unreadable = unreadableCells(rows, spec);
   const trainUntil = toDayNumber(options.trainUntil);
   const testFrom = toDayNumber(options.testFrom);
   const testTo = toDayNumber(options.testTo);
@@ -97,6 +100,7 @@ export async function backtestTable(rows: TableRow[], spec: FactorSpec, options:
     model,
     metrics: {
       skippedRows: skipped,
+      ...(Object.keys(unreadable).length > 0 ? { unreadableCells: unreadable } : {}),
       trainRows: train.length,
       ...testWindowMetrics({ score, probability, labels, days, truth, seed: options.seed }),
       trainSeconds,

@@ -1,5 +1,5 @@
 import { generatedCitySpec, generateCityTable } from '../testing/generated-city.util';
-import { computeTableFactors } from './table-factors.util';
+import { computeTableFactors, unreadableCells } from './table-factors.util';
 
 describe('computeTableFactors', () => {
   const spec = generatedCitySpec();
@@ -70,5 +70,19 @@ describe('computeTableFactors', () => {
     const words: Record<string, string[]> = { '1': ['TRUE', 'yes', '是'], '0': ['FALSE', 'no', '否'] };
     const worded = rows.map((r, i) => ({ ...r, found: words[r.found][i % 3] }));
     expect(computeTableFactors(worded, spec)).toEqual(computeTableFactors(rows, spec));
+  });
+
+  it('counts cells that say something the factors cannot read, by column, and not blanks or NA', () => {
+    const rows = generateCityTable(20, 5).map((r, i) => {
+      if (i === 2) return { ...r, age: '1,5', employees: '' };
+      if (i === 4) return { ...r, abnormal: 'Pass', employees: 'NA' };
+      if (i === 6) return { ...r, age: '3,25', found: 'TRUE' };
+      return r;
+    });
+    expect(unreadableCells(rows, spec)).toEqual({
+      age: { count: 2, rows: [3, 7], example: '1,5' },
+      abnormal: { count: 1, rows: [5], example: 'Pass' },
+    });
+    expect(unreadableCells(generateCityTable(20, 5), spec)).toEqual({});
   });
 });

@@ -48,6 +48,37 @@ function columnValue(factor: FactorDefinition, cell: string | undefined): Factor
   return cell.trim();
 }
 
+const MISSING_MARKERS = new Set(['', 'na', 'n/a', 'nan', 'null', 'none', '-']);
+const CELLS_SHOWN = 5;
+
+/** Per column, cells that say something but not what the spec reads there (a number, yes or no). */
+export type UnreadableCells = Record<string, { count: number; rows: number[]; example: string }>;
+
+/**
+ * Cells the factors will read as missing although they are not blank: `10,5` with a decimal comma,
+ * `Pass` where yes or no was expected. Counted so a table from another system says where its format
+ * differs, rather than its factors quietly going missing.
+ */
+export function unreadableCells(rows: TableRow[], spec: FactorSpec): UnreadableCells {
+  const readers = new Map<string, (cell: string) => boolean>();
+  for (const f of spec.factors) {
+    if (f.source.from === 'column' && f.kind === 'numeric') readers.set(f.source.column, (c) => numericCell(c) !== null);
+    if (f.source.from === 'column' && f.kind === 'boolean') readers.set(f.source.column, (c) => yesNoCell(c) !== null);
+  }
+  for (const column of historyColumns(spec)) readers.set(column, (c) => numericCell(c) !== null || yesNoWord(c) !== null);
+  const found: UnreadableCells = {};
+  rows.forEach((row, i) => {
+    for (const [column, readable] of readers) {
+      const cell = row[column] ?? '';
+      if (MISSING_MARKERS.has(cell.trim().toLowerCase()) || readable(cell)) continue;
+      const entry = (found[column] ??= { count: 0, rows: [], example: cell });
+      entry.count++;
+      if (entry.rows.length < CELLS_SHOWN) entry.rows.push(i + 1);
+    }
+  });
+  return found;
+}
+
 /** Columns whose earlier values the history factors read. */
 function historyColumns(spec: FactorSpec): string[] {
   const columns = new Set<string>();
