@@ -10,7 +10,17 @@ describe("a flat table from someone else's system", () => {
 
   it('reads dates year first, in the common separators, and a date-time as its day', () => {
     const day = toDayNumber('2014-09-02');
-    for (const cell of ['2014-09-02', '2014/9/2', '2014.09.02', ' 2014-09-02 ', '2014-09-02 23:30', '2014-09-02T23:30:00', '2014-09-02T01:00:00+08:00']) {
+    for (const cell of [
+      '2014-09-02',
+      '2014/9/2',
+      '2014.09.02',
+      '2014年9月2日',
+      '20140902',
+      ' 2014-09-02 ',
+      '2014-09-02 23:30',
+      '2014-09-02T23:30:00',
+      '2014-09-02T01:00:00+08:00',
+    ]) {
       expect([cell, tableDay(cell)]).toEqual([cell, day]);
     }
     // With a zone, the day it falls on in China.
@@ -18,7 +28,7 @@ describe("a flat table from someone else's system", () => {
   });
 
   it('never guesses a date: day-first or month-first forms, impossible days and blanks are unreadable', () => {
-    for (const cell of ['09/02/2014', '02.09.2014', '2014-02-30', '2014-13-01', 'Sept 2, 2014', '', undefined])
+    for (const cell of ['09/02/2014', '02.09.2014', '2014-02-30', '2014-13-01', 'Sept 2, 2014', '20140230', '02092014', '2014年13月2日', '', undefined])
       expect([cell, tableDay(cell)]).toEqual([cell, null]);
   });
 

@@ -17,19 +17,22 @@ export interface SkippedRows {
 
 const ROWS_SHOWN = 5;
 const YEAR_FIRST_DAY = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/;
+/** The other year-first forms the platforms' exports use: 2014年9月2日 and 20140902. */
+const CHINESE_DAY = /^(\d{4})年(\d{1,2})月(\d{1,2})日$/;
+const COMPACT_DAY = /^(\d{4})(\d{2})(\d{2})$/;
 const DATE_TIME = /^(\d{4}-\d{2}-\d{2})[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/;
 const MS_PER_DAY = 86_400_000;
 const POSITIVE = new Set(['1', 'true', 't', 'yes', 'y', '是']);
 const NEGATIVE = new Set(['0', 'false', 'f', 'no', 'n', '否']);
 
 /**
- * A table's date as a day number, or null. Year first only (2014-09-02, 2014/9/2, 2014.09.02), so
- * 01/10/2014 is never read as either January or October by guess; a date-time without a zone is
- * its calendar day, one with a zone the day it falls on in China (UTC+8).
+ * A table's date as a day number, or null. Year first only (2014-09-02, 2014/9/2, 2014.09.02,
+ * 2014年9月2日, 20140902), so 01/10/2014 is never read as either January or October by guess; a
+ * date-time without a zone is its calendar day, one with a zone the day it falls on in China (UTC+8).
  */
 export function tableDay(cell: string | undefined): number | null {
   const text = (cell ?? '').trim();
-  const day = YEAR_FIRST_DAY.exec(text);
+  const day = YEAR_FIRST_DAY.exec(text) ?? CHINESE_DAY.exec(text) ?? COMPACT_DAY.exec(text);
   if (day) return calendarDay(+day[1], +day[2], +day[3]);
   const instant = DATE_TIME.exec(text);
   if (!instant) return null;
