@@ -24,6 +24,8 @@ export async function intakeBench(enterprises: number): Promise<Record<string, u
   return withBenchServices('intake', async () => {
     Logger.overrideLogger(['error']);
     const app = await NestFactory.createApplicationContext(IntakeCoreModule, { logger: ['error'] });
+    // The city's generation and the parse-only pass ran in this process first: what they left is the baseline.
+    const rssBefore = process.memoryUsage().rss;
     const memory = memoryWatch();
     try {
       const dataSource = app.get(DataSource);
@@ -68,6 +70,7 @@ export async function intakeBench(enterprises: number): Promise<Record<string, u
           perSecond: Math.round(r.counts.read / r.seconds),
         })),
         peakRssMiB: mib(memory.peak()),
+        rssBeforeIngestMiB: mib(rssBefore),
         cityGeneratedSeconds: city.generatedSeconds,
         // After the ingest, outside its timings: milliseconds per search, by the kind of query.
         searchMs: search,
