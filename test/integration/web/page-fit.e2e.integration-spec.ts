@@ -1,0 +1,88 @@
+import { join } from 'node:path';
+import { startFakePages, type FakePages } from './fake-pages.harness';
+import { describeWithBrowser, SCREENSHOTS } from './suite-process.harness';
+import { OWN_CODE } from './web-app.harness';
+
+/**
+ * What people stumbled on when the pages were read with fresh eyes: an enterprise's records cut off at
+ * the edge of a phone, the record picker of an appeal dropping its text below the box, a record entry's
+ * kind shown as its code, a one-stop route "about 0.0 km in all".
+ */
+const CASE_NO = 'TP-304cefd4-d315-4b7b-bf0e-6a13465bed26-SAMR';
+const FILE = {
+  subject: { creditCode: OWN_CODE, name: '佛山市示例小食店有限公司', regionCode: '440607', status: '存续' },
+  cases: [
+    {
+      caseNo: CASE_NO,
+      date: '2026-12-02',
+      department: 'SAMR',
+      kind: '检查',
+      origin: '双随机',
+      result: '责令整改',
+      violationFound: true,
+      violation: '食品安全：现场检查发现不符合规定，已责令限期整改',
+      penaltyYuan: null,
+    },
+    { caseNo: 'FS-FIRE-2026-000020', date: '2026-11-09', department: 'FIRE', kind: '检查', origin: '投诉举报', result: '未发现问题', violationFound: false },
+  ],
+  clues: [{ ref: 'X3BA-YTGM', receivedOn: '2026-11-04', category: '消防安全', department: 'FIRE', verified: false, status: 'pending' }],
+};
+const VISIT = {
+  id: '9bb16427-7168-4d84-8a16-6eef9eeb5dff',
+  date: '2026-12-07',
+  creditCode: OWN_CODE,
+  regionCode: '440605',
+  departments: ['SAMR'],
+  officerIds: ['44060500073'],
+  status: 'scheduled',
+  reasons: ['colour'],
+  drawId: 'd-1',
+  routeKey: 'r-1',
+  items: [{ department: 'SAMR', item: 'SAMR-01' }],
+  route: { visitIds: ['9bb16427-7168-4d84-8a16-6eef9eeb5dff'], creditCodes: [OWN_CODE], distanceKm: 0 },
+};
+
+describeWithBrowser('pages that fit their screen and say things in words, in a real browser', () => {
+  let pages: FakePages;
+
+  beforeAll(async () => {
+    pages = await startFakePages({
+      [`GET /api/enterprises/${OWN_CODE}`]: FILE,
+      [`GET /api/reviews/enterprises/${OWN_CODE}`]: {
+        score: null,
+        effectiveColour: null,
+        state: 'in-effect',
+        decision: null,
+        scoreSeq: null,
+        decisions: [],
+        appeals: [],
+      },
+      'GET /api/audit/entries': [
+        { seq: 12, kind: 'visit-result', subjectRef: OWN_CODE, recordedAt: '2026-12-06T21:51:00.000Z', leafHash: 'c'.repeat(64) },
+        { seq: 11, kind: 'dispatch-plan', subjectRef: 'd-1', recordedAt: '2026-12-06T21:50:00.000Z', leafHash: 'd'.repeat(64) },
+      ],
+      [`GET /api/visits/${VISIT.id}`]: VISIT,
+    });
+  }, 60_000);
+  afterAll(() => pages?.close());
+
+  it.each([['zh'], ['en']])(
+    "shows the enterprise's inspections and complaints on a phone as labelled lines, nothing past the screen's edge (%s)",
+    async (lang) => {
+      const page = await pages.signIn('ent', { lang: lang as 'zh' | 'en', width: 390 });
+      await page.goto(`${pages.web.baseUrl}/#/my/records`);
+      await page.waitForSelector('table.stack-rows td[data-label]');
+      expect(await page.$$eval('.table-wrap', (wraps) => wraps.every((w) => w.scrollWidth <= w.clientWidth))).toBe(true);
+      // The result, the last of a case's facts, and the whole case number are in view without scrolling sideways.
+      const result = (await page.$(`tr:has-text("${CASE_NO.slice(-12)}") .badge`))!;
+      const box = (await result.boundingBox())!;
+      expect(box.x + box.width).toBeLessThanOrEqual(390);
+      const caseNo = (await page.$(`text=${CASE_NO.slice(0, 12)}`))!;
+      const caseBox = (await caseNo.boundingBox())!;
+      expect(caseBox.x + caseBox.width).toBeLessThanOrEqual(390);
+      expect(await page.$$eval('td[data-label]', (cells) => cells.map((c) => c.getAttribute('data-label')))).toContain(lang === 'zh' ? '结果' : 'Result');
+      await page.screenshot({ path: join(SCREENSHOTS, `00-page-fit-records-phone-${lang}.png`), fullPage: true });
+      await page.close();
+    },
+  );
+});
