@@ -85,4 +85,38 @@ describeWithBrowser('pages that fit their screen and say things in words, in a r
       await page.close();
     },
   );
+
+  it.each([
+    ['en', 1366],
+    ['zh', 390],
+  ])('keeps each record of the appeal form beside its box, however long its text (%s, %d px)', async (lang, width) => {
+    const page = await pages.signIn('ent', { lang: lang as 'zh' | 'en', width });
+    await page.goto(`${pages.web.baseUrl}/#/my/appeals`);
+    await page.waitForSelector('#challenge-picker li');
+    const rows = await page.$$eval('#challenge-picker li', (items) =>
+      items.map((li) => {
+        const box = li.querySelector('input[type=checkbox]')!.getBoundingClientRect();
+        const text = li.querySelector('label > span')!.getBoundingClientRect();
+        return {
+          boxTop: box.top,
+          boxWidth: box.width,
+          textTop: text.top,
+          textLeft: text.left,
+          boxRight: box.right,
+          textRight: text.right,
+          rowRight: li.getBoundingClientRect().right,
+        };
+      }),
+    );
+    expect(rows).toHaveLength(3);
+    for (const row of rows) {
+      // On the same line as its box, to its right, the box its full size, the text within the row.
+      expect(row.textTop).toBeLessThan(row.boxTop + 12);
+      expect(row.textLeft).toBeGreaterThanOrEqual(row.boxRight);
+      expect(row.boxWidth).toBeGreaterThanOrEqual(12);
+      expect(row.textRight).toBeLessThanOrEqual(row.rowRight);
+    }
+    await page.screenshot({ path: join(SCREENSHOTS, `00-page-fit-appeal-picker-${lang}-${width}.png`), fullPage: true });
+    await page.close();
+  });
 });
