@@ -119,4 +119,18 @@ describeWithBrowser('pages that fit their screen and say things in words, in a r
     await page.screenshot({ path: join(SCREENSHOTS, `00-page-fit-appeal-picker-${lang}-${width}.png`), fullPage: true });
     await page.close();
   });
+
+  it.each([
+    ['zh', '检查结果', '抽查计划'],
+    ['en', 'inspection result', 'inspection plan'],
+  ])("names every kind of record entry in words, an inspection's result too (%s)", async (lang, result, plan) => {
+    const page = await pages.signIn('overseer', { lang: lang as 'zh' | 'en' });
+    await page.goto(`${pages.web.baseUrl}/#/audit`);
+    await page.waitForSelector('#audit-table tr[data-seq="12"]');
+    expect(await page.textContent('#audit-table tr[data-seq="12"] .badge')).toBe(result);
+    expect(await page.textContent('#audit-table tr[data-seq="11"] .badge')).toBe(plan);
+    expect(await page.$$eval('select[name=kind] option', (options) => options.map((o) => o.textContent))).toContain(result);
+    expect(await page.textContent('#audit-table')).not.toContain('visit-result');
+    await page.close();
+  });
 });
