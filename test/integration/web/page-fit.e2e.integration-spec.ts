@@ -133,4 +133,16 @@ describeWithBrowser('pages that fit their screen and say things in words, in a r
     expect(await page.textContent('#audit-table')).not.toContain('visit-result');
     await page.close();
   });
+
+  it.each([
+    ['zh', '当天路线只有这一站'],
+    ['en', "the only stop on the day's route"],
+  ])('says a route of one stop is one stop, not "about 0.0 km in all" (%s)', async (lang, alone) => {
+    const page = await pages.signIn('officer', { lang: lang as 'zh' | 'en' });
+    await page.goto(`${pages.web.baseUrl}/#/visits/${VISIT.id}`);
+    await page.waitForSelector('main h1');
+    await page.waitForFunction((words) => document.querySelector('main')?.textContent?.includes(words), alone);
+    expect(await page.textContent('main')).not.toMatch(/0\.0 (公里|km)/);
+    await page.close();
+  });
 });
