@@ -170,12 +170,16 @@ describeWithBrowser('the public page of the random inspections, in a real browse
     expect(plan).toContain(`FIRE-01 ${item}`);
     expect(plan).toContain('30');
     expect(await page.textContent('#inspection-plans')).toContain(PLAN.seed);
+    // Days read as the rest of the page writes them (its publishing day too), not as ISO codes.
+    expect(await page.textContent('#inspection-plans')).toContain(lang === 'zh' ? '2026年12月7日 → 2026年12月18日' : '7 Dec 2026 → 18 Dec 2026');
     const rows = await page.$$eval('#inspection-results tbody tr', (trs) => trs.map((tr) => tr.textContent ?? ''));
     expect(rows).toHaveLength(2);
     expect(rows[0]).toContain(NAMES[KNOWN]);
     expect(rows[0]).toContain(KNOWN);
     expect(rows[0]).toContain(`${fire}${sep}`);
     expect(rows[0]).toContain(rectify);
+    expect(rows[0]).toContain(lang === 'zh' ? '2026年12月8日' : '8 Dec 2026');
+    expect(rows[0]).not.toContain('2026-12-08');
     expect(rows[1]).toContain(UNKNOWN);
     await page.screenshot({ path: join(SCREENSHOTS, `00-public-inspections-${lang}.png`), fullPage: true });
     await page.click('#more-results');

@@ -27,7 +27,7 @@ function plansCard(plans) {
   return h('section', { class: 'card', id: 'inspection-plans' }, h('div', { class: 'card-head' }, h('h2', {}, t('disclose.plans'))),
     h('p', { class: 'muted small', style: 'margin-top:0' }, t('disclose.plansLead')),
     table([
-      [t('disclose.period'), (p) => h('div', {}, `${p.from} → ${p.to}`, p.cutFrom ? h('div', { class: 'muted small' }, t('disclose.cutFrom', { date: p.cutFrom })) : null)],
+      [t('disclose.period'), (p) => h('div', {}, `${fmtDate(p.from)} → ${fmtDate(p.to)}`, p.cutFrom ? h('div', { class: 'muted small' }, t('disclose.cutFrom', { date: fmtDate(p.cutFrom) })) : null)],
       [t('disclose.scope'), (p) => h('ul', { class: 'cell-list' }, p.departments.map((d) => h('li', { 'data-department': d.department },
         h('strong', {}, departmentLabel(d.department)), ' ', t('disclose.deptEnterprises', { n: fmtNumber(d.enterprises) }),
         h('div', { class: 'muted small' }, joined(d.items.map(itemLabel), true)))))],
@@ -94,7 +94,7 @@ async function showResults(target, filter, choose) {
 
 function resultsTable(rows) {
   return table([
-    [t('disclose.date'), (r) => r.date],
+    [t('disclose.date'), (r) => h('span', { style: 'white-space:nowrap' }, fmtDate(r.date))],
     [t('disclose.enterprise'), (r) => h('div', {}, r.name ?? '—', h('div', { class: 'muted small mono' }, r.creditCode))],
     [t('disclose.departments'), (r) => joined(r.departments.map(departmentLabel))],
     [t('disclose.outcome'), (r) => h('ul', { class: 'cell-list' }, r.items.map((i) => h('li', { 'data-item': i.item }, itemLabel(i.item), ' ', resultBadge(i.result))))],
