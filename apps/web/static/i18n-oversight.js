@@ -355,7 +355,7 @@ const en = {
   'reviews.queueLead': 'Red means priority inspection, so it takes effect only once an oversight officer confirms it; until then it counts as yellow. Check the top reasons and the score\'s basis, then confirm or override with reasons. Longest waiting first.',
   'reviews.topReasons': 'Top reasons', 'reviews.noExplanation': 'The explanation of this score cannot be fetched right now.', 'reviews.newerScore': 'The enterprise has a newer score; these are its reasons.',
   'reviews.file': 'Basis of the score: {code}', 'reviews.factor': 'Factor', 'reviews.factorValue': 'Value', 'reviews.factorPull': 'Effect on the odds', 'reviews.logOdds': 'log-odds',
-  'reviews.history': '{decisions} earlier decisions by a person, {appeals} appeals; the score is record entry {seq}.',
+  'reviews.history': 'Earlier decisions by a person: {decisions}; appeals: {appeals}; the score is record entry {seq}.',
   'reviews.fileNote': 'The enterprise\'s name and file are read by the enforcement departments; oversight confirms on the score\'s factors and the record.',
   'reviews.confirmConfirm': 'Confirm {code} as {colour}: the enterprise will be inspected with red priority. The decision and reasons go to the tamper-evident record, the enterprise sees them, and it cannot be undone. Confirm?',
   'reviews.confirmOverride': 'Change {code} from the model\'s {model} to {colour}. The decision and reasons go to the tamper-evident record, the enterprise sees them, and it cannot be undone. Confirm?',

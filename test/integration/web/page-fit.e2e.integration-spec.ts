@@ -42,6 +42,38 @@ const VISIT = {
   route: { visitIds: ['9bb16427-7168-4d84-8a16-6eef9eeb5dff'], creditCodes: [OWN_CODE], distanceKm: 0 },
 };
 
+/** Filed against a score whose red nobody has confirmed yet; an earlier score's red was superseded unseen. */
+const APPEAL = {
+  id: 'AP-20261206-0001',
+  creditCode: OWN_CODE,
+  scoreId: 's-2',
+  modelVersion: 'm-1',
+  colour: 'red',
+  probability: 0.44,
+  status: 'filed',
+  outcome: null,
+  overrideColour: null,
+  reviewer: null,
+  decisionReasons: null,
+  overdue: false,
+  filedAt: '2026-12-06T22:04:00.000Z',
+  dueAt: '2026-12-21T22:04:00.000Z',
+  decidedAt: null,
+  closedAt: null,
+  grounds: '该次检查发现的问题已整改完毕。',
+  challenges: [],
+  evidence: [],
+  steps: [{ step: 'filed', at: '2026-12-06T22:04:00.000Z', actor: 'ent', note: null, detail: { colour: 'red' }, auditSeq: 21 }],
+};
+const decision = (scoreId: string, status: string, actor: string | null) => ({
+  id: `dec-${scoreId}`,
+  creditCode: OWN_CODE,
+  scoreId,
+  modelColour: 'red',
+  status,
+  actor,
+});
+
 describeWithBrowser('pages that fit their screen and say things in words, in a real browser', () => {
   let pages: FakePages;
 
@@ -53,10 +85,16 @@ describeWithBrowser('pages that fit their screen and say things in words, in a r
         effectiveColour: null,
         state: 'in-effect',
         decision: null,
-        scoreSeq: null,
-        decisions: [],
+        scoreSeq: 3299,
+        decisions: [
+          decision('s-2', 'pending', null),
+          decision('s-1', 'superseded', null),
+          decision('s-0', 'confirmed', 'overseer-2'),
+          decision('s-00', 'carried-over', null),
+        ],
         appeals: [],
       },
+      [`GET /api/appeals/${APPEAL.id}`]: APPEAL,
       'GET /api/audit/entries': [
         { seq: 12, kind: 'visit-result', subjectRef: OWN_CODE, recordedAt: '2026-12-06T21:51:00.000Z', leafHash: 'c'.repeat(64) },
         { seq: 11, kind: 'dispatch-plan', subjectRef: 'd-1', recordedAt: '2026-12-06T21:50:00.000Z', leafHash: 'd'.repeat(64) },
@@ -143,6 +181,17 @@ describeWithBrowser('pages that fit their screen and say things in words, in a r
     await page.waitForSelector('main h1');
     await page.waitForFunction((words) => document.querySelector('main')?.textContent?.includes(words), alone);
     expect(await page.textContent('main')).not.toMatch(/0\.0 (公里|km)/);
+    await page.close();
+  });
+
+  it.each([
+    ['zh', '此前的人工决定 1 项'],
+    ['en', 'Earlier decisions by a person: 1;'],
+  ])("counts as a person's decisions only the colours a person confirmed or overrode, not a red superseded unseen (%s)", async (lang, words) => {
+    const page = await pages.signIn('overseer', { lang: lang as 'zh' | 'en' });
+    await page.goto(`${pages.web.baseUrl}/#/reviews/appeals/${APPEAL.id}`);
+    await page.waitForFunction((w) => document.querySelector('main')?.textContent?.includes(w), words);
+    expect(await page.textContent('main')).not.toContain('1 earlier decisions');
     await page.close();
   });
 });
