@@ -74,6 +74,36 @@ const decision = (scoreId: string, status: string, actor: string | null) => ({
   actor,
 });
 
+/** Drift cut at the baseline's deciles, as oversight serves them: six significant digits, a rate as a fraction. */
+const share = (label: string) => ({ bin: label, label, baselineShare: 0.5, currentShare: 0.5 });
+const DRIFT = {
+  period: { from: '2026-10-01', to: '2026-12-06' },
+  modelVersion: 'm-1',
+  trainingWindow: null,
+  baselines: { factors: { kind: 'first-scores', from: '2026-09-01', to: '2026-09-07', enterprises: 2000 }, score: null },
+  current: { factors: 2000, score: 0 },
+  factors: [
+    {
+      factor: 'inspection_fail_rate',
+      psi: 0.02,
+      verdict: 'stable',
+      baselineCount: 2000,
+      currentCount: 2000,
+      bins: [share('< 0.0788612'), share('[0.0788612, 0.103239)'), share('≥ 0.103239')],
+    },
+    {
+      factor: 'years_in_operation',
+      psi: 0.01,
+      verdict: 'stable',
+      baselineCount: 2000,
+      currentCount: 2000,
+      bins: [share('< 1.21561'), share('[1.21561, 13.9658)'), share('≥ 13.9658')],
+    },
+  ],
+  score: null,
+  largestFactorShift: { factor: 'inspection_fail_rate', psi: 0.02 },
+};
+
 describeWithBrowser('pages that fit their screen and say things in words, in a real browser', () => {
   let pages: FakePages;
 
@@ -95,6 +125,7 @@ describeWithBrowser('pages that fit their screen and say things in words, in a r
         appeals: [],
       },
       [`GET /api/appeals/${APPEAL.id}`]: APPEAL,
+      'GET /api/audits/drift': DRIFT,
       'GET /api/audit/entries': [
         { seq: 12, kind: 'visit-result', subjectRef: OWN_CODE, recordedAt: '2026-12-06T21:51:00.000Z', leafHash: 'c'.repeat(64) },
         { seq: 11, kind: 'dispatch-plan', subjectRef: 'd-1', recordedAt: '2026-12-06T21:50:00.000Z', leafHash: 'd'.repeat(64) },
@@ -192,6 +223,19 @@ describeWithBrowser('pages that fit their screen and say things in words, in a r
     await page.goto(`${pages.web.baseUrl}/#/reviews/appeals/${APPEAL.id}`);
     await page.waitForFunction((w) => document.querySelector('main')?.textContent?.includes(w), words);
     expect(await page.textContent('main')).not.toContain('1 earlier decisions');
+    await page.close();
+  });
+
+  it('writes the drift bins of a rate as percentages and of a measure to three digits, not as the cut points computed', async () => {
+    const page = await pages.signIn('overseer');
+    await page.goto(`${pages.web.baseUrl}/#/audits`);
+    await page.waitForSelector('#drift-bins svg');
+    const rate = (await page.textContent('#drift-bins'))!;
+    expect(rate).toContain('[7.9%, 10.3%)');
+    expect(rate).not.toContain('0.0788612');
+    await page.click('#drift-chart [data-factor="years_in_operation"] text');
+    await page.waitForFunction(() => document.querySelector('#drift-bins')?.textContent?.includes('[1.22, 14)'));
+    expect(await page.textContent('#drift-bins')).not.toContain('13.9658');
     await page.close();
   });
 });
