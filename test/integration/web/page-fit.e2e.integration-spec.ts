@@ -126,6 +126,14 @@ describeWithBrowser('pages that fit their screen and say things in words, in a r
       },
       [`GET /api/appeals/${APPEAL.id}`]: APPEAL,
       'GET /api/audits/drift': DRIFT,
+      'GET /api/register': {
+        generated_at: '2026-12-06T22:00:00.000Z',
+        last_change_date: '2026-12-06',
+        standard_version: '0.3.1',
+        methods_and_models: { facts: { modelVersion: 'twelve-factor@1.4.0+ecc18567a136.s2026', approved: true } },
+        source_data: { facts: { factors: [], scoring: { enterprises: 2745, latestAsOf: '2026-12-07' } } },
+      },
+      'GET /api/public/audit-reports': [],
       'GET /api/audit/entries': [
         { seq: 12, kind: 'visit-result', subjectRef: OWN_CODE, recordedAt: '2026-12-06T21:51:00.000Z', leafHash: 'c'.repeat(64) },
         { seq: 11, kind: 'dispatch-plan', subjectRef: 'd-1', recordedAt: '2026-12-06T21:50:00.000Z', leafHash: 'd'.repeat(64) },
@@ -236,6 +244,32 @@ describeWithBrowser('pages that fit their screen and say things in words, in a r
     await page.click('#drift-chart [data-factor="years_in_operation"] text');
     await page.waitForFunction(() => document.querySelector('#drift-bins')?.textContent?.includes('[1.22, 14)'));
     expect(await page.textContent('#drift-bins')).not.toContain('13.9658');
+    await page.close();
+  });
+
+  it.each([['zh'], ['en']])("keeps the public register's key facts each in its tile on a phone, the model's long version too (%s)", async (lang) => {
+    const page = await pages.browser.newPage({ viewport: { width: 390, height: 844 } });
+    await page.addInitScript((l) => localStorage.setItem('tp.lang', l), lang);
+    await page.goto(`${pages.web.baseUrl}/register.html`);
+    await page.waitForSelector('#register-facts .tile');
+    const tiles = await page.$$eval('#register-facts .tile', (all) =>
+      all.map((tile) => {
+        // Where each line of text ends: a word too long for the tile runs past its box without widening it.
+        const ends = [...tile.children].map((c) => {
+          const range = document.createRange();
+          range.selectNodeContents(c);
+          return Math.max(...[...range.getClientRects()].map((r) => r.right));
+        });
+        return { box: tile.getBoundingClientRect().toJSON() as DOMRect, parts: ends };
+      }),
+    );
+    const [model, scored] = tiles;
+    // Side by side, neither runs under the other, and the version breaks within its own tile.
+    expect(model.box.right).toBeLessThanOrEqual(scored.box.left);
+    for (const right of model.parts) expect(right).toBeLessThanOrEqual(model.box.right);
+    expect(await page.textContent('#register-facts')).toContain(lang === 'zh' ? '评分日期 2026年12月7日' : 'scored as of 7 Dec 2026');
+    expect(await page.textContent('#register-entry')).toContain(lang === 'zh' ? '最近一次实质变更 2026年12月6日' : 'last change in substance 6 Dec 2026');
+    await page.screenshot({ path: join(SCREENSHOTS, `00-page-fit-register-phone-${lang}.png`), fullPage: true });
     await page.close();
   });
 });
