@@ -222,6 +222,31 @@ describeWithBrowser('the public page of the random inspections, in a real browse
     await page.close();
   });
 
+  it.each([
+    ['zh', '这里输入了 16 位'],
+    ['en', 'this has 16'],
+  ])('says in words that a code is not 18 characters long, rather than an error to try again later (%s)', async (lang, words) => {
+    const page = await pages.browser.newPage({ viewport: { width: 390, height: 844 } });
+    await page.addInitScript((l) => localStorage.setItem('tp.lang', l), lang);
+    await page.goto(`${pages.web.baseUrl}/register.html#/inspections`);
+    await page.waitForSelector('#inspection-results table');
+    const asked = pages.fake.seen.length;
+    await page.fill('#inspection-results-filters input[name=enterprise]', KNOWN.slice(0, 16));
+    await page.click('#inspection-results-filters button[type=submit]');
+    await page.waitForSelector('#code-length');
+    expect(await page.textContent('#code-length')).toContain(words);
+    expect(await page.textContent('#inspection-results')).not.toContain('18-character');
+    expect(pages.fake.seen.slice(asked).some((r) => r.url.startsWith('/api/public/inspection-results'))).toBe(false);
+    // Spaces are no part of the length: the whole code, typed with them, is asked for (dispatch folds it).
+    const spaced = `${KNOWN.slice(0, 9)} ${KNOWN.slice(9)}`;
+    await page.fill('#inspection-results-filters input[name=enterprise]', spaced);
+    const request = page.waitForRequest((r) => new URL(r.url()).searchParams.get('creditCode') === spaced);
+    await page.click('#inspection-results-filters button[type=submit]');
+    await request;
+    await page.waitForFunction(() => !document.querySelector('#code-length'));
+    await page.close();
+  });
+
   it('keeps the page the reader went to when the one left behind finishes loading later', async () => {
     answers['GET /api/public/inspection-plans'] = new SlowAnswer(1_500, [PLAN]);
     const page = await pages.browser.newPage({ viewport: { width: 1280, height: 900 } });

@@ -44,7 +44,13 @@ function resultFilters(plans, results) {
   const to = h('input', { type: 'date', name: 'to' });
   // A name, or a code in any spelling people type (lower case, full-width, spaced): dispatch folds it; a wrong length is refused in words.
   const enterprise = h('input', { type: 'search', name: 'enterprise', maxlength: 60, autocomplete: 'off', spellcheck: 'false', placeholder: t('disclose.enterpriseHint') });
-  const apply = () => showResults(results, { department: department.value, from: from.value, to: to.value, ...enterpriseFilter(enterprise.value.trim()) }, choose);
+  const apply = () => {
+    const filter = enterpriseFilter(enterprise.value.trim());
+    // A code of the wrong length is said here in words: the server's refusal is English and reads as an outage ("try again later").
+    const length = filter.creditCode ? codeLength(filter.creditCode) : CODE_LENGTH;
+    if (length !== CODE_LENGTH) return mount(results, h('div', { class: 'notice warn', role: 'alert', id: 'code-length' }, t('disclose.codeLength', { n: length })));
+    return showResults(results, { department: department.value, from: from.value, to: to.value, ...filter }, choose);
+  };
   const choose = (code) => {
     enterprise.value = code;
     apply();
@@ -53,6 +59,11 @@ function resultFilters(plans, results) {
     field(t('disclose.enterpriseFilter'), enterprise), field(t('disclose.department'), department), field(t('disclose.from'), from), field(t('disclose.to'), to),
     h('button', { class: 'btn', type: 'submit' }, t('disclose.show')));
 }
+
+const CODE_LENGTH = 18;
+
+/** How many characters a code typed in any spelling has once spaces are gone (a full-width character counts as one). */
+const codeLength = (text) => text.replace(/\s/g, '').length;
 
 /** Letters and digits only (half- or full-width, spaced) is a code; anything else, a part of a registered name. */
 function enterpriseFilter(text) {
