@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { startFakePages, type FakePages } from './fake-pages.harness';
 import { describeWithBrowser, SCREENSHOTS } from './suite-process.harness';
-import { OWN_CODE } from './web-app.harness';
+import { OWN_CODE, QueryAnswer } from './web-app.harness';
 
 /**
  * What people stumbled on when the pages were read with fresh eyes: an enterprise's records cut off at
@@ -134,10 +134,14 @@ describeWithBrowser('pages that fit their screen and say things in words, in a r
         source_data: { facts: { factors: [], scoring: { enterprises: 2745, latestAsOf: '2026-12-07' } } },
       },
       'GET /api/public/audit-reports': [],
-      'GET /api/audit/entries': [
-        { seq: 12, kind: 'visit-result', subjectRef: OWN_CODE, recordedAt: '2026-12-06T21:51:00.000Z', leafHash: 'c'.repeat(64) },
-        { seq: 11, kind: 'dispatch-plan', subjectRef: 'd-1', recordedAt: '2026-12-06T21:50:00.000Z', leafHash: 'd'.repeat(64) },
-      ],
+      'GET /api/audit/entries': new QueryAnswer((q) =>
+        q.get('subjectRef')
+          ? []
+          : [
+              { seq: 12, kind: 'visit-result', subjectRef: OWN_CODE, recordedAt: '2026-12-06T21:51:00.000Z', leafHash: 'c'.repeat(64) },
+              { seq: 11, kind: 'dispatch-plan', subjectRef: 'd-1', recordedAt: '2026-12-06T21:50:00.000Z', leafHash: 'd'.repeat(64) },
+            ],
+      ),
       [`GET /api/visits/${VISIT.id}`]: VISIT,
     });
   }, 60_000);
@@ -270,6 +274,20 @@ describeWithBrowser('pages that fit their screen and say things in words, in a r
     expect(await page.textContent('#register-facts')).toContain(lang === 'zh' ? '评分日期 2026年12月7日' : 'scored as of 7 Dec 2026');
     expect(await page.textContent('#register-entry')).toContain(lang === 'zh' ? '最近一次实质变更 2026年12月6日' : 'last change in substance 6 Dec 2026');
     await page.screenshot({ path: join(SCREENSHOTS, `00-page-fit-register-phone-${lang}.png`), fullPage: true });
+    await page.close();
+  });
+
+  it.each([
+    ['zh', '没有符合这些条件的记录'],
+    ['en', 'No entry matches these filters'],
+  ])('says a filter matched nothing, not that the record is empty until scoring starts (%s)', async (lang, words) => {
+    const page = await pages.signIn('overseer', { lang: lang as 'zh' | 'en' });
+    await page.goto(`${pages.web.baseUrl}/#/audit`);
+    await page.waitForSelector('#audit-table');
+    await page.fill('input[name=subjectRef]', OWN_CODE.slice(0, 12));
+    await page.click('form.filters button[type=submit]');
+    await page.waitForFunction((w) => document.querySelector('main')?.textContent?.includes(w), words);
+    expect(await page.textContent('main')).not.toContain(lang === 'zh' ? '评分服务开始工作后' : 'once scoring is at work');
     await page.close();
   });
 });
