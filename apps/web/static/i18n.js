@@ -210,7 +210,7 @@ const zh = {
   'why.abnormal_listed.no': '未列入经营异常名录', 'why.legal_rep_changes_2y': '近两年法定代表人变更 {n} 次', 'why.days_since_last_inspection': '距上次检查 {n} 天',
   'why.shared_address_count': '同一地址另有 {n} 个在业主体',
   'factorValue.years': '{n} 年', 'factorValue.capital': '{n} 万元', 'factorValue.days': '{n} 天',
-  'bureau.searchName': '名称含“{q}”的企业（按统一社会信用代码分页，每页内风险高的在前）。', 'bureau.searchCode': '统一社会信用代码为 {q} 的企业。', 'bureau.badRegion': '区县请填写行政区划代码（2 到 12 位数字，例如 4406 或 440604），或辖区内的区县名称（例如 南海区）。',
+  'bureau.searchName': '名称含“{q}”的企业（按统一社会信用代码分页，每页内风险高的在前）。', 'bureau.noneNamed': '没有名称含“{q}”的企业。', 'bureau.partialCode': '没有名称含“{q}”的企业。按代码查找须填完整的 18 位统一社会信用代码（这里是 {n} 位）。', 'bureau.noneFiltered': '没有符合这些筛选条件的企业。', 'bureau.searchCode': '统一社会信用代码为 {q} 的企业。', 'bureau.badRegion': '区县请填写行政区划代码（2 到 12 位数字，例如 4406 或 440604），或辖区内的区县名称（例如 南海区）。',
   'bureau.regionHint': '440604 或 南海区', 'bureau.allIndustries': '全部行业',
   'pii.reasonShort': '请写明用途（5 到 500 个字）。', 'ent.pickStars': '请先点击星星选择 1 到 5 星。', 'ent.commentLong': '意见最多 500 个字。', 'login.missing': '请输入用户名和密码。',
 };
@@ -429,7 +429,7 @@ const en = {
   'why.days_since_last_inspection.one': '{n} day since the last inspection', 'why.days_since_last_inspection': '{n} days since the last inspection',
   'why.shared_address_count.one': '{n} other live subject at the same address', 'why.shared_address_count': '{n} other live subjects at the same address',
   'factorValue.years': '{n} years', 'factorValue.capital': '{yuan} yuan', 'factorValue.days': '{n} days',
-  'bureau.searchName': 'Enterprises whose name contains "{q}" (paged by credit code; the riskiest first within each page).', 'bureau.searchCode': 'The enterprise with credit code {q}.', 'bureau.badRegion': 'Give the district as a region code of 2 to 12 digits (e.g. 4406 or 440604), or the name of a district in your area, in English or Chinese (e.g. Nanhai or 南海区).',
+  'bureau.searchName': 'Enterprises whose name contains "{q}" (paged by credit code; the riskiest first within each page).', 'bureau.noneNamed': 'No enterprise\'s name contains "{q}".', 'bureau.partialCode': 'No enterprise\'s name contains "{q}". To find one by its code, type the whole 18-character credit code (this has {n}).', 'bureau.noneFiltered': 'No enterprise matches these filters.', 'bureau.searchCode': 'The enterprise with credit code {q}.', 'bureau.badRegion': 'Give the district as a region code of 2 to 12 digits (e.g. 4406 or 440604), or the name of a district in your area, in English or Chinese (e.g. Nanhai or 南海区).',
   'bureau.regionHint': '440604 or Nanhai', 'bureau.allIndustries': 'All industries',
   'pii.reasonShort': 'Say what it is for (5 to 500 characters).', 'ent.pickStars': 'Pick 1 to 5 stars first.', 'ent.commentLong': 'The comment can be at most 500 characters.', 'login.missing': 'Enter your username and password.',
 };

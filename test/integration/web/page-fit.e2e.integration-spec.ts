@@ -143,6 +143,10 @@ describeWithBrowser('pages that fit their screen and say things in words, in a r
             ],
       ),
       [`GET /api/visits/${VISIT.id}`]: VISIT,
+      // Intake finds a code only whole: part of one, like a name nobody holds, finds no one.
+      'GET /api/enterprises': new QueryAnswer(() => []),
+      'GET /api/scores': { items: [], next: null },
+      'GET /api/scoring/summary': { byColour: { red: 0, yellow: 0, green: 0 } },
     });
   }, 60_000);
   afterAll(() => pages?.close());
@@ -288,6 +292,24 @@ describeWithBrowser('pages that fit their screen and say things in words, in a r
     await page.click('form.filters button[type=submit]');
     await page.waitForFunction((w) => document.querySelector('main')?.textContent?.includes(w), words);
     expect(await page.textContent('main')).not.toContain(lang === 'zh' ? '评分服务开始工作后' : 'once scoring is at work');
+    await page.close();
+  });
+
+  it.each([
+    ['zh', '按代码查找须填完整的 18 位统一社会信用代码（这里是 13 位）', '没有名称含“无此企业”的企业'],
+    ['en', 'type the whole 18-character credit code (this has 13)', 'No enterprise\'s name contains "无此企业"'],
+  ])("says why a search of the bureau's list found no one, part of a code included (%s)", async (lang, partial, noName) => {
+    const page = await pages.signIn('officer', { lang: lang as 'zh' | 'en' });
+    await page.goto(`${pages.web.baseUrl}/#/enterprises`);
+    await page.waitForSelector('main input[name=q]');
+    for (const [q, words] of [
+      [OWN_CODE.slice(0, 13), partial],
+      ['无此企业', noName],
+    ]) {
+      await page.fill('main input[name=q]', q);
+      await page.click('main form button[type=submit]');
+      await page.waitForFunction((w) => document.querySelector('main')?.textContent?.includes(w), words);
+    }
     await page.close();
   });
 });
