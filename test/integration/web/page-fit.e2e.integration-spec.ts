@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { startFakePages, type FakePages } from './fake-pages.harness';
 import { describeWithBrowser, SCREENSHOTS } from './suite-process.harness';
-import { OWN_CODE, QueryAnswer } from './web-app.harness';
+import { OWN_CODE, QueryAnswer, StatusAnswer } from './web-app.harness';
 
 /**
  * What people stumbled on when the pages were read with fresh eyes: an enterprise's records cut off at
@@ -135,12 +135,14 @@ describeWithBrowser('pages that fit their screen and say things in words, in a r
       },
       'GET /api/public/audit-reports': [],
       'GET /api/audit/entries': new QueryAnswer((q) =>
-        q.get('subjectRef')
-          ? []
-          : [
-              { seq: 12, kind: 'visit-result', subjectRef: OWN_CODE, recordedAt: '2026-12-06T21:51:00.000Z', leafHash: 'c'.repeat(64) },
-              { seq: 11, kind: 'dispatch-plan', subjectRef: 'd-1', recordedAt: '2026-12-06T21:50:00.000Z', leafHash: 'd'.repeat(64) },
-            ],
+        q.get('subjectRef') === 'refused'
+          ? new StatusAnswer(400, { statusCode: 400, error: 'Bad Request', message: ['subjectRef must be a known subject'] })
+          : q.get('subjectRef')
+            ? []
+            : [
+                { seq: 12, kind: 'visit-result', subjectRef: OWN_CODE, recordedAt: '2026-12-06T21:51:00.000Z', leafHash: 'c'.repeat(64) },
+                { seq: 11, kind: 'dispatch-plan', subjectRef: 'd-1', recordedAt: '2026-12-06T21:50:00.000Z', leafHash: 'd'.repeat(64) },
+              ],
       ),
       [`GET /api/visits/${VISIT.id}`]: VISIT,
       // Intake finds a code only whole: part of one, like a name nobody holds, finds no one.
@@ -310,6 +312,24 @@ describeWithBrowser('pages that fit their screen and say things in words, in a r
       await page.click('main form button[type=submit]');
       await page.waitForFunction((w) => document.querySelector('main')?.textContent?.includes(w), words);
     }
+    await page.close();
+  });
+
+  it.each([
+    ['zh', '这次查询没有被接受', '请稍后重试'],
+    ['en', 'This request was not accepted', 'Try again in a moment'],
+  ])('says a refused request is not accepted, with no "try again later" and no retry that cannot help (%s)', async (lang, title, later) => {
+    const page = await pages.signIn('overseer', { lang: lang as 'zh' | 'en' });
+    await page.goto(`${pages.web.baseUrl}/#/audit`);
+    await page.waitForSelector('#audit-table');
+    await page.fill('input[name=subjectRef]', 'refused');
+    await page.click('form.filters button[type=submit]');
+    await page.waitForSelector('.card:has(form.filters) [data-state="error"]');
+    const said = (await page.textContent('.card:has(form.filters) [data-state="error"]'))!;
+    expect(said).toContain(title);
+    expect(said).toContain('subjectRef must be a known subject');
+    expect(said).not.toContain(later);
+    expect(await page.$('.card:has(form.filters) [data-state="error"] button')).toBeNull();
     await page.close();
   });
 });
