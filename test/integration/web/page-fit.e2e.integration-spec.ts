@@ -265,10 +265,10 @@ describeWithBrowser('pages that fit their screen and say things in words, in a r
     const tiles = await page.$$eval('#register-facts .tile', (all) =>
       all.map((tile) => {
         // Where each line of text ends: a word too long for the tile runs past its box without widening it.
-        const ends = [...tile.children].map((c) => {
+        const ends = Array.from(tile.children).map((c) => {
           const range = document.createRange();
           range.selectNodeContents(c);
-          return Math.max(...[...range.getClientRects()].map((r) => r.right));
+          return Math.max(...Array.from(range.getClientRects()).map((r) => r.right));
         });
         return { box: tile.getBoundingClientRect().toJSON() as DOMRect, parts: ends };
       }),
