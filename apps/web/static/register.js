@@ -72,7 +72,7 @@ async function entryPage(show) {
       h('div', { class: 'row' }, badge(text(entry.status), running ? 'ok' : 'warn'), badge(text(entry.risk_category), 'bad'), badge(text(entry.algorithm_type), 'blue'), badge(text(entry.type), 'blue')),
       h('h1', { style: 'margin-top:12px' }, text(entry.name)),
       h('p', { class: 'lead' }, text(entry.description_short)),
-      h('p', { class: 'muted small', style: 'margin-bottom:0' }, t('register.generated', { date: fmtDateTime(entry.generated_at), change: entry.last_change_date ?? '—', version: entry.standard_version }))),
+      h('p', { class: 'muted small', style: 'margin-bottom:0' }, t('register.generated', { date: fmtDateTime(entry.generated_at), change: fmtDate(entry.last_change_date), version: entry.standard_version }))),
     keyFacts(entry, facts),
     h('div', { class: 'stack', style: 'margin-top:20px' },
       publishedCard(reports),
@@ -93,7 +93,7 @@ function keyFacts(entry, facts) {
   const fact = (label, value, sub) => h('div', { class: 'tile' }, h('span', { class: 'value small-value' }, value), h('span', { class: 'label' }, label), sub ? h('span', { class: 'muted small' }, sub) : null);
   return h('div', { class: 'tiles tiles-3', id: 'register-facts', style: 'margin-top:20px' },
     fact(t('register.fact.model'), model ? (model.approved ? t('register.approved') : t('register.notApproved')) : t('register.noModel'), model ? model.modelVersion : ''),
-    fact(t('register.fact.scored'), scoring ? scoring.enterprises.toLocaleString() : '—', scoring?.latestAsOf ? t('register.asOf', { date: scoring.latestAsOf }) : ''),
+    fact(t('register.fact.scored'), scoring ? scoring.enterprises.toLocaleString() : '—', scoring?.latestAsOf ? t('register.asOf', { date: fmtDate(scoring.latestAsOf) }) : ''),
     fact(t('register.fact.thresholds'), policy ? t('models.thresholdText', { yellow: `${policy.thresholds.yellow * 100}%`, red: `${policy.thresholds.red * 100}%` }) : '—', policy ? policy.version : ''),
     fact(t('register.fact.killSwitch'), kill?.suspended ? t('register.suspended') : t('register.notSuspended'), kill?.since ? t('register.since', { date: fmtDate(kill.since) }) : t('register.killMeans')),
     fact(t('register.fact.draws'), draws ? String(draws.lastYear) : '—', bias?.latestExplorationShare !== null && bias?.latestExplorationShare !== undefined ? t('register.exploration', { share: `${Math.round(bias.latestExplorationShare * 100)}%`, n: bias.randomShareInspections }) : ''),
@@ -144,7 +144,7 @@ async function reportPage(show, id) {
   const r = await api(`/api/public/audit-reports/${encodeURIComponent(id)}`);
   const check = h('div', { id: 'fingerprint-check' }, h('span', { class: 'muted small' }, t('register.checking')));
   show(
-    pageHead(t('report.title', { from: r.period.from, to: r.period.to }), t('register.publishedOn', { date: fmtDateTime(r.publication.publishedAt) }),
+    pageHead(t('report.title', { from: fmtDate(r.period.from), to: fmtDate(r.period.to) }), t('register.publishedOn', { date: fmtDateTime(r.publication.publishedAt) }),
       downloadButton(t('report.download'), async () => r.report, `audit-report-${r.period.from}-${r.period.to}.json`),
       h('a', { class: 'btn secondary', href: '#/' }, t('register.back'))),
     h('div', { class: 'stack', 'data-report': r.id },

@@ -105,6 +105,8 @@ export function errorState(error, retry, app) {
   if (error && error.status === 403) return state('forbidden', t('state.forbidden'), t('state.forbiddenHelp'));
   if (error && error.status === 404) return state('forbidden', t('state.notFound'), t('state.notFoundHelp'));
   const said = error?.message ? h('p', { class: 'small muted server-words', style: 'margin-top:8px' }, t('state.serverSaid', { message: error.message })) : null;
+  // A request refused as invalid fails the same way however often it is sent: "try again in a moment" would mislead.
+  if (error && error.status === 400) return state('error', t('state.badRequest'), [t('state.badRequestHelp'), said]);
   return state('error', t('state.error'), [t('state.errorHelp'), said], retryButton);
 }
 

@@ -170,12 +170,16 @@ describeWithBrowser('the public page of the random inspections, in a real browse
     expect(plan).toContain(`FIRE-01 ${item}`);
     expect(plan).toContain('30');
     expect(await page.textContent('#inspection-plans')).toContain(PLAN.seed);
+    // Days read as the rest of the page writes them (its publishing day too), not as ISO codes.
+    expect(await page.textContent('#inspection-plans')).toContain(lang === 'zh' ? '2026年12月7日 → 2026年12月18日' : '7 Dec 2026 → 18 Dec 2026');
     const rows = await page.$$eval('#inspection-results tbody tr', (trs) => trs.map((tr) => tr.textContent ?? ''));
     expect(rows).toHaveLength(2);
     expect(rows[0]).toContain(NAMES[KNOWN]);
     expect(rows[0]).toContain(KNOWN);
     expect(rows[0]).toContain(`${fire}${sep}`);
     expect(rows[0]).toContain(rectify);
+    expect(rows[0]).toContain(lang === 'zh' ? '2026年12月8日' : '8 Dec 2026');
+    expect(rows[0]).not.toContain('2026-12-08');
     expect(rows[1]).toContain(UNKNOWN);
     await page.screenshot({ path: join(SCREENSHOTS, `00-public-inspections-${lang}.png`), fullPage: true });
     await page.click('#more-results');
@@ -215,6 +219,31 @@ describeWithBrowser('the public page of the random inspections, in a real browse
     expect(narrowed).toHaveLength(1);
     expect(narrowed[0]).toContain(KNOWN);
     await page.screenshot({ path: join(SCREENSHOTS, `00-public-inspections-by-name-${lang}.png`), fullPage: true });
+    await page.close();
+  });
+
+  it.each([
+    ['zh', '这里输入了 16 位'],
+    ['en', 'this has 16'],
+  ])('says in words that a code is not 18 characters long, rather than an error to try again later (%s)', async (lang, words) => {
+    const page = await pages.browser.newPage({ viewport: { width: 390, height: 844 } });
+    await page.addInitScript((l) => localStorage.setItem('tp.lang', l), lang);
+    await page.goto(`${pages.web.baseUrl}/register.html#/inspections`);
+    await page.waitForSelector('#inspection-results table');
+    const asked = pages.fake.seen.length;
+    await page.fill('#inspection-results-filters input[name=enterprise]', KNOWN.slice(0, 16));
+    await page.click('#inspection-results-filters button[type=submit]');
+    await page.waitForSelector('#code-length');
+    expect(await page.textContent('#code-length')).toContain(words);
+    expect(await page.textContent('#inspection-results')).not.toContain('18-character');
+    expect(pages.fake.seen.slice(asked).some((r) => r.url.startsWith('/api/public/inspection-results'))).toBe(false);
+    // Spaces are no part of the length: the whole code, typed with them, is asked for (dispatch folds it).
+    const spaced = `${KNOWN.slice(0, 9)} ${KNOWN.slice(9)}`;
+    await page.fill('#inspection-results-filters input[name=enterprise]', spaced);
+    const request = page.waitForRequest((r) => new URL(r.url()).searchParams.get('creditCode') === spaced);
+    await page.click('#inspection-results-filters button[type=submit]');
+    await request;
+    await page.waitForFunction(() => !document.querySelector('#code-length'));
     await page.close();
   });
 

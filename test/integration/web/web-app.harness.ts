@@ -74,6 +74,14 @@ export class QueryAnswer {
   constructor(readonly answer: (query: URLSearchParams) => unknown) {}
 }
 
+/** An answer with a status other than 200 (a refusal: 400 and its message). */
+export class StatusAnswer {
+  constructor(
+    readonly status: number,
+    readonly body: unknown,
+  ) {}
+}
+
 export class SlowAnswer {
   constructor(
     readonly ms: number,
@@ -105,6 +113,10 @@ export async function startFakeSuite(
       canned = body;
     }
     if (canned instanceof QueryAnswer) canned = canned.answer(new URL(request.url!, 'http://fake').searchParams);
+    if (canned instanceof StatusAnswer) {
+      response.statusCode = canned.status;
+      canned = canned.body;
+    }
     if (canned !== undefined) {
       response.end(JSON.stringify(canned));
       return;

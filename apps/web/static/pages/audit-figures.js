@@ -246,14 +246,18 @@ function baselineLine(d) {
   return t(b.kind === 'training-window' ? 'drift.baselineWindow' : 'drift.baselineFirst', { from: b.from, to: b.to, n: b.enterprises, current: d.current.factors || d.current.score, model: d.modelVersion ?? '—' });
 }
 
+const NUMBER = /\d+(\.\d+)?(e-?\d+)?/g;
+
 function binLabel(factor, bin) {
   if (bin.bin === 'null') return t('group.unknown');
-  // Scores are probabilities: read as percentages.
-  if (factor === 'score') return bin.label.replace(/\d+(\.\d+)?(e-?\d+)?/g, (n) => pct(Number(n), 1));
+  // Scores and failure rates are shares: read as percentages.
+  if (factor === 'score' || factor === 'inspection_fail_rate') return bin.label.replace(NUMBER, (n) => pct(Number(n), 1));
   if (bin.bin === 'level:true') return t('common.yes');
   if (bin.bin === 'level:false') return t('common.no');
   if (factor === 'industry' && /^level:[A-T]$/.test(bin.bin)) return groupLabel('industry', bin.bin.slice(6));
-  return bin.label;
+  // Deciles of a measured quantity (years in operation) are cut at six significant digits: three say as much
+  // to a reader (1.21561 → 1.22), whole numbers from 100 up are rounded; no thousands separator, "[1,000, 2,000)" reads as four numbers.
+  return bin.label.replace(NUMBER, (n) => String(Math.abs(Number(n)) >= 100 ? Math.round(Number(n)) : Number(Number(n).toPrecision(3))));
 }
 
 /** Whether drift was measured against a baseline that lies inside its own period (the period compared with itself). */

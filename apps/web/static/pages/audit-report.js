@@ -1,7 +1,7 @@
 // One stored audit report: what it covers, its fingerprint in the record, its figures (those its public
 // copy withholds marked †), and publishing its public copy for outside scrutiny (社会监督).
 import { api } from '../api.js';
-import { fmtDateTime, t } from '../i18n.js';
+import { fmtDate, fmtDateTime, t } from '../i18n.js';
 import { badge, card, confirmStep, downloadButton, errorState, focusResult, h, mount, pageHead, section } from '../ui.js';
 import { headlineTiles, reportFigures } from './audit-figures.js';
 import { viewOf } from './audit-withheld.js';
@@ -15,7 +15,7 @@ export async function renderAuditReport(ctx, id) {
 
 function reportPage(r, reload) {
   return h('div', { 'data-report': r.id },
-    pageHead(t('report.title', { from: r.period.from, to: r.period.to }), t(`reports.trigger.${r.trigger}`),
+    pageHead(t('report.title', { from: fmtDate(r.period.from), to: fmtDate(r.period.to) }), t(`reports.trigger.${r.trigger}`),
       downloadButton(t('report.download'), async () => r.report, `audit-report-${r.period.from}-${r.period.to}.json`),
       h('a', { class: 'btn secondary', href: '#/audits' }, t('report.back'))),
     h('div', { class: 'stack' },

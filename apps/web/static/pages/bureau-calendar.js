@@ -150,6 +150,8 @@ export function enterpriseCell(code, href) {
 function routeText(visit) {
   const r = visit.route;
   if (!r) return '—';
+  // A route of one stop has no distance to speak of: "about 0.0 km in all" reads as a fault.
+  if (r.visitIds.length === 1) return t('visit.routeAlone');
   return t('visit.routeText', { n: r.visitIds.indexOf(visit.id) + 1, of: r.visitIds.length, km: typeof r.distanceKm === 'number' ? r.distanceKm.toFixed(1) : '—' });
 }
 

@@ -108,6 +108,16 @@ function enterpriseTable(ctx, rows, reviews) {
       cells(r).map((content, i) => h('td', { 'data-label': labels[i] }, ...content)))))));
 }
 
+/**
+ * Why the list is empty, in words: a name no enterprise holds, or part of a code (intake finds a code only
+ * whole, so 13 of its 18 characters match nothing), or filters that leave no one; not "no data" twice.
+ */
+function noneFound(q) {
+  if (!q) return t('bureau.noneFiltered');
+  const code = q.replace(/\s/g, '');
+  return /^[0-9A-Za-z]+$/.test(code) && code.length !== 18 ? t('bureau.partialCode', { q, n: code.length }) : t('bureau.noneNamed', { q });
+}
+
 export async function renderEnterprises(ctx) {
   const filters = { colour: '', region: '', industry: '', q: '' };
   const cursors = [''];
@@ -165,7 +175,7 @@ export async function renderEnterprises(ctx) {
       scored ? null : h('div', { class: 'notice warn', style: 'margin-bottom:12px' }, t('bureau.fallback')),
       // The list by risk (not a name search's page) saves whole, as far as the filters keep it.
       scored && !filters.q && rows.length > 0 ? exportButton(filters) : null,
-      rows.length === 0 ? emptyState(t('state.empty')) : enterpriseTable(ctx, rows, reviews),
+      rows.length === 0 ? emptyState(noneFound(filters.q)) : enterpriseTable(ctx, rows, reviews),
       pager(page, Infinity, undefined, (p) => { page = p; load(); }, { hasMore: Boolean(next) }));
     mount(map, riskMap(rows, { onSelect: (p) => ctx.go(`#/enterprises/${p.creditCode}`) }));
   };

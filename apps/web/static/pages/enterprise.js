@@ -235,7 +235,7 @@ export function casesTable(cases, empty) {
     [t('field.kind'), (c) => [valueLabel('caseKind', c.kind), c.origin ? h('div', { class: 'small muted' }, valueLabel('caseOrigin', c.origin)) : null]],
     [t('field.result'), (c) => h('span', {}, badge(c.result ? valueLabel('caseResult', c.result) : '—', c.violationFound ? 'bad' : 'ok'), c.violation ? h('div', { class: 'small muted' }, c.violation) : null)],
     [t('field.penalty'), (c) => (c.penaltyYuan ? fmtNumber(c.penaltyYuan, 2) : '—')],
-  ], cases, { empty, pageSize: 8 });
+  ], cases, { empty, pageSize: 8, stacked: true });
 }
 
 /** The complaints in a file. The enterprise's own file has no channel (it could point to who complained). */
@@ -250,7 +250,7 @@ export function cluesTable(clues, empty) {
     [t('field.department'), (c) => departmentCell(c.department)],
     [t('field.verified'), (c) => (c.verified ? t('common.yes') : t('common.no'))],
     [t('field.status'), (c) => badge(valueLabel('clueStatus', c.status), kind[c.status] ?? '')],
-  ], clues, { empty, pageSize: 8 });
+  ], clues, { empty, pageSize: 8, stacked: true });
 }
 
 /** The reference the enterprise names the complaint by (on the phone, in an appeal); the bureau sees the platform's id under it. */

@@ -4,7 +4,7 @@ import { fmtDateTime, t, tKnown } from '../i18n.js';
 import { badge, card, emptyState, errorState, field, h, mount, pageHead, pager, section, select } from '../ui.js';
 
 const PAGE = 20;
-const KINDS = ['score', 'colour-decision', 'appeal', 'model-version', 'colour-policy', 'sign-off', 'approval', 'kill-switch', 'dispatch-draw', 'dispatch-plan', 'personal-data-read', 'algorithm-audit', 'algorithm-audit-publication', 'algorithm-audit-public-copy', 'archive'];
+const KINDS = ['score', 'colour-decision', 'appeal', 'model-version', 'colour-policy', 'sign-off', 'approval', 'kill-switch', 'dispatch-draw', 'dispatch-plan', 'visit-result', 'personal-data-read', 'algorithm-audit', 'algorithm-audit-publication', 'algorithm-audit-public-copy', 'archive'];
 
 /** A record entry's kind in words; a kind this page does not know yet is shown as stored. */
 function kindLabel(kind) {
@@ -96,7 +96,8 @@ async function entriesTable(container) {
   let page = 0;
   const load = () => section(list, () => api('/api/audit/entries', { query: { order: 'newest', before: cursors[page], limit: PAGE, kind: kind.value, subjectRef: subject.value.trim() } }), (rows) => {
     cursors[page + 1] = rows.length ? rows[rows.length - 1].seq : undefined;
-    if (rows.length === 0 && page === 0) return emptyState(t('audit.noEntries'));
+    // Nothing under a filter is not an empty record: saying "entries appear once scoring is at work" then misleads.
+    if (rows.length === 0 && page === 0) return emptyState(kind.value || subject.value.trim() ? t('audit.noMatches') : t('audit.noEntries'));
     return h('div', {},
       h('div', { class: 'table-wrap' }, h('table', { id: 'audit-table' },
         h('thead', {}, h('tr', {}, [t('field.seq'), t('audit.kind'), t('field.subject'), t('field.recordedAt'), t('audit.leafHash')].map((c) => h('th', {}, c)))),

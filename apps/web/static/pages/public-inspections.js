@@ -27,7 +27,7 @@ function plansCard(plans) {
   return h('section', { class: 'card', id: 'inspection-plans' }, h('div', { class: 'card-head' }, h('h2', {}, t('disclose.plans'))),
     h('p', { class: 'muted small', style: 'margin-top:0' }, t('disclose.plansLead')),
     table([
-      [t('disclose.period'), (p) => h('div', {}, `${p.from} → ${p.to}`, p.cutFrom ? h('div', { class: 'muted small' }, t('disclose.cutFrom', { date: p.cutFrom })) : null)],
+      [t('disclose.period'), (p) => h('div', {}, `${fmtDate(p.from)} → ${fmtDate(p.to)}`, p.cutFrom ? h('div', { class: 'muted small' }, t('disclose.cutFrom', { date: fmtDate(p.cutFrom) })) : null)],
       [t('disclose.scope'), (p) => h('ul', { class: 'cell-list' }, p.departments.map((d) => h('li', { 'data-department': d.department },
         h('strong', {}, departmentLabel(d.department)), ' ', t('disclose.deptEnterprises', { n: fmtNumber(d.enterprises) }),
         h('div', { class: 'muted small' }, joined(d.items.map(itemLabel), true)))))],
@@ -44,7 +44,13 @@ function resultFilters(plans, results) {
   const to = h('input', { type: 'date', name: 'to' });
   // A name, or a code in any spelling people type (lower case, full-width, spaced): dispatch folds it; a wrong length is refused in words.
   const enterprise = h('input', { type: 'search', name: 'enterprise', maxlength: 60, autocomplete: 'off', spellcheck: 'false', placeholder: t('disclose.enterpriseHint') });
-  const apply = () => showResults(results, { department: department.value, from: from.value, to: to.value, ...enterpriseFilter(enterprise.value.trim()) }, choose);
+  const apply = () => {
+    const filter = enterpriseFilter(enterprise.value.trim());
+    // A code of the wrong length is said here in words: the server's refusal is English and reads as an outage ("try again later").
+    const length = filter.creditCode ? codeLength(filter.creditCode) : CODE_LENGTH;
+    if (length !== CODE_LENGTH) return mount(results, h('div', { class: 'notice warn', role: 'alert', id: 'code-length' }, t('disclose.codeLength', { n: length })));
+    return showResults(results, { department: department.value, from: from.value, to: to.value, ...filter }, choose);
+  };
   const choose = (code) => {
     enterprise.value = code;
     apply();
@@ -53,6 +59,11 @@ function resultFilters(plans, results) {
     field(t('disclose.enterpriseFilter'), enterprise), field(t('disclose.department'), department), field(t('disclose.from'), from), field(t('disclose.to'), to),
     h('button', { class: 'btn', type: 'submit' }, t('disclose.show')));
 }
+
+const CODE_LENGTH = 18;
+
+/** How many characters a code typed in any spelling has once spaces are gone (a full-width character counts as one). */
+const codeLength = (text) => text.replace(/\s/g, '').length;
 
 /** Letters and digits only (half- or full-width, spaced) is a code; anything else, a part of a registered name. */
 function enterpriseFilter(text) {
@@ -94,7 +105,7 @@ async function showResults(target, filter, choose) {
 
 function resultsTable(rows) {
   return table([
-    [t('disclose.date'), (r) => r.date],
+    [t('disclose.date'), (r) => h('span', { style: 'white-space:nowrap' }, fmtDate(r.date))],
     [t('disclose.enterprise'), (r) => h('div', {}, r.name ?? '—', h('div', { class: 'muted small mono' }, r.creditCode))],
     [t('disclose.departments'), (r) => joined(r.departments.map(departmentLabel))],
     [t('disclose.outcome'), (r) => h('ul', { class: 'cell-list' }, r.items.map((i) => h('li', { 'data-item': i.item }, itemLabel(i.item), ' ', resultBadge(i.result))))],

@@ -37,13 +37,16 @@ export function problemWords(kind, reason) {
  * Intake says it in `expected`; a record quarantined before it did is read from intake's own words
  * ("must be one of A, B", "must be at least 0", "must be between 1 and 9").
  */
+const INT_MAX = 2147483647;
+
 function limitWords(reason) {
   const { allowed, min, max } = reason.expected ?? legacyExpected(reason);
   if (allowed?.length) {
     const values = allowed.map((v) => (tKnown(`dept.${v}`) ? `${v}（${t(`dept.${v}`)}）` : v));
     return t('qreason.allowed', { values: values.join(t('common.listSep')) });
   }
-  if (min !== undefined && max !== undefined) return t('qreason.between', { min, max });
+  // The largest whole number a column holds (2147483647) is the database's limit, not one a person sets.
+  if (min !== undefined && max !== undefined && Number(max) < INT_MAX) return t('qreason.between', { min, max });
   return min !== undefined ? t('qreason.atLeast', { min }) : '';
 }
 

@@ -83,6 +83,13 @@ function topReasons(row) {
  * The enterprise's scoring file for the reviewer: every factor's value and pull, and the decisions and
  * appeals on record. `row` names the score under review ({ creditCode, scoreId }); a newer score is said so.
  */
+/**
+ * A colour a person confirmed or overrode. Not one still waiting, nor one superseded (its score was replaced
+ * before anyone looked: nobody decided), nor one carried over to an identical score (the person's decision
+ * it repeats is counted already).
+ */
+const decidedByPerson = (d) => d.status === 'confirmed' || d.status === 'overridden';
+
 export function scoreFile(row) {
   const box = h('div', { class: 'stack', 'data-score-file': row.scoreId }, h('span', { class: 'muted small' }, t('common.loading')));
   Promise.all([scoreOf(row), api(`/api/reviews/enterprises/${encodeURIComponent(row.creditCode)}`).catch(() => null)]).then(([score, review]) => {
@@ -94,7 +101,7 @@ export function scoreFile(row) {
         h('tbody', {}, factors.map((f) => h('tr', {}, h('td', {}, factorName(f.factor)), h('td', { 'data-factor': f.factor }, factorValueText(f.factor, f.value)),
           h('td', { class: f.contribution > 0 ? 'bad-text' : '', title: `${t('reviews.logOdds')} ${f.contribution > 0 ? '+' : ''}${f.contribution.toFixed(3)}` }, oddsEffect(f.contribution))))))) : h('p', { class: 'muted small' }, t('reviews.noExplanation')),
       score && score.scoreId !== row.scoreId ? h('p', { class: 'muted small', style: 'margin:0', 'data-newer-score': score.scoreId }, t('reviews.newerScore')) : null,
-      review ? h('p', { class: 'small', style: 'margin:0' }, t('reviews.history', { decisions: (review.decisions ?? []).filter((d) => d.status !== 'pending').length, appeals: (review.appeals ?? []).length, seq: review.scoreSeq ?? '—' })) : null,
+      review ? h('p', { class: 'small', style: 'margin:0' }, t('reviews.history', { decisions: (review.decisions ?? []).filter(decidedByPerson).length, appeals: (review.appeals ?? []).length, seq: review.scoreSeq ?? '—' })) : null,
       h('p', { class: 'muted small', style: 'margin:0' }, t('reviews.fileNote')));
   });
   return box;
