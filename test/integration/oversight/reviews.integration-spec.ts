@@ -17,7 +17,7 @@ import {
   type ScoreRecord,
 } from '@tianping/contracts';
 import type { RiskColour } from '@tianping/planner';
-import { CLUE_REF_SHAPE } from '@tianping/common';
+import { chinaDay, CLUE_REF_SHAPE } from '@tianping/common';
 import { createTestDatabase, listenTestApp, startTestNats, type TestDatabase, type TestNats, eventually, requestJson } from '@tianping/testing';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DispatchModule } from '../../../apps/dispatch/src/dispatch.module';
@@ -303,6 +303,9 @@ describe('a red takes effect only once a person confirms it, and an appeal is de
     expect((await appeal('91310000MA1FL8XQ3X')).status).toBe(400);
     const filed = await appeal(target.creditCode, { challenges: [challenge], evidence: [evidence] });
     expect(filed.status).toBe(201);
+    // Its number carries the day it was filed in China, the day the pages show (after 16:00 UTC, the next day).
+    const filedOn = [chinaDay(Date.now() - 60_000), chinaDay()].map((day) => day.replace(/-/g, ''));
+    expect(filedOn).toContain(/^AP-(\d{8})-/.exec(filed.body.id)?.[1]);
     expect(filed.body).toMatchObject({
       status: 'filed',
       creditCode: target.creditCode,

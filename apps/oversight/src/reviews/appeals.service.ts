@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { BadRequestException, ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
-import { ClueRefs, numberSetting } from '@tianping/common';
+import { chinaDay, ClueRefs, numberSetting } from '@tianping/common';
 import type { EntityManager } from 'typeorm';
 import { OversightSubjects, type AppealDecided, type Colour, type RecordCorrection } from '@tianping/contracts';
 import { enqueueEvent } from '@tianping/messaging';
@@ -83,7 +83,8 @@ export class AppealsService {
       if (!score) throw new NotFoundException('this enterprise has no score to appeal yet');
       if (await this.appeals.hasOpen(m, filing.creditCode)) throw new ConflictException(OPEN_APPEAL);
       const filedAt = new Date();
-      const appealId = `AP-${filedAt.toISOString().slice(0, 10).replace(/-/g, '')}-${randomBytes(4).toString('hex').toUpperCase()}`;
+      // The day in the number is the day the enterprise filed it, China time, as every page shows it.
+      const appealId = `AP-${chinaDay(filedAt).replace(/-/g, '')}-${randomBytes(4).toString('hex').toUpperCase()}`;
       const dueAt = new Date(filedAt.getTime() + REVIEW_DAYS * 86_400_000).toISOString();
       const evidence = filing.evidence.map((f, n) => ({
         n,

@@ -80,16 +80,16 @@ function topReasons(row) {
 }
 
 /**
- * The enterprise's scoring file for the reviewer: every factor's value and pull, and the decisions and
- * appeals on record. `row` names the score under review ({ creditCode, scoreId }); a newer score is said so.
- */
-/**
  * A colour a person confirmed or overrode. Not one still waiting, nor one superseded (its score was replaced
  * before anyone looked: nobody decided), nor one carried over to an identical score (the person's decision
  * it repeats is counted already).
  */
 const decidedByPerson = (d) => d.status === 'confirmed' || d.status === 'overridden';
 
+/**
+ * The enterprise's scoring file for the reviewer: every factor's value and pull, and the decisions and
+ * appeals on record. `row` names the score under review ({ creditCode, scoreId }); a newer score is said so.
+ */
 export function scoreFile(row) {
   const box = h('div', { class: 'stack', 'data-score-file': row.scoreId }, h('span', { class: 'muted small' }, t('common.loading')));
   Promise.all([scoreOf(row), api(`/api/reviews/enterprises/${encodeURIComponent(row.creditCode)}`).catch(() => null)]).then(([score, review]) => {
