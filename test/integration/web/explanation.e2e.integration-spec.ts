@@ -13,6 +13,7 @@ const SCORE = {
   logit: -0.28,
   base: -2.1,
   colour: 'red',
+  colourThresholds: { yellow: 0.2, red: 0.4 },
   contributions: [
     { factor: 'violations_3y', value: 2, contribution: 0.92 },
     { factor: 'complaints_12m', value: 3, contribution: 0.61 },
@@ -161,6 +162,16 @@ describeWithBrowser("reading a score's reasons and the record's verification, in
     expect(await page.getAttribute('[data-testid="risk-hero"] .chip', 'data-colour')).toBe('red');
     // One figure, rounded as the enterprise reads it everywhere (not a 5-point bucket that excludes its own rounding).
     expect(await page.textContent('[data-testid="risk-hero"] .band')).toBe(lang === 'en' ? 'about 43%' : '约 43%');
+    // The bar is coloured as the policy colours it, its thresholds marked: 43 % sits past "red from 40 %".
+    expect(await page.getAttribute('[data-testid="chance-meter"] .meter', 'aria-label')).toBe(
+      lang === 'en' ? 'Chance about 43%: yellow from 20%, red from 40%' : '概率 约 43%：20% 起为黄色，40% 起为红色',
+    );
+    expect(await page.$$eval('[data-testid="chance-meter"] .meter-scale span', (ticks) => ticks.map((s) => s.textContent))).toEqual([
+      '0%',
+      '20%',
+      '40%',
+      '100%',
+    ]);
     expect(await page.$$('#reasons-chart svg rect')).toHaveLength(SCORE.contributions.length);
     const words = await page.textContent('#reasons-chart');
     expect(words).toContain(lang === 'en' ? 'Violations in the last 3 years' : '近三年违法次数');

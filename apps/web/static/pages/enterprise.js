@@ -105,16 +105,39 @@ function chanceMeans(probability) {
   return n >= 1 && n <= 99 ? h('p', { class: 'muted small', style: 'margin:10px 0 0', 'data-testid': 'chance-means' }, t('ent.chanceMeans', { n })) : null;
 }
 
+/**
+ * The chance on a bar coloured as the policy colours it: green up to the yellow threshold, yellow up to the red
+ * one, red beyond, with the thresholds marked, so 44 % reads as red where red begins at 40 %. Without the
+ * thresholds (an older answer) the bar shades evenly and is marked at 0, 50 and 100 %.
+ */
+function chanceMeter(score) {
+  const p = Math.min(Math.max(score.probability, 0), 1) * 100;
+  const cuts = score.colourThresholds;
+  // 0.07 × 100 is 7.000000000000001: a threshold is shown to a tenth of a percent at most.
+  const yellow = cuts ? Math.round(cuts.yellow * 1000) / 10 : null;
+  const red = cuts ? Math.round(cuts.red * 1000) / 10 : null;
+  const bands = cuts
+    ? `background:linear-gradient(90deg, var(--green-soft) 0 ${yellow}%, var(--yellow-soft) ${yellow}% ${red}%, var(--red-soft) ${red}% 100%)`
+    : undefined;
+  const label = cuts ? t('ent.meterLabel', { p: fmtChance(score.probability), yellow: `${yellow}%`, red: `${red}%` }) : fmtChance(score.probability);
+  const bar = h('div', { class: 'meter', style: bands, role: 'img', 'aria-label': label, title: label },
+    h('div', { class: 'mark', style: `left:calc(${p}% - 2px)` }));
+  const ticks = cuts
+    ? [['0%', 0], [`${yellow}%`, yellow], [`${red}%`, red], ['100%', 100]]
+    : [['0%', 0], ['50%', 50], ['100%', 100]];
+  const scale = h('div', { class: 'meter-scale muted small', 'aria-hidden': 'true' },
+    ticks.map(([text, at]) => h('span', { style: `left:${at}%`, 'data-at': String(at) }, text)));
+  return h('div', { style: 'flex:1;min-width:260px', 'data-testid': 'chance-meter' }, bar, scale);
+}
+
 function heroCard(score, review) {
-  const meter = h('div', { class: 'meter', title: fmtChance(score.probability) },
-    h('div', { class: 'mark', style: `left:calc(${score.probability * 100}% - 2px)` }));
   const differs = review?.effectiveColour && review.effectiveColour !== score.colour;
   return card(null,
     h('div', { class: 'hero', 'data-testid': 'risk-hero' },
       h('div', { class: 'stat' }, h('span', { class: 'label' }, differs ? t('ent.modelColour') : t('ent.colour')), h('span', { style: 'margin-top:6px' }, chipBig(score.colour))),
       differs ? h('div', { class: 'stat', 'data-testid': 'effective-colour' }, h('span', { class: 'label' }, t('ent.effectiveColour')), h('span', { style: 'margin-top:6px' }, chipBig(review.effectiveColour))) : null,
       h('div', { class: 'stat' }, h('span', { class: 'label' }, t('ent.band')), h('span', { class: 'band' }, fmtChance(score.probability))),
-      h('div', { style: 'flex:1;min-width:260px' }, meter, h('div', { class: 'row muted small', style: 'justify-content:space-between;margin-top:6px' }, h('span', {}, '0%'), h('span', {}, '50%'), h('span', {}, '100%')))),
+      chanceMeter(score)),
     chanceMeans(score.probability),
     // What the colour in effect means for this enterprise: how it is inspected, not only a word for the risk.
     h('p', { style: 'margin:14px 0 0', 'data-testid': 'colour-means' }, t(`ent.colourMeans.${colourMeant(review?.effectiveColour ?? score.colour)}`)),
