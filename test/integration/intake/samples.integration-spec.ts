@@ -124,6 +124,12 @@ describe('intake on the contract samples', () => {
     expect(await codesFor('%')).toEqual([]);
     expect(await codesFor('_')).toEqual([]);
     expect(await codesFor('\\')).toEqual([]);
+    // A piece of a code, six characters or more (the old organisation code is one), however typed.
+    for (const piece of ['MA4UJ8K2', 'ma4uj8k20', '４４０６０４ＭＡ４Ｕ', '440604MA4UJ8K20'])
+      expect([piece, await codesFor(piece)]).toEqual([piece, ['91440604MA4UJ8K20C']]);
+    expect(await codesFor('MA4UJ8K2X')).toEqual([]);
+    // Every code holding the piece, in code order.
+    expect(await codesFor('440604MA4')).toEqual(['91440604MA4UJ8K20C', '92440604MA4W7Y8H1R']);
   });
 
   it('finds a name by a fragment of any length, % and _ in it as themselves, a page at a time', async () => {

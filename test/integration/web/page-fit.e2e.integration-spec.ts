@@ -298,14 +298,25 @@ describeWithBrowser('pages that fit their screen and say things in words, in a r
   });
 
   it.each([
-    ['zh', '按代码查找须填完整的 18 位统一社会信用代码（这里是 13 位）', '没有名称含“无此企业”的企业'],
-    ['en', 'type the whole 18-character credit code (this has 13)', 'No enterprise\'s name contains "无此企业"'],
-  ])("says why a search of the bureau's list found no one, part of a code included (%s)", async (lang, partial, noName) => {
+    [
+      'zh',
+      `没有统一社会信用代码或名称含“${OWN_CODE.slice(0, 13)}”的企业`,
+      '按代码查找请至少输入 6 位（例如 9 位组织机构代码），这里是 4 位',
+      '没有名称含“无此企业”的企业',
+    ],
+    [
+      'en',
+      `No enterprise's credit code or name contains "${OWN_CODE.slice(0, 13)}"`,
+      'type at least 6 of its characters (the 9-character organisation code, say); this has 4',
+      'No enterprise\'s name contains "无此企业"',
+    ],
+  ])("says why a search of the bureau's list found no one, a piece of a code included (%s)", async (lang, piece, short, noName) => {
     const page = await pages.signIn('officer', { lang: lang as 'zh' | 'en' });
     await page.goto(`${pages.web.baseUrl}/#/enterprises`);
     await page.waitForSelector('main input[name=q]');
     for (const [q, words] of [
-      [OWN_CODE.slice(0, 13), partial],
+      [OWN_CODE.slice(0, 13), piece],
+      [OWN_CODE.slice(0, 4), short],
       ['无此企业', noName],
     ]) {
       await page.fill('main input[name=q]', q);

@@ -38,6 +38,11 @@ const NEARBY_SUBJECTS = 2000;
 const SORTED_MATCHES = 100_000;
 /** pg_trgm takes trigrams of runs of letters and digits (Chinese characters among them) only: a run of three is needed. */
 const HAS_TRIGRAM = /[\p{L}\p{N}]{3}/u;
+/**
+ * A piece of a credit code as people type it: six to seventeen letters and digits, a digit among them (the
+ * nine characters of an old organisation code, 组织机构代码, are such a piece). Shorter pieces match most codes.
+ */
+const CODE_PIECE = /^(?=.*\d)[0-9A-Z]{6,17}$/;
 
 @Injectable()
 export class EnterpriseRepository {
@@ -109,8 +114,9 @@ export class EnterpriseRepository {
   }
 
   /**
-   * Enterprises whose name contains the query, or whose credit code it is, in code order. `%` and `_` in a
-   * query are characters to find, not wildcards; a code typed in full-width characters or lower case is still found.
+   * Enterprises whose name contains the query, or whose credit code it is or holds (a piece of six characters or
+   * more), in code order. `%` and `_` in a query are characters to find, not wildcards; a code or a piece of one
+   * typed in full-width characters or lower case is still found.
    * A whole code that is registered is answered by its key alone. A name fragment is looked for three ways, the
    * cheapest that can answer first (figures in the README): among the first subjects in code order (a common
    * fragment fills a page there); then, when it has three characters or more, among the names its trigrams find
@@ -125,6 +131,7 @@ export class EnterpriseRepository {
       if (found) return found.creditCode > afterCode ? [found] : [];
     }
     const pattern = `%${query.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    if (CODE_PIECE.test(code)) return this.byCodePiece(code, pattern, afterCode, limit);
     const nearby: EnterpriseSummary[] = await this.dataSource.query(
       `SELECT * FROM (SELECT ${SUMMARY_COLUMNS} FROM intake.subjects WHERE credit_code > $2 ORDER BY credit_code LIMIT $4) first
         WHERE name LIKE $1 ORDER BY "creditCode" LIMIT $3`,
@@ -137,6 +144,17 @@ export class EnterpriseRepository {
       afterCode,
       limit,
     ]);
+  }
+
+  /**
+   * Enterprises whose code holds the piece, or whose name holds the query (a name may hold letters and digits
+   * too), in code order: one walk of the key, as a rare name fragment costs (figures in the README).
+   */
+  private byCodePiece(piece: string, namePattern: string, afterCode: string, limit: number): Promise<EnterpriseSummary[]> {
+    return this.dataSource.query(
+      `SELECT ${SUMMARY_COLUMNS} FROM intake.subjects WHERE credit_code > $2 AND (credit_code LIKE $1 OR name LIKE $3) ORDER BY credit_code LIMIT $4`,
+      [`%${piece}%`, afterCode, namePattern, limit],
+    );
   }
 
   /** How many names the planner expects to match, from its statistics: no name is read. */

@@ -108,14 +108,27 @@ function enterpriseTable(ctx, rows, reviews) {
       cells(r).map((content, i) => h('td', { 'data-label': labels[i] }, ...content)))))));
 }
 
+/** A query as intake reads a code: full-width folded, blanks dropped, upper case. */
+const asCode = (q) => q.normalize('NFKC').replace(/\s/g, '').toUpperCase();
+/** What intake takes for a piece of a code (the old organisation code is one): 6 to 17 letters and digits, a digit among them. */
+const isCodePiece = (code) => /^(?=.*\d)[0-9A-Z]{6,17}$/.test(code);
+
+/** What the list shows for a query: an enterprise by its code, those whose code or name holds a piece, or by name. */
+function searchNote(q) {
+  const code = asCode(q);
+  if (/^[0-9A-Z]{18}$/.test(code)) return t('bureau.searchCode', { q });
+  return t(isCodePiece(code) ? 'bureau.searchCodePiece' : 'bureau.searchName', { q });
+}
+
 /**
- * Why the list is empty, in words: a name no enterprise holds, or part of a code (intake finds a code only
- * whole, so 13 of its 18 characters match nothing), or filters that leave no one; not "no data" twice.
+ * Why the list is empty, in words: a name no enterprise holds, a piece of a code none holds, a piece too short
+ * to look codes up by, or filters that leave no one; not "no data" twice.
  */
 function noneFound(q) {
   if (!q) return t('bureau.noneFiltered');
-  const code = q.replace(/\s/g, '');
-  return /^[0-9A-Za-z]+$/.test(code) && code.length !== 18 ? t('bureau.partialCode', { q, n: code.length }) : t('bureau.noneNamed', { q });
+  const code = asCode(q);
+  if (isCodePiece(code)) return t('bureau.noneCodePiece', { q });
+  return /^[0-9A-Z]+$/.test(code) && /\d/.test(code) && code.length < 6 ? t('bureau.shortCodePiece', { q, n: code.length }) : t('bureau.noneNamed', { q });
 }
 
 export async function renderEnterprises(ctx) {
@@ -171,7 +184,7 @@ export async function renderEnterprises(ctx) {
     for (const r of rows) if (r.regionCode) seenRegions.add(r.regionCode);
     mount(suggestions, regionOptions('region-options', districtsAround([...seenRegions])));
     mount(list,
-      filters.q ? h('p', { class: 'muted small', style: 'margin-top:0', id: 'search-note' }, t(/^[0-9A-Za-z]{18}$/.test(filters.q) ? 'bureau.searchCode' : 'bureau.searchName', { q: filters.q })) : null,
+      filters.q ? h('p', { class: 'muted small', style: 'margin-top:0', id: 'search-note' }, searchNote(filters.q)) : null,
       scored ? null : h('div', { class: 'notice warn', style: 'margin-bottom:12px' }, t('bureau.fallback')),
       // The list by risk (not a name search's page) saves whole, as far as the filters keep it.
       scored && !filters.q && rows.length > 0 ? exportButton(filters) : null,
