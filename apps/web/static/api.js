@@ -1,4 +1,5 @@
 // The pages' only way to the server: same-origin JSON, the session travels in an httpOnly cookie.
+import { t } from './i18n.js';
 
 export class ApiError extends Error {
   constructor(status, body) {
@@ -10,6 +11,10 @@ export class ApiError extends Error {
   get unavailable() {
     return this.status === 501 || this.status === 503 || this.status === 504;
   }
+  /** No answer came at all: the network or the web server is down (status 0, as browsers say it). */
+  get offline() {
+    return this.status === 0;
+  }
 }
 
 export async function api(path, { method = 'GET', body, query } = {}) {
@@ -20,12 +25,18 @@ export async function api(path, { method = 'GET', body, query } = {}) {
     const text = params.toString();
     if (text) url += `?${text}`;
   }
-  const response = await fetch(url, {
-    method,
-    headers: body === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-    credentials: 'same-origin',
-  });
+  let response;
+  try {
+    response = await fetch(url, {
+      method,
+      headers: body === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+      credentials: 'same-origin',
+    });
+  } catch {
+    // The browser's "Failed to fetch" is no server's words: it means no answer came.
+    throw new ApiError(0, { message: t('state.offline') });
+  }
   const text = await response.text();
   let parsed;
   try { parsed = text ? JSON.parse(text) : null; } catch { parsed = { message: text }; }

@@ -100,11 +100,12 @@ function serviceInSentence(app) {
 /** The right words for a failed call: not there yet, not yours, not found, or an error with a retry. */
 export function errorState(error, retry, app) {
   const retryButton = retry ? h('button', { class: 'btn secondary', onclick: retry }, t('common.retry')) : null;
+  if (error?.offline) return state('unavailable', t('state.offline'), t('state.offlineHelp'), retryButton);
   if (error && error.status === 504) return state('unavailable', t('state.timedOut'), t('state.timedOutHelp', { app: serviceName(error.body?.app || app) }), retryButton);
   if (error && error.unavailable) return state('unavailable', t('state.unavailable'), t('state.unavailableHelp', { app: serviceName(error.body?.app || app) }), retryButton);
   if (error && error.status === 403) return state('forbidden', t('state.forbidden'), t('state.forbiddenHelp'));
   if (error && error.status === 404) return state('forbidden', t('state.notFound'), t('state.notFoundHelp'));
-  const said = error?.message ? h('p', { class: 'small muted server-words', style: 'margin-top:8px' }, t('state.serverSaid', { message: error.message })) : null;
+  const said = serverWords(error) ? h('p', { class: 'small muted server-words', style: 'margin-top:8px' }, t('state.serverSaid', { message: error.message })) : null;
   // A request refused as invalid fails the same way however often it is sent: "try again in a moment" would mislead.
   if (error && error.status === 400) return state('error', t('state.badRequest'), [t('state.badRequestHelp'), said]);
   return state('error', t('state.error'), [t('state.errorHelp'), said], retryButton);
@@ -119,7 +120,18 @@ export function errorText(error) {
   if (error?.unavailable) return t('state.unavailableHelp', { app: serviceName(error.body?.app) });
   if (error?.status === 403) return t('state.forbiddenHelp');
   if (error?.status === 404) return t('state.notFoundHelp');
-  return error?.message ? `${t('state.error')}. ${t('state.serverSaid', { message: error.message })}` : t('state.error');
+  if (error?.offline) return t('state.offlineHelp');
+  return serverWords(error) ? `${t('state.error')}. ${t('state.serverSaid', { message: error.message })}` : t('state.error');
+}
+
+/**
+ * Whether an error carries what a server said (an HTTP answer has a status). Anything else is this page's
+ * own fault ("Cannot read properties of undefined"): not the server's words, so it goes to the console only.
+ */
+function serverWords(error) {
+  if (typeof error?.status === 'number') return Boolean(error.message);
+  if (error) console.error(error);
+  return false;
 }
 
 /** Loads into a container, showing a skeleton, then the content or the right state. */

@@ -327,6 +327,32 @@ describeWithBrowser('pages that fit their screen and say things in words, in a r
   });
 
   it.each([
+    ['zh', '连接不上服务器', '服务器的说明'],
+    ['en', 'Cannot reach the server', 'The server said'],
+  ])(
+    "says the server cannot be reached when no answer comes, and never shows the page's own fault as the server's words (%s)",
+    async (lang, offline, serverSaid) => {
+      const page = await pages.signIn('officer', { lang: lang as 'zh' | 'en' });
+      await page.route('**/api/scoring/summary', (route) => route.abort('connectionrefused'));
+      await page.goto(`${pages.web.baseUrl}/#/enterprises`);
+      // The officer may have landed here already: load the page afresh, through the refusal.
+      await page.reload();
+      const unreachable = page.locator('[data-state="unavailable"]', { hasText: offline });
+      await unreachable.waitFor();
+      expect(await unreachable.textContent()).not.toMatch(/Failed to fetch|HTTP 0/);
+
+      // An answer the page cannot read (here null) is the page's fault: said as an error, with no "server said".
+      await page.unroute('**/api/scoring/summary');
+      await page.route('**/api/scoring/summary', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: 'null' }));
+      await page.reload();
+      const fault = page.locator('[data-state="error"]').first();
+      await fault.waitFor();
+      expect(await fault.textContent()).not.toContain(serverSaid);
+      await page.close();
+    },
+  );
+
+  it.each([
     ['zh', '这次查询没有被接受', '请稍后重试'],
     ['en', 'This request was not accepted', 'Try again in a moment'],
   ])('says a refused request is not accepted, with no "try again later" and no retry that cannot help (%s)', async (lang, title, later) => {
