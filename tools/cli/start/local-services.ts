@@ -3,7 +3,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { connect } from 'node:net';
 import { join } from 'node:path';
 import { jetstreamManager } from '@nats-io/jetstream';
-import { DEFAULT_DATABASE_URL, DEFAULT_NATS_URL } from '@tianping/common';
+import { appPort, DEFAULT_DATABASE_URL, DEFAULT_NATS_URL, type AppName } from '@tianping/common';
 import { connectNats } from '@tianping/messaging';
 
 export interface RunningService {
@@ -104,4 +104,19 @@ export async function checkJetStream(url: string): Promise<void> {
   } finally {
     await nc.close();
   }
+}
+
+/**
+ * The apps' ports must be free before anything starts. A second `npm start` beside a running one would load its
+ * demo into its own database while the first suite's apps, still holding the ports and the durable consumers,
+ * took its events into theirs: it then failed a minute later with "projections did not catch up".
+ */
+export async function checkPortsFree(apps: readonly AppName[]): Promise<void> {
+  const taken: string[] = [];
+  for (const app of apps) if (await isPortOpen('127.0.0.1', appPort(app))) taken.push(`${app} ${appPort(app)}`);
+  if (taken.length === 0) return;
+  throw new Error(
+    `ports already in use (${taken.join(', ')}): is Tianping already running? Stop it first (Ctrl-C where it runs), ` +
+      'or give this one other ports with PORT_<APP> and another NATS with NATS_URL',
+  );
 }

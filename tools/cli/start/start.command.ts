@@ -6,7 +6,7 @@ import { SUITE_APPS } from '../apps.registry';
 import { readiness } from '../status.command';
 import { AppSupervisor } from './app-supervisor';
 import { loadDemo } from './demo';
-import { checkJetStream, ensureNats, ensurePostgres, type RunningService } from './local-services';
+import { checkJetStream, checkPortsFree, ensureNats, ensurePostgres, type RunningService } from './local-services';
 import { migrateSuite } from './migrate';
 import { seedDemoAccounts, type DemoAccount } from '../web.commands';
 
@@ -31,6 +31,7 @@ export function registerStartCommand(program: Command): void {
       process.once('SIGINT', () => void shutdown(0));
       process.once('SIGTERM', () => void shutdown(0));
       try {
+        await checkPortsFree(SUITE_APPS.map((app) => app.name));
         const pg = await ensurePostgres(stateDir);
         started.push(pg);
         const nats = await ensureNats(stateDir);
