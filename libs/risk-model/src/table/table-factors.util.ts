@@ -32,10 +32,10 @@ export function numericCell(cell: string | undefined): number | null {
 
 /**
  * A cell a history factor sums or averages: a number, or yes / no in words (a 0/1 column such as the
- * outcome written TRUE/FALSE counts as 1/0, not as nothing); blank or unreadable counts 0.
+ * outcome written TRUE/FALSE counts as 1/0, not as nothing); null when it is neither (counted as 0).
  */
-function historyCell(cell: string | undefined): number {
-  return numericCell(cell) ?? yesNoWord(cell) ?? 0;
+function historyValue(cell: string | undefined): number | null {
+  return numericCell(cell) ?? yesNoWord(cell);
 }
 
 function columnValue(factor: FactorDefinition, cell: string | undefined): FactorValue {
@@ -65,7 +65,7 @@ export function unreadableCells(rows: TableRow[], spec: FactorSpec): UnreadableC
     if (f.source.from === 'column' && f.kind === 'numeric') readers.set(f.source.column, (c) => numericCell(c) !== null);
     if (f.source.from === 'column' && f.kind === 'boolean') readers.set(f.source.column, (c) => yesNoCell(c) !== null);
   }
-  for (const column of historyColumns(spec)) readers.set(column, (c) => numericCell(c) !== null || yesNoWord(c) !== null);
+  for (const column of historyColumns(spec)) readers.set(column, (c) => historyValue(c) !== null);
   const found: UnreadableCells = {};
   rows.forEach((row, i) => {
     for (const [column, readable] of readers) {
@@ -121,7 +121,7 @@ export function computeTableFactors(rows: TableRow[], spec: FactorSpec): FactorT
       const i = order[k];
       const values: Record<string, number> = {};
       for (const c of columns) {
-        values[c] = historyCell(rows[i][c]);
+        values[c] = historyValue(rows[i][c]) ?? 0;
         globalSum[c] += values[c];
       }
       globalCount++;
