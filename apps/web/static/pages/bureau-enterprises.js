@@ -9,6 +9,7 @@ import { scoreHistoryCard } from './score-history.js';
 import { colourReviews, exportButton, rowsOf } from './enterprise-export.js';
 import { departmentLabel, enterprisesByCode, officerBadges, reasonLabel } from './bureau-calendar.js';
 import { districtsAround, regionCell, regionCodeOf, regionOptions } from '../regions.js';
+import { asCreditCode } from '../credit-code.js';
 
 const PAGE = 25;
 const SECTIONS = 'ABCDEFGHIJKLMNOPQRST'.split('');
@@ -108,14 +109,12 @@ function enterpriseTable(ctx, rows, reviews) {
       cells(r).map((content, i) => h('td', { 'data-label': labels[i] }, ...content)))))));
 }
 
-/** A query as intake reads a code: full-width folded, blanks dropped, upper case. */
-const asCode = (q) => q.normalize('NFKC').replace(/\s/g, '').toUpperCase();
 /** What intake takes for a piece of a code (the old organisation code is one): 6 to 17 letters and digits, a digit among them. */
 const isCodePiece = (code) => /^(?=.*\d)[0-9A-Z]{6,17}$/.test(code);
 
 /** What the list shows for a query: an enterprise by its code, those whose code or name holds a piece, or by name. */
 function searchNote(q) {
-  const code = asCode(q);
+  const code = asCreditCode(q);
   if (/^[0-9A-Z]{18}$/.test(code)) return t('bureau.searchCode', { q });
   return t(isCodePiece(code) ? 'bureau.searchCodePiece' : 'bureau.searchName', { q });
 }
@@ -126,7 +125,7 @@ function searchNote(q) {
  */
 function noneFound(q) {
   if (!q) return t('bureau.noneFiltered');
-  const code = asCode(q);
+  const code = asCreditCode(q);
   if (isCodePiece(code)) return t('bureau.noneCodePiece', { q });
   return /^[0-9A-Z]+$/.test(code) && /\d/.test(code) && code.length < 6 ? t('bureau.shortCodePiece', { q, n: code.length }) : t('bureau.noneNamed', { q });
 }

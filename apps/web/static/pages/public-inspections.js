@@ -5,6 +5,7 @@ import { api } from '../api.js';
 import { currentLang, fmtDate, fmtNumber, t, valueLabel } from '../i18n.js';
 import { itemName, loadItemNames, resultBadge } from '../items.js';
 import { card, emptyState, errorState, field, h, mount, select, table } from '../ui.js';
+import { asCreditCode } from '../credit-code.js';
 
 const RESULTS_PAGE = 50;
 
@@ -62,8 +63,8 @@ function resultFilters(plans, results) {
 
 const CODE_LENGTH = 18;
 
-/** How many characters a code typed in any spelling has once spaces are gone (a full-width character counts as one). */
-const codeLength = (text) => text.replace(/\s/g, '').length;
+/** How many characters a code typed in any spelling has, read as the services read it (a full-width character counts as one). */
+const codeLength = (text) => asCreditCode(text).length;
 
 /** Letters and digits only (half- or full-width, spaced) is a code; anything else, a part of a registered name. */
 function enterpriseFilter(text) {
