@@ -1,4 +1,5 @@
 import { IntakeSubjects, ScoringSubjects } from '@tianping/contracts';
+import { NumberVisits1766560000000 } from '../../../apps/dispatch/src/database/migrations/1766560000000-NumberVisits';
 import type { PlanningInputs } from '../../../apps/dispatch/src/draw/planning.util';
 import type { DrawOutcome } from '../../../apps/dispatch/src/draw/draw.service';
 import { batches, cityEvents, scoreBatches, type CityEvents } from './city-events.fixture';
@@ -87,5 +88,31 @@ describe("dispatch counts its own planned visits for the next window's caps and 
     expect([...counted].some((k) => k.split('|')[2] >= MID.start)).toBe(false);
     const { body: listed } = await h.http<{ id: string; cutFrom: string | null }[]>('GET', '/api/draws');
     expect(listed.find((d) => d.id === marchAgain.id)?.cutFrom).toBe(MID.start);
+  });
+
+  it('numbers every visit within its year as plans are published, and the migration numbers visits planned before it the same way', async () => {
+    const numbered = (): Promise<{ visitNo: string; status: string }[]> =>
+      h.dataSource.query(
+        `SELECT v.visit_no AS "visitNo", v.status FROM dispatch.visits v JOIN dispatch.draws d ON d.id = v.draw_id
+          ORDER BY d.created_at, v.date, v.region_code, v.route_key, v.route_order`,
+      );
+    const before = await numbered();
+    // Four plans, superseded and cut ones among them: one count through all their visits, in publishing then visiting order.
+    expect(before.length).toBeGreaterThan(20);
+    expect(before.map((v) => v.visitNo)).toEqual(before.map((_, i) => `TP-2025-${String(i + 1).padStart(6, '0')}`));
+    expect(new Set(before.map((v) => v.status))).toEqual(new Set(['scheduled', 'cancelled']));
+
+    const runner = h.dataSource.createQueryRunner();
+    try {
+      await new NumberVisits1766560000000().down(runner);
+      await new NumberVisits1766560000000().up(runner);
+    } finally {
+      await runner.release();
+    }
+    expect(await numbered()).toEqual(before);
+    // The next plan goes on from the year's last number.
+    const next = await draw({ start: '2025-05-01', end: '2025-05-31' }, 'may');
+    const [{ first }] = await h.dataSource.query(`SELECT min(visit_no) AS first FROM dispatch.visits WHERE draw_id = $1`, [next.id]);
+    expect(first).toBe(`TP-2025-${String(before.length + 1).padStart(6, '0')}`);
   });
 });

@@ -7,6 +7,7 @@ const WINDOW = { start: '2025-05-05', end: '2025-05-30' };
 
 interface Visit {
   id: string;
+  visitNo: string;
   date: string;
   creditCode: string;
   departments: string[];
@@ -67,8 +68,10 @@ describe('dispatch public disclosure: plans by their scope, results once recorde
     expect(status).toBe(200);
     const ours = body.results.filter((r) => visits.some((v) => v.creditCode === r.creditCode && v.date === r.date));
     expect(ours.map((r) => r.creditCode).sort()).toEqual(recorded.map((v) => v.creditCode).sort());
+    // Each under the number the visit is known by, so a reader can quote it.
+    expect(ours.map((r) => `${r.creditCode} ${r.visitNo}`).sort()).toEqual(recorded.map((v) => `${v.creditCode} ${v.visitNo}`).sort());
     for (const result of ours) {
-      expect(Object.keys(result).sort()).toEqual(['creditCode', 'date', 'departments', 'items']);
+      expect(Object.keys(result).sort()).toEqual(['creditCode', 'date', 'departments', 'items', 'visitNo']);
       for (const item of result.items) expect(Object.keys(item).sort()).toEqual(['department', 'item', 'result']);
     }
     expect(ours.flatMap((r) => r.items).filter((i) => i.result === '责令整改')).toHaveLength(1);

@@ -7,6 +7,7 @@ const WINDOW = { start: '2025-04-01', end: '2025-04-30' };
 
 interface CalendarEntry {
   id: string;
+  visitNo: string;
   date: string;
   regionCode: string;
   creditCode: string;
@@ -147,6 +148,18 @@ describe('dispatch visits: calendar, combined checklist, results and ratings', (
     expect((await h.http('GET', '/api/visits?creditCode=not-a-code')).status).toBe(400);
   });
 
+  it('gives each visit a number people can quote, and finds the visit by it however it is typed', async () => {
+    // This city's only plan: its visits numbered from the year's first, in calendar order.
+    expect(calendar.map((v) => v.visitNo)).toEqual(calendar.map((_, i) => `TP-2025-${String(i + 1).padStart(6, '0')}`));
+    const visit = calendar[2];
+    const typed = [visit.visitNo, visit.visitNo.toLowerCase(), ` ${visit.visitNo} `, 'ＴＰ－２０２５－０００００３'];
+    for (const number of typed) {
+      const { status, body } = await h.http<VisitDetail>('GET', `/api/visits/${encodeURIComponent(number)}`);
+      expect({ number, status, id: body.id, visitNo: body.visitNo }).toEqual({ number, status: 200, id: visit.id, visitNo: 'TP-2025-000003' });
+    }
+    for (const unknown of ['TP-2025-999999', 'TP-25-000003', 'TP-2025-3']) expect((await h.http('GET', `/api/visits/${unknown}`)).status).toBe(404);
+  });
+
   it('shows one combined checklist per visit, grouped by department', async () => {
     const joint = calendar.find((v) => (v as unknown as { departments: string[] }).departments.length >= 2)!;
     const { body } = await h.http<VisitDetail>('GET', `/api/visits/${joint.id}`);
@@ -184,17 +197,23 @@ describe('dispatch visits: calendar, combined checklist, results and ratings', (
       .filter((m) => m.subject === DispatchSubjects.visitResultRecorded)
       .map((m) => m.data as VisitResultRecorded);
     expect(events).toHaveLength(1);
-    expect(events[0]).toMatchObject({ visitId: visit.id, creditCode: visit.creditCode, date: visit.date, officerIds: visit.officerIds });
+    expect(events[0]).toMatchObject({
+      visitId: visit.id,
+      visitNo: visit.visitNo,
+      creditCode: visit.creditCode,
+      date: visit.date,
+      officerIds: visit.officerIds,
+    });
     expect(events[0].items[0]).toMatchObject({ item: items[0], result: '责令整改', violation: '消防通道堵塞' });
     expect(events[0].items[0].department).toBe(items[0].split('-')[0]);
 
     expect((await h.http('POST', `/api/visits/${visit.id}/rating`, { stars: 6 })).status).toBe(400);
     expect((await h.http('POST', `/api/visits/${visit.id}/rating`, { stars: 4, comment: '检查规范' })).status).toBe(201);
     expect((await h.http('POST', `/api/visits/${visit.id}/rating`, { stars: 4 })).status).toBe(409);
-    type Notice = { visitId: string; status: string; rating: { stars: number } | null; canRate: boolean; results: unknown[] | null };
+    type Notice = { visitId: string; visitNo: string; status: string; rating: { stars: number } | null; canRate: boolean; results: unknown[] | null };
     const notices = (await h.http<Notice[]>('GET', `/api/enterprises/${visit.creditCode}/visits`)).body;
     const done = notices.find((n) => n.visitId === visit.id)!;
-    expect(done).toMatchObject({ status: 'done', rating: { stars: 4 }, canRate: false });
+    expect(done).toMatchObject({ visitNo: visit.visitNo, status: 'done', rating: { stars: 4 }, canRate: false });
     // The enterprise reads what each item found, so it knows what to put right; nothing of who found it.
     expect(done.results).toEqual(items.map((item, i) => (i === 0 ? { item, result: '责令整改', violation: '消防通道堵塞' } : { item, result: '未发现问题' })));
     expect(notices.filter((n) => n.status === 'scheduled').every((n) => n.results === null)).toBe(true);

@@ -89,9 +89,10 @@ describe('intake with live inputs: HTTP posts, NATS pushes, corrections', () => 
     });
   });
 
-  it('turns the results of a joint visit into one inspection case per department', async () => {
+  it('turns the results of a joint visit into one inspection case per department, numbered after the visit', async () => {
     const result: VisitResultRecorded = {
-      visitId: 'V-42',
+      visitId: '4c0f9a52-7d1e-4f57-9a0e-2b9c1d3e5f60',
+      visitNo: 'TP-2024-000042',
       creditCode: '91440604MA4UJ8K20C',
       date: '2024-06-03',
       officerIds: ['44060400123', '44060700088'],
@@ -102,16 +103,18 @@ describe('intake with live inputs: HTTP posts, NATS pushes, corrections', () => 
       ],
       at: '2024-06-03T08:00:00Z',
     };
+    // A result recorded before visits had numbers is still in the stream: its cases keep the visit's id.
+    const { visitNo: _n, ...unnumbered } = { ...result, visitId: 'V-41', items: [result.items[2]] };
     const nc = await connect({ servers: intake.nats.url });
-    await jetstream(nc).publish(DispatchSubjects.visitResultRecorded, new TextEncoder().encode(JSON.stringify(result)));
+    for (const event of [result, unnumbered])
+      await jetstream(nc).publish(DispatchSubjects.visitResultRecorded, new TextEncoder().encode(JSON.stringify(event)));
     await nc.close();
-    await waitFor(async () => (await intake.dataSource.query(`SELECT 1 FROM intake.cases WHERE case_no LIKE 'TP-V-42-%'`)).length === 2);
-    const cases = await intake.dataSource.query(
-      `SELECT case_no, result, violation_found, items FROM intake.cases WHERE case_no LIKE 'TP-V-42-%' ORDER BY case_no`,
-    );
-    expect(cases).toEqual([
-      { case_no: 'TP-V-42-FIRE', result: '未发现问题', violation_found: false, items: ['FIRE-02'] },
-      { case_no: 'TP-V-42-SAMR', result: '责令整改', violation_found: true, items: ['SAMR-03', 'SAMR-07'] },
+    const visitCases = `SELECT case_no, result, violation_found, items FROM intake.cases WHERE case_no LIKE 'TP-2024-000042-%' OR case_no LIKE 'TP-V-41-%' ORDER BY case_no`;
+    await waitFor(async () => (await intake.dataSource.query(visitCases)).length === 3);
+    expect(await intake.dataSource.query(visitCases)).toEqual([
+      { case_no: 'TP-2024-000042-FIRE', result: '未发现问题', violation_found: false, items: ['FIRE-02'] },
+      { case_no: 'TP-2024-000042-SAMR', result: '责令整改', violation_found: true, items: ['SAMR-03', 'SAMR-07'] },
+      { case_no: 'TP-V-41-FIRE', result: '未发现问题', violation_found: false, items: ['FIRE-02'] },
     ]);
   });
 

@@ -545,6 +545,8 @@ describeWithBrowser('the pages, driven in a real browser against the running sui
       await firstVisit.click();
       await page.waitForSelector('h1');
       await settle(page, '13-bureau-visit');
+      // The number a person quotes for the visit (检查编号), which its cases will carry.
+      expect(await page.textContent('#visit-no')).toMatch(/^TP-\d{4}-\d{6}$/);
       // Each checklist item says what it asks, not only its code.
       const items = await page.$$eval('#visit-checklist [data-item]', (rows) => rows.map((r) => r.textContent!.trim()));
       expect(items.length).toBeGreaterThan(0);

@@ -8,6 +8,7 @@ import { OrderOfficerChanges1765700000000 } from './migrations/1765700000000-Ord
 import { CutOverlappedPlans1765950000000 } from './migrations/1765950000000-CutOverlappedPlans';
 import { StorePublicPlanScope1766400000000 } from './migrations/1766400000000-StorePublicPlanScope';
 import { AddComplaintLookback1766470000000 } from './migrations/1766470000000-AddComplaintLookback';
+import { NumberVisits1766560000000 } from './migrations/1766560000000-NumberVisits';
 
 export const DISPATCH_SCHEMA = 'dispatch';
 
@@ -26,6 +27,7 @@ export function createDispatchDataSource(url: string) {
       CutOverlappedPlans1765950000000,
       StorePublicPlanScope1766400000000,
       AddComplaintLookback1766470000000,
+      NumberVisits1766560000000,
     ],
   });
 }

@@ -147,8 +147,8 @@ export class DrawInputsRepository {
    * Inspections from a year before the window to its end: enough for recusal and this year's caps.
    * Besides the cases intake reports, dispatch's own visits count, one inspection per department as a
    * case would: those still scheduled in a published plan of another window (the next month is planned
-   * while this month's visits are still ahead) and those done whose case (`TP-<visit>-<department>`)
-   * has not come back from intake yet. Scheduled visits of a plan this window overlaps count only if
+   * while this month's visits are still ahead) and those done whose case (`TP-2026-000123-SAMR`; `TP-<id>-SAMR`
+   * if recorded before visits were numbered) has not come back from intake yet. Scheduled visits of a plan this window overlaps count only if
    * they come before this window: publishing this draw cancels the others (cutting or superseding it).
    */
   private async priorInspections(window: PlanningWindow): Promise<PriorInspection[]> {
@@ -165,7 +165,8 @@ export class DrawInputsRepository {
           AND (v.status = 'done'
                OR (v.status = 'scheduled' AND dr.status = 'published'
                    AND (v.date < $1::date OR NOT (dr.window_from <= $2::date AND ${effectiveTo('dr')} >= $1::date))))
-          AND NOT EXISTS (SELECT 1 FROM dispatch.prior_inspections p WHERE p.case_no = 'TP-' || v.id || '-' || d.department)`,
+          AND NOT EXISTS (SELECT 1 FROM dispatch.prior_inspections p
+                           WHERE p.case_no IN (v.visit_no || '-' || d.department, 'TP-' || v.id || '-' || d.department))`,
       [window.start, window.end],
     );
   }

@@ -123,10 +123,12 @@ export class DrawRepository {
        SELECT $1, * FROM jsonb_to_recordset($2::jsonb) AS x(route_key text, date date, region_code text, officer_ids text[], distance_km double precision)`,
       [drawId, JSON.stringify(routes)],
     );
+    const visitNos = await this.numberVisits(m, plan.visits);
     const visits = plan.visits.map((v) => {
       const facts = visitFacts.get(v.id) ?? { reasons: [], clueIds: [], noticeAllowed: false };
       return {
         id: visitIds.get(v.id),
+        visit_no: visitNos.get(v.id),
         credit_code: v.creditCode,
         region_code: v.regionCode,
         date: v.date,
@@ -142,9 +144,9 @@ export class DrawRepository {
       };
     });
     await m.query(
-      `INSERT INTO dispatch.visits (id, draw_id, credit_code, region_code, date, departments, task_ids, reasons, clue_ids, checklist, exploration, route_key, route_order, notice_allowed)
-       SELECT x.id, $1, x.credit_code, x.region_code, x.date, x.departments, x.task_ids, x.reasons, x.clue_ids, x.checklist, x.exploration, x.route_key, x.route_order, x.notice_allowed
-         FROM jsonb_to_recordset($2::jsonb) AS x(id uuid, credit_code text, region_code text, date date, departments text[], task_ids text[], reasons text[],
+      `INSERT INTO dispatch.visits (id, visit_no, draw_id, credit_code, region_code, date, departments, task_ids, reasons, clue_ids, checklist, exploration, route_key, route_order, notice_allowed)
+       SELECT x.id, x.visit_no, $1, x.credit_code, x.region_code, x.date, x.departments, x.task_ids, x.reasons, x.clue_ids, x.checklist, x.exploration, x.route_key, x.route_order, x.notice_allowed
+         FROM jsonb_to_recordset($2::jsonb) AS x(id uuid, visit_no text, credit_code text, region_code text, date date, departments text[], task_ids text[], reasons text[],
               clue_ids text[], checklist jsonb, exploration boolean, route_key text, route_order integer, notice_allowed boolean)`,
       [drawId, JSON.stringify(visits)],
     );
@@ -153,6 +155,35 @@ export class DrawRepository {
       `INSERT INTO dispatch.visit_officers (visit_id, officer_id) SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(visit_id uuid, officer_id text)`,
       [JSON.stringify(team)],
     );
+  }
+
+  /**
+   * The plan's visits numbered within their year (检查编号, `TP-2026-000123`) in day and route order, after
+   * the last number any earlier plan took: the year's counter row is locked until this plan commits.
+   */
+  private async numberVisits(m: EntityManager, visits: Plan['visits']): Promise<Map<string, string>> {
+    const ordered = [...visits].sort(
+      (a, b) => byCodePoint(a.date, b.date) || byCodePoint(a.regionCode, b.regionCode) || byCodePoint(a.routeId, b.routeId) || a.routeOrder - b.routeOrder,
+    );
+    const perYear = new Map<number, number>();
+    for (const v of ordered) perYear.set(yearOf(v.date), (perYear.get(yearOf(v.date)) ?? 0) + 1);
+    const next = new Map<number, number>();
+    for (const [year, count] of perYear) {
+      const [{ last }]: { last: number }[] = await m.query(
+        `INSERT INTO dispatch.visit_numbers (year, last) VALUES ($1, $2)
+         ON CONFLICT (year) DO UPDATE SET last = visit_numbers.last + EXCLUDED.last RETURNING last`,
+        [year, count],
+      );
+      next.set(year, last - count + 1);
+    }
+    const numbers = new Map<string, string>();
+    for (const v of ordered) {
+      const year = yearOf(v.date);
+      const n = next.get(year)!;
+      next.set(year, n + 1);
+      numbers.set(v.id, visitNumber(year, n));
+    }
+    return numbers;
   }
 
   async markComplaintsServed(m: EntityManager, drawId: string, clueIds: string[]): Promise<void> {
@@ -184,4 +215,18 @@ export class DrawRepository {
       [limit],
     );
   }
+}
+
+/** `TP-2026-000123`: the migration that numbered the visits planned before uses the same form. */
+export function visitNumber(year: number, n: number): string {
+  return `TP-${year}-${String(n).padStart(6, '0')}`;
+}
+
+/** Text order as the database's C collation has it, so the migration numbers visits in this same order. */
+function byCodePoint(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function yearOf(day: string): number {
+  return Number(day.slice(0, 4));
 }

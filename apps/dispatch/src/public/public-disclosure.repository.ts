@@ -21,6 +21,8 @@ export interface PublicPlan {
 /** One finished visit as the public sees it (抽查结果公示): what was checked and the result of each item. */
 export interface PublicResult {
   date: string;
+  /** The visit's number (检查编号), for a reader to quote. */
+  visitNo: string;
   creditCode: string;
   departments: string[];
   items: { department: string; item: string; result: string }[];
@@ -66,9 +68,15 @@ export class PublicDisclosureRepository {
    * a newer one replaced afterwards took place all the same, so it counts: only a plan the checker refused has none.
    */
   async results(f: PublicResultFilter): Promise<(PublicResult & { key: string })[]> {
-    const rows: { date: string; key: string; creditCode: string; departments: string[]; results: { department: string; item: string; result: string }[] }[] =
-      await this.dataSource.query(
-        `SELECT v.date::text AS date, v.id::text AS key, v.credit_code AS "creditCode", v.departments, v.results
+    const rows: {
+      date: string;
+      key: string;
+      visitNo: string;
+      creditCode: string;
+      departments: string[];
+      results: { department: string; item: string; result: string }[];
+    }[] = await this.dataSource.query(
+      `SELECT v.date::text AS date, v.id::text AS key, v.visit_no AS "visitNo", v.credit_code AS "creditCode", v.departments, v.results
            FROM dispatch.visits v JOIN dispatch.draws d ON d.id = v.draw_id AND d.status <> 'rejected'
           WHERE v.status = 'done' AND v.results IS NOT NULL
             AND ($1::date IS NULL OR v.date >= $1) AND ($2::date IS NULL OR v.date <= $2)
@@ -77,12 +85,13 @@ export class PublicDisclosureRepository {
             AND ($7::text[] IS NULL OR v.credit_code = ANY($7))
           ORDER BY v.date DESC, v.id::text DESC
           LIMIT $6`,
-        [f.from ?? null, f.to ?? null, f.department ?? null, f.after?.date ?? null, f.after?.key ?? null, f.limit, f.creditCode ?? null],
-      );
+      [f.from ?? null, f.to ?? null, f.department ?? null, f.after?.date ?? null, f.after?.key ?? null, f.limit, f.creditCode ?? null],
+    );
     // Built field by field: a result's own words (the violation an officer wrote) stay inside the bureau.
     return rows.map((r) => ({
       date: r.date,
       key: r.key,
+      visitNo: r.visitNo,
       creditCode: r.creditCode,
       departments: r.departments,
       items: r.results.map(({ department, item, result }) => ({ department, item, result })),

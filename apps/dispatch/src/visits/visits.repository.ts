@@ -5,6 +5,8 @@ import type { VisitItemResult } from '@tianping/contracts';
 
 export interface VisitRow {
   id: string;
+  /** The number people quote (检查编号), `TP-2026-000123`. */
+  visitNo: string;
   drawId: string;
   creditCode: string;
   regionCode: string;
@@ -41,7 +43,7 @@ export interface VisitFilter {
   limit: number;
 }
 
-const VISIT_COLUMNS = `v.id, v.draw_id AS "drawId", v.credit_code AS "creditCode", v.region_code AS "regionCode", v.date::text AS date, v.departments,
+const VISIT_COLUMNS = `v.id, v.visit_no AS "visitNo", v.draw_id AS "drawId", v.credit_code AS "creditCode", v.region_code AS "regionCode", v.date::text AS date, v.departments,
   ARRAY(SELECT vo.officer_id FROM dispatch.visit_officers vo WHERE vo.visit_id = v.id ORDER BY vo.officer_id) AS "officerIds",
   v.checklist, v.reasons, v.clue_ids AS "clueIds", v.exploration, v.route_key AS "routeKey", v.route_order AS "routeOrder",
   v.notice_allowed AS "noticeAllowed", v.status, v.results, v.recorded_at AS "recordedAt",
@@ -87,6 +89,12 @@ export class VisitsRepository {
   async find(id: string, m: EntityManager = this.dataSource.manager, lock = false): Promise<VisitRow | null> {
     const [row] = await m.query(`SELECT ${VISIT_COLUMNS} FROM dispatch.visits v WHERE v.id = $1${lock ? ' FOR UPDATE OF v' : ''}`, [id]);
     return row ?? null;
+  }
+
+  /** The visit's id from the number people quote. */
+  async idOfNumber(visitNo: string): Promise<string | null> {
+    const [row] = await this.dataSource.query(`SELECT id FROM dispatch.visits WHERE visit_no = $1`, [visitNo]);
+    return row?.id ?? null;
   }
 
   /** A route's day, team and length, and its visits and their enterprises in visiting order. */

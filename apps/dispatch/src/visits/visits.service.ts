@@ -8,6 +8,8 @@ import { RESULT_ALIASES, type VisitItemResultDto, type VisitCalendarQuery } from
 import { VisitsRepository, type VisitRow } from './visits.repository';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** A visit's number as people write it: `TP-2026-000123`, `tp-2026-000123`, full-width or padded. */
+const VISIT_NO = /^TP-\d{4}-\d{6,}$/;
 const FOUND_VIOLATION = new Set(['责令整改', '立案查处']);
 
 /** Visits after planning: the calendar, the combined checklist, results, ratings and notices. */
@@ -66,7 +68,8 @@ export class VisitsService {
       const results = this.matchChecklist(visit, items);
       const recordedAt = await this.visits.recordResults(m, id, results);
       const event: VisitResultRecorded = {
-        visitId: id,
+        visitId: visit.id,
+        visitNo: visit.visitNo,
         creditCode: visit.creditCode,
         date: visit.date,
         officerIds: visit.officerIds,
@@ -74,7 +77,14 @@ export class VisitsService {
         at: recordedAt,
       };
       await enqueueEvent(m, DISPATCH_SCHEMA, DispatchSubjects.visitResultRecorded, event);
-      return { visitId: id, status: 'done', items: results.length, violationsFound: results.filter((r) => FOUND_VIOLATION.has(r.result)).length, recordedAt };
+      return {
+        visitId: visit.id,
+        visitNo: visit.visitNo,
+        status: 'done',
+        items: results.length,
+        violationsFound: results.filter((r) => FOUND_VIOLATION.has(r.result)).length,
+        recordedAt,
+      };
     });
   }
 
@@ -118,6 +128,7 @@ export class VisitsService {
       .reverse()
       .map((v) => ({
         visitId: v.id,
+        visitNo: v.visitNo,
         date: v.date,
         status: v.status,
         departments: v.departments,
@@ -128,9 +139,12 @@ export class VisitsService {
       }));
   }
 
-  private async found(id: string, m?: EntityManager, lock = false): Promise<VisitRow> {
-    const visit = UUID.test(id) ? await this.visits.find(id, m, lock) : null;
-    if (!visit) throw new NotFoundException(`no visit ${id}`);
+  /** A visit by its id or by its number (`TP-2026-000123`), as a person reads it off a notice. */
+  private async found(idOrNumber: string, m?: EntityManager, lock = false): Promise<VisitRow> {
+    const number = idOrNumber.normalize('NFKC').replace(/\s+/g, '').toUpperCase();
+    const id = UUID.test(idOrNumber) ? idOrNumber : VISIT_NO.test(number) ? await this.visits.idOfNumber(number) : null;
+    const visit = id ? await this.visits.find(id, m, lock) : null;
+    if (!visit) throw new NotFoundException(`no visit ${idOrNumber}`);
     return visit;
   }
 }
@@ -138,6 +152,7 @@ export class VisitsService {
 function calendarEntry(v: VisitRow) {
   return {
     id: v.id,
+    visitNo: v.visitNo,
     drawId: v.drawId,
     date: v.date,
     regionCode: v.regionCode,

@@ -5,13 +5,16 @@ const SEVERITY = ['未发现问题', '责令整改', '立案查处'] as const;
 
 /**
  * A joint visit's results become one inspection case per department, in Platform A's own terms,
- * so they pass the same validation as an export row and close the loop (结果回流).
+ * so they pass the same validation as an export row and close the loop (结果回流). Each case is
+ * numbered after its visit (`TP-2026-000123-SAMR`); a visit recorded before visits had numbers
+ * keeps its id in their place, as its cases were then numbered.
  */
 export function visitResultToCases(event: VisitResultRecorded): RawRecord[] {
+  const visit = typeof event.visitNo === 'string' && event.visitNo ? event.visitNo : `TP-${event.visitId}`;
   const byDepartment = new Map<string, VisitResultRecorded['items']>();
   for (const item of event.items) byDepartment.set(item.department, [...(byDepartment.get(item.department) ?? []), item]);
   return [...byDepartment.entries()].map(([department, items]) => ({
-    case_no: `TP-${event.visitId}-${department}`,
+    case_no: `${visit}-${department}`,
     credit_code: event.creditCode,
     department,
     kind: '检查',

@@ -36,7 +36,7 @@ export function pathParamSchema(path: string, name: string): Json {
     return (
       IDS[path] ??
       (path.startsWith('/api/visits')
-        ? { type: 'string', format: 'uuid', description: 'the visit' }
+        ? { type: 'string', description: 'the visit: its id (a UUID) or its number, e.g. TP-2026-000123' }
         : { type: 'string', description: 'the appeal, e.g. AP-20261206-7906AA05' })
     );
   return BY_NAME[name] ?? { type: 'string' };

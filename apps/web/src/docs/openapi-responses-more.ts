@@ -38,8 +38,12 @@ const drawTask = {
   clueIds: arr(str(), 'complaints the task checks'),
   dueBy: day('the latest day, for a complaint'),
 };
+const visitNo = str('the number people quote (检查编号), e.g. TP-2026-000123: its cases come back as TP-2026-000123-SAMR; GET /api/visits/{id} takes it too', {
+  pattern: '^TP-\\d{4}-\\d{6,}$',
+});
 const visitCore = {
   id: uuid('the visit'),
+  visitNo,
   drawId: uuid('the plan it belongs to'),
   date: day(),
   regionCode: str('district (GB/T 2260, 6 digits)'),
@@ -149,6 +153,7 @@ export const DISPATCH_SCHEMAS: Record<string, Json> = {
         obj(
           {
             date: day('the day of the inspection'),
+            visitNo,
             creditCode,
             name: nullable(str('the registered name (企业名称); null when intake does not know the code')),
             departments: arr(department, 'the departments that inspected together'),
@@ -167,6 +172,7 @@ export const DISPATCH_SCHEMAS: Record<string, Json> = {
   EnterpriseVisit: obj(
     {
       visitId: uuid('the visit'),
+      visitNo,
       date: day(),
       status: visitStatus,
       departments: arr(department),

@@ -211,6 +211,7 @@ export async function renderCalendar(ctx) {
     rows.length === CALENDAR_LIMIT ? h('div', { class: 'notice warn', id: 'calendar-capped', style: 'margin-bottom:12px' }, t('cal.capped', { n: CALENDAR_LIMIT })) : null,
     table([
     [t('field.date'), (v) => fmtDate(v.date), (v) => v.date],
+    [t('visit.no'), (v) => h('span', { class: 'mono small' }, v.visitNo ?? '—'), (v) => v.visitNo ?? ''],
     [t('visit.enterprise'), (v) => enterpriseCell(v.creditCode, `#/visits/${v.id}`), enterpriseFields((v) => v.creditCode)],
     [t('field.region'), (v) => regionCell(v.regionCode)],
     [t('field.department'), (v) => (v.departments ?? []).map(departmentLabel).join(' · ')],
@@ -252,6 +253,7 @@ function visitBody(ctx, visit) {
     h('div', { class: 'grid grid-2' },
       card(h('div', { class: 'row' }, h('h2', { style: 'margin:0' }, fmtDate(visit.date)), badge(t(`visit.${visit.status}`), visit.status === 'done' ? 'ok' : 'blue'), badge(visit.noticeAllowed ? t('visit.notice') : t('visit.unannounced'))),
         h('dl', { class: 'kv' },
+          h('dt', {}, t('visit.no')), h('dd', { class: 'mono', id: 'visit-no' }, visit.visitNo ?? '—'),
           h('dt', {}, t('visit.enterprise')), h('dd', {}, enterpriseName(visit.creditCode), ' ', h('a', { class: 'mono small', href: `#/enterprises/${visit.creditCode}` }, visit.creditCode),
             h('div', {}, enterpriseAddress(visit.creditCode))),
           h('dt', {}, t('field.region')), h('dd', {}, regionCell(visit.regionCode)),

@@ -300,6 +300,7 @@ function visitCard(v) {
     : (v.checklist ?? []).map((item) => [badge(checklistItem(item)), ' ']);
   return card(h('div', { class: 'row' }, h('h2', { style: 'margin:0' }, fmtDate(v.date)), status),
     h('dl', { class: 'kv' },
+      v.visitNo ? [h('dt', {}, t('visit.no')), h('dd', { class: 'mono', 'data-visit-no': v.visitNo }, v.visitNo)] : null,
       h('dt', {}, t('field.department')), h('dd', {}, (v.departments ?? []).map((d) => valueLabel('dept', d)).join(' · ')),
       h('dt', {}, v.results ? t('field.result') : t('field.checklist')), h('dd', {}, checked)),
     rating);

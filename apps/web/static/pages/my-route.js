@@ -69,7 +69,7 @@ function stopList(visits, { withDate = false } = {}) {
         h('span', { class: 'stop-text' },
           h('span', { class: 'stop-name' }, enterpriseName(v.creditCode), withDate ? h('span', { class: 'muted small' }, ` · ${dayTitle(v.date)}`) : null),
           enterpriseAddress(v.creditCode),
-          h('span', { class: 'muted small' }, (v.departments ?? []).map(departmentLabel).join(' · '))),
+          h('span', { class: 'muted small' }, (v.departments ?? []).map(departmentLabel).join(' · '), v.visitNo ? h('span', { class: 'mono' }, ` · ${v.visitNo}`) : null)),
         badge(t(`visit.${v.status}`), v.status === 'done' ? 'ok' : 'blue')))));
 }
 

@@ -106,7 +106,7 @@ async function showResults(target, filter, choose) {
 
 function resultsTable(rows) {
   return table([
-    [t('disclose.date'), (r) => h('span', { style: 'white-space:nowrap' }, fmtDate(r.date))],
+    [t('disclose.date'), (r) => h('div', { style: 'white-space:nowrap' }, fmtDate(r.date), r.visitNo ? h('div', { class: 'muted small mono', 'data-visit-no': r.visitNo }, r.visitNo) : null)],
     [t('disclose.enterprise'), (r) => h('div', {}, r.name ?? '—', h('div', { class: 'muted small mono' }, r.creditCode))],
     [t('disclose.departments'), (r) => joined(r.departments.map(departmentLabel))],
     [t('disclose.outcome'), (r) => h('ul', { class: 'cell-list' }, r.items.map((i) => h('li', { 'data-item': i.item }, itemLabel(i.item), ' ', resultBadge(i.result))))],

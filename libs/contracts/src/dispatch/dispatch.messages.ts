@@ -36,6 +36,8 @@ export interface VisitItemResult {
 
 export interface VisitResultRecorded {
   visitId: string;
+  /** The visit's number (检查编号, `TP-2026-000123`); absent from events recorded before visits were numbered. */
+  visitNo?: string;
   creditCode: string;
   date: string;
   officerIds: string[];
