@@ -24,6 +24,18 @@ const FILE = {
       penaltyYuan: null,
     },
     { caseNo: 'FS-FIRE-2026-000020', date: '2026-11-09', department: 'FIRE', kind: '检查', origin: '投诉举报', result: '未发现问题', violationFound: false },
+    // A penalty has no inspection result of its own, only the violation it punished.
+    {
+      caseNo: 'FS-HEALTH-2026-000006',
+      date: '2026-02-10',
+      department: 'HEALTH',
+      kind: '处罚',
+      origin: '双随机',
+      result: '',
+      violationFound: true,
+      violation: '公共场所卫生不达标',
+      penaltyYuan: 20000,
+    },
   ],
   clues: [{ ref: 'X3BA-YTGM', receivedOn: '2026-11-04', category: '消防安全', department: 'FIRE', verified: false, status: 'pending' }],
 };
@@ -168,6 +180,9 @@ describeWithBrowser('pages that fit their screen and say things in words, in a r
       const caseBox = (await caseNo.boundingBox())!;
       expect(caseBox.x + caseBox.width).toBeLessThanOrEqual(390);
       expect(await page.$$eval('td[data-label]', (cells) => cells.map((c) => c.getAttribute('data-label')))).toContain(lang === 'zh' ? '结果' : 'Result');
+      // The penalty's result says a violation was found, not a red "—".
+      const penalty = await page.$$eval('tr:has(td:has-text("FS-HEALTH-2026-000006")) .badge', (badges) => badges.map((b) => b.textContent?.trim()));
+      expect(penalty).toEqual([lang === 'zh' ? '有违法行为' : 'Violation found']);
       await page.screenshot({ path: join(SCREENSHOTS, `00-page-fit-records-phone-${lang}.png`), fullPage: true });
       await page.close();
     },
@@ -195,7 +210,7 @@ describeWithBrowser('pages that fit their screen and say things in words, in a r
         };
       }),
     );
-    expect(rows).toHaveLength(3);
+    expect(rows).toHaveLength(FILE.cases.length + FILE.clues.length);
     for (const row of rows) {
       // On the same line as its box, to its right, the box its full size, the text within the row.
       expect(row.textTop).toBeLessThan(row.boxTop + 12);

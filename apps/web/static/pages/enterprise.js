@@ -256,9 +256,15 @@ export function casesTable(cases, empty) {
     [t('field.caseNo'), (c) => h('span', { class: 'mono' }, c.caseNo)],
     [t('field.department'), (c) => departmentCell(c.department)],
     [t('field.kind'), (c) => [valueLabel('caseKind', c.kind), c.origin ? h('div', { class: 'small muted' }, valueLabel('caseOrigin', c.origin)) : null]],
-    [t('field.result'), (c) => h('span', {}, badge(c.result ? valueLabel('caseResult', c.result) : '—', c.violationFound ? 'bad' : 'ok'), c.violation ? h('div', { class: 'small muted' }, c.violation) : null)],
+    [t('field.result'), (c) => h('span', {}, caseResult(c), c.violation ? h('div', { class: 'small muted' }, c.violation) : null)],
     [t('field.penalty'), (c) => (c.penaltyYuan ? fmtNumber(c.penaltyYuan, 2) : '—')],
   ], cases, { empty, pageSize: 8, stacked: true });
+}
+
+/** A penalty (处罚) has no inspection result of its own, only the violation it punished: said so, not shown as a red "—". */
+function caseResult(c) {
+  if (c.result) return badge(valueLabel('caseResult', c.result), c.violationFound ? 'bad' : 'ok');
+  return c.violationFound ? badge(t('field.violationNoResult'), 'bad') : '—';
 }
 
 /** The complaints in a file. The enterprise's own file has no channel (it could point to who complained). */
