@@ -609,6 +609,12 @@ describeWithBrowser('the pages, driven in a real browser against the running sui
     expect(await page.textContent('h1')).toBe('我的检查行程');
     const shown = await page.$$eval('#my-route .stop', (links) => links.map((a) => a.getAttribute('data-visit')));
     expect(new Set(shown)).toEqual(new Set(theirs.map((v) => v.id)));
+    // Each stop names its visit's number, on one line and whole, even on a phone.
+    const numbered = await page.$$eval('#my-route .stop [data-visit-no]', (spans) =>
+      spans.map((s) => ({ text: s.textContent, oneLine: getComputedStyle(s).whiteSpace === 'nowrap', whole: s.scrollWidth <= s.clientWidth })),
+    );
+    expect(numbered.length).toBe(shown.length);
+    for (const n of numbered) expect(n).toEqual({ text: expect.stringMatching(/^TP-\d{4}-\d{6}$/), oneLine: true, whole: true });
     // One card per day and team, its stops numbered from 1 in visiting order.
     const numbers = await page.$$eval('.route-day', (cards) => cards.map((c) => Array.from(c.querySelectorAll('.stop-no'), (n) => Number(n.textContent))));
     for (const stops of numbers) expect(stops).toEqual(stops.map((_, i) => i + 1));

@@ -210,8 +210,8 @@ export async function renderCalendar(ctx) {
     // A full page is the server's limit, not the count: say so rather than let the figure pass for the period's total.
     rows.length === CALENDAR_LIMIT ? h('div', { class: 'notice warn', id: 'calendar-capped', style: 'margin-bottom:12px' }, t('cal.capped', { n: CALENDAR_LIMIT })) : null,
     table([
-    [t('field.date'), (v) => fmtDate(v.date), (v) => v.date],
-    [t('visit.no'), (v) => h('span', { class: 'mono small' }, v.visitNo ?? '—'), (v) => v.visitNo ?? ''],
+    [t('field.date'), (v) => h('span', { style: 'white-space:nowrap' }, fmtDate(v.date)), (v) => v.date],
+    [t('visit.no'), (v) => h('span', { class: 'mono small', style: 'white-space:nowrap' }, v.visitNo ?? '—'), (v) => v.visitNo ?? ''],
     [t('visit.enterprise'), (v) => enterpriseCell(v.creditCode, `#/visits/${v.id}`), enterpriseFields((v) => v.creditCode)],
     [t('field.region'), (v) => regionCell(v.regionCode)],
     [t('field.department'), (v) => (v.departments ?? []).map(departmentLabel).join(' · ')],

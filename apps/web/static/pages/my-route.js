@@ -69,7 +69,8 @@ function stopList(visits, { withDate = false } = {}) {
         h('span', { class: 'stop-text' },
           h('span', { class: 'stop-name' }, enterpriseName(v.creditCode), withDate ? h('span', { class: 'muted small' }, ` · ${dayTitle(v.date)}`) : null),
           enterpriseAddress(v.creditCode),
-          h('span', { class: 'muted small' }, (v.departments ?? []).map(departmentLabel).join(' · '), v.visitNo ? h('span', { class: 'mono' }, ` · ${v.visitNo}`) : null)),
+          h('span', { class: 'muted small' }, (v.departments ?? []).map(departmentLabel).join(' · ')),
+          v.visitNo ? h('span', { class: 'muted small mono', style: 'white-space:nowrap', 'data-visit-no': v.visitNo }, v.visitNo) : null),
         badge(t(`visit.${v.status}`), v.status === 'done' ? 'ok' : 'blue')))));
 }
 
