@@ -114,5 +114,18 @@ describe("dispatch counts its own planned visits for the next window's caps and 
     const next = await draw({ start: '2025-05-01', end: '2025-05-31' }, 'may');
     const [{ first }] = await h.dataSource.query(`SELECT min(visit_no) AS first FROM dispatch.visits WHERE draw_id = $1`, [next.id]);
     expect(first).toBe(`TP-2025-${String(before.length + 1).padStart(6, '0')}`);
+    // A plan across the new year numbers each visit within its own year.
+    const [{ total }] = await h.dataSource.query(`SELECT count(*)::int AS total FROM dispatch.visits`);
+    const yearEnd = await draw({ start: '2025-12-31', end: '2026-01-16' }, 'year-end');
+    const spans: { year: string; first: string; last: string; n: number }[] = await h.dataSource.query(
+      `SELECT extract(year FROM date)::text AS year, min(visit_no) AS first, max(visit_no) AS last, count(*)::int AS n
+         FROM dispatch.visits WHERE draw_id = $1 GROUP BY 1 ORDER BY 1`,
+      [yearEnd.id],
+    );
+    expect(spans.map((s) => s.year)).toEqual(['2025', '2026']);
+    const [late, early] = spans;
+    expect(late.first).toBe(`TP-2025-${String(total + 1).padStart(6, '0')}`);
+    expect(late.last).toBe(`TP-2025-${String(total + late.n).padStart(6, '0')}`);
+    expect([early.first, early.last]).toEqual(['TP-2026-000001', `TP-2026-${String(early.n).padStart(6, '0')}`]);
   });
 });
