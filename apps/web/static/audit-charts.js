@@ -1,7 +1,7 @@
 // Charts of the algorithm audits as inline SVG: shares with their 95 % intervals, calibration, PSI.
 // Every chart carries its numbers as text too, so it reads without colour and without hovering.
 import { fit } from './charts.js';
-import { t } from './i18n.js';
+import { fmtNumber, t } from './i18n.js';
 import { h, s } from './ui.js';
 
 const BRAND = '#1d4ed8';
@@ -75,10 +75,10 @@ export function rateChart(rows, { reference = null, ariaLabel = '', width = 520,
     }
     const fill = row.small ? MUTED : row.fill ?? BRAND;
     svg.append(s('rect', { x: plotLeft, y, width: Math.max(rate > 0 ? 2 : 1.5, x(rate) - plotLeft), height: 16, rx: 3, fill, 'data-group': row.key, 'data-rate': rate.toFixed(6) },
-      s('title', {}, `${row.label}: ${pct(rate, 1)} (${count}/${total}); 95%: ${pct(interval?.low, 1)} – ${pct(interval?.high, 1)}`)));
+      s('title', {}, `${row.label}: ${pct(rate, 1)} (${fmtNumber(count)}/${fmtNumber(total)}); 95%: ${pct(interval?.low, 1)} – ${pct(interval?.high, 1)}`)));
     if (interval && !row.small) whisker(svg, x(interval.low), x(interval.high), mid);
     svg.append(s('text', { x: width - valueWidth, y: mid + 4, class: row.small ? 'muted-text' : '' },
-      row.small ? `${t('chart.tooFew')} ${count}/${total}` : `${pct(rate, 1)}  ${count}/${total}`));
+      row.small ? `${t('chart.tooFew')} ${fmtNumber(count)}/${fmtNumber(total)}` : `${pct(rate, 1)}  ${fmtNumber(count)}/${fmtNumber(total)}`));
   });
   if (reference !== null) {
     svg.append(s('line', { x1: x(reference), x2: x(reference), y1: top - 6, y2: bottom, stroke: '#4e5969', 'stroke-dasharray': '4 3', 'stroke-width': 1.2 }),

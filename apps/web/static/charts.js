@@ -1,5 +1,5 @@
 // Charts as inline SVG: no library, readable without colour (labels carry the numbers).
-import { factorName, t } from './i18n.js';
+import { factorName, fmtNumber, t } from './i18n.js';
 import { h, mount, s } from './ui.js';
 
 /**
@@ -235,7 +235,7 @@ export function colourMix(counts) {
   const total = (counts.red ?? 0) + (counts.yellow ?? 0) + (counts.green ?? 0);
   if (!total) return h('p', { class: 'muted' }, t('state.empty'));
   const bar = h('div', { style: 'display:flex;height:14px;border-radius:7px;overflow:hidden;border:1px solid #e5e6eb' },
-    ['red', 'yellow', 'green'].map((c) => h('div', { title: `${c}: ${counts[c] ?? 0}`, style: `width:${((counts[c] ?? 0) / total) * 100}%;background:${COLOURS[c]}` })));
-  const labels = h('div', { class: 'legend' }, ['red', 'yellow', 'green'].map((c) => h('span', {}, `${t(`colour.${c}Short`)} ${counts[c] ?? 0} (${(((counts[c] ?? 0) / total) * 100).toFixed(1)}%)`)));
+    ['red', 'yellow', 'green'].map((c) => h('div', { title: `${t(`colour.${c}Short`)}: ${fmtNumber(counts[c] ?? 0)}`, style: `width:${((counts[c] ?? 0) / total) * 100}%;background:${COLOURS[c]}` })));
+  const labels = h('div', { class: 'legend' }, ['red', 'yellow', 'green'].map((c) => h('span', {}, `${t(`colour.${c}Short`)} ${fmtNumber(counts[c] ?? 0)} (${(((counts[c] ?? 0) / total) * 100).toFixed(1)}%)`)));
   return h('div', {}, bar, labels);
 }

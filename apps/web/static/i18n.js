@@ -503,8 +503,9 @@ export function valueLabel(group, value) {
   return lang === 'en' && /[\u4e00-\u9fff]/.test(String(value)) ? `${text} (${value})` : text;
 }
 
-/** A number as people write it: at most `digits` decimals, no trailing zeros, thousands grouped. */
+/** A number as people write it: at most `digits` decimals, no trailing zeros, thousands grouped; none is a dash. */
 export function fmtNumber(n, digits = 1) {
+  if (n === null || n === undefined) return '—';
   return Number(n).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB', { maximumFractionDigits: digits });
 }
 
@@ -537,6 +538,11 @@ export function fmtDateTime(value) {
   const d = new Date(value);
   if (Number.isNaN(d.getTime())) return String(value);
   return d.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: ZONE });
+}
+
+/** A span of days (a plan's window, an audit period) as the reader writes dates, never as ISO. */
+export function fmtPeriod(from, to) {
+  return `${fmtDate(from)} → ${fmtDate(to)}`;
 }
 
 export function fmtPercent(p, digits = 0) {

@@ -1,7 +1,7 @@
 // The public page (no sign-in): the algorithm's register entry (算法公示) and the audit reports
 // published for outside scrutiny, each checkable against its fingerprint in this browser.
 import { api } from './api.js';
-import { currentLang, factorName, fmtDate, fmtDateTime, setLang, t } from './i18n.js';
+import { currentLang, factorName, fmtDate, fmtDateTime, fmtNumber, fmtPeriod, setLang, t } from './i18n.js';
 import { badge, card, downloadButton, errorState, h, loading, mount, pageHead, table } from './ui.js';
 import { headlineTiles, reportFigures } from './pages/audit-figures.js';
 import { viewOf } from './pages/audit-withheld.js';
@@ -93,11 +93,11 @@ function keyFacts(entry, facts) {
   const fact = (label, value, sub) => h('div', { class: 'tile' }, h('span', { class: 'value small-value' }, value), h('span', { class: 'label' }, label), sub ? h('span', { class: 'muted small' }, sub) : null);
   return h('div', { class: 'tiles tiles-3', id: 'register-facts', style: 'margin-top:20px' },
     fact(t('register.fact.model'), model ? (model.approved ? t('register.approved') : t('register.notApproved')) : t('register.noModel'), model ? model.modelVersion : ''),
-    fact(t('register.fact.scored'), scoring ? scoring.enterprises.toLocaleString() : '—', scoring?.latestAsOf ? t('register.asOf', { date: fmtDate(scoring.latestAsOf) }) : ''),
+    fact(t('register.fact.scored'), scoring ? fmtNumber(scoring.enterprises) : '—', scoring?.latestAsOf ? t('register.asOf', { date: fmtDate(scoring.latestAsOf) }) : ''),
     fact(t('register.fact.thresholds'), policy ? t('models.thresholdText', { yellow: `${policy.thresholds.yellow * 100}%`, red: `${policy.thresholds.red * 100}%` }) : '—', policy ? policy.version : ''),
     fact(t('register.fact.killSwitch'), kill?.suspended ? t('register.suspended') : t('register.notSuspended'), kill?.since ? t('register.since', { date: fmtDate(kill.since) }) : t('register.killMeans')),
-    fact(t('register.fact.draws'), draws ? String(draws.lastYear) : '—', bias?.latestExplorationShare !== null && bias?.latestExplorationShare !== undefined ? t('register.exploration', { share: `${Math.round(bias.latestExplorationShare * 100)}%`, n: bias.randomShareInspections }) : ''),
-    fact(t('register.fact.audit'), latest ? `${latest.period.from} → ${latest.period.to}` : t('register.noAudit'), latest ? h('a', { href: `#/reports/${latest.id}` }, t('register.read')) : t('register.quarterly')));
+    fact(t('register.fact.draws'), fmtNumber(draws?.lastYear), bias?.latestExplorationShare !== null && bias?.latestExplorationShare !== undefined ? t('register.exploration', { share: `${Math.round(bias.latestExplorationShare * 100)}%`, n: bias.randomShareInspections }) : ''),
+    fact(t('register.fact.audit'), latest ? fmtPeriod(latest.period.from, latest.period.to) : t('register.noAudit'), latest ? h('a', { href: `#/reports/${latest.id}` }, t('register.read')) : t('register.quarterly')));
 }
 
 /** The live facts behind an attribute, in words where a reader needs them. */
@@ -108,13 +108,13 @@ function factsOf(key, facts) {
     case 'source_data':
       return line(t('register.factors', { n: facts.factors.length }), ' ', facts.factors.map((f) => [h('span', { class: 'badge' }, factorName(f)), ' ']));
     case 'training_data':
-      return line(t('register.training', { from: facts.trainingWindow?.from ?? '—', to: facts.trainingWindow?.to ?? '—', rows: facts.trainRows ?? '—', positives: facts.trainPositives ?? '—' }), h('div', { class: 'mono small' }, facts.dataFingerprint));
+      return line(t('register.training', { from: fmtDate(facts.trainingWindow?.from), to: fmtDate(facts.trainingWindow?.to), rows: fmtNumber(facts.trainRows), positives: fmtNumber(facts.trainPositives) }), h('div', { class: 'mono small' }, facts.dataFingerprint));
     case 'data_bias':
       return facts.latestExplorationShare === null ? null : line(t('register.exploration', { share: `${Math.round(facts.latestExplorationShare * 100)}%`, n: facts.randomShareInspections }));
     case 'methods_and_models':
       return line(h('span', { class: 'mono' }, facts.modelVersion), ' ', badge(facts.approved ? t('register.approved') : t('register.notApproved'), facts.approved ? 'ok' : 'warn'), facts.activatedAt ? ` ${t('register.activated', { date: fmtDate(facts.activatedAt) })}` : '');
     case 'performance':
-      return facts.validation?.validationAuc === undefined ? null : line(t('register.validation', { auc: facts.validation.validationAuc.toFixed(3), rows: facts.validation.validationRows ?? '—' }));
+      return facts.validation?.validationAuc === undefined ? null : line(t('register.validation', { auc: facts.validation.validationAuc.toFixed(3), rows: fmtNumber(facts.validation.validationRows) }));
     case 'objection_procedure': {
       const recorded = facts.appealsRecorded ?? {};
       return recorded.filed ? line(t('register.appealsRecorded', { filed: recorded.filed, decided: recorded.decided ?? 0, withdrawn: recorded.withdrawn ?? 0 })) : null;
@@ -131,7 +131,7 @@ function publishedCard(reports) {
   return h('section', { class: 'card', id: 'published-reports' }, h('div', { class: 'card-head' }, h('h2', {}, t('register.reports'))),
     h('p', { class: 'muted small', style: 'margin-top:0' }, t('register.reportsLead')),
     table([
-      [t('reports.period'), (r) => h('a', { href: `#/reports/${r.id}`, 'data-report': r.id }, `${r.period.from} → ${r.period.to}`)],
+      [t('reports.period'), (r) => h('a', { href: `#/reports/${r.id}`, 'data-report': r.id }, fmtPeriod(r.period.from, r.period.to))],
       [t('reports.trigger'), (r) => t(`reports.trigger.${r.trigger}`)],
       [t('register.publishedAt'), (r) => fmtDate(r.publication.publishedAt)],
       [t('report.randomAuc'), (r) => r.headline?.randomShare?.auc?.toFixed?.(3) ?? '—'],

@@ -113,10 +113,17 @@ describeWithBrowser('an audit report with a one-enterprise district, public and 
     await page.close();
   });
 
-  it.each(['zh', 'en'])('shows officers every figure, marking those the public copy withholds (%s)', async (lang) => {
+  it.each([
+    ['zh', '2026年1月1日 → 2026年3月31日'],
+    ['en', '1 Jan 2026 → 31 Mar 2026'],
+  ])('shows officers every figure, marking those the public copy withholds (%s)', async (lang, period) => {
     const page = await pages.signIn('overseer', { lang: lang as 'zh' | 'en' });
     await page.goto(`${pages.web.baseUrl}/#/audits/reports/${ID}`);
     await page.waitForSelector('#report-published');
+    // The period and the drift baseline's days read as the officer writes dates, never as ISO.
+    const main = await page.$eval('main', (el) => (el as HTMLElement).innerText);
+    expect(main).toContain(period);
+    expect(main).not.toMatch(/\d{4}-\d{2}-\d{2}/);
     const marked = Object.values(withheld.groups).reduce((n, groups) => n + Object.keys(groups).length, 0);
     expect(marked).toBeGreaterThanOrEqual(2);
     expect(await page.getAttribute('#withheld-note', 'data-marked')).toBe(String(marked));

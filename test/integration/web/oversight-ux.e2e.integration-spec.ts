@@ -298,6 +298,8 @@ describeWithBrowser('the oversight and admin pages, as their users read them', (
     const state = await page.locator('#model-registry tbody tr td').nth(1).boundingBox();
     expect(state!.x + state!.width).toBeLessThanOrEqual(390);
     expect(await page.textContent('#auc-means')).toContain('0.5');
+    // The training window in days as a Chinese reader writes them, not ISO.
+    expect(await page.textContent('#model-registry tbody tr')).toContain('2023年11月1日 → 2026年10月31日');
     await page.screenshot({ path: join(SCREENSHOTS, 'oversight-ux-models-390.png'), fullPage: true });
     await page.close();
   }, 60_000);
@@ -323,6 +325,10 @@ describeWithBrowser('the oversight and admin pages, as their users read them', (
     await page.waitForSelector('#proposal [data-built-by]');
     await settle(page);
     expect(await page.$('#thin-data')).toBeNull();
+    // Days and counts as the reader writes them: no ISO window, thousands grouped.
+    const proposal = await page.textContent('#proposal');
+    expect(proposal).toContain('2023年1月1日 → 2026年11月30日');
+    expect(proposal).toContain('47,037 次检查，其中 10,209');
     await page.close();
   }, 60_000);
 

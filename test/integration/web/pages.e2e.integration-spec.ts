@@ -1082,6 +1082,8 @@ describeWithBrowser('the pages, driven in a real browser against the running sui
     await citizen.waitForSelector('#register-entry');
     expect(await citizen.getAttribute('html', 'lang')).toBe('zh-CN');
     expect(await citizen.textContent('#register-entry')).toContain('天平');
+    // The training window's days as a Chinese reader writes them, never as ISO.
+    expect(await citizen.textContent('[data-attr="training_data"]')).toMatch(/训练窗口 \d{4}年\d{1,2}月\d{1,2}日 至 \d{4}年\d{1,2}月\d{1,2}日/);
     await citizen.waitForSelector(`#published-reports a[data-report="${reportId}"]`);
     await settle(citizen, '48-public-register');
     await citizen.click(`#published-reports a[data-report="${reportId}"]`);

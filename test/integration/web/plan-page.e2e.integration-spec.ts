@@ -109,11 +109,17 @@ describeWithBrowser('the plan page and the visit page, for dispatchers and offic
   const seen = (page: Page, selector = 'main') => page.$eval(selector, (el) => (el as HTMLElement).innerText);
 
   it.each([
-    ['zh', '符合筛选的任务 1 项（共 3 项）', '南海区', '7 条已核实投诉早于 365 天回看期（2025年12月7日之前收到），未排入计划。'],
-    ['en', '1 of 3 tasks match', 'Nanhai', '7 verified complaints came in before the 365-day look-back (before 7 Dec 2025) and were not planned.'],
+    ['zh', '符合筛选的任务 1 项（共 3 项）', '南海区', '7 条已核实投诉早于 365 天回看期（2025年12月7日之前收到），未排入计划。', '2026年12月8日'],
+    [
+      'en',
+      '1 of 3 tasks match',
+      'Nanhai',
+      '7 verified complaints came in before the 365-day look-back (before 7 Dec 2025) and were not planned.',
+      '8 Dec 2026',
+    ],
   ])(
     'opens a shared address narrowed by day, department, officer, district, reason and colour, asking dispatch for just that (%s)',
-    async (lang, title, district, stale) => {
+    async (lang, title, district, stale, day) => {
       const page = await pages.signIn('dispatcher', { lang: lang as 'zh' | 'en' });
       const tasksBefore = asked(`/api/draws/${DRAW_ID}/tasks`).length;
       const visitsBefore = asked('/api/visits').length;
@@ -141,6 +147,9 @@ describeWithBrowser('the plan page and the visit page, for dispatchers and offic
       ]);
       const main = await seen(page);
       expect(main).toContain(title);
+      // A route's day reads as its reader writes dates; ISO is left to the form's date field and the CSV file.
+      expect(await seen(page, 'main .card:has([data-download*="-routes"]) tbody td')).toBe(day);
+      expect(main).not.toMatch(/\d{4}-\d{2}-\d{2}/);
       // The complaints the draw left out as too old are said, not dropped silently.
       expect(await seen(page, '#stale-complaints')).toBe(stale);
       // The form shows the filters it came with.

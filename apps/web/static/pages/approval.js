@@ -2,7 +2,7 @@
 // form. The server holds the four-eyes rules (not the trainer, one role per person); the page says
 // what they are and shows the server's refusal when they are broken.
 import { api } from '../api.js';
-import { actorLabel, fmtDateTime, fmtNumber, fmtPercent, t } from '../i18n.js';
+import { actorLabel, fmtDateTime, fmtNumber, fmtPeriod, fmtPercent, t } from '../i18n.js';
 import { badge, card, chip, confirmStep, errorState, fieldProblem, h, mount, pageHead, section } from '../ui.js';
 import { approvalBadge, builderText } from './models.js';
 import { factorsCard } from './approval-factors.js';
@@ -131,8 +131,8 @@ function proposalCard(request, entry) {
     rows.unshift([t('approval.builtBy'), h('span', { 'data-built-by': request.builtBy?.kind ?? '' }, builderText(request.builtBy))]);
     rows.push(
       [t('approval.spec'), p.specName ?? '—'],
-      [t('approval.window'), p.trainingWindow ? `${p.trainingWindow.from} → ${p.trainingWindow.to}` : '—'],
-      [t('approval.rows'), m.trainRows !== undefined ? t('approval.rowsText', { rows: m.trainRows, positives: m.trainPositives ?? '—' }) : '—'],
+      [t('approval.window'), p.trainingWindow ? fmtPeriod(p.trainingWindow.from, p.trainingWindow.to) : '—'],
+      [t('approval.rows'), m.trainRows !== undefined ? t('approval.rowsText', { rows: fmtNumber(m.trainRows), positives: fmtNumber(m.trainPositives) }) : '—'],
       [t('approval.auc'), m.validationAuc?.toFixed?.(3) ?? '—'],
       [t('approval.ece'), m.validationEce?.toFixed?.(4) ?? '—'],
       [t('approval.logLoss'), m.validationLogLoss?.toFixed?.(3) ?? '—'],

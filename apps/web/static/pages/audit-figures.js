@@ -1,7 +1,7 @@
 // The three audits drawn from their figures: fairness by group, accuracy on the random share, drift.
 // Pure rendering: the audits page, a stored report and the public copy all draw the same way.
 import { binsChart, calibrationChart, COLOUR_FILLS, legend, pct, psiChart, rateChart } from '../audit-charts.js';
-import { currentLang, factorName, t } from '../i18n.js';
+import { currentLang, factorName, fmtDate, fmtNumber, t } from '../i18n.js';
 import { badge, h, mount, state, tabList } from '../ui.js';
 import { regionName } from '../regions.js';
 import { FAMILY, hiddenWhy, withheldNote, withheldText } from './audit-withheld.js';
@@ -52,14 +52,14 @@ export function fairnessFigures(f, view = { k: null, hidden: null }) {
   draw();
   const o = f.overall;
   const withheld = (family) => withheldText(o.withheld?.[family], view.k);
-  const shareTile = (label, p, family) => (p ? tile(label, pct(p.rate, 1), t('fair.ofN', { count: p.count, total: p.total })) : tile(label, withheld(family), '', '', { 'data-withheld': family }));
+  const shareTile = (label, p, family) => (p ? tile(label, pct(p.rate, 1), t('fair.ofN', { count: fmtNumber(p.count), total: fmtNumber(p.total) })) : tile(label, withheld(family), '', '', { 'data-withheld': family }));
   return h('div', { id: 'fairness-figures' },
     h('div', { class: 'tiles tiles-4' },
-      o.population === null ? tile(t('fair.population'), withheld('population'), '', '', { 'data-withheld': 'population' }) : tile(t('fair.population'), o.population.toLocaleString()),
+      o.population === null ? tile(t('fair.population'), withheld('population'), '', '', { 'data-withheld': 'population' }) : tile(t('fair.population'), fmtNumber(o.population)),
       shareTile(t('fair.selected'), o.selectionRate, 'population'),
       shareTile(flagName, o.flaggedRate, 'population'),
       o.violationFoundRate
-        ? tile(t('fair.inspections'), o.violationFoundRate.total.toLocaleString(), o.violationFoundRate.total ? t('fair.found', { rate: pct(o.violationFoundRate.rate, 1) }) : t('fair.noInspections'))
+        ? tile(t('fair.inspections'), fmtNumber(o.violationFoundRate.total), o.violationFoundRate.total ? t('fair.found', { rate: pct(o.violationFoundRate.rate, 1) }) : t('fair.noInspections'))
         : tile(t('fair.inspections'), withheld('inspections'), '', '', { 'data-withheld': 'inspections' })),
     o.selectionRate?.count === 0 ? h('div', { class: 'notice warn', style: 'margin-top:14px', id: 'fair-no-draws' }, t('fair.noDraws')) : null,
     withheldNote(view),
@@ -123,7 +123,7 @@ function groupTable(d, view) {
   const marked = (text, g, family) => (hiddenWhy(view, d.dimension, g.group, family) ? `${text} †` : text);
   const cell = (g, family, p) => {
     if (g.withheld?.[family]) return h('td', { 'data-withheld': g.withheld[family] }, withheldText(g.withheld[family], view.k));
-    return h('td', {}, marked(p.rate === null ? '—' : `${pct(p.rate, 1)} (${p.count}/${p.total})`, g, family));
+    return h('td', {}, marked(p.rate === null ? '—' : `${pct(p.rate, 1)} (${fmtNumber(p.count)}/${fmtNumber(p.total)})`, g, family));
   };
   const count = (g, family, n) => (g.withheld?.[family] ? cell(g, family) : h('td', {}, marked(String(n), g, family)));
   return h('details', { class: 'numbers' }, h('summary', {}, t('fair.numbers')),
@@ -144,7 +144,7 @@ export function accuracyFigures(a) {
     return h('div', { id: 'accuracy-figures', 'data-empty': 'no-random-inspections' },
       state('empty', t('acc.noRandom'), t('acc.noRandomHelp'),
         h('div', { class: 'muted small' },
-          chosen > 0 ? h('p', {}, t('acc.onlyChosen', { n: chosen })) : null,
+          chosen > 0 ? h('p', {}, t('acc.onlyChosen', { n: fmtNumber(chosen) })) : null,
           validation !== undefined ? h('p', {}, t('acc.validationOnly', { auc: validation.toFixed(3) })) : null)));
   }
   const auc = r.auc;
@@ -153,7 +153,7 @@ export function accuracyFigures(a) {
     h('div', { class: 'tiles tiles-4' },
       tile(t('acc.auc'), auc ? auc.value.toFixed(3) : '—', auc ? t('acc.aucInterval', { low: auc.interval.low.toFixed(3), high: auc.interval.high.toFixed(3) }) : t('acc.aucNone'), '', { id: 'accuracy-auc' }),
       tile(t('acc.validationAuc'), validation !== undefined ? validation.toFixed(3) : '—', t('acc.validationSub')),
-      tile(t('acc.inspections'), r.inspections.toLocaleString(), r.unscored ? t('acc.unscored', { n: r.unscored }) : t('acc.found', { rate: pct(r.violationRate.rate, 1) })),
+      tile(t('acc.inspections'), fmtNumber(r.inspections), r.unscored ? t('acc.unscored', { n: r.unscored }) : t('acc.found', { rate: pct(r.violationRate.rate, 1) })),
       tile(t('acc.ece'), r.expectedCalibrationError === null ? '—' : points(r.expectedCalibrationError), t('acc.eceSub', { brier: r.brier?.toFixed(3) ?? '—' }))),
     h('p', { class: 'muted small' }, t('acc.aucMeans')),
     h('div', { class: 'grid grid-2', style: 'margin-top:8px' },
@@ -207,7 +207,7 @@ export function driftFigures(d, view = { k: null, hidden: null }) {
     const hiddenBins = view.hidden?.driftFactors?.includes(selected);
     mount(detail, f ? h('section', { class: 'subcard' },
       h('h3', {}, t('drift.binsTitle', { factor: label(selected) })),
-      h('p', { class: 'muted small', style: 'margin-top:0' }, t('drift.binsLead', { psi: f.psi === null ? '—' : f.psi.toFixed(3), baseline: f.baselineCount, current: f.currentCount })),
+      h('p', { class: 'muted small', style: 'margin-top:0' }, t('drift.binsLead', { psi: f.psi === null ? '—' : f.psi.toFixed(3), baseline: fmtNumber(f.baselineCount), current: fmtNumber(f.currentCount) })),
       f.binsWithheld
         ? h('div', { class: 'notice', 'data-withheld': 'bins' }, t('withheld.driftBins', { k: view.k }))
         : [hiddenBins ? h('p', { class: 'muted small', 'data-hidden-mark': 'bins' }, t('withheld.driftBinsOfficer', { k: view.k })) : null,
@@ -243,7 +243,7 @@ function verdictKind(verdict) {
 function baselineLine(d) {
   const b = d.baselines.factors ?? d.baselines.score;
   if (!b) return t('drift.noBaseline');
-  return t(b.kind === 'training-window' ? 'drift.baselineWindow' : 'drift.baselineFirst', { from: b.from, to: b.to, n: b.enterprises, current: d.current.factors || d.current.score, model: d.modelVersion ?? '—' });
+  return t(b.kind === 'training-window' ? 'drift.baselineWindow' : 'drift.baselineFirst', { from: fmtDate(b.from), to: fmtDate(b.to), n: fmtNumber(b.enterprises), current: fmtNumber(d.current.factors || d.current.score), model: d.modelVersion ?? '—' });
 }
 
 const NUMBER = /\d+(\.\d+)?(e-?\d+)?/g;
@@ -274,7 +274,7 @@ export function headlineTiles(headline, drift) {
   const random = hl.randomShare ?? {};
   const gap = hl.widestSelectionGap;
   return h('div', { class: 'tiles tiles-4', id: 'report-headline' },
-    tile(t('report.randomAuc'), random.auc === null || random.auc === undefined ? '—' : random.auc.toFixed(3), t('report.randomN', { n: random.inspections ?? 0 })),
+    tile(t('report.randomAuc'), random.auc === null || random.auc === undefined ? '—' : random.auc.toFixed(3), t('report.randomN', { n: fmtNumber(random.inspections ?? 0) })),
     tile(t('report.widestGap'), gap ? `${points(gap.difference)} ${t('report.points')}` : '—', gap ? t(`dimension.${gap.dimension}`) : t('report.noGap')),
     tile(t('drift.scorePsi'), hl.scorePsi === null || hl.scorePsi === undefined ? '—' : hl.scorePsi.toFixed(3), psiVerdict, '', { id: 'headline-score-psi' }),
     tile(t('drift.largest'), hl.largestFactorShift ? hl.largestFactorShift.psi.toFixed(3) : '—', hl.largestFactorShift ? factorName(hl.largestFactorShift.factor) : ''));

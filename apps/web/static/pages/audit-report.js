@@ -1,7 +1,7 @@
 // One stored audit report: what it covers, its fingerprint in the record, its figures (those its public
 // copy withholds marked †), and publishing its public copy for outside scrutiny (社会监督).
 import { api } from '../api.js';
-import { fmtDate, fmtDateTime, t } from '../i18n.js';
+import { fmtDate, fmtDateTime, fmtPeriod, t } from '../i18n.js';
 import { badge, card, confirmStep, downloadButton, errorState, focusResult, h, mount, pageHead, section } from '../ui.js';
 import { headlineTiles, reportFigures } from './audit-figures.js';
 import { viewOf } from './audit-withheld.js';
@@ -21,7 +21,7 @@ function reportPage(r, reload) {
     h('div', { class: 'stack' },
       h('div', { class: 'grid grid-main' },
         card(t('report.about'), h('dl', { class: 'kv' },
-          h('dt', {}, t('reports.period')), h('dd', {}, `${r.period.from} → ${r.period.to}`),
+          h('dt', {}, t('reports.period')), h('dd', {}, fmtPeriod(r.period.from, r.period.to)),
           h('dt', {}, t('reports.createdAt')), h('dd', {}, fmtDateTime(r.createdAt)),
           h('dt', {}, t('reports.requestedBy')), h('dd', {}, r.requestedBy),
           h('dt', {}, t('report.model')), h('dd', { class: 'mono' }, r.report.model?.version ?? '—'),

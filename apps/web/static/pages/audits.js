@@ -1,7 +1,7 @@
 // Algorithm audits for oversight: pick a period, read fairness, accuracy and drift as charts, and
 // keep the result as a stored, logged report that can be published.
 import { api } from '../api.js';
-import { fmtDateTime, t } from '../i18n.js';
+import { fmtDate, fmtDateTime, fmtPeriod, t } from '../i18n.js';
 import { badge, errorState, field, h, mount, pageHead, progressPanel, section, select, table } from '../ui.js';
 import { accuracyFigures, driftFigures, fairnessFigures } from './audit-figures.js';
 import { isoDay } from './bureau-calendar.js';
@@ -60,7 +60,7 @@ export async function renderAudits(ctx) {
   for (const input of [from, to]) input.addEventListener('input', () => (preset.value = 'custom'));
 
   const shown = h('p', { class: 'muted small', id: 'period-shown', style: 'margin:10px 0 0' });
-  const why = start === 'withPlan' ? h('p', { class: 'small', id: 'period-why', style: 'margin:10px 0 0' }, t('audits.whyWithPlan', { from: plan.from, to: plan.to })) : null;
+  const why = start === 'withPlan' ? h('p', { class: 'small', id: 'period-why', style: 'margin:10px 0 0' }, t('audits.whyWithPlan', { from: fmtDate(plan.from), to: fmtDate(plan.to) })) : null;
   const fairness = h('div');
   const accuracy = h('div');
   const drift = h('div');
@@ -86,7 +86,7 @@ export async function renderAudits(ctx) {
       return;
     }
     mount(problem);
-    shown.textContent = t('audits.shown', { from: q.period.from, to: q.period.to, preset: preset.selectedOptions[0]?.textContent ?? '' });
+    shown.textContent = t('audits.shown', { from: fmtDate(q.period.from), to: fmtDate(q.period.to), preset: preset.selectedOptions[0]?.textContent ?? '' });
     loadFairness(q);
     loadAccuracy(q);
     loadDrift(q);
@@ -123,7 +123,7 @@ async function reportsCard(ctx, container, period) {
   const outcome = h('div');
   const runButton = h('button', { class: 'btn', type: 'button', id: 'run-report' }, t('reports.run'));
   const load = () => section(list, () => api('/api/audits/reports', { query: { limit: 50 } }), (rows) => table([
-    [t('reports.period'), (r) => h('a', { href: `#/audits/reports/${r.id}`, 'data-report': r.id }, `${r.period.from} → ${r.period.to}`)],
+    [t('reports.period'), (r) => h('a', { href: `#/audits/reports/${r.id}`, 'data-report': r.id }, fmtPeriod(r.period.from, r.period.to))],
     [t('reports.trigger'), (r) => badge(t(`reports.trigger.${r.trigger}`), r.trigger === 'scheduled' ? 'blue' : '')],
     [t('reports.createdAt'), (r) => fmtDateTime(r.createdAt)],
     [t('reports.requestedBy'), (r) => r.requestedBy],
@@ -135,13 +135,13 @@ async function reportsCard(ctx, container, period) {
   runButton.addEventListener('click', async () => {
     const p = period();
     runButton.disabled = true;
-    const progress = progressPanel([t('reports.step1'), t('reports.step2'), t('reports.step3'), t('reports.step4')], t('reports.running', p));
+    const progress = progressPanel([t('reports.step1'), t('reports.step2'), t('reports.step3'), t('reports.step4')], t('reports.running', { from: fmtDate(p.from), to: fmtDate(p.to) }));
     mount(outcome, progress.element);
     try {
       const report = await api('/api/audits/reports', { method: 'POST', body: p });
       progress.finish();
       mount(outcome, h('div', { class: 'notice ok', id: 'report-made', 'data-report': report.id },
-        t('reports.made', { from: report.period.from, to: report.period.to, seq: report.auditSeq }), ' ',
+        t('reports.made', { from: fmtDate(report.period.from), to: fmtDate(report.period.to), seq: report.auditSeq }), ' ',
         h('a', { href: `#/audits/reports/${report.id}`, id: 'open-new-report' }, t('reports.open'))));
       await load();
     } catch (error) {

@@ -1,6 +1,6 @@
 // Plans: draw a window (a long operation, shown with progress), recent draws, and one draw in full.
 import { api } from '../api.js';
-import { fmtDate, fmtDateTime, fmtPercent, plural, t } from '../i18n.js';
+import { fmtDate, fmtDateTime, fmtNumber, fmtPercent, fmtPeriod, plural, t } from '../i18n.js';
 import { badge, card, chip, confirmStep, emptyState, errorState, field, h, mount, pageHead, printButton, progressPanel, section, table } from '../ui.js';
 import { checklistItem, departmentLabel, enterpriseAddress, enterpriseCell, enterpriseFields, enterpriseName, enterprisesNamed, isoDay, nameAll, officerBadges, reasonLabel, routeSketchOf } from './bureau-calendar.js';
 import { FILTERS, filtersOf, filtersText, planFiltersForm } from './plan-filters.js';
@@ -32,7 +32,7 @@ export async function renderPlans(ctx) {
     draw?.knowPublished(draws.filter((d) => d.status === 'published'));
     return draws;
   }, (draws) => card(t('plans.recent'), table([
-    [t('field.window'), (d) => h('a', { href: `#/plans/${d.id}` }, `${fmtDate(d.window.from)} → ${fmtDate(d.window.to)}`)],
+    [t('field.window'), (d) => h('a', { href: `#/plans/${d.id}` }, fmtPeriod(d.window.from, d.window.to))],
     [t('field.status'), (d) => statusBadge(d.status, d.cutFrom)],
     [t('field.visits'), (d) => d.figures?.visits ?? '—'],
     [t('plans.checker'), (d) => checkerBadge(d)],
@@ -97,7 +97,7 @@ function drawForm(ctx, reload) {
     const overlapped = published.filter((d) => d.window.from <= to.value && lastDay(d) >= from.value);
     const replaced = overlapped.filter((d) => d.window.from >= from.value);
     const cut = overlapped.filter((d) => d.window.from < from.value);
-    const windows = (draws) => draws.map((d) => `${fmtDate(d.window.from)} → ${fmtDate(lastDay(d))}`).join(t('common.listSep'));
+    const windows = (draws) => draws.map((d) => fmtPeriod(d.window.from, lastDay(d))).join(t('common.listSep'));
     const message = [t('plans.confirmDraw', { from: fmtDate(from.value), to: fmtDate(to.value) })];
     if (replaced.length) message.push(' ', h('strong', { 'data-replaces': replaced.length }, t('plans.confirmReplaces', { windows: windows(replaced) })));
     if (cut.length) message.push(' ', h('strong', { 'data-cuts': cut.length }, t('plans.confirmCuts', { windows: windows(cut), from: fmtDate(from.value) })));
@@ -226,7 +226,7 @@ function staleComplaints(draw, style) {
 function tasksCard(ctx, draw, rows, filters) {
   const total = (draw.tasks ?? []).length;
   const narrowed = Object.keys(filters).length > 0;
-  const title = narrowed ? t('planFilter.tasksTitle', { n: rows.length, total, filters: filtersText(filters) }) : t('plans.tasksTitle', { n: total });
+  const title = narrowed ? t('planFilter.tasksTitle', { n: fmtNumber(rows.length), total: fmtNumber(total), filters: filtersText(filters) }) : t('plans.tasksTitle', { n: fmtNumber(total) });
   return card(title, h('p', { class: 'muted small', style: 'margin-top:0' }, t('plans.tasksLead')), table([
     [t('field.department'), (task) => departmentLabel(task.department)],
     [t('visit.enterprise'), (task) => (ctx.me.role === 'oversight' ? h('span', { class: 'mono' }, task.creditCode) : enterpriseCell(task.creditCode, `#/enterprises/${task.creditCode}`)), ctx.me.role === 'oversight' ? undefined : enterpriseFields((task) => task.creditCode)],

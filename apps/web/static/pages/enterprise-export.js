@@ -1,7 +1,7 @@
 // The bureau's list by risk as a spreadsheet file (导出企业风险清单): every enterprise the filters keep,
 // riskiest first, not only the page on screen; e.g. all reds of one district for a special campaign.
 import { api } from '../api.js';
-import { t } from '../i18n.js';
+import { fmtNumber, t } from '../i18n.js';
 import { regionName } from '../regions.js';
 import { downloadCsv, errorText, h, mount } from '../ui.js';
 import { enterprisesByCode } from './bureau-calendar.js';
@@ -28,11 +28,11 @@ export function exportButton(filters) {
     status.className = 'small muted';
     try {
       const { rows, capped } = await riskList(filters, (n) => { status.textContent = t('bureau.export.fetching', { n }); });
-      status.textContent = t('bureau.export.naming', { n: rows.length });
+      status.textContent = t('bureau.export.naming', { n: fmtNumber(rows.length) });
       const codes = rows.map((row) => row.creditCode);
       const [places, reviews] = await Promise.all([enterprisesByCode(codes), colourReviews(codes)]);
       downloadCsv(fileName(filters), HEADER(), rows.map((row) => line(row, places.get(row.creditCode), reviews.get(row.creditCode))));
-      mount(status, capped ? h('span', { class: 'bad-text', id: 'export-capped' }, t('bureau.export.capped', { n: EXPORT_MAX })) : t('bureau.export.done', { n: rows.length }));
+      mount(status, capped ? h('span', { class: 'bad-text', id: 'export-capped' }, t('bureau.export.capped', { n: EXPORT_MAX })) : t('bureau.export.done', { n: fmtNumber(rows.length) }));
     } catch (error) {
       status.className = 'small bad-text';
       status.textContent = t('bureau.export.failed', { error: errorText(error) });

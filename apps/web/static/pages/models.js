@@ -1,6 +1,6 @@
 // The model registry and colour policies with their approvals (four eyes), and the kill switch.
 import { api } from '../api.js';
-import { actorLabel, fmtDateTime, t } from '../i18n.js';
+import { actorLabel, fmtDateTime, fmtPeriod, t } from '../i18n.js';
 import { badge, confirmStep, errorState, field, fieldProblem, focusResult, h, mount, pageHead, section, table } from '../ui.js';
 
 const STATE_KIND = { active: 'ok', approved: 'blue', suspended: 'bad', retired: '', draft: '', proposed: '' };
@@ -79,7 +79,7 @@ function registryBody({ models, policies, approvals, oversight, suspended }) {
       [t('approval.title'), (m) => approvalCell('model-version', m.version)],
       [t('approval.builtBy'), (m) => builderText(m.builtBy)],
       [t('approval.trainedBy'), (m) => m.createdBy],
-      [t('approval.window'), (m) => (m.trainingWindow ? `${m.trainingWindow.from} → ${m.trainingWindow.to}` : '—')],
+      [t('approval.window'), (m) => (m.trainingWindow ? fmtPeriod(m.trainingWindow.from, m.trainingWindow.to) : '—')],
       [t('approval.auc'), (m) => m.metrics?.validationAuc?.toFixed?.(3) ?? '—'],
       [t('field.recordedAt'), (m) => fmtDateTime(m.createdAt)],
     ], models, { empty: t('models.none'), stacked: true }),

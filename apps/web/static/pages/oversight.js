@@ -1,6 +1,6 @@
 // Oversight: the tamper-evident record with its verification, and what waits in the review queue.
 import { api } from '../api.js';
-import { fmtDateTime, t, tKnown } from '../i18n.js';
+import { fmtDateTime, fmtNumber, t, tKnown } from '../i18n.js';
 import { badge, card, emptyState, errorState, field, h, mount, pageHead, pager, section, select } from '../ui.js';
 
 const PAGE = 20;
@@ -20,7 +20,7 @@ function verdict(result) {
 }
 
 function entriesVerdict(result) {
-  if (result.ok) return t('audit.ok', { n: result.entries ?? result.treeSize ?? 0 });
+  if (result.ok) return t('audit.ok', { n: fmtNumber(result.entries ?? result.treeSize ?? 0) });
   if (result.firstBad) return t('audit.bad', { seq: result.firstBad.seq, problem: result.firstBad.problem ?? '' });
   const failures = result.checkpointFailures ?? [];
   const badFiles = (result.archives ?? []).filter((a) => !a.ok);

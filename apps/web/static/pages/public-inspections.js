@@ -2,7 +2,7 @@
 // each plan by its scope (which departments check what, and how many enterprises), and each inspection's
 // result once recorded. Which enterprises a plan drew is told only after they were inspected.
 import { api } from '../api.js';
-import { currentLang, fmtDate, fmtNumber, t, valueLabel } from '../i18n.js';
+import { currentLang, fmtDate, fmtNumber, fmtPeriod, t, valueLabel } from '../i18n.js';
 import { itemName, loadItemNames, resultBadge } from '../items.js';
 import { card, emptyState, errorState, field, h, mount, select, table } from '../ui.js';
 import { asCreditCode } from '../credit-code.js';
@@ -28,7 +28,7 @@ function plansCard(plans) {
   return h('section', { class: 'card', id: 'inspection-plans' }, h('div', { class: 'card-head' }, h('h2', {}, t('disclose.plans'))),
     h('p', { class: 'muted small', style: 'margin-top:0' }, t('disclose.plansLead')),
     table([
-      [t('disclose.period'), (p) => h('div', {}, `${fmtDate(p.from)} → ${fmtDate(p.to)}`, p.cutFrom ? h('div', { class: 'muted small' }, t('disclose.cutFrom', { date: fmtDate(p.cutFrom) })) : null)],
+      [t('disclose.period'), (p) => h('div', {}, fmtPeriod(p.from, p.to), p.cutFrom ? h('div', { class: 'muted small' }, t('disclose.cutFrom', { date: fmtDate(p.cutFrom) })) : null)],
       [t('disclose.scope'), (p) => h('ul', { class: 'cell-list' }, p.departments.map((d) => h('li', { 'data-department': d.department },
         h('strong', {}, departmentLabel(d.department)), ' ', t('disclose.deptEnterprises', { n: fmtNumber(d.enterprises) }),
         h('div', { class: 'muted small' }, joined(d.items.map(itemLabel), true)))))],

@@ -42,7 +42,8 @@ const INT_MAX = 2147483647;
 function limitWords(reason) {
   const { allowed, min, max } = reason.expected ?? legacyExpected(reason);
   if (allowed?.length) {
-    const values = allowed.map((v) => (tKnown(`dept.${v}`) ? `${v}（${t(`dept.${v}`)}）` : v));
+    const named = (v) => (currentLang() === 'zh' ? `${v}（${t(`dept.${v}`)}）` : `${v} (${t(`dept.${v}`)})`);
+    const values = allowed.map((v) => (tKnown(`dept.${v}`) ? named(v) : v));
     return t('qreason.allowed', { values: values.join(t('common.listSep')) });
   }
   // The largest whole number a column holds (2147483647) is the database's limit, not one a person sets.
