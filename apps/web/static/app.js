@@ -48,7 +48,7 @@ const ROUTES = [
   [/^#\/plans\/([0-9a-f-]{36})(?:\?(.*))?$/, (m) => (ctx) => renderDraw(ctx, m[1], m[2] ?? '')],
   [/^#\/calendar$/, () => renderCalendar],
   [/^#\/today$/, () => renderMyRoute],
-  [/^#\/visits\/([0-9a-f-]{36})$/, (m) => (ctx) => renderVisit(ctx, m[1])],
+  [/^#\/visits\/([0-9a-f-]{36}|TP-\d{4}-\d{6,})$/i, (m) => (ctx) => renderVisit(ctx, m[1])],
   [/^#\/audit$/, () => renderAudit],
   [/^#\/models$/, () => renderModels],
   [/^#\/models\/versions\/([^/]{1,300})$/, (m) => (ctx) => renderApproval(ctx, 'model-version', decodeURIComponent(m[1]))],

@@ -80,6 +80,8 @@ describeWithBrowser("the bureau's own tasks, in a real browser", () => {
     'GET /api/reviews/colours': [{ creditCode: OWN_CODE, scoreId: 's-1', modelColour: 'red', effectiveColour: 'yellow', state: 'awaiting-confirmation' }],
     'GET /api/scoring/summary': { byColour: { red: 1, yellow: 0, green: 0 } },
     [`GET /api/visits/${CROSS_DOMAIN.id}`]: CROSS_DOMAIN,
+    // Dispatch finds a visit by the number people quote as well as by its id.
+    'GET /api/visits/TP-2026-000101': { ...CROSS_DOMAIN, visitNo: 'TP-2026-000101' },
     [`POST /api/visits/${CROSS_DOMAIN.id}/results`]: { visitId: CROSS_DOMAIN.id, status: 'done', violationsFound: 0 },
   };
 
@@ -330,5 +332,24 @@ describeWithBrowser("the bureau's own tasks, in a real browser", () => {
     } finally {
       answers['GET /api/visits'] = [UNANNOUNCED];
     }
+  });
+
+  it.each([
+    ['zh', '检查编号形如'],
+    ['en', 'A visit number looks like'],
+  ])('opens a visit from the calendar by the number someone quotes, typed as it comes (%s)', async (lang, shape) => {
+    const page = await pages.signIn('dispatcher', { lang: lang as 'zh' | 'en' });
+    await page.goto(`${pages.web.baseUrl}/#/calendar`);
+    await page.fill('#open-visit-no input', 'TP-26-101');
+    await page.click('#open-visit-no button');
+    expect(await seen(page, '#open-visit-no [role=alert]')).toContain(shape);
+    expect(await page.getAttribute('#open-visit-no input', 'aria-invalid')).toBe('true');
+    // A Chinese input method types it full-width and lower case: read as the number all the same.
+    await page.fill('#open-visit-no input', ' ｔｐ－２０２６－０００１０１ ');
+    await page.click('#open-visit-no button');
+    await page.waitForSelector('#visit-no');
+    expect(page.url()).toMatch(/#\/visits\/TP-2026-000101$/);
+    expect(await page.textContent('#visit-no')).toBe('TP-2026-000101');
+    await page.close();
   });
 });

@@ -186,7 +186,7 @@ export async function renderCalendar(ctx) {
   const overdue = h('div');
   const list = h('div');
   const seenRegions = new Set();
-  mount(ctx.main, pageHead(t('cal.title'), t('cal.lead')), h('div', { class: 'stack' }, card(null, form, suggestions, problem, overdue), list));
+  mount(ctx.main, pageHead(t('cal.title'), t('cal.lead')), h('div', { class: 'stack' }, card(null, form, suggestions, problem, overdue, openByNumber(ctx)), list));
   // Visits whose day has passed with no results recorded (of the officer's own department, for a department
   // officer): the ones to chase, counted once as the page opens, whatever dates are chosen after.
   const countOverdue = async () => {
@@ -233,6 +233,25 @@ export async function renderCalendar(ctx) {
     load(code);
   });
   await Promise.all([load(''), countOverdue()]);
+}
+
+/** A visit opened by the number someone quotes (on the phone, on a notice), typed as it comes: lower case, full-width, spaced. */
+function openByNumber(ctx) {
+  const input = h('input', { id: 'visit-no-input', name: 'visitNo', placeholder: 'TP-2026-000123', size: 16, autocomplete: 'off' });
+  const problem = h('div', { class: 'small bad-text', role: 'alert' });
+  const form = h('form', { class: 'row', id: 'open-visit-no', novalidate: true, style: 'margin-top:12px' },
+    h('label', { class: 'muted small', for: 'visit-no-input' }, t('cal.openNo')), input, h('button', { class: 'btn secondary', type: 'submit' }, t('cal.openNoButton')), problem);
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const number = input.value.normalize('NFKC').replace(/\s+/g, '').toUpperCase();
+    if (!/^TP-\d{4}-\d{6,}$/.test(number)) {
+      mount(problem, fieldProblem(input, h('span', {}, t('cal.badNo'))));
+      return;
+    }
+    mount(problem);
+    ctx.go(`#/visits/${number}`);
+  });
+  return form;
 }
 
 export async function renderVisit(ctx, id) {
