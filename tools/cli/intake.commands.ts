@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { IngestService } from '../../apps/intake/src/ingest/ingest.service';
+import { IngestService, type SkippedFile } from '../../apps/intake/src/ingest/ingest.service';
 import { addCounts, emptyCounts, accountedFor } from '../../apps/intake/src/ingest/ingest-counts';
 import { IntakeOutbox } from '../../apps/intake/src/ingest/outbox-relay.provider';
 import { QuarantineService } from '../../apps/intake/src/quarantine/quarantine.service';
@@ -28,12 +28,15 @@ export function registerIntakeCommands(program: Command): void {
             }
             bar.update(Math.min(p.bytesDone, p.bytesTotal));
           };
-          const reports = isDir ? await ingest.ingestDirectory(dir, onProgress) : [await ingest.ingestFile(dir, undefined, onProgress)];
+          const skipped: SkippedFile[] = [];
+          const reports = isDir ? await ingest.ingestDirectory(dir, onProgress, (s) => skipped.push(s)) : [await ingest.ingestFile(dir, undefined, onProgress)];
           bar.stop();
           const published = await app.get(IntakeOutbox).relay.drain();
           const totals = reports.reduce((sum, r) => addCounts(sum, r.counts), emptyCounts());
           return {
             files: reports.map((r) => ({ file: r.file, kind: r.kind, ...r.counts })),
+            // Files left out whole: their records are in no count, so they are named here, not only in a log line.
+            skipped,
             totals,
             accountedFor: accountedFor(totals),
             eventsPublished: published,

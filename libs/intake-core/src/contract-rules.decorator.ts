@@ -2,6 +2,7 @@ import { registerDecorator, ValidationArguments } from 'class-validator';
 import { isValidCreditCode, normaliseCreditCode } from '@tianping/common';
 import { cstDateOf, parseContractDate, parseCstDateTime, parseIsoOffsetDateTime, Parsed } from './contract-date.util';
 import {
+  decimalKeptExactly,
   decimalOf,
   industryCodeShapeOk,
   industryDivisionOk,
@@ -194,10 +195,23 @@ export const IsIsoDateTime = (): PropertyDecorator =>
 /** The largest count a PostgreSQL integer column holds: a larger one would fail its whole batch. */
 export const MAX_COUNT = 2_147_483_647;
 
-export function IsDecimalValue(options: { optional: boolean; min?: number; max?: number; integer?: boolean }): PropertyDecorator {
+/**
+ * An amount of money (`exact`) must be read to the digit: one a number cannot hold exactly is refused
+ * rather than stored rounded. Coordinates are measurements, stored as doubles, and are not `exact`.
+ */
+export function IsDecimalValue(options: { optional: boolean; min?: number; max?: number; integer?: boolean; exact?: boolean }): PropertyDecorator {
   const read = options.integer ? integerOf : decimalOf;
   const { min = -Infinity, max = options.integer ? MAX_COUNT : Infinity } = options;
   const bounds = max === Infinity ? `at least ${min}` : `between ${min} and ${max}`;
+  const exact: Check[] = options.exact
+    ? [
+        {
+          code: 'precision',
+          describe: 'has more significant digits than intake keeps exactly (15 always are): it would be stored rounded',
+          fails: (v) => typeof v === 'string' && !Number.isNaN(read(v)) && !decimalKeptExactly(v),
+        },
+      ]
+    : [];
   return checks(
     ...(options.optional ? [] : [required]),
     {
@@ -215,6 +229,7 @@ export function IsDecimalValue(options: { optional: boolean; min?: number; max?:
         return !Number.isNaN(n) && (n < min || n > max);
       },
     },
+    ...exact,
   );
 }
 

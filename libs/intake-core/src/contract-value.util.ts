@@ -31,6 +31,11 @@ export function decimalOf(value: unknown): number {
 export function shiftDecimal(text: string, places: number): string {
   const s = text.trim();
   if (places === 0 || !DECIMAL.test(s)) return text;
+  return movePoint(s, places);
+}
+
+/** A plain decimal's digits with the point moved `places` to the right, without leading or trailing zeros. */
+function movePoint(s: string, places: number): string {
   const sign = s[0] === '-' || s[0] === '+' ? s[0] : '';
   const [whole, fraction = ''] = s.slice(sign.length).split('.');
   let digits = whole + fraction;
@@ -40,6 +45,29 @@ export function shiftDecimal(text: string, places: number): string {
   const int = digits.slice(0, point).replace(/^0+(?=\d)/, '') || '0';
   const frac = digits.slice(point).replace(/0+$/, '');
   return `${sign}${int}${frac === '' ? '' : `.${frac}`}`;
+}
+
+/** Digits a double always keeps: a decimal with no more significant digits than this reads back unchanged. */
+const DOUBLE_DIGITS = 15;
+
+/**
+ * Whether a plain decimal is held exactly by the number it is read as: false when reading it would
+ * round digits away (1234567890.123456789), so the amount stored would not be the amount written.
+ * Text that is not a plain decimal is left to the format check (true).
+ */
+export function decimalKeptExactly(text: string): boolean {
+  const s = text.trim();
+  if (s.replace(/^[+-]?0*/, '').replace('.', '').length <= DOUBLE_DIGITS || !DECIMAL.test(s)) return true;
+  const n = Number(s);
+  if (!Number.isFinite(n)) return false;
+  const [mantissa, exponent = '0'] = String(n).split('e');
+  return unsignedZero(movePoint(s, 0)) === unsignedZero(movePoint(mantissa, Number(exponent)));
+}
+
+/** '+5' is 5 and '-0' is 0, as a number prints them. */
+function unsignedZero(decimal: string): string {
+  const s = decimal.startsWith('+') ? decimal.slice(1) : decimal;
+  return s === '-0' ? '0' : s;
 }
 
 /** A whole number within the safe range; NaN when it is not one. */

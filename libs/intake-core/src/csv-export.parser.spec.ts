@@ -98,6 +98,50 @@ describe('parseCsvExport', () => {
     ]);
   });
 
+  it('keeps every cell of a row that does not fit its columns, so two such rows stay two records', () => {
+    // An unquoted comma in the address splits it: the last cell lies beyond the header.
+    const subjects =
+      '统一社会信用代码,主体名称,成立日期,行业代码,行政区划代码,住所,登记状态,列入经营异常名录,近两年法定代表人变更次数,更新时间\n' +
+      '91440604MA4UJ8K20C,明记,2016-04-12,H6210,440604,禅城区,建新路18号,存续,否,0,2024-05-06 10:12:00\n' +
+      '91440604MA4UJ8K20C,明记,2016-04-12,H6210,440604,禅城区,建新路18号,存续,否,0,2024-05-07 10:12:00\n';
+    const [first, second] = parseCsvExport('subjects', subjects, ctx);
+    expect(first).toMatchObject({ ok: false, raw: { address: '禅城区', status: '建新路18号', updated_at: '0', _column_11: '2024-05-06 10:12:00' } });
+    expect(second).toMatchObject({ ok: false, raw: { _column_11: '2024-05-07 10:12:00' } });
+
+    // A header the reader does not know (a title row above it, or another platform's names): every cell kept by its name.
+    const renamed = `${HEADER.replace('执法证号', '证号')},,状态\n1,甲,SAMR,2027-06-30,SAMR,440604,在岗,x,离岗\n2,乙,SAMR,2027-06-30,SAMR,440604,在岗,y,在岗\n`;
+    const outcomes = parseCsvExport('officers', renamed, ctx);
+    expect(outcomes.map((o) => o.raw)).toEqual([
+      {
+        name: '甲',
+        department: 'SAMR',
+        cert_valid_until: '2027-06-30',
+        domains: 'SAMR',
+        region_code: '440604',
+        status: '在岗',
+        证号: '1',
+        _column_8: 'x',
+        状态: '离岗',
+      },
+      {
+        name: '乙',
+        department: 'SAMR',
+        cert_valid_until: '2027-06-30',
+        domains: 'SAMR',
+        region_code: '440604',
+        status: '在岗',
+        证号: '2',
+        _column_8: 'y',
+        状态: '在岗',
+      },
+    ]);
+
+    // A row that fits keeps the contract's fields only: an export's own columns (its date, its batch) do not make a record new.
+    const fitting = parseCsvExport('officers', `${HEADER},导出批次\n1,甲,SAMR,2027-06-30,SAMR,440604,离职,B7\n`, ctx)[0];
+    expect(fitting).toMatchObject({ ok: false, reasons: [{ field: 'status', code: 'enum' }] });
+    expect(Object.keys(fitting.raw as object)).not.toContain('导出批次');
+  });
+
   it('an unclosed quote costs its own row only', () => {
     const text = `${HEADER}\n1,"甲,SAMR,2027-06-30,SAMR,440604,在岗\n2,乙,SAMR,2027-06-30,SAMR,440604,在岗\n`;
     const outcomes = parseCsvExport('officers', text, ctx);

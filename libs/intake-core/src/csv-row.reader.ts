@@ -1,4 +1,4 @@
-import { CONTRACT_COLUMNS, ContractColumn, moneyHeader, normaliseHeader } from './contract-columns.model';
+import { CONTRACT_COLUMNS, ContractColumn, contractKeys, moneyHeader, normaliseHeader } from './contract-columns.model';
 import { shiftDecimal } from './contract-value.util';
 import { CsvSourceKind, Outcome, ParseContext, RawRecord, Reason, RecordByKind } from './intake.model';
 import { validateRaw } from './record-validation.util';
@@ -12,6 +12,8 @@ export type CsvOutcome<K extends CsvSourceKind> = Outcome<RecordByKind[K]>;
 export class CsvRowReader<K extends CsvSourceKind> {
   /** Contract key per column position; null for unknown or repeated columns. */
   private columnKeys: (string | null)[] | null = null;
+  /** The header's cells, normalised: the names a row's unplaced cells are kept under. */
+  private headers: string[] = [];
   /** Per column position: powers of ten from the header's money unit to the key's (0 for all else). */
   private shifts: number[] = [];
   private missing: ContractColumn[] = [];
@@ -46,6 +48,8 @@ export class CsvRowReader<K extends CsvSourceKind> {
     if (cells.length !== keys.length) {
       reasons.push({ field: '_row', code: 'ragged_row', message: `row has ${cells.length} cells but the header has ${keys.length}` });
     }
+    // A row that does not fit its columns keeps every cell: what is in them is what a correction needs.
+    if (reasons.length > 0) this.keepUnplaced(raw, cells);
     const result = validateRaw(this.kind, raw, this.ctx);
     if (result.ok && reasons.length === 0) return { ok: true, line: this.row, record: result.record, raw };
     if (!result.ok) {
@@ -61,11 +65,29 @@ export class CsvRowReader<K extends CsvSourceKind> {
     return { ok: false, line: this.row, reasons: [{ field: '_row', code, message }], raw: rawText };
   }
 
+  /**
+   * The cells of columns the contract does not name (or names twice) under their header, and those
+   * beyond the header under `_column_<n>` (as a blank or clashing header is): an unread header, or a
+   * comma that split a cell, leaves the record's values there, and two such rows stay two records.
+   */
+  private keepUnplaced(raw: RawRecord, cells: string[]): void {
+    const keys = this.columnKeys ?? [];
+    const contract = new Set(contractKeys(this.kind));
+    for (let i = 0; i < cells.length; i++) {
+      if (i < keys.length && keys[i] !== null) continue;
+      const header = this.headers[i] ?? '';
+      const named = header !== '' && !header.startsWith('_') && !contract.has(header) && !Object.prototype.hasOwnProperty.call(raw, header);
+      // defineProperty, so a header named __proto__ is kept as data rather than changing the prototype.
+      Object.defineProperty(raw, named ? header : `_column_${i + 1}`, { value: cells[i].trim(), enumerable: true, writable: true, configurable: true });
+    }
+  }
+
   private readHeader(cells: string[]): void {
     const columns = CONTRACT_COLUMNS[this.kind];
     const byHeader = new Map(columns.map((c) => [c.header, c] as const));
     const byMoneyName = new Map(columns.flatMap((c) => (c.money ? [[c.money.name, c] as const] : [])));
     const headers = cells.map(normaliseHeader);
+    this.headers = headers;
     const seen = new Set<string>();
     const keys: (string | null)[] = headers.map(() => null);
     this.shifts = headers.map(() => 0);

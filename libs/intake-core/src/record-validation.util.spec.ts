@@ -154,6 +154,30 @@ describe('validateRaw', () => {
     expect(codes('clues', clue)).toEqual(['clue_id:too_long', 'subject_name:invalid_character']);
   });
 
+  it('refuses an amount of money a number cannot hold to the digit, rather than storing it rounded', () => {
+    const codes = (kind: 'subjects' | 'cases', raw: RawRecord) => {
+      const result = validateRaw(kind, raw, ctx);
+      return result.ok ? [] : result.reasons.map((r) => `${r.field}:${r.code}`).sort();
+    };
+    expect(codes('subjects', { ...subject, registered_capital_wan: '1234567890.123456789', shareholder_subscribed_wan: '12345678901234567.89' })).toEqual([
+      'registered_capital_wan:precision',
+      'shareholder_subscribed_wan:precision',
+    ]);
+    expect(codes('cases', { ...inspection, kind: '处罚', result: '', penalty_yuan: '9007199254740993' })).toEqual(['penalty_yuan:precision']);
+    // Long spellings of amounts a number holds exactly are read, as written.
+    for (const [text, value] of [
+      ['8295000.123456', 8295000.123456],
+      ['000050.500000000000000000', 50.5],
+      ['+1000000000000000000000', 1e21],
+      ['0.000000000000000001', 1e-18],
+      ['9007199254740992', 9007199254740992],
+    ] as const) {
+      expect(validateRaw('subjects', { ...subject, registered_capital_wan: text }, ctx)).toMatchObject({ ok: true, record: { registeredCapitalWan: value } });
+    }
+    // Coordinates are measurements, kept as doubles: their last digits are not refused.
+    expect(codes('subjects', { ...subject, lng: '113.110200000000000001', lat: '23.02970000000000000001' })).toEqual([]);
+  });
+
   it('the fast screen and class-validator always reach the same verdict', () => {
     const mutated = fc.record({
       key: fc.constantFrom(...contractKeys('cases')),

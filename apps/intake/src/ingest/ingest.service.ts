@@ -20,6 +20,14 @@ export interface FileReport {
   seconds: number;
 }
 
+/** A file a directory load left out, and why. */
+export interface SkippedFile {
+  file: string;
+  reason: string;
+}
+
+const UNKNOWN_EXPORT = 'not a known export: its first line holding a value is no header of subjects, cases or officers, nor JSON';
+
 export interface IngestProgress {
   file: string;
   bytesDone: number;
@@ -39,8 +47,11 @@ export class IngestService {
     private readonly relinker: ClueRelinker,
   ) {}
 
-  /** Loads every export in a directory, officers and subjects first so clues find their enterprise. */
-  async ingestDirectory(dir: string, onProgress?: (p: IngestProgress) => void): Promise<FileReport[]> {
+  /**
+   * Loads every export in a directory, officers and subjects first so clues find their enterprise.
+   * A .csv or .jsonl file that is no known export (its header unread) is skipped, and `onSkipped` told why.
+   */
+  async ingestDirectory(dir: string, onProgress?: (p: IngestProgress) => void, onSkipped?: (file: SkippedFile) => void): Promise<FileReport[]> {
     const files: { path: string; kind: SourceKind; size: number }[] = [];
     for (const name of (await readdir(dir)).sort()) {
       const path = join(dir, name);
@@ -48,7 +59,10 @@ export class IngestService {
       if (!info.isFile() || !/\.(csv|jsonl|ndjson)$/i.test(name)) continue;
       const kind = await this.sniffKind(path);
       if (kind) files.push({ path, kind, size: info.size });
-      else this.logger.warn(`${name}: not a known export, skipped`);
+      else {
+        this.logger.warn(`${name}: not a known export, skipped`);
+        onSkipped?.({ file: path, reason: UNKNOWN_EXPORT });
+      }
     }
     files.sort((a, b) => INGEST_ORDER.indexOf(a.kind) - INGEST_ORDER.indexOf(b.kind) || a.path.localeCompare(b.path));
     const reports: FileReport[] = [];

@@ -59,7 +59,7 @@ export class CaseRow extends ContractRow {
   result: Cell;
 
   @IsOptionalText() violation: Cell;
-  @IsDecimalValue({ optional: true, min: 0 }) penalty_yuan: Cell;
+  @IsDecimalValue({ optional: true, min: 0, exact: true }) penalty_yuan: Cell;
 
   // The contract makes the column required (it is not one of the optional ones); an inspection needs two.
   @RowCheck<CaseRow>('required', 'is required: every case names its officers', (v) => listOf(v).length === 0)

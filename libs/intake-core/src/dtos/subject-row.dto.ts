@@ -23,8 +23,8 @@ export class SubjectRow extends ContractRow {
   @IsCreditCode() credit_code: Cell;
   @IsRequiredText() name: Cell;
   @IsContractDate({ notFuture: true }) established_on: Cell;
-  @IsDecimalValue({ optional: true, min: 0 }) registered_capital_wan: Cell;
-  @IsDecimalValue({ optional: true, min: 0 }) shareholder_subscribed_wan: Cell;
+  @IsDecimalValue({ optional: true, min: 0, exact: true }) registered_capital_wan: Cell;
+  @IsDecimalValue({ optional: true, min: 0, exact: true }) shareholder_subscribed_wan: Cell;
   @IsDecimalValue({ optional: true, min: 0, integer: true }) employees: Cell;
   @IsIndustryCode() industry_code: Cell;
   @IsRegionCode() region_code: Cell;
