@@ -189,10 +189,20 @@ function oneOutcome(labels: Uint8Array, where: string): string | null {
   return null;
 }
 
-/** Refuses a training period of one outcome only: there is no risk to learn from it. */
+/** Fewer inspections than this of either outcome leave a twelve-factor fit nothing honest to learn. */
+export const MIN_INSPECTIONS_OF_EACH_OUTCOME = 10;
+
+/** Refuses a training period of one outcome only, or too few of either: there is no risk to learn from it. */
 function requireBothOutcomes(labels: Uint8Array, where: string): void {
   const problem = oneOutcome(labels, where);
   if (problem) throw new Error(`cannot train: ${problem}`);
+  const positives = labels.reduce((s, y) => s + (y > 0 ? 1 : 0), 0);
+  const fewer = Math.min(positives, labels.length - positives);
+  if (fewer >= MIN_INSPECTIONS_OF_EACH_OUTCOME) return;
+  const what = fewer === positives ? 'found a violation' : 'found none';
+  throw new Error(
+    `cannot train: only ${fewer} of the ${labels.length} inspections in ${where} ${what}; a fit needs at least ${MIN_INSPECTIONS_OF_EACH_OUTCOME} of each outcome: train on a longer period`,
+  );
 }
 
 /** Recency weights normalised to mean 1, so the penalty keeps its meaning whatever the half-life. */
