@@ -1,0 +1,64 @@
+import type { INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { DataSource } from 'typeorm';
+import { computeTableFactors, generatedCitySpec, generateCityTable, trainGamModel, type GamModel } from '@tianping/risk-model';
+import { createTestDatabase, startTestNats, type TestDatabase, type TestNats } from '@tianping/testing';
+import { ScoringCoreModule } from '../../../apps/scoring/src/scoring.module';
+import { ModelRegistryService, ModelStateError } from '../../../apps/scoring/src/models/model-registry.service';
+import { activateWithoutOversight } from '../../../tools/bench/scoring.bench';
+
+/** A model fitted on a city whose last months (its validation split) held no violation, or one that held both. */
+async function cityModel(lastMonthsWithoutViolations: boolean): Promise<GamModel> {
+  const spec = generatedCitySpec();
+  const table = computeTableFactors(generateCityTable(600, 1), spec);
+  const lastDay = table.days.reduce((m, d) => Math.max(m, d), -Infinity);
+  if (lastMonthsWithoutViolations) table.days.forEach((d, i) => d > lastDay - 120 && (table.labels[i] = 0));
+  return trainGamModel(spec, { factors: table.factors, labels: table.labels, days: table.days, nuisance: table.nuisance }, { seed: 1 });
+}
+
+/**
+ * A bureau whose last months of inspections found nothing (or everything) gets a model whose settings
+ * were never chosen nor its probabilities calibrated: it may be registered and read, not put to use.
+ */
+describe('activating a model that could not be validated', () => {
+  let nats: TestNats;
+  let db: TestDatabase;
+  let app: INestApplicationContext;
+
+  beforeAll(async () => {
+    nats = await startTestNats();
+    db = await createTestDatabase();
+    process.env.DATABASE_URL = db.url;
+    process.env.NATS_URL = nats.url;
+    app = await NestFactory.createApplicationContext(ScoringCoreModule, { logger: ['error'] });
+  });
+
+  afterAll(async () => {
+    await app?.close();
+    await db?.drop();
+    await nats?.stop();
+  });
+
+  it('is refused, saying why and what to do, and the active model stays as it was', async () => {
+    const registry = app.get(ModelRegistryService);
+    const validated = await cityModel(false);
+    await registry.register(validated, 'test');
+    await activateWithoutOversight(app, validated.version, 'test');
+
+    const unvalidated = await cityModel(true);
+    expect(unvalidated.training.validation.unusable).toBeTruthy();
+    await registry.register(unvalidated, 'test');
+    await expect(activateWithoutOversight(app, unvalidated.version, 'test')).rejects.toThrow(ModelStateError);
+    await expect(registry.changeState(unvalidated.version, 'active', 'operator')).rejects.toThrow(
+      `model ${unvalidated.version} cannot become active: it was never validated (${unvalidated.training.validation.unusable}); train it again`,
+    );
+
+    const states = await app
+      .get(DataSource)
+      .query(`SELECT version, state FROM scoring.model_versions WHERE version = ANY($1) ORDER BY version`, [[validated.version, unvalidated.version]]);
+    expect(Object.fromEntries(states.map((r: { version: string; state: string }) => [r.version, r.state]))).toEqual({
+      [validated.version]: 'active',
+      [unvalidated.version]: 'approved',
+    });
+  }, 120_000);
+});
