@@ -3,6 +3,7 @@ import { MIN_INSPECTIONS_OF_EACH_OUTCOME, recencyWeights, trainGamModel } from '
 import { generatedCitySpec, generateCityTable } from '../testing/generated-city.util';
 import { computeTableFactors } from '../table/table-factors.util';
 import { scoreBatch } from '../score/score-batch.util';
+import { dayNumberToIso } from '../spec/date.util';
 
 /** A two-factor design with a clear effect in factor 0, small enough to fit in milliseconds. */
 function smallDesign(): GamDesign {
@@ -113,6 +114,15 @@ describe('training on data with nothing to learn from', () => {
     });
     await expect(trainGamModel(spec, data, { seed: 1 })).rejects.toThrow(
       `cannot train: only ${MIN_INSPECTIONS_OF_EACH_OUTCOME - 1} of the ${data.labels.length} inspections in the training period found a violation; a fit needs at least ${MIN_INSPECTIONS_OF_EACH_OUTCOME} of each outcome`,
+    );
+  });
+
+  it('says how long the period is and how much validation holds back when it is too short to split', async () => {
+    const data = city();
+    const last = lastDay(data.days);
+    data.days.forEach((d, i) => (data.days[i] = last - (i % 60)));
+    await expect(trainGamModel(spec, data, { seed: 1 })).rejects.toThrow(
+      `training period too short for a validation split: its inspections run from ${dayNumberToIso(last - 59)} to ${dayNumberToIso(last)}, and the last ${spec.fit!.validationDays} days are held back to validate; train on a longer period`,
     );
   });
 

@@ -67,7 +67,8 @@ export async function trainGamModel(spec: FactorSpec, data: TrainingData, option
 
   const lastDay = data.days.reduce((m, d) => Math.max(m, d), -Infinity);
   const firstDay = data.days.reduce((m, d) => Math.min(m, d), Infinity);
-  const validationFrom = lastDay - (options.validationDays ?? spec.fit?.validationDays ?? 90) + 1;
+  const validationDays = options.validationDays ?? spec.fit?.validationDays ?? 90;
+  const validationFrom = lastDay - validationDays + 1;
   const isValidation = Uint8Array.from(data.days, (d) => (d >= validationFrom ? 1 : 0));
   const inner = {
     ...subset(full, isValidation, 0),
@@ -77,7 +78,10 @@ export async function trainGamModel(spec: FactorSpec, data: TrainingData, option
     ),
   };
   const validation = subset(full, isValidation, 1);
-  if (inner.rows === 0 || validation.rows === 0) throw new Error('training period too short for a validation split');
+  if (inner.rows === 0 || validation.rows === 0)
+    throw new Error(
+      `training period too short for a validation split: its inspections run from ${dayNumberToIso(firstDay)} to ${dayNumberToIso(lastDay)}, and the last ${validationDays} days are held back to validate; train on a longer period`,
+    );
   // A split of one outcome can neither choose the settings nor calibrate (a fit on it drives the
   // log-odds without bound). The model is still fitted on the whole period, which holds both, with
   // middle settings and no calibration, and its record says why nothing was validated.
