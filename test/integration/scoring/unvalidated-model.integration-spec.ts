@@ -50,7 +50,7 @@ describe('activating a model that could not be validated', () => {
     await registry.register(unvalidated, 'test');
     await expect(activateWithoutOversight(app, unvalidated.version, 'test')).rejects.toThrow(ModelStateError);
     await expect(registry.changeState(unvalidated.version, 'active', 'operator')).rejects.toThrow(
-      `model ${unvalidated.version} cannot become active: it was never validated (${unvalidated.training.validation.unusable}); train it again`,
+      `model ${unvalidated.version} cannot become active: it was never validated, as ${unvalidated.training.validation.unusable}; train it again`,
     );
 
     const states = await app

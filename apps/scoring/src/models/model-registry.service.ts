@@ -123,7 +123,7 @@ export class ModelRegistryService {
     const unusable = (await this.model(version)).training.validation.unusable;
     if (unusable)
       throw new ModelStateError(
-        `model ${version} cannot become active: it was never validated (${unusable}); train it again on a period whose last months hold inspections of both outcomes`,
+        `model ${version} cannot become active: it was never validated, as ${unusable}; train it again on a period whose last months hold inspections of both outcomes`,
       );
   }
 
