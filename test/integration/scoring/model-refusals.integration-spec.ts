@@ -5,6 +5,7 @@ import { computeTableFactors, generatedCitySpec, generateCityTable, trainGamMode
 import { createTestDatabase, startTestNats, type TestDatabase, type TestNats } from '@tianping/testing';
 import { ScoringCoreModule } from '../../../apps/scoring/src/scoring.module';
 import { ModelRegistryService, ModelStateError } from '../../../apps/scoring/src/models/model-registry.service';
+import { TrainingService } from '../../../apps/scoring/src/training/training.service';
 import { activateWithoutOversight } from '../../../tools/bench/scoring.bench';
 
 /** A model fitted on a city whose last months (its validation split) held no violation, or one that held both. */
@@ -17,10 +18,11 @@ async function cityModel(lastMonthsWithoutViolations: boolean): Promise<GamModel
 }
 
 /**
- * A bureau whose last months of inspections found nothing (or everything) gets a model whose settings
- * were never chosen nor its probabilities calibrated: it may be registered and read, not put to use.
+ * Scoring refuses, saying what is missing and what to do, to fit a model on nothing or to put to use
+ * one it could not validate: a bureau whose last months of inspections found nothing (or everything)
+ * gets a model whose settings were never chosen nor its probabilities calibrated.
  */
-describe('activating a model that could not be validated', () => {
+describe('models scoring cannot fit or validate', () => {
   let nats: TestNats;
   let db: TestDatabase;
   let app: INestApplicationContext;
@@ -39,7 +41,13 @@ describe('activating a model that could not be validated', () => {
     await nats?.stop();
   });
 
-  it('is refused, saying why and what to do, and the active model stays as it was', async () => {
+  it('says, before any record reached scoring, that it holds no enterprise and takes them from a running suite', async () => {
+    await expect(app.get(TrainingService).train({ asOf: '2026-07-01', seed: 1, createdBy: 'test' })).rejects.toThrow(
+      "scoring holds no enterprise yet: it takes them from intake's events while it runs (npx tianping start); train once it has them",
+    );
+  });
+
+  it('refuses to activate one its validation months could not check, saying why and what to do; the active model stays', async () => {
     const registry = app.get(ModelRegistryService);
     const validated = await cityModel(false);
     await registry.register(validated, 'test');
