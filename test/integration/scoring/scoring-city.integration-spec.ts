@@ -209,6 +209,13 @@ describe("scoring a generated city from intake's events", () => {
     );
   });
 
+  it('says how many enterprises it holds when none was inspected before the training day', async () => {
+    const [{ n }] = await h.dataSource.query(`SELECT count(*)::int AS n FROM scoring.subjects`);
+    await expect(h.app.get(TrainingService).train({ asOf: '2010-01-01', seed: 3, createdBy: 'test' })).rejects.toThrow(
+      `no inspections before 2010-01-01 to train on (${n} enterprises, none inspected before then)`,
+    );
+  });
+
   it('a score as of D does not change when records dated on or after D arrive, nor when other officers are named', async () => {
     const before = await runScores(firstRun);
     const codes = before.slice(0, 40).map((r) => r.credit_code);

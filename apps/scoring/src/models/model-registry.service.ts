@@ -109,10 +109,22 @@ export class ModelRegistryService {
       if (!row) throw new ModelStateError(`no model version ${version}`);
       if (!ALLOWED_FROM[to].includes(row.state))
         throw new ModelStateError(`model ${version} is ${row.state}; only ${ALLOWED_FROM[to].join(' or ')} can become ${to}`);
-      if (to === 'active') await this.retireActive(m, actor, `replaced by ${version}`);
+      if (to === 'active') {
+        await this.refuseUnvalidated(version);
+        await this.retireActive(m, actor, `replaced by ${version}`);
+      }
       await this.move(m, row, to, actor, reason);
       return (await this.repository.lock(m, version))!;
     });
+  }
+
+  /** A model whose validation split held one outcome was never checked nor calibrated: its probabilities would be shown unmeasured. */
+  private async refuseUnvalidated(version: string): Promise<void> {
+    const unusable = (await this.model(version)).training.validation.unusable;
+    if (unusable)
+      throw new ModelStateError(
+        `model ${version} cannot become active: it was never validated, as ${unusable}; train it again on a period whose last months hold inspections of both outcomes`,
+      );
   }
 
   private async retireActive(m: EntityManager, actor: string, reason: string): Promise<void> {

@@ -73,7 +73,10 @@ export class TrainingService {
       enterprises += chunk.histories.length;
       onProgress?.(enterprises, rows.rows);
     }
-    if (rows.rows === 0) throw new Error(`no inspections before ${until} to train on`);
+    // Scoring learns enterprises only from intake's events: records ingested while it was not running are not here yet.
+    if (enterprises === 0)
+      throw new Error(`scoring holds no enterprise yet: it takes them from intake's events while it runs (npx tianping start); train once it has them`);
+    if (rows.rows === 0) throw new Error(`no inspections before ${until} to train on (${enterprises} enterprises, none inspected before then)`);
     const started = performance.now();
     const model = await trainGamModel(spec, rows.build(), { seed });
     return { model, seconds: (performance.now() - started) / 1000 };

@@ -44,4 +44,13 @@ describe('backtests on a window with nothing to test', () => {
       'test window must not end before it starts',
     );
   });
+
+  it('say so, with the days the table holds, when nothing comes before the training cut-off', async () => {
+    const table = generateCityTable(300, 3);
+    const spec = generatedCitySpec();
+    const days = table.map((row) => row[spec.table!.dateColumn]).sort();
+    await expect(backtestTable(table, spec, { trainUntil: days[0], testFrom: days[0], testTo: days[days.length - 1], seed: 1 })).rejects.toThrow(
+      `no inspections before ${days[0]} to train on (the table's inspections run from ${days[0]} to ${days[days.length - 1]})`,
+    );
+  });
 });

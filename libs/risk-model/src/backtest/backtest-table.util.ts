@@ -1,6 +1,6 @@
 import { GamModel } from '../model/gam.model';
 import { TestWindowMetrics, testWindowMetrics } from '../metrics/test-window.util';
-import { toDayNumber } from '../spec/date.util';
+import { dayNumberToIso, toDayNumber } from '../spec/date.util';
 import { FactorSpec } from '../spec/factor-spec.model';
 import { TableRow, computeTableFactors, tableLayout, unreadableCells, type UnreadableCells } from '../table/table-factors.util';
 import { SkippedRows, usableTableRows } from '../table/table-check.util';
@@ -69,6 +69,8 @@ export async function backtestTable(rows: TableRow[], spec: FactorSpec, options:
   });
   // Said before the fit, which a window with nothing to test would only waste.
   if (test.length === 0) throw new Error(`no inspections in the test window (${options.testFrom} to ${options.testTo})`);
+  if (train.length === 0)
+    throw new Error(`no inspections before ${options.trainUntil} to train on (the table's inspections run from ${tableSpan(resolved.days)})`);
   const pick = <T>(xs: ArrayLike<T>, idx: number[]) => idx.map((i) => xs[i]);
   const started = process.hrtime.bigint();
   const model = await trainGamModel(
@@ -113,6 +115,17 @@ export async function backtestTable(rows: TableRow[], spec: FactorSpec, options:
       probability: probability[k],
     })),
   };
+}
+
+/** The first and last day of a table's usable rows, for saying where a window missed them. */
+function tableSpan(days: ArrayLike<number>): string {
+  let first = Infinity;
+  let last = -Infinity;
+  for (let i = 0; i < days.length; i++) {
+    first = Math.min(first, days[i]);
+    last = Math.max(last, days[i]);
+  }
+  return `${dayNumberToIso(first)} to ${dayNumberToIso(last)}`;
 }
 
 /** The per-inspection scores as CSV (id, date, score, probability) for `--out`. */

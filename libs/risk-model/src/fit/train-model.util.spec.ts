@@ -1,8 +1,9 @@
 import { fitGam, DEFAULT_HYPER, GamDesign } from './gam-fit.util';
-import { recencyWeights, trainGamModel } from './train-model.util';
+import { MIN_INSPECTIONS_OF_EACH_OUTCOME, recencyWeights, trainGamModel } from './train-model.util';
 import { generatedCitySpec, generateCityTable } from '../testing/generated-city.util';
 import { computeTableFactors } from '../table/table-factors.util';
 import { scoreBatch } from '../score/score-batch.util';
+import { dayNumberToIso } from '../spec/date.util';
 
 /** A two-factor design with a clear effect in factor 0, small enough to fit in milliseconds. */
 function smallDesign(): GamDesign {
@@ -103,6 +104,26 @@ describe('training on data with nothing to learn from', () => {
     const data = city();
     data.labels.fill(1);
     await expect(trainGamModel(spec, data, { seed: 1 })).rejects.toThrow(/every inspection in the training period found a violation/);
+  });
+
+  it('refuses when too few training inspections found a violation to learn from', async () => {
+    const data = city();
+    let kept = 0;
+    data.labels.forEach((y, i) => {
+      if (y === 1 && ++kept > MIN_INSPECTIONS_OF_EACH_OUTCOME - 1) data.labels[i] = 0;
+    });
+    await expect(trainGamModel(spec, data, { seed: 1 })).rejects.toThrow(
+      `cannot train: only ${MIN_INSPECTIONS_OF_EACH_OUTCOME - 1} of the ${data.labels.length} inspections in the training period found a violation; a fit needs at least ${MIN_INSPECTIONS_OF_EACH_OUTCOME} of each outcome`,
+    );
+  });
+
+  it('says how long the period is and how much validation holds back when it is too short to split', async () => {
+    const data = city();
+    const last = lastDay(data.days);
+    data.days.forEach((d, i) => (data.days[i] = last - (i % 60)));
+    await expect(trainGamModel(spec, data, { seed: 1 })).rejects.toThrow(
+      `training period too short for a validation split: its inspections run from ${dayNumberToIso(last - 59)} to ${dayNumberToIso(last)}, and the last ${spec.fit!.validationDays} days are held back to validate; train on a longer period`,
+    );
   });
 
   it('fits, uncalibrated and saying why, when the validation split holds one outcome only: it can neither choose nor calibrate', async () => {

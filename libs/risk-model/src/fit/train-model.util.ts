@@ -67,7 +67,8 @@ export async function trainGamModel(spec: FactorSpec, data: TrainingData, option
 
   const lastDay = data.days.reduce((m, d) => Math.max(m, d), -Infinity);
   const firstDay = data.days.reduce((m, d) => Math.min(m, d), Infinity);
-  const validationFrom = lastDay - (options.validationDays ?? spec.fit?.validationDays ?? 90) + 1;
+  const validationDays = options.validationDays ?? spec.fit?.validationDays ?? 90;
+  const validationFrom = lastDay - validationDays + 1;
   const isValidation = Uint8Array.from(data.days, (d) => (d >= validationFrom ? 1 : 0));
   const inner = {
     ...subset(full, isValidation, 0),
@@ -77,7 +78,10 @@ export async function trainGamModel(spec: FactorSpec, data: TrainingData, option
     ),
   };
   const validation = subset(full, isValidation, 1);
-  if (inner.rows === 0 || validation.rows === 0) throw new Error('training period too short for a validation split');
+  if (inner.rows === 0 || validation.rows === 0)
+    throw new Error(
+      `training period too short for a validation split: its inspections run from ${dayNumberToIso(firstDay)} to ${dayNumberToIso(lastDay)}, and the last ${validationDays} days are held back to validate; train on a longer period`,
+    );
   // A split of one outcome can neither choose the settings nor calibrate (a fit on it drives the
   // log-odds without bound). The model is still fitted on the whole period, which holds both, with
   // middle settings and no calibration, and its record says why nothing was validated.
@@ -189,10 +193,20 @@ function oneOutcome(labels: Uint8Array, where: string): string | null {
   return null;
 }
 
-/** Refuses a training period of one outcome only: there is no risk to learn from it. */
+/** Fewer inspections than this of either outcome leave a twelve-factor fit nothing honest to learn. */
+export const MIN_INSPECTIONS_OF_EACH_OUTCOME = 10;
+
+/** Refuses a training period of one outcome only, or too few of either: there is no risk to learn from it. */
 function requireBothOutcomes(labels: Uint8Array, where: string): void {
   const problem = oneOutcome(labels, where);
   if (problem) throw new Error(`cannot train: ${problem}`);
+  const positives = labels.reduce((s, y) => s + (y > 0 ? 1 : 0), 0);
+  const fewer = Math.min(positives, labels.length - positives);
+  if (fewer >= MIN_INSPECTIONS_OF_EACH_OUTCOME) return;
+  const what = fewer === positives ? 'found a violation' : 'found none';
+  throw new Error(
+    `cannot train: only ${fewer} of the ${labels.length} inspections in ${where} ${what}; a fit needs at least ${MIN_INSPECTIONS_OF_EACH_OUTCOME} of each outcome: train on a longer period`,
+  );
 }
 
 /** Recency weights normalised to mean 1, so the penalty keeps its meaning whatever the half-life. */
