@@ -84,3 +84,20 @@ describe('bootstrap intervals', () => {
     expect(mostly.every(Number.isFinite)).toBe(true);
   });
 });
+
+describe('a test window of one outcome', () => {
+  it('says why its ranking figures are empty, and a window of both outcomes says nothing', () => {
+    const w = window(120, 6);
+    expect(testWindowMetrics({ ...w, seed: 1 }).note).toBeUndefined();
+    for (const [label, which] of [
+      [0, 'none of them found a violation'],
+      [1, 'every one found a violation'],
+    ] as const) {
+      const figures = testWindowMetrics({ ...w, labels: new Uint8Array(120).fill(label), seed: 1 });
+      expect(figures.note).toBe(
+        `the test window holds 120 inspections and ${which}: AUC, capture, days earlier and first-half share need both outcomes, so they are empty; test on a longer window`,
+      );
+      expect(Number.isNaN(figures.auc)).toBe(true);
+    }
+  });
+});

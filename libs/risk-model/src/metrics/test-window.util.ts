@@ -36,6 +36,8 @@ export interface TestWindowMetrics {
   baselineFirstHalfShare: number;
   /** AUC of the generated city's true probabilities; a model above it would betray leakage. */
   truthAuc: number | null;
+  /** Why the ranking figures are empty (null in JSON), when the window holds one outcome only. */
+  note?: string;
 }
 
 /** Resamples per interval: 1,000, fewer past 100,000 test rows (each costs a pass over them), never under 200. */
@@ -56,9 +58,10 @@ export function testWindowMetrics(input: TestWindowInput): TestWindowMetrics {
   const byRisk = riskOrder(score, days);
   const ascending = [...byRisk].reverse();
   const byDate = dateOrder(days);
+  const positives = labels.reduce((s, y) => s + y, 0);
   return {
     testRows: n,
-    testPositiveRate: labels.reduce((s, y) => s + y, 0) / Math.max(n, 1),
+    testPositiveRate: positives / Math.max(n, 1),
     auc: auc(score, labels),
     aucInterval: bootstrapInterval(n, (counts) => countedAuc(ascending, score, labels, counts), { reps, seed: input.seed }),
     ece: ece(probability, labels),
@@ -69,6 +72,16 @@ export function testWindowMetrics(input: TestWindowInput): TestWindowMetrics {
     firstHalfShare: half.riskOrdered,
     baselineFirstHalfShare: half.baseline,
     truthAuc: truth && !truth.some(Number.isNaN) ? auc(truth, labels) : null,
+    ...oneOutcomeNote(n, positives),
+  };
+}
+
+/** A window of one outcome has nothing to rank: its AUC, capture, days earlier and first-half share are empty, and this says why. */
+function oneOutcomeNote(n: number, positives: number): { note?: string } {
+  if (positives > 0 && positives < n) return {};
+  const which = positives === 0 ? 'none of them found a violation' : 'every one found a violation';
+  return {
+    note: `the test window holds ${n} inspections and ${which}: AUC, capture, days earlier and first-half share need both outcomes, so they are empty; test on a longer window`,
   };
 }
 
