@@ -14,6 +14,11 @@ const zh = {
   'ent.reportMissingAfter': '在年度报告或登记信息中填报后，按实际数值评估；风险是否降低取决于实际数值。',
   'visit.prevStop': '上一站', 'visit.nextStop': '下一站', 'visit.stopNav': '同一路线上的前后检查',
   'plans.staleComplaints': '{n} 条已核实投诉早于 {days} 天回看期（{since}之前收到），未排入计划。',
+  'plans.unassigned': '{n} 项检查任务未能安排：{parts}。它们在下方任务列表中显示为“未安排”。',
+  'plans.unassignedPart': '{department} {n} 项（{reasons}）', 'plans.unassignedSep': '；',
+  'unassigned.no_eligible_team': '没有可派的检查组：计划期内无持证、在岗且无需回避的人员',
+  'unassigned.capacity_exhausted': '可派的检查组在计划期内已排满',
+  'unassigned.no_working_day': '计划期内没有工作日',
   'plans.farAhead': '开始日期不能晚于一年之后（{latest}）：计划按当前的风险评分抽取，请检查年份。', 'plans.tooLong': '一个计划期最长 {days} 天。',
 };
 
@@ -31,6 +36,12 @@ const en = {
   'visit.prevStop': 'Previous stop', 'visit.nextStop': 'Next stop', 'visit.stopNav': 'The stops before and after on the same route',
   'plans.staleComplaints': '{n} verified complaints came in before the {days}-day look-back (before {since}) and were not planned.',
   'plans.staleComplaints.one': '1 verified complaint came in before the {days}-day look-back (before {since}) and was not planned.',
+  'plans.unassigned': '{n} tasks could not be scheduled: {parts}. They show as “Not scheduled” in the task list below.',
+  'plans.unassigned.one': '1 task could not be scheduled: {parts}. It shows as “Not scheduled” in the task list below.',
+  'plans.unassignedPart': '{department} {n} ({reasons})', 'plans.unassignedSep': '; ',
+  'unassigned.no_eligible_team': 'no team to send: no certified, on-duty officer free of conflicts in the window',
+  'unassigned.capacity_exhausted': 'every team that could go was fully booked in the window',
+  'unassigned.no_working_day': 'no working day in the window',
   'plans.farAhead': "The start cannot be more than a year ahead (after {latest}): plans are drawn by today's risk scores. Check the year.",
   'plans.tooLong': 'A plan spans at most {days} days.',
 };

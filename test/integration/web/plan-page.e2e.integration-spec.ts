@@ -77,7 +77,12 @@ const DRAW = {
   violationCount: 0,
   createdAt: '2026-12-06T01:00:00.000Z',
   strata: [],
-  unassigned: [],
+  // Tasks no team could take: two for want of anyone certified in fire safety, one as every team was booked.
+  unassigned: [
+    { taskId: 'FIRE:a', creditCode: OTHER, department: 'FIRE', reason: 'no_eligible_team', detail: 'No certified officer' },
+    { taskId: 'FIRE:b', creditCode: THIRD, department: 'FIRE', reason: 'no_eligible_team', detail: 'No certified officer' },
+    { taskId: 'SAMR:c', creditCode: THIRD, department: 'SAMR', reason: 'capacity_exhausted', detail: 'Every team booked' },
+  ],
   violations: [],
   tasks: TASKS,
 };
@@ -109,17 +114,25 @@ describeWithBrowser('the plan page and the visit page, for dispatchers and offic
   const seen = (page: Page, selector = 'main') => page.$eval(selector, (el) => (el as HTMLElement).innerText);
 
   it.each([
-    ['zh', '符合筛选的任务 1 项（共 3 项）', '南海区', '7 条已核实投诉早于 365 天回看期（2025年12月7日之前收到），未排入计划。', '2026年12月8日'],
+    [
+      'zh',
+      '符合筛选的任务 1 项（共 3 项）',
+      '南海区',
+      '7 条已核实投诉早于 365 天回看期（2025年12月7日之前收到），未排入计划。',
+      '2026年12月8日',
+      ['3 项检查任务未能安排：', '消防救援 2 项（没有可派的检查组', '；', '市场监督管理 1 项（可派的检查组在计划期内已排满）'],
+    ],
     [
       'en',
       '1 of 3 tasks match',
       'Nanhai',
       '7 verified complaints came in before the 365-day look-back (before 7 Dec 2025) and were not planned.',
       '8 Dec 2026',
+      ['3 tasks could not be scheduled: ', ' 2 (no team to send', '; ', ' 1 (every team that could go was fully booked in the window)'],
     ],
   ])(
     'opens a shared address narrowed by day, department, officer, district, reason and colour, asking dispatch for just that (%s)',
-    async (lang, title, district, stale, day) => {
+    async (lang, title, district, stale, day, unassigned) => {
       const page = await pages.signIn('dispatcher', { lang: lang as 'zh' | 'en' });
       const tasksBefore = asked(`/api/draws/${DRAW_ID}/tasks`).length;
       const visitsBefore = asked('/api/visits').length;
@@ -152,6 +165,9 @@ describeWithBrowser('the plan page and the visit page, for dispatchers and offic
       expect(main).not.toMatch(/\d{4}-\d{2}-\d{2}/);
       // The complaints the draw left out as too old are said, not dropped silently.
       expect(await seen(page, '#stale-complaints')).toBe(stale);
+      // So are the tasks no team could take, by department and why.
+      const untaken = await seen(page, '#unassigned-tasks');
+      for (const part of unassigned) expect(untaken).toContain(part);
       // The form shows the filters it came with.
       const values = await page.$$eval('#plan-filters input, #plan-filters select', (els) =>
         els.map((e) => [(e as HTMLInputElement).name, (e as HTMLInputElement).value]),

@@ -1,6 +1,6 @@
 // Plans: draw a window (a long operation, shown with progress), recent draws, and one draw in full.
 import { api } from '../api.js';
-import { fmtDate, fmtDateTime, fmtNumber, fmtPercent, fmtPeriod, plural, t } from '../i18n.js';
+import { fmtDate, fmtDateTime, fmtNumber, fmtPercent, fmtPeriod, plural, t, tKnown } from '../i18n.js';
 import { badge, card, chip, confirmStep, emptyState, errorState, field, h, mount, pageHead, printButton, progressPanel, section, table } from '../ui.js';
 import { checklistItem, departmentLabel, enterpriseAddress, enterpriseCell, enterpriseFields, enterpriseName, enterprisesNamed, isoDay, nameAll, officerBadges, reasonLabel, routeSketchOf } from './bureau-calendar.js';
 import { FILTERS, filtersOf, filtersText, planFiltersForm } from './plan-filters.js';
@@ -195,6 +195,7 @@ function drawFacts(ctx, draw) {
       card(null, tile(t('field.tasks'), (draw.tasks ?? []).length), h('p', { class: 'muted small' }, t('plans.tasksFigure', { share: fmtPercent(draw.explorationShare ?? 0) }))),
       card(null, tile(t('plans.checker'), draw.violationCount === 0 ? '✓' : `✗ ${draw.violationCount}`), h('p', { class: 'muted small' }, t(draw.violationCount === 0 ? 'plans.checkerOk' : 'plans.checkerBad')))),
     staleComplaints(draw),
+    unassignedTasks(draw),
     card(h('div', { class: 'row' }, h('h2', { style: 'margin:0' }, t('plans.windowText', { from: fmtDate(draw.window.from), to: fmtDate(draw.window.to) })), statusBadge(draw.status, draw.cutFrom), draw.suspended ? badge(t('plans.suspended'), 'bad') : null, draw.backfill ? badge(t('plans.backfill'), 'warn') : null),
       h('dl', { class: 'kv' },
         h('dt', {}, t('plans.drawnAtLabel')), h('dd', {}, fmtDateTime(draw.createdAt)),
@@ -220,6 +221,27 @@ function staleComplaints(draw, style) {
   if (!n || !days) return null;
   const since = fmtDate(dayAfter(draw.window.from, -days));
   return h('div', { class: 'notice warn', id: 'stale-complaints', 'data-stale': n, style }, plural('plans.staleComplaints', n, { days, since }));
+}
+
+/**
+ * The tasks no team could take, counted by department with why: a dispatcher sees at once that, say, no
+ * officer certified for fire safety was free, instead of finding "not scheduled" rows in the task list.
+ */
+function unassignedTasks(draw) {
+  const tasks = draw.unassigned ?? [];
+  if (tasks.length === 0) return null;
+  const byDepartment = new Map();
+  for (const task of tasks) {
+    const reasons = byDepartment.get(task.department) ?? new Map();
+    reasons.set(task.reason, (reasons.get(task.reason) ?? 0) + 1);
+    byDepartment.set(task.department, reasons);
+  }
+  const parts = [...byDepartment].map(([department, reasons]) => t('plans.unassignedPart', {
+    department: departmentLabel(department),
+    n: [...reasons.values()].reduce((a, b) => a + b, 0),
+    reasons: [...reasons.keys()].map((reason) => tKnown(`unassigned.${reason}`) ? t(`unassigned.${reason}`) : reason).join(t('common.listSep')),
+  }));
+  return h('div', { class: 'notice warn', id: 'unassigned-tasks', 'data-unassigned': tasks.length }, plural('plans.unassigned', tasks.length, { parts: parts.join(t('plans.unassignedSep')) }));
 }
 
 /** The plan's tasks (those the filters keep), each with the day and team of the visit carrying it. */
