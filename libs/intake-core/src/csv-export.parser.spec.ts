@@ -152,6 +152,30 @@ describe('parseCsvExport', () => {
     if (!outcomes[0].ok) expect(outcomes[0].reasons[0]).toMatchObject({ field: '_row', code: 'csv_syntax' });
   });
 
+  it('reads a stray quote inside an unquoted cell as part of the cell, and hands on the rows after it without waiting for the end', async () => {
+    const row = (id: number, name = '周敏') => `${id},${name},SAMR,2027-06-30,SAMR,440604,在岗\n`;
+    const seen: unknown[] = [];
+    let seenBeforeLastChunk = -1;
+    async function* export_() {
+      yield `${HEADER}\n${row(1)}${row(2, '周"敏')}${row(3)}${row(4)}`;
+      seenBeforeLastChunk = seen.length;
+      yield row(5);
+    }
+    for await (const outcome of parseCsvStream('officers', export_(), ctx)) seen.push(outcome);
+    expect(seenBeforeLastChunk).toBe(4);
+    expect(seen.map((o) => (o as { raw: { name: string } }).raw.name)).toEqual(['周敏', '周"敏', '周敏', '周敏', '周敏']);
+
+    const bytes = iconv.encode(`${HEADER}\r\n${row(1, '周"敏').replace('\n', '\r\n')}${row(2).replace('\n', '\r\n')}`, 'gb18030');
+    const whole = parseCsvExport('officers', bytes, ctx);
+    expect(whole.map((o) => [o.line, o.ok, (o.raw as { name: string }).name])).toEqual([
+      [1, true, '周"敏'],
+      [2, true, '周敏'],
+    ]);
+    const streamed = [];
+    for await (const o of parseCsvStream('officers', Readable.from([...bytes].map((b) => Buffer.from([b]))), ctx)) streamed.push(o);
+    expect(streamed).toEqual(whole);
+  });
+
   it('the stream variant gives the same outcomes for a GB18030 file fed byte by byte', async () => {
     const bytes = iconv.encode(`${HEADER}\r\n1,周敏,SAMR,2027年6月30日,SAMR,440604,在岗\r\n2,吴刚,XX,2027-06-31,SAMR,44060,忙\r\n`, 'gb18030');
     const streamed = [];

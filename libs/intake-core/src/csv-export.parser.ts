@@ -31,9 +31,9 @@ function syntaxReject<K extends CsvSourceKind>(reader: CsvRowReader<K>, err: Csv
 }
 
 /**
- * Parses a run of lines holding quotes with csv-parse. A quote left open swallows the rest of the input
- * in csv-parse, so its first line is rejected and the rest is returned to be read again: one bad quote
- * costs one row, not the remainder of the file.
+ * Parses a line holding quotes (with the next ones while a quoted field is open) with csv-parse. A quote
+ * left open swallows the rest of the input in csv-parse, so its first line is rejected and the rest is
+ * returned to be read again: one bad quote costs one row, not the remainder of the file.
  */
 function readQuoted<K extends CsvSourceKind>(reader: CsvRowReader<K>, text: string, emit: (o: CsvOutcome<K>) => void): string {
   let rest = '';
@@ -66,7 +66,7 @@ function pieceReader<K extends CsvSourceKind>(reader: CsvRowReader<K>, emit: (o:
       const outcome = reader.accept(piece.plain.split(','));
       if (outcome !== null) emit(outcome);
     } else {
-      // An unbalanced run only ever ends the input, so at most one tail is pending.
+      // A quoted field left open only ever ends the input, so at most one tail is pending.
       tail = readQuoted(reader, piece.quoted, emit);
     }
   });

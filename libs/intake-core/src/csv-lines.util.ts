@@ -1,18 +1,22 @@
 /**
  * Cuts CSV text into the pieces the parser handles differently: a line without any quote character is
  * one record whose cells are split on commas (exactly what RFC 4180 says for it, and far cheaper than a
- * byte-wise parser); a run of lines holding quotes, up to where the quotes balance, goes to csv-parse.
+ * byte-wise parser); a line holding quotes, joined with the next ones while a quoted field it opens is
+ * still open, goes to csv-parse.
  */
 export type CsvPiece = { plain: string } | { quoted: string };
 
+const QUOTE = 0x22;
+const COMMA = 0x2c;
+
 /**
  * Feeds text in arbitrary chunks and emits pieces as soon as they are complete. `end()` flushes
- * whatever is left (an unbalanced quoted run included: csv-parse then reports it).
+ * whatever is left (a quoted field never closed included: csv-parse then reports it).
  */
 export class CsvLineSplitter {
   private carry = '';
+  /** Lines joined because a quoted field is open at the end of the last of them. */
   private quoted = '';
-  private quotesInRun = 0;
   private lineBreak: '\n' | '\r' | null = null;
 
   constructor(private readonly emit: (piece: CsvPiece) => void) {}
@@ -40,31 +44,46 @@ export class CsvLineSplitter {
     this.carry = '';
     if (this.quoted !== '') this.emit({ quoted: this.quoted });
     this.quoted = '';
-    this.quotesInRun = 0;
   }
 
   /** `line` includes its line break (except possibly the last line of the input). */
   private line(line: string): void {
-    const quotes = countQuotes(line);
-    if (this.quoted === '' && quotes === 0) {
+    const open = this.quoted !== '';
+    if (!open && line.indexOf('"') < 0) {
       const body = stripBreak(line);
       if (body !== '') this.emit({ plain: body });
       return;
     }
     this.quoted += line;
-    this.quotesInRun += quotes;
-    if (this.quotesInRun % 2 === 0) {
-      this.emit({ quoted: this.quoted });
-      this.quoted = '';
-      this.quotesInRun = 0;
-    }
+    if (endsInQuotedField(line, open)) return;
+    this.emit({ quoted: this.quoted });
+    this.quoted = '';
   }
 }
 
-function countQuotes(line: string): number {
-  let n = 0;
-  for (let i = line.indexOf('"'); i >= 0; i = line.indexOf('"', i + 1)) n++;
-  return n;
+/**
+ * Whether a quoted field is open at the end of `line`, read as csv-parse reads it with relaxed quotes:
+ * a quote opens a quoted field only as a field's first character (a quote inside an unquoted cell,
+ * or after a BOM csv-parse is not told to skip, is an ordinary character); inside, a doubled quote is
+ * one quote and any other quote ends the quoted part. `inside` says the line starts within a quoted field.
+ */
+export function endsInQuotedField(line: string, inside: boolean): boolean {
+  let quoted = inside;
+  let fieldStart = !inside;
+  for (let i = 0; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    if (quoted) {
+      if (c !== QUOTE) continue;
+      if (line.charCodeAt(i + 1) === QUOTE) i++;
+      else quoted = false;
+    } else if (c === COMMA) {
+      fieldStart = true;
+    } else {
+      quoted = c === QUOTE && fieldStart;
+      fieldStart = false;
+    }
+  }
+  return quoted;
 }
 
 function stripBreak(line: string): string {
