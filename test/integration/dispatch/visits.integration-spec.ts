@@ -269,4 +269,19 @@ describe('dispatch visits: calendar, combined checklist, results and ratings', (
     expect({ status: swapped.status, message: swapped.body.message }).toEqual({ status: 400, message: 'from must not be after to' });
     expect((await h.http('POST', `/api/visits/${calendar[1].id}/results`, { items: [{ item: 'SAMR-01', result: 'maybe' }] })).status).toBe(400);
   });
+
+  it("records a visit's results, and the enterprise's rating, by the number people quote", async () => {
+    const visit = calendar[calendar.length - 1];
+    const number = visit.visitNo.toLowerCase();
+    const { body: detail } = await h.http<VisitDetail>('GET', `/api/visits/${number}`);
+    const items = detail.checklist.flatMap((d) => d.items).map((item) => ({ item, result: '未发现问题' }));
+    const recorded = await h.http<{ visitId: string; visitNo: string; status: string }>('POST', `/api/visits/${number}/results`, { items });
+    expect(recorded).toMatchObject({ status: 201, body: { visitId: visit.id, visitNo: visit.visitNo, status: 'done' } });
+    const rated = await h.http<{ visitId: string }>('POST', `/api/visits/${number}/rating`, { stars: 5 });
+    expect(rated).toMatchObject({ status: 201, body: { visitId: visit.id } });
+    const events = (await h.readStream(STREAMS.dispatch.name))
+      .filter((m) => m.subject === DispatchSubjects.visitResultRecorded)
+      .map((m) => m.data as VisitResultRecorded);
+    expect(events.find((e) => e.visitId === visit.id)).toMatchObject({ visitNo: visit.visitNo });
+  });
 });

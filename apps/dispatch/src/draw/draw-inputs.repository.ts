@@ -147,9 +147,10 @@ export class DrawInputsRepository {
    * Inspections from a year before the window to its end: enough for recusal and this year's caps.
    * Besides the cases intake reports, dispatch's own visits count, one inspection per department as a
    * case would: those still scheduled in a published plan of another window (the next month is planned
-   * while this month's visits are still ahead) and those done whose case (`TP-2026-000123-SAMR`; `TP-<id>-SAMR`
-   * if recorded before visits were numbered) has not come back from intake yet. Scheduled visits of a plan this window overlaps count only if
-   * they come before this window: publishing this draw cancels the others (cutting or superseding it).
+   * while this month's visits are still ahead) and those done whose case (`TP-2026-000123-SAMR`;
+   * `TP-<id>-SAMR` if recorded before visits were numbered) has not come back from intake yet. Scheduled
+   * visits of a plan this window overlaps count only if they come before this window: publishing this
+   * draw cancels the others (cutting or superseding it).
    */
   private async priorInspections(window: PlanningWindow): Promise<PriorInspection[]> {
     return this.dataSource.query(

@@ -66,7 +66,7 @@ export class VisitsService {
       if (visit.status !== 'scheduled') throw new ConflictException(`visit ${id} is ${visit.status}: results can be recorded once, on a scheduled visit`);
       if (visit.date > chinaDay()) throw new ConflictException(`visit ${id} is planned for ${visit.date}: results come after the visit`);
       const results = this.matchChecklist(visit, items);
-      const recordedAt = await this.visits.recordResults(m, id, results);
+      const recordedAt = await this.visits.recordResults(m, visit.id, results);
       const event: VisitResultRecorded = {
         visitId: visit.id,
         visitNo: visit.visitNo,
@@ -112,8 +112,8 @@ export class VisitsService {
       const visit = await this.found(id, m, true);
       if (visit.status !== 'done') throw new ConflictException(`visit ${id} can be rated once it has taken place`);
       if (visit.rating) throw new ConflictException(`visit ${id} is already rated`);
-      await this.visits.rate(m, id, stars, comment);
-      return { visitId: id, stars, comment: comment ?? null };
+      await this.visits.rate(m, visit.id, stars, comment);
+      return { visitId: visit.id, stars, comment: comment ?? null };
     });
   }
 
