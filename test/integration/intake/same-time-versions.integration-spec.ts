@@ -5,7 +5,7 @@ import { parseClueValue } from '@tianping/intake-core';
 import { eventually } from '@tianping/testing';
 import { BatchWriter } from '../../../apps/intake/src/ingest/batch-writer';
 import { accountedFor, type IngestCounts } from '../../../apps/intake/src/ingest/ingest-counts';
-import { startIntake, type IntakeHarness } from './intake-app.harness';
+import { clueAbout, startIntake, type IntakeHarness } from './intake-app.harness';
 
 // Two versions of one record under the same update time, with different values: which is right only the source knows.
 const HEADER =
@@ -19,17 +19,7 @@ const caseLine = (items: string) =>
   `FS-SAMR-2024-000101,${A},SAMR,检查,双随机,2024-03-12,${items},责令整改,从业人员未取得健康证明,,44060400123;44060400456,2024-03-13 09:00:00`;
 const OFFICERS_HEADER = '执法证号,姓名,所属部门,执法证有效期至,可检查部门,常驻区划,状态';
 const officerLine = (status: string) => `44060400123,周敏,SAMR,2027-06-30,SAMR;AGRI,440604,${status}`;
-const clue = (id: string, status: string, updatedAt = '2024-03-12T17:00:00+08:00') => ({
-  clue_id: id,
-  channel: '12345',
-  received_at: '2024-03-01T09:15:00+08:00',
-  credit_code: A,
-  category: 'food_safety',
-  department: 'SAMR',
-  verified: true,
-  status,
-  updated_at: updatedAt,
-});
+const clue = (id: string, status: string) => clueAbout(A, id, { status });
 
 interface Held {
   id: number;
