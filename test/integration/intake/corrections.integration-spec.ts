@@ -16,7 +16,7 @@ import { listDeadLetters } from '@tianping/messaging';
 import { ClueRelinker } from '../../../apps/intake/src/ingest/clue-relinker';
 import { IntakeOutbox } from '../../../apps/intake/src/ingest/outbox-relay.provider';
 import { ScoringModule } from '../../../apps/scoring/src/scoring.module';
-import { startIntake, type IntakeHarness } from './intake-app.harness';
+import { clueAbout, startIntake, type IntakeHarness } from './intake-app.harness';
 
 const A = '91440604MA4UJ8K20C'; // the enterprise that appealed
 const B = '91440605MA52TQ0L32';
@@ -29,18 +29,7 @@ const CASES_HEADER = '案件编号,统一社会信用代码,执法部门,案件�
 const caseOfA = (updatedAt: string) =>
   `FS-SAMR-2024-000101,${A},SAMR,检查,双随机,2024-03-12,SAMR-03;SAMR-07,责令整改,从业人员未取得健康证明,,44060400123;44060400456,${updatedAt}`;
 const caseOfB = `FS-SAMR-2024-000201,${B},SAMR,检查,双随机,2024-03-14,SAMR-03,责令整改,无证经营,,44060400123;44060400456,2024-03-15 09:00:00`;
-const clue = (id: string, extra: object = {}) => ({
-  clue_id: id,
-  channel: '12345',
-  received_at: '2024-03-01T09:15:00+08:00',
-  credit_code: A,
-  category: 'food_safety',
-  department: 'SAMR',
-  verified: true,
-  status: 'closed',
-  updated_at: '2024-03-12T17:00:00+08:00',
-  ...extra,
-});
+const clue = (id: string, extra: object = {}) => clueAbout(A, id, extra);
 // Names the appellant's credit code, but its name and address are another enterprise's.
 const MISFILED = { subject_name: '恒达五金制品', address: '科技大道3号' };
 

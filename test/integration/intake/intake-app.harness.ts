@@ -32,3 +32,17 @@ export async function startIntake(options: { natsMaxPayload?: number } = {}): Pr
     },
   };
 }
+
+/** A Platform B clue about the enterprise `creditCode`, as pushed or posted; `extra` sets other fields. */
+export const clueAbout = (creditCode: string, id: string, extra: object = {}) => ({
+  clue_id: id,
+  channel: '12345',
+  received_at: '2024-03-01T09:15:00+08:00',
+  credit_code: creditCode,
+  category: 'food_safety',
+  department: 'SAMR',
+  verified: true,
+  status: 'closed',
+  updated_at: '2024-03-12T17:00:00+08:00',
+  ...extra,
+});

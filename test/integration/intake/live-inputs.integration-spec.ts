@@ -4,24 +4,13 @@ import { promisify } from 'node:util';
 import { jetstream } from '@nats-io/jetstream';
 import { connect } from '@nats-io/transport-node';
 import { DispatchSubjects, IntakeSubjects, type VisitResultRecorded } from '@tianping/contracts';
-import { startIntake, type IntakeHarness } from './intake-app.harness';
+import { clueAbout, startIntake, type IntakeHarness } from './intake-app.harness';
 
 const HEADER =
   '统一社会信用代码,主体名称,成立日期,注册资本(万元),股东认缴出资额(万元),从业人数,行业代码,行政区划代码,住所,经度,纬度,登记状态,列入经营异常名录,近两年法定代表人变更次数,法定代表人,法定代表人证件号,更新时间';
 const subjectLine = (updatedAt: string, employees: number, code = '91440604MA4UJ8K20C') =>
   `${code},佛山市禅城区明记餐饮管理有限公司,2016-04-12,50,50,${employees},H6210,440604,佛山市禅城区祖庙街道建新路18号首层,113.1102,23.0297,存续,否,0,陈明,440604198703150018,${updatedAt}`;
-const clue = (id: string, extra: object = {}) => ({
-  clue_id: id,
-  channel: '12345',
-  received_at: '2024-03-01T09:15:00+08:00',
-  credit_code: '91440604MA4UJ8K20C',
-  category: 'food_safety',
-  department: 'SAMR',
-  verified: true,
-  status: 'closed',
-  updated_at: '2024-03-12T17:00:00+08:00',
-  ...extra,
-});
+const clue = (id: string, extra: object = {}) => clueAbout('91440604MA4UJ8K20C', id, extra);
 
 describe('intake with live inputs: HTTP posts, NATS pushes, corrections', () => {
   let intake: IntakeHarness;

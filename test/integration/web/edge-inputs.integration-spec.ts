@@ -3,6 +3,7 @@ import { jetstream } from '@nats-io/jetstream';
 import { connect } from '@nats-io/transport-node';
 import { creditCodeCheckChar } from '@tianping/common';
 import { IntakeSubjects } from '@tianping/contracts';
+import { clueAbout } from '../intake/intake-app.harness';
 import { send, startEdgeSuite, suiteTables, type EdgeApp, type EdgeSuite } from './edge-inputs.harness';
 import { OWN_CODE, signIn } from './web-app.harness';
 
@@ -10,18 +11,7 @@ const HEADER =
   '统一社会信用代码,主体名称,成立日期,注册资本(万元),股东认缴出资额(万元),从业人数,行业代码,行政区划代码,住所,经度,纬度,登记状态,列入经营异常名录,近两年法定代表人变更次数,法定代表人,法定代表人证件号,更新时间';
 const subject = (code: string, name: string, address = '佛山市禅城区祖庙街道建新路18号首层', legalRep = '陈明') =>
   `${code},${name},2016-04-12,50,50,12,H6210,440604,${address},113.1102,23.0297,存续,否,0,${legalRep},440604198703150018,2024-05-06 10:12:00`;
-const clue = (id: string, extra: Record<string, unknown> = {}) => ({
-  clue_id: id,
-  channel: '12345',
-  received_at: '2024-03-01T09:15:00+08:00',
-  credit_code: '91440604MA4UJ8K20C',
-  category: 'food_safety',
-  department: 'SAMR',
-  verified: true,
-  status: 'closed',
-  updated_at: '2024-03-12T17:00:00+08:00',
-  ...extra,
-});
+const clue = (id: string, extra: Record<string, unknown> = {}) => clueAbout('91440604MA4UJ8K20C', id, extra);
 const csvQuote = (text: string) => `"${text.replace(/"/g, '""')}"`;
 const creditCode = (n: number) => {
   const first17 = `91440604MA4UJ${String(n).padStart(4, '0')}`;

@@ -785,6 +785,22 @@ describeWithBrowser('the pages, driven in a real browser against the running sui
     expect(await page.textContent(`#quarantine-fields [data-problem="${field}"]`)).not.toBe('—');
     await page.fill(input, FIXES[field]);
     await page.click('#replay-submit');
+    // The demo's defective subjects are broken copies of a version held, under its update time: unless the fix
+    // gives back that version's value, the corrected record has other values under the same time, and stays held
+    // as a conflict, said beside 更新时间, until its update time is corrected too.
+    const updatedAtProblem = '#quarantine-fields [data-problem="updated_at"]';
+    await page.waitForFunction(
+      (problem) => document.querySelector('#replay-outcome[data-accepted="true"]') || document.querySelector(problem)?.textContent?.includes('另一个版本'),
+      updatedAtProblem,
+    );
+    if ((await page.textContent(updatedAtProblem))?.includes('另一个版本')) {
+      expect(await page.textContent(updatedAtProblem)).toContain('请把更新时间改成正确的时间后重新导入');
+      const aMinuteAgoInChina = new Date(Date.now() + 8 * 3_600_000 - 60_000).toISOString().slice(0, 19).replace('T', ' ');
+      await page.fill('#quarantine-fields tr[data-field="updated_at"] input[name="updated_at"]', aMinuteAgoInChina);
+      await page.click('#replay-submit');
+      await page.waitForSelector('#replay-outcome[data-accepted="true"]');
+      expect(await page.textContent('#replay-outcome')).toContain('更新了已有记录');
+    }
     await page.waitForSelector('#replay-outcome[data-accepted="true"]');
     expect(await page.getAttribute('[data-record]', 'data-status')).toBe('replayed');
     expect(await page.textContent('#quarantine-resolution')).toContain('demo-admin');

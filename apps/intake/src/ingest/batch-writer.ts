@@ -13,6 +13,7 @@ import {
   type OfficerRecord,
   type Outcome,
   type RawRecord,
+  type Reason,
   type SourceKind,
   type SubjectRecord,
 } from '@tianping/intake-core';
@@ -21,18 +22,23 @@ import { CorrectionSet } from '../corrections/record-corrections.util';
 import { emptyCounts, type IngestCounts } from './ingest-counts';
 import { LinkerCache } from './linker-cache';
 import { IngestRepository, type QuarantineRow } from './ingest.repository';
-import { CASES_TABLE, CLUES_TABLE, OFFICERS_TABLE, SUBJECTS_TABLE, type Row, type TableSpec, type UpsertOutcome } from './record-tables';
+import { CASES_TABLE, CLUES_TABLE, OFFICERS_TABLE, SAME_TIME_CONFLICT, SUBJECTS_TABLE, type Row, type TableSpec, type UpsertOutcome } from './record-tables';
 import * as rows from './record-rows.mapper';
 
 type AnyRecord = SubjectRecord | CaseRecord | OfficerRecord | ClueRecord;
 /** A parse outcome; `fingerprint` is the accepted record's, when the parsing thread took it already. */
 export type AnyOutcome = Outcome<AnyRecord> & { fingerprint?: string };
+type AcceptedOutcome = Extract<AnyOutcome, { ok: true }>;
 
 /** A batch ready for its transaction (see BatchWriter.prepare). */
 export interface PreparedBatch {
   kind: SourceKind;
+  source: string;
   read: number;
   accepted: AnyRecord[];
+  /** Index for index with `accepted`: where each came from, and as it came, to quarantine it if it conflicts. */
+  lines: number[];
+  raws: RawRecord[];
   rejected: QuarantineRow[];
   /** Index for index with `accepted`: table rows, or for clues their fingerprints. */
   rows: Row[] | string[];
@@ -78,8 +84,11 @@ export class BatchWriter {
     }
     return {
       kind,
+      source,
       read: outcomes.length,
       accepted: slices.flatMap((s) => s.accepted),
+      lines: slices.flatMap((s) => s.lines),
+      raws: slices.flatMap((s) => s.raws),
       rejected: slices.flatMap((s) => s.rejected),
       rows: slices.flatMap((s): (Row | string)[] => s.rows) as Row[] | string[],
     };
@@ -87,27 +96,61 @@ export class BatchWriter {
 
   private prepareSlice(kind: SourceKind, outcomes: AnyOutcome[], source: string): PreparedBatch {
     const accepted: AnyRecord[] = [];
+    const lines: number[] = [];
+    const raws: RawRecord[] = [];
     const fingerprints: string[] = [];
     const rejected: QuarantineRow[] = [];
     for (const outcome of outcomes) {
       if (outcome.ok) {
         accepted.push(outcome.record);
+        lines.push(outcome.line);
+        raws.push(outcome.raw);
         fingerprints.push(outcome.fingerprint ?? recordFingerprint(kind, outcome.record));
       } else rejected.push(this.quarantineRow(kind, source, outcome.line, outcome.raw, outcome.reasons));
     }
-    return { kind, read: outcomes.length, accepted, rejected, rows: this.recordRows(kind, accepted, fingerprints) };
+    return { kind, source, read: outcomes.length, accepted, lines, raws, rejected, rows: this.recordRows(kind, accepted, fingerprints) };
   }
 
+  /**
+   * A record corrected in quarantine, written like any other; one that conflicts again with the version held
+   * is not quarantined a second time: its reasons come back for the record already held (null when written).
+   */
+  async writeReplayed(
+    manager: EntityManager,
+    kind: SourceKind,
+    outcome: AcceptedOutcome,
+    source: string,
+  ): Promise<{ counts: IngestCounts; heldBack: Reason[] | null }> {
+    const { counts, conflicts } = await this.writeRecords(manager, this.prepareSlice(kind, [outcome], source));
+    return { counts, heldBack: conflicts.length > 0 ? [SAME_TIME_CONFLICT] : null };
+  }
+
+  /** A record that conflicts with the version held is quarantined with the batch's rejected ones, and counted as they are. */
   private async writePrepared(manager: EntityManager, batch: PreparedBatch): Promise<IngestCounts> {
+    const { counts, conflicts } = await this.writeRecords(manager, batch);
+    if (conflicts.length === 0) return counts;
+    const held = conflicts.map((i) => this.quarantineRow(batch.kind, batch.source, batch.lines[i], batch.raws[i], [SAME_TIME_CONFLICT]));
+    const fresh = await this.repository.quarantine(manager, held);
+    counts.quarantined += fresh;
+    counts.quarantinedAgain += held.length - fresh;
+    return counts;
+  }
+
+  /** Counts every record but those conflicting with the version held: their indexes come back, for the caller to deal with. */
+  private async writeRecords(manager: EntityManager, batch: PreparedBatch): Promise<{ counts: IngestCounts; conflicts: number[] }> {
     const counts = emptyCounts();
     counts.read = batch.read;
     const fresh = await this.repository.quarantine(manager, batch.rejected);
     counts.quarantined = fresh;
     counts.quarantinedAgain = batch.rejected.length - fresh;
+    const conflicts: number[] = [];
     if (batch.accepted.length > 0) {
-      for (const result of await this.writeAccepted(manager, batch)) counts[result]++;
+      for (const [i, result] of (await this.writeAccepted(manager, batch)).entries()) {
+        if (result === 'conflict') conflicts.push(i);
+        else counts[result]++;
+      }
     }
-    return counts;
+    return { counts, conflicts };
   }
 
   /** Table rows of accepted records, personal data sealed; clues get theirs once linked, so only their fingerprints here. */

@@ -2,7 +2,17 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { enqueueEvent } from '@tianping/messaging';
 import { INTAKE_SCHEMA } from '../database/intake.data-source';
-import { splitIntoRounds, toColumnParams, upsertSql, VERDICT_LETTERS, type Row, type TableSpec, type UpsertOutcome } from './record-tables';
+import {
+  judgedAgainst,
+  splitIntoRounds,
+  toColumnParams,
+  upsertSql,
+  VERDICT_LETTERS,
+  type Row,
+  type StoredVersion,
+  type TableSpec,
+  type UpsertOutcome,
+} from './record-tables';
 
 export interface QuarantineRow {
   kind: string;
@@ -38,27 +48,27 @@ export class IngestRepository {
       if (verdicts.length !== round.length) throw new Error(`upsert into ${spec.table} returned ${verdicts.length} verdicts for ${round.length} rows`);
       const raced = round.filter((_, i) => verdicts[i] === 'raced');
       const current = raced.length
-        ? await this.fingerprints(
+        ? await this.storedVersions(
             manager,
             spec,
             raced.map((r) => String(r.row[spec.key])),
           )
-        : new Map<string, string>();
+        : new Map<string, StoredVersion>();
       round.forEach((r, i) => {
         const verdict = verdicts[i];
-        outcomes[r.index] = verdict !== 'raced' ? verdict : current.get(String(r.row[spec.key])) === r.row.fingerprint ? 'duplicate' : 'stale';
+        outcomes[r.index] = verdict !== 'raced' ? verdict : judgedAgainst(spec, r.row, current.get(String(r.row[spec.key])));
       });
     }
     return outcomes;
   }
 
-  /** The stored fingerprints, read anew: a later statement sees what other transactions committed meanwhile. */
-  private async fingerprints(manager: EntityManager, spec: TableSpec, keys: string[]): Promise<Map<string, string>> {
-    const rows: { key: string; fingerprint: string }[] = await manager.query(
-      `SELECT ${spec.key} AS key, fingerprint FROM ${spec.table} WHERE ${spec.key} = ANY($1::text[])`,
+  /** The stored versions, read anew: a later statement sees what other transactions committed meanwhile. */
+  private async storedVersions(manager: EntityManager, spec: TableSpec, keys: string[]): Promise<Map<string, StoredVersion>> {
+    const rows: ({ key: string } & StoredVersion)[] = await manager.query(
+      `SELECT ${spec.key} AS key, fingerprint, ${spec.versioned ? 'updated_at' : 'NULL::timestamptz'} AS "updatedAt" FROM ${spec.table} WHERE ${spec.key} = ANY($1::text[])`,
       [keys],
     );
-    return new Map(rows.map((r) => [r.key, r.fingerprint]));
+    return new Map(rows.map(({ key, ...version }) => [key, version]));
   }
 
   /** Keeps rejected records; a record already in quarantine is not added twice. Returns how many were new. */

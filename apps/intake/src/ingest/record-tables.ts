@@ -123,15 +123,54 @@ export const CLUES_TABLE: TableSpec = {
 };
 
 export type Row = Record<string, string | number | boolean | Date | string[] | null>;
-export type UpsertOutcome = 'inserted' | 'updated' | 'duplicate' | 'stale';
 /**
- * `raced`: the key was not there when the statement began, yet another transaction's row held it by the
- * time this one inserted, and that row was kept: a duplicate or stale version, told apart by reading it again.
+ * `conflict`: a version with the same update time as the one stored but other values. The stored one is
+ * kept, and the newcomer quarantined (SAME_TIME_CONFLICT): which of the two is right, only its source knows.
+ */
+export type UpsertOutcome = 'inserted' | 'updated' | 'duplicate' | 'stale' | 'conflict';
+/**
+ * `raced`: the row was not written, and the version that kept it out is not the one the statement's snapshot
+ * held (another transaction inserted or changed it meanwhile): judged by reading it again (judgedAgainst).
  */
 export type UpsertVerdict = UpsertOutcome | 'raced';
 
 /** How the upsert statement spells each verdict: one letter per row, in the rows' order. */
-export const VERDICT_LETTERS: Readonly<Record<string, UpsertVerdict>> = { i: 'inserted', u: 'updated', d: 'duplicate', s: 'stale', r: 'raced' };
+export const VERDICT_LETTERS: Readonly<Record<string, UpsertVerdict>> = {
+  i: 'inserted',
+  u: 'updated',
+  d: 'duplicate',
+  s: 'stale',
+  c: 'conflict',
+  r: 'raced',
+};
+
+/** The reason a same-time, different version is held in quarantine, in the form of a validation reason. */
+export const SAME_TIME_CONFLICT = {
+  field: 'updated_at',
+  code: 'conflict',
+  message:
+    'another version of this record with the same update time and different values is already held, and is kept; correct the update time to the one that is right and replay this version, or discard it',
+} as const;
+
+/** The stored version a row was not written over, as committed when read again. */
+export interface StoredVersion {
+  fingerprint: string;
+  updatedAt: Date | null;
+}
+
+/**
+ * What a row that was not written met: the same version (duplicate), another with the same update time
+ * (conflict, on versioned tables), or a newer one (stale).
+ */
+export function judgedAgainst(spec: TableSpec, row: Row, stored: StoredVersion | undefined): UpsertOutcome {
+  if (stored?.fingerprint === row.fingerprint) return 'duplicate';
+  if (spec.versioned && stored && sameInstant(stored.updatedAt, row.updated_at)) return 'conflict';
+  return 'stale';
+}
+
+function sameInstant(a: Date | null, b: Row[string]): boolean {
+  return a instanceof Date && b instanceof Date && a.getTime() === b.getTime();
+}
 
 /**
  * One set-based statement: insert new keys, update older versions, and say what happened to each row.
@@ -139,18 +178,21 @@ export const VERDICT_LETTERS: Readonly<Record<string, UpsertVerdict>> = { i: 'in
  * the statement's snapshot, which misses a row another transaction committed meanwhile.
  * The verdicts come back as one text, a letter per row in the order given (VERDICT_LETTERS): reading a
  * 5,000-row result cost the client about ten times as much CPU as reading one string.
+ * A versioned row is written only over an older version: one with the same update time is kept, and the
+ * row is a duplicate (same fingerprint) or a conflict (not).
  */
 export function upsertSql(spec: TableSpec): string {
   const names = spec.columns.map((c) => c.name);
   const params = spec.columns.map((c, i) => `$${i + 1}::${c.type === 'text[]' ? 'text' : c.type}[]`);
   const select = spec.columns.map((c) => (c.type === 'text[]' ? `string_to_array(i.${c.name}, ';')` : `i.${c.name}`));
-  const newer = spec.versioned ? `(cur.updated_at, cur.fingerprint) < (EXCLUDED.updated_at, EXCLUDED.fingerprint)` : `cur.fingerprint <> EXCLUDED.fingerprint`;
+  const newer = spec.versioned ? `cur.updated_at < EXCLUDED.updated_at` : `cur.fingerprint <> EXCLUDED.fingerprint`;
   const updates = names.filter((n) => n !== spec.key).map((n) => `${n} = EXCLUDED.${n}`);
   // Looked up by the key array, so the existing rows come by index however large the table grows.
   const keyParam = names.indexOf(spec.key) + 1;
-  const stale = spec.versioned ? `'s'` : `'u'`;
+  // Not written over a version the snapshot held as older: another transaction wrote one meanwhile ('r').
+  const kept = spec.versioned ? `WHEN e.updated_at = i.updated_at THEN 'c' WHEN e.updated_at > i.updated_at THEN 's' ELSE 'r'` : `ELSE 'u'`;
   return `WITH i AS (SELECT * FROM unnest(${params.join(', ')}) WITH ORDINALITY AS t(${names.join(', ')}, ord)),
-    e AS (SELECT cur.${spec.key} AS key, cur.fingerprint FROM ${spec.table} cur WHERE cur.${spec.key} = ANY($${keyParam})),
+    e AS (SELECT cur.${spec.key} AS key, cur.fingerprint${spec.versioned ? ', cur.updated_at' : ''} FROM ${spec.table} cur WHERE cur.${spec.key} = ANY($${keyParam})),
     a AS (
       INSERT INTO ${spec.table} AS cur (${names.join(', ')}) SELECT ${select.join(', ')} FROM i
       ON CONFLICT (${spec.key}) DO UPDATE SET ${updates.join(', ')}, changed_at = now() WHERE ${newer}
@@ -161,7 +203,7 @@ export function upsertSql(spec: TableSpec): string {
            WHEN a.key IS NOT NULL THEN 'u'
            WHEN e.key IS NULL THEN 'r'
            WHEN e.fingerprint = i.fingerprint THEN 'd'
-           ELSE ${stale} END, '' ORDER BY i.ord) AS verdicts
+           ${kept} END, '' ORDER BY i.ord) AS verdicts
     FROM i LEFT JOIN e ON e.key = i.${spec.key} LEFT JOIN a ON a.key = i.${spec.key}`;
 }
 

@@ -1,5 +1,5 @@
 import { Inject, Injectable, NotFoundException, ConflictException } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { PiiVault } from '@tianping/common';
 import { validateRaw, type RawRecord, type SourceKind } from '@tianping/intake-core';
 import { BatchWriter, maskRaw } from '../ingest/batch-writer';
@@ -43,7 +43,8 @@ export class QuarantineService {
 
   /**
    * Applies corrections (field → new value, by the contract's English keys) and validates again.
-   * Valid: written like any new record and marked replayed. Still invalid: kept open with new reasons.
+   * Valid: written like any new record and marked replayed. Still invalid, or still the update time of
+   * another version held: kept open with new reasons.
    */
   async replay(id: number, corrections: Record<string, unknown> = {}, actor = 'operator'): Promise<ReplayResult> {
     const { result, kind } = await this.replayIn(id, corrections, actor);
@@ -61,14 +62,24 @@ export class QuarantineService {
       const original = JSON.parse(this.vault.decrypt(held.rawSealed) ?? 'null') as RawRecord | string;
       const corrected = applyCorrections(original, corrections);
       const outcome = validateRaw(kind, corrected, { now: new Date() });
-      if (!outcome.ok) {
-        await this.repository.keepCorrected(manager, id, this.vault.encrypt(JSON.stringify(corrected))!, maskRaw(kind, corrected), outcome.reasons);
-        return { result: { id, accepted: false, reasons: outcome.reasons }, kind };
-      }
-      const counts = await this.writer.writeIn(manager, kind, [{ ok: true, line: 0, record: outcome.record, raw: corrected }], `replay:${id}`);
+      if (!outcome.ok) return { result: await this.keepHeld(manager, id, kind, corrected, outcome.reasons), kind };
+      const { counts, heldBack } = await this.writer.writeReplayed(
+        manager,
+        kind,
+        { ok: true, line: 0, record: outcome.record, raw: corrected },
+        `replay:${id}`,
+      );
+      // Still the update time of the version held, with other values: the record stays here, not quarantined twice.
+      if (heldBack) return { result: await this.keepHeld(manager, id, kind, corrected, heldBack), kind };
       await this.repository.resolve(manager, id, 'replayed', { by: actor, fields: Object.keys(corrections), counts });
       return { result: { id, accepted: true, counts }, kind };
     });
+  }
+
+  /** A correction that still fails, or still conflicts: the corrected record kept open with its new reasons. */
+  private async keepHeld(manager: EntityManager, id: number, kind: SourceKind, corrected: RawRecord, reasons: unknown): Promise<ReplayResult> {
+    await this.repository.keepCorrected(manager, id, this.vault.encrypt(JSON.stringify(corrected))!, maskRaw(kind, corrected), reasons);
+    return { id, accepted: false, reasons };
   }
 
   async discard(id: number, reason: string, actor = 'operator'): Promise<void> {
