@@ -795,6 +795,8 @@ describeWithBrowser('the pages, driven in a real browser against the running sui
     );
     if ((await page.textContent(updatedAtProblem))?.includes('另一个版本')) {
       expect(await page.textContent(updatedAtProblem)).toContain('请把更新时间改成正确的时间后重新导入');
+      // The banner says the record passed validation and what holds it back, not that it still fails.
+      expect(await page.textContent('#replay-outcome')).toContain('已通过校验，但已有一个更新时间相同、内容不同的版本');
       const aMinuteAgoInChina = new Date(Date.now() + 8 * 3_600_000 - 60_000).toISOString().slice(0, 19).replace('T', ' ');
       await page.fill('#quarantine-fields tr[data-field="updated_at"] input[name="updated_at"]', aMinuteAgoInChina);
       await page.click('#replay-submit');

@@ -144,7 +144,9 @@ function replayForm(record, table, inputs, kept, reload) {
         kept.typed = {};
         kept.outcome = h('div', { class: 'notice ok', role: 'status', id: 'replay-outcome', 'data-accepted': 'true', tabindex: -1 }, t('quarantine.accepted', { outcome: outcome ? t(`quarantine.outcome.${outcome}`) : '—' }));
       } else {
-        kept.outcome = h('div', { class: 'notice warn', role: 'alert', id: 'replay-outcome', 'data-accepted': 'false', tabindex: -1 }, t('quarantine.stillHeld'));
+        // Held back as a conflict with the version held, it passed validation: the banner says which.
+        const conflict = (result.reasons ?? []).some((r) => r.code === 'conflict');
+        kept.outcome = h('div', { class: 'notice warn', role: 'alert', id: 'replay-outcome', 'data-accepted': 'false', tabindex: -1 }, t(conflict ? 'quarantine.stillConflict' : 'quarantine.stillHeld'));
       }
       await reload();
     } catch (error) {
