@@ -1,4 +1,8 @@
-// Credit codes as people type them, read the way the services read them (libs/common normaliseCreditCode).
+// Codes as people type them (credit codes, visit numbers), read the way the services read them
+// (libs/common normaliseTypedCode).
 
 /** Full-width characters (a Chinese input method's) folded, blanks dropped, upper case. */
-export const asCreditCode = (text) => text.normalize('NFKC').replace(/\s/g, '').toUpperCase();
+export const asTypedCode = (text) => text.normalize('NFKC').replace(/\s/g, '').toUpperCase();
+
+/** A credit code as typed: read as any typed code is. */
+export const asCreditCode = asTypedCode;

@@ -31,11 +31,16 @@ export function isValidCreditCode(code: unknown): code is string {
 }
 
 /**
- * Upper-cases and strips blanks: the sources often pad codes or type them in lower case, and a code
- * typed with a Chinese input method comes in full-width characters (９１４４…), folded here (NFKC).
+ * A code as a person types it (a credit code, a visit's number), read as written: upper-cased, blanks
+ * stripped, and full-width characters from a Chinese input method (９１４４…, ＴＰ－２０２６) folded (NFKC).
  */
-export function normaliseCreditCode(raw: string): string {
+export function normaliseTypedCode(raw: string): string {
   return raw.normalize('NFKC').replace(/\s+/g, '').toUpperCase();
+}
+
+/** The sources often pad codes or type them in lower case or full-width: read as typed (normaliseTypedCode). */
+export function normaliseCreditCode(raw: string): string {
+  return normaliseTypedCode(raw);
 }
 
 /** One credit code as a query gives it, normalised; anything but a text as it came, for the validator to refuse. */

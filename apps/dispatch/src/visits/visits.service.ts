@@ -1,6 +1,6 @@
 import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { chinaDay } from '@tianping/common';
+import { chinaDay, normaliseTypedCode } from '@tianping/common';
 import { DispatchSubjects, type VisitItemResult, type VisitResultRecorded } from '@tianping/contracts';
 import { enqueueEvent } from '@tianping/messaging';
 import { DISPATCH_SCHEMA } from '../database/dispatch.data-source';
@@ -141,7 +141,7 @@ export class VisitsService {
 
   /** A visit by its id or by its number (`TP-2026-000123`), as a person reads it off a notice. */
   private async found(idOrNumber: string, m?: EntityManager, lock = false): Promise<VisitRow> {
-    const number = idOrNumber.normalize('NFKC').replace(/\s+/g, '').toUpperCase();
+    const number = normaliseTypedCode(idOrNumber);
     const id = UUID.test(idOrNumber) ? idOrNumber : VISIT_NO.test(number) ? await this.visits.idOfNumber(number) : null;
     const visit = id ? await this.visits.find(id, m, lock) : null;
     if (!visit) throw new NotFoundException(`no visit ${idOrNumber}`);

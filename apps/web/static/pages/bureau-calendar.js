@@ -4,6 +4,7 @@ import { currentLang, fmtDate, plural, t, valueLabel } from '../i18n.js';
 import { hasCoordinates, routeSketch } from '../charts.js';
 import { districtsAround, regionCell, regionCodeOf, regionOptions } from '../regions.js';
 import { itemName, resultBadge } from '../items.js';
+import { asTypedCode } from '../credit-code.js';
 import { badge, card, errorState, field, fieldProblem, h, mount, pageHead, printButton, section, select, table } from '../ui.js';
 
 /** A day in China time (UTC+8), offset by whole days from today. */
@@ -243,7 +244,7 @@ function openByNumber(ctx) {
     h('label', { class: 'muted small', for: 'visit-no-input' }, t('cal.openNo')), input, h('button', { class: 'btn secondary', type: 'submit' }, t('cal.openNoButton')), problem);
   form.addEventListener('submit', (event) => {
     event.preventDefault();
-    const number = input.value.normalize('NFKC').replace(/\s+/g, '').toUpperCase();
+    const number = asTypedCode(input.value);
     if (!/^TP-\d{4}-\d{6,}$/.test(number)) {
       mount(problem, fieldProblem(input, h('span', {}, t('cal.badNo'))));
       return;
