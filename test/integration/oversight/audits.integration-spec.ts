@@ -81,6 +81,19 @@ interface Summary {
   publication: unknown;
 }
 
+interface EvidenceSample {
+  scored: number;
+  unscored: number;
+  proposed: Record<string, Share>;
+  active: Record<string, Share> | null;
+}
+interface EvidenceBody {
+  version: string;
+  period: { from: string; to: string };
+  samples: { random: EvidenceSample; all: EvidenceSample };
+}
+const shares = (byColour: Record<string, Share>) => Object.fromEntries(Object.entries(byColour).map(([colour, p]) => [colour, [p.count, p.total]]));
+
 /** Hand counts over the fixture, written out without any of the code under test. */
 const inDistrict = (d: string) => ENTERPRISES.filter((e) => e.district === d);
 const count = (list: AuditEnterprise[], test: (e: AuditEnterprise) => boolean) => list.filter(test).length;
@@ -204,6 +217,36 @@ describe('algorithm audits: fairness, accuracy on the random share, drift, repor
     expect(body.samples.model.violationRate).toMatchObject({ count: count(chosen, (e) => !!e.violation), total: chosen.length });
     expect(body.samples.complaint.inspections).toBe(1);
     expect(body.model).toEqual({ version: MODEL, validation: { validationAuc: 0.72, trainRows: 4000, trainPositives: 700 } });
+  });
+
+  it("shows what past inspections found in each colour under a proposed policy's thresholds, beside the active one", async () => {
+    // Proposed: 0.15 and 0.65 both fall between 0.1 and 0.7, so every scored inspection is yellow; the active cp-2 splits them red and green.
+    const proposal = { version: 'cp-3', thresholds: { yellow: 0.1, red: 0.7 }, state: 'proposed', actor: 'officer-policy', at: '2026-03-01T01:00:00.000Z' };
+    await publisher(nc)(ScoringSubjects.colourPolicyChanged, proposal, 'policy-proposed');
+    await settled();
+    const { status, body } = await getJson<EvidenceBody>(`${h.baseUrl}/api/audits/colour-policies/cp-3?${query}`);
+    expect(status).toBe(200);
+    expect(body).toMatchObject({
+      version: 'cp-3',
+      thresholds: { yellow: 0.1, red: 0.7 },
+      active: { version: 'cp-2', thresholds: { yellow: 0.3, red: 0.6 } },
+      period: PERIOD,
+    });
+    const random = explored(ENTERPRISES);
+    const found = (list: AuditEnterprise[]) => count(list, (e) => !!e.violation);
+    const reds = random.filter((e) => e.red);
+    const greens = random.filter((e) => !e.red);
+    expect(body.samples.random.scored).toBe(random.length);
+    expect(shares(body.samples.random.proposed)).toEqual({ red: [0, 0], yellow: [found(random), random.length], green: [0, 0] });
+    expect(shares(body.samples.random.active!)).toEqual({ red: [found(reds), reds.length], yellow: [0, 0], green: [found(greens), greens.length] });
+    expect(body.samples.all.scored + body.samples.all.unscored).toBe(visitResults().length);
+    expect(body.samples.all.proposed.yellow.total).toBe(body.samples.all.scored);
+
+    expect((await getJson(`${h.baseUrl}/api/audits/colour-policies/cp-404?${query}`)).status).toBe(404);
+    // Without dates: the year to today.
+    const year = await getJson<EvidenceBody>(`${h.baseUrl}/api/audits/colour-policies/cp-3`);
+    expect(year.status).toBe(200);
+    expect(Date.parse(year.body.period.to) - Date.parse(year.body.period.from)).toBe(364 * 86_400_000);
   });
 
   it('measures drift of each factor and of the scores against the training window', async () => {

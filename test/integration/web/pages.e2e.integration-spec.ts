@@ -1040,6 +1040,31 @@ describeWithBrowser('the pages, driven in a real browser against the running sui
     expect(total('then')).toBe(total('now'));
     expect(counts[0].then).toBeGreaterThanOrEqual(counts[0].now);
     expect(counts[2].then).toBeLessThanOrEqual(counts[2].now);
+
+    // What past inspections found in each colour: the page's counts are the service's, tab by tab, for both policies.
+    type Share = { count: number; total: number };
+    type Sample = { scored: number; proposed: Record<string, Share>; active: Record<string, Share> };
+    const evidence = await page.evaluate(
+      async (v: string) => (await (await fetch(`/api/audits/colour-policies/${encodeURIComponent(v)}`)).json()) as { samples: Record<string, Sample> },
+      version,
+    );
+    await page.click('#policy-evidence [data-sample="all"]');
+    await page.waitForSelector('#policy-evidence [data-sample-view="all"]');
+    const all = evidence.samples.all;
+    expect(all.scored).toBeGreaterThan(0);
+    expect(['red', 'yellow', 'green'].reduce((sum, c) => sum + all.proposed[c].total, 0)).toBe(all.scored);
+    const shown = await page.$$eval('#policy-evidence-table tbody tr', (rows) =>
+      rows.map((r) => [r.getAttribute('data-colour-row'), ...['proposed', 'active'].map((k) => r.querySelector(`[data-found="${k}"]`)!.textContent)]),
+    );
+    for (const [colour, proposed, active] of shown) {
+      for (const [text, share] of [
+        [proposed, all.proposed[colour!]],
+        [active, all.active[colour!]],
+      ] as const) {
+        if (share.total === 0) expect(text).toBe('没有检查');
+        else expect(text!.replace(/,/g, '')).toContain(`${Math.round((share.count / share.total) * 100)}%（共 ${share.total} 次）`);
+      }
+    }
     await page.close();
   }, 120_000);
 

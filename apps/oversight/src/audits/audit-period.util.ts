@@ -34,3 +34,14 @@ export function resolvePeriod(from: string | undefined, to: string | undefined, 
   if (start > end) throw new RangeError('the period must not end before it starts');
   return { from: start, to: end };
 }
+
+/**
+ * A period that ends on `to` (today, China time, without one) and starts on `from`, or a year before
+ * its end: the default look back at past inspections, long enough that each colour holds some.
+ */
+export function resolveYearPeriod(from: string | undefined, to: string | undefined, now: Date): AuditPeriod {
+  const end = to ?? chinaDay(now);
+  if (from !== undefined || !isIsoDay(end)) return resolvePeriod(from, end, now);
+  const start = new Date(Date.parse(`${end}T00:00:00Z`) - 364 * 86_400_000).toISOString().slice(0, 10);
+  return { from: start, to: end };
+}

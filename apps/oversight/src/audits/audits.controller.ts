@@ -1,14 +1,14 @@
 import { BadRequestException, Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
-import { resolvePeriod, type AuditPeriod } from './audit-period.util';
+import { resolvePeriod, resolveYearPeriod, type AuditPeriod } from './audit-period.util';
 import { AuditReportsService } from './audit-reports.service';
 import { AuditsService } from './audits.service';
 import { PublicAuditReportsService } from './public-audit-reports.service';
 import { AuditPeriodQuery, DriftQuery, FairnessQuery, PublishReportDto, ReportsQuery, RunReportDto } from './dtos/audit-query.dto';
 
 /** A period from the query, or 400 when the dates are not real days or run backwards. */
-function periodOf(query: AuditPeriodQuery): AuditPeriod {
+function periodOf(query: AuditPeriodQuery, resolve = resolvePeriod): AuditPeriod {
   try {
-    return resolvePeriod(query.from, query.to, new Date());
+    return resolve(query.from, query.to, new Date());
   } catch (error) {
     if (error instanceof RangeError) throw new BadRequestException(error.message);
     throw error;
@@ -36,6 +36,15 @@ export class AuditsController {
   @Get('drift')
   drift(@Query() query: DriftQuery) {
     return this.audits.drift(periodOf(query), query.modelVersion);
+  }
+
+  /**
+   * What the period's inspections (the year to today without dates) found in each colour had this
+   * colour policy's thresholds coloured the scores in force on their days, beside the active policy.
+   */
+  @Get('colour-policies/:version')
+  colourPolicy(@Param('version') version: string, @Query() query: AuditPeriodQuery) {
+    return this.audits.colourPolicyEvidence(version, periodOf(query, resolveYearPeriod));
   }
 
   /** Runs all three audits, stores the report and logs it in the record: 201 with its id, sha256 and record seq. */

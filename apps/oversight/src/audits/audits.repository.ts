@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import type { ColourPolicy } from '@tianping/risk-model';
 import { DataSource } from 'typeorm';
 import type { InspectionOutcome } from './accuracy.util';
 import type { AuditPeriod } from './audit-period.util';
@@ -158,6 +159,25 @@ export class AuditsRepository {
        ) newest WHERE state = 'active' ORDER BY at DESC LIMIT 1`,
     );
     return row?.model_version ?? null;
+  }
+
+  /** A colour policy's thresholds as scoring published them (null when the record has never heard of it). */
+  async colourPolicy(version: string): Promise<ColourPolicy | null> {
+    const [row] = await this.dataSource.query(
+      `SELECT version, yellow, red FROM oversight.audit_colour_policy_events WHERE version = $1 ORDER BY at DESC, event_key LIMIT 1`,
+      [version],
+    );
+    return row ? { version: row.version, thresholds: { yellow: row.yellow, red: row.red } } : null;
+  }
+
+  /** The colour policy whose newest state is active (the newest activation, should two claim it). */
+  async activeColourPolicy(): Promise<ColourPolicy | null> {
+    const [row] = await this.dataSource.query(
+      `SELECT version, yellow, red FROM (
+         SELECT DISTINCT ON (version) version, yellow, red, state, at FROM oversight.audit_colour_policy_events ORDER BY version, at DESC, event_key
+       ) newest WHERE state = 'active' ORDER BY at DESC LIMIT 1`,
+    );
+    return row ? { version: row.version, thresholds: { yellow: row.yellow, red: row.red } } : null;
   }
 
   /** What scoring published about a model version: its newest state, training window, metrics and who signed it off. */

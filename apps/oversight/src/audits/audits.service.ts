@@ -4,6 +4,7 @@ import { AGE_BANDS, SIZE_BANDS } from './audit-groups.util';
 import type { AuditPeriod } from './audit-period.util';
 import { AuditDriftRepository, type Snapshot } from './audit-drift.repository';
 import { AuditsRepository, type ModelVersionFacts } from './audits.repository';
+import { colourPolicyEvidence, type ColourPolicyEvidence } from './colour-policy-evidence.util';
 import { cutPoints, DECILES, factorDrift, type FactorDrift } from './drift.util';
 import { fairnessByDimension, fairnessOverall, type FairnessDimension, type FairnessGroup } from './fairness.util';
 
@@ -89,6 +90,17 @@ export class AuditsService {
   async accuracy(period: AuditPeriod): Promise<AccuracyAudit> {
     const [outcomes, model] = await Promise.all([this.repository.inspectionOutcomes(period), this.modelFor(period)]);
     return { period, model: model ? { version: model.version, validation: model.metrics } : null, ...accuracyFigures(outcomes) };
+  }
+
+  /** What past inspections found in each colour under a policy's thresholds, beside the active policy's. */
+  async colourPolicyEvidence(version: string, period: AuditPeriod): Promise<ColourPolicyEvidence> {
+    const [policy, active, outcomes] = await Promise.all([
+      this.repository.colourPolicy(version),
+      this.repository.activeColourPolicy(),
+      this.repository.inspectionOutcomes(period),
+    ]);
+    if (!policy) throw new NotFoundException(`no colour policy ${version} in the record`);
+    return colourPolicyEvidence(period, outcomes, policy, active);
   }
 
   /** PSI of each factor and of the scores, the period against the model's training window (or its first scoring). */

@@ -44,6 +44,7 @@ const VALIDATED_BY: Record<string, new () => object> = {
   'GET /api/approvals': ApprovalsQuery,
   'GET /api/audits/fairness': FairnessQuery,
   'GET /api/audits/accuracy': AuditPeriodQuery,
+  'GET /api/audits/colour-policies/:version': AuditPeriodQuery,
   'GET /api/audits/drift': DriftQuery,
   'GET /api/audits/reports': ReportsQuery,
   'GET /api/public/audit-reports': ReportsQuery,

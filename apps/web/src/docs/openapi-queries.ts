@@ -184,6 +184,10 @@ export const QUERIES: Record<string, QueryParam[]> = {
     { name: 'minGroupSize', description: 'groups smaller than this are reported, not compared', schema: { type: 'integer', minimum: 1, maximum: 1_000_000 } },
   ],
   'GET /api/audits/accuracy': period,
+  'GET /api/audits/colour-policies/:version': [
+    day('from', 'first day of the period (China time); default: a year before `to` (364 days)'),
+    day('to', 'last day of the period; default: today'),
+  ],
   'GET /api/audits/drift': [
     ...period,
     { name: 'modelVersion', description: 'the model version (default: the active one)', schema: { type: 'string', maxLength: 128 } },

@@ -6,6 +6,7 @@ import { actorLabel, fmtDateTime, fmtNumber, fmtPeriod, fmtPercent, t } from '..
 import { badge, card, chip, confirmStep, errorState, fieldProblem, h, mount, pageHead, section } from '../ui.js';
 import { approvalBadge, builderText } from './models.js';
 import { factorsCard } from './approval-factors.js';
+import { evidenceCard } from './policy-evidence.js';
 
 const PATHS = { 'model-version': 'models', 'colour-policy': 'colour-policies' };
 
@@ -16,22 +17,23 @@ export async function renderApproval(ctx, kind, ref) {
     pageHead(t(`approval.kind.${kind}`), h('span', { class: 'mono' }, ref), h('a', { class: 'btn secondary', href: '#/models' }, t('approval.back'))),
     h('div', { class: 'stack' }, flash, body));
   const load = () => section(body, async () => {
-    const [request, registry, impact, factors] = await Promise.all([
+    const [request, registry, impact, factors, evidence] = await Promise.all([
       api(`/api/approvals/${PATHS[kind]}/${encodeURIComponent(ref)}`),
       api(kind === 'model-version' ? '/api/models' : '/api/colour-policies').catch(() => null),
       kind === 'colour-policy' ? api(`/api/colour-policies/${encodeURIComponent(ref)}/impact`).catch(() => null) : null,
       kind === 'model-version' ? api(`/api/models/${encodeURIComponent(ref)}/factors`).catch(() => null) : null,
+      kind === 'colour-policy' ? api(`/api/audits/colour-policies/${encodeURIComponent(ref)}`).catch(() => null) : null,
     ]);
     const active = kind === 'model-version' ? registry?.find((r) => r.state === 'active' && r.version !== ref) ?? null : null;
-    return { request, entry: registry?.find((r) => r.version === ref) ?? null, impact, active, factors };
-  }, ({ request, entry, impact, active, factors }) => requestBody(ctx, request, entry, { impact, active, factors }, (signed) => {
+    return { request, entry: registry?.find((r) => r.version === ref) ?? null, impact, active, factors, evidence };
+  }, ({ request, entry, impact, active, factors, evidence }) => requestBody(ctx, request, entry, { impact, active, factors, evidence }, (signed) => {
     mount(flash, h('div', { class: 'notice ok', id: 'sign-off-done', role: 'status' }, t('signoff.done', { role: t(`signoff.role.${signed.role}`), decision: t(`signoff.decision.${signed.decision}`), seq: signed.auditSeq })));
     load();
   }), 'oversight');
   await load();
 }
 
-function requestBody(ctx, request, entry, { impact, active, factors }, onSigned) {
+function requestBody(ctx, request, entry, { impact, active, factors, evidence }, onSigned) {
   const signed = new Map(request.signOffs.map((s) => [s.role, s]));
   const status = h('div', { class: `notice ${request.status === 'approved' ? 'ok' : request.status === 'rejected' ? 'bad' : 'warn'}`, id: 'approval-status', 'data-status': request.status },
     h('strong', {}, t(`approval.status.${request.status}`)),
@@ -39,12 +41,14 @@ function requestBody(ctx, request, entry, { impact, active, factors }, onSigned)
       ? t('approval.pendingMeans', { roles: request.missing.map((r) => t(`signoff.role.${r}`)).join(t('common.listSep')) })
       : t(`approval.decidedMeans.${request.status}`, { date: fmtDateTime(request.decidedAt), seq: request.decisionSeq })));
   const canSign = ctx.me.role === 'oversight' && request.status === 'pending';
+  // A colour policy's evidence (what it changes, what past inspections found) is read before signing, in the wide column.
   return h('div', { class: 'grid grid-main' },
     h('div', { class: 'stack' },
       card(t('approval.signOffs'), status,
         h('div', { class: 'signoffs', id: 'sign-offs' }, request.required.map((role) => roleSlot(request.subjectKind, role, signed.get(role))))),
+      impact ? impactCard(impact) : null, evidenceCard(evidence),
       canSign ? signOffForm(ctx, request, onSigned) : null),
-    h('div', { class: 'stack' }, proposalCard(request, entry), impact ? impactCard(impact) : null,
+    h('div', { class: 'stack' }, proposalCard(request, entry),
       request.subjectKind === 'model-version' ? comparisonCard(request.proposal?.metrics ?? {}, active) : null,
       request.subjectKind === 'model-version' ? factorsCard(factors) : null));
 }
