@@ -117,6 +117,10 @@ async function main(): Promise<void> {
     const [accuracy, accuracySeconds] = await timed(() => audits.accuracy(PERIOD));
     const [drift, driftSeconds] = await timed(() => audits.drift(PERIOD));
     const [, reportSeconds] = await timed(() => app.get(AuditReportsService).run(PERIOD, 'on-demand', 'bench'));
+    // What a colour policy's legal reviewer is shown: a year of inspections coloured under new thresholds.
+    const policy = { version: 'cp-bench', yellow: 0.3, red: 0.5, state: 'proposed', actor: 'bench', at: '2026-03-31T00:00:00Z' };
+    await projections.insertColourPolicyEvent({ event_key: 'colour-policy:bench', ...policy });
+    const [, colourPolicyEvidenceSeconds] = await timed(() => audits.colourPolicyEvidence('cp-bench', { from: '2025-04-01', to: PERIOD.to }));
     process.stdout.write(
       `${JSON.stringify({
         bench: 'audits',
@@ -129,6 +133,7 @@ async function main(): Promise<void> {
         accuracySeconds,
         driftSeconds,
         reportSeconds,
+        colourPolicyEvidenceSeconds,
         population: fairness.overall.population,
         largestFactorPsi: drift.largestFactorShift,
       })}\n`,

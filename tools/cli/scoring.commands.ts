@@ -229,15 +229,24 @@ export function registerScoringCommands(program: Command): void {
     .description('propose new probability thresholds as a new policy version; oversight approves it (`tianping approval sign colour-policy V`)')
     .requiredOption('--yellow <p>', 'probability from which an enterprise is yellow')
     .requiredOption('--red <p>', 'probability from which an enterprise is red')
-    .requiredOption('--by <name>', 'who proposes it (may not approve it)')
-    .action((opts: { yellow: string; red: string; by: string }) =>
+    .option('--by <name>', 'who proposes it (may not approve it); required unless --dry-run')
+    .option('--dry-run', "propose nothing: print how today's scores would be coloured, beside the active policy")
+    .action((opts: { yellow: string; red: string; by?: string; dryRun?: boolean }) =>
       runCommand(async () => {
+        const thresholds = { yellow: Number(opts.yellow), red: Number(opts.red) };
+        if (opts.dryRun) {
+          const preview = await withScoring((app) => app.get(ColourPolicyService).preview(thresholds));
+          printResult({ command: 'colour-policy propose', dryRun: true, ...preview });
+          return;
+        }
+        if (!opts.by) throw new Error('--by is required: who proposes the policy (they may not approve it)');
+        const by = opts.by;
         const policy = await withScoring(async (app) => {
-          const proposed = await app.get(ColourPolicyService).propose({ yellow: Number(opts.yellow), red: Number(opts.red) }, opts.by);
+          const proposed = await app.get(ColourPolicyService).propose(thresholds, by);
           await app.get(ScoringOutbox).relay.drain();
           return proposed;
         });
-        printResult({ command: 'colour-policy propose', ...policy, state: 'proposed', by: opts.by });
+        printResult({ command: 'colour-policy propose', ...policy, state: 'proposed', by });
       }),
     );
   colourPolicy

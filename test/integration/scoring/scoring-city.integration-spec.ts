@@ -530,6 +530,16 @@ describe("scoring a generated city from intake's events", () => {
       red: summary.body.byColour.red ?? 0,
     });
     expect((await h.http('/api/colour-policies/no-such-policy/impact')).status).toBe(404);
+    // A preview (the CLI's --dry-run) gives the proposal's counts without proposing anything; thresholds a proposal refuses, it refuses.
+    const before = (await h.http<unknown[]>('/api/colour-policies')).body.length;
+    const preview = await h.app.get(ColourPolicyService).preview({ yellow: 0.1, red: 0.2 });
+    expect(preview).toEqual({
+      thresholds: { yellow: 0.1, red: 0.2 },
+      counts,
+      active: { version: active.version, thresholds: expect.any(Object), counts: active.counts },
+    });
+    await expect(h.app.get(ColourPolicyService).preview({ yellow: 0.5, red: 0.4 })).rejects.toThrow('need 0 < yellow < red < 1');
+    expect((await h.http<unknown[]>('/api/colour-policies')).body).toHaveLength(before);
   });
 
   it("plans the day's full run once its time has come, once a day, and the service scores it", async () => {

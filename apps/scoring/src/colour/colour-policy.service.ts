@@ -46,6 +46,17 @@ export class ColourPolicyService {
     return this.policies.colourCounts(policy.thresholds.yellow, policy.thresholds.red);
   }
 
+  /**
+   * What thresholds would do before anyone proposes them: the current scores coloured under them and
+   * under the active policy. Nothing is written; thresholds a proposal would refuse are refused here.
+   */
+  async preview(thresholds: { yellow: number; red: number }) {
+    validateColourPolicy({ version: 'preview', thresholds });
+    const active = await this.active();
+    const [counts, activeCounts] = await Promise.all([this.colourCounts({ version: 'preview', thresholds }), this.colourCounts(active)]);
+    return { thresholds, counts, active: { version: active.version, thresholds: active.thresholds, counts: activeCounts } };
+  }
+
   list(): Promise<ColourPolicyRow[]> {
     return this.policies.list();
   }
