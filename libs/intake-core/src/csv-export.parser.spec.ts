@@ -35,7 +35,7 @@ describe('parseCsvExport', () => {
     });
   });
 
-  it("prefers the contract's own money header when an export has both units", () => {
+  it('reads an amount an export gives in both units, where the two agree', () => {
     const text =
       '罚没金额(万元),案件编号,统一社会信用代码,执法部门,案件类型,检查来源,发生日期,检查事项,检查结果,罚没金额(元),执法人员证号,更新时间\n' +
       '7,A-1,91440604MA4UJ8K20C,SAMR,处罚,专项检查,2024-03-12,SAMR-03,,70000,1;2,2024-03-13 09:00:00\n';
