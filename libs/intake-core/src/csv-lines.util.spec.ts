@@ -5,10 +5,10 @@ import { CsvLineSplitter, CsvPiece, endsInQuotedField } from './csv-lines.util';
 // How csv-export.parser reads a quoted piece: csv-parse with relaxed quotes.
 const RELAXED = { relax_column_count: true, relax_quotes: true, skip_empty_lines: true, skip_records_with_error: true };
 
-/** The pieces of `text` fed in chunks of `size` characters (the whole text at once by default). */
-function piecesOf(text: string, size = text.length || 1): CsvPiece[] {
+/** The pieces of `text` fed in chunks of `size` characters (the whole text at once by default), quoted fields given up on past `limit`. */
+function piecesOf(text: string, size = text.length || 1, limit?: number): CsvPiece[] {
   const pieces: CsvPiece[] = [];
-  const splitter = new CsvLineSplitter((piece) => pieces.push(piece));
+  const splitter = new CsvLineSplitter((piece) => pieces.push(piece), limit);
   for (let i = 0; i < text.length; i += size) splitter.write(text.slice(i, i + size));
   splitter.end();
   return pieces;
@@ -69,15 +69,8 @@ describe('CsvLineSplitter', () => {
       // A real cell with a line break, shorter than the limit, stays one piece after the re-read lines.
       const multiLine = `91440604MA4UJ8K20C,"明记","建新路18号${lineBreak}首层",存续${lineBreak}`;
       const text = [HEADER, stray, ...plain].join(lineBreak) + lineBreak + multiLine + plain[0] + lineBreak;
-      const limited = (size: number) => {
-        const pieces: CsvPiece[] = [];
-        const splitter = new CsvLineSplitter((piece) => pieces.push(piece), 100);
-        for (let i = 0; i < text.length; i += size) splitter.write(text.slice(i, i + size));
-        splitter.end();
-        return pieces;
-      };
       const expected = [{ plain: HEADER }, { unclosed: stray }, ...plain.map((p) => ({ plain: p })), { quoted: multiLine }, { plain: plain[0] }];
-      for (let size = 1; size <= text.length; size += 7) expect(limited(size)).toEqual(expected);
+      for (let size = 1; size <= text.length; size += 7) expect(piecesOf(text, size, 100)).toEqual(expected);
       // Within the default limit the stray quote runs on to the next quote, as csv-parse reads it.
       const swallowed = text.slice(HEADER.length + lineBreak.length, text.length - plain[0].length - lineBreak.length);
       expect(piecesOf(text)).toEqual([{ plain: HEADER }, { quoted: swallowed }, { plain: plain[0] }]);
@@ -155,6 +148,8 @@ describe('CsvLineSplitter, property: its rows are csv-parse’s own reading of t
         const pieces = piecesOf(csv);
         expect(rowsOf(pieces)).toEqual(wholeText(csv));
         expect(piecesOf(csv, size)).toEqual(pieces);
+        // Giving up on a quoted field open too long does not depend on where the chunks are cut either.
+        expect(piecesOf(csv, size, 12)).toEqual(piecesOf(csv, csv.length, 12));
       }),
       { numRuns: 500 },
     );
