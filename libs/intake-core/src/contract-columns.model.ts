@@ -31,6 +31,24 @@ export function moneyHeader(header: string): { name: string; places: number } {
   return { name, places: unit === undefined ? 0 : UNIT_PLACES[unit] };
 }
 
+/** The contract column a normalised header cell names, and the powers of ten from its unit to the key's. */
+export interface HeaderColumn {
+  column: ContractColumn;
+  shift: number;
+  /** The contract's own header, which wins over a money column named in another unit (or none). */
+  exact: boolean;
+}
+
+/** Which contract column a normalised header names, if any: its own header, or a money column's name in either unit or none. */
+export function columnOfHeader(kind: CsvSourceKind, header: string): HeaderColumn | null {
+  const columns = CONTRACT_COLUMNS[kind];
+  const own = columns.find((c) => c.header === header);
+  if (own !== undefined) return { column: own, shift: 0, exact: true };
+  const { name, places } = moneyHeader(header);
+  const money = columns.find((c) => c.money?.name === name);
+  return money?.money === undefined ? null : { column: money, shift: places - money.money.places, exact: false };
+}
+
 export const CONTRACT_COLUMNS: Record<CsvSourceKind, readonly ContractColumn[]> = {
   subjects: [
     column('统一社会信用代码', 'credit_code'),

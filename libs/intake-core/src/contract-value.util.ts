@@ -47,6 +47,13 @@ function movePoint(s: string, places: number): string {
   return `${sign}${int}${frac === '' ? '' : `.${frac}`}`;
 }
 
+/** Whether two cells give one value: the same text, or for an amount the same number however written (1.50 and 1.5). */
+export function sameValue(a: string, b: string, amount: boolean): boolean {
+  const [x, y] = [a.trim(), b.trim()];
+  if (x === y) return true;
+  return amount && DECIMAL.test(x) && DECIMAL.test(y) && unsignedZero(movePoint(x, 0)) === unsignedZero(movePoint(y, 0));
+}
+
 /** Digits a double always keeps: a decimal with no more significant digits than this reads back unchanged. */
 const DOUBLE_DIGITS = 15;
 

@@ -2,6 +2,8 @@ import * as iconv from 'iconv-lite';
 import { Readable } from 'stream';
 import { parseCsvExport, parseCsvStream } from './csv-export.parser';
 import { shiftDecimal } from './contract-value.util';
+import { MAX_QUOTED_CHARS } from './csv-lines.util';
+import { CsvOutcome } from './csv-row.reader';
 
 const ctx = { now: new Date('2024-06-01T00:00:00+08:00') };
 const HEADER = '执法证号,姓名,所属部门,执法证有效期至,可检查部门,常驻区划,状态';
@@ -35,7 +37,7 @@ describe('parseCsvExport', () => {
     });
   });
 
-  it("prefers the contract's own money header when an export has both units", () => {
+  it('reads an amount an export gives in both units, where the two agree', () => {
     const text =
       '罚没金额(万元),案件编号,统一社会信用代码,执法部门,案件类型,检查来源,发生日期,检查事项,检查结果,罚没金额(元),执法人员证号,更新时间\n' +
       '7,A-1,91440604MA4UJ8K20C,SAMR,处罚,专项检查,2024-03-12,SAMR-03,,70000,1;2,2024-03-13 09:00:00\n';
@@ -150,6 +152,28 @@ describe('parseCsvExport', () => {
       [2, true],
     ]);
     if (!outcomes[0].ok) expect(outcomes[0].reasons[0]).toMatchObject({ field: '_row', code: 'csv_syntax' });
+  });
+
+  it('gives up on a quote still open after more text than any record holds: its row only is rejected, and the rows after it are handed on at once', async () => {
+    const row = (id: number) => `${id},${'周'.repeat(9000)},SAMR,2027-06-30,SAMR,440604,在岗\n`;
+    const rows = Math.ceil(MAX_QUOTED_CHARS / row(1).length) + 1;
+    const seen: CsvOutcome<'officers'>[] = [];
+    let seenBeforeLastRow = -1;
+    async function* export_() {
+      yield `${HEADER}\n0,"周敏,SAMR,2027-06-30,SAMR,440604,在岗\n`;
+      for (let id = 1; id < rows; id++) yield row(id);
+      seenBeforeLastRow = seen.length;
+      yield row(rows);
+    }
+    for await (const outcome of parseCsvStream('officers', export_(), ctx)) seen.push(outcome);
+    expect(seenBeforeLastRow).toBe(rows);
+    expect(seen[0]).toEqual({
+      ok: false,
+      line: 1,
+      raw: '0,"周敏,SAMR,2027-06-30,SAMR,440604,在岗',
+      reasons: [{ field: '_row', code: 'csv_syntax', message: expect.stringContaining(`not closed within ${MAX_QUOTED_CHARS} characters`) }],
+    });
+    expect(seen.map((o) => [o.line, o.ok])).toEqual([[1, false], ...Array.from({ length: rows }, (_, i) => [i + 2, true])]);
   });
 
   it('reads a stray quote inside an unquoted cell as part of the cell, and hands on the rows after it without waiting for the end', async () => {

@@ -2,7 +2,7 @@ import { CsvError, Options } from 'csv-parse';
 import { parse as parseSync } from 'csv-parse/sync';
 import { createChunkDecoder, decodeExport, sniffEncoding } from './encoding.util';
 import { CsvOutcome, CsvRowReader } from './csv-row.reader';
-import { CsvLineSplitter } from './csv-lines.util';
+import { CsvLineSplitter, MAX_QUOTED_CHARS } from './csv-lines.util';
 import { CsvSourceKind, ParseContext } from './intake.model';
 
 // Relaxed so that a malformed row is reported as that row, never as an exception for the whole file.
@@ -15,6 +15,7 @@ const BASE_OPTIONS: Options = {
 };
 
 const UNCLOSED = 'CSV_QUOTE_NOT_CLOSED';
+const UNCLOSED_TOO_LONG = `a quoted field opened on this row is not closed within ${MAX_QUOTED_CHARS} characters, more than any record holds: read as a quote never closed (CSV_QUOTE_NOT_CLOSED)`;
 
 /** With `raw: true` csv-parse hands on_record `{ record, raw }` rather than the cells alone. */
 type RawEntry = { record: string[]; raw: string } | string[];
@@ -65,6 +66,8 @@ function pieceReader<K extends CsvSourceKind>(reader: CsvRowReader<K>, emit: (o:
     if ('plain' in piece) {
       const outcome = reader.accept(piece.plain.split(','));
       if (outcome !== null) emit(outcome);
+    } else if ('unclosed' in piece) {
+      emit(reader.reject(piece.unclosed, 'csv_syntax', UNCLOSED_TOO_LONG));
     } else {
       // A quoted field left open only ever ends the input, so at most one tail is pending.
       tail = readQuoted(reader, piece.quoted, emit);

@@ -5,18 +5,18 @@ import { CsvLineSplitter, CsvPiece, endsInQuotedField } from './csv-lines.util';
 // How csv-export.parser reads a quoted piece: csv-parse with relaxed quotes.
 const RELAXED = { relax_column_count: true, relax_quotes: true, skip_empty_lines: true, skip_records_with_error: true };
 
-/** The pieces of `text` fed in chunks of `size` characters (the whole text at once by default). */
-function piecesOf(text: string, size = text.length || 1): CsvPiece[] {
+/** The pieces of `text` fed in chunks of `size` characters (the whole text at once by default), quoted fields given up on past `limit`. */
+function piecesOf(text: string, size = text.length || 1, limit?: number): CsvPiece[] {
   const pieces: CsvPiece[] = [];
-  const splitter = new CsvLineSplitter((piece) => pieces.push(piece));
+  const splitter = new CsvLineSplitter((piece) => pieces.push(piece), limit);
   for (let i = 0; i < text.length; i += size) splitter.write(text.slice(i, i + size));
   splitter.end();
   return pieces;
 }
 
-/** The rows the parser gets from the pieces: a plain line split on commas, a quoted piece read by csv-parse. */
+/** The rows the parser gets from the pieces: a plain line split on commas, a quoted piece read by csv-parse (an unclosed one is none). */
 function rowsOf(pieces: CsvPiece[]): string[][] {
-  return pieces.flatMap((piece) => ('plain' in piece ? [piece.plain.split(',')] : (parseSync(piece.quoted, RELAXED) as string[][])));
+  return pieces.flatMap((piece) => ('plain' in piece ? [piece.plain.split(',')] : 'quoted' in piece ? (parseSync(piece.quoted, RELAXED) as string[][]) : []));
 }
 
 const wholeText = (text: string): string[][] => parseSync(text, RELAXED) as string[][];
@@ -60,6 +60,21 @@ describe('CsvLineSplitter', () => {
     const text = `${HEADER}\n91440604MA4UJ8K20C,"明记,建新路18号,存续\n91350100M000100Y43,恒达,科技大道5号,吊销\n`;
     const rest = text.slice(HEADER.length + 1);
     for (let size = 1; size <= text.length; size++) expect(piecesOf(text, size)).toEqual([{ plain: HEADER }, { quoted: rest }]);
+  });
+
+  it('gives up on a quoted field still open past its limit: the first line is handed on unclosed and the lines after it read again', () => {
+    for (const lineBreak of ['\n', '\r\n', '\r']) {
+      const stray = '91440604MA4UJ8K20C,"明记,建新路18号,存续';
+      const plain = ['91350100M000100Y43,恒达,科技大道5号,吊销', '91350100M000100Y44,恒达,科技大道7号,在业', '91350100M000100Y45,恒达,科技大道9号,在业'];
+      // A real cell with a line break, shorter than the limit, stays one piece after the re-read lines.
+      const multiLine = `91440604MA4UJ8K20C,"明记","建新路18号${lineBreak}首层",存续${lineBreak}`;
+      const text = [HEADER, stray, ...plain].join(lineBreak) + lineBreak + multiLine + plain[0] + lineBreak;
+      const expected = [{ plain: HEADER }, { unclosed: stray }, ...plain.map((p) => ({ plain: p })), { quoted: multiLine }, { plain: plain[0] }];
+      for (let size = 1; size <= text.length; size += 7) expect(piecesOf(text, size, 100)).toEqual(expected);
+      // Within the default limit the stray quote runs on to the next quote, as csv-parse reads it.
+      const swallowed = text.slice(HEADER.length + lineBreak.length, text.length - plain[0].length - lineBreak.length);
+      expect(piecesOf(text)).toEqual([{ plain: HEADER }, { quoted: swallowed }, { plain: plain[0] }]);
+    }
   });
 
   it('reads a quote after a stray one by where it stands: at the start of a field it opens a quoted field', () => {
@@ -133,6 +148,8 @@ describe('CsvLineSplitter, property: its rows are csv-parse’s own reading of t
         const pieces = piecesOf(csv);
         expect(rowsOf(pieces)).toEqual(wholeText(csv));
         expect(piecesOf(csv, size)).toEqual(pieces);
+        // Giving up on a quoted field open too long does not depend on where the chunks are cut either.
+        expect(piecesOf(csv, size, 12)).toEqual(piecesOf(csv, csv.length, 12));
       }),
       { numRuns: 500 },
     );

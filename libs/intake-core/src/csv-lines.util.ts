@@ -4,14 +4,23 @@
  * byte-wise parser); a line holding quotes, joined with the next ones while a quoted field it opens is
  * still open, goes to csv-parse.
  */
-export type CsvPiece = { plain: string } | { quoted: string };
+export type CsvPiece = { plain: string } | { quoted: string } | { unclosed: string };
 
 const QUOTE = 0x22;
 const COMMA = 0x2c;
 
 /**
+ * How long a quoted field may stay open, in characters, before it is taken as never closed. No record
+ * can be valid past about 170,000 (17 columns of at most 10,000 characters each, MAX_TEXT_LENGTH), so
+ * 4 Mi leaves any real cell with line breaks alone while a stray quote holds at most that much, not the file.
+ */
+export const MAX_QUOTED_CHARS = 4 * 1024 * 1024;
+
+/**
  * Feeds text in arbitrary chunks and emits pieces as soon as they are complete. `end()` flushes
- * whatever is left (a quoted field never closed included: csv-parse then reports it).
+ * whatever is left (a quoted field never closed included: csv-parse then reports it). A quoted field
+ * still open past `maxQuoted` characters is given up on at once: its first line is emitted `unclosed`
+ * and the lines after it are read again, as csv-export.parser does with a quote open at the end.
  */
 export class CsvLineSplitter {
   private carry = '';
@@ -19,7 +28,10 @@ export class CsvLineSplitter {
   private quoted = '';
   private lineBreak: '\n' | '\r' | null = null;
 
-  constructor(private readonly emit: (piece: CsvPiece) => void) {}
+  constructor(
+    private readonly emit: (piece: CsvPiece) => void,
+    private readonly maxQuoted = MAX_QUOTED_CHARS,
+  ) {}
 
   write(text: string): void {
     this.carry += text;
@@ -48,16 +60,37 @@ export class CsvLineSplitter {
 
   /** `line` includes its line break (except possibly the last line of the input). */
   private line(line: string): void {
+    // A loop rather than recursion: the lines after a quoted field given up on may give up again.
+    for (let rest = this.step(line); rest !== '';) {
+      const end = rest.indexOf(this.lineBreak ?? '\n');
+      const next = end < 0 ? rest : rest.slice(0, end + 1);
+      const again = this.step(next);
+      rest = again + rest.slice(next.length);
+    }
+  }
+
+  /** One line; returns the text to read again when it left a quoted field open too long (else ''). */
+  private step(line: string): string {
     const open = this.quoted !== '';
     if (!open && line.indexOf('"') < 0) {
       const body = stripBreak(line);
       if (body !== '') this.emit({ plain: body });
-      return;
+      return '';
     }
     this.quoted += line;
-    if (endsInQuotedField(line, open)) return;
+    if (endsInQuotedField(line, open)) return this.quoted.length > this.maxQuoted ? this.giveUp() : '';
     this.emit({ quoted: this.quoted });
     this.quoted = '';
+    return '';
+  }
+
+  private giveUp(): string {
+    const held = this.quoted;
+    this.quoted = '';
+    const end = held.indexOf(this.lineBreak ?? '\n');
+    const first = end < 0 ? held : held.slice(0, end + 1);
+    this.emit({ unclosed: stripBreak(first) });
+    return held.slice(first.length);
   }
 }
 

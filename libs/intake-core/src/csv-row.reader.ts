@@ -1,5 +1,5 @@
-import { CONTRACT_COLUMNS, ContractColumn, contractKeys, moneyHeader, normaliseHeader } from './contract-columns.model';
-import { shiftDecimal } from './contract-value.util';
+import { CONTRACT_COLUMNS, ContractColumn, columnOfHeader, contractKeys, normaliseHeader } from './contract-columns.model';
+import { sameValue, shiftDecimal } from './contract-value.util';
 import { CsvSourceKind, Outcome, ParseContext, RawRecord, Reason, RecordByKind } from './intake.model';
 import { validateRaw } from './record-validation.util';
 
@@ -16,6 +16,8 @@ export class CsvRowReader<K extends CsvSourceKind> {
   private headers: string[] = [];
   /** Per column position: powers of ten from the header's money unit to the key's (0 for all else). */
   private shifts: number[] = [];
+  /** Columns after the first that name the same contract key: read only to check that they agree. */
+  private repeats: { index: number; key: string; amount: boolean }[] = [];
   private missing: ContractColumn[] = [];
   private missingKeys = new Set<string>();
   private row = 0;
@@ -44,7 +46,7 @@ export class CsvRowReader<K extends CsvSourceKind> {
       const cell = i < cells.length ? cells[i].trim() : '';
       raw[key] = this.shifts[i] === 0 ? cell : shiftDecimal(cell, this.shifts[i]);
     }
-    const reasons: Reason[] = this.fileReasons();
+    const reasons: Reason[] = [...this.fileReasons(), ...this.reconcileRepeats(raw, cells)];
     if (cells.length !== keys.length) {
       reasons.push({ field: '_row', code: 'ragged_row', message: `row has ${cells.length} cells but the header has ${keys.length}` });
     }
@@ -83,32 +85,45 @@ export class CsvRowReader<K extends CsvSourceKind> {
   }
 
   private readHeader(cells: string[]): void {
-    const columns = CONTRACT_COLUMNS[this.kind];
-    const byHeader = new Map(columns.map((c) => [c.header, c] as const));
-    const byMoneyName = new Map(columns.flatMap((c) => (c.money ? [[c.money.name, c] as const] : [])));
     const headers = cells.map(normaliseHeader);
     this.headers = headers;
-    const seen = new Set<string>();
-    const keys: (string | null)[] = headers.map(() => null);
-    this.shifts = headers.map(() => 0);
+    const named = headers.map((header) => columnOfHeader(this.kind, header));
     // The contract's own header first, wherever it stands; then a money column that names another unit, or none.
-    headers.forEach((header, i) => {
-      const column = byHeader.get(header);
-      if (column === undefined || seen.has(column.key)) return;
-      seen.add(column.key);
-      keys[i] = column.key;
-    });
-    headers.forEach((header, i) => {
-      const { name, places } = moneyHeader(header);
-      const column = keys[i] === null ? byMoneyName.get(name) : undefined;
-      if (column?.money === undefined || seen.has(column.key)) return;
-      seen.add(column.key);
-      keys[i] = column.key;
-      this.shifts[i] = places - column.money.places;
-    });
+    const read = new Map<string, number>();
+    for (const exact of [true, false]) {
+      named.forEach((n, i) => {
+        if (n !== null && n.exact === exact && !read.has(n.column.key)) read.set(n.column.key, i);
+      });
+    }
+    const keys = named.map((n, i) => (n !== null && read.get(n.column.key) === i ? n.column.key : null));
     this.columnKeys = keys;
-    this.missing = columns.filter((c) => c.required && !seen.has(c.key));
+    this.shifts = named.map((n) => n?.shift ?? 0);
+    this.repeats = named.flatMap((n, i) => (n === null || keys[i] !== null ? [] : [{ index: i, key: n.column.key, amount: n.column.money !== undefined }]));
+    this.missing = CONTRACT_COLUMNS[this.kind].filter((c) => c.required && !read.has(c.key));
     this.missingKeys = new Set(this.missing.map((c) => c.key));
+  }
+
+  /**
+   * A column the header names twice (the same header, or one amount in two units): where the cells agree,
+   * or one is blank, the row reads as one; where they differ, only the source knows which is right.
+   */
+  private reconcileRepeats(raw: RawRecord, cells: string[]): Reason[] {
+    const reasons: Reason[] = [];
+    const from = new Map<string, number>();
+    for (const { index, key, amount } of this.repeats) {
+      const cell = index < cells.length ? cells[index].trim() : '';
+      if (cell === '') continue;
+      const value = shiftDecimal(cell, this.shifts[index]);
+      if (raw[key] === '') {
+        raw[key] = value;
+        from.set(key, index);
+      } else if (!sameValue(String(raw[key]), value, amount)) {
+        const first = from.get(key) ?? (this.columnKeys ?? []).indexOf(key);
+        const columns = `columns ${first + 1} (${this.headers[first]}) and ${index + 1} (${this.headers[index]})`;
+        reasons.push({ field: key, code: 'conflicting_columns', message: `${columns} both give ${key}, and their values differ` });
+      }
+    }
+    return reasons;
   }
 
   private fileReasons(): Reason[] {

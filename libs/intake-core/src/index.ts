@@ -9,6 +9,7 @@ export { parseContractDate, parseCstDateTime, parseIsoOffsetDateTime, cstDateOf 
 export { CLOCK_SKEW_MS } from './contract-rules.decorator';
 export { validateRaw, storableText } from './record-validation.util';
 export { parseCsvExport, parseCsvStream } from './csv-export.parser';
+export { settleRepeatedColumns } from './repeated-columns.util';
 export type { CsvOutcome } from './csv-row.reader';
 export { parseCluesJsonl, parseCluesStream, parseClueLine, parseClueValue } from './clues-jsonl.parser';
 export type { ClueOutcome } from './clues-jsonl.parser';

@@ -131,6 +131,40 @@ describe('intake on contract variants the samples do not show', () => {
     expect(stored).toEqual({ address: '禅城区,建新路18号', status: '存续' });
   });
 
+  it('reads an amount given in two units where they agree, and holds a row where they differ with both values until it is corrected', async () => {
+    const header =
+      '统一社会信用代码,主体名称,成立日期,注册资本(万元),行业代码,行政区划代码,登记状态,列入经营异常名录,近两年法定代表人变更次数,更新时间,注册资本(元)';
+    const row = (i: number, wan: string, yuan: string) => `${codeFor(i)},两列${i},2016-04-12,${wan},H6210,440604,存续,否,0,2024-05-06 10:12:00,${yuan}`;
+    const csv = [header, row(30, '1.5', '15000'), row(31, '', '20000'), row(32, '1.5', '20000')].join('\n');
+    expect(await (await post('/api/exports/subjects', csv, 'text/csv')).json()).toMatchObject({ read: 3, inserted: 2, quarantined: 1 });
+    const [conflict] = (await held('subjects')).filter((r) => r.reasons.some((x) => x.code === 'conflicting_columns'));
+    expect(conflict.reasons).toEqual([
+      expect.objectContaining({ field: 'registered_capital_wan', message: expect.stringContaining('columns 4 (注册资本(万元)) and 11 (注册资本(元))') }),
+    ]);
+    const shown = async () => (await (await fetch(`${intake.baseUrl}/api/quarantine/${conflict.id}`)).json()) as { rawMasked: object; reasons: object[] };
+    expect((await shown()).rawMasked).toMatchObject({ registered_capital_wan: '1.5', '注册资本(元)': '20000' });
+
+    // Replayed with the amount left as it was, the two columns still differ.
+    expect(await replay(conflict.id, { name: '两列改名' })).toMatchObject({
+      accepted: false,
+      reasons: [{ field: 'registered_capital_wan', code: 'conflicting_columns' }],
+    });
+    // Once the amount is corrected the other column's cell is gone; an update time in the future still holds it.
+    const corrected = await replay(conflict.id, { registered_capital_wan: '2', updated_at: '2099-01-01 00:00:00' });
+    expect(corrected).toMatchObject({ accepted: false, reasons: [{ field: 'updated_at', code: 'future_date' }] });
+    expect((await shown()).rawMasked).not.toHaveProperty(['注册资本(元)']);
+    expect(await replay(conflict.id, { updated_at: '2024-05-06 10:12:00' })).toMatchObject({ accepted: true, counts: { inserted: 1 } });
+    const rows = await intake.dataSource.query(
+      `SELECT credit_code, name, registered_capital_wan::text AS capital FROM intake.subjects WHERE credit_code = ANY($1) ORDER BY credit_code`,
+      [[30, 31, 32].map(codeFor)],
+    );
+    expect(rows).toEqual([
+      { credit_code: codeFor(30), name: '两列30', capital: '1.5' },
+      { credit_code: codeFor(31), name: '两列31', capital: '2' },
+      { credit_code: codeFor(32), name: '两列改名', capital: '2' },
+    ]);
+  });
+
   it('quarantines an amount a number cannot hold to the digit, and takes it corrected', async () => {
     const csv = [
       '统一社会信用代码,主体名称,成立日期,注册资本(元),行业代码,行政区划代码,登记状态,列入经营异常名录,近两年法定代表人变更次数,更新时间',

@@ -125,6 +125,20 @@ const QUARANTINED_SUBJECT = {
   ],
 };
 
+/** A subject whose export gave its capital in two units that differ: both values kept, the other under its header. */
+const QUARANTINED_COLUMNS = {
+  ...QUARANTINED_SUBJECT,
+  id: 9,
+  rawMasked: { credit_code: '91440604MA4W7XQ12K', name: '佛山市禅城区正耀信息技术有限公司', registered_capital_wan: '1.5', '注册资本(元)': '20000' },
+  reasons: [
+    {
+      code: 'conflicting_columns',
+      field: 'registered_capital_wan',
+      message: 'columns 4 (注册资本(万元)) and 11 (注册资本(元)) both give registered_capital_wan, and their values differ',
+    },
+  ],
+};
+
 describeWithBrowser('the oversight and admin pages, as their users read them', () => {
   let pages: FakePages;
 
@@ -136,6 +150,8 @@ describeWithBrowser('the oversight and admin pages, as their users read them', (
       'GET /api/audits/reports': [],
       'GET /api/quarantine/7': QUARANTINED,
       'GET /api/quarantine/8': QUARANTINED_SUBJECT,
+      'GET /api/quarantine/9': QUARANTINED_COLUMNS,
+      'POST /api/quarantine/9/replay': { id: 9, accepted: true, counts: { inserted: 1 } },
       'GET /api/models': [],
       'GET /api/colour-policies': [],
       'GET /api/approvals': [],
@@ -217,6 +233,29 @@ describeWithBrowser('the oversight and admin pages, as their users read them', (
     await page.click('#lang-toggle');
     await page.waitForSelector('[data-problem="shareholder_subscribed_wan"]');
     expect(await page.textContent('[data-problem="shareholder_subscribed_wan"]')).toContain('(at least 0)');
+    await page.close();
+  }, 60_000);
+
+  it('says a field two columns of the export disagree on, shows both values, and asks for the right one', async () => {
+    const page = await pages.signIn('admin');
+    await page.goto(`${pages.web.baseUrl}/#/quarantine/9`);
+    const input = '#quarantine-fields input[name=registered_capital_wan]';
+    await page.waitForSelector(input);
+    expect(await page.textContent('[data-problem="registered_capital_wan"]')).toContain('两列的值不一致');
+    expect(await page.textContent('#quarantine-fields tr[data-field="registered_capital_wan"]')).toContain('1.5');
+    expect(await page.textContent('#quarantine-fields tr[data-field="注册资本(元)"]')).toContain('20000');
+    // Neither value is taken for the person: the input starts empty, and replaying it so is refused.
+    expect(await page.inputValue(input)).toBe('');
+    await page.click('#replay-submit');
+    await page.waitForSelector('#replay-form [role=alert]');
+    await page.fill(input, '2');
+    await page.click('#replay-submit');
+    await page.waitForSelector('#replay-outcome[data-accepted="true"]');
+    const replayed = pages.fake.seen.find((r) => r.method === 'POST' && r.url === '/api/quarantine/9/replay');
+    expect(JSON.parse(replayed!.body)).toMatchObject({ corrections: { registered_capital_wan: '2' } });
+    await page.click('#lang-toggle');
+    await page.waitForSelector('[data-problem="registered_capital_wan"]');
+    expect(await page.textContent('[data-problem="registered_capital_wan"]')).toContain('two columns of the export');
     await page.close();
   }, 60_000);
 

@@ -1,7 +1,7 @@
 import { Inject, Injectable, NotFoundException, ConflictException } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { PiiVault } from '@tianping/common';
-import { validateRaw, type RawRecord, type SourceKind } from '@tianping/intake-core';
+import { settleRepeatedColumns, validateRaw, type RawRecord, type SourceKind } from '@tianping/intake-core';
 import { BatchWriter, maskRaw } from '../ingest/batch-writer';
 import { IngestService } from '../ingest/ingest.service';
 import type { IngestCounts } from '../ingest/ingest-counts';
@@ -60,9 +60,12 @@ export class QuarantineService {
       if (held.status !== 'open') throw new ConflictException(`quarantined record ${id} is already ${held.status}`);
       const kind = held.kind as SourceKind;
       const original = JSON.parse(this.vault.decrypt(held.rawSealed) ?? 'null') as RawRecord | string;
-      const corrected = applyCorrections(original, corrections);
+      // A column the export named twice: the correction settles which value is right, else the two must agree.
+      const { raw: corrected, conflicts } = settleRepeatedColumns(kind, applyCorrections(original, corrections), Object.keys(corrections));
       const outcome = validateRaw(kind, corrected, { now: new Date() });
-      if (!outcome.ok) return { result: await this.keepHeld(manager, id, kind, corrected, outcome.reasons), kind };
+      if (!outcome.ok || conflicts.length > 0) {
+        return { result: await this.keepHeld(manager, id, kind, corrected, [...conflicts, ...(outcome.ok ? [] : outcome.reasons)]), kind };
+      }
       const { counts, heldBack } = await this.writer.writeReplayed(
         manager,
         kind,

@@ -87,7 +87,7 @@ function fieldsCard(record, kept, reload) {
     const problemCell = h('td', { class: problems.length ? 'small bad-text' : 'small muted', 'data-problem': key },
       problems.length ? h('ul', { class: 'list-plain', style: 'margin:0' }, problems.map((r) => h('li', { title: r.message }, problemWords(record.kind, r)))) : t('quarantine.noProblem'));
     const editable = open && (problems.length > 0 || key in kept.typed);
-    const input = editable ? correctionInput(record.kind, key, raw[key], kept) : null;
+    const input = editable ? correctionInput(record.kind, key, raw[key], kept, problems) : null;
     if (input) inputs.push({ key, input, problems, problemCell });
     return h('tr', { 'data-field': key, style: problems.length ? 'background:var(--red-soft)' : null },
       h('th', { scope: 'row', style: 'font-weight:normal' }, fieldName(record.kind, key), h('div', { class: 'mono small muted' }, key)),
@@ -106,8 +106,11 @@ function fieldsCard(record, kept, reload) {
   return card(t('quarantine.correct'), lead, h('p', { class: 'small', style: 'margin-top:0' }, t('quarantine.correctLead')), rowProblems(record, whole), replayForm(record, table, inputs, kept, reload));
 }
 
-/** An input for one field: the value sent to start with (a masked one empty), what was typed kept across redraws. */
-function correctionInput(kind, key, sent, kept) {
+/**
+ * An input for one field: the value sent to start with, what was typed kept across redraws. A masked one
+ * starts empty, and so does one two columns of the export gave different values: the person types the right one.
+ */
+function correctionInput(kind, key, sent, kept, problems) {
   const personal = isPersonal(kind, key);
   const label = `${t('quarantine.col.correction')}: ${fieldName(kind, key)}`;
   if (key === 'verified' && kind === 'clues') {
@@ -115,11 +118,14 @@ function correctionInput(kind, key, sent, kept) {
     control.addEventListener('change', () => { kept.typed[key] = control.value; });
     return { control, element: control, changed: () => control.value !== '', value: () => ({ true: true, false: false, null: null })[control.value] };
   }
-  const start = personal ? '' : sent === null || sent === undefined ? '' : String(sent);
-  const control = h('input', { name: key, value: kept.typed[key] ?? start, 'aria-label': label, autocomplete: 'off', size: 24, placeholder: personal ? t('quarantine.personalHint') : null });
+  const choose = !personal && problems.some((r) => r.code === 'conflicting_columns');
+  const empty = personal || choose;
+  const start = empty || sent === null || sent === undefined ? '' : String(sent);
+  const hint = personal ? t('quarantine.personalHint') : choose ? t('quarantine.conflictHint') : null;
+  const control = h('input', { name: key, value: kept.typed[key] ?? start, 'aria-label': label, autocomplete: 'off', size: 24, placeholder: hint });
   control.addEventListener('input', () => { kept.typed[key] = control.value; });
   const note = personal ? h('div', { class: 'muted small' }, t('quarantine.personalNote')) : null;
-  return { control, element: h('div', {}, control, note), changed: () => (personal ? control.value.trim() !== '' : control.value.trim() !== start.trim()), value: () => control.value.trim() };
+  return { control, element: h('div', {}, control, note), changed: () => (empty ? control.value.trim() !== '' : control.value.trim() !== start.trim()), value: () => control.value.trim() };
 }
 
 function replayForm(record, table, inputs, kept, reload) {
