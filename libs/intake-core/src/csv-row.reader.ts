@@ -46,7 +46,8 @@ export class CsvRowReader<K extends CsvSourceKind> {
       const cell = i < cells.length ? cells[i].trim() : '';
       raw[key] = this.shifts[i] === 0 ? cell : shiftDecimal(cell, this.shifts[i]);
     }
-    const reasons: Reason[] = [...this.fileReasons(), ...this.reconcileRepeats(raw, cells)];
+    const reasons: Reason[] = this.fileReasons();
+    if (this.repeats.length > 0) reasons.push(...this.reconcileRepeats(raw, cells));
     if (cells.length !== keys.length) {
       reasons.push({ field: '_row', code: 'ragged_row', message: `row has ${cells.length} cells but the header has ${keys.length}` });
     }
