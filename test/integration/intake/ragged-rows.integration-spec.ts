@@ -38,6 +38,7 @@ describe('a ragged row joined again on intake', () => {
     expect(shown.layout.columns[11]).toBe('备注');
     expect(shown.layout.cells.slice(6, 8)).toEqual(['address', 'lng']);
     expect(shown.suggestedJoins).toEqual([6]);
+    expect(shown.maskedCells).toEqual(['legal_rep_name', 'legal_rep_id', 'updated_at']);
     expect((await show(name)).suggestedJoins).toEqual([1]);
     // The name moved one column right sits under the ID number's column; neither is ever shown in full.
     expect(JSON.stringify(shown)).not.toMatch(/陈明|440604198703150018/);

@@ -70,6 +70,8 @@ describeWithBrowser('joining a ragged row on the quarantine record page', () => 
     expect(await page.textContent('#quarantine-cells-suggestion')).toContain('住所');
     expect(await page.textContent('#quarantine-cells tr[data-cell="8"]')).toContain('可能在此被逗号拆开');
     expect(await page.textContent('#quarantine-cells tr[data-cell="17"]')).toContain('超出表头');
+    // The ID number one column right, under 更新时间, is said to be masked there.
+    expect(await page.textContent('#quarantine-cells tr[data-cell="16"]')).toContain('已脱敏');
     expect(await page.textContent('body')).not.toMatch(/陈明|440604198703150018/);
 
     await page.click('#quarantine-cells [data-join="8"]');
@@ -79,6 +81,7 @@ describeWithBrowser('joining a ragged row on the quarantine record page', () => 
     expect(await fieldValue(page, 'address')).toContain(ADDRESS);
     expect(await fieldValue(page, 'lng')).toContain('113.1102');
     expect(await fieldValue(page, 'legal_rep_name')).toContain('已脱敏');
+    expect(await fieldValue(page, 'legal_rep_changes_2y')).toContain('原格已脱敏');
     expect(await page.$('#quarantine-fields tr[data-field="_column_18"]')).toBeNull();
     await page.screenshot({ path: join(SCREENSHOTS, 'quarantine-ragged-joined-zh.png'), fullPage: true });
     // On a phone each cell is a block, its join button within reach rather than off screen to the right.

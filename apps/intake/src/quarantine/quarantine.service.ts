@@ -49,23 +49,20 @@ export class QuarantineService {
   }
 
   /**
-   * One record; a ragged CSV row also with its `layout` (which name each cell is kept under, in order)
-   * and, while open, the `suggestedJoins` that would put it back in its columns, read from the masked view.
+   * One record; a ragged CSV row also with its `layout` (which name each cell is kept under, in order), the
+   * cells shown masked for the personal value a split may have moved there (`maskedCells`), and, while
+   * open, the `suggestedJoins` that would put it back in its columns, read from the masked view.
    */
-  async get(id: number): Promise<QuarantinedRecord & { layout?: RowLayout; suggestedJoins?: number[] }> {
+  async get(id: number): Promise<QuarantinedRecord & { layout?: RowLayout; maskedCells?: string[]; suggestedJoins?: number[] }> {
     const found = await this.repository.find(id);
     if (!found) throw new NotFoundException(`no quarantined record ${id}`);
-    const layout = found.kind === 'clues' ? null : rowLayout(found.kind as CsvKind, found.rawMasked, found.reasons);
+    if (found.kind === 'clues') return found;
+    const kind = found.kind as CsvKind;
+    const layout = rowLayout(kind, found.rawMasked, found.reasons);
     if (layout === null) return found;
-    if (found.status !== 'open' || layout.cells.length <= layout.columns.length) return { ...found, layout };
-    const suggestedJoins = suggestJoins(
-      found.kind as CsvKind,
-      found.rawMasked as RawRecord,
-      layout,
-      { now: new Date() },
-      PERSONAL_FIELDS[found.kind as CsvKind],
-    );
-    return { ...found, layout, suggestedJoins };
+    const shown = { ...found, layout, maskedCells: [...PERSONAL_FIELDS[kind].filter((key) => layout.cells.includes(key)), ...personalReach(kind, layout)] };
+    if (found.status !== 'open' || layout.cells.length <= layout.columns.length) return shown;
+    return { ...shown, suggestedJoins: suggestJoins(kind, found.rawMasked as RawRecord, layout, { now: new Date() }, PERSONAL_FIELDS[kind]) };
   }
 
   /**

@@ -229,13 +229,14 @@ export const INTAKE_SCHEMAS: Record<string, Json> = {
       resolvedAt: nullable(instant()),
       resolution: nullable(open('who replayed or discarded it, the fields corrected (and cells rejoined) or the reason')),
       layout: ref('RowLayout'),
+      maskedCells: arr(str(), "a ragged row: the cells shown masked, as personal fields or as cells a split may have moved one's value to"),
       suggestedJoins: arr(
         int(undefined, { minimum: 0 }),
         'an open ragged row: the cells (0-based) whose joining with the next most likely undoes the split; empty when none helps',
       ),
     },
     undefined,
-    ['layout', 'suggestedJoins'],
+    ['layout', 'maskedCells', 'suggestedJoins'],
   ),
   RowLayout: obj(
     {

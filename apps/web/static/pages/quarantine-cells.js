@@ -10,6 +10,11 @@ export function joinable(record) {
   return record.status === 'open' && Array.isArray(layout?.cells) && Array.isArray(layout?.columns) && layout.cells.length > layout.columns.length && typeof record.rawMasked === 'object';
 }
 
+/** A cell shown masked: a personal field's, or one a split may have moved a personal value to. */
+export function maskedCell(record, key) {
+  return Array.isArray(record.maskedCells) && record.maskedCells.includes(key);
+}
+
 /**
  * The masked view with the cells at `joins` joined to the next (with the comma that split them, and its
  * space) and moved back into their columns, as intake joins the sealed record. `moved` names the fields
@@ -76,6 +81,7 @@ export function cellsCard(record, kept, redraw) {
       h('td', { class: 'small' }, columnName(i), h('div', { class: 'mono small muted' }, key)),
       h('td', { class: 'small', style: 'overflow-wrap:anywhere' },
         value === '' || value === null || value === undefined ? h('span', { class: 'muted' }, t('quarantine.blank')) : String(value),
+        maskedCell(record, key) ? [' ', badge(t('quarantine.cells.masked'))] : null,
         joinedIntoPrevious ? h('div', {}, badge(t('quarantine.cells.joinedInto', { a: i }), 'blue')) : null,
         suggested.includes(i) && !pressed ? h('div', {}, badge(t('quarantine.cells.likely'), 'bad')) : null),
       h('td', {}, button));

@@ -5,7 +5,7 @@ import { fmtDateTime, t } from '../i18n.js';
 import { QUARANTINE_FIELD_ORDER } from '../i18n-quarantine.js';
 import { badge, card, confirmStep, errorText, field, fieldProblem, h, mount, pageHead, section } from '../ui.js';
 import { fieldName, kindName, missingColumnKey, problemWords, sourceText, statusBadge } from './quarantine.js';
-import { cellsCard, joinable, joinedView } from './quarantine-cells.js';
+import { cellsCard, joinable, joinedView, maskedCell } from './quarantine-cells.js';
 
 /**
  * Fields intake shows masked. Typing the masked value back would replace the real one, so their
@@ -114,7 +114,7 @@ function fieldsCard(record, kept, reload) {
     if (input) inputs.push({ key, input, problems, problemCell });
     return h('tr', { 'data-field': key, style: problems.length ? 'background:var(--red-soft)' : null },
       h('th', { scope: 'row', style: 'font-weight:normal' }, fieldName(record.kind, key), h('div', { class: 'mono small muted' }, key)),
-      h('td', { class: 'small', style: 'overflow-wrap:anywhere' }, shown(raw[key], hidden(key)), preview?.moved.has(key) && !hidden(key) ? movedNote(record.kind, preview.from[key]) : null),
+      h('td', { class: 'small', style: 'overflow-wrap:anywhere' }, shown(raw[key], hidden(key)), preview?.moved.has(key) && !hidden(key) ? movedNote(record, preview.from[key]) : null),
       problemCell,
       open ? h('td', {}, input?.element ?? null) : null);
   });
@@ -131,8 +131,8 @@ function fieldsCard(record, kept, reload) {
 }
 
 /** A field the joins moved: said so, and said masked where its value comes from a cell shown masked. */
-function movedNote(kind, from = []) {
-  const masked = from.some((cell) => isPersonal(kind, cell));
+function movedNote(record, from = []) {
+  const masked = from.some((cell) => isPersonal(record.kind, cell) || maskedCell(record, cell));
   return h('div', {}, badge(t('quarantine.preview.moved'), 'blue'), masked ? [' ', badge(t('quarantine.preview.maskedSource'))] : null);
 }
 
