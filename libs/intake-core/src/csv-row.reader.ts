@@ -1,6 +1,6 @@
 import { CONTRACT_COLUMNS, ContractColumn, columnOfHeader, contractKeys, normaliseHeader } from './contract-columns.model';
 import { sameValue, shiftDecimal } from './contract-value.util';
-import { CsvSourceKind, Outcome, ParseContext, RawRecord, Reason, RecordByKind } from './intake.model';
+import { CsvSourceKind, Outcome, ParseContext, RawRecord, Reason, RecordByKind, RowLayout } from './intake.model';
 import { validateRaw } from './record-validation.util';
 
 export type CsvOutcome<K extends CsvSourceKind> = Outcome<RecordByKind[K]>;
@@ -48,11 +48,13 @@ export class CsvRowReader<K extends CsvSourceKind> {
     }
     const reasons: Reason[] = this.fileReasons();
     if (this.repeats.length > 0) reasons.push(...this.reconcileRepeats(raw, cells));
-    if (cells.length !== keys.length) {
-      reasons.push({ field: '_row', code: 'ragged_row', message: `row has ${cells.length} cells but the header has ${keys.length}` });
-    }
+    const ragged = cells.length !== keys.length;
     // A row that does not fit its columns keeps every cell: what is in them is what a correction needs.
-    if (reasons.length > 0) this.keepUnplaced(raw, cells);
+    const kept = ragged || reasons.length > 0 ? this.keepUnplaced(raw, cells) : [];
+    if (ragged) {
+      const message = `row has ${cells.length} cells but the header has ${keys.length}`;
+      reasons.push({ field: '_row', code: 'ragged_row', message, layout: this.layout(cells, kept) });
+    }
     const result = validateRaw(this.kind, raw, this.ctx);
     if (result.ok && reasons.length === 0) return { ok: true, line: this.row, record: result.record, raw };
     if (!result.ok) {
@@ -73,16 +75,27 @@ export class CsvRowReader<K extends CsvSourceKind> {
    * beyond the header under `_column_<n>` (as a blank or clashing header is): an unread header, or a
    * comma that split a cell, leaves the record's values there, and two such rows stay two records.
    */
-  private keepUnplaced(raw: RawRecord, cells: string[]): void {
+  private keepUnplaced(raw: RawRecord, cells: string[]): (string | null)[] {
     const keys = this.columnKeys ?? [];
     const contract = new Set(contractKeys(this.kind));
+    const kept: (string | null)[] = [...keys];
     for (let i = 0; i < cells.length; i++) {
       if (i < keys.length && keys[i] !== null) continue;
       const header = this.headers[i] ?? '';
       const named = header !== '' && !header.startsWith('_') && !contract.has(header) && !Object.prototype.hasOwnProperty.call(raw, header);
+      kept[i] = named ? header : `_column_${i + 1}`;
       // defineProperty, so a header named __proto__ is kept as data rather than changing the prototype.
-      Object.defineProperty(raw, named ? header : `_column_${i + 1}`, { value: cells[i].trim(), enumerable: true, writable: true, configurable: true });
+      Object.defineProperty(raw, kept[i]!, { value: cells[i].trim(), enumerable: true, writable: true, configurable: true });
     }
+    return kept;
+  }
+
+  /** Names and positions of a ragged row's cells (no values), so a split cell can be joined again. */
+  private layout(cells: string[], kept: (string | null)[]): RowLayout {
+    const width = this.columnKeys?.length ?? 0;
+    const spaced = cells.flatMap((cell, i) => (i > 0 && /^\s/.test(cell) ? [i] : []));
+    const shifts = this.shifts.some((n) => n !== 0) ? this.shifts : undefined;
+    return { columns: kept.slice(0, width), cells: kept.slice(0, cells.length) as string[], spaced, ...(shifts ? { shifts } : {}) };
   }
 
   private readHeader(cells: string[]): void {

@@ -17,3 +17,4 @@ export { normaliseName, normaliseAddress, isSpecificAddress } from './name-norma
 export { ClueLinker } from './clue-linker.util';
 export type { ClueLink, LinkableSubject, LinkMethod } from './clue-linker.util';
 export { recordFingerprint } from './record-fingerprint.util';
+export { rowLayout, rejoinCells, checkJoins, suggestJoins, personalReach, PERSONAL_FIELDS } from './ragged-row.util';

@@ -14,6 +14,22 @@ export interface Reason {
   message: string;
   /** What the field takes (its allowed values, or its bounds), where the check says: for the person correcting it. */
   expected?: { allowed?: readonly string[]; min?: number; max?: number };
+  /** A `ragged_row`'s layout: which name each cell is kept under, so it can be put back in its columns. */
+  layout?: RowLayout;
+}
+
+/**
+ * Where a ragged CSV row's cells are kept: names and positions only, never values (they may be personal).
+ * `columns`: the name each header position is kept under (null where the row had no cell and no name);
+ * `cells`: the name each of the row's cells is kept under, in order; `spaced`: cells whose text began with
+ * white space (the space after a splitting comma); `shifts`: per position, the powers of ten a money cell
+ * was moved by for its header's unit, when any was.
+ */
+export interface RowLayout {
+  columns: (string | null)[];
+  cells: string[];
+  spaced: number[];
+  shifts?: number[];
 }
 
 /** A row keyed by English contract keys; for CSV the trimmed raw cell strings. */

@@ -5,3 +5,4 @@ export * from './app-process';
 export * from './polling.util';
 export * from './chunks.util';
 export * from './openapi-validator';
+export * from './credit-code.factory';

@@ -6,7 +6,9 @@ import { IntakeSubjects, type ChangeBatch } from '@tianping/contracts';
 import { intakeRecords, isSensitiveField, redactText } from '@tianping/observability';
 import { eventChunks } from '@tianping/messaging';
 import {
+  personalReach,
   recordFingerprint,
+  rowLayout,
   storableText,
   type CaseRecord,
   type ClueRecord,
@@ -249,7 +251,7 @@ export class BatchWriter {
       source,
       line,
       rawSealed: this.vault.encrypt(JSON.stringify(raw)) ?? '',
-      rawMasked: maskRaw(kind, raw),
+      rawMasked: maskRaw(kind, raw, raggedReach(kind, raw, reasons)),
       rawHash: this.vault.keyedHash(`${kind}\n${canonical}`)!,
       reasons,
     };
@@ -267,11 +269,12 @@ function countCommitted(kind: SourceKind, counts: IngestCounts): void {
  * other text (fields the contract does not know, a line that was not even JSON) resident ID numbers
  * and phone numbers masked; the rest as it came. The record itself is kept sealed for the replay.
  */
-export function maskRaw(kind: SourceKind, raw: RawRecord | string): RawRecord | string {
+export function maskRaw(kind: SourceKind, raw: RawRecord | string, reach: readonly string[] = []): RawRecord | string {
   if (typeof raw === 'string') return storableText(redactText(raw.length > 2000 ? `${raw.slice(0, 2000)}…` : raw));
   const masked: RawRecord = {};
   for (const [key, value] of Object.entries(raw)) {
-    const shown = maskedValue(kind, key, value);
+    // A cell a split may have moved a personal value to: masked like a name where it holds letters.
+    const shown = reach.includes(key) && typeof value === 'string' && /\p{L}/u.test(value) ? maskName(value) : maskedValue(kind, key, value);
     // defineProperty, so a key named __proto__ stays data; jsonb cannot hold a NUL, so the view shows U+FFFD.
     Object.defineProperty(masked, storableText(key), {
       value: typeof shown === 'string' ? storableText(shown) : shown,
@@ -281,6 +284,13 @@ export function maskRaw(kind: SourceKind, raw: RawRecord | string): RawRecord | 
     });
   }
   return masked;
+}
+
+/** In a ragged CSV row, the other cells that may hold a personal field's value (see personalReach). */
+function raggedReach(kind: SourceKind, raw: RawRecord | string, reasons: unknown): string[] {
+  if (kind === 'clues') return [];
+  const layout = rowLayout(kind, raw, reasons);
+  return layout === null ? [] : personalReach(kind, layout);
 }
 
 function maskedValue(kind: SourceKind, key: string, value: RawRecord[string]): RawRecord[string] {

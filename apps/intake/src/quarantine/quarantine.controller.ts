@@ -1,6 +1,6 @@
 import { QueryInt } from '@tianping/common';
 import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Query } from '@nestjs/common';
-import { IsIn, IsObject, IsOptional, IsString, MinLength } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsInt, IsObject, IsOptional, IsString, Min, MinLength } from 'class-validator';
 import { QuarantineService } from './quarantine.service';
 
 export class QuarantineQuery {
@@ -14,6 +14,8 @@ export class ReplayBody {
   /** Field → corrected value, by the contract's English keys (e.g. {"established_on": "2019-01-01"}). */
   @IsOptional() @IsObject() corrections?: Record<string, unknown>;
   @IsOptional() @IsString() actor?: string;
+  /** A ragged CSV row's cells (0-based) each joined with the next, with the comma that split them, before the corrections. */
+  @IsOptional() @IsArray() @ArrayMaxSize(100) @IsInt({ each: true }) @Min(0, { each: true }) rejoin?: number[];
 }
 
 export class DiscardBody {
@@ -43,7 +45,7 @@ export class QuarantineController {
   @Post(':id/replay')
   @HttpCode(200)
   replay(@Param('id', ParseIntPipe) id: number, @Body() body: ReplayBody) {
-    return this.quarantine.replay(id, body.corrections ?? {}, body.actor);
+    return this.quarantine.replay(id, body.corrections ?? {}, body.actor, body.rejoin ?? []);
   }
 
   @Post(':id/discard')

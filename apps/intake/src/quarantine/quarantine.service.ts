@@ -1,7 +1,19 @@
-import { Inject, Injectable, NotFoundException, ConflictException } from '@nestjs/common';
+import { BadRequestException, Inject, Injectable, NotFoundException, ConflictException } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { PiiVault } from '@tianping/common';
-import { settleRepeatedColumns, validateRaw, type RawRecord, type SourceKind } from '@tianping/intake-core';
+import {
+  checkJoins,
+  PERSONAL_FIELDS,
+  personalReach,
+  rejoinCells,
+  rowLayout,
+  settleRepeatedColumns,
+  suggestJoins,
+  validateRaw,
+  type RawRecord,
+  type RowLayout,
+  type SourceKind,
+} from '@tianping/intake-core';
 import { BatchWriter, maskRaw } from '../ingest/batch-writer';
 import { IngestService } from '../ingest/ingest.service';
 import type { IngestCounts } from '../ingest/ingest-counts';
@@ -12,6 +24,8 @@ export interface ReplayResult {
   accepted: boolean;
   reasons?: unknown;
   counts?: IngestCounts;
+  /** The joins a replay was refused with: what `reasons` are about, the record itself left as it was. */
+  rejoin?: number[];
 }
 
 /** Operators list rejected records, correct them and replay them through the same path as new data. */
@@ -35,36 +49,58 @@ export class QuarantineService {
     return { byStatus, reasons };
   }
 
-  async get(id: number): Promise<QuarantinedRecord> {
+  /**
+   * One record; a ragged CSV row also with its `layout` (which name each cell is kept under, in order), the
+   * cells shown masked for the personal value a split may have moved there (`maskedCells`), and, while
+   * open, the `suggestedJoins` that would put it back in its columns, read from the masked view.
+   */
+  async get(id: number): Promise<QuarantinedRecord & { layout?: RowLayout; maskedCells?: string[]; suggestedJoins?: number[] }> {
     const found = await this.repository.find(id);
     if (!found) throw new NotFoundException(`no quarantined record ${id}`);
-    return found;
+    if (found.kind === 'clues') return found;
+    const kind = found.kind as CsvKind;
+    const layout = rowLayout(kind, found.rawMasked, found.reasons);
+    if (layout === null) return found;
+    const shown = { ...found, layout, maskedCells: [...PERSONAL_FIELDS[kind].filter((key) => layout.cells.includes(key)), ...personalReach(kind, layout)] };
+    if (found.status !== 'open' || layout.cells.length <= layout.columns.length) return shown;
+    return { ...shown, suggestedJoins: suggestJoins(kind, found.rawMasked as RawRecord, layout, { now: new Date() }, PERSONAL_FIELDS[kind]) };
   }
 
   /**
    * Applies corrections (field → new value, by the contract's English keys) and validates again.
    * Valid: written like any new record and marked replayed. Still invalid, or still the update time of
-   * another version held: kept open with new reasons.
+   * another version held: kept open with new reasons. `rejoin` first joins a ragged row's split cells
+   * (see rejoinCells); still invalid so joined, the record is left as it was and the reasons returned.
    */
-  async replay(id: number, corrections: Record<string, unknown> = {}, actor = 'operator'): Promise<ReplayResult> {
-    const { result, kind } = await this.replayIn(id, corrections, actor);
+  async replay(id: number, corrections: Record<string, unknown> = {}, actor = 'operator', rejoin: number[] = []): Promise<ReplayResult> {
+    const { result, kind } = await this.replayIn(id, corrections, actor, rejoin);
     // A replayed subject, like an exported one, links the clues that were waiting for it.
     if (result.counts) await this.ingest.afterSubjects(kind, result.counts);
     return result;
   }
 
-  private async replayIn(id: number, corrections: Record<string, unknown>, actor: string): Promise<{ result: ReplayResult; kind: SourceKind }> {
+  private async replayIn(
+    id: number,
+    corrections: Record<string, unknown>,
+    actor: string,
+    rejoin: number[],
+  ): Promise<{ result: ReplayResult; kind: SourceKind }> {
     return this.dataSource.transaction(async (manager) => {
       const held = await this.repository.sealedRaw(manager, id);
       if (!held) throw new NotFoundException(`no quarantined record ${id}`);
       if (held.status !== 'open') throw new ConflictException(`quarantined record ${id} is already ${held.status}`);
       const kind = held.kind as SourceKind;
       const original = JSON.parse(this.vault.decrypt(held.rawSealed) ?? 'null') as RawRecord | string;
+      // Joined on the sealed record, so masked personal fields move back with their real values.
+      const { raw, reach } = joinCells(kind, original, held.reasons, rejoin);
       // A column the export named twice: the correction settles which value is right, else the two must agree.
-      const { raw: corrected, conflicts } = settleRepeatedColumns(kind, applyCorrections(original, corrections), Object.keys(corrections));
+      const { raw: corrected, conflicts } = settleRepeatedColumns(kind, applyCorrections(raw, corrections), Object.keys(corrections));
       const outcome = validateRaw(kind, corrected, { now: new Date() });
       if (!outcome.ok || conflicts.length > 0) {
-        return { result: await this.keepHeld(manager, id, kind, corrected, [...conflicts, ...(outcome.ok ? [] : outcome.reasons)]), kind };
+        const reasons = [...conflicts, ...(outcome.ok ? [] : outcome.reasons)];
+        // Joined and still failing, the record stays as it came, so the joins can be undone or other ones tried.
+        if (rejoin.length > 0) return { result: { id, accepted: false, reasons, rejoin }, kind };
+        return { result: await this.keepHeld(manager, id, kind, corrected, reasons, reach), kind };
       }
       const { counts, heldBack } = await this.writer.writeReplayed(
         manager,
@@ -73,15 +109,16 @@ export class QuarantineService {
         `replay:${id}`,
       );
       // Still the update time of the version held, with other values: the record stays here, not quarantined twice.
-      if (heldBack) return { result: await this.keepHeld(manager, id, kind, corrected, heldBack), kind };
-      await this.repository.resolve(manager, id, 'replayed', { by: actor, fields: Object.keys(corrections), counts });
+      if (heldBack) return { result: await this.keepHeld(manager, id, kind, corrected, heldBack, reach), kind };
+      const joinedAt = rejoin.length > 0 ? { rejoined: [...new Set(rejoin)].sort((a, b) => a - b) } : {};
+      await this.repository.resolve(manager, id, 'replayed', { by: actor, fields: Object.keys(corrections), ...joinedAt, counts });
       return { result: { id, accepted: true, counts }, kind };
     });
   }
 
   /** A correction that still fails, or still conflicts: the corrected record kept open with its new reasons. */
-  private async keepHeld(manager: EntityManager, id: number, kind: SourceKind, corrected: RawRecord, reasons: unknown): Promise<ReplayResult> {
-    await this.repository.keepCorrected(manager, id, this.vault.encrypt(JSON.stringify(corrected))!, maskRaw(kind, corrected), reasons);
+  private async keepHeld(manager: EntityManager, id: number, kind: SourceKind, corrected: RawRecord, reasons: unknown, reach: string[]): Promise<ReplayResult> {
+    await this.repository.keepCorrected(manager, id, this.vault.encrypt(JSON.stringify(corrected))!, maskRaw(kind, corrected, reach), reasons);
     return { id, accepted: false, reasons };
   }
 
@@ -93,6 +130,24 @@ export class QuarantineService {
       await this.repository.resolve(manager, id, 'discarded', { by: actor, reason });
     });
   }
+}
+
+type CsvKind = Exclude<SourceKind, 'clues'>;
+
+/**
+ * A ragged row with the cells at `joins` joined to the next, and the cells a personal value may sit in
+ * (its view keeps them masked, should the joins be wrong or none be made); refused when it has no such cells.
+ */
+function joinCells(kind: SourceKind, original: RawRecord | string, reasons: unknown, joins: number[]): { raw: RawRecord | string; reach: string[] } {
+  const layout = kind === 'clues' ? null : rowLayout(kind, original, reasons);
+  if (kind === 'clues' || layout === null) {
+    if (joins.length > 0) throw new BadRequestException('only a CSV row with more or fewer cells than its header can have cells joined');
+    return { raw: original, reach: [] };
+  }
+  if (joins.length === 0) return { raw: original, reach: personalReach(kind, layout) };
+  const problem = checkJoins(layout, joins);
+  if (problem !== null) throw new BadRequestException(problem);
+  return { raw: rejoinCells(original as RawRecord, layout, joins), reach: personalReach(kind, layout, joins) };
 }
 
 /** A line that was not JSON at all can only be corrected by a whole new object. */

@@ -63,7 +63,7 @@ const NARROWER: Record<string, Record<string, Json>> = {
   'POST /api/approvals/colour-policies/:version/sign-offs': { role: { enum: ['legal'] } },
 };
 
-const ITEM_BOUNDS = new Set(['maxLength', 'minLength', 'isLength', 'isNotEmpty']);
+const ITEM_BOUNDS = new Set(['maxLength', 'minLength', 'isLength', 'isNotEmpty', 'min', 'max']);
 
 /** What the class checks, read the way the documented schema says it: fields, required ones, enums and bounds. */
 function rulesOf(dto: Dto, withoutActor: boolean) {
@@ -72,7 +72,7 @@ function rulesOf(dto: Dto, withoutActor: boolean) {
   for (const m of getMetadataStorage().getTargetValidationMetadatas(dto, '', true, false)) {
     if (withoutActor && m.propertyName === 'actor') continue;
     const own = (fields[m.propertyName] ??= {});
-    // A length rule on `each` item of an array bounds the items: the schema says it under `items`.
+    // A length or size rule on `each` item of an array bounds the items: the schema says it under `items`.
     const field = m.each && ITEM_BOUNDS.has(m.name ?? '') ? ((own.items ??= {}) as Json) : own;
     const [first] = (m.constraints ?? []) as unknown[];
     if (m.name === 'isOptional') optional.add(m.propertyName);
@@ -103,7 +103,7 @@ function documented(schema: Json) {
     for (const bound of ['maxLength', 'minLength', 'minimum', 'maximum', 'maxItems'] as const)
       if (property[bound] !== undefined) field[bound] = property[bound];
     const items = property.items as Json | undefined;
-    const itemBounds = Object.fromEntries(['maxLength', 'minLength'].filter((b) => items?.[b] !== undefined).map((b) => [b, items![b]]));
+    const itemBounds = Object.fromEntries(['maxLength', 'minLength', 'minimum', 'maximum'].filter((b) => items?.[b] !== undefined).map((b) => [b, items![b]]));
     if (Object.keys(itemBounds).length > 0) field.items = itemBounds;
   }
   return { fields, required: [...((schema.required as string[] | undefined) ?? [])].sort() };

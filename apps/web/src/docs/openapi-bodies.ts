@@ -246,6 +246,13 @@ export const BODIES: Record<string, Json> = {
         description:
           'field → corrected value, by the contract\'s English keys (e.g. {"established_on": "2019-01-01"}); the other fields stay as the source sent them',
       },
+      rejoin: {
+        type: 'array',
+        maxItems: 100,
+        items: { type: 'integer', minimum: 0 },
+        description:
+          'a CSV row with a cell too many (ragged_row): the cells (0-based, as its layout lists them) each joined with the next, with the comma that split them, before the corrections; refused so joined, the record stays as it came',
+      },
     },
     [],
     { corrections: { established_on: '2019-01-01' } },

@@ -1,4 +1,4 @@
-import { arr, bool, creditCode, day, instant, int, nullable, num, obj, oneOf, open, sha256, str, uuid } from './openapi-schemas';
+import { arr, bool, creditCode, day, instant, int, nullable, num, obj, oneOf, open, ref, sha256, str, uuid } from './openapi-schemas';
 
 type Json = Record<string, unknown>;
 
@@ -200,33 +200,54 @@ export const INTAKE_SCHEMAS: Record<string, Json> = {
     counts: nullable(obj({ kind, ...counts }, 'what became of every record read: the outcomes add up to read; null while running', ['kind'])),
     failure: nullable(str('why the run ended before its input did')),
   }),
-  QuarantinedRecord: obj({
-    id: int('the rejected record', { minimum: 1 }),
-    kind,
-    source: str('the file or channel it came in'),
-    line: nullable(int('its line in the file')),
-    rawMasked: {
-      description:
-        'its fields as the source sent them, ID numbers and names masked (脱敏); a line that was not even JSON is its text (up to 2,000 characters), ID and phone numbers masked',
-      oneOf: [{ type: 'object', additionalProperties: true }, { type: 'string' }],
-    },
-    reasons: arr(
-      obj(
-        {
-          code: str('e.g. required, enum, check_character'),
-          field: str('the contract’s English key'),
-          message: str(),
-          expected: open('what would have been valid'),
-        },
-        'why it was rejected',
-        ['expected'],
+  QuarantinedRecord: obj(
+    {
+      id: int('the rejected record', { minimum: 1 }),
+      kind,
+      source: str('the file or channel it came in'),
+      line: nullable(int('its line in the file')),
+      rawMasked: {
+        description:
+          'its fields as the source sent them, ID numbers and names masked (脱敏); a line that was not even JSON is its text (up to 2,000 characters), ID and phone numbers masked',
+        oneOf: [{ type: 'object', additionalProperties: true }, { type: 'string' }],
+      },
+      reasons: arr(
+        obj(
+          {
+            code: str('e.g. required, enum, check_character'),
+            field: str('the contract’s English key'),
+            message: str(),
+            expected: open('what would have been valid'),
+            layout: ref('RowLayout'),
+          },
+          'why it was rejected',
+          ['expected', 'layout'],
+        ),
       ),
-    ),
-    status: oneOf(['open', 'replayed', 'discarded'], 'open 待处理, replayed 已更正重放, discarded 已放弃'),
-    createdAt: instant(),
-    resolvedAt: nullable(instant()),
-    resolution: nullable(open('who replayed or discarded it, the fields corrected or the reason')),
-  }),
+      status: oneOf(['open', 'replayed', 'discarded'], 'open 待处理, replayed 已更正重放, discarded 已放弃'),
+      createdAt: instant(),
+      resolvedAt: nullable(instant()),
+      resolution: nullable(open('who replayed or discarded it, the fields corrected (and cells rejoined) or the reason')),
+      layout: ref('RowLayout'),
+      maskedCells: arr(str(), "a ragged row: the cells shown masked, as personal fields or as cells a split may have moved one's value to"),
+      suggestedJoins: arr(
+        int(undefined, { minimum: 0 }),
+        'an open ragged row: the cells (0-based) whose joining with the next most likely undoes the split; empty when none helps',
+      ),
+    },
+    undefined,
+    ['layout', 'maskedCells', 'suggestedJoins'],
+  ),
+  RowLayout: obj(
+    {
+      columns: arr(nullable(str()), 'the name each header position is kept under, in order (null: no cell, no name)'),
+      cells: arr(str(), "the name each of the row's cells is kept under, in order: a contract key, a column of the export's own, or _column_<n>"),
+      spaced: arr(int(), 'cells whose text began with a space (joined with ", ")'),
+      shifts: arr(int(), 'per position, the powers of ten a money cell was moved by for its header unit'),
+    },
+    'a CSV row with more or fewer cells than its header (ragged_row): where each cell is kept, no values',
+    ['shifts'],
+  ),
   QuarantineSummary: obj({
     byStatus: arr(obj({ kind, status: oneOf(['open', 'replayed', 'discarded']), count: int() })),
     reasons: arr(obj({ kind, field: str(), code: str(), count: int() }), 'the most common reasons of the open ones'),
@@ -237,8 +258,9 @@ export const INTAKE_SCHEMAS: Record<string, Json> = {
       accepted: bool('passed validation and was written'),
       reasons: arr(open('a reason it is still invalid')),
       counts: obj(counts),
+      rejoin: arr(int(), 'refused with cells joined: the joins the reasons are about; the record was left as it came'),
     },
     'a corrected record replayed: accepted with its counts, or kept open with its new reasons',
-    ['reasons', 'counts'],
+    ['reasons', 'counts', 'rejoin'],
   ),
 };

@@ -3,8 +3,9 @@
 import { api } from '../api.js';
 import { fmtDateTime, t } from '../i18n.js';
 import { QUARANTINE_FIELD_ORDER } from '../i18n-quarantine.js';
-import { card, confirmStep, errorText, field, fieldProblem, h, mount, pageHead, section } from '../ui.js';
+import { badge, card, confirmStep, errorText, field, fieldProblem, h, mount, pageHead, section } from '../ui.js';
 import { fieldName, kindName, missingColumnKey, problemWords, sourceText, statusBadge } from './quarantine.js';
+import { cellsCard, joinable, joinedView, maskedCell } from './quarantine-cells.js';
 
 /**
  * Fields intake shows masked. Typing the masked value back would replace the real one, so their
@@ -17,22 +18,38 @@ const OUTCOMES = ['inserted', 'updated', 'duplicate', 'stale'];
 export async function renderQuarantineRecord(ctx, id) {
   const body = h('div');
   mount(ctx.main, pageHead(t('quarantine.recordTitle', { id }), null, h('a', { class: 'btn secondary', href: '#/quarantine' }, t('quarantine.back'))), body);
-  // What the person typed and the last act's outcome live outside the drawing, so a redraw keeps them.
-  const kept = { typed: {}, outcome: null };
+  // What the person typed, the cells joined and the last act's outcome live outside the drawing, so a redraw keeps them.
+  const kept = { typed: {}, outcome: null, joins: [], joinReasons: null, focus: null };
+  let shownRecord = null;
+  // After an act, the focus goes to what came of it (a status, an alert that names what is still wrong, the join pressed).
+  const focusAfter = () => {
+    const target = kept.outcome?.isConnected ? kept.outcome : kept.focus ? body.querySelector(kept.focus) : null;
+    kept.focus = null;
+    target?.focus();
+  };
   const load = async () => {
-    await section(body, () => api(`/api/quarantine/${encodeURIComponent(id)}`), (record) => recordPage(record, kept, load), 'intake');
-    // After an act, the focus goes to what came of it (a status, or an alert that names what is still wrong).
-    if (kept.outcome?.isConnected) kept.outcome.focus();
+    await section(body, () => api(`/api/quarantine/${encodeURIComponent(id)}`), (record) => {
+      shownRecord = record;
+      return recordPage(record, kept, load, redraw);
+    }, 'intake');
+    focusAfter();
+  };
+  // Joining cells changes only the preview: drawn again from the record shown, without asking intake.
+  const redraw = () => {
+    mount(body, recordPage(shownRecord, kept, load, redraw));
+    focusAfter();
   };
   await load();
 }
 
-function recordPage(record, kept, reload) {
+function recordPage(record, kept, reload, redraw) {
   const open = record.status === 'open';
+  if (!joinable(record)) kept.joins = [];
   return h('div', { class: 'stack', 'data-record': record.id, 'data-status': record.status },
     h('p', { class: 'muted', style: 'margin:0' }, statusBadge(record.status), ' ', t('quarantine.recordLead', { kind: kindName(record.kind), source: sourceText(record), at: fmtDateTime(record.createdAt) })),
     kept.outcome,
     record.status === 'open' ? null : resolutionNotice(record),
+    joinable(record) ? cellsCard(record, kept, redraw) : null,
     typeof record.rawMasked === 'string' || record.rawMasked === null ? textCard(record) : fieldsCard(record, kept, reload),
     open ? discardCard(record, kept, reload) : null);
 }
@@ -42,9 +59,11 @@ function resolutionNotice(record) {
   const vars = { by: r.by ?? '—', at: fmtDateTime(record.resolvedAt) };
   const detail = record.status === 'discarded'
     ? t('quarantine.resolvedReason', { reason: r.reason ?? '—' })
-    : (r.fields ?? []).length ? t('quarantine.resolvedFields', { fields: r.fields.map((f) => fieldName(record.kind, f)).join(t('common.listSep')) }) : t('quarantine.resolvedNoFields');
+    : (r.fields ?? []).length ? t('quarantine.resolvedFields', { fields: r.fields.map((f) => fieldName(record.kind, f)).join(t('common.listSep')) }) : (r.rejoined ?? []).length ? null : t('quarantine.resolvedNoFields');
+  const joined = (r.rejoined ?? []).length ? t('quarantine.resolvedRejoined', { cells: r.rejoined.map((i) => t('quarantine.cellPair', { a: i + 1, b: i + 2 })).join(t('common.listSep')) }) : null;
   return h('div', { class: `notice ${record.status === 'replayed' ? 'ok' : ''}`, id: 'quarantine-resolution' },
-    h('strong', {}, t(record.status === 'discarded' ? 'quarantine.resolvedDiscarded' : 'quarantine.resolvedReplayed', vars)), h('div', { class: 'small', style: 'margin-top:4px' }, detail));
+    h('strong', {}, t(record.status === 'discarded' ? 'quarantine.resolvedDiscarded' : 'quarantine.resolvedReplayed', vars)),
+    [joined, detail].filter(Boolean).map((line) => h('div', { class: 'small', style: 'margin-top:4px' }, line)));
 }
 
 /** A line that was not even a record (bad CSV, not JSON): its masked text, to discard or fix at the source. */
@@ -61,15 +80,19 @@ function rowProblems(record, reasons) {
     h('ul', { class: 'list-plain', style: 'margin:4px 0 0' }, reasons.map((r) => h('li', {}, problemWords(record.kind, r)))));
 }
 
-function shown(value) {
+function shown(value, hidden) {
+  if (hidden) return h('span', { class: 'muted' }, t('quarantine.preview.personal'));
   if (value === null || value === undefined || value === '') return h('span', { class: 'muted' }, t('quarantine.blank'));
   return typeof value === 'string' ? value : JSON.stringify(value);
 }
 
 /** The fields with their problems; for an open record each failing field (or one typed before) gets an input. */
 function fieldsCard(record, kept, reload) {
-  const raw = record.rawMasked ?? {};
-  const reasons = Array.isArray(record.reasons) ? record.reasons : [];
+  // With cells joined, the fields as they will be once joined, and the reasons a replay so joined was refused with.
+  const preview = joinable(record) && kept.joins.length > 0 ? joinedView(record, kept.joins) : null;
+  const raw = preview?.view ?? record.rawMasked ?? {};
+  const reasons = preview ? kept.joinReasons ?? [] : Array.isArray(record.reasons) ? record.reasons : [];
+  const hidden = (key) => Boolean(preview?.moved.has(key)) && isPersonal(record.kind, key);
   const byField = new Map();
   const whole = [];
   for (const r of reasons) {
@@ -91,7 +114,7 @@ function fieldsCard(record, kept, reload) {
     if (input) inputs.push({ key, input, problems, problemCell });
     return h('tr', { 'data-field': key, style: problems.length ? 'background:var(--red-soft)' : null },
       h('th', { scope: 'row', style: 'font-weight:normal' }, fieldName(record.kind, key), h('div', { class: 'mono small muted' }, key)),
-      h('td', { class: 'small', style: 'overflow-wrap:anywhere' }, shown(raw[key])),
+      h('td', { class: 'small', style: 'overflow-wrap:anywhere' }, shown(raw[key], hidden(key)), preview?.moved.has(key) && !hidden(key) ? movedNote(record, preview.from[key]) : null),
       problemCell,
       open ? h('td', {}, input?.element ?? null) : null);
   });
@@ -101,9 +124,16 @@ function fieldsCard(record, kept, reload) {
     h('thead', {}, h('tr', {}, [t('quarantine.col.field'), t('quarantine.col.value'), t('quarantine.col.problem'), open ? t('quarantine.col.correction') : null].filter(Boolean).map((c) => h('th', {}, c)))),
     h('tbody', {}, rows)));
   for (const { input, problems, problemCell } of inputs) if (problems.length) fieldProblem(input.control, problemCell, { focus: false });
-  const lead = h('p', { class: 'muted small', style: 'margin-top:0' }, t('quarantine.fieldsLead'));
+  const lead = h('p', { class: 'muted small', style: 'margin-top:0' }, t(preview ? 'quarantine.preview.lead' : 'quarantine.fieldsLead'));
   if (!open) return card(t('quarantine.fields'), lead, rowProblems(record, whole), table);
-  return card(t('quarantine.correct'), lead, h('p', { class: 'small', style: 'margin-top:0' }, t('quarantine.correctLead')), rowProblems(record, whole), replayForm(record, table, inputs, kept, reload));
+  const title = preview ? t('quarantine.preview.title', { n: kept.joins.length }) : t('quarantine.correct');
+  return card(title, lead, h('p', { class: 'small', style: 'margin-top:0' }, t('quarantine.correctLead')), rowProblems(record, whole), replayForm(record, table, inputs, kept, reload));
+}
+
+/** A field the joins moved: said so, and said masked where its value comes from a cell shown masked. */
+function movedNote(record, from = []) {
+  const masked = from.some((cell) => isPersonal(record.kind, cell) || maskedCell(record, cell));
+  return h('div', {}, badge(t('quarantine.preview.moved'), 'blue'), masked ? [' ', badge(t('quarantine.preview.maskedSource'))] : null);
 }
 
 /**
@@ -135,7 +165,8 @@ function replayForm(record, table, inputs, kept, reload) {
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     const corrections = Object.fromEntries(inputs.filter(({ input }) => input.changed()).map(({ key, input }) => [key, input.value()]));
-    if (Object.keys(corrections).length === 0) {
+    const rejoin = joinable(record) ? kept.joins : [];
+    if (Object.keys(corrections).length === 0 && rejoin.length === 0) {
       const notice = h('div', { class: 'notice bad', role: 'alert', style: 'margin-top:10px' }, t('quarantine.nothingChanged'));
       mount(message, notice);
       if (inputs[0]) fieldProblem(inputs[0].control, notice);
@@ -144,11 +175,17 @@ function replayForm(record, table, inputs, kept, reload) {
     submit.disabled = true;
     mount(message, h('div', { class: 'notice', role: 'status', style: 'margin-top:10px' }, t('quarantine.replaying')));
     try {
-      const result = await api(`/api/quarantine/${encodeURIComponent(record.id)}/replay`, { method: 'POST', body: { corrections } });
+      const result = await api(`/api/quarantine/${encodeURIComponent(record.id)}/replay`, { method: 'POST', body: rejoin.length ? { corrections, rejoin } : { corrections } });
       if (result.accepted) {
         const outcome = OUTCOMES.find((o) => (result.counts?.[o] ?? 0) > 0);
         kept.typed = {};
+        kept.joins = [];
+        kept.joinReasons = null;
         kept.outcome = h('div', { class: 'notice ok', role: 'status', id: 'replay-outcome', 'data-accepted': 'true', tabindex: -1 }, t('quarantine.accepted', { outcome: outcome ? t(`quarantine.outcome.${outcome}`) : '—' }));
+      } else if (Array.isArray(result.rejoin)) {
+        // Refused so joined, the record is as it came: the joins stay, with what is still wrong beside its field.
+        kept.joinReasons = Array.isArray(result.reasons) ? result.reasons : [];
+        kept.outcome = h('div', { class: 'notice warn', role: 'alert', id: 'replay-outcome', 'data-accepted': 'false', tabindex: -1 }, t('quarantine.joinedHeld'));
       } else {
         // Held back as a conflict with the version held, it passed validation: the banner says which.
         const conflict = (result.reasons ?? []).some((r) => r.code === 'conflict');
