@@ -33,6 +33,7 @@ const UNANNOUNCED = {
   routeOrder: 0,
   noticeAllowed: false,
   status: 'scheduled',
+  visitNo: 'TP-2026-000100',
 };
 
 /** A past emergency-management visit whose team has a SAMR officer also certified for EMG. */
@@ -106,6 +107,8 @@ describeWithBrowser("the bureau's own tasks, in a real browser", () => {
     const visits = await seen(page, `main .card:has(a[href="#/visits/${UNANNOUNCED.id}"])`);
     expect(visits).toContain(unannounced);
     expect(visits).toContain('44060400001');
+    // The number an officer or the enterprise quotes for it.
+    expect(await page.textContent(`main [data-visit-no="${UNANNOUNCED.visitNo}"]`)).toBe(UNANNOUNCED.visitNo);
     // Asked of the officers' calendar for this one enterprise, not of what the enterprise is told.
     const asked = pages.fake.seen.filter((r) => r.url.startsWith('/api/visits?')).map((r) => new URL(r.url, 'http://x').searchParams.get('creditCode'));
     expect(asked).toContain(OWN_CODE);

@@ -276,6 +276,7 @@ export async function renderEnterpriseFile(ctx, code) {
   // The officers' calendar for this one enterprise, unannounced visits included (the enterprise's own list leaves those out), newest first.
   const visitsLoad = section(visitsBox, async () => (await api('/api/visits', { query: { creditCode: code, limit: 200 } })).reverse(), (visits) => card(t('field.visits'), table([
     [t('field.date'), (v) => h('a', { href: `#/visits/${v.id}` }, fmtDate(v.date))],
+    [t('visit.no'), (v) => h('span', { class: 'mono small', style: 'white-space:nowrap', 'data-visit-no': v.visitNo ?? '' }, v.visitNo ?? '—')],
     [t('field.status'), (v) => [badge(t(`visit.${v.status}`), v.status === 'done' ? 'ok' : 'blue'), ' ', badge(v.noticeAllowed ? t('visit.notice') : t('visit.unannounced'))]],
     [t('field.department'), (v) => (v.departments ?? []).map(departmentLabel).join(' · ')],
     [t('field.team'), (v) => officerBadges(v.officerIds)],
