@@ -2,7 +2,7 @@
 // decision, the grounds and challenged records, and the evidence files.
 import { api } from '../api.js';
 import { fmtChance, fmtDate, fmtDateTime, fmtNumber, fmtPercent, t, tKnown, valueLabel } from '../i18n.js';
-import { badge, card, chip, downloadButton, fmtBytes, h } from '../ui.js';
+import { badge, card, chip, downloadButton, fileKind, fmtBytes, h } from '../ui.js';
 
 const STEPS = ['filed', 'in-review', 'decided', 'correction-sent', 'corrections-applied', 'rescored'];
 const DAY = 86_400_000;
@@ -230,7 +230,7 @@ export function evidenceCard(appeal, { forEnterprise = false } = {}) {
       h('span', { class: 'num' }, f.n + 1),
       h('div', { style: 'min-width:0' },
         h('a', { href: `${base}/${f.n}`, download: f.name }, f.name),
-        h('div', { class: 'muted small' }, `${fmtBytes(f.size)} · ${f.contentType}`),
+        h('div', { class: 'muted small', 'data-file-kind': '' }, `${fmtBytes(f.size)} · ${fileKind(f.contentType, f.name)}`),
         forEnterprise ? null : fingerprint(f))))),
     forEnterprise ? verificationDetails('evidence-verification', t('appeal.evidenceCheckFor'),
       h('ul', { class: 'list-plain' }, appeal.evidence.map((f) => h('li', {}, h('div', { style: 'min-width:0' }, h('div', {}, f.name), fingerprint(f)))))) : null);
