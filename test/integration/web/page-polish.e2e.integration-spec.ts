@@ -39,7 +39,16 @@ const APPEAL = {
   grounds: '该记录已更正，请复核。',
   challenges: [],
   evidence: EVIDENCE,
-  steps: [{ step: 'filed', at: '2026-12-03T02:04:05.000Z', actor: 'ent', note: null, detail: { colour: 'yellow' }, auditSeq: 12 }],
+  steps: [
+    {
+      step: 'filed',
+      at: '2026-12-03T02:04:05.000Z',
+      actor: 'ent',
+      note: null,
+      detail: { colour: 'yellow', challenges: [], evidence: EVIDENCE.map((f) => f.sha256) },
+      auditSeq: 12,
+    },
+  ],
 };
 
 const SCORE = {
@@ -52,7 +61,8 @@ const SCORE = {
   base: -1.2,
   colour: 'yellow',
   contributions: [{ factor: 'complaints_12m', value: 2, contribution: 0.35 }],
-  factors: [],
+  // Scoring names a factor as it reads inside a sentence, in lower case.
+  factors: [{ factor: 'complaints_12m', label: { zh: '近一年投诉举报', en: 'complaints in the last 12 months' } }],
   reasons: [],
   suggestions: [],
 };
@@ -151,6 +161,11 @@ describeWithBrowser('pages read as their people read them, in a real browser', (
     'GET /api/visits': [],
     'GET /api/plans': [],
     'GET /api/checklist-items': [],
+    'GET /api/quarantine/summary': {
+      byStatus: [{ kind: 'cases', status: 'open', count: 12345 }],
+      reasons: [{ kind: 'cases', field: 'items', code: 'format', count: 1234 }],
+    },
+    'GET /api/quarantine': [],
   };
 
   beforeAll(async () => {
@@ -161,9 +176,9 @@ describeWithBrowser('pages read as their people read them, in a real browser', (
   const seen = (page: Page, selector = 'main') => page.$eval(selector, (el) => (el as HTMLElement).innerText);
 
   it.each([
-    ['zh', ['PDF 文档', '图片', 'Word 文档', 'HEIC 文件', '文件']],
-    ['en', ['PDF document', 'Image', 'Word document', 'HEIC file', 'File']],
-  ])('names each evidence file by its kind in the page language, never by its MIME type (%s)', async (lang, kinds) => {
+    ['zh', ['PDF 文档', '图片', 'Word 文档', 'HEIC 文件', '文件'], '针对黄色评分；未对具体记录提出异议，附 5 个证据文件。'],
+    ['en', ['PDF document', 'Image', 'Word document', 'HEIC file', 'File'], 'Against a yellow score. No record challenged; evidence files: 5.'],
+  ])('names each evidence file by its kind in the page language, never by its MIME type (%s)', async (lang, kinds, filed) => {
     for (const [user, route] of [
       ['ent', `#/my/appeals/${APPEAL.id}`],
       ['overseer', `#/reviews/appeals/${APPEAL.id}`],
@@ -176,6 +191,8 @@ describeWithBrowser('pages read as their people read them, in a real browser', (
       // The size stays beside the kind.
       expect(lines[0]).toBe(`20 KB · ${kinds[0]}`);
       expect(await seen(page, '#appeal-evidence')).not.toMatch(/application\/|image\/|octet-stream/);
+      // An appeal on its grounds alone does not read as "challenged 0 records".
+      expect(await page.textContent('[data-filed-detail]')).toBe(filed);
       if (user === 'ent') await page.screenshot({ path: join(SCREENSHOTS, `polish-evidence-kinds-${lang}.png`), fullPage: true });
       await page.close();
     }
@@ -227,6 +244,30 @@ describeWithBrowser('pages read as their people read them, in a real browser', (
       expect(await page.$('main[data-page="forbidden"]')).toBeNull();
       await page.close();
     }
+  });
+
+  it.each([
+    ['zh', '检查事项：', '12,345'],
+    ['en', '“Checklist items” is not in the expected format', '12,345'],
+  ])('names a quarantined field so its problem reads as a sentence, and groups the counts (%s)', async (lang, reason, open) => {
+    const page = await pages.signIn('admin', { lang: lang as 'zh' | 'en' });
+    await page.goto(`${pages.web.baseUrl}/#/quarantine`);
+    await page.waitForSelector('#quarantine-top-reasons li');
+    expect(await seen(page, '#quarantine-top-reasons li')).toContain(reason);
+    expect(await page.textContent('#quarantine-summary [data-status="open"] .value')).toBe(open);
+    expect(await page.textContent('#quarantine-by-kind tr[data-kind="cases"] td:nth-child(2)')).toBe(open);
+    await page.close();
+  });
+
+  it('begins each line of the English factor chart with a capital, as the factor tables do', async () => {
+    const page = await pages.signIn('ent', { lang: 'en' });
+    await page.waitForSelector('#reasons-chart [data-chart-text] li', { state: 'attached' });
+    expect(await page.$$eval('#reasons-chart [data-chart-text] li', (items) => items.map((li) => li.textContent))).toEqual([
+      'Complaints in the last 12 months: raises risk, +42%',
+    ]);
+    await page.waitForSelector('#reasons-chart svg text');
+    expect(await page.$$eval('#reasons-chart svg text', (texts) => texts.map((x) => x.textContent))).toContain('Complaints in the last 12 months');
+    await page.close();
   });
 
   it.each([

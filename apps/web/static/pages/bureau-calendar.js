@@ -207,7 +207,7 @@ export async function renderCalendar(ctx) {
     nameAll(rows.map((v) => v.creditCode));
     mount(suggestions, regionOptions('calendar-regions', districtsAround([...seenRegions])));
     return rows;
-  }, (rows) => card(`${t('field.visits')} · ${rows.length}${rows.length === CALENDAR_LIMIT ? '+' : ''}`,
+  }, (rows) => card(`${t('field.visits')} · ${fmtNumber(rows.length)}${rows.length === CALENDAR_LIMIT ? '+' : ''}`,
     // A full page is the server's limit, not the count: say so rather than let the figure pass for the period's total.
     rows.length === CALENDAR_LIMIT ? h('div', { class: 'notice warn', id: 'calendar-capped', style: 'margin-bottom:12px' }, t('cal.capped', { n: fmtNumber(CALENDAR_LIMIT) })) : null,
     table([

@@ -62,7 +62,7 @@ export async function renderAudit(ctx) {
       h('div', { class: 'grid grid-2' }, queueCard(), card(t('audit.checkpoint'), checkpoint)),
       entries));
   section(checkpoint, () => api('/api/audit/checkpoints/latest'), (c) => (c ? h('dl', { class: 'kv' },
-    h('dt', {}, t('audit.treeSize')), h('dd', {}, c.treeSize ?? '—'),
+    h('dt', {}, t('audit.treeSize')), h('dd', {}, fmtNumber(c.treeSize)),
     h('dt', {}, t('audit.root')), h('dd', { class: 'mono small' }, c.rootHash ?? '—'),
     h('dt', {}, t('audit.keyId')), h('dd', { class: 'mono small' }, c.keyId ?? '—'),
     h('dt', {}, t('audit.signedAt')), h('dd', {}, fmtDateTime(c.timestamp))) : emptyState(t('audit.noEntries'))), 'oversight');
