@@ -33,34 +33,43 @@ const NAV = {
   admin: [['#/accounts', 'nav.accounts'], ['#/health', 'nav.health'], ['#/quarantine', 'nav.quarantine'], ['#/access-log', 'nav.accessLog'], ['#/models', 'nav.models']],
 };
 
+const ENTERPRISE = ['enterprise'];
+const BUREAU = ['department', 'dispatcher'];
+const OVERSIGHT = ['oversight'];
+const ADMIN = ['admin'];
+
+/**
+ * Each page with the roles whose calls it is made of (the server's route table decides each call; this
+ * only spares another role a page of refusals): anyone else gets one notice instead of a half-drawn page.
+ */
 const ROUTES = [
-  [/^#\/login$/, () => renderLogin],
-  [/^#\/my$/, () => renderMyRisk],
-  [/^#\/my\/records$/, () => renderMyRecords],
-  [/^#\/my\/visits$/, () => renderMyVisits],
-  [/^#\/my\/appeals$/, () => renderMyAppeals],
-  [/^#\/my\/appeals\/([A-Za-z0-9-]{1,64})$/, (m) => (ctx) => renderMyAppeal(ctx, m[1])],
-  [/^#\/reviews$/, () => renderReviews],
-  [/^#\/reviews\/appeals\/([A-Za-z0-9-]{1,64})$/, (m) => (ctx) => renderReviewAppeal(ctx, m[1])],
-  [/^#\/enterprises$/, () => renderEnterprises],
-  [/^#\/enterprises\/([0-9A-Za-z]{18})$/, (m) => (ctx) => renderEnterpriseFile(ctx, m[1].toUpperCase())],
-  [/^#\/plans$/, () => renderPlans],
-  [/^#\/plans\/([0-9a-f-]{36})(?:\?(.*))?$/, (m) => (ctx) => renderDraw(ctx, m[1], m[2] ?? '')],
-  [/^#\/calendar$/, () => renderCalendar],
-  [/^#\/today$/, () => renderMyRoute],
-  [/^#\/visits\/([0-9a-f-]{36}|TP-\d{4}-\d{6,})$/i, (m) => (ctx) => renderVisit(ctx, m[1])],
-  [/^#\/audit$/, () => renderAudit],
-  [/^#\/models$/, () => renderModels],
-  [/^#\/models\/versions\/([^/]{1,300})$/, (m) => (ctx) => renderApproval(ctx, 'model-version', decodeURIComponent(m[1]))],
-  [/^#\/models\/colour-policies\/([^/]{1,300})$/, (m) => (ctx) => renderApproval(ctx, 'colour-policy', decodeURIComponent(m[1]))],
-  [/^#\/audits$/, () => renderAudits],
-  [/^#\/audits\/reports\/([0-9a-f-]{36})$/, (m) => (ctx) => renderAuditReport(ctx, m[1])],
-  [/^#\/accounts$/, () => renderAccounts],
-  [/^#\/access-log$/, () => renderAccessLog],
-  [/^#\/quarantine$/, () => renderQuarantine],
-  [/^#\/quarantine\/(\d{1,18})$/, (m) => (ctx) => renderQuarantineRecord(ctx, m[1])],
-  [/^#\/health$/, () => renderHealth],
-  [/^#\/health\/dead-letters\/(\d{1,15})$/, (m) => (ctx) => renderDeadLetter(ctx, m[1])],
+  [/^#\/login$/, () => renderLogin, null],
+  [/^#\/my$/, () => renderMyRisk, ENTERPRISE],
+  [/^#\/my\/records$/, () => renderMyRecords, ENTERPRISE],
+  [/^#\/my\/visits$/, () => renderMyVisits, ENTERPRISE],
+  [/^#\/my\/appeals$/, () => renderMyAppeals, ENTERPRISE],
+  [/^#\/my\/appeals\/([A-Za-z0-9-]{1,64})$/, (m) => (ctx) => renderMyAppeal(ctx, m[1]), ENTERPRISE],
+  [/^#\/reviews$/, () => renderReviews, OVERSIGHT],
+  [/^#\/reviews\/appeals\/([A-Za-z0-9-]{1,64})$/, (m) => (ctx) => renderReviewAppeal(ctx, m[1]), OVERSIGHT],
+  [/^#\/enterprises$/, () => renderEnterprises, [...BUREAU, 'oversight']],
+  [/^#\/enterprises\/([0-9A-Za-z]{18})$/, (m) => (ctx) => renderEnterpriseFile(ctx, m[1].toUpperCase()), BUREAU],
+  [/^#\/plans$/, () => renderPlans, [...BUREAU, 'oversight']],
+  [/^#\/plans\/([0-9a-f-]{36})(?:\?(.*))?$/, (m) => (ctx) => renderDraw(ctx, m[1], m[2] ?? ''), [...BUREAU, 'oversight']],
+  [/^#\/calendar$/, () => renderCalendar, BUREAU],
+  [/^#\/today$/, () => renderMyRoute, BUREAU],
+  [/^#\/visits\/([0-9a-f-]{36}|TP-\d{4}-\d{6,})$/i, (m) => (ctx) => renderVisit(ctx, m[1]), BUREAU],
+  [/^#\/audit$/, () => renderAudit, OVERSIGHT],
+  [/^#\/models$/, () => renderModels, ['oversight', 'admin']],
+  [/^#\/models\/versions\/([^/]{1,300})$/, (m) => (ctx) => renderApproval(ctx, 'model-version', decodeURIComponent(m[1])), OVERSIGHT],
+  [/^#\/models\/colour-policies\/([^/]{1,300})$/, (m) => (ctx) => renderApproval(ctx, 'colour-policy', decodeURIComponent(m[1])), OVERSIGHT],
+  [/^#\/audits$/, () => renderAudits, OVERSIGHT],
+  [/^#\/audits\/reports\/([0-9a-f-]{36})$/, (m) => (ctx) => renderAuditReport(ctx, m[1]), OVERSIGHT],
+  [/^#\/accounts$/, () => renderAccounts, ADMIN],
+  [/^#\/access-log$/, () => renderAccessLog, ['oversight', 'admin']],
+  [/^#\/quarantine$/, () => renderQuarantine, ADMIN],
+  [/^#\/quarantine\/(\d{1,18})$/, (m) => (ctx) => renderQuarantineRecord(ctx, m[1]), ADMIN],
+  [/^#\/health$/, () => renderHealth, ADMIN],
+  [/^#\/health\/dead-letters\/(\d{1,15})$/, (m) => (ctx) => renderDeadLetter(ctx, m[1]), ADMIN],
 ];
 
 let me = null;
@@ -145,13 +154,19 @@ async function route() {
     return;
   }
   renderHeader();
-  const found = ROUTES.map(([pattern, make]) => [pattern.exec(hash), make]).find(([m]) => m);
+  const found = ROUTES.map(([pattern, make, roles]) => [pattern.exec(hash), make, roles]).find(([m]) => m);
   if (!found) {
     mount(main, state('empty', t('state.notFound'), t('state.notFoundHelp'), h('a', { class: 'btn', href: homeOf(me) }, t('common.back'))));
     announcePage(main);
     return;
   }
-  const [match, make] = found;
+  const [match, make, roles] = found;
+  if (roles && !roles.includes(me?.role)) {
+    mount(main, state('forbidden', t('state.forbidden'), t('state.forbiddenHelp'), h('a', { class: 'btn', href: homeOf(me) }, t('state.toHome'))));
+    main.dataset.page = 'forbidden';
+    announcePage(main);
+    return;
+  }
   const render = make(match);
   const ctx = {
     me,

@@ -2,6 +2,10 @@
 import { factorName, fmtNumber, t } from './i18n.js';
 import { h, mount, s } from './ui.js';
 
+function lineStart(label, lang) {
+  return lang === 'en' && label ? label.charAt(0).toUpperCase() + label.slice(1) : label;
+}
+
 /**
  * Factor contributions as horizontal bars around zero: red raises risk, blue lowers it. Labels are
  * plain words (the factor's name), and each bar says how much it moves the odds of a finding against
@@ -13,7 +17,8 @@ export function contributionChart(contributions, reasons = [], { lang = 'zh', fa
   const labels = new Map(factors.filter((f) => f.label).map((f) => [f.factor, typeof f.label === 'string' ? f.label : f.label[lang] ?? f.label.zh]));
   const rows = [...contributions].filter((c) => Math.abs(c.contribution) > 1e-9).sort((a, b) => Math.abs(b.contribution) - Math.abs(a.contribution));
   if (rows.length === 0) return h('p', { class: 'muted' }, t('state.empty'));
-  const named = rows.map((row) => ({ ...row, label: labels.get(row.factor) ?? factorName(row.factor), title: sentence.get(row.factor) }));
+  // A factor's label begins its line: in English with a capital, as the factor tables write it.
+  const named = rows.map((row) => ({ ...row, label: lineStart(labels.get(row.factor) ?? factorName(row.factor), lang), title: sentence.get(row.factor) }));
   const box = h('div', { class: 'contrib-chart' });
   // The bars in words, for screen readers (the drawing itself is hidden from them): every factor,
   // which way it pulls and by how much, not only the chart's title.

@@ -373,7 +373,7 @@ const en = {
   'visit.no': 'Visit no.',
   'visit.certNos': 'Certificate nos.', 'visit.teamCerts': 'Team (certificate nos.)',
   'visit.certHelp': 'Officers are named by their enforcement certificate number; their names are personal data and are not shown here.', 'visit.route': 'Route',
-  'visit.routeText': 'stop {n} of {of} on the day\'s route · about {km} km in all', 'visit.routeAlone': 'the only stop on the day\'s route',
+  'visit.routeText': 'Stop {n} of {of} on the day\'s route · about {km} km in all', 'visit.routeAlone': 'The only stop on the day\'s route',
   'plans.ratios': 'Yearly share inspected (red / yellow / green)', 'plans.confirmDraw': 'Draw and publish the plan for {from} to {to}: this can create hundreds of joint visits and notify the departments. Once published it can only be superseded by a new plan. Draw it?',
   'plans.confirmReplaces': 'This window overlaps the published plan ({windows}): the new plan replaces it, and its visits not yet made are cancelled.',
   'plans.confirmCuts': 'The published plan ({windows}) stops on {from}: its visits before that day go ahead; those from it on are cancelled and planned anew.', 'plans.confirmDrawYes': 'Draw and publish', 'plans.needDates': 'Choose a start and an end date.', 'plans.fromPast': 'The start cannot be before today ({today}, China time).',

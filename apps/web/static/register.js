@@ -96,7 +96,7 @@ function keyFacts(entry, facts) {
     fact(t('register.fact.scored'), scoring ? fmtNumber(scoring.enterprises) : '—', scoring?.latestAsOf ? t('register.asOf', { date: fmtDate(scoring.latestAsOf) }) : ''),
     fact(t('register.fact.thresholds'), policy ? t('models.thresholdText', { yellow: `${policy.thresholds.yellow * 100}%`, red: `${policy.thresholds.red * 100}%` }) : '—', policy ? policy.version : ''),
     fact(t('register.fact.killSwitch'), kill?.suspended ? t('register.suspended') : t('register.notSuspended'), kill?.since ? t('register.since', { date: fmtDate(kill.since) }) : t('register.killMeans')),
-    fact(t('register.fact.draws'), fmtNumber(draws?.lastYear), bias?.latestExplorationShare !== null && bias?.latestExplorationShare !== undefined ? t('register.exploration', { share: `${Math.round(bias.latestExplorationShare * 100)}%`, n: bias.randomShareInspections }) : ''),
+    fact(t('register.fact.draws'), fmtNumber(draws?.lastYear), bias?.latestExplorationShare !== null && bias?.latestExplorationShare !== undefined ? t('register.exploration', { share: `${Math.round(bias.latestExplorationShare * 100)}%`, n: fmtNumber(bias.randomShareInspections) }) : ''),
     fact(t('register.fact.audit'), latest ? fmtPeriod(latest.period.from, latest.period.to) : t('register.noAudit'), latest ? h('a', { href: `#/reports/${latest.id}` }, t('register.read')) : t('register.quarterly')));
 }
 
@@ -106,18 +106,18 @@ function factsOf(key, facts) {
   const line = (...parts) => h('div', { class: 'facts' }, parts);
   switch (key) {
     case 'source_data':
-      return line(t('register.factors', { n: facts.factors.length }), ' ', facts.factors.map((f) => [h('span', { class: 'badge' }, factorName(f)), ' ']));
+      return line(t('register.factors', { n: fmtNumber(facts.factors.length) }), ' ', facts.factors.map((f) => [h('span', { class: 'badge' }, factorName(f)), ' ']));
     case 'training_data':
       return line(t('register.training', { from: fmtDate(facts.trainingWindow?.from), to: fmtDate(facts.trainingWindow?.to), rows: fmtNumber(facts.trainRows), positives: fmtNumber(facts.trainPositives) }), h('div', { class: 'mono small' }, facts.dataFingerprint));
     case 'data_bias':
-      return facts.latestExplorationShare === null ? null : line(t('register.exploration', { share: `${Math.round(facts.latestExplorationShare * 100)}%`, n: facts.randomShareInspections }));
+      return facts.latestExplorationShare === null ? null : line(t('register.exploration', { share: `${Math.round(facts.latestExplorationShare * 100)}%`, n: fmtNumber(facts.randomShareInspections) }));
     case 'methods_and_models':
       return line(h('span', { class: 'mono' }, facts.modelVersion), ' ', badge(facts.approved ? t('register.approved') : t('register.notApproved'), facts.approved ? 'ok' : 'warn'), facts.activatedAt ? ` ${t('register.activated', { date: fmtDate(facts.activatedAt) })}` : '');
     case 'performance':
       return facts.validation?.validationAuc === undefined ? null : line(t('register.validation', { auc: facts.validation.validationAuc.toFixed(3), rows: fmtNumber(facts.validation.validationRows) }));
     case 'objection_procedure': {
       const recorded = facts.appealsRecorded ?? {};
-      return recorded.filed ? line(t('register.appealsRecorded', { filed: recorded.filed, decided: recorded.decided ?? 0, withdrawn: recorded.withdrawn ?? 0 })) : null;
+      return recorded.filed ? line(t('register.appealsRecorded', { filed: fmtNumber(recorded.filed), decided: fmtNumber(recorded.decided ?? 0), withdrawn: fmtNumber(recorded.withdrawn ?? 0) })) : null;
     }
     case 'monitoring':
       return facts.latestPublishedReport ? line(h('a', { href: `#/reports/${facts.latestPublishedReport.id}` }, t('register.latestPublished', facts.latestPublishedReport.period))) : null;

@@ -1,6 +1,6 @@
 // Small DOM helpers: elements are built, never parsed from strings, so data cannot inject markup.
 import { cellText, toCsv } from './csv.js';
-import { currentLang, plural, t, tKnown } from './i18n.js';
+import { currentLang, fmtNumber, plural, t, tKnown } from './i18n.js';
 
 export function h(tag, attrs = {}, ...children) {
   const el = document.createElement(tag);
@@ -216,7 +216,7 @@ export function pager(page, pages, total, go, { hasMore } = {}) {
     'div',
     { class: 'pager' },
     // Where the pages are counted (a table paged here) the reader is told how many there are.
-    h('span', {}, [Number.isFinite(pages) && pages > 1 ? t('common.pageOf', { page: page + 1, pages }) : t('common.page', { page: page + 1 }), total !== undefined ? plural('common.items', total) : null].filter(Boolean).join(' · ')),
+    h('span', {}, [Number.isFinite(pages) && pages > 1 ? t('common.pageOf', { page: fmtNumber(page + 1), pages: fmtNumber(pages) }) : t('common.page', { page: fmtNumber(page + 1) }), total !== undefined ? plural('common.items', total) : null].filter(Boolean).join(' · ')),
     // One page has nowhere to go: its count alone, without two buttons that do nothing.
     page === 0 && !more ? null : h('div', { class: 'row' },
       h('button', { class: 'btn secondary', disabled: page === 0, onclick: () => go(page - 1) }, t('common.prev')),
@@ -336,6 +336,26 @@ export function fmtBytes(n) {
   if (n < 1024) return `${n} B`;
   if (n < 1024 * 1024) return `${(n / 1024).toFixed(0)} KB`;
   return `${(n / 1024 / 1024).toFixed(n < 10 * 1024 * 1024 ? 1 : 0).replace(/\.0$/, '')} MB`;
+}
+
+/** Kinds of file by the type the browser reported, as people name them. */
+const FILE_KINDS = [
+  [/^application\/pdf$/, 'pdf'],
+  [/^image\//, 'image'],
+  [/^application\/(msword|vnd\.openxmlformats-officedocument\.wordprocessingml\.|vnd\.oasis\.opendocument\.text)/, 'word'],
+  [/^application\/(vnd\.ms-excel|vnd\.openxmlformats-officedocument\.spreadsheetml\.|vnd\.oasis\.opendocument\.spreadsheet)/, 'spreadsheet'],
+  [/^text\/csv$/, 'csv'],
+  [/^text\/plain$/, 'text'],
+  [/^application\/(zip|x-zip-compressed)$/, 'zip'],
+];
+
+/** What kind of file it is in the reader's words (PDF 文档, 图片); else its extension (DOCX 文件), never a MIME type. */
+export function fileKind(contentType, name = '') {
+  const type = String(contentType ?? '').trim().toLowerCase();
+  const known = FILE_KINDS.find(([pattern]) => pattern.test(type));
+  if (known) return t(`fileKind.${known[1]}`);
+  const ext = /\.([A-Za-z0-9]{1,8})$/.exec(String(name))?.[1];
+  return ext ? t('fileKind.other', { ext: ext.toUpperCase() }) : t('fileKind.unknown');
 }
 
 /** A duration in words: 45 秒, 3 分钟, 2 小时, 1.5 天. */

@@ -321,8 +321,8 @@ describeWithBrowser("the bureau's own tasks, in a real browser", () => {
   });
 
   it.each([
-    ['zh', '联合检查 · 2000+', '至少有 2000 次'],
-    ['en', 'Joint visits · 2000+', 'at least 2000'],
+    ['zh', '联合检查 · 2,000+', '至少有 2,000 次'],
+    ['en', 'Joint visits · 2,000+', 'at least 2,000'],
   ])("says a calendar page full to the server's limit is not the period's count (%s)", async (lang, title, more) => {
     answers['GET /api/visits'] = Array.from({ length: 2000 }, (_, i) => ({ ...UNANNOUNCED, id: `0b6c8a55-5f0e-4d7e-9a7a-${String(i).padStart(12, '0')}` }));
     try {

@@ -238,7 +238,7 @@ describeWithBrowser('pages that fit their screen and say things in words, in a r
 
   it.each([
     ['zh', '当天路线只有这一站'],
-    ['en', "the only stop on the day's route"],
+    ['en', "The only stop on the day's route"],
   ])('says a route of one stop is one stop, not "about 0.0 km in all" (%s)', async (lang, alone) => {
     const page = await pages.signIn('officer', { lang: lang as 'zh' | 'en' });
     await page.goto(`${pages.web.baseUrl}/#/visits/${VISIT.id}`);

@@ -2,7 +2,7 @@
 // each, and evidence files read in the browser. Sizes are checked here so a filing is never refused
 // for its size after the person has written it.
 import { api } from '../api.js';
-import { fmtDate, t, valueLabel } from '../i18n.js';
+import { fmtDate, fmtNumber, t, valueLabel } from '../i18n.js';
 import { badge, card, errorState, field, fieldProblem, fmtBytes, h, mount, progressPanel } from '../ui.js';
 
 export const LIMITS = { files: 5, fileBytes: 2 * 1024 * 1024, totalBytes: 3 * 1024 * 1024, grounds: [10, 8000], claim: 1000, name: 200 };
@@ -11,7 +11,7 @@ export const LIMITS = { files: 5, fileBytes: 2 * 1024 * 1024, totalBytes: 3 * 10
 export function appealForm(ctx, enterpriseFile, { onFiled, openAppealLink }) {
   const grounds = h('textarea', { name: 'grounds', rows: 7, maxlength: LIMITS.grounds[1], required: true, placeholder: t('appealForm.groundsPlaceholder'), 'aria-describedby': 'appeal-grounds-help appeal-grounds-count' });
   const counter = h('span', { class: 'muted small', id: 'appeal-grounds-count' });
-  const countGrounds = () => { counter.textContent = t('appealForm.count', { n: grounds.value.trim().length, max: LIMITS.grounds[1] }); };
+  const countGrounds = () => { counter.textContent = t('appealForm.count', { n: fmtNumber(grounds.value.trim().length), max: fmtNumber(LIMITS.grounds[1]) }); };
   grounds.addEventListener('input', countGrounds);
   countGrounds();
   const picker = challengePicker(enterpriseFile);
@@ -38,7 +38,7 @@ export function appealForm(ctx, enterpriseFile, { onFiled, openAppealLink }) {
     // Each problem is a line of the list and, where it is about a field, that field's description.
     const problems = [];
     const text = grounds.value.trim();
-    if (text.length < LIMITS.grounds[0]) problems.push({ text: t('appealForm.groundsShort', { n: LIMITS.grounds[0] }), field: grounds });
+    if (text.length < LIMITS.grounds[0]) problems.push({ text: t('appealForm.groundsShort', { n: fmtNumber(LIMITS.grounds[0]) }), field: grounds });
     const challenges = picker.value(problems);
     problems.push(...evidence.problems().map((p) => ({ text: p })));
     if (problems.length) {

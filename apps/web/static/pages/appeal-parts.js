@@ -1,8 +1,8 @@
 // Pieces of an appeal both sides see: its status, deadline, step timeline with receipts, the
 // decision, the grounds and challenged records, and the evidence files.
 import { api } from '../api.js';
-import { fmtChance, fmtDate, fmtDateTime, fmtNumber, fmtPercent, t, tKnown, valueLabel } from '../i18n.js';
-import { badge, card, chip, downloadButton, fmtBytes, h } from '../ui.js';
+import { currentLang, fmtChance, fmtDate, fmtDateTime, fmtNumber, fmtPercent, t, tKnown, valueLabel } from '../i18n.js';
+import { badge, card, chip, downloadButton, fileKind, fmtBytes, h } from '../ui.js';
 
 const STEPS = ['filed', 'in-review', 'decided', 'correction-sent', 'corrections-applied', 'rescored'];
 const DAY = 86_400_000;
@@ -93,10 +93,22 @@ function pendingHint(appeal, name) {
   return t('appeal.hint.rescored');
 }
 
+/** A colour's badge word inside an English sentence: "a red score", not "a Red score". */
+function inSentence(word) {
+  return currentLang() === 'en' ? word.toLowerCase() : word;
+}
+
 function stepBody(appeal, step, forEnterprise) {
   const d = step.detail ?? {};
   if (step.step === 'filed') {
-    return h('p', { class: 'small muted step-body' }, t('appeal.filedDetail', { colour: t(`colour.${d.colour ?? appeal.colour}Short`), n: (d.evidence ?? []).length, c: (d.challenges ?? []).length }));
+    const records = (d.challenges ?? []).length;
+    const files = (d.evidence ?? []).length;
+    return h('p', { class: 'small muted step-body', 'data-filed-detail': '' }, t('appeal.filedDetail', {
+      colour: inSentence(t(`colour.${d.colour ?? appeal.colour}Short`)),
+      // "challenged 0 records" reads as a mistake: an appeal on its grounds alone says so.
+      records: records ? t('appeal.filedRecords', { n: fmtNumber(records) }) : t('appeal.filedNoRecords'),
+      files: files ? t('appeal.filedFiles', { n: fmtNumber(files) }) : t('appeal.filedNoFiles'),
+    }));
   }
   if (step.step === 'decided') {
     return h('div', { class: 'step-body' },
@@ -230,7 +242,7 @@ export function evidenceCard(appeal, { forEnterprise = false } = {}) {
       h('span', { class: 'num' }, f.n + 1),
       h('div', { style: 'min-width:0' },
         h('a', { href: `${base}/${f.n}`, download: f.name }, f.name),
-        h('div', { class: 'muted small' }, `${fmtBytes(f.size)} · ${f.contentType}`),
+        h('div', { class: 'muted small', 'data-file-kind': '' }, `${fmtBytes(f.size)} · ${fileKind(f.contentType, f.name)}`),
         forEnterprise ? null : fingerprint(f))))),
     forEnterprise ? verificationDetails('evidence-verification', t('appeal.evidenceCheckFor'),
       h('ul', { class: 'list-plain' }, appeal.evidence.map((f) => h('li', {}, h('div', { style: 'min-width:0' }, h('div', {}, f.name), fingerprint(f)))))) : null);

@@ -11,7 +11,7 @@ export function factorsCard(read) {
   if (!Array.isArray(read?.factors)) return null;
   const label = (f) => (currentLang() === 'en' ? f.label?.en : f.label?.zh) ?? f.name;
   return h('section', { class: 'card', id: 'model-factors' },
-    h('div', { class: 'card-head' }, h('h2', {}, t('approval.factors', { n: read.factors.length }))),
+    h('div', { class: 'card-head' }, h('h2', {}, t('approval.factors', { n: fmtNumber(read.factors.length) }))),
     h('p', { class: 'muted small', style: 'margin-top:0' }, t('approval.factorsLead')),
     table([
       [t('approval.factor'), (f) => h('span', { 'data-factor': f.name }, label(f), h('div', { class: 'mono small muted' }, f.source))],

@@ -161,8 +161,8 @@ function proposalCard(request, entry) {
 function thinData(m) {
   const factors = m.factors ?? 12;
   const lines = [];
-  if (m.trainPositives !== undefined && m.trainPositives < 10 * factors) lines.push(t('approval.thinTraining', { positives: m.trainPositives, need: 10 * factors, factors }));
-  if (m.validationRows !== undefined && m.validationRows < 200) lines.push(t('approval.thinValidation', { rows: m.validationRows }));
+  if (m.trainPositives !== undefined && m.trainPositives < 10 * factors) lines.push(t('approval.thinTraining', { positives: fmtNumber(m.trainPositives), need: fmtNumber(10 * factors), factors: fmtNumber(factors) }));
+  if (m.validationRows !== undefined && m.validationRows < 200) lines.push(t('approval.thinValidation', { rows: fmtNumber(m.validationRows) }));
   return lines;
 }
 

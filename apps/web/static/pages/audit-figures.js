@@ -93,9 +93,9 @@ function dimensionCard(d, metric, pick, reference, minGroupSize, view) {
 /** The widest gap between groups big enough to compare, its interval, and the four-fifths ratio. */
 function gapCallout(dimension, gap, metric, minGroupSize) {
   if (!gap || gap.groupsCompared < 2 || gap.difference === null) {
-    return h('div', { class: 'callout muted-callout', 'data-gap': 'none' }, t('fair.gapNone', { n: minGroupSize }));
+    return h('div', { class: 'callout muted-callout', 'data-gap': 'none' }, t('fair.gapNone', { n: fmtNumber(minGroupSize) }));
   }
-  if (gap.highest.value === 0) return h('div', { class: 'callout muted-callout', 'data-gap': '0' }, t('fair.gapAllZero', { n: gap.groupsCompared }));
+  if (gap.highest.value === 0) return h('div', { class: 'callout muted-callout', 'data-gap': '0' }, t('fair.gapAllZero', { n: fmtNumber(gap.groupsCompared) }));
   const high = groupLabel(dimension, gap.highest.group);
   const low = groupLabel(dimension, gap.lowest.group);
   const significant = gap.interval ? gap.interval.low > 0 : null;
@@ -108,7 +108,7 @@ function gapCallout(dimension, gap, metric, minGroupSize) {
       gap.ratio === null
         ? badge(t('fair.ratioNone'))
         : badge(t(ratioFails ? 'fair.ratioFails' : 'fair.ratioPasses', { ratio: gap.ratio.toFixed(2) }), ratioFails ? 'bad' : 'ok')),
-    h('div', { class: 'muted small', style: 'margin-top:4px' }, t('fair.compared', { n: gap.groupsCompared })),
+    h('div', { class: 'muted small', style: 'margin-top:4px' }, t('fair.compared', { n: fmtNumber(gap.groupsCompared) })),
     gapAdvice(significant, ratioFails));
 }
 
@@ -153,7 +153,7 @@ export function accuracyFigures(a) {
     h('div', { class: 'tiles tiles-4' },
       tile(t('acc.auc'), auc ? auc.value.toFixed(3) : '—', auc ? t('acc.aucInterval', { low: auc.interval.low.toFixed(3), high: auc.interval.high.toFixed(3) }) : t('acc.aucNone'), '', { id: 'accuracy-auc' }),
       tile(t('acc.validationAuc'), validation !== undefined ? validation.toFixed(3) : '—', t('acc.validationSub')),
-      tile(t('acc.inspections'), fmtNumber(r.inspections), r.unscored ? t('acc.unscored', { n: r.unscored }) : t('acc.found', { rate: pct(r.violationRate.rate, 1) })),
+      tile(t('acc.inspections'), fmtNumber(r.inspections), r.unscored ? t('acc.unscored', { n: fmtNumber(r.unscored) }) : t('acc.found', { rate: pct(r.violationRate.rate, 1) })),
       tile(t('acc.ece'), r.expectedCalibrationError === null ? '—' : points(r.expectedCalibrationError), t('acc.eceSub', { brier: r.brier?.toFixed(3) ?? '—' }))),
     h('p', { class: 'muted small' }, t('acc.aucMeans')),
     h('div', { class: 'grid grid-2', style: 'margin-top:8px' },
@@ -173,7 +173,7 @@ export function accuracyFigures(a) {
 
 function thresholdLine(r) {
   const red = r.atRed;
-  return h('p', { class: 'small', style: 'margin-bottom:0' }, t('acc.atRed', { flagged: red.flagged, precision: pct(red.precision.rate, 1), tpr: pct(red.truePositiveRate.rate, 1), fpr: pct(red.falsePositiveRate.rate, 1) }));
+  return h('p', { class: 'small', style: 'margin-bottom:0' }, t('acc.atRed', { flagged: fmtNumber(red.flagged), precision: pct(red.precision.rate, 1), tpr: pct(red.truePositiveRate.rate, 1), fpr: pct(red.falsePositiveRate.rate, 1) }));
 }
 
 function effectLine(effect) {

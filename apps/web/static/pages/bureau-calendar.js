@@ -1,6 +1,6 @@
 // The officers' calendar of joint visits and the form that records a visit's results.
 import { api } from '../api.js';
-import { currentLang, fmtDate, plural, t, valueLabel } from '../i18n.js';
+import { currentLang, fmtDate, fmtNumber, plural, t, valueLabel } from '../i18n.js';
 import { hasCoordinates, routeSketch } from '../charts.js';
 import { districtsAround, regionCell, regionCodeOf, regionOptions } from '../regions.js';
 import { itemName, resultBadge } from '../items.js';
@@ -127,7 +127,7 @@ export function routeSketchOf(creditCodes, current = -1) {
       current: i === current,
     }));
     const unlocated = stops.filter((p) => !hasCoordinates(p)).length;
-    mount(box, routeSketch(stops), unlocated ? h('div', { class: 'muted small' }, t('plans.unlocatedStops', { n: unlocated })) : null);
+    mount(box, routeSketch(stops), unlocated ? h('div', { class: 'muted small' }, t('plans.unlocatedStops', { n: fmtNumber(unlocated) })) : null);
     box.dataset.drawn = 'true';
   });
   return box;
@@ -153,7 +153,7 @@ function routeText(visit) {
   if (!r) return '—';
   // A route of one stop has no distance to speak of: "about 0.0 km in all" reads as a fault.
   if (r.visitIds.length === 1) return t('visit.routeAlone');
-  return t('visit.routeText', { n: r.visitIds.indexOf(visit.id) + 1, of: r.visitIds.length, km: typeof r.distanceKm === 'number' ? r.distanceKm.toFixed(1) : '—' });
+  return t('visit.routeText', { n: fmtNumber(r.visitIds.indexOf(visit.id) + 1), of: fmtNumber(r.visitIds.length), km: typeof r.distanceKm === 'number' ? r.distanceKm.toFixed(1) : '—' });
 }
 
 /**
@@ -207,9 +207,9 @@ export async function renderCalendar(ctx) {
     nameAll(rows.map((v) => v.creditCode));
     mount(suggestions, regionOptions('calendar-regions', districtsAround([...seenRegions])));
     return rows;
-  }, (rows) => card(`${t('field.visits')} · ${rows.length}${rows.length === CALENDAR_LIMIT ? '+' : ''}`,
+  }, (rows) => card(`${t('field.visits')} · ${fmtNumber(rows.length)}${rows.length === CALENDAR_LIMIT ? '+' : ''}`,
     // A full page is the server's limit, not the count: say so rather than let the figure pass for the period's total.
-    rows.length === CALENDAR_LIMIT ? h('div', { class: 'notice warn', id: 'calendar-capped', style: 'margin-bottom:12px' }, t('cal.capped', { n: CALENDAR_LIMIT })) : null,
+    rows.length === CALENDAR_LIMIT ? h('div', { class: 'notice warn', id: 'calendar-capped', style: 'margin-bottom:12px' }, t('cal.capped', { n: fmtNumber(CALENDAR_LIMIT) })) : null,
     table([
     [t('field.date'), (v) => h('span', { style: 'white-space:nowrap' }, fmtDate(v.date)), (v) => v.date],
     [t('visit.no'), (v) => h('span', { class: 'mono small', style: 'white-space:nowrap' }, v.visitNo ?? '—'), (v) => v.visitNo ?? ''],
@@ -325,7 +325,7 @@ function resultsForm(ctx, visit) {
     try {
       const body = { items: rows.map((r) => ({ item: r.item, result: r.result.value, ...(r.violation.value.trim() ? { violation: r.violation.value.trim() } : {}) })) };
       const done = await api(`/api/visits/${visit.id}/results`, { method: 'POST', body });
-      mount(message, h('div', { class: 'notice ok', role: 'status', style: 'margin-top:12px' }, t('cal.recorded', { n: done.violationsFound })));
+      mount(message, h('div', { class: 'notice ok', role: 'status', style: 'margin-top:12px' }, t('cal.recorded', { n: fmtNumber(done.violationsFound) })));
     } catch (error) {
       const problems = error.body?.problems;
       mount(message, h('div', { style: 'margin-top:12px' }, error.status === 409 ? h('div', { class: 'notice warn', role: 'alert' }, t('cal.notYet')) : problems ? h('div', { class: 'notice bad', role: 'alert' }, problems.join('; ')) : errorState(error, null, 'dispatch')));

@@ -34,7 +34,7 @@ export async function renderPlans(ctx) {
   }, (draws) => card(t('plans.recent'), table([
     [t('field.window'), (d) => h('a', { href: `#/plans/${d.id}` }, fmtPeriod(d.window.from, d.window.to))],
     [t('field.status'), (d) => statusBadge(d.status, d.cutFrom)],
-    [t('field.visits'), (d) => d.figures?.visits ?? '—'],
+    [t('field.visits'), (d) => fmtNumber(d.figures?.visits)],
     [t('plans.checker'), (d) => checkerBadge(d)],
     [t('field.seed'), (d) => h('span', { class: 'mono' }, d.seed)],
     [t('field.recordedAt'), (d) => fmtDateTime(d.createdAt)],
@@ -113,7 +113,7 @@ function drawForm(ctx, reload) {
       progress.finish();
       const ok = outcome.status === 'published';
       mount(out, h('div', { class: `notice ${ok ? 'ok' : 'bad'}`, 'data-draw-id': outcome.id, id: 'draw-outcome' },
-        h('strong', {}, ok ? t('plans.done', { visits: outcome.visits, tasks: outcome.tasks }) : t('plans.rejected', { n: outcome.checker?.violations ?? 0 })),
+        h('strong', {}, ok ? t('plans.done', { visits: fmtNumber(outcome.visits), tasks: fmtNumber(outcome.tasks) }) : t('plans.rejected', { n: fmtNumber(outcome.checker?.violations ?? 0) })),
         ' ', h('a', { href: `#/plans/${outcome.id}` }, t('common.view')), h('div', { class: 'mono', style: 'margin-top:6px' }, `${t('field.seed')}: ${outcome.seed}`)),
         staleComplaints(outcome, 'margin-top:8px'));
       reload();
@@ -140,7 +140,7 @@ function windowProblem(from, to, today) {
   // As the server refuses them: a mistyped year (2207 for 2027), or a window longer than a year.
   if (from > isoDay(MAX_DAYS_AHEAD)) return t('plans.farAhead', { latest: fmtDate(isoDay(MAX_DAYS_AHEAD)) });
   if (to < from) return t('plans.toBeforeFrom');
-  if (Date.parse(to) - Date.parse(from) >= MAX_WINDOW_DAYS * 86_400_000) return t('plans.tooLong', { days: MAX_WINDOW_DAYS });
+  if (Date.parse(to) - Date.parse(from) >= MAX_WINDOW_DAYS * 86_400_000) return t('plans.tooLong', { days: fmtNumber(MAX_WINDOW_DAYS) });
   if (weekendsOnly(from, to)) return t('plans.noWorkingDay');
   return null;
 }
@@ -191,8 +191,8 @@ function drawFacts(ctx, draw) {
   const canCheck = ctx.me.role === 'dispatcher' || ctx.me.role === 'oversight';
   return h('div', { class: 'stack' },
     h('div', { class: 'grid grid-3' },
-      card(null, tile(t('plans.jointVisits'), f.visits ?? '—'), h('p', { class: 'muted small' }, t('plans.visitsFigure', { checks: f.checks ?? '—', reduction: fmtPercent(f.visitReduction ?? 0) }))),
-      card(null, tile(t('field.tasks'), (draw.tasks ?? []).length), h('p', { class: 'muted small' }, t('plans.tasksFigure', { share: fmtPercent(draw.explorationShare ?? 0) }))),
+      card(null, tile(t('plans.jointVisits'), fmtNumber(f.visits)), h('p', { class: 'muted small' }, t('plans.visitsFigure', { checks: fmtNumber(f.checks), reduction: fmtPercent(f.visitReduction ?? 0) }))),
+      card(null, tile(t('field.tasks'), fmtNumber((draw.tasks ?? []).length)), h('p', { class: 'muted small' }, t('plans.tasksFigure', { share: fmtPercent(draw.explorationShare ?? 0) }))),
       card(null, tile(t('plans.checker'), draw.violationCount === 0 ? '✓' : `✗ ${draw.violationCount}`), h('p', { class: 'muted small' }, t(draw.violationCount === 0 ? 'plans.checkerOk' : 'plans.checkerBad')))),
     staleComplaints(draw),
     unassignedTasks(draw),
@@ -290,7 +290,7 @@ function teamsCard(ctx, draw, rows, filters = {}) {
     routes.get(key).visits.push(v);
   }
   for (const route of routes.values()) route.visits.sort((a, b) => (a.routeOrder ?? 0) - (b.routeOrder ?? 0));
-  const title = narrowed ? t('planFilter.routesTitle', { visits: rows.length, routes: routes.size, filters: filtersText(filters) }) : t('plans.routesTitle', { visits: rows.length, routes: routes.size });
+  const title = narrowed ? t('planFilter.routesTitle', { visits: fmtNumber(rows.length), routes: fmtNumber(routes.size), filters: filtersText(filters) }) : t('plans.routesTitle', { visits: fmtNumber(rows.length), routes: fmtNumber(routes.size) });
   return card(title, h('p', { class: 'muted small', style: 'margin-top:0' }, t('plans.routesLead'), narrowed ? [' ', t('planFilter.routesLead')] : null), table([
     [t('field.date'), (r) => fmtDate(r.date), (r) => r.date],
     [t('field.team'), (r) => officerBadges(r.officers)],

@@ -27,12 +27,12 @@ export function exportButton(filters) {
     button.disabled = true;
     status.className = 'small muted';
     try {
-      const { rows, capped } = await riskList(filters, (n) => { status.textContent = t('bureau.export.fetching', { n }); });
+      const { rows, capped } = await riskList(filters, (n) => { status.textContent = t('bureau.export.fetching', { n: fmtNumber(n) }); });
       status.textContent = t('bureau.export.naming', { n: fmtNumber(rows.length) });
       const codes = rows.map((row) => row.creditCode);
       const [places, reviews] = await Promise.all([enterprisesByCode(codes), colourReviews(codes)]);
       downloadCsv(fileName(filters), HEADER(), rows.map((row) => line(row, places.get(row.creditCode), reviews.get(row.creditCode))));
-      mount(status, capped ? h('span', { class: 'bad-text', id: 'export-capped' }, t('bureau.export.capped', { n: EXPORT_MAX })) : t('bureau.export.done', { n: fmtNumber(rows.length) }));
+      mount(status, capped ? h('span', { class: 'bad-text', id: 'export-capped' }, t('bureau.export.capped', { n: fmtNumber(EXPORT_MAX) })) : t('bureau.export.done', { n: fmtNumber(rows.length) }));
     } catch (error) {
       status.className = 'small bad-text';
       status.textContent = t('bureau.export.failed', { error: errorText(error) });

@@ -1,6 +1,6 @@
 // The model registry and colour policies with their approvals (four eyes), and the kill switch.
 import { api } from '../api.js';
-import { actorLabel, fmtDateTime, fmtPeriod, t } from '../i18n.js';
+import { actorLabel, fmtDateTime, fmtNumber, fmtPeriod, t } from '../i18n.js';
 import { badge, confirmStep, errorState, field, fieldProblem, focusResult, h, mount, pageHead, section, table } from '../ui.js';
 
 const STATE_KIND = { active: 'ok', approved: 'blue', suspended: 'bad', retired: '', draft: '', proposed: '' };
@@ -103,7 +103,7 @@ function pctText(p) {
 function pendingCard(pending) {
   if (pending.length === 0) return h('div', { class: 'notice ok', id: 'approvals-pending', 'data-pending': 0 }, t('approval.nonePending'));
   return h('section', { class: 'card attention', id: 'approvals-pending', 'data-pending': pending.length },
-    h('div', { class: 'card-head' }, h('h2', {}, t('approval.pendingTitle', { n: pending.length }))),
+    h('div', { class: 'card-head' }, h('h2', {}, t('approval.pendingTitle', { n: fmtNumber(pending.length) }))),
     h('p', { class: 'muted small', style: 'margin-top:0' }, t('approval.pendingLead')),
     table([
       [t('approval.subject'), (a) => h('div', {}, badge(t(`approval.kind.${a.subjectKind}`), 'blue'), ' ', h('a', { class: 'mono', href: approvalHref(a.subjectKind, a.subjectRef) }, a.subjectRef))],

@@ -2,7 +2,7 @@
 // that name their certificate number, one card per day and team in visiting order, each stop opening
 // its visit; and the past week's visits whose results are still to be recorded, first.
 import { api } from '../api.js';
-import { currentLang, t } from '../i18n.js';
+import { currentLang, fmtNumber, t } from '../i18n.js';
 import { badge, card, h, mount, pageHead, printButton, section, state } from '../ui.js';
 import { departmentLabel, enterpriseAddress, enterpriseName, isoDay, routeSketchOf } from './bureau-calendar.js';
 
@@ -27,7 +27,7 @@ function routeDays(rows, today) {
   const ahead = rows.filter((v) => v.date >= today);
   const parts = [];
   if (overdue.length) {
-    parts.push(card(t('route.overdue', { n: overdue.length }), h('p', { class: 'muted small' }, t('route.overdueHelp')), stopList(overdue, { withDate: true })));
+    parts.push(card(t('route.overdue', { n: fmtNumber(overdue.length) }), h('p', { class: 'muted small' }, t('route.overdueHelp')), stopList(overdue, { withDate: true })));
   }
   if (ahead.length === 0) {
     parts.push(state('empty', t('route.none', { days: DAYS_AHEAD }), t('route.noneHelp'), h('a', { class: 'btn secondary', href: '#/calendar' }, t('nav.calendar'))));
@@ -53,7 +53,7 @@ function routeCard(route, today) {
   const title = h('div', { class: 'row' },
     h('h2', { style: 'margin:0' }, dayTitle(route.date)),
     route.date === today ? badge(t('route.today'), 'blue') : null,
-    h('span', { class: 'muted small' }, t('route.stops', { n: route.visits.length })));
+    h('span', { class: 'muted small' }, t('route.stops', { n: fmtNumber(route.visits.length) })));
   return h('section', { class: 'card route-day', 'data-date': route.date },
     h('div', { class: 'card-head' }, title),
     h('div', { class: 'muted small' }, t('route.team', { team: (route.officers ?? []).join(t('common.listSep')) })),

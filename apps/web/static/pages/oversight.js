@@ -25,7 +25,7 @@ function entriesVerdict(result) {
   const failures = result.checkpointFailures ?? [];
   const badFiles = (result.archives ?? []).filter((a) => !a.ok);
   return h('div', {},
-    failures.length > 0 || badFiles.length === 0 ? [t('audit.badCheckpoints', { n: failures.length }), h('ul', {}, failures.map((f) => h('li', {}, t('audit.badCheckpoint', { size: f.treeSize, reason: f.reason }))))] : null,
+    failures.length > 0 || badFiles.length === 0 ? [t('audit.badCheckpoints', { n: fmtNumber(failures.length) }), h('ul', {}, failures.map((f) => h('li', {}, t('audit.badCheckpoint', { size: f.treeSize, reason: f.reason }))))] : null,
     badFiles.length > 0 ? [t('audit.badArchives'), h('ul', {}, badFiles.map((a) => h('li', { 'data-archive': a.file }, t('audit.archiveBad', { file: a.file, problem: a.problem ?? '' }))))] : null);
 }
 
@@ -33,10 +33,10 @@ function entriesVerdict(result) {
 function archivesVerdict(result) {
   const files = result.archives ?? [];
   if (files.length > 0 && files.every((a) => a.ok)) {
-    return h('p', { class: 'small', id: 'verify-archives', style: 'margin:6px 0 0' }, t('audit.archivesOk', { files: files.length, n: files.reduce((n, a) => n + a.bodiesChecked, 0) }));
+    return h('p', { class: 'small', id: 'verify-archives', style: 'margin:6px 0 0' }, t('audit.archivesOk', { files: fmtNumber(files.length), n: fmtNumber(files.reduce((n, a) => n + a.bodiesChecked, 0)) }));
   }
   if (!result.bodiesUnchecked || files.length > 0) return null;
-  return h('p', { class: 'small', id: 'verify-archives', style: 'margin:6px 0 0' }, t('audit.bodiesUnchecked', { n: result.bodiesUnchecked }));
+  return h('p', { class: 'small', id: 'verify-archives', style: 'margin:6px 0 0' }, t('audit.bodiesUnchecked', { n: fmtNumber(result.bodiesUnchecked) }));
 }
 
 export async function renderAudit(ctx) {
@@ -62,7 +62,7 @@ export async function renderAudit(ctx) {
       h('div', { class: 'grid grid-2' }, queueCard(), card(t('audit.checkpoint'), checkpoint)),
       entries));
   section(checkpoint, () => api('/api/audit/checkpoints/latest'), (c) => (c ? h('dl', { class: 'kv' },
-    h('dt', {}, t('audit.treeSize')), h('dd', {}, c.treeSize ?? '—'),
+    h('dt', {}, t('audit.treeSize')), h('dd', {}, fmtNumber(c.treeSize)),
     h('dt', {}, t('audit.root')), h('dd', { class: 'mono small' }, c.rootHash ?? '—'),
     h('dt', {}, t('audit.keyId')), h('dd', { class: 'mono small' }, c.keyId ?? '—'),
     h('dt', {}, t('audit.signedAt')), h('dd', {}, fmtDateTime(c.timestamp))) : emptyState(t('audit.noEntries'))), 'oversight');

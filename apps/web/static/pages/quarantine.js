@@ -1,7 +1,7 @@
 // Administrators: the records intake refused, what they are held for, and the list to work through.
 // One record, to correct and replay or to discard, is quarantine-record.js.
 import { api } from '../api.js';
-import { currentLang, fmtDateTime, plural, t, tKnown } from '../i18n.js';
+import { currentLang, fmtDateTime, fmtNumber, plural, t, tKnown } from '../i18n.js';
 import { badge, card, emptyState, field, h, mount, pageHead, pager, section, select } from '../ui.js';
 
 export const KINDS = ['subjects', 'cases', 'officers', 'clues'];
@@ -64,7 +64,8 @@ function legacyExpected(reason) {
 
 export function reasonWords(kind, reason) {
   if (missingColumnKey(reason)) return problemWords(kind, reason);
-  return `${fieldName(kind, reason.field)}${currentLang() === 'zh' ? '：' : ' '}${problemWords(kind, reason)}`;
+  // In English the field is named in quotes, so a plural name ("Checklist items") still reads with "is …".
+  return currentLang() === 'zh' ? `${fieldName(kind, reason.field)}：${problemWords(kind, reason)}` : `“${fieldName(kind, reason.field)}” ${problemWords(kind, reason)}`;
 }
 
 /** Where the record came from: the file's name (the full source on hover) and its line. */
@@ -122,13 +123,13 @@ function summaryCard({ byStatus = [], reasons = [] }) {
   const count = (kind, status) => byStatus.filter((row) => (!kind || row.kind === kind) && row.status === status).reduce((n, row) => n + row.count, 0);
   const tile = (status, kind = '') => {
     const n = count('', status);
-    return h('div', { class: `tile ${n > 0 ? kind : ''}`, 'data-status': status, 'data-count': n }, h('span', { class: 'value' }, n), h('span', { class: 'label' }, t(`quarantine.status.${status}`)));
+    return h('div', { class: `tile ${n > 0 ? kind : ''}`, 'data-status': status, 'data-count': n }, h('span', { class: 'value' }, fmtNumber(n)), h('span', { class: 'label' }, t(`quarantine.status.${status}`)));
   };
   const kinds = KINDS.filter((k) => byStatus.some((row) => row.kind === k));
   const byKind = kinds.length === 0 ? emptyState(t('quarantine.nothingYet')) : h('div', { class: 'table-wrap' }, h('table', { id: 'quarantine-by-kind' },
     h('thead', {}, h('tr', {}, h('th', {}, t('quarantine.kind')), STATUSES.map((s) => h('th', { style: 'text-align:right' }, t(`quarantine.status.${s}`))))),
-    h('tbody', {}, kinds.map((k) => h('tr', { 'data-kind': k }, h('td', {}, kindName(k)), STATUSES.map((s) => h('td', { style: 'text-align:right' }, count(k, s)))))),
-    h('tfoot', {}, h('tr', {}, h('th', {}, t('quarantine.total')), STATUSES.map((s) => h('th', { style: 'text-align:right' }, count('', s)))))));
+    h('tbody', {}, kinds.map((k) => h('tr', { 'data-kind': k }, h('td', {}, kindName(k)), STATUSES.map((s) => h('td', { style: 'text-align:right' }, fmtNumber(count(k, s))))))),
+    h('tfoot', {}, h('tr', {}, h('th', {}, t('quarantine.total')), STATUSES.map((s) => h('th', { style: 'text-align:right' }, fmtNumber(count('', s))))))));
   const top = reasons.length === 0
     ? h('p', { class: 'muted small' }, t('quarantine.noneOpen'))
     : h('ol', { id: 'quarantine-top-reasons', style: 'margin:0;padding-left:20px' }, reasons.slice(0, 8).map((r) => h('li', { class: 'small', style: 'margin-bottom:4px' },

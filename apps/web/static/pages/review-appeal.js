@@ -1,7 +1,7 @@
 // One appeal as oversight reviews it: the grounds, challenged records and evidence, taking it for
 // review (refused, with the server's reason, to anyone with a part in the score), and the decision.
 import { api } from '../api.js';
-import { fmtDateTime, t } from '../i18n.js';
+import { fmtDateTime, fmtNumber, t } from '../i18n.js';
 import { card, confirmStep, errorState, field, fieldProblem, focusResult, h, mount, pageHead, printButton, section } from '../ui.js';
 import { outcomeText, recordName } from './appeal-parts.js';
 import { appealPage } from './my-appeals.js';
@@ -102,7 +102,7 @@ function decisionFormCard(appeal, reload) {
     mount(message);
     const summary = outcome.value === 'overridden'
       ? t('review.confirmOverride', { from: t(`colour.${appeal.colour}Short`), to: t(`colour.${colour.value}Short`) })
-      : outcome.value === 'corrected' ? t('review.confirmCorrected', { n: chosen.length }) : t('review.confirmUpheld');
+      : outcome.value === 'corrected' ? t('review.confirmCorrected', { n: fmtNumber(chosen.length) }) : t('review.confirmUpheld');
     const yes = await confirmStep(confirmBox, t('review.confirmLine', { summary, final: t('review.final') }), t('review.confirmSubmit'), { replaces: submit });
     if (!yes) return;
     submit.disabled = true;

@@ -1,7 +1,7 @@
 // Oversight's review queue: red scores waiting for a person, appeals by deadline, and how each officer
 // decides (an officer who confirms everything within a minute is not reviewing).
 import { api } from '../api.js';
-import { factorName, fmtDateTime, fmtPercent, t } from '../i18n.js';
+import { factorName, fmtDateTime, fmtNumber, fmtPercent, t } from '../i18n.js';
 import { badge, card, chip, confirmStep, emptyState, errorState, field, fieldProblem, fmtDuration, h, mount, pageHead, pager, section, table, tabList } from '../ui.js';
 import { appealStatusBadge, dueText } from './appeal-parts.js';
 import { enterpriseName } from './bureau-calendar.js';
@@ -101,7 +101,7 @@ export function scoreFile(row) {
         h('tbody', {}, factors.map((f) => h('tr', {}, h('td', {}, factorName(f.factor)), h('td', { 'data-factor': f.factor }, factorValueText(f.factor, f.value)),
           h('td', { class: f.contribution > 0 ? 'bad-text' : '', title: `${t('reviews.logOdds')} ${f.contribution > 0 ? '+' : ''}${f.contribution.toFixed(3)}` }, oddsEffect(f.contribution))))))) : h('p', { class: 'muted small' }, t('reviews.noExplanation')),
       score && score.scoreId !== row.scoreId ? h('p', { class: 'muted small', style: 'margin:0', 'data-newer-score': score.scoreId }, t('reviews.newerScore')) : null,
-      review ? h('p', { class: 'small', style: 'margin:0' }, t('reviews.history', { decisions: (review.decisions ?? []).filter(decidedByPerson).length, appeals: (review.appeals ?? []).length, seq: review.scoreSeq ?? '—' })) : null,
+      review ? h('p', { class: 'small', style: 'margin:0' }, t('reviews.history', { decisions: fmtNumber((review.decisions ?? []).filter(decidedByPerson).length), appeals: fmtNumber((review.appeals ?? []).length), seq: review.scoreSeq ?? '—' })) : null,
       h('p', { class: 'muted small', style: 'margin:0' }, t('reviews.fileNote')));
   });
   return box;

@@ -2,7 +2,7 @@
 // the same, newest first, each with what moved it from the stretch before. The enterprise reads it on its
 // own page, officers on the enterprise's file.
 import { api } from '../api.js';
-import { factorName, fmtChance, fmtDate, t } from '../i18n.js';
+import { factorName, fmtChance, fmtDate, fmtNumber, t } from '../i18n.js';
 import { card, chip, emptyState, h, section } from '../ui.js';
 import { factorValueText } from './reasons.js';
 
@@ -24,7 +24,7 @@ function historyBody(history) {
       h('div', { class: 'row', style: 'gap:8px;flex-wrap:wrap' },
         h('strong', {}, p.from === p.to ? fmtDate(p.from) : t('history.range', { from: fmtDate(p.from), to: fmtDate(p.to) })),
         chip(p.colour, true), h('span', {}, fmtChance(p.probability)),
-        p.scores > 1 ? h('span', { class: 'muted small' }, t('history.scores', { n: p.scores })) : null),
+        p.scores > 1 ? h('span', { class: 'muted small' }, t('history.scores', { n: fmtNumber(p.scores) })) : null),
       changeText(p.change)))),
     history.more || history.complete === false ? h('p', { class: 'muted small', style: 'margin:8px 0 0' }, t('history.older')) : null);
 }
@@ -41,7 +41,7 @@ function changeText(change) {
   return h('div', { class: 'small' },
     notes.length ? h('div', { class: 'muted' }, notes.join(t('common.listSep'))) : null,
     named.length ? h('ul', { class: 'list-plain history-moved' }, named) : null,
-    rest > 0 ? h('div', { class: 'muted' }, t('history.moreFactors', { n: rest })) : null,
+    rest > 0 ? h('div', { class: 'muted' }, t('history.moreFactors', { n: fmtNumber(rest) })) : null,
     !notes.length && !named.length ? h('div', { class: 'muted' }, t('history.noDetail')) : null);
 }
 
