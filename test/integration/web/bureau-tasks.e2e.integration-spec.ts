@@ -162,6 +162,21 @@ describeWithBrowser("the bureau's own tasks, in a real browser", () => {
     await page.close();
   });
 
+  it('lets oversight read the list by risk without leading it to files it may not open', async () => {
+    const page = await pages.signIn('overseer');
+    await page.goto(`${pages.web.baseUrl}/#/enterprises`);
+    await page.waitForSelector('#enterprise-table tbody tr');
+    expect(await page.textContent('#enterprise-table tbody tr')).toContain(NAME);
+    expect(await page.$(`#enterprise-table a[href="#/enterprises/${OWN_CODE}"]`)).toBeNull();
+    await page.click('#enterprise-table tbody tr');
+    expect(page.url()).toMatch(/#\/enterprises$/);
+    // The bureau's officers still open the file from the same row.
+    const officer = await pages.signIn('officer');
+    await officer.goto(`${pages.web.baseUrl}/#/enterprises`);
+    await officer.waitForSelector(`#enterprise-table a[href="#/enterprises/${OWN_CODE}"]`);
+    await Promise.all([page.close(), officer.close()]);
+  });
+
   it("starts a department officer's calendar at its own department's visits, and lets it widen to all", async () => {
     const queries = (which: (url: string) => boolean) => pages.fake.seen.filter((r) => which(r.url)).map((r) => new URL(r.url, 'http://x').searchParams);
     const asked = () => queries(isVisitList);

@@ -92,20 +92,24 @@ async function reviewsOf(rows) {
   return new Map([...found].map(([code, f]) => [code, { ...f, score: { scoreId: f.scoreId } }]));
 }
 
+/** Oversight reads the list by risk but not the bureau's files (the server refuses them): its rows lead nowhere. */
+const opensFiles = (ctx) => ctx.me?.role === 'department' || ctx.me?.role === 'dispatcher';
+
 function enterpriseTable(ctx, rows, reviews) {
+  const open = opensFiles(ctx);
   const labels = [t('field.colour'), t('field.nameAndCode'), t('field.region'), t('field.industry'), t('field.findingChance')];
   // On a phone each enterprise is a block of labelled lines, so the chance of a finding is not scrolled out of sight.
   const cells = (r) => [
     [chip(r.colour, true), reviewMark(reviews.get(r.creditCode), r)],
     // The code under the name, as on a licence: one column fewer keeps the table in its box beside the map.
-    [h('a', { href: `#/enterprises/${r.creditCode}` }, r.name ?? r.creditCode), r.name ? h('div', { class: 'mono small muted', 'data-credit-code': '' }, r.creditCode) : null],
+    [open ? h('a', { href: `#/enterprises/${r.creditCode}` }, r.name ?? r.creditCode) : h('span', {}, r.name ?? r.creditCode), r.name ? h('div', { class: 'mono small muted', 'data-credit-code': '' }, r.creditCode) : null],
     [regionCell(r.regionCode)],
     [r.industryCode ?? '—', r.industryCode ? h('div', { class: 'small muted' }, industryName(r.industryCode)) : null],
     [typeof r.probability === 'number' ? fmtPercent(r.probability, 1) : '—'],
   ];
   return h('div', { class: 'table-wrap' }, h('table', { id: 'enterprise-table', class: 'fits stack-rows' },
     h('thead', {}, h('tr', {}, labels.map((c) => h('th', {}, c)))),
-    h('tbody', {}, rows.map((r) => h('tr', { style: 'cursor:pointer', onclick: () => ctx.go(`#/enterprises/${r.creditCode}`) },
+    h('tbody', {}, rows.map((r) => h('tr', open ? { style: 'cursor:pointer', onclick: () => ctx.go(`#/enterprises/${r.creditCode}`) } : {},
       cells(r).map((content, i) => h('td', { 'data-label': labels[i] }, ...content)))))));
 }
 
@@ -189,7 +193,7 @@ export async function renderEnterprises(ctx) {
       scored && !filters.q && rows.length > 0 ? exportButton(filters) : null,
       rows.length === 0 ? emptyState(noneFound(filters.q)) : enterpriseTable(ctx, rows, reviews),
       pager(page, Infinity, undefined, (p) => { page = p; load(); }, { hasMore: Boolean(next) }));
-    mount(map, riskMap(rows, { onSelect: (p) => ctx.go(`#/enterprises/${p.creditCode}`) }));
+    mount(map, riskMap(rows, opensFiles(ctx) ? { onSelect: (p) => ctx.go(`#/enterprises/${p.creditCode}`) } : {}));
   };
 
   form.addEventListener('submit', (event) => {
