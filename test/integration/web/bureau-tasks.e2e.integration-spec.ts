@@ -162,6 +162,19 @@ describeWithBrowser("the bureau's own tasks, in a real browser", () => {
     await page.close();
   });
 
+  it.each([
+    ['officer', '账号尚未绑定执法证号', '账户管理'],
+    ['dispatcher', '调度员没有自己的检查行程', '检查日历'],
+  ])('tells %s without a certificate number why it has no route, and where routes are', async (user, title, help) => {
+    const page = await pages.signIn(user);
+    await page.goto(`${pages.web.baseUrl}/#/today`);
+    await page.waitForSelector('main a[href="#/calendar"]');
+    const text = await seen(page);
+    expect(text).toContain(title);
+    expect(text).toContain(help);
+    await page.close();
+  });
+
   it('lets oversight read the list by risk without leading it to files it may not open', async () => {
     const page = await pages.signIn('overseer');
     await page.goto(`${pages.web.baseUrl}/#/enterprises`);

@@ -12,7 +12,9 @@ const DAYS_BACK = 7;
 export async function renderMyRoute(ctx) {
   const officer = ctx.me.officerId;
   if (!officer) {
-    mount(ctx.main, pageHead(t('route.title')), state('empty', t('route.unbound'), t('route.unboundHelp'), h('a', { class: 'btn', href: '#/calendar' }, t('nav.calendar'))));
+    // Only a department officer's account carries a certificate number: a dispatcher plans others' routes.
+    const [title, help] = ctx.me.role === 'dispatcher' ? ['route.dispatcher', 'route.dispatcherHelp'] : ['route.unbound', 'route.unboundHelp'];
+    mount(ctx.main, pageHead(t('route.title')), state('empty', t(title), t(help), h('a', { class: 'btn', href: '#/calendar' }, t('nav.calendar'))));
     return;
   }
   const body = h('div', { id: 'my-route' });
