@@ -224,7 +224,7 @@ describeWithBrowser('pages that fit their screen and say things in words, in a r
 
   it.each([
     ['zh', '检查结果', '抽查计划'],
-    ['en', 'inspection result', 'inspection plan'],
+    ['en', 'Inspection result', 'Inspection plan'],
   ])("names every kind of record entry in words, an inspection's result too (%s)", async (lang, result, plan) => {
     const page = await pages.signIn('overseer', { lang: lang as 'zh' | 'en' });
     await page.goto(`${pages.web.baseUrl}/#/audit`);
