@@ -2,14 +2,12 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { creditCodeFor } from '@tianping/testing';
-import { startIntake, type IntakeHarness } from '../intake/intake-app.harness';
+import { startIntake, SUBJECTS_HEADER as HEADER, type IntakeHarness } from '../intake/intake-app.harness';
 import { settle } from './fake-pages.harness';
 import { CHROMIUM, describeWithBrowser, SCREENSHOTS } from './suite-process.harness';
 import { createRoleAccounts, routeSuiteTo, startWeb, TEST_PASSWORD, type WebHarness } from './web-app.harness';
 
 const codeFor = (i: number) => creditCodeFor('MA7', i);
-const HEADER =
-  '统一社会信用代码,主体名称,成立日期,注册资本(万元),股东认缴出资额(万元),从业人数,行业代码,行政区划代码,住所,经度,纬度,登记状态,列入经营异常名录,近两年法定代表人变更次数,法定代表人,法定代表人证件号,更新时间';
 const row = (code: string, name: string, address: string) =>
   `${code},${name},2016-04-12,50,50,12,H6210,440605,${address},113.1102,23.0297,存续,否,0,陈明,440604198703150018,2024-05-06 10:12:00`;
 const ADDRESS = '佛山市南海区桂城街道,灯湖东路1号';

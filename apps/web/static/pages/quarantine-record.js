@@ -5,6 +5,7 @@ import { fmtDateTime, t } from '../i18n.js';
 import { QUARANTINE_FIELD_ORDER } from '../i18n-quarantine.js';
 import { badge, card, confirmStep, errorText, field, fieldProblem, h, mount, pageHead, section } from '../ui.js';
 import { fieldName, kindName, missingColumnKey, problemWords, sourceText, statusBadge } from './quarantine.js';
+import { loadName } from './quarantine-runs.js';
 import { cellsCard, joinable, joinedView, maskedCell } from './quarantine-cells.js';
 
 /**
@@ -55,6 +56,7 @@ function recordPage(record, kept, reload, redraw) {
 }
 
 function resolutionNotice(record) {
+  if (record.status === 'superseded') return supersededNotice(record);
   const r = record.resolution ?? {};
   const vars = { by: r.by ?? '—', at: fmtDateTime(record.resolvedAt) };
   const detail = record.status === 'discarded'
@@ -64,6 +66,16 @@ function resolutionNotice(record) {
   return h('div', { class: `notice ${record.status === 'replayed' ? 'ok' : ''}`, id: 'quarantine-resolution' },
     h('strong', {}, t(record.status === 'discarded' ? 'quarantine.resolvedDiscarded' : 'quarantine.resolvedReplayed', vars)),
     [joined, detail].filter(Boolean).map((line) => h('div', { class: 'small', style: 'margin-top:4px' }, line)));
+}
+
+/** Closed by itself: a valid version of the same record was stored since; which load brought it, and which version. */
+function supersededNotice(record) {
+  const by = record.resolution?.supersededBy ?? {};
+  const from = by.source?.startsWith('replay:') ? t('quarantine.supersededByReplay', { id: by.source.slice('replay:'.length) }) : t('quarantine.supersededFrom', { source: by.source ? loadName(by) : '—' });
+  const version = by.updatedAt ? t('quarantine.supersededVersion', { at: fmtDateTime(by.updatedAt) }) : t('quarantine.supersededLatest');
+  return h('div', { class: 'notice ok', id: 'quarantine-resolution' },
+    h('strong', {}, t('quarantine.resolvedSuperseded', { at: fmtDateTime(record.resolvedAt) })),
+    [version, from, by.runId ? t('quarantine.supersededRun', { run: by.runId }) : null].filter(Boolean).map((line) => h('div', { class: 'small', style: 'margin-top:4px' }, line)));
 }
 
 /** A line that was not even a record (bad CSV, not JSON): its masked text, to discard or fix at the source. */
