@@ -16,5 +16,9 @@ describe('which record a rejected copy is a version of', () => {
     expect(heldVersionOf('officers', { officer_id: '44060400123', updated_at: '2024-05-06 10:12:00' })).toEqual({ key: '44060400123', updatedAt: null });
     expect(heldVersionOf('clues', '{not json')).toEqual({ key: null, updatedAt: null });
     expect(heldVersionOf('cases', { case_no: '  ' })).toEqual({ key: null, updatedAt: null });
+    // Keys no valid version can have: refused as too_long, invalid_character or invalid_encoding.
+    expect(heldVersionOf('clues', { clue_id: '线'.repeat(257) }).key).toBeNull();
+    expect(heldVersionOf('clues', { clue_id: 'K-\u0000' }).key).toBeNull();
+    expect(heldVersionOf('cases', { case_no: 'FS-\uFFFD' }).key).toBeNull();
   });
 });

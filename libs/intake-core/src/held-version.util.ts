@@ -2,6 +2,7 @@ import { normaliseCreditCode } from '@tianping/common';
 import { parseCstDateTime, parseIsoOffsetDateTime } from './contract-date.util';
 import { textOf } from './contract-value.util';
 import type { RawRecord, SourceKind } from './intake.model';
+import { MAX_ID_LENGTH, storableText } from './record-validation.util';
 
 /** The record a held (quarantined) copy is a version of, and the update time it carries where it can be read. */
 export interface HeldVersion {
@@ -21,7 +22,12 @@ export function heldVersionOf(kind: SourceKind, raw: RawRecord | string): HeldVe
   if (typeof raw === 'string' || raw === null || typeof raw !== 'object') return { key: null, updatedAt: null };
   const text = textOf(Object.prototype.hasOwnProperty.call(raw, KEY_FIELD[kind]) ? raw[KEY_FIELD[kind]] : null);
   const key = text === null ? null : kind === 'subjects' ? normaliseCreditCode(text) : text;
-  return { key, updatedAt: heldUpdatedAt(kind, raw.updated_at) };
+  return { key: key !== null && couldBeStored(key) ? key : null, updatedAt: heldUpdatedAt(kind, raw.updated_at) };
+}
+
+/** A key no valid version can have (too long for an identifier, or not text) names no record: and no index could hold it. */
+function couldBeStored(key: string): boolean {
+  return key.length <= MAX_ID_LENGTH && !storableText(key).includes('\uFFFD');
 }
 
 function heldUpdatedAt(kind: SourceKind, value: unknown): Date | null {
