@@ -43,13 +43,11 @@ export interface StoredVersions {
 
 const sqlCache = new Map<TableSpec, string>();
 
-const SUPERSEDE_SQL = `WITH v AS (
-    SELECT key, max(updated_at) AS updated_at FROM unnest($2::text[], $3::timestamptz[]) AS u(key, updated_at)
+const SUPERSEDE_SQL = `WITH t AS (
+    SELECT q.id, v.updated_at FROM unnest($2::text[], $3::timestamptz[]) AS v(key, updated_at)
+      JOIN intake.quarantine q ON q.record_key = v.key
      WHERE EXISTS (SELECT 1 FROM intake.quarantine WHERE kind = $1 AND status = 'open' AND record_key IS NOT NULL)
-     GROUP BY key),
-  t AS (
-    SELECT q.id, v.updated_at FROM intake.quarantine q JOIN v ON q.record_key = v.key
-     WHERE q.kind = $1 AND q.status = 'open' AND q.id <> $5
+       AND q.kind = $1 AND q.status = 'open' AND q.id <> $5
        AND CASE WHEN q.held_updated_at IS NULL OR v.updated_at IS NULL THEN q.created_at < now()
                 WHEN q.reasons @> '[{"field": "updated_at", "code": "conflict"}]' THEN v.updated_at > q.held_updated_at
                 ELSE v.updated_at >= q.held_updated_at END
