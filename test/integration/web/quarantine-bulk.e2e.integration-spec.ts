@@ -1,11 +1,10 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { creditCodeFor } from '@tianping/testing';
-import { startIntake, subjectLine, SUBJECTS_HEADER, type IntakeHarness } from '../intake/intake-app.harness';
-import { settle } from './fake-pages.harness';
-import { CHROMIUM, describeWithBrowser, SCREENSHOTS } from './suite-process.harness';
-import { createRoleAccounts, routeSuiteTo, startWeb, TEST_PASSWORD, type WebHarness } from './web-app.harness';
+import { subjectLine, SUBJECTS_HEADER, type IntakeHarness } from '../intake/intake-app.harness';
+import { openAsAdmin, startIntakePages, type IntakePages } from './intake-pages.harness';
+import { describeWithBrowser, SCREENSHOTS } from './suite-process.harness';
 
 const codeFor = (i: number) => creditCodeFor('MA9', i);
 const BAD_DAY = '2016-13-40';
@@ -15,9 +14,8 @@ const BAD_DAY = '2016-13-40';
  * whole, after a reason and a second step, and a record fixed at the source shown closed as superseded.
  */
 describeWithBrowser('a whole load discarded, and a superseded record, on the quarantine pages', () => {
+  let pages: IntakePages;
   let intake: IntakeHarness;
-  let web: WebHarness;
-  let browser: Browser;
   const runs = { mistaken: '', other: '' };
   let supersededId = 0;
 
@@ -37,13 +35,8 @@ describeWithBrowser('a whole load discarded, and a superseded record, on the qua
     }[];
 
   beforeAll(async () => {
-    intake = await startIntake();
-    routeSuiteTo(1);
-    process.env.PORT_INTAKE = new URL(intake.baseUrl).port;
-    web = await startWeb();
-    await createRoleAccounts(web.app);
-    const { chromium } = await import('playwright-core');
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-dev-shm-usage'] });
+    pages = await startIntakePages();
+    intake = pages.intake;
     runs.mistaken = await upload(...[1, 2, 3].map((i) => subjectLine(codeFor(i), { establishedOn: BAD_DAY })));
     runs.other = await upload(subjectLine(codeFor(4), { establishedOn: BAD_DAY }));
     // Fixed at the source and exported again: the held copy closes by itself.
@@ -53,26 +46,10 @@ describeWithBrowser('a whole load discarded, and a superseded record, on the qua
     mkdirSync(SCREENSHOTS, { recursive: true });
   });
   afterAll(async () => {
-    await browser?.close();
-    await web?.close();
-    await intake?.close();
-    delete process.env.PORT_INTAKE;
+    await pages?.close();
   });
 
-  async function open(path: string, lang: 'zh' | 'en', ready: string): Promise<Page> {
-    const page = await browser.newPage({ viewport: { width: 1360, height: 900 } });
-    await page.addInitScript((l) => localStorage.setItem('tp.lang', l), lang);
-    await page.goto(`${web.baseUrl}/`);
-    await page.waitForSelector('#login-form');
-    await page.fill('input[name=username]', 'admin');
-    await page.fill('input[name=password]', TEST_PASSWORD);
-    await page.click('#login-form button[type=submit]');
-    await page.waitForSelector('#sign-out');
-    await page.goto(`${web.baseUrl}/#${path}`);
-    await page.waitForSelector(ready);
-    await settle(page);
-    return page;
-  }
+  const open = (hash: string, lang: 'zh' | 'en', ready: string): Promise<Page> => openAsAdmin(pages, hash, lang, ready);
 
   it('discards every open record of the load chosen, after a reason and a second step, and leaves the others open (Chinese)', async () => {
     const page = await open('/quarantine', 'zh', '#quarantine-runs');

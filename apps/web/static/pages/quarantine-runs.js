@@ -2,7 +2,8 @@
 // a test file taken in by mistake, or an export refused whole for one file-level reason.
 import { api } from '../api.js';
 import { fmtDateTime, plural, t } from '../i18n.js';
-import { card, confirmStep, errorText, field, fieldProblem, h, mount } from '../ui.js';
+import { card, errorText, h, mount } from '../ui.js';
+import { discardForm } from './quarantine-discard.js';
 import { kindName, sourceText } from './quarantine.js';
 
 /** The load in words: the file's name, or how it came when it was no file. */
@@ -31,33 +32,22 @@ export function runsCard(openRuns, done) {
     form);
 }
 
-/** The reason first, then the page's second step (confirmStep) naming how many records go, and from where. */
+/** The reason first, then the page's second step naming how many records go, and from where. */
 function reasonForm(run, done) {
   const what = { load: loadName(run), at: run.startedAt ? fmtDateTime(run.startedAt) : '—' };
-  const reason = h('textarea', { name: 'reason', id: 'discard-run-reason', rows: 2, maxlength: 2000, placeholder: t('quarantine.runs.placeholder') });
-  const message = h('div');
-  const confirmBox = h('div');
-  const submit = h('button', { class: 'btn secondary', type: 'submit', id: 'discard-run-submit' }, plural('quarantine.runs.discardAllFrom', run.count, what));
-  const form = h('form', { novalidate: true, style: 'margin-top:14px' }, field(t('quarantine.runs.reason'), reason), message, confirmBox, h('div', { style: 'margin-top:12px' }, submit));
-  form.addEventListener('submit', async (event) => {
-    event.preventDefault();
-    const text = reason.value.trim();
-    if (text.length < 3) {
-      const notice = h('div', { class: 'notice bad', role: 'alert', style: 'margin-top:10px' }, t('quarantine.discardShort'));
-      mount(message, notice);
-      fieldProblem(reason, notice);
-      return;
-    }
-    mount(message);
-    if (!(await confirmStep(confirmBox, plural('quarantine.runs.confirm', run.count, what), plural('quarantine.runs.discardAllFrom', run.count, what), { danger: true, replaces: submit }))) return;
-    submit.disabled = true;
-    try {
+  const { form, reason } = discardForm({
+    ids: { form: 'discard-run', reason: 'discard-run-reason', submit: 'discard-run-submit' },
+    label: t('quarantine.runs.reason'),
+    submitLabel: plural('quarantine.runs.discardAllFrom', run.count, what),
+    placeholder: t('quarantine.runs.placeholder'),
+    confirm: () => plural('quarantine.runs.confirm', run.count, what),
+    act: async (text) => {
       const { discarded } = await api('/api/quarantine/discard', { method: 'POST', body: { runId: run.runId, reason: text } });
       await done(h('div', { class: 'notice ok', role: 'status', id: 'discard-run-outcome', tabindex: -1 }, plural('quarantine.runs.discarded', discarded, { load: what.load })));
-    } catch (error) {
-      submit.disabled = false;
-      mount(message, h('div', { class: 'notice bad', role: 'alert', style: 'margin-top:10px' }, errorText(error)));
-    }
+    },
+    failed: (error) => h('div', { class: 'notice bad', role: 'alert', style: 'margin-top:10px' }, errorText(error)),
+    rows: 2,
+    style: 'margin-top:14px',
   });
   setTimeout(() => reason.focus(), 0);
   return form;
