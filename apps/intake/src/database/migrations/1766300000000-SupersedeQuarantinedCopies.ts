@@ -9,7 +9,7 @@ const PAGE = 5000;
  * now says which record it is a version of (`record_key`, normalised as the stored key) and the update time
  * it carries (`held_updated_at`, null where unreadable), so storing a valid version closes it as `superseded`
  * (IngestRepository.supersede). `run_id` says which load brought it, so a load taken in by mistake can be
- * discarded at once. Open rows are backfilled from their masked view: the keys are no personal field, and a
+ * discarded at once. `status` gets the check it lacked, `superseded` among its values. Open rows are backfilled from their masked view: the keys are no personal field, and a
  * key the view shows masked (`*`) is left null, so that copy stays open as before.
  */
 export class SupersedeQuarantinedCopies1766300000000 implements MigrationInterface {
@@ -17,7 +17,7 @@ export class SupersedeQuarantinedCopies1766300000000 implements MigrationInterfa
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(`ALTER TABLE intake.quarantine ADD COLUMN record_key text, ADD COLUMN held_updated_at timestamptz, ADD COLUMN run_id uuid`);
-    await q.query(`ALTER TABLE intake.quarantine DROP CONSTRAINT IF EXISTS quarantine_status_check`);
+    // The statuses were only ever written by intake's code; the table now says which it holds.
     await q.query(`ALTER TABLE intake.quarantine ADD CONSTRAINT quarantine_status_check CHECK (status IN ('open', 'replayed', 'discarded', 'superseded'))`);
     await backfill(q);
     // Only open copies are ever looked up by key, by every batch written: the index holds nothing else.
@@ -31,7 +31,6 @@ export class SupersedeQuarantinedCopies1766300000000 implements MigrationInterfa
     await q.query(`DROP INDEX intake.quarantine_open_run`);
     await q.query(`DROP INDEX intake.quarantine_open_key`);
     await q.query(`ALTER TABLE intake.quarantine DROP CONSTRAINT quarantine_status_check`);
-    await q.query(`ALTER TABLE intake.quarantine ADD CONSTRAINT quarantine_status_check CHECK (status IN ('open', 'replayed', 'discarded'))`);
     await q.query(`ALTER TABLE intake.quarantine DROP COLUMN run_id, DROP COLUMN held_updated_at, DROP COLUMN record_key`);
   }
 }
