@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { IngestService, type SkippedFile } from '../../apps/intake/src/ingest/ingest.service';
 import { addCounts, emptyCounts, accountedFor } from '../../apps/intake/src/ingest/ingest-counts';
 import { IntakeOutbox } from '../../apps/intake/src/ingest/outbox-relay.provider';
+import { QUARANTINE_STATUSES } from '../../apps/intake/src/quarantine/quarantine.repository';
 import { QuarantineService } from '../../apps/intake/src/quarantine/quarantine.service';
 import { oneOf, wholeNumber } from './cli-arguments.util';
 import { withIntake } from './intake-context';
@@ -50,15 +51,17 @@ export function registerIntakeCommands(program: Command): void {
   quarantine
     .command('list')
     .option('--kind <kind>', 'subjects | cases | officers | clues')
-    .option('--status <status>', 'open | replayed | discarded', 'open')
+    .option('--status <status>', 'open | replayed | discarded | superseded', 'open')
+    .option('--run <id>', 'only the records one load (ingest run) brought')
     .option('--after <id>', 'page: show records after this id', '0')
     .option('--limit <n>', 'how many', '50')
-    .action((opts: { kind?: string; status: string; after: string; limit: string }) =>
+    .action((opts: { kind?: string; status: string; run?: string; after: string; limit: string }) =>
       runCommand(async () => {
         // The same checks as the HTTP API's query.
         const query = {
           kind: opts.kind === undefined ? undefined : oneOf(opts.kind, '--kind', QUARANTINE_KINDS),
           status: oneOf(opts.status, '--status', QUARANTINE_STATUSES),
+          runId: opts.run === undefined ? undefined : runId(opts.run),
           afterId: wholeNumber(opts.after, '--after'),
           limit: wholeNumber(opts.limit, '--limit', { min: 1, max: 500 }),
         };
@@ -81,8 +84,9 @@ export function registerIntakeCommands(program: Command): void {
     .description('correct fields and replay, e.g. --set established_on=2019-01-01 --set status=存续')
     .option('--set <field=value>', 'a corrected field (repeatable)', collect, [])
     .option('--json <object>', 'corrections as a JSON object (for a clue line that was not JSON, the whole clue)')
+    .option('--rejoin <cells>', 'a ragged CSV row: the cells (0-based, comma-separated, as `show` lists its layout) each joined with the next first')
     .option('--actor <name>', 'who corrects', 'operator')
-    .action((id: string, opts: { set: string[]; json?: string; actor: string }) =>
+    .action((id: string, opts: { set: string[]; json?: string; rejoin?: string; actor: string }) =>
       runCommand(async () => {
         const quarantineId = wholeNumber(id, 'id');
         const corrections: Record<string, unknown> = opts.json ? JSON.parse(opts.json) : {};
@@ -91,8 +95,9 @@ export function registerIntakeCommands(program: Command): void {
           if (at < 1) throw new Error(`--set takes field=value, got "${pair}"`);
           corrections[pair.slice(0, at)] = pair.slice(at + 1);
         }
+        const rejoin = opts.rejoin === undefined ? [] : opts.rejoin.split(',').map((cell) => wholeNumber(cell.trim(), '--rejoin'));
         const result = await withIntake(async (app) => {
-          const outcome = await app.get(QuarantineService).replay(quarantineId, corrections, opts.actor);
+          const outcome = await app.get(QuarantineService).replay(quarantineId, corrections, opts.actor, rejoin);
           await app.get(IntakeOutbox).relay.drain();
           return outcome;
         });
@@ -114,10 +119,32 @@ export function registerIntakeCommands(program: Command): void {
         printResult({ command: 'quarantine discard', id: quarantineId, status: 'discarded' });
       }),
     );
+  quarantine
+    .command('discard-all')
+    .description('give up every open record of one load (--run, as `quarantine list` shows runId) or of one source file (--source)')
+    .option('--run <id>', 'the ingest run')
+    .option('--source <path>', 'the source, as the records show it')
+    .requiredOption('--reason <text>', 'why they are given up (at least 3 characters)')
+    .option('--actor <name>', 'who gives them up', 'operator')
+    .action((opts: { run?: string; source?: string; reason: string; actor: string }) =>
+      runCommand(async () => {
+        if ((opts.run === undefined) === (opts.source === undefined)) throw new Error('give either --run or --source');
+        const reason = opts.reason.trim();
+        if (reason.length < 3) throw new Error('--reason must be at least 3 characters');
+        const selector = opts.run !== undefined ? { runId: runId(opts.run) } : { source: opts.source };
+        const result = await withIntake((app) => app.get(QuarantineService).discardAll(selector, reason, opts.actor));
+        printResult({ command: 'quarantine discard-all', ...result });
+      }),
+    );
 }
 
 const QUARANTINE_KINDS = ['subjects', 'cases', 'officers', 'clues'] as const;
-const QUARANTINE_STATUSES = ['open', 'replayed', 'discarded'] as const;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+function runId(value: string): string {
+  if (!UUID.test(value)) throw new Error(`--run takes an ingest run's id (a UUID), got "${value}"`);
+  return value;
+}
 
 function collect(value: string, previous: string[]): string[] {
   return [...previous, value];

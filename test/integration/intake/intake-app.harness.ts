@@ -46,3 +46,11 @@ export const clueAbout = (creditCode: string, id: string, extra: object = {}) =>
   updated_at: '2024-03-12T17:00:00+08:00',
   ...extra,
 });
+
+/** Platform A's subjects header, as the contract spells it. */
+export const SUBJECTS_HEADER =
+  '统一社会信用代码,主体名称,成立日期,注册资本(万元),股东认缴出资额(万元),从业人数,行业代码,行政区划代码,住所,经度,纬度,登记状态,列入经营异常名录,近两年法定代表人变更次数,法定代表人,法定代表人证件号,更新时间';
+
+/** One subjects row under SUBJECTS_HEADER; a bad `establishedOn` makes it a rejected one. */
+export const subjectLine = (code: string, { employees = 12, updatedAt = '2024-05-06 10:12:00', establishedOn = '2016-04-12' } = {}) =>
+  `${code},佛山市禅城区明记餐饮管理有限公司,${establishedOn},50,50,${employees},H6210,440604,佛山市禅城区祖庙街道建新路18号首层,113.1102,23.0297,存续,否,0,陈明,440604198703150018,${updatedAt}`;

@@ -5,15 +5,13 @@ import { parseClueValue } from '@tianping/intake-core';
 import { eventually } from '@tianping/testing';
 import { BatchWriter } from '../../../apps/intake/src/ingest/batch-writer';
 import { accountedFor, type IngestCounts } from '../../../apps/intake/src/ingest/ingest-counts';
-import { clueAbout, startIntake, type IntakeHarness } from './intake-app.harness';
+import { clueAbout, startIntake, subjectLine, SUBJECTS_HEADER, type IntakeHarness } from './intake-app.harness';
 
 // Two versions of one record under the same update time, with different values: which is right only the source knows.
-const HEADER =
-  '统一社会信用代码,主体名称,成立日期,注册资本(万元),股东认缴出资额(万元),从业人数,行业代码,行政区划代码,住所,经度,纬度,登记状态,列入经营异常名录,近两年法定代表人变更次数,法定代表人,法定代表人证件号,更新时间';
+const HEADER = SUBJECTS_HEADER;
 const A = '91440604MA4UJ8K20C';
 const B = '91440605MA52TQ0L32';
-const subject = (code: string, employees: number, updatedAt = '2024-05-06 10:12:00') =>
-  `${code},佛山市禅城区明记餐饮管理有限公司,2016-04-12,50,50,${employees},H6210,440604,佛山市禅城区祖庙街道建新路18号首层,113.1102,23.0297,存续,否,0,陈明,440604198703150018,${updatedAt}`;
+const subject = (code: string, employees: number) => subjectLine(code, { employees });
 const CASES_HEADER = '案件编号,统一社会信用代码,执法部门,案件类型,检查来源,发生日期,检查事项,检查结果,违法行为,罚没金额(元),执法人员证号,更新时间';
 const caseLine = (items: string) =>
   `FS-SAMR-2024-000101,${A},SAMR,检查,双随机,2024-03-12,${items},责令整改,从业人员未取得健康证明,,44060400123;44060400456,2024-03-13 09:00:00`;

@@ -142,17 +142,24 @@ describe('the OpenAPI document, against the running suite', () => {
     if (due.length > 0) expect(shown[0].date).toBe(chinaDay(0));
   });
 
-  it('describes ingest runs and the quarantine, and a discard and a replay the document calls valid are taken', async () => {
+  it("describes ingest runs and the quarantine, and a discard, a whole load's discard and a replay the document calls valid are taken", async () => {
     expect(client.checkAnswer('GET', '/api/ingest-runs', await client.call('demo-admin', 'GET', '/api/ingest-runs'))).toEqual(OK(200));
     const held = await client.call('demo-admin', 'GET', '/api/quarantine?limit=500');
     expect(client.checkAnswer('GET', '/api/quarantine', held)).toEqual(OK(200));
-    expect(client.checkAnswer('GET', '/api/quarantine/summary', await client.call('demo-admin', 'GET', '/api/quarantine/summary'))).toEqual(OK(200));
+    const summary = await client.call('demo-admin', 'GET', '/api/quarantine/summary');
+    expect(client.checkAnswer('GET', '/api/quarantine/summary', summary)).toEqual(OK(200));
     const [first, second] = held.body as { id: number }[];
     expect(client.checkAnswer('GET', '/api/quarantine/{id}', await client.call('demo-admin', 'GET', `/api/quarantine/${first.id}`))).toEqual(OK(200));
     const replayed = await sendValid('demo-admin', 'POST', '/api/quarantine/{id}/replay', `/api/quarantine/${first.id}/replay`, { corrections: {} });
     expect(client.checkAnswer('POST', '/api/quarantine/{id}/replay', replayed)).toEqual(OK(200));
     const discard = example('POST /api/quarantine/{id}/discard');
     await sendValid('demo-admin', 'POST', '/api/quarantine/{id}/discard', `/api/quarantine/${second.id}/discard`, discard);
+    // A whole load: the one with the fewest open records the summary lists.
+    const runs = (summary.body as { openRuns: { runId: string }[] }).openRuns;
+    expect(runs.length).toBeGreaterThan(0);
+    const body = { runId: runs[runs.length - 1].runId, reason: '测试文件误导入' };
+    const discardedAll = await sendValid('demo-admin', 'POST', '/api/quarantine/discard', '/api/quarantine/discard', body);
+    expect(client.checkAnswer('POST', '/api/quarantine/discard', discardedAll)).toEqual(OK(200));
   });
 
   it('takes the documented examples of naming a checklist item and of suspending and resuming the model', async () => {

@@ -1,15 +1,12 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { creditCodeFor } from '@tianping/testing';
-import { startIntake, type IntakeHarness } from '../intake/intake-app.harness';
-import { settle } from './fake-pages.harness';
-import { CHROMIUM, describeWithBrowser, SCREENSHOTS } from './suite-process.harness';
-import { createRoleAccounts, routeSuiteTo, startWeb, TEST_PASSWORD, type WebHarness } from './web-app.harness';
+import { SUBJECTS_HEADER as HEADER, type IntakeHarness } from '../intake/intake-app.harness';
+import { openAsAdmin, startIntakePages, type IntakePages } from './intake-pages.harness';
+import { describeWithBrowser, SCREENSHOTS } from './suite-process.harness';
 
 const codeFor = (i: number) => creditCodeFor('MA7', i);
-const HEADER =
-  '统一社会信用代码,主体名称,成立日期,注册资本(万元),股东认缴出资额(万元),从业人数,行业代码,行政区划代码,住所,经度,纬度,登记状态,列入经营异常名录,近两年法定代表人变更次数,法定代表人,法定代表人证件号,更新时间';
 const row = (code: string, name: string, address: string) =>
   `${code},${name},2016-04-12,50,50,12,H6210,440605,${address},113.1102,23.0297,存续,否,0,陈明,440604198703150018,2024-05-06 10:12:00`;
 const ADDRESS = '佛山市南海区桂城街道,灯湖东路1号';
@@ -19,19 +16,13 @@ const ADDRESS = '佛山市南海区桂城街道,灯湖东路1号';
  * real web gateway: the cells in order, the split joined (and undone) in a preview, replayed, stored.
  */
 describeWithBrowser('joining a ragged row on the quarantine record page', () => {
+  let pages: IntakePages;
   let intake: IntakeHarness;
-  let web: WebHarness;
-  let browser: Browser;
   const ids = { address: 0, name: 0 };
 
   beforeAll(async () => {
-    intake = await startIntake();
-    routeSuiteTo(1);
-    process.env.PORT_INTAKE = new URL(intake.baseUrl).port;
-    web = await startWeb();
-    await createRoleAccounts(web.app);
-    const { chromium } = await import('playwright-core');
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-dev-shm-usage'] });
+    pages = await startIntakePages();
+    intake = pages.intake;
     const csv = [HEADER, row(codeFor(1), '明记', ADDRESS), row(codeFor(2), 'Foo, Ltd', '桂城')].join('\n');
     const posted = await fetch(`${intake.baseUrl}/api/exports/subjects`, { method: 'POST', headers: { 'content-type': 'text/csv' }, body: csv });
     expect(await posted.json()).toMatchObject({ read: 2, quarantined: 2 });
@@ -40,26 +31,10 @@ describeWithBrowser('joining a ragged row on the quarantine record page', () => 
     mkdirSync(SCREENSHOTS, { recursive: true });
   });
   afterAll(async () => {
-    await browser?.close();
-    await web?.close();
-    await intake?.close();
-    delete process.env.PORT_INTAKE;
+    await pages?.close();
   });
 
-  async function openRecord(id: number, lang: 'zh' | 'en'): Promise<Page> {
-    const page = await browser.newPage({ viewport: { width: 1360, height: 900 } });
-    await page.addInitScript((l) => localStorage.setItem('tp.lang', l), lang);
-    await page.goto(`${web.baseUrl}/`);
-    await page.waitForSelector('#login-form');
-    await page.fill('input[name=username]', 'admin');
-    await page.fill('input[name=password]', TEST_PASSWORD);
-    await page.click('#login-form button[type=submit]');
-    await page.waitForSelector('#sign-out');
-    await page.goto(`${web.baseUrl}/#/quarantine/${id}`);
-    await page.waitForSelector('#quarantine-cells');
-    await settle(page);
-    return page;
-  }
+  const openRecord = (id: number, lang: 'zh' | 'en'): Promise<Page> => openAsAdmin(pages, `/quarantine/${id}`, lang, '#quarantine-cells');
   const stored = async (code: string) =>
     (await intake.dataSource.query(`SELECT name, address, lng::text, updated_at FROM intake.subjects WHERE credit_code = $1`, [code]))[0];
   const personal = async (code: string) => (await fetch(`${intake.baseUrl}/api/enterprises/${code}/personal-data`)).json();

@@ -6,6 +6,7 @@ import { SetAsideRefusedEvents1765600000000 } from './migrations/1765600000000-S
 import { IndexUnlinkedCluesInByteOrder1766100000000 } from './migrations/1766100000000-IndexUnlinkedCluesInByteOrder';
 import { RecordWhyIngestRunsEndedEarly1766100000001 } from './migrations/1766100000001-RecordWhyIngestRunsEndedEarly';
 import { IndexSubjectNamesForSearch1766200000000 } from './migrations/1766200000000-IndexSubjectNamesForSearch';
+import { SupersedeQuarantinedCopies1766300000000 } from './migrations/1766300000000-SupersedeQuarantinedCopies';
 
 export const INTAKE_SCHEMA = 'intake';
 
@@ -22,6 +23,7 @@ export function createIntakeDataSource(url: string) {
       IndexUnlinkedCluesInByteOrder1766100000000,
       RecordWhyIngestRunsEndedEarly1766100000001,
       IndexSubjectNamesForSearch1766200000000,
+      SupersedeQuarantinedCopies1766300000000,
     ],
   });
 }

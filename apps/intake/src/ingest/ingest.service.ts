@@ -155,9 +155,9 @@ export class IngestService {
         batch.push(outcome);
         if (batch.length < BATCH_SIZE) continue;
         // Prepared while the batch before is being written.
-        const prepared = await this.writer.prepare(kind, batch, source);
+        const prepared = await this.writer.prepare(kind, batch, source, runId);
         await flush();
-        pending = this.writer.write(kind, prepared, source);
+        pending = this.writer.write(kind, prepared, source, runId);
         batch = [];
       }
     } catch (error) {
@@ -166,7 +166,7 @@ export class IngestService {
       failure = error;
     }
     await flush();
-    if (batch.length) addCounts(total, await this.writer.write(kind, batch, source));
+    if (batch.length) addCounts(total, await this.writer.write(kind, batch, source, runId));
     onBatch?.(total.read);
     const endedEarly = failure === null ? null : `ended early after ${total.read} records (${(failure as Error).message ?? failure}); send the rest again`;
     await this.repository.finishRun(this.dataSource.manager, runId, { kind, ...total }, endedEarly);

@@ -1,4 +1,4 @@
-import { maskRaw } from './batch-writer';
+import { maskRaw } from './mask-raw.util';
 
 describe('maskRaw: the operator view of a quarantined record', () => {
   it("masks the contract's personal fields and, in every other text, ID and phone numbers", () => {

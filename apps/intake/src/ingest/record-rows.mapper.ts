@@ -7,6 +7,7 @@ import {
   type CaseRecord,
   type ClueRecord,
   type OfficerRecord,
+  type SourceKind,
   type SubjectRecord,
 } from '@tianping/intake-core';
 import type { Row } from './record-tables';
@@ -164,4 +165,18 @@ export function clueChange(record: ClueRecord, link: ClueLink): ClueChange {
     status: record.status,
     updatedAt: record.updatedAt.toISOString(),
   };
+}
+
+/** A stored record's natural key and update time (officers have none): what supersedes its quarantined copies. */
+export function storedKeyOf(kind: SourceKind, record: SubjectRecord | CaseRecord | OfficerRecord | ClueRecord): { key: string; updatedAt: Date | null } {
+  switch (kind) {
+    case 'subjects':
+      return { key: (record as SubjectRecord).creditCode, updatedAt: (record as SubjectRecord).updatedAt };
+    case 'cases':
+      return { key: (record as CaseRecord).caseNo, updatedAt: (record as CaseRecord).updatedAt };
+    case 'officers':
+      return { key: (record as OfficerRecord).officerId, updatedAt: null };
+    case 'clues':
+      return { key: (record as ClueRecord).clueId, updatedAt: (record as ClueRecord).updatedAt };
+  }
 }

@@ -1,11 +1,14 @@
 import { QueryInt } from '@tianping/common';
 import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Query } from '@nestjs/common';
-import { ArrayMaxSize, IsArray, IsIn, IsInt, IsObject, IsOptional, IsString, Min, MinLength } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Min, MinLength } from 'class-validator';
+import { QUARANTINE_STATUSES } from './quarantine.repository';
 import { QuarantineService } from './quarantine.service';
 
 export class QuarantineQuery {
   @IsOptional() @IsIn(['subjects', 'cases', 'officers', 'clues']) kind?: string;
-  @IsOptional() @IsIn(['open', 'replayed', 'discarded']) status?: string;
+  @IsOptional() @IsIn(QUARANTINE_STATUSES) status?: string;
+  /** Only the records one load brought (an ingest run's id). */
+  @IsOptional() @IsUUID() run?: string;
   @IsOptional() @QueryInt(0) after?: number;
   @IsOptional() @QueryInt(1, 500) limit?: number;
 }
@@ -23,13 +26,27 @@ export class DiscardBody {
   @IsOptional() @IsString() actor?: string;
 }
 
+/** Every open record of one load (`runId`, as listed in the summary's `openRuns`) or of one source (a file's path), not both. */
+export class DiscardAllBody {
+  @IsOptional() @IsUUID() runId?: string;
+  @IsOptional() @IsString() @MinLength(1) source?: string;
+  @IsString() @MinLength(3) reason!: string;
+  @IsOptional() @IsString() actor?: string;
+}
+
 @Controller('api/quarantine')
 export class QuarantineController {
   constructor(private readonly quarantine: QuarantineService) {}
 
   @Get()
   list(@Query() query: QuarantineQuery) {
-    return this.quarantine.list({ kind: query.kind, status: query.status ?? 'open', afterId: query.after, limit: query.limit });
+    return this.quarantine.list({ kind: query.kind, status: query.status ?? 'open', runId: query.run, afterId: query.after, limit: query.limit });
+  }
+
+  @Post('discard')
+  @HttpCode(200)
+  discardAll(@Body() body: DiscardAllBody) {
+    return this.quarantine.discardAll({ runId: body.runId, source: body.source }, body.reason, body.actor);
   }
 
   @Get('summary')

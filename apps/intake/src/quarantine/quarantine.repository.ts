@@ -1,6 +1,24 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 
+export const QUARANTINE_STATUSES = ['open', 'replayed', 'discarded', 'superseded'] as const;
+export type QuarantineStatus = (typeof QUARANTINE_STATUSES)[number];
+
+/** What came in together: one load (run), or every load of one source; exactly one of the two. */
+export interface QuarantineSelector {
+  runId?: string;
+  source?: string;
+}
+
+/** Open records by the load that brought them: what can be discarded at once. */
+export interface OpenRun {
+  runId: string;
+  kind: string;
+  source: string;
+  startedAt: Date | null;
+  count: number;
+}
+
 export interface QuarantinedRecord {
   id: number;
   kind: string;
@@ -8,25 +26,51 @@ export interface QuarantinedRecord {
   line: number;
   rawMasked: unknown;
   reasons: unknown;
-  status: 'open' | 'replayed' | 'discarded';
+  status: QuarantineStatus;
+  /** The load that brought it (intake.ingest_runs); null for one held before loads were recorded here. */
+  runId: string | null;
   createdAt: Date;
   resolvedAt: Date | null;
   resolution: unknown;
 }
 
-const COLUMNS = `id::int, kind, source, line, raw_masked AS "rawMasked", reasons, status, created_at AS "createdAt", resolved_at AS "resolvedAt", resolution`;
+const COLUMNS = `id::int, kind, source, line, run_id AS "runId", raw_masked AS "rawMasked", reasons, status, created_at AS "createdAt", resolved_at AS "resolvedAt", resolution`;
 
 @Injectable()
 export class QuarantineRepository {
   constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
 
-  async list(filter: { kind?: string; status?: string; afterId?: number; limit: number }): Promise<QuarantinedRecord[]> {
+  async list(filter: { kind?: string; status?: string; runId?: string; afterId?: number; limit: number }): Promise<QuarantinedRecord[]> {
     return this.dataSource.query(
       `SELECT ${COLUMNS} FROM intake.quarantine
-        WHERE ($1::text IS NULL OR kind = $1) AND ($2::text IS NULL OR status = $2) AND id > $3
+        WHERE ($1::text IS NULL OR kind = $1) AND ($2::text IS NULL OR status = $2) AND ($5::uuid IS NULL OR run_id = $5) AND id > $3
         ORDER BY id LIMIT $4`,
-      [filter.kind ?? null, filter.status ?? null, filter.afterId ?? 0, filter.limit],
+      [filter.kind ?? null, filter.status ?? null, filter.afterId ?? 0, filter.limit, filter.runId ?? null],
     );
+  }
+
+  /** The loads with the most open records, each with its source and kind. */
+  async openRuns(limit: number): Promise<OpenRun[]> {
+    return this.dataSource.query(
+      `SELECT o.run_id AS "runId", o.kind, o.source, r.started_at AS "startedAt", o.count
+         FROM (SELECT run_id, min(kind) AS kind, min(source) AS source, count(*)::int AS count FROM intake.quarantine
+                WHERE status = 'open' AND run_id IS NOT NULL GROUP BY run_id) o
+         LEFT JOIN intake.ingest_runs r ON r.id = o.run_id
+        ORDER BY o.count DESC, r.started_at DESC NULLS LAST LIMIT $1`,
+      [limit],
+    );
+  }
+
+  /** Discards every open record of one load (or source) in one statement; returns how many. */
+  async discardAll(manager: EntityManager, selector: QuarantineSelector, resolution: unknown): Promise<number> {
+    // TypeORM answers an UPDATE with [rows, affected].
+    const [, discarded]: [unknown[], number] = await manager.query(
+      `UPDATE intake.quarantine SET status = 'discarded', resolved_at = now(), resolution = $3
+        WHERE status = 'open' AND ($1::uuid IS NOT NULL OR $2::text IS NOT NULL)
+          AND ($1::uuid IS NULL OR run_id = $1) AND ($2::text IS NULL OR source = $2)`,
+      [selector.runId ?? null, selector.source ?? null, JSON.stringify(resolution)],
+    );
+    return discarded;
   }
 
   async countByStatus(): Promise<{ kind: string; status: string; count: number }[]> {
@@ -63,13 +107,19 @@ export class QuarantineRepository {
     ]);
   }
 
-  /** A correction that still fails: keep the corrected record and its new reasons, still open. */
-  async keepCorrected(manager: EntityManager, id: number, rawSealed: string, rawMasked: unknown, reasons: unknown): Promise<void> {
-    await manager.query(`UPDATE intake.quarantine SET raw_sealed = $2, raw_masked = $3, reasons = $4 WHERE id = $1`, [
+  /** A correction that still fails: keep the corrected record and its new reasons, still open, as a version of the record it now names. */
+  async keepCorrected(
+    manager: EntityManager,
+    id: number,
+    held: { rawSealed: string; rawMasked: unknown; reasons: unknown; key: string | null; updatedAt: Date | null },
+  ): Promise<void> {
+    await manager.query(`UPDATE intake.quarantine SET raw_sealed = $2, raw_masked = $3, reasons = $4, record_key = $5, held_updated_at = $6 WHERE id = $1`, [
       id,
-      rawSealed,
-      JSON.stringify(rawMasked),
-      JSON.stringify(reasons),
+      held.rawSealed,
+      JSON.stringify(held.rawMasked),
+      JSON.stringify(held.reasons),
+      held.key,
+      held.updatedAt,
     ]);
   }
 }

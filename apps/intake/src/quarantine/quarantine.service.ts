@@ -1,8 +1,9 @@
-import { BadRequestException, Inject, Injectable, NotFoundException, ConflictException } from '@nestjs/common';
+import { BadRequestException, Inject, Injectable, Logger, NotFoundException, ConflictException } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { PiiVault } from '@tianping/common';
 import {
   checkJoins,
+  heldVersionOf,
   PERSONAL_FIELDS,
   personalReach,
   rejoinCells,
@@ -14,10 +15,11 @@ import {
   type RowLayout,
   type SourceKind,
 } from '@tianping/intake-core';
-import { BatchWriter, maskRaw } from '../ingest/batch-writer';
+import { BatchWriter } from '../ingest/batch-writer';
+import { maskRaw } from '../ingest/mask-raw.util';
 import { IngestService } from '../ingest/ingest.service';
 import type { IngestCounts } from '../ingest/ingest-counts';
-import { QuarantineRepository, type QuarantinedRecord } from './quarantine.repository';
+import { QuarantineRepository, type QuarantinedRecord, type QuarantineSelector } from './quarantine.repository';
 
 export interface ReplayResult {
   id: number;
@@ -31,6 +33,8 @@ export interface ReplayResult {
 /** Operators list rejected records, correct them and replay them through the same path as new data. */
 @Injectable()
 export class QuarantineService {
+  private readonly logger = new Logger(QuarantineService.name);
+
   constructor(
     @Inject(DataSource) private readonly dataSource: DataSource,
     private readonly repository: QuarantineRepository,
@@ -39,14 +43,17 @@ export class QuarantineService {
     private readonly ingest: IngestService,
   ) {}
 
-  list(filter: { kind?: string; status?: string; afterId?: number; limit?: number }): Promise<QuarantinedRecord[]> {
+  list(filter: { kind?: string; status?: string; runId?: string; afterId?: number; limit?: number }): Promise<QuarantinedRecord[]> {
     return this.repository.list({ ...filter, limit: Math.min(Math.max(filter.limit ?? 50, 1), 500) });
   }
 
-  /** Counts by kind and status, and what the open records are held for, so an operator knows where to start. */
+  /**
+   * Counts by kind and status, what the open records are held for, and the loads holding the most of them
+   * (`openRuns`: what can be discarded at once), so an operator knows where to start.
+   */
   async summary() {
-    const [byStatus, reasons] = await Promise.all([this.repository.countByStatus(), this.repository.openReasons(20)]);
-    return { byStatus, reasons };
+    const [byStatus, reasons, openRuns] = await Promise.all([this.repository.countByStatus(), this.repository.openReasons(20), this.repository.openRuns(10)]);
+    return { byStatus, reasons, openRuns };
   }
 
   /**
@@ -102,12 +109,7 @@ export class QuarantineService {
         if (rejoin.length > 0) return { result: { id, accepted: false, reasons, rejoin }, kind };
         return { result: await this.keepHeld(manager, id, kind, corrected, reasons, reach), kind };
       }
-      const { counts, heldBack } = await this.writer.writeReplayed(
-        manager,
-        kind,
-        { ok: true, line: 0, record: outcome.record, raw: corrected },
-        `replay:${id}`,
-      );
+      const { counts, heldBack } = await this.writer.writeReplayed(manager, kind, { ok: true, line: 0, record: outcome.record, raw: corrected }, id);
       // Still the update time of the version held, with other values: the record stays here, not quarantined twice.
       if (heldBack) return { result: await this.keepHeld(manager, id, kind, corrected, heldBack, reach), kind };
       const joinedAt = rejoin.length > 0 ? { rejoined: [...new Set(rejoin)].sort((a, b) => a - b) } : {};
@@ -118,7 +120,9 @@ export class QuarantineService {
 
   /** A correction that still fails, or still conflicts: the corrected record kept open with its new reasons. */
   private async keepHeld(manager: EntityManager, id: number, kind: SourceKind, corrected: RawRecord, reasons: unknown, reach: string[]): Promise<ReplayResult> {
-    await this.repository.keepCorrected(manager, id, this.vault.encrypt(JSON.stringify(corrected))!, maskRaw(kind, corrected, reach), reasons);
+    const { key, updatedAt } = heldVersionOf(kind, corrected);
+    const rawSealed = this.vault.encrypt(JSON.stringify(corrected))!;
+    await this.repository.keepCorrected(manager, id, { rawSealed, rawMasked: maskRaw(kind, corrected, reach), reasons, key, updatedAt });
     return { id, accepted: false, reasons };
   }
 
@@ -129,6 +133,19 @@ export class QuarantineService {
       if (held.status !== 'open') throw new ConflictException(`quarantined record ${id} is already ${held.status}`);
       await this.repository.resolve(manager, id, 'discarded', { by: actor, reason });
     });
+  }
+
+  /**
+   * Gives up every open record of one load (a test file taken in by mistake, an export refused for one
+   * file-level reason) in one transaction; each keeps the reason and the actor, as a single discard does,
+   * and the selector it went with.
+   */
+  async discardAll(given: QuarantineSelector, reason: string, actor = 'operator'): Promise<{ discarded: number } & QuarantineSelector> {
+    if ((given.runId === undefined) === (given.source === undefined)) throw new BadRequestException('give either runId or source, not both');
+    const selector = given.runId !== undefined ? { runId: given.runId } : { source: given.source };
+    const discarded = await this.dataSource.transaction((manager) => this.repository.discardAll(manager, selector, { by: actor, reason, bulk: selector }));
+    this.logger.log(`discarded ${discarded} open quarantined records of ${selector.runId ? `run ${selector.runId}` : `source ${selector.source}`}`);
+    return { ...selector, discarded };
   }
 }
 

@@ -5,7 +5,7 @@ import { OpenApiValidator } from '@tianping/testing';
 import { ChecklistItemNameDto } from '../../../dispatch/src/checklist/checklist-items.controller';
 import { CreateDrawDto } from '../../../dispatch/src/draw/dtos/draw.dto';
 import { VisitItemResultDto, VisitRatingDto, VisitResultsDto } from '../../../dispatch/src/visits/dtos/visit.dto';
-import { DiscardBody, ReplayBody } from '../../../intake/src/quarantine/quarantine.controller';
+import { DiscardAllBody, DiscardBody, ReplayBody } from '../../../intake/src/quarantine/quarantine.controller';
 import { SignOffDto } from '../../../oversight/src/approvals/dtos/sign-off.dto';
 import { FactorContributionDto, ScoreReasonDto, ScoreRecordDto } from '../../../scoring/src/replay/dtos/score-record.dto';
 import { PublishReportDto, RunReportDto } from '../../../oversight/src/audits/dtos/audit-query.dto';
@@ -46,6 +46,7 @@ const VALIDATED_BY: Record<string, Dto> = {
   'POST /api/reviews/confirmations/:scoreId': ColourDecisionDto,
   'POST /api/quarantine/:id/replay': ReplayBody,
   'POST /api/quarantine/:id/discard': DiscardBody,
+  'POST /api/quarantine/discard': DiscardAllBody,
   'POST /api/kill-switch/suspend': KillSwitchActDto,
   'POST /api/kill-switch/resume': KillSwitchActDto,
   'POST /api/approvals/models/:version/sign-offs': SignOffDto,

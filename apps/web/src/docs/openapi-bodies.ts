@@ -258,6 +258,15 @@ export const BODIES: Record<string, Json> = {
     { corrections: { established_on: '2019-01-01' } },
   ),
   'POST /api/quarantine/:id/discard': object({ reason: { type: 'string', minLength: 3 } }, ['reason'], { reason: '重复导出，已有正确记录' }),
+  'POST /api/quarantine/discard': object(
+    {
+      runId: { type: 'string', format: 'uuid', description: "the load, as the summary's openRuns lists it; or give source" },
+      source: { type: 'string', minLength: 1, description: "every load of one source (a file's path as its records show it); or give runId" },
+      reason: { type: 'string', minLength: 3 },
+    },
+    ['reason'],
+    { runId: '6f1c2a9e-4b7d-4e1a-9c3f-2d8e5b7a1c04', reason: '测试文件误导入' },
+  ),
   'POST /api/kill-switch/suspend': object({ reason: text(5, 2000) }, ['reason'], { reason: '发现漂移，暂停模型复核' }),
   'POST /api/kill-switch/resume': object({ reason: text(5, 2000) }, ['reason'], { reason: '复核完成，恢复模型' }),
   'POST /api/approvals/models/:version/sign-offs': signOff(['technical', 'legal'], {

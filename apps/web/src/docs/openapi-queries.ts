@@ -74,7 +74,12 @@ export const QUERIES: Record<string, QueryParam[]> = {
   ],
   'GET /api/quarantine': [
     { name: 'kind', description: 'the export the record came in', schema: { type: 'string', enum: ['subjects', 'cases', 'officers', 'clues'] } },
-    { name: 'status', description: 'open, or what was done with it', schema: { type: 'string', enum: ['open', 'replayed', 'discarded'] } },
+    {
+      name: 'status',
+      description: 'open, or what became of it (superseded: a valid version of the same record was stored since)',
+      schema: { type: 'string', enum: ['open', 'replayed', 'discarded', 'superseded'] },
+    },
+    { name: 'run', description: 'only the records one load brought (its ingest run id)', schema: { type: 'string', format: 'uuid' } },
     { name: 'after', description: 'the last id of the previous page', schema: { type: 'integer', minimum: 0 } },
     limit(500),
   ],

@@ -190,6 +190,8 @@ export const DISPATCH_SCHEMAS: Record<string, Json> = {
   ),
 };
 
+const QUARANTINE_STATUS = ['open', 'replayed', 'discarded', 'superseded'];
+
 /** Ingest runs (导入批次) and the quarantine of rejected records (隔离区). */
 export const INTAKE_SCHEMAS: Record<string, Json> = {
   IngestRun: obj({
@@ -206,6 +208,7 @@ export const INTAKE_SCHEMAS: Record<string, Json> = {
       kind,
       source: str('the file or channel it came in'),
       line: nullable(int('its line in the file')),
+      runId: nullable(uuid('the load that brought it (an ingest run); null for one held before loads were recorded with it')),
       rawMasked: {
         description:
           'its fields as the source sent them, ID numbers and names masked (脱敏); a line that was not even JSON is its text (up to 2,000 characters), ID and phone numbers masked',
@@ -224,10 +227,17 @@ export const INTAKE_SCHEMAS: Record<string, Json> = {
           ['expected', 'layout'],
         ),
       ),
-      status: oneOf(['open', 'replayed', 'discarded'], 'open 待处理, replayed 已更正重放, discarded 已放弃'),
+      status: oneOf(
+        QUARANTINE_STATUS,
+        'open 待处理, replayed 已更正重放, discarded 已放弃, superseded 已被新版本取代 (a valid version of the same record, as new or newer, was stored)',
+      ),
       createdAt: instant(),
       resolvedAt: nullable(instant()),
-      resolution: nullable(open('who replayed or discarded it, the fields corrected (and cells rejoined) or the reason')),
+      resolution: nullable(
+        open(
+          'who replayed or discarded it, the fields corrected (and cells rejoined) or the reason (a discard of a whole load: `bulk`, its runId or source); superseded: `supersededBy` {source, runId?, updatedAt?}, the load and update time of the stored version',
+        ),
+      ),
       layout: ref('RowLayout'),
       maskedCells: arr(str(), "a ragged row: the cells shown masked, as personal fields or as cells a split may have moved one's value to"),
       suggestedJoins: arr(
@@ -249,9 +259,18 @@ export const INTAKE_SCHEMAS: Record<string, Json> = {
     ['shifts'],
   ),
   QuarantineSummary: obj({
-    byStatus: arr(obj({ kind, status: oneOf(['open', 'replayed', 'discarded']), count: int() })),
+    byStatus: arr(obj({ kind, status: oneOf(QUARANTINE_STATUS), count: int() })),
     reasons: arr(obj({ kind, field: str(), code: str(), count: int() }), 'the most common reasons of the open ones'),
+    openRuns: arr(
+      obj({ runId: uuid('the load'), kind, source: str('what it read'), startedAt: nullable(instant()), count: int('its open records') }),
+      'the loads holding the most open records (up to 10): what POST /api/quarantine/discard can give up at once',
+    ),
   }),
+  QuarantineDiscardAll: obj(
+    { runId: uuid('the load given'), source: str('the source given'), discarded: int('open records discarded') },
+    'every open record of one load (or source) discarded in one transaction',
+    ['runId', 'source'],
+  ),
   ReplayResult: obj(
     {
       id: int(),

@@ -292,4 +292,5 @@ export const RESPONSES: Record<string, Json> = {
   'GET /api/quarantine/:id': ref('QuarantinedRecord'),
   'GET /api/quarantine/summary': ref('QuarantineSummary'),
   'POST /api/quarantine/:id/replay': ref('ReplayResult'),
+  'POST /api/quarantine/discard': ref('QuarantineDiscardAll'),
 };

@@ -3,8 +3,10 @@
 import { api } from '../api.js';
 import { fmtDateTime, t } from '../i18n.js';
 import { QUARANTINE_FIELD_ORDER } from '../i18n-quarantine.js';
-import { badge, card, confirmStep, errorText, field, fieldProblem, h, mount, pageHead, section } from '../ui.js';
+import { badge, card, errorText, fieldProblem, h, mount, pageHead, section } from '../ui.js';
 import { fieldName, kindName, missingColumnKey, problemWords, sourceText, statusBadge } from './quarantine.js';
+import { discardForm } from './quarantine-discard.js';
+import { loadName } from './quarantine-runs.js';
 import { cellsCard, joinable, joinedView, maskedCell } from './quarantine-cells.js';
 
 /**
@@ -55,6 +57,7 @@ function recordPage(record, kept, reload, redraw) {
 }
 
 function resolutionNotice(record) {
+  if (record.status === 'superseded') return supersededNotice(record);
   const r = record.resolution ?? {};
   const vars = { by: r.by ?? '—', at: fmtDateTime(record.resolvedAt) };
   const detail = record.status === 'discarded'
@@ -64,6 +67,16 @@ function resolutionNotice(record) {
   return h('div', { class: `notice ${record.status === 'replayed' ? 'ok' : ''}`, id: 'quarantine-resolution' },
     h('strong', {}, t(record.status === 'discarded' ? 'quarantine.resolvedDiscarded' : 'quarantine.resolvedReplayed', vars)),
     [joined, detail].filter(Boolean).map((line) => h('div', { class: 'small', style: 'margin-top:4px' }, line)));
+}
+
+/** Closed by itself: a valid version of the same record was stored since; which load brought it, and which version. */
+function supersededNotice(record) {
+  const by = record.resolution?.supersededBy ?? {};
+  const from = by.source?.startsWith('replay:') ? t('quarantine.supersededByReplay', { id: by.source.slice('replay:'.length) }) : t('quarantine.supersededFrom', { source: by.source ? loadName(by) : '—' });
+  const version = by.updatedAt ? t('quarantine.supersededVersion', { at: fmtDateTime(by.updatedAt) }) : t('quarantine.supersededLatest');
+  return h('div', { class: 'notice ok', id: 'quarantine-resolution' },
+    h('strong', {}, t('quarantine.resolvedSuperseded', { at: fmtDateTime(record.resolvedAt) })),
+    [version, from, by.runId ? t('quarantine.supersededRun', { run: by.runId }) : null].filter(Boolean).map((line) => h('div', { class: 'small', style: 'margin-top:4px' }, line)));
 }
 
 /** A line that was not even a record (bad CSV, not JSON): its masked text, to discard or fix at the source. */
@@ -208,33 +221,19 @@ function actFailed(error, reload) {
 }
 
 function discardCard(record, kept, reload) {
-  const reason = h('textarea', { name: 'reason', id: 'discard-reason', rows: 3, maxlength: 2000, placeholder: t('quarantine.discardPlaceholder') });
-  const message = h('div');
-  const confirmBox = h('div');
-  const submit = h('button', { class: 'btn secondary', type: 'submit', id: 'discard-submit' }, t('quarantine.discard'));
-  const form = h('form', { id: 'discard-form', novalidate: true }, field(t('quarantine.discardReason'), reason), message, confirmBox, h('div', { style: 'margin-top:12px' }, submit));
-  form.addEventListener('submit', async (event) => {
-    event.preventDefault();
-    const text = reason.value.trim();
-    if (text.length < 3) {
-      const notice = h('div', { class: 'notice bad', role: 'alert', style: 'margin-top:10px' }, t('quarantine.discardShort'));
-      mount(message, notice);
-      fieldProblem(reason, notice);
-      return;
-    }
-    mount(message);
-    const sure = await confirmStep(confirmBox, t('quarantine.confirmDiscard', { id: record.id, kind: kindName(record.kind), source: sourceText(record) }), t('quarantine.discard'), { danger: true, replaces: submit });
-    if (!sure) return;
-    submit.disabled = true;
-    try {
-      await api(`/api/quarantine/${encodeURIComponent(record.id)}/discard`, { method: 'POST', body: { reason: text } });
+  const { form } = discardForm({
+    ids: { form: 'discard-form', reason: 'discard-reason', submit: 'discard-submit' },
+    label: t('quarantine.discardReason'),
+    submitLabel: t('quarantine.discard'),
+    placeholder: t('quarantine.discardPlaceholder'),
+    confirm: () => t('quarantine.confirmDiscard', { id: record.id, kind: kindName(record.kind), source: sourceText(record) }),
+    act: async (reason) => {
+      await api(`/api/quarantine/${encodeURIComponent(record.id)}/discard`, { method: 'POST', body: { reason } });
       kept.typed = {};
       kept.outcome = h('div', { class: 'notice ok', role: 'status', id: 'discard-outcome', tabindex: -1 }, t('quarantine.discarded', { id: record.id }));
       await reload();
-    } catch (error) {
-      submit.disabled = false;
-      mount(message, actFailed(error, reload));
-    }
+    },
+    failed: (error) => actFailed(error, reload),
   });
   return card(t('quarantine.discard'), h('p', { class: 'small', style: 'margin-top:0' }, t('quarantine.discardLead')), form);
 }

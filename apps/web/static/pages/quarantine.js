@@ -3,9 +3,10 @@
 import { api } from '../api.js';
 import { currentLang, fmtDateTime, fmtNumber, plural, t, tKnown } from '../i18n.js';
 import { badge, card, emptyState, field, h, mount, pageHead, pager, section, select } from '../ui.js';
+import { runsCard } from './quarantine-runs.js';
 
 export const KINDS = ['subjects', 'cases', 'officers', 'clues'];
-const STATUSES = ['open', 'replayed', 'discarded'];
+const STATUSES = ['open', 'replayed', 'discarded', 'superseded'];
 const PAGE = 20;
 
 /** The filters outlive a visit to one record, so "back" returns to the same list. */
@@ -75,16 +76,17 @@ export function sourceText(record) {
 }
 
 export function statusBadge(status) {
-  return badge(t(`quarantine.status.${status}`), status === 'open' ? 'warn' : status === 'replayed' ? 'ok' : '');
+  return badge(t(`quarantine.status.${status}`), status === 'open' ? 'warn' : status === 'replayed' || status === 'superseded' ? 'ok' : '');
 }
 
 export async function renderQuarantine(ctx) {
   const summary = h('div', { id: 'quarantine-summary' });
+  const outcome = h('div');
   const list = h('div');
   const kind = select('kind', [['', t('quarantine.allKinds')], ...KINDS.map((k) => [k, kindName(k)])], chosen.kind);
   const status = select('status', STATUSES.map((s) => [s, t(`quarantine.status.${s}`)]), chosen.status);
   const form = h('form', { class: 'filters', id: 'quarantine-filter' }, field(t('quarantine.kind'), kind), field(t('quarantine.status'), status), h('button', { class: 'btn secondary', type: 'submit' }, t('common.search')));
-  mount(ctx.main, pageHead(t('quarantine.title'), t('quarantine.lead')), h('div', { class: 'stack' }, summary, card(t('quarantine.list'), form, h('div', { style: 'margin-top:14px' }, list))));
+  mount(ctx.main, pageHead(t('quarantine.title'), t('quarantine.lead')), h('div', { class: 'stack' }, outcome, summary, card(t('quarantine.list'), form, h('div', { style: 'margin-top:14px' }, list))));
   const cursors = [0];
   let page = 0;
   const load = () => section(list, () => api('/api/quarantine', { query: { kind: chosen.kind, status: chosen.status, after: cursors[page], limit: PAGE + 1 } }), (rows) => {
@@ -97,7 +99,16 @@ export async function renderQuarantine(ctx) {
   form.addEventListener('submit', (event) => { event.preventDefault(); refilter(); });
   kind.addEventListener('change', refilter);
   status.addEventListener('change', refilter);
-  await Promise.all([section(summary, () => api('/api/quarantine/summary'), summaryCard, 'intake'), load()]);
+  const loadSummary = () => section(summary, () => api('/api/quarantine/summary'), (s) => h('div', { class: 'stack' }, summaryCard(s), runsCard(s.openRuns ?? [], discardedRun)), 'intake');
+  // A whole load discarded: its outcome said above the counts, which are read again with the list.
+  const discardedRun = async (notice) => {
+    mount(outcome, notice);
+    cursors.length = 1;
+    page = 0;
+    await Promise.all([loadSummary(), load()]);
+    notice.focus();
+  };
+  await Promise.all([loadSummary(), load()]);
 }
 
 function recordsTable(rows) {
@@ -135,6 +146,6 @@ function summaryCard({ byStatus = [], reasons = [] }) {
     : h('ol', { id: 'quarantine-top-reasons', style: 'margin:0;padding-left:20px' }, reasons.slice(0, 8).map((r) => h('li', { class: 'small', style: 'margin-bottom:4px' },
       h('strong', {}, reasonWords(r.kind, r)), ' ', h('span', { class: 'muted' }, `${kindName(r.kind)} · ${plural('quarantine.records', r.count)}`))));
   return card(t('quarantine.summary'),
-    h('div', { class: 'tiles tiles-3' }, tile('open', 'warn'), tile('replayed'), tile('discarded')),
+    h('div', { class: 'tiles tiles-4' }, tile('open', 'warn'), tile('replayed'), tile('discarded'), tile('superseded')),
     h('div', { class: 'grid grid-2', style: 'margin-top:16px' }, h('div', {}, byKind), h('div', {}, h('h3', { style: 'margin-top:0' }, t('quarantine.topReasons')), top)));
 }
