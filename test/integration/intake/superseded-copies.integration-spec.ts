@@ -168,11 +168,15 @@ describe('discarding every open record of one load at once', () => {
     expect(await (await discard({ runId: mistaken, reason: '测试文件误导入' })).json()).toEqual({ runId: mistaken, discarded: 0 });
   });
 
-  it('refuses a request naming no load, or two ways at once, or without a reason', async () => {
+  it('refuses a request naming no load, or two ways at once, or every HTTP upload, or without a reason', async () => {
     expect((await discard({ reason: '测试文件误导入' })).status).toBe(400);
     expect((await discard({ runId: '6f1c2a9e-4b7d-4e1a-9c3f-2d8e5b7a1c04', source: 'http', reason: '测试文件误导入' })).status).toBe(400);
     expect((await discard({ runId: 'not-a-run', reason: '测试文件误导入' })).status).toBe(400);
     expect((await discard({ source: 'http' })).status).toBe(400);
+    // Every upload over HTTP shares the source `http`: one is discarded by its run, never all at once.
+    const shared = await discard({ source: 'http', reason: '测试文件误导入' });
+    expect(shared.status).toBe(400);
+    expect(JSON.stringify(await shared.json())).toContain('runId');
     expect((await intake.dataSource.query(`SELECT count(*)::int AS n FROM intake.quarantine WHERE status = 'open'`))[0].n).toBe(2);
   });
 });

@@ -15,7 +15,7 @@ import type { Request } from 'express';
 import { parseCsvStream, type SourceKind } from '@tianping/intake-core';
 import { EXPORT_LIMIT_BYTES } from '@tianping/database';
 import { bodyStream, CLUE_MEDIA_TYPES, CSV_MEDIA_TYPES, mediaTypeOf, nonEmpty } from './export-body.util';
-import { IngestService } from './ingest.service';
+import { HTTP_SOURCE, IngestService } from './ingest.service';
 import type { IngestCounts } from './ingest-counts';
 import { IngestRepository } from './ingest.repository';
 
@@ -39,7 +39,7 @@ export class IngestController {
     if (body === undefined || body === null || (typeof body === 'object' && !Array.isArray(body) && Object.keys(body).length === 0)) {
       throw new BadRequestException('send a clue object, an array of clues, or JSON Lines text');
     }
-    return this.ingest.ingestClues(body, 'http');
+    return this.ingest.ingestClues(body, HTTP_SOURCE);
   }
 
   /**
@@ -64,7 +64,7 @@ export class IngestController {
 
   private ingestExportBody(kind: 'subjects' | 'cases' | 'officers', body: AsyncIterable<Buffer | string> | null): Promise<IngestCounts> {
     if (body === null) throw new BadRequestException('send the CSV export as the body, Content-Type text/csv');
-    return this.ingest.ingestExport(kind, parseCsvStream(kind, body, { now: new Date() }), 'http');
+    return this.ingest.ingestExport(kind, parseCsvStream(kind, body, { now: new Date() }), HTTP_SOURCE);
   }
 
   @Get('ingest-runs')

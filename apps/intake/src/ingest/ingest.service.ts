@@ -36,6 +36,9 @@ export interface IngestProgress {
 }
 
 /** Reads exports as the platforms deliver them and writes them in batches; every record is accounted for. */
+/** The source every upload over HTTP is recorded with: one upload is told from another by its run id alone. */
+export const HTTP_SOURCE = 'http';
+
 @Injectable()
 export class IngestService {
   private readonly logger = new Logger(IngestService.name);

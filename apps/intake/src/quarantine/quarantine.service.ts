@@ -17,7 +17,7 @@ import {
 } from '@tianping/intake-core';
 import { BatchWriter } from '../ingest/batch-writer';
 import { maskRaw } from '../ingest/mask-raw.util';
-import { IngestService } from '../ingest/ingest.service';
+import { HTTP_SOURCE, IngestService } from '../ingest/ingest.service';
 import type { IngestCounts } from '../ingest/ingest-counts';
 import { QuarantineRepository, type QuarantinedRecord, type QuarantineSelector } from './quarantine.repository';
 
@@ -142,6 +142,7 @@ export class QuarantineService {
    */
   async discardAll(given: QuarantineSelector, reason: string, actor = 'operator'): Promise<{ discarded: number } & QuarantineSelector> {
     if ((given.runId === undefined) === (given.source === undefined)) throw new BadRequestException('give either runId or source, not both');
+    if (given.source === HTTP_SOURCE) throw new BadRequestException(`every upload over HTTP has the source ${HTTP_SOURCE}: discard one upload by its runId`);
     const selector = given.runId !== undefined ? { runId: given.runId } : { source: given.source };
     const discarded = await this.dataSource.transaction((manager) => this.repository.discardAll(manager, selector, { by: actor, reason, bulk: selector }));
     this.logger.log(`discarded ${discarded} open quarantined records of ${selector.runId ? `run ${selector.runId}` : `source ${selector.source}`}`);
