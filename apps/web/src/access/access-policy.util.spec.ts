@@ -104,5 +104,6 @@ describe('an officer declaring conflicts of interest (回避)', () => {
     });
     expect(queryWithOwnOfficer(list.rule, '?officer=OFF-8&enterprise=X', bound)).toBe('?officer=OFF-7&enterprise=X');
     expect(queryWithOwnOfficer(list.rule, '?officer=OFF-8', dispatcher)).toBe('?officer=OFF-8');
+    expect(queryWithOwnOfficer(declare.rule, '', bound)).toBe('');
   });
 });

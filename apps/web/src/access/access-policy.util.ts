@@ -58,7 +58,7 @@ export function withOwnOfficer(rule: RouteRule, body: unknown, principal: Princi
 
 /** The same for the query: `officer` is the officer's own, so it reads only its own declarations. */
 export function queryWithOwnOfficer(rule: RouteRule, query: string, principal: Principal | null): string {
-  if (!rule.ownOfficerId || principal?.role !== 'department' || !principal.officerId) return query;
+  if (!rule.ownOfficerId || rule.method !== 'GET' || principal?.role !== 'department' || !principal.officerId) return query;
   const params = new URLSearchParams(query.startsWith('?') ? query.slice(1) : query);
   params.set('officer', principal.officerId);
   return `?${params.toString()}`;
