@@ -28,6 +28,9 @@ describeWithBrowser("an officer's conflict of interest on an enterprise file, in
     [`GET /api/reviews/enterprises/${OWN_CODE}`]: new StatusAnswer(404, { statusCode: 404, message: 'no review' }),
     'GET /api/visits': [],
     'GET /api/checklist-items': [],
+    'GET /api/enterprises': [{ creditCode: OWN_CODE, name: '佛山市示例家具有限公司', regionCode: '440605' }],
+    'GET /api/draws': [],
+    'GET /api/plans': [],
     'GET /api/conflicts': new QueryAnswer(() => declared()),
     'POST /api/conflicts': { declared: true },
     [`DELETE /api/conflicts/${OFFICER}/${OWN_CODE}`]: { declared: false },
@@ -72,6 +75,35 @@ describeWithBrowser("an officer's conflict of interest on an enterprise file, in
     await page.click('[data-conflict-withdraw]');
     await page.waitForSelector('[data-conflict-declare]');
     expect(pages.fake.seen.some((r) => r.method === 'DELETE' && r.url === `/api/conflicts/${OFFICER}/${OWN_CODE}`)).toBe(true);
+    await page.close();
+  });
+
+  it.each([
+    ['dispatcher', 'zh', '执法人员回避声明'],
+    ['overseer', 'en', "Officers' declared conflicts of interest"],
+  ])('lists every declaration on the plans page: reasons and withdrawal for the dispatcher only (%s, %s)', async (who, lang, title) => {
+    const reason = '配偶在该企业任职';
+    const listed = [
+      { officerId: OFFICER, creditCode: OWN_CODE, reason, declaredBy: 'bound', declaredAt: '2026-12-07T04:00:00.000Z', scheduledVisits: [VISIT] },
+    ];
+    answers['GET /api/conflicts'] = listed;
+    const page = await pages.signIn(who === 'overseer' ? 'overseer' : 'dispatcher', { lang: lang as 'zh' | 'en' });
+    await page.goto(`${pages.web.baseUrl}/#/plans`);
+    await page.waitForSelector(`[data-testid=conflicts] a[href="#/enterprises/${OWN_CODE}"]`);
+    await settle(page);
+    const shown = await page.innerText('main .card:has([data-testid=conflicts])');
+    for (const text of [title, OFFICER, '佛山市示例家具有限公司', VISIT.number]) expect(shown).toContain(text);
+    if (who === 'overseer') {
+      // The gateway removed the reason: oversight sees the declaration, not the relative it may name.
+      expect(shown).not.toContain(reason);
+      expect(await page.$('[data-conflict-withdraw]')).toBeNull();
+    } else {
+      expect(shown).toContain(reason);
+      const before = pages.fake.seen.length;
+      await page.click(`[data-conflict-withdraw="${OFFICER}/${OWN_CODE}"]`);
+      await Promise.all([page.waitForResponse((r) => r.request().method() === 'DELETE'), page.click('[data-confirm-yes]')]);
+      expect(pages.fake.seen.slice(before).some((r) => r.method === 'DELETE' && r.url === `/api/conflicts/${OFFICER}/${OWN_CODE}`)).toBe(true);
+    }
     await page.close();
   });
 });
