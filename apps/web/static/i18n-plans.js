@@ -28,7 +28,7 @@ const zh = {
   'conflict.declare': '声明回避', 'conflict.withdraw': '撤回回避', 'conflict.declared': '您已声明回避（{date}）', 'conflict.reasonShown': '理由：{reason}',
   'conflict.scheduled': '已发布计划中仍安排您检查该企业，声明不会改变这些检查，请联系调度员调整：',
   'conflict.withdrawConfirm': '撤回 {officer} 对“{name}”的回避声明？下一次抽取起可能再派其检查该企业。',
-  'conflict.officer': '执法证号', 'conflict.enterprise': '企业', 'conflict.declaredAt': '声明时间', 'conflict.stillScheduled': '仍安排的检查', 'conflict.none': '暂无回避声明。',
+  'conflict.officer': '执法证号', 'conflict.enterprise': '企业', 'conflict.declaredAt': '声明时间', 'conflict.stillScheduled': '仍安排的检查', 'conflict.none': '暂无回避声明。', 'conflict.act': '操作',
 };
 
 const en = {
@@ -61,7 +61,7 @@ const en = {
   'conflict.declare': 'Declare a conflict', 'conflict.withdraw': 'Withdraw', 'conflict.declared': 'You declared a conflict ({date})', 'conflict.reasonShown': 'Reason: {reason}',
   'conflict.scheduled': 'A published plan still sends you to this enterprise; the declaration does not change these visits, so ask the dispatcher to move them:',
   'conflict.withdrawConfirm': "Withdraw {officer}'s declared conflict with “{name}”? From the next draw on they may be sent there again.",
-  'conflict.officer': 'Certificate no.', 'conflict.enterprise': 'Enterprise', 'conflict.declaredAt': 'Declared', 'conflict.stillScheduled': 'Still scheduled', 'conflict.none': 'No conflicts declared.',
+  'conflict.officer': 'Certificate no.', 'conflict.enterprise': 'Enterprise', 'conflict.declaredAt': 'Declared', 'conflict.stillScheduled': 'Still scheduled', 'conflict.none': 'No conflicts declared.', 'conflict.act': 'Action',
 };
 
 export const PLANS_TEXTS = { zh, en };

@@ -91,7 +91,7 @@ export function conflictsListCard(ctx) {
     ...(canWithdraw ? [[t('conflict.reason'), (c) => c.reason ?? '—']] : []),
     [t('conflict.declaredAt'), (c) => [fmtDateTime(c.declaredAt), c.declaredBy ? h('div', { class: 'small muted' }, c.declaredBy) : null]],
     [t('conflict.stillScheduled'), (c) => (c.scheduledVisits?.length ? c.scheduledVisits.map((v) => [badge(v.number, 'warn'), ' ']) : '—')],
-    ...(canWithdraw ? [['', withdrawButton]] : []),
+    ...(canWithdraw ? [[t('conflict.act'), withdrawButton]] : []),
   ], rows, { empty: t('conflict.none'), stacked: true }), 'dispatch');
   show();
   return card(t('conflict.listTitle'), h('p', { class: 'small muted', style: 'margin:0 0 8px' }, t('conflict.listLead')), box);
