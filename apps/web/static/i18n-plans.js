@@ -1,4 +1,4 @@
-// Words of the plan page's filters, of a visit's neighbours on its route, of the complaints a draw left
+// Words of officers' conflicts of interest (回避), of the plan page's filters, of a visit's neighbours on its route, of the complaints a draw left
 // out as too old and of a factor's unknown value, Chinese and English; i18n.js merges them into its dictionaries.
 
 const zh = {
@@ -20,6 +20,15 @@ const zh = {
   'unassigned.capacity_exhausted': '可派的检查组在计划期内已排满',
   'unassigned.no_working_day': '计划期内没有工作日',
   'plans.farAhead': '开始日期不能晚于一年之后（{latest}）：计划按当前的风险评分抽取，请检查年份。', 'plans.tooLong': '一个计划期最长 {days} 天。',
+  'conflict.title': '回避声明', 'conflict.listTitle': '执法人员回避声明',
+  'conflict.lead': '与该企业有利害关系（如近亲属在此任职）的执法人员应当回避。声明后，从下一次抽取起不会派您检查该企业；已发布计划中已安排的检查不会自动改变，须请调度员调整。',
+  'conflict.listLead': '抽取从不派声明回避的人员检查对应企业；撤回后，下一次抽取起恢复。已发布计划中的检查不受影响，仍列出的须另行调整。',
+  'conflict.unbound': '您的账号未绑定执法证号', 'conflict.unboundHelp': '请管理员为账号绑定执法证号后再声明回避。',
+  'conflict.reason': '回避理由', 'conflict.reasonHint': '例如：配偶在该企业任职（仅调度员和您本人可见）', 'conflict.reasonShort': '请填写回避理由。',
+  'conflict.declare': '声明回避', 'conflict.withdraw': '撤回回避', 'conflict.declared': '您已声明回避（{date}）', 'conflict.reasonShown': '理由：{reason}',
+  'conflict.scheduled': '已发布计划中仍安排您检查该企业，声明不会改变这些检查，请联系调度员调整：',
+  'conflict.withdrawConfirm': '撤回 {officer} 对“{name}”的回避声明？下一次抽取起可能再派其检查该企业。',
+  'conflict.officer': '执法证号', 'conflict.enterprise': '企业', 'conflict.declaredAt': '声明时间', 'conflict.stillScheduled': '仍安排的检查', 'conflict.none': '暂无回避声明。', 'conflict.act': '操作',
 };
 
 const en = {
@@ -44,6 +53,15 @@ const en = {
   'unassigned.no_working_day': 'no working day in the window',
   'plans.farAhead': "The start cannot be more than a year ahead (after {latest}): plans are drawn by today's risk scores. Check the year.",
   'plans.tooLong': 'A plan spans at most {days} days.',
+  'conflict.title': 'Conflict of interest', 'conflict.listTitle': "Officers' declared conflicts of interest",
+  'conflict.lead': 'An officer with an interest in this enterprise (a close relative works here, for example) must stand aside. Once declared, no draw from the next one on sends you to inspect it; visits already scheduled in a published plan do not change by themselves: ask the dispatcher to move them.',
+  'conflict.listLead': 'A draw never sends an officer to an enterprise they declared a conflict with; once withdrawn, from the next draw on it may. Visits in published plans are not changed: those still listed must be moved separately.',
+  'conflict.unbound': 'Your account is bound to no certificate number', 'conflict.unboundHelp': 'Ask the admin to bind your certificate number to your account, then declare.',
+  'conflict.reason': 'Reason', 'conflict.reasonHint': 'e.g. my spouse works here (seen only by the dispatcher and you)', 'conflict.reasonShort': 'Give the reason for the conflict.',
+  'conflict.declare': 'Declare a conflict', 'conflict.withdraw': 'Withdraw', 'conflict.declared': 'You declared a conflict ({date})', 'conflict.reasonShown': 'Reason: {reason}',
+  'conflict.scheduled': 'A published plan still sends you to this enterprise; the declaration does not change these visits, so ask the dispatcher to move them:',
+  'conflict.withdrawConfirm': "Withdraw {officer}'s declared conflict with “{name}”? From the next draw on they may be sent there again.",
+  'conflict.officer': 'Certificate no.', 'conflict.enterprise': 'Enterprise', 'conflict.declaredAt': 'Declared', 'conflict.stillScheduled': 'Still scheduled', 'conflict.none': 'No conflicts declared.', 'conflict.act': 'Action',
 };
 
 export const PLANS_TEXTS = { zh, en };

@@ -38,7 +38,7 @@ describe('the OpenAPI document, against the running suite', () => {
   beforeAll(async () => {
     suite = await startSuite(280_000);
     client = await DocumentedClient.open(suite.webUrl);
-    for (const who of ['demo-enterprise', 'demo-dispatcher', 'demo-oversight', 'demo-admin']) await client.signIn(who);
+    for (const who of ['demo-enterprise', 'demo-samr', 'demo-dispatcher', 'demo-oversight', 'demo-admin']) await client.signIn(who);
     own = ((await client.call('demo-enterprise', 'GET', '/api/auth/me')).body as { creditCode: string }).creditCode;
   }, 300_000);
   afterAll(async () => {
@@ -167,6 +167,19 @@ describe('the OpenAPI document, against the running suite', () => {
     await sendValid('demo-dispatcher', 'PUT', item, '/api/checklist-items/FIRE-01', example(`PUT ${item}`));
     await sendValid('demo-oversight', 'POST', '/api/kill-switch/suspend', '/api/kill-switch/suspend', example('POST /api/kill-switch/suspend'));
     await sendValid('demo-oversight', 'POST', '/api/kill-switch/resume', '/api/kill-switch/resume', example('POST /api/kill-switch/resume'));
+  });
+
+  it("takes an officer's documented declaration of a conflict of interest, and describes the list with and without reasons", async () => {
+    const officerId = ((await client.call('demo-samr', 'GET', '/api/auth/me')).body as { officerId: string }).officerId;
+    const declaration = example('POST /api/conflicts');
+    await sendValid('demo-samr', 'POST', '/api/conflicts', '/api/conflicts', declaration);
+    const listed = await client.call('demo-dispatcher', 'GET', '/api/conflicts');
+    expect(client.checkAnswer('GET', '/api/conflicts', listed)).toEqual(OK(200));
+    expect(listed.body).toEqual([
+      expect.objectContaining({ officerId, creditCode: declaration.creditCode, reason: declaration.reason, declaredBy: 'demo-samr' }),
+    ]);
+    expect(client.checkAnswer('GET', '/api/conflicts', await client.call('demo-oversight', 'GET', '/api/conflicts'))).toEqual(OK(200));
+    expect((await client.call('demo-dispatcher', 'DELETE', `/api/conflicts/${officerId}/${declaration.creditCode as string}`)).status).toBe(200);
   });
 
   it('has checked a real answer of every operation whose answer it describes', () => {

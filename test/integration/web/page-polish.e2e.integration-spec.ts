@@ -160,6 +160,7 @@ describeWithBrowser('pages read as their people read them, in a real browser', (
     [`GET /api/draws/${DRAW.id}/tasks`]: [],
     'GET /api/visits': [],
     'GET /api/plans': [],
+    'GET /api/conflicts': [],
     'GET /api/checklist-items': [],
     'GET /api/quarantine/summary': {
       byStatus: [{ kind: 'cases', status: 'open', count: 12345 }],

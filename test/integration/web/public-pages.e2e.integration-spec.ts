@@ -103,6 +103,7 @@ describeWithBrowser('the enterprise and bureau pages, as their users read them, 
       'GET /api/reviews/colours': [{ creditCode: OTHER_CODE, scoreId: 's-2', modelColour: 'red', effectiveColour: 'yellow', state: 'awaiting-confirmation' }],
       'GET /api/draws': [],
       'GET /api/plans': [],
+      'GET /api/conflicts': [],
       'GET /api/scoring/summary': { byColour: { red: 0, yellow: 1, green: 0 } },
     });
   }, 60_000);

@@ -62,8 +62,9 @@ export class PlansController {
   @Post('conflicts')
   @HttpCode(201)
   async declare(@Body() body: ConflictDto) {
-    await this.plans.declareConflict(body.officerId, body.creditCode, body.reason);
-    return { officerId: body.officerId, creditCode: body.creditCode, declared: true };
+    await this.plans.declareConflict(body.officerId, body.creditCode, body.reason, body.actor);
+    const [declared] = await this.plans.conflicts(body.officerId, body.creditCode);
+    return { ...declared, declared: true };
   }
 
   @Delete('conflicts/:officerId/:creditCode')

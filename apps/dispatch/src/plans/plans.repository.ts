@@ -25,6 +25,16 @@ export interface CalendarDay {
   name: string | null;
 }
 
+/** An officer who must not inspect an enterprise (回避), and the visits already scheduled that still name them. */
+export interface DeclaredConflict {
+  officerId: string;
+  creditCode: string;
+  reason: string | null;
+  declaredAt: string;
+  declaredBy: string | null;
+  scheduledVisits: { id: string; number: string; date: string }[];
+}
+
 /** Department plans, the dispatch policy, declared conflicts and the holiday calendar. */
 @Injectable()
 export class PlansRepository {
@@ -77,19 +87,28 @@ export class PlansRepository {
     }
   }
 
-  async conflicts(officerId?: string, creditCode?: string): Promise<{ officerId: string; creditCode: string; reason: string | null; declaredAt: string }[]> {
+  /**
+   * Declared conflicts, each with the visits still scheduled at that enterprise whose team names the
+   * officer: a declaration steers the next draw, it does not change a plan already published.
+   */
+  async conflicts(officerId?: string, creditCode?: string): Promise<DeclaredConflict[]> {
     return this.dataSource.query(
-      `SELECT officer_id AS "officerId", credit_code AS "creditCode", reason, declared_at AS "declaredAt" FROM dispatch.conflicts
-        WHERE ($1::text IS NULL OR officer_id = $1) AND ($2::text IS NULL OR credit_code = $2) ORDER BY officer_id, credit_code`,
+      `SELECT c.officer_id AS "officerId", c.credit_code AS "creditCode", c.reason, c.declared_at AS "declaredAt", c.declared_by AS "declaredBy",
+              COALESCE((SELECT json_agg(json_build_object('id', v.id, 'number', v.visit_no, 'date', to_char(v.date, 'YYYY-MM-DD')) ORDER BY v.date)
+                          FROM dispatch.visits v JOIN dispatch.visit_officers vo ON vo.visit_id = v.id
+                         WHERE v.credit_code = c.credit_code AND vo.officer_id = c.officer_id AND v.status = 'scheduled'), '[]') AS "scheduledVisits"
+         FROM dispatch.conflicts c
+        WHERE ($1::text IS NULL OR c.officer_id = $1) AND ($2::text IS NULL OR c.credit_code = $2) ORDER BY c.officer_id, c.credit_code`,
       [officerId ?? null, creditCode ?? null],
     );
   }
 
-  async declareConflict(officerId: string, creditCode: string, reason?: string): Promise<void> {
+  /** Declaring again replaces the reason, and who declared it and when. */
+  async declareConflict(officerId: string, creditCode: string, reason?: string, actor?: string): Promise<void> {
     await this.dataSource.query(
-      `INSERT INTO dispatch.conflicts (officer_id, credit_code, reason) VALUES ($1, $2, $3)
-       ON CONFLICT (officer_id, credit_code) DO UPDATE SET reason = EXCLUDED.reason`,
-      [officerId, creditCode, reason ?? null],
+      `INSERT INTO dispatch.conflicts (officer_id, credit_code, reason, declared_by) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (officer_id, credit_code) DO UPDATE SET reason = EXCLUDED.reason, declared_by = EXCLUDED.declared_by, declared_at = now()`,
+      [officerId, creditCode, reason ?? null, actor ?? null],
     );
   }
 

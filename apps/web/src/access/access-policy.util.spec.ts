@@ -1,4 +1,4 @@
-import { bodyIsOwn, decideAccess, ownsRecord } from './access-policy.util';
+import { bodyIsOwn, decideAccess, ownsRecord, queryWithOwnOfficer, withOwnOfficer } from './access-policy.util';
 import { matchRoute, pathKnown, upstreamPath } from './route-match.util';
 import type { Principal } from './roles';
 
@@ -78,5 +78,32 @@ describe('deciding access', () => {
     expect(ownsRecord(visit, { ...officer, officerId: '44060400003' })).toBe(false);
     expect(ownsRecord(visit, officer)).toBe(false);
     expect(ownsRecord({ ...visit, officerIds: 'not a list' }, { ...officer, officerId: '44060400002' })).toBe(false);
+  });
+});
+
+describe('an officer declaring conflicts of interest (回避)', () => {
+  const bound: Principal = { ...officer, officerId: 'OFF-7' };
+  const dispatcher: Principal = { ...officer, role: 'dispatcher', department: null };
+  const withdraw = matchRoute('DELETE', '/api/conflicts/OFF-8/91310000MA1FL8XQ37')!;
+  const declare = matchRoute('POST', '/api/conflicts')!;
+  const list = matchRoute('GET', '/api/conflicts')!;
+
+  it('acts only for the certificate number its account is bound to; a dispatcher withdraws any', () => {
+    expect(decideAccess(withdraw.rule, withdraw.params, bound)).toMatchObject({ allowed: false, status: 404 });
+    expect(decideAccess(withdraw.rule, { ...withdraw.params, officerId: 'OFF-7' }, bound)).toEqual({ allowed: true });
+    expect(decideAccess(withdraw.rule, withdraw.params, dispatcher)).toEqual({ allowed: true });
+    expect(decideAccess(declare.rule, {}, officer)).toMatchObject({ allowed: false, status: 403 });
+    expect(decideAccess(declare.rule, {}, dispatcher)).toMatchObject({ allowed: false, status: 403 });
+  });
+
+  it("puts the officer's own number in the body and the query, whatever was sent", () => {
+    expect(withOwnOfficer(declare.rule, { officerId: 'OFF-8', creditCode: 'X', reason: 'r' }, bound)).toEqual({
+      officerId: 'OFF-7',
+      creditCode: 'X',
+      reason: 'r',
+    });
+    expect(queryWithOwnOfficer(list.rule, '?officer=OFF-8&enterprise=X', bound)).toBe('?officer=OFF-7&enterprise=X');
+    expect(queryWithOwnOfficer(list.rule, '?officer=OFF-8', dispatcher)).toBe('?officer=OFF-8');
+    expect(queryWithOwnOfficer(declare.rule, '', bound)).toBe('');
   });
 });

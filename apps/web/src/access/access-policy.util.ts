@@ -19,6 +19,13 @@ export function decideAccess(rule: RouteRule, params: Record<string, string>, pr
     const asked = normaliseCreditCode(params[rule.ownCreditCode] ?? '');
     if (asked !== principal.creditCode) return { allowed: false, status: 404, message: 'no such enterprise' };
   }
+  if (rule.ownOfficerId && principal.role === 'department') {
+    if (!principal.officerId)
+      return { allowed: false, status: 403, message: 'this account is bound to no certificate number (执法证号): ask the admin to bind it' };
+    const param = rule.ownOfficerId.param;
+    if (param && (params[param] ?? '').normalize('NFKC').trim() !== principal.officerId)
+      return { allowed: false, status: 404, message: 'no such declared conflict' };
+  }
   return { allowed: true };
 }
 
@@ -41,4 +48,18 @@ export function bodyIsOwn(rule: RouteRule, body: unknown, principal: Principal):
   if (!rule.bodyCreditCode || principal.role !== 'enterprise') return true;
   const code = typeof body === 'object' && body !== null ? (body as { creditCode?: unknown }).creditCode : undefined;
   return typeof code === 'string' && normaliseCreditCode(code) === principal.creditCode;
+}
+
+/** For an officer acting for itself (`ownOfficerId`), the body's `officerId` is its own certificate number, whatever was sent. */
+export function withOwnOfficer(rule: RouteRule, body: unknown, principal: Principal | null): unknown {
+  if (!rule.ownOfficerId || principal?.role !== 'department' || typeof body !== 'object' || body === null) return body;
+  return { ...body, officerId: principal.officerId };
+}
+
+/** The same for the query: `officer` is the officer's own, so it reads only its own declarations. */
+export function queryWithOwnOfficer(rule: RouteRule, query: string, principal: Principal | null): string {
+  if (!rule.ownOfficerId || rule.method !== 'GET' || principal?.role !== 'department' || !principal.officerId) return query;
+  const params = new URLSearchParams(query.startsWith('?') ? query.slice(1) : query);
+  params.set('officer', principal.officerId);
+  return `?${params.toString()}`;
 }

@@ -22,6 +22,12 @@ export interface RouteRule {
   owned?: OwnedRecord;
   /** The acting person is the signed-in account: the gateway sets the body's `actor`, whatever the page sent. */
   actorFromSession?: boolean;
+  /**
+   * A department officer acts only for the certificate number (执法证号) its account is bound to: this
+   * path parameter must be it (others get 404), and the body's `officerId` and the query's `officer`
+   * are set to it, whatever the page sent. An officer account bound to none is refused (403).
+   */
+  ownOfficerId?: { param?: string };
   /** The body's `creditCode` must be the enterprise account's own (others get 404). */
   bodyCreditCode?: boolean;
   /**
@@ -126,6 +132,10 @@ export const ROUTES: readonly RouteRule[] = [
   { method: 'GET', path: '/api/public/inspection-plans', access: 'public', upstream: 'dispatch', tag: 'plans', summary: 'Published inspection plans (抽查计划公示), newest first: the days, each department with its items and how many enterprises it inspects, the seed and fingerprints; never which enterprises (limit)' },
   { method: 'GET', path: '/api/public/inspection-results', access: 'public', tag: 'plans', summary: "Recorded inspections (抽查结果公示), newest first: the enterprise's name and credit code, the day, the departments and each item's result; no officer, no reason for the draw, no officer's notes (from, to, department, creditCode or name, after = the previous page's next, limit)" },
   { method: 'PUT', path: '/api/checklist-items/:item', access: ['dispatcher'], upstream: 'dispatch', tag: 'plans', summary: 'Name or rename a checklist item ({zh, en?})' },
+  // Conflicts of interest (执法人员回避): an officer declares its own; the reason may name a relative, so oversight sees the list without it.
+  { method: 'GET', path: '/api/conflicts', access: [...BUREAU, 'oversight'], upstream: 'dispatch', ownOfficerId: {}, hiddenFrom: { roles: OVERSIGHT, fields: ['[].reason'] }, tag: 'conflicts', summary: 'Declared conflicts of interest (回避), each with who declared it, when, and the visits already scheduled that still name the officer (enterprise; an officer sees only its own; oversight without the reasons)' },
+  { method: 'POST', path: '/api/conflicts', access: ['department'], upstream: 'dispatch', ownOfficerId: {}, actorFromSession: true, tag: 'conflicts', summary: "Declare that the signed-in officer must not inspect an enterprise ({creditCode, reason}): the next draw never sends them there; the officer is the account's certificate number, never the body's" },
+  { method: 'DELETE', path: '/api/conflicts/:officerId/:creditCode', access: BUREAU, upstream: 'dispatch', ownOfficerId: { param: 'officerId' }, tag: 'conflicts', summary: 'Withdraw a declared conflict: an officer its own, a dispatcher any' },
   { method: 'GET', path: '/api/calendar', access: BUREAU, upstream: 'dispatch', tag: 'plans', summary: 'Working days and holidays (year)' },
 
   { method: 'GET', path: '/api/audit/entries', access: ['oversight'], upstream: 'oversight', tag: 'audit', summary: 'Entries of the tamper-evident record (after, limit, kind, subjectRef)' },

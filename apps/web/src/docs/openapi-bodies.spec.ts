@@ -4,6 +4,7 @@ import { getMetadataStorage } from 'class-validator';
 import { OpenApiValidator } from '@tianping/testing';
 import { ChecklistItemNameDto } from '../../../dispatch/src/checklist/checklist-items.controller';
 import { CreateDrawDto } from '../../../dispatch/src/draw/dtos/draw.dto';
+import { ConflictDto } from '../../../dispatch/src/plans/dtos/department-plan.dto';
 import { VisitItemResultDto, VisitRatingDto, VisitResultsDto } from '../../../dispatch/src/visits/dtos/visit.dto';
 import { DiscardAllBody, DiscardBody, ReplayBody } from '../../../intake/src/quarantine/quarantine.controller';
 import { SignOffDto } from '../../../oversight/src/approvals/dtos/sign-off.dto';
@@ -34,6 +35,7 @@ const VALIDATED_BY: Record<string, Dto> = {
   'POST /api/accounts': CreateAccountDto,
   'PUT /api/checklist-items/:item': ChecklistItemNameDto,
   'POST /api/draws': CreateDrawDto,
+  'POST /api/conflicts': ConflictDto,
   'POST /api/visits/:id/results': VisitResultsDto,
   'POST /api/visits/:id/results items': VisitItemResultDto,
   'POST /api/visits/:id/rating': VisitRatingDto,
@@ -67,11 +69,11 @@ const NARROWER: Record<string, Record<string, Json>> = {
 const ITEM_BOUNDS = new Set(['maxLength', 'minLength', 'isLength', 'isNotEmpty', 'min', 'max']);
 
 /** What the class checks, read the way the documented schema says it: fields, required ones, enums and bounds. */
-function rulesOf(dto: Dto, withoutActor: boolean) {
+function rulesOf(dto: Dto, setByGateway: readonly string[]) {
   const fields: Record<string, Json> = {};
   const optional = new Set<string>();
   for (const m of getMetadataStorage().getTargetValidationMetadatas(dto, '', true, false)) {
-    if (withoutActor && m.propertyName === 'actor') continue;
+    if (setByGateway.includes(m.propertyName)) continue;
     const own = (fields[m.propertyName] ??= {});
     // A length or size rule on `each` item of an array bounds the items: the schema says it under `items`.
     const field = m.each && ITEM_BOUNDS.has(m.name ?? '') ? ((own.items ??= {}) as Json) : own;
@@ -124,6 +126,7 @@ describe("the OpenAPI document's request bodies", () => {
       'POST /api/ops/:app/outbox/:id/resend',
       'POST /api/dead-letters/:seq/replay',
       'POST /api/audit/verify',
+      'DELETE /api/conflicts/:officerId/:creditCode',
     ];
     const acts = ROUTES.filter((r) => r.method !== 'GET').map((r) => `${r.method} ${r.path}`);
     expect(acts.filter((key) => !BODIES[key]).sort()).toEqual(withoutBody.sort());
@@ -138,8 +141,9 @@ describe("the OpenAPI document's request bodies", () => {
       const [method, path, nested] = key.split(' ');
       const top = BODIES[`${method} ${path}`];
       const schema = nested ? (((top.properties as Record<string, Json>)[nested].items as Json) ?? {}) : top;
-      // The gateway sets `actor` from the session on acts of a person: the document leaves it out.
-      const expected = rulesOf(dto, rule(key)?.actorFromSession === true);
+      // The gateway sets `actor` (acts of a person) and an officer's own `officerId` from the session: the document leaves them out.
+      const routed = rule(key);
+      const expected = rulesOf(dto, [...(routed?.actorFromSession ? ['actor'] : []), ...(routed?.ownOfficerId ? ['officerId'] : [])]);
       for (const [name, field] of Object.entries(NARROWER[key] ?? {})) Object.assign(expected.fields[name], field);
       if (!isDeepStrictEqual(documented(schema), expected)) mismatches.push({ key, documented: documented(schema), validated: expected });
     }

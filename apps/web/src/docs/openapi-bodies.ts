@@ -185,6 +185,14 @@ export const BODIES: Record<string, Json> = {
     stars: 5,
     comment: '检查人员说明清楚',
   }),
+  'POST /api/conflicts': object(
+    {
+      creditCode: { type: 'string', pattern: '^[0-9A-Za-z]{18}$', description: 'the enterprise the officer must not inspect (统一社会信用代码)' },
+      reason: text(2, 500, 'why (e.g. a relative works there); may name a person: shown only to the dispatcher and the officer, never logged'),
+    },
+    ['creditCode', 'reason'],
+    { creditCode: '91440604MA4UJ8K20C', reason: '配偶在该企业任职' },
+  ),
   'POST /api/appeals': object(
     {
       creditCode: { type: 'string', pattern: '^[0-9A-Za-z]{18}$', description: "the enterprise's own unified social credit code (统一社会信用代码)" },

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { getMetadataStorage } from 'class-validator';
 import { DrawListQuery, DrawTasksQuery } from '../../../dispatch/src/draw/dtos/draw.dto';
 import { VisitCalendarQuery } from '../../../dispatch/src/visits/dtos/visit.dto';
-import { CalendarQuery } from '../../../dispatch/src/plans/plans.controller';
+import { CalendarQuery, ConflictQuery } from '../../../dispatch/src/plans/plans.controller';
 import { PublicPlansQuery, PublicResultsQuery } from '../../../dispatch/src/public/public-disclosure.controller';
 import { CorrectionsQuery } from '../../../intake/src/corrections/dtos/corrections-query.dto';
 import { EnterpriseSearchQuery } from '../../../intake/src/enterprise/enterprise.controller';
@@ -36,6 +36,7 @@ const VALIDATED_BY: Record<string, new () => object> = {
   'GET /api/draws/:id/tasks': DrawTasksQuery,
   'GET /api/visits': VisitCalendarQuery,
   'GET /api/calendar': CalendarQuery,
+  'GET /api/conflicts': ConflictQuery,
   'GET /api/audit/entries': EntriesQuery,
   'GET /api/reviews/confirmations': QueueQuery,
   'GET /api/reviews/colours': CodesQuery,

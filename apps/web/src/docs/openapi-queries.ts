@@ -116,6 +116,14 @@ export const QUERIES: Record<string, QueryParam[]> = {
     reason('tasks drawn for this reason'),
     { name: 'colour', description: 'the colour at draw time', schema: { type: 'string', enum: ['green', 'yellow', 'red'] } },
   ],
+  'GET /api/conflicts': [
+    {
+      name: 'officer',
+      description: "an officer's certificate number (执法证号); an officer's own account reads only its own, whatever is sent",
+      schema: { type: 'string' },
+    },
+    { name: 'enterprise', description: 'declarations about this enterprise (credit code)', schema: { type: 'string' } },
+  ],
   'GET /api/visits': [
     day('date', 'visits on this day'),
     day('from', 'visits from this day'),
@@ -224,6 +232,7 @@ export const QUERIES: Record<string, QueryParam[]> = {
 export const CREATED = new Set([
   'POST /api/accounts',
   'POST /api/draws',
+  'POST /api/conflicts',
   'POST /api/visits/:id/results',
   'POST /api/visits/:id/rating',
   'POST /api/appeals',

@@ -111,6 +111,21 @@ export const DISPATCH_SCHEMAS: Record<string, Json> = {
     supersededDrawIds: arr(uuid('a plan this one replaced')),
   }),
   Visit: obj(visitCore, 'a joint visit (联合检查)'),
+  DeclaredConflict: obj(
+    {
+      officerId: str("the officer's certificate number (执法证号)"),
+      creditCode,
+      reason: nullable(str('why; may name a person (not shown to oversight); null for declarations made before reasons were required')),
+      declaredAt: instant(),
+      declaredBy: nullable(str('the account that declared it; null for declarations made before it was recorded')),
+      scheduledVisits: arr(
+        obj({ id: uuid('the visit'), number: str('检查编号'), date: day() }),
+        'visits already scheduled there whose team still names the officer: a declaration steers the next draw only',
+      ),
+    },
+    'a declared conflict of interest (回避): the draw never sends this officer to this enterprise',
+    ['reason'],
+  ),
   VisitDetail: obj(
     {
       ...visitCore,

@@ -278,6 +278,7 @@ export const RESPONSES: Record<string, Json> = {
   'GET /api/draws/:id/tasks': list('PlacedTask'),
   'POST /api/draws': ref('DrawOutcome'),
   'GET /api/visits': list('Visit'),
+  'GET /api/conflicts': list('DeclaredConflict'),
   'GET /api/visits/:id': ref('VisitDetail'),
   'GET /api/enterprises/:creditCode/visits': list('EnterpriseVisit'),
   'POST /api/appeals': ref('Appeal'),

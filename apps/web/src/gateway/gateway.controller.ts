@@ -1,7 +1,7 @@
 import { CREDIT_CODE_FORM, normaliseCreditCode } from '@tianping/common';
 import { All, Body, Controller, HttpException, Req, Res } from '@nestjs/common';
 import type { Response } from 'express';
-import { bodyIsOwn, ownsRecord } from '../access/access-policy.util';
+import { bodyIsOwn, ownsRecord, queryWithOwnOfficer, withOwnOfficer } from '../access/access-policy.util';
 import { AccessLogRepository } from '../access/access-log.repository';
 import type { Principal } from '../access/roles';
 import { queryOf, upstreamPath } from '../access/route-match.util';
@@ -41,9 +41,9 @@ export class GatewayController {
     if (Array.isArray(body)) throw new HttpException({ statusCode: 400, message: 'the body must be a JSON object, not a list' }, 400);
     if (rule.owned && principal) await this.checkOwner(rule.owned, params.id, principal);
     if (principal && !bodyIsOwn(rule, body, principal)) throw new HttpException({ statusCode: 404, message: 'no such enterprise' }, 404);
-    const query = queryOf(request.originalUrl);
+    const query = queryWithOwnOfficer(rule, queryOf(request.originalUrl), principal);
     if (rule.personalData === 'full' && principal) await this.logFullRead(rule, params, principal, request.query.reason);
-    let forwarded = withActor(rule, body, principal);
+    let forwarded = withOwnOfficer(rule, withActor(rule, body, principal), principal);
     if (rule.clueRefsInBody && principal?.role === 'enterprise') forwarded = await this.withChallengedRecords(forwarded, principal);
     // The rule's path, not the caller's spelling: what is forwarded is the route that was allowed.
     const answer = await this.upstream.call(rule.upstream!, request.method, upstreamPath(matched) + query, forwarded, rule.timeoutMs);

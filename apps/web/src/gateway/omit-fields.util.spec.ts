@@ -21,4 +21,9 @@ describe('omitFields', () => {
     });
     expect(body.appeals[0].grounds).toBe('张三 13800138000'); // the original is untouched
   });
+
+  it('drops a field of every element of an answer that is a list', () => {
+    const body = [{ officerId: 'OFF-1', reason: '配偶在该企业任职' }, { officerId: 'OFF-2' }];
+    expect(omitFields(body, ['[].reason'])).toEqual([{ officerId: 'OFF-1' }, { officerId: 'OFF-2' }]);
+  });
 });

@@ -1,6 +1,6 @@
 /**
  * A copy of a JSON answer without the fields at the given paths: `a.b` a field of an object,
- * `a[].b` that field in every element of the array `a`. Paths that are not there change nothing.
+ * `a[].b` that field in every element of the array `a`, `[].b` in every element of an answer that is a list. Paths that are not there change nothing.
  */
 export function omitFields(body: unknown, paths: readonly string[]): unknown {
   const copy = structuredClone(body);
@@ -17,5 +17,8 @@ function omitPath(node: unknown, steps: string[]): void {
   const key = each ? step.slice(0, -2) : step;
   if (!each && rest.length === 0) delete record[key];
   else if (!each) omitPath(record[key], rest);
-  else if (Array.isArray(record[key])) for (const item of record[key]) omitPath(item, rest);
+  else {
+    const items = key === '' ? node : record[key];
+    if (Array.isArray(items)) for (const item of items) omitPath(item, rest);
+  }
 }

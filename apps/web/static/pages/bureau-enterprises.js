@@ -10,6 +10,7 @@ import { colourReviews, exportButton, rowsOf } from './enterprise-export.js';
 import { departmentLabel, enterprisesByCode, officerBadges, reasonLabel } from './bureau-calendar.js';
 import { districtsAround, regionCell, regionCodeOf, regionOptions } from '../regions.js';
 import { asCreditCode } from '../credit-code.js';
+import { conflictCard } from './conflicts.js';
 
 const PAGE = 25;
 const SECTIONS = 'ABCDEFGHIJKLMNOPQRST'.split('');
@@ -259,6 +260,7 @@ export async function renderEnterpriseFile(ctx, code) {
     // The complaints take the full width: the bureau's table has seven columns (channel and status too), which half a page cut off.
     return h('div', { class: 'stack' },
       card(t('ent.subject'), subjectFacts(file.subject), ctx.me.role === 'department' ? fullIdentity(code) : null),
+      conflictCard(ctx, code),
       card(t('ent.complaints'), cluesTable(file.clues, t('ent.noComplaints'))),
       card(t('ent.inspections'), casesTable(file.cases, t('ent.noInspections'))));
   }, 'intake');

@@ -4,6 +4,7 @@ import { fmtDate, fmtDateTime, fmtNumber, fmtPercent, fmtPeriod, plural, t, tKno
 import { badge, card, chip, confirmStep, emptyState, errorState, field, h, mount, pageHead, printButton, progressPanel, section, table } from '../ui.js';
 import { checklistItem, departmentLabel, enterpriseAddress, enterpriseCell, enterpriseFields, enterpriseName, enterprisesNamed, isoDay, nameAll, officerBadges, reasonLabel, routeSketchOf } from './bureau-calendar.js';
 import { FILTERS, filtersOf, filtersText, planFiltersForm } from './plan-filters.js';
+import { conflictsListCard } from './conflicts.js';
 
 /** The independent check's verdict: a tick when it found nothing wrong, else the number of problems. */
 function checkerBadge(draw) {
@@ -25,7 +26,7 @@ export async function renderPlans(ctx) {
   const drawBox = h('div');
   const recent = h('div');
   const departments = h('div');
-  mount(ctx.main, pageHead(t('plans.title'), t('plans.lead')), h('div', { class: 'stack' }, canDraw ? drawBox : null, recent, ctx.me.role === 'oversight' ? null : departments));
+  mount(ctx.main, pageHead(t('plans.title'), t('plans.lead')), h('div', { class: 'stack' }, canDraw ? drawBox : null, recent, ctx.me.role === 'department' ? null : conflictsListCard(ctx), ctx.me.role === 'oversight' ? null : departments));
   const draw = canDraw ? drawForm(ctx, () => loadRecent()) : null;
   const loadRecent = () => section(recent, async () => {
     const draws = await api('/api/draws', { query: { limit: 50 } });

@@ -12,7 +12,9 @@ import {
   IsString,
   Matches,
   Max,
+  MaxLength,
   Min,
+  MinLength,
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
@@ -57,7 +59,10 @@ export class ConflictDto {
   @IsString()
   @Matches(CREDIT_CODE_FORM, { message: CREDIT_CODE_FORM_MESSAGE })
   creditCode!: string;
-  @IsOptional() @IsString() reason?: string;
+  /** Required: an officer says why (a relative works there); it may name a person, so it is never logged. */
+  @IsString() @MinLength(2) @MaxLength(500) reason!: string;
+  /** Who declared it: the web app sets the signed-in account's name. */
+  @IsOptional() @IsString() @MaxLength(100) actor?: string;
 }
 
 export class CalendarDayDto {

@@ -1,0 +1,126 @@
+import { AccountsService } from '../../../apps/web/src/accounts/accounts.service';
+import { startDispatch, type DispatchHarness } from '../dispatch/dispatch-app.harness';
+import { createRoleAccounts, OTHER_CODE, OWN_CODE, signIn, startWeb, TEST_PASSWORD, type WebHarness } from './web-app.harness';
+
+type Caller = 'bound' | 'colleague' | 'officer' | 'dispatcher' | 'overseer' | 'ent';
+type Json = Record<string, unknown>;
+interface Declared {
+  officerId: string;
+  creditCode: string;
+  reason?: string | null;
+  declaredBy: string | null;
+  declaredAt: string;
+  scheduledVisits: { id: string; number: string; date: string }[];
+}
+
+const OWN_OFFICER = '44060400001';
+const COLLEAGUE = '44060400002';
+const REASON = '配偶李某在该企业任财务主管';
+const VISIT_ID = '0b6c8a55-5f0e-4d7e-9a7a-0000000c0f11';
+
+/**
+ * Officers declare conflicts of interest (执法人员回避) through the real web gateway, in front of the real
+ * dispatch service on PostgreSQL: only for the certificate number their account is bound to, whatever the
+ * body says; the dispatcher sees every one and withdraws any; oversight reads them without the reason.
+ */
+describe('an officer declares and withdraws a conflict of interest for its own certificate number only', () => {
+  let dispatch: DispatchHarness;
+  let web: WebHarness;
+  const cookies: Partial<Record<Caller, string>> = {};
+
+  beforeAll(async () => {
+    dispatch = await startDispatch();
+    process.env.PORT_DISPATCH = new URL(dispatch.baseUrl).port;
+    web = await startWeb();
+    await createRoleAccounts(web.app);
+    const accounts = web.app.get(AccountsService);
+    await accounts.create({ username: 'bound', password: TEST_PASSWORD, role: 'department', department: 'SAMR', officerId: OWN_OFFICER });
+    await accounts.create({ username: 'colleague', password: TEST_PASSWORD, role: 'department', department: 'SAMR', officerId: COLLEAGUE });
+    for (const caller of ['bound', 'colleague', 'officer', 'dispatcher', 'overseer', 'ent'] as const) cookies[caller] = await signIn(web.baseUrl, caller);
+    await scheduleVisitNaming(OWN_OFFICER, OTHER_CODE);
+  }, 60_000);
+
+  afterAll(async () => {
+    await web?.close();
+    await dispatch?.close();
+    delete process.env.PORT_DISPATCH;
+  });
+
+  async function call<T = Json>(method: string, path: string, caller: Caller, body?: unknown): Promise<{ status: number; body: T }> {
+    const headers: Record<string, string> = { 'content-type': 'application/json', cookie: cookies[caller]! };
+    const response = await fetch(`${web.baseUrl}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    return { status: response.status, body: (await response.json()) as T };
+  }
+  const stored = async () => (await dispatch.http<Declared[]>('GET', '/api/conflicts')).body;
+
+  /** A visit already published for tomorrow whose team names the officer: the declaration does not move it. */
+  async function scheduleVisitNaming(officerId: string, creditCode: string): Promise<void> {
+    const q = (sql: string, params: unknown[]) => dispatch.dataSource.query(sql, params);
+    const drawId = '0b6c8a55-5f0e-4d7e-9a7a-0000000d0a01';
+    await q(
+      `INSERT INTO dispatch.draws (id, seed, window_from, window_to, status, suspended, exploration_share, inputs_fingerprint, result_fingerprint,
+         inputs_gz, tasks, strata, unassigned, figures, checker, violation_count, violations, public_scope)
+       VALUES ($1, 's', current_date, current_date + 30, 'published', false, 0.1, 'f', 'r', '\\x00', '[]', '[]', '[]', '{}', 'ok', 0, '[]', '{}')`,
+      [drawId],
+    );
+    await q(
+      `INSERT INTO dispatch.visits (id, draw_id, credit_code, region_code, date, departments, task_ids, reasons, clue_ids, checklist, exploration,
+         route_key, route_order, notice_allowed, visit_no)
+       VALUES ($1, $2, $3, '440604', current_date + 1, '{SAMR}', '{}', '{random}', '{}', '[]', false, 'r-1', 0, false, 'TP-2026-009001')`,
+      [VISIT_ID, drawId, creditCode],
+    );
+    await q(`INSERT INTO dispatch.visit_officers (visit_id, officer_id) VALUES ($1, $2)`, [VISIT_ID, officerId]);
+  }
+
+  it("sets the officer from the session: a body naming another officer declares the caller's own", async () => {
+    const declared = await call<Declared>('POST', '/api/conflicts', 'bound', { officerId: COLLEAGUE, creditCode: OWN_CODE.toLowerCase(), reason: REASON });
+    expect(declared.status).toBe(201);
+    expect(declared.body).toMatchObject({ officerId: OWN_OFFICER, creditCode: OWN_CODE, reason: REASON, declaredBy: 'bound', scheduledVisits: [] });
+    expect(await stored()).toEqual([expect.objectContaining({ officerId: OWN_OFFICER, creditCode: OWN_CODE, declaredBy: 'bound' })]);
+
+    // A reason is required; an officer bound to no number, a dispatcher, oversight and an enterprise may not declare.
+    expect((await call('POST', '/api/conflicts', 'bound', { creditCode: OTHER_CODE })).status).toBe(400);
+    for (const caller of ['officer', 'dispatcher', 'overseer', 'ent'] as const)
+      expect({
+        caller,
+        status: (await call('POST', '/api/conflicts', caller, { officerId: OWN_OFFICER, creditCode: OTHER_CODE, reason: REASON })).status,
+      }).toEqual({
+        caller,
+        status: 403,
+      });
+    expect(await stored()).toHaveLength(1);
+  });
+
+  it('names the visit already scheduled there that still sends the officer', async () => {
+    const declared = await call<Declared>('POST', '/api/conflicts', 'bound', { creditCode: OTHER_CODE, reason: REASON });
+    expect(declared.body.scheduledVisits).toEqual([{ id: VISIT_ID, number: 'TP-2026-009001', date: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) }]);
+  });
+
+  it('shows an officer only its own declarations, the dispatcher all, oversight all without the reason', async () => {
+    await call('POST', '/api/conflicts', 'colleague', { creditCode: OWN_CODE, reason: '本人曾在该企业任职' });
+    const own = await call<Declared[]>('GET', `/api/conflicts?officer=${COLLEAGUE}`, 'bound');
+    expect(own.body.map((c) => c.officerId)).toEqual([OWN_OFFICER, OWN_OFFICER]);
+    const all = await call<Declared[]>('GET', '/api/conflicts', 'dispatcher');
+    expect(all.body.map((c) => [c.officerId, c.creditCode, c.reason])).toEqual([
+      [OWN_OFFICER, OWN_CODE, REASON],
+      [OWN_OFFICER, OTHER_CODE, REASON],
+      [COLLEAGUE, OWN_CODE, '本人曾在该企业任职'],
+    ]);
+    const overseen = await call<Declared[]>('GET', '/api/conflicts', 'overseer');
+    expect(overseen.body).toHaveLength(3);
+    expect(overseen.body.every((c) => !('reason' in c) && c.declaredBy !== undefined)).toBe(true);
+    expect((await call('GET', '/api/conflicts', 'ent')).status).toBe(403);
+    expect((await call('GET', '/api/conflicts', 'officer')).status).toBe(403);
+  });
+
+  it('lets an officer withdraw only its own, and the dispatcher any; the enterprise and oversight none', async () => {
+    expect((await call('DELETE', `/api/conflicts/${COLLEAGUE}/${OWN_CODE}`, 'bound')).status).toBe(404);
+    expect((await call('DELETE', `/api/conflicts/${OWN_OFFICER}/${OWN_CODE}`, 'overseer')).status).toBe(403);
+    expect((await call('DELETE', `/api/conflicts/${OWN_OFFICER}/${OWN_CODE}`, 'ent')).status).toBe(403);
+    expect((await stored()).length).toBe(3);
+
+    expect((await call('DELETE', `/api/conflicts/${OWN_OFFICER}/${OWN_CODE}`, 'bound')).body).toMatchObject({ declared: false });
+    expect((await call('DELETE', `/api/conflicts/${COLLEAGUE}/${OWN_CODE}`, 'dispatcher')).body).toMatchObject({ declared: false });
+    expect((await stored()).map((c) => [c.officerId, c.creditCode])).toEqual([[OWN_OFFICER, OTHER_CODE]]);
+  });
+});
