@@ -121,12 +121,16 @@ export const ROUTES: readonly RouteRule[] = [
   { method: 'POST', path: '/api/visits/:id/rating', access: ['enterprise'], upstream: 'dispatch', owned: 'visit', tag: 'visits', summary: 'The enterprise rates a visit that took place' },
   { method: 'GET', path: '/api/enterprises/:creditCode/visits', access: ['enterprise', ...BUREAU], upstream: 'dispatch', ownCreditCode: 'creditCode', tag: 'visits', summary: 'Visits an enterprise may know of, and visits to rate' },
   { method: 'GET', path: '/api/plans', access: BUREAU, upstream: 'dispatch', tag: 'plans', summary: 'Department plans' },
+  // A change applies from the next draw: a draw keeps the inputs it was made with (its inputs fingerprint).
+  { method: 'PUT', path: '/api/plans/:department', access: ['dispatcher'], upstream: 'dispatch', actorFromSession: true, tag: 'plans', summary: "Change a department's plan: yearly share inspected by colour, checklist (its own items), advance notice; kept with who changed it and when; applies from the next draw" },
   // The list of what may be checked (抽查事项清单) is public, as are plans by their scope and results once recorded (双随机、一公开).
   { method: 'GET', path: '/api/checklist-items', access: 'public', upstream: 'dispatch', tag: 'plans', summary: 'What each checklist item code asks, in Chinese and English (SAMR-01: 登记事项和公示信息)' },
   { method: 'GET', path: '/api/public/inspection-plans', access: 'public', upstream: 'dispatch', tag: 'plans', summary: 'Published inspection plans (抽查计划公示), newest first: the days, each department with its items and how many enterprises it inspects, the seed and fingerprints; never which enterprises (limit)' },
   { method: 'GET', path: '/api/public/inspection-results', access: 'public', tag: 'plans', summary: "Recorded inspections (抽查结果公示), newest first: the enterprise's name and credit code, the day, the departments and each item's result; no officer, no reason for the draw, no officer's notes (from, to, department, creditCode or name, after = the previous page's next, limit)" },
   { method: 'PUT', path: '/api/checklist-items/:item', access: ['dispatcher'], upstream: 'dispatch', tag: 'plans', summary: 'Name or rename a checklist item ({zh, en?})' },
   { method: 'GET', path: '/api/calendar', access: BUREAU, upstream: 'dispatch', tag: 'plans', summary: 'Working days and holidays (year)' },
+  { method: 'PUT', path: '/api/calendar/:date', access: ['dispatcher'], upstream: 'dispatch', tag: 'plans', summary: 'Mark a day a holiday (no visits on a weekday) or a make-up working day (调休, visits on a weekend) ({kind, name?})' },
+  { method: 'DELETE', path: '/api/calendar/:date', access: ['dispatcher'], upstream: 'dispatch', tag: 'plans', summary: 'Remove a holiday or make-up working day: the day is worked or not as its weekday says' },
 
   { method: 'GET', path: '/api/audit/entries', access: ['oversight'], upstream: 'oversight', tag: 'audit', summary: 'Entries of the tamper-evident record (after, limit, kind, subjectRef)' },
   { method: 'GET', path: '/api/audit/entries/:seq', access: ['oversight'], upstream: 'oversight', tag: 'audit', summary: 'One entry' },

@@ -4,6 +4,7 @@ import { fmtDate, fmtDateTime, fmtNumber, fmtPercent, fmtPeriod, plural, t, tKno
 import { badge, card, chip, confirmStep, emptyState, errorState, field, h, mount, pageHead, printButton, progressPanel, section, table } from '../ui.js';
 import { checklistItem, departmentLabel, enterpriseAddress, enterpriseCell, enterpriseFields, enterpriseName, enterprisesNamed, isoDay, nameAll, officerBadges, reasonLabel, routeSketchOf } from './bureau-calendar.js';
 import { FILTERS, filtersOf, filtersText, planFiltersForm } from './plan-filters.js';
+import { planSettings } from './plan-settings.js';
 
 /** The independent check's verdict: a tick when it found nothing wrong, else the number of problems. */
 function checkerBadge(draw) {
@@ -47,6 +48,7 @@ export async function renderPlans(ctx) {
       [t('field.checklist'), (p) => (p.checklist ?? []).map((item) => h('div', { class: 'small' }, checklistItem(item)))],
       [t('visit.notice'), (p) => (p.advanceNotice ? t('common.yes') : t('common.no'))],
     ], plans, { pageSize: 10 })), 'dispatch');
+    departments.after(planSettings(ctx) ?? '');
   }
   await loadRecent();
 }
