@@ -42,13 +42,14 @@ export async function renderPlans(ctx) {
   ], draws, { empty: t('plans.noDraws'), onRow: (d) => ctx.go(`#/plans/${d.id}`) })), 'dispatch');
   if (draw) mount(drawBox, draw.element);
   if (ctx.me.role !== 'oversight') {
-    section(departments, () => api('/api/plans'), (plans) => card(t('plans.departments'), table([
+    const loadDepartments = () => section(departments, () => api('/api/plans'), (plans) => card(t('plans.departments'), table([
       [t('field.department'), (p) => h('strong', {}, departmentLabel(p.department))],
       [t('plans.ratios'), (p) => `${fmtPercent(p.annualRatios?.red ?? 0)} / ${fmtPercent(p.annualRatios?.yellow ?? 0)} / ${fmtPercent(p.annualRatios?.green ?? 0)}`],
       [t('field.checklist'), (p) => (p.checklist ?? []).map((item) => h('div', { class: 'small' }, checklistItem(item)))],
       [t('visit.notice'), (p) => (p.advanceNotice ? t('common.yes') : t('common.no'))],
     ], plans, { pageSize: 10 })), 'dispatch');
-    departments.after(planSettings(ctx) ?? '');
+    loadDepartments();
+    departments.after(planSettings(ctx, loadDepartments) ?? '');
   }
   await loadRecent();
 }

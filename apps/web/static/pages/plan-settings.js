@@ -9,27 +9,31 @@ import { workCalendar } from './work-calendar.js';
 
 const COLOURS = ['red', 'yellow', 'green'];
 
-/** The plan editor and the calendar, for the dispatcher only; anyone else gets nothing. */
-export function planSettings(ctx) {
+/** The plan editor and the calendar, for the dispatcher only; anyone else gets nothing. `changed` redraws the plans shown. */
+export function planSettings(ctx, changed = () => {}) {
   if (ctx.me.role !== 'dispatcher') return null;
   const editor = h('div', { id: 'plan-settings' });
   section(editor, async () => {
     const [plans, items] = await Promise.all([api('/api/plans'), api('/api/checklist-items'), loadItemNames()]);
     return { plans, items };
-  }, ({ plans, items }) => planEditor(plans, items), 'dispatch');
+  }, ({ plans, items }) => planEditor(plans, items, changed), 'dispatch');
   return h('div', { class: 'stack' }, editor, workCalendar());
 }
 
-function planEditor(plans, items) {
+function planEditor(plans, items, changed) {
   const body = h('div');
   const picker = h('select', { name: 'department', id: 'plan-edit-department' }, plans.map((p) => h('option', { value: p.department }, departmentLabel(p.department))));
   const show = () => mount(body, planForm(plans.find((p) => p.department === picker.value), items, (saved) => {
     plans.splice(plans.findIndex((p) => p.department === saved.department), 1, saved);
     show();
+    mount(status, h('div', { class: 'notice ok', role: 'status', id: 'plan-edit-saved' }, t('planEdit.saved', { department: departmentLabel(saved.department) })));
+    changed();
   }));
+  const status = h('div', { 'aria-live': 'polite' });
+  picker.addEventListener('change', () => mount(status));
   picker.addEventListener('change', show);
   if (plans.length) show();
-  return card(t('planEdit.title'), h('p', { class: 'small muted' }, t('planEdit.lead')), field(t('field.department'), picker), body);
+  return card(t('planEdit.title'), h('p', { class: 'small muted' }, t('planEdit.lead')), field(t('field.department'), picker), body, status);
 }
 
 /** A percent input for a share between 0 and 1; the page does not check it, dispatch does. */
@@ -70,9 +74,9 @@ function planForm(plan, items, saved) {
   return h('div', { class: 'stack', 'data-department': plan.department },
     h('div', {}, COLOURS.map((c) => h('div', { class: 'field-group' },
       field(t(`planEdit.ratio.${c}`), h('span', { class: 'row' }, ratios[c], '%')),
-      h('p', { class: 'small muted' }, t('planEdit.ratioMeans', { colour: t(`colour.${c}`) }))))),
+      h('p', { class: 'small muted' }, t('planEdit.ratioMeans', { colour: t(`colour.${c}Short`).toLowerCase() }))))),
     checklist,
-    h('label', { class: 'field' }, notice, ' ', t('planEdit.advanceNotice')),
+    h('label', { class: 'row', style: 'justify-content:flex-start' }, notice, t('planEdit.advanceNotice')),
     h('p', { class: 'small muted', id: 'plan-edit-changed' }, plan.updatedBy
       ? t('planEdit.changedBy', { who: plan.updatedBy, at: fmtDateTime(plan.updatedAt) })
       : t('planEdit.changedAt', { at: fmtDateTime(plan.updatedAt) })),
