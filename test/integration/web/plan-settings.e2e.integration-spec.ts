@@ -1,8 +1,9 @@
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { startDispatch, type DispatchHarness } from '../dispatch/dispatch-app.harness';
+import { signInPage } from './fake-pages.harness';
 import { CHROMIUM, describeWithBrowser, SCREENSHOTS } from './suite-process.harness';
-import { createRoleAccounts, startWeb, TEST_PASSWORD, type WebHarness } from './web-app.harness';
+import { createRoleAccounts, startWeb, type WebHarness } from './web-app.harness';
 
 /**
  * A dispatcher changes a department's yearly share of green enterprises on the plans page, in a real
@@ -32,14 +33,7 @@ describeWithBrowser('the plans page lets the dispatcher edit a department plan a
   });
 
   async function signIn(username: string, lang: 'zh' | 'en'): Promise<Page> {
-    const page = await browser.newPage({ viewport: { width: 1360, height: 900 } });
-    await page.addInitScript((l) => localStorage.setItem('tp.lang', l), lang);
-    await page.goto(`${web.baseUrl}/`);
-    await page.waitForSelector('#login-form');
-    await page.fill('input[name=username]', username);
-    await page.fill('input[name=password]', TEST_PASSWORD);
-    await page.click('#login-form button[type=submit]');
-    await page.waitForSelector('#sign-out');
+    const page = await signInPage(browser, web.baseUrl, username, { lang });
     await page.goto(`${web.baseUrl}/#/plans`);
     return page;
   }
