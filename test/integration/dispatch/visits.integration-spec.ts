@@ -33,7 +33,7 @@ describe('dispatch visits: calendar, combined checklist, results and ratings', (
     await publishCity(h, city);
     // Health inspections go unannounced in this city: visits carrying them are not notified in advance.
     const { body: health } = await h.http<Record<string, unknown>>('GET', '/api/plans/HEALTH');
-    const { updatedAt: _u, department: _d, ...healthPlan } = health;
+    const { updatedAt: _u, updatedBy: _b, department: _d, ...healthPlan } = health;
     expect((await h.http('PUT', '/api/plans/HEALTH', { ...healthPlan, advanceNotice: false })).status).toBe(200);
     plan = (await h.http<DrawOutcome>('POST', '/api/draws', { from: WINDOW.start, to: WINDOW.end, seed: 'visits', backfill: true })).body;
     expect(plan).toMatchObject({ status: 'published', checker: { violations: 0 } });
