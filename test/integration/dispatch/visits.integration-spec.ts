@@ -226,7 +226,7 @@ describe('dispatch visits: calendar, combined checklist, results and ratings', (
     expect((await h.http<{ visitId: string }[]>('GET', `/api/enterprises/${told.creditCode}/visits`)).body.map((n) => n.visitId)).toContain(told.id);
     expect((await h.http<{ visitId: string }[]>('GET', `/api/enterprises/${hidden.creditCode}/visits`)).body.map((n) => n.visitId)).not.toContain(hidden.id);
     const { body: cityPlan } = await h.http<Record<string, unknown>>('GET', '/api/plans/CITY');
-    const { updatedAt: _u, department: _d, ...rest } = cityPlan;
+    const { updatedAt: _u, updatedBy: _b, department: _d, ...rest } = cityPlan;
     expect((await h.http('PUT', '/api/plans/CITY', { ...rest, advanceNotice: false, checklist: ['SAMR-01'] })).status).toBe(400);
     expect((await h.http('PUT', '/api/plans/CITY', { ...rest, annualRatios: { red: 2, yellow: 0.2, green: 0.03 } })).status).toBe(400);
   });
