@@ -1,3 +1,4 @@
+import { BODIES } from '../../../apps/web/src/docs/openapi-bodies';
 import { startDispatch, type DispatchHarness } from '../dispatch/dispatch-app.harness';
 import { createRoleAccounts, signIn, startWeb, type WebHarness } from './web-app.harness';
 
@@ -97,6 +98,13 @@ describe('a dispatcher changes department plans and the working-day calendar', (
     expect(foreign.status).toBe(400);
     expect(foreign.body.message).toMatch(/checklist items must belong to SAMR: FIRE-01/);
     expect(await plan('SAMR')).toEqual(before);
+  });
+
+  it('takes the bodies the API docs show as examples', async () => {
+    expect((await call('PUT', '/api/plans/SAMR', 'dispatcher', BODIES['PUT /api/plans/:department'].example)).status).toBe(200);
+    expect(await plan('SAMR')).toMatchObject({ ...(BODIES['PUT /api/plans/:department'].example as Json), updatedBy: 'dispatcher' });
+    expect((await call('PUT', '/api/calendar/2026-02-17', 'dispatcher', BODIES['PUT /api/calendar/:date'].example)).status).toBe(200);
+    expect((await call('DELETE', '/api/calendar/2026-02-17', 'dispatcher')).status).toBe(200);
   });
 
   it('lets the dispatcher add and remove a holiday, and no one else', async () => {
