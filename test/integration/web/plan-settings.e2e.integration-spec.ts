@@ -79,7 +79,7 @@ describeWithBrowser('the plans page lets the dispatcher edit a department plan a
     },
   );
 
-  it('adds a holiday to this year and removes it again (zh)', async () => {
+  it('adds a holiday to this year and removes it again, and a make-up working day to next year (zh)', async () => {
     const page = await signIn('dispatcher', 'zh');
     await page.waitForSelector('#calendar-add');
     expect(await page.textContent('#work-calendar')).toContain('计划只在工作日安排检查');
@@ -94,6 +94,16 @@ describeWithBrowser('the plans page lets the dispatcher edit a department plan a
     await page.click(`[data-remove="${day}"]`);
     await page.waitForFunction((d) => !document.querySelector(`[data-remove="${d}"]`) && document.querySelector('#calendar-add'), day);
     expect(await dispatch.dataSource.query(`SELECT kind FROM dispatch.calendar_days WHERE date = $1`, [day])).toEqual([]);
+
+    // Next year's holidays are announced late in the year: they can be entered ahead.
+    const next = String(new Date().getUTCFullYear() + 1);
+    await page.selectOption('select[name=calendar-year]', next);
+    await page.waitForFunction((y) => document.querySelector('input[name=calendar-date]')?.getAttribute('min') === `${y}-01-01`, next);
+    await page.fill('input[name=calendar-date]', `${next}-01-02`);
+    await page.selectOption('select[name=calendar-kind]', 'workday');
+    await page.click('#calendar-add');
+    await page.waitForSelector(`[data-remove="${next}-01-02"]`);
+    expect(await dispatch.dataSource.query(`SELECT kind FROM dispatch.calendar_days WHERE date = $1`, [`${next}-01-02`])).toEqual([{ kind: 'workday' }]);
     await page.close();
   });
 

@@ -5,15 +5,21 @@ import { fmtDate, t } from '../i18n.js';
 import { card, errorText, field, h, mount, section, select, table } from '../ui.js';
 import { isoDay } from './bureau-calendar.js';
 
+/** This year's calendar, or next year's: holidays for the coming year are announced late in the year. */
 export function workCalendar() {
   const box = h('div', { id: 'work-calendar' });
-  const year = Number(isoDay(0).slice(0, 4));
-  const load = () => section(box, () => api('/api/calendar', { query: { year } }), (days) => calendarCard(year, days, load), 'dispatch');
+  const thisYear = Number(isoDay(0).slice(0, 4));
+  const years = select('calendar-year', [thisYear, thisYear + 1].map((y) => [String(y), String(y)]), String(thisYear));
+  const load = () => {
+    const year = Number(years.value);
+    return section(box, () => api('/api/calendar', { query: { year } }), (days) => calendarCard(year, days, load, years), 'dispatch');
+  };
+  years.addEventListener('change', load);
   load();
   return box;
 }
 
-function calendarCard(year, days, reload) {
+function calendarCard(year, days, reload, years) {
   const message = h('div', { 'aria-live': 'polite' });
   const act = async (call) => {
     mount(message);
@@ -35,6 +41,7 @@ function calendarCard(year, days, reload) {
   });
   return card(t('calendarEdit.title', { year }),
     h('p', { class: 'small muted' }, t('calendarEdit.lead')),
+    field(t('calendarEdit.year'), years),
     table([
       [t('calendarEdit.date'), (d) => fmtDate(d.date)],
       [t('calendarEdit.kind'), (d) => t(`calendarEdit.${d.kind}`)],
