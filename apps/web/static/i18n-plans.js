@@ -2,6 +2,17 @@
 // out as too old and of a factor's unknown value, Chinese and English; i18n.js merges them into its dictionaries.
 
 const zh = {
+  'planEdit.title': '修改部门计划', 'planEdit.lead': '调整一个部门的年度抽查比例、检查事项和是否可提前告知。',
+  'planEdit.ratio.red': '红色企业年度抽查比例', 'planEdit.ratio.yellow': '黄色企业年度抽查比例', 'planEdit.ratio.green': '绿色企业年度抽查比例',
+  'planEdit.ratioMeans': '该部门监管的{colour}色企业中每年抽查的比例（0% 至 100%）。', 'planEdit.advanceNotice': '可提前告知企业检查安排',
+  'planEdit.changedBy': '最近由 {who} 于 {at} 修改。', 'planEdit.changedAt': '最近修改于 {at}。',
+  'planEdit.nextDraw': '修改从下一次抽取起生效：已发布的计划保留抽取时的输入（记录在其输入指纹中），不会改变。',
+  'planEdit.badRatio': '比例须为 0% 至 100% 之间的数字。', 'planEdit.badChecklist': '至少选择一项检查事项。',
+  'planEdit.foreignItems': '只能选择本部门的检查事项。', 'planEdit.badNotice': '请选择是否可提前告知。', 'planEdit.saved': '已保存 {department} 的计划。',
+  'calendarEdit.title': '{year} 年工作日历', 'calendarEdit.lead': '计划只在工作日安排检查：周末和下列节假日不安排，调休上班日照常安排。',
+  'calendarEdit.year': '年份', 'calendarEdit.date': '日期', 'calendarEdit.kind': '类型', 'calendarEdit.name': '名称', 'calendarEdit.actions': '操作',
+  'calendarEdit.holiday': '节假日（不安排检查）', 'calendarEdit.workday': '调休上班日（安排检查）', 'calendarEdit.remove': '删除',
+  'calendarEdit.add': '添加', 'calendarEdit.needDate': '请选择日期。', 'calendarEdit.none': '这一年没有登记节假日或调休上班日。',
   'planFilter.title': '筛选任务和路线', 'planFilter.day': '日期', 'planFilter.officer': '检查人员（执法证号）', 'planFilter.clear': '清除筛选',
   'planFilter.dayOutside': '日期须在计划期内（{from} 至 {to}）。',
   'planFilter.lead': '按日期、部门、检查人员、区县、抽中原因或风险颜色缩小范围；筛选写在页面地址里，复制地址即可分享同一视图。',
@@ -32,6 +43,17 @@ const zh = {
 };
 
 const en = {
+  'planEdit.title': 'Edit a department plan', 'planEdit.lead': "Change a department's yearly inspection shares, its checklist and whether its visits may be announced.",
+  'planEdit.ratio.red': 'Red enterprises inspected per year', 'planEdit.ratio.yellow': 'Yellow enterprises inspected per year', 'planEdit.ratio.green': 'Green enterprises inspected per year',
+  'planEdit.ratioMeans': "The share of the department's {colour} enterprises inspected each year (0% to 100%).", 'planEdit.advanceNotice': 'Enterprises may be told of visits in advance',
+  'planEdit.changedBy': 'Last changed by {who} on {at}.', 'planEdit.changedAt': 'Last changed on {at}.',
+  'planEdit.nextDraw': 'A change applies from the next draw: published plans keep the inputs they were drawn with (recorded in their inputs fingerprint) and do not change.',
+  'planEdit.badRatio': 'A share must be a number from 0% to 100%.', 'planEdit.badChecklist': 'Choose at least one checklist item.',
+  'planEdit.foreignItems': "Only this department's own checklist items can be chosen.", 'planEdit.badNotice': 'Choose whether visits may be announced.', 'planEdit.saved': 'The plan of {department} is saved.',
+  'calendarEdit.title': 'Working-day calendar {year}', 'calendarEdit.lead': 'Plans schedule visits on working days only: not on weekends or the holidays below, but on make-up working days.',
+  'calendarEdit.year': 'Year', 'calendarEdit.date': 'Date', 'calendarEdit.kind': 'Kind', 'calendarEdit.name': 'Name', 'calendarEdit.actions': 'Actions',
+  'calendarEdit.holiday': 'Holiday (no visits)', 'calendarEdit.workday': 'Make-up working day (visits)', 'calendarEdit.remove': 'Remove',
+  'calendarEdit.add': 'Add', 'calendarEdit.needDate': 'Choose a date.', 'calendarEdit.none': 'No holidays or make-up working days recorded for this year.',
   'planFilter.title': 'Filter tasks and routes', 'planFilter.day': 'Day', 'planFilter.officer': 'Officer (certificate no.)', 'planFilter.clear': 'Clear filters',
   'planFilter.dayOutside': 'The day must fall within the plan ({from} to {to}).',
   'planFilter.lead': 'Narrow by day, department, officer, district, why drawn or risk colour; the filters are kept in the page address, so copying it shares the same view.',

@@ -65,7 +65,7 @@ describe('dispatch draws and plans from its projections', () => {
   it('publishes a plan the independent checker passes, with joint visits, teams and routes', async () => {
     const exempt = city.subjects.find((s) => !city.dissolved.includes(s.creditCode))!.creditCode;
     const { body: samr } = await h.http<Record<string, unknown>>('GET', '/api/plans/SAMR');
-    const { updatedAt: _u, department: _d, ...plan } = samr;
+    const { updatedAt: _u, updatedBy: _b, department: _d, ...plan } = samr;
     expect((await h.http('PUT', '/api/plans/SAMR', { ...plan, exemptions: [exempt] })).status).toBe(200);
 
     const outcome = await draw('city-seed-1');

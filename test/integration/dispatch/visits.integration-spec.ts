@@ -33,7 +33,7 @@ describe('dispatch visits: calendar, combined checklist, results and ratings', (
     await publishCity(h, city);
     // Health inspections go unannounced in this city: visits carrying them are not notified in advance.
     const { body: health } = await h.http<Record<string, unknown>>('GET', '/api/plans/HEALTH');
-    const { updatedAt: _u, department: _d, ...healthPlan } = health;
+    const { updatedAt: _u, updatedBy: _b, department: _d, ...healthPlan } = health;
     expect((await h.http('PUT', '/api/plans/HEALTH', { ...healthPlan, advanceNotice: false })).status).toBe(200);
     plan = (await h.http<DrawOutcome>('POST', '/api/draws', { from: WINDOW.start, to: WINDOW.end, seed: 'visits', backfill: true })).body;
     expect(plan).toMatchObject({ status: 'published', checker: { violations: 0 } });
@@ -226,7 +226,7 @@ describe('dispatch visits: calendar, combined checklist, results and ratings', (
     expect((await h.http<{ visitId: string }[]>('GET', `/api/enterprises/${told.creditCode}/visits`)).body.map((n) => n.visitId)).toContain(told.id);
     expect((await h.http<{ visitId: string }[]>('GET', `/api/enterprises/${hidden.creditCode}/visits`)).body.map((n) => n.visitId)).not.toContain(hidden.id);
     const { body: cityPlan } = await h.http<Record<string, unknown>>('GET', '/api/plans/CITY');
-    const { updatedAt: _u, department: _d, ...rest } = cityPlan;
+    const { updatedAt: _u, updatedBy: _b, department: _d, ...rest } = cityPlan;
     expect((await h.http('PUT', '/api/plans/CITY', { ...rest, advanceNotice: false, checklist: ['SAMR-01'] })).status).toBe(400);
     expect((await h.http('PUT', '/api/plans/CITY', { ...rest, annualRatios: { red: 2, yellow: 0.2, green: 0.03 } })).status).toBe(400);
   });

@@ -52,6 +52,8 @@ function pathOf(rule: RouteRule, creditCode = OWN_CODE, visit = OWN_VISIT): stri
       .replace(':scoreId', 'score-1')
       .replace(':n', '0')
       .replace(':item', 'FIRE-01')
+      .replace(':department', 'SAMR')
+      .replace(':date', '2026-10-01')
       .replace(':version', 'm-1') + (rule.personalData === 'full' ? '?reason=case%20handling' : '')
   );
 }

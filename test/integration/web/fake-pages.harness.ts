@@ -31,23 +31,27 @@ export async function startFakePages(answers: Record<string, unknown>): Promise<
     web,
     fake,
     browser,
-    signIn: async (username, { width = 1360, lang, bypassCSP = false, timezoneId } = {}) => {
-      const page = await browser.newPage({ viewport: { width, height: 900 }, bypassCSP, timezoneId });
-      if (lang) await page.addInitScript((l) => localStorage.setItem('tp.lang', l), lang);
-      await page.goto(`${web.baseUrl}/`);
-      await page.waitForSelector('#login-form');
-      await page.fill('input[name=username]', username);
-      await page.fill('input[name=password]', TEST_PASSWORD);
-      await page.click('#login-form button[type=submit]');
-      await page.waitForSelector('#sign-out');
-      return page;
-    },
+    signIn: (username, options) => signInPage(browser, web.baseUrl, username, options),
     close: async () => {
       await browser.close();
       await fake.close();
       await web.close();
     },
   };
+}
+
+/** A new page of the web app at `baseUrl`, signed in as one of createRoleAccounts' accounts, once its header shows. */
+export async function signInPage(browser: Browser, baseUrl: string, username: string, options: SignInOptions = {}): Promise<Page> {
+  const { width = 1360, lang, bypassCSP = false, timezoneId } = options;
+  const page = await browser.newPage({ viewport: { width, height: 900 }, bypassCSP, timezoneId });
+  if (lang) await page.addInitScript((l) => localStorage.setItem('tp.lang', l), lang);
+  await page.goto(`${baseUrl}/`);
+  await page.waitForSelector('#login-form');
+  await page.fill('input[name=username]', username);
+  await page.fill('input[name=password]', TEST_PASSWORD);
+  await page.click('#login-form button[type=submit]');
+  await page.waitForSelector('#sign-out');
+  return page;
 }
 
 /** Waits until the page has nothing loading or running. */

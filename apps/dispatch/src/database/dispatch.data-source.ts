@@ -9,6 +9,7 @@ import { CutOverlappedPlans1765950000000 } from './migrations/1765950000000-CutO
 import { StorePublicPlanScope1766400000000 } from './migrations/1766400000000-StorePublicPlanScope';
 import { AddComplaintLookback1766470000000 } from './migrations/1766470000000-AddComplaintLookback';
 import { NumberVisits1766560000000 } from './migrations/1766560000000-NumberVisits';
+import { RecordPlanEditor1766600000000 } from './migrations/1766600000000-RecordPlanEditor';
 import { RecordConflictDeclarer1766640000000 } from './migrations/1766640000000-RecordConflictDeclarer';
 
 export const DISPATCH_SCHEMA = 'dispatch';
@@ -29,6 +30,7 @@ export function createDispatchDataSource(url: string) {
       StorePublicPlanScope1766400000000,
       AddComplaintLookback1766470000000,
       NumberVisits1766560000000,
+      RecordPlanEditor1766600000000,
       RecordConflictDeclarer1766640000000,
     ],
   });

@@ -7,6 +7,8 @@ export interface StoredDepartmentPlan extends DepartmentPlan {
   supervisedSections: string[] | null;
   advanceNotice: boolean;
   updatedAt: string;
+  /** The dispatcher who last changed the plan; null for plans set by the seed or an operator's call. */
+  updatedBy: string | null;
 }
 
 export interface DispatchPolicy {
@@ -44,7 +46,7 @@ export class PlansRepository {
     return this.dataSource.query(
       `SELECT department, annual_ratios AS "annualRatios", uniform_annual_ratio AS "uniformAnnualRatio",
               annual_cap_per_enterprise AS "annualCapPerEnterprise", checklist, exemptions, supervised_sections AS "supervisedSections",
-              coordinated, advance_notice AS "advanceNotice", updated_at AS "updatedAt"
+              coordinated, advance_notice AS "advanceNotice", updated_at AS "updatedAt", updated_by AS "updatedBy"
          FROM dispatch.department_plans WHERE $1::text IS NULL OR department = $1 ORDER BY department`,
       [department ?? null],
     );
@@ -53,11 +55,12 @@ export class PlansRepository {
   async savePlan(department: string, p: DepartmentPlanDto): Promise<void> {
     await this.dataSource.query(
       `INSERT INTO dispatch.department_plans (department, annual_ratios, uniform_annual_ratio, annual_cap_per_enterprise, checklist, exemptions,
-              supervised_sections, coordinated, advance_notice, updated_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, now())
+              supervised_sections, coordinated, advance_notice, updated_at, updated_by)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, now(), $10)
        ON CONFLICT (department) DO UPDATE SET annual_ratios = EXCLUDED.annual_ratios, uniform_annual_ratio = EXCLUDED.uniform_annual_ratio,
          annual_cap_per_enterprise = EXCLUDED.annual_cap_per_enterprise, checklist = EXCLUDED.checklist, exemptions = EXCLUDED.exemptions,
-         supervised_sections = EXCLUDED.supervised_sections, coordinated = EXCLUDED.coordinated, advance_notice = EXCLUDED.advance_notice, updated_at = now()`,
+         supervised_sections = EXCLUDED.supervised_sections, coordinated = EXCLUDED.coordinated, advance_notice = EXCLUDED.advance_notice, updated_at = now(),
+         updated_by = EXCLUDED.updated_by`,
       [
         department,
         JSON.stringify(p.annualRatios),
@@ -68,6 +71,7 @@ export class PlansRepository {
         p.supervisedSections ?? null,
         p.coordinated ?? true,
         p.advanceNotice ?? true,
+        p.actor ?? null,
       ],
     );
   }

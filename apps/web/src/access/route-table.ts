@@ -127,6 +127,8 @@ export const ROUTES: readonly RouteRule[] = [
   { method: 'POST', path: '/api/visits/:id/rating', access: ['enterprise'], upstream: 'dispatch', owned: 'visit', tag: 'visits', summary: 'The enterprise rates a visit that took place' },
   { method: 'GET', path: '/api/enterprises/:creditCode/visits', access: ['enterprise', ...BUREAU], upstream: 'dispatch', ownCreditCode: 'creditCode', tag: 'visits', summary: 'Visits an enterprise may know of, and visits to rate' },
   { method: 'GET', path: '/api/plans', access: BUREAU, upstream: 'dispatch', tag: 'plans', summary: 'Department plans' },
+  // A change applies from the next draw: a draw keeps the inputs it was made with (its inputs fingerprint).
+  { method: 'PUT', path: '/api/plans/:department', access: ['dispatcher'], upstream: 'dispatch', actorFromSession: true, tag: 'plans', summary: "Change a department's plan: yearly share inspected by colour, checklist (its own items), advance notice; kept with who changed it and when; applies from the next draw" },
   // The list of what may be checked (抽查事项清单) is public, as are plans by their scope and results once recorded (双随机、一公开).
   { method: 'GET', path: '/api/checklist-items', access: 'public', upstream: 'dispatch', tag: 'plans', summary: 'What each checklist item code asks, in Chinese and English (SAMR-01: 登记事项和公示信息)' },
   { method: 'GET', path: '/api/public/inspection-plans', access: 'public', upstream: 'dispatch', tag: 'plans', summary: 'Published inspection plans (抽查计划公示), newest first: the days, each department with its items and how many enterprises it inspects, the seed and fingerprints; never which enterprises (limit)' },
@@ -137,6 +139,8 @@ export const ROUTES: readonly RouteRule[] = [
   { method: 'POST', path: '/api/conflicts', access: ['department'], upstream: 'dispatch', ownOfficerId: {}, actorFromSession: true, tag: 'conflicts', summary: "Declare that the signed-in officer must not inspect an enterprise ({creditCode, reason}): the next draw never sends them there; the officer is the account's certificate number, never the body's" },
   { method: 'DELETE', path: '/api/conflicts/:officerId/:creditCode', access: BUREAU, upstream: 'dispatch', ownOfficerId: { param: 'officerId' }, tag: 'conflicts', summary: 'Withdraw a declared conflict: an officer its own, a dispatcher any' },
   { method: 'GET', path: '/api/calendar', access: BUREAU, upstream: 'dispatch', tag: 'plans', summary: 'Working days and holidays (year)' },
+  { method: 'PUT', path: '/api/calendar/:date', access: ['dispatcher'], upstream: 'dispatch', tag: 'plans', summary: 'Mark a day a holiday (no visits on a weekday) or a make-up working day (调休, visits on a weekend) ({kind, name?})' },
+  { method: 'DELETE', path: '/api/calendar/:date', access: ['dispatcher'], upstream: 'dispatch', tag: 'plans', summary: 'Remove a holiday or make-up working day: the day is worked or not as its weekday says' },
 
   { method: 'GET', path: '/api/audit/entries', access: ['oversight'], upstream: 'oversight', tag: 'audit', summary: 'Entries of the tamper-evident record (after, limit, kind, subjectRef)' },
   { method: 'GET', path: '/api/audit/entries/:seq', access: ['oversight'], upstream: 'oversight', tag: 'audit', summary: 'One entry' },

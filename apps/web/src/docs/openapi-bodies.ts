@@ -16,6 +16,7 @@ const text = (minLength: number, maxLength: number, description?: string): Json 
 });
 const colour = { type: 'string', enum: ['green', 'yellow', 'red'] };
 const day = (description: string): Json => ({ type: 'string', format: 'date', pattern: '^\\d{4}-\\d{2}-\\d{2}$', description });
+const ratio = (colour: string): Json => ({ type: 'number', minimum: 0, maximum: 1, description: `share of ${colour} enterprises inspected per year` });
 const REASON_EXAMPLE = '复核现场记录，维持原评级';
 const signOff = (roles: string[], example: Json): Json =>
   object(
@@ -147,6 +148,51 @@ export const BODIES: Record<string, Json> = {
     },
     ['zh'],
     { zh: '消防设施和器材', en: 'Fire equipment and extinguishers' },
+  ),
+  'PUT /api/plans/:department': object(
+    {
+      annualRatios: {
+        ...object({ red: ratio('red'), yellow: ratio('yellow'), green: ratio('green') }, ['red', 'yellow', 'green']),
+        description: "share of each colour's enterprises this department inspects per year (0 to 1)",
+      },
+      uniformAnnualRatio: { type: 'number', minimum: 0, maximum: 1, description: 'share per year drawn while oversight has suspended the model (no colours)' },
+      annualCapPerEnterprise: { type: 'integer', minimum: 0, maximum: 52, description: 'most visits per enterprise per year' },
+      checklist: {
+        type: 'array',
+        minItems: 1,
+        maxItems: 200,
+        items: { type: 'string', pattern: '^[A-Z]{2,10}-\\d{2}$' },
+        description: "the department's own items only (SAMR-01 for SAMR); GET /api/checklist-items names them",
+      },
+      exemptions: { type: 'array', maxItems: 100_000, items: { type: 'string' }, description: 'credit codes never drawn by this department' },
+      supervisedSections: {
+        type: ['array', 'null'],
+        items: { type: 'string', enum: [...'ABCDEFGHIJKLMNOPQRST'] },
+        description: 'GB/T 4754 section letters supervised; omit or null for every enterprise',
+      },
+      coordinated: { type: 'boolean', description: 'joins joint visits with other departments' },
+      advanceNotice: { type: 'boolean', description: 'whether enterprises may be told of its visits in advance' },
+    },
+    ['annualRatios', 'uniformAnnualRatio', 'annualCapPerEnterprise', 'checklist'],
+    {
+      annualRatios: { red: 1, yellow: 0.3, green: 0.05 },
+      uniformAnnualRatio: 0.1,
+      annualCapPerEnterprise: 2,
+      checklist: ['SAMR-01', 'SAMR-02'],
+      advanceNotice: false,
+    },
+  ),
+  'PUT /api/calendar/:date': object(
+    {
+      kind: {
+        type: 'string',
+        enum: ['holiday', 'workday'],
+        description: 'holiday: no visits although a weekday; workday: a make-up working day (调休) although a weekend',
+      },
+      name: { type: 'string', description: 'e.g. 春节' },
+    },
+    ['kind'],
+    { kind: 'holiday', name: '春节' },
   ),
   'POST /api/draws': object(
     {

@@ -14,6 +14,8 @@ const BY_NAME: Record<string, Json> = {
   item: { type: 'string', pattern: '^[A-Za-z]{2,10}-\\d{2}$', description: 'checklist item code, e.g. FIRE-02' },
   scoreId: { type: 'string', description: 'the score, e.g. scoring-151' },
   username: { type: 'string', description: 'the account' },
+  department: { type: 'string', pattern: '^[A-Za-z]{2,10}$', description: 'department code, any case, e.g. SAMR' },
+  date: { type: 'string', format: 'date', pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'the day, YYYY-MM-DD' },
 };
 
 /** `:id` names a different record on each route. */

@@ -5,6 +5,7 @@ import { badge, card, chip, confirmStep, emptyState, errorState, field, h, mount
 import { checklistItem, departmentLabel, enterpriseAddress, enterpriseCell, enterpriseFields, enterpriseName, enterprisesNamed, isoDay, nameAll, officerBadges, reasonLabel, routeSketchOf } from './bureau-calendar.js';
 import { FILTERS, filtersOf, filtersText, planFiltersForm } from './plan-filters.js';
 import { conflictsListCard } from './conflicts.js';
+import { planSettings } from './plan-settings.js';
 
 /** The independent check's verdict: a tick when it found nothing wrong, else the number of problems. */
 function checkerBadge(draw) {
@@ -42,12 +43,14 @@ export async function renderPlans(ctx) {
   ], draws, { empty: t('plans.noDraws'), onRow: (d) => ctx.go(`#/plans/${d.id}`) })), 'dispatch');
   if (draw) mount(drawBox, draw.element);
   if (ctx.me.role !== 'oversight') {
-    section(departments, () => api('/api/plans'), (plans) => card(t('plans.departments'), table([
+    const loadDepartments = () => section(departments, () => api('/api/plans'), (plans) => card(t('plans.departments'), table([
       [t('field.department'), (p) => h('strong', {}, departmentLabel(p.department))],
       [t('plans.ratios'), (p) => `${fmtPercent(p.annualRatios?.red ?? 0)} / ${fmtPercent(p.annualRatios?.yellow ?? 0)} / ${fmtPercent(p.annualRatios?.green ?? 0)}`],
       [t('field.checklist'), (p) => (p.checklist ?? []).map((item) => h('div', { class: 'small' }, checklistItem(item)))],
       [t('visit.notice'), (p) => (p.advanceNotice ? t('common.yes') : t('common.no'))],
     ], plans, { pageSize: 10 })), 'dispatch');
+    loadDepartments();
+    departments.after(planSettings(ctx, loadDepartments) ?? '');
   }
   await loadRecent();
 }

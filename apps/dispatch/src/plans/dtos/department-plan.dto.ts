@@ -38,6 +38,8 @@ export class DepartmentPlanDto {
   @IsOptional() @IsBoolean() coordinated?: boolean;
   /** Whether enterprises may be told of this department's visits in advance. */
   @IsOptional() @IsBoolean() advanceNotice?: boolean;
+  /** Who makes the change: the web gateway sets the signed-in dispatcher; an operator's direct call may leave it out. */
+  @IsOptional() @IsString() @MaxLength(64) actor?: string;
 }
 
 /** A policy key left out is kept as it is; null is refused, not stored (IsOptional would let it through). */

@@ -1,0 +1,117 @@
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { startDispatch, type DispatchHarness } from '../dispatch/dispatch-app.harness';
+import { signInPage } from './fake-pages.harness';
+import { CHROMIUM, describeWithBrowser, SCREENSHOTS } from './suite-process.harness';
+import { createRoleAccounts, startWeb, type WebHarness } from './web-app.harness';
+
+/**
+ * A dispatcher changes a department's yearly share of green enterprises on the plans page, in a real
+ * browser, through the real web gateway and the real dispatch service: a share over 100% is refused by
+ * dispatch and the page says so beside that field in its own language; a good one is kept with who
+ * changed it. A holiday is added to and removed from this year's calendar.
+ */
+describeWithBrowser('the plans page lets the dispatcher edit a department plan and the calendar', () => {
+  let dispatch: DispatchHarness;
+  let web: WebHarness;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    dispatch = await startDispatch();
+    process.env.PORT_DISPATCH = new URL(dispatch.baseUrl).port;
+    web = await startWeb();
+    await createRoleAccounts(web.app);
+    const { chromium } = await import('playwright-core');
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-dev-shm-usage'] });
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await web?.close();
+    await dispatch?.close();
+    delete process.env.PORT_DISPATCH;
+  });
+
+  async function signIn(username: string, lang: 'zh' | 'en'): Promise<Page> {
+    const page = await signInPage(browser, web.baseUrl, username, { lang });
+    await page.goto(`${web.baseUrl}/#/plans`);
+    return page;
+  }
+  const greenShare = async () =>
+    (
+      await dispatch.dataSource.query(`SELECT (annual_ratios->>'green')::float AS green, updated_by FROM dispatch.department_plans WHERE department = 'SAMR'`)
+    )[0];
+
+  it.each([
+    ['zh', '比例须为 0% 至 100% 之间的数字。', '最近由 dispatcher 于', '从下一次抽取起生效', 6],
+    ['en', 'A share must be a number from 0% to 100%.', 'Last changed by dispatcher on', 'applies from the next draw', 8],
+  ] as const)(
+    'refuses a share over 100%% beside its field and keeps a good one with who changed it (%s)',
+    async (lang, refused, changedBy, nextDraw, percent) => {
+      const page = await signIn('dispatcher', lang);
+      await page.waitForSelector('#plan-edit-department');
+      await page.selectOption('#plan-edit-department', 'SAMR');
+      await page.waitForSelector('main [data-department="SAMR"]');
+      expect(await page.textContent('#plan-settings')).toContain(nextDraw);
+
+      await page.fill('input[name=ratio-green]', '150');
+      await page.click('#plan-edit-save');
+      await page.waitForSelector('[data-field="green"]');
+      expect(await page.textContent('[data-field="green"]')).toBe(refused);
+      expect(await page.getAttribute('input[name=ratio-green]', 'aria-invalid')).toBe('true');
+      expect(await page.$('[data-field="red"]')).toBeNull();
+      expect((await greenShare()).green).not.toBe(1.5);
+
+      await page.fill('input[name=ratio-green]', String(percent));
+      await page.click('#plan-edit-save');
+      // The first language's run has already named the dispatcher: wait for this save's own notice.
+      await page.waitForSelector('#plan-edit-saved');
+      expect(await page.textContent('#plan-edit-changed')).toContain(changedBy);
+      expect(await page.$('[data-field="green"]')).toBeNull();
+      // The table of department plans above is redrawn with the new share.
+      await page.waitForFunction(
+        (share) => Array.from(document.querySelectorAll('main tr')).some((tr) => tr.textContent?.includes('SAMR') && tr.textContent.includes(share)),
+        `/ ${percent}%`,
+      );
+      expect(await greenShare()).toEqual({ green: percent / 100, updated_by: 'dispatcher' });
+      await page.screenshot({ path: join(SCREENSHOTS, `plan-settings-${lang}.png`), fullPage: true });
+      await page.close();
+    },
+  );
+
+  it('adds a holiday to this year and removes it again, and a make-up working day to next year (zh)', async () => {
+    const page = await signIn('dispatcher', 'zh');
+    await page.waitForSelector('#calendar-add');
+    expect(await page.textContent('#work-calendar')).toContain('计划只在工作日安排检查');
+    const day = `${new Date().getUTCFullYear()}-11-11`;
+    await page.fill('input[name=calendar-date]', day);
+    await page.fill('input[name=calendar-name]', '测试假日');
+    await page.click('#calendar-add');
+    await page.waitForSelector(`[data-remove="${day}"]`);
+    expect(await dispatch.dataSource.query(`SELECT kind, name FROM dispatch.calendar_days WHERE date = $1`, [day])).toEqual([
+      { kind: 'holiday', name: '测试假日' },
+    ]);
+    await page.click(`[data-remove="${day}"]`);
+    await page.waitForFunction((d) => !document.querySelector(`[data-remove="${d}"]`) && document.querySelector('#calendar-add'), day);
+    expect(await dispatch.dataSource.query(`SELECT kind FROM dispatch.calendar_days WHERE date = $1`, [day])).toEqual([]);
+
+    // Next year's holidays are announced late in the year: they can be entered ahead.
+    const next = String(new Date().getUTCFullYear() + 1);
+    await page.selectOption('select[name=calendar-year]', next);
+    await page.waitForFunction((y) => document.querySelector('input[name=calendar-date]')?.getAttribute('min') === `${y}-01-01`, next);
+    await page.fill('input[name=calendar-date]', `${next}-01-02`);
+    await page.selectOption('select[name=calendar-kind]', 'workday');
+    await page.click('#calendar-add');
+    await page.waitForSelector(`[data-remove="${next}-01-02"]`);
+    expect(await dispatch.dataSource.query(`SELECT kind FROM dispatch.calendar_days WHERE date = $1`, [`${next}-01-02`])).toEqual([{ kind: 'workday' }]);
+    await page.close();
+  });
+
+  it('shows a department officer the plans but not the editor', async () => {
+    const page = await signIn('officer', 'zh');
+    await page.waitForSelector('main .card');
+    expect(await page.$('#plan-settings')).toBeNull();
+    expect(await page.$('#work-calendar')).toBeNull();
+    await page.close();
+  });
+});
