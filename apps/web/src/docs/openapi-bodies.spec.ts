@@ -131,7 +131,6 @@ describe("the OpenAPI document's request bodies", () => {
       'POST /api/ops/:app/outbox/:id/resend',
       'POST /api/dead-letters/:seq/replay',
       'POST /api/audit/verify',
-      'DELETE /api/conflicts/:officerId/:creditCode',
     ];
     const acts = ROUTES.filter((r) => r.method === 'POST' || r.method === 'PUT').map((r) => `${r.method} ${r.path}`);
     expect(acts.filter((key) => !BODIES[key]).sort()).toEqual(withoutBody.sort());
