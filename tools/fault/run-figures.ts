@@ -7,7 +7,12 @@ const COMPARED_TABLES: { table: string; key: string; exclude: string[] }[] = [
   { table: 'intake.cases', key: 'case_no', exclude: ['changed_at'] },
   { table: 'intake.officers', key: 'officer_id', exclude: ['name_sealed', 'changed_at'] },
   { table: 'intake.clues', key: 'clue_id', exclude: ['changed_at'] },
-  { table: 'intake.quarantine', key: `kind || ':' || raw_hash`, exclude: ['id', 'source', 'line', 'raw_sealed', 'created_at', 'resolved_at', 'resolution'] },
+  // run_id names the load, a new id in every run (and the resolution of a superseded copy names it too).
+  {
+    table: 'intake.quarantine',
+    key: `kind || ':' || raw_hash`,
+    exclude: ['id', 'source', 'line', 'raw_sealed', 'created_at', 'resolved_at', 'resolution', 'run_id'],
+  },
   { table: 'scoring.subjects', key: 'credit_code', exclude: [] },
   { table: 'scoring.cases', key: 'case_no', exclude: [] },
   { table: 'scoring.clues', key: 'clue_id', exclude: [] },
