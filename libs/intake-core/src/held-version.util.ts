@@ -2,7 +2,7 @@ import { normaliseCreditCode } from '@tianping/common';
 import { parseCstDateTime, parseIsoOffsetDateTime } from './contract-date.util';
 import { textOf } from './contract-value.util';
 import type { RawRecord, SourceKind } from './intake.model';
-import { MAX_ID_LENGTH, storableText } from './record-validation.util';
+import { idKeyOf, MAX_ID_LENGTH, storableText } from './record-validation.util';
 
 /** The record a held (quarantined) copy is a version of, and the update time it carries where it can be read. */
 export interface HeldVersion {
@@ -12,15 +12,14 @@ export interface HeldVersion {
   updatedAt: Date | null;
 }
 
-const KEY_FIELD: Record<SourceKind, string> = { subjects: 'credit_code', cases: 'case_no', officers: 'officer_id', clues: 'clue_id' };
-
 /**
  * Which record a rejected copy would be, read as the validator reads a valid one (credit codes as typed:
  * upper-cased, blanks stripped, full-width folded; other keys trimmed), so a later valid version finds it.
  */
 export function heldVersionOf(kind: SourceKind, raw: RawRecord | string): HeldVersion {
   if (typeof raw === 'string' || raw === null || typeof raw !== 'object') return { key: null, updatedAt: null };
-  const text = textOf(Object.prototype.hasOwnProperty.call(raw, KEY_FIELD[kind]) ? raw[KEY_FIELD[kind]] : null);
+  const field = idKeyOf(kind);
+  const text = textOf(Object.prototype.hasOwnProperty.call(raw, field) ? raw[field] : null);
   const key = text === null ? null : kind === 'subjects' ? normaliseCreditCode(text) : text;
   return { key: key !== null && couldBeStored(key) ? key : null, updatedAt: heldUpdatedAt(kind, raw.updated_at) };
 }
@@ -34,9 +33,4 @@ function heldUpdatedAt(kind: SourceKind, value: unknown): Date | null {
   if (kind === 'officers' || typeof value !== 'string') return null;
   const parsed = kind === 'clues' ? parseIsoOffsetDateTime(value) : parseCstDateTime(value);
   return parsed.ok ? parsed.value : null;
-}
-
-/** The field holding a kind's natural key, by the contract's English keys. */
-export function keyFieldOf(kind: SourceKind): string {
-  return KEY_FIELD[kind];
 }

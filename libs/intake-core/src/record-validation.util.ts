@@ -185,3 +185,8 @@ export function classValidatorReasons(kind: SourceKind, raw: Readonly<Record<str
 export function keysOf(kind: SourceKind): readonly string[] {
   return SPECS[kind].keys;
 }
+
+/** The field holding a kind's natural key (credit_code, case_no, officer_id, clue_id). */
+export function idKeyOf(kind: SourceKind): string {
+  return SPECS[kind].idKey;
+}
