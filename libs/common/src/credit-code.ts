@@ -38,6 +38,11 @@ export function normaliseTypedCode(raw: string): string {
   return raw.normalize('NFKC').replace(/\s+/g, '').toUpperCase();
 }
 
+/** A certificate number (执法证号) as an account holds it: typed with a Chinese input method, digits may come full-width. */
+export function normaliseOfficerId(raw: string): string {
+  return raw.normalize('NFKC').trim();
+}
+
 /** The sources often pad codes or type them in lower case or full-width: read as typed (normaliseTypedCode). */
 export function normaliseCreditCode(raw: string): string {
   return normaliseTypedCode(raw);

@@ -1,4 +1,4 @@
-import { normaliseCreditCode } from '@tianping/common';
+import { normaliseCreditCode, normaliseOfficerId } from '@tianping/common';
 import type { RouteRule } from './route-table';
 import type { Principal } from './roles';
 
@@ -23,8 +23,7 @@ export function decideAccess(rule: RouteRule, params: Record<string, string>, pr
     if (!principal.officerId)
       return { allowed: false, status: 403, message: 'this account is bound to no certificate number (执法证号): ask the admin to bind it' };
     const param = rule.ownOfficerId.param;
-    if (param && (params[param] ?? '').normalize('NFKC').trim() !== principal.officerId)
-      return { allowed: false, status: 404, message: 'no such declared conflict' };
+    if (param && normaliseOfficerId(params[param] ?? '') !== principal.officerId) return { allowed: false, status: 404, message: 'no such declared conflict' };
   }
   return { allowed: true };
 }

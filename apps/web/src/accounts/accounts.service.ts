@@ -1,5 +1,5 @@
 import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
-import { isValidCreditCode, normaliseCreditCode } from '@tianping/common';
+import { isValidCreditCode, normaliseCreditCode, normaliseOfficerId } from '@tianping/common';
 import { isRole, type Role } from '../access/roles';
 import { SessionCache } from '../auth/session-cache';
 import { AccountRepository, type AccountRow } from './account.repository';
@@ -54,8 +54,7 @@ function checkBinding(request: AccountRequest): { role: Role; creditCode: string
   if (!isRole(request.role)) throw new BadRequestException('role must be enterprise, department, dispatcher, oversight or admin');
   const creditCode = request.creditCode ? normaliseCreditCode(request.creditCode) : null;
   const department = request.department ? request.department.toUpperCase() : null;
-  // Typed with a Chinese input method, digits may come full-width: fold them as for credit codes.
-  const officerId = request.officerId?.normalize('NFKC').trim() || null;
+  const officerId = normaliseOfficerId(request.officerId ?? '') || null;
   if (request.role === 'enterprise') {
     if (!creditCode || !isValidCreditCode(creditCode)) throw new BadRequestException('an enterprise account is bound to one valid credit code (--credit-code)');
     if (department) throw new BadRequestException('an enterprise account has no department');
