@@ -85,8 +85,12 @@ export function registerIntakeCommands(program: Command): void {
     .option('--set <field=value>', 'a corrected field (repeatable)', collect, [])
     .option('--json <object>', 'corrections as a JSON object (for a clue line that was not JSON, the whole clue)')
     .option('--rejoin <cells>', 'a ragged CSV row: the cells (0-based, comma-separated, as `show` lists its layout) each joined with the next first')
+    .option(
+      '--insert-empty <cells>',
+      'a CSV row with cells too few: an empty cell put in before each of these cells (0-based, comma-separated; twice, two) first',
+    )
     .option('--actor <name>', 'who corrects', 'operator')
-    .action((id: string, opts: { set: string[]; json?: string; rejoin?: string; actor: string }) =>
+    .action((id: string, opts: { set: string[]; json?: string; rejoin?: string; insertEmpty?: string; actor: string }) =>
       runCommand(async () => {
         const quarantineId = wholeNumber(id, 'id');
         const corrections: Record<string, unknown> = opts.json ? JSON.parse(opts.json) : {};
@@ -95,9 +99,10 @@ export function registerIntakeCommands(program: Command): void {
           if (at < 1) throw new Error(`--set takes field=value, got "${pair}"`);
           corrections[pair.slice(0, at)] = pair.slice(at + 1);
         }
-        const rejoin = opts.rejoin === undefined ? [] : opts.rejoin.split(',').map((cell) => wholeNumber(cell.trim(), '--rejoin'));
+        const cells = (list: string | undefined, option: string) => (list === undefined ? [] : list.split(',').map((cell) => wholeNumber(cell.trim(), option)));
+        const repairs = { rejoin: cells(opts.rejoin, '--rejoin'), insertEmpty: cells(opts.insertEmpty, '--insert-empty') };
         const result = await withIntake(async (app) => {
-          const outcome = await app.get(QuarantineService).replay(quarantineId, corrections, opts.actor, rejoin);
+          const outcome = await app.get(QuarantineService).replay(quarantineId, corrections, opts.actor, repairs);
           await app.get(IntakeOutbox).relay.drain();
           return outcome;
         });

@@ -18,5 +18,6 @@ export { ClueLinker } from './clue-linker.util';
 export type { ClueLink, LinkableSubject, LinkMethod } from './clue-linker.util';
 export { recordFingerprint } from './record-fingerprint.util';
 export { rowLayout, rejoinCells, checkJoins, suggestJoins, personalReach, PERSONAL_FIELDS } from './ragged-row.util';
+export { checkInsertions, insertEmptyCells, suggestInsertions } from './short-row.util';
 export { heldVersionOf } from './held-version.util';
 export type { HeldVersion } from './held-version.util';

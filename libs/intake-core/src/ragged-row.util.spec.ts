@@ -2,6 +2,7 @@ import { parseCsvExport } from './csv-export.parser';
 import { RawRecord, Reason } from './intake.model';
 import { checkJoins, personalReach, rejoinCells, rowLayout, suggestJoins } from './ragged-row.util';
 import { validateRaw } from './record-validation.util';
+import { checkInsertions, insertEmptyCells, suggestInsertions } from './short-row.util';
 
 const ctx = { now: new Date('2024-06-01T00:00:00+08:00') };
 const HEADER =
@@ -105,5 +106,85 @@ describe('ragged rows', () => {
       ctx,
     )[0];
     expect(personalReach('officers', rowLayout('officers', officers.raw, (officers as { reasons: Reason[] }).reasons)!)).toEqual(['department']);
+  });
+
+  describe('a row with cells too few', () => {
+    const short = (cells: string[]) => held(`${HEADER}\n${cells.join(',')}\n`);
+    const full = row('明记', '桂城').split(',');
+    const without = (i: number) => full.filter((_, j) => j !== i);
+    const MASKED = ['legal_rep_name', 'legal_rep_id'];
+
+    it('suggests where the export dropped an empty cell, and puts it back there', () => {
+      // The empty 住所 dropped: 经度 and 纬度 move left under it, every later cell with them.
+      const { raw, reasons } = short(without(8));
+      const layout = rowLayout('subjects', raw, reasons)!;
+      expect(layout.cells).toHaveLength(16);
+      expect(raw).toMatchObject({ address: '113.1102', legal_rep_name: '440604198703150018', legal_rep_id: '2024-05-06 10:12:00', updated_at: '' });
+      expect(suggestInsertions('subjects', raw, layout, ctx, MASKED)).toEqual([8]);
+      const fixed = insertEmptyCells(raw, layout, [8]);
+      expect(fixed).toMatchObject({
+        address: '',
+        lng: '113.1102',
+        lat: '23.0297',
+        legal_rep_name: '陈明',
+        legal_rep_id: '440604198703150018',
+        updated_at: '2024-05-06 10:12:00',
+      });
+      expect(validateRaw('subjects', fixed, ctx).ok).toBe(true);
+    });
+
+    it('puts two empty cells in at one place, and suggests fewer before more', () => {
+      // Both personal fields empty and dropped: the update time sits under 法定代表人.
+      const { raw, reasons } = short([...full.slice(0, 14), full[16]]);
+      const layout = rowLayout('subjects', raw, reasons)!;
+      expect(suggestInsertions('subjects', raw, layout, ctx, MASKED)).toEqual([14, 14]);
+      expect(insertEmptyCells(raw, layout, [14, 14])).toMatchObject({ legal_rep_name: '', legal_rep_id: '', updated_at: '2024-05-06 10:12:00' });
+      const one = short(without(14));
+      expect(suggestInsertions('subjects', one.raw, rowLayout('subjects', one.raw, one.reasons)!, ctx, MASKED)).toEqual([14]);
+    });
+
+    it('suggests nothing when no empty cell makes fewer fields fail', () => {
+      // A required count dropped, not an empty cell: an empty one there still fails, as the row as it came does.
+      const merged = short([...full.slice(0, 6), `${full[6]}${full[7]}`, ...full.slice(8)]);
+      const layout = rowLayout('subjects', merged.raw, merged.reasons)!;
+      const suggested = suggestInsertions('subjects', merged.raw, layout, ctx, MASKED);
+      expect(validateRaw('subjects', insertEmptyCells(merged.raw, layout, suggested), ctx).ok).toBe(false);
+      const nothing = short(full.slice(0, 16));
+      expect(suggestInsertions('subjects', nothing.raw, rowLayout('subjects', nothing.raw, nothing.reasons)!, ctx, MASKED)).toEqual([]);
+    });
+
+    it('moves a money cell into its column in the unit its header names', () => {
+      const header = '统一社会信用代码,主体名称,成立日期,住所,注册资本(元),行业代码,行政区划代码,登记状态,列入经营异常名录,近两年法定代表人变更次数,更新时间';
+      const { raw, reasons } = held(`${header}\n91440604MA4UJ8K20C,明记,2016-04-12,500000,H6210,440604,存续,否,0,2024-05-06 10:12:00\n`);
+      const layout = rowLayout('subjects', raw, reasons)!;
+      expect(raw).toMatchObject({ address: '500000' });
+      expect(insertEmptyCells(raw, layout, [3])).toMatchObject({
+        address: '',
+        registered_capital_wan: '50',
+        industry_code: 'H6210',
+        updated_at: '2024-05-06 10:12:00',
+      });
+    });
+
+    it('refuses an empty cell past the row, more than it lacks, or in a row not short', () => {
+      const { raw, reasons } = short(without(8));
+      const layout = rowLayout('subjects', raw, reasons)!;
+      expect(checkInsertions(layout, [16])).toMatch(/no cell 16/);
+      expect(checkInsertions(layout, [8, 9])).toMatch(/lacks 1/);
+      expect(checkInsertions(layout, [0])).toBeNull();
+      expect(() => insertEmptyCells(raw, layout, [-1])).toThrow(RangeError);
+      const long = held(`${HEADER}\n${row('Foo, Ltd', '桂城')}\n`);
+      expect(checkInsertions(rowLayout('subjects', long.raw, long.reasons)!, [1])).toMatch(/no cell too few/);
+    });
+
+    it('names every cell a dropped cell may have moved a personal value to, before and after the insertion', () => {
+      const { raw, reasons } = short(without(8));
+      const layout = rowLayout('subjects', raw, reasons)!;
+      // One cell too few: the name may be one column left, under the change count.
+      expect(personalReach('subjects', layout).sort()).toEqual(['legal_rep_changes_2y']);
+      expect(personalReach('subjects', layout, [], [8]).sort()).toEqual(['updated_at']);
+      // Put in after the name's cell, the cell that may hold the ID number lands under 更新时间 as well.
+      expect(personalReach('subjects', layout, [], [15]).sort()).toEqual(['legal_rep_changes_2y', 'updated_at']);
+    });
   });
 });

@@ -47,21 +47,32 @@ export function rejoinCells(raw: RawRecord, layout: RowLayout, joins: readonly n
   const problem = checkJoins(layout, joins);
   if (problem !== null) throw new RangeError(problem);
   const at = new Set(joins);
-  const shift = (i: number) => layout.shifts?.[i] ?? 0;
-  const text = (i: number) => {
-    const value = raw[layout.cells[i]];
-    return shiftDecimal(value === null || value === undefined ? '' : String(value), -shift(i));
-  };
   const values: string[] = [];
   for (let i = 0; i < layout.cells.length; i++) {
-    if (i > 0 && at.has(i - 1)) values[values.length - 1] += `${layout.spaced.includes(i) ? ', ' : ','}${text(i)}`;
-    else values.push(text(i));
+    const text = cellText(raw, layout, i);
+    if (i > 0 && at.has(i - 1)) values[values.length - 1] += `${layout.spaced.includes(i) ? ', ' : ','}${text}`;
+    else values.push(text);
   }
+  return placeCells(raw, layout, values);
+}
+
+/** Cell `i` of a ragged row as the export wrote it: a money cell back in the unit of the header it fell under. */
+export function cellText(raw: RawRecord, layout: RowLayout, i: number): string {
+  const value = raw[layout.cells[i]];
+  return shiftDecimal(value === null || value === undefined ? '' : String(value), -(layout.shifts?.[i] ?? 0));
+}
+
+/**
+ * The record with `values` (cell texts, in order) put under the header's columns, each money value in the
+ * unit of the column it now lands in; values beyond the header kept as `_column_<n>`, a column without a
+ * value blank, and what the row did not place (a column of the export's own) as it was.
+ */
+export function placeCells(raw: RawRecord, layout: RowLayout, values: readonly string[]): RawRecord {
   const moved = new Set(layout.cells);
   const out: RawRecord = {};
   for (const [key, value] of Object.entries(raw)) if (!moved.has(key)) keep(out, key, value);
   layout.columns.forEach((key, i) => {
-    if (key !== null) keep(out, key, i < values.length ? shiftDecimal(values[i], shift(i)) : '');
+    if (key !== null) keep(out, key, i < values.length ? shiftDecimal(values[i], layout.shifts?.[i] ?? 0) : '');
   });
   for (let i = layout.columns.length; i < values.length; i++) keep(out, `_column_${i + 1}`, values[i]);
   return out;
@@ -71,11 +82,12 @@ export function rejoinCells(raw: RawRecord, layout: RowLayout, joins: readonly n
 export const PERSONAL_FIELDS: Record<CsvSourceKind, readonly string[]> = { subjects: ['legal_rep_name', 'legal_rep_id'], officers: ['name'], cases: [] };
 
 /**
- * The names, in a ragged row (or in that row after `joins`), of the other cells that may hold a personal
- * field's value: every cell the split could have moved it to, as far as the row has cells too many or
- * too few. Its view masks them, so a name shifted under another column is not shown in full.
+ * The names, in a ragged row (or in that row after `joins`, or after empty cells put in before the cells
+ * at `inserts`), of the other cells that may hold a personal field's value: every cell the split or the
+ * dropped cells could have moved it to, as far as the row has cells too many or too few. Its view masks
+ * them, so a name shifted under another column is not shown in full.
  */
-export function personalReach(kind: CsvSourceKind, layout: RowLayout, joins: readonly number[] = []): string[] {
+export function personalReach(kind: CsvSourceKind, layout: RowLayout, joins: readonly number[] = [], inserts: readonly number[] = []): string[] {
   const personal = PERSONAL_FIELDS[kind];
   const extra = layout.cells.length - layout.columns.length;
   const positions = new Set<number>();
@@ -83,15 +95,15 @@ export function personalReach(kind: CsvSourceKind, layout: RowLayout, joins: rea
     if (key === null || !personal.includes(key)) return;
     for (let q = Math.max(0, Math.min(p, p + extra)); q <= Math.max(p, p + extra) && q < layout.cells.length; q++) positions.add(q);
   });
-  // Cell q lands, after the joins, one place to the left for every join before it.
-  const landed = (q: number) => q - joins.filter((j) => j < q).length;
+  // Cell q lands one place to the left for every join before it, one to the right for every empty cell put in before it.
+  const landed = (q: number) => q - joins.filter((j) => j < q).length + inserts.filter((at) => at <= q).length;
   const name = (i: number) => (i < layout.columns.length ? layout.columns[i] : `_column_${i + 1}`);
-  const names = [...positions].map((q) => (joins.length > 0 ? name(landed(q)) : layout.cells[q]));
+  const names = [...positions].map((q) => (joins.length + inserts.length > 0 ? name(landed(q)) : layout.cells[q]));
   return [...new Set(names)].filter((key): key is string => key !== null && !personal.includes(key));
 }
 
-/** More ways to join than this are not tried: the operator chooses the joins without a suggestion. */
-const MOST_TRIED = 2000;
+/** More ways to join (or to put empty cells in) than this are not tried: the operator chooses without a suggestion. */
+export const MOST_TRIED = 2000;
 
 /**
  * The joins that most likely undo the split: of every way to join as many cells as the row has too
@@ -99,19 +111,32 @@ const MOST_TRIED = 2000;
  * view they never pass), if that is fewer than before. Empty when none helps or there are too many ways.
  */
 export function suggestJoins(kind: CsvSourceKind, raw: RawRecord, layout: RowLayout, ctx: ParseContext, personal: readonly string[] = []): number[] {
-  const failing = (joins: number[]) => {
-    const result = validateRaw(kind, rejoinCells(raw, layout, joins), ctx);
+  const ways = combinations(layout.cells.length - 1, layout.cells.length - layout.columns.length);
+  return ways === null ? [] : fewestFailing(kind, ctx, personal, ways, (joins) => rejoinCells(raw, layout, joins));
+}
+
+/**
+ * Of `ways` (tried in order), the first whose record `reshape` makes fails the fewest fields, personal ones
+ * left out (in a masked view they never pass); empty when none does better than the record as it came.
+ */
+export function fewestFailing(
+  kind: CsvSourceKind,
+  ctx: ParseContext,
+  personal: readonly string[],
+  ways: readonly number[][],
+  reshape: (way: number[]) => RawRecord,
+): number[] {
+  const failing = (way: number[]) => {
+    const result = validateRaw(kind, reshape(way), ctx);
     return result.ok ? 0 : new Set(result.reasons.map((r) => r.field).filter((f) => !personal.includes(f))).size;
   };
-  const ways = combinations(layout.cells.length - 1, layout.cells.length - layout.columns.length);
-  if (ways === null) return [];
-  let best = { joins: [] as number[], failing: failing([]) };
-  for (const joins of ways) {
+  let best = { way: [] as number[], failing: failing([]) };
+  for (const way of ways) {
     if (best.failing === 0) break;
-    const n = failing(joins);
-    if (n < best.failing) best = { joins, failing: n };
+    const n = failing(way);
+    if (n < best.failing) best = { way, failing: n };
   }
-  return best.joins;
+  return best.way;
 }
 
 /** Every choice of `k` of the positions 0..n-1, in order; null when there are more than MOST_TRIED. */

@@ -76,4 +76,36 @@ describe('a ragged row joined again on intake', () => {
     const [stored] = await intake.dataSource.query(`SELECT address, status FROM intake.subjects WHERE credit_code = $1`, [codeFor(3)]);
     expect(stored).toEqual({ address: '佛山市,南海区,狮山镇', status: '存续' });
   });
+
+  it('puts back the empty cell a short row lost, moving the sealed personal fields with their real values', async () => {
+    // The empty 住所 dropped by the export: every later cell one column to the left, the ID number under 法定代表人.
+    const cells = row(codeFor(4), '安和', '').split(',');
+    await post('/api/exports/subjects', [HEADER, [...cells.slice(0, 6), ...cells.slice(7)].join(',')].join('\n'), 'text/csv');
+    const id = await heldId(1);
+    const before = await show(id);
+    expect(before.layout.cells).toHaveLength(15);
+    expect(before.suggestedInsertions).toEqual([6]);
+    expect(before).not.toHaveProperty('suggestedJoins');
+    expect(before.maskedCells).toEqual(['legal_rep_name', 'legal_rep_id', 'legal_rep_changes_2y']);
+    expect(JSON.stringify(before)).not.toMatch(/陈明|440604198703150018/);
+
+    const sealed = () => intake.dataSource.query(`SELECT raw_sealed, raw_masked, reasons, status, record_key FROM intake.quarantine WHERE id = $1`, [id]);
+    const asItCame = await sealed();
+    expect((await replay(id, { insertEmpty: [15] })).status).toBe(400);
+    expect((await replay(id, { insertEmpty: [6, 6] })).status).toBe(400);
+    expect((await replay(id, { insertEmpty: [6], rejoin: [1] })).status).toBe(400);
+    // Put in at the wrong cell: refused with that insertion's reasons, the record kept exactly as it came.
+    const wrong = await (await replay(id, { insertEmpty: [9] })).json();
+    expect(wrong).toMatchObject({ accepted: false, insertEmpty: [9], reasons: expect.arrayContaining([expect.objectContaining({ field: 'lat' })]) });
+    expect(JSON.stringify(wrong)).not.toMatch(/陈明|440604198703150018/);
+    expect(await sealed()).toEqual(asItCame);
+    expect(await show(id)).toMatchObject({ status: 'open', rawMasked: before.rawMasked, reasons: before.reasons, layout: before.layout });
+
+    expect(await (await replay(id, { insertEmpty: [6] })).json()).toMatchObject({ accepted: true, counts: { inserted: 1 } });
+    const [stored] = await intake.dataSource.query(`SELECT address, lng::text, lat::text, status FROM intake.subjects WHERE credit_code = $1`, [codeFor(4)]);
+    expect(stored).toEqual({ address: null, lng: '113.1102', lat: '23.0297', status: '存续' });
+    const personal = await (await fetch(`${intake.baseUrl}/api/enterprises/${codeFor(4)}/personal-data`)).json();
+    expect(personal).toMatchObject({ legalRepName: '陈明', legalRepId: '440604198703150018' });
+    expect((await show(id)).resolution).toMatchObject({ fields: [], emptyInserted: [6] });
+  });
 });

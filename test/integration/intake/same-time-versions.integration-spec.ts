@@ -62,11 +62,20 @@ describe('a version with the same update time as the one held, but other values'
     post(`/api/quarantine/${id}/replay`, JSON.stringify({ corrections }), 'application/json');
 
   it('the same version again is a duplicate; another under the same time is quarantined, the version held unchanged, every record counted', async () => {
-    expect(await postSubjects(subject(A, 12))).toEqual({ read: 1, inserted: 1, updated: 0, duplicate: 0, stale: 0, quarantined: 0, quarantinedAgain: 0 });
+    expect(await postSubjects(subject(A, 12))).toEqual({
+      read: 1,
+      inserted: 1,
+      updated: 0,
+      duplicate: 0,
+      stale: 0,
+      quarantined: 0,
+      quarantinedAgain: 0,
+      superseded: 0,
+    });
     expect(await postSubjects(subject(A, 12))).toMatchObject({ read: 1, duplicate: 1 });
 
     const conflicting = await postSubjects(subject(A, 99));
-    expect(conflicting).toEqual({ read: 1, inserted: 0, updated: 0, duplicate: 0, stale: 0, quarantined: 1, quarantinedAgain: 0 });
+    expect(conflicting).toEqual({ read: 1, inserted: 0, updated: 0, duplicate: 0, stale: 0, quarantined: 1, quarantinedAgain: 0, superseded: 0 });
     expect(accountedFor(conflicting)).toBe(true);
     expect(await employeesOf(A)).toBe(12);
 
@@ -99,7 +108,7 @@ describe('a version with the same update time as the one held, but other values'
 
   it('two such versions in one export: the first to arrive is kept, the second quarantined', async () => {
     const counts = await postSubjects(subject(B, 30), subject(B, 31));
-    expect(counts).toEqual({ read: 2, inserted: 1, updated: 0, duplicate: 0, stale: 0, quarantined: 1, quarantinedAgain: 0 });
+    expect(counts).toEqual({ read: 2, inserted: 1, updated: 0, duplicate: 0, stale: 0, quarantined: 1, quarantinedAgain: 0, superseded: 0 });
     expect(await employeesOf(B)).toBe(30);
     const [held] = await heldFor('subjects', 'credit_code', B);
     expectConflict(held);
@@ -128,7 +137,7 @@ describe('a version with the same update time as the one held, but other values'
     expect(await post('/api/clues', JSON.stringify(clue('K-1', 'closed')), 'application/json')).toMatchObject({ inserted: 1 });
     expect(await post('/api/clues', JSON.stringify(clue('K-1', 'closed')), 'application/json')).toMatchObject({ duplicate: 1 });
     const overHttp = await post('/api/clues', JSON.stringify(clue('K-1', 'pending')), 'application/json');
-    expect(overHttp).toEqual({ read: 1, inserted: 0, updated: 0, duplicate: 0, stale: 0, quarantined: 1, quarantinedAgain: 0 });
+    expect(overHttp).toEqual({ read: 1, inserted: 0, updated: 0, duplicate: 0, stale: 0, quarantined: 1, quarantinedAgain: 0, superseded: 0 });
 
     await jetstream(nc).publish(IntakeSubjects.cluesPush, new TextEncoder().encode(JSON.stringify(clue('K-1', 'handled'))));
     // A pushed batch: the first version of a new clue kept, the second quarantined.
@@ -173,7 +182,7 @@ describe('a version with the same update time as the one held, but other values'
     await eventually(async () => (await query(`SELECT 1 FROM pg_locks WHERE NOT granted`)).length > 0, 'the push to wait on the row');
     await other.commitTransaction();
     await other.release();
-    expect(await pushed).toEqual({ read: 1, inserted: 0, updated: 0, duplicate: 0, stale: 0, quarantined: 1, quarantinedAgain: 0 });
+    expect(await pushed).toEqual({ read: 1, inserted: 0, updated: 0, duplicate: 0, stale: 0, quarantined: 1, quarantinedAgain: 0, superseded: 0 });
     expect((await query(`SELECT status FROM intake.clues WHERE clue_id = 'K-3'`))[0].status).toBe('closed');
     expectConflict((await heldFor('clues', 'clue_id', 'K-3'))[0]);
   });

@@ -57,7 +57,13 @@ describe('a quarantined copy of a record, once a valid version of it is stored',
     expect(await postSubjects(subjectLine(A, { updatedAt: '2024-04-01 08:00:00' }))).toMatchObject({ inserted: 1 });
     expect((await heldFor(A))[0].status).toBe('open');
 
-    expect(await postSubjects(subjectLine(A, { updatedAt: '2024-05-06 10:12:00' }))).toMatchObject({ updated: 1, quarantined: 0 });
+    // The corrected export brings a bad record of its own: its load is listed with its open one, and what it closed.
+    const corrected = await postSubjects(subjectLine(A, { updatedAt: '2024-05-06 10:12:00' }), subjectLine(code(900), { establishedOn: BAD_DAY }));
+    expect(corrected).toMatchObject({ updated: 1, quarantined: 1, superseded: 1 });
+    const [run] = await fetch(`${intake.baseUrl}/api/ingest-runs`).then((r) => r.json());
+    expect(run).toMatchObject({ id: await latestRun(), counts: { read: 2, updated: 1, quarantined: 1, superseded: 1 } });
+    const { openRuns } = await fetch(`${intake.baseUrl}/api/quarantine/summary`).then((r) => r.json());
+    expect(openRuns).toContainEqual(expect.objectContaining({ runId: run.id, count: 1, superseded: 1 }));
     const [closed] = await heldFor(A);
     expect(closed).toMatchObject({
       id: held.id,
@@ -104,7 +110,7 @@ describe('a quarantined copy of a record, once a valid version of it is stored',
 
     expect(await postJson(`/api/quarantine/${newer.id}/replay`, { corrections: { established_on: '2016-02-28' } })).toMatchObject({
       accepted: true,
-      counts: { inserted: 1 },
+      counts: { inserted: 1, superseded: 1 },
     });
     const [olderNow, newerNow] = await heldFor(D);
     expect(newerNow).toMatchObject({ status: 'replayed', resolution: { by: 'operator' } });
@@ -118,7 +124,16 @@ describe('a quarantined copy of a record, once a valid version of it is stored',
     await postSubjects(subjectLine(code(3), { establishedOn: BAD_DAY }));
     const before: Held[] = await query(`SELECT id::int, status FROM intake.quarantine ORDER BY id`);
     const lines = Array.from({ length: 5001 }, (_, i) => subjectLine(code(1000 + i)));
-    expect(await postSubjects(...lines)).toEqual({ read: 5001, inserted: 5001, updated: 0, duplicate: 0, stale: 0, quarantined: 0, quarantinedAgain: 0 });
+    expect(await postSubjects(...lines)).toEqual({
+      read: 5001,
+      inserted: 5001,
+      updated: 0,
+      duplicate: 0,
+      stale: 0,
+      quarantined: 0,
+      quarantinedAgain: 0,
+      superseded: 0,
+    });
     expect(await query(`SELECT id::int, status FROM intake.quarantine ORDER BY id`)).toEqual(before);
     expect((await heldFor(code(3)))[0].status).toBe('open');
   });
@@ -152,8 +167,8 @@ describe('discarding every open record of one load at once', () => {
     const other = await upload([4, 5]);
     const { openRuns } = await fetch(`${intake.baseUrl}/api/quarantine/summary`).then((r) => r.json());
     expect(openRuns).toEqual([
-      { runId: mistaken, kind: 'subjects', source: 'http', startedAt: expect.any(String), count: 3 },
-      { runId: other, kind: 'subjects', source: 'http', startedAt: expect.any(String), count: 2 },
+      { runId: mistaken, kind: 'subjects', source: 'http', startedAt: expect.any(String), count: 3, superseded: 0 },
+      { runId: other, kind: 'subjects', source: 'http', startedAt: expect.any(String), count: 2, superseded: 0 },
     ]);
 
     const answer = await discard({ runId: mistaken, reason: '测试文件误导入', actor: 'admin-1' });

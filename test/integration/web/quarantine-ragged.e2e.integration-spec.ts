@@ -18,16 +18,18 @@ const ADDRESS = '佛山市南海区桂城街道,灯湖东路1号';
 describeWithBrowser('joining a ragged row on the quarantine record page', () => {
   let pages: IntakePages;
   let intake: IntakeHarness;
-  const ids = { address: 0, name: 0 };
+  const ids = { address: 0, name: 0, short: 0 };
+  // The empty 住所 dropped with its comma: a cell too few, every later one a column to the left.
+  const shortRow = (code: string) => row(code, '安和', 'x').replace(',x,', ',');
 
   beforeAll(async () => {
     pages = await startIntakePages();
     intake = pages.intake;
-    const csv = [HEADER, row(codeFor(1), '明记', ADDRESS), row(codeFor(2), 'Foo, Ltd', '桂城')].join('\n');
+    const csv = [HEADER, row(codeFor(1), '明记', ADDRESS), row(codeFor(2), 'Foo, Ltd', '桂城'), shortRow(codeFor(3))].join('\n');
     const posted = await fetch(`${intake.baseUrl}/api/exports/subjects`, { method: 'POST', headers: { 'content-type': 'text/csv' }, body: csv });
-    expect(await posted.json()).toMatchObject({ read: 2, quarantined: 2 });
+    expect(await posted.json()).toMatchObject({ read: 3, quarantined: 3 });
     const held = (await intake.dataSource.query(`SELECT id FROM intake.quarantine ORDER BY line`)) as { id: number }[];
-    [ids.address, ids.name] = held.map((r) => r.id);
+    [ids.address, ids.name, ids.short] = held.map((r) => r.id);
     mkdirSync(SCREENSHOTS, { recursive: true });
   });
   afterAll(async () => {
@@ -99,6 +101,33 @@ describeWithBrowser('joining a ragged row on the quarantine record page', () => 
     expect(await page.textContent('#quarantine-resolution')).toContain('cells 2 and 3');
     expect(await stored(codeFor(2))).toMatchObject({ name: 'Foo, Ltd', address: '桂城' });
     expect(await personal(codeFor(2))).toMatchObject({ legalRepName: '陈明', legalRepId: '440604198703150018' });
+    await page.close();
+  });
+
+  it('puts back the empty cell a short row lost, takes it out again, and replays it (Chinese)', async () => {
+    const page = await openRecord(ids.short, 'zh');
+    expect(await page.textContent('#quarantine-cells-suggestion')).toContain('住所');
+    expect(await page.textContent('#quarantine-cells tr[data-cell="8"]')).toContain('前面可能漏了一个空格');
+    expect(await page.textContent('body')).not.toMatch(/陈明|440604198703150018/);
+
+    // Put in at the wrong cell, then taken out: the row is as it came.
+    await page.click('#quarantine-cells [data-insert="3"]');
+    expect(await page.textContent('#quarantine-cells tr[data-cell="3"]')).toContain('前面补了 1 个空格');
+    expect(await fieldValue(page, 'registered_capital_wan')).toContain('补格后移到此列');
+    await page.click('#quarantine-cells [data-undo-insert="3"]');
+    expect(await page.textContent('#quarantine-cells-status')).toContain('还没有补任何空格');
+
+    await page.click('#apply-suggested');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('quarantine-cells-status');
+    expect(await fieldValue(page, 'lng')).toContain('113.1102');
+    expect(await fieldValue(page, 'legal_rep_name')).toContain('已脱敏');
+    expect(await page.textContent('body')).not.toMatch(/陈明|440604198703150018/);
+    await page.screenshot({ path: join(SCREENSHOTS, 'quarantine-short-row-zh.png'), fullPage: true });
+    await page.click('#replay-submit');
+    await page.waitForSelector('#replay-outcome[data-accepted="true"]');
+    expect(await page.textContent('#quarantine-resolution')).toContain('第 9 格前');
+    expect(await stored(codeFor(3))).toMatchObject({ name: '安和', address: null, lng: '113.1102' });
+    expect(await personal(codeFor(3))).toMatchObject({ legalRepName: '陈明', legalRepId: '440604198703150018' });
     await page.close();
   });
 });

@@ -7,6 +7,7 @@ import { IndexUnlinkedCluesInByteOrder1766100000000 } from './migrations/1766100
 import { RecordWhyIngestRunsEndedEarly1766100000001 } from './migrations/1766100000001-RecordWhyIngestRunsEndedEarly';
 import { IndexSubjectNamesForSearch1766200000000 } from './migrations/1766200000000-IndexSubjectNamesForSearch';
 import { SupersedeQuarantinedCopies1766300000000 } from './migrations/1766300000000-SupersedeQuarantinedCopies';
+import { CountSupersededCopiesOfRuns1766500000000 } from './migrations/1766500000000-CountSupersededCopiesOfRuns';
 
 export const INTAKE_SCHEMA = 'intake';
 
@@ -24,6 +25,7 @@ export function createIntakeDataSource(url: string) {
       RecordWhyIngestRunsEndedEarly1766100000001,
       IndexSubjectNamesForSearch1766200000000,
       SupersedeQuarantinedCopies1766300000000,
+      CountSupersededCopiesOfRuns1766500000000,
     ],
   });
 }

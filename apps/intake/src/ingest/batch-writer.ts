@@ -159,7 +159,7 @@ export class BatchWriter {
         if (result === 'conflict') conflicts.push(i);
         else counts[result]++;
       }
-      await this.repository.supersede(manager, { ...storedVersions(batch, outcomes), replayOf });
+      counts.superseded = await this.repository.supersede(manager, { ...storedVersions(batch, outcomes), replayOf });
     }
     return { counts, conflicts };
   }
@@ -286,6 +286,7 @@ function storedVersions(batch: PreparedBatch, outcomes: UpsertOutcome[]): Omit<S
 
 /** Adds a committed batch's outcomes to the metrics (tianping_intake_records_total). */
 function countCommitted(kind: SourceKind, counts: IngestCounts): void {
-  const { read: _read, quarantinedAgain, ...rest } = counts;
+  // Copies superseded are no records read: they were counted when they were quarantined.
+  const { read: _read, superseded: _superseded, quarantinedAgain, ...rest } = counts;
   for (const [outcome, n] of Object.entries({ ...rest, quarantined_again: quarantinedAgain })) if (n > 0) intakeRecords.inc({ kind, outcome }, n);
 }

@@ -19,6 +19,8 @@ export class ReplayBody {
   @IsOptional() @IsString() actor?: string;
   /** A ragged CSV row's cells (0-based) each joined with the next, with the comma that split them, before the corrections. */
   @IsOptional() @IsArray() @ArrayMaxSize(100) @IsInt({ each: true }) @Min(0, { each: true }) rejoin?: number[];
+  /** A ragged CSV row with cells too few: an empty cell put in before each of these cells (0-based; twice, two), before the corrections. */
+  @IsOptional() @IsArray() @ArrayMaxSize(100) @IsInt({ each: true }) @Min(0, { each: true }) insertEmpty?: number[];
 }
 
 export class DiscardBody {
@@ -62,7 +64,7 @@ export class QuarantineController {
   @Post(':id/replay')
   @HttpCode(200)
   replay(@Param('id', ParseIntPipe) id: number, @Body() body: ReplayBody) {
-    return this.quarantine.replay(id, body.corrections ?? {}, body.actor, body.rejoin ?? []);
+    return this.quarantine.replay(id, body.corrections ?? {}, body.actor, { rejoin: body.rejoin, insertEmpty: body.insertEmpty });
   }
 
   @Post(':id/discard')

@@ -17,6 +17,8 @@ export interface OpenRun {
   source: string;
   startedAt: Date | null;
   count: number;
+  /** The open copies of other loads the run closed as superseded; null while it runs, or for a run no longer recorded. */
+  superseded: number | null;
 }
 
 export interface QuarantinedRecord {
@@ -52,7 +54,7 @@ export class QuarantineRepository {
   /** The loads with the most open records, each with its source and kind. */
   async openRuns(limit: number): Promise<OpenRun[]> {
     return this.dataSource.query(
-      `SELECT o.run_id AS "runId", o.kind, o.source, r.started_at AS "startedAt", o.count
+      `SELECT o.run_id AS "runId", o.kind, o.source, r.started_at AS "startedAt", o.count, (r.counts->>'superseded')::int AS superseded
          FROM (SELECT run_id, min(kind) AS kind, min(source) AS source, count(*)::int AS count FROM intake.quarantine
                 WHERE status = 'open' AND run_id IS NOT NULL GROUP BY run_id) o
          LEFT JOIN intake.ingest_runs r ON r.id = o.run_id

@@ -2,13 +2,16 @@ import { BadRequestException, Inject, Injectable, Logger, NotFoundException, Con
 import { DataSource, type EntityManager } from 'typeorm';
 import { PiiVault } from '@tianping/common';
 import {
+  checkInsertions,
   checkJoins,
   heldVersionOf,
+  insertEmptyCells,
   PERSONAL_FIELDS,
   personalReach,
   rejoinCells,
   rowLayout,
   settleRepeatedColumns,
+  suggestInsertions,
   suggestJoins,
   validateRaw,
   type RawRecord,
@@ -28,6 +31,14 @@ export interface ReplayResult {
   counts?: IngestCounts;
   /** The joins a replay was refused with: what `reasons` are about, the record itself left as it was. */
   rejoin?: number[];
+  /** Likewise the empty cells put in. */
+  insertEmpty?: number[];
+}
+
+/** How a ragged row's cells are put back in their columns before the corrections: cells joined, or empty ones put in. */
+export interface CellRepairs {
+  rejoin?: number[];
+  insertEmpty?: number[];
 }
 
 /** Operators list rejected records, correct them and replay them through the same path as new data. */
@@ -59,9 +70,12 @@ export class QuarantineService {
   /**
    * One record; a ragged CSV row also with its `layout` (which name each cell is kept under, in order), the
    * cells shown masked for the personal value a split may have moved there (`maskedCells`), and, while
-   * open, the `suggestedJoins` that would put it back in its columns, read from the masked view.
+   * open, the `suggestedJoins` (cells too many) or `suggestedInsertions` (too few) that would put it back
+   * in its columns, read from the masked view.
    */
-  async get(id: number): Promise<QuarantinedRecord & { layout?: RowLayout; maskedCells?: string[]; suggestedJoins?: number[] }> {
+  async get(
+    id: number,
+  ): Promise<QuarantinedRecord & { layout?: RowLayout; maskedCells?: string[]; suggestedJoins?: number[]; suggestedInsertions?: number[] }> {
     const found = await this.repository.find(id);
     if (!found) throw new NotFoundException(`no quarantined record ${id}`);
     if (found.kind === 'clues') return found;
@@ -69,18 +83,21 @@ export class QuarantineService {
     const layout = rowLayout(kind, found.rawMasked, found.reasons);
     if (layout === null) return found;
     const shown = { ...found, layout, maskedCells: [...PERSONAL_FIELDS[kind].filter((key) => layout.cells.includes(key)), ...personalReach(kind, layout)] };
-    if (found.status !== 'open' || layout.cells.length <= layout.columns.length) return shown;
-    return { ...shown, suggestedJoins: suggestJoins(kind, found.rawMasked as RawRecord, layout, { now: new Date() }, PERSONAL_FIELDS[kind]) };
+    if (found.status !== 'open' || layout.cells.length === layout.columns.length) return shown;
+    const [raw, ctx] = [found.rawMasked as RawRecord, { now: new Date() }];
+    if (layout.cells.length < layout.columns.length) return { ...shown, suggestedInsertions: suggestInsertions(kind, raw, layout, ctx, PERSONAL_FIELDS[kind]) };
+    return { ...shown, suggestedJoins: suggestJoins(kind, raw, layout, ctx, PERSONAL_FIELDS[kind]) };
   }
 
   /**
    * Applies corrections (field → new value, by the contract's English keys) and validates again.
    * Valid: written like any new record and marked replayed. Still invalid, or still the update time of
    * another version held: kept open with new reasons. `rejoin` first joins a ragged row's split cells
-   * (see rejoinCells); still invalid so joined, the record is left as it was and the reasons returned.
+   * (see rejoinCells), `insertEmpty` puts in the empty cells a short row lost (see insertEmptyCells); still
+   * invalid so repaired, the record is left as it was and the reasons returned.
    */
-  async replay(id: number, corrections: Record<string, unknown> = {}, actor = 'operator', rejoin: number[] = []): Promise<ReplayResult> {
-    const { result, kind } = await this.replayIn(id, corrections, actor, rejoin);
+  async replay(id: number, corrections: Record<string, unknown> = {}, actor = 'operator', repairs: CellRepairs = {}): Promise<ReplayResult> {
+    const { result, kind } = await this.replayIn(id, corrections, actor, repairs);
     // A replayed subject, like an exported one, links the clues that were waiting for it.
     if (result.counts) await this.ingest.afterSubjects(kind, result.counts);
     return result;
@@ -90,30 +107,34 @@ export class QuarantineService {
     id: number,
     corrections: Record<string, unknown>,
     actor: string,
-    rejoin: number[],
+    repairs: CellRepairs,
   ): Promise<{ result: ReplayResult; kind: SourceKind }> {
+    const [rejoin, insertEmpty] = [repairs.rejoin ?? [], repairs.insertEmpty ?? []];
+    if (rejoin.length > 0 && insertEmpty.length > 0) throw new BadRequestException('a row has cells too many or too few: give rejoin or insertEmpty, not both');
+    const repaired = rejoin.length > 0 ? { rejoin } : insertEmpty.length > 0 ? { insertEmpty } : null;
     return this.dataSource.transaction(async (manager) => {
       const held = await this.repository.sealedRaw(manager, id);
       if (!held) throw new NotFoundException(`no quarantined record ${id}`);
       if (held.status !== 'open') throw new ConflictException(`quarantined record ${id} is already ${held.status}`);
       const kind = held.kind as SourceKind;
       const original = JSON.parse(this.vault.decrypt(held.rawSealed) ?? 'null') as RawRecord | string;
-      // Joined on the sealed record, so masked personal fields move back with their real values.
-      const { raw, reach } = joinCells(kind, original, held.reasons, rejoin);
+      // Repaired on the sealed record, so masked personal fields move back with their real values.
+      const { raw, reach } = repairCells(kind, original, held.reasons, rejoin, insertEmpty);
       // A column the export named twice: the correction settles which value is right, else the two must agree.
       const { raw: corrected, conflicts } = settleRepeatedColumns(kind, applyCorrections(raw, corrections), Object.keys(corrections));
       const outcome = validateRaw(kind, corrected, { now: new Date() });
       if (!outcome.ok || conflicts.length > 0) {
         const reasons = [...conflicts, ...(outcome.ok ? [] : outcome.reasons)];
-        // Joined and still failing, the record stays as it came, so the joins can be undone or other ones tried.
-        if (rejoin.length > 0) return { result: { id, accepted: false, reasons, rejoin }, kind };
+        // Repaired and still failing, the record stays as it came, so the repair can be undone or another one tried.
+        if (repaired !== null) return { result: { id, accepted: false, reasons, ...repaired }, kind };
         return { result: await this.keepHeld(manager, id, kind, corrected, reasons, reach), kind };
       }
       const { counts, heldBack } = await this.writer.writeReplayed(manager, kind, { ok: true, line: 0, record: outcome.record, raw: corrected }, id);
       // Still the update time of the version held, with other values: the record stays here, not quarantined twice.
       if (heldBack) return { result: await this.keepHeld(manager, id, kind, corrected, heldBack, reach), kind };
       const joinedAt = rejoin.length > 0 ? { rejoined: [...new Set(rejoin)].sort((a, b) => a - b) } : {};
-      await this.repository.resolve(manager, id, 'replayed', { by: actor, fields: Object.keys(corrections), ...joinedAt, counts });
+      const insertedAt = insertEmpty.length > 0 ? { emptyInserted: [...insertEmpty].sort((a, b) => a - b) } : {};
+      await this.repository.resolve(manager, id, 'replayed', { by: actor, fields: Object.keys(corrections), ...joinedAt, ...insertedAt, counts });
       return { result: { id, accepted: true, counts }, kind };
     });
   }
@@ -153,19 +174,28 @@ export class QuarantineService {
 type CsvKind = Exclude<SourceKind, 'clues'>;
 
 /**
- * A ragged row with the cells at `joins` joined to the next, and the cells a personal value may sit in
- * (its view keeps them masked, should the joins be wrong or none be made); refused when it has no such cells.
+ * A ragged row with the cells at `joins` joined to the next, or with an empty cell put in before each cell at
+ * `inserts`, and the cells a personal value may sit in (its view keeps them masked, should the repair be
+ * wrong or none be made); refused when it has no such cells.
  */
-function joinCells(kind: SourceKind, original: RawRecord | string, reasons: unknown, joins: number[]): { raw: RawRecord | string; reach: string[] } {
+function repairCells(
+  kind: SourceKind,
+  original: RawRecord | string,
+  reasons: unknown,
+  joins: number[],
+  inserts: number[],
+): { raw: RawRecord | string; reach: string[] } {
   const layout = kind === 'clues' ? null : rowLayout(kind, original, reasons);
   if (kind === 'clues' || layout === null) {
-    if (joins.length > 0) throw new BadRequestException('only a CSV row with more or fewer cells than its header can have cells joined');
+    if (joins.length + inserts.length > 0)
+      throw new BadRequestException('only a CSV row with more or fewer cells than its header can have its cells joined or put in');
     return { raw: original, reach: [] };
   }
-  if (joins.length === 0) return { raw: original, reach: personalReach(kind, layout) };
-  const problem = checkJoins(layout, joins);
+  if (joins.length + inserts.length === 0) return { raw: original, reach: personalReach(kind, layout) };
+  const problem = joins.length > 0 ? checkJoins(layout, joins) : checkInsertions(layout, inserts);
   if (problem !== null) throw new BadRequestException(problem);
-  return { raw: rejoinCells(original as RawRecord, layout, joins), reach: personalReach(kind, layout, joins) };
+  const raw = joins.length > 0 ? rejoinCells(original as RawRecord, layout, joins) : insertEmptyCells(original as RawRecord, layout, inserts);
+  return { raw, reach: personalReach(kind, layout, joins, inserts) };
 }
 
 /** A line that was not JSON at all can only be corrected by a whole new object. */

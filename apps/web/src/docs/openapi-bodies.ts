@@ -307,6 +307,13 @@ export const BODIES: Record<string, Json> = {
         description:
           'a CSV row with a cell too many (ragged_row): the cells (0-based, as its layout lists them) each joined with the next, with the comma that split them, before the corrections; refused so joined, the record stays as it came',
       },
+      insertEmpty: {
+        type: 'array',
+        maxItems: 100,
+        items: { type: 'integer', minimum: 0 },
+        description:
+          'a CSV row with cells too few (ragged_row): an empty cell put in before each of these cells (0-based, as its layout lists them; a cell given twice, two), on the sealed record before the corrections; not with rejoin; refused so, the record stays as it came',
+      },
     },
     [],
     { corrections: { established_on: '2019-01-01' } },

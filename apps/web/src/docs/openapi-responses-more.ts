@@ -65,6 +65,7 @@ const counts = {
   stale: int('older than the version held'),
   quarantined: int('rejected, with reasons (隔离)'),
   quarantinedAgain: int('rejected again: already in quarantine'),
+  superseded: int('no outcome of a record read: the open quarantined copies of other loads the records stored closed as superseded'),
 };
 const kind = oneOf(['subjects', 'cases', 'officers', 'clues'], 'the export: market subjects (市场主体), cases (案件), officers (执法人员), clues (线索)');
 
@@ -250,7 +251,7 @@ export const INTAKE_SCHEMAS: Record<string, Json> = {
       resolvedAt: nullable(instant()),
       resolution: nullable(
         open(
-          'who replayed or discarded it, the fields corrected (and cells rejoined) or the reason (a discard of a whole load: `bulk`, its runId or source); superseded: `supersededBy` {source, runId?, updatedAt?}, the load and update time of the stored version',
+          'who replayed or discarded it, the fields corrected (and cells rejoined, or emptyInserted) or the reason (a discard of a whole load: `bulk`, its runId or source); superseded: `supersededBy` {source, runId?, updatedAt?}, the load and update time of the stored version',
         ),
       ),
       layout: ref('RowLayout'),
@@ -259,9 +260,13 @@ export const INTAKE_SCHEMAS: Record<string, Json> = {
         int(undefined, { minimum: 0 }),
         'an open ragged row: the cells (0-based) whose joining with the next most likely undoes the split; empty when none helps',
       ),
+      suggestedInsertions: arr(
+        int(undefined, { minimum: 0 }),
+        'an open row with cells too few: the cells (0-based) before which an empty cell was most likely dropped; empty when none helps',
+      ),
     },
     undefined,
-    ['layout', 'maskedCells', 'suggestedJoins'],
+    ['layout', 'maskedCells', 'suggestedJoins', 'suggestedInsertions'],
   ),
   RowLayout: obj(
     {
@@ -293,8 +298,9 @@ export const INTAKE_SCHEMAS: Record<string, Json> = {
       reasons: arr(open('a reason it is still invalid')),
       counts: obj(counts),
       rejoin: arr(int(), 'refused with cells joined: the joins the reasons are about; the record was left as it came'),
+      insertEmpty: arr(int(), 'refused with empty cells put in: where, as the reasons are about them; the record was left as it came'),
     },
     'a corrected record replayed: accepted with its counts, or kept open with its new reasons',
-    ['reasons', 'counts', 'rejoin'],
+    ['reasons', 'counts', 'rejoin', 'insertEmpty'],
   ),
 };

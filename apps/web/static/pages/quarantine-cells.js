@@ -22,7 +22,7 @@ export function maskedCell(record, key) {
  * shown masked as that cell was; a personal field that moved is not shown at all).
  */
 export function joinedView(record, joins) {
-  const { cells, columns, spaced = [] } = record.layout;
+  const { cells, spaced = [] } = record.layout;
   const raw = record.rawMasked;
   const at = new Set(joins);
   const values = [];
@@ -37,6 +37,32 @@ export function joinedView(record, joins) {
       sources.push([key]);
     }
   });
+  return placedView(record, values, sources);
+}
+
+/** Whether the record is an open ragged row with fewer cells than its header: one where empty cells can be put in. */
+export function insertable(record) {
+  const layout = record.layout;
+  return record.status === 'open' && Array.isArray(layout?.cells) && Array.isArray(layout?.columns) && layout.cells.length < layout.columns.length && typeof record.rawMasked === 'object';
+}
+
+/** The masked view with an empty cell put in before each cell at `inserts`, every later cell moved right, as intake does on the sealed record. */
+export function insertedView(record, inserts) {
+  const raw = record.rawMasked;
+  const values = [];
+  const sources = [];
+  record.layout.cells.forEach((key, i) => {
+    for (const at of inserts) if (at === i) { values.push(''); sources.push([]); }
+    values.push(raw[key] === null || raw[key] === undefined ? '' : String(raw[key]));
+    sources.push([key]);
+  });
+  return placedView(record, values, sources);
+}
+
+/** `values` (with the cells each came `from`) put under the header's columns; those beyond it as `_column_<n>`. */
+function placedView(record, values, sources) {
+  const { cells, columns } = record.layout;
+  const raw = record.rawMasked;
   const view = Object.fromEntries(Object.entries(raw).filter(([key]) => !cells.includes(key)));
   const from = {};
   const place = (key, i) => {

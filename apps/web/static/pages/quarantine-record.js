@@ -7,7 +7,8 @@ import { badge, card, errorText, fieldProblem, h, mount, pageHead, section } fro
 import { fieldName, kindName, missingColumnKey, problemWords, sourceText, statusBadge } from './quarantine.js';
 import { discardForm } from './quarantine-discard.js';
 import { loadName } from './quarantine-runs.js';
-import { cellsCard, joinable, joinedView, maskedCell } from './quarantine-cells.js';
+import { cellsCard, insertable, insertedView, joinable, joinedView, maskedCell } from './quarantine-cells.js';
+import { shortCellsCard } from './quarantine-short-cells.js';
 
 /**
  * Fields intake shows masked. Typing the masked value back would replace the real one, so their
@@ -21,7 +22,7 @@ export async function renderQuarantineRecord(ctx, id) {
   const body = h('div');
   mount(ctx.main, pageHead(t('quarantine.recordTitle', { id }), null, h('a', { class: 'btn secondary', href: '#/quarantine' }, t('quarantine.back'))), body);
   // What the person typed, the cells joined and the last act's outcome live outside the drawing, so a redraw keeps them.
-  const kept = { typed: {}, outcome: null, joins: [], joinReasons: null, focus: null };
+  const kept = { typed: {}, outcome: null, joins: [], inserts: [], joinReasons: null, focus: null };
   let shownRecord = null;
   // After an act, the focus goes to what came of it (a status, an alert that names what is still wrong, the join pressed).
   const focusAfter = () => {
@@ -47,11 +48,12 @@ export async function renderQuarantineRecord(ctx, id) {
 function recordPage(record, kept, reload, redraw) {
   const open = record.status === 'open';
   if (!joinable(record)) kept.joins = [];
+  if (!insertable(record)) kept.inserts = [];
   return h('div', { class: 'stack', 'data-record': record.id, 'data-status': record.status },
     h('p', { class: 'muted', style: 'margin:0' }, statusBadge(record.status), ' ', t('quarantine.recordLead', { kind: kindName(record.kind), source: sourceText(record), at: fmtDateTime(record.createdAt) })),
     kept.outcome,
     record.status === 'open' ? null : resolutionNotice(record),
-    joinable(record) ? cellsCard(record, kept, redraw) : null,
+    joinable(record) ? cellsCard(record, kept, redraw) : insertable(record) ? shortCellsCard(record, kept, redraw) : null,
     typeof record.rawMasked === 'string' || record.rawMasked === null ? textCard(record) : fieldsCard(record, kept, reload),
     open ? discardCard(record, kept, reload) : null);
 }
@@ -62,8 +64,9 @@ function resolutionNotice(record) {
   const vars = { by: r.by ?? '—', at: fmtDateTime(record.resolvedAt) };
   const detail = record.status === 'discarded'
     ? t('quarantine.resolvedReason', { reason: r.reason ?? '—' })
-    : (r.fields ?? []).length ? t('quarantine.resolvedFields', { fields: r.fields.map((f) => fieldName(record.kind, f)).join(t('common.listSep')) }) : (r.rejoined ?? []).length ? null : t('quarantine.resolvedNoFields');
-  const joined = (r.rejoined ?? []).length ? t('quarantine.resolvedRejoined', { cells: r.rejoined.map((i) => t('quarantine.cellPair', { a: i + 1, b: i + 2 })).join(t('common.listSep')) }) : null;
+    : (r.fields ?? []).length ? t('quarantine.resolvedFields', { fields: r.fields.map((f) => fieldName(record.kind, f)).join(t('common.listSep')) }) : (r.rejoined ?? r.emptyInserted ?? []).length ? null : t('quarantine.resolvedNoFields');
+  const joined = (r.rejoined ?? []).length ? t('quarantine.resolvedRejoined', { cells: r.rejoined.map((i) => t('quarantine.cellPair', { a: i + 1, b: i + 2 })).join(t('common.listSep')) })
+    : (r.emptyInserted ?? []).length ? t('quarantine.resolvedInserted', { cells: r.emptyInserted.map((i) => i + 1).join(t('common.listSep')) }) : null;
   return h('div', { class: `notice ${record.status === 'replayed' ? 'ok' : ''}`, id: 'quarantine-resolution' },
     h('strong', {}, t(record.status === 'discarded' ? 'quarantine.resolvedDiscarded' : 'quarantine.resolvedReplayed', vars)),
     [joined, detail].filter(Boolean).map((line) => h('div', { class: 'small', style: 'margin-top:4px' }, line)));
@@ -101,8 +104,9 @@ function shown(value, hidden) {
 
 /** The fields with their problems; for an open record each failing field (or one typed before) gets an input. */
 function fieldsCard(record, kept, reload) {
-  // With cells joined, the fields as they will be once joined, and the reasons a replay so joined was refused with.
-  const preview = joinable(record) && kept.joins.length > 0 ? joinedView(record, kept.joins) : null;
+  // With cells joined (or empty ones put in), the fields as they will be so repaired, and the reasons a replay so repaired was refused with.
+  const inserting = insertable(record) && kept.inserts.length > 0;
+  const preview = joinable(record) && kept.joins.length > 0 ? joinedView(record, kept.joins) : inserting ? insertedView(record, kept.inserts) : null;
   const raw = preview?.view ?? record.rawMasked ?? {};
   const reasons = preview ? kept.joinReasons ?? [] : Array.isArray(record.reasons) ? record.reasons : [];
   const hidden = (key) => Boolean(preview?.moved.has(key)) && isPersonal(record.kind, key);
@@ -127,7 +131,7 @@ function fieldsCard(record, kept, reload) {
     if (input) inputs.push({ key, input, problems, problemCell });
     return h('tr', { 'data-field': key, style: problems.length ? 'background:var(--red-soft)' : null },
       h('th', { scope: 'row', style: 'font-weight:normal' }, fieldName(record.kind, key), h('div', { class: 'mono small muted' }, key)),
-      h('td', { class: 'small', style: 'overflow-wrap:anywhere' }, shown(raw[key], hidden(key)), preview?.moved.has(key) && !hidden(key) ? movedNote(record, preview.from[key]) : null),
+      h('td', { class: 'small', style: 'overflow-wrap:anywhere' }, shown(raw[key], hidden(key)), preview?.moved.has(key) && !hidden(key) ? movedNote(record, preview.from[key], inserting) : null),
       problemCell,
       open ? h('td', {}, input?.element ?? null) : null);
   });
@@ -137,16 +141,16 @@ function fieldsCard(record, kept, reload) {
     h('thead', {}, h('tr', {}, [t('quarantine.col.field'), t('quarantine.col.value'), t('quarantine.col.problem'), open ? t('quarantine.col.correction') : null].filter(Boolean).map((c) => h('th', {}, c)))),
     h('tbody', {}, rows)));
   for (const { input, problems, problemCell } of inputs) if (problems.length) fieldProblem(input.control, problemCell, { focus: false });
-  const lead = h('p', { class: 'muted small', style: 'margin-top:0' }, t(preview ? 'quarantine.preview.lead' : 'quarantine.fieldsLead'));
+  const lead = h('p', { class: 'muted small', style: 'margin-top:0' }, t(inserting ? 'quarantine.short.previewLead' : preview ? 'quarantine.preview.lead' : 'quarantine.fieldsLead'));
   if (!open) return card(t('quarantine.fields'), lead, rowProblems(record, whole), table);
-  const title = preview ? t('quarantine.preview.title', { n: kept.joins.length }) : t('quarantine.correct');
+  const title = inserting ? t('quarantine.short.previewTitle') : preview ? t('quarantine.preview.title', { n: kept.joins.length }) : t('quarantine.correct');
   return card(title, lead, h('p', { class: 'small', style: 'margin-top:0' }, t('quarantine.correctLead')), rowProblems(record, whole), replayForm(record, table, inputs, kept, reload));
 }
 
-/** A field the joins moved: said so, and said masked where its value comes from a cell shown masked. */
-function movedNote(record, from = []) {
+/** A field the joins (or the empty cells put in) moved: said so, and said masked where its value comes from a cell shown masked. */
+function movedNote(record, from = [], inserting = false) {
   const masked = from.some((cell) => isPersonal(record.kind, cell) || maskedCell(record, cell));
-  return h('div', {}, badge(t('quarantine.preview.moved'), 'blue'), masked ? [' ', badge(t('quarantine.preview.maskedSource'))] : null);
+  return h('div', {}, badge(t(inserting ? 'quarantine.short.moved' : 'quarantine.preview.moved'), 'blue'), masked ? [' ', badge(t('quarantine.preview.maskedSource'))] : null);
 }
 
 /**
@@ -179,7 +183,8 @@ function replayForm(record, table, inputs, kept, reload) {
     event.preventDefault();
     const corrections = Object.fromEntries(inputs.filter(({ input }) => input.changed()).map(({ key, input }) => [key, input.value()]));
     const rejoin = joinable(record) ? kept.joins : [];
-    if (Object.keys(corrections).length === 0 && rejoin.length === 0) {
+    const insertEmpty = insertable(record) ? kept.inserts : [];
+    if (Object.keys(corrections).length === 0 && rejoin.length === 0 && insertEmpty.length === 0) {
       const notice = h('div', { class: 'notice bad', role: 'alert', style: 'margin-top:10px' }, t('quarantine.nothingChanged'));
       mount(message, notice);
       if (inputs[0]) fieldProblem(inputs[0].control, notice);
@@ -188,17 +193,18 @@ function replayForm(record, table, inputs, kept, reload) {
     submit.disabled = true;
     mount(message, h('div', { class: 'notice', role: 'status', style: 'margin-top:10px' }, t('quarantine.replaying')));
     try {
-      const result = await api(`/api/quarantine/${encodeURIComponent(record.id)}/replay`, { method: 'POST', body: rejoin.length ? { corrections, rejoin } : { corrections } });
+      const result = await api(`/api/quarantine/${encodeURIComponent(record.id)}/replay`, { method: 'POST', body: { corrections, ...(rejoin.length ? { rejoin } : {}), ...(insertEmpty.length ? { insertEmpty } : {}) } });
       if (result.accepted) {
         const outcome = OUTCOMES.find((o) => (result.counts?.[o] ?? 0) > 0);
         kept.typed = {};
         kept.joins = [];
+        kept.inserts = [];
         kept.joinReasons = null;
         kept.outcome = h('div', { class: 'notice ok', role: 'status', id: 'replay-outcome', 'data-accepted': 'true', tabindex: -1 }, t('quarantine.accepted', { outcome: outcome ? t(`quarantine.outcome.${outcome}`) : '—' }));
-      } else if (Array.isArray(result.rejoin)) {
-        // Refused so joined, the record is as it came: the joins stay, with what is still wrong beside its field.
+      } else if (Array.isArray(result.rejoin) || Array.isArray(result.insertEmpty)) {
+        // Refused so repaired, the record is as it came: the repair stays, with what is still wrong beside its field.
         kept.joinReasons = Array.isArray(result.reasons) ? result.reasons : [];
-        kept.outcome = h('div', { class: 'notice warn', role: 'alert', id: 'replay-outcome', 'data-accepted': 'false', tabindex: -1 }, t('quarantine.joinedHeld'));
+        kept.outcome = h('div', { class: 'notice warn', role: 'alert', id: 'replay-outcome', 'data-accepted': 'false', tabindex: -1 }, t(result.insertEmpty ? 'quarantine.short.held' : 'quarantine.joinedHeld'));
       } else {
         // Held back as a conflict with the version held, it passed validation: the banner says which.
         const conflict = (result.reasons ?? []).some((r) => r.code === 'conflict');

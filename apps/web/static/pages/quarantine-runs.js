@@ -23,11 +23,13 @@ export function runsCard(openRuns, done) {
       h('td', {}, kindName(run.kind)),
       h('td', { class: 'small' }, run.startedAt ? fmtDateTime(run.startedAt) : '—'),
       h('td', { style: 'text-align:right' }, run.count),
+      // The open copies of earlier loads this one closed as superseded (none shown while it runs).
+      h('td', { style: 'text-align:right', 'data-superseded': run.superseded ?? '' }, run.superseded ?? '—'),
       h('td', {}, h('button', { class: 'btn secondary', type: 'button', 'data-discard-run': run.runId, onclick: () => mount(form, reasonForm(run, done)) }, plural('quarantine.runs.discardAll', run.count)))));
   return card(t('quarantine.runs.title'),
     h('p', { class: 'small', style: 'margin-top:0' }, t('quarantine.runs.lead')),
     h('div', { class: 'table-wrap' }, h('table', { id: 'quarantine-runs' },
-      h('thead', {}, h('tr', {}, [t('quarantine.runs.col.load'), t('quarantine.kind'), t('quarantine.runs.col.startedAt'), t('quarantine.runs.col.open'), ''].map((c) => h('th', {}, c)))),
+      h('thead', {}, h('tr', {}, [t('quarantine.runs.col.load'), t('quarantine.kind'), t('quarantine.runs.col.startedAt'), t('quarantine.runs.col.open'), t('quarantine.runs.col.superseded'), ''].map((c) => h('th', {}, c)))),
       h('tbody', {}, rows))),
     form);
 }
