@@ -282,7 +282,14 @@ export const INTAKE_SCHEMAS: Record<string, Json> = {
     byStatus: arr(obj({ kind, status: oneOf(QUARANTINE_STATUS), count: int() })),
     reasons: arr(obj({ kind, field: str(), code: str(), count: int() }), 'the most common reasons of the open ones'),
     openRuns: arr(
-      obj({ runId: uuid('the load'), kind, source: str('what it read'), startedAt: nullable(instant()), count: int('its open records') }),
+      obj({
+        runId: uuid('the load'),
+        kind,
+        source: str('what it read'),
+        startedAt: nullable(instant()),
+        count: int('its open records'),
+        superseded: nullable(int('the open copies of other loads it closed as superseded; null while it runs')),
+      }),
       'the loads holding the most open records (up to 10): what POST /api/quarantine/discard can give up at once',
     ),
   }),
