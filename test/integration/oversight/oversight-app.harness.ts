@@ -19,10 +19,13 @@ export interface OversightHarness {
   close: () => Promise<void>;
 }
 
-/** Boots the real oversight service on its own database copy, nats-server and signing key. */
-export async function startOversight(): Promise<OversightHarness> {
+/**
+ * Boots the real oversight service on its own database copy, nats-server and signing key; or on
+ * another app's nats-server (`shared`), to hear that app's real events. A shared server is not stopped here.
+ */
+export async function startOversight(shared?: TestNats): Promise<OversightHarness> {
   const db = await createTestDatabase();
-  const nats = await startTestNats();
+  const nats = shared ?? (await startTestNats());
   const keyFile = join(mkdtempSync(join(tmpdir(), 'tianping-audit-key-')), 'audit-signing-key.pem');
   writeFileSync(keyFile, generateSigningKey().privateKeyPem, { mode: 0o600 });
   process.env.DATABASE_URL = db.url;
@@ -38,7 +41,7 @@ export async function startOversight(): Promise<OversightHarness> {
     keyFile,
     close: async () => {
       await app.close();
-      await nats.stop();
+      if (!shared) await nats.stop();
       await db.drop();
     },
   };

@@ -1,7 +1,15 @@
 import { jetstream, jetstreamManager } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
 import { verifyConsistency, verifyReceipt, type Receipt, type SignedCheckpoint } from '@tianping/audit-log';
-import { DispatchSubjects, ScoringSubjects, STREAMS, type ColourPolicyEvent, type DrawCompleted, type ModelVersionEvent } from '@tianping/contracts';
+import {
+  DispatchSubjects,
+  ScoringSubjects,
+  STREAMS,
+  type ColourPolicyEvent,
+  type DispatchSettingChanged,
+  type DrawCompleted,
+  type ModelVersionEvent,
+} from '@tianping/contracts';
 import { connectNats, encodeJson } from '@tianping/messaging';
 import { eventually, getJson, scoresComputed, startOversight, type OversightHarness } from './oversight-app.harness';
 
@@ -112,6 +120,31 @@ describe('oversight record: logging what scoring publishes', () => {
     const logged = async () => (await getJson<{ body: { data: DrawCompleted } }[]>(`${h.baseUrl}/api/audit/entries?kind=dispatch-draw&subjectRef=draw-8`)).body;
     expect(await eventually(async () => (await logged()).length === 2)).toBe(true);
     expect((await logged()).map((e) => e.body.data.tasks[0].creditCode).sort()).toEqual(['91440601MA4UJ8K20C', '91440602MA4UJ8K20C']);
+  });
+
+  it("logs a changed bureau setting once however often it comes, and never a conflict's reason a sender let through", async () => {
+    const js = jetstream(nc);
+    const declared: DispatchSettingChanged = {
+      changeId: 'change-1',
+      setting: 'conflict-declared',
+      key: '44060400001/91440604MA4UJ8K20C',
+      before: null,
+      // A careless sender: the record keeps the declaration and drops the reason.
+      after: { officerId: '44060400001', creditCode: '91440604MA4UJ8K20C', reason: '配偶在该企业任职', declaredBy: 'li' },
+      actor: 'li',
+      at: '2026-12-20T10:00:00Z',
+    };
+    await js.publish(DispatchSubjects.settingChanged, encodeJson(declared), { msgID: 'change-1-a' });
+    await js.publish(DispatchSubjects.settingChanged, encodeJson(declared), { msgID: 'change-1-b' });
+    const jsm = await jetstreamManager(nc);
+    await eventually(async () => (await jsm.consumers.info(STREAMS.dispatch.name, 'oversight-record-dispatch')).num_pending === 0);
+    const url = `${h.baseUrl}/api/audit/entries?kind=dispatch-setting&subjectRef=${encodeURIComponent(`conflict-declared:${declared.key}`)}`;
+    const logged = async () => (await getJson<{ bodyJson: string; body: { data: DispatchSettingChanged } }[]>(url)).body;
+    expect(await eventually(async () => (await logged()).length === 1)).toBe(true);
+    const [entry] = await logged();
+    expect(entry.body.data).toMatchObject({ actor: 'li', after: { officerId: '44060400001', declaredBy: 'li' } });
+    expect(entry.bodyJson).not.toContain('配偶');
+    expect(entry.bodyJson).not.toMatch(/"reason"/);
   });
 
   it('logs model version and colour policy changes with who made them', async () => {

@@ -1,5 +1,7 @@
+import { DispatchSubjects, type DispatchSettingChanged } from '@tianping/contracts';
 import { AccountsService } from '../../../apps/web/src/accounts/accounts.service';
 import { startDispatch, type DispatchHarness } from '../dispatch/dispatch-app.harness';
+import { eventually, getJson, startOversight, type OversightHarness } from '../oversight/oversight-app.harness';
 import { createRoleAccounts, OTHER_CODE, OWN_CODE, signIn, startWeb, TEST_PASSWORD, type WebHarness } from './web-app.harness';
 
 type Caller = 'bound' | 'colleague' | 'officer' | 'dispatcher' | 'overseer' | 'ent';
@@ -16,6 +18,7 @@ interface Declared {
 const OWN_OFFICER = '44060400001';
 const COLLEAGUE = '44060400002';
 const REASON = '配偶李某在该企业任财务主管';
+const OTHER_REASON = '本人曾在该企业任职';
 const VISIT_ID = '0b6c8a55-5f0e-4d7e-9a7a-0000000c0f11';
 
 /**
@@ -25,11 +28,14 @@ const VISIT_ID = '0b6c8a55-5f0e-4d7e-9a7a-0000000c0f11';
  */
 describe('an officer declares and withdraws a conflict of interest for its own certificate number only', () => {
   let dispatch: DispatchHarness;
+  let oversight: OversightHarness;
   let web: WebHarness;
   const cookies: Partial<Record<Caller, string>> = {};
 
   beforeAll(async () => {
     dispatch = await startDispatch();
+    // Oversight hears dispatch's real events: its record is where a declaration is accounted for.
+    oversight = await startOversight(dispatch.nats);
     process.env.PORT_DISPATCH = new URL(dispatch.baseUrl).port;
     web = await startWeb();
     await createRoleAccounts(web.app);
@@ -42,6 +48,7 @@ describe('an officer declares and withdraws a conflict of interest for its own c
 
   afterAll(async () => {
     await web?.close();
+    await oversight?.close();
     await dispatch?.close();
     delete process.env.PORT_DISPATCH;
   });
@@ -97,14 +104,14 @@ describe('an officer declares and withdraws a conflict of interest for its own c
   });
 
   it('shows an officer only its own declarations, the dispatcher all, oversight all without the reason', async () => {
-    await call('POST', '/api/conflicts', 'colleague', { creditCode: OWN_CODE, reason: '本人曾在该企业任职' });
+    await call('POST', '/api/conflicts', 'colleague', { creditCode: OWN_CODE, reason: OTHER_REASON });
     const own = await call<Declared[]>('GET', `/api/conflicts?officer=${COLLEAGUE}`, 'bound');
     expect(own.body.map((c) => c.officerId)).toEqual([OWN_OFFICER, OWN_OFFICER]);
     const all = await call<Declared[]>('GET', '/api/conflicts', 'dispatcher');
     expect(all.body.map((c) => [c.officerId, c.creditCode, c.reason])).toEqual([
       [OWN_OFFICER, OWN_CODE, REASON],
       [OWN_OFFICER, OTHER_CODE, REASON],
-      [COLLEAGUE, OWN_CODE, '本人曾在该企业任职'],
+      [COLLEAGUE, OWN_CODE, OTHER_REASON],
     ]);
     const overseen = await call<Declared[]>('GET', '/api/conflicts', 'overseer');
     expect(overseen.body).toHaveLength(3);
@@ -122,5 +129,35 @@ describe('an officer declares and withdraws a conflict of interest for its own c
     expect((await call('DELETE', `/api/conflicts/${OWN_OFFICER}/${OWN_CODE}`, 'bound')).body).toMatchObject({ declared: false });
     expect((await call('DELETE', `/api/conflicts/${COLLEAGUE}/${OWN_CODE}`, 'dispatcher')).body).toMatchObject({ declared: false });
     expect((await stored()).map((c) => [c.officerId, c.creditCode])).toEqual([[OWN_OFFICER, OTHER_CODE]]);
+  });
+
+  it("puts every declaration and withdrawal in oversight's record, with who and when, and never the reason", async () => {
+    type Entry = { subjectRef: string; bodyJson: string; body: { data: DispatchSettingChanged } };
+    const entries = async () => (await getJson<Entry[]>(`${oversight.baseUrl}/api/audit/entries?kind=dispatch-setting&limit=100`)).body;
+    // Three declarations and two withdrawals were made above.
+    expect(await eventually(async () => (await entries()).length === 5)).toBe(true);
+    const logged = await entries();
+    const declared = logged.find((e) => e.subjectRef === `conflict-declared:${OWN_OFFICER}/${OWN_CODE}`)!.body.data;
+    expect(declared).toMatchObject({
+      setting: 'conflict-declared',
+      key: `${OWN_OFFICER}/${OWN_CODE}`,
+      actor: 'bound',
+      before: null,
+      after: { officerId: OWN_OFFICER, creditCode: OWN_CODE, declaredBy: 'bound', declaredAt: expect.any(String) },
+    });
+    const withdrawn = logged.find((e) => e.subjectRef === `conflict-withdrawn:${COLLEAGUE}/${OWN_CODE}`)!.body.data;
+    expect(withdrawn).toMatchObject({ actor: 'dispatcher', before: { officerId: COLLEAGUE, declaredBy: 'colleague' }, after: null });
+    expect(Date.parse(withdrawn.at)).toBeGreaterThan(Date.parse(declared.at));
+
+    // Not in the record, and not in any event dispatch sent (the outbox holds each as it went out).
+    const sent: { payload: string }[] = await dispatch.dataSource.query(`SELECT payload::text FROM dispatch.outbox WHERE subject = $1`, [
+      DispatchSubjects.settingChanged,
+    ]);
+    expect(sent).toHaveLength(5);
+    for (const text of [...logged.map((e) => e.bodyJson), ...sent.map((row) => row.payload)]) {
+      expect(text).not.toContain(REASON);
+      expect(text).not.toContain(OTHER_REASON);
+      expect(text).not.toMatch(/"reason"/);
+    }
   });
 });

@@ -88,9 +88,10 @@ describeWithBrowser('the plans page lets the dispatcher edit a department plan a
     await page.fill('input[name=calendar-name]', '测试假日');
     await page.click('#calendar-add');
     await page.waitForSelector(`[data-remove="${day}"]`);
-    expect(await dispatch.dataSource.query(`SELECT kind, name FROM dispatch.calendar_days WHERE date = $1`, [day])).toEqual([
-      { kind: 'holiday', name: '测试假日' },
+    expect(await dispatch.dataSource.query(`SELECT kind, name, updated_by FROM dispatch.calendar_days WHERE date = $1`, [day])).toEqual([
+      { kind: 'holiday', name: '测试假日', updated_by: 'dispatcher' },
     ]);
+    expect(await page.textContent(`[data-changed="${day}"]`)).toContain('最近由 dispatcher 于');
     await page.click(`[data-remove="${day}"]`);
     await page.waitForFunction((d) => !document.querySelector(`[data-remove="${d}"]`) && document.querySelector('#calendar-add'), day);
     expect(await dispatch.dataSource.query(`SELECT kind FROM dispatch.calendar_days WHERE date = $1`, [day])).toEqual([]);
@@ -104,6 +105,42 @@ describeWithBrowser('the plans page lets the dispatcher edit a department plan a
     await page.click('#calendar-add');
     await page.waitForSelector(`[data-remove="${next}-01-02"]`);
     expect(await dispatch.dataSource.query(`SELECT kind FROM dispatch.calendar_days WHERE date = $1`, [`${next}-01-02`])).toEqual([{ kind: 'workday' }]);
+    await page.close();
+  });
+
+  it.each([
+    ['zh', '保存未成功：ops-wang 在您打开此页后于', '重新载入当前设置', '最近由 ops-wang 于'],
+    ['en', 'Not saved: ops-wang changed this plan on', 'Reload the current values', 'Last changed by ops-wang on'],
+  ] as const)('says who saved the plan since the page read it, keeps their values, and reloads them (%s)', async (lang, stale, reload, changedBy) => {
+    const page = await signIn('dispatcher', lang);
+    await page.waitForSelector('#plan-edit-department');
+    await page.selectOption('#plan-edit-department', 'AGRI');
+    await page.waitForSelector('main [data-department="AGRI"]');
+    // Someone else saves the plan after this page read it.
+    const { body: read } = await dispatch.http<Record<string, unknown>>('GET', '/api/plans/AGRI');
+    const { updatedAt: _a, updatedBy: _b, department: _d, ...plan } = read;
+    const theirs = lang === 'zh' ? 41 : 43;
+    const put = await dispatch.http('PUT', '/api/plans/AGRI', {
+      ...plan,
+      annualRatios: { ...(plan.annualRatios as object), yellow: theirs / 100 },
+      actor: 'ops-wang',
+    });
+    expect(put.status).toBe(200);
+
+    await page.fill('input[name=ratio-yellow]', '77');
+    await page.click('#plan-edit-save');
+    await page.waitForSelector('#plan-edit-stale');
+    expect(await page.textContent('#plan-edit-stale')).toContain(stale);
+    expect(await page.textContent('#plan-edit-reload')).toBe(reload);
+    const [row] = await dispatch.dataSource.query(
+      `SELECT (annual_ratios->>'yellow')::float AS yellow, updated_by FROM dispatch.department_plans WHERE department = 'AGRI'`,
+    );
+    expect(row).toEqual({ yellow: theirs / 100, updated_by: 'ops-wang' });
+
+    await page.click('#plan-edit-reload');
+    await page.waitForFunction((v) => (document.querySelector('input[name=ratio-yellow]') as HTMLInputElement | null)?.value === v, String(theirs));
+    expect(await page.textContent('#plan-edit-changed')).toContain(changedBy);
+    expect(await page.$('#plan-edit-stale')).toBeNull();
     await page.close();
   });
 

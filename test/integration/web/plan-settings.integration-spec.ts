@@ -1,5 +1,7 @@
+import type { DispatchSettingChanged } from '@tianping/contracts';
 import { BODIES } from '../../../apps/web/src/docs/openapi-bodies';
 import { startDispatch, type DispatchHarness } from '../dispatch/dispatch-app.harness';
+import { eventually, getJson, startOversight, type OversightHarness } from '../oversight/oversight-app.harness';
 import { createRoleAccounts, signIn, startWeb, type WebHarness } from './web-app.harness';
 
 type Json = Record<string, unknown>;
@@ -11,22 +13,38 @@ interface Plan {
   advanceNotice: boolean;
   updatedBy: string | null;
   updatedAt: string;
+  version: number;
   [key: string]: unknown;
+}
+interface CalendarDay {
+  date: string;
+  kind: string;
+  name: string | null;
+  updatedBy: string | null;
+  updatedAt: string | null;
+}
+interface Stale {
+  message: string;
+  version: number;
+  updatedBy: string | null;
+  updatedAt: string;
 }
 
 /**
  * A bureau's dispatcher changes a department plan and the working-day calendar through the real web
  * gateway, in front of the real dispatch service on PostgreSQL and NATS: the plan keeps who changed it
  * (the signed-in account, whatever the page sent), other roles are refused, and a bad body is refused
- * naming the field.
+ * naming the field. Oversight, on the same NATS, records every change; a save over a newer version is refused.
  */
 describe('a dispatcher changes department plans and the working-day calendar', () => {
   let dispatch: DispatchHarness;
+  let oversight: OversightHarness;
   let web: WebHarness;
   const cookies: Record<string, string> = {};
 
   beforeAll(async () => {
     dispatch = await startDispatch();
+    oversight = await startOversight(dispatch.nats);
     process.env.PORT_DISPATCH = new URL(dispatch.baseUrl).port;
     web = await startWeb();
     await createRoleAccounts(web.app);
@@ -35,6 +53,7 @@ describe('a dispatcher changes department plans and the working-day calendar', (
 
   afterAll(async () => {
     await web?.close();
+    await oversight?.close();
     await dispatch?.close();
     delete process.env.PORT_DISPATCH;
   });
@@ -46,7 +65,14 @@ describe('a dispatcher changes department plans and the working-day calendar', (
     return { status: response.status, body: (await response.json()) as T };
   }
   const plan = async (department: string) => (await call<Plan[]>('GET', '/api/plans', 'officer')).body.find((p) => p.department === department)!;
-  /** The plan as the page sends it back: every field, with the changes. */
+  /** Oversight's record of a setting (`plan:SAMR`), once dispatch's event has reached it. */
+  async function recorded(subjectRef: string, count = 1): Promise<DispatchSettingChanged[]> {
+    const url = `${oversight.baseUrl}/api/audit/entries?kind=dispatch-setting&subjectRef=${encodeURIComponent(subjectRef)}`;
+    const entries = async () => (await getJson<{ body: { data: DispatchSettingChanged } }[]>(url)).body;
+    await eventually(async () => (await entries()).length >= count);
+    return (await entries()).map((e) => e.body.data);
+  }
+  /** The plan as the page sends it back: every field (with the version read), with the changes. */
   const edited = (p: Plan, changes: Json) => {
     const { department: _d, updatedAt: _a, updatedBy: _b, ...body } = p;
     return { ...body, ...changes };
@@ -120,9 +146,83 @@ describe('a dispatcher changes department plans and the working-day calendar', (
     expect((await year()).body.find((d) => d.date === day)).toBeUndefined();
 
     expect((await call('PUT', `/api/calendar/${day}`, 'dispatcher', { kind: 'holiday', name: '国庆节调整' })).status).toBe(200);
-    expect((await year()).body.find((d) => d.date === day)).toEqual({ date: day, kind: 'holiday', name: '国庆节调整' });
+    expect((await year()).body.find((d) => d.date === day)).toMatchObject({ date: day, kind: 'holiday', name: '国庆节调整' });
     expect((await call('DELETE', `/api/calendar/${day}`, 'dispatcher')).status).toBe(200);
     expect((await year()).body.find((d) => d.date === day)).toBeUndefined();
     expect((await call('DELETE', `/api/calendar/${day}`, 'dispatcher')).status).toBe(404);
+  });
+
+  it("puts a plan change in oversight's record with who made it and the values before and after", async () => {
+    const before = await plan('HRSS');
+    const put = await call('PUT', '/api/plans/HRSS', 'dispatcher', edited(before, { annualRatios: { ...before.annualRatios, yellow: 0.25 } }));
+    expect(put.status).toBe(200);
+    const [change] = await recorded('plan:HRSS');
+    expect(change).toMatchObject({
+      setting: 'plan',
+      key: 'HRSS',
+      actor: 'dispatcher',
+      before: { annualRatios: before.annualRatios, version: before.version, exemptionCount: 0 },
+      after: { annualRatios: { ...before.annualRatios, yellow: 0.25 }, version: before.version + 1 },
+    });
+    expect(change.before).not.toHaveProperty('exemptions');
+  });
+
+  it('refuses a save over a newer version with 409 naming who and when, and leaves the plan as it was', async () => {
+    const read = await plan('FIRE');
+    // Another dispatcher's tab saves first…
+    expect((await call('PUT', '/api/plans/FIRE', 'dispatcher', edited(read, { annualCapPerEnterprise: 3 }))).status).toBe(200);
+    const saved = await plan('FIRE');
+    expect(saved.version).toBe(read.version + 1);
+    // …then this one, from the version it read.
+    const stale = await call<Stale>('PUT', '/api/plans/FIRE', 'dispatcher', edited(read, { annualCapPerEnterprise: 5 }));
+    expect(stale.status).toBe(409);
+    expect(stale.body).toMatchObject({ version: saved.version, updatedBy: 'dispatcher', updatedAt: new Date(saved.updatedAt).toISOString() });
+    expect(stale.body.message).toMatch(/the plan of FIRE was changed by dispatcher at .+ after you read it/);
+    expect(await plan('FIRE')).toEqual(saved);
+    const [row] = await dispatch.dataSource.query(`SELECT annual_cap_per_enterprise AS cap, revision FROM dispatch.department_plans WHERE department = 'FIRE'`);
+    expect(row).toEqual({ cap: 3, revision: saved.version });
+    expect(await recorded('plan:FIRE')).toHaveLength(1);
+    // A client that sends no version (a script) is not checked.
+    const { version: _v, ...unversioned } = edited(saved, { annualCapPerEnterprise: 4 });
+    expect((await call('PUT', '/api/plans/FIRE', 'dispatcher', unversioned)).status).toBe(200);
+    expect(await plan('FIRE')).toMatchObject({ annualCapPerEnterprise: 4, version: saved.version + 1 });
+  });
+
+  it('refuses a stale rename of a checklist item and a stale policy change the same way', async () => {
+    type Item = { item: string; zh: string; en: string | null; version: number };
+    const item = async () => (await call<Item[]>('GET', '/api/checklist-items', null)).body.find((i) => i.item === 'FIRE-01')!;
+    const read = await item();
+    expect((await call('PUT', '/api/checklist-items/FIRE-01', 'dispatcher', { zh: '消防设施', version: read.version })).status).toBe(200);
+    const stale = await call<Stale>('PUT', '/api/checklist-items/FIRE-01', 'dispatcher', { zh: '消防器材', version: read.version });
+    expect(stale.status).toBe(409);
+    expect(stale.body).toMatchObject({ updatedBy: 'dispatcher', version: read.version + 1 });
+    expect(await item()).toMatchObject({ zh: '消防设施', version: read.version + 1 });
+    const [renamed] = await recorded('checklist-item:FIRE-01');
+    expect(renamed).toMatchObject({ actor: 'dispatcher', before: { zh: read.zh }, after: { zh: '消防设施' } });
+
+    // The policy is changed over dispatch's API directly (no page yet): same rule, same answer.
+    const policy = (await dispatch.http<{ version: number; maxTeamSize: number }>('GET', '/api/policy')).body;
+    expect((await dispatch.http('PUT', '/api/policy', { maxTeamSize: 5, version: policy.version, actor: 'ops-wang' })).status).toBe(200);
+    const stalePolicy = await dispatch.http<Stale>('PUT', '/api/policy', { maxTeamSize: 6, version: policy.version });
+    expect(stalePolicy.status).toBe(409);
+    expect(stalePolicy.body.message).toMatch(/the dispatch policy was changed by ops-wang/);
+    expect((await dispatch.http('GET', '/api/policy')).body).toMatchObject({ maxTeamSize: 5, version: policy.version + 1, updatedBy: 'ops-wang' });
+    const [changed] = await recorded('policy:policy');
+    expect(changed).toMatchObject({ actor: 'ops-wang', before: { maxTeamSize: policy.maxTeamSize }, after: { maxTeamSize: 5 } });
+  });
+
+  it('keeps who set a calendar day and when, and records setting and removing it in oversight', async () => {
+    const day = '2026-12-31';
+    expect((await call('PUT', `/api/calendar/${day}`, 'dispatcher', { kind: 'holiday', name: '元旦前', actor: 'someone-else' })).status).toBe(200);
+    const [shown] = (await call<CalendarDay[]>('GET', '/api/calendar?year=2026', 'officer')).body.filter((d) => d.date === day);
+    expect(shown).toMatchObject({ kind: 'holiday', updatedBy: 'dispatcher', updatedAt: expect.any(String) });
+    const [row] = await dispatch.dataSource.query(`SELECT updated_by FROM dispatch.calendar_days WHERE date = $1`, [day]);
+    expect(row.updated_by).toBe('dispatcher');
+    expect((await call('DELETE', `/api/calendar/${day}`, 'dispatcher')).status).toBe(200);
+    const changes = await recorded(`calendar-day:${day}`, 2);
+    expect(changes).toEqual([
+      expect.objectContaining({ actor: 'dispatcher', before: null, after: { date: day, kind: 'holiday', name: '元旦前' } }),
+      expect.objectContaining({ actor: 'dispatcher', before: { date: day, kind: 'holiday', name: '元旦前' }, after: null }),
+    ]);
   });
 });

@@ -1,7 +1,7 @@
 import { QueryInt } from '@tianping/common';
 import { BadRequestException, Body, Controller, Delete, Get, HttpCode, NotFoundException, Param, Post, Put, Query } from '@nestjs/common';
 import { IsOptional, IsString } from 'class-validator';
-import { CalendarDayDto, ConflictDto, DepartmentPlanDto, PolicyDto } from './dtos/department-plan.dto';
+import { ActorDto, CalendarDayDto, ConflictDto, DepartmentPlanDto, PolicyDto } from './dtos/department-plan.dto';
 import { PlansRepository } from './plans.repository';
 
 export class ConflictQuery {
@@ -43,15 +43,17 @@ export class PlansController {
     return this.get(code);
   }
 
+  /** The policy's values with its `version`, and who last changed it and when. */
   @Get('policy')
-  policy() {
-    return this.plans.policy();
+  async policy() {
+    const { values, revision } = await this.plans.versionedPolicy();
+    return { ...values, ...revision };
   }
 
   @Put('policy')
   async putPolicy(@Body() body: PolicyDto) {
     await this.plans.savePolicy(body);
-    return this.plans.policy();
+    return this.policy();
   }
 
   @Get('conflicts')
@@ -68,8 +70,8 @@ export class PlansController {
   }
 
   @Delete('conflicts/:officerId/:creditCode')
-  async withdraw(@Param('officerId') officerId: string, @Param('creditCode') creditCode: string) {
-    if (!(await this.plans.withdrawConflict(officerId, creditCode.toUpperCase()))) throw new NotFoundException('no such declared conflict');
+  async withdraw(@Param('officerId') officerId: string, @Param('creditCode') creditCode: string, @Body() body: ActorDto = {}) {
+    if (!(await this.plans.withdrawConflict(officerId, creditCode.toUpperCase(), body.actor))) throw new NotFoundException('no such declared conflict');
     return { officerId, creditCode: creditCode.toUpperCase(), declared: false };
   }
 
@@ -82,13 +84,13 @@ export class PlansController {
   @Put('calendar/:date')
   async setDay(@Param('date') date: string, @Body() body: CalendarDayDto) {
     if (!ISO_DATE.test(date) || Number.isNaN(Date.parse(date))) throw new BadRequestException('date must be YYYY-MM-DD');
-    await this.plans.setCalendarDay(date, body.kind, body.name);
+    await this.plans.setCalendarDay(date, body.kind, body.name, body.actor);
     return { date, kind: body.kind, name: body.name ?? null };
   }
 
   @Delete('calendar/:date')
-  async clearDay(@Param('date') date: string) {
-    if (!(await this.plans.clearCalendarDay(date))) throw new NotFoundException(`no calendar entry on ${date}`);
+  async clearDay(@Param('date') date: string, @Body() body: ActorDto = {}) {
+    if (!(await this.plans.clearCalendarDay(date, body.actor))) throw new NotFoundException(`no calendar entry on ${date}`);
     return { date, cleared: true };
   }
 }

@@ -31,6 +31,8 @@ export class AuditProjectionHandler implements OnApplicationBootstrap, BeforeApp
         [DispatchSubjects.visitResultRecorded]: (p) => projections.insertInspections(inspectionRows(p)),
         // A published plan adds nothing the audits need: its draw carries the tasks and their reasons.
         [DispatchSubjects.planPublished]: async () => undefined,
+        // Nor does a changed setting: the draws made afterwards carry their inputs' fingerprints.
+        [DispatchSubjects.settingChanged]: async () => undefined,
         [IntakeSubjects.subjectsUpserted]: (p) => projections.upsertEnterprises(enterpriseRows(p)),
       },
     );

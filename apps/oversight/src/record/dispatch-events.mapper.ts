@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { canonicalJson, type JsonValue } from '@tianping/audit-log';
-import { DispatchSubjects, type DrawCompleted, type VisitResultRecorded } from '@tianping/contracts';
+import { DISPATCH_SETTING_KINDS, DispatchSubjects, type DispatchSettingChanged, type DrawCompleted, type VisitResultRecorded } from '@tianping/contracts';
 import type { EntryDraft } from './audit-record.util';
 import { InvalidEvent } from './scoring-events.mapper';
 
@@ -14,9 +14,27 @@ function requireFields(payload: Record<string, unknown>, fields: string[], name:
   if (missing.length) throw new InvalidEvent(`invalid ${name}: ${missing.join(', ')}`);
 }
 
+/** A conflict's values as the record keeps them: whatever a sender put in, never the reason (it may name a relative). */
+function withoutReason(values: unknown): JsonValue {
+  if (typeof values !== 'object' || values === null || Array.isArray(values)) return null;
+  const { reason: _reason, ...kept } = values as Record<string, JsonValue>;
+  return kept;
+}
+
+function settingEntry(event: Record<string, unknown>): EntryDraft {
+  requireFields(event, ['changeId', 'setting', 'key', 'at'], 'DispatchSettingChanged');
+  const change = event as unknown as DispatchSettingChanged;
+  if (!(DISPATCH_SETTING_KINDS as readonly string[]).includes(change.setting))
+    throw new InvalidEvent(`invalid DispatchSettingChanged: setting ${change.setting}`);
+  const conflict = change.setting.startsWith('conflict-');
+  const data = conflict ? { ...event, before: withoutReason(change.before), after: withoutReason(change.after) } : event;
+  return { kind: 'dispatch-setting', subjectRef: `${change.setting}:${change.key}`, data: data as JsonValue, eventKey: `dispatch-setting:${change.changeId}` };
+}
+
 /**
  * What the record logs for dispatch: every draw with its seed, inputs fingerprint and result (so
- * anyone holding them can re-draw), every published plan, and every visit's recorded results.
+ * anyone holding them can re-draw), every published plan, every visit's recorded results, and every
+ * change of a bureau setting (plans, policy, checklist items, calendar days, conflicts of interest).
  */
 export function dispatchEventEntries(subject: string, payload: unknown): EntryDraft[] {
   const event = object(payload);
@@ -40,6 +58,8 @@ export function dispatchEventEntries(subject: string, payload: unknown): EntryDr
       const result = event as unknown as VisitResultRecorded;
       return [{ kind: 'visit-result', subjectRef: result.creditCode, data: event as JsonValue, eventKey: `visit-result:${result.visitId}:${result.at}` }];
     }
+    case DispatchSubjects.settingChanged:
+      return [settingEntry(event)];
     default:
       throw new InvalidEvent(`no record mapping for subject ${subject}`);
   }

@@ -49,9 +49,12 @@ export function bodyIsOwn(rule: RouteRule, body: unknown, principal: Principal):
   return typeof code === 'string' && normaliseCreditCode(code) === principal.creditCode;
 }
 
-/** For an officer acting for itself (`ownOfficerId`), the body's `officerId` is its own certificate number, whatever was sent. */
+/**
+ * For an officer acting for itself (`ownOfficerId`), the body's `officerId` is its own certificate number,
+ * whatever was sent. A route naming the officer in its path (checked by the guard) reads none from the body.
+ */
 export function withOwnOfficer(rule: RouteRule, body: unknown, principal: Principal | null): unknown {
-  if (!rule.ownOfficerId || principal?.role !== 'department' || typeof body !== 'object' || body === null) return body;
+  if (!rule.ownOfficerId || rule.ownOfficerId.param || principal?.role !== 'department' || typeof body !== 'object' || body === null) return body;
   return { ...body, officerId: principal.officerId };
 }
 

@@ -118,6 +118,13 @@ const LOGGED_SCORE = object(
   },
 );
 
+/** Optimistic concurrency: the version a page read; a save over a newer one is refused (409) rather than lost. */
+const VERSION: Json = {
+  type: 'integer',
+  minimum: 1,
+  description: 'the `version` the GET answered; if it has changed since, the save is refused with 409 naming who changed it and when. Omit to save regardless',
+};
+
 /**
  * The request body of every route that takes one, keyed `METHOD /path` as in the route table. Each
  * carries the example the docs page shows; a unit test checks the fields against the class each app
@@ -145,6 +152,7 @@ export const BODIES: Record<string, Json> = {
     {
       zh: text(1, 200, 'what the item asks, in Chinese (e.g. 消防设施和器材)'),
       en: text(1, 200, 'the same in English; pages fall back to the Chinese'),
+      version: VERSION,
     },
     ['zh'],
     { zh: '消防设施和器材', en: 'Fire equipment and extinguishers' },
@@ -172,6 +180,7 @@ export const BODIES: Record<string, Json> = {
       },
       coordinated: { type: 'boolean', description: 'joins joint visits with other departments' },
       advanceNotice: { type: 'boolean', description: 'whether enterprises may be told of its visits in advance' },
+      version: VERSION,
     },
     ['annualRatios', 'uniformAnnualRatio', 'annualCapPerEnterprise', 'checklist'],
     {

@@ -15,6 +15,16 @@ const ERROR_RESPONSES: Json = {
   '503': { description: 'the owning service is not answering' },
 };
 
+/** What a save carrying a stale `version` answers. */
+const STALE: Json = {
+  description:
+    'the `version` sent is stale: someone saved since (`message` says who and when; `version`, `updatedBy`, `updatedAt` describe the stored one). Nothing was changed: GET it again',
+};
+
+function versioned(body: Json | undefined): boolean {
+  return Boolean((body?.properties as Json | undefined)?.version);
+}
+
 /** Routes that answer a file, in the type it was filed with, rather than JSON. */
 const FILES = new Set(['GET /api/appeals/:id/evidence/:n']);
 const FILE: Json = { '*/*': { schema: { type: 'string', format: 'binary', description: 'the file as filed (its name in Content-Disposition)' } } };
@@ -47,6 +57,7 @@ function operation(rule: RouteRule): Json {
         content: FILES.has(key) ? FILE : { 'application/json': RESPONSES[key] ? { schema: RESPONSES[key] } : {} },
       },
       ...ERROR_RESPONSES,
+      ...(versioned(BODIES[key]) ? { '409': STALE } : {}),
     },
   };
 }

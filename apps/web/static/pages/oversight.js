@@ -4,7 +4,7 @@ import { fmtDateTime, fmtNumber, t, tKnown } from '../i18n.js';
 import { badge, card, emptyState, errorState, field, h, mount, pageHead, pager, section, select } from '../ui.js';
 
 const PAGE = 20;
-const KINDS = ['score', 'colour-decision', 'appeal', 'model-version', 'colour-policy', 'sign-off', 'approval', 'kill-switch', 'dispatch-draw', 'dispatch-plan', 'visit-result', 'personal-data-read', 'algorithm-audit', 'algorithm-audit-publication', 'algorithm-audit-public-copy', 'archive'];
+const KINDS = ['score', 'colour-decision', 'appeal', 'model-version', 'colour-policy', 'sign-off', 'approval', 'kill-switch', 'dispatch-draw', 'dispatch-plan', 'dispatch-setting', 'visit-result', 'personal-data-read', 'algorithm-audit', 'algorithm-audit-publication', 'algorithm-audit-public-copy', 'archive'];
 
 /** A record entry's kind in words; a kind this page does not know yet is shown as stored. */
 function kindLabel(kind) {
@@ -82,6 +82,14 @@ function queueCard() {
 }
 
 /** An entry whose body went to an archive file: its hash is still here, its body in that file. */
+/** A changed bureau setting says what it was and who changed it; the entry itself holds the values before and after. */
+function settingNote(entry) {
+  const change = entry.kind === 'dispatch-setting' ? entry.body?.data : null;
+  if (!change) return null;
+  const what = tKnown(`auditSetting.${change.setting}`) ?? change.setting;
+  return h('div', { class: 'small muted', 'data-setting': change.setting }, change.actor ? t('audit.settingBy', { what, who: change.actor }) : t('audit.settingByApi', { what }));
+}
+
 function archivedNote(entry) {
   return entry.bodyArchivedIn ? h('div', { class: 'small muted', 'data-archived-in': entry.bodyArchivedIn }, t('audit.bodyArchived', { file: entry.bodyArchivedIn })) : null;
 }
@@ -101,7 +109,7 @@ async function entriesTable(container) {
     return h('div', {},
       h('div', { class: 'table-wrap' }, h('table', { id: 'audit-table' },
         h('thead', {}, h('tr', {}, [t('field.seq'), t('audit.kind'), t('field.subject'), t('field.recordedAt'), t('audit.leafHash')].map((c) => h('th', {}, c)))),
-        h('tbody', {}, rows.map((e) => h('tr', { 'data-seq': e.seq }, h('td', {}, e.seq), h('td', {}, badge(kindLabel(e.kind), 'blue'), archivedNote(e)), h('td', { class: 'mono' }, e.subjectRef ?? '—'), h('td', {}, fmtDateTime(e.recordedAt)), h('td', { class: 'mono' }, `${e.leafHash.slice(0, 16)}…`)))))),
+        h('tbody', {}, rows.map((e) => h('tr', { 'data-seq': e.seq }, h('td', {}, e.seq), h('td', {}, badge(kindLabel(e.kind), 'blue'), settingNote(e), archivedNote(e)), h('td', { class: 'mono' }, e.subjectRef ?? '—'), h('td', {}, fmtDateTime(e.recordedAt)), h('td', { class: 'mono' }, `${e.leafHash.slice(0, 16)}…`)))))),
       pager(page, Infinity, undefined, (p) => { page = p; load(); }, { hasMore: rows.length === PAGE }));
   }, 'oversight');
   form.addEventListener('submit', (event) => { event.preventDefault(); cursors.length = 1; page = 0; load(); });

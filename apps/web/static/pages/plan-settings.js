@@ -28,6 +28,10 @@ function planEditor(plans, items, changed) {
     show();
     mount(status, h('div', { class: 'notice ok', role: 'status', id: 'plan-edit-saved' }, t('planEdit.saved', { department: departmentLabel(saved.department) })));
     changed();
+  }, async () => {
+    // Someone saved since this page read the plans: show what is stored now, this page's edits dropped.
+    plans.splice(0, plans.length, ...(await api('/api/plans')));
+    show();
   }));
   const status = h('div', { 'aria-live': 'polite' });
   picker.addEventListener('change', () => mount(status));
@@ -41,7 +45,7 @@ function percentInput(name, share) {
   return h('input', { type: 'number', name, step: 'any', inputmode: 'decimal', value: share === undefined ? '' : String(Math.round(share * 10_000) / 100) });
 }
 
-function planForm(plan, items, saved) {
+function planForm(plan, items, saved, reload) {
   const ratios = Object.fromEntries(COLOURS.map((c) => [c, percentInput(`ratio-${c}`, plan.annualRatios?.[c])]));
   const own = items.filter((i) => i.item.startsWith(`${plan.department}-`)).map((i) => i.item);
   const choices = [...new Set([...own, ...plan.checklist])].sort();
@@ -65,6 +69,7 @@ function planForm(plan, items, saved) {
       const after = await api(`/api/plans/${encodeURIComponent(plan.department)}`, { method: 'PUT', body });
       saved(after);
     } catch (error) {
+      if (error.status === 409) return mount(message, staleNotice(error, reload));
       const shown = error.status === 400 ? placeProblems(error, { ...ratios, checklist, advanceNotice: notice }, problems) : 0;
       if (!shown) mount(message, h('div', { class: 'notice bad', role: 'alert' }, errorText(error)));
     } finally {
@@ -84,9 +89,20 @@ function planForm(plan, items, saved) {
     h('div', { class: 'row' }, save), message);
 }
 
-/** The whole plan as dispatch takes it (PUT replaces it), with what the form changed. */
+/** Another dispatcher saved the plan after this page read it: say who and when, and offer the stored values. */
+function staleNotice(error, reload) {
+  const who = error.body?.updatedBy;
+  const at = error.body?.updatedAt ? fmtDateTime(error.body.updatedAt) : '—';
+  const again = h('button', { class: 'btn secondary', type: 'button', id: 'plan-edit-reload' }, t('planEdit.reload'));
+  again.addEventListener('click', () => reload());
+  return h('div', { class: 'notice bad', role: 'alert', id: 'plan-edit-stale' },
+    h('p', {}, who ? t('planEdit.staleBy', { who, at }) : t('planEdit.staleAt', { at })), again);
+}
+
+/** The whole plan as dispatch takes it (PUT replaces it), with what the form changed and the version it was read at. */
 function planBody(plan, changed) {
   return {
+    version: plan.version,
     annualRatios: changed.annualRatios,
     uniformAnnualRatio: plan.uniformAnnualRatio,
     annualCapPerEnterprise: plan.annualCapPerEnterprise,

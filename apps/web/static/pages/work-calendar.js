@@ -1,7 +1,7 @@
 // The working-day calendar plans are scheduled on: this year's holidays and make-up working days (调休),
 // added or removed by the dispatcher.
 import { api } from '../api.js';
-import { fmtDate, t } from '../i18n.js';
+import { fmtDate, fmtDateTime, t } from '../i18n.js';
 import { card, errorText, field, h, mount, section, select, table } from '../ui.js';
 import { isoDay } from './bureau-calendar.js';
 
@@ -17,6 +17,13 @@ export function workCalendar() {
   years.addEventListener('change', load);
   load();
   return box;
+}
+
+/** Who last set the day and when, as the plans say it; days set before that was kept say nothing. */
+function changedNote(day) {
+  if (!day.updatedAt) return '—';
+  const at = fmtDateTime(day.updatedAt);
+  return h('span', { class: 'small muted', 'data-changed': day.date }, day.updatedBy ? t('planEdit.changedBy', { who: day.updatedBy, at }) : t('planEdit.changedAt', { at }));
 }
 
 function calendarCard(year, days, reload, years) {
@@ -46,6 +53,7 @@ function calendarCard(year, days, reload, years) {
       [t('calendarEdit.date'), (d) => fmtDate(d.date)],
       [t('calendarEdit.kind'), (d) => t(`calendarEdit.${d.kind}`)],
       [t('calendarEdit.name'), (d) => d.name ?? '—'],
+      [t('calendarEdit.changed'), (d) => changedNote(d)],
       [t('calendarEdit.actions'), (d) => remove(d)],
     ], days, { pageSize: 20, empty: t('calendarEdit.none') }),
     h('div', { class: 'row' }, field(t('calendarEdit.date'), date), field(t('calendarEdit.kind'), kind), field(t('calendarEdit.name'), name), add),

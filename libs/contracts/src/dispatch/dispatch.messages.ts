@@ -58,3 +58,28 @@ export interface PlanPublished {
   cutDrawIds?: string[];
   at: string;
 }
+
+/** Which of dispatch's settings changed. A conflict of interest (回避) is declared or withdrawn, never edited. */
+export const DISPATCH_SETTING_KINDS = ['plan', 'policy', 'checklist-item', 'calendar-day', 'conflict-declared', 'conflict-withdrawn'] as const;
+export type DispatchSettingKind = (typeof DISPATCH_SETTING_KINDS)[number];
+
+/**
+ * A bureau setting changed, sent in the transaction that changed it, for oversight's record. A
+ * conflict's reason is never in it: it may name a relative.
+ */
+export interface DispatchSettingChanged {
+  /** This change's own id: the record logs it once however often it arrives. */
+  changeId: string;
+  setting: DispatchSettingKind;
+  /** Which one: the department (SAMR), `policy`, the item (FIRE-02), the day (2027-01-01), or `officerId/creditCode`. */
+  key: string;
+  /** The values before (null: it did not exist) and after (null: it was removed). */
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
+  /** A plan's exemptions are not repeated whole in before and after (they may be thousands): which were added and removed. */
+  exemptionsAdded?: string[];
+  exemptionsRemoved?: string[];
+  /** The signed-in account that made the change; null for an operator's direct call to dispatch. */
+  actor: string | null;
+  at: string;
+}

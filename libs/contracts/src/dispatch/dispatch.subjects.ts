@@ -6,4 +6,6 @@ export const DispatchSubjects = {
   planPublished: 'dispatch.plan.published.v1',
   /** Officers recorded a visit's item results: intake turns them into cases. */
   visitResultRecorded: 'dispatch.visit.result-recorded.v1',
+  /** A bureau setting changed (plan, policy, checklist item, calendar day, conflict of interest): who, when, before and after. */
+  settingChanged: 'dispatch.setting.changed.v1',
 } as const;

@@ -40,6 +40,13 @@ export class DepartmentPlanDto {
   @IsOptional() @IsBoolean() advanceNotice?: boolean;
   /** Who makes the change: the web gateway sets the signed-in dispatcher; an operator's direct call may leave it out. */
   @IsOptional() @IsString() @MaxLength(64) actor?: string;
+  /** The `version` the plan was read at: if it has changed since, the save is refused (409). Omit to save regardless. */
+  @IsOptional() @IsInt() @Min(1) version?: number;
+}
+
+/** Who acts, on a route whose only body is that: the gateway sets the signed-in account. */
+export class ActorDto {
+  @IsOptional() @IsString() @MaxLength(100) actor?: string;
 }
 
 /** A policy key left out is kept as it is; null is refused, not stored (IsOptional would let it through). */
@@ -53,6 +60,9 @@ export class PolicyDto {
   @Omissible() @IsInt() @Min(1) @Max(3650) complaintLookbackDays?: number;
   @Omissible() @IsIn(['red', 'yellow', 'green']) unscoredColour?: 'red' | 'yellow' | 'green';
   @Omissible() @IsInt() @Min(2) @Max(8) maxTeamSize?: number;
+  @IsOptional() @IsString() @MaxLength(64) actor?: string;
+  /** The `version` the policy was read at: if it has changed since, the save is refused (409). Omit to save regardless. */
+  @IsOptional() @IsInt() @Min(1) version?: number;
 }
 
 export class ConflictDto {
@@ -71,4 +81,6 @@ export class CalendarDayDto {
   /** holiday = no visits although a weekday; workday = a make-up working day (调休) although a weekend. */
   @IsIn(['holiday', 'workday']) kind!: 'holiday' | 'workday';
   @IsOptional() @IsString() name?: string;
+  /** Who sets the day: the web gateway sets the signed-in dispatcher. */
+  @IsOptional() @IsString() @MaxLength(64) actor?: string;
 }

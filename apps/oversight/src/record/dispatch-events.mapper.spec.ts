@@ -1,0 +1,39 @@
+import { DispatchSubjects } from '@tianping/contracts';
+import { dispatchEventEntries } from './dispatch-events.mapper';
+import { InvalidEvent } from './scoring-events.mapper';
+
+const change = {
+  changeId: 'c-1',
+  setting: 'calendar-day',
+  key: '2027-01-01',
+  before: null,
+  after: { date: '2027-01-01', kind: 'holiday', name: '元旦' },
+  actor: 'dispatcher',
+  at: '2026-12-20T10:00:00Z',
+};
+
+describe("the record's entries for dispatch's setting changes", () => {
+  it('keys an entry by the change, so a redelivery appends nothing, and names what changed', () => {
+    expect(dispatchEventEntries(DispatchSubjects.settingChanged, change)).toEqual([
+      { kind: 'dispatch-setting', subjectRef: 'calendar-day:2027-01-01', data: change, eventKey: 'dispatch-setting:c-1' },
+    ]);
+  });
+
+  it("drops a conflict's reason, before and after, whatever the sender put in", () => {
+    const withdrawn = {
+      ...change,
+      setting: 'conflict-withdrawn',
+      key: 'OFF-1/91440604MA4UJ8K20C',
+      before: { officerId: 'OFF-1', reason: '配偶' },
+      after: null,
+    };
+    const [entry] = dispatchEventEntries(DispatchSubjects.settingChanged, withdrawn);
+    expect(entry.data).toMatchObject({ before: { officerId: 'OFF-1' }, after: null });
+    expect(JSON.stringify(entry.data)).not.toContain('配偶');
+  });
+
+  it('refuses a change with no id or an unknown kind of setting', () => {
+    expect(() => dispatchEventEntries(DispatchSubjects.settingChanged, { ...change, changeId: undefined })).toThrow(InvalidEvent);
+    expect(() => dispatchEventEntries(DispatchSubjects.settingChanged, { ...change, setting: 'colour' })).toThrow(InvalidEvent);
+  });
+});
