@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { startDispatch, type DispatchHarness } from '../dispatch/dispatch-app.harness';
+import { eventually, getJson, startOversight, type OversightHarness } from '../oversight/oversight-app.harness';
 import { signInPage } from './fake-pages.harness';
 import { CHROMIUM, describeWithBrowser, SCREENSHOTS } from './suite-process.harness';
 import { createRoleAccounts, startWeb, type WebHarness } from './web-app.harness';
@@ -9,16 +10,21 @@ import { createRoleAccounts, startWeb, type WebHarness } from './web-app.harness
  * A dispatcher changes a department's yearly share of green enterprises on the plans page, in a real
  * browser, through the real web gateway and the real dispatch service: a share over 100% is refused by
  * dispatch and the page says so beside that field in its own language; a good one is kept with who
- * changed it. A holiday is added to and removed from this year's calendar.
+ * changed it. A holiday is added to and removed from this year's calendar. Oversight's record page then
+ * says, of each change, who made it and which value went from what to what.
  */
 describeWithBrowser('the plans page lets the dispatcher edit a department plan and the calendar', () => {
   let dispatch: DispatchHarness;
+  let oversight: OversightHarness;
   let web: WebHarness;
   let browser: Browser;
 
   beforeAll(async () => {
     dispatch = await startDispatch();
     process.env.PORT_DISPATCH = new URL(dispatch.baseUrl).port;
+    // Oversight hears dispatch's real events on dispatch's NATS server.
+    oversight = await startOversight(dispatch.nats);
+    process.env.PORT_OVERSIGHT = new URL(oversight.baseUrl).port;
     web = await startWeb();
     await createRoleAccounts(web.app);
     const { chromium } = await import('playwright-core');
@@ -28,8 +34,10 @@ describeWithBrowser('the plans page lets the dispatcher edit a department plan a
   afterAll(async () => {
     await browser?.close();
     await web?.close();
+    await oversight?.close();
     await dispatch?.close();
     delete process.env.PORT_DISPATCH;
+    delete process.env.PORT_OVERSIGHT;
   });
 
   async function signIn(username: string, lang: 'zh' | 'en'): Promise<Page> {
@@ -141,6 +149,25 @@ describeWithBrowser('the plans page lets the dispatcher edit a department plan a
     await page.waitForFunction((v) => (document.querySelector('input[name=ratio-yellow]') as HTMLInputElement | null)?.value === v, String(theirs));
     expect(await page.textContent('#plan-edit-changed')).toContain(changedBy);
     expect(await page.$('#plan-edit-stale')).toBeNull();
+    await page.close();
+  });
+
+  it.each([
+    ['zh', '部门计划，由 dispatcher 操作', '绿色年度抽查比例：', '工作日历，由 dispatcher 操作', '类型：— → 节假日（不安排检查）'],
+    ['en', 'Department plan, by dispatcher', 'Green inspected per year: ', 'Working-day calendar, by dispatcher', 'Kind: — → Holiday (no visits)'],
+  ] as const)('shows oversight, in the record, who changed which value of a plan or a day from what to what (%s)', async (lang, plan, green, day, kind) => {
+    const settings = async () => (await getJson<unknown[]>(`${oversight.baseUrl}/api/audit/entries?kind=dispatch-setting&limit=50`)).body;
+    expect(await eventually(async () => (await settings()).length >= 7)).toBe(true);
+    const page = await signInPage(browser, web.baseUrl, 'overseer', { lang });
+    await page.goto(`${web.baseUrl}/#/audit`);
+    await page.waitForSelector('#audit-table [data-setting="plan"]');
+    const notes = await page.$$eval('#audit-table [data-setting]', (cells) => cells.map((c) => c.textContent ?? ''));
+    const greenChange = notes.find((n) => n.startsWith(plan) && n.includes(green));
+    // The first test's two saves: 6% then 8% green (from the seed's share before them).
+    expect(greenChange).toMatch(lang === 'zh' ? /绿色年度抽查比例：6% → 8%/ : /Green inspected per year: 6% → 8%/);
+    expect(notes.some((n) => n.startsWith(day) && n.includes(kind))).toBe(true);
+    // A day's date names the entry already: it is not listed as a change.
+    expect(notes.join('\n')).not.toMatch(/date: |日期：/);
     await page.close();
   });
 

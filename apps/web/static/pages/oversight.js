@@ -81,15 +81,45 @@ function queueCard() {
   return card(t('audit.queue'), body);
 }
 
-/** An entry whose body went to an archive file: its hash is still here, its body in that file. */
-/** A changed bureau setting says what it was and who changed it; the entry itself holds the values before and after. */
+/** A changed bureau setting says what it was, who changed it, and which values changed from what to what. */
 function settingNote(entry) {
   const change = entry.kind === 'dispatch-setting' ? entry.body?.data : null;
   if (!change) return null;
   const what = tKnown(`auditSetting.${change.setting}`) ?? change.setting;
-  return h('div', { class: 'small muted', 'data-setting': change.setting }, change.actor ? t('audit.settingBy', { what, who: change.actor }) : t('audit.settingByApi', { what }));
+  const changed = change.setting.startsWith('conflict-') ? [] : changedValues(change.before, change.after);
+  const exemptions = [['+', change.exemptionsAdded], ['−', change.exemptionsRemoved]].filter(([, codes]) => codes?.length).map(([sign, codes]) => `${sign}${fmtNumber(codes.length)}`);
+  return h('div', { class: 'small muted', 'data-setting': change.setting },
+    change.actor ? t('audit.settingBy', { what, who: change.actor }) : t('audit.settingByApi', { what }),
+    changed.map(([key, was, now]) => h('div', { 'data-changed': key }, t('audit.settingChange', { field: tKnown(`settingField.${key}`) ?? key, was: settingValue(key, was), now: settingValue(key, now) }))),
+    exemptions.length ? h('div', { 'data-changed': 'exemptions' }, t('audit.exemptionsChanged', { n: exemptions.join(' / ') })) : null);
 }
 
+/** What names the setting (the entry's subject already says it) and its version are no change to show. */
+const SETTING_IDENTITY = new Set(['version', 'date', 'department', 'item']);
+
+/** The values (nested keys flattened, `annualRatios.red`) that differ between before and after. */
+function changedValues(before, after) {
+  const flat = (value, prefix, out) => {
+    if (value && typeof value === 'object' && !Array.isArray(value)) for (const [k, v] of Object.entries(value)) flat(v, prefix ? `${prefix}.${k}` : k, out);
+    else if (prefix) out[prefix] = value;
+    return out;
+  };
+  const [was, now] = [flat(before ?? {}, '', {}), flat(after ?? {}, '', {})];
+  return [...new Set([...Object.keys(was), ...Object.keys(now)])]
+    .filter((key) => !SETTING_IDENTITY.has(key) && JSON.stringify(was[key]) !== JSON.stringify(now[key]))
+    .map((key) => [key, was[key], now[key]]);
+}
+
+function settingValue(key, value) {
+  if (value === undefined || value === null || value === '') return '—';
+  if (typeof value === 'boolean') return t(value ? 'common.yes' : 'common.no');
+  if (typeof value === 'number' && (key.startsWith('annualRatios.') || key === 'uniformAnnualRatio' || key === 'explorationShare')) return `${+(value * 100).toFixed(4)}%`;
+  if (key === 'kind') return tKnown(`calendarEdit.${value}`) ?? String(value);
+  if (Array.isArray(value)) return value.length > 8 ? `${value.slice(0, 8).join('、')}… (${fmtNumber(value.length)})` : value.join('、') || '—';
+  return typeof value === 'number' ? fmtNumber(value) : String(value);
+}
+
+/** An entry whose body went to an archive file: its hash is still here, its body in that file. */
 function archivedNote(entry) {
   return entry.bodyArchivedIn ? h('div', { class: 'small muted', 'data-archived-in': entry.bodyArchivedIn }, t('audit.bodyArchived', { file: entry.bodyArchivedIn })) : null;
 }
