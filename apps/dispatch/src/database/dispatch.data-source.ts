@@ -11,6 +11,7 @@ import { AddComplaintLookback1766470000000 } from './migrations/1766470000000-Ad
 import { NumberVisits1766560000000 } from './migrations/1766560000000-NumberVisits';
 import { RecordPlanEditor1766600000000 } from './migrations/1766600000000-RecordPlanEditor';
 import { RecordConflictDeclarer1766640000000 } from './migrations/1766640000000-RecordConflictDeclarer';
+import { RecordVisitTeamChanges1766700000000 } from './migrations/1766700000000-RecordVisitTeamChanges';
 
 export const DISPATCH_SCHEMA = 'dispatch';
 
@@ -32,6 +33,7 @@ export function createDispatchDataSource(url: string) {
       NumberVisits1766560000000,
       RecordPlanEditor1766600000000,
       RecordConflictDeclarer1766640000000,
+      RecordVisitTeamChanges1766700000000,
     ],
   });
 }

@@ -6,4 +6,6 @@ export const DispatchSubjects = {
   planPublished: 'dispatch.plan.published.v1',
   /** Officers recorded a visit's item results: intake turns them into cases. */
   visitResultRecorded: 'dispatch.visit.result-recorded.v1',
+  /** A dispatcher replaced one officer of a scheduled visit's team (a conflict declared, an officer away). */
+  visitTeamChanged: 'dispatch.visit.team-changed.v1',
 } as const;
