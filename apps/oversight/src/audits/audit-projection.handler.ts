@@ -31,6 +31,8 @@ export class AuditProjectionHandler implements OnApplicationBootstrap, BeforeApp
         [DispatchSubjects.visitResultRecorded]: (p) => projections.insertInspections(inspectionRows(p)),
         // A published plan adds nothing the audits need: its draw carries the tasks and their reasons.
         [DispatchSubjects.planPublished]: async () => undefined,
+        // Nor does a team change: the audits read who was drawn and what was found, not who went.
+        [DispatchSubjects.visitTeamChanged]: async () => undefined,
         [IntakeSubjects.subjectsUpserted]: (p) => projections.upsertEnterprises(enterpriseRows(p)),
       },
     );

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { canonicalJson, type JsonValue } from '@tianping/audit-log';
-import { DispatchSubjects, type DrawCompleted, type VisitResultRecorded } from '@tianping/contracts';
+import { DispatchSubjects, type DrawCompleted, type VisitResultRecorded, type VisitTeamChanged } from '@tianping/contracts';
 import type { EntryDraft } from './audit-record.util';
 import { InvalidEvent } from './scoring-events.mapper';
 
@@ -16,7 +16,8 @@ function requireFields(payload: Record<string, unknown>, fields: string[], name:
 
 /**
  * What the record logs for dispatch: every draw with its seed, inputs fingerprint and result (so
- * anyone holding them can re-draw), every published plan, and every visit's recorded results.
+ * anyone holding them can re-draw), every published plan, every visit's recorded results, and every
+ * change of a scheduled visit's team (with the seed and candidates of a random pick, to re-check it).
  */
 export function dispatchEventEntries(subject: string, payload: unknown): EntryDraft[] {
   const event = object(payload);
@@ -39,6 +40,11 @@ export function dispatchEventEntries(subject: string, payload: unknown): EntryDr
       requireFields(event, ['visitId', 'creditCode', 'items', 'at'], 'VisitResultRecorded');
       const result = event as unknown as VisitResultRecorded;
       return [{ kind: 'visit-result', subjectRef: result.creditCode, data: event as JsonValue, eventKey: `visit-result:${result.visitId}:${result.at}` }];
+    }
+    case DispatchSubjects.visitTeamChanged: {
+      requireFields(event, ['changeId', 'visitId', 'creditCode', 'date', 'officerOut', 'officerIn', 'chosen', 'at'], 'VisitTeamChanged');
+      const change = event as unknown as VisitTeamChanged;
+      return [{ kind: 'visit-team-change', subjectRef: change.creditCode, data: event as JsonValue, eventKey: `visit-team-change:${change.changeId}` }];
     }
     default:
       throw new InvalidEvent(`no record mapping for subject ${subject}`);
