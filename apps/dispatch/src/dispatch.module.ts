@@ -14,6 +14,9 @@ import { PublicDisclosureController } from './public/public-disclosure.controlle
 import { PublicDisclosureRepository } from './public/public-disclosure.repository';
 import { ProjectionHandler } from './projection/projection.handler';
 import { ProjectionRepository } from './projection/projection.repository';
+import { TeamChangesController } from './team-changes/team-changes.controller';
+import { TeamChangesRepository } from './team-changes/team-changes.repository';
+import { TeamChangesService } from './team-changes/team-changes.service';
 import { VisitsController } from './visits/visits.controller';
 import { ChecklistItemsController } from './checklist/checklist-items.controller';
 import { ChecklistItemsRepository } from './checklist/checklist-items.repository';
@@ -32,17 +35,27 @@ import { VisitsService } from './visits/visits.service';
     DrawService,
     VisitsRepository,
     VisitsService,
+    TeamChangesRepository,
+    TeamChangesService,
     ProjectionRepository,
     DispatchOutbox,
   ],
-  exports: [PlansRepository, ChecklistItemsRepository, DrawService, VisitsService, ProjectionRepository, DispatchOutbox],
+  exports: [PlansRepository, ChecklistItemsRepository, DrawService, VisitsService, TeamChangesService, ProjectionRepository, DispatchOutbox],
 })
 export class DispatchCoreModule {}
 
 /** The dispatch service: the core plus its HTTP API and the projection consumers. */
 @Module({
   imports: [DispatchCoreModule, OperationsModule.forApp({ app: 'dispatch', outboxSchema: DISPATCH_SCHEMA })],
-  controllers: [HealthController, PlansController, ChecklistItemsController, DrawController, VisitsController, PublicDisclosureController],
+  controllers: [
+    HealthController,
+    PlansController,
+    ChecklistItemsController,
+    DrawController,
+    VisitsController,
+    TeamChangesController,
+    PublicDisclosureController,
+  ],
   providers: [ProjectionHandler, PublicDisclosureRepository],
 })
 export class DispatchModule {}

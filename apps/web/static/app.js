@@ -58,6 +58,7 @@ const ROUTES = [
   [/^#\/calendar$/, () => renderCalendar, BUREAU],
   [/^#\/today$/, () => renderMyRoute, BUREAU],
   [/^#\/visits\/([0-9a-f-]{36}|TP-\d{4}-\d{6,})$/i, (m) => (ctx) => renderVisit(ctx, m[1]), BUREAU],
+  [/^#\/visits\/([0-9a-f-]{36}|TP-\d{4}-\d{6,})\/replace\/([A-Za-z0-9-]{3,40})$/i, (m) => (ctx) => renderVisit(ctx, m[1], m[2]), ['dispatcher']],
   [/^#\/audit$/, () => renderAudit, OVERSIGHT],
   [/^#\/models$/, () => renderModels, ['oversight', 'admin']],
   [/^#\/models\/versions\/([^/]{1,300})$/, (m) => (ctx) => renderApproval(ctx, 'model-version', decodeURIComponent(m[1])), OVERSIGHT],

@@ -1,4 +1,4 @@
-// Words of officers' conflicts of interest (回避), of the plan page's filters, of a visit's neighbours on its route, of the complaints a draw left
+// Words of officers' conflicts of interest (回避) and of replacing an officer on a visit (更换执法人员), of the plan page's filters, of a visit's neighbours on its route, of the complaints a draw left
 // out as too old and of a factor's unknown value, Chinese and English; i18n.js merges them into its dictionaries.
 
 const zh = {
@@ -43,6 +43,20 @@ const zh = {
   'conflict.scheduled': '已发布计划中仍安排您检查该企业，声明不会改变这些检查，请联系调度员调整：',
   'conflict.withdrawConfirm': '撤回 {officer} 对“{name}”的回避声明？下一次抽取起可能再派其检查该企业。',
   'conflict.officer': '执法证号', 'conflict.enterprise': '企业', 'conflict.declaredAt': '声明时间', 'conflict.stillScheduled': '仍安排的检查', 'conflict.none': '暂无回避声明。', 'conflict.act': '操作',
+  'team.title': '更换执法人员', 'team.lead': '已申报回避或执法人员不能到场时，为这次检查更换一名执法人员。只列出符合抽取规则的人员：持有本次检查所需部门的执法资格（与另一名人员合起来覆盖全部部门）、未申报回避、近 12 个月未检查过该企业、当天检查未满额。',
+  'team.out': '被更换的执法人员', 'team.reason': '更换原因', 'team.reasonHint': '例如：原执法人员已申报回避、因公外出（只有调度员可见，不向企业和监督人员显示）',
+  'team.load': '当天检查', 'team.loadOf': '{n} / {cap} 次', 'team.local': '本区县', 'team.localYes': '本区县', 'team.pick': '选择', 'team.picked': '已选择 {officer}。',
+  'team.noCandidates': '当天没有符合规则的执法人员可以替换。', 'team.reasonShort': '请填写更换原因（至少 2 个字）。', 'team.pickFirst': '请先在列表中选择一名执法人员，或改为随机抽取。',
+  'team.sendPick': '更换为所选人员', 'team.sendRandom': '随机抽取一名', 'team.confirm': '确认更换',
+  'team.confirmPick': '将 {out} 更换为 {into}？更换记入监督记录。', 'team.confirmRandom': '从符合规则的人员中随机抽取一名替换 {out}？抽取种子和候选名单记入监督记录，可复核。',
+  'team.done': '已更换为 {into}，行程已更新。', 'team.doneRandom': '已从 {n} 名候选人员中随机抽取 {into}（种子 {seed}），行程已更新。',
+  'team.refused.officer_not_on_team': '该执法人员不在这次检查的小组中。', 'team.refused.already_on_team': '所选人员已在检查小组中。',
+  'team.refused.officer_unknown': '执法人员名册中没有此人。', 'team.refused.cannot_work': '所选人员当天不在岗或执法证已过期。',
+  'team.refused.declared_conflict': '所选人员已申报与该企业回避。', 'team.refused.recent_inspection': '所选人员近 12 个月内检查过该企业，应当回避。',
+  'team.refused.not_competent': '所选人员没有本次检查任何部门的执法资格。', 'team.refused.departments_uncovered': '更换后检查小组不能覆盖本次检查的全部部门。',
+  'team.refused.over_capacity': '所选人员当天检查已满额。', 'team.refused.not_scheduled': '这次检查已记录结果或已取消，不能更换人员。',
+  'team.refused.day_passed': '检查日期已过，不能更换人员。', 'team.refused.no_candidate': '当天没有符合规则的执法人员可以抽取。',
+  'team.refused.officer_in_missing': '请选择接替的执法人员，或改为随机抽取。',
 };
 
 const en = {
@@ -90,6 +104,20 @@ const en = {
   'conflict.scheduled': 'A published plan still sends you to this enterprise; the declaration does not change these visits, so ask the dispatcher to move them:',
   'conflict.withdrawConfirm': "Withdraw {officer}'s declared conflict with “{name}”? From the next draw on they may be sent there again.",
   'conflict.officer': 'Certificate no.', 'conflict.enterprise': 'Enterprise', 'conflict.declaredAt': 'Declared', 'conflict.stillScheduled': 'Still scheduled', 'conflict.none': 'No conflicts declared.', 'conflict.act': 'Action',
+  'team.title': 'Replace an officer', 'team.lead': 'When an officer has declared a conflict or cannot go, replace them on this visit. Only officers the draw would allow are listed: certified for the departments of the visit (with the other officer, all of them), no declared conflict, no inspection of the enterprise in the past 12 months, and not at their visit limit that day.',
+  'team.out': 'Officer to replace', 'team.reason': 'Reason', 'team.reasonHint': 'e.g. the officer declared a conflict, is away on duty (seen by dispatchers only, never by the enterprise or oversight)',
+  'team.load': 'Visits that day', 'team.loadOf': '{n} of {cap}', 'team.local': 'Local', 'team.localYes': 'Same district', 'team.pick': 'Choose', 'team.picked': '{officer} chosen.',
+  'team.noCandidates': 'No officer the rules allow is free to take this place that day.', 'team.reasonShort': 'Give the reason (at least 2 characters).', 'team.pickFirst': 'Choose an officer in the list first, or draw one at random.',
+  'team.sendPick': 'Replace with the chosen officer', 'team.sendRandom': 'Draw one at random', 'team.confirm': 'Confirm the change',
+  'team.confirmPick': 'Replace {out} with {into}? The change goes into the oversight record.', 'team.confirmRandom': 'Replace {out} with an officer drawn at random among those allowed? The seed and the candidates go into the oversight record, so the draw can be checked.',
+  'team.done': 'Replaced with {into}; the itineraries are updated.', 'team.doneRandom': '{into} drawn at random among {n} candidates (seed {seed}); the itineraries are updated.',
+  'team.refused.officer_not_on_team': "That officer is not on this visit's team.", 'team.refused.already_on_team': 'The chosen officer is already on the team.',
+  'team.refused.officer_unknown': 'No such officer in the register.', 'team.refused.cannot_work': "The chosen officer is not on duty that day, or their certificate has expired.",
+  'team.refused.declared_conflict': 'The chosen officer declared a conflict of interest with this enterprise.', 'team.refused.recent_inspection': 'The chosen officer inspected this enterprise in the past 12 months and must recuse.',
+  'team.refused.not_competent': 'The chosen officer is certified for none of the departments of this visit.', 'team.refused.departments_uncovered': 'With that change the team would not cover every department of the visit.',
+  'team.refused.over_capacity': 'The chosen officer has reached their visit limit that day.', 'team.refused.not_scheduled': "This visit's results are recorded, or it was cancelled: its team cannot change.",
+  'team.refused.day_passed': "The visit's day has passed: its team cannot change.", 'team.refused.no_candidate': 'No officer the rules allow can be drawn for that day.',
+  'team.refused.officer_in_missing': 'Choose the officer who takes the place, or draw one at random.',
 };
 
 export const PLANS_TEXTS = { zh, en };

@@ -9,3 +9,5 @@ export { generateScenario } from './scenario.generator';
 export type { ScenarioOptions, PlanningScenario } from './scenario.generator';
 export { dayNumber, isoFromDayNumber, workingDaysIn } from './date.util';
 export { orderRoute, pathLengthKm, distanceKm } from './route.util';
+export { drawReplacement, eligibleReplacements, replacementRefusal } from './replacement.util';
+export type { ReplacementCandidate, TeamChangeInput, TeamChangeRefusal, TeamChangeRefusalCode, TeamChangeVisit } from './replacement.util';

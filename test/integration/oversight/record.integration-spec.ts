@@ -9,6 +9,7 @@ import {
   type DispatchSettingChanged,
   type DrawCompleted,
   type ModelVersionEvent,
+  type VisitTeamChanged,
 } from '@tianping/contracts';
 import { connectNats, encodeJson } from '@tianping/messaging';
 import { eventually, getJson, scoresComputed, startOversight, type OversightHarness } from './oversight-app.harness';
@@ -91,6 +92,31 @@ describe('oversight record: logging what scoring publishes', () => {
     const { body } = await getJson<{ subjectRef: string; body: { data: DrawCompleted } }[]>(`${h.baseUrl}/api/audit/entries?kind=dispatch-draw`);
     expect(body).toHaveLength(1);
     expect(body[0]).toMatchObject({ subjectRef: 'draw-7', body: { data: { seed: 'seed-2026-11', inputsFingerprint: 'a'.repeat(64) } } });
+  });
+
+  it("logs each change of a visit's team once, with how the newcomer was chosen, however often it comes", async () => {
+    const js = jetstream(nc);
+    const change: VisitTeamChanged = {
+      changeId: '5d0c9a1e-0f8b-4c1e-9d55-00000000c4a1',
+      visitId: '0b6c8a55-5f0e-4d7e-9a7a-0000000c0f11',
+      visitNo: 'TP-2026-000042',
+      creditCode: '91440604MA4UJ8K20C',
+      date: '2026-12-09',
+      officerOut: '44060400001',
+      officerIn: '44060400007',
+      officerIds: ['44060400003', '44060400007'],
+      chosen: { how: 'random', seed: 'reassign-1', candidates: ['44060400005', '44060400007'] },
+      actor: 'dispatcher',
+      at: '2026-12-07T02:00:00Z',
+    };
+    await js.publish(DispatchSubjects.visitTeamChanged, encodeJson(change), { msgID: 'team-change-a' });
+    await js.publish(DispatchSubjects.visitTeamChanged, encodeJson(change), { msgID: 'team-change-b' });
+    const logged = async () =>
+      (await getJson<{ subjectRef: string; body: { data: VisitTeamChanged } }[]>(`${h.baseUrl}/api/audit/entries?kind=visit-team-change`)).body;
+    expect(await eventually(async () => (await logged()).length === 1)).toBe(true);
+    const jsm = await jetstreamManager(nc);
+    await eventually(async () => (await jsm.consumers.info(STREAMS.dispatch.name, 'oversight-record-dispatch')).num_pending === 0);
+    expect(await logged()).toEqual([expect.objectContaining({ subjectRef: change.creditCode, body: expect.objectContaining({ data: change }) })]);
   });
 
   it('logs each part of a draw sent in parts, once however often a part comes', async () => {

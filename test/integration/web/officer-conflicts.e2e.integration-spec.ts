@@ -106,4 +106,100 @@ describeWithBrowser("an officer's conflict of interest on an enterprise file, in
     }
     await page.close();
   });
+
+  it.each([
+    ['zh', '更换执法人员', '所选人员已申报与该企业回避', '已从 2 名候选人员中随机抽取'],
+    ['en', 'Replace an officer', 'declared a conflict of interest with this enterprise', 'drawn at random among 2 candidates'],
+  ])(
+    'moves a visit still scheduled to another officer from the conflicts list: refusals beside the form, then a random draw (%s)',
+    async (lang, title, refused, drawn) => {
+      const tomorrow = new Date(Date.now() + 8 * 3600_000 + 86_400_000).toISOString().slice(0, 10);
+      const visitPath = `/api/visits/${VISIT.id}`;
+      answers['GET /api/conflicts'] = [
+        {
+          officerId: OFFICER,
+          creditCode: OWN_CODE,
+          reason: '配偶在该企业任职',
+          declaredBy: 'bound',
+          declaredAt: '2026-12-07T04:00:00.000Z',
+          scheduledVisits: [{ ...VISIT, date: tomorrow }],
+        },
+      ];
+      answers[`GET ${visitPath}`] = {
+        id: VISIT.id,
+        visitNo: VISIT.number,
+        drawId: '0b6c8a55-5f0e-4d7e-9a7a-0000000d0a01',
+        date: tomorrow,
+        regionCode: '440605',
+        creditCode: OWN_CODE,
+        officerIds: ['44060400009', OFFICER],
+        departments: ['SAMR'],
+        reasons: ['random'],
+        exploration: false,
+        routeKey: 'r-1',
+        routeOrder: 0,
+        noticeAllowed: false,
+        status: 'scheduled',
+        checklist: [{ department: 'SAMR', items: ['SAMR-01'] }],
+        clueIds: [],
+        results: null,
+        recordedAt: null,
+        rating: null,
+        route: { date: tomorrow, officerIds: ['44060400009', OFFICER], distanceKm: 0, visitIds: [VISIT.id], creditCodes: [OWN_CODE] },
+      };
+      const candidates = [
+        { officerId: '44060400005', department: 'SAMR', visitsThatDay: 0, dailyCapacity: 4, local: true },
+        { officerId: '44060400007', department: 'SAMR', visitsThatDay: 2, dailyCapacity: 4, local: false },
+      ];
+      answers[`GET ${visitPath}/replacements`] = new QueryAnswer((q) => ({ officerOut: q.get('officer'), candidates }));
+      answers[`POST ${visitPath}/team-changes`] = new StatusAnswer(409, {
+        statusCode: 409,
+        code: 'declared_conflict',
+        message: 'officer 44060400005 declared a conflict',
+      });
+      const page = await pages.signIn('dispatcher', { lang: lang as 'zh' | 'en' });
+      await page.goto(`${pages.web.baseUrl}/#/plans`);
+      await page.click(`[data-team-replace="${VISIT.id}"]`);
+      await page.waitForSelector('[data-team-pick="44060400005"]');
+      await settle(page);
+      expect(await page.innerText('main .card:has([data-testid=team-change])')).toContain(title);
+      // The officer named in the declaration is the one preselected to leave; the candidates are asked for that officer.
+      expect(await page.inputValue('[data-testid=team-change] select[name=officerOut]')).toBe(OFFICER);
+      expect(pages.fake.seen.some((r) => r.url === `${visitPath}/replacements?officer=${OFFICER}`)).toBe(true);
+
+      // No reason, nothing sent; a refusal is said beside the form, in the page's language.
+      const before = pages.fake.seen.length;
+      await page.click('[data-team-pick="44060400005"]');
+      await page.click('[data-team-send=picked]');
+      await page.waitForSelector('[data-testid=team-change] .notice.bad');
+      expect(pages.fake.seen.slice(before).some((r) => r.method === 'POST')).toBe(false);
+      await page.fill('[data-testid=team-change] textarea[name=reason]', '原执法人员已申报回避');
+      await page.click('[data-team-send=picked]');
+      await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST'), page.click('[data-confirm-yes]')]);
+      await page.waitForSelector('[data-team-error]');
+      expect(await page.innerText('[data-team-error]')).toContain(refused);
+
+      answers[`POST ${visitPath}/team-changes`] = {
+        changeId: 'c-1',
+        visitId: VISIT.id,
+        visitNo: VISIT.number,
+        creditCode: OWN_CODE,
+        date: tomorrow,
+        officerOut: OFFICER,
+        officerIn: '44060400007',
+        officerIds: ['44060400007', '44060400009'],
+        chosen: { how: 'random', seed: 'ab12', candidates: ['44060400005', '44060400007'] },
+        actor: 'dispatcher',
+        at: '2026-12-07T04:00:00.000Z',
+      };
+      await page.click('[data-team-send=random]');
+      await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST'), page.click('[data-confirm-yes]')]);
+      await page.waitForSelector('[data-team-changed] .notice.ok');
+      expect(await page.innerText('[data-team-changed]')).toContain(drawn);
+      const posted = pages.fake.seen.filter((r) => r.method === 'POST' && r.url === `${visitPath}/team-changes`).pop()!;
+      expect(JSON.parse(posted.body)).toEqual({ officerOut: OFFICER, how: 'random', reason: '原执法人员已申报回避', actor: 'dispatcher' });
+      await page.screenshot({ path: join(SCREENSHOTS, `team-change-${lang}.png`), fullPage: true });
+      await page.close();
+    },
+  );
 });

@@ -160,4 +160,43 @@ describe('an officer declares and withdraws a conflict of interest for its own c
       expect(text).not.toMatch(/"reason"/);
     }
   });
+
+  it('lets the dispatcher alone move the visit to an eligible officer: the conflict then names no visit, and the change is recorded by who made it', async () => {
+    const replacement = '44060400003';
+    await dispatch.dataSource.query(
+      `INSERT INTO dispatch.officers (officer_id, department, domains, cert_valid_until, region_code, status)
+       VALUES ($1, 'SAMR', '{SAMR}', current_date + 365, '440604', '在岗')`,
+      [replacement],
+    );
+    const path = `/api/visits/${VISIT_ID}`;
+    const change = { officerOut: OWN_OFFICER, how: 'picked', officerIn: replacement, reason: '原执法人员已申报回避', actor: 'mallory' };
+    for (const caller of ['bound', 'overseer', 'ent'] as const) {
+      expect({ caller, status: (await call('GET', `${path}/replacements?officer=${OWN_OFFICER}`, caller)).status }).toEqual({ caller, status: 403 });
+      expect({ caller, status: (await call('POST', `${path}/team-changes`, caller, change)).status }).toEqual({ caller, status: 403 });
+    }
+    const offered = await call<{ candidates: { officerId: string }[] }>('GET', `${path}/replacements?officer=${OWN_OFFICER}`, 'dispatcher');
+    expect(offered.body.candidates.map((c) => c.officerId)).toEqual([replacement]);
+    const changed = await call<Json>('POST', `${path}/team-changes`, 'dispatcher', change);
+    expect(changed.status).toBe(201);
+    // The acting account is the session's, whatever the body says.
+    expect(changed.body).toMatchObject({ officerOut: OWN_OFFICER, officerIn: replacement, officerIds: [replacement], actor: 'dispatcher' });
+
+    const conflicts = await call<Declared[]>('GET', `/api/conflicts?officer=${OWN_OFFICER}`, 'dispatcher');
+    expect(conflicts.body.find((c) => c.creditCode === OTHER_CODE)?.scheduledVisits).toEqual([]);
+    const itinerary = await call<{ id: string }[]>('GET', `/api/visits?officer=${replacement}`, 'dispatcher');
+    expect(itinerary.body.map((v) => v.id)).toEqual([VISIT_ID]);
+    const history = await call<Json[]>('GET', `${path}/team-changes`, 'dispatcher');
+    expect(history.body).toEqual([expect.objectContaining({ officerIn: replacement, reason: change.reason, actor: 'dispatcher' })]);
+    const overseen = await call<Json[]>('GET', `${path}/team-changes`, 'overseer');
+    expect(overseen.body).toHaveLength(1);
+    expect('reason' in overseen.body[0]).toBe(false);
+
+    // Oversight's record has the change as dispatch sent it: who left, who came, by whom; not the reason.
+    const logged = async () =>
+      (await getJson<{ bodyJson: string }[]>(`${oversight.baseUrl}/api/audit/entries?kind=visit-team-change&subjectRef=${OTHER_CODE}`)).body;
+    expect(await eventually(async () => (await logged()).length === 1)).toBe(true);
+    const [entry] = await logged();
+    expect(JSON.parse(entry.bodyJson).data).toMatchObject({ officerOut: OWN_OFFICER, officerIn: replacement, actor: 'dispatcher', chosen: { how: 'picked' } });
+    expect(entry.bodyJson).not.toContain(change.reason);
+  });
 });

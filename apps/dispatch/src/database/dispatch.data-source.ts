@@ -12,6 +12,7 @@ import { NumberVisits1766560000000 } from './migrations/1766560000000-NumberVisi
 import { RecordPlanEditor1766600000000 } from './migrations/1766600000000-RecordPlanEditor';
 import { RecordConflictDeclarer1766640000000 } from './migrations/1766640000000-RecordConflictDeclarer';
 import { VersionBureauSettings1766700000000 } from './migrations/1766700000000-VersionBureauSettings';
+import { RecordVisitTeamChanges1766750000000 } from './migrations/1766750000000-RecordVisitTeamChanges';
 
 export const DISPATCH_SCHEMA = 'dispatch';
 
@@ -34,6 +35,7 @@ export function createDispatchDataSource(url: string) {
       RecordPlanEditor1766600000000,
       RecordConflictDeclarer1766640000000,
       VersionBureauSettings1766700000000,
+      RecordVisitTeamChanges1766750000000,
     ],
   });
 }

@@ -172,7 +172,8 @@ export class DrawInputsRepository {
     );
   }
 
-  private async officers(defaultCapacity: number): Promise<Officer[]> {
+  /** The register as a draw reads it: daily capacity (the policy's unless set), declared conflicts, on duty or not. */
+  async officers(defaultCapacity: number): Promise<Officer[]> {
     const rows: (Omit<Officer, 'onDuty'> & { status: string })[] = await this.dataSource.query(
       `SELECT o.officer_id AS id, o.department, o.domains, o.cert_valid_until::text AS "certValidUntil", o.region_code AS "regionCode", o.status,
               COALESCE(o.daily_capacity, $1::int) AS "dailyCapacity",

@@ -140,7 +140,7 @@ export class VisitsService {
   }
 
   /** A visit by its id or by its number (`TP-2026-000123`), as a person reads it off a notice. */
-  private async found(idOrNumber: string, m?: EntityManager, lock = false): Promise<VisitRow> {
+  async found(idOrNumber: string, m?: EntityManager, lock = false): Promise<VisitRow> {
     const number = normaliseTypedCode(idOrNumber);
     const id = UUID.test(idOrNumber) ? idOrNumber : VISIT_NO.test(number) ? await this.visits.idOfNumber(number) : null;
     const visit = id ? await this.visits.find(id, m, lock) : null;

@@ -33,6 +33,8 @@ export class AuditProjectionHandler implements OnApplicationBootstrap, BeforeApp
         [DispatchSubjects.planPublished]: async () => undefined,
         // Nor does a changed setting: the draws made afterwards carry their inputs' fingerprints.
         [DispatchSubjects.settingChanged]: async () => undefined,
+        // Nor does a team change: the audits read who was drawn and what was found, not who went.
+        [DispatchSubjects.visitTeamChanged]: async () => undefined,
         [IntakeSubjects.subjectsUpserted]: (p) => projections.upsertEnterprises(enterpriseRows(p)),
       },
     );

@@ -1,6 +1,13 @@
 import { createHash } from 'node:crypto';
 import { canonicalJson, type JsonValue } from '@tianping/audit-log';
-import { DISPATCH_SETTING_KINDS, DispatchSubjects, type DispatchSettingChanged, type DrawCompleted, type VisitResultRecorded } from '@tianping/contracts';
+import {
+  DISPATCH_SETTING_KINDS,
+  DispatchSubjects,
+  type DispatchSettingChanged,
+  type DrawCompleted,
+  type VisitResultRecorded,
+  type VisitTeamChanged,
+} from '@tianping/contracts';
 import type { EntryDraft } from './audit-record.util';
 import { InvalidEvent } from './scoring-events.mapper';
 
@@ -14,7 +21,7 @@ function requireFields(payload: Record<string, unknown>, fields: string[], name:
   if (missing.length) throw new InvalidEvent(`invalid ${name}: ${missing.join(', ')}`);
 }
 
-/** A conflict's values as the record keeps them: whatever a sender put in, never the reason (it may name a relative). */
+/** Values as the record keeps them: whatever a sender put in, never a reason (a conflict's may name a relative). */
 function withoutReason(values: unknown): JsonValue {
   if (typeof values !== 'object' || values === null || Array.isArray(values)) return null;
   const { reason: _reason, ...kept } = values as Record<string, JsonValue>;
@@ -34,7 +41,8 @@ function settingEntry(event: Record<string, unknown>): EntryDraft {
 /**
  * What the record logs for dispatch: every draw with its seed, inputs fingerprint and result (so
  * anyone holding them can re-draw), every published plan, every visit's recorded results, and every
- * change of a bureau setting (plans, policy, checklist items, calendar days, conflicts of interest).
+ * change of a bureau setting (plans, policy, checklist items, calendar days, conflicts of interest) or of
+ * a scheduled visit's team (with the seed and candidates of a random pick, to re-check it).
  */
 export function dispatchEventEntries(subject: string, payload: unknown): EntryDraft[] {
   const event = object(payload);
@@ -60,6 +68,12 @@ export function dispatchEventEntries(subject: string, payload: unknown): EntryDr
     }
     case DispatchSubjects.settingChanged:
       return [settingEntry(event)];
+    case DispatchSubjects.visitTeamChanged: {
+      requireFields(event, ['changeId', 'visitId', 'creditCode', 'date', 'officerOut', 'officerIn', 'chosen', 'at'], 'VisitTeamChanged');
+      const change = event as unknown as VisitTeamChanged;
+      // The dispatcher's reason stays in dispatch (it may name a person): were a sender to include it, it is dropped.
+      return [{ kind: 'visit-team-change', subjectRef: change.creditCode, data: withoutReason(event), eventKey: `visit-team-change:${change.changeId}` }];
+    }
     default:
       throw new InvalidEvent(`no record mapping for subject ${subject}`);
   }

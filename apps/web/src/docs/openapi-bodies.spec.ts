@@ -6,6 +6,7 @@ import { ChecklistItemNameDto } from '../../../dispatch/src/checklist/checklist-
 import { CalendarDayDto, DepartmentPlanDto } from '../../../dispatch/src/plans/dtos/department-plan.dto';
 import { CreateDrawDto } from '../../../dispatch/src/draw/dtos/draw.dto';
 import { ConflictDto } from '../../../dispatch/src/plans/dtos/department-plan.dto';
+import { TeamChangeDto } from '../../../dispatch/src/team-changes/dtos/team-change.dto';
 import { VisitItemResultDto, VisitRatingDto, VisitResultsDto } from '../../../dispatch/src/visits/dtos/visit.dto';
 import { DiscardAllBody, DiscardBody, ReplayBody } from '../../../intake/src/quarantine/quarantine.controller';
 import { SignOffDto } from '../../../oversight/src/approvals/dtos/sign-off.dto';
@@ -42,6 +43,7 @@ const VALIDATED_BY: Record<string, Dto> = {
   'POST /api/visits/:id/results': VisitResultsDto,
   'POST /api/visits/:id/results items': VisitItemResultDto,
   'POST /api/visits/:id/rating': VisitRatingDto,
+  'POST /api/visits/:id/team-changes': TeamChangeDto,
   'POST /api/appeals': FileAppealDto,
   'POST /api/appeals evidence': EvidenceDto,
   'POST /api/appeals/:id/claim': ActorDto,

@@ -240,6 +240,21 @@ export const BODIES: Record<string, Json> = {
     stars: 5,
     comment: '检查人员说明清楚',
   }),
+  'POST /api/visits/:id/team-changes': object(
+    {
+      officerOut: { type: 'string', pattern: '^[A-Za-z0-9-]{3,40}$', description: "the certificate number (执法证号) of the officer leaving the visit's team" },
+      how: { type: 'string', enum: ['picked', 'random'], description: 'picked: officerIn as given; random: drawn among the eligible with seed' },
+      officerIn: { type: 'string', pattern: '^[A-Za-z0-9-]{3,40}$', description: 'the officer taking the place (when picked)' },
+      seed: text(1, 100, 'the seed of a random pick (one is made and recorded when none is given)'),
+      reason: text(
+        2,
+        500,
+        'why (a conflict declared, an officer away); may name a person: kept in dispatch, shown to the dispatcher only, never logged or sent in an event',
+      ),
+    },
+    ['officerOut', 'how', 'reason'],
+    { officerOut: '44060001', how: 'random', reason: '原执法人员已申报回避' },
+  ),
   'POST /api/conflicts': object(
     {
       creditCode: { type: 'string', pattern: '^[0-9A-Za-z]{18}$', description: 'the enterprise the officer must not inspect (统一社会信用代码)' },

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { getMetadataStorage } from 'class-validator';
 import { DrawListQuery, DrawTasksQuery } from '../../../dispatch/src/draw/dtos/draw.dto';
 import { VisitCalendarQuery } from '../../../dispatch/src/visits/dtos/visit.dto';
+import { ReplacementsQuery } from '../../../dispatch/src/team-changes/dtos/team-change.dto';
 import { CalendarQuery, ConflictQuery } from '../../../dispatch/src/plans/plans.controller';
 import { PublicPlansQuery, PublicResultsQuery } from '../../../dispatch/src/public/public-disclosure.controller';
 import { CorrectionsQuery } from '../../../intake/src/corrections/dtos/corrections-query.dto';
@@ -35,6 +36,7 @@ const VALIDATED_BY: Record<string, new () => object> = {
   'GET /api/draws': DrawListQuery,
   'GET /api/draws/:id/tasks': DrawTasksQuery,
   'GET /api/visits': VisitCalendarQuery,
+  'GET /api/visits/:id/replacements': ReplacementsQuery,
   'GET /api/calendar': CalendarQuery,
   'GET /api/conflicts': ConflictQuery,
   'GET /api/audit/entries': EntriesQuery,

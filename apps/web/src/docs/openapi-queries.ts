@@ -124,6 +124,14 @@ export const QUERIES: Record<string, QueryParam[]> = {
     },
     { name: 'enterprise', description: 'declarations about this enterprise (credit code)', schema: { type: 'string' } },
   ],
+  'GET /api/visits/:id/replacements': [
+    {
+      name: 'officer',
+      required: true,
+      description: 'the certificate number (执法证号) of the officer to be replaced',
+      schema: { type: 'string', pattern: '^[A-Za-z0-9-]{3,40}$' },
+    },
+  ],
   'GET /api/visits': [
     day('date', 'visits on this day'),
     day('from', 'visits from this day'),
@@ -235,6 +243,7 @@ export const CREATED = new Set([
   'POST /api/conflicts',
   'POST /api/visits/:id/results',
   'POST /api/visits/:id/rating',
+  'POST /api/visits/:id/team-changes',
   'POST /api/appeals',
   'POST /api/kill-switch/suspend',
   'POST /api/kill-switch/resume',

@@ -6,6 +6,7 @@ import { districtsAround, regionCell, regionCodeOf, regionOptions } from '../reg
 import { itemName, resultBadge } from '../items.js';
 import { asTypedCode } from '../credit-code.js';
 import { badge, card, errorState, field, fieldProblem, h, mount, pageHead, printButton, section, select, table } from '../ui.js';
+import { teamChangeCard } from './team-change.js';
 
 /** A day in China time (UTC+8), offset by whole days from today. */
 export function isoDay(offsetDays) {
@@ -255,20 +256,28 @@ function openByNumber(ctx) {
   return form;
 }
 
-export async function renderVisit(ctx, id) {
+/** One visit; `replace` (from the conflicts list) opens the dispatcher's team change on that officer. */
+export async function renderVisit(ctx, id, replace = null) {
   const body = h('div');
   const head = h('div');
-  mount(ctx.main, head, body);
+  const changed = h('div', { 'data-team-changed': '' });
+  mount(ctx.main, head, changed, body);
   // An officer bound to a certificate number comes here from their own route, and goes back to it.
   const back = () => h('a', { class: 'btn secondary', href: ctx.me.officerId ? '#/today' : '#/calendar' }, t('common.back'));
   mount(head, pageHead(t('visit.title'), null, back()));
-  await section(body, () => api(`/api/visits/${id}`), (visit) => {
+  // After a team change the visit is read again: its team, route and forms all move with it.
+  const onChanged = (said) => {
+    mount(changed, h('div', { class: 'notice ok', role: 'status' }, said));
+    show(null);
+  };
+  const show = (officer) => section(body, () => api(`/api/visits/${id}`), (visit) => {
     mount(head, pageHead(h('span', {}, t('visit.titleOf'), enterpriseName(visit.creditCode)), t('visit.sub', { date: fmtDate(visit.date), code: visit.creditCode }), printButton(), back()));
-    return visitBody(ctx, visit);
+    return visitBody(ctx, visit, teamChangeCard(ctx, visit, { onChanged, officer, today: isoDay(0) }));
   }, 'dispatch');
+  await show(replace);
 }
 
-function visitBody(ctx, visit) {
+function visitBody(ctx, visit, teamCard = null) {
   return h('div', { class: 'stack' },
     h('div', { class: 'grid grid-2' },
       card(h('div', { class: 'row' }, h('h2', { style: 'margin:0' }, fmtDate(visit.date)), badge(t(`visit.${visit.status}`), visit.status === 'done' ? 'ok' : 'blue'), badge(visit.noticeAllowed ? t('visit.notice') : t('visit.unannounced'))),
@@ -283,6 +292,7 @@ function visitBody(ctx, visit) {
       card(t('field.checklist'), h('ul', { class: 'list-plain', id: 'visit-checklist' }, (visit.checklist ?? []).map((group) => h('li', {}, h('strong', { style: 'min-width:70px' }, departmentLabel(group.department)),
         h('div', {}, group.items.map((item) => h('div', { 'data-item': item }, h('span', { class: 'mono small' }, item), ' ', itemName(item) ?? ''))))))),
     ),
+    teamCard,
     visit.status === 'scheduled' ? resultsForm(ctx, visit) : card(t('field.result'), table([
       [t('field.checklist'), (r) => checklistItem(r.item)],
       [t('field.department'), (r) => departmentLabel(r.department)],

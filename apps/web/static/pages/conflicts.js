@@ -85,12 +85,15 @@ export function conflictsListCard(ctx) {
     });
     return h('div', {}, button, step);
   };
+  // The dispatcher moves such a visit to another officer from its page, the officer to replace chosen already.
+  const scheduledVisit = (c, v) => h('div', { class: 'row' }, badge(v.number, 'warn'),
+    canWithdraw ? h('a', { class: 'btn secondary small', href: `#/visits/${v.id}/replace/${encodeURIComponent(c.officerId)}`, 'data-team-replace': v.id }, t('team.title')) : null);
   const show = () => section(box, load, (rows) => table([
     [t('conflict.officer'), (c) => h('span', { class: 'mono' }, c.officerId)],
     [t('conflict.enterprise'), (c) => [h('a', { href: `#/enterprises/${c.creditCode}` }, c.name ?? c.creditCode), h('div', { class: 'mono small muted' }, c.creditCode)]],
     ...(canWithdraw ? [[t('conflict.reason'), (c) => c.reason ?? '—']] : []),
     [t('conflict.declaredAt'), (c) => [fmtDateTime(c.declaredAt), c.declaredBy ? h('div', { class: 'small muted' }, c.declaredBy) : null]],
-    [t('conflict.stillScheduled'), (c) => (c.scheduledVisits?.length ? c.scheduledVisits.map((v) => [badge(v.number, 'warn'), ' ']) : '—')],
+    [t('conflict.stillScheduled'), (c) => (c.scheduledVisits?.length ? c.scheduledVisits.map((v) => scheduledVisit(c, v)) : '—')],
     ...(canWithdraw ? [[t('conflict.act'), withdrawButton]] : []),
   ], rows, { empty: t('conflict.none'), stacked: true }), 'dispatch');
   show();

@@ -4,7 +4,7 @@ import { fmtDateTime, fmtNumber, t, tKnown } from '../i18n.js';
 import { badge, card, emptyState, errorState, field, h, mount, pageHead, pager, section, select } from '../ui.js';
 
 const PAGE = 20;
-const KINDS = ['score', 'colour-decision', 'appeal', 'model-version', 'colour-policy', 'sign-off', 'approval', 'kill-switch', 'dispatch-draw', 'dispatch-plan', 'dispatch-setting', 'visit-result', 'personal-data-read', 'algorithm-audit', 'algorithm-audit-publication', 'algorithm-audit-public-copy', 'archive'];
+const KINDS = ['score', 'colour-decision', 'appeal', 'model-version', 'colour-policy', 'sign-off', 'approval', 'kill-switch', 'dispatch-draw', 'dispatch-plan', 'dispatch-setting', 'visit-result', 'visit-team-change', 'personal-data-read', 'algorithm-audit', 'algorithm-audit-publication', 'algorithm-audit-public-copy', 'archive'];
 
 /** A record entry's kind in words; a kind this page does not know yet is shown as stored. */
 function kindLabel(kind) {

@@ -83,3 +83,24 @@ export interface DispatchSettingChanged {
   actor: string | null;
   at: string;
 }
+
+/**
+ * One officer of a scheduled visit replaced by another. The reason the dispatcher gave stays in dispatch
+ * (it may name a person); the record gets who, when, and how the officer was chosen.
+ */
+export interface VisitTeamChanged {
+  /** Unique per change: the record's key. */
+  changeId: string;
+  visitId: string;
+  visitNo: string;
+  creditCode: string;
+  date: string;
+  officerOut: string;
+  officerIn: string;
+  /** The team after the change. */
+  officerIds: string[];
+  /** `picked`: the dispatcher chose; `random`: drawn from `candidates` (id order) with `seed`. */
+  chosen: { how: 'picked' } | { how: 'random'; seed: string; candidates: string[] };
+  actor: string | null;
+  at: string;
+}

@@ -8,4 +8,6 @@ export const DispatchSubjects = {
   visitResultRecorded: 'dispatch.visit.result-recorded.v1',
   /** A bureau setting changed (plan, policy, checklist item, calendar day, conflict of interest): who, when, before and after. */
   settingChanged: 'dispatch.setting.changed.v1',
+  /** A dispatcher replaced one officer of a scheduled visit's team (a conflict declared, an officer away). */
+  visitTeamChanged: 'dispatch.visit.team-changed.v1',
 } as const;

@@ -1,0 +1,79 @@
+// Replacing one officer of a scheduled visit (更换执法人员): the dispatcher chooses who leaves, sees who may come,
+// picks one or draws one at random (with a recorded seed), gives a reason and confirms.
+import { api } from '../api.js';
+import { fmtNumber, t } from '../i18n.js';
+import { badge, card, confirmStep, errorText, field, fieldProblem, h, mount, select, table } from '../ui.js';
+
+/** The server's refusal in the page's words when it names a rule, else what it said. */
+function refusalText(error) {
+  const code = error?.body?.code;
+  const key = code ? `team.refused.${code}` : null;
+  return key && t(key) !== key ? t(key) : errorText(error);
+}
+
+/**
+ * The card on the page of a visit still to come, for the dispatcher only; `officer` preselects who leaves
+ * (from the conflicts list), `today` is China's day (a past day's team is not changed).
+ */
+export function teamChangeCard(ctx, visit, { onChanged, officer = null, today }) {
+  if (ctx.me.role !== 'dispatcher' || visit.status !== 'scheduled' || visit.date < today) return null;
+  const team = visit.officerIds ?? [];
+  const leaving = select('officerOut', team.map((id) => [id, id]), team.includes(officer) ? officer : team[0]);
+  const candidatesBox = h('div', { 'data-team-candidates': '' });
+  const reason = h('textarea', { name: 'reason', rows: 2, maxlength: 500, required: true, placeholder: t('team.reasonHint'), 'aria-label': t('team.reason'), style: 'width:100%' });
+  const message = h('div', { 'data-team-message': '' });
+  const step = h('div');
+  let chosen = null;
+
+  const pickButton = (c) => {
+    const button = h('button', { class: 'btn secondary small', type: 'button', 'data-team-pick': c.officerId, 'aria-pressed': 'false' }, t('team.pick'));
+    button.addEventListener('click', () => {
+      chosen = c.officerId;
+      candidatesBox.querySelectorAll('[data-team-pick]').forEach((b) => b.setAttribute('aria-pressed', String(b === button)));
+      mount(message, h('div', { class: 'notice', role: 'status' }, t('team.picked', { officer: c.officerId })));
+    });
+    return button;
+  };
+  async function showCandidates() {
+    chosen = null;
+    mount(candidatesBox, h('p', { class: 'muted small' }, t('common.loading')));
+    try {
+      const { candidates } = await api(`/api/visits/${visit.id}/replacements`, { query: { officer: leaving.value } });
+      mount(candidatesBox, table([
+        [t('conflict.officer'), (c) => h('span', { class: 'mono' }, c.officerId)],
+        [t('field.department'), (c) => c.department],
+        [t('team.load'), (c) => t('team.loadOf', { n: fmtNumber(c.visitsThatDay), cap: fmtNumber(c.dailyCapacity) })],
+        [t('team.local'), (c) => (c.local ? badge(t('team.localYes'), 'ok') : '—')],
+        [t('conflict.act'), pickButton],
+      ], candidates, { empty: t('team.noCandidates'), stacked: true }));
+    } catch (error) {
+      mount(candidatesBox, h('div', { class: 'notice bad', role: 'alert' }, refusalText(error)));
+    }
+  }
+  leaving.addEventListener('change', showCandidates);
+
+  async function send(how) {
+    const why = reason.value.trim();
+    if (why.length < 2) { mount(message, fieldProblem(reason, h('div', { class: 'notice bad', role: 'alert' }, t('team.reasonShort')))); return; }
+    if (how === 'picked' && !chosen) { mount(message, h('div', { class: 'notice bad', role: 'alert' }, t('team.pickFirst'))); return; }
+    const ask = how === 'picked' ? t('team.confirmPick', { out: leaving.value, into: chosen }) : t('team.confirmRandom', { out: leaving.value });
+    if (!(await confirmStep(step, ask, t('team.confirm')))) return;
+    try {
+      const done = await api(`/api/visits/${visit.id}/team-changes`, { method: 'POST', body: { officerOut: leaving.value, how, reason: why, ...(how === 'picked' ? { officerIn: chosen } : {}) } });
+      const said = done.chosen.how === 'random' ? t('team.doneRandom', { into: done.officerIn, seed: done.chosen.seed, n: fmtNumber(done.chosen.candidates.length) }) : t('team.done', { into: done.officerIn });
+      onChanged?.(said);
+    } catch (error) {
+      mount(message, h('div', { class: 'notice bad', role: 'alert', 'data-team-error': '' }, refusalText(error)));
+    }
+  }
+  const pick = h('button', { class: 'btn', type: 'button', 'data-team-send': 'picked' }, t('team.sendPick'));
+  const draw = h('button', { class: 'btn secondary', type: 'button', 'data-team-send': 'random' }, t('team.sendRandom'));
+  pick.addEventListener('click', () => send('picked'));
+  draw.addEventListener('click', () => send('random'));
+  showCandidates();
+  return card(t('team.title'),
+    h('p', { class: 'small muted', style: 'margin:0 0 8px' }, t('team.lead')),
+    h('div', { class: 'stack', 'data-testid': 'team-change' },
+      field(t('team.out'), leaving), candidatesBox, field(t('team.reason'), reason),
+      h('div', { class: 'row' }, pick, draw), step, message));
+}
