@@ -152,6 +152,7 @@ describeWithBrowser("an officer's conflict of interest on an enterprise file, in
         { officerId: '44060400007', department: 'SAMR', visitsThatDay: 2, dailyCapacity: 4, local: false },
       ];
       answers[`GET ${visitPath}/replacements`] = new QueryAnswer((q) => ({ officerOut: q.get('officer'), candidates }));
+      answers[`GET ${visitPath}/team-changes`] = [];
       answers[`POST ${visitPath}/team-changes`] = new StatusAnswer(409, {
         statusCode: 409,
         code: 'declared_conflict',
@@ -192,10 +193,31 @@ describeWithBrowser("an officer's conflict of interest on an enterprise file, in
         actor: 'dispatcher',
         at: '2026-12-07T04:00:00.000Z',
       };
+      answers[`GET ${visitPath}/team-changes`] = [
+        {
+          id: 'c-1',
+          visitId: VISIT.id,
+          officerOut: OFFICER,
+          officerIn: '44060400007',
+          chosen: 'random',
+          seed: 'ab12',
+          reason: '原执法人员已申报回避',
+          actor: 'dispatcher',
+          changedAt: '2026-12-07T04:00:00.000Z',
+        },
+      ];
       await page.click('[data-team-send=random]');
       await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST'), page.click('[data-confirm-yes]')]);
       await page.waitForSelector('[data-team-changed] .notice.ok');
       expect(await page.innerText('[data-team-changed]')).toContain(drawn);
+      // The visit read again: the change listed with its reason, the form folded away until asked for.
+      await page.waitForSelector('[data-team-change="c-1"]');
+      expect(await page.innerText('[data-team-change="c-1"]')).toMatch(
+        lang === 'zh' ? /44060400007.*随机抽取[\s\S]*原执法人员已申报回避/ : /44060400007 \(drawn at random by dispatcher\)[\s\S]*原执法人员已申报回避/,
+      );
+      expect(await page.$('[data-testid=team-change]')).toBeNull();
+      await page.click('[data-team-open]');
+      await page.waitForSelector('[data-testid=team-change] [data-team-pick]');
       const posted = pages.fake.seen.filter((r) => r.method === 'POST' && r.url === `${visitPath}/team-changes`).pop()!;
       expect(JSON.parse(posted.body)).toEqual({ officerOut: OFFICER, how: 'random', reason: '原执法人员已申报回避', actor: 'dispatcher' });
       await page.screenshot({ path: join(SCREENSHOTS, `team-change-${lang}.png`), fullPage: true });

@@ -1,7 +1,7 @@
 // Replacing one officer of a scheduled visit (更换执法人员): the dispatcher chooses who leaves, sees who may come,
 // picks one or draws one at random (with a recorded seed), gives a reason and confirms.
 import { api } from '../api.js';
-import { fmtNumber, t } from '../i18n.js';
+import { fmtDateTime, fmtNumber, t } from '../i18n.js';
 import { badge, card, confirmStep, errorText, field, fieldProblem, h, mount, select, table } from '../ui.js';
 
 /** The server's refusal in the page's words when it names a rule, else what it said. */
@@ -16,7 +16,12 @@ function refusalText(error) {
  * (from the conflicts list), `today` is China's day (a past day's team is not changed).
  */
 export function teamChangeCard(ctx, visit, { onChanged, officer = null, today }) {
-  if (ctx.me.role !== 'dispatcher' || visit.status !== 'scheduled' || visit.date < today) return null;
+  if (ctx.me.role !== 'dispatcher') return null;
+  const history = h('div', { 'data-team-history': '' });
+  const changeable = visit.status === 'scheduled' && visit.date >= today;
+  // A visit past changing still shows the changes made to it, in a card of their own.
+  loadHistory(visit.id, history, !changeable);
+  if (!changeable) return history;
   const team = visit.officerIds ?? [];
   const leaving = select('officerOut', team.map((id) => [id, id]), team.includes(officer) ? officer : team[0]);
   const candidatesBox = h('div', { 'data-team-candidates': '' });
@@ -70,10 +75,28 @@ export function teamChangeCard(ctx, visit, { onChanged, officer = null, today })
   const draw = h('button', { class: 'btn secondary', type: 'button', 'data-team-send': 'random' }, t('team.sendRandom'));
   pick.addEventListener('click', () => send('picked'));
   draw.addEventListener('click', () => send('random'));
-  showCandidates();
-  return card(t('team.title'),
-    h('p', { class: 'small muted', style: 'margin:0 0 8px' }, t('team.lead')),
-    h('div', { class: 'stack', 'data-testid': 'team-change' },
-      field(t('team.out'), leaving), candidatesBox, field(t('team.reason'), reason),
-      h('div', { class: 'row' }, pick, draw), step, message));
+  const form = h('div', { class: 'stack', 'data-testid': 'team-change' },
+    field(t('team.out'), leaving), candidatesBox, field(t('team.reason'), reason),
+    h('div', { class: 'row' }, pick, draw), step, message);
+  // Most visits keep their team: the form (and its call for candidates) opens on request, or at once from a conflict.
+  const open = () => { mount(slot, form); showCandidates(); };
+  const opener = h('button', { class: 'btn secondary', type: 'button', 'data-team-open': '' }, t('team.open'));
+  opener.addEventListener('click', open);
+  const slot = h('div', {}, opener);
+  if (officer !== null) open();
+  return card(t('team.title'), h('p', { class: 'small muted', style: 'margin:0 0 8px' }, t('team.lead')), history, slot);
+}
+
+/** The changes already made to the visit's team, with who made them and why; nothing when there are none. */
+async function loadHistory(visitId, into, asCard) {
+  try {
+    const changes = await api(`/api/visits/${visitId}/team-changes`);
+    if (changes.length === 0) return;
+    const list = h('ul', { class: 'list-plain stack' }, changes.map((c) => h('li', { 'data-team-change': c.id },
+        t(c.chosen === 'random' ? 'team.historyRandom' : 'team.historyPicked', { at: fmtDateTime(c.changedAt), out: c.officerOut, into: c.officerIn, by: c.actor ?? '—' }),
+        c.reason ? h('div', { class: 'small muted' }, t('team.historyReason', { reason: c.reason })) : null)));
+    mount(into, asCard ? card(t('team.history'), list) : h('div', { style: 'margin-bottom:12px' }, h('h3', { style: 'margin:0 0 6px' }, t('team.history')), list));
+  } catch (error) {
+    mount(into, h('div', { class: 'notice bad', role: 'alert' }, errorText(error)));
+  }
 }
