@@ -1,4 +1,4 @@
-import type { DispatchSettingChanged } from '@tianping/contracts';
+import { DispatchSubjects, type DispatchSettingChanged } from '@tianping/contracts';
 import { BODIES } from '../../../apps/web/src/docs/openapi-bodies';
 import { startDispatch, type DispatchHarness } from '../dispatch/dispatch-app.harness';
 import { eventually, getJson, startOversight, type OversightHarness } from '../oversight/oversight-app.harness';
@@ -97,6 +97,33 @@ describe('a dispatcher changes department plans and the working-day calendar', (
     expect(Date.parse(after.updatedAt)).toBeGreaterThan(Date.parse(before.updatedAt));
     const [row] = await dispatch.dataSource.query(`SELECT updated_by FROM dispatch.department_plans WHERE department = 'SAMR'`);
     expect(row.updated_by).toBe('dispatcher');
+  });
+
+  it('keeps the version, who and when of a plan, a day or an item saved as it was, and tells the record nothing', async () => {
+    const before = await plan('SAMR');
+    const entries = async () => (await getJson<unknown[]>(`${oversight.baseUrl}/api/audit/entries?kind=dispatch-setting&limit=500`)).body.length;
+    await recorded(`plan:SAMR`);
+    const logged = await entries();
+    const outbox = async () =>
+      (await dispatch.dataSource.query(`SELECT count(*)::int AS n FROM dispatch.outbox WHERE subject = $1`, [DispatchSubjects.settingChanged]))[0].n;
+    const sent = await outbox();
+
+    expect((await call('PUT', '/api/plans/SAMR', 'dispatcher', edited(before, {}))).status).toBe(200);
+    expect(await plan('SAMR')).toEqual(before);
+    const day = '2026-10-08';
+    expect((await call('PUT', `/api/calendar/${day}`, 'dispatcher', { kind: 'holiday', name: '国庆节' })).status).toBe(200);
+    const [set] = await dispatch.dataSource.query(`SELECT updated_at FROM dispatch.calendar_days WHERE date = $1`, [day]);
+    expect((await call('PUT', `/api/calendar/${day}`, 'dispatcher', { kind: 'holiday', name: '国庆节' })).status).toBe(200);
+    expect(await dispatch.dataSource.query(`SELECT updated_at FROM dispatch.calendar_days WHERE date = $1`, [day])).toEqual([set]);
+    const [item] = (await call<{ item: string; zh: string; en: string | null; version: number }[]>('GET', '/api/checklist-items', 'dispatcher')).body;
+    const renamed = await call<{ version: number }>('PUT', `/api/checklist-items/${item.item}`, 'dispatcher', { zh: item.zh, en: item.en ?? undefined });
+    expect(renamed.body).toMatchObject({ item: item.item, zh: item.zh, version: item.version });
+    expect(renamed.body).not.toHaveProperty('updatedBy');
+    expect((await call('DELETE', `/api/calendar/${day}`, 'dispatcher')).status).toBe(200);
+
+    // Only the day's first setting and its removal were changes: two events, two entries.
+    expect(await outbox()).toBe(sent + 2);
+    expect(await eventually(async () => (await entries()) === logged + 2)).toBe(true);
   });
 
   it('refuses every other role, and anyone without a session, leaving the plan as it was', async () => {

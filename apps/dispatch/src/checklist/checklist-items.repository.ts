@@ -31,9 +31,15 @@ export class ChecklistItemsRepository {
         `INSERT INTO dispatch.checklist_items (item, name_zh, name_en, updated_by) VALUES ($1, $2, $3, $4)
          ON CONFLICT (item) DO UPDATE SET name_zh = EXCLUDED.name_zh, name_en = EXCLUDED.name_en, updated_at = now(),
            updated_by = EXCLUDED.updated_by, revision = checklist_items.revision + 1
+         WHERE (checklist_items.name_zh, checklist_items.name_en) IS DISTINCT FROM (EXCLUDED.name_zh, EXCLUDED.name_en)
          RETURNING ${COLUMNS}`,
         [item, zh, en, change.actor ?? null],
       );
+      // Named as it already was: the item keeps its version and the record hears nothing.
+      if (!after) {
+        const { updatedBy: _by, ...unchanged } = before;
+        return unchanged;
+      }
       const names = (row: ChecklistItemName) => ({ zh: row.zh, en: row.en, version: row.version });
       await enqueueSettingChange(m, {
         setting: 'checklist-item',

@@ -65,14 +65,20 @@ export class PlansRepository {
     await this.dataSource.transaction(async (m) => {
       const [before] = await this.plans(department, m, true);
       checkVersion(`the plan of ${department}`, before, p.version);
-      await m.query(
+      // A save that changes nothing (the page saved as it was read) keeps the version, who and when, and tells the record nothing.
+      const written: unknown[] = await m.query(
         `INSERT INTO dispatch.department_plans (department, annual_ratios, uniform_annual_ratio, annual_cap_per_enterprise, checklist, exemptions,
                 supervised_sections, coordinated, advance_notice, updated_at, updated_by)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, now(), $10)
          ON CONFLICT (department) DO UPDATE SET annual_ratios = EXCLUDED.annual_ratios, uniform_annual_ratio = EXCLUDED.uniform_annual_ratio,
            annual_cap_per_enterprise = EXCLUDED.annual_cap_per_enterprise, checklist = EXCLUDED.checklist, exemptions = EXCLUDED.exemptions,
            supervised_sections = EXCLUDED.supervised_sections, coordinated = EXCLUDED.coordinated, advance_notice = EXCLUDED.advance_notice, updated_at = now(),
-           updated_by = EXCLUDED.updated_by, revision = department_plans.revision + 1`,
+           updated_by = EXCLUDED.updated_by, revision = department_plans.revision + 1
+         WHERE (department_plans.annual_ratios, department_plans.uniform_annual_ratio, department_plans.annual_cap_per_enterprise, department_plans.checklist,
+                department_plans.exemptions, department_plans.supervised_sections, department_plans.coordinated, department_plans.advance_notice)
+               IS DISTINCT FROM (EXCLUDED.annual_ratios, EXCLUDED.uniform_annual_ratio, EXCLUDED.annual_cap_per_enterprise, EXCLUDED.checklist,
+                EXCLUDED.exemptions, EXCLUDED.supervised_sections, EXCLUDED.coordinated, EXCLUDED.advance_notice)
+         RETURNING department`,
         [
           department,
           JSON.stringify(p.annualRatios),
@@ -86,6 +92,7 @@ export class PlansRepository {
           p.actor ?? null,
         ],
       );
+      if (written.length === 0) return;
       const [after] = await this.plans(department, m);
       const values = ({ updatedAt: _at, updatedBy: _by, ...plan }: StoredDepartmentPlan) => plan;
       await enqueueSettingChange(m, {
@@ -200,9 +207,12 @@ export class PlansRepository {
       const [after] = await m.query(
         `INSERT INTO dispatch.calendar_days (date, kind, name, updated_by, updated_at) VALUES ($1, $2, $3, $4, now())
          ON CONFLICT (date) DO UPDATE SET kind = EXCLUDED.kind, name = EXCLUDED.name, updated_by = EXCLUDED.updated_by, updated_at = now()
+           WHERE (calendar_days.kind, calendar_days.name) IS DISTINCT FROM (EXCLUDED.kind, EXCLUDED.name)
          RETURNING ${CALENDAR_COLUMNS}`,
         [date, kind, name ?? null, actor ?? null],
       );
+      // The day set as it already was: nothing changed, nothing to record.
+      if (!after) return;
       await enqueueSettingChange(m, { setting: 'calendar-day', key: date, before: before ?? null, after, actor: actor ?? null });
     });
   }
