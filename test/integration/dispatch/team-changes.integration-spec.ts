@@ -1,6 +1,6 @@
 import { chinaDay } from '@tianping/common';
 import { DispatchSubjects, STREAMS, type VisitTeamChanged } from '@tianping/contracts';
-import { drawReplacement, isoFromDayNumber, dayNumber } from '@tianping/planner';
+import { drawReplacement, isoFromDayNumber, dayNumber, pathLengthKm } from '@tianping/planner';
 import type { DrawOutcome } from '../../../apps/dispatch/src/draw/draw.service';
 import { cityEvents, publishCity } from './city-events.fixture';
 import { startDispatch, type DispatchHarness } from './dispatch-app.harness';
@@ -101,6 +101,24 @@ describe('dispatch: replacing one officer of a scheduled visit', () => {
     // The visit leaves its route for one of its own: a route is one team's day, as the officer's page shows it.
     expect(after.routeKey).not.toBe(v.routeKey);
     for (const mate of routeMates(v)) expect((await visit(mate.id)).officerIds).toEqual(v.officerIds);
+    // The route left behind is measured again without the stop; the visit's own route has one stop, no length.
+    const lengths = new Map<string, number>(
+      (
+        await h.dataSource.query(`SELECT route_key AS key, distance_km AS km FROM dispatch.routes WHERE draw_id = $1 AND route_key = ANY($2)`, [
+          plan.id,
+          [v.routeKey, after.routeKey],
+        ])
+      ).map((r: { key: string; km: number }) => [r.key, r.km]),
+    );
+    const mates = (await Promise.all(routeMates(v).map((mate) => visit(mate.id)))).sort((a, b) => a.routeOrder - b.routeOrder);
+    expect(mates.map((m) => m.routeOrder)).toEqual(mates.map((_, i) => i));
+    const located: { credit_code: string; lng: number | null; lat: number | null }[] = await h.dataSource.query(
+      `SELECT credit_code, lng, lat FROM dispatch.enterprises WHERE credit_code = ANY($1)`,
+      [mates.map((m) => m.creditCode)],
+    );
+    const at = new Map(located.map((e) => [e.credit_code, { lng: e.lng ?? undefined, lat: e.lat ?? undefined }]));
+    expect(lengths.get(v.routeKey)).toBeCloseTo(pathLengthKm(mates.map((m) => at.get(m.creditCode) ?? {})), 9);
+    expect(lengths.get(after.routeKey)).toBe(0);
     const itinerary = async (officer: string) => (await h.http<Visit[]>('GET', `/api/visits?officer=${officer}&date=${v.date}`)).body.map((x) => x.id);
     expect(await itinerary(into)).toContain(v.id);
     expect(await itinerary(out)).not.toContain(v.id);

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { PriorInspection } from '@tianping/planner';
+import { pathLengthKm, type PriorInspection } from '@tianping/planner';
 
 export interface StoredTeamChange {
   id: string;
@@ -80,13 +80,20 @@ export class TeamChangesRepository {
       [v.drawId, v.routeKey, routeKey, team],
     );
     await m.query(`UPDATE dispatch.visits SET route_key = $2, route_order = 0 WHERE id = $1`, [v.id, routeKey]);
-    // The route left behind keeps its order without a gap.
+    // The route left behind keeps its order without a gap, and is as long as its path without that stop.
     await m.query(
       `UPDATE dispatch.visits v SET route_order = o.n - 1
          FROM (SELECT id, row_number() OVER (ORDER BY route_order) AS n FROM dispatch.visits WHERE draw_id = $1 AND route_key = $2) o
         WHERE v.id = o.id`,
       [v.drawId, v.routeKey],
     );
+    const stops: { lng: number | null; lat: number | null }[] = await m.query(
+      `SELECT e.lng, e.lat FROM dispatch.visits v LEFT JOIN dispatch.enterprises e ON e.credit_code = v.credit_code
+        WHERE v.draw_id = $1 AND v.route_key = $2 ORDER BY v.route_order`,
+      [v.drawId, v.routeKey],
+    );
+    const km = pathLengthKm(stops.map((s) => ({ lng: s.lng ?? undefined, lat: s.lat ?? undefined })));
+    await m.query(`UPDATE dispatch.routes SET distance_km = $3 WHERE draw_id = $1 AND route_key = $2`, [v.drawId, v.routeKey, km]);
   }
 
   async record(m: EntityManager, change: Omit<StoredTeamChange, 'changedAt'>): Promise<string> {
