@@ -171,11 +171,114 @@ describeWithBrowser('the plans page lets the dispatcher edit a department plan a
     await page.close();
   });
 
+  it.each([
+    [
+      'zh',
+      '不看风险、完全随机抽取的比例',
+      '比例须为 0% 至 100% 之间的数字。',
+      '须为 1 至 90 之间的整数。',
+      '须为 0 至 52 之间的整数。',
+      '最近由 dispatcher 于',
+      12,
+      3,
+    ],
+    [
+      'en',
+      'taken at random regardless of risk',
+      'A share must be a number from 0% to 100%.',
+      'Must be a whole number from 1 to 90.',
+      'Must be a whole number from 0 to 52.',
+      'Last changed by dispatcher on',
+      14,
+      5,
+    ],
+  ] as const)(
+    'changes the exploration share and a yearly cap, refusing a bad value beside its field (%s)',
+    async (lang, explained, badShare, badDays, badCap, changedBy, share, cap) => {
+      const page = await signIn('dispatcher', lang);
+      await page.waitForSelector('#policy-settings input[name=explorationShare]');
+      expect(await page.textContent('#policy-settings')).toContain(explained);
+      const policy = async () =>
+        Object.fromEntries(
+          (await dispatch.dataSource.query(`SELECT key, value, updated_by FROM dispatch.policy WHERE key IN ('explorationShare', 'complaintDueDays')`)).map(
+            (r: { key: string; value: unknown; updated_by: string | null }) => [r.key, { value: r.value, by: r.updated_by }],
+          ),
+        );
+      const before = await policy();
+
+      await page.fill('#policy-settings input[name=explorationShare]', '150');
+      await page.fill('#policy-settings input[name=complaintDueDays]', '0');
+      await page.click('#policy-edit-save');
+      await page.waitForSelector('#policy-settings [data-field="complaintDueDays"]');
+      expect(await page.textContent('#policy-settings [data-field="explorationShare"]')).toBe(badShare);
+      expect(await page.textContent('#policy-settings [data-field="complaintDueDays"]')).toBe(badDays);
+      expect(await page.getAttribute('#policy-settings input[name=explorationShare]', 'aria-invalid')).toBe('true');
+      expect(await page.$('#policy-settings [data-field="maxTeamSize"]')).toBeNull();
+      expect(await policy()).toEqual(before);
+
+      await page.fill('#policy-settings input[name=explorationShare]', String(share));
+      await page.fill('#policy-settings input[name=complaintDueDays]', String(before.complaintDueDays.value));
+      await page.click('#policy-edit-save');
+      await page.waitForSelector('#policy-edit-saved');
+      expect(await page.textContent('#policy-edit-changed')).toContain(changedBy);
+      expect(await page.inputValue('#policy-settings input[name=explorationShare]')).toBe(String(share));
+      expect(await page.$('#policy-settings [data-field]')).toBeNull();
+      // Only the share changed: the due days, sent as they were, keep who set them.
+      expect(await policy()).toEqual({ explorationShare: { value: share / 100, by: 'dispatcher' }, complaintDueDays: before.complaintDueDays });
+
+      // The department plan's yearly cap per enterprise, beside the shares.
+      await page.selectOption('#plan-edit-department', 'ENV');
+      await page.waitForSelector('main [data-department="ENV"]');
+      await page.fill('input[name=annualCapPerEnterprise]', '60');
+      await page.click('#plan-edit-save');
+      await page.waitForSelector('[data-field="annualCapPerEnterprise"]');
+      expect(await page.textContent('[data-field="annualCapPerEnterprise"]')).toBe(badCap);
+      await page.fill('input[name=annualCapPerEnterprise]', String(cap));
+      await page.fill('input[name=uniformAnnualRatio]', String(share));
+      await page.click('#plan-edit-save');
+      await page.waitForSelector('#plan-edit-saved');
+      expect(await page.$('[data-field="annualCapPerEnterprise"]')).toBeNull();
+      expect(
+        await dispatch.dataSource.query(
+          `SELECT annual_cap_per_enterprise AS cap, uniform_annual_ratio::float AS uniform, coordinated, updated_by FROM dispatch.department_plans WHERE department = 'ENV'`,
+        ),
+      ).toEqual([{ cap, uniform: share / 100, coordinated: true, updated_by: 'dispatcher' }]);
+      expect(await page.inputValue('input[name=annualCapPerEnterprise]')).toBe(String(cap));
+      await page.screenshot({ path: join(SCREENSHOTS, `policy-settings-${lang}.png`), fullPage: true });
+      await page.close();
+    },
+  );
+
+  it('says who saved the policy since the page read it, and reloads their values (zh); a department may draw on its own numbers', async () => {
+    const page = await signIn('dispatcher', 'zh');
+    await page.waitForSelector('#policy-settings input[name=maxTeamSize]');
+    const { body: read } = await dispatch.http<{ version: number }>('GET', '/api/policy');
+    expect((await dispatch.http('PUT', '/api/policy', { maxTeamSize: 3, version: read.version, actor: 'ops-wang' })).status).toBe(200);
+    await page.fill('#policy-settings input[name=maxTeamSize]', '6');
+    await page.click('#policy-edit-save');
+    await page.waitForSelector('#policy-edit-stale');
+    expect(await page.textContent('#policy-edit-stale')).toContain('保存未成功：ops-wang 在您打开此页后于');
+    expect(await page.textContent('#policy-edit-stale')).toContain('修改了调度规则');
+    expect((await dispatch.http<{ maxTeamSize: number }>('GET', '/api/policy')).body.maxTeamSize).toBe(3);
+    await page.click('#policy-edit-reload');
+    await page.waitForFunction(() => (document.querySelector('#policy-settings input[name=maxTeamSize]') as HTMLInputElement | null)?.value === '3');
+    expect(await page.textContent('#policy-edit-changed')).toContain('最近由 ops-wang 于');
+
+    await page.selectOption('#plan-edit-department', 'EMG');
+    await page.waitForSelector('main [data-department="EMG"]');
+    await page.uncheck('input[name=coordinated]');
+    await page.click('#plan-edit-save');
+    await page.waitForSelector('#plan-edit-saved');
+    expect(await dispatch.dataSource.query(`SELECT coordinated FROM dispatch.department_plans WHERE department = 'EMG'`)).toEqual([{ coordinated: false }]);
+    await page.close();
+  });
+
   it('shows a department officer the plans but not the editor', async () => {
     const page = await signIn('officer', 'zh');
     await page.waitForSelector('main .card');
     expect(await page.$('#plan-settings')).toBeNull();
     expect(await page.$('#work-calendar')).toBeNull();
+    expect(await page.$('#policy-settings')).toBeNull();
     await page.close();
   });
 });

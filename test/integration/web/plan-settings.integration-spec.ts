@@ -227,7 +227,7 @@ describe('a dispatcher changes department plans and the working-day calendar', (
     const [renamed] = await recorded('checklist-item:FIRE-01');
     expect(renamed).toMatchObject({ actor: 'dispatcher', before: { zh: read.zh }, after: { zh: '消防设施' } });
 
-    // The policy is changed over dispatch's API directly (no page yet): same rule, same answer.
+    // An operator's call straight to dispatch meets the same rule, with the same answer.
     const policy = (await dispatch.http<{ version: number; maxTeamSize: number }>('GET', '/api/policy')).body;
     expect((await dispatch.http('PUT', '/api/policy', { maxTeamSize: 5, version: policy.version, actor: 'ops-wang' })).status).toBe(200);
     const stalePolicy = await dispatch.http<Stale>('PUT', '/api/policy', { maxTeamSize: 6, version: policy.version });
@@ -236,6 +236,53 @@ describe('a dispatcher changes department plans and the working-day calendar', (
     expect((await dispatch.http('GET', '/api/policy')).body).toMatchObject({ maxTeamSize: 5, version: policy.version + 1, updatedBy: 'ops-wang' });
     const [changed] = await recorded('policy:policy');
     expect(changed).toMatchObject({ actor: 'ops-wang', before: { maxTeamSize: policy.maxTeamSize }, after: { maxTeamSize: 5 } });
+  });
+
+  it("lets the dispatcher change the dispatch policy, with who did it from the session, and puts it in oversight's record", async () => {
+    type Policy = { version: number; explorationShare: number; complaintDueDays: number; updatedBy: string | null };
+    for (const caller of ['dispatcher', 'officer', 'overseer'] as const) expect((await call('GET', '/api/policy', caller)).status).toBe(200);
+    for (const caller of ['admin', 'ent'] as const) expect((await call('GET', '/api/policy', caller)).status).toBe(403);
+    const read = (await call<Policy>('GET', '/api/policy', 'overseer')).body;
+
+    for (const caller of ['officer', 'overseer', 'admin', 'ent'] as const)
+      expect((await call('PUT', '/api/policy', caller, { explorationShare: 0.3, version: read.version })).status).toBe(403);
+    expect((await call('PUT', '/api/policy', null, { explorationShare: 0.3 })).status).toBe(401);
+    const refused = await call<{ message: string[] }>('PUT', '/api/policy', 'dispatcher', {
+      explorationShare: 1.3,
+      complaintDueDays: 0,
+      version: read.version,
+    });
+    expect(refused.status).toBe(400);
+    expect(refused.body.message).toEqual([expect.stringMatching(/^explorationShare /), expect.stringMatching(/^complaintDueDays /)]);
+    expect((await call<Policy>('GET', '/api/policy', 'dispatcher')).body).toEqual(read);
+
+    const put = await call<Policy>('PUT', '/api/policy', 'dispatcher', { explorationShare: 0.15, version: read.version, actor: 'someone-else' });
+    expect(put.status).toBe(200);
+    expect(put.body).toMatchObject({ explorationShare: 0.15, complaintDueDays: read.complaintDueDays, version: read.version + 1, updatedBy: 'dispatcher' });
+    const [row] = await dispatch.dataSource.query(`SELECT value, updated_by FROM dispatch.policy WHERE key = 'explorationShare'`);
+    expect(row).toEqual({ value: 0.15, updated_by: 'dispatcher' });
+    const changes = await recorded('policy:policy', 2);
+    expect(changes.at(-1)).toMatchObject({
+      setting: 'policy',
+      actor: 'dispatcher',
+      before: { explorationShare: read.explorationShare, version: read.version },
+      after: { explorationShare: 0.15, version: read.version + 1 },
+    });
+
+    // Saved again as it now is (the page's save with nothing changed): no new version, no record entry.
+    const outbox = async () =>
+      (await dispatch.dataSource.query(`SELECT count(*)::int AS n FROM dispatch.outbox WHERE subject = $1`, [DispatchSubjects.settingChanged]))[0].n;
+    const sent = await outbox();
+    const again = await call<Policy>('PUT', '/api/policy', 'dispatcher', {
+      explorationShare: 0.15,
+      complaintDueDays: read.complaintDueDays,
+      version: put.body.version,
+    });
+    expect(again.body).toEqual(put.body);
+    expect(await outbox()).toBe(sent);
+
+    expect((await call('PUT', '/api/policy', 'dispatcher', { ...(BODIES['PUT /api/policy'].example as Json), version: put.body.version })).status).toBe(200);
+    expect((await call('GET', '/api/policy', 'dispatcher')).body).toMatchObject(BODIES['PUT /api/policy'].example as Json);
   });
 
   it('keeps who set a calendar day and when, and records setting and removing it in oversight', async () => {

@@ -121,14 +121,16 @@ export class PlansRepository {
     };
   }
 
-  /** Saves the keys given; all of them take the policy's next revision. A stale `version` is refused. */
+  /** Saves the keys given that differ from those stored; they take the policy's next revision. A stale `version` is refused. */
   async savePolicy(p: PolicyDto): Promise<void> {
     await this.dataSource.transaction(async (m) => {
       const before = await this.versionedPolicy(m, true);
       checkVersion('the dispatch policy', before.revision, p.version);
+      // Keys sent as they already are change nothing: a page saved as it was read makes no new version and no record entry.
+      const changed = POLICY_KEYS.filter((key) => p[key] !== undefined && JSON.stringify(p[key]) !== JSON.stringify(before.values[key]));
+      if (changed.length === 0) return;
       const next = before.revision.version + 1;
-      for (const key of POLICY_KEYS) {
-        if (p[key] === undefined) continue;
+      for (const key of changed) {
         await m.query(
           `INSERT INTO dispatch.policy (key, value, updated_at, revision, updated_by) VALUES ($1, $2, now(), $3, $4)
            ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value, updated_at = now(), revision = EXCLUDED.revision, updated_by = EXCLUDED.updated_by`,

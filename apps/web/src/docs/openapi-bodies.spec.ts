@@ -3,7 +3,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { getMetadataStorage } from 'class-validator';
 import { OpenApiValidator } from '@tianping/testing';
 import { ChecklistItemNameDto } from '../../../dispatch/src/checklist/checklist-items.controller';
-import { CalendarDayDto, DepartmentPlanDto } from '../../../dispatch/src/plans/dtos/department-plan.dto';
+import { CalendarDayDto, DepartmentPlanDto, PolicyDto } from '../../../dispatch/src/plans/dtos/department-plan.dto';
 import { CreateDrawDto } from '../../../dispatch/src/draw/dtos/draw.dto';
 import { ConflictDto } from '../../../dispatch/src/plans/dtos/department-plan.dto';
 import { TeamChangeDto } from '../../../dispatch/src/team-changes/dtos/team-change.dto';
@@ -37,6 +37,7 @@ const VALIDATED_BY: Record<string, Dto> = {
   'POST /api/accounts': CreateAccountDto,
   'PUT /api/checklist-items/:item': ChecklistItemNameDto,
   'PUT /api/plans/:department': DepartmentPlanDto,
+  'PUT /api/policy': PolicyDto,
   'PUT /api/calendar/:date': CalendarDayDto,
   'POST /api/draws': CreateDrawDto,
   'POST /api/conflicts': ConflictDto,
@@ -83,7 +84,8 @@ function rulesOf(dto: Dto, setByGateway: readonly string[]) {
     // A length or size rule on `each` item of an array bounds the items: the schema says it under `items`.
     const field = m.each && ITEM_BOUNDS.has(m.name ?? '') ? ((own.items ??= {}) as Json) : own;
     const [first] = (m.constraints ?? []) as unknown[];
-    if (m.name === 'isOptional') optional.add(m.propertyName);
+    // IsOptional, or a ValidateIf that lets the field be left out (the policy's keys): either way not required.
+    if (m.name === 'isOptional' || m.type === 'conditionalValidation') optional.add(m.propertyName);
     else if (m.name === 'isIn') field.enum = [...(first as unknown[])].sort();
     else if (m.name === 'maxLength') field.maxLength = first;
     else if (m.name === 'isLength') [field.minLength, field.maxLength] = m.constraints as number[];

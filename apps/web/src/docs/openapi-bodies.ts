@@ -178,7 +178,11 @@ export const BODIES: Record<string, Json> = {
         items: { type: 'string', enum: [...'ABCDEFGHIJKLMNOPQRST'] },
         description: 'GB/T 4754 section letters supervised; omit or null for every enterprise',
       },
-      coordinated: { type: 'boolean', description: 'joins joint visits with other departments' },
+      coordinated: {
+        type: 'boolean',
+        description:
+          'true (default): draws on the random numbers shared with the other departments, so their draws tend to fall on the same enterprises, visited once together; false: on its own',
+      },
       advanceNotice: { type: 'boolean', description: 'whether enterprises may be told of its visits in advance' },
       version: VERSION,
     },
@@ -190,6 +194,29 @@ export const BODIES: Record<string, Json> = {
       checklist: ['SAMR-01', 'SAMR-02'],
       advanceNotice: false,
     },
+  ),
+  'PUT /api/policy': object(
+    {
+      explorationShare: {
+        type: 'number',
+        minimum: 0,
+        maximum: 1,
+        description: "share of each department's draw taken at random regardless of risk, so the model keeps being checked where it rates low",
+      },
+      officerDailyCapacity: { type: 'integer', minimum: 1, maximum: 20, description: 'visits an officer makes in a day at most, unless set on the officer' },
+      complaintDueDays: { type: 'integer', minimum: 1, maximum: 90, description: "days from a verified complaint's receipt by which its visit should happen" },
+      complaintLookbackDays: {
+        type: 'integer',
+        minimum: 1,
+        maximum: 3650,
+        description: "verified complaints received more than this many days before a window's first day are not planned (they are counted)",
+      },
+      unscoredColour: { ...colour, description: 'the colour an enterprise scoring has not reached yet is drawn in' },
+      maxTeamSize: { type: 'integer', minimum: 2, maximum: 8, description: 'largest team sent when a visit covers many departments' },
+      version: VERSION,
+    },
+    [],
+    { explorationShare: 0.12, complaintDueDays: 10 },
   ),
   'PUT /api/calendar/:date': object(
     {

@@ -1,15 +1,18 @@
-// The dispatcher changes a department's plan (yearly shares by colour, checklist, advance notice) and the
+// The dispatcher changes a department's plan (yearly shares by colour and while the model is suspended, the
+// yearly cap per enterprise, checklist, advance notice, shared random numbers), the dispatch policy and the
 // working-day calendar. Dispatch validates; its refusals are shown beside the field they name.
 import { api } from '../api.js';
-import { fmtDateTime, t } from '../i18n.js';
+import { t } from '../i18n.js';
 import { loadItemNames } from '../items.js';
-import { card, errorText, field, fieldProblem, h, mount, section } from '../ui.js';
+import { card, field, h, mount, section } from '../ui.js';
 import { checklistItem, departmentLabel } from './bureau-calendar.js';
+import { policySettings } from './policy-settings.js';
+import { changedLine, countInput, explainedField, numberOf, onSave, percentInput, shareOf } from './setting-form.js';
 import { workCalendar } from './work-calendar.js';
 
 const COLOURS = ['red', 'yellow', 'green'];
 
-/** The plan editor and the calendar, for the dispatcher only; anyone else gets nothing. `changed` redraws the plans shown. */
+/** The plan editor, the dispatch policy and the calendar, for the dispatcher only; anyone else gets nothing. `changed` redraws the plans shown. */
 export function planSettings(ctx, changed = () => {}) {
   if (ctx.me.role !== 'dispatcher') return null;
   const editor = h('div', { id: 'plan-settings' });
@@ -17,7 +20,7 @@ export function planSettings(ctx, changed = () => {}) {
     const [plans, items] = await Promise.all([api('/api/plans'), api('/api/checklist-items'), loadItemNames()]);
     return { plans, items };
   }, ({ plans, items }) => planEditor(plans, items, changed), 'dispatch');
-  return h('div', { class: 'stack' }, editor, workCalendar());
+  return h('div', { class: 'stack' }, editor, policySettings(), workCalendar());
 }
 
 function planEditor(plans, items, changed) {
@@ -40,63 +43,46 @@ function planEditor(plans, items, changed) {
   return card(t('planEdit.title'), h('p', { class: 'small muted' }, t('planEdit.lead')), field(t('field.department'), picker), body, status);
 }
 
-/** A percent input for a share between 0 and 1; the page does not check it, dispatch does. */
-function percentInput(name, share) {
-  return h('input', { type: 'number', name, step: 'any', inputmode: 'decimal', value: share === undefined ? '' : String(Math.round(share * 10_000) / 100) });
-}
-
 function planForm(plan, items, saved, reload) {
   const ratios = Object.fromEntries(COLOURS.map((c) => [c, percentInput(`ratio-${c}`, plan.annualRatios?.[c])]));
+  const uniform = percentInput('uniformAnnualRatio', plan.uniformAnnualRatio);
+  const cap = countInput('annualCapPerEnterprise', plan.annualCapPerEnterprise);
   const own = items.filter((i) => i.item.startsWith(`${plan.department}-`)).map((i) => i.item);
   const choices = [...new Set([...own, ...plan.checklist])].sort();
   const boxes = choices.map((item) => h('input', { type: 'checkbox', name: 'checklist', value: item, checked: plan.checklist.includes(item) }));
   const checklist = h('fieldset', { class: 'field', id: 'plan-edit-checklist' }, h('legend', {}, t('field.checklist')),
     boxes.map((box) => h('label', { class: 'small', style: 'display:block' }, box, ' ', checklistItem(box.value))));
   const notice = h('input', { type: 'checkbox', name: 'advanceNotice', checked: plan.advanceNotice });
+  const coordinated = h('input', { type: 'checkbox', name: 'coordinated', checked: plan.coordinated !== false });
   const message = h('div', { 'aria-live': 'polite' });
-  const problems = [];
   const save = h('button', { class: 'btn', type: 'button', id: 'plan-edit-save' }, t('common.save'));
-  save.addEventListener('click', async () => {
-    problems.splice(0).forEach((p) => p.remove());
-    mount(message);
-    save.disabled = true;
-    try {
-      const body = planBody(plan, {
-        annualRatios: Object.fromEntries(COLOURS.map((c) => [c, ratios[c].value.trim() === '' ? null : Number(ratios[c].value) / 100])),
-        checklist: boxes.filter((b) => b.checked).map((b) => b.value),
-        advanceNotice: notice.checked,
-      });
-      const after = await api(`/api/plans/${encodeURIComponent(plan.department)}`, { method: 'PUT', body });
-      saved(after);
-    } catch (error) {
-      if (error.status === 409) return mount(message, staleNotice(error, reload));
-      const shown = error.status === 400 ? placeProblems(error, { ...ratios, checklist, advanceNotice: notice }, problems) : 0;
-      if (!shown) mount(message, h('div', { class: 'notice bad', role: 'alert' }, errorText(error)));
-    } finally {
-      save.disabled = false;
-    }
+  onSave(save, {
+    id: 'plan-edit',
+    stale: { by: 'planEdit.staleBy', at: 'planEdit.staleAt' },
+    message,
+    fields: { ...ratios, uniformAnnualRatio: uniform, annualCapPerEnterprise: cap, checklist, advanceNotice: notice, coordinated },
+    fieldOf: FIELD_OF,
+    send: () => api(`/api/plans/${encodeURIComponent(plan.department)}`, { method: 'PUT', body: planBody(plan, {
+      annualRatios: Object.fromEntries(COLOURS.map((c) => [c, shareOf(ratios[c])])),
+      uniformAnnualRatio: shareOf(uniform),
+      annualCapPerEnterprise: numberOf(cap),
+      checklist: boxes.filter((b) => b.checked).map((b) => b.value),
+      coordinated: coordinated.checked,
+      advanceNotice: notice.checked,
+    }) }),
+    saved,
+    reload,
   });
   return h('div', { class: 'stack', 'data-department': plan.department },
-    h('div', {}, COLOURS.map((c) => h('div', { class: 'field-group' },
-      field(t(`planEdit.ratio.${c}`), h('span', { class: 'row' }, ratios[c], '%')),
-      h('p', { class: 'small muted' }, t('planEdit.ratioMeans', { colour: t(`colour.${c}Short`).toLowerCase() }))))),
+    h('div', {}, COLOURS.map((c) => explainedField(t(`planEdit.ratio.${c}`), ratios[c], t('planEdit.ratioMeans', { colour: t(`colour.${c}Short`).toLowerCase() }), '%'))),
+    explainedField(t('planEdit.uniform'), uniform, t('planEdit.uniformMeans'), '%'),
+    explainedField(t('planEdit.cap'), cap, t('planEdit.capMeans'), t('setting.unit.times')),
     checklist,
     h('label', { class: 'row', style: 'justify-content:flex-start' }, notice, t('planEdit.advanceNotice')),
-    h('p', { class: 'small muted', id: 'plan-edit-changed' }, plan.updatedBy
-      ? t('planEdit.changedBy', { who: plan.updatedBy, at: fmtDateTime(plan.updatedAt) })
-      : t('planEdit.changedAt', { at: fmtDateTime(plan.updatedAt) })),
+    h('div', { class: 'field-group' }, h('label', { class: 'row', style: 'justify-content:flex-start' }, coordinated, t('planEdit.coordinated')), h('p', { class: 'small muted' }, t('planEdit.coordinatedMeans'))),
+    changedLine('plan-edit-changed', plan),
     h('p', { class: 'small' }, t('planEdit.nextDraw')),
     h('div', { class: 'row' }, save), message);
-}
-
-/** Another dispatcher saved the plan after this page read it: say who and when, and offer the stored values. */
-function staleNotice(error, reload) {
-  const who = error.body?.updatedBy;
-  const at = error.body?.updatedAt ? fmtDateTime(error.body.updatedAt) : '—';
-  const again = h('button', { class: 'btn secondary', type: 'button', id: 'plan-edit-reload' }, t('planEdit.reload'));
-  again.addEventListener('click', () => reload());
-  return h('div', { class: 'notice bad', role: 'alert', id: 'plan-edit-stale' },
-    h('p', {}, who ? t('planEdit.staleBy', { who, at }) : t('planEdit.staleAt', { at })), again);
 }
 
 /** The whole plan as dispatch takes it (PUT replaces it), with what the form changed and the version it was read at. */
@@ -104,12 +90,12 @@ function planBody(plan, changed) {
   return {
     version: plan.version,
     annualRatios: changed.annualRatios,
-    uniformAnnualRatio: plan.uniformAnnualRatio,
-    annualCapPerEnterprise: plan.annualCapPerEnterprise,
+    uniformAnnualRatio: changed.uniformAnnualRatio,
+    annualCapPerEnterprise: changed.annualCapPerEnterprise,
     checklist: changed.checklist,
     exemptions: plan.exemptions ?? [],
     supervisedSections: plan.supervisedSections ?? null,
-    coordinated: plan.coordinated,
+    coordinated: changed.coordinated,
     advanceNotice: changed.advanceNotice,
   };
 }
@@ -119,23 +105,10 @@ const FIELD_OF = [
   [/^annualRatios\.red\b/, 'red', 'planEdit.badRatio'],
   [/^annualRatios\.yellow\b/, 'yellow', 'planEdit.badRatio'],
   [/^annualRatios\.green\b/, 'green', 'planEdit.badRatio'],
+  [/^uniformAnnualRatio\b/, 'uniformAnnualRatio', 'planEdit.badRatio'],
+  [/^annualCapPerEnterprise\b/, 'annualCapPerEnterprise', 'setting.badWhole', { min: 0, max: 52 }],
+  [/^coordinated\b/, 'coordinated', 'planEdit.badCoordinated'],
   [/^checklist items must belong/, 'checklist', 'planEdit.foreignItems'],
   [/^checklist\b/, 'checklist', 'planEdit.badChecklist'],
   [/^advanceNotice\b/, 'advanceNotice', 'planEdit.badNotice'],
 ];
-
-/** Puts each refusal beside its field, in the page's language; answers how many it placed. */
-function placeProblems(error, fields, problems) {
-  const said = Array.isArray(error.body?.message) ? error.body.message : [error.body?.message ?? ''];
-  const placed = new Set();
-  for (const words of said) {
-    const match = FIELD_OF.find(([pattern]) => pattern.test(String(words)));
-    if (!match || placed.has(match[1])) continue;
-    placed.add(match[1]);
-    const problem = h('p', { class: 'notice bad small', role: 'alert', 'data-field': match[1] }, t(match[2]));
-    fields[match[1]].closest('.field-group, fieldset, .field').after(problem);
-    fieldProblem(fields[match[1]], problem, { focus: placed.size === 1 });
-    problems.push(problem);
-  }
-  return placed.size;
-}
