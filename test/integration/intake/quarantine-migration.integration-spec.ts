@@ -2,7 +2,8 @@ import type { DataSource } from 'typeorm';
 import { createTestDatabase, type TestDatabase } from '@tianping/testing';
 import { createIntakeDataSource } from '../../../apps/intake/src/database/intake.data-source';
 
-// The migration that lets a stored version supersede its quarantined copies: down and up again, on rows held before it.
+// The migrations that let a stored version supersede its quarantined copies, and runs count those they closed:
+// down and up again, on rows held before them.
 describe('the quarantine learning which record each held copy is a version of', () => {
   let db: TestDatabase;
   let ds: DataSource;
@@ -28,9 +29,40 @@ describe('the quarantine learning which record each held copy is a version of', 
       (c: { column_name: string }) => c.column_name,
     );
 
+  /** Undoes the migrations down to and including `name`, the later ones first. */
+  async function undoThrough(name: string): Promise<void> {
+    const applied = async () => (await ds.query(`SELECT name FROM intake.migrations WHERE name = $1`, [name])).length > 0;
+    while (await applied()) await ds.undoLastMigration();
+  }
+
+  it("up: finished runs are given the count of copies each closed, from the copies' own resolution", async () => {
+    await undoThrough('CountSupersededCopiesOfRuns1766500000000');
+    const run = (id: string, finished: boolean) =>
+      ds.query(`INSERT INTO intake.ingest_runs (id, source, finished_at, counts) VALUES ($1, 'f.csv', $2, '{"read": 3}')`, [id, finished ? new Date() : null]);
+    const [closer, idle, running] = ['0b6c8a55-5f0e-4d7e-9a7a-000000000001', '0b6c8a55-5f0e-4d7e-9a7a-000000000002', '0b6c8a55-5f0e-4d7e-9a7a-000000000003'];
+    await run(closer, true);
+    await run(idle, true);
+    await run(running, false);
+    for (const runId of [closer, closer, running]) {
+      const [{ id }] = await hold('subjects', { credit_code: '91440604MA4UJ8K20C' }, 'superseded');
+      await ds.query(`UPDATE intake.quarantine SET resolution = $2 WHERE id = $1`, [id, { supersededBy: { source: 'f.csv', runId, updatedAt: '2024-05-06' } }]);
+    }
+    await ds.runMigrations();
+    const counts = await ds.query(`SELECT id::text, counts FROM intake.ingest_runs ORDER BY id`);
+    expect(counts).toEqual([
+      { id: closer, counts: { read: 3, superseded: 2 } },
+      { id: idle, counts: { read: 3, superseded: 0 } },
+      // A run still going counts its own as it goes.
+      { id: running, counts: { read: 3 } },
+    ]);
+    await undoThrough('CountSupersededCopiesOfRuns1766500000000');
+    expect((await ds.query(`SELECT counts FROM intake.ingest_runs WHERE id = $1`, [closer]))[0].counts).toEqual({ read: 3 });
+    await ds.runMigrations();
+  });
+
   it('down: superseded copies open again and the columns go; up: open copies keyed from their masked view', async () => {
     const [{ id: superseded }] = await hold('subjects', { credit_code: '91440604MA4UJ8K20C' }, 'superseded');
-    await ds.undoLastMigration();
+    await undoThrough('SupersedeQuarantinedCopies1766300000000');
     expect(await columnsOf()).not.toContain('record_key');
     expect((await ds.query(`SELECT status FROM intake.quarantine WHERE id = $1`, [superseded]))[0].status).toBe('open');
     expect(await ds.query(`SELECT conname FROM pg_constraint WHERE conname = 'quarantine_status_check'`)).toEqual([]);
