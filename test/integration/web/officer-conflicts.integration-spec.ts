@@ -1,10 +1,10 @@
 import { DispatchSubjects, type DispatchSettingChanged } from '@tianping/contracts';
 import { AccountsService } from '../../../apps/web/src/accounts/accounts.service';
-import { startDispatch, type DispatchHarness } from '../dispatch/dispatch-app.harness';
-import { eventually, getJson, startOversight, type OversightHarness } from '../oversight/oversight-app.harness';
-import { createRoleAccounts, OTHER_CODE, OWN_CODE, signIn, startWeb, TEST_PASSWORD, type WebHarness } from './web-app.harness';
+import type { DispatchHarness } from '../dispatch/dispatch-app.harness';
+import { eventually, getJson, type OversightHarness } from '../oversight/oversight-app.harness';
+import { gatewayCaller, startBureauSuite, type BureauSuite, type GatewayCall } from './bureau-suite.harness';
+import { OTHER_CODE, OWN_CODE, TEST_PASSWORD, type WebHarness } from './web-app.harness';
 
-type Caller = 'bound' | 'colleague' | 'officer' | 'dispatcher' | 'overseer' | 'ent';
 type Json = Record<string, unknown>;
 interface Declared {
   officerId: string;
@@ -27,37 +27,25 @@ const VISIT_ID = '0b6c8a55-5f0e-4d7e-9a7a-0000000c0f11';
  * body says; the dispatcher sees every one and withdraws any; oversight reads them without the reason.
  */
 describe('an officer declares and withdraws a conflict of interest for its own certificate number only', () => {
+  let suite: BureauSuite;
   let dispatch: DispatchHarness;
   let oversight: OversightHarness;
   let web: WebHarness;
-  const cookies: Partial<Record<Caller, string>> = {};
+  let call: GatewayCall;
 
   beforeAll(async () => {
-    dispatch = await startDispatch();
     // Oversight hears dispatch's real events: its record is where a declaration is accounted for.
-    oversight = await startOversight(dispatch.nats);
-    process.env.PORT_DISPATCH = new URL(dispatch.baseUrl).port;
-    web = await startWeb();
-    await createRoleAccounts(web.app);
+    suite = await startBureauSuite();
+    ({ dispatch, oversight, web } = suite);
     const accounts = web.app.get(AccountsService);
     await accounts.create({ username: 'bound', password: TEST_PASSWORD, role: 'department', department: 'SAMR', officerId: OWN_OFFICER });
     await accounts.create({ username: 'colleague', password: TEST_PASSWORD, role: 'department', department: 'SAMR', officerId: COLLEAGUE });
-    for (const caller of ['bound', 'colleague', 'officer', 'dispatcher', 'overseer', 'ent'] as const) cookies[caller] = await signIn(web.baseUrl, caller);
+    call = await gatewayCaller(web.baseUrl, ['bound', 'colleague', 'officer', 'dispatcher', 'overseer', 'ent']);
     await scheduleVisitNaming(OWN_OFFICER, OTHER_CODE);
   }, 60_000);
 
-  afterAll(async () => {
-    await web?.close();
-    await oversight?.close();
-    await dispatch?.close();
-    delete process.env.PORT_DISPATCH;
-  });
+  afterAll(async () => suite?.close());
 
-  async function call<T = Json>(method: string, path: string, caller: Caller, body?: unknown): Promise<{ status: number; body: T }> {
-    const headers: Record<string, string> = { 'content-type': 'application/json', cookie: cookies[caller]! };
-    const response = await fetch(`${web.baseUrl}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
-    return { status: response.status, body: (await response.json()) as T };
-  }
   const stored = async () => (await dispatch.http<Declared[]>('GET', '/api/conflicts')).body;
 
   /** A visit already published for tomorrow whose team names the officer: the declaration does not move it. */

@@ -1,10 +1,11 @@
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { startDispatch, type DispatchHarness } from '../dispatch/dispatch-app.harness';
-import { eventually, getJson, startOversight, type OversightHarness } from '../oversight/oversight-app.harness';
+import type { DispatchHarness } from '../dispatch/dispatch-app.harness';
+import { eventually, getJson, type OversightHarness } from '../oversight/oversight-app.harness';
+import { startBureauSuite, type BureauSuite } from './bureau-suite.harness';
 import { signInPage } from './fake-pages.harness';
 import { CHROMIUM, describeWithBrowser, SCREENSHOTS } from './suite-process.harness';
-import { createRoleAccounts, startWeb, type WebHarness } from './web-app.harness';
+import type { WebHarness } from './web-app.harness';
 
 /**
  * A dispatcher changes a department's yearly share of green enterprises on the plans page, in a real
@@ -14,30 +15,22 @@ import { createRoleAccounts, startWeb, type WebHarness } from './web-app.harness
  * says, of each change, who made it and which value went from what to what.
  */
 describeWithBrowser('the plans page lets the dispatcher edit a department plan and the calendar', () => {
+  let suite: BureauSuite;
   let dispatch: DispatchHarness;
   let oversight: OversightHarness;
   let web: WebHarness;
   let browser: Browser;
 
   beforeAll(async () => {
-    dispatch = await startDispatch();
-    process.env.PORT_DISPATCH = new URL(dispatch.baseUrl).port;
-    // Oversight hears dispatch's real events on dispatch's NATS server.
-    oversight = await startOversight(dispatch.nats);
-    process.env.PORT_OVERSIGHT = new URL(oversight.baseUrl).port;
-    web = await startWeb();
-    await createRoleAccounts(web.app);
+    suite = await startBureauSuite();
+    ({ dispatch, oversight, web } = suite);
     const { chromium } = await import('playwright-core');
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-dev-shm-usage'] });
   }, 60_000);
 
   afterAll(async () => {
     await browser?.close();
-    await web?.close();
-    await oversight?.close();
-    await dispatch?.close();
-    delete process.env.PORT_DISPATCH;
-    delete process.env.PORT_OVERSIGHT;
+    await suite?.close();
   });
 
   async function signIn(username: string, lang: 'zh' | 'en'): Promise<Page> {

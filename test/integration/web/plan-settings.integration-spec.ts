@@ -1,11 +1,11 @@
 import { DispatchSubjects, type DispatchSettingChanged } from '@tianping/contracts';
 import { BODIES } from '../../../apps/web/src/docs/openapi-bodies';
-import { startDispatch, type DispatchHarness } from '../dispatch/dispatch-app.harness';
-import { eventually, getJson, startOversight, type OversightHarness } from '../oversight/oversight-app.harness';
-import { createRoleAccounts, signIn, startWeb, type WebHarness } from './web-app.harness';
+import type { DispatchHarness } from '../dispatch/dispatch-app.harness';
+import { eventually, getJson, type OversightHarness } from '../oversight/oversight-app.harness';
+import { gatewayCaller, startBureauSuite, type BureauSuite, type GatewayCall } from './bureau-suite.harness';
+import type { WebHarness } from './web-app.harness';
 
 type Json = Record<string, unknown>;
-type Caller = 'dispatcher' | 'officer' | 'overseer' | 'admin' | 'ent' | null;
 interface Plan {
   department: string;
   annualRatios: { red: number; yellow: number; green: number };
@@ -37,33 +37,20 @@ interface Stale {
  * naming the field. Oversight, on the same NATS, records every change; a save over a newer version is refused.
  */
 describe('a dispatcher changes department plans and the working-day calendar', () => {
+  let suite: BureauSuite;
   let dispatch: DispatchHarness;
   let oversight: OversightHarness;
   let web: WebHarness;
-  const cookies: Record<string, string> = {};
+  let call: GatewayCall;
 
   beforeAll(async () => {
-    dispatch = await startDispatch();
-    oversight = await startOversight(dispatch.nats);
-    process.env.PORT_DISPATCH = new URL(dispatch.baseUrl).port;
-    web = await startWeb();
-    await createRoleAccounts(web.app);
-    for (const username of ['dispatcher', 'officer', 'overseer', 'admin', 'ent']) cookies[username] = await signIn(web.baseUrl, username);
+    suite = await startBureauSuite();
+    ({ dispatch, oversight, web } = suite);
+    call = await gatewayCaller(web.baseUrl, ['dispatcher', 'officer', 'overseer', 'admin', 'ent']);
   }, 60_000);
 
-  afterAll(async () => {
-    await web?.close();
-    await oversight?.close();
-    await dispatch?.close();
-    delete process.env.PORT_DISPATCH;
-  });
+  afterAll(async () => suite?.close());
 
-  async function call<T = Json>(method: string, path: string, caller: Caller, body?: unknown): Promise<{ status: number; body: T }> {
-    const headers: Record<string, string> = { 'content-type': 'application/json' };
-    if (caller) headers.cookie = cookies[caller];
-    const response = await fetch(`${web.baseUrl}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
-    return { status: response.status, body: (await response.json()) as T };
-  }
   const plan = async (department: string) => (await call<Plan[]>('GET', '/api/plans', 'officer')).body.find((p) => p.department === department)!;
   /** Oversight's record of a setting (`plan:SAMR`), once dispatch's event has reached it. */
   async function recorded(subjectRef: string, count = 1): Promise<DispatchSettingChanged[]> {
