@@ -136,16 +136,18 @@ describe('dispatch: replacing one officer of a scheduled visit', () => {
     expect((await checkStoredPlan(h, plan.id)).violations).toEqual([]);
   });
 
-  it('draws the newcomer at random among the eligible, reproducibly from the recorded seed', async () => {
+  it('draws the newcomer at random among the eligible with a seed of its own, reproducibly from the recorded seed', async () => {
     const v = await visitWith((c) => c.length > 1, 1);
     const out = v.officerIds[1];
     const eligible = (await replacements(v, out)).map((c) => c.officerId).sort();
     expect(eligible.length).toBeGreaterThan(1);
-    const done = await change<VisitTeamChanged>(v, { officerOut: out, how: 'random', seed: 'reassign-1' });
+    // A seed the caller chose would choose the officer, the candidates being known: it is refused.
+    expect((await change(v, { officerOut: out, how: 'random', seed: 'reassign-1' })).status).toBe(400);
+    const done = await change<VisitTeamChanged>(v, { officerOut: out, how: 'random' });
     expect(done.status).toBe(201);
-    expect(done.body.chosen).toEqual({ how: 'random', seed: 'reassign-1', candidates: eligible });
-    expect(done.body.officerIn).toBe(drawReplacement(eligible, 'reassign-1'));
-    // Without a seed, one is made and recorded: the pick re-checks from it.
+    const made = done.body.chosen as { seed: string; candidates: string[] };
+    expect(made.candidates).toEqual(eligible);
+    expect(done.body.officerIn).toBe(drawReplacement(eligible, made.seed));
     const w = await visitWith((c) => c.length > 0);
     const drawn = await change<VisitTeamChanged>(w, { officerOut: w.officerIds[0], how: 'random' });
     expect(drawn.status).toBe(201);

@@ -99,7 +99,7 @@ export class TeamChangesService {
     const candidates = eligibleReplacements(input)
       .map((c) => c.officerId)
       .sort();
-    const seed = dto.seed ?? randomBytes(16).toString('hex');
+    const seed = randomBytes(16).toString('hex');
     const officerIn = drawReplacement(candidates, seed);
     if (!officerIn) throw new ConflictException({ statusCode: 409, code: 'no_candidate', message: 'no officer may take this place on that day' });
     return { officerIn, how: { how: 'random', seed, candidates } };

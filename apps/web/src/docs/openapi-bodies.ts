@@ -270,9 +270,12 @@ export const BODIES: Record<string, Json> = {
   'POST /api/visits/:id/team-changes': object(
     {
       officerOut: { type: 'string', pattern: '^[A-Za-z0-9-]{3,40}$', description: "the certificate number (执法证号) of the officer leaving the visit's team" },
-      how: { type: 'string', enum: ['picked', 'random'], description: 'picked: officerIn as given; random: drawn among the eligible with seed' },
+      how: {
+        type: 'string',
+        enum: ['picked', 'random'],
+        description: 'picked: officerIn as given; random: drawn among the eligible with a seed dispatch makes and records',
+      },
       officerIn: { type: 'string', pattern: '^[A-Za-z0-9-]{3,40}$', description: 'the officer taking the place (when picked)' },
-      seed: text(1, 100, 'the seed of a random pick (one is made and recorded when none is given)'),
       reason: text(
         2,
         500,
