@@ -224,4 +224,46 @@ describeWithBrowser("an officer's conflict of interest on an enterprise file, in
       await page.close();
     },
   );
+
+  it.each([
+    ['zh', 'TP-2026-000321（2026-12-09）：44060400001 换为 44060400007，由 dispatcher 操作', '从 2 名符合条件的人员中随机抽取（种子 ab12）'],
+    ['en', 'TP-2026-000321 (2026-12-09): 44060400001 replaced by 44060400007, by dispatcher', 'Drawn at random among 2 eligible officers (seed ab12)'],
+  ])("shows oversight, in the record, which visit's team changed, who for whom and how chosen (%s)", async (lang, change, how) => {
+    const data = {
+      changeId: 'c-1',
+      visitId: VISIT.id,
+      visitNo: VISIT.number,
+      creditCode: OWN_CODE,
+      date: VISIT.date,
+      officerOut: OFFICER,
+      officerIn: '44060400007',
+      officerIds: ['44060400007', '44060400009'],
+      chosen: { how: 'random', seed: 'ab12', candidates: ['44060400005', '44060400007'] },
+      actor: 'dispatcher',
+      at: '2026-12-07T04:00:00.000Z',
+    };
+    const body = { kind: 'visit-team-change', data };
+    answers['GET /api/audit/entries'] = [
+      {
+        seq: 7,
+        kind: 'visit-team-change',
+        subjectRef: OWN_CODE,
+        recordedAt: data.at,
+        prevHash: '0'.repeat(64),
+        leafHash: 'f'.repeat(64),
+        bodyJson: JSON.stringify(body),
+        body,
+        bodyArchivedIn: null,
+      },
+    ];
+    answers['GET /api/audit/checkpoints/latest'] = null;
+    answers['GET /api/reviews/summary'] = { pendingConfirmations: 0, appeals: { filed: 0, 'in-review': 0, overdue: 0 } };
+    const page = await pages.signIn('overseer', { lang: lang as 'zh' | 'en' });
+    await page.goto(`${pages.web.baseUrl}/#/audit`);
+    await page.waitForSelector(`#audit-table [data-team-change="${VISIT.number}"]`);
+    const note = await page.innerText(`#audit-table [data-team-change="${VISIT.number}"]`);
+    expect(note).toContain(change);
+    expect(note).toContain(how);
+    await page.close();
+  });
 });

@@ -94,6 +94,16 @@ function settingNote(entry) {
     exemptions.length ? h('div', { 'data-changed': 'exemptions' }, t('audit.exemptionsChanged', { n: exemptions.join(' / ') })) : null);
 }
 
+/** A visit's team change says which visit, who left, who came, and how the newcomer was chosen (the reason stays in dispatch). */
+function teamChangeNote(entry) {
+  const change = entry.kind === 'visit-team-change' ? entry.body?.data : null;
+  if (!change) return null;
+  const how = change.chosen?.how === 'random' ? t('audit.teamRandom', { n: fmtNumber(change.chosen.candidates?.length ?? 0), seed: change.chosen.seed }) : t('audit.teamPicked');
+  return h('div', { class: 'small muted', 'data-team-change': change.visitNo ?? change.visitId },
+    t('audit.teamChange', { visit: change.visitNo ?? change.visitId, date: change.date, out: change.officerOut, into: change.officerIn, by: change.actor ?? '—' }),
+    h('div', {}, how));
+}
+
 /** What names the setting (the entry's subject already says it) and its version are no change to show. */
 const SETTING_IDENTITY = new Set(['version', 'date', 'department', 'item']);
 
@@ -139,7 +149,7 @@ async function entriesTable(container) {
     return h('div', {},
       h('div', { class: 'table-wrap' }, h('table', { id: 'audit-table' },
         h('thead', {}, h('tr', {}, [t('field.seq'), t('audit.kind'), t('field.subject'), t('field.recordedAt'), t('audit.leafHash')].map((c) => h('th', {}, c)))),
-        h('tbody', {}, rows.map((e) => h('tr', { 'data-seq': e.seq }, h('td', {}, e.seq), h('td', {}, badge(kindLabel(e.kind), 'blue'), settingNote(e), archivedNote(e)), h('td', { class: 'mono' }, e.subjectRef ?? '—'), h('td', {}, fmtDateTime(e.recordedAt)), h('td', { class: 'mono' }, `${e.leafHash.slice(0, 16)}…`)))))),
+        h('tbody', {}, rows.map((e) => h('tr', { 'data-seq': e.seq }, h('td', {}, e.seq), h('td', {}, badge(kindLabel(e.kind), 'blue'), settingNote(e), teamChangeNote(e), archivedNote(e)), h('td', { class: 'mono' }, e.subjectRef ?? '—'), h('td', {}, fmtDateTime(e.recordedAt)), h('td', { class: 'mono' }, `${e.leafHash.slice(0, 16)}…`)))))),
       pager(page, Infinity, undefined, (p) => { page = p; load(); }, { hasMore: rows.length === PAGE }));
   }, 'oversight');
   form.addEventListener('submit', (event) => { event.preventDefault(); cursors.length = 1; page = 0; load(); });
