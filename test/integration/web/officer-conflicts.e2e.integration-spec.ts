@@ -7,6 +7,21 @@ import { AccountsService } from '../../../apps/web/src/accounts/accounts.service
 const OFFICER = '44060400001';
 const VISIT = { id: '0b6c8a55-5f0e-4d7e-9a7a-0000000c0f12', number: 'TP-2026-000321', date: '2026-12-09' };
 
+/** Dispatch's answer to a random replacement of OFFICER on VISIT (on `date`), as its event also carries it. */
+const teamChanged = (date: string) => ({
+  changeId: 'c-1',
+  visitId: VISIT.id,
+  visitNo: VISIT.number,
+  creditCode: OWN_CODE,
+  date,
+  officerOut: OFFICER,
+  officerIn: '44060400007',
+  officerIds: ['44060400007', '44060400009'],
+  chosen: { how: 'random', seed: 'ab12', candidates: ['44060400005', '44060400007'] },
+  actor: 'dispatcher',
+  at: '2026-12-07T04:00:00.000Z',
+});
+
 /**
  * An officer declares a conflict of interest (回避) on the bureau's file of an enterprise, in a real
  * browser in front of a fake dispatch that keeps what the gateway forwards: the page says what the
@@ -180,19 +195,7 @@ describeWithBrowser("an officer's conflict of interest on an enterprise file, in
       await page.waitForSelector('[data-team-error]');
       expect(await page.innerText('[data-team-error]')).toContain(refused);
 
-      answers[`POST ${visitPath}/team-changes`] = {
-        changeId: 'c-1',
-        visitId: VISIT.id,
-        visitNo: VISIT.number,
-        creditCode: OWN_CODE,
-        date: tomorrow,
-        officerOut: OFFICER,
-        officerIn: '44060400007',
-        officerIds: ['44060400007', '44060400009'],
-        chosen: { how: 'random', seed: 'ab12', candidates: ['44060400005', '44060400007'] },
-        actor: 'dispatcher',
-        at: '2026-12-07T04:00:00.000Z',
-      };
+      answers[`POST ${visitPath}/team-changes`] = teamChanged(tomorrow);
       answers[`GET ${visitPath}/team-changes`] = [
         {
           id: 'c-1',
@@ -229,19 +232,7 @@ describeWithBrowser("an officer's conflict of interest on an enterprise file, in
     ['zh', 'TP-2026-000321（2026-12-09）：44060400001 换为 44060400007，由 dispatcher 操作', '从 2 名符合条件的人员中随机抽取（种子 ab12）'],
     ['en', 'TP-2026-000321 (2026-12-09): 44060400001 replaced by 44060400007, by dispatcher', 'Drawn at random among 2 eligible officers (seed ab12)'],
   ])("shows oversight, in the record, which visit's team changed, who for whom and how chosen (%s)", async (lang, change, how) => {
-    const data = {
-      changeId: 'c-1',
-      visitId: VISIT.id,
-      visitNo: VISIT.number,
-      creditCode: OWN_CODE,
-      date: VISIT.date,
-      officerOut: OFFICER,
-      officerIn: '44060400007',
-      officerIds: ['44060400007', '44060400009'],
-      chosen: { how: 'random', seed: 'ab12', candidates: ['44060400005', '44060400007'] },
-      actor: 'dispatcher',
-      at: '2026-12-07T04:00:00.000Z',
-    };
+    const data = teamChanged(VISIT.date);
     const body = { kind: 'visit-team-change', data };
     answers['GET /api/audit/entries'] = [
       {
