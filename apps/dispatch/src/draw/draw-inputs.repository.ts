@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import type { DepartmentPlan, Enterprise, Officer, PlanningWindow, PriorInspection, RiskColour, TriggeredTask } from '@tianping/planner';
 import { PlansRepository, type DispatchPolicy, type StoredDepartmentPlan } from '../plans/plans.repository';
 import type { PlanningInputs } from './planning.util';
@@ -173,8 +173,8 @@ export class DrawInputsRepository {
   }
 
   /** The register as a draw reads it: daily capacity (the policy's unless set), declared conflicts, on duty or not. */
-  async officers(defaultCapacity: number): Promise<Officer[]> {
-    const rows: (Omit<Officer, 'onDuty'> & { status: string })[] = await this.dataSource.query(
+  async officers(defaultCapacity: number, m: EntityManager = this.dataSource.manager): Promise<Officer[]> {
+    const rows: (Omit<Officer, 'onDuty'> & { status: string })[] = await m.query(
       `SELECT o.officer_id AS id, o.department, o.domains, o.cert_valid_until::text AS "certValidUntil", o.region_code AS "regionCode", o.status,
               COALESCE(o.daily_capacity, $1::int) AS "dailyCapacity",
               COALESCE((SELECT array_agg(c.credit_code ORDER BY c.credit_code) FROM dispatch.conflicts c WHERE c.officer_id = o.officer_id), '{}') AS conflicts

@@ -123,9 +123,9 @@ export class TeamChangesService {
   }
 
   private async rulesInput(m: EntityManager, visit: VisitRow, officerOut: string): Promise<TeamChangeInput> {
-    const policy = await this.settings.policy();
+    const policy = await this.settings.policy(m);
     const [officers, priorInspections, visitsThatDay] = [
-      await this.register.officers(policy.officerDailyCapacity),
+      await this.register.officers(policy.officerDailyCapacity, m),
       await this.changes.priorInspections(m, visit.creditCode, visit.date, visit.id),
       await this.changes.visitsThatDay(m, visit.date),
     ];
