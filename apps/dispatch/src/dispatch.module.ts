@@ -47,7 +47,7 @@ import { VisitsService } from './visits/visits.service';
     ProjectionRepository,
     DispatchOutbox,
   ],
-  exports: [PlansRepository, ChecklistItemsRepository, DrawService, VisitsService, TeamChangesService, ProjectionRepository, DispatchOutbox],
+  exports: [PlansRepository, ChecklistItemsRepository, DrawService, VisitsService, TeamChangesService, AbsencesService, ProjectionRepository, DispatchOutbox],
 })
 export class DispatchCoreModule {}
 
