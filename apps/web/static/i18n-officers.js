@@ -16,6 +16,8 @@ const zh = {
   'absence.added': '已登记：{officer} {kind}，{from} 至 {to}（{at}）。', 'absence.noVisits': '这些日期没有已发布的检查安排该人员。',
   'absence.stillSent': '已发布计划中仍有 {n} 次检查安排了该人员，请逐一更换执法人员：',
   'absence.listTitle': '请假、培训和外出', 'absence.listLead': '今天及以后的登记，以及其中仍安排该人员的检查。', 'absence.stillSentTitle': '仍安排的检查', 'absence.none': '今天及以后没有登记。',
+  'absence.refused.absence_overlaps': '该人员在这些日期已有登记：请先撤销原登记，或只登记其外的日期。',
+  'absence.refused.officer_unknown': '名录中没有这名执法人员。', 'absence.refused.invalid_range': '日期不正确：结束日期不能早于开始日期，一次登记最长 366 天。',
   'absence.withdraw': '撤销', 'absence.withdrawConfirm': '撤销 {officer} 的{kind}登记（{from} 至 {to}）？撤销后下一次抽取可以在这些日期安排该人员；撤销记录保存在审计记录中。',
 };
 
@@ -34,6 +36,8 @@ const en = {
   'absence.added': 'Entered: {officer}, {kind}, {from} to {to} ({at}).', 'absence.noVisits': 'No published visit sends the officer on these days.',
   'absence.stillSent': '{n} published visits still send the officer; replace the officer on each:',
   'absence.listTitle': 'Leave, training and time away', 'absence.listLead': 'Entries from today on, with the visits in them that still send the officer.', 'absence.stillSentTitle': 'Still scheduled', 'absence.none': 'Nothing entered from today on.',
+  'absence.refused.absence_overlaps': 'The officer is already entered as away on some of these days: withdraw that entry first, or enter only the days outside it.',
+  'absence.refused.officer_unknown': 'No such officer in the register.', 'absence.refused.invalid_range': 'Check the days: the last cannot come before the first, and one entry spans at most 366 days.',
   'absence.withdraw': 'Withdraw', 'absence.withdrawConfirm': "Withdraw {officer}'s {kind} entry ({from} to {to})? The next draw may then schedule the officer on these days; the withdrawal is kept in the audit record.",
 };
 
