@@ -137,6 +137,7 @@ describe('dispatch: officers away', () => {
     expect((await refused({ from: '1 March' })).status).toBe(400);
     expect((await refused({ kind: 'sick' })).status).toBe(400);
     expect((await refused({ reason: '病假' })).status).toBe(400);
+    expect((await h.http('GET', '/api/absences?from=2027-02-30')).status).toBe(400);
     const overlap = await refused({ from: plus(9), to: plus(12) });
     expect(overlap).toEqual({ status: 409, code: 'absence_overlaps' });
     // Next to the absence, not over it: taken.

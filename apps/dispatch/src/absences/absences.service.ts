@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
-import { normaliseOfficerId } from '@tianping/common';
+import { isIsoDay, normaliseOfficerId } from '@tianping/common';
 import { enqueueSettingChange } from '../plans/setting-change.util';
 import { absenceKey, absenceRangeProblem, type AbsenceDays, type AbsenceKind } from './absence.util';
 import { AbsencesRepository, type StoredAbsence } from './absences.repository';
@@ -15,6 +15,9 @@ export class AbsencesService {
   constructor(private readonly absences: AbsencesRepository) {}
 
   list(filter: { officer?: string; from?: string; to?: string }) {
+    // The form is checked by the query's class; a day that does not exist (2027-02-30) is refused here, not by the database.
+    if ([filter.from, filter.to].some((day) => day !== undefined && !isIsoDay(day)))
+      throw new BadRequestException('from and to must be real days written YYYY-MM-DD');
     return this.absences.list({ ...filter, officer: filter.officer && normaliseOfficerId(filter.officer) });
   }
 
