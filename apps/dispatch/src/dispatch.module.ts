@@ -1,6 +1,9 @@
 import { Module } from '@nestjs/common';
 import { DatabaseModule, HealthController } from '@tianping/database';
 import { NatsModule, OperationsModule } from '@tianping/messaging';
+import { AbsencesController } from './absences/absences.controller';
+import { AbsencesRepository } from './absences/absences.repository';
+import { AbsencesService } from './absences/absences.service';
 import { createDispatchDataSource, DISPATCH_SCHEMA } from './database/dispatch.data-source';
 import { DrawInputsRepository } from './draw/draw-inputs.repository';
 import { DrawController } from './draw/draw.controller';
@@ -8,6 +11,8 @@ import { DrawRepository } from './draw/draw.repository';
 import { DrawTasksRepository } from './draw/draw-tasks.repository';
 import { DrawService } from './draw/draw.service';
 import { DispatchOutbox } from './outbox/dispatch-outbox.provider';
+import { OfficersController } from './officers/officers.controller';
+import { OfficersRepository } from './officers/officers.repository';
 import { PlansController } from './plans/plans.controller';
 import { PlansRepository } from './plans/plans.repository';
 import { PublicDisclosureController } from './public/public-disclosure.controller';
@@ -37,10 +42,12 @@ import { VisitsService } from './visits/visits.service';
     VisitsService,
     TeamChangesRepository,
     TeamChangesService,
+    AbsencesRepository,
+    AbsencesService,
     ProjectionRepository,
     DispatchOutbox,
   ],
-  exports: [PlansRepository, ChecklistItemsRepository, DrawService, VisitsService, TeamChangesService, ProjectionRepository, DispatchOutbox],
+  exports: [PlansRepository, ChecklistItemsRepository, DrawService, VisitsService, TeamChangesService, AbsencesService, ProjectionRepository, DispatchOutbox],
 })
 export class DispatchCoreModule {}
 
@@ -54,8 +61,10 @@ export class DispatchCoreModule {}
     DrawController,
     VisitsController,
     TeamChangesController,
+    AbsencesController,
+    OfficersController,
     PublicDisclosureController,
   ],
-  providers: [ProjectionHandler, PublicDisclosureRepository],
+  providers: [ProjectionHandler, PublicDisclosureRepository, OfficersRepository],
 })
 export class DispatchModule {}
