@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { startBureauSuite, type BureauSuite } from './bureau-suite.harness';
 import { settle, signInPage } from './fake-pages.harness';
-import { chinaDayIn, LAPSING, OWN_OFFICER, seedRegister, VISIT } from './officer-register.fixture';
+import { chinaDayIn, COLLEAGUE, LAPSING, OWN_OFFICER, seedRegister, VISIT } from './officer-register.fixture';
 import { CHROMIUM, describeWithBrowser, SCREENSHOTS } from './suite-process.harness';
 import { OTHER_CODE } from './web-app.harness';
 
@@ -87,6 +87,18 @@ describeWithBrowser('the officers register and absences, in a real browser', () 
     await settle(page);
     expect(await page.innerText('h1')).toBe('Officers register');
     expect(await page.$('#absence-form')).toBeNull();
+
+    // The register narrows to those needing attention (the lapsing certificate), and to a piece of a number.
+    const shown = async () => page.$$eval('[data-testid=officer-register] [data-officer]', (cells) => cells.map((c) => c.textContent));
+    expect(await shown()).toEqual([OWN_OFFICER, COLLEAGUE, LAPSING]);
+    await page.selectOption('[data-register-filters] select[name=show]', 'attention');
+    expect(await shown()).toEqual([LAPSING]);
+    expect(await page.innerText('[data-register-count]')).toBe('Showing 1 of 3 officers.');
+    await page.selectOption('[data-register-filters] select[name=show]', 'all');
+    await page.fill('[data-register-filters] input[name=certificate]', COLLEAGUE.slice(-3));
+    expect(await shown()).toEqual([COLLEAGUE]);
+    await page.selectOption('[data-register-filters] select[name=show]', 'attention');
+    expect(await page.innerText('[data-testid=officer-register]')).toContain('No officer matches these filters.');
 
     await page.goto(`${suite.web.baseUrl}/#/audit`);
     await page.waitForSelector('[data-setting=officer-absence] [data-absence=withdrawn]', { timeout: 20_000 });

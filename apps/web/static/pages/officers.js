@@ -21,7 +21,7 @@ export async function renderOfficers(ctx) {
   const showRegister = () => section(registerBox, () => api('/api/officers'), (officers) => {
     // The form is drawn once: what it said after an entry stays while the lists below are drawn again.
     if (canEdit && !formBox.firstChild) mount(formBox, absenceForm(officers, show));
-    return registerTable(officers);
+    return filteredRegister(officers);
   }, 'dispatch');
   const show = () => Promise.all([showAbsences(), showRegister()]);
   mount(ctx.main, pageHead(t('officers.title'), t('officers.lead')), h('div', { class: 'stack' },
@@ -39,7 +39,41 @@ function certCell(until) {
   return h('span', { 'data-cert': until < chinaDay() ? 'expired' : until <= chinaDay(30) ? 'expiring' : 'valid' }, cell);
 }
 
-function registerTable(officers) {
+/** What needs the dispatcher's eye: a certificate lapsed or lapsing, off duty, or away in the next 30 days. */
+function needsAttention(o) {
+  return o.certValidUntil <= chinaDay(30) || !o.onDuty || o.absences.length > 0;
+}
+
+/**
+ * The register narrowed on the page: a department (its own or certified for it), those that need attention,
+ * a piece of a certificate number. Hundreds of officers are a long table; the download holds the rows shown.
+ */
+function filteredRegister(officers) {
+  const departments = [...new Set(officers.flatMap((o) => [o.department, ...o.domains]))].sort();
+  const department = select('department', [['', t('officers.allDepartments')], ...departments.map((d) => [d, departmentLabel(d)])], '');
+  const show = select('show', [['all', t('officers.showAll')], ['attention', t('officers.showAttention')]], 'all');
+  const number = h('input', { name: 'certificate', type: 'search', inputmode: 'numeric', autocomplete: 'off', placeholder: t('officers.numberPlaceholder') });
+  const count = h('p', { class: 'small muted', role: 'status', 'data-register-count': '' });
+  const box = h('div');
+  const draw = () => {
+    const piece = number.value.trim();
+    const rows = officers.filter((o) =>
+      (!department.value || o.department === department.value || o.domains.includes(department.value)) &&
+      (show.value === 'all' || needsAttention(o)) &&
+      (!piece || o.officerId.includes(piece)));
+    count.textContent = t('officers.shown', { n: fmtNumber(rows.length), total: fmtNumber(officers.length) });
+    mount(box, registerTable(rows, officers.length ? t('officers.noneMatch') : t('officers.none')));
+  };
+  for (const control of [department, show]) control.addEventListener('change', draw);
+  number.addEventListener('input', draw);
+  draw();
+  return h('div', { class: 'stack' },
+    h('div', { class: 'grid grid-3', 'data-register-filters': '' },
+      field(t('field.department'), department), field(t('officers.show'), show), field(t('officers.certificate'), number)),
+    count, box);
+}
+
+function registerTable(officers, empty) {
   const absenceText = (a) => `${t(`absence.kind.${a.kind}`)} ${t('absence.days', { from: fmtDate(a.from), to: fmtDate(a.to) })}`;
   return table([
     [t('officers.certificate'), (o) => h('span', { class: 'mono', 'data-officer': o.officerId }, o.officerId)],
@@ -52,7 +86,7 @@ function registerTable(officers) {
     [t('officers.conflicts'), (o) => fmtNumber(o.declaredConflicts)],
     [t('officers.visits14'), (o) => fmtNumber(o.visitsNext14Days)],
     [t('officers.absences30'), (o) => (o.absences.length ? o.absences.map((a) => h('div', { 'data-absence': a.id }, absenceText(a))) : '—'), (o) => o.absences.map(absenceText).join('; ')],
-  ], officers, { pageSize: 20, stacked: true, empty: t('officers.none'), download: { name: 'officers' } });
+  ], officers, { pageSize: 20, stacked: true, empty, download: { name: 'officers' } });
 }
 
 /** Absences from today on, with the visits that still send each officer; the dispatcher replaces or withdraws. */
