@@ -38,7 +38,11 @@ describeWithBrowser('the officers register and absences, in a real browser', () 
     expect(register).toContain(LAPSING);
 
     // The last day before the first is not sent.
-    await page.selectOption('select[name=officerId]', OWN_OFFICER);
+    // A number not in the register is refused on the page, before dispatch is asked.
+    await page.fill('input[name=officerId]', '44069999999');
+    await page.click('[data-absence-add]');
+    expect(await page.innerText('#absence-form .notice.bad')).toContain('名录中没有这名执法人员');
+    await page.fill('input[name=officerId]', OWN_OFFICER);
     await page.fill('input[name=from]', chinaDayIn(3));
     await page.fill('input[name=to]', chinaDayIn(1));
     await page.click('[data-absence-add]');

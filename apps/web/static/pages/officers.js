@@ -126,8 +126,10 @@ function withdrawButton(a, changed) {
 
 /** Enter an absence: the officer, its kind and days. After it, the visits that still send the officer. */
 function absenceForm(officers, changed) {
-  const officer = select('officerId', [['', t('absence.pickOfficer')], ...officers.map((o) => [o.officerId, `${o.officerId} · ${departmentLabel(o.department)}`])], '');
-  officer.required = true;
+  // Typed, with the register offered as the officer types: a bureau's hundreds of officers are too many to scroll.
+  const choices = h('datalist', { id: 'absence-officers' }, officers.map((o) => h('option', { value: o.officerId }, departmentLabel(o.department))));
+  const officer = h('input', { name: 'officerId', list: 'absence-officers', required: true, autocomplete: 'off', inputmode: 'numeric', placeholder: t('absence.pickOfficer') });
+  const known = new Set(officers.map((o) => o.officerId));
   const kind = select('kind', KINDS.map((k) => [k, t(`absence.kind.${k}`)]), 'leave');
   const from = h('input', { type: 'date', name: 'from', required: true, value: chinaDay() });
   const to = h('input', { type: 'date', name: 'to', required: true, value: chinaDay() });
@@ -135,11 +137,17 @@ function absenceForm(officers, changed) {
   const result = h('div', { 'aria-live': 'polite' });
   const form = h('form', { class: 'stack', id: 'absence-form' },
     h('div', { class: 'grid grid-2' }, field(t('absence.officer'), officer), field(t('field.kind'), kind), field(t('absence.from'), from), field(t('absence.to'), to)),
+    choices,
     h('p', { class: 'small muted' }, t('absence.noReason')),
     h('div', {}, button), result);
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
-    if (!officer.value) { mount(result, h('div', { class: 'notice bad', role: 'alert' }, t('absence.pickOfficer'))); officer.focus(); return; }
+    officer.value = officer.value.trim();
+    if (!known.has(officer.value)) {
+      mount(result, h('div', { class: 'notice bad', role: 'alert' }, officer.value ? t('absence.refused.officer_unknown') : t('absence.pickOfficer')));
+      officer.focus();
+      return;
+    }
     if (from.value > to.value) { mount(result, h('div', { class: 'notice bad', role: 'alert' }, t('absence.badRange'))); to.focus(); return; }
     button.disabled = true;
     try {
