@@ -638,7 +638,13 @@ describeWithBrowser('the pages, driven in a real browser against the running sui
     const call = (method: string, path: string, body?: unknown) =>
       desk.evaluate(
         async (a) =>
-          (await fetch(a.path, { method: a.method, headers: { 'content-type': 'application/json' }, body: a.body && JSON.stringify(a.body) })).json(),
+          (
+            await fetch(a.path, {
+              method: a.method,
+              headers: { 'content-type': 'application/json' },
+              body: a.body === undefined ? undefined : JSON.stringify(a.body),
+            })
+          ).json(),
         { method, path, body },
       );
     const away = [day(12), day(14)];
