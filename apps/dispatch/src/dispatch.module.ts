@@ -7,6 +7,7 @@ import { DrawController } from './draw/draw.controller';
 import { DrawRepository } from './draw/draw.repository';
 import { DrawTasksRepository } from './draw/draw-tasks.repository';
 import { DrawService } from './draw/draw.service';
+import { FollowUpsRepository } from './draw/follow-ups.repository';
 import { DispatchOutbox } from './outbox/dispatch-outbox.provider';
 import { PlansController } from './plans/plans.controller';
 import { PlansRepository } from './plans/plans.repository';
@@ -30,6 +31,7 @@ import { VisitsService } from './visits/visits.service';
     PlansRepository,
     ChecklistItemsRepository,
     DrawInputsRepository,
+    FollowUpsRepository,
     DrawRepository,
     DrawTasksRepository,
     DrawService,

@@ -54,7 +54,7 @@ export async function recordDemoHistory(expected: DemoPlanInputs, chance: Violat
     let violationsFound = 0;
     for (const visit of recorded) {
       const results = demoResults(visit, chance(visit.creditCode), new Prng(`${seed}/${visit.creditCode}/${visit.date}`), names);
-      const outcome = await app.get(VisitsService).recordResults(visit.id, results);
+      const outcome = await app.get(VisitsService).recordResults(visit.id, { items: results });
       cases += visit.departments.length;
       violationsFound += outcome.violationsFound;
     }

@@ -4,6 +4,7 @@ import type { DepartmentPlan, Enterprise, Officer, PlanningWindow, PriorInspecti
 import { PlansRepository, type DispatchPolicy, type StoredDepartmentPlan } from '../plans/plans.repository';
 import type { PlanningInputs } from './planning.util';
 import { effectiveTo } from './draw.repository';
+import { FollowUpsRepository } from './follow-ups.repository';
 
 /**
  * The colour that takes effect: a person's decision on the score when there is one; otherwise the
@@ -31,6 +32,7 @@ export interface InputsMeta {
 export class DrawInputsRepository {
   constructor(
     @Inject(DataSource) private readonly dataSource: DataSource,
+    private readonly followUps: FollowUpsRepository,
     private readonly settings: PlansRepository,
   ) {}
 
@@ -45,12 +47,14 @@ export class DrawInputsRepository {
       this.officers(policy.officerDailyCapacity),
       this.calendar(window),
     ]);
+
+    const followUps = await this.followUps.open(window, departments, policy, LIVE_STATUSES);
     return {
       inputs: {
         window,
         plans,
         enterprises,
-        triggeredTasks: complaints.tasks,
+        triggeredTasks: [...complaints.tasks, ...followUps],
         priorInspections,
         officers,
         calendar,
