@@ -19,7 +19,7 @@ export function addDays(day, days) {
  * prefilled with the visit's day + the policy's `rectificationDays`. `resultInputs` are the items' selects.
  */
 export function rectifyField(visit, resultInputs) {
-  const input = h('input', { type: 'date', name: 'rectifyBy', id: 'rectify-by', min: addDays(visit.date, 1), max: addDays(visit.date, MAX_RECTIFICATION_DAYS) });
+  const input = h('input', { type: 'date', name: 'rectifyBy', id: 'rectify-by', min: addDays(visit.date, 1), max: addDays(visit.date, MAX_RECTIFICATION_DAYS), style: 'max-width:16em' });
   const help = h('div', { class: 'small muted' });
   let typed = false;
   input.addEventListener('input', () => { typed = true; });
