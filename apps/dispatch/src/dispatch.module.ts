@@ -1,6 +1,9 @@
 import { Module } from '@nestjs/common';
 import { DatabaseModule, HealthController } from '@tianping/database';
 import { NatsModule, OperationsModule } from '@tianping/messaging';
+import { AbsencesController } from './absences/absences.controller';
+import { AbsencesRepository } from './absences/absences.repository';
+import { AbsencesService } from './absences/absences.service';
 import { createDispatchDataSource, DISPATCH_SCHEMA } from './database/dispatch.data-source';
 import { DrawInputsRepository } from './draw/draw-inputs.repository';
 import { DrawController } from './draw/draw.controller';
@@ -9,6 +12,8 @@ import { DrawTasksRepository } from './draw/draw-tasks.repository';
 import { DrawService } from './draw/draw.service';
 import { FollowUpsRepository } from './draw/follow-ups.repository';
 import { DispatchOutbox } from './outbox/dispatch-outbox.provider';
+import { OfficersController } from './officers/officers.controller';
+import { OfficersRepository } from './officers/officers.repository';
 import { PlansController } from './plans/plans.controller';
 import { PlansRepository } from './plans/plans.repository';
 import { PublicDisclosureController } from './public/public-disclosure.controller';
@@ -39,10 +44,12 @@ import { VisitsService } from './visits/visits.service';
     VisitsService,
     TeamChangesRepository,
     TeamChangesService,
+    AbsencesRepository,
+    AbsencesService,
     ProjectionRepository,
     DispatchOutbox,
   ],
-  exports: [PlansRepository, ChecklistItemsRepository, DrawService, VisitsService, TeamChangesService, ProjectionRepository, DispatchOutbox],
+  exports: [PlansRepository, ChecklistItemsRepository, DrawService, VisitsService, TeamChangesService, AbsencesService, ProjectionRepository, DispatchOutbox],
 })
 export class DispatchCoreModule {}
 
@@ -56,8 +63,10 @@ export class DispatchCoreModule {}
     DrawController,
     VisitsController,
     TeamChangesController,
+    AbsencesController,
+    OfficersController,
     PublicDisclosureController,
   ],
-  providers: [ProjectionHandler, PublicDisclosureRepository],
+  providers: [ProjectionHandler, PublicDisclosureRepository, OfficersRepository],
 })
 export class DispatchModule {}

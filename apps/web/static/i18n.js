@@ -4,6 +4,7 @@ import { HEALTH_TEXTS } from './i18n-health.js';
 import { QUARANTINE_TEXTS } from './i18n-quarantine.js';
 import { PUBLIC_TEXTS } from './i18n-public.js';
 import { PLANS_TEXTS } from './i18n-plans.js';
+import { OFFICERS_TEXTS } from './i18n-officers.js';
 import { FOLLOW_UP_TEXTS } from './i18n-follow-ups.js';
 
 const zh = {
@@ -81,7 +82,8 @@ const zh = {
   'route.dispatcher': '调度员没有自己的检查行程', 'route.dispatcherHelp': '“我的行程”列出部门执法人员本人执法证号下的联合检查。各检查组的路线请在检查日历中查看。',
   'route.unbound': '账号尚未绑定执法证号', 'route.unboundHelp': '请管理员在“账户管理”中为您的账号填写执法证号，这里就会列出您的检查行程。在此之前，可在检查日历中查找。',
   'route.overdue': '待录入结果 · {n} 家', 'route.overdueHelp': '这些检查日期已过，结果还没有录入。录入后企业才会按检查结果重新评分。',
-  'route.freeToday': '今天没有安排您的检查。', 'route.today': '今天', 'route.stops': '{n} 家', 'route.team': '检查组执法证号：{team}',
+  'route.freeToday': '今天没有安排您的检查。', 'route.away': '调度员已为您登记：', 'route.awayDays': '{kind}，{from} 至 {to}：这些日期不会再安排您检查。',
+  'route.awayStillSent': '其中仍有 {n} 次检查安排了您，调度员将更换人员。', 'route.today': '今天', 'route.stops': '{n} 家', 'route.team': '检查组执法证号：{team}',
   'route.none': '之后 {days} 天没有安排您的检查', 'route.noneHelp': '调度员生成抽查计划后，分到您的检查会出现在这里。',
   'cal.record': '录入结果', 'cal.recorded': '结果已录入：{n} 项发现问题。', 'cal.violation': '发现的问题', 'cal.notYet': '检查日期未到，暂不能录入结果。',
   'cal.notYetOn': '这次检查安排在 {date}，检查之后才能录入结果。', 'cal.notOwn': '只有本次检查涉及的部门、检查组成员和调度员可以录入结果。', 'cal.violationNeeded': '{item}：结果为“{result}”时，请写明发现的问题。',
@@ -295,7 +297,8 @@ const en = {
   'route.dispatcher': 'A dispatcher has no route of their own', 'route.dispatcherHelp': 'My route lists the joint visits under a department officer\'s own certificate number. Every team\'s route is in the calendar.',
   'route.unbound': 'This account is not bound to a certificate number', 'route.unboundHelp': 'Ask an administrator to add your certificate number (执法证号) to your account under Accounts; your route will then be listed here. Until then, find your visits in the calendar.',
   'route.overdue': 'Results to record · {n}', 'route.overdueHelp': 'These visits have taken place but their results are not recorded yet. The enterprises are re-scored from the results once they are.',
-  'route.freeToday': 'No visits for you today.', 'route.today': 'Today', 'route.stops': '{n} stops', 'route.team': 'Team certificate numbers: {team}',
+  'route.freeToday': 'No visits for you today.', 'route.away': 'The dispatcher has entered you as away:', 'route.awayDays': '{kind}, {from} to {to}: no visit will be drawn for you on these days.',
+  'route.awayStillSent': '{n} visits already scheduled on them still name you; the dispatcher will replace you on each.', 'route.today': 'Today', 'route.stops': '{n} stops', 'route.team': 'Team certificate numbers: {team}',
   'route.none': 'No visits for you in the next {days} days', 'route.noneHelp': 'Once a dispatcher draws a plan, the visits you are on appear here.',
   'cal.record': 'Record results', 'cal.recorded': 'Results recorded: {n} items with findings.', 'cal.violation': 'What was found', 'cal.notYet': 'The visit has not happened yet: results come afterwards.',
   'cal.notYetOn': 'This visit is planned for {date}: results can be recorded after it.', 'cal.notOwn': 'Only the departments on this visit, the officers on its team, and dispatchers can record its results.', 'cal.violationNeeded': '{item}: say what was found when the result is "{result}".',
@@ -457,7 +460,7 @@ const factors = {
   },
 };
 
-const DICTS = { zh: { ...zh, ...OVERSIGHT_TEXTS.zh, ...QUARANTINE_TEXTS.zh, ...HEALTH_TEXTS.zh, ...PUBLIC_TEXTS.zh, ...PLANS_TEXTS.zh, ...FOLLOW_UP_TEXTS.zh }, en: { ...en, ...OVERSIGHT_TEXTS.en, ...QUARANTINE_TEXTS.en, ...HEALTH_TEXTS.en, ...PUBLIC_TEXTS.en, ...PLANS_TEXTS.en, ...FOLLOW_UP_TEXTS.en } };
+const DICTS = { zh: { ...zh, ...OVERSIGHT_TEXTS.zh, ...QUARANTINE_TEXTS.zh, ...HEALTH_TEXTS.zh, ...PUBLIC_TEXTS.zh, ...PLANS_TEXTS.zh, ...OFFICERS_TEXTS.zh, ...FOLLOW_UP_TEXTS.zh }, en: { ...en, ...OVERSIGHT_TEXTS.en, ...QUARANTINE_TEXTS.en, ...HEALTH_TEXTS.en, ...PUBLIC_TEXTS.en, ...PLANS_TEXTS.en, ...OFFICERS_TEXTS.en, ...FOLLOW_UP_TEXTS.en } };
 let lang = localStorage.getItem('tp.lang') === 'en' ? 'en' : 'zh';
 document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
 languageFromUrl();

@@ -28,6 +28,8 @@ function input(extra: Partial<TeamChangeInput> = {}): TeamChangeInput {
       officer('G', ['FIRE', 'SAMR'], { regionCode: '440605' }),
       officer('H', ['FIRE'], { dailyCapacity: 2 }),
       officer('I', ['FIRE']),
+      officer('J', ['FIRE'], { absentDates: ['2027-03-01', '2027-03-02'] }),
+      officer('K', ['FIRE'], { absentDates: ['2027-03-03'] }),
     ],
     priorInspections: [{ creditCode: CODE, department: 'FIRE', date: '2026-09-01', officerIds: ['I'] }],
     visitsThatDay: new Map([
@@ -48,13 +50,14 @@ describe('replacing one officer of a scheduled visit', () => {
     expect(code('F')).toBe('cannot_work');
     expect(code('H')).toBe('over_capacity');
     expect(code('I')).toBe('recent_inspection');
+    expect(code('J')).toBe('officer_absent');
     expect(code('C')).toBeNull();
     expect(replacementRefusal({ ...input(), officerOut: 'Q' }, 'C')?.code).toBe('officer_not_on_team');
   });
 
   it('lists the eligible, fewest visits that day first and local officers ahead', () => {
-    expect(eligibleReplacements(input()).map((c) => c.officerId)).toEqual(['G', 'C']);
-    expect(eligibleReplacements(input({ visitsThatDay: new Map() })).map((c) => c.officerId)).toEqual(['C', 'H', 'G']);
+    expect(eligibleReplacements(input()).map((c) => c.officerId)).toEqual(['K', 'G', 'C']);
+    expect(eligibleReplacements(input({ visitsThatDay: new Map() })).map((c) => c.officerId)).toEqual(['C', 'H', 'K', 'G']);
   });
 
   it('draws the same officer again from the same seed, whatever order the candidates come in', () => {

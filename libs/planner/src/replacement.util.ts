@@ -26,6 +26,7 @@ export type TeamChangeRefusalCode =
   | 'officer_not_on_team'
   | 'already_on_team'
   | 'officer_unknown'
+  | 'officer_absent'
   | 'cannot_work'
   | 'declared_conflict'
   | 'recent_inspection'
@@ -49,7 +50,7 @@ export interface ReplacementCandidate {
 
 /**
  * Why `candidateId` may not take `officerOut`'s place on the visit, or null when it may. The rules are the
- * draw's (team.util, checkPlan): on duty with a certificate valid on the day, no declared conflict and no
+ * draw's (team.util, checkPlan): not absent that day, on duty with a certificate valid on it, no declared conflict and no
  * inspection of the enterprise in the 12 months before, competent for one of the visit's departments, the
  * new team covering all of them, and no more visits that day than the officer's daily capacity.
  */
@@ -93,6 +94,7 @@ export function drawReplacement(candidateIds: readonly string[], seed: string): 
 function refusalOf(input: TeamChangeInput, state: OfficerState): TeamChangeRefusal | null {
   const { visit } = input;
   const id = state.officer.id;
+  if (state.absent.has(visit.date)) return { code: 'officer_absent', message: `officer ${id} is absent (leave, training or away) on ${visit.date}` };
   // Busy days are the planner's one-route-a-day bookkeeping, not a rule: capacity is checked below.
   if (!canWork(state, visit.date, true)) return { code: 'cannot_work', message: `officer ${id} is not on duty with a certificate valid on ${visit.date}` };
   if (state.conflicts.has(visit.creditCode))

@@ -182,6 +182,18 @@ describe('the OpenAPI document, against the running suite', () => {
     expect((await client.call('demo-dispatcher', 'DELETE', `/api/conflicts/${officerId}/${declaration.creditCode as string}`)).status).toBe(200);
   });
 
+  it('describes the officers register, and takes the documented absence for a demo officer, lists it and withdraws it', async () => {
+    const register = await client.call('demo-dispatcher', 'GET', '/api/officers');
+    expect(client.checkAnswer('GET', '/api/officers', register)).toEqual(OK(200));
+    const officerId = ((await client.call('demo-samr', 'GET', '/api/auth/me')).body as { officerId: string }).officerId;
+    const body = { ...example('POST /api/absences'), officerId, from: chinaDay(60), to: chinaDay(62) };
+    const added = await sendValid('demo-dispatcher', 'POST', '/api/absences', '/api/absences', body);
+    expect(client.checkAnswer('POST', '/api/absences', added)).toEqual(OK(201));
+    const listed = await client.call('demo-oversight', 'GET', `/api/absences?officer=${officerId}`);
+    expect(client.checkAnswer('GET', '/api/absences', listed)).toEqual(OK(200));
+    expect((await client.call('demo-dispatcher', 'DELETE', `/api/absences/${(added.body as { id: string }).id}`)).status).toBe(200);
+  });
+
   it('has checked a real answer of every operation whose answer it describes', () => {
     expect([...client.checked].sort()).toEqual(client.documentedAnswers());
   });

@@ -124,6 +124,7 @@ const PAGES: [string, string[]][] = [
   [`#/plans/${DRAW.id}`, ['officer', 'dispatcher', 'overseer']],
   ['#/calendar', ['officer', 'dispatcher']],
   ['#/today', ['officer', 'dispatcher']],
+  ['#/officers', ['dispatcher', 'overseer']],
   ['#/visits/0b6c8a55-5f0e-4d7e-9a7a-000000000001', ['officer', 'dispatcher']],
   ['#/audit', ['overseer']],
   ['#/models', ['overseer', 'admin']],
@@ -161,6 +162,8 @@ describeWithBrowser('pages read as their people read them, in a real browser', (
     'GET /api/visits': [],
     'GET /api/plans': [],
     'GET /api/conflicts': [],
+    'GET /api/officers': [],
+    'GET /api/absences': [],
     'GET /api/checklist-items': [],
     'GET /api/quarantine/summary': {
       byStatus: [{ kind: 'cases', status: 'open', count: 12345 }],

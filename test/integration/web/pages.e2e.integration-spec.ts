@@ -652,7 +652,32 @@ describeWithBrowser('the pages, driven in a real browser against the running sui
     await page.waitForSelector('.kv');
     expect(page.url()).toContain(`#/visits/${shown[0]}`);
     expect(await page.getAttribute('.page-head a.btn', 'href')).toBe('#/today');
-    await page.close();
+
+    // Entered as away by the dispatcher, the officer reads it at the top of the route, with the visits still naming them.
+    const desk = await signIn('demo-dispatcher');
+    const call = (method: string, path: string, body?: unknown) =>
+      desk.evaluate(
+        async (a) =>
+          (
+            await fetch(a.path, {
+              method: a.method,
+              headers: { 'content-type': 'application/json' },
+              body: a.body === undefined ? undefined : JSON.stringify(a.body),
+            })
+          ).json(),
+        { method, path, body },
+      );
+    const away = [day(12), day(14)];
+    const stillNaming = theirs.filter((v) => v.date >= away[0] && v.date <= away[1] && v.status === 'scheduled').length;
+    const absence = (await call('POST', '/api/absences', { officerId, from: away[0], to: away[1], kind: 'training' })) as { id: string };
+    await page.goto(`${suite.webUrl}/#/today`);
+    await page.waitForSelector(`#route-absences [data-absence="${absence.id}"]`);
+    const notice = await page.innerText('#route-absences');
+    expect(notice).toContain('调度员已为您登记');
+    expect(notice).toContain('培训');
+    expect(notice.includes('其中仍有')).toBe(stillNaming > 0);
+    await call('DELETE', `/api/absences/${absence.id}`);
+    await Promise.all([page.close(), desk.close()]);
   }, 120_000);
 
   it('lets a department officer open an enterprise file from the list', async () => {

@@ -13,6 +13,7 @@ import { RecordPlanEditor1766600000000 } from './migrations/1766600000000-Record
 import { RecordConflictDeclarer1766640000000 } from './migrations/1766640000000-RecordConflictDeclarer';
 import { VersionBureauSettings1766700000000 } from './migrations/1766700000000-VersionBureauSettings';
 import { RecordVisitTeamChanges1766750000000 } from './migrations/1766750000000-RecordVisitTeamChanges';
+import { RecordOfficerAbsences1766800000000 } from './migrations/1766800000000-RecordOfficerAbsences';
 import { RecordRectificationFollowUps1766850000000 } from './migrations/1766850000000-RecordRectificationFollowUps';
 
 export const DISPATCH_SCHEMA = 'dispatch';
@@ -37,6 +38,7 @@ export function createDispatchDataSource(url: string) {
       RecordConflictDeclarer1766640000000,
       VersionBureauSettings1766700000000,
       RecordVisitTeamChanges1766750000000,
+      RecordOfficerAbsences1766800000000,
       RecordRectificationFollowUps1766850000000,
     ],
   });

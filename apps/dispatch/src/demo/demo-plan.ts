@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { chinaDay, pollUntil } from '@tianping/common';
 import { DataSource } from 'typeorm';
+import { AbsencesService } from '../absences/absences.service';
 import { DispatchCoreModule } from '../dispatch.module';
 import { effectiveTo } from '../draw/draw.repository';
 import { DrawService, type DrawOutcome } from '../draw/draw.service';
@@ -45,6 +46,7 @@ export async function prepareDemoPlan(expected: DemoPlanInputs, log: (line: stri
   try {
     await caughtUp(app.get(ProjectionRepository), expected);
     if (rescored) await rescoresArrived(app.get(DataSource), rescored);
+    await enterDemoAbsences(app.get(DataSource), app.get(AbsencesService), log);
     return await drawDemoFortnight(app.get(DrawService), app.get(DispatchOutbox), log);
   } finally {
     await app.close();
@@ -77,6 +79,29 @@ export async function drawDemoFortnightIfNoneAhead(
   ]);
   if (ahead.ahead) return null;
   return drawDemoFortnight(draws, outbox, log);
+}
+
+/** Away in the demo's fortnight, entered before it is drawn: [kind, first day, last day] as days from today. */
+const DEMO_ABSENCES = [
+  ['leave', 2, 4],
+  ['training', 7, 8],
+] as const;
+
+/**
+ * Two officers entered as away in the fortnight ahead, as a dispatcher would before drawing it: the draw
+ * leaves them out on those days, and the officers page and oversight's record have something to show.
+ */
+export async function enterDemoAbsences(dataSource: DataSource, absences: AbsencesService, log: (line: string) => void): Promise<void> {
+  const officers: { id: string }[] = await dataSource.query(
+    `SELECT officer_id AS id FROM dispatch.officers WHERE status = '在岗' ORDER BY officer_id LIMIT $1`,
+    [DEMO_ABSENCES.length],
+  );
+  const today = dayNumber(chinaDay());
+  for (const [i, { id }] of officers.entries()) {
+    const [kind, first, last] = DEMO_ABSENCES[i];
+    const absence = await absences.add({ officerId: id, kind, from: isoFromDayNumber(today + first), to: isoFromDayNumber(today + last), actor: 'demo' });
+    log(`demo: officer ${id} entered as away (${kind}) ${absence.from} → ${absence.to}`);
+  }
 }
 
 async function drawDemoFortnight(draws: DrawService, outbox: DispatchOutbox, log: (line: string) => void): Promise<DrawOutcome> {

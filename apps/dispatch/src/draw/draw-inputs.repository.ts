@@ -1,6 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { DepartmentPlan, Enterprise, Officer, PlanningWindow, PriorInspection, RiskColour, TriggeredTask } from '@tianping/planner';
+import { absentDatesIn } from '../absences/absence.util';
+import { AbsencesRepository } from '../absences/absences.repository';
 import { PlansRepository, type DispatchPolicy, type StoredDepartmentPlan } from '../plans/plans.repository';
 import type { PlanningInputs } from './planning.util';
 import { effectiveTo } from './draw.repository';
@@ -34,6 +36,7 @@ export class DrawInputsRepository {
     @Inject(DataSource) private readonly dataSource: DataSource,
     private readonly followUps: FollowUpsRepository,
     private readonly settings: PlansRepository,
+    private readonly absences: AbsencesRepository,
   ) {}
 
   async load(window: PlanningWindow): Promise<{ inputs: PlanningInputs; meta: InputsMeta }> {
@@ -44,7 +47,7 @@ export class DrawInputsRepository {
     const [complaints, priorInspections, officers, calendar] = await Promise.all([
       this.triggeredTasks(window, departments, policy),
       this.priorInspections(window),
-      this.officers(policy.officerDailyCapacity),
+      this.officers(policy.officerDailyCapacity, window),
       this.calendar(window),
     ]);
 
@@ -176,8 +179,12 @@ export class DrawInputsRepository {
     );
   }
 
-  /** The register as a draw reads it: daily capacity (the policy's unless set), declared conflicts, on duty or not. */
-  async officers(defaultCapacity: number, m: EntityManager = this.dataSource.manager): Promise<Officer[]> {
+  /**
+   * The register as a draw reads it: daily capacity (the policy's unless set), declared conflicts, on duty
+   * or not, and the days of `days` each officer is away (part of the draw's stored inputs, so a re-draw
+   * sees the same absences). A replacement passes its transaction and the visit's day.
+   */
+  async officers(defaultCapacity: number, days: PlanningWindow, m: EntityManager = this.dataSource.manager): Promise<Officer[]> {
     const rows: (Omit<Officer, 'onDuty'> & { status: string })[] = await m.query(
       `SELECT o.officer_id AS id, o.department, o.domains, o.cert_valid_until::text AS "certValidUntil", o.region_code AS "regionCode", o.status,
               COALESCE(o.daily_capacity, $1::int) AS "dailyCapacity",
@@ -185,7 +192,11 @@ export class DrawInputsRepository {
          FROM dispatch.officers o`,
       [defaultCapacity],
     );
-    return rows.map(({ status, ...o }) => ({ ...o, onDuty: status === ON_DUTY }));
+    const absent = absentDatesIn(await this.absences.days(m, days.start, days.end), days);
+    return rows.map(({ status, ...o }) => {
+      const absentDates = absent.get(o.id);
+      return { ...o, onDuty: status === ON_DUTY, ...(absentDates ? { absentDates } : {}) };
+    });
   }
 
   private async calendar(window: PlanningWindow): Promise<{ holidays: string[]; makeUpWorkdays: string[] }> {

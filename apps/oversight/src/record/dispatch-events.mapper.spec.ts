@@ -32,6 +32,14 @@ describe("the record's entries for dispatch's setting changes", () => {
     expect(JSON.stringify(entry.data)).not.toContain('配偶');
   });
 
+  it("keeps an officer's absence by its days and kind, and drops a reason a sender put in (sick leave is health data)", () => {
+    const absence = { officerId: 'OFF-1', from: '2027-03-01', to: '2027-03-05', kind: 'leave' };
+    const added = { ...change, setting: 'officer-absence', key: 'OFF-1/2027-03-01/2027-03-05', before: null, after: { ...absence, reason: '病假' } };
+    const [entry] = dispatchEventEntries(DispatchSubjects.settingChanged, added);
+    expect(entry).toMatchObject({ subjectRef: 'officer-absence:OFF-1/2027-03-01/2027-03-05', data: { before: null, after: absence } });
+    expect(JSON.stringify(entry.data)).not.toContain('病假');
+  });
+
   it('refuses a change with no id or an unknown kind of setting', () => {
     expect(() => dispatchEventEntries(DispatchSubjects.settingChanged, { ...change, changeId: undefined })).toThrow(InvalidEvent);
     expect(() => dispatchEventEntries(DispatchSubjects.settingChanged, { ...change, setting: 'colour' })).toThrow(InvalidEvent);

@@ -21,7 +21,7 @@ function requireFields(payload: Record<string, unknown>, fields: string[], name:
   if (missing.length) throw new InvalidEvent(`invalid ${name}: ${missing.join(', ')}`);
 }
 
-/** Values as the record keeps them: whatever a sender put in, never a reason (a conflict's may name a relative). */
+/** Values as the record keeps them: whatever a sender put in, never a reason (a conflict's may name a relative, an absence's be health data). */
 function withoutReason(values: unknown): JsonValue {
   if (typeof values !== 'object' || values === null || Array.isArray(values)) return null;
   const { reason: _reason, ...kept } = values as Record<string, JsonValue>;
@@ -33,8 +33,9 @@ function settingEntry(event: Record<string, unknown>): EntryDraft {
   const change = event as unknown as DispatchSettingChanged;
   if (!(DISPATCH_SETTING_KINDS as readonly string[]).includes(change.setting))
     throw new InvalidEvent(`invalid DispatchSettingChanged: setting ${change.setting}`);
-  const conflict = change.setting.startsWith('conflict-');
-  const data = conflict ? { ...event, before: withoutReason(change.before), after: withoutReason(change.after) } : event;
+  // A conflict's reason may name a relative, an absence's would be health data (sick leave): neither is kept.
+  const personal = change.setting.startsWith('conflict-') || change.setting === 'officer-absence';
+  const data = personal ? { ...event, before: withoutReason(change.before), after: withoutReason(change.after) } : event;
   return { kind: 'dispatch-setting', subjectRef: `${change.setting}:${change.key}`, data: data as JsonValue, eventKey: `dispatch-setting:${change.changeId}` };
 }
 

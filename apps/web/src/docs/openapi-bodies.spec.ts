@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { isDeepStrictEqual } from 'node:util';
 import { getMetadataStorage } from 'class-validator';
 import { OpenApiValidator } from '@tianping/testing';
+import { AbsenceDto } from '../../../dispatch/src/absences/dtos/absence.dto';
 import { ChecklistItemNameDto } from '../../../dispatch/src/checklist/checklist-items.controller';
 import { CalendarDayDto, DepartmentPlanDto, PolicyDto } from '../../../dispatch/src/plans/dtos/department-plan.dto';
 import { CreateDrawDto } from '../../../dispatch/src/draw/dtos/draw.dto';
@@ -41,6 +42,7 @@ const VALIDATED_BY: Record<string, Dto> = {
   'PUT /api/calendar/:date': CalendarDayDto,
   'POST /api/draws': CreateDrawDto,
   'POST /api/conflicts': ConflictDto,
+  'POST /api/absences': AbsenceDto,
   'POST /api/visits/:id/results': VisitResultsDto,
   'POST /api/visits/:id/results items': VisitItemResultDto,
   'POST /api/visits/:id/rating': VisitRatingDto,

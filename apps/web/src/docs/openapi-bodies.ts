@@ -308,6 +308,20 @@ export const BODIES: Record<string, Json> = {
     ['creditCode', 'reason'],
     { creditCode: '91440604MA4UJ8K20C', reason: '配偶在该企业任职' },
   ),
+  'POST /api/absences': object(
+    {
+      officerId: { type: 'string', pattern: '^[A-Za-z0-9-]{3,40}$', description: "the absent officer's certificate number (执法证号)" },
+      from: day('the first day away (China time)'),
+      to: day('the last day away, included; at most 366 days after from'),
+      kind: {
+        type: 'string',
+        enum: ['leave', 'training', 'secondment', 'other'],
+        description: 'leave 请假, training 培训, secondment 外出/借调, other 其他. No reason is taken: sick leave is health data',
+      },
+    },
+    ['officerId', 'from', 'to', 'kind'],
+    { officerId: '44060001', from: '2027-03-01', to: '2027-03-05', kind: 'training' },
+  ),
   'POST /api/appeals': object(
     {
       creditCode: { type: 'string', pattern: '^[0-9A-Za-z]{18}$', description: "the enterprise's own unified social credit code (统一社会信用代码)" },

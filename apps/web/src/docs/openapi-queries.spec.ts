@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { getMetadataStorage } from 'class-validator';
+import { AbsenceQuery } from '../../../dispatch/src/absences/dtos/absence.dto';
 import { DrawListQuery, DrawTasksQuery } from '../../../dispatch/src/draw/dtos/draw.dto';
 import { VisitCalendarQuery } from '../../../dispatch/src/visits/dtos/visit.dto';
 import { ReplacementsQuery } from '../../../dispatch/src/team-changes/dtos/team-change.dto';
@@ -39,6 +40,7 @@ const VALIDATED_BY: Record<string, new () => object> = {
   'GET /api/visits/:id/replacements': ReplacementsQuery,
   'GET /api/calendar': CalendarQuery,
   'GET /api/conflicts': ConflictQuery,
+  'GET /api/absences': AbsenceQuery,
   'GET /api/audit/entries': EntriesQuery,
   'GET /api/reviews/confirmations': QueueQuery,
   'GET /api/reviews/colours': CodesQuery,

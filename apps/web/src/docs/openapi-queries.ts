@@ -124,6 +124,15 @@ export const QUERIES: Record<string, QueryParam[]> = {
     },
     { name: 'enterprise', description: 'declarations about this enterprise (credit code)', schema: { type: 'string' } },
   ],
+  'GET /api/absences': [
+    {
+      name: 'officer',
+      description: "an officer's certificate number (执法证号); an officer's own account reads only its own, whatever is sent",
+      schema: { type: 'string', pattern: '^[A-Za-z0-9-]{3,40}$' },
+    },
+    day('from', 'absences that end on or after this day'),
+    day('to', 'absences that start on or before this day'),
+  ],
   'GET /api/visits/:id/replacements': [
     {
       name: 'officer',
@@ -241,6 +250,7 @@ export const CREATED = new Set([
   'POST /api/accounts',
   'POST /api/draws',
   'POST /api/conflicts',
+  'POST /api/absences',
   'POST /api/visits/:id/results',
   'POST /api/visits/:id/rating',
   'POST /api/visits/:id/team-changes',

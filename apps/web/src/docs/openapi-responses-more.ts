@@ -5,6 +5,7 @@ type Json = Record<string, unknown>;
 const department = str('department code (部门): SAMR, ENV, EMG, FIRE, HEALTH, HRSS, CITY, AGRI', { pattern: '^[A-Z]{2,10}$' });
 const item = str('checklist item code (检查事项), e.g. FIRE-02; GET /api/checklist-items names it', { pattern: '^[A-Z]{2,10}-\\d{2}$' });
 const itemResult = oneOf(['未发现问题', '责令整改', '立案查处'], '未发现问题 no problem found, 责令整改 ordered to rectify, 立案查处 case opened');
+const absenceKind = oneOf(['leave', 'training', 'secondment', 'other'], 'leave 请假, training 培训, secondment 外出/借调, other 其他');
 const visitStatus = oneOf(['scheduled', 'done', 'cancelled'], 'scheduled 待检查, done 已检查, cancelled 已取消');
 const rating = nullable(
   obj({ stars: int('1–5', { minimum: 1, maximum: 5 }), comment: nullable(str()), ratedAt: instant() }, "the enterprise's rating of the visit"),
@@ -138,6 +139,37 @@ export const DISPATCH_SCHEMAS: Record<string, Json> = {
     },
     'a declared conflict of interest (回避): the draw never sends this officer to this enterprise',
     ['reason'],
+  ),
+  RegisterOfficer: obj(
+    {
+      officerId: str("the officer's certificate number (执法证号); the register never holds a name or an ID number"),
+      department,
+      domains: arr(department, 'departments the officer is certified for'),
+      certValidUntil: day('the certificate is valid until this day: the draw leaves the officer out after it'),
+      onDuty: bool('在岗: the draw schedules only officers on duty'),
+      regionCode: str('district (6 digits)'),
+      dailyCapacity: int('visits a day at most (the policy default unless set for the officer)'),
+      declaredConflicts: int('conflicts of interest declared (回避)'),
+      absences: arr(obj({ id: uuid('the absence'), from: day(), to: day(), kind: absenceKind }), 'absences touching today and the 30 days after'),
+      visitsNext14Days: int('visits scheduled in published plans from today to 13 days after'),
+    },
+    'one officer of the register (执法人员名录) as dispatch holds it',
+  ),
+  OfficerAbsence: obj(
+    {
+      id: uuid('the absence'),
+      officerId: str("the officer's certificate number (执法证号)"),
+      from: day('the first day away'),
+      to: day('the last day away, included'),
+      kind: absenceKind,
+      createdBy: nullable(str('the account that entered it; null for an operator’s direct call')),
+      createdAt: instant(),
+      scheduledVisits: arr(
+        obj({ id: uuid('the visit'), number: str('检查编号'), date: day(), creditCode }),
+        'visits in its days, in published plans, whose team still names the officer: replace the officer on each (更换执法人员)',
+      ),
+    },
+    "an officer's absence (请假, 培训, 外出): the draw and replacements leave the officer out on its days",
   ),
   VisitDetail: obj(
     {

@@ -2,7 +2,7 @@
 // that name their certificate number, one card per day and team in visiting order, each stop opening
 // its visit; and the past week's visits whose results are still to be recorded, first.
 import { api } from '../api.js';
-import { currentLang, fmtNumber, t } from '../i18n.js';
+import { currentLang, fmtDate, fmtNumber, t } from '../i18n.js';
 import { badge, card, h, mount, pageHead, printButton, section, state } from '../ui.js';
 import { departmentLabel, enterpriseAddress, enterpriseName, isoDay, routeSketchOf } from './bureau-calendar.js';
 
@@ -19,8 +19,22 @@ export async function renderMyRoute(ctx) {
   }
   const body = h('div', { id: 'my-route' });
   mount(ctx.main, pageHead(t('route.title'), t('route.lead', { cert: officer, days: DAYS_AHEAD }), printButton()), body);
-  const load = () => api('/api/visits', { query: { officer, from: isoDay(-DAYS_BACK), to: isoDay(DAYS_AHEAD), limit: 2000 } });
-  await section(body, load, (rows) => routeDays(rows, isoDay(0)), 'dispatch');
+  const load = () => Promise.all([
+    api('/api/visits', { query: { officer, from: isoDay(-DAYS_BACK), to: isoDay(DAYS_AHEAD), limit: 2000 } }),
+    // The officer's own leave, training or time away in the fortnight (the gateway answers only its own).
+    api('/api/absences', { query: { officer, from: isoDay(0), to: isoDay(DAYS_AHEAD) } }).catch(() => []),
+  ]);
+  await section(body, load, ([rows, absences]) => h('div', { class: 'stack' }, absenceNotice(absences), routeDays(rows, isoDay(0))), 'dispatch');
+}
+
+/** Days the bureau entered the officer as away: no new visit is drawn on them, and one still scheduled will be reassigned. */
+function absenceNotice(absences) {
+  if (!absences.length) return null;
+  return h('div', { class: 'notice', id: 'route-absences', role: 'status' },
+    h('strong', {}, t('route.away')),
+    h('ul', { style: 'margin:6px 0 0;padding-left:18px' }, absences.map((a) => h('li', { 'data-absence': a.id },
+      t('route.awayDays', { kind: t(`absence.kind.${a.kind}`), from: fmtDate(a.from), to: fmtDate(a.to) }),
+      a.scheduledVisits.length ? h('span', { class: 'muted' }, ` ${t('route.awayStillSent', { n: fmtNumber(a.scheduledVisits.length) })}`) : null))));
 }
 
 /** Overdue results first, then today, then the days ahead; an empty fortnight says so. */

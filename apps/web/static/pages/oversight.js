@@ -86,12 +86,27 @@ function settingNote(entry) {
   const change = entry.kind === 'dispatch-setting' ? entry.body?.data : null;
   if (!change) return null;
   const what = tKnown(`auditSetting.${change.setting}`) ?? change.setting;
+  if (change.setting === 'officer-absence') return absenceNote(change, what);
   const changed = change.setting.startsWith('conflict-') ? [] : changedValues(change.before, change.after);
   const exemptions = [['+', change.exemptionsAdded], ['−', change.exemptionsRemoved]].filter(([, codes]) => codes?.length).map(([sign, codes]) => `${sign}${fmtNumber(codes.length)}`);
   return h('div', { class: 'small muted', 'data-setting': change.setting },
     change.actor ? t('audit.settingBy', { what, who: change.actor }) : t('audit.settingByApi', { what }),
     changed.map(([key, was, now]) => h('div', { 'data-changed': key }, t('audit.settingChange', { field: tKnown(`settingField.${key}`) ?? key, was: settingValue(key, was), now: settingValue(key, now) }))),
     exemptions.length ? h('div', { 'data-changed': 'exemptions' }, t('audit.exemptionsChanged', { n: exemptions.join(' / ') })) : null);
+}
+
+/** An officer's absence entered or withdrawn: whose, which kind, which days, by whom (never a reason: none is kept). */
+function absenceNote(change, what) {
+  const absence = change.after ?? change.before ?? {};
+  const done = t(change.after ? 'audit.absenceAdded' : 'audit.absenceWithdrawn', {
+    officer: absence.officerId ?? '—',
+    kind: tKnown(`absence.kind.${absence.kind}`) ?? absence.kind ?? '—',
+    from: absence.from ?? '—',
+    to: absence.to ?? '—',
+  });
+  return h('div', { class: 'small muted', 'data-setting': change.setting },
+    change.actor ? t('audit.settingBy', { what, who: change.actor }) : t('audit.settingByApi', { what }),
+    h('div', { 'data-absence': change.after ? 'added' : 'withdrawn' }, done));
 }
 
 /** A visit's team change says which visit, who left, who came, and how the newcomer was chosen (the reason stays in dispatch). */

@@ -61,8 +61,19 @@ export interface PlanPublished {
   at: string;
 }
 
-/** Which of dispatch's settings changed. A conflict of interest (回避) is declared or withdrawn, never edited. */
-export const DISPATCH_SETTING_KINDS = ['plan', 'policy', 'checklist-item', 'calendar-day', 'conflict-declared', 'conflict-withdrawn'] as const;
+/**
+ * Which of dispatch's settings changed. A conflict of interest (回避) is declared or withdrawn, never edited.
+ * An officer's absence (请假, 培训, 外出) is added (before null) or withdrawn (after null): its kind and days, never a reason.
+ */
+export const DISPATCH_SETTING_KINDS = [
+  'plan',
+  'policy',
+  'checklist-item',
+  'calendar-day',
+  'conflict-declared',
+  'conflict-withdrawn',
+  'officer-absence',
+] as const;
 export type DispatchSettingKind = (typeof DISPATCH_SETTING_KINDS)[number];
 
 /**
@@ -73,7 +84,10 @@ export interface DispatchSettingChanged {
   /** This change's own id: the record logs it once however often it arrives. */
   changeId: string;
   setting: DispatchSettingKind;
-  /** Which one: the department (SAMR), `policy`, the item (FIRE-02), the day (2027-01-01), or `officerId/creditCode`. */
+  /**
+   * Which one: the department (SAMR), `policy`, the item (FIRE-02), the day (2027-01-01), `officerId/creditCode`,
+   * or for an absence `officerId/from/to` (44060001/2027-03-01/2027-03-05).
+   */
   key: string;
   /** The values before (null: it did not exist) and after (null: it was removed). */
   before: Record<string, unknown> | null;
