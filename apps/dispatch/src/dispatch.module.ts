@@ -10,6 +10,7 @@ import { DrawController } from './draw/draw.controller';
 import { DrawRepository } from './draw/draw.repository';
 import { DrawTasksRepository } from './draw/draw-tasks.repository';
 import { DrawService } from './draw/draw.service';
+import { FollowUpsRepository } from './draw/follow-ups.repository';
 import { DispatchOutbox } from './outbox/dispatch-outbox.provider';
 import { OfficersController } from './officers/officers.controller';
 import { OfficersRepository } from './officers/officers.repository';
@@ -35,6 +36,7 @@ import { VisitsService } from './visits/visits.service';
     PlansRepository,
     ChecklistItemsRepository,
     DrawInputsRepository,
+    FollowUpsRepository,
     DrawRepository,
     DrawTasksRepository,
     DrawService,

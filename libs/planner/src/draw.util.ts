@@ -1,7 +1,20 @@
 import { Prng, hashSeed } from '@tianping/common';
 import { orderByNumber, permanentRandomNumber, randomRound, takeSmallest } from './coordinated-sample.util';
 import { dayNumber, windowLength } from './date.util';
-import { DepartmentPlan, DrawInput, DrawResult, Enterprise, InspectionTask, RISK_COLOURS, RiskColour, StratumDraw, TaskReason } from './planner.model';
+import {
+  DepartmentPlan,
+  DrawInput,
+  DrawResult,
+  Enterprise,
+  InspectionTask,
+  RISK_COLOURS,
+  RiskColour,
+  StratumDraw,
+  TaskReason,
+  TriggeredTask,
+  isFollowUp,
+  triggerRef,
+} from './planner.model';
 
 const DEFAULT_EXPLORATION_SHARE = 0.1;
 
@@ -183,7 +196,10 @@ function drawDepartment(context: DrawContext, plan: DepartmentPlan, tasks: Map<s
   }
 }
 
-/** Complaint tasks join the drawn ones; a drawn task that also has a complaint keeps its draw reason (so exploration stays unbiased). */
+/**
+ * Complaint and follow-up tasks join the drawn ones; a drawn task that also has one keeps its draw reason
+ * (so exploration stays unbiased). Complaints come first, so a task raised by both is a complaint's.
+ */
 function addTriggeredTasks(context: DrawContext, tasks: Map<string, InspectionTask>): void {
   const { input, suspended } = context;
   const colourOf = (code: string) => {
@@ -191,23 +207,39 @@ function addTriggeredTasks(context: DrawContext, tasks: Map<string, InspectionTa
     return i === undefined ? null : context.enterprises[i].colour;
   };
   const checklistOf = new Map(input.plans.map((p) => [p.department, p.checklist]));
-  const triggered = [...(input.triggeredTasks ?? [])].sort((a, b) => a.clueId.localeCompare(b.clueId));
+  const triggered = [...(input.triggeredTasks ?? [])].sort(byTrigger);
   for (const trigger of triggered) {
     const id = taskId(trigger.department, trigger.creditCode);
     const task = tasks.get(id) ?? {
       id,
       department: trigger.department,
       creditCode: trigger.creditCode,
-      reason: 'complaint' as const,
+      reason: isFollowUp(trigger) ? ('follow-up' as const) : ('complaint' as const),
       colour: suspended ? null : colourOf(trigger.creditCode),
       items: [...(checklistOf.get(trigger.department) ?? [])],
       clueIds: [],
     };
-    task.clueIds.push(trigger.clueId);
+    if (isFollowUp(trigger)) {
+      task.followUps = [...(task.followUps ?? []), trigger.inspectionRef];
+      // A re-inspection before any of its deadlines would prove nothing for that one: the latest deadline wins.
+      if (!task.notBefore || trigger.notBefore > task.notBefore) task.notBefore = trigger.notBefore;
+    } else {
+      task.clueIds.push(trigger.clueId);
+    }
     task.items = [...new Set([...task.items, ...(trigger.items ?? [])])].sort();
     if (trigger.dueBy && (!task.dueBy || trigger.dueBy < task.dueBy)) task.dueBy = trigger.dueBy;
     tasks.set(id, task);
   }
+}
+
+/** Complaints by clue id (as draws before follow-ups had them), then follow-ups by inspection. */
+function byTrigger(a: TriggeredTask, b: TriggeredTask): number {
+  return (
+    Number(isFollowUp(a)) - Number(isFollowUp(b)) ||
+    triggerRef(a).localeCompare(triggerRef(b)) ||
+    a.department.localeCompare(b.department) ||
+    a.creditCode.localeCompare(b.creditCode)
+  );
 }
 
 function numberStream(seed: string, stream: string, enterprises: Enterprise[]): NumberStream {

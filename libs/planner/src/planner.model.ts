@@ -38,14 +38,43 @@ export interface DepartmentPlan {
   coordinated?: boolean;
 }
 
-/** A task raised by a verified complaint (投诉举报属实): always inspected, never capped. */
-export interface TriggeredTask {
+interface TriggerBase {
   creditCode: string;
   department: DepartmentCode;
-  clueId: string;
   items?: string[];
   /** Latest date the visit should happen; placed first when given. */
   dueBy?: string;
+}
+
+/** A task raised by a verified complaint (投诉举报属实): always inspected, never capped. `kind` is absent on draws stored before follow-ups. */
+export interface ComplaintTrigger extends TriggerBase {
+  kind?: 'complaint';
+  clueId: string;
+}
+
+/**
+ * A re-inspection (整改复查) after an order to rectify (责令整改): always inspected, never capped, and
+ * never before the rectification deadline (`notBefore`), since a check before it proves nothing.
+ */
+export interface FollowUpTrigger extends TriggerBase {
+  kind: 'follow-up';
+  /** The inspection that ordered it: a case number (`FS-SAMR-2024-000101`) or a visit number (`TP-2026-000123`). */
+  inspectionRef: string;
+  /** The day of that inspection, for people reading the plan. */
+  inspectedOn: string;
+  /** The rectification deadline (整改期限): the earliest day of the re-inspection. */
+  notBefore: string;
+}
+
+export type TriggeredTask = ComplaintTrigger | FollowUpTrigger;
+
+export function isFollowUp(t: TriggeredTask): t is FollowUpTrigger {
+  return t.kind === 'follow-up';
+}
+
+/** What raised a triggered task: the clue id, or the inspection a follow-up checks on. */
+export function triggerRef(t: TriggeredTask): string {
+  return isFollowUp(t) ? t.inspectionRef : t.clueId;
 }
 
 /** A past inspection case (one per department even when the visit was joint). */
@@ -79,7 +108,7 @@ export interface WorkCalendar {
   makeUpWorkdays?: string[];
 }
 
-export type TaskReason = 'risk' | 'exploration' | 'complaint' | 'random';
+export type TaskReason = 'risk' | 'exploration' | 'complaint' | 'follow-up' | 'random';
 
 export interface InspectionTask {
   /** `<department>:<creditCode>`: one task per department and enterprise in a window. */
@@ -92,6 +121,10 @@ export interface InspectionTask {
   items: string[];
   clueIds: string[];
   dueBy?: string;
+  /** Inspections (their references) this task re-inspects after an order to rectify; absent when none. */
+  followUps?: string[];
+  /** Earliest day of the visit: the latest rectification deadline among its follow-ups. */
+  notBefore?: string;
 }
 
 export interface DrawInput {

@@ -106,8 +106,18 @@ const scenarioArb: fc.Arbitrary<Scenario> = fc
         complaints: fc.array(fc.record({ creditCode: fc.constantFrom(...codes), department: fc.constantFrom(...DEPTS), due: fc.constantFrom(0, 3, 20) }), {
           maxLength: 5,
         }),
+        followUps: fc.array(
+          fc.record({
+            creditCode: fc.constantFrom(...codes),
+            department: fc.constantFrom(...DEPTS),
+            // Deadlines from before the window to past its end.
+            deadline: fc.integer({ min: -10, max: s.length + 3 }),
+            within: fc.constantFrom(1, 15),
+          }),
+          { maxLength: 4 },
+        ),
       })
-      .map(({ enterprises, officers, plans: ps, prior, complaints }) => {
+      .map(({ enterprises, officers, plans: ps, prior, complaints, followUps }) => {
         const departmentPlans: DepartmentPlan[] = ps.map((p) => ({
           department: p.department,
           annualRatios: { red: p.red, yellow: p.yellow, green: p.green },
@@ -117,9 +127,22 @@ const scenarioArb: fc.Arbitrary<Scenario> = fc
           checklist: [`${p.department}-01`, `${p.department}-02`],
         }));
         const planned = new Set(departmentPlans.map((p) => p.department));
-        const triggeredTasks: TriggeredTask[] = complaints
-          .filter((c) => planned.has(c.department))
-          .map((c, k) => ({ creditCode: c.creditCode, department: c.department, clueId: `C${k}`, dueBy: isoFromDayNumber(dayNumber(s.start) + c.due) }));
+        const triggeredTasks: TriggeredTask[] = [
+          ...complaints
+            .filter((c) => planned.has(c.department))
+            .map((c, k) => ({ creditCode: c.creditCode, department: c.department, clueId: `C${k}`, dueBy: isoFromDayNumber(dayNumber(s.start) + c.due) })),
+          ...followUps
+            .filter((f) => planned.has(f.department))
+            .map((f, k): TriggeredTask => ({
+              kind: 'follow-up',
+              creditCode: f.creditCode,
+              department: f.department,
+              inspectionRef: `FS-${k}`,
+              inspectedOn: isoFromDayNumber(dayNumber(s.start) + f.deadline - 30),
+              notBefore: isoFromDayNumber(dayNumber(s.start) + f.deadline),
+              dueBy: isoFromDayNumber(dayNumber(s.start) + f.deadline + f.within),
+            })),
+        ];
         const priorInspections: PriorInspection[] = prior;
         return {
           draw: {
@@ -241,7 +264,7 @@ describe('planner properties over generated cities', () => {
         const plans = new Map(s.draw.plans.map((p) => [p.department, p]));
         const dateOf = new Map(plan.visits.flatMap((v) => v.taskIds.map((id) => [id, v.date] as const)));
         for (const t of draw.tasks) {
-          if (t.reason === 'complaint') continue;
+          if (t.reason === 'complaint' || t.reason === 'follow-up') continue;
           const p = plans.get(t.department)!;
           expect(p.exemptions ?? []).not.toContain(t.creditCode);
           const date = dateOf.get(t.id);
@@ -250,6 +273,28 @@ describe('planner properties over generated cities', () => {
             (x) => x.department === t.department && x.creditCode === t.creditCode && x.date.slice(0, 4) === date.slice(0, 4) && x.date < s.draw.window.start,
           ).length;
           expect(before + 1).toBeLessThanOrEqual(p.annualCapPerEnterprise);
+        }
+      }),
+      RUNS,
+    );
+  });
+
+  it('never re-inspects before a rectification deadline, and leaves a follow-up unassigned only for a reason', () => {
+    fc.assert(
+      fc.property(scenarioArb, (s) => {
+        const { plan } = run(s);
+        const dateOf = new Map(plan.visits.flatMap((v) => v.taskIds.map((id) => [id, v.date] as const)));
+        const unassigned = new Map(plan.unassigned.map((u) => [u.taskId, u.reason]));
+        const followUps = (s.draw.triggeredTasks ?? []).flatMap((t) => (t.kind === 'follow-up' ? [t] : []));
+        for (const f of followUps) {
+          const id = `${f.department}:${f.creditCode}`;
+          const date = dateOf.get(id);
+          if (date) expect(date >= f.notBefore).toBe(true);
+          else expect(unassigned.get(id)).toBeDefined();
+          // Where a working day comes on or after every deadline at the enterprise (its checks wait for the latest), "no working day" is never the reason.
+          const latest = followUps.filter((g) => g.creditCode === f.creditCode).reduce((d, g) => (g.notBefore > d ? g.notBefore : d), f.notBefore);
+          const days = workingDaysIn(s.draw.window, s.plan.calendar).filter((d) => d >= latest);
+          if (!date && days.length > 0) expect(unassigned.get(id)).not.toBe('no_working_day');
         }
       }),
       RUNS,
@@ -285,6 +330,7 @@ describe('planner properties over generated cities', () => {
           officers: s.plan.officers,
           calendar: s.plan.calendar,
           priorInspections: s.plan.priorInspections,
+          triggeredTasks: s.draw.triggeredTasks,
         });
         expect(violations).toEqual([]);
       }),

@@ -8,7 +8,7 @@ import {
   PlanningWindow,
   PriorInspection,
   RiskColour,
-  TriggeredTask,
+  ComplaintTrigger,
   WorkCalendar,
 } from './planner.model';
 
@@ -29,7 +29,7 @@ export interface PlanningScenario {
   officers: Officer[];
   calendar: WorkCalendar;
   priorInspections: PriorInspection[];
-  triggeredTasks: TriggeredTask[];
+  triggeredTasks: ComplaintTrigger[];
 }
 
 /** Which departments supervise which kind of business, with each kind's share of the city. */
@@ -163,7 +163,7 @@ function generatePrior(window: PlanningWindow, enterprises: Enterprise[], office
   return prior;
 }
 
-function generateComplaints(window: PlanningWindow, enterprises: Enterprise[], prng: Prng): TriggeredTask[] {
+function generateComplaints(window: PlanningWindow, enterprises: Enterprise[], prng: Prng): ComplaintTrigger[] {
   const due = new Date(Date.parse(`${window.start}T00:00:00Z`) + 10 * 86_400_000).toISOString().slice(0, 10);
   return enterprises
     .filter(() => prng.bernoulli(0.002))

@@ -3,7 +3,7 @@ import { workingDaysIn, yearBefore } from './date.util';
 import { DrawResult, JointVisit, Plan, PlanInput, Route, UnassignedTask } from './planner.model';
 import { distanceKm, isLocated, orderRoute, pathLengthKm, type Stop } from './route.util';
 import { OfficerState, TeamRules, canWork, drawTeam, isCompetentFor, isRecused, officerStates, teamDomains } from './team.util';
-import { PendingVisit, bundleVisits, combinedChecklist } from './visit-bundle.util';
+import { PendingVisit, bundleVisits, combinedChecklist, isAllowedOn } from './visit-bundle.util';
 
 const DEFAULT_RULES: TeamRules = { maxTeamSize: 4, nonLocalPenalty: 1 };
 
@@ -84,7 +84,7 @@ function fillDay(schedule: Schedule, day: string, pending: PendingVisit[], quota
   let placed = 0;
   for (const seed of pending) {
     if (placed >= quota) break;
-    if (seed.placed) continue;
+    if (seed.placed || !isAllowedOn(seed, day)) continue;
     const free = schedule.states.filter((s) => !s.busyDays.has(day)).length;
     if (free < 2) break;
     const prng = new Prng(hashSeed(`${schedule.seed}|team|${day}|${seed.creditCode}`));
@@ -107,7 +107,10 @@ function growRoute(schedule: Schedule, day: string, team: OfficerState[], seed: 
   seed.placed = true;
   const candidates = (schedule.byRegion.get(seed.regionCode) ?? []).filter(
     (v) =>
-      !v.placed && v.departments.every((d) => domains.has(d)) && team.every((s) => isCompetentFor(s, v.departments) && !isRecused(s, v.creditCode, day, since)),
+      !v.placed &&
+      isAllowedOn(v, day) &&
+      v.departments.every((d) => domains.has(d)) &&
+      team.every((s) => isCompetentFor(s, v.departments) && !isRecused(s, v.creditCode, day, since)),
   );
   // Measured from the route's last located stop. A visit without coordinates is not "next door" to
   // everything: it joins a route only when no located visit is left to add.
@@ -166,10 +169,14 @@ function commitRoute(schedule: Schedule, day: string, team: OfficerState[], stop
 /** Tells capacity apart from eligibility: could some team have been drawn on some day had officers been free? */
 function unassign(visit: PendingVisit, workingDays: string[], schedule: Schedule): UnassignedTask[] {
   const prng = new Prng(hashSeed(`${schedule.seed}|unassigned|${visit.creditCode}`));
-  const staffable = workingDays.some((day) => drawTeam(visit, day, schedule.states, schedule.rules, prng, true) !== null);
-  const reason = workingDays.length === 0 ? 'no_working_day' : staffable ? 'capacity_exhausted' : 'no_eligible_team';
+  const days = workingDays.filter((day) => isAllowedOn(visit, day));
+  const staffable = days.some((day) => drawTeam(visit, day, schedule.states, schedule.rules, prng, true) !== null);
+  const reason = days.length === 0 ? 'no_working_day' : staffable ? 'capacity_exhausted' : 'no_eligible_team';
   const detail = {
-    no_working_day: 'The window holds no working day.',
+    no_working_day:
+      workingDays.length === 0
+        ? 'The window holds no working day.'
+        : `No working day in the window falls on or after the rectification deadline ${visit.notBefore}.`,
     capacity_exhausted: 'Eligible teams exist, but every one was already on a route on each working day.',
     no_eligible_team: `No team of at most ${schedule.rules.maxTeamSize} certified, on-duty, non-recused officers covers ${visit.departments.join(', ')} on any working day.`,
   }[reason];

@@ -8,13 +8,20 @@ export interface PendingVisit {
   lat?: number;
   tasks: InspectionTask[];
   departments: string[];
-  /** Sort key: earlier due complaints first, then complaints, then by colour. */
+  /** Sort key: earlier due complaints and follow-ups first, then complaints, then by colour. */
   priority: string;
+  /** Earliest day it may take place: the latest rectification deadline of its follow-ups (absent: any day). */
+  notBefore?: string;
   placed: boolean;
 }
 
 const COLOUR_RANK: Record<string, string> = { red: '0', yellow: '1', green: '2' };
 const UNKNOWN_REGION = '000000';
+
+/** Whether the visit may take place on that day: never before its follow-ups' rectification deadline. */
+export function isAllowedOn(visit: PendingVisit, day: string): boolean {
+  return !visit.notBefore || day >= visit.notBefore;
+}
 
 /** Bundles the draw into one pending visit per enterprise (进一次门、查多项事). */
 export function bundleVisits(draw: DrawResult, enterprises: Enterprise[]): PendingVisit[] {
@@ -32,6 +39,8 @@ export function bundleVisits(draw: DrawResult, enterprises: Enterprise[]): Pendi
     const due = tasks.map((t) => t.dueBy ?? '9999-12-31').sort()[0];
     const complaint = tasks.some((t) => t.clueIds.length > 0) ? '0' : '1';
     const colour = COLOUR_RANK[tasks.find((t) => t.colour)?.colour ?? ''] ?? '3';
+    // Inspect once: the other departments' checks wait for the deadline with the re-inspection.
+    const notBefore = tasks.map((t) => t.notBefore ?? '').sort()[tasks.length - 1] || undefined;
     visits.push({
       creditCode,
       regionCode: enterprise?.regionCode ?? UNKNOWN_REGION,
@@ -40,6 +49,7 @@ export function bundleVisits(draw: DrawResult, enterprises: Enterprise[]): Pendi
       tasks: [...tasks].sort((a, b) => a.department.localeCompare(b.department)),
       departments: [...new Set(tasks.map((t) => t.department))].sort(),
       priority: `${due}|${complaint}|${colour}|${creditCode}`,
+      ...(notBefore ? { notBefore } : {}),
       placed: false,
     });
   }

@@ -29,7 +29,14 @@ export async function checkStoredPlan(h: DispatchHarness, drawId: string): Promi
   };
   const inputs = stored.inputs;
   return {
-    violations: checkPlan(plan, { draw, plans: inputs.plans, officers: inputs.officers, calendar: inputs.calendar, priorInspections: inputs.priorInspections }),
+    violations: checkPlan(plan, {
+      draw,
+      plans: inputs.plans,
+      officers: inputs.officers,
+      calendar: inputs.calendar,
+      priorInspections: inputs.priorInspections,
+      triggeredTasks: inputs.triggeredTasks,
+    }),
     visits: plan.visits.length,
   };
 }

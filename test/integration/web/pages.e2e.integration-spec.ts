@@ -426,6 +426,26 @@ describeWithBrowser('the pages, driven in a real browser against the running sui
     await page.close();
   }, 120_000);
 
+  it("plans the re-inspections (整改复查) of the past fortnight's orders to rectify after their deadlines, and says which inspection each follows up", async () => {
+    const page = await signIn('demo-dispatcher');
+    type FollowUpVisit = { id: string; date: string; reasons: string[]; followUps: { inspectionRef: string; rectifyBy: string }[] };
+    const visits: FollowUpVisit[] = await page.evaluate(async () =>
+      (await fetch('/api/visits?reason=follow-up&from=2000-01-01&to=2100-12-31&status=scheduled')).json(),
+    );
+    expect(visits.length).toBeGreaterThan(0);
+    for (const v of visits) {
+      expect(v.reasons).toContain('follow-up');
+      for (const f of v.followUps) expect(v.date >= f.rectifyBy).toBe(true);
+    }
+    await page.goto(`${suite.webUrl}/#/visits/${visits[0].id}`);
+    await page.waitForSelector('#visit-follow-ups');
+    const said = await page.textContent('#visit-follow-ups');
+    expect(said).toContain('复查');
+    expect(said).toContain(visits[0].followUps[0].inspectionRef);
+    await settle(page, '06b-follow-up-visit');
+    await page.close();
+  });
+
   it('lets a dispatcher browse enterprises by risk, draw a plan with its seed, and open its joint visits', async () => {
     const page = await signIn('demo-dispatcher');
     expect(page.url()).toMatch(/#\/enterprises$/);

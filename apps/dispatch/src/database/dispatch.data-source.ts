@@ -14,6 +14,7 @@ import { RecordConflictDeclarer1766640000000 } from './migrations/1766640000000-
 import { VersionBureauSettings1766700000000 } from './migrations/1766700000000-VersionBureauSettings';
 import { RecordVisitTeamChanges1766750000000 } from './migrations/1766750000000-RecordVisitTeamChanges';
 import { RecordOfficerAbsences1766800000000 } from './migrations/1766800000000-RecordOfficerAbsences';
+import { RecordRectificationFollowUps1766850000000 } from './migrations/1766850000000-RecordRectificationFollowUps';
 
 export const DISPATCH_SCHEMA = 'dispatch';
 
@@ -38,6 +39,7 @@ export function createDispatchDataSource(url: string) {
       VersionBureauSettings1766700000000,
       RecordVisitTeamChanges1766750000000,
       RecordOfficerAbsences1766800000000,
+      RecordRectificationFollowUps1766850000000,
     ],
   });
 }

@@ -1,5 +1,5 @@
 import { Prng } from '@tianping/common';
-import { demoResults } from './demo-history';
+import { demoDeadline, demoResults } from './demo-history';
 
 describe('demoResults', () => {
   const visit = {
@@ -39,5 +39,10 @@ describe('demoResults', () => {
     expect(rate).toBeGreaterThan(0.27);
     expect(rate).toBeLessThan(0.33);
     expect(demoResults(visit, 0.5, new Prng('a'), names)).toEqual(demoResults(visit, 0.5, new Prng('a'), names));
+  });
+
+  it('gives results ordering rectification a deadline ten days on, and others none', () => {
+    expect(demoDeadline('2026-11-30', [{ item: 'SAMR-01', department: 'SAMR', result: '责令整改', violation: 'x' }])).toEqual({ rectifyBy: '2026-12-10' });
+    expect(demoDeadline('2026-11-30', [{ item: 'SAMR-01', department: 'SAMR', result: '立案查处', violation: 'x' }])).toEqual({});
   });
 });

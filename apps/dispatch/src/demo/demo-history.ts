@@ -16,6 +16,11 @@ export type ViolationChance = (creditCode: string) => number;
 
 /** Of the visits that find a problem, the share where a case is opened (立案查处) rather than a rectification ordered (责令整改). */
 const CASE_OPENED_SHARE = 0.2;
+/**
+ * The demo's rectification deadline, in days after the visit: shorter than the policy's default, so the
+ * plan of the next fortnight already holds re-inspections (整改复查) of the past one's orders to rectify.
+ */
+export const DEMO_RECTIFICATION_DAYS = 10;
 
 export interface DemoHistory {
   drawId: string;
@@ -54,7 +59,7 @@ export async function recordDemoHistory(expected: DemoPlanInputs, chance: Violat
     let violationsFound = 0;
     for (const visit of recorded) {
       const results = demoResults(visit, chance(visit.creditCode), new Prng(`${seed}/${visit.creditCode}/${visit.date}`), names);
-      const outcome = await app.get(VisitsService).recordResults(visit.id, results);
+      const outcome = await app.get(VisitsService).recordResults(visit.id, { items: results, ...demoDeadline(visit.date, results) });
       cases += visit.departments.length;
       violationsFound += outcome.violationsFound;
     }
@@ -87,6 +92,11 @@ export function demoResults(visit: Pick<VisitRow, 'checklist'>, chance: number, 
       ? { item, department, result: '立案查处', violation: `${what}，已立案调查` }
       : { item, department, result: '责令整改', violation: `${what}，已责令限期整改` };
   });
+}
+
+/** A deadline for results ordering rectification (none otherwise, as the service requires). */
+export function demoDeadline(date: string, results: VisitItemResult[]): { rectifyBy?: string } {
+  return results.some((r) => r.result === '责令整改') ? { rectifyBy: isoFromDayNumber(dayNumber(date) + DEMO_RECTIFICATION_DAYS) } : {};
 }
 
 /** Visit ids are random: ordering by day and enterprise keeps the demo's outcomes the same from run to run. */

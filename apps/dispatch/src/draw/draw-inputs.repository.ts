@@ -6,6 +6,7 @@ import { AbsencesRepository } from '../absences/absences.repository';
 import { PlansRepository, type DispatchPolicy, type StoredDepartmentPlan } from '../plans/plans.repository';
 import type { PlanningInputs } from './planning.util';
 import { effectiveTo } from './draw.repository';
+import { FollowUpsRepository } from './follow-ups.repository';
 
 /**
  * The colour that takes effect: a person's decision on the score when there is one; otherwise the
@@ -33,6 +34,7 @@ export interface InputsMeta {
 export class DrawInputsRepository {
   constructor(
     @Inject(DataSource) private readonly dataSource: DataSource,
+    private readonly followUps: FollowUpsRepository,
     private readonly settings: PlansRepository,
     private readonly absences: AbsencesRepository,
   ) {}
@@ -48,12 +50,14 @@ export class DrawInputsRepository {
       this.officers(policy.officerDailyCapacity, window),
       this.calendar(window),
     ]);
+
+    const followUps = await this.followUps.open(window, departments, policy, LIVE_STATUSES);
     return {
       inputs: {
         window,
         plans,
         enterprises,
-        triggeredTasks: complaints.tasks,
+        triggeredTasks: [...complaints.tasks, ...followUps],
         priorInspections,
         officers,
         calendar,

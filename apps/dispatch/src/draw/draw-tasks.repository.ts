@@ -31,7 +31,7 @@ export class DrawTasksRepository {
           WHERE d.id = $1
             AND ($2::date IS NULL OR v.date = $2) AND ($3::text IS NULL OR t.task->>'department' = $3)
             AND ($4::text IS NULL OR $4 = ANY(v.officer_ids)) AND ($5::text IS NULL OR v.region_code = $5)
-            AND ($6::text IS NULL OR t.task->>'reason' = $6) AND ($7::text IS NULL OR t.task->>'colour' = $7)
+            AND ($6::text IS NULL OR t.task->>'reason' = $6 OR ($6 = 'follow-up' AND t.task ? 'followUps')) AND ($7::text IS NULL OR t.task->>'colour' = $7)
           ORDER BY t.n`,
         [drawId, q.date ?? null, q.department ?? null, q.officer ?? null, q.region ?? null, q.reason ?? null, q.colour ?? null],
       );

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { DrawResult, Plan, PlanFigures, StratumDraw, UnassignedTask, Violation } from '@tianping/planner';
+import type { VisitFollowUp } from '../visits/visits.repository';
 
 export type DrawStatus = 'published' | 'rejected' | 'superseded';
 
@@ -115,7 +116,7 @@ export class DrawRepository {
     drawId: string,
     plan: Plan,
     visitIds: Map<string, string>,
-    visitFacts: Map<string, { reasons: string[]; clueIds: string[]; noticeAllowed: boolean }>,
+    visitFacts: Map<string, { reasons: string[]; clueIds: string[]; followUps: VisitFollowUp[]; noticeAllowed: boolean }>,
   ): Promise<void> {
     const routes = plan.routes.map((r) => ({ route_key: r.id, date: r.date, region_code: r.regionCode, officer_ids: r.officerIds, distance_km: r.distanceKm }));
     await m.query(
@@ -125,7 +126,7 @@ export class DrawRepository {
     );
     const visitNos = await this.numberVisits(m, plan.visits);
     const visits = plan.visits.map((v) => {
-      const facts = visitFacts.get(v.id) ?? { reasons: [], clueIds: [], noticeAllowed: false };
+      const facts = visitFacts.get(v.id) ?? { reasons: [], clueIds: [], followUps: [], noticeAllowed: false };
       return {
         id: visitIds.get(v.id),
         visit_no: visitNos.get(v.id),
@@ -136,6 +137,7 @@ export class DrawRepository {
         task_ids: v.taskIds,
         reasons: facts.reasons,
         clue_ids: facts.clueIds,
+        follow_ups: facts.followUps,
         checklist: v.checklist,
         exploration: v.exploration,
         route_key: v.routeId,
@@ -144,10 +146,10 @@ export class DrawRepository {
       };
     });
     await m.query(
-      `INSERT INTO dispatch.visits (id, visit_no, draw_id, credit_code, region_code, date, departments, task_ids, reasons, clue_ids, checklist, exploration, route_key, route_order, notice_allowed)
-       SELECT x.id, x.visit_no, $1, x.credit_code, x.region_code, x.date, x.departments, x.task_ids, x.reasons, x.clue_ids, x.checklist, x.exploration, x.route_key, x.route_order, x.notice_allowed
+      `INSERT INTO dispatch.visits (id, visit_no, draw_id, credit_code, region_code, date, departments, task_ids, reasons, clue_ids, follow_ups, checklist, exploration, route_key, route_order, notice_allowed)
+       SELECT x.id, x.visit_no, $1, x.credit_code, x.region_code, x.date, x.departments, x.task_ids, x.reasons, x.clue_ids, x.follow_ups, x.checklist, x.exploration, x.route_key, x.route_order, x.notice_allowed
          FROM jsonb_to_recordset($2::jsonb) AS x(id uuid, visit_no text, credit_code text, region_code text, date date, departments text[], task_ids text[], reasons text[],
-              clue_ids text[], checklist jsonb, exploration boolean, route_key text, route_order integer, notice_allowed boolean)`,
+              clue_ids text[], follow_ups jsonb, checklist jsonb, exploration boolean, route_key text, route_order integer, notice_allowed boolean)`,
       [drawId, JSON.stringify(visits)],
     );
     const team = plan.visits.flatMap((v) => [...new Set(v.officerIds)].map((officerId) => ({ visit_id: visitIds.get(v.id), officer_id: officerId })));

@@ -4,9 +4,10 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import { chinaDay, isIsoDay } from '@tianping/common';
 import { DispatchSubjects, type DrawCompleted, type PlanPublished } from '@tianping/contracts';
 import { enqueueEvent } from '@tianping/messaging';
-import { workingDaysIn, type JointVisit, type PlanningWindow } from '@tianping/planner';
+import { isFollowUp, taskId, workingDaysIn, type JointVisit, type PlanningWindow, type TriggeredTask } from '@tianping/planner';
 import { DISPATCH_SCHEMA } from '../database/dispatch.data-source';
 import { PlansRepository } from '../plans/plans.repository';
+import type { VisitFollowUp } from '../visits/visits.repository';
 import { drawEventParts } from './draw-event-parts.util';
 import { DrawInputsRepository, type InputsMeta } from './draw-inputs.repository';
 import { DrawRepository, type DrawRecord, type LookbackFigures } from './draw.repository';
@@ -70,7 +71,7 @@ export class DrawService {
     const status = run.violations.length === 0 ? 'published' : 'rejected';
     const outcome = this.outcome(id, seed, inputs, loaded.meta, sha256(inputsText), run, status, backfill);
     if (options.dryRun) return outcome;
-    outcome.supersededDrawIds = await this.record(outcome, inputsText, run);
+    outcome.supersededDrawIds = await this.record(outcome, inputsText, inputs, run);
     return outcome;
   }
 
@@ -103,7 +104,7 @@ export class DrawService {
     };
   }
 
-  private async record(outcome: DrawOutcome, inputsText: string, run: PlanningRun): Promise<string[]> {
+  private async record(outcome: DrawOutcome, inputsText: string, inputs: PlanningInputs, run: PlanningRun): Promise<string[]> {
     const advanceNotice = new Map((await this.settings.plans()).map((p) => [p.department, p.advanceNotice]));
     return this.draws.transaction(async (m) => {
       await this.draws.insertDraw(m, {
@@ -133,7 +134,8 @@ export class DrawService {
         superseded = gaveWay.superseded;
         const visitIds = new Map(run.plan.visits.map((v) => [v.id, randomUUID()]));
         const tasks = new Map(run.draw.tasks.map((t) => [t.id, t]));
-        const facts = new Map(run.plan.visits.map((v) => [v.id, visitFacts(v, tasks, advanceNotice)]));
+        const followUps = followUpsByTask(inputs.triggeredTasks);
+        const facts = new Map(run.plan.visits.map((v) => [v.id, visitFacts(v, tasks, advanceNotice, followUps)]));
         await this.draws.insertPlan(m, outcome.id, run.plan, visitIds, facts);
         await this.draws.markComplaintsServed(
           m,
@@ -261,11 +263,35 @@ function checkNotTooFarAhead(window: PlanningWindow): void {
   }
 }
 
-/** Why a visit happens, which complaints it answers, and whether the enterprise may be told in advance. */
-function visitFacts(visit: JointVisit, tasks: Map<string, PlanningRun['draw']['tasks'][number]>, advanceNotice: Map<string, boolean>) {
+/** The follow-ups of the draw's inputs by task id (`SAMR:<credit code>`), as a visit keeps them. */
+function followUpsByTask(triggered: TriggeredTask[]): Map<string, VisitFollowUp[]> {
+  const byTask = new Map<string, VisitFollowUp[]>();
+  for (const t of triggered) {
+    if (!isFollowUp(t)) continue;
+    const id = taskId(t.department, t.creditCode);
+    const entry = { department: t.department, inspectionRef: t.inspectionRef, inspectedOn: t.inspectedOn, rectifyBy: t.notBefore };
+    byTask.set(id, [...(byTask.get(id) ?? []), entry]);
+  }
+  return byTask;
+}
+
+/**
+ * Why a visit happens (a visit carrying a re-inspection says `follow-up` even when its department was
+ * drawn too), which complaints and follow-ups it answers, and whether the enterprise may be told in advance.
+ */
+function visitFacts(
+  visit: JointVisit,
+  tasks: Map<string, PlanningRun['draw']['tasks'][number]>,
+  advanceNotice: Map<string, boolean>,
+  followUpsByTask: Map<string, VisitFollowUp[]>,
+) {
   const own = visit.taskIds.flatMap((id) => tasks.get(id) ?? []);
   const clueIds = [...new Set(own.flatMap((t) => t.clueIds))].sort();
+  const followUps = visit.taskIds
+    .flatMap((id) => followUpsByTask.get(id) ?? [])
+    .sort((a, b) => a.department.localeCompare(b.department) || a.inspectionRef.localeCompare(b.inspectionRef));
   // A complaint is checked unannounced; otherwise each department on the visit must allow notice.
   const noticeAllowed = clueIds.length === 0 && visit.departments.every((d) => advanceNotice.get(d) ?? false);
-  return { reasons: [...new Set(own.map((t) => t.reason))].sort(), clueIds, noticeAllowed };
+  const reasons = [...new Set([...own.map((t) => t.reason), ...(followUps.length > 0 ? ['follow-up' as const] : [])])].sort();
+  return { reasons, clueIds, followUps, noticeAllowed };
 }

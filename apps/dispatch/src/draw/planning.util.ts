@@ -12,6 +12,7 @@ import {
   type PlanFigures,
   type PlanningWindow,
   type PriorInspection,
+  triggerRef,
   type TriggeredTask,
   type Violation,
   type WorkCalendar,
@@ -67,6 +68,7 @@ export function runPlanning(inputs: PlanningInputs, seed: string): PlanningRun {
     officers: inputs.officers,
     calendar: inputs.calendar,
     priorInspections: inputs.priorInspections,
+    triggeredTasks: inputs.triggeredTasks,
   });
   const figures = planFigures(plan, { draw, enterprises: inputs.enterprises, officers: inputs.officers });
   return { draw, plan, violations, figures, resultFingerprint: resultFingerprint(draw, plan) };
@@ -90,7 +92,7 @@ export function canonicalInputs(inputs: PlanningInputs): { inputs: PlanningInput
       .map((p) => ({ ...p, exemptions: sorted(p.exemptions), checklist: sorted(p.checklist) ?? [] }))
       .sort((a, b) => byText(a.department, b.department)),
     enterprises: [...inputs.enterprises].map((e) => ({ ...e, departments: sorted(e.departments) })).sort((a, b) => byText(a.creditCode, b.creditCode)),
-    triggeredTasks: [...inputs.triggeredTasks].sort((a, b) => byText(`${a.clueId}|${a.department}`, `${b.clueId}|${b.department}`)),
+    triggeredTasks: [...inputs.triggeredTasks].sort((a, b) => byText(triggerKey(a), triggerKey(b))),
     priorInspections: [...inputs.priorInspections]
       .map((p) => ({ ...p, officerIds: sorted(p.officerIds) ?? [] }))
       .sort((a, b) => byText(`${a.creditCode}|${a.department}|${a.date}|${a.officerIds}`, `${b.creditCode}|${b.department}|${b.date}|${b.officerIds}`)),
@@ -106,6 +108,11 @@ export function canonicalInputs(inputs: PlanningInputs): { inputs: PlanningInput
   // Through JSON and back: what runs is exactly what is stored (no undefined fields, no stray types).
   const text = canonicalJson(ordered);
   return { inputs: JSON.parse(text) as PlanningInputs, text };
+}
+
+/** Complaints by clue id and department, as before follow-ups; a follow-up by its inspection, department and enterprise. */
+function triggerKey(t: TriggeredTask): string {
+  return t.kind === 'follow-up' ? `${triggerRef(t)}|${t.department}|${t.creditCode}` : `${t.clueId}|${t.department}`;
 }
 
 /** JSON with object keys sorted at every level; undefined fields are left out, as JSON does. */

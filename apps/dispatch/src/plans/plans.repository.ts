@@ -22,9 +22,22 @@ export interface DispatchPolicy {
   complaintLookbackDays: number;
   unscoredColour: 'red' | 'yellow' | 'green';
   maxTeamSize: number;
+  /** Default rectification deadline (整改期限), in days after the inspection that ordered it. */
+  rectificationDays: number;
+  /** Days after the rectification deadline by which the re-inspection (复查) should happen. */
+  followUpWithinDays: number;
 }
 
-const POLICY_KEYS = ['explorationShare', 'officerDailyCapacity', 'complaintDueDays', 'complaintLookbackDays', 'unscoredColour', 'maxTeamSize'] as const;
+const POLICY_KEYS = [
+  'explorationShare',
+  'officerDailyCapacity',
+  'complaintDueDays',
+  'complaintLookbackDays',
+  'unscoredColour',
+  'maxTeamSize',
+  'rectificationDays',
+  'followUpWithinDays',
+] as const;
 
 export interface CalendarDay {
   date: string;

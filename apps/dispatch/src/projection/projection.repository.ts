@@ -79,14 +79,16 @@ export class ProjectionRepository {
       kind: r.kind,
       date: r.date.slice(0, 10),
       officer_ids: r.officerIds,
+      // 责令整改 (an order to rectify) is followed up by a re-inspection after its deadline.
+      result: r.result ?? null,
       updated_at: r.updatedAt,
     }));
     await this.dataSource.query(
-      `INSERT INTO dispatch.prior_inspections (case_no, credit_code, department, kind, date, officer_ids, updated_at)
+      `INSERT INTO dispatch.prior_inspections (case_no, credit_code, department, kind, date, officer_ids, result, updated_at)
        SELECT * FROM jsonb_to_recordset($1::jsonb)
-         AS x(case_no text, credit_code text, department text, kind text, date date, officer_ids text[], updated_at timestamptz)
+         AS x(case_no text, credit_code text, department text, kind text, date date, officer_ids text[], result text, updated_at timestamptz)
        ON CONFLICT (case_no) DO UPDATE SET credit_code = EXCLUDED.credit_code, department = EXCLUDED.department, kind = EXCLUDED.kind,
-         date = EXCLUDED.date, officer_ids = EXCLUDED.officer_ids, updated_at = EXCLUDED.updated_at
+         date = EXCLUDED.date, officer_ids = EXCLUDED.officer_ids, result = EXCLUDED.result, updated_at = EXCLUDED.updated_at
        WHERE dispatch.prior_inspections.updated_at < EXCLUDED.updated_at`,
       [JSON.stringify(rows)],
     );

@@ -1,5 +1,5 @@
 import type { CaseChange, ClueChange, ColourDecision, ModelSuspension, OfficerChange, ScoreRecord, SubjectChange } from '@tianping/contracts';
-import { checkedRecords, type FieldChecks, PoisonMessage, isObject, isoDay, numOrNull, str, strings } from '@tianping/messaging';
+import { checkedRecords, type FieldChecks, PoisonMessage, isObject, isoDay, numOrNull, str, strOrNull, strings } from '@tianping/messaging';
 
 /**
  * Checks other apps' events at the edge. A message with one malformed record is refused whole
@@ -21,6 +21,7 @@ const caseChecks = (r: Record<string, unknown>): FieldChecks => ({
   kind: str(r.kind),
   date: isoDay(r.date),
   officerIds: strings(r.officerIds),
+  result: strOrNull(r.result),
   updatedAt: isoDay(r.updatedAt),
 });
 const officerChecks = (r: Record<string, unknown>): FieldChecks => ({

@@ -21,7 +21,7 @@ export class VisitsController {
   @Post('visits/:id/results')
   @HttpCode(201)
   results(@Param('id') id: string, @Body() body: VisitResultsDto) {
-    return this.visits.recordResults(id, body.items);
+    return this.visits.recordResults(id, body);
   }
 
   @Post('visits/:id/rating')

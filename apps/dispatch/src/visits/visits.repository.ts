@@ -22,8 +22,20 @@ export interface VisitRow {
   noticeAllowed: boolean;
   status: 'scheduled' | 'done' | 'cancelled';
   results: VisitItemResult[] | null;
+  /** The rectification deadline (整改期限) its results set, when an item is 责令整改. */
+  rectifyBy: string | null;
+  /** The re-inspections (复查) it carries: which inspection ordered rectification, when, and by when. */
+  followUps: VisitFollowUp[];
   recordedAt: string | null;
   rating: { stars: number; comment: string | null; ratedAt: string } | null;
+}
+
+export interface VisitFollowUp {
+  department: string;
+  /** The inspection's case number or visit number. */
+  inspectionRef: string;
+  inspectedOn: string;
+  rectifyBy: string;
 }
 
 export interface VisitFilter {
@@ -46,7 +58,7 @@ export interface VisitFilter {
 const VISIT_COLUMNS = `v.id, v.visit_no AS "visitNo", v.draw_id AS "drawId", v.credit_code AS "creditCode", v.region_code AS "regionCode", v.date::text AS date, v.departments,
   ARRAY(SELECT vo.officer_id FROM dispatch.visit_officers vo WHERE vo.visit_id = v.id ORDER BY vo.officer_id) AS "officerIds",
   v.checklist, v.reasons, v.clue_ids AS "clueIds", v.exploration, v.route_key AS "routeKey", v.route_order AS "routeOrder",
-  v.notice_allowed AS "noticeAllowed", v.status, v.results, v.recorded_at AS "recordedAt",
+  v.notice_allowed AS "noticeAllowed", v.status, v.results, v.rectify_by::text AS "rectifyBy", v.follow_ups AS "followUps", v.recorded_at AS "recordedAt",
   (SELECT json_build_object('stars', r.stars, 'comment', r.comment, 'ratedAt', r.rated_at) FROM dispatch.visit_ratings r WHERE r.visit_id = v.id) AS rating`;
 
 /** The only place that reads and writes visits after they are planned. */
@@ -116,11 +128,11 @@ export class VisitsRepository {
     return row ?? null;
   }
 
-  async recordResults(m: EntityManager, id: string, results: VisitItemResult[]): Promise<string> {
+  async recordResults(m: EntityManager, id: string, results: VisitItemResult[], rectifyBy: string | null): Promise<string> {
     // TypeORM answers an UPDATE … RETURNING with [rows, affected].
     const [[row]]: [{ recordedAt: Date }[], number] = await m.query(
-      `UPDATE dispatch.visits SET status = 'done', results = $2, recorded_at = now() WHERE id = $1 RETURNING recorded_at AS "recordedAt"`,
-      [id, JSON.stringify(results)],
+      `UPDATE dispatch.visits SET status = 'done', results = $2, rectify_by = $3, recorded_at = now() WHERE id = $1 RETURNING recorded_at AS "recordedAt"`,
+      [id, JSON.stringify(results), rectifyBy],
     );
     return new Date(row.recordedAt).toISOString();
   }

@@ -4,7 +4,9 @@ import { chinaDay, normaliseTypedCode } from '@tianping/common';
 import { DispatchSubjects, type VisitItemResult, type VisitResultRecorded } from '@tianping/contracts';
 import { enqueueEvent } from '@tianping/messaging';
 import { DISPATCH_SCHEMA } from '../database/dispatch.data-source';
-import { RESULT_ALIASES, type VisitItemResultDto, type VisitCalendarQuery } from './dtos/visit.dto';
+import { PlansRepository } from '../plans/plans.repository';
+import { RESULT_ALIASES, type VisitItemResultDto, type VisitResultsDto, type VisitCalendarQuery } from './dtos/visit.dto';
+import { rectificationDeadline } from './rectification.util';
 import { VisitsRepository, type VisitRow } from './visits.repository';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -15,7 +17,10 @@ const FOUND_VIOLATION = new Set(['责令整改', '立案查处']);
 /** Visits after planning: the calendar, the combined checklist, results, ratings and notices. */
 @Injectable()
 export class VisitsService {
-  constructor(private readonly visits: VisitsRepository) {}
+  constructor(
+    private readonly visits: VisitsRepository,
+    private readonly settings: PlansRepository,
+  ) {}
 
   calendar(q: VisitCalendarQuery) {
     // Swapped days would find nothing, and an empty calendar reads as "no visits", not as a mistake.
@@ -50,6 +55,7 @@ export class VisitsService {
       checklist: departments,
       clueIds: visit.clueIds,
       results: visit.results,
+      rectifyBy: visit.rectifyBy,
       recordedAt: visit.recordedAt,
       rating: visit.rating,
       route,
@@ -58,15 +64,19 @@ export class VisitsService {
 
   /**
    * Records every checklist item's result and publishes them; intake will turn them into cases
-   * (closing the loop) and scoring re-scores the enterprise from those cases.
+   * (closing the loop) and scoring re-scores the enterprise from those cases. An item 责令整改 sets a
+   * rectification deadline, after which a draw plans the re-inspection (复查).
    */
-  async recordResults(id: string, items: VisitItemResultDto[]) {
+  async recordResults(id: string, body: VisitResultsDto) {
     return this.visits.transaction(async (m) => {
       const visit = await this.found(id, m, true);
       if (visit.status !== 'scheduled') throw new ConflictException(`visit ${id} is ${visit.status}: results can be recorded once, on a scheduled visit`);
       if (visit.date > chinaDay()) throw new ConflictException(`visit ${id} is planned for ${visit.date}: results come after the visit`);
-      const results = this.matchChecklist(visit, items);
-      const recordedAt = await this.visits.recordResults(m, visit.id, results);
+      const results = this.matchChecklist(visit, body.items);
+      const deadline = rectificationDeadline(visit.date, results, body.rectifyBy, (await this.settings.policy(m)).rectificationDays);
+      if ('problem' in deadline) throw new BadRequestException({ statusCode: 400, error: 'Bad Request', message: deadline.problem, field: 'rectifyBy' });
+      const { rectifyBy } = deadline;
+      const recordedAt = await this.visits.recordResults(m, visit.id, results, rectifyBy);
       const event: VisitResultRecorded = {
         visitId: visit.id,
         visitNo: visit.visitNo,
@@ -74,6 +84,7 @@ export class VisitsService {
         date: visit.date,
         officerIds: visit.officerIds,
         items: results,
+        ...(rectifyBy ? { rectifyBy } : {}),
         at: recordedAt,
       };
       await enqueueEvent(m, DISPATCH_SCHEMA, DispatchSubjects.visitResultRecorded, event);
@@ -83,6 +94,7 @@ export class VisitsService {
         status: 'done',
         items: results.length,
         violationsFound: results.filter((r) => FOUND_VIOLATION.has(r.result)).length,
+        rectifyBy,
         recordedAt,
       };
     });
@@ -134,6 +146,8 @@ export class VisitsService {
         departments: v.departments,
         checklist: v.checklist.map((c) => c.item),
         results: v.status === 'done' ? (v.results ?? []).map(({ item, result, violation }) => ({ item, result, ...(violation ? { violation } : {}) })) : null,
+        // What it must put right by when: a re-inspection (复查) follows after this day.
+        rectifyBy: v.status === 'done' ? v.rectifyBy : null,
         canRate: v.status === 'done' && !v.rating,
         rating: v.rating,
       }));
@@ -160,6 +174,7 @@ function calendarEntry(v: VisitRow) {
     officerIds: v.officerIds,
     departments: v.departments,
     reasons: v.reasons,
+    followUps: v.followUps,
     exploration: v.exploration,
     routeKey: v.routeKey,
     routeOrder: v.routeOrder,

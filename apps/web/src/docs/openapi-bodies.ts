@@ -213,6 +213,18 @@ export const BODIES: Record<string, Json> = {
       },
       unscoredColour: { ...colour, description: 'the colour an enterprise scoring has not reached yet is drawn in' },
       maxTeamSize: { type: 'integer', minimum: 2, maximum: 8, description: 'largest team sent when a visit covers many departments' },
+      rectificationDays: {
+        type: 'integer',
+        minimum: 1,
+        maximum: 180,
+        description: 'the rectification deadline (整改期限) when a result 责令整改 sets none, in days after the inspection',
+      },
+      followUpWithinDays: {
+        type: 'integer',
+        minimum: 1,
+        maximum: 90,
+        description: 'days after the rectification deadline by which the re-inspection (复查) should happen; never before the deadline',
+      },
       version: VERSION,
     },
     [],
@@ -259,9 +271,12 @@ export const BODIES: Record<string, Json> = {
           ['item', 'result'],
         ),
       },
+      rectifyBy: day(
+        "the rectification deadline (整改期限) when an item is 责令整改: after the visit's day, at most 180 days later; omitted, the visit's day + the policy's rectificationDays. Refused without such an item",
+      ),
     },
     ['items'],
-    { items: [{ item: 'SAMR-01', result: '未发现问题' }] },
+    { items: [{ item: 'SAMR-01', result: '责令整改', violation: '未公示营业执照' }], rectifyBy: '2027-02-15' },
   ),
   'POST /api/visits/:id/rating': object({ stars: { type: 'integer', minimum: 1, maximum: 5 }, comment: text(0, 500) }, ['stars'], {
     stars: 5,

@@ -19,7 +19,7 @@ const period = [
 const reason = (description: string): QueryParam => ({
   name: 'reason',
   description,
-  schema: { type: 'string', enum: ['risk', 'exploration', 'complaint', 'random'] },
+  schema: { type: 'string', enum: ['risk', 'exploration', 'complaint', 'follow-up', 'random'] },
 });
 const creditCode = { type: 'string', pattern: '^[0-9A-Za-z]{18}$' };
 /** The time and id of the last row of the previous page, bar-separated (the lists that page by it say which time). */

@@ -33,12 +33,23 @@ const drawTask = {
   id: str('<department>:<creditCode>'),
   department,
   creditCode,
-  reason: oneOf(['risk', 'exploration', 'complaint', 'random']),
+  reason: oneOf(['risk', 'exploration', 'complaint', 'follow-up', 'random'], 'follow-up: a re-inspection (整改复查) not otherwise drawn'),
   colour: nullable(oneOf(['green', 'yellow', 'red'], 'the colour at draw time; null when the model was suspended')),
   items: arr(item),
   clueIds: arr(str(), 'complaints the task checks'),
-  dueBy: day('the latest day, for a complaint'),
+  dueBy: day('the latest day, for a complaint or a follow-up'),
+  followUps: arr(str(), 'the inspections (case or visit numbers) it re-inspects after an order to rectify (责令整改)'),
+  notBefore: day('the earliest day: the latest rectification deadline (整改期限) of its follow-ups'),
 };
+const followUp = obj(
+  {
+    department,
+    inspectionRef: str('the inspection that ordered rectification: a case number (FS-SAMR-2024-000101) or a visit number (TP-2026-000123)'),
+    inspectedOn: day('the day of that inspection'),
+    rectifyBy: day('its rectification deadline (整改期限); the re-inspection is not before it'),
+  },
+  'a re-inspection (整改复查) the visit carries',
+);
 const visitNo = str('the number people quote (检查编号), e.g. TP-2026-000123: its cases come back as TP-2026-000123-SAMR; GET /api/visits/{id} takes it too', {
   pattern: '^TP-\\d{4}-\\d{6,}$',
 });
@@ -51,7 +62,8 @@ const visitCore = {
   creditCode,
   officerIds: arr(str(), "the team: officers' certificate numbers (执法证号)"),
   departments: arr(department, 'the departments inspecting together (联合检查, 进一次门、查多项事)'),
-  reasons: arr(oneOf(['risk', 'exploration', 'complaint', 'random']), 'why it was drawn'),
+  reasons: arr(oneOf(['risk', 'exploration', 'complaint', 'follow-up', 'random']), 'why it was drawn; follow-up when it re-inspects an order to rectify'),
+  followUps: arr(followUp, 'the re-inspections it carries (整改复查); empty when none'),
   exploration: bool('drawn purely at random'),
   routeKey: str("the team's route of that day"),
   routeOrder: int('its place on the route', { minimum: 0 }),
@@ -79,7 +91,7 @@ export const DISPATCH_SCHEMAS: Record<string, Json> = {
       strata: arr(open('one stratum: department, colour, frame size, eligible, target, drawn')),
       unassigned: arr(open('a task no team could take, with why')),
       violations: arr(open('a rule the checker found broken')),
-      tasks: arr(obj(drawTask, 'one department’s inspection of one enterprise', ['dueBy'])),
+      tasks: arr(obj(drawTask, 'one department’s inspection of one enterprise', ['dueBy', 'followUps', 'notBefore'])),
     },
     'a draw with its seed, fingerprints, strata and tasks',
     ['createdAt'],
@@ -93,7 +105,7 @@ export const DISPATCH_SCHEMAS: Record<string, Json> = {
       officerIds: arr(str(), "its visit's team: officers' certificate numbers (执法证号); empty without a visit"),
     },
     'one task of a plan with the visit that carries it',
-    ['dueBy'],
+    ['dueBy', 'followUps', 'notBefore'],
   ),
   DrawOutcome: obj({
     id: uuid('the draw'),
@@ -165,6 +177,7 @@ export const DISPATCH_SCHEMAS: Record<string, Json> = {
       checklist: arr(obj({ department, items: arr(item) }), 'the combined checklist (检查清单), by department'),
       clueIds: arr(str(), 'complaints the visit checks'),
       results: nullable(arr(obj({ item, result: itemResult, violation: nullable(str()) }, 'the result of one item', ['violation']))),
+      rectifyBy: nullable(day('the rectification deadline (整改期限) its results set when an item is 责令整改; a re-inspection follows after it')),
       recordedAt: nullable(instant()),
       rating,
       route: nullable(
@@ -231,6 +244,7 @@ export const DISPATCH_SCHEMAS: Record<string, Json> = {
           "each item's result once the visit took place; null before",
         ),
       ),
+      rectifyBy: nullable(day('by when the enterprise must put right what an item 责令整改 found; a re-inspection (复查) follows after it')),
       canRate: bool('done and not rated yet'),
       rating,
     },

@@ -7,6 +7,7 @@ import { itemName, resultBadge } from '../items.js';
 import { asTypedCode } from '../credit-code.js';
 import { badge, card, errorState, field, fieldProblem, h, mount, pageHead, printButton, section, select, table } from '../ui.js';
 import { teamChangeCard } from './team-change.js';
+import { followUpLines, rectifyField, rectifyNote } from './follow-up.js';
 
 /** A day in China time (UTC+8), offset by whole days from today. */
 export function isoDay(offsetDays) {
@@ -287,7 +288,7 @@ function visitBody(ctx, visit, teamCard = null) {
             h('div', {}, enterpriseAddress(visit.creditCode))),
           h('dt', {}, t('field.region')), h('dd', {}, regionCell(visit.regionCode)),
           h('dt', {}, t('field.team')), h('dd', {}, officerBadges(visit.officerIds)),
-          h('dt', {}, t('field.reasons')), h('dd', {}, (visit.reasons ?? []).map(reasonLabel).join(t('common.listSep')) || '—'),
+          h('dt', {}, t('field.reasons')), h('dd', {}, (visit.reasons ?? []).map(reasonLabel).join(t('common.listSep')) || '—', followUpLines(visit.followUps)),
           h('dt', {}, t('visit.route')), h('dd', {}, routeText(visit), stopLinks(ctx, visit), visit.route?.creditCodes ? routeSketchOf(visit.route.creditCodes, visit.route.visitIds.indexOf(visit.id)) : null))),
       card(t('field.checklist'), h('ul', { class: 'list-plain', id: 'visit-checklist' }, (visit.checklist ?? []).map((group) => h('li', {}, h('strong', { style: 'min-width:70px' }, departmentLabel(group.department)),
         h('div', {}, group.items.map((item) => h('div', { 'data-item': item }, h('span', { class: 'mono small' }, item), ' ', itemName(item) ?? ''))))))),
@@ -298,7 +299,7 @@ function visitBody(ctx, visit, teamCard = null) {
       [t('field.department'), (r) => departmentLabel(r.department)],
       [t('field.result'), (r) => resultBadge(r.result)],
       [t('cal.violation'), (r) => r.violation ?? '—'],
-    ], visit.results ?? [])),
+    ], visit.results ?? []), rectifyNote(visit.rectifyBy)),
   );
 }
 
@@ -317,10 +318,11 @@ function resultsForm(ctx, visit) {
     return { item, department, result, violation, row: h('tr', {}, h('td', {}, h('span', { class: 'mono' }, item), itemName(item) ? h('div', { class: 'small' }, itemName(item)) : null), h('td', {}, departmentLabel(department)), h('td', {}, result), h('td', {}, violation)) };
   });
   const message = h('div');
+  const rectify = rectifyField(visit, rows.map((r) => r.result));
   const submit = h('button', { class: 'btn', type: 'submit', disabled: Boolean(blocked) }, t('cal.record'));
   const form = h('form', { novalidate: true },
     blocked ? h('div', { class: 'notice warn', id: 'results-blocked', style: 'margin-bottom:12px' }, blocked) : null,
-    h('fieldset', { class: 'plain', disabled: Boolean(blocked) }, h('div', { class: 'table-wrap' }, h('table', { class: 'form-rows' }, h('thead', {}, h('tr', {}, [t('field.checklist'), t('field.department'), t('field.result'), t('cal.violation')].map((c) => h('th', {}, c)))), h('tbody', {}, rows.map((r) => r.row))))),
+    h('fieldset', { class: 'plain', disabled: Boolean(blocked) }, h('div', { class: 'table-wrap' }, h('table', { class: 'form-rows' }, h('thead', {}, h('tr', {}, [t('field.checklist'), t('field.department'), t('field.result'), t('cal.violation')].map((c) => h('th', {}, c)))), h('tbody', {}, rows.map((r) => r.row)))), rectify.element),
     message, h('div', { style: 'margin-top:12px' }, submit));
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
@@ -330,15 +332,21 @@ function resultsForm(ctx, visit) {
       mount(message, fieldProblem(unsaid.violation, h('div', { class: 'notice bad', role: 'alert', id: 'results-invalid', style: 'margin-top:12px' }, t('cal.violationNeeded', { item: unsaid.item, result: unsaid.result.selectedOptions[0].textContent }))));
       return;
     }
+    const late = rectify.problem();
+    if (late) {
+      mount(message, late);
+      return;
+    }
     mount(message);
     submit.disabled = true;
     try {
-      const body = { items: rows.map((r) => ({ item: r.item, result: r.result.value, ...(r.violation.value.trim() ? { violation: r.violation.value.trim() } : {}) })) };
+      const body = { items: rows.map((r) => ({ item: r.item, result: r.result.value, ...(r.violation.value.trim() ? { violation: r.violation.value.trim() } : {}) })), ...rectify.body() };
       const done = await api(`/api/visits/${visit.id}/results`, { method: 'POST', body });
-      mount(message, h('div', { class: 'notice ok', role: 'status', style: 'margin-top:12px' }, t('cal.recorded', { n: fmtNumber(done.violationsFound) })));
+      mount(message, h('div', { class: 'notice ok', role: 'status', style: 'margin-top:12px' }, t('cal.recorded', { n: fmtNumber(done.violationsFound) }), done.rectifyBy ? [' ', t('rectify.recorded', { date: fmtDate(done.rectifyBy) })] : null));
     } catch (error) {
       const problems = error.body?.problems;
-      mount(message, h('div', { style: 'margin-top:12px' }, error.status === 409 ? h('div', { class: 'notice warn', role: 'alert' }, t('cal.notYet')) : problems ? h('div', { class: 'notice bad', role: 'alert' }, problems.join('; ')) : errorState(error, null, 'dispatch')));
+      const said = problems?.join('; ') ?? (error.body?.field === 'rectifyBy' ? error.body.message : null);
+      mount(message, h('div', { style: 'margin-top:12px' }, error.status === 409 ? h('div', { class: 'notice warn', role: 'alert' }, t('cal.notYet')) : said ? h('div', { class: 'notice bad', role: 'alert' }, said) : errorState(error, null, 'dispatch')));
       submit.disabled = false;
     }
   });

@@ -2,6 +2,7 @@
 import { api } from '../api.js';
 import { fmtDate, fmtDateTime, fmtNumber, fmtPercent, fmtPeriod, plural, t, tKnown } from '../i18n.js';
 import { badge, card, chip, confirmStep, emptyState, errorState, field, h, mount, pageHead, printButton, progressPanel, section, table } from '../ui.js';
+import { followUpOfTask } from './follow-up.js';
 import { checklistItem, departmentLabel, enterpriseAddress, enterpriseCell, enterpriseFields, enterpriseName, enterprisesNamed, isoDay, nameAll, officerBadges, reasonLabel, routeSketchOf } from './bureau-calendar.js';
 import { FILTERS, filtersOf, filtersText, planFiltersForm } from './plan-filters.js';
 import { conflictsListCard } from './conflicts.js';
@@ -259,7 +260,7 @@ function tasksCard(ctx, draw, rows, filters) {
     [t('planFilter.day.col'), (task) => (task.date ? (ctx.me.role === 'oversight' ? fmtDate(task.date) : h('a', { href: `#/visits/${task.visitId}` }, fmtDate(task.date))) : h('span', { class: 'muted' }, t('planFilter.noVisit'))), (task) => task.date ?? t('planFilter.noVisit')],
     [t('field.team'), (task) => officerBadges(task.officerIds)],
     [t('field.checklist'), (task) => (task.items?.length ? task.items.map((item) => h('div', { class: 'small' }, checklistItem(item))) : '—')],
-    [t('field.reasons'), (task) => [badge(reasonLabel(task.reason)), task.colour ? [' ', chip(task.colour, true)] : null]],
+    [t('field.reasons'), (task) => [badge(reasonLabel(task.reason)), task.colour ? [' ', chip(task.colour, true)] : null, followUpOfTask(task)]],
   ], rows, { pageSize: 10, stacked: true, empty: t('planFilter.noTasks'), download: { name: planFileName(draw, 'tasks', filters), ready: enterprisesNamed } }));
 }
 

@@ -8,6 +8,7 @@ import { badge, card, chip, downloadButton, emptyState, errorState, errorText, f
 import { appealsTable } from './my-appeals.js';
 import { regionCell } from '../regions.js';
 import { checklistItem } from './bureau-calendar.js';
+import { rectifyNote } from './follow-up.js';
 import { resultBadge } from '../items.js';
 import { scoreHistoryCard } from './score-history.js';
 
@@ -309,6 +310,7 @@ function visitCard(v) {
       v.visitNo ? [h('dt', {}, t('visit.no')), h('dd', { class: 'mono', 'data-visit-no': v.visitNo }, v.visitNo)] : null,
       h('dt', {}, t('field.department')), h('dd', {}, (v.departments ?? []).map((d) => valueLabel('dept', d)).join(' · ')),
       h('dt', {}, v.results ? t('field.result') : t('field.checklist')), h('dd', {}, checked)),
+    rectifyNote(v.rectifyBy, 'myVisit.rectifyBy'),
     rating);
 }
 

@@ -7,7 +7,7 @@ import { field, fieldProblem, h, mount, select } from '../ui.js';
 import { DEPARTMENTS, departmentLabel, reasonLabel } from './bureau-calendar.js';
 
 export const FILTERS = ['date', 'department', 'officer', 'region', 'reason', 'colour'];
-const REASONS = ['risk', 'exploration', 'complaint', 'random'];
+const REASONS = ['risk', 'exploration', 'complaint', 'follow-up', 'random'];
 const COLOURS = ['red', 'yellow', 'green'];
 
 /** The filters an address's query holds, blanks left out. */

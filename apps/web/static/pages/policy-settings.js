@@ -7,9 +7,23 @@ import { changedLine, countInput, explainedField, numberOf, onSave, percentInput
 
 const COLOURS = ['red', 'yellow', 'green'];
 /** The whole-number keys and the bounds dispatch holds them to (PolicyDto). */
-const COUNTS = { officerDailyCapacity: [1, 20], complaintDueDays: [1, 90], complaintLookbackDays: [1, 3650], maxTeamSize: [2, 8] };
+const COUNTS = {
+  officerDailyCapacity: [1, 20],
+  complaintDueDays: [1, 90],
+  complaintLookbackDays: [1, 3650],
+  maxTeamSize: [2, 8],
+  rectificationDays: [1, 180],
+  followUpWithinDays: [1, 90],
+};
 /** What each whole number counts, said after its input. */
-const UNITS = { officerDailyCapacity: 'visits', complaintDueDays: 'days', complaintLookbackDays: 'days', maxTeamSize: 'officers' };
+const UNITS = {
+  officerDailyCapacity: 'visits',
+  complaintDueDays: 'days',
+  complaintLookbackDays: 'days',
+  maxTeamSize: 'officers',
+  rectificationDays: 'days',
+  followUpWithinDays: 'days',
+};
 
 /** The policy card; `notice` is said under it once drawn (after a save). */
 export function policySettings() {

@@ -42,6 +42,8 @@ export interface VisitResultRecorded {
   date: string;
   officerIds: string[];
   items: VisitItemResult[];
+  /** The rectification deadline (整改期限) when an item is 责令整改: the re-inspection (复查) comes after it. */
+  rectifyBy?: string;
   at: string;
 }
 

@@ -1,4 +1,4 @@
-import { DepartmentPlan, DrawResult, InspectionTask, JointVisit, Officer, Plan, PriorInspection, WorkCalendar } from '../planner.model';
+import { DepartmentPlan, DrawResult, InspectionTask, JointVisit, Officer, Plan, PriorInspection, TriggeredTask, WorkCalendar } from '../planner.model';
 import { isInWindow, isWithinPastYear, isWorkingDay } from './checker-calendar.util';
 
 export interface CheckInput {
@@ -7,6 +7,8 @@ export interface CheckInput {
   officers: Officer[];
   calendar: WorkCalendar;
   priorInspections?: PriorInspection[];
+  /** The draw's complaints and follow-ups: a follow-up's deadline is checked from here, not only from the task the draw made. */
+  triggeredTasks?: TriggeredTask[];
 }
 
 export type ViolationCode =
@@ -17,6 +19,7 @@ export type ViolationCode =
   | 'visit_departments_mismatch'
   | 'checklist_incomplete'
   | 'outside_window'
+  | 'before_rectification_deadline'
   | 'not_working_day'
   | 'team_too_small'
   | 'officer_unknown'
@@ -61,6 +64,8 @@ export function checkPlan(plan: Plan, input: CheckInput): Violation[] {
 
 interface CheckIndex {
   tasks: Map<string, InspectionTask>;
+  /** Per task id (`department:creditCode`), the latest rectification deadline it must wait for. */
+  notBefore: Map<string, string>;
   officers: Map<string, Officer>;
   priorByEnterprise: Map<string, PriorInspection[]>;
 }
@@ -68,8 +73,15 @@ interface CheckIndex {
 function indexInput(input: CheckInput): CheckIndex {
   const priorByEnterprise = new Map<string, PriorInspection[]>();
   for (const p of input.priorInspections ?? []) priorByEnterprise.set(p.creditCode, [...(priorByEnterprise.get(p.creditCode) ?? []), p]);
+  const notBefore = new Map<string, string>();
+  const wait = (id: string, day: string | undefined) => {
+    if (day && day > (notBefore.get(id) ?? '')) notBefore.set(id, day);
+  };
+  input.draw.tasks.forEach((t) => wait(t.id, t.notBefore));
+  for (const t of input.triggeredTasks ?? []) if (t.kind === 'follow-up') wait(`${t.department}:${t.creditCode}`, t.notBefore);
   return {
     tasks: new Map(input.draw.tasks.map((t) => [t.id, t])),
+    notBefore,
     officers: new Map(input.officers.map((o) => [o.id, o])),
     priorByEnterprise,
   };
@@ -95,7 +107,7 @@ function checkTaskCoverage(plan: Plan, input: CheckInput): Violation[] {
   }
   const exempt = new Map(input.plans.map((p) => [p.department, new Set(p.exemptions ?? [])]));
   for (const task of input.draw.tasks) {
-    if (task.clueIds.length === 0 && exempt.get(task.department)?.has(task.creditCode)) {
+    if (!isTriggered(task) && exempt.get(task.department)?.has(task.creditCode)) {
       out.push({
         code: 'exempt_enterprise_drawn',
         taskId: task.id,
@@ -128,6 +140,16 @@ function checkVisit(visit: JointVisit, plan: Plan, input: CheckInput, index: Che
   }
   if (!isInWindow(visit.date, plan.window))
     out.push({ ...at, code: 'outside_window', message: `Visit ${visit.id} on ${visit.date} is outside ${plan.window.start}..${plan.window.end}.` });
+  for (const id of visit.taskIds) {
+    const deadline = index.notBefore.get(id);
+    if (deadline && visit.date < deadline)
+      out.push({
+        ...at,
+        code: 'before_rectification_deadline',
+        taskId: id,
+        message: `Visit ${visit.id} on ${visit.date} re-inspects ${id} before its rectification deadline ${deadline}.`,
+      });
+  }
   if (!isWorkingDay(visit.date, input.calendar))
     out.push({ ...at, code: 'not_working_day', message: `Visit ${visit.id} falls on ${visit.date}, not a working day.` });
   return [...out, ...checkTeam(visit, index)];
@@ -199,7 +221,7 @@ function checkDailyCapacity(plan: Plan, input: CheckInput): Violation[] {
   return out;
 }
 
-/** Complaint-only tasks are outside the cap: a verified complaint is always inspected. */
+/** Complaint-only and follow-up-only tasks are outside the cap: a verified complaint, or an order to rectify, is always inspected. */
 function checkAnnualCaps(plan: Plan, input: CheckInput): Violation[] {
   const caps = new Map(input.plans.map((p) => [p.department, p.annualCapPerEnterprise]));
   const tasks = new Map(input.draw.tasks.map((t) => [t.id, t]));
@@ -213,7 +235,7 @@ function checkAnnualCaps(plan: Plan, input: CheckInput): Violation[] {
   for (const v of plan.visits) {
     for (const id of v.taskIds) {
       const t = tasks.get(id);
-      if (!t || t.reason === 'complaint') continue;
+      if (!t || t.reason === 'complaint' || t.reason === 'follow-up') continue;
       const key = `${t.department}|${t.creditCode}|${v.date.slice(0, 4)}`;
       bump(key);
       capped.push(key);
@@ -256,4 +278,9 @@ function checkRoutes(plan: Plan): Violation[] {
     }
   }
   return out;
+}
+
+/** Raised by a complaint or an order to rectify rather than drawn: exemptions do not apply. */
+function isTriggered(task: InspectionTask): boolean {
+  return task.clueIds.length > 0 || (task.followUps ?? []).length > 0;
 }

@@ -25,6 +25,7 @@ export class DrawTasksQuery {
   /** An officer's certificate number (执法证号): tasks on that officer's team. */
   @IsOptional() @IsString() @MaxLength(64) officer?: string;
   @IsOptional() @Matches(/^\d{6}$/) region?: string;
-  @IsOptional() @IsIn(['risk', 'exploration', 'complaint', 'random']) reason?: string;
+  /** Why drawn; `follow-up` also finds a drawn task that carries a re-inspection (复查). */
+  @IsOptional() @IsIn(['risk', 'exploration', 'complaint', 'follow-up', 'random']) reason?: string;
   @IsOptional() @IsIn(['green', 'yellow', 'red']) colour?: string;
 }

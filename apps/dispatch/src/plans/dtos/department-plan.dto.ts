@@ -60,6 +60,10 @@ export class PolicyDto {
   @Omissible() @IsInt() @Min(1) @Max(3650) complaintLookbackDays?: number;
   @Omissible() @IsIn(['red', 'yellow', 'green']) unscoredColour?: 'red' | 'yellow' | 'green';
   @Omissible() @IsInt() @Min(2) @Max(8) maxTeamSize?: number;
+  /** Default rectification deadline (整改期限), in days after the inspection that ordered it; at most the longest deadline a result may set. */
+  @Omissible() @IsInt() @Min(1) @Max(180) rectificationDays?: number;
+  /** Days after the rectification deadline by which the re-inspection (复查) should happen. */
+  @Omissible() @IsInt() @Min(1) @Max(90) followUpWithinDays?: number;
   @IsOptional() @IsString() @MaxLength(64) actor?: string;
   /** The `version` the policy was read at: if it has changed since, the save is refused (409). Omit to save regardless. */
   @IsOptional() @IsInt() @Min(1) version?: number;

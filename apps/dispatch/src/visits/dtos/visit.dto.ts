@@ -1,6 +1,21 @@
 import { CREDIT_CODE_FORM, CREDIT_CODE_FORM_MESSAGE, creditCodeValue, QueryInt } from '@tianping/common';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayNotEmpty, IsArray, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayNotEmpty,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 
 /** Results as the contract spells them, with English aliases for forms that post those. */
 export const RESULT_ALIASES = {
@@ -21,6 +36,11 @@ export class VisitItemResultDto {
 
 export class VisitResultsDto {
   @IsArray() @ArrayNotEmpty() @ArrayMaxSize(500) @ValidateNested({ each: true }) @Type(() => VisitItemResultDto) items!: VisitItemResultDto[];
+  /**
+   * The rectification deadline (整改期限) when an item is 责令整改: after the visit's day, at most
+   * 180 days later; omitted, the visit's day + the policy's `rectificationDays`. Refused without such an item.
+   */
+  @IsOptional() @IsISO8601({ strict: true }) @Matches(/^\d{4}-\d{2}-\d{2}$/) rectifyBy?: string;
 }
 
 export class VisitRatingDto {
@@ -45,8 +65,8 @@ export class VisitCalendarQuery {
   /** A draw's id: a filter that cannot match is refused rather than silently dropped. */
   @IsOptional() @IsUUID() draw?: string;
   @IsOptional() @IsIn(['scheduled', 'done', 'cancelled']) status?: string;
-  /** Visits carrying a task drawn for this reason (a complaint, risk, exploration…). */
-  @IsOptional() @IsIn(['risk', 'exploration', 'complaint', 'random']) reason?: string;
+  /** Visits carrying a task drawn for this reason (a complaint, a follow-up 复查, risk, exploration…). */
+  @IsOptional() @IsIn(['risk', 'exploration', 'complaint', 'follow-up', 'random']) reason?: string;
   /** Visits to an enterprise of this colour at draw time (its tasks in the visit's plan all carry that one colour). */
   @IsOptional() @IsIn(['green', 'yellow', 'red']) colour?: string;
   @IsOptional() @QueryInt(1, 2000) limit?: number;

@@ -1,0 +1,68 @@
+// Follow-up inspections after an order to rectify (整改复查): the deadline asked with a visit's results,
+// and the lines that say which inspection a re-inspection checks on.
+import { api } from '../api.js';
+import { fmtDate, t, valueLabel } from '../i18n.js';
+import { field, fieldProblem, h } from '../ui.js';
+
+/** The longest deadline dispatch takes, in days after the visit. */
+const MAX_RECTIFICATION_DAYS = 180;
+/** The policy's default when it cannot be read (dispatch's own default). */
+const DEFAULT_RECTIFICATION_DAYS = 30;
+
+/** A calendar day moved by whole days. */
+export function addDays(day, days) {
+  return new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+/**
+ * The deadline field of the results form: shown while an item's result is 责令整改 (`rectify`),
+ * prefilled with the visit's day + the policy's `rectificationDays`. `resultInputs` are the items' selects.
+ */
+export function rectifyField(visit, resultInputs) {
+  const input = h('input', { type: 'date', name: 'rectifyBy', id: 'rectify-by', min: addDays(visit.date, 1), max: addDays(visit.date, MAX_RECTIFICATION_DAYS), style: 'max-width:16em' });
+  const help = h('div', { class: 'small muted' });
+  let typed = false;
+  input.addEventListener('input', () => { typed = true; });
+  const prefill = (days) => {
+    if (!typed) input.value = addDays(visit.date, days);
+    help.textContent = t('rectify.help', { days });
+  };
+  prefill(DEFAULT_RECTIFICATION_DAYS);
+  // The policy's default, once read; a day the officer typed meanwhile stays.
+  api('/api/policy').then((p) => prefill(p.rectificationDays ?? DEFAULT_RECTIFICATION_DAYS)).catch(() => {});
+  const box = h('div', { id: 'rectify-field', style: 'margin-top:12px' }, field(t('rectify.deadline'), input), help);
+  const wanted = () => resultInputs.some((s) => s.value === 'rectify');
+  const toggle = () => { box.hidden = !wanted(); };
+  resultInputs.forEach((s) => s.addEventListener('change', toggle));
+  toggle();
+  return {
+    element: box,
+    /** What the results carry: the deadline when an item orders rectification, else nothing. */
+    body: () => (wanted() && input.value ? { rectifyBy: input.value } : {}),
+    /** The deadline's problem said beside it, in the page's language; null when it may be sent. */
+    problem: () => {
+      if (!wanted() || !input.value) return null;
+      const said = input.value <= visit.date ? t('rectify.tooEarly', { date: fmtDate(visit.date) })
+        : input.value > addDays(visit.date, MAX_RECTIFICATION_DAYS) ? t('rectify.tooLate', { date: fmtDate(addDays(visit.date, MAX_RECTIFICATION_DAYS)) }) : null;
+      return said ? fieldProblem(input, h('div', { class: 'notice bad', role: 'alert', id: 'rectify-invalid', style: 'margin-top:12px' }, said)) : null;
+    },
+  };
+}
+
+/** One line per inspection a visit re-inspects: "SAMR 复查：2026-03-02 检查（TP-2026-000123）责令整改，整改期限 2026-04-01". */
+export function followUpLines(followUps) {
+  if (!followUps?.length) return null;
+  return h('ul', { class: 'list-plain', id: 'visit-follow-ups' }, followUps.map((f) => h('li', { 'data-follow-up': f.inspectionRef },
+    t('followUp.line', { dept: valueLabel('dept', f.department), date: fmtDate(f.inspectedOn), ref: f.inspectionRef, deadline: fmtDate(f.rectifyBy) }))));
+}
+
+/** Under a visit's recorded results: by when the enterprise must rectify, and that a re-inspection follows. */
+export function rectifyNote(rectifyBy, key = 'rectify.shown') {
+  return rectifyBy ? h('div', { class: 'notice warn', 'data-rectify-by': rectifyBy, style: 'margin-top:12px' }, t(key, { date: fmtDate(rectifyBy) })) : null;
+}
+
+/** Under a plan's task: which inspections it re-inspects, and the deadline it waits for. */
+export function followUpOfTask(task) {
+  if (!task.followUps?.length) return null;
+  return h('div', { class: 'small', 'data-follow-up-task': task.id }, t('followUp.task', { refs: task.followUps.join(t('common.listSep')), deadline: fmtDate(task.notBefore) }));
+}

@@ -1,0 +1,238 @@
+import { IntakeSubjects, type CaseChange, type ClueChange } from '@tianping/contracts';
+import type { FollowUpTrigger } from '@tianping/planner';
+import type { DrawOutcome } from '../../../apps/dispatch/src/draw/draw.service';
+import { DrawInputsRepository } from '../../../apps/dispatch/src/draw/draw-inputs.repository';
+import type { PlanningInputs } from '../../../apps/dispatch/src/draw/planning.util';
+import { cityEvents, publishCity, type CityEvents } from './city-events.fixture';
+import { startDispatch, type DispatchHarness } from './dispatch-app.harness';
+import { checkStoredPlan } from './stored-plan.check';
+
+const MARCH = { start: '2025-03-01', end: '2025-03-31' };
+const APRIL = { start: '2025-04-01', end: '2025-04-30' };
+
+interface VisitView {
+  id: string;
+  visitNo: string;
+  creditCode: string;
+  date: string;
+  departments: string[];
+  reasons: string[];
+  status: string;
+  checklist: { department: string; items: string[] }[];
+  followUps: { department: string; inspectionRef: string; inspectedOn: string; rectifyBy: string }[];
+  rectifyBy: string | null;
+}
+
+function inspectionCase(caseNo: string, creditCode: string, department: string, date: string, result: string): CaseChange {
+  return {
+    caseNo,
+    creditCode,
+    department,
+    kind: '检查',
+    origin: '日常检查',
+    date,
+    items: [],
+    result,
+    violationFound: result !== '未发现问题',
+    penaltyYuan: 0,
+    officerIds: [],
+    updatedAt: `${date}T17:00:00+08:00`,
+  };
+}
+
+/**
+ * An order to rectify (责令整改) is checked again (整改复查): the next draw whose window reaches the
+ * deadline plans the re-inspection, on or after the deadline, within the days the policy allows.
+ */
+describe('follow-up inspections after an order to rectify (整改复查)', () => {
+  let h: DispatchHarness;
+  let city: CityEvents;
+  let march: DrawOutcome;
+  let ordered: VisitView;
+  let defaulted: VisitView;
+  const platformCase = { caseNo: 'FS-SAMR-2025-000901', creditCode: '', date: '2025-03-20' };
+
+  const draw = async (window: { start: string; end: string }, seed: string) => {
+    const res = await h.http<DrawOutcome>('POST', '/api/draws', { from: window.start, to: window.end, backfill: true, seed });
+    expect(res.status).toBe(201);
+    return res.body;
+  };
+  const visit = async (id: string) => (await h.http<VisitView>('GET', `/api/visits/${id}`)).body;
+  const results = (v: VisitView, rectify: boolean) =>
+    v.checklist.flatMap((d, k) =>
+      d.items.map((item, i) => (rectify && k === 0 && i === 0 ? { item, result: '责令整改', violation: '消防通道堵塞' } : { item, result: '未发现问题' })),
+    );
+  const priorCases = async () => (await h.dataSource.query(`SELECT count(*)::int AS n FROM dispatch.prior_inspections`))[0].n as number;
+  const followUpsOf = async (id: string) =>
+    (await h.http<{ inputs: PlanningInputs }>('GET', `/api/draws/${id}/inputs`)).body.inputs.triggeredTasks.filter(
+      (t): t is FollowUpTrigger => t.kind === 'follow-up',
+    );
+
+  beforeAll(async () => {
+    h = await startDispatch();
+    city = cityEvents('follow-ups-it', 300, 40, MARCH);
+    await publishCity(h, city);
+    march = await draw(MARCH, 'march');
+    expect(march.status).toBe('published');
+  });
+  afterAll(() => h.close());
+
+  it('records a deadline with results ordering rectification, refusing one on or before the visit, and defaults it otherwise', async () => {
+    const { body: list } = await h.http<VisitView[]>('GET', `/api/visits?draw=${march.id}&status=scheduled`);
+    const [first, second, third] = await Promise.all(list.slice(0, 3).map((v) => visit(v.id)));
+
+    const early = await h.http<{ message: string }>('POST', `/api/visits/${first.id}/results`, { items: results(first, true), rectifyBy: first.date });
+    expect(early.status).toBe(400);
+    expect(early.body.message).toContain('must come after');
+    const late = await h.http('POST', `/api/visits/${first.id}/results`, { items: results(first, true), rectifyBy: '2026-01-01' });
+    expect(late.status).toBe(400);
+    const needless = await h.http('POST', `/api/visits/${first.id}/results`, { items: results(first, false), rectifyBy: '2025-04-10' });
+    expect(needless.status).toBe(400);
+    expect((await visit(first.id)).status).toBe('scheduled');
+
+    const recorded = await h.http<{ rectifyBy: string }>('POST', `/api/visits/${first.id}/results`, { items: results(first, true), rectifyBy: '2025-04-10' });
+    expect(recorded.status).toBe(201);
+    expect(recorded.body.rectifyBy).toBe('2025-04-10');
+    ordered = await visit(first.id);
+    expect(ordered).toMatchObject({ status: 'done', rectifyBy: '2025-04-10' });
+
+    await h.http('POST', `/api/visits/${second.id}/results`, { items: results(second, true) });
+    defaulted = await visit(second.id);
+    const thirtyDaysOn = new Date(Date.parse(`${second.date}T00:00:00Z`) + 30 * 86_400_000).toISOString().slice(0, 10);
+    expect(defaulted.rectifyBy).toBe(thirtyDaysOn);
+    // No order to rectify, no deadline.
+    await h.http('POST', `/api/visits/${third.id}/results`, { items: results(third, false) });
+    expect((await visit(third.id)).rectifyBy).toBeNull();
+  });
+
+  it("follows up the platform's own orders to rectify, and counts a visit's order once when its case comes back from intake", async () => {
+    const samr = city.subjects.find((s) => ['存续', '在业'].includes(s.status) && s.creditCode !== ordered.creditCode && s.creditCode !== defaulted.creditCode);
+    platformCase.creditCode = samr!.creditCode;
+    const department = ordered.checklist[0].department;
+    const cases = [
+      inspectionCase(platformCase.caseNo, platformCase.creditCode, 'SAMR', platformCase.date, '责令整改'),
+      // The visit's own result, as intake numbers it: the same order, not a second one.
+      inspectionCase(`${ordered.visitNo}-${department}`, ordered.creditCode, department, ordered.date, '责令整改'),
+    ];
+    const before = await priorCases();
+    await h.publish(IntakeSubjects.casesUpserted, { batchId: 'cases-1', records: cases });
+    await h.settle((c) => c.priorCases === before + 2);
+    const [stored] = await h.dataSource.query(`SELECT result FROM dispatch.prior_inspections WHERE case_no = $1`, [platformCase.caseNo]);
+    expect(stored.result).toBe('责令整改');
+
+    // A window ending before a deadline does not plan its follow-up: a re-inspection before it proves nothing.
+    const early = await h.app.get(DrawInputsRepository).load({ start: '2025-03-25', end: '2025-04-09' });
+    const earlyRefs = early.inputs.triggeredTasks.flatMap((t) => (t.kind === 'follow-up' ? [t.inspectionRef] : []));
+    expect(earlyRefs).not.toContain(ordered.visitNo);
+    expect(earlyRefs).not.toContain(platformCase.caseNo);
+    const { inputs } = await h.app.get(DrawInputsRepository).load(APRIL);
+    const followUps = inputs.triggeredTasks.filter((t): t is FollowUpTrigger => t.kind === 'follow-up');
+    expect(followUps).toEqual(
+      expect.arrayContaining([
+        {
+          kind: 'follow-up',
+          creditCode: ordered.creditCode,
+          department,
+          inspectionRef: ordered.visitNo,
+          inspectedOn: ordered.date,
+          notBefore: '2025-04-10',
+          dueBy: '2025-04-25',
+        },
+        {
+          kind: 'follow-up',
+          creditCode: platformCase.creditCode,
+          department: 'SAMR',
+          inspectionRef: platformCase.caseNo,
+          inspectedOn: platformCase.date,
+          notBefore: '2025-04-19',
+          dueBy: '2025-05-04',
+        },
+      ]),
+    );
+    expect(followUps.filter((f) => f.creditCode === ordered.creditCode && f.department === department)).toHaveLength(1);
+    expect(followUps.find((f) => f.inspectionRef === defaulted.visitNo)?.notBefore).toBe(defaulted.rectifyBy);
+  });
+
+  let april: DrawOutcome;
+
+  it('plans each re-inspection within [deadline, deadline + 15 days], bundled with the other checks at the enterprise, and re-draws it the same', async () => {
+    // A complaint about the ordered enterprise to another department: one visit must carry both.
+    const other = ordered.checklist[0].department === 'SAMR' ? 'FIRE' : 'SAMR';
+    const clue: ClueChange = {
+      clueId: 'CLUE-FOLLOW-1',
+      channel: '12345',
+      receivedAt: '2025-04-01T09:00:00+08:00',
+      linkedCreditCode: ordered.creditCode,
+      linkMethod: 'credit_code',
+      category: 'other',
+      department: other,
+      verified: true,
+      status: 'pending',
+      updatedAt: '2025-04-01T09:00:00+08:00',
+    };
+    const before = city.clues.length;
+    await h.publish(IntakeSubjects.cluesUpserted, { batchId: 'clue-f', records: [clue] });
+    await h.settle((c) => c.complaints === before + 1);
+
+    april = await draw(APRIL, 'april');
+    expect(april.status).toBe('published');
+    const followUps = await followUpsOf(april.id);
+    expect(followUps.length).toBeGreaterThanOrEqual(3);
+    const { body: listed } = await h.http<VisitView[]>('GET', `/api/visits?draw=${april.id}&reason=follow-up`);
+    for (const f of followUps) {
+      const v = listed.find((x) => x.creditCode === f.creditCode);
+      expect(v).toBeDefined();
+      expect(v!.date >= f.notBefore && v!.date <= f.dueBy!).toBe(true);
+      expect(v!.reasons).toContain('follow-up');
+      expect(v!.followUps).toContainEqual({ department: f.department, inspectionRef: f.inspectionRef, inspectedOn: f.inspectedOn, rectifyBy: f.notBefore });
+    }
+    const bundled = listed.find((v) => v.creditCode === ordered.creditCode)!;
+    expect(bundled.departments).toEqual(expect.arrayContaining([ordered.checklist[0].department, other]));
+    expect(bundled.reasons).toEqual(expect.arrayContaining(['complaint', 'follow-up']));
+
+    const { body: check } = await h.http<{ identical: boolean; inputsIntact: boolean; checkerViolations: number }>(
+      'GET',
+      `/api/draws/${april.id}/redraw-check`,
+    );
+    expect(check).toMatchObject({ identical: true, inputsIntact: true, checkerViolations: 0 });
+    expect((await checkStoredPlan(h, april.id)).violations).toEqual([]);
+  });
+
+  it('closes a follow-up once its department inspected the enterprise on or after the deadline, and brings back one whose visit a re-draw cancels', async () => {
+    const before = await priorCases();
+    await h.publish(IntakeSubjects.casesUpserted, {
+      batchId: 'cases-2',
+      records: [inspectionCase('FS-SAMR-2025-000950', platformCase.creditCode, 'SAMR', '2025-04-19', '未发现问题')],
+    });
+    await h.settle((c) => c.priorCases === before + 1);
+    // While April's plan holds them, the others are served: a draw of May does not plan them again.
+    const may = await h.app.get(DrawInputsRepository).load({ start: '2025-05-01', end: '2025-05-31' });
+    expect(may.inputs.triggeredTasks.filter((t) => t.kind === 'follow-up')).toEqual([]);
+    // Re-drawing April cancels its visits: the orders come back, but not the one inspected since.
+    const again = await draw(APRIL, 'april-again');
+    expect(again.supersededDrawIds).toEqual([april.id]);
+    const refs = (await followUpsOf(again.id)).map((f) => f.inspectionRef);
+    expect(refs).toContain(ordered.visitNo);
+    expect(refs).not.toContain(platformCase.caseNo);
+  });
+
+  it("takes the policy's default deadline and due days from 1 to 180 and 1 to 90, and refuses the rest", async () => {
+    const policy = async () => (await h.http<{ rectificationDays: number; followUpWithinDays: number }>('GET', '/api/policy')).body;
+    expect(await policy()).toMatchObject({ rectificationDays: 30, followUpWithinDays: 15 });
+    for (const body of [
+      { rectificationDays: 0 },
+      { rectificationDays: 181 },
+      { rectificationDays: null },
+      { followUpWithinDays: 0 },
+      { followUpWithinDays: 91 },
+    ]) {
+      expect((await h.http('PUT', '/api/policy', body)).status).toBe(400);
+    }
+    expect((await h.http('PUT', '/api/policy', { rectificationDays: 20, followUpWithinDays: 10 })).status).toBe(200);
+    expect(await policy()).toMatchObject({ rectificationDays: 20, followUpWithinDays: 10 });
+    const { inputs } = await h.app.get(DrawInputsRepository).load(APRIL);
+    const followUp = inputs.triggeredTasks.find((t): t is FollowUpTrigger => t.kind === 'follow-up' && t.inspectionRef === ordered.visitNo);
+    // The deadline recorded with the results stands; only the days after it change.
+    expect(followUp).toMatchObject({ notBefore: '2025-04-10', dueBy: '2025-04-20' });
+  });
+});
