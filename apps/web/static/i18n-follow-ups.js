@@ -19,6 +19,9 @@ const zh = {
   'policyEdit.followUpWithinDaysMeans': '整改期限届满后多少天内应当完成复查（1 至 90）；复查不早于整改期限。',
   'settingField.rectificationDays': '默认整改期限（天）',
   'settingField.followUpWithinDays': '复查时限（天）',
+  'policyEdit.followUpLookbackDays': '复查回溯期（天）',
+  'policyEdit.followUpLookbackDaysMeans': '整改期限早于计划期第一天多少天以上的责令整改不再安排复查（1 至 3650）：系统启用时导入的历史案件不会一次全部排入复查。',
+  'settingField.followUpLookbackDays': '复查回溯期（天）',
 };
 
 const en = {
@@ -39,6 +42,9 @@ const en = {
   'policyEdit.followUpWithinDaysMeans': 'The re-inspection is to happen within this many days after the rectification deadline (1 to 90), never before it.',
   'settingField.rectificationDays': 'Default days to rectify',
   'settingField.followUpWithinDays': 'Days to re-inspect',
+  'policyEdit.followUpLookbackDays': 'Days of orders looked back on',
+  'policyEdit.followUpLookbackDaysMeans': "Orders to rectify whose deadline lies more than this many days before a plan's first day are not re-inspected (1 to 3650): the history loaded when the system starts does not all come due at once.",
+  'settingField.followUpLookbackDays': 'Days of orders looked back on',
 };
 
 export const FOLLOW_UP_TEXTS = { zh, en };

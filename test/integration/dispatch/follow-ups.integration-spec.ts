@@ -235,4 +235,26 @@ describe('follow-up inspections after an order to rectify (整改复查)', () =>
     // The deadline recorded with the results stands; only the days after it change.
     expect(followUp).toMatchObject({ notBefore: '2025-04-10', dueBy: '2025-04-20' });
   });
+
+  it('looks back on orders to rectify only as far as the policy says: older ones are history, not open work', async () => {
+    const refsIn = async (window: { start: string; end: string }) =>
+      (await h.app.get(DrawInputsRepository).load(window)).inputs.triggeredTasks.flatMap((t) => (t.kind === 'follow-up' ? [t.inspectionRef] : []));
+    expect((await h.http<{ followUpLookbackDays: number }>('GET', '/api/policy')).body.followUpLookbackDays).toBe(365);
+    for (const followUpLookbackDays of [0, 3651, 1.5, null]) expect((await h.http('PUT', '/api/policy', { followUpLookbackDays })).status).toBe(400);
+    // An old order of the platform's, never inspected since: deadline 2025-01-30 (20 days on, the policy's now), 91 days before May.
+    const subject = city.subjects.find(
+      (s) => ['存续', '在业'].includes(s.status) && ![ordered.creditCode, defaulted.creditCode, platformCase.creditCode].includes(s.creditCode),
+    );
+    const old = inspectionCase('FS-SAMR-2025-000010', subject!.creditCode, 'SAMR', '2025-01-10', '责令整改');
+    const before = await priorCases();
+    await h.publish(IntakeSubjects.casesUpserted, { batchId: 'cases-old', records: [old] });
+    await h.settle((c) => c.priorCases === before + 1);
+    const may = { start: '2025-05-01', end: '2025-05-31' };
+    expect(await refsIn(may)).toContain(old.caseNo);
+    expect((await h.http('PUT', '/api/policy', { followUpLookbackDays: 90 })).status).toBe(200);
+    expect(await refsIn(may)).not.toContain(old.caseNo);
+    expect((await h.http('PUT', '/api/policy', { followUpLookbackDays: 91 })).status).toBe(200);
+    expect(await refsIn(may)).toContain(old.caseNo);
+    expect((await h.http('PUT', '/api/policy', { followUpLookbackDays: 365 })).status).toBe(200);
+  });
 });

@@ -4,8 +4,6 @@ import type { FollowUpTrigger, PlanningWindow } from '@tianping/planner';
 import type { DispatchPolicy } from '../plans/plans.repository';
 import { effectiveTo } from './draw.repository';
 
-/** A deadline more than a year before the window is history, not a follow-up: migrated cases would send officers back to every old order. */
-const FOLLOW_UP_LOOKBACK_DAYS = 365;
 /** A visit's id in the case numbers of results recorded before visits were numbered (`TP-<id>-SAMR`). */
 const UUID_TEXT = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
 
@@ -25,13 +23,14 @@ export class FollowUpsRepository {
    * once already as their visit. A follow-up is served once its department inspected the enterprise on
    * or after the deadline (a case from intake, or a visit done), or while a visit carrying it is
    * scheduled in a published plan that keeps it: one of another window, or before this one's first day
-   * (publishing this draw cancels the rest, and those follow-ups come back to it). Only enterprises in
+   * (publishing this draw cancels the rest, and those follow-ups come back to it). A deadline more than the
+   * policy's `followUpLookbackDays` before the window is history, not open work. Only enterprises in
    * `liveStatuses` are followed up: one struck off is not visited.
    */
   async open(
     window: PlanningWindow,
     departments: string[],
-    policy: Pick<DispatchPolicy, 'rectificationDays' | 'followUpWithinDays'>,
+    policy: Pick<DispatchPolicy, 'rectificationDays' | 'followUpWithinDays' | 'followUpLookbackDays'>,
     liveStatuses: string[],
   ): Promise<FollowUpTrigger[]> {
     const rows: { creditCode: string; department: string; inspectionRef: string; inspectedOn: string; notBefore: string; dueBy: string }[] =
@@ -40,11 +39,11 @@ export class FollowUpsRepository {
            SELECT v.credit_code, r.department, v.visit_no AS ref, v.date AS inspected_on, coalesce(v.rectify_by, v.date + $3::int) AS deadline
              FROM dispatch.visits v
             CROSS JOIN LATERAL (SELECT DISTINCT i->>'department' AS department FROM jsonb_array_elements(v.results) AS i WHERE i->>'result' = '责令整改') r
-            WHERE v.status = 'done' AND v.date >= $1::date - ${FOLLOW_UP_LOOKBACK_DAYS} - 180 AND v.results IS NOT NULL
+            WHERE v.status = 'done' AND v.date >= $1::date - $7::int - 180 AND v.results IS NOT NULL
            UNION ALL
            SELECT p.credit_code, p.department, p.case_no, p.date, p.date + $3::int
              FROM dispatch.prior_inspections p
-            WHERE p.result = '责令整改' AND p.kind = '检查' AND p.date >= $1::date - ${FOLLOW_UP_LOOKBACK_DAYS} - $3::int
+            WHERE p.result = '责令整改' AND p.kind = '检查' AND p.date >= $1::date - $7::int - $3::int
               AND NOT EXISTS (SELECT 1 FROM dispatch.visits v
                                WHERE v.visit_no = left(p.case_no, -length(p.department) - 1)
                                   OR v.id = CASE WHEN p.case_no ~ '^TP-${UUID_TEXT}-' THEN substr(p.case_no, 4, 36)::uuid END)
@@ -52,7 +51,7 @@ export class FollowUpsRepository {
          SELECT o.credit_code AS "creditCode", o.department, o.ref AS "inspectionRef", o.inspected_on::text AS "inspectedOn",
                 o.deadline::text AS "notBefore", (o.deadline + $4::int)::text AS "dueBy"
            FROM ordered o JOIN dispatch.enterprises e USING (credit_code)
-          WHERE e.status = ANY($5) AND o.department = ANY($6) AND o.deadline <= $2::date AND o.deadline >= $1::date - ${FOLLOW_UP_LOOKBACK_DAYS}
+          WHERE e.status = ANY($5) AND o.department = ANY($6) AND o.deadline <= $2::date AND o.deadline >= $1::date - $7::int
             AND NOT EXISTS (SELECT 1 FROM dispatch.prior_inspections p
                              WHERE p.credit_code = o.credit_code AND p.department = o.department AND p.kind = '检查' AND p.date >= o.deadline)
             AND NOT EXISTS (SELECT 1 FROM dispatch.visits v
@@ -62,7 +61,7 @@ export class FollowUpsRepository {
                                AND v.follow_ups @> jsonb_build_array(jsonb_build_object('department', o.department, 'inspectionRef', o.ref))
                                AND (v.date < $1::date OR NOT (d.window_from <= $2::date AND ${effectiveTo('d')} >= $1::date)))
           ORDER BY o.ref, o.department`,
-        [window.start, window.end, policy.rectificationDays, policy.followUpWithinDays, liveStatuses, departments],
+        [window.start, window.end, policy.rectificationDays, policy.followUpWithinDays, liveStatuses, departments, policy.followUpLookbackDays],
       );
     return rows.map((r) => ({ kind: 'follow-up', ...r }));
   }

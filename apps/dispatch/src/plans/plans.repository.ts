@@ -26,6 +26,8 @@ export interface DispatchPolicy {
   rectificationDays: number;
   /** Days after the rectification deadline by which the re-inspection (复查) should happen. */
   followUpWithinDays: number;
+  /** How far before a window's first day a rectification deadline may lie and still be followed up. */
+  followUpLookbackDays: number;
 }
 
 const POLICY_KEYS = [
@@ -37,6 +39,7 @@ const POLICY_KEYS = [
   'maxTeamSize',
   'rectificationDays',
   'followUpWithinDays',
+  'followUpLookbackDays',
 ] as const;
 
 export interface CalendarDay {

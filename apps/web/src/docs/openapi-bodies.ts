@@ -225,6 +225,12 @@ export const BODIES: Record<string, Json> = {
         maximum: 90,
         description: 'days after the rectification deadline by which the re-inspection (复查) should happen; never before the deadline',
       },
+      followUpLookbackDays: {
+        type: 'integer',
+        minimum: 1,
+        maximum: 3650,
+        description: "orders to rectify whose deadline lies more than this many days before a window's first day are not followed up (history, not open work)",
+      },
       version: VERSION,
     },
     [],

@@ -14,6 +14,7 @@ const COUNTS = {
   maxTeamSize: [2, 8],
   rectificationDays: [1, 180],
   followUpWithinDays: [1, 90],
+  followUpLookbackDays: [1, 3650],
 };
 /** What each whole number counts, said after its input. */
 const UNITS = {
@@ -23,6 +24,7 @@ const UNITS = {
   maxTeamSize: 'officers',
   rectificationDays: 'days',
   followUpWithinDays: 'days',
+  followUpLookbackDays: 'days',
 };
 
 /** The policy card; `notice` is said under it once drawn (after a save). */

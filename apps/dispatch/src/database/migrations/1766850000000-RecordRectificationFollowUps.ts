@@ -5,7 +5,9 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * (`rectify_by`); intake's cases keep their `result`, so a platform's own order to rectify is followed up
  * too; a planned visit keeps the follow-ups it carries (which inspection, its day, its deadline, per
  * department), which is also how a follow-up counts as planned. The policy gains the default deadline
- * (`rectificationDays`, 30) and how soon after it the re-inspection is due (`followUpWithinDays`, 15).
+ * (`rectificationDays`, 30), how soon after it the re-inspection is due (`followUpWithinDays`, 15), and how
+ * far back a deadline may lie and still be followed up (`followUpLookbackDays`, 365: the cases loaded when
+ * the system starts are history beyond it, not open work).
  */
 export class RecordRectificationFollowUps1766850000000 implements MigrationInterface {
   name = 'RecordRectificationFollowUps1766850000000';
@@ -17,11 +19,13 @@ export class RecordRectificationFollowUps1766850000000 implements MigrationInter
     await q.query(`CREATE INDEX prior_inspections_rectify ON dispatch.prior_inspections (date) WHERE result = '责令整改' AND kind = '检查'`);
     // Whether an enterprise was inspected again by a department on or after a day.
     await q.query(`CREATE INDEX prior_inspections_enterprise ON dispatch.prior_inspections (credit_code, department, date)`);
-    await q.query(`INSERT INTO dispatch.policy (key, value) VALUES ('rectificationDays', '30'), ('followUpWithinDays', '15') ON CONFLICT (key) DO NOTHING`);
+    await q.query(
+      `INSERT INTO dispatch.policy (key, value) VALUES ('rectificationDays', '30'), ('followUpWithinDays', '15'), ('followUpLookbackDays', '365') ON CONFLICT (key) DO NOTHING`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {
-    await q.query(`DELETE FROM dispatch.policy WHERE key IN ('rectificationDays', 'followUpWithinDays')`);
+    await q.query(`DELETE FROM dispatch.policy WHERE key IN ('rectificationDays', 'followUpWithinDays', 'followUpLookbackDays')`);
     await q.query(`DROP INDEX dispatch.prior_inspections_enterprise`);
     await q.query(`DROP INDEX dispatch.prior_inspections_rectify`);
     await q.query(`ALTER TABLE dispatch.prior_inspections DROP COLUMN result`);

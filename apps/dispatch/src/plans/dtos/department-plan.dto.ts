@@ -64,6 +64,8 @@ export class PolicyDto {
   @Omissible() @IsInt() @Min(1) @Max(180) rectificationDays?: number;
   /** Days after the rectification deadline by which the re-inspection (复查) should happen. */
   @Omissible() @IsInt() @Min(1) @Max(90) followUpWithinDays?: number;
+  /** Orders to rectify whose deadline lies more than this many days before a window's first day are not followed up. */
+  @Omissible() @IsInt() @Min(1) @Max(3650) followUpLookbackDays?: number;
   @IsOptional() @IsString() @MaxLength(64) actor?: string;
   /** The `version` the policy was read at: if it has changed since, the save is refused (409). Omit to save regardless. */
   @IsOptional() @IsInt() @Min(1) version?: number;
