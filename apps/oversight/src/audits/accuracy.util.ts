@@ -16,10 +16,12 @@ import {
 export const RANDOM_REASONS = ['exploration', 'random'] as const;
 export const MODEL_REASONS = ['risk'] as const;
 export const COMPLAINT_REASONS = ['complaint'] as const;
+/** Re-inspections after an order to rectify (整改复查): chosen by an earlier finding, not by the model nor at random. */
+export const FOLLOW_UP_REASONS = ['follow-up'] as const;
 /** The reasons by which the algorithm (rather than a complaint) put an enterprise on the list. */
 export const SELECTION_REASONS = [...MODEL_REASONS, ...RANDOM_REASONS] as const;
 
-export type Sample = 'random' | 'model' | 'complaint' | 'unmatched';
+export type Sample = 'random' | 'model' | 'complaint' | 'follow-up' | 'unmatched';
 
 /** One inspection (a department's part of a visit) with its outcome and the score in force on its day. */
 export interface InspectionOutcome {
@@ -67,7 +69,8 @@ export function sampleOf(reason: string | null): Sample {
   if (reason === null) return 'unmatched';
   if ((RANDOM_REASONS as readonly string[]).includes(reason)) return 'random';
   if ((MODEL_REASONS as readonly string[]).includes(reason)) return 'model';
-  return (COMPLAINT_REASONS as readonly string[]).includes(reason) ? 'complaint' : 'unmatched';
+  if ((COMPLAINT_REASONS as readonly string[]).includes(reason)) return 'complaint';
+  return (FOLLOW_UP_REASONS as readonly string[]).includes(reason) ? 'follow-up' : 'unmatched';
 }
 
 function threshold(scored: InspectionOutcome[], flaggedColours: string[]): ThresholdFigures {
@@ -111,13 +114,14 @@ export function sampleAccuracy(outcomes: InspectionOutcome[]): SampleAccuracy {
   };
 }
 
-/** Accuracy on the random share (the honest estimate), on the model's own choices, on complaints, and overall. */
+/** Accuracy on the random share (the honest estimate), on the model's own choices, on complaints, on re-inspections, and overall. */
 export function accuracyFigures(outcomes: InspectionOutcome[]): AccuracyFigures {
   const by = (sample: Sample) => outcomes.filter((o) => sampleOf(o.reason) === sample);
   const samples = {
     random: sampleAccuracy(by('random')),
     model: sampleAccuracy(by('model')),
     complaint: sampleAccuracy(by('complaint')),
+    'follow-up': sampleAccuracy(by('follow-up')),
     unmatched: sampleAccuracy(by('unmatched')),
     all: sampleAccuracy(outcomes),
   };

@@ -82,7 +82,14 @@ describe('fairness by group', () => {
 
 describe('accuracy on the random share', () => {
   it('sorts inspections by why they were drawn', () => {
-    expect(['exploration', 'random', 'risk', 'complaint', null].map(sampleOf)).toEqual(['random', 'random', 'model', 'complaint', 'unmatched']);
+    expect(['exploration', 'random', 'risk', 'complaint', 'follow-up', null].map(sampleOf)).toEqual([
+      'random',
+      'random',
+      'model',
+      'complaint',
+      'follow-up',
+      'unmatched',
+    ]);
   });
 
   it('measures the random share apart from the model-chosen one and shows the selection effect', () => {
