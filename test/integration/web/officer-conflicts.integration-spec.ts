@@ -3,6 +3,7 @@ import { AccountsService } from '../../../apps/web/src/accounts/accounts.service
 import type { DispatchHarness } from '../dispatch/dispatch-app.harness';
 import { eventually, getJson, type OversightHarness } from '../oversight/oversight-app.harness';
 import { gatewayCaller, startBureauSuite, type BureauSuite, type GatewayCall } from './bureau-suite.harness';
+import { chinaDayIn, publishVisit } from './officer-register.fixture';
 import { OTHER_CODE, OWN_CODE, TEST_PASSWORD, type WebHarness } from './web-app.harness';
 
 type Json = Record<string, unknown>;
@@ -50,21 +51,14 @@ describe('an officer declares and withdraws a conflict of interest for its own c
 
   /** A visit already published for tomorrow whose team names the officer: the declaration does not move it. */
   async function scheduleVisitNaming(officerId: string, creditCode: string): Promise<void> {
-    const q = (sql: string, params: unknown[]) => dispatch.dataSource.query(sql, params);
-    const drawId = '0b6c8a55-5f0e-4d7e-9a7a-0000000d0a01';
-    await q(
-      `INSERT INTO dispatch.draws (id, seed, window_from, window_to, status, suspended, exploration_share, inputs_fingerprint, result_fingerprint,
-         inputs_gz, tasks, strata, unassigned, figures, checker, violation_count, violations, public_scope)
-       VALUES ($1, 's', current_date, current_date + 30, 'published', false, 0.1, 'f', 'r', '\\x00', '[]', '[]', '[]', '{}', 'ok', 0, '[]', '{}')`,
-      [drawId],
-    );
-    await q(
-      `INSERT INTO dispatch.visits (id, draw_id, credit_code, region_code, date, departments, task_ids, reasons, clue_ids, checklist, exploration,
-         route_key, route_order, notice_allowed, visit_no)
-       VALUES ($1, $2, $3, '440604', current_date + 1, '{SAMR}', '{}', '{random}', '{}', '[]', false, 'r-1', 0, false, 'TP-2026-009001')`,
-      [VISIT_ID, drawId, creditCode],
-    );
-    await q(`INSERT INTO dispatch.visit_officers (visit_id, officer_id) VALUES ($1, $2)`, [VISIT_ID, officerId]);
+    await publishVisit(dispatch, {
+      drawId: '0b6c8a55-5f0e-4d7e-9a7a-0000000d0a01',
+      id: VISIT_ID,
+      number: 'TP-2026-009001',
+      creditCode,
+      date: chinaDayIn(1),
+      officerIds: [officerId],
+    });
   }
 
   it("sets the officer from the session: a body naming another officer declares the caller's own", async () => {

@@ -25,18 +25,32 @@ export async function seedRegister(dispatch: DispatchHarness, creditCode: string
        VALUES ($1, 'SAMR', '{SAMR}', current_date + $2::int, '440604', '在岗')`,
       [id, until],
     );
-  const drawId = '0b6c8a55-5f0e-4d7e-9a7a-0000000d0a21';
+  await publishVisit(dispatch, {
+    drawId: '0b6c8a55-5f0e-4d7e-9a7a-0000000d0a21',
+    ...VISIT,
+    creditCode,
+    date: chinaDayIn(2),
+    officerIds: [OWN_OFFICER, COLLEAGUE],
+  });
+}
+
+/** One SAMR visit in a published plan of the next 30 days, on `date`, whose team is `officerIds`. */
+export async function publishVisit(
+  dispatch: DispatchHarness,
+  v: { drawId: string; id: string; number: string; creditCode: string; date: string; officerIds: string[] },
+): Promise<void> {
+  const q = (sql: string, params: unknown[]) => dispatch.dataSource.query(sql, params);
   await q(
     `INSERT INTO dispatch.draws (id, seed, window_from, window_to, status, suspended, exploration_share, inputs_fingerprint, result_fingerprint,
        inputs_gz, tasks, strata, unassigned, figures, checker, violation_count, violations, public_scope)
      VALUES ($1, 's', current_date, current_date + 30, 'published', false, 0.1, 'f', 'r', '\\x00', '[]', '[]', '[]', '{}', 'ok', 0, '[]', '{}')`,
-    [drawId],
+    [v.drawId],
   );
   await q(
     `INSERT INTO dispatch.visits (id, draw_id, credit_code, region_code, date, departments, task_ids, reasons, clue_ids, checklist, exploration,
        route_key, route_order, notice_allowed, visit_no)
      VALUES ($1, $2, $3, '440604', $4::date, '{SAMR}', '{}', '{random}', '{}', '[]', false, 'r-1', 0, false, $5)`,
-    [VISIT.id, drawId, creditCode, chinaDayIn(2), VISIT.number],
+    [v.id, v.drawId, v.creditCode, v.date, v.number],
   );
-  await q(`INSERT INTO dispatch.visit_officers (visit_id, officer_id) VALUES ($1, $2), ($1, $3)`, [VISIT.id, OWN_OFFICER, COLLEAGUE]);
+  for (const officerId of v.officerIds) await q(`INSERT INTO dispatch.visit_officers (visit_id, officer_id) VALUES ($1, $2)`, [v.id, officerId]);
 }
