@@ -2,7 +2,9 @@ import { chinaDay } from '@tianping/common';
 import { DispatchSubjects, STREAMS, type DispatchSettingChanged } from '@tianping/contracts';
 import { dayNumber, isoFromDayNumber } from '@tianping/planner';
 import type { DrawOutcome } from '../../../apps/dispatch/src/draw/draw.service';
+import type { StoredAbsence as Absence } from '../../../apps/dispatch/src/absences/absences.repository';
 import type { PlanningInputs } from '../../../apps/dispatch/src/draw/planning.util';
+import type { RegisterOfficer } from '../../../apps/dispatch/src/officers/officers.repository';
 import { cityEvents, publishCity } from './city-events.fixture';
 import { startDispatch, type DispatchHarness } from './dispatch-app.harness';
 import { checkStoredPlan } from './stored-plan.check';
@@ -13,21 +15,6 @@ interface Visit {
   date: string;
   officerIds: string[];
   status: string;
-}
-interface Absence {
-  id: string;
-  officerId: string;
-  from: string;
-  to: string;
-  kind: string;
-  createdBy: string | null;
-  scheduledVisits: { id: string; number: string; date: string; creditCode: string }[];
-}
-interface RegisterOfficer {
-  officerId: string;
-  onDuty: boolean;
-  absences: { id: string; from: string; to: string; kind: string }[];
-  visitsNext14Days: number;
 }
 type Refusal = { code?: string; message: string | string[] };
 

@@ -1,18 +1,9 @@
+import type { StoredAbsence as Absence } from '../../../apps/dispatch/src/absences/absences.repository';
 import { AccountsService } from '../../../apps/web/src/accounts/accounts.service';
 import { eventually, getJson } from '../oversight/oversight-app.harness';
 import { gatewayCaller, startBureauSuite, type BureauSuite, type GatewayCall } from './bureau-suite.harness';
 import { chinaDayIn, COLLEAGUE, OWN_OFFICER, seedRegister, VISIT } from './officer-register.fixture';
 import { OTHER_CODE, TEST_PASSWORD } from './web-app.harness';
-
-interface Absence {
-  id: string;
-  officerId: string;
-  from: string;
-  to: string;
-  kind: string;
-  createdBy: string | null;
-  scheduledVisits: { id: string; number: string; date: string; creditCode: string }[];
-}
 
 /**
  * Officers' absences through the real web gateway, in front of the real dispatch and oversight services:
