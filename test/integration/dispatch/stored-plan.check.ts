@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
-import { checkPlan, type DrawResult, type Plan, type Violation } from '@tianping/planner';
-import type { PlanningInputs } from '../../../apps/dispatch/src/draw/planning.util';
+import type { DrawResult, Plan, Violation } from '@tianping/planner';
+import { checkAgainstInputs, type PlanningInputs } from '../../../apps/dispatch/src/draw/planning.util';
 import type { DispatchHarness } from './dispatch-app.harness';
 
 /**
@@ -27,18 +27,7 @@ export async function checkStoredPlan(h: DispatchHarness, drawId: string): Promi
     tasks: record.tasks,
     strata: record.strata,
   };
-  const inputs = stored.inputs;
-  return {
-    violations: checkPlan(plan, {
-      draw,
-      plans: inputs.plans,
-      officers: inputs.officers,
-      calendar: inputs.calendar,
-      priorInspections: inputs.priorInspections,
-      triggeredTasks: inputs.triggeredTasks,
-    }),
-    visits: plan.visits.length,
-  };
+  return { violations: checkAgainstInputs(plan, draw, stored.inputs), visits: plan.visits.length };
 }
 
 async function planFromRows(ds: DataSource, drawId: string, seed: string, unassigned: Plan['unassigned']): Promise<Plan> {

@@ -62,7 +62,14 @@ export function runPlanning(inputs: PlanningInputs, seed: string): PlanningRun {
     priorInspections: inputs.priorInspections,
     options: { maxTeamSize: inputs.maxTeamSize },
   });
-  const violations = checkPlan(plan, {
+  const violations = checkAgainstInputs(plan, draw, inputs);
+  const figures = planFigures(plan, { draw, enterprises: inputs.enterprises, officers: inputs.officers });
+  return { draw, plan, violations, figures, resultFingerprint: resultFingerprint(draw, plan) };
+}
+
+/** The independent checker's verdict on a plan, from the draw and the inputs it was made from (as stored with the draw). */
+export function checkAgainstInputs(plan: Plan, draw: DrawResult, inputs: PlanningInputs): Violation[] {
+  return checkPlan(plan, {
     draw,
     plans: inputs.plans,
     officers: inputs.officers,
@@ -70,8 +77,6 @@ export function runPlanning(inputs: PlanningInputs, seed: string): PlanningRun {
     priorInspections: inputs.priorInspections,
     triggeredTasks: inputs.triggeredTasks,
   });
-  const figures = planFigures(plan, { draw, enterprises: inputs.enterprises, officers: inputs.officers });
-  return { draw, plan, violations, figures, resultFingerprint: resultFingerprint(draw, plan) };
 }
 
 /** What a re-draw must reproduce exactly: the tasks with their reasons, the visits, teams, days and routes. */
