@@ -13,6 +13,7 @@ import {
   TaskReason,
   TriggeredTask,
   isFollowUp,
+  taskId,
   triggerRef,
 } from './planner.model';
 
@@ -74,10 +75,6 @@ export function drawTasks(input: DrawInput): DrawResult {
     tasks: [...tasks.values()].sort((a, b) => a.id.localeCompare(b.id)),
     strata,
   };
-}
-
-export function taskId(department: string, creditCode: string): string {
-  return `${department}:${creditCode}`;
 }
 
 /** One department's sampling frame: who is supervised and not exempt, and who is also under the annual cap. */

@@ -1,5 +1,5 @@
 export * from './planner.model';
-export { drawTasks, taskId } from './draw.util';
+export { drawTasks } from './draw.util';
 export { buildPlan } from './schedule.util';
 export { checkPlan } from './checker/plan.checker';
 export type { CheckInput, Violation, ViolationCode } from './checker/plan.checker';

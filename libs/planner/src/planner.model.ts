@@ -110,6 +110,11 @@ export interface WorkCalendar {
 
 export type TaskReason = 'risk' | 'exploration' | 'complaint' | 'follow-up' | 'random';
 
+/** A task's id: one task per department and enterprise in a window. */
+export function taskId(department: string, creditCode: string): string {
+  return `${department}:${creditCode}`;
+}
+
 export interface InspectionTask {
   /** `<department>:<creditCode>`: one task per department and enterprise in a window. */
   id: string;

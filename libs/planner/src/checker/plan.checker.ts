@@ -1,4 +1,16 @@
-import { DepartmentPlan, DrawResult, InspectionTask, JointVisit, Officer, Plan, PriorInspection, TriggeredTask, WorkCalendar } from '../planner.model';
+import {
+  DepartmentPlan,
+  DrawResult,
+  InspectionTask,
+  JointVisit,
+  Officer,
+  Plan,
+  PriorInspection,
+  TriggeredTask,
+  WorkCalendar,
+  isFollowUp,
+  taskId,
+} from '../planner.model';
 import { isInWindow, isWithinPastYear, isWorkingDay } from './checker-calendar.util';
 
 export interface CheckInput {
@@ -78,7 +90,7 @@ function indexInput(input: CheckInput): CheckIndex {
     if (day && day > (notBefore.get(id) ?? '')) notBefore.set(id, day);
   };
   input.draw.tasks.forEach((t) => wait(t.id, t.notBefore));
-  for (const t of input.triggeredTasks ?? []) if (t.kind === 'follow-up') wait(`${t.department}:${t.creditCode}`, t.notBefore);
+  for (const t of input.triggeredTasks ?? []) if (isFollowUp(t)) wait(taskId(t.department, t.creditCode), t.notBefore);
   return {
     tasks: new Map(input.draw.tasks.map((t) => [t.id, t])),
     notBefore,
