@@ -44,14 +44,13 @@ export class DrawInputsRepository {
     const plans: DepartmentPlan[] = stored.map(toDepartmentPlan);
     const departments = plans.map((p) => p.department);
     const { enterprises, meta } = await this.enterprises(stored, policy.unscoredColour);
-    const [complaints, priorInspections, officers, calendar] = await Promise.all([
+    const [complaints, followUps, priorInspections, officers, calendar] = await Promise.all([
       this.triggeredTasks(window, departments, policy),
+      this.followUps.open(window, departments, policy, LIVE_STATUSES),
       this.priorInspections(window),
       this.officers(policy.officerDailyCapacity, window),
       this.calendar(window),
     ]);
-
-    const followUps = await this.followUps.open(window, departments, policy, LIVE_STATUSES);
     return {
       inputs: {
         window,
