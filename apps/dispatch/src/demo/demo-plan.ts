@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import { AbsencesService } from '../absences/absences.service';
 import { DispatchCoreModule } from '../dispatch.module';
 import { effectiveTo } from '../draw/draw.repository';
+import { ON_DUTY } from '../officers/officers.repository';
 import { DrawService, type DrawOutcome } from '../draw/draw.service';
 import { DispatchOutbox } from '../outbox/dispatch-outbox.provider';
 import { ProjectionHandler } from '../projection/projection.handler';
@@ -92,10 +93,10 @@ const DEMO_ABSENCES = [
  * leaves them out on those days, and the officers page and oversight's record have something to show.
  */
 export async function enterDemoAbsences(dataSource: DataSource, absences: AbsencesService, log: (line: string) => void): Promise<void> {
-  const officers: { id: string }[] = await dataSource.query(
-    `SELECT officer_id AS id FROM dispatch.officers WHERE status = '在岗' ORDER BY officer_id LIMIT $1`,
-    [DEMO_ABSENCES.length],
-  );
+  const officers: { id: string }[] = await dataSource.query(`SELECT officer_id AS id FROM dispatch.officers WHERE status = $2 ORDER BY officer_id LIMIT $1`, [
+    DEMO_ABSENCES.length,
+    ON_DUTY,
+  ]);
   const today = dayNumber(chinaDay());
   for (const [i, { id }] of officers.entries()) {
     const [kind, first, last] = DEMO_ABSENCES[i];

@@ -3,6 +3,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { DepartmentPlan, Enterprise, Officer, PlanningWindow, PriorInspection, RiskColour, TriggeredTask } from '@tianping/planner';
 import { absentDatesIn } from '../absences/absence.util';
 import { AbsencesRepository } from '../absences/absences.repository';
+import { ON_DUTY } from '../officers/officers.repository';
 import { PlansRepository, type DispatchPolicy, type StoredDepartmentPlan } from '../plans/plans.repository';
 import type { PlanningInputs } from './planning.util';
 import { effectiveTo } from './draw.repository';
@@ -16,7 +17,6 @@ const EFFECTIVE_COLOUR = `CASE WHEN d.colour IS NOT NULL THEN d.colour WHEN s.co
 
 /** Registration states in which an enterprise still trades and can be visited (存续, 在业). */
 export const LIVE_STATUSES = ['存续', '在业'];
-const ON_DUTY = '在岗';
 
 export interface InputsMeta {
   /** Live enterprises scoring has not reached: drawn in the policy's `unscoredColour` stratum. */

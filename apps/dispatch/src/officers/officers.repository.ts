@@ -18,6 +18,9 @@ export interface RegisterOfficer {
   visitsNext14Days: number;
 }
 
+/** An officer's status (状态) as the platform exports it when on duty; any other is off duty. */
+export const ON_DUTY = '在岗';
+
 /** Days ahead the register looks for absences and for scheduled visits. */
 export const ABSENCES_AHEAD_DAYS = 30;
 export const VISITS_AHEAD_DAYS = 14;
@@ -29,7 +32,7 @@ export class OfficersRepository {
 
   async register(today: string, defaultCapacity: number): Promise<RegisterOfficer[]> {
     return this.dataSource.query(
-      `SELECT o.officer_id AS "officerId", o.department, o.domains, o.cert_valid_until::text AS "certValidUntil", o.status = '在岗' AS "onDuty",
+      `SELECT o.officer_id AS "officerId", o.department, o.domains, o.cert_valid_until::text AS "certValidUntil", o.status = $5 AS "onDuty",
               o.region_code AS "regionCode", COALESCE(o.daily_capacity, $2::int) AS "dailyCapacity",
               (SELECT count(*)::int FROM dispatch.conflicts c WHERE c.officer_id = o.officer_id) AS "declaredConflicts",
               COALESCE((SELECT json_agg(json_build_object('id', a.id, 'from', a.from_date::text, 'to', a.to_date::text, 'kind', a.kind) ORDER BY a.from_date)
@@ -39,7 +42,7 @@ export class OfficersRepository {
                 WHERE vo.officer_id = o.officer_id AND v.status = 'scheduled' AND d.status = 'published'
                   AND v.date BETWEEN $1::date AND $1::date + $4::int - 1) AS "visitsNext14Days"
          FROM dispatch.officers o ORDER BY o.department, o.officer_id`,
-      [today, defaultCapacity, ABSENCES_AHEAD_DAYS, VISITS_AHEAD_DAYS],
+      [today, defaultCapacity, ABSENCES_AHEAD_DAYS, VISITS_AHEAD_DAYS, ON_DUTY],
     );
   }
 }
