@@ -53,6 +53,7 @@ const CHALLENGE = {
 const LIST_MAX = 200;
 const listOf = (items: Json, maxItems = LIST_MAX): Json => ({ type: 'array', maxItems, items });
 const finite = (description: string, bounds: Json = {}): Json => ({ type: 'number', description, ...bounds });
+const count = (minimum: number, maximum: number, description: string): Json => ({ type: 'integer', minimum, maximum, description });
 const scoreReason = object({ factor: text(0, 100), zh: text(0, 2000), en: text(0, 2000) }, ['factor', 'zh', 'en']);
 const LOGGED_SCORE = object(
   {
@@ -164,7 +165,7 @@ export const BODIES: Record<string, Json> = {
         description: "share of each colour's enterprises this department inspects per year (0 to 1)",
       },
       uniformAnnualRatio: { type: 'number', minimum: 0, maximum: 1, description: 'share per year drawn while oversight has suspended the model (no colours)' },
-      annualCapPerEnterprise: { type: 'integer', minimum: 0, maximum: 52, description: 'most visits per enterprise per year' },
+      annualCapPerEnterprise: count(0, 52, 'most visits per enterprise per year'),
       checklist: {
         type: 'array',
         minItems: 1,
@@ -203,34 +204,22 @@ export const BODIES: Record<string, Json> = {
         maximum: 1,
         description: "share of each department's draw taken at random regardless of risk, so the model keeps being checked where it rates low",
       },
-      officerDailyCapacity: { type: 'integer', minimum: 1, maximum: 20, description: 'visits an officer makes in a day at most, unless set on the officer' },
-      complaintDueDays: { type: 'integer', minimum: 1, maximum: 90, description: "days from a verified complaint's receipt by which its visit should happen" },
-      complaintLookbackDays: {
-        type: 'integer',
-        minimum: 1,
-        maximum: 3650,
-        description: "verified complaints received more than this many days before a window's first day are not planned (they are counted)",
-      },
+      officerDailyCapacity: count(1, 20, 'visits an officer makes in a day at most, unless set on the officer'),
+      complaintDueDays: count(1, 90, "days from a verified complaint's receipt by which its visit should happen"),
+      complaintLookbackDays: count(
+        1,
+        3650,
+        "verified complaints received more than this many days before a window's first day are not planned (they are counted)",
+      ),
       unscoredColour: { ...colour, description: 'the colour an enterprise scoring has not reached yet is drawn in' },
-      maxTeamSize: { type: 'integer', minimum: 2, maximum: 8, description: 'largest team sent when a visit covers many departments' },
-      rectificationDays: {
-        type: 'integer',
-        minimum: 1,
-        maximum: 180,
-        description: 'the rectification deadline (整改期限) when a result 责令整改 sets none, in days after the inspection',
-      },
-      followUpWithinDays: {
-        type: 'integer',
-        minimum: 1,
-        maximum: 90,
-        description: 'days after the rectification deadline by which the re-inspection (复查) should happen; never before the deadline',
-      },
-      followUpLookbackDays: {
-        type: 'integer',
-        minimum: 1,
-        maximum: 3650,
-        description: "orders to rectify whose deadline lies more than this many days before a window's first day are not followed up (history, not open work)",
-      },
+      maxTeamSize: count(2, 8, 'largest team sent when a visit covers many departments'),
+      rectificationDays: count(1, 180, 'the rectification deadline (整改期限) when a result 责令整改 sets none, in days after the inspection'),
+      followUpWithinDays: count(1, 90, 'days after the rectification deadline by which the re-inspection (复查) should happen; never before the deadline'),
+      followUpLookbackDays: count(
+        1,
+        3650,
+        "orders to rectify whose deadline lies more than this many days before a window's first day are not followed up (history, not open work)",
+      ),
       version: VERSION,
     },
     [],
