@@ -4,11 +4,8 @@ import { api } from '../api.js';
 import { fmtDate, fmtDateTime, fmtPeriod, t } from '../i18n.js';
 import { badge, errorState, field, h, mount, pageHead, progressPanel, section, select, table } from '../ui.js';
 import { accuracyFigures, driftFigures, fairnessFigures } from './audit-figures.js';
+import { addDays } from '../days.js';
 import { isoDay } from './bureau-calendar.js';
-
-function addDays(day, n) {
-  return new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
-}
 
 function quarterStart(day) {
   const month = Math.floor((Number(day.slice(5, 7)) - 1) / 3) * 3 + 1;

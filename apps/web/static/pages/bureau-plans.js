@@ -1,5 +1,6 @@
 // Plans: draw a window (a long operation, shown with progress), recent draws, and one draw in full.
 import { api } from '../api.js';
+import { addDays } from '../days.js';
 import { fmtDate, fmtDateTime, fmtNumber, fmtPercent, fmtPeriod, plural, t, tKnown } from '../i18n.js';
 import { badge, card, chip, confirmStep, emptyState, errorState, field, h, mount, pageHead, printButton, progressPanel, section, table } from '../ui.js';
 import { followUpOfTask } from './follow-up.js';
@@ -58,12 +59,7 @@ export async function renderPlans(ctx) {
 
 /** The last day a published plan still covers: the day before a newer plan cut it, else its window's end. */
 function lastDay(draw) {
-  return draw.cutFrom ? dayAfter(draw.cutFrom, -1) : draw.window.to;
-}
-
-/** The day after a YYYY-MM-DD day, plus `days - 1` more. */
-function dayAfter(day, days = 1) {
-  return new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+  return draw.cutFrom ? addDays(draw.cutFrom, -1) : draw.window.to;
 }
 
 /**
@@ -80,10 +76,10 @@ function drawForm(ctx, reload) {
   to.addEventListener('change', () => { edited = true; });
   const knowPublished = (draws) => {
     published = draws;
-    const next = draws.map((d) => d.cutFrom ?? dayAfter(d.window.to)).sort().pop();
+    const next = draws.map((d) => d.cutFrom ?? addDays(d.window.to, 1)).sort().pop();
     if (edited || !next || next <= from.value) return;
     from.value = next;
-    to.value = dayAfter(next, 29);
+    to.value = addDays(next, 29);
   };
   const confirmBox = h('div');
   const seed = h('input', { name: 'seed', maxlength: 200, placeholder: t('plans.seedPlaceholder'), size: 26 });
@@ -224,7 +220,7 @@ function drawFacts(ctx, draw) {
 function staleComplaints(draw, style) {
   const { staleComplaints: n, complaintLookbackDays: days } = draw.figures ?? {};
   if (!n || !days) return null;
-  const since = fmtDate(dayAfter(draw.window.from, -days));
+  const since = fmtDate(addDays(draw.window.from, -days));
   return h('div', { class: 'notice warn', id: 'stale-complaints', 'data-stale': n, style }, plural('plans.staleComplaints', n, { days, since }));
 }
 

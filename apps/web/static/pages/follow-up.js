@@ -1,6 +1,7 @@
 // Follow-up inspections after an order to rectify (整改复查): the deadline asked with a visit's results,
 // and the lines that say which inspection a re-inspection checks on.
 import { api } from '../api.js';
+import { addDays } from '../days.js';
 import { fmtDate, t, valueLabel } from '../i18n.js';
 import { field, fieldProblem, h } from '../ui.js';
 
@@ -8,11 +9,6 @@ import { field, fieldProblem, h } from '../ui.js';
 const MAX_RECTIFICATION_DAYS = 180;
 /** The policy's default when it cannot be read (dispatch's own default). */
 const DEFAULT_RECTIFICATION_DAYS = 30;
-
-/** A calendar day moved by whole days. */
-export function addDays(day, days) {
-  return new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-}
 
 /**
  * The deadline field of the results form: shown while an item's result is 责令整改 (`rectify`),
