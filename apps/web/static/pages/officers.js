@@ -4,20 +4,16 @@ import { api } from '../api.js';
 import { fmtDate, fmtDateTime, fmtNumber, t, tKnown } from '../i18n.js';
 import { regionCell } from '../regions.js';
 import { badge, card, confirmStep, errorText, field, h, mount, pageHead, section, select, table } from '../ui.js';
-import { departmentLabel } from './bureau-calendar.js';
+import { departmentLabel, isoDay } from './bureau-calendar.js';
 
 const KINDS = ['leave', 'training', 'secondment', 'other'];
-const DAY_MS = 86_400_000;
-
-/** Today and `n` days on, China time, as YYYY-MM-DD. */
-const chinaDay = (n = 0) => new Date(Date.now() + 8 * 3_600_000 + n * DAY_MS).toISOString().slice(0, 10);
 
 export async function renderOfficers(ctx) {
   const canEdit = ctx.me.role === 'dispatcher';
   const registerBox = h('div', { 'data-testid': 'officer-register' });
   const absencesBox = h('div', { 'data-testid': 'officer-absences' });
   const formBox = h('div');
-  const showAbsences = () => section(absencesBox, () => api('/api/absences', { query: { from: chinaDay() } }), (absences) => absencesTable(absences, canEdit, show), 'dispatch');
+  const showAbsences = () => section(absencesBox, () => api('/api/absences', { query: { from: isoDay(0) } }), (absences) => absencesTable(absences, canEdit, show), 'dispatch');
   const showRegister = () => section(registerBox, () => api('/api/officers'), (officers) => {
     // The form is drawn once: what it said after an entry stays while the lists below are drawn again.
     if (canEdit && !formBox.firstChild) mount(formBox, absenceForm(officers, show));
@@ -34,14 +30,14 @@ export async function renderOfficers(ctx) {
 /** A certificate lapsed or lapsing within 30 days: the draw leaves the officer out from the day after it. */
 function certCell(until) {
   const cell = [fmtDate(until)];
-  if (until < chinaDay()) cell.push(' ', badge(t('officers.certExpired'), 'bad'));
-  else if (until <= chinaDay(30)) cell.push(' ', badge(t('officers.certExpiring'), 'warn'));
-  return h('span', { 'data-cert': until < chinaDay() ? 'expired' : until <= chinaDay(30) ? 'expiring' : 'valid' }, cell);
+  if (until < isoDay(0)) cell.push(' ', badge(t('officers.certExpired'), 'bad'));
+  else if (until <= isoDay(30)) cell.push(' ', badge(t('officers.certExpiring'), 'warn'));
+  return h('span', { 'data-cert': until < isoDay(0) ? 'expired' : until <= isoDay(30) ? 'expiring' : 'valid' }, cell);
 }
 
 /** What needs the dispatcher's eye: a certificate lapsed or lapsing, off duty, or away in the next 30 days. */
 function needsAttention(o) {
-  return o.certValidUntil <= chinaDay(30) || !o.onDuty || o.absences.length > 0;
+  return o.certValidUntil <= isoDay(30) || !o.onDuty || o.absences.length > 0;
 }
 
 /**
@@ -131,8 +127,8 @@ function absenceForm(officers, changed) {
   const officer = h('input', { name: 'officerId', list: 'absence-officers', required: true, autocomplete: 'off', inputmode: 'numeric', placeholder: t('absence.pickOfficer') });
   const known = new Set(officers.map((o) => o.officerId));
   const kind = select('kind', KINDS.map((k) => [k, t(`absence.kind.${k}`)]), 'leave');
-  const from = h('input', { type: 'date', name: 'from', required: true, value: chinaDay() });
-  const to = h('input', { type: 'date', name: 'to', required: true, value: chinaDay() });
+  const from = h('input', { type: 'date', name: 'from', required: true, value: isoDay(0) });
+  const to = h('input', { type: 'date', name: 'to', required: true, value: isoDay(0) });
   const button = h('button', { class: 'btn', type: 'submit', 'data-absence-add': '' }, t('absence.add'));
   const result = h('div', { 'aria-live': 'polite' });
   const form = h('form', { class: 'stack', id: 'absence-form' },
