@@ -13,6 +13,7 @@ import {
   TaskReason,
   TriggeredTask,
   isFollowUp,
+  followUpTaskId,
   taskId,
   triggerRef,
 } from './planner.model';
@@ -206,7 +207,7 @@ function addTriggeredTasks(context: DrawContext, tasks: Map<string, InspectionTa
   const checklistOf = new Map(input.plans.map((p) => [p.department, p.checklist]));
   const triggered = [...(input.triggeredTasks ?? [])].sort(byTrigger);
   for (const trigger of triggered) {
-    const id = taskId(trigger.department, trigger.creditCode);
+    const id = triggeredTaskId(trigger, tasks);
     const task = tasks.get(id) ?? {
       id,
       department: trigger.department,
@@ -227,6 +228,17 @@ function addTriggeredTasks(context: DrawContext, tasks: Map<string, InspectionTa
     if (trigger.dueBy && (!task.dueBy || trigger.dueBy < task.dueBy)) task.dueBy = trigger.dueBy;
     tasks.set(id, task);
   }
+}
+
+/**
+ * The task a trigger joins: its department's at the enterprise, unless it is a re-inspection whose deadline
+ * comes after that task is due (a complaint's due day): waiting for the deadline would leave the complaint
+ * late, so the re-inspection is a task of its own and the enterprise gets two visits.
+ */
+function triggeredTaskId(trigger: TriggeredTask, tasks: Map<string, InspectionTask>): string {
+  const id = taskId(trigger.department, trigger.creditCode);
+  const dueBy = tasks.get(id)?.dueBy;
+  return isFollowUp(trigger) && dueBy !== undefined && dueBy < trigger.notBefore ? followUpTaskId(trigger.department, trigger.creditCode) : id;
 }
 
 /** Complaints by clue id (as draws before follow-ups had them), then follow-ups by inspection. */

@@ -1,7 +1,7 @@
 import { checkPlan } from './checker/plan.checker';
 import { drawTasks } from './draw.util';
 import { enterprise, officer, plan } from './planner.fixture';
-import { DrawInput, FollowUpTrigger, PlanInput } from './planner.model';
+import { DrawInput, FollowUpTrigger, PlanInput, TriggeredTask } from './planner.model';
 import { buildPlan } from './schedule.util';
 
 // Two working weeks: 2025-03-03 (Mon) to 2025-03-14 (Fri).
@@ -58,13 +58,71 @@ describe('follow-up inspections (整改复查)', () => {
     expect(violations).toEqual([]);
   });
 
-  it("bundle with another department's check at the enterprise (inspect once), which waits for the deadline too", () => {
+  it("bundle with another department's check at the enterprise (inspect once) when it can wait for the deadline", () => {
     const { plan, violations } = run({
-      triggeredTasks: [followUp('A', 'SAMR', '2025-03-11'), { creditCode: 'A', department: 'FIRE', clueId: 'clue-1', dueBy: '2025-03-05' }],
+      triggeredTasks: [followUp('A', 'SAMR', '2025-03-11'), { creditCode: 'A', department: 'FIRE', clueId: 'clue-1', dueBy: '2025-03-13' }],
     });
     expect(plan.visits).toHaveLength(1);
     expect(plan.visits[0]).toMatchObject({ creditCode: 'A', date: '2025-03-11', departments: ['FIRE', 'SAMR'], taskIds: ['FIRE:A', 'SAMR:A'] });
     expect(violations).toEqual([]);
+  });
+
+  it('do not hold back a complaint due before the deadline: the complaint goes first, the re-inspection after, with other officers', () => {
+    const { plan, violations } = run({
+      triggeredTasks: [followUp('A', 'SAMR', '2025-03-11'), { creditCode: 'A', department: 'FIRE', clueId: 'clue-1', dueBy: '2025-03-05' }],
+    });
+    expect(plan.visits.map((v) => [v.id, v.departments, v.taskIds])).toEqual([
+      ['visit:A', ['FIRE'], ['FIRE:A']],
+      ['visit:A#2', ['SAMR'], ['SAMR:A']],
+    ]);
+    const [complaint, reInspection] = plan.visits;
+    expect(complaint.date <= '2025-03-05').toBe(true);
+    expect(reInspection.date >= '2025-03-11').toBe(true);
+    expect(reInspection.officerIds.filter((o) => complaint.officerIds.includes(o))).toEqual([]);
+    expect(violations).toEqual([]);
+  });
+
+  it("split from their own department's complaint when it is due before the deadline", () => {
+    const { draw, plan, violations } = run({
+      triggeredTasks: [followUp('A', 'SAMR', '2025-03-11'), { creditCode: 'A', department: 'SAMR', clueId: 'clue-1', dueBy: '2025-03-05' }],
+    });
+    expect(draw.tasks).toEqual([
+      expect.objectContaining({ id: 'SAMR:A', reason: 'complaint', clueIds: ['clue-1'], dueBy: '2025-03-05' }),
+      expect.objectContaining({ id: 'SAMR:A:follow-up', reason: 'follow-up', clueIds: [], followUps: ['TP-2025-0000A'], notBefore: '2025-03-11' }),
+    ]);
+    expect(draw.tasks[0].notBefore).toBeUndefined();
+    expect(plan.visits.map((v) => [v.taskIds, v.date <= '2025-03-05', v.date >= '2025-03-11'])).toEqual([
+      [['SAMR:A'], true, false],
+      [['SAMR:A:follow-up'], false, true],
+    ]);
+    expect(violations).toEqual([]);
+  });
+
+  it('make the checker refuse a second visit where one day suited every task, and the same officers on both', () => {
+    const triggeredTasks: TriggeredTask[] = [
+      followUp('A', 'SAMR', '2025-03-11'),
+      { creditCode: 'A', department: 'FIRE', clueId: 'clue-1', dueBy: '2025-03-05' },
+    ];
+    const input = drawInput({ triggeredTasks });
+    const draw = drawTasks(input);
+    const plan = buildPlan(draw, PLAN_INPUT);
+    const check = (p: typeof plan, dueBy?: string) =>
+      checkPlan(p, {
+        draw: { ...draw, tasks: draw.tasks.map((t) => (t.id === 'FIRE:A' ? { ...t, dueBy } : t)) },
+        plans: input.plans,
+        officers: PLAN_INPUT.officers,
+        calendar: {},
+        triggeredTasks,
+      }).map((v) => v.code);
+    expect(check(plan, '2025-03-05')).toEqual([]);
+    expect(check(plan, '2025-03-12')).toEqual(['repeat_visit']);
+    const [first, second] = plan.visits;
+    const sameTeam = {
+      ...plan,
+      visits: [first, { ...second, officerIds: first.officerIds }],
+      routes: plan.routes.map((r) => ({ ...r, officerIds: first.officerIds })),
+    };
+    expect(check(sameTeam, '2025-03-05')).toEqual(['recusal_recent_inspection', 'recusal_recent_inspection']);
   });
 
   it('keep the latest of two deadlines and the earliest due day on one task', () => {

@@ -115,8 +115,16 @@ export function taskId(department: string, creditCode: string): string {
   return `${department}:${creditCode}`;
 }
 
+/**
+ * The id of a re-inspection that cannot share its department's task: a complaint there is due before
+ * the rectification deadline, so the complaint is inspected first and the re-inspection after it.
+ */
+export function followUpTaskId(department: string, creditCode: string): string {
+  return `${taskId(department, creditCode)}:follow-up`;
+}
+
 export interface InspectionTask {
-  /** `<department>:<creditCode>`: one task per department and enterprise in a window. */
+  /** `<department>:<creditCode>` (`taskId`), or `followUpTaskId` for a re-inspection that waits apart from a complaint. */
   id: string;
   department: DepartmentCode;
   creditCode: string;

@@ -87,7 +87,7 @@ function fillDay(schedule: Schedule, day: string, pending: PendingVisit[], quota
     if (seed.placed || !isAllowedOn(seed, day)) continue;
     const free = schedule.states.filter((s) => !s.busyDays.has(day)).length;
     if (free < 2) break;
-    const prng = new Prng(hashSeed(`${schedule.seed}|team|${day}|${seed.creditCode}`));
+    const prng = new Prng(hashSeed(`${schedule.seed}|team|${day}|${seed.key}`));
     const team = drawTeam(seed, day, schedule.states, schedule.rules, prng);
     if (!team) continue;
     placed += commitRoute(schedule, day, team, growRoute(schedule, day, team, seed));
@@ -139,10 +139,12 @@ function commitRoute(schedule: Schedule, day: string, team: OfficerState[], stop
     s.busyDays.add(day);
     s.routesWorked++;
     s.visits += ordered.length;
+    // An enterprise's later visit in the window (a re-inspection after a complaint) takes other officers.
+    for (const v of ordered) s.inspected.set(v.creditCode, [...(s.inspected.get(v.creditCode) ?? []), day]);
   });
   ordered.forEach((v, routeOrder) => {
     schedule.visits.push({
-      id: `visit:${v.creditCode}`,
+      id: `visit:${v.key}`,
       creditCode: v.creditCode,
       regionCode: v.regionCode,
       date: day,
@@ -160,7 +162,7 @@ function commitRoute(schedule: Schedule, day: string, team: OfficerState[], stop
     date: day,
     regionCode: stops[0].regionCode,
     officerIds,
-    visitIds: ordered.map((v) => `visit:${v.creditCode}`),
+    visitIds: ordered.map((v) => `visit:${v.key}`),
     distanceKm: pathLengthKm(ordered),
   });
   return ordered.length;
@@ -168,7 +170,7 @@ function commitRoute(schedule: Schedule, day: string, team: OfficerState[], stop
 
 /** Tells capacity apart from eligibility: could some team have been drawn on some day had officers been free? */
 function unassign(visit: PendingVisit, workingDays: string[], schedule: Schedule): UnassignedTask[] {
-  const prng = new Prng(hashSeed(`${schedule.seed}|unassigned|${visit.creditCode}`));
+  const prng = new Prng(hashSeed(`${schedule.seed}|unassigned|${visit.key}`));
   const days = workingDays.filter((day) => isAllowedOn(visit, day));
   const staffable = days.some((day) => drawTeam(visit, day, schedule.states, schedule.rules, prng, true) !== null);
   const reason = days.length === 0 ? 'no_working_day' : staffable ? 'capacity_exhausted' : 'no_eligible_team';

@@ -1,7 +1,9 @@
 import { ChecklistEntry, DrawResult, Enterprise, InspectionTask } from './planner.model';
 
-/** Every department's tasks for one enterprise in the window, waiting for a day and a team. */
+/** The tasks for one enterprise that can share a day, waiting for that day and a team. */
 export interface PendingVisit {
+  /** The credit code; `<code>#2` for the enterprise's second visit in the window (see `timeGroups`), and so on. */
+  key: string;
   creditCode: string;
   regionCode: string;
   lng?: number;
@@ -17,13 +19,34 @@ export interface PendingVisit {
 
 const COLOUR_RANK: Record<string, string> = { red: '0', yellow: '1', green: '2' };
 const UNKNOWN_REGION = '000000';
+const NO_DUE_DAY = '9999-12-31';
 
 /** Whether the visit may take place on that day: never before its follow-ups' rectification deadline. */
 export function isAllowedOn(visit: PendingVisit, day: string): boolean {
   return !visit.notBefore || day >= visit.notBefore;
 }
 
-/** Bundles the draw into one pending visit per enterprise (进一次门、查多项事). */
+/**
+ * Splits an enterprise's tasks into the fewest groups whose tasks can share one day: each task may take
+ * place from its rectification deadline (`notBefore`) to its due day (`dueBy`). Inspect once: one group
+ * whenever one day suits every task, as when a random check waits for a re-inspection. Two when a
+ * complaint is due before a re-inspection's deadline: the complaint (with the checks that need not wait)
+ * is not held back to the deadline. Greedy by earliest due day, which gives the fewest days that meet
+ * every task's range (interval stabbing).
+ */
+export function timeGroups<T extends Pick<InspectionTask, 'id' | 'notBefore' | 'dueBy'>>(tasks: readonly T[]): T[][] {
+  let rest = [...tasks].sort((a, b) => (a.dueBy ?? NO_DUE_DAY).localeCompare(b.dueBy ?? NO_DUE_DAY) || a.id.localeCompare(b.id));
+  const groups: T[][] = [];
+  while (rest.length > 0) {
+    const day = rest[0].dueBy ?? NO_DUE_DAY;
+    const fits = (t: T, i: number) => i === 0 || (t.notBefore ?? '') <= day;
+    groups.push(rest.filter(fits));
+    rest = rest.filter((t, i) => !fits(t, i));
+  }
+  return groups;
+}
+
+/** Bundles the draw into one pending visit per enterprise (进一次门、查多项事), more only where a complaint cannot wait. */
 export function bundleVisits(draw: DrawResult, enterprises: Enterprise[]): PendingVisit[] {
   const tasksByCode = new Map<string, InspectionTask[]>();
   for (const task of draw.tasks) {
@@ -34,23 +57,26 @@ export function bundleVisits(draw: DrawResult, enterprises: Enterprise[]): Pendi
   // Only the drawn enterprises are looked up: the city may hold hundreds of thousands more.
   const byCode = new Map(enterprises.filter((e) => tasksByCode.has(e.creditCode)).map((e) => [e.creditCode, e]));
   const visits: PendingVisit[] = [];
-  for (const [creditCode, tasks] of tasksByCode) {
+  for (const [creditCode, all] of tasksByCode) {
     const enterprise = byCode.get(creditCode);
-    const due = tasks.map((t) => t.dueBy ?? '9999-12-31').sort()[0];
-    const complaint = tasks.some((t) => t.clueIds.length > 0) ? '0' : '1';
-    const colour = COLOUR_RANK[tasks.find((t) => t.colour)?.colour ?? ''] ?? '3';
-    // Inspect once: the other departments' checks wait for the deadline with the re-inspection.
-    const notBefore = tasks.map((t) => t.notBefore ?? '').sort()[tasks.length - 1] || undefined;
-    visits.push({
-      creditCode,
-      regionCode: enterprise?.regionCode ?? UNKNOWN_REGION,
-      lng: enterprise?.lng,
-      lat: enterprise?.lat,
-      tasks: [...tasks].sort((a, b) => a.department.localeCompare(b.department)),
-      departments: [...new Set(tasks.map((t) => t.department))].sort(),
-      priority: `${due}|${complaint}|${colour}|${creditCode}`,
-      ...(notBefore ? { notBefore } : {}),
-      placed: false,
+    timeGroups(all).forEach((tasks, i) => {
+      const key = i === 0 ? creditCode : `${creditCode}#${i + 1}`;
+      const due = tasks.map((t) => t.dueBy ?? NO_DUE_DAY).sort()[0];
+      const complaint = tasks.some((t) => t.clueIds.length > 0) ? '0' : '1';
+      const colour = COLOUR_RANK[tasks.find((t) => t.colour)?.colour ?? ''] ?? '3';
+      const notBefore = tasks.map((t) => t.notBefore ?? '').sort()[tasks.length - 1] || undefined;
+      visits.push({
+        key,
+        creditCode,
+        regionCode: enterprise?.regionCode ?? UNKNOWN_REGION,
+        lng: enterprise?.lng,
+        lat: enterprise?.lat,
+        tasks: [...tasks].sort((a, b) => a.department.localeCompare(b.department) || a.id.localeCompare(b.id)),
+        departments: [...new Set(tasks.map((t) => t.department))].sort(),
+        priority: `${due}|${complaint}|${colour}|${key}`,
+        ...(notBefore ? { notBefore } : {}),
+        placed: false,
+      });
     });
   }
   return visits.sort((a, b) => a.priority.localeCompare(b.priority));

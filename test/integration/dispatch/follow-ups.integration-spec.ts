@@ -155,7 +155,7 @@ describe('follow-up inspections after an order to rectify (整改复查)', () =>
 
   let april: DrawOutcome;
 
-  it('plans each re-inspection within [deadline, deadline + 15 days], bundled with the other checks at the enterprise, and re-draws it the same', async () => {
+  it('plans each re-inspection within [deadline, deadline + 15 days], bundled with the checks that can wait for it, and re-draws it the same', async () => {
     // A complaint about the ordered enterprise to another department: one visit must carry both.
     const other = ordered.checklist[0].department === 'SAMR' ? 'FIRE' : 'SAMR';
     const clue: ClueChange = {
@@ -170,9 +170,20 @@ describe('follow-up inspections after an order to rectify (整改复查)', () =>
       status: 'pending',
       updatedAt: '2025-04-01T09:00:00+08:00',
     };
+    // Another complaint, due two days before the other order's deadline: it must not wait for the deadline.
+    const { body: policy } = await h.http<{ complaintDueDays: number }>('GET', '/api/policy');
+    const received = new Date(Date.parse(`${defaulted.rectifyBy}T00:00:00Z`) - (policy.complaintDueDays + 2) * 86_400_000).toISOString().slice(0, 10);
+    const urgent: ClueChange = {
+      ...clue,
+      clueId: 'CLUE-FOLLOW-2',
+      receivedAt: `${received}T09:00:00+08:00`,
+      linkedCreditCode: defaulted.creditCode,
+      department: defaulted.checklist[0].department === 'SAMR' ? 'FIRE' : 'SAMR',
+      updatedAt: `${received}T09:00:00+08:00`,
+    };
     const before = city.clues.length;
-    await h.publish(IntakeSubjects.cluesUpserted, { batchId: 'clue-f', records: [clue] });
-    await h.settle((c) => c.complaints === before + 1);
+    await h.publish(IntakeSubjects.cluesUpserted, { batchId: 'clue-f', records: [clue, urgent] });
+    await h.settle((c) => c.complaints === before + 2);
 
     april = await draw(APRIL, 'april');
     expect(april.status).toBe('published');
@@ -189,6 +200,15 @@ describe('follow-up inspections after an order to rectify (整改复查)', () =>
     const bundled = listed.find((v) => v.creditCode === ordered.creditCode)!;
     expect(bundled.departments).toEqual(expect.arrayContaining([ordered.checklist[0].department, other]));
     expect(bundled.reasons).toEqual(expect.arrayContaining(['complaint', 'follow-up']));
+    // The urgent complaint goes first in a visit of its own, by other officers; the re-inspection waits for its deadline.
+    const { body: all } = await h.http<(VisitView & { officerIds: string[] })[]>('GET', `/api/visits?draw=${april.id}`);
+    const twice = all.filter((v) => v.creditCode === defaulted.creditCode).sort((a, b) => a.date.localeCompare(b.date));
+    expect(twice).toHaveLength(2);
+    expect(twice[0]).toMatchObject({ departments: expect.arrayContaining([urgent.department]), reasons: expect.arrayContaining(['complaint']), followUps: [] });
+    expect(twice[1].reasons).not.toContain('complaint');
+    expect(twice[1].followUps.map((f) => f.inspectionRef)).toEqual([defaulted.visitNo]);
+    expect(twice[1].date >= defaulted.rectifyBy!).toBe(true);
+    expect(twice[1].officerIds.filter((o) => twice[0].officerIds.includes(o))).toEqual([]);
 
     const { body: check } = await h.http<{ identical: boolean; inputsIntact: boolean; checkerViolations: number }>(
       'GET',

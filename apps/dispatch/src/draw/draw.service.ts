@@ -4,7 +4,7 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import { chinaDay, isIsoDay } from '@tianping/common';
 import { DispatchSubjects, type DrawCompleted, type PlanPublished } from '@tianping/contracts';
 import { enqueueEvent } from '@tianping/messaging';
-import { isFollowUp, taskId, workingDaysIn, type JointVisit, type PlanningWindow, type TriggeredTask } from '@tianping/planner';
+import { isFollowUp, workingDaysIn, type JointVisit, type PlanningWindow, type TriggeredTask } from '@tianping/planner';
 import { DISPATCH_SCHEMA } from '../database/dispatch.data-source';
 import { PlansRepository } from '../plans/plans.repository';
 import type { VisitFollowUp } from '../visits/visits.repository';
@@ -134,7 +134,7 @@ export class DrawService {
         superseded = gaveWay.superseded;
         const visitIds = new Map(run.plan.visits.map((v) => [v.id, randomUUID()]));
         const tasks = new Map(run.draw.tasks.map((t) => [t.id, t]));
-        const followUps = followUpsByTask(inputs.triggeredTasks);
+        const followUps = followUpsByTask(inputs.triggeredTasks, run.draw.tasks);
         const facts = new Map(run.plan.visits.map((v) => [v.id, visitFacts(v, tasks, advanceNotice, followUps)]));
         await this.draws.insertPlan(m, outcome.id, run.plan, visitIds, facts);
         await this.draws.markComplaintsServed(
@@ -263,14 +263,18 @@ function checkNotTooFarAhead(window: PlanningWindow): void {
   }
 }
 
-/** The follow-ups of the draw's inputs by task id (`SAMR:<credit code>`), as a visit keeps them. */
-function followUpsByTask(triggered: TriggeredTask[]): Map<string, VisitFollowUp[]> {
-  const byTask = new Map<string, VisitFollowUp[]>();
+/** The follow-ups of the draw's inputs by the task that holds them, as a visit keeps them. */
+function followUpsByTask(triggered: TriggeredTask[], tasks: PlanningRun['draw']['tasks']): Map<string, VisitFollowUp[]> {
+  const byRef = new Map<string, VisitFollowUp>();
   for (const t of triggered) {
     if (!isFollowUp(t)) continue;
-    const id = taskId(t.department, t.creditCode);
     const entry = { department: t.department, inspectionRef: t.inspectionRef, inspectedOn: t.inspectedOn, rectifyBy: t.notBefore };
-    byTask.set(id, [...(byTask.get(id) ?? []), entry]);
+    byRef.set(`${t.department}|${t.creditCode}|${t.inspectionRef}`, entry);
+  }
+  const byTask = new Map<string, VisitFollowUp[]>();
+  for (const task of tasks) {
+    const held = (task.followUps ?? []).flatMap((ref) => byRef.get(`${task.department}|${task.creditCode}|${ref}`) ?? []);
+    if (held.length > 0) byTask.set(task.id, held);
   }
   return byTask;
 }

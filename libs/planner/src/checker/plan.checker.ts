@@ -69,7 +69,7 @@ export function checkPlan(plan: Plan, input: CheckInput): Violation[] {
     ...plan.visits.flatMap((visit) => checkVisit(visit, plan, input, index)),
     ...checkDailyCapacity(plan, input),
     ...checkAnnualCaps(plan, input),
-    ...checkRepeatVisits(plan),
+    ...checkRepeatVisits(plan, index),
     ...checkRoutes(plan),
   ];
 }
@@ -90,7 +90,11 @@ function indexInput(input: CheckInput): CheckIndex {
     if (day && day > (notBefore.get(id) ?? '')) notBefore.set(id, day);
   };
   input.draw.tasks.forEach((t) => wait(t.id, t.notBefore));
-  for (const t of input.triggeredTasks ?? []) if (isFollowUp(t)) wait(taskId(t.department, t.creditCode), t.notBefore);
+  // A follow-up binds the task that lists it (a task of its own when a complaint could not wait), else its department's.
+  const holder = new Map(input.draw.tasks.flatMap((t) => (t.followUps ?? []).map((ref) => [`${t.department}|${t.creditCode}|${ref}`, t.id] as const)));
+  for (const t of input.triggeredTasks ?? []) {
+    if (isFollowUp(t)) wait(holder.get(`${t.department}|${t.creditCode}|${t.inspectionRef}`) ?? taskId(t.department, t.creditCode), t.notBefore);
+  }
   return {
     tasks: new Map(input.draw.tasks.map((t) => [t.id, t])),
     notBefore,
@@ -267,16 +271,60 @@ function checkAnnualCaps(plan: Plan, input: CheckInput): Violation[] {
   return out;
 }
 
-function checkRepeatVisits(plan: Plan): Violation[] {
-  const byEnterprise = new Map<string, string[]>();
-  plan.visits.forEach((v) => byEnterprise.set(v.creditCode, [...(byEnterprise.get(v.creditCode) ?? []), v.id]));
-  return [...byEnterprise]
-    .filter(([, ids]) => ids.length > 1)
-    .map(([creditCode, ids]) => ({
-      code: 'repeat_visit' as const,
-      creditCode,
-      message: `Enterprise ${creditCode} is visited ${ids.length} times in the window (${ids.join(', ')}); its checks belong in one joint visit.`,
-    }));
+/**
+ * One visit per enterprise (inspect once), unless its tasks cannot share a day: a complaint due before a
+ * re-inspection's deadline. Then no more visits than the fewest days that meet every task's range.
+ */
+function checkRepeatVisits(plan: Plan, index: CheckIndex): Violation[] {
+  const byEnterprise = new Map<string, JointVisit[]>();
+  plan.visits.forEach((v) => byEnterprise.set(v.creditCode, [...(byEnterprise.get(v.creditCode) ?? []), v]));
+  const out: Violation[] = [];
+  for (const [creditCode, visits] of byEnterprise) {
+    if (visits.length < 2) continue;
+    const ranges = visits.flatMap((v) => v.taskIds).map((id) => ({ from: index.notBefore.get(id) ?? '', to: index.tasks.get(id)?.dueBy ?? '9999-12-31' }));
+    const needed = fewestDays(ranges);
+    const ids = visits.map((v) => v.id);
+    if (visits.length > needed)
+      out.push({
+        code: 'repeat_visit',
+        creditCode,
+        message: `Enterprise ${creditCode} is visited ${visits.length} times in the window (${ids.join(', ')}); its checks need ${needed} joint visit(s).`,
+      });
+    out.push(...checkSameOfficers(visits));
+  }
+  return out;
+}
+
+/** The fewest days such that every range holds one of them: pick the earliest end, drop the ranges it meets, repeat. */
+function fewestDays(ranges: { from: string; to: string }[]): number {
+  let days = 0;
+  let rest = [...ranges].sort((a, b) => a.to.localeCompare(b.to));
+  while (rest.length > 0) {
+    const day = rest[0].to;
+    rest = rest.slice(1).filter((r) => r.from > day);
+    days++;
+  }
+  return days;
+}
+
+/** An enterprise's later visit in the window recuses the officers of an earlier one, as a past inspection would. */
+function checkSameOfficers(visits: JointVisit[]): Violation[] {
+  const out: Violation[] = [];
+  const ordered = [...visits].sort((a, b) => a.date.localeCompare(b.date));
+  ordered.forEach((later, i) => {
+    for (const earlier of ordered.slice(0, i)) {
+      if (earlier.date === later.date) continue;
+      for (const id of later.officerIds.filter((o) => earlier.officerIds.includes(o)))
+        out.push({
+          code: 'recusal_recent_inspection',
+          visitId: later.id,
+          officerId: id,
+          creditCode: later.creditCode,
+          message: `Officer ${id} inspects ${later.creditCode} on ${earlier.date} (visit ${earlier.id}) and again on ${later.date} (visit ${later.id}).`,
+        });
+    }
+  });
+  return out;
 }
 
 function checkRoutes(plan: Plan): Violation[] {
