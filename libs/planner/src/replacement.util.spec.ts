@@ -53,6 +53,10 @@ describe('replacing one officer of a scheduled visit', () => {
     expect(code('J')).toBe('officer_absent');
     expect(code('C')).toBeNull();
     expect(replacementRefusal({ ...input(), officerOut: 'Q' }, 'C')?.code).toBe('officer_not_on_team');
+    // Already on the enterprise's re-inspection later in the year: it would be inspected by them twice.
+    const later = input({ laterVisits: [{ creditCode: CODE, department: 'SAMR', date: '2027-04-01', officerIds: ['C', 'X'] }] });
+    expect(replacementRefusal(later, 'C')?.code).toBe('later_inspection');
+    expect(eligibleReplacements(later).map((c) => c.officerId)).not.toContain('C');
   });
 
   it('lists the eligible, fewest visits that day first and local officers ahead', () => {

@@ -18,6 +18,11 @@ export interface TeamChangeInput {
   officers: Officer[];
   /** Past inspections of the visit's enterprise (cases and other visits), for the 12-month recusal. */
   priorInspections: PriorInspection[];
+  /**
+   * The enterprise's visits still to come in the 12 months after the day (its re-inspection, next plans'):
+   * an officer on one of them would inspect it twice within 12 months.
+   */
+  laterVisits?: PriorInspection[];
   /** Scheduled visits per officer on the visit's day. */
   visitsThatDay: ReadonlyMap<string, number>;
 }
@@ -30,6 +35,7 @@ export type TeamChangeRefusalCode =
   | 'cannot_work'
   | 'declared_conflict'
   | 'recent_inspection'
+  | 'later_inspection'
   | 'not_competent'
   | 'departments_uncovered'
   | 'over_capacity';
@@ -51,7 +57,7 @@ export interface ReplacementCandidate {
 /**
  * Why `candidateId` may not take `officerOut`'s place on the visit, or null when it may. The rules are the
  * draw's (team.util, checkPlan): not absent that day, on duty with a certificate valid on it, no declared conflict and no
- * inspection of the enterprise in the 12 months before, competent for one of the visit's departments, the
+ * inspection of the enterprise in the 12 months before (nor one scheduled in the 12 months after), competent for one of the visit's departments, the
  * new team covering all of them, and no more visits that day than the officer's daily capacity.
  */
 export function replacementRefusal(input: TeamChangeInput, candidateId: string): TeamChangeRefusal | null {
@@ -101,6 +107,9 @@ function refusalOf(input: TeamChangeInput, state: OfficerState): TeamChangeRefus
     return { code: 'declared_conflict', message: `officer ${id} declared a conflict of interest with this enterprise` };
   if (isRecused(state, visit.creditCode, visit.date))
     return { code: 'recent_inspection', message: `officer ${id} inspected this enterprise within the 12 months before ${visit.date}` };
+  const later = (input.laterVisits ?? []).find((v) => v.officerIds.includes(id));
+  if (later)
+    return { code: 'later_inspection', message: `officer ${id} is to inspect this enterprise on ${later.date}, within the 12 months after ${visit.date}` };
   if (!isCompetentFor(state, visit.departments))
     return { code: 'not_competent', message: `officer ${id} is certified for none of ${visit.departments.join(', ')}` };
   const partners = officerStates(

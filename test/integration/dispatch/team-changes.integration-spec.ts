@@ -196,6 +196,30 @@ describe('dispatch: replacing one officer of a scheduled visit', () => {
     expect((await visit(v.id)).officerIds).toEqual(v.officerIds);
   });
 
+  it('refuses an officer already scheduled to inspect the enterprise later (a re-inspection): twice in 12 months', async () => {
+    const v = await visitWith((c) => c.length > 1);
+    const [out] = v.officerIds;
+    const [first, second] = await replacements(v, out);
+    // A later visit to the same enterprise in the published plan, as a re-inspection after a complaint's visit is.
+    const [{ id: later }]: { id: string }[] = await h.dataSource.query(
+      `INSERT INTO dispatch.visits
+       SELECT (jsonb_populate_record(NULL::dispatch.visits, to_jsonb(v) || jsonb_build_object('id', gen_random_uuid(), 'visit_no', 'TP-LATER-000001', 'date', v.date + 20))).*
+         FROM dispatch.visits v WHERE v.id = $1
+       RETURNING id`,
+      [v.id],
+    );
+    await h.dataSource.query(`INSERT INTO dispatch.visit_officers (visit_id, officer_id) VALUES ($1, $2)`, [later, first.officerId]);
+    try {
+      expect((await replacements(v, out)).map((c) => c.officerId)).not.toContain(first.officerId);
+      const { status, body } = await change(v, { officerOut: out, how: 'picked', officerIn: first.officerId });
+      expect({ status, code: body.code }).toEqual({ status: 409, code: 'later_inspection' });
+      expect((await replacements(v, out)).map((c) => c.officerId)).toContain(second.officerId);
+    } finally {
+      await h.dataSource.query(`DELETE FROM dispatch.visit_officers WHERE visit_id = $1`, [later]);
+      await h.dataSource.query(`DELETE FROM dispatch.visits WHERE id = $1`, [later]);
+    }
+  });
+
   it('refuses to change the team of a visit whose results are recorded', async () => {
     const v = calendar.find((x) => x.date === TODAY && x.status === 'scheduled')!;
     expect(v).toBeDefined();

@@ -59,6 +59,19 @@ export class TeamChangesRepository {
     );
   }
 
+  /** The enterprise's visits scheduled in published plans in the 12 months after the day, as recusal sees them. */
+  async laterVisits(m: EntityManager, creditCode: string, date: string): Promise<PriorInspection[]> {
+    return m.query(
+      `SELECT v.credit_code AS "creditCode", v.departments[1] AS department, v.date::text AS date,
+              ARRAY(SELECT vo.officer_id FROM dispatch.visit_officers vo WHERE vo.visit_id = v.id ORDER BY vo.officer_id) AS "officerIds"
+         FROM dispatch.visits v JOIN dispatch.draws d ON d.id = v.draw_id
+        WHERE v.credit_code = $1 AND v.date > $2::date AND v.date < ($2::date + interval '1 year')::date
+          AND v.status = 'scheduled' AND d.status = 'published'
+        ORDER BY v.date`,
+      [creditCode, date],
+    );
+  }
+
   /**
    * The visit leaves its route for one of its own with the new team (a route is one team's day); a
    * visit already alone on its route keeps it, with the new team.

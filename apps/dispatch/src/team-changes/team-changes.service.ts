@@ -125,11 +125,12 @@ export class TeamChangesService {
   private async rulesInput(m: EntityManager, visit: VisitRow, officerOut: string): Promise<TeamChangeInput> {
     const policy = await this.settings.policy(m);
     // Read in this transaction: an absence entered meanwhile is seen, and the officer is not named.
-    const [officers, priorInspections, visitsThatDay] = [
+    const [officers, priorInspections, laterVisits, visitsThatDay] = [
       await this.register.officers(policy.officerDailyCapacity, { start: visit.date, end: visit.date }, m),
       await this.changes.priorInspections(m, visit.creditCode, visit.date, visit.id),
+      await this.changes.laterVisits(m, visit.creditCode, visit.date),
       await this.changes.visitsThatDay(m, visit.date),
     ];
-    return { visit, officerOut, officers, priorInspections, visitsThatDay };
+    return { visit, officerOut, officers, priorInspections, laterVisits, visitsThatDay };
   }
 }
