@@ -207,7 +207,7 @@ function addTriggeredTasks(context: DrawContext, tasks: Map<string, InspectionTa
   const checklistOf = new Map(input.plans.map((p) => [p.department, p.checklist]));
   const triggered = [...(input.triggeredTasks ?? [])].sort(byTrigger);
   for (const trigger of triggered) {
-    const id = triggeredTaskId(trigger, tasks);
+    const id = triggeredTaskId(trigger, tasks, input.window.start);
     const task = tasks.get(id) ?? {
       id,
       department: trigger.department,
@@ -235,10 +235,12 @@ function addTriggeredTasks(context: DrawContext, tasks: Map<string, InspectionTa
  * comes after that task is due (a complaint's due day): waiting for the deadline would leave the complaint
  * late, so the re-inspection is a task of its own and the enterprise gets two visits.
  */
-function triggeredTaskId(trigger: TriggeredTask, tasks: Map<string, InspectionTask>): string {
+function triggeredTaskId(trigger: TriggeredTask, tasks: Map<string, InspectionTask>, windowStart: string): string {
   const id = taskId(trigger.department, trigger.creditCode);
   const dueBy = tasks.get(id)?.dueBy;
-  return isFollowUp(trigger) && dueBy !== undefined && dueBy < trigger.notBefore ? followUpTaskId(trigger.department, trigger.creditCode) : id;
+  // A deadline on or before the window's first day holds nothing back.
+  const waits = isFollowUp(trigger) && trigger.notBefore > windowStart && dueBy !== undefined && dueBy < trigger.notBefore;
+  return waits ? followUpTaskId(trigger.department, trigger.creditCode) : id;
 }
 
 /** Complaints by clue id (as draws before follow-ups had them), then follow-ups by inspection. */

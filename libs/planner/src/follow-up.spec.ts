@@ -98,6 +98,19 @@ describe('follow-up inspections (整改复查)', () => {
     expect(violations).toEqual([]);
   });
 
+  it('keep one visit when the deadline has passed by the window, even beside a complaint already overdue', () => {
+    const { draw, plan, violations } = run({
+      triggeredTasks: [
+        followUp('A', 'SAMR', '2025-02-20'),
+        { creditCode: 'A', department: 'FIRE', clueId: 'clue-1', dueBy: '2025-02-10' },
+        { creditCode: 'A', department: 'SAMR', clueId: 'clue-2', dueBy: '2025-02-12' },
+      ],
+    });
+    expect(draw.tasks.map((t) => t.id)).toEqual(['FIRE:A', 'SAMR:A']);
+    expect(plan.visits.map((v) => [v.id, v.date, v.taskIds])).toEqual([['visit:A', '2025-03-03', ['FIRE:A', 'SAMR:A']]]);
+    expect(violations).toEqual([]);
+  });
+
   it('make the checker refuse a second visit where one day suited every task, and the same officers on both', () => {
     const triggeredTasks: TriggeredTask[] = [
       followUp('A', 'SAMR', '2025-03-11'),

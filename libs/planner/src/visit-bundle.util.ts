@@ -28,18 +28,21 @@ export function isAllowedOn(visit: PendingVisit, day: string): boolean {
 
 /**
  * Splits an enterprise's tasks into the fewest groups whose tasks can share one day: each task may take
- * place from its rectification deadline (`notBefore`) to its due day (`dueBy`). Inspect once: one group
- * whenever one day suits every task, as when a random check waits for a re-inspection. Two when a
- * complaint is due before a re-inspection's deadline: the complaint (with the checks that need not wait)
- * is not held back to the deadline. Greedy by earliest due day, which gives the fewest days that meet
- * every task's range (interval stabbing).
+ * place from its rectification deadline (`notBefore`) to its due day (`dueBy`), both counted from the
+ * window's first day (a deadline already passed allows any day; a complaint already overdue is due at
+ * once). Inspect once: one group whenever one day suits every task, as when a random check waits for a
+ * re-inspection. More when a complaint is due before a re-inspection's deadline: the complaint (with the
+ * checks that need not wait) is not held back to the deadline. Greedy by earliest due day, which gives the
+ * fewest days that meet every task's range (interval stabbing).
  */
-export function timeGroups<T extends Pick<InspectionTask, 'id' | 'notBefore' | 'dueBy'>>(tasks: readonly T[]): T[][] {
-  let rest = [...tasks].sort((a, b) => (a.dueBy ?? NO_DUE_DAY).localeCompare(b.dueBy ?? NO_DUE_DAY) || a.id.localeCompare(b.id));
+export function timeGroups<T extends Pick<InspectionTask, 'id' | 'notBefore' | 'dueBy'>>(tasks: readonly T[], windowStart: string): T[][] {
+  const from = (t: T) => (t.notBefore && t.notBefore > windowStart ? t.notBefore : windowStart);
+  const to = (t: T) => (t.dueBy === undefined ? NO_DUE_DAY : t.dueBy > windowStart ? t.dueBy : windowStart);
+  let rest = [...tasks].sort((a, b) => to(a).localeCompare(to(b)) || a.id.localeCompare(b.id));
   const groups: T[][] = [];
   while (rest.length > 0) {
-    const day = rest[0].dueBy ?? NO_DUE_DAY;
-    const fits = (t: T, i: number) => i === 0 || (t.notBefore ?? '') <= day;
+    const day = to(rest[0]);
+    const fits = (t: T, i: number) => i === 0 || from(t) <= day;
     groups.push(rest.filter(fits));
     rest = rest.filter((t, i) => !fits(t, i));
   }
@@ -59,7 +62,7 @@ export function bundleVisits(draw: DrawResult, enterprises: Enterprise[]): Pendi
   const visits: PendingVisit[] = [];
   for (const [creditCode, all] of tasksByCode) {
     const enterprise = byCode.get(creditCode);
-    timeGroups(all).forEach((tasks, i) => {
+    timeGroups(all, draw.window.start).forEach((tasks, i) => {
       const key = i === 0 ? creditCode : `${creditCode}#${i + 1}`;
       const due = tasks.map((t) => t.dueBy ?? NO_DUE_DAY).sort()[0];
       const complaint = tasks.some((t) => t.clueIds.length > 0) ? '0' : '1';

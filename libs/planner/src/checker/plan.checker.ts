@@ -281,7 +281,12 @@ function checkRepeatVisits(plan: Plan, index: CheckIndex): Violation[] {
   const out: Violation[] = [];
   for (const [creditCode, visits] of byEnterprise) {
     if (visits.length < 2) continue;
-    const ranges = visits.flatMap((v) => v.taskIds).map((id) => ({ from: index.notBefore.get(id) ?? '', to: index.tasks.get(id)?.dueBy ?? '9999-12-31' }));
+    // Counted from the window's first day: a deadline already passed allows any day, an overdue complaint is due at once.
+    const start = plan.window.start;
+    const atLeastStart = (day: string) => (day > start ? day : start);
+    const ranges = visits
+      .flatMap((v) => v.taskIds)
+      .map((id) => ({ from: atLeastStart(index.notBefore.get(id) ?? ''), to: atLeastStart(index.tasks.get(id)?.dueBy ?? '9999-12-31') }));
     const needed = fewestDays(ranges);
     const ids = visits.map((v) => v.id);
     if (visits.length > needed)
