@@ -209,6 +209,14 @@ describe('follow-up inspections after an order to rectify (整改复查)', () =>
     expect(twice[1].followUps.map((f) => f.inspectionRef)).toEqual([defaulted.visitNo]);
     expect(twice[1].date >= defaulted.rectifyBy!).toBe(true);
     expect(twice[1].officerIds.filter((o) => twice[0].officerIds.includes(o))).toEqual([]);
+    // The plan's task list puts each of the enterprise's tasks on the visit that carries it.
+    const { body: tasks } = await h.http<{ creditCode: string; reason: string; clueIds: string[]; visitId: string | null }[]>(
+      'GET',
+      `/api/draws/${april.id}/tasks`,
+    );
+    const here = tasks.filter((t) => t.creditCode === defaulted.creditCode);
+    expect(here.find((t) => t.clueIds.includes('CLUE-FOLLOW-2'))?.visitId).toBe(twice[0].id);
+    expect(here.find((t) => t.reason === 'follow-up')?.visitId).toBe(twice[1].id);
 
     const { body: check } = await h.http<{ identical: boolean; inputsIntact: boolean; checkerViolations: number }>(
       'GET',

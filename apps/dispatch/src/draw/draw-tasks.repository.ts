@@ -25,8 +25,8 @@ export class DrawTasksRepository {
            LEFT JOIN LATERAL (
              SELECT v.id, v.date, v.region_code, ARRAY(SELECT vo.officer_id FROM dispatch.visit_officers vo WHERE vo.visit_id = v.id ORDER BY vo.officer_id) AS officer_ids
                FROM dispatch.visits v
-              WHERE v.draw_id = d.id AND v.credit_code = t.task->>'creditCode' AND t.task->>'department' = ANY(v.departments) AND v.status <> 'cancelled'
-              ORDER BY v.date LIMIT 1
+              WHERE v.draw_id = d.id AND v.credit_code = t.task->>'creditCode' AND t.task->>'id' = ANY(v.task_ids) AND v.status <> 'cancelled'
+              LIMIT 1
            ) v ON true
           WHERE d.id = $1
             AND ($2::date IS NULL OR v.date = $2) AND ($3::text IS NULL OR t.task->>'department' = $3)
