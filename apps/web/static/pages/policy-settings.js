@@ -6,7 +6,7 @@ import { card, h, section } from '../ui.js';
 import { changedLine, countInput, explainedField, numberOf, onSave, percentInput, shareOf } from './setting-form.js';
 
 const COLOURS = ['red', 'yellow', 'green'];
-/** The whole-number keys and the bounds dispatch holds them to (PolicyDto). */
+/** The whole-number keys and the bounds dispatch holds them to (PolicyDto; setting-form-bounds.spec keeps them equal). */
 const COUNTS = {
   officerDailyCapacity: [1, 20],
   complaintDueDays: [1, 90],
