@@ -82,6 +82,18 @@ describe('follow-up inspections (整改复查)', () => {
     expect(violations).toEqual([]);
   });
 
+  it('join the complaint again when no team can go before the deadline: one visit does both', () => {
+    const away = ['2025-03-03', '2025-03-04', '2025-03-05', '2025-03-06', '2025-03-07', '2025-03-10'];
+    const input = drawInput({
+      triggeredTasks: [followUp('A', 'SAMR', '2025-03-11'), { creditCode: 'A', department: 'FIRE', clueId: 'clue-1', dueBy: '2025-03-05' }],
+    });
+    const draw = drawTasks(input);
+    const officers = PLAN_INPUT.officers.map((o) => ({ ...o, absentDates: away }));
+    const plan = buildPlan(draw, { ...PLAN_INPUT, officers });
+    expect(plan.visits.map((v) => [v.id, v.date, v.taskIds])).toEqual([['visit:A', '2025-03-11', ['FIRE:A', 'SAMR:A']]]);
+    expect(checkPlan(plan, { draw, plans: input.plans, officers, calendar: {}, triggeredTasks: input.triggeredTasks })).toEqual([]);
+  });
+
   it("split from their own department's complaint when it is due before the deadline", () => {
     const { draw, plan, violations } = run({
       triggeredTasks: [followUp('A', 'SAMR', '2025-03-11'), { creditCode: 'A', department: 'SAMR', clueId: 'clue-1', dueBy: '2025-03-05' }],

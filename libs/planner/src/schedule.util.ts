@@ -3,7 +3,7 @@ import { workingDaysIn, yearBefore } from './date.util';
 import { DrawResult, JointVisit, Plan, PlanInput, Route, UnassignedTask } from './planner.model';
 import { distanceKm, isLocated, orderRoute, pathLengthKm, type Stop } from './route.util';
 import { OfficerState, TeamRules, canWork, drawTeam, isCompetentFor, isRecused, officerStates, teamDomains } from './team.util';
-import { PendingVisit, bundleVisits, combinedChecklist, isAllowedOn } from './visit-bundle.util';
+import { PendingVisit, bundleVisits, combinedChecklist, isAllowedOn, joinedOn, markPlaced, siblingsOf } from './visit-bundle.util';
 
 const DEFAULT_RULES: TeamRules = { maxTeamSize: 4, nonLocalPenalty: 1 };
 
@@ -12,6 +12,8 @@ interface Schedule {
   rules: TeamRules;
   states: OfficerState[];
   byRegion: Map<string, PendingVisit[]>;
+  /** Enterprises whose checks were split in time (a complaint before a re-inspection's deadline). */
+  siblings: Map<string, PendingVisit[]>;
   visits: JointVisit[];
   routes: Route[];
 }
@@ -34,6 +36,7 @@ export function buildPlan(draw: DrawResult, input: PlanInput): Plan {
     rules: { ...DEFAULT_RULES, ...input.options },
     states,
     byRegion: groupByRegion(pending),
+    siblings: siblingsOf(pending),
     visits: [],
     routes: [],
   };
@@ -79,7 +82,7 @@ function departmentsNobodyCanCheck(draw: DrawResult, workingDays: string[], stat
   return new Set([...drawn].filter((d) => !checkable.has(d)));
 }
 
-/** Fills one day with routes until its quota is met or no team can be drawn; returns visits placed. */
+/** Fills one day with routes until its quota is met or no team can be drawn; returns the pending visits placed. */
 function fillDay(schedule: Schedule, day: string, pending: PendingVisit[], quota: number): number {
   let placed = 0;
   for (const seed of pending) {
@@ -87,10 +90,14 @@ function fillDay(schedule: Schedule, day: string, pending: PendingVisit[], quota
     if (seed.placed || !isAllowedOn(seed, day)) continue;
     const free = schedule.states.filter((s) => !s.busyDays.has(day)).length;
     if (free < 2) break;
-    const prng = new Prng(hashSeed(`${schedule.seed}|team|${day}|${seed.key}`));
-    const team = drawTeam(seed, day, schedule.states, schedule.rules, prng);
+    // With the enterprise's other groups that may go this day, if a team can do them all; else alone.
+    const joined = joinedOn(seed, day, schedule.siblings) ?? seed;
+    const teamFor = (v: PendingVisit) => drawTeam(v, day, schedule.states, schedule.rules, new Prng(hashSeed(`${schedule.seed}|team|${day}|${v.key}`)));
+    let visit = joined;
+    let team = teamFor(joined);
+    if (!team && joined !== seed) [visit, team] = [seed, teamFor(seed)];
     if (!team) continue;
-    placed += commitRoute(schedule, day, team, growRoute(schedule, day, team, seed));
+    placed += commitRoute(schedule, day, team, growRoute(schedule, day, team, visit));
   }
   return placed;
 }
@@ -104,14 +111,16 @@ function growRoute(schedule: Schedule, day: string, team: OfficerState[], seed: 
   const domains = teamDomains(team);
   const since = yearBefore(day);
   const route = [seed];
-  seed.placed = true;
-  const candidates = (schedule.byRegion.get(seed.regionCode) ?? []).filter(
-    (v) =>
-      !v.placed &&
-      isAllowedOn(v, day) &&
-      v.departments.every((d) => domains.has(d)) &&
-      team.every((s) => isCompetentFor(s, v.departments) && !isRecused(s, v.creditCode, day, since)),
-  );
+  markPlaced(seed);
+  const candidates = (schedule.byRegion.get(seed.regionCode) ?? [])
+    .flatMap((v) => (v.placed ? [] : (joinedOn(v, day, schedule.siblings) ?? [])))
+    .filter(
+      (v) =>
+        v.creditCode !== seed.creditCode &&
+        isAllowedOn(v, day) &&
+        v.departments.every((d) => domains.has(d)) &&
+        team.every((s) => isCompetentFor(s, v.departments) && !isRecused(s, v.creditCode, day, since)),
+    );
   // Measured from the route's last located stop. A visit without coordinates is not "next door" to
   // everything: it joins a route only when no located visit is left to add.
   let anchor: Stop | null = isLocated(seed) ? seed : null;
@@ -124,7 +133,7 @@ function growRoute(schedule: Schedule, day: string, team: OfficerState[], seed: 
       if (d < bestDistance) [best, bestDistance] = [i, d];
     });
     if (best < 0) break;
-    candidates[best].placed = true;
+    markPlaced(candidates[best]);
     route.push(candidates[best]);
     if (isLocated(candidates[best])) anchor = candidates[best];
   }
@@ -165,7 +174,7 @@ function commitRoute(schedule: Schedule, day: string, team: OfficerState[], stop
     visitIds: ordered.map((v) => `visit:${v.key}`),
     distanceKm: pathLengthKm(ordered),
   });
-  return ordered.length;
+  return ordered.reduce((groups, v) => groups + (v.parts?.length ?? 1), 0);
 }
 
 /** Tells capacity apart from eligibility: could some team have been drawn on some day had officers been free? */

@@ -15,6 +15,8 @@ export interface PendingVisit {
   /** Earliest day it may take place: the latest rectification deadline of its follow-ups (absent: any day). */
   notBefore?: string;
   placed: boolean;
+  /** The enterprise's groups this visit joins again (see `joinedOn`); absent for a group as bundled. */
+  parts?: PendingVisit[];
 }
 
 const COLOUR_RANK: Record<string, string> = { red: '0', yellow: '1', green: '2' };
@@ -83,6 +85,47 @@ export function bundleVisits(draw: DrawResult, enterprises: Enterprise[]): Pendi
     });
   }
   return visits.sort((a, b) => a.priority.localeCompare(b.priority));
+}
+
+/** An enterprise's groups, in the order `timeGroups` made them, for enterprises with more than one. */
+export function siblingsOf(visits: PendingVisit[]): Map<string, PendingVisit[]> {
+  const byCode = new Map<string, PendingVisit[]>();
+  for (const v of visits) byCode.set(v.creditCode, [...(byCode.get(v.creditCode) ?? []), v]);
+  for (const [code, groups] of byCode) {
+    if (groups.length < 2) byCode.delete(code);
+    else groups.sort((a, b) => a.key.length - b.key.length || a.key.localeCompare(b.key));
+  }
+  return byCode;
+}
+
+/**
+ * The visit as it would go on `day`: with the enterprise's other groups still waiting that may go that day
+ * too. A split is kept only while it lets a complaint go before a deadline; once the complaint's visit
+ * slips to a day the re-inspection may take, one visit does both (inspect once). Null when another of the
+ * groups stands for them (the earliest waiting one does), so a joined visit is offered once.
+ */
+export function joinedOn(visit: PendingVisit, day: string, siblings: Map<string, PendingVisit[]>): PendingVisit | null {
+  const groups = siblings.get(visit.creditCode);
+  if (!groups) return visit;
+  const parts = groups.filter((g) => !g.placed && isAllowedOn(g, day));
+  if (parts.length < 2) return visit;
+  if (parts[0] !== visit) return null;
+  const tasks = parts.flatMap((g) => g.tasks).sort((a, b) => a.department.localeCompare(b.department) || a.id.localeCompare(b.id));
+  const notBefore = parts.map((g) => g.notBefore ?? '').sort()[parts.length - 1] || undefined;
+  return {
+    ...visit,
+    tasks,
+    departments: [...new Set(tasks.map((t) => t.department))].sort(),
+    ...(notBefore ? { notBefore } : {}),
+    parts,
+  };
+}
+
+/** Marks the visit placed, with every group it joins; returns how many groups that is. */
+export function markPlaced(visit: PendingVisit): number {
+  visit.placed = true;
+  visit.parts?.forEach((g) => (g.placed = true));
+  return visit.parts?.length ?? 1;
 }
 
 /** The combined checklist (一表通查): each department's items once, in department order. */
