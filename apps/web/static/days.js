@@ -4,3 +4,8 @@
 export function addDays(day, n) {
   return new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 }
+
+/** A day in China time (UTC+8), offset by whole days from today. */
+export function isoDay(offsetDays) {
+  return new Date(Date.now() + 8 * 3600_000 + offsetDays * 86_400_000).toISOString().slice(0, 10);
+}

@@ -4,8 +4,7 @@ import { api } from '../api.js';
 import { fmtDate, fmtDateTime, fmtPeriod, t } from '../i18n.js';
 import { badge, errorState, field, h, mount, pageHead, progressPanel, section, select, table } from '../ui.js';
 import { accuracyFigures, driftFigures, fairnessFigures } from './audit-figures.js';
-import { addDays } from '../days.js';
-import { isoDay } from './bureau-calendar.js';
+import { addDays, isoDay } from '../days.js';
 
 function quarterStart(day) {
   const month = Math.floor((Number(day.slice(5, 7)) - 1) / 3) * 3 + 1;

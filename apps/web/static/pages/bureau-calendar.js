@@ -8,11 +8,7 @@ import { asTypedCode } from '../credit-code.js';
 import { badge, card, errorState, field, fieldProblem, h, mount, pageHead, printButton, section, select, table } from '../ui.js';
 import { teamChangeCard } from './team-change.js';
 import { followUpLines, rectifyField, rectifyNote } from './follow-up.js';
-
-/** A day in China time (UTC+8), offset by whole days from today. */
-export function isoDay(offsetDays) {
-  return new Date(Date.now() + 8 * 3600_000 + offsetDays * 86_400_000).toISOString().slice(0, 10);
-}
+import { isoDay } from '../days.js';
 
 /** The most visits the calendar asks for at once (dispatch's limit). */
 const CALENDAR_LIMIT = 2000;

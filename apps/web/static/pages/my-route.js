@@ -4,7 +4,8 @@
 import { api } from '../api.js';
 import { currentLang, fmtDate, fmtNumber, t } from '../i18n.js';
 import { badge, card, h, mount, pageHead, printButton, section, state } from '../ui.js';
-import { departmentLabel, enterpriseAddress, enterpriseName, isoDay, routeSketchOf } from './bureau-calendar.js';
+import { departmentLabel, enterpriseAddress, enterpriseName, routeSketchOf } from './bureau-calendar.js';
+import { isoDay } from '../days.js';
 
 const DAYS_AHEAD = 14;
 const DAYS_BACK = 7;

@@ -4,7 +4,8 @@ import { api } from '../api.js';
 import { fmtDate, fmtDateTime, fmtNumber, t, tKnown } from '../i18n.js';
 import { regionCell } from '../regions.js';
 import { badge, card, confirmStep, errorText, field, h, mount, pageHead, section, select, table } from '../ui.js';
-import { departmentLabel, isoDay } from './bureau-calendar.js';
+import { departmentLabel } from './bureau-calendar.js';
+import { isoDay } from '../days.js';
 
 const KINDS = ['leave', 'training', 'secondment', 'other'];
 

@@ -3,7 +3,7 @@
 import { api } from '../api.js';
 import { fmtDate, fmtDateTime, t } from '../i18n.js';
 import { card, errorText, field, h, mount, section, select, table } from '../ui.js';
-import { isoDay } from './bureau-calendar.js';
+import { isoDay } from '../days.js';
 
 /** This year's calendar, or next year's: holidays for the coming year are announced late in the year. */
 export function workCalendar() {
