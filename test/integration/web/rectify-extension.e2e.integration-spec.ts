@@ -1,7 +1,8 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { startFakePages, type FakePages } from './fake-pages.harness';
+import { recordPageAnswers, startFakePages, type FakePages } from './fake-pages.harness';
 import { describeWithBrowser, SCREENSHOTS } from './suite-process.harness';
+import { orderedNotice, SCHEDULED_VISIT } from './visit-page.fixture';
 import { OWN_CODE, StatusAnswer } from './web-app.harness';
 
 /**
@@ -11,26 +12,14 @@ import { OWN_CODE, StatusAnswer } from './web-app.harness';
  */
 
 const DONE = {
-  id: '0b6c8a55-5f0e-4d7e-9a7a-000000000301',
-  visitNo: 'TP-2026-000301',
-  drawId: 'd-1',
-  date: '2026-03-02',
-  regionCode: '440605',
-  creditCode: OWN_CODE,
-  officerIds: ['44060400001'],
-  departments: ['SAMR'],
-  reasons: ['risk'],
-  followUps: [],
-  exploration: false,
-  routeKey: 'r-1',
-  routeOrder: 0,
-  noticeAllowed: false,
+  ...SCHEDULED_VISIT,
   status: 'done',
-  checklist: [{ department: 'SAMR', items: ['SAMR-01'] }],
-  results: [{ item: 'SAMR-01', department: 'SAMR', result: '责令整改', violation: '未公示营业执照' }],
+  results: [
+    { item: 'SAMR-01', department: 'SAMR', result: '责令整改', violation: '未公示营业执照' },
+    { item: 'SAMR-02', department: 'SAMR', result: '未发现问题' },
+  ],
   rectifyBy: '2026-04-01',
   originalRectifyBy: '2026-03-20',
-  route: null,
 };
 /** The re-inspection a plan holds on a day now before the extended deadline. */
 const EARLY = {
@@ -71,21 +60,7 @@ describeWithBrowser('extending a rectification deadline (延期整改), in a rea
       { id: 'x-1', visitId: DONE.id, from: '2026-03-20', to: '2026-04-01', reason: '设备未到货', actor: 'officer', extendedAt: '2026-03-18T02:00:00Z' },
     ],
     [`POST ${PATH}`]: EXTENDED,
-    [`GET /api/enterprises/${OWN_CODE}/visits`]: [
-      {
-        visitId: DONE.id,
-        visitNo: DONE.visitNo,
-        date: DONE.date,
-        status: 'done',
-        departments: ['SAMR'],
-        checklist: ['SAMR-01'],
-        results: [{ item: 'SAMR-01', result: '责令整改', violation: '未公示营业执照' }],
-        rectifyBy: '2026-04-01',
-        originalRectifyBy: '2026-03-20',
-        canRate: false,
-        rating: null,
-      },
-    ],
+    [`GET /api/enterprises/${OWN_CODE}/visits`]: [orderedNotice('2026-04-01', '2026-03-20')],
   };
 
   beforeAll(async () => {
@@ -178,27 +153,12 @@ describeWithBrowser('extending a rectification deadline (延期整改), in a rea
       actor: 'dispatcher',
       at: EXTENDED.extendedAt,
     };
-    const body = { kind: 'rectification-extension', data };
-    answers['GET /api/audit/entries'] = [
-      {
-        seq: 9,
-        kind: 'rectification-extension',
-        subjectRef: OWN_CODE,
-        recordedAt: data.at,
-        prevHash: '0'.repeat(64),
-        leafHash: 'f'.repeat(64),
-        bodyJson: JSON.stringify(body),
-        body,
-        bodyArchivedIn: null,
-      },
-    ];
-    answers['GET /api/audit/checkpoints/latest'] = null;
-    answers['GET /api/reviews/summary'] = { pendingConfirmations: 0, appeals: { filed: 0, 'in-review': 0, overdue: 0 } };
+    Object.assign(answers, recordPageAnswers(9, 'rectification-extension', OWN_CODE, data));
     const page = await pages.signIn('overseer');
     await page.goto(`${pages.web.baseUrl}/#/audit`);
     await page.waitForSelector(`#audit-table [data-rectification-extension="${DONE.visitNo}"]`);
     expect(await text(page, `#audit-table [data-rectification-extension="${DONE.visitNo}"]`)).toBe(
-      'TP-2026-000301（2026-03-02 检查）：整改期限由 2026-04-01 延至 2026-05-01，由 dispatcher 批准',
+      'TP-2026-000201（2026-03-02 检查）：整改期限由 2026-04-01 延至 2026-05-01，由 dispatcher 批准',
     );
     expect(await text(page, '#audit-table')).toContain('延期整改');
     await page.close();
