@@ -16,6 +16,9 @@ import { OfficersController } from './officers/officers.controller';
 import { OfficersRepository } from './officers/officers.repository';
 import { PlansController } from './plans/plans.controller';
 import { PlansRepository } from './plans/plans.repository';
+import { RectificationExtensionsController } from './rectification-extensions/rectification-extensions.controller';
+import { RectificationExtensionsRepository } from './rectification-extensions/rectification-extensions.repository';
+import { RectificationExtensionsService } from './rectification-extensions/rectification-extensions.service';
 import { PublicDisclosureController } from './public/public-disclosure.controller';
 import { PublicDisclosureRepository } from './public/public-disclosure.repository';
 import { ProjectionHandler } from './projection/projection.handler';
@@ -46,10 +49,22 @@ import { VisitsService } from './visits/visits.service';
     TeamChangesService,
     AbsencesRepository,
     AbsencesService,
+    RectificationExtensionsRepository,
+    RectificationExtensionsService,
     ProjectionRepository,
     DispatchOutbox,
   ],
-  exports: [PlansRepository, ChecklistItemsRepository, DrawService, VisitsService, TeamChangesService, AbsencesService, ProjectionRepository, DispatchOutbox],
+  exports: [
+    PlansRepository,
+    ChecklistItemsRepository,
+    DrawService,
+    VisitsService,
+    TeamChangesService,
+    AbsencesService,
+    RectificationExtensionsService,
+    ProjectionRepository,
+    DispatchOutbox,
+  ],
 })
 export class DispatchCoreModule {}
 
@@ -63,6 +78,7 @@ export class DispatchCoreModule {}
     DrawController,
     VisitsController,
     TeamChangesController,
+    RectificationExtensionsController,
     AbsencesController,
     OfficersController,
     PublicDisclosureController,

@@ -66,3 +66,27 @@ export async function settle(page: Page): Promise<void> {
 export function isVisitList(url: string): boolean {
   return url.includes('/api/visits?') && new URL(url, 'http://x').searchParams.get('status') !== 'scheduled';
 }
+
+/**
+ * What the fake suite answers for oversight's record page holding one entry of `kind` whose event was `data`
+ * (with its `at`), and nothing waiting in the review queue.
+ */
+export function recordPageAnswers(seq: number, kind: string, subjectRef: string, data: { at: string }): Record<string, unknown> {
+  const body = { kind, data };
+  const entry = {
+    seq,
+    kind,
+    subjectRef,
+    recordedAt: data.at,
+    prevHash: '0'.repeat(64),
+    leafHash: 'f'.repeat(64),
+    bodyJson: JSON.stringify(body),
+    body,
+    bodyArchivedIn: null,
+  };
+  return {
+    'GET /api/audit/entries': [entry],
+    'GET /api/audit/checkpoints/latest': null,
+    'GET /api/reviews/summary': { pendingConfirmations: 0, appeals: { filed: 0, 'in-review': 0, overdue: 0 } },
+  };
+}

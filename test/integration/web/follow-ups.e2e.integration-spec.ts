@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { startFakePages, type FakePages } from './fake-pages.harness';
 import { describeWithBrowser, SCREENSHOTS } from './suite-process.harness';
+import { orderedNotice, SCHEDULED_VISIT } from './visit-page.fixture';
 import { OWN_CODE } from './web-app.harness';
 
 /**
@@ -10,27 +11,7 @@ import { OWN_CODE } from './web-app.harness';
  * which inspection it follows up; the enterprise reads by when it must rectify.
  */
 
-const VISIT = {
-  id: '0b6c8a55-5f0e-4d7e-9a7a-000000000201',
-  visitNo: 'TP-2026-000201',
-  drawId: 'd-1',
-  date: '2026-03-02',
-  regionCode: '440605',
-  creditCode: OWN_CODE,
-  officerIds: ['44060400001', '44060600006'],
-  departments: ['SAMR'],
-  reasons: ['risk'],
-  followUps: [],
-  exploration: false,
-  routeKey: 'r-1',
-  routeOrder: 0,
-  noticeAllowed: false,
-  status: 'scheduled',
-  checklist: [{ department: 'SAMR', items: ['SAMR-01', 'SAMR-02'] }],
-  results: null,
-  rectifyBy: null,
-  route: null,
-};
+const VISIT = SCHEDULED_VISIT;
 
 /** A re-inspection planned after the deadline its first visit set. */
 const FOLLOW_UP = {
@@ -51,23 +32,7 @@ describeWithBrowser('follow-up inspections after an order to rectify (整改复�
     [`GET /api/visits/${VISIT.id}`]: VISIT,
     [`GET /api/visits/${FOLLOW_UP.id}`]: FOLLOW_UP,
     [`POST /api/visits/${VISIT.id}/results`]: { visitId: VISIT.id, status: 'done', items: 2, violationsFound: 1, rectifyBy: '2026-03-20' },
-    [`GET /api/enterprises/${OWN_CODE}/visits`]: [
-      {
-        visitId: VISIT.id,
-        visitNo: VISIT.visitNo,
-        date: VISIT.date,
-        status: 'done',
-        departments: ['SAMR'],
-        checklist: ['SAMR-01', 'SAMR-02'],
-        results: [
-          { item: 'SAMR-01', result: '责令整改', violation: '未公示营业执照' },
-          { item: 'SAMR-02', result: '未发现问题' },
-        ],
-        rectifyBy: '2026-03-22',
-        canRate: false,
-        rating: null,
-      },
-    ],
+    [`GET /api/enterprises/${OWN_CODE}/visits`]: [orderedNotice('2026-03-22')],
   };
 
   beforeAll(async () => {

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { startFakePages, settle, type FakePages } from './fake-pages.harness';
+import { recordPageAnswers, startFakePages, settle, type FakePages } from './fake-pages.harness';
 import { describeWithBrowser, SCREENSHOTS } from './suite-process.harness';
 import { OWN_CODE, QueryAnswer, StatusAnswer, TEST_PASSWORD } from './web-app.harness';
 import { AccountsService } from '../../../apps/web/src/accounts/accounts.service';
@@ -232,23 +232,7 @@ describeWithBrowser("an officer's conflict of interest on an enterprise file, in
     ['zh', 'TP-2026-000321（2026-12-09）：44060400001 换为 44060400007，由 dispatcher 操作', '从 2 名符合条件的人员中随机抽取（种子 ab12）'],
     ['en', 'TP-2026-000321 (2026-12-09): 44060400001 replaced by 44060400007, by dispatcher', 'Drawn at random among 2 eligible officers (seed ab12)'],
   ])("shows oversight, in the record, which visit's team changed, who for whom and how chosen (%s)", async (lang, change, how) => {
-    const data = teamChanged(VISIT.date);
-    const body = { kind: 'visit-team-change', data };
-    answers['GET /api/audit/entries'] = [
-      {
-        seq: 7,
-        kind: 'visit-team-change',
-        subjectRef: OWN_CODE,
-        recordedAt: data.at,
-        prevHash: '0'.repeat(64),
-        leafHash: 'f'.repeat(64),
-        bodyJson: JSON.stringify(body),
-        body,
-        bodyArchivedIn: null,
-      },
-    ];
-    answers['GET /api/audit/checkpoints/latest'] = null;
-    answers['GET /api/reviews/summary'] = { pendingConfirmations: 0, appeals: { filed: 0, 'in-review': 0, overdue: 0 } };
+    Object.assign(answers, recordPageAnswers(7, 'visit-team-change', OWN_CODE, teamChanged(VISIT.date)));
     const page = await pages.signIn('overseer', { lang: lang as 'zh' | 'en' });
     await page.goto(`${pages.web.baseUrl}/#/audit`);
     await page.waitForSelector(`#audit-table [data-team-change="${VISIT.number}"]`);

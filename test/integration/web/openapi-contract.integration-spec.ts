@@ -194,6 +194,28 @@ describe('the OpenAPI document, against the running suite', () => {
     expect((await client.call('demo-dispatcher', 'DELETE', `/api/absences/${(added.body as { id: string }).id}`)).status).toBe(200);
   });
 
+  it("takes the documented extension of a past visit's rectification deadline, and describes the extensions with and without reasons", async () => {
+    // The demo's past fortnight gave 10-day deadlines: the first done visit that ordered rectification.
+    const done = (await client.call('demo-dispatcher', 'GET', `/api/visits?from=${chinaDay(-14)}&to=${chinaDay(-1)}&status=done&limit=2000`)).body as {
+      id: string;
+    }[];
+    let ordered: { id: string; rectifyBy: string | null } | undefined;
+    for (const v of done) {
+      ordered = (await client.call('demo-dispatcher', 'GET', `/api/visits/${v.id}`)).body as { id: string; rectifyBy: string | null };
+      if (ordered.rectifyBy) break;
+    }
+    expect(ordered?.rectifyBy).toBeTruthy();
+    const later = new Date(Date.parse(`${ordered!.rectifyBy}T00:00:00Z`) + 7 * 86_400_000).toISOString().slice(0, 10);
+    const path = '/api/visits/{id}/rectification-extensions';
+    const url = `/api/visits/${ordered!.id}/rectification-extensions`;
+    const extended = await sendValid('demo-dispatcher', 'POST', path, url, { ...example(`POST ${path}`), rectifyBy: later });
+    expect(client.checkAnswer('POST', path, extended)).toEqual(OK(201));
+    expect(client.checkAnswer('GET', path, await client.call('demo-dispatcher', 'GET', url))).toEqual(OK(200));
+    const overseen = await client.call('demo-oversight', 'GET', url);
+    expect(client.checkAnswer('GET', path, overseen)).toEqual(OK(200));
+    expect(overseen.body).toEqual([expect.not.objectContaining({ reason: expect.anything() })]);
+  });
+
   it('has checked a real answer of every operation whose answer it describes', () => {
     expect([...client.checked].sort()).toEqual(client.documentedAnswers());
   });

@@ -15,6 +15,7 @@ import { VersionBureauSettings1766700000000 } from './migrations/1766700000000-V
 import { RecordVisitTeamChanges1766750000000 } from './migrations/1766750000000-RecordVisitTeamChanges';
 import { RecordOfficerAbsences1766800000000 } from './migrations/1766800000000-RecordOfficerAbsences';
 import { RecordRectificationFollowUps1766850000000 } from './migrations/1766850000000-RecordRectificationFollowUps';
+import { RecordRectificationExtensions1766900000000 } from './migrations/1766900000000-RecordRectificationExtensions';
 
 export const DISPATCH_SCHEMA = 'dispatch';
 
@@ -40,6 +41,7 @@ export function createDispatchDataSource(url: string) {
       RecordVisitTeamChanges1766750000000,
       RecordOfficerAbsences1766800000000,
       RecordRectificationFollowUps1766850000000,
+      RecordRectificationExtensions1766900000000,
     ],
   });
 }

@@ -17,13 +17,14 @@ export class FollowUpsRepository {
 
   /**
    * Open follow-ups whose deadline falls by the window's last day. They come from dispatch's own visits
-   * with an item 责令整改 (the deadline recorded with the results, or the visit's day + `rectificationDays`
+   * with an item 责令整改 (the deadline recorded with the results or last extended to, or the visit's day + `rectificationDays`
    * for results recorded before deadlines were) and from intake's cases 责令整改 (the case's day +
    * `rectificationDays`: the platform exports none), except the cases of dispatch's own visits, counted
    * once already as their visit. A follow-up is served once its department inspected the enterprise on
    * or after the deadline (a case from intake, or a visit done), or while a visit carrying it is
    * scheduled in a published plan that keeps it: one of another window, or before this one's first day
-   * (publishing this draw cancels the rest, and those follow-ups come back to it). A deadline more than the
+   * (publishing this draw cancels the rest, and those follow-ups come back to it), on or after the deadline: one
+   * before it, the deadline having been extended since (延期整改), would prove nothing. A deadline more than the
    * policy's `followUpLookbackDays` before the window is history, not open work. Only enterprises in
    * `liveStatuses` are followed up: one struck off is not visited.
    */
@@ -59,6 +60,7 @@ export class FollowUpsRepository {
             AND NOT EXISTS (SELECT 1 FROM dispatch.visits v JOIN dispatch.draws d ON d.id = v.draw_id
                              WHERE v.credit_code = o.credit_code AND v.status = 'scheduled' AND d.status = 'published'
                                AND v.follow_ups @> jsonb_build_array(jsonb_build_object('department', o.department, 'inspectionRef', o.ref))
+                               AND v.date >= o.deadline
                                AND (v.date < $1::date OR NOT (d.window_from <= $2::date AND ${effectiveTo('d')} >= $1::date)))
           ORDER BY o.ref, o.department`,
         [window.start, window.end, policy.rectificationDays, policy.followUpWithinDays, liveStatuses, departments, policy.followUpLookbackDays],

@@ -25,3 +25,28 @@ export function rectificationDeadline(
   if (days > MAX_RECTIFICATION_DAYS) return { problem: `rectifyBy ${given} is more than ${MAX_RECTIFICATION_DAYS} days after the visit's day ${visitDate}` };
   return { rectifyBy: given };
 }
+
+/** The deadline in force: the one recorded (or last extended to), else, for results recorded before deadlines were, the visit's day + the policy's days. */
+export function currentDeadline(visit: { date: string; rectifyBy: string | null }, defaultDays: number): string {
+  return visit.rectifyBy ?? isoFromDayNumber(dayNumber(visit.date) + defaultDays);
+}
+
+/** The last day a deadline may be moved to: 180 days after the visit, as when it was first set. */
+export function latestDeadline(visitDate: string): string {
+  return isoFromDayNumber(dayNumber(visitDate) + MAX_RECTIFICATION_DAYS);
+}
+
+/**
+ * Why a deadline cannot be extended (延期整改) from `current` to `to`, or null when it can: the new day
+ * must come after the current deadline and at most 180 days after the visit.
+ */
+export function extensionRefusal(visitDate: string, current: string, to: string): { code: 'not_later' | 'beyond_cap'; message: string } | null {
+  if (to <= current) return { code: 'not_later', message: `rectifyBy ${to} must come after the current deadline ${current}` };
+  const latest = latestDeadline(visitDate);
+  if (to > latest)
+    return {
+      code: 'beyond_cap',
+      message: `rectifyBy ${to} is more than ${MAX_RECTIFICATION_DAYS} days after the visit's day ${visitDate} (at most ${latest})`,
+    };
+  return null;
+}

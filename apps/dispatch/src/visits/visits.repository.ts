@@ -24,6 +24,8 @@ export interface VisitRow {
   results: VisitItemResult[] | null;
   /** The rectification deadline (整改期限) its results set, when an item is 责令整改. */
   rectifyBy: string | null;
+  /** The deadline its results first set, when extended (延期整改) since; else null. */
+  originalRectifyBy: string | null;
   /** The re-inspections (复查) it carries: which inspection ordered rectification, when, and by when. */
   followUps: VisitFollowUp[];
   recordedAt: string | null;
@@ -55,10 +57,15 @@ export interface VisitFilter {
   limit: number;
 }
 
+/** The follow-ups a visit carries, each with its inspection's deadline as it is now: an extension (延期整改) moves it. */
+const FOLLOW_UPS = `(SELECT coalesce(jsonb_agg(CASE WHEN o.rectify_by IS NULL THEN f ELSE f || jsonb_build_object('rectifyBy', o.rectify_by::text) END ORDER BY e.n), '[]')
+    FROM jsonb_array_elements(v.follow_ups) WITH ORDINALITY AS e(f, n) LEFT JOIN dispatch.visits o ON o.visit_no = e.f->>'inspectionRef')`;
+
 const VISIT_COLUMNS = `v.id, v.visit_no AS "visitNo", v.draw_id AS "drawId", v.credit_code AS "creditCode", v.region_code AS "regionCode", v.date::text AS date, v.departments,
   ARRAY(SELECT vo.officer_id FROM dispatch.visit_officers vo WHERE vo.visit_id = v.id ORDER BY vo.officer_id) AS "officerIds",
   v.checklist, v.reasons, v.clue_ids AS "clueIds", v.exploration, v.route_key AS "routeKey", v.route_order AS "routeOrder",
-  v.notice_allowed AS "noticeAllowed", v.status, v.results, v.rectify_by::text AS "rectifyBy", v.follow_ups AS "followUps", v.recorded_at AS "recordedAt",
+  v.notice_allowed AS "noticeAllowed", v.status, v.results, v.rectify_by::text AS "rectifyBy", ${FOLLOW_UPS} AS "followUps", v.recorded_at AS "recordedAt",
+  (SELECT x.from_day::text FROM dispatch.rectification_extensions x WHERE x.visit_id = v.id ORDER BY x.extended_at, x.id LIMIT 1) AS "originalRectifyBy",
   (SELECT json_build_object('stars', r.stars, 'comment', r.comment, 'ratedAt', r.rated_at) FROM dispatch.visit_ratings r WHERE r.visit_id = v.id) AS rating`;
 
 /** The only place that reads and writes visits after they are planned. */

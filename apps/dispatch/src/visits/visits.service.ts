@@ -56,6 +56,7 @@ export class VisitsService {
       clueIds: visit.clueIds,
       results: visit.results,
       rectifyBy: visit.rectifyBy,
+      originalRectifyBy: visit.originalRectifyBy,
       recordedAt: visit.recordedAt,
       rating: visit.rating,
       route,
@@ -148,6 +149,8 @@ export class VisitsService {
         results: v.status === 'done' ? (v.results ?? []).map(({ item, result, violation }) => ({ item, result, ...(violation ? { violation } : {}) })) : null,
         // What it must put right by when: a re-inspection (复查) follows after this day.
         rectifyBy: v.status === 'done' ? v.rectifyBy : null,
+        // Set when the deadline was extended (延期整改): the one first given.
+        originalRectifyBy: v.status === 'done' ? v.originalRectifyBy : null,
         canRate: v.status === 'done' && !v.rating,
         rating: v.rating,
       }));

@@ -35,6 +35,8 @@ export class AuditProjectionHandler implements OnApplicationBootstrap, BeforeApp
         [DispatchSubjects.settingChanged]: async () => undefined,
         // Nor does a team change: the audits read who was drawn and what was found, not who went.
         [DispatchSubjects.visitTeamChanged]: async () => undefined,
+        // Nor does an extended deadline: the audits read what inspections found, not when a re-inspection is due.
+        [DispatchSubjects.rectificationExtended]: async () => undefined,
         [IntakeSubjects.subjectsUpserted]: (p) => projections.upsertEnterprises(enterpriseRows(p)),
       },
     );

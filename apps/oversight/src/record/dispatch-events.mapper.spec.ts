@@ -45,3 +45,28 @@ describe("the record's entries for dispatch's setting changes", () => {
     expect(() => dispatchEventEntries(DispatchSubjects.settingChanged, { ...change, setting: 'colour' })).toThrow(InvalidEvent);
   });
 });
+
+describe("the record's entries for an extended rectification deadline (延期整改)", () => {
+  const extended = {
+    extensionId: 'x-1',
+    visitId: '0b6c8a55-5f0e-4d7e-9a7a-000000000201',
+    visitNo: 'TP-2026-000201',
+    creditCode: '91440604MA4UJ8K20C',
+    date: '2026-03-02',
+    departments: ['SAMR'],
+    from: '2026-04-01',
+    to: '2026-05-01',
+    actor: 'dispatcher',
+    at: '2026-03-25T10:00:00Z',
+  };
+
+  it('keys an entry by the extension, about the enterprise, and drops a reason a sender put in', () => {
+    const [entry] = dispatchEventEntries(DispatchSubjects.rectificationExtended, { ...extended, reason: '企业负责人张某住院' });
+    expect(entry).toEqual({ kind: 'rectification-extension', subjectRef: extended.creditCode, data: extended, eventKey: 'rectification-extension:x-1' });
+  });
+
+  it('refuses one without its id or days', () => {
+    expect(() => dispatchEventEntries(DispatchSubjects.rectificationExtended, { ...extended, extensionId: undefined })).toThrow(InvalidEvent);
+    expect(() => dispatchEventEntries(DispatchSubjects.rectificationExtended, { ...extended, to: null })).toThrow(InvalidEvent);
+  });
+});

@@ -5,6 +5,7 @@ import {
   DispatchSubjects,
   type DispatchSettingChanged,
   type DrawCompleted,
+  type RectificationExtended,
   type VisitResultRecorded,
   type VisitTeamChanged,
 } from '@tianping/contracts';
@@ -43,7 +44,8 @@ function settingEntry(event: Record<string, unknown>): EntryDraft {
  * What the record logs for dispatch: every draw with its seed, inputs fingerprint and result (so
  * anyone holding them can re-draw), every published plan, every visit's recorded results, and every
  * change of a bureau setting (plans, policy, checklist items, calendar days, conflicts of interest) or of
- * a scheduled visit's team (with the seed and candidates of a random pick, to re-check it).
+ * a scheduled visit's team (with the seed and candidates of a random pick, to re-check it), and every
+ * extension of a rectification deadline (延期整改).
  */
 export function dispatchEventEntries(subject: string, payload: unknown): EntryDraft[] {
   const event = object(payload);
@@ -74,6 +76,19 @@ export function dispatchEventEntries(subject: string, payload: unknown): EntryDr
       const change = event as unknown as VisitTeamChanged;
       // The dispatcher's reason stays in dispatch (it may name a person): were a sender to include it, it is dropped.
       return [{ kind: 'visit-team-change', subjectRef: change.creditCode, data: withoutReason(event), eventKey: `visit-team-change:${change.changeId}` }];
+    }
+    case DispatchSubjects.rectificationExtended: {
+      requireFields(event, ['extensionId', 'visitId', 'creditCode', 'from', 'to', 'at'], 'RectificationExtended');
+      const extension = event as unknown as RectificationExtended;
+      // The reason stays in dispatch (it may name a person): were a sender to include it, it is dropped.
+      return [
+        {
+          kind: 'rectification-extension',
+          subjectRef: extension.creditCode,
+          data: withoutReason(event),
+          eventKey: `rectification-extension:${extension.extensionId}`,
+        },
+      ];
     }
     default:
       throw new InvalidEvent(`no record mapping for subject ${subject}`);

@@ -7,6 +7,7 @@ import { ChecklistItemNameDto } from '../../../dispatch/src/checklist/checklist-
 import { CalendarDayDto, DepartmentPlanDto, PolicyDto } from '../../../dispatch/src/plans/dtos/department-plan.dto';
 import { CreateDrawDto } from '../../../dispatch/src/draw/dtos/draw.dto';
 import { ConflictDto } from '../../../dispatch/src/plans/dtos/department-plan.dto';
+import { RectificationExtensionDto } from '../../../dispatch/src/rectification-extensions/dtos/rectification-extension.dto';
 import { TeamChangeDto } from '../../../dispatch/src/team-changes/dtos/team-change.dto';
 import { VisitItemResultDto, VisitRatingDto, VisitResultsDto } from '../../../dispatch/src/visits/dtos/visit.dto';
 import { DiscardAllBody, DiscardBody, ReplayBody } from '../../../intake/src/quarantine/quarantine.controller';
@@ -47,6 +48,7 @@ const VALIDATED_BY: Record<string, Dto> = {
   'POST /api/visits/:id/results items': VisitItemResultDto,
   'POST /api/visits/:id/rating': VisitRatingDto,
   'POST /api/visits/:id/team-changes': TeamChangeDto,
+  'POST /api/visits/:id/rectification-extensions': RectificationExtensionDto,
   'POST /api/appeals': FileAppealDto,
   'POST /api/appeals evidence': EvidenceDto,
   'POST /api/appeals/:id/claim': ActorDto,

@@ -295,6 +295,18 @@ export const BODIES: Record<string, Json> = {
     ['officerOut', 'how', 'reason'],
     { officerOut: '44060001', how: 'random', reason: '原执法人员已申报回避' },
   ),
+  'POST /api/visits/:id/rectification-extensions': object(
+    {
+      rectifyBy: day("the new rectification deadline (整改期限): after the current one, at most 180 days after the visit's day"),
+      reason: text(
+        2,
+        500,
+        "why (the enterprise's application, 延期整改申请); may name a person: kept in dispatch, shown to the bureau only, never logged or sent in an event",
+      ),
+    },
+    ['rectifyBy', 'reason'],
+    { rectifyBy: '2027-03-15', reason: '企业申请延期：整改所需设备尚未到货' },
+  ),
   'POST /api/conflicts': object(
     {
       creditCode: { type: 'string', pattern: '^[0-9A-Za-z]{18}$', description: 'the enterprise the officer must not inspect (统一社会信用代码)' },

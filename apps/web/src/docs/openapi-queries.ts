@@ -254,6 +254,7 @@ export const CREATED = new Set([
   'POST /api/visits/:id/results',
   'POST /api/visits/:id/rating',
   'POST /api/visits/:id/team-changes',
+  'POST /api/visits/:id/rectification-extensions',
   'POST /api/appeals',
   'POST /api/kill-switch/suspend',
   'POST /api/kill-switch/resume',

@@ -171,13 +171,34 @@ export const DISPATCH_SCHEMAS: Record<string, Json> = {
     },
     "an officer's absence (请假, 培训, 外出): the draw and replacements leave the officer out on its days",
   ),
+  RectificationExtension: obj(
+    {
+      id: uuid('the extension'),
+      visitId: uuid('the visit whose results ordered rectification'),
+      visitNo: str('检查编号'),
+      from: day('the deadline before'),
+      to: day('the deadline after: the re-inspection is not before it'),
+      reason: str('why it was granted; for the bureau only (oversight reads the list without it)'),
+      actor: nullable(str('the account that granted it; null for an operator’s direct call')),
+      extendedAt: instant(),
+      heldBefore: arr(
+        obj({ id: uuid('the visit'), number: str('检查编号'), date: day() }),
+        'in the answer to an extension: visits scheduled in published plans that carry the re-inspection before the new day (it would prove nothing there): re-draw their window',
+      ),
+    },
+    "an extension of a visit's rectification deadline (延期整改)",
+    ['visitNo', 'reason', 'heldBefore'],
+  ),
   VisitDetail: obj(
     {
       ...visitCore,
       checklist: arr(obj({ department, items: arr(item) }), 'the combined checklist (检查清单), by department'),
       clueIds: arr(str(), 'complaints the visit checks'),
       results: nullable(arr(obj({ item, result: itemResult, violation: nullable(str()) }, 'the result of one item', ['violation']))),
-      rectifyBy: nullable(day('the rectification deadline (整改期限) its results set when an item is 责令整改; a re-inspection follows after it')),
+      rectifyBy: nullable(
+        day('the rectification deadline (整改期限) its results set when an item is 责令整改, or last extended to; a re-inspection follows after it'),
+      ),
+      originalRectifyBy: nullable(day('the deadline its results first set, when extended since (延期整改); null otherwise')),
       recordedAt: nullable(instant()),
       rating,
       route: nullable(
@@ -244,7 +265,8 @@ export const DISPATCH_SCHEMAS: Record<string, Json> = {
           "each item's result once the visit took place; null before",
         ),
       ),
-      rectifyBy: nullable(day('by when the enterprise must put right what an item 责令整改 found; a re-inspection (复查) follows after it')),
+      rectifyBy: nullable(day('by when the enterprise must put right what an item 责令整改 found, as last extended; a re-inspection (复查) follows after it')),
+      originalRectifyBy: nullable(day('the deadline first set, when it was extended since (延期整改); null otherwise')),
       canRate: bool('done and not rated yet'),
       rating,
     },

@@ -283,6 +283,8 @@ export const RESPONSES: Record<string, Json> = {
   'GET /api/absences': list('OfficerAbsence'),
   'POST /api/absences': ref('OfficerAbsence'),
   'GET /api/visits/:id': ref('VisitDetail'),
+  'POST /api/visits/:id/rectification-extensions': ref('RectificationExtension'),
+  'GET /api/visits/:id/rectification-extensions': list('RectificationExtension'),
   'GET /api/enterprises/:creditCode/visits': list('EnterpriseVisit'),
   'POST /api/appeals': ref('Appeal'),
   'GET /api/appeals/:id': ref('Appeal'),

@@ -6,6 +6,7 @@ import { districtsAround, regionCell, regionCodeOf, regionOptions } from '../reg
 import { itemName, resultBadge } from '../items.js';
 import { asTypedCode } from '../credit-code.js';
 import { badge, card, errorState, field, fieldProblem, h, mount, pageHead, printButton, section, select, table } from '../ui.js';
+import { extensionCard } from './rectify-extension.js';
 import { teamChangeCard } from './team-change.js';
 import { followUpLines, rectifyField, rectifyNote } from './follow-up.js';
 import { isoDay } from '../days.js';
@@ -269,12 +270,12 @@ export async function renderVisit(ctx, id, replace = null) {
   };
   const show = (officer) => section(body, () => api(`/api/visits/${id}`), (visit) => {
     mount(head, pageHead(h('span', {}, t('visit.titleOf'), enterpriseName(visit.creditCode)), t('visit.sub', { date: fmtDate(visit.date), code: visit.creditCode }), printButton(), back()));
-    return visitBody(ctx, visit, teamChangeCard(ctx, visit, { onChanged, officer, today: isoDay(0) }));
+    return visitBody(ctx, visit, teamChangeCard(ctx, visit, { onChanged, officer, today: isoDay(0) }), extensionCard(ctx, visit, { onExtended: onChanged }));
   }, 'dispatch');
   await show(replace);
 }
 
-function visitBody(ctx, visit, teamCard = null) {
+function visitBody(ctx, visit, teamCard = null, extension = null) {
   return h('div', { class: 'stack' },
     h('div', { class: 'grid grid-2' },
       card(h('div', { class: 'row' }, h('h2', { style: 'margin:0' }, fmtDate(visit.date)), badge(t(`visit.${visit.status}`), visit.status === 'done' ? 'ok' : 'blue'), badge(visit.noticeAllowed ? t('visit.notice') : t('visit.unannounced'))),
@@ -284,7 +285,7 @@ function visitBody(ctx, visit, teamCard = null) {
             h('div', {}, enterpriseAddress(visit.creditCode))),
           h('dt', {}, t('field.region')), h('dd', {}, regionCell(visit.regionCode)),
           h('dt', {}, t('field.team')), h('dd', {}, officerBadges(visit.officerIds)),
-          h('dt', {}, t('field.reasons')), h('dd', {}, (visit.reasons ?? []).map(reasonLabel).join(t('common.listSep')) || '—', followUpLines(visit.followUps)),
+          h('dt', {}, t('field.reasons')), h('dd', {}, (visit.reasons ?? []).map(reasonLabel).join(t('common.listSep')) || '—', followUpLines(visit.followUps, visit)),
           h('dt', {}, t('visit.route')), h('dd', {}, routeText(visit), stopLinks(ctx, visit), visit.route?.creditCodes ? routeSketchOf(visit.route.creditCodes, visit.route.visitIds.indexOf(visit.id)) : null))),
       card(t('field.checklist'), h('ul', { class: 'list-plain', id: 'visit-checklist' }, (visit.checklist ?? []).map((group) => h('li', {}, h('strong', { style: 'min-width:70px' }, departmentLabel(group.department)),
         h('div', {}, group.items.map((item) => h('div', { 'data-item': item }, h('span', { class: 'mono small' }, item), ' ', itemName(item) ?? ''))))))),
@@ -295,7 +296,8 @@ function visitBody(ctx, visit, teamCard = null) {
       [t('field.department'), (r) => departmentLabel(r.department)],
       [t('field.result'), (r) => resultBadge(r.result)],
       [t('cal.violation'), (r) => r.violation ?? '—'],
-    ], visit.results ?? []), rectifyNote(visit.rectifyBy)),
+    ], visit.results ?? []), rectifyNote(visit.rectifyBy, 'rectify.shown', visit.originalRectifyBy)),
+    extension,
   );
 }
 

@@ -310,7 +310,7 @@ function visitCard(v) {
       v.visitNo ? [h('dt', {}, t('visit.no')), h('dd', { class: 'mono', 'data-visit-no': v.visitNo }, v.visitNo)] : null,
       h('dt', {}, t('field.department')), h('dd', {}, (v.departments ?? []).map((d) => valueLabel('dept', d)).join(' · ')),
       h('dt', {}, v.results ? t('field.result') : t('field.checklist')), h('dd', {}, checked)),
-    rectifyNote(v.rectifyBy, 'myVisit.rectifyBy'),
+    rectifyNote(v.rectifyBy, 'myVisit.rectifyBy', v.originalRectifyBy, 'myVisit.extended'),
     rating);
 }
 

@@ -45,16 +45,25 @@ export function rectifyField(visit, resultInputs) {
   };
 }
 
-/** One line per inspection a visit re-inspects: "SAMR 复查：2026-03-02 检查（TP-2026-000123）责令整改，整改期限 2026-04-01". */
-export function followUpLines(followUps) {
+/**
+ * One line per inspection a visit re-inspects: "SAMR 复查：2026-03-02 检查（TP-2026-000123）责令整改，整改期限 2026-04-01",
+ * the deadline as it is now; a visit still to come before it (the deadline extended since) is said to prove nothing.
+ */
+export function followUpLines(followUps, visit = null) {
   if (!followUps?.length) return null;
+  const early = (f) => visit?.status === 'scheduled' && visit.date < f.rectifyBy;
   return h('ul', { class: 'list-plain', id: 'visit-follow-ups' }, followUps.map((f) => h('li', { 'data-follow-up': f.inspectionRef },
-    t('followUp.line', { dept: valueLabel('dept', f.department), date: fmtDate(f.inspectedOn), ref: f.inspectionRef, deadline: fmtDate(f.rectifyBy) }))));
+    t('followUp.line', { dept: valueLabel('dept', f.department), date: fmtDate(f.inspectedOn), ref: f.inspectionRef, deadline: fmtDate(f.rectifyBy) }),
+    early(f) ? h('div', { class: 'notice warn small', 'data-follow-up-early': '' }, t('followUp.early')) : null)));
 }
 
-/** Under a visit's recorded results: by when the enterprise must rectify, and that a re-inspection follows. */
-export function rectifyNote(rectifyBy, key = 'rectify.shown') {
-  return rectifyBy ? h('div', { class: 'notice warn', 'data-rectify-by': rectifyBy, style: 'margin-top:12px' }, t(key, { date: fmtDate(rectifyBy) })) : null;
+/**
+ * Under a visit's recorded results: by when the enterprise must rectify, and that a re-inspection follows;
+ * with `original` (the deadline first set), that it was extended, in the words of `extendedKey`.
+ */
+export function rectifyNote(rectifyBy, key = 'rectify.shown', original = null, extendedKey = 'rectify.extended') {
+  return rectifyBy ? h('div', { class: 'notice warn', 'data-rectify-by': rectifyBy, style: 'margin-top:12px' }, t(key, { date: fmtDate(rectifyBy) }),
+    original ? h('span', { 'data-rectify-extended': original }, ' ', t(extendedKey, { date: fmtDate(original) })) : null) : null;
 }
 
 /** Under a plan's task: which inspections it re-inspects, and the deadline it waits for. */

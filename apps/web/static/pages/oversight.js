@@ -4,7 +4,7 @@ import { fmtDateTime, fmtNumber, t, tKnown } from '../i18n.js';
 import { badge, card, emptyState, errorState, field, h, mount, pageHead, pager, section, select } from '../ui.js';
 
 const PAGE = 20;
-const KINDS = ['score', 'colour-decision', 'appeal', 'model-version', 'colour-policy', 'sign-off', 'approval', 'kill-switch', 'dispatch-draw', 'dispatch-plan', 'dispatch-setting', 'visit-result', 'visit-team-change', 'personal-data-read', 'algorithm-audit', 'algorithm-audit-publication', 'algorithm-audit-public-copy', 'archive'];
+const KINDS = ['score', 'colour-decision', 'appeal', 'model-version', 'colour-policy', 'sign-off', 'approval', 'kill-switch', 'dispatch-draw', 'dispatch-plan', 'dispatch-setting', 'visit-result', 'visit-team-change', 'rectification-extension', 'personal-data-read', 'algorithm-audit', 'algorithm-audit-publication', 'algorithm-audit-public-copy', 'archive'];
 
 /** A record entry's kind in words; a kind this page does not know yet is shown as stored. */
 function kindLabel(kind) {
@@ -119,6 +119,14 @@ function teamChangeNote(entry) {
     h('div', {}, how));
 }
 
+/** An extended rectification deadline (延期整改) says which visit, from which day to which, and who (the reason stays in dispatch). */
+function extensionNote(entry) {
+  const extension = entry.kind === 'rectification-extension' ? entry.body?.data : null;
+  if (!extension) return null;
+  return h('div', { class: 'small muted', 'data-rectification-extension': extension.visitNo ?? extension.visitId },
+    t('audit.extension', { visit: extension.visitNo ?? extension.visitId, date: extension.date, from: extension.from, to: extension.to, by: extension.actor ?? '—' }));
+}
+
 /** What names the setting (the entry's subject already says it) and its version are no change to show. */
 const SETTING_IDENTITY = new Set(['version', 'date', 'department', 'item']);
 
@@ -164,7 +172,7 @@ async function entriesTable(container) {
     return h('div', {},
       h('div', { class: 'table-wrap' }, h('table', { id: 'audit-table' },
         h('thead', {}, h('tr', {}, [t('field.seq'), t('audit.kind'), t('field.subject'), t('field.recordedAt'), t('audit.leafHash')].map((c) => h('th', {}, c)))),
-        h('tbody', {}, rows.map((e) => h('tr', { 'data-seq': e.seq }, h('td', {}, e.seq), h('td', {}, badge(kindLabel(e.kind), 'blue'), settingNote(e), teamChangeNote(e), archivedNote(e)), h('td', { class: 'mono' }, e.subjectRef ?? '—'), h('td', {}, fmtDateTime(e.recordedAt)), h('td', { class: 'mono' }, `${e.leafHash.slice(0, 16)}…`)))))),
+        h('tbody', {}, rows.map((e) => h('tr', { 'data-seq': e.seq }, h('td', {}, e.seq), h('td', {}, badge(kindLabel(e.kind), 'blue'), settingNote(e), teamChangeNote(e), extensionNote(e), archivedNote(e)), h('td', { class: 'mono' }, e.subjectRef ?? '—'), h('td', {}, fmtDateTime(e.recordedAt)), h('td', { class: 'mono' }, `${e.leafHash.slice(0, 16)}…`)))))),
       pager(page, Infinity, undefined, (p) => { page = p; load(); }, { hasMore: rows.length === PAGE }));
   }, 'oversight');
   form.addEventListener('submit', (event) => { event.preventDefault(); cursors.length = 1; page = 0; load(); });

@@ -120,3 +120,25 @@ export interface VisitTeamChanged {
   actor: string | null;
   at: string;
 }
+
+/**
+ * A done visit's rectification deadline (整改期限) moved later (延期整改), the enterprise having asked for
+ * more time. The reason the bureau gave stays in dispatch (it may name a person); the record gets which
+ * visit, from which day to which, who and when.
+ */
+export interface RectificationExtended {
+  /** Unique per extension: the record's key. */
+  extensionId: string;
+  visitId: string;
+  visitNo: string;
+  creditCode: string;
+  /** The visit's day. */
+  date: string;
+  /** The departments whose items ordered rectification (责令整改): their re-inspections wait for `to`. */
+  departments: string[];
+  /** The deadline before and after. */
+  from: string;
+  to: string;
+  actor: string | null;
+  at: string;
+}

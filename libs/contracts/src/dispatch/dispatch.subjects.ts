@@ -10,4 +10,6 @@ export const DispatchSubjects = {
   settingChanged: 'dispatch.setting.changed.v1',
   /** A dispatcher replaced one officer of a scheduled visit's team (a conflict declared, an officer away). */
   visitTeamChanged: 'dispatch.visit.team-changed.v1',
+  /** A done visit's rectification deadline (整改期限) was extended (延期整改): the re-inspection waits for the new day. */
+  rectificationExtended: 'dispatch.visit.rectification-extended.v1',
 } as const;

@@ -1,0 +1,76 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+
+export interface StoredExtension {
+  id: string;
+  visitId: string;
+  from: string;
+  to: string;
+  reason: string;
+  actor: string | null;
+  extendedAt: string;
+}
+
+/** A scheduled visit that carries a re-inspection, as an answer names it. */
+export interface HoldingVisit {
+  id: string;
+  number: string;
+  date: string;
+}
+
+/** The only place that moves a rectification deadline and keeps its extensions (延期整改). */
+@Injectable()
+export class RectificationExtensionsRepository {
+  constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
+
+  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(work);
+  }
+
+  /**
+   * The re-inspections already made, as the draw counts a follow-up served: the department inspected the
+   * enterprise on or after the deadline (a case from intake, or another visit done).
+   */
+  async reinspections(m: EntityManager, v: { id: string; creditCode: string }, departments: string[], deadline: string): Promise<string[]> {
+    const rows: { ref: string }[] = await m.query(
+      `SELECT p.case_no AS ref FROM dispatch.prior_inspections p
+        WHERE p.credit_code = $1 AND p.department = ANY($2) AND p.kind = '检查' AND p.date >= $3::date
+       UNION
+       SELECT o.visit_no FROM dispatch.visits o
+        WHERE o.credit_code = $1 AND o.status = 'done' AND o.departments && $2::text[] AND o.date >= $3::date AND o.id <> $4
+       ORDER BY 1`,
+      [v.creditCode, departments, deadline, v.id],
+    );
+    return rows.map((r) => r.ref);
+  }
+
+  /** Visits scheduled in a published plan that carry this inspection's re-inspection before `day`: they would prove nothing. */
+  async heldBefore(m: EntityManager, visitNo: string, day: string): Promise<HoldingVisit[]> {
+    return m.query(
+      `SELECT v.id, v.visit_no AS number, v.date::text AS date FROM dispatch.visits v JOIN dispatch.draws d ON d.id = v.draw_id
+        WHERE v.status = 'scheduled' AND d.status = 'published' AND v.date < $2::date
+          AND v.follow_ups @> jsonb_build_array(jsonb_build_object('inspectionRef', $1::text))
+        ORDER BY v.date, v.visit_no`,
+      [visitNo, day],
+    );
+  }
+
+  /** Moves the visit's deadline and keeps the extension; answers when it was made. */
+  async extend(m: EntityManager, e: Omit<StoredExtension, 'extendedAt'>): Promise<string> {
+    await m.query(`UPDATE dispatch.visits SET rectify_by = $2 WHERE id = $1`, [e.visitId, e.to]);
+    const [row]: { extendedAt: Date }[] = await m.query(
+      `INSERT INTO dispatch.rectification_extensions (id, visit_id, from_day, to_day, reason, actor)
+       VALUES ($1, $2, $3, $4, $5, $6) RETURNING extended_at AS "extendedAt"`,
+      [e.id, e.visitId, e.from, e.to, e.reason, e.actor],
+    );
+    return new Date(row.extendedAt).toISOString();
+  }
+
+  async forVisit(visitId: string): Promise<StoredExtension[]> {
+    return this.dataSource.query(
+      `SELECT id, visit_id AS "visitId", from_day::text AS "from", to_day::text AS "to", reason, actor, extended_at AS "extendedAt"
+         FROM dispatch.rectification_extensions WHERE visit_id = $1 ORDER BY extended_at, id`,
+      [visitId],
+    );
+  }
+}

@@ -1,0 +1,80 @@
+import { randomUUID } from 'node:crypto';
+import { BadRequestException, ConflictException, Injectable } from '@nestjs/common';
+import { DispatchSubjects, type RectificationExtended } from '@tianping/contracts';
+import { enqueueEvent } from '@tianping/messaging';
+import { DISPATCH_SCHEMA } from '../database/dispatch.data-source';
+import { PlansRepository } from '../plans/plans.repository';
+import { currentDeadline, extensionRefusal, RECTIFY } from '../visits/rectification.util';
+import { VisitsService } from '../visits/visits.service';
+import type { RectificationExtensionDto } from './dtos/rectification-extension.dto';
+import { RectificationExtensionsRepository } from './rectification-extensions.repository';
+
+/**
+ * Extending a done visit's rectification deadline (延期整改) when the enterprise asked for more time: the
+ * re-inspection then waits for the new day. Each extension is kept with its reason, and sent to oversight's
+ * record without it.
+ */
+@Injectable()
+export class RectificationExtensionsService {
+  constructor(
+    private readonly extensions: RectificationExtensionsRepository,
+    private readonly visits: VisitsService,
+    private readonly settings: PlansRepository,
+  ) {}
+
+  async extend(idOrNumber: string, dto: RectificationExtensionDto) {
+    return this.extensions.transaction(async (m) => {
+      // The visit's row lock, as recording results takes it: two extensions of one deadline queue.
+      const visit = await this.visits.found(idOrNumber, m, true);
+      if (visit.status !== 'done')
+        throw new ConflictException({
+          statusCode: 409,
+          code: 'not_done',
+          message: `visit ${visit.visitNo} is ${visit.status}: only a done visit's deadline is extended`,
+        });
+      const departments = [...new Set((visit.results ?? []).filter((r) => r.result === RECTIFY).map((r) => r.department))].sort();
+      if (departments.length === 0)
+        throw new ConflictException({
+          statusCode: 409,
+          code: 'no_order',
+          message: `visit ${visit.visitNo} ordered no rectification (${RECTIFY}): there is no deadline`,
+        });
+      const from = currentDeadline(visit, (await this.settings.policy(m)).rectificationDays);
+      const done = await this.extensions.reinspections(m, visit, departments, from);
+      if (done.length > 0)
+        throw new ConflictException({
+          statusCode: 409,
+          code: 'reinspected',
+          message: `the re-inspection after ${from} is done (${done.join(', ')}): the follow-up is closed`,
+        });
+      const refusal = extensionRefusal(visit.date, from, dto.rectifyBy);
+      if (refusal) throw new BadRequestException({ statusCode: 400, error: 'Bad Request', ...refusal, field: 'rectifyBy' });
+      const id = randomUUID();
+      const reason = dto.reason.trim();
+      const actor = dto.actor ?? null;
+      const at = await this.extensions.extend(m, { id, visitId: visit.id, from, to: dto.rectifyBy, reason, actor });
+      const event: RectificationExtended = {
+        extensionId: id,
+        visitId: visit.id,
+        visitNo: visit.visitNo,
+        creditCode: visit.creditCode,
+        date: visit.date,
+        departments,
+        from,
+        to: dto.rectifyBy,
+        actor,
+        at,
+      };
+      await enqueueEvent(m, DISPATCH_SCHEMA, DispatchSubjects.rectificationExtended, event);
+      // A re-inspection already planned before the new day would prove nothing: named, for the dispatcher to re-draw.
+      const heldBefore = await this.extensions.heldBefore(m, visit.visitNo, dto.rectifyBy);
+      return { id, visitId: visit.id, visitNo: visit.visitNo, from, to: dto.rectifyBy, reason, actor, extendedAt: at, heldBefore };
+    });
+  }
+
+  /** The extensions of a visit's deadline, oldest first, with their reasons: for the bureau, never the enterprise. */
+  async history(idOrNumber: string) {
+    const visit = await this.visits.found(idOrNumber);
+    return this.extensions.forVisit(visit.id);
+  }
+}

@@ -1,0 +1,168 @@
+import type { FollowUpTrigger } from '@tianping/planner';
+import { DispatchSubjects, type RectificationExtended } from '@tianping/contracts';
+import type { DrawOutcome } from '../../../apps/dispatch/src/draw/draw.service';
+import type { PlanningInputs } from '../../../apps/dispatch/src/draw/planning.util';
+import { eventually, getJson } from '../oversight/oversight-app.harness';
+import { gatewayCaller, startBureauSuite, type BureauSuite, type GatewayCall } from '../web/bureau-suite.harness';
+import { cityEvents, publishCity } from './city-events.fixture';
+import type { DispatchHarness } from './dispatch-app.harness';
+
+const MARCH = { start: '2025-03-01', end: '2025-03-31' };
+const APRIL = { start: '2025-04-01', end: '2025-04-30' };
+const MAY = { start: '2025-05-01', end: '2025-05-31' };
+const REASON = '企业负责人王某住院，申请延期整改';
+
+interface VisitView {
+  id: string;
+  visitNo: string;
+  creditCode: string;
+  date: string;
+  status: string;
+  departments: string[];
+  checklist: { department: string; items: string[] }[];
+  followUps: { department: string; inspectionRef: string; inspectedOn: string; rectifyBy: string }[];
+  rectifyBy: string | null;
+  originalRectifyBy: string | null;
+}
+interface Extended {
+  id: string;
+  from: string;
+  to: string;
+  actor: string | null;
+  reason?: string;
+  heldBefore: { id: string; number: string; date: string }[];
+}
+
+/**
+ * Extending a rectification deadline (延期整改) through the real gateway, in front of the real dispatch service
+ * and oversight's record: the bureau moves the deadline of an order to rectify, under the same 180-day cap;
+ * the next draw plans the re-inspection after the new day; the record keeps who and when, never the reason.
+ */
+describe('extending the deadline of an order to rectify (延期整改)', () => {
+  let suite: BureauSuite;
+  let h: DispatchHarness;
+  let call: GatewayCall;
+  let ordered: VisitView;
+  let plain: VisitView;
+  let scheduled: VisitView;
+  let holder: VisitView;
+
+  const visit = async (id: string) => (await h.http<VisitView>('GET', `/api/visits/${id}`)).body;
+  const draw = async (window: { start: string; end: string }, seed: string) => {
+    const res = await h.http<DrawOutcome>('POST', '/api/draws', { from: window.start, to: window.end, backfill: true, seed });
+    expect(res.body.status).toBe('published');
+    return res.body;
+  };
+  /** Every item found in order, but the first of `rectify`'s items, ordered to rectify. */
+  const results = (v: VisitView, rectify: string | null) =>
+    v.checklist.flatMap((d) =>
+      d.items.map((item, i) =>
+        d.department === rectify && i === 0 ? { item, result: '责令整改', violation: '消防通道堵塞' } : { item, result: '未发现问题' },
+      ),
+    );
+  const extend = (v: VisitView, caller: string, body: unknown) =>
+    call<Extended & { code?: string; field?: string }>('POST', `/api/visits/${v.id}/rectification-extensions`, caller, body);
+
+  beforeAll(async () => {
+    suite = await startBureauSuite();
+    h = suite.dispatch;
+    call = await gatewayCaller(suite.web.baseUrl, ['dispatcher', 'officer', 'overseer', 'ent']);
+    await publishCity(h, cityEvents('extend-it', 300, 40, MARCH));
+    const march = await draw(MARCH, 'march');
+    const { body: list } = await h.http<VisitView[]>('GET', `/api/visits?draw=${march.id}&status=scheduled`);
+    const views = await Promise.all(list.map((v) => visit(v.id)));
+    // The order comes from a SAMR item, so the SAMR officer's account may act on it.
+    const samr = views.filter((v) => v.departments.includes('SAMR'));
+    [scheduled, plain] = views.filter((v) => !v.departments.includes('SAMR'));
+    expect((await h.http('POST', `/api/visits/${samr[0].id}/results`, { items: results(samr[0], 'SAMR'), rectifyBy: '2025-04-10' })).status).toBe(201);
+    expect((await h.http('POST', `/api/visits/${plain.id}/results`, { items: results(plain, null) })).status).toBe(201);
+    ordered = await visit(samr[0].id);
+    // April's plan holds the re-inspection on a day between 10 and 25 April.
+    const april = await draw(APRIL, 'april');
+    const { body: held } = await h.http<VisitView[]>('GET', `/api/visits?draw=${april.id}&reason=follow-up`);
+    holder = held.find((v) => v.followUps.some((f) => f.inspectionRef === ordered.visitNo))!;
+    expect(holder.date >= '2025-04-10').toBe(true);
+  }, 120_000);
+  afterAll(async () => suite?.close());
+
+  it('refuses a visit not done or that ordered no rectification (409), and a day not after the deadline or beyond 180 days (400)', async () => {
+    expect((await extend(scheduled, 'dispatcher', { rectifyBy: '2025-05-06', reason: REASON })).body).toMatchObject({ code: 'not_done' });
+    expect((await extend(plain, 'dispatcher', { rectifyBy: '2025-05-06', reason: REASON })).body).toMatchObject({ code: 'no_order' });
+    expect((await extend(plain, 'dispatcher', { rectifyBy: '2025-05-06', reason: REASON })).status).toBe(409);
+    const same = await extend(ordered, 'dispatcher', { rectifyBy: '2025-04-10', reason: REASON });
+    expect(same).toMatchObject({ status: 400, body: { code: 'not_later', field: 'rectifyBy' } });
+    const cap = new Date(Date.parse(`${ordered.date}T00:00:00Z`) + 181 * 86_400_000).toISOString().slice(0, 10);
+    expect(await extend(ordered, 'dispatcher', { rectifyBy: cap, reason: REASON })).toMatchObject({ status: 400, body: { code: 'beyond_cap' } });
+    expect((await extend(ordered, 'dispatcher', { rectifyBy: '2025-05-06' })).status).toBe(400);
+    // The enterprise and oversight may not extend; an officer of a department not on the visit does not see it.
+    expect((await extend(ordered, 'ent', { rectifyBy: '2025-05-06', reason: REASON })).status).toBe(403);
+    expect((await extend(ordered, 'overseer', { rectifyBy: '2025-05-06', reason: REASON })).status).toBe(403);
+    expect((await extend(plain, 'officer', { rectifyBy: '2025-05-06', reason: REASON })).status).toBe(404);
+    expect((await visit(ordered.id)).rectifyBy).toBe('2025-04-10');
+  });
+
+  it('moves the deadline, keeps each extension with who and why, and names the visit that holds the re-inspection too early', async () => {
+    const first = await extend(ordered, 'dispatcher', { rectifyBy: '2025-05-02', reason: REASON, actor: 'someone-else' });
+    expect(first.status).toBe(201);
+    expect(first.body).toMatchObject({ from: '2025-04-10', to: '2025-05-02', actor: 'dispatcher', reason: REASON });
+    expect(first.body.heldBefore).toEqual([{ id: holder.id, number: holder.visitNo, date: holder.date }]);
+    // The department that gave the order may extend it too.
+    const second = await extend(ordered, 'officer', { rectifyBy: '2025-05-06', reason: '整改设备尚未到货' });
+    expect(second.body).toMatchObject({ from: '2025-05-02', to: '2025-05-06', actor: 'officer' });
+
+    expect(await visit(ordered.id)).toMatchObject({ rectifyBy: '2025-05-06', originalRectifyBy: '2025-04-10' });
+    // The visit holding the re-inspection reads the deadline as it is now.
+    expect((await visit(holder.id)).followUps.find((f) => f.inspectionRef === ordered.visitNo)?.rectifyBy).toBe('2025-05-06');
+    const { body: seen } = await call<{ rectifyBy: string; originalRectifyBy: string; visitNo: string }[]>(
+      'GET',
+      `/api/enterprises/${ordered.creditCode}/visits`,
+      'dispatcher',
+    );
+    expect(seen.find((v) => v.visitNo === ordered.visitNo)).toMatchObject({ rectifyBy: '2025-05-06', originalRectifyBy: '2025-04-10' });
+
+    const { body: history } = await call<Extended[]>('GET', `/api/visits/${ordered.id}/rectification-extensions`, 'dispatcher');
+    expect(history.map((x) => [x.from, x.to, x.actor, x.reason])).toEqual([
+      ['2025-04-10', '2025-05-02', 'dispatcher', REASON],
+      ['2025-05-02', '2025-05-06', 'officer', '整改设备尚未到货'],
+    ]);
+    const { body: overseen } = await call<Extended[]>('GET', `/api/visits/${ordered.id}/rectification-extensions`, 'overseer');
+    expect(overseen).toHaveLength(2);
+    expect(overseen.every((x) => !('reason' in x))).toBe(true);
+  });
+
+  it('has the next draw plan the re-inspection after the new deadline, not held by the visit before it', async () => {
+    const may = await draw(MAY, 'may');
+    const { body } = await h.http<{ inputs: PlanningInputs }>('GET', `/api/draws/${may.id}/inputs`);
+    const followUp = body.inputs.triggeredTasks.find((t): t is FollowUpTrigger => t.kind === 'follow-up' && t.inspectionRef === ordered.visitNo);
+    expect(followUp).toMatchObject({ notBefore: '2025-05-06', dueBy: '2025-05-21' });
+    const { body: planned } = await h.http<VisitView[]>('GET', `/api/visits?draw=${may.id}&reason=follow-up&creditCode=${ordered.creditCode}`);
+    expect(planned).toHaveLength(1);
+    expect(planned[0].date >= '2025-05-06' && planned[0].date <= '2025-05-21').toBe(true);
+
+    // Once that re-inspection is done, the follow-up is closed: no more extensions.
+    const again = await visit(planned[0].id);
+    expect((await h.http('POST', `/api/visits/${again.id}/results`, { items: results(again, null) })).status).toBe(201);
+    const closed = await extend(ordered, 'dispatcher', { rectifyBy: '2025-06-01', reason: REASON });
+    expect(closed).toMatchObject({ status: 409, body: { code: 'reinspected' } });
+  });
+
+  it("puts each extension in oversight's record with who, when and the days, never the reason", async () => {
+    type Entry = { subjectRef: string; bodyJson: string; body: { data: RectificationExtended } };
+    const entries = async () => (await getJson<Entry[]>(`${suite.oversight.baseUrl}/api/audit/entries?kind=rectification-extension&limit=10`)).body;
+    expect(await eventually(async () => (await entries()).length === 2)).toBe(true);
+    const logged = await entries();
+    expect(logged.map((e) => e.body.data).sort((a, b) => a.from.localeCompare(b.from))).toEqual([
+      expect.objectContaining({ visitNo: ordered.visitNo, departments: ['SAMR'], from: '2025-04-10', to: '2025-05-02', actor: 'dispatcher' }),
+      expect.objectContaining({ from: '2025-05-02', to: '2025-05-06', actor: 'officer' }),
+    ]);
+    expect(logged.every((e) => e.subjectRef === ordered.creditCode)).toBe(true);
+    const sent: { payload: string }[] = await h.dataSource.query(`SELECT payload::text FROM dispatch.outbox WHERE subject = $1`, [
+      DispatchSubjects.rectificationExtended,
+    ]);
+    expect(sent).toHaveLength(2);
+    for (const text of [...logged.map((e) => e.bodyJson), ...sent.map((row) => row.payload)]) {
+      expect(text).not.toContain(REASON);
+      expect(text).not.toContain('整改设备');
+    }
+  });
+});
