@@ -267,6 +267,7 @@ describe('follow-up inspections after an order to rectify (整改复查)', () =>
   it('looks back on orders to rectify only as far as the policy says: older ones are history, not open work', async () => {
     const refsIn = async (window: { start: string; end: string }) =>
       (await h.app.get(DrawInputsRepository).load(window)).inputs.triggeredTasks.flatMap((t) => (t.kind === 'follow-up' ? [t.inspectionRef] : []));
+    const staleIn = async (window: { start: string; end: string }) => (await h.app.get(DrawInputsRepository).load(window)).meta;
     expect((await h.http<{ followUpLookbackDays: number }>('GET', '/api/policy')).body.followUpLookbackDays).toBe(365);
     for (const followUpLookbackDays of [0, 3651, 1.5, null]) expect((await h.http('PUT', '/api/policy', { followUpLookbackDays })).status).toBe(400);
     // An old order of the platform's, never inspected since: deadline 2025-01-30 (20 days on, the policy's now), 91 days before May.
@@ -281,8 +282,12 @@ describe('follow-up inspections after an order to rectify (整改复查)', () =>
     expect(await refsIn(may)).toContain(old.caseNo);
     expect((await h.http('PUT', '/api/policy', { followUpLookbackDays: 90 })).status).toBe(200);
     expect(await refsIn(may)).not.toContain(old.caseNo);
+    // Left out, but counted: the plan says how many orders its look-back cut.
+    const cut = await staleIn(may);
+    expect(cut.followUpLookbackDays).toBe(90);
     expect((await h.http('PUT', '/api/policy', { followUpLookbackDays: 91 })).status).toBe(200);
     expect(await refsIn(may)).toContain(old.caseNo);
+    expect((await staleIn(may)).staleFollowUps).toBe(cut.staleFollowUps - 1);
     expect((await h.http('PUT', '/api/policy', { followUpLookbackDays: 365 })).status).toBe(200);
   });
 });

@@ -72,7 +72,7 @@ const DRAW = {
   explorationShare: 0.1,
   inputsFingerprint: 'a'.repeat(64),
   resultFingerprint: 'b'.repeat(64),
-  figures: { visits: 3, checks: 3, visitReduction: 0, staleComplaints: 7, complaintLookbackDays: 365 },
+  figures: { visits: 3, checks: 3, visitReduction: 0, staleComplaints: 7, complaintLookbackDays: 365, staleFollowUps: 1, followUpLookbackDays: 30 },
   checker: 'plan-checker',
   violationCount: 0,
   createdAt: '2026-12-06T01:00:00.000Z',
@@ -118,7 +118,10 @@ describeWithBrowser('the plan page and the visit page, for dispatchers and offic
       'zh',
       '符合筛选的任务 1 项（共 3 项）',
       '南海区',
-      '7 条已核实投诉早于 365 天回看期（2025年12月7日之前收到），未排入计划。',
+      [
+        '7 条已核实投诉早于 365 天回看期（2025年12月7日之前收到），未排入计划。',
+        '1 项责令整改的整改期限早于 30 天回看期（2026年11月7日之前到期），至今未见复查，未排入计划；如需复查，可在调度规则中延长回看天数。',
+      ],
       '2026年12月8日',
       ['3 项检查任务未能安排：', '消防救援 2 项（没有可派的检查组', '；', '市场监督管理 1 项（可派的检查组在计划期内已排满）'],
     ],
@@ -126,7 +129,10 @@ describeWithBrowser('the plan page and the visit page, for dispatchers and offic
       'en',
       '1 of 3 tasks match',
       'Nanhai',
-      '7 verified complaints came in before the 365-day look-back (before 7 Dec 2025) and were not planned.',
+      [
+        '7 verified complaints came in before the 365-day look-back (before 7 Dec 2025) and were not planned.',
+        '1 order to rectify had its deadline before the 30-day look-back (before 7 Nov 2026), was never re-inspected and was not planned; lengthen the look-back in the dispatch policy to plan it.',
+      ],
       '8 Dec 2026',
       ['3 tasks could not be scheduled: ', ' 2 (no team to send', '; ', ' 1 (every team that could go was fully booked in the window)'],
     ],
@@ -163,8 +169,8 @@ describeWithBrowser('the plan page and the visit page, for dispatchers and offic
       // A route's day reads as its reader writes dates; ISO is left to the form's date field and the CSV file.
       expect(await seen(page, 'main .card:has([data-download*="-routes"]) tbody td')).toBe(day);
       expect(main).not.toMatch(/\d{4}-\d{2}-\d{2}/);
-      // The complaints the draw left out as too old are said, not dropped silently.
-      expect(await seen(page, '#stale-complaints')).toBe(stale);
+      // The complaints and orders to rectify the draw left out as too old are said, not dropped silently.
+      expect([await seen(page, '#stale-complaints'), await seen(page, '#stale-follow-ups')]).toEqual(stale);
       // So are the tasks no team could take, by department and why.
       const untaken = await seen(page, '#unassigned-tasks');
       for (const part of unassigned) expect(untaken).toContain(part);

@@ -27,6 +27,10 @@ export interface InputsMeta {
   complaintLookbackDays: number;
   /** Verified complaints that would be tasks but came in before the look-back: left out, and said so. */
   staleComplaints: number;
+  /** The policy's look-back on orders to rectify when drawn, in days before the window's first day. */
+  followUpLookbackDays: number;
+  /** Orders to rectify never re-inspected whose deadline came before that look-back: left out, and said so. */
+  staleFollowUps: number;
 }
 
 /** Gathers a window's planning inputs from dispatch's own projections and settings. */
@@ -56,7 +60,7 @@ export class DrawInputsRepository {
         window,
         plans,
         enterprises,
-        triggeredTasks: [...complaints.tasks, ...followUps],
+        triggeredTasks: [...complaints.tasks, ...followUps.tasks],
         priorInspections,
         officers,
         calendar,
@@ -69,6 +73,8 @@ export class DrawInputsRepository {
         modelVersion: suspended ? null : meta.modelVersion,
         complaintLookbackDays: policy.complaintLookbackDays,
         staleComplaints: complaints.stale,
+        followUpLookbackDays: policy.followUpLookbackDays,
+        staleFollowUps: followUps.stale,
       },
     };
   }

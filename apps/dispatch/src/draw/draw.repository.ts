@@ -5,10 +5,12 @@ import type { VisitFollowUp } from '../visits/visits.repository';
 
 export type DrawStatus = 'published' | 'rejected' | 'superseded';
 
-/** Verified complaints a draw left out as received before the policy's look-back, with that look-back. */
+/** Verified complaints and orders to rectify a draw left out as older than the policy's look-backs, with those look-backs. */
 export interface LookbackFigures {
   complaintLookbackDays: number;
   staleComplaints: number;
+  followUpLookbackDays: number;
+  staleFollowUps: number;
 }
 
 export interface DrawRecord {

@@ -99,7 +99,13 @@ export class DrawService {
       visits: run.plan.visits.length,
       unscoredEnterprises: meta.unscoredEnterprises,
       checker: { name: PLAN_CHECKER, ran: true, violations: run.violations.length, firstViolations: run.violations.slice(0, 5).map((v) => v.message) },
-      figures: { ...run.figures, complaintLookbackDays: meta.complaintLookbackDays, staleComplaints: meta.staleComplaints },
+      figures: {
+        ...run.figures,
+        complaintLookbackDays: meta.complaintLookbackDays,
+        staleComplaints: meta.staleComplaints,
+        followUpLookbackDays: meta.followUpLookbackDays,
+        staleFollowUps: meta.staleFollowUps,
+      },
       supersededDrawIds: [],
     };
   }

@@ -25,34 +25,32 @@ export class FollowUpsRepository {
    * scheduled in a published plan that keeps it: one of another window, or before this one's first day
    * (publishing this draw cancels the rest, and those follow-ups come back to it), on or after the deadline: one
    * before it, the deadline having been extended since (延期整改), would prove nothing. A deadline more than the
-   * policy's `followUpLookbackDays` before the window is history, not open work. Only enterprises in
-   * `liveStatuses` are followed up: one struck off is not visited.
+   * policy's `followUpLookbackDays` before the window is history, not open work: not planned, but counted
+   * (`stale`), so the cut shows. Only enterprises in `liveStatuses` are followed up: one struck off is not visited.
    */
   async open(
     window: PlanningWindow,
     departments: string[],
     policy: Pick<DispatchPolicy, 'rectificationDays' | 'followUpWithinDays' | 'followUpLookbackDays'>,
     liveStatuses: string[],
-  ): Promise<FollowUpTrigger[]> {
-    const rows: { creditCode: string; department: string; inspectionRef: string; inspectedOn: string; notBefore: string; dueBy: string }[] =
-      await this.dataSource.query(
-        `WITH ordered AS (
+  ): Promise<{ tasks: FollowUpTrigger[]; stale: number }> {
+    type Row = { creditCode: string; department: string; inspectionRef: string; inspectedOn: string; notBefore: string; dueBy: string; stale: number | null };
+    const rows: Row[] = await this.dataSource.query(
+      `WITH ordered AS (
            SELECT v.credit_code, r.department, v.visit_no AS ref, v.date AS inspected_on, coalesce(v.rectify_by, v.date + $3::int) AS deadline
              FROM dispatch.visits v
             CROSS JOIN LATERAL (SELECT DISTINCT i->>'department' AS department FROM jsonb_array_elements(v.results) AS i WHERE i->>'result' = '责令整改') r
-            WHERE v.status = 'done' AND v.date >= $1::date - $7::int - 180 AND v.results IS NOT NULL
+            WHERE v.status = 'done' AND v.results IS NOT NULL
            UNION ALL
            SELECT p.credit_code, p.department, p.case_no, p.date, p.date + $3::int
              FROM dispatch.prior_inspections p
-            WHERE p.result = '责令整改' AND p.kind = '检查' AND p.date >= $1::date - $7::int - $3::int
+            WHERE p.result = '责令整改' AND p.kind = '检查'
               AND NOT EXISTS (SELECT 1 FROM dispatch.visits v
                                WHERE v.visit_no = left(p.case_no, -length(p.department) - 1)
                                   OR v.id = CASE WHEN p.case_no ~ '^TP-${UUID_TEXT}-' THEN substr(p.case_no, 4, 36)::uuid END)
-         )
-         SELECT o.credit_code AS "creditCode", o.department, o.ref AS "inspectionRef", o.inspected_on::text AS "inspectedOn",
-                o.deadline::text AS "notBefore", (o.deadline + $4::int)::text AS "dueBy"
-           FROM ordered o JOIN dispatch.enterprises e USING (credit_code)
-          WHERE e.status = ANY($5) AND o.department = ANY($6) AND o.deadline <= $2::date AND o.deadline >= $1::date - $7::int
+         ), open AS (
+         SELECT o.* FROM ordered o JOIN dispatch.enterprises e USING (credit_code)
+          WHERE e.status = ANY($5) AND o.department = ANY($6) AND o.deadline <= $2::date
             AND NOT EXISTS (SELECT 1 FROM dispatch.prior_inspections p
                              WHERE p.credit_code = o.credit_code AND p.department = o.department AND p.kind = '检查' AND p.date >= o.deadline)
             AND NOT EXISTS (SELECT 1 FROM dispatch.visits v
@@ -62,9 +60,15 @@ export class FollowUpsRepository {
                                AND v.follow_ups @> jsonb_build_array(jsonb_build_object('department', o.department, 'inspectionRef', o.ref))
                                AND v.date >= o.deadline
                                AND (v.date < $1::date OR NOT (d.window_from <= $2::date AND ${effectiveTo('d')} >= $1::date)))
-          ORDER BY o.ref, o.department`,
-        [window.start, window.end, policy.rectificationDays, policy.followUpWithinDays, liveStatuses, departments, policy.followUpLookbackDays],
-      );
-    return rows.map((r) => ({ kind: 'follow-up', ...r }));
+         )
+         (SELECT credit_code AS "creditCode", department, ref AS "inspectionRef", inspected_on::text AS "inspectedOn",
+                 deadline::text AS "notBefore", (deadline + $4::int)::text AS "dueBy", NULL::int AS stale
+            FROM open WHERE deadline >= $1::date - $7::int ORDER BY ref, department)
+         UNION ALL
+         SELECT NULL, NULL, NULL, NULL, NULL, NULL, count(*)::int FROM open WHERE deadline < $1::date - $7::int`,
+      [window.start, window.end, policy.rectificationDays, policy.followUpWithinDays, liveStatuses, departments, policy.followUpLookbackDays],
+    );
+    const tasks = rows.filter((r) => r.stale === null).map(({ stale: _stale, ...r }) => ({ kind: 'follow-up' as const, ...r }));
+    return { tasks, stale: rows.find((r) => r.stale !== null)?.stale ?? 0 };
   }
 }

@@ -116,7 +116,7 @@ function drawForm(ctx, reload) {
       mount(out, h('div', { class: `notice ${ok ? 'ok' : 'bad'}`, 'data-draw-id': outcome.id, id: 'draw-outcome' },
         h('strong', {}, ok ? t('plans.done', { visits: fmtNumber(outcome.visits), tasks: fmtNumber(outcome.tasks) }) : t('plans.rejected', { n: fmtNumber(outcome.checker?.violations ?? 0) })),
         ' ', h('a', { href: `#/plans/${outcome.id}` }, t('common.view')), h('div', { class: 'mono', style: 'margin-top:6px' }, `${t('field.seed')}: ${outcome.seed}`)),
-        staleComplaints(outcome, 'margin-top:8px'));
+        staleComplaints(outcome, 'margin-top:8px'), staleFollowUps(outcome, 'margin-top:8px'));
       reload();
     } catch (error) {
       // Holidays are known to the server's calendar only: its refusal is said in the page's words.
@@ -196,6 +196,7 @@ function drawFacts(ctx, draw) {
       card(null, tile(t('field.tasks'), fmtNumber((draw.tasks ?? []).length)), h('p', { class: 'muted small' }, t('plans.tasksFigure', { share: fmtPercent(draw.explorationShare ?? 0) }))),
       card(null, tile(t('plans.checker'), draw.violationCount === 0 ? '✓' : `✗ ${draw.violationCount}`), h('p', { class: 'muted small' }, t(draw.violationCount === 0 ? 'plans.checkerOk' : 'plans.checkerBad')))),
     staleComplaints(draw),
+    staleFollowUps(draw),
     unassignedTasks(draw),
     card(h('div', { class: 'row' }, h('h2', { style: 'margin:0' }, t('plans.windowText', { from: fmtDate(draw.window.from), to: fmtDate(draw.window.to) })), statusBadge(draw.status, draw.cutFrom), draw.suspended ? badge(t('plans.suspended'), 'bad') : null, draw.backfill ? badge(t('plans.backfill'), 'warn') : null),
       h('dl', { class: 'kv' },
@@ -222,6 +223,14 @@ function staleComplaints(draw, style) {
   if (!n || !days) return null;
   const since = fmtDate(addDays(draw.window.from, -days));
   return h('div', { class: 'notice warn', id: 'stale-complaints', 'data-stale': n, style }, plural('plans.staleComplaints', n, { days, since }));
+}
+
+/** Likewise the orders to rectify never re-inspected whose deadline came before the policy's look-back (整改复查). */
+function staleFollowUps(draw, style) {
+  const { staleFollowUps: n, followUpLookbackDays: days } = draw.figures ?? {};
+  if (!n || !days) return null;
+  const since = fmtDate(addDays(draw.window.from, -days));
+  return h('div', { class: 'notice warn', id: 'stale-follow-ups', 'data-stale': n, style }, plural('plans.staleFollowUps', n, { days, since }));
 }
 
 /**
