@@ -102,7 +102,7 @@ export async function generateCity(options: CityOptions): Promise<CityManifest> 
   for (let first = 0; first < options.enterprises; first += CHUNK) {
     const last = Math.min(first + CHUNK, options.enterprises);
     const prng = new Prng(hashSeed(`${seedText}|chunk|${first}`));
-    // A stream of its own for re-inspections, so that adding them left the rest of the chunk as it was.
+    // A stream of its own for re-inspections: the rest of the chunk is the same with or without them.
     const reInspectionPrng = new Prng(hashSeed(`${seedText}|chunk|${first}|re-inspections`));
     const text = { enterprises: '', inspections: '', clues: '' };
     for (let index = first; index < last; index++) {
