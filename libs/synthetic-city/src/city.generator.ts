@@ -83,7 +83,7 @@ export async function generateCity(options: CityOptions): Promise<CityManifest> 
     clues: new FileSink(`${out}/${TRUTH_FILES.clues}`, 'utf-8'),
   };
   await truth.enterprises.write('credit_code,observable_logit,unobserved_effect,latent_logit,propensity,propensity_at_end,shared_address_count\n');
-  await truth.inspections.write('case_no,credit_code,date,department,origin,true_probability_found,found\n');
+  await truth.inspections.write('case_no,credit_code,date,department,origin,true_probability_found,found,follows\n');
   await truth.clues.write('clue_id,credit_code,link,genuine\n');
 
   const context: CityContext = {
@@ -102,15 +102,17 @@ export async function generateCity(options: CityOptions): Promise<CityManifest> 
   for (let first = 0; first < options.enterprises; first += CHUNK) {
     const last = Math.min(first + CHUNK, options.enterprises);
     const prng = new Prng(hashSeed(`${seedText}|chunk|${first}`));
+    // A stream of its own for re-inspections: the rest of the chunk is the same with or without them.
+    const reInspectionPrng = new Prng(hashSeed(`${seedText}|chunk|${first}|re-inspections`));
     const text = { enterprises: '', inspections: '', clues: '' };
     for (let index = first; index < last; index++) {
       const enterprise = factory.next(index, prng);
-      const truthRows = placeEnterprise(enterprise, batches, context, prng);
+      const truthRows = placeEnterprise(enterprise, batches, context, prng, reInspectionPrng);
       text.enterprises += truthRows.enterprise;
       text.inspections += truthRows.inspections;
       text.clues += truthRows.clues;
     }
-    for (const batch of Object.values(batches)) await batch.flush(prng);
+    for (const batch of Object.values(batches)) await batch.flush(prng, reInspectionPrng);
     await truth.enterprises.write(text.enterprises);
     await truth.inspections.write(text.inspections);
     await truth.clues.write(text.clues);

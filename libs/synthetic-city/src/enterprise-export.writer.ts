@@ -5,7 +5,7 @@ import { complaintClue, defectiveClue, strayClue, type ClueIdMinter, type ClueOb
 import type { RecordKind } from './city-options.model';
 import { EnterpriseFactory } from './enterprise.factory';
 import type { Enterprise } from './enterprise.model';
-import type { Appearance, ExportBatch } from './export-batch.writer';
+import type { Appearance, ExportBatch, RowSink } from './export-batch.writer';
 import { CASE, SUBJECT } from './headers.data';
 import type { OfficerRoster } from './officer-roster.util';
 import { sigmoid } from './propensity.model';
@@ -55,12 +55,20 @@ export interface TruthRows {
   clues: string;
 }
 
-/** Places one enterprise's subject row, cases and clues in the batches and returns its truth rows. */
-export function placeEnterprise(e: Enterprise, batches: Batches, context: CityContext, prng: Prng): TruthRows {
+/**
+ * Places one enterprise's subject row, cases and clues in the batches and returns its truth rows.
+ * Its re-inspections (整改复查) and their cases draw from `reInspectionPrng` alone, are interleaved
+ * among the other rows by that stream, and are numbered in a series of their own
+ * (`FS-SAMR-2025-FC000001`), so that adding them changes no other row.
+ */
+export function placeEnterprise(e: Enterprise, batches: Batches, context: CityContext, prng: Prng, reInspectionPrng: Prng): TruthRows {
   placeSubject(e, batches.subjects, context, prng);
-  const history = simulateEnterprise(e, context.windowStartDay, context.endDay, context.roster, prng);
+  const history = simulateEnterprise(e, context.windowStartDay, context.endDay, context.roster, prng, reInspectionPrng);
+  const caseNos = new Map<Inspection, string>();
   let inspections = '';
-  for (const inspection of history.inspections) inspections += placeInspection(e, inspection, batches.cases, context, prng);
+  for (const inspection of history.inspections) inspections += placeInspection(e, inspection, batches.cases, caseNos, '', context, prng);
+  for (const inspection of history.reInspections)
+    inspections += placeInspection(e, inspection, batches.cases.interleaved, caseNos, RE_INSPECTION_SERIES, context, reInspectionPrng);
   let clues = '';
   for (const complaint of history.complaints)
     clues += placeClue(complaintClue(e, complaint, context.clueIds, context.endDay, prng), batches.clues, context, prng);
@@ -83,17 +91,30 @@ function placeSubject(e: Enterprise, batch: ExportBatch, context: CityContext, p
   place(batch, e.creditCode, newest, file, older, () => defectiveSubject(fields, prng), SUBJECT_ROUTING, context, prng);
 }
 
-function placeInspection(e: Enterprise, inspection: Inspection, batch: ExportBatch, context: CityContext, prng: Prng): string {
-  const caseNo = nextCaseNo(context, inspection.department, inspection.day);
+/** Cases that come of re-inspections are numbered in their own series (复查, FC). */
+const RE_INSPECTION_SERIES = 'FC';
+
+function placeInspection(
+  e: Enterprise,
+  inspection: Inspection,
+  batch: RowSink,
+  caseNos: Map<Inspection, string>,
+  series: string,
+  context: CityContext,
+  prng: Prng,
+): string {
+  const caseNo = nextCaseNo(context, inspection.department, inspection.day, series);
+  caseNos.set(inspection, caseNo);
   placeCase(inspectionRecord(caseNo, e.creditCode, inspection, context.endDay, prng), batch, context, prng);
   if (inspection.penalty) {
-    const penaltyNo = nextCaseNo(context, inspection.department, inspection.penalty.day);
+    const penaltyNo = nextCaseNo(context, inspection.department, inspection.penalty.day, series);
     placeCase(penaltyRecord(penaltyNo, e.creditCode, inspection, context.endDay, prng), batch, context, prng);
   }
-  return `${caseNo},${e.creditCode},${formatDay(inspection.day)},${inspection.department},${inspection.origin},${inspection.probabilityFound},${inspection.found ? 1 : 0}\n`;
+  const follows = inspection.follows ? (caseNos.get(inspection.follows) ?? '') : '';
+  return `${caseNo},${e.creditCode},${formatDay(inspection.day)},${inspection.department},${inspection.origin},${inspection.probabilityFound},${inspection.found ? 1 : 0},${follows}\n`;
 }
 
-function placeCase(record: CaseRecord, batch: ExportBatch, context: CityContext, prng: Prng): void {
+function placeCase(record: CaseRecord, batch: RowSink, context: CityContext, prng: Prng): void {
   const newest = { payload: record.fields, stamp: record.fields[CASE['更新时间']] };
   const older = (): Version => {
     const fields = olderCaseFields(record, prng);
@@ -134,7 +155,7 @@ function placeClue(record: ClueRecord, batch: ExportBatch, context: CityContext,
 
 /** The newest version once, plus (rarely) an exact repeat or another version, plus (rarely) a broken copy. */
 function place(
-  batch: ExportBatch,
+  batch: RowSink,
   key: string,
   newest: Version,
   newestFile: number,
@@ -165,10 +186,10 @@ function place(
   if (prng.bernoulli(context.badShare)) batch.add(prng.int(0, batch.fileCount - 1), { key: null, version: 0, stamp: '', payload: defect() });
 }
 
-function nextCaseNo(context: CityContext, department: string, day: number): string {
+function nextCaseNo(context: CityContext, department: string, day: number, series: string): string {
   const year = formatDay(day).slice(0, 4);
-  const stem = `${department}-${year}`;
+  const stem = `${department}-${year}-${series}`;
   const serial = (context.caseSerials.get(stem) ?? 0) + 1;
   context.caseSerials.set(stem, serial);
-  return `FS-${stem}-${String(serial).padStart(6, '0')}`;
+  return `FS-${stem}${String(serial).padStart(6, '0')}`;
 }

@@ -15,6 +15,12 @@ export interface Appearance {
   payload: string[] | string;
 }
 
+/** Where rows of one kind go: one of the kind's files, by index. */
+export interface RowSink {
+  readonly fileCount: number;
+  add(fileIndex: number, appearance: Appearance): void;
+}
+
 export interface ExportFileSpec {
   path: string;
   encoding: ExportEncoding;
@@ -30,6 +36,8 @@ interface OpenFile {
   extraValue: string;
   rows: number;
   pending: Appearance[];
+  /** Rows added through `interleaved`: placed among the shuffled others by a stream of their own. */
+  interleaved: Appearance[];
 }
 
 /**
@@ -37,8 +45,13 @@ interface OpenFile {
  * the order an intake will read them (file by file, row by row), then written. Every appearance of one
  * record lives in the same chunk, so counting needs no memory beyond the chunk.
  */
-export class ExportBatch {
+export class ExportBatch implements RowSink {
   readonly expected: Expected = emptyExpected();
+  /**
+   * Rows that `flush` scatters among the others with its second stream, leaving the others' order, and
+   * the first stream, as they would be without them.
+   */
+  readonly interleaved: RowSink;
   private readonly files: OpenFile[];
 
   constructor(
@@ -59,8 +72,9 @@ export class ExportBatch {
           extraValue = prng.pick(['', '', '市执法平台', '系统导出']);
         }
       }
-      return { spec, sink, columns, extraValue, rows: 0, pending: [] };
+      return { spec, sink, columns, extraValue, rows: 0, pending: [], interleaved: [] };
     });
+    this.interleaved = { fileCount: this.files.length, add: (fileIndex, appearance) => this.files[fileIndex].interleaved.push(appearance) };
     if (headers) {
       for (const file of this.files) {
         const extraHeader = prng.pick(EXTRA_HEADERS);
@@ -79,11 +93,13 @@ export class ExportBatch {
   }
 
   /** Shuffles, counts and writes everything buffered since the last flush. */
-  async flush(prng: Prng): Promise<void> {
+  async flush(prng: Prng, interleavePrng: Prng = prng): Promise<void> {
     const accepted = new Map<string, { version: number; stamp: string }>();
     for (const file of this.files) {
       const rows = prng.shuffle(file.pending);
+      for (const row of file.interleaved) rows.splice(interleavePrng.int(0, rows.length), 0, row);
       file.pending = [];
+      file.interleaved = [];
       const eol = file.spec.crlf ? '\r\n' : '\n';
       let text = '';
       for (const row of rows) {

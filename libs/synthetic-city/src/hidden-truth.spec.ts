@@ -68,6 +68,40 @@ describe('the hidden truth beside the exports', () => {
     expect(Math.abs(meanP - foundRate)).toBeLessThan(0.04);
   });
 
+  it('re-inspects an order to rectify (整改复查) by the same department 30 to 45 days on, and a repeated order once more at most', () => {
+    const truth = truthRows(dir, manifest.truth.inspections);
+    const byCase = new Map(truth.map((t) => [t.case_no, t]));
+    const result = (caseNo: string): string => String(city.ledgers.cases.accepted.get(caseNo)?.row['检查结果'] ?? '');
+    const days = (from: string, to: string): number => (Date.parse(to) - Date.parse(from)) / 86_400_000;
+    const reInspections = truth.filter((t) => t.follows !== '');
+    expect(reInspections.length).toBeGreaterThan(50);
+    const followed = new Set<string>();
+    for (const t of reInspections) {
+      const order = byCase.get(t.follows)!;
+      expect(followed.has(t.follows)).toBe(false);
+      followed.add(t.follows);
+      expect({ case: t.case_no, credit_code: t.credit_code, department: t.department, origin: t.origin }).toEqual({
+        case: t.case_no,
+        credit_code: order.credit_code,
+        department: order.department,
+        origin: '其他',
+      });
+      expect(days(order.date, t.date)).toBeGreaterThanOrEqual(30);
+      expect(days(order.date, t.date)).toBeLessThanOrEqual(45);
+      expect(t.date < END).toBe(true);
+      // The order itself is one (the accepted version of a case may be missing when only a broken copy was kept).
+      if (city.ledgers.cases.accepted.has(t.follows)) expect(result(t.follows)).toBe('责令整改');
+      if (order.follows !== '') expect(byCase.get(order.follows)!.follows).toBe('');
+    }
+    // Most orders are followed up; those near the window's end or at enterprises that stopped trading are not.
+    const orders = truth.filter((t) => result(t.case_no) === '责令整改');
+    expect(orders.filter((t) => followed.has(t.case_no)).length / orders.length).toBeGreaterThan(0.85);
+    // Most enterprises rectify: a re-inspection finds a problem less often than other inspections do.
+    const rate = (rows: Record<string, string>[]): number => rows.filter((t) => t.found === '1').length / rows.length;
+    expect(rate(reInspections)).toBeLessThan(rate(truth.filter((t) => t.follows === '')));
+    expect(reInspections.some((t) => t.found === '1')).toBe(true);
+  });
+
   it('records a latent propensity for every enterprise, higher for those complained about', () => {
     const enterprises = truthRows(dir, manifest.truth.enterprises);
     expect(enterprises).toHaveLength(1200);

@@ -2,9 +2,11 @@ import type { Prng } from '@tianping/common';
 import { DEPARTMENTS, DEPARTMENT_CODES, type DepartmentCode } from './department.data';
 import type { Enterprise } from './enterprise.model';
 import type { IndustrySection } from './industry.data';
+import { penaltyAfter, teamDetection } from './inspection-outcome.util';
 import type { Officer, OfficerRoster } from './officer-roster.util';
 import { ageEffect, PROCESS, sigmoid } from './propensity.model';
-import { cumulative, pickWeighted, roundNice } from './sampling.util';
+import { ReInspectionSchedule } from './re-inspection.util';
+import { cumulative, pickWeighted } from './sampling.util';
 
 export type CaseOrigin = '双随机' | '投诉举报' | '专项检查' | '线索移送' | '其他';
 export type ClueChannel = '12345' | 'grid' | 'city_brain' | 'online';
@@ -21,6 +23,8 @@ export interface Inspection {
   /** Exactly the probability used to draw `found`: P(in violation) × P(team detects). */
   probabilityFound: number;
   penalty: Penalty | null;
+  /** For a re-inspection (整改复查): the inspection whose order to rectify it checks. */
+  follows: Inspection | null;
 }
 
 export interface Penalty {
@@ -40,6 +44,8 @@ export interface Complaint {
 
 export interface EnterpriseHistory {
   inspections: Inspection[];
+  /** Re-inspections of orders to rectify, drawn from their own stream (see re-inspection.util.ts). */
+  reInspections: Inspection[];
   complaints: Complaint[];
   /** Probability of being in violation at the end date (drift and persistence included). */
   propensityAtEnd: number;
@@ -53,11 +59,24 @@ const CHANNELS: readonly ClueChannel[] = ['12345', 'online', 'grid', 'city_brain
 const CHANNEL_CUMULATIVE = cumulative([0.45, 0.25, 0.2, 0.1]);
 const departmentPicker = new Map<IndustrySection, { codes: DepartmentCode[]; cumulative: number[] }>();
 
-/** Simulates one enterprise's hidden violations, its complaints and its inspections over the window. */
-export function simulateEnterprise(e: Enterprise, windowStartDay: number, endDay: number, roster: OfficerRoster, prng: Prng): EnterpriseHistory {
-  const history: EnterpriseHistory = { inspections: [], complaints: [], propensityAtEnd: 0 };
+/**
+ * Simulates one enterprise's hidden violations, its complaints and its inspections over the window;
+ * the re-inspections of its orders to rectify draw from `reInspectionPrng` alone. What a re-inspection
+ * finds is the violation its order was about, counted once already in persistence: it adds nothing
+ * there, so the rest of the enterprise's history is the same with or without re-inspections.
+ */
+export function simulateEnterprise(
+  e: Enterprise,
+  windowStartDay: number,
+  endDay: number,
+  roster: OfficerRoster,
+  prng: Prng,
+  reInspectionPrng: Prng,
+): EnterpriseHistory {
+  const history: EnterpriseHistory = { inspections: [], reInspections: [], complaints: [], propensityAtEnd: 0 };
   const firstDay = Math.max(windowStartDay, e.establishedDay + 1);
   const lastDay = e.closedDay === null ? endDay : Math.min(e.closedDay, endDay);
+  const reInspections = new ReInspectionSchedule(e, lastDay, endDay, roster, reInspectionPrng);
   const perPeriod = PROCESS.periodDays / 365.25;
   const specialRate = CAMPAIGN_SECTIONS.has(e.section.letter) ? SPECIAL_PER_YEAR * perPeriod : 0;
   const randomRate = RANDOM_PER_YEAR * perPeriod;
@@ -70,6 +89,7 @@ export function simulateEnterprise(e: Enterprise, windowStartDay: number, endDay
   for (let start = firstDay; start < lastDay; start += PROCESS.periodDays) {
     const stop = Math.min(start + PROCESS.periodDays, lastDay);
     p = sigmoid(base + ageEffect((start - e.establishedDay) / 365.25) + drift + PROCESS.persistenceWeight * persistence);
+    history.reInspections.push(...reInspections.carryOut(stop, p));
     const event = prng.bernoulli(PROCESS.eventRate * p);
     let violations = event ? 1 : 0;
     const genuine = event && prng.bernoulli(0.45);
@@ -80,6 +100,7 @@ export function simulateEnterprise(e: Enterprise, windowStartDay: number, endDay
         const origin = complaint.channel === 'grid' || complaint.channel === 'city_brain' ? '线索移送' : '投诉举报';
         complaint.triggered = inspect(e, day, complaint.department, origin, p, endDay, roster, prng);
         history.inspections.push(complaint.triggered);
+        reInspections.after(complaint.triggered);
         violations += complaint.triggered.found ? 1 : 0;
       }
       history.complaints.push(complaint);
@@ -90,6 +111,7 @@ export function simulateEnterprise(e: Enterprise, windowStartDay: number, endDay
     if (origin) {
       const inspection = inspect(e, prng.int(start, stop - 1), pickDepartment(e.section, prng), origin, p, endDay, roster, prng);
       history.inspections.push(inspection);
+      reInspections.after(inspection);
       violations += inspection.found ? 1 : 0;
     }
     persistence = PROCESS.persistenceDecay * persistence + violations;
@@ -110,9 +132,7 @@ function inspect(
   prng: Prng,
 ): Inspection {
   const team = roster.team(department, e.districtIndex, day, prng);
-  let detection = 0;
-  for (const officer of team) detection += officer.stringency;
-  detection /= team.length;
+  const detection = teamDetection(team);
   // An inspection records a violation only when one exists and the team notices it.
   const found = prng.bernoulli(p) && prng.bernoulli(detection);
   const spec = DEPARTMENTS[department];
@@ -128,8 +148,8 @@ function inspect(
     result: !found ? '未发现问题' : filed ? '立案查处' : '责令整改',
     violation: found && prng.bernoulli(0.9) ? prng.pick(spec.findings) : '',
     probabilityFound: p * detection,
-    penalty:
-      filed && penaltyDay < endDay && prng.bernoulli(0.75) ? { day: penaltyDay, amountYuan: roundNice(Math.exp(prng.normal(Math.log(5000), 1.2))) } : null,
+    penalty: penaltyAfter(filed, penaltyDay, endDay, prng),
+    follows: null,
   };
 }
 

@@ -1191,8 +1191,22 @@ describeWithBrowser('the pages, driven in a real browser against the running sui
     const published = await citizen.$$eval('#inspection-results tbody tr', (trs) => trs.map((tr) => tr.textContent ?? ''));
     expect(published.length).toBeGreaterThan(0);
     expect(published.every((row) => /[0-9A-Z]{18}/.test(row) && /No problem found|Ordered to rectify|Case opened/.test(row))).toBe(true);
-    expect(published.some((row) => /Ordered to rectify|Case opened/.test(row))).toBe(true);
     expect(await citizen.textContent('#inspection-plans')).toContain('demo-past-');
+    // A visit of the fortnight that found a problem (the ten newest may have found none), found by its enterprise's code.
+    type PublicResult = { creditCode: string; items: { result: string }[] };
+    const recorded = await citizen.evaluate(
+      async () => (await fetch('/api/public/inspection-results?limit=100')).json() as Promise<{ results: PublicResult[] }>,
+    );
+    const withProblem = recorded.results.find((r) => r.items.some((i) => i.result !== '未发现问题'));
+    expect(withProblem).toBeDefined();
+    await citizen.fill('#inspection-results-filters input[name=enterprise]', withProblem!.creditCode);
+    await citizen.click('#inspection-results-filters button[type=submit]');
+    await citizen.waitForFunction((code) => {
+      const rows = Array.from(document.querySelectorAll('#inspection-results tbody tr'));
+      return rows.length > 0 && rows.every((tr) => tr.textContent?.includes(code));
+    }, withProblem!.creditCode);
+    const narrowed = await citizen.$$eval('#inspection-results tbody tr', (trs) => trs.map((tr) => tr.textContent ?? ''));
+    expect(narrowed.some((row) => /Ordered to rectify|Case opened/.test(row))).toBe(true);
     await settle(citizen, '51-public-inspections-en');
     await citizen.close();
   }, 420_000);

@@ -5,7 +5,6 @@ import { useRedactingLogger } from '@tianping/observability';
 import { dayNumber, isoFromDayNumber } from '@tianping/planner';
 import { ChecklistItemsRepository } from '../checklist/checklist-items.repository';
 import { DrawService } from '../draw/draw.service';
-import { PlansRepository } from '../plans/plans.repository';
 import { DispatchOutbox } from '../outbox/dispatch-outbox.provider';
 import { ProjectionRepository } from '../projection/projection.repository';
 import { VisitsRepository, type VisitRow } from '../visits/visits.repository';
@@ -22,13 +21,6 @@ const CASE_OPENED_SHARE = 0.2;
  * plan of the next fortnight already holds re-inspections (整改复查) of the past one's orders to rectify.
  */
 export const DEMO_RECTIFICATION_DAYS = 10;
-/**
- * How far back the demo bureau takes up the platform's orders to rectify. The generated platform records no
- * re-inspections, so every order of its past year looks unverified; with the policy's default (365 days) the
- * first fortnights would hold little but re-inspections of them. A bureau starting on such a history sets
- * it short, as the demo does.
- */
-export const DEMO_FOLLOW_UP_LOOKBACK_DAYS = 14;
 
 export interface DemoHistory {
   drawId: string;
@@ -55,7 +47,6 @@ export async function recordDemoHistory(expected: DemoPlanInputs, chance: Violat
     const today = chinaDay();
     const window = demoPastWindow(today);
     const seed = `demo-past-${today}`;
-    await app.get(PlansRepository).savePolicy({ followUpLookbackDays: DEMO_FOLLOW_UP_LOOKBACK_DAYS, actor: 'demo' });
     const plan = await app.get(DrawService).draw({ start: window.from, end: window.to }, seed, { backfill: true });
     // A plan the checker rejects has no visits: the demo starts without a past rather than not at all.
     if (plan.status !== 'published') log(`demo: the past fortnight's plan was ${plan.status} by the plan checker; the demo starts without a past`);
