@@ -40,6 +40,8 @@ export interface CityFile {
 }
 
 export interface CityManifest {
+  /** The generator's version (`CITY_GENERATOR_VERSION`): a city kept from an older one is made again. Absent before versions. */
+  generator?: number;
   seed: number | string;
   enterprises: number;
   years: number;

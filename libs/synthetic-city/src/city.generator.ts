@@ -11,6 +11,12 @@ import { OfficerRoster } from './officer-roster.util';
 import { writeOfficers } from './officer-export.writer';
 import { placeEnterprise, type CityContext } from './enterprise-export.writer';
 
+/**
+ * Bumped whenever the same options and seed give a different city (2: orders to rectify are re-inspected),
+ * so that a city kept on disk (the demo's) is made again rather than read as if current.
+ */
+export const CITY_GENERATOR_VERSION = 2;
+
 /** Where the hidden truth goes, relative to the city's folder (the manifest names these paths). */
 const TRUTH_FILES = {
   dir: 'truth',
@@ -123,6 +129,7 @@ export async function generateCity(options: CityOptions): Promise<CityManifest> 
   for (const batch of Object.values(batches)) files.push(...(await batch.close()));
   for (const sink of Object.values(truth)) await sink.close();
   const manifest: CityManifest = {
+    generator: CITY_GENERATOR_VERSION,
     seed: options.seed,
     enterprises: options.enterprises,
     years: options.years,

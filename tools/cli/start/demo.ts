@@ -3,7 +3,7 @@ import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { chinaDay } from '@tianping/common';
 import { dayNumber, isoFromDayNumber } from '@tianping/planner';
-import { generateCity, type CityManifest } from '@tianping/synthetic-city';
+import { CITY_GENERATOR_VERSION, generateCity, type CityManifest } from '@tianping/synthetic-city';
 import { EnterpriseRepository } from '../../../apps/intake/src/enterprise/enterprise.repository';
 import { IngestService } from '../../../apps/intake/src/ingest/ingest.service';
 import { IntakeOutbox } from '../../../apps/intake/src/ingest/outbox-relay.provider';
@@ -40,7 +40,8 @@ export async function loadDemo(stateDir: string, log: (line: string) => void): P
     const past = demoPastWindow(chinaDay());
     const dir = join(stateDir, 'demo-city');
     let manifest = keptManifest(dir);
-    if (manifest?.endDate !== past.from) {
+    // Made again when it ends elsewhere, or was made by an older generator (a checkout updated since).
+    if (manifest?.endDate !== past.from || manifest.generator !== CITY_GENERATOR_VERSION) {
       log(`demo: generating a city of ${DEMO_CITY.enterprises} enterprises over the ${DEMO_CITY.years} years before ${past.from} (seed ${DEMO_CITY.seed})`);
       await rm(dir, { recursive: true, force: true });
       manifest = await generateCity({ ...DEMO_CITY, endDate: past.from, outDir: dir });
