@@ -200,6 +200,12 @@ describe('follow-up inspections after an order to rectify (整改复查)', () =>
     const bundled = listed.find((v) => v.creditCode === ordered.creditCode)!;
     expect(bundled.departments).toEqual(expect.arrayContaining([ordered.checklist[0].department, other]));
     expect(bundled.reasons).toEqual(expect.arrayContaining(['complaint', 'follow-up']));
+    // The order's own page leads to its re-inspection.
+    const { body: order } = await h.http<{ reInspections: { id: string; visitNo: string; date: string; status: string }[] }>(
+      'GET',
+      `/api/visits/${ordered.id}`,
+    );
+    expect(order.reInspections).toEqual([{ id: bundled.id, visitNo: bundled.visitNo, date: bundled.date, status: 'scheduled' }]);
     // The urgent complaint goes first in a visit of its own, by other officers; the re-inspection waits for its deadline.
     const { body: all } = await h.http<(VisitView & { officerIds: string[] })[]>('GET', `/api/visits?draw=${april.id}`);
     const twice = all.filter((v) => v.creditCode === defaulted.creditCode).sort((a, b) => a.date.localeCompare(b.date));

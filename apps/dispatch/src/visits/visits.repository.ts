@@ -110,6 +110,18 @@ export class VisitsRepository {
     return row ?? null;
   }
 
+  /** The re-inspections (复查) planned or done after this visit's order to rectify, from published plans, soonest first. */
+  async reInspectionsOf(creditCode: string, visitNo: string): Promise<{ id: string; visitNo: string; date: string; status: string }[]> {
+    return this.dataSource.query(
+      `SELECT v.id, v.visit_no AS "visitNo", v.date::text AS date, v.status
+         FROM dispatch.visits v JOIN dispatch.draws d ON d.id = v.draw_id
+        WHERE v.credit_code = $1 AND v.status <> 'cancelled' AND d.status = 'published'
+          AND v.follow_ups @> jsonb_build_array(jsonb_build_object('inspectionRef', $2::text))
+        ORDER BY v.date, v.visit_no`,
+      [creditCode, visitNo],
+    );
+  }
+
   /** The visit's id from the number people quote. */
   async idOfNumber(visitNo: string): Promise<string | null> {
     const [row] = await this.dataSource.query(`SELECT id FROM dispatch.visits WHERE visit_no = $1`, [visitNo]);

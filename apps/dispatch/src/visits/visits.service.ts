@@ -57,6 +57,8 @@ export class VisitsService {
       results: visit.results,
       rectifyBy: visit.rectifyBy,
       originalRectifyBy: visit.originalRectifyBy,
+      // The re-inspections its order to rectify led to: the loop closed, or when it will be.
+      reInspections: visit.rectifyBy ? await this.visits.reInspectionsOf(visit.creditCode, visit.visitNo) : [],
       recordedAt: visit.recordedAt,
       rating: visit.rating,
       route,

@@ -199,6 +199,10 @@ export const DISPATCH_SCHEMAS: Record<string, Json> = {
         day('the rectification deadline (整改期限) its results set when an item is 责令整改, or last extended to; a re-inspection follows after it'),
       ),
       originalRectifyBy: nullable(day('the deadline its results first set, when extended since (延期整改); null otherwise')),
+      reInspections: arr(
+        obj({ id: uuid('the re-inspection visit'), visitNo, date: day(), status: visitStatus }),
+        'the re-inspections (复查) its order to rectify led to, in published plans, soonest first; empty when it ordered none or none is planned yet',
+      ),
       recordedAt: nullable(instant()),
       rating,
       route: nullable(

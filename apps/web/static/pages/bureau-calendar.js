@@ -8,7 +8,7 @@ import { asTypedCode } from '../credit-code.js';
 import { badge, card, errorState, field, fieldProblem, h, mount, pageHead, printButton, section, select, table } from '../ui.js';
 import { extensionCard } from './rectify-extension.js';
 import { teamChangeCard } from './team-change.js';
-import { followUpLines, rectifyField, rectifyNote } from './follow-up.js';
+import { followUpLines, reInspectionLines, rectifyField, rectifyNote } from './follow-up.js';
 import { isoDay } from '../days.js';
 
 /** The most visits the calendar asks for at once (dispatch's limit). */
@@ -296,7 +296,7 @@ function visitBody(ctx, visit, teamCard = null, extension = null) {
       [t('field.department'), (r) => departmentLabel(r.department)],
       [t('field.result'), (r) => resultBadge(r.result)],
       [t('cal.violation'), (r) => r.violation ?? '—'],
-    ], visit.results ?? []), rectifyNote(visit.rectifyBy, 'rectify.shown', visit.originalRectifyBy)),
+    ], visit.results ?? []), rectifyNote(visit.rectifyBy, 'rectify.shown', visit.originalRectifyBy), reInspectionLines(visit.reInspections)),
     extension,
   );
 }

@@ -66,6 +66,13 @@ export function rectifyNote(rectifyBy, key = 'rectify.shown', original = null, e
     original ? h('span', { 'data-rectify-extended': original }, ' ', t(extendedKey, { date: fmtDate(original) })) : null) : null;
 }
 
+/** Under an order to rectify: the re-inspections it led to, each linked, with its day and whether it is done. */
+export function reInspectionLines(reInspections) {
+  if (!reInspections?.length) return null;
+  return h('ul', { class: 'list-plain', id: 'visit-re-inspections', style: 'margin-top:8px' }, reInspections.map((r) => h('li', { 'data-re-inspection': r.visitNo },
+    t(r.status === 'done' ? 'rectify.reInspected' : 'rectify.reInspection', { date: fmtDate(r.date) }), ' ', h('a', { href: `#/visits/${r.id}` }, r.visitNo))));
+}
+
 /** Under a plan's task: which inspections it re-inspects, and the deadline it waits for. */
 export function followUpOfTask(task) {
   if (!task.followUps?.length) return null;
