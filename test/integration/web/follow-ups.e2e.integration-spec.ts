@@ -23,6 +23,16 @@ const FOLLOW_UP = {
   followUps: [{ department: 'SAMR', inspectionRef: 'TP-2026-000201', inspectedOn: '2026-03-02', rectifyBy: '2026-04-01' }],
 };
 
+/** The visit that gave the order (as VISIT would read once done), with the re-inspection it led to. */
+const ORDER = {
+  ...VISIT,
+  id: '0b6c8a55-5f0e-4d7e-9a7a-000000000203',
+  status: 'done',
+  results: [{ item: 'SAMR-01', result: '责令整改', violation: '未按规定公示' }],
+  rectifyBy: '2026-04-01',
+  reInspections: [{ id: FOLLOW_UP.id, visitNo: FOLLOW_UP.visitNo, date: FOLLOW_UP.date, status: 'scheduled' }],
+};
+
 describeWithBrowser('follow-up inspections after an order to rectify (整改复查), in a real browser', () => {
   let pages: FakePages;
   const answers: Record<string, unknown> = {
@@ -31,6 +41,8 @@ describeWithBrowser('follow-up inspections after an order to rectify (整改复�
     'GET /api/checklist-items': [],
     [`GET /api/visits/${VISIT.id}`]: VISIT,
     [`GET /api/visits/${FOLLOW_UP.id}`]: FOLLOW_UP,
+    [`GET /api/visits/${ORDER.id}`]: ORDER,
+    [`GET /api/visits/${ORDER.id}/rectification-extensions`]: [],
     [`POST /api/visits/${VISIT.id}/results`]: { visitId: VISIT.id, status: 'done', items: 2, violationsFound: 1, rectifyBy: '2026-03-20' },
     [`GET /api/enterprises/${OWN_CODE}/visits`]: [orderedNotice('2026-03-22')],
   };
@@ -93,6 +105,20 @@ describeWithBrowser('follow-up inspections after an order to rectify (整改复�
     expect(said).toContain(line);
     expect(said).toContain(origin);
     expect(await text(page, 'main .kv')).toContain(reason);
+    await page.close();
+  });
+
+  it.each([
+    ['zh', '复查已安排：2026年4月7日'],
+    ['en', 'Re-inspection scheduled: 7 Apr 2026'],
+  ])('leads from an order to rectify to the re-inspection planned after it (%s)', async (lang, line) => {
+    const page = await pages.signIn('officer', { lang: lang as 'zh' | 'en' });
+    await page.goto(`${pages.web.baseUrl}/#/visits/${ORDER.id}`);
+    await page.waitForSelector('#visit-re-inspections');
+    expect(await text(page, '#visit-re-inspections')).toContain(line);
+    await page.click(`#visit-re-inspections a`);
+    await page.waitForSelector('#visit-follow-ups');
+    expect(page.url()).toContain(FOLLOW_UP.id);
     await page.close();
   });
 
