@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { recordPageAnswers, startFakePages, type FakePages } from './fake-pages.harness';
 import { describeWithBrowser, SCREENSHOTS } from './suite-process.harness';
-import { orderedNotice, SCHEDULED_VISIT } from './visit-page.fixture';
+import { NO_APPLICATIONS, orderedNotice, SCHEDULED_VISIT } from './visit-page.fixture';
 import { OWN_CODE, StatusAnswer } from './web-app.harness';
 
 /**
@@ -61,6 +61,7 @@ describeWithBrowser('extending a rectification deadline (延期整改), in a rea
     ],
     [`POST ${PATH}`]: EXTENDED,
     [`GET /api/enterprises/${OWN_CODE}/visits`]: [orderedNotice('2026-04-01', '2026-03-20')],
+    ...NO_APPLICATIONS,
   };
 
   beforeAll(async () => {

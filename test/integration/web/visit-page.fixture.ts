@@ -42,3 +42,6 @@ export function orderedNotice(rectifyBy: string, originalRectifyBy: string | nul
     rating: null,
   };
 }
+
+/** No application for more time on that visit (延期整改申请), for specs that open its page or notice. */
+export const NO_APPLICATIONS = { [`GET /api/visits/${SCHEDULED_VISIT.id}/rectification-applications`]: [] };
