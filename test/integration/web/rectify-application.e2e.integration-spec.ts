@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { startFakePages, type FakePages } from './fake-pages.harness';
 import { describeWithBrowser, SCREENSHOTS } from './suite-process.harness';
-import { orderedNotice, SCHEDULED_VISIT } from './visit-page.fixture';
+import { orderedNotice, orderedVisit } from './visit-page.fixture';
 import { OWN_CODE } from './web-app.harness';
 
 /**
@@ -11,16 +11,7 @@ import { OWN_CODE } from './web-app.harness';
  * refuses with a note, on the visit's page; the dispatcher's calendar counts the applications waiting.
  */
 
-const DONE = {
-  ...SCHEDULED_VISIT,
-  status: 'done',
-  results: [
-    { item: 'SAMR-01', department: 'SAMR', result: '责令整改', violation: '未公示营业执照' },
-    { item: 'SAMR-02', department: 'SAMR', result: '未发现问题' },
-  ],
-  rectifyBy: '2026-04-01',
-  originalRectifyBy: null,
-};
+const DONE = orderedVisit('2026-04-01');
 const LIST = `/api/visits/${DONE.id}/rectification-applications`;
 const base = {
   visitId: DONE.id,

@@ -23,6 +23,20 @@ export const SCHEDULED_VISIT = {
   route: null,
 };
 
+/** That visit as dispatch answers it once done, its first item ordered to rectify by `rectifyBy` (first set for `originalRectifyBy`). */
+export function orderedVisit(rectifyBy: string, originalRectifyBy: string | null = null) {
+  return {
+    ...SCHEDULED_VISIT,
+    status: 'done',
+    results: [
+      { item: 'SAMR-01', department: 'SAMR', result: '责令整改', violation: '未公示营业执照' },
+      { item: 'SAMR-02', department: 'SAMR', result: '未发现问题' },
+    ],
+    rectifyBy,
+    originalRectifyBy,
+  };
+}
+
 /** The enterprise's notice of that visit once done, its first item ordered to rectify by `rectifyBy` (first set for `originalRectifyBy`). */
 export function orderedNotice(rectifyBy: string, originalRectifyBy: string | null = null) {
   return {
