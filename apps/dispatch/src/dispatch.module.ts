@@ -16,6 +16,9 @@ import { OfficersController } from './officers/officers.controller';
 import { OfficersRepository } from './officers/officers.repository';
 import { PlansController } from './plans/plans.controller';
 import { PlansRepository } from './plans/plans.repository';
+import { RectificationApplicationsController } from './rectification-applications/rectification-applications.controller';
+import { RectificationApplicationsRepository } from './rectification-applications/rectification-applications.repository';
+import { RectificationApplicationsService } from './rectification-applications/rectification-applications.service';
 import { RectificationExtensionsController } from './rectification-extensions/rectification-extensions.controller';
 import { RectificationExtensionsRepository } from './rectification-extensions/rectification-extensions.repository';
 import { RectificationExtensionsService } from './rectification-extensions/rectification-extensions.service';
@@ -51,6 +54,8 @@ import { VisitsService } from './visits/visits.service';
     AbsencesService,
     RectificationExtensionsRepository,
     RectificationExtensionsService,
+    RectificationApplicationsRepository,
+    RectificationApplicationsService,
     ProjectionRepository,
     DispatchOutbox,
   ],
@@ -62,6 +67,7 @@ import { VisitsService } from './visits/visits.service';
     TeamChangesService,
     AbsencesService,
     RectificationExtensionsService,
+    RectificationApplicationsService,
     ProjectionRepository,
     DispatchOutbox,
   ],
@@ -79,6 +85,7 @@ export class DispatchCoreModule {}
     VisitsController,
     TeamChangesController,
     RectificationExtensionsController,
+    RectificationApplicationsController,
     AbsencesController,
     OfficersController,
     PublicDisclosureController,

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { startFakePages, type FakePages } from './fake-pages.harness';
 import { describeWithBrowser, SCREENSHOTS } from './suite-process.harness';
-import { orderedNotice, SCHEDULED_VISIT } from './visit-page.fixture';
+import { NO_APPLICATIONS, orderedNotice, SCHEDULED_VISIT } from './visit-page.fixture';
 import { OWN_CODE } from './web-app.harness';
 
 /**
@@ -45,6 +45,7 @@ describeWithBrowser('follow-up inspections after an order to rectify (整改复�
     [`GET /api/visits/${ORDER.id}/rectification-extensions`]: [],
     [`POST /api/visits/${VISIT.id}/results`]: { visitId: VISIT.id, status: 'done', items: 2, violationsFound: 1, rectifyBy: '2026-03-20' },
     [`GET /api/enterprises/${OWN_CODE}/visits`]: [orderedNotice('2026-03-22')],
+    ...NO_APPLICATIONS,
   };
 
   beforeAll(async () => {

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { DocumentedClient, type Answer } from './openapi-contract.harness';
-import { startSuite, type RunningSuite } from './suite-process.harness';
+import { DEMO_PASSWORD, startSuite, type RunningSuite } from './suite-process.harness';
 
 type Json = Record<string, unknown>;
 
@@ -33,6 +33,20 @@ describe('the OpenAPI document, against the running suite', () => {
       body: null,
     });
     return answer;
+  }
+
+  /** The demo's past fortnight gave 10-day deadlines: the first done visit that ordered rectification, as it stands now. */
+  async function orderedVisit(): Promise<{ id: string; creditCode: string; rectifyBy: string | null }> {
+    const done = (await client.call('demo-dispatcher', 'GET', `/api/visits?from=${chinaDay(-14)}&to=${chinaDay(-1)}&status=done&limit=2000`)).body as {
+      id: string;
+    }[];
+    let ordered: { id: string; creditCode: string; rectifyBy: string | null } | undefined;
+    for (const v of done) {
+      ordered = (await client.call('demo-dispatcher', 'GET', `/api/visits/${v.id}`)).body as { id: string; creditCode: string; rectifyBy: string | null };
+      if (ordered.rectifyBy) break;
+    }
+    expect(ordered?.rectifyBy).toBeTruthy();
+    return ordered!;
   }
 
   beforeAll(async () => {
@@ -195,16 +209,7 @@ describe('the OpenAPI document, against the running suite', () => {
   });
 
   it("takes the documented extension of a past visit's rectification deadline, and describes the extensions with and without reasons", async () => {
-    // The demo's past fortnight gave 10-day deadlines: the first done visit that ordered rectification.
-    const done = (await client.call('demo-dispatcher', 'GET', `/api/visits?from=${chinaDay(-14)}&to=${chinaDay(-1)}&status=done&limit=2000`)).body as {
-      id: string;
-    }[];
-    let ordered: { id: string; rectifyBy: string | null } | undefined;
-    for (const v of done) {
-      ordered = (await client.call('demo-dispatcher', 'GET', `/api/visits/${v.id}`)).body as { id: string; rectifyBy: string | null };
-      if (ordered.rectifyBy) break;
-    }
-    expect(ordered?.rectifyBy).toBeTruthy();
+    const ordered = await orderedVisit();
     const later = new Date(Date.parse(`${ordered!.rectifyBy}T00:00:00Z`) + 7 * 86_400_000).toISOString().slice(0, 10);
     const path = '/api/visits/{id}/rectification-extensions';
     const url = `/api/visits/${ordered!.id}/rectification-extensions`;
@@ -214,6 +219,27 @@ describe('the OpenAPI document, against the running suite', () => {
     const overseen = await client.call('demo-oversight', 'GET', url);
     expect(client.checkAnswer('GET', path, overseen)).toEqual(OK(200));
     expect(overseen.body).toEqual([expect.not.objectContaining({ reason: expect.anything() })]);
+  });
+
+  it('takes the documented application for more time from the enterprise of the visit, lists it, and the documented grant', async () => {
+    const ordered = await orderedVisit();
+    const account = { username: 'contract-applicant', password: DEMO_PASSWORD, role: 'enterprise', creditCode: ordered.creditCode };
+    expect((await client.call('demo-admin', 'POST', '/api/accounts', account)).status).toBe(201);
+    await client.signIn('contract-applicant');
+    const later = new Date(Date.parse(`${ordered.rectifyBy}T00:00:00Z`) + 7 * 86_400_000).toISOString().slice(0, 10);
+    const path = '/api/visits/{id}/rectification-applications';
+    const url = `/api/visits/${ordered.id}/rectification-applications`;
+    const applied = await sendValid('contract-applicant', 'POST', path, url, { ...example(`POST ${path}`), rectifyBy: later });
+    expect(client.checkAnswer('POST', path, applied)).toEqual(OK(201));
+    expect(client.checkAnswer('GET', path, await client.call('contract-applicant', 'GET', url))).toEqual(OK(200));
+    const queue = await client.call('demo-dispatcher', 'GET', '/api/rectification-applications?status=pending');
+    expect(client.checkAnswer('GET', '/api/rectification-applications', queue)).toEqual(OK(200));
+    expect(queue.body).toEqual([expect.objectContaining({ visitId: ordered.id, status: 'pending' })]);
+    const decision = `${path}/{applicationId}/decision`;
+    const id = (applied.body as { id: string }).id;
+    const granted = await sendValid('demo-dispatcher', 'POST', decision, `${url}/${id}/decision`, example(`POST ${decision}`));
+    expect(client.checkAnswer('POST', decision, granted)).toEqual(OK(200));
+    expect(granted.body).toMatchObject({ status: 'granted', currentRectifyBy: later });
   });
 
   it('has checked a real answer of every operation whose answer it describes', () => {

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { recordPageAnswers, startFakePages, type FakePages } from './fake-pages.harness';
 import { describeWithBrowser, SCREENSHOTS } from './suite-process.harness';
-import { orderedNotice, SCHEDULED_VISIT } from './visit-page.fixture';
+import { NO_APPLICATIONS, orderedNotice, orderedVisit } from './visit-page.fixture';
 import { OWN_CODE, StatusAnswer } from './web-app.harness';
 
 /**
@@ -11,16 +11,7 @@ import { OWN_CODE, StatusAnswer } from './web-app.harness';
  * extensions granted and the re-inspections planned too early; the enterprise and oversight read the result.
  */
 
-const DONE = {
-  ...SCHEDULED_VISIT,
-  status: 'done',
-  results: [
-    { item: 'SAMR-01', department: 'SAMR', result: '责令整改', violation: '未公示营业执照' },
-    { item: 'SAMR-02', department: 'SAMR', result: '未发现问题' },
-  ],
-  rectifyBy: '2026-04-01',
-  originalRectifyBy: '2026-03-20',
-};
+const DONE = orderedVisit('2026-04-01', '2026-03-20');
 /** The re-inspection a plan holds on a day now before the extended deadline. */
 const EARLY = {
   ...DONE,
@@ -61,6 +52,7 @@ describeWithBrowser('extending a rectification deadline (延期整改), in a rea
     ],
     [`POST ${PATH}`]: EXTENDED,
     [`GET /api/enterprises/${OWN_CODE}/visits`]: [orderedNotice('2026-04-01', '2026-03-20')],
+    ...NO_APPLICATIONS,
   };
 
   beforeAll(async () => {

@@ -23,6 +23,20 @@ export const SCHEDULED_VISIT = {
   route: null,
 };
 
+/** That visit as dispatch answers it once done, its first item ordered to rectify by `rectifyBy` (first set for `originalRectifyBy`). */
+export function orderedVisit(rectifyBy: string, originalRectifyBy: string | null = null) {
+  return {
+    ...SCHEDULED_VISIT,
+    status: 'done',
+    results: [
+      { item: 'SAMR-01', department: 'SAMR', result: '责令整改', violation: '未公示营业执照' },
+      { item: 'SAMR-02', department: 'SAMR', result: '未发现问题' },
+    ],
+    rectifyBy,
+    originalRectifyBy,
+  };
+}
+
 /** The enterprise's notice of that visit once done, its first item ordered to rectify by `rectifyBy` (first set for `originalRectifyBy`). */
 export function orderedNotice(rectifyBy: string, originalRectifyBy: string | null = null) {
   return {
@@ -42,3 +56,6 @@ export function orderedNotice(rectifyBy: string, originalRectifyBy: string | nul
     rating: null,
   };
 }
+
+/** No application for more time on that visit (延期整改申请), for specs that open its page or notice. */
+export const NO_APPLICATIONS = { [`GET /api/visits/${SCHEDULED_VISIT.id}/rectification-applications`]: [] };

@@ -16,6 +16,7 @@ import { RecordVisitTeamChanges1766750000000 } from './migrations/1766750000000-
 import { RecordOfficerAbsences1766800000000 } from './migrations/1766800000000-RecordOfficerAbsences';
 import { RecordRectificationFollowUps1766850000000 } from './migrations/1766850000000-RecordRectificationFollowUps';
 import { RecordRectificationExtensions1766900000000 } from './migrations/1766900000000-RecordRectificationExtensions';
+import { RecordRectificationApplications1766950000000 } from './migrations/1766950000000-RecordRectificationApplications';
 
 export const DISPATCH_SCHEMA = 'dispatch';
 
@@ -42,6 +43,7 @@ export function createDispatchDataSource(url: string) {
       RecordOfficerAbsences1766800000000,
       RecordRectificationFollowUps1766850000000,
       RecordRectificationExtensions1766900000000,
+      RecordRectificationApplications1766950000000,
     ],
   });
 }

@@ -6,6 +6,8 @@ import { DISPATCH_SCHEMA } from '../database/dispatch.data-source';
 import { PlansRepository } from '../plans/plans.repository';
 import { currentDeadline, extensionRefusal, RECTIFY } from '../visits/rectification.util';
 import { VisitsService } from '../visits/visits.service';
+import type { VisitRow } from '../visits/visits.repository';
+import type { EntityManager } from 'typeorm';
 import type { RectificationExtensionDto } from './dtos/rectification-extension.dto';
 import { RectificationExtensionsRepository } from './rectification-extensions.repository';
 
@@ -23,53 +25,62 @@ export class RectificationExtensionsService {
   ) {}
 
   async extend(idOrNumber: string, dto: RectificationExtensionDto) {
-    return this.extensions.transaction(async (m) => {
-      // The visit's row lock, as recording results takes it: two extensions of one deadline queue.
-      const visit = await this.visits.found(idOrNumber, m, true);
-      if (visit.status !== 'done')
-        throw new ConflictException({
-          statusCode: 409,
-          code: 'not_done',
-          message: `visit ${visit.visitNo} is ${visit.status}: only a done visit's deadline is extended`,
-        });
-      const departments = [...new Set((visit.results ?? []).filter((r) => r.result === RECTIFY).map((r) => r.department))].sort();
-      if (departments.length === 0)
-        throw new ConflictException({
-          statusCode: 409,
-          code: 'no_order',
-          message: `visit ${visit.visitNo} ordered no rectification (${RECTIFY}): there is no deadline`,
-        });
-      const from = currentDeadline(visit, (await this.settings.policy(m)).rectificationDays);
-      const done = await this.extensions.reinspections(m, visit, departments, from);
-      if (done.length > 0)
-        throw new ConflictException({
-          statusCode: 409,
-          code: 'reinspected',
-          message: `the re-inspection after ${from} is done (${done.join(', ')}): the follow-up is closed`,
-        });
-      const refusal = extensionRefusal(visit.date, from, dto.rectifyBy);
-      if (refusal) throw new BadRequestException({ statusCode: 400, error: 'Bad Request', ...refusal, field: 'rectifyBy' });
-      const id = randomUUID();
-      const reason = dto.reason.trim();
-      const actor = dto.actor ?? null;
-      const at = await this.extensions.extend(m, { id, visitId: visit.id, from, to: dto.rectifyBy, reason, actor });
-      const event: RectificationExtended = {
-        extensionId: id,
-        visitId: visit.id,
-        visitNo: visit.visitNo,
-        creditCode: visit.creditCode,
-        date: visit.date,
-        departments,
-        from,
-        to: dto.rectifyBy,
-        actor,
-        at,
-      };
-      await enqueueEvent(m, DISPATCH_SCHEMA, DispatchSubjects.rectificationExtended, event);
-      // A re-inspection already planned before the new day would prove nothing: named, for the dispatcher to re-draw.
-      const heldBefore = await this.extensions.heldBefore(m, visit.visitNo, dto.rectifyBy);
-      return { id, visitId: visit.id, visitNo: visit.visitNo, from, to: dto.rectifyBy, reason, actor, extendedAt: at, heldBefore };
-    });
+    return this.extensions.transaction((m) => this.extendWithin(m, idOrNumber, dto));
+  }
+
+  /** The current deadline and the departments that ordered rectification, or the reason the deadline cannot move to `to`. */
+  async extendable(m: EntityManager, visit: VisitRow, to: string): Promise<{ from: string; departments: string[] }> {
+    if (visit.status !== 'done')
+      throw new ConflictException({
+        statusCode: 409,
+        code: 'not_done',
+        message: `visit ${visit.visitNo} is ${visit.status}: only a done visit's deadline is extended`,
+      });
+    const departments = [...new Set((visit.results ?? []).filter((r) => r.result === RECTIFY).map((r) => r.department))].sort();
+    if (departments.length === 0)
+      throw new ConflictException({
+        statusCode: 409,
+        code: 'no_order',
+        message: `visit ${visit.visitNo} ordered no rectification (${RECTIFY}): there is no deadline`,
+      });
+    const from = currentDeadline(visit, (await this.settings.policy(m)).rectificationDays);
+    const done = await this.extensions.reinspections(m, visit, departments, from);
+    if (done.length > 0)
+      throw new ConflictException({
+        statusCode: 409,
+        code: 'reinspected',
+        message: `the re-inspection after ${from} is done (${done.join(', ')}): the follow-up is closed`,
+      });
+    const refusal = extensionRefusal(visit.date, from, to);
+    if (refusal) throw new BadRequestException({ statusCode: 400, error: 'Bad Request', ...refusal, field: 'rectifyBy' });
+    return { from, departments };
+  }
+
+  /** Extends inside the caller's transaction (granting an application does it in its own). */
+  async extendWithin(m: EntityManager, idOrNumber: string, dto: RectificationExtensionDto) {
+    // The visit's row lock, as recording results takes it: two extensions of one deadline queue.
+    const visit = await this.visits.found(idOrNumber, m, true);
+    const { from, departments } = await this.extendable(m, visit, dto.rectifyBy);
+    const id = randomUUID();
+    const reason = dto.reason.trim();
+    const actor = dto.actor ?? null;
+    const at = await this.extensions.extend(m, { id, visitId: visit.id, from, to: dto.rectifyBy, reason, actor });
+    const event: RectificationExtended = {
+      extensionId: id,
+      visitId: visit.id,
+      visitNo: visit.visitNo,
+      creditCode: visit.creditCode,
+      date: visit.date,
+      departments,
+      from,
+      to: dto.rectifyBy,
+      actor,
+      at,
+    };
+    await enqueueEvent(m, DISPATCH_SCHEMA, DispatchSubjects.rectificationExtended, event);
+    // A re-inspection already planned before the new day would prove nothing: named, for the dispatcher to re-draw.
+    const heldBefore = await this.extensions.heldBefore(m, visit.visitNo, dto.rectifyBy);
+    return { id, visitId: visit.id, visitNo: visit.visitNo, from, to: dto.rectifyBy, reason, actor, extendedAt: at, heldBefore };
   }
 
   /** The extensions of a visit's deadline, oldest first, with their reasons: for the bureau, never the enterprise. */

@@ -8,6 +8,7 @@ import { CalendarDayDto, DepartmentPlanDto, PolicyDto } from '../../../dispatch/
 import { CreateDrawDto } from '../../../dispatch/src/draw/dtos/draw.dto';
 import { ConflictDto } from '../../../dispatch/src/plans/dtos/department-plan.dto';
 import { RectificationExtensionDto } from '../../../dispatch/src/rectification-extensions/dtos/rectification-extension.dto';
+import { RectificationApplicationDto, RectificationDecisionDto } from '../../../dispatch/src/rectification-applications/dtos/rectification-application.dto';
 import { TeamChangeDto } from '../../../dispatch/src/team-changes/dtos/team-change.dto';
 import { VisitItemResultDto, VisitRatingDto, VisitResultsDto } from '../../../dispatch/src/visits/dtos/visit.dto';
 import { DiscardAllBody, DiscardBody, ReplayBody } from '../../../intake/src/quarantine/quarantine.controller';
@@ -49,6 +50,8 @@ const VALIDATED_BY: Record<string, Dto> = {
   'POST /api/visits/:id/rating': VisitRatingDto,
   'POST /api/visits/:id/team-changes': TeamChangeDto,
   'POST /api/visits/:id/rectification-extensions': RectificationExtensionDto,
+  'POST /api/visits/:id/rectification-applications': RectificationApplicationDto,
+  'POST /api/visits/:id/rectification-applications/:applicationId/decision': RectificationDecisionDto,
   'POST /api/appeals': FileAppealDto,
   'POST /api/appeals evidence': EvidenceDto,
   'POST /api/appeals/:id/claim': ActorDto,

@@ -3,6 +3,7 @@ import { getMetadataStorage } from 'class-validator';
 import { AbsenceQuery } from '../../../dispatch/src/absences/dtos/absence.dto';
 import { DrawListQuery, DrawTasksQuery } from '../../../dispatch/src/draw/dtos/draw.dto';
 import { VisitCalendarQuery } from '../../../dispatch/src/visits/dtos/visit.dto';
+import { ApplicationQueryDto } from '../../../dispatch/src/rectification-applications/dtos/rectification-application.dto';
 import { ReplacementsQuery } from '../../../dispatch/src/team-changes/dtos/team-change.dto';
 import { CalendarQuery, ConflictQuery } from '../../../dispatch/src/plans/plans.controller';
 import { PublicPlansQuery, PublicResultsQuery } from '../../../dispatch/src/public/public-disclosure.controller';
@@ -45,6 +46,7 @@ const VALIDATED_BY: Record<string, new () => object> = {
   'GET /api/reviews/confirmations': QueueQuery,
   'GET /api/reviews/colours': CodesQuery,
   'GET /api/appeals': AppealQuery,
+  'GET /api/rectification-applications': ApplicationQueryDto,
   'GET /api/kill-switch': KillSwitchQuery,
   'GET /api/approvals': ApprovalsQuery,
   'GET /api/audits/fairness': FairnessQuery,

@@ -124,6 +124,9 @@ export const QUERIES: Record<string, QueryParam[]> = {
     },
     { name: 'enterprise', description: 'declarations about this enterprise (credit code)', schema: { type: 'string' } },
   ],
+  'GET /api/rectification-applications': [
+    { name: 'status', description: 'where the application stands: pending is the queue', schema: { type: 'string', enum: ['pending', 'granted', 'refused'] } },
+  ],
   'GET /api/absences': [
     {
       name: 'officer',
@@ -255,6 +258,7 @@ export const CREATED = new Set([
   'POST /api/visits/:id/rating',
   'POST /api/visits/:id/team-changes',
   'POST /api/visits/:id/rectification-extensions',
+  'POST /api/visits/:id/rectification-applications',
   'POST /api/appeals',
   'POST /api/kill-switch/suspend',
   'POST /api/kill-switch/resume',

@@ -189,6 +189,31 @@ export const DISPATCH_SCHEMAS: Record<string, Json> = {
     "an extension of a visit's rectification deadline (延期整改)",
     ['visitNo', 'reason', 'heldBefore'],
   ),
+  RectificationApplication: obj(
+    {
+      id: uuid('the application'),
+      visitId: uuid('the visit whose results ordered rectification'),
+      visitNo: str('检查编号'),
+      creditCode: str('the enterprise (统一社会信用代码)'),
+      visitDate: day("the visit's day"),
+      rectifyBy: day('the deadline asked for'),
+      currentRectifyBy: nullable(day("the visit's deadline in force now")),
+      reason: str("the enterprise's reason"),
+      applicant: nullable(str('the account that applied')),
+      appliedAt: instant(),
+      status: oneOf(['pending', 'granted', 'refused'], 'pending 待审批, granted 已同意, refused 不予延期'),
+      decidedBy: nullable(str('the account that decided')),
+      decidedAt: nullable(instant()),
+      decisionNote: nullable(str("the bureau's note to the enterprise")),
+      extensionId: nullable(uuid('the extension a grant made')),
+      heldBefore: arr(
+        obj({ id: uuid('the visit'), number: str('检查编号'), date: day() }),
+        'in the answer to a decision: visits scheduled in published plans that carry the re-inspection before the new day',
+      ),
+    },
+    "an enterprise's application for more time to rectify (延期整改申请)",
+    ['heldBefore'],
+  ),
   VisitDetail: obj(
     {
       ...visitCore,

@@ -7,6 +7,7 @@ import { itemName, resultBadge } from '../items.js';
 import { asTypedCode } from '../credit-code.js';
 import { badge, card, errorState, field, fieldProblem, h, mount, pageHead, printButton, section, select, table } from '../ui.js';
 import { extensionCard } from './rectify-extension.js';
+import { pendingApplicationsNotice } from './rectify-application.js';
 import { teamChangeCard } from './team-change.js';
 import { followUpLines, reInspectionLines, rectifyField, rectifyNote } from './follow-up.js';
 import { isoDay } from '../days.js';
@@ -186,7 +187,7 @@ export async function renderCalendar(ctx) {
   const overdue = h('div');
   const list = h('div');
   const seenRegions = new Set();
-  mount(ctx.main, pageHead(t('cal.title'), t('cal.lead')), h('div', { class: 'stack' }, card(null, form, suggestions, problem, overdue, openByNumber(ctx)), list));
+  mount(ctx.main, pageHead(t('cal.title'), t('cal.lead')), h('div', { class: 'stack' }, card(null, form, suggestions, problem, overdue, pendingApplicationsNotice(ctx), openByNumber(ctx)), list));
   // Visits whose day has passed with no results recorded (of the officer's own department, for a department
   // officer): the ones to chase, counted once as the page opens, whatever dates are chosen after.
   const countOverdue = async () => {

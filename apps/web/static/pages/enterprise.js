@@ -9,6 +9,7 @@ import { appealsTable } from './my-appeals.js';
 import { regionCell } from '../regions.js';
 import { checklistItem } from './bureau-calendar.js';
 import { rectifyNote } from './follow-up.js';
+import { applicationPanel } from './rectify-application.js';
 import { resultBadge } from '../items.js';
 import { scoreHistoryCard } from './score-history.js';
 
@@ -311,6 +312,7 @@ function visitCard(v) {
       h('dt', {}, t('field.department')), h('dd', {}, (v.departments ?? []).map((d) => valueLabel('dept', d)).join(' · ')),
       h('dt', {}, v.results ? t('field.result') : t('field.checklist')), h('dd', {}, checked)),
     rectifyNote(v.rectifyBy, 'myVisit.rectifyBy', v.originalRectifyBy, 'myVisit.extended'),
+    applicationPanel(v),
     rating);
 }
 

@@ -4,6 +4,7 @@ import { api } from '../api.js';
 import { addDays } from '../days.js';
 import { fmtDate, fmtDateTime, t } from '../i18n.js';
 import { card, errorText, field, fieldProblem, h, mount } from '../ui.js';
+import { applicationsForBureau } from './rectify-application.js';
 
 /** The longest deadline dispatch takes, in days after the visit (as when it was first set). */
 const MAX_RECTIFICATION_DAYS = 180;
@@ -34,7 +35,8 @@ export function extensionCard(ctx, visit, { onExtended }) {
   const form = !mayExtend(ctx, visit) ? null
     : visit.rectifyBy >= latest ? h('p', { class: 'small muted', id: 'extend-at-cap' }, t('extend.atCap', { date: fmtDate(latest) }))
     : extensionForm(visit, latest, onExtended);
-  return card(t('extend.title'), history, form);
+  const applications = mayExtend(ctx, visit) ? applicationsForBureau(visit, { onDecided: onExtended }) : null;
+  return card(t('extend.title'), applications, history, form);
 }
 
 function extensionForm(visit, latest, onExtended) {

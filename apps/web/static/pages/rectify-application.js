@@ -1,0 +1,131 @@
+// Applications for more time to rectify (延期整改申请): the enterprise applies from its visit notice and
+// reads the bureau's answer; on the visit's page the bureau grants (the day applied for, prefilled) or refuses.
+import { api } from '../api.js';
+import { addDays } from '../days.js';
+import { fmtDate, fmtDateTime, t } from '../i18n.js';
+import { badge, errorText, field, fieldProblem, h, mount } from '../ui.js';
+
+/** The longest deadline dispatch takes, in days after the visit. */
+const MAX_RECTIFICATION_DAYS = 180;
+const STATUS_KIND = { pending: 'blue', granted: 'ok', refused: 'bad' };
+
+/** The server's refusal in the page's words when it names a rule, else what it said. */
+function refusalText(error) {
+  const key = error?.body?.code ? `apply.refused.${error.body.code}` : null;
+  return key && t(key) !== key ? t(key) : errorText(error);
+}
+
+const alertBox = (text, code = '') => h('div', { class: 'notice bad', role: 'alert', 'data-apply-error': code, style: 'margin-top:8px' }, text);
+
+/** One application as the enterprise and the bureau read it: the day asked for, where it stands, the bureau's note. */
+function applicationLine(a) {
+  return h('li', { 'data-application': a.status },
+    badge(t(`apply.status.${a.status}`), STATUS_KIND[a.status] ?? ''), ' ',
+    t('apply.line', { at: fmtDateTime(a.appliedAt), date: fmtDate(a.rectifyBy) }),
+    h('div', { class: 'small muted' }, t('apply.reasonShown', { reason: a.reason })),
+    a.decidedAt ? h('div', { class: 'small', 'data-decision-note': '' }, t('apply.decided', { at: fmtDateTime(a.decidedAt), by: a.decidedBy ?? '—' }),
+      a.decisionNote ? ` ${t('apply.note', { note: a.decisionNote })}` : '') : null);
+}
+
+/** Under the enterprise's notice of a done visit with a deadline: its applications, and a form while none awaits a decision. */
+export function applicationPanel(v) {
+  if (v.status !== 'done' || !v.rectifyBy) return null;
+  const panel = h('div', { 'data-rectify-application': v.visitId, style: 'margin-top:12px' });
+  const load = async () => {
+    try {
+      const applications = await api(`/api/visits/${v.visitId}/rectification-applications`);
+      const pending = applications.some((a) => a.status === 'pending');
+      const latest = addDays(v.date, MAX_RECTIFICATION_DAYS);
+      mount(panel,
+        applications.length ? h('ul', { class: 'list-plain stack', id: `applications-${v.visitId}` }, applications.map(applicationLine)) : null,
+        pending || v.rectifyBy >= latest ? null : applicationForm(v, latest, load));
+    } catch (error) {
+      mount(panel, alertBox(errorText(error)));
+    }
+  };
+  load();
+  return panel;
+}
+
+function applicationForm(v, latest, reload) {
+  const day = h('input', { type: 'date', name: 'rectifyBy', id: `apply-to-${v.visitId}`, min: addDays(v.rectifyBy, 1), max: latest, style: 'max-width:16em' });
+  const reason = h('textarea', { name: 'reason', id: `apply-reason-${v.visitId}`, rows: 2, maxlength: 500, placeholder: t('apply.reasonHint'), style: 'width:100%' });
+  const message = h('div');
+  const submit = h('button', { class: 'btn', type: 'submit' }, t('apply.send'));
+  const said = (input, text) => mount(message, fieldProblem(input, alertBox(text)));
+  const form = h('form', { class: 'stack', novalidate: true, 'data-testid': 'rectify-application' },
+    field(t('apply.to'), day), h('div', { class: 'small muted' }, t('apply.help', { current: fmtDate(v.rectifyBy), latest: fmtDate(latest) })),
+    field(t('apply.reason'), reason), message, h('div', {}, submit));
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    if (!day.value || day.value <= v.rectifyBy) return said(day, t('apply.notLater', { date: fmtDate(v.rectifyBy) }));
+    if (day.value > latest) return said(day, t('apply.beyondCap', { date: fmtDate(latest) }));
+    if (reason.value.trim().length < 2) return said(reason, t('apply.reasonShort'));
+    mount(message);
+    submit.disabled = true;
+    try {
+      await api(`/api/visits/${v.visitId}/rectification-applications`, { method: 'POST', body: { rectifyBy: day.value, reason: reason.value.trim() } });
+      reload();
+    } catch (error) {
+      mount(message, alertBox(refusalText(error), error.body?.code ?? ''));
+      submit.disabled = false;
+    }
+  });
+  return h('details', { 'data-apply-fold': '' }, h('summary', {}, t('apply.open')), form);
+}
+
+/** On the visit's page, for those who may extend: the pending application with Grant and Refuse, and the past ones. */
+export function applicationsForBureau(visit, { onDecided }) {
+  const panel = h('div', { 'data-applications': '' });
+  (async () => {
+    try {
+      const applications = await api(`/api/visits/${visit.id}/rectification-applications`);
+      if (applications.length === 0) return;
+      const pending = applications.find((a) => a.status === 'pending');
+      mount(panel, pending ? decisionForm(visit, pending, onDecided) : null,
+        h('ul', { class: 'list-plain stack', id: 'application-history' }, applications.filter((a) => a !== pending).map(applicationLine)));
+    } catch (error) {
+      mount(panel, alertBox(errorText(error)));
+    }
+  })();
+  return panel;
+}
+
+function decisionForm(visit, pending, onDecided) {
+  const latest = addDays(visit.date, MAX_RECTIFICATION_DAYS);
+  const day = h('input', { type: 'date', name: 'rectifyBy', id: 'grant-to', min: addDays(visit.rectifyBy, 1), max: latest, value: pending.rectifyBy, style: 'max-width:16em' });
+  const note = h('textarea', { name: 'note', id: 'decision-note', rows: 2, maxlength: 500, placeholder: t('apply.noteHint'), style: 'width:100%' });
+  const message = h('div');
+  const decide = async (decision) => {
+    if (decision === 'refuse' && note.value.trim().length < 2) return mount(message, fieldProblem(note, alertBox(t('apply.noteNeeded'))));
+    mount(message);
+    try {
+      const body = { decision, ...(decision === 'grant' ? { rectifyBy: day.value } : {}), ...(note.value.trim() ? { note: note.value.trim() } : {}) };
+      const done = await api(`/api/visits/${visit.id}/rectification-applications/${pending.id}/decision`, { method: 'POST', body });
+      onDecided?.(decision === 'grant' ? t('extend.done', { date: fmtDate(done.currentRectifyBy) }) : t('apply.refusedDone'));
+    } catch (error) {
+      mount(message, alertBox(refusalText(error), error.body?.code ?? ''));
+    }
+  };
+  return h('div', { class: 'notice', 'data-pending-application': pending.id, style: 'margin-bottom:8px' },
+    h('strong', {}, t('apply.pendingTitle')),
+    h('p', {}, t('apply.pendingLine', { at: fmtDateTime(pending.appliedAt), date: fmtDate(pending.rectifyBy), by: pending.applicant ?? '—' })),
+    h('p', { class: 'small' }, t('apply.reasonShown', { reason: pending.reason })),
+    field(t('extend.to'), day), field(t('apply.noteLabel'), note), message,
+    h('div', { class: 'row' },
+      h('button', { class: 'btn', type: 'button', id: 'grant-application', onclick: () => decide('grant') }, t('apply.grant')),
+      h('button', { class: 'btn secondary', type: 'button', id: 'refuse-application', onclick: () => decide('refuse') }, t('apply.refuse'))));
+}
+
+/** On the dispatcher's calendar: how many applications await a decision, each linked to its visit. */
+export function pendingApplicationsNotice(ctx) {
+  const panel = h('div', { 'data-pending-applications': '' });
+  if (ctx.me.role !== 'dispatcher') return panel;
+  api('/api/rectification-applications', { query: { status: 'pending' } }).then((pending) => {
+    if (pending.length === 0) return;
+    mount(panel, h('div', { class: 'notice', id: 'calendar-applications', 'data-count': pending.length, style: 'margin-top:12px' },
+      t('apply.queue', { n: pending.length }), ' ',
+      pending.map((a) => [h('a', { href: `#/visits/${a.visitId}`, class: 'mono' }, a.visitNo), ' '])));
+  }).catch(() => {});
+  return panel;
+}
