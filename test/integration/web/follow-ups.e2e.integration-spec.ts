@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { startFakePages, type FakePages } from './fake-pages.harness';
 import { describeWithBrowser, SCREENSHOTS } from './suite-process.harness';
-import { NO_APPLICATIONS, orderedNotice, SCHEDULED_VISIT } from './visit-page.fixture';
+import { NO_APPLICATIONS, orderedNotice, orderedVisit, SCHEDULED_VISIT } from './visit-page.fixture';
 import { OWN_CODE } from './web-app.harness';
 
 /**
@@ -23,13 +23,10 @@ const FOLLOW_UP = {
   followUps: [{ department: 'SAMR', inspectionRef: 'TP-2026-000201', inspectedOn: '2026-03-02', rectifyBy: '2026-04-01' }],
 };
 
-/** The visit that gave the order (as VISIT would read once done), with the re-inspection it led to. */
+/** The visit that gave the order (as VISIT reads once done), with the re-inspection it led to. */
 const ORDER = {
-  ...VISIT,
+  ...orderedVisit('2026-04-01'),
   id: '0b6c8a55-5f0e-4d7e-9a7a-000000000203',
-  status: 'done',
-  results: [{ item: 'SAMR-01', result: '责令整改', violation: '未按规定公示' }],
-  rectifyBy: '2026-04-01',
   reInspections: [{ id: FOLLOW_UP.id, visitNo: FOLLOW_UP.visitNo, date: FOLLOW_UP.date, status: 'scheduled' }],
 };
 
@@ -43,6 +40,7 @@ describeWithBrowser('follow-up inspections after an order to rectify (整改复�
     [`GET /api/visits/${FOLLOW_UP.id}`]: FOLLOW_UP,
     [`GET /api/visits/${ORDER.id}`]: ORDER,
     [`GET /api/visits/${ORDER.id}/rectification-extensions`]: [],
+    [`GET /api/visits/${ORDER.id}/rectification-applications`]: [],
     [`POST /api/visits/${VISIT.id}/results`]: { visitId: VISIT.id, status: 'done', items: 2, violationsFound: 1, rectifyBy: '2026-03-20' },
     [`GET /api/enterprises/${OWN_CODE}/visits`]: [orderedNotice('2026-03-22')],
     ...NO_APPLICATIONS,
