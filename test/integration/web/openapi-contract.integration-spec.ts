@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { pollUntil } from '@tianping/common';
 import { DocumentedClient, type Answer } from './openapi-contract.harness';
 import { DEMO_PASSWORD, startSuite, type RunningSuite } from './suite-process.harness';
 
@@ -106,6 +107,13 @@ describe('the OpenAPI document, against the running suite', () => {
   });
 
   it('describes an appeal as filed, as it stands and as withdrawn, and the service takes the bodies it calls valid', async () => {
+    // Oversight learns of scores over NATS: an appeal is taken once it holds the enterprise's score.
+    await pollUntil(
+      () => client.call('demo-enterprise', 'GET', `/api/reviews/enterprises/${own}`),
+      (review) => Boolean((review.body as { score?: unknown }).score),
+      (review) => new Error(`oversight holds no score of ${own}: ${JSON.stringify(review.body).slice(0, 300)}`),
+      { timeoutMs: 120_000, intervalMs: 500 },
+    );
     const file = (await client.call('demo-enterprise', 'GET', `/api/enterprises/${own}`)).body as { clues: { ref: string }[]; cases: { caseNo: string }[] };
     const challenges = [
       ...file.clues.slice(0, 1).map((c) => ({ kind: 'clue', ref: c.ref, claim: '不是本企业' })),
