@@ -115,6 +115,12 @@ export function errorState(error, retry, app) {
  * A failed call in one line for an inline message, in the page's language; the server's own words,
  * which may be English, follow as technical detail. Pages check what they can before calling.
  */
+/** A service's refusal in the page's words when its code has a text under `prefix` (`team.refused`), else what it said. */
+export function refusalText(error, prefix) {
+  const code = error?.body?.code;
+  return (code && tKnown(`${prefix}.${code}`)) || errorText(error);
+}
+
 export function errorText(error) {
   if (error?.status === 504) return t('state.timedOutHelp', { app: serviceName(error.body?.app) });
   if (error?.unavailable) return t('state.unavailableHelp', { app: serviceName(error.body?.app) });

@@ -1,9 +1,9 @@
 // The officers register (执法人员名录) as dispatch holds it, and their absences (请假, 培训, 外出): the dispatcher
 // enters and withdraws them; oversight reads. An absence keeps the officer out of the next draw and of replacements.
 import { api } from '../api.js';
-import { fmtDate, fmtDateTime, fmtNumber, t, tKnown } from '../i18n.js';
+import { fmtDate, fmtDateTime, fmtNumber, t } from '../i18n.js';
 import { regionCell } from '../regions.js';
-import { badge, card, confirmStep, errorText, field, h, mount, pageHead, section, select, table } from '../ui.js';
+import { badge, card, confirmStep, errorText, field, h, mount, pageHead, refusalText, section, select, table } from '../ui.js';
 import { departmentLabel } from './bureau-calendar.js';
 import { isoDay } from '../days.js';
 
@@ -152,18 +152,12 @@ function absenceForm(officers, changed) {
       mount(result, addedNotice(added));
       await changed();
     } catch (error) {
-      mount(result, h('div', { class: 'notice bad', role: 'alert', 'data-absence-refused': error?.body?.code ?? '' }, refusalText(error)));
+      mount(result, h('div', { class: 'notice bad', role: 'alert', 'data-absence-refused': error?.body?.code ?? '' }, refusalText(error, 'absence.refused')));
     } finally {
       button.disabled = false;
     }
   });
   return form;
-}
-
-/** Dispatch's refusal in the page's words when it names a rule (an overlap, an unknown officer, a bad range), else what it said. */
-function refusalText(error) {
-  const code = error?.body?.code;
-  return (code && tKnown(`absence.refused.${code}`)) || errorText(error);
 }
 
 /** What entering the absence did, and the visits already published that still send the officer: each wants a replacement. */

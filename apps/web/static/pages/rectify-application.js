@@ -3,17 +3,11 @@
 import { api } from '../api.js';
 import { addDays } from '../days.js';
 import { fmtDate, fmtDateTime, t } from '../i18n.js';
-import { badge, errorText, field, fieldProblem, h, mount } from '../ui.js';
+import { badge, errorText, field, fieldProblem, h, mount, refusalText } from '../ui.js';
 
 /** The longest deadline dispatch takes, in days after the visit. */
 const MAX_RECTIFICATION_DAYS = 180;
 const STATUS_KIND = { pending: 'blue', granted: 'ok', refused: 'bad' };
-
-/** The server's refusal in the page's words when it names a rule, else what it said. */
-function refusalText(error) {
-  const key = error?.body?.code ? `apply.refused.${error.body.code}` : null;
-  return key && t(key) !== key ? t(key) : errorText(error);
-}
 
 const alertBox = (text, code = '') => h('div', { class: 'notice bad', role: 'alert', 'data-apply-error': code, style: 'margin-top:8px' }, text);
 
@@ -67,7 +61,7 @@ function applicationForm(v, latest, reload) {
       await api(`/api/visits/${v.visitId}/rectification-applications`, { method: 'POST', body: { rectifyBy: day.value, reason: reason.value.trim() } });
       reload();
     } catch (error) {
-      mount(message, alertBox(refusalText(error), error.body?.code ?? ''));
+      mount(message, alertBox(refusalText(error, 'apply.refused'), error.body?.code ?? ''));
       submit.disabled = false;
     }
   });
@@ -104,7 +98,7 @@ function decisionForm(visit, pending, onDecided) {
       const done = await api(`/api/visits/${visit.id}/rectification-applications/${pending.id}/decision`, { method: 'POST', body });
       onDecided?.(decision === 'grant' ? t('extend.done', { date: fmtDate(done.currentRectifyBy) }) : t('apply.refusedDone'));
     } catch (error) {
-      mount(message, alertBox(refusalText(error), error.body?.code ?? ''));
+      mount(message, alertBox(refusalText(error, 'apply.refused'), error.body?.code ?? ''));
     }
   };
   return h('div', { class: 'notice', 'data-pending-application': pending.id, style: 'margin-bottom:8px' },

@@ -3,19 +3,13 @@
 import { api } from '../api.js';
 import { addDays } from '../days.js';
 import { fmtDate, fmtDateTime, t } from '../i18n.js';
-import { card, errorText, field, fieldProblem, h, mount } from '../ui.js';
+import { card, errorText, field, fieldProblem, h, mount, refusalText } from '../ui.js';
 import { applicationsForBureau } from './rectify-application.js';
 
 /** The longest deadline dispatch takes, in days after the visit (as when it was first set). */
 const MAX_RECTIFICATION_DAYS = 180;
 /** How much later the form proposes: a month, as far as the cap allows. */
 const PROPOSED_DAYS = 30;
-
-/** The server's refusal in the page's words when it names a rule, else what it said. */
-function refusalText(error) {
-  const key = error?.body?.code ? `extend.refused.${error.body.code}` : null;
-  return key && t(key) !== key ? t(key) : errorText(error);
-}
 
 /** Whether the signed-in account may act on the visit, as the gateway decides for results. */
 function mayExtend(ctx, visit) {
@@ -62,7 +56,7 @@ function extensionForm(visit, latest, onExtended) {
       onExtended?.(extendedText(done));
     } catch (error) {
       const input = error.body?.field === 'rectifyBy' ? day : null;
-      const text = h('div', { class: 'notice bad', role: 'alert', 'data-extend-error': error.body?.code ?? '' }, refusalText(error));
+      const text = h('div', { class: 'notice bad', role: 'alert', 'data-extend-error': error.body?.code ?? '' }, refusalText(error, 'extend.refused'));
       mount(message, input ? fieldProblem(input, text) : text);
       submit.disabled = false;
     }

@@ -2,14 +2,7 @@
 // picks one or draws one at random (with a recorded seed), gives a reason and confirms.
 import { api } from '../api.js';
 import { fmtDateTime, fmtNumber, t } from '../i18n.js';
-import { badge, card, confirmStep, errorText, field, fieldProblem, h, mount, select, table } from '../ui.js';
-
-/** The server's refusal in the page's words when it names a rule, else what it said. */
-function refusalText(error) {
-  const code = error?.body?.code;
-  const key = code ? `team.refused.${code}` : null;
-  return key && t(key) !== key ? t(key) : errorText(error);
-}
+import { badge, card, confirmStep, errorText, field, fieldProblem, h, mount, refusalText, select, table } from '../ui.js';
 
 /**
  * The card on the page of a visit still to come, for the dispatcher only; `officer` preselects who leaves
@@ -52,7 +45,7 @@ export function teamChangeCard(ctx, visit, { onChanged, officer = null, today })
         [t('conflict.act'), pickButton],
       ], candidates, { empty: t('team.noCandidates'), stacked: true }));
     } catch (error) {
-      mount(candidatesBox, h('div', { class: 'notice bad', role: 'alert' }, refusalText(error)));
+      mount(candidatesBox, h('div', { class: 'notice bad', role: 'alert' }, refusalText(error, 'team.refused')));
     }
   }
   leaving.addEventListener('change', showCandidates);
@@ -68,7 +61,7 @@ export function teamChangeCard(ctx, visit, { onChanged, officer = null, today })
       const said = done.chosen.how === 'random' ? t('team.doneRandom', { into: done.officerIn, seed: done.chosen.seed, n: fmtNumber(done.chosen.candidates.length) }) : t('team.done', { into: done.officerIn });
       onChanged?.(said);
     } catch (error) {
-      mount(message, h('div', { class: 'notice bad', role: 'alert', 'data-team-error': '' }, refusalText(error)));
+      mount(message, h('div', { class: 'notice bad', role: 'alert', 'data-team-error': '' }, refusalText(error, 'team.refused')));
     }
   }
   const pick = h('button', { class: 'btn', type: 'button', 'data-team-send': 'picked' }, t('team.sendPick'));
