@@ -7,6 +7,11 @@ import { field, fieldProblem, h } from '../ui.js';
 
 /** The longest deadline dispatch takes, in days after the visit. */
 const MAX_RECTIFICATION_DAYS = 180;
+
+/** The latest deadline dispatch takes for a visit of that day, whether first set or extended. */
+export function latestRectifyBy(visitDate) {
+  return addDays(visitDate, MAX_RECTIFICATION_DAYS);
+}
 /** The policy's default when it cannot be read (dispatch's own default). */
 const DEFAULT_RECTIFICATION_DAYS = 30;
 
@@ -15,7 +20,7 @@ const DEFAULT_RECTIFICATION_DAYS = 30;
  * prefilled with the visit's day + the policy's `rectificationDays`. `resultInputs` are the items' selects.
  */
 export function rectifyField(visit, resultInputs) {
-  const input = h('input', { type: 'date', name: 'rectifyBy', id: 'rectify-by', min: addDays(visit.date, 1), max: addDays(visit.date, MAX_RECTIFICATION_DAYS), style: 'max-width:16em' });
+  const input = h('input', { type: 'date', name: 'rectifyBy', id: 'rectify-by', min: addDays(visit.date, 1), max: latestRectifyBy(visit.date), style: 'max-width:16em' });
   const help = h('div', { class: 'small muted' });
   let typed = false;
   input.addEventListener('input', () => { typed = true; });
@@ -39,7 +44,7 @@ export function rectifyField(visit, resultInputs) {
     problem: () => {
       if (!wanted() || !input.value) return null;
       const said = input.value <= visit.date ? t('rectify.tooEarly', { date: fmtDate(visit.date) })
-        : input.value > addDays(visit.date, MAX_RECTIFICATION_DAYS) ? t('rectify.tooLate', { date: fmtDate(addDays(visit.date, MAX_RECTIFICATION_DAYS)) }) : null;
+        : input.value > latestRectifyBy(visit.date) ? t('rectify.tooLate', { date: fmtDate(latestRectifyBy(visit.date)) }) : null;
       return said ? fieldProblem(input, h('div', { class: 'notice bad', role: 'alert', id: 'rectify-invalid', style: 'margin-top:12px' }, said)) : null;
     },
   };

@@ -3,10 +3,9 @@
 import { api } from '../api.js';
 import { addDays } from '../days.js';
 import { fmtDate, fmtDateTime, t } from '../i18n.js';
+import { latestRectifyBy } from './follow-up.js';
 import { badge, errorText, field, fieldProblem, h, mount, refusalText } from '../ui.js';
 
-/** The longest deadline dispatch takes, in days after the visit. */
-const MAX_RECTIFICATION_DAYS = 180;
 const STATUS_KIND = { pending: 'blue', granted: 'ok', refused: 'bad' };
 
 const alertBox = (text, code = '') => h('div', { class: 'notice bad', role: 'alert', 'data-apply-error': code, style: 'margin-top:8px' }, text);
@@ -29,7 +28,7 @@ export function applicationPanel(v) {
     try {
       const applications = await api(`/api/visits/${v.visitId}/rectification-applications`);
       const pending = applications.some((a) => a.status === 'pending');
-      const latest = addDays(v.date, MAX_RECTIFICATION_DAYS);
+      const latest = latestRectifyBy(v.date);
       mount(panel,
         applications.length ? h('ul', { class: 'list-plain stack', id: `applications-${v.visitId}` }, applications.map(applicationLine)) : null,
         pending || v.rectifyBy >= latest ? null : applicationForm(v, latest, load));
@@ -86,7 +85,7 @@ export function applicationsForBureau(visit, { onDecided }) {
 }
 
 function decisionForm(visit, pending, onDecided) {
-  const latest = addDays(visit.date, MAX_RECTIFICATION_DAYS);
+  const latest = latestRectifyBy(visit.date);
   const day = h('input', { type: 'date', name: 'rectifyBy', id: 'grant-to', min: addDays(visit.rectifyBy, 1), max: latest, value: pending.rectifyBy, style: 'max-width:16em' });
   const note = h('textarea', { name: 'note', id: 'decision-note', rows: 2, maxlength: 500, placeholder: t('apply.noteHint'), style: 'width:100%' });
   const message = h('div');

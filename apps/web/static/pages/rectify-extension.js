@@ -3,11 +3,10 @@
 import { api } from '../api.js';
 import { addDays } from '../days.js';
 import { fmtDate, fmtDateTime, t } from '../i18n.js';
+import { latestRectifyBy } from './follow-up.js';
 import { card, errorText, field, fieldProblem, h, mount, refusalText } from '../ui.js';
 import { applicationsForBureau } from './rectify-application.js';
 
-/** The longest deadline dispatch takes, in days after the visit (as when it was first set). */
-const MAX_RECTIFICATION_DAYS = 180;
 /** How much later the form proposes: a month, as far as the cap allows. */
 const PROPOSED_DAYS = 30;
 
@@ -25,7 +24,7 @@ export function extensionCard(ctx, visit, { onExtended }) {
   if (visit.status !== 'done' || !visit.rectifyBy) return null;
   const history = h('div', { 'data-extension-history': '' });
   loadHistory(visit.id, history);
-  const latest = addDays(visit.date, MAX_RECTIFICATION_DAYS);
+  const latest = latestRectifyBy(visit.date);
   const form = !mayExtend(ctx, visit) ? null
     : visit.rectifyBy >= latest ? h('p', { class: 'small muted', id: 'extend-at-cap' }, t('extend.atCap', { date: fmtDate(latest) }))
     : extensionForm(visit, latest, onExtended);
