@@ -11,13 +11,6 @@ export interface StoredExtension {
   extendedAt: string;
 }
 
-/** A scheduled visit that carries a re-inspection, as an answer names it. */
-export interface HoldingVisit {
-  id: string;
-  number: string;
-  date: string;
-}
-
 /** The only place that moves a rectification deadline and keeps its extensions (延期整改). */
 @Injectable()
 export class RectificationExtensionsRepository {
@@ -42,17 +35,6 @@ export class RectificationExtensionsRepository {
       [v.creditCode, departments, deadline, v.id],
     );
     return rows.map((r) => r.ref);
-  }
-
-  /** Visits scheduled in a published plan that carry this inspection's re-inspection before `day`: they would prove nothing. */
-  async heldBefore(m: EntityManager, visitNo: string, day: string): Promise<HoldingVisit[]> {
-    return m.query(
-      `SELECT v.id, v.visit_no AS number, v.date::text AS date FROM dispatch.visits v JOIN dispatch.draws d ON d.id = v.draw_id
-        WHERE v.status = 'scheduled' AND d.status = 'published' AND v.date < $2::date
-          AND v.follow_ups @> jsonb_build_array(jsonb_build_object('inspectionRef', $1::text))
-        ORDER BY v.date, v.visit_no`,
-      [visitNo, day],
-    );
   }
 
   /** Moves the visit's deadline and keeps the extension; answers when it was made. */

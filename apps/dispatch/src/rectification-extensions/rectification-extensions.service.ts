@@ -6,7 +6,7 @@ import { DISPATCH_SCHEMA } from '../database/dispatch.data-source';
 import { PlansRepository } from '../plans/plans.repository';
 import { currentDeadline, extensionRefusal, RECTIFY } from '../visits/rectification.util';
 import { VisitsService } from '../visits/visits.service';
-import type { VisitRow } from '../visits/visits.repository';
+import { VisitsRepository, type VisitRow } from '../visits/visits.repository';
 import type { EntityManager } from 'typeorm';
 import type { RectificationExtensionDto } from './dtos/rectification-extension.dto';
 import { RectificationExtensionsRepository } from './rectification-extensions.repository';
@@ -21,6 +21,7 @@ export class RectificationExtensionsService {
   constructor(
     private readonly extensions: RectificationExtensionsRepository,
     private readonly visits: VisitsService,
+    private readonly visitRows: VisitsRepository,
     private readonly settings: PlansRepository,
   ) {}
 
@@ -79,7 +80,9 @@ export class RectificationExtensionsService {
     };
     await enqueueEvent(m, DISPATCH_SCHEMA, DispatchSubjects.rectificationExtended, event);
     // A re-inspection already planned before the new day would prove nothing: named, for the dispatcher to re-draw.
-    const heldBefore = await this.extensions.heldBefore(m, visit.visitNo, dto.rectifyBy);
+    const heldBefore = (await this.visitRows.reInspectionsOf(visit.creditCode, visit.visitNo, m))
+      .filter((v) => v.status === 'scheduled' && v.date < dto.rectifyBy)
+      .map((v) => ({ id: v.id, number: v.visitNo, date: v.date }));
     return { id, visitId: visit.id, visitNo: visit.visitNo, from, to: dto.rectifyBy, reason, actor, extendedAt: at, heldBefore };
   }
 

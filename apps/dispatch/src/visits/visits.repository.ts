@@ -111,8 +111,12 @@ export class VisitsRepository {
   }
 
   /** The re-inspections (复查) planned or done after this visit's order to rectify, from published plans, soonest first. */
-  async reInspectionsOf(creditCode: string, visitNo: string): Promise<{ id: string; visitNo: string; date: string; status: string }[]> {
-    return this.dataSource.query(
+  async reInspectionsOf(
+    creditCode: string,
+    visitNo: string,
+    m: EntityManager = this.dataSource.manager,
+  ): Promise<{ id: string; visitNo: string; date: string; status: string }[]> {
+    return m.query(
       `SELECT v.id, v.visit_no AS "visitNo", v.date::text AS date, v.status
          FROM dispatch.visits v JOIN dispatch.draws d ON d.id = v.draw_id
         WHERE v.credit_code = $1 AND v.status <> 'cancelled' AND d.status = 'published'
