@@ -1,5 +1,4 @@
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
@@ -9,6 +8,7 @@ import { SUITE_APPS } from '../cli/apps.registry';
 import { printResult, runCommand } from '../cli/output.util';
 import type { BadKind } from './bad-messages';
 import type { ChaosPlan } from './chaos';
+import { freePorts } from './free-ports';
 import { startPrivatePostgres } from './private-postgres';
 import { accounting, compareRuns } from './run-figures';
 import { injectedIntoInbox, runScenario, type ScenarioResult } from './scenario';
@@ -68,23 +68,14 @@ export function registerFaultCommand(program: Command): void {
     .action((opts: FaultOptions) => runCommand(() => faultRun(opts)));
 }
 
-async function freePort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolvePort(port));
-    });
-  });
-}
-
 async function ports(opts: FaultOptions): Promise<{ pg: number; natsClean: number; natsFault: number; apps: Record<AppName, number> }> {
   const first = opts.ports ? Number(opts.ports) : null;
-  const next = async (i: number) => (first ? first + i : freePort());
+  const free = await freePorts(3 + SUITE_APPS.length);
+  const next = (i: number) => (first ? first + i : free[i]);
   const apps = {} as Record<AppName, number>;
-  for (const [i, app] of SUITE_APPS.entries()) apps[app.name] = await next(2 + i);
-  return { pg: opts.pgPort ? Number(opts.pgPort) : await freePort(), natsClean: await next(0), natsFault: await next(1), apps };
+  for (const [i, app] of SUITE_APPS.entries()) apps[app.name] = next(2 + i);
+  const pg = opts.pgPort ? Number(opts.pgPort) : free[2 + SUITE_APPS.length];
+  return { pg, natsClean: next(0), natsFault: next(1), apps };
 }
 
 async function faultRun(opts: FaultOptions): Promise<number> {

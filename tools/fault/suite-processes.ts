@@ -35,6 +35,8 @@ export class SuiteProcesses {
   /** Apps that gave up while starting (the database restarting, say); a supervisor starts them again. */
   readonly failedStarts: AppExit[] = [];
   private readonly killing = new Set<ChildProcess>();
+  /** The last lines each app wrote, to say why one never became ready. */
+  private readonly tails = new Map<AppName, string[]>();
 
   constructor(
     private readonly root: string,
@@ -88,6 +90,7 @@ export class SuiteProcesses {
         rest = lines.pop() ?? '';
         for (const line of lines) {
           this.log.write(prefix + line + '\n');
+          this.remember(name, line);
           if (line.includes('listening on http')) up = true;
           const plain = stripColours(line).trim();
           if (/error/i.test(plain) && !plain.startsWith('at ')) lastError = plain.slice(0, 300);
@@ -130,10 +133,28 @@ export class SuiteProcesses {
     for (;;) {
       const states = await Promise.all(names.map((name) => this.ready(name)));
       if (states.every(Boolean)) return;
-      if (Date.now() > deadline) throw new Error(`not ready within ${timeoutMs / 1000} s: ${names.filter((_, i) => !states[i]).join(', ')}`);
+      if (Date.now() > deadline) {
+        const late = names.filter((_, i) => !states[i]);
+        throw new Error(`not ready within ${timeoutMs / 1000} s: ${late.join(', ')}\n${late.map((name) => this.lastWords(name)).join('\n')}`);
+      }
       for (const name of names) if (!this.running(name)) this.start(name);
       await sleep(300);
     }
+  }
+
+  private remember(name: AppName, line: string): void {
+    const tail = this.tails.get(name) ?? [];
+    tail.push(stripColours(line).slice(0, 300));
+    if (tail.length > TAIL_LINES) tail.shift();
+    this.tails.set(name, tail);
+  }
+
+  /** What an app last wrote, and its failed starts, for an error message. */
+  private lastWords(name: AppName): string {
+    const starts = this.failedStarts.filter((exit) => exit.app === name).length;
+    const lines = this.tails.get(name) ?? [];
+    const said = lines.length ? lines.map((line) => `  | ${line}`).join('\n') : '  | (no output)';
+    return `${name}: ${this.running(name) ? 'running' : 'not running'}, ${starts} failed start(s), on port ${this.port(name)}; last output:\n${said}`;
   }
 
   async ready(name: AppName): Promise<boolean> {
@@ -164,6 +185,8 @@ export class SuiteProcesses {
     await new Promise<void>((resolve) => this.log.end(resolve));
   }
 }
+
+const TAIL_LINES = 8;
 
 /** A log line without its terminal colour codes (ESC [ … m). */
 function stripColours(line: string): string {
