@@ -7,6 +7,7 @@ import { jetstreamHandleSeconds, jetstreamMessages, redactText } from '@tianping
 import { noteConsumerFailure, noteConsumerSuccess } from './consumer-failures';
 import { ORIGINAL_PUBLISHED_HEADER, originalPublished } from './dead-letters';
 import { ensureStreams, isNotFound } from './nats.connection';
+import { retryWhileNatsAway } from './nats-startup.util';
 import { isUnavailable } from './unavailable.util';
 
 /** NATS's default max_payload, for a connection that has not heard the server's yet. */
@@ -58,7 +59,14 @@ export class DurableConsumer {
     private readonly options: DurableConsumerOptions,
   ) {}
 
-  async start(): Promise<void> {
+  /** Starts consuming; while NATS is restarting it waits (up to NATS_STARTUP_TIMEOUT_MS) rather than fail the app's start. */
+  start(): Promise<void> {
+    return retryWhileNatsAway(() => this.open(), {
+      onRetry: (error) => this.logger.warn(`${this.options.durable}: NATS not answering yet (${(error as Error).message}): waiting`),
+    });
+  }
+
+  private async open(): Promise<void> {
     const { stream, durable, filterSubject } = this.options;
     const jsm = await jetstreamManager(this.nc);
     const config = {
@@ -111,7 +119,7 @@ export class DurableConsumer {
         try {
           const definition = Object.values(STREAMS).find((s) => s.name === this.options.stream);
           if (definition) await ensureStreams(this.nc, [definition]);
-          await this.start();
+          await this.open();
           return;
         } catch (error) {
           this.logger.warn(`${this.options.durable}: could not consume ${this.options.stream} again yet: ${(error as Error).message}`);

@@ -10,3 +10,4 @@ export * from './operations/operations.module';
 export * from './operations/outbox-status';
 export { DeadLetterQuery } from './operations/dead-letters.controller';
 export * from './edge-checks.util';
+export * from './nats-startup.util';

@@ -1,7 +1,8 @@
-import { Global, Inject, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
+import { Global, Inject, Logger, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
 import type { NatsConnection } from '@nats-io/transport-node';
 import { loadSuiteConfig } from '@tianping/common';
 import { connectNats, ensureStreams } from './nats.connection';
+import { retryWhileNatsAway } from './nats-startup.util';
 
 export const NATS_CONNECTION = Symbol('NATS_CONNECTION');
 
@@ -25,7 +26,10 @@ export class NatsModule {
           provide: NATS_CONNECTION,
           useFactory: async () => {
             const nc = await connectNats(loadSuiteConfig().natsUrl, name, { waitOnFirstConnect: true });
-            await ensureStreams(nc);
+            const logger = new Logger('NatsModule');
+            await retryWhileNatsAway(() => ensureStreams(nc), {
+              onRetry: (error) => logger.warn(`NATS not answering yet (${(error as Error).message}): waiting`),
+            });
             return nc;
           },
         },
