@@ -4,7 +4,7 @@ import { api } from './api.js';
 import { loadRegions } from './regions.js';
 import { loadItemNames } from './items.js';
 import { currentLang, setLang, t } from './i18n.js';
-import { h, loading, mount, state } from './ui.js';
+import { h, loading, mount, state, watchScrollers } from './ui.js';
 import { renderLogin } from './pages/login.js';
 import { renderMyRisk, renderMyRecords, renderMyVisits } from './pages/enterprise.js';
 import { renderEnterpriseFile, renderEnterprises } from './pages/bureau-enterprises.js';
@@ -159,13 +159,13 @@ async function route() {
   renderHeader();
   const found = ROUTES.map(([pattern, make, roles]) => [pattern.exec(hash), make, roles]).find(([m]) => m);
   if (!found) {
-    mount(main, state('empty', t('state.notFound'), t('state.notFoundHelp'), h('a', { class: 'btn', href: homeOf(me) }, t('common.back'))));
+    mount(main, state('empty', t('state.notFound'), t('state.notFoundHelp'), h('a', { class: 'btn', href: homeOf(me) }, t('common.back')), 1));
     announcePage(main);
     return;
   }
   const [match, make, roles] = found;
   if (roles && !roles.includes(me?.role)) {
-    mount(main, state('forbidden', t('state.forbidden'), t('state.forbiddenHelp'), h('a', { class: 'btn', href: homeOf(me) }, t('state.toHome'))));
+    mount(main, state('forbidden', t('state.forbidden'), t('state.forbiddenHelp'), h('a', { class: 'btn', href: homeOf(me) }, t('state.toHome')), 1));
     main.dataset.page = 'forbidden';
     announcePage(main);
     return;
@@ -190,5 +190,6 @@ async function route() {
 
 window.addEventListener('hashchange', route);
 window.addEventListener('tp:signed-out', () => { me = null; location.hash = '#/login'; });
+watchScrollers(document.getElementById('main'));
 await whoAmI();
 await route();

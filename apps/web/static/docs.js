@@ -1,9 +1,10 @@
 // A readable view of /api/openapi.json: each route, who may call it, and what it does.
 import { api } from './api.js';
 import { t } from './i18n.js';
-import { badge, card, errorState, h, mount, pageHead } from './ui.js';
+import { badge, card, errorState, h, mount, pageHead, watchScrollers } from './ui.js';
 
 const main = document.getElementById('main');
+watchScrollers(main);
 
 /** The example request body the document gives, as a client would send it. */
 function example(op) {

@@ -2,12 +2,13 @@
 // published for outside scrutiny, each checkable against its fingerprint in this browser.
 import { api } from './api.js';
 import { currentLang, factorName, fmtDate, fmtDateTime, fmtNumber, fmtPeriod, setLang, t } from './i18n.js';
-import { badge, card, downloadButton, errorState, h, loading, mount, pageHead, table } from './ui.js';
+import { badge, card, downloadButton, errorState, h, loading, mount, pageHead, table, watchScrollers } from './ui.js';
 import { headlineTiles, reportFigures } from './pages/audit-figures.js';
 import { viewOf } from './pages/audit-withheld.js';
 import { inspectionsPage } from './pages/public-inspections.js';
 
 const main = document.getElementById('main');
+watchScrollers(main);
 
 /** The standard's attributes, grouped the way a reader asks about them. */
 const SECTIONS = [

@@ -35,6 +35,45 @@ export function mount(target, ...children) {
   append(target, children);
 }
 
+/** A scrolling box's name: its card's heading and the heading just before it in the card, else a plain name. */
+function scrollerName(box) {
+  const card = box.closest('section')?.querySelector('h2, h3')?.textContent?.trim();
+  let before = null;
+  for (let el = box.previousElementSibling; el && !before; el = el.previousElementSibling) if (el.matches('h2, h3, h4')) before = el.textContent.trim();
+  return [card, before].filter((text, i, all) => text && all.indexOf(text) === i).join(' · ') || t('common.scrollRegion');
+}
+
+/**
+ * A table or chart wider than its box scrolls sideways, and a keyboard can scroll only what it can
+ * focus (WCAG 2.1.1): while one overflows it takes the focus, named after its card's heading. Watches
+ * the page for new ones and for a change of width, for as long as the page lives.
+ */
+export function watchScrollers(root = document.body) {
+  const update = () => {
+    for (const box of root.querySelectorAll('.table-wrap, .chart-scroll')) {
+      const overflowing = box.scrollWidth > box.clientWidth + 1;
+      if (overflowing && !box.hasAttribute('tabindex')) {
+        box.dataset.scrollFocus = '';
+        box.setAttribute('tabindex', '0');
+        box.setAttribute('role', 'region');
+        box.setAttribute('aria-label', scrollerName(box));
+      } else if (!overflowing && box.dataset.scrollFocus !== undefined) {
+        delete box.dataset.scrollFocus;
+        for (const name of ['tabindex', 'role', 'aria-label']) box.removeAttribute(name);
+      }
+    }
+  };
+  let queued = false;
+  const soon = () => {
+    if (queued) return;
+    queued = true;
+    requestAnimationFrame(() => { queued = false; update(); });
+  };
+  new MutationObserver(soon).observe(root, { childList: true, subtree: true });
+  window.addEventListener('resize', soon);
+  soon();
+}
+
 export function pageHead(title, lead, ...actions) {
   return h('div', { class: 'page-head' }, h('div', {}, h('h1', {}, title), lead ? h('p', {}, lead) : null), actions.length ? h('div', { class: 'row' }, actions) : null);
 }
@@ -58,9 +97,10 @@ export function badge(text, kind = '') {
   return h('span', { class: `badge ${kind}` }, text);
 }
 
-export function state(kind, title, help, action) {
+/** A state in words; `level` 1 where it is the whole page (no page found, not allowed), else a card's h3. */
+export function state(kind, title, help, action, level = 3) {
   const icons = { empty: '∅', error: '!', unavailable: '…', forbidden: '⊘', loading: '' };
-  return h('div', { class: `state ${kind}`, role: kind === 'error' ? 'alert' : 'status', 'data-state': kind }, h('div', { class: 'icon' }, icons[kind] ?? ''), h('h3', {}, title), help ? (Array.isArray(help) ? h('div', {}, h('p', {}, help[0]), help[1]) : h('p', {}, help)) : null, action ? h('div', { style: 'margin-top:14px' }, action) : null);
+  return h('div', { class: `state ${kind}`, role: kind === 'error' ? 'alert' : 'status', 'data-state': kind }, h('div', { class: 'icon' }, icons[kind] ?? ''), h(`h${level}`, {}, title), help ? (Array.isArray(help) ? h('div', {}, h('p', {}, help[0]), help[1]) : h('p', {}, help)) : null, action ? h('div', { style: 'margin-top:14px' }, action) : null);
 }
 
 export function emptyState(help) {
@@ -162,6 +202,11 @@ export async function section(container, load, render, app) {
  * [label, cell, csv], where `csv` is the column's own text for the file, `false` to leave it out (a
  * drawing), or { label: value } for several columns in its place.
  */
+/** A column's heading; a column of buttons without a visible label is still named for a screen reader. */
+export function headCell(label) {
+  return h('th', {}, label === '' ? h('span', { class: 'visually-hidden' }, t('common.actions')) : label);
+}
+
 export function table(columns, rows, { pageSize = 10, empty, onRow, paged = true, stacked = false, download } = {}) {
   if (!rows || rows.length === 0) return emptyState(empty);
   const wrap = h('div');
@@ -175,7 +220,7 @@ export function table(columns, rows, { pageSize = 10, empty, onRow, paged = true
     mount(
       wrap,
       tools,
-      h('div', { class: 'table-wrap' }, h('table', stacked ? { class: 'stack-rows' } : {}, h('thead', {}, h('tr', {}, columns.map(([label]) => h('th', {}, label)))), body)),
+      h('div', { class: 'table-wrap' }, h('table', stacked ? { class: 'stack-rows' } : {}, h('thead', {}, h('tr', {}, columns.map(([label]) => headCell(label)))), body)),
       paged && (pages > 1 || rows.length > 0) ? pager(page, pages, rows.length, (next) => { page = next; draw(); }) : null,
     );
   };

@@ -7,6 +7,7 @@ import { connect } from '@nats-io/transport-node';
 import type { Browser, Page } from 'playwright-core';
 import { DispatchSubjects, IntakeSubjects } from '@tianping/contracts';
 import { verifyReceipt, type Receipt } from '@tianping/audit-log';
+import { axeViolations } from './axe-check';
 import { describeWithBrowser, CHROMIUM, DEMO_PASSWORD, ROOT, SCREENSHOTS, startSuite, type RunningSuite } from './suite-process.harness';
 
 /**
@@ -1209,6 +1210,65 @@ describeWithBrowser('the pages, driven in a real browser against the running sui
     expect(narrowed.some((row) => /Ordered to rectify|Case opened/.test(row))).toBe(true);
     await settle(citizen, '51-public-inspections-en');
     await citizen.close();
+  }, 420_000);
+
+  it('passes the automated accessibility checks (axe: WCAG 2.2 AA and best practice) on every page of every role, on a desk in Chinese and a phone in English', async () => {
+    const found: string[] = [];
+    const check = async (page: Page, where: string) => {
+      await page.waitForFunction(
+        () => document.querySelector<HTMLElement>('#main')?.dataset.page && !document.querySelector('[data-state="loading"]'),
+        undefined,
+        { timeout: 30_000 },
+      );
+      found.push(...(await axeViolations(page)).map((line) => `${where} ${line}`));
+    };
+    const dispatcher = await signIn('demo-dispatcher');
+    const ids = await dispatcher.evaluate(async () => {
+      const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+      const visits = (await (await fetch(`/api/visits?from=${day(-30)}&to=${day(30)}&limit=1`)).json()) as { id: string; creditCode: string }[];
+      const draws = (await (await fetch('/api/draws?limit=1')).json()) as { id: string }[];
+      return { visit: visits[0].id, enterprise: visits[0].creditCode, draw: draws[0].id };
+    });
+    await dispatcher.close();
+    const routes: Record<string, string[]> = {
+      'demo-enterprise': ['/my', '/my/records', '/my/appeals', '/my/visits'],
+      'demo-dispatcher': ['/enterprises', `/enterprises/${ids.enterprise}`, '/plans', `/plans/${ids.draw}`, '/calendar', '/officers', `/visits/${ids.visit}`],
+      'demo-samr': ['/today', '/calendar'],
+      'demo-oversight': ['/reviews', '/audit', '/models', '/audits', '/access-log'],
+      'demo-admin': ['/accounts', '/health', '/quarantine'],
+    };
+    for (const [lang, width] of [
+      ['zh', 1360],
+      ['en', 390],
+    ] as const) {
+      for (const [username, paths] of Object.entries(routes)) {
+        const page = await signIn(username, lang);
+        await page.setViewportSize({ width, height: 900 });
+        for (const path of paths) {
+          await page.goto(`${suite.webUrl}/#${path}`);
+          await check(page, `${username} ${lang} ${width}px #${path}`);
+        }
+        await page.close();
+      }
+      const visitor = await browser.newPage({ viewport: { width, height: 900 } });
+      for (const [file, hash] of [
+        ['/register.html', ''],
+        ['/register.html', '#/inspections'],
+        ['/docs.html', ''],
+      ]) {
+        await visitor.goto(`${suite.webUrl}${file}?lang=${lang}${hash}`);
+        await visitor.waitForFunction(
+          () => !document.querySelector('[data-state="loading"]') && (document.querySelector('#main')?.children.length ?? 0) > 0,
+          undefined,
+          {
+            timeout: 30_000,
+          },
+        );
+        found.push(...(await axeViolations(visitor)).map((line) => `visitor ${lang} ${width}px ${file}${hash} ${line}`));
+      }
+      await visitor.close();
+    }
+    expect(found).toEqual([]);
   }, 420_000);
 
   it('raised no script errors on any page', () => {

@@ -126,7 +126,7 @@ export async function renderAccessLog(ctx) {
   const list = h('div');
   mount(ctx.main, pageHead(t('access.title'), t('access.lead')), h('div', { class: 'stack' }, card(null, form, h('p', { class: 'muted small', style: 'margin-bottom:0' }, t(oversight ? 'access.purposeLead' : 'access.purposeOversight'))), list));
   const purposes = new Map();
-  const load = () => section(list, () => api('/api/access-log', { query: { limit: 500, shown: shown.value } }), (rows) => card(null, table([
+  const load = () => section(list, () => api('/api/access-log', { query: { limit: 500, shown: shown.value } }), (rows) => card(t('access.entries'), table([
     [t('field.recordedAt'), (r) => fmtDateTime(r.at)],
     [t('login.username'), (r) => r.username],
     [t('accounts.role'), (r) => t(`role.${r.role}`)],

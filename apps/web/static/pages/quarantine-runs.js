@@ -2,7 +2,7 @@
 // a test file taken in by mistake, or an export refused whole for one file-level reason.
 import { api } from '../api.js';
 import { fmtDateTime, plural, t } from '../i18n.js';
-import { card, errorText, h, mount } from '../ui.js';
+import { card, errorText, h, headCell, mount } from '../ui.js';
 import { discardForm } from './quarantine-discard.js';
 import { kindName, sourceText } from './quarantine.js';
 
@@ -29,7 +29,7 @@ export function runsCard(openRuns, done) {
   return card(t('quarantine.runs.title'),
     h('p', { class: 'small', style: 'margin-top:0' }, t('quarantine.runs.lead')),
     h('div', { class: 'table-wrap' }, h('table', { id: 'quarantine-runs' },
-      h('thead', {}, h('tr', {}, [t('quarantine.runs.col.load'), t('quarantine.kind'), t('quarantine.runs.col.startedAt'), t('quarantine.runs.col.open'), t('quarantine.runs.col.superseded'), ''].map((c) => h('th', {}, c)))),
+      h('thead', {}, h('tr', {}, [t('quarantine.runs.col.load'), t('quarantine.kind'), t('quarantine.runs.col.startedAt'), t('quarantine.runs.col.open'), t('quarantine.runs.col.superseded'), ''].map(headCell))),
       h('tbody', {}, rows))),
     form);
 }

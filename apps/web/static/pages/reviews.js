@@ -2,7 +2,7 @@
 // decides (an officer who confirms everything within a minute is not reviewing).
 import { api } from '../api.js';
 import { factorName, fmtDateTime, fmtNumber, fmtPercent, t } from '../i18n.js';
-import { badge, card, chip, confirmStep, emptyState, errorState, field, fieldProblem, fmtDuration, h, mount, pageHead, pager, section, table, tabList } from '../ui.js';
+import { badge, card, chip, confirmStep, emptyState, errorState, field, fieldProblem, fmtDuration, h, headCell, mount, pageHead, pager, section, table, tabList } from '../ui.js';
 import { appealStatusBadge, dueText } from './appeal-parts.js';
 import { enterpriseName } from './bureau-calendar.js';
 import { factorValueText, reasonText } from './reasons.js';
@@ -52,7 +52,7 @@ async function confirmationsQueue(container, onDecided) {
     for (const row of rows) body.append(...confirmationRows(row, onDecided));
     return h('div', {},
       h('div', { class: 'table-wrap' }, h('table', { id: 'confirmations-table', class: 'queue-rows' },
-        h('thead', {}, h('tr', {}, [t('visit.enterprise'), t('reviews.topReasons'), t('reviews.modelColour'), t('field.probability'), t('field.version'), t('reviews.waiting'), ''].map((c) => h('th', {}, c)))),
+        h('thead', {}, h('tr', {}, [t('visit.enterprise'), t('reviews.topReasons'), t('reviews.modelColour'), t('field.probability'), t('field.version'), t('reviews.waiting'), ''].map(headCell))),
         body)),
       pager(page, Infinity, answer.pending, (p) => { page = p; load(); }, { hasMore: rows.length === PAGE }));
   }, 'oversight');
