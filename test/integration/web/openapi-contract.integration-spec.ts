@@ -229,6 +229,25 @@ describe('the OpenAPI document, against the running suite', () => {
     expect(overseen.body).toEqual([expect.not.objectContaining({ reason: expect.anything() })]);
   });
 
+  it("describes the tracked orders to rectify, and takes the documented extension of a platform case's deadline", async () => {
+    const listed = await client.call('demo-dispatcher', 'GET', '/api/follow-ups?status=all&limit=2000');
+    expect(client.checkAnswer('GET', '/api/follow-ups', listed)).toEqual(OK(200));
+    expect(client.checkAnswer('GET', '/api/follow-ups', await client.call('demo-samr', 'GET', '/api/follow-ups?status=due'))).toEqual(OK(200));
+    const plusDays = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+    type Row = { source: string; inspectionRef: string; inspectedOn: string; notBefore: string };
+    // A platform case whose deadline may still move a week: within 180 days of its inspection.
+    const order = (listed.body as { rows: Row[] }).rows.find((r) => r.source === 'case' && plusDays(r.notBefore, 7) <= plusDays(r.inspectedOn, 180));
+    expect(order).toBeDefined();
+    const path = '/api/cases/{caseNo}/rectification-extensions';
+    const url = `/api/cases/${encodeURIComponent(order!.inspectionRef)}/rectification-extensions`;
+    const extended = await sendValid('demo-dispatcher', 'POST', path, url, { ...example(`POST ${path}`), rectifyBy: plusDays(order!.notBefore, 7) });
+    expect(client.checkAnswer('POST', path, extended)).toEqual(OK(201));
+    expect(client.checkAnswer('GET', path, await client.call('demo-dispatcher', 'GET', url))).toEqual(OK(200));
+    const overseen = await client.call('demo-oversight', 'GET', url);
+    expect(client.checkAnswer('GET', path, overseen)).toEqual(OK(200));
+    expect((overseen.body as { extensions: Json[] }).extensions).toEqual([expect.not.objectContaining({ reason: expect.anything() })]);
+  });
+
   it('takes the documented application for more time from the enterprise of the visit, lists it, and the documented grant', async () => {
     const ordered = await orderedVisit();
     const account = { username: 'contract-applicant', password: DEMO_PASSWORD, role: 'enterprise', creditCode: ordered.creditCode };
