@@ -13,6 +13,7 @@ const STATUSES = ['waiting', 'due', 'scheduled', 'overdue', 'stale'];
 const STATUS_KIND = { waiting: 'blue', due: 'warn', scheduled: 'ok', overdue: 'bad', stale: '' };
 
 const statusBadge = (status) => badge(t(`track.status.${status}`), STATUS_KIND[status]);
+const dayCell = (day) => h('span', { style: 'white-space:nowrap' }, fmtDate(day));
 
 /** The inspection that gave the order: a visit linked to its page (which has the extension card), a case by its number. */
 function inspectionCell(row) {
@@ -21,12 +22,12 @@ function inspectionCell(row) {
 }
 
 function deadlineCell(row) {
-  return h('span', { style: 'white-space:nowrap' }, fmtDate(row.notBefore), row.extended ? [' ', badge(t('track.extended'), 'warn')] : null);
+  return h('span', {}, dayCell(row.notBefore), row.extended ? [' ', badge(t('track.extended'), 'warn')] : null);
 }
 
 function scheduledCell(row) {
   const v = row.scheduled;
-  return v ? h('span', { 'data-scheduled-visit': v.number }, h('a', { class: 'mono small', href: `#/visits/${v.id}` }, v.number), ' ', fmtDate(v.date)) : '—';
+  return v ? h('span', { 'data-scheduled-visit': v.number }, h('a', { class: 'mono small', href: `#/visits/${v.id}` }, v.number), ' ', dayCell(v.date)) : '—';
 }
 
 /** A platform case's order may be extended here; a visit's on its page. `onExtended(said)` reads the list again. */
@@ -70,9 +71,9 @@ export async function renderTracking(ctx) {
       [t('visit.enterprise'), (r) => enterpriseCell(r.creditCode, `#/enterprises/${r.creditCode}`), enterpriseFields((r) => r.creditCode)],
       [t('field.department'), (r) => departmentLabel(r.department)],
       [t('track.inspection'), inspectionCell, (r) => r.inspectionRef],
-      [t('track.inspectedOn'), (r) => fmtDate(r.inspectedOn), (r) => r.inspectedOn],
+      [t('track.inspectedOn'), (r) => dayCell(r.inspectedOn), (r) => r.inspectedOn],
       [t('track.deadline'), deadlineCell, (r) => `${r.notBefore}${r.extended ? ` (${t('track.extended')})` : ''}`],
-      [t('track.dueBy'), (r) => fmtDate(r.dueBy), (r) => r.dueBy],
+      [t('track.dueBy'), (r) => dayCell(r.dueBy), (r) => r.dueBy],
       [t('field.status'), (r) => statusBadge(r.status), (r) => t(`track.status.${r.status}`)],
       [t('track.reInspection'), scheduledCell, (r) => (r.scheduled ? `${r.scheduled.number} ${r.scheduled.date}` : '')],
       [t('track.extend'), (r) => extendCell(ctx, r, answer.rows.indexOf(r), onExtended), false],
