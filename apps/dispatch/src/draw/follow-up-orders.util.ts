@@ -1,7 +1,7 @@
 /**
  * What makes an order to rectify (责令整改) open or served, in SQL fragments: the draw's follow-ups and the
  * bureau's tracking list read the same definition. Each fragment names its own tables' aliases; `o` is a
- * row of `ordered` (credit_code, department, ref, source, inspected_on, deadline, extended).
+ * row of `ordered` (credit_code, department, ref, source, visit_id, inspected_on, deadline, extended).
  */
 
 /** A visit's id in the case numbers of results recorded before visits were numbered (`TP-<id>-SAMR`). */
@@ -32,18 +32,21 @@ export function orderedCte(rectificationDays: string): string {
      SELECT p.credit_code, p.department, p.case_no, 'case', NULL::uuid, p.date,
             coalesce(x.to_day, p.date + ${rectificationDays}::int), x.to_day IS NOT NULL
        FROM dispatch.prior_inspections p
-       LEFT JOIN LATERAL (SELECT c.to_day FROM dispatch.case_rectification_extensions c
-                           WHERE c.case_no = p.case_no ORDER BY c.created_at DESC, c.to_day DESC LIMIT 1) x ON true
+       LEFT JOIN (SELECT DISTINCT ON (c.case_no) c.case_no, c.to_day FROM dispatch.case_rectification_extensions c
+                   ORDER BY c.case_no, c.created_at DESC, c.to_day DESC) x ON x.case_no = p.case_no
       WHERE p.result = '责令整改' AND p.kind = '检查' AND NOT EXISTS (${ownVisitOfCase('p')})
    )`;
 }
 
-/** True once `o`'s department inspected the enterprise on or after the deadline (a case from intake, or a visit done). */
-export function reinspected(o: string): string {
-  return `(EXISTS (SELECT 1 FROM dispatch.prior_inspections p
-                    WHERE p.credit_code = ${o}.credit_code AND p.department = ${o}.department AND p.kind = '检查' AND p.date >= ${o}.deadline)
-        OR EXISTS (SELECT 1 FROM dispatch.visits v
-                    WHERE v.credit_code = ${o}.credit_code AND v.status = 'done' AND ${o}.department = ANY(v.departments) AND v.date >= ${o}.deadline))`;
+/**
+ * True while `o`'s department has not inspected the enterprise on or after the deadline (a case from intake, or a
+ * visit done). Two NOT EXISTS, not NOT (… OR …), so the planner can make anti-joins of them.
+ */
+export function notReinspected(o: string): string {
+  return `NOT EXISTS (SELECT 1 FROM dispatch.prior_inspections p
+                      WHERE p.credit_code = ${o}.credit_code AND p.department = ${o}.department AND p.kind = '检查' AND p.date >= ${o}.deadline)
+      AND NOT EXISTS (SELECT 1 FROM dispatch.visits v
+                      WHERE v.credit_code = ${o}.credit_code AND v.status = 'done' AND ${o}.department = ANY(v.departments) AND v.date >= ${o}.deadline)`;
 }
 
 /**

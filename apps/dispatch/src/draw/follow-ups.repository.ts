@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import type { FollowUpTrigger, PlanningWindow } from '@tianping/planner';
 import type { DispatchPolicy } from '../plans/plans.repository';
 import { effectiveTo } from './draw.repository';
-import { heldBy, orderedCte, reinspected } from './follow-up-orders.util';
+import { heldBy, orderedCte, notReinspected } from './follow-up-orders.util';
 
 /**
  * Orders to rectify (责令整改) still waiting for their re-inspection (整改复查): one per enterprise,
@@ -37,7 +37,7 @@ export class FollowUpsRepository {
       `WITH ${orderedCte('$3')}, open AS (
          SELECT o.* FROM ordered o JOIN dispatch.enterprises e USING (credit_code)
           WHERE e.status = ANY($5) AND o.department = ANY($6) AND o.deadline <= $2::date
-            AND NOT ${reinspected('o')}
+            AND ${notReinspected('o')}
             AND NOT EXISTS (${heldBy('o')}
                                AND (v.date < $1::date OR NOT (d.window_from <= $2::date AND ${effectiveTo('d')} >= $1::date)))
          )

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { heldBy, orderedCte, reinspected } from '../draw/follow-up-orders.util';
+import { heldBy, orderedCte, notReinspected } from '../draw/follow-up-orders.util';
 import type { DispatchPolicy } from '../plans/plans.repository';
 import type { FollowUpStatus } from './dtos/follow-up.dto';
 
@@ -54,7 +54,7 @@ export class TrackedFollowUpsRepository {
            FROM ordered o JOIN dispatch.enterprises e USING (credit_code)
            LEFT JOIN LATERAL (${heldBy('o')} ORDER BY v.date, v.visit_no LIMIT 1) h ON true
           WHERE e.status = ANY($2) AND ($3::text IS NULL OR o.department = $3) AND ($4::text IS NULL OR e.region_code = $4)
-            AND NOT ${reinspected('o')}
+            AND ${notReinspected('o')}
        ), shown AS (
          SELECT * FROM tracked WHERE $8::text[] IS NULL OR status = ANY($8) ORDER BY deadline, ref, department LIMIT $9
        )
