@@ -24,6 +24,7 @@ interface VisitView {
 interface Row {
   creditCode: string;
   department: string;
+  regionCode: string;
   source: string;
   visitId: string | null;
   inspectionRef: string;
@@ -173,6 +174,10 @@ describe('tracking orders to rectify and extending a platform case’s deadline'
     const fire = await list('on=2025-04-12&department=FIRE&limit=2000');
     expect(fire.body.rows.map((r) => r.inspectionRef)).toContain(cases.fire);
     expect(fire.body.rows.every((r) => r.department === 'FIRE')).toBe(true);
+    const region = fire.body.rows.find((r) => r.inspectionRef === cases.fire)!.regionCode;
+    const inRegion = await list(`on=2025-04-12&region=${region}&limit=2000`);
+    expect(inRegion.body.rows.map((r) => r.inspectionRef)).toContain(cases.fire);
+    expect(inRegion.body.rows.every((r) => r.regionCode === region)).toBe(true);
     expect((await list('on=2025-04-12', 'overseer')).status).toBe(200);
     expect((await list('on=2025-04-12', 'ent')).status).toBe(403);
   });
@@ -208,6 +213,8 @@ describe('tracking orders to rectify and extending a platform case’s deadline'
   it("moves the case's deadline, for the list and the next draw alike, and names a visit holding it too early", async () => {
     const { body: april } = await h.http<VisitView[]>('GET', '/api/visits?from=2025-04-01&to=2025-04-30&reason=follow-up');
     const early = april.filter((v) => v.followUps.some((f) => f.inspectionRef === cases.samr) && v.date < '2025-05-10');
+    // April's plan holds the re-inspection between the deadline (19 April) and 30 April: before the new day.
+    expect(early).toHaveLength(1);
     const first = await extend(cases.samr, 'officer', { rectifyBy: '2025-05-10', reason: REASON, actor: 'someone-else' });
     expect(first).toMatchObject({ status: 201, body: { from: '2025-04-19', to: '2025-05-10', actor: 'officer' } });
     expect(first.body.heldBefore).toEqual(early.map((v) => ({ id: v.id, number: v.visitNo, date: v.date })));
