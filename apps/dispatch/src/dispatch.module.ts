@@ -4,6 +4,9 @@ import { NatsModule, OperationsModule } from '@tianping/messaging';
 import { AbsencesController } from './absences/absences.controller';
 import { AbsencesRepository } from './absences/absences.repository';
 import { AbsencesService } from './absences/absences.service';
+import { CaseExtensionsController } from './case-extensions/case-extensions.controller';
+import { CaseExtensionsRepository } from './case-extensions/case-extensions.repository';
+import { CaseExtensionsService } from './case-extensions/case-extensions.service';
 import { createDispatchDataSource, DISPATCH_SCHEMA } from './database/dispatch.data-source';
 import { DrawInputsRepository } from './draw/draw-inputs.repository';
 import { DrawController } from './draw/draw.controller';
@@ -11,6 +14,9 @@ import { DrawRepository } from './draw/draw.repository';
 import { DrawTasksRepository } from './draw/draw-tasks.repository';
 import { DrawService } from './draw/draw.service';
 import { FollowUpsRepository } from './draw/follow-ups.repository';
+import { FollowUpsController } from './follow-ups/follow-ups.controller';
+import { TrackedFollowUpsRepository } from './follow-ups/follow-ups.repository';
+import { FollowUpsService } from './follow-ups/follow-ups.service';
 import { DispatchOutbox } from './outbox/dispatch-outbox.provider';
 import { OfficersController } from './officers/officers.controller';
 import { OfficersRepository } from './officers/officers.repository';
@@ -56,6 +62,10 @@ import { VisitsService } from './visits/visits.service';
     RectificationExtensionsService,
     RectificationApplicationsRepository,
     RectificationApplicationsService,
+    CaseExtensionsRepository,
+    CaseExtensionsService,
+    TrackedFollowUpsRepository,
+    FollowUpsService,
     ProjectionRepository,
     DispatchOutbox,
   ],
@@ -68,6 +78,8 @@ import { VisitsService } from './visits/visits.service';
     AbsencesService,
     RectificationExtensionsService,
     RectificationApplicationsService,
+    CaseExtensionsService,
+    FollowUpsService,
     ProjectionRepository,
     DispatchOutbox,
   ],
@@ -86,6 +98,8 @@ export class DispatchCoreModule {}
     TeamChangesController,
     RectificationExtensionsController,
     RectificationApplicationsController,
+    CaseExtensionsController,
+    FollowUpsController,
     AbsencesController,
     OfficersController,
     PublicDisclosureController,

@@ -25,11 +25,12 @@ import { renderQuarantineRecord } from './pages/quarantine-record.js';
 import { renderHealth } from './pages/health.js';
 import { renderDeadLetter } from './pages/dead-letter.js';
 import { renderOfficers } from './pages/officers.js';
+import { renderTracking } from './pages/follow-up-tracking.js';
 
 const NAV = {
   enterprise: [['#/my', 'nav.enterprise'], ['#/my/records', 'nav.records'], ['#/my/appeals', 'nav.appeals'], ['#/my/visits', 'nav.visits']],
-  department: [['#/enterprises', 'nav.enterprises'], ['#/plans', 'nav.plans'], ['#/calendar', 'nav.calendar']],
-  dispatcher: [['#/enterprises', 'nav.enterprises'], ['#/plans', 'nav.plans'], ['#/calendar', 'nav.calendar'], ['#/officers', 'nav.officers']],
+  department: [['#/enterprises', 'nav.enterprises'], ['#/plans', 'nav.plans'], ['#/calendar', 'nav.calendar'], ['#/tracking', 'nav.tracking']],
+  dispatcher: [['#/enterprises', 'nav.enterprises'], ['#/plans', 'nav.plans'], ['#/calendar', 'nav.calendar'], ['#/tracking', 'nav.tracking'], ['#/officers', 'nav.officers']],
   oversight: [['#/reviews', 'nav.reviews'], ['#/audit', 'nav.audit'], ['#/models', 'nav.models'], ['#/audits', 'nav.audits'], ['#/plans', 'nav.plans'], ['#/access-log', 'nav.accessLog']],
   admin: [['#/accounts', 'nav.accounts'], ['#/health', 'nav.health'], ['#/quarantine', 'nav.quarantine'], ['#/access-log', 'nav.accessLog'], ['#/models', 'nav.models']],
 };
@@ -58,6 +59,7 @@ const ROUTES = [
   [/^#\/plans\/([0-9a-f-]{36})(?:\?(.*))?$/, (m) => (ctx) => renderDraw(ctx, m[1], m[2] ?? ''), [...BUREAU, 'oversight']],
   [/^#\/calendar$/, () => renderCalendar, BUREAU],
   [/^#\/today$/, () => renderMyRoute, BUREAU],
+  [/^#\/tracking$/, () => renderTracking, BUREAU],
   [/^#\/officers$/, () => renderOfficers, ['dispatcher', 'oversight']],
   [/^#\/visits\/([0-9a-f-]{36}|TP-\d{4}-\d{6,})$/i, (m) => (ctx) => renderVisit(ctx, m[1]), BUREAU],
   [/^#\/visits\/([0-9a-f-]{36}|TP-\d{4}-\d{6,})\/replace\/([A-Za-z0-9-]{3,40})$/i, (m) => (ctx) => renderVisit(ctx, m[1], m[2]), ['dispatcher']],

@@ -7,6 +7,7 @@ import { PLANS_TEXTS } from './i18n-plans.js';
 import { OFFICERS_TEXTS } from './i18n-officers.js';
 import { FOLLOW_UP_TEXTS } from './i18n-follow-ups.js';
 import { APPLICATION_TEXTS } from './i18n-applications.js';
+import { TRACKING_TEXTS } from './i18n-tracking.js';
 
 const zh = {
   'app.name': '天平', 'app.sub': '风险分级 · 双随机 · 监督', 'app.footer': '天平 Tianping · 开源的执法检查风险分级系统 · 每一次评分都可解释、可申辩、可审计',
@@ -461,7 +462,7 @@ const factors = {
   },
 };
 
-const DICTS = { zh: { ...zh, ...OVERSIGHT_TEXTS.zh, ...QUARANTINE_TEXTS.zh, ...HEALTH_TEXTS.zh, ...PUBLIC_TEXTS.zh, ...PLANS_TEXTS.zh, ...OFFICERS_TEXTS.zh, ...FOLLOW_UP_TEXTS.zh, ...APPLICATION_TEXTS.zh }, en: { ...en, ...OVERSIGHT_TEXTS.en, ...QUARANTINE_TEXTS.en, ...HEALTH_TEXTS.en, ...PUBLIC_TEXTS.en, ...PLANS_TEXTS.en, ...OFFICERS_TEXTS.en, ...FOLLOW_UP_TEXTS.en, ...APPLICATION_TEXTS.en } };
+const DICTS = { zh: { ...zh, ...OVERSIGHT_TEXTS.zh, ...QUARANTINE_TEXTS.zh, ...HEALTH_TEXTS.zh, ...PUBLIC_TEXTS.zh, ...PLANS_TEXTS.zh, ...OFFICERS_TEXTS.zh, ...FOLLOW_UP_TEXTS.zh, ...APPLICATION_TEXTS.zh, ...TRACKING_TEXTS.zh }, en: { ...en, ...OVERSIGHT_TEXTS.en, ...QUARANTINE_TEXTS.en, ...HEALTH_TEXTS.en, ...PUBLIC_TEXTS.en, ...PLANS_TEXTS.en, ...OFFICERS_TEXTS.en, ...FOLLOW_UP_TEXTS.en, ...APPLICATION_TEXTS.en, ...TRACKING_TEXTS.en } };
 let lang = localStorage.getItem('tp.lang') === 'en' ? 'en' : 'zh';
 document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
 languageFromUrl();

@@ -5,6 +5,8 @@ import { createRoleAccounts, OTHER_CODE, OWN_CODE, routeSuiteTo, signIn, startFa
 const USERNAMES: Record<Role, string> = { enterprise: 'ent', department: 'officer', dispatcher: 'dispatcher', oversight: 'overseer', admin: 'admin' };
 const OWN_VISIT = 'visit-own';
 const FOREIGN_VISIT = 'visit-foreign';
+/** A platform case of the officer's department (SAMR), as dispatch describes it to the gateway's owner check. */
+const OWN_CASE = 'FS-SAMR-2026-000901';
 type Caller = Role | 'anonymous';
 /** The colour in effect and the appeals of OWN_CODE, as oversight answers. */
 const REVIEWS_OF_OWN = {
@@ -46,6 +48,7 @@ function pathOf(rule: RouteRule, creditCode = OWN_CODE, visit = OWN_VISIT): stri
       .replace(':creditCode', creditCode)
       .replace(':officerId', '44060400001')
       .replace(':id', visit)
+      .replace(':caseNo', OWN_CASE)
       .replace(':seq', '1')
       .replace(':app', 'intake')
       .replace(':username', 'nobody-at-all')
@@ -80,7 +83,11 @@ describe('who may call which API route (the route table, enforced on the server)
         [OWN_VISIT]: { creditCode: OWN_CODE, departments: ['SAMR', 'FIRE'] },
         [FOREIGN_VISIT]: { creditCode: OTHER_CODE, departments: ['ENV'] },
       },
-      { [`GET /api/reviews/enterprises/${OWN_CODE}`]: REVIEWS_OF_OWN, [`GET /api/enterprises/${OWN_CODE}`]: FILE_OF_OWN },
+      {
+        [`GET /api/reviews/enterprises/${OWN_CODE}`]: REVIEWS_OF_OWN,
+        [`GET /api/enterprises/${OWN_CODE}`]: FILE_OF_OWN,
+        [`GET /api/cases/${OWN_CASE}/rectification-extensions`]: { forwarded: true, caseNo: OWN_CASE, creditCode: OWN_CODE, departments: ['SAMR'] },
+      },
     );
     routeSuiteTo(fake.port);
     for (const role of ROLES) cookies[role] = await signIn(web.baseUrl, USERNAMES[role]);

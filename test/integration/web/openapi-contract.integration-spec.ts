@@ -36,18 +36,23 @@ describe('the OpenAPI document, against the running suite', () => {
     return answer;
   }
 
-  /** The demo's past fortnight gave 10-day deadlines: the first done visit that ordered rectification, as it stands now. */
+  /**
+   * The demo's past fortnight gave 10-day deadlines: the first done visit whose order to rectify is still open (the
+   * tracking list leaves out those re-inspected since, which the demo of another day may have), as it stands now.
+   */
   async function orderedVisit(): Promise<{ id: string; creditCode: string; rectifyBy: string | null }> {
-    const done = (await client.call('demo-dispatcher', 'GET', `/api/visits?from=${chinaDay(-14)}&to=${chinaDay(-1)}&status=done&limit=2000`)).body as {
+    const open = (await client.call('demo-dispatcher', 'GET', '/api/follow-ups?status=all&limit=2000')).body as {
+      rows: { source: string; visitId: string | null }[];
+    };
+    const row = open.rows.find((r) => r.source === 'visit' && r.visitId);
+    expect(row).toBeDefined();
+    const ordered = (await client.call('demo-dispatcher', 'GET', `/api/visits/${row!.visitId}`)).body as {
       id: string;
-    }[];
-    let ordered: { id: string; creditCode: string; rectifyBy: string | null } | undefined;
-    for (const v of done) {
-      ordered = (await client.call('demo-dispatcher', 'GET', `/api/visits/${v.id}`)).body as { id: string; creditCode: string; rectifyBy: string | null };
-      if (ordered.rectifyBy) break;
-    }
-    expect(ordered?.rectifyBy).toBeTruthy();
-    return ordered!;
+      creditCode: string;
+      rectifyBy: string | null;
+    };
+    expect(ordered.rectifyBy).toBeTruthy();
+    return ordered;
   }
 
   beforeAll(async () => {
@@ -227,6 +232,25 @@ describe('the OpenAPI document, against the running suite', () => {
     const overseen = await client.call('demo-oversight', 'GET', url);
     expect(client.checkAnswer('GET', path, overseen)).toEqual(OK(200));
     expect(overseen.body).toEqual([expect.not.objectContaining({ reason: expect.anything() })]);
+  });
+
+  it("describes the tracked orders to rectify, and takes the documented extension of a platform case's deadline", async () => {
+    const listed = await client.call('demo-dispatcher', 'GET', '/api/follow-ups?status=all&limit=2000');
+    expect(client.checkAnswer('GET', '/api/follow-ups', listed)).toEqual(OK(200));
+    expect(client.checkAnswer('GET', '/api/follow-ups', await client.call('demo-samr', 'GET', '/api/follow-ups?status=due'))).toEqual(OK(200));
+    const plusDays = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+    type Row = { source: string; inspectionRef: string; inspectedOn: string; notBefore: string };
+    // A platform case whose deadline may still move a week: within 180 days of its inspection.
+    const order = (listed.body as { rows: Row[] }).rows.find((r) => r.source === 'case' && plusDays(r.notBefore, 7) <= plusDays(r.inspectedOn, 180));
+    expect(order).toBeDefined();
+    const path = '/api/cases/{caseNo}/rectification-extensions';
+    const url = `/api/cases/${encodeURIComponent(order!.inspectionRef)}/rectification-extensions`;
+    const extended = await sendValid('demo-dispatcher', 'POST', path, url, { ...example(`POST ${path}`), rectifyBy: plusDays(order!.notBefore, 7) });
+    expect(client.checkAnswer('POST', path, extended)).toEqual(OK(201));
+    expect(client.checkAnswer('GET', path, await client.call('demo-dispatcher', 'GET', url))).toEqual(OK(200));
+    const overseen = await client.call('demo-oversight', 'GET', url);
+    expect(client.checkAnswer('GET', path, overseen)).toEqual(OK(200));
+    expect((overseen.body as { extensions: Json[] }).extensions).toEqual([expect.not.objectContaining({ reason: expect.anything() })]);
   });
 
   it('takes the documented application for more time from the enterprise of the visit, lists it, and the documented grant', async () => {

@@ -17,6 +17,7 @@ import { RecordOfficerAbsences1766800000000 } from './migrations/1766800000000-R
 import { RecordRectificationFollowUps1766850000000 } from './migrations/1766850000000-RecordRectificationFollowUps';
 import { RecordRectificationExtensions1766900000000 } from './migrations/1766900000000-RecordRectificationExtensions';
 import { RecordRectificationApplications1766950000000 } from './migrations/1766950000000-RecordRectificationApplications';
+import { RecordCaseRectificationExtensions1767000000000 } from './migrations/1767000000000-RecordCaseRectificationExtensions';
 
 export const DISPATCH_SCHEMA = 'dispatch';
 
@@ -44,6 +45,7 @@ export function createDispatchDataSource(url: string) {
       RecordRectificationFollowUps1766850000000,
       RecordRectificationExtensions1766900000000,
       RecordRectificationApplications1766950000000,
+      RecordCaseRectificationExtensions1767000000000,
     ],
   });
 }

@@ -3,9 +3,7 @@ import { DataSource } from 'typeorm';
 import type { FollowUpTrigger, PlanningWindow } from '@tianping/planner';
 import type { DispatchPolicy } from '../plans/plans.repository';
 import { effectiveTo } from './draw.repository';
-
-/** A visit's id in the case numbers of results recorded before visits were numbered (`TP-<id>-SAMR`). */
-const UUID_TEXT = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
+import { heldBy, orderedCte, notReinspected } from './follow-up-orders.util';
 
 /**
  * Orders to rectify (责令整改) still waiting for their re-inspection (整改复查): one per enterprise,
@@ -18,8 +16,8 @@ export class FollowUpsRepository {
   /**
    * Open follow-ups whose deadline falls by the window's last day. They come from dispatch's own visits
    * with an item 责令整改 (the deadline recorded with the results or last extended to, or the visit's day + `rectificationDays`
-   * for results recorded before deadlines were) and from intake's cases 责令整改 (the case's day +
-   * `rectificationDays`: the platform exports none), except the cases of dispatch's own visits, counted
+   * for results recorded before deadlines were) and from intake's cases 责令整改 (the day last extended to, else the case's
+   * day + `rectificationDays`: the platform exports none), except the cases of dispatch's own visits, counted
    * once already as their visit. A follow-up is served once its department inspected the enterprise on
    * or after the deadline (a case from intake, or a visit done), or while a visit carrying it is
    * scheduled in a published plan that keeps it: one of another window, or before this one's first day
@@ -36,29 +34,11 @@ export class FollowUpsRepository {
   ): Promise<{ tasks: FollowUpTrigger[]; stale: number }> {
     type Row = { creditCode: string; department: string; inspectionRef: string; inspectedOn: string; notBefore: string; dueBy: string; stale: number | null };
     const rows: Row[] = await this.dataSource.query(
-      `WITH ordered AS (
-           SELECT v.credit_code, r.department, v.visit_no AS ref, v.date AS inspected_on, coalesce(v.rectify_by, v.date + $3::int) AS deadline
-             FROM dispatch.visits v
-            CROSS JOIN LATERAL (SELECT DISTINCT i->>'department' AS department FROM jsonb_array_elements(v.results) AS i WHERE i->>'result' = '责令整改') r
-            WHERE v.status = 'done' AND v.results IS NOT NULL
-           UNION ALL
-           SELECT p.credit_code, p.department, p.case_no, p.date, p.date + $3::int
-             FROM dispatch.prior_inspections p
-            WHERE p.result = '责令整改' AND p.kind = '检查'
-              AND NOT EXISTS (SELECT 1 FROM dispatch.visits v
-                               WHERE v.visit_no = left(p.case_no, -length(p.department) - 1)
-                                  OR v.id = CASE WHEN p.case_no ~ '^TP-${UUID_TEXT}-' THEN substr(p.case_no, 4, 36)::uuid END)
-         ), open AS (
+      `WITH ${orderedCte('$3')}, open AS (
          SELECT o.* FROM ordered o JOIN dispatch.enterprises e USING (credit_code)
           WHERE e.status = ANY($5) AND o.department = ANY($6) AND o.deadline <= $2::date
-            AND NOT EXISTS (SELECT 1 FROM dispatch.prior_inspections p
-                             WHERE p.credit_code = o.credit_code AND p.department = o.department AND p.kind = '检查' AND p.date >= o.deadline)
-            AND NOT EXISTS (SELECT 1 FROM dispatch.visits v
-                             WHERE v.credit_code = o.credit_code AND v.status = 'done' AND o.department = ANY(v.departments) AND v.date >= o.deadline)
-            AND NOT EXISTS (SELECT 1 FROM dispatch.visits v JOIN dispatch.draws d ON d.id = v.draw_id
-                             WHERE v.credit_code = o.credit_code AND v.status = 'scheduled' AND d.status = 'published'
-                               AND v.follow_ups @> jsonb_build_array(jsonb_build_object('department', o.department, 'inspectionRef', o.ref))
-                               AND v.date >= o.deadline
+            AND ${notReinspected('o')}
+            AND NOT EXISTS (${heldBy('o')}
                                AND (v.date < $1::date OR NOT (d.window_from <= $2::date AND ${effectiveTo('d')} >= $1::date)))
          )
          (SELECT credit_code AS "creditCode", department, ref AS "inspectionRef", inspected_on::text AS "inspectedOn",

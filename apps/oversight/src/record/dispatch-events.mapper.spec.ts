@@ -69,4 +69,12 @@ describe("the record's entries for an extended rectification deadline (延期整
     expect(() => dispatchEventEntries(DispatchSubjects.rectificationExtended, { ...extended, extensionId: undefined })).toThrow(InvalidEvent);
     expect(() => dispatchEventEntries(DispatchSubjects.rectificationExtended, { ...extended, to: null })).toThrow(InvalidEvent);
   });
+
+  it("logs a platform case's extension as the same kind, keyed by the extension, without the reason", () => {
+    const { visitId: _id, visitNo: _no, departments: _d, ...common } = extended;
+    const onCase = { ...common, extensionId: 'x-2', caseNo: 'FS-SAMR-2026-000901', department: 'SAMR' };
+    const [entry] = dispatchEventEntries(DispatchSubjects.caseRectificationExtended, { ...onCase, reason: '企业负责人张某住院' });
+    expect(entry).toEqual({ kind: 'rectification-extension', subjectRef: extended.creditCode, data: onCase, eventKey: 'rectification-extension:x-2' });
+    expect(() => dispatchEventEntries(DispatchSubjects.caseRectificationExtended, { ...onCase, caseNo: undefined })).toThrow(InvalidEvent);
+  });
 });

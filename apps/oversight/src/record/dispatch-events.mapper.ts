@@ -5,6 +5,7 @@ import {
   DispatchSubjects,
   type DispatchSettingChanged,
   type DrawCompleted,
+  type CaseRectificationExtended,
   type RectificationExtended,
   type VisitResultRecorded,
   type VisitTeamChanged,
@@ -45,7 +46,7 @@ function settingEntry(event: Record<string, unknown>): EntryDraft {
  * anyone holding them can re-draw), every published plan, every visit's recorded results, and every
  * change of a bureau setting (plans, policy, checklist items, calendar days, conflicts of interest) or of
  * a scheduled visit's team (with the seed and candidates of a random pick, to re-check it), and every
- * extension of a rectification deadline (延期整改).
+ * extension of a rectification deadline (延期整改), a visit's or a platform case's.
  */
 export function dispatchEventEntries(subject: string, payload: unknown): EntryDraft[] {
   const event = object(payload);
@@ -81,6 +82,19 @@ export function dispatchEventEntries(subject: string, payload: unknown): EntryDr
       requireFields(event, ['extensionId', 'visitId', 'creditCode', 'from', 'to', 'at'], 'RectificationExtended');
       const extension = event as unknown as RectificationExtended;
       // The reason stays in dispatch (it may name a person): were a sender to include it, it is dropped.
+      return [
+        {
+          kind: 'rectification-extension',
+          subjectRef: extension.creditCode,
+          data: withoutReason(event),
+          eventKey: `rectification-extension:${extension.extensionId}`,
+        },
+      ];
+    }
+    case DispatchSubjects.caseRectificationExtended: {
+      requireFields(event, ['extensionId', 'caseNo', 'creditCode', 'from', 'to', 'at'], 'CaseRectificationExtended');
+      const extension = event as unknown as CaseRectificationExtended;
+      // One kind with the visit's: the record lists every extension of a deadline together; the reason is dropped as there.
       return [
         {
           kind: 'rectification-extension',

@@ -1,4 +1,4 @@
-import { bodyIsOwn, decideAccess, ownsRecord, queryWithOwnOfficer, withOwnOfficer } from './access-policy.util';
+import { bodyIsOwn, decideAccess, ownsRecord, queryWithOwnDepartment, queryWithOwnOfficer, withOwnOfficer } from './access-policy.util';
 import { matchRoute, pathKnown, upstreamPath } from './route-match.util';
 import type { Principal } from './roles';
 
@@ -105,5 +105,13 @@ describe('an officer declaring conflicts of interest (回避)', () => {
     expect(queryWithOwnOfficer(list.rule, '?officer=OFF-8&enterprise=X', bound)).toBe('?officer=OFF-7&enterprise=X');
     expect(queryWithOwnOfficer(list.rule, '?officer=OFF-8', dispatcher)).toBe('?officer=OFF-8');
     expect(queryWithOwnOfficer(declare.rule, '', bound)).toBe('');
+  });
+
+  it("has a department officer read only its department's follow-ups, whatever department it asked for", () => {
+    const followUps = matchRoute('GET', '/api/follow-ups')!;
+    expect(queryWithOwnDepartment(followUps.rule, '?department=MEE&status=due', officer)).toBe(`?department=${officer.department}&status=due`);
+    expect(queryWithOwnDepartment(followUps.rule, '', officer)).toBe(`?department=${officer.department}`);
+    expect(queryWithOwnDepartment(followUps.rule, '?department=MEE', dispatcher)).toBe('?department=MEE');
+    expect(queryWithOwnDepartment(list.rule, '?department=MEE', officer)).toBe('?department=MEE');
   });
 });

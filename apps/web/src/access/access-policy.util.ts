@@ -65,3 +65,12 @@ export function queryWithOwnOfficer(rule: RouteRule, query: string, principal: P
   params.set('officer', principal.officerId);
   return `?${params.toString()}`;
 }
+
+/** For a route a department reads only its own of (`ownDepartment`), the query's `department` is the officer's. */
+export function queryWithOwnDepartment(rule: RouteRule, query: string, principal: Principal | null): string {
+  if (!rule.ownDepartment || principal?.role !== 'department') return query;
+  const params = new URLSearchParams(query.startsWith('?') ? query.slice(1) : query);
+  // An officer bound to no department reads nothing rather than everything.
+  params.set('department', principal.department ?? '-');
+  return `?${params.toString()}`;
+}

@@ -5,9 +5,10 @@ export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
 /**
  * The record a route's `:id` names, checked against the caller's binding before it is forwarded:
- * an enterprise only its own visits and appeals, a department officer only visits its department is on.
+ * an enterprise only its own visits and appeals, a department officer only visits its department is on
+ * and its department's platform cases (`:caseNo`).
  */
-export type OwnedRecord = 'visit' | 'appeal';
+export type OwnedRecord = 'visit' | 'appeal' | 'case';
 
 export interface RouteRule {
   method: HttpMethod;
@@ -28,6 +29,8 @@ export interface RouteRule {
    * are set to it, whatever the page sent. An officer account bound to none is refused (403).
    */
   ownOfficerId?: { param?: string };
+  /** A department officer reads only its department's: the query's `department` is set to the account's, whatever the page sent. */
+  ownDepartment?: boolean;
   /** The body's `creditCode` must be the enterprise account's own (others get 404). */
   bodyCreditCode?: boolean;
   /**
@@ -134,6 +137,9 @@ export const ROUTES: readonly RouteRule[] = [
   { method: 'POST', path: '/api/visits/:id/rectification-applications/:applicationId/decision', access: BUREAU, upstream: 'dispatch', owned: 'visit', actorFromSession: true, tag: 'visits', summary: "Grant or refuse a pending application ({decision: grant|refuse, rectifyBy?, note?}): a grant extends the deadline (延期整改) to rectifyBy, the day applied for unless given, under the extension's rules, and oversight's record keeps it without the reason; a refusal needs a note for the enterprise (400 note_required); 409 decided once decided" },
   { method: 'POST', path: '/api/visits/:id/rating', access: ['enterprise'], upstream: 'dispatch', owned: 'visit', tag: 'visits', summary: 'The enterprise rates a visit that took place' },
   { method: 'GET', path: '/api/enterprises/:creditCode/visits', access: ['enterprise', ...BUREAU], upstream: 'dispatch', ownCreditCode: 'creditCode', tag: 'visits', summary: 'Visits an enterprise may know of, and visits to rate' },
+  { method: 'GET', path: '/api/follow-ups', access: [...BUREAU, 'oversight'], upstream: 'dispatch', ownDepartment: true, tag: 'visits', summary: "Orders to rectify (责令整改) tracked until re-inspected (整改跟踪), by deadline (status: waiting|due|scheduled|overdue|stale|all, department, region, on, limit): each with its enterprise, department, source (visit|case), inspection, deadline (notBefore), dueBy, whether extended, and the published scheduled visit that holds it; with the counts per status. Open and served as the draw reads them; a department officer sees its department's only" },
+  { method: 'POST', path: '/api/cases/:caseNo/rectification-extensions', access: BUREAU, upstream: 'dispatch', owned: 'case', actorFromSession: true, tag: 'visits', summary: "Extend a platform case's rectification deadline (延期整改) ({rectifyBy, reason}): the case's day + the policy's rectificationDays until extended; a day after the current deadline, at most 180 days after the inspection (400 otherwise); 409 when the case orders no rectification (no_order), is a Tianping visit's own (own_visit: extend on the visit) or its re-inspection is done (reinspected); 404 an unknown case. The answer names the scheduled visits that hold the re-inspection before the new day (heldBefore). Oversight's record keeps who, when and the days, never the reason" },
+  { method: 'GET', path: '/api/cases/:caseNo/rectification-extensions', access: [...BUREAU, 'oversight'], upstream: 'dispatch', owned: 'case', hiddenFrom: { roles: OVERSIGHT, fields: ['extensions[].reason'] }, tag: 'visits', summary: "A platform case's order to rectify: its deadline now (rectifyBy; null when it orders none or is a visit's own) and its extensions, oldest first: from, to, who, when (the reasons for the bureau only)" },
   { method: 'GET', path: '/api/rectification-applications', access: ['dispatcher'], upstream: 'dispatch', tag: 'visits', summary: 'The applications for more time to rectify (延期整改申请), oldest first: ?status=pending is the queue awaiting a decision' },
   { method: 'GET', path: '/api/plans', access: BUREAU, upstream: 'dispatch', tag: 'plans', summary: 'Department plans' },
   // A change applies from the next draw: a draw keeps the inputs it was made with (its inputs fingerprint).

@@ -50,6 +50,7 @@ const VALIDATED_BY: Record<string, Dto> = {
   'POST /api/visits/:id/rating': VisitRatingDto,
   'POST /api/visits/:id/team-changes': TeamChangeDto,
   'POST /api/visits/:id/rectification-extensions': RectificationExtensionDto,
+  'POST /api/cases/:caseNo/rectification-extensions': RectificationExtensionDto,
   'POST /api/visits/:id/rectification-applications': RectificationApplicationDto,
   'POST /api/visits/:id/rectification-applications/:applicationId/decision': RectificationDecisionDto,
   'POST /api/appeals': FileAppealDto,

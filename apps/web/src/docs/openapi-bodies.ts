@@ -307,6 +307,20 @@ export const BODIES: Record<string, Json> = {
     ['rectifyBy', 'reason'],
     { rectifyBy: '2027-03-15', reason: '企业申请延期：整改所需设备尚未到货' },
   ),
+  'POST /api/cases/:caseNo/rectification-extensions': object(
+    {
+      rectifyBy: day(
+        "the new rectification deadline (整改期限): after the current one (the case's day + the policy's days until extended), at most 180 days after the inspection",
+      ),
+      reason: text(
+        2,
+        500,
+        "why (the enterprise's application, 延期整改申请); may name a person: kept in dispatch, shown to the bureau only, never logged or sent in an event",
+      ),
+    },
+    ['rectifyBy', 'reason'],
+    { rectifyBy: '2027-03-15', reason: '企业申请延期：整改所需设备尚未到货' },
+  ),
   'POST /api/visits/:id/rectification-applications': object(
     {
       rectifyBy: day("the deadline asked for: after the current one, at most 180 days after the visit's day"),

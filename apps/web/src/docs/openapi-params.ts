@@ -15,6 +15,7 @@ const BY_NAME: Record<string, Json> = {
   scoreId: { type: 'string', description: 'the score, e.g. scoring-151' },
   username: { type: 'string', description: 'the account' },
   department: { type: 'string', pattern: '^[A-Za-z]{2,10}$', description: 'department code, any case, e.g. SAMR' },
+  caseNo: { type: 'string', description: "a platform case's number (案件编号) as intake holds it, e.g. FS-SAMR-2026-000901" },
   date: { type: 'string', format: 'date', pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'the day, YYYY-MM-DD' },
 };
 

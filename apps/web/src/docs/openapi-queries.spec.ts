@@ -1,3 +1,4 @@
+import { FollowUpListQuery } from '../../../dispatch/src/follow-ups/dtos/follow-up.dto';
 import 'reflect-metadata';
 import { getMetadataStorage } from 'class-validator';
 import { AbsenceQuery } from '../../../dispatch/src/absences/dtos/absence.dto';
@@ -38,6 +39,7 @@ const VALIDATED_BY: Record<string, new () => object> = {
   'GET /api/draws': DrawListQuery,
   'GET /api/draws/:id/tasks': DrawTasksQuery,
   'GET /api/visits': VisitCalendarQuery,
+  'GET /api/follow-ups': FollowUpListQuery,
   'GET /api/visits/:id/replacements': ReplacementsQuery,
   'GET /api/calendar': CalendarQuery,
   'GET /api/conflicts': ConflictQuery,

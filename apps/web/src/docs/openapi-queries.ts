@@ -166,6 +166,22 @@ export const QUERIES: Record<string, QueryParam[]> = {
     },
     limit(2000, 'visits'),
   ],
+  'GET /api/follow-ups': [
+    {
+      name: 'status',
+      description:
+        'waiting (before the deadline), due (deadline passed, within followUpWithinDays), scheduled (a published visit holds the re-inspection), overdue (past deadline + followUpWithinDays, none held), stale (older than followUpLookbackDays: the draw no longer plans it) or all; omitted, all not re-inspected',
+      schema: { type: 'string', enum: ['waiting', 'due', 'scheduled', 'overdue', 'stale', 'all'] },
+    },
+    {
+      name: 'department',
+      description: "the department that gave the order (e.g. SAMR); a department officer's own, whatever is sent",
+      schema: { type: 'string', pattern: '^[A-Z]{2,10}$' },
+    },
+    { name: 'region', description: "the enterprise's administrative division code (6 digits)", schema: { type: 'string', pattern: '^\\d{6}$' } },
+    day('on', 'the day the statuses are read on (default today, China time)'),
+    limit(2000, 'orders'),
+  ],
   'GET /api/calendar': [
     { name: 'year', description: 'the year whose working days and holidays are listed', schema: { type: 'integer', minimum: 2000, maximum: 2100 } },
   ],
@@ -258,6 +274,7 @@ export const CREATED = new Set([
   'POST /api/visits/:id/rating',
   'POST /api/visits/:id/team-changes',
   'POST /api/visits/:id/rectification-extensions',
+  'POST /api/cases/:caseNo/rectification-extensions',
   'POST /api/visits/:id/rectification-applications',
   'POST /api/appeals',
   'POST /api/kill-switch/suspend',

@@ -189,6 +189,77 @@ export const DISPATCH_SCHEMAS: Record<string, Json> = {
     "an extension of a visit's rectification deadline (延期整改)",
     ['visitNo', 'reason', 'heldBefore'],
   ),
+  CaseRectificationExtension: obj(
+    {
+      id: uuid('the extension'),
+      caseNo: str("the platform case's number"),
+      from: day('the deadline before'),
+      to: day('the deadline after: the re-inspection is not before it'),
+      reason: str('why it was granted; for the bureau only (oversight reads it without)'),
+      actor: nullable(str('the account that granted it; null for an operator’s direct call')),
+      extendedAt: instant(),
+      creditCode: str('the enterprise (统一社会信用代码)'),
+      department,
+      heldBefore: arr(
+        obj({ id: uuid('the visit'), number: str('检查编号'), date: day() }),
+        'in the answer to an extension: visits scheduled in published plans that carry the re-inspection before the new day: re-draw their window',
+      ),
+    },
+    "an extension of a platform case's rectification deadline (延期整改)",
+    ['reason', 'creditCode', 'department', 'heldBefore'],
+  ),
+  CaseRectificationOrder: obj(
+    {
+      caseNo: str("the platform case's number"),
+      creditCode: str('the enterprise (统一社会信用代码)'),
+      department,
+      departments: arr(department, 'the department, as a list (as a visit names its departments)'),
+      date: day("the case's day"),
+      ordered: bool("whether it is an inspection ordering rectification (责令整改) the bureau follows up itself (not a Tianping visit's own)"),
+      ownVisit: bool("whether it is a Tianping visit's own case: its deadline is extended on the visit"),
+      rectifyBy: nullable(
+        day("the deadline in force: the latest extension's day, else the case's day + the policy's rectificationDays; null when not ordered"),
+      ),
+      extensions: arr(ref('CaseRectificationExtension'), 'the extensions, oldest first (the reasons for the bureau only)'),
+    },
+    "a platform case's order to rectify and its extensions",
+  ),
+  FollowUpList: obj(
+    {
+      on: day('the day the statuses were read on'),
+      counts: obj(
+        { waiting: int(), due: int(), scheduled: int(), overdue: int(), stale: int() },
+        'orders per status, under the department and region filters, before status narrows the rows',
+      ),
+      rows: arr(
+        obj(
+          {
+            creditCode,
+            department,
+            regionCode: str("the enterprise's administrative division code"),
+            source: oneOf(['visit', 'case'], "visit: a Tianping visit's results; case: a platform case (intake)"),
+            visitId: nullable(uuid('the visit that gave the order, for source visit')),
+            inspectionRef: str('检查编号 of the visit, or the case number'),
+            inspectedOn: day('the inspection that gave the order'),
+            notBefore: day('the rectification deadline (整改期限) in force: the re-inspection is not before it'),
+            dueBy: day('the deadline + followUpWithinDays: the re-inspection is overdue after it'),
+            extended: bool('whether the deadline was extended (延期整改)'),
+            status: oneOf(
+              ['waiting', 'due', 'scheduled', 'overdue', 'stale'],
+              'waiting 待到期, due 待复查, scheduled 已安排, overdue 已逾期, stale 已超出回溯期',
+            ),
+            scheduled: nullable(
+              obj({ id: uuid('the visit'), number: str('检查编号'), date: day() }, 'the published scheduled visit holding the re-inspection'),
+            ),
+          },
+          'one order to rectify not re-inspected',
+        ),
+        'by deadline, then inspection',
+      ),
+      truncated: bool('more orders than limit: narrow the filters'),
+    },
+    'the orders to rectify the bureau tracks (整改跟踪)',
+  ),
   RectificationApplication: obj(
     {
       id: uuid('the application'),

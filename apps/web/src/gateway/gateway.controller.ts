@@ -1,7 +1,7 @@
 import { CREDIT_CODE_FORM, normaliseCreditCode } from '@tianping/common';
 import { All, Body, Controller, HttpException, Req, Res } from '@nestjs/common';
 import type { Response } from 'express';
-import { bodyIsOwn, ownsRecord, queryWithOwnOfficer, withOwnOfficer } from '../access/access-policy.util';
+import { bodyIsOwn, ownsRecord, queryWithOwnDepartment, queryWithOwnOfficer, withOwnOfficer } from '../access/access-policy.util';
 import { AccessLogRepository } from '../access/access-log.repository';
 import type { Principal } from '../access/roles';
 import { queryOf, upstreamPath } from '../access/route-match.util';
@@ -14,9 +14,10 @@ import { UpstreamClient } from './upstream.client';
 
 /** The shape of a unified social credit code; a mistyped one (wrong check character) may still name a file. */
 /** Where the owner of a route's `:id` is looked up. */
-const OWNER_LOOKUP: Record<OwnedRecord, { app: 'dispatch' | 'oversight'; path: (id: string) => string; noun: string }> = {
-  visit: { app: 'dispatch', path: (id) => `/api/visits/${encodeURIComponent(id)}`, noun: 'visit' },
-  appeal: { app: 'oversight', path: (id) => `/api/appeals/${encodeURIComponent(id)}`, noun: 'appeal' },
+const OWNER_LOOKUP: Record<OwnedRecord, { app: 'dispatch' | 'oversight'; param: string; path: (id: string) => string; noun: string }> = {
+  visit: { app: 'dispatch', param: 'id', path: (id) => `/api/visits/${encodeURIComponent(id)}`, noun: 'visit' },
+  appeal: { app: 'oversight', param: 'id', path: (id) => `/api/appeals/${encodeURIComponent(id)}`, noun: 'appeal' },
+  case: { app: 'dispatch', param: 'caseNo', path: (no) => `/api/cases/${encodeURIComponent(no)}/rectification-extensions`, noun: 'case' },
 };
 
 /**
@@ -39,9 +40,9 @@ export class GatewayController {
     const { rule, params } = matched;
     // Every body this API takes is a JSON object: a list would reach the app as one once the actor is added.
     if (Array.isArray(body)) throw new HttpException({ statusCode: 400, message: 'the body must be a JSON object, not a list' }, 400);
-    if (rule.owned && principal) await this.checkOwner(rule.owned, params.id, principal);
+    if (rule.owned && principal) await this.checkOwner(rule.owned, params[OWNER_LOOKUP[rule.owned].param], principal);
     if (principal && !bodyIsOwn(rule, body, principal)) throw new HttpException({ statusCode: 404, message: 'no such enterprise' }, 404);
-    const query = queryWithOwnOfficer(rule, queryOf(request.originalUrl), principal);
+    const query = queryWithOwnDepartment(rule, queryWithOwnOfficer(rule, queryOf(request.originalUrl), principal), principal);
     if (rule.personalData === 'full' && principal) await this.logFullRead(rule, params, principal, request.query.reason);
     let forwarded = withOwnOfficer(rule, withActor(rule, body, principal), principal);
     if (rule.clueRefsInBody && principal?.role === 'enterprise') forwarded = await this.withChallengedRecords(forwarded, principal);

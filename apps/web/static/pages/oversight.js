@@ -119,12 +119,13 @@ function teamChangeNote(entry) {
     h('div', {}, how));
 }
 
-/** An extended rectification deadline (延期整改) says which visit, from which day to which, and who (the reason stays in dispatch). */
+/** An extended rectification deadline (延期整改) says which visit or platform case, from which day to which, and who (the reason stays in dispatch). */
 function extensionNote(entry) {
   const extension = entry.kind === 'rectification-extension' ? entry.body?.data : null;
   if (!extension) return null;
-  return h('div', { class: 'small muted', 'data-rectification-extension': extension.visitNo ?? extension.visitId },
-    t('audit.extension', { visit: extension.visitNo ?? extension.visitId, date: extension.date, from: extension.from, to: extension.to, by: extension.actor ?? '—' }));
+  const ref = extension.visitNo ?? extension.caseNo ?? extension.visitId;
+  return h('div', { class: 'small muted', 'data-rectification-extension': ref },
+    t('audit.extension', { visit: ref, date: extension.date, from: extension.from, to: extension.to, by: extension.actor ?? '—' }));
 }
 
 /** What names the setting (the entry's subject already says it) and its version are no change to show. */

@@ -27,31 +27,35 @@ export function extensionCard(ctx, visit, { onExtended }) {
   const latest = latestRectifyBy(visit.date);
   const form = !mayExtend(ctx, visit) ? null
     : visit.rectifyBy >= latest ? h('p', { class: 'small muted', id: 'extend-at-cap' }, t('extend.atCap', { date: fmtDate(latest) }))
-    : extensionForm(visit, latest, onExtended);
+    : extensionForm({ path: `/api/visits/${visit.id}/rectification-extensions`, rectifyBy: visit.rectifyBy }, latest, onExtended);
   const applications = mayExtend(ctx, visit) ? applicationsForBureau(visit, { onDecided: onExtended }) : null;
   return card(t('extend.title'), applications, history, form);
 }
 
-function extensionForm(visit, latest, onExtended) {
-  const proposed = addDays(visit.rectifyBy, PROPOSED_DAYS);
-  const day = h('input', { type: 'date', name: 'rectifyBy', id: 'extend-to', min: addDays(visit.rectifyBy, 1), max: latest, value: proposed < latest ? proposed : latest, style: 'max-width:16em' });
-  const reason = h('textarea', { name: 'reason', id: 'extend-reason', rows: 2, maxlength: 500, placeholder: t('extend.reasonHint'), style: 'width:100%' });
+/**
+ * The fold-away form moving a deadline (`order.rectifyBy`, the one in force) later, up to `latest`, posted to
+ * `order.path`: a visit's or a platform case's. `key` keeps its ids apart where a page holds several.
+ */
+export function extensionForm(order, latest, onExtended, key = '') {
+  const proposed = addDays(order.rectifyBy, PROPOSED_DAYS);
+  const day = h('input', { type: 'date', name: 'rectifyBy', id: `extend-to${key}`, min: addDays(order.rectifyBy, 1), max: latest, value: proposed < latest ? proposed : latest, style: 'max-width:16em' });
+  const reason = h('textarea', { name: 'reason', id: `extend-reason${key}`, rows: 2, maxlength: 500, placeholder: t('extend.reasonHint'), style: 'width:100%' });
   const message = h('div', { 'data-extend-message': '' });
   const submit = h('button', { class: 'btn', type: 'submit' }, t('extend.send'));
   const said = (input, text) => mount(message, fieldProblem(input, h('div', { class: 'notice bad', role: 'alert', id: 'extend-invalid', style: 'margin-top:8px' }, text)));
   const form = h('form', { class: 'stack', novalidate: true, 'data-testid': 'rectify-extension' },
-    field(t('extend.to'), day), h('div', { class: 'small muted' }, t('extend.help', { current: fmtDate(visit.rectifyBy), latest: fmtDate(latest) })),
+    field(t('extend.to'), day), h('div', { class: 'small muted' }, t('extend.help', { current: fmtDate(order.rectifyBy), latest: fmtDate(latest) })),
     field(t('extend.reason'), reason), message, h('div', {}, submit));
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     // Said beside the field, in the page's language, before the server is asked.
-    if (!day.value || day.value <= visit.rectifyBy) return said(day, t('extend.notLater', { date: fmtDate(visit.rectifyBy) }));
+    if (!day.value || day.value <= order.rectifyBy) return said(day, t('extend.notLater', { date: fmtDate(order.rectifyBy) }));
     if (day.value > latest) return said(day, t('extend.beyondCap', { date: fmtDate(latest) }));
     if (reason.value.trim().length < 2) return said(reason, t('extend.reasonShort'));
     mount(message);
     submit.disabled = true;
     try {
-      const done = await api(`/api/visits/${visit.id}/rectification-extensions`, { method: 'POST', body: { rectifyBy: day.value, reason: reason.value.trim() } });
+      const done = await api(order.path, { method: 'POST', body: { rectifyBy: day.value, reason: reason.value.trim() } });
       onExtended?.(extendedText(done));
     } catch (error) {
       const input = error.body?.field === 'rectifyBy' ? day : null;

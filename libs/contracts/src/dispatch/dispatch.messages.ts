@@ -142,3 +142,24 @@ export interface RectificationExtended {
   actor: string | null;
   at: string;
 }
+
+/**
+ * A platform case's rectification deadline moved later (延期整改): the platform exports no deadline, so it
+ * was the case's day + the policy's days until extended. As for a visit, the reason stays in dispatch.
+ */
+export interface CaseRectificationExtended {
+  /** Unique per extension: the record's key. */
+  extensionId: string;
+  /** Intake's case number (the platform's). */
+  caseNo: string;
+  creditCode: string;
+  /** The department that gave the order: its re-inspection waits for `to`. */
+  department: string;
+  /** The case's day. */
+  date: string;
+  /** The deadline before and after. */
+  from: string;
+  to: string;
+  actor: string | null;
+  at: string;
+}

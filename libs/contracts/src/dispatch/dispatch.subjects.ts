@@ -12,4 +12,6 @@ export const DispatchSubjects = {
   visitTeamChanged: 'dispatch.visit.team-changed.v1',
   /** A done visit's rectification deadline (整改期限) was extended (延期整改): the re-inspection waits for the new day. */
   rectificationExtended: 'dispatch.visit.rectification-extended.v1',
+  /** A platform case's rectification deadline was extended (延期整改): the re-inspection waits for the new day. */
+  caseRectificationExtended: 'dispatch.case.rectification-extended.v1',
 } as const;

@@ -1,0 +1,61 @@
+/**
+ * What makes an order to rectify (责令整改) open or served, in SQL fragments: the draw's follow-ups and the
+ * bureau's tracking list read the same definition. Each fragment names its own tables' aliases; `o` is a
+ * row of `ordered` (credit_code, department, ref, source, visit_id, inspected_on, deadline, extended).
+ */
+
+/** A visit's id in the case numbers of results recorded before visits were numbered (`TP-<id>-SAMR`). */
+const UUID_TEXT = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
+
+/** The Tianping visit whose own case `p` is (intake turns a visit's results into cases `<visit no.>-<department>`). */
+export function ownVisitOfCase(p: string): string {
+  return `SELECT 1 FROM dispatch.visits v
+           WHERE v.visit_no = left(${p}.case_no, -length(${p}.department) - 1)
+              OR v.id = CASE WHEN ${p}.case_no ~ '^TP-${UUID_TEXT}-' THEN substr(${p}.case_no, 4, 36)::uuid END`;
+}
+
+/**
+ * The CTE `ordered`: every order to rectify, from dispatch's own done visits (the deadline recorded or last
+ * extended to, else the visit's day + `rectificationDays`) and from intake's cases 责令整改 (the latest
+ * extension's day, else the case's day + `rectificationDays`: the platform exports none), except the cases
+ * of dispatch's own visits, counted once already as their visit. `rectificationDays` is a placeholder ($n).
+ */
+export function orderedCte(rectificationDays: string): string {
+  return `ordered AS (
+     SELECT v.credit_code, r.department, v.visit_no AS ref, 'visit' AS source, v.id AS visit_id, v.date AS inspected_on,
+            coalesce(v.rectify_by, v.date + ${rectificationDays}::int) AS deadline,
+            EXISTS (SELECT 1 FROM dispatch.rectification_extensions x WHERE x.visit_id = v.id) AS extended
+       FROM dispatch.visits v
+      CROSS JOIN LATERAL (SELECT DISTINCT i->>'department' AS department FROM jsonb_array_elements(v.results) AS i WHERE i->>'result' = '责令整改') r
+      WHERE v.status = 'done' AND v.results IS NOT NULL
+     UNION ALL
+     SELECT p.credit_code, p.department, p.case_no, 'case', NULL::uuid, p.date,
+            coalesce(x.to_day, p.date + ${rectificationDays}::int), x.to_day IS NOT NULL
+       FROM dispatch.prior_inspections p
+       LEFT JOIN (SELECT DISTINCT ON (c.case_no) c.case_no, c.to_day FROM dispatch.case_rectification_extensions c
+                   ORDER BY c.case_no, c.created_at DESC, c.to_day DESC) x ON x.case_no = p.case_no
+      WHERE p.result = '责令整改' AND p.kind = '检查' AND NOT EXISTS (${ownVisitOfCase('p')})
+   )`;
+}
+
+/**
+ * True while `o`'s department has not inspected the enterprise on or after the deadline (a case from intake, or a
+ * visit done). Two NOT EXISTS, not NOT (… OR …), so the planner can make anti-joins of them.
+ */
+export function notReinspected(o: string): string {
+  return `NOT EXISTS (SELECT 1 FROM dispatch.prior_inspections p
+                      WHERE p.credit_code = ${o}.credit_code AND p.department = ${o}.department AND p.kind = '检查' AND p.date >= ${o}.deadline)
+      AND NOT EXISTS (SELECT 1 FROM dispatch.visits v
+                      WHERE v.credit_code = ${o}.credit_code AND v.status = 'done' AND ${o}.department = ANY(v.departments) AND v.date >= ${o}.deadline)`;
+}
+
+/**
+ * The scheduled visits of published plans that carry `o`'s follow-up on or after its deadline (one before it,
+ * the deadline having been extended since, would prove nothing): `v` the visit, `d` its draw, for callers to narrow.
+ */
+export function heldBy(o: string): string {
+  return `SELECT v.id, v.visit_no, v.date FROM dispatch.visits v JOIN dispatch.draws d ON d.id = v.draw_id
+           WHERE v.credit_code = ${o}.credit_code AND v.status = 'scheduled' AND d.status = 'published'
+             AND v.follow_ups @> jsonb_build_array(jsonb_build_object('department', ${o}.department, 'inspectionRef', ${o}.ref))
+             AND v.date >= ${o}.deadline`;
+}

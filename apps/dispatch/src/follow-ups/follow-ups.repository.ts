@@ -1,0 +1,72 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { heldBy, orderedCte, notReinspected } from '../draw/follow-up-orders.util';
+import type { DispatchPolicy } from '../plans/plans.repository';
+import type { FollowUpStatus } from './dtos/follow-up.dto';
+
+export interface TrackedFollowUp {
+  creditCode: string;
+  department: string;
+  regionCode: string;
+  source: 'visit' | 'case';
+  /** The visit's id when the order came from one of dispatch's visits. */
+  visitId: string | null;
+  inspectionRef: string;
+  inspectedOn: string;
+  notBefore: string;
+  dueBy: string;
+  extended: boolean;
+  status: FollowUpStatus;
+  scheduled: { id: string; number: string; date: string } | null;
+}
+
+export interface FollowUpFilter {
+  on: string;
+  statuses: FollowUpStatus[] | null;
+  department: string | null;
+  region: string | null;
+  limit: number;
+}
+
+/** The orders to rectify (责令整改) the bureau tracks, by the draw's own definition of open and served. */
+@Injectable()
+export class TrackedFollowUpsRepository {
+  constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
+
+  /**
+   * Every order not re-inspected, each with where it stands on `on`: held by a published scheduled visit on or
+   * after its deadline (scheduled), else cut off as the draw cuts it (stale), still before its deadline (waiting),
+   * past deadline + `followUpWithinDays` (overdue), or due; with the counts per status before `statuses` narrows.
+   */
+  async list(
+    f: FollowUpFilter,
+    policy: Pick<DispatchPolicy, 'rectificationDays' | 'followUpWithinDays' | 'followUpLookbackDays'>,
+    liveStatuses: string[],
+  ): Promise<{ counts: Record<string, number>; rows: TrackedFollowUp[] }> {
+    const [answer]: { counts: Record<string, number>; rows: TrackedFollowUp[] }[] = await this.dataSource.query(
+      `WITH ${orderedCte('$1')}, tracked AS (
+         SELECT o.*, e.region_code, h.id AS held_id, h.visit_no AS held_no, h.date AS held_on,
+                CASE WHEN h.id IS NOT NULL THEN 'scheduled'
+                     WHEN o.deadline < $5::date - $6::int THEN 'stale'
+                     WHEN o.deadline > $5::date THEN 'waiting'
+                     WHEN o.deadline + $7::int < $5::date THEN 'overdue'
+                     ELSE 'due' END AS status
+           FROM ordered o JOIN dispatch.enterprises e USING (credit_code)
+           LEFT JOIN LATERAL (${heldBy('o')} ORDER BY v.date, v.visit_no LIMIT 1) h ON true
+          WHERE e.status = ANY($2) AND ($3::text IS NULL OR o.department = $3) AND ($4::text IS NULL OR e.region_code = $4)
+            AND ${notReinspected('o')}
+       ), shown AS (
+         SELECT * FROM tracked WHERE $8::text[] IS NULL OR status = ANY($8) ORDER BY deadline, ref, department LIMIT $9
+       )
+       SELECT (SELECT coalesce(jsonb_object_agg(status, n), '{}') FROM (SELECT status, count(*)::int AS n FROM tracked GROUP BY status) c) AS counts,
+              (SELECT coalesce(jsonb_agg(jsonb_build_object(
+                 'creditCode', credit_code, 'department', department, 'regionCode', region_code, 'source', source, 'visitId', visit_id,
+                 'inspectionRef', ref, 'inspectedOn', inspected_on, 'notBefore', deadline, 'dueBy', deadline + $7::int,
+                 'extended', extended, 'status', status,
+                 'scheduled', CASE WHEN held_id IS NULL THEN NULL ELSE jsonb_build_object('id', held_id, 'number', held_no, 'date', held_on) END)
+               ORDER BY deadline, ref, department), '[]') FROM shown) AS rows`,
+      [policy.rectificationDays, liveStatuses, f.department, f.region, f.on, policy.followUpLookbackDays, policy.followUpWithinDays, f.statuses, f.limit],
+    );
+    return answer;
+  }
+}

@@ -1,0 +1,255 @@
+import { DispatchSubjects, IntakeSubjects, type CaseChange, type CaseRectificationExtended } from '@tianping/contracts';
+import type { FollowUpTrigger } from '@tianping/planner';
+import { DrawInputsRepository } from '../../../apps/dispatch/src/draw/draw-inputs.repository';
+import type { DrawOutcome } from '../../../apps/dispatch/src/draw/draw.service';
+import { eventually, getJson } from '../oversight/oversight-app.harness';
+import { gatewayCaller, startBureauSuite, type BureauSuite, type GatewayCall } from '../web/bureau-suite.harness';
+import { cityEvents, publishCity, type CityEvents } from './city-events.fixture';
+import type { DispatchHarness } from './dispatch-app.harness';
+
+const MARCH = { start: '2025-03-01', end: '2025-03-31' };
+const APRIL = { start: '2025-04-01', end: '2025-04-30' };
+const MAY = { start: '2025-05-01', end: '2025-05-31' };
+const REASON = '企业负责人李某出差，申请延期整改';
+
+interface VisitView {
+  id: string;
+  visitNo: string;
+  creditCode: string;
+  date: string;
+  departments: string[];
+  checklist: { department: string; items: string[] }[];
+  followUps: { department: string; inspectionRef: string }[];
+}
+interface Row {
+  creditCode: string;
+  department: string;
+  regionCode: string;
+  source: string;
+  visitId: string | null;
+  inspectionRef: string;
+  inspectedOn: string;
+  notBefore: string;
+  dueBy: string;
+  extended: boolean;
+  status: string;
+  scheduled: { id: string; number: string; date: string } | null;
+}
+interface List {
+  on: string;
+  counts: Record<string, number>;
+  rows: Row[];
+  truncated: boolean;
+}
+
+function inspectionCase(caseNo: string, creditCode: string, department: string, date: string, result: string): CaseChange {
+  return {
+    caseNo,
+    creditCode,
+    department,
+    kind: '检查',
+    origin: '日常检查',
+    date,
+    items: [],
+    result,
+    violationFound: result !== '未发现问题',
+    penaltyYuan: 0,
+    officerIds: [],
+    updatedAt: `${date}T17:00:00+08:00`,
+  };
+}
+
+/**
+ * Tracking the orders to rectify (整改跟踪) through the real gateway: each order not re-inspected, with where it
+ * stands on a day; a platform case's deadline extended (延期整改) under the visit's rules, moving the draw's follow-up.
+ */
+describe('tracking orders to rectify and extending a platform case’s deadline', () => {
+  let suite: BureauSuite;
+  let h: DispatchHarness;
+  let call: GatewayCall;
+  let city: CityEvents;
+  let ordered: VisitView;
+  const cases = { samr: 'FS-SAMR-2025-000701', fire: 'FS-FIRE-2025-000702', old: 'FS-SAMR-2024-000703', plain: 'FS-SAMR-2025-000704' };
+
+  const list = async (query: string, caller = 'dispatcher') => call<List>('GET', `/api/follow-ups?${query}`, caller);
+  const rowOf = async (ref: string, on: string, caller = 'dispatcher') =>
+    (await list(`on=${on}&limit=2000`, caller)).body.rows.find((r) => r.inspectionRef === ref);
+  const extend = (caseNo: string, caller: string, body: unknown) =>
+    call<{ from: string; to: string; actor: string; code?: string; heldBefore: { id: string; number: string; date: string }[] }>(
+      'POST',
+      `/api/cases/${encodeURIComponent(caseNo)}/rectification-extensions`,
+      caller,
+      body,
+    );
+  const draw = async (window: { start: string; end: string }, seed: string) => {
+    const res = await h.http<DrawOutcome>('POST', '/api/draws', { from: window.start, to: window.end, backfill: true, seed });
+    expect(res.body.status).toBe('published');
+    return res.body;
+  };
+  const priorCases = async () => (await h.dataSource.query(`SELECT count(*)::int AS n FROM dispatch.prior_inspections`))[0].n as number;
+  const publishCases = async (records: CaseChange[], batchId: string) => {
+    const before = await priorCases();
+    await h.publish(IntakeSubjects.casesUpserted, { batchId, records });
+    await h.settle((c) => c.priorCases === before + records.length);
+  };
+
+  beforeAll(async () => {
+    suite = await startBureauSuite();
+    h = suite.dispatch;
+    call = await gatewayCaller(suite.web.baseUrl, ['dispatcher', 'officer', 'overseer', 'ent']);
+    city = cityEvents('tracking-it', 300, 40, MARCH);
+    await publishCity(h, city);
+    const march = await draw(MARCH, 'march');
+    const { body: visits } = await h.http<VisitView[]>('GET', `/api/visits?draw=${march.id}&status=scheduled`);
+    const samr = (await Promise.all(visits.map(async (v) => (await h.http<VisitView>('GET', `/api/visits/${v.id}`)).body))).find((v) =>
+      v.departments.includes('SAMR'),
+    )!;
+    const items = samr.checklist.flatMap((d) =>
+      d.items.map((item, i) => (d.department === 'SAMR' && i === 0 ? { item, result: '责令整改', violation: '消防通道堵塞' } : { item, result: '未发现问题' })),
+    );
+    expect((await h.http('POST', `/api/visits/${samr.id}/results`, { items, rectifyBy: '2025-04-10' })).status).toBe(201);
+    ordered = samr;
+    // Enterprises with no inspection of their own in the city's cases after the orders: nothing closes them by chance.
+    const inspectedLater = new Set(city.cases.filter((c) => c.date >= '2024-06-01').map((c) => c.creditCode));
+    const [a, b, c] = city.subjects.filter((s) => ['存续', '在业'].includes(s.status) && s.creditCode !== samr.creditCode && !inspectedLater.has(s.creditCode));
+    await publishCases(
+      [
+        inspectionCase(cases.samr, a.creditCode, 'SAMR', '2025-03-20', '责令整改'),
+        inspectionCase(cases.fire, b.creditCode, 'FIRE', '2025-03-05', '责令整改'),
+        inspectionCase(cases.old, c.creditCode, 'SAMR', '2024-01-10', '责令整改'),
+        inspectionCase(cases.plain, a.creditCode, 'SAMR', '2025-03-01', '未发现问题'),
+        // The visit's own result, as intake numbers it: counted once, as the visit.
+        inspectionCase(`${samr.visitNo}-SAMR`, samr.creditCode, 'SAMR', samr.date, '责令整改'),
+      ],
+      'tracking-cases',
+    );
+  }, 120_000);
+  afterAll(async () => suite?.close());
+
+  it('says where each order stands on a day: waiting, due, overdue or stale, from a visit or a platform case', async () => {
+    const statuses = async (on: string) => {
+      const { body } = await list(`on=${on}&limit=2000`);
+      const of = (ref: string) => body.rows.find((r) => r.inspectionRef === ref)?.status;
+      return [of(ordered.visitNo), of(cases.samr), of(cases.fire), of(cases.old)];
+    };
+    expect(await statuses('2025-04-01')).toEqual(['waiting', 'waiting', 'waiting', 'stale']);
+    expect(await statuses('2025-04-12')).toEqual(['due', 'waiting', 'due', 'stale']);
+    expect(await statuses('2025-05-01')).toEqual(['overdue', 'due', 'overdue', 'stale']);
+
+    const { body } = await list('on=2025-04-12&limit=2000');
+    expect(body.rows.find((r) => r.inspectionRef === ordered.visitNo)).toMatchObject({
+      creditCode: ordered.creditCode,
+      department: 'SAMR',
+      source: 'visit',
+      visitId: ordered.id,
+      notBefore: '2025-04-10',
+      dueBy: '2025-04-25',
+      extended: false,
+      scheduled: null,
+    });
+    expect(body.rows.find((r) => r.inspectionRef === cases.samr)).toMatchObject({
+      source: 'case',
+      visitId: null,
+      inspectedOn: '2025-03-20',
+      notBefore: '2025-04-19',
+    });
+    // A visit's own case and a case finding nothing are no orders of their own.
+    expect(body.rows.filter((r) => [`${ordered.visitNo}-SAMR`, cases.plain].includes(r.inspectionRef))).toEqual([]);
+    // The counts cover every status, whichever the rows are narrowed to.
+    const due = await list('on=2025-04-12&status=due&limit=2000');
+    expect(due.body.rows.every((r) => r.status === 'due')).toBe(true);
+    expect(due.body.counts).toEqual(body.counts);
+    expect(due.body.rows.length).toBe(body.counts.due);
+    expect((await list('status=closed')).status).toBe(400);
+    const one = await list('on=2025-04-12&limit=1');
+    expect(one.body).toMatchObject({ truncated: true });
+    expect(one.body.rows).toHaveLength(1);
+  });
+
+  it("shows a department officer its department's orders only; oversight reads them; an enterprise may not", async () => {
+    const { body } = await list('on=2025-04-12&department=FIRE&limit=2000', 'officer');
+    expect(body.rows.length).toBeGreaterThan(0);
+    expect(body.rows.every((r) => r.department === 'SAMR')).toBe(true);
+    expect(body.rows.map((r) => r.inspectionRef)).not.toContain(cases.fire);
+    const fire = await list('on=2025-04-12&department=FIRE&limit=2000');
+    expect(fire.body.rows.map((r) => r.inspectionRef)).toContain(cases.fire);
+    expect(fire.body.rows.every((r) => r.department === 'FIRE')).toBe(true);
+    const region = fire.body.rows.find((r) => r.inspectionRef === cases.fire)!.regionCode;
+    const inRegion = await list(`on=2025-04-12&region=${region}&limit=2000`);
+    expect(inRegion.body.rows.map((r) => r.inspectionRef)).toContain(cases.fire);
+    expect(inRegion.body.rows.every((r) => r.regionCode === region)).toBe(true);
+    expect((await list('on=2025-04-12', 'overseer')).status).toBe(200);
+    expect((await list('on=2025-04-12', 'ent')).status).toBe(403);
+  });
+
+  it('shows an order held by a published visit as scheduled, with the visit', async () => {
+    const april = await draw(APRIL, 'april');
+    const { body: held } = await h.http<VisitView[]>('GET', `/api/visits?draw=${april.id}&reason=follow-up`);
+    const holder = held.find((v) => v.followUps.some((f) => f.inspectionRef === ordered.visitNo))!;
+    const row = await rowOf(ordered.visitNo, '2025-05-01');
+    expect(row).toMatchObject({ status: 'scheduled', scheduled: { id: holder.id, number: holder.visitNo, date: holder.date } });
+    expect((await list('on=2025-05-01&status=scheduled&limit=2000')).body.rows.map((r) => r.inspectionRef)).toContain(ordered.visitNo);
+  });
+
+  it('refuses an extension of a case unknown (404), ordering nothing, a visit’s own, or re-inspected (409), and a bad day (400)', async () => {
+    expect((await extend('FS-NONE-1', 'dispatcher', { rectifyBy: '2025-05-10', reason: REASON })).status).toBe(404);
+    expect((await extend(cases.plain, 'dispatcher', { rectifyBy: '2025-05-10', reason: REASON })).body).toMatchObject({ code: 'no_order' });
+    const own = await extend(`${ordered.visitNo}-SAMR`, 'dispatcher', { rectifyBy: '2025-05-10', reason: REASON });
+    expect(own).toMatchObject({ status: 409, body: { code: 'own_visit' } });
+    expect(await extend(cases.samr, 'dispatcher', { rectifyBy: '2025-04-19', reason: REASON })).toMatchObject({ status: 400, body: { code: 'not_later' } });
+    expect(await extend(cases.samr, 'dispatcher', { rectifyBy: '2025-09-17', reason: REASON })).toMatchObject({ status: 400, body: { code: 'beyond_cap' } });
+    expect((await extend(cases.samr, 'dispatcher', { rectifyBy: '2025-05-10' })).status).toBe(400);
+    // Oversight and the enterprise may not extend; an officer of another department does not see the case.
+    expect((await extend(cases.samr, 'overseer', { rectifyBy: '2025-05-10', reason: REASON })).status).toBe(403);
+    expect((await extend(cases.samr, 'ent', { rectifyBy: '2025-05-10', reason: REASON })).status).toBe(403);
+    expect((await extend(cases.fire, 'officer', { rectifyBy: '2025-05-10', reason: REASON })).status).toBe(404);
+    // FIRE inspected the enterprise after the deadline: the order is closed, no longer tracked.
+    const fireRow = (await rowOf(cases.fire, '2025-04-12'))!;
+    await publishCases([inspectionCase('FS-FIRE-2025-000799', fireRow.creditCode, 'FIRE', '2025-04-06', '未发现问题')], 'fire-again');
+    expect(await rowOf(cases.fire, '2025-04-12')).toBeUndefined();
+    expect((await extend(cases.fire, 'dispatcher', { rectifyBy: '2025-05-10', reason: REASON })).body).toMatchObject({ code: 'reinspected' });
+  });
+
+  it("moves the case's deadline, for the list and the next draw alike, and names a visit holding it too early", async () => {
+    const { body: april } = await h.http<VisitView[]>('GET', '/api/visits?from=2025-04-01&to=2025-04-30&reason=follow-up');
+    const early = april.filter((v) => v.followUps.some((f) => f.inspectionRef === cases.samr) && v.date < '2025-05-10');
+    // April's plan holds the re-inspection between the deadline (19 April) and 30 April: before the new day.
+    expect(early).toHaveLength(1);
+    const first = await extend(cases.samr, 'officer', { rectifyBy: '2025-05-10', reason: REASON, actor: 'someone-else' });
+    expect(first).toMatchObject({ status: 201, body: { from: '2025-04-19', to: '2025-05-10', actor: 'officer' } });
+    expect(first.body.heldBefore).toEqual(early.map((v) => ({ id: v.id, number: v.visitNo, date: v.date })));
+    expect(await rowOf(cases.samr, '2025-05-01')).toMatchObject({
+      notBefore: '2025-05-10',
+      dueBy: '2025-05-25',
+      extended: true,
+      status: 'waiting',
+      scheduled: null,
+    });
+
+    const { inputs } = await h.app.get(DrawInputsRepository).load(MAY);
+    const followUp = inputs.triggeredTasks.find((t): t is FollowUpTrigger => t.kind === 'follow-up' && t.inspectionRef === cases.samr);
+    expect(followUp).toMatchObject({ notBefore: '2025-05-10', dueBy: '2025-05-25' });
+
+    const { body: history } = await call<{ rectifyBy: string; extensions: { from: string; to: string; actor: string; reason?: string }[] }>(
+      'GET',
+      `/api/cases/${cases.samr}/rectification-extensions`,
+      'dispatcher',
+    );
+    expect(history).toMatchObject({ rectifyBy: '2025-05-10', extensions: [{ from: '2025-04-19', to: '2025-05-10', actor: 'officer', reason: REASON }] });
+    const { body: overseen } = await call<{ extensions: object[] }>('GET', `/api/cases/${cases.samr}/rectification-extensions`, 'overseer');
+    expect(overseen.extensions.every((x) => !('reason' in x))).toBe(true);
+  });
+
+  it("puts the case's extension in oversight's record, never the reason", async () => {
+    type Entry = { subjectRef: string; bodyJson: string; body: { data: CaseRectificationExtended } };
+    const entries = async () => (await getJson<Entry[]>(`${suite.oversight.baseUrl}/api/audit/entries?kind=rectification-extension&limit=10`)).body;
+    expect(await eventually(async () => (await entries()).length === 1)).toBe(true);
+    const [logged] = await entries();
+    expect(logged.body.data).toMatchObject({ caseNo: cases.samr, department: 'SAMR', from: '2025-04-19', to: '2025-05-10', actor: 'officer' });
+    const sent: { payload: string }[] = await h.dataSource.query(`SELECT payload::text FROM dispatch.outbox WHERE subject = $1`, [
+      DispatchSubjects.caseRectificationExtended,
+    ]);
+    expect(sent).toHaveLength(1);
+    for (const text of [logged.bodyJson, sent[0].payload]) expect(text).not.toContain(REASON);
+  });
+});
