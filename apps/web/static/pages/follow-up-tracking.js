@@ -32,12 +32,12 @@ function scheduledCell(row) {
 
 /** A platform case's order may be extended here; a visit's on its page. `onExtended(said)` reads the list again. */
 function extendCell(ctx, row, i, onExtended) {
-  if (row.source === 'visit') return row.visitId ? h('a', { href: `#/visits/${row.visitId}`, class: 'small' }, t('track.onVisit')) : '—';
+  if (row.source === 'visit') return row.visitId ? h('a', { href: `#/visits/${row.visitId}`, class: 'small', style: 'white-space:nowrap' }, t('track.onVisit')) : '—';
   const mine = ctx.me.role === 'dispatcher' || row.department === ctx.me.department;
   const latest = latestRectifyBy(row.inspectedOn);
   if (!mine || row.notBefore >= latest) return '—';
   const path = `/api/cases/${encodeURIComponent(row.inspectionRef)}/rectification-extensions`;
-  return h('div', { 'data-case-extension': row.inspectionRef }, extensionForm({ path, rectifyBy: row.notBefore }, latest, onExtended, `-${i}`));
+  return h('div', { 'data-case-extension': row.inspectionRef, style: 'min-width:10em' }, extensionForm({ path, rectifyBy: row.notBefore }, latest, onExtended, `-${i}`));
 }
 
 /** One button per status with its count: choosing one narrows the list to it. */
