@@ -138,3 +138,21 @@ export async function publishCity(h: DispatchHarness, city: CityEvents): Promise
       c.enterprises === city.subjects.length && c.officers === city.officers.length && c.complaints === city.clues.length && c.scores === city.scores.length,
   );
 }
+
+/** A platform inspection case (检查) with its result, as intake publishes it. */
+export function inspectionCase(caseNo: string, creditCode: string, department: string, date: string, result: string): CaseChange {
+  return {
+    caseNo,
+    creditCode,
+    department,
+    kind: '检查',
+    origin: '日常检查',
+    date,
+    items: [],
+    result,
+    violationFound: result !== '未发现问题',
+    penaltyYuan: 0,
+    officerIds: [],
+    updatedAt: `${date}T17:00:00+08:00`,
+  };
+}

@@ -4,7 +4,7 @@ import { DrawInputsRepository } from '../../../apps/dispatch/src/draw/draw-input
 import type { DrawOutcome } from '../../../apps/dispatch/src/draw/draw.service';
 import { eventually, getJson } from '../oversight/oversight-app.harness';
 import { gatewayCaller, startBureauSuite, type BureauSuite, type GatewayCall } from '../web/bureau-suite.harness';
-import { cityEvents, publishCity, type CityEvents } from './city-events.fixture';
+import { cityEvents, inspectionCase, publishCity, type CityEvents } from './city-events.fixture';
 import type { DispatchHarness } from './dispatch-app.harness';
 
 const MARCH = { start: '2025-03-01', end: '2025-03-31' };
@@ -40,23 +40,6 @@ interface List {
   counts: Record<string, number>;
   rows: Row[];
   truncated: boolean;
-}
-
-function inspectionCase(caseNo: string, creditCode: string, department: string, date: string, result: string): CaseChange {
-  return {
-    caseNo,
-    creditCode,
-    department,
-    kind: '检查',
-    origin: '日常检查',
-    date,
-    items: [],
-    result,
-    violationFound: result !== '未发现问题',
-    penaltyYuan: 0,
-    officerIds: [],
-    updatedAt: `${date}T17:00:00+08:00`,
-  };
 }
 
 /**

@@ -1,9 +1,9 @@
-import { IntakeSubjects, type CaseChange, type ClueChange } from '@tianping/contracts';
+import { IntakeSubjects, type ClueChange } from '@tianping/contracts';
 import type { FollowUpTrigger } from '@tianping/planner';
 import type { DrawOutcome } from '../../../apps/dispatch/src/draw/draw.service';
 import { DrawInputsRepository } from '../../../apps/dispatch/src/draw/draw-inputs.repository';
 import type { PlanningInputs } from '../../../apps/dispatch/src/draw/planning.util';
-import { cityEvents, publishCity, type CityEvents } from './city-events.fixture';
+import { cityEvents, inspectionCase, publishCity, type CityEvents } from './city-events.fixture';
 import { startDispatch, type DispatchHarness } from './dispatch-app.harness';
 import { checkStoredPlan } from './stored-plan.check';
 
@@ -21,23 +21,6 @@ interface VisitView {
   checklist: { department: string; items: string[] }[];
   followUps: { department: string; inspectionRef: string; inspectedOn: string; rectifyBy: string }[];
   rectifyBy: string | null;
-}
-
-function inspectionCase(caseNo: string, creditCode: string, department: string, date: string, result: string): CaseChange {
-  return {
-    caseNo,
-    creditCode,
-    department,
-    kind: '检查',
-    origin: '日常检查',
-    date,
-    items: [],
-    result,
-    violationFound: result !== '未发现问题',
-    penaltyYuan: 0,
-    officerIds: [],
-    updatedAt: `${date}T17:00:00+08:00`,
-  };
 }
 
 /**

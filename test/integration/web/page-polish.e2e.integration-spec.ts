@@ -223,7 +223,7 @@ describeWithBrowser('pages read as their people read them, in a real browser', (
           notices: document.querySelectorAll('main [data-state]').length,
           forbidden: document.querySelectorAll('main [data-state="forbidden"]').length,
           // The notice is the page's one heading (an h1, for a screen reader's list of headings); nothing of the page is drawn.
-          headings: [...document.querySelectorAll('main h1, main h2')].map((el) => (el.closest('[data-state="forbidden"]') ? 'notice' : el.textContent)),
+          headings: Array.from(document.querySelectorAll('main h1, main h2')).map((el) => (el.closest('[data-state="forbidden"]') ? 'notice' : el.textContent)),
           back: document.querySelector('main [data-state="forbidden"] a')?.getAttribute('href'),
         }));
         expect({ user, route, ...shown }).toEqual({ user, route, notices: 1, forbidden: 1, headings: ['notice'], back: home });
