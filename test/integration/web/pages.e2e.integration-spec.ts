@@ -1232,7 +1232,16 @@ describeWithBrowser('the pages, driven in a real browser against the running sui
     await dispatcher.close();
     const routes: Record<string, string[]> = {
       'demo-enterprise': ['/my', '/my/records', '/my/appeals', '/my/visits'],
-      'demo-dispatcher': ['/enterprises', `/enterprises/${ids.enterprise}`, '/plans', `/plans/${ids.draw}`, '/calendar', '/tracking', '/officers', `/visits/${ids.visit}`],
+      'demo-dispatcher': [
+        '/enterprises',
+        `/enterprises/${ids.enterprise}`,
+        '/plans',
+        `/plans/${ids.draw}`,
+        '/calendar',
+        '/tracking',
+        '/officers',
+        `/visits/${ids.visit}`,
+      ],
       'demo-samr': ['/today', '/calendar', '/tracking'],
       'demo-oversight': ['/reviews', '/audit', '/models', '/audits', '/access-log'],
       'demo-admin': ['/accounts', '/health', '/quarantine'],
