@@ -194,6 +194,11 @@ export async function section(container, load, render, app) {
   await run();
 }
 
+/** A column's heading; a column of buttons without a visible label is still named for a screen reader. */
+export function headCell(label) {
+  return h('th', {}, label === '' ? h('span', { class: 'visually-hidden' }, t('common.actions')) : label);
+}
+
 /**
  * A table of rows with client-side paging (`paged: false` when the server pages); columns are [label, row => cell].
  * `stacked`: on a phone each row becomes a block of labelled lines instead of a table scrolled sideways.
@@ -202,11 +207,6 @@ export async function section(container, load, render, app) {
  * [label, cell, csv], where `csv` is the column's own text for the file, `false` to leave it out (a
  * drawing), or { label: value } for several columns in its place.
  */
-/** A column's heading; a column of buttons without a visible label is still named for a screen reader. */
-export function headCell(label) {
-  return h('th', {}, label === '' ? h('span', { class: 'visually-hidden' }, t('common.actions')) : label);
-}
-
 export function table(columns, rows, { pageSize = 10, empty, onRow, paged = true, stacked = false, download } = {}) {
   if (!rows || rows.length === 0) return emptyState(empty);
   const wrap = h('div');
