@@ -142,6 +142,15 @@ const PAGES: [string, string[]][] = [
 ];
 const USERS = ['ent', 'officer', 'dispatcher', 'overseer', 'admin'];
 
+/** Resolves once the page has started or finished no request for `quietMs` (its own loads done, whatever they are). */
+async function networkQuiet(page: Page, quietMs: number): Promise<void> {
+  let last = Date.now();
+  const bump = () => (last = Date.now());
+  page.on('request', bump).on('requestfinished', bump).on('requestfailed', bump);
+  while (Date.now() - last < quietMs) await page.waitForTimeout(100);
+  page.off('request', bump).off('requestfinished', bump).off('requestfailed', bump);
+}
+
 describeWithBrowser('pages read as their people read them, in a real browser', () => {
   let pages: FakePages;
   const answers: Record<string, unknown> = {
@@ -208,8 +217,9 @@ describeWithBrowser('pages read as their people read them, in a real browser', (
     for (const user of USERS) {
       const page = await pages.signIn(user, { lang: 'en' });
       const home = await page.evaluate(() => location.hash);
-      // The start page's own calls are done before the first refused page is asked for.
-      await page.waitForLoadState('networkidle');
+      // The start page's own calls are done before the first refused page is asked for: drawn, then no request for 0.7 s.
+      await page.waitForFunction(() => document.querySelector<HTMLElement>('#main')?.dataset.page);
+      await networkQuiet(page, 700);
       const asked: string[] = [];
       page.on('request', (request) => {
         if (request.url().includes('/api/')) asked.push(new URL(request.url()).pathname);
