@@ -46,11 +46,19 @@ function scrollerName(box) {
 /**
  * A table or chart wider than its box scrolls sideways, and a keyboard can scroll only what it can
  * focus (WCAG 2.1.1): while one overflows it takes the focus, named after its card's heading. Watches
- * the page for new ones and for a change of width, for as long as the page lives.
+ * the page for new ones, and each one's size and its content's, for as long as the page lives.
  */
 export function watchScrollers(root = document.body) {
+  const sized = new WeakSet();
+  // A box shown later (a tab, a fold) or whose content grows without a new element changes size, not the tree.
+  const resized = new ResizeObserver(() => soon());
   const update = () => {
     for (const box of root.querySelectorAll('.table-wrap, .chart-scroll')) {
+      if (!sized.has(box)) {
+        sized.add(box);
+        resized.observe(box);
+        if (box.firstElementChild) resized.observe(box.firstElementChild);
+      }
       const overflowing = box.scrollWidth > box.clientWidth + 1;
       if (overflowing && !box.hasAttribute('tabindex')) {
         box.dataset.scrollFocus = '';
@@ -70,7 +78,6 @@ export function watchScrollers(root = document.body) {
     requestAnimationFrame(() => { queued = false; update(); });
   };
   new MutationObserver(soon).observe(root, { childList: true, subtree: true });
-  window.addEventListener('resize', soon);
   soon();
 }
 

@@ -13,6 +13,8 @@ interface AxeResult {
 
 /** What axe finds wrong on the page as it stands, one line a rule, naming up to three of the elements. */
 export async function axeViolations(page: Page): Promise<string[]> {
+  // Two frames: what the page does after a frame (a scrolling box made focusable) is done before axe looks.
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
   await page.evaluate(AXE_SOURCE);
   const result = await page.evaluate(
     (runOnly) => (window as unknown as { axe: { run: (context: Document, options: object) => Promise<AxeResult> } }).axe.run(document, { runOnly }),
