@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { DispatchSubjects, type CaseRectificationExtended } from '@tianping/contracts';
 import { enqueueEvent } from '@tianping/messaging';
 import type { EntityManager } from 'typeorm';
@@ -7,7 +7,8 @@ import { DISPATCH_SCHEMA } from '../database/dispatch.data-source';
 import { PlansRepository } from '../plans/plans.repository';
 import type { RectificationExtensionDto } from '../rectification-extensions/dtos/rectification-extension.dto';
 import { RectificationExtensionsRepository } from '../rectification-extensions/rectification-extensions.repository';
-import { currentDeadline, extensionRefusal, RECTIFY } from '../visits/rectification.util';
+import { refuseUnlessExtendable } from '../rectification-extensions/rectification-extensions.service';
+import { currentDeadline, RECTIFY } from '../visits/rectification.util';
 import { VisitsRepository } from '../visits/visits.repository';
 import { CaseExtensionsRepository, type InspectionCase } from './case-extensions.repository';
 
@@ -81,14 +82,7 @@ export class CaseExtensionsService {
       });
     const from = currentDeadline({ date: found.date, rectifyBy: found.extendedTo }, (await this.settings.policy(m)).rectificationDays);
     const done = await this.visitExtensions.reinspections(m, { id: null, creditCode: found.creditCode }, [found.department], from);
-    if (done.length > 0)
-      throw new ConflictException({
-        statusCode: 409,
-        code: 'reinspected',
-        message: `the re-inspection after ${from} is done (${done.join(', ')}): the follow-up is closed`,
-      });
-    const refusal = extensionRefusal(found.date, from, to);
-    if (refusal) throw new BadRequestException({ statusCode: 400, error: 'Bad Request', ...refusal, field: 'rectifyBy' });
+    refuseUnlessExtendable(done, found.date, from, to);
     return from;
   }
 }

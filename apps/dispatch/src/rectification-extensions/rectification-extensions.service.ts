@@ -45,15 +45,7 @@ export class RectificationExtensionsService {
         message: `visit ${visit.visitNo} ordered no rectification (${RECTIFY}): there is no deadline`,
       });
     const from = currentDeadline(visit, (await this.settings.policy(m)).rectificationDays);
-    const done = await this.extensions.reinspections(m, visit, departments, from);
-    if (done.length > 0)
-      throw new ConflictException({
-        statusCode: 409,
-        code: 'reinspected',
-        message: `the re-inspection after ${from} is done (${done.join(', ')}): the follow-up is closed`,
-      });
-    const refusal = extensionRefusal(visit.date, from, to);
-    if (refusal) throw new BadRequestException({ statusCode: 400, error: 'Bad Request', ...refusal, field: 'rectifyBy' });
+    refuseUnlessExtendable(await this.extensions.reinspections(m, visit, departments, from), visit.date, from, to);
     return { from, departments };
   }
 
@@ -91,4 +83,20 @@ export class RectificationExtensionsService {
     const visit = await this.visits.found(idOrNumber);
     return this.extensions.forVisit(visit.id);
   }
+}
+
+/**
+ * Refuses moving a deadline from `from` to `to` for an order given on `inspectedOn` (a visit's or a platform
+ * case's): 409 `reinspected` when a re-inspection after the deadline is done (`done` names it), else 400 for a day
+ * not later or beyond the cap.
+ */
+export function refuseUnlessExtendable(done: string[], inspectedOn: string, from: string, to: string): void {
+  if (done.length > 0)
+    throw new ConflictException({
+      statusCode: 409,
+      code: 'reinspected',
+      message: `the re-inspection after ${from} is done (${done.join(', ')}): the follow-up is closed`,
+    });
+  const refusal = extensionRefusal(inspectedOn, from, to);
+  if (refusal) throw new BadRequestException({ statusCode: 400, error: 'Bad Request', ...refusal, field: 'rectifyBy' });
 }
