@@ -78,33 +78,24 @@ export function dispatchEventEntries(subject: string, payload: unknown): EntryDr
       // The dispatcher's reason stays in dispatch (it may name a person): were a sender to include it, it is dropped.
       return [{ kind: 'visit-team-change', subjectRef: change.creditCode, data: withoutReason(event), eventKey: `visit-team-change:${change.changeId}` }];
     }
-    case DispatchSubjects.rectificationExtended: {
+    case DispatchSubjects.rectificationExtended:
       requireFields(event, ['extensionId', 'visitId', 'creditCode', 'from', 'to', 'at'], 'RectificationExtended');
-      const extension = event as unknown as RectificationExtended;
-      // The reason stays in dispatch (it may name a person): were a sender to include it, it is dropped.
-      return [
-        {
-          kind: 'rectification-extension',
-          subjectRef: extension.creditCode,
-          data: withoutReason(event),
-          eventKey: `rectification-extension:${extension.extensionId}`,
-        },
-      ];
-    }
-    case DispatchSubjects.caseRectificationExtended: {
+      return [extensionEntry(event as unknown as RectificationExtended)];
+    // One kind with the visit's: the record lists every extension of a deadline together.
+    case DispatchSubjects.caseRectificationExtended:
       requireFields(event, ['extensionId', 'caseNo', 'creditCode', 'from', 'to', 'at'], 'CaseRectificationExtended');
-      const extension = event as unknown as CaseRectificationExtended;
-      // One kind with the visit's: the record lists every extension of a deadline together; the reason is dropped as there.
-      return [
-        {
-          kind: 'rectification-extension',
-          subjectRef: extension.creditCode,
-          data: withoutReason(event),
-          eventKey: `rectification-extension:${extension.extensionId}`,
-        },
-      ];
-    }
+      return [extensionEntry(event as unknown as CaseRectificationExtended)];
     default:
       throw new InvalidEvent(`no record mapping for subject ${subject}`);
   }
+}
+
+/** A deadline extended (延期整改), a visit's or a platform case's; the reason stays in dispatch (it may name a person): were a sender to include it, it is dropped. */
+function extensionEntry(extension: RectificationExtended | CaseRectificationExtended): EntryDraft {
+  return {
+    kind: 'rectification-extension',
+    subjectRef: extension.creditCode,
+    data: withoutReason(extension),
+    eventKey: `rectification-extension:${extension.extensionId}`,
+  };
 }
