@@ -1,8 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { AppName } from '@tianping/common';
+import { freePort } from './free-ports';
 
 const ROOT = join(__dirname, '..', '..', '..');
 
@@ -13,17 +13,6 @@ export interface AppProcess {
   lines: () => string[];
   /** SIGTERM, then waits for the exit (SIGKILL after 20 s): how it ended. */
   stop: () => Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 /** Runs one app exactly as it is deployed (its main.ts in a process of its own) and collects what it logs; resolves once /ready answers. */

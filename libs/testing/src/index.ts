@@ -6,3 +6,4 @@ export * from './polling.util';
 export * from './chunks.util';
 export * from './openapi-validator';
 export * from './credit-code.factory';
+export * from './free-ports';

@@ -1,8 +1,9 @@
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer, connect } from 'node:net';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { freePort } from './free-ports';
 
 export interface TestNats {
   url: string;
@@ -14,17 +15,6 @@ export interface TestNats {
    * disk). `maxPayload` changes the largest message it takes, as an operator's new configuration would.
    */
   restart: (options?: { withoutData?: boolean; maxPayload?: number }) => Promise<void>;
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-    server.once('error', reject);
-  });
 }
 
 async function waitForPort(port: number): Promise<void> {

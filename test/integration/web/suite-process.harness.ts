@@ -1,9 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { dropDatabase, withDatabaseName } from '@tianping/database';
-import { startTestNats, TEST_SERVER_URL, type TestNats } from '@tianping/testing';
+import { freePort, startTestNats, TEST_SERVER_URL, type TestNats } from '@tianping/testing';
 
 export const ROOT = join(__dirname, '..', '..', '..');
 export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
@@ -22,17 +21,6 @@ export function describeWithBrowser(name: string, body: () => void): void {
   const missing = browserMissing();
   if (missing) console.warn(`browser tests skipped: ${missing}`);
   (missing ? describe.skip : describe)(name, body);
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 export interface RunningSuite {

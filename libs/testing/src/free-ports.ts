@@ -30,24 +30,31 @@ function anyFreePort(): Promise<number> {
   });
 }
 
+/** Ports this process has handed out: not handed out again, as one may not be listened on yet. */
+const given = new Set<number>();
+
 /**
  * `count` distinct ports free now. Where the system says which ports its outgoing connections use,
  * they are picked below that range: a port from it (what listen(0) gives) can be taken as the local
- * end of some process's connection to PostgreSQL or NATS in the seconds before the app that was
- * meant to listen on it starts, which then cannot.
+ * end of some process's connection to PostgreSQL or NATS in the seconds before the server or app that
+ * was meant to listen on it starts, which then cannot.
  */
 export async function freePorts(count: number, random: () => number = Math.random): Promise<number[]> {
   const range = ephemeralRange();
   const low = 10_000;
-  const picked = new Set<number>();
-  for (let tries = 0; picked.size < count; tries++) {
-    if (!range || range.low - low < 1000 || tries > 500) {
-      const port = await anyFreePort();
-      if (!picked.has(port)) picked.add(port);
-      continue;
-    }
-    const port = low + Math.floor(random() * (range.low - low));
-    if (!picked.has(port) && (await canListen(port))) picked.add(port);
+  const picked: number[] = [];
+  for (let tries = 0; picked.length < count; tries++) {
+    const below = range && range.low - low >= 1000 && tries <= 500;
+    const port = below ? low + Math.floor(random() * (range.low - low)) : await anyFreePort();
+    if (given.has(port) || (below && !(await canListen(port)))) continue;
+    given.add(port);
+    picked.push(port);
   }
-  return [...picked];
+  return picked;
+}
+
+/** One port free now, as freePorts gives them. */
+export async function freePort(): Promise<number> {
+  const [port] = await freePorts(1);
+  return port;
 }
