@@ -235,4 +235,19 @@ describe('tracking orders to rectify and extending a platform case’s deadline'
     expect(sent).toHaveLength(1);
     for (const text of [logged.bodyJson, sent[0].payload]) expect(text).not.toContain(REASON);
   });
+
+  it("marks a visit's order extended once its deadline is moved on the visit", async () => {
+    expect((await rowOf(ordered.visitNo, '2025-04-12'))?.extended).toBe(false);
+    const moved = await call('POST', `/api/visits/${ordered.id}/rectification-extensions`, 'dispatcher', { rectifyBy: '2025-05-06', reason: REASON });
+    expect(moved.status).toBe(201);
+    expect(await rowOf(ordered.visitNo, '2025-04-12')).toMatchObject({ notBefore: '2025-05-06', extended: true, status: 'waiting' });
+    // The platform case extended earlier stays marked; one never extended stays unmarked.
+    expect((await rowOf(cases.samr, '2025-04-12'))?.extended).toBe(true);
+    expect(
+      (await list('on=2025-04-12&limit=2000')).body.rows
+        .filter((r) => r.extended)
+        .map((r) => r.inspectionRef)
+        .sort(),
+    ).toEqual([ordered.visitNo, cases.samr].sort());
+  });
 });

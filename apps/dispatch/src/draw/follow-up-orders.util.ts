@@ -1,7 +1,7 @@
 /**
  * What makes an order to rectify (责令整改) open or served, in SQL fragments: the draw's follow-ups and the
  * bureau's tracking list read the same definition. Each fragment names its own tables' aliases; `o` is a
- * row of `ordered` (credit_code, department, ref, source, visit_id, inspected_on, deadline, extended).
+ * row of `ordered` (credit_code, department, ref, source, visit_id, inspected_on, deadline).
  */
 
 /** A visit's id in the case numbers of results recorded before visits were numbered (`TP-<id>-SAMR`). */
@@ -23,19 +23,25 @@ export function ownVisitOfCase(p: string): string {
 export function orderedCte(rectificationDays: string): string {
   return `ordered AS (
      SELECT v.credit_code, r.department, v.visit_no AS ref, 'visit' AS source, v.id AS visit_id, v.date AS inspected_on,
-            coalesce(v.rectify_by, v.date + ${rectificationDays}::int) AS deadline,
-            EXISTS (SELECT 1 FROM dispatch.rectification_extensions x WHERE x.visit_id = v.id) AS extended
+            coalesce(v.rectify_by, v.date + ${rectificationDays}::int) AS deadline
        FROM dispatch.visits v
       CROSS JOIN LATERAL (SELECT DISTINCT i->>'department' AS department FROM jsonb_array_elements(v.results) AS i WHERE i->>'result' = '责令整改') r
       WHERE v.status = 'done' AND v.results IS NOT NULL
      UNION ALL
      SELECT p.credit_code, p.department, p.case_no, 'case', NULL::uuid, p.date,
-            coalesce(x.to_day, p.date + ${rectificationDays}::int), x.to_day IS NOT NULL
+            coalesce(x.to_day, p.date + ${rectificationDays}::int)
        FROM dispatch.prior_inspections p
        LEFT JOIN (SELECT DISTINCT ON (c.case_no) c.case_no, c.to_day FROM dispatch.case_rectification_extensions c
                    ORDER BY c.case_no, c.created_at DESC, c.to_day DESC) x ON x.case_no = p.case_no
       WHERE p.result = '责令整改' AND p.kind = '检查' AND NOT EXISTS (${ownVisitOfCase('p')})
    )`;
+}
+
+/** Whether `o`'s deadline has been extended (延期整改), on the visit or on the platform's case. */
+export function wasExtended(o: string): string {
+  return `CASE WHEN ${o}.source = 'visit'
+               THEN EXISTS (SELECT 1 FROM dispatch.rectification_extensions x WHERE x.visit_id = ${o}.visit_id)
+               ELSE EXISTS (SELECT 1 FROM dispatch.case_rectification_extensions c WHERE c.case_no = ${o}.ref) END`;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { heldBy, orderedCte, notReinspected } from '../draw/follow-up-orders.util';
+import { heldBy, orderedCte, notReinspected, wasExtended } from '../draw/follow-up-orders.util';
 import type { DispatchPolicy } from '../plans/plans.repository';
 import type { FollowUpStatus } from './dtos/follow-up.dto';
 
@@ -56,7 +56,9 @@ export class TrackedFollowUpsRepository {
           WHERE e.status = ANY($2) AND ($3::text IS NULL OR o.department = $3) AND ($4::text IS NULL OR e.region_code = $4)
             AND ${notReinspected('o')}
        ), shown AS (
-         SELECT * FROM tracked WHERE $8::text[] IS NULL OR status = ANY($8) ORDER BY deadline, ref, department LIMIT $9
+         SELECT t.*, ${wasExtended('t')} AS extended FROM (
+           SELECT * FROM tracked WHERE $8::text[] IS NULL OR status = ANY($8) ORDER BY deadline, ref, department LIMIT $9
+         ) t
        )
        SELECT (SELECT coalesce(jsonb_object_agg(status, n), '{}') FROM (SELECT status, count(*)::int AS n FROM tracked GROUP BY status) c) AS counts,
               (SELECT coalesce(jsonb_agg(jsonb_build_object(
