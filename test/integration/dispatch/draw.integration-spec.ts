@@ -288,4 +288,26 @@ describe('dispatch draws and plans from its projections', () => {
     });
     expect((await h.http('PUT', '/api/policy', { complaintLookbackDays: 365 })).status).toBe(200);
   });
+
+  it("keeps New Year's Day free in a year nobody has entered in the work calendar, and says the year was not set", async () => {
+    // The calendar holds 2025's holidays only: 2026-01-01 (a Thursday) is a public holiday by law all the same.
+    const window = { from: '2025-12-29', to: '2026-01-02' };
+    const dates = async (id: string) =>
+      (await h.http<{ date: string }[]>('GET', `/api/visits?draw=${id}&from=${window.from}&to=${window.to}&limit=2000`)).body.map((v) => v.date);
+    const unset = await h.http<DrawOutcome>('POST', '/api/draws', { ...window, backfill: true, seed: 'new-year' });
+    expect(unset.body).toMatchObject({ status: 'published', figures: { calendarUnsetYears: [2026] } });
+    const days = new Set(await dates(unset.body.id));
+    expect(days.size).toBeGreaterThan(0);
+    expect(days.has('2026-01-01')).toBe(false);
+    expect((await h.http<{ figures: { calendarUnsetYears: number[] } }>('GET', `/api/draws/${unset.body.id}`)).body.figures.calendarUnsetYears).toEqual([2026]);
+    const alone = await h.http<{ reason: string }>('POST', '/api/draws', { from: '2026-01-01', to: '2026-01-01', backfill: true, seed: 'idle' });
+    expect(alone).toMatchObject({ status: 400, body: { reason: 'no-working-day' } });
+
+    // Once the bureau enters the year, its calendar is the one kept: here it made New Year's Day a working day.
+    expect((await h.http('PUT', '/api/calendar/2026-01-01', { kind: 'workday', name: 'test' })).status).toBe(200);
+    const set = await h.http<DrawOutcome>('POST', '/api/draws', { ...window, backfill: true, seed: 'new-year' });
+    expect(set.body.figures.calendarUnsetYears).toEqual([]);
+    expect(await dates(set.body.id)).toContain('2026-01-01');
+    expect((await h.http('DELETE', '/api/calendar/2026-01-01')).status).toBe(200);
+  });
 });

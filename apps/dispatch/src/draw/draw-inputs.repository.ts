@@ -8,6 +8,7 @@ import { PlansRepository, type DispatchPolicy, type StoredDepartmentPlan } from 
 import type { PlanningInputs } from './planning.util';
 import { effectiveTo } from './draw.repository';
 import { FollowUpsRepository } from './follow-ups.repository';
+import { fixedHolidaysIn, yearsOf } from './statutory-holidays.util';
 
 /**
  * The colour that takes effect: a person's decision on the score when there is one; otherwise the
@@ -31,6 +32,8 @@ export interface InputsMeta {
   followUpLookbackDays: number;
   /** Orders to rectify never re-inspected whose deadline came before that look-back: left out, and said so. */
   staleFollowUps: number;
+  /** Years of the window with no day entered in the work calendar: only the fixed-date public holidays were kept. */
+  calendarUnsetYears: number[];
 }
 
 /** Gathers a window's planning inputs from dispatch's own projections and settings. */
@@ -48,7 +51,7 @@ export class DrawInputsRepository {
     const plans: DepartmentPlan[] = stored.map(toDepartmentPlan);
     const departments = plans.map((p) => p.department);
     const { enterprises, meta } = await this.enterprises(stored, policy.unscoredColour);
-    const [complaints, followUps, priorInspections, officers, calendar] = await Promise.all([
+    const [complaints, followUps, priorInspections, officers, { calendar, unsetYears }] = await Promise.all([
       this.triggeredTasks(window, departments, policy),
       this.followUps.open(window, departments, policy, LIVE_STATUSES),
       this.priorInspections(window),
@@ -75,6 +78,7 @@ export class DrawInputsRepository {
         staleComplaints: complaints.stale,
         followUpLookbackDays: policy.followUpLookbackDays,
         staleFollowUps: followUps.stale,
+        calendarUnsetYears: unsetYears,
       },
     };
   }
@@ -204,11 +208,22 @@ export class DrawInputsRepository {
     });
   }
 
-  private async calendar(window: PlanningWindow): Promise<{ holidays: string[]; makeUpWorkdays: string[] }> {
-    const days = await this.settings.calendar(window.start, window.end);
+  /**
+   * The window's holidays and make-up working days as entered; for a year with nothing entered, the public holidays
+   * the law fixes by date stand in (no plan on New Year's Day for want of a calendar), and the year is named so the
+   * plan can say that the rest of its holidays are unknown.
+   */
+  private async calendar(window: PlanningWindow): Promise<{ calendar: { holidays: string[]; makeUpWorkdays: string[] }; unsetYears: number[] }> {
+    const years = yearsOf(window);
+    const [days, set] = await Promise.all([this.settings.calendar(window.start, window.end), this.settings.calendarYearsSet(years)]);
+    const unsetYears = years.filter((y) => !set.includes(y));
+    const entered = days.filter((d) => d.kind === 'holiday').map((d) => d.date);
     return {
-      holidays: days.filter((d) => d.kind === 'holiday').map((d) => d.date),
-      makeUpWorkdays: days.filter((d) => d.kind === 'workday').map((d) => d.date),
+      calendar: {
+        holidays: [...entered, ...fixedHolidaysIn(window, unsetYears)].sort(),
+        makeUpWorkdays: days.filter((d) => d.kind === 'workday').map((d) => d.date),
+      },
+      unsetYears,
     };
   }
 }

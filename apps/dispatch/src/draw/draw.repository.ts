@@ -11,6 +11,8 @@ export interface LookbackFigures {
   staleComplaints: number;
   followUpLookbackDays: number;
   staleFollowUps: number;
+  /** Years of the window with no day in the work calendar (fixed-date public holidays only); absent on older draws. */
+  calendarUnsetYears?: number[];
 }
 
 export interface DrawRecord {

@@ -105,6 +105,7 @@ export class DrawService {
         staleComplaints: meta.staleComplaints,
         followUpLookbackDays: meta.followUpLookbackDays,
         staleFollowUps: meta.staleFollowUps,
+        calendarUnsetYears: meta.calendarUnsetYears,
       },
       supersededDrawIds: [],
     };

@@ -218,6 +218,15 @@ export class PlansRepository {
     );
   }
 
+  /** Which of `years` have any day entered in the calendar (a year without is one nobody has set up yet). */
+  async calendarYearsSet(years: number[]): Promise<number[]> {
+    const rows: { year: number }[] = await this.dataSource.query(
+      `SELECT DISTINCT extract(year FROM date)::int AS year FROM dispatch.calendar_days WHERE extract(year FROM date)::int = ANY($1::int[])`,
+      [years],
+    );
+    return rows.map((r) => r.year);
+  }
+
   /** Sets a day with who set it; the record hears of it with what the day was before. */
   async setCalendarDay(date: string, kind: string, name?: string, actor?: string): Promise<void> {
     await this.dataSource.transaction(async (m) => {

@@ -23,7 +23,7 @@ const drawCore = {
   inputsFingerprint: sha256('of the canonical inputs'),
   resultFingerprint: sha256('of the plan'),
   figures: open(
-    'the plan in figures: visits, joint share, travel, workload, unassigned tasks by reason; staleComplaints, the verified complaints not planned because they came in more than complaintLookbackDays (also given) before the window; staleFollowUps, the orders to rectify never re-inspected whose deadline came more than followUpLookbackDays (also given) before it',
+    "the plan in figures: visits, joint share, travel, workload, unassigned tasks by reason; staleComplaints, the verified complaints not planned because they came in more than complaintLookbackDays (also given) before the window; staleFollowUps, the orders to rectify never re-inspected whose deadline came more than followUpLookbackDays (also given) before it; calendarUnsetYears, the window's years with no day in the work calendar when drawn, for which only the public holidays fixed by date (New Year's Day, Labour Day, National Day) were kept off",
   ),
   checker: str('the independent checker that checked the plan'),
   violationCount: int('rules the checker found broken (0 for a published plan)', { minimum: 0 }),
