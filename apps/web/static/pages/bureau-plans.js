@@ -76,10 +76,12 @@ function drawForm(ctx, reload) {
   to.addEventListener('change', () => { edited = true; });
   const knowPublished = (draws) => {
     published = draws;
-    const next = draws.map((d) => d.cutFrom ?? addDays(d.window.to, 1)).sort().pop();
+    const latest = [...draws].sort((a, b) => lastDay(a).localeCompare(lastDay(b))).pop();
+    const next = latest ? addDays(lastDay(latest), 1) : null;
     if (edited || !next || next <= from.value) return;
+    // The next window is as long as the latest plan's, so a bureau drawing fortnights keeps drawing fortnights.
     from.value = next;
-    to.value = addDays(next, 29);
+    to.value = addDays(next, daysBetween(latest.window.from, latest.window.to));
   };
   const confirmBox = h('div');
   const seed = h('input', { name: 'seed', maxlength: 200, placeholder: t('plans.seedPlaceholder'), size: 26 });
@@ -102,6 +104,8 @@ function drawForm(ctx, reload) {
     const message = [t('plans.confirmDraw', { from: fmtDate(from.value), to: fmtDate(to.value) })];
     if (replaced.length) message.push(' ', h('strong', { 'data-replaces': replaced.length }, t('plans.confirmReplaces', { windows: windows(replaced) })));
     if (cut.length) message.push(' ', h('strong', { 'data-cuts': cut.length }, t('plans.confirmCuts', { windows: windows(cut), from: fmtDate(from.value) })));
+    const unset = await unsetCalendarYears(from.value, to.value);
+    if (unset.length) message.push(' ', h('strong', { 'data-calendar-unset': unset.join(',') }, calendarUnsetText(unset)));
     const sure = await confirmStep(confirmBox, message, t('plans.confirmDrawYes'));
     if (!sure) {
       submit.disabled = false;
@@ -116,7 +120,7 @@ function drawForm(ctx, reload) {
       mount(out, h('div', { class: `notice ${ok ? 'ok' : 'bad'}`, 'data-draw-id': outcome.id, id: 'draw-outcome' },
         h('strong', {}, ok ? t('plans.done', { visits: fmtNumber(outcome.visits), tasks: fmtNumber(outcome.tasks) }) : t('plans.rejected', { n: fmtNumber(outcome.checker?.violations ?? 0) })),
         ' ', h('a', { href: `#/plans/${outcome.id}` }, t('common.view')), h('div', { class: 'mono', style: 'margin-top:6px' }, `${t('field.seed')}: ${outcome.seed}`)),
-        staleComplaints(outcome, 'margin-top:8px'), staleFollowUps(outcome, 'margin-top:8px'));
+        calendarUnset(outcome, 'margin-top:8px'), staleComplaints(outcome, 'margin-top:8px'), staleFollowUps(outcome, 'margin-top:8px'));
       reload();
     } catch (error) {
       // Holidays are known to the server's calendar only: its refusal is said in the page's words.
@@ -195,6 +199,7 @@ function drawFacts(ctx, draw) {
       card(null, tile(t('plans.jointVisits'), fmtNumber(f.visits)), h('p', { class: 'muted small' }, t('plans.visitsFigure', { checks: fmtNumber(f.checks), reduction: fmtPercent(f.visitReduction ?? 0) }))),
       card(null, tile(t('field.tasks'), fmtNumber((draw.tasks ?? []).length)), h('p', { class: 'muted small' }, t('plans.tasksFigure', { share: fmtPercent(draw.explorationShare ?? 0) }))),
       card(null, tile(t('plans.checker'), draw.violationCount === 0 ? '✓' : `✗ ${draw.violationCount}`), h('p', { class: 'muted small' }, t(draw.violationCount === 0 ? 'plans.checkerOk' : 'plans.checkerBad')))),
+    calendarUnset(draw),
     staleComplaints(draw),
     staleFollowUps(draw),
     unassignedTasks(draw),
@@ -212,6 +217,37 @@ function drawFacts(ctx, draw) {
           h('dt', {}, t('plans.drawId')), h('dd', { class: 'mono' }, draw.id))),
       canCheck ? h('div', { style: 'margin-top:14px' }, h('button', { class: 'btn secondary', onclick: () => runRedraw(draw.id, redraw) }, t('plans.redraw')), redraw) : null),
   );
+}
+
+/** Whole days from one ISO day to another. */
+function daysBetween(from, to) {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
+
+/** The years of a window with no day in the work calendar, asked of the calendar before a draw; none when it cannot say. */
+async function unsetCalendarYears(from, to) {
+  const years = [];
+  for (let y = Number(from.slice(0, 4)); y <= Number(to.slice(0, 4)); y++) years.push(y);
+  try {
+    const days = await Promise.all(years.map((year) => api('/api/calendar', { query: { year } })));
+    return years.filter((_, i) => days[i].length === 0);
+  } catch {
+    return [];
+  }
+}
+
+function calendarUnsetText(years) {
+  return t('plans.calendarUnset', { years: years.join(t('common.listSep')) });
+}
+
+/**
+ * The years of the plan's window nobody had entered in the work calendar when it was drawn: only the public
+ * holidays the law fixes by date were kept off (元旦, 劳动节, 国庆节); the rest were unknown to it.
+ */
+function calendarUnset(draw, style) {
+  const years = draw.figures?.calendarUnsetYears ?? [];
+  if (!years.length) return null;
+  return h('div', { class: 'notice warn', id: 'calendar-unset', 'data-years': years.join(','), style }, calendarUnsetText(years));
 }
 
 /**
