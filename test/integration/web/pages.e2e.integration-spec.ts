@@ -1221,6 +1221,9 @@ describeWithBrowser('the pages, driven in a real browser against the running sui
         { timeout: 30_000 },
       );
       found.push(...(await axeViolations(page)).map((line) => `${where} ${line}`));
+      // Nor may a page scroll sideways: wide tables and charts scroll inside their own boxes.
+      const beyond = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      if (beyond > 1) found.push(`${where} the page scrolls sideways by ${beyond}px`);
     };
     const dispatcher = await signIn('demo-dispatcher');
     const ids = await dispatcher.evaluate(async () => {

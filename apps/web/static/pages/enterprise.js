@@ -299,7 +299,7 @@ export async function renderMyVisits(ctx) {
 function visitCard(v) {
   const rating = h('div');
   const status = v.status === 'done' ? badge(t('visit.done'), 'ok') : badge(t('visit.scheduled'), 'blue');
-  if (v.rating) mount(rating, h('p', { class: 'muted' }, t('ent.rated', { stars: v.rating.stars }), v.rating.comment ? ` · ${v.rating.comment}` : ''));
+  if (v.rating) mount(rating, h('p', { class: 'muted' }, plural('ent.rated', v.rating.stars), v.rating.comment ? ` · ${v.rating.comment}` : ''));
   else if (v.canRate) mount(rating, ratingForm(v.visitId, rating));
   // Once it took place, each item with what it found: the enterprise must know what to put right.
   const checked = v.results
