@@ -3,7 +3,7 @@
 import { api } from '../api.js';
 import { fmtDate, fmtNumber, t } from '../i18n.js';
 import { badge, card, field, h, mount, pageHead, section, select, table } from '../ui.js';
-import { DEPARTMENTS, departmentLabel, enterpriseCell, enterpriseFields, enterprisesNamed, nameAll } from './bureau-calendar.js';
+import { DEPARTMENTS, departmentLabel, departmentName, enterpriseCell, enterpriseFields, enterprisesNamed, nameAll } from './bureau-calendar.js';
 import { latestRectifyBy } from './follow-up.js';
 import { extensionForm } from './rectify-extension.js';
 
@@ -15,10 +15,20 @@ const STATUS_KIND = { waiting: 'blue', due: 'warn', scheduled: 'ok', overdue: 'b
 const statusBadge = (status) => badge(t(`track.status.${status}`), STATUS_KIND[status]);
 const dayCell = (day) => h('span', { style: 'white-space:nowrap' }, fmtDate(day));
 
-/** The inspection that gave the order: a visit linked to its page (which has the extension card), a case by its number. */
+/**
+ * The inspection that gave the order and its day: a visit linked to its page (which has the extension card), a case
+ * by its number. One column for both keeps the table inside its card, the extension form included.
+ */
 function inspectionCell(row) {
   const ref = row.source === 'visit' && row.visitId ? h('a', { class: 'mono small', href: `#/visits/${row.visitId}` }, row.inspectionRef) : h('span', { class: 'mono small' }, row.inspectionRef);
-  return h('div', { 'data-inspection-ref': row.inspectionRef }, ref, h('div', { class: 'muted small' }, t(row.source === 'visit' ? 'track.fromVisit' : 'track.fromCase')));
+  return h('div', { 'data-inspection-ref': row.inspectionRef }, ref,
+    h('div', { class: 'muted small' }, t(row.source === 'visit' ? 'track.fromVisit' : 'track.fromCase'), ' · ', dayCell(row.inspectedOn)));
+}
+
+/** The department by name on one line, its code below: "SAMR 市场监督管理" no longer wraps a character a line. */
+function departmentCell(code) {
+  const name = departmentName(code);
+  return name === code ? code : h('span', {}, h('span', { style: 'white-space:nowrap' }, name), h('div', { class: 'mono small muted' }, code));
 }
 
 function deadlineCell(row) {
@@ -69,9 +79,8 @@ export async function renderTracking(ctx) {
     answer.truncated ? h('div', { class: 'notice warn', id: 'tracking-capped', style: 'margin-bottom:12px' }, t('track.capped', { n: fmtNumber(TRACKING_LIMIT) })) : null,
     table([
       [t('visit.enterprise'), (r) => enterpriseCell(r.creditCode, `#/enterprises/${r.creditCode}`), enterpriseFields((r) => r.creditCode)],
-      [t('field.department'), (r) => departmentLabel(r.department)],
-      [t('track.inspection'), inspectionCell, (r) => r.inspectionRef],
-      [t('track.inspectedOn'), (r) => dayCell(r.inspectedOn), (r) => r.inspectedOn],
+      [t('field.department'), (r) => departmentCell(r.department), (r) => departmentLabel(r.department)],
+      [t('track.inspection'), inspectionCell, { [t('track.inspection')]: (r) => r.inspectionRef, [t('track.inspectedOn')]: (r) => r.inspectedOn }],
       [t('track.deadline'), deadlineCell, (r) => `${r.notBefore}${r.extended ? ` (${t('track.extended')})` : ''}`],
       [t('track.dueBy'), (r) => dayCell(r.dueBy), (r) => r.dueBy],
       [t('field.status'), (r) => statusBadge(r.status), (r) => t(`track.status.${r.status}`)],
