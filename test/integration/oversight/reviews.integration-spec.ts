@@ -195,6 +195,12 @@ describe('a red takes effect only once a person confirms it, and an appeal is de
         })
       ).status,
     ).toBe(409);
+    // The second is decided after its file was opened: time to decide counts from the first opening.
+    const opening = `/api/reviews/confirmations/${encodeURIComponent(second.scoreId)}/opened`;
+    const opened = await http<{ openedAt: string }>(oversight.baseUrl, 'POST', opening, { actor: 'officer-a' });
+    expect(opened).toMatchObject({ status: 200, body: { scoreId: second.scoreId, openedAt: expect.stringMatching(/Z$/) } });
+    expect((await http(oversight.baseUrl, 'POST', opening, { actor: 'officer-a' })).body).toEqual(opened.body);
+    expect((await http(oversight.baseUrl, 'POST', opening, {})).status).toBe(400);
     const overridden = await http(oversight.baseUrl, 'POST', `/api/reviews/confirmations/${encodeURIComponent(second.scoreId)}`, {
       actor: 'officer-a',
       colour: 'yellow',
@@ -230,7 +236,11 @@ describe('a red takes effect only once a person confirms it, and an appeal is de
       expect.objectContaining({ scoreId: second.scoreId, decision: 'overridden', actor: 'officer-a', colour: 'yellow', modelColour: 'red' }),
     ]);
     const stats = (await http<Json[]>(oversight.baseUrl, 'GET', '/api/reviews/officers')).body;
-    expect(stats).toEqual([expect.objectContaining({ actor: 'officer-a', decisions: 2, confirmed: 1, overridden: 1, overrideRate: 0.5 })]);
+    expect(stats).toEqual([expect.objectContaining({ actor: 'officer-a', decisions: 2, confirmed: 1, overridden: 1, overrideRate: 0.5, unopened: 1 })]);
+    // The second was decided seconds after its opening (the first counts from its request, which may be older).
+    expect((stats[0] as { underOneMinute: number }).underOneMinute).toBeGreaterThanOrEqual(1);
+    // A decided score is no longer waiting: opening it notes nothing.
+    expect((await http(oversight.baseUrl, 'POST', opening, { actor: 'officer-b' })).status).toBe(404);
   });
 
   it('carries a decision over to a new score from the same model and inputs, and asks again when the inputs change', async () => {

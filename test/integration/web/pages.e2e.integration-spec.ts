@@ -379,6 +379,10 @@ describeWithBrowser('the pages, driven in a real browser against the running sui
     );
     const row = rows.find((r) => r.code !== enterpriseCode)!;
     expect(row).toBeDefined();
+    type Stats = { actor: string; decisions: number; unopened: number }[];
+    const mine = async () =>
+      (await page.evaluate(async () => (await fetch('/api/reviews/officers')).json() as Promise<Stats>)).find((o) => o.actor === 'demo-oversight');
+    const before = (await mine()) ?? { decisions: 0, unopened: 0 };
     await page.click(`[data-decide="${row.score}"]`);
     const form = `tr[data-score="${row.score}"] + tr.inline-form`;
     await page.click(`${form} button[type=submit]`);
@@ -407,6 +411,8 @@ describeWithBrowser('the pages, driven in a real browser against the running sui
     const review = await page.evaluate(async (code: string) => (await fetch(`/api/reviews/enterprises/${code}`)).json(), row.code);
     expect(review).toMatchObject({ state: 'confirmed', effectiveColour: 'red', decision: { actor: 'demo-oversight' } });
     expect(await page.textContent('main')).toContain('demo-oversight');
+    // Opening the file was noted, so the decision's time counts from it: one more decision, none more unopened.
+    expect(await mine()).toMatchObject({ decisions: before.decisions + 1, unopened: before.unopened });
     // On a phone each red is a block and the form it opens fits the screen, not a sideways-scrolled table.
     await page.setViewportSize({ width: 390, height: 800 });
     await page.reload();

@@ -10,6 +10,7 @@ import { CloseAppealsOnCorrectedInputs1765700000001 } from './migrations/1765700
 import { CreateAuditReportPublicCopies1765900000500 } from './migrations/1765900000500-CreateAuditReportPublicCopies';
 import { LetEnterprisesWithdrawAppeals1765910000000 } from './migrations/1765910000000-LetEnterprisesWithdrawAppeals';
 import { ArchiveScoreBodies1766200000000 } from './migrations/1766200000000-ArchiveScoreBodies';
+import { RecordReviewOpenings1767100000000 } from './migrations/1767100000000-RecordReviewOpenings';
 
 export const OVERSIGHT_SCHEMA = 'oversight';
 
@@ -30,6 +31,7 @@ export function createOversightDataSource(url: string) {
       CreateAuditReportPublicCopies1765900000500,
       LetEnterprisesWithdrawAppeals1765910000000,
       ArchiveScoreBodies1766200000000,
+      RecordReviewOpenings1767100000000,
     ],
   });
 }

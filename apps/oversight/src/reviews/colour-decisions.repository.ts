@@ -45,8 +45,10 @@ export interface OfficerDecisionStats {
   overridden: number;
   overrideRate: number;
   medianSecondsToDecide: number | null;
-  /** Decisions taken less than a minute after the request: many of them suggest rubber-stamping. */
+  /** Decisions taken less than a minute after the file was opened (else the request): many suggest rubber-stamping. */
   underOneMinute: number;
+  /** Decisions made without the file opened first (through the API, or before openings were noted). */
+  unopened: number;
 }
 
 const ISO = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
@@ -246,19 +248,42 @@ export class ColourDecisionsRepository {
     return row ? toDecision(row) : null;
   }
 
-  /** Per officer: how often they override, and how long they take (signs of rubber-stamping). */
+  /**
+   * Notes when `actor` first opened a score's file to decide it (later openings keep the first); null when the
+   * score has no decision waiting for a person.
+   */
+  async opened(scoreId: string, actor: string): Promise<{ scoreId: string; openedAt: string } | null> {
+    const [row] = await this.dataSource.query(
+      `WITH waiting AS (SELECT score_id FROM oversight.colour_decisions WHERE score_id = $1 AND status = 'pending'),
+            noted AS (INSERT INTO oversight.review_openings (score_id, actor) SELECT score_id, $2 FROM waiting
+                      ON CONFLICT (score_id, actor) DO NOTHING RETURNING opened_at)
+       SELECT ${ISO('coalesce((SELECT opened_at FROM noted), o.opened_at)')} AS "openedAt"
+         FROM waiting LEFT JOIN oversight.review_openings o ON o.score_id = waiting.score_id AND o.actor = $2`,
+      [scoreId, actor],
+    );
+    return row ? { scoreId, openedAt: row.openedAt } : null;
+  }
+
+  /**
+   * Per officer: how often they override, and how long they take (signs of rubber-stamping): from when they first
+   * opened the score's file, or, for a decision made without opening it (through the API, or before openings were
+   * noted), from when the score asked for a person.
+   */
   async officerStats(): Promise<OfficerDecisionStats[]> {
     const rows = await this.dataSource.query(
-      `SELECT actor, count(*)::int AS decisions,
-              count(*) FILTER (WHERE status = 'confirmed')::int AS confirmed,
-              count(*) FILTER (WHERE status = 'overridden')::int AS overridden,
-              percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM decided_at - requested_at)) AS median,
-              count(*) FILTER (WHERE decided_at - requested_at < interval '1 minute')::int AS "underOneMinute"
-         FROM oversight.colour_decisions
-        WHERE status IN ('confirmed', 'overridden') AND actor IS NOT NULL
-        GROUP BY actor ORDER BY actor`,
+      `SELECT d.actor, count(*)::int AS decisions,
+              count(*) FILTER (WHERE d.status = 'confirmed')::int AS confirmed,
+              count(*) FILTER (WHERE d.status = 'overridden')::int AS overridden,
+              percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM d.decided_at - coalesce(o.opened_at, d.requested_at))) AS median,
+              count(*) FILTER (WHERE d.decided_at - coalesce(o.opened_at, d.requested_at) < interval '1 minute')::int AS "underOneMinute",
+              count(*) FILTER (WHERE o.opened_at IS NULL)::int AS unopened
+         FROM oversight.colour_decisions d
+         LEFT JOIN oversight.review_openings o ON o.score_id = d.score_id AND o.actor = d.actor
+        WHERE d.status IN ('confirmed', 'overridden') AND d.actor IS NOT NULL
+        GROUP BY d.actor ORDER BY d.actor`,
     );
-    return rows.map((r: { actor: string; decisions: number; confirmed: number; overridden: number; median: number | null; underOneMinute: number }) => ({
+    type Row = { actor: string; decisions: number; confirmed: number; overridden: number; median: number | null; underOneMinute: number; unopened: number };
+    return rows.map((r: Row) => ({
       actor: r.actor,
       decisions: r.decisions,
       confirmed: r.confirmed,
@@ -266,6 +291,7 @@ export class ColourDecisionsRepository {
       overrideRate: r.decisions === 0 ? 0 : r.overridden / r.decisions,
       medianSecondsToDecide: r.median === null ? null : Math.round(Number(r.median)),
       underOneMinute: r.underOneMinute,
+      unopened: r.unopened,
     }));
   }
 

@@ -4,7 +4,7 @@ import { AuditLogService } from '../record/audit-log.service';
 import { AppealsService } from './appeals.service';
 import { ColourDecisionsRepository } from './colour-decisions.repository';
 import { ColourDecisionsService } from './colour-decisions.service';
-import { CodesQuery, ColourDecisionDto, QueueQuery } from './dtos/review.dto';
+import { ActorDto, CodesQuery, ColourDecisionDto, QueueQuery } from './dtos/review.dto';
 
 @Controller('api/reviews')
 export class ReviewsController {
@@ -28,6 +28,15 @@ export class ReviewsController {
   @HttpCode(200)
   decide(@Param('scoreId') scoreId: string, @Body() body: ColourDecisionDto) {
     return this.decisions.decide(scoreId, { actor: body.actor, reasons: body.reasons, colour: body.colour });
+  }
+
+  /** The reviewer opened the score's file to decide it: time to decide counts from the first opening. */
+  @Post('confirmations/:scoreId/opened')
+  @HttpCode(200)
+  async opened(@Param('scoreId') scoreId: string, @Body() body: ActorDto) {
+    const opened = await this.repository.opened(scoreId, body.actor);
+    if (!opened) throw new NotFoundException(`no red score ${scoreId} waits for a person`);
+    return opened;
   }
 
   /** Per officer: decisions, override rate, median time to decide, decisions under a minute. */

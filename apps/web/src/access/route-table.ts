@@ -170,6 +170,7 @@ export const ROUTES: readonly RouteRule[] = [
   { method: 'GET', path: '/api/audit/receipts/:seq', access: ['oversight'], upstream: 'oversight', tag: 'audit', summary: 'A receipt verifiable offline' },
   { method: 'GET', path: '/api/reviews/confirmations', access: OVERSIGHT, upstream: 'oversight', tag: 'reviews', summary: 'Red scores waiting for a person to confirm or override them (limit, after)' },
   { method: 'POST', path: '/api/reviews/confirmations/:scoreId', access: OVERSIGHT, upstream: 'oversight', actorFromSession: true, tag: 'reviews', summary: 'Confirm a score\'s colour, or override it with another ({reasons, colour?})' },
+  { method: 'POST', path: '/api/reviews/confirmations/:scoreId/opened', access: OVERSIGHT, upstream: 'oversight', actorFromSession: true, tag: 'reviews', summary: 'Note that the signed-in reviewer opened a red score\'s file: time to decide counts from then' },
   { method: 'GET', path: '/api/reviews/officers', access: OVERSIGHT, upstream: 'oversight', tag: 'reviews', summary: 'Per officer: decisions, override rate, time to decide' },
   { method: 'GET', path: '/api/reviews/summary', access: OVERSIGHT, upstream: 'oversight', tag: 'reviews', summary: 'Pending confirmations and appeals by state' },
   { method: 'GET', path: '/api/reviews/colours', access: READERS_OF_SCORES, upstream: 'oversight', tag: 'reviews', summary: 'The colour in effect for up to 100 enterprises (codes, comma-separated): a red counts as yellow until an officer confirms it' },

@@ -56,6 +56,7 @@ const VALIDATED_BY: Record<string, Dto> = {
   'POST /api/appeals': FileAppealDto,
   'POST /api/appeals evidence': EvidenceDto,
   'POST /api/appeals/:id/claim': ActorDto,
+  'POST /api/reviews/confirmations/:scoreId/opened': ActorDto,
   'POST /api/appeals/:id/withdrawal': WithdrawAppealDto,
   'POST /api/appeals/:id/decision': DecideAppealDto,
   'POST /api/appeals/:id/decision corrections': CorrectionDto,

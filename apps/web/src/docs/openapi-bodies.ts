@@ -390,6 +390,7 @@ export const BODIES: Record<string, Json> = {
     },
   ),
   'POST /api/appeals/:id/claim': actOnly('no fields: the reviewer is the signed-in account'),
+  'POST /api/reviews/confirmations/:scoreId/opened': actOnly('no fields: the reviewer is the signed-in account'),
   'POST /api/appeals/:id/withdrawal': object({ reason: text(0, 500) }, [], { reason: '已与执法部门沟通' }),
   'POST /api/appeals/:id/decision': object(
     {

@@ -18,7 +18,7 @@ const FACTOR_WORDS = {
   registered_capital: (v) => typeof v === 'number' && t('why.registered_capital', { n: fmtNumber(v), yuan: fmtNumber(v * 10_000, 0) }),
   violations_3y: (v) => typeof v === 'number' && plural('why.violations_3y', v),
   inspection_fail_rate: (v) => typeof v === 'number' && t('why.inspection_fail_rate', { pct: fmtPercent(v) }),
-  complaints_12m: (v) => typeof v === 'number' && plural('why.complaints_12m', Number(v.toFixed(1))),
+  complaints_12m: (v, brief) => typeof v === 'number' && `${plural('why.complaints_12m', Number(v.toFixed(1)))}${brief ? '' : t('why.complaints_12m.note')}`,
   abnormal_listed: (v) => typeof v === 'boolean' && t(v ? 'why.abnormal_listed.yes' : 'why.abnormal_listed.no'),
   legal_rep_changes_2y: (v) => typeof v === 'number' && plural('why.legal_rep_changes_2y', v),
   days_since_last_inspection: (v) => typeof v === 'number' && plural('why.days_since_last_inspection', Math.round(v)),
@@ -33,10 +33,13 @@ export function missingText(factor) {
   return t(factor === 'days_since_last_inspection' ? 'factorValue.neverInspected' : 'factorValue.unknown');
 }
 
-/** A reason: the factor's value in words and how much it moves the odds against the average enterprise. */
-export function reasonText(r, contributions) {
+/**
+ * A reason: the factor's value in words and how much it moves the odds against the average enterprise. `brief`
+ * leaves out how a value is counted (complaints), for lists that show many scores' reasons one under another.
+ */
+export function reasonText(r, contributions, { brief = false } = {}) {
   const c = contributions.find((x) => x.factor === r.factor);
-  const words = c && (isMissing(c.value) ? t('why.missing', { factor: factorName(r.factor), value: missingText(r.factor) }) : FACTOR_WORDS[r.factor]?.(c.value));
+  const words = c && (isMissing(c.value) ? t('why.missing', { factor: factorName(r.factor), value: missingText(r.factor) }) : FACTOR_WORDS[r.factor]?.(c.value, brief));
   if (!words) return serverText(r);
   const change = oddsChange(c.contribution);
   const odds = change.times

@@ -1,7 +1,7 @@
 // Oversight's review queue: red scores waiting for a person, appeals by deadline, and how each officer
 // decides (an officer who confirms everything within a minute is not reviewing).
 import { api } from '../api.js';
-import { factorName, fmtDateTime, fmtNumber, fmtPercent, t } from '../i18n.js';
+import { factorName, fmtDateTime, fmtNumber, fmtPercent, plural, t } from '../i18n.js';
 import { badge, card, chip, confirmStep, emptyState, errorState, field, fieldProblem, fmtDuration, h, headCell, mount, pageHead, pager, section, table, tabList } from '../ui.js';
 import { appealStatusBadge, dueText } from './appeal-parts.js';
 import { enterpriseName } from './bureau-calendar.js';
@@ -74,7 +74,7 @@ function topReasons(row) {
   scoreOf(row).then((score) => {
     if (!score) return mount(cell, h('span', { class: 'muted' }, t('reviews.noExplanation')));
     const note = score.scoreId !== row.scoreId ? h('div', { class: 'muted' }, t('reviews.newerScore')) : null;
-    mount(cell, h('ol', { class: 'reasons-short', style: 'margin:0;padding-left:18px' }, (score.reasons ?? []).slice(0, 3).map((r) => h('li', {}, reasonText(r, score.contributions ?? [])))), note);
+    mount(cell, h('ol', { class: 'reasons-short', style: 'margin:0;padding-left:18px' }, (score.reasons ?? []).slice(0, 3).map((r) => h('li', {}, reasonText(r, score.contributions ?? [], { brief: true })))), note);
   });
   return cell;
 }
@@ -110,7 +110,7 @@ export function scoreFile(row) {
 function confirmationRows(row, onDecided) {
   const formRow = h('tr', { class: 'inline-form', hidden: true });
   formRow.id = `decide-${String(row.scoreId).replace(/[^\w-]/g, '_')}`;
-  const toggle = h('button', { class: 'btn secondary', type: 'button', 'data-decide': row.scoreId, 'aria-expanded': 'false', 'aria-controls': formRow.id }, t('reviews.decide'));
+  const toggle = h('button', { class: 'btn secondary', type: 'button', style: 'white-space:nowrap', 'data-decide': row.scoreId, 'aria-expanded': 'false', 'aria-controls': formRow.id }, t('reviews.decide'));
   const main = h('tr', { 'data-score': row.scoreId, 'data-credit-code': row.creditCode },
     h('td', {}, h('div', {}, enterpriseName(row.creditCode)), h('div', { class: 'mono small', style: 'white-space:nowrap' }, row.creditCode)),
     topReasons(row),
@@ -120,6 +120,8 @@ function confirmationRows(row, onDecided) {
     h('td', { 'data-label': t('reviews.waiting') }, fmtDateTime(row.requestedAt), h('div', { class: 'muted small' }, t('reviews.waited', { time: fmtDuration((Date.now() - Date.parse(row.requestedAt)) / 1000) }))),
     h('td', { style: 'text-align:right' }, toggle));
   toggle.addEventListener('click', () => {
+    // Time to decide counts from the first opening of the file; the note is the server's, and nothing waits on it.
+    if (!formRow.firstChild) api(`/api/reviews/confirmations/${encodeURIComponent(row.scoreId)}/opened`, { method: 'POST', body: {} }).catch(() => {});
     if (!formRow.firstChild) formRow.append(h('td', { colspan: 7 }, scoreFile(row), decisionForm(row, (decision) => {
       const notice = h('div', { class: `notice ${decision.status === 'overridden' ? 'warn' : 'ok'}`, 'data-decided': decision.status, role: 'status', tabindex: -1 },
         t(decision.status === 'overridden' ? 'reviews.overriddenDone' : 'reviews.confirmedDone', { colour: t(`colour.${decision.colour}Short`), seq: decision.auditSeq ?? '—' }));
@@ -228,10 +230,14 @@ function officersCard(rows) {
 /** Enough decisions to read a habit from them, not one hurried case. */
 const HABIT = 5;
 
-/** Decisions taken within a minute of the request: a few are normal, most of them suggest rubber-stamping. */
+/**
+ * Decisions taken within a minute of opening the file: a few are normal, most of them suggest rubber-stamping.
+ * Decisions made without opening it (through the API) are said beside them.
+ */
 function quickFlag(o) {
-  if (!o.underOneMinute) return '0';
+  const unopened = o.unopened ? h('div', { class: 'small muted', 'data-unopened': o.unopened }, plural('reviews.unopened', o.unopened)) : null;
+  if (!o.underOneMinute) return h('span', {}, '0', unopened);
   const share = o.underOneMinute / o.decisions;
   const habit = o.decisions >= HABIT && share >= 0.5;
-  return h('span', { class: 'row', style: 'gap:6px', 'data-flag': habit ? 'rubber-stamp' : 'watch' }, `${o.underOneMinute} (${fmtPercent(share)})`, habit ? badge(t('reviews.rubberStamp'), 'bad') : badge(t('reviews.someQuick')));
+  return h('span', {}, h('span', { class: 'row', style: 'gap:6px', 'data-flag': habit ? 'rubber-stamp' : 'watch' }, `${o.underOneMinute} (${fmtPercent(share)})`, habit ? badge(t('reviews.rubberStamp'), 'bad') : badge(t('reviews.someQuick'))), unopened);
 }
