@@ -87,6 +87,32 @@ describe('signing in to the web app', () => {
     expect((await login('temp-officer', 'another-pass-99')).status).toBe(401);
   });
 
+  it('lets an administrator enable an account again and set a new password, which signs the old one out', async () => {
+    const admin = await signIn(web.baseUrl, 'admin');
+    const act = (path: string, body?: object, cookie = admin) =>
+      fetch(`${web.baseUrl}/api/accounts/${path}`, {
+        method: 'POST',
+        headers: { cookie, 'content-type': 'application/json' },
+        body: body ? JSON.stringify(body) : undefined,
+      });
+    // temp-officer was disabled above: enabled, it signs in with its password again.
+    expect((await act('temp-officer/enable')).status).toBe(200);
+    const officer = await signIn(web.baseUrl, 'temp-officer', 'another-pass-99');
+    expect((await me(officer)).status).toBe(200);
+    // Only an administrator acts on accounts; a weak password or an unknown account is refused.
+    expect((await act('temp-officer/password', { password: 'mine-now-2026' }, officer)).status).toBe(403);
+    expect((await act('temp-officer/password', { password: 'short1' })).status).toBe(400);
+    expect((await act('temp-officer/password', { password: 'lettersonly-only' })).status).toBe(400);
+    expect((await act('nobody-here/password', { password: 'a-new-pass-2026' })).status).toBe(404);
+    expect((await act('nobody-here/enable')).status).toBe(404);
+    expect((await me(officer)).status).toBe(200);
+
+    expect((await act('temp-officer/password', { password: 'a-new-pass-2026' })).status).toBe(200);
+    expect((await me(officer)).status).toBe(401);
+    expect((await login('temp-officer', 'another-pass-99')).status).toBe(401);
+    expect((await me(await signIn(web.baseUrl, 'temp-officer', 'a-new-pass-2026'))).status).toBe(200);
+  });
+
   it('refuses an account whose binding does not fit its role', async () => {
     const admin = await signIn(web.baseUrl, 'admin');
     const post = (body: object) =>

@@ -768,6 +768,32 @@ describeWithBrowser('the pages, driven in a real browser against the running sui
     const refused = await page.textContent('[data-invalid]');
     expect(refused).toContain('GB 32100');
     expect(refused).toContain('字母和数字');
+    // An account disabled by mistake is enabled again, and a forgotten password is replaced (signing it out).
+    const created = await page.evaluate(
+      async (body) => (await fetch('/api/accounts', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })).status,
+      { username: 'e2e-forgetful', role: 'dispatcher', password: 'e2e-first-password-1' },
+    );
+    expect(created).toBe(201);
+    await page.reload();
+    await page.click('[data-disable="e2e-forgetful"]');
+    await page.click('[data-confirm="open"] [data-confirm-yes]');
+    await page.click('[data-enable="e2e-forgetful"]');
+    await page.waitForSelector('[data-disable="e2e-forgetful"]');
+    await page.click('[data-password="e2e-forgetful"] summary');
+    await page.fill('[data-password-form="e2e-forgetful"] input', 'short');
+    await page.click('[data-password-form="e2e-forgetful"] button[type=submit]');
+    expect(await page.textContent('[data-password-form="e2e-forgetful"] [role=alert]')).toContain('10');
+    await page.fill('[data-password-form="e2e-forgetful"] input', 'e2e-second-password-2');
+    await page.click('[data-password-form="e2e-forgetful"] button[type=submit]');
+    await page.click('[data-confirm="open"] [data-confirm-yes]');
+    await page.waitForSelector('[data-password-set="e2e-forgetful"]');
+    const signInStatus = (password: string) =>
+      page.evaluate(
+        async (body) =>
+          (await fetch('/api/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })).status,
+        { username: 'e2e-forgetful', password },
+      );
+    expect(await signInStatus('e2e-first-password-1')).toBe(401);
     await page.goto(`${suite.webUrl}/docs.html`);
     await page.waitForSelector('table');
     // Each body the document describes is shown with its example, the one the contract tests hold valid.

@@ -85,6 +85,8 @@ export const ROUTES: readonly RouteRule[] = [
   { method: 'GET', path: '/api/accounts', access: ['admin'], tag: 'accounts', summary: 'List accounts' },
   { method: 'POST', path: '/api/accounts', access: ['admin'], tag: 'accounts', summary: 'Create an account' },
   { method: 'POST', path: '/api/accounts/:username/disable', access: ['admin'], tag: 'accounts', summary: 'Disable an account and end its sessions' },
+  { method: 'POST', path: '/api/accounts/:username/enable', access: ['admin'], tag: 'accounts', summary: 'Enable a disabled account again' },
+  { method: 'POST', path: '/api/accounts/:username/password', access: ['admin'], tag: 'accounts', summary: 'Set a new password ({password}) and end the account\'s sessions' },
   { method: 'GET', path: '/api/access-log', access: ['oversight', 'admin'], tag: 'accounts', summary: 'Who viewed which enterprise\'s personal data' },
   // Delivery between the apps, for the health page: the web app asks each app's internal /ops endpoints.
   { method: 'GET', path: '/api/ops/status', access: ['admin'], tag: 'operations', summary: 'Every service: ready or not, its outboxes (waiting, oldest, events NATS refused) and durable consumers (pending, awaiting ack, redelivered), with what looks stuck' },

@@ -56,6 +56,22 @@ export class AccountRepository {
     return this.dataSource.query(`SELECT ${COLUMNS} FROM web.accounts WHERE username > $1 ORDER BY username LIMIT $2`, [afterUsername, limit]);
   }
 
+  /** Enables a disabled account again (its old sessions stay ended); the account's id, or null if none. */
+  async enable(username: string): Promise<number | null> {
+    const [rows] = await this.dataSource.query(`UPDATE web.accounts SET disabled = false WHERE username = $1 RETURNING id`, [username]);
+    return rows.length === 0 ? null : Number(rows[0].id);
+  }
+
+  /** Sets a new password and revokes the account's sessions, atomically; the account's id, or null if none. */
+  async setPassword(username: string, passwordHash: string): Promise<number | null> {
+    return this.dataSource.transaction(async (m) => {
+      const [rows] = await m.query(`UPDATE web.accounts SET password_hash = $2 WHERE username = $1 RETURNING id`, [username, passwordHash]);
+      if (rows.length === 0) return null;
+      await m.query(`UPDATE web.sessions SET revoked_at = now() WHERE account_id = $1 AND revoked_at IS NULL`, [rows[0].id]);
+      return Number(rows[0].id);
+    });
+  }
+
   /** Disables the account and revokes its sessions in one statement pair, atomically; the account's id, or null if none. */
   async disable(username: string): Promise<number | null> {
     return this.dataSource.transaction(async (m) => {

@@ -16,7 +16,7 @@ export interface AccountRequest {
 }
 
 /**
- * Creating and disabling accounts: the binding must fit the role (an enterprise to one credit code, an
+ * Creating, disabling, enabling accounts and setting their passwords: the binding must fit the role (an enterprise to one credit code, an
  * officer to one department and, optionally, to the officer's own certificate number).
  */
 @Injectable()
@@ -40,6 +40,19 @@ export class AccountsService {
 
   list(limit: number, after?: string): Promise<AccountRow[]> {
     return this.accounts.list(limit, after);
+  }
+
+  async enable(username: string): Promise<void> {
+    if ((await this.accounts.enable(username)) === null) throw new NotFoundException(`no account ${username}`);
+  }
+
+  /** An administrator sets a new password (a forgotten one, or one that leaked): whoever held the old one is signed out. */
+  async resetPassword(username: string, password: string): Promise<void> {
+    const problem = passwordProblem(password);
+    if (problem) throw new BadRequestException(problem);
+    const accountId = await this.accounts.setPassword(username, await hashPassword(password));
+    if (accountId === null) throw new NotFoundException(`no account ${username}`);
+    this.sessions.forgetAccount(accountId);
   }
 
   async disable(username: string): Promise<void> {

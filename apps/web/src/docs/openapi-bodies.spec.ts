@@ -26,7 +26,7 @@ import {
   WithdrawAppealDto,
 } from '../../../oversight/src/reviews/dtos/review.dto';
 import { ROUTES } from '../access/route-table';
-import { CreateAccountDto } from '../accounts/dtos/account.dto';
+import { CreateAccountDto, PasswordDto } from '../accounts/dtos/account.dto';
 import { LoginDto } from '../auth/auth.controller';
 import { BODIES } from './openapi-bodies';
 import { buildOpenApi } from './openapi.util';
@@ -38,6 +38,7 @@ type Dto = new () => object;
 const VALIDATED_BY: Record<string, Dto> = {
   'POST /api/auth/login': LoginDto,
   'POST /api/accounts': CreateAccountDto,
+  'POST /api/accounts/:username/password': PasswordDto,
   'PUT /api/checklist-items/:item': ChecklistItemNameDto,
   'PUT /api/plans/:department': DepartmentPlanDto,
   'PUT /api/policy': PolicyDto,
@@ -141,6 +142,7 @@ describe("the OpenAPI document's request bodies", () => {
     const withoutBody = [
       'POST /api/auth/logout',
       'POST /api/accounts/:username/disable',
+      'POST /api/accounts/:username/enable',
       'POST /api/ops/:app/outbox/:id/resend',
       'POST /api/dead-letters/:seq/replay',
       'POST /api/audit/verify',

@@ -149,6 +149,11 @@ export const BODIES: Record<string, Json> = {
     ['username', 'password', 'role'],
     { username: 'samr-li', password: 'a-long-password-2026', role: 'department', department: 'SAMR' },
   ),
+  'POST /api/accounts/:username/password': object(
+    { password: text(10, 200, 'the new password, mixing letters and digits; the account is signed out everywhere') },
+    ['password'],
+    { password: 'a-new-password-2026' },
+  ),
   'PUT /api/checklist-items/:item': object(
     {
       zh: text(1, 200, 'what the item asks, in Chinese (e.g. 消防设施和器材)'),

@@ -15,7 +15,7 @@ export async function renderAccounts(ctx) {
     [t('accounts.role'), (a) => badge(t(`role.${a.role}`), 'blue')],
     [t('accounts.binding'), bindingOf],
     [t('field.status'), (a) => (a.disabled ? badge(t('accounts.disabled'), 'bad') : badge(t('accounts.active'), 'ok'))],
-    ['', (a) => (a.disabled || a.username === ctx.me.username ? '' : disableButton(a, confirmBox, load))],
+    ['', (a) => accountActions(a, ctx, confirmBox, load)],
   ], rows, { pageSize: 15 })), 'web');
   await load();
 }
@@ -25,6 +25,59 @@ function bindingOf(account) {
   if (account.creditCode) return h('span', { class: 'mono' }, account.creditCode);
   if (!account.department) return '—';
   return h('span', {}, departmentLabel(account.department), account.officerId ? h('span', { class: 'muted small' }, ` · ${t('accounts.cert')} `, h('span', { class: 'mono' }, account.officerId)) : null);
+}
+
+/** Enable a disabled account, or disable another's; set anyone's password (a forgotten or leaked one). */
+function accountActions(account, ctx, confirmBox, reload) {
+  const toggle = account.disabled ? enableButton(account, confirmBox, reload) : account.username === ctx.me.username ? null : disableButton(account, confirmBox, reload);
+  return h('div', { class: 'row', style: 'gap:6px;flex-wrap:nowrap;align-items:flex-start' }, toggle, passwordFold(account, confirmBox));
+}
+
+function enableButton(account, confirmBox, reload) {
+  const button = h('button', { class: 'btn secondary', type: 'button', 'data-enable': account.username }, t('accounts.enable'));
+  button.addEventListener('click', async () => {
+    button.disabled = true;
+    try {
+      await api(`/api/accounts/${encodeURIComponent(account.username)}/enable`, { method: 'POST' });
+      mount(confirmBox, h('div', { class: 'notice ok', role: 'status' }, t('accounts.enabledDone', { username: account.username })));
+      reload();
+    } catch (error) {
+      mount(confirmBox, error.status === 404 ? h('div', { class: 'notice bad', role: 'alert' }, t('accounts.notFound')) : errorState(error));
+      button.disabled = false;
+    }
+  });
+  return button;
+}
+
+/**
+ * A new password the administrator hands to the person, folded away until asked for; setting it signs the account
+ * out everywhere, so it is confirmed first.
+ */
+function passwordFold(account, confirmBox) {
+  const input = h('input', { type: 'password', name: 'new-password', autocomplete: 'new-password', minlength: 10, maxlength: 200, size: 14, 'aria-label': t('accounts.newPassword', { username: account.username }) });
+  const said = h('div', { 'aria-live': 'polite' });
+  const submit = h('button', { class: 'btn', type: 'submit' }, t('accounts.setPassword'));
+  const form = h('form', { class: 'stack', style: 'gap:6px;margin-top:6px', novalidate: true, 'data-password-form': account.username }, input, submit, said);
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const problem = input.value.length < 10 || input.value.length > 200 ? t('accounts.passwordLength') : !/[A-Za-z]/.test(input.value) || !/\d/.test(input.value) ? t('accounts.passwordMix') : null;
+    if (problem) return mount(said, h('div', { class: 'notice bad', role: 'alert' }, problem));
+    mount(said);
+    submit.disabled = true;
+    const sure = await confirmStep(confirmBox, t('accounts.confirmPassword', { username: account.username }), t('accounts.setPassword'), { danger: true });
+    submit.disabled = false;
+    if (!sure) return undefined;
+    try {
+      await api(`/api/accounts/${encodeURIComponent(account.username)}/password`, { method: 'POST', body: { password: input.value } });
+      form.reset();
+      mount(said);
+      mount(confirmBox, h('div', { class: 'notice ok', role: 'status', 'data-password-set': account.username }, t('accounts.passwordSet', { username: account.username })));
+    } catch (error) {
+      mount(said, error.status === 404 ? h('div', { class: 'notice bad', role: 'alert' }, t('accounts.notFound')) : errorState(error));
+    }
+    return undefined;
+  });
+  return h('details', { 'data-password': account.username }, h('summary', {}, t('accounts.setPassword')), form);
 }
 
 /** Disabling ends the account's sessions at once, so it is confirmed first and a failure is said in place. */

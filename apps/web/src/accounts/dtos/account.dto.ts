@@ -12,6 +12,10 @@ export class CreateAccountDto {
   @IsOptional() @IsString() @MaxLength(64) officerId?: string;
 }
 
+export class PasswordDto {
+  @IsString() @MinLength(10) @MaxLength(200) password!: string;
+}
+
 export class AccountListQuery {
   @IsOptional() @IsString() @MaxLength(64) after?: string;
   @IsOptional() @QueryInt(1, 200) limit?: number;
