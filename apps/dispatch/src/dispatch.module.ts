@@ -4,7 +4,7 @@ import { NatsModule, OperationsModule } from '@tianping/messaging';
 import { AbsencesController } from './absences/absences.controller';
 import { AbsencesRepository } from './absences/absences.repository';
 import { AbsencesService } from './absences/absences.service';
-import { CaseExtensionsController } from './case-extensions/case-extensions.controller';
+import { CaseExtensionsController, CaseOrdersController } from './case-extensions/case-extensions.controller';
 import { CaseExtensionsRepository } from './case-extensions/case-extensions.repository';
 import { CaseExtensionsService } from './case-extensions/case-extensions.service';
 import { createDispatchDataSource, DISPATCH_SCHEMA } from './database/dispatch.data-source';
@@ -99,6 +99,7 @@ export class DispatchCoreModule {}
     RectificationExtensionsController,
     RectificationApplicationsController,
     CaseExtensionsController,
+    CaseOrdersController,
     FollowUpsController,
     AbsencesController,
     OfficersController,

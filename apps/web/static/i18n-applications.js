@@ -33,6 +33,11 @@ const zh = {
   'apply.refuse': '不予延期',
   'apply.refusedDone': '已不予延期，整改期限不变。',
   'apply.queue': '待审批的延期整改申请：{n} 件',
+  'apply.caseSummary': '平台案件 {caseNo}（{department}，{date} 检查）',
+  'caseOrder.title': '平台案件的责令整改',
+  'caseOrder.lead': '执法办案平台案件中责令整改、尚未复查的事项。如需更多时间整改，可在此申请延期。',
+  'caseOrder.badge': '责令整改',
+  'caseOrder.no': '案件编号',
 };
 
 const en = {
@@ -67,6 +72,11 @@ const en = {
   'apply.refuse': 'Refuse',
   'apply.refusedDone': 'Refused: the deadline stands.',
   'apply.queue': 'Applications for more time awaiting a decision: {n}',
+  'apply.caseSummary': 'Platform case {caseNo} ({department}, inspected {date})',
+  'caseOrder.title': 'Orders to rectify from platform cases',
+  'caseOrder.lead': 'Orders to rectify in the law-enforcement platform’s cases, not re-inspected yet. If you need more time, apply here.',
+  'caseOrder.badge': 'Order to rectify',
+  'caseOrder.no': 'Case number',
 };
 
 export const APPLICATION_TEXTS = { zh, en };

@@ -7,6 +7,8 @@ const OWN_VISIT = 'visit-own';
 const FOREIGN_VISIT = 'visit-foreign';
 /** A platform case of the officer's department (SAMR), as dispatch describes it to the gateway's owner check. */
 const OWN_CASE = 'FS-SAMR-2026-000901';
+/** A platform case of another enterprise, ordered by another department (ENV). */
+const FOREIGN_CASE = 'FS-ENV-2026-000902';
 type Caller = Role | 'anonymous';
 /** The colour in effect and the appeals of OWN_CODE, as oversight answers. */
 const REVIEWS_OF_OWN = {
@@ -87,6 +89,7 @@ describe('who may call which API route (the route table, enforced on the server)
         [`GET /api/reviews/enterprises/${OWN_CODE}`]: REVIEWS_OF_OWN,
         [`GET /api/enterprises/${OWN_CODE}`]: FILE_OF_OWN,
         [`GET /api/cases/${OWN_CASE}/rectification-extensions`]: { forwarded: true, caseNo: OWN_CASE, creditCode: OWN_CODE, departments: ['SAMR'] },
+        [`GET /api/cases/${FOREIGN_CASE}/rectification-extensions`]: { forwarded: true, caseNo: FOREIGN_CASE, creditCode: OTHER_CODE, departments: ['ENV'] },
       },
     );
     routeSuiteTo(fake.port);
@@ -151,6 +154,32 @@ describe('who may call which API route (the route table, enforced on the server)
     expect((await call(rating, 'enterprise', pathOf(rating, OWN_CODE, 'no-such-visit'))).status).toBe(404);
     expect(await call(results, 'department', pathOf(results, OWN_CODE, FOREIGN_VISIT))).toMatchObject({ status: 404, forwarded: false });
     expect(await call(results, 'dispatcher', pathOf(results, OWN_CODE, FOREIGN_VISIT))).toMatchObject({ status: 200, forwarded: true });
+  });
+
+  it("lets an enterprise apply for more time on its own platform case only, and an officer decide its department's only", async () => {
+    const rule = (method: string, path: string) => ROUTES.find((r) => r.method === method && r.path === path)!;
+    const apply = rule('POST', '/api/cases/:caseNo/rectification-applications');
+    const read = rule('GET', '/api/cases/:caseNo/rectification-applications');
+    const decide = rule('POST', '/api/cases/:caseNo/rectification-applications/:applicationId/decision');
+    const on = (r: RouteRule, caseNo: string) => r.path.replace(':caseNo', caseNo).replace(':applicationId', '7d1f3c9e-2b1a-4c5d-9e8f-0a1b2c3d4e5f');
+    for (const [r, caller] of [
+      [apply, 'enterprise'],
+      [read, 'enterprise'],
+      [decide, 'department'],
+    ] as const) {
+      expect(await call(r, caller, on(r, FOREIGN_CASE))).toMatchObject({ status: 404, forwarded: false });
+      expect(await call(r, caller, on(r, 'FS-NONE-1'))).toMatchObject({ status: 404, forwarded: false });
+      expect(await call(r, caller, on(r, OWN_CASE))).toMatchObject({ status: 200, forwarded: true });
+    }
+    expect(await call(decide, 'dispatcher', on(decide, FOREIGN_CASE))).toMatchObject({ status: 200, forwarded: true });
+    expect(await call(read, 'oversight', on(read, FOREIGN_CASE))).toMatchObject({ status: 200, forwarded: true });
+    // The applicant is the signed-in account, whatever the page sent.
+    const before = fake.seen.length;
+    const headers = { 'content-type': 'application/json', cookie: cookies.enterprise };
+    const body = JSON.stringify({ rectifyBy: '2026-12-01', reason: '设备未到', actor: 'someone-else' });
+    expect((await fetch(`${web.baseUrl}${on(apply, OWN_CASE)}`, { method: 'POST', headers, body })).status).toBe(200);
+    const forwarded = fake.seen.slice(before).find((x) => x.method === 'POST' && x.url === on(apply, OWN_CASE))!;
+    expect(JSON.parse(forwarded.body)).toMatchObject({ actor: USERNAMES.enterprise });
   });
 
   it('lets an enterprise file and follow only its own appeals, and names the signed-in account as the actor', async () => {

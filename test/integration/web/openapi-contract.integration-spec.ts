@@ -274,6 +274,35 @@ describe('the OpenAPI document, against the running suite', () => {
     expect(granted.body).toMatchObject({ status: 'granted', currentRectifyBy: later });
   });
 
+  it("takes the documented application for more time on a platform case's order from its enterprise, lists it, and the documented grant", async () => {
+    const plusDays = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+    type Row = { source: string; creditCode: string; inspectionRef: string; inspectedOn: string; notBefore: string };
+    const listed = await client.call('demo-dispatcher', 'GET', '/api/follow-ups?status=all&limit=2000');
+    const order = (listed.body as { rows: Row[] }).rows.find((r) => r.source === 'case' && plusDays(r.notBefore, 7) <= plusDays(r.inspectedOn, 180));
+    expect(order).toBeDefined();
+    const account = { username: 'contract-case-applicant', password: DEMO_PASSWORD, role: 'enterprise', creditCode: order!.creditCode };
+    expect((await client.call('demo-admin', 'POST', '/api/accounts', account)).status).toBe(201);
+    await client.signIn('contract-case-applicant');
+    const orders = await client.call('contract-case-applicant', 'GET', `/api/enterprises/${order!.creditCode}/case-orders`);
+    expect(client.checkAnswer('GET', '/api/enterprises/{creditCode}/case-orders', orders)).toEqual(OK(200));
+    expect(orders.body).toEqual(expect.arrayContaining([expect.objectContaining({ caseNo: order!.inspectionRef, rectifyBy: order!.notBefore })]));
+    const later = plusDays(order!.notBefore, 7);
+    const path = '/api/cases/{caseNo}/rectification-applications';
+    const url = `/api/cases/${encodeURIComponent(order!.inspectionRef)}/rectification-applications`;
+    const applied = await sendValid('contract-case-applicant', 'POST', path, url, { ...example(`POST ${path}`), rectifyBy: later });
+    expect(client.checkAnswer('POST', path, applied)).toEqual(OK(201));
+    expect(client.checkAnswer('GET', path, await client.call('contract-case-applicant', 'GET', url))).toEqual(OK(200));
+    expect(client.checkAnswer('GET', path, await client.call('demo-oversight', 'GET', url))).toEqual(OK(200));
+    const queue = await client.call('demo-dispatcher', 'GET', '/api/rectification-applications?status=pending');
+    expect(client.checkAnswer('GET', '/api/rectification-applications', queue)).toEqual(OK(200));
+    expect(queue.body).toEqual([expect.objectContaining({ source: 'case', caseNo: order!.inspectionRef, status: 'pending' })]);
+    const decision = `${path}/{applicationId}/decision`;
+    const id = (applied.body as { id: string }).id;
+    const granted = await sendValid('demo-dispatcher', 'POST', decision, `${url}/${id}/decision`, example(`POST ${decision}`));
+    expect(client.checkAnswer('POST', decision, granted)).toEqual(OK(200));
+    expect(granted.body).toMatchObject({ status: 'granted', currentRectifyBy: later });
+  });
+
   it('has checked a real answer of every operation whose answer it describes', () => {
     expect([...client.checked].sort()).toEqual(client.documentedAnswers());
   });

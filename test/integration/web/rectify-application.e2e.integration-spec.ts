@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
+import { axeViolations } from './axe-check';
 import { startFakePages, type FakePages } from './fake-pages.harness';
 import { describeWithBrowser, SCREENSHOTS } from './suite-process.harness';
 import { orderedNotice, orderedVisit } from './visit-page.fixture';
@@ -45,6 +46,25 @@ const PENDING = {
   decisionNote: null,
 };
 const DECIDE = `${LIST}/${PENDING.id}/decision`;
+/** The enterprise's order to rectify from a platform case (no visit of Tianping's), and its application. */
+const CASE_ORDER = { caseNo: 'FS-SAMR-2026-000501', department: 'SAMR', date: '2026-03-02', rectifyBy: '2026-04-01', originalRectifyBy: null };
+const CASE_LIST = `/api/cases/${CASE_ORDER.caseNo}/rectification-applications`;
+const CASE_PENDING = {
+  ...PENDING,
+  id: '7d1c1c55-0000-4000-8000-000000000003',
+  source: 'case',
+  visitId: null,
+  visitNo: null,
+  visitDate: null,
+  caseNo: CASE_ORDER.caseNo,
+  department: 'SAMR',
+  inspectedOn: CASE_ORDER.date,
+  rectifyBy: '2026-05-20',
+  reason: '整改所需设备下月到货',
+  appliedAt: '2026-03-21T02:00:00Z',
+  caseExtensionId: null,
+};
+const CASE_DECIDE = `${CASE_LIST}/${CASE_PENDING.id}/decision`;
 
 describeWithBrowser('applying for more time to rectify (延期整改申请), in a real browser', () => {
   let pages: FakePages;
@@ -59,6 +79,12 @@ describeWithBrowser('applying for more time to rectify (延期整改申请), in 
     [`POST ${LIST}`]: PENDING,
     [`POST ${DECIDE}`]: { ...PENDING, status: 'granted', currentRectifyBy: '2026-05-10', heldBefore: [] },
     'GET /api/rectification-applications': [PENDING],
+    [`GET /api/enterprises/${OWN_CODE}/case-orders`]: [],
+    // The case as dispatch describes it to the gateway's owner check.
+    [`GET /api/cases/${CASE_ORDER.caseNo}/rectification-extensions`]: { caseNo: CASE_ORDER.caseNo, creditCode: OWN_CODE, departments: ['SAMR'] },
+    [`GET ${CASE_LIST}`]: [],
+    [`POST ${CASE_LIST}`]: CASE_PENDING,
+    [`POST ${CASE_DECIDE}`]: { ...CASE_PENDING, status: 'granted', currentRectifyBy: '2026-05-20', heldBefore: [] },
   };
 
   beforeAll(async () => {
@@ -120,12 +146,62 @@ describeWithBrowser('applying for more time to rectify (延期整改申请), in 
     await page.close();
   });
 
-  it('counts the applications awaiting a decision on the dispatcher’s calendar, each linked to its visit', async () => {
+  it.each([
+    ['zh', '平台案件的责令整改', '须晚于现有整改期限', '待审批'],
+    ['en', 'Orders to rectify from platform cases', 'must come after the current deadline', 'Awaiting a decision'],
+  ])('lets the enterprise apply for more time on its platform case’s order too, and read where it stands (%s)', async (lang, title, early, pending) => {
+    answers[`GET /api/enterprises/${OWN_CODE}/case-orders`] = [CASE_ORDER];
+    answers[`GET ${CASE_LIST}`] = [];
+    const page = await pages.signIn('ent', { lang: lang as 'zh' | 'en' });
+    await page.goto(`${pages.web.baseUrl}/#/my/visits`);
+    const panel = `[data-case-application="${CASE_ORDER.caseNo}"]`;
+    await page.waitForSelector(`${panel} [data-apply-fold]`);
+    expect(await text(page, '[data-case-orders]')).toContain(title);
+    expect(await text(page, '[data-case-orders]')).toContain(CASE_ORDER.caseNo);
+    await page.click(`${panel} [data-apply-fold] summary`);
+    const key = 'case-FS-SAMR-2026-000501';
+    const before = posted(CASE_LIST).length;
+    await page.fill(`#apply-to-${key}`, '2026-03-30');
+    await page.fill(`#apply-reason-${key}`, '整改所需设备下月到货');
+    await page.click(`${panel} button[type=submit]`);
+    expect(await text(page, `${panel} [role=alert]`)).toContain(early);
+    expect(posted(CASE_LIST).length).toBe(before);
+    // The open form, its refusal said beside the field, holds to WCAG as every page does.
+    expect(await axeViolations(page)).toEqual([]);
+    answers[`GET ${CASE_LIST}`] = [CASE_PENDING];
+    await page.fill(`#apply-to-${key}`, '2026-05-20');
+    await page.click(`${panel} button[type=submit]`);
+    await page.waitForSelector(`#applications-${key} [data-application=pending]`);
+    expect(await text(page, `#applications-${key}`)).toContain(pending);
+    expect(await page.$(`${panel} [data-testid=rectify-application]`)).toBeNull();
+    expect(JSON.parse(posted(CASE_LIST).pop()!.body)).toEqual({ rectifyBy: '2026-05-20', reason: '整改所需设备下月到货', actor: 'ent' });
+    await page.screenshot({ path: join(SCREENSHOTS, `rectify-application-case-${lang}.png`), fullPage: true });
+    answers[`GET /api/enterprises/${OWN_CODE}/case-orders`] = [];
+    await page.close();
+  });
+
+  it('counts the applications awaiting a decision on the dispatcher’s calendar, a visit’s linked, a case’s decided there', async () => {
+    answers['GET /api/rectification-applications'] = [PENDING, CASE_PENDING];
+    answers['GET /api/visits'] = [];
     const page = await pages.signIn('dispatcher', { lang: 'en' });
     await page.goto(`${pages.web.baseUrl}/#/calendar`);
     await page.waitForSelector('#calendar-applications');
-    expect(await text(page, '#calendar-applications')).toContain('awaiting a decision: 1');
+    expect(await text(page, '#calendar-applications')).toContain('awaiting a decision: 2');
     expect(await page.getAttribute('#calendar-applications a', 'href')).toBe(`#/visits/${DONE.id}`);
+    const folded = `[data-case-application="${CASE_ORDER.caseNo}"]`;
+    expect(await text(page, `${folded} summary`)).toContain(CASE_ORDER.caseNo);
+    await page.click(`${folded} summary`);
+    expect(await page.inputValue('#grant-to-case-0')).toBe('2026-05-20');
+    await page.click('#refuse-application-case-0');
+    expect(await text(page, `[data-pending-application="${CASE_PENDING.id}"] [role=alert]`)).toContain('Say why');
+    expect(posted(CASE_DECIDE)).toHaveLength(0);
+    expect(await axeViolations(page)).toEqual([]);
+    answers['GET /api/rectification-applications'] = [PENDING];
+    await page.click('#grant-application-case-0');
+    await page.waitForSelector('[data-pending-applications] .notice.ok');
+    expect(await text(page, '[data-pending-applications]')).toContain('awaiting a decision: 1');
+    expect(JSON.parse(posted(CASE_DECIDE).pop()!.body)).toEqual({ decision: 'grant', rectifyBy: '2026-05-20', actor: 'dispatcher' });
+    await page.screenshot({ path: join(SCREENSHOTS, 'rectify-application-case-queue.png'), fullPage: true });
     await page.close();
   });
 });

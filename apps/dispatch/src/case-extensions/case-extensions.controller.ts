@@ -1,3 +1,4 @@
+import { CreditCodeParam } from '@tianping/common';
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { RectificationExtensionDto } from '../rectification-extensions/dtos/rectification-extension.dto';
 import { CaseExtensionsService } from './case-extensions.service';
@@ -16,5 +17,16 @@ export class CaseExtensionsController {
   @Get()
   history(@Param('caseNo') caseNo: string) {
     return this.extensions.history(caseNo);
+  }
+}
+
+/** An enterprise's platform-case orders to rectify still open: where it applies for more time. */
+@Controller('api/enterprises/:creditCode/case-orders')
+export class CaseOrdersController {
+  constructor(private readonly extensions: CaseExtensionsService) {}
+
+  @Get()
+  open(@Param() params: CreditCodeParam) {
+    return this.extensions.openOrdersOf(params.creditCode);
   }
 }

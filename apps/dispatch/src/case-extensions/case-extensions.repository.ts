@@ -27,6 +27,11 @@ export interface StoredCaseExtension {
   extendedAt: string;
 }
 
+const CASE_COLUMNS = `p.case_no AS "caseNo", p.credit_code AS "creditCode", p.department, p.kind, p.result, p.date::text AS date,
+  EXISTS (${ownVisitOfCase('p')}) AS "ownVisit",
+  (SELECT c.to_day::text FROM dispatch.case_rectification_extensions c WHERE c.case_no = p.case_no
+    ORDER BY c.created_at DESC, c.to_day DESC LIMIT 1) AS "extendedTo"`;
+
 /** The only place that keeps the extensions of a platform case's rectification deadline (延期整改). */
 @Injectable()
 export class CaseExtensionsRepository {
@@ -36,17 +41,24 @@ export class CaseExtensionsRepository {
     return this.dataSource.transaction(work);
   }
 
+  get manager(): EntityManager {
+    return this.dataSource.manager;
+  }
+
   /** The case as intake sent it, with the latest extension; `lock` queues two extensions of one case. */
   async found(caseNo: string, m: EntityManager = this.dataSource.manager, lock = false): Promise<InspectionCase | null> {
-    const [row] = await m.query(
-      `SELECT p.case_no AS "caseNo", p.credit_code AS "creditCode", p.department, p.kind, p.result, p.date::text AS date,
-              EXISTS (${ownVisitOfCase('p')}) AS "ownVisit",
-              (SELECT c.to_day::text FROM dispatch.case_rectification_extensions c WHERE c.case_no = p.case_no
-                ORDER BY c.created_at DESC, c.to_day DESC LIMIT 1) AS "extendedTo"
-         FROM dispatch.prior_inspections p WHERE p.case_no = $1${lock ? ' FOR UPDATE OF p' : ''}`,
-      [caseNo],
-    );
+    const [row] = await m.query(`SELECT ${CASE_COLUMNS} FROM dispatch.prior_inspections p WHERE p.case_no = $1${lock ? ' FOR UPDATE OF p' : ''}`, [caseNo]);
     return row ?? null;
+  }
+
+  /** An enterprise's platform cases ordering rectification, not a Tianping visit's own, oldest first. */
+  async ordersOf(creditCode: string): Promise<InspectionCase[]> {
+    return this.dataSource.query(
+      `SELECT ${CASE_COLUMNS} FROM dispatch.prior_inspections p
+        WHERE p.credit_code = $1 AND p.kind = '检查' AND p.result = '责令整改' AND NOT EXISTS (${ownVisitOfCase('p')})
+        ORDER BY p.date, p.case_no`,
+      [creditCode],
+    );
   }
 
   /** Keeps the extension; answers when it was made. */

@@ -27,22 +27,43 @@ export class CaseExtensionsService {
   ) {}
 
   async extend(caseNo: string, dto: RectificationExtensionDto) {
-    return this.cases.transaction(async (m) => {
-      const found = await this.found(caseNo, m, true);
-      const from = await this.extendable(m, found, dto.rectifyBy);
-      const id = randomUUID();
-      const reason = dto.reason.trim();
-      const actor = dto.actor ?? null;
-      const { creditCode, department, date } = found;
-      const at = await this.cases.extend(m, { id, caseNo: found.caseNo, creditCode, department, from, to: dto.rectifyBy, reason, actor });
-      const event: CaseRectificationExtended = { extensionId: id, caseNo: found.caseNo, creditCode, department, date, from, to: dto.rectifyBy, actor, at };
-      await enqueueEvent(m, DISPATCH_SCHEMA, DispatchSubjects.caseRectificationExtended, event);
-      // A re-inspection already planned before the new day would prove nothing: named, for the dispatcher to re-draw.
-      const heldBefore = (await this.visitRows.reInspectionsOf(creditCode, found.caseNo, m))
-        .filter((v) => v.status === 'scheduled' && v.date < dto.rectifyBy)
-        .map((v) => ({ id: v.id, number: v.visitNo, date: v.date }));
-      return { id, caseNo: found.caseNo, from, to: dto.rectifyBy, reason, actor, extendedAt: at, heldBefore };
-    });
+    return this.cases.transaction((m) => this.extendWithin(m, caseNo, dto));
+  }
+
+  /** Extends inside the caller's transaction (granting an application does it in its own). */
+  async extendWithin(m: EntityManager, caseNo: string, dto: RectificationExtensionDto) {
+    const found = await this.found(caseNo, m, true);
+    const from = await this.extendable(m, found, dto.rectifyBy);
+    const id = randomUUID();
+    const reason = dto.reason.trim();
+    const actor = dto.actor ?? null;
+    const { creditCode, department, date } = found;
+    const at = await this.cases.extend(m, { id, caseNo: found.caseNo, creditCode, department, from, to: dto.rectifyBy, reason, actor });
+    const event: CaseRectificationExtended = { extensionId: id, caseNo: found.caseNo, creditCode, department, date, from, to: dto.rectifyBy, actor, at };
+    await enqueueEvent(m, DISPATCH_SCHEMA, DispatchSubjects.caseRectificationExtended, event);
+    // A re-inspection already planned before the new day would prove nothing: named, for the dispatcher to re-draw.
+    const heldBefore = (await this.visitRows.reInspectionsOf(creditCode, found.caseNo, m))
+      .filter((v) => v.status === 'scheduled' && v.date < dto.rectifyBy)
+      .map((v) => ({ id: v.id, number: v.visitNo, date: v.date }));
+    return { id, caseNo: found.caseNo, from, to: dto.rectifyBy, reason, actor, extendedAt: at, heldBefore };
+  }
+
+  /**
+   * The enterprise's platform-case orders to rectify still open (not re-inspected), oldest first: the
+   * department, the case's day and the deadline now, so it may apply for more time. No reasons.
+   */
+  async openOrdersOf(creditCode: string) {
+    const days = (await this.settings.policy()).rectificationDays;
+    const orders = await this.cases.ordersOf(creditCode);
+    const open = [];
+    for (const found of orders) {
+      const rectifyBy = currentDeadline({ date: found.date, rectifyBy: found.extendedTo }, days);
+      const done = await this.visitExtensions.reinspections(this.cases.manager, { id: null, creditCode }, [found.department], rectifyBy);
+      if (done.length > 0) continue;
+      const original = currentDeadline({ date: found.date, rectifyBy: null }, days);
+      open.push({ caseNo: found.caseNo, department: found.department, date: found.date, rectifyBy, originalRectifyBy: found.extendedTo ? original : null });
+    }
+    return open;
   }
 
   /** The case with its deadline and extensions, oldest first (the reasons for the bureau, never the enterprise). */
@@ -64,14 +85,15 @@ export class CaseExtensionsService {
     };
   }
 
-  private async found(caseNo: string, m?: EntityManager, lock = false): Promise<InspectionCase> {
+  /** The case, or 404; `lock` queues two extensions (or applications) of one case. */
+  async found(caseNo: string, m?: EntityManager, lock = false): Promise<InspectionCase> {
     const found = await this.cases.found(caseNo, m, lock);
     if (!found) throw new NotFoundException({ statusCode: 404, message: `no case ${caseNo}` });
     return found;
   }
 
   /** The current deadline, or the reason it cannot move to `to`: the visit's refusals, and `own_visit`. */
-  private async extendable(m: EntityManager, found: InspectionCase, to: string): Promise<string> {
+  async extendable(m: EntityManager, found: InspectionCase, to: string): Promise<string> {
     if (found.kind !== '检查' || found.result !== RECTIFY)
       throw new ConflictException({ statusCode: 409, code: 'no_order', message: `case ${found.caseNo} is no inspection ordering rectification (${RECTIFY})` });
     if (found.ownVisit)

@@ -18,6 +18,7 @@ import { RecordRectificationFollowUps1766850000000 } from './migrations/17668500
 import { RecordRectificationExtensions1766900000000 } from './migrations/1766900000000-RecordRectificationExtensions';
 import { RecordRectificationApplications1766950000000 } from './migrations/1766950000000-RecordRectificationApplications';
 import { RecordCaseRectificationExtensions1767000000000 } from './migrations/1767000000000-RecordCaseRectificationExtensions';
+import { RecordCaseRectificationApplications1767050000000 } from './migrations/1767050000000-RecordCaseRectificationApplications';
 
 export const DISPATCH_SCHEMA = 'dispatch';
 
@@ -46,6 +47,7 @@ export function createDispatchDataSource(url: string) {
       RecordRectificationExtensions1766900000000,
       RecordRectificationApplications1766950000000,
       RecordCaseRectificationExtensions1767000000000,
+      RecordCaseRectificationApplications1767050000000,
     ],
   });
 }

@@ -54,6 +54,8 @@ const VALIDATED_BY: Record<string, Dto> = {
   'POST /api/cases/:caseNo/rectification-extensions': RectificationExtensionDto,
   'POST /api/visits/:id/rectification-applications': RectificationApplicationDto,
   'POST /api/visits/:id/rectification-applications/:applicationId/decision': RectificationDecisionDto,
+  'POST /api/cases/:caseNo/rectification-applications': RectificationApplicationDto,
+  'POST /api/cases/:caseNo/rectification-applications/:applicationId/decision': RectificationDecisionDto,
   'POST /api/appeals': FileAppealDto,
   'POST /api/appeals evidence': EvidenceDto,
   'POST /api/appeals/:id/claim': ActorDto,

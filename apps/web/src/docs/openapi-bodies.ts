@@ -347,6 +347,29 @@ export const BODIES: Record<string, Json> = {
     ['decision'],
     { decision: 'grant', note: '同意延期' },
   ),
+  'POST /api/cases/:caseNo/rectification-applications': object(
+    {
+      rectifyBy: day(
+        "the deadline asked for: after the current one (the case's day + the policy's days until extended), at most 180 days after the inspection",
+      ),
+      reason: text(
+        2,
+        500,
+        'why more time is needed; may name a person: kept in dispatch, shown to the enterprise and the bureau, never logged or sent in an event',
+      ),
+    },
+    ['rectifyBy', 'reason'],
+    { rectifyBy: '2027-03-15', reason: '整改所需设备尚未到货，申请延期' },
+  ),
+  'POST /api/cases/:caseNo/rectification-applications/:applicationId/decision': object(
+    {
+      decision: { type: 'string', enum: ['grant', 'refuse'], description: "grant extends the case's deadline; refuse keeps it" },
+      rectifyBy: day('for a grant: the new deadline, the day applied for unless given'),
+      note: text(0, 500, "the bureau's note to the enterprise; required (2 characters or more) to refuse"),
+    },
+    ['decision'],
+    { decision: 'grant', note: '同意延期' },
+  ),
   'POST /api/conflicts': object(
     {
       creditCode: { type: 'string', pattern: '^[0-9A-Za-z]{18}$', description: 'the enterprise the officer must not inspect (统一社会信用代码)' },

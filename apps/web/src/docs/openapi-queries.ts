@@ -276,6 +276,7 @@ export const CREATED = new Set([
   'POST /api/visits/:id/rectification-extensions',
   'POST /api/cases/:caseNo/rectification-extensions',
   'POST /api/visits/:id/rectification-applications',
+  'POST /api/cases/:caseNo/rectification-applications',
   'POST /api/appeals',
   'POST /api/kill-switch/suspend',
   'POST /api/kill-switch/resume',

@@ -9,7 +9,7 @@ import { appealsTable } from './my-appeals.js';
 import { regionCell } from '../regions.js';
 import { checklistItem } from './bureau-calendar.js';
 import { rectifyNote } from './follow-up.js';
-import { applicationPanel } from './rectify-application.js';
+import { applicationPanel, caseApplicationPanel } from './rectify-application.js';
 import { resultBadge } from '../items.js';
 import { scoreHistoryCard } from './score-history.js';
 
@@ -291,9 +291,27 @@ function clueRefCell(c) {
 
 export async function renderMyVisits(ctx) {
   const body = h('div');
-  mount(ctx.main, pageHead(t('ent.visits'), t('ent.visitsLead')), body);
-  await section(body, () => api(`/api/enterprises/${ctx.me.creditCode}/visits`), (visits) =>
-    visits.length === 0 ? card(null, emptyState(t('ent.noVisits'))) : h('div', { class: 'stack' }, visits.map((v) => visitCard(v))), 'dispatch');
+  const orders = h('div', { 'data-case-orders': '' });
+  mount(ctx.main, pageHead(t('ent.visits'), t('ent.visitsLead')), body, orders);
+  await Promise.all([
+    section(body, () => api(`/api/enterprises/${ctx.me.creditCode}/visits`), (visits) =>
+      visits.length === 0 ? card(null, emptyState(t('ent.noVisits'))) : h('div', { class: 'stack' }, visits.map((v) => visitCard(v))), 'dispatch'),
+    // Orders to rectify from the platform's cases, with the same application for more time; nothing when there are none.
+    section(orders, () => api(`/api/enterprises/${ctx.me.creditCode}/case-orders`), (list) =>
+      !Array.isArray(list) || list.length === 0 ? null : h('section', { 'aria-labelledby': 'case-orders-title', style: 'margin-top:16px' },
+        h('h2', { id: 'case-orders-title' }, t('caseOrder.title')), h('p', { class: 'muted' }, t('caseOrder.lead')),
+        h('div', { class: 'stack' }, list.map(caseOrderCard))), 'dispatch'),
+  ]);
+}
+
+/** An order to rectify from a platform case: the case, the department, the deadline now, and the application for more time. */
+function caseOrderCard(o) {
+  return card(h('div', { class: 'row' }, h('h3', { style: 'margin:0' }, fmtDate(o.date)), badge(t('caseOrder.badge'), 'warn')),
+    h('dl', { class: 'kv' },
+      h('dt', {}, t('caseOrder.no')), h('dd', { class: 'mono', 'data-case-no': o.caseNo }, o.caseNo),
+      h('dt', {}, t('field.department')), h('dd', {}, valueLabel('dept', o.department))),
+    rectifyNote(o.rectifyBy, 'myVisit.rectifyBy', o.originalRectifyBy, 'myVisit.extended'),
+    caseApplicationPanel(o));
 }
 
 function visitCard(v) {
