@@ -11,6 +11,7 @@ import { pendingApplicationsNotice } from './rectify-application.js';
 import { teamChangeCard } from './team-change.js';
 import { followUpLines, reInspectionLines, rectifyField, rectifyNote } from './follow-up.js';
 import { isoDay } from '../days.js';
+import { routeLength, unlocatedNote } from './route-words.js';
 
 /** The most visits the calendar asks for at once (dispatch's limit). */
 const CALENDAR_LIMIT = 2000;
@@ -126,8 +127,8 @@ export function routeSketchOf(creditCodes, current = -1) {
       title: `${i + 1}. ${row?.name ?? creditCodes[i]}`,
       current: i === current,
     }));
-    const unlocated = stops.filter((p) => !hasCoordinates(p)).length;
-    mount(box, routeSketch(stops), unlocated ? h('div', { class: 'muted small' }, t('plans.unlocatedStops', { n: fmtNumber(unlocated) })) : null);
+    const note = unlocatedNote(stops.filter((p) => !hasCoordinates(p)).map((p) => p.label), stops.length);
+    mount(box, routeSketch(stops), note ? h('div', { class: 'muted small', 'data-unlocated': '' }, note) : null);
     box.dataset.drawn = 'true';
   });
   return box;
@@ -152,7 +153,7 @@ function routeText(visit) {
   const r = visit.route;
   if (!r) return '—';
   // A route of one stop has no distance to speak of: "about 0.0 km in all" reads as a fault.
-  if (r.visitIds.length === 1) return t('visit.routeAlone');
+  if (r.visitIds.length === 1) return routeLength(1);
   return t('visit.routeText', { n: fmtNumber(r.visitIds.indexOf(visit.id) + 1), of: fmtNumber(r.visitIds.length), km: typeof r.distanceKm === 'number' ? r.distanceKm.toFixed(1) : '—' });
 }
 
