@@ -272,7 +272,7 @@ export async function renderVisit(ctx, id, replace = null) {
   };
   const show = (officer) => section(body, () => api(`/api/visits/${id}`), (visit) => {
     mount(head, pageHead(h('span', {}, t('visit.titleOf'), enterpriseName(visit.creditCode)), t('visit.sub', { date: fmtDate(visit.date), code: visit.creditCode }), printButton(), back()));
-    return visitBody(ctx, visit, teamChangeCard(ctx, visit, { onChanged, officer, today: isoDay(0) }), extensionCard(ctx, visit, { onExtended: onChanged }));
+    return visitBody(ctx, visit, teamChangeCard(ctx, visit, { onChanged, officer, today: isoDay(0) }), extensionCard(ctx, visit, { onExtended: onChanged, label: departmentLabel }));
   }, 'dispatch');
   await show(replace);
 }
