@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { AccountsService } from '../../../apps/web/src/accounts/accounts.service';
+import { axeViolations } from './axe-check';
 import { startFakePages, type FakePages } from './fake-pages.harness';
 import { describeWithBrowser, SCREENSHOTS } from './suite-process.harness';
 import { orderedVisit, SCHEDULED_VISIT } from './visit-page.fixture';
@@ -129,6 +130,7 @@ describeWithBrowser('a visit’s page: results chosen and confirmed, extensions 
     expect(await text(page, '#results-unchosen')).toContain('HRSS-03');
     expect(await page.evaluate(() => (document.activeElement as HTMLSelectElement).name)).toBe('result-FIRE-01');
     expect(await page.$$eval('select[aria-invalid=true]', (all) => all.length)).toBe(12);
+    expect(await axeViolations(page)).toEqual([]);
 
     await page.selectOption('select[name="result-FIRE-02"]', 'case_opened');
     await page.fill('input[name="violation-FIRE-02"]', '消防通道堵塞');
@@ -148,6 +150,7 @@ describeWithBrowser('a visit’s page: results chosen and confirmed, extensions 
     expect(await row('HRSS')).toEqual(['4', '0', '0']);
     expect(await row('SAMR')).toEqual(['4', '0', '0']);
     expect(await row('all')).toEqual(['11', '0', '1']);
+    expect(await axeViolations(page)).toEqual([]);
     expect(posts().length).toBe(before);
 
     // Changing the form takes the summary away: what is confirmed is what is on the form.
