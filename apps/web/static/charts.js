@@ -103,6 +103,9 @@ export function fit(text, room) {
 
 const COLOURS = { green: '#2e9d57', yellow: '#e0a100', red: '#d93a2b', none: '#9aa4b2' };
 
+/** A stop's mark on a route sketch; the current stop's is drawn two larger. */
+const STOP_RADIUS = 7;
+
 /** Whether a point has coordinates to be drawn at. */
 export const hasCoordinates = (p) => Number.isFinite(p.lng) && Number.isFinite(p.lat);
 
@@ -140,7 +143,7 @@ export function routeSketch(stops) {
   const width = 200;
   const height = 120;
   const { x, y } = fitToBox(located, width, height, 14);
-  const marks = located.map((p) => ({ p, r: p.current ? 9 : 7, x: x(p.lng), y: y(p.lat) }));
+  const marks = located.map((p) => ({ p, r: p.current ? STOP_RADIUS + 2 : STOP_RADIUS, x: x(p.lng), y: y(p.lat) }));
   const groups = fanOut(marks, width, height);
   const svg = s('svg', { viewBox: `0 0 ${width} ${height}`, width, height, class: 'chart route-sketch', role: 'img', 'aria-label': t('plans.routeSketch') });
   for (const group of groups.filter((g) => g.marks.length > 1)) {
@@ -172,23 +175,25 @@ export function routeSketch(stops) {
  */
 function fanOut(marks, width, height) {
   const gap = 2;
+  // Laid out alike whichever stop is the larger "you are here" one: which stops share a place is a fact of
+  // the route, the same on every page that draws it (my route, each of its visits).
+  const r = STOP_RADIUS + 2;
   const at = new Map(marks.map((m) => [m, [m.x, m.y]]));
   const lay = (group) => {
     const n = group.marks.length;
-    const r = Math.max(...group.marks.map((m) => m.r));
     // Neighbours on a ring of radius ρ stand 2ρ·sin(π/n) apart: at least two radii and the gap.
     const ring = Math.max(r + gap + 3, (r + gap / 2) / Math.sin(Math.PI / n));
     const edge = ring + r + 1;
     group.x = Math.min(Math.max(group.marks.reduce((sum, m) => sum + at.get(m)[0], 0) / n, edge), width - edge);
     group.y = Math.min(Math.max(group.marks.reduce((sum, m) => sum + at.get(m)[1], 0) / n, edge), height - edge);
-    group.reach = ring + r;
+    group.reach = ring + STOP_RADIUS;
     group.marks.forEach((m, k) => {
       const angle = -Math.PI / 2 + (2 * Math.PI * k) / n;
       m.x = group.x + ring * Math.cos(angle);
       m.y = group.y + ring * Math.sin(angle);
     });
   };
-  const groups = marks.map((m) => ({ marks: [m], x: m.x, y: m.y, reach: m.r }));
+  const groups = marks.map((m) => ({ marks: [m], x: m.x, y: m.y, reach: STOP_RADIUS }));
   for (;;) {
     const pair = groups.flatMap((a, i) => groups.slice(i + 1).map((b) => [a, b])).find(([a, b]) => Math.hypot(a.x - b.x, a.y - b.y) < a.reach + b.reach + gap);
     if (!pair) return groups;

@@ -8,6 +8,7 @@ import { OFFICERS_TEXTS } from './i18n-officers.js';
 import { FOLLOW_UP_TEXTS } from './i18n-follow-ups.js';
 import { APPLICATION_TEXTS } from './i18n-applications.js';
 import { TRACKING_TEXTS } from './i18n-tracking.js';
+import { VISIT_TEXTS } from './i18n-visits.js';
 
 const zh = {
   'app.name': '天平', 'app.sub': '风险分级 · 双随机 · 监督', 'app.footer': '天平 Tianping · 开源的执法检查风险分级系统 · 每一次评分都可解释、可申辩、可审计',
@@ -85,7 +86,7 @@ const zh = {
   'route.unbound': '账号尚未绑定执法证号', 'route.unboundHelp': '请管理员在“账户管理”中为您的账号填写执法证号，这里就会列出您的检查行程。在此之前，可在检查日历中查找。',
   'route.overdue': '待录入结果 · {n} 家', 'route.overdueHelp': '这些检查日期已过，结果还没有录入。录入后企业才会按检查结果重新评分。',
   'route.freeToday': '今天没有安排您的检查。', 'route.away': '调度员已为您登记：', 'route.awayDays': '{kind}，{from} 至 {to}：这些日期不会再安排您检查。',
-  'route.awayStillSent': '其中仍有 {n} 次检查安排了您，调度员将更换人员。', 'route.today': '今天', 'route.stops': '{n} 家', 'route.team': '检查组执法证号：{team}',
+  'route.awayStillSent': '其中仍有 {n} 次检查安排了您，调度员将更换人员。', 'route.today': '今天', 'route.stops': '共 {n} 站', 'route.team': '检查组执法证号：{team}',
   'route.none': '之后 {days} 天没有安排您的检查', 'route.noneHelp': '调度员生成抽查计划后，分到您的检查会出现在这里。',
   'cal.record': '录入结果', 'cal.recorded': '结果已录入：{n} 项发现问题。', 'cal.violation': '发现的问题', 'cal.notYet': '检查日期未到，暂不能录入结果。',
   'cal.notYetOn': '这次检查安排在 {date}，检查之后才能录入结果。', 'cal.notOwn': '只有本次检查涉及的部门、检查组成员和调度员可以录入结果。', 'cal.violationNeeded': '{item}：结果为“{result}”时，请写明发现的问题。',
@@ -462,7 +463,7 @@ const factors = {
   },
 };
 
-const DICTS = { zh: { ...zh, ...OVERSIGHT_TEXTS.zh, ...QUARANTINE_TEXTS.zh, ...HEALTH_TEXTS.zh, ...PUBLIC_TEXTS.zh, ...PLANS_TEXTS.zh, ...OFFICERS_TEXTS.zh, ...FOLLOW_UP_TEXTS.zh, ...APPLICATION_TEXTS.zh, ...TRACKING_TEXTS.zh }, en: { ...en, ...OVERSIGHT_TEXTS.en, ...QUARANTINE_TEXTS.en, ...HEALTH_TEXTS.en, ...PUBLIC_TEXTS.en, ...PLANS_TEXTS.en, ...OFFICERS_TEXTS.en, ...FOLLOW_UP_TEXTS.en, ...APPLICATION_TEXTS.en, ...TRACKING_TEXTS.en } };
+const DICTS = { zh: { ...zh, ...OVERSIGHT_TEXTS.zh, ...QUARANTINE_TEXTS.zh, ...HEALTH_TEXTS.zh, ...PUBLIC_TEXTS.zh, ...PLANS_TEXTS.zh, ...OFFICERS_TEXTS.zh, ...FOLLOW_UP_TEXTS.zh, ...APPLICATION_TEXTS.zh, ...TRACKING_TEXTS.zh, ...VISIT_TEXTS.zh }, en: { ...en, ...OVERSIGHT_TEXTS.en, ...QUARANTINE_TEXTS.en, ...HEALTH_TEXTS.en, ...PUBLIC_TEXTS.en, ...PLANS_TEXTS.en, ...OFFICERS_TEXTS.en, ...FOLLOW_UP_TEXTS.en, ...APPLICATION_TEXTS.en, ...TRACKING_TEXTS.en, ...VISIT_TEXTS.en } };
 let lang = localStorage.getItem('tp.lang') === 'en' ? 'en' : 'zh';
 document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
 languageFromUrl();

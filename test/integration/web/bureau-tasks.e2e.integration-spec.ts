@@ -125,7 +125,9 @@ describeWithBrowser("the bureau's own tasks, in a real browser", () => {
     await page.waitForSelector('main form button[type=submit]');
     expect(await page.$('#results-blocked')).toBeNull();
     const before = pages.fake.seen.length;
+    await page.selectOption('select[name="result-EMG-01"]', 'no_problem');
     await page.click('main form button[type=submit]');
+    await page.click('#results-confirm-save');
     await page.waitForSelector('main .notice.ok');
     expect(await seen(page, 'main .notice.ok')).toContain(recorded);
     // The gateway let it through to dispatch: the officer is on the team.

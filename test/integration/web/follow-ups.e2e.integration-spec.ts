@@ -66,6 +66,7 @@ describeWithBrowser('follow-up inspections after an order to rectify (整改复�
       expect(await page.isVisible('#rectify-field')).toBe(false);
       await page.selectOption('select[name="result-SAMR-01"]', 'rectify');
       await page.fill('input[name="violation-SAMR-01"]', '未公示营业执照');
+      await page.selectOption('select[name="result-SAMR-02"]', 'no_problem');
       expect(await page.isVisible('#rectify-field')).toBe(true);
       // The visit's day + the policy's 20 days.
       await page.waitForFunction(() => (document.querySelector('#rectify-by') as HTMLInputElement).value === '2026-03-22');
@@ -78,6 +79,7 @@ describeWithBrowser('follow-up inspections after an order to rectify (整改复�
 
       await page.fill('#rectify-by', '2026-03-20');
       await page.click('main form button[type=submit]');
+      await page.click('#results-confirm-save');
       await page.waitForSelector('main .notice.ok');
       expect(await text(page, 'main .notice.ok')).toContain(recorded);
       const posted = pages.fake.seen.slice(before).find((r) => r.method === 'POST' && r.url === `/api/visits/${VISIT.id}/results`);

@@ -5,11 +5,13 @@ import { hasCoordinates, routeSketch } from '../charts.js';
 import { districtsAround, regionCell, regionCodeOf, regionOptions } from '../regions.js';
 import { itemName, resultBadge } from '../items.js';
 import { asTypedCode } from '../credit-code.js';
-import { badge, card, errorState, field, fieldProblem, h, mount, pageHead, printButton, section, select, table } from '../ui.js';
+import { badge, card, field, fieldProblem, h, mount, pageHead, printButton, section, select, table } from '../ui.js';
 import { extensionCard } from './rectify-extension.js';
 import { pendingApplicationsNotice } from './rectify-application.js';
 import { teamChangeCard } from './team-change.js';
-import { followUpLines, reInspectionLines, rectifyField, rectifyNote } from './follow-up.js';
+import { followUpLines, reInspectionLines, rectifyNote } from './follow-up.js';
+import { resultsForm } from './visit-results.js';
+import { routeLength, unlocatedNote } from './route-words.js';
 import { isoDay } from '../days.js';
 
 /** The most visits the calendar asks for at once (dispatch's limit). */
@@ -126,8 +128,8 @@ export function routeSketchOf(creditCodes, current = -1) {
       title: `${i + 1}. ${row?.name ?? creditCodes[i]}`,
       current: i === current,
     }));
-    const unlocated = stops.filter((p) => !hasCoordinates(p)).length;
-    mount(box, routeSketch(stops), unlocated ? h('div', { class: 'muted small' }, t('plans.unlocatedStops', { n: fmtNumber(unlocated) })) : null);
+    const note = unlocatedNote(stops.filter((p) => !hasCoordinates(p)).map((p) => p.label), stops.length);
+    mount(box, routeSketch(stops), note ? h('div', { class: 'muted small', 'data-unlocated': '' }, note) : null);
     box.dataset.drawn = 'true';
   });
   return box;
@@ -152,7 +154,7 @@ function routeText(visit) {
   const r = visit.route;
   if (!r) return '—';
   // A route of one stop has no distance to speak of: "about 0.0 km in all" reads as a fault.
-  if (r.visitIds.length === 1) return t('visit.routeAlone');
+  if (r.visitIds.length === 1) return routeLength(1);
   return t('visit.routeText', { n: fmtNumber(r.visitIds.indexOf(visit.id) + 1), of: fmtNumber(r.visitIds.length), km: typeof r.distanceKm === 'number' ? r.distanceKm.toFixed(1) : '—' });
 }
 
@@ -271,12 +273,12 @@ export async function renderVisit(ctx, id, replace = null) {
   };
   const show = (officer) => section(body, () => api(`/api/visits/${id}`), (visit) => {
     mount(head, pageHead(h('span', {}, t('visit.titleOf'), enterpriseName(visit.creditCode)), t('visit.sub', { date: fmtDate(visit.date), code: visit.creditCode }), printButton(), back()));
-    return visitBody(ctx, visit, teamChangeCard(ctx, visit, { onChanged, officer, today: isoDay(0) }), extensionCard(ctx, visit, { onExtended: onChanged }));
+    return visitBody(ctx, visit, teamChangeCard(ctx, visit, { onChanged, officer, today: isoDay(0) }), extensionCard(ctx, visit, { onExtended: onChanged, label: departmentLabel }), onChanged);
   }, 'dispatch');
   await show(replace);
 }
 
-function visitBody(ctx, visit, teamCard = null, extension = null) {
+function visitBody(ctx, visit, teamCard, extension, onRecorded) {
   return h('div', { class: 'stack' },
     h('div', { class: 'grid grid-2' },
       card(h('div', { class: 'row' }, h('h2', { style: 'margin:0' }, fmtDate(visit.date)), badge(t(`visit.${visit.status}`), visit.status === 'done' ? 'ok' : 'blue'), badge(visit.noticeAllowed ? t('visit.notice') : t('visit.unannounced'))),
@@ -292,7 +294,7 @@ function visitBody(ctx, visit, teamCard = null, extension = null) {
         h('div', {}, group.items.map((item) => h('div', { 'data-item': item }, h('span', { class: 'mono small' }, item), ' ', itemName(item) ?? ''))))))),
     ),
     teamCard,
-    visit.status === 'scheduled' ? resultsForm(ctx, visit) : card(t('field.result'), table([
+    visit.status === 'scheduled' ? resultsForm(ctx, visit, { label: departmentLabel, onRecorded }) : card(t('field.result'), table([
       [t('field.checklist'), (r) => checklistItem(r.item)],
       [t('field.department'), (r) => departmentLabel(r.department)],
       [t('field.result'), (r) => resultBadge(r.result)],
@@ -300,54 +302,4 @@ function visitBody(ctx, visit, teamCard = null, extension = null) {
     ], visit.results ?? []), rectifyNote(visit.rectifyBy, 'rectify.shown', visit.originalRectifyBy), reInspectionLines(visit.reInspections)),
     extension,
   );
-}
-
-function resultsForm(ctx, visit) {
-  const items = (visit.checklist ?? []).flatMap((g) => g.items.map((item) => ({ item, department: g.department })));
-  // As the server decides: a department on the visit, or the officer named on its team (certified in another department's domain).
-  const onTeam = Boolean(ctx.me.officerId) && (visit.officerIds ?? []).includes(ctx.me.officerId);
-  const own = ctx.me.role === 'dispatcher' || onTeam || (visit.checklist ?? []).some((g) => g.department === ctx.me.department);
-  // Say up front why the form cannot be sent, rather than after the officer has filled it in.
-  const blocked = !own ? t('cal.notOwn') : visit.date > isoDay(0) ? t('cal.notYetOn', { date: fmtDate(visit.date) }) : null;
-  const rows = items.map(({ item, department }) => {
-    // On a phone the header row is hidden: each field names its item and what it asks.
-    const result = h('select', { name: `result-${item}`, 'aria-label': `${item} ${t('field.result')}` },
-      [['no_problem', t('result.none')], ['rectify', t('result.rectify')], ['case_opened', t('result.case')]].map(([v, label]) => h('option', { value: v }, label)));
-    const violation = h('input', { name: `violation-${item}`, placeholder: t('cal.violation'), 'aria-label': `${item} ${t('cal.violation')}`, size: 30 });
-    return { item, department, result, violation, row: h('tr', {}, h('td', {}, h('span', { class: 'mono' }, item), itemName(item) ? h('div', { class: 'small' }, itemName(item)) : null), h('td', {}, departmentLabel(department)), h('td', {}, result), h('td', {}, violation)) };
-  });
-  const message = h('div');
-  const rectify = rectifyField(visit, rows.map((r) => r.result));
-  const submit = h('button', { class: 'btn', type: 'submit', disabled: Boolean(blocked) }, t('cal.record'));
-  const form = h('form', { novalidate: true },
-    blocked ? h('div', { class: 'notice warn', id: 'results-blocked', style: 'margin-bottom:12px' }, blocked) : null,
-    h('fieldset', { class: 'plain', disabled: Boolean(blocked) }, h('div', { class: 'table-wrap' }, h('table', { class: 'form-rows' }, h('thead', {}, h('tr', {}, [t('field.checklist'), t('field.department'), t('field.result'), t('cal.violation')].map((c) => h('th', {}, c)))), h('tbody', {}, rows.map((r) => r.row)))), rectify.element),
-    message, h('div', { style: 'margin-top:12px' }, submit));
-  form.addEventListener('submit', async (event) => {
-    event.preventDefault();
-    // A finding needs its words: checked here, in the page's language, before the server is asked.
-    const unsaid = rows.find((r) => r.result.value !== 'no_problem' && !r.violation.value.trim());
-    if (unsaid) {
-      mount(message, fieldProblem(unsaid.violation, h('div', { class: 'notice bad', role: 'alert', id: 'results-invalid', style: 'margin-top:12px' }, t('cal.violationNeeded', { item: unsaid.item, result: unsaid.result.selectedOptions[0].textContent }))));
-      return;
-    }
-    const late = rectify.problem();
-    if (late) {
-      mount(message, late);
-      return;
-    }
-    mount(message);
-    submit.disabled = true;
-    try {
-      const body = { items: rows.map((r) => ({ item: r.item, result: r.result.value, ...(r.violation.value.trim() ? { violation: r.violation.value.trim() } : {}) })), ...rectify.body() };
-      const done = await api(`/api/visits/${visit.id}/results`, { method: 'POST', body });
-      mount(message, h('div', { class: 'notice ok', role: 'status', style: 'margin-top:12px' }, t('cal.recorded', { n: fmtNumber(done.violationsFound) }), done.rectifyBy ? [' ', t('rectify.recorded', { date: fmtDate(done.rectifyBy) })] : null));
-    } catch (error) {
-      const problems = error.body?.problems;
-      const said = problems?.join('; ') ?? (error.body?.field === 'rectifyBy' ? error.body.message : null);
-      mount(message, h('div', { style: 'margin-top:12px' }, error.status === 409 ? h('div', { class: 'notice warn', role: 'alert' }, t('cal.notYet')) : said ? h('div', { class: 'notice bad', role: 'alert' }, said) : errorState(error, null, 'dispatch')));
-      submit.disabled = false;
-    }
-  });
-  return card(t('cal.record'), form);
 }

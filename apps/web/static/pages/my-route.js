@@ -6,6 +6,7 @@ import { currentLang, fmtDate, fmtNumber, t } from '../i18n.js';
 import { badge, card, h, mount, pageHead, printButton, section, state } from '../ui.js';
 import { departmentLabel, enterpriseAddress, enterpriseName, routeSketchOf } from './bureau-calendar.js';
 import { isoDay } from '../days.js';
+import { routeLength } from './route-words.js';
 
 const DAYS_AHEAD = 14;
 const DAYS_BACK = 7;
@@ -70,7 +71,7 @@ function routeCard(route, today) {
   const title = h('div', { class: 'row' },
     h('h2', { style: 'margin:0' }, dayTitle(route.date)),
     route.date === today ? badge(t('route.today'), 'blue') : null,
-    h('span', { class: 'muted small' }, t('route.stops', { n: fmtNumber(route.visits.length) })));
+    h('span', { class: 'muted small', 'data-route-length': '' }, routeLength(route.visits.length)));
   return h('section', { class: 'card route-day', 'data-date': route.date },
     h('div', { class: 'card-head' }, title),
     h('div', { class: 'muted small' }, t('route.team', { team: (route.officers ?? []).join(t('common.listSep')) })),

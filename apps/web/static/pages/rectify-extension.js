@@ -20,15 +20,19 @@ function mayExtend(ctx, visit) {
  * The card under a done visit's results while an order to rectify has a deadline: its extensions, and for
  * those who may grant one a fold-away form. `onExtended(said)` reads the visit again.
  */
-export function extensionCard(ctx, visit, { onExtended }) {
+export function extensionCard(ctx, visit, { onExtended, label = (d) => d }) {
   if (visit.status !== 'done' || !visit.rectifyBy) return null;
+  // The gateway reads a visit's extensions only to those who may grant one: others are told who handles it, not refused.
+  if (!mayExtend(ctx, visit)) {
+    const departments = (visit.departments ?? []).map(label).join(t('common.listSep'));
+    return card(t('extend.title'), h('p', { class: 'small muted', id: 'extend-elsewhere' }, t('extend.otherDepartment', { departments })));
+  }
   const history = h('div', { 'data-extension-history': '' });
   loadHistory(visit.id, history);
   const latest = latestRectifyBy(visit.date);
-  const form = !mayExtend(ctx, visit) ? null
-    : visit.rectifyBy >= latest ? h('p', { class: 'small muted', id: 'extend-at-cap' }, t('extend.atCap', { date: fmtDate(latest) }))
+  const form = visit.rectifyBy >= latest ? h('p', { class: 'small muted', id: 'extend-at-cap' }, t('extend.atCap', { date: fmtDate(latest) }))
     : extensionForm({ path: `/api/visits/${visit.id}/rectification-extensions`, rectifyBy: visit.rectifyBy }, latest, onExtended);
-  const applications = mayExtend(ctx, visit) ? applicationsForBureau(visit, { onDecided: onExtended }) : null;
+  const applications = applicationsForBureau(visit, { onDecided: onExtended });
   return card(t('extend.title'), applications, history, form);
 }
 
