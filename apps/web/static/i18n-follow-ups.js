@@ -3,6 +3,9 @@
 
 const zh = {
   'reason.follow-up': '整改复查',
+  // A finding revoked on appeal (陈述申辩) orders nothing: the case's result names the appeal.
+  'caseResult.revoked': '已撤销（陈述申辩 {appeal}）',
+  'caseOrigin.整改复查': '整改复查',
   'followUp.title': '复查',
   'followUp.line': '{dept}复查：{date} 检查（{ref}）责令整改，整改期限 {deadline}',
   'followUp.task': '复查 {refs}，整改期限 {deadline}',
@@ -49,6 +52,8 @@ const zh = {
 };
 
 const en = {
+  'caseResult.revoked': 'Revoked on appeal ({appeal})',
+  'caseOrigin.整改复查': 'Follow-up re-inspection',
   'reason.follow-up': 'Follow-up (re-inspection)',
   'followUp.title': 'Re-inspection',
   'followUp.line': '{dept} re-inspection: the inspection of {date} ({ref}) ordered rectification by {deadline}',

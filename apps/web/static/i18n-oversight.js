@@ -18,6 +18,10 @@ const industry = {
 const prefixed = (prefix, table) => Object.fromEntries(Object.entries(table).map(([k, v]) => [`${prefix}.${k}`, v]));
 
 const zh = {
+  // A re-score that left the colour and the figure as shown: said plainly, with the exact figures.
+  'appeal.rescoredSame': '重新评分后等级不变：{colour}，{figure}（精确值 {from} → {to}）。',
+  'appeal.rescoredMoved': '更正后变化的因素：',
+  'appeal.levelUnchanged': '（等级不变）',
   ...prefixed('industry', industry.zh),
   'nav.audits': '算法审计', 'nav.register': '算法公示（公开）',
   'models.title': '模型登记与审批', 'models.lead': '每个模型版本和颜色规则：谁构建、谁训练、谁签署，以及停用开关。未经技术与法律双人审批的版本不能启用。',
@@ -239,6 +243,9 @@ const zh = {
 };
 
 const en = {
+  'appeal.rescoredSame': 'Re-scored, the level is unchanged: {colour}, {figure} (exactly {from} → {to}).',
+  'appeal.rescoredMoved': 'What the correction changed:',
+  'appeal.levelUnchanged': '(level unchanged)',
   ...prefixed('industry', industry.en),
   'nav.audits': 'Audits', 'nav.register': 'Public register',
   'models.title': 'Models and approvals', 'models.lead': 'Every model version and colour policy: who built, trained and signed it, and the kill switch. No version is used without a technical and a legal sign-off by two people.',

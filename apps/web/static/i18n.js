@@ -510,10 +510,21 @@ export function plural(key, n, vars = {}) {
  */
 export function valueLabel(group, value) {
   if (value === null || value === undefined || value === '') return '—';
+  const appeal = group === 'caseResult' ? appealRevoking(String(value)) : null;
+  if (appeal) return t('caseResult.revoked', { appeal });
   const key = `${group}.${value}`;
   const text = DICTS[lang][key] ?? DICTS.zh[key];
   if (!text) return String(value);
   return lang === 'en' && /[\u4e00-\u9fff]/.test(String(value)) ? `${text} (${value})` : text;
+}
+
+/**
+ * The appeal that revoked a case, from its result (`revoked-on-appeal:<appeal>`), or null. Results stored
+ * before that code said it in words (`已撤销（申诉 AP-…）revoked on appeal`), and are read the same way.
+ */
+export function appealRevoking(result) {
+  if (result.startsWith('revoked-on-appeal:')) return result.slice('revoked-on-appeal:'.length);
+  return /^已撤销（申诉 ([^）]+)）/.exec(result)?.[1] ?? null;
 }
 
 /** A number as people write it: at most `digits` decimals, no trailing zeros, thousands grouped; none is a dash. */

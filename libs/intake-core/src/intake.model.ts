@@ -55,7 +55,8 @@ export type SubjectStatus = (typeof SUBJECT_STATUSES)[number];
 export const CASE_KINDS = ['检查', '处罚'] as const;
 export type CaseKind = (typeof CASE_KINDS)[number];
 
-export const CASE_ORIGINS = ['双随机', '投诉举报', '专项检查', '线索移送', '其他'] as const;
+/** Platform A's 检查来源, and 整改复查: Tianping's re-inspections (复查), which come back as cases under it (`FOLLOW_UP_ORIGIN`). */
+export const CASE_ORIGINS = ['双随机', '投诉举报', '专项检查', '线索移送', '其他', '整改复查'] as const;
 export type CaseOrigin = (typeof CASE_ORIGINS)[number];
 
 export const INSPECTION_RESULTS = ['未发现问题', '责令整改', '立案查处'] as const;

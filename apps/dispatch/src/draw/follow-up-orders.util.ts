@@ -1,3 +1,5 @@
+import { REVOKED_ON_APPEAL } from '@tianping/contracts';
+
 /**
  * What makes an order to rectify (责令整改) open or served, in SQL fragments: the draw's follow-ups and the
  * bureau's tracking list read the same definition. Each fragment names its own tables' aliases; `o` is a
@@ -15,10 +17,30 @@ export function ownVisitOfCase(p: string): string {
 }
 
 /**
+ * Whether intake's case `p` was revoked on appeal (撤销): its result is then `revoked-on-appeal:<appeal>`
+ * (`revokedOnAppealResult`), or, stored before that code, words beginning 已撤销.
+ */
+export function revokedOnAppeal(p: string): string {
+  return `(${p}.result LIKE '${REVOKED_ON_APPEAL}:%' OR ${p}.result LIKE '已撤销%')`;
+}
+
+/**
+ * Whether the finding of department `department` on visit `v` was revoked on appeal: intake's case of the
+ * visit's results for that department (`<visit no.>-<department>`, or `TP-<id>-<department>`) says so.
+ */
+export function revokedVisitFinding(v: string, department: string): string {
+  return `EXISTS (SELECT 1 FROM dispatch.prior_inspections rp
+                   WHERE rp.case_no IN (${v}.visit_no || '-' || ${department}, 'TP-' || ${v}.id::text || '-' || ${department})
+                     AND ${revokedOnAppeal('rp')})`;
+}
+
+/**
  * The CTE `ordered`: every order to rectify, from dispatch's own done visits (the deadline recorded or last
  * extended to, else the visit's day + `rectificationDays`) and from intake's cases 责令整改 (the latest
  * extension's day, else the case's day + `rectificationDays`: the platform exports none), except the cases
- * of dispatch's own visits, counted once already as their visit. `rectificationDays` is a placeholder ($n).
+ * of dispatch's own visits, counted once already as their visit. A finding revoked on appeal is no order: a
+ * revoked case's result is no longer 责令整改, and a visit's department whose case was revoked is left out.
+ * `rectificationDays` is a placeholder ($n).
  */
 export function orderedCte(rectificationDays: string): string {
   return `ordered AS (
@@ -26,7 +48,7 @@ export function orderedCte(rectificationDays: string): string {
             coalesce(v.rectify_by, v.date + ${rectificationDays}::int) AS deadline
        FROM dispatch.visits v
       CROSS JOIN LATERAL (SELECT DISTINCT i->>'department' AS department FROM jsonb_array_elements(v.results) AS i WHERE i->>'result' = '责令整改') r
-      WHERE v.status = 'done' AND v.results IS NOT NULL
+      WHERE v.status = 'done' AND v.results IS NOT NULL AND NOT ${revokedVisitFinding('v', 'r.department')}
      UNION ALL
      SELECT p.credit_code, p.department, p.case_no, 'case', NULL::uuid, p.date,
             coalesce(x.to_day, p.date + ${rectificationDays}::int)

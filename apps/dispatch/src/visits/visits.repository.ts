@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { ChecklistEntry } from '@tianping/planner';
 import type { VisitItemResult } from '@tianping/contracts';
+import { revokedOnAppeal } from '../draw/follow-up-orders.util';
 
 export interface VisitRow {
   id: string;
@@ -124,6 +125,28 @@ export class VisitsRepository {
         ORDER BY v.date, v.visit_no`,
       [creditCode, visitNo],
     );
+  }
+
+  /**
+   * The findings of these visits revoked on appeal (撤销), per visit and department, with the result intake's case
+   * now holds (which names the appeal): such a finding orders nothing any more.
+   */
+  async revokedFindings(visitIds: string[]): Promise<{ visitId: string; department: string; result: string }[]> {
+    if (visitIds.length === 0) return [];
+    return this.dataSource.query(
+      `SELECT v.id AS "visitId", d.department, p.result
+         FROM dispatch.visits v CROSS JOIN LATERAL unnest(v.departments) AS d(department)
+         JOIN dispatch.prior_inspections p ON p.case_no IN (v.visit_no || '-' || d.department, 'TP-' || v.id::text || '-' || d.department)
+        WHERE v.id = ANY($1::uuid[]) AND ${revokedOnAppeal('p')}`,
+      [visitIds],
+    );
+  }
+
+  /** The departments the complaints a visit follows up were routed to. */
+  async complaintDepartments(m: EntityManager, clueIds: string[]): Promise<string[]> {
+    if (clueIds.length === 0) return [];
+    const rows: { department: string }[] = await m.query(`SELECT DISTINCT department FROM dispatch.complaints WHERE clue_id = ANY($1::text[])`, [clueIds]);
+    return rows.map((r) => r.department);
   }
 
   /** The visit's id from the number people quote. */

@@ -1,12 +1,13 @@
 import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { chinaDay, normaliseTypedCode } from '@tianping/common';
-import { DispatchSubjects, type VisitItemResult, type VisitResultRecorded } from '@tianping/contracts';
+import { appealRevoking, DispatchSubjects, type VisitItemResult, type VisitResultRecorded } from '@tianping/contracts';
 import { enqueueEvent } from '@tianping/messaging';
 import { DISPATCH_SCHEMA } from '../database/dispatch.data-source';
 import { PlansRepository } from '../plans/plans.repository';
 import { RESULT_ALIASES, type VisitItemResultDto, type VisitResultsDto, type VisitCalendarQuery } from './dtos/visit.dto';
 import { rectificationDeadline } from './rectification.util';
+import { visitOrigins } from './visit-origins.util';
 import { VisitsRepository, type VisitRow } from './visits.repository';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -87,6 +88,7 @@ export class VisitsService {
         date: visit.date,
         officerIds: visit.officerIds,
         items: results,
+        origins: visitOrigins(visit, results, await this.visits.complaintDepartments(m, visit.clueIds)),
         ...(rectifyBy ? { rectifyBy } : {}),
         at: recordedAt,
       };
@@ -137,25 +139,31 @@ export class VisitsService {
    * each item found (it must know what to put right) and whether it may still rate the visit.
    */
   async forEnterprise(creditCode: string) {
-    const rows = await this.visits.list({ creditCode: creditCode.toUpperCase(), statuses: ['scheduled', 'done'], limit: 200 });
-    return rows
+    const rows = (await this.visits.list({ creditCode: creditCode.toUpperCase(), statuses: ['scheduled', 'done'], limit: 200 }))
       .filter((v) => v.status === 'done' || v.noticeAllowed)
-      .reverse()
-      .map((v) => ({
+      .reverse();
+    const revoked = revokedByVisit(await this.visits.revokedFindings(rows.filter((v) => v.status === 'done').map((v) => v.id)));
+    return rows.map((v) => {
+      const revokedOf = revoked.get(v.id) ?? new Map<string, string>();
+      const results = v.status === 'done' ? (v.results ?? []).map((r) => enterpriseItem(r, revokedOf.get(r.department))) : null;
+      // A deadline only while an order stands: a finding revoked on appeal (撤销) orders nothing.
+      const ordered = results !== null && results.some((r) => r.result === '责令整改' && !r.revokedOnAppeal);
+      return {
         visitId: v.id,
         visitNo: v.visitNo,
         date: v.date,
         status: v.status,
         departments: v.departments,
         checklist: v.checklist.map((c) => c.item),
-        results: v.status === 'done' ? (v.results ?? []).map(({ item, result, violation }) => ({ item, result, ...(violation ? { violation } : {}) })) : null,
+        results,
         // What it must put right by when: a re-inspection (复查) follows after this day.
-        rectifyBy: v.status === 'done' ? v.rectifyBy : null,
+        rectifyBy: ordered ? v.rectifyBy : null,
         // Set when the deadline was extended (延期整改): the one first given.
-        originalRectifyBy: v.status === 'done' ? v.originalRectifyBy : null,
+        originalRectifyBy: ordered ? v.originalRectifyBy : null,
         canRate: v.status === 'done' && !v.rating,
         rating: v.rating,
-      }));
+      };
+    });
   }
 
   /** A visit by its id or by its number (`TP-2026-000123`), as a person reads it off a notice. */
@@ -166,6 +174,19 @@ export class VisitsService {
     if (!visit) throw new NotFoundException(`no visit ${idOrNumber}`);
     return visit;
   }
+}
+
+/** Per visit, its departments whose finding was revoked on appeal, with the revoked case's result (naming the appeal). */
+function revokedByVisit(rows: { visitId: string; department: string; result: string }[]): Map<string, Map<string, string>> {
+  const byVisit = new Map<string, Map<string, string>>();
+  for (const r of rows) byVisit.set(r.visitId, (byVisit.get(r.visitId) ?? new Map<string, string>()).set(r.department, r.result));
+  return byVisit;
+}
+
+/** An item as the enterprise sees it; one whose department's finding was revoked on appeal names the appeal. */
+function enterpriseItem({ item, result, violation }: VisitItemResult, revokedResult: string | undefined) {
+  const appealId = appealRevoking(revokedResult);
+  return { item, result, ...(violation ? { violation } : {}), ...(appealId ? { revokedOnAppeal: appealId } : {}) };
 }
 
 function calendarEntry(v: VisitRow) {

@@ -1,4 +1,4 @@
-import type { CaseChange, ClueChange } from '@tianping/contracts';
+import { appealRevoking, type CaseChange, type ClueChange } from '@tianping/contracts';
 import { CorrectionSet, revisedUpdatedAt, revokedResult, UNLINKED_ON_APPEAL, type AppliedCorrection } from './record-corrections.util';
 
 const A = '91440604MA4UJ8K20C';
@@ -85,6 +85,13 @@ describe('record corrections decided on appeal', () => {
     const set = new CorrectionSet([correction({ kind: 'case', recordId: 'C1', action: 'revoke', appealId: 'AP-9' })]);
     expect(set.caseRow({ case_no: 'C1', violation_found: true, result: '责令整改' })).toMatchObject({ violation_found: false, result: revokedResult('AP-9') });
     expect(set.caseChange(caseChange())).toMatchObject({ violationFound: false, result: revokedResult('AP-9'), updatedAt: '2024-02-02T02:00:00.001Z' });
-    expect(revokedResult('AP-9')).toContain('AP-9');
+    expect(revokedResult('AP-9')).toBe('revoked-on-appeal:AP-9');
+  });
+
+  it('says which appeal revoked a case in no language, and still reads results stored in words', () => {
+    expect(appealRevoking(revokedResult('AP-2026-000007'))).toBe('AP-2026-000007');
+    expect(appealRevoking('已撤销（申诉 AP-2026-000003）revoked on appeal')).toBe('AP-2026-000003');
+    expect(appealRevoking('责令整改')).toBeNull();
+    expect(appealRevoking(null)).toBeNull();
   });
 });

@@ -1,4 +1,4 @@
-import type { CaseChange, ClueChange, RecordCorrection } from '@tianping/contracts';
+import { revokedOnAppealResult, type CaseChange, type ClueChange, type RecordCorrection } from '@tianping/contracts';
 import type { Row } from '../ingest/record-tables';
 
 export type CorrectionKind = RecordCorrection['kind'];
@@ -17,9 +17,9 @@ export interface AppliedCorrection {
 /** `link_method` of a clue whose link an appeal removed and that nothing else fits. */
 export const UNLINKED_ON_APPEAL = 'unlinked_on_appeal';
 
-/** The result a revoked case shows in place of its finding. */
+/** The result a revoked case holds in place of its finding: a code the pages put in words, and dispatch reads as "no order". */
 export function revokedResult(appealId: string): string {
-  return `已撤销（申诉 ${appealId}）revoked on appeal`;
+  return revokedOnAppealResult(appealId);
 }
 
 /**

@@ -1,7 +1,10 @@
-import type { VisitResultRecorded } from '@tianping/contracts';
+import { FOLLOW_UP_ORIGIN, type VisitOrigin, type VisitResultRecorded } from '@tianping/contracts';
 import type { RawRecord } from '@tianping/intake-core';
 
 const SEVERITY = ['未发现问题', '责令整改', '立案查处'] as const;
+
+/** A visit's origin in Platform A's 检查来源 where it has the word; a re-inspection it has none for. */
+const CASE_ORIGIN: Record<VisitOrigin, string> = { random: '双随机', complaint: '投诉举报', 'follow-up': FOLLOW_UP_ORIGIN };
 
 /**
  * A joint visit's results become one inspection case per department, in Platform A's own terms,
@@ -18,7 +21,7 @@ export function visitResultToCases(event: VisitResultRecorded): RawRecord[] {
     credit_code: event.creditCode,
     department,
     kind: '检查',
-    origin: '双随机',
+    origin: CASE_ORIGIN[event.origins?.[department] ?? 'random'] ?? '双随机',
     date: event.date,
     items: items.map((i) => i.item).join(';'),
     result: SEVERITY[Math.max(...items.map((i) => SEVERITY.indexOf(i.result)))] ?? '',

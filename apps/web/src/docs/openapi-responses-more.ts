@@ -376,11 +376,24 @@ export const DISPATCH_SCHEMAS: Record<string, Json> = {
       checklist: arr(item, 'what will be checked'),
       results: nullable(
         arr(
-          obj({ item, result: itemResult, violation: str('what was found, when the item found a problem') }, "one item's result", ['violation']),
+          obj(
+            {
+              item,
+              result: itemResult,
+              violation: str('what was found, when the item found a problem'),
+              revokedOnAppeal: str('the appeal (陈述申辩) that revoked this finding (撤销): it orders nothing any more'),
+            },
+            "one item's result",
+            ['violation', 'revokedOnAppeal'],
+          ),
           "each item's result once the visit took place; null before",
         ),
       ),
-      rectifyBy: nullable(day('by when the enterprise must put right what an item 责令整改 found, as last extended; a re-inspection (复查) follows after it')),
+      rectifyBy: nullable(
+        day(
+          'by when the enterprise must put right what an item 责令整改 found, as last extended; a re-inspection (复查) follows after it; null once every such finding was revoked on appeal',
+        ),
+      ),
       originalRectifyBy: nullable(day('the deadline first set, when it was extended since (延期整改); null otherwise')),
       canRate: bool('done and not rated yet'),
       rating,

@@ -1,7 +1,8 @@
 // Pieces of an appeal both sides see: its status, deadline, step timeline with receipts, the
 // decision, the grounds and challenged records, and the evidence files.
 import { api } from '../api.js';
-import { currentLang, fmtChance, fmtDate, fmtDateTime, fmtNumber, fmtPercent, t, tKnown, valueLabel } from '../i18n.js';
+import { currentLang, factorName, fmtChance, fmtDate, fmtDateTime, fmtNumber, fmtPercent, t, tKnown, valueLabel } from '../i18n.js';
+import { factorValueText } from './reasons.js';
 import { badge, card, chip, downloadButton, fileKind, fmtBytes, h } from '../ui.js';
 
 const STEPS = ['filed', 'in-review', 'decided', 'correction-sent', 'corrections-applied', 'rescored'];
@@ -124,14 +125,51 @@ function stepBody(appeal, step, forEnterprise) {
     return h('div', { class: 'step-body' }, h('p', { class: 'small muted', style: 'margin:0' }, t('appeal.withdrawnDetail')),
       appeal.withdrawalReason ? h('blockquote', { class: 'reasons', id: 'withdrawal-reason' }, appeal.withdrawalReason) : null);
   }
-  if (step.step === 'rescored') {
-    // The enterprise reads its chances as its risk page words them; officers the figures to a tenth.
-    const figure = (p) => (forEnterprise ? fmtChance(p ?? 0) : fmtPercent(p ?? 0, 1));
-    return h('div', { class: 'row step-body', style: 'gap:8px' },
-      chip(d.previousColour), h('span', { class: 'muted small' }, figure(d.previousProbability)), '→',
-      chip(d.colour), h('span', { class: 'muted small' }, figure(d.probability)));
-  }
+  if (step.step === 'rescored') return rescoredBody(appeal, step, forEnterprise);
   return null;
+}
+
+/**
+ * Before and after the re-score. When the colour and the figure as shown stay the same, "红 约52% → 红 约52%"
+ * would look like nothing happened: it says so in words, with the exact figures, and what the correction moved.
+ */
+function rescoredBody(appeal, step, forEnterprise) {
+  const d = step.detail ?? {};
+  // The enterprise reads its chances as its risk page words them; officers the figures to a tenth.
+  const figure = (p) => (forEnterprise ? fmtChance(p ?? 0) : fmtPercent(p ?? 0, 1));
+  const same = d.previousColour === d.colour && figure(d.previousProbability) === figure(d.probability);
+  const moved = h('div', { class: 'small', 'data-rescore-moved': '' });
+  if (d.previousProbability !== undefined) fillMovedFactors(moved, appeal.creditCode, d.scoreId, step.at);
+  return h('div', { class: 'step-body' },
+    same
+      ? h('p', { class: 'small', style: 'margin:0', 'data-rescore-same': d.colour ?? '' }, t('appeal.rescoredSame', {
+        colour: inSentence(t(`colour.${d.colour}Short`)), figure: figure(d.probability), from: fmtPercent(d.previousProbability ?? 0, 2), to: fmtPercent(d.probability ?? 0, 2),
+      }))
+      : h('div', { class: 'row', style: 'gap:8px' },
+        chip(d.previousColour), h('span', { class: 'muted small' }, figure(d.previousProbability)), '→',
+        chip(d.colour), h('span', { class: 'muted small' }, figure(d.probability))),
+    moved);
+}
+
+/**
+ * The factors the correction moved, from the score's history: the stretch the re-score began (its latest score
+ * is the re-score's, or a later identical one), its change from the stretch before. Nothing when it cannot be told.
+ */
+async function fillMovedFactors(box, creditCode, scoreId, at) {
+  try {
+    const history = await api(`/api/scores/${encodeURIComponent(creditCode)}/history`);
+    const periods = Array.isArray(history?.periods) ? history.periods : [];
+    const day = String(at ?? '').slice(0, 10);
+    const period = periods.find((p) => p.scoreId === scoreId) ?? periods.find((p) => p.from <= day);
+    const factors = period?.change?.factors ?? [];
+    if (factors.length === 0) return;
+    const value = (f, v) => (v === undefined ? '—' : factorValueText(f, v));
+    box.append(h('div', { class: 'muted' }, t('appeal.rescoredMoved')),
+      h('ul', { class: 'list-plain' }, factors.map((f) => h('li', { 'data-moved': f.factor },
+        t('history.moved', { factor: factorName(f.factor), from: value(f.factor, f.from), to: value(f.factor, f.to) })))));
+  } catch {
+    // The history is a help, not the result: without it the figures above still say what the re-score gave.
+  }
 }
 
 /** Which corrections the records service applied, and why any was not: when none was, no record changed and no re-score follows. */
@@ -186,7 +224,8 @@ function outcomeNow(appeal) {
   if (rescored) {
     const d = rescored.detail ?? {};
     return h('p', { class: 'small row', id: 'appeal-outcome-now', 'data-rescored': d.colour ?? '', style: 'gap:6px' },
-      t('appeal.outcomeMeans.correctedDone', { date: fmtDate(rescored.at) }), chip(d.previousColour), '→', chip(d.colour));
+      t('appeal.outcomeMeans.correctedDone', { date: fmtDate(rescored.at) }),
+      ...(d.previousColour === d.colour ? [chip(d.colour), h('span', { class: 'muted' }, t('appeal.levelUnchanged'))] : [chip(d.previousColour), '→', chip(d.colour)]));
   }
   const applied = appeal.outcome === 'corrected' ? step('corrections-applied') : null;
   if (applied && (applied.detail?.applied ?? 0) === 0) return h('p', { class: 'small', id: 'appeal-outcome-now' }, t('appeal.outcomeMeans.correctedNone'));

@@ -321,8 +321,9 @@ function visitCard(v) {
   else if (v.canRate) mount(rating, ratingForm(v.visitId, rating));
   // Once it took place, each item with what it found: the enterprise must know what to put right.
   const checked = v.results
-    ? h('ul', { class: 'cell-list', 'data-results': v.visitId }, v.results.map((r) => h('li', { 'data-item': r.item, 'data-result': r.result },
-      checklistItem(r.item), ' ', resultBadge(r.result), r.violation ? h('div', { class: 'small muted' }, r.violation) : null)))
+    ? h('ul', { class: 'cell-list', 'data-results': v.visitId }, v.results.map((r) => h('li', { 'data-item': r.item, 'data-result': r.revokedOnAppeal ? 'revoked' : r.result },
+      // A finding revoked on appeal (撤销) orders nothing any more: said so in place of what it found.
+      checklistItem(r.item), ' ', r.revokedOnAppeal ? badge(t('caseResult.revoked', { appeal: r.revokedOnAppeal })) : resultBadge(r.result), r.violation ? h('div', { class: 'small muted' }, r.violation) : null)))
     : (v.checklist ?? []).map((item) => [badge(checklistItem(item)), ' ']);
   return card(h('div', { class: 'row' }, h('h2', { style: 'margin:0' }, fmtDate(v.date)), status),
     h('dl', { class: 'kv' },

@@ -34,6 +34,9 @@ export interface VisitItemResult {
   violation?: string;
 }
 
+/** Why a visit's department went: a re-inspection (复查), a complaint it followed up, or the double-random draw. */
+export type VisitOrigin = 'follow-up' | 'complaint' | 'random';
+
 export interface VisitResultRecorded {
   visitId: string;
   /** The visit's number (检查编号, `TP-2026-000123`); absent from events recorded before visits were numbered. */
@@ -42,6 +45,8 @@ export interface VisitResultRecorded {
   date: string;
   officerIds: string[];
   items: VisitItemResult[];
+  /** Why each department (of `items`) went; absent from events recorded before it was sent (then: the draw). */
+  origins?: Record<string, VisitOrigin>;
   /** The rectification deadline (整改期限) when an item is 责令整改: the re-inspection (复查) comes after it. */
   rectifyBy?: string;
   at: string;

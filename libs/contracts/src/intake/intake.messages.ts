@@ -28,15 +28,38 @@ export interface CaseChange {
   creditCode: string;
   department: string;
   kind: string;
+  /** The platform's 检查来源; a Tianping follow-up visit's cases say `FOLLOW_UP_ORIGIN`. */
   origin: string;
   date: string;
   items: string[];
+  /** The platform's 检查结果, or, for a case revoked on appeal, `revoked-on-appeal:<appeal id>` (see `revokedOnAppealResult`). */
   result: string | null;
   violationFound: boolean;
   penaltyYuan: number;
   officerIds: string[];
   updatedAt: string;
 }
+
+/** The `result` of a case whose finding an appeal revoked (撤销): a code, not words, so each page says it in its language. */
+export const REVOKED_ON_APPEAL = 'revoked-on-appeal';
+
+export function revokedOnAppealResult(appealId: string): string {
+  return `${REVOKED_ON_APPEAL}:${appealId}`;
+}
+
+/**
+ * The appeal that revoked a case, from its `result`; null when it was not revoked. Results stored before
+ * the code said it in words (`已撤销（申诉 AP-…）revoked on appeal`), and are still read.
+ */
+export function appealRevoking(result: string | null | undefined): string | null {
+  if (!result) return null;
+  if (result.startsWith(`${REVOKED_ON_APPEAL}:`)) return result.slice(REVOKED_ON_APPEAL.length + 1);
+  const old = /^已撤销（申诉 ([^）]+)）/.exec(result);
+  return old ? old[1] : null;
+}
+
+/** The 检查来源 of a case from a Tianping re-inspection (整改复查): the platforms have no word for it. */
+export const FOLLOW_UP_ORIGIN = '整改复查';
 
 export interface OfficerChange {
   officerId: string;
