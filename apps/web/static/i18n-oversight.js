@@ -237,7 +237,7 @@ const zh = {
   'evidence.ordered': '按这些阈值，红色发现问题的比例高于黄色，黄色高于绿色，颜色与实际检查结果一致。',
   'evidence.note': '随机抽查代表全体企业，最能说明颜色的实际含义；模型挑选的检查偏向高风险企业。比例只是过去的情况，不是对每家企业的判断。',
   'approval.oversightOnly': '审批详情仅监督人员可见', 'approval.unavailable': '暂时取不到审批情况',
-  'audits.preset.withPlan': '本季度至最近抽查计划期末', 'audits.whyWithPlan': '本季度内没有抽查计划，审计无从衡量；因此默认期间延长到最近一次抽查计划期（{from} 至 {to}）。可改选其他期间。',
+  'audits.preset.withPlan': '最近抽查计划期初至今', 'audits.whyWithPlan': '本季度至今没有抽查计划，审计无从衡量；因此默认期间从最近一次已开始的抽查计划（{from} 至 {to}）算起，到今天为止。可改选其他期间。',
   'register.notSet': '尚未公布（由部署本系统的执法机关填写）',
   'review.claimConflict': '此申辩的状态已经变化（可能已由他人领取或决定，或已被企业撤回），请刷新后再看。', 'review.decisionRefused': '服务器没有接受这次决定。', 'review.serverSaid': '服务器说明：{message}',
 };
@@ -461,7 +461,7 @@ const en = {
   'evidence.ordered': 'Under these thresholds red found problems more often than yellow, and yellow than green: the colours agree with what inspections found.',
   'evidence.note': 'Random draws stand for all enterprises and say best what a colour means; the model\'s own picks lean to high-risk enterprises. Shares describe the past, not any one enterprise.',
   'approval.oversightOnly': 'approval details are visible to oversight', 'approval.unavailable': 'approval details unavailable right now',
-  'audits.preset.withPlan': 'This quarter to the end of the latest plan', 'audits.whyWithPlan': 'No plan falls in this quarter, so there would be nothing to audit; the period opens stretched to the latest plan\'s window ({from} to {to}). Choose another period at will.',
+  'audits.preset.withPlan': 'From the latest plan to today', 'audits.whyWithPlan': 'No plan falls in this quarter so far, so there would be nothing to audit; the period opens at the latest plan that has begun ({from} to {to}) and ends today. Choose another period if you like.',
   'register.notSet': 'not published yet (set by the bureau running the system)',
   'review.claimConflict': 'This appeal has changed meanwhile (someone may have claimed or decided it, or the enterprise withdrawn it); reload to see it.', 'review.decisionRefused': 'The server did not accept this decision.', 'review.serverSaid': 'The server said: {message}',
 };

@@ -1,8 +1,11 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
+import { chinaDay } from '@tianping/common';
 import { pendingModelApproval } from './accessibility.fixtures';
 import { startFakePages, type FakePages } from './fake-pages.harness';
 import { describeWithBrowser, SCREENSHOTS } from './suite-process.harness';
+
+const addDays = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 
 /**
  * The oversight officer's and the administrator's pages as they read them, in a real browser against
@@ -142,20 +145,22 @@ const QUARANTINED_COLUMNS = {
 describeWithBrowser('the oversight and admin pages, as their users read them', () => {
   let pages: FakePages;
 
+  const answers: Record<string, unknown> = {
+    'GET /api/audits/fairness': FAIRNESS,
+    'GET /api/audits/drift': SELF_COMPARED_DRIFT,
+    'GET /api/draws': [],
+    'GET /api/audits/reports': [],
+    'GET /api/quarantine/7': QUARANTINED,
+    'GET /api/quarantine/8': QUARANTINED_SUBJECT,
+    'GET /api/quarantine/9': QUARANTINED_COLUMNS,
+    'POST /api/quarantine/9/replay': { id: 9, accepted: true, counts: { inserted: 1 } },
+    'GET /api/models': [],
+    'GET /api/colour-policies': [],
+    'GET /api/approvals': [],
+  };
+
   beforeAll(async () => {
-    pages = await startFakePages({
-      'GET /api/audits/fairness': FAIRNESS,
-      'GET /api/audits/drift': SELF_COMPARED_DRIFT,
-      'GET /api/draws': [],
-      'GET /api/audits/reports': [],
-      'GET /api/quarantine/7': QUARANTINED,
-      'GET /api/quarantine/8': QUARANTINED_SUBJECT,
-      'GET /api/quarantine/9': QUARANTINED_COLUMNS,
-      'POST /api/quarantine/9/replay': { id: 9, accepted: true, counts: { inserted: 1 } },
-      'GET /api/models': [],
-      'GET /api/colour-policies': [],
-      'GET /api/approvals': [],
-    });
+    pages = await startFakePages(answers);
   }, 60_000);
 
   afterAll(async () => {
@@ -183,6 +188,36 @@ describeWithBrowser('the oversight and admin pages, as their users read them', (
     await page.waitForSelector('#fairness-district [data-advice]');
     expect(await page.textContent('#fairness-district [data-advice]')).toContain('Nothing to do now');
     await page.close();
+  }, 60_000);
+
+  it('opens the audits on this quarter when a plan falls in it, else from the latest plan begun, never past today', async () => {
+    const today = chinaDay();
+    const quarterFrom = `${today.slice(0, 5)}${String(Math.floor((Number(today.slice(5, 7)) - 1) / 3) * 3 + 1).padStart(2, '0')}-01`;
+    const plan = (from: string, to: string) => ({ id: `${from}-${to}`, status: 'published', window: { from, to } });
+    const ahead = plan(addDays(today, 40), addDays(today, 69));
+    const opened = async () => {
+      const page = await pages.signIn('overseer');
+      await page.goto(`${pages.web.baseUrl}/#/audits`);
+      await page.waitForSelector('#period-form');
+      const seen = {
+        from: await page.inputValue('#period-form input[name=from]'),
+        to: await page.inputValue('#period-form input[name=to]'),
+        why: await page.$('#period-why').then((el) => el !== null),
+      };
+      await page.close();
+      return seen;
+    };
+    try {
+      // A plan in this quarter, and one drawn ahead: this quarter so far, no word of stretching it.
+      answers['GET /api/draws'] = [ahead, plan(quarterFrom, addDays(quarterFrom, 13))];
+      expect(await opened()).toEqual({ from: quarterFrom, to: today, why: false });
+      // Only a plan before the quarter, and one ahead: from the one begun, to today, and said why.
+      const before = plan(addDays(quarterFrom, -40), addDays(quarterFrom, -27));
+      answers['GET /api/draws'] = [ahead, before];
+      expect(await opened()).toEqual({ from: before.window.from, to: today, why: true });
+    } finally {
+      answers['GET /api/draws'] = [];
+    }
   }, 60_000);
 
   it('gives no green "stable" for drift measured against a baseline inside the period', async () => {

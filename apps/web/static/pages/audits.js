@@ -16,7 +16,8 @@ export function presetPeriod(name, today = isoDay(0), plan = null) {
   const start = quarterStart(today);
   switch (name) {
     case 'quarter': return { from: start, to: today };
-    case 'withPlan': return plan ? { from: plan.from < start ? plan.from : start, to: plan.to > today ? plan.to : today } : null;
+    // Never past today: the audits measure what was drawn and found, and a plan ahead has found nothing yet.
+    case 'withPlan': return plan ? { from: plan.from < start ? plan.from : start, to: today } : null;
     case 'lastQuarter': { const end = addDays(start, -1); return { from: quarterStart(end), to: end }; }
     case 'year': return { from: addDays(today, -364), to: today };
     default: return null;
@@ -24,19 +25,22 @@ export function presetPeriod(name, today = isoDay(0), plan = null) {
 }
 
 /**
- * The latest published plan's window. Audits measure draws and their results, and plans are drawn for
- * dates ahead, so this quarter alone can hold no draw at all.
+ * The published plans' windows. Audits measure draws and their results, and plans are drawn for dates ahead,
+ * so this quarter so far can hold no draw at all.
  */
-async function latestPlanWindow() {
+async function publishedPlanWindows() {
   const draws = await api('/api/draws', { query: { limit: 20 } }).catch(() => []);
-  return (Array.isArray(draws) ? draws : []).filter((d) => d.status === 'published').sort((a, b) => (a.window.to < b.window.to ? 1 : -1))[0]?.window ?? null;
+  return (Array.isArray(draws) ? draws : []).filter((d) => d.status === 'published').map((d) => d.window);
 }
 
 export async function renderAudits(ctx) {
-  const plan = await latestPlanWindow();
+  const windows = await publishedPlanWindows();
   const quarter = presetPeriod('quarter');
-  // Open on a period the audits can measure: this quarter when a plan falls in it, else this quarter stretched to the latest plan.
-  const start = plan && (plan.to < quarter.from || plan.from > quarter.to) ? 'withPlan' : 'quarter';
+  // The latest plan that has begun: one drawn ahead has nothing to measure yet.
+  const plan = windows.filter((w) => w.from <= quarter.to).sort((a, b) => (a.to < b.to ? 1 : -1))[0] ?? null;
+  // Open on a period the audits can measure: this quarter so far when any plan falls in it, else stretched back to the latest plan.
+  const inQuarter = windows.some((w) => w.from <= quarter.to && w.to >= quarter.from);
+  const start = plan && !inQuarter ? 'withPlan' : 'quarter';
   const period = presetPeriod(start, undefined, plan);
   const presets = ['quarter', ...(plan ? ['withPlan'] : []), 'lastQuarter', 'year', 'custom'];
   const preset = select('preset', presets.map((p) => [p, t(`audits.preset.${p}`)]), start);
