@@ -25,6 +25,8 @@ import { PlansRepository } from './plans/plans.repository';
 import { RectificationApplicationsController } from './rectification-applications/rectification-applications.controller';
 import { RectificationApplicationsRepository } from './rectification-applications/rectification-applications.repository';
 import { RectificationApplicationsService } from './rectification-applications/rectification-applications.service';
+import { FollowUpReleasesRepository } from './rectification-extensions/follow-up-releases.repository';
+import { FollowUpReleasesService } from './rectification-extensions/follow-up-releases.service';
 import { RectificationExtensionsController } from './rectification-extensions/rectification-extensions.controller';
 import { RectificationExtensionsRepository } from './rectification-extensions/rectification-extensions.repository';
 import { RectificationExtensionsService } from './rectification-extensions/rectification-extensions.service';
@@ -60,6 +62,8 @@ import { VisitsService } from './visits/visits.service';
     AbsencesService,
     RectificationExtensionsRepository,
     RectificationExtensionsService,
+    FollowUpReleasesRepository,
+    FollowUpReleasesService,
     RectificationApplicationsRepository,
     RectificationApplicationsService,
     CaseExtensionsRepository,

@@ -1,4 +1,4 @@
-import { DispatchSubjects, IntakeSubjects, type CaseChange, type CaseRectificationExtended } from '@tianping/contracts';
+import { DispatchSubjects, IntakeSubjects, type CaseChange, type CaseRectificationExtended, type ClueChange, type FollowUpReleased } from '@tianping/contracts';
 import type { FollowUpTrigger } from '@tianping/planner';
 import { DrawInputsRepository } from '../../../apps/dispatch/src/draw/draw-inputs.repository';
 import type { DrawOutcome } from '../../../apps/dispatch/src/draw/draw.service';
@@ -6,6 +6,7 @@ import { eventually, getJson } from '../oversight/oversight-app.harness';
 import { gatewayCaller, startBureauSuite, type BureauSuite, type GatewayCall } from '../web/bureau-suite.harness';
 import { cityEvents, inspectionCase, publishCity, type CityEvents } from './city-events.fixture';
 import type { DispatchHarness } from './dispatch-app.harness';
+import { checkStoredPlan } from './stored-plan.check';
 
 const MARCH = { start: '2025-03-01', end: '2025-03-31' };
 const APRIL = { start: '2025-04-01', end: '2025-04-30' };
@@ -17,7 +18,9 @@ interface VisitView {
   visitNo: string;
   creditCode: string;
   date: string;
+  status: string;
   departments: string[];
+  reasons: string[];
   checklist: { department: string; items: string[] }[];
   followUps: { department: string; inspectionRef: string }[];
 }
@@ -52,18 +55,22 @@ describe('tracking orders to rectify and extending a platform case’s deadline'
   let call: GatewayCall;
   let city: CityEvents;
   let ordered: VisitView;
+  let caseHolder: string;
+  let aprilId: string;
   const cases = { samr: 'FS-SAMR-2025-000701', fire: 'FS-FIRE-2025-000702', old: 'FS-SAMR-2024-000703', plain: 'FS-SAMR-2025-000704' };
 
   const list = async (query: string, caller = 'dispatcher') => call<List>('GET', `/api/follow-ups?${query}`, caller);
   const rowOf = async (ref: string, on: string, caller = 'dispatcher') =>
     (await list(`on=${on}&limit=2000`, caller)).body.rows.find((r) => r.inspectionRef === ref);
   const extend = (caseNo: string, caller: string, body: unknown) =>
-    call<{ from: string; to: string; actor: string; code?: string; heldBefore: { id: string; number: string; date: string }[] }>(
-      'POST',
-      `/api/cases/${encodeURIComponent(caseNo)}/rectification-extensions`,
-      caller,
-      body,
-    );
+    call<{
+      from: string;
+      to: string;
+      actor: string;
+      code?: string;
+      heldBefore: { id: string; number: string; date: string }[];
+      released: { id: string; number: string; date: string; cancelled: boolean }[];
+    }>('POST', `/api/cases/${encodeURIComponent(caseNo)}/rectification-extensions`, caller, body);
   const draw = async (window: { start: string; end: string }, seed: string) => {
     const res = await h.http<DrawOutcome>('POST', '/api/draws', { from: window.start, to: window.end, backfill: true, seed });
     expect(res.body.status).toBe('published');
@@ -95,6 +102,7 @@ describe('tracking orders to rectify and extending a platform case’s deadline'
     // Enterprises with no inspection of their own in the city's cases after the orders: nothing closes them by chance.
     const inspectedLater = new Set(city.cases.filter((c) => c.date >= '2024-06-01').map((c) => c.creditCode));
     const [a, b, c] = city.subjects.filter((s) => ['存续', '在业'].includes(s.status) && s.creditCode !== samr.creditCode && !inspectedLater.has(s.creditCode));
+    caseHolder = a.creditCode;
     await publishCases(
       [
         inspectionCase(cases.samr, a.creditCode, 'SAMR', '2025-03-20', '责令整改'),
@@ -166,7 +174,23 @@ describe('tracking orders to rectify and extending a platform case’s deadline'
   });
 
   it('shows an order held by a published visit as scheduled, with the visit', async () => {
+    // A complaint to FIRE about the case's enterprise, due after the case's deadline: one visit carries both.
+    const clue: ClueChange = {
+      clueId: 'CLUE-TRACK-1',
+      channel: '12345',
+      receivedAt: '2025-04-12T09:00:00+08:00',
+      linkedCreditCode: caseHolder,
+      linkMethod: 'credit_code',
+      category: 'other',
+      department: 'FIRE',
+      verified: true,
+      status: 'pending',
+      updatedAt: '2025-04-12T09:00:00+08:00',
+    };
+    await h.publish(IntakeSubjects.cluesUpserted, { batchId: 'clue-track', records: [clue] });
+    await h.settle((c) => c.complaints === city.clues.length + 1);
     const april = await draw(APRIL, 'april');
+    aprilId = april.id;
     const { body: held } = await h.http<VisitView[]>('GET', `/api/visits?draw=${april.id}&reason=follow-up`);
     const holder = held.find((v) => v.followUps.some((f) => f.inspectionRef === ordered.visitNo))!;
     const row = await rowOf(ordered.visitNo, '2025-05-01');
@@ -193,14 +217,23 @@ describe('tracking orders to rectify and extending a platform case’s deadline'
     expect((await extend(cases.fire, 'dispatcher', { rectifyBy: '2025-05-10', reason: REASON })).body).toMatchObject({ code: 'reinspected' });
   });
 
-  it("moves the case's deadline, for the list and the next draw alike, and names a visit holding it too early", async () => {
+  it("moves the case's deadline, for the list and the next draw alike, and takes the re-inspection off the visit holding it too early", async () => {
     const { body: april } = await h.http<VisitView[]>('GET', '/api/visits?from=2025-04-01&to=2025-04-30&reason=follow-up');
     const early = april.filter((v) => v.followUps.some((f) => f.inspectionRef === cases.samr) && v.date < '2025-05-10');
-    // April's plan holds the re-inspection between the deadline (19 April) and 30 April: before the new day.
+    // April's plan holds the re-inspection between the deadline (19 April) and 30 April, before the new day, with FIRE's complaint.
     expect(early).toHaveLength(1);
+    const [holder] = early;
+    expect(holder).toMatchObject({ departments: ['FIRE', 'SAMR'], reasons: ['complaint', 'follow-up'] });
     const first = await extend(cases.samr, 'officer', { rectifyBy: '2025-05-10', reason: REASON, actor: 'someone-else' });
     expect(first).toMatchObject({ status: 201, body: { from: '2025-04-19', to: '2025-05-10', actor: 'officer' } });
-    expect(first.body.heldBefore).toEqual(early.map((v) => ({ id: v.id, number: v.visitNo, date: v.date })));
+    // The visit has other work: it stays, without the re-inspection and the SAMR checks only the re-inspection brought.
+    expect(first.body.released).toEqual([{ id: holder.id, number: holder.visitNo, date: holder.date, cancelled: false }]);
+    expect(first.body.heldBefore).toEqual([]);
+    const { body: after } = await h.http<VisitView>('GET', `/api/visits/${holder.id}`);
+    expect(after).toMatchObject({ status: 'scheduled', date: holder.date, departments: ['FIRE'], reasons: ['complaint'], followUps: [] });
+    expect(after.checklist.map((c) => c.department)).toEqual(['FIRE']);
+    // The plan as drawn, with what the visit gave up, still passes the independent checker.
+    expect((await checkStoredPlan(h, aprilId)).violations).toEqual([]);
     expect(await rowOf(cases.samr, '2025-05-01')).toMatchObject({
       notBefore: '2025-05-10',
       dueBy: '2025-05-25',
@@ -234,6 +267,20 @@ describe('tracking orders to rectify and extending a platform case’s deadline'
     ]);
     expect(sent).toHaveLength(1);
     for (const text of [logged.bodyJson, sent[0].payload]) expect(text).not.toContain(REASON);
+  });
+
+  it("puts the released re-inspection in oversight's record: the visit kept, the department that left with it", async () => {
+    type Entry = { subjectRef: string; body: { data: FollowUpReleased } };
+    const entries = async () => (await getJson<Entry[]>(`${suite.oversight.baseUrl}/api/audit/entries?kind=follow-up-release&limit=10`)).body;
+    expect(await eventually(async () => (await entries()).length === 1)).toBe(true);
+    const [logged] = await entries();
+    expect(logged.subjectRef).toBe(caseHolder);
+    expect(logged.body.data).toMatchObject({
+      followUps: [{ department: 'SAMR', inspectionRef: cases.samr }],
+      deadline: '2025-05-10',
+      cancelled: false,
+      departmentsRemoved: ['SAMR'],
+    });
   });
 
   it("marks a visit's order extended once its deadline is moved on the visit", async () => {

@@ -104,8 +104,16 @@ describe('the enterprise applies for more time to rectify, the bureau decides (�
   it('grants through the department that gave the order, extending the deadline to the day applied for', async () => {
     const applied = await apply('owner', { rectifyBy: '2025-05-06', reason: REASON });
     expect(applied.status).toBe(201);
+    // April's plan holds the re-inspection before the day applied for: the grant releases that visit too.
+    const april = await h.http<DrawOutcome>('POST', '/api/draws', { from: '2025-04-01', to: '2025-04-30', backfill: true, seed: 'april' });
+    const { body: held } = await h.http<(VisitView & { followUps: { inspectionRef: string }[] })[]>(
+      'GET',
+      `/api/visits?draw=${april.body.id}&reason=follow-up`,
+    );
+    const holder = held.find((v) => v.followUps.some((f) => f.inspectionRef === ordered.visitNo))!;
     const granted = await decide('officer', applied.body.id, { decision: 'grant', note: '同意延期' });
     expect(granted).toMatchObject({ status: 200, body: { status: 'granted', decidedBy: 'officer', currentRectifyBy: '2025-05-06' } });
+    expect((granted.body as unknown as { released: { id: string }[] }).released.map((v) => v.id)).toEqual([holder.id]);
     expect(granted.body.extensionId).toBeTruthy();
     expect(await visit(ordered.id)).toMatchObject({ rectifyBy: '2025-05-06', originalRectifyBy: '2025-04-10' });
     const { body: history } = await call<{ from: string; to: string; actor: string }[]>(

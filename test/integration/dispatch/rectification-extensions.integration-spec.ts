@@ -1,11 +1,12 @@
 import type { FollowUpTrigger } from '@tianping/planner';
-import { DispatchSubjects, type RectificationExtended } from '@tianping/contracts';
+import { DispatchSubjects, type FollowUpReleased, type RectificationExtended } from '@tianping/contracts';
 import type { DrawOutcome } from '../../../apps/dispatch/src/draw/draw.service';
 import type { PlanningInputs } from '../../../apps/dispatch/src/draw/planning.util';
 import { eventually, getJson } from '../oversight/oversight-app.harness';
 import { gatewayCaller, startBureauSuite, type BureauSuite, type GatewayCall } from '../web/bureau-suite.harness';
 import { cityEvents, publishCity } from './city-events.fixture';
 import type { DispatchHarness } from './dispatch-app.harness';
+import { checkStoredPlan } from './stored-plan.check';
 
 const MARCH = { start: '2025-03-01', end: '2025-03-31' };
 const APRIL = { start: '2025-04-01', end: '2025-04-30' };
@@ -31,6 +32,7 @@ interface Extended {
   actor: string | null;
   reason?: string;
   heldBefore: { id: string; number: string; date: string }[];
+  released: { id: string; number: string; date: string; cancelled: boolean }[];
 }
 
 /**
@@ -46,6 +48,7 @@ describe('extending the deadline of an order to rectify (延期整改)', () => {
   let plain: VisitView;
   let scheduled: VisitView;
   let holder: VisitView;
+  let aprilId: string;
 
   const visit = async (id: string) => (await h.http<VisitView>('GET', `/api/visits/${id}`)).body;
   const draw = async (window: { start: string; end: string }, seed: string) => {
@@ -82,6 +85,10 @@ describe('extending the deadline of an order to rectify (延期整改)', () => {
     const { body: held } = await h.http<VisitView[]>('GET', `/api/visits?draw=${april.id}&reason=follow-up`);
     holder = held.find((v) => v.followUps.some((f) => f.inspectionRef === ordered.visitNo))!;
     expect(holder.date >= '2025-04-10').toBe(true);
+    // The re-inspection is that visit's only work.
+    expect(holder.departments).toEqual(['SAMR']);
+    expect(holder.followUps.map((f) => f.inspectionRef)).toEqual([ordered.visitNo]);
+    aprilId = april.id;
   }, 120_000);
   afterAll(async () => suite?.close());
 
@@ -101,17 +108,27 @@ describe('extending the deadline of an order to rectify (延期整改)', () => {
     expect((await visit(ordered.id)).rectifyBy).toBe('2025-04-10');
   });
 
-  it('moves the deadline, keeps each extension with who and why, and names the visit that holds the re-inspection too early', async () => {
+  it('moves the deadline, keeps each extension with who and why, and cancels the visit planned only for the re-inspection too early', async () => {
     const first = await extend(ordered, 'dispatcher', { rectifyBy: '2025-05-02', reason: REASON, actor: 'someone-else' });
     expect(first.status).toBe(201);
     expect(first.body).toMatchObject({ from: '2025-04-10', to: '2025-05-02', actor: 'dispatcher', reason: REASON });
-    expect(first.body.heldBefore).toEqual([{ id: holder.id, number: holder.visitNo, date: holder.date }]);
-    // The department that gave the order may extend it too.
+    // The re-inspection was the visit's only work: cancelled in the same transaction, nothing left to re-draw.
+    expect(first.body.released).toEqual([{ id: holder.id, number: holder.visitNo, date: holder.date, cancelled: true }]);
+    expect(first.body.heldBefore).toEqual([]);
+    expect(await visit(holder.id)).toMatchObject({ status: 'cancelled' });
+    const { body: scheduledNow } = await h.http<VisitView[]>('GET', `/api/visits?draw=${aprilId}&status=scheduled`);
+    expect(scheduledNow.map((v) => v.id)).not.toContain(holder.id);
+    // The order's page no longer leads to it, and the plan as drawn still passes the independent checker.
+    expect((await h.http<{ reInspections: unknown[] }>('GET', `/api/visits/${ordered.id}`)).body.reInspections).toEqual([]);
+    expect((await checkStoredPlan(h, aprilId)).violations).toEqual([]);
+    const [kept] = await h.dataSource.query(`SELECT cancelled, follow_ups, deadline::text FROM dispatch.follow_up_releases WHERE visit_id = $1`, [holder.id]);
+    expect(kept).toEqual({ cancelled: true, follow_ups: [{ department: 'SAMR', inspectionRef: ordered.visitNo }], deadline: '2025-05-02' });
+    // The department that gave the order may extend it too; nothing is left to release.
     const second = await extend(ordered, 'officer', { rectifyBy: '2025-05-06', reason: '整改设备尚未到货' });
-    expect(second.body).toMatchObject({ from: '2025-05-02', to: '2025-05-06', actor: 'officer' });
+    expect(second.body).toMatchObject({ from: '2025-05-02', to: '2025-05-06', actor: 'officer', released: [] });
 
     expect(await visit(ordered.id)).toMatchObject({ rectifyBy: '2025-05-06', originalRectifyBy: '2025-04-10' });
-    // The visit holding the re-inspection reads the deadline as it is now.
+    // The cancelled visit reads the deadline as it is now.
     expect((await visit(holder.id)).followUps.find((f) => f.inspectionRef === ordered.visitNo)?.rectifyBy).toBe('2025-05-06');
     const { body: seen } = await call<{ rectifyBy: string; originalRectifyBy: string; visitNo: string }[]>(
       'GET',
@@ -164,5 +181,23 @@ describe('extending the deadline of an order to rectify (延期整改)', () => {
       expect(text).not.toContain(REASON);
       expect(text).not.toContain('整改设备');
     }
+  });
+
+  it("puts the cancelled visit in oversight's record, with the re-inspection it gave up and the new deadline", async () => {
+    type Entry = { subjectRef: string; bodyJson: string; body: { data: FollowUpReleased } };
+    const entries = async () => (await getJson<Entry[]>(`${suite.oversight.baseUrl}/api/audit/entries?kind=follow-up-release&limit=10`)).body;
+    expect(await eventually(async () => (await entries()).length === 1)).toBe(true);
+    const [logged] = await entries();
+    expect(logged.subjectRef).toBe(ordered.creditCode);
+    expect(logged.body.data).toMatchObject({
+      visitId: holder.id,
+      visitNo: holder.visitNo,
+      date: holder.date,
+      followUps: [{ department: 'SAMR', inspectionRef: ordered.visitNo }],
+      deadline: '2025-05-02',
+      cancelled: true,
+      departmentsRemoved: [],
+    });
+    expect(logged.bodyJson).not.toContain(REASON);
   });
 });

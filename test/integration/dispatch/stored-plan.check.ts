@@ -30,9 +30,13 @@ export async function checkStoredPlan(h: DispatchHarness, drawId: string): Promi
   return { violations: checkAgainstInputs(plan, draw, stored.inputs), visits: plan.visits.length };
 }
 
+/** The plan as drawn: a visit that released a re-inspection after an extension (延期整改) gets back what it gave up. */
 async function planFromRows(ds: DataSource, drawId: string, seed: string, unassigned: Plan['unassigned']): Promise<Plan> {
   const visits = await ds.query(
-    `SELECT v.id, v.credit_code AS "creditCode", v.region_code AS "regionCode", v.date::text AS date, v.departments, v.task_ids AS "taskIds", v.checklist,
+    `SELECT v.id, v.credit_code AS "creditCode", v.region_code AS "regionCode", v.date::text AS date,
+            v.departments || ARRAY(SELECT d FROM dispatch.follow_up_releases r, unnest(r.departments) d WHERE r.visit_id = v.id) AS departments,
+            v.task_ids || ARRAY(SELECT t FROM dispatch.follow_up_releases r, unnest(r.task_ids) t WHERE r.visit_id = v.id) AS "taskIds",
+            v.checklist || coalesce((SELECT jsonb_agg(c) FROM dispatch.follow_up_releases r, jsonb_array_elements(r.checklist) c WHERE r.visit_id = v.id), '[]') AS checklist,
             v.exploration, v.route_key AS "routeId", v.route_order AS "routeOrder",
             ARRAY(SELECT officer_id FROM dispatch.visit_officers vo WHERE vo.visit_id = v.id ORDER BY officer_id) AS "officerIds"
        FROM dispatch.visits v WHERE v.draw_id = $1 ORDER BY v.route_key, v.route_order`,

@@ -57,7 +57,8 @@ const EXTENDED = {
   reason: '企业申请延期',
   actor: 'dispatcher',
   extendedAt: '2026-04-01T02:00:00Z',
-  heldBefore: [{ id: HOLDER_ID, number: 'TP-2026-000402', date: '2026-04-22' }],
+  released: [{ id: HOLDER_ID, number: 'TP-2026-000402', date: '2026-04-22', cancelled: false }],
+  heldBefore: [],
 };
 
 describeWithBrowser('tracking orders to rectify (整改跟踪), in a real browser', () => {
@@ -89,34 +90,41 @@ describeWithBrowser('tracking orders to rectify (整改跟踪), in a real browse
   const form = `[data-case-extension="${CASE_NO}"]`;
 
   it.each([
-    ['zh', '整改跟踪', '未到期限 · 1', '已安排复查', '平台案件', '已延期', '整改期限已延至'],
-    ['en', 'Rectification tracking', 'Before deadline · 1', 'Scheduled', 'Platform case', 'extended', 'The deadline is now'],
-  ])('lists the orders by status, linked, and extends a platform case’s deadline (%s)', async (lang, title, waiting, scheduled, fromCase, extended, done) => {
-    const page = await pages.signIn('dispatcher', { lang: lang as 'zh' | 'en' });
-    await page.goto(`${pages.web.baseUrl}/#/tracking`);
-    await page.waitForSelector(`[data-inspection-ref="${CASE_NO}"]`);
-    expect(await text(page, '.nav a.active')).toBe(title);
-    expect(await text(page, '#tracking-counts [data-count=waiting]')).toBe(waiting);
-    const table = await text(page, 'main table');
-    for (const words of [scheduled, fromCase, extended, '佛山市示例家具有限公司', 'TP-2026-000401']) expect(table).toContain(words);
-    expect(await page.getAttribute('[data-inspection-ref="TP-2026-000401"] a', 'href')).toBe(`#/visits/${VISIT_ID}`);
-    expect(await page.getAttribute('[data-scheduled-visit="TP-2026-000402"] a', 'href')).toBe(`#/visits/${HOLDER_ID}`);
-    expect(await page.getAttribute(`main table a[href="#/enterprises/${OWN_CODE}"]`, 'href')).toBe(`#/enterprises/${OWN_CODE}`);
-    // A visit's order is extended on its page; a case's here, folded away until asked for.
-    expect(await page.$('[data-case-extension="TP-2026-000401"]')).toBeNull();
-    expect(await page.isVisible(`${form} input[name=rectifyBy]`)).toBe(false);
-    await page.click(`${form} [data-extend-fold] summary`);
-    expect(await page.inputValue(`${form} input[name=rectifyBy]`)).toBe('2026-05-19');
-    await page.fill(`${form} textarea[name=reason]`, '企业申请延期');
-    await page.click(`${form} button[type=submit]`);
-    await page.waitForSelector('#tracking-extended');
-    expect(await text(page, '#tracking-extended')).toContain(done);
-    expect(await page.getAttribute('#tracking-extended [data-held-before] a', 'href')).toBe(`#/visits/${HOLDER_ID}`);
-    const posted = pages.fake.seen.filter((r) => r.method === 'POST' && r.url === PATH).pop()!;
-    expect(JSON.parse(posted.body)).toEqual({ rectifyBy: '2026-05-19', reason: '企业申请延期', actor: 'dispatcher' });
-    await page.screenshot({ path: join(SCREENSHOTS, `follow-up-tracking-${lang}.png`), fullPage: true });
-    await page.close();
-  });
+    ['zh', '整改跟踪', '未到期限 · 1', '已安排复查', '平台案件', '已延期', '整改期限已延至', '保留其他检查事项'],
+    ['en', 'Rectification tracking', 'Before deadline · 1', 'Scheduled', 'Platform case', 'extended', 'The deadline is now', 'its other checks stay'],
+  ])(
+    'lists the orders by status, linked, and extends a platform case’s deadline (%s)',
+    async (lang, title, waiting, scheduled, fromCase, extended, done, kept) => {
+      const page = await pages.signIn('dispatcher', { lang: lang as 'zh' | 'en' });
+      await page.goto(`${pages.web.baseUrl}/#/tracking`);
+      await page.waitForSelector(`[data-inspection-ref="${CASE_NO}"]`);
+      expect(await text(page, '.nav a.active')).toBe(title);
+      expect(await text(page, '#tracking-counts [data-count=waiting]')).toBe(waiting);
+      const table = await text(page, 'main table');
+      for (const words of [scheduled, fromCase, extended, '佛山市示例家具有限公司', 'TP-2026-000401']) expect(table).toContain(words);
+      expect(await page.getAttribute('[data-inspection-ref="TP-2026-000401"] a', 'href')).toBe(`#/visits/${VISIT_ID}`);
+      expect(await page.getAttribute('[data-scheduled-visit="TP-2026-000402"] a', 'href')).toBe(`#/visits/${HOLDER_ID}`);
+      expect(await page.getAttribute(`main table a[href="#/enterprises/${OWN_CODE}"]`, 'href')).toBe(`#/enterprises/${OWN_CODE}`);
+      // A visit's order is extended on its page; a case's here, folded away until asked for.
+      expect(await page.$('[data-case-extension="TP-2026-000401"]')).toBeNull();
+      expect(await page.isVisible(`${form} input[name=rectifyBy]`)).toBe(false);
+      await page.click(`${form} [data-extend-fold] summary`);
+      expect(await page.inputValue(`${form} input[name=rectifyBy]`)).toBe('2026-05-19');
+      await page.fill(`${form} textarea[name=reason]`, '企业申请延期');
+      await page.click(`${form} button[type=submit]`);
+      await page.waitForSelector('#tracking-extended');
+      expect(await text(page, '#tracking-extended')).toContain(done);
+      // The visit that held the re-inspection before the new day keeps its other checks without it: said, linked.
+      expect(await page.getAttribute('#tracking-extended [data-released-visit="TP-2026-000402"][data-cancelled=false] a', 'href')).toBe(
+        `#/visits/${HOLDER_ID}`,
+      );
+      expect(await text(page, '#tracking-extended [data-released]')).toContain(kept);
+      const posted = pages.fake.seen.filter((r) => r.method === 'POST' && r.url === PATH).pop()!;
+      expect(JSON.parse(posted.body)).toEqual({ rectifyBy: '2026-05-19', reason: '企业申请延期', actor: 'dispatcher' });
+      await page.screenshot({ path: join(SCREENSHOTS, `follow-up-tracking-${lang}.png`), fullPage: true });
+      await page.close();
+    },
+  );
 
   it('narrows to a status from its count, exports the rows, and says why the server refused an extension', async () => {
     const page = await pages.signIn('dispatcher');

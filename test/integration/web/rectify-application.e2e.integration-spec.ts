@@ -77,7 +77,13 @@ describeWithBrowser('applying for more time to rectify (延期整改申请), in 
     [`GET /api/enterprises/${OWN_CODE}/visits`]: [orderedNotice('2026-04-01')],
     [`GET ${LIST}`]: [REFUSED],
     [`POST ${LIST}`]: PENDING,
-    [`POST ${DECIDE}`]: { ...PENDING, status: 'granted', currentRectifyBy: '2026-05-10', heldBefore: [] },
+    [`POST ${DECIDE}`]: {
+      ...PENDING,
+      status: 'granted',
+      currentRectifyBy: '2026-05-10',
+      released: [{ id: 'c8d2f0a4-5b6e-4c1d-9e7f-000000000777', number: 'TP-2026-000777', date: '2026-04-20', cancelled: true }],
+      heldBefore: [],
+    },
     'GET /api/rectification-applications': [PENDING],
     [`GET /api/enterprises/${OWN_CODE}/case-orders`]: [],
     // The case as dispatch describes it to the gateway's owner check.
@@ -141,6 +147,8 @@ describeWithBrowser('applying for more time to rectify (延期整改申请), in 
     await page.click('#grant-application');
     await page.waitForSelector('[data-team-changed] .notice.ok');
     expect(await text(page, '[data-team-changed]')).toContain('整改期限已延至');
+    // The visit planned only for the re-inspection before the granted day was cancelled: said, not a re-draw asked.
+    expect(await text(page, '[data-released-visit="TP-2026-000777"]')).toContain('已取消');
     expect(JSON.parse(posted(DECIDE).pop()!.body)).toEqual({ decision: 'grant', rectifyBy: '2026-05-10', actor: 'dispatcher' });
     await page.screenshot({ path: join(SCREENSHOTS, 'rectify-application-grant.png'), fullPage: true });
     await page.close();

@@ -35,7 +35,8 @@ const EXTENDED = {
   reason: '企业申请延期',
   actor: 'dispatcher',
   extendedAt: '2026-03-28T02:00:00Z',
-  heldBefore: [{ id: EARLY.id, number: EARLY.visitNo, date: '2026-04-03' }],
+  released: [{ id: EARLY.id, number: EARLY.visitNo, date: '2026-04-03', cancelled: true }],
+  heldBefore: [],
 };
 
 describeWithBrowser('extending a rectification deadline (延期整改), in a real browser', () => {
@@ -69,11 +70,11 @@ describeWithBrowser('extending a rectification deadline (延期整改), in a rea
   };
 
   it.each([
-    ['zh', '须晚于现有期限', '最迟为检查日后 180 天', '请填写延期理由', '整改期限已延至', '原期限'],
-    ['en', 'must come after the current one', 'at most 180 days after the visit', 'Say why', 'The deadline is now', 'first set for'],
+    ['zh', '须晚于现有期限', '最迟为检查日后 180 天', '请填写延期理由', '整改期限已延至', '原期限', '已取消'],
+    ['en', 'must come after the current one', 'at most 180 days after the visit', 'Say why', 'The deadline is now', 'first set for', 'cancelled'],
   ])(
     'extends a done visit’s deadline from a fold-away form, refusing beside the field what cannot be sent (%s)',
-    async (lang, early, cap, why, done, extended) => {
+    async (lang, early, cap, why, done, extended, released) => {
       const page = await pages.signIn('dispatcher', { lang: lang as 'zh' | 'en' });
       await page.goto(`${pages.web.baseUrl}/#/visits/${DONE.id}`);
       await page.waitForSelector('#extension-history [data-extension="2026-04-01"]');
@@ -97,7 +98,9 @@ describeWithBrowser('extending a rectification deadline (延期整改), in a rea
       await send(page, '2026-05-01', '企业申请延期');
       await page.waitForSelector('[data-team-changed] .notice.ok');
       expect(await text(page, '[data-team-changed]')).toContain(done);
-      expect(await page.getAttribute('[data-held-before] a', 'href')).toBe(`#/visits/${EARLY.id}`);
+      // The visit planned only for the re-inspection before the new day was cancelled: said, linked, no re-draw asked.
+      expect(await page.getAttribute(`[data-released-visit="${EARLY.visitNo}"][data-cancelled=true] a`, 'href')).toBe(`#/visits/${EARLY.id}`);
+      expect(await text(page, '[data-released]')).toContain(released);
       const posted = pages.fake.seen.filter((r) => r.method === 'POST' && r.url === PATH).pop()!;
       expect(JSON.parse(posted.body)).toEqual({ rectifyBy: '2026-05-01', reason: '企业申请延期', actor: 'dispatcher' });
       await page.screenshot({ path: join(SCREENSHOTS, `rectify-extension-${lang}.png`), fullPage: true });
@@ -153,6 +156,36 @@ describeWithBrowser('extending a rectification deadline (延期整改), in a rea
       'TP-2026-000201（2026-03-02 检查）：整改期限由 2026-04-01 延至 2026-05-01，由 dispatcher 批准',
     );
     expect(await text(page, '#audit-table')).toContain('延期整改');
+    await page.close();
+  });
+
+  it.each([
+    ['zh', 'TP-2026-000230（2026-04-03）早于延期后的整改期限 2026-05-01，仅为复查 TP-2026-000201 而排，已取消', '复查随延期撤出'],
+    [
+      'en',
+      'TP-2026-000230 (2026-04-03) came before the extended deadline 2026-05-01 and was planned only to re-inspect TP-2026-000201: cancelled',
+      'Re-inspection released',
+    ],
+  ])('shows oversight, in the record, which visit an extension released and that it was cancelled (%s)', async (lang, said, kind) => {
+    const data = {
+      releaseId: 'r-1',
+      extensionId: 'x-2',
+      visitId: EARLY.id,
+      visitNo: 'TP-2026-000230',
+      creditCode: OWN_CODE,
+      date: '2026-04-03',
+      followUps: [{ department: 'SAMR', inspectionRef: DONE.visitNo }],
+      deadline: '2026-05-01',
+      cancelled: true,
+      departmentsRemoved: [],
+      at: EXTENDED.extendedAt,
+    };
+    Object.assign(answers, recordPageAnswers(10, 'follow-up-release', OWN_CODE, data));
+    const page = await pages.signIn('overseer', { lang: lang as 'zh' | 'en' });
+    await page.goto(`${pages.web.baseUrl}/#/audit`);
+    await page.waitForSelector('#audit-table [data-follow-up-release="TP-2026-000230"]');
+    expect(await text(page, '#audit-table [data-follow-up-release="TP-2026-000230"]')).toBe(said);
+    expect(await text(page, '#audit-table')).toContain(kind);
     await page.close();
   });
 });

@@ -7,7 +7,8 @@ import { DISPATCH_SCHEMA } from '../database/dispatch.data-source';
 import { PlansRepository } from '../plans/plans.repository';
 import type { RectificationExtensionDto } from '../rectification-extensions/dtos/rectification-extension.dto';
 import { RectificationExtensionsRepository } from '../rectification-extensions/rectification-extensions.repository';
-import { refuseUnlessExtendable } from '../rectification-extensions/rectification-extensions.service';
+import { FollowUpReleasesService } from '../rectification-extensions/follow-up-releases.service';
+import { heldBeforeDeadline, refuseUnlessExtendable } from '../rectification-extensions/rectification-extensions.service';
 import { currentDeadline, RECTIFY } from '../visits/rectification.util';
 import { VisitsRepository } from '../visits/visits.repository';
 import { CaseExtensionsRepository, type InspectionCase } from './case-extensions.repository';
@@ -24,6 +25,7 @@ export class CaseExtensionsService {
     private readonly visitExtensions: RectificationExtensionsRepository,
     private readonly visitRows: VisitsRepository,
     private readonly settings: PlansRepository,
+    private readonly releases: FollowUpReleasesService,
   ) {}
 
   async extend(caseNo: string, dto: RectificationExtensionDto) {
@@ -41,11 +43,11 @@ export class CaseExtensionsService {
     const at = await this.cases.extend(m, { id, caseNo: found.caseNo, creditCode, department, from, to: dto.rectifyBy, reason, actor });
     const event: CaseRectificationExtended = { extensionId: id, caseNo: found.caseNo, creditCode, department, date, from, to: dto.rectifyBy, actor, at };
     await enqueueEvent(m, DISPATCH_SCHEMA, DispatchSubjects.caseRectificationExtended, event);
-    // A re-inspection already planned before the new day would prove nothing: named, for the dispatcher to re-draw.
-    const heldBefore = (await this.visitRows.reInspectionsOf(creditCode, found.caseNo, m))
-      .filter((v) => v.status === 'scheduled' && v.date < dto.rectifyBy)
-      .map((v) => ({ id: v.id, number: v.visitNo, date: v.date }));
-    return { id, caseNo: found.caseNo, from, to: dto.rectifyBy, reason, actor, extendedAt: at, heldBefore };
+    // A re-inspection already planned before the new day would prove nothing: its visit gives it up, or is cancelled.
+    const held = [{ department, inspectionRef: found.caseNo }];
+    const released = await this.releases.releaseBefore(m, { extensionId: id, creditCode, held, deadline: dto.rectifyBy });
+    const heldBefore = await heldBeforeDeadline(this.visitRows, creditCode, found.caseNo, dto.rectifyBy, m);
+    return { id, caseNo: found.caseNo, from, to: dto.rectifyBy, reason, actor, extendedAt: at, released, heldBefore };
   }
 
   /**

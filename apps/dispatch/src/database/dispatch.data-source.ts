@@ -19,6 +19,7 @@ import { RecordRectificationExtensions1766900000000 } from './migrations/1766900
 import { RecordRectificationApplications1766950000000 } from './migrations/1766950000000-RecordRectificationApplications';
 import { RecordCaseRectificationExtensions1767000000000 } from './migrations/1767000000000-RecordCaseRectificationExtensions';
 import { RecordCaseRectificationApplications1767050000000 } from './migrations/1767050000000-RecordCaseRectificationApplications';
+import { RecordFollowUpReleases1767080000000 } from './migrations/1767080000000-RecordFollowUpReleases';
 
 export const DISPATCH_SCHEMA = 'dispatch';
 
@@ -48,6 +49,7 @@ export function createDispatchDataSource(url: string) {
       RecordRectificationApplications1766950000000,
       RecordCaseRectificationExtensions1767000000000,
       RecordCaseRectificationApplications1767050000000,
+      RecordFollowUpReleases1767080000000,
     ],
   });
 }

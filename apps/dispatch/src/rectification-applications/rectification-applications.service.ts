@@ -16,7 +16,11 @@ interface OrderKind {
   /** The extension's refusals of the day asked for (409, 400), as the bureau could not grant it. */
   checkDay(m: EntityManager, key: string, to: string): Promise<void>;
   /** The extension a grant makes, in the caller's transaction. */
-  extend(m: EntityManager, key: string, dto: { rectifyBy: string; reason: string; actor?: string }): Promise<{ id: string; heldBefore: object[] }>;
+  extend(
+    m: EntityManager,
+    key: string,
+    dto: { rectifyBy: string; reason: string; actor?: string },
+  ): Promise<{ id: string; released: object[]; heldBefore: object[] }>;
 }
 
 /**
@@ -84,7 +88,7 @@ export class RectificationApplicationsService {
       const note = dto.note?.trim() || null;
       if (dto.decision === 'refuse') {
         await this.applications.decide(m, { id: application.id, status: 'refused', decidedBy, note, extensionId: null });
-        return { heldBefore: [] as object[] };
+        return { released: [] as object[], heldBefore: [] as object[] };
       }
       const extension = await kind.extend(m, key, {
         rectifyBy: dto.rectifyBy ?? application.rectifyBy,
@@ -93,9 +97,9 @@ export class RectificationApplicationsService {
       });
       const made = source === 'visit' ? { extensionId: extension.id } : { extensionId: null, caseExtensionId: extension.id };
       await this.applications.decide(m, { id: application.id, status: 'granted', decidedBy, note, ...made });
-      return { heldBefore: extension.heldBefore };
+      return { released: extension.released, heldBefore: extension.heldBefore };
     });
-    return { ...(await this.applications.one(applicationId, await this.days()))!, heldBefore: outcome.heldBefore };
+    return { ...(await this.applications.one(applicationId, await this.days()))!, ...outcome };
   }
 
   /** A visit's or a case's applications, newest first: for the enterprise it concerns and the bureau. */

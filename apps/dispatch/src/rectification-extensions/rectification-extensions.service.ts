@@ -9,6 +9,7 @@ import { VisitsService } from '../visits/visits.service';
 import { VisitsRepository, type VisitRow } from '../visits/visits.repository';
 import type { EntityManager } from 'typeorm';
 import type { RectificationExtensionDto } from './dtos/rectification-extension.dto';
+import { FollowUpReleasesService } from './follow-up-releases.service';
 import { RectificationExtensionsRepository } from './rectification-extensions.repository';
 
 /**
@@ -23,6 +24,7 @@ export class RectificationExtensionsService {
     private readonly visits: VisitsService,
     private readonly visitRows: VisitsRepository,
     private readonly settings: PlansRepository,
+    private readonly releases: FollowUpReleasesService,
   ) {}
 
   async extend(idOrNumber: string, dto: RectificationExtensionDto) {
@@ -71,11 +73,11 @@ export class RectificationExtensionsService {
       at,
     };
     await enqueueEvent(m, DISPATCH_SCHEMA, DispatchSubjects.rectificationExtended, event);
-    // A re-inspection already planned before the new day would prove nothing: named, for the dispatcher to re-draw.
-    const heldBefore = (await this.visitRows.reInspectionsOf(visit.creditCode, visit.visitNo, m))
-      .filter((v) => v.status === 'scheduled' && v.date < dto.rectifyBy)
-      .map((v) => ({ id: v.id, number: v.visitNo, date: v.date }));
-    return { id, visitId: visit.id, visitNo: visit.visitNo, from, to: dto.rectifyBy, reason, actor, extendedAt: at, heldBefore };
+    // A re-inspection already planned before the new day would prove nothing: its visit gives it up, or is cancelled.
+    const held = departments.map((department) => ({ department, inspectionRef: visit.visitNo }));
+    const released = await this.releases.releaseBefore(m, { extensionId: id, creditCode: visit.creditCode, held, deadline: dto.rectifyBy });
+    const heldBefore = await heldBeforeDeadline(this.visitRows, visit.creditCode, visit.visitNo, dto.rectifyBy, m);
+    return { id, visitId: visit.id, visitNo: visit.visitNo, from, to: dto.rectifyBy, reason, actor, extendedAt: at, released, heldBefore };
   }
 
   /** The extensions of a visit's deadline, oldest first, with their reasons: for the bureau, never the enterprise. */
@@ -83,6 +85,13 @@ export class RectificationExtensionsService {
     const visit = await this.visits.found(idOrNumber);
     return this.extensions.forVisit(visit.id);
   }
+}
+
+/** The visits still holding the re-inspection of `ref` before `deadline` once released: none but a plan not published. */
+export async function heldBeforeDeadline(visits: VisitsRepository, creditCode: string, ref: string, deadline: string, m: EntityManager) {
+  return (await visits.reInspectionsOf(creditCode, ref, m))
+    .filter((v) => v.status === 'scheduled' && v.date < deadline)
+    .map((v) => ({ id: v.id, number: v.visitNo, date: v.date }));
 }
 
 /**

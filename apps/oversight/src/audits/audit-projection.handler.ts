@@ -38,6 +38,7 @@ export class AuditProjectionHandler implements OnApplicationBootstrap, BeforeApp
         // Nor does an extended deadline: the audits read what inspections found, not when a re-inspection is due.
         [DispatchSubjects.rectificationExtended]: async () => undefined,
         [DispatchSubjects.caseRectificationExtended]: async () => undefined,
+        [DispatchSubjects.followUpReleased]: async () => undefined,
         [IntakeSubjects.subjectsUpserted]: (p) => projections.upsertEnterprises(enterpriseRows(p)),
       },
     );

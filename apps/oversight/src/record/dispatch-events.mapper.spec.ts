@@ -77,4 +77,23 @@ describe("the record's entries for an extended rectification deadline (延期整
     expect(entry).toEqual({ kind: 'rectification-extension', subjectRef: extended.creditCode, data: onCase, eventKey: 'rectification-extension:x-2' });
     expect(() => dispatchEventEntries(DispatchSubjects.caseRectificationExtended, { ...onCase, caseNo: undefined })).toThrow(InvalidEvent);
   });
+
+  it('keys a released re-inspection by the release, about the enterprise, and refuses one without its deadline', () => {
+    const released = {
+      releaseId: 'r-1',
+      extensionId: 'x-1',
+      visitId: '0b6c8a55-5f0e-4d7e-9a7a-000000000301',
+      visitNo: 'TP-2026-000301',
+      creditCode: extended.creditCode,
+      date: '2026-04-20',
+      followUps: [{ department: 'SAMR', inspectionRef: extended.visitNo }],
+      deadline: '2026-05-01',
+      cancelled: true,
+      departmentsRemoved: [],
+      at: '2026-03-25T10:00:00Z',
+    };
+    const [entry] = dispatchEventEntries(DispatchSubjects.followUpReleased, released);
+    expect(entry).toEqual({ kind: 'follow-up-release', subjectRef: extended.creditCode, data: released, eventKey: 'follow-up-release:r-1' });
+    expect(() => dispatchEventEntries(DispatchSubjects.followUpReleased, { ...released, deadline: undefined })).toThrow(InvalidEvent);
+  });
 });

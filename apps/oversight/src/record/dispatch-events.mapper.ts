@@ -5,6 +5,7 @@ import {
   DispatchSubjects,
   type DispatchSettingChanged,
   type DrawCompleted,
+  type FollowUpReleased,
   type CaseRectificationExtended,
   type RectificationExtended,
   type VisitResultRecorded,
@@ -46,7 +47,8 @@ function settingEntry(event: Record<string, unknown>): EntryDraft {
  * anyone holding them can re-draw), every published plan, every visit's recorded results, and every
  * change of a bureau setting (plans, policy, checklist items, calendar days, conflicts of interest) or of
  * a scheduled visit's team (with the seed and candidates of a random pick, to re-check it), and every
- * extension of a rectification deadline (延期整改), a visit's or a platform case's.
+ * extension of a rectification deadline (延期整改), a visit's or a platform case's, with the re-inspections it
+ * released from visits planned before the new day.
  */
 export function dispatchEventEntries(subject: string, payload: unknown): EntryDraft[] {
   const event = object(payload);
@@ -85,6 +87,11 @@ export function dispatchEventEntries(subject: string, payload: unknown): EntryDr
     case DispatchSubjects.caseRectificationExtended:
       requireFields(event, ['extensionId', 'caseNo', 'creditCode', 'from', 'to', 'at'], 'CaseRectificationExtended');
       return [extensionEntry(event as unknown as CaseRectificationExtended)];
+    case DispatchSubjects.followUpReleased: {
+      requireFields(event, ['releaseId', 'extensionId', 'visitId', 'creditCode', 'followUps', 'deadline', 'cancelled', 'at'], 'FollowUpReleased');
+      const release = event as unknown as FollowUpReleased;
+      return [{ kind: 'follow-up-release', subjectRef: release.creditCode, data: event as JsonValue, eventKey: `follow-up-release:${release.releaseId}` }];
+    }
     default:
       throw new InvalidEvent(`no record mapping for subject ${subject}`);
   }

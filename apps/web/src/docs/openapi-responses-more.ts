@@ -70,6 +70,16 @@ const visitCore = {
   noticeAllowed: bool('the enterprise may be told in advance (never when a complaint is checked)'),
   status: visitStatus,
 };
+/** The visits an extension released: they carried the re-inspection before the new deadline (it would prove nothing there). */
+const released = arr(
+  obj({
+    id: uuid('the visit'),
+    number: str('检查编号'),
+    date: day(),
+    cancelled: bool('true: the re-inspection was its only work, the visit is cancelled; false: it stays for its other checks, without the re-inspection'),
+  }),
+  'in the answer to an extension: scheduled visits of published plans that held the re-inspection before the new day, released in the same transaction; the next draw plans it on or after the new day',
+);
 const counts = {
   read: int('records read'),
   inserted: int(),
@@ -181,13 +191,14 @@ export const DISPATCH_SCHEMAS: Record<string, Json> = {
       reason: str('why it was granted; for the bureau only (oversight reads the list without it)'),
       actor: nullable(str('the account that granted it; null for an operator’s direct call')),
       extendedAt: instant(),
+      released,
       heldBefore: arr(
         obj({ id: uuid('the visit'), number: str('检查编号'), date: day() }),
-        'in the answer to an extension: visits scheduled in published plans that carry the re-inspection before the new day (it would prove nothing there): re-draw their window',
+        'in the answer to an extension: visits still holding the re-inspection before the new day once released (empty but for a visit no release could reach)',
       ),
     },
     "an extension of a visit's rectification deadline (延期整改)",
-    ['visitNo', 'reason', 'heldBefore'],
+    ['visitNo', 'reason', 'released', 'heldBefore'],
   ),
   CaseRectificationExtension: obj(
     {
@@ -200,13 +211,14 @@ export const DISPATCH_SCHEMAS: Record<string, Json> = {
       extendedAt: instant(),
       creditCode: str('the enterprise (统一社会信用代码)'),
       department,
+      released,
       heldBefore: arr(
         obj({ id: uuid('the visit'), number: str('检查编号'), date: day() }),
-        'in the answer to an extension: visits scheduled in published plans that carry the re-inspection before the new day: re-draw their window',
+        'in the answer to an extension: visits still holding the re-inspection before the new day once released (empty but for a visit no release could reach)',
       ),
     },
     "an extension of a platform case's rectification deadline (延期整改)",
-    ['reason', 'creditCode', 'department', 'heldBefore'],
+    ['reason', 'creditCode', 'department', 'released', 'heldBefore'],
   ),
   CaseRectificationOrder: obj(
     {
@@ -292,13 +304,14 @@ export const DISPATCH_SCHEMAS: Record<string, Json> = {
       decisionNote: nullable(str("the bureau's note to the enterprise")),
       extensionId: nullable(uuid("the visit's extension a grant made")),
       caseExtensionId: nullable(uuid("the case's extension a grant made")),
+      released,
       heldBefore: arr(
         obj({ id: uuid('the visit'), number: str('检查编号'), date: day() }),
-        'in the answer to a decision: visits scheduled in published plans that carry the re-inspection before the new day',
+        'in the answer to a decision: visits still holding the re-inspection before the new day once released (empty but for a visit no release could reach)',
       ),
     },
     "an enterprise's application for more time to rectify (延期整改申请) (oversight reads a case's without the reason and the note)",
-    ['heldBefore', 'reason', 'decisionNote'],
+    ['released', 'heldBefore', 'reason', 'decisionNote'],
   ),
   VisitDetail: obj(
     {

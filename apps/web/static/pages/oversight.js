@@ -4,7 +4,7 @@ import { fmtDateTime, fmtNumber, t, tKnown } from '../i18n.js';
 import { badge, card, emptyState, errorState, field, h, mount, pageHead, pager, section, select } from '../ui.js';
 
 const PAGE = 20;
-const KINDS = ['score', 'colour-decision', 'appeal', 'model-version', 'colour-policy', 'sign-off', 'approval', 'kill-switch', 'dispatch-draw', 'dispatch-plan', 'dispatch-setting', 'visit-result', 'visit-team-change', 'rectification-extension', 'personal-data-read', 'algorithm-audit', 'algorithm-audit-publication', 'algorithm-audit-public-copy', 'archive'];
+const KINDS = ['score', 'colour-decision', 'appeal', 'model-version', 'colour-policy', 'sign-off', 'approval', 'kill-switch', 'dispatch-draw', 'dispatch-plan', 'dispatch-setting', 'visit-result', 'visit-team-change', 'rectification-extension', 'follow-up-release', 'personal-data-read', 'algorithm-audit', 'algorithm-audit-publication', 'algorithm-audit-public-copy', 'archive'];
 
 /** A record entry's kind in words; a kind this page does not know yet is shown as stored. */
 function kindLabel(kind) {
@@ -128,6 +128,15 @@ function extensionNote(entry) {
     t('audit.extension', { visit: ref, date: extension.date, from: extension.from, to: extension.to, by: extension.actor ?? '—' }));
 }
 
+/** A re-inspection released by an extension says which visit gave it up, which inspection's, and whether the visit was cancelled. */
+function releaseNote(entry) {
+  const release = entry.kind === 'follow-up-release' ? entry.body?.data : null;
+  if (!release) return null;
+  const refs = (release.followUps ?? []).map((f) => f.inspectionRef).join(', ');
+  return h('div', { class: 'small muted', 'data-follow-up-release': release.visitNo ?? release.visitId },
+    t(release.cancelled ? 'audit.releaseCancelled' : 'audit.releaseKept', { visit: release.visitNo ?? release.visitId, date: release.date, refs, deadline: release.deadline }));
+}
+
 /** What names the setting (the entry's subject already says it) and its version are no change to show. */
 const SETTING_IDENTITY = new Set(['version', 'date', 'department', 'item']);
 
@@ -173,7 +182,7 @@ async function entriesTable(container) {
     return h('div', {},
       h('div', { class: 'table-wrap' }, h('table', { id: 'audit-table' },
         h('thead', {}, h('tr', {}, [t('field.seq'), t('audit.kind'), t('field.subject'), t('field.recordedAt'), t('audit.leafHash')].map((c) => h('th', {}, c)))),
-        h('tbody', {}, rows.map((e) => h('tr', { 'data-seq': e.seq }, h('td', {}, e.seq), h('td', {}, badge(kindLabel(e.kind), 'blue'), settingNote(e), teamChangeNote(e), extensionNote(e), archivedNote(e)), h('td', { class: 'mono' }, e.subjectRef ?? '—'), h('td', {}, fmtDateTime(e.recordedAt)), h('td', { class: 'mono' }, `${e.leafHash.slice(0, 16)}…`)))))),
+        h('tbody', {}, rows.map((e) => h('tr', { 'data-seq': e.seq }, h('td', {}, e.seq), h('td', {}, badge(kindLabel(e.kind), 'blue'), settingNote(e), teamChangeNote(e), extensionNote(e), releaseNote(e), archivedNote(e)), h('td', { class: 'mono' }, e.subjectRef ?? '—'), h('td', {}, fmtDateTime(e.recordedAt)), h('td', { class: 'mono' }, `${e.leafHash.slice(0, 16)}…`)))))),
       pager(page, Infinity, undefined, (p) => { page = p; load(); }, { hasMore: rows.length === PAGE }));
   }, 'oversight');
   form.addEventListener('submit', (event) => { event.preventDefault(); cursors.length = 1; page = 0; load(); });

@@ -5,6 +5,7 @@ import { api } from '../api.js';
 import { addDays } from '../days.js';
 import { fmtDate, fmtDateTime, t, valueLabel } from '../i18n.js';
 import { latestRectifyBy } from './follow-up.js';
+import { releasedNotice } from './released-visits.js';
 import { badge, errorText, field, fieldProblem, h, mount, refusalText } from '../ui.js';
 
 const STATUS_KIND = { pending: 'blue', granted: 'ok', refused: 'bad' };
@@ -112,7 +113,7 @@ function decisionForm(order, pending, onDecided) {
     try {
       const body = { decision, ...(decision === 'grant' ? { rectifyBy: day.value } : {}), ...(note.value.trim() ? { note: note.value.trim() } : {}) };
       const done = await api(`${order.path}/${pending.id}/decision`, { method: 'POST', body });
-      onDecided?.(decision === 'grant' ? t('extend.done', { date: fmtDate(done.currentRectifyBy) }) : t('apply.refusedDone'));
+      onDecided?.(decision === 'grant' ? [t('extend.done', { date: fmtDate(done.currentRectifyBy) }), releasedNotice(done.released)] : t('apply.refusedDone'));
     } catch (error) {
       mount(message, alertBox(refusalText(error, 'apply.refused'), error.body?.code ?? ''));
     }

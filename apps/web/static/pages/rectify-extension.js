@@ -6,6 +6,7 @@ import { fmtDate, fmtDateTime, t } from '../i18n.js';
 import { latestRectifyBy } from './follow-up.js';
 import { card, errorText, field, fieldProblem, h, mount, refusalText } from '../ui.js';
 import { applicationsForBureau } from './rectify-application.js';
+import { releasedNotice } from './released-visits.js';
 
 /** How much later the form proposes: a month, as far as the cap allows. */
 const PROPOSED_DAYS = 30;
@@ -71,14 +72,9 @@ export function extensionForm(order, latest, onExtended, key = '') {
   return h('details', { 'data-extend-fold': '', style: 'margin-top:8px' }, h('summary', {}, t('extend.open')), form);
 }
 
-/** What the page says once granted: the new day, and any re-inspection already planned before it, linked. */
+/** What the page says once granted: the new day, and the visits planned before it that no longer hold the re-inspection. */
 function extendedText(done) {
-  const held = done.heldBefore ?? [];
-  return [
-    t('extend.done', { date: fmtDate(done.to) }),
-    held.length === 0 ? null : h('div', { class: 'notice warn', role: 'alert', 'data-held-before': '', style: 'margin-top:8px' }, t('extend.heldBefore'),
-      h('ul', {}, held.map((v) => h('li', {}, h('a', { href: `#/visits/${v.id}` }, v.number), ' ', fmtDate(v.date))))),
-  ];
+  return [t('extend.done', { date: fmtDate(done.to) }), releasedNotice(done.released)];
 }
 
 /** The extensions already granted, oldest first, with who and why; nothing when there are none. */

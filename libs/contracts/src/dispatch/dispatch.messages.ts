@@ -168,3 +168,29 @@ export interface CaseRectificationExtended {
   actor: string | null;
   at: string;
 }
+
+/**
+ * An extension (延期整改) moved a deadline past the day of a scheduled visit that held the re-inspection: the
+ * visit no longer carries it (its other work stays), or is cancelled when that was its only work. The next
+ * draw plans the re-inspection on or after `deadline`.
+ */
+export interface FollowUpReleased {
+  /** Unique per released visit: the record's key. */
+  releaseId: string;
+  /** The extension that moved the deadline (a visit's or a platform case's). */
+  extensionId: string;
+  visitId: string;
+  visitNo: string;
+  creditCode: string;
+  /** The visit's day. */
+  date: string;
+  /** The re-inspections it no longer carries: the department and the inspection (visit or case number). */
+  followUps: { department: string; inspectionRef: string }[];
+  /** The new deadline. */
+  deadline: string;
+  /** Whether the visit was cancelled, the re-inspection having been its only work. */
+  cancelled: boolean;
+  /** The departments that left the visit with it (their checks only the re-inspection brought). */
+  departmentsRemoved: string[];
+  at: string;
+}

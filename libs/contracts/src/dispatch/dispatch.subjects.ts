@@ -14,4 +14,6 @@ export const DispatchSubjects = {
   rectificationExtended: 'dispatch.visit.rectification-extended.v1',
   /** A platform case's rectification deadline was extended (延期整改): the re-inspection waits for the new day. */
   caseRectificationExtended: 'dispatch.case.rectification-extended.v1',
+  /** An extension moved a deadline past a scheduled visit's day: the visit no longer carries that re-inspection, or is cancelled. */
+  followUpReleased: 'dispatch.visit.follow-up-released.v1',
 } as const;

@@ -1,0 +1,65 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { HeldFollowUp, HoldingVisit, Release } from './follow-up-release.util';
+
+export interface HeldVisit extends HoldingVisit {
+  id: string;
+  visitNo: string;
+  date: string;
+}
+
+/** The only place that releases re-inspections from visits planned before their deadline, and keeps each release. */
+@Injectable()
+export class FollowUpReleasesRepository {
+  /**
+   * The scheduled visits of published plans that carry one of `held` (an enterprise's follow-ups) on a day before
+   * `deadline`, with the draw's tasks they carry, locked: a draw or a team change touching them waits.
+   */
+  async holdingBefore(m: EntityManager, creditCode: string, held: HeldFollowUp[], deadline: string): Promise<HeldVisit[]> {
+    return m.query(
+      `SELECT v.id, v.visit_no AS "visitNo", v.date::text AS date, v.task_ids AS "taskIds", v.departments, v.checklist, v.follow_ups AS "followUps",
+              (SELECT coalesce(jsonb_agg(t.task), '[]') FROM jsonb_array_elements(d.tasks) AS t(task) WHERE t.task->>'id' = ANY(v.task_ids)) AS tasks
+         FROM dispatch.visits v JOIN dispatch.draws d ON d.id = v.draw_id
+        WHERE v.credit_code = $1 AND v.status = 'scheduled' AND d.status = 'published' AND v.date < $3::date
+          AND EXISTS (SELECT 1 FROM jsonb_array_elements($2::jsonb) AS h(f) WHERE v.follow_ups @> jsonb_build_array(h.f))
+        ORDER BY v.date, v.visit_no
+        FOR UPDATE OF v`,
+      [creditCode, JSON.stringify(held), deadline],
+    );
+  }
+
+  /** Applies the release to the visit and keeps it, with what the visit gave up; answers when it was made. */
+  async release(m: EntityManager, r: { id: string; extensionId: string; visitId: string; deadline: string; release: Release }): Promise<string> {
+    const { release } = r;
+    if (release.cancelled) {
+      await m.query(`UPDATE dispatch.visits SET status = 'cancelled' WHERE id = $1 AND status = 'scheduled'`, [r.visitId]);
+    } else {
+      const k = release.kept;
+      await m.query(`UPDATE dispatch.visits SET task_ids = $2, departments = $3, checklist = $4, follow_ups = $5, reasons = $6 WHERE id = $1`, [
+        r.visitId,
+        k.taskIds,
+        k.departments,
+        JSON.stringify(k.checklist),
+        JSON.stringify(k.followUps),
+        k.reasons,
+      ]);
+    }
+    const removed = release.cancelled ? { taskIds: [], departments: [], checklist: [] } : release.removed;
+    const [row]: { releasedAt: Date }[] = await m.query(
+      `INSERT INTO dispatch.follow_up_releases (id, extension_id, visit_id, follow_ups, deadline, cancelled, task_ids, departments, checklist)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING released_at AS "releasedAt"`,
+      [
+        r.id,
+        r.extensionId,
+        r.visitId,
+        JSON.stringify(release.followUps),
+        r.deadline,
+        release.cancelled,
+        removed.taskIds,
+        removed.departments,
+        JSON.stringify(removed.checklist),
+      ],
+    );
+    return new Date(row.releasedAt).toISOString();
+  }
+}
