@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { ownVisitOfCase } from '../draw/follow-up-orders.util';
+import { notReinspected, orderedCte, ownVisitOfCase, wasExtended } from '../draw/follow-up-orders.util';
 
 export interface InspectionCase {
   caseNo: string;
@@ -13,6 +13,16 @@ export interface InspectionCase {
   ownVisit: boolean;
   /** The day the latest extension set, if any. */
   extendedTo: string | null;
+}
+
+/** A platform case's order to rectify still open, as the enterprise sees it (no reasons). */
+export interface OpenCaseOrder {
+  caseNo: string;
+  department: string;
+  date: string;
+  rectifyBy: string;
+  /** The deadline first given, when an extension has moved it; else null. */
+  originalRectifyBy: string | null;
 }
 
 export interface StoredCaseExtension {
@@ -51,13 +61,20 @@ export class CaseExtensionsRepository {
     return row ?? null;
   }
 
-  /** An enterprise's platform cases ordering rectification, not a Tianping visit's own, oldest first. */
-  async ordersOf(creditCode: string): Promise<InspectionCase[]> {
+  /**
+   * An enterprise's platform-case orders to rectify still open, oldest first, by the draw's own definition
+   * (`orderedCte`, `notReinspected`): the department, the case's day, the deadline now and, when extended, the
+   * deadline first given (the case's day + `rectificationDays`).
+   */
+  async openOrdersOf(creditCode: string, rectificationDays: number): Promise<OpenCaseOrder[]> {
     return this.dataSource.query(
-      `SELECT ${CASE_COLUMNS} FROM dispatch.prior_inspections p
-        WHERE p.credit_code = $1 AND p.kind = '检查' AND p.result = '责令整改' AND NOT EXISTS (${ownVisitOfCase('p')})
-        ORDER BY p.date, p.case_no`,
-      [creditCode],
+      `WITH ${orderedCte('$2')}
+       SELECT o.ref AS "caseNo", o.department, o.inspected_on::text AS date, o.deadline::text AS "rectifyBy",
+              CASE WHEN ${wasExtended('o')} THEN (o.inspected_on + $2::int)::text END AS "originalRectifyBy"
+         FROM ordered o
+        WHERE o.credit_code = $1 AND o.source = 'case' AND ${notReinspected('o')}
+        ORDER BY o.inspected_on, o.ref`,
+      [creditCode, rectificationDays],
     );
   }
 

@@ -55,17 +55,7 @@ export class CaseExtensionsService {
    * department, the case's day and the deadline now, so it may apply for more time. No reasons.
    */
   async openOrdersOf(creditCode: string) {
-    const days = (await this.settings.policy()).rectificationDays;
-    const orders = await this.cases.ordersOf(creditCode);
-    const open = [];
-    for (const found of orders) {
-      const rectifyBy = currentDeadline({ date: found.date, rectifyBy: found.extendedTo }, days);
-      const done = await this.visitExtensions.reinspections(this.cases.manager, { id: null, creditCode }, [found.department], rectifyBy);
-      if (done.length > 0) continue;
-      const original = currentDeadline({ date: found.date, rectifyBy: null }, days);
-      open.push({ caseNo: found.caseNo, department: found.department, date: found.date, rectifyBy, originalRectifyBy: found.extendedTo ? original : null });
-    }
-    return open;
+    return this.cases.openOrdersOf(creditCode, (await this.settings.policy()).rectificationDays);
   }
 
   /** The case with its deadline and extensions, oldest first (the reasons for the bureau, never the enterprise). */

@@ -33,22 +33,6 @@ function accountActions(account, ctx, confirmBox, reload) {
   return h('div', { class: 'row', style: 'gap:6px;flex-wrap:nowrap;align-items:flex-start' }, toggle, passwordFold(account, confirmBox));
 }
 
-function enableButton(account, confirmBox, reload) {
-  const button = h('button', { class: 'btn secondary', type: 'button', 'data-enable': account.username }, t('accounts.enable'));
-  button.addEventListener('click', async () => {
-    button.disabled = true;
-    try {
-      await api(`/api/accounts/${encodeURIComponent(account.username)}/enable`, { method: 'POST' });
-      mount(confirmBox, h('div', { class: 'notice ok', role: 'status' }, t('accounts.enabledDone', { username: account.username })));
-      reload();
-    } catch (error) {
-      mount(confirmBox, error.status === 404 ? h('div', { class: 'notice bad', role: 'alert' }, t('accounts.notFound')) : errorState(error));
-      button.disabled = false;
-    }
-  });
-  return button;
-}
-
 /**
  * A new password the administrator hands to the person, folded away until asked for; setting it signs the account
  * out everywhere, so it is confirmed first.
@@ -80,20 +64,31 @@ function passwordFold(account, confirmBox) {
   return h('details', { 'data-password': account.username }, h('summary', {}, t('accounts.setPassword')), form);
 }
 
-/** Disabling ends the account's sessions at once, so it is confirmed first and a failure is said in place. */
+/** Enabling takes effect at once; disabling ends the account's sessions, so it is confirmed first. */
+function enableButton(account, confirmBox, reload) {
+  return accountAct(account, confirmBox, reload, { act: 'enable', label: t('accounts.enable'), done: 'accounts.enabledDone' });
+}
+
 function disableButton(account, confirmBox, reload) {
-  const button = h('button', { class: 'btn secondary', type: 'button', 'data-disable': account.username }, t('accounts.disable'));
+  const confirm = t('accounts.confirmDisable', { username: account.username, role: t(`role.${account.role}`) });
+  return accountAct(account, confirmBox, reload, { act: 'disable', label: t('accounts.disable'), done: 'accounts.disabledDone', confirm });
+}
+
+/** A button that posts `act` for the account, after `confirm` when given, and says the outcome in `confirmBox`. */
+function accountAct(account, confirmBox, reload, { act, label, done, confirm }) {
+  const button = h('button', { class: 'btn secondary', type: 'button', [`data-${act}`]: account.username }, label);
   button.addEventListener('click', async () => {
     button.disabled = true;
-    confirmBox.scrollIntoView({ block: 'nearest' });
-    const sure = await confirmStep(confirmBox, t('accounts.confirmDisable', { username: account.username, role: t(`role.${account.role}`) }), t('accounts.disable'), { danger: true });
-    if (!sure) {
-      button.disabled = false;
-      return;
+    if (confirm) {
+      confirmBox.scrollIntoView({ block: 'nearest' });
+      if (!(await confirmStep(confirmBox, confirm, label, { danger: true }))) {
+        button.disabled = false;
+        return;
+      }
     }
     try {
-      await api(`/api/accounts/${encodeURIComponent(account.username)}/disable`, { method: 'POST' });
-      mount(confirmBox, h('div', { class: 'notice ok', role: 'status' }, t('accounts.disabledDone', { username: account.username })));
+      await api(`/api/accounts/${encodeURIComponent(account.username)}/${act}`, { method: 'POST' });
+      mount(confirmBox, h('div', { class: 'notice ok', role: 'status' }, t(done, { username: account.username })));
       reload();
     } catch (error) {
       mount(confirmBox, error.status === 404 ? h('div', { class: 'notice bad', role: 'alert' }, t('accounts.notFound')) : errorState(error));
