@@ -2,27 +2,18 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as fc from 'fast-check';
 import { FOLLOW_UP_ORIGIN } from '@tianping/contracts';
+import { inspectionRow } from './case-row.spec-helper';
 import { parseCsvExport } from './csv-export.parser';
 import { PLATFORM_CASE_ORIGINS, RawRecord, RecordMaker, TIANPING_CASE_ORIGINS } from './intake.model';
 import { classValidatorReasons, validateRaw } from './record-validation.util';
 
 const now = new Date('2024-06-01T00:00:00+08:00');
 const by = (madeBy?: RecordMaker) => ({ now, ...(madeBy ? { madeBy } : {}) });
-const inspection: RawRecord = {
-  case_no: 'C1',
-  credit_code: '91440604MA4UJ8K20C',
-  department: 'SAMR',
-  kind: '检查',
-  origin: '双随机',
-  date: '2024-03-12',
-  items: 'SAMR-03',
-  result: '未发现问题',
-  violation: '',
-  penalty_yuan: '',
-  officer_ids: 'A;B',
-  updated_at: '2024-03-13 09:00:00',
-};
-const withOrigin = (origin: string): RawRecord => ({ ...inspection, origin });
+const withOrigin = (origin: string): RawRecord => inspectionRow({ origin });
+const refusedAsEnum = (allowed: readonly string[]) => ({
+  ok: false,
+  reasons: [{ field: 'origin', code: 'enum', message: `origin must be one of ${allowed.join(', ')}`, expected: { allowed: [...allowed] } }],
+});
 
 // The shared contract lives beside the repository: <root>/../shared/contracts.
 const CONTRACT = path.resolve(__dirname, '../../../../shared/contracts/README.md');
@@ -52,35 +43,14 @@ describe("a case's origin (检查来源), by who made the case", () => {
   });
 
   it("refuses any other origin in a platform's row as not one of the platform's five", () => {
-    const result = validateRaw('cases', withOrigin('随机抽查'), by());
-    expect(result).toEqual({
-      ok: false,
-      reasons: [
-        {
-          field: 'origin',
-          code: 'enum',
-          message: `origin must be one of ${PLATFORM_CASE_ORIGINS.join(', ')}`,
-          expected: { allowed: [...PLATFORM_CASE_ORIGINS] },
-        },
-      ],
-    });
+    expect(validateRaw('cases', withOrigin('随机抽查'), by())).toEqual(refusedAsEnum(PLATFORM_CASE_ORIGINS));
   });
 
   it("takes from Tianping's visit results the platform's origins and 整改复查, and nothing else", () => {
     expect(TIANPING_CASE_ORIGINS).toEqual([...PLATFORM_CASE_ORIGINS, FOLLOW_UP_ORIGIN]);
     for (const origin of TIANPING_CASE_ORIGINS)
       expect(validateRaw('cases', withOrigin(origin), by('tianping'))).toMatchObject({ ok: true, record: { origin } });
-    expect(validateRaw('cases', withOrigin('随机抽查'), by('tianping'))).toEqual({
-      ok: false,
-      reasons: [
-        {
-          field: 'origin',
-          code: 'enum',
-          message: `origin must be one of ${TIANPING_CASE_ORIGINS.join(', ')}`,
-          expected: { allowed: [...TIANPING_CASE_ORIGINS] },
-        },
-      ],
-    });
+    expect(validateRaw('cases', withOrigin('随机抽查'), by('tianping'))).toEqual(refusedAsEnum(TIANPING_CASE_ORIGINS));
     expect(validateRaw('cases', withOrigin(' '), by('tianping'))).toMatchObject({ ok: false, reasons: [{ field: 'origin', code: 'required' }] });
   });
 

@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import { jetstream } from '@nats-io/jetstream';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { pollUntil } from '@tianping/common';
-import { DispatchSubjects, type VisitResultRecorded } from '@tianping/contracts';
+import { DispatchSubjects } from '@tianping/contracts';
 import { IngestService } from '../../../apps/intake/src/ingest/ingest.service';
-import { startIntake, SUBJECTS_HEADER, subjectLine, type IntakeHarness } from './intake-app.harness';
+import { startIntake, SUBJECTS_HEADER, subjectLine, visitResult, type IntakeHarness } from './intake-app.harness';
 
 const A = '91440604MA4UJ8K20C';
 const PLATFORM_ORIGINS = ['双随机', '投诉举报', '专项检查', '线索移送', '其他'];
@@ -80,20 +80,17 @@ describe('a case origin (检查来源) only Tianping uses, by where the case com
   });
 
   it("stores a visit's re-inspection as 整改复查, and replays a held one of its cases as Tianping's", async () => {
-    const event: VisitResultRecorded = {
+    const event = visitResult({
       visitId: '5b7e1c2a-3d4f-4a6b-8c9d-0e1f2a3b4c5d',
       visitNo: 'TP-2026-000301',
       creditCode: A,
-      date: '2026-03-02',
-      officerIds: ['44060400123', '44060400456'],
       items: [
         { item: 'CITY-01', department: 'CITY', result: '未发现问题' },
         // An item code no department has: this department's case is held, for another reason than its origin.
         { item: 'FIRE-2', department: 'FIRE', result: '未发现问题' },
       ],
       origins: { CITY: 'follow-up', FIRE: 'follow-up' },
-      at: '2026-03-02T06:00:00Z',
-    };
+    });
     await jetstream(nc).publish(DispatchSubjects.visitResultRecorded, new TextEncoder().encode(JSON.stringify(event)));
     await pollUntil(
       async () => [await storedOrigin('TP-2026-000301-CITY'), await heldCase('TP-2026-000301-FIRE')] as const,
