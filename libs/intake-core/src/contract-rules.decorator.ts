@@ -13,6 +13,7 @@ import {
   RESIDENT_ID,
   normaliseResidentId,
 } from './contract-value.util';
+import type { RecordMaker } from './intake.model';
 
 /**
  * Custom class-validator decorators for the platforms' contract. Each decorator registers a few
@@ -23,14 +24,17 @@ import {
 /** Rows carry the instant 'the future' is judged against (ParseContext.now). */
 export abstract class ContractRow {
   now: Date = new Date(0);
+  /** Who made the row (ParseContext.madeBy): a platform's export unless Tianping's own visit results. */
+  madeBy: RecordMaker = 'platform';
 }
 
 export interface Check {
   code: string;
-  describe: string;
+  /** Where what the field takes depends on the row (who made it), a function of the row. */
+  describe: string | ((row: ContractRow) => string);
   fails(value: unknown, row: ContractRow): boolean;
   /** What the field takes, for the person correcting it: carried with the reason (see Reason.expected). */
-  expected?: Expected;
+  expected?: Expected | ((row: ContractRow) => Expected);
 }
 
 /** The values a field allows, or the bounds of its number. */
@@ -40,11 +44,12 @@ export interface Expected {
   max?: number;
 }
 
-/** What the check `code` on this property of the row class expects, if it says. */
-export function expectedOf(rowClass: RowClass, property: string, code: string): Expected | undefined {
-  return SCREENS.get(rowClass)
+/** What the check `code` on this property of the row class expects of this row, if it says. */
+export function expectedOf(rowClass: RowClass, property: string, code: string, row: ContractRow): Expected | undefined {
+  const expected = SCREENS.get(rowClass)
     ?.get(property)
     ?.find((check) => check.code === code)?.expected;
+  return typeof expected === 'function' ? expected(row) : expected;
 }
 
 /** Allowance for clock skew between the platforms and intake when judging update times. */
@@ -87,12 +92,14 @@ function checks(...list: Check[]): PropertyDecorator {
         name: check.code,
         target: target.constructor,
         propertyName: propertyName as string,
-        options: { message: (args: ValidationArguments) => `${args.property} ${check.describe}` },
+        options: { message: (args: ValidationArguments) => `${args.property} ${describeFor(check, args.object as ContractRow)}` },
         validator: { validate: (value: unknown, args: ValidationArguments) => !check.fails(value, args.object as ContractRow) },
       });
     }
   };
 }
+
+const describeFor = (check: Check, row: ContractRow): string => (typeof check.describe === 'function' ? check.describe(row) : check.describe);
 
 const required: Check = { code: 'required', describe: 'is required', fails: isBlank };
 const mustBeText: Check = {
@@ -309,12 +316,12 @@ export function IsCodeList(options: { token: (t: string) => boolean; tokenHelp: 
 export const IsNullableBoolean = (): PropertyDecorator =>
   checks({ code: 'type', describe: 'must be true, false or null', fails: (v) => v !== undefined && v !== null && typeof v !== 'boolean' });
 
-/** A check that depends on other fields of the row (e.g. a case's kind). */
+/** A check that depends on other fields of the row (e.g. a case's kind), or on who made it. */
 export function RowCheck<R extends ContractRow>(
   code: string,
-  describe: string,
+  describe: Check['describe'],
   fails: (value: unknown, row: R) => boolean,
-  expected?: Expected,
+  expected?: Check['expected'],
 ): PropertyDecorator {
   return checks({ code, describe, fails: (v, row) => fails(v, row as R), expected });
 }

@@ -1,3 +1,5 @@
+import { FOLLOW_UP_ORIGIN } from '@tianping/contracts';
+
 /** The shapes intake produces from the two platforms' exports (see shared/contracts/README.md). */
 
 export type SourceKind = 'subjects' | 'cases' | 'officers' | 'clues';
@@ -41,9 +43,14 @@ export type Outcome<T> = { ok: true; line: number; record: T; raw: RawRecord } |
 /** The result of validating one raw record, before it is placed at a line. */
 export type Validation<T> = { ok: true; record: T } | { ok: false; reasons: Reason[] };
 
+/** Who made a record: a platform's export, or Tianping itself (a joint visit's results, taken in as cases). */
+export type RecordMaker = 'platform' | 'tianping';
+
 export interface ParseContext {
   /** 'Not in the future' is judged against this instant, so replays and tests are reproducible. */
   now: Date;
+  /** A platform unless said otherwise: only Tianping's own visit results may use Tianping's words (整改复查). */
+  madeBy?: RecordMaker;
 }
 
 export const DEPARTMENT_CODES = ['SAMR', 'ENV', 'EMG', 'FIRE', 'HEALTH', 'HRSS', 'CITY', 'AGRI'] as const;
@@ -55,9 +62,13 @@ export type SubjectStatus = (typeof SUBJECT_STATUSES)[number];
 export const CASE_KINDS = ['检查', '处罚'] as const;
 export type CaseKind = (typeof CASE_KINDS)[number];
 
-/** Platform A's 检查来源, and 整改复查: Tianping's re-inspections (复查), which come back as cases under it (`FOLLOW_UP_ORIGIN`). */
-export const CASE_ORIGINS = ['双随机', '投诉举报', '专项检查', '线索移送', '其他', '整改复查'] as const;
-export type CaseOrigin = (typeof CASE_ORIGINS)[number];
+/** Platform A's 检查来源, exactly as its contract lists them: all a platform's case may say. */
+export const PLATFORM_CASE_ORIGINS = ['双随机', '投诉举报', '专项检查', '线索移送', '其他'] as const;
+/** A Tianping visit's case: the platform's origins, and 整改复查 for a re-inspection (`FOLLOW_UP_ORIGIN`), which the platforms have no word for. */
+export const TIANPING_CASE_ORIGINS = [...PLATFORM_CASE_ORIGINS, FOLLOW_UP_ORIGIN] as const;
+export type CaseOrigin = (typeof TIANPING_CASE_ORIGINS)[number];
+/** The origins a case may have, by who made it. */
+export const CASE_ORIGINS_BY_MAKER: Readonly<Record<RecordMaker, readonly CaseOrigin[]>> = { platform: PLATFORM_CASE_ORIGINS, tianping: TIANPING_CASE_ORIGINS };
 
 export const INSPECTION_RESULTS = ['未发现问题', '责令整改', '立案查处'] as const;
 export type InspectionResult = (typeof INSPECTION_RESULTS)[number];

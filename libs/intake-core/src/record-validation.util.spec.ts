@@ -1,6 +1,7 @@
 import * as fc from 'fast-check';
 import { classValidatorReasons, validateRaw } from './record-validation.util';
 import { contractKeys } from './contract-columns.model';
+import { inspectionRow } from './case-row.spec-helper';
 import { RawRecord } from './intake.model';
 
 const ctx = { now: new Date('2024-06-01T00:00:00+08:00') };
@@ -23,20 +24,7 @@ const subject: RawRecord = {
   legal_rep_id: '440604198703150018',
   updated_at: '2024-05-06 10:12:00',
 };
-const inspection: RawRecord = {
-  case_no: 'C1',
-  credit_code: '91440604MA4UJ8K20C',
-  department: 'SAMR',
-  kind: '检查',
-  origin: '双随机',
-  date: '2024-03-12',
-  items: 'SAMR-03',
-  result: '未发现问题',
-  violation: '',
-  penalty_yuan: '',
-  officer_ids: 'A;B',
-  updated_at: '2024-03-13 09:00:00',
-};
+const inspection = inspectionRow();
 
 describe('validateRaw', () => {
   it('replays a corrected quarantined record, numbers included', () => {

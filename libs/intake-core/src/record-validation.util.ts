@@ -80,11 +80,11 @@ function screenFor(rowClass: RowClass): RowScreen {
   return screen;
 }
 
-function reasonsOf(rowClass: RowClass, errors: ValidationError[]): Reason[] {
+function reasonsOf(rowClass: RowClass, row: ContractRow, errors: ValidationError[]): Reason[] {
   const reasons: Reason[] = [];
   for (const error of errors) {
     for (const [code, message] of Object.entries(error.constraints ?? {})) {
-      const expected = expectedOf(rowClass, error.property, code);
+      const expected = expectedOf(rowClass, error.property, code, row);
       reasons.push({ field: error.property, code, message, ...(expected ? { expected } : {}) });
     }
   }
@@ -110,7 +110,7 @@ export function validateValues<K extends SourceKind>(kind: K, raw: Readonly<Reco
     const damaged = [...undecodable(raw), ...unstorable(spec, raw)];
     if (damaged.length === 0 && passesScreen(screenFor(spec.rowClass), row)) return { ok: true, record: spec.toRecord(row) };
     const errors = validateSync(row, VALIDATE_OPTIONS);
-    if (errors.length > 0 || damaged.length > 0) return { ok: false, reasons: [...damaged, ...reasonsOf(spec.rowClass, errors)] };
+    if (errors.length > 0 || damaged.length > 0) return { ok: false, reasons: [...damaged, ...reasonsOf(spec.rowClass, row, errors)] };
     return { ok: true, record: spec.toRecord(row) };
   } catch {
     // Defensive: a validator bug must become a rejection, not an exception in the caller.
@@ -169,6 +169,7 @@ function unstorable<K extends SourceKind>(spec: KindSpec<K>, raw: Readonly<Recor
 function buildRow<K extends SourceKind>(spec: KindSpec<K>, raw: Readonly<Record<string, unknown>>, ctx: ParseContext): ContractRow {
   const row = spec.create() as ContractRow & Record<string, unknown>;
   row.now = ctx.now;
+  row.madeBy = ctx.madeBy ?? 'platform';
   for (const key of spec.keys) {
     const value = Object.prototype.hasOwnProperty.call(raw, key) ? raw[key] : undefined;
     row[key] = spec.cellsAreText && value !== null && value !== undefined && typeof value !== 'string' ? String(value) : value;
@@ -179,7 +180,8 @@ function buildRow<K extends SourceKind>(spec: KindSpec<K>, raw: Readonly<Record<
 /** validateSync alone, without the screen: lets a spec hold the screen and class-validator to the same verdict. */
 export function classValidatorReasons(kind: SourceKind, raw: Readonly<Record<string, unknown>>, ctx: ParseContext): Reason[] {
   const spec = SPECS[kind] as unknown as KindSpec<SourceKind>;
-  return reasonsOf(spec.rowClass, validateSync(buildRow(spec, raw, ctx), VALIDATE_OPTIONS));
+  const row = buildRow(spec, raw, ctx);
+  return reasonsOf(spec.rowClass, row, validateSync(row, VALIDATE_OPTIONS));
 }
 
 export function keysOf(kind: SourceKind): readonly string[] {

@@ -1,4 +1,5 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { VisitResultRecorded } from '@tianping/contracts';
 import { DataSource } from 'typeorm';
 import { createTestDatabase, startTestNats, type TestDatabase, type TestNats, listenTestApp } from '@tianping/testing';
 import { IntakeModule } from '../../../apps/intake/src/intake.module';
@@ -54,3 +55,8 @@ export const SUBJECTS_HEADER =
 /** One subjects row under SUBJECTS_HEADER; a bad `establishedOn` makes it a rejected one. */
 export const subjectLine = (code: string, { employees = 12, updatedAt = '2024-05-06 10:12:00', establishedOn = '2016-04-12' } = {}) =>
   `${code},佛山市禅城区明记餐饮管理有限公司,${establishedOn},50,50,${employees},H6210,440604,佛山市禅城区祖庙街道建新路18号首层,113.1102,23.0297,存续,否,0,陈明,440604198703150018,${updatedAt}`;
+
+/** A joint visit's results as dispatch publishes them: two officers on 2026-03-02; `visit` names it and its items. */
+export const visitResult = (
+  visit: Pick<VisitResultRecorded, 'visitId' | 'visitNo' | 'creditCode' | 'items'> & Partial<VisitResultRecorded>,
+): VisitResultRecorded => ({ date: '2026-03-02', officerIds: ['44060400123', '44060400456'], at: '2026-03-02T06:00:00Z', ...visit });

@@ -1,7 +1,7 @@
 import { jetstream } from '@nats-io/jetstream';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
-import { DispatchSubjects, type VisitResultRecorded } from '@tianping/contracts';
-import { startIntake, type IntakeHarness } from './intake-app.harness';
+import { DispatchSubjects } from '@tianping/contracts';
+import { startIntake, visitResult, type IntakeHarness } from './intake-app.harness';
 
 const A = '91440604MA4UJ8K20C';
 const SUBJECTS = [
@@ -26,12 +26,10 @@ describe("a Tianping visit's cases carry why the visit went", () => {
   it('stores 整改复查, 投诉举报 and 双随机 per department, and shows them in the enterprise file', async () => {
     const posted = await fetch(`${intake.baseUrl}/api/exports/subjects`, { method: 'POST', headers: { 'content-type': 'text/csv' }, body: `${SUBJECTS}\n` });
     expect(posted.status).toBeLessThan(300);
-    const event: VisitResultRecorded = {
+    const event = visitResult({
       visitId: '7f1c2a9e-0d6b-4c1e-9a51-2b7f3e8d4c10',
       visitNo: 'TP-2026-000085',
       creditCode: A,
-      date: '2026-03-02',
-      officerIds: ['44060400123', '44060400456'],
       items: [
         { item: 'CITY-01', department: 'CITY', result: '未发现问题' },
         { item: 'SAMR-03', department: 'SAMR', result: '责令整改', violation: '从业人员未取得健康证明' },
@@ -39,8 +37,7 @@ describe("a Tianping visit's cases carry why the visit went", () => {
       ],
       origins: { CITY: 'follow-up', SAMR: 'complaint', FIRE: 'random' },
       rectifyBy: '2026-04-01',
-      at: '2026-03-02T06:00:00Z',
-    };
+    });
     await jetstream(nc).publish(DispatchSubjects.visitResultRecorded, new TextEncoder().encode(JSON.stringify(event)));
     const origins = async () =>
       Object.fromEntries(

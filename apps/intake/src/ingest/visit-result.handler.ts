@@ -5,6 +5,7 @@ import { DurableConsumer, NATS_CONNECTION, parsePayload, PoisonMessage } from '@
 import { validateRaw } from '@tianping/intake-core';
 import type { AnyOutcome } from './batch-writer';
 import { IngestService } from './ingest.service';
+import { visitResultSource } from './record-maker.util';
 import { visitResultToCases } from './visit-result.mapper';
 
 /** Results officers record on a joint visit come back as inspection cases; a bad one is quarantined. */
@@ -26,12 +27,13 @@ export class VisitResultHandler implements OnApplicationBootstrap, BeforeApplica
         const event = parsePayload(msg.data) as VisitResultRecorded;
         if (!event?.visitId || !Array.isArray(event.items) || !Array.isArray(event.officerIds))
           throw new PoisonMessage('visit result lacks visitId, items or officerIds');
-        const ctx = { now: new Date() };
+        // Tianping's own cases: they may also say 整改复查, which no platform row may.
+        const ctx = { now: new Date(), madeBy: 'tianping' as const };
         const outcomes: AnyOutcome[] = visitResultToCases(event).map((raw, i) => {
           const checked = validateRaw('cases', raw, ctx);
           return checked.ok ? { ok: true, line: i + 1, record: checked.record, raw } : { ok: false, line: i + 1, reasons: checked.reasons, raw };
         });
-        await this.ingest.ingestOutcomes('cases', outcomes, `dispatch:${event.visitId}`);
+        await this.ingest.ingestOutcomes('cases', outcomes, visitResultSource(event.visitId));
       },
     });
     await this.consumer.start();

@@ -25,8 +25,10 @@ describe("a visit's results as the platform's cases", () => {
       ['TP-2026-000085-SAMR', '投诉举报'],
       ['TP-2026-000085-FIRE', '双随机'],
     ]);
-    // They pass the same validation as an export row.
-    expect(cases.map((c) => validateRaw('cases', c, { now: new Date('2026-03-03T00:00:00Z') }).ok)).toEqual([true, true, true]);
+    // They pass the same validation as an export row, as Tianping's: only the platforms' rows may not say 整改复查.
+    const now = new Date('2026-03-03T00:00:00Z');
+    expect(cases.map((c) => validateRaw('cases', c, { now, madeBy: 'tianping' }).ok)).toEqual([true, true, true]);
+    expect(cases.map((c) => validateRaw('cases', c, { now }).ok)).toEqual([false, true, true]);
   });
 
   it('takes an event recorded before origins were sent for the draw', () => {

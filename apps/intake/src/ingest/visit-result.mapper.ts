@@ -1,16 +1,17 @@
 import { FOLLOW_UP_ORIGIN, type VisitOrigin, type VisitResultRecorded } from '@tianping/contracts';
-import type { RawRecord } from '@tianping/intake-core';
+import type { CaseOrigin, RawRecord } from '@tianping/intake-core';
 
 const SEVERITY = ['未发现问题', '责令整改', '立案查处'] as const;
 
 /** A visit's origin in Platform A's 检查来源 where it has the word; a re-inspection it has none for. */
-const CASE_ORIGIN: Record<VisitOrigin, string> = { random: '双随机', complaint: '投诉举报', 'follow-up': FOLLOW_UP_ORIGIN };
+const CASE_ORIGIN: Record<VisitOrigin, CaseOrigin> = { random: '双随机', complaint: '投诉举报', 'follow-up': FOLLOW_UP_ORIGIN };
 
 /**
  * A joint visit's results become one inspection case per department, in Platform A's own terms,
  * so they pass the same validation as an export row and close the loop (结果回流). Each case is
  * numbered after its visit (`TP-2026-000123-SAMR`); a visit recorded before visits had numbers
- * keeps its id in their place, as its cases were then numbered.
+ * keeps its id in their place, as its cases were then numbered. They are validated as Tianping's
+ * (`madeBy: 'tianping'`): a re-inspection's 整改复查, which no platform row may carry, is theirs.
  */
 export function visitResultToCases(event: VisitResultRecorded): RawRecord[] {
   const visit = typeof event.visitNo === 'string' && event.visitNo ? event.visitNo : `TP-${event.visitId}`;

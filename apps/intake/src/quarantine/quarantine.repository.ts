@@ -96,8 +96,8 @@ export class QuarantineRepository {
   }
 
   /** The sealed original (or last corrected) record: only the replay path opens it. */
-  async sealedRaw(manager: EntityManager, id: number): Promise<{ kind: string; rawSealed: string; status: string; reasons: unknown } | null> {
-    const [row] = await manager.query(`SELECT kind, raw_sealed AS "rawSealed", status, reasons FROM intake.quarantine WHERE id = $1 FOR UPDATE`, [id]);
+  async sealedRaw(manager: EntityManager, id: number): Promise<{ kind: string; source: string; rawSealed: string; status: string; reasons: unknown } | null> {
+    const [row] = await manager.query(`SELECT kind, source, raw_sealed AS "rawSealed", status, reasons FROM intake.quarantine WHERE id = $1 FOR UPDATE`, [id]);
     return row ?? null;
   }
 

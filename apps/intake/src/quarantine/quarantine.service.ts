@@ -20,6 +20,7 @@ import {
 } from '@tianping/intake-core';
 import { BatchWriter } from '../ingest/batch-writer';
 import { maskRaw } from '../ingest/mask-raw.util';
+import { makerOfSource } from '../ingest/record-maker.util';
 import { HTTP_SOURCE, IngestService } from '../ingest/ingest.service';
 import type { IngestCounts } from '../ingest/ingest-counts';
 import { QuarantineRepository, type QuarantinedRecord, type QuarantineSelector } from './quarantine.repository';
@@ -84,7 +85,7 @@ export class QuarantineService {
     if (layout === null) return found;
     const shown = { ...found, layout, maskedCells: [...PERSONAL_FIELDS[kind].filter((key) => layout.cells.includes(key)), ...personalReach(kind, layout)] };
     if (found.status !== 'open' || layout.cells.length === layout.columns.length) return shown;
-    const [raw, ctx] = [found.rawMasked as RawRecord, { now: new Date() }];
+    const [raw, ctx] = [found.rawMasked as RawRecord, { now: new Date(), madeBy: makerOfSource(found.source) }];
     if (layout.cells.length < layout.columns.length) return { ...shown, suggestedInsertions: suggestInsertions(kind, raw, layout, ctx, PERSONAL_FIELDS[kind]) };
     return { ...shown, suggestedJoins: suggestJoins(kind, raw, layout, ctx, PERSONAL_FIELDS[kind]) };
   }
@@ -122,7 +123,8 @@ export class QuarantineService {
       const { raw, reach } = repairCells(kind, original, held.reasons, rejoin, insertEmpty);
       // A column the export named twice: the correction settles which value is right, else the two must agree.
       const { raw: corrected, conflicts } = settleRepeatedColumns(kind, applyCorrections(raw, corrections), Object.keys(corrections));
-      const outcome = validateRaw(kind, corrected, { now: new Date() });
+      // Validated as its maker's again: a platform's row never takes 整改复查, a visit's case does.
+      const outcome = validateRaw(kind, corrected, { now: new Date(), madeBy: makerOfSource(held.source) });
       if (!outcome.ok || conflicts.length > 0) {
         const reasons = [...conflicts, ...(outcome.ok ? [] : outcome.reasons)];
         // Repaired and still failing, the record stays as it came, so the repair can be undone or another one tried.

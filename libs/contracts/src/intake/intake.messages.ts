@@ -58,7 +58,7 @@ export function appealRevoking(result: string | null | undefined): string | null
   return old ? old[1] : null;
 }
 
-/** The 检查来源 of a case from a Tianping re-inspection (整改复查): the platforms have no word for it. */
+/** The 检查来源 of a case from a Tianping re-inspection (整改复查): the platforms have no word for it, so intake takes it only from Tianping's visit results. */
 export const FOLLOW_UP_ORIGIN = '整改复查';
 
 export interface OfficerChange {

@@ -16,7 +16,9 @@ import { parseContractDate, parseCstDateTime } from '../contract-date.util';
 import { decimalOf, ITEM_CODE, listOf, textOf } from '../contract-value.util';
 import {
   CASE_KINDS,
-  CASE_ORIGINS,
+  CASE_ORIGINS_BY_MAKER,
+  PLATFORM_CASE_ORIGINS,
+  RecordMaker,
   CaseKind,
   CaseOrigin,
   CaseRecord,
@@ -34,6 +36,12 @@ const isItemCode = (token: string): boolean => {
   const m = ITEM_CODE.exec(token);
   return m !== null && departments.has(m[1]);
 };
+const originsBy: Record<RecordMaker, Set<string>> = { platform: new Set(CASE_ORIGINS_BY_MAKER.platform), tianping: new Set(CASE_ORIGINS_BY_MAKER.tianping) };
+/** An origin only Tianping's own cases use (整改复查) in a platform's row: the platform never sends it. */
+const tianpingOnly = (v: unknown, row: CaseRow): boolean => {
+  const s = asText(v);
+  return s !== null && row.madeBy === 'platform' && !originsBy.platform.has(s) && originsBy.tianping.has(s);
+};
 const isInspection = (row: CaseRow): boolean => asText(row.kind) === '检查';
 const isPenalty = (row: CaseRow): boolean => asText(row.kind) === '处罚';
 
@@ -43,7 +51,21 @@ export class CaseRow extends ContractRow {
   @IsCreditCode() credit_code: Cell;
   @IsOneOf(DEPARTMENT_CODES) department: Cell;
   @IsOneOf(CASE_KINDS) kind: Cell;
-  @IsOneOf(CASE_ORIGINS) origin: Cell;
+  // A platform's row takes its contract's five origins; Tianping's visit results also 整改复查, its re-inspections.
+  @IsRequiredText()
+  @RowCheck<CaseRow>(
+    'enum',
+    (row) => `must be one of ${CASE_ORIGINS_BY_MAKER[row.madeBy].join(', ')}`,
+    (v, row) => asText(v) !== null && !originsBy[row.madeBy].has(asText(v) as string) && !tianpingOnly(v, row),
+    (row) => ({ allowed: CASE_ORIGINS_BY_MAKER[row.madeBy] }),
+  )
+  @RowCheck<CaseRow>(
+    'tianping_only',
+    `is the origin of Tianping's own re-inspections (整改复查), which a platform's export never holds: it must be one of ${PLATFORM_CASE_ORIGINS.join(', ')}`,
+    tianpingOnly,
+    { allowed: PLATFORM_CASE_ORIGINS },
+  )
+  origin: Cell;
   @IsContractDate({ notFuture: true }) date: Cell;
   @IsCodeList({ token: isItemCode, tokenHelp: 'item codes such as SAMR-03', min: 1 }) items: Cell;
 
