@@ -1,0 +1,197 @@
+import { chinaDay } from '@tianping/common';
+import { DispatchSubjects, STREAMS, type VisitTeamChanged } from '@tianping/contracts';
+import { dayNumber, isoFromDayNumber } from '@tianping/planner';
+import type { ProposedDay } from '../../../apps/dispatch/src/absence-replacements/absence-replacements.service';
+import type { StoredAbsence } from '../../../apps/dispatch/src/absences/absences.repository';
+import type { DrawOutcome } from '../../../apps/dispatch/src/draw/draw.service';
+import { cityEvents, publishCity } from './city-events.fixture';
+import { startDispatch, type DispatchHarness } from './dispatch-app.harness';
+
+interface Visit {
+  id: string;
+  visitNo: string;
+  date: string;
+  creditCode: string;
+  officerIds: string[];
+  routeKey: string;
+  status: string;
+}
+interface Proposal {
+  absenceId: string;
+  officerId: string;
+  days: ProposedDay[];
+}
+
+const TODAY = chinaDay();
+const plus = (days: number, from = TODAY) => isoFromDayNumber(dayNumber(from) + days);
+const WINDOW = { start: TODAY, end: plus(27) };
+const REASON = '原执法人员请假';
+
+/**
+ * A dispatcher marks an officer absent and replaces the officer on every visit of those days in one act, on the
+ * real dispatch service over PostgreSQL and NATS: one free officer a day, each route kept together, what
+ * cannot be covered listed and left as it is, through the single team change's rules, records and events.
+ */
+describe('dispatch: replacing an absent officer on all the visits of the absence', () => {
+  let h: DispatchHarness;
+  let calendar: Visit[];
+  let absent: string;
+  /** The two days of the absence: on each the officer has a route of two stops or more. */
+  let days: [string, string];
+  let absence: StoredAbsence;
+  /** A visit of the second day no one may take: every officer inspected its enterprise last month. */
+  let blocked: Visit;
+
+  beforeAll(async () => {
+    h = await startDispatch();
+    await publishCity(h, cityEvents('dispatch-absence-replacements', 600, 24, WINDOW));
+    // Every department inspects every colour at the highest yearly share: routes of several stops.
+    for (const stored of (await h.http<Record<string, unknown>[]>('GET', '/api/plans')).body) {
+      const { updatedAt: _u, updatedBy: _b, department, ...rest } = stored;
+      expect((await h.http('PUT', `/api/plans/${String(department)}`, { ...rest, annualRatios: { red: 1, yellow: 1, green: 1 } })).status).toBe(200);
+    }
+    const plan = (await h.http<DrawOutcome>('POST', '/api/draws', { from: WINDOW.start, to: WINDOW.end, seed: 'absence-replacements' })).body;
+    expect(plan).toMatchObject({ status: 'published', checker: { violations: 0 } });
+    calendar = (await h.http<Visit[]>('GET', `/api/visits?from=${WINDOW.start}&to=${WINDOW.end}&limit=2000`)).body;
+    // An officer with two days of routes of two stops or more, both after today and near enough to span.
+    const routesOf = (officer: string) => {
+      const stops = new Map<string, Visit[]>();
+      for (const v of calendar.filter((x) => x.date > TODAY && x.status === 'scheduled' && x.officerIds.includes(officer)))
+        stops.set(v.date, [...(stops.get(v.date) ?? []), v]);
+      return [...stops]
+        .filter(([, s]) => s.length >= 2 && new Set(s.map((x) => x.routeKey)).size === 1)
+        .map(([date]) => date)
+        .sort();
+    };
+    const officers = [...new Set(calendar.flatMap((v) => v.officerIds))].sort();
+    for (const officer of officers) {
+      const dates = routesOf(officer);
+      const pair = dates.findIndex((d, i) => i + 1 < dates.length && dayNumber(dates[i + 1]) - dayNumber(d) <= 7);
+      if (pair < 0) continue;
+      [absent, days] = [officer, [dates[pair], dates[pair + 1]]];
+      break;
+    }
+    expect(absent).toBeDefined();
+    blocked = sendingOn(days[1])[0];
+    await h.dataSource.query(
+      `INSERT INTO dispatch.prior_inspections (case_no, credit_code, department, kind, date, officer_ids, updated_at)
+       SELECT 'TEST-BLOCK', $1, 'SAMR', '检查', $2::date, array_agg(officer_id), now() FROM dispatch.officers`,
+      [blocked.creditCode, plus(-30)],
+    );
+    const added = await h.http<StoredAbsence>('POST', '/api/absences', { officerId: absent, from: days[0], to: days[1], kind: 'leave', actor: 'dispatcher-a' });
+    expect(added.status).toBe(201);
+    absence = added.body;
+  }, 120_000);
+  afterAll(() => h?.close());
+
+  const sendingOn = (date: string) => calendar.filter((v) => v.date === date && v.status === 'scheduled' && v.officerIds.includes(absent));
+  const inAbsence = () => calendar.filter((v) => v.date >= days[0] && v.date <= days[1] && v.status === 'scheduled' && v.officerIds.includes(absent));
+  const proposal = async () => {
+    const { status, body } = await h.http<Proposal>('GET', `/api/absences/${absence.id}/replacements`);
+    expect(status).toBe(200);
+    return body;
+  };
+  const confirm = (p: Proposal) => ({
+    days: p.days.filter((d) => d.officerIn).map((d) => ({ date: d.date, officerIn: d.officerIn, visitIds: d.visits.map((v) => v.visitId) })),
+    reason: REASON,
+    actor: 'dispatcher-a',
+  });
+  let proposed: Proposal;
+
+  it('proposes for each day one free officer on every stop of the route, and lists the visit no one may take with the rule', async () => {
+    proposed = await proposal();
+    expect(proposed).toMatchObject({ absenceId: absence.id, officerId: absent });
+    const listed = proposed.days.flatMap((d) => [...d.visits, ...d.uncovered].map((v) => v.visitId)).sort();
+    expect(listed).toEqual(
+      inAbsence()
+        .map((v) => v.id)
+        .sort(),
+    );
+    for (const day of proposed.days) {
+      expect(day.officerIn).not.toBeNull();
+      // Free that day: on no visit of it before.
+      expect(calendar.filter((v) => v.date === day.date && v.status !== 'cancelled' && v.officerIds.includes(day.officerIn!))).toEqual([]);
+    }
+    const [first, second] = proposed.days;
+    expect(first.date).toBe(days[0]);
+    expect(first.visits.map((v) => v.visitId).sort()).toEqual(
+      sendingOn(days[0])
+        .map((v) => v.id)
+        .sort(),
+    );
+    expect(first.uncovered).toEqual([]);
+    expect(second.uncovered).toEqual([expect.objectContaining({ visitId: blocked.id, visitNo: blocked.visitNo, code: 'recent_inspection' })]);
+    expect(second.visits.map((v) => v.visitId).sort()).toEqual(
+      sendingOn(days[1])
+        .filter((v) => v.id !== blocked.id)
+        .map((v) => v.id)
+        .sort(),
+    );
+  });
+
+  it('refuses a confirmation that is not the proposal, changing nothing', async () => {
+    const wrong = confirm(proposed);
+    wrong.days[0] = { ...wrong.days[0], officerIn: wrong.days[1].officerIn === wrong.days[0].officerIn ? absent : wrong.days[1].officerIn };
+    const refused = await h.http<{ code: string; proposal: Proposal }>('POST', `/api/absences/${absence.id}/replacements`, wrong);
+    expect({ status: refused.status, code: refused.body.code }).toEqual({ status: 409, code: 'proposal_changed' });
+    expect(refused.body.proposal.days).toEqual(proposed.days);
+    expect(
+      (await h.http<Visit[]>('GET', `/api/visits?from=${days[0]}&to=${days[1]}&limit=2000`)).body.filter((v) => v.officerIds.includes(absent)),
+    ).toHaveLength(inAbsence().length);
+    expect((await h.http('POST', `/api/absences/${absence.id}/replacements`, { ...confirm(proposed), reason: '' })).status).toBe(400);
+  });
+
+  it('applies the confirmed proposal in one act: routes kept together, the uncovered visit and other teams untouched', async () => {
+    const others = calendar.filter((v) => v.date >= days[0] && v.date <= days[1] && !v.officerIds.includes(absent));
+    const applied = await h.http<{ changed: { visitId: string; officerIn: string }[]; uncovered: { visitId: string; code: string }[] }>(
+      'POST',
+      `/api/absences/${absence.id}/replacements`,
+      confirm(proposed),
+    );
+    expect(applied.status).toBe(201);
+    expect(applied.body.uncovered).toEqual([expect.objectContaining({ visitId: blocked.id, code: 'recent_inspection' })]);
+    const after = new Map((await h.http<Visit[]>('GET', `/api/visits?from=${days[0]}&to=${days[1]}&limit=2000`)).body.map((v) => [v.id, v]));
+    for (const day of proposed.days) {
+      const stops = day.visits.map((v) => after.get(v.visitId)!);
+      expect(stops.map((v) => v.officerIds.includes(day.officerIn!) && !v.officerIds.includes(absent))).toEqual(stops.map(() => true));
+      // One route and one team for all the stops the newcomer took, and the route itself names that team.
+      expect(new Set(stops.map((v) => v.routeKey)).size).toBe(1);
+      expect(new Set(stops.map((v) => v.officerIds.join())).size).toBe(1);
+      const [route] = await h.dataSource.query(
+        `SELECT officer_ids FROM dispatch.routes r JOIN dispatch.visits v ON v.draw_id = r.draw_id AND v.route_key = r.route_key WHERE v.id = $1`,
+        [stops[0].id],
+      );
+      expect(route.officer_ids).toEqual(stops[0].officerIds);
+    }
+    // The first day's route is whole: it keeps its key.
+    expect(proposed.days[0].visits.map((v) => after.get(v.visitId)!.routeKey)).toEqual(proposed.days[0].visits.map((v) => v.routeKey));
+    const stillBlocked = after.get(blocked.id)!;
+    expect(stillBlocked.officerIds).toEqual(blocked.officerIds);
+    for (const v of others)
+      expect({ id: v.id, team: after.get(v.id)?.officerIds, route: after.get(v.id)?.routeKey }).toEqual({ id: v.id, team: v.officerIds, route: v.routeKey });
+  });
+
+  it('records each change with its reason and sends the single change’s event, without the reason', async () => {
+    const covered = proposed.days.flatMap((d) => d.visits.map((v) => v.visitId));
+    const rows: { visit_id: string; reason: string; actor: string; chosen: string }[] = await h.dataSource.query(
+      `SELECT visit_id, reason, actor, chosen FROM dispatch.visit_team_changes WHERE officer_out = $1`,
+      [absent],
+    );
+    expect(rows.map((r) => r.visit_id).sort()).toEqual([...covered].sort());
+    expect(new Set(rows.map((r) => `${r.reason}|${r.actor}|${r.chosen}`))).toEqual(new Set([`${REASON}|dispatcher-a|picked`]));
+    const events = (await h.readStream(STREAMS.dispatch.name))
+      .filter((m) => m.subject === DispatchSubjects.visitTeamChanged)
+      .map((m) => m.data as VisitTeamChanged);
+    expect(events.map((e) => e.visitId).sort()).toEqual([...covered].sort());
+    expect(events.every((e) => e.officerOut === absent && e.chosen.how === 'picked')).toBe(true);
+    expect(JSON.stringify(events)).not.toContain(REASON);
+  });
+
+  it('proposes only what is left once applied, and refuses the same confirmation again', async () => {
+    const left = await proposal();
+    expect(left.days.flatMap((d) => d.visits)).toEqual([]);
+    expect(left.days.flatMap((d) => d.uncovered.map((u) => u.visitId))).toEqual([blocked.id]);
+    expect((await h.http<{ code: string }>('POST', `/api/absences/${absence.id}/replacements`, confirm(proposed))).body.code).toBe('proposal_changed');
+    expect((await h.http('GET', `/api/absences/00000000-0000-4000-8000-000000000000/replacements`)).status).toBe(404);
+  });
+});
