@@ -23,7 +23,7 @@ const zh = {
   'absence.withdraw': '撤销', 'absence.withdrawConfirm': '撤销 {officer} 的{kind}登记（{from} 至 {to}）？撤销后下一次抽取可以在这些日期安排该人员；撤销记录保存在审计记录中。',
   'cover.open': '人员缺勤：一次更换全部检查', 'cover.summary': '建议更换 {days} 天中的 {visits} 次检查；{uncovered} 次无人可替。每天由同一名当天无其他安排的人员接替，同一路线的各站保持同一组。',
   'cover.date': '日期', 'cover.visit': '检查编号', 'cover.team': '现检查组', 'cover.officerIn': '接替人员',
-  'cover.uncoveredTitle': '{n} 次检查无人可替，保持不变（可逐一处理）：', 'cover.nothing': '没有可更换的检查。',
+  'cover.uncoveredTitle': '{n} 次检查无人可替，保持不变（可逐一处理）：', 'cover.nothing': '没有可更换的检查。', 'cover.uncoveredLeft': '以下检查无人可替，仍安排该人员，请逐一处理：',
   'cover.defaultReason': '人员缺勤', 'cover.confirm': '确认更换', 'cover.ask': '在 {visits} 次检查中更换 {officer}？每次更换都记入审计记录。',
   'cover.done': '已更换 {n} 次检查；{uncovered} 次无人可替，未改动。', 'cover.stale': '自建议生成以来，检查或可用人员已有变化：以下是新的建议，请重新确认。',
 };
@@ -48,11 +48,11 @@ const en = {
   'absence.refused.absence_overlaps': 'The officer is already entered as away on some of these days: withdraw that entry first, or enter only the days outside it.',
   'absence.refused.officer_unknown': 'No such officer in the register.', 'absence.refused.invalid_range': 'Check the days: the last cannot come before the first, and one entry spans at most 366 days.',
   'absence.withdraw': 'Withdraw', 'absence.withdrawConfirm': "Withdraw {officer}'s {kind} entry ({from} to {to})? The next draw may then schedule the officer on these days; the withdrawal is kept in the audit record.",
-  'cover.open': 'Officer absent: replace on every visit', 'cover.summary': 'Proposed: {visits} visits over {days} days replaced; {uncovered} cannot be covered. Each day one officer free that day takes the place, so every stop of a route keeps one team.',
+  'cover.open': 'Officer absent: replace on every visit', 'cover.summary': 'Visits to replace: {visits}, over {days} days; cannot be covered: {uncovered}. Each day one officer free that day takes the place, so every stop of a route keeps one team.',
   'cover.date': 'Day', 'cover.visit': 'Visit no.', 'cover.team': 'Team now', 'cover.officerIn': 'Replacement',
-  'cover.uncoveredTitle': '{n} visits no one may take, left as they are (handle them one by one):', 'cover.nothing': 'No visit to replace.',
-  'cover.defaultReason': 'Officer absent', 'cover.confirm': 'Confirm replacement', 'cover.ask': 'Replace {officer} on {visits} visits? Each change is kept in the audit record.',
-  'cover.done': '{n} visits changed; {uncovered} could not be covered and were left as they are.', 'cover.stale': 'The visits or the officers free have changed since the proposal: here is the new one, confirm it again.',
+  'cover.uncoveredTitle': '{n} visits no one may take, left as they are (handle them one by one):', 'cover.nothing': 'No visit to replace.', 'cover.uncoveredLeft': 'No one may take these visits; they still send the officer. Handle them one by one:',
+  'cover.defaultReason': 'Officer absent', 'cover.confirm': 'Confirm replacement', 'cover.ask': 'Replace {officer} on the {visits} visits listed? Each change is kept in the audit record.',
+  'cover.done': 'Visits changed: {n}; left as they were (no one may take them): {uncovered}.', 'cover.stale': 'The visits or the officers free have changed since the proposal: here is the new one, confirm it again.',
 };
 
 export const OFFICERS_TEXTS = { zh, en };

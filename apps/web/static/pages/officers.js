@@ -166,8 +166,9 @@ function addedNotice(added, changed) {
   const saved = h('div', { class: 'notice ok', role: 'status', 'data-absence-added': added.id },
     t('absence.added', { officer: added.officerId, kind: t(`absence.kind.${added.kind}`), from: fmtDate(added.from), to: fmtDate(added.to), at: fmtDateTime(added.createdAt) }));
   if (!added.scheduledVisits.length) return h('div', { class: 'stack' }, saved, h('p', { class: 'small muted' }, t('absence.noVisits')));
-  return h('div', { class: 'stack' }, saved,
-    h('div', { class: 'notice warn', role: 'status', 'data-absence-visits': '' },
-      h('strong', {}, t('absence.stillSent', { n: fmtNumber(added.scheduledVisits.length) })), visitLinks(added.officerId, added.scheduledVisits, true)),
-    absenceCoverAction(added, changed));
+  const sending = h('div', { class: 'stack' });
+  mount(sending, h('div', { class: 'notice warn', role: 'status', 'data-absence-visits': '' },
+    h('strong', {}, t('absence.stillSent', { n: fmtNumber(added.scheduledVisits.length) })), visitLinks(added.officerId, added.scheduledVisits, true)),
+  absenceCoverAction(added, changed, sending));
+  return h('div', { class: 'stack' }, saved, sending);
 }
