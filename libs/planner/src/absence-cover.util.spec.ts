@@ -1,17 +1,6 @@
 import { proposeDayCover, type DayCoverVisit } from './absence-cover.util';
-import type { Officer } from './planner.model';
+import { officer } from './planner.fixture';
 import type { TeamChangeInput } from './replacement.util';
-
-const officer = (id: string, domains: string[], extra: Partial<Officer> = {}): Officer => ({
-  id,
-  department: domains[0],
-  domains,
-  certValidUntil: '2030-12-31',
-  regionCode: '440604',
-  onDuty: true,
-  dailyCapacity: 4,
-  ...extra,
-});
 
 const OFFICERS = [
   officer('A', ['SAMR']),
@@ -30,10 +19,7 @@ function stop(id: string, creditCode: string, extra: Partial<TeamChangeInput> = 
       officerOut: 'B',
       officers: OFFICERS,
       priorInspections: [],
-      visitsThatDay: new Map([
-        ['A', 2],
-        ['B', 2],
-      ]),
+      visitsThatDay: new Map(['A', 'B'].map((id) => [id, 2])),
       ...extra,
     },
   };
