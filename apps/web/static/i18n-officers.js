@@ -21,11 +21,11 @@ const zh = {
   'absence.refused.absence_overlaps': '该人员在这些日期已有登记：请先撤销原登记，或只登记其外的日期。',
   'absence.refused.officer_unknown': '名录中没有这名执法人员。', 'absence.refused.invalid_range': '日期不正确：结束日期不能早于开始日期，一次登记最长 366 天。',
   'absence.withdraw': '撤销', 'absence.withdrawConfirm': '撤销 {officer} 的{kind}登记（{from} 至 {to}）？撤销后下一次抽取可以在这些日期安排该人员；撤销记录保存在审计记录中。',
-  'cover.open': '人员缺勤：一次更换全部检查', 'cover.summary': '建议更换 {days} 天中的 {visits} 次检查；{uncovered} 次无人可替。每天由同一名当天无其他安排的人员接替，同一路线的各站保持同一组。',
+  'cover.open': '人员缺勤：一次更换全部检查', 'cover.summary': '建议更换 {days} 天中的 {visits} 次检查；{uncovered} 次不能更换。每天由同一名当天无其他安排的人员接替，同一路线的各站保持同一组。',
   'cover.date': '日期', 'cover.visit': '检查编号', 'cover.team': '现检查组', 'cover.officerIn': '接替人员',
-  'cover.uncoveredTitle': '{n} 次检查无人可替，保持不变（可逐一处理）：', 'cover.nothing': '没有可更换的检查。', 'cover.uncoveredLeft': '以下检查无人可替，仍安排该人员，请逐一处理：',
+  'cover.uncoveredTitle': '{n} 次检查当天的接替人员不能承担（或当天无人可替），保持不变，可逐一更换：', 'cover.nothing': '没有可更换的检查。', 'cover.uncoveredLeft': '以下检查未更换，仍安排该人员，请逐一更换：',
   'cover.defaultReason': '人员缺勤', 'cover.confirm': '确认更换', 'cover.ask': '在 {visits} 次检查中更换 {officer}？每次更换都记入审计记录。',
-  'cover.done': '已更换 {n} 次检查；{uncovered} 次无人可替，未改动。', 'cover.stale': '自建议生成以来，检查或可用人员已有变化：以下是新的建议，请重新确认。',
+  'cover.done': '已更换 {n} 次检查；{uncovered} 次不能更换，未改动。', 'cover.stale': '自建议生成以来，检查或可用人员已有变化：以下是新的建议，请重新确认。',
 };
 
 const en = {
@@ -50,9 +50,9 @@ const en = {
   'absence.withdraw': 'Withdraw', 'absence.withdrawConfirm': "Withdraw {officer}'s {kind} entry ({from} to {to})? The next draw may then schedule the officer on these days; the withdrawal is kept in the audit record.",
   'cover.open': 'Officer absent: replace on every visit', 'cover.summary': 'Visits to replace: {visits}, over {days} days; cannot be covered: {uncovered}. Each day one officer free that day takes the place, so every stop of a route keeps one team.',
   'cover.date': 'Day', 'cover.visit': 'Visit no.', 'cover.team': 'Team now', 'cover.officerIn': 'Replacement',
-  'cover.uncoveredTitle': '{n} visits no one may take, left as they are (handle them one by one):', 'cover.nothing': 'No visit to replace.', 'cover.uncoveredLeft': 'No one may take these visits; they still send the officer. Handle them one by one:',
+  'cover.uncoveredTitle': '{n} visits the day\'s replacement may not take (or no one is free that day), left as they are; replace the officer on each by hand:', 'cover.nothing': 'No visit to replace.', 'cover.uncoveredLeft': 'These visits were not changed and still send the officer; replace the officer on each by hand:',
   'cover.defaultReason': 'Officer absent', 'cover.confirm': 'Confirm replacement', 'cover.ask': 'Replace {officer} on the {visits} visits listed? Each change is kept in the audit record.',
-  'cover.done': 'Visits changed: {n}; left as they were (no one may take them): {uncovered}.', 'cover.stale': 'The visits or the officers free have changed since the proposal: here is the new one, confirm it again.',
+  'cover.done': 'Visits changed: {n}; left as they were (cannot be covered): {uncovered}.', 'cover.stale': 'The visits or the officers free have changed since the proposal: here is the new one, confirm it again.',
 };
 
 export const OFFICERS_TEXTS = { zh, en };

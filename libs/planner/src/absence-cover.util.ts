@@ -16,7 +16,7 @@ export interface DayCover {
   officerIn: string | null;
   /** Visits the replacement takes, in the order given. */
   covered: string[];
-  /** Visits no one is proposed for, with the rule that keeps the replacement (or anyone) off. */
+  /** Visits the replacement may not take (all of them with none), with the rule that keeps the replacement (or anyone) off. */
   uncovered: { id: string; refusal: DayCoverRefusal }[];
 }
 

@@ -129,7 +129,7 @@ describeWithBrowser('the officers register and absences, in a real browser', () 
     await page.click('#absence-form [data-absence-cover-open]');
     await page.waitForSelector('#absence-form [data-testid=absence-cover]');
     const proposal = await page.innerText('#absence-form [data-testid=absence-cover]');
-    expect(proposal).toContain('建议更换 1 天中的 1 次检查；0 次无人可替');
+    expect(proposal).toContain('建议更换 1 天中的 1 次检查；0 次不能更换');
     expect(proposal).toContain(VISIT.number);
     // The only officer free that day and certified: the one whose certificate lapses in ten days.
     expect(await page.getAttribute(`#absence-form [data-cover-in]`, 'data-cover-in')).toBe(LAPSING);
@@ -150,7 +150,7 @@ describeWithBrowser('the officers register and absences, in a real browser', () 
     expect(await page.innerText('[data-confirm]')).toContain(`在 1 次检查中更换 ${OWN_OFFICER}`);
     await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST' && r.url().includes('/replacements')), page.click('[data-confirm-yes]')]);
     await page.waitForSelector('[data-cover-done]');
-    expect(await page.innerText('[data-cover-done]')).toBe('已更换 1 次检查；0 次无人可替，未改动。');
+    expect(await page.innerText('[data-cover-done]')).toBe('已更换 1 次检查；0 次不能更换，未改动。');
     // What the absence's notice listed to replace is answered: the list is gone with the action.
     expect(await page.$('#absence-form [data-absence-visits]')).toBeNull();
     await page.screenshot({ path: join(SCREENSHOTS, 'officers-absent-cover-zh.png'), fullPage: true });

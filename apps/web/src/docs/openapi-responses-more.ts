@@ -210,7 +210,10 @@ export const DISPATCH_SCHEMAS: Record<string, Json> = {
             str('the one officer proposed for the day: free that day, the same on every stop of a route; null when no one may take any visit'),
           ),
           visits: arr(coverVisit, 'the visits the officer would take, in route order'),
-          uncovered: arr(obj({ ...coverVisitFields, ...refusal }), 'visits no one may take: listed, left as they are'),
+          uncovered: arr(
+            obj({ ...coverVisitFields, ...refusal }),
+            "visits the day's replacement may not take (or, with no replacement, all the day's): listed, left as they are",
+          ),
         }),
         'each day of the absence from today on with a scheduled visit still sending the officer',
       ),
