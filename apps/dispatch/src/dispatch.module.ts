@@ -1,6 +1,9 @@
 import { Module } from '@nestjs/common';
 import { DatabaseModule, HealthController } from '@tianping/database';
 import { NatsModule, OperationsModule } from '@tianping/messaging';
+import { AbsenceReplacementsController } from './absence-replacements/absence-replacements.controller';
+import { AbsenceReplacementsRepository } from './absence-replacements/absence-replacements.repository';
+import { AbsenceReplacementsService } from './absence-replacements/absence-replacements.service';
 import { AbsencesController } from './absences/absences.controller';
 import { AbsencesRepository } from './absences/absences.repository';
 import { AbsencesService } from './absences/absences.service';
@@ -60,6 +63,8 @@ import { VisitsService } from './visits/visits.service';
     TeamChangesService,
     AbsencesRepository,
     AbsencesService,
+    AbsenceReplacementsRepository,
+    AbsenceReplacementsService,
     RectificationExtensionsRepository,
     RectificationExtensionsService,
     FollowUpReleasesRepository,
@@ -80,6 +85,7 @@ import { VisitsService } from './visits/visits.service';
     VisitsService,
     TeamChangesService,
     AbsencesService,
+    AbsenceReplacementsService,
     RectificationExtensionsService,
     RectificationApplicationsService,
     CaseExtensionsService,
@@ -106,6 +112,7 @@ export class DispatchCoreModule {}
     CaseOrdersController,
     FollowUpsController,
     AbsencesController,
+    AbsenceReplacementsController,
     OfficersController,
     PublicDisclosureController,
   ],

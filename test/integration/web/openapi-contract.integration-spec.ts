@@ -209,7 +209,7 @@ describe('the OpenAPI document, against the running suite', () => {
     expect((await client.call('demo-dispatcher', 'DELETE', `/api/conflicts/${officerId}/${declaration.creditCode as string}`)).status).toBe(200);
   });
 
-  it('describes the officers register, and takes the documented absence for a demo officer, lists it and withdraws it', async () => {
+  it('describes the officers register, and takes the documented absence for a demo officer, lists it, proposes and confirms its replacements, and withdraws it', async () => {
     const register = await client.call('demo-dispatcher', 'GET', '/api/officers');
     expect(client.checkAnswer('GET', '/api/officers', register)).toEqual(OK(200));
     const officerId = ((await client.call('demo-samr', 'GET', '/api/auth/me')).body as { officerId: string }).officerId;
@@ -218,7 +218,19 @@ describe('the OpenAPI document, against the running suite', () => {
     expect(client.checkAnswer('POST', '/api/absences', added)).toEqual(OK(201));
     const listed = await client.call('demo-oversight', 'GET', `/api/absences?officer=${officerId}`);
     expect(client.checkAnswer('GET', '/api/absences', listed)).toEqual(OK(200));
+    // Nothing scheduled so far ahead: the proposal is empty, and confirming it (as the example, with no day) changes nothing.
+    const replacements = `/api/absences/${(added.body as { id: string }).id}/replacements`;
+    const confirmed = await sendValid('demo-dispatcher', 'POST', '/api/absences/{id}/replacements', replacements, {
+      ...example('POST /api/absences/{id}/replacements'),
+      days: [],
+    });
+    expect(client.checkAnswer('POST', '/api/absences/{id}/replacements', confirmed)).toEqual(OK(201));
     expect((await client.call('demo-dispatcher', 'DELETE', `/api/absences/${(added.body as { id: string }).id}`)).status).toBe(200);
+    // The fortnight ahead of the demo's plan: a proposal with days, visits and a replacement, read and not applied.
+    const soon = await client.call('demo-dispatcher', 'POST', '/api/absences', { ...body, from: chinaDay(0), to: chinaDay(13) });
+    const proposal = await client.call('demo-dispatcher', 'GET', `/api/absences/${(soon.body as { id: string }).id}/replacements`);
+    expect(client.checkAnswer('GET', '/api/absences/{id}/replacements', proposal)).toEqual(OK(200));
+    expect((await client.call('demo-dispatcher', 'DELETE', `/api/absences/${(soon.body as { id: string }).id}`)).status).toBe(200);
   });
 
   it("takes the documented extension of a past visit's rectification deadline, and describes the extensions with and without reasons", async () => {

@@ -72,41 +72,52 @@ export class TeamChangesRepository {
     );
   }
 
+  /** The officer leaves the visit's team for the newcomer; where the visit's route goes is `leaveRoute`'s. */
+  async swapOfficer(m: EntityManager, visitId: string, out: string, into: string): Promise<void> {
+    await m.query(`UPDATE dispatch.visit_officers SET officer_id = $3 WHERE visit_id = $1 AND officer_id = $2`, [visitId, out, into]);
+  }
+
   /**
-   * The visit leaves its route for one of its own with the new team (a route is one team's day); a
-   * visit already alone on its route keeps it, with the new team.
+   * Stops of one route whose team changed leave it together for a route of their own with the new team (a
+   * route is one team's day): one visit changed alone, or all of an absent officer's stops of that route.
+   * When they are all of the route, the route keeps them, with the new team.
    */
-  async replaceOfficer(m: EntityManager, v: { id: string; visitNo: string; drawId: string; routeKey: string }, out: string, into: string, team: string[]) {
-    await m.query(`UPDATE dispatch.visit_officers SET officer_id = $3 WHERE visit_id = $1 AND officer_id = $2`, [v.id, out, into]);
+  async leaveRoute(m: EntityManager, route: { drawId: string; routeKey: string }, stops: { id: string; visitNo: string }[], team: string[]) {
+    const { drawId, routeKey } = route;
+    const ids = stops.map((s) => s.id);
     const [{ others }]: { others: number }[] = await m.query(
-      `SELECT count(*)::int AS others FROM dispatch.visits WHERE draw_id = $1 AND route_key = $2 AND id <> $3`,
-      [v.drawId, v.routeKey, v.id],
+      `SELECT count(*)::int AS others FROM dispatch.visits WHERE draw_id = $1 AND route_key = $2 AND NOT (id = ANY($3::uuid[]))`,
+      [drawId, routeKey, ids],
     );
     if (others === 0) {
-      await m.query(`UPDATE dispatch.routes SET officer_ids = $3 WHERE draw_id = $1 AND route_key = $2`, [v.drawId, v.routeKey, team]);
+      await m.query(`UPDATE dispatch.routes SET officer_ids = $3 WHERE draw_id = $1 AND route_key = $2`, [drawId, routeKey, team]);
       return;
     }
-    const routeKey = `${v.routeKey}/${v.visitNo}`;
+    const newKey = `${routeKey}/${stops[0].visitNo}`;
     await m.query(
       `INSERT INTO dispatch.routes (draw_id, route_key, date, region_code, officer_ids, distance_km)
        SELECT draw_id, $3, date, region_code, $4, 0 FROM dispatch.routes WHERE draw_id = $1 AND route_key = $2`,
-      [v.drawId, v.routeKey, routeKey, team],
+      [drawId, routeKey, newKey, team],
     );
-    await m.query(`UPDATE dispatch.visits SET route_key = $2, route_order = 0 WHERE id = $1`, [v.id, routeKey]);
-    // The route left behind keeps its order without a gap, and is as long as its path without that stop.
+    await m.query(`UPDATE dispatch.visits SET route_key = $3 WHERE draw_id = $1 AND id = ANY($2::uuid[])`, [drawId, ids, newKey]);
+    // Both routes keep their order without a gap, and are as long as their paths.
+    for (const key of [routeKey, newKey]) await this.renumber(m, drawId, key);
+  }
+
+  private async renumber(m: EntityManager, drawId: string, routeKey: string): Promise<void> {
     await m.query(
       `UPDATE dispatch.visits v SET route_order = o.n - 1
          FROM (SELECT id, row_number() OVER (ORDER BY route_order) AS n FROM dispatch.visits WHERE draw_id = $1 AND route_key = $2) o
         WHERE v.id = o.id`,
-      [v.drawId, v.routeKey],
+      [drawId, routeKey],
     );
     const stops: { lng: number | null; lat: number | null }[] = await m.query(
       `SELECT e.lng, e.lat FROM dispatch.visits v LEFT JOIN dispatch.enterprises e ON e.credit_code = v.credit_code
         WHERE v.draw_id = $1 AND v.route_key = $2 ORDER BY v.route_order`,
-      [v.drawId, v.routeKey],
+      [drawId, routeKey],
     );
     const km = pathLengthKm(stops.map((s) => ({ lng: s.lng ?? undefined, lat: s.lat ?? undefined })));
-    await m.query(`UPDATE dispatch.routes SET distance_km = $3 WHERE draw_id = $1 AND route_key = $2`, [v.drawId, v.routeKey, km]);
+    await m.query(`UPDATE dispatch.routes SET distance_km = $3 WHERE draw_id = $1 AND route_key = $2`, [drawId, routeKey, km]);
   }
 
   async record(m: EntityManager, change: Omit<StoredTeamChange, 'changedAt'>): Promise<string> {

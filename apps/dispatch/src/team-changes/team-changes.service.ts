@@ -45,39 +45,55 @@ export class TeamChangesService {
       const officerOut = normaliseOfficerId(dto.officerOut);
       this.assertChangeable(visit, officerOut);
       const input = await this.rulesInput(m, visit, officerOut);
-      const chosen = this.choose(input, dto);
-      const refusal = replacementRefusal(input, chosen.officerIn);
-      if (refusal) throw new ConflictException({ statusCode: 409, code: refusal.code, message: refusal.message });
-      const team = [...visit.officerIds.filter((id) => id !== officerOut), chosen.officerIn].sort();
-      await this.changes.replaceOfficer(m, visit, officerOut, chosen.officerIn, team);
-      const changeId = randomUUID();
-      const at = await this.changes.record(m, {
-        id: changeId,
-        visitId: visit.id,
-        officerOut,
-        officerIn: chosen.officerIn,
-        chosen: chosen.how.how,
-        seed: chosen.how.how === 'random' ? chosen.how.seed : null,
-        candidates: chosen.how.how === 'random' ? chosen.how.candidates : null,
-        reason: dto.reason.trim(),
-        actor: dto.actor ?? null,
-      });
-      const event: VisitTeamChanged = {
-        changeId,
-        visitId: visit.id,
-        visitNo: visit.visitNo,
-        creditCode: visit.creditCode,
-        date: visit.date,
-        officerOut,
-        officerIn: chosen.officerIn,
-        officerIds: team,
-        chosen: chosen.how,
-        actor: dto.actor ?? null,
-        at,
-      };
-      await enqueueEvent(m, DISPATCH_SCHEMA, DispatchSubjects.visitTeamChanged, event);
+      const event = await this.apply(m, input, visit, this.choose(input, dto), { reason: dto.reason, actor: dto.actor ?? null });
+      await this.changes.leaveRoute(m, visit, [visit], event.officerIds);
       return { ...event, reason: dto.reason.trim() };
     });
+  }
+
+  /**
+   * One change under the rules, recorded with its reason and sent to oversight, in the caller's transaction
+   * (the day locked, the visit read under its lock). The caller moves the visit's route (`leaveRoute`).
+   */
+  async apply(
+    m: EntityManager,
+    input: TeamChangeInput,
+    visit: VisitRow,
+    chosen: { officerIn: string; how: VisitTeamChanged['chosen'] },
+    by: { reason: string; actor: string | null },
+  ): Promise<VisitTeamChanged> {
+    const { officerOut } = input;
+    const refusal = replacementRefusal(input, chosen.officerIn);
+    if (refusal) throw new ConflictException({ statusCode: 409, code: refusal.code, message: refusal.message });
+    const team = [...visit.officerIds.filter((id) => id !== officerOut), chosen.officerIn].sort();
+    await this.changes.swapOfficer(m, visit.id, officerOut, chosen.officerIn);
+    const changeId = randomUUID();
+    const at = await this.changes.record(m, {
+      id: changeId,
+      visitId: visit.id,
+      officerOut,
+      officerIn: chosen.officerIn,
+      chosen: chosen.how.how,
+      seed: chosen.how.how === 'random' ? chosen.how.seed : null,
+      candidates: chosen.how.how === 'random' ? chosen.how.candidates : null,
+      reason: by.reason.trim(),
+      actor: by.actor,
+    });
+    const event: VisitTeamChanged = {
+      changeId,
+      visitId: visit.id,
+      visitNo: visit.visitNo,
+      creditCode: visit.creditCode,
+      date: visit.date,
+      officerOut,
+      officerIn: chosen.officerIn,
+      officerIds: team,
+      chosen: chosen.how,
+      actor: by.actor,
+      at,
+    };
+    await enqueueEvent(m, DISPATCH_SCHEMA, DispatchSubjects.visitTeamChanged, event);
+    return event;
   }
 
   /** The changes made to a visit's team, with their reasons: for the bureau and oversight, never the enterprise. */
@@ -105,7 +121,7 @@ export class TeamChangesService {
     return { officerIn, how: { how: 'random', seed, candidates } };
   }
 
-  private assertChangeable(visit: VisitRow, officerOut: string): void {
+  assertChangeable(visit: VisitRow, officerOut: string): void {
     if (visit.status !== 'scheduled')
       throw new ConflictException({
         statusCode: 409,
@@ -122,7 +138,7 @@ export class TeamChangesService {
       throw new BadRequestException({ statusCode: 400, code: 'officer_not_on_team', message: `officer ${officerOut} is not on visit ${visit.visitNo}'s team` });
   }
 
-  private async rulesInput(m: EntityManager, visit: VisitRow, officerOut: string): Promise<TeamChangeInput> {
+  async rulesInput(m: EntityManager, visit: VisitRow, officerOut: string): Promise<TeamChangeInput> {
     const policy = await this.settings.policy(m);
     // Read in this transaction: an absence entered meanwhile is seen, and the officer is not named.
     const [officers, priorInspections, laterVisits, visitsThatDay] = [

@@ -9,6 +9,7 @@ import { CreateDrawDto } from '../../../dispatch/src/draw/dtos/draw.dto';
 import { ConflictDto } from '../../../dispatch/src/plans/dtos/department-plan.dto';
 import { RectificationExtensionDto } from '../../../dispatch/src/rectification-extensions/dtos/rectification-extension.dto';
 import { RectificationApplicationDto, RectificationDecisionDto } from '../../../dispatch/src/rectification-applications/dtos/rectification-application.dto';
+import { AbsenceReplacementDto } from '../../../dispatch/src/absence-replacements/dtos/absence-replacement.dto';
 import { TeamChangeDto } from '../../../dispatch/src/team-changes/dtos/team-change.dto';
 import { VisitItemResultDto, VisitRatingDto, VisitResultsDto } from '../../../dispatch/src/visits/dtos/visit.dto';
 import { DiscardAllBody, DiscardBody, ReplayBody } from '../../../intake/src/quarantine/quarantine.controller';
@@ -50,6 +51,7 @@ const VALIDATED_BY: Record<string, Dto> = {
   'POST /api/visits/:id/results items': VisitItemResultDto,
   'POST /api/visits/:id/rating': VisitRatingDto,
   'POST /api/visits/:id/team-changes': TeamChangeDto,
+  'POST /api/absences/:id/replacements': AbsenceReplacementDto,
   'POST /api/visits/:id/rectification-extensions': RectificationExtensionDto,
   'POST /api/cases/:caseNo/rectification-extensions': RectificationExtensionDto,
   'POST /api/visits/:id/rectification-applications': RectificationApplicationDto,

@@ -392,6 +392,26 @@ export const BODIES: Record<string, Json> = {
     ['officerId', 'from', 'to', 'kind'],
     { officerId: '44060001', from: '2027-03-01', to: '2027-03-05', kind: 'training' },
   ),
+  'POST /api/absences/:id/replacements': object(
+    {
+      days: {
+        type: 'array',
+        maxItems: 366,
+        description: "the proposal's days with an officer, as shown: applied only while dispatch still proposes exactly these",
+        items: object(
+          {
+            date: day('the day'),
+            officerIn: { type: 'string', pattern: '^[A-Za-z0-9-]{3,40}$', description: 'the officer proposed for the day' },
+            visitIds: { type: 'array', maxItems: 200, items: { type: 'string', format: 'uuid' }, description: 'the visits proposed for the officer that day' },
+          },
+          ['date', 'officerIn', 'visitIds'],
+        ),
+      },
+      reason: text(2, 500, "kept with each visit's change as a single change's reason; may name a person: never logged or sent in an event"),
+    },
+    ['days', 'reason'],
+    { days: [{ date: '2027-03-02', officerIn: '44060012', visitIds: ['6f1c0d2e-8a4b-4c1d-9e2f-3a4b5c6d7e8f'] }], reason: '人员缺勤' },
+  ),
   'POST /api/appeals': object(
     {
       creditCode: { type: 'string', pattern: '^[0-9A-Za-z]{18}$', description: "the enterprise's own unified social credit code (统一社会信用代码)" },

@@ -270,6 +270,7 @@ export const CREATED = new Set([
   'POST /api/draws',
   'POST /api/conflicts',
   'POST /api/absences',
+  'POST /api/absences/:id/replacements',
   'POST /api/visits/:id/results',
   'POST /api/visits/:id/rating',
   'POST /api/visits/:id/team-changes',

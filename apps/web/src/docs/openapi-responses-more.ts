@@ -6,6 +6,25 @@ const department = str('department code (部门): SAMR, ENV, EMG, FIRE, HEALTH, 
 const item = str('checklist item code (检查事项), e.g. FIRE-02; GET /api/checklist-items names it', { pattern: '^[A-Z]{2,10}-\\d{2}$' });
 const itemResult = oneOf(['未发现问题', '责令整改', '立案查处'], '未发现问题 no problem found, 责令整改 ordered to rectify, 立案查处 case opened');
 const absenceKind = oneOf(['leave', 'training', 'secondment', 'other'], 'leave 请假, training 培训, secondment 外出/借调, other 其他');
+const coverVisitFields = {
+  visitId: uuid('the visit'),
+  visitNo: str('检查编号'),
+  creditCode,
+  routeKey: str('the route the visit is a stop of'),
+  officerIds: arr(str(), 'the team now'),
+};
+const coverVisit = obj(coverVisitFields);
+const refusal = {
+  code: str('the rule that keeps the replacement off (as a single team change refuses: recent_inspection, declared_conflict, over_capacity…), or no_candidate'),
+  message: str(),
+};
+const absenceHeader = {
+  absenceId: uuid('the absence'),
+  officerId: str("the absent officer's certificate number (执法证号)"),
+  from: day(),
+  to: day(),
+  kind: absenceKind,
+};
 const visitStatus = oneOf(['scheduled', 'done', 'cancelled'], 'scheduled 待检查, done 已检查, cancelled 已取消');
 const rating = nullable(
   obj({ stars: int('1–5', { minimum: 1, maximum: 5 }), comment: nullable(str()), ratedAt: instant() }, "the enterprise's rating of the visit"),
@@ -180,6 +199,44 @@ export const DISPATCH_SCHEMAS: Record<string, Json> = {
       ),
     },
     "an officer's absence (请假, 培训, 外出): the draw and replacements leave the officer out on its days",
+  ),
+  AbsenceReplacementProposal: obj(
+    {
+      ...absenceHeader,
+      days: arr(
+        obj({
+          date: day(),
+          officerIn: nullable(
+            str('the one officer proposed for the day: free that day, the same on every stop of a route; null when no one may take any visit'),
+          ),
+          visits: arr(coverVisit, 'the visits the officer would take, in route order'),
+          uncovered: arr(
+            obj({ ...coverVisitFields, ...refusal }),
+            "visits the day's replacement may not take (or, with no replacement, all the day's): listed, left as they are",
+          ),
+        }),
+        'each day of the absence from today on with a scheduled visit still sending the officer',
+      ),
+    },
+    'officer absent (人员缺勤): who would replace the absent officer on which visits, and what cannot be covered',
+  ),
+  AbsenceReplacement: obj(
+    {
+      ...absenceHeader,
+      changed: arr(
+        obj({
+          changeId: uuid('the team change, as a single one records it'),
+          visitId: uuid('the visit'),
+          visitNo: str('检查编号'),
+          date: day(),
+          officerIn: str('the replacement'),
+          officerIds: arr(str(), 'the team after'),
+        }),
+        'each visit changed, through the single team change (its record and event)',
+      ),
+      uncovered: arr(obj({ date: day(), ...coverVisitFields, ...refusal }), 'visits no one could take: left as they are'),
+    },
+    'the confirmed replacement of an absent officer, applied in one transaction',
   ),
   RectificationExtension: obj(
     {

@@ -282,6 +282,8 @@ export const RESPONSES: Record<string, Json> = {
   'GET /api/officers': list('RegisterOfficer'),
   'GET /api/absences': list('OfficerAbsence'),
   'POST /api/absences': ref('OfficerAbsence'),
+  'GET /api/absences/:id/replacements': ref('AbsenceReplacementProposal'),
+  'POST /api/absences/:id/replacements': ref('AbsenceReplacement'),
   'GET /api/visits/:id': ref('VisitDetail'),
   'POST /api/visits/:id/rectification-extensions': ref('RectificationExtension'),
   'GET /api/visits/:id/rectification-extensions': list('RectificationExtension'),

@@ -6,6 +6,7 @@ import { regionCell } from '../regions.js';
 import { badge, card, confirmStep, errorText, field, h, mount, pageHead, refusalText, section, select, table } from '../ui.js';
 import { departmentLabel } from './bureau-calendar.js';
 import { isoDay } from '../days.js';
+import { absenceCoverAction } from './absence-cover.js';
 
 const KINDS = ['leave', 'training', 'secondment', 'other'];
 
@@ -94,7 +95,7 @@ function absencesTable(absences, canEdit, changed) {
     [t('absence.daysTitle'), (a) => t('absence.days', { from: fmtDate(a.from), to: fmtDate(a.to) })],
     [t('absence.entered'), (a) => [fmtDateTime(a.createdAt), a.createdBy ? h('div', { class: 'small muted' }, a.createdBy) : null]],
     [t('absence.stillSentTitle'), (a) => (a.scheduledVisits.length ? visitLinks(a.officerId, a.scheduledVisits, canEdit) : '—')],
-    ...(canEdit ? [[t('conflict.act'), (a) => withdrawButton(a, changed)]] : []),
+    ...(canEdit ? [[t('conflict.act'), (a) => h('div', { class: 'stack' }, a.scheduledVisits.length ? absenceCoverAction(a, changed) : null, withdrawButton(a, changed))]] : []),
   ], absences, { pageSize: 10, stacked: true, empty: t('absence.none') });
 }
 
@@ -149,7 +150,7 @@ function absenceForm(officers, changed) {
     button.disabled = true;
     try {
       const added = await api('/api/absences', { method: 'POST', body: { officerId: officer.value, from: from.value, to: to.value, kind: kind.value } });
-      mount(result, addedNotice(added));
+      mount(result, addedNotice(added, changed));
       await changed();
     } catch (error) {
       mount(result, h('div', { class: 'notice bad', role: 'alert', 'data-absence-refused': error?.body?.code ?? '' }, refusalText(error, 'absence.refused')));
@@ -161,11 +162,13 @@ function absenceForm(officers, changed) {
 }
 
 /** What entering the absence did, and the visits already published that still send the officer: each wants a replacement. */
-function addedNotice(added) {
+function addedNotice(added, changed) {
   const saved = h('div', { class: 'notice ok', role: 'status', 'data-absence-added': added.id },
     t('absence.added', { officer: added.officerId, kind: t(`absence.kind.${added.kind}`), from: fmtDate(added.from), to: fmtDate(added.to), at: fmtDateTime(added.createdAt) }));
   if (!added.scheduledVisits.length) return h('div', { class: 'stack' }, saved, h('p', { class: 'small muted' }, t('absence.noVisits')));
-  return h('div', { class: 'stack' }, saved,
-    h('div', { class: 'notice warn', role: 'status', 'data-absence-visits': '' },
-      h('strong', {}, t('absence.stillSent', { n: fmtNumber(added.scheduledVisits.length) })), visitLinks(added.officerId, added.scheduledVisits, true)));
+  const sending = h('div', { class: 'stack' });
+  mount(sending, h('div', { class: 'notice warn', role: 'status', 'data-absence-visits': '' },
+    h('strong', {}, t('absence.stillSent', { n: fmtNumber(added.scheduledVisits.length) })), visitLinks(added.officerId, added.scheduledVisits, true)),
+  absenceCoverAction(added, changed, sending));
+  return h('div', { class: 'stack' }, saved, sending);
 }
