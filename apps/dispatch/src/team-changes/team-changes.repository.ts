@@ -15,6 +15,14 @@ export interface StoredTeamChange {
   changedAt: string;
 }
 
+/** A visit where its route is kept. */
+export interface RoutedVisit {
+  id: string;
+  visitNo: string;
+  drawId: string;
+  routeKey: string;
+}
+
 /** The only place that writes a visit's team after publishing, and reads what a change must respect. */
 @Injectable()
 export class TeamChangesRepository {
@@ -76,8 +84,13 @@ export class TeamChangesRepository {
    * The visit leaves its route for one of its own with the new team (a route is one team's day); a
    * visit already alone on its route keeps it, with the new team.
    */
-  async replaceOfficer(m: EntityManager, v: { id: string; visitNo: string; drawId: string; routeKey: string }, out: string, into: string, team: string[]) {
+  async replaceOfficer(m: EntityManager, v: RoutedVisit, out: string, into: string, team: string[]) {
     await m.query(`UPDATE dispatch.visit_officers SET officer_id = $3 WHERE visit_id = $1 AND officer_id = $2`, [v.id, out, into]);
+    await this.routeWithTeam(m, v, team);
+  }
+
+  /** The visit takes `team` (already its officers) onto a route of its own, or onto its route when alone on it. */
+  async routeWithTeam(m: EntityManager, v: RoutedVisit, team: string[]) {
     const [{ others }]: { others: number }[] = await m.query(
       `SELECT count(*)::int AS others FROM dispatch.visits WHERE draw_id = $1 AND route_key = $2 AND id <> $3`,
       [v.drawId, v.routeKey, v.id],
