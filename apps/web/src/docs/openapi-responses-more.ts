@@ -77,8 +77,12 @@ const released = arr(
     number: str('检查编号'),
     date: day(),
     cancelled: bool('true: the re-inspection was its only work, the visit is cancelled; false: it stays for its other checks, without the re-inspection'),
+    officersRemoved: arr(
+      str('执法证号'),
+      'officers taken off the team with the departments that left (certified for none of those left, the rest still two or more covering them); empty when none',
+    ),
   }),
-  'in the answer to an extension: scheduled visits of published plans that held the re-inspection before the new day, released in the same transaction; the next draw plans it on or after the new day',
+  "in the answer to an extension: scheduled visits of published plans, from today on (China time), that held the re-inspection before the new day, released in the same transaction; the next draw plans it on or after the new day; a past day's visit keeps it",
 );
 const counts = {
   read: int('records read'),
