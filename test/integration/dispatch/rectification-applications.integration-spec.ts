@@ -6,8 +6,12 @@ import { gatewayCaller, startBureauSuite, type BureauSuite, type GatewayCall } f
 import { TEST_PASSWORD } from '../web/web-app.harness';
 import { cityEvents, publishCity } from './city-events.fixture';
 import type { DispatchHarness } from './dispatch-app.harness';
+import { cluesOn, weeksOnToday } from './weeks-on-today';
 
-const MARCH = { start: '2025-03-01', end: '2025-03-31' };
+// The order's deadline (10 April) on today or just after: the re-inspection held before the day applied for is still to come.
+const day = weeksOnToday('2025-04-10');
+
+const MARCH = { start: day('2025-03-01'), end: day('2025-03-31') };
 const REASON = '负责人李某住院，整改设备尚未到货';
 
 interface VisitView {
@@ -53,7 +57,7 @@ describe('the enterprise applies for more time to rectify, the bureau decides (�
   beforeAll(async () => {
     suite = await startBureauSuite();
     h = suite.dispatch;
-    await publishCity(h, cityEvents('apply-it', 300, 40, MARCH));
+    await publishCity(h, cluesOn(cityEvents('apply-it', 300, 40, MARCH), day));
     const march = await h.http<DrawOutcome>('POST', '/api/draws', { from: MARCH.start, to: MARCH.end, backfill: true, seed: 'march' });
     expect(march.body.status).toBe('published');
     const { body: list } = await h.http<VisitView[]>('GET', `/api/visits?draw=${march.body.id}&status=scheduled`);
@@ -61,7 +65,7 @@ describe('the enterprise applies for more time to rectify, the bureau decides (�
     const items = samr.checklist.flatMap((d) =>
       d.items.map((item, i) => (d.department === 'SAMR' && i === 0 ? { item, result: '责令整改', violation: '消防通道堵塞' } : { item, result: '未发现问题' })),
     );
-    expect((await h.http('POST', `/api/visits/${samr.id}/results`, { items, rectifyBy: '2025-04-10' })).status).toBe(201);
+    expect((await h.http('POST', `/api/visits/${samr.id}/results`, { items, rectifyBy: day('2025-04-10') })).status).toBe(201);
     ordered = await visit(samr.id);
     await suite.web.app.get(AccountsService).create({ username: 'owner', password: TEST_PASSWORD, role: 'enterprise', creditCode: ordered.creditCode });
     call = await gatewayCaller(suite.web.baseUrl, ['owner', 'ent', 'dispatcher', 'officer', 'overseer']);
@@ -70,17 +74,20 @@ describe('the enterprise applies for more time to rectify, the bureau decides (�
 
   it('takes an application from the enterprise of the visit only, one pending at a time, under the extension day rules', async () => {
     // Another enterprise does not see the visit; the bureau and oversight do not apply.
-    expect((await apply('ent', { rectifyBy: '2025-05-02', reason: REASON })).status).toBe(404);
-    expect((await apply('dispatcher', { rectifyBy: '2025-05-02', reason: REASON })).status).toBe(403);
-    expect((await apply('overseer', { rectifyBy: '2025-05-02', reason: REASON })).status).toBe(403);
-    expect(await apply('owner', { rectifyBy: '2025-04-10', reason: REASON })).toMatchObject({ status: 400, body: { code: 'not_later' } });
-    expect(await apply('owner', { rectifyBy: '2025-12-31', reason: REASON })).toMatchObject({ status: 400, body: { code: 'beyond_cap' } });
-    expect((await apply('owner', { rectifyBy: '2025-05-02' })).status).toBe(400);
+    expect((await apply('ent', { rectifyBy: day('2025-05-02'), reason: REASON })).status).toBe(404);
+    expect((await apply('dispatcher', { rectifyBy: day('2025-05-02'), reason: REASON })).status).toBe(403);
+    expect((await apply('overseer', { rectifyBy: day('2025-05-02'), reason: REASON })).status).toBe(403);
+    expect(await apply('owner', { rectifyBy: day('2025-04-10'), reason: REASON })).toMatchObject({ status: 400, body: { code: 'not_later' } });
+    expect(await apply('owner', { rectifyBy: day('2025-12-31'), reason: REASON })).toMatchObject({ status: 400, body: { code: 'beyond_cap' } });
+    expect((await apply('owner', { rectifyBy: day('2025-05-02') })).status).toBe(400);
 
-    const first = await apply('owner', { rectifyBy: '2025-05-02', reason: REASON, actor: 'someone-else' });
-    expect(first).toMatchObject({ status: 201, body: { status: 'pending', rectifyBy: '2025-05-02', currentRectifyBy: '2025-04-10', applicant: 'owner' } });
-    expect(await apply('owner', { rectifyBy: '2025-05-06', reason: REASON })).toMatchObject({ status: 409, body: { code: 'pending' } });
-    expect((await queue()).map((a) => [a.visitNo, a.rectifyBy, a.reason])).toEqual([[ordered.visitNo, '2025-05-02', REASON]]);
+    const first = await apply('owner', { rectifyBy: day('2025-05-02'), reason: REASON, actor: 'someone-else' });
+    expect(first).toMatchObject({
+      status: 201,
+      body: { status: 'pending', rectifyBy: day('2025-05-02'), currentRectifyBy: day('2025-04-10'), applicant: 'owner' },
+    });
+    expect(await apply('owner', { rectifyBy: day('2025-05-06'), reason: REASON })).toMatchObject({ status: 409, body: { code: 'pending' } });
+    expect((await queue()).map((a) => [a.visitNo, a.rectifyBy, a.reason])).toEqual([[ordered.visitNo, day('2025-05-02'), REASON]]);
     expect((await call('GET', '/api/rectification-applications?status=pending', 'owner')).status).toBe(403);
     expect((await call('GET', `/api/visits/${ordered.id}/rectification-applications`, 'ent')).status).toBe(404);
   });
@@ -95,33 +102,33 @@ describe('the enterprise applies for more time to rectify, the bureau decides (�
       body: { status: 'refused', decidedBy: 'dispatcher', decisionNote: '理由不充分，请按期整改', extensionId: null },
     });
     expect(await decide('dispatcher', pending.id, { decision: 'grant' })).toMatchObject({ status: 409, body: { code: 'decided' } });
-    expect((await visit(ordered.id)).rectifyBy).toBe('2025-04-10');
+    expect((await visit(ordered.id)).rectifyBy).toBe(day('2025-04-10'));
     expect(await queue()).toEqual([]);
     const { body: own } = await call<Application[]>('GET', `/api/visits/${ordered.id}/rectification-applications`, 'owner');
     expect(own.map((a) => [a.status, a.decisionNote])).toEqual([['refused', '理由不充分，请按期整改']]);
   });
 
   it('grants through the department that gave the order, extending the deadline to the day applied for', async () => {
-    const applied = await apply('owner', { rectifyBy: '2025-05-06', reason: REASON });
+    const applied = await apply('owner', { rectifyBy: day('2025-05-06'), reason: REASON });
     expect(applied.status).toBe(201);
     // April's plan holds the re-inspection before the day applied for: the grant releases that visit too.
-    const april = await h.http<DrawOutcome>('POST', '/api/draws', { from: '2025-04-01', to: '2025-04-30', backfill: true, seed: 'april' });
+    const april = await h.http<DrawOutcome>('POST', '/api/draws', { from: day('2025-04-01'), to: day('2025-04-30'), backfill: true, seed: 'april' });
     const { body: held } = await h.http<(VisitView & { followUps: { inspectionRef: string }[] })[]>(
       'GET',
       `/api/visits?draw=${april.body.id}&reason=follow-up`,
     );
     const holder = held.find((v) => v.followUps.some((f) => f.inspectionRef === ordered.visitNo))!;
     const granted = await decide('officer', applied.body.id, { decision: 'grant', note: '同意延期' });
-    expect(granted).toMatchObject({ status: 200, body: { status: 'granted', decidedBy: 'officer', currentRectifyBy: '2025-05-06' } });
+    expect(granted).toMatchObject({ status: 200, body: { status: 'granted', decidedBy: 'officer', currentRectifyBy: day('2025-05-06') } });
     expect((granted.body as unknown as { released: { id: string }[] }).released.map((v) => v.id)).toEqual([holder.id]);
     expect(granted.body.extensionId).toBeTruthy();
-    expect(await visit(ordered.id)).toMatchObject({ rectifyBy: '2025-05-06', originalRectifyBy: '2025-04-10' });
+    expect(await visit(ordered.id)).toMatchObject({ rectifyBy: day('2025-05-06'), originalRectifyBy: day('2025-04-10') });
     const { body: history } = await call<{ from: string; to: string; actor: string }[]>(
       'GET',
       `/api/visits/${ordered.id}/rectification-extensions`,
       'dispatcher',
     );
-    expect(history.map((x) => [x.from, x.to, x.actor])).toEqual([['2025-04-10', '2025-05-06', 'officer']]);
+    expect(history.map((x) => [x.from, x.to, x.actor])).toEqual([[day('2025-04-10'), day('2025-05-06'), 'officer']]);
     const { body: own } = await call<Application[]>('GET', `/api/visits/${ordered.id}/rectification-applications`, 'owner');
     expect(own.map((a) => a.status)).toEqual(['granted', 'refused']);
   });
@@ -131,7 +138,7 @@ describe('the enterprise applies for more time to rectify, the bureau decides (�
     const entries = async () => (await getJson<Entry[]>(`${suite.oversight.baseUrl}/api/audit/entries?kind=rectification-extension&limit=10`)).body;
     expect(await eventually(async () => (await entries()).length === 1)).toBe(true);
     const [logged] = await entries();
-    expect(logged.body.data).toMatchObject({ from: '2025-04-10', to: '2025-05-06', actor: 'officer' });
+    expect(logged.body.data).toMatchObject({ from: day('2025-04-10'), to: day('2025-05-06'), actor: 'officer' });
     const sent: { payload: string }[] = await h.dataSource.query(`SELECT payload::text FROM dispatch.outbox WHERE subject = $1`, [
       DispatchSubjects.rectificationExtended,
     ]);

@@ -1,17 +1,23 @@
 import type { FollowUpTrigger } from '@tianping/planner';
-import { DispatchSubjects, type FollowUpReleased, type RectificationExtended } from '@tianping/contracts';
+import { chinaDay } from '@tianping/common';
+import { DispatchSubjects, IntakeSubjects, type FollowUpReleased, type RectificationExtended } from '@tianping/contracts';
 import type { DrawOutcome } from '../../../apps/dispatch/src/draw/draw.service';
 import type { PlanningInputs } from '../../../apps/dispatch/src/draw/planning.util';
 import { eventually, getJson } from '../oversight/oversight-app.harness';
 import { gatewayCaller, startBureauSuite, type BureauSuite, type GatewayCall } from '../web/bureau-suite.harness';
-import { cityEvents, publishCity } from './city-events.fixture';
+import { cityEvents, inspectionCase, publishCity } from './city-events.fixture';
 import type { DispatchHarness } from './dispatch-app.harness';
 import { checkStoredPlan } from './stored-plan.check';
+import { cluesOn, weeksOnToday } from './weeks-on-today';
 
-const MARCH = { start: '2025-03-01', end: '2025-03-31' };
-const APRIL = { start: '2025-04-01', end: '2025-04-30' };
-const MAY = { start: '2025-05-01', end: '2025-05-31' };
+// The first deadline on today or just after: the visits before it are done, the re-inspection after it is still to come.
+const on = weeksOnToday('2025-04-10');
+
+const MARCH = { start: on('2025-03-01'), end: on('2025-03-31') };
+const APRIL = { start: on('2025-04-01'), end: on('2025-04-30') };
+const MAY = { start: on('2025-05-01'), end: on('2025-05-31') };
 const REASON = '企业负责人王某住院，申请延期整改';
+const PAST_CASE = 'FS-SAMR-2025-000901';
 
 interface VisitView {
   id: string;
@@ -32,7 +38,7 @@ interface Extended {
   actor: string | null;
   reason?: string;
   heldBefore: { id: string; number: string; date: string }[];
-  released: { id: string; number: string; date: string; cancelled: boolean }[];
+  released: { id: string; number: string; date: string; cancelled: boolean; officersRemoved: string[] }[];
 }
 
 /**
@@ -49,6 +55,8 @@ describe('extending the deadline of an order to rectify (延期整改)', () => {
   let scheduled: VisitView;
   let holder: VisitView;
   let aprilId: string;
+  let marchId: string;
+  let pastHolder: string;
 
   const visit = async (id: string) => (await h.http<VisitView>('GET', `/api/visits/${id}`)).body;
   const draw = async (window: { start: string; end: string }, seed: string) => {
@@ -70,21 +78,27 @@ describe('extending the deadline of an order to rectify (延期整改)', () => {
     suite = await startBureauSuite();
     h = suite.dispatch;
     call = await gatewayCaller(suite.web.baseUrl, ['dispatcher', 'officer', 'overseer', 'ent']);
-    await publishCity(h, cityEvents('extend-it', 300, 40, MARCH));
+    const city = cluesOn(cityEvents('extend-it', 300, 40, MARCH), on);
+    await publishCity(h, city);
+    // A platform case's order due in March: March's plan, all of it past, holds its re-inspection.
+    pastHolder = city.subjects.find((s) => s.status === '存续')!.creditCode;
+    await h.publish(IntakeSubjects.casesUpserted, { batchId: 'past', records: [inspectionCase(PAST_CASE, pastHolder, 'SAMR', on('2025-02-10'), '责令整改')] });
+    await h.settle((c) => c.priorCases === 1);
     const march = await draw(MARCH, 'march');
+    marchId = march.id;
     const { body: list } = await h.http<VisitView[]>('GET', `/api/visits?draw=${march.id}&status=scheduled`);
     const views = await Promise.all(list.map((v) => visit(v.id)));
     // The order comes from a SAMR item, so the SAMR officer's account may act on it.
-    const samr = views.filter((v) => v.departments.includes('SAMR'));
+    const samr = views.filter((v) => v.departments.includes('SAMR') && v.creditCode !== pastHolder);
     [scheduled, plain] = views.filter((v) => !v.departments.includes('SAMR'));
-    expect((await h.http('POST', `/api/visits/${samr[0].id}/results`, { items: results(samr[0], 'SAMR'), rectifyBy: '2025-04-10' })).status).toBe(201);
+    expect((await h.http('POST', `/api/visits/${samr[0].id}/results`, { items: results(samr[0], 'SAMR'), rectifyBy: on('2025-04-10') })).status).toBe(201);
     expect((await h.http('POST', `/api/visits/${plain.id}/results`, { items: results(plain, null) })).status).toBe(201);
     ordered = await visit(samr[0].id);
     // April's plan holds the re-inspection on a day between 10 and 25 April.
     const april = await draw(APRIL, 'april');
     const { body: held } = await h.http<VisitView[]>('GET', `/api/visits?draw=${april.id}&reason=follow-up`);
     holder = held.find((v) => v.followUps.some((f) => f.inspectionRef === ordered.visitNo))!;
-    expect(holder.date >= '2025-04-10').toBe(true);
+    expect(holder.date >= on('2025-04-10')).toBe(true);
     // The re-inspection is that visit's only work.
     expect(holder.departments).toEqual(['SAMR']);
     expect(holder.followUps.map((f) => f.inspectionRef)).toEqual([ordered.visitNo]);
@@ -93,27 +107,27 @@ describe('extending the deadline of an order to rectify (延期整改)', () => {
   afterAll(async () => suite?.close());
 
   it('refuses a visit not done or that ordered no rectification (409), and a day not after the deadline or beyond 180 days (400)', async () => {
-    expect((await extend(scheduled, 'dispatcher', { rectifyBy: '2025-05-06', reason: REASON })).body).toMatchObject({ code: 'not_done' });
-    expect((await extend(plain, 'dispatcher', { rectifyBy: '2025-05-06', reason: REASON })).body).toMatchObject({ code: 'no_order' });
-    expect((await extend(plain, 'dispatcher', { rectifyBy: '2025-05-06', reason: REASON })).status).toBe(409);
-    const same = await extend(ordered, 'dispatcher', { rectifyBy: '2025-04-10', reason: REASON });
+    expect((await extend(scheduled, 'dispatcher', { rectifyBy: on('2025-05-06'), reason: REASON })).body).toMatchObject({ code: 'not_done' });
+    expect((await extend(plain, 'dispatcher', { rectifyBy: on('2025-05-06'), reason: REASON })).body).toMatchObject({ code: 'no_order' });
+    expect((await extend(plain, 'dispatcher', { rectifyBy: on('2025-05-06'), reason: REASON })).status).toBe(409);
+    const same = await extend(ordered, 'dispatcher', { rectifyBy: on('2025-04-10'), reason: REASON });
     expect(same).toMatchObject({ status: 400, body: { code: 'not_later', field: 'rectifyBy' } });
     const cap = new Date(Date.parse(`${ordered.date}T00:00:00Z`) + 181 * 86_400_000).toISOString().slice(0, 10);
     expect(await extend(ordered, 'dispatcher', { rectifyBy: cap, reason: REASON })).toMatchObject({ status: 400, body: { code: 'beyond_cap' } });
-    expect((await extend(ordered, 'dispatcher', { rectifyBy: '2025-05-06' })).status).toBe(400);
+    expect((await extend(ordered, 'dispatcher', { rectifyBy: on('2025-05-06') })).status).toBe(400);
     // The enterprise and oversight may not extend; an officer of a department not on the visit does not see it.
-    expect((await extend(ordered, 'ent', { rectifyBy: '2025-05-06', reason: REASON })).status).toBe(403);
-    expect((await extend(ordered, 'overseer', { rectifyBy: '2025-05-06', reason: REASON })).status).toBe(403);
-    expect((await extend(plain, 'officer', { rectifyBy: '2025-05-06', reason: REASON })).status).toBe(404);
-    expect((await visit(ordered.id)).rectifyBy).toBe('2025-04-10');
+    expect((await extend(ordered, 'ent', { rectifyBy: on('2025-05-06'), reason: REASON })).status).toBe(403);
+    expect((await extend(ordered, 'overseer', { rectifyBy: on('2025-05-06'), reason: REASON })).status).toBe(403);
+    expect((await extend(plain, 'officer', { rectifyBy: on('2025-05-06'), reason: REASON })).status).toBe(404);
+    expect((await visit(ordered.id)).rectifyBy).toBe(on('2025-04-10'));
   });
 
   it('moves the deadline, keeps each extension with who and why, and cancels the visit planned only for the re-inspection too early', async () => {
-    const first = await extend(ordered, 'dispatcher', { rectifyBy: '2025-05-02', reason: REASON, actor: 'someone-else' });
+    const first = await extend(ordered, 'dispatcher', { rectifyBy: on('2025-05-02'), reason: REASON, actor: 'someone-else' });
     expect(first.status).toBe(201);
-    expect(first.body).toMatchObject({ from: '2025-04-10', to: '2025-05-02', actor: 'dispatcher', reason: REASON });
+    expect(first.body).toMatchObject({ from: on('2025-04-10'), to: on('2025-05-02'), actor: 'dispatcher', reason: REASON });
     // The re-inspection was the visit's only work: cancelled in the same transaction, nothing left to re-draw.
-    expect(first.body.released).toEqual([{ id: holder.id, number: holder.visitNo, date: holder.date, cancelled: true }]);
+    expect(first.body.released).toEqual([{ id: holder.id, number: holder.visitNo, date: holder.date, cancelled: true, officersRemoved: [] }]);
     expect(first.body.heldBefore).toEqual([]);
     expect(await visit(holder.id)).toMatchObject({ status: 'cancelled' });
     const { body: scheduledNow } = await h.http<VisitView[]>('GET', `/api/visits?draw=${aprilId}&status=scheduled`);
@@ -122,25 +136,25 @@ describe('extending the deadline of an order to rectify (延期整改)', () => {
     expect((await h.http<{ reInspections: unknown[] }>('GET', `/api/visits/${ordered.id}`)).body.reInspections).toEqual([]);
     expect((await checkStoredPlan(h, aprilId)).violations).toEqual([]);
     const [kept] = await h.dataSource.query(`SELECT cancelled, follow_ups, deadline::text FROM dispatch.follow_up_releases WHERE visit_id = $1`, [holder.id]);
-    expect(kept).toEqual({ cancelled: true, follow_ups: [{ department: 'SAMR', inspectionRef: ordered.visitNo }], deadline: '2025-05-02' });
+    expect(kept).toEqual({ cancelled: true, follow_ups: [{ department: 'SAMR', inspectionRef: ordered.visitNo }], deadline: on('2025-05-02') });
     // The department that gave the order may extend it too; nothing is left to release.
-    const second = await extend(ordered, 'officer', { rectifyBy: '2025-05-06', reason: '整改设备尚未到货' });
-    expect(second.body).toMatchObject({ from: '2025-05-02', to: '2025-05-06', actor: 'officer', released: [] });
+    const second = await extend(ordered, 'officer', { rectifyBy: on('2025-05-06'), reason: '整改设备尚未到货' });
+    expect(second.body).toMatchObject({ from: on('2025-05-02'), to: on('2025-05-06'), actor: 'officer', released: [] });
 
-    expect(await visit(ordered.id)).toMatchObject({ rectifyBy: '2025-05-06', originalRectifyBy: '2025-04-10' });
+    expect(await visit(ordered.id)).toMatchObject({ rectifyBy: on('2025-05-06'), originalRectifyBy: on('2025-04-10') });
     // The cancelled visit reads the deadline as it is now.
-    expect((await visit(holder.id)).followUps.find((f) => f.inspectionRef === ordered.visitNo)?.rectifyBy).toBe('2025-05-06');
+    expect((await visit(holder.id)).followUps.find((f) => f.inspectionRef === ordered.visitNo)?.rectifyBy).toBe(on('2025-05-06'));
     const { body: seen } = await call<{ rectifyBy: string; originalRectifyBy: string; visitNo: string }[]>(
       'GET',
       `/api/enterprises/${ordered.creditCode}/visits`,
       'dispatcher',
     );
-    expect(seen.find((v) => v.visitNo === ordered.visitNo)).toMatchObject({ rectifyBy: '2025-05-06', originalRectifyBy: '2025-04-10' });
+    expect(seen.find((v) => v.visitNo === ordered.visitNo)).toMatchObject({ rectifyBy: on('2025-05-06'), originalRectifyBy: on('2025-04-10') });
 
     const { body: history } = await call<Extended[]>('GET', `/api/visits/${ordered.id}/rectification-extensions`, 'dispatcher');
     expect(history.map((x) => [x.from, x.to, x.actor, x.reason])).toEqual([
-      ['2025-04-10', '2025-05-02', 'dispatcher', REASON],
-      ['2025-05-02', '2025-05-06', 'officer', '整改设备尚未到货'],
+      [on('2025-04-10'), on('2025-05-02'), 'dispatcher', REASON],
+      [on('2025-05-02'), on('2025-05-06'), 'officer', '整改设备尚未到货'],
     ]);
     const { body: overseen } = await call<Extended[]>('GET', `/api/visits/${ordered.id}/rectification-extensions`, 'overseer');
     expect(overseen).toHaveLength(2);
@@ -151,16 +165,11 @@ describe('extending the deadline of an order to rectify (延期整改)', () => {
     const may = await draw(MAY, 'may');
     const { body } = await h.http<{ inputs: PlanningInputs }>('GET', `/api/draws/${may.id}/inputs`);
     const followUp = body.inputs.triggeredTasks.find((t): t is FollowUpTrigger => t.kind === 'follow-up' && t.inspectionRef === ordered.visitNo);
-    expect(followUp).toMatchObject({ notBefore: '2025-05-06', dueBy: '2025-05-21' });
+    expect(followUp).toMatchObject({ notBefore: on('2025-05-06'), dueBy: on('2025-05-21') });
     const { body: planned } = await h.http<VisitView[]>('GET', `/api/visits?draw=${may.id}&reason=follow-up&creditCode=${ordered.creditCode}`);
     expect(planned).toHaveLength(1);
-    expect(planned[0].date >= '2025-05-06' && planned[0].date <= '2025-05-21').toBe(true);
-
-    // Once that re-inspection is done, the follow-up is closed: no more extensions.
-    const again = await visit(planned[0].id);
-    expect((await h.http('POST', `/api/visits/${again.id}/results`, { items: results(again, null) })).status).toBe(201);
-    const closed = await extend(ordered, 'dispatcher', { rectifyBy: '2025-06-01', reason: REASON });
-    expect(closed).toMatchObject({ status: 409, body: { code: 'reinspected' } });
+    // That day is still to come, so its results (which would close the follow-up) cannot be recorded here.
+    expect(planned[0].date >= on('2025-05-06') && planned[0].date <= on('2025-05-21')).toBe(true);
   });
 
   it("puts each extension in oversight's record with who, when and the days, never the reason", async () => {
@@ -169,8 +178,8 @@ describe('extending the deadline of an order to rectify (延期整改)', () => {
     expect(await eventually(async () => (await entries()).length === 2)).toBe(true);
     const logged = await entries();
     expect(logged.map((e) => e.body.data).sort((a, b) => a.from.localeCompare(b.from))).toEqual([
-      expect.objectContaining({ visitNo: ordered.visitNo, departments: ['SAMR'], from: '2025-04-10', to: '2025-05-02', actor: 'dispatcher' }),
-      expect.objectContaining({ from: '2025-05-02', to: '2025-05-06', actor: 'officer' }),
+      expect.objectContaining({ visitNo: ordered.visitNo, departments: ['SAMR'], from: on('2025-04-10'), to: on('2025-05-02'), actor: 'dispatcher' }),
+      expect.objectContaining({ from: on('2025-05-02'), to: on('2025-05-06'), actor: 'officer' }),
     ]);
     expect(logged.every((e) => e.subjectRef === ordered.creditCode)).toBe(true);
     const sent: { payload: string }[] = await h.dataSource.query(`SELECT payload::text FROM dispatch.outbox WHERE subject = $1`, [
@@ -194,10 +203,31 @@ describe('extending the deadline of an order to rectify (延期整改)', () => {
       visitNo: holder.visitNo,
       date: holder.date,
       followUps: [{ department: 'SAMR', inspectionRef: ordered.visitNo }],
-      deadline: '2025-05-02',
+      deadline: on('2025-05-02'),
       cancelled: true,
       departmentsRemoved: [],
     });
     expect(logged.bodyJson).not.toContain(REASON);
+  });
+
+  it("leaves the re-inspection on a past day's visit whose results are not recorded yet: its officers may have gone", async () => {
+    const { body: held } = await h.http<VisitView[]>('GET', `/api/visits?draw=${marchId}&reason=follow-up&creditCode=${pastHolder}`);
+    const past = held.find((v) => v.followUps.some((f) => f.inspectionRef === PAST_CASE))!;
+    expect(past).toMatchObject({ status: 'scheduled' });
+    expect(past.date < chinaDay()).toBe(true);
+    const extended = await call<Extended>('POST', `/api/cases/${PAST_CASE}/rectification-extensions`, 'dispatcher', {
+      rectifyBy: on('2025-05-06'),
+      reason: REASON,
+    });
+    expect(extended.status).toBe(201);
+    expect(extended.body.released).toEqual([]);
+    // The answer names it as still holding the re-inspection before the new day.
+    expect(extended.body.heldBefore).toEqual([{ id: past.id, number: past.visitNo, date: past.date }]);
+    const kept = await visit(past.id);
+    expect(kept).toMatchObject({ status: 'scheduled', departments: past.departments });
+    expect(kept.followUps.map((f) => f.inspectionRef)).toContain(PAST_CASE);
+    expect(await h.dataSource.query(`SELECT 1 FROM dispatch.follow_up_releases WHERE visit_id = $1`, [past.id])).toEqual([]);
+    // Its results, on their way, are still taken.
+    expect((await h.http('POST', `/api/visits/${past.id}/results`, { items: results(kept, null) })).status).toBe(201);
   });
 });

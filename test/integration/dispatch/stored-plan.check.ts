@@ -30,7 +30,7 @@ export async function checkStoredPlan(h: DispatchHarness, drawId: string): Promi
   return { violations: checkAgainstInputs(plan, draw, stored.inputs), visits: plan.visits.length };
 }
 
-/** The plan as drawn: a visit that released a re-inspection after an extension (延期整改) gets back what it gave up. */
+/** The plan as drawn: a visit that released a re-inspection after an extension (延期整改) gets back what it gave up, officers too. */
 async function planFromRows(ds: DataSource, drawId: string, seed: string, unassigned: Plan['unassigned']): Promise<Plan> {
   const visits = await ds.query(
     `SELECT v.id, v.credit_code AS "creditCode", v.region_code AS "regionCode", v.date::text AS date,
@@ -38,12 +38,14 @@ async function planFromRows(ds: DataSource, drawId: string, seed: string, unassi
             v.task_ids || ARRAY(SELECT t FROM dispatch.follow_up_releases r, unnest(r.task_ids) t WHERE r.visit_id = v.id) AS "taskIds",
             v.checklist || coalesce((SELECT jsonb_agg(c) FROM dispatch.follow_up_releases r, jsonb_array_elements(r.checklist) c WHERE r.visit_id = v.id), '[]') AS checklist,
             v.exploration, v.route_key AS "routeId", v.route_order AS "routeOrder",
-            ARRAY(SELECT officer_id FROM dispatch.visit_officers vo WHERE vo.visit_id = v.id ORDER BY officer_id) AS "officerIds"
+            ARRAY(SELECT officer_id FROM dispatch.visit_officers vo WHERE vo.visit_id = v.id
+                  UNION SELECT o FROM dispatch.follow_up_releases r, unnest(r.officers_removed) o WHERE r.visit_id = v.id ORDER BY 1) AS "officerIds"
        FROM dispatch.visits v WHERE v.draw_id = $1 ORDER BY v.route_key, v.route_order`,
     [drawId],
   );
   const routes = await ds.query(
-    `SELECT r.route_key AS id, r.date::text AS date, r.region_code AS "regionCode", r.officer_ids AS "officerIds", r.distance_km AS "distanceKm",
+    `SELECT r.route_key AS id, r.date::text AS date, r.region_code AS "regionCode", ARRAY(SELECT o FROM unnest(r.officer_ids) o UNION SELECT o FROM dispatch.visits v, dispatch.follow_up_releases f, unnest(f.officers_removed) o
+                   WHERE v.draw_id = r.draw_id AND v.route_key = r.route_key AND f.visit_id = v.id ORDER BY 1) AS "officerIds", r.distance_km AS "distanceKm",
             ARRAY(SELECT v.id::text FROM dispatch.visits v WHERE v.draw_id = r.draw_id AND v.route_key = r.route_key ORDER BY v.route_order) AS "visitIds"
        FROM dispatch.routes r WHERE r.draw_id = $1`,
     [drawId],

@@ -35,7 +35,11 @@ const EXTENDED = {
   reason: '企业申请延期',
   actor: 'dispatcher',
   extendedAt: '2026-03-28T02:00:00Z',
-  released: [{ id: EARLY.id, number: EARLY.visitNo, date: '2026-04-03', cancelled: true }],
+  released: [
+    { id: EARLY.id, number: EARLY.visitNo, date: '2026-04-03', cancelled: true, officersRemoved: [] },
+    // A joint visit that keeps its other checks, without the officer sent only for the department that left.
+    { id: '0b6c8a55-5f0e-4d7e-9a7a-000000000303', number: 'TP-2026-000346', date: '2026-04-07', cancelled: false, officersRemoved: ['44100003'] },
+  ],
   heldBefore: [],
 };
 
@@ -70,11 +74,20 @@ describeWithBrowser('extending a rectification deadline (延期整改), in a rea
   };
 
   it.each([
-    ['zh', '须晚于现有期限', '最迟为检查日后 180 天', '请填写延期理由', '整改期限已延至', '原期限', '已取消'],
-    ['en', 'must come after the current one', 'at most 180 days after the visit', 'Say why', 'The deadline is now', 'first set for', 'cancelled'],
+    ['zh', '须晚于现有期限', '最迟为检查日后 180 天', '请填写延期理由', '整改期限已延至', '原期限', '已取消', '1 名执法人员已调离'],
+    [
+      'en',
+      'must come after the current one',
+      'at most 180 days after the visit',
+      'Say why',
+      'The deadline is now',
+      'first set for',
+      'cancelled',
+      '1 officer(s) sent only',
+    ],
   ])(
     'extends a done visit’s deadline from a fold-away form, refusing beside the field what cannot be sent (%s)',
-    async (lang, early, cap, why, done, extended, released) => {
+    async (lang, early, cap, why, done, extended, released, trimmed) => {
       const page = await pages.signIn('dispatcher', { lang: lang as 'zh' | 'en' });
       await page.goto(`${pages.web.baseUrl}/#/visits/${DONE.id}`);
       await page.waitForSelector('#extension-history [data-extension="2026-04-01"]');
@@ -101,6 +114,8 @@ describeWithBrowser('extending a rectification deadline (延期整改), in a rea
       // The visit planned only for the re-inspection before the new day was cancelled: said, linked, no re-draw asked.
       expect(await page.getAttribute(`[data-released-visit="${EARLY.visitNo}"][data-cancelled=true] a`, 'href')).toBe(`#/visits/${EARLY.id}`);
       expect(await text(page, '[data-released]')).toContain(released);
+      expect(await text(page, '[data-released-visit="TP-2026-000346"][data-cancelled=false] [data-officers-removed="1"]')).toContain(trimmed);
+      expect(await page.$(`[data-released-visit="${EARLY.visitNo}"] [data-officers-removed]`)).toBeNull();
       const posted = pages.fake.seen.filter((r) => r.method === 'POST' && r.url === PATH).pop()!;
       expect(JSON.parse(posted.body)).toEqual({ rectifyBy: '2026-05-01', reason: '企业申请延期', actor: 'dispatcher' });
       await page.screenshot({ path: join(SCREENSHOTS, `rectify-extension-${lang}.png`), fullPage: true });

@@ -20,6 +20,7 @@ import { RecordRectificationApplications1766950000000 } from './migrations/17669
 import { RecordCaseRectificationExtensions1767000000000 } from './migrations/1767000000000-RecordCaseRectificationExtensions';
 import { RecordCaseRectificationApplications1767050000000 } from './migrations/1767050000000-RecordCaseRectificationApplications';
 import { RecordFollowUpReleases1767080000000 } from './migrations/1767080000000-RecordFollowUpReleases';
+import { RecordReleasedOfficers1767100000000 } from './migrations/1767100000000-RecordReleasedOfficers';
 
 export const DISPATCH_SCHEMA = 'dispatch';
 
@@ -50,6 +51,7 @@ export function createDispatchDataSource(url: string) {
       RecordCaseRectificationExtensions1767000000000,
       RecordCaseRectificationApplications1767050000000,
       RecordFollowUpReleases1767080000000,
+      RecordReleasedOfficers1767100000000,
     ],
   });
 }

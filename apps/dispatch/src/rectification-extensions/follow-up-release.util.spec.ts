@@ -1,4 +1,4 @@
-import { releaseFollowUps, type HoldingVisit } from './follow-up-release.util';
+import { releaseFollowUps, unneededOfficers, type HoldingVisit } from './follow-up-release.util';
 
 const order = { department: 'SAMR', inspectionRef: 'TP-2026-000100' };
 const followUp = { ...order, inspectedOn: '2026-10-01', rectifyBy: '2026-11-01' };
@@ -39,5 +39,22 @@ describe('releasing a re-inspection from a visit planned before its new deadline
   it('names only the re-inspections the visit held', () => {
     const fire = { department: 'FIRE', inspectionRef: order.inspectionRef };
     expect(releaseFollowUps(visit([samrTask]), [order, fire]).followUps).toEqual([order]);
+  });
+});
+
+describe('the officers a visit no longer needs once a department left it', () => {
+  const fire1 = { id: 'F-1', domains: ['FIRE'], certValidUntil: '2027-12-31' };
+  const fire2 = { id: 'F-2', domains: ['FIRE', 'SAMR'], certValidUntil: '2027-12-31' };
+  const samr = { id: 'S-1', domains: ['SAMR'], certValidUntil: '2027-12-31' };
+
+  it('takes off an officer certified for none of the departments left when two certified officers still cover them', () => {
+    expect(unneededOfficers([fire1, fire2, samr], ['FIRE'], '2026-11-02')).toEqual(['S-1']);
+  });
+
+  it('keeps the team whole when the rest would be fewer than two, uncertified on the day, or not cover a department', () => {
+    expect(unneededOfficers([fire1, samr], ['FIRE'], '2026-11-02')).toEqual([]);
+    expect(unneededOfficers([fire1, { ...fire2, certValidUntil: '2026-11-01' }, samr], ['FIRE'], '2026-11-02')).toEqual([]);
+    expect(unneededOfficers([fire1, fire2, samr], ['FIRE', 'TAX'], '2026-11-02')).toEqual([]);
+    expect(unneededOfficers([fire1, fire2], ['FIRE'], '2026-11-02')).toEqual([]);
   });
 });

@@ -55,3 +55,24 @@ export function releaseFollowUps(visit: HoldingVisit, released: HeldFollowUp[]):
     },
   };
 }
+
+/** An officer on the visit's team, as the register knows them (by certificate number). */
+export interface TeamMember {
+  id: string;
+  domains: string[];
+  certValidUntil: string;
+}
+
+/**
+ * The officers a visit no longer needs once its departments shrank: those certified for none of the
+ * departments left, taken off only when the rest is still a team the draw would form (at least two
+ * officers certified on the day, every department left covered); otherwise the team stays whole.
+ */
+export function unneededOfficers(team: TeamMember[], departments: string[], date: string): string[] {
+  const unneeded = team.filter((o) => !o.domains.some((d) => departments.includes(d)));
+  const rest = team.filter((o) => !unneeded.includes(o));
+  const certified = rest.every((o) => o.certValidUntil >= date);
+  const covered = departments.every((d) => rest.some((o) => o.domains.includes(d)));
+  if (unneeded.length === 0 || rest.length < 2 || !certified || !covered) return [];
+  return unneeded.map((o) => o.id).sort();
+}

@@ -87,7 +87,7 @@ export class RectificationExtensionsService {
   }
 }
 
-/** The visits still holding the re-inspection of `ref` before `deadline` once released: none but a plan not published. */
+/** The visits still holding the re-inspection of `ref` before `deadline` once released: those whose day has passed (a release leaves them). */
 export async function heldBeforeDeadline(visits: VisitsRepository, creditCode: string, ref: string, deadline: string, m: EntityManager) {
   return (await visits.reInspectionsOf(creditCode, ref, m))
     .filter((v) => v.status === 'scheduled' && v.date < deadline)

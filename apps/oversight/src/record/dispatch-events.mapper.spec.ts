@@ -90,6 +90,7 @@ describe("the record's entries for an extended rectification deadline (延期整
       deadline: '2026-05-01',
       cancelled: true,
       departmentsRemoved: [],
+      officersRemoved: [],
       at: '2026-03-25T10:00:00Z',
     };
     const [entry] = dispatchEventEntries(DispatchSubjects.followUpReleased, released);

@@ -96,8 +96,12 @@ const released = arr(
     number: str('检查编号'),
     date: day(),
     cancelled: bool('true: the re-inspection was its only work, the visit is cancelled; false: it stays for its other checks, without the re-inspection'),
+    officersRemoved: arr(
+      str('执法证号'),
+      'officers taken off the team with the departments that left (certified for none of those left, the rest still two or more covering them); empty when none',
+    ),
   }),
-  'in the answer to an extension: scheduled visits of published plans that held the re-inspection before the new day, released in the same transaction; the next draw plans it on or after the new day',
+  "in the answer to an extension: scheduled visits of published plans, from today on (China time), that held the re-inspection before the new day, released in the same transaction; the next draw plans it on or after the new day; a past day's visit keeps it",
 );
 const counts = {
   read: int('records read'),
@@ -251,7 +255,7 @@ export const DISPATCH_SCHEMAS: Record<string, Json> = {
       released,
       heldBefore: arr(
         obj({ id: uuid('the visit'), number: str('检查编号'), date: day() }),
-        'in the answer to an extension: visits still holding the re-inspection before the new day once released (empty but for a visit no release could reach)',
+        'in the answer to an extension: visits still holding the re-inspection before the new day: those whose day has passed (a release leaves them, their results may still come)',
       ),
     },
     "an extension of a visit's rectification deadline (延期整改)",
@@ -271,7 +275,7 @@ export const DISPATCH_SCHEMAS: Record<string, Json> = {
       released,
       heldBefore: arr(
         obj({ id: uuid('the visit'), number: str('检查编号'), date: day() }),
-        'in the answer to an extension: visits still holding the re-inspection before the new day once released (empty but for a visit no release could reach)',
+        'in the answer to an extension: visits still holding the re-inspection before the new day: those whose day has passed (a release leaves them, their results may still come)',
       ),
     },
     "an extension of a platform case's rectification deadline (延期整改)",
@@ -364,7 +368,7 @@ export const DISPATCH_SCHEMAS: Record<string, Json> = {
       released,
       heldBefore: arr(
         obj({ id: uuid('the visit'), number: str('检查编号'), date: day() }),
-        'in the answer to a decision: visits still holding the re-inspection before the new day once released (empty but for a visit no release could reach)',
+        'in the answer to a decision: visits still holding the re-inspection before the new day: those whose day has passed (a release leaves them, their results may still come)',
       ),
     },
     "an enterprise's application for more time to rectify (延期整改申请) (oversight reads a case's without the reason and the note)",

@@ -192,5 +192,10 @@ export interface FollowUpReleased {
   cancelled: boolean;
   /** The departments that left the visit with it (their checks only the re-inspection brought). */
   departmentsRemoved: string[];
+  /**
+   * The officers taken off the team with those departments (certificate numbers), certified for none of the
+   * departments left, the rest still two or more covering them. Absent from events sent before it was kept.
+   */
+  officersRemoved?: string[];
   at: string;
 }
