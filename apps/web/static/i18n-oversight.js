@@ -20,7 +20,7 @@ const prefixed = (prefix, table) => Object.fromEntries(Object.entries(table).map
 const zh = {
   // A re-score that left the colour and the figure as shown: said plainly, with the exact figures.
   'appeal.rescoredSame': '重新评分后等级不变：{colour}，{figure}（精确值 {from} → {to}）。',
-  'appeal.rescoredMoved': '更正后变化的因素：',
+  'appeal.rescoredMoved': '更正后变化的因素：', 'appeal.sameBand': '分数没有变化：这次更正没有改变任何因素在模型中的风险贡献（受影响因素的新旧两个值落在同一档，或该记录不在因素的统计期内）。更正已记录在案，此后的评分都按更正后的记录计算。',
   'appeal.levelUnchanged': '（等级不变）',
   ...prefixed('industry', industry.zh),
   'nav.audits': '算法审计', 'nav.register': '算法公示（公开）',
@@ -180,7 +180,7 @@ const zh = {
   'plans.toBeforeFrom': '结束日期不能早于开始日期。', 'plans.noWorkingDay': '这段时间只有周末和节假日，没有可以安排检查的工作日。请选一段包含工作日的时间。', 'plans.detailTitle': '抽查计划', 'plans.detailTitleOf': '抽查计划：{from} 至 {to}',
   'plans.drawnAt': '抽取于 {at}', 'plans.drawnAtLabel': '抽取时间', 'plans.windowText': '计划期 {from} 至 {to}', 'plans.model': '所用模型',
   'plans.jointVisits': '联合检查（次）', 'plans.visitsFigure': '合并自 {checks} 项部门检查任务 · 上门次数减少 {reduction}',
-  'plans.tasksFigure': '其中随机探索抽取 {share}', 'plans.checkerOk': '独立校验器复核了整个计划，未发现问题。', 'plans.checkerBad': '独立校验器发现问题，计划未发布。',
+  'plans.tasksFigure': '其中随机探索抽取 {n} 项，占按风险与探索抽取的 {share}', 'plans.checkerOk': '独立校验器复核了整个计划，未发现问题。', 'plans.checkerBad': '独立校验器发现问题，计划未发布。',
   'plans.technical': '技术细节（用于复现和核验）', 'plans.technicalLead': '任何人可用下面的随机种子和输入指纹重新抽取，得到完全相同的结果。',
   'plans.checkerName': '校验程序', 'plans.drawId': '计划编号',
   'plans.tasksTitle': '部门检查任务（{n} 项）', 'plans.tasksLead': '每项任务是一个部门对一家企业的检查；同一企业的多项任务合并为一次联合检查。',
@@ -246,7 +246,7 @@ const zh = {
 
 const en = {
   'appeal.rescoredSame': 'Re-scored, the level is unchanged: {colour}, {figure} (exactly {from} → {to}).',
-  'appeal.rescoredMoved': 'What the correction changed:',
+  'appeal.rescoredMoved': 'What the correction changed:', 'appeal.sameBand': 'The score did not change: the correction moved no factor’s weight in the model (the factor’s old and new values fall in the same band, or the record lies outside the factors’ windows). It is on record, and every score from now on reads the corrected records.',
   'appeal.levelUnchanged': '(level unchanged)',
   ...prefixed('industry', industry.en),
   'nav.audits': 'Audits', 'nav.register': 'Public register',
@@ -406,7 +406,7 @@ const en = {
   'plans.toBeforeFrom': 'The end cannot be before the start.', 'plans.noWorkingDay': 'This window holds only weekends and holidays: no working day to schedule visits on. Choose one that includes working days.', 'plans.detailTitle': 'Inspection plan', 'plans.detailTitleOf': 'Inspection plan: {from} to {to}',
   'plans.drawnAt': 'Drawn {at}', 'plans.drawnAtLabel': 'Drawn', 'plans.windowText': 'Plan window {from} to {to}', 'plans.model': 'Model used',
   'plans.jointVisits': 'Joint visits', 'plans.visitsFigure': 'combined from {checks} department tasks · {reduction} fewer trips',
-  'plans.tasksFigure': 'of which {share} random exploration', 'plans.checkerOk': 'The independent checker reviewed the whole plan and found nothing wrong.', 'plans.checkerBad': 'The independent checker found problems; the plan was not published.',
+  'plans.tasksFigure': 'of which {n} drawn by random exploration, {share} of those drawn by risk and exploration', 'plans.checkerOk': 'The independent checker reviewed the whole plan and found nothing wrong.', 'plans.checkerBad': 'The independent checker found problems; the plan was not published.',
   'plans.technical': 'Technical details (to reproduce and verify)', 'plans.technicalLead': 'Anyone can redraw with the seed and input fingerprint below and get exactly the same result.',
   'plans.checkerName': 'Checker', 'plans.drawId': 'Plan id',
   'plans.tasksTitle': 'Department tasks ({n})', 'plans.tasksLead': 'Each task is one department inspecting one enterprise; an enterprise\'s tasks are combined into one joint visit.',

@@ -220,9 +220,10 @@ export function table(columns, rows, { pageSize = 10, empty, onRow, paged = true
   const tools = download ? h('div', { class: 'table-tools' }, csvButton(download.columns ?? columns, download.rows ?? rows, download)) : null;
   let page = 0;
   let printing = false;
-  const pages = Math.ceil(rows.length / pageSize);
+  // Unpaged, every row shows: one page as long as the rows.
+  const pages = paged ? Math.ceil(rows.length / pageSize) : 1;
   const draw = () => {
-    const slice = printing ? rows : rows.slice(page * pageSize, (page + 1) * pageSize);
+    const slice = printing || !paged ? rows : rows.slice(page * pageSize, (page + 1) * pageSize);
     const body = h('tbody', {}, slice.map((row) => h('tr', onRow ? { onclick: () => onRow(row), style: 'cursor:pointer' } : {}, columns.map(([label, cell]) => h('td', stacked ? { 'data-label': label } : {}, cell(row))))));
     mount(
       wrap,

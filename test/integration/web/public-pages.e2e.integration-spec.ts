@@ -111,7 +111,7 @@ describeWithBrowser('the enterprise and bureau pages, as their users read them, 
 
   it.each([
     ['zh', '按常规比例', '加权', '属实的全计', '对某条记录提出异议'],
-    ['en', 'usual rate', 'weighted', 'upheld ones in full', 'Challenge a record'],
+    ['en', 'usual rate', 'weighted', 'upheld complaints count in full', 'Challenge a record'],
   ])('says what the colour means for the enterprise, and what its counted complaints are (%s)', async (lang, means, jargon, counted, challenge) => {
     const page = await pages.signIn('ent', { lang: lang as 'zh' | 'en' });
     await page.waitForSelector('[data-testid="risk-hero"]');

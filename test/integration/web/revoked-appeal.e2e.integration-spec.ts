@@ -65,6 +65,13 @@ const APPEAL = {
     ),
   ],
 };
+/** The same appeal, its re-score to the same probability: the corrected value fell where the model weighs both alike. */
+const SAME_ID = 'AP-2026-000008';
+const APPEAL_SAME = {
+  ...APPEAL,
+  id: SAME_ID,
+  steps: APPEAL.steps.map((s) => (s.step === 'rescored' ? { ...s, detail: { ...s.detail, probability: 0.5209, previousProbability: 0.5209 } } : s)),
+};
 const HISTORY = {
   periods: [
     {
@@ -124,6 +131,7 @@ describeWithBrowser('a finding revoked on appeal, on the enterprise’s pages', 
   beforeAll(async () => {
     pages = await startFakePages({
       [`GET /api/appeals/${APPEAL_ID}`]: APPEAL,
+      [`GET /api/appeals/${SAME_ID}`]: APPEAL_SAME,
       [`GET /api/scores/${OWN_CODE}/history`]: HISTORY,
       [`GET /api/enterprises/${OWN_CODE}`]: FILE,
       [`GET /api/enterprises/${OWN_CODE}/visits`]: VISITS,
@@ -142,7 +150,20 @@ describeWithBrowser('a finding revoked on appeal, on the enterprise’s pages', 
     const moved = (await page.textContent('[data-moved="violations_3y"]'))!;
     expect(moved).toContain(factor);
     expect(moved).toMatch(/16.*→.*15/);
+    expect(await page.locator('[data-same-band]').count()).toBe(0);
     await page.screenshot({ path: join(SCREENSHOTS, `00-appeal-rescored-same-${lang}.png`), fullPage: true });
+    await page.close();
+  });
+
+  it.each([
+    ['zh', '分数没有变化'],
+    ['en', 'The score did not change'],
+  ])('says why a correction left the probability exactly as it was (%s)', async (lang, words) => {
+    const page = await pages.signIn('ent', { lang: lang as 'zh' | 'en' });
+    await page.goto(`${pages.web.baseUrl}/#/my/appeals/${SAME_ID}`);
+    await page.waitForSelector('[data-same-band]');
+    expect(await page.textContent('[data-same-band]')).toContain(words);
+    expect(await page.textContent('[data-rescore-same]')).toContain('52.09% → 52.09%');
     await page.close();
   });
 

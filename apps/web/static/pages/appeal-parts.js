@@ -139,6 +139,8 @@ function rescoredBody(appeal, step, forEnterprise) {
   const figure = (p) => (forEnterprise ? fmtChance(p ?? 0) : fmtPercent(p ?? 0, 1));
   const same = d.previousColour === d.colour && figure(d.previousProbability) === figure(d.probability);
   const moved = h('div', { class: 'small', 'data-rescore-moved': '' });
+  // The same probability to the sixth place: no factor's weight moved, which the figures alone leave unexplained.
+  const unchanged = d.previousProbability !== undefined && Math.abs((d.probability ?? 0) - d.previousProbability) < 1e-6;
   if (d.previousProbability !== undefined) fillMovedFactors(moved, appeal.creditCode, d.scoreId, step.at);
   return h('div', { class: 'step-body' },
     same
@@ -148,6 +150,7 @@ function rescoredBody(appeal, step, forEnterprise) {
       : h('div', { class: 'row', style: 'gap:8px' },
         chip(d.previousColour), h('span', { class: 'muted small' }, figure(d.previousProbability)), '→',
         chip(d.colour), h('span', { class: 'muted small' }, figure(d.probability))),
+    unchanged ? h('p', { class: 'small muted', style: 'margin:4px 0 0', 'data-same-band': '' }, t('appeal.sameBand')) : null,
     moved);
 }
 

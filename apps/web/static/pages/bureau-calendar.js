@@ -299,7 +299,7 @@ function visitBody(ctx, visit, teamCard, extension, onRecorded) {
       [t('field.department'), (r) => departmentLabel(r.department)],
       [t('field.result'), (r) => resultBadge(r.result)],
       [t('cal.violation'), (r) => r.violation ?? '—'],
-    ], visit.results ?? []), rectifyNote(visit.rectifyBy, 'rectify.shown', visit.originalRectifyBy), reInspectionLines(visit.reInspections)),
+    ], visit.results ?? [], { paged: false }), rectifyNote(visit.rectifyBy, 'rectify.shown', visit.originalRectifyBy), reInspectionLines(visit.reInspections)),
     extension,
   );
 }

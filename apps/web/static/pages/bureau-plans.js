@@ -24,12 +24,18 @@ function statusBadge(status, cutFrom = null) {
   return badge(status ?? '—');
 }
 
+/** Why there is no draw form: the dispatcher (调度员) draws; a department sets its own plan below and reads the draws. */
+function whoDraws(ctx) {
+  if (ctx.me.role !== 'department') return null;
+  return h('div', { class: 'notice', role: 'note' }, t('plans.whoDraws'));
+}
+
 export async function renderPlans(ctx) {
   const canDraw = ctx.me.role === 'dispatcher';
   const drawBox = h('div');
   const recent = h('div');
   const departments = h('div');
-  mount(ctx.main, pageHead(t('plans.title'), t('plans.lead')), h('div', { class: 'stack' }, canDraw ? drawBox : null, recent, ctx.me.role === 'department' ? null : conflictsListCard(ctx), ctx.me.role === 'oversight' ? null : departments));
+  mount(ctx.main, pageHead(t('plans.title'), t('plans.lead')), h('div', { class: 'stack' }, canDraw ? drawBox : whoDraws(ctx), recent, ctx.me.role === 'department' ? null : conflictsListCard(ctx), ctx.me.role === 'oversight' ? null : departments));
   const draw = canDraw ? drawForm(ctx, () => loadRecent()) : null;
   const loadRecent = () => section(recent, async () => {
     const draws = await api('/api/draws', { query: { limit: 50 } });
@@ -190,6 +196,16 @@ export async function renderDraw(ctx, id, search = '') {
   ]);
 }
 
+/**
+ * How many tasks random exploration drew, and their share of the tasks drawn by risk and exploration: the
+ * share the policy sets applies to those, not to complaints, follow-ups and departments' random checks.
+ */
+function explorationFigure(tasks) {
+  const explored = tasks.filter((task) => task.reason === 'exploration').length;
+  const drawn = explored + tasks.filter((task) => task.reason === 'risk').length;
+  return t('plans.tasksFigure', { n: fmtNumber(explored), share: fmtPercent(drawn === 0 ? 0 : explored / drawn) });
+}
+
 function drawFacts(ctx, draw) {
   const f = draw.figures ?? {};
   const redraw = h('div');
@@ -197,7 +213,7 @@ function drawFacts(ctx, draw) {
   return h('div', { class: 'stack' },
     h('div', { class: 'grid grid-3' },
       card(null, tile(t('plans.jointVisits'), fmtNumber(f.visits)), h('p', { class: 'muted small' }, t('plans.visitsFigure', { checks: fmtNumber(f.checks), reduction: fmtPercent(f.visitReduction ?? 0) }))),
-      card(null, tile(t('field.tasks'), fmtNumber((draw.tasks ?? []).length)), h('p', { class: 'muted small' }, t('plans.tasksFigure', { share: fmtPercent(draw.explorationShare ?? 0) }))),
+      card(null, tile(t('field.tasks'), fmtNumber((draw.tasks ?? []).length)), h('p', { class: 'muted small' }, explorationFigure(draw.tasks ?? []))),
       card(null, tile(t('plans.checker'), draw.violationCount === 0 ? '✓' : `✗ ${draw.violationCount}`), h('p', { class: 'muted small' }, t(draw.violationCount === 0 ? 'plans.checkerOk' : 'plans.checkerBad')))),
     calendarUnset(draw),
     staleComplaints(draw),

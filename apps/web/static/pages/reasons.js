@@ -18,7 +18,7 @@ const FACTOR_WORDS = {
   registered_capital: (v) => typeof v === 'number' && t('why.registered_capital', { n: fmtNumber(v), yuan: fmtNumber(v * 10_000, 0) }),
   violations_3y: (v) => typeof v === 'number' && plural('why.violations_3y', v),
   inspection_fail_rate: (v) => typeof v === 'number' && t('why.inspection_fail_rate', { pct: fmtPercent(v) }),
-  complaints_12m: (v, brief) => typeof v === 'number' && `${plural('why.complaints_12m', Number(v.toFixed(1)))}${brief ? '' : t('why.complaints_12m.note')}`,
+  complaints_12m: (v) => typeof v === 'number' && plural('why.complaints_12m', Number(v.toFixed(1))),
   abnormal_listed: (v) => typeof v === 'boolean' && t(v ? 'why.abnormal_listed.yes' : 'why.abnormal_listed.no'),
   legal_rep_changes_2y: (v) => typeof v === 'number' && plural('why.legal_rep_changes_2y', v),
   days_since_last_inspection: (v) => typeof v === 'number' && plural('why.days_since_last_inspection', Math.round(v)),
@@ -39,7 +39,7 @@ export function missingText(factor) {
  */
 export function reasonText(r, contributions, { brief = false } = {}) {
   const c = contributions.find((x) => x.factor === r.factor);
-  const words = c && (isMissing(c.value) ? t('why.missing', { factor: factorName(r.factor), value: missingText(r.factor) }) : FACTOR_WORDS[r.factor]?.(c.value, brief));
+  const words = c && (isMissing(c.value) ? t('why.missing', { factor: factorName(r.factor), value: missingText(r.factor) }) : FACTOR_WORDS[r.factor]?.(c.value));
   if (!words) return serverText(r);
   const change = oddsChange(c.contribution);
   const odds = change.times
@@ -47,7 +47,9 @@ export function reasonText(r, contributions, { brief = false } = {}) {
     : change.negligible
       ? t('why.oddsSame')
       : t(change.raises ? 'why.oddsAbove' : 'why.oddsBelow', { pct: change.pct });
-  const text = `${words}${odds}`;
+  // How complaints are counted follows the odds, not a second bracket beside them.
+  const note = !brief && r.factor === 'complaints_12m' ? t('why.complaints_12m.note') : '';
+  const text = `${words}${odds}${note}`;
   return currentLang() === 'en' ? text[0].toUpperCase() + text.slice(1) : text;
 }
 
