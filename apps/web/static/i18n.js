@@ -575,11 +575,14 @@ export function fmtPercent(p, digits = 0) {
 
 /**
  * A probability as the enterprise reads it, everywhere alike: a whole percent, said to be about
- * that ("约 35%"), since the model estimates it no closer; under 1% and over 99% are said so.
+ * that ("约 35%"), since the model estimates it no closer; under 1% and over 99% are said so. Given the
+ * colour thresholds (`cuts`), a figure that rounds to a threshold's whole percent shows a tenth ("约 40.2%"),
+ * so 40.2 % (red) and 39.6 % (yellow) do not both read "about 40%".
  */
-export function fmtChance(p) {
+export function fmtChance(p, cuts) {
   const pct = Math.round(p * 100);
   if (pct < 1) return t('chance.under1');
   if (pct > 99) return t('chance.over99');
-  return t('chance.about', { pct: `${pct}%` });
+  const atThreshold = cuts && [cuts.yellow, cuts.red].some((c) => typeof c === 'number' && Math.round(c * 100) === pct);
+  return t('chance.about', { pct: atThreshold ? fmtPercent(p, 1) : `${pct}%` });
 }

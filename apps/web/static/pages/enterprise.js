@@ -55,7 +55,7 @@ export async function renderMyRisk(ctx) {
       h('div', { class: 'stack' },
         card(t('ent.topReasons'), listOf((score.reasons ?? []).map((r) => reasonText(r, score.contributions ?? [])), t('state.empty'))),
         card(t('ent.suggestions'), steps.length ? h('p', { class: 'muted small', style: 'margin-top:0' }, t('ent.suggestionsLead')) : null,
-          listOf([...missingSteps(score), ...steps.map((s) => suggestionText(s, score.probability))], t('ent.noSuggestions'))))));
+          listOf([...missingSteps(score), ...steps.map((s) => suggestionText(s, score.probability, score.colourThresholds))], t('ent.noSuggestions'))))));
     mount(changes, scoreHistoryCard(code));
   } catch (error) {
     const scoreMissing = error instanceof ApiError && error.status === 404;
@@ -68,9 +68,9 @@ export async function renderMyRisk(ctx) {
  * rounds it, so the two figures read on one scale. Without the figures (an older scoring service),
  * the service's own sentence.
  */
-function suggestionText(s, probability) {
+function suggestionText(s, probability, cuts) {
   if (!s.change || typeof s.probabilityAfter !== 'number') return serverText(s);
-  const [now, after] = [fmtChance(probability), fmtChance(s.probabilityAfter)];
+  const [now, after] = [fmtChance(probability, cuts), fmtChance(s.probabilityAfter, cuts)];
   return h('span', { 'data-suggestion': s.factor },
     h('span', {}, currentLang() === 'en' ? s.change.en : s.change.zh),
     h('span', { class: 'muted small suggestion-effect', style: 'display:block' }, now === after ? t('ent.suggestionSmall', { now }) : t('ent.suggestionEffect', { now, after })));
@@ -121,7 +121,7 @@ function chanceMeter(score) {
   const bands = cuts
     ? `background:linear-gradient(90deg, var(--green-soft) 0 ${yellow}%, var(--yellow-soft) ${yellow}% ${red}%, var(--red-soft) ${red}% 100%)`
     : undefined;
-  const label = cuts ? t('ent.meterLabel', { p: fmtChance(score.probability), yellow: `${yellow}%`, red: `${red}%` }) : fmtChance(score.probability);
+  const label = cuts ? t('ent.meterLabel', { p: fmtChance(score.probability, cuts), yellow: `${yellow}%`, red: `${red}%` }) : fmtChance(score.probability);
   const bar = h('div', { class: 'meter', style: bands, role: 'img', 'aria-label': label, title: label },
     h('div', { class: 'mark', style: `left:calc(${p}% - 2px)` }));
   const ticks = cuts
@@ -138,7 +138,7 @@ function heroCard(score, review) {
     h('div', { class: 'hero', 'data-testid': 'risk-hero' },
       h('div', { class: 'stat' }, h('span', { class: 'label' }, differs ? t('ent.modelColour') : t('ent.colour')), h('span', { style: 'margin-top:6px' }, chipBig(score.colour))),
       differs ? h('div', { class: 'stat', 'data-testid': 'effective-colour' }, h('span', { class: 'label' }, t('ent.effectiveColour')), h('span', { style: 'margin-top:6px' }, chipBig(review.effectiveColour))) : null,
-      h('div', { class: 'stat' }, h('span', { class: 'label' }, t('ent.band')), h('span', { class: 'band' }, fmtChance(score.probability))),
+      h('div', { class: 'stat' }, h('span', { class: 'label' }, t('ent.band')), h('span', { class: 'band' }, fmtChance(score.probability, score.colourThresholds))),
       chanceMeter(score)),
     chanceMeans(score.probability),
     // What the colour in effect means for this enterprise: how it is inspected, not only a word for the risk.
