@@ -1,7 +1,7 @@
 // Replacing one officer of a scheduled visit (更换执法人员): the dispatcher chooses who leaves, sees who may come,
 // picks one or draws one at random (with a recorded seed), gives a reason and confirms.
 import { api } from '../api.js';
-import { fmtDateTime, fmtNumber, t } from '../i18n.js';
+import { fmtDateTime, fmtNumber, t, valueLabel } from '../i18n.js';
 import { badge, card, confirmStep, errorText, field, fieldProblem, h, mount, refusalText, select, table } from '../ui.js';
 
 /**
@@ -39,7 +39,7 @@ export function teamChangeCard(ctx, visit, { onChanged, officer = null, today })
       const { candidates } = await api(`/api/visits/${visit.id}/replacements`, { query: { officer: leaving.value } });
       mount(candidatesBox, table([
         [t('conflict.officer'), (c) => h('span', { class: 'mono' }, c.officerId)],
-        [t('field.department'), (c) => c.department],
+        [t('field.department'), (c) => h('span', { title: c.department }, valueLabel('dept', c.department))],
         [t('team.load'), (c) => t('team.loadOf', { n: fmtNumber(c.visitsThatDay), cap: fmtNumber(c.dailyCapacity) })],
         [t('team.local'), (c) => (c.local ? badge(t('team.localYes'), 'ok') : '—')],
         [t('conflict.act'), pickButton],
