@@ -40,7 +40,8 @@ const EXTENDED = {
     // A joint visit that keeps its other checks, without the officer sent only for the department that left.
     { id: '0b6c8a55-5f0e-4d7e-9a7a-000000000303', number: 'TP-2026-000346', date: '2026-04-07', cancelled: false, officersRemoved: ['44100003'] },
   ],
-  heldBefore: [],
+  // A visit whose day had passed, its results not recorded: left as it was, and said so.
+  heldBefore: [{ id: '0b6c8a55-5f0e-4d7e-9a7a-000000000304', number: 'TP-2026-000340', date: '2026-03-27' }],
 };
 
 describeWithBrowser('extending a rectification deadline (延期整改), in a real browser', () => {
@@ -74,7 +75,7 @@ describeWithBrowser('extending a rectification deadline (延期整改), in a rea
   };
 
   it.each([
-    ['zh', '须晚于现有期限', '最迟为检查日后 180 天', '请填写延期理由', '整改期限已延至', '原期限', '已取消', '1 名执法人员已调离'],
+    ['zh', '须晚于现有期限', '最迟为检查日后 180 天', '请填写延期理由', '整改期限已延至', '原期限', '已取消', '1 名执法人员已调离', '日期已过、尚未录入结果'],
     [
       'en',
       'must come after the current one',
@@ -84,10 +85,11 @@ describeWithBrowser('extending a rectification deadline (延期整改), in a rea
       'first set for',
       'cancelled',
       '1 officer(s) sent only',
+      'days have passed and their results are not recorded',
     ],
   ])(
     'extends a done visit’s deadline from a fold-away form, refusing beside the field what cannot be sent (%s)',
-    async (lang, early, cap, why, done, extended, released, trimmed) => {
+    async (lang, early, cap, why, done, extended, released, trimmed, held) => {
       const page = await pages.signIn('dispatcher', { lang: lang as 'zh' | 'en' });
       await page.goto(`${pages.web.baseUrl}/#/visits/${DONE.id}`);
       await page.waitForSelector('#extension-history [data-extension="2026-04-01"]');
@@ -116,6 +118,8 @@ describeWithBrowser('extending a rectification deadline (延期整改), in a rea
       expect(await text(page, '[data-released]')).toContain(released);
       expect(await text(page, '[data-released-visit="TP-2026-000346"][data-cancelled=false] [data-officers-removed="1"]')).toContain(trimmed);
       expect(await page.$(`[data-released-visit="${EARLY.visitNo}"] [data-officers-removed]`)).toBeNull();
+      expect(await text(page, '[data-held-before]')).toContain(held);
+      expect(await page.getAttribute('[data-held-visit="TP-2026-000340"] a', 'href')).toBe('#/visits/0b6c8a55-5f0e-4d7e-9a7a-000000000304');
       const posted = pages.fake.seen.filter((r) => r.method === 'POST' && r.url === PATH).pop()!;
       expect(JSON.parse(posted.body)).toEqual({ rectifyBy: '2026-05-01', reason: '企业申请延期', actor: 'dispatcher' });
       await page.screenshot({ path: join(SCREENSHOTS, `rectify-extension-${lang}.png`), fullPage: true });

@@ -113,7 +113,7 @@ function decisionForm(order, pending, onDecided) {
     try {
       const body = { decision, ...(decision === 'grant' ? { rectifyBy: day.value } : {}), ...(note.value.trim() ? { note: note.value.trim() } : {}) };
       const done = await api(`${order.path}/${pending.id}/decision`, { method: 'POST', body });
-      onDecided?.(decision === 'grant' ? [t('extend.done', { date: fmtDate(done.currentRectifyBy) }), releasedNotice(done.released)] : t('apply.refusedDone'));
+      onDecided?.(decision === 'grant' ? [t('extend.done', { date: fmtDate(done.currentRectifyBy) }), releasedNotice(done)] : t('apply.refusedDone'));
     } catch (error) {
       mount(message, alertBox(refusalText(error, 'apply.refused'), error.body?.code ?? ''));
     }

@@ -74,7 +74,7 @@ export function extensionForm(order, latest, onExtended, key = '') {
 
 /** What the page says once granted: the new day, and the visits planned before it that no longer hold the re-inspection. */
 function extendedText(done) {
-  return [t('extend.done', { date: fmtDate(done.to) }), releasedNotice(done.released)];
+  return [t('extend.done', { date: fmtDate(done.to) }), releasedNotice(done)];
 }
 
 /** The extensions already granted, oldest first, with who and why; nothing when there are none. */
