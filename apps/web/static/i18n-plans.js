@@ -77,6 +77,11 @@ const zh = {
   'team.refused.over_capacity': '所选人员当天检查已满额。', 'team.refused.not_scheduled': '这次检查已记录结果或已取消，不能更换人员。',
   'team.refused.day_passed': '检查日期已过，不能更换人员。', 'team.refused.no_candidate': '当天没有符合规则的执法人员可以抽取。',
   'team.refused.officer_in_missing': '请选择接替的执法人员，或改为随机抽取。',
+  'team.excludedLead': '本次检查涉及 {n} 个部门。其他执法人员不能替换的原因：',
+  'team.excluded.officer_absent': '{n} 人当天请假、培训或外出', 'team.excluded.cannot_work': '{n} 人当天不在岗或执法证已过期',
+  'team.excluded.declared_conflict': '{n} 人已申报与该企业回避', 'team.excluded.recent_inspection': '{n} 人近 12 个月内检查过该企业',
+  'team.excluded.later_inspection': '{n} 人已安排在此后 12 个月内检查该企业', 'team.excluded.not_competent': '{n} 人没有本次任何部门的执法资格',
+  'team.excluded.departments_uncovered': '{n} 人加入后小组仍不能覆盖全部部门的资格', 'team.excluded.over_capacity': '{n} 人当天检查已满额',
 };
 
 const en = {
@@ -159,6 +164,11 @@ const en = {
   'team.refused.over_capacity': 'The chosen officer has reached their visit limit that day.', 'team.refused.not_scheduled': "This visit's results are recorded, or it was cancelled: its team cannot change.",
   'team.refused.day_passed': "The visit's day has passed: its team cannot change.", 'team.refused.no_candidate': 'No officer the rules allow can be drawn for that day.',
   'team.refused.officer_in_missing': 'Choose the officer who takes the place, or draw one at random.',
+  'team.excludedLead': 'This visit covers {n} departments. Why the other officers cannot take the place:',
+  'team.excluded.officer_absent': '{n} away that day (leave, training or elsewhere)', 'team.excluded.cannot_work': '{n} off duty that day or with an expired certificate',
+  'team.excluded.declared_conflict': '{n} declared a conflict with this enterprise', 'team.excluded.recent_inspection': '{n} inspected this enterprise in the past 12 months',
+  'team.excluded.later_inspection': '{n} scheduled to inspect this enterprise within the next 12 months', 'team.excluded.not_competent': '{n} certified for none of the visit’s departments',
+  'team.excluded.departments_uncovered': '{n} would leave the team without a certificate for every department', 'team.excluded.over_capacity': '{n} at their visit limit that day',
 };
 
 export const PLANS_TEXTS = { zh, en };

@@ -11,5 +11,5 @@ export { dayNumber, isoFromDayNumber, workingDaysIn } from './date.util';
 export { orderRoute, pathLengthKm, distanceKm } from './route.util';
 export { proposeDayCover } from './absence-cover.util';
 export type { DayCover, DayCoverRefusal, DayCoverVisit } from './absence-cover.util';
-export { drawReplacement, eligibleReplacements, replacementRefusal } from './replacement.util';
+export { drawReplacement, eligibleReplacements, refusalCounts, replacementRefusal } from './replacement.util';
 export type { ReplacementCandidate, TeamChangeInput, TeamChangeRefusal, TeamChangeRefusalCode, TeamChangeVisit } from './replacement.util';

@@ -1,5 +1,5 @@
 import type { Officer } from './planner.model';
-import { drawReplacement, eligibleReplacements, replacementRefusal, type TeamChangeInput } from './replacement.util';
+import { drawReplacement, eligibleReplacements, refusalCounts, replacementRefusal, type TeamChangeInput } from './replacement.util';
 
 const officer = (id: string, domains: string[], extra: Partial<Officer> = {}): Officer => ({
   id,
@@ -62,6 +62,18 @@ describe('replacing one officer of a scheduled visit', () => {
   it('lists the eligible, fewest visits that day first and local officers ahead', () => {
     expect(eligibleReplacements(input()).map((c) => c.officerId)).toEqual(['K', 'G', 'C']);
     expect(eligibleReplacements(input({ visitsThatDay: new Map() })).map((c) => c.officerId)).toEqual(['C', 'H', 'K', 'G']);
+  });
+
+  it('counts why the others may not take the place, one rule each', () => {
+    expect(refusalCounts(input())).toEqual({
+      departments_uncovered: 1,
+      declared_conflict: 1,
+      cannot_work: 1,
+      over_capacity: 1,
+      recent_inspection: 1,
+      officer_absent: 1,
+    });
+    expect(refusalCounts({ ...input(), officerOut: 'Q' })).toEqual({});
   });
 
   it('draws the same officer again from the same seed, whatever order the candidates come in', () => {

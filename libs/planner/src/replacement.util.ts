@@ -89,6 +89,21 @@ export function eligibleReplacements(input: TeamChangeInput): ReplacementCandida
 }
 
 /**
+ * Why each officer not on the team may not take `officerOut`'s place, counted by rule: when no one may, the
+ * dispatcher sees what stands in the way (certificates, absences, the day's capacity) rather than a bare "no one".
+ */
+export function refusalCounts(input: TeamChangeInput): Partial<Record<TeamChangeRefusalCode, number>> {
+  const counts: Partial<Record<TeamChangeRefusalCode, number>> = {};
+  if (!input.visit.officerIds.includes(input.officerOut)) return counts;
+  const others = input.officers.filter((o) => !input.visit.officerIds.includes(o.id));
+  for (const state of officerStates(others, input.priorInspections)) {
+    const code = refusalOf(input, state)?.code;
+    if (code) counts[code] = (counts[code] ?? 0) + 1;
+  }
+  return counts;
+}
+
+/**
  * One of the candidates at random (双随机), reproducible from the seed: the candidates are put in id
  * order first, so anyone holding the seed and the list picks the same officer.
  */

@@ -89,6 +89,10 @@ describe('dispatch: replacing one officer of a scheduled visit', () => {
     const [out, ...partners] = v.officerIds;
     const candidates = await replacements(v, out);
     expect(candidates.length).toBeGreaterThan(0);
+    // Why the others may not come: counts by rule, no officer named.
+    const { body } = await h.http<{ excluded: Record<string, number> }>('GET', `/api/visits/${v.id}/replacements?officer=${out}`);
+    expect(Object.values(body.excluded).every((n) => Number.isInteger(n) && n > 0)).toBe(true);
+    expect(JSON.stringify(body.excluded)).not.toMatch(/\d{6,}/);
     expect(candidates.map((c) => c.visitsThatDay)).toEqual([...candidates.map((c) => c.visitsThatDay)].sort((a, b) => a - b));
     expect(candidates.some((c) => v.officerIds.includes(c.officerId))).toBe(false);
     const into = candidates[0].officerId;

@@ -224,6 +224,18 @@ describeWithBrowser("an officer's conflict of interest on an enterprise file, in
       const posted = pages.fake.seen.filter((r) => r.method === 'POST' && r.url === `${visitPath}/team-changes`).pop()!;
       expect(JSON.parse(posted.body)).toEqual({ officerOut: OFFICER, how: 'random', reason: '原执法人员已申报回避', actor: 'dispatcher' });
       await page.screenshot({ path: join(SCREENSHOTS, `team-change-${lang}.png`), fullPage: true });
+
+      // No one may come: the page says how many officers each rule keeps out, the most first.
+      answers[`GET ${visitPath}/replacements`] = new QueryAnswer((q) => ({
+        officerOut: q.get('officer'),
+        candidates: [],
+        excluded: { officer_absent: 2, departments_uncovered: 5 },
+      }));
+      await page.dispatchEvent('[data-testid=team-change] select[name=officerOut]', 'change');
+      await page.waitForSelector('[data-no-candidates] [data-excluded]');
+      const kept = await page.$$eval('[data-no-candidates] [data-excluded]', (items) => items.map((i) => i.getAttribute('data-excluded')));
+      expect(kept).toEqual(['departments_uncovered', 'officer_absent']);
+      expect(await page.innerText('[data-excluded="departments_uncovered"]')).toContain(lang === 'zh' ? '5 人' : '5 would leave');
       await page.close();
     },
   );

@@ -4,7 +4,7 @@ import type { EntityManager } from 'typeorm';
 import { chinaDay, normaliseOfficerId } from '@tianping/common';
 import { DispatchSubjects, type VisitTeamChanged } from '@tianping/contracts';
 import { enqueueEvent } from '@tianping/messaging';
-import { drawReplacement, eligibleReplacements, replacementRefusal, type TeamChangeInput } from '@tianping/planner';
+import { drawReplacement, eligibleReplacements, refusalCounts, replacementRefusal, type TeamChangeInput } from '@tianping/planner';
 import { DISPATCH_SCHEMA } from '../database/dispatch.data-source';
 import { DrawInputsRepository } from '../draw/draw-inputs.repository';
 import { PlansRepository } from '../plans/plans.repository';
@@ -26,14 +26,17 @@ export class TeamChangesService {
     private readonly settings: PlansRepository,
   ) {}
 
-  /** Who may take the officer's place, fewest visits that day first. */
+  /** Who may take the officer's place, fewest visits that day first, and how many others each rule keeps out. */
   async replacements(idOrNumber: string, officer: string) {
     return this.changes.transaction(async (m) => {
       const visit = await this.visits.found(idOrNumber, m);
       const officerOut = normaliseOfficerId(officer);
       this.assertChangeable(visit, officerOut);
-      const candidates = eligibleReplacements(await this.rulesInput(m, visit, officerOut));
-      return { visitId: visit.id, visitNo: visit.visitNo, date: visit.date, officerOut, officerIds: visit.officerIds, candidates };
+      const input = await this.rulesInput(m, visit, officerOut);
+      const candidates = eligibleReplacements(input);
+      // Counts only, no officer named: why the others may not come.
+      const excluded = refusalCounts(input);
+      return { visitId: visit.id, visitNo: visit.visitNo, date: visit.date, officerOut, officerIds: visit.officerIds, candidates, excluded };
     });
   }
 

@@ -1,7 +1,7 @@
 // Replacing one officer of a scheduled visit (更换执法人员): the dispatcher chooses who leaves, sees who may come,
 // picks one or draws one at random (with a recorded seed), gives a reason and confirms.
 import { api } from '../api.js';
-import { fmtDateTime, fmtNumber, t, valueLabel } from '../i18n.js';
+import { fmtDateTime, fmtNumber, t, tKnown, valueLabel } from '../i18n.js';
 import { badge, card, confirmStep, errorText, field, fieldProblem, h, mount, refusalText, select, table } from '../ui.js';
 
 /**
@@ -36,17 +36,19 @@ export function teamChangeCard(ctx, visit, { onChanged, officer = null, today })
     chosen = null;
     mount(candidatesBox, h('p', { class: 'muted small' }, t('common.loading')));
     try {
-      const { candidates } = await api(`/api/visits/${visit.id}/replacements`, { query: { officer: leaving.value } });
+      const { candidates, excluded } = await api(`/api/visits/${visit.id}/replacements`, { query: { officer: leaving.value } });
+      if (candidates.length === 0) return mount(candidatesBox, noCandidates(visit, excluded));
       mount(candidatesBox, table([
         [t('conflict.officer'), (c) => h('span', { class: 'mono' }, c.officerId)],
         [t('field.department'), (c) => h('span', { title: c.department }, valueLabel('dept', c.department))],
         [t('team.load'), (c) => t('team.loadOf', { n: fmtNumber(c.visitsThatDay), cap: fmtNumber(c.dailyCapacity) })],
         [t('team.local'), (c) => (c.local ? badge(t('team.localYes'), 'ok') : '—')],
         [t('conflict.act'), pickButton],
-      ], candidates, { empty: t('team.noCandidates'), stacked: true }));
+      ], candidates, { stacked: true }));
     } catch (error) {
       mount(candidatesBox, h('div', { class: 'notice bad', role: 'alert' }, refusalText(error, 'team.refused')));
     }
+    return undefined;
   }
   leaving.addEventListener('change', showCandidates);
 
@@ -92,4 +94,16 @@ async function loadHistory(visitId, into, asCard) {
   } catch (error) {
     mount(into, h('div', { class: 'notice bad', role: 'alert' }, errorText(error)));
   }
+}
+
+/**
+ * No one may take the place: how many of the other officers each rule keeps out, most first, so the dispatcher
+ * sees what stands in the way (a joint visit of many departments needs a team certified for all of them).
+ */
+function noCandidates(visit, excluded = {}) {
+  const rows = Object.entries(excluded).filter(([, n]) => n > 0).sort((a, b) => b[1] - a[1]);
+  return h('div', { class: 'notice warn', 'data-no-candidates': '' },
+    h('p', { style: 'margin:0' }, t('team.noCandidates')),
+    rows.length ? [h('p', { style: 'margin:6px 0 0' }, t('team.excludedLead', { n: fmtNumber((visit.departments ?? []).length) })),
+      h('ul', { style: 'margin:4px 0 0' }, rows.map(([code, n]) => h('li', { 'data-excluded': code }, tKnown(`team.excluded.${code}`, { n: fmtNumber(n) }) ?? `${code}: ${n}`)))] : null);
 }
