@@ -34,6 +34,7 @@ export function fixtureReport(id: string, cells: FairnessCell[], options: { minG
     sample: { name: 'random', reasons: ['exploration', 'random'] },
     minGroupSize: options.minGroupSize,
     overall: fairnessOverall(cells),
+    redAwaitingConfirmation: 0,
     dimensions: fairnessByDimension(cells, options.minGroupSize),
   };
   const accuracy = { period: FIXTURE_PERIOD, model: null, ...accuracyFigures([]) };
@@ -43,6 +44,7 @@ export function fixtureReport(id: string, cells: FairnessCell[], options: { minG
     modelVersion: 'm-1',
     trainingWindow: null,
     baselines: { factors: null, score: null },
+    comparison: { comparable: true, reason: null, comparableFrom: null },
     current: { factors: scored, score: 0 },
     factors: options.factors,
     score: null,
