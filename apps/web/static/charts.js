@@ -241,11 +241,14 @@ export function riskMap(points, { onSelect } = {}) {
 }
 
 /** One stacked bar of the colour mix with counts. */
-export function colourMix(counts) {
+/** The model's colours as a bar; `redAwaiting` (oversight's count) says how many reds still await confirmation. */
+export function colourMix(counts, { redAwaiting = 0 } = {}) {
   const total = (counts.red ?? 0) + (counts.yellow ?? 0) + (counts.green ?? 0);
   if (!total) return h('p', { class: 'muted' }, t('state.empty'));
   const bar = h('div', { style: 'display:flex;height:14px;border-radius:7px;overflow:hidden;border:1px solid #e5e6eb' },
     ['red', 'yellow', 'green'].map((c) => h('div', { title: `${t(`colour.${c}Short`)}: ${fmtNumber(counts[c] ?? 0)}`, style: `width:${((counts[c] ?? 0) / total) * 100}%;background:${COLOURS[c]}` })));
-  const labels = h('div', { class: 'legend' }, ['red', 'yellow', 'green'].map((c) => h('span', {}, `${t(`colour.${c}Short`)} ${fmtNumber(counts[c] ?? 0)} (${(((counts[c] ?? 0) / total) * 100).toFixed(1)}%)`)));
-  return h('div', {}, bar, labels);
+  const awaiting = (c) => (c === 'red' && redAwaiting > 0 ? t('bureau.summary.awaiting', { n: fmtNumber(redAwaiting) }) : '');
+  const labels = h('div', { class: 'legend' }, ['red', 'yellow', 'green'].map((c) => h('span', { 'data-colour': c }, `${t(`colour.${c}Short`)} ${fmtNumber(counts[c] ?? 0)}${awaiting(c)} (${(((counts[c] ?? 0) / total) * 100).toFixed(1)}%)`)));
+  const why = redAwaiting > 0 ? h('p', { class: 'muted small', style: 'margin:6px 0 0', 'data-red-awaiting': String(redAwaiting) }, t('bureau.summary.awaitingWhy', { n: fmtNumber(redAwaiting) })) : null;
+  return h('div', {}, bar, labels, why);
 }

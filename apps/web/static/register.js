@@ -3,7 +3,7 @@
 import { api } from './api.js';
 import { currentLang, factorName, fmtDate, fmtDateTime, fmtNumber, fmtPeriod, setLang, t } from './i18n.js';
 import { badge, card, downloadButton, errorState, h, loading, mount, pageHead, table, watchScrollers } from './ui.js';
-import { headlineTiles, reportFigures } from './pages/audit-figures.js';
+import { headlineAuc, headlineTiles, reportFigures } from './pages/audit-figures.js';
 import { viewOf } from './pages/audit-withheld.js';
 import { inspectionsPage } from './pages/public-inspections.js';
 
@@ -135,7 +135,7 @@ function publishedCard(reports) {
       [t('reports.period'), (r) => h('a', { href: `#/reports/${r.id}`, 'data-report': r.id }, fmtPeriod(r.period.from, r.period.to))],
       [t('reports.trigger'), (r) => t(`reports.trigger.${r.trigger}`)],
       [t('register.publishedAt'), (r) => fmtDate(r.publication.publishedAt)],
-      [t('report.randomAuc'), (r) => r.headline?.randomShare?.auc?.toFixed?.(3) ?? '—'],
+      [t('report.randomAuc'), (r) => headlineAuc(r.headline)],
       ['SHA-256', (r) => h('span', { class: 'mono' }, `${r.sha256.slice(0, 16)}…`)],
       ['', (r) => h('a', { class: 'btn secondary', href: `#/reports/${r.id}` }, t('register.read'))],
     ], reports, { empty: t('register.noReports'), pageSize: 10 }));

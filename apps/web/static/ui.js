@@ -100,8 +100,8 @@ export function chip(colour, short = false) {
   return h('span', { class: `chip ${known}`, 'data-colour': known }, label);
 }
 
-export function badge(text, kind = '') {
-  return h('span', { class: `badge ${kind}` }, text);
+export function badge(text, kind = '', attrs = {}) {
+  return h('span', { class: `badge ${kind}`, ...attrs }, text);
 }
 
 /** A state in words; `level` 1 where it is the whole page (no page found, not allowed), else a card's h3. */

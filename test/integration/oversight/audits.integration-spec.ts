@@ -271,6 +271,36 @@ describe('algorithm audits: fairness, accuracy on the random share, drift, repor
     expect(unknown.body.message).toMatch(/no-such-model/);
   });
 
+  it('says which gaps to act on, whether the AUC is a measurement, and whether drift can be compared', async () => {
+    const fairness = await getJson<{ dimensions: { dimension: string; gaps: (Gap & { finding: string; lowest: { count: number; total: number } })[] }[] }>(
+      `${h.baseUrl}/api/audits/fairness?${query}&minGroupSize=5`,
+    );
+    const district = fairness.body.dimensions.find((d) => d.dimension === 'district')!.gaps.find((g) => g.metric === 'selectionRate')!;
+    // 24 of 40 against 12 of 40: real (interval above 0) and under four fifths (0.5).
+    expect(district).toMatchObject({ finding: 'act', lowest: { group: '440605', count: 12, total: 40 } });
+    // Every share gap carries the audit's finding; red is only ever for a significant gap.
+    for (const gap of fairness.body.dimensions.flatMap((d) => d.gaps)) {
+      if (gap.finding === 'act') expect(gap.interval.low).toBeGreaterThan(0);
+      expect(['act', 'watch', 'not-significant', 'not-compared', 'untested']).toContain(gap.finding);
+    }
+    // 12 random-share inspections, 5 of them violations: too few of each outcome to read an AUC.
+    const accuracy = await getJson<{ samples: { random: { aucReading: Record<string, unknown> } } }>(`${h.baseUrl}/api/audits/accuracy?${query}`);
+    const random = explored(ENTERPRISES);
+    expect(accuracy.body.samples.random.aucReading).toEqual({
+      measured: false,
+      reason: 'too-few',
+      violations: count(random, (e) => !!e.violation),
+      clean: count(random, (e) => !e.violation),
+      minEach: 10,
+      maxWidth: 0.5,
+    });
+    // The quarter after the training window compares; a period holding the window does not, and says from when one would.
+    const after = await getJson<{ comparison: unknown }>(`${h.baseUrl}/api/audits/drift?${query}`);
+    expect(after.body.comparison).toEqual({ comparable: true, reason: null, comparableFrom: '2025-07-01' });
+    const holding = await getJson<{ comparison: unknown }>(`${h.baseUrl}/api/audits/drift?from=2025-06-01&to=${PERIOD.to}`);
+    expect(holding.body.comparison).toEqual({ comparable: false, reason: 'baseline-in-period', comparableFrom: '2025-07-01' });
+  });
+
   it('stores a report, logs its hash in the record, and publishes its public copy', async () => {
     const created = await fetch(`${h.baseUrl}/api/audits/reports`, {
       method: 'POST',
@@ -381,5 +411,27 @@ describe('algorithm audits: fairness, accuracy on the random share, drift, repor
     const { body: after } = await getJson<Entry>(`${h.baseUrl}/api/register`);
     expect(after.status.en).toMatch(/suspended by the kill switch/);
     expect(after.human_intervention.facts.killSwitch.suspended).toBe(true);
+  });
+
+  it('counts the reds that still await an officer, in the audit and in the colour counts, without changing any colour', async () => {
+    const reds = ENTERPRISES.filter((e) => e.red).length;
+    const fairness = async () => (await getJson<{ redAwaitingConfirmation: number; overall: Group }>(`${h.baseUrl}/api/audits/fairness?${query}`)).body;
+    const before = await fairness();
+    expect(before.overall.flaggedRate.count).toBe(reds);
+    expect(before.redAwaitingConfirmation).toBe(reds);
+    expect((await getJson(`${h.baseUrl}/api/reviews/reds`)).body).toEqual({ red: reds, awaitingConfirmation: reds });
+
+    const [pending] = await h.dataSource.query(`SELECT score_id FROM oversight.colour_decisions WHERE status = 'pending' ORDER BY score_id LIMIT 1`);
+    const confirmed = await fetch(`${h.baseUrl}/api/reviews/confirmations/${encodeURIComponent(pending.score_id)}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ actor: 'officer-confirm', reasons: 'the file bears the red out' }),
+    });
+    expect(confirmed.status).toBe(200);
+    const after = await fairness();
+    // The model's colours are as they were: one red fewer awaits, none fewer is red.
+    expect(after.overall.flaggedRate.count).toBe(reds);
+    expect(after.redAwaitingConfirmation).toBe(reds - 1);
+    expect((await getJson(`${h.baseUrl}/api/reviews/reds`)).body).toEqual({ red: reds, awaitingConfirmation: reds - 1 });
   });
 });

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { fairnessCell, fixtureReport } from '../../../apps/oversight/src/audits/audit-report.fixture';
-import { factorDrift } from '../../../apps/oversight/src/audits/drift.util';
+import { driftComparison, factorDrift } from '../../../apps/oversight/src/audits/drift.util';
 import { pendingModelApproval } from './accessibility.fixtures';
 import { settle, startFakePages, type FakePages } from './fake-pages.harness';
 import { OWN_CODE } from './web-app.harness';
@@ -98,7 +98,12 @@ function selfComparedReport() {
   ]);
   const body = fixtureReport(REPORT_ID, [fairnessCell({ population: 100 })], { minGroupSize: 30, factors: [factorDrift('industry', same, same)] });
   const firstScored = { kind: 'first-scoring' as const, from: '2026-02-01', to: '2026-02-01', enterprises: 100 };
-  return { ...body, headline: { ...body.headline, scorePsi: 0 }, drift: { ...body.drift, baselines: { factors: firstScored, score: firstScored } } };
+  const comparison = driftComparison(body.period, [firstScored, firstScored]);
+  return {
+    ...body,
+    headline: { ...body.headline, scorePsi: 0, driftComparable: comparison.comparable },
+    drift: { ...body.drift, baselines: { factors: firstScored, score: firstScored }, comparison },
+  };
 }
 
 const metrics = (auc: number, ece: number, logLoss: number) => ({

@@ -31,8 +31,8 @@ function group(name: string, population: number, selected: number) {
   };
 }
 
-/** One dimension whose selection-rate gap has the given interval and four-fifths ratio. */
-function dimension(name: string, groups: ReturnType<typeof group>[], interval: { low: number; high: number }, ratio: number) {
+/** One dimension whose selection-rate gap has the given interval and four-fifths ratio, and what oversight found of it. */
+function dimension(name: string, groups: ReturnType<typeof group>[], interval: { low: number; high: number }, ratio: number, finding: string) {
   const rates = groups.map((g) => ({ group: g.group, value: g.selectionRate.rate ?? 0 })).sort((a, b) => b.value - a.value);
   const gap = {
     metric: 'selectionRate',
@@ -42,6 +42,7 @@ function dimension(name: string, groups: ReturnType<typeof group>[], interval: {
     difference: rates[0].value - rates[rates.length - 1].value,
     interval,
     ratio,
+    finding,
   };
   return { dimension: name, label: { zh: name, en: name }, groups, gaps: [gap] };
 }
@@ -53,11 +54,11 @@ const FAIRNESS = {
   overall: group('all', 3000, 300),
   dimensions: [
     // A real, large gap: worth looking into.
-    dimension('size', [group('0-9', 1500, 100), group('100-999', 1500, 200)], { low: 0.04, high: 0.09 }, 0.5),
+    dimension('size', [group('0-9', 1500, 100), group('100-999', 1500, 200)], { low: 0.04, high: 0.09 }, 0.5, 'act'),
     // A real gap, but within four-fifths: watch it.
-    dimension('age', [group('1-3', 1500, 140), group('3-5', 1500, 160)], { low: 0.001, high: 0.03 }, 0.875),
-    // A red ratio of 0 from a group with no selection at all, and an interval that includes 0: not a finding.
-    dimension('district', [group('440604', 498, 0), group('440607', 266, 2)], { low: -0.002, high: 0.027 }, 0),
+    dimension('age', [group('1-3', 1500, 140), group('3-5', 1500, 160)], { low: 0.001, high: 0.03 }, 0.875, 'watch'),
+    // A ratio of 0 from a group with no selection at all, and an interval that includes 0: not a finding.
+    dimension('district', [group('440604', 498, 0), group('440607', 266, 2)], { low: -0.002, high: 0.027 }, 0, 'not-significant'),
   ],
 };
 
@@ -180,8 +181,9 @@ describeWithBrowser('the oversight and admin pages, as their users read them', (
     expect(await page.getAttribute('#fairness-size [data-advice]', 'data-advice')).toBe('act');
     expect(await page.textContent('#fairness-size [data-advice]')).toContain('停用开关');
     expect(await page.getAttribute('#fairness-age [data-advice]', 'data-advice')).toBe('watch');
-    // The ratio is red (0.00), but the interval includes 0: the page says this is not yet a finding.
+    // The ratio is 0.00, but the interval includes 0: the page says this is not yet a finding, and draws no red.
     expect(await page.textContent('#fairness-district .callout')).toContain('0.00');
+    expect(await page.$$eval('#fairness-district .callout .badge.bad', (badges) => badges.length)).toBe(0);
     expect(await page.getAttribute('#fairness-district [data-advice]', 'data-advice')).toBe('tooFew');
     expect(await page.textContent('#fairness-district [data-advice]')).toContain('暂不需要处理');
     await page.click('#lang-toggle');

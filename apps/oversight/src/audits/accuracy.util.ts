@@ -1,4 +1,5 @@
 import {
+  aucReading,
   aucWithInterval,
   brierScore,
   calibrationBins,
@@ -7,6 +8,7 @@ import {
   newcombeDifference,
   proportion,
   type AucEstimate,
+  type AucReading,
   type CalibrationBin,
   type Interval,
   type Proportion,
@@ -47,6 +49,8 @@ export interface SampleAccuracy {
   unscored: number;
   violationRate: Proportion;
   auc: AucEstimate | null;
+  /** Whether `auc` rests on enough inspections of both outcomes to be read as a figure. */
+  aucReading: AucReading;
   brier: number | null;
   logLoss: number | null;
   expectedCalibrationError: number | null;
@@ -96,6 +100,7 @@ export function sampleAccuracy(outcomes: InspectionOutcome[]): SampleAccuracy {
     const inColour = scored.filter((o) => o.colour === colour);
     return proportion(inColour.filter((o) => o.violationFound).length, inColour.length);
   };
+  const auc = aucWithInterval(p, y);
   return {
     inspections: outcomes.length,
     unscored: outcomes.length - scored.length,
@@ -103,7 +108,8 @@ export function sampleAccuracy(outcomes: InspectionOutcome[]): SampleAccuracy {
       y.reduce((s, v) => s + v, 0),
       scored.length,
     ),
-    auc: aucWithInterval(p, y),
+    auc,
+    aucReading: aucReading(auc, y),
     brier: brierScore(p, y),
     logLoss: logLoss(p, y),
     expectedCalibrationError: expectedCalibrationError(bins),

@@ -1,4 +1,5 @@
 import {
+  aucReading,
   aucWithInterval,
   brierScore,
   calibrationBins,
@@ -162,5 +163,68 @@ describe('gaps between groups', () => {
     );
     expect(gap).toMatchObject({ groupsCompared: 2, highest: { group: 'A' }, lowest: { group: 'B' }, interval: null, ratio: null });
     expect(gap.difference).toBeCloseTo(0.15, 12);
+  });
+});
+
+describe('what the audit makes of a gap', () => {
+  it('does not act on a ratio of 0 from a handful: the interval includes 0', () => {
+    const gap = proportionGap(
+      'selectionRate',
+      [
+        { group: 'A', value: proportion(2, 40) },
+        { group: 'B', value: proportion(0, 35) },
+      ],
+      30,
+    );
+    expect(gap).toMatchObject({ ratio: 0, finding: 'not-significant', lowest: { group: 'B', count: 0, total: 35 } });
+  });
+
+  it('acts only on a real gap under four fifths, and watches a real one within them', () => {
+    const wide = proportionGap(
+      'selectionRate',
+      [
+        { group: 'A', value: proportion(300, 1000) },
+        { group: 'B', value: proportion(100, 1000) },
+      ],
+      30,
+    );
+    expect(wide).toMatchObject({ finding: 'act' });
+    const narrow = proportionGap(
+      'selectionRate',
+      [
+        { group: 'A', value: proportion(2000, 20000) },
+        { group: 'B', value: proportion(1800, 20000) },
+      ],
+      30,
+    );
+    expect(narrow.ratio).toBeGreaterThan(0.8);
+    expect(narrow).toMatchObject({ finding: 'watch' });
+  });
+
+  it('compares nothing when fewer than two groups are big enough or all are at 0', () => {
+    expect(proportionGap('x', [{ group: 'A', value: proportion(1, 50) }], 10).finding).toBe('not-compared');
+    const zeros = proportionGap(
+      'x',
+      [
+        { group: 'A', value: proportion(0, 50) },
+        { group: 'B', value: proportion(0, 50) },
+      ],
+      10,
+    );
+    expect(zeros.finding).toBe('not-compared');
+  });
+});
+
+describe('whether an AUC is a measurement', () => {
+  it('is not on six inspections, whatever its value', () => {
+    const labels = [1, 0, 1, 0, 0, 0];
+    const reading = aucReading(aucWithInterval([0.1, 0.2, 0.3, 0.4, 0.5, 0.6], labels), labels);
+    expect(reading).toMatchObject({ measured: false, reason: 'too-few', violations: 2, clean: 4 });
+  });
+
+  it('is with enough inspections of each outcome and a narrow interval', () => {
+    const labels = Array.from({ length: 200 }, (_, i) => (i % 4 === 0 ? 1 : 0));
+    const scores = labels.map((y, i) => (y ? 0.6 : 0.3) + (i % 7) * 0.01);
+    expect(aucReading(aucWithInterval(scores, labels), labels)).toMatchObject({ measured: true, reason: null, violations: 50, clean: 150 });
   });
 });

@@ -101,6 +101,31 @@ export function aucWithInterval(scores: ArrayLike<number>, labels: ArrayLike<num
   return { value: a, interval: { low: Math.max(0, a - Z95 * se), high: Math.min(1, a + Z95 * se) } };
 }
 
+/** Fewest inspections of each outcome (violation found, none found) an AUC is read on. */
+export const AUC_MIN_EACH = 10;
+/** Widest 95 % interval an AUC is read with: wider, it cannot tell a coin toss (0.5) from a good ranking (0.75). */
+export const AUC_MAX_WIDTH = 0.5;
+
+/** Whether an AUC is a measurement or noise: `measured` false says why (too few of an outcome, or too wide an interval). */
+export interface AucReading {
+  measured: boolean;
+  reason: 'too-few' | 'too-wide' | null;
+  violations: number;
+  clean: number;
+  minEach: number;
+  maxWidth: number;
+}
+
+export function aucReading(estimate: AucEstimate | null, labels: ArrayLike<number>): AucReading {
+  let violations = 0;
+  for (let i = 0; i < labels.length; i++) if (labels[i] > 0) violations++;
+  const clean = labels.length - violations;
+  const base = { violations, clean, minEach: AUC_MIN_EACH, maxWidth: AUC_MAX_WIDTH };
+  if (!estimate || Math.min(violations, clean) < AUC_MIN_EACH) return { measured: false, reason: 'too-few', ...base };
+  if (estimate.interval.high - estimate.interval.low > AUC_MAX_WIDTH) return { measured: false, reason: 'too-wide', ...base };
+  return { measured: true, reason: null, ...base };
+}
+
 export interface CalibrationBin {
   /** [from, to) of predicted probability; the last bin includes 1. */
   from: number;
@@ -159,7 +184,22 @@ export function logLoss(probabilities: ArrayLike<number>, labels: ArrayLike<numb
 export interface GroupValue {
   group: string;
   value: number;
+  /** The count and denominator behind a share (absent for a plain number). */
+  count?: number;
+  total?: number;
 }
+
+/** The four-fifths rule: a group selected at under 0.8 of the highest group's rate fails it. */
+export const FOUR_FIFTHS = 0.8;
+
+/**
+ * What the audit makes of a gap, the one reading every page follows: `act` only when the gap is real
+ * (its 95 % interval excludes 0) and the ratio is under four fifths; `watch` when real but within
+ * four fifths; `not-significant` when the interval includes 0 (too few cases to judge: a ratio of 0
+ * from a handful is no evidence); `not-compared` with fewer than two groups big enough, or none above 0;
+ * `untested` for a plain number, which has no interval.
+ */
+export type GapFinding = 'act' | 'watch' | 'not-significant' | 'not-compared' | 'untested';
 
 export interface Gap {
   metric: string;
@@ -173,6 +213,14 @@ export interface Gap {
   interval: Interval | null;
   /** lowest / highest: under 0.8 fails the customary four-fifths rule for selection rates. */
   ratio: number | null;
+  finding: GapFinding;
+}
+
+/** The audit's reading of a share gap (see GapFinding). */
+export function gapFinding(interval: Interval | null, ratio: number | null, highest: number | null): GapFinding {
+  if (highest === null || highest === 0 || !interval) return 'not-compared';
+  if (interval.low <= 0) return 'not-significant';
+  return ratio !== null && ratio < FOUR_FIFTHS ? 'act' : 'watch';
 }
 
 /** The widest gap of a share between groups that have at least `minTotal` observations. */
@@ -184,14 +232,17 @@ export function proportionGap(metric: string, groups: { group: string; value: Pr
   const low = sorted[sorted.length - 1];
   const highRate = high.value.rate as number;
   const lowRate = low.value.rate as number;
+  const interval = newcombeDifference(high.value, low.value);
+  const ratio = highRate > 0 ? lowRate / highRate : null;
   return {
     metric,
     groupsCompared: eligible.length,
-    highest: { group: high.group, value: highRate },
-    lowest: { group: low.group, value: lowRate },
+    highest: { group: high.group, value: highRate, count: high.value.count, total: high.value.total },
+    lowest: { group: low.group, value: lowRate, count: low.value.count, total: low.value.total },
     difference: highRate - lowRate,
-    interval: newcombeDifference(high.value, low.value),
-    ratio: highRate > 0 ? lowRate / highRate : null,
+    interval,
+    ratio,
+    finding: gapFinding(interval, ratio, highRate),
   };
 }
 
@@ -210,11 +261,12 @@ export function valueGap(metric: string, groups: { group: string; value: number 
     difference: high.value - low.value,
     interval: null,
     ratio: null,
+    finding: 'untested',
   };
 }
 
 function emptyGap(metric: string, groupsCompared: number): Gap {
-  return { metric, groupsCompared, highest: null, lowest: null, difference: null, interval: null, ratio: null };
+  return { metric, groupsCompared, highest: null, lowest: null, difference: null, interval: null, ratio: null, finding: 'not-compared' };
 }
 
 function sum(values: Iterable<number>): number {

@@ -1,7 +1,7 @@
 /** Audit figures and reports built from hand-written counts, for the tests of what is published. */
 import { accuracyFigures } from './accuracy.util';
 import type { DriftAudit, FairnessAudit } from './audits.service';
-import type { FactorDrift } from './drift.util';
+import { driftComparison, type FactorDrift } from './drift.util';
 import { fairnessByDimension, fairnessOverall, NO_COUNTS, type FairnessCell } from './fairness.util';
 import type { AuditReportBody } from './public-report.util';
 import { reportHeadline } from './report-headline.util';
@@ -34,6 +34,7 @@ export function fixtureReport(id: string, cells: FairnessCell[], options: { minG
     sample: { name: 'random', reasons: ['exploration', 'random'] },
     minGroupSize: options.minGroupSize,
     overall: fairnessOverall(cells),
+    redAwaitingConfirmation: 0,
     dimensions: fairnessByDimension(cells, options.minGroupSize),
   };
   const accuracy = { period: FIXTURE_PERIOD, model: null, ...accuracyFigures([]) };
@@ -43,6 +44,7 @@ export function fixtureReport(id: string, cells: FairnessCell[], options: { minG
     modelVersion: 'm-1',
     trainingWindow: null,
     baselines: { factors: null, score: null },
+    comparison: driftComparison(FIXTURE_PERIOD, []),
     current: { factors: scored, score: 0 },
     factors: options.factors,
     score: null,

@@ -36,6 +36,11 @@ const GROUP_FACTORS = `factors ->> 'industry' AS industry,
   CASE WHEN jsonb_typeof(factors -> 'employees') = 'number' THEN (factors ->> 'employees')::float8 END AS employees,
   CASE WHEN jsonb_typeof(factors -> 'years_in_operation') = 'number' THEN (factors ->> 'years_in_operation')::float8 END AS years`;
 
+/** Each enterprise's newest score dated in the period ($1, $2), with `columns` of it. */
+const latestScoresInPeriod = (columns: string) => `
+  SELECT DISTINCT ON (credit_code) credit_code, colour, ${columns} FROM oversight.audit_scores
+   WHERE as_of BETWEEN $1 AND $2 ORDER BY credit_code, as_of DESC, computed_at DESC`;
+
 export interface ModelVersionFacts {
   version: string;
   state: string;
@@ -64,6 +69,21 @@ export class AuditsRepository {
   }
 
   /**
+   * Enterprises whose newest score in the period is red and whose red still awaits an oversight
+   * officer's confirmation (待监督确认): the model's colour stands, but counts as yellow until then.
+   */
+  async redAwaitingConfirmation(period: AuditPeriod): Promise<number> {
+    const [row] = await this.dataSource.query(
+      `WITH population AS (${latestScoresInPeriod('score_id')})
+       SELECT count(*)::int AS n FROM population p
+         JOIN oversight.colour_decisions d ON d.score_id = p.score_id AND d.status = 'pending'
+        WHERE p.colour = 'red'`,
+      [period.from, period.to],
+    );
+    return row.n;
+  }
+
+  /**
    * Counts per combination of industry section, district, size and age bucket. Group attributes
    * come from intake's subject events, else from the factor values of the newest score.
    */
@@ -78,10 +98,7 @@ export class AuditsRepository {
     },
   ): Promise<FairnessCell[]> {
     const rows = await this.analytic(
-      `WITH population AS (
-         SELECT DISTINCT ON (credit_code) credit_code, colour, ${GROUP_FACTORS} FROM oversight.audit_scores
-          WHERE as_of BETWEEN $1 AND $2 ORDER BY credit_code, as_of DESC, computed_at DESC
-       ),
+      `WITH population AS (${latestScoresInPeriod(GROUP_FACTORS)}),
        selected AS (
          SELECT DISTINCT t.credit_code FROM oversight.audit_draw_tasks t JOIN oversight.audit_draws d ON d.draw_id = t.draw_id
           WHERE t.reason = ANY($3::text[]) AND d.window_from <= $2 AND d.window_to >= $1 AND d.plan_status IS DISTINCT FROM 'rejected'

@@ -5,7 +5,7 @@ import type { AuditPeriod } from './audit-period.util';
 import { AuditDriftRepository, type Snapshot } from './audit-drift.repository';
 import { AuditsRepository, type ModelVersionFacts } from './audits.repository';
 import { colourPolicyEvidence, type ColourPolicyEvidence } from './colour-policy-evidence.util';
-import { cutPoints, DECILES, factorDrift, type FactorDrift } from './drift.util';
+import { cutPoints, DECILES, driftComparison, factorDrift, type DriftComparison, type FactorDrift } from './drift.util';
 import { fairnessByDimension, fairnessOverall, type FairnessDimension, type FairnessGroup } from './fairness.util';
 
 export type FairnessSample = 'random' | 'model' | 'all';
@@ -28,6 +28,8 @@ export interface FairnessAudit {
   sample: { name: FairnessSample; reasons: string[] | null };
   minGroupSize: number;
   overall: FairnessGroup;
+  /** Of the red enterprises, those whose red awaits an oversight officer's confirmation (counted as yellow until then); null where withheld. */
+  redAwaitingConfirmation: number | null;
   dimensions: FairnessDimension[];
 }
 
@@ -50,6 +52,8 @@ export interface DriftAudit {
   modelVersion: string | null;
   trainingWindow: { from: string | null; to: string | null } | null;
   baselines: { factors: DriftBaseline | null; score: DriftBaseline | null };
+  /** Whether the PSIs mean anything: not when a baseline lies inside the period. */
+  comparison: DriftComparison;
   current: { factors: number; score: number };
   factors: FactorDrift[];
   score: FactorDrift | null;
@@ -70,19 +74,23 @@ export class AuditsService {
     const sample = options.sample ?? 'random';
     const flaggedColours = options.flag === 'yellow' ? ['yellow', 'red'] : ['red'];
     const minGroupSize = options.minGroupSize ?? DEFAULT_MIN_GROUP_SIZE;
-    const cells = await this.repository.fairnessCells(period, {
-      selectionReasons: SELECTION_REASONS,
-      sampleReasons: SAMPLE_REASONS[sample],
-      flaggedColours,
-      sizeThresholds: SIZE_BANDS.thresholds,
-      ageThresholds: AGE_BANDS.thresholds,
-    });
+    const [cells, redAwaitingConfirmation] = await Promise.all([
+      this.repository.fairnessCells(period, {
+        selectionReasons: SELECTION_REASONS,
+        sampleReasons: SAMPLE_REASONS[sample],
+        flaggedColours,
+        sizeThresholds: SIZE_BANDS.thresholds,
+        ageThresholds: AGE_BANDS.thresholds,
+      }),
+      this.repository.redAwaitingConfirmation(period),
+    ]);
     return {
       period,
       flaggedColours,
       sample: { name: sample, reasons: SAMPLE_REASONS[sample] ? [...(SAMPLE_REASONS[sample] as string[])] : null },
       minGroupSize,
       overall: fairnessOverall(cells),
+      redAwaitingConfirmation,
       dimensions: fairnessByDimension(cells, minGroupSize),
     };
   }
@@ -114,12 +122,14 @@ export class AuditsService {
       scoreBaseline ? this.distributionDrift({ ...scoreBaseline.snapshot, of: 'score' }, { ...period, modelVersion: version, of: 'score' }) : null,
     ]);
     const described = (b: typeof factorBaseline, d: typeof factors): DriftBaseline | null => (b && d ? { ...b.described, enterprises: d.baselineSize } : null);
+    const baselines = { factors: described(factorBaseline, factors), score: described(scoreBaseline, scores) };
     const shifts = (factors?.drifts ?? []).filter((f): f is FactorDrift & { psi: number } => f.psi !== null).sort((a, b) => b.psi - a.psi);
     return {
       period,
       modelVersion: version,
       trainingWindow: model?.trainingWindow ?? null,
-      baselines: { factors: described(factorBaseline, factors), score: described(scoreBaseline, scores) },
+      baselines,
+      comparison: driftComparison(period, [baselines.factors, baselines.score]),
       current: { factors: factors?.currentSize ?? 0, score: scores?.currentSize ?? 0 },
       factors: factors?.drifts ?? [],
       score: scores?.drifts[0] ?? null,

@@ -70,6 +70,27 @@ export function factorDrift(factor: string, baseline: BinCounts, current: BinCou
   return { factor, baselineCount, currentCount, psi, verdict: psi === null ? null : stabilityVerdict(psi), bins };
 }
 
+/**
+ * Whether the period can be compared with its baselines: a baseline inside the period compares the
+ * period with itself, so its PSI says nothing. `comparableFrom` is the first day after every baseline.
+ */
+export interface DriftComparison {
+  comparable: boolean;
+  reason: 'baseline-in-period' | null;
+  comparableFrom: string | null;
+}
+
+export function driftComparison(period: { from: string; to: string }, baselines: readonly ({ from: string; to: string } | null)[]): DriftComparison {
+  const present = baselines.filter((b): b is { from: string; to: string } => b !== null);
+  const lastDay = present
+    .map((b) => b.to)
+    .sort()
+    .at(-1);
+  const comparableFrom = lastDay ? new Date(Date.parse(`${lastDay}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10) : null;
+  const overlaps = present.some((b) => b.from <= period.to && b.to >= period.from);
+  return { comparable: !overlaps, reason: overlaps ? 'baseline-in-period' : null, comparableFrom };
+}
+
 /** Distinct ascending cut points: tied quantiles (a factor that is mostly 0) collapse into one. */
 export function cutPoints(quantiles: number[]): number[] {
   return [...new Set(quantiles.filter((q) => Number.isFinite(q)))].sort((a, b) => a - b);

@@ -103,9 +103,13 @@ function publicGroup(g: FairnessGroup, withheld: Partial<Record<Family, Withheld
 
 /** The fairness audit as published with threshold k: no figure counts 1 to k−1, and none can be worked back. */
 export function publicFairness(fairness: FairnessAudit, k: number): PublicFairnessAudit {
+  const overall = withheldOverall(fairness.overall, k);
+  const awaiting = fairness.redAwaitingConfirmation ?? null;
   return {
     ...fairness,
-    overall: publicGroup(fairness.overall, withheldOverall(fairness.overall, k)),
+    overall: publicGroup(fairness.overall, overall),
+    // A count of enterprises like any other: none of 1 to k−1, none where the population is withheld.
+    redAwaitingConfirmation: awaiting === null || overall.population || withheldTotal(awaiting, k) ? null : awaiting,
     dimensions: fairness.dimensions.map((d) => {
       const withheld = withheldByFamily(d.groups, k);
       const groups = d.groups.map((g) => publicGroup(g, withheld.get(g.group)));

@@ -163,6 +163,14 @@ describe('the public copy of an audit report', () => {
     expect(JSON.stringify(copy.headline)).not.toContain('440605');
   });
 
+  it('publishes how many reds await confirmation only when it counts k or more', () => {
+    const awaiting = (n: number) =>
+      publicReport({ ...full, fairness: { ...full.fairness, redAwaitingConfirmation: n } }, 'a'.repeat(64), 10).fairness.redAwaitingConfirmation;
+    expect(awaiting(3)).toBeNull();
+    expect(awaiting(0)).toBe(0);
+    expect(awaiting(12)).toBe(12);
+  });
+
   it("withholds the industry factor's drift bins when a section has fewer than k enterprises, and keeps its PSI", () => {
     const industry = copy.drift.factors.find((f) => f.factor === 'industry')!;
     expect(industry).toMatchObject({ bins: [], binsWithheld: 'under-k', psi: full.drift.factors[0].psi });

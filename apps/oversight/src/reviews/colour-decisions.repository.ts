@@ -220,6 +220,16 @@ export class ColourDecisionsRepository {
     return row.n;
   }
 
+  /** Current red scores, and those of them whose red still awaits an officer (counted as yellow until confirmed). */
+  async redCounts(): Promise<{ red: number; awaitingConfirmation: number }> {
+    const [row] = await this.dataSource.query(
+      `SELECT count(*)::int AS red, count(*) FILTER (WHERE d.status = 'pending')::int AS "awaitingConfirmation"
+         FROM oversight.current_scores c LEFT JOIN oversight.colour_decisions d ON d.score_id = c.score_id
+        WHERE c.colour = 'red'`,
+    );
+    return row;
+  }
+
   async forEnterprise(creditCode: string, limit: number): Promise<ColourDecisionRow[]> {
     const rows = await this.dataSource.query(
       `SELECT ${DECISION_COLUMNS} FROM oversight.colour_decisions WHERE credit_code = $1 ORDER BY requested_at DESC, id DESC LIMIT $2`,

@@ -50,6 +50,12 @@ export class ReviewsController {
     return { pendingConfirmations: await this.repository.countPending(), appeals: await this.appeals.counts() };
   }
 
+  /** How many current reds await an officer's confirmation: the reds a colour count shows are not all in effect yet. */
+  @Get('reds')
+  reds() {
+    return this.repository.redCounts();
+  }
+
   /** The colour in effect for up to 100 enterprises (`codes`, comma-separated): a red counts as yellow until confirmed. */
   @Get('colours')
   colours(@Query() query: CodesQuery) {

@@ -121,7 +121,9 @@ const publicReport = {
   id: uuid('the report'),
   trigger: oneOf(['on-demand', 'scheduled'], 'run on request, or the scheduled quarterly run'),
   createdAt: instant(),
-  headline: open('the headline figures: score and factor drift (PSI), accuracy on the random share, the widest selection gap'),
+  headline: open(
+    'the headline figures: score and factor drift (PSI; driftComparable false when the baseline lies inside the period), accuracy on the random share (aucMeasured false when too few inspections of an outcome), the widest selection gap with its finding',
+  ),
   period: obj({ from: day(), to: day() }, 'the days audited'),
   auditSeq: auditSeq('the record entry that logged the full report'),
   sha256: sha256('of the public copy (公开版本), as served in `report` (canonical JSON)'),
@@ -253,6 +255,13 @@ export const SCHEMAS: Record<string, Json> = {
     },
     'an appeal (陈述申辩) with every step',
   ),
+  RedScores: obj(
+    {
+      red: int('enterprises whose current score is red', { minimum: 0 }),
+      awaitingConfirmation: int('of those, reds an oversight officer has not yet confirmed (待监督确认): counted as yellow until then', { minimum: 0 }),
+    },
+    'the current reds and how many await confirmation',
+  ),
   PublicAuditReport: obj(publicReport, 'a published audit report (社会监督); no officer is named'),
   PublicAuditReportCopy: obj(
     {
@@ -273,6 +282,7 @@ export const RESPONSES: Record<string, Json> = {
   'GET /api/scores/:creditCode/history': ref('ScoreHistory'),
   'GET /api/scores': ref('ScorePage'),
   'GET /api/reviews/enterprises/:creditCode': ref('EnterpriseReview'),
+  'GET /api/reviews/reds': ref('RedScores'),
   'GET /api/draws': list('DrawSummary'),
   'GET /api/draws/:id': ref('Draw'),
   'GET /api/draws/:id/tasks': list('PlacedTask'),

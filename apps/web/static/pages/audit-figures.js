@@ -1,10 +1,14 @@
 // The three audits drawn from their figures: fairness by group, accuracy on the random share, drift.
 // Pure rendering: the audits page, a stored report and the public copy all draw the same way.
-import { binsChart, calibrationChart, COLOUR_FILLS, legend, pct, psiChart, rateChart } from '../audit-charts.js';
+import { binsChart, legend, pct, psiChart, rateChart } from '../audit-charts.js';
 import { currentLang, factorName, fmtDate, fmtNumber, t } from '../i18n.js';
 import { badge, h, mount, state, tabList } from '../ui.js';
 import { regionName } from '../regions.js';
 import { FAMILY, hiddenWhy, withheldNote, withheldText } from './audit-withheld.js';
+import { accuracyFigures } from './audit-accuracy.js';
+import { points, tile } from './audit-tiles.js';
+
+export { accuracyFigures };
 
 const METRICS = [
   ['selectionRate', (g) => g.selectionRate],
@@ -22,14 +26,6 @@ export function groupLabel(dimension, group) {
   if (dimension === 'age') return t(`group.age.${group}`) === `group.age.${group}` ? group : t(`group.age.${group}`);
   if (dimension === 'district' && regionName(group)) return `${regionName(group)} ${group}`;
   return group;
-}
-
-function tile(label, value, sub, kind = '', attrs = {}) {
-  return h('div', { class: `tile ${kind}`, ...attrs }, h('span', { class: 'value' }, value), h('span', { class: 'label' }, label), sub ? h('span', { class: 'muted small' }, sub) : null);
-}
-
-function points(x) {
-  return x === null || x === undefined ? '—' : `${(x * 100).toFixed(1)}`;
 }
 
 // ---------------------------------------------------------------- fairness
@@ -57,13 +53,20 @@ export function fairnessFigures(f, view = { k: null, hidden: null }) {
     h('div', { class: 'tiles tiles-4' },
       o.population === null ? tile(t('fair.population'), withheld('population'), '', '', { 'data-withheld': 'population' }) : tile(t('fair.population'), fmtNumber(o.population)),
       shareTile(t('fair.selected'), o.selectionRate, 'population'),
-      shareTile(flagName, o.flaggedRate, 'population'),
+      flaggedTile(shareTile(flagName, o.flaggedRate, 'population'), f.redAwaitingConfirmation),
       o.violationFoundRate
         ? tile(t('fair.inspections'), fmtNumber(o.violationFoundRate.total), o.violationFoundRate.total ? t('fair.found', { rate: pct(o.violationFoundRate.rate, 1) }) : t('fair.noInspections'))
         : tile(t('fair.inspections'), withheld('inspections'), '', '', { 'data-withheld': 'inspections' })),
     o.selectionRate?.count === 0 ? h('div', { class: 'notice warn', style: 'margin-top:14px', id: 'fair-no-draws' }, t('fair.noDraws')) : null,
     withheldNote(view),
     h('div', { style: 'margin-top:16px' }, tabs), body);
+}
+
+/** The red-rate tile says how many of its reds await oversight's confirmation (the server's count), when any do. */
+function flaggedTile(element, awaiting) {
+  element.setAttribute('id', 'fair-flagged');
+  if (awaiting) element.append(h('span', { class: 'muted small', 'data-red-awaiting': String(awaiting) }, t('fair.awaiting', { n: fmtNumber(awaiting) })));
+  return element;
 }
 
 const NOTHING = { count: null, total: null, rate: null, interval: null };
@@ -90,7 +93,11 @@ function dimensionCard(d, metric, pick, reference, minGroupSize, view) {
     groupTable(d, view));
 }
 
-/** The widest gap between groups big enough to compare, its interval, and the four-fifths ratio. */
+/**
+ * The widest gap between groups big enough to compare, its interval, and the four-fifths ratio, read as
+ * the server's `finding` says: red only for `act` (significant and under four fifths). A ratio the server
+ * does not judge (interval includes 0) is shown plainly with its counts and why it is not acted on.
+ */
 function gapCallout(dimension, gap, metric, minGroupSize) {
   if (!gap || gap.groupsCompared < 2 || gap.difference === null) {
     return h('div', { class: 'callout muted-callout', 'data-gap': 'none' }, t('fair.gapNone', { n: fmtNumber(minGroupSize) }));
@@ -98,24 +105,34 @@ function gapCallout(dimension, gap, metric, minGroupSize) {
   if (gap.highest.value === 0) return h('div', { class: 'callout muted-callout', 'data-gap': '0' }, t('fair.gapAllZero', { n: fmtNumber(gap.groupsCompared) }));
   const high = groupLabel(dimension, gap.highest.group);
   const low = groupLabel(dimension, gap.lowest.group);
-  const significant = gap.interval ? gap.interval.low > 0 : null;
-  const ratioFails = gap.ratio !== null && gap.ratio < 0.8;
-  return h('div', { class: `callout ${ratioFails && significant !== false ? 'bad' : ''}`, 'data-gap': gap.difference.toFixed(6), 'data-ratio': gap.ratio === null ? '' : gap.ratio.toFixed(4) },
+  // A stored report from before findings were recorded has none: its gap is shown without a verdict.
+  const finding = gap.finding ?? null;
+  const significant = finding === 'act' || finding === 'watch' ? true : finding === 'not-significant' ? false : null;
+  return h('div', { class: `callout ${finding === 'act' ? 'bad' : ''}`, 'data-gap': gap.difference.toFixed(6), 'data-ratio': gap.ratio === null ? '' : gap.ratio.toFixed(4), 'data-finding': finding ?? '' },
     h('div', {}, t('fair.gapLine', { high, highValue: pct(gap.highest.value, 1), low, lowValue: pct(gap.lowest.value, 1), diff: points(gap.difference) })),
     h('div', { class: 'row', style: 'gap:8px;margin-top:6px' },
       gap.interval ? h('span', { class: 'small' }, t('fair.gapInterval', { low: points(gap.interval.low), high: points(gap.interval.high) })) : null,
       significant === null ? null : badge(t(significant ? 'fair.significant' : 'fair.notSignificant'), significant ? 'warn' : ''),
-      gap.ratio === null
-        ? badge(t('fair.ratioNone'))
-        : badge(t(ratioFails ? 'fair.ratioFails' : 'fair.ratioPasses', { ratio: gap.ratio.toFixed(2) }), ratioFails ? 'bad' : 'ok')),
+      ratioBadge(gap, finding)),
+    gap.lowest.total !== undefined ? h('div', { class: 'muted small', style: 'margin-top:4px', 'data-gap-counts': 'true' },
+      t('fair.ratioCounts', { lowCount: fmtNumber(gap.lowest.count), lowTotal: fmtNumber(gap.lowest.total), highCount: fmtNumber(gap.highest.count), highTotal: fmtNumber(gap.highest.total) })) : null,
     h('div', { class: 'muted small', style: 'margin-top:4px' }, t('fair.compared', { n: fmtNumber(gap.groupsCompared) })),
-    gapAdvice(significant, ratioFails));
+    gapAdvice(finding));
 }
 
-/** What the gap means and what to do about it: a red ratio beside an interval that includes 0 is not a finding. */
-function gapAdvice(significant, ratioFails) {
-  if (significant === null) return null;
-  const advice = !significant ? 'tooFew' : ratioFails ? 'act' : 'watch';
+/** The four-fifths ratio: red for `act`, green for `watch`, plain (saying why, under 0.8) when the gap is not significant. */
+function ratioBadge(gap, finding) {
+  if (gap.ratio === null) return badge(t('fair.ratioNone'));
+  const ratio = gap.ratio.toFixed(2);
+  if (finding === 'act') return badge(t('fair.ratioFails', { ratio }), 'bad', { 'data-ratio-badge': 'act' });
+  if (finding === 'watch') return badge(t('fair.ratioPasses', { ratio }), 'ok', { 'data-ratio-badge': 'watch' });
+  return badge(t(gap.ratio < 0.8 ? 'fair.ratioUnjudged' : 'fair.ratioPasses', { ratio }), '', { 'data-ratio-badge': 'unjudged' });
+}
+
+/** What the gap means and what to do about it, as the server found it. */
+function gapAdvice(finding) {
+  const advice = { 'not-significant': 'tooFew', act: 'act', watch: 'watch' }[finding];
+  if (!advice) return null;
   return h('p', { class: 'small', style: 'margin:8px 0 0', 'data-advice': advice }, t(`fair.advice.${advice}`));
 }
 
@@ -132,56 +149,6 @@ function groupTable(d, view) {
       h('tbody', {}, d.groups.map((g) => h('tr', { 'data-group': g.group },
         h('td', {}, groupLabel(d.dimension, g.group)), count(g, 'population', g.population), cell(g, 'population', g.selectionRate), cell(g, 'population', g.flaggedRate),
         cell(g, 'inspections', g.violationFoundRate), count(g, 'sample', g.sample.inspections)))))));
-}
-
-// ---------------------------------------------------------------- accuracy
-
-export function accuracyFigures(a) {
-  const r = a.samples.random;
-  const validation = a.model?.validation?.validationAuc;
-  if (r.inspections === 0) {
-    const chosen = a.samples.model.inspections;
-    return h('div', { id: 'accuracy-figures', 'data-empty': 'no-random-inspections' },
-      state('empty', t('acc.noRandom'), t('acc.noRandomHelp'),
-        h('div', { class: 'muted small' },
-          chosen > 0 ? h('p', {}, t('acc.onlyChosen', { n: fmtNumber(chosen) })) : null,
-          validation !== undefined ? h('p', {}, t('acc.validationOnly', { auc: validation.toFixed(3) })) : null)));
-  }
-  const auc = r.auc;
-  const effect = a.selectionEffect;
-  return h('div', { id: 'accuracy-figures' },
-    h('div', { class: 'tiles tiles-4' },
-      tile(t('acc.auc'), auc ? auc.value.toFixed(3) : '—', auc ? t('acc.aucInterval', { low: auc.interval.low.toFixed(3), high: auc.interval.high.toFixed(3) }) : t('acc.aucNone'), '', { id: 'accuracy-auc' }),
-      tile(t('acc.validationAuc'), validation !== undefined ? validation.toFixed(3) : '—', t('acc.validationSub')),
-      tile(t('acc.inspections'), fmtNumber(r.inspections), r.unscored ? t('acc.unscored', { n: fmtNumber(r.unscored) }) : t('acc.found', { rate: pct(r.violationRate.rate, 1) })),
-      tile(t('acc.ece'), r.expectedCalibrationError === null ? '—' : points(r.expectedCalibrationError), t('acc.eceSub', { brier: r.brier?.toFixed(3) ?? '—' }))),
-    h('p', { class: 'muted small' }, t('acc.aucMeans')),
-    h('div', { class: 'grid grid-2', style: 'margin-top:8px' },
-      h('section', { class: 'subcard', id: 'calibration' }, h('h3', {}, t('acc.calibration')), h('p', { class: 'muted small', style: 'margin-top:0' }, t('acc.calibrationLead')),
-        calibrationChart(r.calibration, { ariaLabel: t('acc.calibration') })),
-      h('div', { class: 'stack' },
-        h('section', { class: 'subcard', id: 'by-colour' }, h('h3', {}, t('acc.byColour')), h('p', { class: 'muted small', style: 'margin-top:0' }, t('acc.byColourLead')),
-          rateChart(['red', 'yellow', 'green'].map((c) => ({ key: c, label: t(`colour.${c}`), p: r.violationRateByColour[c], fill: COLOUR_FILLS[c] })), { reference: r.violationRate.rate, labelWidth: 150, ariaLabel: t('acc.byColour'), attrs: { 'data-chart': 'by-colour' } }),
-          thresholdLine(r)),
-        h('section', { class: 'subcard', id: 'selection-effect' }, h('h3', {}, t('acc.effect')),
-          rateChart([
-            { key: 'model', label: t('acc.modelChosen'), p: effect.modelChosen, fill: '#e0604f' },
-            { key: 'random', label: t('acc.randomShare'), p: effect.random, fill: '#3b82c4' },
-          ], { labelWidth: 150, ariaLabel: t('acc.effect'), attrs: { 'data-chart': 'selection-effect' } }),
-          effectLine(effect)))));
-}
-
-function thresholdLine(r) {
-  const red = r.atRed;
-  return h('p', { class: 'small', style: 'margin-bottom:0' }, t('acc.atRed', { flagged: fmtNumber(red.flagged), precision: pct(red.precision.rate, 1), tpr: pct(red.truePositiveRate.rate, 1), fpr: pct(red.falsePositiveRate.rate, 1) }));
-}
-
-function effectLine(effect) {
-  if (effect.difference === null) return h('p', { class: 'muted small' }, t('acc.effectNone'));
-  const i = effect.interval;
-  const reading = !i ? '' : i.low > 0 ? t('acc.effectHigher') : i.high < 0 ? t('acc.effectLower') : t('acc.effectUnclear');
-  return h('p', { class: 'small', style: 'margin-bottom:0', id: 'selection-effect-line' },
-    t('acc.effectLine', { diff: points(effect.difference), low: i ? points(i.low) : '—', high: i ? points(i.high) : '—' }), ' ', h('strong', {}, reading));
 }
 
 // ---------------------------------------------------------------- drift
@@ -215,21 +182,33 @@ export function driftFigures(d, view = { k: null, hidden: null }) {
   };
   draw();
   const score = d.score;
-  // A baseline inside the period compares the period with itself: no verdict, above all no green "stable".
+  // A baseline inside the period compares the period with itself: no figure large, no verdict, above all no green "stable".
   const kindOf = (verdict) => (overlapping ? '' : verdictKind(verdict));
-  const scoreVerdict = overlapping ? t('drift.notComparable') : score?.verdict ? t(`drift.verdict.${score.verdict}`) : '';
+  const baseline = d.baselines.factors ?? d.baselines.score;
+  const notComparable = (label, attrs) => tile(label, t('drift.notComparableValue'), baseline ? t('drift.notComparableSub', { from: fmtDate(baseline.from), to: fmtDate(baseline.to) }) : '', 'unmeasured', { 'data-comparable': 'false', ...attrs });
+  const watched = d.factors.filter((f) => f.verdict === 'moderate-shift').length;
+  const acted = d.factors.filter((f) => f.verdict === 'significant-shift').length;
+  const tiles = overlapping
+    ? [notComparable(t('drift.scorePsi'), { id: 'score-psi' }), notComparable(t('drift.largest'), { id: 'largest-psi' }), notComparable(t('drift.watch')), notComparable(t('drift.act'))]
+    : [tile(t('drift.scorePsi'), score?.psi === null || !score ? '—' : score.psi.toFixed(3), score?.verdict ? t(`drift.verdict.${score.verdict}`) : '', kindOf(score?.verdict), { id: 'score-psi' }),
+      tile(t('drift.largest'), d.largestFactorShift ? d.largestFactorShift.psi.toFixed(3) : '—', d.largestFactorShift ? factorName(d.largestFactorShift.factor) : '', kindOf(d.largestFactorShift ? verdictOf(d.largestFactorShift.psi) : null), { id: 'largest-psi' }),
+      tile(t('drift.watch'), String(watched), t('drift.watchSub'), watched ? 'warn' : ''),
+      tile(t('drift.act'), String(acted), t('drift.actSub'), acted ? 'bad' : '')];
   return h('div', { id: 'drift-figures', 'data-comparable': String(!overlapping) },
-    h('div', { class: 'tiles tiles-4' },
-      tile(t('drift.scorePsi'), score?.psi === null || !score ? '—' : score.psi.toFixed(3), scoreVerdict, kindOf(score?.verdict), { id: 'score-psi' }),
-      tile(t('drift.largest'), d.largestFactorShift ? d.largestFactorShift.psi.toFixed(3) : '—', d.largestFactorShift ? factorName(d.largestFactorShift.factor) : '', kindOf(d.largestFactorShift ? verdictOf(d.largestFactorShift.psi) : null)),
-      tile(t('drift.watch'), String(d.factors.filter((f) => f.verdict === 'moderate-shift').length), t('drift.watchSub'), d.factors.some((f) => f.verdict === 'moderate-shift') ? 'warn' : ''),
-      tile(t('drift.act'), String(d.factors.filter((f) => f.verdict === 'significant-shift').length), t('drift.actSub'), d.factors.some((f) => f.verdict === 'significant-shift') ? 'bad' : '')),
+    h('div', { class: 'tiles tiles-4' }, tiles),
     h('p', { class: 'small', style: 'margin:12px 0 0' }, baselineLine(d)),
-    overlapping ? h('div', { class: 'notice warn', style: 'margin-top:10px', id: 'drift-overlap' }, t('drift.overlap')) : null,
+    overlapping ? h('div', { class: 'notice warn', style: 'margin-top:10px', id: 'drift-overlap' }, overlapText(d, baseline)) : null,
     h('p', { class: 'muted small' }, t('drift.lead')),
     chart,
     legend([['#2e9d57', t('drift.legendStable')], ['#e0a100', t('drift.legendWatch')], ['#d93a2b', t('drift.legendAct')]]),
     h('div', { style: 'margin-top:16px' }, detail));
+}
+
+/** Why the period cannot be compared, and from which day (the server's) a period could be. */
+function overlapText(d, baseline) {
+  const from = d.comparison?.comparableFrom;
+  if (!from || !baseline) return t('drift.overlap');
+  return t('drift.overlapFrom', { from: fmtDate(baseline.from), to: fmtDate(baseline.to), comparableFrom: fmtDate(from) });
 }
 
 function verdictOf(psi) {
@@ -260,8 +239,12 @@ function binLabel(factor, bin) {
   return bin.label.replace(NUMBER, (n) => String(Math.abs(Number(n)) >= 100 ? Math.round(Number(n)) : Number(Number(n).toPrecision(3))));
 }
 
-/** Whether drift was measured against a baseline that lies inside its own period (the period compared with itself). */
+/**
+ * Whether drift was measured against a baseline inside its own period, as the server's `comparison`
+ * says; a stored report from before the server said so is read from its baselines.
+ */
 function baselineInPeriod(d) {
+  if (d?.comparison) return !d.comparison.comparable;
   return [d?.baselines?.factors, d?.baselines?.score].some((b) => b && b.from <= d.period.to && b.to >= d.period.from);
 }
 
@@ -270,14 +253,23 @@ function baselineInPeriod(d) {
 /** The report's four headline figures; `drift` (the report's) says whether its PSI may be given a verdict. */
 export function headlineTiles(headline, drift) {
   const hl = headline ?? {};
-  const psiVerdict = hl.scorePsi === null || hl.scorePsi === undefined ? '' : baselineInPeriod(drift) ? t('drift.notComparable') : t(`drift.verdict.${verdictOf(hl.scorePsi)}`);
+  const comparable = !baselineInPeriod(drift);
+  const psiVerdict = hl.scorePsi === null || hl.scorePsi === undefined ? '' : t(`drift.verdict.${verdictOf(hl.scorePsi)}`);
   const random = hl.randomShare ?? {};
   const gap = hl.widestSelectionGap;
+  const notComparable = (label, attrs = {}) => tile(label, t('drift.notComparableValue'), t('drift.notComparable'), 'unmeasured', { 'data-comparable': 'false', ...attrs });
   return h('div', { class: 'tiles tiles-4', id: 'report-headline' },
-    tile(t('report.randomAuc'), random.auc === null || random.auc === undefined ? '—' : random.auc.toFixed(3), t('report.randomN', { n: fmtNumber(random.inspections ?? 0) })),
+    random.aucMeasured === false
+      ? tile(t('report.randomAuc'), t('acc.tooFewShort'), t('report.randomN', { n: fmtNumber(random.inspections ?? 0) }), 'unmeasured', { 'data-auc': 'too-few' })
+      : tile(t('report.randomAuc'), random.auc === null || random.auc === undefined ? '—' : random.auc.toFixed(3), t('report.randomN', { n: fmtNumber(random.inspections ?? 0) })),
     tile(t('report.widestGap'), gap ? `${points(gap.difference)} ${t('report.points')}` : '—', gap ? t(`dimension.${gap.dimension}`) : t('report.noGap')),
-    tile(t('drift.scorePsi'), hl.scorePsi === null || hl.scorePsi === undefined ? '—' : hl.scorePsi.toFixed(3), psiVerdict, '', { id: 'headline-score-psi' }),
-    tile(t('drift.largest'), hl.largestFactorShift ? hl.largestFactorShift.psi.toFixed(3) : '—', hl.largestFactorShift ? factorName(hl.largestFactorShift.factor) : ''));
+    comparable ? tile(t('drift.scorePsi'), hl.scorePsi === null || hl.scorePsi === undefined ? '—' : hl.scorePsi.toFixed(3), psiVerdict, '', { id: 'headline-score-psi' }) : notComparable(t('drift.scorePsi'), { id: 'headline-score-psi' }),
+    comparable ? tile(t('drift.largest'), hl.largestFactorShift ? hl.largestFactorShift.psi.toFixed(3) : '—', hl.largestFactorShift ? factorName(hl.largestFactorShift.factor) : '') : notComparable(t('drift.largest')));
+}
+
+/** A report's random-share AUC in a list: words, not a figure, when the server found too few inspections to measure it. */
+export function headlineAuc(headline) {
+  return headline?.randomShare?.aucMeasured === false ? t('acc.tooFewShort') : headline?.randomShare?.auc?.toFixed?.(3) ?? '—';
 }
 
 /** All three audits of a stored report or its public copy, one after another; `view` as for fairnessFigures. */

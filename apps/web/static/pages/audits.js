@@ -3,7 +3,7 @@
 import { api } from '../api.js';
 import { fmtDate, fmtDateTime, fmtPeriod, t } from '../i18n.js';
 import { badge, errorState, field, h, mount, pageHead, progressPanel, section, select, table } from '../ui.js';
-import { accuracyFigures, driftFigures, fairnessFigures } from './audit-figures.js';
+import { accuracyFigures, driftFigures, fairnessFigures, headlineAuc } from './audit-figures.js';
 import { addDays, isoDay } from '../days.js';
 
 function quarterStart(day) {
@@ -127,8 +127,9 @@ async function reportsCard(ctx, container, period) {
     [t('reports.trigger'), (r) => badge(t(`reports.trigger.${r.trigger}`), r.trigger === 'scheduled' ? 'blue' : '')],
     [t('reports.createdAt'), (r) => fmtDateTime(r.createdAt)],
     [t('reports.requestedBy'), (r) => r.requestedBy],
-    [t('report.randomAuc'), (r) => r.headline?.randomShare?.auc?.toFixed?.(3) ?? '—'],
-    [t('drift.scorePsi'), (r) => r.headline?.scorePsi?.toFixed?.(3) ?? '—'],
+    // As the server read them: an AUC on too few inspections, a PSI against a baseline inside the period, is no figure.
+    [t('report.randomAuc'), (r) => headlineAuc(r.headline)],
+    [t('drift.scorePsi'), (r) => (r.headline?.driftComparable === false ? t('drift.notComparableValue') : r.headline?.scorePsi?.toFixed?.(3) ?? '—')],
     [t('reports.public'), (r) => (r.publication ? h('a', { href: `/register.html#/reports/${r.id}`, target: '_blank', rel: 'noopener' }, badge(t('reports.published'), 'ok')) : badge(t('reports.notPublished')))],
     ['', (r) => h('a', { class: 'btn secondary', href: `#/audits/reports/${r.id}` }, t('common.view'))],
   ], rows, { empty: t('reports.none'), pageSize: 8 }), 'oversight');

@@ -150,7 +150,7 @@ export async function renderEnterprises(ctx) {
   // The districts of the cities the listed enterprises are in, suggested by name as the filter is typed.
   const seenRegions = new Set();
   const suggestions = h('div');
-  const summary = h('div');
+  const summary = h('div', { id: 'colour-mix' });
   const list = h('div');
   const map = h('div');
   mount(ctx.main, pageHead(t('bureau.title'), t('bureau.lead')),
@@ -214,7 +214,10 @@ export async function renderEnterprises(ctx) {
     load();
   });
   form.addEventListener('reset', () => setTimeout(() => form.requestSubmit(), 0));
-  section(summary, () => api('/api/scoring/summary'), (s) => colourMix(s.byColour ?? s.colours ?? s.counts ?? s), 'scoring');
+  // The model's colours from scoring; how many reds await confirmation from oversight, which holds the decisions.
+  const reds = () => api('/api/reviews/reds').catch(() => null);
+  section(summary, () => Promise.all([api('/api/scoring/summary'), reds()]),
+    ([s, r]) => colourMix(s.byColour ?? s.colours ?? s.counts ?? s, { redAwaiting: r?.awaitingConfirmation ?? 0 }), 'scoring');
   await load();
 }
 
