@@ -82,6 +82,8 @@ describe('the OpenAPI document, against the running suite', () => {
     expect(client.checkAnswer('GET', '/api/scores/{creditCode}/history', history)).toEqual(OK(200));
     const asBureau = await client.call('demo-dispatcher', 'GET', `/api/reviews/enterprises/${own}`);
     expect(client.checkAnswer('GET', '/api/reviews/enterprises/{creditCode}', asBureau)).toEqual(OK(200));
+    const reds = await client.call('demo-dispatcher', 'GET', '/api/reviews/reds');
+    expect(client.checkAnswer('GET', '/api/reviews/reds', reds)).toEqual(OK(200));
     const visits = await client.call('demo-enterprise', 'GET', `/api/enterprises/${own}/visits`);
     expect(client.checkAnswer('GET', '/api/enterprises/{creditCode}/visits', visits)).toEqual(OK(200));
   });
