@@ -550,7 +550,7 @@ export const INTAKE_SCHEMAS: Record<string, Json> = {
       resolvedAt: nullable(instant()),
       resolution: nullable(
         open(
-          'who replayed or discarded it, the fields corrected (and cells rejoined, or emptyInserted) or the reason (a discard of a whole load: `bulk`, its runId or source); superseded: `supersededBy` {source, runId?, updatedAt?}, the load and update time of the stored version',
+          "who replayed or discarded it, the fields corrected (and cells rejoined, or emptyInserted), with `changes` [{field, from, to}] each corrected field's value before and after as the view shows values (personal fields masked; kept since replays recorded it), and `counts` the outcome of the replay (inserted, updated, duplicate: an identical record was already stored, nothing changed; stale), or the reason (a discard of a whole load: `bulk`, its runId or source); superseded: `supersededBy` {source, runId?, updatedAt?}, the load and update time of the stored version",
         ),
       ),
       layout: ref('RowLayout'),
