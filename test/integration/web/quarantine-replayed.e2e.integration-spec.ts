@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
+import { axeViolations } from './axe-check';
 import { startFakePages, type FakePages } from './fake-pages.harness';
 import { describeWithBrowser, SCREENSHOTS } from './suite-process.harness';
 
@@ -96,6 +97,7 @@ describeWithBrowser('a corrected and replayed quarantined record, in a real brow
     expect(await page.getAttribute('tr[data-field="department"]', 'style')).toBeNull();
     // A field not corrected went in as it came.
     expect(await text(page, '[data-after="case_no"]')).toBe(lang === 'zh' ? '未改动' : 'unchanged');
+    expect(await axeViolations(page)).toEqual([]);
     await page.screenshot({ path: join(SCREENSHOTS, `quarantine-replayed-${lang}.png`), fullPage: true });
     await page.close();
   });

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
+import { axeViolations } from './axe-check';
 import { startFakePages, type FakePages } from './fake-pages.harness';
 import { describeWithBrowser, SCREENSHOTS } from './suite-process.harness';
 import { OWN_CODE } from './web-app.harness';
@@ -107,6 +108,7 @@ describeWithBrowser("the enterprise's visit notices: re-inspections and cancella
     expect(await page.$$eval('[data-visit-status="cancelled"]', (els) => els.length)).toBe(2);
     // A visit as announced says nothing changed.
     expect(await card(page, REINSPECTION.visitNo)).not.toContain(lang === 'zh' ? '取消' : 'ancel');
+    expect(await axeViolations(page)).toEqual([]);
     await page.screenshot({ path: join(SCREENSHOTS, `visit-notices-${lang}.png`), fullPage: true });
     await page.close();
   });
