@@ -68,6 +68,13 @@ const OPEN = caseRecord(
   },
 );
 
+/** Replayed with two cells joined: values moved between fields, so no column of values after is shown. */
+const REJOINED = {
+  ...REPLAYED,
+  id: 33,
+  resolution: { by: 'admin', fields: [], changes: [], rejoined: [6], counts: { read: 1, inserted: 1 } },
+};
+
 /**
  * A replayed quarantined record as the administrator reads it: each corrected field's value before and after,
  * its problem resolved (not red), and what the replay did in plain words; values wrap between tokens only.
@@ -76,7 +83,7 @@ describeWithBrowser('a corrected and replayed quarantined record, in a real brow
   let pages: FakePages;
 
   beforeAll(async () => {
-    pages = await startFakePages({ 'GET /api/quarantine/31': REPLAYED, 'GET /api/quarantine/32': OPEN });
+    pages = await startFakePages({ 'GET /api/quarantine/31': REPLAYED, 'GET /api/quarantine/32': OPEN, 'GET /api/quarantine/33': REJOINED });
   }, 60_000);
   afterAll(async () => pages?.close());
 
@@ -99,6 +106,15 @@ describeWithBrowser('a corrected and replayed quarantined record, in a real brow
     expect(await text(page, '[data-after="case_no"]')).toBe(lang === 'zh' ? '未改动' : 'unchanged');
     expect(await axeViolations(page)).toEqual([]);
     await page.screenshot({ path: join(SCREENSHOTS, `quarantine-replayed-${lang}.png`), fullPage: true });
+    await page.close();
+  });
+
+  it('shows no column of values after for a record whose cells were joined, its problems still resolved', async () => {
+    const page = await pages.signIn('admin', { lang: 'zh' });
+    await page.goto(`${pages.web.baseUrl}/#/quarantine/33`);
+    await page.waitForSelector('[data-resolved="true"]');
+    expect(await page.$('[data-after]')).toBeNull();
+    expect(await text(page, '#quarantine-resolution')).toContain('合并了被逗号拆开的格');
     await page.close();
   });
 

@@ -138,6 +138,8 @@ function fieldsCard(record, kept, reload) {
   const replayed = record.status === 'replayed';
   const corrected = new Set(replayed ? record.resolution?.fields ?? [] : []);
   const changes = new Map((replayed ? record.resolution?.changes ?? [] : []).map((c) => [c.field, c]));
+  // Cells joined or put in moved values between fields: the resolution says so, a column of values after would not.
+  const showAfter = replayed && !(record.resolution?.rejoined ?? []).length && !(record.resolution?.emptyInserted ?? []).length;
   const inputs = [];
   const rows = keys.map((key) => {
     const problems = byField.get(key) ?? [];
@@ -150,14 +152,14 @@ function fieldsCard(record, kept, reload) {
     return h('tr', { 'data-field': key, style: problems.length && !replayed ? 'background:var(--red-soft)' : null },
       h('th', { scope: 'row', style: 'font-weight:normal' }, fieldName(record.kind, key), h('div', { class: 'mono small muted' }, key)),
       h('td', { class: 'small', style: 'overflow-wrap:break-word' }, shown(raw[key], hidden(key)), preview?.moved.has(key) && !hidden(key) ? movedNote(record, preview.from[key], inserting) : null),
-      replayed ? afterCell(key, corrected, changes) : null,
+      showAfter ? afterCell(key, corrected, changes) : null,
       problemCell,
       open ? h('td', {}, input?.element ?? null) : null);
   });
   // On a phone each field is a block (name, value, problem, the correction) rather than a table whose
   // problem and input columns sit off screen to the right.
   const table = h('div', { class: 'table-wrap' }, h('table', { id: 'quarantine-fields', class: 'form-rows' },
-    h('thead', {}, h('tr', {}, [t('quarantine.col.field'), t('quarantine.col.value'), replayed ? t('quarantine.col.after') : null, t('quarantine.col.problem'), open ? t('quarantine.col.correction') : null].filter(Boolean).map((c) => h('th', {}, c)))),
+    h('thead', {}, h('tr', {}, [t('quarantine.col.field'), t('quarantine.col.value'), showAfter ? t('quarantine.col.after') : null, t('quarantine.col.problem'), open ? t('quarantine.col.correction') : null].filter(Boolean).map((c) => h('th', {}, c)))),
     h('tbody', {}, rows)));
   for (const { input, problems, problemCell } of inputs) if (problems.length) fieldProblem(input.control, problemCell, { focus: false });
   const lead = h('p', { class: 'muted small', style: 'margin-top:0' }, t(inserting ? 'quarantine.short.previewLead' : preview ? 'quarantine.preview.lead' : 'quarantine.fieldsLead'));
