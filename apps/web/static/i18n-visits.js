@@ -14,6 +14,21 @@ const zh = {
   'route.aloneUnlocated': '这一站没有坐标，未画出，请按地址前往',
   'route.unlocatedStops': '第 {stops} 站没有坐标，未画出，请按地址前往',
   'extend.otherDepartment': '这次检查的延期整改由检查涉及的部门（{departments}）或调度员办理。',
+  'myVisit.reinspects': '复查',
+  'myVisit.reinspectBy': '{department}复查 {finding}',
+  'myVisit.deptFinding': '{department} {finding}',
+  'myVisit.findingVisit': '{date} 检查（{no}）发现的问题',
+  'myVisit.findingVisitUndated': '检查 {no} 发现的问题',
+  'myVisit.findingCase': '{date} 平台案件中发现的问题',
+  'myVisit.findingCaseUndated': '平台案件 {no} 中发现的问题',
+  'myVisit.cancelledHead': '这次检查已取消，不会按原定日期进行。',
+  'myVisit.cancelled.plan-superseded': '原因：检查计划已调整，这次检查所在的计划由新的计划替代。',
+  'myVisit.cancelled.plan-cut': '原因：检查计划已调整，从这次检查的日期起由新的计划接替。',
+  'myVisit.cancelled.other': '原因：检查计划已调整。',
+  'myVisit.releasedCancelled': '原因：{findings}的整改期限已延长至 {date}，复查改在该日之后进行；这次检查只为复查而安排，因此取消。',
+  'myVisit.changedHead': '这次检查有调整：',
+  'myVisit.releasedKept': '不再包含复查：{findings}的整改期限已延长至 {date}，复查改在该日之后进行。其余检查照常。',
+  'myVisit.departmentsGone': '{departments}不再参加这次检查。',
 };
 
 const en = {
@@ -31,6 +46,21 @@ const en = {
   'route.unlocatedStops': 'Stops {stops} have no coordinates and are not drawn: go by the address',
   'route.unlocatedStops.one': 'Stop {stops} has no coordinates and is not drawn: go by the address',
   'extend.otherDepartment': 'Extensions of this visit’s deadline are handled by the departments on it ({departments}) or a dispatcher.',
+  'myVisit.reinspects': 'Re-inspection',
+  'myVisit.reinspectBy': '{department} re-inspects {finding}',
+  'myVisit.deptFinding': '{finding} ({department})',
+  'myVisit.findingVisit': 'what the visit of {date} ({no}) found',
+  'myVisit.findingVisitUndated': 'what visit {no} found',
+  'myVisit.findingCase': 'what the platform case of {date} found',
+  'myVisit.findingCaseUndated': 'what platform case {no} found',
+  'myVisit.cancelledHead': 'This visit is cancelled: it will not take place on this day.',
+  'myVisit.cancelled.plan-superseded': 'Why: the inspection plan was changed; a new plan replaced the one this visit was in.',
+  'myVisit.cancelled.plan-cut': 'Why: the inspection plan was changed; a new plan took over from the day of this visit.',
+  'myVisit.cancelled.other': 'Why: the inspection plan was changed.',
+  'myVisit.releasedCancelled': 'Why: the deadline to put right {findings} was extended to {date}, so the re-inspection comes after that day; this visit was planned only for it, so it is cancelled.',
+  'myVisit.changedHead': 'This visit has changed:',
+  'myVisit.releasedKept': 'It no longer includes the re-inspection: the deadline to put right {findings} was extended to {date}, so the re-inspection comes after that day. The other checks go ahead.',
+  'myVisit.departmentsGone': 'No longer coming on this visit: {departments}.',
 };
 
 export const VISIT_TEXTS = { zh, en };

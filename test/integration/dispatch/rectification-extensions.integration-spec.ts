@@ -31,6 +31,13 @@ interface VisitView {
   rectifyBy: string | null;
   originalRectifyBy: string | null;
 }
+interface EnterpriseVisit {
+  visitId: string;
+  status: string;
+  followUps: { department: string; inspectionRef: string; source: string; inspectedOn: string | null }[];
+  cancelledBecause: string | null;
+  released: { cancelled: boolean; deadline: string; followUps: unknown[]; departmentsRemoved: string[] }[];
+}
 interface Extended {
   id: string;
   from: string;
@@ -56,6 +63,7 @@ describe('extending the deadline of an order to rectify (延期整改)', () => {
   let holder: VisitView;
   let aprilId: string;
   let marchId: string;
+  let mayId: string;
   let pastHolder: string;
 
   const visit = async (id: string) => (await h.http<VisitView>('GET', `/api/visits/${id}`)).body;
@@ -71,6 +79,9 @@ describe('extending the deadline of an order to rectify (延期整改)', () => {
         d.department === rectify && i === 0 ? { item, result: '责令整改', violation: '消防通道堵塞' } : { item, result: '未发现问题' },
       ),
     );
+  /** The visits an enterprise is shown (its notices), as dispatch answers them. */
+  const notices = async (creditCode: string) => (await h.http<EnterpriseVisit[]>('GET', `/api/enterprises/${creditCode}/visits`)).body;
+  const announce = (ids: string[]) => h.dataSource.query(`UPDATE dispatch.visits SET notice_allowed = true WHERE id = ANY($1::uuid[])`, [ids]);
   const extend = (v: VisitView, caller: string, body: unknown) =>
     call<Extended & { code?: string; field?: string }>('POST', `/api/visits/${v.id}/rectification-extensions`, caller, body);
 
@@ -122,6 +133,18 @@ describe('extending the deadline of an order to rectify (延期整改)', () => {
     expect((await visit(ordered.id)).rectifyBy).toBe(on('2025-04-10'));
   });
 
+  it('tells the enterprise, on an announced visit, which department comes to re-inspect which earlier finding', async () => {
+    const { body: pastHeld } = await h.http<VisitView[]>('GET', `/api/visits?draw=${marchId}&reason=follow-up&creditCode=${pastHolder}`);
+    const past = pastHeld.find((v) => v.followUps.some((f) => f.inspectionRef === PAST_CASE))!;
+    // Re-inspections are planned as their departments' policy allows; announced here so the notices show them.
+    await announce([holder.id, past.id]);
+    const shown = (await notices(holder.creditCode)).find((v) => v.visitId === holder.id);
+    expect(shown).toMatchObject({ status: 'scheduled', cancelledBecause: null, released: [] });
+    expect(shown?.followUps).toEqual([{ department: 'SAMR', inspectionRef: ordered.visitNo, source: 'visit', inspectedOn: ordered.date }]);
+    const fromCase = (await notices(pastHolder)).find((v) => v.visitId === past.id);
+    expect(fromCase?.followUps).toContainEqual({ department: 'SAMR', inspectionRef: PAST_CASE, source: 'case', inspectedOn: on('2025-02-10') });
+  });
+
   it('moves the deadline, keeps each extension with who and why, and cancels the visit planned only for the re-inspection too early', async () => {
     const first = await extend(ordered, 'dispatcher', { rectifyBy: on('2025-05-02'), reason: REASON, actor: 'someone-else' });
     expect(first.status).toBe(201);
@@ -161,8 +184,22 @@ describe('extending the deadline of an order to rectify (延期整改)', () => {
     expect(overseen.every((x) => !('reason' in x))).toBe(true);
   });
 
+  it('still shows the enterprise the announced visit it cancelled, with the new deadline the re-inspection moves after', async () => {
+    const shown = (await notices(holder.creditCode)).find((v) => v.visitId === holder.id);
+    expect(shown).toMatchObject({ status: 'cancelled', cancelledBecause: 'follow-up-released' });
+    expect(shown?.released).toEqual([
+      {
+        cancelled: true,
+        deadline: on('2025-05-02'),
+        followUps: [{ department: 'SAMR', inspectionRef: ordered.visitNo, source: 'visit', inspectedOn: ordered.date }],
+        departmentsRemoved: [],
+      },
+    ]);
+  });
+
   it('has the next draw plan the re-inspection after the new deadline, not held by the visit before it', async () => {
     const may = await draw(MAY, 'may');
+    mayId = may.id;
     const { body } = await h.http<{ inputs: PlanningInputs }>('GET', `/api/draws/${may.id}/inputs`);
     const followUp = body.inputs.triggeredTasks.find((t): t is FollowUpTrigger => t.kind === 'follow-up' && t.inspectionRef === ordered.visitNo);
     expect(followUp).toMatchObject({ notBefore: on('2025-05-06'), dueBy: on('2025-05-21') });
@@ -229,5 +266,29 @@ describe('extending the deadline of an order to rectify (延期整改)', () => {
     expect(await h.dataSource.query(`SELECT 1 FROM dispatch.follow_up_releases WHERE visit_id = $1`, [past.id])).toEqual([]);
     // Its results, on their way, are still taken.
     expect((await h.http('POST', `/api/visits/${past.id}/results`, { items: results(kept, null) })).status).toBe(201);
+  });
+  it('says why an announced visit was cancelled when a newer plan cut or replaced its plan, and never shows an unannounced one', async () => {
+    const { body: planned } = await h.http<VisitView[]>('GET', `/api/visits?draw=${mayId}&status=scheduled`);
+    // A newer plan from the day of May's last two visits cuts May's plan there.
+    const [cut, hidden] = planned.slice(-2);
+    expect(cut.date > MAY.start).toBe(true);
+    await announce([cut.id]);
+    await h.dataSource.query(`UPDATE dispatch.visits SET notice_allowed = false WHERE id = $1`, [hidden.id]);
+    const newer = await draw({ start: cut.date, end: MAY.end }, 'cut');
+    expect((await notices(cut.creditCode)).find((v) => v.visitId === cut.id)).toMatchObject({
+      status: 'cancelled',
+      cancelledBecause: 'plan-cut',
+      released: [],
+    });
+    expect((await visit(hidden.id)).status).toBe('cancelled');
+    expect((await notices(hidden.creditCode)).map((v) => v.visitId)).not.toContain(hidden.id);
+    // Drawn again for the same days, the newer plan is replaced whole.
+    const { body: drawn } = await h.http<VisitView[]>('GET', `/api/visits?draw=${newer.id}&status=scheduled`);
+    await announce([drawn[0].id]);
+    await draw({ start: cut.date, end: MAY.end }, 'again');
+    expect((await notices(drawn[0].creditCode)).find((v) => v.visitId === drawn[0].id)).toMatchObject({
+      status: 'cancelled',
+      cancelledBecause: 'plan-superseded',
+    });
   });
 });

@@ -41,6 +41,25 @@ export interface VisitFollowUp {
   rectifyBy: string;
 }
 
+/** Why a visit was cancelled; `other` for one cancelled before these were told apart. */
+export type CancelledBecause = 'follow-up-released' | 'plan-superseded' | 'plan-cut' | 'other';
+
+export interface VisitCancellation {
+  visitId: string;
+  reason: CancelledBecause;
+}
+
+/** An extension's release of re-inspections from a visit planned before the new deadline (follow_up_releases). */
+export interface VisitRelease {
+  visitId: string;
+  cancelled: boolean;
+  /** The new deadline the re-inspection now comes after. */
+  deadline: string;
+  followUps: { department: string; inspectionRef: string; inspectedOn: string | null }[];
+  /** The departments that left the visit with the re-inspection (none when it was cancelled whole). */
+  departmentsRemoved: string[];
+}
+
 export interface VisitFilter {
   from?: string;
   to?: string;
@@ -140,6 +159,38 @@ export class VisitsRepository {
         WHERE v.id = ANY($1::uuid[]) AND ${revokedOnAppeal('p')}`,
       [visitIds],
     );
+  }
+
+  /**
+   * What became of these visits after they were planned: for a cancelled one, why (an extension released its
+   * re-inspection, or its plan was replaced or cut by a newer one); and each release of a re-inspection, with the
+   * day of the finding it was to re-inspect and the new deadline it moved after.
+   */
+  async changesOf(visitIds: string[]): Promise<{ cancellations: VisitCancellation[]; releases: VisitRelease[] }> {
+    if (visitIds.length === 0) return { cancellations: [], releases: [] };
+    const [cancellations, releases] = await Promise.all([
+      this.dataSource.query(
+        `SELECT v.id AS "visitId",
+                CASE WHEN EXISTS (SELECT 1 FROM dispatch.follow_up_releases r WHERE r.visit_id = v.id AND r.cancelled) THEN 'follow-up-released'
+                     WHEN d.status = 'superseded' THEN 'plan-superseded'
+                     WHEN d.cut_from IS NOT NULL AND v.date >= d.cut_from THEN 'plan-cut'
+                     ELSE 'other' END AS reason
+           FROM dispatch.visits v JOIN dispatch.draws d ON d.id = v.draw_id
+          WHERE v.id = ANY($1::uuid[]) AND v.status = 'cancelled'`,
+        [visitIds],
+      ),
+      this.dataSource.query(
+        `SELECT r.visit_id AS "visitId", r.cancelled, r.deadline::text AS deadline, r.departments AS "departmentsRemoved",
+                (SELECT coalesce(jsonb_agg(f || jsonb_build_object('inspectedOn',
+                          coalesce((SELECT o.date::text FROM dispatch.visits o WHERE o.visit_no = f->>'inspectionRef'),
+                                   (SELECT p.date::text FROM dispatch.prior_inspections p WHERE p.case_no = f->>'inspectionRef'))) ORDER BY e.n), '[]')
+                   FROM jsonb_array_elements(r.follow_ups) WITH ORDINALITY AS e(f, n)) AS "followUps"
+           FROM dispatch.follow_up_releases r
+          WHERE r.visit_id = ANY($1::uuid[]) ORDER BY r.released_at, r.id`,
+        [visitIds],
+      ),
+    ]);
+    return { cancellations, releases };
   }
 
   /** The departments the complaints a visit follows up were routed to. */

@@ -6,6 +6,7 @@ import { enqueueEvent } from '@tianping/messaging';
 import { DISPATCH_SCHEMA } from '../database/dispatch.data-source';
 import { PlansRepository } from '../plans/plans.repository';
 import { RESULT_ALIASES, type VisitItemResultDto, type VisitResultsDto, type VisitCalendarQuery } from './dtos/visit.dto';
+import { changesByVisit, enterpriseFollowUp } from './enterprise-visit.util';
 import { rectificationDeadline } from './rectification.util';
 import { visitOrigins } from './visit-origins.util';
 import { VisitsRepository, type VisitRow } from './visits.repository';
@@ -135,14 +136,16 @@ export class VisitsService {
   }
 
   /**
-   * What an enterprise sees: visits it may be told of in advance, and visits that took place, with what
+   * What an enterprise sees: visits it may be told of in advance (cancelled ones too, with why), and visits that took place, with what
    * each item found (it must know what to put right) and whether it may still rate the visit.
    */
   async forEnterprise(creditCode: string) {
-    const rows = (await this.visits.list({ creditCode: creditCode.toUpperCase(), statuses: ['scheduled', 'done'], limit: 200 }))
+    // A cancelled visit only when it was announced: one never announced stays unknown to the enterprise.
+    const rows = (await this.visits.list({ creditCode: creditCode.toUpperCase(), statuses: ['scheduled', 'done', 'cancelled'], limit: 200 }))
       .filter((v) => v.status === 'done' || v.noticeAllowed)
       .reverse();
     const revoked = revokedByVisit(await this.visits.revokedFindings(rows.filter((v) => v.status === 'done').map((v) => v.id)));
+    const changes = changesByVisit(await this.visits.changesOf(rows.map((v) => v.id)));
     return rows.map((v) => {
       const revokedOf = revoked.get(v.id) ?? new Map<string, string>();
       const results = v.status === 'done' ? (v.results ?? []).map((r) => enterpriseItem(r, revokedOf.get(r.department))) : null;
@@ -155,6 +158,11 @@ export class VisitsService {
         status: v.status,
         departments: v.departments,
         checklist: v.checklist.map((c) => c.item),
+        // The earlier findings it comes to re-inspect (复查), and which department re-inspects each.
+        followUps: v.followUps.map(enterpriseFollowUp),
+        cancelledBecause: v.status === 'cancelled' ? changes.cancelledBecause(v.id) : null,
+        // Re-inspections an extension (延期整改) moved after its new deadline: the visit gave them up, or was cancelled.
+        released: changes.released(v.id),
         results,
         // What it must put right by when: a re-inspection (复查) follows after this day.
         rectifyBy: ordered ? v.rectifyBy : null,

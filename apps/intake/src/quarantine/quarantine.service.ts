@@ -136,7 +136,8 @@ export class QuarantineService {
       if (heldBack) return { result: await this.keepHeld(manager, id, kind, corrected, heldBack, reach), kind };
       const joinedAt = rejoin.length > 0 ? { rejoined: [...new Set(rejoin)].sort((a, b) => a - b) } : {};
       const insertedAt = insertEmpty.length > 0 ? { emptyInserted: [...insertEmpty].sort((a, b) => a - b) } : {};
-      await this.repository.resolve(manager, id, 'replayed', { by: actor, fields: Object.keys(corrections), ...joinedAt, ...insertedAt, counts });
+      const changes = correctedValues(kind, raw, corrected, Object.keys(corrections), reach);
+      await this.repository.resolve(manager, id, 'replayed', { by: actor, fields: Object.keys(corrections), changes, ...joinedAt, ...insertedAt, counts });
       return { result: { id, accepted: true, counts }, kind };
     });
   }
@@ -198,6 +199,23 @@ function repairCells(
   if (problem !== null) throw new BadRequestException(problem);
   const raw = joins.length > 0 ? rejoinCells(original as RawRecord, layout, joins) : insertEmptyCells(original as RawRecord, layout, inserts);
   return { raw, reach: personalReach(kind, layout, joins, inserts) };
+}
+
+/**
+ * Each corrected field's value before and after, as the operator's view shows values (personal fields masked),
+ * so a replayed record says what it was corrected to; `from` is null for a line that was not a record.
+ */
+export function correctedValues(
+  kind: SourceKind,
+  before: RawRecord | string,
+  after: RawRecord,
+  fields: string[],
+  reach: string[],
+): { field: string; from: unknown; to: unknown }[] {
+  const shownBefore = maskRaw(kind, before, reach);
+  const shownAfter = maskRaw(kind, after, reach) as RawRecord;
+  const valueOf = (view: RawRecord | string, field: string) => (typeof view === 'string' || !Object.hasOwn(view, field) ? null : (view[field] ?? null));
+  return fields.map((field) => ({ field, from: valueOf(shownBefore, field), to: valueOf(shownAfter, field) }));
 }
 
 /** A line that was not JSON at all can only be corrected by a whole new object. */

@@ -116,6 +116,16 @@ const counts = {
 const kind = oneOf(['subjects', 'cases', 'officers', 'clues'], 'the export: market subjects (市场主体), cases (案件), officers (执法人员), clues (线索)');
 
 /** Plans (抽查计划), draws (双随机抽取) and visits (联合检查). */
+const enterpriseFollowUp = obj(
+  {
+    department,
+    inspectionRef: str("the earlier inspection: a visit's number (TP-…) or the platform case's number"),
+    source: oneOf(['visit', 'case'], 'visit, one of Tianping’s visits; case, a case the platform exported'),
+    inspectedOn: nullable(day('the day of that inspection; null when no longer known')),
+  },
+  'an earlier finding (责令整改) and the department coming to re-inspect it',
+);
+
 export const DISPATCH_SCHEMAS: Record<string, Json> = {
   DrawSummary: obj(drawCore, 'a draw and its plan, in brief', ['createdAt']),
   Draw: obj(
@@ -448,6 +458,25 @@ export const DISPATCH_SCHEMAS: Record<string, Json> = {
       status: visitStatus,
       departments: arr(department),
       checklist: arr(item, 'what will be checked'),
+      followUps: arr(enterpriseFollowUp, 'the earlier findings it comes to re-inspect (复查), each with the department that re-inspects it; empty when none'),
+      cancelledBecause: nullable(
+        oneOf(
+          ['follow-up-released', 'plan-superseded', 'plan-cut', 'other'],
+          'why a cancelled visit was cancelled: follow-up-released, the rectification deadline of its re-inspection was extended (延期整改) past its day and the re-inspection was its only work (see `released`); plan-superseded, a newer plan replaced its plan; plan-cut, a newer plan took over its plan from a day on or before it; other, cancelled before reasons were kept. Null unless cancelled',
+        ),
+      ),
+      released: arr(
+        obj(
+          {
+            cancelled: bool('the release cancelled the visit, the re-inspection having been its only work'),
+            deadline: day('the rectification deadline as extended: the re-inspection now comes after it'),
+            followUps: arr(enterpriseFollowUp, 'the re-inspections it gave up'),
+            departmentsRemoved: arr(department, 'the departments that no longer come, the re-inspection having been their only work on it'),
+          },
+          'one release',
+        ),
+        'the re-inspections an extension moved after its new deadline, oldest first; empty when none',
+      ),
       results: nullable(
         arr(
           obj(
@@ -472,7 +501,7 @@ export const DISPATCH_SCHEMAS: Record<string, Json> = {
       canRate: bool('done and not rated yet'),
       rating,
     },
-    'a visit an enterprise may know of: no officer, no complaint',
+    'a visit an enterprise may know of (announced in advance, or done; a cancelled one only when it was announced): no officer, no complaint',
   ),
 };
 
@@ -521,7 +550,7 @@ export const INTAKE_SCHEMAS: Record<string, Json> = {
       resolvedAt: nullable(instant()),
       resolution: nullable(
         open(
-          'who replayed or discarded it, the fields corrected (and cells rejoined, or emptyInserted) or the reason (a discard of a whole load: `bulk`, its runId or source); superseded: `supersededBy` {source, runId?, updatedAt?}, the load and update time of the stored version',
+          "who replayed or discarded it, the fields corrected (and cells rejoined, or emptyInserted), with `changes` [{field, from, to}] each corrected field's value before and after as the view shows values (personal fields masked; kept since replays recorded it), and `counts` the outcome of the replay (inserted, updated, duplicate: an identical record was already stored, nothing changed; stale), or the reason (a discard of a whole load: `bulk`, its runId or source); superseded: `supersededBy` {source, runId?, updatedAt?}, the load and update time of the stored version",
         ),
       ),
       layout: ref('RowLayout'),

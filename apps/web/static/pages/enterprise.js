@@ -12,6 +12,7 @@ import { rectifyNote } from './follow-up.js';
 import { applicationPanel, caseApplicationPanel } from './rectify-application.js';
 import { resultBadge } from '../items.js';
 import { scoreHistoryCard } from './score-history.js';
+import { reInspectionLines, visitChangeNotice } from './my-visit-changes.js';
 
 export { industryLabel, industryName };
 
@@ -316,7 +317,7 @@ function caseOrderCard(o) {
 
 function visitCard(v) {
   const rating = h('div');
-  const status = v.status === 'done' ? badge(t('visit.done'), 'ok') : badge(t('visit.scheduled'), 'blue');
+  const status = v.status === 'done' ? badge(t('visit.done'), 'ok') : v.status === 'cancelled' ? badge(t('visit.cancelled')) : badge(t('visit.scheduled'), 'blue');
   if (v.rating) mount(rating, h('p', { class: 'muted' }, plural('ent.rated', v.rating.stars), v.rating.comment ? ` · ${v.rating.comment}` : ''));
   else if (v.canRate) mount(rating, ratingForm(v.visitId, rating));
   // Once it took place, each item with what it found: the enterprise must know what to put right.
@@ -325,10 +326,12 @@ function visitCard(v) {
       // A finding revoked on appeal (撤销) orders nothing any more: said so in place of what it found.
       checklistItem(r.item), ' ', r.revokedOnAppeal ? badge(t('caseResult.revoked', { appeal: r.revokedOnAppeal })) : resultBadge(r.result), r.violation ? h('div', { class: 'small muted' }, r.violation) : null)))
     : (v.checklist ?? []).map((item) => [badge(checklistItem(item)), ' ']);
-  return card(h('div', { class: 'row' }, h('h2', { style: 'margin:0' }, fmtDate(v.date)), status),
+  return card(h('div', { class: 'row', 'data-visit-status': v.status }, h('h2', { style: 'margin:0' }, fmtDate(v.date)), status),
+    visitChangeNotice(v),
     h('dl', { class: 'kv' },
       v.visitNo ? [h('dt', {}, t('visit.no')), h('dd', { class: 'mono', 'data-visit-no': v.visitNo }, v.visitNo)] : null,
       h('dt', {}, t('field.department')), h('dd', {}, (v.departments ?? []).map((d) => valueLabel('dept', d)).join(' · ')),
+      reInspectionLines(v),
       h('dt', {}, v.results ? t('field.result') : t('field.checklist')), h('dd', {}, checked)),
     rectifyNote(v.rectifyBy, 'myVisit.rectifyBy', v.originalRectifyBy, 'myVisit.extended'),
     applicationPanel(v),

@@ -105,7 +105,7 @@ export function cellsCard(record, kept, redraw) {
     return h('tr', { 'data-cell': i, style: suggested.includes(i) && !pressed ? 'background:var(--yellow-soft)' : null },
       h('td', { class: 'mono small' }, String(i + 1)),
       h('td', { class: 'small' }, columnName(i), h('div', { class: 'mono small muted' }, key)),
-      h('td', { class: 'small', style: 'overflow-wrap:anywhere' },
+      h('td', { class: 'small', style: 'overflow-wrap:break-word' },
         value === '' || value === null || value === undefined ? h('span', { class: 'muted' }, t('quarantine.blank')) : String(value),
         maskedCell(record, key) ? [' ', badge(t('quarantine.cells.masked'))] : null,
         joinedIntoPrevious ? h('div', {}, badge(t('quarantine.cells.joinedInto', { a: i }), 'blue')) : null,

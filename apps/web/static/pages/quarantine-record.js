@@ -64,13 +64,26 @@ function resolutionNotice(record) {
   const vars = { by: r.by ?? '—', at: fmtDateTime(record.resolvedAt) };
   const detail = record.status === 'discarded'
     ? t('quarantine.resolvedReason', { reason: r.reason ?? '—' })
-    : (r.fields ?? []).length ? t('quarantine.resolvedFields', { fields: r.fields.map((f) => fieldName(record.kind, f)).join(t('common.listSep')) }) : (r.rejoined ?? r.emptyInserted ?? []).length ? null : t('quarantine.resolvedNoFields');
+    : (r.fields ?? []).length ? t('quarantine.resolvedFields', { fields: r.fields.map((f) => changeText(record, r, f)).join(t('common.listSep')) }) : (r.rejoined ?? r.emptyInserted ?? []).length ? null : t('quarantine.resolvedNoFields');
+  const outcome = record.status === 'replayed' ? outcomeOf(r.counts) : null;
   const joined = (r.rejoined ?? []).length ? t('quarantine.resolvedRejoined', { cells: r.rejoined.map((i) => t('quarantine.cellPair', { a: i + 1, b: i + 2 })).join(t('common.listSep')) })
     : (r.emptyInserted ?? []).length ? t('quarantine.resolvedInserted', { cells: r.emptyInserted.map((i) => i + 1).join(t('common.listSep')) }) : null;
   return h('div', { class: `notice ${record.status === 'replayed' ? 'ok' : ''}`, id: 'quarantine-resolution' },
     h('strong', {}, t(record.status === 'discarded' ? 'quarantine.resolvedDiscarded' : 'quarantine.resolvedReplayed', vars)),
-    [joined, detail].filter(Boolean).map((line) => h('div', { class: 'small', style: 'margin-top:4px' }, line)));
+    [joined, detail, outcome ? t(`quarantine.outcome.${outcome}`) : null].filter(Boolean).map((line) => h('div', { class: 'small', style: 'margin-top:4px' }, line)));
 }
+
+/** What a replay did with the record: added it, updated the one held, found it identical, or older. */
+const outcomeOf = (counts) => OUTCOMES.find((o) => (counts?.[o] ?? 0) > 0) ?? null;
+
+/** A corrected field by name, with its value before and after where the replay kept them (masked as the view shows). */
+function changeText(record, resolution, field) {
+  const change = (resolution.changes ?? []).find((c) => c.field === field);
+  const name = fieldName(record.kind, field);
+  return change ? t('quarantine.resolvedChange', { field: name, from: plainValue(change.from), to: plainValue(change.to) }) : name;
+}
+
+const plainValue = (value) => (value === null || value === undefined || value === '' ? t('quarantine.blank') : typeof value === 'string' ? value : JSON.stringify(value));
 
 /** Closed by itself: a valid version of the same record was stored since; which load brought it, and which version. */
 function supersededNotice(record) {
@@ -121,30 +134,46 @@ function fieldsCard(record, kept, reload) {
   const rank = (key) => (order.includes(key) ? order.indexOf(key) : order.length);
   const keys = [...new Set([...Object.keys(raw), ...byField.keys()])].sort((a, b) => rank(a) - rank(b));
   const open = record.status === 'open';
+  // Replayed, it passed validation: each problem is resolved, and each corrected field shows what it became.
+  const replayed = record.status === 'replayed';
+  const corrected = new Set(replayed ? record.resolution?.fields ?? [] : []);
+  const changes = new Map((replayed ? record.resolution?.changes ?? [] : []).map((c) => [c.field, c]));
+  // Cells joined or put in moved values between fields: the resolution says so, a column of values after would not.
+  const showAfter = replayed && !(record.resolution?.rejoined ?? []).length && !(record.resolution?.emptyInserted ?? []).length;
   const inputs = [];
   const rows = keys.map((key) => {
     const problems = byField.get(key) ?? [];
-    const problemCell = h('td', { class: problems.length ? 'small bad-text' : 'small muted', 'data-problem': key },
+    const problemCell = h('td', { class: problems.length && !replayed ? 'small bad-text' : 'small muted', 'data-problem': key, 'data-resolved': replayed && problems.length ? 'true' : null },
+      problems.length && replayed ? [badge(t('quarantine.problemResolved'), 'ok'), ' '] : null,
       problems.length ? h('ul', { class: 'list-plain', style: 'margin:0' }, problems.map((r) => h('li', { title: r.message }, problemWords(record.kind, r)))) : t('quarantine.noProblem'));
     const editable = open && (problems.length > 0 || key in kept.typed);
     const input = editable ? correctionInput(record.kind, key, raw[key], kept, problems) : null;
     if (input) inputs.push({ key, input, problems, problemCell });
-    return h('tr', { 'data-field': key, style: problems.length ? 'background:var(--red-soft)' : null },
+    return h('tr', { 'data-field': key, style: problems.length && !replayed ? 'background:var(--red-soft)' : null },
       h('th', { scope: 'row', style: 'font-weight:normal' }, fieldName(record.kind, key), h('div', { class: 'mono small muted' }, key)),
-      h('td', { class: 'small', style: 'overflow-wrap:anywhere' }, shown(raw[key], hidden(key)), preview?.moved.has(key) && !hidden(key) ? movedNote(record, preview.from[key], inserting) : null),
+      h('td', { class: 'small', style: 'overflow-wrap:break-word' }, shown(raw[key], hidden(key)), preview?.moved.has(key) && !hidden(key) ? movedNote(record, preview.from[key], inserting) : null),
+      showAfter ? afterCell(key, corrected, changes) : null,
       problemCell,
       open ? h('td', {}, input?.element ?? null) : null);
   });
   // On a phone each field is a block (name, value, problem, the correction) rather than a table whose
   // problem and input columns sit off screen to the right.
   const table = h('div', { class: 'table-wrap' }, h('table', { id: 'quarantine-fields', class: 'form-rows' },
-    h('thead', {}, h('tr', {}, [t('quarantine.col.field'), t('quarantine.col.value'), t('quarantine.col.problem'), open ? t('quarantine.col.correction') : null].filter(Boolean).map((c) => h('th', {}, c)))),
+    h('thead', {}, h('tr', {}, [t('quarantine.col.field'), t('quarantine.col.value'), showAfter ? t('quarantine.col.after') : null, t('quarantine.col.problem'), open ? t('quarantine.col.correction') : null].filter(Boolean).map((c) => h('th', {}, c)))),
     h('tbody', {}, rows)));
   for (const { input, problems, problemCell } of inputs) if (problems.length) fieldProblem(input.control, problemCell, { focus: false });
   const lead = h('p', { class: 'muted small', style: 'margin-top:0' }, t(inserting ? 'quarantine.short.previewLead' : preview ? 'quarantine.preview.lead' : 'quarantine.fieldsLead'));
   if (!open) return card(t('quarantine.fields'), lead, rowProblems(record, whole), table);
   const title = inserting ? t('quarantine.short.previewTitle') : preview ? t('quarantine.preview.title', { n: kept.joins.length }) : t('quarantine.correct');
   return card(title, lead, h('p', { class: 'small', style: 'margin-top:0' }, t('quarantine.correctLead')), rowProblems(record, whole), replayForm(record, table, inputs, kept, reload));
+}
+
+/** What a replayed record's field became: the corrected value, or that it was taken in unchanged. */
+function afterCell(key, corrected, changes) {
+  const change = changes.get(key);
+  const value = !corrected.has(key) ? h('span', { class: 'muted' }, t('quarantine.unchanged'))
+    : change ? h('strong', {}, shown(change.to, false)) : h('span', { class: 'muted' }, t('quarantine.afterUnknown'));
+  return h('td', { class: 'small', style: 'overflow-wrap:break-word', 'data-after': key }, value);
 }
 
 /** A field the joins (or the empty cells put in) moved: said so, and said masked where its value comes from a cell shown masked. */
@@ -195,12 +224,12 @@ function replayForm(record, table, inputs, kept, reload) {
     try {
       const result = await api(`/api/quarantine/${encodeURIComponent(record.id)}/replay`, { method: 'POST', body: { corrections, ...(rejoin.length ? { rejoin } : {}), ...(insertEmpty.length ? { insertEmpty } : {}) } });
       if (result.accepted) {
-        const outcome = OUTCOMES.find((o) => (result.counts?.[o] ?? 0) > 0);
+        const outcome = outcomeOf(result.counts);
         kept.typed = {};
         kept.joins = [];
         kept.inserts = [];
         kept.joinReasons = null;
-        kept.outcome = h('div', { class: 'notice ok', role: 'status', id: 'replay-outcome', 'data-accepted': 'true', tabindex: -1 }, t('quarantine.accepted', { outcome: outcome ? t(`quarantine.outcome.${outcome}`) : '—' }));
+        kept.outcome = h('div', { class: 'notice ok', role: 'status', id: 'replay-outcome', 'data-accepted': 'true', tabindex: -1 }, t('quarantine.accepted', { outcome: outcome ? t(`quarantine.outcome.${outcome}`) : '' }));
       } else if (Array.isArray(result.rejoin) || Array.isArray(result.insertEmpty)) {
         // Refused so repaired, the record is as it came: the repair stays, with what is still wrong beside its field.
         kept.joinReasons = Array.isArray(result.reasons) ? result.reasons : [];

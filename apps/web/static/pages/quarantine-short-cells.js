@@ -34,7 +34,7 @@ export function shortCellsCard(record, kept, redraw) {
     return h('tr', { 'data-cell': i, style: suggested.includes(i) && n === 0 ? 'background:var(--yellow-soft)' : null },
       h('td', { class: 'mono small' }, String(i + 1)),
       h('td', { class: 'small' }, columnName(landed(i)), h('div', { class: 'mono small muted' }, key)),
-      h('td', { class: 'small', style: 'overflow-wrap:anywhere' },
+      h('td', { class: 'small', style: 'overflow-wrap:break-word' },
         value === '' || value === null || value === undefined ? h('span', { class: 'muted' }, t('quarantine.blank')) : String(value),
         maskedCell(record, key) ? [' ', badge(t('quarantine.cells.masked'))] : null,
         n > 0 ? h('div', {}, badge(plural('quarantine.short.inserted', n), 'blue')) : null,
