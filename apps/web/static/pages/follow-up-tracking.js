@@ -34,12 +34,13 @@ function departmentCell(code) {
 /** The deadline, and below it the first day of the re-inspection: the day after, the deadline day being the enterprise's. */
 function deadlineCell(row) {
   return h('span', { 'data-rectify-by': row.rectifyBy }, dayCell(row.rectifyBy), row.extended ? [' ', badge(t('track.extended'), 'warn')] : null,
-    h('div', { class: 'muted small', 'data-not-before': row.notBefore, style: 'white-space:nowrap' }, t('track.notBefore', { day: fmtDate(row.notBefore) })));
+    h('div', { class: 'muted small', 'data-not-before': row.notBefore }, t('track.notBefore', { day: fmtDate(row.notBefore) })));
 }
 
 /** The due day; a missed re-inspection past it says so, since it is not counted overdue apart. */
 function dueCell(row, on) {
-  return h('span', {}, dayCell(row.dueBy), row.status === 'missed' && row.dueBy < on ? [' ', badge(t('track.pastDue'), 'bad')] : null);
+  const late = row.status === 'missed' && row.dueBy < on;
+  return h('span', {}, dayCell(row.dueBy), late ? h('div', { class: 'small', style: 'color:var(--red)', 'data-past-due': '' }, t('track.pastDue')) : null);
 }
 
 /** The visit holding the re-inspection; one whose day passed with no results says what to do. */
@@ -48,7 +49,7 @@ function scheduledCell(row) {
   if (!v) return '—';
   return h('span', { 'data-scheduled-visit': v.number, ...(row.status === 'missed' ? { 'data-missed-visit': v.number } : {}) },
     h('a', { class: 'mono small', href: `#/visits/${v.id}` }, v.number), ' ', dayCell(v.date),
-    row.status === 'missed' ? h('div', { class: 'notice bad small' }, t('track.missed')) : null);
+    row.status === 'missed' ? h('div', { class: 'small', style: 'color:var(--red)', title: t('track.missedWhy') }, t('track.missed')) : null);
 }
 
 /** A platform case's order may be extended here; a visit's on its page. `onExtended(said)` reads the list again. */
