@@ -79,7 +79,8 @@ export function wasExtended(o: string): string {
 
 /**
  * True while `o`'s department has not inspected the enterprise after the deadline (a case from intake, or a visit
- * done): an inspection on the deadline day, the enterprise's last day to rectify, closes nothing. Two NOT EXISTS, not NOT (… OR …), so the planner can make anti-joins of them.
+ * done): an inspection on the deadline day, the enterprise's last day to rectify, closes nothing. Two NOT EXISTS,
+ * not NOT (… OR …), so the planner can make anti-joins of them.
  */
 export function notReinspected(o: string): string {
   return `NOT EXISTS (SELECT 1 FROM dispatch.prior_inspections p
