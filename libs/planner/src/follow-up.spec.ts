@@ -3,12 +3,24 @@ import { drawTasks } from './draw.util';
 import { enterprise, officer, plan } from './planner.fixture';
 import { DrawInput, FollowUpTrigger, PlanInput, TriggeredTask } from './planner.model';
 import { buildPlan } from './schedule.util';
+import { dayNumber, isoFromDayNumber } from './date.util';
 
 // Two working weeks: 2025-03-03 (Mon) to 2025-03-14 (Fri).
 const WINDOW = { start: '2025-03-01', end: '2025-03-16' };
 
+/** A re-inspection allowed from `notBefore`, the day after its deadline (dispatch's rule: the deadline day is the enterprise's). */
 function followUp(creditCode: string, department: string, notBefore: string, overrides: Partial<FollowUpTrigger> = {}): FollowUpTrigger {
-  return { kind: 'follow-up', creditCode, department, inspectionRef: `TP-2025-0000${creditCode}`, inspectedOn: '2025-02-10', notBefore, ...overrides };
+  const rectifyBy = isoFromDayNumber(dayNumber(notBefore) - 1);
+  return {
+    kind: 'follow-up',
+    creditCode,
+    department,
+    inspectionRef: `TP-2025-0000${creditCode}`,
+    inspectedOn: '2025-02-10',
+    rectifyBy,
+    notBefore,
+    ...overrides,
+  };
 }
 
 function drawInput(overrides: Partial<DrawInput> = {}): DrawInput {

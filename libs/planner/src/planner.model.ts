@@ -54,7 +54,8 @@ export interface ComplaintTrigger extends TriggerBase {
 
 /**
  * A re-inspection (整改复查) after an order to rectify (责令整改): always inspected, never capped, and
- * never before the rectification deadline (`notBefore`), since a check before it proves nothing.
+ * never before `notBefore`, the day after the rectification deadline: the deadline day is the enterprise's,
+ * and a check on or before it proves nothing.
  */
 export interface FollowUpTrigger extends TriggerBase {
   kind: 'follow-up';
@@ -62,7 +63,9 @@ export interface FollowUpTrigger extends TriggerBase {
   inspectionRef: string;
   /** The day of that inspection, for people reading the plan. */
   inspectedOn: string;
-  /** The rectification deadline (整改期限): the earliest day of the re-inspection. */
+  /** The rectification deadline (整改期限), for people reading the plan: the enterprise's last day to rectify. */
+  rectifyBy: string;
+  /** The earliest day of the re-inspection: the day after the deadline. */
   notBefore: string;
 }
 
@@ -136,7 +139,7 @@ export interface InspectionTask {
   dueBy?: string;
   /** Inspections (their references) this task re-inspects after an order to rectify; absent when none. */
   followUps?: string[];
-  /** Earliest day of the visit: the latest rectification deadline among its follow-ups. */
+  /** Earliest day of the visit: the latest first re-inspection day (the day after the deadline) among its follow-ups. */
   notBefore?: string;
 }
 

@@ -151,7 +151,8 @@ const scenarioArb: fc.Arbitrary<Scenario> = fc
               department: f.department,
               inspectionRef: `FS-${k}`,
               inspectedOn: isoFromDayNumber(dayNumber(s.start) + f.deadline - 30),
-              notBefore: isoFromDayNumber(dayNumber(s.start) + f.deadline),
+              rectifyBy: isoFromDayNumber(dayNumber(s.start) + f.deadline),
+              notBefore: isoFromDayNumber(dayNumber(s.start) + f.deadline + 1),
               dueBy: isoFromDayNumber(dayNumber(s.start) + f.deadline + f.within),
             })),
         ];

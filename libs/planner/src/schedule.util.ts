@@ -187,7 +187,7 @@ function unassign(visit: PendingVisit, workingDays: string[], schedule: Schedule
     no_working_day:
       workingDays.length === 0
         ? 'The window holds no working day.'
-        : `No working day in the window falls on or after the rectification deadline ${visit.notBefore}.`,
+        : `No working day in the window falls on or after ${visit.notBefore}, the day after the rectification deadline.`,
     capacity_exhausted: 'Eligible teams exist, but every one was already on a route on each working day.',
     no_eligible_team: `No team of at most ${schedule.rules.maxTeamSize} certified, on-duty, non-recused officers covers ${visit.departments.join(', ')} on any working day.`,
   }[reason];

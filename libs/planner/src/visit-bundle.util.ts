@@ -12,7 +12,7 @@ export interface PendingVisit {
   departments: string[];
   /** Sort key: earlier due complaints and follow-ups first, then complaints, then by colour. */
   priority: string;
-  /** Earliest day it may take place: the latest rectification deadline of its follow-ups (absent: any day). */
+  /** Earliest day it may take place: the latest day after its follow-ups' rectification deadlines (absent: any day). */
   notBefore?: string;
   placed: boolean;
   /** The enterprise's groups this visit joins again (see `joinedOn`); absent for a group as bundled. */
@@ -23,14 +23,14 @@ const COLOUR_RANK: Record<string, string> = { red: '0', yellow: '1', green: '2' 
 const UNKNOWN_REGION = '000000';
 const NO_DUE_DAY = '9999-12-31';
 
-/** Whether the visit may take place on that day: never before its follow-ups' rectification deadline. */
+/** Whether the visit may take place on that day: never on or before its follow-ups' rectification deadline. */
 export function isAllowedOn(visit: PendingVisit, day: string): boolean {
   return !visit.notBefore || day >= visit.notBefore;
 }
 
 /**
  * Splits an enterprise's tasks into the fewest groups whose tasks can share one day: each task may take
- * place from its rectification deadline (`notBefore`) to its due day (`dueBy`), both counted from the
+ * place from the day after its rectification deadline (`notBefore`) to its due day (`dueBy`), both counted from the
  * window's first day (a deadline already passed allows any day; a complaint already overdue is due at
  * once). Inspect once: one group whenever one day suits every task, as when a random check waits for a
  * re-inspection. More when a complaint is due before a re-inspection's deadline: the complaint (with the

@@ -36,6 +36,7 @@ interface Row {
   visitId: string | null;
   inspectionRef: string;
   inspectedOn: string;
+  rectifyBy: string;
   notBefore: string;
   dueBy: string;
   extended: boolean;
@@ -163,6 +164,9 @@ describe('tracking orders to rectify and extending a platform case’s deadline'
       return [of(ordered.visitNo), of(cases.samr), of(cases.fire), of(cases.old)];
     };
     expect(await statuses(day('2025-04-01'))).toEqual(['waiting', 'waiting', 'waiting', 'stale']);
+    // The deadline day (10 April for the visit's order) is the enterprise's: due only from the day after.
+    expect(await statuses(day('2025-04-10'))).toEqual(['waiting', 'waiting', 'due', 'stale']);
+    expect(await statuses(day('2025-04-11'))).toEqual(['due', 'waiting', 'due', 'stale']);
     expect(await statuses(day('2025-04-12'))).toEqual(['due', 'waiting', 'due', 'stale']);
     expect(await statuses(day('2025-05-01'))).toEqual(['overdue', 'due', 'overdue', 'stale']);
 
@@ -172,7 +176,8 @@ describe('tracking orders to rectify and extending a platform case’s deadline'
       department: 'SAMR',
       source: 'visit',
       visitId: ordered.id,
-      notBefore: day('2025-04-10'),
+      rectifyBy: day('2025-04-10'),
+      notBefore: day('2025-04-11'),
       dueBy: day('2025-04-25'),
       extended: false,
       scheduled: null,
@@ -181,7 +186,8 @@ describe('tracking orders to rectify and extending a platform case’s deadline'
       source: 'case',
       visitId: null,
       inspectedOn: day('2025-03-20'),
-      notBefore: day('2025-04-19'),
+      rectifyBy: day('2025-04-19'),
+      notBefore: day('2025-04-20'),
     });
     // A visit's own case and a case finding nothing are no orders of their own.
     expect(body.rows.filter((r) => [`${ordered.visitNo}-SAMR`, cases.plain].includes(r.inspectionRef))).toEqual([]);
@@ -212,7 +218,7 @@ describe('tracking orders to rectify and extending a platform case’s deadline'
     expect((await list(`on=${day('2025-04-12')}`, 'ent')).status).toBe(403);
   });
 
-  it('shows an order held by a published visit as scheduled, with the visit', async () => {
+  it('shows an order held by a published visit as scheduled, with the visit, and as missed once its day passed with no results', async () => {
     // A complaint to FIRE about the case's enterprise, due after the case's deadline: one visit carries both.
     const clue: ClueChange = {
       clueId: 'CLUE-TRACK-1',
@@ -232,9 +238,18 @@ describe('tracking orders to rectify and extending a platform case’s deadline'
     aprilId = april.id;
     const { body: held } = await h.http<VisitView[]>('GET', `/api/visits?draw=${april.id}&reason=follow-up`);
     const holder = held.find((v) => v.followUps.some((f) => f.inspectionRef === ordered.visitNo))!;
-    const row = await rowOf(ordered.visitNo, day('2025-05-01'));
-    expect(row).toMatchObject({ status: 'scheduled', scheduled: { id: holder.id, number: holder.visitNo, date: holder.date } });
-    expect((await list(`on=${day('2025-05-01')}&status=scheduled&limit=2000`)).body.rows.map((r) => r.inspectionRef)).toContain(ordered.visitNo);
+    const scheduled = { id: holder.id, number: holder.visitNo, date: holder.date };
+    expect(holder.date > day('2025-04-10')).toBe(true);
+    expect(await rowOf(ordered.visitNo, holder.date)).toMatchObject({ status: 'scheduled', scheduled });
+    expect((await list(`on=${holder.date}&status=scheduled&limit=2000`)).body.rows.map((r) => r.inspectionRef)).toContain(ordered.visitNo);
+    // Its day gone by with no results: missed, the visit still named, counted and listed apart from the orders overdue.
+    const missed = await list(`on=${day('2025-05-01')}&status=missed&limit=2000`);
+    expect(missed.body.rows.find((r) => r.inspectionRef === ordered.visitNo)).toMatchObject({ status: 'missed', scheduled });
+    expect(missed.body.rows.every((r) => r.status === 'missed' && r.scheduled !== null && r.scheduled.date < day('2025-05-01'))).toBe(true);
+    expect(missed.body.counts.missed).toBe(missed.body.rows.length);
+    const overdue = await list(`on=${day('2025-05-01')}&status=overdue&limit=2000`);
+    expect(overdue.body.rows.map((r) => r.inspectionRef)).not.toContain(ordered.visitNo);
+    expect(overdue.body.counts.overdue).toBe(overdue.body.rows.length);
   });
 
   it('refuses an extension of a case unknown (404), ordering nothing, a visit’s own, or re-inspected (409), and a bad day (400)', async () => {
@@ -255,8 +270,12 @@ describe('tracking orders to rectify and extending a platform case’s deadline'
     expect((await extend(cases.samr, 'overseer', { rectifyBy: day('2025-05-10'), reason: REASON })).status).toBe(403);
     expect((await extend(cases.samr, 'ent', { rectifyBy: day('2025-05-10'), reason: REASON })).status).toBe(403);
     expect((await extend(cases.fire, 'officer', { rectifyBy: day('2025-05-10'), reason: REASON })).status).toBe(404);
-    // FIRE inspected the enterprise after the deadline: the order is closed, no longer tracked.
+    // FIRE inspected the enterprise on the deadline day (4 April), the enterprise's own: the order stays open.
     const fireRow = (await rowOf(cases.fire, day('2025-04-12')))!;
+    expect(fireRow.rectifyBy).toBe(day('2025-04-04'));
+    await publishCases([inspectionCase('FS-FIRE-2025-000798', fireRow.creditCode, 'FIRE', day('2025-04-04'), '未发现问题')], 'fire-on-deadline');
+    expect(await rowOf(cases.fire, day('2025-04-12'))).toMatchObject({ rectifyBy: day('2025-04-04'), notBefore: day('2025-04-05') });
+    // FIRE inspected the enterprise after the deadline: the order is closed, no longer tracked.
     await publishCases([inspectionCase('FS-FIRE-2025-000799', fireRow.creditCode, 'FIRE', day('2025-04-06'), '未发现问题')], 'fire-again');
     expect(await rowOf(cases.fire, day('2025-04-12'))).toBeUndefined();
     expect((await extend(cases.fire, 'dispatcher', { rectifyBy: day('2025-05-10'), reason: REASON })).body).toMatchObject({ code: 'reinspected' });
@@ -285,7 +304,8 @@ describe('tracking orders to rectify and extending a platform case’s deadline'
     // The plan as drawn, with what the visit gave up, still passes the independent checker.
     expect((await checkStoredPlan(h, aprilId)).violations).toEqual([]);
     expect(await rowOf(cases.samr, day('2025-05-01'))).toMatchObject({
-      notBefore: day('2025-05-10'),
+      rectifyBy: day('2025-05-10'),
+      notBefore: day('2025-05-11'),
       dueBy: day('2025-05-25'),
       extended: true,
       status: 'waiting',
@@ -294,7 +314,7 @@ describe('tracking orders to rectify and extending a platform case’s deadline'
 
     const { inputs } = await h.app.get(DrawInputsRepository).load(MAY);
     const followUp = inputs.triggeredTasks.find((t): t is FollowUpTrigger => t.kind === 'follow-up' && t.inspectionRef === cases.samr);
-    expect(followUp).toMatchObject({ notBefore: day('2025-05-10'), dueBy: day('2025-05-25') });
+    expect(followUp).toMatchObject({ rectifyBy: day('2025-05-10'), notBefore: day('2025-05-11'), dueBy: day('2025-05-25') });
 
     const { body: history } = await call<{ rectifyBy: string; extensions: { from: string; to: string; actor: string; reason?: string }[] }>(
       'GET',
@@ -341,7 +361,12 @@ describe('tracking orders to rectify and extending a platform case’s deadline'
     expect((await rowOf(ordered.visitNo, day('2025-04-12')))?.extended).toBe(false);
     const moved = await call('POST', `/api/visits/${ordered.id}/rectification-extensions`, 'dispatcher', { rectifyBy: day('2025-05-06'), reason: REASON });
     expect(moved.status).toBe(201);
-    expect(await rowOf(ordered.visitNo, day('2025-04-12'))).toMatchObject({ notBefore: day('2025-05-06'), extended: true, status: 'waiting' });
+    expect(await rowOf(ordered.visitNo, day('2025-04-12'))).toMatchObject({
+      rectifyBy: day('2025-05-06'),
+      notBefore: day('2025-05-07'),
+      extended: true,
+      status: 'waiting',
+    });
     // The platform case extended earlier stays marked; one never extended stays unmarked.
     expect((await rowOf(cases.samr, day('2025-04-12')))?.extended).toBe(true);
     expect(

@@ -24,8 +24,8 @@ interface VisitView {
 }
 
 /**
- * An order to rectify (责令整改) is checked again (整改复查): the next draw whose window reaches the
- * deadline plans the re-inspection, on or after the deadline, within the days the policy allows.
+ * An order to rectify (责令整改) is checked again (整改复查): the next draw whose window reaches the day after
+ * the deadline plans the re-inspection from that day (the deadline day is the enterprise's), within the days the policy allows.
  */
 describe('follow-up inspections after an order to rectify (整改复查)', () => {
   let h: DispatchHarness;
@@ -103,8 +103,8 @@ describe('follow-up inspections after an order to rectify (整改复查)', () =>
     const [stored] = await h.dataSource.query(`SELECT result FROM dispatch.prior_inspections WHERE case_no = $1`, [platformCase.caseNo]);
     expect(stored.result).toBe('责令整改');
 
-    // A window ending before a deadline does not plan its follow-up: a re-inspection before it proves nothing.
-    const early = await h.app.get(DrawInputsRepository).load({ start: '2025-03-25', end: '2025-04-09' });
+    // A window ending on a deadline does not plan its follow-up: a re-inspection on or before it proves nothing.
+    const early = await h.app.get(DrawInputsRepository).load({ start: '2025-03-25', end: '2025-04-10' });
     const earlyRefs = early.inputs.triggeredTasks.flatMap((t) => (t.kind === 'follow-up' ? [t.inspectionRef] : []));
     expect(earlyRefs).not.toContain(ordered.visitNo);
     expect(earlyRefs).not.toContain(platformCase.caseNo);
@@ -118,7 +118,8 @@ describe('follow-up inspections after an order to rectify (整改复查)', () =>
           department,
           inspectionRef: ordered.visitNo,
           inspectedOn: ordered.date,
-          notBefore: '2025-04-10',
+          rectifyBy: '2025-04-10',
+          notBefore: '2025-04-11',
           dueBy: '2025-04-25',
         },
         {
@@ -127,18 +128,20 @@ describe('follow-up inspections after an order to rectify (整改复查)', () =>
           department: 'SAMR',
           inspectionRef: platformCase.caseNo,
           inspectedOn: platformCase.date,
-          notBefore: '2025-04-19',
+          rectifyBy: '2025-04-19',
+          notBefore: '2025-04-20',
           dueBy: '2025-05-04',
         },
       ]),
     );
     expect(followUps.filter((f) => f.creditCode === ordered.creditCode && f.department === department)).toHaveLength(1);
-    expect(followUps.find((f) => f.inspectionRef === defaulted.visitNo)?.notBefore).toBe(defaulted.rectifyBy);
+    const dayAfter = new Date(Date.parse(`${defaulted.rectifyBy}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+    expect(followUps.find((f) => f.inspectionRef === defaulted.visitNo)).toMatchObject({ rectifyBy: defaulted.rectifyBy, notBefore: dayAfter });
   });
 
   let april: DrawOutcome;
 
-  it('plans each re-inspection within [deadline, deadline + 15 days], bundled with the checks that can wait for it, and re-draws it the same', async () => {
+  it('plans each re-inspection within [deadline + 1, deadline + 15 days], never on the deadline day, bundled with the checks that can wait for it, and re-draws it the same', async () => {
     // A complaint about the ordered enterprise to another department: one visit must carry both.
     const other = ordered.checklist[0].department === 'SAMR' ? 'FIRE' : 'SAMR';
     const clue: ClueChange = {
@@ -177,8 +180,9 @@ describe('follow-up inspections after an order to rectify (整改复查)', () =>
       const v = listed.find((x) => x.creditCode === f.creditCode);
       expect(v).toBeDefined();
       expect(v!.date >= f.notBefore && v!.date <= f.dueBy!).toBe(true);
+      expect(v!.date > f.rectifyBy).toBe(true);
       expect(v!.reasons).toContain('follow-up');
-      expect(v!.followUps).toContainEqual({ department: f.department, inspectionRef: f.inspectionRef, inspectedOn: f.inspectedOn, rectifyBy: f.notBefore });
+      expect(v!.followUps).toContainEqual({ department: f.department, inspectionRef: f.inspectionRef, inspectedOn: f.inspectedOn, rectifyBy: f.rectifyBy });
     }
     const bundled = listed.find((v) => v.creditCode === ordered.creditCode)!;
     expect(bundled.departments).toEqual(expect.arrayContaining([ordered.checklist[0].department, other]));
@@ -196,7 +200,7 @@ describe('follow-up inspections after an order to rectify (整改复查)', () =>
     expect(twice[0]).toMatchObject({ departments: expect.arrayContaining([urgent.department]), reasons: expect.arrayContaining(['complaint']), followUps: [] });
     expect(twice[1].reasons).not.toContain('complaint');
     expect(twice[1].followUps.map((f) => f.inspectionRef)).toEqual([defaulted.visitNo]);
-    expect(twice[1].date >= defaulted.rectifyBy!).toBe(true);
+    expect(twice[1].date > defaulted.rectifyBy!).toBe(true);
     expect(twice[1].officerIds.filter((o) => twice[0].officerIds.includes(o))).toEqual([]);
     // The plan's task list puts each of the enterprise's tasks on the visit that carries it.
     const { body: tasks } = await h.http<{ creditCode: string; reason: string; clueIds: string[]; visitId: string | null }[]>(
@@ -215,13 +219,22 @@ describe('follow-up inspections after an order to rectify (整改复查)', () =>
     expect((await checkStoredPlan(h, april.id)).violations).toEqual([]);
   });
 
-  it('closes a follow-up once its department inspected the enterprise on or after the deadline, and brings back one whose visit a re-draw cancels', async () => {
-    const before = await priorCases();
-    await h.publish(IntakeSubjects.casesUpserted, {
-      batchId: 'cases-2',
-      records: [inspectionCase('FS-SAMR-2025-000950', platformCase.creditCode, 'SAMR', '2025-04-19', '未发现问题')],
-    });
-    await h.settle((c) => c.priorCases === before + 1);
+  it('closes a follow-up once its department inspected the enterprise after the deadline, not on it, and brings back one whose visit a re-draw cancels', async () => {
+    const inspect = async (caseNo: string, date: string) => {
+      const before = await priorCases();
+      await h.publish(IntakeSubjects.casesUpserted, {
+        batchId: caseNo,
+        records: [inspectionCase(caseNo, platformCase.creditCode, 'SAMR', date, '未发现问题')],
+      });
+      await h.settle((c) => c.priorCases === before + 1);
+    };
+    const aprilRefs = async () =>
+      (await h.app.get(DrawInputsRepository).load(APRIL)).inputs.triggeredTasks.flatMap((t) => (t.kind === 'follow-up' ? [t.inspectionRef] : []));
+    // An inspection on the deadline day is within the enterprise's time to rectify: the order stays open.
+    await inspect('FS-SAMR-2025-000949', '2025-04-19');
+    expect(await aprilRefs()).toContain(platformCase.caseNo);
+    await inspect('FS-SAMR-2025-000950', '2025-04-20');
+    expect(await aprilRefs()).not.toContain(platformCase.caseNo);
     // While April's plan holds them, the others are served: a draw of May does not plan them again.
     const may = await h.app.get(DrawInputsRepository).load({ start: '2025-05-01', end: '2025-05-31' });
     expect(may.inputs.triggeredTasks.filter((t) => t.kind === 'follow-up')).toEqual([]);
@@ -250,7 +263,7 @@ describe('follow-up inspections after an order to rectify (整改复查)', () =>
     const { inputs } = await h.app.get(DrawInputsRepository).load(APRIL);
     const followUp = inputs.triggeredTasks.find((t): t is FollowUpTrigger => t.kind === 'follow-up' && t.inspectionRef === ordered.visitNo);
     // The deadline recorded with the results stands; only the days after it change.
-    expect(followUp).toMatchObject({ notBefore: '2025-04-10', dueBy: '2025-04-20' });
+    expect(followUp).toMatchObject({ rectifyBy: '2025-04-10', notBefore: '2025-04-11', dueBy: '2025-04-20' });
   });
 
   it('looks back on orders to rectify only as far as the policy says: older ones are history, not open work', async () => {

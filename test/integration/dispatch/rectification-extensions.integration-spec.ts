@@ -105,11 +105,11 @@ describe('extending the deadline of an order to rectify (延期整改)', () => {
     expect((await h.http('POST', `/api/visits/${samr[0].id}/results`, { items: results(samr[0], 'SAMR'), rectifyBy: on('2025-04-10') })).status).toBe(201);
     expect((await h.http('POST', `/api/visits/${plain.id}/results`, { items: results(plain, null) })).status).toBe(201);
     ordered = await visit(samr[0].id);
-    // April's plan holds the re-inspection on a day between 10 and 25 April.
+    // April's plan holds the re-inspection on a day between 11 and 25 April, after the deadline.
     const april = await draw(APRIL, 'april');
     const { body: held } = await h.http<VisitView[]>('GET', `/api/visits?draw=${april.id}&reason=follow-up`);
     holder = held.find((v) => v.followUps.some((f) => f.inspectionRef === ordered.visitNo))!;
-    expect(holder.date >= on('2025-04-10')).toBe(true);
+    expect(holder.date > on('2025-04-10')).toBe(true);
     // The re-inspection is that visit's only work.
     expect(holder.departments).toEqual(['SAMR']);
     expect(holder.followUps.map((f) => f.inspectionRef)).toEqual([ordered.visitNo]);
@@ -146,9 +146,16 @@ describe('extending the deadline of an order to rectify (延期整改)', () => {
   });
 
   it('moves the deadline, keeps each extension with who and why, and cancels the visit planned only for the re-inspection too early', async () => {
-    const first = await extend(ordered, 'dispatcher', { rectifyBy: on('2025-05-02'), reason: REASON, actor: 'someone-else' });
+    // SAMR inspected the enterprise on the deadline day, the enterprise's own: no re-inspection, the order may still be extended.
+    await h.publish(IntakeSubjects.casesUpserted, {
+      batchId: 'on-deadline',
+      records: [inspectionCase('FS-SAMR-2025-000902', ordered.creditCode, 'SAMR', on('2025-04-10'), '未发现问题')],
+    });
+    await h.settle((c) => c.priorCases === 2);
+    // Moved to the very day of the visit holding the re-inspection: on the new deadline, it would prove nothing.
+    const first = await extend(ordered, 'dispatcher', { rectifyBy: holder.date, reason: REASON, actor: 'someone-else' });
     expect(first.status).toBe(201);
-    expect(first.body).toMatchObject({ from: on('2025-04-10'), to: on('2025-05-02'), actor: 'dispatcher', reason: REASON });
+    expect(first.body).toMatchObject({ from: on('2025-04-10'), to: holder.date, actor: 'dispatcher', reason: REASON });
     // The re-inspection was the visit's only work: cancelled in the same transaction, nothing left to re-draw.
     expect(first.body.released).toEqual([{ id: holder.id, number: holder.visitNo, date: holder.date, cancelled: true, officersRemoved: [] }]);
     expect(first.body.heldBefore).toEqual([]);
@@ -159,10 +166,10 @@ describe('extending the deadline of an order to rectify (延期整改)', () => {
     expect((await h.http<{ reInspections: unknown[] }>('GET', `/api/visits/${ordered.id}`)).body.reInspections).toEqual([]);
     expect((await checkStoredPlan(h, aprilId)).violations).toEqual([]);
     const [kept] = await h.dataSource.query(`SELECT cancelled, follow_ups, deadline::text FROM dispatch.follow_up_releases WHERE visit_id = $1`, [holder.id]);
-    expect(kept).toEqual({ cancelled: true, follow_ups: [{ department: 'SAMR', inspectionRef: ordered.visitNo }], deadline: on('2025-05-02') });
+    expect(kept).toEqual({ cancelled: true, follow_ups: [{ department: 'SAMR', inspectionRef: ordered.visitNo }], deadline: holder.date });
     // The department that gave the order may extend it too; nothing is left to release.
     const second = await extend(ordered, 'officer', { rectifyBy: on('2025-05-06'), reason: '整改设备尚未到货' });
-    expect(second.body).toMatchObject({ from: on('2025-05-02'), to: on('2025-05-06'), actor: 'officer', released: [] });
+    expect(second.body).toMatchObject({ from: holder.date, to: on('2025-05-06'), actor: 'officer', released: [] });
 
     expect(await visit(ordered.id)).toMatchObject({ rectifyBy: on('2025-05-06'), originalRectifyBy: on('2025-04-10') });
     // The cancelled visit reads the deadline as it is now.
@@ -176,8 +183,8 @@ describe('extending the deadline of an order to rectify (延期整改)', () => {
 
     const { body: history } = await call<Extended[]>('GET', `/api/visits/${ordered.id}/rectification-extensions`, 'dispatcher');
     expect(history.map((x) => [x.from, x.to, x.actor, x.reason])).toEqual([
-      [on('2025-04-10'), on('2025-05-02'), 'dispatcher', REASON],
-      [on('2025-05-02'), on('2025-05-06'), 'officer', '整改设备尚未到货'],
+      [on('2025-04-10'), holder.date, 'dispatcher', REASON],
+      [holder.date, on('2025-05-06'), 'officer', '整改设备尚未到货'],
     ]);
     const { body: overseen } = await call<Extended[]>('GET', `/api/visits/${ordered.id}/rectification-extensions`, 'overseer');
     expect(overseen).toHaveLength(2);
@@ -202,11 +209,11 @@ describe('extending the deadline of an order to rectify (延期整改)', () => {
     mayId = may.id;
     const { body } = await h.http<{ inputs: PlanningInputs }>('GET', `/api/draws/${may.id}/inputs`);
     const followUp = body.inputs.triggeredTasks.find((t): t is FollowUpTrigger => t.kind === 'follow-up' && t.inspectionRef === ordered.visitNo);
-    expect(followUp).toMatchObject({ notBefore: on('2025-05-06'), dueBy: on('2025-05-21') });
+    expect(followUp).toMatchObject({ rectifyBy: on('2025-05-06'), notBefore: on('2025-05-07'), dueBy: on('2025-05-21') });
     const { body: planned } = await h.http<VisitView[]>('GET', `/api/visits?draw=${may.id}&reason=follow-up&creditCode=${ordered.creditCode}`);
     expect(planned).toHaveLength(1);
     // That day is still to come, so its results (which would close the follow-up) cannot be recorded here.
-    expect(planned[0].date >= on('2025-05-06') && planned[0].date <= on('2025-05-21')).toBe(true);
+    expect(planned[0].date > on('2025-05-06') && planned[0].date <= on('2025-05-21')).toBe(true);
   });
 
   it("puts each extension in oversight's record with who, when and the days, never the reason", async () => {
@@ -215,8 +222,8 @@ describe('extending the deadline of an order to rectify (延期整改)', () => {
     expect(await eventually(async () => (await entries()).length === 2)).toBe(true);
     const logged = await entries();
     expect(logged.map((e) => e.body.data).sort((a, b) => a.from.localeCompare(b.from))).toEqual([
-      expect.objectContaining({ visitNo: ordered.visitNo, departments: ['SAMR'], from: on('2025-04-10'), to: on('2025-05-02'), actor: 'dispatcher' }),
-      expect.objectContaining({ from: on('2025-05-02'), to: on('2025-05-06'), actor: 'officer' }),
+      expect.objectContaining({ visitNo: ordered.visitNo, departments: ['SAMR'], from: on('2025-04-10'), to: holder.date, actor: 'dispatcher' }),
+      expect.objectContaining({ from: holder.date, to: on('2025-05-06'), actor: 'officer' }),
     ]);
     expect(logged.every((e) => e.subjectRef === ordered.creditCode)).toBe(true);
     const sent: { payload: string }[] = await h.dataSource.query(`SELECT payload::text FROM dispatch.outbox WHERE subject = $1`, [
@@ -240,7 +247,7 @@ describe('extending the deadline of an order to rectify (延期整改)', () => {
       visitNo: holder.visitNo,
       date: holder.date,
       followUps: [{ department: 'SAMR', inspectionRef: ordered.visitNo }],
-      deadline: on('2025-05-02'),
+      deadline: holder.date,
       cancelled: true,
       departmentsRemoved: [],
     });

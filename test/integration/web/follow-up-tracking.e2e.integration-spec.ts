@@ -6,13 +6,15 @@ import { OWN_CODE, StatusAnswer } from './web-app.harness';
 
 /**
  * The rectification tracking page (整改跟踪) in a real browser in front of a fake suite: the orders to rectify
- * by status with their counts, each linked to its enterprise, its visit and the re-inspection that holds it,
- * and a platform case's deadline extended from a fold-away form.
+ * by status with their counts, each linked to its enterprise, its visit and the re-inspection that holds it (or held
+ * it on a day gone by with no results), the first re-inspection day under each deadline, and a platform case's
+ * deadline extended from a fold-away form.
  */
 
 const CASE_NO = 'FS-SAMR-2026-000901';
 const VISIT_ID = '0b6c8a55-5f0e-4d7e-9a7a-000000000401';
 const HOLDER_ID = '0b6c8a55-5f0e-4d7e-9a7a-000000000402';
+const MISSED_ID = '0b6c8a55-5f0e-4d7e-9a7a-000000000403';
 const row = (over: Record<string, unknown>) => ({
   creditCode: OWN_CODE,
   department: 'SAMR',
@@ -21,7 +23,8 @@ const row = (over: Record<string, unknown>) => ({
   visitId: null,
   inspectionRef: CASE_NO,
   inspectedOn: '2026-03-20',
-  notBefore: '2026-04-19',
+  rectifyBy: '2026-04-19',
+  notBefore: '2026-04-20',
   dueBy: '2026-05-04',
   extended: false,
   status: 'waiting',
@@ -30,7 +33,7 @@ const row = (over: Record<string, unknown>) => ({
 });
 const LIST = {
   on: '2026-04-01',
-  counts: { waiting: 1, due: 1, scheduled: 1, overdue: 1, stale: 0 },
+  counts: { waiting: 1, due: 1, scheduled: 1, missed: 1, overdue: 1, stale: 0 },
   rows: [
     row({}),
     row({
@@ -38,13 +41,22 @@ const LIST = {
       visitId: VISIT_ID,
       inspectionRef: 'TP-2026-000401',
       inspectedOn: '2026-03-01',
-      notBefore: '2026-03-31',
+      rectifyBy: '2026-03-31',
+      notBefore: '2026-04-01',
       dueBy: '2026-04-15',
       status: 'due',
       extended: true,
     }),
     row({ inspectionRef: 'FS-SAMR-2026-000902', status: 'scheduled', scheduled: { id: HOLDER_ID, number: 'TP-2026-000402', date: '2026-04-22' } }),
-    row({ inspectionRef: 'FS-FIRE-2026-000903', department: 'FIRE', status: 'overdue', notBefore: '2026-02-01', dueBy: '2026-02-16' }),
+    row({
+      inspectionRef: 'FS-SAMR-2026-000904',
+      status: 'missed',
+      rectifyBy: '2026-03-10',
+      notBefore: '2026-03-11',
+      dueBy: '2026-03-25',
+      scheduled: { id: MISSED_ID, number: 'TP-2026-000403', date: '2026-03-20' },
+    }),
+    row({ inspectionRef: 'FS-FIRE-2026-000903', department: 'FIRE', status: 'overdue', rectifyBy: '2026-02-01', notBefore: '2026-02-02', dueBy: '2026-02-16' }),
   ],
   truncated: false,
 };
@@ -90,11 +102,35 @@ describeWithBrowser('tracking orders to rectify (整改跟踪), in a real browse
   const form = `[data-case-extension="${CASE_NO}"]`;
 
   it.each([
-    ['zh', '整改跟踪', '未到期限 · 1', '已安排复查', '平台案件', '已延期', '整改期限已延至', '保留其他检查事项'],
-    ['en', 'Rectification tracking', 'Before deadline · 1', 'Scheduled', 'Platform case', 'extended', 'The deadline is now', 'its other checks stay'],
+    [
+      'zh',
+      '整改跟踪',
+      '未到期限 · 1',
+      '已安排复查',
+      '平台案件',
+      '已延期',
+      '整改期限已延至',
+      '保留其他检查事项',
+      '复查未录结果 · 1',
+      '复查不早于 2026',
+      '已过复查时限',
+    ],
+    [
+      'en',
+      'Rectification tracking',
+      'Before deadline · 1',
+      'Scheduled',
+      'Platform case',
+      'extended',
+      'The deadline is now',
+      'its other checks stay',
+      'Missed: no results · 1',
+      'Re-inspect from',
+      'past the re-inspect-by day',
+    ],
   ])(
     'lists the orders by status, linked, and extends a platform case’s deadline (%s)',
-    async (lang, title, waiting, scheduled, fromCase, extended, done, kept) => {
+    async (lang, title, waiting, scheduled, fromCase, extended, done, kept, missed, notBefore, pastDue) => {
       const page = await pages.signIn('dispatcher', { lang: lang as 'zh' | 'en' });
       await page.goto(`${pages.web.baseUrl}/#/tracking`);
       await page.waitForSelector(`[data-inspection-ref="${CASE_NO}"]`);
@@ -104,6 +140,14 @@ describeWithBrowser('tracking orders to rectify (整改跟踪), in a real browse
       for (const words of [scheduled, fromCase, extended, '佛山市示例家具有限公司', 'TP-2026-000401']) expect(table).toContain(words);
       expect(await page.getAttribute('[data-inspection-ref="TP-2026-000401"] a', 'href')).toBe(`#/visits/${VISIT_ID}`);
       expect(await page.getAttribute('[data-scheduled-visit="TP-2026-000402"] a', 'href')).toBe(`#/visits/${HOLDER_ID}`);
+      // Under the deadline, the first day of the re-inspection: the day after it, the deadline day being the enterprise's.
+      expect(await page.getAttribute(`[data-rectify-by="2026-04-19"] [data-not-before]`, 'data-not-before')).toBe('2026-04-20');
+      expect(await text(page, '[data-rectify-by="2026-04-19"] [data-not-before]')).toContain(notBefore);
+      // A re-inspection whose day passed with no results: counted apart, its visit linked, its due day past said.
+      expect(await text(page, '#tracking-counts [data-count=missed]')).toBe(missed);
+      expect(await page.getAttribute('[data-missed-visit="TP-2026-000403"] a', 'href')).toBe(`#/visits/${MISSED_ID}`);
+      expect(table).toContain(pastDue);
+      expect(await page.$('[data-missed-visit="TP-2026-000402"]')).toBeNull();
       expect(await page.getAttribute(`main table a[href="#/enterprises/${OWN_CODE}"]`, 'href')).toBe(`#/enterprises/${OWN_CODE}`);
       // A visit's order is extended on its page; a case's here, folded away until asked for.
       expect(await page.$('[data-case-extension="TP-2026-000401"]')).toBeNull();

@@ -124,13 +124,14 @@ describeWithBrowser('follow-up inspections after an order to rectify (整改复�
   });
 
   it.each([
-    ['zh', '请在 2026年3月22日 前完成整改'],
-    ['en', 'Put the findings right by 22 Mar 2026'],
-  ])('tells the enterprise by when to rectify, and that a re-inspection follows (%s)', async (lang, deadline) => {
+    ['zh', '请于 2026年3月22日（含当日）前完成整改', '复查不早于 2026年3月23日'],
+    ['en', 'Put the findings right by 22 Mar 2026 (that day included)', 'no earlier than 23 Mar 2026'],
+  ])('tells the enterprise by when to rectify, and that the re-inspection comes from the day after (%s)', async (lang, deadline, after) => {
     const page = await pages.signIn('ent', { lang: lang as 'zh' | 'en' });
     await page.goto(`${pages.web.baseUrl}/#/my/visits`);
     await page.waitForSelector('[data-rectify-by="2026-03-22"]');
     expect(await text(page, '[data-rectify-by="2026-03-22"]')).toContain(deadline);
+    expect(await text(page, '[data-rectify-by="2026-03-22"]')).toContain(after);
     await page.screenshot({ path: join(SCREENSHOTS, `follow-up-enterprise-visits-${lang}.png`), fullPage: true });
     await page.close();
   });

@@ -253,13 +253,13 @@ describe('the OpenAPI document, against the running suite', () => {
     expect(client.checkAnswer('GET', '/api/follow-ups', listed)).toEqual(OK(200));
     expect(client.checkAnswer('GET', '/api/follow-ups', await client.call('demo-samr', 'GET', '/api/follow-ups?status=due'))).toEqual(OK(200));
     const plusDays = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
-    type Row = { source: string; inspectionRef: string; inspectedOn: string; notBefore: string };
+    type Row = { source: string; inspectionRef: string; inspectedOn: string; rectifyBy: string };
     // A platform case whose deadline may still move a week: within 180 days of its inspection.
-    const order = (listed.body as { rows: Row[] }).rows.find((r) => r.source === 'case' && plusDays(r.notBefore, 7) <= plusDays(r.inspectedOn, 180));
+    const order = (listed.body as { rows: Row[] }).rows.find((r) => r.source === 'case' && plusDays(r.rectifyBy, 7) <= plusDays(r.inspectedOn, 180));
     expect(order).toBeDefined();
     const path = '/api/cases/{caseNo}/rectification-extensions';
     const url = `/api/cases/${encodeURIComponent(order!.inspectionRef)}/rectification-extensions`;
-    const extended = await sendValid('demo-dispatcher', 'POST', path, url, { ...example(`POST ${path}`), rectifyBy: plusDays(order!.notBefore, 7) });
+    const extended = await sendValid('demo-dispatcher', 'POST', path, url, { ...example(`POST ${path}`), rectifyBy: plusDays(order!.rectifyBy, 7) });
     expect(client.checkAnswer('POST', path, extended)).toEqual(OK(201));
     expect(client.checkAnswer('GET', path, await client.call('demo-dispatcher', 'GET', url))).toEqual(OK(200));
     const overseen = await client.call('demo-oversight', 'GET', url);
@@ -290,17 +290,17 @@ describe('the OpenAPI document, against the running suite', () => {
 
   it("takes the documented application for more time on a platform case's order from its enterprise, lists it, and the documented grant", async () => {
     const plusDays = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
-    type Row = { source: string; creditCode: string; inspectionRef: string; inspectedOn: string; notBefore: string };
+    type Row = { source: string; creditCode: string; inspectionRef: string; inspectedOn: string; rectifyBy: string };
     const listed = await client.call('demo-dispatcher', 'GET', '/api/follow-ups?status=all&limit=2000');
-    const order = (listed.body as { rows: Row[] }).rows.find((r) => r.source === 'case' && plusDays(r.notBefore, 7) <= plusDays(r.inspectedOn, 180));
+    const order = (listed.body as { rows: Row[] }).rows.find((r) => r.source === 'case' && plusDays(r.rectifyBy, 7) <= plusDays(r.inspectedOn, 180));
     expect(order).toBeDefined();
     const account = { username: 'contract-case-applicant', password: DEMO_PASSWORD, role: 'enterprise', creditCode: order!.creditCode };
     expect((await client.call('demo-admin', 'POST', '/api/accounts', account)).status).toBe(201);
     await client.signIn('contract-case-applicant');
     const orders = await client.call('contract-case-applicant', 'GET', `/api/enterprises/${order!.creditCode}/case-orders`);
     expect(client.checkAnswer('GET', '/api/enterprises/{creditCode}/case-orders', orders)).toEqual(OK(200));
-    expect(orders.body).toEqual(expect.arrayContaining([expect.objectContaining({ caseNo: order!.inspectionRef, rectifyBy: order!.notBefore })]));
-    const later = plusDays(order!.notBefore, 7);
+    expect(orders.body).toEqual(expect.arrayContaining([expect.objectContaining({ caseNo: order!.inspectionRef, rectifyBy: order!.rectifyBy })]));
+    const later = plusDays(order!.rectifyBy, 7);
     const path = '/api/cases/{caseNo}/rectification-applications';
     const url = `/api/cases/${encodeURIComponent(order!.inspectionRef)}/rectification-applications`;
     const applied = await sendValid('contract-case-applicant', 'POST', path, url, { ...example(`POST ${path}`), rectifyBy: later });

@@ -170,7 +170,7 @@ describeWithBrowser('pages read as their people read them, in a real browser', (
     [`GET /api/draws/${DRAW.id}`]: { ...DRAW, tasks: [] },
     [`GET /api/draws/${DRAW.id}/tasks`]: [],
     'GET /api/visits': [],
-    'GET /api/follow-ups': { on: '2026-12-07', counts: { waiting: 0, due: 0, scheduled: 0, overdue: 0, stale: 0 }, rows: [], truncated: false },
+    'GET /api/follow-ups': { on: '2026-12-07', counts: { waiting: 0, due: 0, scheduled: 0, missed: 0, overdue: 0, stale: 0 }, rows: [], truncated: false },
     'GET /api/plans': [],
     'GET /api/conflicts': [],
     'GET /api/officers': [],

@@ -12,12 +12,12 @@ import { OWN_CODE, StatusAnswer } from './web-app.harness';
  */
 
 const DONE = orderedVisit('2026-04-01', '2026-03-20');
-/** The re-inspection a plan holds on a day now before the extended deadline. */
+/** The re-inspection a plan holds on the very day the deadline was extended to: the enterprise's own day, too early. */
 const EARLY = {
   ...DONE,
   id: '0b6c8a55-5f0e-4d7e-9a7a-000000000302',
   visitNo: 'TP-2026-000345',
-  date: '2026-03-25',
+  date: '2026-04-01',
   reasons: ['follow-up'],
   status: 'scheduled',
   results: null,
@@ -127,7 +127,7 @@ describeWithBrowser('extending a rectification deadline (延期整改), in a rea
     },
   );
 
-  it('says in the page’s words why the server refused, and that a re-inspection before the deadline proves nothing', async () => {
+  it('says in the page’s words why the server refused, and that a re-inspection on the deadline day proves nothing', async () => {
     answers[`POST ${PATH}`] = new StatusAnswer(409, { statusCode: 409, code: 'reinspected', message: 'the re-inspection is done' });
     const page = await pages.signIn('officer');
     await page.goto(`${pages.web.baseUrl}/#/visits/${DONE.id}`);
@@ -179,10 +179,10 @@ describeWithBrowser('extending a rectification deadline (延期整改), in a rea
   });
 
   it.each([
-    ['zh', 'TP-2026-000230（2026-04-03）早于延期后的整改期限 2026-05-01，仅为复查 TP-2026-000201 而排，已取消', '复查随延期撤出'],
+    ['zh', 'TP-2026-000230（2026-04-03）不晚于延期后的整改期限 2026-05-01，仅为复查 TP-2026-000201 而排，已取消', '复查随延期撤出'],
     [
       'en',
-      'TP-2026-000230 (2026-04-03) came before the extended deadline 2026-05-01 and was planned only to re-inspect TP-2026-000201: cancelled',
+      'TP-2026-000230 (2026-04-03) came on or before the extended deadline 2026-05-01 and was planned only to re-inspect TP-2026-000201: cancelled',
       'Re-inspection released',
     ],
   ])('shows oversight, in the record, which visit an extension released and that it was cancelled (%s)', async (lang, said, kind) => {

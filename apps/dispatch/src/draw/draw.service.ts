@@ -275,7 +275,7 @@ function followUpsByTask(triggered: TriggeredTask[], tasks: PlanningRun['draw'][
   const byRef = new Map<string, VisitFollowUp>();
   for (const t of triggered) {
     if (!isFollowUp(t)) continue;
-    const entry = { department: t.department, inspectionRef: t.inspectionRef, inspectedOn: t.inspectedOn, rectifyBy: t.notBefore };
+    const entry = { department: t.department, inspectionRef: t.inspectionRef, inspectedOn: t.inspectedOn, rectifyBy: t.rectifyBy };
     byRef.set(`${t.department}|${t.creditCode}|${t.inspectionRef}`, entry);
   }
   const byTask = new Map<string, VisitFollowUp[]>();

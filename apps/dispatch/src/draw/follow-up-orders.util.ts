@@ -6,6 +6,17 @@ import { REVOKED_ON_APPEAL } from '@tianping/contracts';
  * row of `ordered` (credit_code, department, ref, source, visit_id, inspected_on, deadline).
  */
 
+/**
+ * The enterprise keeps its deadline day (改正期限届满后复查): a re-inspection comes this many days after the deadline at
+ * the earliest, and one on the deadline day or before it proves nothing. `firstReinspectionDay` is the same rule in days.
+ */
+export const REINSPECTION_DAYS_AFTER_DEADLINE = 1;
+
+/** The first day a re-inspection may be for the SQL date `deadline`: the day after it. */
+export function reinspectionFrom(deadline: string): string {
+  return `(${deadline} + ${REINSPECTION_DAYS_AFTER_DEADLINE})`;
+}
+
 /** A visit's id in the case numbers of results recorded before visits were numbered (`TP-<id>-SAMR`). */
 const UUID_TEXT = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
 
@@ -67,23 +78,24 @@ export function wasExtended(o: string): string {
 }
 
 /**
- * True while `o`'s department has not inspected the enterprise on or after the deadline (a case from intake, or a
- * visit done). Two NOT EXISTS, not NOT (… OR …), so the planner can make anti-joins of them.
+ * True while `o`'s department has not inspected the enterprise after the deadline (a case from intake, or a visit
+ * done): an inspection on the deadline day, the enterprise's last day to rectify, closes nothing. Two NOT EXISTS,
+ * not NOT (… OR …), so the planner can make anti-joins of them.
  */
 export function notReinspected(o: string): string {
   return `NOT EXISTS (SELECT 1 FROM dispatch.prior_inspections p
-                      WHERE p.credit_code = ${o}.credit_code AND p.department = ${o}.department AND p.kind = '检查' AND p.date >= ${o}.deadline)
+                      WHERE p.credit_code = ${o}.credit_code AND p.department = ${o}.department AND p.kind = '检查' AND p.date >= ${reinspectionFrom(`${o}.deadline`)})
       AND NOT EXISTS (SELECT 1 FROM dispatch.visits v
-                      WHERE v.credit_code = ${o}.credit_code AND v.status = 'done' AND ${o}.department = ANY(v.departments) AND v.date >= ${o}.deadline)`;
+                      WHERE v.credit_code = ${o}.credit_code AND v.status = 'done' AND ${o}.department = ANY(v.departments) AND v.date >= ${reinspectionFrom(`${o}.deadline`)})`;
 }
 
 /**
- * The scheduled visits of published plans that carry `o`'s follow-up on or after its deadline (one before it,
- * the deadline having been extended since, would prove nothing): `v` the visit, `d` its draw, for callers to narrow.
+ * The scheduled visits of published plans that carry `o`'s follow-up after its deadline (one on it or before
+ * it, the deadline having been extended since, would prove nothing): `v` the visit, `d` its draw, for callers to narrow.
  */
 export function heldBy(o: string): string {
   return `SELECT v.id, v.visit_no, v.date FROM dispatch.visits v JOIN dispatch.draws d ON d.id = v.draw_id
            WHERE v.credit_code = ${o}.credit_code AND v.status = 'scheduled' AND d.status = 'published'
              AND v.follow_ups @> jsonb_build_array(jsonb_build_object('department', ${o}.department, 'inspectionRef', ${o}.ref))
-             AND v.date >= ${o}.deadline`;
+             AND v.date >= ${reinspectionFrom(`${o}.deadline`)}`;
 }

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { heldBy, orderedCte, notReinspected, wasExtended } from '../draw/follow-up-orders.util';
+import { heldBy, orderedCte, notReinspected, reinspectionFrom, wasExtended } from '../draw/follow-up-orders.util';
 import type { DispatchPolicy } from '../plans/plans.repository';
 import type { FollowUpStatus } from './dtos/follow-up.dto';
 
@@ -13,6 +13,9 @@ export interface TrackedFollowUp {
   visitId: string | null;
   inspectionRef: string;
   inspectedOn: string;
+  /** The rectification deadline: the enterprise's last day to rectify. */
+  rectifyBy: string;
+  /** The first day of the re-inspection: the day after the deadline. */
   notBefore: string;
   dueBy: string;
   extended: boolean;
@@ -34,9 +37,11 @@ export class TrackedFollowUpsRepository {
   constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
 
   /**
-   * Every order not re-inspected, each with where it stands on `on`: held by a published scheduled visit on or
-   * after its deadline (scheduled), else cut off as the draw cuts it (stale), still before its deadline (waiting),
-   * past deadline + `followUpWithinDays` (overdue), or due; with the counts per status before `statuses` narrows.
+   * Every order not re-inspected, each with where it stands on `on`: held by a published scheduled visit after its
+   * deadline, on `on` or later (scheduled) or only on a day gone by with no results (missed: the draw plans nothing
+   * while it holds the order, so someone must record its results or cancel it), else cut off as the draw cuts it
+   * (stale), on or before its deadline (waiting: the deadline day is the enterprise's), past deadline +
+   * `followUpWithinDays` (overdue), or due; with the counts per status before `statuses` narrows.
    */
   async list(
     f: FollowUpFilter,
@@ -46,13 +51,15 @@ export class TrackedFollowUpsRepository {
     const [answer]: { counts: Record<string, number>; rows: TrackedFollowUp[] }[] = await this.dataSource.query(
       `WITH ${orderedCte('$1')}, tracked AS (
          SELECT o.*, e.region_code, h.id AS held_id, h.visit_no AS held_no, h.date AS held_on,
-                CASE WHEN h.id IS NOT NULL THEN 'scheduled'
+                CASE WHEN h.date >= $5::date THEN 'scheduled'
+                     WHEN h.id IS NOT NULL THEN 'missed'
                      WHEN o.deadline < $5::date - $6::int THEN 'stale'
-                     WHEN o.deadline > $5::date THEN 'waiting'
+                     WHEN ${reinspectionFrom('o.deadline')} > $5::date THEN 'waiting'
                      WHEN o.deadline + $7::int < $5::date THEN 'overdue'
                      ELSE 'due' END AS status
            FROM ordered o JOIN dispatch.enterprises e USING (credit_code)
-           LEFT JOIN LATERAL (${heldBy('o')} ORDER BY v.date, v.visit_no LIMIT 1) h ON true
+           -- The first visit to come; else the first one gone by without results.
+           LEFT JOIN LATERAL (${heldBy('o')} ORDER BY v.date < $5::date, v.date, v.visit_no LIMIT 1) h ON true
           WHERE e.status = ANY($2) AND ($3::text IS NULL OR o.department = $3) AND ($4::text IS NULL OR e.region_code = $4)
             AND ${notReinspected('o')}
        ), shown AS (
@@ -63,7 +70,7 @@ export class TrackedFollowUpsRepository {
        SELECT (SELECT coalesce(jsonb_object_agg(status, n), '{}') FROM (SELECT status, count(*)::int AS n FROM tracked GROUP BY status) c) AS counts,
               (SELECT coalesce(jsonb_agg(jsonb_build_object(
                  'creditCode', credit_code, 'department', department, 'regionCode', region_code, 'source', source, 'visitId', visit_id,
-                 'inspectionRef', ref, 'inspectedOn', inspected_on, 'notBefore', deadline, 'dueBy', deadline + $7::int,
+                 'inspectionRef', ref, 'inspectedOn', inspected_on, 'rectifyBy', deadline, 'notBefore', ${reinspectionFrom('deadline')}, 'dueBy', deadline + $7::int,
                  'extended', extended, 'status', status,
                  'scheduled', CASE WHEN held_id IS NULL THEN NULL ELSE jsonb_build_object('id', held_id, 'number', held_no, 'date', held_on) END)
                ORDER BY deadline, ref, department), '[]') FROM shown) AS rows`,

@@ -5,7 +5,7 @@ import { PlansRepository } from '../plans/plans.repository';
 import { FOLLOW_UP_STATUSES, type FollowUpListQuery } from './dtos/follow-up.dto';
 import { TrackedFollowUpsRepository } from './follow-ups.repository';
 
-/** The bureau's list of orders to rectify it tracks (整改跟踪): waiting, due, scheduled, overdue or cut off as stale. */
+/** The bureau's list of orders to rectify it tracks (整改跟踪): waiting, due, scheduled, missed, overdue or cut off as stale. */
 @Injectable()
 export class FollowUpsService {
   constructor(

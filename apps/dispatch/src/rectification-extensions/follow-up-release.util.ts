@@ -28,7 +28,7 @@ export type Release =
 const same = (a: HeldFollowUp) => (b: HeldFollowUp) => a.department === b.department && a.inspectionRef === b.inspectionRef;
 
 /**
- * What a visit keeps when it no longer carries `released` (re-inspections whose deadline moved past its day):
+ * What a visit keeps when it no longer carries `released` (re-inspections whose deadline moved to or past its day):
  * a task only those follow-ups brought (reason `follow-up`, no complaint, no other follow-up) leaves with its
  * department and checklist; a visit left with no task is cancelled whole, as a plan cut cancels.
  */

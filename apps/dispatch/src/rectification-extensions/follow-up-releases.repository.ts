@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { reinspectionFrom } from '../draw/follow-up-orders.util';
 import type { HeldFollowUp, HoldingVisit, Release, TeamMember } from './follow-up-release.util';
 
 export interface HeldVisit extends HoldingVisit {
@@ -11,12 +12,12 @@ export interface HeldVisit extends HoldingVisit {
   officerIds: string[];
 }
 
-/** The only place that releases re-inspections from visits planned before their deadline, and keeps each release. */
+/** The only place that releases re-inspections from visits planned on or before their deadline, and keeps each release. */
 @Injectable()
 export class FollowUpReleasesRepository {
   /**
    * The scheduled visits of published plans that carry one of `held` (an enterprise's follow-ups) on a day from
-   * `today` and before `deadline`, with the draw's tasks they carry, locked: a draw or a team change touching them
+   * `today` on or before `deadline` (the enterprise's day: a re-inspection on it proves nothing), with the draw's tasks they carry, locked: a draw or a team change touching them
    * waits. A past day's visit is left alone: its officers may have gone, and its results may still come.
    */
   async holdingBefore(m: EntityManager, creditCode: string, held: HeldFollowUp[], deadline: string, today: string): Promise<HeldVisit[]> {
@@ -26,7 +27,7 @@ export class FollowUpReleasesRepository {
               ARRAY(SELECT vo.officer_id FROM dispatch.visit_officers vo WHERE vo.visit_id = v.id ORDER BY vo.officer_id) AS "officerIds",
               (SELECT coalesce(jsonb_agg(t.task), '[]') FROM jsonb_array_elements(d.tasks) AS t(task) WHERE t.task->>'id' = ANY(v.task_ids)) AS tasks
          FROM dispatch.visits v JOIN dispatch.draws d ON d.id = v.draw_id
-        WHERE v.credit_code = $1 AND v.status = 'scheduled' AND d.status = 'published' AND v.date < $3::date AND v.date >= $4::date
+        WHERE v.credit_code = $1 AND v.status = 'scheduled' AND d.status = 'published' AND v.date < ${reinspectionFrom('$3::date')} AND v.date >= $4::date
           AND EXISTS (SELECT 1 FROM jsonb_array_elements($2::jsonb) AS h(f) WHERE v.follow_ups @> jsonb_build_array(h.f))
         ORDER BY v.date, v.visit_no
         FOR UPDATE OF v`,

@@ -20,10 +20,10 @@ export interface ReleasedVisit {
 }
 
 /**
- * When an extension moves a deadline past the day of a scheduled visit holding the re-inspection, that visit
- * would come before the enterprise is bound to have rectified, for nothing: it gives the re-inspection up (or
+ * When an extension moves a deadline to or past the day of a scheduled visit holding the re-inspection, that visit
+ * would come before the enterprise's last day to rectify is over, for nothing: it gives the re-inspection up (or
  * is cancelled, as a plan cut cancels, when it was its only work) in the extension's transaction, and the next
- * draw plans it on or after the new day. Only visits from today on (China's day) are released: a past day's
+ * draw plans it after the new day. Only visits from today on (China's day) are released: a past day's
  * visit keeps its re-inspection, its results may still come. Oversight's record hears of each release.
  */
 @Injectable()

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import { reinspectionFrom } from '../draw/follow-up-orders.util';
 
 export interface StoredExtension {
   id: string;
@@ -22,15 +23,15 @@ export class RectificationExtensionsRepository {
 
   /**
    * The re-inspections already made, as the draw counts a follow-up served: the department inspected the
-   * enterprise on or after the deadline (a case from intake, or another visit done). A platform case's order has no visit (`id` null).
+   * enterprise after the deadline (a case from intake, or another visit done): one on the deadline day closes nothing. A platform case's order has no visit (`id` null).
    */
   async reinspections(m: EntityManager, v: { id: string | null; creditCode: string }, departments: string[], deadline: string): Promise<string[]> {
     const rows: { ref: string }[] = await m.query(
       `SELECT p.case_no AS ref FROM dispatch.prior_inspections p
-        WHERE p.credit_code = $1 AND p.department = ANY($2) AND p.kind = '检查' AND p.date >= $3::date
+        WHERE p.credit_code = $1 AND p.department = ANY($2) AND p.kind = '检查' AND p.date >= ${reinspectionFrom('$3::date')}
        UNION
        SELECT o.visit_no FROM dispatch.visits o
-        WHERE o.credit_code = $1 AND o.status = 'done' AND o.departments && $2::text[] AND o.date >= $3::date AND ($4::uuid IS NULL OR o.id <> $4)
+        WHERE o.credit_code = $1 AND o.status = 'done' AND o.departments && $2::text[] AND o.date >= ${reinspectionFrom('$3::date')} AND ($4::uuid IS NULL OR o.id <> $4)
        ORDER BY 1`,
       [v.creditCode, departments, deadline, v.id],
     );

@@ -4,7 +4,7 @@ import { DispatchSubjects, type RectificationExtended } from '@tianping/contract
 import { enqueueEvent } from '@tianping/messaging';
 import { DISPATCH_SCHEMA } from '../database/dispatch.data-source';
 import { PlansRepository } from '../plans/plans.repository';
-import { currentDeadline, extensionRefusal, RECTIFY } from '../visits/rectification.util';
+import { currentDeadline, extensionRefusal, firstReinspectionDay, RECTIFY } from '../visits/rectification.util';
 import { VisitsService } from '../visits/visits.service';
 import { VisitsRepository, type VisitRow } from '../visits/visits.repository';
 import type { EntityManager } from 'typeorm';
@@ -87,10 +87,10 @@ export class RectificationExtensionsService {
   }
 }
 
-/** The visits still holding the re-inspection of `ref` before `deadline` once released: those whose day has passed (a release leaves them). */
+/** The visits still holding the re-inspection of `ref` on or before `deadline` once released: those whose day has passed (a release leaves them). */
 export async function heldBeforeDeadline(visits: VisitsRepository, creditCode: string, ref: string, deadline: string, m: EntityManager) {
   return (await visits.reInspectionsOf(creditCode, ref, m))
-    .filter((v) => v.status === 'scheduled' && v.date < deadline)
+    .filter((v) => v.status === 'scheduled' && v.date < firstReinspectionDay(deadline))
     .map((v) => ({ id: v.id, number: v.visitNo, date: v.date }));
 }
 

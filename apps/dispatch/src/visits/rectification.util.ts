@@ -1,4 +1,5 @@
 import { dayNumber, isoFromDayNumber } from '@tianping/planner';
+import { REINSPECTION_DAYS_AFTER_DEADLINE } from '../draw/follow-up-orders.util';
 
 /** The longest rectification deadline (整改期限) a visit's results may set, in days after the visit. */
 export const MAX_RECTIFICATION_DAYS = 180;
@@ -29,6 +30,11 @@ export function rectificationDeadline(
 /** The deadline in force: the one recorded (or last extended to), else, for results recorded before deadlines were, the visit's day + the policy's days. */
 export function currentDeadline(visit: { date: string; rectifyBy: string | null }, defaultDays: number): string {
   return visit.rectifyBy ?? isoFromDayNumber(dayNumber(visit.date) + defaultDays);
+}
+
+/** The first day a re-inspection may be after `deadline`, as SQL's `reinspectionFrom`: the enterprise keeps the deadline day. */
+export function firstReinspectionDay(deadline: string): string {
+  return isoFromDayNumber(dayNumber(deadline) + REINSPECTION_DAYS_AFTER_DEADLINE);
 }
 
 /** The last day a deadline may be moved to: 180 days after the visit, as when it was first set. */

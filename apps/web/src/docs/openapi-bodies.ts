@@ -219,7 +219,11 @@ export const BODIES: Record<string, Json> = {
       unscoredColour: { ...colour, description: 'the colour an enterprise scoring has not reached yet is drawn in' },
       maxTeamSize: count(2, 8, 'largest team sent when a visit covers many departments'),
       rectificationDays: count(1, 180, 'the rectification deadline (整改期限) when a result 责令整改 sets none, in days after the inspection'),
-      followUpWithinDays: count(1, 90, 'days after the rectification deadline by which the re-inspection (复查) should happen; never before the deadline'),
+      followUpWithinDays: count(
+        1,
+        90,
+        'days after the rectification deadline by which the re-inspection (复查) should happen; never on or before the deadline',
+      ),
       followUpLookbackDays: count(
         1,
         3650,

@@ -170,8 +170,8 @@ export const QUERIES: Record<string, QueryParam[]> = {
     {
       name: 'status',
       description:
-        'waiting (before the deadline), due (deadline passed, within followUpWithinDays), scheduled (a published visit holds the re-inspection), overdue (past deadline + followUpWithinDays, none held), stale (older than followUpLookbackDays: the draw no longer plans it) or all; omitted, all not re-inspected',
-      schema: { type: 'string', enum: ['waiting', 'due', 'scheduled', 'overdue', 'stale', 'all'] },
+        "waiting (on or before the deadline: the deadline day is the enterprise's), due (deadline passed, within followUpWithinDays), scheduled (a published visit from that day on holds the re-inspection), missed (the visit holding it had its day with no results recorded), overdue (past deadline + followUpWithinDays, none held), stale (older than followUpLookbackDays: the draw no longer plans it) or all; omitted, all not re-inspected",
+      schema: { type: 'string', enum: ['waiting', 'due', 'scheduled', 'missed', 'overdue', 'stale', 'all'] },
     },
     {
       name: 'department',

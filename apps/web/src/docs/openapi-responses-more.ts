@@ -58,14 +58,14 @@ const drawTask = {
   clueIds: arr(str(), 'complaints the task checks'),
   dueBy: day('the latest day, for a complaint or a follow-up'),
   followUps: arr(str(), 'the inspections (case or visit numbers) it re-inspects after an order to rectify (责令整改)'),
-  notBefore: day('the earliest day: the latest rectification deadline (整改期限) of its follow-ups'),
+  notBefore: day('the earliest day: the day after the latest rectification deadline (整改期限) of its follow-ups'),
 };
 const followUp = obj(
   {
     department,
     inspectionRef: str('the inspection that ordered rectification: a case number (FS-SAMR-2024-000101) or a visit number (TP-2026-000123)'),
     inspectedOn: day('the day of that inspection'),
-    rectifyBy: day('its rectification deadline (整改期限); the re-inspection is not before it'),
+    rectifyBy: day('its rectification deadline (整改期限); the re-inspection comes after it, from the next day'),
   },
   'a re-inspection (整改复查) the visit carries',
 );
@@ -311,7 +311,7 @@ export const DISPATCH_SCHEMAS: Record<string, Json> = {
     {
       on: day('the day the statuses were read on'),
       counts: obj(
-        { waiting: int(), due: int(), scheduled: int(), overdue: int(), stale: int() },
+        { waiting: int(), due: int(), scheduled: int(), missed: int(), overdue: int(), stale: int() },
         'orders per status, under the department and region filters, before status narrows the rows',
       ),
       rows: arr(
@@ -324,15 +324,19 @@ export const DISPATCH_SCHEMAS: Record<string, Json> = {
             visitId: nullable(uuid('the visit that gave the order, for source visit')),
             inspectionRef: str('检查编号 of the visit, or the case number'),
             inspectedOn: day('the inspection that gave the order'),
-            notBefore: day('the rectification deadline (整改期限) in force: the re-inspection is not before it'),
+            rectifyBy: day("the rectification deadline (整改期限) in force: the enterprise's last day to rectify"),
+            notBefore: day('the first day of the re-inspection: the day after the deadline (复查不早于)'),
             dueBy: day('the deadline + followUpWithinDays: the re-inspection is overdue after it'),
             extended: bool('whether the deadline was extended (延期整改)'),
             status: oneOf(
-              ['waiting', 'due', 'scheduled', 'overdue', 'stale'],
-              'waiting 待到期, due 待复查, scheduled 已安排, overdue 已逾期, stale 已超出回溯期',
+              ['waiting', 'due', 'scheduled', 'missed', 'overdue', 'stale'],
+              'waiting 待到期, due 待复查, scheduled 已安排, missed 复查日已过未录入结果, overdue 已逾期, stale 已超出回溯期',
             ),
             scheduled: nullable(
-              obj({ id: uuid('the visit'), number: str('检查编号'), date: day() }, 'the published scheduled visit holding the re-inspection'),
+              obj(
+                { id: uuid('the visit'), number: str('检查编号'), date: day() },
+                'the published scheduled visit holding the re-inspection (for missed, the one whose day passed with no results)',
+              ),
             ),
           },
           'one order to rectify not re-inspected',

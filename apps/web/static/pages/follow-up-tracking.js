@@ -9,8 +9,8 @@ import { extensionForm } from './rectify-extension.js';
 
 /** The most orders the page asks for at once (dispatch's limit). */
 const TRACKING_LIMIT = 2000;
-const STATUSES = ['waiting', 'due', 'scheduled', 'overdue', 'stale'];
-const STATUS_KIND = { waiting: 'blue', due: 'warn', scheduled: 'ok', overdue: 'bad', stale: '' };
+const STATUSES = ['waiting', 'due', 'scheduled', 'missed', 'overdue', 'stale'];
+const STATUS_KIND = { waiting: 'blue', due: 'warn', scheduled: 'ok', missed: 'bad', overdue: 'bad', stale: '' };
 
 const statusBadge = (status) => badge(t(`track.status.${status}`), STATUS_KIND[status]);
 const dayCell = (day) => h('span', { style: 'white-space:nowrap' }, fmtDate(day));
@@ -31,13 +31,25 @@ function departmentCell(code) {
   return name === code ? code : h('span', {}, h('span', { style: 'white-space:nowrap' }, name), h('div', { class: 'mono small muted' }, code));
 }
 
+/** The deadline, and below it the first day of the re-inspection: the day after, the deadline day being the enterprise's. */
 function deadlineCell(row) {
-  return h('span', {}, dayCell(row.notBefore), row.extended ? [' ', badge(t('track.extended'), 'warn')] : null);
+  return h('span', { 'data-rectify-by': row.rectifyBy }, dayCell(row.rectifyBy), row.extended ? [' ', badge(t('track.extended'), 'warn')] : null,
+    h('div', { class: 'muted small', 'data-not-before': row.notBefore }, t('track.notBefore', { day: fmtDate(row.notBefore) })));
 }
 
+/** The due day; a missed re-inspection past it says so, since it is not counted overdue apart. */
+function dueCell(row, on) {
+  const late = row.status === 'missed' && row.dueBy < on;
+  return h('span', {}, dayCell(row.dueBy), late ? h('div', { class: 'small', style: 'color:var(--red)', 'data-past-due': '' }, t('track.pastDue')) : null);
+}
+
+/** The visit holding the re-inspection; one whose day passed with no results says what to do. */
 function scheduledCell(row) {
   const v = row.scheduled;
-  return v ? h('span', { 'data-scheduled-visit': v.number }, h('a', { class: 'mono small', href: `#/visits/${v.id}` }, v.number), ' ', dayCell(v.date)) : '—';
+  if (!v) return '—';
+  return h('span', { 'data-scheduled-visit': v.number, ...(row.status === 'missed' ? { 'data-missed-visit': v.number } : {}) },
+    h('a', { class: 'mono small', href: `#/visits/${v.id}` }, v.number), ' ', dayCell(v.date),
+    row.status === 'missed' ? h('div', { class: 'small', style: 'color:var(--red)', title: t('track.missedWhy') }, t('track.missed')) : null);
 }
 
 /** A platform case's order may be extended here; a visit's on its page. `onExtended(said)` reads the list again. */
@@ -45,9 +57,9 @@ function extendCell(ctx, row, i, onExtended) {
   if (row.source === 'visit') return row.visitId ? h('a', { href: `#/visits/${row.visitId}`, class: 'small', style: 'white-space:nowrap' }, t('track.onVisit')) : '—';
   const mine = ctx.me.role === 'dispatcher' || row.department === ctx.me.department;
   const latest = latestRectifyBy(row.inspectedOn);
-  if (!mine || row.notBefore >= latest) return '—';
+  if (!mine || row.rectifyBy >= latest) return '—';
   const path = `/api/cases/${encodeURIComponent(row.inspectionRef)}/rectification-extensions`;
-  return h('div', { 'data-case-extension': row.inspectionRef, style: 'min-width:10em' }, extensionForm({ path, rectifyBy: row.notBefore }, latest, onExtended, `-${i}`));
+  return h('div', { 'data-case-extension': row.inspectionRef, style: 'min-width:10em' }, extensionForm({ path, rectifyBy: row.rectifyBy }, latest, onExtended, `-${i}`));
 }
 
 /** One button per status with its count: choosing one narrows the list to it. */
@@ -81,8 +93,8 @@ export async function renderTracking(ctx) {
       [t('visit.enterprise'), (r) => enterpriseCell(r.creditCode, `#/enterprises/${r.creditCode}`), enterpriseFields((r) => r.creditCode)],
       [t('field.department'), (r) => departmentCell(r.department), (r) => departmentLabel(r.department)],
       [t('track.inspection'), inspectionCell, { [t('track.inspection')]: (r) => r.inspectionRef, [t('track.inspectedOn')]: (r) => r.inspectedOn }],
-      [t('track.deadline'), deadlineCell, (r) => `${r.notBefore}${r.extended ? ` (${t('track.extended')})` : ''}`],
-      [t('track.dueBy'), (r) => dayCell(r.dueBy), (r) => r.dueBy],
+      [t('track.deadline'), deadlineCell, { [t('track.deadline')]: (r) => `${r.rectifyBy}${r.extended ? ` (${t('track.extended')})` : ''}`, [t('track.notBeforeField')]: (r) => r.notBefore }],
+      [t('track.dueBy'), (r) => dueCell(r, answer.on), (r) => r.dueBy],
       [t('field.status'), (r) => statusBadge(r.status), (r) => t(`track.status.${r.status}`)],
       [t('track.reInspection'), scheduledCell, (r) => (r.scheduled ? `${r.scheduled.number} ${r.scheduled.date}` : '')],
       [t('track.extend'), (r) => extendCell(ctx, r, answer.rows.indexOf(r), onExtended), false],

@@ -12,6 +12,11 @@ const MAX_RECTIFICATION_DAYS = 180;
 export function latestRectifyBy(visitDate) {
   return addDays(visitDate, MAX_RECTIFICATION_DAYS);
 }
+/** The first day of a re-inspection, as dispatch counts it: the deadline day is the enterprise's (改正期限届满后复查). */
+export function firstReinspectionDay(rectifyBy) {
+  return addDays(rectifyBy, 1);
+}
+
 /** The policy's default when it cannot be read (dispatch's own default). */
 const DEFAULT_RECTIFICATION_DAYS = 30;
 
@@ -52,22 +57,22 @@ export function rectifyField(visit, resultInputs) {
 
 /**
  * One line per inspection a visit re-inspects: "SAMR 复查：2026-03-02 检查（TP-2026-000123）责令整改，整改期限 2026-04-01",
- * the deadline as it is now; a visit still to come before it (the deadline extended since) is said to prove nothing.
+ * the deadline as it is now; a visit still to come on or before it (the deadline extended since) is said to prove nothing.
  */
 export function followUpLines(followUps, visit = null) {
   if (!followUps?.length) return null;
-  const early = (f) => visit?.status === 'scheduled' && visit.date < f.rectifyBy;
+  const early = (f) => visit?.status === 'scheduled' && visit.date < firstReinspectionDay(f.rectifyBy);
   return h('ul', { class: 'list-plain', id: 'visit-follow-ups' }, followUps.map((f) => h('li', { 'data-follow-up': f.inspectionRef },
     t('followUp.line', { dept: valueLabel('dept', f.department), date: fmtDate(f.inspectedOn), ref: f.inspectionRef, deadline: fmtDate(f.rectifyBy) }),
     early(f) ? h('div', { class: 'notice warn small', 'data-follow-up-early': '' }, t('followUp.early')) : null)));
 }
 
 /**
- * Under a visit's recorded results: by when the enterprise must rectify, and that a re-inspection follows;
+ * Under a visit's recorded results: by when the enterprise must rectify, and the first day of the re-inspection;
  * with `original` (the deadline first set), that it was extended, in the words of `extendedKey`.
  */
 export function rectifyNote(rectifyBy, key = 'rectify.shown', original = null, extendedKey = 'rectify.extended') {
-  return rectifyBy ? h('div', { class: 'notice warn', 'data-rectify-by': rectifyBy, style: 'margin-top:12px' }, t(key, { date: fmtDate(rectifyBy) }),
+  return rectifyBy ? h('div', { class: 'notice warn', 'data-rectify-by': rectifyBy, style: 'margin-top:12px' }, t(key, { date: fmtDate(rectifyBy), after: fmtDate(firstReinspectionDay(rectifyBy)) }),
     original ? h('span', { 'data-rectify-extended': original }, ' ', t(extendedKey, { date: fmtDate(original) })) : null) : null;
 }
 
@@ -78,8 +83,8 @@ export function reInspectionLines(reInspections) {
     t(r.status === 'done' ? 'rectify.reInspected' : 'rectify.reInspection', { date: fmtDate(r.date) }), ' ', h('a', { href: `#/visits/${r.id}` }, r.visitNo))));
 }
 
-/** Under a plan's task: which inspections it re-inspects, and the deadline it waits for. */
+/** Under a plan's task: which inspections it re-inspects, and the first day it may (the day after the deadline). */
 export function followUpOfTask(task) {
   if (!task.followUps?.length) return null;
-  return h('div', { class: 'small', 'data-follow-up-task': task.id }, t('followUp.task', { refs: task.followUps.join(t('common.listSep')), deadline: fmtDate(task.notBefore) }));
+  return h('div', { class: 'small', 'data-follow-up-task': task.id }, t('followUp.task', { refs: task.followUps.join(t('common.listSep')), day: fmtDate(task.notBefore) }));
 }

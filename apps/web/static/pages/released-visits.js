@@ -1,4 +1,4 @@
-// What an extension (延期整改) did to the visits that held the re-inspection before the new deadline: each
+// What an extension (延期整改) did to the visits that held the re-inspection on or before the new deadline: each
 // gave it up (its other checks stay, and officers sent only for the departments that left go) or was cancelled,
 // the re-inspection having been its only work. A visit whose day has passed is left as it was.
 import { fmtDate, t } from '../i18n.js';

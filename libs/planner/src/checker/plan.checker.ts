@@ -76,7 +76,7 @@ export function checkPlan(plan: Plan, input: CheckInput): Violation[] {
 
 interface CheckIndex {
   tasks: Map<string, InspectionTask>;
-  /** Per task id (`department:creditCode`), the latest rectification deadline it must wait for. */
+  /** Per task id (`department:creditCode`), the latest first re-inspection day (the day after a deadline) it must wait for. */
   notBefore: Map<string, string>;
   officers: Map<string, Officer>;
   priorByEnterprise: Map<string, PriorInspection[]>;
@@ -163,7 +163,7 @@ function checkVisit(visit: JointVisit, plan: Plan, input: CheckInput, index: Che
         ...at,
         code: 'before_rectification_deadline',
         taskId: id,
-        message: `Visit ${visit.id} on ${visit.date} re-inspects ${id} before its rectification deadline ${deadline}.`,
+        message: `Visit ${visit.id} on ${visit.date} re-inspects ${id} before ${deadline}, the day after its rectification deadline.`,
       });
   }
   if (!isWorkingDay(visit.date, input.calendar))

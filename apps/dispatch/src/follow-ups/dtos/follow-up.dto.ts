@@ -1,8 +1,11 @@
 import { QueryInt } from '@tianping/common';
 import { IsIn, IsOptional, Matches } from 'class-validator';
 
-/** Where an order to rectify stands; `closed` (re-inspected) orders are not tracked. */
-export const FOLLOW_UP_STATUSES = ['waiting', 'due', 'scheduled', 'overdue', 'stale'] as const;
+/**
+ * Where an order to rectify stands; `closed` (re-inspected) orders are not tracked. `missed`: the visit holding the
+ * re-inspection has had its day and no results, apart from `overdue` (no re-inspection held at all past its due day).
+ */
+export const FOLLOW_UP_STATUSES = ['waiting', 'due', 'scheduled', 'missed', 'overdue', 'stale'] as const;
 export type FollowUpStatus = (typeof FOLLOW_UP_STATUSES)[number];
 
 export class FollowUpListQuery {
