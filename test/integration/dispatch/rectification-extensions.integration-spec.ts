@@ -197,7 +197,8 @@ describe('extending the deadline of an order to rectify (延期整改)', () => {
     expect(shown?.released).toEqual([
       {
         cancelled: true,
-        deadline: on('2025-05-02'),
+        // The extension moved the deadline to the visit's own day, which it may not re-inspect on.
+        deadline: holder.date,
         followUps: [{ department: 'SAMR', inspectionRef: ordered.visitNo, source: 'visit', inspectedOn: ordered.date }],
         departmentsRemoved: [],
       },
