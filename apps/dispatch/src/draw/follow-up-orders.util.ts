@@ -90,12 +90,18 @@ export function notReinspected(o: string): string {
 }
 
 /**
- * The scheduled visits of published plans that carry `o`'s follow-up after its deadline (one on it or before
- * it, the deadline having been extended since, would prove nothing): `v` the visit, `d` its draw, for callers to narrow.
+ * The scheduled visits `v` of published plans (`d` their draws) of enterprise `creditCode` whose follow-ups meet
+ * `carries`, on a day from the first re-inspection day after `deadline` (`from`) or before it (`before`): a visit
+ * before it re-inspects nothing (the deadline having been extended since). A FROM … WHERE for callers to select from.
  */
+export function scheduledCarrying(creditCode: string, carries: string, deadline: string, days: 'from' | 'before'): string {
+  return `FROM dispatch.visits v JOIN dispatch.draws d ON d.id = v.draw_id
+           WHERE v.credit_code = ${creditCode} AND v.status = 'scheduled' AND d.status = 'published' AND ${carries}
+             AND v.date ${days === 'from' ? '>=' : '<'} ${reinspectionFrom(deadline)}`;
+}
+
+/** The scheduled visits of published plans that hold `o`'s follow-up (`v` the visit, `d` its draw, for callers to narrow). */
 export function heldBy(o: string): string {
-  return `SELECT v.id, v.visit_no, v.date FROM dispatch.visits v JOIN dispatch.draws d ON d.id = v.draw_id
-           WHERE v.credit_code = ${o}.credit_code AND v.status = 'scheduled' AND d.status = 'published'
-             AND v.follow_ups @> jsonb_build_array(jsonb_build_object('department', ${o}.department, 'inspectionRef', ${o}.ref))
-             AND v.date >= ${reinspectionFrom(`${o}.deadline`)}`;
+  const carries = `v.follow_ups @> jsonb_build_array(jsonb_build_object('department', ${o}.department, 'inspectionRef', ${o}.ref))`;
+  return `SELECT v.id, v.visit_no, v.date ${scheduledCarrying(`${o}.credit_code`, carries, `${o}.deadline`, 'from')}`;
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { reinspectionFrom } from '../draw/follow-up-orders.util';
+import { scheduledCarrying } from '../draw/follow-up-orders.util';
 import type { HeldFollowUp, HoldingVisit, Release, TeamMember } from './follow-up-release.util';
 
 export interface HeldVisit extends HoldingVisit {
@@ -26,9 +26,8 @@ export class FollowUpReleasesRepository {
               v.draw_id AS "drawId", v.route_key AS "routeKey",
               ARRAY(SELECT vo.officer_id FROM dispatch.visit_officers vo WHERE vo.visit_id = v.id ORDER BY vo.officer_id) AS "officerIds",
               (SELECT coalesce(jsonb_agg(t.task), '[]') FROM jsonb_array_elements(d.tasks) AS t(task) WHERE t.task->>'id' = ANY(v.task_ids)) AS tasks
-         FROM dispatch.visits v JOIN dispatch.draws d ON d.id = v.draw_id
-        WHERE v.credit_code = $1 AND v.status = 'scheduled' AND d.status = 'published' AND v.date < ${reinspectionFrom('$3::date')} AND v.date >= $4::date
-          AND EXISTS (SELECT 1 FROM jsonb_array_elements($2::jsonb) AS h(f) WHERE v.follow_ups @> jsonb_build_array(h.f))
+         ${scheduledCarrying('$1', 'EXISTS (SELECT 1 FROM jsonb_array_elements($2::jsonb) AS h(f) WHERE v.follow_ups @> jsonb_build_array(h.f))', '$3::date', 'before')}
+          AND v.date >= $4::date
         ORDER BY v.date, v.visit_no
         FOR UPDATE OF v`,
       [creditCode, JSON.stringify(held), deadline, today],
