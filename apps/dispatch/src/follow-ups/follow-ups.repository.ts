@@ -39,7 +39,7 @@ export class TrackedFollowUpsRepository {
   /**
    * Every order not re-inspected, each with where it stands on `on`: held by a published scheduled visit after its
    * deadline, on `on` or later (scheduled) or only on a day gone by with no results (missed: the draw plans nothing
-   * while it holds the order, so someone must record its results or cancel it), else cut off as the draw cuts it
+   * while it holds the order, so someone must record its results), else cut off as the draw cuts it
    * (stale), on or before its deadline (waiting: the deadline day is the enterprise's), past deadline +
    * `followUpWithinDays` (overdue), or due; with the counts per status before `statuses` narrows.
    */
